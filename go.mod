@@ -1,0 +1,3 @@
+module github.com/modelwire/modelwire
+
+go 1.26
