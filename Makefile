@@ -1,0 +1,36 @@
+# modelwire — make targets. Quick start: `make run`, `make test`.
+SHELL := /bin/bash
+GO    ?= go
+BIN   := bin/modelwire
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+CONFIG ?= configs/modelwire.yaml
+EVAL  ?= ../shared/eval
+
+.PHONY: all build run test lint bench eval clean
+
+all: build
+
+build: ## build bin/modelwire
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/modelwire
+
+run: build ## run every stage on embedded NATS and the embedded index with configs/modelwire.yaml
+	$(BIN) run --config $(CONFIG)
+
+test: ## unit and integration tests
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+lint: ## go vet, gofmt, staticcheck
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 ./...
+
+bench: ## Go benchmarks (extraction, end to end)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+eval: build ## extraction quality on ../shared/eval
+	@for s in bench/eval_*.sh; do [ -f "$$s" ] && EVAL=$(EVAL) BIN=$(BIN) bash "$$s" || exit 1; done
+
+clean:
+	rm -rf bin .eval .bench

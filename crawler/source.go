@@ -1,0 +1,137 @@
+package crawler
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Source is one configured place to crawl: feeds, sitemaps and start pages,
+// with the politeness and scope that apply to it. Zero values mean defaults.
+type Source struct {
+	// Name identifies the source in logs, metrics and pages.
+	Name string `yaml:"name"`
+	// Feeds are RSS, Atom or JSON Feed URLs; their items are fetched.
+	Feeds []string `yaml:"feeds"`
+	// Sitemaps are sitemap or sitemap-index URLs (plain or .gz).
+	Sitemaps []string `yaml:"sitemaps"`
+	// StartURLs are pages fetched first; links on them are followed up to
+	// MaxDepth within AllowedDomains.
+	StartURLs []string `yaml:"start_urls"`
+	// AllowedDomains limits link following (default: the hosts of StartURLs).
+	AllowedDomains []string `yaml:"allowed_domains"`
+	// MaxDepth is how many links deep to follow from StartURLs (0: start
+	// pages only).
+	MaxDepth int `yaml:"max_depth"`
+	// Include and Exclude are URL regular expressions; a followed URL must
+	// match one Include (if any) and no Exclude.
+	Include []string `yaml:"include"`
+	Exclude []string `yaml:"exclude"`
+	// Delay is the pause between requests to one host (default 1s).
+	Delay time.Duration `yaml:"delay"`
+	// Parallelism is the number of concurrent requests to one host (default 2).
+	Parallelism int `yaml:"parallelism"`
+	// Schedule is a cron expression or "@every 30m" (default "@every 30m").
+	Schedule string `yaml:"schedule"`
+	// MaxPages bounds the pages fetched in one pass (default 1000).
+	MaxPages int `yaml:"max_pages"`
+}
+
+// Source defaults.
+const (
+	DefaultDelay       = time.Second
+	DefaultParallelism = 2
+	DefaultSchedule    = "@every 30m"
+	DefaultMaxPages    = 1000
+)
+
+// WithDefaults returns s with every zero value replaced by its default.
+func (s Source) WithDefaults() Source {
+	if s.Delay == 0 {
+		s.Delay = DefaultDelay
+	}
+	if s.Parallelism == 0 {
+		s.Parallelism = DefaultParallelism
+	}
+	if s.Schedule == "" {
+		s.Schedule = DefaultSchedule
+	}
+	if s.MaxPages == 0 {
+		s.MaxPages = DefaultMaxPages
+	}
+	if len(s.AllowedDomains) == 0 {
+		for _, raw := range s.StartURLs {
+			if u, err := url.Parse(raw); err == nil && u.Hostname() != "" {
+				s.AllowedDomains = append(s.AllowedDomains, u.Hostname())
+			}
+		}
+	}
+	return s
+}
+
+// Validate reports every problem with s, joined.
+func (s Source) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if strings.TrimSpace(s.Name) == "" {
+		bad("name is required")
+	}
+	if len(s.Feeds)+len(s.Sitemaps)+len(s.StartURLs) == 0 {
+		bad("needs at least one of feeds, sitemaps or start_urls")
+	}
+	for _, list := range []struct {
+		key  string
+		urls []string
+	}{{"feeds", s.Feeds}, {"sitemaps", s.Sitemaps}, {"start_urls", s.StartURLs}} {
+		for _, raw := range list.urls {
+			u, err := url.Parse(raw)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				bad("%s: %q is not an http(s) URL", list.key, raw)
+			}
+		}
+	}
+	if s.MaxDepth < 0 {
+		bad("max_depth must not be negative")
+	}
+	if s.Delay < 0 {
+		bad("delay must not be negative")
+	}
+	if s.Parallelism < 0 {
+		bad("parallelism must not be negative")
+	}
+	if s.MaxPages < 0 {
+		bad("max_pages must not be negative")
+	}
+	if s.Schedule != "" {
+		if _, err := ParseSchedule(s.Schedule); err != nil {
+			bad("schedule: %v", err)
+		}
+	}
+	for _, list := range []struct {
+		key  string
+		pats []string
+	}{{"include", s.Include}, {"exclude", s.Exclude}} {
+		for _, p := range list.pats {
+			if _, err := regexp.Compile(p); err != nil {
+				bad("%s: %v", list.key, err)
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.Join(errs...)
+}
+
+// ParseSchedule parses a cron expression (five fields, or six with seconds)
+// or a descriptor such as "@every 30m", "@hourly" or "@daily".
+func ParseSchedule(spec string) (cron.Schedule, error) {
+	return scheduleParser.Parse(spec)
+}
+
+var scheduleParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)

@@ -1,0 +1,128 @@
+// Package extractor turns fetched HTML into articles: main text, title,
+// dates, authors, language and site metadata, and — through an Analyzer —
+// the vendors, models, claims and releases an article mentions.
+//
+// Everything here is pure: bytes in, records out, no I/O, no context, no
+// global state mutated after start-up. That keeps it fast to test and to
+// benchmark; NATS and the search store live in internal/pipeline.
+package extractor
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+
+	"github.com/modelwire/modelwire/event"
+)
+
+// ErrNoContent reports a page that holds no article text.
+var ErrNoContent = errors.New("no article content")
+
+// Analyzer finds what an article says about AI models — vendors, models,
+// benchmark claims, releases — and records it on the article.
+type Analyzer interface {
+	Analyze(a *event.Article)
+}
+
+// Extractor turns HTML pages into articles. It is safe for concurrent use.
+type Extractor struct {
+	analyzer Analyzer
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithAnalyzer runs a after each extraction to fill vendors, models, claims
+// and releases.
+func WithAnalyzer(a Analyzer) Option {
+	return func(x *Extractor) { x.analyzer = a }
+}
+
+// New returns an Extractor.
+func New(opts ...Option) *Extractor {
+	x := &Extractor{}
+	for _, o := range opts {
+		o(x)
+	}
+	return x
+}
+
+// Extract extracts the article in page, fetched from pageURL. It fails with
+// ErrNoContent when the page has no article text.
+func (x *Extractor) Extract(page []byte, pageURL string) (event.Article, error) {
+	a, err := ExtractArticle(page, pageURL)
+	if err != nil {
+		return a, err
+	}
+	if x.analyzer != nil {
+		x.analyzer.Analyze(&a)
+	}
+	return a, nil
+}
+
+// ExtractArticle extracts main text and metadata, without analysis.
+func ExtractArticle(page []byte, pageURL string) (event.Article, error) {
+	a := event.Article{URL: pageURL, CanonicalURL: pageURL, Authors: []string{}}
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	if err != nil {
+		return a, fmt.Errorf("%w: %v", ErrNoContent, err)
+	}
+	a.Text = strings.TrimSpace(res.ContentText)
+	if a.Text == "" {
+		return a, ErrNoContent
+	}
+	m := res.Metadata
+	a.Title = strings.TrimSpace(m.Title)
+	a.SiteName = m.Sitename
+	if a.SiteName == "" {
+		a.SiteName = m.Hostname
+	}
+	a.Image = m.Image
+	if !m.Date.IsZero() {
+		a.PublishedAt = m.Date.UTC().Truncate(time.Second)
+	}
+	if m.Author != "" {
+		for _, name := range strings.Split(m.Author, ";") {
+			if name = strings.TrimSpace(name); name != "" {
+				a.Authors = append(a.Authors, name)
+			}
+		}
+	}
+	if m.URL != "" {
+		a.CanonicalURL = m.URL
+	}
+	a.Language = Language(a.Text, m.Language)
+	a.ID = event.DocID(a.CanonicalURL)
+	return a, nil
+}
+
+// Language returns the ISO 639-1 code of text's language, detected from the
+// text itself; declared (e.g. <html lang>) is used when detection is unsure.
+func Language(text, declared string) string {
+	declared = strings.ToLower(strings.TrimSpace(declared))
+	if i := strings.IndexAny(declared, "-_"); i > 0 {
+		declared = declared[:i]
+	}
+	sample := text
+	if len(sample) > 2000 {
+		sample = sample[:2000]
+	}
+	info := whatlanggo.Detect(sample)
+	if code := info.Lang.Iso6391(); code != "" && (info.IsReliable() || declared == "") {
+		return code
+	}
+	return declared
+}

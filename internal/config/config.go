@@ -1,0 +1,224 @@
+// Package config loads modelwire's YAML configuration: strict decoding (an
+// unknown key is an error naming it), a default for every field, and
+// environment overrides for addresses and secrets applied by the caller.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/modelwire/modelwire/crawler"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	// DataDir holds the embedded NATS store and the embedded search index
+	// (default "data").
+	DataDir       string           `yaml:"data_dir"`
+	NATS          NATS             `yaml:"nats"`
+	HTTP          HTTP             `yaml:"http"`
+	Crawler       Crawler          `yaml:"crawler"`
+	Elasticsearch Elasticsearch    `yaml:"elasticsearch"`
+	Sources       []crawler.Source `yaml:"sources"`
+}
+
+// NATS selects the message bus.
+type NATS struct {
+	// URL of an external NATS server with JetStream; empty runs an embedded
+	// server in DataDir/nats.
+	URL string `yaml:"url"`
+	// Listen is where the embedded server accepts clients (default
+	// "127.0.0.1:4222"); an explicit "" accepts in-process clients only.
+	Listen *string `yaml:"listen"`
+	// Replicas is the replica count of the streams (default 1; 3 on a cluster).
+	Replicas int `yaml:"replicas"`
+}
+
+// HTTP configures the API and search page.
+type HTTP struct {
+	// Addr is the listen address (default "127.0.0.1:8080"); "" disables it.
+	Addr *string `yaml:"addr"`
+}
+
+// Crawler holds settings shared by every source.
+type Crawler struct {
+	// UserAgent is sent with every request.
+	UserAgent string `yaml:"user_agent"`
+	// AllowPrivateNetworks permits loopback, private and link-local
+	// addresses (refused by default).
+	AllowPrivateNetworks bool `yaml:"allow_private_networks"`
+	// Timeout bounds one request (default 30s).
+	Timeout time.Duration `yaml:"timeout"`
+	// MaxBodyBytes bounds one response body (default 10 MiB).
+	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+}
+
+// Elasticsearch selects and configures the Elasticsearch store; with no
+// addresses the embedded store is used.
+type Elasticsearch struct {
+	Addresses          []string `yaml:"addresses"`
+	Username           string   `yaml:"username"`
+	Password           string   `yaml:"password"`
+	APIKey             string   `yaml:"api_key"`
+	CACert             string   `yaml:"ca_cert"`
+	InsecureSkipVerify bool     `yaml:"insecure_skip_verify"`
+}
+
+// Defaults.
+const (
+	DefaultDataDir      = "data"
+	DefaultNATSListen   = "127.0.0.1:4222"
+	DefaultHTTPAddr     = "127.0.0.1:8080"
+	DefaultUserAgent    = "modelwire/0.1 (+https://github.com/modelwire/modelwire)"
+	DefaultTimeout      = 30 * time.Second
+	DefaultMaxBodyBytes = 10 << 20
+)
+
+// Load reads and decodes the file at path; an empty path gives the defaults.
+// The result has defaults applied but no environment overrides.
+func Load(path string) (Config, error) {
+	if path == "" {
+		return Config{}.WithDefaults(), nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("reading config: %w", err)
+	}
+	c, err := Parse(data)
+	if err != nil {
+		return Config{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Parse decodes YAML strictly, applies defaults and validates.
+func Parse(data []byte) (Config, error) {
+	var c Config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return Config{}, fmt.Errorf("decoding: %w", err)
+	}
+	c = c.WithDefaults()
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// WithDefaults returns c with every unset field at its default.
+func (c Config) WithDefaults() Config {
+	if c.DataDir == "" {
+		c.DataDir = DefaultDataDir
+	}
+	if c.NATS.Listen == nil {
+		c.NATS.Listen = ptr(DefaultNATSListen)
+	}
+	if c.NATS.Replicas == 0 {
+		c.NATS.Replicas = 1
+	}
+	if c.HTTP.Addr == nil {
+		c.HTTP.Addr = ptr(DefaultHTTPAddr)
+	}
+	if c.Crawler.UserAgent == "" {
+		c.Crawler.UserAgent = DefaultUserAgent
+	}
+	if c.Crawler.Timeout == 0 {
+		c.Crawler.Timeout = DefaultTimeout
+	}
+	if c.Crawler.MaxBodyBytes == 0 {
+		c.Crawler.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	for i, s := range c.Sources {
+		c.Sources[i] = s.WithDefaults()
+	}
+	return c
+}
+
+// Validate reports every problem in c, joined, each naming its key.
+func (c Config) Validate() error {
+	var errs []error
+	if c.NATS.Listen != nil && *c.NATS.Listen != "" {
+		if _, _, err := net.SplitHostPort(*c.NATS.Listen); err != nil {
+			errs = append(errs, fmt.Errorf("nats.listen: %v", err))
+		}
+	}
+	if c.HTTP.Addr != nil && *c.HTTP.Addr != "" {
+		if _, _, err := net.SplitHostPort(*c.HTTP.Addr); err != nil {
+			errs = append(errs, fmt.Errorf("http.addr: %v", err))
+		}
+	}
+	if c.NATS.Replicas < 0 || c.NATS.Replicas > 5 {
+		errs = append(errs, fmt.Errorf("nats.replicas: %d is not between 1 and 5", c.NATS.Replicas))
+	}
+	if c.Crawler.Timeout < 0 {
+		errs = append(errs, errors.New("crawler.timeout must not be negative"))
+	}
+	if c.Crawler.MaxBodyBytes < 0 {
+		errs = append(errs, errors.New("crawler.max_body_bytes must not be negative"))
+	}
+	names := map[string]bool{}
+	for i, s := range c.Sources {
+		key := fmt.Sprintf("sources[%d]", i)
+		if s.Name != "" {
+			key = fmt.Sprintf("sources[%d] (%s)", i, s.Name)
+			if names[s.Name] {
+				errs = append(errs, fmt.Errorf("%s: duplicate name", key))
+			}
+			names[s.Name] = true
+		}
+		if err := s.Validate(); err != nil {
+			for _, e := range unjoin(err) {
+				errs = append(errs, fmt.Errorf("%s: %w", key, e))
+			}
+		}
+	}
+	for _, a := range c.Elasticsearch.Addresses {
+		if !strings.HasPrefix(a, "http://") && !strings.HasPrefix(a, "https://") {
+			errs = append(errs, fmt.Errorf("elasticsearch.addresses: %q is not an http(s) URL", a))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
+// MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
+// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, read through getenv.
+func (c Config) Env(getenv func(string) string) Config {
+	if v := getenv("MODELWIRE_DATA"); v != "" {
+		c.DataDir = v
+	}
+	if v := getenv("MODELWIRE_NATS_URL"); v != "" {
+		c.NATS.URL = v
+	}
+	if v := getenv("MODELWIRE_ES_URL"); v != "" {
+		c.Elasticsearch.Addresses = strings.Split(v, ",")
+	}
+	if v := getenv("MODELWIRE_ES_USERNAME"); v != "" {
+		c.Elasticsearch.Username = v
+	}
+	if v := getenv("MODELWIRE_ES_PASSWORD"); v != "" {
+		c.Elasticsearch.Password = v
+	}
+	if v := getenv("MODELWIRE_ES_API_KEY"); v != "" {
+		c.Elasticsearch.APIKey = v
+	}
+	return c
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,99 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/modelwire/modelwire/internal/config"
+)
+
+func TestBadFiles(t *testing.T) {
+	want := map[string]string{
+		"unknown-key.bad.yml":        "field urll not found",
+		"unknown-source-key.bad.yml": "field delay_ms not found",
+		"bad-schedule.bad.yml":       "sources[0] (blog): schedule:",
+		"no-urls.bad.yml":            "sources[0] (empty): needs at least one of feeds, sitemaps or start_urls",
+		"bad-url.bad.yml":            `feeds: "ftp://example.com/feed.xml" is not an http(s) URL`,
+		"duplicate-name.bad.yml":     "sources[1] (blog): duplicate name",
+		"bad-duration.bad.yml":       "soon",
+		"bad-listen.bad.yml":         "nats.listen:",
+		"bad-regexp.bad.yml":         "include: error parsing regexp",
+		"not-yaml.bad.yml":           "decoding:",
+	}
+	files, _ := filepath.Glob("testdata/*.bad.yml")
+	if len(files) != len(want) {
+		t.Fatalf("%d bad files, %d expectations", len(files), len(want))
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			_, err := config.Load(f)
+			if err == nil {
+				t.Fatal("loaded without error")
+			}
+			if !strings.Contains(err.Error(), want[name]) {
+				t.Errorf("error %q does not contain %q", err, want[name])
+			}
+			if !strings.Contains(err.Error(), name) {
+				t.Errorf("error %q does not name the file", err)
+			}
+		})
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := config.Parse([]byte("sources:\n  - name: s\n    start_urls: [https://a.example/news/]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DataDir != "data" || *c.NATS.Listen != "127.0.0.1:4222" || *c.HTTP.Addr != "127.0.0.1:8080" || c.NATS.URL != "" {
+		t.Errorf("defaults: %+v", c)
+	}
+	s := c.Sources[0]
+	if s.Delay != time.Second || s.Parallelism != 2 || s.Schedule != "@every 30m" || len(s.AllowedDomains) != 1 || s.AllowedDomains[0] != "a.example" {
+		t.Errorf("source defaults: %+v", s)
+	}
+	empty, err := config.Parse(nil)
+	if err != nil || empty.DataDir != "data" {
+		t.Errorf("empty file: %v %+v", err, empty)
+	}
+}
+
+func TestListenCanBeDisabled(t *testing.T) {
+	c, err := config.Parse([]byte("nats:\n  listen: \"\"\nhttp:\n  addr: \"\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *c.NATS.Listen != "" || *c.HTTP.Addr != "" {
+		t.Errorf("listen=%q addr=%q, want both empty", *c.NATS.Listen, *c.HTTP.Addr)
+	}
+}
+
+func TestEnvOverrides(t *testing.T) {
+	env := map[string]string{
+		"MODELWIRE_DATA":     "/var/lib/modelwire",
+		"MODELWIRE_NATS_URL": "nats://n1:4222",
+		"MODELWIRE_ES_URL":   "http://es1:9200,http://es2:9200",
+	}
+	c := config.Config{}.WithDefaults().Env(func(k string) string { return env[k] })
+	if c.DataDir != "/var/lib/modelwire" || c.NATS.URL != "nats://n1:4222" || len(c.Elasticsearch.Addresses) != 2 {
+		t.Errorf("env not applied: %+v", c)
+	}
+}
+
+func TestExampleConfigLoads(t *testing.T) {
+	path := filepath.Join("..", "..", "configs", "modelwire.yaml")
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) < 5 {
+		t.Errorf("example config has %d sources, want several real ones", len(c.Sources))
+	}
+}
