@@ -17,6 +17,7 @@ import (
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -25,10 +26,15 @@ import (
 var ErrNoContent = errors.New("no article content")
 
 // Analyzer finds what an article says about AI models — vendors, models,
-// benchmark claims, releases — and records it on the article.
+// benchmark claims, releases — and records it on the article. tables are the
+// data tables of the article's page (benchmark tables, mostly).
 type Analyzer interface {
-	Analyze(a *event.Article)
+	Analyze(a *event.Article, tables []Table)
 }
+
+// Table is an HTML table as rows of cell texts; the first row is usually
+// the header.
+type Table [][]string
 
 // Extractor turns HTML pages into articles. It is safe for concurrent use.
 type Extractor struct {
@@ -56,19 +62,25 @@ func New(opts ...Option) *Extractor {
 // Extract extracts the article in page, fetched from pageURL. It fails with
 // ErrNoContent when the page has no article text.
 func (x *Extractor) Extract(page []byte, pageURL string) (event.Article, error) {
-	a, err := ExtractArticle(page, pageURL)
+	a, tables, err := ExtractArticle(page, pageURL)
 	if err != nil {
 		return a, err
 	}
 	if x.analyzer != nil {
-		x.analyzer.Analyze(&a)
+		x.analyzer.Analyze(&a, tables)
 	}
 	return a, nil
 }
 
-// ExtractArticle extracts main text and metadata, without analysis.
-func ExtractArticle(page []byte, pageURL string) (event.Article, error) {
+// ExtractArticle extracts main text, metadata and data tables, without
+// analysis.
+func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
 	a := event.Article{URL: pageURL, CanonicalURL: pageURL, Authors: []string{}}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return a, nil, fmt.Errorf("parsing html: %w", err)
+	}
+	tables := Tables(doc)
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -76,13 +88,13 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, error) {
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
-	res, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		return a, fmt.Errorf("%w: %v", ErrNoContent, err)
+		return a, tables, fmt.Errorf("%w: %v", ErrNoContent, err)
 	}
 	a.Text = strings.TrimSpace(res.ContentText)
 	if a.Text == "" {
-		return a, ErrNoContent
+		return a, tables, ErrNoContent
 	}
 	m := res.Metadata
 	a.Title = strings.TrimSpace(m.Title)
@@ -106,7 +118,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, error) {
 	}
 	a.Language = Language(a.Text, m.Language)
 	a.ID = event.DocID(a.CanonicalURL)
-	return a, nil
+	return a, tables, nil
 }
 
 // Language returns the ISO 639-1 code of text's language, detected from the
