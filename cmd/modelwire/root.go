@@ -60,6 +60,7 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 	pf.StringVar(&g.logFormat, "log-format", "text", "log format: text or json")
 	pf.StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	root.AddCommand(
+		newRunCmd(g),
 		newSearchCmd(g),
 		newExtractCmd(g),
 		newVersionCmd(g),

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/spf13/cobra"
+
+	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/pipeline"
+)
+
+func newRunCmd(g *globals) *cobra.Command {
+	var once bool
+	cmd := &cobra.Command{
+		Use:   "run [--config FILE] [--data DIR] [--once]",
+		Short: "Run every stage — crawler, extractor, indexer — in one process",
+		Long: `Run crawls every configured source on its schedule, extracts articles and
+indexes them, all in one process connected through NATS JetStream. With no
+nats.url (or MODELWIRE_NATS_URL) it starts an embedded NATS server with its
+store in DATA/nats; with no Elasticsearch address it indexes into DATA/index.
+
+--once crawls every source once, waits until every page fetched in this run is
+extracted and indexed, and exits. Without it, run keeps going until SIGINT or
+SIGTERM, then drains in-flight work and exits.`,
+		Example: `  modelwire run --config configs/modelwire.yaml
+  modelwire run --once --config my.yaml --data /tmp/mw`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := g.loadConfig()
+			if err != nil {
+				return err
+			}
+			return runAll(cmd.Context(), g, c, once)
+		},
+	}
+	cmd.Flags().BoolVar(&once, "once", false, "crawl every source once, wait until all is indexed, exit")
+	return cmd
+}
+
+// natsNode is a connection to NATS, with the embedded server if one was started.
+type natsNode struct {
+	srv *server.Server
+	nc  *nats.Conn
+	js  jetstream.JetStream
+}
+
+func (n *natsNode) Close() {
+	n.nc.Drain()
+	if n.srv != nil {
+		n.srv.Shutdown()
+		n.srv.WaitForShutdown()
+	}
+}
+
+// connectNATS connects to the configured NATS, starting the embedded server
+// when no URL is set, and makes sure streams and buckets exist.
+func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name string) (*natsNode, error) {
+	n := &natsNode{}
+	if c.NATS.URL == "" {
+		srv, err := bus.StartEmbedded(bus.EmbeddedOptions{
+			StoreDir: filepath.Join(c.DataDir, "nats"),
+			Listen:   *c.NATS.Listen,
+			Logger:   log,
+		})
+		if err != nil {
+			return nil, err
+		}
+		n.srv = srv
+		if *c.NATS.Listen != "" {
+			log.Info("embedded NATS server started", "url", srv.ClientURL(), "store", filepath.Join(c.DataDir, "nats"))
+		} else {
+			log.Info("embedded NATS server started (in-process only)", "store", filepath.Join(c.DataDir, "nats"))
+		}
+	}
+	nc, err := bus.Connect(c.NATS.URL, n.srv, name)
+	if err != nil {
+		if n.srv != nil {
+			n.srv.Shutdown()
+		}
+		return nil, err
+	}
+	n.nc = nc
+	if n.js, err = jetstream.New(nc); err == nil {
+		setupCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err = bus.Setup(setupCtx, n.js, c.NATS.Replicas)
+		cancel()
+	}
+	if err != nil {
+		n.Close()
+		return nil, fmt.Errorf("setting up JetStream: %w", err)
+	}
+	return n, nil
+}
+
+func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
+	log := g.logger()
+	node, err := connectNATS(ctx, c, log, "modelwire-run")
+	if err != nil {
+		return err
+	}
+	defer node.Close()
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	x, err := newExtractor(g)
+	if err != nil {
+		return err
+	}
+	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
+	all := &pipeline.All{
+		JS:        node.js,
+		Publisher: pub,
+		Crawler: crawler.New(crawler.Config{
+			UserAgent:            c.Crawler.UserAgent,
+			AllowPrivateNetworks: c.Crawler.AllowPrivateNetworks,
+			Timeout:              c.Crawler.Timeout,
+			MaxBodyBytes:         c.Crawler.MaxBodyBytes,
+		}, pub, crawler.WithLogger(log.With("stage", "crawler"))),
+		Extract: pipeline.NewExtractStage(node.js, x, pipeline.ExtractOptions{NoContent: extractor.ErrNoContent, Logger: log}),
+		Index:   pipeline.NewIndexStage(node.js, store, pipeline.IndexOptions{Logger: log}),
+		Sources: c.Sources,
+		Logger:  log,
+	}
+	if len(c.Sources) == 0 {
+		log.Warn("no sources configured; nothing will be crawled (see configs/modelwire.yaml)")
+	}
+	if !once {
+		log.Info("modelwire running; press Ctrl-C to stop", "sources", len(c.Sources), "data", c.DataDir)
+		err := all.Run(ctx)
+		log.Info("stopped")
+		return err
+	}
+	sum, err := all.RunOnce(ctx)
+	log.Info("run complete", "pages", sum.Pages, "extracted", sum.Extracted, "no_article", sum.Skipped,
+		"indexed", sum.Indexed, "unchanged", sum.Stale, "failed", sum.Failed, "duration", sum.Duration.Round(time.Millisecond))
+	return err
+}

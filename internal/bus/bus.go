@@ -1,0 +1,235 @@
+// Package bus is modelwire's NATS plumbing: the embedded JetStream server,
+// connections, and the streams, consumers and key-value buckets that
+// design.md lays out. Stream and consumer settings are plain structs here so
+// they read as configuration.
+package bus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/event"
+)
+
+// EmbeddedOptions configures the embedded NATS server.
+type EmbeddedOptions struct {
+	// StoreDir is where JetStream keeps its files.
+	StoreDir string
+	// Listen is "host:port" for clients; "" accepts in-process clients only.
+	Listen string
+	// Logger receives the server's notices and errors (nil: discard).
+	Logger *slog.Logger
+}
+
+// StartEmbedded starts a NATS server with JetStream in-process and waits
+// until it accepts connections. The caller shuts it down.
+func StartEmbedded(opts EmbeddedOptions) (*server.Server, error) {
+	so := &server.Options{
+		ServerName: "modelwire",
+		JetStream:  true,
+		StoreDir:   opts.StoreDir,
+		NoSigs:     true,
+		MaxPayload: 8 << 20,
+	}
+	if opts.Listen == "" {
+		so.DontListen = true
+	} else {
+		host, port, err := net.SplitHostPort(opts.Listen)
+		if err != nil {
+			return nil, fmt.Errorf("nats.listen %q: %w", opts.Listen, err)
+		}
+		so.Host = host
+		if so.Port, err = strconv.Atoi(port); err != nil {
+			return nil, fmt.Errorf("nats.listen %q: bad port", opts.Listen)
+		}
+		if so.Port == 0 {
+			so.Port = server.RANDOM_PORT
+		}
+		// Find a taken port now, with a clear message, rather than as a
+		// server that never becomes ready.
+		if so.Port > 0 {
+			l, err := net.Listen("tcp", opts.Listen)
+			if err != nil {
+				return nil, fmt.Errorf("nats.listen %s is not free (is another modelwire running? set nats.listen or nats.url): %w", opts.Listen, err)
+			}
+			l.Close()
+		}
+	}
+	ns, err := server.NewServer(so)
+	if err != nil {
+		return nil, fmt.Errorf("embedded nats: %w", err)
+	}
+	if opts.Logger != nil {
+		ns.SetLoggerV2(&serverLog{opts.Logger.With("component", "nats")}, false, false, false)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(30 * time.Second) {
+		ns.Shutdown()
+		return nil, errors.New("embedded nats server did not become ready within 30s")
+	}
+	return ns, nil
+}
+
+// Connect connects to url, or in-process to srv when url is empty.
+func Connect(url string, srv *server.Server, name string) (*nats.Conn, error) {
+	opts := []nats.Option{
+		nats.Name(name),
+		nats.MaxReconnects(-1),
+		nats.ReconnectWait(time.Second),
+		nats.RetryOnFailedConnect(false),
+	}
+	if url == "" {
+		if srv == nil {
+			return nil, errors.New("no NATS url and no embedded server")
+		}
+		opts = append(opts, nats.InProcessServer(srv))
+		url = srv.ClientURL()
+	}
+	nc, err := nats.Connect(url, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to nats %s: %w", url, err)
+	}
+	return nc, nil
+}
+
+// Streams returns the configuration of modelwire's streams for the given
+// replica count.
+func Streams(replicas int) []jetstream.StreamConfig {
+	if replicas < 1 {
+		replicas = 1
+	}
+	return []jetstream.StreamConfig{
+		{
+			Name:        event.StreamPages,
+			Description: "fetched pages (gzip body + fetch metadata)",
+			Subjects:    []string{"mw.pages.>"},
+			Storage:     jetstream.FileStorage,
+			Retention:   jetstream.LimitsPolicy,
+			MaxAge:      7 * 24 * time.Hour,
+			MaxBytes:    4 << 30,
+			Discard:     jetstream.DiscardOld,
+			Duplicates:  10 * time.Minute,
+			Replicas:    replicas,
+		},
+		{
+			Name:        event.StreamArticles,
+			Description: "extracted articles with mentions and claims",
+			Subjects:    []string{"mw.articles.>"},
+			Storage:     jetstream.FileStorage,
+			Retention:   jetstream.LimitsPolicy,
+			MaxAge:      30 * 24 * time.Hour,
+			MaxBytes:    4 << 30,
+			Discard:     jetstream.DiscardOld,
+			Duplicates:  10 * time.Minute,
+			Replicas:    replicas,
+		},
+		{
+			Name:        event.StreamReleases,
+			Description: "release events: mw.releases.<vendor>.<model>",
+			Subjects:    []string{event.SubjectReleasesAll},
+			Storage:     jetstream.FileStorage,
+			Retention:   jetstream.LimitsPolicy,
+			Duplicates:  10 * time.Minute,
+			Replicas:    replicas,
+		},
+		{
+			Name:        event.StreamDLQ,
+			Description: "messages that can never succeed, with the reason",
+			Subjects:    []string{event.SubjectDLQAll},
+			Storage:     jetstream.FileStorage,
+			Retention:   jetstream.LimitsPolicy,
+			MaxAge:      30 * 24 * time.Hour,
+			Replicas:    replicas,
+		},
+	}
+}
+
+// Buckets returns the configuration of modelwire's key-value buckets.
+func Buckets(replicas int) []jetstream.KeyValueConfig {
+	if replicas < 1 {
+		replicas = 1
+	}
+	return []jetstream.KeyValueConfig{
+		{Bucket: event.BucketSeen, Description: "url hash → validators, content hash, last fetch", Storage: jetstream.FileStorage, Replicas: replicas},
+		{Bucket: event.BucketReleases, Description: "release key → first seen", Storage: jetstream.FileStorage, Replicas: replicas},
+	}
+}
+
+// Setup creates or updates every stream and bucket. It is idempotent and
+// safe to run from several processes at once.
+func Setup(ctx context.Context, js jetstream.JetStream, replicas int) error {
+	for _, cfg := range Streams(replicas) {
+		if _, err := js.CreateOrUpdateStream(ctx, cfg); err != nil {
+			return fmt.Errorf("stream %s: %w", cfg.Name, err)
+		}
+	}
+	for _, cfg := range Buckets(replicas) {
+		if _, err := js.CreateOrUpdateKeyValue(ctx, cfg); err != nil {
+			return fmt.Errorf("bucket %s: %w", cfg.Bucket, err)
+		}
+	}
+	bodies := jetstream.ObjectStoreConfig{
+		Bucket:      event.BucketBodies,
+		Description: "page bodies too large for one message",
+		Storage:     jetstream.FileStorage,
+		TTL:         7 * 24 * time.Hour,
+		Replicas:    max(replicas, 1),
+	}
+	if _, err := js.CreateOrUpdateObjectStore(ctx, bodies); err != nil {
+		return fmt.Errorf("object store %s: %w", bodies.Bucket, err)
+	}
+	return nil
+}
+
+// Durable consumer names.
+const (
+	ConsumerExtractor = "extractor"
+	ConsumerIndexer   = "indexer"
+)
+
+// ExtractorConsumer is the durable pull consumer of MW_PAGES.
+func ExtractorConsumer() jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Durable:       ConsumerExtractor,
+		Description:   "extracts articles from fetched pages",
+		FilterSubject: "mw.pages.>",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       2 * time.Minute,
+		MaxDeliver:    10,
+		MaxAckPending: 512,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	}
+}
+
+// IndexerConsumer is the durable pull consumer of MW_ARTICLES.
+func IndexerConsumer() jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Durable:       ConsumerIndexer,
+		Description:   "writes articles into the search store",
+		FilterSubject: "mw.articles.>",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       2 * time.Minute,
+		MaxDeliver:    -1, // a store outage must not drop articles
+		MaxAckPending: 4096,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	}
+}
+
+// serverLog adapts slog to the nats-server logger.
+type serverLog struct{ l *slog.Logger }
+
+func (s *serverLog) Noticef(format string, v ...any) { s.l.Debug(fmt.Sprintf(format, v...)) }
+func (s *serverLog) Warnf(format string, v ...any)   { s.l.Warn(fmt.Sprintf(format, v...)) }
+func (s *serverLog) Fatalf(format string, v ...any)  { s.l.Error(fmt.Sprintf(format, v...)) }
+func (s *serverLog) Errorf(format string, v ...any)  { s.l.Error(fmt.Sprintf(format, v...)) }
+func (s *serverLog) Debugf(format string, v ...any)  { s.l.Debug(fmt.Sprintf(format, v...)) }
+func (s *serverLog) Tracef(format string, v ...any)  {}

@@ -1,0 +1,181 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync/atomic"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus"
+)
+
+// Extractor turns a page into an article; the error is ErrNoContent-like
+// for pages that hold no article (see IsNoContent in ExtractStage).
+type Extractor interface {
+	Extract(html []byte, pageURL string) (event.Article, error)
+}
+
+// Announcer publishes release events for an extracted article.
+type Announcer interface {
+	Announce(ctx context.Context, a event.Article) error
+}
+
+// maxPageBytes bounds a decompressed page body.
+const maxPageBytes = 32 << 20
+
+// ExtractStage consumes MW_PAGES with the durable "extractor" consumer,
+// extracts each page and publishes the article to MW_ARTICLES.
+type ExtractStage struct {
+	js        jetstream.JetStream
+	ex        Extractor
+	announcer Announcer
+	noContent error
+	log       *slog.Logger
+	workers   int
+
+	extracted, skipped, failed atomic.Int64
+}
+
+// ExtractOptions configures an ExtractStage. Zero values mean defaults.
+type ExtractOptions struct {
+	// Workers is the number of pages extracted at once (default GOMAXPROCS).
+	Workers int
+	// NoContent is the extractor's error for a page without an article;
+	// such pages are acknowledged and counted as skipped.
+	NoContent error
+	// Announcer, if set, publishes the article's releases.
+	Announcer Announcer
+	Logger    *slog.Logger
+}
+
+// NewExtractStage returns an extract stage.
+func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) *ExtractStage {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &ExtractStage{js: js, ex: ex, announcer: opts.Announcer, noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers}
+}
+
+// Run consumes pages until ctx ends, then drains in-flight work.
+func (s *ExtractStage) Run(ctx context.Context) error {
+	cons, err := s.js.CreateOrUpdateConsumer(ctx, event.StreamPages, bus.ExtractorConsumer())
+	if err != nil {
+		return fmt.Errorf("extractor consumer: %w", err)
+	}
+	return consume(ctx, cons, s.workers, s.handle)
+}
+
+// Counts returns pages extracted, skipped (no article) and failed so far.
+func (s *ExtractStage) Counts() (extracted, skipped, failed int64) {
+	return s.extracted.Load(), s.skipped.Load(), s.failed.Load()
+}
+
+func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
+	page, err := event.DecodePage(msg.Data())
+	if err != nil {
+		s.failed.Add(1)
+		deadLetter(ctx, s.js, "extractor", msg, s.log, err)
+		return
+	}
+	body, err := s.body(ctx, page)
+	if errors.Is(err, event.ErrSchema) || errors.Is(err, jetstream.ErrObjectNotFound) {
+		s.failed.Add(1)
+		deadLetter(ctx, s.js, "extractor", msg, s.log, err)
+		return
+	}
+	if err != nil {
+		retry(msg, s.log.With("url", page.URL), err)
+		return
+	}
+	a, err := s.extract(body, page)
+	if s.noContent != nil && errors.Is(err, s.noContent) {
+		s.skipped.Add(1)
+		s.log.Debug("no article on page", "url", page.URL, "err", err)
+		ackOrLog(msg, s.log)
+		return
+	}
+	if err != nil {
+		s.failed.Add(1)
+		deadLetter(ctx, s.js, "extractor", msg, s.log.With("url", page.URL), err)
+		return
+	}
+	data, err := event.Encode(a)
+	if err != nil {
+		s.failed.Add(1)
+		deadLetter(ctx, s.js, "extractor", msg, s.log.With("url", page.URL), err)
+		return
+	}
+	if _, err := s.js.Publish(ctx, event.SubjectArticles, data,
+		jetstream.WithMsgID("article:"+a.ID+":"+page.ContentHash)); err != nil {
+		retry(msg, s.log.With("url", page.URL), fmt.Errorf("publishing article: %w", err))
+		return
+	}
+	if s.announcer != nil {
+		if err := s.announcer.Announce(ctx, a); err != nil {
+			retry(msg, s.log.With("url", page.URL), fmt.Errorf("announcing releases: %w", err))
+			return
+		}
+	}
+	s.extracted.Add(1)
+	ackOrLog(msg, s.log)
+}
+
+// extract runs the extractor, turning a panic on hostile input into an error.
+func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extractor panic: %v", r)
+		}
+	}()
+	pageURL := page.URL
+	if page.FinalURL != "" {
+		pageURL = page.FinalURL
+	}
+	a, err = s.ex.Extract(body, pageURL)
+	if err != nil {
+		return a, err
+	}
+	a.URL = pageURL
+	if a.CanonicalURL == "" {
+		a.CanonicalURL = pageURL
+	}
+	a.ID = event.DocID(a.CanonicalURL)
+	a.Source = page.Source
+	a.FetchedAt = page.FetchedAt
+	a.ContentHash = page.ContentHash
+	if a.Title == "" {
+		a.Title = page.Hint.Title
+	}
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = page.Hint.PublishedAt
+	}
+	return a, nil
+}
+
+func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error) {
+	compressed := page.Body
+	if page.BodyRef != "" {
+		obs, err := s.js.ObjectStore(ctx, event.BucketBodies)
+		if err != nil {
+			return nil, fmt.Errorf("object store: %w", err)
+		}
+		if compressed, err = obs.GetBytes(ctx, page.BodyRef); err != nil {
+			return nil, fmt.Errorf("reading body %s: %w", page.BodyRef, err)
+		}
+	}
+	return event.Decompress(compressed, maxPageBytes)
+}
+
+func ackOrLog(msg jetstream.Msg, log *slog.Logger) {
+	if err := msg.Ack(); err != nil {
+		log.Warn("ack failed; the message will be redelivered", "subject", msg.Subject(), "err", err)
+	}
+}

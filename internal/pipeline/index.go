@@ -1,0 +1,141 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/bus"
+)
+
+// Store is the search store as the index stage needs it: one error per
+// document, nil (or indexer.ErrStale) for stored, indexer.ErrPermanent for
+// never, anything else for "try again".
+type Store interface {
+	Index(ctx context.Context, docs []event.Article) []error
+}
+
+// IndexStage consumes MW_ARTICLES with the durable "indexer" consumer and
+// writes articles to the store in batches, acknowledging each message by
+// its own result.
+type IndexStage struct {
+	js      jetstream.JetStream
+	store   Store
+	log     *slog.Logger
+	batch   int
+	maxWait time.Duration
+
+	indexed, stale, failed atomic.Int64
+}
+
+// IndexOptions configures an IndexStage. Zero values mean defaults.
+type IndexOptions struct {
+	// Batch is the most articles written at once (default 256).
+	Batch int
+	// MaxWait is how long to wait to fill a batch (default 200ms).
+	MaxWait time.Duration
+	Logger  *slog.Logger
+}
+
+// NewIndexStage returns an index stage writing to store.
+func NewIndexStage(js jetstream.JetStream, store Store, opts IndexOptions) *IndexStage {
+	if opts.Batch <= 0 {
+		opts.Batch = 256
+	}
+	if opts.MaxWait <= 0 {
+		opts.MaxWait = 200 * time.Millisecond
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &IndexStage{js: js, store: store, log: opts.Logger.With("stage", "indexer"), batch: opts.Batch, maxWait: opts.MaxWait}
+}
+
+// Counts returns articles indexed, skipped as stale, and failed so far.
+func (s *IndexStage) Counts() (indexed, stale, failed int64) {
+	return s.indexed.Load(), s.stale.Load(), s.failed.Load()
+}
+
+// Run writes articles until ctx ends; a batch in flight is finished first.
+func (s *IndexStage) Run(ctx context.Context) error {
+	cons, err := s.js.CreateOrUpdateConsumer(ctx, event.StreamArticles, bus.IndexerConsumer())
+	if err != nil {
+		return fmt.Errorf("indexer consumer: %w", err)
+	}
+	work := context.WithoutCancel(ctx)
+	for ctx.Err() == nil {
+		batch, err := cons.Fetch(s.batch, jetstream.FetchMaxWait(s.maxWait))
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			s.log.Warn("fetch failed", "err", err)
+			sleep(ctx, time.Second)
+			continue
+		}
+		var msgs []jetstream.Msg
+		for m := range batch.Messages() {
+			msgs = append(msgs, m)
+		}
+		if len(msgs) > 0 {
+			s.write(work, msgs)
+		}
+	}
+	return nil
+}
+
+func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
+	docs := make([]event.Article, 0, len(msgs))
+	keep := make([]jetstream.Msg, 0, len(msgs))
+	for _, m := range msgs {
+		a, err := event.DecodeArticle(m.Data())
+		if err != nil {
+			s.failed.Add(1)
+			deadLetter(ctx, s.js, "indexer", m, s.log, err)
+			continue
+		}
+		docs = append(docs, a)
+		keep = append(keep, m)
+	}
+	if len(docs) == 0 {
+		return
+	}
+	errs := s.store.Index(ctx, docs)
+	for i, m := range keep {
+		var err error
+		if i < len(errs) {
+			err = errs[i]
+		} else {
+			err = errors.New("store returned too few results")
+		}
+		switch {
+		case err == nil:
+			s.indexed.Add(1)
+			ackOrLog(m, s.log)
+		case errors.Is(err, indexer.ErrStale):
+			s.stale.Add(1)
+			ackOrLog(m, s.log)
+		case errors.Is(err, indexer.ErrPermanent):
+			s.failed.Add(1)
+			deadLetter(ctx, s.js, "indexer", m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
+		default:
+			retry(m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
+		}
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}

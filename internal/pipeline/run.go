@@ -1,0 +1,148 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus"
+)
+
+// Crawler crawls sources: once, or on their schedules until ctx ends.
+type Crawler interface {
+	Once(ctx context.Context, sources []crawler.Source) ([]*crawler.Stats, error)
+	Run(ctx context.Context, sources []crawler.Source) error
+}
+
+// All is every stage in one process, as `modelwire run` runs them.
+type All struct {
+	JS        jetstream.JetStream
+	Publisher *PagePublisher
+	Crawler   Crawler
+	Extract   *ExtractStage
+	Index     *IndexStage
+	Sources   []crawler.Source
+	Logger    *slog.Logger
+	// Extra runs beside the stages until ctx ends (the HTTP server, say).
+	Extra []func(ctx context.Context) error
+}
+
+// Summary is what one `run --once` did.
+type Summary struct {
+	Pages     int64         `json:"pages"`
+	Extracted int64         `json:"extracted"`
+	Skipped   int64         `json:"skipped"`
+	Indexed   int64         `json:"indexed"`
+	Stale     int64         `json:"stale"`
+	Failed    int64         `json:"failed"`
+	Duration  time.Duration `json:"duration"`
+}
+
+// Run runs every stage and crawls each source on its schedule until ctx
+// ends, then drains the stages.
+func (p *All) Run(ctx context.Context) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return p.Extract.Run(ctx) })
+	g.Go(func() error { return p.Index.Run(ctx) })
+	g.Go(func() error { return p.Crawler.Run(ctx, p.Sources) })
+	for _, f := range p.Extra {
+		g.Go(func() error { return f(ctx) })
+	}
+	return g.Wait()
+}
+
+// RunOnce crawls every source once, waits until every page published in
+// this run has been extracted and every resulting article indexed — read
+// from the consumers' ack floors — and stops the stages.
+func (p *All) RunOnce(ctx context.Context) (Summary, error) {
+	start := time.Now()
+	stages, stop := context.WithCancel(ctx)
+	defer stop()
+	g, gctx := errgroup.WithContext(stages)
+	g.Go(func() error { return p.Extract.Run(gctx) })
+	g.Go(func() error { return p.Index.Run(gctx) })
+	for _, f := range p.Extra {
+		g.Go(func() error { return f(gctx) })
+	}
+
+	done := make(chan error, 1)
+	go func() {
+		if _, err := p.Crawler.Once(gctx, p.Sources); err != nil {
+			done <- fmt.Errorf("crawling: %w", err)
+			return
+		}
+		done <- p.waitDrained(gctx, p.Publisher.LastSeq())
+	}()
+	var err error
+	select {
+	case err = <-done:
+	case <-gctx.Done():
+		err = gctx.Err()
+	}
+	stop()
+	if gerr := g.Wait(); gerr != nil && err == nil {
+		err = gerr
+	}
+	s := Summary{Pages: p.Publisher.Published(), Duration: time.Since(start)}
+	s.Extracted, s.Skipped, s.Failed = p.Extract.Counts()
+	var failed int64
+	s.Indexed, s.Stale, failed = p.Index.Counts()
+	s.Failed += failed
+	return s, err
+}
+
+// waitDrained waits until the extractor has acknowledged every page up to
+// pagesSeq and the indexer every article published until then.
+func (p *All) waitDrained(ctx context.Context, pagesSeq uint64) error {
+	if err := p.waitAckFloor(ctx, event.StreamPages, bus.ConsumerExtractor, pagesSeq); err != nil {
+		return err
+	}
+	st, err := p.JS.Stream(ctx, event.StreamArticles)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", event.StreamArticles, err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", event.StreamArticles, err)
+	}
+	return p.waitAckFloor(ctx, event.StreamArticles, bus.ConsumerIndexer, info.State.LastSeq)
+}
+
+// waitAckFloor polls a consumer until every message up to seq is acknowledged.
+func (p *All) waitAckFloor(ctx context.Context, stream, consumer string, seq uint64) error {
+	if seq == 0 {
+		return nil
+	}
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	lastLog := time.Now()
+	for {
+		cons, err := p.JS.Consumer(ctx, stream, consumer)
+		if err == nil {
+			var info *jetstream.ConsumerInfo
+			if info, err = cons.Info(ctx); err == nil {
+				if info.AckFloor.Stream >= seq {
+					return nil
+				}
+				if time.Since(lastLog) > 5*time.Second {
+					lastLog = time.Now()
+					p.Logger.Info("waiting for stage", "consumer", consumer, "acked", info.AckFloor.Stream, "target", seq, "pending", info.NumPending, "in_flight", info.NumAckPending)
+				}
+			}
+		}
+		if err != nil && ctx.Err() == nil {
+			p.Logger.Warn("reading consumer state", "consumer", consumer, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+}
