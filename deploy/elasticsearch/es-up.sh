@@ -10,7 +10,19 @@
 # (9300) ES_NODE_NAME (mw-dev) ES_CLUSTER_NAME (modelwire-dev) ES_HEAP (512m)
 # ES_HOME_DIR (.cache/<node name>) ES_SEED_HOSTS ES_INITIAL_MASTERS
 # ES_START_TIMEOUT (180) ES_WAIT_STATUS (yellow|green|none). See README.md.
+#
+# Usage: es-up.sh [--fetch-only]
+#   --fetch-only  download, verify and unpack the distribution, then exit
+#                 (e.g. a CI cache-warming step); starts nothing.
 set -euo pipefail
+
+FETCH_ONLY=""
+case "${1:-}" in
+  "") ;;
+  --fetch-only) FETCH_ONLY=1 ;;
+  -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: $0 [--fetch-only]" >&2; exit 2 ;;
+esac
 
 # shellcheck source=es-common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/es-common.sh"
@@ -80,7 +92,7 @@ print_failure_logs() {
 }
 
 # ---------------------------------------------------------------- already up?
-if pid="$(es_running_pid)"; then
+if [[ -z "$FETCH_ONLY" ]] && pid="$(es_running_pid)"; then
   if node_healthy; then
     es_log "already running (pid $pid) and healthy on $ES_URL"
     report_node "$pid"
@@ -89,8 +101,9 @@ if pid="$(es_running_pid)"; then
   es_log "node process $pid exists but is not healthy yet; waiting for it"
   LAUNCHER_PID=""
 else
-  rm -f "$ES_PID_FILE" 2>/dev/null || true
-  code="$(http_get '/' 5)"
+  [[ -n "$FETCH_ONLY" ]] || rm -f "$ES_PID_FILE" 2>/dev/null || true
+  code=000
+  [[ -n "$FETCH_ONLY" ]] || code="$(http_get '/' 5)"
   if [[ "$code" != 000 ]]; then
     if grep -qi '^x-elastic-product: *Elasticsearch' "$TMP_HDR" && node_healthy; then
       es_log "an Elasticsearch node (not started from $ES_HOME_DIR) is already up and healthy on $ES_URL"
@@ -179,6 +192,10 @@ else
   fi
   flock -u 9
   exec 9>&-
+  if [[ -n "$FETCH_ONLY" ]]; then
+    es_log "distribution ready in $ES_DIST_DIR"
+    exit 0
+  fi
 
   # ------------------------------------------------------------ node config
   conf="$ES_HOME_DIR/config"
