@@ -5,7 +5,7 @@
 # (ES_NODE_NAME / ES_HOME_DIR select the node).
 set -euo pipefail
 
-# shellcheck source=es-common.sh
+# shellcheck source=SCRIPTDIR/es-common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/es-common.sh"
 
 if ! pid="$(es_running_pid)"; then

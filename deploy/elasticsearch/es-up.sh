@@ -24,7 +24,7 @@ case "${1:-}" in
   *) echo "usage: $0 [--fetch-only]" >&2; exit 2 ;;
 esac
 
-# shellcheck source=es-common.sh
+# shellcheck source=SCRIPTDIR/es-common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/es-common.sh"
 
 T0=$SECONDS
