@@ -7,7 +7,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 CONFIG ?= configs/modelwire.yaml
 EVAL  ?= ../shared/eval
 
-.PHONY: all build run test lint bench eval clean
+.PHONY: all build run test lint bench eval clean es-up es-down
 
 all: build
 
@@ -31,6 +31,12 @@ bench: ## Go benchmarks (extraction, end to end)
 
 eval: build ## extraction quality on ../shared/eval
 	@for s in bench/eval_*.sh; do [ -f "$$s" ] && EVAL=$(EVAL) BIN=$(BIN) bash "$$s" || exit 1; done
+
+es-up: ## start the dev Elasticsearch 8 node on 127.0.0.1:9200 (downloads it from Maven Central once)
+	deploy/elasticsearch/es-up.sh
+
+es-down: ## stop the dev Elasticsearch node
+	deploy/elasticsearch/es-down.sh
 
 clean:
 	rm -rf bin .eval .bench
