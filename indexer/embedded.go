@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -22,12 +23,14 @@ import (
 	"github.com/modelwire/modelwire/event"
 )
 
-// Embedded is the zero-install search store: a Bleve index kept in
-// DIR/index/articles.bleve. Only one process may open it for writing; a
+// Embedded is the zero-install search store: Bleve indexes of articles and
+// release records kept in DIR/index. Only one process may open it for writing; a
 // second Open fails with ErrInUse. It is safe for concurrent use.
 // The caller closes it.
 type Embedded struct {
-	articles bleve.Index
+	articles  bleve.Index
+	releases  bleve.Index
+	releaseMu sync.Mutex
 }
 
 // EmbeddedOptions tunes OpenEmbedded. The zero value is the default.
@@ -43,7 +46,19 @@ func OpenEmbedded(dataDir string, opts EmbeddedOptions) (*Embedded, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = 2 * time.Second
 	}
-	path := filepath.Join(dataDir, "index", "articles.bleve")
+	articles, err := openBleve(filepath.Join(dataDir, "index", "articles.bleve"), articleMapping(), opts)
+	if err != nil {
+		return nil, err
+	}
+	releases, err := openBleve(filepath.Join(dataDir, "index", "releases.bleve"), releaseMapping(), opts)
+	if err != nil {
+		articles.Close()
+		return nil, err
+	}
+	return &Embedded{articles: articles, releases: releases}, nil
+}
+
+func openBleve(path string, m mapping.IndexMapping, opts EmbeddedOptions) (bleve.Index, error) {
 	cfg := map[string]any{"bolt_timeout": opts.LockTimeout.String()}
 	var idx bleve.Index
 	var err error
@@ -56,7 +71,7 @@ func OpenEmbedded(dataDir string, opts EmbeddedOptions) (*Embedded, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("creating index directory: %w", err)
 		}
-		idx, err = bleve.NewUsing(path, articleMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg)
+		idx, err = bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg)
 	}
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("opening %s: %w", path, ErrInUse)
@@ -64,11 +79,13 @@ func OpenEmbedded(dataDir string, opts EmbeddedOptions) (*Embedded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
-	return &Embedded{articles: idx}, nil
+	return idx, nil
 }
 
-// Close flushes and closes the index.
-func (e *Embedded) Close() error { return e.articles.Close() }
+// Close flushes and closes the indexes.
+func (e *Embedded) Close() error {
+	return errors.Join(e.articles.Close(), e.releases.Close())
+}
 
 func articleMapping() mapping.IndexMapping {
 	text := bleve.NewTextFieldMapping()

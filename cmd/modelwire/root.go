@@ -62,6 +62,7 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 	root.AddCommand(
 		newRunCmd(g),
 		newSearchCmd(g),
+		newReleasesCmd(g),
 		newExtractCmd(g),
 		newVersionCmd(g),
 	)

@@ -19,6 +19,10 @@ import (
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
+// minReleaseConfidence is the confidence below which a release an article
+// seems to report is not announced.
+const minReleaseConfidence = 0.5
+
 func newRunCmd(g *globals) *cobra.Command {
 	var once bool
 	cmd := &cobra.Command{
@@ -118,6 +122,10 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 	if err != nil {
 		return err
 	}
+	announcer, err := pipeline.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
+	if err != nil {
+		return err
+	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
 	all := &pipeline.All{
 		JS:        node.js,
@@ -128,10 +136,13 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 			Timeout:              c.Crawler.Timeout,
 			MaxBodyBytes:         c.Crawler.MaxBodyBytes,
 		}, pub, crawler.WithLogger(log.With("stage", "crawler"))),
-		Extract: pipeline.NewExtractStage(node.js, x, pipeline.ExtractOptions{NoContent: extractor.ErrNoContent, Logger: log}),
-		Index:   pipeline.NewIndexStage(node.js, store, pipeline.IndexOptions{Logger: log}),
-		Sources: c.Sources,
-		Logger:  log,
+		Extract: pipeline.NewExtractStage(node.js, x, pipeline.ExtractOptions{
+			NoContent: extractor.ErrNoContent, Announcer: announcer, Logger: log,
+		}),
+		Index:    pipeline.NewIndexStage(node.js, store, pipeline.IndexOptions{Logger: log}),
+		Releases: pipeline.NewReleaseIndexStage(node.js, store, log),
+		Sources:  c.Sources,
+		Logger:   log,
 	}
 	if len(c.Sources) == 0 {
 		log.Warn("no sources configured; nothing will be crawled (see configs/modelwire.yaml)")
@@ -144,6 +155,6 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 	}
 	sum, err := all.RunOnce(ctx)
 	log.Info("run complete", "pages", sum.Pages, "extracted", sum.Extracted, "no_article", sum.Skipped,
-		"indexed", sum.Indexed, "unchanged", sum.Stale, "failed", sum.Failed, "duration", sum.Duration.Round(time.Millisecond))
+		"indexed", sum.Indexed, "release_events", sum.Releases, "unchanged", sum.Stale, "failed", sum.Failed, "duration", sum.Duration.Round(time.Millisecond))
 	return err
 }

@@ -28,16 +28,17 @@ func newExtractor(g *globals) (*extractor.Extractor, error) {
 	return extractor.New(), nil
 }
 
-// searcher is what the search command needs of a store.
+// searcher is what the search and releases commands need of a store.
 type searcher interface {
 	Search(ctx context.Context, q indexer.Query) (indexer.Result, error)
+	Releases(ctx context.Context, q indexer.ReleaseQuery) ([]indexer.ReleaseRecord, error)
 	Close() error
 }
 
-// articleStore is what the pipeline's index stage needs of a store.
+// articleStore is what the pipeline's index stages need of a store.
 type articleStore interface {
 	Index(ctx context.Context, docs []event.Article) []error
-	Search(ctx context.Context, q indexer.Query) (indexer.Result, error)
+	IndexReleases(ctx context.Context, evs []event.ReleaseEvent) []error
 	Close() error
 }
 

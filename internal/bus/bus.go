@@ -194,6 +194,7 @@ func Setup(ctx context.Context, js jetstream.JetStream, replicas int) error {
 const (
 	ConsumerExtractor = "extractor"
 	ConsumerIndexer   = "indexer"
+	ConsumerReleases  = "indexer-releases"
 )
 
 // ExtractorConsumer is the durable pull consumer of MW_PAGES.
@@ -220,6 +221,21 @@ func IndexerConsumer() jetstream.ConsumerConfig {
 		AckWait:       2 * time.Minute,
 		MaxDeliver:    -1, // a store outage must not drop articles
 		MaxAckPending: 4096,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	}
+}
+
+// ReleaseIndexerConsumer is the durable pull consumer of MW_RELEASES that
+// keeps the store's release records.
+func ReleaseIndexerConsumer() jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Durable:       ConsumerReleases,
+		Description:   "folds release events into the store's release records",
+		FilterSubject: event.SubjectReleasesAll,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       time.Minute,
+		MaxDeliver:    -1,
+		MaxAckPending: 1024,
 		DeliverPolicy: jetstream.DeliverAllPolicy,
 	}
 }

@@ -69,14 +69,22 @@ func (s *IndexStage) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("indexer consumer: %w", err)
 	}
+	fetchBatches(ctx, cons, s.batch, s.maxWait, s.log, s.write)
+	return nil
+}
+
+// fetchBatches pulls batches of up to n messages, waiting at most maxWait
+// to fill one, and hands each to handle until ctx ends. handle gets a
+// context that outlives ctx, so the batch in flight completes.
+func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait time.Duration, log *slog.Logger, handle func(context.Context, []jetstream.Msg)) {
 	work := context.WithoutCancel(ctx)
 	for ctx.Err() == nil {
-		batch, err := cons.Fetch(s.batch, jetstream.FetchMaxWait(s.maxWait))
+		batch, err := cons.Fetch(n, jetstream.FetchMaxWait(maxWait))
 		if err != nil {
 			if ctx.Err() != nil {
-				break
+				return
 			}
-			s.log.Warn("fetch failed", "err", err)
+			log.Warn("fetch failed", "err", err)
 			sleep(ctx, time.Second)
 			continue
 		}
@@ -85,10 +93,9 @@ func (s *IndexStage) Run(ctx context.Context) error {
 			msgs = append(msgs, m)
 		}
 		if len(msgs) > 0 {
-			s.write(work, msgs)
+			handle(work, msgs)
 		}
 	}
-	return nil
 }
 
 func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {

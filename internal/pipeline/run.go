@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -27,8 +28,10 @@ type All struct {
 	Crawler   Crawler
 	Extract   *ExtractStage
 	Index     *IndexStage
-	Sources   []crawler.Source
-	Logger    *slog.Logger
+	// Releases, if set, keeps the store's release records.
+	Releases *ReleaseIndexStage
+	Sources  []crawler.Source
+	Logger   *slog.Logger
 	// Extra runs beside the stages until ctx ends (the HTTP server, say).
 	Extra []func(ctx context.Context) error
 }
@@ -39,6 +42,7 @@ type Summary struct {
 	Extracted int64         `json:"extracted"`
 	Skipped   int64         `json:"skipped"`
 	Indexed   int64         `json:"indexed"`
+	Releases  int64         `json:"releases"`
 	Stale     int64         `json:"stale"`
 	Failed    int64         `json:"failed"`
 	Duration  time.Duration `json:"duration"`
@@ -50,6 +54,9 @@ func (p *All) Run(ctx context.Context) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return p.Extract.Run(ctx) })
 	g.Go(func() error { return p.Index.Run(ctx) })
+	if p.Releases != nil {
+		g.Go(func() error { return p.Releases.Run(ctx) })
+	}
 	g.Go(func() error { return p.Crawler.Run(ctx, p.Sources) })
 	for _, f := range p.Extra {
 		g.Go(func() error { return f(ctx) })
@@ -67,6 +74,9 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 	g, gctx := errgroup.WithContext(stages)
 	g.Go(func() error { return p.Extract.Run(gctx) })
 	g.Go(func() error { return p.Index.Run(gctx) })
+	if p.Releases != nil {
+		g.Go(func() error { return p.Releases.Run(gctx) })
+	}
 	for _, f := range p.Extra {
 		g.Go(func() error { return f(gctx) })
 	}
@@ -94,24 +104,39 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 	var failed int64
 	s.Indexed, s.Stale, failed = p.Index.Counts()
 	s.Failed += failed
+	if p.Releases != nil {
+		s.Releases = p.Releases.Indexed()
+	}
 	return s, err
 }
 
 // waitDrained waits until the extractor has acknowledged every page up to
-// pagesSeq and the indexer every article published until then.
+// pagesSeq, and the indexers every article and release event published
+// until then.
 func (p *All) waitDrained(ctx context.Context, pagesSeq uint64) error {
 	if err := p.waitAckFloor(ctx, event.StreamPages, bus.ConsumerExtractor, pagesSeq); err != nil {
 		return err
 	}
-	st, err := p.JS.Stream(ctx, event.StreamArticles)
+	if err := p.waitStream(ctx, event.StreamArticles, bus.ConsumerIndexer); err != nil {
+		return err
+	}
+	if p.Releases == nil {
+		return nil
+	}
+	return p.waitStream(ctx, event.StreamReleases, bus.ConsumerReleases)
+}
+
+// waitStream waits until consumer has acknowledged every message in stream.
+func (p *All) waitStream(ctx context.Context, stream, consumer string) error {
+	st, err := p.JS.Stream(ctx, stream)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", event.StreamArticles, err)
+		return fmt.Errorf("reading %s: %w", stream, err)
 	}
 	info, err := st.Info(ctx)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", event.StreamArticles, err)
+		return fmt.Errorf("reading %s: %w", stream, err)
 	}
-	return p.waitAckFloor(ctx, event.StreamArticles, bus.ConsumerIndexer, info.State.LastSeq)
+	return p.waitAckFloor(ctx, stream, consumer, info.State.LastSeq)
 }
 
 // waitAckFloor polls a consumer until every message up to seq is acknowledged.
@@ -136,7 +161,7 @@ func (p *All) waitAckFloor(ctx context.Context, stream, consumer string, seq uin
 				}
 			}
 		}
-		if err != nil && ctx.Err() == nil {
+		if err != nil && ctx.Err() == nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
 			p.Logger.Warn("reading consumer state", "consumer", consumer, "err", err)
 		}
 		select {

@@ -1,0 +1,165 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/event"
+)
+
+// maxReleaseSources bounds the sources remembered per release.
+const maxReleaseSources = 100
+
+// releaseState is the value of a release key in the mw_releases bucket.
+type releaseState struct {
+	FirstSeen time.Time `json:"first_seen"`
+	Announced bool      `json:"announced"`
+	Sources   []string  `json:"sources"`
+}
+
+// ReleaseAnnouncer publishes release events: the first article that reports
+// a release announces it (exactly once across replicas: the mw_releases
+// bucket's Create succeeds once and the stream drops duplicate message ids),
+// later articles publish corroborations. Safe for concurrent use.
+type ReleaseAnnouncer struct {
+	js            jetstream.JetStream
+	kv            jetstream.KeyValue
+	minConfidence float64
+	log           *slog.Logger
+	now           func() time.Time
+
+	announced, corroborated atomic.Int64
+}
+
+// NewReleaseAnnouncer returns an announcer using the mw_releases bucket.
+// Releases below minConfidence are not announced.
+func NewReleaseAnnouncer(ctx context.Context, js jetstream.JetStream, minConfidence float64, log *slog.Logger) (*ReleaseAnnouncer, error) {
+	kv, err := js.KeyValue(ctx, event.BucketReleases)
+	if err != nil {
+		return nil, fmt.Errorf("bucket %s: %w", event.BucketReleases, err)
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &ReleaseAnnouncer{js: js, kv: kv, minConfidence: minConfidence, log: log.With("stage", "releases"), now: time.Now}, nil
+}
+
+// Counts returns the releases announced and corroborations published.
+func (r *ReleaseAnnouncer) Counts() (announced, corroborated int64) {
+	return r.announced.Load(), r.corroborated.Load()
+}
+
+// Announce publishes an event for every release a reports. It is
+// idempotent: redelivering the same article publishes nothing new.
+func (r *ReleaseAnnouncer) Announce(ctx context.Context, a event.Article) error {
+	for _, rel := range a.Releases {
+		if rel.Confidence < r.minConfidence || rel.Model == "" {
+			continue
+		}
+		if err := r.announce(ctx, a, rel); err != nil {
+			return fmt.Errorf("release %s/%s: %w", rel.Vendor, rel.Model, err)
+		}
+	}
+	return nil
+}
+
+func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel event.Release) error {
+	key := event.ReleaseKey(rel.Vendor, rel.Model)
+	for attempt := 0; attempt < 10; attempt++ {
+		entry, err := r.kv.Get(ctx, key)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			st := releaseState{FirstSeen: r.now().UTC(), Sources: []string{a.URL}}
+			if _, err := r.kv.Create(ctx, key, mustJSON(st)); err != nil && !errors.Is(err, jetstream.ErrKeyExists) {
+				return err
+			}
+			continue // created (or lost the race): read it back
+		}
+		if err != nil {
+			return err
+		}
+		var st releaseState
+		if err := json.Unmarshal(entry.Value(), &st); err != nil {
+			return fmt.Errorf("%w: state of %s: %v", event.ErrSchema, key, err)
+		}
+		switch {
+		case !st.Announced:
+			ev := r.releaseEvent(event.KindRelease, key, a, rel, st)
+			if err := r.publish(ctx, ev, "release:"+key); err != nil {
+				return err
+			}
+			st.Announced = true
+			if _, err := r.kv.Update(ctx, key, mustJSON(st), entry.Revision()); err != nil {
+				continue // someone else updated: re-read
+			}
+			r.announced.Add(1)
+			r.log.Info("release announced", "key", key, "url", a.URL)
+			return nil
+		case slices.Contains(st.Sources, a.URL):
+			return nil // this article is already counted
+		default:
+			if len(st.Sources) < maxReleaseSources {
+				st.Sources = append(st.Sources, a.URL)
+			}
+			ev := r.releaseEvent(event.KindCorroboration, key, a, rel, st)
+			if err := r.publish(ctx, ev, "corroboration:"+key+":"+a.ID); err != nil {
+				return err
+			}
+			if _, err := r.kv.Update(ctx, key, mustJSON(st), entry.Revision()); err != nil {
+				continue
+			}
+			r.corroborated.Add(1)
+			return nil
+		}
+	}
+	return fmt.Errorf("release %s: too many concurrent updates", key)
+}
+
+func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel event.Release, st releaseState) event.ReleaseEvent {
+	ev := event.ReleaseEvent{
+		Kind:        kind,
+		Key:         key,
+		Vendor:      event.Slug(rel.Vendor),
+		Model:       rel.Model,
+		FirstSeen:   st.FirstSeen,
+		PublishedAt: rel.PublishedAt,
+		Confidence:  rel.Confidence,
+		Evidence:    rel.Evidence,
+		ArticleURL:  a.URL,
+		Title:       a.Title,
+		Sources:     st.Sources,
+	}
+	if ev.PublishedAt.IsZero() {
+		ev.PublishedAt = a.PublishedAt
+	}
+	for _, c := range a.Claims {
+		if c.Model == rel.Model {
+			ev.Claims = append(ev.Claims, c)
+		}
+	}
+	return ev
+}
+
+func (r *ReleaseAnnouncer) publish(ctx context.Context, ev event.ReleaseEvent, msgID string) error {
+	data, err := event.Encode(ev)
+	if err != nil {
+		return err
+	}
+	_, err = r.js.Publish(ctx, event.ReleaseSubject(ev.Vendor, ev.Model), data, jetstream.WithMsgID(msgID))
+	return err
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain structs are marshalled here
+	}
+	return b
+}

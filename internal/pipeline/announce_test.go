@@ -1,0 +1,128 @@
+package pipeline_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/pipeline"
+)
+
+func releaseArticle(url string) event.Article {
+	return event.Article{
+		ID: event.DocID(url), URL: url, CanonicalURL: url, Title: "Kimi K2 is out",
+		Releases: []event.Release{{Model: "Kimi K2", Vendor: "moonshot", Confidence: 0.9, Evidence: "Moonshot released Kimi K2."}},
+		Claims:   []event.Claim{{Model: "Kimi K2", Benchmark: "SWE-bench Verified", Relation: "score"}},
+	}
+}
+
+// releaseEvents reads every event on MW_RELEASES.
+func releaseEvents(t *testing.T, js jetstream.JetStream) []event.ReleaseEvent {
+	t.Helper()
+	ctx := context.Background()
+	cons, err := js.OrderedConsumer(ctx, event.StreamReleases, jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := js.Stream(ctx, event.StreamReleases)
+	info, _ := st.Info(ctx)
+	var out []event.ReleaseEvent
+	for range info.State.Msgs {
+		m, err := cons.Next(jetstream.FetchMaxWait(2 * time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, err := event.DecodeReleaseEvent(m.Data())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	var announcers []*pipeline.ReleaseAnnouncer
+	for range 4 {
+		a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		announcers = append(announcers, a)
+	}
+	// Four replicas see the same article at once (redeliveries included).
+	var wg sync.WaitGroup
+	for _, a := range announcers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := a.Announce(ctx, releaseArticle("https://a.example/kimi")); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	evs := releaseEvents(t, js)
+	if len(evs) != 1 || evs[0].Kind != event.KindRelease {
+		t.Fatalf("events = %+v, want exactly one release", evs)
+	}
+	ev := evs[0]
+	if ev.Key != "moonshot.kimi-k2" || ev.Vendor != "moonshot" || len(ev.Claims) != 1 || ev.ArticleURL != "https://a.example/kimi" {
+		t.Errorf("event = %+v", ev)
+	}
+
+	// A second article corroborates; seeing it again adds nothing.
+	for range 2 {
+		if err := announcers[1].Announce(ctx, releaseArticle("https://b.example/kimi")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Low confidence is not announced.
+	low := releaseArticle("https://c.example/maybe")
+	low.Releases[0] = event.Release{Model: "Kimi K3", Vendor: "moonshot", Confidence: 0.2}
+	if err := announcers[2].Announce(ctx, low); err != nil {
+		t.Fatal(err)
+	}
+	evs = releaseEvents(t, js)
+	if len(evs) != 2 || evs[1].Kind != event.KindCorroboration || len(evs[1].Sources) != 2 {
+		t.Fatalf("events = %+v, want release then one corroboration with two sources", evs)
+	}
+}
+
+func TestReleaseRecordsInStore(t *testing.T) {
+	js := startNATS(t)
+	store := openStore(t)
+	rs := pipeline.NewReleaseIndexStage(js, store, nil)
+	runStage(t, rs.Run)
+	ctx := context.Background()
+	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"https://a.example/1", "https://b.example/2", "https://a.example/1"} {
+		if err := a.Announce(ctx, releaseArticle(u)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "two events stored", func() bool { return rs.Indexed() == 2 })
+	recs, err := store.Releases(ctx, indexer.ReleaseQuery{Vendors: []string{"moonshot"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || len(recs[0].Sources) != 2 || recs[0].Model != "Kimi K2" || len(recs[0].Claims) != 1 {
+		t.Fatalf("records = %+v", recs)
+	}
+	if none, _ := store.Releases(ctx, indexer.ReleaseQuery{Vendors: []string{"deepseek"}}); len(none) != 0 {
+		t.Errorf("vendor filter: %+v", none)
+	}
+	if m, _ := store.Releases(ctx, indexer.ReleaseQuery{Model: "kimi-k2"}); len(m) != 1 {
+		t.Errorf("model filter: %+v", m)
+	}
+}
