@@ -148,7 +148,7 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) (*Stats, error) {
 	)
 	col.WithTransport(c.transport)
 	col.SetRequestTimeout(c.cfg.Timeout)
-	if err := col.Limit(&colly.LimitRule{DomainGlob: "*", Delay: src.Delay, Parallelism: src.Parallelism}); err != nil {
+	if err := col.Limit(&colly.LimitRule{DomainGlob: "*", Delay: src.PolitenessDelay(), Parallelism: src.Parallelism}); err != nil {
 		return st, fmt.Errorf("source %s: limit: %w", src.Name, err)
 	}
 	var pages atomic.Int64

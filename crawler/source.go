@@ -32,8 +32,9 @@ type Source struct {
 	// match one Include (if any) and no Exclude.
 	Include []string `yaml:"include"`
 	Exclude []string `yaml:"exclude"`
-	// Delay is the pause between requests to one host (default 1s).
-	Delay time.Duration `yaml:"delay"`
+	// Delay is the pause between requests to one host (default 1s when
+	// unset; an explicit 0 means no pause). Read it with PolitenessDelay.
+	Delay *time.Duration `yaml:"delay"`
 	// Parallelism is the number of concurrent requests to one host (default 2).
 	Parallelism int `yaml:"parallelism"`
 	// Schedule is a cron expression or "@every 30m" (default "@every 30m").
@@ -52,8 +53,9 @@ const (
 
 // WithDefaults returns s with every zero value replaced by its default.
 func (s Source) WithDefaults() Source {
-	if s.Delay == 0 {
-		s.Delay = DefaultDelay
+	if s.Delay == nil {
+		d := DefaultDelay
+		s.Delay = &d
 	}
 	if s.Parallelism == 0 {
 		s.Parallelism = DefaultParallelism
@@ -72,6 +74,14 @@ func (s Source) WithDefaults() Source {
 		}
 	}
 	return s
+}
+
+// PolitenessDelay returns the pause between requests to one host.
+func (s Source) PolitenessDelay() time.Duration {
+	if s.Delay == nil {
+		return DefaultDelay
+	}
+	return *s.Delay
 }
 
 // Validate reports every problem with s, joined.
@@ -98,7 +108,7 @@ func (s Source) Validate() error {
 	if s.MaxDepth < 0 {
 		bad("max_depth must not be negative")
 	}
-	if s.Delay < 0 {
+	if s.PolitenessDelay() < 0 {
 		bad("delay must not be negative")
 	}
 	if s.Parallelism < 0 {

@@ -18,7 +18,7 @@ import (
 
 // writeConfig writes a config crawling site's feed (plus broken inputs) with
 // NATS and HTTP on in-process/disabled listeners.
-func writeConfig(t *testing.T, dir string, sources string) string {
+func writeConfig(t testing.TB, dir string, sources string) string {
 	t.Helper()
 	cfg := fmt.Sprintf(`data_dir: %s
 nats:
@@ -38,14 +38,14 @@ sources:
 	return path
 }
 
-func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+func run(t testing.TB, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = execute(args, &out, &errb)
 	return out.String(), errb.String(), code
 }
 
-func searchJSON(t *testing.T, cfg string, args ...string) indexer.Result {
+func searchJSON(t testing.TB, cfg string, args ...string) indexer.Result {
 	t.Helper()
 	out, errOut, code := run(t, append([]string{"search", "--config", cfg, "--json"}, args...)...)
 	if code != 0 {

@@ -53,12 +53,22 @@ func TestDefaults(t *testing.T) {
 		t.Errorf("defaults: %+v", c)
 	}
 	s := c.Sources[0]
-	if s.Delay != time.Second || s.Parallelism != 2 || s.Schedule != "@every 30m" || len(s.AllowedDomains) != 1 || s.AllowedDomains[0] != "a.example" {
+	if s.PolitenessDelay() != time.Second || s.Parallelism != 2 || s.Schedule != "@every 30m" || len(s.AllowedDomains) != 1 || s.AllowedDomains[0] != "a.example" {
 		t.Errorf("source defaults: %+v", s)
 	}
 	empty, err := config.Parse(nil)
 	if err != nil || empty.DataDir != "data" {
 		t.Errorf("empty file: %v %+v", err, empty)
+	}
+}
+
+func TestExplicitZeroDelay(t *testing.T) {
+	c, err := config.Parse([]byte("sources:\n  - name: s\n    feeds: [https://a.example/feed]\n    delay: 0s\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := c.Sources[0].PolitenessDelay(); d != 0 {
+		t.Errorf("delay = %v, want an explicit 0 kept", d)
 	}
 }
 
