@@ -8,16 +8,12 @@
 package extractor
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"net/url"
 	"strings"
-	"time"
 
 	"github.com/RadhiFadlillah/whatlanggo"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -76,49 +72,33 @@ func (x *Extractor) Extract(page []byte, pageURL string) (event.Article, error) 
 // analysis.
 func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
 	a := event.Article{URL: pageURL, CanonicalURL: pageURL, Authors: []string{}}
-	doc, err := html.Parse(bytes.NewReader(page))
+	doc, err := parse(page)
 	if err != nil {
-		return a, nil, fmt.Errorf("parsing html: %w", err)
+		return a, nil, err
 	}
 	tables := Tables(doc)
-	opts := trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-	}
-	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
-		opts.OriginalURL = u
-	}
-	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err != nil {
-		return a, tables, fmt.Errorf("%w: %v", ErrNoContent, err)
-	}
-	a.Text = strings.TrimSpace(res.ContentText)
+	body := findBody(doc)
+	a.Text = mainText(body, "")
 	if a.Text == "" {
 		return a, tables, ErrNoContent
 	}
-	m := res.Metadata
-	a.Title = strings.TrimSpace(m.Title)
-	a.SiteName = m.Sitename
-	if a.SiteName == "" {
-		a.SiteName = m.Hostname
-	}
-	a.Image = m.Image
-	if !m.Date.IsZero() {
-		a.PublishedAt = m.Date.UTC().Truncate(time.Second)
-	}
-	if m.Author != "" {
-		for _, name := range strings.Split(m.Author, ";") {
-			if name = strings.TrimSpace(name); name != "" {
-				a.Authors = append(a.Authors, name)
+	a.Language = Language(a.Text, "")
+	a.ID = event.DocID(a.CanonicalURL)
+	return a, tables, nil
+}
+
+// findBody returns doc's <body>, or doc itself when it has none.
+func findBody(doc *html.Node) *html.Node {
+	for h := doc.FirstChild; h != nil; h = h.NextSibling {
+		if isElem(h, atom.Html) {
+			for b := h.FirstChild; b != nil; b = b.NextSibling {
+				if isElem(b, atom.Body) {
+					return b
+				}
 			}
 		}
 	}
-	if m.URL != "" {
-		a.CanonicalURL = m.URL
-	}
-	a.Language = Language(a.Text, m.Language)
-	a.ID = event.DocID(a.CanonicalURL)
-	return a, tables, nil
+	return doc
 }
 
 // Language returns the ISO 639-1 code of text's language, detected from the
