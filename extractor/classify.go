@@ -13,7 +13,7 @@ import (
 // has tuned on many sites, narrowed where they removed article text here.
 var (
 	// boilerplateRe names blocks that are never article text.
-	boilerplateRe = regexp.MustCompile(`share|sharing|social|sociable|related|recommend|comment|disqus|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|promo|advert|adslot|ad-slot|ad-container|adunit|ad-unit|dfp|sponsor|outbrain|taboola|sidebar|breadcrumb|footer|masthead|navbar|navigation|menu|popup|modal|overlay|toolbar|widget|most-popular|mostpopular|trending|read-more|readmore|more-stories|morestories|tags|tagcloud|taglist|topics|print|pagination|pager|paywall|login|banner|skip-link|author-bio|authorbio|about-author|byline|dateline|timestamp|published|meta-data|post-meta|article-meta|entry-meta|caption|credit|copyright|rating|vote|follow|donate|also-read|see-also|next-article|prev-article|jump|toc|table-of-contents|visually-hidden|sr-only|screen-reader|slideshow|gallery|carousel|video|player|podcast|audio|teaser|rail|aside|yarpp|jp-relatedposts|wp-block-latest`)
+	boilerplateRe = regexp.MustCompile(`share|sharing|social|sociable|related|recommend|comment|disqus|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|promo|advert|adslot|ad-slot|ad-container|adunit|ad-unit|dfp|sponsor|outbrain|taboola|sidebar|breadcrumb|footer|masthead|navbar|navigation|menu|popup|modal|overlay|toolbar|widget|most-popular|mostpopular|trending|read-more|readmore|more-stories|morestories|tags|tagcloud|taglist|topics|print|pagination|pager|paywall|login|banner|skip-link|author-bio|authorbio|about-author|byline|dateline|timestamp|published|meta-data|post-meta|article-meta|entry-meta|caption|credit|copyright|rating|vote|follow|donate|also-read|see-also|next-article|prev-article|jump|toc|table-of-contents|visually-hidden|sr-only|screen-reader|slideshow|gallery|carousel|video-player|videoplayer|jwplayer|podcast|teaser|aside|yarpp|jp-relatedposts|wp-block-latest`)
 	// strongBoilerplateRe names blocks that are furniture even when their
 	// class also says "content" or "article" (article-comments, share-body).
 	strongBoilerplateRe = regexp.MustCompile(`comment|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|outbrain|taboola|advert|promo|breadcrumb|popup|modal|most-popular|more-stories|read-more|also-read|see-also|author-bio|about-author`)
@@ -118,7 +118,12 @@ func junk(n *html.Node, useClass bool) verdict {
 			}
 		}
 	}
-	if !useClass || n.DataAtom == atom.Article {
+	switch n.DataAtom {
+	case atom.Article, atom.Tr, atom.Td, atom.Th, atom.Tbody, atom.Table:
+		// Data tables carry classes like "player-2020" or "sortcell".
+		return content
+	}
+	if !useClass {
 		return content
 	}
 	ci := classID(n)

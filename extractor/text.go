@@ -430,12 +430,12 @@ type block struct {
 
 // renderer turns the chosen nodes into lines of text.
 type renderer struct {
-	s        *scorer
-	b        strings.Builder
-	chars    int
-	links    int
-	heading  atom.Atom
-	blocks   []block
+	s       *scorer
+	b       strings.Builder
+	chars   int
+	links   int
+	heading atom.Atom
+	blocks  []block
 }
 
 func (r *renderer) flush() {
