@@ -140,8 +140,8 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 // textDate finds the first date written for people in s: numeric in the
 // orders of many countries, CJK, or with a month name.
 func textDate(s string, dayFirst bool) (time.Time, bool) {
-	if len(s) > 4096 {
-		s = s[:4096]
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
 	}
 	type found struct {
 		at   int
@@ -271,6 +271,21 @@ func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Tim
 	}
 	if t, ok := urlDate(u); ok {
 		return t, updated
+	}
+	for _, s := range m.labeled {
+		if t, ok := textDate(s, dayFirst); ok {
+			return t, updated
+		}
+	}
+	for _, b := range m.afterH1 {
+		if t, ok := textDate(b.String(), dayFirst); ok {
+			return t, updated
+		}
+	}
+	if b := m.beforeH1.String(); len(m.afterH1) > 0 && len(b) > 0 {
+		if t, ok := textDate(b[max(0, len(b)-beforeH1Chars):], dayFirst); ok {
+			return t, updated
+		}
 	}
 	for _, h := range m.times {
 		if !h.modified {

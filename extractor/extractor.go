@@ -117,6 +117,14 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	if a.Text == "" {
 		return a, tables, ErrNoContent
 	}
+	if a.PublishedAt.IsZero() {
+		// Last resort: the first date in the article, then on the page.
+		if t, ok := textDate(a.Text[:min(len(a.Text), 2000)], dayFirst(declared, u)); ok {
+			a.PublishedAt = t
+		} else if t, ok := textDate(text(findBody(doc)), dayFirst(declared, u)); ok {
+			a.PublishedAt = t
+		}
+	}
 	a.Language = Language(a.Text, declared)
 	a.ID = event.DocID(a.CanonicalURL)
 	return a, tables, nil

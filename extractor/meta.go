@@ -35,7 +35,19 @@ type pageMeta struct {
 	authorTexts []string
 	// ldArticleBody is the longest JSON-LD articleBody.
 	ldArticleBody string
+	// beforeH1 and afterH1 are the body text just before and after the
+	// first <h1>s, where pages print the date line.
+	beforeH1 strings.Builder
+	afterH1  []*strings.Builder
+	// labeled are texts with a date label ("Datum:", "Published on").
+	labeled []string
 }
+
+// Sizes of the text kept around the first <h1>.
+const (
+	beforeH1Chars = 160
+	afterH1Chars  = 500
+)
 
 type dateHint struct {
 	value     string
@@ -70,6 +82,10 @@ func collectMeta(doc *html.Node) *pageMeta {
 
 func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 	if depth > maxDepth {
+		return
+	}
+	if n.Type == html.TextNode && inBody {
+		m.addText(n)
 		return
 	}
 	if n.Type == html.ElementNode {
@@ -107,6 +123,11 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 			if inBody && len(m.h1) < 5 {
 				if t := text(n); t != "" && len(t) < 400 {
 					m.h1 = append(m.h1, t)
+					if len(m.afterH1) < 3 {
+						m.afterH1 = append(m.afterH1, new(strings.Builder))
+						m.addHints(n)
+						return
+					}
 				}
 			}
 		case atom.Time:
@@ -124,6 +145,14 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 		}
 		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
 			m.addItemprop(n, ip)
+		} else if p := attr(n, "property"); p != "" {
+			// RDFa: property="schema:dateCreated", "dc:date".
+			switch strings.ToLower(p[strings.IndexByte(p, ':')+1:]) {
+			case "datepublished", "datecreated", "date", "created", "issued":
+				m.addItemprop(n, "datePublished")
+			case "datemodified", "modified":
+				m.addItemprop(n, "dateModified")
+			}
 		}
 		if inBody {
 			m.addHints(n)
@@ -131,6 +160,40 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		m.walk(c, depth+1, inBody)
+	}
+}
+
+// dateLabelRe finds the labels pages put before a visible date.
+var dateLabelRe = regexp.MustCompile(`(?i)datum|date|publi|veröffentlicht|erstellt|stand\b|posted|updated|aktualisiert|fecha|data\b|gepubliceerd|opublikowano|日期|发布|발행|등록|입력|ngày`)
+
+// addText keeps body text around the first <h1>s and labelled dates.
+func (m *pageMeta) addText(n *html.Node) {
+	s := n.Data
+	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && dateLabelRe.MatchString(s) {
+		if t := text(n.Parent); len(t) < maxHintChars {
+			m.labeled = append(m.labeled, t)
+		}
+		if p := n.Parent.Parent; p != nil && len(m.labeled) < maxHints {
+			if t := text(p); len(t) < maxHintChars {
+				m.labeled = append(m.labeled, t)
+			}
+		}
+	}
+	if len(m.afterH1) == 0 {
+		appendCollapsed(&m.beforeH1, s)
+		if m.beforeH1.Len() > 4*beforeH1Chars {
+			tail := m.beforeH1.String()[m.beforeH1.Len()-beforeH1Chars:]
+			m.beforeH1.Reset()
+			m.beforeH1.WriteString(tail)
+		}
+		appendSpace(&m.beforeH1)
+		return
+	}
+	for _, b := range m.afterH1 {
+		if b.Len() < afterH1Chars {
+			appendCollapsed(b, s)
+			appendSpace(b)
+		}
 	}
 }
 
