@@ -94,7 +94,8 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	if err != nil || u.Host == "" {
 		u = nil
 	}
-	m := collectMeta(doc)
+	cc := make(classes, 256)
+	m := collectMeta(doc, cc)
 	declared := m.declaredLanguage()
 	a.SiteName = m.siteName(u)
 	a.Title = m.title(a.SiteName, u)
@@ -108,7 +109,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	a.Image = resolve(u, firstNonEmpty(m.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ldArticle().image))
 
 	tables := Tables(doc)
-	a.Text = mainText(findBody(doc), a.Title)
+	a.Text = mainText(findBody(doc), a.Title, cc)
 	if utf8.RuneCountInString(a.Text) < minFallbackChars && utf8.RuneCountInString(m.ldArticleBody) > utf8.RuneCountInString(a.Text) {
 		// Pages that render their text with scripts often still ship it
 		// as JSON-LD.

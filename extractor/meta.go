@@ -20,6 +20,7 @@ const (
 
 // pageMeta is what one walk over a page gathers for its metadata fields.
 type pageMeta struct {
+	cc        classes
 	lang      string
 	docTitle  string
 	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
@@ -68,14 +69,10 @@ type ldObject struct {
 	articleBody                 string
 }
 
-var (
-	dateClassRe   = regexp.MustCompile(`date|time|publish|posted|dateline|byline|meta|datum|fecha|data-|zeit|created|entry-info`)
-	authorClassRe = regexp.MustCompile(`author|byline|autor|auteur|writer|reporter|journalist|verfasser|creator`)
-)
 
 // collectMeta walks doc once and gathers the metadata hints.
-func collectMeta(doc *html.Node) *pageMeta {
-	m := &pageMeta{metas: make(map[string]string, 32)}
+func collectMeta(doc *html.Node, cc classes) *pageMeta {
+	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}
 	m.walk(doc, 0, false)
 	return m
 }
@@ -136,7 +133,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 				if v == "" {
 					v = text(n)
 				}
-				ci := classID(n) + " " + strings.ToLower(attr(n, "itemprop"))
+				ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
 				_, pub := attrOK(n, "pubdate")
 				pub = pub || strings.Contains(ci, "publish") || strings.Contains(ci, "datecreated")
 				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
@@ -169,7 +166,7 @@ var dateLabelRe = regexp.MustCompile(`(?i)datum|date|publi|veröffentlicht|erste
 // addText keeps body text around the first <h1>s and labelled dates.
 func (m *pageMeta) addText(n *html.Node) {
 	s := n.Data
-	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && dateLabelRe.MatchString(s) {
+	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && strings.ContainsAny(s, ":0123456789") && dateLabelRe.MatchString(s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
 			m.labeled = append(m.labeled, t)
 		}
@@ -258,17 +255,17 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string) {
 // addHints records the text of a small element whose class or id names a
 // date or an author.
 func (m *pageMeta) addHints(n *html.Node) {
-	ci := classID(n)
-	rel := strings.ToLower(attr(n, "rel"))
-	if ci == "" && rel == "" {
+	f := m.cc.of(n)
+	rel := attr(n, "rel")
+	if f == 0 && rel == "" {
 		return
 	}
-	if len(m.authorTexts) < maxHints && (rel == "author" || (ci != "" && authorClassRe.MatchString(ci))) {
+	if len(m.authorTexts) < maxHints && (strings.EqualFold(rel, "author") || f&cfAuthor != 0) {
 		if t := text(n); t != "" && len(t) < maxHintChars {
 			m.authorTexts = append(m.authorTexts, t)
 		}
 	}
-	if len(m.dateTexts) < maxHints && ci != "" && dateClassRe.MatchString(ci) {
+	if len(m.dateTexts) < maxHints && f&cfDate != 0 {
 		if t := text(n); t != "" && len(t) < maxHintChars {
 			m.dateTexts = append(m.dateTexts, t)
 		}

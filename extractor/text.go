@@ -47,6 +47,7 @@ type candidate struct {
 // scorer holds one scoring attempt over a document.
 type scorer struct {
 	useClass bool
+	cc       classes
 	cands    map[*html.Node]*candidate
 	// kept are the weakJunk elements kept for the prose they hold.
 	kept map[*html.Node]bool
@@ -57,7 +58,7 @@ const minProseParas = 3
 
 // skip reports whether measure and render leave n out.
 func (s *scorer) skip(n *html.Node) bool {
-	switch junk(n, s.useClass) {
+	switch junk(n, s.useClass, s.cc) {
 	case hardJunk:
 		return true
 	case weakJunk:
@@ -97,12 +98,12 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 	if depth > maxDepth {
 		return c, false
 	}
-	switch junk(n, s.useClass) {
+	switch junk(n, s.useClass, s.cc) {
 	case hardJunk:
 		return c, false
 	case weakJunk:
 		// Measure on the side; keep the element if it holds prose.
-		side := scorer{useClass: s.useClass, cands: make(map[*html.Node]*candidate)}
+		side := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate)}
 		if sc, _ := side.measureChildren(n, depth, inLink); sc.paras < minProseParas {
 			return c, false
 		}
@@ -168,7 +169,7 @@ func (s *scorer) creditFrom(n *html.Node, level int, c counts) {
 		}
 		cand := s.cands[n]
 		if cand == nil {
-			cand = &candidate{score: initialScore(n, s.useClass)}
+			cand = &candidate{score: s.initialScore(n)}
 			s.cands[n] = cand
 		}
 		div := 1.0
@@ -184,7 +185,7 @@ func (s *scorer) creditFrom(n *html.Node, level int, c counts) {
 
 // initialScore is Readability's prior for a container: by tag, and by
 // class and id.
-func initialScore(n *html.Node, useClass bool) float64 {
+func (sc *scorer) initialScore(n *html.Node) float64 {
 	var s float64
 	switch n.DataAtom {
 	case atom.Div, atom.Article:
@@ -196,31 +197,19 @@ func initialScore(n *html.Node, useClass bool) float64 {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
 		s = -5
 	}
-	if useClass {
-		s += classWeight(n)
+	if sc.useClass {
+		f := sc.cc.of(n)
+		if f&cfNegative != 0 {
+			s -= 25
+		}
+		if f&cfPositive != 0 {
+			s += 25
+		}
 	}
 	if p := attr(n, "itemprop"); p == "articleBody" {
 		s += 50
 	}
 	return s
-}
-
-// classWeight is Readability's class and id weight: -25 for each that looks
-// like furniture, +25 for each that looks like content.
-func classWeight(n *html.Node) float64 {
-	var w float64
-	for _, v := range []string{strings.ToLower(attr(n, "class")), strings.ToLower(attr(n, "id"))} {
-		if v == "" {
-			continue
-		}
-		if negativeRe.MatchString(v) {
-			w -= 25
-		}
-		if positiveRe.MatchString(v) {
-			w += 25
-		}
-	}
-	return w
 }
 
 // countText counts the non-space characters and commas of s.
@@ -293,7 +282,7 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 		}
 	}
 	if s.cands[best] == nil {
-		s.cands[best] = &candidate{score: initialScore(best, s.useClass)}
+		s.cands[best] = &candidate{score: s.initialScore(best)}
 	}
 	// Climb while the parent scores better.
 	last := s.cands[best].final()
@@ -377,7 +366,7 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 	}
 	tc := s.cands[top]
 	if tc == nil {
-		tc = &candidate{score: initialScore(top, s.useClass)}
+		tc = &candidate{score: s.initialScore(top)}
 		s.cands[top] = tc
 	}
 	topScore := tc.final()
@@ -401,7 +390,7 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		if sib.DataAtom == atom.P {
-			sc := scorer{useClass: s.useClass, cands: make(map[*html.Node]*candidate)}
+			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate)}
 			c, _ := sc.measure(sib, 0, false)
 			ld := 0.0
 			if c.chars > 0 {
@@ -519,10 +508,10 @@ func (b block) keep(title string) bool {
 
 // mainText extracts the article text of the document under body: lines
 // separated by "\n". title, when known, is dropped from the text.
-func mainText(body *html.Node, title string) string {
+func mainText(body *html.Node, title string, cc classes) string {
 	best := ""
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, cands: make(map[*html.Node]*candidate, 64)}
+		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
 		r := renderer{s: &s}
