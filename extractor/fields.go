@@ -130,7 +130,7 @@ func cleanAuthors(raw []string) []string {
 	seen := make(map[string]bool)
 	for _, r := range raw {
 		r = collapse(r)
-		if r == "" || len(r) > maxHintChars {
+		if r == "" || len(r) > maxHintChars || strings.Contains(r, "://") {
 			continue
 		}
 		r = bylinePrefixRe.ReplaceAllString(r, "")

@@ -69,7 +69,6 @@ type ldObject struct {
 	articleBody                 string
 }
 
-
 // collectMeta walks doc once and gathers the metadata hints.
 func collectMeta(doc *html.Node, cc classes) *pageMeta {
 	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}

@@ -3,6 +3,7 @@ package extractor
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -49,7 +50,9 @@ type scorer struct {
 	useClass bool
 	cc       classes
 	cands    map[*html.Node]*candidate
-	// kept are the weakJunk elements kept for the prose they hold.
+	// kept says, for each weakJunk element judged so far, whether it is
+	// kept for the prose it holds. Side scorers share it, so nested
+	// suspects are judged once each rather than once per ancestor.
 	kept map[*html.Node]bool
 }
 
@@ -102,15 +105,17 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 	case hardJunk:
 		return c, false
 	case weakJunk:
-		// Measure on the side; keep the element if it holds prose.
-		side := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate)}
-		if sc, _ := side.measureChildren(n, depth, inLink); sc.paras < minProseParas {
+		keep, judged := s.kept[n]
+		if !judged {
+			// Measure on the side; keep the element if it holds prose.
+			side := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+			sc, _ := side.measureChildren(n, depth, inLink)
+			keep = sc.paras >= minProseParas
+			s.kept[n] = keep
+		}
+		if !keep {
 			return c, false
 		}
-		if s.kept == nil {
-			s.kept = make(map[*html.Node]bool)
-		}
-		s.kept[n] = true
 	}
 	return s.measureChildren(n, depth, inLink)
 }
@@ -390,7 +395,7 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		if sib.DataAtom == atom.P {
-			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate)}
+			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
 			c, _ := sc.measure(sib, 0, false)
 			ld := 0.0
 			if c.chars > 0 {
@@ -460,7 +465,8 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 		inLink = true
 	case atom.Td, atom.Th:
 		if r.b.Len() > 0 {
-			r.b.WriteString(" | ")
+			appendSpace(&r.b)
+			r.b.WriteString("| ")
 		}
 	case atom.Img:
 		return
@@ -500,6 +506,12 @@ func (b block) keep(title string) bool {
 	if b.chars < 80 && boilerLine.MatchString(b.text) {
 		return false
 	}
+	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
+		// A line that is only a date is the dateline, not text.
+		if _, ok := textDate(b.text, true); ok && dateOnly(b.text) {
+			return false
+		}
+	}
 	if title != "" && b.chars < 300 && b.text == title {
 		return false
 	}
@@ -511,7 +523,7 @@ func (b block) keep(title string) bool {
 func mainText(body *html.Node, title string, cc classes) string {
 	best := ""
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64)}
+		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
 		r := renderer{s: &s}
@@ -551,4 +563,18 @@ func joinBlocks(blocks []block, title string) string {
 		b.WriteString(bl.text)
 	}
 	return b.String()
+}
+
+// dateOnly reports whether s has no words besides a date's: at most two
+// runs of letters (a month name, a weekday).
+func dateOnly(s string) bool {
+	words, in := 0, false
+	for _, r := range s {
+		l := unicode.IsLetter(r)
+		if l && !in {
+			words++
+		}
+		in = l
+	}
+	return words <= 2
 }
