@@ -1,0 +1,55 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// adversarialPages are inputs built to exhaust an extractor: each must come
+// back (with an article or an error) without a panic.
+func adversarialPages() map[string][]byte {
+	para := "<p>" + strings.Repeat("Words of an ordinary sentence, repeated. ", 20) + "</p>"
+	return map[string][]byte{
+		"deep nesting":          []byte(strings.Repeat("<div>", 50000) + para + strings.Repeat("</div>", 50000)),
+		"deep inline nesting":   []byte("<p>" + strings.Repeat("<b><i>", 50000) + "text" + para),
+		"megabyte attribute":    []byte(`<div class="` + strings.Repeat("a", 2<<20) + `" id="` + strings.Repeat("share ", 1<<18) + `">` + para + `</div>`),
+		"ten megabytes of text": []byte("<p>" + strings.Repeat("word ", 2<<20) + "</p>"),
+		"invalid utf-8":         []byte("<p>\xff\xfe\xc3\x28 " + strings.Repeat("\xe2\x82", 1000) + "</p>" + para),
+		"bogus charset":         []byte(`<meta charset="x-no-such-charset"><p>caf` + "\xe9" + `</p>` + para),
+		"utf-16 bom":            append([]byte{0xff, 0xfe}, []byte("<\x00p\x00>\x00h\x00i\x00")...),
+		"many tables":           []byte(strings.Repeat("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>", 20000)),
+		"huge json-ld":          []byte(`<script type="application/ld+json">` + strings.Repeat(`{"@type":"NewsArticle","author":[`, 5000) + `</script>` + para),
+		"empty":                 nil,
+	}
+}
+
+func TestAdversarialPages(t *testing.T) {
+	for name, page := range adversarialPages() {
+		t.Run(name, func(t *testing.T) {
+			a, _, err := ExtractArticle(page, "https://example.com/2025/06/30/x")
+			if err == nil && a.Text == "" {
+				t.Error("no error but no text")
+			}
+			if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+				t.Error("invalid UTF-8 in output")
+			}
+		})
+	}
+}
+
+func utf8Valid(s string) bool { return utf8.ValidString(s) }
+
+func init() {
+	// Nested suspect containers once cost 2^depth side measurements.
+	para := "<p>" + strings.Repeat("Words of an ordinary sentence, repeated. ", 20) + "</p>"
+	nestedSuspects = []byte(strings.Repeat(`<div class="widget">`, 200) + para + strings.Repeat("</div>", 200))
+}
+
+var nestedSuspects []byte
+
+func TestNestedSuspectContainers(t *testing.T) {
+	if _, _, err := ExtractArticle(nestedSuspects, ""); err != nil && err != ErrNoContent {
+		t.Fatal(err)
+	}
+}

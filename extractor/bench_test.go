@@ -1,0 +1,97 @@
+package extractor
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+)
+
+// evalDir is the shared evaluation data; the default is ../shared/eval
+// relative to the repository root.
+var evalDir = flag.String("eval", filepath.Join("..", "..", "shared", "eval"), "path to the shared eval data (articles/, metadata/)")
+
+type benchPage struct {
+	name, url string
+	html      []byte
+}
+
+// loadArticlePages reads the 88 pages of the articles eval set. It fails the
+// benchmark when they are missing: the figures are meaningless without them.
+func loadArticlePages(b *testing.B) []benchPage {
+	b.Helper()
+	dir := filepath.Join(*evalDir, "articles")
+	gt, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		b.Fatalf("eval set missing (pass -eval DIR): %v", err)
+	}
+	urls := groundTruthURLs(b, gt)
+	files, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s/html (pass -eval DIR): %v", dir, err)
+	}
+	pages := make([]benchPage, 0, len(files))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatalf("%s: %v", f, err)
+		}
+		page, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatalf("%s: %v", f, err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".html.gz")
+		pages = append(pages, benchPage{name: name, url: urls[name], html: page})
+	}
+	return pages
+}
+
+func benchPages(b *testing.B, extract func(p benchPage)) {
+	pages := loadArticlePages(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			extract(p)
+		}
+	}
+	b.StopTimer()
+	docs := float64(b.N * len(pages))
+	b.ReportMetric(docs/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/docs, "ns/doc")
+}
+
+// BenchmarkExtractArticle measures ExtractArticle (text, metadata, tables)
+// over the 88 pages of the articles eval set; one op is all 88 pages.
+func BenchmarkExtractArticle(b *testing.B) {
+	benchPages(b, func(p benchPage) {
+		if _, _, err := ExtractArticle(p.html, p.url); err != nil {
+			b.Logf("%s: %v", p.name, err)
+		}
+	})
+}
+
+// BenchmarkGoTrafilatura measures go-trafilatura alone, as the baseline
+// modelwire runs it for comparison, on the same pages.
+func BenchmarkGoTrafilatura(b *testing.B) {
+	benchPages(b, func(p benchPage) {
+		opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+		if u, err := url.Parse(p.url); err == nil && u.Host != "" {
+			opts.OriginalURL = u
+		}
+		if _, err := trafilatura.Extract(bytes.NewReader(p.html), opts); err != nil {
+			b.Logf("%s: %v", p.name, err)
+		}
+	})
+}

@@ -1,0 +1,262 @@
+package extractor
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Words looked for in an element's class and id, lower-cased. They follow
+// Mozilla Readability's and trafilatura's lists, which the field has tuned
+// on many sites, narrowed where they removed article text here.
+var classWords = map[classFlags][]string{
+	// cfBoiler: blocks that are seldom article text.
+	cfBoiler: {
+		"share", "sharing", "social", "sociable", "related", "recommend", "comment", "disqus", "cookie",
+		"consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "promo", "advert", "adslot",
+		"ad-slot", "ad-container", "adunit", "ad-unit", "dfp", "sponsor", "outbrain", "taboola",
+		"sidebar", "breadcrumb", "footer", "masthead", "navbar", "navigation", "menu", "popup", "modal",
+		"overlay", "toolbar", "widget", "most-popular", "mostpopular", "trending", "read-more",
+		"readmore", "more-stories", "morestories", "tags", "tagcloud", "taglist", "topics", "print",
+		"pagination", "pager", "paywall", "login", "banner", "skip-link", "author-bio", "authorbio",
+		"about-author", "byline", "dateline", "timestamp", "published", "meta-data", "post-meta",
+		"article-meta", "entry-meta", "caption", "credit", "copyright", "rating", "vote", "follow",
+		"donate", "also-read", "see-also", "next-article", "prev-article", "jump", "toc",
+		"table-of-contents", "visually-hidden", "sr-only", "screen-reader", "slideshow", "gallery",
+		"carousel", "video-player", "videoplayer", "jwplayer", "podcast", "teaser", "aside", "yarpp",
+		"jp-relatedposts", "wp-block-latest",
+	},
+	// cfStrong: furniture even when the class also says "content" or
+	// "article" (article-comments, share-body).
+	cfStrong: {
+		"comment", "share", "sharing", "social", "related", "recommend", "cookie", "consent",
+		"newsletter", "subscri", "outbrain", "taboola", "advert", "promo", "breadcrumb", "popup",
+		"modal", "most-popular", "more-stories", "read-more", "also-read", "see-also", "author-bio",
+		"about-author",
+	},
+	// cfContent: blocks that hold the article; with only cfBoiler words
+	// besides, the block is kept.
+	cfContent: {
+		"article", "story", "entry", "post-content", "post-body", "postbody", "main-content",
+		"maincontent", "body-text", "bodytext", "text", "content", "body", "prose", "rich-text",
+		"richtext", "blog", "hentry", "h-entry", "main",
+	},
+	// cfNegative and cfPositive weigh a candidate container (Readability).
+	cfNegative: {
+		"-ad-", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote", "gdpr",
+		"masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+		"sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "nav", "menu",
+	},
+	cfPositive: {
+		"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+		"blog", "story",
+	},
+	// cfDate and cfAuthor mark where pages print dates and bylines.
+	cfDate: {
+		"date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data-",
+		"zeit", "created", "entry-info",
+	},
+	cfAuthor: {
+		"author", "byline", "autor", "auteur", "writer", "reporter", "journalist", "verfasser",
+		"creator",
+	},
+}
+
+// classMatcher finds classWords in a string.
+var classMatcher = newWordMatcher(classWords)
+
+// hiddenClasses are utility classes that hide an element.
+var hiddenClasses = map[string]bool{"hidden": true, "d-none": true, "is-hidden": true, "invisible": true, "hid": true}
+
+// displayNoneRe finds inline styles that hide an element.
+var displayNoneRe = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// maxClassBytes bounds the class-and-id text matched per element.
+const maxClassBytes = 512
+
+// wordMatcher reports which groups of literal words occur in a string, in
+// one pass indexed by first byte. It is hand-written because Go's regexp
+// runs an alternation of a hundred literals as a backtracking search
+// (three quarters of the extraction time when this used regexps), and the
+// one Aho–Corasick module served here is a pre-1.0 work in progress.
+type wordMatcher struct {
+	byFirst [256][]flaggedWord
+}
+
+type flaggedWord struct {
+	word string
+	flag classFlags
+}
+
+func newWordMatcher(groups map[classFlags][]string) *wordMatcher {
+	m := &wordMatcher{}
+	for f := cfBoiler; f <= cfAuthor; f <<= 1 {
+		for _, w := range groups[f] {
+			m.byFirst[w[0]] = append(m.byFirst[w[0]], flaggedWord{w, f})
+		}
+	}
+	return m
+}
+
+// flags returns the groups whose words occur in s.
+func (m *wordMatcher) flags(s string) classFlags {
+	var f classFlags
+	for i := 0; i < len(s); i++ {
+		for _, w := range m.byFirst[s[i]] {
+			if f&w.flag == 0 && strings.HasPrefix(s[i:], w.word) {
+				f |= w.flag
+			}
+		}
+	}
+	return f
+}
+
+// classFlags say what an element's class and id look like.
+type classFlags uint16
+
+const (
+	cfBoiler classFlags = 1 << iota
+	cfStrong
+	cfContent
+	cfHidden
+	cfNegative
+	cfPositive
+	cfDate
+	cfAuthor
+)
+
+type classKey struct{ class, id string }
+
+// classes memoises the flags of each class-and-id pair of one document, so
+// the patterns run once per distinct pair rather than once per element and
+// pass. It is not safe for concurrent use; each extraction makes its own.
+type classes map[classKey]classFlags
+
+// of returns the flags of n's class and id.
+func (c classes) of(n *html.Node) classFlags {
+	var k classKey
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			k.class = a.Val
+		case "id":
+			k.id = a.Val
+		}
+	}
+	if k == (classKey{}) {
+		return 0
+	}
+	if f, ok := c[k]; ok {
+		return f
+	}
+	ci := strings.ToLower(k.class + " " + k.id)
+	if len(ci) > maxClassBytes {
+		ci = ci[:maxClassBytes]
+	}
+	f := classMatcher.flags(ci)
+	for _, tok := range strings.Fields(ci) {
+		if hiddenClasses[tok] {
+			f |= cfHidden
+			if tok == "hid" {
+				f |= cfNegative
+			}
+		}
+	}
+	c[k] = f
+	return f
+}
+
+// skipTags are elements whose content is never article text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Button: true, atom.Select: true,
+	atom.Input: true, atom.Textarea: true, atom.Iframe: true, atom.Object: true,
+	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
+	atom.Picture: true, atom.Map: true, atom.Dialog: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Label: true, atom.Head: true, atom.Title: true,
+	atom.Menu: true, atom.Header: true, atom.Time: false,
+}
+
+// junkRoles are ARIA roles of page furniture.
+var junkRoles = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
+	"dialog": true, "alertdialog": true, "menu": true, "menubar": true, "toolbar": true,
+	"search": true, "button": true, "tooltip": true,
+}
+
+// verdict is how sure junk is that an element is page furniture.
+type verdict uint8
+
+const (
+	// content: not furniture as far as tag and attributes tell.
+	content verdict = iota
+	// weakJunk: a class or id that furniture often has ("meta", "rail",
+	// "widget"); kept when the element holds several paragraphs of prose.
+	weakJunk
+	// hardJunk: never article text (scripts, navigation, hidden, comments,
+	// share bars, related links).
+	hardJunk
+)
+
+// junk judges whether the element n is page furniture rather than article
+// text: by tag, ARIA role, hidden state, or — when useClass is set — its
+// class and id.
+func junk(n *html.Node, useClass bool, cc classes) verdict {
+	if n.Type != html.ElementNode {
+		if n.Type == html.CommentNode {
+			return hardJunk
+		}
+		return content
+	}
+	if skipTags[n.DataAtom] {
+		return hardJunk
+	}
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Main {
+		return content
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return hardJunk
+		case "aria-hidden":
+			if a.Val == "true" {
+				return hardJunk
+			}
+		case "role":
+			if junkRoles[strings.ToLower(a.Val)] {
+				return hardJunk
+			}
+		case "style":
+			if displayNoneRe.MatchString(a.Val) {
+				return hardJunk
+			}
+		case "itemprop":
+			if a.Val == "articleBody" || a.Val == "text" {
+				return content
+			}
+		}
+	}
+	switch n.DataAtom {
+	case atom.Article, atom.Tr, atom.Td, atom.Th, atom.Tbody, atom.Table:
+		// Data tables carry classes like "player-2020" or "sortcell".
+		return content
+	}
+	if !useClass {
+		return content
+	}
+	f := cc.of(n)
+	switch {
+	case f&cfHidden != 0:
+		return hardJunk
+	case f&cfBoiler == 0:
+		return content
+	case f&cfStrong != 0:
+		return hardJunk
+	case f&cfContent != 0:
+		return content
+	}
+	return weakJunk
+}

@@ -1,0 +1,164 @@
+package extractor
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
+)
+
+// Limits that keep one page's cost bounded, whatever it holds.
+const (
+	// maxPageBytes is the most of a page that is parsed.
+	maxPageBytes = 16 << 20
+	// maxDepth is the deepest element the extractor looks into; deeper
+	// subtrees (adversarial nesting) are ignored.
+	maxDepth = 256
+	// charsetScanBytes is how far into a page a <meta charset> is looked for.
+	charsetScanBytes = 16 << 10
+)
+
+// metaCharset finds a charset declaration anywhere in a page's first bytes,
+// for pages whose <meta charset> sits beyond the 1024 bytes the HTML
+// standard's prescan (charset.DetermineEncoding) reads.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+
+// decode returns page as UTF-8. A page that is valid UTF-8 is taken as such
+// whatever it declares (saved pages are often re-encoded); otherwise the
+// charset of its byte-order mark or <meta> declaration is used, and
+// windows-1252 when it declares none (the HTML standard's default).
+func decode(page []byte) []byte {
+	if len(page) > maxPageBytes {
+		page = page[:maxPageBytes]
+	}
+	if utf8.Valid(page) {
+		return page
+	}
+	enc, name, certain := charset.DetermineEncoding(page, "")
+	if !certain && name == "windows-1252" {
+		head := page[:min(len(page), charsetScanBytes)]
+		if m := metaCharset.FindSubmatch(head); m != nil {
+			if e, n := charset.Lookup(string(m[1])); e != nil {
+				enc, name = e, n
+			}
+		}
+	}
+	if name == "utf-8" || enc == nil {
+		// Declared UTF-8 but broken: keep what is valid, as a browser would.
+		return bytes.ToValidUTF8(page, []byte("\uFFFD"))
+	}
+	if enc == encoding.Nop {
+		enc = charmap.Windows1252
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), page)
+	if err != nil {
+		return bytes.ToValidUTF8(page, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// parse decodes and parses page into a DOM.
+func parse(page []byte) (*html.Node, error) {
+	doc, err := html.ParseWithOptions(bytes.NewReader(decode(page)), html.ParseOptionEnableScripting(true))
+	if err != nil {
+		return nil, fmt.Errorf("parsing html: %w", err)
+	}
+	return doc, nil
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isElem reports whether n is an element of type a.
+func isElem(n *html.Node, a atom.Atom) bool {
+	return n != nil && n.Type == html.ElementNode && n.DataAtom == a
+}
+
+// textContent appends the text under n to b, with runs of white space
+// collapsed to one space, skipping scripts, styles and templates.
+func textContent(b *strings.Builder, n *html.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		appendCollapsed(b, n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg:
+			return
+		case atom.Br, atom.P, atom.Div, atom.Li, atom.Td, atom.Th, atom.Tr:
+			appendSpace(b)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		textContent(b, c, depth+1)
+	}
+}
+
+// text returns n's text with white space collapsed and trimmed.
+func text(n *html.Node) string {
+	var b strings.Builder
+	textContent(&b, n, 0)
+	return strings.TrimSpace(b.String())
+}
+
+// appendCollapsed appends s to b with runs of white space as one space and
+// no space at the start of b.
+func appendCollapsed(b *strings.Builder, s string) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		if isSpace(r) {
+			appendSpace(b)
+			continue
+		}
+		if r == utf8.RuneError && size == 1 {
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+	}
+}
+
+// appendSpace appends one space to b unless it is empty or ends in one.
+func appendSpace(b *strings.Builder) {
+	if n := b.Len(); n > 0 {
+		if c := b.String()[n-1]; c != ' ' && c != '\n' {
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// isSpace reports white space, including the no-break and zero-width
+// spaces pages use for layout.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x2007, 0x202F, 0x200B, 0xFEFF, 0x3000, 0x2028, 0x2029:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// collapse returns s with white space runs as one space, trimmed.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	appendCollapsed(&b, s)
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,171 @@
+package extractor
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+)
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestParseDate(t *testing.T) {
+	plus2 := time.FixedZone("", 2*3600)
+	tests := []struct {
+		name     string
+		in       string
+		dayFirst bool
+		want     time.Time
+	}{
+		{"rfc3339 with offset", "2025-06-30T08:15:00+02:00", true, time.Date(2025, 6, 30, 8, 15, 0, 0, plus2)},
+		{"offset without colon", "2025-06-30T08:15:00+0200", true, time.Date(2025, 6, 30, 8, 15, 0, 0, plus2)},
+		{"utc fraction", "2019-11-19T04:15:38.123Z", true, time.Date(2019, 11, 19, 4, 15, 38, 0, time.UTC)},
+		{"date only", "2020-01-27", true, time.Date(2020, 1, 27, 0, 0, 0, 0, time.UTC)},
+		{"space separated", "2020-01-27 10:11:12", true, time.Date(2020, 1, 27, 10, 11, 12, 0, time.UTC)},
+		{"compact", "20191119", true, time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC)},
+		{"rfc1123", "Tue, 19 Nov 2019 10:00:00 +0000", true, time.Date(2019, 11, 19, 10, 0, 0, 0, time.UTC)},
+		{"chinese", "发布时间：2025年06月30日 14:05", true, time.Date(2025, 6, 30, 14, 5, 0, 0, time.UTC)},
+		{"korean", "입력 2025년 6월 3일", true, time.Date(2025, 6, 3, 0, 0, 0, 0, time.UTC)},
+		{"dotted ymd", "2025.08.21", true, time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)},
+		{"slash dmy", "Cập nhật 29/5/2025", true, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)},
+		{"slash mdy american", "11/05/2019", false, time.Date(2019, 11, 5, 0, 0, 0, 0, time.UTC)},
+		{"slash unambiguous day", "29/05/2019", false, time.Date(2019, 5, 29, 0, 0, 0, 0, time.UTC)},
+		{"german dotted", "Datum: 18.10.2021", true, time.Date(2021, 10, 18, 0, 0, 0, 0, time.UTC)},
+		{"german month", "Pressemitteilung vom 25. Januar 2022 | Berlin", true, time.Date(2022, 1, 25, 0, 0, 0, 0, time.UTC)},
+		{"english month first", "Published November 18, 2019 at 3:30 pm", false, time.Date(2019, 11, 18, 15, 30, 0, 0, time.UTC)},
+		{"spanish", "3 de mayo de 2022", true, time.Date(2022, 5, 3, 0, 0, 0, 0, time.UTC)},
+		{"french", "le 23 mai 2019", true, time.Date(2019, 5, 23, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := parseDate(tc.in, tc.dayFirst)
+			if !ok {
+				t.Fatalf("parseDate(%q) found no date", tc.in)
+			}
+			if !got.Equal(tc.want) || got.Format(time.RFC3339) != tc.want.Format(time.RFC3339) {
+				t.Errorf("parseDate(%q) = %s, want %s", tc.in, got.Format(time.RFC3339), tc.want.Format(time.RFC3339))
+			}
+		})
+	}
+	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3"} {
+		t.Run("rejects "+bad, func(t *testing.T) {
+			if got, ok := parseDate(bad, true); ok {
+				t.Errorf("parseDate(%q) = %s, want none", bad, got)
+			}
+		})
+	}
+}
+
+func TestURLDate(t *testing.T) {
+	tests := []struct {
+		url  string
+		want string
+	}{
+		{"https://www.nytimes.com/2019/11/19/opinion/x.html", "2019-11-19"},
+		{"https://example.com/news/2025-08-21-launch", "2025-08-21"},
+		{"https://example.com/a/20191119/b.html", "2019-11-19"},
+		{"https://example.com/product/12345678", ""},
+		{"https://example.com/2019/11/", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.url, func(t *testing.T) {
+			got, ok := urlDate(mustURL(t, tc.url))
+			if s := got.Format("2006-01-02"); ok != (tc.want != "") || ok && s != tc.want {
+				t.Errorf("urlDate(%s) = %s, %v; want %q", tc.url, s, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct {
+		name, title, site, url, want string
+	}{
+		{"suffix by site name", "NASA’s commercial moon shot | News | Al Jazeera", "Al Jazeera", "https://www.aljazeera.com/x", "NASA’s commercial moon shot | News"},
+		{"suffix by host", "Qwen3 released - Example News", "", "https://examplenews.com/a", "Qwen3 released"},
+		{"prefix by site", "Heise Online: KI-Modell vorgestellt", "heise online", "https://www.heise.de/x", "Heise Online: KI-Modell vorgestellt"},
+		{"prefix with pipe", "Golem.de | Neues Modell", "Golem.de", "https://www.golem.de/x", "Neues Modell"},
+		{"no separator", "A plain headline", "Site", "https://site.example/", "A plain headline"},
+		{"dash inside headline kept", "GPT-5 beats o3 - on some tests", "The Verge", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := stripSiteName(tc.title, tc.site, mustURL(t, tc.url)); got != tc.want {
+				t.Errorf("stripSiteName(%q) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCleanAuthors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"by and", []string{"By Jane Doe and John Smith"}, []string{"Jane Doe", "John Smith"}},
+		{"von und", []string{"Von Max Müller und Erika Mustermann"}, []string{"Max Müller", "Erika Mustermann"}},
+		{"comma list", []string{"Ann Lee, Bo Chen"}, []string{"Ann Lee", "Bo Chen"}},
+		{"drops dates and urls", []string{"Updated 3 hours ago", "https://x.example/author/a"}, nil},
+		{"dedupes", []string{"Jane Doe", "jane doe"}, []string{"Jane Doe"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := cleanAuthors(tc.in)
+			if strings.Join(got, ";") != strings.Join(tc.want, ";") {
+				t.Errorf("cleanAuthors(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDecode(t *testing.T) {
+	latin1, err := charmap.ISO8859_1.NewEncoder().Bytes([]byte(`<html><head><meta charset="iso-8859-1"></head><body><p>Größe über Maß</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	longHead := append([]byte(`<html><head>`+strings.Repeat("<!-- padding -->", 200)+`<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">`), mustSJIS(t, "</head><body><p>日本語の記事</p></body></html>")...)
+	tests := []struct {
+		name string
+		page []byte
+		want string
+	}{
+		{"utf-8 as is", []byte("<p>naïve café</p>"), "naïve café"},
+		{"declared latin-1", latin1, "Größe über Maß"},
+		{"undeclared windows-1252", []byte("<p>caf\xe9 \x93quoted\x94</p>"), "café “quoted”"},
+		{"meta charset beyond 1024 bytes", longHead, "日本語の記事"},
+		{"broken utf-8 declared", []byte("<meta charset=utf-8><p>ok \xff\xfe ok</p>"), "ok"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := decode(tc.page)
+			if !utf8.Valid(got) {
+				t.Fatalf("decode returned invalid UTF-8: %q", got)
+			}
+			if !bytes.Contains(got, []byte(tc.want)) {
+				t.Errorf("decode(%q) = %q, want it to contain %q", tc.page[:min(len(tc.page), 60)], got, tc.want)
+			}
+		})
+	}
+}
+
+func mustSJIS(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

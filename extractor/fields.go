@@ -1,0 +1,181 @@
+package extractor
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// titleSeparators split a page title into headline and site name, the
+// strongest first.
+var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " / ", " ~ ", " -- ", " — ", "｜", " ｜ ", " — "}
+
+// normTitle folds a title for comparison: letters and digits only, lower case.
+func normTitle(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// title returns the article's headline: the page's <h1> when the metadata
+// titles confirm it, else the metadata title without the site name.
+func (m *pageMeta) title(site string, u *url.URL) string {
+	ld := m.ldArticle()
+	metaTitles := []string{
+		ld.headline,
+		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
+		m.docTitle,
+	}
+	for _, h := range m.h1 {
+		nh := normTitle(h)
+		if len(nh) < 4 {
+			continue
+		}
+		for _, t := range metaTitles {
+			if t != "" && strings.Contains(normTitle(t), nh) {
+				return h
+			}
+		}
+	}
+	for _, t := range metaTitles {
+		if t = stripSiteName(t, site, u); t != "" {
+			return t
+		}
+	}
+	if len(m.h1) > 0 {
+		return m.h1[0]
+	}
+	return ""
+}
+
+// stripSiteName removes a site-name part ("… | The Site") from a title.
+func stripSiteName(t, site string, u *url.URL) string {
+	t = collapse(t)
+	if t == "" {
+		return ""
+	}
+	host := ""
+	if u != nil {
+		host = normTitle(strings.TrimPrefix(u.Hostname(), "www."))
+	}
+	nsite := normTitle(site)
+	isSite := func(part string) bool {
+		np := normTitle(part)
+		if np == "" {
+			return true
+		}
+		if nsite != "" && (np == nsite || strings.Contains(nsite, np) || strings.Contains(np, nsite) && len(np) < len(nsite)+8) {
+			return true
+		}
+		return host != "" && len(np) >= 3 && (strings.Contains(host, np) || strings.HasPrefix(np, strings.SplitN(host, ".", 2)[0]) && len(np) < len(host)+4)
+	}
+	for _, sep := range titleSeparators {
+		if !strings.Contains(t, sep) {
+			continue
+		}
+		parts := strings.Split(t, sep)
+		switch {
+		case isSite(parts[len(parts)-1]):
+			return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
+		case isSite(parts[0]):
+			return strings.TrimSpace(strings.Join(parts[1:], sep))
+		case len(parts) >= 2 && sep != " - " && sep != " – " && sep != " — ":
+			// "Headline | Section | Site": the longest part is the headline.
+			longest := parts[0]
+			for _, p := range parts[1:] {
+				if len(p) > len(longest) {
+					longest = p
+				}
+			}
+			return strings.TrimSpace(longest)
+		}
+	}
+	return t
+}
+
+var (
+	bylinePrefixRe = regexp.MustCompile(`(?i)^\s*(?:written\s+by|posted\s+by|published\s+by|reported\s+by|story\s+by|words\s+by|text\s+by|by|von|par|por|di|door|av|af|de|autor(?:in)?|author|auteur|redakteur|texte?|reportage|écrit par|escrito por|scritto da|bởi|작성자|기자)\s*[:：]?\s+`)
+	authorSplitRe  = regexp.MustCompile(`(?i)\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bu\b|\ben\b|\bog\b|\boch\b|、|，)\s*`)
+	notNameRe      = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|\bfoto|\bphoto|\bbild\b|\bimage|\bcopyright|©|\bminute|\bread\b|\bupdated?\b|\bpublished|\bposted|\bredaktion\b|\bstaff\b|\bteam\b|\badmin\b|\bcomments?\b|\bshare\b`)
+)
+
+// authorKeys are the meta names pages give authors in.
+var authorKeys = []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author", "citation_author", "twitter:creator"}
+
+// authors returns the article's authors, from JSON-LD, meta tags or
+// byline elements, cleaned of "By" and split into names.
+func (m *pageMeta) authors() []string {
+	sources := [][]string{m.ldArticle().authors}
+	if v := m.meta(authorKeys...); v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+		sources = append(sources, []string{v})
+	}
+	sources = append(sources, m.authorTexts)
+	for _, src := range sources {
+		if names := cleanAuthors(src); len(names) > 0 {
+			return names
+		}
+	}
+	return []string{}
+}
+
+// cleanAuthors splits raw author strings into names and drops what is not a
+// name.
+func cleanAuthors(raw []string) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, r := range raw {
+		r = collapse(r)
+		if r == "" || len(r) > maxHintChars || strings.Contains(r, "://") {
+			continue
+		}
+		r = bylinePrefixRe.ReplaceAllString(r, "")
+		for _, name := range authorSplitRe.Split(r, -1) {
+			name = strings.Trim(bylinePrefixRe.ReplaceAllString(strings.TrimSpace(name), ""), " .:-–—·|()[]\"'")
+			words := strings.Fields(name)
+			if len(words) == 0 || len(words) > 5 || len([]rune(name)) < 3 || notNameRe.MatchString(name) {
+				continue
+			}
+			if k := strings.ToLower(name); !seen[k] {
+				seen[k] = true
+				out = append(out, name)
+			}
+		}
+		if len(out) >= 8 {
+			break
+		}
+	}
+	return out
+}
+
+// siteName returns the publication's name: og:site_name, the JSON-LD
+// publisher, or the host name.
+func (m *pageMeta) siteName(u *url.URL) string {
+	if s := collapse(m.meta("og:site_name", "application-name", "al:android:app_name", "al:ios:app_name", "twitter:app:name:iphone")); s != "" {
+		return s
+	}
+	if s := m.ldArticle().publisher; s != "" {
+		return s
+	}
+	if s := m.ldOfType("Organization", "NewsMediaOrganization", "WebSite").name; s != "" {
+		return s
+	}
+	if u != nil {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return ""
+}
+
+// declaredLanguage returns the language the page declares, if any.
+func (m *pageMeta) declaredLanguage() string {
+	for _, v := range []string{m.lang, m.meta("content-language", "og:locale", "dc.language", "language", "inlanguage"), m.ldArticle().language} {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,107 @@
+package extractor
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
+
+// goldenPages are the hand-made pages of testdata/pages with the URLs they
+// are extracted as.
+var goldenPages = []struct{ file, url string }{
+	{"news-jsonld.html", "https://daily.example/tech/acme-wren-7b?utm_source=feed"},
+	{"zh-dateline.html", "https://news.example.cn/tech/12345.html"},
+	{"de-latin1.html", "https://www.beispiel-zeitung.de/wirtschaft/ki-modell"},
+}
+
+// goldenArticle is the part of an article the golden files pin down.
+type goldenArticle struct {
+	CanonicalURL string   `json:"canonical_url"`
+	Title        string   `json:"title"`
+	PublishedAt  string   `json:"published_at"`
+	UpdatedAt    string   `json:"updated_at"`
+	Authors      []string `json:"authors"`
+	Language     string   `json:"language"`
+	SiteName     string   `json:"site_name"`
+	Image        string   `json:"image"`
+	Text         []string `json:"text"`
+	Tables       int      `json:"tables"`
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func TestExtractArticleGolden(t *testing.T) {
+	for _, p := range goldenPages {
+		t.Run(p.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "pages", p.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, tables, err := ExtractArticle(page, p.url)
+			if err != nil {
+				t.Fatalf("ExtractArticle: %v", err)
+			}
+			got, err := json.MarshalIndent(goldenArticle{
+				CanonicalURL: a.CanonicalURL, Title: a.Title, PublishedAt: rfc3339(a.PublishedAt),
+				UpdatedAt: rfc3339(a.UpdatedAt), Authors: a.Authors, Language: a.Language,
+				SiteName: a.SiteName, Image: a.Image, Text: strings.Split(a.Text, "\n"), Tables: len(tables),
+			}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(p.file, ".html")+".json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("article differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// FuzzExtractArticle feeds arbitrary bytes to the HTML path: it must never
+// panic, and what it returns must be valid UTF-8.
+func FuzzExtractArticle(f *testing.F) {
+	for _, p := range goldenPages {
+		page, err := os.ReadFile(filepath.Join("testdata", "pages", p.file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(page)
+	}
+	f.Add([]byte("<div><div><div><p>x</p></div>"))
+	f.Add([]byte("<meta charset=shift_jis><p>\x82\xa0\x82\xa2</p>"))
+	f.Add([]byte(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-13-45T99:99:99+99:99","author":{"name":[1,2]}}</script><h1>t</h1><time datetime="0">`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		a, tables, err := ExtractArticle(page, "https://example.com/2025/06/30/story")
+		if err != nil {
+			return
+		}
+		for _, s := range append([]string{a.Text, a.Title, a.SiteName, a.Language, a.CanonicalURL}, a.Authors...) {
+			if !utf8Valid(s) {
+				t.Fatalf("invalid UTF-8 in output: %q", s)
+			}
+		}
+		_ = tables
+	})
+}

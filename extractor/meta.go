@@ -1,0 +1,462 @@
+package extractor
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Bounds on what one page's metadata walk collects.
+const (
+	maxJSONLD     = 8
+	maxJSONLDSize = 1 << 20
+	maxHints      = 24
+	maxHintChars  = 200
+)
+
+// pageMeta is what one walk over a page gathers for its metadata fields.
+type pageMeta struct {
+	cc        classes
+	lang      string
+	docTitle  string
+	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
+	canonical string
+	jsonld    []ldObject
+	h1        []string
+	// times are <time> elements and itemprop dates: datetime (or text), and
+	// whether the element says it is the publication date.
+	times []dateHint
+	// dateTexts are short texts of elements whose class or id says date.
+	dateTexts []string
+	// authorTexts are short texts of author and byline elements.
+	authorTexts []string
+	// ldArticleBody is the longest JSON-LD articleBody.
+	ldArticleBody string
+	// beforeH1 and afterH1 are the body text just before and after the
+	// first <h1>s, where pages print the date line.
+	beforeH1 strings.Builder
+	afterH1  []*strings.Builder
+	// labeled are texts with a date label ("Datum:", "Published on").
+	labeled []string
+}
+
+// Sizes of the text kept around the first <h1>.
+const (
+	beforeH1Chars = 160
+	afterH1Chars  = 500
+)
+
+type dateHint struct {
+	value     string
+	published bool
+	modified  bool
+}
+
+// ldObject is the part of a schema.org JSON-LD object the extractor reads.
+type ldObject struct {
+	types                       []string
+	headline, name              string
+	datePublished, dateModified string
+	dateCreated                 string
+	authors                     []string
+	publisher                   string
+	image                       string
+	language                    string
+	articleBody                 string
+}
+
+// collectMeta walks doc once and gathers the metadata hints.
+func collectMeta(doc *html.Node, cc classes) *pageMeta {
+	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}
+	m.walk(doc, 0, false)
+	return m
+}
+
+func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
+	if depth > maxDepth {
+		return
+	}
+	if n.Type == html.TextNode && inBody {
+		m.addText(n)
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Html:
+			m.lang = attr(n, "lang")
+			if m.lang == "" {
+				m.lang = attr(n, "xml:lang")
+			}
+		case atom.Body:
+			inBody = true
+		case atom.Title:
+			if m.docTitle == "" && !inBody {
+				m.docTitle = collapse(textOf(n))
+			}
+			return
+		case atom.Meta:
+			m.addMeta(n)
+			return
+		case atom.Link:
+			if m.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
+				m.canonical = strings.TrimSpace(attr(n, "href"))
+			}
+			return
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && len(m.jsonld) < maxJSONLD {
+				if c := n.FirstChild; c != nil && c.Type == html.TextNode && len(c.Data) <= maxJSONLDSize {
+					m.addJSONLD(c.Data)
+				}
+			}
+			return
+		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
+			return
+		case atom.H1:
+			if inBody && len(m.h1) < 5 {
+				if t := text(n); t != "" && len(t) < 400 {
+					m.h1 = append(m.h1, t)
+					if len(m.afterH1) < 3 {
+						m.afterH1 = append(m.afterH1, new(strings.Builder))
+						m.addHints(n)
+						return
+					}
+				}
+			}
+		case atom.Time:
+			if len(m.times) < maxHints {
+				v := attr(n, "datetime")
+				if v == "" {
+					v = text(n)
+				}
+				ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+				_, pub := attrOK(n, "pubdate")
+				pub = pub || strings.Contains(ci, "publish") || strings.Contains(ci, "datecreated")
+				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
+				m.times = append(m.times, dateHint{value: v, published: pub && !mod, modified: mod})
+			}
+		}
+		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
+			m.addItemprop(n, ip)
+		} else if p := attr(n, "property"); p != "" {
+			// RDFa: property="schema:dateCreated", "dc:date".
+			switch strings.ToLower(p[strings.IndexByte(p, ':')+1:]) {
+			case "datepublished", "datecreated", "date", "created", "issued":
+				m.addItemprop(n, "datePublished")
+			case "datemodified", "modified":
+				m.addItemprop(n, "dateModified")
+			}
+		}
+		if inBody {
+			m.addHints(n)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		m.walk(c, depth+1, inBody)
+	}
+}
+
+// dateLabelRe finds the labels pages put before a visible date.
+var dateLabelRe = regexp.MustCompile(`(?i)datum|date|publi|veröffentlicht|erstellt|stand\b|posted|updated|aktualisiert|fecha|data\b|gepubliceerd|opublikowano|日期|发布|발행|등록|입력|ngày`)
+
+// addText keeps body text around the first <h1>s and labelled dates.
+func (m *pageMeta) addText(n *html.Node) {
+	s := n.Data
+	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && strings.ContainsAny(s, ":0123456789") && dateLabelRe.MatchString(s) {
+		if t := text(n.Parent); len(t) < maxHintChars {
+			m.labeled = append(m.labeled, t)
+		}
+		if p := n.Parent.Parent; p != nil && len(m.labeled) < maxHints {
+			if t := text(p); len(t) < maxHintChars {
+				m.labeled = append(m.labeled, t)
+			}
+		}
+	}
+	if len(m.afterH1) == 0 {
+		appendCollapsed(&m.beforeH1, s)
+		if m.beforeH1.Len() > 4*beforeH1Chars {
+			tail := m.beforeH1.String()[m.beforeH1.Len()-beforeH1Chars:]
+			m.beforeH1.Reset()
+			m.beforeH1.WriteString(tail)
+		}
+		appendSpace(&m.beforeH1)
+		return
+	}
+	for _, b := range m.afterH1 {
+		if b.Len() < afterH1Chars {
+			appendCollapsed(b, s)
+			appendSpace(b)
+		}
+	}
+}
+
+// attrOK returns n's attribute key and whether n has it.
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// textOf returns the raw text of n's text children.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+func (m *pageMeta) addMeta(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
+		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+			if _, ok := m.metas[key]; !ok {
+				m.metas[key] = content
+			}
+		}
+	}
+}
+
+func (m *pageMeta) addItemprop(n *html.Node, prop string) {
+	switch prop {
+	case "datePublished", "dateCreated", "dateModified", "uploadDate":
+		if len(m.times) >= maxHints {
+			return
+		}
+		v := attr(n, "content")
+		if v == "" {
+			v = attr(n, "datetime")
+		}
+		if v == "" {
+			v = text(n)
+		}
+		m.times = append(m.times, dateHint{value: v, published: prop != "dateModified", modified: prop == "dateModified"})
+	case "author", "creator":
+		if len(m.authorTexts) < maxHints {
+			if t := text(n); t != "" && len(t) < maxHintChars {
+				m.authorTexts = append(m.authorTexts, t)
+			}
+		}
+	}
+}
+
+// addHints records the text of a small element whose class or id names a
+// date or an author.
+func (m *pageMeta) addHints(n *html.Node) {
+	f := m.cc.of(n)
+	rel := attr(n, "rel")
+	if f == 0 && rel == "" {
+		return
+	}
+	if len(m.authorTexts) < maxHints && (strings.EqualFold(rel, "author") || f&cfAuthor != 0) {
+		if t := text(n); t != "" && len(t) < maxHintChars {
+			m.authorTexts = append(m.authorTexts, t)
+		}
+	}
+	if len(m.dateTexts) < maxHints && f&cfDate != 0 {
+		if t := text(n); t != "" && len(t) < maxHintChars {
+			m.dateTexts = append(m.dateTexts, t)
+		}
+	}
+}
+
+// addJSONLD decodes one JSON-LD script and keeps its schema.org objects.
+func (m *pageMeta) addJSONLD(s string) {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(s)), &v); err != nil {
+		return // broken JSON-LD is common; the other sources remain
+	}
+	m.ldWalk(v, 0)
+}
+
+func (m *pageMeta) ldWalk(v any, depth int) {
+	if depth > 6 || len(m.jsonld) >= 4*maxJSONLD {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			m.ldWalk(e, depth+1)
+		}
+	case map[string]any:
+		if g, ok := x["@graph"]; ok {
+			m.ldWalk(g, depth+1)
+		}
+		if _, ok := x["@type"]; !ok {
+			return
+		}
+		o := ldObject{
+			types:         ldStrings(x["@type"]),
+			headline:      ldString(x["headline"]),
+			name:          ldString(x["name"]),
+			datePublished: ldString(x["datePublished"]),
+			dateModified:  ldString(x["dateModified"]),
+			dateCreated:   ldString(x["dateCreated"]),
+			authors:       ldNames(x["author"]),
+			publisher:     firstOf(ldNames(x["publisher"])),
+			image:         ldURL(x["image"]),
+			language:      ldString(x["inLanguage"]),
+			articleBody:   ldString(x["articleBody"]),
+		}
+		m.jsonld = append(m.jsonld, o)
+		if len(o.articleBody) > len(m.ldArticleBody) {
+			m.ldArticleBody = o.articleBody
+		}
+		if mp, ok := x["mainEntity"]; ok {
+			m.ldWalk(mp, depth+1)
+		}
+	}
+}
+
+func firstOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// ldString returns v as a trimmed string when it is one (or a list
+// starting with one).
+func ldString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(html.UnescapeString(x))
+	case []any:
+		if len(x) > 0 {
+			return ldString(x[0])
+		}
+	case map[string]any:
+		if s := ldString(x["@value"]); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func ldStrings(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// ldNames returns the names of a JSON-LD person or organisation value: a
+// string, an object with "name", or a list of them.
+func ldNames(v any) []string {
+	switch x := v.(type) {
+	case string:
+		if s := strings.TrimSpace(x); s != "" && !strings.Contains(s, "://") {
+			return []string{s}
+		}
+	case map[string]any:
+		if s := ldString(x["name"]); s != "" {
+			return []string{s}
+		}
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, ldNames(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// ldURL returns the URL of a JSON-LD image value.
+func ldURL(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case map[string]any:
+		return ldString(x["url"])
+	case []any:
+		if len(x) > 0 {
+			return ldURL(x[0])
+		}
+	}
+	return ""
+}
+
+// articleTypes are the schema.org types of a news article or post.
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
+	"backgroundnewsarticle": true, "liveblogposting": true, "techarticle": true,
+	"scholarlyarticle": true, "socialmediaposting": true, "report": true, "posting": true,
+	"review": true, "creativework": true, "medicalwebpage": false,
+}
+
+// ldArticle returns the page's JSON-LD article object, or a zero one.
+func (m *pageMeta) ldArticle() ldObject {
+	for _, o := range m.jsonld {
+		for _, t := range o.types {
+			if articleTypes[strings.ToLower(t)] {
+				return o
+			}
+		}
+	}
+	return ldObject{}
+}
+
+// ldOfType returns the first JSON-LD object of one of types.
+func (m *pageMeta) ldOfType(types ...string) ldObject {
+	for _, o := range m.jsonld {
+		for _, t := range o.types {
+			for _, want := range types {
+				if strings.EqualFold(t, want) {
+					return o
+				}
+			}
+		}
+	}
+	return ldObject{}
+}
+
+// meta returns the first non-empty of the named meta contents.
+func (m *pageMeta) meta(keys ...string) string {
+	for _, k := range keys {
+		if v := m.metas[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// resolve returns ref resolved against base, when it makes an http(s) URL.
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}

@@ -1,0 +1,580 @@
+package extractor
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The main-text extractor follows Mozilla Readability's algorithm — score
+// paragraphs, credit their ancestors, take the best container and the
+// siblings that read like it — on the DOM parsed once for every field, with
+// trafilatura's habit of dropping page furniture (share bars, related links,
+// captions, bylines) block by block inside the chosen container. See
+// ExtractArticle for why it is hand-written rather than a library call.
+
+// minArticleChars is the text below which an attempt is retried with fewer
+// filters, as Readability does.
+const minArticleChars = 500
+
+// blockTags are elements that start a new line of text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Caption: true,
+	atom.Br: true, atom.Hr: true, atom.Header: true, atom.Address: true, atom.Center: true,
+	atom.Details: true, atom.Summary: true, atom.Body: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Figure: true, atom.Aside: true, atom.Nav: true, atom.Footer: true,
+	atom.Form: true, atom.Fieldset: true,
+}
+
+// paragraphTags are the elements Readability scores as paragraphs.
+var paragraphTags = map[atom.Atom]bool{
+	atom.P: true, atom.Pre: true, atom.Td: true, atom.Section: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
+// candidate is a container credited by the paragraphs under it.
+type candidate struct {
+	score        float64
+	chars, links int
+}
+
+// scorer holds one scoring attempt over a document.
+type scorer struct {
+	useClass bool
+	cc       classes
+	cands    map[*html.Node]*candidate
+	// kept says, for each weakJunk element judged so far, whether it is
+	// kept for the prose it holds. Side scorers share it, so nested
+	// suspects are judged once each rather than once per ancestor.
+	kept map[*html.Node]bool
+}
+
+// minProseParas is how many paragraphs of prose keep a weakJunk element.
+const minProseParas = 3
+
+// skip reports whether measure and render leave n out.
+func (s *scorer) skip(n *html.Node) bool {
+	switch junk(n, s.useClass, s.cc) {
+	case hardJunk:
+		return true
+	case weakJunk:
+		return !s.kept[n]
+	}
+	return false
+}
+
+// counts are the non-space characters under a node, those inside links,
+// commas and paragraphs of prose (signs of article text).
+type counts struct {
+	chars, links, commas, paras int
+}
+
+func (c *counts) add(o counts) {
+	c.chars += o.chars
+	c.links += o.links
+	c.commas += o.commas
+	c.paras += o.paras
+}
+
+// measure counts n's text, scores paragraphs under it and credits their
+// ancestors. It reports whether n is a block element or holds one.
+func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
+	var c counts
+	switch n.Type {
+	case html.TextNode:
+		c = countText(n.Data)
+		if inLink {
+			c.links = c.chars
+		}
+		return c, false
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return c, false
+	}
+	if depth > maxDepth {
+		return c, false
+	}
+	switch junk(n, s.useClass, s.cc) {
+	case hardJunk:
+		return c, false
+	case weakJunk:
+		keep, judged := s.kept[n]
+		if !judged {
+			// Measure on the side; keep the element if it holds prose.
+			side := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+			sc, _ := side.measureChildren(n, depth, inLink)
+			keep = sc.paras >= minProseParas
+			s.kept[n] = keep
+		}
+		if !keep {
+			return c, false
+		}
+	}
+	return s.measureChildren(n, depth, inLink)
+}
+
+// measureChildren is measure for an element that is not left out.
+func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, bool) {
+	var c counts
+	if n.DataAtom == atom.A {
+		inLink = true
+	}
+	var direct counts // text in inline children only
+	hasBlock := false
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		cc, block := s.measure(ch, depth+1, inLink)
+		c.add(cc)
+		if block {
+			hasBlock = true
+		} else {
+			direct.add(cc)
+		}
+	}
+	isBlock := blockTags[n.DataAtom] || hasBlock
+	if n.DataAtom == atom.P && c.chars >= 80 && c.links*3 < c.chars {
+		c.paras++
+	}
+	switch {
+	case paragraphTags[n.DataAtom], n.DataAtom == atom.Div && !hasBlock:
+		s.credit(n, c)
+	case hasBlock && direct.chars >= 25 && (n.DataAtom == atom.Div || n.DataAtom == atom.Article || n.DataAtom == atom.Main):
+		// Text written straight into a container, between its blocks.
+		s.creditFrom(n, 0, direct)
+	}
+	if n.Type == html.ElementNode && (isBlock || n.DataAtom == atom.Span) {
+		if cand := s.cands[n]; cand != nil {
+			cand.chars, cand.links = c.chars, c.links
+		}
+	}
+	return c, isBlock
+}
+
+// credit scores the paragraph p and adds the score to its ancestors.
+func (s *scorer) credit(p *html.Node, c counts) {
+	if c.chars < 25 {
+		return
+	}
+	s.creditFrom(p.Parent, 0, c)
+}
+
+// creditFrom adds a paragraph's score to n (at level) and up to five
+// ancestors, less for each level up, as Readability does.
+func (s *scorer) creditFrom(n *html.Node, level int, c counts) {
+	score := 1 + float64(c.commas) + min(float64(c.chars/100), 3)
+	for ; n != nil && level < 5; n, level = n.Parent, level+1 {
+		if n.Type != html.ElementNode || n.Parent == nil {
+			continue
+		}
+		cand := s.cands[n]
+		if cand == nil {
+			cand = &candidate{score: s.initialScore(n)}
+			s.cands[n] = cand
+		}
+		div := 1.0
+		switch {
+		case level == 1:
+			div = 2
+		case level > 1:
+			div = float64(level * 3)
+		}
+		cand.score += score / div
+	}
+}
+
+// initialScore is Readability's prior for a container: by tag, and by
+// class and id.
+func (sc *scorer) initialScore(n *html.Node) float64 {
+	var s float64
+	switch n.DataAtom {
+	case atom.Div, atom.Article:
+		s = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		s = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		s = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		s = -5
+	}
+	if sc.useClass {
+		f := sc.cc.of(n)
+		if f&cfNegative != 0 {
+			s -= 25
+		}
+		if f&cfPositive != 0 {
+			s += 25
+		}
+	}
+	if p := attr(n, "itemprop"); p == "articleBody" {
+		s += 50
+	}
+	return s
+}
+
+// countText counts the non-space characters and commas of s.
+func countText(s string) counts {
+	var c counts
+	for _, r := range s {
+		switch {
+		case isSpace(r):
+		case r == ',' || r == '，' || r == '、' || r == '،':
+			c.commas++
+			c.chars++
+		default:
+			c.chars++
+		}
+	}
+	return c
+}
+
+func (c *candidate) final() float64 {
+	if c.chars == 0 {
+		return c.score
+	}
+	return c.score * (1 - float64(c.links)/float64(c.chars))
+}
+
+// topCandidate picks the best container of an attempt and moves up to a
+// common ancestor when the next best candidates share it.
+func (s *scorer) topCandidate(body *html.Node) *html.Node {
+	type scored struct {
+		n *html.Node
+		s float64
+	}
+	var top [5]scored
+	for n, c := range s.cands {
+		f := c.final()
+		for i := range top {
+			if top[i].n == nil || f > top[i].s || (f == top[i].s && before(n, top[i].n)) {
+				copy(top[i+1:], top[i:len(top)-1])
+				top[i] = scored{n, f}
+				break
+			}
+		}
+	}
+	best := top[0].n
+	if best == nil || best == body {
+		return body
+	}
+	// Several near-best candidates under one ancestor: take the ancestor.
+	var alt [][]*html.Node
+	for _, t := range top[1:] {
+		if t.n != nil && t.s/top[0].s >= 0.75 {
+			alt = append(alt, ancestors(t.n))
+		}
+	}
+	if len(alt) >= 3 {
+		for p := best.Parent; p != nil && p != body; p = p.Parent {
+			shared := 0
+			for _, as := range alt {
+				for _, a := range as {
+					if a == p {
+						shared++
+						break
+					}
+				}
+			}
+			if shared >= 3 {
+				best = p
+				break
+			}
+		}
+	}
+	if s.cands[best] == nil {
+		s.cands[best] = &candidate{score: s.initialScore(best)}
+	}
+	// Climb while the parent scores better.
+	last := s.cands[best].final()
+	threshold := last / 3
+	for p := best.Parent; p != nil && p != body; p = p.Parent {
+		pc := s.cands[p]
+		if pc == nil {
+			continue
+		}
+		ps := pc.final()
+		if ps < threshold {
+			break
+		}
+		if ps > last {
+			best = p
+			break
+		}
+		last = ps
+	}
+	// A lone child says nothing its parent does not.
+	for p := best.Parent; p != nil && p != body && p.Type == html.ElementNode && onlyElementChild(p) == best; p = p.Parent {
+		best = p
+	}
+	return best
+}
+
+// before reports whether a comes before b in document order, to break ties
+// deterministically.
+func before(a, b *html.Node) bool {
+	pa, pb := ancestors(a), ancestors(b)
+	// Walk down from the root to the first difference.
+	i, j := len(pa)-1, len(pb)-1
+	for i >= 0 && j >= 0 && pa[i] == pb[j] {
+		i--
+		j--
+	}
+	if i < 0 || j < 0 {
+		return i < 0 // an ancestor comes first
+	}
+	for c := pa[i].NextSibling; c != nil; c = c.NextSibling {
+		if c == pb[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestors returns n and its ancestors, n first.
+func ancestors(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for ; n != nil; n = n.Parent {
+		out = append(out, n)
+	}
+	return out
+}
+
+// onlyElementChild returns p's only element child, or nil.
+func onlyElementChild(p *html.Node) *html.Node {
+	var only *html.Node
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// siblings returns top and the siblings that read like article text, in
+// document order (Readability's sibling rule).
+func (s *scorer) siblings(top *html.Node) []*html.Node {
+	if top.Parent == nil || top.DataAtom == atom.Body {
+		return []*html.Node{top}
+	}
+	tc := s.cands[top]
+	if tc == nil {
+		tc = &candidate{score: s.initialScore(top)}
+		s.cands[top] = tc
+	}
+	topScore := tc.final()
+	threshold := max(10, topScore*0.2)
+	topClass := attr(top, "class")
+	var out []*html.Node
+	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib == top {
+			out = append(out, sib)
+			continue
+		}
+		if sib.Type != html.ElementNode || s.skip(sib) {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attr(sib, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		if c := s.cands[sib]; c != nil && c.final()+bonus >= threshold {
+			out = append(out, sib)
+			continue
+		}
+		if sib.DataAtom == atom.P {
+			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+			c, _ := sc.measure(sib, 0, false)
+			ld := 0.0
+			if c.chars > 0 {
+				ld = float64(c.links) / float64(c.chars)
+			}
+			t := text(sib)
+			switch {
+			case c.chars > 80 && ld < 0.25:
+				out = append(out, sib)
+			case c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
+				out = append(out, sib)
+			}
+		}
+	}
+	return out
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?。！？]( |$)`)
+
+// block is one line of extracted text.
+type block struct {
+	text         string
+	chars, links int
+	heading      atom.Atom
+}
+
+// renderer turns the chosen nodes into lines of text.
+type renderer struct {
+	s       *scorer
+	b       strings.Builder
+	chars   int
+	links   int
+	heading atom.Atom
+	blocks  []block
+}
+
+func (r *renderer) flush() {
+	t := strings.TrimSpace(r.b.String())
+	if t != "" {
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading})
+	}
+	r.b.Reset()
+	r.chars, r.links, r.heading = 0, 0, 0
+}
+
+func (r *renderer) render(n *html.Node, depth int, inLink bool) {
+	switch n.Type {
+	case html.TextNode:
+		c := countText(n.Data)
+		r.chars += c.chars
+		if inLink {
+			r.links += c.chars
+		}
+		appendCollapsed(&r.b, n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if depth > maxDepth || r.s.skip(n) {
+		return
+	}
+	a := n.DataAtom
+	block := blockTags[a]
+	switch a {
+	case atom.A:
+		inLink = true
+	case atom.Td, atom.Th:
+		if r.b.Len() > 0 {
+			appendSpace(&r.b)
+			r.b.WriteString("| ")
+		}
+	case atom.Img:
+		return
+	}
+	if block {
+		r.flush()
+		switch a {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			r.heading = a
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.render(c, depth+1, inLink)
+	}
+	if block {
+		r.flush()
+	} else if a == atom.Td || a == atom.Th || a == atom.Li {
+		appendSpace(&r.b)
+	}
+}
+
+// boilerLine matches whole short lines that are page furniture.
+var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
+
+// keep reports whether a rendered block is article text.
+func (b block) keep(title string) bool {
+	if b.heading == atom.H1 {
+		return false
+	}
+	if b.chars == 0 {
+		return false
+	}
+	ld := float64(b.links) / float64(b.chars)
+	if ld > 0.5 || (b.chars < 80 && ld > 0.3) {
+		return false
+	}
+	if b.chars < 80 && boilerLine.MatchString(b.text) {
+		return false
+	}
+	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
+		// A line that is only a date is the dateline, not text.
+		if _, ok := textDate(b.text, true); ok && dateOnly(b.text) {
+			return false
+		}
+	}
+	if title != "" && b.chars < 300 && b.text == title {
+		return false
+	}
+	return true
+}
+
+// mainText extracts the article text of the document under body: lines
+// separated by "\n". title, when known, is dropped from the text.
+func mainText(body *html.Node, title string, cc classes) string {
+	best := ""
+	for _, useClass := range []bool{true, false} {
+		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
+		s.measure(body, 0, false)
+		top := s.topCandidate(body)
+		r := renderer{s: &s}
+		for _, n := range s.siblings(top) {
+			r.render(n, 0, false)
+		}
+		r.flush()
+		t := joinBlocks(r.blocks, title)
+		if utf8.RuneCountInString(t) >= minArticleChars {
+			return t
+		}
+		if len(t) > len(best) {
+			best = t
+		}
+	}
+	return best
+}
+
+// joinBlocks keeps the blocks that are article text, drops repeats, and
+// joins them with newlines.
+func joinBlocks(blocks []block, title string) string {
+	var b strings.Builder
+	seen := make(map[string]bool, len(blocks))
+	for _, bl := range blocks {
+		if !bl.keep(title) {
+			continue
+		}
+		if bl.chars > 150 {
+			if seen[bl.text] {
+				continue
+			}
+			seen[bl.text] = true
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(bl.text)
+	}
+	return b.String()
+}
+
+// dateOnly reports whether s has no words besides a date's: at most two
+// runs of letters (a month name, a weekday).
+func dateOnly(s string) bool {
+	words, in := 0, false
+	for _, r := range s {
+		l := unicode.IsLetter(r)
+		if l && !in {
+			words++
+		}
+		in = l
+	}
+	return words <= 2
+}
