@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/testsite"
@@ -123,7 +122,7 @@ func TestRunOnceThenSearch(t *testing.T) {
 			if !strings.Contains(h.Title, strings.Fields(a.Title)[0]) {
 				t.Errorf("title = %q, want it to contain the article's title %q", h.Title, a.Title)
 			}
-			if h.PublishedAt.Format(time.DateOnly) != a.Published.Format(time.DateOnly) {
+			if !h.PublishedAt.Equal(a.Published) {
 				t.Errorf("published_at = %v, want %v", h.PublishedAt, a.Published)
 			}
 		})
