@@ -17,8 +17,9 @@ build: ## build bin/modelwire
 run: build ## run every stage on embedded NATS and the embedded index with configs/modelwire.yaml
 	$(BIN) run --config $(CONFIG)
 
-test: ## unit and integration tests
+test: ## vet, deployment-file validation, unit and integration tests
 	$(GO) vet ./...
+	deploy/validate.sh
 	$(GO) test -count=1 ./...
 
 lint: ## go vet, gofmt, staticcheck

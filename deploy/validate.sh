@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Validates the deployment files with the tools made for them — they cannot be
+# started here (no container engine, no cluster), so they must at least be valid:
+#   - docker-compose.yml with compose-go, the loader of Docker Compose itself
+#   - Kubernetes manifests with kubernetes-validate (strict, offline schemas)
+#   - systemd units with systemd-analyze verify (any warning fails)
+#   - Helm values files parse as YAML
+# Tools are fetched into deploy/.cache on first use.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cache="$here/.cache"
+mkdir -p "$cache"
+say() { printf '[validate] %s\n' "$*"; }
+
+say "compose: deploy/compose/docker-compose.yml"
+(cd "$here/tools/composecheck" && go run . "$here/compose/docker-compose.yml")
+
+say "kubernetes: deploy/k8s/*.yaml"
+venv="$cache/venv"
+if [[ ! -x "$venv/bin/kubernetes-validate" ]]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check kubernetes-validate==1.37.0
+fi
+manifests=()
+for f in "$here"/k8s/*.yaml; do
+  case "$(basename "$f")" in values-*|kustomization.yaml) continue ;; esac
+  manifests+=("$f")
+done
+"$venv/bin/kubernetes-validate" --strict --quiet -k 1.31.0 "${manifests[@]}"
+"$venv/bin/python" - "$here"/k8s/values-*.yaml "$here/k8s/kustomization.yaml" <<'PY'
+import sys, yaml
+for f in sys.argv[1:]:
+    with open(f) as fh:
+        doc = yaml.safe_load(fh)
+    if not isinstance(doc, dict):
+        sys.exit(f"{f}: not a YAML mapping")
+    print(f"[validate] {f}: YAML ok")
+PY
+
+say "systemd: deploy/systemd/*"
+command -v systemd-analyze >/dev/null || { say "systemd-analyze missing (apt-get install systemd)"; exit 1; }
+bin="$root/bin/modelwire"
+[[ -x "$bin" ]] || (cd "$root" && go build -o "$bin" ./cmd/modelwire)
+units="$(mktemp -d)"
+trap 'rm -rf "$units"' EXIT
+cp "$here"/systemd/* "$units/"
+sed -i "s#/usr/local/bin/modelwire#$bin#" "$units"/*.service
+out="$(cd "$units" && systemd-analyze verify ./*.service ./*.timer ./*.target 2>&1 || true)"
+if [[ -n "$out" ]]; then
+  printf '%s\n' "$out" >&2
+  say "systemd units have problems"
+  exit 1
+fi
+say "all deployment files valid"
