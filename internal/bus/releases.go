@@ -3,7 +3,9 @@ package bus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -53,6 +55,29 @@ type ReleaseStart struct {
 	AfterSeq uint64
 	// Since replays events stored at or after this time.
 	Since time.Time
+}
+
+// ParseReleaseStart reads a replay start: "" (new events only), "all", a
+// duration back from now ("2h", "30m") or a date (YYYY-MM-DD or RFC 3339).
+func ParseReleaseStart(s string, now time.Time) (ReleaseStart, error) {
+	switch s = strings.TrimSpace(s); {
+	case s == "":
+		return ReleaseStart{}, nil
+	case s == "all":
+		return ReleaseStart{All: true}, nil
+	}
+	if d, err := time.ParseDuration(s); err == nil {
+		if d <= 0 {
+			return ReleaseStart{}, fmt.Errorf("%q: a duration back from now must be positive", s)
+		}
+		return ReleaseStart{Since: now.Add(-d)}, nil
+	}
+	for _, layout := range []string{time.RFC3339, time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return ReleaseStart{Since: t}, nil
+		}
+	}
+	return ReleaseStart{}, fmt.Errorf("%q is not \"all\", a duration (2h) or a date (YYYY-MM-DD or RFC 3339)", s)
 }
 
 // ReleaseReader returns the configuration of an ordered (ephemeral,
