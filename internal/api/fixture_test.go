@@ -56,7 +56,7 @@ func fixtureArticles() []event.Article {
 	}
 }
 
-func newFixture(t *testing.T, opts api.Options) *fixture {
+func newFixture(t testing.TB, opts api.Options) *fixture {
 	t.Helper()
 	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir()})
 	if err != nil {
@@ -106,7 +106,7 @@ func releaseEvent(kind, vendor, model string, sources ...string) event.ReleaseEv
 }
 
 // publish stores ev on MW_RELEASES and returns its stream sequence.
-func (f *fixture) publish(t *testing.T, ev event.ReleaseEvent) uint64 {
+func (f *fixture) publish(t testing.TB, ev event.ReleaseEvent) uint64 {
 	t.Helper()
 	data, err := event.Encode(ev)
 	if err != nil {

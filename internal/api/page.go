@@ -205,16 +205,22 @@ func nonEmpty(s string) []string {
 // nothing is escaped twice).
 func Snippet(s string) template.HTML {
 	var b strings.Builder
-	b.Grow(len(s) + 16)
+	b.Grow(len(s) + 32)
+	text := func(t string) {
+		if strings.IndexByte(t, '&') >= 0 {
+			t = html.UnescapeString(t)
+		}
+		template.HTMLEscape(&b, []byte(t))
+	}
 	open := false
 	for s != "" {
-		i := strings.Index(s, "<")
+		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			b.WriteString(template.HTMLEscapeString(html.UnescapeString(s)))
+			text(s)
 			break
 		}
-		text, rest := s[:i], s[i:]
-		b.WriteString(template.HTMLEscapeString(html.UnescapeString(text)))
+		text(s[:i])
+		rest := s[i:]
 		switch {
 		case strings.HasPrefix(rest, "<mark>"):
 			if !open {
