@@ -61,6 +61,8 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 	pf.StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	root.AddCommand(
 		newRunCmd(g),
+		newServeCmd(g),
+		newWatchCmd(g),
 		newSearchCmd(g),
 		newReleasesCmd(g),
 		newExtractCmd(g),
@@ -72,6 +74,12 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 func execute(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return executeContext(ctx, args, stdout, stderr)
+}
+
+// executeContext runs the command line until ctx ends (tests stop a
+// long-running command by cancelling ctx).
+func executeContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -56,6 +57,8 @@ type natsNode struct {
 	srv *server.Server
 	nc  *nats.Conn
 	js  jetstream.JetStream
+	// urlFile holds the embedded server's client URL while it runs.
+	urlFile string
 }
 
 func (n *natsNode) Close() {
@@ -63,6 +66,9 @@ func (n *natsNode) Close() {
 	if n.srv != nil {
 		n.srv.Shutdown()
 		n.srv.WaitForShutdown()
+	}
+	if n.urlFile != "" {
+		os.Remove(n.urlFile)
 	}
 }
 
@@ -82,6 +88,10 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 		n.srv = srv
 		if *c.NATS.Listen != "" {
 			log.Info("embedded NATS server started", "url", srv.ClientURL(), "store", filepath.Join(c.DataDir, "nats"))
+			// Tell `modelwire watch --data` where to connect.
+			if err := os.WriteFile(natsURLFile(c.DataDir), []byte(srv.ClientURL()+"\n"), 0o644); err == nil {
+				n.urlFile = natsURLFile(c.DataDir)
+			}
 		} else {
 			log.Info("embedded NATS server started (in-process only)", "store", filepath.Join(c.DataDir, "nats"))
 		}
@@ -144,6 +154,11 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 		Sources:  c.Sources,
 		Logger:   log,
 	}
+	users := c
+	if once {
+		users.HTTP.Addr = new(string) // --once serves no HTTP; webhooks still get their events
+	}
+	all.Extra = usersSide(users, node.js, store, log)
 	if len(c.Sources) == 0 {
 		log.Warn("no sources configured; nothing will be crawled (see configs/modelwire.yaml)")
 	}

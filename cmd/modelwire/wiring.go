@@ -35,11 +35,12 @@ type searcher interface {
 	Close() error
 }
 
-// articleStore is what the pipeline's index stages need of a store.
+// articleStore is what the pipeline's index stages need of a store, and
+// what the HTTP API in the same process reads.
 type articleStore interface {
+	searcher
 	Index(ctx context.Context, docs []event.Article) []error
 	IndexReleases(ctx context.Context, evs []event.ReleaseEvent) []error
-	Close() error
 }
 
 // openStore opens the configured search store for writing.

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +29,7 @@ type Config struct {
 	HTTP          HTTP             `yaml:"http"`
 	Crawler       Crawler          `yaml:"crawler"`
 	Elasticsearch Elasticsearch    `yaml:"elasticsearch"`
+	Notify        Notify           `yaml:"notify"`
 	Sources       []crawler.Source `yaml:"sources"`
 }
 
@@ -46,6 +49,34 @@ type NATS struct {
 type HTTP struct {
 	// Addr is the listen address (default "127.0.0.1:8080"); "" disables it.
 	Addr *string `yaml:"addr"`
+	// CORSOrigins are the origins ("https://app.example", or "*") whose
+	// pages may call the API from a browser; empty sends no CORS headers.
+	CORSOrigins []string `yaml:"cors_origins"`
+}
+
+// Notify configures who else is told about release events.
+type Notify struct {
+	Webhooks []Webhook `yaml:"webhooks"`
+}
+
+// Webhook is an HTTP endpoint that receives each matching release event as
+// a JSON POST. Webhooks are configured by the operator, so loopback and
+// private addresses are allowed.
+type Webhook struct {
+	URL string `yaml:"url"`
+	// Vendors and Models restrict the events sent (vendor ids, model
+	// names); empty means all.
+	Vendors []string `yaml:"vendors"`
+	Models  []string `yaml:"models"`
+	// Secret, if set, signs each body: X-Modelwire-Signature: sha256=<hex
+	// HMAC-SHA256 of the body>.
+	Secret string `yaml:"secret"`
+	// MaxAttempts is how often an event refused with a 4xx status (other
+	// than 408 and 429) is tried before it is dead-lettered (default 5).
+	// Network errors, 5xx, 408 and 429 are retried until they succeed.
+	MaxAttempts int `yaml:"max_attempts"`
+	// Timeout bounds one delivery (default 10s).
+	Timeout time.Duration `yaml:"timeout"`
 }
 
 // Crawler holds settings shared by every source.
@@ -80,6 +111,9 @@ const (
 	DefaultUserAgent    = "modelwire/0.1 (+https://github.com/modelwire/modelwire)"
 	DefaultTimeout      = 30 * time.Second
 	DefaultMaxBodyBytes = 10 << 20
+
+	DefaultWebhookAttempts = 5
+	DefaultWebhookTimeout  = 10 * time.Second
 )
 
 // Load reads and decodes the file at path; an empty path gives the defaults.
@@ -140,6 +174,15 @@ func (c Config) WithDefaults() Config {
 	for i, s := range c.Sources {
 		c.Sources[i] = s.WithDefaults()
 	}
+	for i := range c.Notify.Webhooks {
+		w := &c.Notify.Webhooks[i]
+		if w.MaxAttempts == 0 {
+			w.MaxAttempts = DefaultWebhookAttempts
+		}
+		if w.Timeout == 0 {
+			w.Timeout = DefaultWebhookTimeout
+		}
+	}
 	return c
 }
 
@@ -184,6 +227,33 @@ func (c Config) Validate() error {
 	for _, a := range c.Elasticsearch.Addresses {
 		if !strings.HasPrefix(a, "http://") && !strings.HasPrefix(a, "https://") {
 			errs = append(errs, fmt.Errorf("elasticsearch.addresses: %q is not an http(s) URL", a))
+		}
+	}
+	for _, o := range c.HTTP.CORSOrigins {
+		if o == "*" {
+			continue
+		}
+		if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			errs = append(errs, fmt.Errorf("http.cors_origins: %q is not \"*\" or an origin like https://app.example", o))
+		}
+	}
+	urls := map[string]bool{}
+	for i, w := range c.Notify.Webhooks {
+		key := fmt.Sprintf("notify.webhooks[%d]", i)
+		if u, err := url.Parse(w.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("%s: url %q is not an absolute http(s) URL", key, w.URL))
+		} else if urls[w.URL] {
+			errs = append(errs, fmt.Errorf("%s: duplicate url %s (one webhook per url; list several vendors or models instead)", key, w.URL))
+		}
+		urls[w.URL] = true
+		if slices.Contains(w.Vendors, "") || slices.Contains(w.Models, "") {
+			errs = append(errs, fmt.Errorf("%s: empty vendor or model name", key))
+		}
+		if w.MaxAttempts < 0 {
+			errs = append(errs, fmt.Errorf("%s: max_attempts must not be negative", key))
+		}
+		if w.Timeout < 0 {
+			errs = append(errs, fmt.Errorf("%s: timeout must not be negative", key))
 		}
 	}
 	return errors.Join(errs...)

@@ -22,6 +22,11 @@ func TestBadFiles(t *testing.T) {
 		"bad-listen.bad.yml":         "nats.listen:",
 		"bad-regexp.bad.yml":         "include: error parsing regexp",
 		"not-yaml.bad.yml":           "decoding:",
+		"bad-webhook-url.bad.yml":    `notify.webhooks[0]: url "ftp://hooks.example/x" is not an absolute http(s) URL`,
+		"duplicate-webhook.bad.yml":  "notify.webhooks[1]: duplicate url https://hooks.example/modelwire",
+		"bad-webhook-key.bad.yml":    "field vendor not found",
+		"bad-cors.bad.yml":           `http.cors_origins: "https://app.example/path"`,
+		"bad-http-addr.bad.yml":      "http.addr:",
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")
 	if len(files) != len(want) {
@@ -69,6 +74,34 @@ func TestExplicitZeroDelay(t *testing.T) {
 	}
 	if d := c.Sources[0].PolitenessDelay(); d != 0 {
 		t.Errorf("delay = %v, want an explicit 0 kept", d)
+	}
+}
+
+func TestWebhookDefaults(t *testing.T) {
+	c, err := config.Parse([]byte(`
+http:
+  cors_origins: ["*", "https://app.example"]
+notify:
+  webhooks:
+    - url: http://127.0.0.1:9000/hook
+      vendors: [deepseek, qwen]
+      secret: s3cret
+    - url: https://hooks.example/all
+      max_attempts: 2
+      timeout: 3s
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hooks := c.Notify.Webhooks
+	if len(hooks) != 2 || len(c.HTTP.CORSOrigins) != 2 {
+		t.Fatalf("webhooks %+v, cors %v", hooks, c.HTTP.CORSOrigins)
+	}
+	if hooks[0].MaxAttempts != config.DefaultWebhookAttempts || hooks[0].Timeout != config.DefaultWebhookTimeout || hooks[0].Secret != "s3cret" || len(hooks[0].Vendors) != 2 {
+		t.Errorf("first webhook: %+v", hooks[0])
+	}
+	if hooks[1].MaxAttempts != 2 || hooks[1].Timeout != 3*time.Second {
+		t.Errorf("second webhook: %+v", hooks[1])
 	}
 }
 

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/testsite"
+)
+
+// syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// freeAddr returns a loopback address with a port that was free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// eventually polls cond every 50ms until it holds or 10s pass.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// background runs a long-running command until the test stops it.
+type background struct {
+	stdout, stderr syncBuffer
+	cancel         context.CancelFunc
+	done           chan int
+}
+
+func start(t *testing.T, args ...string) *background {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &background{cancel: cancel, done: make(chan int, 1)}
+	go func() { b.done <- executeContext(ctx, args, &b.stdout, &b.stderr) }()
+	t.Cleanup(func() { b.stop(t) })
+	return b
+}
+
+// stop cancels the command and returns its exit code.
+func (b *background) stop(t *testing.T) int {
+	t.Helper()
+	b.cancel()
+	select {
+	case code, ok := <-b.done:
+		if ok {
+			close(b.done)
+			return code
+		}
+		return 0
+	case <-time.After(15 * time.Second):
+		t.Fatalf("command did not stop within 15s\n%s", b.stderr.String())
+		return -1
+	}
+}
+
+func httpGet(t *testing.T, url string) (int, []byte) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, nil
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, body
+}
+
+// TestRunServesUsers is the issue's "done when", as a new user would try
+// it: a long-running `modelwire run` with nats.listen and http.addr set
+// crawls a loopback news site; watch prints release events; the API, the
+// SSE stream, the page and a webhook all answer.
+func TestRunServesUsers(t *testing.T) {
+	site := testsite.New(testsite.Options{})
+	defer site.Close()
+	var (
+		hookMu   sync.Mutex
+		hookGot  []string
+		hookSigs []bool
+	)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		ev, err := event.DecodeReleaseEvent(body)
+		hookMu.Lock()
+		defer hookMu.Unlock()
+		if err == nil {
+			hookGot = append(hookGot, ev.Model)
+			hookSigs = append(hookSigs, r.Header.Get(pipeline.HeaderSignature) == pipeline.Sign("hook-secret", body))
+		}
+	}))
+	defer hook.Close()
+
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	addr := freeAddr(t)
+	base := "http://" + addr
+	cfg := filepath.Join(dir, "modelwire.yaml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf(`data_dir: %s
+nats:
+  listen: 127.0.0.1:0
+http:
+  addr: %s
+crawler:
+  allow_private_networks: true
+  timeout: 5s
+notify:
+  webhooks:
+    - url: %s/hook
+      vendors: [deepseek]
+      secret: hook-secret
+sources:
+  - name: aiwire
+    feeds: [%s/feed.xml]
+    delay: 1ms
+    parallelism: 4
+`, data, addr, hook.URL, site.URL)), 0o644)
+
+	mw := start(t, "run", "--config", cfg)
+	eventually(t, "DATA/nats.url", func() bool { _, err := os.Stat(filepath.Join(data, "nats.url")); return err == nil })
+	eventually(t, "/readyz", func() bool { code, _ := httpGet(t, base+"/readyz"); return code == 200 })
+	eventually(t, "the crawl to be searchable", func() bool {
+		code, body := httpGet(t, base+"/api/search?limit=50")
+		var res indexer.Result
+		return code == 200 && json.Unmarshal(body, &res) == nil && res.Total == len(site.Articles)
+	})
+
+	// Release events come from the extractor's analyzer; publish them here
+	// as it would, through the running server.
+	b, _ := os.ReadFile(filepath.Join(data, "nats.url"))
+	natsURL := strings.TrimSpace(string(b))
+	nc, err := bus.Connect(natsURL, nil, "e2e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	for _, m := range []struct{ vendor, model string }{{"deepseek", "DeepSeek-V3"}, {"qwen", "Qwen2.5-Max"}} {
+		ev := event.ReleaseEvent{Kind: event.KindRelease, Key: event.ReleaseKey(m.vendor, m.model), Vendor: m.vendor, Model: m.model,
+			FirstSeen: time.Now().UTC(), Confidence: 0.9, ArticleURL: site.URL + "/", Title: m.model + " released", Sources: []string{site.URL + "/"}}
+		data, _ := event.Encode(ev)
+		if _, err := js.Publish(context.Background(), event.ReleaseSubject(m.vendor, m.model), data); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	t.Run("watch --json --nats URL --since all", func(t *testing.T) {
+		out, errOut, code := run(t, "watch", "--json", "--nats", natsURL, "--since", "all", "--count", "2")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != 2 {
+			t.Fatalf("%d lines:\n%s", len(lines), out)
+		}
+		for i, want := range []string{"DeepSeek-V3", "Qwen2.5-Max"} {
+			ev, err := event.DecodeReleaseEvent([]byte(lines[i]))
+			if err != nil || ev.Model != want || ev.Kind != event.KindRelease {
+				t.Errorf("line %d: %s (%v), want %s", i, lines[i], err, want)
+			}
+		}
+	})
+	t.Run("watch --data DIR --vendor qwen, readable lines", func(t *testing.T) {
+		out, errOut, code := run(t, "watch", "--data", data, "--vendor", "qwen", "--since", "1h", "--count", "1")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if !strings.Contains(out, "release") || !strings.Contains(out, "qwen/Qwen2.5-Max") || !strings.Contains(out, `"Qwen2.5-Max released"`) || strings.Contains(out, "DeepSeek") {
+			t.Errorf("output:\n%s", out)
+		}
+	})
+	t.Run("/api/releases", func(t *testing.T) {
+		var recs []indexer.ReleaseRecord
+		eventually(t, "two release records", func() bool {
+			code, body := httpGet(t, base+"/api/releases")
+			return code == 200 && json.Unmarshal(body, &recs) == nil && len(recs) == 2
+		})
+		code, body := httpGet(t, base+"/api/releases?vendor=deepseek")
+		if code != 200 || !strings.Contains(string(body), `"model":"DeepSeek-V3"`) || strings.Contains(string(body), "Qwen") {
+			t.Errorf("%d %s", code, body)
+		}
+	})
+	t.Run("/api/search", func(t *testing.T) {
+		code, body := httpGet(t, base+"/api/search?q=zebrafinch")
+		var res indexer.Result
+		if code != 200 || json.Unmarshal(body, &res) != nil || res.Total != 1 || !strings.Contains(res.Hits[0].Snippet, "<mark>") {
+			t.Errorf("%d %s", code, body)
+		}
+	})
+	t.Run("SSE stream", func(t *testing.T) {
+		resp, err := http.Get(base + "/api/releases/stream?since=all")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var data []string
+		for len(data) < 2 && sc.Scan() {
+			if line, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				data = append(data, line)
+			}
+		}
+		if len(data) != 2 || !strings.Contains(data[0], `"model":"DeepSeek-V3"`) || !strings.Contains(data[1], `"model":"Qwen2.5-Max"`) {
+			t.Errorf("events %q", data)
+		}
+	})
+	t.Run("bad limit", func(t *testing.T) {
+		code, body := httpGet(t, base+"/api/search?limit=1000")
+		var e struct{ Error, Param string }
+		if code != 400 || json.Unmarshal(body, &e) != nil || e.Param != "limit" {
+			t.Errorf("%d %s", code, body)
+		}
+	})
+	t.Run("search page", func(t *testing.T) {
+		code, body := httpGet(t, base+"/?q=DeepSeek")
+		if code != 200 || !strings.Contains(string(body), `<form id="search"`) || !strings.Contains(string(body), "DeepSeek releases DeepSeek-V3") {
+			t.Errorf("%d %s", code, body)
+		}
+	})
+	t.Run("webhook got the deepseek release, signed", func(t *testing.T) {
+		eventually(t, "the webhook delivery", func() bool { hookMu.Lock(); defer hookMu.Unlock(); return len(hookGot) >= 1 })
+		hookMu.Lock()
+		defer hookMu.Unlock()
+		if len(hookGot) != 1 || hookGot[0] != "DeepSeek-V3" || !hookSigs[0] {
+			t.Errorf("webhook got %v, signatures valid %v", hookGot, hookSigs)
+		}
+		_, metrics := httpGet(t, base+"/metrics")
+		if !strings.Contains(string(metrics), `modelwire_webhook_deliveries_total{outcome="ok"`) || !strings.Contains(string(metrics), "go_goroutines") {
+			t.Errorf("metrics lack webhook deliveries or Go runtime metrics")
+		}
+	})
+	t.Run("serve cannot open an index that run holds", func(t *testing.T) {
+		_, errOut, code := run(t, "serve", "--data", data, "--addr", freeAddr(t))
+		if code == 0 || !strings.Contains(errOut, "in use") || !strings.Contains(errOut, "serve on its own is for Elasticsearch") {
+			t.Errorf("exit %d: %s", code, errOut)
+		}
+	})
+
+	if code := mw.stop(t); code != 0 {
+		t.Fatalf("run exited %d\n%s", code, mw.stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(data, "nats.url")); !os.IsNotExist(err) {
+		t.Errorf("nats.url left behind after run stopped (%v)", err)
+	}
+	if !strings.Contains(mw.stderr.String(), "http server listening") {
+		t.Errorf("run did not log the HTTP server:\n%s", mw.stderr.String())
+	}
+}
+
+// TestServeAlone serves a data directory that no run holds.
+func TestServeAlone(t *testing.T) {
+	site := testsite.New(testsite.Options{})
+	defer site.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, fmt.Sprintf("  - name: aiwire\n    feeds: [%s/feed.xml]\n    delay: 1ms\n", site.URL))
+	if _, errOut, code := run(t, "run", "--once", "--config", cfg); code != 0 {
+		t.Fatalf("run --once: exit %d\n%s", code, errOut)
+	}
+	addr := freeAddr(t)
+	srv := start(t, "serve", "--config", cfg, "--addr", addr)
+	eventually(t, "/readyz", func() bool { code, _ := httpGet(t, "http://"+addr+"/readyz"); return code == 200 })
+	code, body := httpGet(t, "http://"+addr+"/api/search?q=zebrafinch")
+	var res indexer.Result
+	if code != 200 || json.Unmarshal(body, &res) != nil || res.Total != 1 {
+		t.Errorf("%d %s", code, body)
+	}
+	if code := srv.stop(t); code != 0 {
+		t.Errorf("serve exited %d\n%s", code, srv.stderr.String())
+	}
+}
+
+func TestWatchAndServeUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"watch without a server", []string{"watch", "--data", dir}, "no NATS server to watch"},
+		{"watch bad since", []string{"watch", "--nats", "nats://127.0.0.1:1", "--since", "forever"}, "--since"},
+		{"watch negative count", []string{"watch", "--nats", "nats://127.0.0.1:1", "--count", "-1"}, "--count"},
+		{"watch unreachable server", []string{"watch", "--nats", "nats://127.0.0.1:1"}, "connecting to nats"},
+		{"serve without an address", []string{"serve", "--data", dir, "--addr", ""}, "http.addr is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errOut, code := run(t, tt.args...)
+			if code == 0 || !strings.Contains(errOut, tt.want) {
+				t.Fatalf("exit %d, stderr %q, want failure mentioning %q", code, errOut, tt.want)
+			}
+		})
+	}
+}
+
+func TestEventLine(t *testing.T) {
+	ev := event.ReleaseEvent{Kind: event.KindCorroboration, Vendor: "moonshot", Model: "Kimi K2", Title: "Kimi K2 is out",
+		FirstSeen: time.Date(2025, 7, 11, 9, 30, 0, 0, time.UTC), ArticleURL: "https://news.example/k2", Sources: []string{"a", "b"}}
+	want := `2025-07-11 09:30Z  corroboration moonshot/Kimi K2 "Kimi K2 is out"  https://news.example/k2  (2 sources)`
+	if got := eventLine(ev); got != want {
+		t.Errorf("eventLine =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,120 @@
+package api_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/api"
+	"github.com/modelwire/modelwire/internal/bus"
+)
+
+// fixture is a real embedded NATS server with JetStream, a real embedded
+// store holding a few articles, and the API on an httptest server.
+type fixture struct {
+	js    jetstream.JetStream
+	nats  *server.Server
+	store *indexer.Embedded
+	// closeStore closes the store once.
+	closeStore func()
+	reg        *prometheus.Registry
+	api        *api.Server
+	srv        *httptest.Server
+}
+
+// t0 is when the fixture's articles were published.
+var t0 = time.Date(2025, 1, 20, 8, 0, 0, 0, time.UTC)
+
+// fixtureArticles are indexed into every fixture's store.
+func fixtureArticles() []event.Article {
+	mk := func(url, title, text, lang string, published time.Time, vendor, model string) event.Article {
+		a := event.Article{ID: event.DocID(url), URL: url, CanonicalURL: url, Title: title, Text: text, Language: lang,
+			SiteName: "news.example", PublishedAt: published, FetchedAt: published.Add(time.Hour)}
+		if vendor != "" {
+			a.Vendors = []event.Vendor{{ID: vendor, Name: vendor, Count: 1}}
+			a.Models = []event.Model{{Name: model, Vendor: vendor, Count: 1}}
+		}
+		return a
+	}
+	return []event.Article{
+		mk("https://news.example/deepseek-r1", "DeepSeek releases DeepSeek-R1, an open reasoning model",
+			"DeepSeek open-sourced DeepSeek-R1, a reasoning model it says matches OpenAI o1 on AIME & MATH-500 <benchmarks>.", "en", t0, "deepseek", "DeepSeek-R1"),
+		mk("https://news.example/kimi-k2", "月之暗面发布Kimi K2",
+			"月之暗面今天发布了Kimi K2模型，并开源了权重。", "zh", t0.Add(24*time.Hour), "moonshot", "Kimi K2"),
+		mk("https://news.example/qwen3", "Alibaba ra mắt Qwen3",
+			"Alibaba vừa ra mắt Qwen3 với 235 tỷ tham số, a reasoning model too.", "vi", t0.Add(48*time.Hour), "qwen", "Qwen3"),
+		mk("https://news.example/xss", `<script>alert("title")</script> Evil title`,
+			`A page whose text carries <img src=x onerror=alert(1)> markup and the word zebrafinch.`, "en", t0.Add(-24*time.Hour), "", ""),
+	}
+}
+
+func newFixture(t testing.TB, opts api.Options) *fixture {
+	t.Helper()
+	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc, err := bus.Connect("", srv, "api-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { nc.Close(); srv.Shutdown(); srv.WaitForShutdown() })
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bus.Setup(context.Background(), js, 1); err != nil {
+		t.Fatal(err)
+	}
+	store, err := indexer.OpenEmbedded(t.TempDir(), indexer.EmbeddedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeStore := sync.OnceFunc(func() { store.Close() }) // Embedded.Close panics when called twice
+	t.Cleanup(closeStore)
+	for i, err := range store.Index(context.Background(), fixtureArticles()) {
+		if err != nil {
+			t.Fatalf("indexing article %d: %v", i, err)
+		}
+	}
+	reg := prometheus.NewRegistry()
+	opts.Store, opts.JS = store, js
+	if opts.Registerer == nil {
+		opts.Registerer, opts.Gatherer = reg, reg
+	}
+	a := api.New(opts)
+	hs := httptest.NewServer(a.Handler())
+	t.Cleanup(hs.Close)
+	return &fixture{js: js, nats: srv, store: store, closeStore: closeStore, reg: reg, api: a, srv: hs}
+}
+
+// releaseEvent returns a release event of a vendor's model.
+func releaseEvent(kind, vendor, model string, sources ...string) event.ReleaseEvent {
+	if len(sources) == 0 {
+		sources = []string{"https://news.example/" + event.Slug(model)}
+	}
+	return event.ReleaseEvent{Kind: kind, Key: event.ReleaseKey(vendor, model), Vendor: event.Slug(vendor), Model: model,
+		FirstSeen: t0, Confidence: 0.9, ArticleURL: sources[len(sources)-1], Title: model + " released", Sources: sources}
+}
+
+// publish stores ev on MW_RELEASES and returns its stream sequence.
+func (f *fixture) publish(t testing.TB, ev event.ReleaseEvent) uint64 {
+	t.Helper()
+	data, err := event.Encode(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := f.js.Publish(context.Background(), event.ReleaseSubject(ev.Vendor, ev.Model), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ack.Sequence
+}

@@ -1,0 +1,106 @@
+// modelwire search page: keeps the "Latest releases" panel live with the
+// Server-Sent Events stream /api/releases/stream. The page works without it.
+(function () {
+  "use strict";
+  var list = document.getElementById("release-list");
+  var status = document.getElementById("live-status");
+  if (!list || !window.EventSource) {
+    return;
+  }
+  var maxItems = 20;
+
+  // Resume right after the last event the server listed; on reconnects the
+  // browser sends Last-Event-ID itself, which the server prefers.
+  var source = new EventSource("/api/releases/stream?last_event_id=" +
+    encodeURIComponent(list.dataset.lastSeq || "0"));
+  source.onopen = function () { setStatus("live"); };
+  source.onerror = function () { setStatus("reconnecting…"); };
+  source.onmessage = function (e) {
+    var ev;
+    try {
+      ev = JSON.parse(e.data);
+    } catch (err) {
+      return;
+    }
+    if (ev && ev.key) {
+      upsert(ev);
+    }
+  };
+
+  function setStatus(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  // upsert adds a new release on top, or updates the one already listed.
+  function upsert(ev) {
+    var empty = list.querySelector("li.empty");
+    if (empty) {
+      empty.remove();
+    }
+    var item = null;
+    list.querySelectorAll("li.release").forEach(function (li) {
+      if (li.dataset.key === ev.key) {
+        item = li;
+      }
+    });
+    var sources = (ev.sources || []).length;
+    if (item) {
+      var count = item.querySelector(".sources");
+      if (count && sources > Number(count.dataset.count || 0)) {
+        setSources(count, sources);
+      }
+      item.classList.add("updated");
+      return;
+    }
+    item = render(ev, sources);
+    list.insertBefore(item, list.firstChild);
+    while (list.children.length > maxItems) {
+      list.removeChild(list.lastChild);
+    }
+  }
+
+  // render builds a list item with textContent only: event text is never
+  // parsed as HTML.
+  function render(ev, sources) {
+    var li = document.createElement("li");
+    li.className = "release new";
+    li.dataset.key = ev.key;
+    li.appendChild(span("model", ev.model));
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(span("vendor", ev.vendor));
+    li.appendChild(document.createTextNode(" "));
+    var time = document.createElement("time");
+    time.dateTime = ev.first_seen || "";
+    time.textContent = (ev.first_seen || "").slice(0, 10);
+    li.appendChild(time);
+    li.appendChild(document.createTextNode(" "));
+    var url = ev.article_url || "";
+    if (/^https?:\/\//i.test(url)) {
+      var a = document.createElement("a");
+      a.className = "source";
+      a.href = url;
+      a.rel = "noopener noreferrer";
+      a.textContent = ev.title || "source";
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" "));
+    }
+    var count = span("sources", "");
+    setSources(count, Math.max(sources, 1));
+    li.appendChild(count);
+    return li;
+  }
+
+  function setSources(el, n) {
+    el.dataset.count = String(n);
+    el.textContent = n + (n === 1 ? " source" : " sources");
+  }
+
+  function span(cls, text) {
+    var s = document.createElement("span");
+    s.className = cls;
+    s.textContent = text || "";
+    return s;
+  }
+})();
