@@ -157,7 +157,7 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 // fetchOnce sends one request when the host's politeness allows and reads
 // the answer.
 func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetchSpec, delay time.Duration) (*answer, error) {
-	release, err := h.acquire(ctx, spec.policy.parallelism, delay, max(c.cfg.MaxRetryWait, delay))
+	_, release, err := h.acquire(ctx, spec.policy.parallelism, delay, max(c.cfg.MaxRetryWait, delay))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}

@@ -26,7 +26,8 @@ type hosts struct {
 type host struct {
 	mu       sync.Mutex
 	inFlight int
-	next     time.Time     // earliest start of the next request
+	last     time.Time     // when the latest request was let through
+	paused   time.Time     // no request starts before this
 	freed    chan struct{} // closed (and replaced) when a request ends
 }
 
@@ -44,39 +45,45 @@ func (h *hosts) get(key string) *host {
 }
 
 // acquire waits until a request may start: fewer than parallel requests in
-// flight and at least delay since the previous start. It fails with
-// ErrHostPaused, without waiting, if the host is paused for longer than
-// maxWait, and with ctx's error if ctx ends first. The caller calls release
-// when the response has been read.
-func (s *host) acquire(ctx context.Context, parallel int, delay, maxWait time.Duration) (release func(), err error) {
+// flight, at least delay since the previous start and the host not paused.
+// The start, returned, is taken under the lock at the moment it is
+// granted, so the gap holds on the clock whatever the timers' jitter. It fails with
+// ErrHostPaused, without waiting, if the wait would exceed maxWait, and
+// with ctx's error if ctx ends first. The caller calls release once the
+// answer has been read.
+func (s *host) acquire(ctx context.Context, parallel int, delay, maxWait time.Duration) (start time.Time, release func(), err error) {
 	parallel = max(parallel, 1)
 	for {
 		s.mu.Lock()
-		if s.inFlight < parallel {
-			now := time.Now()
-			start := now
-			if s.next.After(now) {
-				start = s.next
-			}
-			if wait := start.Sub(now); wait > maxWait {
-				s.mu.Unlock()
-				return nil, fmt.Errorf("%w for another %s", ErrHostPaused, wait.Round(time.Second))
-			}
-			s.inFlight++
-			s.next = start.Add(delay)
+		if s.inFlight >= parallel {
+			freed := s.freed
 			s.mu.Unlock()
-			if err := sleep(ctx, time.Until(start)); err != nil {
-				s.release()
-				return nil, err
+			select {
+			case <-freed:
+				continue
+			case <-ctx.Done():
+				return time.Time{}, nil, ctx.Err()
 			}
-			return s.release, nil
 		}
-		freed := s.freed
+		now := time.Now()
+		earliest := s.last.Add(delay)
+		if s.paused.After(earliest) {
+			earliest = s.paused
+		}
+		if !earliest.After(now) {
+			s.inFlight++
+			s.last = now
+			s.mu.Unlock()
+			var once sync.Once
+			return now, func() { once.Do(s.release) }, nil
+		}
 		s.mu.Unlock()
-		select {
-		case <-freed:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+		wait := earliest.Sub(now)
+		if wait > maxWait {
+			return time.Time{}, nil, fmt.Errorf("%w for another %s", ErrHostPaused, wait.Round(time.Second))
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return time.Time{}, nil, err
 		}
 	}
 }
@@ -93,8 +100,8 @@ func (s *host) release() {
 // until (Retry-After, back-off after a server error).
 func (s *host) pause(until time.Time) {
 	s.mu.Lock()
-	if until.After(s.next) {
-		s.next = until
+	if until.After(s.paused) {
+		s.paused = until
 	}
 	s.mu.Unlock()
 }

@@ -53,7 +53,7 @@ func normalizeURL(u *url.URL) (string, error) {
 		return "", errNotHTTP
 	}
 	host := strings.ToLower(u.Hostname())
-	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimRight(host, ".")
 	if host == "" {
 		return "", errNotHTTP
 	}
@@ -75,9 +75,11 @@ func normalizeURL(u *url.URL) (string, error) {
 		p = "/" + p
 	}
 	if strings.Contains(p, "/.") {
-		if ref, err := url.Parse(p); err == nil {
-			p = (&url.URL{Scheme: "http", Host: "x", Path: "/"}).ResolveReference(ref).EscapedPath()
+		ref := &url.URL{Path: u.Path, RawPath: u.RawPath}
+		if ref.Path == "" || ref.Path[0] != '/' {
+			ref.Path, ref.RawPath = "/"+ref.Path, ""
 		}
+		p = (&url.URL{Scheme: "http", Host: "x", Path: "/"}).ResolveReference(ref).EscapedPath()
 	}
 	// Re-encode the path canonically unless it holds an escaped slash,
 	// whose meaning differs from a plain one.
@@ -129,8 +131,8 @@ func canonicalEscape(pair string) string {
 	k, v, hasV := strings.Cut(pair, "=")
 	ku, err1 := url.QueryUnescape(k)
 	vu, err2 := url.QueryUnescape(v)
-	if err1 != nil || err2 != nil {
-		return pair
+	if err1 != nil || err2 != nil { // malformed escapes: take the text literally
+		ku, vu = k, v
 	}
 	if !hasV {
 		return url.QueryEscape(ku)

@@ -73,7 +73,7 @@ func parseSitemap(body []byte, base *url.URL, limit int64) (sitemap, error) {
 	if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 		var err error
 		if body, err = gunzip(body, limit); err != nil {
-			return sm, fmt.Errorf("%w: %v", ErrInvalidSitemap, err)
+			return sm, fmt.Errorf("%w: %w", ErrInvalidSitemap, err)
 		}
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
