@@ -66,6 +66,7 @@ type pass struct {
 	queue     []*task // pages
 	known     map[string]*task
 	open      int             // tasks queued or running
+	docsBusy  int             // documents being worked on
 	sitemaps  int             // sitemaps queued
 	stopped   bool            // ctx ended
 	partial   map[string]bool // listing URLs with an entry that failed or was cut
@@ -106,7 +107,7 @@ func (p *pass) run(ctx context.Context) {
 			defer wg.Done()
 			for t := p.next(); t != nil; t = p.next() {
 				p.handle(ctx, t)
-				p.finish()
+				p.finish(t)
 			}
 		}()
 	}
@@ -215,11 +216,14 @@ func (p *pass) next() *task {
 		if p.stopped {
 			return nil
 		}
+		// Pages wait until no document is queued or being read, so that
+		// every listing's hints (title, dates) are merged before a page is
+		// fetched.
 		var t *task
 		switch {
 		case len(p.docs) > 0:
 			t, p.docs = p.docs[0], p.docs[1:]
-		case len(p.queue) > 0:
+		case len(p.queue) > 0 && p.docsBusy == 0:
 			t, p.queue = p.queue[0], p.queue[1:]
 		case p.open == 0:
 			p.cond.Broadcast()
@@ -234,15 +238,21 @@ func (p *pass) next() *task {
 			continue
 		}
 		t.taken = true
+		if t.kind != kindPage {
+			p.docsBusy++
+		}
 		return t
 	}
 }
 
 // finish marks a task returned by next as done.
-func (p *pass) finish() {
+func (p *pass) finish(t *task) {
 	p.mu.Lock()
 	p.open--
-	if p.open == 0 {
+	if t.kind != kindPage {
+		p.docsBusy--
+	}
+	if p.open == 0 || p.docsBusy == 0 {
 		p.cond.Broadcast()
 	}
 	p.mu.Unlock()
