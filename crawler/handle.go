@@ -50,7 +50,8 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 		p.failed(ctx, t, err)
 		return
 	}
-	spec := p.spec(t, rec, ok && !rec.Revisit)
+	revisit := !ok || rec.Revisit || p.entriesDue(rec)
+	spec := p.spec(t, rec, !revisit)
 	spec.htmlOnly = false
 	ans, err := p.c.fetch(ctx, spec)
 	if err != nil {
@@ -59,7 +60,7 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 	}
 	now := p.c.now().UTC()
 	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
-		Status: ans.status, FetchedAt: now}
+		Status: ans.status, FetchedAt: now, EntriesAt: rec.EntriesAt}
 	switch {
 	case ans.status == http.StatusNotModified:
 		p.st.notModified.Add(1)
@@ -71,11 +72,12 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 		return
 	}
 	next.ContentHash = event.Hash(ans.body)
-	if ok && !rec.Revisit && rec.ContentHash == next.ContentHash {
+	if !revisit && rec.ContentHash == next.ContentHash {
 		p.st.unchanged.Add(1)
 		p.put(ctx, next)
 		return
 	}
+	next.EntriesAt = now
 	base, _ := url.Parse(ans.url)
 	if t.kind == kindFeed || isFeed(ans.body) {
 		items, err := parseFeed(ans.body, base)
@@ -149,7 +151,9 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		p.markPartial(t.parent)
 		return
 	}
-	spec := p.spec(t, rec, ok && !rec.Revisit && rec.Status < 400)
+	follow := t.depth < p.src.MaxDepth
+	revisit := !ok || rec.Revisit || (follow && p.entriesDue(rec))
+	spec := p.spec(t, rec, !revisit && rec.Status < 400)
 	ans, err := p.c.fetch(ctx, spec)
 	if err != nil {
 		p.failed(ctx, t, err)
@@ -178,12 +182,15 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		return
 	}
 	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
-		ContentHash: event.Hash(body), Status: ans.status, FetchedAt: now, Listed: later(rec.Listed, t.listed)}
-	follow := t.depth < p.src.MaxDepth
+		ContentHash: event.Hash(body), Status: ans.status, FetchedAt: now, Listed: later(rec.Listed, t.listed),
+		EntriesAt: rec.EntriesAt}
+	if follow && revisit {
+		next.EntriesAt = now
+	}
 	if ok && rec.ContentHash == next.ContentHash {
 		p.st.unchanged.Add(1)
 		next.Canonical = rec.Canonical
-		if follow && rec.Revisit {
+		if follow && revisit {
 			p.follow(t, parseHTML(body, ans.url, true).Links)
 			p.keepListing(next)
 			return
@@ -260,6 +267,12 @@ func (p *pass) spec(t *task, rec Record, conditional bool) fetchSpec {
 		s.etag, s.lastModified = rec.ETag, rec.LastModified
 	}
 	return s
+}
+
+// entriesDue reports whether a listing's entries were last queued longer
+// than RecrawlAfter ago.
+func (p *pass) entriesDue(rec Record) bool {
+	return p.c.now().Sub(rec.EntriesAt) >= p.c.cfg.RecrawlAfter
 }
 
 // notDue reports whether a page fetched before may be left alone: it was

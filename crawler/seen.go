@@ -39,6 +39,10 @@ type Record struct {
 	// Canonical is the page's <link rel=canonical>, normalised, when it
 	// differs from URL.
 	Canonical string `json:"canonical,omitempty"`
+	// EntriesAt is when the entries of this feed, sitemap or start page
+	// were last queued; after RecrawlAfter they are queued again even if
+	// the listing did not change, so its articles get their recrawl.
+	EntriesAt time.Time `json:"entries_at,omitzero"`
 	// Revisit asks the next pass to fetch this feed, sitemap or start page
 	// in full and to visit its entries again: it is a sitemap index, or
 	// some of its entries failed or were cut by max_pages.
