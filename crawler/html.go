@@ -79,22 +79,20 @@ func attr(z *html.Tokenizer, name string) string {
 	return v
 }
 
-// attrs2 returns the values of two attributes of the current tag.
+// attrs2 returns the values of attributes a and b of the current tag; it
+// consumes the tag's attributes.
 func attrs2(z *html.Tokenizer, a, b string) (va, vb string) {
-	for {
-		k, v, more := z.TagAttr()
-		switch string(k) {
-		case a:
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch {
+		case string(k) == a:
 			va = string(v)
-		case b:
-			if b != "" {
-				vb = string(v)
-			}
-		}
-		if !more {
-			return va, vb
+		case b != "" && string(k) == b:
+			vb = string(v)
 		}
 	}
+	return va, vb
 }
 
 // hasToken reports whether a space-separated attribute value such as
