@@ -29,6 +29,13 @@ var (
 	ErrEncoding = errors.New("cannot decode body")
 )
 
+// errRobotsUnavailable reports a host whose robots.txt answered 5xx: it
+// may not be crawled now, but may be on the next pass.
+var errRobotsUnavailable = errors.New("robots.txt unavailable")
+
+// errSeenStore wraps a failure to read the Seen store.
+var errSeenStore = errors.New("seen store")
+
 // StatusError is an HTTP answer that carries no usable page.
 type StatusError struct {
 	Code int
@@ -72,6 +79,10 @@ func reason(err error) string {
 		return "too_many_redirects"
 	case errors.Is(err, ErrHostPaused):
 		return "host_paused"
+	case errors.Is(err, errRobotsUnavailable):
+		return "robots_unavailable"
+	case errors.Is(err, errSeenStore):
+		return "seen_store"
 	case errors.Is(err, ErrInvalidFeed):
 		return "invalid_feed"
 	case errors.Is(err, ErrInvalidSitemap):

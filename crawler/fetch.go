@@ -65,6 +65,9 @@ func (c *Crawler) fetch(ctx context.Context, spec fetchSpec) (*answer, error) {
 				return nil, err
 			}
 			if !rules.allowed(u) {
+				if rules.temporary {
+					return nil, fmt.Errorf("%s: %w", cur, errRobotsUnavailable)
+				}
 				return nil, fmt.Errorf("%s: %w", cur, ErrDisallowed)
 			}
 			delay = max(delay, min(rules.crawlDelay, c.cfg.MaxCrawlDelay))

@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -47,7 +48,7 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 	key := SeenKey(t.url)
 	rec, ok, err := p.c.seen.Get(ctx, key)
 	if err != nil {
-		p.failed(ctx, t, err)
+		p.failed(ctx, t, fmt.Errorf("%w: %w", errSeenStore, err))
 		return
 	}
 	revisit := !ok || rec.Revisit || p.entriesDue(rec)
@@ -131,7 +132,7 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 	key := SeenKey(t.url)
 	rec, ok, err := p.c.seen.Get(ctx, key)
 	if err != nil {
-		p.failed(ctx, t, err)
+		p.failed(ctx, t, fmt.Errorf("%w: %w", errSeenStore, err))
 		return
 	}
 	if ok && p.notDue(rec, t) {

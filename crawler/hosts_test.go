@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -134,6 +135,8 @@ func TestReasonAndTemporary(t *testing.T) {
 		{ErrHostPaused, "host_paused", true},
 		{ErrInvalidFeed, "invalid_feed", false},
 		{ErrInvalidSitemap, "invalid_sitemap", false},
+		{errRobotsUnavailable, "robots_unavailable", true},
+		{fmt.Errorf("%w: %w", errSeenStore, errors.New("nats: timeout")), "seen_store", true},
 		{context.DeadlineExceeded, "timeout", true},
 		{errors.New("connection refused"), "network", true},
 	}
