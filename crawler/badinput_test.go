@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"compress/zlib"
 	"context"
@@ -412,5 +413,39 @@ func TestCancel(t *testing.T) {
 	_, err := c.Crawl(ctx, Source{Name: "slow", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: time.Second, Parallelism: 1})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want the context's", err)
+	}
+}
+
+// TestRedirectDedup fetches a moved article once: the redirect target,
+// also listed by the feed, is not fetched a second time.
+func TestRedirectDedup(t *testing.T) {
+	srv := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			feedOf(w, r, "/old", "/new")
+		case "/old":
+			http.Redirect(w, r, "/new?utm_source=redirect", http.StatusMovedPermanently)
+		case "/new":
+			fmt.Fprint(w, htmlPage("moved", "the article"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	c, pub, _ := newTestCrawler(t, Config{})
+	snap := crawl(t, c, Source{Name: "moved", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1})
+	// Whichever of /old and /new a worker takes first wins; the other is
+	// the duplicate.
+	all := pub.all()
+	if len(all) != 1 {
+		t.Fatalf("published %d pages, want 1", len(all))
+	}
+	if final := cmp.Or(all[0].FinalURL, all[0].URL); final != srv.URL+"/new" {
+		t.Errorf("published %s (final %s), want final URL /new", all[0].URL, final)
+	}
+	if n := srv.count("/new?utm_source=redirect") + srv.count("/new"); n != 1 {
+		t.Errorf("/new requested %d times, want once", n)
+	}
+	if snap.Skipped[SkipDuplicate] != 1 {
+		t.Errorf("skipped = %v, want one duplicate", snap.Skipped)
 	}
 }

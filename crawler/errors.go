@@ -27,6 +27,16 @@ var (
 	// ErrEncoding reports a body that cannot be decoded (Content-Encoding
 	// or charset).
 	ErrEncoding = errors.New("cannot decode body")
+	// ErrPrivateAddress reports a request to a loopback, private,
+	// link-local or otherwise non-public address while
+	// Config.AllowPrivateNetworks is false.
+	ErrPrivateAddress = errors.New("refusing non-public address")
+	// ErrInvalidFeed reports a feed that cannot be read as RSS, Atom or
+	// JSON Feed.
+	ErrInvalidFeed = errors.New("invalid feed")
+	// ErrInvalidSitemap reports a sitemap that is neither a sitemaps.org
+	// urlset or sitemap index nor a plain-text list of URLs.
+	ErrInvalidSitemap = errors.New("invalid sitemap")
 )
 
 // errRobotsUnavailable reports a host whose robots.txt answered 5xx: it

@@ -2,7 +2,6 @@ package crawler
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -10,10 +9,6 @@ import (
 
 	"github.com/mmcdole/gofeed"
 )
-
-// ErrInvalidFeed reports a feed that gofeed cannot read as RSS, Atom or
-// JSON Feed.
-var ErrInvalidFeed = errors.New("invalid feed")
 
 // feedItem is one feed entry: the normalised link and what the feed says
 // about it.

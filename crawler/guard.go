@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -9,10 +8,6 @@ import (
 	"syscall"
 	"time"
 )
-
-// ErrPrivateAddress reports a request to a loopback, private, link-local or
-// otherwise non-public address while Config.AllowPrivateNetworks is false.
-var ErrPrivateAddress = errors.New("refusing non-public address")
 
 // newTransport returns an HTTP transport whose dialer passes every address
 // to check after DNS resolution — so redirects (each hop is a new dial or a

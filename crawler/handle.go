@@ -236,7 +236,13 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		return
 	}
 	p.st.fetched.Add(1)
-	if next.Canonical != "" {
+	// Remember the page under the URLs it was also reached by, so a
+	// listing that names those is not fetched again within RecrawlAfter.
+	if ans.url != t.url {
+		p.put(ctx, Record{URL: ans.url, ETag: next.ETag, LastModified: next.LastModified, ContentHash: next.ContentHash,
+			Status: ans.status, FetchedAt: now, Listed: next.Listed})
+	}
+	if next.Canonical != "" && next.Canonical != ans.url {
 		p.put(ctx, Record{URL: next.Canonical, ContentHash: next.ContentHash, Status: ans.status, FetchedAt: now, Listed: next.Listed})
 	}
 	if follow {

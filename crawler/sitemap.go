@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -15,10 +14,6 @@ import (
 
 	"golang.org/x/net/html/charset"
 )
-
-// ErrInvalidSitemap reports a sitemap that is neither a sitemaps.org urlset
-// or sitemap index, nor a feed, nor a plain-text list of URLs.
-var ErrInvalidSitemap = errors.New("invalid sitemap")
 
 // maxSitemapEntries is the protocol's limit of entries in one sitemap file.
 const maxSitemapEntries = 50000
