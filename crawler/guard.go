@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -10,27 +9,27 @@ import (
 	"time"
 )
 
-// ErrPrivateAddress reports a request to a loopback, private, link-local or
-// otherwise non-public address while Config.AllowPrivateNetworks is false.
-var ErrPrivateAddress = errors.New("refusing non-public address")
-
-// newTransport returns an HTTP transport whose dialer checks every address
-// after DNS resolution — so redirects and rebinding are covered too.
-func newTransport(cfg Config) *http.Transport {
-	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+// newTransport returns an HTTP transport whose dialer passes every address
+// to check after DNS resolution — so redirects (each hop is a new dial or a
+// pooled connection to an address already checked) and DNS rebinding are
+// covered too. With Config.AllowPrivateNetworks nothing is checked. Proxies
+// are never used: they would dial on our behalf, unchecked.
+func newTransport(cfg Config, check func(address string) error) *http.Transport {
+	d := &net.Dialer{Timeout: min(10*time.Second, cfg.Timeout), KeepAlive: 30 * time.Second}
 	if !cfg.AllowPrivateNetworks {
 		d.Control = func(network, address string, _ syscall.RawConn) error {
-			return checkPublic(address)
+			return check(address)
 		}
 	}
 	return &http.Transport{
 		Proxy:                 nil,
 		DialContext:           d.DialContext,
 		ForceAttemptHTTP2:     true,
+		DisableCompression:    true, // fetch asks for gzip/deflate and decodes within the size limit
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   8,
 		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   10 * time.Second,
+		TLSHandshakeTimeout:   min(10*time.Second, cfg.Timeout),
 		ResponseHeaderTimeout: cfg.Timeout,
 		ExpectContinueTimeout: time.Second,
 	}

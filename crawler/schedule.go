@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -35,12 +36,17 @@ func (c *Crawler) Run(ctx context.Context, sources []Source) error {
 		src = src.WithDefaults()
 		sched, err := ParseSchedule(src.Schedule)
 		if err != nil {
-			return err
+			return fmt.Errorf("source %s: schedule: %w", src.Name, err)
+		}
+		if err := src.Validate(); err != nil {
+			return fmt.Errorf("source %s: %w", src.Name, err)
 		}
 		g.Go(func() error {
 			for {
-				if _, err := c.Crawl(ctx, src); err != nil {
-					return nil // ctx ended
+				if _, err := c.Crawl(ctx, src); ctx.Err() != nil {
+					return nil
+				} else if err != nil {
+					return err
 				}
 				next := sched.Next(c.now())
 				c.log.Info("next crawl scheduled", "source", src.Name, "at", next.Format(time.RFC3339))

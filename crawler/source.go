@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,30 +17,39 @@ import (
 type Source struct {
 	// Name identifies the source in logs, metrics and pages.
 	Name string `yaml:"name"`
-	// Feeds are RSS, Atom or JSON Feed URLs; their items are fetched.
+	// Feeds are RSS, Atom or JSON Feed URLs; their items are fetched,
+	// wherever they point.
 	Feeds []string `yaml:"feeds"`
-	// Sitemaps are sitemap or sitemap-index URLs (plain or .gz).
+	// Sitemaps are sitemap or sitemap-index URLs (XML, .gz, news sitemaps
+	// or plain text). The sitemaps named in the robots.txt of the hosts of
+	// Sitemaps and StartURLs are read too.
 	Sitemaps []string `yaml:"sitemaps"`
-	// StartURLs are pages fetched first; links on them are followed up to
-	// MaxDepth within AllowedDomains.
+	// StartURLs are pages fetched on every pass; links on them are followed
+	// up to MaxDepth within AllowedDomains.
 	StartURLs []string `yaml:"start_urls"`
-	// AllowedDomains limits link following (default: the hosts of StartURLs).
+	// AllowedDomains limits followed links and sitemap entries to these
+	// domains and their subdomains (default: the hosts of StartURLs and
+	// Sitemaps).
 	AllowedDomains []string `yaml:"allowed_domains"`
 	// MaxDepth is how many links deep to follow from StartURLs (0: start
 	// pages only).
 	MaxDepth int `yaml:"max_depth"`
-	// Include and Exclude are URL regular expressions; a followed URL must
-	// match one Include (if any) and no Exclude.
+	// Include and Exclude are URL regular expressions; a page URL from a
+	// feed, a sitemap or a link must match one Include (if any) and no
+	// Exclude.
 	Include []string `yaml:"include"`
 	Exclude []string `yaml:"exclude"`
-	// Delay is the pause between requests to one host (default 1s when
-	// unset; an explicit 0 means no pause). Read it with PolitenessDelay.
+	// Delay is the least time between the starts of two requests to one
+	// host (default 1s when unset; an explicit 0 means no pause; read it
+	// with PolitenessDelay); a longer robots.txt Crawl-delay wins, up to a
+	// cap. It holds for the whole crawler: sources sharing a host share it.
 	Delay *time.Duration `yaml:"delay"`
-	// Parallelism is the number of concurrent requests to one host (default 2).
+	// Parallelism is the most requests in flight to one host (default 2).
 	Parallelism int `yaml:"parallelism"`
 	// Schedule is a cron expression or "@every 30m" (default "@every 30m").
 	Schedule string `yaml:"schedule"`
-	// MaxPages bounds the pages fetched in one pass (default 1000).
+	// MaxPages bounds the page requests (start pages and articles) of one
+	// pass (default 1000); pages left over are fetched on the next pass.
 	MaxPages int `yaml:"max_pages"`
 }
 
@@ -67,8 +77,8 @@ func (s Source) WithDefaults() Source {
 		s.MaxPages = DefaultMaxPages
 	}
 	if len(s.AllowedDomains) == 0 {
-		for _, raw := range s.StartURLs {
-			if u, err := url.Parse(raw); err == nil && u.Hostname() != "" {
+		for _, raw := range append(append([]string{}, s.StartURLs...), s.Sitemaps...) {
+			if u, err := url.Parse(raw); err == nil && u.Hostname() != "" && !slices.Contains(s.AllowedDomains, u.Hostname()) {
 				s.AllowedDomains = append(s.AllowedDomains, u.Hostname())
 			}
 		}

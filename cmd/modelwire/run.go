@@ -137,6 +137,10 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 		return err
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
+	seen, err := pipeline.NewSeenStore(ctx, node.js)
+	if err != nil {
+		return err
+	}
 	all := &pipeline.All{
 		JS:        node.js,
 		Publisher: pub,
@@ -145,7 +149,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 			AllowPrivateNetworks: c.Crawler.AllowPrivateNetworks,
 			Timeout:              c.Crawler.Timeout,
 			MaxBodyBytes:         c.Crawler.MaxBodyBytes,
-		}, pub, crawler.WithLogger(log.With("stage", "crawler"))),
+		}, pub, crawler.WithLogger(log.With("stage", "crawler")), crawler.WithSeen(seen)),
 		Extract: pipeline.NewExtractStage(node.js, x, pipeline.ExtractOptions{
 			NoContent: extractor.ErrNoContent, Announcer: announcer, Logger: log,
 		}),

@@ -1,17 +1,33 @@
 // Package testsite serves a generated AI-news site for tests and
-// benchmarks: articles in several languages, an RSS feed, a sitemap and an
-// index page, with a request log to check politeness and duplicates.
+// benchmarks: articles in several languages (one of them GBK-encoded),
+// RSS and Atom feeds, a sitemap index with a gzip sitemap and a news
+// sitemap, robots.txt with Disallow lines, an index page with tracking
+// links, fragments and an alias page whose rel=canonical names the
+// original — all written as files and served by net/http's file server,
+// as a real static site is, with ETag/Last-Modified validators and gzip.
+// A request log (with status, arrival time and concurrency) lets tests
+// check politeness, robots and duplicates.
 package testsite
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Article is one generated article.
@@ -21,8 +37,21 @@ type Article struct {
 	Lang      string
 	Body      []string // paragraphs
 	Published time.Time
+	// Updated is when the article last changed (zero: never since Published).
+	Updated time.Time
 	// Keyword is a word found in this article only, to search for.
 	Keyword string
+	// Charset is the page's encoding: "" for UTF-8, or "gbk", declared by
+	// <meta charset> only.
+	Charset string
+}
+
+// Modified is when the article last changed.
+func (a Article) Modified() time.Time {
+	if a.Updated.After(a.Published) {
+		return a.Updated
+	}
+	return a.Published
 }
 
 // Request is one request the site saw.
@@ -30,15 +59,33 @@ type Request struct {
 	Path      string
 	UserAgent string
 	At        time.Time
+	// Status is the answer's status code.
+	Status int
+	// Conditional is true when the request carried If-None-Match or
+	// If-Modified-Since.
+	Conditional bool
 }
 
 // Site is a running test site. Close it when done.
 type Site struct {
 	*httptest.Server
 	Articles []Article
+	// Disallowed are paths the site links to but robots.txt forbids.
+	Disallowed []string
+	// Alias is a page that duplicates Articles[0] and names it as its
+	// rel=canonical.
+	Alias string
 
-	mu       sync.Mutex
-	requests []Request
+	opts Options
+	dir  string
+
+	mu          sync.Mutex
+	requests    []Request
+	etags       map[string]string
+	types       map[string]string // Content-Type overrides
+	files       http.Handler
+	inFlight    int
+	maxInFlight int
 }
 
 // Handcrafted articles in several languages, modelled on real release news.
@@ -73,6 +120,12 @@ var seed = []Article{
 			"同社によると、Step-Audio 2は複数の音声認識ベンチマークでGPT-4o Audioを上回る性能を示したという。",
 			"モデルの重みはオープンソースとして公開され、研究者や開発者が自由に利用できる。あじさい計画",
 		}},
+	{Title: "智谱发布新一代基座模型GLM-4.5", Lang: "zh", Keyword: "金丝猴行动", Charset: "gbk",
+		Body: []string{
+			"智谱今天正式发布了新一代旗舰模型GLM-4.5，总参数量3550亿，激活参数320亿，专为智能体应用打造。",
+			"官方称，GLM-4.5在推理、代码和智能体等12项评测中综合排名全球第三，开源模型中排名第一。",
+			"模型权重已在Hugging Face和魔搭社区开源，采用MIT许可证。金丝猴行动",
+		}},
 }
 
 // Options shapes a generated site.
@@ -80,21 +133,32 @@ type Options struct {
 	// Extra is the number of generated English articles added to the
 	// handcrafted multilingual ones.
 	Extra int
+	// ExtraZH is the number of generated Chinese articles.
+	ExtraZH int
 	// Delay is added to every response (a slow server).
 	Delay time.Duration
+	// NoValidators serves no ETag and no Last-Modified, so only a content
+	// hash can tell that a page did not change.
+	NoValidators bool
 }
 
-// New starts a site with the handcrafted articles plus opts.Extra generated ones.
+var (
+	vendors = []string{"DeepSeek", "Alibaba", "Moonshot AI", "Zhipu", "MiniMax", "StepFun", "Baidu", "Tencent", "ByteDance", "Meta"}
+	models  = []string{"DeepSeek-R2", "Qwen3-235B-A22B", "Kimi K2", "GLM-4.5", "MiniMax-M1", "Step-3", "ERNIE 4.5", "Hunyuan-A13B", "Seed-OSS-36B", "Llama 4 Maverick"}
+	zhVend  = []string{"深度求索", "阿里云", "月之暗面", "智谱", "稀宇科技", "阶跃星辰", "百度", "腾讯", "字节跳动"}
+)
+
+// New starts a site with the handcrafted articles plus the generated ones.
+// It writes the site into a temporary directory that Close removes; it
+// panics if that directory cannot be written.
 func New(opts Options) *Site {
-	s := &Site{}
+	s := &Site{opts: opts, etags: map[string]string{}}
 	base := time.Date(2025, 7, 1, 9, 0, 0, 0, time.UTC)
 	for i, a := range seed {
 		a.Path = fmt.Sprintf("/news/%d-%s.html", i+1, a.Lang)
 		a.Published = base.Add(time.Duration(i) * time.Hour)
 		s.Articles = append(s.Articles, a)
 	}
-	vendors := []string{"DeepSeek", "Alibaba", "Moonshot AI", "Zhipu", "MiniMax", "StepFun", "Baidu", "Tencent", "ByteDance", "Meta"}
-	models := []string{"DeepSeek-R2", "Qwen3-235B-A22B", "Kimi K2", "GLM-4.5", "MiniMax-M1", "Step-3", "ERNIE 4.5", "Hunyuan-A13B", "Seed-OSS-36B", "Llama 4 Maverick"}
 	for i := range opts.Extra {
 		v, m := vendors[i%len(vendors)], models[i%len(models)]
 		kw := "kw" + strconv.Itoa(i) + "x"
@@ -112,29 +176,58 @@ func New(opts Options) *Site {
 			},
 		})
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", s.serveIndex)
-	mux.HandleFunc("/feed.xml", s.serveFeed)
-	mux.HandleFunc("/sitemap.xml", s.serveSitemap)
-	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\nSitemap: "+s.URL+"/sitemap.xml\n")
-	})
-	mux.HandleFunc("/news/", s.serveArticle)
-	mux.HandleFunc("/gen/", s.serveArticle)
-	s.Server = httptest.NewServer(s.logged(opts.Delay, mux))
+	for i := range opts.ExtraZH {
+		v, m := zhVend[i%len(zhVend)], models[i%len(models)]
+		kw := "zhkw" + strconv.Itoa(i) + "x"
+		s.Articles = append(s.Articles, Article{
+			Path:      fmt.Sprintf("/zh/%d.html", i),
+			Title:     fmt.Sprintf("%s发布%s第%d次更新", v, m, i),
+			Lang:      "zh",
+			Keyword:   kw,
+			Published: base.Add(time.Duration(len(seed)+opts.Extra+i) * time.Minute),
+			Body: []string{
+				fmt.Sprintf("%s周二宣布推出%s，这是其开源模型家族的最新版本，相关报告编号为 %s 。", v, m, kw),
+				fmt.Sprintf("据该公司介绍，%s在MMLU-Pro上得分80.%d，并在LiveCodeBench上超越了GPT-4o，而所需算力只是其一小部分。", m, i%10),
+				"模型权重已在Hugging Face上以宽松许可证发布，开发者也可以通过API调用托管服务。",
+				"分析人士表示，此次发布将继续给中美两国的竞争对手带来压力，各实验室几乎每周都会推出新模型。",
+			},
+		})
+	}
+	s.Disallowed = []string{"/private/secret.html", "/drafts/next-model.html"}
+	s.Alias = "/amp/1-en.html"
+
+	dir, err := os.MkdirTemp("", "testsite-")
+	if err != nil {
+		panic(fmt.Sprintf("testsite: %v", err))
+	}
+	s.dir = dir
+	s.files = http.FileServer(http.Dir(dir))
+	s.Server = httptest.NewUnstartedServer(s.handler())
+	if err := s.write("http://" + s.Server.Listener.Addr().String()); err != nil {
+		os.RemoveAll(dir)
+		panic(fmt.Sprintf("testsite: %v", err))
+	}
+	s.Server.Start()
 	return s
 }
 
-func (s *Site) logged(delay time.Duration, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.requests = append(s.requests, Request{Path: r.URL.RequestURI(), UserAgent: r.UserAgent(), At: time.Now()})
-		s.mu.Unlock()
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		h.ServeHTTP(w, r)
-	})
+// Close stops the server and removes the site's files.
+func (s *Site) Close() {
+	s.Server.Close()
+	os.RemoveAll(s.dir)
+}
+
+// Touch changes article i — a new paragraph, a new update time — and
+// rewrites its page, the feeds and the sitemaps, as a CMS would.
+func (s *Site) Touch(i int, paragraph string) {
+	s.mu.Lock()
+	a := &s.Articles[i]
+	a.Body = append(a.Body, paragraph)
+	a.Updated = time.Now().UTC().Truncate(time.Second)
+	s.mu.Unlock()
+	if err := s.write(s.URL); err != nil {
+		panic(fmt.Sprintf("testsite: %v", err))
+	}
 }
 
 // Requests returns a copy of the request log.
@@ -144,56 +237,251 @@ func (s *Site) Requests() []Request {
 	return append([]Request(nil), s.requests...)
 }
 
-// URL returns the absolute URL of an article.
+// MaxInFlight returns the most requests the site was answering at once.
+func (s *Site) MaxInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxInFlight
+}
+
+// ArticleURL returns the absolute URL of an article.
 func (s *Site) ArticleURL(a Article) string { return s.URL + a.Path }
 
-func (s *Site) serveIndex(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/" {
-		http.NotFound(w, r)
+// handler serves the files with the request log, the optional delay,
+// validators and gzip, like a static web server.
+func (s *Site) handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.inFlight++
+		s.maxInFlight = max(s.maxInFlight, s.inFlight)
+		idx := len(s.requests)
+		s.requests = append(s.requests, Request{Path: r.URL.RequestURI(), UserAgent: r.UserAgent(), At: time.Now(),
+			Conditional: r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != ""})
+		etag := s.etags[r.URL.Path]
+		if r.URL.Path == "/" {
+			etag = s.etags["/index.html"]
+		}
+		ctype := s.types[r.URL.Path]
+		s.mu.Unlock()
+		rec := &recorder{ResponseWriter: w, status: http.StatusOK, acceptGzip: strings.Contains(r.Header.Get("Accept-Encoding"), "gzip")}
+		defer func() {
+			rec.finish()
+			s.mu.Lock()
+			s.inFlight--
+			s.requests[idx].Status = rec.status
+			s.mu.Unlock()
+		}()
+		if s.opts.Delay > 0 {
+			time.Sleep(s.opts.Delay)
+		}
+		if etag != "" && !s.opts.NoValidators {
+			w.Header().Set("ETag", etag)
+		}
+		if ctype != "" {
+			w.Header().Set("Content-Type", ctype)
+		}
+		s.files.ServeHTTP(rec, r)
+	})
+}
+
+// recorder captures the status and gzips compressible answers when the
+// client accepts it.
+type recorder struct {
+	http.ResponseWriter
+	status     int
+	acceptGzip bool
+	wroteHead  bool
+	gz         *gzip.Writer
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.wroteHead {
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	var b strings.Builder
-	b.WriteString("<!doctype html><html lang=en><head><title>AI Wire</title></head><body><nav><a href=\"/\">Home</a></nav><h1>Latest</h1><ul>")
-	for _, a := range s.Articles {
-		fmt.Fprintf(&b, "<li><a href=%q>%s</a></li>", a.Path, html.EscapeString(a.Title))
+	r.wroteHead = true
+	r.status = code
+	ct := r.Header().Get("Content-Type")
+	if code == http.StatusOK && r.acceptGzip && (strings.HasPrefix(ct, "text/") || strings.Contains(ct, "xml")) {
+		r.Header().Del("Content-Length")
+		r.Header().Set("Content-Encoding", "gzip")
+		r.Header().Add("Vary", "Accept-Encoding")
+		r.gz = gzip.NewWriter(r.ResponseWriter)
 	}
-	b.WriteString("</ul><a href=\"/private/secret.html\">staff</a></body></html>")
-	fmt.Fprint(w, b.String())
+	r.ResponseWriter.WriteHeader(code)
 }
 
-func (s *Site) serveFeed(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>AI Wire</title><link>` + s.URL + `/</link><description>AI news</description>`)
-	for _, a := range s.Articles {
-		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><pubDate>%s</pubDate></item>",
-			html.EscapeString(a.Title), s.URL+a.Path, a.Published.Format(time.RFC1123Z))
+func (r *recorder) Write(b []byte) (int, error) {
+	if !r.wroteHead {
+		r.WriteHeader(http.StatusOK)
 	}
-	b.WriteString("</channel></rss>")
-	fmt.Fprint(w, b.String())
+	if r.gz != nil {
+		return r.gz.Write(b)
+	}
+	return r.ResponseWriter.Write(b)
 }
 
-func (s *Site) serveSitemap(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "application/xml")
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-	for _, a := range s.Articles {
-		fmt.Fprintf(&b, "<url><loc>%s</loc><lastmod>%s</lastmod></url>", s.URL+a.Path, a.Published.Format(time.RFC3339))
+func (r *recorder) finish() {
+	if r.gz != nil {
+		r.gz.Close()
 	}
-	b.WriteString("</urlset>")
-	fmt.Fprint(w, b.String())
 }
 
-func (s *Site) serveArticle(w http.ResponseWriter, r *http.Request) {
-	for _, a := range s.Articles {
-		if a.Path == r.URL.Path {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprint(w, Render(a, s.URL))
-			return
+// write renders every file of the site for base URL base.
+func (s *Site) write(base string) error {
+	s.mu.Lock()
+	arts := append([]Article(nil), s.Articles...)
+	s.mu.Unlock()
+	newest := time.Time{}
+	for _, a := range arts {
+		newest = later(newest, a.Modified())
+	}
+	files := map[string]file{}
+	types := map[string]string{}
+	for _, a := range arts {
+		page := Render(a, base)
+		data := []byte(page)
+		if a.Charset == "gbk" {
+			page = strings.Replace(page, `<meta charset="utf-8">`, `<meta charset="gbk">`, 1)
+			enc, err := encoding.HTMLEscapeUnsupported(simplifiedchinese.GBK.NewEncoder()).String(page)
+			if err != nil {
+				return fmt.Errorf("encoding %s as GBK: %w", a.Path, err)
+			}
+			data = []byte(enc)
+			types[a.Path] = "text/html" // no charset: <meta charset> must speak
+		}
+		files[a.Path] = file{data, a.Modified()}
+	}
+	alias := strings.Replace(Render(arts[0], base), "<main>", `<main><p class="amp">AMP edition</p>`, 1)
+	files[s.Alias] = file{[]byte(alias), arts[0].Modified()}
+	for _, p := range s.Disallowed {
+		files[p] = file{[]byte("<!doctype html><title>not for crawlers</title><p>secret"), newest}
+	}
+	files["/robots.txt"] = file{[]byte(fmt.Sprintf("# test site\nUser-agent: *\nDisallow: /private/\nDisallow: /drafts/\n\nUser-agent: badbot\nDisallow: /\n\nSitemap: %s/sitemap.xml\n", base)), newest}
+	files["/index.html"] = file{[]byte(indexPage(arts, s.Alias, s.Disallowed)), newest}
+	files["/feed.xml"] = file{[]byte(rssFeed(arts, base)), newest}
+	var zh []Article
+	for _, a := range arts {
+		if a.Lang == "zh" {
+			zh = append(zh, a)
 		}
 	}
-	http.NotFound(w, r)
+	files["/zh/atom.xml"] = file{[]byte(atomFeed(zh, base)), newest}
+	half := len(arts) / 2
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	io.WriteString(zw, urlset(arts[:half], base, false))
+	zw.Close()
+	files["/sitemaps/posts.xml.gz"] = file{gz.Bytes(), newest}
+	files["/sitemaps/news.xml"] = file{[]byte(urlset(arts[half:], base, true)), newest}
+	files["/sitemap.xml"] = file{[]byte(fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>%[1]s/sitemaps/posts.xml.gz</loc><lastmod>%[2]s</lastmod></sitemap>
+<sitemap><loc>%[1]s/sitemaps/news.xml</loc><lastmod>%[2]s</lastmod></sitemap>
+</sitemapindex>`, base, newest.Format(time.RFC3339))), newest}
+
+	etags := map[string]string{}
+	for p, f := range files {
+		path := filepath.Join(s.dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, f.data) {
+			etags[p] = etagOf(f.data)
+			continue // unchanged: keep its modification time
+		}
+		if err := os.WriteFile(path, f.data, 0o644); err != nil {
+			return err
+		}
+		mod := f.mod
+		if s.opts.NoValidators {
+			mod = time.Unix(0, 0) // the file server then sends no Last-Modified
+		}
+		if err := os.Chtimes(path, mod, mod); err != nil {
+			return err
+		}
+		etags[p] = etagOf(f.data)
+	}
+	s.mu.Lock()
+	s.etags, s.types = etags, types
+	s.mu.Unlock()
+	return nil
+}
+
+type file struct {
+	data []byte
+	mod  time.Time
+}
+
+func etagOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return `"` + hex.EncodeToString(sum[:8]) + `"`
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// indexPage links every article — some with a fragment or tracking
+// parameters, as real home pages do — plus the alias and disallowed pages.
+func indexPage(arts []Article, alias string, disallowed []string) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang=en><head><meta charset="utf-8"><title>AI Wire</title></head><body><nav><a href="/">Home</a> <a href="/feed.xml">RSS</a></nav><h1>Latest</h1><ul>`)
+	for i, a := range arts {
+		href := a.Path
+		switch i % 3 {
+		case 1:
+			href += "#comments"
+		case 2:
+			href += "?utm_source=home&utm_medium=web"
+		}
+		fmt.Fprintf(&b, "<li><a href=%q>%s</a></li>", href, html.EscapeString(a.Title))
+	}
+	fmt.Fprintf(&b, `</ul><p><a href=%q>AMP</a></p>`, alias)
+	for _, d := range disallowed {
+		fmt.Fprintf(&b, `<a href=%q>staff</a> `, d)
+	}
+	b.WriteString(`<a href="mailto:tips@example.com">tips</a></body></html>`)
+	return b.String()
+}
+
+func rssFeed(arts []Article, base string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>AI Wire</title><link>` + base + `/</link><description>AI news</description>`)
+	for _, a := range arts {
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><pubDate>%s</pubDate></item>",
+			html.EscapeString(a.Title), base+a.Path+"?utm_source=rss&amp;utm_medium=feed", a.Published.Format(time.RFC1123Z))
+	}
+	b.WriteString("</channel></rss>")
+	return b.String()
+}
+
+func atomFeed(arts []Article, base string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>AI Wire 中文</title><id>%s/zh/</id><updated>%s</updated>`, base, time.Date(2025, 7, 2, 0, 0, 0, 0, time.UTC).Format(time.RFC3339))
+	for _, a := range arts {
+		fmt.Fprintf(&b, `<entry><title>%s</title><link href="%s"/><id>%s</id><published>%s</published><updated>%s</updated></entry>`,
+			html.EscapeString(a.Title), base+a.Path, base+a.Path, a.Published.Format(time.RFC3339), a.Modified().Format(time.RFC3339))
+	}
+	b.WriteString("</feed>")
+	return b.String()
+}
+
+func urlset(arts []Article, base string, news bool) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">` + "\n")
+	for _, a := range arts {
+		fmt.Fprintf(&b, "<url><loc>%s</loc><lastmod>%s</lastmod>", base+a.Path, a.Modified().Format(time.RFC3339))
+		if news {
+			fmt.Fprintf(&b, "<news:news><news:publication><news:name>AI Wire</news:name><news:language>%s</news:language></news:publication><news:publication_date>%s</news:publication_date><news:title>%s</news:title></news:news>",
+				a.Lang, a.Published.Format(time.RFC3339), html.EscapeString(a.Title))
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>")
+	return b.String()
 }
 
 // Render returns the article's HTML page, with the navigation, share bar

@@ -1,0 +1,63 @@
+package crawler
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// feedItem is one feed entry: the normalised link and what the feed says
+// about it.
+type feedItem struct {
+	Link      string
+	Title     string
+	Published time.Time
+	Updated   time.Time
+}
+
+// parseFeed parses an RSS, Atom or JSON feed and returns its items' links,
+// resolved against base and normalised; items without an http(s) link are
+// dropped.
+func parseFeed(body []byte, base *url.URL) ([]feedItem, error) {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidFeed, err)
+	}
+	items := make([]feedItem, 0, len(feed.Items))
+	for _, it := range feed.Items {
+		if it == nil {
+			continue
+		}
+		link := strings.TrimSpace(it.Link)
+		if link == "" && len(it.Links) > 0 {
+			link = it.Links[0]
+		}
+		loc := resolveNormalize(base, link)
+		if loc == "" {
+			continue
+		}
+		fi := feedItem{Link: loc, Title: strings.TrimSpace(it.Title)}
+		if it.PublishedParsed != nil {
+			fi.Published = it.PublishedParsed.UTC()
+		}
+		if it.UpdatedParsed != nil {
+			fi.Updated = it.UpdatedParsed.UTC()
+		}
+		items = append(items, fi)
+	}
+	return items, nil
+}
+
+// isFeed reports whether body looks like a feed rather than a sitemap; the
+// sitemaps protocol accepts RSS and Atom feeds as sitemaps.
+func isFeed(body []byte) bool {
+	head := body
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	return gofeed.DetectFeedType(bytes.NewReader(head)) != gofeed.FeedTypeUnknown
+}

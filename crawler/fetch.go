@@ -1,0 +1,301 @@
+package crawler
+
+import (
+	"bufio"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// policy is the politeness a source asks for.
+type policy struct {
+	delay       time.Duration
+	parallelism int
+}
+
+// fetchSpec describes one fetch, redirects included.
+type fetchSpec struct {
+	url                string // normalised absolute URL
+	etag, lastModified string // validators for a conditional request
+	robots             bool   // check robots.txt on every hop
+	htmlOnly           bool   // refuse a non-HTML Content-Type before reading the body
+	maxBody            int64  // 0: Config.MaxBodyBytes
+	policy             policy
+	stats              *Stats
+	// onRedirect is called with each redirect target; an error stops the
+	// chain and is returned.
+	onRedirect func(to string) error
+}
+
+// answer is the final answer of a fetch.
+type answer struct {
+	url    string // the URL that answered, after redirects (normalised)
+	status int
+	header http.Header
+	body   []byte // decoded Content-Encoding; only for 2xx
+}
+
+// fetch GETs spec.url, following redirects itself so that every hop is
+// checked against robots.txt, scheduled by the host's politeness and
+// counted. It returns the final answer whatever its status; errors are
+// transport failures, oversize bodies, robots refusals, redirect loops and
+// the like.
+func (c *Crawler) fetch(ctx context.Context, spec fetchSpec) (*answer, error) {
+	cur := spec.url
+	chain := []string{cur}
+	for {
+		u, err := url.Parse(cur)
+		if err != nil {
+			return nil, fmt.Errorf("parsing %q: %w", cur, err)
+		}
+		delay := spec.policy.delay
+		if spec.robots {
+			rules, err := c.robotsFor(ctx, u, spec.policy, spec.stats)
+			if err != nil {
+				return nil, err
+			}
+			if !rules.allowed(u) {
+				if rules.temporary {
+					return nil, fmt.Errorf("%s: %w", cur, errRobotsUnavailable)
+				}
+				return nil, fmt.Errorf("%s: %w", cur, ErrDisallowed)
+			}
+			delay = max(delay, min(rules.crawlDelay, c.cfg.MaxCrawlDelay))
+		}
+		ans, err := c.fetchRetrying(ctx, u, spec, delay)
+		if err != nil {
+			return nil, err
+		}
+		if !isRedirect(ans.status) {
+			ans.url = cur
+			return ans, nil
+		}
+		next := resolveNormalize(u, ans.header.Get("Location"))
+		switch {
+		case next == "":
+			return nil, &StatusError{Code: ans.status}
+		case slices.Contains(chain, next):
+			return nil, fmt.Errorf("%w: %s → %s", ErrRedirectLoop, cur, next)
+		case len(chain) > c.cfg.MaxRedirects:
+			return nil, fmt.Errorf("%w: more than %d from %s", ErrTooManyRedirects, c.cfg.MaxRedirects, spec.url)
+		}
+		if spec.onRedirect != nil {
+			if err := spec.onRedirect(next); err != nil {
+				return nil, err
+			}
+		}
+		chain = append(chain, next)
+		cur = next
+	}
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// fetchRetrying makes one request, repeating it after 429 and 5xx answers:
+// Retry-After is honoured (429, 503), otherwise the wait doubles from
+// Config.RetryBackoff. The whole host waits, not just this request. A wait
+// longer than Config.MaxRetryWait pauses the host and fails with
+// ErrHostPaused. After Config.MaxRetries the last answer is returned.
+func (c *Crawler) fetchRetrying(ctx context.Context, u *url.URL, spec fetchSpec, delay time.Duration) (*answer, error) {
+	h := c.hosts.get(u.Host)
+	for attempt := 0; ; attempt++ {
+		ans, err := c.fetchOnce(ctx, h, u, spec, delay)
+		if err != nil || !retryable(ans.status) || attempt >= c.cfg.MaxRetries {
+			return ans, err
+		}
+		wait := c.cfg.RetryBackoff << attempt
+		if ra, ok := retryAfter(ans.header.Get("Retry-After"), c.now()); ok &&
+			(ans.status == http.StatusTooManyRequests || ans.status == http.StatusServiceUnavailable) {
+			wait = ra
+		}
+		h.pause(time.Now().Add(wait))
+		if wait > c.cfg.MaxRetryWait {
+			return nil, fmt.Errorf("%w: %s answered %d and asked to wait %s", ErrHostPaused, u.Host, ans.status, wait)
+		}
+		c.log.Debug("retrying", "url", u.String(), "status", ans.status, "wait", wait, "attempt", attempt+1)
+	}
+}
+
+func retryable(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// retryAfter parses a Retry-After header: seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// fetchOnce sends one request when the host's politeness allows and reads
+// the answer.
+func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetchSpec, delay time.Duration) (*answer, error) {
+	_, release, err := h.acquire(ctx, spec.policy.parallelism, delay, max(c.cfg.MaxRetryWait, delay))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", u, err)
+	}
+	defer release()
+	spec.stats.requests.Add(1)
+
+	rctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("request %s: %w", u, err)
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	if spec.htmlOnly {
+		req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+	} else {
+		req.Header.Set("Accept", "*/*")
+	}
+	if spec.etag != "" {
+		req.Header.Set("If-None-Match", spec.etag)
+	}
+	if spec.lastModified != "" {
+		req.Header.Set("If-Modified-Since", spec.lastModified)
+	}
+	resp, err := c.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("fetching %s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	ans := &answer{status: resp.StatusCode, header: resp.Header}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		io.CopyN(io.Discard, resp.Body, 4<<10) // lets a small answer's connection be reused
+		return ans, nil
+	}
+	if ct := resp.Header.Get("Content-Type"); spec.htmlOnly && strings.TrimSpace(ct) != "" && !isHTML(ct, nil) {
+		return nil, fmt.Errorf("%s: %w (%s)", u, ErrNotHTML, ct)
+	}
+	limit := spec.maxBody
+	if limit <= 0 {
+		limit = c.cfg.MaxBodyBytes
+	}
+	if resp.ContentLength > limit {
+		return nil, fmt.Errorf("%s: %w: Content-Length %d over %d", u, ErrTooLarge, resp.ContentLength, limit)
+	}
+	body, err := decodeBody(resp, limit)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", u, err)
+	}
+	spec.stats.bytes.Add(int64(len(body)))
+	ans.body = body
+	return ans, nil
+}
+
+// decodeBody reads a response body, undoing its Content-Encoding (gzip or
+// deflate, zlib-wrapped or raw), and fails with ErrTooLarge once more than
+// limit decoded bytes arrive — the download is aborted, not truncated.
+func decodeBody(resp *http.Response, limit int64) ([]byte, error) {
+	var r io.Reader = resp.Body
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
+		}
+		defer zr.Close()
+		r = zr
+	case "deflate":
+		br := bufio.NewReader(resp.Body)
+		if head, err := br.Peek(2); err == nil && isZlibHeader(head) {
+			zr, err := zlib.NewReader(br)
+			if err != nil {
+				return nil, fmt.Errorf("%w: deflate: %v", ErrEncoding, err)
+			}
+			defer zr.Close()
+			r = zr
+		} else {
+			fr := flate.NewReader(br)
+			defer fr.Close()
+			r = fr
+		}
+	default:
+		return nil, fmt.Errorf("%w: unsupported Content-Encoding %q", ErrEncoding, enc)
+	}
+	body, err := readLimited(r, limit)
+	if err != nil && !errors.Is(err, ErrTooLarge) && isFormatError(err) {
+		return nil, fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	return body, err
+}
+
+// isZlibHeader reports whether b starts a zlib stream (RFC 1950); some
+// servers send raw DEFLATE under "deflate" instead.
+func isZlibHeader(b []byte) bool {
+	return b[0]&0x0f == 8 && (uint16(b[0])<<8|uint16(b[1]))%31 == 0
+}
+
+func isFormatError(err error) bool {
+	var ce flate.CorruptInputError
+	return errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) ||
+		errors.Is(err, zlib.ErrChecksum) || errors.Is(err, zlib.ErrHeader) || errors.As(err, &ce)
+}
+
+// robotsFor returns the robots.txt rules of u's origin, fetching them (with
+// the host's politeness) when the cache has none. An unreachable host or a
+// 5xx answer means "disallow everything" (RFC 9309), a 4xx "allow
+// everything"; a refused private address is an error.
+func (c *Crawler) robotsFor(ctx context.Context, u *url.URL, pol policy, st *Stats) (*robots, error) {
+	origin := u.Scheme + "://" + u.Host
+	return c.robots.get(ctx, origin, func(ctx context.Context) (*robots, error) {
+		ans, err := c.fetch(ctx, fetchSpec{url: origin + "/robots.txt", maxBody: maxRobotsBytes, policy: pol, stats: st})
+		switch {
+		case errors.Is(err, ErrTooLarge):
+			c.log.Warn("robots.txt too large; treating as disallow-all", "url", origin+"/robots.txt")
+			return parseRobots(http.StatusServiceUnavailable, nil, c.cfg.UserAgent), nil
+		case err != nil:
+			return nil, fmt.Errorf("robots.txt: %w", err)
+		}
+		r := parseRobots(ans.status, ans.body, c.cfg.UserAgent)
+		if ans.status >= 500 {
+			r.temporary = true
+			c.log.Warn("robots.txt unavailable; not crawling the host for now", "url", origin+"/robots.txt", "status", ans.status)
+		}
+		return r, nil
+	})
+}
+
+// logAttrsOf returns the URL and error attributes of a failed fetch,
+// adding "status" for HTTP errors.
+func logAttrsOf(u string, err error) []any {
+	attrs := []any{"url", u, "err", err}
+	var se *StatusError
+	if errors.As(err, &se) {
+		attrs = append(attrs, "status", se.Code)
+	}
+	return attrs
+}

@@ -1,0 +1,348 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/modelwire/modelwire/event"
+)
+
+// handle works on one task.
+func (p *pass) handle(ctx context.Context, t *task) {
+	switch t.kind {
+	case kindRobots:
+		p.handleRobots(ctx, t)
+	case kindSitemap, kindFeed:
+		p.handleListing(ctx, t)
+	default:
+		p.handlePage(ctx, t)
+	}
+}
+
+// handleRobots reads a host's robots.txt (through the shared cache) and
+// queues the sitemaps it names.
+func (p *pass) handleRobots(ctx context.Context, t *task) {
+	u, err := url.Parse(t.url)
+	if err != nil {
+		return
+	}
+	rules, err := p.c.robotsFor(ctx, u, p.pol, p.st)
+	if err != nil {
+		p.failed(ctx, t, err)
+		return
+	}
+	for _, s := range rules.sitemaps {
+		if loc := resolveNormalize(u, s); loc != "" {
+			p.enqueue(&task{url: loc, kind: kindSitemap, parent: t.url})
+		}
+	}
+}
+
+// handleListing fetches a feed or sitemap — conditionally, unless the last
+// pass left some of its entries undone — and queues its entries.
+func (p *pass) handleListing(ctx context.Context, t *task) {
+	key := SeenKey(t.url)
+	rec, ok, err := p.c.seen.Get(ctx, key)
+	if err != nil {
+		p.failed(ctx, t, fmt.Errorf("%w: %w", errSeenStore, err))
+		return
+	}
+	revisit := !ok || rec.Revisit || p.entriesDue(rec)
+	spec := p.spec(t, rec, !revisit)
+	spec.htmlOnly = false
+	ans, err := p.c.fetch(ctx, spec)
+	if err != nil {
+		p.failed(ctx, t, err)
+		return
+	}
+	now := p.c.now().UTC()
+	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
+		Status: ans.status, FetchedAt: now, EntriesAt: rec.EntriesAt}
+	switch {
+	case ans.status == http.StatusNotModified:
+		p.st.notModified.Add(1)
+		rec.URL, rec.FetchedAt, rec.Status = t.url, now, ans.status
+		p.put(ctx, rec)
+		return
+	case ans.status < 200 || ans.status > 299:
+		p.failed(ctx, t, &StatusError{Code: ans.status})
+		return
+	}
+	next.ContentHash = event.Hash(ans.body)
+	if !revisit && rec.ContentHash == next.ContentHash {
+		p.st.unchanged.Add(1)
+		p.put(ctx, next)
+		return
+	}
+	next.EntriesAt = now
+	base, _ := url.Parse(ans.url)
+	if t.kind == kindFeed || isFeed(ans.body) {
+		items, err := parseFeed(ans.body, base)
+		if err != nil {
+			p.failed(ctx, t, err)
+			return
+		}
+		p.st.documents.Add(1)
+		for _, it := range items {
+			listed := it.Published
+			if it.Updated.After(listed) {
+				listed = it.Updated
+			}
+			p.addPage(&task{url: it.Link, kind: kindPage, parent: t.url, listed: listed,
+				hint: event.Hint{Title: it.Title, PublishedAt: firstNonZero(it.Published, it.Updated), Feed: t.url}}, true)
+		}
+		p.keepListing(next)
+		return
+	}
+	sm, err := parseSitemap(ans.body, base, p.c.cfg.MaxBodyBytes)
+	if err != nil {
+		p.failed(ctx, t, err)
+		return
+	}
+	p.st.documents.Add(1)
+	for _, s := range sm.Sitemaps {
+		p.enqueue(&task{url: s.Loc, kind: kindSitemap, parent: t.url, nested: t.nested + 1, listed: s.Lastmod})
+	}
+	for _, e := range sm.Pages {
+		p.addPage(&task{url: e.Loc, kind: kindPage, parent: t.url, listed: e.newest(),
+			hint: event.Hint{Title: e.Title, PublishedAt: e.Published}}, false)
+	}
+	// A sitemap index is read in full every pass: its children can change
+	// without it.
+	next.Revisit = len(sm.Sitemaps) > 0
+	p.keepListing(next)
+}
+
+func firstNonZero(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// handlePage fetches a start page or an article page and publishes it if
+// it is new or changed.
+func (p *pass) handlePage(ctx context.Context, t *task) {
+	key := SeenKey(t.url)
+	rec, ok, err := p.c.seen.Get(ctx, key)
+	if err != nil {
+		p.failed(ctx, t, fmt.Errorf("%w: %w", errSeenStore, err))
+		return
+	}
+	if ok && p.notDue(rec, t) {
+		p.st.skip(SkipNotDue)
+		return
+	}
+	claimed := "" // the canonical URL this task has taken
+	if ok && rec.Canonical != "" {
+		if !p.claim(rec.Canonical) {
+			p.st.skip(SkipDuplicate)
+			return
+		}
+		claimed = rec.Canonical
+	}
+	if p.pages.Add(1) > int64(p.src.MaxPages) {
+		p.st.skip(SkipMaxPages)
+		p.markPartial(t.parent)
+		return
+	}
+	follow := t.depth < p.src.MaxDepth
+	revisit := !ok || rec.Revisit || (follow && p.entriesDue(rec))
+	spec := p.spec(t, rec, !revisit && rec.Status < 400)
+	ans, err := p.c.fetch(ctx, spec)
+	if err != nil {
+		p.failed(ctx, t, err)
+		return
+	}
+	now := p.c.now().UTC()
+	switch {
+	case ans.status == http.StatusNotModified:
+		p.st.notModified.Add(1)
+		rec.URL, rec.FetchedAt, rec.Status = t.url, now, ans.status
+		rec.Listed = later(rec.Listed, t.listed)
+		p.put(ctx, rec)
+		return
+	case ans.status < 200 || ans.status > 299:
+		p.failed(ctx, t, &StatusError{Code: ans.status})
+		return
+	}
+	ct := ans.header.Get("Content-Type")
+	if !isHTML(ct, ans.body) {
+		p.failed(ctx, t, ErrNotHTML)
+		return
+	}
+	body, _, err := toUTF8(ans.body, ct)
+	if err != nil {
+		p.failed(ctx, t, errors.Join(ErrEncoding, err))
+		return
+	}
+	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
+		ContentHash: event.Hash(body), Status: ans.status, FetchedAt: now, Listed: later(rec.Listed, t.listed),
+		EntriesAt: rec.EntriesAt}
+	if follow && revisit {
+		next.EntriesAt = now
+	}
+	if ok && rec.ContentHash == next.ContentHash {
+		p.st.unchanged.Add(1)
+		next.Canonical = rec.Canonical
+		if follow && revisit {
+			p.follow(t, parseHTML(body, ans.url, true).Links)
+			p.keepListing(next)
+			return
+		}
+		p.put(ctx, next)
+		return
+	}
+	info := parseHTML(body, ans.url, follow)
+	if info.Canonical != "" && info.Canonical != t.url && info.Canonical != ans.url {
+		next.Canonical = info.Canonical
+		if info.Canonical != claimed && !p.claim(info.Canonical) {
+			p.st.skip(SkipDuplicate)
+			p.put(ctx, next)
+			return
+		}
+		crec, cok, err := p.c.seen.Get(ctx, SeenKey(info.Canonical))
+		if err == nil && cok && crec.ContentHash == next.ContentHash {
+			p.st.unchanged.Add(1)
+			p.put(ctx, next)
+			return
+		}
+	}
+	page := event.Page{
+		URL:          t.url,
+		Source:       p.src.Name,
+		Status:       ans.status,
+		ContentType:  ct,
+		ETag:         next.ETag,
+		LastModified: next.LastModified,
+		FetchedAt:    now,
+		Hint:         t.hint,
+		ContentHash:  next.ContentHash,
+		Body:         event.Compress(body),
+	}
+	if ans.url != t.url {
+		page.FinalURL = ans.url
+	}
+	if err := p.c.pub.Publish(ctx, page); err != nil {
+		p.st.fail("publish")
+		p.markPartial(t.parent)
+		p.log.Error("publishing page failed", "url", t.url, "err", err)
+		return
+	}
+	p.st.fetched.Add(1)
+	// Remember the page under the URLs it was also reached by, so a
+	// listing that names those is not fetched again within RecrawlAfter.
+	if ans.url != t.url {
+		p.put(ctx, Record{URL: ans.url, ETag: next.ETag, LastModified: next.LastModified, ContentHash: next.ContentHash,
+			Status: ans.status, FetchedAt: now, Listed: next.Listed})
+	}
+	if next.Canonical != "" && next.Canonical != ans.url {
+		p.put(ctx, Record{URL: next.Canonical, ContentHash: next.ContentHash, Status: ans.status, FetchedAt: now, Listed: next.Listed})
+	}
+	if follow {
+		p.follow(t, info.Links)
+		p.keepListing(next)
+		return
+	}
+	p.put(ctx, next)
+}
+
+// follow queues the in-scope links of page t one level deeper.
+func (p *pass) follow(t *task, links []string) {
+	for _, l := range links {
+		p.addPage(&task{url: l, kind: kindPage, depth: t.depth + 1, parent: t.url}, false)
+	}
+}
+
+// spec builds the fetch of t, conditional on rec's validators if
+// conditional.
+func (p *pass) spec(t *task, rec Record, conditional bool) fetchSpec {
+	s := fetchSpec{url: t.url, robots: true, htmlOnly: true, policy: p.pol, stats: p.st,
+		onRedirect: func(to string) error {
+			if !p.claim(to) {
+				return errDuplicate
+			}
+			return nil
+		}}
+	if conditional {
+		s.etag, s.lastModified = rec.ETag, rec.LastModified
+	}
+	return s
+}
+
+// entriesDue reports whether a listing's entries were last queued longer
+// than RecrawlAfter ago.
+func (p *pass) entriesDue(rec Record) bool {
+	return p.c.now().Sub(rec.EntriesAt) >= p.c.cfg.RecrawlAfter
+}
+
+// notDue reports whether a page fetched before may be left alone: it was
+// answered within RecrawlAfter and its listing gives no newer date than
+// when it was fetched. Start pages, feeds and sitemaps are always due.
+func (p *pass) notDue(rec Record, t *task) bool {
+	if t.kind != kindPage || rec.FetchedAt.IsZero() {
+		return false
+	}
+	if p.c.now().Sub(rec.FetchedAt) >= p.c.cfg.RecrawlAfter {
+		return false
+	}
+	ref := rec.Listed
+	if ref.IsZero() {
+		ref = rec.FetchedAt
+	}
+	return !t.listed.After(ref)
+}
+
+// failed counts and logs a failed task. A temporary failure marks its
+// listing partial so the next pass tries again; a final one (4xx, not
+// HTML, too large, …) is remembered so the URL is left alone until the
+// recrawl interval has passed.
+func (p *pass) failed(ctx context.Context, t *task, err error) {
+	switch {
+	case ctx.Err() != nil:
+		return
+	case errors.Is(err, errDuplicate):
+		p.st.skip(SkipDuplicate)
+		return
+	case errors.Is(err, ErrDisallowed):
+		p.st.skip(SkipRobots)
+		p.log.Debug("disallowed by robots.txt", "url", t.url)
+		return
+	case errors.Is(err, ErrNotHTML):
+		p.st.skip(SkipContentType)
+		p.log.Debug("not an HTML page", "url", t.url, "err", err)
+	default:
+		p.st.fail(reason(err))
+		msg := "fetch failed"
+		switch {
+		case errors.Is(err, ErrInvalidFeed):
+			msg = "invalid feed"
+		case errors.Is(err, ErrInvalidSitemap):
+			msg = "invalid sitemap"
+		}
+		p.log.Warn(msg, logAttrsOf(t.url, err)...)
+	}
+	if temporary(err) || t.kind != kindPage {
+		p.markPartial(t.parent)
+		return
+	}
+	status := 0
+	var se *StatusError
+	if errors.As(err, &se) {
+		status = se.Code
+	}
+	p.put(ctx, Record{URL: t.url, Status: status, FetchedAt: p.c.now().UTC(), Listed: t.listed})
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,217 @@
+package crawler
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/modelwire/modelwire/event"
+)
+
+const testUA = "modelwire-test/1.0"
+
+// pages records what the crawler published.
+type pages struct {
+	mu sync.Mutex
+	ps []event.Page
+}
+
+func (p *pages) Publish(_ context.Context, pg event.Page) error {
+	p.mu.Lock()
+	p.ps = append(p.ps, pg)
+	p.mu.Unlock()
+	return nil
+}
+
+func (p *pages) all() []event.Page {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]event.Page(nil), p.ps...)
+}
+
+// byURL returns the published pages by URL, failing on a URL published twice.
+func (p *pages) byURL(t *testing.T) map[string]event.Page {
+	t.Helper()
+	m := map[string]event.Page{}
+	for _, pg := range p.all() {
+		if _, dup := m[pg.URL]; dup {
+			t.Errorf("%s published twice", pg.URL)
+		}
+		m[pg.URL] = pg
+	}
+	return m
+}
+
+// body returns a published page's decompressed body.
+func body(t *testing.T, pg event.Page) string {
+	t.Helper()
+	b, err := event.Decompress(pg.Body, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// logBuffer is a concurrency-safe log sink.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// newTestCrawler returns a crawler for loopback test servers with fast
+// retries, and its publisher and log.
+func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages, *logBuffer) {
+	t.Helper()
+	cfg.UserAgent = testUA
+	cfg.AllowPrivateNetworks = true
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	if cfg.RetryBackoff == 0 {
+		cfg.RetryBackoff = 10 * time.Millisecond
+	}
+	pub := &pages{}
+	logs := &logBuffer{}
+	opts = append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))}, opts...)
+	return New(cfg, pub, opts...), pub, logs
+}
+
+// crawl runs one pass and fails the test on an error.
+func crawl(t *testing.T, c *Crawler, src Source) Snapshot {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	st, err := c.Crawl(ctx, src)
+	if err != nil {
+		t.Fatalf("crawl %s: %v", src.Name, err)
+	}
+	return st.Snapshot()
+}
+
+// hit is one request a test server saw.
+type hit struct {
+	path   string
+	ua     string
+	at     time.Time
+	status int
+	cond   bool
+}
+
+// server is an httptest server with a request log and an in-flight gauge.
+type server struct {
+	*httptest.Server
+	mu          sync.Mutex
+	hits        []hit
+	inFlight    int
+	maxInFlight int
+}
+
+func newServer(t *testing.T, h http.Handler) *server {
+	t.Helper()
+	s := &server{}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.inFlight++
+		s.maxInFlight = max(s.maxInFlight, s.inFlight)
+		i := len(s.hits)
+		s.hits = append(s.hits, hit{path: r.URL.RequestURI(), ua: r.UserAgent(), at: time.Now(),
+			cond: r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != ""})
+		s.mu.Unlock()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		s.mu.Lock()
+		s.inFlight--
+		s.hits[i].status = sw.status
+		s.mu.Unlock()
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *server) log() []hit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]hit(nil), s.hits...)
+}
+
+// count returns how often path was requested.
+func (s *server) count(path string) int {
+	n := 0
+	for _, h := range s.log() {
+		if h.path == path {
+			n++
+		}
+	}
+	return n
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// maxInWindow returns the most requests that arrived within any window of
+// length w.
+func maxInWindow(times []time.Time, w time.Duration) int {
+	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
+	best, j := 0, 0
+	for i := range times {
+		for times[i].Sub(times[j]) >= w {
+			j++
+		}
+		best = max(best, i-j+1)
+	}
+	return best
+}
+
+func htmlPage(title, body string) string {
+	return "<!doctype html><html><head><title>" + title + "</title></head><body>" + body + "</body></html>"
+}
+
+func hasLine(logs, want string) bool {
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func gzipBytes(s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.Bytes()
+}

@@ -1,0 +1,153 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestHostSchedule checks the scheduler's own promises on its own clock:
+// starts at least delay apart, never more than parallel in flight.
+func TestHostSchedule(t *testing.T) {
+	tests := []struct {
+		name     string
+		parallel int
+		delay    time.Duration
+		work     time.Duration
+	}{
+		{"serial with delay", 1, 15 * time.Millisecond, 0},
+		{"parallel with delay", 3, 10 * time.Millisecond, 25 * time.Millisecond},
+		{"parallel without delay", 2, 0, 5 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHosts().get("site.example:443")
+			var (
+				mu       sync.Mutex
+				starts   []time.Time
+				inFlight atomic.Int32
+				maxSeen  atomic.Int32
+				wg       sync.WaitGroup
+			)
+			for range 12 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					start, release, err := h.acquire(context.Background(), tt.parallel, tt.delay, time.Minute)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					n := inFlight.Add(1)
+					for m := maxSeen.Load(); n > m && !maxSeen.CompareAndSwap(m, n); m = maxSeen.Load() {
+					}
+					mu.Lock()
+					starts = append(starts, start)
+					mu.Unlock()
+					time.Sleep(tt.work)
+					inFlight.Add(-1)
+					release()
+				}()
+			}
+			wg.Wait()
+			if m := int(maxSeen.Load()); m > tt.parallel {
+				t.Errorf("%d in flight, want at most %d", m, tt.parallel)
+			}
+			slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
+			for i := 1; i < len(starts); i++ {
+				if gap := starts[i].Sub(starts[i-1]); gap < tt.delay {
+					t.Errorf("start %d came %v after the previous one, want ≥ %v", i, gap, tt.delay)
+				}
+			}
+		})
+	}
+}
+
+func TestHostPause(t *testing.T) {
+	h := newHosts().get("site.example:443")
+	h.pause(time.Now().Add(time.Hour))
+	if _, _, err := h.acquire(context.Background(), 1, 0, time.Minute); !errors.Is(err, ErrHostPaused) {
+		t.Fatalf("err = %v, want ErrHostPaused without waiting", err)
+	}
+	h2 := newHosts().get("b.example:443")
+	until := time.Now().Add(30 * time.Millisecond)
+	h2.pause(until)
+	start, release, err := h2.acquire(context.Background(), 1, 0, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+	if start.Before(until) {
+		t.Errorf("started %v before the pause ended", until.Sub(start))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	h2.pause(time.Now().Add(time.Second))
+	if _, _, err := h2.acquire(ctx, 1, 0, time.Minute); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2025, 7, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"120", 2 * time.Minute, true},
+		{"0", 0, true},
+		{"Tue, 01 Jul 2025 12:00:30 GMT", 30 * time.Second, true},
+		{"Tue, 01 Jul 2025 11:00:00 GMT", 0, true},
+		{"", 0, false},
+		{"soon", 0, false},
+		{"-5", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := retryAfter(tt.in, now)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("retryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestReasonAndTemporary(t *testing.T) {
+	tests := []struct {
+		err       error
+		reason    string
+		temporary bool
+	}{
+		{&StatusError{Code: http.StatusNotFound}, "http_404", false},
+		{&StatusError{Code: http.StatusServiceUnavailable}, "http_503", true},
+		{&StatusError{Code: http.StatusTooManyRequests}, "http_429", true},
+		{ErrTooLarge, "too_large", false},
+		{ErrPrivateAddress, "private_address", false},
+		{ErrRedirectLoop, "redirect_loop", false},
+		{ErrTooManyRedirects, "too_many_redirects", false},
+		{ErrHostPaused, "host_paused", true},
+		{ErrInvalidFeed, "invalid_feed", false},
+		{ErrInvalidSitemap, "invalid_sitemap", false},
+		{errRobotsUnavailable, "robots_unavailable", true},
+		{fmt.Errorf("%w: %w", errSeenStore, errors.New("nats: timeout")), "seen_store", true},
+		{context.DeadlineExceeded, "timeout", true},
+		{errors.New("connection refused"), "network", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			if got := reason(tt.err); got != tt.reason {
+				t.Errorf("reason = %q, want %q", got, tt.reason)
+			}
+			if got := temporary(tt.err); got != tt.temporary {
+				t.Errorf("temporary = %v, want %v", got, tt.temporary)
+			}
+		})
+	}
+}

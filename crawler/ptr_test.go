@@ -1,0 +1,3 @@
+package crawler
+
+func ptr[T any](v T) *T { return &v }
