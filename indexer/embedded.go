@@ -31,6 +31,8 @@ type Embedded struct {
 	articles  bleve.Index
 	releases  bleve.Index
 	releaseMu sync.Mutex
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // EmbeddedOptions tunes OpenEmbedded. The zero value is the default.
@@ -82,9 +84,10 @@ func openBleve(path string, m mapping.IndexMapping, opts EmbeddedOptions) (bleve
 	return idx, nil
 }
 
-// Close flushes and closes the indexes.
+// Close flushes and closes the indexes. Closing twice is harmless.
 func (e *Embedded) Close() error {
-	return errors.Join(e.articles.Close(), e.releases.Close())
+	e.closeOnce.Do(func() { e.closeErr = errors.Join(e.articles.Close(), e.releases.Close()) })
+	return e.closeErr
 }
 
 func articleMapping() mapping.IndexMapping {

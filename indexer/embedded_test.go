@@ -156,3 +156,16 @@ func hitURLs(r indexer.Result) []string {
 	}
 	return out
 }
+
+func TestEmbeddedCloseTwice(t *testing.T) {
+	s, err := indexer.OpenEmbedded(t.TempDir(), indexer.EmbeddedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second close: %v", err)
+	}
+}
