@@ -66,6 +66,7 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 		newSearchCmd(g),
 		newReleasesCmd(g),
 		newExtractCmd(g),
+		newConfigCmd(g),
 		newVersionCmd(g),
 	)
 	return root

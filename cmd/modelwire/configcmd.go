@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/internal/config"
+)
+
+func newConfigCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Inspect the configuration",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check [--config FILE]",
+		Short: "Validate a configuration and print what it resolves to",
+		Long: `Check decodes the configuration strictly, applies defaults and the
+environment (MODELWIRE_*), and prints the result: message bus, search store,
+HTTP, webhooks, and every source with its schedule and next run. It exits 1
+and lists every problem when the configuration is invalid.`,
+		Example: `  modelwire config check --config configs/modelwire.yaml`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := g.loadConfig()
+			if err != nil {
+				fmt.Fprintf(g.stderr, "modelwire: invalid configuration:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+				return errSilent
+			}
+			printConfig(g, c, time.Now())
+			return nil
+		},
+	})
+	return cmd
+}
+
+func printConfig(g *globals, c config.Config, now time.Time) {
+	w := g.stdout
+	file := g.configFile
+	if file == "" {
+		file = "(none: built-in defaults)"
+	}
+	fmt.Fprintf(w, "config:        %s\n", file)
+	fmt.Fprintf(w, "data dir:      %s\n", c.DataDir)
+	switch {
+	case c.NATS.URL != "":
+		fmt.Fprintf(w, "nats:          external %s (stream replicas %d)\n", c.NATS.URL, c.NATS.Replicas)
+	case *c.NATS.Listen != "":
+		fmt.Fprintf(w, "nats:          embedded, store %s/nats, listening on %s\n", c.DataDir, *c.NATS.Listen)
+	default:
+		fmt.Fprintf(w, "nats:          embedded, store %s/nats, in-process only\n", c.DataDir)
+	}
+	if len(c.Elasticsearch.Addresses) > 0 {
+		auth := "no auth"
+		switch {
+		case c.Elasticsearch.APIKey != "":
+			auth = "api key"
+		case c.Elasticsearch.Username != "":
+			auth = "user " + c.Elasticsearch.Username
+		}
+		fmt.Fprintf(w, "search store:  elasticsearch %s (%s)\n", strings.Join(c.Elasticsearch.Addresses, ", "), auth)
+	} else {
+		fmt.Fprintf(w, "search store:  embedded index in %s/index\n", c.DataDir)
+	}
+	if *c.HTTP.Addr != "" {
+		fmt.Fprintf(w, "http:          %s\n", *c.HTTP.Addr)
+	} else {
+		fmt.Fprintf(w, "http:          disabled\n")
+	}
+	fmt.Fprintf(w, "user agent:    %s\n", c.Crawler.UserAgent)
+	fmt.Fprintf(w, "webhooks:      %d\n", len(c.Notify.Webhooks))
+	for _, h := range c.Notify.Webhooks {
+		fmt.Fprintf(w, "  - %s (vendors %v, models %v, signed %v)\n", h.URL, h.Vendors, h.Models, h.Secret != "")
+	}
+	fmt.Fprintf(w, "sources:       %d\n\n", len(c.Sources))
+	if len(c.Sources) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tFEEDS\tSITEMAPS\tSTART\tDEPTH\tDELAY\tPARALLEL\tMAX PAGES\tSCHEDULE\tNEXT RUN")
+	for _, s := range c.Sources {
+		next := "-"
+		if sched, err := crawler.ParseSchedule(s.Schedule); err == nil {
+			next = sched.Next(now).Format("2006-01-02 15:04:05")
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%s\t%s\n", s.Name, len(s.Feeds), len(s.Sitemaps), len(s.StartURLs),
+			s.MaxDepth, s.PolitenessDelay(), s.Parallelism, s.MaxPages, s.Schedule, next)
+	}
+	tw.Flush()
+}
