@@ -217,6 +217,10 @@ func (e *Elastic) Close() error {
 	return errors.Join(err, e.client.Close(ctx))
 }
 
+// Prefix returns the index prefix: the aliases are Prefix()+"-articles"
+// and Prefix()+"-releases".
+func (e *Elastic) Prefix() string { return e.cfg.IndexPrefix }
+
 // Refresh makes every document written so far visible to searches, which
 // Elasticsearch otherwise does within a second.
 func (e *Elastic) Refresh(ctx context.Context) error {
