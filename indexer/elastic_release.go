@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"time"
 
@@ -22,8 +23,13 @@ const (
 )
 
 // releaseAttempts bounds the read-modify-write rounds of IndexReleases when
-// other writers keep changing the same release.
-const releaseAttempts = 5
+// other writers keep changing the same release; between rounds it waits a
+// random time up to releaseBackoff times the round, so racing writers
+// spread out.
+const (
+	releaseAttempts = 10
+	releaseBackoff  = 20 * time.Millisecond
+)
 
 // releaseSource is a release as stored in Elasticsearch (_source).
 type releaseSource struct {
@@ -145,6 +151,9 @@ func (e *Elastic) IndexReleases(ctx context.Context, evs []event.ReleaseEvent) [
 		}
 	}
 	for round := 0; round < releaseAttempts && len(pending) > 0; round++ {
+		if round > 0 {
+			wait(ctx, rand.N(releaseBackoff*time.Duration(round)))
+		}
 		stored, err := e.getReleases(ctx, pending)
 		if err != nil {
 			for _, key := range pending {
@@ -277,6 +286,16 @@ func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord
 		})
 	}
 	return out, nil
+}
+
+// wait sleeps for d or until ctx ends.
+func wait(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }
 
 func nonNilClaims(c []event.Claim) []event.Claim {

@@ -190,6 +190,7 @@ func searchCases(t0 time.Time) []struct {
 		{"model name with a dash", indexer.Query{Text: "DeepSeek-R1"}, []string{ds}, 1},
 		{"word in two articles", indexer.Query{Text: "deepseek"}, nil, 2},
 		{"chinese words", indexer.Query{Text: "月之暗面"}, []string{zh}, 1},
+		{"ideographic space between words", indexer.Query{Text: "月之暗面\u3000Kimi"}, []string{zh}, 1},
 		{"korean word", indexer.Query{Text: "엑사원"}, []string{ko}, 1},
 		{"vietnamese", indexer.Query{Text: "tham số"}, []string{vi}, 1},
 		{"all words required", indexer.Query{Text: "DeepSeek Qwen3"}, nil, 0},
