@@ -60,7 +60,8 @@ type ElasticConfig struct {
 	// and their templates (default DefaultIndexPrefix). Lower case letters,
 	// digits, '-' and '_' only.
 	IndexPrefix string
-	// SearchOnly opens the store for searching: nothing is installed.
+	// SearchOnly opens the store for searching: nothing is installed and
+	// writes fail.
 	SearchOnly bool
 	// Workers is the number of bulk requests in flight (default: CPUs).
 	Workers int
@@ -179,6 +180,9 @@ func OpenElastic(ctx context.Context, cfg ElasticConfig, opts ...ElasticOption) 
 	for _, o := range opts {
 		o(e)
 	}
+	if cfg.SearchOnly {
+		return e, nil
+	}
 	e.bulk, err = esutil.NewBulkIndexer(esutil.BulkIndexerConfig{
 		Client:        client,
 		NumWorkers:    cfg.Workers,
@@ -189,10 +193,8 @@ func OpenElastic(ctx context.Context, cfg ElasticConfig, opts ...ElasticOption) 
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch bulk indexer: %w", err)
 	}
-	if !cfg.SearchOnly {
-		if err := e.ensure(ctx); err != nil {
-			e.log.Warn("elasticsearch not ready; writes are retried until it is", "addresses", cfg.Addresses, "err", err)
-		}
+	if err := e.ensure(ctx); err != nil {
+		e.log.Warn("elasticsearch not ready; writes are retried until it is", "addresses", cfg.Addresses, "err", err)
 	}
 	return e, nil
 }
@@ -208,8 +210,11 @@ func (e *Elastic) Close() error {
 	e.closed = true
 	ctx, cancel := context.WithTimeout(context.Background(), e.cfg.WriteTimeout)
 	defer cancel()
+	if e.cfg.SearchOnly {
+		return e.client.Close(ctx)
+	}
 	err := e.bulk.Close(ctx)
-	if !e.cfg.SearchOnly && e.ready.Load() {
+	if e.ready.Load() {
 		if rerr := e.Refresh(ctx); rerr != nil {
 			err = errors.Join(err, rerr)
 		}
@@ -242,9 +247,15 @@ func (e *Elastic) Count(ctx context.Context) (int, error) {
 	return res.Count, nil
 }
 
+// errSearchOnly is the answer to a write on a store opened with SearchOnly.
+var errSearchOnly = errors.New("elasticsearch store opened for searching only")
+
 // ensure installs the templates and indices once; after a failure the next
 // call tries again.
 func (e *Elastic) ensure(ctx context.Context) error {
+	if e.cfg.SearchOnly {
+		return errSearchOnly
+	}
 	if e.ready.Load() {
 		return nil
 	}

@@ -363,6 +363,9 @@ func TestElasticSearchNothingIndexed(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "nothing has been indexed") {
 		t.Fatalf("err = %v, want 'nothing has been indexed'", err)
 	}
+	if errs := s.Index(context.Background(), corpus(time.Now())[:1]); errs[0] == nil {
+		t.Error("a search-only store accepted a write")
+	}
 	var all map[string]any
 	if status, _ := esDo(t, "GET", "/"+s.Prefix()+"-*/_alias", nil, &all); status == http.StatusOK && len(all) > 0 {
 		t.Errorf("a search-only store created indices %v", keys(all))
