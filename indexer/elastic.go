@@ -269,10 +269,17 @@ func (e *Elastic) ensure(ctx context.Context) error {
 		return err
 	}
 	for _, kind := range []string{"articles", "releases"} {
-		if err := e.installTemplate(ctx, kind, langs); err != nil {
+		body, err := e.templateBody(kind, langs)
+		if err != nil {
+			return err
+		}
+		if err := e.installTemplate(ctx, kind, body); err != nil {
 			return err
 		}
 		if err := e.ensureAlias(ctx, kind); err != nil {
+			return err
+		}
+		if err := e.updateMapping(ctx, kind, body); err != nil {
 			return err
 		}
 	}
@@ -345,11 +352,7 @@ func (e *Elastic) templateBody(kind string, langs []string) ([]byte, error) {
 	return json.Marshal(t)
 }
 
-func (e *Elastic) installTemplate(ctx context.Context, kind string, langs []string) error {
-	body, err := e.templateBody(kind, langs)
-	if err != nil {
-		return err
-	}
+func (e *Elastic) installTemplate(ctx context.Context, kind string, body []byte) error {
 	name := e.cfg.IndexPrefix + "-" + kind
 	if err := e.call(ctx, esapi.IndicesPutIndexTemplateRequest{Name: name, Body: bytes.NewReader(body)}, nil); err != nil {
 		return fmt.Errorf("installing index template %s: %w", name, err)
@@ -390,6 +393,29 @@ func (e *Elastic) ensureAlias(ctx context.Context, kind string) error {
 		return fmt.Errorf("creating index %s with alias %s: %w", index, alias, err)
 	}
 	e.log.Info("created index", "index", index, "alias", alias)
+	return nil
+}
+
+// updateMapping puts the template's mapping on the indices behind the alias,
+// so fields added since they were created exist before documents carrying
+// them arrive (a strict mapping would refuse those documents for good). A
+// change Elasticsearch cannot make in place (another type or analyzer)
+// fails here, and writes wait, instead of being dead-lettered: that
+// change needs a new index and an alias swap.
+func (e *Elastic) updateMapping(ctx context.Context, kind string, template []byte) error {
+	var t struct {
+		Template struct {
+			Mappings json.RawMessage `json:"mappings"`
+		} `json:"template"`
+	}
+	if err := json.Unmarshal(template, &t); err != nil {
+		return fmt.Errorf("template %s: %w", kind, err)
+	}
+	alias := e.cfg.IndexPrefix + "-" + kind
+	err := e.call(ctx, esapi.IndicesPutMappingRequest{Index: []string{alias}, Body: bytes.NewReader(t.Template.Mappings)}, nil)
+	if err != nil {
+		return fmt.Errorf("updating the mapping of %s (a change that needs a new index?): %w", alias, err)
+	}
 	return nil
 }
 

@@ -410,3 +410,40 @@ func ExampleOpenElastic() {
 		fmt.Println(h.PublishedAt.Format(time.DateOnly), h.Title, h.URL)
 	}
 }
+
+// TestElasticMappingUpgrade opens the store on indices made by an older
+// build: a field added since is put on the existing index, while a change
+// that needs a new index makes writes wait (temporary errors), never
+// dead-letters them.
+func TestElasticMappingUpgrade(t *testing.T) {
+	t.Parallel()
+	requireES(t)
+	older := func(t *testing.T, props map[string]any) string {
+		prefix := uniquePrefix(t)
+		body := map[string]any{
+			"aliases":  map[string]any{prefix + "-articles": map[string]any{"is_write_index": true}},
+			"mappings": map[string]any{"dynamic": "strict", "properties": props},
+		}
+		if status, data := esDo(t, "PUT", "/"+prefix+"-articles-v1", body, nil); status != http.StatusOK {
+			t.Fatalf("creating the old index: %d %s", status, data)
+		}
+		return prefix
+	}
+	doc := corpus(time.Now())[0]
+	doc.Image = "https://a.example/r1.png"
+	t.Run("added field", func(t *testing.T) {
+		prefix := older(t, map[string]any{"url": map[string]any{"type": "keyword"}, "title": map[string]any{"type": "text", "analyzer": "standard"}})
+		s := openElastic(t, indexer.ElasticConfig{IndexPrefix: prefix})
+		if err := s.Index(context.Background(), []event.Article{doc})[0]; err != nil {
+			t.Fatalf("index on an upgraded mapping: %v", err)
+		}
+	})
+	t.Run("incompatible change", func(t *testing.T) {
+		prefix := older(t, map[string]any{"title": map[string]any{"type": "keyword"}})
+		s := openElastic(t, indexer.ElasticConfig{IndexPrefix: prefix})
+		err := s.Index(context.Background(), []event.Article{doc})[0]
+		if err == nil || errors.Is(err, indexer.ErrPermanent) || !strings.Contains(err.Error(), "mapping") {
+			t.Fatalf("err = %v, want a temporary error about the mapping", err)
+		}
+	})
+}
