@@ -17,9 +17,10 @@ build: ## build bin/modelwire
 run: build ## run every stage on embedded NATS and the embedded index with configs/modelwire.yaml
 	$(BIN) run --config $(CONFIG)
 
-test: ## vet, deployment-file validation, unit and integration tests
+test: ## vet, deployment-file validation, unit and integration tests; starts the dev Elasticsearch node unless MODELWIRE_TEST_ES_URL names one
 	$(GO) vet ./...
 	deploy/validate.sh
+	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
 	$(GO) test -count=1 ./...
 
 lint: ## go vet, gofmt, staticcheck
@@ -27,7 +28,8 @@ lint: ## go vet, gofmt, staticcheck
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-bench: ## Go benchmarks (extraction, end to end)
+bench: ## Go benchmarks (extraction, end to end, Elasticsearch writes)
+	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 eval: build ## extraction quality on ../shared/eval

@@ -3,6 +3,7 @@ package indexer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // queryTerm is one word or "quoted phrase" of a user query.
@@ -19,8 +20,12 @@ type queryTerm struct {
 func splitQuery(s string) []queryTerm {
 	var out []queryTerm
 	for i := 0; i < len(s); {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-			i++
+		for i < len(s) { // skip any Unicode space, such as U+3000 in CJK text
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
 		}
 		if i >= len(s) {
 			break

@@ -123,7 +123,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 		return err
 	}
 	defer node.Close()
-	store, err := openStore(ctx, c)
+	store, err := openStore(ctx, c, log)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"os"
+	"time"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
@@ -43,12 +46,55 @@ type articleStore interface {
 	IndexReleases(ctx context.Context, evs []event.ReleaseEvent) []error
 }
 
-// openStore opens the configured search store for writing.
-func openStore(ctx context.Context, c config.Config) (articleStore, error) {
+// openStore opens the configured search store for writing: Elasticsearch
+// when elasticsearch.addresses (or MODELWIRE_ES_URL) is set, else the
+// embedded index in the data directory. An unreachable Elasticsearch is not
+// an error here: the store sets itself up once it answers, and until then
+// the index stage retries.
+func openStore(ctx context.Context, c config.Config, log *slog.Logger) (articleStore, error) {
+	if len(c.Elasticsearch.Addresses) > 0 {
+		cfg, err := elasticConfig(c)
+		if err != nil {
+			return nil, err
+		}
+		setup, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		return indexer.OpenElastic(setup, cfg, indexer.WithLogger(log.With("component", "elasticsearch")))
+	}
 	return indexer.OpenEmbedded(c.DataDir, indexer.EmbeddedOptions{})
 }
 
 // openSearcher opens the configured search store for reading.
 func openSearcher(ctx context.Context, c config.Config) (searcher, error) {
+	if len(c.Elasticsearch.Addresses) > 0 {
+		cfg, err := elasticConfig(c)
+		if err != nil {
+			return nil, err
+		}
+		cfg.SearchOnly = true
+		return indexer.OpenElastic(ctx, cfg)
+	}
 	return indexer.OpenEmbedded(c.DataDir, indexer.EmbeddedOptions{ReadOnly: true})
+}
+
+// elasticConfig turns the elasticsearch section into the store's config,
+// reading the CA bundle it names.
+func elasticConfig(c config.Config) (indexer.ElasticConfig, error) {
+	es := c.Elasticsearch
+	cfg := indexer.ElasticConfig{
+		Addresses:          es.Addresses,
+		Username:           es.Username,
+		Password:           es.Password,
+		APIKey:             es.APIKey,
+		InsecureSkipVerify: es.InsecureSkipVerify,
+		IndexPrefix:        es.IndexPrefix,
+	}
+	if es.CACert != "" {
+		pem, err := os.ReadFile(es.CACert)
+		if err != nil {
+			return cfg, fmt.Errorf("elasticsearch.ca_cert: %w", err)
+		}
+		cfg.CACert = pem
+	}
+	return cfg, cfg.Validate()
 }

@@ -101,6 +101,9 @@ type Elasticsearch struct {
 	APIKey             string   `yaml:"api_key"`
 	CACert             string   `yaml:"ca_cert"`
 	InsecureSkipVerify bool     `yaml:"insecure_skip_verify"`
+	// IndexPrefix names the aliases <prefix>-articles and <prefix>-releases
+	// (default "modelwire"), so several deployments can share a cluster.
+	IndexPrefix string `yaml:"index_prefix"`
 }
 
 // Defaults.

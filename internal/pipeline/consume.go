@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -48,4 +50,27 @@ func consume(ctx context.Context, cons jetstream.Consumer, workers int, handle f
 	close(msgs)
 	wg.Wait()
 	return nil
+}
+
+// ensureConsumer creates or updates a durable consumer, retrying with
+// growing pauses while NATS is unreachable, until ctx ends. It returns
+// (nil, nil) when ctx ended first, so a stage stopped before it started
+// stops cleanly.
+func ensureConsumer(ctx context.Context, js jetstream.JetStream, stream string, cfg jetstream.ConsumerConfig, log *slog.Logger) (jetstream.Consumer, error) {
+	wait := time.Second
+	for {
+		cons, err := js.CreateOrUpdateConsumer(ctx, stream, cfg)
+		if err == nil {
+			return cons, nil
+		}
+		if ctx.Err() != nil {
+			return nil, nil
+		}
+		log.Warn("cannot create consumer; retrying", "stream", stream, "consumer", cfg.Durable, "retry_in", wait, "err", err)
+		sleep(ctx, wait)
+		if ctx.Err() != nil {
+			return nil, nil
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
 }

@@ -66,9 +66,9 @@ func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) 
 
 // Run consumes pages until ctx ends, then drains in-flight work.
 func (s *ExtractStage) Run(ctx context.Context) error {
-	cons, err := s.js.CreateOrUpdateConsumer(ctx, event.StreamPages, bus.ExtractorConsumer())
-	if err != nil {
-		return fmt.Errorf("extractor consumer: %w", err)
+	cons, err := ensureConsumer(ctx, s.js, event.StreamPages, bus.ExtractorConsumer(), s.log)
+	if err != nil || cons == nil {
+		return err
 	}
 	return consume(ctx, cons, s.workers, s.handle)
 }

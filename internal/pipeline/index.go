@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync/atomic"
 	"time"
@@ -65,9 +64,9 @@ func (s *IndexStage) Counts() (indexed, stale, failed int64) {
 
 // Run writes articles until ctx ends; a batch in flight is finished first.
 func (s *IndexStage) Run(ctx context.Context) error {
-	cons, err := s.js.CreateOrUpdateConsumer(ctx, event.StreamArticles, bus.IndexerConsumer())
-	if err != nil {
-		return fmt.Errorf("indexer consumer: %w", err)
+	cons, err := ensureConsumer(ctx, s.js, event.StreamArticles, bus.IndexerConsumer(), s.log)
+	if err != nil || cons == nil {
+		return err
 	}
 	fetchBatches(ctx, cons, s.batch, s.maxWait, s.log, s.write)
 	return nil

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync/atomic"
 	"time"
@@ -44,9 +43,9 @@ func (s *ReleaseIndexStage) Indexed() int64 { return s.indexed.Load() }
 
 // Run stores release events until ctx ends.
 func (s *ReleaseIndexStage) Run(ctx context.Context) error {
-	cons, err := s.js.CreateOrUpdateConsumer(ctx, event.StreamReleases, bus.ReleaseIndexerConsumer())
-	if err != nil {
-		return fmt.Errorf("release indexer consumer: %w", err)
+	cons, err := ensureConsumer(ctx, s.js, event.StreamReleases, bus.ReleaseIndexerConsumer(), s.log)
+	if err != nil || cons == nil {
+		return err
 	}
 	fetchBatches(ctx, cons, 128, 200*time.Millisecond, s.log, s.write)
 	return nil

@@ -134,9 +134,9 @@ func (w *WebhookNotifier) Name() string { return w.name }
 // Run delivers events until ctx ends; the delivery in flight is finished.
 func (w *WebhookNotifier) Run(ctx context.Context) error {
 	cfg := bus.WebhookConsumer(w.name, bus.ReleaseFilter(w.hook.Vendors, w.hook.Models), 2*w.hook.Timeout+30*time.Second)
-	cons, err := w.js.CreateOrUpdateConsumer(ctx, event.StreamReleases, cfg)
-	if err != nil {
-		return fmt.Errorf("webhook consumer %s: %w", w.name, err)
+	cons, err := ensureConsumer(ctx, w.js, event.StreamReleases, cfg, w.log)
+	if err != nil || cons == nil {
+		return err
 	}
 	return consume(ctx, cons, 1, w.deliver)
 }
