@@ -40,7 +40,7 @@ func TestLimits(t *testing.T) {
 	srv := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/feed":
-			feedOf(w, r, "/good", "/big-length", "/big-chunked", "/big-gzip", "/pdf", "/json", "/loop-a", "/chain/0", "/slow-head", "/slow-body", "/bad-gzip", "/brotli", "/gone")
+			feedOf(w, r, "/good", "/big-length", "/big-chunked", "/big-gzip", "/pdf", "/json", "/loop-a", "/chain/0", "/slow-head", "/slow-body", "/bad-gzip", "/brotli", "/gone", "/big-error")
 		case "/good":
 			fmt.Fprint(w, htmlPage("good", "fine"))
 		case "/big-length":
@@ -90,6 +90,8 @@ func TestLimits(t *testing.T) {
 			fmt.Fprint(w, "\x0b\x02\x80")
 		case "/gone":
 			http.Error(w, "gone", http.StatusGone)
+		case "/big-error": // an error page over the limit is still an HTTP error
+			http.Error(w, big, http.StatusNotFound)
 		default:
 			if n, ok := strings.CutPrefix(r.URL.Path, "/chain/"); ok {
 				i, _ := strconv.Atoi(n)
@@ -107,14 +109,14 @@ func TestLimits(t *testing.T) {
 		t.Errorf("published %v, want only /good", keys(got))
 	}
 	wantFailed := map[string]int64{
-		"too_large": 3, "redirect_loop": 1, "too_many_redirects": 1, "timeout": 2, "encoding": 2, "http_410": 1,
+		"too_large": 3, "redirect_loop": 1, "too_many_redirects": 1, "timeout": 2, "encoding": 2, "http_410": 1, "http_404": 1,
 	}
 	for r, n := range wantFailed {
 		if snap.Failed[r] != n {
 			t.Errorf("failed[%s] = %d, want %d", r, snap.Failed[r], n)
 		}
 	}
-	if snap.FailedTotal() != 10 {
+	if snap.FailedTotal() != 11 {
 		t.Errorf("failed = %v, want exactly %v", snap.Failed, wantFailed)
 	}
 	if snap.Skipped[SkipContentType] != 2 {

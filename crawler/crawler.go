@@ -23,14 +23,21 @@
 //     honoured with bounded retries, private addresses refused after DNS
 //     resolution on every hop (see guard.go).
 //
-// It is built on net/http, gofeed (feeds), temoto/robotstxt (robots.txt),
-// x/net/html (links, canonical) and x/net/html/charset (charsets). It no
-// longer uses colly: colly's per-collector LimitRule cannot hold politeness
-// across sources, its MaxBodySize truncates silently, it gunzips .xml.gz
-// without a size bound, transcodes by the Content-Type charset before the
-// HTML rules can apply, spawns a goroutine per queued request in async mode
-// and reads COLLY_* environment variables — each of which this package
-// must do differently.
+// Every request is made by colly (github.com/gocolly/colly/v2) in its
+// synchronous mode: the pass's bounded pool of workers calls it for one
+// URL at a time, so there is no goroutine per queued URL, and callbacks
+// take the status, headers and body (collector.go). The crawler keeps in
+// its own hands what colly cannot do across sources or without losing
+// data: per-host politeness (hosts.go; no colly LimitRule), robots.txt
+// (robots.go; colly's is off), redirects one hop at a time through the
+// loop check, robots and the SSRF guard (guard.go), bodies decoded and
+// aborted past the limit rather than truncated or gunzipped without a
+// bound (body.go; colly's MaxBodySize is off), charsets by the HTML rules
+// rather than colly's Content-Type transcoding, and what is fetched again
+// (the pass and the Seen store; colly's visited set is off). The COLLY_*
+// environment variables colly reads are overridden. Feeds are read with
+// gofeed, robots.txt with temoto/robotstxt, links and canonical URLs with
+// x/net/html, charsets with x/net/html/charset.
 package crawler
 
 import (
@@ -40,6 +47,8 @@ import (
 	"net/http"
 	"regexp"
 	"time"
+
+	"github.com/gocolly/colly/v2"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -139,7 +148,7 @@ type Crawler struct {
 	seen      Seen
 	log       *slog.Logger
 	transport http.RoundTripper
-	client    *http.Client
+	collector *colly.Collector // configured once, cloned per request
 	hosts     *hosts
 	robots    *robotsCache
 	now       func() time.Time
@@ -151,8 +160,9 @@ type Option func(*Crawler)
 // WithLogger sets the logger (default: discard).
 func WithLogger(l *slog.Logger) Option { return func(c *Crawler) { c.log = l } }
 
-// WithTransport replaces the HTTP transport (default: a guarded transport
-// that refuses private addresses unless Config.AllowPrivateNetworks).
+// WithTransport replaces the HTTP transport colly sends requests through
+// (default: a guarded transport that refuses private addresses unless
+// Config.AllowPrivateNetworks). It is wrapped to decode and bound bodies.
 func WithTransport(t http.RoundTripper) Option { return func(c *Crawler) { c.transport = t } }
 
 // WithClock sets the clock used for fetch times and recrawl decisions
@@ -184,11 +194,7 @@ func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
 	if c.transport == nil {
 		c.transport = newTransport(cfg, checkPublic)
 	}
-	c.client = &http.Client{
-		Transport: c.transport,
-		// Redirects are followed by fetch, hop by hop.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	c.collector = newCollector(cfg, c.transport)
 	return c
 }
 

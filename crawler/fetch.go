@@ -1,14 +1,9 @@
 package crawler
 
 import (
-	"bufio"
-	"compress/flate"
-	"compress/gzip"
-	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -157,8 +152,8 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
-// fetchOnce sends one request when the host's politeness allows and reads
-// the answer.
+// fetchOnce sends one request when the host's politeness allows, and
+// returns the answer.
 func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetchSpec, delay time.Duration) (*answer, error) {
 	_, release, err := h.acquire(ctx, spec.policy.parallelism, delay, max(c.cfg.MaxRetryWait, delay))
 	if err != nil {
@@ -167,102 +162,29 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	defer release()
 	spec.stats.requests.Add(1)
 
-	rctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, fmt.Errorf("request %s: %w", u, err)
-	}
-	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	hdr := http.Header{} // colly adds its User-Agent
+	hdr.Set("Accept-Encoding", "gzip, deflate")
 	if spec.htmlOnly {
-		req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+		hdr.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
 	} else {
-		req.Header.Set("Accept", "*/*")
+		hdr.Set("Accept", "*/*")
 	}
 	if spec.etag != "" {
-		req.Header.Set("If-None-Match", spec.etag)
+		hdr.Set("If-None-Match", spec.etag)
 	}
 	if spec.lastModified != "" {
-		req.Header.Set("If-Modified-Since", spec.lastModified)
-	}
-	resp, err := c.client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", u, err)
-	}
-	defer resp.Body.Close()
-	ans := &answer{status: resp.StatusCode, header: resp.Header}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		io.CopyN(io.Discard, resp.Body, 4<<10) // lets a small answer's connection be reused
-		return ans, nil
-	}
-	if ct := resp.Header.Get("Content-Type"); spec.htmlOnly && strings.TrimSpace(ct) != "" && !isHTML(ct, nil) {
-		return nil, fmt.Errorf("%s: %w (%s)", u, ErrNotHTML, ct)
+		hdr.Set("If-Modified-Since", spec.lastModified)
 	}
 	limit := spec.maxBody
 	if limit <= 0 {
 		limit = c.cfg.MaxBodyBytes
 	}
-	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("%s: %w: Content-Length %d over %d", u, ErrTooLarge, resp.ContentLength, limit)
-	}
-	body, err := decodeBody(resp, limit)
+	ans, err := c.request(ctx, u, hdr, limit, spec.htmlOnly)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", u, err)
+		return nil, err
 	}
-	spec.stats.bytes.Add(int64(len(body)))
-	ans.body = body
+	spec.stats.bytes.Add(int64(len(ans.body)))
 	return ans, nil
-}
-
-// decodeBody reads a response body, undoing its Content-Encoding (gzip or
-// deflate, zlib-wrapped or raw), and fails with ErrTooLarge once more than
-// limit decoded bytes arrive — the download is aborted, not truncated.
-func decodeBody(resp *http.Response, limit int64) ([]byte, error) {
-	var r io.Reader = resp.Body
-	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
-	case "", "identity":
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(resp.Body)
-		if err != nil {
-			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
-		}
-		defer zr.Close()
-		r = zr
-	case "deflate":
-		br := bufio.NewReader(resp.Body)
-		if head, err := br.Peek(2); err == nil && isZlibHeader(head) {
-			zr, err := zlib.NewReader(br)
-			if err != nil {
-				return nil, fmt.Errorf("%w: deflate: %v", ErrEncoding, err)
-			}
-			defer zr.Close()
-			r = zr
-		} else {
-			fr := flate.NewReader(br)
-			defer fr.Close()
-			r = fr
-		}
-	default:
-		return nil, fmt.Errorf("%w: unsupported Content-Encoding %q", ErrEncoding, enc)
-	}
-	body, err := readLimited(r, limit)
-	if err != nil && !errors.Is(err, ErrTooLarge) && isFormatError(err) {
-		return nil, fmt.Errorf("%w: %v", ErrEncoding, err)
-	}
-	return body, err
-}
-
-// isZlibHeader reports whether b starts a zlib stream (RFC 1950); some
-// servers send raw DEFLATE under "deflate" instead.
-func isZlibHeader(b []byte) bool {
-	return b[0]&0x0f == 8 && (uint16(b[0])<<8|uint16(b[1]))%31 == 0
-}
-
-func isFormatError(err error) bool {
-	var ce flate.CorruptInputError
-	return errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) ||
-		errors.Is(err, zlib.ErrChecksum) || errors.Is(err, zlib.ErrHeader) || errors.As(err, &ce)
 }
 
 // robotsFor returns the robots.txt rules of u's origin, fetching them (with

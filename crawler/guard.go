@@ -25,7 +25,7 @@ func newTransport(cfg Config, check func(address string) error) *http.Transport 
 		Proxy:                 nil,
 		DialContext:           d.DialContext,
 		ForceAttemptHTTP2:     true,
-		DisableCompression:    true, // fetch asks for gzip/deflate and decodes within the size limit
+		DisableCompression:    true, // fetch asks for gzip/deflate; bodyTransport decodes within the size limit
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   8,
 		IdleConnTimeout:       90 * time.Second,

@@ -1,0 +1,35 @@
+package crawler
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/modelwire/modelwire/internal/testsite"
+)
+
+// BenchmarkCrawl measures one pass of a fresh Crawler over a loopback site
+// of 500 articles listed by its feed, with no politeness delay: the fetch
+// path (colly, body decoding, robots, scheduling, seen store) without the
+// downstream stages.
+func BenchmarkCrawl(b *testing.B) {
+	const articles = 500
+	site := testsite.New(testsite.Options{Extra: articles - 5})
+	defer site.Close()
+	src := Source{Name: "bench", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(time.Duration(0)), Parallelism: 8, MaxPages: 100000}
+	b.ReportAllocs()
+	var fetched int64
+	for b.Loop() {
+		c := New(Config{UserAgent: testUA, AllowPrivateNetworks: true}, &pages{})
+		st, err := c.Crawl(context.Background(), src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		snap := st.Snapshot()
+		if snap.Fetched < articles || snap.FailedTotal() != 0 {
+			b.Fatalf("fetched %d, failed %v; want %d, none", snap.Fetched, snap.Failed, articles)
+		}
+		fetched += snap.Fetched
+	}
+	b.ReportMetric(float64(fetched)/b.Elapsed().Seconds(), "pages/s")
+}
