@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -192,13 +193,22 @@ func Hash(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Compress gzips b for Page.Body.
+// gzipWriters reuses compressors: a gzip.Writer holds hundreds of
+// kilobytes of tables, too costly to build once per page.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed) // valid level: no error
+	return zw
+}}
+
+// Compress gzips b for Page.Body. It is safe for concurrent use.
 func Compress(b []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(b)/4 + 64)
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed) // valid level: no error
-	zw.Write(b)                                        // writes to a bytes.Buffer never fail
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&buf)
+	zw.Write(b) // writes to a bytes.Buffer never fail
 	zw.Close()
+	gzipWriters.Put(zw)
 	return buf.Bytes()
 }
 

@@ -192,3 +192,12 @@ func TestDocIDStable(t *testing.T) {
 		t.Fatalf("DocID not a stable 32-hex hash: %q %q", a, b)
 	}
 }
+
+func BenchmarkCompress(b *testing.B) {
+	page := bytes.Repeat([]byte("<p>DeepSeek-V3 outperforms Llama 3.1 405B on MMLU. 深度求索</p>\n"), 600)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		event.Compress(page)
+	}
+}
