@@ -1,0 +1,275 @@
+package intel
+
+import (
+	"strings"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
+	"github.com/modelwire/modelwire/extractor/catalog"
+)
+
+// hitKind says what a catalog pattern names.
+type hitKind uint8
+
+const (
+	hitVendor hitKind = iota + 1
+	hitFamily
+	hitBench
+	hitNotModel
+	hitLicense
+	hitCue
+)
+
+// cue kinds, in the order of catalog.CueKinds.
+type cueKind uint8
+
+const (
+	cueRelease cueKind = iota
+	cueOutperforms
+	cueMatches
+	cueEfficiency
+	cueBase
+	cueHistory
+	cuePlanned
+	cueNegation
+	cueActive
+	cueTotal
+	cueParams
+	cueOpen
+	cueModelNouns
+	numCues
+)
+
+// ref is one meaning of a pattern: a pattern such as "mistral" can name
+// both a vendor and a family.
+type ref struct {
+	kind hitKind
+	// idx indexes the catalog's vendors, families, benchmarks or licences,
+	// or is the cueKind.
+	idx int
+	// exact, when set, is the only surface this meaning accepts.
+	exact string
+	// after marks a cue that follows what it qualifies (Korean and Japanese
+	// verbs, Chinese "…的基础上").
+	after bool
+}
+
+// variant is what a name-continuing word implies.
+type variant struct {
+	modalities modality
+}
+
+// modality is a set of modalities.
+type modality uint8
+
+const (
+	modText modality = 1 << iota
+	modImage
+	modAudio
+	modVideo
+	modEmbedding
+	modRobotics
+)
+
+var modalityNames = []string{"text", "image", "audio", "video", "embedding", "robotics"}
+
+func modalitiesOf(names []string) modality {
+	var m modality
+	for _, n := range names {
+		for i, mn := range modalityNames {
+			if n == mn {
+				m |= 1 << i
+			}
+		}
+	}
+	return m
+}
+
+func (m modality) names() []string {
+	var out []string
+	for i, n := range modalityNames {
+		if m&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// compiled is the catalog turned into matchers, built once by New.
+type compiled struct {
+	// ac finds every pattern (aliases, stems, benchmarks, cues) in one pass,
+	// ASCII case-insensitively, leftmost-longest.
+	ac   ahocorasick.AhoCorasick
+	refs [][]ref
+	// variants and formats are keyed by lowercase word.
+	variants map[string]variant
+	formats  map[string]bool
+	// stopwords are exact words never taken for a new name.
+	stopwords map[string]bool
+	// short lists the families a lone version prefix letter may stand for.
+	short [256][]int
+	// familyMods are each family's default modalities.
+	familyMods []modality
+	// typoStems are lowercase Latin stems of at least four letters, by
+	// vendor, for names misspelt next to their vendor.
+	typoStems [][]typoStem
+	// vendorOfAlias resolves GitHub owners and discovered organisations.
+	vendorOfAlias map[string]int
+	// benchByFold finds a benchmark from a folded table cell.
+	benchByFold map[string]int
+}
+
+type typoStem struct {
+	stem   string
+	family int
+}
+
+func compile(cat *catalog.Catalog) *compiled {
+	c := &compiled{
+		variants:      map[string]variant{},
+		formats:       map[string]bool{},
+		stopwords:     map[string]bool{},
+		vendorOfAlias: map[string]int{},
+		benchByFold:   map[string]int{},
+		typoStems:     make([][]typoStem, len(cat.Vendors)),
+	}
+	index := map[string]int{}
+	var patterns []string
+	add := func(surface string, caseSensitive bool, r ref) {
+		if caseSensitive {
+			r.exact = surface
+		}
+		p := strings.ToLower(surface)
+		id, ok := index[p]
+		if !ok {
+			id = len(patterns)
+			index[p] = id
+			patterns = append(patterns, p)
+			c.refs = append(c.refs, nil)
+		}
+		for _, old := range c.refs[id] {
+			if old == r {
+				return
+			}
+		}
+		c.refs[id] = append(c.refs[id], r)
+	}
+	vendorIdx := map[string]int{}
+	for i, v := range cat.Vendors {
+		vendorIdx[v.ID] = i
+		r := ref{kind: hitVendor, idx: i}
+		if !contains(v.Case, v.Name) {
+			add(v.Name, false, r)
+		}
+		for _, a := range v.Aliases {
+			add(a, false, r)
+		}
+		for _, a := range v.Case {
+			add(a, true, r)
+		}
+		for _, a := range append(append([]string{v.ID, v.Name}, v.Aliases...), v.Case...) {
+			c.vendorOfAlias[fold(a)] = i
+		}
+	}
+	for i, f := range cat.Families {
+		r := ref{kind: hitFamily, idx: i}
+		for _, s := range f.Stems {
+			add(s, false, r)
+		}
+		for _, s := range f.Case {
+			add(s, true, r)
+		}
+		for _, s := range f.Short {
+			c.short[s[0]] = append(c.short[s[0]], i)
+		}
+		c.familyMods = append(c.familyMods, modalitiesOf(f.Modalities))
+		v := vendorIdx[f.Vendor]
+		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
+			if len(s) >= 4 && isASCIIWord(s) {
+				c.typoStems[v] = append(c.typoStems[v], typoStem{strings.ToLower(s), i})
+			}
+		}
+	}
+	for i, b := range cat.Benchmarks {
+		r := ref{kind: hitBench, idx: i}
+		if !contains(b.Case, b.Name) {
+			add(b.Name, false, r)
+		}
+		for _, a := range b.Aliases {
+			add(a, false, r)
+		}
+		for _, a := range b.Case {
+			add(a, true, r)
+		}
+		for _, a := range append(append([]string{b.Name}, b.Aliases...), b.Case...) {
+			c.benchByFold[fold(a)] = i
+		}
+	}
+	for _, n := range cat.NotModels {
+		add(n, false, ref{kind: hitNotModel})
+	}
+	for i, l := range cat.Licenses {
+		add(l.Name, false, ref{kind: hitLicense, idx: i})
+		for _, a := range l.Aliases {
+			add(a, false, ref{kind: hitLicense, idx: i})
+		}
+	}
+	for k, name := range catalog.CueKinds {
+		for lang, phrases := range cat.Cues[name] {
+			for _, p := range phrases {
+				after := lang == "ko" || lang == "ja" || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
+				add(p, false, ref{kind: hitCue, idx: k, after: after})
+			}
+		}
+	}
+	for _, v := range cat.Variants {
+		m := modalitiesOf(v.Modalities)
+		for _, w := range v.Words {
+			c.variants[strings.ToLower(w)] = variant{modalities: m}
+		}
+	}
+	for _, f := range cat.Formats {
+		c.formats[strings.ToLower(f)] = true
+	}
+	for _, s := range cat.Stopwords {
+		c.stopwords[s] = true
+	}
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+		AsciiCaseInsensitive: true,
+		MatchKind:            ahocorasick.LeftMostLongestMatch,
+		DFA:                  true,
+	})
+	c.ac = b.Build(patterns)
+	return c
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fold is the comparison key of a name: lowercase letters and digits only,
+// as the evaluation compares names.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		if isLetterOrDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

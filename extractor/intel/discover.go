@@ -1,0 +1,275 @@
+package intel
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// orgSuffixes end organisation names that no catalog knows ("Acme AI",
+// "Foo Labs", "某某科技").
+var orgSuffixes = []string{"AI", "Labs", "Lab", "Research", "Inc", "Inc.", "Technologies", "Technology",
+	"Robotics", "Intelligence", "Systems", "Institute", "Corporation", "Corp", "Group", "Foundation"}
+
+var hanOrgSuffixes = []string{"科技", "智能", "实验室", "研究院", "公司", "集团"}
+
+// discover finds models and vendors that no catalog knows, introduced by a
+// release sentence with a product-like name ("VinAI open-sources PhoGPT-4B",
+// "Acme AI released Zephyr-7B"), then reads every mention of their stems.
+func (s *state) discover() {
+	var stems []string
+	for _, c := range s.cues[cueRelease] {
+		if s.blocked(c) {
+			continue
+		}
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
+		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
+		if c.after {
+			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
+		}
+		for i := lo; i < hi; {
+			j := productEnd(s.buf, i)
+			if j == i {
+				_, n := utf8.DecodeRune(s.buf[i:])
+				i += n
+				continue
+			}
+			if s.productLike(span{i, j}) {
+				stems = appendStem(stems, string(s.buf[i:j]))
+			}
+			i = j
+		}
+		if name := s.orgBefore(c.start, sent.start); name != "" {
+			s.addVendor(name, c.start)
+		}
+	}
+	if owner, _, ok := s.repoTitle(); ok && len(stems) > 0 {
+		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
+			s.addVendor(owner, 0)
+		}
+	}
+	for _, st := range stems {
+		s.readStem(st)
+	}
+}
+
+// productEnd returns the end of a product-like word starting at i: an ASCII
+// capital at a word start, then letters, digits, dots between digits and
+// inner hyphens. It returns i when no such word starts there.
+func productEnd(buf []byte, i int) int {
+	if !isUpper(buf[i]) || !leftOK(buf, i) {
+		return i
+	}
+	j := i
+	for j < len(buf) {
+		c := buf[j]
+		switch {
+		case isAlnum(c):
+			j++
+		case (c == '-' || c == '.') && j+1 < len(buf) && isAlnum(buf[j+1]) && (c == '-' || isDigit(buf[j-1]) && isDigit(buf[j+1])):
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// productLike reports a word that names a product: a capitalised word with a
+// digit, an inner capital or a hyphenated code, that is neither a stopword
+// nor something the catalog already names.
+func (s *state) productLike(sp span) bool {
+	w := string(s.buf[sp.start:sp.end])
+	letters, uppers, digits, inner := 0, 0, 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case isUpper(c):
+			letters++
+			uppers++
+			if i > 0 && isLower(w[i-1]) {
+				inner = true
+			}
+		case isLower(c):
+			letters++
+		case isDigit(c):
+			digits++
+		}
+	}
+	if letters < 3 || len(w) > 40 {
+		return false
+	}
+	if !(digits > 0 || inner || strings.Contains(w, "-") && uppers > 1) {
+		return false
+	}
+	if isSizeWord(w) || s.an.c.stopwords[w] || s.an.c.stopwords[stemOf(w)] {
+		return false
+	}
+	if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
+		return false
+	}
+	if _, ok := s.an.c.benchByFold[fold(w)]; ok {
+		return false
+	}
+	if s.covered(sp) || s.hitOverlaps(sp) {
+		return false
+	}
+	return true
+}
+
+// hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
+func (s *state) hitOverlaps(sp span) bool {
+	for _, h := range s.vendorHits {
+		if h.start < sp.end && sp.start < h.end {
+			return true
+		}
+	}
+	for _, h := range s.benches {
+		if h.start < sp.end && sp.start < h.end {
+			return true
+		}
+	}
+	for _, h := range s.licenses {
+		if h.start < sp.end && sp.start < h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// stemOf returns the leading letters of a product name: "PhoGPT" of
+// "PhoGPT-4B-Chat".
+func stemOf(w string) string {
+	i := 0
+	for i < len(w) && isLetterASCII(w[i]) {
+		i++
+	}
+	return w[:i]
+}
+
+func appendStem(stems []string, w string) []string {
+	st := stemOf(w)
+	if len(st) < 3 || len(st) == len(w) && !strings.ContainsAny(w, "-0123456789") && !hasInnerUpper(w) {
+		st = w
+	}
+	for _, x := range stems {
+		if x == st {
+			return stems
+		}
+	}
+	return append(stems, st)
+}
+
+func hasInnerUpper(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if isUpper(w[i]) && isLower(w[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// readStem records every mention of a discovered stem with the name parts
+// that follow it.
+func (s *state) readStem(stem string) {
+	pat := []byte(stem)
+	for i := 0; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return
+		}
+		st := i + j
+		en := st + len(pat)
+		i = en
+		if !leftOK(s.buf, st) || !rightOK(s.buf, en, true) || s.covered(span{st, en}) {
+			continue
+		}
+		parts, end := s.an.suffix(s.buf, en, false)
+		m := s.addMention(span{st, end}, -1, -1, stem, parts)
+		if m >= 0 {
+			s.models[m].bare = false
+		}
+		i = end
+	}
+}
+
+// orgBefore returns an organisation name the catalog lacks that stands
+// before position p in the sentence starting at start: capitalised words
+// ending in an organisation suffix, or a Han name ending in 科技 or the like.
+func (s *state) orgBefore(p, start int) string {
+	seg := s.buf[start:p]
+	words := strings.Fields(string(seg))
+	for i := len(words) - 1; i >= 0; i-- {
+		w := strings.Trim(words[i], ",;:()\"'")
+		for _, suf := range orgSuffixes {
+			if w != suf || i == 0 {
+				continue
+			}
+			k := i
+			for k > 0 && k > i-3 {
+				prev := strings.Trim(words[k-1], ",;:()\"'")
+				if prev == "" || !isUpper(prev[0]) || s.an.c.stopwords[prev] {
+					break
+				}
+				k--
+			}
+			if k == i {
+				continue
+			}
+			name := strings.Join(words[k:i+1], " ")
+			name = strings.Trim(name, ",;:()\"'")
+			if _, known := s.an.c.vendorOfAlias[fold(name)]; known {
+				return ""
+			}
+			if s.knownVendorIn(name) {
+				return ""
+			}
+			return name
+		}
+	}
+	text := string(seg)
+	for _, suf := range hanOrgSuffixes {
+		idx := strings.LastIndex(text, suf)
+		if idx <= 0 {
+			continue
+		}
+		runes := []rune(text[:idx])
+		k := len(runes)
+		for k > 0 && len(runes)-k < 6 && unicode.Is(unicode.Han, runes[k-1]) {
+			k--
+		}
+		if len(runes)-k >= 2 {
+			name := string(runes[k:]) + suf
+			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// knownVendorIn reports whether a catalogued vendor name occurs in name.
+func (s *state) knownVendorIn(name string) bool {
+	f := fold(name)
+	for alias := range s.an.c.vendorOfAlias {
+		if len(alias) >= 3 && strings.Contains(f, alias) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) anyVendorHit() bool { return len(s.vendorHits) > 0 }
+
+func (s *state) addVendor(name string, at int) {
+	if s.newVendorAt == nil {
+		s.newVendorAt = map[string]int{}
+	}
+	if _, ok := s.newVendorAt[name]; ok {
+		return
+	}
+	s.newVendorAt[name] = at
+	s.newVendors = append(s.newVendors, name)
+}

@@ -1,0 +1,170 @@
+package intel
+
+import (
+	"strings"
+)
+
+// near reports whether some cue of kind k lies within the same sentence
+// and at most before bytes before position p or after bytes after q.
+func (s *state) near(k cueKind, p, q, before, after int) bool {
+	sent := s.sents[s.sentenceAt(p)]
+	for _, h := range s.cues[k] {
+		if h.end <= p && p-h.end <= before && h.start >= sent.start {
+			return true
+		}
+		if h.start >= q && h.start-q <= after && h.end <= sent.end {
+			return true
+		}
+	}
+	return false
+}
+
+// inSentence reports whether a cue of kind k lies in sentence sp.
+func (s *state) inSentence(k cueKind, sp span) bool {
+	for _, h := range s.cues[k] {
+		if h.start >= sp.start && h.end <= sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// blocked reports a release cue that is denied, planned or historical:
+// "was not open-sourced", "will release", "previously released",
+// "공개할 예정", "지난달 공개한".
+func (s *state) blocked(c hit) bool {
+	after := 0
+	if c.after {
+		after = 18
+	}
+	return s.near(cueNegation, c.start, c.end, 14, after) ||
+		s.near(cuePlanned, c.start, c.end, 28, after) ||
+		s.near(cueHistory, c.start, c.end, 24, 0)
+}
+
+// give records release evidence for a model, keeping the strongest.
+func (s *state) give(m int, conf float64, evidence string) {
+	rec := s.models[m]
+	if rec.bare && rec.family >= 0 {
+		return // "Qwen" alone is a series, not a release
+	}
+	if conf > rec.conf {
+		rec.conf, rec.evidence = conf, evidence
+	}
+}
+
+// releases decides which models the article announces: those a release
+// sentence introduces (not compared against, built on, planned or
+// historical), the title's model, models in the vendor's download tables,
+// and sized or tuned variants of a released model.
+func (s *state) releases() {
+	for _, c := range s.cues[cueRelease] {
+		if s.blocked(c) {
+			continue
+		}
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
+		lo, hi := c.start-150, c.end+200
+		if c.after {
+			lo, hi = c.start-200, c.end+40
+		}
+		conf := 0.85
+		if k == 0 {
+			conf = 0.9
+		}
+		ev := s.sentence(k)
+		named := false
+		for _, m := range s.mentions {
+			if m.sent != k || m.start < lo || m.start > hi {
+				continue
+			}
+			named = true
+			if m.role != roleNone {
+				continue
+			}
+			s.give(m.model, conf, ev)
+			if s.inSentence(cueOpen, sent) {
+				s.models[m.model].open = true
+			}
+		}
+		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent)) {
+			s.give(s.topic, 0.6, ev)
+		}
+	}
+	if _, _, ok := s.repoTitle(); ok {
+		for _, m := range s.mentions {
+			if m.start < s.titleEnd {
+				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
+			}
+		}
+	}
+	for _, m := range s.downloads {
+		rec := s.models[m]
+		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
+			s.give(m, 0.6, "listed for download")
+		}
+	}
+	s.releaseVariants()
+}
+
+// releaseVariants releases the sizes and tunings of a released model
+// ("Qwen2.5-7B-Instruct" of "Qwen2.5") that are never compared against.
+func (s *state) releaseVariants() {
+	var released [][]string
+	for _, m := range s.models {
+		if m.conf >= 0.75 {
+			released = append(released, nameTokens(m.name))
+		}
+	}
+	if len(released) == 0 {
+		return
+	}
+	for _, m := range s.models {
+		if m.conf > 0 || m.targeted || m.bare || (s.primary >= 0 && m.vendor != s.primary) {
+			continue
+		}
+		toks := nameTokens(m.name)
+		for _, r := range released {
+			if len(toks) > len(r) && equalTokens(toks[:len(r)], r) {
+				m.conf, m.evidence = 0.5, "variant of a released model"
+				break
+			}
+		}
+	}
+}
+
+// nameTokens splits a name into lowercase runs of letters and of digits
+// ("Qwen2.5-7B" → qwen 2.5 7 b).
+func nameTokens(name string) []string {
+	var out []string
+	lower := strings.ToLower(name)
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		j := i
+		switch {
+		case isDigit(c):
+			for j < len(lower) && (isDigit(lower[j]) || lower[j] == '.' && j+1 < len(lower) && isDigit(lower[j+1])) {
+				j++
+			}
+		case isLower(c) || c >= 0x80:
+			for j < len(lower) && (isLower(lower[j]) || lower[j] >= 0x80) {
+				j++
+			}
+		default:
+			i++
+			continue
+		}
+		out = append(out, lower[i:j])
+		i = j
+	}
+	return out
+}
+
+func equalTokens(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,490 @@
+package intel
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range of the analysed text.
+type span struct{ start, end int }
+
+// mention is one occurrence of a model in the text.
+type mention struct {
+	span
+	model int
+	sent  int
+	role  role
+}
+
+// role is what a sentence says about a mentioned model.
+type role uint8
+
+const (
+	roleNone role = iota
+	// roleTarget: the model is compared against.
+	roleTarget
+	// roleBase: the model is built on, listed as an example, or older.
+	roleBase
+)
+
+// hit is an accepted catalog match other than a model.
+type hit struct {
+	span
+	idx   int
+	after bool
+}
+
+// benchHit is a benchmark mention with its output name.
+type benchHit struct {
+	span
+	idx  int
+	name string
+}
+
+func isAlnum(b byte) bool { return isDigit(b) || isUpper(b) || isLower(b) }
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// leftOK reports whether a match starting at i begins a word: a Latin
+// pattern must not continue a letter or digit; CJK patterns need no boundary.
+func leftOK(buf []byte, i int) bool {
+	if i == 0 || !isAlnum(buf[i]) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(buf[:i])
+	return !isLetterOrDigit(r) || isCJK(r)
+}
+
+// rightOK reports whether a match ending at j ends a word; digits may follow
+// when digitOK (model stems: "Qwen2.5").
+func rightOK(buf []byte, j int, digitOK bool) bool {
+	if j >= len(buf) || !isAlnum(buf[j-1]) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(buf[j:])
+	if unicode.IsDigit(r) {
+		return digitOK
+	}
+	return !unicode.IsLetter(r) || isCJK(r)
+}
+
+// isCJK reports scripts written without spaces between words, where a Latin
+// name may touch the next word ("딥시크가", "发布GLM-4").
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana)
+}
+
+// blankURLs overwrites URLs with spaces so their paths are not read as
+// mentions ("…/blog/qwq-32b/").
+func blankURLs(buf []byte) {
+	for _, prefix := range [][]byte{[]byte("http://"), []byte("https://"), []byte("www.")} {
+		for i := 0; ; {
+			j := bytes.Index(buf[i:], prefix)
+			if j < 0 {
+				break
+			}
+			j += i
+			k := j
+			for k < len(buf) && buf[k] > ' ' && buf[k] != '"' && buf[k] != '\'' && buf[k] != ')' {
+				k++
+			}
+			for x := j; x < k; x++ {
+				buf[x] = ' '
+			}
+			i = k
+		}
+	}
+}
+
+// scan runs the catalog automaton over the text and records vendors,
+// models, benchmarks, licences and cues.
+func (s *state) scan() {
+	c := s.an.c
+	ac := c.ac // a copy: the automaton is shared, its iterator state is not
+	it := ac.IterByte(s.buf)
+	lastEnd := 0
+	for m := it.Next(); m != nil; m = it.Next() {
+		st, en := m.Start(), m.End()
+		if st < lastEnd || !leftOK(s.buf, st) {
+			continue
+		}
+		surface := s.buf[st:en]
+		if end, ok := s.accept(c.refs[m.Pattern()], st, en, surface); ok {
+			lastEnd = end
+		}
+	}
+}
+
+// accept applies the meanings of one match, most specific first, and returns
+// the end of what it consumed.
+func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
+	ok := func(r ref, digitOK bool) bool {
+		if r.exact != "" && string(surface) != r.exact {
+			return false
+		}
+		return rightOK(s.buf, en, digitOK)
+	}
+	for _, r := range refs {
+		if r.kind == hitNotModel && ok(r, false) {
+			return en, true
+		}
+	}
+	for _, r := range refs {
+		if r.kind == hitFamily && ok(r, true) {
+			if end, found := s.familyMention(r.idx, st, en, surface); found {
+				return end, true
+			}
+		}
+	}
+	consumed := false
+	for _, r := range refs {
+		if !ok(r, false) {
+			continue
+		}
+		switch r.kind {
+		case hitBench:
+			end, name := s.benchName(r.idx, en)
+			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
+			return end, true
+		case hitVendor:
+			s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
+			return en, true
+		case hitLicense:
+			s.licenses = append(s.licenses, hit{span: span{st, en}, idx: r.idx})
+			return en, true
+		case hitCue:
+			s.cues[r.idx] = append(s.cues[r.idx], hit{span: span{st, en}, after: r.after})
+			consumed = true
+		}
+	}
+	return en, consumed
+}
+
+// benchName completes a benchmark mention with a year or subset that
+// follows it ("AIME 2025", "TAU-Bench (Retail)").
+func (s *state) benchName(idx, en int) (int, string) {
+	b := &s.an.cat.Benchmarks[idx]
+	name := b.Name
+	if b.Year {
+		p := en
+		if p < len(s.buf) && (s.buf[p] == ' ' || s.buf[p] == '-') {
+			p++
+		}
+		q := p
+		for q < len(s.buf) && isDigit(s.buf[q]) {
+			q++
+		}
+		if n := q - p; (n == 4 && s.buf[p] == '2') || n == 2 {
+			year := string(s.buf[p:q])
+			if n == 2 {
+				year = "20" + year
+			}
+			return q, name + " " + year
+		}
+	}
+	if len(b.Subsets) > 0 {
+		rest := s.buf[en:min(len(s.buf), en+24)]
+		trimmed := bytes.TrimLeft(rest, " (-")
+		for _, sub := range b.Subsets {
+			if len(trimmed) >= len(sub) && strings.EqualFold(string(trimmed[:len(sub)]), sub) &&
+				(len(trimmed) == len(sub) || !isAlnum(trimmed[len(sub)])) {
+				return en + (len(rest) - len(trimmed)) + len(sub), name + " " + sub
+			}
+		}
+	}
+	return en, name
+}
+
+// part is one piece of a model name after its stem.
+type part struct {
+	sep  byte // 0 (attached), '-' or ' '
+	text string
+	size bool
+}
+
+// familyMention parses the version, size and variant parts that follow a
+// family stem and records the model mention. It reports false when the stem
+// alone does not name a model (and may then be a vendor name).
+func (s *state) familyMention(fam, st, en int, surface []byte) (int, bool) {
+	f := &s.an.cat.Families[fam]
+	parts, end := s.an.suffix(s.buf, en, f.Joined)
+	lower := !hasUpper(surface) && hasUpper([]byte(f.Name))
+	if len(parts) == 0 {
+		if !f.Bare || lower {
+			return 0, false
+		}
+	} else if lower && !hasSeparatedPart(parts) {
+		// "qwen2" and "llama3" are code identifiers more often than names.
+		return 0, false
+	}
+	stem := f.Name
+	if isASCIIWord(strings.ReplaceAll(strings.ReplaceAll(string(surface), " ", ""), "-", "")) &&
+		fold(string(surface)) != fold(f.Name) {
+		stem = string(surface) // a sub-brand spelled in the catalog ("ChatGPT", "umT5")
+		for _, c := range append(append([]string{}, f.Stems...), f.Case...) {
+			if strings.EqualFold(c, stem) {
+				stem = c
+				break
+			}
+		}
+	}
+	s.addMention(span{st, end}, fam, -1, stem, parts)
+	return end, true
+}
+
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if isUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSeparatedPart(parts []part) bool {
+	for _, p := range parts {
+		if p.sep != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// suffix reads the name parts after a stem ending at p: versions, sizes,
+// variant words and codes, attached or after a hyphen or space, by the
+// grammar model names follow. Packaging parts ("GGUF", "Q4_K_M") are
+// dropped from the end.
+func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
+	var parts []part
+	end := p
+	hasSize := false
+	for len(parts) < 10 {
+		q := end
+		var sep byte
+		if q < len(buf) {
+			switch buf[q] {
+			case '-', '_':
+				sep = '-'
+				q++
+			case ' ':
+				sep = ' '
+				q++
+			case '.':
+				if len(parts) == 0 && q+1 < len(buf) && isDigit(buf[q+1]) && q > 0 && isAlnum(buf[q-1]) {
+					q++ // "FLUX.1"
+				}
+			}
+		}
+		w := wordEnd(buf, q)
+		if w == q {
+			break
+		}
+		text := string(buf[q:w])
+		// "V-3": a lone capital joined to its number by a hyphen.
+		if len(text) == 1 && isUpper(text[0]) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
+			w2 := wordEnd(buf, w+1)
+			text += string(buf[w+1 : w2])
+			w = w2
+		}
+		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
+		if kind == partReject {
+			break
+		}
+		if kind == partSize {
+			hasSize = true
+			text = normSize(text)
+		}
+		parts = append(parts, part{sep: sep, text: text, size: kind == partSize})
+		end = w
+	}
+	// Drop packaging parts and dangling separators from the end.
+	for len(parts) > 0 && an.isFormat(parts[len(parts)-1].text) {
+		parts = parts[:len(parts)-1]
+	}
+	// The dropped parts still count as consumed, so they are not read again.
+	return parts, end
+}
+
+// wordEnd returns the end of the name word starting at q: letters, digits,
+// underscores, and dots between digits ("2.5", "v1.5").
+func wordEnd(buf []byte, q int) int {
+	i := q
+	for i < len(buf) {
+		c := buf[i]
+		switch {
+		case isAlnum(c) || c == '_':
+			i++
+		case c == '.' && i > q && isDigit(buf[i-1]) && i+1 < len(buf) && isDigit(buf[i+1]):
+			i++
+		case c == '+' && i > q && (i+1 >= len(buf) || !isAlnum(buf[i+1])):
+			i++ // "Command R+", "HumanEval+"
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+type partKind uint8
+
+const (
+	partReject partKind = iota
+	partVersion
+	partSize
+	partCode
+	partWord
+)
+
+// classify decides whether a word continues a model name.
+func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, prev []part) partKind {
+	lw := strings.ToLower(w)
+	_, isVariant := an.c.variants[lw]
+	switch sep {
+	case 0:
+		if isDigit(w[0]) {
+			if isSizeWord(w) {
+				return partSize
+			}
+			return partVersion
+		}
+		return partReject
+	case '-':
+		switch {
+		case isSizeWord(w):
+			return partSize
+		case isDigit(w[0]):
+			return partVersion
+		case isVariant, an.isFormat(w):
+			return partWord
+		case isCodeWord(w):
+			return partCode
+		case isLower(w[0]):
+			if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
+				return partCode
+			}
+			return partReject
+		case len(w) >= 2:
+			return partWord // "Exp", "Terminus", "VACE"
+		}
+		return partReject
+	case ' ':
+		if joined && first {
+			return partReject
+		}
+		switch {
+		case isSizeWord(w) && !hasSize:
+			return partSize
+		case isDigit(w[0]):
+			if first || (len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && !hasSize) {
+				if isShortVersion(w) {
+					return partVersion
+				}
+			}
+			return partReject
+		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
+			return partVersion // "Chat v2"
+		case isCodeWord(w) && !hasSize && len(w) <= 5:
+			return partCode // "Kimi K2", "Wan2.1 T2V"
+		case isVariant && isUpper(w[0]):
+			return partWord
+		}
+		return partReject
+	}
+	return partReject
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSizeWord matches parameter sizes: "72B", "1.3B", "8x7B", "A22B", "200K"
+// context suffixes are versions, not sizes.
+func isSizeWord(w string) bool {
+	i := 0
+	if len(w) > 1 && (w[0] == 'A' || w[0] == 'a') && isDigit(w[1]) {
+		i = 1
+	}
+	j := i
+	for j < len(w) && (isDigit(w[j]) || w[j] == '.' || (w[j] == 'x' && j > i)) {
+		j++
+	}
+	if j == i || j != len(w)-1 {
+		return false
+	}
+	switch w[j] {
+	case 'B', 'b', 'T', 'M':
+		return true
+	}
+	return false
+}
+
+// isCodeWord matches capitalised codes with a digit: "K2", "V3", "T2V",
+// "FLF2V", "R1".
+func isCodeWord(w string) bool {
+	if len(w) > 6 || !isUpper(w[0]) || !hasDigit(w) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isUpper(w[i]) && !isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShortVersion matches versions written after a space: "3", "2.5",
+// "3.1" — not table scores such as "81.9" nor years.
+func isShortVersion(w string) bool {
+	intPart, frac, hasFrac := strings.Cut(w, ".")
+	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && intPart[0] == '1') {
+		return false
+	}
+	for i := 0; i < len(intPart); i++ {
+		if !isDigit(intPart[i]) {
+			return false
+		}
+	}
+	if hasFrac && (len(frac) == 0 || len(frac) > 1 || !isDigit(frac[0])) {
+		return false
+	}
+	return true
+}
+
+func normSize(w string) string {
+	last := w[len(w)-1]
+	if last == 'b' {
+		return w[:len(w)-1] + "B"
+	}
+	return w
+}
+
+// isFormat reports a packaging part: catalog formats and shapes such as
+// "Q4_K_M", "int4", "4bits", "8bit", "fp16".
+func (an *Analyzer) isFormat(w string) bool {
+	lw := strings.ToLower(w)
+	if an.c.formats[lw] {
+		return true
+	}
+	switch {
+	case len(lw) >= 2 && lw[0] == 'q' && isDigit(lw[1]):
+		return true
+	case strings.HasPrefix(lw, "int") && len(lw) > 3 && isDigit(lw[3]):
+		return true
+	case strings.HasSuffix(lw, "bits") || strings.HasSuffix(lw, "bit") && len(lw) > 3 && isDigit(lw[0]):
+		return isDigit(lw[0])
+	case (strings.HasPrefix(lw, "fp") || strings.HasPrefix(lw, "bf")) && len(lw) > 2 && isDigit(lw[2]):
+		return true
+	}
+	return false
+}
