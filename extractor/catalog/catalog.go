@@ -38,6 +38,12 @@ type Catalog struct {
 	// Formats are trailing name parts that name a packaging of a model
 	// ("GGUF", "AWQ"), dropped from names.
 	Formats []string `yaml:"formats"`
+	// NotModelParts make a name a document or page, not a model
+	// ("Step-Audio-Report").
+	NotModelParts []string `yaml:"not_model_parts"`
+	// NotVendorContext are words right after a vendor name that make it a
+	// product the vendor sells ("NVIDIA A800", "Apple Silicon").
+	NotVendorContext []string `yaml:"not_vendor_context"`
 	// NotModels are names that start like a model but are software or
 	// services ("llama.cpp", "Qwen-Agent").
 	NotModels []string `yaml:"not_models"`
@@ -101,7 +107,10 @@ type Benchmark struct {
 // Variant is a group of words that continue a model name, with the
 // modalities they imply.
 type Variant struct {
-	Words      []string `yaml:"words"`
+	Words []string `yaml:"words"`
+	// Spaced words may follow a name after a space ("Claude Sonnet 4"),
+	// the others only after a hyphen ("DeepSeek-V3.1-Terminus").
+	Spaced     bool     `yaml:"spaced"`
 	Modalities []string `yaml:"modalities"`
 }
 
@@ -192,6 +201,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Benchmarks = append(c.Benchmarks, o.Benchmarks...)
 	c.Variants = append(c.Variants, o.Variants...)
 	c.Formats = append(c.Formats, o.Formats...)
+	c.NotModelParts = append(c.NotModelParts, o.NotModelParts...)
+	c.NotVendorContext = append(c.NotVendorContext, o.NotVendorContext...)
 	c.NotModels = append(c.NotModels, o.NotModels...)
 	c.Stopwords = append(c.Stopwords, o.Stopwords...)
 	c.Licenses = append(c.Licenses, o.Licenses...)
@@ -310,6 +321,8 @@ func (c *Catalog) Validate() error {
 		}
 	}
 	names("formats", c.Formats)
+	names("not_model_parts", c.NotModelParts)
+	names("not_vendor_context", c.NotVendorContext)
 	names("not_models", c.NotModels)
 	names("stopwords", c.Stopwords)
 	for i, l := range c.Licenses {

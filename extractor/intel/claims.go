@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -413,6 +414,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 			break
 		}
 	}
+	if subject < 0 && s.pronounStart(sp) {
+		subject = s.lastModelBefore(c.start, 400)
+	}
 	if subject < 0 {
 		if c.after {
 			for _, m := range s.mentions {
@@ -451,11 +455,64 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if c.after {
 		phrase = s.phraseBefore(c.start, sp.start)
 	}
-	if phrase == "" {
+	if phrase == "" || !comparisonNoun(phrase) {
 		return
 	}
-	s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: relation,
-		Target: phrase, Evidence: ev})
+	claim := event.Claim{Model: s.models[subject].name, Relation: relation, Target: phrase, Evidence: ev}
+	for _, b := range s.benches {
+		if b.start >= sp.start && b.end <= sp.end {
+			claim.Benchmark = b.name // "first among open-source models on MMMU"
+			break
+		}
+	}
+	s.claims = append(s.claims, claim)
+}
+
+// comparisonNouns are what an unnamed comparison target is made of:
+// "open-source models", "commercial solutions", "闭源模型".
+var comparisonNouns = []string{"model", "llm", "open-source", "open source", "closed-source", "proprietary",
+	"commercial", "baseline", "competitor", "predecessor", "previous", "rival", "system", "solution", "vae",
+	"sota", "state-of-the-art", "模型", "开源", "闭源", "商业", "모델", "오픈소스", "mô hình", "モデル"}
+
+func comparisonNoun(phrase string) bool {
+	l := strings.ToLower(phrase)
+	for _, n := range comparisonNouns {
+		if strings.Contains(l, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronouns open a sentence about the model named just before.
+var pronouns = []string{"It ", "Its ", "It's ", "It’s ", "This model", "The model", "该模型", "它", "其", "이 모델", "이는", "Mô hình này", "Nó ", "このモデル", "同モデル"}
+
+func (s *state) pronounStart(sp span) bool {
+	t := bytes.TrimLeft(s.buf[sp.start:sp.end], " ")
+	for _, p := range pronouns {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastModelBefore returns the last model named before p, within limit
+// bytes, that is not compared against.
+func (s *state) lastModelBefore(p, limit int) int {
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := s.mentions[i]
+		if m.end > p {
+			continue
+		}
+		if p-m.end > limit {
+			return -1
+		}
+		if m.role == roleNone {
+			return m.model
+		}
+	}
+	return -1
 }
 
 // phraseAfter returns the words after p up to the next clause break, at

@@ -57,6 +57,7 @@ type ref struct {
 // variant is what a name-continuing word implies.
 type variant struct {
 	modalities modality
+	spaced     bool
 }
 
 // modality is a set of modalities.
@@ -101,9 +102,16 @@ type compiled struct {
 	// ASCII case-insensitively, leftmost-longest.
 	ac   ahocorasick.AhoCorasick
 	refs [][]ref
-	// variants and formats are keyed by lowercase word.
-	variants map[string]variant
-	formats  map[string]bool
+	// variants, formats and notModelParts are keyed by lowercase word.
+	variants      map[string]variant
+	formats       map[string]bool
+	notModelParts map[string]bool
+	// stemWords are lowercase stems and vendor names: a name part that is
+	// one starts another name ("GPT-Yi").
+	stemWords map[string]bool
+	// notVendorContext are words that, right after a vendor name, make it a
+	// product ("NVIDIA A800").
+	notVendorContext []string
 	// stopwords are exact words never taken for a new name.
 	stopwords map[string]bool
 	// short lists the families a lone version prefix letter may stand for.
@@ -128,6 +136,8 @@ func compile(cat *catalog.Catalog) *compiled {
 	c := &compiled{
 		variants:      map[string]variant{},
 		formats:       map[string]bool{},
+		notModelParts: map[string]bool{},
+		stemWords:     map[string]bool{},
 		stopwords:     map[string]bool{},
 		vendorOfAlias: map[string]int{},
 		benchByFold:   map[string]int{},
@@ -169,6 +179,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		}
 		for _, a := range append(append([]string{v.ID, v.Name}, v.Aliases...), v.Case...) {
 			c.vendorOfAlias[fold(a)] = i
+			c.stemWords[strings.ToLower(a)] = true
 		}
 	}
 	for i, f := range cat.Families {
@@ -185,6 +196,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		c.familyMods = append(c.familyMods, modalitiesOf(f.Modalities))
 		v := vendorIdx[f.Vendor]
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
+			c.stemWords[strings.ToLower(s)] = true
 			if len(s) >= 4 && isASCIIWord(s) {
 				c.typoStems[v] = append(c.typoStems[v], typoStem{strings.ToLower(s), i})
 			}
@@ -225,12 +237,17 @@ func compile(cat *catalog.Catalog) *compiled {
 	for _, v := range cat.Variants {
 		m := modalitiesOf(v.Modalities)
 		for _, w := range v.Words {
-			c.variants[strings.ToLower(w)] = variant{modalities: m}
+			old := c.variants[strings.ToLower(w)]
+			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced}
 		}
 	}
 	for _, f := range cat.Formats {
 		c.formats[strings.ToLower(f)] = true
 	}
+	for _, p := range cat.NotModelParts {
+		c.notModelParts[strings.ToLower(p)] = true
+	}
+	c.notVendorContext = cat.NotVendorContext
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}

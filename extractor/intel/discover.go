@@ -101,7 +101,7 @@ func (s *state) productLike(sp span) bool {
 	if letters < 3 || len(w) > 40 {
 		return false
 	}
-	if !(digits > 0 || inner || strings.Contains(w, "-") && uppers > 1) {
+	if !(digits > 0 || inner || strings.Contains(w, "-") && hasCapsSegment(w)) {
 		return false
 	}
 	if isSizeWord(w) || s.an.c.stopwords[w] || s.an.c.stopwords[stemOf(w)] {
@@ -272,4 +272,23 @@ func (s *state) addVendor(name string, at int) {
 	}
 	s.newVendorAt[name] = at
 	s.newVendors = append(s.newVendors, name)
+}
+
+// hasCapsSegment reports a hyphen-separated segment in capitals ("UI-TARS",
+// "K-EXAONE"), which "Large-Scale" lacks.
+func hasCapsSegment(w string) bool {
+	for _, seg := range strings.Split(w, "-") {
+		caps := 0
+		for i := 0; i < len(seg); i++ {
+			if isUpper(seg[i]) {
+				caps++
+			} else if isLower(seg[i]) {
+				caps = -100
+			}
+		}
+		if caps >= 2 {
+			return true
+		}
+	}
+	return false
 }

@@ -152,8 +152,11 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	var mods modality
 	var totalB, activeB float64
 	for _, p := range parts {
-		if p.sep != 0 {
-			b.WriteByte(p.sep)
+		switch p.sep {
+		case '-', '_':
+			b.WriteByte('-')
+		case ' ':
+			b.WriteByte(' ')
 		}
 		b.WriteString(p.text)
 		if v, ok := s.an.c.variants[strings.ToLower(p.text)]; ok {

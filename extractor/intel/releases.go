@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -33,6 +34,9 @@ func (s *state) inSentence(k cueKind, sp span) bool {
 // "was not open-sourced", "will release", "previously released",
 // "공개할 예정", "지난달 공개한".
 func (s *state) blocked(c hit) bool {
+	if s.weakGerund(c) {
+		return true
+	}
 	after := 0
 	if c.after {
 		after = 18
@@ -163,6 +167,27 @@ func nameTokens(name string) []string {
 func equalTokens(a, b []string) bool {
 	for i := range a {
 		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// weakGerund reports an English "-ing" cue ("introducing", "releasing")
+// that does not open its sentence or follow "are"/"is": "by introducing
+// sparse attention" introduces no model.
+func (s *state) weakGerund(c hit) bool {
+	w := s.buf[c.start:c.end]
+	if !bytes.HasSuffix(w, []byte("ing")) || c.after {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	before := bytes.TrimRight(s.buf[sent.start:c.start], " :")
+	if len(bytes.TrimSpace(before)) == 0 {
+		return false
+	}
+	for _, aux := range []string{" are", " is", "'re", "’re", " be", "now"} {
+		if bytes.HasSuffix(before, []byte(aux)) {
 			return false
 		}
 	}

@@ -170,7 +170,8 @@ func oneEdit(a, b string) bool {
 // DeepSeek-V3", "DeepSeek-R1 and o1-mini").
 var listJoiners = []string{"and", "or", "as well as", "và", "hoặc", "và cả", "和", "与", "與", "及", "以及", "或", "및", "와", "과", "이나", "や", "と", "および", "及び", "versus", "vs", "vs."}
 
-// joined reports whether gap holds nothing but list punctuation and joiners.
+// joined reports whether gap continues a list: list punctuation and
+// joiners, possibly with a short possessive ("GPT 系列和 DeepSeek 的").
 func joined(gap []byte) bool {
 	g := strings.Trim(string(gap), " ,、，/()（）'\"’‘“”·")
 	if g == "" {
@@ -178,6 +179,14 @@ func joined(gap []byte) bool {
 	}
 	for _, j := range listJoiners {
 		if strings.EqualFold(g, j) {
+			return true
+		}
+	}
+	if len(gap) > 40 {
+		return false
+	}
+	for _, j := range []string{" and ", " or ", ", ", "和", "与", "及", "、", "，", "및", "와 ", "과 ", "や", "と", " và "} {
+		if strings.Contains(string(gap), j) {
 			return true
 		}
 	}

@@ -56,6 +56,9 @@ func leftOK(buf []byte, i int) bool {
 	if i == 0 || !isAlnum(buf[i]) {
 		return true
 	}
+	if (buf[i-1] == '.' || buf[i-1] == '_') && i > 1 && isAlnum(buf[i-2]) {
+		return false // "cs.LG", "deepseek_v3"
+	}
 	r, _ := utf8.DecodeLastRune(buf[:i])
 	return !isLetterOrDigit(r) || isCJK(r)
 }
@@ -152,7 +155,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
-			s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
+			if !s.productContext(en) {
+				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
+			}
 			return en, true
 		case hitLicense:
 			s.licenses = append(s.licenses, hit{span: span{st, en}, idx: r.idx})
@@ -222,6 +227,11 @@ func (s *state) familyMention(fam, st, en int, surface []byte) (int, bool) {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
 	}
+	for _, p := range parts {
+		if s.an.c.notModelParts[strings.ToLower(p.text)] {
+			return end, true // "Step-Audio-Report" is a document
+		}
+	}
 	stem := f.Name
 	if isASCIIWord(strings.ReplaceAll(strings.ReplaceAll(string(surface), " ", ""), "-", "")) &&
 		fold(string(surface)) != fold(f.Name) {
@@ -248,7 +258,53 @@ func hasUpper(b []byte) bool {
 
 func hasSeparatedPart(parts []part) bool {
 	for _, p := range parts {
-		if p.sep != 0 {
+		if p.sep == '-' || p.sep == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedOK reports whether a name may continue after a space: names
+// written with spaces ("Llama 3 70B Instruct") or a stem and version joined
+// by one hyphen ("GPT-3.5 Turbo") may; fully hyphenated names may not
+// ("GLM-4-9B Chat" in a flattened table is a name and a column).
+func spacedOK(parts []part, hasSize bool) bool {
+	n := 0
+	for _, p := range parts {
+		if p.sep == '-' || p.sep == '_' {
+			n++
+		}
+	}
+	return n == 0 || n == 1 && (parts[0].sep == '-' || parts[0].sep == '_') && !hasSize
+}
+
+func hasSizePart(parts []part) bool {
+	for _, p := range parts {
+		if p.size && p.sep != ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVersion reports a version or code among the parts so far.
+func hasVersion(parts []part) bool {
+	for _, p := range parts {
+		if isDigit(p.text[0]) || hasDigit(p.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// productContext reports a vendor name followed by one of its products
+// ("NVIDIA A800", "Apple Silicon", "google drive").
+func (s *state) productContext(en int) bool {
+	rest := s.buf[en:min(len(s.buf), en+16)]
+	rest = bytes.TrimLeft(rest, " 的")
+	for _, w := range s.an.c.notVendorContext {
+		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
 		}
 	}
@@ -268,8 +324,11 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 		var sep byte
 		if q < len(buf) {
 			switch buf[q] {
-			case '-', '_':
+			case '-':
 				sep = '-'
+				q++
+			case '_':
+				sep = '_'
 				q++
 			case ' ':
 				sep = ' '
@@ -292,6 +351,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			w = w2
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
+		if sep == ' ' && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
+			kind = partReject // "Yi 4-bit", "Llama 3-based"
+		}
 		if kind == partReject {
 			break
 		}
@@ -317,8 +379,10 @@ func wordEnd(buf []byte, q int) int {
 	for i < len(buf) {
 		c := buf[i]
 		switch {
-		case isAlnum(c) || c == '_':
+		case isAlnum(c):
 			i++
+		case c == '_' && i+1 < len(buf) && isAlnum(buf[i+1]) && (buf[q] == 'q' || buf[q] == 'Q') && i > q+1:
+			i++ // "Q4_K_M"
 		case c == '.' && i > q && isDigit(buf[i-1]) && i+1 < len(buf) && isDigit(buf[i+1]):
 			i++
 		case c == '+' && i > q && (i+1 >= len(buf) || !isAlnum(buf[i+1])):
@@ -354,7 +418,7 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partVersion
 		}
 		return partReject
-	case '-':
+	case '-', '_':
 		switch {
 		case isSizeWord(w):
 			return partSize
@@ -369,8 +433,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 				return partCode
 			}
 			return partReject
-		case len(w) >= 2:
-			return partWord // "Exp", "Terminus", "VACE"
+		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
+			return partWord // "Exp", "Terminus", "Rumination"
 		}
 		return partReject
 	case ' ':
@@ -381,18 +445,16 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 		case isSizeWord(w) && !hasSize:
 			return partSize
 		case isDigit(w[0]):
-			if first || (len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && !hasSize) {
-				if isShortVersion(w) {
-					return partVersion
-				}
+			if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
+				return partVersion
 			}
 			return partReject
 		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
 			return partVersion // "Chat v2"
-		case isCodeWord(w) && !hasSize && len(w) <= 5:
+		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
 			return partCode // "Kimi K2", "Wan2.1 T2V"
-		case isVariant && isUpper(w[0]):
-			return partWord
+		case isVariant && an.c.variants[lw].spaced && isUpper(w[0]) && spacedOK(prev, hasSize || hasSizePart(prev)):
+			return partWord // "Claude Sonnet 4", not the table's "GLM-4-9B Chat"
 		}
 		return partReject
 	}
@@ -432,11 +494,11 @@ func isSizeWord(w string) bool {
 // isCodeWord matches capitalised codes with a digit: "K2", "V3", "T2V",
 // "FLF2V", "R1".
 func isCodeWord(w string) bool {
-	if len(w) > 6 || !isUpper(w[0]) || !hasDigit(w) {
+	if len(w) > 7 || !isUpper(w[0]) || !hasDigit(w) {
 		return false
 	}
 	for i := 1; i < len(w); i++ {
-		if !isUpper(w[i]) && !isDigit(w[i]) {
+		if !isUpper(w[i]) && !isDigit(w[i]) && !(w[i] == '.' && isDigit(w[i-1]) && i+1 < len(w) && isDigit(w[i+1])) {
 			return false
 		}
 	}
