@@ -210,8 +210,8 @@ func (s *state) orgBefore(p, start int) string {
 			k := i
 			for k > 0 && k > i-3 {
 				prev := strings.Trim(words[k-1], ",;:()\"'")
-				if prev == "" || !isUpper(prev[0]) || s.an.c.stopwords[prev] {
-					break
+				if prev == "" || !isUpper(prev[0]) || s.an.c.stopwords[prev] || strings.Contains(prev, "-") {
+					break // "Singapore-based" is no part of the name
 				}
 				k--
 			}

@@ -65,8 +65,10 @@ func (s *state) params() {
 		if mult == 0 {
 			continue
 		}
-		active := s.cueWithin(cueActive, n.start-24, end+32)
-		if !active && !s.cueWithin(cueParams, end, end+32) {
+		da := s.cueDistance(cueActive, n.start, end, 24, 32)
+		dt := s.cueDistance(cueTotal, n.start, end, 24, 32)
+		active := da >= 0 && (dt < 0 || da < dt)
+		if da < 0 && s.cueDistance(cueParams, n.start, end, 24, 32) < 0 {
 			continue // "15.5T tokens"
 		}
 		value := n.value * mult
@@ -90,11 +92,27 @@ func (s *state) params() {
 	}
 }
 
-// cueWithin reports a cue of kind k starting inside [lo, hi).
-func (s *state) cueWithin(k cueKind, lo, hi int) bool {
+// cueDistance returns the distance from [p, q) to the nearest cue of kind
+// k ending at most before bytes before p or starting at most after bytes
+// after q, or -1 when there is none.
+func (s *state) cueDistance(k cueKind, p, q, before, after int) int {
 	hits := s.cues[k]
-	i := sort.Search(len(hits), func(i int) bool { return hits[i].start >= lo })
-	return i < len(hits) && hits[i].start < hi
+	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > p-before })
+	best := -1
+	for ; i < len(hits) && hits[i].start < q+after; i++ {
+		h := hits[i]
+		d := 0
+		switch {
+		case h.end <= p:
+			d = p - h.end
+		case h.start >= q:
+			d = h.start - q
+		}
+		if best < 0 || d < best {
+			best = d
+		}
+	}
+	return best
 }
 
 // paramsSubject returns the model a parameter count at p describes: the
@@ -115,8 +133,8 @@ func (s *state) paramsSubject(p, k int) int {
 	switch {
 	case before >= 0:
 		return before
-	case after >= 0:
-		return after
+	case s.topic >= 0:
+		return s.topic
 	}
-	return s.topic
+	return after
 }

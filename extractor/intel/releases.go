@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 )
 
@@ -40,6 +41,9 @@ func (s *state) blocked(c hit) bool {
 	after := 0
 	if c.after {
 		after = 18
+	}
+	if s.pastDate(c) {
+		return true
 	}
 	return s.near(cueNegation, c.start, c.end, 14, after) ||
 		s.near(cuePlanned, c.start, c.end, 28, after) ||
@@ -192,4 +196,43 @@ func (s *state) weakGerund(c hit) bool {
 		}
 	}
 	return true
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// pastDate reports a release cue dated two months or more before the
+// article was published: "DeepSeek-R1, released in January," in a
+// September article recalls, it does not announce.
+func (s *state) pastDate(c hit) bool {
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo, hi := max(sent.start, c.start-40), min(sent.end, c.end+40)
+	text := s.buf[lo:hi]
+	for i, m := range months {
+		j := bytes.Index(text, []byte("in "+m))
+		if j < 0 {
+			continue
+		}
+		year := pub.Year()
+		rest := text[j+3+len(m):]
+		rest = bytes.TrimLeft(rest, " ,")
+		if len(rest) >= 4 && rest[0] == '2' && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) {
+			year = int(rest[0]-'0')*1000 + int(rest[1]-'0')*100 + int(rest[2]-'0')*10 + int(rest[3]-'0')
+		} else if i+1 > int(pub.Month()) {
+			year-- // "in November" read in March is last year's
+		}
+		if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= 2 {
+			return true
+		}
+	}
+	for y := pub.Year() - 10; y < pub.Year(); y++ {
+		if bytes.Contains(text, []byte("in "+strconv.Itoa(y))) {
+			return true
+		}
+	}
+	return false
 }

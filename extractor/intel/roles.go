@@ -182,7 +182,7 @@ func joined(gap []byte) bool {
 			return true
 		}
 	}
-	if len(gap) > 40 {
+	if len(gap) > 28 || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
 	for _, j := range []string{" and ", " or ", ", ", "和", "与", "及", "、", "，", "및", "와 ", "과 ", "や", "と", " và "} {
@@ -243,7 +243,7 @@ func (s *state) markAfter(p int, r role) {
 		if first && len(gap) > 48 || !first && !joined(gap) {
 			return
 		}
-		if first && bytes.ContainsAny(gap, ";:。；") {
+		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
 			return
 		}
 		if m.role == roleNone || r == roleTarget {

@@ -220,7 +220,7 @@ func (s *state) familyMention(fam, st, en int, surface []byte) (int, bool) {
 	parts, end := s.an.suffix(s.buf, en, f.Joined)
 	lower := !hasUpper(surface) && hasUpper([]byte(f.Name))
 	if len(parts) == 0 {
-		if !f.Bare || lower {
+		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
 		}
 	} else if lower && !hasSeparatedPart(parts) {
@@ -508,6 +508,7 @@ func isCodeWord(w string) bool {
 // isShortVersion matches versions written after a space: "3", "2.5",
 // "3.1" — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
+	w = strings.TrimSuffix(w, "o") // "GPT 4o"
 	intPart, frac, hasFrac := strings.Cut(w, ".")
 	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && intPart[0] == '1') {
 		return false
@@ -549,4 +550,18 @@ func (an *Analyzer) isFormat(w string) bool {
 		return true
 	}
 	return false
+}
+
+// properNounFollows reports a capitalised word after a bare stem that is
+// no name part: "Claude Monet" is a painter, "Gemini Observatory" a place.
+func (s *state) properNounFollows(en int) bool {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' || !isUpper(s.buf[en+1]) {
+		return false
+	}
+	w := wordEnd(s.buf, en+1)
+	word := strings.ToLower(string(s.buf[en+1 : w]))
+	if _, ok := s.an.c.variants[word]; ok || w-en-1 < 2 {
+		return false
+	}
+	return !s.an.c.stopwords[string(s.buf[en+1:w])]
 }
