@@ -23,6 +23,16 @@ type cell struct {
 	text  string
 }
 
+// readNumberCell reads a body cell, which only numbers matter in.
+func (s *state) readNumberCell(text string) cell {
+	c := cell{model: -1, bench: -1, text: text}
+	t := strings.TrimSpace(strings.Trim(text, "*†‡ "))
+	if v, unit, ok := cellNumber(t); ok {
+		c.value, c.unit, c.num = v, unit, true
+	}
+	return c
+}
+
 // readCell classifies a table cell: a model, a benchmark or a number.
 func (s *state) readCell(text string) cell {
 	c := cell{model: -1, bench: -1, text: text}
@@ -34,7 +44,7 @@ func (s *state) readCell(text string) cell {
 	if t == "" || len(t) > 120 {
 		return c
 	}
-	sub := &state{an: s.an, buf: []byte(t), byKey: s.byKey, models: s.models, cellMode: true, primary: -1, topic: -1}
+	sub := s.cellState(t)
 	sub.scan()
 	s.models = sub.models
 	if len(sub.benches) > 0 && sub.benches[0].start < 4 {
@@ -52,6 +62,26 @@ func (s *state) readCell(text string) cell {
 		}
 	}
 	return c
+}
+
+// cellState returns the state that reads one table cell: it shares the
+// article's models and is reused from cell to cell.
+func (s *state) cellState(text string) *state {
+	sub := s.sub
+	if sub == nil {
+		sub = &state{an: s.an, byKey: s.byKey, cellMode: true, primary: -1, topic: -1}
+		s.sub = sub
+	}
+	sub.models = s.models
+	sub.buf = append(sub.buf[:0], text...)
+	sub.mentions = sub.mentions[:0]
+	sub.benches = sub.benches[:0]
+	sub.vendorHits = sub.vendorHits[:0]
+	sub.licenses = sub.licenses[:0]
+	for k := range sub.cues {
+		sub.cues[k] = sub.cues[k][:0]
+	}
+	return sub
 }
 
 // cellNumber parses a score cell: "85.0", "72.7 *", "65,8%", "2121".
@@ -90,16 +120,22 @@ func (s *state) tableModels() {
 	for ti, t := range s.tables {
 		download := false
 		rows := make([][]cell, 0, len(t))
-		for _, row := range t {
+		for r, row := range t {
 			out := make([]cell, 0, len(row))
-			for _, text := range row {
+			for c, text := range row {
 				if cells++; cells > maxTableCells {
 					break
 				}
 				if isDownloadCell(text) {
 					download = true
 				}
-				out = append(out, s.readCell(text))
+				// Names and benchmarks stand in the first rows and columns;
+				// the body holds numbers.
+				if r < 3 || c < 2 {
+					out = append(out, s.readCell(text))
+				} else {
+					out = append(out, s.readNumberCell(text))
+				}
 			}
 			rows = append(rows, out)
 		}

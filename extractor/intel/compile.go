@@ -1,9 +1,9 @@
 package intel
 
 import (
+	"sort"
 	"strings"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/extractor/catalog"
 )
@@ -98,10 +98,16 @@ func (m modality) names() []string {
 
 // compiled is the catalog turned into matchers, built once by New.
 type compiled struct {
-	// ac finds every pattern (aliases, stems, benchmarks, cues) in one pass,
-	// ASCII case-insensitively, leftmost-longest.
-	ac   ahocorasick.AhoCorasick
-	refs [][]ref
+	// patterns are every alias, stem, benchmark and cue phrase, lowercased;
+	// refs their meanings. byPair indexes the patterns that start with an
+	// ASCII letter or digit and are two bytes long by those bytes, byRune the others by
+	// their first rune; byTriple holds those of three bytes or more by their
+	// first three. Lists run longest first.
+	patterns []string
+	refs     [][]ref
+	byTriple map[uint32][]int32
+	byPair   map[uint16][]int32
+	byRune   map[rune][]int32
 	// variants, formats and notModelParts are keyed by lowercase word.
 	variants      map[string]variant
 	formats       map[string]bool
@@ -116,8 +122,10 @@ type compiled struct {
 	stopwords map[string]bool
 	// short lists the families a lone version prefix letter may stand for.
 	short [256][]int
-	// familyMods are each family's default modalities.
-	familyMods []modality
+	// familyMods are each family's default modalities, familyVendor its
+	// vendor's index.
+	familyMods   []modality
+	familyVendor []int
 	// typoStems are lowercase Latin stems of at least four letters, by
 	// vendor, for names misspelt next to their vendor.
 	typoStems [][]typoStem
@@ -195,6 +203,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		}
 		c.familyMods = append(c.familyMods, modalitiesOf(f.Modalities))
 		v := vendorIdx[f.Vendor]
+		c.familyVendor = append(c.familyVendor, v)
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
 			c.stemWords[strings.ToLower(s)] = true
 			if len(s) >= 4 && isASCIIWord(s) {
@@ -251,13 +260,72 @@ func compile(cat *catalog.Catalog) *compiled {
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-		AsciiCaseInsensitive: true,
-		MatchKind:            ahocorasick.LeftMostLongestMatch,
-		DFA:                  true,
-	})
-	c.ac = b.Build(patterns)
+	c.index(patterns)
 	return c
+}
+
+// index builds the first-bytes lookup of the patterns.
+//
+// Hand-written rather than an Aho-Corasick library: Latin patterns may only
+// start at a word boundary and CJK ones at a character, so looking patterns
+// up by their first two bytes at word starts (and by first rune elsewhere)
+// finds every match; on this catalog that runs several times faster than
+// the Go Aho-Corasick packages measured (12–47 MB/s on the release pages).
+func (c *compiled) index(patterns []string) {
+	c.patterns = patterns
+	c.byPair = map[uint16][]int32{}
+	c.byRune = map[rune][]int32{}
+	c.byTriple = map[uint32][]int32{}
+	for i, p := range patterns {
+		if len(p) >= 3 && isAlnum(p[0]) {
+			k := tripleKey(p[0], p[1], p[2])
+			c.byTriple[k] = append(c.byTriple[k], int32(i))
+			continue
+		}
+		if len(p) == 2 && isAlnum(p[0]) {
+			k := pairKey(p[0], p[1])
+			c.byPair[k] = append(c.byPair[k], int32(i))
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(p)
+		c.byRune[r] = append(c.byRune[r], int32(i))
+	}
+	longestFirst := func(list []int32) {
+		sort.Slice(list, func(a, b int) bool { return len(patterns[list[a]]) > len(patterns[list[b]]) })
+	}
+	for _, l := range c.byTriple {
+		longestFirst(l)
+	}
+	for _, l := range c.byRune {
+		longestFirst(l)
+	}
+}
+
+func pairKey(a, b byte) uint16 { return uint16(lowerASCII(a))<<8 | uint16(lowerASCII(b)) }
+
+func tripleKey(a, b, c byte) uint32 {
+	return uint32(lowerASCII(a))<<16 | uint32(lowerASCII(b))<<8 | uint32(lowerASCII(c))
+}
+
+func lowerASCII(b byte) byte {
+	if isUpper(b) {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// hasPrefixFold reports whether buf starts with the lowercase pattern p,
+// folding ASCII case only.
+func hasPrefixFold(buf []byte, p string) bool {
+	if len(buf) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if lowerASCII(buf[i]) != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

@@ -19,6 +19,8 @@ package intel
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
@@ -98,6 +100,10 @@ type state struct {
 	downloads  []int
 	// thousandsDot: the language writes 1.000 for a thousand.
 	thousandsDot bool
+	// nameBuf and keyBuf are scratch space for model names.
+	nameBuf, keyBuf []byte
+	// sub reads table cells.
+	sub *state
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -144,22 +150,23 @@ func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state 
 	return s
 }
 
-// addMention records a model mention built from a stem and its parts.
+// addMention records a model mention built from a stem and its parts. The
+// name and its key are built in scratch buffers, so a model already seen
+// costs no allocation.
 func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []part) int {
-	var b strings.Builder
-	b.Grow(len(stem) + 24)
-	b.WriteString(stem)
+	name := append(s.nameBuf[:0], stem...)
 	var mods modality
 	var totalB, activeB float64
+	var tmp [48]byte
 	for _, p := range parts {
 		switch p.sep {
 		case '-', '_':
-			b.WriteByte('-')
+			name = append(name, '-')
 		case ' ':
-			b.WriteByte(' ')
+			name = append(name, ' ')
 		}
-		b.WriteString(p.text)
-		if v, ok := s.an.c.variants[strings.ToLower(p.text)]; ok {
+		name = append(name, p.text...)
+		if v, ok := s.an.c.variants[string(lowerKey(&tmp, p.text))]; ok {
 			mods |= v.modalities
 		}
 		if p.size {
@@ -171,19 +178,20 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			}
 		}
 	}
-	name := b.String()
-	key := fold(name)
-	if key == "" {
+	s.nameBuf = name
+	key := appendFold(s.keyBuf[:0], name)
+	s.keyBuf = key
+	if len(key) == 0 {
 		return -1
 	}
-	i, ok := s.byKey[key]
+	i, ok := s.byKey[string(key)]
 	if !ok {
 		i = len(s.models)
-		s.byKey[key] = i
-		m := &modelRec{name: name, key: key, family: fam, vendor: vendor, first: sp.start, bare: len(parts) == 0,
+		s.byKey[string(key)] = i
+		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: sp.start, bare: len(parts) == 0,
 			totalB: totalB, activeB: activeB, mods: mods}
 		if fam >= 0 {
-			m.vendor = s.vendorIndex(s.an.cat.Families[fam].Vendor)
+			m.vendor = s.an.c.familyVendor[fam]
 			m.mods |= s.an.c.familyMods[fam]
 			m.open = s.an.cat.Families[fam].OpenWeights
 		}
@@ -199,14 +207,40 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	return i
 }
 
-func (s *state) vendorIndex(id string) int {
-	for i := range s.an.cat.Vendors {
-		if s.an.cat.Vendors[i].ID == id {
-			return i
+// appendFold appends the comparison key of name to dst: lowercase letters
+// and digits only.
+func appendFold(dst, name []byte) []byte {
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if isAlnum(c) {
+				dst = append(dst, lowerASCII(c))
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRune(name[i:])
+		if isLetterOrDigit(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += n
 	}
-	return -1
+	return dst
 }
+
+// lowerKey returns w with ASCII letters lowercased, in tmp when it fits,
+// for map lookups that do not allocate.
+func lowerKey(tmp *[48]byte, w string) []byte {
+	b := tmp[:0]
+	if len(w) > len(tmp) {
+		b = make([]byte, 0, len(w))
+	}
+	for i := 0; i < len(w); i++ {
+		b = append(b, lowerASCII(w[i]))
+	}
+	return b
+}
+
 
 // sizeValue returns the billions a size part gives, and whether it is the
 // active count ("A22B").

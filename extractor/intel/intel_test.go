@@ -28,6 +28,16 @@ var (
 	analyzer     *intel.Analyzer
 )
 
+// newAnalyzerUncached loads and compiles the shipped catalog.
+func newAnalyzerUncached(tb testing.TB) *intel.Analyzer {
+	tb.Helper()
+	cat, err := configs.Catalog()
+	if err != nil {
+		tb.Fatalf("loading catalog: %v", err)
+	}
+	return intel.New(cat)
+}
+
 // newAnalyzer compiles the shipped catalog once for all tests.
 func newAnalyzer(tb testing.TB) *intel.Analyzer {
 	tb.Helper()
@@ -85,7 +95,7 @@ func fold(s string) string {
 	return b.String()
 }
 
-func loadCase(t *testing.T, path string) (testCase, event.Article) {
+func loadCase(t testing.TB, path string) (testCase, event.Article) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -2,7 +2,6 @@ package intel
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 )
 
@@ -212,27 +211,42 @@ func (s *state) pastDate(c hit) bool {
 	sent := s.sents[s.sentenceAt(c.start)]
 	lo, hi := max(sent.start, c.start-40), min(sent.end, c.end+40)
 	text := s.buf[lo:hi]
-	for i, m := range months {
-		j := bytes.Index(text, []byte("in "+m))
+	for k := 0; ; {
+		j := bytes.Index(text[k:], []byte("in "))
 		if j < 0 {
+			break
+		}
+		k += j + 3
+		rest := text[k:]
+		if len(rest) >= 4 && rest[0] == '2' && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) {
+			y := atoi4(rest)
+			if y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
+				return true // "in 2024"
+			}
 			continue
 		}
-		year := pub.Year()
-		rest := text[j+3+len(m):]
-		rest = bytes.TrimLeft(rest, " ,")
-		if len(rest) >= 4 && rest[0] == '2' && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) {
-			year = int(rest[0]-'0')*1000 + int(rest[1]-'0')*100 + int(rest[2]-'0')*10 + int(rest[3]-'0')
-		} else if i+1 > int(pub.Month()) {
-			year-- // "in November" read in March is last year's
+		if len(rest) == 0 || !isUpper(rest[0]) {
+			continue
 		}
-		if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= 2 {
-			return true
-		}
-	}
-	for y := pub.Year() - 10; y < pub.Year(); y++ {
-		if bytes.Contains(text, []byte("in "+strconv.Itoa(y))) {
-			return true
+		for i, m := range months {
+			if !bytes.HasPrefix(rest, []byte(m)) {
+				continue
+			}
+			year := pub.Year()
+			after := bytes.TrimLeft(rest[len(m):], " ,")
+			if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) {
+				year = atoi4(after)
+			} else if i+1 > int(pub.Month()) {
+				year-- // "in November" read in March is last year's
+			}
+			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= 2 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func atoi4(b []byte) int {
+	return int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
 }

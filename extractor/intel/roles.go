@@ -30,10 +30,8 @@ func (s *state) presentFamilies() []int {
 			n[m.family] += 2 * m.count
 		}
 	}
-	for f := range cat.Families {
-		if v := s.vendorIndex(cat.Families[f].Vendor); v >= 0 {
-			n[f] += vendorNamed[v]
-		}
+	for f, v := range s.an.c.familyVendor {
+		n[f] += vendorNamed[v]
 	}
 	return n
 }

@@ -104,23 +104,53 @@ func blankURLs(buf []byte) {
 	}
 }
 
-// scan runs the catalog automaton over the text and records vendors,
-// models, benchmarks, licences and cues.
+// scan finds every catalog pattern in the text, longest first at each
+// word start (Latin) or character (CJK), and records vendors, models,
+// benchmarks, licences and cues. A match whose meanings all fail (wrong
+// case, no word boundary) gives way to shorter patterns at the same place.
 func (s *state) scan() {
 	c := s.an.c
-	ac := c.ac // a copy: the automaton is shared, its iterator state is not
-	it := ac.IterByte(s.buf)
-	lastEnd := 0
-	for m := it.Next(); m != nil; m = it.Next() {
-		st, en := m.Start(), m.End()
-		if st < lastEnd || !leftOK(s.buf, st) {
+	buf := s.buf
+	for i := 0; i < len(buf); {
+		b := buf[i]
+		next := i + 1
+		switch {
+		case b >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(buf[i:])
+			next = i + n
+			if end, ok := s.tryPatterns(c.byRune[r], i); ok {
+				next = max(end, next)
+			}
+		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])) && leftOK(buf, i):
+			var long []int32
+			if i+2 < len(buf) {
+				long = c.byTriple[tripleKey(b, buf[i+1], buf[i+2])]
+			}
+			if end, ok := s.tryPatterns(long, i); ok {
+				next = max(end, next)
+			} else if end, ok := s.tryPatterns(c.byPair[pairKey(b, buf[i+1])], i); ok {
+				next = max(end, next)
+			}
+		}
+		i = next
+	}
+}
+
+// tryPatterns tries the candidate patterns at i, longest first, and returns
+// the end of the first one accepted.
+func (s *state) tryPatterns(list []int32, i int) (int, bool) {
+	c := s.an.c
+	for _, p := range list {
+		pat := c.patterns[p]
+		if !hasPrefixFold(s.buf[i:], pat) {
 			continue
 		}
-		surface := s.buf[st:en]
-		if end, ok := s.accept(c.refs[m.Pattern()], st, en, surface); ok {
-			lastEnd = end
+		en := i + len(pat)
+		if end, ok := s.accept(c.refs[p], i, en, s.buf[i:en]); ok {
+			return end, true
 		}
 	}
+	return 0, false
 }
 
 // accept applies the meanings of one match, most specific first, and returns
@@ -228,7 +258,8 @@ func (s *state) familyMention(fam, st, en int, surface []byte) (int, bool) {
 		return 0, false
 	}
 	for _, p := range parts {
-		if s.an.c.notModelParts[strings.ToLower(p.text)] {
+		var tmp [48]byte
+		if s.an.c.notModelParts[string(lowerKey(&tmp, p.text))] {
 			return end, true // "Step-Audio-Report" is a document
 		}
 	}
@@ -407,7 +438,8 @@ const (
 
 // classify decides whether a word continues a model name.
 func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, prev []part) partKind {
-	lw := strings.ToLower(w)
+	var tmp [48]byte
+	lw := string(lowerKey(&tmp, w))
 	_, isVariant := an.c.variants[lw]
 	switch sep {
 	case 0:
@@ -535,7 +567,8 @@ func normSize(w string) string {
 // isFormat reports a packaging part: catalog formats and shapes such as
 // "Q4_K_M", "int4", "4bits", "8bit", "fp16".
 func (an *Analyzer) isFormat(w string) bool {
-	lw := strings.ToLower(w)
+	var tmp [48]byte
+	lw := string(lowerKey(&tmp, w))
 	if an.c.formats[lw] {
 		return true
 	}
