@@ -331,12 +331,7 @@ func (s *state) proseClaims() {
 
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
-	var benches []benchHit
-	for _, b := range s.benches {
-		if b.start >= sp.start && b.end <= sp.end {
-			benches = append(benches, b)
-		}
-	}
+	benches := benchesIn(s.benches, sp.start, sp.end)
 	if len(benches) == 0 || len(benches) > 8 {
 		return // none, or a flattened table
 	}
@@ -416,8 +411,9 @@ func insideBench(benches []benchHit, sp span) bool {
 // such model of the sentence, else the article's topic model.
 func (s *state) subjectBefore(p, k int) int {
 	found := -1
-	for _, m := range s.mentions {
-		if m.sent != k || m.role != roleNone {
+	sent := s.sents[k]
+	for _, m := range s.mentionsIn(max(sent.start, p-window), min(sent.end, p+window)) {
+		if m.role != roleNone {
 			continue
 		}
 		if m.start < p {
@@ -443,9 +439,10 @@ func (s *state) comparison(kind cueKind, c hit) {
 		return
 	}
 	sp := s.sents[k]
+	near := s.mentionsIn(max(sp.start, c.start-window), min(sp.end, c.end+window))
 	subject := -1
-	for _, m := range s.mentions {
-		if m.sent == k && m.role == roleNone && m.start < c.start {
+	for _, m := range near {
+		if m.role == roleNone && m.start < c.start {
 			subject = m.model
 			break
 		}
@@ -455,8 +452,8 @@ func (s *state) comparison(kind cueKind, c hit) {
 	}
 	if subject < 0 {
 		if c.after {
-			for _, m := range s.mentions {
-				if m.sent == k && m.role == roleNone {
+			for _, m := range near {
+				if m.role == roleNone {
 					subject = m.model
 					break
 				}
@@ -472,8 +469,8 @@ func (s *state) comparison(kind cueKind, c hit) {
 	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency"}[kind]
 	ev := s.sentence(k)
 	var targets []int
-	for _, m := range s.mentions {
-		if m.sent != k || m.role != roleTarget || m.model == subject {
+	for _, m := range near {
+		if m.role != roleTarget || m.model == subject {
 			continue
 		}
 		if c.after && m.end <= c.start && c.start-m.end < 120 || !c.after && m.start >= c.end && m.start-c.end < 160 {
@@ -495,11 +492,8 @@ func (s *state) comparison(kind cueKind, c hit) {
 		return
 	}
 	claim := event.Claim{Model: s.models[subject].name, Relation: relation, Target: phrase, Evidence: ev}
-	for _, b := range s.benches {
-		if b.start >= sp.start && b.end <= sp.end {
-			claim.Benchmark = b.name // "first among open-source models on MMMU"
-			break
-		}
+	if bs := benchesIn(s.benches, max(sp.start, c.start-window), min(sp.end, c.end+window)); len(bs) > 0 {
+		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
 }
@@ -536,7 +530,7 @@ func (s *state) pronounStart(sp span) bool {
 // lastModelBefore returns the last model named before p, within limit
 // bytes, that is not compared against.
 func (s *state) lastModelBefore(p, limit int) int {
-	for i := len(s.mentions) - 1; i >= 0; i-- {
+	for i := s.mentionIndex(p) - 1; i >= 0; i-- {
 		m := s.mentions[i]
 		if m.end > p {
 			continue

@@ -52,6 +52,10 @@ type ref struct {
 	// after marks a cue that follows what it qualifies (Korean and Japanese
 	// verbs, Chinese "…的基础上").
 	after bool
+	// stem is what a family stem writes in names: the family's name for its
+	// spellings and transliterations ("큐웬" → "Qwen"), the stem itself for a
+	// sub-brand ("ChatGPT", "umT5").
+	stem string
 }
 
 // variant is what a name-continuing word implies.
@@ -126,6 +130,8 @@ type compiled struct {
 	// vendor's index.
 	familyMods   []modality
 	familyVendor []int
+	// familyLower: the family's name is written in lowercase ("tsuzumi").
+	familyLower []bool
 	// typoStems are lowercase Latin stems of at least four letters, by
 	// vendor, for names misspelt next to their vendor.
 	typoStems [][]typoStem
@@ -191,13 +197,13 @@ func compile(cat *catalog.Catalog) *compiled {
 		}
 	}
 	for i, f := range cat.Families {
-		r := ref{kind: hitFamily, idx: i}
 		for _, s := range f.Stems {
-			add(s, false, r)
+			add(s, false, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
 		}
 		for _, s := range f.Case {
-			add(s, true, r)
+			add(s, true, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
 		}
+		c.familyLower = append(c.familyLower, strings.ToLower(f.Name) == f.Name)
 		for _, s := range f.Short {
 			c.short[s[0]] = append(c.short[s[0]], i)
 		}
@@ -326,6 +332,16 @@ func hasPrefixFold(buf []byte, p string) bool {
 		}
 	}
 	return true
+}
+
+// stemOut returns what a family stem writes in names: the family's name,
+// unless the stem is a Latin sub-brand spelled differently ("ChatGPT").
+func stemOut(stem, name string) string {
+	plain := strings.NewReplacer(" ", "", "-", "").Replace(stem)
+	if isASCIIWord(plain) && fold(stem) != fold(name) {
+		return stem
+	}
+	return name
 }
 
 func contains(list []string, s string) bool {

@@ -41,7 +41,7 @@ func (s *state) discover() {
 			}
 			i = j
 		}
-		if name := s.orgBefore(c.start, sent.start); name != "" {
+		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
 			s.addVendor(name, c.start)
 		}
 	}
@@ -121,18 +121,18 @@ func (s *state) productLike(sp span) bool {
 
 // hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
 func (s *state) hitOverlaps(sp span) bool {
-	for _, h := range s.vendorHits {
-		if h.start < sp.end && sp.start < h.end {
+	for _, h := range hitsIn(s.vendorHits, sp.start-64, sp.end) {
+		if sp.start < h.end {
 			return true
 		}
 	}
-	for _, h := range s.benches {
-		if h.start < sp.end && sp.start < h.end {
+	for _, h := range benchesIn(s.benches, sp.start-64, sp.end) {
+		if sp.start < h.end {
 			return true
 		}
 	}
-	for _, h := range s.licenses {
-		if h.start < sp.end && sp.start < h.end {
+	for _, h := range hitsIn(s.licenses, sp.start-64, sp.end) {
+		if sp.start < h.end {
 			return true
 		}
 	}
@@ -158,6 +158,9 @@ func appendStem(stems []string, w string) []string {
 		if x == st {
 			return stems
 		}
+	}
+	if len(stems) >= maxStems {
+		return stems
 	}
 	return append(stems, st)
 }

@@ -104,6 +104,8 @@ type state struct {
 	nameBuf, keyBuf []byte
 	// sub reads table cells.
 	sub *state
+	// sortedN mentions are in text order (covered searches them).
+	sortedN int
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -111,9 +113,11 @@ type state struct {
 func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s := an.newState(a, tables)
 	s.scan()
+	s.sortMentions()
 	s.segment()
 	s.shortForms()
 	s.typos()
+	s.sortMentions()
 	s.discover()
 	s.finishMentions()
 	s.assignRoles()
@@ -179,6 +183,9 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 		}
 	}
 	s.nameBuf = name
+	if len(s.mentions) >= maxMentions {
+		return -1
+	}
 	key := appendFold(s.keyBuf[:0], name)
 	s.keyBuf = key
 	if len(key) == 0 {
@@ -241,7 +248,6 @@ func lowerKey(tmp *[48]byte, w string) []byte {
 	return b
 }
 
-
 // sizeValue returns the billions a size part gives, and whether it is the
 // active count ("A22B").
 func sizeValue(w string) (float64, bool) {
@@ -270,7 +276,7 @@ func sizeValue(w string) (float64, bool) {
 
 // finishMentions orders mentions and places them in sentences.
 func (s *state) finishMentions() {
-	sort.Slice(s.mentions, func(i, j int) bool { return s.mentions[i].start < s.mentions[j].start })
+	s.sortMentions()
 	for i := range s.mentions {
 		s.mentions[i].sent = s.sentenceAt(s.mentions[i].start)
 	}

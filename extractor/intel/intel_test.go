@@ -57,12 +57,12 @@ func newAnalyzer(tb testing.TB) *intel.Analyzer {
 // testCase is one hand-written article with what a correct analysis must
 // and must not report.
 type testCase struct {
-	Title     string             `yaml:"title"`
-	Language  string             `yaml:"language"`
-	Published string             `yaml:"published"`
-	Text      string             `yaml:"text"`
-	Tables    []extractor.Table  `yaml:"tables"`
-	Want      expectations       `yaml:"want"`
+	Title     string            `yaml:"title"`
+	Language  string            `yaml:"language"`
+	Published string            `yaml:"published"`
+	Text      string            `yaml:"text"`
+	Tables    []extractor.Table `yaml:"tables"`
+	Want      expectations      `yaml:"want"`
 }
 
 type expectations struct {

@@ -120,10 +120,8 @@ func (s *state) cueDistance(k cueKind, p, q, before, after int) int {
 // else the article's topic model.
 func (s *state) paramsSubject(p, k int) int {
 	before, after := -1, -1
-	for _, m := range s.mentions {
-		if m.sent != k {
-			continue
-		}
+	sent := s.sents[k]
+	for _, m := range s.mentionsIn(max(sent.start, p-window), min(sent.end, p+window)) {
 		if m.end <= p {
 			before = m.model
 		} else if after < 0 {

@@ -9,11 +9,8 @@ import (
 // and at most before bytes before position p or after bytes after q.
 func (s *state) near(k cueKind, p, q, before, after int) bool {
 	sent := s.sents[s.sentenceAt(p)]
-	for _, h := range s.cues[k] {
-		if h.end <= p && p-h.end <= before && h.start >= sent.start {
-			return true
-		}
-		if h.start >= q && h.start-q <= after && h.end <= sent.end {
+	for _, h := range hitsIn(s.cues[k], max(sent.start, p-before-64), min(sent.end, q+after+1)) {
+		if h.end <= p && p-h.end <= before || h.start >= q && h.start-q <= after && h.end <= sent.end {
 			return true
 		}
 	}
@@ -22,8 +19,8 @@ func (s *state) near(k cueKind, p, q, before, after int) bool {
 
 // inSentence reports whether a cue of kind k lies in sentence sp.
 func (s *state) inSentence(k cueKind, sp span) bool {
-	for _, h := range s.cues[k] {
-		if h.start >= sp.start && h.end <= sp.end {
+	for _, h := range hitsIn(s.cues[k], sp.start, sp.end) {
+		if h.end <= sp.end {
 			return true
 		}
 	}
@@ -81,10 +78,7 @@ func (s *state) releases() {
 		}
 		ev := s.sentence(k)
 		named := false
-		for _, m := range s.mentions {
-			if m.sent != k || m.start < lo || m.start > hi {
-				continue
-			}
+		for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
 			named = true
 			if m.role != roleNone {
 				continue
@@ -99,8 +93,8 @@ func (s *state) releases() {
 		}
 	}
 	if _, _, ok := s.repoTitle(); ok {
-		for _, m := range s.mentions {
-			if m.start < s.titleEnd {
+		for _, m := range s.mentionsIn(0, s.titleEnd) {
+			{
 				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
 			}
 		}
@@ -185,8 +179,8 @@ func (s *state) weakGerund(c hit) bool {
 		return false
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
-	before := bytes.TrimRight(s.buf[sent.start:c.start], " :")
-	if len(bytes.TrimSpace(before)) == 0 {
+	before := bytes.TrimRight(s.buf[max(sent.start, c.start-8):c.start], " :")
+	if len(before) == 0 && !s.textBefore(c.start, sent.start) {
 		return false
 	}
 	for _, aux := range []string{" are", " is", "'re", "’re", " be", "now"} {
@@ -249,4 +243,15 @@ func (s *state) pastDate(c hit) bool {
 
 func atoi4(b []byte) int {
 	return int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
+}
+
+// textBefore reports whether anything but spaces and colons stands between
+// start and p.
+func (s *state) textBefore(p, start int) bool {
+	for i := p - 1; i >= start; i-- {
+		if c := s.buf[i]; c != ' ' && c != ':' && c != '\n' {
+			return true
+		}
+	}
+	return false
 }

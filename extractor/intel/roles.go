@@ -5,17 +5,6 @@ import (
 	"strings"
 )
 
-// covered reports whether byte range sp overlaps a model mention; mentions
-// must be in text order up to the last one appended by scan.
-func (s *state) covered(sp span) bool {
-	for _, m := range s.mentions {
-		if m.start < sp.end && sp.start < m.end {
-			return true
-		}
-	}
-	return false
-}
-
 // presentFamilies returns, per family, how strongly the article names it or
 // its vendor.
 func (s *state) presentFamilies() []int {
@@ -92,7 +81,10 @@ func (s *state) shortForms() {
 // typos reads one-letter misspellings of a catalogued stem next to its
 // vendor's name: "Quen2.5" beside "Alibaba", "Deepsek-V3" beside "DeepSeek".
 func (s *state) typos() {
-	for _, h := range s.vendorHits {
+	for n, h := range s.vendorHits {
+		if n >= 200 {
+			return
+		}
 		stems := s.an.c.typoStems[h.idx]
 		if len(stems) == 0 {
 			continue
@@ -229,11 +221,9 @@ func (s *state) markAfter(p int, r role) {
 	sent := s.sentenceAt(p)
 	anchor := p
 	first := true
-	for i := range s.mentions {
+	from := s.mentionIndex(p)
+	for i := from; i < len(s.mentions) && i < from+maxChain; i++ {
 		m := &s.mentions[i]
-		if m.start < anchor {
-			continue
-		}
 		if m.sent != sent {
 			return
 		}
@@ -257,7 +247,8 @@ func (s *state) markBefore(p int, r role) {
 	sent := s.sentenceAt(p)
 	anchor := p
 	first := true
-	for i := len(s.mentions) - 1; i >= 0; i-- {
+	last := s.mentionIndex(p) - 1
+	for i := last; i >= 0 && i > last-maxChain; i-- {
 		m := &s.mentions[i]
 		if m.end > anchor {
 			continue

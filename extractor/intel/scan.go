@@ -169,7 +169,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 	}
 	for _, r := range refs {
 		if r.kind == hitFamily && ok(r, true) {
-			if end, found := s.familyMention(r.idx, st, en, surface); found {
+			if end, found := s.familyMention(r, st, en, surface); found {
 				return end, true
 			}
 		}
@@ -181,19 +181,26 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		}
 		switch r.kind {
 		case hitBench:
+			if len(s.benches) >= maxHits {
+				return en, true
+			}
 			end, name := s.benchName(r.idx, en)
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
-			if !s.productContext(en) {
+			if !s.productContext(en) && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
 			}
 			return en, true
 		case hitLicense:
-			s.licenses = append(s.licenses, hit{span: span{st, en}, idx: r.idx})
+			if len(s.licenses) < maxHits {
+				s.licenses = append(s.licenses, hit{span: span{st, en}, idx: r.idx})
+			}
 			return en, true
 		case hitCue:
-			s.cues[r.idx] = append(s.cues[r.idx], hit{span: span{st, en}, after: r.after})
+			if len(s.cues[r.idx]) < maxHits {
+				s.cues[r.idx] = append(s.cues[r.idx], hit{span: span{st, en}, after: r.after})
+			}
 			consumed = true
 		}
 	}
@@ -245,10 +252,11 @@ type part struct {
 // familyMention parses the version, size and variant parts that follow a
 // family stem and records the model mention. It reports false when the stem
 // alone does not name a model (and may then be a vendor name).
-func (s *state) familyMention(fam, st, en int, surface []byte) (int, bool) {
+func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
+	fam := r.idx
 	f := &s.an.cat.Families[fam]
 	parts, end := s.an.suffix(s.buf, en, f.Joined)
-	lower := !hasUpper(surface) && hasUpper([]byte(f.Name))
+	lower := !hasUpper(surface) && !s.an.c.familyLower[fam]
 	if len(parts) == 0 {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
@@ -263,18 +271,7 @@ func (s *state) familyMention(fam, st, en int, surface []byte) (int, bool) {
 			return end, true // "Step-Audio-Report" is a document
 		}
 	}
-	stem := f.Name
-	if isASCIIWord(strings.ReplaceAll(strings.ReplaceAll(string(surface), " ", ""), "-", "")) &&
-		fold(string(surface)) != fold(f.Name) {
-		stem = string(surface) // a sub-brand spelled in the catalog ("ChatGPT", "umT5")
-		for _, c := range append(append([]string{}, f.Stems...), f.Case...) {
-			if strings.EqualFold(c, stem) {
-				stem = c
-				break
-			}
-		}
-	}
-	s.addMention(span{st, end}, fam, -1, stem, parts)
+	s.addMention(span{st, end}, fam, -1, r.stem, parts)
 	return end, true
 }
 
