@@ -45,6 +45,9 @@ func (s *state) discover() {
 			s.addVendor(name, c.start)
 		}
 	}
+	if _, repo, ok := s.repoTitle(); ok && s.unknownRepo(repo) {
+		stems = appendStem(stems, repo)
+	}
 	if owner, _, ok := s.repoTitle(); ok && len(stems) > 0 {
 		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
 			s.addVendor(owner, 0)
@@ -294,4 +297,35 @@ func hasCapsSegment(w string) bool {
 		}
 	}
 	return false
+}
+
+// unknownRepo reports a repository name that names a model no catalog
+// knows: product-like itself ("PhoGPT"), or written in the text with a
+// version or size ("Orion" of "Orion-14B").
+func (s *state) unknownRepo(repo string) bool {
+	if len(repo) < 3 || !isUpper(repo[0]) || s.covered(span{0, s.titleEnd}) {
+		return false
+	}
+	f := fold(repo)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
+		return false
+	}
+	if _, ok := s.an.c.benchByFold[f]; ok || s.an.c.stemWords[strings.ToLower(repo)] || s.an.c.stopwords[repo] {
+		return false
+	}
+	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
+		return true
+	}
+	pat := []byte(repo)
+	for i := s.titleEnd; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		k := i + j + len(pat)
+		if k+1 < len(s.buf) && (s.buf[k] == '-' || s.buf[k] == ' ') && isDigit(s.buf[k+1]) || k < len(s.buf) && isDigit(s.buf[k]) {
+			return true
+		}
+		i = k
+	}
 }

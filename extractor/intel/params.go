@@ -19,6 +19,8 @@ var multipliers = []struct {
 	{"万亿", 1000, false}, {"亿", 0.1, false}, {"億", 0.1, false}, {"兆", 1000, false},
 	{"억", 0.1, false}, {"조", 1000, false},
 	{"nghìn tỷ", 1000, false}, {"ngàn tỷ", 1000, false}, {"tỷ", 1, false}, {"triệu", 0.001, false},
+	{"Milliarden", 1, false}, {"Mrd.", 1, false}, {"Billionen", 1000, false}, {"milliards", 1, false},
+	{"miliar", 1, false}, {"triliun", 1000, false}, {"млрд", 1, false}, {"трлн", 1000, false},
 }
 
 // params reads parameter counts from prose and gives them to the model the

@@ -94,7 +94,7 @@ func (s *state) releases() {
 	}
 	if _, _, ok := s.repoTitle(); ok {
 		for _, m := range s.mentionsIn(0, s.titleEnd) {
-			{
+			if m.role == roleNone {
 				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
 			}
 		}
@@ -111,22 +111,29 @@ func (s *state) releases() {
 // releaseVariants releases the sizes and tunings of a released model
 // ("Qwen2.5-7B-Instruct" of "Qwen2.5") that are never compared against.
 func (s *state) releaseVariants() {
-	var released [][]string
+	type base struct {
+		toks []string
+		m    *modelRec
+	}
+	var released []base
 	for _, m := range s.models {
 		if m.conf >= 0.75 {
-			released = append(released, nameTokens(m.name))
+			released = append(released, base{nameTokens(m.name), m})
 		}
 	}
 	if len(released) == 0 {
 		return
 	}
 	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || (s.primary >= 0 && m.vendor != s.primary) {
+		if m.conf > 0 || m.targeted || m.bare {
 			continue
 		}
 		toks := nameTokens(m.name)
 		for _, r := range released {
-			if len(toks) > len(r) && equalTokens(toks[:len(r)], r) {
+			if m.vendor != r.m.vendor || m.vendorName != r.m.vendorName {
+				continue
+			}
+			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
 				m.conf, m.evidence = 0.5, "variant of a released model"
 				break
 			}

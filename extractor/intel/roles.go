@@ -353,11 +353,17 @@ func (s *state) choosePrimary() {
 	}
 }
 
-// repoTitle splits a GitHub-style title "owner/repo".
+// repoTitle splits a repository title: "owner/repo" as GitHub shows a
+// README, "GitHub - owner/repo: description", "owner/repo · Hugging Face".
 func (s *state) repoTitle() (owner, repo string, ok bool) {
 	t := strings.TrimSpace(string(s.buf[:s.titleEnd]))
-	if strings.ContainsAny(t, " \t") {
-		return "", "", false
+	t = strings.TrimPrefix(t, "GitHub - ")
+	if i := strings.IndexAny(t, " :·"); i > 0 {
+		rest := strings.TrimSpace(t[i:])
+		if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "·") && !strings.HasPrefix(rest, "- Hugging Face") {
+			return "", "", false
+		}
+		t = t[:i]
 	}
 	owner, repo, ok = strings.Cut(t, "/")
 	if !ok || owner == "" || repo == "" || strings.Contains(repo, "/") {
