@@ -104,7 +104,7 @@ func (s *state) productLike(sp span) bool {
 	if letters < 3 || len(w) > 40 {
 		return false
 	}
-	if !(digits > 0 || inner || strings.Contains(w, "-") && hasCapsSegment(w)) {
+	if !(digits > 0 || inner || strings.Contains(w, "-") && hasCapsSegment(w)) || lowerSegment(w) {
 		return false
 	}
 	if isSizeWord(w) || s.an.c.stopwords[w] || s.an.c.stopwords[stemOf(w)] {
@@ -328,4 +328,25 @@ func (s *state) unknownRepo(repo string) bool {
 		}
 		i = k
 	}
+}
+
+// lowerSegment reports a hyphenated word with an all-lowercase segment:
+// "KI-Start-up" and "open-source" are words, not names.
+func lowerSegment(w string) bool {
+	segs := strings.Split(w, "-")
+	if len(segs) > 5 {
+		return true
+	}
+	for _, seg := range segs[1:] {
+		lower := len(seg) > 0
+		for i := 0; i < len(seg); i++ {
+			if !isLower(seg[i]) {
+				lower = false
+			}
+		}
+		if lower {
+			return true
+		}
+	}
+	return false
 }

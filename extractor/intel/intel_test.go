@@ -272,3 +272,44 @@ func golden(t *testing.T, name string, a event.Article) {
 		t.Errorf("analysis differs from %s (run go test -update after a deliberate change):\n%s", path, got)
 	}
 }
+
+// TestNames checks the name grammar on the spellings news and READMEs use.
+func TestNames(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"hyphenated", "We tested Qwen2.5-72B-Instruct and DeepSeek-V3-0324 today.", []string{"Qwen2.5-72B-Instruct", "DeepSeek-V3-0324"}, nil},
+		{"spaced", "Llama 3.1 405B and Claude 3.5 Sonnet and Claude Sonnet 4 and Gemini 2.5 Flash-Lite.", []string{"Llama 3.1 405B", "Claude 3.5 Sonnet", "Claude Sonnet 4", "Gemini 2.5 Flash-Lite"}, nil},
+		{"openai", "GPT-4o, GPT-4.1 mini, o3-mini, o1 and gpt-oss-120b were compared.", []string{"GPT-4o", "GPT-4.1 mini", "o3-mini", "o1", "gpt-oss-120B"}, nil},
+		{"moe sizes", "Qwen3-235B-A22B, Hunyuan-A13B and Mixtral 8x22B use experts.", []string{"Qwen3-235B-A22B", "Hunyuan-A13B", "Mixtral 8x22B"}, nil},
+		{"distill", "DeepSeek-R1-Distill-Qwen-32B is small.", []string{"DeepSeek-R1-Distill-Qwen-32B"}, []string{"Qwen-32B"}},
+		{"packaging dropped", "Download QwQ-32B-GGUF or Yi-34B-Chat-4bits or PhoGPT-4B-Chat-Q4_K_M.", []string{"QwQ-32B", "Yi-34B-Chat", "PhoGPT-4B-Chat"}, []string{"QwQ-32B-GGUF"}},
+		{"transliterated", "딥시크-V3.1과 큐웬3, 엑사원 4.0, 通义千问2.5, 混元T1", []string{"DeepSeek-V3.1", "Qwen3", "EXAONE 4.0", "Qwen2.5", "Hunyuan-T1"}, nil},
+		{"table row is no name", "GLM-4-9B-0414 Chat 32K PhoGPT-4B Base 3.7B", []string{"GLM-4-9B-0414", "PhoGPT-4B"}, []string{"GLM-4-9B-0414 Chat", "PhoGPT-4B Base 3.7B"}},
+		{"code is no name", "KeyError: 'qwen2' and --reasoning-parser qwen3 and llama.cpp and LLaMA-Factory", nil, []string{"Qwen2", "Qwen3", "Llama"}},
+		{"ordinary words", "Step 1: install. The Falcon 9 rocket. Claude Monet. A phi coefficient. Meta-learning. Apple pie.", nil, []string{"Step 1", "Falcon 9", "Claude", "Phi"}},
+		{"documents", "See the Step-Audio-Report and the Yi-34B-Chat-Playground.", nil, []string{"Step-Audio-Report", "Yi-34B-Chat-Playground"}},
+		{"short forms", "DeepSeek released V3.1, which beats R1-0528; a V100 GPU is no model.", []string{"DeepSeek-V3.1", "DeepSeek-R1-0528"}, []string{"DeepSeek-V100"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := event.Article{Title: "t", Text: tc.text, Language: "en"}
+			an.Analyze(&a, nil)
+			got := map[string]bool{}
+			for _, m := range a.Models {
+				got[fold(m.Name)] = true
+			}
+			for _, w := range tc.want {
+				if !got[fold(w)] {
+					t.Errorf("%q not found in %v", w, names(a.Models))
+				}
+			}
+			for _, n := range tc.not {
+				if got[fold(n)] {
+					t.Errorf("%q reported in %v", n, names(a.Models))
+				}
+			}
+		})
+	}
+}

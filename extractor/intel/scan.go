@@ -256,7 +256,15 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
 	f := &s.an.cat.Families[fam]
 	parts, end := s.an.suffix(s.buf, en, f.Joined)
-	lower := !hasUpper(surface) && !s.an.c.familyLower[fam]
+	if len(parts) == 0 && en < len(s.buf) && isUpper(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
+		// A CJK stem touches its code: "混元T1", "文心X1".
+		if w := wordEnd(s.buf, en); isCodeWord(string(s.buf[en:w])) {
+			more, e := s.an.suffix(s.buf, w, false)
+			parts = append([]part{{text: string(s.buf[en:w])}}, more...)
+			end = e
+		}
+	}
+	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
 	if len(parts) == 0 {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
@@ -462,6 +470,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 				return partCode
 			}
 			return partReject
+		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
+			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
 		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
 			return partWord // "Exp", "Terminus", "Rumination"
 		}
@@ -482,8 +492,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partVersion // "Chat v2"
 		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
 			return partCode // "Kimi K2", "Wan2.1 T2V"
-		case isVariant && an.c.variants[lw].spaced && isUpper(w[0]) && spacedOK(prev, hasSize || hasSizePart(prev)):
-			return partWord // "Claude Sonnet 4", not the table's "GLM-4-9B Chat"
+		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
+			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
 		}
 		return partReject
 	}
@@ -537,7 +547,9 @@ func isCodeWord(w string) bool {
 // isShortVersion matches versions written after a space: "3", "2.5",
 // "3.1" — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
-	w = strings.TrimSuffix(w, "o") // "GPT 4o"
+	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
+		w = w[:n-1] // "GPT 4o", "Gemma 3n"
+	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
 	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && intPart[0] == '1') {
 		return false
