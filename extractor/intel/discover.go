@@ -260,7 +260,7 @@ func (s *state) orgBefore(p, start int) string {
 func (s *state) knownVendorIn(name string) bool {
 	f := fold(name)
 	for alias := range s.an.c.vendorOfAlias {
-		if len(alias) >= 3 && strings.Contains(f, alias) {
+		if len(alias) >= 3 && strings.Contains(f, alias) || len(f) >= 6 && strings.Contains(alias, f) {
 			return true
 		}
 	}

@@ -43,7 +43,7 @@ func (s *state) blocked(c hit) bool {
 	}
 	return s.near(cueNegation, c.start, c.end, 14, after) ||
 		s.near(cuePlanned, c.start, c.end, 28, after) ||
-		s.near(cueHistory, c.start, c.end, 24, 0)
+		s.near(cueHistory, c.start, c.end, 24, 20)
 }
 
 // give records release evidence for a model, keeping the strongest.
