@@ -244,7 +244,7 @@ func (s *state) modelColumns(rows [][]cell, h int) {
 			if col >= len(header) || header[col].model < 0 {
 				continue
 			}
-			s.scoreClaim(header[col].model, rowName, rowBench, c, "table")
+			s.scoreClaim(header[col].model, rowName, rowBench, c, rowEvidence(header[col], row))
 		}
 	}
 }
@@ -283,7 +283,7 @@ func (s *state) benchColumns(rows [][]cell, h int) {
 			}
 			col := align(i, len(row), len(header))
 			if col < len(names) && names[col] != "" {
-				s.scoreClaim(model, names[col], benchIdx[col], c, "table")
+				s.scoreClaim(model, names[col], benchIdx[col], c, rowEvidence(header[col], row))
 			}
 		}
 	}
@@ -604,3 +604,18 @@ func (s *state) dedupeClaims() {
 }
 
 func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// rowEvidence describes a table score: the column header and the row.
+func rowEvidence(header cell, row []cell) string {
+	var b strings.Builder
+	b.WriteString("table: ")
+	b.WriteString(header.text)
+	for _, c := range row {
+		b.WriteString(" | ")
+		b.WriteString(c.text)
+		if b.Len() > 200 {
+			break
+		}
+	}
+	return b.String()
+}

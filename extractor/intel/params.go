@@ -106,6 +106,9 @@ func (s *state) cueDistance(k cueKind, p, q, before, after int) int {
 		d := 0
 		switch {
 		case h.end <= p:
+			if bytes.ContainsAny(s.buf[h.end:p], ",;，；、") {
+				continue // "456 billion in total, 45.9 billion of which are active"
+			}
 			d = p - h.end
 		case h.start >= q:
 			d = h.start - q

@@ -134,7 +134,7 @@ func (s *state) releaseVariants() {
 				continue
 			}
 			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
-				m.conf, m.evidence = 0.5, "variant of a released model"
+				m.conf, m.evidence = 0.5, "variant of "+r.m.name
 				break
 			}
 		}
