@@ -126,7 +126,7 @@ func (s *state) tableModels() {
 				if cells++; cells > maxTableCells {
 					break
 				}
-				if isDownloadCell(text) {
+				if r < 3 && !download && isDownloadCell(text) {
 					download = true
 				}
 				// Names and benchmarks stand in the first rows and columns;

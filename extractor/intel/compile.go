@@ -112,6 +112,12 @@ type compiled struct {
 	byTriple map[uint32][]int32
 	byPair   map[uint16][]int32
 	byRune   map[rune][]int32
+	// starts marks the first two bytes of patterns: 1 when a two-byte
+	// pattern has them, 2 when a longer one does; most words start none.
+	starts [1 << 16]uint8
+	// triples is a filter of the first three bytes of longer patterns, by
+	// a 16-bit hash: a clear bit means no pattern starts so.
+	triples [1 << 16 / 8]uint8
 	// variants, formats and notModelParts are keyed by lowercase word.
 	variants      map[string]variant
 	formats       map[string]bool
@@ -286,11 +292,15 @@ func (c *compiled) index(patterns []string) {
 		if len(p) >= 3 && isAlnum(p[0]) {
 			k := tripleKey(p[0], p[1], p[2])
 			c.byTriple[k] = append(c.byTriple[k], int32(i))
+			c.starts[pairKey(p[0], p[1])] |= 2
+			h := tripleHash(k)
+			c.triples[h>>3] |= 1 << (h & 7)
 			continue
 		}
 		if len(p) == 2 && isAlnum(p[0]) {
 			k := pairKey(p[0], p[1])
 			c.byPair[k] = append(c.byPair[k], int32(i))
+			c.starts[k] |= 1
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(p)
@@ -308,6 +318,9 @@ func (c *compiled) index(patterns []string) {
 }
 
 func pairKey(a, b byte) uint16 { return uint16(lowerASCII(a))<<8 | uint16(lowerASCII(b)) }
+
+// tripleHash folds a triple key to 16 bits for the triples filter.
+func tripleHash(k uint32) uint32 { return (k * 2654435761) >> 16 }
 
 func tripleKey(a, b, c byte) uint32 {
 	return uint32(lowerASCII(a))<<16 | uint32(lowerASCII(b))<<8 | uint32(lowerASCII(c))

@@ -121,15 +121,24 @@ func (s *state) scan() {
 			if end, ok := s.tryPatterns(c.byRune[r], i); ok {
 				next = max(end, next)
 			}
-		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])) && leftOK(buf, i):
+		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
+			has := c.starts[pairKey(b, buf[i+1])]
+			if has == 0 || !leftOK(buf, i) {
+				break
+			}
 			var long []int32
-			if i+2 < len(buf) {
-				long = c.byTriple[tripleKey(b, buf[i+1], buf[i+2])]
+			if has&2 != 0 && i+2 < len(buf) {
+				k := tripleKey(b, buf[i+1], buf[i+2])
+				if h := tripleHash(k); c.triples[h>>3]&(1<<(h&7)) != 0 {
+					long = c.byTriple[k]
+				}
 			}
 			if end, ok := s.tryPatterns(long, i); ok {
 				next = max(end, next)
-			} else if end, ok := s.tryPatterns(c.byPair[pairKey(b, buf[i+1])], i); ok {
-				next = max(end, next)
+			} else if has&1 != 0 {
+				if end, ok := s.tryPatterns(c.byPair[pairKey(b, buf[i+1])], i); ok {
+					next = max(end, next)
+				}
 			}
 		}
 		i = next

@@ -3,7 +3,6 @@ package intel
 import (
 	"sort"
 	"strconv"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -42,8 +41,8 @@ func (s *state) segment() {
 			cut(i+n, i+n)
 		case r == '•' || r == '·' && i > 0 && buf[i-1] == ' ' || r == '…':
 			cut(i, i+n)
-		case r >= 0x2190 && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)):
-			cut(i, i+n)
+		case r >= 0x2190 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF:
+			cut(i, i+n) // arrows, symbols, dingbats, emoji: list markers
 		}
 		i += n
 	}
