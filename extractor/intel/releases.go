@@ -49,9 +49,6 @@ func (s *state) blocked(c hit) bool {
 // give records release evidence for a model, keeping the strongest.
 func (s *state) give(m int, conf float64, evidence string) {
 	rec := s.models[m]
-	if rec.bare && rec.family >= 0 {
-		return // "Qwen" alone is a series, not a release
-	}
 	if conf > rec.conf {
 		rec.conf, rec.evidence = conf, evidence
 	}
@@ -78,9 +75,10 @@ func (s *state) releases() {
 		}
 		ev := s.sentence(k)
 		named := false
-		for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
+		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
+		for _, m := range near {
 			named = true
-			if m.role != roleNone {
+			if m.role != roleNone || s.seriesBeside(m, near) {
 				continue
 			}
 			s.give(m.model, conf, ev)
@@ -117,7 +115,7 @@ func (s *state) releaseVariants() {
 	}
 	var released []base
 	for _, m := range s.models {
-		if m.conf >= 0.75 {
+		if m.conf >= 0.75 && !m.bare {
 			released = append(released, base{nameTokens(m.name), m})
 		}
 	}
@@ -257,6 +255,30 @@ func atoi4(b []byte) int {
 func (s *state) textBefore(p, start int) bool {
 	for i := p - 1; i >= start; i-- {
 		if c := s.buf[i]; c != ' ' && c != ':' && c != '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesBeside reports a bare series name ("Kimi") next to a specific model
+// of its family ("Kimi K2"): the specific model is what is released.
+func (s *state) seriesBeside(m mention, near []mention) bool {
+	rec := s.models[m.model]
+	if !rec.bare || rec.family < 0 {
+		return false
+	}
+	if m.start >= s.titleEnd {
+		// In the text, a series name is released only in an article that
+		// names no specific model of the series.
+		for _, other := range s.models {
+			if !other.bare && other.family == rec.family {
+				return true
+			}
+		}
+	}
+	for _, o := range near {
+		if other := s.models[o.model]; !other.bare && other.family == rec.family {
 			return true
 		}
 	}

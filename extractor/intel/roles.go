@@ -312,14 +312,14 @@ func (s *state) choosePrimary() {
 	s.primary = best
 	// The topic model: named in the title, else the first specific model of
 	// the primary vendor.
-	pick := func(inTitle bool) int {
+	pick := func(inTitle, bare bool) int {
 		found := -1
 		for _, m := range s.mentions {
 			if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
 				continue
 			}
 			rec := s.models[m.model]
-			if rec.bare {
+			if rec.bare != bare {
 				continue
 			}
 			if best >= 0 && rec.vendor >= 0 && rec.vendor != best {
@@ -334,10 +334,11 @@ func (s *state) choosePrimary() {
 		}
 		return found
 	}
-	if t := pick(true); t >= 0 {
-		s.topic = t
-	} else {
-		s.topic = pick(false)
+	s.topic = -1
+	for _, p := range []struct{ title, bare bool }{{true, false}, {false, false}, {true, true}, {false, true}} {
+		if s.topic = pick(p.title, p.bare); s.topic >= 0 {
+			break
+		}
 	}
 	// Models no catalog knows belong to the vendor no catalog knows that
 	// introduced them, else to the article's vendor.

@@ -503,6 +503,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partCode // "Kimi K2", "Wan2.1 T2V"
 		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
 			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
+		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.c.stemWords[lw]:
+			return partWord // "HyperCLOVA X THINK"
 		}
 		return partReject
 	}
@@ -615,4 +617,13 @@ func (s *state) properNounFollows(en int) bool {
 		return false
 	}
 	return !s.an.c.stopwords[string(s.buf[en+1:w])]
+}
+
+func isAllCaps(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isUpper(w[i]) {
+			return false
+		}
+	}
+	return true
 }
