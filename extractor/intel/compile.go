@@ -52,6 +52,10 @@ type ref struct {
 	// after marks a cue that follows what it qualifies (Korean and Japanese
 	// verbs, Chinese "…的基础上").
 	after bool
+	// upper: the catalog spells the pattern with capitals, so an
+	// all-lowercase Latin match is an identifier ("nvidia-container-toolkit",
+	// "from openai import").
+	upper bool
 	// stem is what a family stem writes in names: the family's name for its
 	// spellings and transliterations ("큐웬" → "Qwen"), the stem itself for a
 	// sub-brand ("ChatGPT", "umT5").
@@ -169,6 +173,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		if caseSensitive {
 			r.exact = surface
 		}
+		r.upper = r.kind == hitVendor && hasUpper([]byte(surface))
 		p := strings.ToLower(surface)
 		id, ok := index[p]
 		if !ok {

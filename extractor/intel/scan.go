@@ -197,6 +197,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
+			if r.upper && surface[0] < utf8.RuneSelf && !hasUpper(surface) {
+				continue // an identifier, not a name
+			}
 			if !s.productContext(en) && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
 			}
