@@ -65,7 +65,7 @@ func (s *state) releases() {
 		}
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
-		lo, hi := c.start-150, c.end+200
+		lo, hi := c.start-80, c.end+200
 		if c.after {
 			lo, hi = c.start-200, c.end+40
 		}
