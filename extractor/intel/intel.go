@@ -139,12 +139,13 @@ func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state 
 		title = title[:1000]
 	}
 	buf := make([]byte, 0, len(title)+1+len(text))
-	buf = append(buf, title...)
+	buf = appendHalfwidth(buf, title)
 	buf = append(buf, '\n')
-	buf = append(buf, text...)
+	titleEnd := len(buf) - 1
+	buf = appendHalfwidth(buf, text)
 	blankURLs(buf)
 	s := &state{
-		an: an, a: a, tables: tables, buf: buf, titleEnd: len(title),
+		an: an, a: a, tables: tables, buf: buf, titleEnd: titleEnd,
 		byKey: map[string]int{}, primary: -1, topic: -1,
 	}
 	switch a.Language {
@@ -427,4 +428,24 @@ func (s *state) license() string {
 
 func round(v float64) float64 {
 	return float64(int64(v*100+0.5)) / 100
+}
+
+// appendHalfwidth appends s to buf with fullwidth letters, digits, hyphens,
+// dots and spaces ("Ｌｌａｍａ　４", "ＧＰＴ－５", seen in Japanese and
+// Chinese text) folded to ASCII; fullwidth punctuation stays, as it ends
+// sentences there.
+func appendHalfwidth(buf []byte, s string) []byte {
+	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") {
+		return append(buf, s...)
+	}
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '－', r == '．':
+			r -= 0xFEE0
+		case r == '　':
+			r = ' '
+		}
+		buf = utf8.AppendRune(buf, r)
+	}
+	return buf
 }

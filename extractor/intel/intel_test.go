@@ -292,6 +292,7 @@ func TestNames(t *testing.T) {
 		{"ordinary words", "Step 1: install. The Falcon 9 rocket. Claude Monet. A phi coefficient. Meta-learning. Apple pie.", nil, []string{"Step 1", "Falcon 9", "Claude", "Phi"}},
 		{"documents", "See the Step-Audio-Report and the Yi-34B-Chat-Playground.", nil, []string{"Step-Audio-Report", "Yi-34B-Chat-Playground"}},
 		{"short forms", "DeepSeek released V3.1, which beats R1-0528; a V100 GPU is no model.", []string{"DeepSeek-V3.1", "DeepSeek-R1-0528"}, []string{"DeepSeek-V100"}},
+		{"fullwidth", "米メタは「Ｌｌａｍａ　４」を公開した。", []string{"Llama 4"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := event.Article{Title: "t", Text: tc.text, Language: "en"}
