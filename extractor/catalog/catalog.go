@@ -48,7 +48,21 @@ type Catalog struct {
 	// services ("llama.cpp", "Qwen-Agent").
 	NotModels []string `yaml:"not_models"`
 	// Stopwords are capitalised words that never name a new model or vendor.
-	Stopwords []string  `yaml:"stopwords"`
+	Stopwords []string `yaml:"stopwords"`
+	// Pronouns open a sentence about the model named before ("It", "该模型").
+	Pronouns []string `yaml:"pronouns"`
+	// ComparisonNouns make a phrase an unnamed comparison target
+	// ("open-source models").
+	ComparisonNouns []string `yaml:"comparison_nouns"`
+	// ListJoiners join the names of a list ("and", "和", "및").
+	ListJoiners []string `yaml:"list_joiners"`
+	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
+	OrgSuffixes []string `yaml:"org_suffixes"`
+	// DownloadMarkers in a table's first rows make it a list of the
+	// models a page offers.
+	DownloadMarkers []string `yaml:"download_markers"`
+	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
+	CountWords []CountWord `yaml:"count_words"`
 	Licenses  []License `yaml:"licenses"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
@@ -112,6 +126,14 @@ type Variant struct {
 	// the others only after a hyphen ("DeepSeek-V3.1-Terminus").
 	Spaced     bool     `yaml:"spaced"`
 	Modalities []string `yaml:"modalities"`
+}
+
+// CountWord is a word that scales a number into billions of parameters.
+type CountWord struct {
+	Word     string  `yaml:"word"`
+	Billions float64 `yaml:"billions"`
+	// Attached words must touch the number ("72B", not "72 B").
+	Attached bool `yaml:"attached"`
 }
 
 // License is a licence of model weights.
@@ -206,6 +228,12 @@ func (c *Catalog) merge(o *Catalog) {
 	c.NotModels = append(c.NotModels, o.NotModels...)
 	c.Stopwords = append(c.Stopwords, o.Stopwords...)
 	c.Licenses = append(c.Licenses, o.Licenses...)
+	c.Pronouns = append(c.Pronouns, o.Pronouns...)
+	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
+	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
+	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
+	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.CountWords = append(c.CountWords, o.CountWords...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -325,6 +353,20 @@ func (c *Catalog) Validate() error {
 	names("not_vendor_context", c.NotVendorContext)
 	names("not_models", c.NotModels)
 	names("stopwords", c.Stopwords)
+	names("comparison_nouns", c.ComparisonNouns)
+	names("list_joiners", c.ListJoiners)
+	names("org_suffixes", c.OrgSuffixes)
+	names("download_markers", c.DownloadMarkers)
+	for i, p := range c.Pronouns {
+		if strings.TrimSpace(p) == "" {
+			bad("pronoun %d is empty", i+1)
+		}
+	}
+	for i, w := range c.CountWords {
+		if strings.TrimSpace(w.Word) == "" || w.Billions <= 0 {
+			bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
+		}
+	}
 	for i, l := range c.Licenses {
 		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
 		if l.Name == "" {

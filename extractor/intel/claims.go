@@ -126,7 +126,7 @@ func (s *state) tableModels() {
 				if cells++; cells > maxTableCells {
 					break
 				}
-				if r < 3 && !download && isDownloadCell(text) {
+				if r < 3 && !download && s.isDownloadCell(text) {
 					download = true
 				}
 				// Names and benchmarks stand in the first rows and columns;
@@ -153,8 +153,8 @@ func (s *state) tableModels() {
 	}
 }
 
-func isDownloadCell(t string) bool {
-	for _, m := range []string{"🤗", "Hugging Face", "Huggingface", "HuggingFace", "huggingface", "ModelScope", "modelscope", "Download", "下载", "链接", "ダウンロード", "다운로드"} {
+func (s *state) isDownloadCell(t string) bool {
+	for _, m := range s.an.cat.DownloadMarkers {
 		if strings.Contains(t, m) {
 			return true
 		}
@@ -488,7 +488,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if c.after {
 		phrase = s.phraseBefore(c.start, sp.start)
 	}
-	if phrase == "" || !comparisonNoun(phrase) {
+	if phrase == "" || !s.comparisonNoun(phrase) {
 		return
 	}
 	claim := event.Claim{Model: s.models[subject].name, Relation: relation, Target: phrase, Evidence: ev}
@@ -498,15 +498,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 	s.claims = append(s.claims, claim)
 }
 
-// comparisonNouns are what an unnamed comparison target is made of:
-// "open-source models", "commercial solutions", "闭源模型".
-var comparisonNouns = []string{"model", "llm", "open-source", "open source", "closed-source", "proprietary",
-	"commercial", "baseline", "competitor", "predecessor", "previous", "rival", "system", "solution", "vae",
-	"sota", "state-of-the-art", "模型", "开源", "闭源", "商业", "모델", "오픈소스", "mô hình", "モデル"}
-
-func comparisonNoun(phrase string) bool {
+// comparisonNoun reports a phrase that names what is compared against
+// without naming a model: "open-source models", "commercial solutions".
+func (s *state) comparisonNoun(phrase string) bool {
 	l := strings.ToLower(phrase)
-	for _, n := range comparisonNouns {
+	for _, n := range s.an.cat.ComparisonNouns {
 		if strings.Contains(l, n) {
 			return true
 		}
@@ -514,12 +510,11 @@ func comparisonNoun(phrase string) bool {
 	return false
 }
 
-// pronouns open a sentence about the model named just before.
-var pronouns = []string{"It ", "Its ", "It's ", "It’s ", "This model", "The model", "该模型", "它", "其", "이 모델", "이는", "Mô hình này", "Nó ", "このモデル", "同モデル"}
-
+// pronounStart reports a sentence opening with a pronoun for the model
+// named before ("Its performance is…").
 func (s *state) pronounStart(sp span) bool {
 	t := bytes.TrimLeft(s.buf[sp.start:sp.end], " ")
-	for _, p := range pronouns {
+	for _, p := range s.an.cat.Pronouns {
 		if bytes.HasPrefix(t, []byte(p)) {
 			return true
 		}

@@ -7,13 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// orgSuffixes end organisation names that no catalog knows ("Acme AI",
-// "Foo Labs", "某某科技").
-var orgSuffixes = []string{"AI", "Labs", "Lab", "Research", "Inc", "Inc.", "Technologies", "Technology",
-	"Robotics", "Intelligence", "Systems", "Institute", "Corporation", "Corp", "Group", "Foundation"}
-
-var hanOrgSuffixes = []string{"科技", "智能", "实验室", "研究院", "公司", "集团"}
-
 // discover finds models and vendors that no catalog knows, introduced by a
 // release sentence with a product-like name ("VinAI open-sources PhoGPT-4B",
 // "Acme AI released Zephyr-7B"), then reads every mention of their stems.
@@ -209,8 +202,8 @@ func (s *state) orgBefore(p, start int) string {
 	words := strings.Fields(string(seg))
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ",;:()\"'")
-		for _, suf := range orgSuffixes {
-			if w != suf || i == 0 {
+		for _, suf := range s.an.cat.OrgSuffixes {
+			if w != suf || i == 0 || suf[0] >= utf8.RuneSelf {
 				continue
 			}
 			k := i
@@ -236,7 +229,10 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	text := string(seg)
-	for _, suf := range hanOrgSuffixes {
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			continue
+		}
 		idx := strings.LastIndex(text, suf)
 		if idx <= 0 {
 			continue

@@ -5,24 +5,6 @@ import (
 	"sort"
 )
 
-// multipliers turn a count word into billions, by script: "671B", "456
-// billion", "1T", "320 亿", "6710억", "4800億", "1.000 tỷ".
-var multipliers = []struct {
-	word string
-	b    float64
-	// attached: must touch the number ("72B"), and be followed by no letter.
-	attached bool
-}{
-	{"B", 1, true}, {"T", 1000, true}, {"M", 0.001, true},
-	{"billion", 1, false}, {"trillion", 1000, false}, {"million", 0.001, false},
-	{"bn", 1, false},
-	{"万亿", 1000, false}, {"亿", 0.1, false}, {"億", 0.1, false}, {"兆", 1000, false},
-	{"억", 0.1, false}, {"조", 1000, false},
-	{"nghìn tỷ", 1000, false}, {"ngàn tỷ", 1000, false}, {"tỷ", 1, false}, {"triệu", 0.001, false},
-	{"Milliarden", 1, false}, {"Mrd.", 1, false}, {"Billionen", 1000, false}, {"milliards", 1, false},
-	{"miliar", 1, false}, {"triliun", 1000, false}, {"млрд", 1, false}, {"трлн", 1000, false},
-}
-
 // params reads parameter counts from prose and gives them to the model the
 // sentence is about, when the model's name does not already say them:
 // "1 trillion total parameters", "32B activated", "6710억 개 파라미터".
@@ -50,18 +32,18 @@ func (s *state) params() {
 			gap = 1
 		}
 		mult, end := 0.0, 0
-		for _, m := range multipliers {
-			if m.attached && gap > 0 {
+		for _, m := range s.an.cat.CountWords {
+			if m.Attached && gap > 0 {
 				continue
 			}
-			if !bytes.HasPrefix(buf[j:], []byte(m.word)) {
+			if !bytes.HasPrefix(buf[j:], []byte(m.Word)) {
 				continue
 			}
-			e := j + len(m.word)
+			e := j + len(m.Word)
 			if e < len(buf) && isLetterASCII(buf[e]) {
 				continue
 			}
-			mult, end = m.b, e
+			mult, end = m.Billions, e
 			break
 		}
 		if mult == 0 {

@@ -156,18 +156,14 @@ func oneEdit(a, b string) bool {
 	return false
 }
 
-// listJoiners are what may stand between models of one list ("GPT-4o、
-// DeepSeek-V3", "DeepSeek-R1 and o1-mini").
-var listJoiners = []string{"and", "or", "as well as", "và", "hoặc", "và cả", "和", "与", "與", "及", "以及", "或", "및", "와", "과", "이나", "や", "と", "および", "及び", "versus", "vs", "vs."}
-
 // joined reports whether gap continues a list: list punctuation and
 // joiners, possibly with a short possessive ("GPT 系列和 DeepSeek 的").
-func joined(gap []byte) bool {
+func (s *state) joined(gap []byte) bool {
 	g := strings.Trim(string(gap), " ,、，/()（）'\"’‘“”·")
 	if g == "" {
 		return true
 	}
-	for _, j := range listJoiners {
+	for _, j := range s.an.cat.ListJoiners {
 		if strings.EqualFold(g, j) {
 			return true
 		}
@@ -175,8 +171,12 @@ func joined(gap []byte) bool {
 	if len(gap) > 28 || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
-	for _, j := range []string{" and ", " or ", ", ", "和", "与", "及", "、", "，", "및", "와 ", "과 ", "や", "と", " và "} {
-		if strings.Contains(string(gap), j) {
+	if bytes.Contains(gap, []byte(", ")) || bytes.ContainsAny(gap, "、，") {
+		return true
+	}
+	for _, j := range s.an.cat.ListJoiners {
+		if len(j) > 0 && j[0] >= 0x80 && strings.Contains(string(gap), j) ||
+			strings.Contains(string(gap), " "+j+" ") {
 			return true
 		}
 	}
@@ -228,7 +228,7 @@ func (s *state) markAfter(p int, r role) {
 			return
 		}
 		gap := s.buf[anchor:m.start]
-		if first && len(gap) > 48 || !first && !joined(gap) {
+		if first && len(gap) > 48 || !first && !s.joined(gap) {
 			return
 		}
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
@@ -257,7 +257,7 @@ func (s *state) markBefore(p int, r role) {
 			return
 		}
 		gap := s.buf[m.end:anchor]
-		if first && len(gap) > 32 || !first && !joined(gap) {
+		if first && len(gap) > 32 || !first && !s.joined(gap) {
 			return
 		}
 		if m.role == roleNone || r == roleTarget {
