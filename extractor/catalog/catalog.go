@@ -63,7 +63,7 @@ type Catalog struct {
 	DownloadMarkers []string `yaml:"download_markers"`
 	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
 	CountWords []CountWord `yaml:"count_words"`
-	Licenses  []License `yaml:"licenses"`
+	Licenses   []License   `yaml:"licenses"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
