@@ -108,7 +108,7 @@ func cellNumber(t string) (float64, string, bool) {
 	if dots > 1 || !isDigit(t[0]) {
 		return 0, "", false
 	}
-	v, ok := parseNumber(t, true)
+	v, ok := parseNumber(t)
 	return v, unit, ok
 }
 

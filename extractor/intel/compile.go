@@ -68,17 +68,8 @@ type variant struct {
 	spaced     bool
 }
 
-// modality is a set of modalities.
+// modality is a set of modalities: bit i is modalityNames[i].
 type modality uint8
-
-const (
-	modText modality = 1 << iota
-	modImage
-	modAudio
-	modVideo
-	modEmbedding
-	modRobotics
-)
 
 var modalityNames = []string{"text", "image", "audio", "video", "embedding", "robotics"}
 

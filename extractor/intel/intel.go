@@ -262,7 +262,7 @@ func sizeValue(w string) (float64, bool) {
 	if strings.Contains(num, "x") {
 		return 0, false // "8x7B": experts times size, not the total
 	}
-	v, ok := parseNumber(num, false)
+	v, ok := parseNumber(num)
 	if !ok {
 		return 0, false
 	}

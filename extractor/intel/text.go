@@ -177,7 +177,7 @@ func (s *state) readNumber(i int) (number, bool) {
 func isLetterASCII(b byte) bool { return isUpper(b) || isLower(b) }
 
 // parseNumber parses a plain number with a decimal point or comma.
-func parseNumber(w string, commaDecimal bool) (float64, bool) {
+func parseNumber(w string) (float64, bool) {
 	b := []byte(w)
 	for i, c := range b {
 		if c == ',' {
