@@ -22,6 +22,7 @@ func (s *state) discover() {
 		if c.after {
 			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
 		}
+		s.quotedNames(lo, hi, &stems)
 		for i := lo; i < hi; {
 			j := productEnd(s.buf, i)
 			if j == i {
@@ -341,6 +342,71 @@ func lowerSegment(w string) bool {
 			}
 		}
 		if lower {
+			return true
+		}
+	}
+	return false
+}
+
+// quotes are the marks Japanese, Chinese and Korean news put around a new
+// product's name: 「japanese-large-lm」, 『…』, ‘…’, '…'.
+var quotes = [][2]string{{"「", "」"}, {"『", "』"}, {"‘", "’"}, {"“", "”"}, {"'", "'"}}
+
+// quotedNames adds Latin names quoted whole in [lo, hi) as discovered
+// stems, whatever their case: a quoted name beside a release verb is the
+// product.
+func (s *state) quotedNames(lo, hi int, stems *[]string) {
+	text := s.buf[lo:hi]
+	for _, q := range quotes {
+		for i := 0; ; {
+			j := bytes.Index(text[i:], []byte(q[0]))
+			if j < 0 {
+				break
+			}
+			start := i + j + len(q[0])
+			k := bytes.Index(text[start:], []byte(q[1]))
+			if k < 0 || k > 40 {
+				i = start
+				continue
+			}
+			name := text[start : start+k]
+			i = start + k + len(q[1])
+			if !quotedProduct(name) || s.covered(span{lo + start, lo + start + k}) || s.hitOverlaps(span{lo + start, lo + start + k}) {
+				continue
+			}
+			w := string(name)
+			if s.an.c.stopwords[w] {
+				continue
+			}
+			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
+				continue
+			}
+			if len(*stems) < maxStems && !containsString(*stems, w) {
+				*stems = append(*stems, w) // the whole quoted name: "tanuki-lm"
+			}
+		}
+	}
+}
+
+// quotedProduct reports a quoted string that can be a product name: Latin
+// letters, digits, hyphens and dots, with at least three letters.
+func quotedProduct(b []byte) bool {
+	letters := 0
+	for _, c := range b {
+		switch {
+		case isLetterASCII(c):
+			letters++
+		case isDigit(c) || c == '-' || c == '.' || c == '_':
+		default:
+			return false
+		}
+	}
+	return letters >= 3 && isAlnum(b[0])
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
 			return true
 		}
 	}

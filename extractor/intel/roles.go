@@ -340,15 +340,23 @@ func (s *state) choosePrimary() {
 			break
 		}
 	}
-	// Models no catalog knows belong to the vendor no catalog knows that
-	// introduced them, else to the article's vendor.
-	for _, m := range s.models {
+	// Models no catalog knows belong to the vendor named in the sentence
+	// that introduced them, else to the vendor no catalog knows, else to
+	// the article's vendor when the article names it.
+	named := map[int]bool{}
+	for _, h := range s.vendorHits {
+		named[h.idx] = true
+	}
+	for i, m := range s.models {
 		if m.family >= 0 || m.vendor >= 0 || m.vendorName != "" {
 			continue
 		}
-		if len(s.newVendors) > 0 {
+		switch v := s.sentenceVendor(i); {
+		case v >= 0:
+			m.vendor = v
+		case len(s.newVendors) > 0:
 			m.vendorName = s.newVendors[0]
-		} else {
+		case best >= 0 && named[best]:
 			m.vendor = best
 		}
 	}
@@ -371,4 +379,21 @@ func (s *state) repoTitle() (owner, repo string, ok bool) {
 		return "", "", false
 	}
 	return owner, repo, true
+}
+
+// sentenceVendor returns the vendor named last before the first mention of
+// model m in its sentence, or -1.
+func (s *state) sentenceVendor(m int) int {
+	for _, mt := range s.mentions {
+		if mt.model != m {
+			continue
+		}
+		sent := s.sents[mt.sent]
+		v := -1
+		for _, h := range hitsIn(s.vendorHits, sent.start, mt.start) {
+			v = h.idx
+		}
+		return v
+	}
+	return -1
 }
