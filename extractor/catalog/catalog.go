@@ -249,7 +249,7 @@ func (c *Catalog) merge(o *Catalog) {
 
 var (
 	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
+	langRE = regexp.MustCompile(`^[a-z]{2,3}(-post)?$`)
 )
 
 // modalities are the values a family or variant may list.

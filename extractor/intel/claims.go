@@ -468,12 +468,13 @@ func (s *state) comparison(kind cueKind, c hit) {
 	}
 	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency"}[kind]
 	ev := s.sentence(k)
+	chain := s.chainAfter(c.end)
+	if c.after {
+		chain = s.chainBefore(c.start)
+	}
 	var targets []int
-	for _, m := range near {
-		if m.role != roleTarget || m.model == subject {
-			continue
-		}
-		if c.after && m.end <= c.start && c.start-m.end < 120 || !c.after && m.start >= c.end && m.start-c.end < 160 {
+	for _, i := range chain {
+		if m := s.mentions[i]; m.role == roleTarget && m.model != subject {
 			targets = append(targets, m.model)
 		}
 	}

@@ -246,7 +246,7 @@ func compile(cat *catalog.Catalog) *compiled {
 	for k, name := range catalog.CueKinds {
 		for lang, phrases := range cat.Cues[name] {
 			for _, p := range phrases {
-				after := lang == "ko" || lang == "ja" || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
+				after := lang == "ko" || lang == "ja" || strings.HasSuffix(lang, "-post") || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
 				add(p, false, ref{kind: hitCue, idx: k, after: after})
 			}
 		}

@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,8 +48,11 @@ func (s *state) discover() {
 			s.addVendor(owner, 0)
 		}
 	}
+	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
+	sort.Slice(stems, func(i, j int) bool { return len(stems[i]) > len(stems[j]) })
 	for _, st := range stems {
 		s.readStem(st)
+		s.sortMentions()
 	}
 }
 
@@ -146,20 +150,16 @@ func stemOf(w string) string {
 	return w[:i]
 }
 
+// appendStem adds a discovered name and its leading letters as stems:
+// "JoyAI-LLM-Flash" is read whole, and "JoyAI" finds "JoyAI-Lite" too.
 func appendStem(stems []string, w string) []string {
-	st := stemOf(w)
-	if len(st) < 3 || len(st) == len(w) && !strings.ContainsAny(w, "-0123456789") && !hasInnerUpper(w) {
-		st = w
-	}
-	for _, x := range stems {
-		if x == st {
-			return stems
+	for _, st := range []string{w, stemOf(w)} {
+		if len(st) < 3 || containsString(stems, st) || len(stems) >= maxStems {
+			continue
 		}
+		stems = append(stems, st)
 	}
-	if len(stems) >= maxStems {
-		return stems
-	}
-	return append(stems, st)
+	return stems
 }
 
 func hasInnerUpper(w string) bool {

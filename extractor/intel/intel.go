@@ -184,6 +184,9 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 		}
 	}
 	s.nameBuf = name
+	if totalB == 0 && activeB == 0 && len(parts) == 0 {
+		totalB, activeB = stemSizes(stem) // a discovered name read whole: "Orion-13B"
+	}
 	if len(s.mentions) >= maxMentions {
 		return -1
 	}
@@ -448,4 +451,19 @@ func appendHalfwidth(buf []byte, s string) []byte {
 		buf = utf8.AppendRune(buf, r)
 	}
 	return buf
+}
+
+// stemSizes reads the sizes written inside a name used as a stem.
+func stemSizes(stem string) (total, active float64) {
+	for _, seg := range strings.FieldsFunc(stem, func(r rune) bool { return r == '-' || r == ' ' || r == '_' }) {
+		if !isSizeWord(seg) {
+			continue
+		}
+		if v, a := sizeValue(seg); a {
+			active = v
+		} else if total == 0 {
+			total = v
+		}
+	}
+	return total, active
 }

@@ -159,7 +159,10 @@ func oneEdit(a, b string) bool {
 // joined reports whether gap continues a list: list punctuation and
 // joiners, possibly with a short possessive ("GPT 系列和 DeepSeek 的").
 func (s *state) joined(gap []byte) bool {
-	g := strings.Trim(string(gap), " ,、，/()（）'\"’‘“”·")
+	if bytes.Contains(gap, []byte("，")) || bytes.Contains(gap, []byte("；")) {
+		return false // a clause break, not a list
+	}
+	g := strings.Trim(string(gap), " ,、/()（）'\"’‘“”·")
 	if g == "" {
 		return true
 	}
@@ -171,7 +174,7 @@ func (s *state) joined(gap []byte) bool {
 	if len(gap) > 28 || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
-	if bytes.Contains(gap, []byte(", ")) || bytes.ContainsAny(gap, "、，") {
+	if bytes.Contains(gap, []byte(", ")) || bytes.Contains(gap, []byte("、")) {
 		return true
 	}
 	for _, j := range s.an.cat.ListJoiners {
@@ -218,35 +221,55 @@ func (s *state) assignRoles() {
 // markAfter gives role r to the model list that starts within a short gap
 // after position p in the same sentence.
 func (s *state) markAfter(p int, r role) {
-	sent := s.sentenceAt(p)
-	anchor := p
-	first := true
-	from := s.mentionIndex(p)
-	for i := from; i < len(s.mentions) && i < from+maxChain; i++ {
-		m := &s.mentions[i]
-		if m.sent != sent {
-			return
-		}
-		gap := s.buf[anchor:m.start]
-		if first && len(gap) > 48 || !first && !s.joined(gap) {
-			return
-		}
-		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
-			return
-		}
-		if m.role == roleNone || r == roleTarget {
+	for _, i := range s.chainAfter(p) {
+		if m := &s.mentions[i]; m.role == roleNone || r == roleTarget {
 			m.role = r
 		}
-		anchor, first = m.end, false
 	}
 }
 
 // markBefore gives role r to the model list that ends within a short gap
 // before position p in the same sentence.
 func (s *state) markBefore(p int, r role) {
+	for _, i := range s.chainBefore(p) {
+		if m := &s.mentions[i]; m.role == roleNone || r == roleTarget {
+			m.role = r
+		}
+	}
+}
+
+// chainAfter returns the mentions of the list that starts within a short
+// gap after p in p's sentence ("outperforms GPT-4, Mixtral and Claude").
+func (s *state) chainAfter(p int) []int {
+	var out []int
 	sent := s.sentenceAt(p)
 	anchor := p
-	first := true
+	from := s.mentionIndex(p)
+	for i := from; i < len(s.mentions) && i < from+maxChain; i++ {
+		m := &s.mentions[i]
+		if m.sent != sent {
+			break
+		}
+		gap := s.buf[anchor:m.start]
+		first := len(out) == 0
+		if first && len(gap) > 48 || !first && !s.joined(gap) {
+			break
+		}
+		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
+			break
+		}
+		out = append(out, i)
+		anchor = m.end
+	}
+	return out
+}
+
+// chainBefore returns the mentions of the list that ends within a short gap
+// before p in p's sentence ("R1-0528(44.6%)을 앞섰다", "与 GPT-4 相媲美").
+func (s *state) chainBefore(p int) []int {
+	var out []int
+	sent := s.sentenceAt(p)
+	anchor := p
 	last := s.mentionIndex(p) - 1
 	for i := last; i >= 0 && i > last-maxChain; i-- {
 		m := &s.mentions[i]
@@ -254,17 +277,17 @@ func (s *state) markBefore(p int, r role) {
 			continue
 		}
 		if m.sent != sent {
-			return
+			break
 		}
 		gap := s.buf[m.end:anchor]
+		first := len(out) == 0
 		if first && len(gap) > 32 || !first && !s.joined(gap) {
-			return
+			break
 		}
-		if m.role == roleNone || r == roleTarget {
-			m.role = r
-		}
-		anchor, first = m.start, false
+		out = append(out, i)
+		anchor = m.start
 	}
+	return out
 }
 
 // choosePrimary picks the vendor the article is about and its topic model:
