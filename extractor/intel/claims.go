@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -125,6 +126,9 @@ func (s *state) tableModels() {
 			for c, text := range row {
 				if cells++; cells > maxTableCells {
 					break
+				}
+				if !utf8.ValidString(text) {
+					text = strings.ToValidUTF8(text, "\uFFFD")
 				}
 				if r < 3 && !download && s.isDownloadCell(text) {
 					download = true

@@ -138,6 +138,13 @@ func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state 
 	if len(title) > 1000 {
 		title = title[:1000]
 	}
+	// Invalid UTF-8 would end up in names and evidence.
+	if !utf8.ValidString(title) {
+		title = strings.ToValidUTF8(title, "\uFFFD")
+	}
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
 	buf := make([]byte, 0, len(title)+1+len(text))
 	buf = appendHalfwidth(buf, title)
 	buf = append(buf, '\n')

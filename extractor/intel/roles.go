@@ -398,7 +398,7 @@ func (s *state) repoTitle() (owner, repo string, ok bool) {
 		t = t[:i]
 	}
 	owner, repo, ok = strings.Cut(t, "/")
-	if !ok || owner == "" || repo == "" || strings.Contains(repo, "/") {
+	if !ok || !repoName(owner) || !repoName(repo) {
 		return "", "", false
 	}
 	return owner, repo, true
@@ -419,4 +419,17 @@ func (s *state) sentenceVendor(m int) int {
 		return v
 	}
 	return -1
+}
+
+// repoName reports a valid GitHub or Hugging Face owner or repository name.
+func repoName(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '-' && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
