@@ -82,7 +82,10 @@ func productEnd(buf []byte, i int) int {
 // digit, an inner capital or a hyphenated code, that is neither a stopword
 // nor something the catalog already names.
 func (s *state) productLike(sp span) bool {
-	w := string(s.buf[sp.start:sp.end])
+	if s.covered(sp) || s.hitOverlaps(sp) {
+		return false
+	}
+	w := s.buf[sp.start:sp.end]
 	letters, uppers, digits, inner := 0, 0, 0, false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -102,22 +105,19 @@ func (s *state) productLike(sp span) bool {
 	if letters < 3 || len(w) > 40 {
 		return false
 	}
-	if !(digits > 0 || inner || strings.Contains(w, "-") && hasCapsSegment(w)) || lowerSegment(w) {
+	ws := string(w)
+	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
 		return false
 	}
-	if isSizeWord(w) || s.an.c.stopwords[w] || s.an.c.stopwords[stemOf(w)] {
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] {
 		return false
 	}
-	if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
+	f := fold(ws)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
 		return false
 	}
-	if _, ok := s.an.c.benchByFold[fold(w)]; ok {
-		return false
-	}
-	if s.covered(sp) || s.hitOverlaps(sp) {
-		return false
-	}
-	return true
+	_, bench := s.an.c.benchByFold[f]
+	return !bench
 }
 
 // hitOverlaps reports a vendor, benchmark or licence match overlapping sp.

@@ -19,6 +19,7 @@ package intel
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,6 +37,8 @@ const maxText = 1 << 20
 type Analyzer struct {
 	cat *catalog.Catalog
 	c   *compiled
+	// states recycles the working memory of Analyze calls.
+	states sync.Pool
 }
 
 var _ extractor.Analyzer = (*Analyzer)(nil)
@@ -112,6 +115,7 @@ type state struct {
 // text and tables, replacing what was there.
 func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s := an.newState(a, tables)
+	defer an.states.Put(s)
 	s.scan()
 	s.sortMentions()
 	s.segment()
@@ -145,21 +149,49 @@ func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state 
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	buf := make([]byte, 0, len(title)+1+len(text))
+	s, _ := an.states.Get().(*state)
+	if s == nil {
+		s = &state{an: an, byKey: map[string]int{}}
+	}
+	s.reset(a, tables)
+	buf := s.buf[:0]
 	buf = appendHalfwidth(buf, title)
 	buf = append(buf, '\n')
-	titleEnd := len(buf) - 1
+	s.titleEnd = len(buf) - 1
 	buf = appendHalfwidth(buf, text)
 	blankURLs(buf)
-	s := &state{
-		an: an, a: a, tables: tables, buf: buf, titleEnd: titleEnd,
-		byKey: map[string]int{}, primary: -1, topic: -1,
-	}
+	s.buf = buf
 	switch a.Language {
 	case "vi", "de", "id", "es", "pt", "it", "tr", "nl", "pl", "da", "ru":
 		s.thousandsDot = true
 	}
 	return s
+}
+
+// reset prepares a recycled state for a new article, keeping its buffers.
+// What escapes into the article (claims) is never reused.
+func (s *state) reset(a *event.Article, tables []extractor.Table) {
+	s.a, s.tables = a, tables
+	s.buf = s.buf[:0]
+	s.sents = s.sents[:0]
+	clear(s.models)
+	s.models = s.models[:0]
+	clear(s.byKey)
+	s.mentions = s.mentions[:0]
+	s.vendorHits = s.vendorHits[:0]
+	s.benches = s.benches[:0]
+	s.licenses = s.licenses[:0]
+	for k := range s.cues {
+		s.cues[k] = s.cues[k][:0]
+	}
+	s.cellMode = false
+	s.newVendors, s.newVendorAt = nil, nil
+	s.primary, s.topic = -1, -1
+	s.claims = nil
+	s.tableCells = nil
+	s.downloads = s.downloads[:0]
+	s.thousandsDot = false
+	s.sortedN = 0
 }
 
 // addMention records a model mention built from a stem and its parts. The
@@ -351,7 +383,7 @@ func (s *state) output() {
 		}
 		return vendors[i].first < vendors[j].first
 	})
-	a.Vendors = nil
+	a.Vendors = make([]event.Vendor, 0, len(vendors))
 	for _, v := range vendors {
 		a.Vendors = append(a.Vendors, event.Vendor{ID: v.id, Name: v.name, Count: v.count})
 	}
@@ -370,7 +402,7 @@ func (s *state) output() {
 		}
 		return mi.first < mj.first
 	})
-	a.Models = nil
+	a.Models = make([]event.Model, 0, len(order))
 	a.Releases = nil
 	for _, i := range order {
 		m := s.models[i]

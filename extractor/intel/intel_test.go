@@ -314,3 +314,44 @@ func TestNames(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrent analyses the test pages from several goroutines at once
+// (the Analyzer recycles its working memory) and expects the results of a
+// sequential run. Run it with -race.
+func TestConcurrent(t *testing.T) {
+	an := newAnalyzer(t)
+	paths, _ := filepath.Glob("testdata/cases/*.yaml")
+	type job struct {
+		a      event.Article
+		tables []extractor.Table
+		want   string
+	}
+	var jobs []job
+	for _, p := range paths {
+		c, a := loadCase(t, p)
+		b := a
+		an.Analyze(&b, c.Tables)
+		jobs = append(jobs, job{a, c.Tables, jsonString(b)})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(jobs))
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := range jobs {
+				j := jobs[(i+w)%len(jobs)]
+				a := j.a
+				an.Analyze(&a, j.tables)
+				if got := jsonString(a); got != j.want {
+					errs <- got
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs: %.200s", e)
+	}
+}
