@@ -4,9 +4,10 @@
 // and which models it announces as newly released.
 //
 // Everything is driven by a catalog.Catalog compiled once by New into one
-// Aho-Corasick automaton over every alias, stem, benchmark and cue phrase in
-// every language, plus small lookup tables; Analyze is a pure function of the
-// article and its tables, linear in the text, with no I/O.
+// index of every alias, stem, benchmark and cue phrase in every language
+// (looked up by first bytes at word starts and by first rune in CJK text),
+// plus small lookup tables; Analyze is a pure function of the article and
+// its tables, linear in the text, with no I/O.
 //
 // Names are read by a grammar rather than listed: a catalogued stem followed
 // by versions, sizes and variant words ("Qwen2.5-72B-Instruct", "Llama 3.1
