@@ -210,6 +210,9 @@ func (s *state) pastDate(c hit) bool {
 	sent := s.sents[s.sentenceAt(c.start)]
 	lo, hi := max(sent.start, c.start-40), min(sent.end, c.end+40)
 	text := s.buf[lo:hi]
+	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
+		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
+	}
 	for k := 0; ; {
 		j := bytes.Index(text[k:], []byte("in "))
 		if j < 0 {
@@ -283,4 +286,52 @@ func (s *state) seriesBeside(m mention, near []mention) bool {
 		}
 	}
 	return false
+}
+
+// numericDate reads a year and month written with CJK or Vietnamese units
+// in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm 2024". A
+// month alone is taken in the publication year, or the year before when it
+// lies ahead of the publication month.
+func (s *state) numericDate(text []byte) (year, month int, ok bool) {
+	pub := s.a.PublishedAt
+	year = 0
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		n := 0
+		for _, c := range text[i:j] {
+			n = n*10 + int(c-'0')
+		}
+		rest := bytes.TrimLeft(text[j:], " ")
+		before := bytes.TrimRight(text[:i], " ")
+		switch {
+		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")):
+			if j-i == 4 {
+				year = n
+			}
+		case bytes.HasPrefix(rest, []byte("月")) || bytes.HasPrefix(rest, []byte("월")) || bytes.HasSuffix(before, []byte("tháng")):
+			if n >= 1 && n <= 12 && j-i <= 2 {
+				month = n
+			}
+		}
+		i = j
+	}
+	if month == 0 {
+		if year != 0 && year < pub.Year() {
+			return year, 12, true
+		}
+		return 0, 0, false
+	}
+	if year == 0 {
+		year = pub.Year()
+		if month > int(pub.Month()) {
+			year--
+		}
+	}
+	return year, month, true
 }
