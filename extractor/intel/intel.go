@@ -70,6 +70,8 @@ type modelRec struct {
 	evidence string
 	// roles seen across the article
 	targeted bool
+	// held: a sentence says the model is not yet (or not) released.
+	held bool
 }
 
 // state is the working memory of one Analyze call.

@@ -59,8 +59,10 @@ func (s *state) give(m int, conf float64, evidence string) {
 // historical), the title's model, models in the vendor's download tables,
 // and sized or tuned variants of a released model.
 func (s *state) releases() {
+	s.holdPlanned()
 	for _, c := range s.cues[cueRelease] {
 		if s.blocked(c) {
+			s.hold(c)
 			continue
 		}
 		k := s.sentenceAt(c.start)
@@ -99,6 +101,9 @@ func (s *state) releases() {
 	}
 	for _, m := range s.downloads {
 		rec := s.models[m]
+		if rec.held {
+			continue
+		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
 			s.give(m, 0.6, "listed for download")
 		}
@@ -123,7 +128,7 @@ func (s *state) releaseVariants() {
 		return
 	}
 	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare {
+		if m.conf > 0 || m.targeted || m.bare || m.held {
 			continue
 		}
 		toks := nameTokens(m.name)
@@ -334,4 +339,41 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 		}
 	}
 	return year, month, true
+}
+
+// hold marks the models a denied or planned release cue speaks of ("Llama 4
+// Behemoth … will be released later"), so no weaker evidence releases them.
+func (s *state) hold(c hit) {
+	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, 24, 20) {
+		return // a past release is no promise
+	}
+	k := s.sentenceAt(c.start)
+	sent := s.sents[k]
+	for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
+		if m.role == roleNone {
+			s.models[m.model].held = true
+		}
+	}
+}
+
+// holdPlanned holds the models of sentences that speak of a later release
+// and of no present one: "Llama 4 Behemoth … will be released later".
+func (s *state) holdPlanned() {
+	for _, c := range s.cues[cuePlanned] {
+		sent := s.sents[s.sentenceAt(c.start)]
+		now := false
+		for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
+			if !s.blocked(r) {
+				now = true
+			}
+		}
+		if now {
+			continue
+		}
+		for _, m := range s.mentionsIn(sent.start, sent.end) {
+			if m.role == roleNone || m.role == rolePlanned {
+				s.models[m.model].held = true
+			}
+		}
+	}
 }

@@ -211,9 +211,19 @@ func (s *state) assignRoles() {
 			}
 		}
 	}
+	for _, c := range s.cues[cuePlanned] {
+		if c.after {
+			s.markBefore(c.start, rolePlanned)
+		} else {
+			s.markAfter(c.end, rolePlanned)
+		}
+	}
 	for _, m := range s.mentions {
-		if m.role == roleTarget {
+		switch m.role {
+		case roleTarget:
 			s.models[m.model].targeted = true
+		case rolePlanned:
+			s.models[m.model].held = true
 		}
 	}
 }

@@ -27,6 +27,8 @@ const (
 	roleTarget
 	// roleBase: the model is built on, listed as an example, or older.
 	roleBase
+	// rolePlanned: the model is announced for later ("will release X").
+	rolePlanned
 )
 
 // hit is an accepted catalog match other than a model.
