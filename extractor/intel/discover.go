@@ -109,7 +109,7 @@ func (s *state) productLike(sp span) bool {
 	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
 		return false
 	}
-	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] {
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) {
 		return false
 	}
 	f := fold(ws)
@@ -407,6 +407,17 @@ func quotedProduct(b []byte) bool {
 func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// datasetLike reports names of benchmarks and datasets rather than models:
+// "OmniDocBench", "MedEval", "ChineseQA", "FineWeb-Edu".
+func datasetLike(w string) bool {
+	for _, suf := range []string{"Bench", "bench", "Eval", "QA", "Arena", "Dataset", "Corpus", "Leaderboard"} {
+		if strings.Contains(w, suf) {
 			return true
 		}
 	}
