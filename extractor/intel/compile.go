@@ -110,6 +110,8 @@ type compiled struct {
 	// starts marks the first two bytes of patterns: 1 when a two-byte
 	// pattern has them, 2 when a longer one does; most words start none.
 	starts [1 << 16]uint8
+	// runes marks the runes below U+10000 that start a pattern.
+	runes [1 << 16 / 8]uint8
 	// triples is a filter of the first three bytes of longer patterns, by
 	// a 16-bit hash: a clear bit means no pattern starts so.
 	triples [1 << 16 / 8]uint8
@@ -301,6 +303,9 @@ func (c *compiled) index(patterns []string) {
 		}
 		r, _ := utf8.DecodeRuneInString(p)
 		c.byRune[r] = append(c.byRune[r], int32(i))
+		if r < 1<<16 {
+			c.runes[r>>3] |= 1 << (r & 7)
+		}
 	}
 	longestFirst := func(list []int32) {
 		sort.Slice(list, func(a, b int) bool { return len(patterns[list[a]]) > len(patterns[list[b]]) })

@@ -13,6 +13,7 @@ import (
 // "Acme AI released Zephyr-7B"), then reads every mention of their stems.
 func (s *state) discover() {
 	var stems []string
+	orgSentence := -1
 	for _, c := range s.cues[cueRelease] {
 		if s.blocked(c) {
 			continue
@@ -36,6 +37,10 @@ func (s *state) discover() {
 			}
 			i = j
 		}
+		if k == orgSentence {
+			continue // one organisation look-up per sentence
+		}
+		orgSentence = k
 		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
 			s.addVendor(name, c.start)
 		}
@@ -350,7 +355,7 @@ func lowerSegment(w string) bool {
 
 // quotes are the marks Japanese, Chinese and Korean news put around a new
 // product's name: 「japanese-large-lm」, 『…』, ‘…’, '…'.
-var quotes = [][2]string{{"「", "」"}, {"『", "』"}, {"‘", "’"}, {"“", "”"}, {"'", "'"}}
+var quotes = [][2][]byte{{[]byte("「"), []byte("」")}, {[]byte("『"), []byte("』")}, {[]byte("‘"), []byte("’")}, {[]byte("“"), []byte("”")}, {[]byte("'"), []byte("'")}}
 
 // quotedNames adds Latin names quoted whole in [lo, hi) as discovered
 // stems, whatever their case: a quoted name beside a release verb is the
@@ -359,12 +364,12 @@ func (s *state) quotedNames(lo, hi int, stems *[]string) {
 	text := s.buf[lo:hi]
 	for _, q := range quotes {
 		for i := 0; ; {
-			j := bytes.Index(text[i:], []byte(q[0]))
+			j := bytes.Index(text[i:], q[0])
 			if j < 0 {
 				break
 			}
 			start := i + j + len(q[0])
-			k := bytes.Index(text[start:], []byte(q[1]))
+			k := bytes.Index(text[start:], q[1])
 			if k < 0 || k > 40 {
 				i = start
 				continue

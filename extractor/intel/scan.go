@@ -120,6 +120,9 @@ func (s *state) scan() {
 		case b >= utf8.RuneSelf:
 			r, n := utf8.DecodeRune(buf[i:])
 			next = i + n
+			if r < 1<<16 && c.runes[r>>3]&(1<<(r&7)) == 0 {
+				break // most letters start no pattern: "ạ", "ố"
+			}
 			if end, ok := s.tryPatterns(c.byRune[r], i); ok {
 				next = max(end, next)
 			}
