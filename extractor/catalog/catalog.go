@@ -51,6 +51,9 @@ type Catalog struct {
 	Stopwords []string `yaml:"stopwords"`
 	// Pronouns open a sentence about the model named before ("It", "该模型").
 	Pronouns []string `yaml:"pronouns"`
+	// Subjects between a model and a release verb after it mean the model
+	// is not what is released ("… X. We release Y").
+	Subjects []string `yaml:"subjects"`
 	// ComparisonNouns make a phrase an unnamed comparison target
 	// ("open-source models").
 	ComparisonNouns []string `yaml:"comparison_nouns"`
@@ -140,6 +143,9 @@ type CountWord struct {
 type License struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
+	// Case are names matched only with exactly this case ("MIT", not the
+	// German "mit").
+	Case []string `yaml:"case"`
 }
 
 // Phrases are cue phrases by language code ("en", "zh", "ja", "ko", "vi").
@@ -229,6 +235,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Stopwords = append(c.Stopwords, o.Stopwords...)
 	c.Licenses = append(c.Licenses, o.Licenses...)
 	c.Pronouns = append(c.Pronouns, o.Pronouns...)
+	c.Subjects = append(c.Subjects, o.Subjects...)
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
@@ -373,6 +380,7 @@ func (c *Catalog) Validate() error {
 			bad("%s: no name", what)
 		}
 		names(what, l.Aliases)
+		names(what, l.Case)
 	}
 	known := map[string]bool{}
 	for _, k := range CueKinds {

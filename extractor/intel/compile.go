@@ -240,9 +240,14 @@ func compile(cat *catalog.Catalog) *compiled {
 		add(n, false, ref{kind: hitNotModel})
 	}
 	for i, l := range cat.Licenses {
-		add(l.Name, false, ref{kind: hitLicense, idx: i})
+		if !contains(l.Case, l.Name) {
+			add(l.Name, false, ref{kind: hitLicense, idx: i})
+		}
 		for _, a := range l.Aliases {
 			add(a, false, ref{kind: hitLicense, idx: i})
+		}
+		for _, a := range l.Case {
+			add(a, true, ref{kind: hitLicense, idx: i})
 		}
 	}
 	for k, name := range catalog.CueKinds {

@@ -80,7 +80,7 @@ func (s *state) releases() {
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
 			named = true
-			if m.role != roleNone || s.seriesBeside(m, near) {
+			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && s.subjectBetween(m.end, c.start) {
 				continue
 			}
 			s.give(m.model, conf, ev)
@@ -376,4 +376,16 @@ func (s *state) holdPlanned() {
 			}
 		}
 	}
+}
+
+// subjectBetween reports a subject ("we", "我们") between a model named at p
+// and a release verb at q: the model is not what the verb releases.
+func (s *state) subjectBetween(p, q int) bool {
+	gap := s.buf[p:q]
+	for _, w := range s.an.cat.Subjects {
+		if bytes.Contains(gap, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
