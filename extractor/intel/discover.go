@@ -25,6 +25,9 @@ func (s *state) discover() {
 			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
 		}
 		s.quotedNames(lo, hi, &stems)
+		if !c.after {
+			s.objectName(c.end, sent.end, &stems)
+		}
 		for i := lo; i < hi; {
 			j := productEnd(s.buf, i)
 			if j == i {
@@ -427,4 +430,66 @@ func datasetLike(w string) bool {
 		}
 	}
 	return false
+}
+
+// determiners may stand between a release verb and the name it introduces.
+var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
+
+// objectName adds the plain capitalised name a release verb introduces when
+// an apposition calls it a model: "released Mercury, a diffusion LLM".
+// Names with digits or inner capitals are found anyway; this is for the
+// plain ones.
+func (s *state) objectName(p, end int, stems *[]string) {
+	for q := p; q < end && q < p+40; {
+		switch {
+		case s.buf[q] == ' ':
+			q++
+			continue
+		}
+		skipped := false
+		for _, d := range determiners {
+			if bytes.HasPrefix(s.buf[q:end], []byte(d)) {
+				q += len(d)
+				skipped = true
+				break
+			}
+		}
+		if skipped {
+			continue
+		}
+		p = q
+		break
+	}
+	if p >= end || !isUpper(s.buf[p]) {
+		return
+	}
+	w := p
+	for w < end && (isAlnum(s.buf[w]) || s.buf[w] == '-' || s.buf[w] == '.' && w+1 < end && isDigit(s.buf[w+1])) {
+		w++
+	}
+	name := string(s.buf[p:w])
+	if len(name) < 3 || s.an.c.stopwords[name] || s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+		return
+	}
+	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
+		return
+	}
+	// An apposition ("Mercury, a diffusion LLM") or a noun right after
+	// ("Mercury model") must call it a model.
+	switch {
+	case w < end && (s.buf[w] == ',' || s.buf[w] == '('):
+		if s.cueDistance(cueModelNouns, w, w, 0, 60) < 0 {
+			return
+		}
+	case w < end && s.buf[w] == ' ':
+		if s.cueDistance(cueModelNouns, w, w, 0, 2) < 0 {
+			return
+		}
+	default:
+		return
+	}
+	if containsString(*stems, name) || len(*stems) >= maxStems {
+		return
+	}
+	*stems = append(*stems, name)
 }
