@@ -128,6 +128,28 @@ func TestRunOnceThenSearch(t *testing.T) {
 		})
 	}
 
+	// Every release the handcrafted articles announce is listed once.
+	out, errOut, code := run(t, "releases", "--config", cfg, "--json")
+	if code != 0 {
+		t.Fatalf("releases: exit %d: %s", code, errOut)
+	}
+	var recs []indexer.ReleaseRecord
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatalf("releases --json: %v\n%s", err, out)
+	}
+	seen := map[string]int{}
+	for _, r := range recs {
+		seen[r.Vendor+"/"+r.Model]++
+		if len(r.Sources) == 0 || r.FirstSeen.IsZero() {
+			t.Errorf("release record without sources or first_seen: %+v", r)
+		}
+	}
+	for _, want := range []string{"deepseek/DeepSeek-V3", "alibaba/Qwen2.5-Max", "moonshot/Kimi K2", "lg/EXAONE 4.0", "stepfun/Step-Audio 2", "zhipu/GLM-4.5"} {
+		if seen[want] != 1 {
+			t.Errorf("release %s listed %d times, want once; got %v", want, seen[want], seen)
+		}
+	}
+
 	// A second run finds nothing new and keeps one document per article.
 	if _, errOut, code := run(t, "run", "--once", "--config", cfg); code != 0 {
 		t.Fatalf("second run --once: exit %d\n%s", code, errOut)

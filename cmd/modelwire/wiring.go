@@ -7,8 +7,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/modelwire/modelwire/configs"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/extractor/catalog"
+	"github.com/modelwire/modelwire/extractor/intel"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/config"
 )
@@ -26,9 +29,19 @@ func (g *globals) loadConfig() (config.Config, error) {
 	return c, nil
 }
 
-// newExtractor builds the extractor with the release-intelligence analyzer.
+// newExtractor builds the extractor with the release-intelligence analyzer,
+// driven by the embedded catalog or, when MODELWIRE_CATALOG names a
+// directory, by the catalog files there.
 func newExtractor(g *globals) (*extractor.Extractor, error) {
-	return extractor.New(), nil
+	fsys := configs.CatalogFS()
+	if dir := os.Getenv("MODELWIRE_CATALOG"); dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	cat, err := catalog.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("loading catalog: %w", err)
+	}
+	return extractor.New(extractor.WithAnalyzer(intel.New(cat))), nil
 }
 
 // searcher is what the search and releases commands need of a store.

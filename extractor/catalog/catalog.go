@@ -1,0 +1,414 @@
+// Package catalog is modelwire's knowledge of the AI model world as data:
+// vendors with their names in the languages the news uses, model families
+// with their stems and variants, benchmarks, licences, and the words that
+// mark releases and comparisons in each language.
+//
+// A catalog is read from YAML files (configs/catalog/*.yaml, embedded in the
+// binary by package configs) with strict decoding: an unknown key, a dangling
+// vendor reference or a duplicate id is an error that names the file and the
+// entry. A loaded Catalog is read-only and safe for concurrent use.
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ErrInvalid reports a catalog that cannot be used: malformed YAML, an
+// unknown key, or an entry that fails validation.
+var ErrInvalid = errors.New("invalid catalog")
+
+// Catalog is the union of every catalog file.
+type Catalog struct {
+	Vendors    []Vendor    `yaml:"vendors"`
+	Families   []Family    `yaml:"families"`
+	Benchmarks []Benchmark `yaml:"benchmarks"`
+	// Variants are words that continue a model name ("Instruct", "VL").
+	Variants []Variant `yaml:"variants"`
+	// Formats are trailing name parts that name a packaging of a model
+	// ("GGUF", "AWQ"), dropped from names.
+	Formats []string `yaml:"formats"`
+	// NotModelParts make a name a document or page, not a model
+	// ("Step-Audio-Report").
+	NotModelParts []string `yaml:"not_model_parts"`
+	// NotVendorContext are words right after a vendor name that make it a
+	// product the vendor sells ("NVIDIA A800", "Apple Silicon").
+	NotVendorContext []string `yaml:"not_vendor_context"`
+	// NotModels are names that start like a model but are software or
+	// services ("llama.cpp", "Qwen-Agent").
+	NotModels []string `yaml:"not_models"`
+	// Stopwords are capitalised words that never name a new model or vendor.
+	Stopwords []string `yaml:"stopwords"`
+	// Pronouns open a sentence about the model named before ("It", "该模型").
+	Pronouns []string `yaml:"pronouns"`
+	// Subjects between a model and a release verb after it mean the model
+	// is not what is released ("… X. We release Y").
+	Subjects []string `yaml:"subjects"`
+	// ComparisonNouns make a phrase an unnamed comparison target
+	// ("open-source models").
+	ComparisonNouns []string `yaml:"comparison_nouns"`
+	// ListJoiners join the names of a list ("and", "和", "및").
+	ListJoiners []string `yaml:"list_joiners"`
+	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
+	OrgSuffixes []string `yaml:"org_suffixes"`
+	// DownloadMarkers in a table's first rows make it a list of the
+	// models a page offers.
+	DownloadMarkers []string `yaml:"download_markers"`
+	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
+	CountWords []CountWord `yaml:"count_words"`
+	Licenses   []License   `yaml:"licenses"`
+	// Cues are phrases by cue kind (CueRelease, …) and language.
+	Cues map[string]Phrases `yaml:"cues"`
+}
+
+// Vendor is an organisation that makes AI models.
+type Vendor struct {
+	// ID is the canonical lowercase slug ("deepseek").
+	ID string `yaml:"id"`
+	// Name is the display name; it is matched like an alias unless it is
+	// listed in Case.
+	Name string `yaml:"name"`
+	// Aliases are matched case-insensitively.
+	Aliases []string `yaml:"aliases"`
+	// Case are names matched only with exactly this case ("Meta", "LG").
+	Case []string `yaml:"case"`
+}
+
+// Family is a line of models sharing a name stem ("Qwen", "Llama").
+type Family struct {
+	ID     string `yaml:"id"`
+	Vendor string `yaml:"vendor"`
+	// Name is the canonical stem written in output names.
+	Name string `yaml:"name"`
+	// Stems are matched case-insensitively; Case only with exactly this case.
+	Stems []string `yaml:"stems"`
+	Case  []string `yaml:"case"`
+	// Bare means the stem alone, without a version, names a model.
+	Bare bool `yaml:"bare"`
+	// Joined means a version must be attached to the stem ("Step-1", not
+	// "Step 1"), because the stem is also an ordinary word.
+	Joined bool `yaml:"joined"`
+	// Short are single capital letters that start a version standing alone
+	// once the family or its vendor has been named ("V" for "V3.1").
+	Short       []string `yaml:"short"`
+	Modalities  []string `yaml:"modalities"`
+	OpenWeights bool     `yaml:"open_weights"`
+}
+
+// Benchmark is an evaluation whose scores articles report.
+type Benchmark struct {
+	// Name is the canonical spelling; it is matched like an alias unless it
+	// is listed in Case.
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Case    []string `yaml:"case"`
+	// Subsets are qualifiers kept after the name when they follow it
+	// ("Retail" in "TAU-Bench (Retail)").
+	Subsets []string `yaml:"subsets"`
+	// Year means a following year belongs to the name ("HMMT 2025").
+	Year bool `yaml:"year"`
+	// Unit is the unit of scores given as bare numbers ("rating").
+	Unit string `yaml:"unit"`
+}
+
+// Variant is a group of words that continue a model name, with the
+// modalities they imply.
+type Variant struct {
+	Words []string `yaml:"words"`
+	// Spaced words may follow a name after a space ("Claude Sonnet 4"),
+	// the others only after a hyphen ("DeepSeek-V3.1-Terminus").
+	Spaced     bool     `yaml:"spaced"`
+	Modalities []string `yaml:"modalities"`
+}
+
+// CountWord is a word that scales a number into billions of parameters.
+type CountWord struct {
+	Word     string  `yaml:"word"`
+	Billions float64 `yaml:"billions"`
+	// Attached words must touch the number ("72B", not "72 B").
+	Attached bool `yaml:"attached"`
+}
+
+// License is a licence of model weights.
+type License struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	// Case are names matched only with exactly this case ("MIT", not the
+	// German "mit").
+	Case []string `yaml:"case"`
+}
+
+// Phrases are cue phrases by language code ("en", "zh", "ja", "ko", "vi").
+type Phrases map[string][]string
+
+// Cue kinds: the keys of Catalog.Cues.
+const (
+	// CueRelease marks a model being released, launched or open-sourced.
+	CueRelease = "release"
+	// CueOutperforms and CueMatches mark comparisons; the model they point
+	// at is a comparison target.
+	CueOutperforms = "outperforms"
+	CueMatches     = "matches"
+	// CueEfficiency marks claims of doing as well with less.
+	CueEfficiency = "efficiency"
+	// CueBase marks a model something is built on or listed beside.
+	CueBase = "base"
+	// CueHistory marks something released before, CuePlanned something not
+	// yet released, CueNegation a statement that is denied.
+	CueHistory  = "history"
+	CuePlanned  = "planned"
+	CueNegation = "negation"
+	// CueActive, CueTotal and CueParams qualify parameter counts.
+	CueActive = "active"
+	CueTotal  = "total"
+	CueParams = "params"
+	// CueOpen marks public weights.
+	CueOpen = "open"
+	// CueModelNouns refer back to the article's model ("the model").
+	CueModelNouns = "model_nouns"
+)
+
+// CueKinds lists every cue kind, in a fixed order.
+var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns}
+
+// Load reads every *.yaml file at the root of fsys, in name order, decodes
+// each strictly and merges them into one validated Catalog.
+func Load(fsys fs.FS) (*Catalog, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("listing catalog files: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%w: no *.yaml files", ErrInvalid)
+	}
+	sort.Strings(names)
+	var c Catalog
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("reading catalog: %w", err)
+		}
+		part, err := Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path.Base(name), err)
+		}
+		c.merge(part)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// Parse decodes one catalog file strictly, without validating references
+// between files.
+func Parse(data []byte) (*Catalog, error) {
+	var c Catalog
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return &c, nil
+}
+
+func (c *Catalog) merge(o *Catalog) {
+	c.Vendors = append(c.Vendors, o.Vendors...)
+	c.Families = append(c.Families, o.Families...)
+	c.Benchmarks = append(c.Benchmarks, o.Benchmarks...)
+	c.Variants = append(c.Variants, o.Variants...)
+	c.Formats = append(c.Formats, o.Formats...)
+	c.NotModelParts = append(c.NotModelParts, o.NotModelParts...)
+	c.NotVendorContext = append(c.NotVendorContext, o.NotVendorContext...)
+	c.NotModels = append(c.NotModels, o.NotModels...)
+	c.Stopwords = append(c.Stopwords, o.Stopwords...)
+	c.Licenses = append(c.Licenses, o.Licenses...)
+	c.Pronouns = append(c.Pronouns, o.Pronouns...)
+	c.Subjects = append(c.Subjects, o.Subjects...)
+	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
+	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
+	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
+	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.CountWords = append(c.CountWords, o.CountWords...)
+	for kind, byLang := range o.Cues {
+		if c.Cues == nil {
+			c.Cues = map[string]Phrases{}
+		}
+		if c.Cues[kind] == nil {
+			c.Cues[kind] = Phrases{}
+		}
+		for lang, ps := range byLang {
+			c.Cues[kind][lang] = append(c.Cues[kind][lang], ps...)
+		}
+	}
+}
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	langRE = regexp.MustCompile(`^[a-z]{2,3}(-post)?$`)
+)
+
+// modalities are the values a family or variant may list.
+var modalities = map[string]bool{"text": true, "image": true, "audio": true, "video": true, "embedding": true, "robotics": true}
+
+// Validate checks ids, references and spellings, and reports every problem
+// found, wrapped in ErrInvalid.
+func (c *Catalog) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
+	}
+	names := func(what string, list []string) {
+		for _, s := range list {
+			if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+				bad("%s: empty or padded name %q", what, s)
+			}
+		}
+	}
+	vendors := map[string]bool{}
+	for i, v := range c.Vendors {
+		what := fmt.Sprintf("vendor %d (%s)", i+1, v.ID)
+		switch {
+		case !slugRE.MatchString(v.ID):
+			bad("%s: id must be a lowercase slug", what)
+		case vendors[v.ID]:
+			bad("%s: duplicate id", what)
+		}
+		vendors[v.ID] = true
+		if v.Name == "" {
+			bad("%s: no name", what)
+		}
+		names(what, v.Aliases)
+		names(what, v.Case)
+	}
+	families := map[string]bool{}
+	for i, f := range c.Families {
+		what := fmt.Sprintf("family %d (%s)", i+1, f.ID)
+		switch {
+		case !slugRE.MatchString(f.ID):
+			bad("%s: id must be a lowercase slug", what)
+		case families[f.ID]:
+			bad("%s: duplicate id", what)
+		}
+		families[f.ID] = true
+		if !vendors[f.Vendor] {
+			bad("%s: unknown vendor %q", what, f.Vendor)
+		}
+		if f.Name == "" {
+			bad("%s: no name", what)
+		}
+		if len(f.Stems)+len(f.Case) == 0 {
+			bad("%s: no stems", what)
+		}
+		names(what, f.Stems)
+		names(what, f.Case)
+		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
+			if utf8.RuneCountInString(s) < 2 {
+				bad("%s: stem %q is shorter than two characters", what, s)
+			}
+		}
+		for _, s := range f.Short {
+			if len(s) != 1 || s[0] < 'A' || s[0] > 'Z' {
+				bad("%s: short prefix %q must be one capital letter", what, s)
+			}
+		}
+		for _, m := range f.Modalities {
+			if !modalities[m] {
+				bad("%s: unknown modality %q", what, m)
+			}
+		}
+	}
+	benches := map[string]bool{}
+	for i, b := range c.Benchmarks {
+		what := fmt.Sprintf("benchmark %d (%s)", i+1, b.Name)
+		if b.Name == "" {
+			bad("%s: no name", what)
+		}
+		if benches[strings.ToLower(b.Name)] {
+			bad("%s: duplicate name", what)
+		}
+		benches[strings.ToLower(b.Name)] = true
+		names(what, b.Aliases)
+		names(what, b.Case)
+		names(what, b.Subsets)
+	}
+	for i, v := range c.Variants {
+		what := fmt.Sprintf("variant group %d", i+1)
+		if len(v.Words) == 0 {
+			bad("%s: no words", what)
+		}
+		names(what, v.Words)
+		for _, m := range v.Modalities {
+			if !modalities[m] {
+				bad("%s: unknown modality %q", what, m)
+			}
+		}
+	}
+	names("formats", c.Formats)
+	names("not_model_parts", c.NotModelParts)
+	names("not_vendor_context", c.NotVendorContext)
+	names("not_models", c.NotModels)
+	names("stopwords", c.Stopwords)
+	names("comparison_nouns", c.ComparisonNouns)
+	names("list_joiners", c.ListJoiners)
+	names("org_suffixes", c.OrgSuffixes)
+	names("download_markers", c.DownloadMarkers)
+	for i, p := range c.Pronouns {
+		if strings.TrimSpace(p) == "" {
+			bad("pronoun %d is empty", i+1)
+		}
+	}
+	for i, w := range c.CountWords {
+		if strings.TrimSpace(w.Word) == "" || w.Billions <= 0 {
+			bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
+		}
+	}
+	for i, l := range c.Licenses {
+		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
+		if l.Name == "" {
+			bad("%s: no name", what)
+		}
+		names(what, l.Aliases)
+		names(what, l.Case)
+	}
+	known := map[string]bool{}
+	for _, k := range CueKinds {
+		known[k] = true
+	}
+	for kind, byLang := range c.Cues {
+		if !known[kind] {
+			bad("cues: unknown kind %q", kind)
+		}
+		for lang, ps := range byLang {
+			if !langRE.MatchString(lang) {
+				bad("cues %s: language %q is not a language code", kind, lang)
+			}
+			names("cues "+kind+" "+lang, ps)
+		}
+	}
+	if len(c.Cues[CueRelease]) == 0 {
+		bad("cues: no release phrases")
+	}
+	return errors.Join(errs...)
+}
+
+// Vendor returns the vendor with id, and whether there is one.
+func (c *Catalog) Vendor(id string) (Vendor, bool) {
+	for _, v := range c.Vendors {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return Vendor{}, false
+}

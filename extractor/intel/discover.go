@@ -1,0 +1,495 @@
+package intel
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// discover finds models and vendors that no catalog knows, introduced by a
+// release sentence with a product-like name ("VinAI open-sources PhoGPT-4B",
+// "Acme AI released Zephyr-7B"), then reads every mention of their stems.
+func (s *state) discover() {
+	var stems []string
+	orgSentence := -1
+	for _, c := range s.cues[cueRelease] {
+		if s.blocked(c) {
+			continue
+		}
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
+		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
+		if c.after {
+			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
+		}
+		s.quotedNames(lo, hi, &stems)
+		if !c.after {
+			s.objectName(c.end, sent.end, &stems)
+		}
+		for i := lo; i < hi; {
+			j := productEnd(s.buf, i)
+			if j == i {
+				_, n := utf8.DecodeRune(s.buf[i:])
+				i += n
+				continue
+			}
+			if s.productLike(span{i, j}) {
+				stems = appendStem(stems, string(s.buf[i:j]))
+			}
+			i = j
+		}
+		if k == orgSentence {
+			continue // one organisation look-up per sentence
+		}
+		orgSentence = k
+		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
+			s.addVendor(name, c.start)
+		}
+	}
+	if _, repo, ok := s.repoTitle(); ok && s.unknownRepo(repo) {
+		stems = appendStem(stems, repo)
+	}
+	if owner, _, ok := s.repoTitle(); ok && len(stems) > 0 {
+		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
+			s.addVendor(owner, 0)
+		}
+	}
+	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
+	sort.Slice(stems, func(i, j int) bool { return len(stems[i]) > len(stems[j]) })
+	for _, st := range stems {
+		s.readStem(st)
+		s.sortMentions()
+	}
+}
+
+// productEnd returns the end of a product-like word starting at i: an ASCII
+// capital at a word start, then letters, digits, dots between digits and
+// inner hyphens. It returns i when no such word starts there.
+func productEnd(buf []byte, i int) int {
+	if !isUpper(buf[i]) || !leftOK(buf, i) {
+		return i
+	}
+	j := i
+	for j < len(buf) {
+		c := buf[j]
+		switch {
+		case isAlnum(c):
+			j++
+		case (c == '-' || c == '.') && j+1 < len(buf) && isAlnum(buf[j+1]) && (c == '-' || isDigit(buf[j-1]) && isDigit(buf[j+1])):
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// productLike reports a word that names a product: a capitalised word with a
+// digit, an inner capital or a hyphenated code, that is neither a stopword
+// nor something the catalog already names.
+func (s *state) productLike(sp span) bool {
+	if s.covered(sp) || s.hitOverlaps(sp) {
+		return false
+	}
+	w := s.buf[sp.start:sp.end]
+	letters, uppers, digits, inner := 0, 0, 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case isUpper(c):
+			letters++
+			uppers++
+			if i > 0 && isLower(w[i-1]) {
+				inner = true
+			}
+		case isLower(c):
+			letters++
+		case isDigit(c):
+			digits++
+		}
+	}
+	if letters < 3 || len(w) > 40 {
+		return false
+	}
+	ws := string(w)
+	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
+		return false
+	}
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) {
+		return false
+	}
+	f := fold(ws)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
+		return false
+	}
+	_, bench := s.an.c.benchByFold[f]
+	return !bench
+}
+
+// hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
+func (s *state) hitOverlaps(sp span) bool {
+	for _, h := range hitsIn(s.vendorHits, sp.start-64, sp.end) {
+		if sp.start < h.end {
+			return true
+		}
+	}
+	for _, h := range benchesIn(s.benches, sp.start-64, sp.end) {
+		if sp.start < h.end {
+			return true
+		}
+	}
+	for _, h := range hitsIn(s.licenses, sp.start-64, sp.end) {
+		if sp.start < h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// stemOf returns the leading letters of a product name: "PhoGPT" of
+// "PhoGPT-4B-Chat".
+func stemOf(w string) string {
+	i := 0
+	for i < len(w) && isLetterASCII(w[i]) {
+		i++
+	}
+	return w[:i]
+}
+
+// appendStem adds a discovered name and its leading letters as stems:
+// "JoyAI-LLM-Flash" is read whole, and "JoyAI" finds "JoyAI-Lite" too.
+func appendStem(stems []string, w string) []string {
+	for _, st := range []string{w, stemOf(w)} {
+		if len(st) < 3 || containsString(stems, st) || len(stems) >= maxStems {
+			continue
+		}
+		stems = append(stems, st)
+	}
+	return stems
+}
+
+func hasInnerUpper(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if isUpper(w[i]) && isLower(w[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// readStem records every mention of a discovered stem with the name parts
+// that follow it.
+func (s *state) readStem(stem string) {
+	pat := []byte(stem)
+	for i := 0; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return
+		}
+		st := i + j
+		en := st + len(pat)
+		i = en
+		if !leftOK(s.buf, st) || !rightOK(s.buf, en, true) || s.covered(span{st, en}) {
+			continue
+		}
+		parts, end := s.an.suffix(s.buf, en, false)
+		m := s.addMention(span{st, end}, -1, -1, stem, parts)
+		if m >= 0 {
+			s.models[m].bare = false
+		}
+		i = end
+	}
+}
+
+// orgBefore returns an organisation name the catalog lacks that stands
+// before position p in the sentence starting at start: capitalised words
+// ending in an organisation suffix, or a Han name ending in 科技 or the like.
+func (s *state) orgBefore(p, start int) string {
+	seg := s.buf[start:p]
+	words := strings.Fields(string(seg))
+	for i := len(words) - 1; i >= 0; i-- {
+		w := strings.Trim(words[i], ",;:()\"'")
+		for _, suf := range s.an.cat.OrgSuffixes {
+			if w != suf || i == 0 || suf[0] >= utf8.RuneSelf {
+				continue
+			}
+			k := i
+			for k > 0 && k > i-3 {
+				prev := strings.Trim(words[k-1], ",;:()\"'")
+				if prev == "" || !isUpper(prev[0]) || s.an.c.stopwords[prev] || strings.Contains(prev, "-") {
+					break // "Singapore-based" is no part of the name
+				}
+				k--
+			}
+			if k == i {
+				continue
+			}
+			name := strings.Join(words[k:i+1], " ")
+			name = strings.Trim(name, ",;:()\"'")
+			if _, known := s.an.c.vendorOfAlias[fold(name)]; known {
+				return ""
+			}
+			if s.knownVendorIn(name) {
+				return ""
+			}
+			return name
+		}
+	}
+	text := string(seg)
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			continue
+		}
+		idx := strings.LastIndex(text, suf)
+		if idx <= 0 {
+			continue
+		}
+		runes := []rune(text[:idx])
+		k := len(runes)
+		for k > 0 && len(runes)-k < 6 && unicode.Is(unicode.Han, runes[k-1]) {
+			k--
+		}
+		if len(runes)-k >= 2 {
+			name := string(runes[k:]) + suf
+			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// knownVendorIn reports whether a catalogued vendor name occurs in name.
+func (s *state) knownVendorIn(name string) bool {
+	f := fold(name)
+	for alias := range s.an.c.vendorOfAlias {
+		if len(alias) >= 3 && strings.Contains(f, alias) || len(f) >= 6 && strings.Contains(alias, f) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) anyVendorHit() bool { return len(s.vendorHits) > 0 }
+
+func (s *state) addVendor(name string, at int) {
+	if s.newVendorAt == nil {
+		s.newVendorAt = map[string]int{}
+	}
+	if _, ok := s.newVendorAt[name]; ok {
+		return
+	}
+	s.newVendorAt[name] = at
+	s.newVendors = append(s.newVendors, name)
+}
+
+// hasCapsSegment reports a hyphen-separated segment in capitals ("UI-TARS",
+// "K-EXAONE"), which "Large-Scale" lacks.
+func hasCapsSegment(w string) bool {
+	for _, seg := range strings.Split(w, "-") {
+		caps := 0
+		for i := 0; i < len(seg); i++ {
+			if isUpper(seg[i]) {
+				caps++
+			} else if isLower(seg[i]) {
+				caps = -100
+			}
+		}
+		if caps >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownRepo reports a repository name that names a model no catalog
+// knows: product-like itself ("PhoGPT"), or written in the text with a
+// version or size ("Orion" of "Orion-14B").
+func (s *state) unknownRepo(repo string) bool {
+	if len(repo) < 3 || !isUpper(repo[0]) || s.covered(span{0, s.titleEnd}) {
+		return false
+	}
+	f := fold(repo)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
+		return false
+	}
+	if _, ok := s.an.c.benchByFold[f]; ok || s.an.c.stemWords[strings.ToLower(repo)] || s.an.c.stopwords[repo] {
+		return false
+	}
+	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
+		return true
+	}
+	pat := []byte(repo)
+	for i := s.titleEnd; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		k := i + j + len(pat)
+		if k+1 < len(s.buf) && (s.buf[k] == '-' || s.buf[k] == ' ') && isDigit(s.buf[k+1]) || k < len(s.buf) && isDigit(s.buf[k]) {
+			return true
+		}
+		i = k
+	}
+}
+
+// lowerSegment reports a hyphenated word with an all-lowercase segment:
+// "KI-Start-up" and "open-source" are words, not names.
+func lowerSegment(w string) bool {
+	segs := strings.Split(w, "-")
+	if len(segs) > 5 {
+		return true
+	}
+	for _, seg := range segs[1:] {
+		lower := len(seg) > 0
+		for i := 0; i < len(seg); i++ {
+			if !isLower(seg[i]) {
+				lower = false
+			}
+		}
+		if lower {
+			return true
+		}
+	}
+	return false
+}
+
+// quotes are the marks Japanese, Chinese and Korean news put around a new
+// product's name: 「japanese-large-lm」, 『…』, ‘…’, '…'.
+var quotes = [][2][]byte{{[]byte("「"), []byte("」")}, {[]byte("『"), []byte("』")}, {[]byte("‘"), []byte("’")}, {[]byte("“"), []byte("”")}, {[]byte("'"), []byte("'")}}
+
+// quotedNames adds Latin names quoted whole in [lo, hi) as discovered
+// stems, whatever their case: a quoted name beside a release verb is the
+// product.
+func (s *state) quotedNames(lo, hi int, stems *[]string) {
+	text := s.buf[lo:hi]
+	for _, q := range quotes {
+		for i := 0; ; {
+			j := bytes.Index(text[i:], q[0])
+			if j < 0 {
+				break
+			}
+			start := i + j + len(q[0])
+			k := bytes.Index(text[start:], q[1])
+			if k < 0 || k > 40 {
+				i = start
+				continue
+			}
+			name := text[start : start+k]
+			i = start + k + len(q[1])
+			if !quotedProduct(name) || s.covered(span{lo + start, lo + start + k}) || s.hitOverlaps(span{lo + start, lo + start + k}) {
+				continue
+			}
+			w := string(name)
+			if s.an.c.stopwords[w] {
+				continue
+			}
+			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
+				continue
+			}
+			if len(*stems) < maxStems && !containsString(*stems, w) {
+				*stems = append(*stems, w) // the whole quoted name: "tanuki-lm"
+			}
+		}
+	}
+}
+
+// quotedProduct reports a quoted string that can be a product name: Latin
+// letters, digits, hyphens and dots, with at least three letters.
+func quotedProduct(b []byte) bool {
+	letters := 0
+	for _, c := range b {
+		switch {
+		case isLetterASCII(c):
+			letters++
+		case isDigit(c) || c == '-' || c == '.' || c == '_':
+		default:
+			return false
+		}
+	}
+	return letters >= 3 && isAlnum(b[0])
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// datasetLike reports names of benchmarks and datasets rather than models:
+// "OmniDocBench", "MedEval", "ChineseQA", "FineWeb-Edu".
+func datasetLike(w string) bool {
+	for _, suf := range []string{"Bench", "bench", "Eval", "QA", "Arena", "Dataset", "Corpus", "Leaderboard"} {
+		if strings.Contains(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// determiners may stand between a release verb and the name it introduces.
+var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
+
+// objectName adds the plain capitalised name a release verb introduces when
+// an apposition calls it a model: "released Mercury, a diffusion LLM".
+// Names with digits or inner capitals are found anyway; this is for the
+// plain ones.
+func (s *state) objectName(p, end int, stems *[]string) {
+	for q := p; q < end && q < p+40; {
+		switch {
+		case s.buf[q] == ' ':
+			q++
+			continue
+		}
+		skipped := false
+		for _, d := range determiners {
+			if bytes.HasPrefix(s.buf[q:end], []byte(d)) {
+				q += len(d)
+				skipped = true
+				break
+			}
+		}
+		if skipped {
+			continue
+		}
+		p = q
+		break
+	}
+	if p >= end || !isUpper(s.buf[p]) {
+		return
+	}
+	w := p
+	for w < end && (isAlnum(s.buf[w]) || s.buf[w] == '-' || s.buf[w] == '.' && w+1 < end && isDigit(s.buf[w+1])) {
+		w++
+	}
+	name := string(s.buf[p:w])
+	if len(name) < 3 || s.an.c.stopwords[name] || s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+		return
+	}
+	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
+		return
+	}
+	// An apposition ("Mercury, a diffusion LLM") or a noun right after
+	// ("Mercury model") must call it a model.
+	switch {
+	case w < end && (s.buf[w] == ',' || s.buf[w] == '('):
+		if s.cueDistance(cueModelNouns, w, w, 0, 60) < 0 {
+			return
+		}
+	case w < end && s.buf[w] == ' ':
+		if s.cueDistance(cueModelNouns, w, w, 0, 2) < 0 {
+			return
+		}
+	default:
+		return
+	}
+	if containsString(*stems, name) || len(*stems) >= maxStems {
+		return
+	}
+	*stems = append(*stems, name)
+}

@@ -1,0 +1,81 @@
+package intel_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/extractor"
+)
+
+// FuzzAnalyze feeds arbitrary titles and texts (and a table made of the
+// text's words) to Analyze: it must not panic, and what it reports must be
+// well formed.
+func FuzzAnalyze(f *testing.F) {
+	an := newAnalyzer(f)
+	paths, _ := filepath.Glob("testdata/cases/*.yaml")
+	for _, p := range paths {
+		c, a := loadCase(f, p)
+		_ = c
+		f.Add(a.Title, a.Text, a.Language)
+	}
+	f.Add("deepseek-ai/DeepSeek-V3", "V3 V3.1 R1-0528 K2 M1 Z1-Rumination 671B 6710억 1.000 tỷ tham số 65,8%", "vi")
+	f.Add("", "Qwen Qwen- Qwen2.5- -Qwen 2.5 B 8x7B A22B .5 ..5 1,,2 %", "")
+	f.Add("x/", "发布了 发布 公開 출시 ra mắt released outperforms 超越 上回る 능가 vượt trội", "zh")
+	f.Fuzz(func(t *testing.T, title, text, lang string) {
+		a := event.Article{Title: title, Text: text, Language: lang}
+		var table extractor.Table
+		words := strings.Fields(text)
+		for i := 0; i+2 < len(words) && i < 30; i += 3 {
+			table = append(table, []string{words[i], words[i+1], words[i+2]})
+		}
+		an.Analyze(&a, []extractor.Table{table})
+		for _, v := range a.Vendors {
+			if v.ID == "" || v.Count <= 0 || !utf8.ValidString(v.Name) {
+				t.Fatalf("bad vendor %+v", v)
+			}
+		}
+		for _, m := range a.Models {
+			if m.Name == "" || m.Count <= 0 || m.ParamsTotalB < 0 || m.ParamsActiveB < 0 {
+				t.Fatalf("bad model %+v", m)
+			}
+		}
+		for _, r := range a.Releases {
+			if r.Model == "" || r.Confidence <= 0 || r.Confidence > 1 {
+				t.Fatalf("bad release %+v", r)
+			}
+		}
+		for _, c := range a.Claims {
+			if c.Model == "" || c.Relation == "" || !utf8.ValidString(c.Target) || !utf8.ValidString(c.Evidence) {
+				t.Fatalf("bad claim %+v", c)
+			}
+		}
+	})
+}
+
+// TestAdversarial runs inputs built to make a careless analyzer quadratic
+// or unbounded: long runs of names, cues, numbers and short versions. The
+// test has no timing assertion; a quadratic analyzer makes it time out.
+func TestAdversarial(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct{ name, unit string }{
+		{"names", "Qwen2.5-72B-Instruct DeepSeek-V3 Kimi K2 "},
+		{"short versions", "DeepSeek V3 R1 V3.1 K2 M1 "},
+		{"cues", "released outperforms comparable to 发布 超越 "},
+		{"numbers", "65,8% 1.000 tỷ 671B 32B active parameters "},
+		{"release sentences", "Acme AI released Foo-7B, beating Bar-3B. "},
+		{"cjk", "阿里巴巴发布通义千问Qwen3，超越深度求索。"},
+		{"no spaces", "Qwen-Qwen-Qwen-Qwen-"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Repeat(tc.unit, (1<<20)/len(tc.unit))
+			a := event.Article{Title: "t", Text: text, Language: "en"}
+			an.Analyze(&a, nil)
+			if len(a.Models)+len(a.Vendors)+len(a.Claims) == 0 && tc.name != "cues" && tc.name != "numbers" {
+				t.Errorf("found nothing in %q repeated", tc.unit)
+			}
+		})
+	}
+}

@@ -1,0 +1,511 @@
+// Package intel finds release intelligence in an article: the vendors and
+// models it names (with version, size, variant, parameter counts, licence,
+// modality and open weights), the benchmark scores and comparisons it claims,
+// and which models it announces as newly released.
+//
+// Everything is driven by a catalog.Catalog compiled once by New into one
+// index of every alias, stem, benchmark and cue phrase in every language
+// (looked up by first bytes at word starts and by first rune in CJK text),
+// plus small lookup tables; Analyze is a pure function of the article and
+// its tables, linear in the text, with no I/O.
+//
+// Names are read by a grammar rather than listed: a catalogued stem followed
+// by versions, sizes and variant words ("Qwen2.5-72B-Instruct", "Llama 3.1
+// 405B", "Claude Sonnet 4"), transliterated stems ("큐웬3" → Qwen3), lone
+// versions once their family is named ("V3.1" → DeepSeek-V3.1), one-letter
+// misspellings next to the vendor ("Quen2.5"), and product-like names that no
+// catalog knows when a release sentence introduces them.
+package intel
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/extractor/catalog"
+)
+
+// maxText bounds the bytes of article text analysed, so adversarial input
+// costs bounded time.
+const maxText = 1 << 20
+
+// Analyzer finds vendors, models, claims and releases in articles. It
+// implements extractor.Analyzer and is safe for concurrent use.
+type Analyzer struct {
+	cat *catalog.Catalog
+	c   *compiled
+	// states recycles the working memory of Analyze calls.
+	states sync.Pool
+}
+
+var _ extractor.Analyzer = (*Analyzer)(nil)
+
+// New compiles cat into an Analyzer. cat must not be changed afterwards.
+func New(cat *catalog.Catalog) *Analyzer {
+	return &Analyzer{cat: cat, c: compile(cat)}
+}
+
+// modelRec is one distinct model found in an article.
+type modelRec struct {
+	name, key string
+	// family indexes the catalog's families, -1 for a discovered model.
+	family int
+	// vendor indexes the catalog's vendors, -1 when unknown; vendorName
+	// names a discovered vendor.
+	vendor     int
+	vendorName string
+	count      int
+	first      int
+	bare       bool
+	totalB     float64
+	activeB    float64
+	mods       modality
+	open       bool
+	// release decision
+	conf     float64
+	evidence string
+	// roles seen across the article
+	targeted bool
+	// held: a sentence says the model is not yet (or not) released.
+	held bool
+}
+
+// state is the working memory of one Analyze call.
+type state struct {
+	an     *Analyzer
+	a      *event.Article
+	tables []extractor.Table
+	buf    []byte
+	// titleEnd is where the title (sentence 0) ends in buf.
+	titleEnd int
+	sents    []span
+	models   []*modelRec
+	byKey    map[string]int
+	mentions []mention
+	// vendorHits are explicit vendor names; benches, licenses and cues the
+	// other catalog matches.
+	vendorHits []hit
+	benches    []benchHit
+	licenses   []hit
+	cues       [numCues][]hit
+	// cellMode: mentions found in table cells add models but not counts.
+	cellMode bool
+	// discovered vendors by name
+	newVendors  []string
+	newVendorAt map[string]int
+	primary     int // vendor index, -1 when none
+	topic       int // model index, -1 when none
+	claims      []event.Claim
+	// tableCells are the tables read cell by cell; downloads the models
+	// offered for download in them.
+	tableCells [][][]cell
+	downloads  []int
+	// thousandsDot: the language writes 1.000 for a thousand.
+	thousandsDot bool
+	// nameBuf and keyBuf are scratch space for model names.
+	nameBuf, keyBuf []byte
+	// sub reads table cells.
+	sub *state
+	// sortedN mentions are in text order (covered searches them).
+	sortedN int
+}
+
+// Analyze fills a's Vendors, Models, Claims and Releases from its title,
+// text and tables, replacing what was there.
+func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
+	s := an.newState(a, tables)
+	defer an.states.Put(s)
+	s.scan()
+	s.sortMentions()
+	s.segment()
+	s.shortForms()
+	s.typos()
+	s.sortMentions()
+	s.discover()
+	s.finishMentions()
+	s.assignRoles()
+	s.choosePrimary()
+	s.tableModels()
+	s.params()
+	s.releases()
+	s.tableClaims()
+	s.proseClaims()
+	s.output()
+}
+
+func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state {
+	title, text := a.Title, a.Text
+	if len(text) > maxText {
+		text = text[:maxText]
+	}
+	if len(title) > 1000 {
+		title = title[:1000]
+	}
+	// Invalid UTF-8 would end up in names and evidence.
+	if !utf8.ValidString(title) {
+		title = strings.ToValidUTF8(title, "\uFFFD")
+	}
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	s, _ := an.states.Get().(*state)
+	if s == nil {
+		s = &state{an: an, byKey: map[string]int{}}
+	}
+	s.reset(a, tables)
+	buf := s.buf[:0]
+	buf = appendHalfwidth(buf, title)
+	buf = append(buf, '\n')
+	s.titleEnd = len(buf) - 1
+	buf = appendHalfwidth(buf, text)
+	blankURLs(buf)
+	s.buf = buf
+	switch a.Language {
+	case "vi", "de", "id", "es", "pt", "it", "tr", "nl", "pl", "da", "ru":
+		s.thousandsDot = true
+	}
+	return s
+}
+
+// reset prepares a recycled state for a new article, keeping its buffers.
+// What escapes into the article (claims) is never reused.
+func (s *state) reset(a *event.Article, tables []extractor.Table) {
+	s.a, s.tables = a, tables
+	s.buf = s.buf[:0]
+	s.sents = s.sents[:0]
+	clear(s.models)
+	s.models = s.models[:0]
+	clear(s.byKey)
+	s.mentions = s.mentions[:0]
+	s.vendorHits = s.vendorHits[:0]
+	s.benches = s.benches[:0]
+	s.licenses = s.licenses[:0]
+	for k := range s.cues {
+		s.cues[k] = s.cues[k][:0]
+	}
+	s.cellMode = false
+	s.newVendors, s.newVendorAt = nil, nil
+	s.primary, s.topic = -1, -1
+	s.claims = nil
+	s.tableCells = nil
+	s.downloads = s.downloads[:0]
+	s.thousandsDot = false
+	s.sortedN = 0
+}
+
+// addMention records a model mention built from a stem and its parts. The
+// name and its key are built in scratch buffers, so a model already seen
+// costs no allocation.
+func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []part) int {
+	name := append(s.nameBuf[:0], stem...)
+	var mods modality
+	var totalB, activeB float64
+	var tmp [48]byte
+	for _, p := range parts {
+		switch p.sep {
+		case '-', '_':
+			name = append(name, '-')
+		case ' ':
+			name = append(name, ' ')
+		}
+		name = append(name, p.text...)
+		if v, ok := s.an.c.variants[string(lowerKey(&tmp, p.text))]; ok {
+			mods |= v.modalities
+		}
+		if p.size {
+			n, active := sizeValue(p.text)
+			if active {
+				activeB = n
+			} else if totalB == 0 {
+				totalB = n
+			}
+		}
+	}
+	s.nameBuf = name
+	if totalB == 0 && activeB == 0 && len(parts) == 0 {
+		totalB, activeB = stemSizes(stem) // a discovered name read whole: "Orion-13B"
+	}
+	if len(s.mentions) >= maxMentions {
+		return -1
+	}
+	key := appendFold(s.keyBuf[:0], name)
+	s.keyBuf = key
+	if len(key) == 0 {
+		return -1
+	}
+	i, ok := s.byKey[string(key)]
+	if !ok {
+		i = len(s.models)
+		s.byKey[string(key)] = i
+		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: sp.start, bare: len(parts) == 0,
+			totalB: totalB, activeB: activeB, mods: mods}
+		if fam >= 0 {
+			m.vendor = s.an.c.familyVendor[fam]
+			m.mods |= s.an.c.familyMods[fam]
+			m.open = s.an.cat.Families[fam].OpenWeights
+		}
+		s.models = append(s.models, m)
+	}
+	switch {
+	case !s.cellMode:
+		s.models[i].count++
+	case s.models[i].count == 0:
+		s.models[i].count = 1 // shown only in a table
+	}
+	s.mentions = append(s.mentions, mention{span: sp, model: i})
+	return i
+}
+
+// appendFold appends the comparison key of name to dst: lowercase letters
+// and digits only.
+func appendFold(dst, name []byte) []byte {
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if isAlnum(c) {
+				dst = append(dst, lowerASCII(c))
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(name[i:])
+		if isLetterOrDigit(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += n
+	}
+	return dst
+}
+
+// lowerKey returns w with ASCII letters lowercased, in tmp when it fits,
+// for map lookups that do not allocate.
+func lowerKey(tmp *[48]byte, w string) []byte {
+	b := tmp[:0]
+	if len(w) > len(tmp) {
+		b = make([]byte, 0, len(w))
+	}
+	for i := 0; i < len(w); i++ {
+		b = append(b, lowerASCII(w[i]))
+	}
+	return b
+}
+
+// sizeValue returns the billions a size part gives, and whether it is the
+// active count ("A22B").
+func sizeValue(w string) (float64, bool) {
+	active := false
+	if w[0] == 'A' || w[0] == 'a' {
+		active = true
+		w = w[1:]
+	}
+	unit := w[len(w)-1]
+	num := w[:len(w)-1]
+	if strings.Contains(num, "x") {
+		return 0, false // "8x7B": experts times size, not the total
+	}
+	v, ok := parseNumber(num)
+	if !ok {
+		return 0, false
+	}
+	switch unit {
+	case 'T':
+		v *= 1000
+	case 'M':
+		v /= 1000
+	}
+	return v, active
+}
+
+// finishMentions orders mentions and places them in sentences.
+func (s *state) finishMentions() {
+	s.sortMentions()
+	for i := range s.mentions {
+		s.mentions[i].sent = s.sentenceAt(s.mentions[i].start)
+	}
+}
+
+// output writes the findings to the article.
+func (s *state) output() {
+	a := s.a
+	cat := s.an.cat
+	// Vendors: named explicitly or through their models.
+	type vc struct {
+		id, name string
+		count    int
+		first    int
+	}
+	counts := map[int]*vc{}
+	bump := func(v, n, at int) {
+		c := counts[v]
+		if c == nil {
+			c = &vc{id: cat.Vendors[v].ID, name: cat.Vendors[v].Name, first: at}
+			counts[v] = c
+		}
+		c.count += n
+		c.first = min(c.first, at)
+	}
+	for _, h := range s.vendorHits {
+		bump(h.idx, 1, h.start)
+	}
+	var vendors []vc
+	newCounts := map[string]*vc{}
+	for _, m := range s.models {
+		switch {
+		case m.vendor >= 0:
+			bump(m.vendor, m.count, m.first)
+		case m.vendorName != "":
+			c := newCounts[m.vendorName]
+			if c == nil {
+				c = &vc{id: event.Slug(m.vendorName), name: m.vendorName, first: m.first}
+				newCounts[m.vendorName] = c
+			}
+			c.count += m.count
+		}
+	}
+	for _, name := range s.newVendors {
+		c := newCounts[name]
+		if c == nil {
+			c = &vc{id: event.Slug(name), name: name, first: s.newVendorAt[name]}
+			newCounts[name] = c
+		}
+		c.count++
+	}
+	for _, c := range counts {
+		vendors = append(vendors, *c)
+	}
+	for _, c := range newCounts {
+		vendors = append(vendors, *c)
+	}
+	sort.Slice(vendors, func(i, j int) bool {
+		if vendors[i].count != vendors[j].count {
+			return vendors[i].count > vendors[j].count
+		}
+		return vendors[i].first < vendors[j].first
+	})
+	a.Vendors = make([]event.Vendor, 0, len(vendors))
+	for _, v := range vendors {
+		a.Vendors = append(a.Vendors, event.Vendor{ID: v.id, Name: v.name, Count: v.count})
+	}
+
+	license := s.license()
+	order := make([]int, 0, len(s.models))
+	for i, m := range s.models {
+		if m.count > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		mi, mj := s.models[order[i]], s.models[order[j]]
+		if mi.count != mj.count {
+			return mi.count > mj.count
+		}
+		return mi.first < mj.first
+	})
+	a.Models = make([]event.Model, 0, len(order))
+	a.Releases = nil
+	for _, i := range order {
+		m := s.models[i]
+		out := event.Model{
+			Name: m.name, Vendor: s.vendorID(m), Count: m.count,
+			ParamsTotalB: round(m.totalB), ParamsActiveB: round(m.activeB),
+			Modalities: m.mods.names(), OpenWeights: m.open,
+		}
+		if m.family >= 0 {
+			out.Family = cat.Families[m.family].Name
+		}
+		if m.conf > 0 {
+			out.License = license
+		}
+		a.Models = append(a.Models, out)
+	}
+	var rel []int
+	for i, m := range s.models {
+		if m.conf > 0 {
+			rel = append(rel, i)
+		}
+	}
+	sort.SliceStable(rel, func(i, j int) bool {
+		mi, mj := s.models[rel[i]], s.models[rel[j]]
+		if mi.conf != mj.conf {
+			return mi.conf > mj.conf
+		}
+		return mi.first < mj.first
+	})
+	for _, i := range rel {
+		m := s.models[i]
+		a.Releases = append(a.Releases, event.Release{
+			Model: m.name, Vendor: s.vendorID(m), Confidence: m.conf,
+			Evidence: m.evidence, PublishedAt: a.PublishedAt,
+		})
+	}
+	a.Claims = s.claims
+}
+
+func (s *state) vendorID(m *modelRec) string {
+	switch {
+	case m.vendor >= 0:
+		return s.an.cat.Vendors[m.vendor].ID
+	case m.vendorName != "":
+		return event.Slug(m.vendorName)
+	}
+	return ""
+}
+
+// license returns the licence the article names most, "" when none.
+func (s *state) license() string {
+	if len(s.licenses) == 0 {
+		return ""
+	}
+	n := map[int]int{}
+	best, bestN := -1, 0
+	for _, h := range s.licenses {
+		n[h.idx]++
+		if n[h.idx] > bestN {
+			best, bestN = h.idx, n[h.idx]
+		}
+	}
+	return s.an.cat.Licenses[best].Name
+}
+
+func round(v float64) float64 {
+	return float64(int64(v*100+0.5)) / 100
+}
+
+// appendHalfwidth appends s to buf with fullwidth letters, digits, hyphens,
+// dots and spaces ("Ｌｌａｍａ　４", "ＧＰＴ－５", seen in Japanese and
+// Chinese text) folded to ASCII; fullwidth punctuation stays, as it ends
+// sentences there.
+func appendHalfwidth(buf []byte, s string) []byte {
+	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") {
+		return append(buf, s...)
+	}
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '－', r == '．':
+			r -= 0xFEE0
+		case r == '　':
+			r = ' '
+		}
+		buf = utf8.AppendRune(buf, r)
+	}
+	return buf
+}
+
+// stemSizes reads the sizes written inside a name used as a stem.
+func stemSizes(stem string) (total, active float64) {
+	for _, seg := range strings.FieldsFunc(stem, func(r rune) bool { return r == '-' || r == ' ' || r == '_' }) {
+		if !isSizeWord(seg) {
+			continue
+		}
+		if v, a := sizeValue(seg); a {
+			active = v
+		} else if total == 0 {
+			total = v
+		}
+	}
+	return total, active
+}

@@ -1,0 +1,357 @@
+package intel_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/modelwire/modelwire/configs"
+	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/extractor/intel"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+var (
+	analyzerOnce sync.Once
+	analyzer     *intel.Analyzer
+)
+
+// newAnalyzerUncached loads and compiles the shipped catalog.
+func newAnalyzerUncached(tb testing.TB) *intel.Analyzer {
+	tb.Helper()
+	cat, err := configs.Catalog()
+	if err != nil {
+		tb.Fatalf("loading catalog: %v", err)
+	}
+	return intel.New(cat)
+}
+
+// newAnalyzer compiles the shipped catalog once for all tests.
+func newAnalyzer(tb testing.TB) *intel.Analyzer {
+	tb.Helper()
+	analyzerOnce.Do(func() {
+		cat, err := configs.Catalog()
+		if err != nil {
+			tb.Fatalf("loading catalog: %v", err)
+		}
+		analyzer = intel.New(cat)
+	})
+	if analyzer == nil {
+		tb.Fatal("no analyzer")
+	}
+	return analyzer
+}
+
+// testCase is one hand-written article with what a correct analysis must
+// and must not report.
+type testCase struct {
+	Title     string            `yaml:"title"`
+	Language  string            `yaml:"language"`
+	Published string            `yaml:"published"`
+	Text      string            `yaml:"text"`
+	Tables    []extractor.Table `yaml:"tables"`
+	Want      expectations      `yaml:"want"`
+}
+
+type expectations struct {
+	Vendors     []string `yaml:"vendors"`
+	Models      []string `yaml:"models"`
+	Releases    []string `yaml:"releases"`
+	NotReleases []string `yaml:"not_releases"`
+	NotModels   []string `yaml:"not_models"`
+	Claims      []struct {
+		Model     string   `yaml:"model"`
+		Benchmark string   `yaml:"benchmark"`
+		Target    string   `yaml:"target"`
+		Value     *float64 `yaml:"value"`
+	} `yaml:"claims"`
+	Params []struct {
+		Model  string  `yaml:"model"`
+		Total  float64 `yaml:"total"`
+		Active float64 `yaml:"active"`
+	} `yaml:"params"`
+}
+
+// fold compares names as the evaluation does: lowercase letters and digits.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func loadCase(t testing.TB, path string) (testCase, event.Article) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c testCase
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	a := event.Article{Title: c.Title, Text: c.Text, Language: c.Language}
+	if c.Published != "" {
+		p, err := time.Parse("2006-01-02", c.Published)
+		if err != nil {
+			t.Fatalf("%s: published: %v", path, err)
+		}
+		a.PublishedAt = p
+	}
+	return c, a
+}
+
+func TestAnalyze(t *testing.T) {
+	an := newAnalyzer(t)
+	paths, err := filepath.Glob("testdata/cases/*.yaml")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test cases: %v", err)
+	}
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			c, a := loadCase(t, path)
+			an.Analyze(&a, c.Tables)
+			check(t, c.Want, a)
+			golden(t, name, a)
+		})
+	}
+}
+
+func check(t *testing.T, w expectations, a event.Article) {
+	t.Helper()
+	vendors := map[string]bool{}
+	for _, v := range a.Vendors {
+		vendors[fold(v.ID)] = true
+		vendors[fold(v.Name)] = true
+	}
+	for _, v := range w.Vendors {
+		if !vendors[fold(v)] {
+			t.Errorf("vendor %q not found in %v", v, a.Vendors)
+		}
+	}
+	models := map[string]event.Model{}
+	for _, m := range a.Models {
+		models[fold(m.Name)] = m
+	}
+	for _, m := range w.Models {
+		if _, ok := models[fold(m)]; !ok {
+			t.Errorf("model %q not found in %v", m, names(a.Models))
+		}
+	}
+	for _, m := range w.NotModels {
+		if _, ok := models[fold(m)]; ok {
+			t.Errorf("%q reported as a model", m)
+		}
+	}
+	released := map[string]bool{}
+	for _, r := range a.Releases {
+		released[fold(r.Model)] = true
+		if r.Confidence <= 0 || r.Confidence > 1 || r.Evidence == "" {
+			t.Errorf("release %q: confidence %v, evidence %q", r.Model, r.Confidence, r.Evidence)
+		}
+	}
+	for _, m := range w.Releases {
+		if !released[fold(m)] {
+			t.Errorf("release %q not found in %+v", m, a.Releases)
+		}
+	}
+	for _, m := range w.NotReleases {
+		if released[fold(m)] {
+			t.Errorf("%q reported as released", m)
+		}
+	}
+	for _, want := range w.Claims {
+		found := false
+		for _, c := range a.Claims {
+			if fold(c.Model) != fold(want.Model) ||
+				want.Benchmark != "" && fold(c.Benchmark) != fold(want.Benchmark) ||
+				want.Target != "" && !strings.Contains(fold(c.Target), fold(want.Target)) {
+				continue
+			}
+			if want.Value != nil && (c.Value == nil || math.Abs(*c.Value-*want.Value) > 0.051) {
+				continue
+			}
+			found = true
+			break
+		}
+		if !found {
+			t.Errorf("claim %+v (value %v) not found in %s", want, deref(want.Value), claimsString(a.Claims))
+		}
+	}
+	for _, p := range w.Params {
+		m, ok := models[fold(p.Model)]
+		if !ok {
+			t.Errorf("params: model %q not found", p.Model)
+			continue
+		}
+		if p.Total != 0 && m.ParamsTotalB != p.Total || p.Active != 0 && m.ParamsActiveB != p.Active {
+			t.Errorf("params of %q = %v total, %v active; want %v, %v", p.Model, m.ParamsTotalB, m.ParamsActiveB, p.Total, p.Active)
+		}
+	}
+}
+
+func deref(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+func names(ms []event.Model) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Name)
+	}
+	return out
+}
+
+func claimsString(cs []event.Claim) string {
+	var b strings.Builder
+	for _, c := range cs {
+		v := ""
+		if c.Value != nil {
+			v = "=" + strings.TrimRight(strings.TrimRight(jsonString(*c.Value), "0"), ".")
+		}
+		b.WriteString("\n  " + c.Model + " | " + c.Benchmark + v + " | " + c.Relation + " " + c.Target)
+	}
+	return b.String()
+}
+
+func jsonString(v any) string {
+	out, _ := json.Marshal(v)
+	return string(out)
+}
+
+// golden compares the whole analysis with testdata/golden/NAME.json; run
+// with -update to rewrite it after a deliberate change.
+func golden(t *testing.T, name string, a event.Article) {
+	t.Helper()
+	got, err := json.MarshalIndent(struct {
+		Vendors  []event.Vendor  `json:"vendors"`
+		Models   []event.Model   `json:"models"`
+		Claims   []event.Claim   `json:"claims"`
+		Releases []event.Release `json:"releases"`
+	}{a.Vendors, a.Models, a.Claims, a.Releases}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "golden", name+".json")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("analysis differs from %s (run go test -update after a deliberate change):\n%s", path, got)
+	}
+}
+
+// TestNames checks the name grammar on the spellings news and READMEs use.
+func TestNames(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"hyphenated", "We tested Qwen2.5-72B-Instruct and DeepSeek-V3-0324 today.", []string{"Qwen2.5-72B-Instruct", "DeepSeek-V3-0324"}, nil},
+		{"spaced", "Llama 3.1 405B and Claude 3.5 Sonnet and Claude Sonnet 4 and Gemini 2.5 Flash-Lite.", []string{"Llama 3.1 405B", "Claude 3.5 Sonnet", "Claude Sonnet 4", "Gemini 2.5 Flash-Lite"}, nil},
+		{"openai", "GPT-4o, GPT-4.1 mini, o3-mini, o1 and gpt-oss-120b were compared.", []string{"GPT-4o", "GPT-4.1 mini", "o3-mini", "o1", "gpt-oss-120B"}, nil},
+		{"moe sizes", "Qwen3-235B-A22B, Hunyuan-A13B and Mixtral 8x22B use experts.", []string{"Qwen3-235B-A22B", "Hunyuan-A13B", "Mixtral 8x22B"}, nil},
+		{"distill", "DeepSeek-R1-Distill-Qwen-32B is small.", []string{"DeepSeek-R1-Distill-Qwen-32B"}, []string{"Qwen-32B"}},
+		{"packaging dropped", "Download QwQ-32B-GGUF or Yi-34B-Chat-4bits or PhoGPT-4B-Chat-Q4_K_M.", []string{"QwQ-32B", "Yi-34B-Chat", "PhoGPT-4B-Chat"}, []string{"QwQ-32B-GGUF"}},
+		{"transliterated", "딥시크-V3.1과 큐웬3, 엑사원 4.0, 通义千问2.5, 混元T1", []string{"DeepSeek-V3.1", "Qwen3", "EXAONE 4.0", "Qwen2.5", "Hunyuan-T1"}, nil},
+		{"table row is no name", "GLM-4-9B-0414 Chat 32K PhoGPT-4B Base 3.7B", []string{"GLM-4-9B-0414", "PhoGPT-4B"}, []string{"GLM-4-9B-0414 Chat", "PhoGPT-4B Base 3.7B"}},
+		{"code is no name", "KeyError: 'qwen2' and --reasoning-parser qwen3 and llama.cpp and LLaMA-Factory", nil, []string{"Qwen2", "Qwen3", "Llama"}},
+		{"ordinary words", "Step 1: install. The Falcon 9 rocket. Claude Monet. A phi coefficient. Meta-learning. Apple pie.", nil, []string{"Step 1", "Falcon 9", "Claude", "Phi"}},
+		{"documents", "See the Step-Audio-Report and the Yi-34B-Chat-Playground.", nil, []string{"Step-Audio-Report", "Yi-34B-Chat-Playground"}},
+		{"short forms", "DeepSeek released V3.1, which beats R1-0528; a V100 GPU is no model.", []string{"DeepSeek-V3.1", "DeepSeek-R1-0528"}, []string{"DeepSeek-V100"}},
+		{"fullwidth", "米メタは「Ｌｌａｍａ　４」を公開した。", []string{"Llama 4"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := event.Article{Title: "t", Text: tc.text, Language: "en"}
+			an.Analyze(&a, nil)
+			got := map[string]bool{}
+			for _, m := range a.Models {
+				got[fold(m.Name)] = true
+			}
+			for _, w := range tc.want {
+				if !got[fold(w)] {
+					t.Errorf("%q not found in %v", w, names(a.Models))
+				}
+			}
+			for _, n := range tc.not {
+				if got[fold(n)] {
+					t.Errorf("%q reported in %v", n, names(a.Models))
+				}
+			}
+		})
+	}
+}
+
+// TestConcurrent analyses the test pages from several goroutines at once
+// (the Analyzer recycles its working memory) and expects the results of a
+// sequential run. Run it with -race.
+func TestConcurrent(t *testing.T) {
+	an := newAnalyzer(t)
+	paths, _ := filepath.Glob("testdata/cases/*.yaml")
+	type job struct {
+		a      event.Article
+		tables []extractor.Table
+		want   string
+	}
+	var jobs []job
+	for _, p := range paths {
+		c, a := loadCase(t, p)
+		b := a
+		an.Analyze(&b, c.Tables)
+		jobs = append(jobs, job{a, c.Tables, jsonString(b)})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(jobs))
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := range jobs {
+				j := jobs[(i+w)%len(jobs)]
+				a := j.a
+				an.Analyze(&a, j.tables)
+				if got := jsonString(a); got != j.want {
+					errs <- got
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs: %.200s", e)
+	}
+}

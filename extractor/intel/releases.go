@@ -1,0 +1,391 @@
+package intel
+
+import (
+	"bytes"
+	"strings"
+)
+
+// near reports whether some cue of kind k lies within the same sentence
+// and at most before bytes before position p or after bytes after q.
+func (s *state) near(k cueKind, p, q, before, after int) bool {
+	sent := s.sents[s.sentenceAt(p)]
+	for _, h := range hitsIn(s.cues[k], max(sent.start, p-before-64), min(sent.end, q+after+1)) {
+		if h.end <= p && p-h.end <= before || h.start >= q && h.start-q <= after && h.end <= sent.end {
+			return true
+		}
+	}
+	return false
+}
+
+// inSentence reports whether a cue of kind k lies in sentence sp.
+func (s *state) inSentence(k cueKind, sp span) bool {
+	for _, h := range hitsIn(s.cues[k], sp.start, sp.end) {
+		if h.end <= sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// blocked reports a release cue that is denied, planned or historical:
+// "was not open-sourced", "will release", "previously released",
+// "공개할 예정", "지난달 공개한".
+func (s *state) blocked(c hit) bool {
+	if s.weakGerund(c) {
+		return true
+	}
+	after := 0
+	if c.after {
+		after = 18
+	}
+	if s.pastDate(c) {
+		return true
+	}
+	return s.near(cueNegation, c.start, c.end, 14, after) ||
+		s.near(cuePlanned, c.start, c.end, 28, after) ||
+		s.near(cueHistory, c.start, c.end, 24, 20)
+}
+
+// give records release evidence for a model, keeping the strongest.
+func (s *state) give(m int, conf float64, evidence string) {
+	rec := s.models[m]
+	if conf > rec.conf {
+		rec.conf, rec.evidence = conf, evidence
+	}
+}
+
+// releases decides which models the article announces: those a release
+// sentence introduces (not compared against, built on, planned or
+// historical), the title's model, models in the vendor's download tables,
+// and sized or tuned variants of a released model.
+func (s *state) releases() {
+	s.holdPlanned()
+	for _, c := range s.cues[cueRelease] {
+		if s.blocked(c) {
+			s.hold(c)
+			continue
+		}
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
+		lo, hi := c.start-80, c.end+200
+		if c.after {
+			lo, hi = c.start-200, c.end+40
+		}
+		conf := 0.85
+		if k == 0 {
+			conf = 0.9
+		}
+		ev := s.sentence(k)
+		named := false
+		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
+		for _, m := range near {
+			named = true
+			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && s.subjectBetween(m.end, c.start) {
+				continue
+			}
+			s.give(m.model, conf, ev)
+			if s.inSentence(cueOpen, sent) {
+				s.models[m.model].open = true
+			}
+		}
+		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent)) {
+			s.give(s.topic, 0.6, ev)
+		}
+	}
+	if _, _, ok := s.repoTitle(); ok {
+		for _, m := range s.mentionsIn(0, s.titleEnd) {
+			if m.role == roleNone {
+				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
+			}
+		}
+	}
+	for _, m := range s.downloads {
+		rec := s.models[m]
+		if rec.held {
+			continue
+		}
+		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
+			s.give(m, 0.6, "listed for download")
+		}
+	}
+	s.releaseVariants()
+}
+
+// releaseVariants releases the sizes and tunings of a released model
+// ("Qwen2.5-7B-Instruct" of "Qwen2.5") that are never compared against.
+func (s *state) releaseVariants() {
+	type base struct {
+		toks []string
+		m    *modelRec
+	}
+	var released []base
+	for _, m := range s.models {
+		if m.conf >= 0.75 && !m.bare {
+			released = append(released, base{nameTokens(m.name), m})
+		}
+	}
+	if len(released) == 0 {
+		return
+	}
+	for _, m := range s.models {
+		if m.conf > 0 || m.targeted || m.bare || m.held {
+			continue
+		}
+		toks := nameTokens(m.name)
+		for _, r := range released {
+			if m.vendor != r.m.vendor || m.vendorName != r.m.vendorName {
+				continue
+			}
+			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
+				m.conf, m.evidence = 0.5, "variant of "+r.m.name
+				break
+			}
+		}
+	}
+}
+
+// nameTokens splits a name into lowercase runs of letters and of digits
+// ("Qwen2.5-7B" → qwen 2.5 7 b).
+func nameTokens(name string) []string {
+	var out []string
+	lower := strings.ToLower(name)
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		j := i
+		switch {
+		case isDigit(c):
+			for j < len(lower) && (isDigit(lower[j]) || lower[j] == '.' && j+1 < len(lower) && isDigit(lower[j+1])) {
+				j++
+			}
+		case isLower(c) || c >= 0x80:
+			for j < len(lower) && (isLower(lower[j]) || lower[j] >= 0x80) {
+				j++
+			}
+		default:
+			i++
+			continue
+		}
+		out = append(out, lower[i:j])
+		i = j
+	}
+	return out
+}
+
+func equalTokens(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// weakGerund reports an English "-ing" cue ("introducing", "releasing")
+// that does not open its sentence or follow "are"/"is": "by introducing
+// sparse attention" introduces no model.
+func (s *state) weakGerund(c hit) bool {
+	w := s.buf[c.start:c.end]
+	if !bytes.HasSuffix(w, []byte("ing")) || c.after {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	before := bytes.TrimRight(s.buf[max(sent.start, c.start-8):c.start], " :")
+	if len(before) == 0 && !s.textBefore(c.start, sent.start) {
+		return false
+	}
+	for _, aux := range []string{" are", " is", "'re", "’re", " be", "now"} {
+		if bytes.HasSuffix(before, []byte(aux)) {
+			return false
+		}
+	}
+	return true
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// pastDate reports a release cue dated two months or more before the
+// article was published: "DeepSeek-R1, released in January," in a
+// September article recalls, it does not announce.
+func (s *state) pastDate(c hit) bool {
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo, hi := max(sent.start, c.start-40), min(sent.end, c.end+40)
+	text := s.buf[lo:hi]
+	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
+		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
+	}
+	for k := 0; ; {
+		j := bytes.Index(text[k:], []byte("in "))
+		if j < 0 {
+			break
+		}
+		k += j + 3
+		rest := text[k:]
+		if len(rest) >= 4 && rest[0] == '2' && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) {
+			y := atoi4(rest)
+			if y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
+				return true // "in 2024"
+			}
+			continue
+		}
+		if len(rest) == 0 || !isUpper(rest[0]) {
+			continue
+		}
+		for i, m := range months {
+			if !bytes.HasPrefix(rest, []byte(m)) {
+				continue
+			}
+			year := pub.Year()
+			after := bytes.TrimLeft(rest[len(m):], " ,")
+			if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) {
+				year = atoi4(after)
+			} else if i+1 > int(pub.Month()) {
+				year-- // "in November" read in March is last year's
+			}
+			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func atoi4(b []byte) int {
+	return int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
+}
+
+// textBefore reports whether anything but spaces and colons stands between
+// start and p.
+func (s *state) textBefore(p, start int) bool {
+	for i := p - 1; i >= start; i-- {
+		if c := s.buf[i]; c != ' ' && c != ':' && c != '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesBeside reports a bare series name ("Kimi") next to a specific model
+// of its family ("Kimi K2"): the specific model is what is released.
+func (s *state) seriesBeside(m mention, near []mention) bool {
+	rec := s.models[m.model]
+	if !rec.bare || rec.family < 0 {
+		return false
+	}
+	if m.start >= s.titleEnd {
+		// In the text, a series name is released only in an article that
+		// names no specific model of the series.
+		for _, other := range s.models {
+			if !other.bare && other.family == rec.family {
+				return true
+			}
+		}
+	}
+	for _, o := range near {
+		if other := s.models[o.model]; !other.bare && other.family == rec.family {
+			return true
+		}
+	}
+	return false
+}
+
+// numericDate reads a year and month written with CJK or Vietnamese units
+// in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm 2024". A
+// month alone is taken in the publication year, or the year before when it
+// lies ahead of the publication month.
+func (s *state) numericDate(text []byte) (year, month int, ok bool) {
+	pub := s.a.PublishedAt
+	year = 0
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		n := 0
+		for _, c := range text[i:j] {
+			n = n*10 + int(c-'0')
+		}
+		rest := bytes.TrimLeft(text[j:], " ")
+		before := bytes.TrimRight(text[:i], " ")
+		switch {
+		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")):
+			if j-i == 4 {
+				year = n
+			}
+		case bytes.HasPrefix(rest, []byte("月")) || bytes.HasPrefix(rest, []byte("월")) || bytes.HasSuffix(before, []byte("tháng")):
+			if n >= 1 && n <= 12 && j-i <= 2 {
+				month = n
+			}
+		}
+		i = j
+	}
+	if month == 0 {
+		if year != 0 && year < pub.Year() {
+			return year, 12, true
+		}
+		return 0, 0, false
+	}
+	if year == 0 {
+		year = pub.Year()
+		if month > int(pub.Month()) {
+			year--
+		}
+	}
+	return year, month, true
+}
+
+// hold marks the models a denied or planned release cue speaks of ("Llama 4
+// Behemoth … will be released later"), so no weaker evidence releases them.
+func (s *state) hold(c hit) {
+	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, 24, 20) {
+		return // a past release is no promise
+	}
+	k := s.sentenceAt(c.start)
+	sent := s.sents[k]
+	for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
+		if m.role == roleNone {
+			s.models[m.model].held = true
+		}
+	}
+}
+
+// holdPlanned holds the models of sentences that speak of a later release
+// and of no present one: "Llama 4 Behemoth … will be released later".
+func (s *state) holdPlanned() {
+	for _, c := range s.cues[cuePlanned] {
+		sent := s.sents[s.sentenceAt(c.start)]
+		now := false
+		for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
+			if !s.blocked(r) {
+				now = true
+			}
+		}
+		if now {
+			continue
+		}
+		for _, m := range s.mentionsIn(sent.start, sent.end) {
+			if m.role == roleNone || m.role == rolePlanned {
+				s.models[m.model].held = true
+			}
+		}
+	}
+}
+
+// subjectBetween reports a subject ("we", "我们") between a model named at p
+// and a release verb at q: the model is not what the verb releases.
+func (s *state) subjectBetween(p, q int) bool {
+	gap := s.buf[p:q]
+	for _, w := range s.an.cat.Subjects {
+		if bytes.Contains(gap, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,445 @@
+package intel
+
+import (
+	"bytes"
+	"strings"
+)
+
+// presentFamilies returns, per family, how strongly the article names it or
+// its vendor.
+func (s *state) presentFamilies() []int {
+	cat := s.an.cat
+	n := make([]int, len(cat.Families))
+	vendorNamed := make([]int, len(cat.Vendors))
+	for _, h := range s.vendorHits {
+		vendorNamed[h.idx]++
+	}
+	for _, m := range s.models {
+		if m.family >= 0 {
+			n[m.family] += 2 * m.count
+		}
+	}
+	for f, v := range s.an.c.familyVendor {
+		n[f] += vendorNamed[v]
+	}
+	return n
+}
+
+// shortForms reads versions that stand alone once their family is named:
+// "V3.1" and "R1-0528" in an article about DeepSeek, "K2" about Kimi.
+func (s *state) shortForms() {
+	var present []int
+	buf := s.buf
+	for i := 0; i+1 < len(buf); i++ {
+		c := buf[i]
+		fams := s.an.c.short[c]
+		if len(fams) == 0 || !isDigit(buf[i+1]) {
+			continue
+		}
+		if i > 0 && (isAlnum(buf[i-1]) || bytes.IndexByte([]byte("-._'’"), buf[i-1]) >= 0) {
+			continue
+		}
+		j := i + 1
+		for j < len(buf) && isDigit(buf[j]) {
+			j++
+		}
+		if j-i-1 > 2 {
+			continue // "V100" is a GPU
+		}
+		if j+1 < len(buf) && buf[j] == '.' && isDigit(buf[j+1]) {
+			j += 2
+			if j < len(buf) && isDigit(buf[j]) {
+				continue
+			}
+		}
+		if j < len(buf) && (isAlnum(buf[j]) || buf[j] == '.' && j+1 < len(buf) && isAlnum(buf[j+1])) {
+			continue
+		}
+		sp := span{i, j}
+		if s.covered(sp) {
+			continue
+		}
+		if present == nil {
+			present = s.presentFamilies()
+		}
+		best := -1
+		for _, f := range fams {
+			if present[f] > 0 && (best < 0 || present[f] > present[best]) {
+				best = f
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		parts, end := s.an.suffix(buf, j, true)
+		parts = append([]part{{sep: '-', text: string(buf[i:j])}}, parts...)
+		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts)
+		i = end - 1
+	}
+}
+
+// typos reads one-letter misspellings of a catalogued stem next to its
+// vendor's name: "Quen2.5" beside "Alibaba", "Deepsek-V3" beside "DeepSeek".
+func (s *state) typos() {
+	for n, h := range s.vendorHits {
+		if n >= 200 {
+			return
+		}
+		stems := s.an.c.typoStems[h.idx]
+		if len(stems) == 0 {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(h.start)]
+		lo, hi := max(sent.start, h.start-150), min(sent.end, h.end+150)
+		for i := lo; i < hi; i++ {
+			if !isUpper(s.buf[i]) || (i > 0 && isAlnum(s.buf[i-1])) {
+				continue
+			}
+			j := i
+			for j < len(s.buf) && isLetterASCII(s.buf[j]) {
+				j++
+			}
+			if j-i < 4 || j >= len(s.buf) {
+				i = j
+				continue
+			}
+			// A version must follow: "Quen2.5", "Deepsek-V3", "Lama 3".
+			if !(isDigit(s.buf[j]) || (s.buf[j] == '-' || s.buf[j] == ' ') && j+1 < len(s.buf) && (isDigit(s.buf[j+1]) || isUpper(s.buf[j+1]))) {
+				i = j
+				continue
+			}
+			word := strings.ToLower(string(s.buf[i:j]))
+			for _, st := range stems {
+				if word == st.stem || !oneEdit(word, st.stem) || s.covered(span{i, j}) {
+					continue
+				}
+				f := &s.an.cat.Families[st.family]
+				parts, end := s.an.suffix(s.buf, j, f.Joined)
+				if len(parts) == 0 {
+					continue
+				}
+				s.addMention(span{i, end}, st.family, -1, f.Name, parts)
+				j = end
+				break
+			}
+			i = j
+		}
+	}
+}
+
+// oneEdit reports whether a and b differ by one insertion, deletion,
+// substitution or transposition of adjacent letters.
+func oneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		diff := -1
+		for i := 0; i < len(a); i++ {
+			if a[i] != b[i] {
+				if diff >= 0 {
+					return diff == i-1 && a[diff] == b[i] && a[i] == b[diff] && a[i+1:] == b[i+1:]
+				}
+				diff = i
+			}
+		}
+		return diff >= 0
+	case 1:
+		for i := 0; i < len(b); i++ {
+			if a[i] != b[i] {
+				return a[i+1:] == b[i:]
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// joined reports whether gap continues a list: list punctuation and
+// joiners, possibly with a short possessive ("GPT 系列和 DeepSeek 的").
+func (s *state) joined(gap []byte) bool {
+	if bytes.Contains(gap, []byte("，")) || bytes.Contains(gap, []byte("；")) {
+		return false // a clause break, not a list
+	}
+	g := strings.Trim(string(gap), " ,、/()（）'\"’‘“”·")
+	if g == "" {
+		return true
+	}
+	for _, j := range s.an.cat.ListJoiners {
+		if strings.EqualFold(g, j) {
+			return true
+		}
+	}
+	if len(gap) > 28 || bytes.ContainsAny(gap, "0123456789") {
+		return false
+	}
+	if bytes.Contains(gap, []byte(", ")) || bytes.Contains(gap, []byte("、")) {
+		return true
+	}
+	for _, j := range s.an.cat.ListJoiners {
+		if len(j) > 0 && j[0] >= 0x80 && strings.Contains(string(gap), j) ||
+			strings.Contains(string(gap), " "+j+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// roleOf maps a cue to the role it gives the models it points at.
+func roleOf(k cueKind) role {
+	switch k {
+	case cueOutperforms, cueMatches, cueEfficiency:
+		return roleTarget
+	case cueBase, cueHistory:
+		return roleBase
+	}
+	return roleNone
+}
+
+// assignRoles marks the models that comparison and reference cues point
+// at: after the cue in most languages ("outperforms X", "媲美 X"), before it
+// in Korean and Japanese ("X를 능가", "Xを上回る"), chaining through lists.
+func (s *state) assignRoles() {
+	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
+		r := roleOf(k)
+		for _, c := range s.cues[k] {
+			if c.after {
+				s.markBefore(c.start, r)
+			} else {
+				s.markAfter(c.end, r)
+			}
+		}
+	}
+	for _, c := range s.cues[cuePlanned] {
+		if c.after {
+			s.markBefore(c.start, rolePlanned)
+		} else {
+			s.markAfter(c.end, rolePlanned)
+		}
+	}
+	for _, m := range s.mentions {
+		switch m.role {
+		case roleTarget:
+			s.models[m.model].targeted = true
+		case rolePlanned:
+			s.models[m.model].held = true
+		}
+	}
+}
+
+// markAfter gives role r to the model list that starts within a short gap
+// after position p in the same sentence.
+func (s *state) markAfter(p int, r role) {
+	for _, i := range s.chainAfter(p) {
+		if m := &s.mentions[i]; m.role == roleNone || r == roleTarget {
+			m.role = r
+		}
+	}
+}
+
+// markBefore gives role r to the model list that ends within a short gap
+// before position p in the same sentence.
+func (s *state) markBefore(p int, r role) {
+	for _, i := range s.chainBefore(p) {
+		if m := &s.mentions[i]; m.role == roleNone || r == roleTarget {
+			m.role = r
+		}
+	}
+}
+
+// chainAfter returns the mentions of the list that starts within a short
+// gap after p in p's sentence ("outperforms GPT-4, Mixtral and Claude").
+func (s *state) chainAfter(p int) []int {
+	var out []int
+	sent := s.sentenceAt(p)
+	anchor := p
+	from := s.mentionIndex(p)
+	for i := from; i < len(s.mentions) && i < from+maxChain; i++ {
+		m := &s.mentions[i]
+		if m.sent != sent {
+			break
+		}
+		gap := s.buf[anchor:m.start]
+		first := len(out) == 0
+		if first && len(gap) > 48 || !first && !s.joined(gap) {
+			break
+		}
+		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
+			break
+		}
+		out = append(out, i)
+		anchor = m.end
+	}
+	return out
+}
+
+// chainBefore returns the mentions of the list that ends within a short gap
+// before p in p's sentence ("R1-0528(44.6%)을 앞섰다", "与 GPT-4 相媲美").
+func (s *state) chainBefore(p int) []int {
+	var out []int
+	sent := s.sentenceAt(p)
+	anchor := p
+	last := s.mentionIndex(p) - 1
+	for i := last; i >= 0 && i > last-maxChain; i-- {
+		m := &s.mentions[i]
+		if m.end > anchor {
+			continue
+		}
+		if m.sent != sent {
+			break
+		}
+		gap := s.buf[m.end:anchor]
+		first := len(out) == 0
+		if first && len(gap) > 32 || !first && !s.joined(gap) {
+			break
+		}
+		out = append(out, i)
+		anchor = m.start
+	}
+	return out
+}
+
+// choosePrimary picks the vendor the article is about and its topic model:
+// names in the title (or a GitHub "owner/repo" title) weigh most, then
+// early and frequent names.
+func (s *state) choosePrimary() {
+	score := make([]float64, len(s.an.cat.Vendors))
+	early := s.titleEnd + 400
+	for _, h := range s.vendorHits {
+		w := 1.0
+		if h.start < s.titleEnd {
+			w = 6
+		} else if h.start < early {
+			w = 2
+		}
+		score[h.idx] += w
+	}
+	for _, m := range s.mentions {
+		v := s.models[m.model].vendor
+		if v < 0 {
+			continue
+		}
+		w := 1.0
+		if m.start < s.titleEnd {
+			w = 6
+		} else if m.start < early {
+			w = 2
+		}
+		if m.role != roleNone {
+			w /= 2
+		}
+		score[v] += w
+	}
+	if owner, _, ok := s.repoTitle(); ok {
+		if v, found := s.an.c.vendorOfAlias[fold(owner)]; found {
+			score[v] += 10
+		}
+	}
+	best := -1
+	for v, sc := range score {
+		if sc > 0 && (best < 0 || sc > score[best]) {
+			best = v
+		}
+	}
+	s.primary = best
+	// The topic model: named in the title, else the first specific model of
+	// the primary vendor.
+	pick := func(inTitle, bare bool) int {
+		found := -1
+		for _, m := range s.mentions {
+			if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
+				continue
+			}
+			rec := s.models[m.model]
+			if rec.bare != bare {
+				continue
+			}
+			if best >= 0 && rec.vendor >= 0 && rec.vendor != best {
+				continue
+			}
+			if found < 0 || inTitle && len(rec.key) > len(s.models[found].key) {
+				found = m.model
+			}
+			if !inTitle {
+				break
+			}
+		}
+		return found
+	}
+	s.topic = -1
+	for _, p := range []struct{ title, bare bool }{{true, false}, {false, false}, {true, true}, {false, true}} {
+		if s.topic = pick(p.title, p.bare); s.topic >= 0 {
+			break
+		}
+	}
+	// Models no catalog knows belong to the vendor named in the sentence
+	// that introduced them, else to the vendor no catalog knows, else to
+	// the article's vendor when the article names it.
+	named := map[int]bool{}
+	for _, h := range s.vendorHits {
+		named[h.idx] = true
+	}
+	for i, m := range s.models {
+		if m.family >= 0 || m.vendor >= 0 || m.vendorName != "" {
+			continue
+		}
+		switch v := s.sentenceVendor(i); {
+		case v >= 0:
+			m.vendor = v
+		case len(s.newVendors) > 0:
+			m.vendorName = s.newVendors[0]
+		case best >= 0 && named[best]:
+			m.vendor = best
+		}
+	}
+}
+
+// repoTitle splits a repository title: "owner/repo" as GitHub shows a
+// README, "GitHub - owner/repo: description", "owner/repo · Hugging Face".
+func (s *state) repoTitle() (owner, repo string, ok bool) {
+	t := strings.TrimSpace(string(s.buf[:s.titleEnd]))
+	t = strings.TrimPrefix(t, "GitHub - ")
+	if i := strings.IndexAny(t, " :·"); i > 0 {
+		rest := strings.TrimSpace(t[i:])
+		if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "·") && !strings.HasPrefix(rest, "- Hugging Face") {
+			return "", "", false
+		}
+		t = t[:i]
+	}
+	owner, repo, ok = strings.Cut(t, "/")
+	if !ok || !repoName(owner) || !repoName(repo) {
+		return "", "", false
+	}
+	return owner, repo, true
+}
+
+// sentenceVendor returns the vendor named last before the first mention of
+// model m in its sentence, or -1.
+func (s *state) sentenceVendor(m int) int {
+	for _, mt := range s.mentions {
+		if mt.model != m {
+			continue
+		}
+		sent := s.sents[mt.sent]
+		v := -1
+		for _, h := range hitsIn(s.vendorHits, sent.start, mt.start) {
+			v = h.idx
+		}
+		return v
+	}
+	return -1
+}
+
+// repoName reports a valid GitHub or Hugging Face owner or repository name.
+func repoName(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '-' && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,637 @@
+package intel
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range of the analysed text.
+type span struct{ start, end int }
+
+// mention is one occurrence of a model in the text.
+type mention struct {
+	span
+	model int
+	sent  int
+	role  role
+}
+
+// role is what a sentence says about a mentioned model.
+type role uint8
+
+const (
+	roleNone role = iota
+	// roleTarget: the model is compared against.
+	roleTarget
+	// roleBase: the model is built on, listed as an example, or older.
+	roleBase
+	// rolePlanned: the model is announced for later ("will release X").
+	rolePlanned
+)
+
+// hit is an accepted catalog match other than a model.
+type hit struct {
+	span
+	idx   int
+	after bool
+}
+
+// benchHit is a benchmark mention with its output name.
+type benchHit struct {
+	span
+	idx  int
+	name string
+}
+
+func isAlnum(b byte) bool { return isDigit(b) || isUpper(b) || isLower(b) }
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// leftOK reports whether a match starting at i begins a word: a Latin
+// pattern must not continue a letter or digit; CJK patterns need no boundary.
+func leftOK(buf []byte, i int) bool {
+	if i == 0 || !isAlnum(buf[i]) {
+		return true
+	}
+	if (buf[i-1] == '.' || buf[i-1] == '_') && i > 1 && isAlnum(buf[i-2]) {
+		return false // "cs.LG", "deepseek_v3"
+	}
+	r, _ := utf8.DecodeLastRune(buf[:i])
+	return !isLetterOrDigit(r) || isCJK(r)
+}
+
+// rightOK reports whether a match ending at j ends a word; digits may follow
+// when digitOK (model stems: "Qwen2.5").
+func rightOK(buf []byte, j int, digitOK bool) bool {
+	if j >= len(buf) || !isAlnum(buf[j-1]) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(buf[j:])
+	if unicode.IsDigit(r) {
+		return digitOK
+	}
+	return !unicode.IsLetter(r) || isCJK(r)
+}
+
+// isCJK reports scripts written without spaces between words, where a Latin
+// name may touch the next word ("딥시크가", "发布GLM-4").
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana)
+}
+
+// blankURLs overwrites URLs with spaces so their paths are not read as
+// mentions ("…/blog/qwq-32b/").
+func blankURLs(buf []byte) {
+	for _, prefix := range [][]byte{[]byte("http://"), []byte("https://"), []byte("www.")} {
+		for i := 0; ; {
+			j := bytes.Index(buf[i:], prefix)
+			if j < 0 {
+				break
+			}
+			j += i
+			k := j
+			for k < len(buf) && buf[k] > ' ' && buf[k] != '"' && buf[k] != '\'' && buf[k] != ')' {
+				k++
+			}
+			for x := j; x < k; x++ {
+				buf[x] = ' '
+			}
+			i = k
+		}
+	}
+}
+
+// scan finds every catalog pattern in the text, longest first at each
+// word start (Latin) or character (CJK), and records vendors, models,
+// benchmarks, licences and cues. A match whose meanings all fail (wrong
+// case, no word boundary) gives way to shorter patterns at the same place.
+func (s *state) scan() {
+	c := s.an.c
+	buf := s.buf
+	for i := 0; i < len(buf); {
+		b := buf[i]
+		next := i + 1
+		switch {
+		case b >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(buf[i:])
+			next = i + n
+			if r < 1<<16 && c.runes[r>>3]&(1<<(r&7)) == 0 {
+				break // most letters start no pattern: "ạ", "ố"
+			}
+			if end, ok := s.tryPatterns(c.byRune[r], i); ok {
+				next = max(end, next)
+			}
+		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
+			has := c.starts[pairKey(b, buf[i+1])]
+			if has == 0 || !leftOK(buf, i) {
+				break
+			}
+			var long []int32
+			if has&2 != 0 && i+2 < len(buf) {
+				k := tripleKey(b, buf[i+1], buf[i+2])
+				if h := tripleHash(k); c.triples[h>>3]&(1<<(h&7)) != 0 {
+					long = c.byTriple[k]
+				}
+			}
+			if end, ok := s.tryPatterns(long, i); ok {
+				next = max(end, next)
+			} else if has&1 != 0 {
+				if end, ok := s.tryPatterns(c.byPair[pairKey(b, buf[i+1])], i); ok {
+					next = max(end, next)
+				}
+			}
+		}
+		i = next
+	}
+}
+
+// tryPatterns tries the candidate patterns at i, longest first, and returns
+// the end of the first one accepted.
+func (s *state) tryPatterns(list []int32, i int) (int, bool) {
+	c := s.an.c
+	for _, p := range list {
+		pat := c.patterns[p]
+		if !hasPrefixFold(s.buf[i:], pat) {
+			continue
+		}
+		en := i + len(pat)
+		if end, ok := s.accept(c.refs[p], i, en, s.buf[i:en]); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// accept applies the meanings of one match, most specific first, and returns
+// the end of what it consumed.
+func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
+	ok := func(r ref, digitOK bool) bool {
+		if r.exact != "" && string(surface) != r.exact {
+			return false
+		}
+		return rightOK(s.buf, en, digitOK)
+	}
+	for _, r := range refs {
+		if r.kind == hitNotModel && ok(r, false) {
+			return en, true
+		}
+	}
+	for _, r := range refs {
+		if r.kind == hitFamily && ok(r, true) {
+			if end, found := s.familyMention(r, st, en, surface); found {
+				return end, true
+			}
+		}
+	}
+	consumed := false
+	for _, r := range refs {
+		if !ok(r, false) {
+			continue
+		}
+		switch r.kind {
+		case hitBench:
+			if len(s.benches) >= maxHits {
+				return en, true
+			}
+			end, name := s.benchName(r.idx, en)
+			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
+			return end, true
+		case hitVendor:
+			if r.upper && surface[0] < utf8.RuneSelf && !hasUpper(surface) {
+				continue // an identifier, not a name
+			}
+			if !s.productContext(en) && len(s.vendorHits) < maxHits {
+				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
+			}
+			return en, true
+		case hitLicense:
+			if len(s.licenses) < maxHits {
+				s.licenses = append(s.licenses, hit{span: span{st, en}, idx: r.idx})
+			}
+			return en, true
+		case hitCue:
+			if len(s.cues[r.idx]) < maxHits {
+				s.cues[r.idx] = append(s.cues[r.idx], hit{span: span{st, en}, after: r.after})
+			}
+			consumed = true
+		}
+	}
+	return en, consumed
+}
+
+// benchName completes a benchmark mention with a year or subset that
+// follows it ("AIME 2025", "TAU-Bench (Retail)").
+func (s *state) benchName(idx, en int) (int, string) {
+	b := &s.an.cat.Benchmarks[idx]
+	name := b.Name
+	if b.Year {
+		p := en
+		if p < len(s.buf) && (s.buf[p] == ' ' || s.buf[p] == '-') {
+			p++
+		}
+		q := p
+		for q < len(s.buf) && isDigit(s.buf[q]) {
+			q++
+		}
+		if n := q - p; (n == 4 && s.buf[p] == '2') || n == 2 {
+			year := string(s.buf[p:q])
+			if n == 2 {
+				year = "20" + year
+			}
+			return q, name + " " + year
+		}
+	}
+	if len(b.Subsets) > 0 {
+		rest := s.buf[en:min(len(s.buf), en+24)]
+		trimmed := bytes.TrimLeft(rest, " (-")
+		for _, sub := range b.Subsets {
+			if len(trimmed) >= len(sub) && strings.EqualFold(string(trimmed[:len(sub)]), sub) &&
+				(len(trimmed) == len(sub) || !isAlnum(trimmed[len(sub)])) {
+				return en + (len(rest) - len(trimmed)) + len(sub), name + " " + sub
+			}
+		}
+	}
+	return en, name
+}
+
+// part is one piece of a model name after its stem.
+type part struct {
+	sep  byte // 0 (attached), '-' or ' '
+	text string
+	size bool
+}
+
+// familyMention parses the version, size and variant parts that follow a
+// family stem and records the model mention. It reports false when the stem
+// alone does not name a model (and may then be a vendor name).
+func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
+	fam := r.idx
+	f := &s.an.cat.Families[fam]
+	parts, end := s.an.suffix(s.buf, en, f.Joined)
+	if len(parts) == 0 && en < len(s.buf) && isUpper(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
+		// A CJK stem touches its code: "混元T1", "文心X1".
+		if w := wordEnd(s.buf, en); isCodeWord(string(s.buf[en:w])) {
+			more, e := s.an.suffix(s.buf, w, false)
+			parts = append([]part{{text: string(s.buf[en:w])}}, more...)
+			end = e
+		}
+	}
+	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
+	if len(parts) == 0 {
+		if !f.Bare || lower || s.properNounFollows(en) {
+			return 0, false
+		}
+	} else if lower && !hasSeparatedPart(parts) {
+		// "qwen2" and "llama3" are code identifiers more often than names.
+		return 0, false
+	}
+	for _, p := range parts {
+		var tmp [48]byte
+		if s.an.c.notModelParts[string(lowerKey(&tmp, p.text))] {
+			return end, true // "Step-Audio-Report" is a document
+		}
+	}
+	s.addMention(span{st, end}, fam, -1, r.stem, parts)
+	return end, true
+}
+
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if isUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSeparatedPart(parts []part) bool {
+	for _, p := range parts {
+		if p.sep == '-' || p.sep == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedOK reports whether a name may continue after a space: names
+// written with spaces ("Llama 3 70B Instruct") or a stem and version joined
+// by one hyphen ("GPT-3.5 Turbo") may; fully hyphenated names may not
+// ("GLM-4-9B Chat" in a flattened table is a name and a column).
+func spacedOK(parts []part, hasSize bool) bool {
+	n := 0
+	for _, p := range parts {
+		if p.sep == '-' || p.sep == '_' {
+			n++
+		}
+	}
+	return n == 0 || n == 1 && (parts[0].sep == '-' || parts[0].sep == '_') && !hasSize
+}
+
+func hasSizePart(parts []part) bool {
+	for _, p := range parts {
+		if p.size && p.sep != ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVersion reports a version or code among the parts so far.
+func hasVersion(parts []part) bool {
+	for _, p := range parts {
+		if isDigit(p.text[0]) || hasDigit(p.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// productContext reports a vendor name followed by one of its products
+// ("NVIDIA A800", "Apple Silicon", "google drive").
+func (s *state) productContext(en int) bool {
+	rest := s.buf[en:min(len(s.buf), en+16)]
+	rest = bytes.TrimLeft(rest, " 的")
+	for _, w := range s.an.c.notVendorContext {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// suffix reads the name parts after a stem ending at p: versions, sizes,
+// variant words and codes, attached or after a hyphen or space, by the
+// grammar model names follow. Packaging parts ("GGUF", "Q4_K_M") are
+// dropped from the end.
+func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
+	var parts []part
+	end := p
+	hasSize := false
+	for len(parts) < 10 {
+		q := end
+		var sep byte
+		if q < len(buf) {
+			switch buf[q] {
+			case '-':
+				sep = '-'
+				q++
+			case '_':
+				sep = '_'
+				q++
+			case ' ':
+				sep = ' '
+				q++
+			case '.':
+				if len(parts) == 0 && q+1 < len(buf) && isDigit(buf[q+1]) && q > 0 && isAlnum(buf[q-1]) {
+					q++ // "FLUX.1"
+				}
+			}
+		}
+		w := wordEnd(buf, q)
+		if w == q {
+			break
+		}
+		text := string(buf[q:w])
+		// "V-3": a lone capital joined to its number by a hyphen.
+		if len(text) == 1 && isUpper(text[0]) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
+			w2 := wordEnd(buf, w+1)
+			text += string(buf[w+1 : w2])
+			w = w2
+		}
+		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
+		if sep == ' ' && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
+			kind = partReject // "Yi 4-bit", "Llama 3-based"
+		}
+		if kind == partReject {
+			break
+		}
+		if kind == partSize {
+			hasSize = true
+			text = normSize(text)
+		}
+		parts = append(parts, part{sep: sep, text: text, size: kind == partSize})
+		end = w
+	}
+	// Drop packaging parts and dangling separators from the end.
+	for len(parts) > 0 && an.isFormat(parts[len(parts)-1].text) {
+		parts = parts[:len(parts)-1]
+	}
+	// The dropped parts still count as consumed, so they are not read again.
+	return parts, end
+}
+
+// wordEnd returns the end of the name word starting at q: letters, digits,
+// underscores, and dots between digits ("2.5", "v1.5").
+func wordEnd(buf []byte, q int) int {
+	i := q
+	for i < len(buf) {
+		c := buf[i]
+		switch {
+		case isAlnum(c):
+			i++
+		case c == '_' && i+1 < len(buf) && isAlnum(buf[i+1]) && (buf[q] == 'q' || buf[q] == 'Q') && i > q+1:
+			i++ // "Q4_K_M"
+		case c == '.' && i > q && isDigit(buf[i-1]) && i+1 < len(buf) && isDigit(buf[i+1]):
+			i++
+		case c == '+' && i > q && (i+1 >= len(buf) || !isAlnum(buf[i+1])):
+			i++ // "Command R+", "HumanEval+"
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+type partKind uint8
+
+const (
+	partReject partKind = iota
+	partVersion
+	partSize
+	partCode
+	partWord
+)
+
+// classify decides whether a word continues a model name.
+func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, prev []part) partKind {
+	var tmp [48]byte
+	lw := string(lowerKey(&tmp, w))
+	_, isVariant := an.c.variants[lw]
+	switch sep {
+	case 0:
+		if isDigit(w[0]) {
+			if isSizeWord(w) {
+				return partSize
+			}
+			return partVersion
+		}
+		return partReject
+	case '-', '_':
+		switch {
+		case isSizeWord(w):
+			return partSize
+		case isDigit(w[0]):
+			return partVersion
+		case isVariant, an.isFormat(w):
+			return partWord
+		case isCodeWord(w):
+			return partCode
+		case isLower(w[0]):
+			if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
+				return partCode
+			}
+			return partReject
+		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
+			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
+		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
+			return partWord // "Exp", "Terminus", "Rumination"
+		}
+		return partReject
+	case ' ':
+		if joined && first {
+			return partReject
+		}
+		switch {
+		case isSizeWord(w) && !hasSize:
+			return partSize
+		case isDigit(w[0]):
+			if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
+				return partVersion
+			}
+			return partReject
+		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
+			return partVersion // "Chat v2"
+		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
+			return partCode // "Kimi K2", "Wan2.1 T2V"
+		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
+			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
+		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.c.stemWords[lw]:
+			return partWord // "HyperCLOVA X THINK"
+		}
+		return partReject
+	}
+	return partReject
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSizeWord matches parameter sizes: "72B", "1.3B", "8x7B", "A22B", "200K"
+// context suffixes are versions, not sizes.
+func isSizeWord(w string) bool {
+	i := 0
+	if len(w) > 1 && (w[0] == 'A' || w[0] == 'a') && isDigit(w[1]) {
+		i = 1
+	}
+	j := i
+	for j < len(w) && (isDigit(w[j]) || w[j] == '.' || (w[j] == 'x' && j > i)) {
+		j++
+	}
+	if j == i || j != len(w)-1 {
+		return false
+	}
+	switch w[j] {
+	case 'B', 'b', 'T', 'M':
+		return true
+	}
+	return false
+}
+
+// isCodeWord matches capitalised codes with a digit: "K2", "V3", "T2V",
+// "FLF2V", "R1".
+func isCodeWord(w string) bool {
+	if len(w) > 7 || !isUpper(w[0]) || !hasDigit(w) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isUpper(w[i]) && !isDigit(w[i]) && !(w[i] == '.' && isDigit(w[i-1]) && i+1 < len(w) && isDigit(w[i+1])) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShortVersion matches versions written after a space: "3", "2.5",
+// "3.1" — not table scores such as "81.9" nor years.
+func isShortVersion(w string) bool {
+	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
+		w = w[:n-1] // "GPT 4o", "Gemma 3n"
+	}
+	intPart, frac, hasFrac := strings.Cut(w, ".")
+	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && intPart[0] == '1') {
+		return false
+	}
+	for i := 0; i < len(intPart); i++ {
+		if !isDigit(intPart[i]) {
+			return false
+		}
+	}
+	if hasFrac && (len(frac) == 0 || len(frac) > 1 || !isDigit(frac[0])) {
+		return false
+	}
+	return true
+}
+
+func normSize(w string) string {
+	last := w[len(w)-1]
+	if last == 'b' {
+		return w[:len(w)-1] + "B"
+	}
+	return w
+}
+
+// isFormat reports a packaging part: catalog formats and shapes such as
+// "Q4_K_M", "int4", "4bits", "8bit", "fp16".
+func (an *Analyzer) isFormat(w string) bool {
+	var tmp [48]byte
+	lw := string(lowerKey(&tmp, w))
+	if an.c.formats[lw] {
+		return true
+	}
+	switch {
+	case len(lw) >= 2 && lw[0] == 'q' && isDigit(lw[1]):
+		return true
+	case strings.HasPrefix(lw, "int") && len(lw) > 3 && isDigit(lw[3]):
+		return true
+	case strings.HasSuffix(lw, "bits") || strings.HasSuffix(lw, "bit") && len(lw) > 3 && isDigit(lw[0]):
+		return isDigit(lw[0])
+	case (strings.HasPrefix(lw, "fp") || strings.HasPrefix(lw, "bf")) && len(lw) > 2 && isDigit(lw[2]):
+		return true
+	}
+	return false
+}
+
+// properNounFollows reports a capitalised word after a bare stem that is
+// no name part: "Claude Monet" is a painter, "Gemini Observatory" a place.
+func (s *state) properNounFollows(en int) bool {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' || !isUpper(s.buf[en+1]) {
+		return false
+	}
+	w := wordEnd(s.buf, en+1)
+	word := strings.ToLower(string(s.buf[en+1 : w]))
+	if _, ok := s.an.c.variants[word]; ok || w-en-1 < 2 {
+		return false
+	}
+	return !s.an.c.stopwords[string(s.buf[en+1:w])]
+}
+
+func isAllCaps(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isUpper(w[i]) {
+			return false
+		}
+	}
+	return true
+}

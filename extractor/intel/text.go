@@ -1,0 +1,189 @@
+package intel
+
+import (
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// segment splits the text into sentences: at sentence punctuation in any
+// script, line breaks, and the symbols that start list items in READMEs
+// (emoji, bullets, pipes). The title is sentence 0.
+func (s *state) segment() {
+	buf := s.buf
+	start := 0
+	cut := func(end, next int) {
+		if end > start {
+			s.sents = append(s.sents, span{start, end})
+		}
+		start = next
+	}
+	for i := 0; i < len(buf); {
+		c := buf[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\n', '|':
+				cut(i, i+1)
+			case '.', '!', '?', ';':
+				next := i + 1
+				if next >= len(buf) || buf[next] == ' ' || buf[next] == '\n' || buf[next] == '"' {
+					if c != '.' || !abbreviation(buf, i) {
+						cut(next, next)
+					}
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(buf[i:])
+		switch {
+		case r == '。' || r == '！' || r == '？' || r == '；':
+			cut(i+n, i+n)
+		case r == '•' || r == '·' && i > 0 && buf[i-1] == ' ' || r == '…':
+			cut(i, i+n)
+		case r >= 0x2190 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF:
+			cut(i, i+n) // arrows, symbols, dingbats, emoji: list markers
+		}
+		i += n
+	}
+	cut(len(buf), len(buf))
+	if len(s.sents) == 0 || s.sents[0].start > 0 {
+		s.sents = append([]span{{0, 0}}, s.sents...)
+	}
+}
+
+// abbreviation reports a period that ends "e.g", "i.e", "vs", "etc",
+// "Inc", a single initial or a number like "2." in a list.
+func abbreviation(buf []byte, i int) bool {
+	j := i
+	for j > 0 && isAlnum(buf[j-1]) {
+		j--
+	}
+	w := string(buf[j:i])
+	switch w {
+	case "e.g", "g", "i.e", "e", "vs", "etc", "Inc", "Corp", "Ltd", "Co", "No", "Dr", "Mr", "Ms", "St":
+		return true
+	}
+	return len(w) == 1 && isUpper(w[0])
+}
+
+// sentenceAt returns the index of the sentence holding byte i.
+func (s *state) sentenceAt(i int) int {
+	k := sort.Search(len(s.sents), func(k int) bool { return s.sents[k].end > i })
+	if k == len(s.sents) {
+		return len(s.sents) - 1
+	}
+	return k
+}
+
+// sentence returns the text of sentence k, trimmed and bounded for use as
+// evidence.
+func (s *state) sentence(k int) string {
+	sp := s.sents[k]
+	return s.evidence(sp.start, sp.end)
+}
+
+// evidence returns buf[start:end] trimmed, cut to at most 400 bytes on a
+// rune boundary.
+func (s *state) evidence(start, end int) string {
+	for start < end && (s.buf[start] == ' ' || s.buf[start] == '\n') {
+		start++
+	}
+	for end > start && (s.buf[end-1] == ' ' || s.buf[end-1] == '\n') {
+		end--
+	}
+	if end-start > 400 {
+		end = start + 400
+		for end > start && !utf8.RuneStart(s.buf[end]) {
+			end--
+		}
+	}
+	return string(s.buf[start:end])
+}
+
+// number is a number read from the text.
+type number struct {
+	span
+	value   float64
+	percent bool
+	// decimal: written with a fractional part.
+	decimal bool
+}
+
+// readNumber reads a number starting at i: digits with thousands
+// separators or a decimal point or comma ("65,8" is 65.8, "1,035" is 1035;
+// "1.000" is 1000 where the language writes thousands so), and a percent
+// sign.
+func (s *state) readNumber(i int) (number, bool) {
+	buf := s.buf
+	if i >= len(buf) || !isDigit(buf[i]) || (i > 0 && (isAlnum(buf[i-1]) || buf[i-1] == '.' || buf[i-1] == '-' && i > 1 && isAlnum(buf[i-2]))) {
+		return number{}, false
+	}
+	j := i
+	var digits []byte
+	decimal := false
+	for j < len(buf) {
+		c := buf[j]
+		switch {
+		case isDigit(c):
+			digits = append(digits, c)
+			j++
+			continue
+		case (c == ',' || c == '.') && j+1 < len(buf) && isDigit(buf[j+1]):
+			k := j + 1
+			for k < len(buf) && isDigit(buf[k]) {
+				k++
+			}
+			group := k - j - 1
+			thousands := group == 3 && (c == ',' || s.thousandsDot) && !decimal
+			if thousands {
+				digits = append(digits, buf[j+1:k]...)
+				j = k
+				continue
+			}
+			if decimal {
+				break
+			}
+			decimal = true
+			digits = append(digits, '.')
+			digits = append(digits, buf[j+1:k]...)
+			j = k
+			continue
+		}
+		break
+	}
+	if j < len(buf) && isLetterASCII(buf[j]) && !(buf[j] == 'B' || buf[j] == 'T' || buf[j] == 'M' || buf[j] == 'K' || buf[j] == 'k' || buf[j] == 'x') {
+		return number{}, false // part of a word: "3D", "4o"
+	}
+	v, err := strconv.ParseFloat(string(digits), 64)
+	if err != nil {
+		return number{}, false
+	}
+	n := number{span: span{i, j}, value: v, decimal: decimal}
+	k := j
+	if k < len(buf) && buf[k] == ' ' {
+		k++
+	}
+	if k < len(buf) && buf[k] == '%' {
+		n.percent = true
+		n.end = k + 1
+	} else if k+2 < len(buf) && buf[k] == 0xef && buf[k+1] == 0xbc && buf[k+2] == 0x85 { // fullwidth ％
+		n.percent = true
+		n.end = k + 3
+	}
+	return n, true
+}
+
+func isLetterASCII(b byte) bool { return isUpper(b) || isLower(b) }
+
+// parseNumber parses a plain number with a decimal point or comma.
+func parseNumber(w string) (float64, bool) {
+	b := []byte(w)
+	for i, c := range b {
+		if c == ',' {
+			b[i] = '.'
+		}
+	}
+	v, err := strconv.ParseFloat(string(b), 64)
+	return v, err == nil
+}
