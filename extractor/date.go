@@ -31,6 +31,9 @@ var (
 	dmyRe = regexp.MustCompile(`\b(\d{1,2})\s*([-./])\s*(\d{1,2})\s*[-./]\s*((?:19|20)\d{2})\b`)
 	// dayMonthRe is "29 May 2025", "29. Mai 2025", "29 de mayo de 2025".
 	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`)
+	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
+	// and not part of a longer dotted number.
+	dmyShortRe = regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`)
 	// monthDayRe is "May 29, 2025" and "Mai 29 2025".
 	monthDayRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
 	// clockRe is a time of day after a date.
@@ -140,27 +143,48 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 // textDate finds the first date written for people in s: numeric in the
 // orders of many countries, CJK, or with a month name.
 func textDate(s string, dayFirst bool) (time.Time, bool) {
+	t, _, _, ok := textDateAt(s, dayFirst)
+	return t, ok
+}
+
+// lastTextDate finds the last date written for people in s.
+func lastTextDate(s string, dayFirst bool) (time.Time, int, bool) {
+	var last time.Time
+	lastAt, off := -1, 0
+	for i := 0; i < 8; i++ {
+		t, at, end, ok := textDateAt(s[off:], dayFirst)
+		if !ok {
+			break
+		}
+		last, lastAt = t, off+at
+		off += end
+	}
+	return last, lastAt, lastAt >= 0
+}
+
+// textDateAt is textDate that also returns where in s the date starts and
+// ends (with its time of day, if any).
+func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	if len(s) > 64<<10 {
 		s = s[:64<<10]
 	}
 	type found struct {
-		at   int
-		t    time.Time
-		rest string
+		at, end int
+		t       time.Time
 	}
 	best := found{at: -1}
-	try := func(at int, t time.Time, ok bool, rest string) {
-		if ok && (best.at < 0 || at < best.at) {
-			best = found{at, t, rest}
+	try := func(m []int, t time.Time, ok bool) {
+		if ok && (best.at < 0 || m[0] < best.at) {
+			best = found{m[0], m[1], t}
 		}
 	}
 	if m := cjkRe.FindStringSubmatchIndex(s); m != nil {
 		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]), 0, 0, 0, time.UTC)
-		try(m[0], t, ok, s[m[1]:])
+		try(m, t, ok)
 	}
 	if m := ymdRe.FindStringSubmatchIndex(s); m != nil {
 		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]), 0, 0, 0, time.UTC)
-		try(m[0], t, ok, s[m[1]:])
+		try(m, t, ok)
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
@@ -171,29 +195,44 @@ func textDate(s string, dayFirst bool) (time.Time, bool) {
 			d, mo = b, a
 		}
 		t, ok := date(y, mo, d, 0, 0, 0, time.UTC)
-		try(m[0], t, ok, s[m[1]:])
+		try(m, t, ok)
+	}
+	if m := dmyShortRe.FindStringSubmatchIndex(s); m != nil {
+		y := 2000 + atoi(s[m[6]:m[7]])
+		if y > 2000+maxShortYear {
+			y -= 100
+		}
+		t, ok := date(y, atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, time.UTC)
+		try([]int{m[2], m[7]}, t, ok)
 	}
 	for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
 			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, time.UTC)
-			try(m[0], t, ok, s[m[1]:])
+			try(m, t, ok)
 			break
 		}
 	}
 	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
 			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, time.UTC)
-			try(m[0], t, ok, s[m[1]:])
+			try(m, t, ok)
 			break
 		}
 	}
 	if best.at < 0 {
-		return time.Time{}, false
+		return time.Time{}, 0, 0, false
 	}
-	t := best.t
-	if m := clockRe.FindStringSubmatch(best.rest); m != nil {
-		h, mi, sec := atoi(m[1]), atoi(m[2]), atoi(m[3])
-		switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
+	t, end = best.t, best.end
+	if m := clockRe.FindStringSubmatchIndex(s[end:]); m != nil {
+		h, mi, sec := atoi(s[end+m[2]:end+m[3]]), atoi(s[end+m[4]:end+m[5]]), 0
+		if m[6] >= 0 {
+			sec = atoi(s[end+m[6] : end+m[7]])
+		}
+		ampm := ""
+		if m[8] >= 0 {
+			ampm = strings.ToLower(strings.ReplaceAll(s[end+m[8]:end+m[9]], ".", ""))
+		}
+		switch ampm {
 		case "pm":
 			if h < 12 {
 				h += 12
@@ -205,10 +244,15 @@ func textDate(s string, dayFirst bool) (time.Time, bool) {
 		}
 		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, time.UTC); ok {
 			t = tt
+			end += m[1]
 		}
 	}
-	return t, true
+	return t, best.at, end, true
 }
+
+// maxShortYear is the last two-digit year read as 20yy; later ones are
+// 19yy.
+const maxShortYear = 69
 
 // urlDate returns the date in a URL path such as /2019/11/19/ or
 // /20191119/.
@@ -259,7 +303,7 @@ func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Tim
 		return time.Time{}, false
 	}
 	updated, _ = pick(ld.dateModified, m.meta(modifiedKeys...))
-	if t, ok := pick(ld.datePublished, m.meta(publishedKeys...)); ok {
+	if t, ok := pickPrecise(dayFirst, m.meta(publishedKeys...), ld.datePublished, m.ldAny().datePublished); ok {
 		return t, updated
 	}
 	for _, h := range m.times {
@@ -272,20 +316,16 @@ func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Tim
 	if t, ok := urlDate(u); ok {
 		return t, updated
 	}
-	for _, s := range m.labeled {
+	if t, ok := m.labeledDate(publishedLabelRe, dayFirst); ok {
+		return t, updated
+	}
+	for _, s := range m.h1Dates {
 		if t, ok := textDate(s, dayFirst); ok {
 			return t, updated
 		}
 	}
-	for _, b := range m.afterH1 {
-		if t, ok := textDate(b.String(), dayFirst); ok {
-			return t, updated
-		}
-	}
-	if b := m.beforeH1.String(); len(m.afterH1) > 0 && len(b) > 0 {
-		if t, ok := textDate(b[max(0, len(b)-beforeH1Chars):], dayFirst); ok {
-			return t, updated
-		}
+	if t, ok := m.headlineDate(dayFirst); ok {
+		return t, updated
 	}
 	for _, h := range m.times {
 		if !h.modified {
@@ -299,6 +339,9 @@ func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Tim
 			return t, updated
 		}
 	}
+	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
+		return t, updated
+	}
 	if t, ok := pick(ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
 		return t, updated
 	}
@@ -308,4 +351,92 @@ func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Tim
 		}
 	}
 	return updated, updated
+}
+
+// pickPrecise parses the first of vals that gives a time of day, else the
+// first that gives a date: a page that says "2019-10-18" in one place and
+// "2019-10-19T03:00Z" in another was published at the latter.
+func pickPrecise(dayFirst bool, vals ...string) (time.Time, bool) {
+	var first time.Time
+	for _, v := range vals {
+		if t, ok := parseDate(v, dayFirst); ok {
+			if hasClock(v) {
+				return t, true
+			}
+			if first.IsZero() {
+				first = t
+			}
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// hasClock reports whether a machine date gives a time of day.
+func hasClock(v string) bool {
+	return strings.Contains(v, ":")
+}
+
+// Labels pages print before a visible date: of publication, and of the
+// last update.
+var (
+	publishedLabelRe = regexp.MustCompile(`(?i)datum|\bdated?\b|\bpubli(?:shed|é|ée|cado|cada|cato|ziert|kováno)|pubblicat|veröffentlicht|erschienen|erstellt|\bposted|fecha|\bdata\b|gepubliceerd|opublikowano|日期|发布|發佈|發布|발행|등록|입력|ngày đăng|投稿|公開|掲載`)
+	updatedLabelRe   = regexp.MustCompile(`(?i)\bstand\b|\bupdated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
+)
+
+// labelStems are the literal parts of the date labels, to rule out most
+// texts in one cheap pass before the label patterns run.
+var labelStems = newWordMatcher(map[classFlags][]string{cfDate: {
+	"datum", "date", "publi", "pubblicat", "veröffentlicht", "erschienen", "erstellt", "posted",
+	"fecha", "data", "gepubliceerd", "opublikowano", "日期", "发布", "發佈", "發布", "발행", "등록",
+	"입력", "ngày đăng", "投稿", "公開", "掲載", "stand", "updated", "aktualisiert", "mis à jour",
+	"actualizado", "aggiornato", "bijgewerkt", "cập nhật", "更新", "수정",
+}})
+
+// isDateLabel reports whether s holds a date label.
+func isDateLabel(s string) bool {
+	if labelStems.flags(strings.ToLower(s)) == 0 {
+		return false
+	}
+	return publishedLabelRe.MatchString(s) || updatedLabelRe.MatchString(s)
+}
+
+// maxLabelGap is how far after its label a labelled date may start.
+const maxLabelGap = 40
+
+// labeledDate returns the first date that follows a label matched by re
+// closely, in the labelled texts of the page.
+func (m *pageMeta) labeledDate(re *regexp.Regexp, dayFirst bool) (time.Time, bool) {
+	for _, s := range m.labeled {
+		for _, loc := range re.FindAllStringIndex(s, 3) {
+			if t, at, _, ok := textDateAt(s[loc[1]:], dayFirst); ok && at <= maxLabelGap {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// headlineDate returns the date printed nearest the first headline: the
+// first one after it or the last one before it, whichever is closer; or
+// the first after a later headline.
+func (m *pageMeta) headlineDate(dayFirst bool) (time.Time, bool) {
+	if len(m.afterH1) == 0 {
+		return time.Time{}, false
+	}
+	after, at, _, okAfter := textDateAt(m.afterH1[0].String(), dayFirst)
+	b := m.beforeH1.String()
+	b = b[max(0, len(b)-beforeH1Chars):]
+	before, bt, okBefore := lastTextDate(b, dayFirst)
+	switch {
+	case okBefore && (!okAfter || len(b)-bt < at):
+		return before, true
+	case okAfter:
+		return after, true
+	}
+	for _, buf := range m.afterH1[1:] {
+		if t, ok := textDate(buf.String(), dayFirst); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

@@ -47,6 +47,9 @@ func TestParseDate(t *testing.T) {
 		{"english month first", "Published November 18, 2019 at 3:30 pm", false, time.Date(2019, 11, 18, 15, 30, 0, 0, time.UTC)},
 		{"spanish", "3 de mayo de 2022", true, time.Date(2022, 5, 3, 0, 0, 0, 0, time.UTC)},
 		{"french", "le 23 mai 2019", true, time.Date(2019, 5, 23, 0, 0, 0, 0, time.UTC)},
+		{"german two-digit year", "Von: Björn Jahner | 31.10.23", true, time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC)},
+		{"short day and month", "Kultur, 2.11.22", true, time.Date(2022, 11, 2, 0, 0, 0, 0, time.UTC)},
+		{"iso with odd fraction", "2022-01-10T22:06:08:684Z", true, time.Date(2022, 1, 10, 22, 6, 8, 0, time.UTC)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,10 +62,56 @@ func TestParseDate(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3"} {
+	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3", "192.168.10.12", "v3.10.12.4"} {
 		t.Run("rejects "+bad, func(t *testing.T) {
 			if got, ok := parseDate(bad, true); ok {
 				t.Errorf("parseDate(%q) = %s, want none", bad, got)
+			}
+		})
+	}
+}
+
+func TestPageDates(t *testing.T) {
+	const para = "<p>Words of an ordinary sentence, long enough to be taken as the text of an article.</p>"
+	tests := []struct {
+		name, page, url, want string
+	}{
+		{"meta before json-ld",
+			`<meta property="article:published_time" content="2022-12-15T09:13:00"><script type="application/ld+json">{"@type":"Article","datePublished":"2021-12-06 14:36"}</script>` + para,
+			"", "2022-12-15"},
+		{"json-ld of any type",
+			`<script type="application/ld+json">{"@type":"HowTo","datePublished":"2022-01-10T22:06:08Z"}</script>` + para,
+			"", "2022-01-10"},
+		{"a time of day beats a bare date",
+			`<meta itemprop="datePublished" content="2019-10-18"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-10-19T03:00:00Z"}</script>` + para,
+			"", "2019-10-19"},
+		{"abbr title",
+			`<h2>Samstag</h2><abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr>` + para + `<p>Erscheinungsdatum: 14.08.2017</p>`,
+			"", "2017-09-09"},
+		{"british english reads day first",
+			`<html lang="en-GB"><body><h1>Halls too full</h1><span class="time">02/10/2020</span>` + para,
+			"https://www.msn.com/en-gb/news/x", "2020-10-02"},
+		{"label in its own element",
+			`<h1>Heliumkerne</h1>` + para + `<p><b>Aktualisiert am </b>17.01.2021.</p>`,
+			"", "2021-01-17"},
+		{"a word holding a label is no label",
+			`<h1>Teil 49</h1><p>Dienstag, 2. November 2021</p>` + para + `<p>Online-Publikation, abgerufen am 29.09.2021</p>`,
+			"", "2021-11-02"},
+		{"date inside the headline",
+			`<h1><span class="date">27.01.2022</span>MineralölINFO November 2021</h1><p>Mittelstand (bis 31.12.2020)</p>` + para,
+			"", "2022-01-27"},
+		{"nearest date to the headline",
+			`<div class="topline"><span>06.12.2022</span></div><h1>Windpark</h1><p>Die Zeichnungsfrist läuft vom 9.1. -10.2.2023 und bietet Bürgern die Gelegenheit, Teil der Energiewende zu werden.</p>` + para,
+			"", "2022-12-06"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, err := ExtractArticle([]byte(tc.page), tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.PublishedAt.Format("2006-01-02"); got != tc.want {
+				t.Errorf("published %s, want %s", got, tc.want)
 			}
 		})
 	}

@@ -3,7 +3,6 @@ package extractor
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -42,6 +41,9 @@ type pageMeta struct {
 	afterH1  []*strings.Builder
 	// labeled are texts with a date label ("Datum:", "Published on").
 	labeled []string
+	// h1Dates are the texts of elements inside a headline that hold a
+	// date (<h1><span class="date">27.01.2022</span>Title</h1>).
+	h1Dates []string
 }
 
 // Sizes of the text kept around the first <h1>.
@@ -122,6 +124,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
 						m.addHints(n)
+						m.addH1Dates(n, 0)
 						return
 					}
 				}
@@ -159,13 +162,25 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 	}
 }
 
-// dateLabelRe finds the labels pages put before a visible date.
-var dateLabelRe = regexp.MustCompile(`(?i)datum|date|publi|veröffentlicht|erstellt|stand\b|posted|updated|aktualisiert|fecha|data\b|gepubliceerd|opublikowano|日期|发布|발행|등록|입력|ngày`)
+// addH1Dates records the short texts of elements inside the headline h
+// that hold a date.
+func (m *pageMeta) addH1Dates(h *html.Node, depth int) {
+	for c := h.FirstChild; c != nil && depth < 3; c = c.NextSibling {
+		if c.Type != html.ElementNode || len(m.h1Dates) >= maxHints {
+			continue
+		}
+		if t := text(c); len(t) < 60 && strings.ContainsAny(t, "0123456789") {
+			m.h1Dates = append(m.h1Dates, t)
+		} else if len(t) >= 60 {
+			m.addH1Dates(c, depth+1)
+		}
+	}
+}
 
 // addText keeps body text around the first <h1>s and labelled dates.
 func (m *pageMeta) addText(n *html.Node) {
 	s := n.Data
-	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && strings.ContainsAny(s, ":0123456789") && dateLabelRe.MatchString(s) {
+	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
 			m.labeled = append(m.labeled, t)
 		}
@@ -237,6 +252,9 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string) {
 		v := attr(n, "content")
 		if v == "" {
 			v = attr(n, "datetime")
+		}
+		if v == "" && n.DataAtom == atom.Abbr {
+			v = attr(n, "title") // <abbr title="2017-09-09T10:52:00+02:00">10:52</abbr>
 		}
 		if v == "" {
 			v = text(n)
@@ -413,6 +431,17 @@ func (m *pageMeta) ldArticle() ldObject {
 			if articleTypes[strings.ToLower(t)] {
 				return o
 			}
+		}
+	}
+	return ldObject{}
+}
+
+// ldAny returns the first JSON-LD object that gives a publication date,
+// whatever its type (WebPage, HowTo, Product), or a zero one.
+func (m *pageMeta) ldAny() ldObject {
+	for _, o := range m.jsonld {
+		if o.datePublished != "" {
+			return o
 		}
 	}
 	return ldObject{}
