@@ -85,10 +85,19 @@ func atoi(s string) int {
 	return n
 }
 
-// zone returns the location of an ISO 8601 zone designator, UTC when none.
+// naive is the location of a clock time written without a zone: the
+// page's own local time, whatever its offset. It reads as UTC; dates keeps
+// such times as given, while it may move an explicit UTC time into the
+// page's zone (see localize).
+var naive = time.FixedZone("", 0)
+
+// zone returns the location of an ISO 8601 zone designator, naive when
+// none.
 func zone(z string) *time.Location {
 	switch strings.ToUpper(z) {
-	case "", "Z", "UTC", "GMT":
+	case "":
+		return naive
+	case "Z", "UTC", "GMT":
 		return time.UTC
 	}
 	sign := 1
@@ -101,7 +110,7 @@ func zone(z string) *time.Location {
 		m = atoi(z[2:4])
 	}
 	if h > 14 || m > 59 {
-		return time.UTC
+		return naive
 	}
 	off := sign * (h*3600 + m*60)
 	if off == 0 {
@@ -121,7 +130,7 @@ func parseMachineDate(s string) (time.Time, bool) {
 		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), zone(m[7]))
 	}
 	if m := compactRe.FindStringSubmatch(s); m != nil {
-		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), time.UTC)
+		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), naive)
 	}
 	for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", time.RubyDate, time.UnixDate} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
@@ -179,11 +188,11 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		}
 	}
 	if m := cjkRe.FindStringSubmatchIndex(s); m != nil {
-		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]), 0, 0, 0, time.UTC)
+		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]), 0, 0, 0, naive)
 		try(m, t, ok)
 	}
 	if m := ymdRe.FindStringSubmatchIndex(s); m != nil {
-		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]), 0, 0, 0, time.UTC)
+		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]), 0, 0, 0, naive)
 		try(m, t, ok)
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
@@ -194,7 +203,7 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		if s[m[4]:m[5]] != "." && (!dayFirst && b <= 31 && a <= 12 || a <= 12 && b > 12) {
 			d, mo = b, a
 		}
-		t, ok := date(y, mo, d, 0, 0, 0, time.UTC)
+		t, ok := date(y, mo, d, 0, 0, 0, naive)
 		try(m, t, ok)
 	}
 	if m := dmyShortRe.FindStringSubmatchIndex(s); m != nil {
@@ -202,19 +211,19 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		if y > 2000+maxShortYear {
 			y -= 100
 		}
-		t, ok := date(y, atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, time.UTC)
+		t, ok := date(y, atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
 		try([]int{m[2], m[7]}, t, ok)
 	}
 	for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
-			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, time.UTC)
+			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
 			try(m, t, ok)
 			break
 		}
 	}
 	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
-			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, time.UTC)
+			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, naive)
 			try(m, t, ok)
 			break
 		}
@@ -242,7 +251,7 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 				h = 0
 			}
 		}
-		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, time.UTC); ok {
+		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, naive); ok {
 			t = tt
 			end += m[1]
 		}
@@ -264,7 +273,7 @@ func urlDate(u *url.URL) (time.Time, bool) {
 		if m[2] != m[4] {
 			continue
 		}
-		if t, ok := date(atoi(m[1]), atoi(m[3]), atoi(m[5]), 0, 0, 0, time.UTC); ok {
+		if t, ok := date(atoi(m[1]), atoi(m[3]), atoi(m[5]), 0, 0, 0, naive); ok {
 			return t, true
 		}
 	}
@@ -294,63 +303,153 @@ var (
 // dates returns the page's publication and last-update times.
 func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Time) {
 	ld := m.ldArticle()
-	pick := func(vals ...string) (time.Time, bool) {
-		for _, v := range vals {
-			if t, ok := parseDate(v, dayFirst); ok {
-				return t, true
-			}
-		}
-		return time.Time{}, false
+	updated, _ = pick(dayFirst, ld.dateModified, m.meta(modifiedKeys...))
+	published, ok := m.published(u, dayFirst)
+	if !ok {
+		return updated, updated
 	}
-	updated, _ = pick(ld.dateModified, m.meta(modifiedKeys...))
+	return m.localize(published, u, dayFirst), updated
+}
+
+// pick parses the first of vals that holds a date.
+func pick(dayFirst bool, vals ...string) (time.Time, bool) {
+	for _, v := range vals {
+		if t, ok := parseDate(v, dayFirst); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// published returns the publication time the page gives, from the most
+// trusted source that has one.
+func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
+	ld := m.ldArticle()
 	if t, ok := pickPrecise(dayFirst, m.meta(publishedKeys...), ld.datePublished, m.ldAny().datePublished); ok {
-		return t, updated
+		return t, true
 	}
 	for _, h := range m.times {
 		if h.published {
 			if t, ok := parseDate(h.value, dayFirst); ok {
-				return t, updated
+				return t, true
 			}
 		}
 	}
 	if t, ok := urlDate(u); ok {
-		return t, updated
+		return t, true
 	}
-	if t, ok := m.labeledDate(publishedLabelRe, dayFirst); ok {
-		return t, updated
-	}
-	for _, s := range m.h1Dates {
-		if t, ok := textDate(s, dayFirst); ok {
-			return t, updated
-		}
-	}
-	if t, ok := m.headlineDate(dayFirst); ok {
-		return t, updated
+	if t, ok := m.visibleDate(dayFirst); ok {
+		return t, true
 	}
 	for _, h := range m.times {
 		if !h.modified {
 			if t, ok := parseDate(h.value, dayFirst); ok {
-				return t, updated
+				return t, true
 			}
 		}
 	}
 	for _, s := range m.dateTexts {
 		if t, ok := textDate(s, dayFirst); ok {
-			return t, updated
+			return t, true
 		}
 	}
 	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
-		return t, updated
+		return t, true
 	}
-	if t, ok := pick(ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
-		return t, updated
+	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
+		return t, true
 	}
 	for _, h := range m.times {
 		if t, ok := parseDate(h.value, dayFirst); ok {
-			return t, updated
+			return t, true
 		}
 	}
-	return updated, updated
+	return time.Time{}, false
+}
+
+// visibleDate returns the publication date printed for readers: after a
+// label, inside the headline, or nearest it.
+func (m *pageMeta) visibleDate(dayFirst bool) (time.Time, bool) {
+	if t, ok := m.labeledDate(publishedLabelRe, dayFirst); ok {
+		return t, true
+	}
+	for _, s := range m.h1Dates {
+		if t, ok := textDate(s, dayFirst); ok {
+			return t, true
+		}
+	}
+	return m.headlineDate(dayFirst)
+}
+
+// localize moves a publication time given in UTC into the page's own zone,
+// keeping the instant: news is dated by the publisher's calendar, and
+// 2020-02-25T02:25Z is 24 February in New York. The zone is, in order, the
+// offset of another date on the page; the local clock time printed for
+// readers; or, when the URL or the printed date names a day next to the UTC
+// one, the whole-hour offset nearest UTC that puts the instant on that day.
+// Times with an offset or with none (local clock times) are kept as given.
+func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
+	if _, off := t.Zone(); off != 0 || t.Location() == naive {
+		return t
+	}
+	if loc := m.pageZone(dayFirst); loc != nil {
+		return t.In(loc)
+	}
+	local, ok := urlDate(u)
+	if !ok {
+		if local, ok = m.visibleDate(dayFirst); !ok {
+			return t
+		}
+		if local.Hour() != 0 || local.Minute() != 0 {
+			// A printed clock time: the offset is its distance from UTC.
+			off := local.Sub(t.In(naive)).Round(15 * time.Minute)
+			if off >= -12*time.Hour && off <= 14*time.Hour && off != 0 {
+				return t.In(time.FixedZone("", int(off.Seconds())))
+			}
+			return t
+		}
+	}
+	return onDay(t, local)
+}
+
+// onDay returns t in the whole-hour zone nearest UTC whose calendar puts it
+// on day's date, or t itself when day is not next to t's UTC date.
+func onDay(t, day time.Time) time.Time {
+	want := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, naive)
+	switch want.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, naive)) {
+	case -24 * time.Hour:
+		// The local day is the one before: a negative offset.
+		h := t.Hour() + 1
+		if h <= 12 {
+			return t.In(time.FixedZone("", -h*3600))
+		}
+	case 24 * time.Hour:
+		h := 24 - t.Hour()
+		if h <= 14 {
+			return t.In(time.FixedZone("", h*3600))
+		}
+	}
+	return t
+}
+
+// pageZone returns the zone of the first date on the page that carries a
+// non-zero offset, or nil.
+func (m *pageMeta) pageZone(dayFirst bool) *time.Location {
+	vals := []string{m.meta(publishedKeys...), m.meta(modifiedKeys...)}
+	for _, o := range m.jsonld {
+		vals = append(vals, o.datePublished, o.dateModified, o.dateCreated)
+	}
+	for _, h := range m.times {
+		vals = append(vals, h.value)
+	}
+	for _, v := range vals {
+		if t, ok := parseMachineDate(v); ok {
+			if _, off := t.Zone(); off != 0 {
+				return t.Location()
+			}
+		}
+	}
+	return nil
 }
 
 // pickPrecise parses the first of vals that gives a time of day, else the

@@ -103,6 +103,21 @@ func TestPageDates(t *testing.T) {
 		{"nearest date to the headline",
 			`<div class="topline"><span>06.12.2022</span></div><h1>Windpark</h1><p>Die Zeichnungsfrist läuft vom 9.1. -10.2.2023 und bietet Bürgern die Gelegenheit, Teil der Energiewende zu werden.</p>` + para,
 			"", "2022-12-06"},
+		{"utc moved into the zone of another date",
+			`<meta property="article:published_time" content="2022-05-04T03:37:37+00:00"><time class="updated" datetime="2022-05-03T23:37:37-04:00"></time>` + para,
+			"", "2022-05-03"},
+		{"utc moved onto the day of the url",
+			`<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">` + para,
+			"https://pagesix.com/2020/02/24/story/", "2020-02-24"},
+		{"utc moved onto the printed day",
+			`<meta property="article:published_time" content="2021-11-04T23:00Z"><h1>Kommunalwahlen</h1><p>5. November 2021</p>` + para,
+			"", "2021-11-05"},
+		{"utc far from the url day kept",
+			`<meta property="article:published_time" content="2020-03-25T02:25:54Z">` + para,
+			"https://example.com/2020/02/24/story/", "2020-03-25"},
+		{"a clock time without zone kept",
+			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-10T23:35:55"}</script>` + para,
+			"https://example.com/2022/05/11/x", "2022-05-10"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -217,4 +232,31 @@ func mustSJIS(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func TestOnDayKeepsInstant(t *testing.T) {
+	tests := []struct {
+		name    string
+		t       time.Time
+		day     time.Time
+		wantDay string
+		wantOff int
+	}{
+		{"evening in the americas", time.Date(2020, 2, 25, 2, 25, 0, 0, time.UTC), time.Date(2020, 2, 24, 0, 0, 0, 0, naive), "2020-02-24", -3 * 3600},
+		{"midnight in europe", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 5, 0, 0, 0, 0, naive), "2021-11-05", 3600},
+		{"same day untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 4, 0, 0, 0, 0, naive), "2021-11-04", 0},
+		{"two days off untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 6, 0, 0, 0, 0, naive), "2021-11-04", 0},
+		{"no offset reaches it", time.Date(2021, 11, 4, 13, 0, 0, 0, time.UTC), time.Date(2021, 11, 3, 0, 0, 0, 0, naive), "2021-11-04", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := onDay(tc.t, tc.day)
+			if !got.Equal(tc.t) {
+				t.Fatalf("onDay moved the instant: %s, want %s", got, tc.t)
+			}
+			if _, off := got.Zone(); got.Format("2006-01-02") != tc.wantDay || off != tc.wantOff {
+				t.Errorf("onDay = %s (offset %d), want day %s offset %d", got.Format(time.RFC3339), off, tc.wantDay, tc.wantOff)
+			}
+		})
+	}
 }
