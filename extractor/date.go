@@ -40,6 +40,8 @@ var (
 	clockRe = regexp.MustCompile(`^\D{0,12}?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
 	// urlDateRe is /2019/11/19/, /2019-11-19, /20191119/ in a URL path.
 	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(\d{2})([/_-]?)(\d{2})(?:[/_.-]|$)`)
+	// urlDMYRe is /29-10-2021 in a URL path.
+	urlDMYRe = regexp.MustCompile(`(?:^|/)(\d{2})-(\d{2})-((?:19|20)\d{2})(?:[/_.-]|$)`)
 )
 
 // months maps month names and abbreviations in the languages of the news
@@ -277,6 +279,9 @@ func urlDate(u *url.URL) (time.Time, bool) {
 			return t, true
 		}
 	}
+	if m := urlDMYRe.FindStringSubmatch(u.Path); m != nil {
+		return date(atoi(m[3]), atoi(m[2]), atoi(m[1]), 0, 0, 0, naive)
+	}
 	return time.Time{}, false
 }
 
@@ -362,6 +367,31 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	for _, h := range m.times {
 		if t, ok := parseDate(h.value, dayFirst); ok {
 			return t, true
+		}
+	}
+	return m.scriptDate()
+}
+
+// scriptDateRe finds a publication date in the data pages hand their
+// scripts (Next.js, Shopify, Arc and the like): "publishedDate":"…".
+var scriptDateRe = regexp.MustCompile(`"(?:datePublished|date_published|publishedDate|published_date|publishDate|publish_date|published_at|publishedAt|firstPublishDate|first_publish_date|createdAt|created_at|dateCreated)"\s*:\s*"([^"]{8,40})"`)
+
+// maxScriptScan bounds the script text searched for a date per page.
+const maxScriptScan = 1 << 20
+
+// scriptDate returns the first publication date in the page's script data.
+func (m *pageMeta) scriptDate() (time.Time, bool) {
+	budget := maxScriptScan
+	for _, s := range m.scripts {
+		if budget <= 0 {
+			break
+		}
+		s = s[:min(len(s), budget)]
+		budget -= len(s)
+		for _, sm := range scriptDateRe.FindAllStringSubmatch(s, 4) {
+			if t, ok := parseMachineDate(sm[1]); ok {
+				return t, true
+			}
 		}
 	}
 	return time.Time{}, false

@@ -118,6 +118,11 @@ func TestPageDates(t *testing.T) {
 		{"a clock time without zone kept",
 			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-10T23:35:55"}</script>` + para,
 			"https://example.com/2022/05/11/x", "2022-05-10"},
+		{"script data when nothing else",
+			`<script>var meta = {"product":{"title":"Sidamo","published_at":"2019-03-02T06:22:28+01:00"}};</script>` + para,
+			"", "2019-03-02"},
+		{"day-month-year in the url",
+			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,6 +147,8 @@ func TestURLDate(t *testing.T) {
 		{"https://example.com/a/20191119/b.html", "2019-11-19"},
 		{"https://example.com/product/12345678", ""},
 		{"https://example.com/2019/11/", ""},
+		{"https://example.com/meldungen/29-10-2021", "2021-10-29"},
+		{"https://example.com/item/12-34-2021", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 const (
 	maxJSONLD     = 8
 	maxJSONLDSize = 1 << 20
+	maxScripts    = 64
 	maxHints      = 24
 	maxHintChars  = 200
 )
@@ -33,6 +34,9 @@ type pageMeta struct {
 	dateTexts []string
 	// authorTexts are short texts of author and byline elements.
 	authorTexts []string
+	// scripts are the texts of the page's other scripts, searched for a
+	// publication date in their data when nothing else gives one.
+	scripts []string
 	// ldArticleBody is the longest JSON-LD articleBody.
 	ldArticleBody string
 	// beforeH1 and afterH1 are the body text just before and after the
@@ -109,10 +113,16 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 			}
 			return
 		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && len(m.jsonld) < maxJSONLD {
-				if c := n.FirstChild; c != nil && c.Type == html.TextNode && len(c.Data) <= maxJSONLDSize {
+			c := n.FirstChild
+			if c == nil || c.Type != html.TextNode {
+				return
+			}
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				if len(m.jsonld) < maxJSONLD && len(c.Data) <= maxJSONLDSize {
 					m.addJSONLD(c.Data)
 				}
+			} else if len(m.scripts) < maxScripts {
+				m.scripts = append(m.scripts, c.Data)
 			}
 			return
 		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
