@@ -180,6 +180,50 @@ func TestStripSiteName(t *testing.T) {
 	}
 }
 
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, page, url, want string
+	}{
+		{"blog post under the site-name h1",
+			`<title>Nebelsuppe. | Das Leben und ich</title><meta property="og:site_name" content="Das Leben und ich"><h1>Das Leben und ich</h1><h1>Nebelsuppe.</h1>`,
+			"https://creeny.wordpress.com/2020/01/24/x/", "Nebelsuppe."},
+		{"lone h1 over a generic document title",
+			`<title>Home</title><h1>Time to say goodbye.</h1>`,
+			"https://prof-pc.de/", "Time to say goodbye."},
+		{"kicker printed in the h1",
+			`<meta property="og:title" content="Große Aufgaben für die neue Regierung"><h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>`,
+			"https://www.hss.de/x", "Große Aufgaben für die neue Regierung"},
+		{"visible headline over a different og:title",
+			`<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde"><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>`,
+			"https://example.de/x", "Der Nervenkrieg um den Brexit geht in die nächste Runde"},
+		{"one-word h1 is a section",
+			`<meta property="og:title" content="Militares enviaram 88 questões ao TSE"><h1>Brasília</h1>`,
+			"https://www.brasil247.com/x", "Militares enviaram 88 questões ao TSE"},
+		{"h1 equal to og:title that starts with the site name",
+			`<meta property="og:site_name" content="Welpen"><meta property="og:title" content="Welpen kaufen – Tipps zu jeder Hunderasse"><h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1>`,
+			"https://www.welpenkaufen24.de/", "Welpen kaufen – Tipps zu jeder Hunderasse"},
+		{"slash inside the headline",
+			`<title>Können Fische Schmerzen spüren / empfinden?</title><h1>Können Fische Schmerzen spüren / empfinden?</h1><h1>Mehr</h1>`,
+			"https://angelmagazin.de/fische-schmerzen/", "Können Fische Schmerzen spüren / empfinden?"},
+		{"h1 starting with the host name is the site's",
+			`<title>Kinder und Arbeit » ProNATs e.V.</title><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1>`,
+			"https://www.pronats.de/informationen/kinder-und-arbeit/", "Kinder und Arbeit"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse([]byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := mustURL(t, tc.url)
+			m := collectMeta(doc, make(classes))
+			if got := m.title(m.siteName(u), u); got != tc.want {
+				t.Errorf("title = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestCleanAuthors(t *testing.T) {
 	tests := []struct {
 		name string
