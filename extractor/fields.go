@@ -36,17 +36,19 @@ func (m *pageMeta) title(site string, u *url.URL) string {
 		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
 	}
 	docTitle := stripSiteName(m.docTitle, site, u)
-	for _, t := range append(meta, docTitle, m.docTitle) {
-		if h := m.confirmedH1(t, site, u); h != "" {
-			return h
+	for _, group := range [][]string{meta, {docTitle, m.docTitle}} {
+		for _, t := range group {
+			if h := m.confirmedH1(t, site, u); h != "" {
+				return h
+			}
 		}
-	}
-	// A headline printed with a kicker, a section or a subtitle around it
-	// ("Tunesien Große Aufgaben …", "Politics | St. Louis Park …"): the
-	// metadata title is the headline alone.
-	for _, t := range append(meta, docTitle) {
-		if t = stripSiteName(t, site, u); m.h1Holds(t) {
-			return t
+		// A headline printed after a kicker or section name ("Tunesien
+		// Große Aufgaben …", "Politics | St. Louis Park …"): the metadata
+		// title is the headline alone.
+		for _, t := range group {
+			if t = stripSiteName(t, site, u); m.h1EndsWith(t) {
+				return t
+			}
 		}
 	}
 	var h1 []string
@@ -87,14 +89,14 @@ func (m *pageMeta) confirmedH1(t, site string, u *url.URL) string {
 	return ""
 }
 
-// h1Holds reports whether an <h1> holds the title t and more.
-func (m *pageMeta) h1Holds(t string) bool {
+// h1EndsWith reports whether an <h1> ends with the title t after more.
+func (m *pageMeta) h1EndsWith(t string) bool {
 	nt := normTitle(t)
 	if len(nt) < 10 || words(t) < 2 {
 		return false
 	}
 	for _, h := range m.h1 {
-		if strings.Contains(normTitle(h), nt) {
+		if strings.HasSuffix(normTitle(h), nt) {
 			return true
 		}
 	}

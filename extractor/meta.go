@@ -129,7 +129,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 			return
 		case atom.H1:
 			if inBody && len(m.h1) < 5 {
-				if t := text(n); t != "" && len(t) < 400 {
+				if t := m.headingText(n); t != "" && len(t) < 400 {
 					m.h1 = append(m.h1, t)
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
@@ -170,6 +170,51 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		m.walk(c, depth+1, inBody)
 	}
+}
+
+// headingText returns the headline in the heading h: its text without the
+// date, subtitle (<small>) or hidden parts pages print inside it, or all of
+// its text when nothing else is left.
+func (m *pageMeta) headingText(h *html.Node) string {
+	var b strings.Builder
+	m.headingParts(&b, h, 0)
+	if t := strings.TrimSpace(b.String()); t != "" {
+		return t
+	}
+	return text(h)
+}
+
+func (m *pageMeta) headingParts(b *strings.Builder, n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			appendCollapsed(b, c.Data)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Small, atom.Time:
+				continue
+			case atom.Br:
+				appendSpace(b)
+				continue
+			}
+			if junk(c, false, m.cc) == hardJunk || m.cc.of(c)&(cfDate|cfHidden) != 0 || visuallyHidden(c) {
+				continue
+			}
+			m.headingParts(b, c, depth+1)
+		}
+	}
+}
+
+// visuallyHidden reports whether n's class hides it from sight but not
+// from screen readers ("sr-only", "element-invisible").
+func visuallyHidden(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text", "screenreader-only", "a11y-hidden":
+			return true
+		}
+	}
+	return false
 }
 
 // addH1Dates records the short texts of elements inside the headline h
