@@ -36,9 +36,13 @@ func (m *pageMeta) title(site string, u *url.URL) string {
 		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
 	}
 	docTitle := stripSiteName(m.docTitle, site, u)
+	docSite := normTitle(titleSite(m.docTitle, site, u))
+	siteHeading := func(h string) bool {
+		return isSiteHeading(h, site, u) || docSite != "" && normTitle(h) == docSite
+	}
 	for _, group := range [][]string{meta, {docTitle, m.docTitle}} {
 		for _, t := range group {
-			if h := m.confirmedH1(t, site, u); h != "" {
+			if h := m.confirmedH1(t, siteHeading); h != "" {
 				return h
 			}
 		}
@@ -53,7 +57,7 @@ func (m *pageMeta) title(site string, u *url.URL) string {
 	}
 	var h1 []string
 	for _, h := range m.h1 {
-		if !isSiteHeading(h, site, u) {
+		if !siteHeading(h) {
 			h1 = append(h1, h)
 		}
 	}
@@ -76,13 +80,13 @@ func (m *pageMeta) title(site string, u *url.URL) string {
 
 // confirmedH1 returns the first <h1> that is the title t, or that t holds
 // and that does not name the site; or "".
-func (m *pageMeta) confirmedH1(t, site string, u *url.URL) string {
+func (m *pageMeta) confirmedH1(t string, siteHeading func(string) bool) string {
 	nt := normTitle(t)
 	if nt == "" {
 		return ""
 	}
 	for _, h := range m.h1 {
-		if nh := normTitle(h); len(nh) >= 4 && (nh == nt || strings.Contains(nt, nh) && !isSiteHeading(h, site, u)) {
+		if nh := normTitle(h); len(nh) >= 4 && (nh == nt || strings.Contains(nt, nh) && !siteHeading(h)) {
 			return h
 		}
 	}
@@ -148,6 +152,25 @@ func isSiteName(part, site string, u *url.URL) bool {
 	}
 	host := normTitle(strings.TrimPrefix(u.Hostname(), "www."))
 	return host != "" && len(np) >= 3 && (strings.Contains(host, np) || strings.HasPrefix(np, strings.SplitN(host, ".", 2)[0]) && len(np) < len(host)+4)
+}
+
+// titleSite returns the part of the title t that names the site: the one
+// isSiteName recognises, else the last of "Headline | Site"; or "" when t
+// has no separator.
+func titleSite(t, site string, u *url.URL) string {
+	t = collapse(t)
+	for _, sep := range titleSeparators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		first, last := parts[0], parts[len(parts)-1]
+		if isSiteName(first, site, u) && !isSiteName(last, site, u) {
+			return first
+		}
+		return last
+	}
+	return ""
 }
 
 // stripSiteName removes a site-name part ("… | The Site") from a title.
