@@ -155,6 +155,9 @@ func (c classes) of(n *html.Node) classFlags {
 	if len(ci) > maxClassBytes {
 		ci = ci[:maxClassBytes]
 	}
+	if strings.Contains(ci, "js-") {
+		ci = dropJSHooks(ci)
+	}
 	f := classMatcher.flags(ci)
 	for _, tok := range strings.Fields(ci) {
 		if hiddenClasses[tok] {
@@ -259,4 +262,18 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 		return content
 	}
 	return weakJunk
+}
+
+// dropJSHooks removes the "js-" classes from ci: they name what scripts
+// attach to ("js-dynamic-advertorial" on an article's text), not what the
+// element is.
+func dropJSHooks(ci string) string {
+	var b strings.Builder
+	for _, tok := range strings.Fields(ci) {
+		if !strings.HasPrefix(tok, "js-") {
+			b.WriteString(tok)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
