@@ -289,6 +289,22 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 	if s.cands[best] == nil {
 		s.cands[best] = &candidate{score: s.initialScore(best)}
 	}
+	if isTablePart(best) {
+		// A table row or cell of lists with many commas (signatories,
+		// benchmark names) outscores the prose around its table: take the
+		// nearest container beyond the table that scores half as well and
+		// holds more text.
+		bs := s.cands[best]
+		for p := best.Parent; p != nil && p != body; p = p.Parent {
+			if isTablePart(p) {
+				continue
+			}
+			if pc := s.cands[p]; pc != nil && pc.final() >= bs.final()/2 && pc.chars > bs.chars {
+				best = p
+			}
+			break
+		}
+	}
 	// Climb while the parent scores better.
 	last := s.cands[best].final()
 	threshold := last / 3
@@ -312,6 +328,15 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 		best = p
 	}
 	return best
+}
+
+// isTablePart reports whether n is a table or one of its rows or cells.
+func isTablePart(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
+		return true
+	}
+	return false
 }
 
 // before reports whether a comes before b in document order, to break ties

@@ -1,0 +1,46 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMainText(t *testing.T) {
+	prose := func(topic string) string {
+		return "<p>" + strings.Repeat("The "+topic+" is described here at length, with care, in plain sentences. ", 6) + "</p>"
+	}
+	tests := []struct {
+		name       string
+		page       string
+		want, drop []string
+	}{
+		{"prose before a table of signatories",
+			`<div class="wysiwyg-content">` + prose("letter") + prose("debate") + prose("culture") +
+				`<table><tr><td>` + strings.Repeat("<strong>Ann Lee</strong>, Rutgers University, writer<br>", 30) + `</td><td>` +
+				strings.Repeat("<strong>Bo Chen</strong>, Barnard College, poet<br>", 30) + `</td></tr><tr><td></td></tr></table></div>`,
+			[]string{"The letter is described", "The culture is described", "Ann Lee, Rutgers"}, nil},
+		{"script hook classes say nothing",
+			`<article class="main-content">` + prose("lead") + `<div class="row"><div id="x-article-text" class="column s-article-text js-dynamic-advertorial">` +
+				prose("culture") + prose("policy") + `</div></div><div class="advert">Buy now</div></article>`,
+			[]string{"The culture is described", "The policy is described"}, []string{"Buy now"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := mainText(findBody(doc), "", make(classes))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("text lacks %q:\n%s", w, got)
+				}
+			}
+			for _, d := range tc.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("text holds %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
