@@ -262,29 +262,22 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 	if best == nil || best == body {
 		return body
 	}
-	// Several near-best candidates under one ancestor: take the ancestor.
-	var alt [][]*html.Node
+	// Several near-best candidates under one ancestor: take the ancestor
+	// (Readability's rule: three of the top five), or two that are not
+	// inside the best or around it (an article split into sections).
+	var alt, apart [][]*html.Node
 	for _, t := range top[1:] {
 		if t.n != nil && t.s/top[0].s >= 0.75 {
 			alt = append(alt, ancestors(t.n))
+			if !related(t.n, best) {
+				apart = append(apart, alt[len(alt)-1])
+			}
 		}
 	}
-	if len(alt) >= 3 {
-		for p := best.Parent; p != nil && p != body; p = p.Parent {
-			shared := 0
-			for _, as := range alt {
-				for _, a := range as {
-					if a == p {
-						shared++
-						break
-					}
-				}
-			}
-			if shared >= 3 {
-				best = p
-				break
-			}
-		}
+	if p := sharedAncestor(best, body, alt, 3); p != nil {
+		best = p
+	} else if p := sharedAncestor(best, body, apart, 2); p != nil {
+		best = p
 	}
 	if s.cands[best] == nil {
 		s.cands[best] = &candidate{score: s.initialScore(best)}
@@ -328,6 +321,44 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 		best = p
 	}
 	return best
+}
+
+// sharedAncestor returns the nearest ancestor of best below body that at
+// least n of the ancestor lists alt hold, or nil.
+func sharedAncestor(best, body *html.Node, alt [][]*html.Node, n int) *html.Node {
+	if len(alt) < n {
+		return nil
+	}
+	for p := best.Parent; p != nil && p != body; p = p.Parent {
+		shared := 0
+		for _, as := range alt {
+			for _, a := range as {
+				if a == p {
+					shared++
+					break
+				}
+			}
+		}
+		if shared >= n {
+			return p
+		}
+	}
+	return nil
+}
+
+// related reports whether a is b or an ancestor or descendant of it.
+func related(a, b *html.Node) bool {
+	for n := a; n != nil; n = n.Parent {
+		if n == b {
+			return true
+		}
+	}
+	for n := b; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
 }
 
 // isTablePart reports whether n is a table or one of its rows or cells.

@@ -9,6 +9,15 @@ func TestMainText(t *testing.T) {
 	prose := func(topic string) string {
 		return "<p>" + strings.Repeat("The "+topic+" is described here at length, with care, in plain sentences. ", 6) + "</p>"
 	}
+	// section wraps paragraphs the way theatlantic.com wraps each part of
+	// an article, with an aside next to it.
+	section := func(topics ...string) string {
+		out := `<div class="wrap"><div class="inner"><div class="box"><div class="text">`
+		for _, tp := range topics {
+			out += prose(tp)
+		}
+		return out + `</div></div><aside>Ad</aside></div></div>`
+	}
 	tests := []struct {
 		name       string
 		page       string
@@ -23,6 +32,9 @@ func TestMainText(t *testing.T) {
 			`<article class="main-content">` + prose("lead") + `<div class="row"><div id="x-article-text" class="column s-article-text js-dynamic-advertorial">` +
 				prose("culture") + prose("policy") + `</div></div><div class="advert">Buy now</div></article>`,
 			[]string{"The culture is described", "The policy is described"}, []string{"Buy now"}},
+		{"an article split into sections",
+			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
+			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
