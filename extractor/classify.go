@@ -180,7 +180,7 @@ var skipTags = map[atom.Atom]bool{
 	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
 	atom.Picture: true, atom.Map: true, atom.Dialog: true, atom.Figure: true,
 	atom.Figcaption: true, atom.Label: true, atom.Head: true, atom.Title: true,
-	atom.Menu: true, atom.Header: true, atom.Time: false,
+	atom.Menu: true, atom.Time: false,
 }
 
 // junkRoles are ARIA roles of page furniture.
@@ -213,6 +213,10 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 			return hardJunk
 		}
 		return content
+	}
+	if n.DataAtom == atom.Header {
+		// A page header; or, left unclosed, the whole page.
+		return weakJunk
 	}
 	if skipTags[n.DataAtom] {
 		return hardJunk

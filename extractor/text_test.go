@@ -35,6 +35,12 @@ func TestMainText(t *testing.T) {
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
+		{"an unclosed header holding the page",
+			`<header id="branding"><div class="logo">Site</div><div id="content"><article>` + prose("harbour") + prose("museum") + prose("town") + `</article></div>`,
+			[]string{"The harbour is described", "The town is described"}, nil},
+		{"a page header",
+			`<header><p>Home, News, Sport, Weather, and every other section of this site, listed here for you.</p></header><article>` + prose("harbour") + prose("museum") + `</article>`,
+			[]string{"The harbour is described"}, []string{"every other section"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
