@@ -450,7 +450,7 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			out = append(out, sib)
 			continue
 		}
-		if sib.DataAtom == atom.P {
+		if sib.DataAtom == atom.P || leadBlock(sib) {
 			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
 			c, _ := sc.measure(sib, 0, false)
 			ld := 0.0
@@ -459,14 +459,29 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			}
 			t := text(sib)
 			switch {
-			case c.chars > 80 && ld < 0.25:
+			case c.chars > 80 && ld < 0.25 && (sib.DataAtom == atom.P || sentenceEnd.MatchString(t)):
 				out = append(out, sib)
-			case c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
+			case sib.DataAtom == atom.P && c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
 				out = append(out, sib)
 			}
 		}
 	}
 	return out
+}
+
+// leadBlock reports whether n is a block of text with no blocks inside
+// (a <div> or <h2>): the shape of the summary or standfirst pages print
+// next to the article's text ("article__summary", a subtitle <h2>).
+func leadBlock(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.H2 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockTags[c.DataAtom] && c.DataAtom != atom.Br {
+			return false
+		}
+	}
+	return true
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?。！？]( |$)`)

@@ -41,6 +41,10 @@ func TestMainText(t *testing.T) {
 		{"a page header",
 			`<header><p>Home, News, Sport, Weather, and every other section of this site, listed here for you.</p></header><article>` + prose("harbour") + prose("museum") + `</article>`,
 			[]string{"The harbour is described"}, []string{"every other section"}},
+		{"a summary next to the text",
+			`<article><div class="share">Share</div><div class="article__summary summary">Three people have died during protests in the capital, after violent clashes erupted between supporters and the police.</div>` +
+				`<div class="article__text text">` + prose("protest") + prose("police") + prose("fuel") + `</div><div class="media__title">Photo by a photographer of an agency</div></article>`,
+			[]string{"Three people have died", "The protest is described"}, []string{"Photo by"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
