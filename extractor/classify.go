@@ -62,6 +62,13 @@ var classWords = map[classFlags][]string{
 		"author", "byline", "autor", "auteur", "writer", "reporter", "journalist", "verfasser",
 		"creator",
 	},
+	// cfEmbed: posts quoted from social networks ("social-media-embed"
+	// around a blockquote.twitter-tweet), which articles quote as text.
+	cfEmbed: {
+		"twitter-tweet", "instagram-media", "tiktok-embed", "social-media-embed", "social-embed",
+		"embed-social", "embedded-tweet", "tweet-embed", "twitter-embed", "embed-twitter",
+		"embed--twitter",
+	},
 }
 
 // classMatcher finds classWords in a string.
@@ -92,7 +99,7 @@ type flaggedWord struct {
 
 func newWordMatcher(groups map[classFlags][]string) *wordMatcher {
 	m := &wordMatcher{}
-	for f := cfBoiler; f <= cfAuthor; f <<= 1 {
+	for f := cfBoiler; f <= cfEmbed; f <<= 1 {
 		for _, w := range groups[f] {
 			m.byFirst[w[0]] = append(m.byFirst[w[0]], flaggedWord{w, f})
 		}
@@ -125,6 +132,7 @@ const (
 	cfPositive
 	cfDate
 	cfAuthor
+	cfEmbed
 )
 
 type classKey struct{ class, id string }
@@ -258,7 +266,7 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 	switch {
 	case f&cfHidden != 0:
 		return hardJunk
-	case f&cfBoiler == 0:
+	case f&cfBoiler == 0, f&cfEmbed != 0:
 		return content
 	case f&cfStrong != 0:
 		return hardJunk
