@@ -422,7 +422,7 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 	if _, off := t.Zone(); off != 0 || t.Location() == naive {
 		return t
 	}
-	if loc := m.pageZone(dayFirst); loc != nil {
+	if loc := m.pageZone(); loc != nil {
 		return t.In(loc)
 	}
 	local, ok := urlDate(u)
@@ -432,7 +432,7 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 		}
 		if local.Hour() != 0 || local.Minute() != 0 {
 			// A printed clock time: the offset is its distance from UTC.
-			off := local.Sub(t.In(naive)).Round(15 * time.Minute)
+			off := local.Sub(t).Round(15 * time.Minute)
 			if off >= -12*time.Hour && off <= 14*time.Hour && off != 0 {
 				return t.In(time.FixedZone("", int(off.Seconds())))
 			}
@@ -464,7 +464,7 @@ func onDay(t, day time.Time) time.Time {
 
 // pageZone returns the zone of the first date on the page that carries a
 // non-zero offset, or nil.
-func (m *pageMeta) pageZone(dayFirst bool) *time.Location {
+func (m *pageMeta) pageZone() *time.Location {
 	vals := []string{m.meta(publishedKeys...), m.meta(modifiedKeys...)}
 	for _, o := range m.jsonld {
 		vals = append(vals, o.datePublished, o.dateModified, o.dateCreated)
