@@ -53,3 +53,54 @@ func TestNestedSuspectContainers(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTablesBounded(t *testing.T) {
+	row := "<tr>" + strings.Repeat("<td>1</td>", 1000) + "</tr>"
+	tests := []struct {
+		name  string
+		page  string
+		check func([]Table) string
+	}{
+		{"many tables", strings.Repeat("<table><tr><td>a</td></tr><tr><td>b</td></tr></table>", 1000), func(ts []Table) string {
+			if len(ts) > maxTables {
+				return "too many tables"
+			}
+			return ""
+		}},
+		{"wide rows", "<table>" + row + row + "</table>", func(ts []Table) string {
+			if len(ts) != 1 || len(ts[0][0]) > maxRowCells {
+				return "row not cut"
+			}
+			return ""
+		}},
+		{"many cells", strings.Repeat("<table>"+strings.Repeat(row[:4]+strings.Repeat("<td>1</td>", 60)+"</tr>", 100)+"</table>", 5), func(ts []Table) string {
+			n := 0
+			for _, tb := range ts {
+				for _, r := range tb {
+					n += len(r)
+				}
+			}
+			if n > maxPageCells {
+				return "page cells not bounded"
+			}
+			return ""
+		}},
+		{"huge cell", "<table><tr><td>" + strings.Repeat("wörd ", 1<<20) + "</td></tr><tr><td>x</td></tr></table>", func(ts []Table) string {
+			if len(ts) != 1 || len(ts[0][0][0]) > maxCellBytes || !utf8.ValidString(ts[0][0][0]) {
+				return "cell not cut to valid UTF-8"
+			}
+			return ""
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse([]byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tc.check(Tables(doc)); msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
+}

@@ -62,6 +62,13 @@ var classWords = map[classFlags][]string{
 		"author", "byline", "autor", "auteur", "writer", "reporter", "journalist", "verfasser",
 		"creator",
 	},
+	// cfEmbed: posts quoted from social networks ("social-media-embed"
+	// around a blockquote.twitter-tweet), which articles quote as text.
+	cfEmbed: {
+		"twitter-tweet", "instagram-media", "tiktok-embed", "social-media-embed", "social-embed",
+		"embed-social", "embedded-tweet", "tweet-embed", "twitter-embed", "embed-twitter",
+		"embed--twitter",
+	},
 }
 
 // classMatcher finds classWords in a string.
@@ -92,7 +99,7 @@ type flaggedWord struct {
 
 func newWordMatcher(groups map[classFlags][]string) *wordMatcher {
 	m := &wordMatcher{}
-	for f := cfBoiler; f <= cfAuthor; f <<= 1 {
+	for f := cfBoiler; f <= cfEmbed; f <<= 1 {
 		for _, w := range groups[f] {
 			m.byFirst[w[0]] = append(m.byFirst[w[0]], flaggedWord{w, f})
 		}
@@ -125,6 +132,7 @@ const (
 	cfPositive
 	cfDate
 	cfAuthor
+	cfEmbed
 )
 
 type classKey struct{ class, id string }
@@ -155,6 +163,9 @@ func (c classes) of(n *html.Node) classFlags {
 	if len(ci) > maxClassBytes {
 		ci = ci[:maxClassBytes]
 	}
+	if strings.Contains(ci, "js-") {
+		ci = dropJSHooks(ci)
+	}
 	f := classMatcher.flags(ci)
 	for _, tok := range strings.Fields(ci) {
 		if hiddenClasses[tok] {
@@ -177,7 +188,7 @@ var skipTags = map[atom.Atom]bool{
 	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
 	atom.Picture: true, atom.Map: true, atom.Dialog: true, atom.Figure: true,
 	atom.Figcaption: true, atom.Label: true, atom.Head: true, atom.Title: true,
-	atom.Menu: true, atom.Header: true, atom.Time: false,
+	atom.Menu: true, atom.Time: false,
 }
 
 // junkRoles are ARIA roles of page furniture.
@@ -210,6 +221,10 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 			return hardJunk
 		}
 		return content
+	}
+	if n.DataAtom == atom.Header {
+		// A page header; or, left unclosed, the whole page.
+		return weakJunk
 	}
 	if skipTags[n.DataAtom] {
 		return hardJunk
@@ -251,7 +266,7 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 	switch {
 	case f&cfHidden != 0:
 		return hardJunk
-	case f&cfBoiler == 0:
+	case f&cfBoiler == 0, f&cfEmbed != 0:
 		return content
 	case f&cfStrong != 0:
 		return hardJunk
@@ -259,4 +274,18 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 		return content
 	}
 	return weakJunk
+}
+
+// dropJSHooks removes the "js-" classes from ci: they name what scripts
+// attach to ("js-dynamic-advertorial" on an article's text), not what the
+// element is.
+func dropJSHooks(ci string) string {
+	var b strings.Builder
+	for _, tok := range strings.Fields(ci) {
+		if !strings.HasPrefix(tok, "js-") {
+			b.WriteString(tok)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }

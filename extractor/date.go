@@ -31,12 +31,17 @@ var (
 	dmyRe = regexp.MustCompile(`\b(\d{1,2})\s*([-./])\s*(\d{1,2})\s*[-./]\s*((?:19|20)\d{2})\b`)
 	// dayMonthRe is "29 May 2025", "29. Mai 2025", "29 de mayo de 2025".
 	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`)
+	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
+	// and not part of a longer dotted number.
+	dmyShortRe = regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`)
 	// monthDayRe is "May 29, 2025" and "Mai 29 2025".
 	monthDayRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
 	// clockRe is a time of day after a date.
 	clockRe = regexp.MustCompile(`^\D{0,12}?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
 	// urlDateRe is /2019/11/19/, /2019-11-19, /20191119/ in a URL path.
 	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(\d{2})([/_-]?)(\d{2})(?:[/_.-]|$)`)
+	// urlDMYRe is /29-10-2021 in a URL path.
+	urlDMYRe = regexp.MustCompile(`(?:^|/)(\d{2})-(\d{2})-((?:19|20)\d{2})(?:[/_.-]|$)`)
 )
 
 // months maps month names and abbreviations in the languages of the news
@@ -82,10 +87,19 @@ func atoi(s string) int {
 	return n
 }
 
-// zone returns the location of an ISO 8601 zone designator, UTC when none.
+// naive is the location of a clock time written without a zone: the
+// page's own local time, whatever its offset. It reads as UTC; dates keeps
+// such times as given, while it may move an explicit UTC time into the
+// page's zone (see localize).
+var naive = time.FixedZone("", 0)
+
+// zone returns the location of an ISO 8601 zone designator, naive when
+// none.
 func zone(z string) *time.Location {
 	switch strings.ToUpper(z) {
-	case "", "Z", "UTC", "GMT":
+	case "":
+		return naive
+	case "Z", "UTC", "GMT":
 		return time.UTC
 	}
 	sign := 1
@@ -98,7 +112,7 @@ func zone(z string) *time.Location {
 		m = atoi(z[2:4])
 	}
 	if h > 14 || m > 59 {
-		return time.UTC
+		return naive
 	}
 	off := sign * (h*3600 + m*60)
 	if off == 0 {
@@ -118,7 +132,7 @@ func parseMachineDate(s string) (time.Time, bool) {
 		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), zone(m[7]))
 	}
 	if m := compactRe.FindStringSubmatch(s); m != nil {
-		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), time.UTC)
+		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), naive)
 	}
 	for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", time.RubyDate, time.UnixDate} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
@@ -140,27 +154,48 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 // textDate finds the first date written for people in s: numeric in the
 // orders of many countries, CJK, or with a month name.
 func textDate(s string, dayFirst bool) (time.Time, bool) {
+	t, _, _, ok := textDateAt(s, dayFirst)
+	return t, ok
+}
+
+// lastTextDate finds the last date written for people in s.
+func lastTextDate(s string, dayFirst bool) (time.Time, int, bool) {
+	var last time.Time
+	lastAt, off := -1, 0
+	for i := 0; i < 8; i++ {
+		t, at, end, ok := textDateAt(s[off:], dayFirst)
+		if !ok {
+			break
+		}
+		last, lastAt = t, off+at
+		off += end
+	}
+	return last, lastAt, lastAt >= 0
+}
+
+// textDateAt is textDate that also returns where in s the date starts and
+// ends (with its time of day, if any).
+func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	if len(s) > 64<<10 {
 		s = s[:64<<10]
 	}
 	type found struct {
-		at   int
-		t    time.Time
-		rest string
+		at, end int
+		t       time.Time
 	}
 	best := found{at: -1}
-	try := func(at int, t time.Time, ok bool, rest string) {
-		if ok && (best.at < 0 || at < best.at) {
-			best = found{at, t, rest}
+	try := func(m []int, t time.Time, ok bool) {
+		if ok && (best.at < 0 || m[0] < best.at) {
+			best = found{m[0], m[1], t}
 		}
 	}
 	if m := cjkRe.FindStringSubmatchIndex(s); m != nil {
-		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]), 0, 0, 0, time.UTC)
-		try(m[0], t, ok, s[m[1]:])
+		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]), 0, 0, 0, naive)
+		try(m, t, ok)
 	}
 	if m := ymdRe.FindStringSubmatchIndex(s); m != nil {
-		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]), 0, 0, 0, time.UTC)
-		try(m[0], t, ok, s[m[1]:])
+		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]), 0, 0, 0, naive)
+		try(m, t, ok)
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
@@ -170,30 +205,45 @@ func textDate(s string, dayFirst bool) (time.Time, bool) {
 		if s[m[4]:m[5]] != "." && (!dayFirst && b <= 31 && a <= 12 || a <= 12 && b > 12) {
 			d, mo = b, a
 		}
-		t, ok := date(y, mo, d, 0, 0, 0, time.UTC)
-		try(m[0], t, ok, s[m[1]:])
+		t, ok := date(y, mo, d, 0, 0, 0, naive)
+		try(m, t, ok)
+	}
+	if m := dmyShortRe.FindStringSubmatchIndex(s); m != nil {
+		y := 2000 + atoi(s[m[6]:m[7]])
+		if y > 2000+maxShortYear {
+			y -= 100
+		}
+		t, ok := date(y, atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
+		try([]int{m[2], m[7]}, t, ok)
 	}
 	for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
-			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, time.UTC)
-			try(m[0], t, ok, s[m[1]:])
+			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
+			try(m, t, ok)
 			break
 		}
 	}
 	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
-			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, time.UTC)
-			try(m[0], t, ok, s[m[1]:])
+			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, naive)
+			try(m, t, ok)
 			break
 		}
 	}
 	if best.at < 0 {
-		return time.Time{}, false
+		return time.Time{}, 0, 0, false
 	}
-	t := best.t
-	if m := clockRe.FindStringSubmatch(best.rest); m != nil {
-		h, mi, sec := atoi(m[1]), atoi(m[2]), atoi(m[3])
-		switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
+	t, end = best.t, best.end
+	if m := clockRe.FindStringSubmatchIndex(s[end:]); m != nil {
+		h, mi, sec := atoi(s[end+m[2]:end+m[3]]), atoi(s[end+m[4]:end+m[5]]), 0
+		if m[6] >= 0 {
+			sec = atoi(s[end+m[6] : end+m[7]])
+		}
+		ampm := ""
+		if m[8] >= 0 {
+			ampm = strings.ToLower(strings.ReplaceAll(s[end+m[8]:end+m[9]], ".", ""))
+		}
+		switch ampm {
 		case "pm":
 			if h < 12 {
 				h += 12
@@ -203,12 +253,17 @@ func textDate(s string, dayFirst bool) (time.Time, bool) {
 				h = 0
 			}
 		}
-		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, time.UTC); ok {
+		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, naive); ok {
 			t = tt
+			end += m[1]
 		}
 	}
-	return t, true
+	return t, best.at, end, true
 }
+
+// maxShortYear is the last two-digit year read as 20yy; later ones are
+// 19yy.
+const maxShortYear = 69
 
 // urlDate returns the date in a URL path such as /2019/11/19/ or
 // /20191119/.
@@ -220,9 +275,12 @@ func urlDate(u *url.URL) (time.Time, bool) {
 		if m[2] != m[4] {
 			continue
 		}
-		if t, ok := date(atoi(m[1]), atoi(m[3]), atoi(m[5]), 0, 0, 0, time.UTC); ok {
+		if t, ok := date(atoi(m[1]), atoi(m[3]), atoi(m[5]), 0, 0, 0, naive); ok {
 			return t, true
 		}
+	}
+	if m := urlDMYRe.FindStringSubmatch(u.Path); m != nil {
+		return date(atoi(m[3]), atoi(m[2]), atoi(m[1]), 0, 0, 0, naive)
 	}
 	return time.Time{}, false
 }
@@ -250,62 +308,264 @@ var (
 // dates returns the page's publication and last-update times.
 func (m *pageMeta) dates(u *url.URL, dayFirst bool) (published, updated time.Time) {
 	ld := m.ldArticle()
-	pick := func(vals ...string) (time.Time, bool) {
-		for _, v := range vals {
-			if t, ok := parseDate(v, dayFirst); ok {
-				return t, true
-			}
-		}
-		return time.Time{}, false
+	updated, _ = pick(dayFirst, ld.dateModified, m.meta(modifiedKeys...))
+	published, ok := m.published(u, dayFirst)
+	if !ok {
+		return updated, updated
 	}
-	updated, _ = pick(ld.dateModified, m.meta(modifiedKeys...))
-	if t, ok := pick(ld.datePublished, m.meta(publishedKeys...)); ok {
-		return t, updated
+	return m.localize(published, u, dayFirst), updated
+}
+
+// pick parses the first of vals that holds a date.
+func pick(dayFirst bool, vals ...string) (time.Time, bool) {
+	for _, v := range vals {
+		if t, ok := parseDate(v, dayFirst); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// published returns the publication time the page gives, from the most
+// trusted source that has one.
+func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
+	ld := m.ldArticle()
+	if t, ok := pickPrecise(dayFirst, m.meta(publishedKeys...), ld.datePublished, m.ldAny().datePublished); ok {
+		return t, true
 	}
 	for _, h := range m.times {
 		if h.published {
 			if t, ok := parseDate(h.value, dayFirst); ok {
-				return t, updated
+				return t, true
 			}
 		}
 	}
 	if t, ok := urlDate(u); ok {
-		return t, updated
+		return t, true
 	}
-	for _, s := range m.labeled {
-		if t, ok := textDate(s, dayFirst); ok {
-			return t, updated
-		}
-	}
-	for _, b := range m.afterH1 {
-		if t, ok := textDate(b.String(), dayFirst); ok {
-			return t, updated
-		}
-	}
-	if b := m.beforeH1.String(); len(m.afterH1) > 0 && len(b) > 0 {
-		if t, ok := textDate(b[max(0, len(b)-beforeH1Chars):], dayFirst); ok {
-			return t, updated
-		}
+	if t, ok := m.visibleDate(dayFirst); ok {
+		return t, true
 	}
 	for _, h := range m.times {
 		if !h.modified {
 			if t, ok := parseDate(h.value, dayFirst); ok {
-				return t, updated
+				return t, true
 			}
 		}
 	}
 	for _, s := range m.dateTexts {
 		if t, ok := textDate(s, dayFirst); ok {
-			return t, updated
+			return t, true
 		}
 	}
-	if t, ok := pick(ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
-		return t, updated
+	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
+		return t, true
+	}
+	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
+		return t, true
 	}
 	for _, h := range m.times {
 		if t, ok := parseDate(h.value, dayFirst); ok {
-			return t, updated
+			return t, true
 		}
 	}
-	return updated, updated
+	return m.scriptDate()
+}
+
+// scriptDateRe finds a publication date in the data pages hand their
+// scripts (Next.js, Shopify, Arc and the like): "publishedDate":"…".
+var scriptDateRe = regexp.MustCompile(`"(?:datePublished|date_published|publishedDate|published_date|publishDate|publish_date|published_at|publishedAt|firstPublishDate|first_publish_date|createdAt|created_at|dateCreated)"\s*:\s*"([^"]{8,40})"`)
+
+// maxScriptScan bounds the script text searched for a date per page.
+const maxScriptScan = 1 << 20
+
+// scriptDate returns the first publication date in the page's script data.
+func (m *pageMeta) scriptDate() (time.Time, bool) {
+	budget := maxScriptScan
+	for _, s := range m.scripts {
+		if budget <= 0 {
+			break
+		}
+		s = s[:min(len(s), budget)]
+		budget -= len(s)
+		for _, sm := range scriptDateRe.FindAllStringSubmatch(s, 4) {
+			if t, ok := parseMachineDate(sm[1]); ok {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// visibleDate returns the publication date printed for readers: after a
+// label, inside the headline, or nearest it.
+func (m *pageMeta) visibleDate(dayFirst bool) (time.Time, bool) {
+	if t, ok := m.labeledDate(publishedLabelRe, dayFirst); ok {
+		return t, true
+	}
+	for _, s := range m.h1Dates {
+		if t, ok := textDate(s, dayFirst); ok {
+			return t, true
+		}
+	}
+	return m.headlineDate(dayFirst)
+}
+
+// localize moves a publication time given in UTC into the page's own zone,
+// keeping the instant: news is dated by the publisher's calendar, and
+// 2020-02-25T02:25Z is 24 February in New York. The zone is, in order, the
+// offset of another date on the page; the local clock time printed for
+// readers; or, when the URL or the printed date names a day next to the UTC
+// one, the whole-hour offset nearest UTC that puts the instant on that day.
+// Times with an offset or with none (local clock times) are kept as given.
+func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
+	if _, off := t.Zone(); off != 0 || t.Location() == naive {
+		return t
+	}
+	if loc := m.pageZone(); loc != nil {
+		return t.In(loc)
+	}
+	local, ok := urlDate(u)
+	if !ok {
+		if local, ok = m.visibleDate(dayFirst); !ok {
+			return t
+		}
+		if local.Hour() != 0 || local.Minute() != 0 {
+			// A printed clock time: the offset is its distance from UTC.
+			off := local.Sub(t).Round(15 * time.Minute)
+			if off >= -12*time.Hour && off <= 14*time.Hour && off != 0 {
+				return t.In(time.FixedZone("", int(off.Seconds())))
+			}
+			return t
+		}
+	}
+	return onDay(t, local)
+}
+
+// onDay returns t in the whole-hour zone nearest UTC whose calendar puts it
+// on day's date, or t itself when day is not next to t's UTC date.
+func onDay(t, day time.Time) time.Time {
+	want := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, naive)
+	switch want.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, naive)) {
+	case -24 * time.Hour:
+		// The local day is the one before: a negative offset.
+		h := t.Hour() + 1
+		if h <= 12 {
+			return t.In(time.FixedZone("", -h*3600))
+		}
+	case 24 * time.Hour:
+		h := 24 - t.Hour()
+		if h <= 14 {
+			return t.In(time.FixedZone("", h*3600))
+		}
+	}
+	return t
+}
+
+// pageZone returns the zone of the first date on the page that carries a
+// non-zero offset, or nil.
+func (m *pageMeta) pageZone() *time.Location {
+	vals := []string{m.meta(publishedKeys...), m.meta(modifiedKeys...)}
+	for _, o := range m.jsonld {
+		vals = append(vals, o.datePublished, o.dateModified, o.dateCreated)
+	}
+	for _, h := range m.times {
+		vals = append(vals, h.value)
+	}
+	for _, v := range vals {
+		if t, ok := parseMachineDate(v); ok {
+			if _, off := t.Zone(); off != 0 {
+				return t.Location()
+			}
+		}
+	}
+	return nil
+}
+
+// pickPrecise parses the first of vals that gives a time of day, else the
+// first that gives a date: a page that says "2019-10-18" in one place and
+// "2019-10-19T03:00Z" in another was published at the latter.
+func pickPrecise(dayFirst bool, vals ...string) (time.Time, bool) {
+	var first time.Time
+	for _, v := range vals {
+		if t, ok := parseDate(v, dayFirst); ok {
+			if hasClock(v) {
+				return t, true
+			}
+			if first.IsZero() {
+				first = t
+			}
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// hasClock reports whether a machine date gives a time of day.
+func hasClock(v string) bool {
+	return strings.Contains(v, ":")
+}
+
+// Labels pages print before a visible date: of publication, and of the
+// last update.
+var (
+	publishedLabelRe = regexp.MustCompile(`(?i)datum|\bdated?\b|\bpubli(?:shed|é|ée|cado|cada|cato|ziert|kováno)|pubblicat|veröffentlicht|erschienen|erstellt|\bposted|fecha|\bdata\b|gepubliceerd|opublikowano|日期|发布|發佈|發布|발행|등록|입력|ngày đăng|投稿|公開|掲載`)
+	updatedLabelRe   = regexp.MustCompile(`(?i)\bstand\b|\bupdated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
+)
+
+// labelStems are the literal parts of the date labels, to rule out most
+// texts in one cheap pass before the label patterns run.
+var labelStems = newWordMatcher(map[classFlags][]string{cfDate: {
+	"datum", "date", "publi", "pubblicat", "veröffentlicht", "erschienen", "erstellt", "posted",
+	"fecha", "data", "gepubliceerd", "opublikowano", "日期", "发布", "發佈", "發布", "발행", "등록",
+	"입력", "ngày đăng", "投稿", "公開", "掲載", "stand", "updated", "aktualisiert", "mis à jour",
+	"actualizado", "aggiornato", "bijgewerkt", "cập nhật", "更新", "수정",
+}})
+
+// isDateLabel reports whether s holds a date label.
+func isDateLabel(s string) bool {
+	if labelStems.flags(strings.ToLower(s)) == 0 {
+		return false
+	}
+	return publishedLabelRe.MatchString(s) || updatedLabelRe.MatchString(s)
+}
+
+// maxLabelGap is how far after its label a labelled date may start.
+const maxLabelGap = 40
+
+// labeledDate returns the first date that follows a label matched by re
+// closely, in the labelled texts of the page.
+func (m *pageMeta) labeledDate(re *regexp.Regexp, dayFirst bool) (time.Time, bool) {
+	for _, s := range m.labeled {
+		for _, loc := range re.FindAllStringIndex(s, 3) {
+			if t, at, _, ok := textDateAt(s[loc[1]:], dayFirst); ok && at <= maxLabelGap {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// headlineDate returns the date printed nearest the first headline: the
+// first one after it or the last one before it, whichever is closer; or
+// the first after a later headline.
+func (m *pageMeta) headlineDate(dayFirst bool) (time.Time, bool) {
+	if len(m.afterH1) == 0 {
+		return time.Time{}, false
+	}
+	after, at, _, okAfter := textDateAt(m.afterH1[0].String(), dayFirst)
+	b := m.beforeH1.String()
+	b = b[max(0, len(b)-beforeH1Chars):]
+	before, bt, okBefore := lastTextDate(b, dayFirst)
+	switch {
+	case okBefore && (!okAfter || len(b)-bt < at):
+		return before, true
+	case okAfter:
+		return after, true
+	}
+	for _, buf := range m.afterH1[1:] {
+		if t, ok := textDate(buf.String(), dayFirst); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

@@ -47,6 +47,9 @@ func TestParseDate(t *testing.T) {
 		{"english month first", "Published November 18, 2019 at 3:30 pm", false, time.Date(2019, 11, 18, 15, 30, 0, 0, time.UTC)},
 		{"spanish", "3 de mayo de 2022", true, time.Date(2022, 5, 3, 0, 0, 0, 0, time.UTC)},
 		{"french", "le 23 mai 2019", true, time.Date(2019, 5, 23, 0, 0, 0, 0, time.UTC)},
+		{"german two-digit year", "Von: Björn Jahner | 31.10.23", true, time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC)},
+		{"short day and month", "Kultur, 2.11.22", true, time.Date(2022, 11, 2, 0, 0, 0, 0, time.UTC)},
+		{"iso with odd fraction", "2022-01-10T22:06:08:684Z", true, time.Date(2022, 1, 10, 22, 6, 8, 0, time.UTC)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,10 +62,76 @@ func TestParseDate(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3"} {
+	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3", "192.168.10.12", "v3.10.12.4"} {
 		t.Run("rejects "+bad, func(t *testing.T) {
 			if got, ok := parseDate(bad, true); ok {
 				t.Errorf("parseDate(%q) = %s, want none", bad, got)
+			}
+		})
+	}
+}
+
+func TestPageDates(t *testing.T) {
+	const para = "<p>Words of an ordinary sentence, long enough to be taken as the text of an article.</p>"
+	tests := []struct {
+		name, page, url, want string
+	}{
+		{"meta before json-ld",
+			`<meta property="article:published_time" content="2022-12-15T09:13:00"><script type="application/ld+json">{"@type":"Article","datePublished":"2021-12-06 14:36"}</script>` + para,
+			"", "2022-12-15"},
+		{"json-ld of any type",
+			`<script type="application/ld+json">{"@type":"HowTo","datePublished":"2022-01-10T22:06:08Z"}</script>` + para,
+			"", "2022-01-10"},
+		{"a time of day beats a bare date",
+			`<meta itemprop="datePublished" content="2019-10-18"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-10-19T03:00:00Z"}</script>` + para,
+			"", "2019-10-19"},
+		{"abbr title",
+			`<h2>Samstag</h2><abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr>` + para + `<p>Erscheinungsdatum: 14.08.2017</p>`,
+			"", "2017-09-09"},
+		{"british english reads day first",
+			`<html lang="en-GB"><body><h1>Halls too full</h1><span class="time">02/10/2020</span>` + para,
+			"https://www.msn.com/en-gb/news/x", "2020-10-02"},
+		{"label in its own element",
+			`<h1>Heliumkerne</h1>` + para + `<p><b>Aktualisiert am </b>17.01.2021.</p>`,
+			"", "2021-01-17"},
+		{"a word holding a label is no label",
+			`<h1>Teil 49</h1><p>Dienstag, 2. November 2021</p>` + para + `<p>Online-Publikation, abgerufen am 29.09.2021</p>`,
+			"", "2021-11-02"},
+		{"date inside the headline",
+			`<h1><span class="date">27.01.2022</span>MineralölINFO November 2021</h1><p>Mittelstand (bis 31.12.2020)</p>` + para,
+			"", "2022-01-27"},
+		{"nearest date to the headline",
+			`<div class="topline"><span>06.12.2022</span></div><h1>Windpark</h1><p>Die Zeichnungsfrist läuft vom 9.1. -10.2.2023 und bietet Bürgern die Gelegenheit, Teil der Energiewende zu werden.</p>` + para,
+			"", "2022-12-06"},
+		{"utc moved into the zone of another date",
+			`<meta property="article:published_time" content="2022-05-04T03:37:37+00:00"><time class="updated" datetime="2022-05-03T23:37:37-04:00"></time>` + para,
+			"", "2022-05-03"},
+		{"utc moved onto the day of the url",
+			`<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">` + para,
+			"https://pagesix.com/2020/02/24/story/", "2020-02-24"},
+		{"utc moved onto the printed day",
+			`<meta property="article:published_time" content="2021-11-04T23:00Z"><h1>Kommunalwahlen</h1><p>5. November 2021</p>` + para,
+			"", "2021-11-05"},
+		{"utc far from the url day kept",
+			`<meta property="article:published_time" content="2020-03-25T02:25:54Z">` + para,
+			"https://example.com/2020/02/24/story/", "2020-03-25"},
+		{"a clock time without zone kept",
+			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-10T23:35:55"}</script>` + para,
+			"https://example.com/2022/05/11/x", "2022-05-10"},
+		{"script data when nothing else",
+			`<script>var meta = {"product":{"title":"Sidamo","published_at":"2019-03-02T06:22:28+01:00"}};</script>` + para,
+			"", "2019-03-02"},
+		{"day-month-year in the url",
+			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, err := ExtractArticle([]byte(tc.page), tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.PublishedAt.Format("2006-01-02"); got != tc.want {
+				t.Errorf("published %s, want %s", got, tc.want)
 			}
 		})
 	}
@@ -78,6 +147,8 @@ func TestURLDate(t *testing.T) {
 		{"https://example.com/a/20191119/b.html", "2019-11-19"},
 		{"https://example.com/product/12345678", ""},
 		{"https://example.com/2019/11/", ""},
+		{"https://example.com/meldungen/29-10-2021", "2021-10-29"},
+		{"https://example.com/item/12-34-2021", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {
@@ -104,6 +175,59 @@ func TestStripSiteName(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := stripSiteName(tc.title, tc.site, mustURL(t, tc.url)); got != tc.want {
 				t.Errorf("stripSiteName(%q) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, page, url, want string
+	}{
+		{"blog post under the site-name h1",
+			`<title>Nebelsuppe. | Das Leben und ich</title><meta property="og:site_name" content="Das Leben und ich"><h1>Das Leben und ich</h1><h1>Nebelsuppe.</h1>`,
+			"https://creeny.wordpress.com/2020/01/24/x/", "Nebelsuppe."},
+		{"lone h1 over a generic document title",
+			`<title>Home</title><h1>Time to say goodbye.</h1>`,
+			"https://prof-pc.de/", "Time to say goodbye."},
+		{"kicker printed in the h1",
+			`<meta property="og:title" content="Große Aufgaben für die neue Regierung"><h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>`,
+			"https://www.hss.de/x", "Große Aufgaben für die neue Regierung"},
+		{"visible headline over a different og:title",
+			`<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde"><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>`,
+			"https://example.de/x", "Der Nervenkrieg um den Brexit geht in die nächste Runde"},
+		{"one-word h1 is a section",
+			`<meta property="og:title" content="Militares enviaram 88 questões ao TSE"><h1>Brasília</h1>`,
+			"https://www.brasil247.com/x", "Militares enviaram 88 questões ao TSE"},
+		{"h1 equal to og:title that starts with the site name",
+			`<meta property="og:site_name" content="Welpen"><meta property="og:title" content="Welpen kaufen – Tipps zu jeder Hunderasse"><h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1>`,
+			"https://www.welpenkaufen24.de/", "Welpen kaufen – Tipps zu jeder Hunderasse"},
+		{"slash inside the headline",
+			`<title>Können Fische Schmerzen spüren / empfinden?</title><h1>Können Fische Schmerzen spüren / empfinden?</h1><h1>Mehr</h1>`,
+			"https://angelmagazin.de/fische-schmerzen/", "Können Fische Schmerzen spüren / empfinden?"},
+		{"subtitle after the og:title in the h1 kept",
+			`<meta property="og:title" content="Saftiger Zitronenkuchen vom Blech"><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1>`,
+			"https://example.de/x", "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"},
+		{"small, date and hidden parts of the h1 left out",
+			`<meta property="og:title" content="Other"><h1><span class="highlight">Dezuka Suisan: Fish Cakes</span><small>Welcome to the Flavor Capital</small><span class="element-invisible"> | FASSETTE.NET</span><span class="date">02.02.2022</span></h1>`,
+			"https://example.com/x", "Dezuka Suisan: Fish Cakes"},
+		{"h1 named as the site by the document title",
+			`<title>Was ist Virales Marketing? | DimidoBlog</title><h1>DimidoBlog</h1>`,
+			"https://web.archive.org/web/2016/http://dimido.de/x", "Was ist Virales Marketing?"},
+		{"h1 starting with the host name is the site's",
+			`<title>Kinder und Arbeit » ProNATs e.V.</title><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1>`,
+			"https://www.pronats.de/informationen/kinder-und-arbeit/", "Kinder und Arbeit"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse([]byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := mustURL(t, tc.url)
+			m := collectMeta(doc, make(classes))
+			if got := m.title(m.siteName(u), u); got != tc.want {
+				t.Errorf("title = %q, want %q", got, tc.want)
 			}
 		})
 	}
@@ -168,4 +292,31 @@ func mustSJIS(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func TestOnDayKeepsInstant(t *testing.T) {
+	tests := []struct {
+		name    string
+		t       time.Time
+		day     time.Time
+		wantDay string
+		wantOff int
+	}{
+		{"evening in the americas", time.Date(2020, 2, 25, 2, 25, 0, 0, time.UTC), time.Date(2020, 2, 24, 0, 0, 0, 0, naive), "2020-02-24", -3 * 3600},
+		{"midnight in europe", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 5, 0, 0, 0, 0, naive), "2021-11-05", 3600},
+		{"same day untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 4, 0, 0, 0, 0, naive), "2021-11-04", 0},
+		{"two days off untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 6, 0, 0, 0, 0, naive), "2021-11-04", 0},
+		{"no offset reaches it", time.Date(2021, 11, 4, 13, 0, 0, 0, time.UTC), time.Date(2021, 11, 3, 0, 0, 0, 0, naive), "2021-11-04", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := onDay(tc.t, tc.day)
+			if !got.Equal(tc.t) {
+				t.Fatalf("onDay moved the instant: %s, want %s", got, tc.t)
+			}
+			if _, off := got.Zone(); got.Format("2006-01-02") != tc.wantDay || off != tc.wantOff {
+				t.Errorf("onDay = %s (offset %d), want day %s offset %d", got.Format(time.RFC3339), off, tc.wantDay, tc.wantOff)
+			}
+		})
+	}
 }

@@ -145,13 +145,14 @@ func firstNonEmpty(vals ...string) string {
 }
 
 // dayFirst reports whether the page reads 05/06/2025 as 5 June: everywhere
-// but in American English.
+// but in American (and Canadian, Philippine) English.
 func dayFirst(declared string, u *url.URL) bool {
-	lang := strings.ToLower(declared)
-	if lang == "en-us" {
+	lang := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(declared)), "_", "-")
+	switch lang {
+	case "en-us", "en-ca", "en-ph":
 		return false
 	}
-	if !strings.HasPrefix(lang, "en") && lang != "" {
+	if !strings.HasPrefix(lang, "en") && lang != "" || strings.HasPrefix(lang, "en-") {
 		return true
 	}
 	if u == nil {

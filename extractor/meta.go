@@ -3,7 +3,6 @@ package extractor
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -14,6 +13,7 @@ import (
 const (
 	maxJSONLD     = 8
 	maxJSONLDSize = 1 << 20
+	maxScripts    = 64
 	maxHints      = 24
 	maxHintChars  = 200
 )
@@ -34,6 +34,9 @@ type pageMeta struct {
 	dateTexts []string
 	// authorTexts are short texts of author and byline elements.
 	authorTexts []string
+	// scripts are the texts of the page's other scripts, searched for a
+	// publication date in their data when nothing else gives one.
+	scripts []string
 	// ldArticleBody is the longest JSON-LD articleBody.
 	ldArticleBody string
 	// beforeH1 and afterH1 are the body text just before and after the
@@ -42,6 +45,9 @@ type pageMeta struct {
 	afterH1  []*strings.Builder
 	// labeled are texts with a date label ("Datum:", "Published on").
 	labeled []string
+	// h1Dates are the texts of elements inside a headline that hold a
+	// date (<h1><span class="date">27.01.2022</span>Title</h1>).
+	h1Dates []string
 }
 
 // Sizes of the text kept around the first <h1>.
@@ -107,21 +113,28 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 			}
 			return
 		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && len(m.jsonld) < maxJSONLD {
-				if c := n.FirstChild; c != nil && c.Type == html.TextNode && len(c.Data) <= maxJSONLDSize {
+			c := n.FirstChild
+			if c == nil || c.Type != html.TextNode {
+				return
+			}
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				if len(m.jsonld) < maxJSONLD && len(c.Data) <= maxJSONLDSize {
 					m.addJSONLD(c.Data)
 				}
+			} else if len(m.scripts) < maxScripts {
+				m.scripts = append(m.scripts, c.Data)
 			}
 			return
 		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
 			return
 		case atom.H1:
 			if inBody && len(m.h1) < 5 {
-				if t := text(n); t != "" && len(t) < 400 {
+				if t := m.headingText(n); t != "" && len(t) < 400 {
 					m.h1 = append(m.h1, t)
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
 						m.addHints(n)
+						m.addH1Dates(n, 0)
 						return
 					}
 				}
@@ -159,13 +172,70 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 	}
 }
 
-// dateLabelRe finds the labels pages put before a visible date.
-var dateLabelRe = regexp.MustCompile(`(?i)datum|date|publi|veröffentlicht|erstellt|stand\b|posted|updated|aktualisiert|fecha|data\b|gepubliceerd|opublikowano|日期|发布|발행|등록|입력|ngày`)
+// headingText returns the headline in the heading h: its text without the
+// date, subtitle (<small>) or hidden parts pages print inside it, or all of
+// its text when nothing else is left.
+func (m *pageMeta) headingText(h *html.Node) string {
+	var b strings.Builder
+	m.headingParts(&b, h, 0)
+	if t := strings.TrimSpace(b.String()); t != "" {
+		return t
+	}
+	return text(h)
+}
+
+func (m *pageMeta) headingParts(b *strings.Builder, n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			appendCollapsed(b, c.Data)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Small, atom.Time:
+				continue
+			case atom.Br:
+				appendSpace(b)
+				continue
+			}
+			if junk(c, false, m.cc) == hardJunk || m.cc.of(c)&(cfDate|cfHidden) != 0 || visuallyHidden(c) {
+				continue
+			}
+			m.headingParts(b, c, depth+1)
+		}
+	}
+}
+
+// visuallyHidden reports whether n's class hides it from sight but not
+// from screen readers ("sr-only", "element-invisible").
+func visuallyHidden(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text", "screenreader-only", "a11y-hidden":
+			return true
+		}
+	}
+	return false
+}
+
+// addH1Dates records the short texts of elements inside the headline h
+// that hold a date.
+func (m *pageMeta) addH1Dates(h *html.Node, depth int) {
+	for c := h.FirstChild; c != nil && depth < 3; c = c.NextSibling {
+		if c.Type != html.ElementNode || len(m.h1Dates) >= maxHints {
+			continue
+		}
+		if t := text(c); len(t) < 60 && strings.ContainsAny(t, "0123456789") {
+			m.h1Dates = append(m.h1Dates, t)
+		} else if len(t) >= 60 {
+			m.addH1Dates(c, depth+1)
+		}
+	}
+}
 
 // addText keeps body text around the first <h1>s and labelled dates.
 func (m *pageMeta) addText(n *html.Node) {
 	s := n.Data
-	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && strings.ContainsAny(s, ":0123456789") && dateLabelRe.MatchString(s) {
+	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
 			m.labeled = append(m.labeled, t)
 		}
@@ -237,6 +307,9 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string) {
 		v := attr(n, "content")
 		if v == "" {
 			v = attr(n, "datetime")
+		}
+		if v == "" && n.DataAtom == atom.Abbr {
+			v = attr(n, "title") // <abbr title="2017-09-09T10:52:00+02:00">10:52</abbr>
 		}
 		if v == "" {
 			v = text(n)
@@ -413,6 +486,17 @@ func (m *pageMeta) ldArticle() ldObject {
 			if articleTypes[strings.ToLower(t)] {
 				return o
 			}
+		}
+	}
+	return ldObject{}
+}
+
+// ldAny returns the first JSON-LD object that gives a publication date,
+// whatever its type (WebPage, HowTo, Product), or a zero one.
+func (m *pageMeta) ldAny() ldObject {
+	for _, o := range m.jsonld {
+		if o.datePublished != "" {
+			return o
 		}
 	}
 	return ldObject{}

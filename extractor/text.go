@@ -262,32 +262,41 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 	if best == nil || best == body {
 		return body
 	}
-	// Several near-best candidates under one ancestor: take the ancestor.
-	var alt [][]*html.Node
+	// Several near-best candidates under one ancestor: take the ancestor
+	// (Readability's rule: three of the top five), or two that are not
+	// inside the best or around it (an article split into sections).
+	var alt, apart [][]*html.Node
 	for _, t := range top[1:] {
 		if t.n != nil && t.s/top[0].s >= 0.75 {
 			alt = append(alt, ancestors(t.n))
+			if !related(t.n, best) {
+				apart = append(apart, alt[len(alt)-1])
+			}
 		}
 	}
-	if len(alt) >= 3 {
-		for p := best.Parent; p != nil && p != body; p = p.Parent {
-			shared := 0
-			for _, as := range alt {
-				for _, a := range as {
-					if a == p {
-						shared++
-						break
-					}
-				}
-			}
-			if shared >= 3 {
-				best = p
-				break
-			}
-		}
+	if p := sharedAncestor(best, body, alt, 3); p != nil {
+		best = p
+	} else if p := sharedAncestor(best, body, apart, 2); p != nil {
+		best = p
 	}
 	if s.cands[best] == nil {
 		s.cands[best] = &candidate{score: s.initialScore(best)}
+	}
+	if isTablePart(best) {
+		// A table row or cell of lists with many commas (signatories,
+		// benchmark names) outscores the prose around its table: take the
+		// nearest container beyond the table that scores half as well and
+		// holds more text.
+		bs := s.cands[best]
+		for p := best.Parent; p != nil && p != body; p = p.Parent {
+			if isTablePart(p) {
+				continue
+			}
+			if pc := s.cands[p]; pc != nil && pc.final() >= bs.final()/2 && pc.chars > bs.chars {
+				best = p
+			}
+			break
+		}
 	}
 	// Climb while the parent scores better.
 	last := s.cands[best].final()
@@ -312,6 +321,53 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 		best = p
 	}
 	return best
+}
+
+// sharedAncestor returns the nearest ancestor of best below body that at
+// least n of the ancestor lists alt hold, or nil.
+func sharedAncestor(best, body *html.Node, alt [][]*html.Node, n int) *html.Node {
+	if len(alt) < n {
+		return nil
+	}
+	for p := best.Parent; p != nil && p != body; p = p.Parent {
+		shared := 0
+		for _, as := range alt {
+			for _, a := range as {
+				if a == p {
+					shared++
+					break
+				}
+			}
+		}
+		if shared >= n {
+			return p
+		}
+	}
+	return nil
+}
+
+// related reports whether a is b or an ancestor or descendant of it.
+func related(a, b *html.Node) bool {
+	for n := a; n != nil; n = n.Parent {
+		if n == b {
+			return true
+		}
+	}
+	for n := b; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// isTablePart reports whether n is a table or one of its rows or cells.
+func isTablePart(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
+		return true
+	}
+	return false
 }
 
 // before reports whether a comes before b in document order, to break ties
@@ -394,7 +450,7 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			out = append(out, sib)
 			continue
 		}
-		if sib.DataAtom == atom.P {
+		if sib.DataAtom == atom.P || leadBlock(sib) {
 			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
 			c, _ := sc.measure(sib, 0, false)
 			ld := 0.0
@@ -403,14 +459,29 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			}
 			t := text(sib)
 			switch {
-			case c.chars > 80 && ld < 0.25:
+			case c.chars > 80 && ld < 0.25 && (sib.DataAtom == atom.P || sentenceEnd.MatchString(t)):
 				out = append(out, sib)
-			case c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
+			case sib.DataAtom == atom.P && c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
 				out = append(out, sib)
 			}
 		}
 	}
 	return out
+}
+
+// leadBlock reports whether n is a block of text with no blocks inside
+// (a <div> or <h2>): the shape of the summary or standfirst pages print
+// next to the article's text ("article__summary", a subtitle <h2>).
+func leadBlock(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.H2 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockTags[c.DataAtom] && c.DataAtom != atom.Br {
+			return false
+		}
+	}
+	return true
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?。！？]( |$)`)

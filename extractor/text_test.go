@@ -1,0 +1,72 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMainText(t *testing.T) {
+	prose := func(topic string) string {
+		return "<p>" + strings.Repeat("The "+topic+" is described here at length, with care, in plain sentences. ", 6) + "</p>"
+	}
+	// section wraps paragraphs the way theatlantic.com wraps each part of
+	// an article, with an aside next to it.
+	section := func(topics ...string) string {
+		out := `<div class="wrap"><div class="inner"><div class="box"><div class="text">`
+		for _, tp := range topics {
+			out += prose(tp)
+		}
+		return out + `</div></div><aside>Ad</aside></div></div>`
+	}
+	tests := []struct {
+		name       string
+		page       string
+		want, drop []string
+	}{
+		{"prose before a table of signatories",
+			`<div class="wysiwyg-content">` + prose("letter") + prose("debate") + prose("culture") +
+				`<table><tr><td>` + strings.Repeat("<strong>Ann Lee</strong>, Rutgers University, writer<br>", 30) + `</td><td>` +
+				strings.Repeat("<strong>Bo Chen</strong>, Barnard College, poet<br>", 30) + `</td></tr><tr><td></td></tr></table></div>`,
+			[]string{"The letter is described", "The culture is described", "Ann Lee, Rutgers"}, nil},
+		{"script hook classes say nothing",
+			`<article class="main-content">` + prose("lead") + `<div class="row"><div id="x-article-text" class="column s-article-text js-dynamic-advertorial">` +
+				prose("culture") + prose("policy") + `</div></div><div class="advert">Buy now</div></article>`,
+			[]string{"The culture is described", "The policy is described"}, []string{"Buy now"}},
+		{"an article split into sections",
+			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
+			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
+		{"an unclosed header holding the page",
+			`<header id="branding"><div class="logo">Site</div><div id="content"><article>` + prose("harbour") + prose("museum") + prose("town") + `</article></div>`,
+			[]string{"The harbour is described", "The town is described"}, nil},
+		{"a page header",
+			`<header><p>Home, News, Sport, Weather, and every other section of this site, listed here for you.</p></header><article>` + prose("harbour") + prose("museum") + `</article>`,
+			[]string{"The harbour is described"}, []string{"every other section"}},
+		{"a summary next to the text",
+			`<article><div class="share">Share</div><div class="article__summary summary">Three people have died during protests in the capital, after violent clashes erupted between supporters and the police.</div>` +
+				`<div class="article__text text">` + prose("protest") + prose("police") + prose("fuel") + `</div><div class="media__title">Photo by a photographer of an agency</div></article>`,
+			[]string{"Three people have died", "The protest is described"}, []string{"Photo by"}},
+		{"an embedded tweet",
+			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
+				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,
+			[]string{"Yes this is real", "The campaign is described"}, []string{"Share on Facebook"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := mainText(findBody(doc), "", make(classes))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("text lacks %q:\n%s", w, got)
+				}
+			}
+			for _, d := range tc.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("text holds %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
