@@ -61,6 +61,9 @@ type Catalog struct {
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
 	OrgSuffixes []string `yaml:"org_suffixes"`
+	// NameMorphemes are pieces that mark an unknown word as a model name
+	// ("GPT" in "PhoGPT", "LM" in "OpenELM").
+	NameMorphemes []string `yaml:"name_morphemes"`
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
@@ -82,6 +85,11 @@ type Vendor struct {
 	Aliases []string `yaml:"aliases"`
 	// Case are names matched only with exactly this case ("Meta", "LG").
 	Case []string `yaml:"case"`
+	// Broad marks an organisation whose name alone does not make a text
+	// about AI: it sells much besides AI models (Google, Samsung), or its
+	// name is also an ordinary word or a common acronym (Runway, LG). Its
+	// name counts only in articles that are about AI.
+	Broad bool `yaml:"broad"`
 }
 
 // Family is a line of models sharing a name stem ("Qwen", "Llama").
@@ -176,11 +184,15 @@ const (
 	CueOpen = "open"
 	// CueModelNouns refer back to the article's model ("the model").
 	CueModelNouns = "model_nouns"
+	// CueAI are words that say a text is about AI models ("language
+	// model", "生成AI", "인공지능"); phrases written with capitals match
+	// only with that case ("AI", "KI").
+	CueAI = "ai"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
-	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns}
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.
@@ -240,6 +252,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
@@ -364,6 +377,7 @@ func (c *Catalog) Validate() error {
 	names("list_joiners", c.ListJoiners)
 	names("org_suffixes", c.OrgSuffixes)
 	names("download_markers", c.DownloadMarkers)
+	names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			bad("pronoun %d is empty", i+1)

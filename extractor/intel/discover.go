@@ -19,14 +19,21 @@ func (s *state) discover() {
 			continue
 		}
 		k := s.sentenceAt(c.start)
+		// "veröffentlicht", "launched" and "公開" are said of anything:
+		// only where models are spoken of, or of a name with a
+		// parameter size, do they introduce a model.
+		near := s.aiNear(k)
 		sent := s.sents[k]
+		found := len(stems)
 		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
 		if c.after {
 			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
 		}
-		s.quotedNames(lo, hi, &stems)
-		if !c.after {
-			s.objectName(c.end, sent.end, &stems)
+		if near {
+			s.quotedNames(lo, hi, &stems)
+			if !c.after {
+				s.objectName(c.end, sent.end, &stems)
+			}
 		}
 		for i := lo; i < hi; {
 			j := productEnd(s.buf, i)
@@ -35,13 +42,17 @@ func (s *state) discover() {
 				i += n
 				continue
 			}
-			if s.productLike(span{i, j}) {
+			if sp := (span{i, j}); s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) {
 				stems = appendStem(stems, string(s.buf[i:j]))
 			}
 			i = j
 		}
-		if k == orgSentence {
-			continue // one organisation look-up per sentence
+		if k == orgSentence || len(stems) == found {
+			// One organisation look-up per sentence, and only where a
+			// new model is introduced: the maker of a known model is
+			// known, and an organisation launching no model is no
+			// model maker ("Acme Group launched a fund").
+			continue
 		}
 		orgSentence = k
 		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
@@ -126,6 +137,130 @@ func (s *state) productLike(sp span) bool {
 	}
 	_, bench := s.an.c.benchByFold[f]
 	return !bench
+}
+
+// modelShaped reports whether a product-like word reads as a model's name
+// rather than a company's, a place's or a gadget's ("WeWork", "PyeongChang",
+// "AirPods", "NDR-Reporter"): it has a version or size ("Orion-14B"), a
+// name morpheme ("PhoGPT", "OpenELM") or a variant part ("Zephyr-Chat"), or
+// a model noun stands right beside it ("the DiT model", "Mercury, a
+// diffusion LLM", "모델 X").
+func (s *state) modelShaped(sp span) bool {
+	w := string(s.buf[sp.start:sp.end])
+	if !hasDigit(w) && ordinaryCompound(w, s.an.c.variants) {
+		return false // "NDR-Reporter", "AVV-Website", "UN-Konvention"
+	}
+	if hasDigit(w) || s.hasMorpheme(w) {
+		return true
+	}
+	segs := strings.Split(w, "-")
+	var tmp [48]byte
+	for _, seg := range segs[1:] {
+		if _, ok := s.an.c.variants[string(lowerKey(&tmp, seg))]; ok {
+			return true
+		}
+	}
+	return s.modelNounBeside(sp)
+}
+
+// knownMaker reports a catalogued vendor named before sp in its sentence:
+// its models are catalogued, so a new name there is more likely one of its
+// other products ("Apple launched AirPods 4", "Toyota's RAV4").
+func (s *state) knownMaker(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	return len(hitsIn(s.vendorHits, sent.start, sp.start)) > 0
+}
+
+// surelyModel reports a name that can only be a model's: with a
+// parameter size ("Foo-7B"), a name morpheme ("FooGPT"), or a model noun
+// right beside it ("Genie 3, a world model").
+func (s *state) surelyModel(sp span) bool {
+	return s.sized(sp) || s.hasMorpheme(string(s.buf[sp.start:sp.end])) || s.modelNounBeside(sp)
+}
+
+// sized reports a name with a parameter size part: "Foo-7B", "Bar-A3B".
+func (s *state) sized(sp span) bool {
+	for _, seg := range strings.Split(string(s.buf[sp.start:sp.end]), "-") {
+		if isSizeWord(seg) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelNounBeside reports a model noun ("model", "模型", "モデル") within a
+// few words of sp in its sentence, with no clause break between.
+func (s *state) modelNounBeside(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, sp.start-32), min(sent.end, sp.end+40)) {
+		gap := s.buf[sp.end:max(sp.end, h.start)]
+		if h.end <= sp.start {
+			gap = s.buf[h.end:sp.start]
+		}
+		if !bytes.ContainsAny(gap, ".;:!?。；") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMorpheme reports a catalogued name morpheme in w that ends the word
+// or a part of it ("PhoGPT", "OpenELM", "SmolLM2"), not one inside an
+// ordinary word ("Bottrop").
+func (s *state) hasMorpheme(w string) bool {
+	for _, m := range s.an.c.morphemes {
+		for i := 0; ; {
+			j := strings.Index(w[i:], m)
+			if j < 0 {
+				break
+			}
+			en := i + j + len(m)
+			i += j + 1
+			if en == len(w) || !isLower(w[en]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// morphemePart reports a part of a lowercase-friendly name that is or ends
+// in a name morpheme, in any case: "tanuki-lm", "fooGPT-2".
+func (s *state) morphemePart(w string) bool {
+	for _, seg := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		for _, m := range s.an.c.morphemes {
+			if strings.HasSuffix(seg, strings.ToLower(m)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ordinaryCompound reports a hyphenated name with a part that is an
+// ordinary capitalised word rather than a code or a variant: "NDR-Reporter",
+// "RWE-Kraftwerke", "DTB-Website".
+func ordinaryCompound(w string, variants map[string]variant) bool {
+	segs := strings.Split(w, "-")
+	if len(segs) < 2 {
+		return false
+	}
+	var tmp [48]byte
+	for _, seg := range segs[1:] {
+		if len(seg) < 4 || !isUpper(seg[0]) {
+			continue
+		}
+		lower := true
+		for i := 1; i < len(seg); i++ {
+			if !isLower(seg[i]) {
+				lower = false
+			}
+		}
+		if _, ok := variants[string(lowerKey(&tmp, seg))]; lower && !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
@@ -357,7 +492,7 @@ func lowerSegment(w string) bool {
 }
 
 // quotes are the marks Japanese, Chinese and Korean news put around a new
-// product's name: 「japanese-large-lm」, 『…』, ‘…’, '…'.
+// product's name (the first two, CJK corner brackets, mark names only): 「japanese-large-lm」, 『…』, ‘…’, '…'.
 var quotes = [][2][]byte{{[]byte("「"), []byte("」")}, {[]byte("『"), []byte("』")}, {[]byte("‘"), []byte("’")}, {[]byte("“"), []byte("”")}, {[]byte("'"), []byte("'")}}
 
 // quotedNames adds Latin names quoted whole in [lo, hi) as discovered
@@ -365,7 +500,7 @@ var quotes = [][2][]byte{{[]byte("「"), []byte("」")}, {[]byte("『"), []byte(
 // product.
 func (s *state) quotedNames(lo, hi int, stems *[]string) {
 	text := s.buf[lo:hi]
-	for _, q := range quotes {
+	for qi, q := range quotes {
 		for i := 0; ; {
 			j := bytes.Index(text[i:], q[0])
 			if j < 0 {
@@ -383,7 +518,13 @@ func (s *state) quotedNames(lo, hi int, stems *[]string) {
 				continue
 			}
 			w := string(name)
-			if s.an.c.stopwords[w] {
+			if s.an.c.stopwords[w] || !isAlnum(name[len(name)-1]) {
+				continue // "DWTS."
+			}
+			// Latin quotes mark words and titles too ("'high-end'"): the
+			// name must read as a model's.
+			if qi >= 2 && !hasDigit(w) && !hasInnerUpper(w) && !s.morphemePart(w) &&
+				!s.modelNounBeside(span{lo + start, lo + start + k}) {
 				continue
 			}
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {

@@ -112,6 +112,8 @@ type state struct {
 	sub *state
 	// sortedN mentions are in text order (covered searches them).
 	sortedN int
+	// aboutAI: the article speaks of AI models (weighAI).
+	aboutAI bool
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -125,6 +127,12 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.shortForms()
 	s.typos()
 	s.sortMentions()
+	s.weighAI()
+	if !s.aboutAI {
+		s.forgetModels()
+		s.output()
+		return
+	}
 	s.discover()
 	s.finishMentions()
 	s.assignRoles()
@@ -195,6 +203,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.downloads = s.downloads[:0]
 	s.thousandsDot = false
 	s.sortedN = 0
+	s.aboutAI = false
 }
 
 // addMention records a model mention built from a stem and its parts. The

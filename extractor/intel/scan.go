@@ -215,8 +215,18 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			}
 			return en, true
 		case hitCue:
-			if len(s.cues[r.idx]) < maxHits {
-				s.cues[r.idx] = append(s.cues[r.idx], hit{span: span{st, en}, after: r.after})
+			hits := s.cues[r.idx]
+			if cueKind(r.idx) == cueAI {
+				// AI words consume nothing, so the model nouns and
+				// names inside them are read too ("language model");
+				// a shorter AI word at the same place adds nothing.
+				if len(hits) < maxHits && (len(hits) == 0 || hits[len(hits)-1].start != st) {
+					s.cues[r.idx] = append(hits, hit{span: span{st, en}})
+				}
+				continue
+			}
+			if len(hits) < maxHits {
+				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after})
 			}
 			consumed = true
 		}
