@@ -12,7 +12,7 @@ import (
 // release sentence with a product-like name ("VinAI open-sources PhoGPT-4B",
 // "Acme AI released Zephyr-7B"), then reads every mention of their stems.
 func (s *state) discover() {
-	var stems []string
+	var stems stemList
 	orgSentence := -1
 	for _, c := range s.cues[cueRelease] {
 		if s.blocked(c) {
@@ -24,7 +24,7 @@ func (s *state) discover() {
 		// parameter size, do they introduce a model.
 		near := s.aiNear(k)
 		sent := s.sents[k]
-		found := len(stems)
+		found := stems.accepted
 		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
 		if c.after {
 			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
@@ -43,11 +43,11 @@ func (s *state) discover() {
 				continue
 			}
 			if sp := (span{i, j}); s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) {
-				stems = appendStem(stems, string(s.buf[i:j]))
+				stems.addWithStem(string(s.buf[i:j]))
 			}
 			i = j
 		}
-		if k == orgSentence || len(stems) == found {
+		if k == orgSentence || stems.accepted == found {
 			// One organisation look-up per sentence, and only where a
 			// new model is introduced: the maker of a known model is
 			// known, and an organisation launching no model is no
@@ -60,16 +60,17 @@ func (s *state) discover() {
 		}
 	}
 	if _, repo, ok := s.repoTitle(); ok && s.unknownRepo(repo) {
-		stems = appendStem(stems, repo)
+		stems.addWithStem(repo)
 	}
-	if owner, _, ok := s.repoTitle(); ok && len(stems) > 0 {
+	if owner, _, ok := s.repoTitle(); ok && len(stems.names) > 0 {
 		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
 			s.addVendor(owner, 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
-	sort.Slice(stems, func(i, j int) bool { return len(stems[i]) > len(stems[j]) })
-	for _, st := range stems {
+	names := stems.names
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	for _, st := range names {
 		s.readStem(st)
 		s.sortMentions()
 	}
@@ -293,16 +294,29 @@ func stemOf(w string) string {
 	return w[:i]
 }
 
-// appendStem adds a discovered name and its leading letters as stems:
-// "JoyAI-LLM-Flash" is read whole, and "JoyAI" finds "JoyAI-Lite" too.
-func appendStem(stems []string, w string) []string {
-	for _, st := range []string{w, stemOf(w)} {
-		if len(st) < 3 || containsString(stems, st) || len(stems) >= maxStems {
-			continue
-		}
-		stems = append(stems, st)
+// stemList collects the names discovered in an article.
+type stemList struct {
+	names []string
+	// accepted counts the names accepted, repeated ones too.
+	accepted int
+}
+
+// add adds a discovered name read whole ("tanuki-lm").
+func (l *stemList) add(w string) {
+	l.accepted++
+	if len(w) >= 3 && !containsString(l.names, w) && len(l.names) < maxStems {
+		l.names = append(l.names, w)
 	}
-	return stems
+}
+
+// addWithStem adds a discovered name and its leading letters as stems:
+// "JoyAI-LLM-Flash" is read whole, and "JoyAI" finds "JoyAI-Lite" too.
+func (l *stemList) addWithStem(w string) {
+	l.add(w)
+	if st := stemOf(w); st != w {
+		l.accepted--
+		l.add(st)
+	}
 }
 
 func hasInnerUpper(w string) bool {
@@ -330,6 +344,14 @@ func (s *state) readStem(stem string) {
 			continue
 		}
 		parts, end := s.an.suffix(s.buf, en, false)
+		if len(parts) == 0 {
+			if org := s.orgSuffixAfter(en); org != "" {
+				// "Kaname AI", "Nimbus Labs": the maker, named after
+				// its model (or the model after it).
+				s.addVendor(stem+" "+org, st)
+				continue
+			}
+		}
 		m := s.addMention(span{st, end}, -1, -1, stem, parts)
 		if m >= 0 {
 			s.models[m].bare = false
@@ -343,11 +365,22 @@ func (s *state) readStem(stem string) {
 // ending in an organisation suffix, or a Han name ending in 科技 or the like.
 func (s *state) orgBefore(p, start int) string {
 	seg := s.buf[start:p]
-	words := strings.Fields(string(seg))
+	words, attached := latinWords(seg)
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ",;:()\"'")
 		for _, suf := range s.an.cat.OrgSuffixes {
-			if w != suf || i == 0 || suf[0] >= utf8.RuneSelf {
+			if w != suf || suf[0] >= utf8.RuneSelf {
+				continue
+			}
+			if a := attached[i]; a != "" {
+				// "마음AI가", "カナメAIは": a Hangul or Katakana name
+				// written onto the suffix.
+				if name := a + suf; !s.knownVendorIn(name) {
+					return name
+				}
+				return ""
+			}
+			if i == 0 {
 				continue
 			}
 			k := i
@@ -391,6 +424,76 @@ func (s *state) orgBefore(p, start int) string {
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
 				return name
 			}
+		}
+	}
+	return ""
+}
+
+// latinWords splits seg into its Latin words, as strings.Fields would, but
+// also at every other script, which stands in as an empty word: names
+// end where Chinese, Japanese or Korean text begins ("Kaname AIは" gives
+// "Kaname", "AI", ""). attached[i] holds the Hangul or Katakana word
+// written right onto word i ("마음" of "마음AI가"), if any.
+func latinWords(seg []byte) (words, attached []string) {
+	i := 0
+	for i < len(seg) {
+		r, n := utf8.DecodeRune(seg[i:])
+		switch {
+		case r == ' ' || r == '\n' || r == '\t':
+			i += n
+		case r < 0x250:
+			j := i
+			for j < len(seg) {
+				r, n := utf8.DecodeRune(seg[j:])
+				if r == ' ' || r == '\n' || r == '\t' || r >= 0x250 {
+					break
+				}
+				j += n
+			}
+			words = append(words, string(seg[i:j]))
+			attached = append(attached, cjkWordBefore(seg[:i]))
+			i = j
+		default:
+			if len(words) == 0 || words[len(words)-1] != "" {
+				words = append(words, "")
+				attached = append(attached, "")
+			}
+			i += n
+		}
+	}
+	return words, attached
+}
+
+// cjkWordBefore returns the run of at least two Hangul or Katakana letters
+// that ends b, or "".
+func cjkWordBefore(b []byte) string {
+	j := len(b)
+	n := 0
+	for j > 0 {
+		r, size := utf8.DecodeLastRune(b[:j])
+		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
+			break
+		}
+		j -= size
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return string(b[j:])
+}
+
+// orgSuffixAfter returns the Latin organisation suffix that follows p
+// after one space ("AI" of "Kaname AI"), or "".
+func (s *state) orgSuffixAfter(p int) string {
+	if p+1 >= len(s.buf) || s.buf[p] != ' ' {
+		return ""
+	}
+	w := wordEnd(s.buf, p+1)
+	word := string(s.buf[p+1 : w])
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf == word && suf[0] < utf8.RuneSelf && rightOK(s.buf, w, false) {
+			return suf
 		}
 	}
 	return ""
@@ -498,7 +601,7 @@ var quotes = [][2][]byte{{[]byte("「"), []byte("」")}, {[]byte("『"), []byte(
 // quotedNames adds Latin names quoted whole in [lo, hi) as discovered
 // stems, whatever their case: a quoted name beside a release verb is the
 // product.
-func (s *state) quotedNames(lo, hi int, stems *[]string) {
+func (s *state) quotedNames(lo, hi int, stems *stemList) {
 	text := s.buf[lo:hi]
 	for qi, q := range quotes {
 		for i := 0; ; {
@@ -530,9 +633,7 @@ func (s *state) quotedNames(lo, hi int, stems *[]string) {
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
 				continue
 			}
-			if len(*stems) < maxStems && !containsString(*stems, w) {
-				*stems = append(*stems, w) // the whole quoted name: "tanuki-lm"
-			}
+			stems.add(w) // the whole quoted name: "tanuki-lm"
 		}
 	}
 }
@@ -580,7 +681,7 @@ var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-
 // an apposition calls it a model: "released Mercury, a diffusion LLM".
 // Names with digits or inner capitals are found anyway; this is for the
 // plain ones.
-func (s *state) objectName(p, end int, stems *[]string) {
+func (s *state) objectName(p, end int, stems *stemList) {
 	for q := p; q < end && q < p+40; {
 		switch {
 		case s.buf[q] == ' ':
@@ -619,18 +720,15 @@ func (s *state) objectName(p, end int, stems *[]string) {
 	// ("Mercury model") must call it a model.
 	switch {
 	case w < end && (s.buf[w] == ',' || s.buf[w] == '('):
-		if s.cueDistance(cueModelNouns, w, w, 0, 60) < 0 {
+		if s.cueDistance(cueModelNouns, w, w, 0, 60, false) < 0 {
 			return
 		}
 	case w < end && s.buf[w] == ' ':
-		if s.cueDistance(cueModelNouns, w, w, 0, 2) < 0 {
+		if s.cueDistance(cueModelNouns, w, w, 0, 2, false) < 0 {
 			return
 		}
 	default:
 		return
 	}
-	if containsString(*stems, name) || len(*stems) >= maxStems {
-		return
-	}
-	*stems = append(*stems, name)
+	stems.add(name)
 }

@@ -72,6 +72,8 @@ type modelRec struct {
 	targeted bool
 	// held: a sentence says the model is not yet (or not) released.
 	held bool
+	// recalled: a sentence recalls the model's past release.
+	recalled bool
 }
 
 // state is the working memory of one Analyze call.
@@ -114,6 +116,9 @@ type state struct {
 	sortedN int
 	// aboutAI: the article speaks of AI models (weighAI).
 	aboutAI bool
+	// spaced are stems of joined families followed by a spaced version
+	// ("Step 3"), read as names by spacedForms beside their maker.
+	spaced []spacedStem
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -125,6 +130,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.sortMentions()
 	s.segment()
 	s.shortForms()
+	s.spacedForms()
 	s.typos()
 	s.sortMentions()
 	s.weighAI()
@@ -204,6 +210,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.thousandsDot = false
 	s.sortedN = 0
 	s.aboutAI = false
+	s.spaced = s.spaced[:0]
 }
 
 // addMention records a model mention built from a stem and its parts. The

@@ -80,7 +80,7 @@ func (s *state) releases() {
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
 			named = true
-			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && s.subjectBetween(m.end, c.start) {
+			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 				continue
 			}
 			s.give(m.model, conf, ev)
@@ -94,7 +94,7 @@ func (s *state) releases() {
 	}
 	if _, _, ok := s.repoTitle(); ok {
 		for _, m := range s.mentionsIn(0, s.titleEnd) {
-			if m.role == roleNone {
+			if m.role == roleNone && !s.versionReleased(m.model) {
 				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
 			}
 		}
@@ -128,7 +128,7 @@ func (s *state) releaseVariants() {
 		return
 	}
 	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held {
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.recalled {
 			continue
 		}
 		toks := nameTokens(m.name)
@@ -294,7 +294,8 @@ func (s *state) seriesBeside(m mention, near []mention) bool {
 }
 
 // numericDate reads a year and month written with CJK or Vietnamese units
-// in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm 2024". A
+// or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm
+// 2024", "2024.03.01", "2024-03". A
 // month alone is taken in the publication year, or the year before when it
 // lies ahead of the publication month.
 func (s *state) numericDate(text []byte) (year, month int, ok bool) {
@@ -314,6 +315,20 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 		}
 		rest := bytes.TrimLeft(text[j:], " ")
 		before := bytes.TrimRight(text[:i], " ")
+		if j-i == 4 && text[i] == '2' && j+2 < len(text) && (text[j] == '.' || text[j] == '-' || text[j] == '/') && isDigit(text[j+1]) {
+			// "2025.03.01", "2025-03-01", "2025/03": a numeric date.
+			k := j + 1
+			mo := 0
+			for k < len(text) && isDigit(text[k]) && k < j+3 {
+				mo = mo*10 + int(text[k]-'0')
+				k++
+			}
+			if mo >= 1 && mo <= 12 && (k == len(text) || !isDigit(text[k])) {
+				year, month = n, mo
+			}
+			i = k
+			continue
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")):
 			if j-i == 4 {
@@ -345,7 +360,15 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 // Behemoth … will be released later"), so no weaker evidence releases them.
 func (s *state) hold(c hit) {
 	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, 24, 20) {
-		return // a past release is no promise
+		// A past release is no promise, but what it released is old:
+		// no variant of this article's release.
+		sent := s.sents[s.sentenceAt(c.start)]
+		for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
+			if m.role == roleNone {
+				s.models[m.model].recalled = true
+			}
+		}
+		return
 	}
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
@@ -384,6 +407,34 @@ func (s *state) subjectBetween(p, q int) bool {
 	gap := s.buf[p:q]
 	for _, w := range s.an.cat.Subjects {
 		if bytes.Contains(gap, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherMakerBetween reports another vendor named between a model mention
+// and a release verb after it: the vendor is the verb's subject and
+// releases something else ("DeepSeek-V3 gets a rival as Alibaba ships
+// Qwen3"). The model's own maker there is no sign ("Kimi K2, which
+// Moonshot launched").
+func (s *state) otherMakerBetween(m mention, q int) bool {
+	own := s.models[m.model].vendor
+	for _, h := range hitsIn(s.vendorHits, m.end, q) {
+		if h.idx != own {
+			return true
+		}
+	}
+	return false
+}
+
+// versionReleased reports a released model whose name continues model m's
+// ("Nimbus-2" of "Nimbus"): a repository named after the series releases
+// that version, not the series.
+func (s *state) versionReleased(m int) bool {
+	name := s.models[m].name
+	for _, o := range s.models {
+		if o.conf >= 0.75 && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) {
 			return true
 		}
 	}

@@ -292,6 +292,12 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		}
 	}
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
+	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) &&
+		len(s.spaced) < maxHits && !s.cellMode {
+		// "Step 3": a joined family's stem with a spaced version names a
+		// model only beside its maker (spacedForms).
+		s.spaced = append(s.spaced, spacedStem{span{st, en}, fam, r.stem})
+	}
 	if len(parts) == 0 {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
@@ -414,8 +420,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			w = w2
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
-		if sep == ' ' && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
-			kind = partReject // "Yi 4-bit", "Llama 3-based"
+		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
+			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
 		if kind == partReject {
 			break
