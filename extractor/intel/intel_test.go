@@ -293,6 +293,9 @@ func TestNames(t *testing.T) {
 		{"documents", "See the Step-Audio-Report and the Yi-34B-Chat-Playground.", nil, []string{"Step-Audio-Report", "Yi-34B-Chat-Playground"}},
 		{"short forms", "DeepSeek released V3.1, which beats R1-0528; a V100 GPU is no model.", []string{"DeepSeek-V3.1", "DeepSeek-R1-0528"}, []string{"DeepSeek-V100"}},
 		{"fullwidth", "米メタは「Ｌｌａｍａ　４」を公開した。", []string{"Llama 4"}, nil},
+		{"sub-brands", "HunyuanVideo, MedGemma 27B, Hunyuan-MT-7B, OLMoE-1B-7B and DeepSeek-OCR.", []string{"HunyuanVideo", "MedGemma 27B", "Hunyuan-MT-7B", "OLMoE-1B-7B", "DeepSeek-OCR"}, []string{"Hunyuan", "Gemma"}},
+		{"spaced variants", "Gen-3 Alpha, Gen-4 Turbo, FLUX.1 Kontext, Hailuo 02 and Aya Expanse.", []string{"Gen-3 Alpha", "Gen-4 Turbo", "FLUX.1 Kontext", "Hailuo 02", "Aya Expanse"}, nil},
+		{"spaced joined", "StepFun released Step 3, a new language model. Step 2 of the guide: install.", []string{"Step 3"}, []string{"Step 2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := event.Article{Title: "t", Text: tc.text, Language: "en"}

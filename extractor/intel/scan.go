@@ -580,13 +580,13 @@ func isCodeWord(w string) bool {
 }
 
 // isShortVersion matches versions written after a space: "3", "2.5",
-// "3.1" — not table scores such as "81.9" nor years.
+// "3.1", "02" ("Hailuo 02") — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
 	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
 		w = w[:n-1] // "GPT 4o", "Gemma 3n"
 	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
-	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && intPart[0] == '1') {
+	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && (intPart[0] == '1' || intPart[0] == '0')) {
 		return false
 	}
 	for i := 0; i < len(intPart); i++ {
