@@ -302,6 +302,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
 		}
+		if s.serviceFollows(en) {
+			return end, true // "Claude API", "Kimi app": a service, no model
+		}
 	} else if lower && !hasSeparatedPart(parts) {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
@@ -408,6 +411,12 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 				}
 			}
 		}
+		if v, e := an.bracketVariant(buf, q); v != "" {
+			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
+			parts = append(parts, part{sep: ' ', text: v})
+			end = e
+			continue
+		}
 		w := wordEnd(buf, q)
 		if w == q {
 			break
@@ -439,6 +448,23 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// bracketVariant reads a variant word in square brackets at q ("[dev]")
+// and returns it with the end of the brackets, or "".
+func (an *Analyzer) bracketVariant(buf []byte, q int) (string, int) {
+	if q >= len(buf) || buf[q] != '[' {
+		return "", 0
+	}
+	w := wordEnd(buf, q+1)
+	if w == q+1 || w >= len(buf) || buf[w] != ']' {
+		return "", 0
+	}
+	var tmp [48]byte
+	if _, ok := an.c.variants[string(lowerKey(&tmp, string(buf[q+1:w])))]; !ok {
+		return "", 0
+	}
+	return string(buf[q+1 : w]), w + 1
 }
 
 // wordEnd returns the end of the name word starting at q: letters, digits,
@@ -624,6 +650,20 @@ func (an *Analyzer) isFormat(w string) bool {
 	case strings.HasSuffix(lw, "bits") || strings.HasSuffix(lw, "bit") && len(lw) > 3 && isDigit(lw[0]):
 		return isDigit(lw[0])
 	case (strings.HasPrefix(lw, "fp") || strings.HasPrefix(lw, "bf")) && len(lw) > 2 && isDigit(lw[2]):
+		return true
+	}
+	return false
+}
+
+// serviceFollows reports a service word after a bare stem: "API", "app",
+// "CLI", "SDK".
+func (s *state) serviceFollows(en int) bool {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' {
+		return false
+	}
+	w := wordEnd(s.buf, en+1)
+	switch string(s.buf[en+1 : w]) {
+	case "API", "APIs", "app", "App", "apps", "CLI", "SDK":
 		return true
 	}
 	return false
