@@ -188,11 +188,14 @@ const (
 	// model", "生成AI", "인공지능"); phrases written with capitals match
 	// only with that case ("AI", "KI").
 	CueAI = "ai"
+	// CueNaming introduces a model's name after a sentence that announced
+	// it unnamed ("… two open models. They are called gpt-oss-120b …").
+	CueNaming = "naming"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
-	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI}
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

@@ -38,6 +38,7 @@ const (
 	cueOpen
 	cueModelNouns
 	cueAI
+	cueNaming
 	numCues
 )
 

@@ -122,7 +122,7 @@ func (s *state) paramsSubject(p, k int) int {
 	switch {
 	case before >= 0:
 		return before
-	case s.topic >= 0:
+	case s.topic >= 0 && !s.models[s.topic].bare:
 		return s.topic
 	}
 	return after

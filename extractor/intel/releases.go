@@ -3,6 +3,7 @@ package intel
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // near reports whether some cue of kind k lies within the same sentence
@@ -76,19 +77,26 @@ func (s *state) releases() {
 			conf = 0.9
 		}
 		ev := s.sentence(k)
-		named := false
+		named, given := false, false
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
 			named = true
 			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 				continue
 			}
+			given = true
 			s.give(m.model, conf, ev)
 			if s.inSentence(cueOpen, sent) {
 				s.models[m.model].open = true
 			}
 		}
-		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent)) {
+		if !given && s.namedNext(k, ev) {
+			continue
+		}
+		// An unnamed release in the title, or of "the model", is the
+		// article's topic model; a bare series name is too vague a topic
+		// outside the title.
+		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && !s.models[s.topic].bare) {
 			s.give(s.topic, 0.6, ev)
 		}
 	}
@@ -213,7 +221,7 @@ func (s *state) pastDate(c hit) bool {
 		return false
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
-	lo, hi := max(sent.start, c.start-40), min(sent.end, c.end+40)
+	lo, hi := max(sent.start, s.back(c.start, 40, 30)), min(sent.end, c.end+40)
 	text := s.buf[lo:hi]
 	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
@@ -439,4 +447,37 @@ func (s *state) versionReleased(m int) bool {
 		}
 	}
 	return false
+}
+
+// namedNext gives the release of sentence k, which names no model, to the
+// models the next sentence introduces by name ("… two open-weight models.
+// They are called gpt-oss-120b and gpt-oss-20b.") and reports whether it
+// found any.
+func (s *state) namedNext(k int, ev string) bool {
+	if k == 0 || k+1 >= len(s.sents) {
+		return false
+	}
+	next := s.sents[k+1]
+	found := false
+	for _, h := range hitsIn(s.cues[cueNaming], next.start, next.end) {
+		for _, i := range s.chainAfter(h.end) {
+			if m := s.mentions[i]; m.role == roleNone {
+				s.give(m.model, 0.8, ev)
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// back returns the position n bytes before p, or further back to take in
+// at least r runes: a window of words in Latin text is one of fewer runes
+// in Chinese, Japanese and Korean.
+func (s *state) back(p, n, r int) int {
+	q := p
+	for i := 0; i < r && q > 0; i++ {
+		_, size := utf8.DecodeLastRune(s.buf[:q])
+		q -= size
+	}
+	return max(0, min(p-n, q))
 }
