@@ -35,6 +35,9 @@ type Catalog struct {
 	Benchmarks []Benchmark `yaml:"benchmarks"`
 	// Variants are words that continue a model name ("Instruct", "VL").
 	Variants []Variant `yaml:"variants"`
+	// VariantSpellings are variant words as Korean and Japanese news
+	// spell them ("딥" → "Deep", "プロ" → "Pro"), by native spelling.
+	VariantSpellings map[string]string `yaml:"variant_spellings"`
 	// Formats are trailing name parts that name a packaging of a model
 	// ("GGUF", "AWQ"), dropped from names.
 	Formats []string `yaml:"formats"`
@@ -244,6 +247,12 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Benchmarks = append(c.Benchmarks, o.Benchmarks...)
 	c.Variants = append(c.Variants, o.Variants...)
 	c.Formats = append(c.Formats, o.Formats...)
+	for native, latin := range o.VariantSpellings {
+		if c.VariantSpellings == nil {
+			c.VariantSpellings = map[string]string{}
+		}
+		c.VariantSpellings[native] = latin
+	}
 	c.NotModelParts = append(c.NotModelParts, o.NotModelParts...)
 	c.NotVendorContext = append(c.NotVendorContext, o.NotVendorContext...)
 	c.NotModels = append(c.NotModels, o.NotModels...)
@@ -369,6 +378,17 @@ func (c *Catalog) Validate() error {
 			if !modalities[m] {
 				bad("%s: unknown modality %q", what, m)
 			}
+		}
+	}
+	variantWords := map[string]bool{}
+	for _, v := range c.Variants {
+		for _, w := range v.Words {
+			variantWords[strings.ToLower(w)] = true
+		}
+	}
+	for native, latin := range c.VariantSpellings {
+		if !variantWords[strings.ToLower(latin)] {
+			bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
 		}
 	}
 	names("formats", c.Formats)

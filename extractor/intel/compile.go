@@ -145,6 +145,8 @@ type compiled struct {
 	broad []bool
 	// morphemes are the catalog's name morphemes.
 	morphemes []string
+	// spellings maps native spellings of variant words to the words.
+	spellings map[string]string
 	// typoStems are lowercase Latin stems of at least four letters, by
 	// vendor, for names misspelt next to their vendor.
 	typoStems [][]typoStem
@@ -288,6 +290,7 @@ func compile(cat *catalog.Catalog) *compiled {
 	}
 	c.notVendorContext = cat.NotVendorContext
 	c.morphemes = cat.NameMorphemes
+	c.spellings = cat.VariantSpellings
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}

@@ -80,8 +80,17 @@ func (s *state) releases() {
 		named, given := false, false
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
+			if c.after && (m.start >= c.end && m.start-c.end > 12 || m.end <= c.start && s.verbBetween(m.end, c.start)) {
+				// Korean and Japanese verbs follow their object; a
+				// name right after one is a noun it modifies ("공개된
+				// 엑사원 4.0"), one further on is not its object
+				// ("공개한 업체는 미국 클로드 개발사"), nor is one
+				// before another release verb ("X을 공개했는데, Y를
+				// 선보였다").
+				continue
+			}
 			named = true
-			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
+			if m.role != roleNone || s.seriesBeside(m) || m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 				continue
 			}
 			given = true
@@ -96,7 +105,7 @@ func (s *state) releases() {
 		// An unnamed release in the title, or of "the model", is the
 		// article's topic model; a bare series name is too vague a topic
 		// outside the title.
-		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && !s.models[s.topic].bare) {
+		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
 			s.give(s.topic, 0.6, ev)
 		}
 	}
@@ -222,6 +231,11 @@ func (s *state) pastDate(c hit) bool {
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
 	lo, hi := max(sent.start, s.back(c.start, 40, 30)), min(sent.end, c.end+40)
+	if c.after {
+		// Korean and Japanese put the date first in the clause whose
+		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
+		lo = max(sent.start, s.clauseStart(c.start, 100))
+	}
 	text := s.buf[lo:hi]
 	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
@@ -277,24 +291,18 @@ func (s *state) textBefore(p, start int) bool {
 	return false
 }
 
-// seriesBeside reports a bare series name ("Kimi") next to a specific model
-// of its family ("Kimi K2"): the specific model is what is released.
-func (s *state) seriesBeside(m mention, near []mention) bool {
+// seriesBeside reports a bare series name ("Kimi") in an article that
+// names a specific model of its family ("Kimi K2"): the specific model is
+// what is released.
+func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
 	if !rec.bare || rec.family < 0 {
 		return false
 	}
-	if m.start >= s.titleEnd {
-		// In the text, a series name is released only in an article that
-		// names no specific model of the series.
-		for _, other := range s.models {
-			if !other.bare && other.family == rec.family {
-				return true
-			}
-		}
-	}
-	for _, o := range near {
-		if other := s.models[o.model]; !other.bare && other.family == rec.family {
+	// A series name is released only in an article that names no
+	// specific model of the series.
+	for _, other := range s.models {
+		if !other.bare && other.family == rec.family {
 			return true
 		}
 	}
@@ -480,4 +488,61 @@ func (s *state) back(p, n, r int) int {
 		q -= size
 	}
 	return max(0, min(p-n, q))
+}
+
+// topicFits reports whether an unnamed release in sentence sp can be the
+// article's topic model: a specific model, not one recalled as past, and
+// no other maker named as the one releasing ("Microsoft unveiled three
+// models" in an article about GPT-5.4).
+func (s *state) topicFits(sp span) bool {
+	t := s.models[s.topic]
+	if t.bare || t.recalled {
+		return false
+	}
+	other := false
+	for _, h := range hitsIn(s.vendorHits, sp.start, sp.end) {
+		if h.idx == t.vendor {
+			return true
+		}
+		other = true
+	}
+	return !other
+}
+
+// clauseStart returns where the clause holding p begins: after the last
+// comma before p that ends no list item ("A, B를 공개했다" is one clause,
+// "…을 공개했는데, …" two), looking back at most r runes.
+func (s *state) clauseStart(p, r int) int {
+	q := p
+	for i := 0; i < r && q > 0; i++ {
+		c, size := utf8.DecodeLastRune(s.buf[:q])
+		if (c == ',' || c == '，' || c == '、' || c == ';') && !s.itemBefore(q-size) {
+			break
+		}
+		q -= size
+	}
+	return q
+}
+
+// itemBefore reports a model mention ending right before p, past closing
+// quotes and brackets: the comma at p separates list items.
+func (s *state) itemBefore(p int) bool {
+	for p > 0 {
+		c, size := utf8.DecodeLastRune(s.buf[:p])
+		if !strings.ContainsRune("'\"’”)）」』 ", c) {
+			break
+		}
+		p -= size
+	}
+	return p > 0 && s.covered(span{p - 1, p})
+}
+
+// verbBetween reports a release cue in [p, q).
+func (s *state) verbBetween(p, q int) bool {
+	for _, h := range hitsIn(s.cues[cueRelease], p, q) {
+		if h.end <= q {
+			return true
+		}
+	}
+	return false
 }

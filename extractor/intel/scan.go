@@ -411,6 +411,12 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 				}
 			}
 		}
+		if v, e := an.nativeVariant(buf, q, sep); v != "" {
+			// "엑사원 딥" → "EXAONE Deep"
+			parts = append(parts, part{sep: ' ', text: v})
+			end = e
+			continue
+		}
 		if v, e := an.bracketVariant(buf, q); v != "" {
 			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
 			parts = append(parts, part{sep: ' ', text: v})
@@ -448,6 +454,43 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// particles are the Korean endings that may follow a name: "딥을", "프로는".
+var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지"}
+
+// nativeVariant reads a variant word spelt in Hangul or Katakana at q after
+// a space or hyphen ("딥" of "엑사원 딥을") and returns the variant with
+// the end of its spelling, or "". The run of letters must hold the
+// spelling and at most a particle, so "딥러닝" (deep learning) is no "Deep".
+func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
+	if (sep != ' ' && sep != '-') || q >= len(buf) || buf[q] < utf8.RuneSelf || len(an.c.spellings) == 0 {
+		return "", 0
+	}
+	run := q
+	for run < len(buf) {
+		r, n := utf8.DecodeRune(buf[run:])
+		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
+			break
+		}
+		run += n
+	}
+	if run == q {
+		return "", 0
+	}
+	for e := run; e > q; {
+		if v, ok := an.c.spellings[string(buf[q:e])]; ok {
+			rest := string(buf[e:run])
+			for _, p := range particles {
+				if rest == p {
+					return v, e
+				}
+			}
+		}
+		_, n := utf8.DecodeLastRune(buf[q:e])
+		e -= n
+	}
+	return "", 0
 }
 
 // bracketVariant reads a variant word in square brackets at q ("[dev]")
