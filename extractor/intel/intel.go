@@ -227,6 +227,8 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			name = append(name, '-')
 		case ' ':
 			name = append(name, ' ')
+		case '.':
+			name = append(name, '.') // "FLUX.1"
 		}
 		name = append(name, p.text...)
 		if v, ok := s.an.c.variants[string(lowerKey(&tmp, p.text))]; ok {

@@ -407,6 +407,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 				q++
 			case '.':
 				if len(parts) == 0 && q+1 < len(buf) && isDigit(buf[q+1]) && q > 0 && isAlnum(buf[q-1]) {
+					sep = '.'
 					q++ // "FLUX.1"
 				}
 			}
@@ -549,7 +550,7 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 	lw := string(lowerKey(&tmp, w))
 	_, isVariant := an.c.variants[lw]
 	switch sep {
-	case 0:
+	case 0, '.':
 		if isDigit(w[0]) {
 			if isSizeWord(w) {
 				return partSize
