@@ -128,7 +128,7 @@ func (s *state) scan() {
 			}
 		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
 			has := c.starts[pairKey(b, buf[i+1])]
-			if has == 0 || !leftOK(buf, i) {
+			if has == 0 || !leftOK(buf, i) || distilled(buf, i) {
 				break
 			}
 			var long []int32
@@ -148,6 +148,13 @@ func (s *state) scan() {
 		}
 		i = next
 	}
+}
+
+// distilled reports a name at i that ends a distilled model's name
+// ("Qwen-14B" of "R1-Distill-Qwen-14B"): it is no model of its own.
+func distilled(buf []byte, i int) bool {
+	const d = "distill-"
+	return i >= len(d) && hasPrefixFold(buf[i-len(d):], d)
 }
 
 // tryPatterns tries the candidate patterns at i, longest first, and returns
@@ -575,6 +582,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partReject
 		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
 			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
+		case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
+			return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
 		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
 			return partWord // "Exp", "Terminus", "Rumination"
 		}
