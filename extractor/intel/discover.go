@@ -105,6 +105,9 @@ func (s *state) productLike(sp span) bool {
 	if s.covered(sp) || s.hitOverlaps(sp) {
 		return false
 	}
+	if sp.end+1 < len(s.buf) && s.buf[sp.end] == ' ' && s.covered(span{sp.end + 1, sp.end + 2}) {
+		return false // a maker's prefix to a known model: "C4AI Command A"
+	}
 	w := s.buf[sp.start:sp.end]
 	letters, uppers, digits, inner := 0, 0, 0, false
 	for i := 0; i < len(w); i++ {
