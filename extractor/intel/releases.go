@@ -80,6 +80,9 @@ func (s *state) releases() {
 		named, given := false, false
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
+			if !c.after && s.cjkCue(c) && !s.cjkObject(m, c) {
+				continue
+			}
 			if c.after && (m.start >= c.end && m.start-c.end > 12 || m.end <= c.start && s.verbBetween(m.end, c.start)) {
 				// Korean and Japanese verbs follow their object; a
 				// name right after one is a noun it modifies ("공개된
@@ -125,7 +128,27 @@ func (s *state) releases() {
 			s.give(m, 0.6, "listed for download")
 		}
 	}
+	s.releaseSeries()
 	s.releaseVariants()
+}
+
+// releaseSeries releases the model a title names when the text releases
+// its variants: a page titled "Step-Audio" that open-sources
+// Step-Audio-Chat and Step-Audio-TTS-3B releases Step-Audio too.
+func (s *state) releaseSeries() {
+	for _, m := range s.mentionsIn(0, s.titleEnd) {
+		rec := s.models[m.model]
+		if m.role != roleNone || rec.conf > 0 || rec.held || rec.recalled || rec.targeted {
+			continue
+		}
+		for _, o := range s.models {
+			if o.conf >= 0.75 && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
+				!isAlnum(o.name[len(rec.name)]) && !isDigit(o.name[len(rec.name)+1]) {
+				s.give(m.model, 0.7, "series of "+o.name)
+				break
+			}
+		}
+	}
 }
 
 // releaseVariants releases the sizes and tunings of a released model
@@ -444,14 +467,14 @@ func (s *state) otherMakerBetween(m mention, q int) bool {
 	return false
 }
 
-// versionReleased reports a released model whose name continues model m's
-// ("Nimbus-2" of "Nimbus"): a repository named after the series releases
-// that version, not the series.
+// versionReleased reports a released version of model m ("Nimbus-2" of
+// "Nimbus"): a repository named after the series releases that version,
+// not the series. Variants ("Step-Audio-Chat") leave the series released.
 func (s *state) versionReleased(m int) bool {
 	name := s.models[m].name
 	for _, o := range s.models {
-		if o.conf >= 0.75 && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) {
-			return true
+		if o.conf >= 0.75 && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
+			return true // "Nimbus-2", not "Step-Audio-Chat"
 		}
 	}
 	return false
@@ -545,4 +568,36 @@ func (s *state) verbBetween(p, q int) bool {
 		}
 	}
 	return false
+}
+
+// cjkCue reports a release cue written in Chinese characters.
+func (s *state) cjkCue(c hit) bool {
+	r, _ := utf8.DecodeRune(s.buf[c.start:])
+	return isCJK(r)
+}
+
+// cjkObject reports whether mention m can be what a Chinese release verb
+// c releases: an object after it, in its clause or a list that goes on
+// ("发布了A、B和C"), or a topic just before it ("GLM-4.5 正式开源"), not a
+// name further back ("…更新了Qwen3-Coder,以及…Qwen3-2507系列,最近又发布了…").
+func (s *state) cjkObject(m mention, c hit) bool {
+	if m.start >= c.end {
+		// Past a comma, another subject starts another clause
+		// ("…发布的开源模型,还是Meta…给Llama…"); a list goes on ("开源
+		// 了一系列模型,包括ChatGLM-6B、GLM-4-9B").
+		gap := s.buf[c.end:m.start]
+		for _, b := range [][]byte{[]byte(","), []byte("，"), []byte("；"), []byte(";")} {
+			if i := bytes.Index(gap, b); i >= 0 && len(hitsIn(s.vendorHits, c.end+i, m.start)) > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	gap := s.buf[m.end:c.start]
+	return utf8.RuneCount(gap) <= 8 && !clauseBreak(gap)
+}
+
+// clauseBreak reports a comma or semicolon in b.
+func clauseBreak(b []byte) bool {
+	return bytes.ContainsAny(b, ",;") || bytes.Contains(b, []byte("，")) || bytes.Contains(b, []byte("；"))
 }

@@ -290,11 +290,20 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
 	f := &s.an.cat.Families[fam]
 	parts, end := s.an.suffix(s.buf, en, f.Joined)
-	if len(parts) == 0 && en < len(s.buf) && isUpper(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
-		// A CJK stem touches its code: "混元T1", "文心X1".
-		if w := wordEnd(s.buf, en); isCodeWord(string(s.buf[en:w])) {
+	if len(parts) == 0 && en < len(s.buf) && isLetterASCII(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
+		// A CJK stem touches its code or variant: "混元T1", "文心X1",
+		// "混元Large", "混元turbo".
+		w := wordEnd(s.buf, en)
+		word := string(s.buf[en:w])
+		var tmp [48]byte
+		_, variant := s.an.c.variants[string(lowerKey(&tmp, word))]
+		if isCodeWord(word) || variant && len(word) > 1 && rightOK(s.buf, w, false) {
+			sep := byte(0)
+			if variant {
+				sep = '-'
+			}
 			more, e := s.an.suffix(s.buf, w, false)
-			parts = append([]part{{text: string(s.buf[en:w])}}, more...)
+			parts = append([]part{{sep: sep, text: word}}, more...)
 			end = e
 		}
 	}
@@ -435,6 +444,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 		if w == q {
 			break
 		}
+		if isDigit(buf[q]) && countWordAt(buf, w) {
+			break // "千问1.66亿": a quantity, not a version
+		}
 		text := string(buf[q:w])
 		// "V-3": a lone capital joined to its number by a hyphen.
 		if len(text) == 1 && isUpper(text[0]) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
@@ -499,6 +511,16 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 		e -= n
 	}
 	return "", 0
+}
+
+// countWordAt reports a CJK number word at i: "亿", "万", "億", "억".
+func countWordAt(buf []byte, i int) bool {
+	r, _ := utf8.DecodeRune(buf[i:])
+	switch r {
+	case '亿', '万', '億', '萬', '억', '만', '千', '百', '兆', '조':
+		return true
+	}
+	return false
 }
 
 // bracketVariant reads a variant word in square brackets at q ("[dev]")
