@@ -138,8 +138,8 @@ func (s *state) releases() {
 func (s *state) releaseSeries() {
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
 		rec := s.models[m.model]
-		if m.role != roleNone || rec.conf > 0 || rec.held || rec.recalled || rec.targeted {
-			continue
+		if m.role != roleNone || rec.conf > 0 || rec.held || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
+			continue // a bare catalogued series ("混元") is no release of its own
 		}
 		for _, o := range s.models {
 			if o.conf >= 0.75 && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
