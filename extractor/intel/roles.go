@@ -297,8 +297,8 @@ func (s *state) chainAfter(p int) []int {
 		}
 		gap := s.buf[anchor:m.start]
 		first := len(out) == 0
-		if first && len(gap) > 48 || !first && !s.joined(gap) {
-			break
+		if first && len(gap) > 48 || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
+			break // "beats A and matches B": B is matched, not beaten
 		}
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
 			break
@@ -307,6 +307,16 @@ func (s *state) chainAfter(p int) []int {
 		anchor = m.end
 	}
 	return out
+}
+
+// cueIn reports a comparison or reference cue in [p, q).
+func (s *state) cueIn(p, q int) bool {
+	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
+		if len(hitsIn(s.cues[k], p, q)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // chainBefore returns the mentions of the list that ends within a short gap
