@@ -597,6 +597,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partWord
 		case isCodeWord(w):
 			return partCode
+		case isUpper(w[0]) && len(w) <= 10 && isDigit(w[len(w)-1]) && !an.c.stemWords[strings.TrimRight(lw, "0123456789")]:
+			return partCode // "Cosmos-Predict2", "Cosmos-Transfer1"
 		case isLower(w[0]):
 			if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
 				return partCode
@@ -681,12 +683,16 @@ func isCodeWord(w string) bool {
 }
 
 // isShortVersion matches versions written after a space: "3", "2.5",
-// "3.1", "02" ("Hailuo 02") — not table scores such as "81.9" nor years.
+// "3.1", "02" ("Hailuo 02"), "25.01" (a year and month, "Codestral
+// 25.01") — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
 	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
 		w = w[:n-1] // "GPT 4o", "Gemma 3n"
 	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
+	if len(intPart) == 2 && intPart[0] == '2' && intPart[1] >= '4' && len(frac) == 2 && (frac[0] == '0' || frac == "10" || frac == "11" || frac == "12") && frac != "00" {
+		return true // a year and month: "Codestral 25.01"
+	}
 	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && (intPart[0] == '1' || intPart[0] == '0')) {
 		return false
 	}
