@@ -15,6 +15,16 @@
 // versions once their family is named ("V3.1" → DeepSeek-V3.1), one-letter
 // misspellings next to the vendor ("Quen2.5"), and product-like names that no
 // catalog knows when a release sentence introduces them.
+//
+// Ordinary news is full of release verbs ("launched", "veröffentlicht",
+// "发布") and of names shaped like models ("AirPods Pro 2", "NDR-Reporter",
+// "COP28"), and every release found is published to subscribers. So an
+// article is read for models only when it speaks of AI (AI words, AI labs,
+// benchmarks, a versioned catalogued model); vendors whose name alone says
+// nothing of AI (Google, Samsung, LG) are reported only then; and a name no
+// catalog knows is read only where a release verb introduces it beside talk
+// of models, shaped like a model's name (a version or size, a morpheme such
+// as "GPT", a variant, or a model noun beside it).
 package intel
 
 import (
