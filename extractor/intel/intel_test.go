@@ -285,6 +285,7 @@ func TestNames(t *testing.T) {
 		{"openai", "GPT-4o, GPT-4.1 mini, o3-mini, o1 and gpt-oss-120b were compared.", []string{"GPT-4o", "GPT-4.1 mini", "o3-mini", "o1", "gpt-oss-120B"}, nil},
 		{"moe sizes", "Qwen3-235B-A22B, Hunyuan-A13B and Mixtral 8x22B use experts.", []string{"Qwen3-235B-A22B", "Hunyuan-A13B", "Mixtral 8x22B"}, nil},
 		{"distill", "DeepSeek-R1-Distill-Qwen-32B is small; so is R1-Distill-Qwen-14B beside DeepSeek-V3.", []string{"DeepSeek-R1-Distill-Qwen-32B", "DeepSeek-R1-Distill-Qwen-14B"}, []string{"Qwen-32B", "Qwen-14B"}},
+		{"derivatives", "Llama-3-ELYZA-JP-8B, Llama-3.1-Swallow-8B and Llama-3.1-Nemotron-70B-Instruct are fine-tuned from Meta-Llama-3-70B-Instruct.", []string{"Llama-3-ELYZA-JP-8B", "Llama-3.1-Swallow-8B", "Llama-3.1-Nemotron-70B-Instruct", "Llama-3-70B-Instruct"}, nil},
 		{"training stages", "MiMo-7B-RL, MiMo-7B-SFT and MiMo-7B-RL-0530 beat Qwen2.5-7B-AWQ.", []string{"MiMo-7B-RL", "MiMo-7B-SFT", "MiMo-7B-RL-0530", "Qwen2.5-7B"}, []string{"Qwen2.5-7B-AWQ"}},
 		{"packaging dropped", "Download QwQ-32B-GGUF or Yi-34B-Chat-4bits or PhoGPT-4B-Chat-Q4_K_M.", []string{"QwQ-32B", "Yi-34B-Chat", "PhoGPT-4B-Chat"}, []string{"QwQ-32B-GGUF"}},
 		{"transliterated", "딥시크-V3.1과 큐웬3, 엑사원 4.0, 通义千问2.5, 混元T1", []string{"DeepSeek-V3.1", "Qwen3", "EXAONE 4.0", "Qwen2.5", "Hunyuan-T1"}, nil},

@@ -212,6 +212,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			if r.upper && surface[0] < utf8.RuneSelf && !hasUpper(surface) {
 				continue // an identifier, not a name
 			}
+			if en+1 < len(s.buf) && s.buf[en] == '-' && isDigit(s.buf[en+1]) {
+				continue // a name goes on: "Meta-Llama-3-70B" is no "meta-llama"
+			}
 			if !s.productContext(en) && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
 			}
@@ -606,6 +609,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partReject
 		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
 			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
+		case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:
+			return partWord // a derivative: "Llama-3-ELYZA-JP-8B", "Llama-3.1-Nemotron-70B"
 		case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
 			return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
 		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
