@@ -42,7 +42,7 @@ func (s *state) discover() {
 				i += n
 				continue
 			}
-			if sp := (span{i, j}); s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) {
+			if s.introduced(span{i, j}, near) {
 				stems.addWithStem(string(s.buf[i:j]))
 			}
 			i = j
@@ -141,6 +141,14 @@ func (s *state) productLike(sp span) bool {
 	}
 	_, bench := s.an.c.benchByFold[f]
 	return !bench
+}
+
+// introduced reports whether the word sp beside a release verb names a
+// model no catalog knows: product-like, in talk of models (near) or sized,
+// shaped like a model's name, and, beside a catalogued maker whose models
+// the catalog knows, surely a model.
+func (s *state) introduced(sp span, near bool) bool {
+	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp))
 }
 
 // modelShaped reports whether a product-like word reads as a model's name

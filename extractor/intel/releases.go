@@ -80,20 +80,11 @@ func (s *state) releases() {
 		named, given := false, false
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
-			if !c.after && s.cjkCue(c) && !s.cjkObject(m, c) {
-				continue
-			}
-			if c.after && (m.start >= c.end && m.start-c.end > 12 || m.end <= c.start && s.verbBetween(m.end, c.start)) {
-				// Korean and Japanese verbs follow their object; a
-				// name right after one is a noun it modifies ("공개된
-				// 엑사원 4.0"), one further on is not its object
-				// ("공개한 업체는 미국 클로드 개발사"), nor is one
-				// before another release verb ("X을 공개했는데, Y를
-				// 선보였다").
+			if !s.inReach(m, c) {
 				continue
 			}
 			named = true
-			if m.role != roleNone || s.seriesBeside(m) || m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
+			if !s.released(m, c) {
 				continue
 			}
 			given = true
@@ -130,6 +121,38 @@ func (s *state) releases() {
 	}
 	s.releaseSeries()
 	s.releaseVariants()
+}
+
+// inReach reports whether mention m stands where release cue c's object
+// can: Chinese verbs take the object after them in their clause or a topic
+// right before ("GLM-4.5 正式开源"); Korean and Japanese verbs follow their
+// object, and a name right after one is a noun it modifies ("공개된 엑사원
+// 4.0"), one further on is not its object ("공개한 업체는 미국 클로드
+// 개발사"), nor is one before another release verb ("X을 공개했는데, Y를
+// 선보였다").
+func (s *state) inReach(m mention, c hit) bool {
+	switch {
+	case !c.after:
+		return !s.cjkCue(c) || s.cjkObject(m, c)
+	case m.start >= c.end:
+		return m.start-c.end <= 12
+	}
+	return !s.verbBetween(m.end, c.start)
+}
+
+// released reports whether a mention in reach of release cue c is what it
+// releases: not compared against, built on, planned or historical, no
+// series beside its specific model, and no other subject or maker between
+// it and a verb after it ("… X. We release Y", "V3 gets a rival as
+// Alibaba ships Qwen3").
+func (s *state) released(m mention, c hit) bool {
+	if m.role != roleNone || s.seriesBeside(m) {
+		return false
+	}
+	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
+		return false
+	}
+	return true
 }
 
 // releaseSeries releases the model a title names when the text releases
