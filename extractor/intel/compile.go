@@ -54,6 +54,11 @@ type ref struct {
 	// after marks a cue that follows what it qualifies (Korean and Japanese
 	// verbs, Chinese "…的基础上").
 	after bool
+	// local marks a cue whose object stays in its clause: German, French,
+	// Spanish … verbs that come last in their clause as often as first
+	// ("hat Llama 4 veröffentlicht", "einen Bericht veröffentlicht, in dem
+	// … Llama 4").
+	local bool
 	// upper: the catalog spells the pattern with capitals, so an
 	// all-lowercase Latin match is an identifier ("nvidia-container-toolkit",
 	// "from openai import").
@@ -63,6 +68,11 @@ type ref struct {
 	// sub-brand ("ChatGPT", "umT5").
 	stem string
 }
+
+// fixedOrder are the languages whose release verbs come before their
+// object in the analyzer's reading (English, Chinese, Vietnamese) or after
+// it (Korean and Japanese cues are marked after).
+var fixedOrder = map[string]bool{"en": true, "zh": true, "ja": true, "ko": true, "vi": true}
 
 // variant is what a name-continuing word implies.
 type variant struct {
@@ -271,7 +281,8 @@ func compile(cat *catalog.Catalog) *compiled {
 				// AI words written with capitals are names or acronyms
 				// ("AI", "KI"), matched with their case only.
 				exact := cueKind(k) == cueAI && hasUpper([]byte(p))
-				add(p, exact, ref{kind: hitCue, idx: k, after: after})
+				local := !after && !fixedOrder[lang]
+				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local})
 			}
 		}
 	}

@@ -132,6 +132,8 @@ func (s *state) releases() {
 // 선보였다").
 func (s *state) inReach(m mention, c hit) bool {
 	switch {
+	case c.local:
+		return s.clauseObject(m, c)
 	case !c.after:
 		return !s.cjkCue(c) || s.cjkObject(m, c)
 	case m.start >= c.end:
@@ -618,6 +620,24 @@ func (s *state) cjkObject(m mention, c hit) bool {
 	}
 	gap := s.buf[m.end:c.start]
 	return utf8.RuneCount(gap) <= 8 && !clauseBreak(gap)
+}
+
+// clauseObject reports whether mention m can be the object of release cue
+// c in a language whose verbs end their clause as often as they begin it
+// ("hat Llama 4 veröffentlicht", "veröffentlicht Magistral"): a name before
+// the verb, or one after it in its clause or a list that goes on from it
+// ("veröffentlicht Magistral Small, Magistral Medium und …"), not one in
+// the next clause ("einen Bericht veröffentlicht, in dem … Llama 4").
+func (s *state) clauseObject(m mention, c hit) bool {
+	if m.end <= c.start {
+		return true
+	}
+	for i := c.end; i < m.start; i++ {
+		if b := s.buf[i]; (b == ',' || b == ';' || b == ':') && !s.itemBefore(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseBreak reports a comma or semicolon in b.

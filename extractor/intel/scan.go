@@ -34,8 +34,8 @@ const (
 // hit is an accepted catalog match other than a model.
 type hit struct {
 	span
-	idx   int
-	after bool
+	idx          int
+	after, local bool
 }
 
 // benchHit is a benchmark mention with its output name.
@@ -236,7 +236,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				continue
 			}
 			if len(hits) < maxHits {
-				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after})
+				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after, local: r.local})
 			}
 			consumed = true
 		}
