@@ -194,11 +194,14 @@ const (
 	// CueNaming introduces a model's name after a sentence that announced
 	// it unnamed ("… two open models. They are called gpt-oss-120b …").
 	CueNaming = "naming"
+	// CueDocuments are things released that are no models ("report",
+	// "Bericht", "报告"): a model named past one is not what is released.
+	CueDocuments = "documents"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
-	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming}
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

@@ -39,6 +39,7 @@ const (
 	cueModelNouns
 	cueAI
 	cueNaming
+	cueDocuments
 	numCues
 )
 

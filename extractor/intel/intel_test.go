@@ -322,6 +322,29 @@ func TestNames(t *testing.T) {
 	}
 }
 
+// TestDocuments checks that a model named past a released document is not
+// released, and that one whose weights come with the document is.
+func TestDocuments(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct {
+		name, text string
+		released   bool
+	}{
+		{"report", "Meta released a report on Tuesday that compares Llama 4 Maverick with GPT-4.5.", false},
+		{"report and weights", "Moonshot AI released the technical report and the model weights of Kimi K2 on Tuesday.", true},
+		{"Japanese report", "米メタは「Llama 4 Maverick」を比較したレポートを公開した。", false},
+		{"model", "Meta released Llama 4 Maverick, a language model, on Tuesday.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := event.Article{Title: "Language model news", Text: tc.text, Language: "en"}
+			an.Analyze(&a, nil)
+			if got := len(a.Releases) > 0; got != tc.released {
+				t.Errorf("released = %v (%+v), want %v", got, a.Releases, tc.released)
+			}
+		})
+	}
+}
+
 // TestConcurrent analyses the test pages from several goroutines at once
 // (the Analyzer recycles its working memory) and expects the results of a
 // sequential run. Run it with -race.

@@ -124,13 +124,17 @@ func (s *state) releases() {
 }
 
 // inReach reports whether mention m stands where release cue c's object
-// can: Chinese verbs take the object after them in their clause or a topic
+// can, with no document between them ("released a report on Llama 4"):
+// Chinese verbs take the object after them in their clause or a topic
 // right before ("GLM-4.5 正式开源"); Korean and Japanese verbs follow their
 // object, and a name right after one is a noun it modifies ("공개된 엑사원
 // 4.0"), one further on is not its object ("공개한 업체는 미국 클로드
 // 개발사"), nor is one before another release verb ("X을 공개했는데, Y를
 // 선보였다").
 func (s *state) inReach(m mention, c hit) bool {
+	if s.documentBetween(m, c) {
+		return false
+	}
 	switch {
 	case c.local:
 		return s.clauseObject(m, c)
@@ -620,6 +624,23 @@ func (s *state) cjkObject(m mention, c hit) bool {
 	}
 	gap := s.buf[m.end:c.start]
 	return utf8.RuneCount(gap) <= 8 && !clauseBreak(gap)
+}
+
+// documentBetween reports a document noun between release cue c and
+// mention m: "released a report comparing Llama 4", "Llama 4を比較した
+// レポートを公開".
+func (s *state) documentBetween(m mention, c hit) bool {
+	if m.end <= c.start {
+		return len(hitsIn(s.cues[cueDocuments], m.end, c.start)) > 0
+	}
+	docs := hitsIn(s.cues[cueDocuments], c.end, m.start)
+	if len(docs) == 0 {
+		return false
+	}
+	// "releases the technical report and the weights of Kimi K2": the
+	// weights are released too.
+	d := docs[len(docs)-1].end
+	return len(hitsIn(s.cues[cueModelNouns], d, m.start))+len(hitsIn(s.cues[cueOpen], d, m.start)) == 0
 }
 
 // clauseObject reports whether mention m can be the object of release cue
