@@ -1,6 +1,9 @@
 package intel
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // minAIWeight is the weight of AI evidence an article needs before it is
 // read as being about AI models: three AI words, one AI word in the title
@@ -19,6 +22,9 @@ const minAIWeight = 3
 func (s *state) weighAI() {
 	c := s.an.c
 	w := 0
+	if s.sizedTitle() {
+		w += 3 // "Nimbus Labs releases Zephyr-9B": a model's size in the title
+	}
 	for _, h := range s.cues[cueAI] {
 		w++
 		if h.start < s.titleEnd {
@@ -110,6 +116,28 @@ func (s *state) aiNear(k int) bool {
 		if rec := s.models[m.model]; rec.family >= 0 && !rec.bare {
 			return true
 		}
+	}
+	return false
+}
+
+// sizedTitle reports a parameter count in billions or trillions joined to
+// a name in the title ("Orion-14B"); "Apartment 4B" is no model size.
+func (s *state) sizedTitle() bool {
+	title := s.buf[:s.titleEnd]
+	for i := 0; i < len(title); {
+		if !isAlnum(title[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(title) && (isAlnum(title[j]) || title[j] == '.') {
+			j++
+		}
+		w := string(bytes.TrimRight(title[i:j], "."))
+		if last := w[len(w)-1]; (last == 'B' || last == 'T') && isSizeWord(w) && isDigit(w[0]) && i > 1 && title[i-1] == '-' && isAlnum(title[i-2]) {
+			return true
+		}
+		i = j
 	}
 	return false
 }

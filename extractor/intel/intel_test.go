@@ -345,6 +345,29 @@ func TestDocuments(t *testing.T) {
 	}
 }
 
+// TestThinArticles checks that short announcements with little AI talk
+// still count as about AI: a parameter count in the title, or a versioned
+// catalogued model.
+func TestThinArticles(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct{ title, text, release string }{
+		{"Nimbus Labs releases Zephyr-9B", "Download it from our site today.", "Zephyr-9B"},
+		{"米メタ、「Llama 4」を公開", "米メタは「Llama 4」を公開した。", "Llama 4"},
+		{"Alibaba launches Qwen3-Max", "It is available in the Qwen app.", "Qwen3-Max"},
+	} {
+		t.Run(tc.release, func(t *testing.T) {
+			a := event.Article{Title: tc.title, Text: tc.text}
+			an.Analyze(&a, nil)
+			for _, r := range a.Releases {
+				if fold(r.Model) == fold(tc.release) {
+					return
+				}
+			}
+			t.Errorf("%q not released: %+v", tc.release, a.Releases)
+		})
+	}
+}
+
 // TestConcurrent analyses the test pages from several goroutines at once
 // (the Analyzer recycles its working memory) and expects the results of a
 // sequential run. Run it with -race.
