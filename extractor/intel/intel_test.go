@@ -334,6 +334,7 @@ func TestDocuments(t *testing.T) {
 		{"report and weights", "Moonshot AI released the technical report and the model weights of Kimi K2 on Tuesday.", true},
 		{"Japanese report", "米メタは「Llama 4 Maverick」を比較したレポートを公開した。", false},
 		{"model", "Meta released Llama 4 Maverick, a language model, on Tuesday.", true},
+		{"phones", "Samsung released new Galaxy S25 smartphones on Thursday, adding to the AI craze spurred by ChatGPT's expansion.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := event.Article{Title: "Language model news", Text: tc.text, Language: "en"}
