@@ -685,6 +685,13 @@ func datasetLike(w string) bool {
 	return false
 }
 
+// dashAt reports a dash opening an apposition at i: "Orion — a bilingual
+// model", "Orion – …", "Orion - …".
+func dashAt(buf []byte, i int) bool {
+	rest := bytes.TrimLeft(buf[i:min(len(buf), i+4)], " ")
+	return bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte("–")) || bytes.HasPrefix(rest, []byte("- "))
+}
+
 // determiners may stand between a release verb and the name it introduces.
 var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
 
@@ -730,7 +737,7 @@ func (s *state) objectName(p, end int, stems *stemList) {
 	// An apposition ("Mercury, a diffusion LLM") or a noun right after
 	// ("Mercury model") must call it a model.
 	switch {
-	case w < end && (s.buf[w] == ',' || s.buf[w] == '('):
+	case w < end && (s.buf[w] == ',' || s.buf[w] == '(' || s.buf[w] == ':' || dashAt(s.buf, w)):
 		if s.cueDistance(cueModelNouns, w, w, 0, 60, false) < 0 {
 			return
 		}

@@ -369,6 +369,28 @@ func TestThinArticles(t *testing.T) {
 	}
 }
 
+// TestPlainNames checks that plain names no catalog knows are read where
+// a release verb introduces them and an apposition calls them a model.
+func TestPlainNames(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct{ text, model string }{
+		{"Acme Labs released Mercury, a diffusion language model, on Tuesday.", "Mercury"},
+		{"Meet Orion: a bilingual language model for Malay and Indonesian.", "Orion"},
+		{"Today we introduce Zephyr — our new family of open models.", "Zephyr"},
+	} {
+		t.Run(tc.model, func(t *testing.T) {
+			a := event.Article{Title: "AI news", Text: tc.text}
+			an.Analyze(&a, nil)
+			for _, r := range a.Releases {
+				if fold(r.Model) == fold(tc.model) {
+					return
+				}
+			}
+			t.Errorf("%q not released: %+v", tc.model, a.Releases)
+		})
+	}
+}
+
 // TestConcurrent analyses the test pages from several goroutines at once
 // (the Analyzer recycles its working memory) and expects the results of a
 // sequential run. Run it with -race.
