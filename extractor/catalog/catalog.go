@@ -35,6 +35,9 @@ type Catalog struct {
 	Benchmarks []Benchmark `yaml:"benchmarks"`
 	// Variants are words that continue a model name ("Instruct", "VL").
 	Variants []Variant `yaml:"variants"`
+	// VariantSpellings are variant words as Korean and Japanese news
+	// spell them ("딥" → "Deep", "プロ" → "Pro"), by native spelling.
+	VariantSpellings map[string]string `yaml:"variant_spellings"`
 	// Formats are trailing name parts that name a packaging of a model
 	// ("GGUF", "AWQ"), dropped from names.
 	Formats []string `yaml:"formats"`
@@ -61,6 +64,9 @@ type Catalog struct {
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
 	OrgSuffixes []string `yaml:"org_suffixes"`
+	// NameMorphemes are pieces that mark an unknown word as a model name
+	// ("GPT" in "PhoGPT", "LM" in "OpenELM").
+	NameMorphemes []string `yaml:"name_morphemes"`
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
@@ -82,6 +88,11 @@ type Vendor struct {
 	Aliases []string `yaml:"aliases"`
 	// Case are names matched only with exactly this case ("Meta", "LG").
 	Case []string `yaml:"case"`
+	// Broad marks an organisation whose name alone does not make a text
+	// about AI: it sells much besides AI models (Google, Samsung), or its
+	// name is also an ordinary word or a common acronym (Runway, LG). Its
+	// name counts only in articles that are about AI.
+	Broad bool `yaml:"broad"`
 }
 
 // Family is a line of models sharing a name stem ("Qwen", "Llama").
@@ -176,11 +187,21 @@ const (
 	CueOpen = "open"
 	// CueModelNouns refer back to the article's model ("the model").
 	CueModelNouns = "model_nouns"
+	// CueAI are words that say a text is about AI models ("language
+	// model", "生成AI", "인공지능"); phrases written with capitals match
+	// only with that case ("AI", "KI").
+	CueAI = "ai"
+	// CueNaming introduces a model's name after a sentence that announced
+	// it unnamed ("… two open models. They are called gpt-oss-120b …").
+	CueNaming = "naming"
+	// CueDocuments are things released that are no models ("report",
+	// "Bericht", "报告"): a model named past one is not what is released.
+	CueDocuments = "documents"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
-	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns}
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.
@@ -229,6 +250,12 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Benchmarks = append(c.Benchmarks, o.Benchmarks...)
 	c.Variants = append(c.Variants, o.Variants...)
 	c.Formats = append(c.Formats, o.Formats...)
+	for native, latin := range o.VariantSpellings {
+		if c.VariantSpellings == nil {
+			c.VariantSpellings = map[string]string{}
+		}
+		c.VariantSpellings[native] = latin
+	}
 	c.NotModelParts = append(c.NotModelParts, o.NotModelParts...)
 	c.NotVendorContext = append(c.NotVendorContext, o.NotVendorContext...)
 	c.NotModels = append(c.NotModels, o.NotModels...)
@@ -240,6 +267,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
@@ -355,6 +383,17 @@ func (c *Catalog) Validate() error {
 			}
 		}
 	}
+	variantWords := map[string]bool{}
+	for _, v := range c.Variants {
+		for _, w := range v.Words {
+			variantWords[strings.ToLower(w)] = true
+		}
+	}
+	for native, latin := range c.VariantSpellings {
+		if !variantWords[strings.ToLower(latin)] {
+			bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
+		}
+	}
 	names("formats", c.Formats)
 	names("not_model_parts", c.NotModelParts)
 	names("not_vendor_context", c.NotVendorContext)
@@ -364,6 +403,7 @@ func (c *Catalog) Validate() error {
 	names("list_joiners", c.ListJoiners)
 	names("org_suffixes", c.OrgSuffixes)
 	names("download_markers", c.DownloadMarkers)
+	names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			bad("pronoun %d is empty", i+1)

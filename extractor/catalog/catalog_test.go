@@ -67,6 +67,7 @@ func TestLoadBad(t *testing.T) {
 		"empty-alias":         "empty or padded",
 		"duplicate-benchmark": "duplicate name",
 		"not-yaml":            "yaml",
+		"bad-spelling":        `"딥" spells "Deep", which is no variant word`,
 	}
 	paths, err := filepath.Glob("testdata/*.bad.yaml")
 	if err != nil || len(paths) != len(want) {

@@ -37,6 +37,9 @@ const (
 	cueParams
 	cueOpen
 	cueModelNouns
+	cueAI
+	cueNaming
+	cueDocuments
 	numCues
 )
 
@@ -52,6 +55,11 @@ type ref struct {
 	// after marks a cue that follows what it qualifies (Korean and Japanese
 	// verbs, Chinese "…的基础上").
 	after bool
+	// local marks a cue whose object stays in its clause: German, French,
+	// Spanish … verbs that come last in their clause as often as first
+	// ("hat Llama 4 veröffentlicht", "einen Bericht veröffentlicht, in dem
+	// … Llama 4").
+	local bool
 	// upper: the catalog spells the pattern with capitals, so an
 	// all-lowercase Latin match is an identifier ("nvidia-container-toolkit",
 	// "from openai import").
@@ -61,6 +69,11 @@ type ref struct {
 	// sub-brand ("ChatGPT", "umT5").
 	stem string
 }
+
+// fixedOrder are the languages whose release verbs come before their
+// object in the analyzer's reading (English, Chinese, Vietnamese) or after
+// it (Korean and Japanese cues are marked after).
+var fixedOrder = map[string]bool{"en": true, "zh": true, "ja": true, "ko": true, "vi": true}
 
 // variant is what a name-continuing word implies.
 type variant struct {
@@ -135,6 +148,16 @@ type compiled struct {
 	familyVendor []int
 	// familyLower: the family's name is written in lowercase ("tsuzumi").
 	familyLower []bool
+	// familyDistinct: the family's names are no ordinary words, so a
+	// versioned mention alone makes a text about AI ("Qwen2.5", "GPT-4o";
+	// not "Ray-2" or "Phi-4").
+	familyDistinct []bool
+	// broad marks the vendors whose names alone say nothing of AI.
+	broad []bool
+	// morphemes are the catalog's name morphemes.
+	morphemes []string
+	// spellings maps native spellings of variant words to the words.
+	spellings map[string]string
 	// typoStems are lowercase Latin stems of at least four letters, by
 	// vendor, for names misspelt next to their vendor.
 	typoStems [][]typoStem
@@ -185,6 +208,7 @@ func compile(cat *catalog.Catalog) *compiled {
 	vendorIdx := map[string]int{}
 	for i, v := range cat.Vendors {
 		vendorIdx[v.ID] = i
+		c.broad = append(c.broad, v.Broad)
 		r := ref{kind: hitVendor, idx: i}
 		if !contains(v.Case, v.Name) {
 			add(v.Name, false, r)
@@ -208,6 +232,7 @@ func compile(cat *catalog.Catalog) *compiled {
 			add(s, true, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
 		}
 		c.familyLower = append(c.familyLower, strings.ToLower(f.Name) == f.Name)
+		c.familyDistinct = append(c.familyDistinct, distinctFamily(f))
 		for _, s := range f.Short {
 			c.short[s[0]] = append(c.short[s[0]], i)
 		}
@@ -254,7 +279,11 @@ func compile(cat *catalog.Catalog) *compiled {
 		for lang, phrases := range cat.Cues[name] {
 			for _, p := range phrases {
 				after := lang == "ko" || lang == "ja" || strings.HasSuffix(lang, "-post") || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
-				add(p, false, ref{kind: hitCue, idx: k, after: after})
+				// AI words written with capitals are names or acronyms
+				// ("AI", "KI"), matched with their case only.
+				exact := cueKind(k) == cueAI && hasUpper([]byte(p))
+				local := !after && !fixedOrder[lang]
+				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local})
 			}
 		}
 	}
@@ -272,6 +301,8 @@ func compile(cat *catalog.Catalog) *compiled {
 		c.notModelParts[strings.ToLower(p)] = true
 	}
 	c.notVendorContext = cat.NotVendorContext
+	c.morphemes = cat.NameMorphemes
+	c.spellings = cat.VariantSpellings
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}
@@ -392,4 +423,22 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// distinctFamily reports a family whose stems are no ordinary words: a
+// stem matched in any case, or one written in capitals or with an inner
+// capital ("GPT", "PaLM"), and no version that must be joined.
+func distinctFamily(f catalog.Family) bool {
+	if f.Joined {
+		return false
+	}
+	if len(f.Stems) > 0 {
+		return true
+	}
+	for _, st := range f.Case {
+		if hasInnerUpper(st) || len(st) >= 2 && isAllCaps(st) {
+			return true
+		}
+	}
+	return false
 }

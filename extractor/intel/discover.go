@@ -12,21 +12,28 @@ import (
 // release sentence with a product-like name ("VinAI open-sources PhoGPT-4B",
 // "Acme AI released Zephyr-7B"), then reads every mention of their stems.
 func (s *state) discover() {
-	var stems []string
+	var stems stemList
 	orgSentence := -1
 	for _, c := range s.cues[cueRelease] {
 		if s.blocked(c) {
 			continue
 		}
 		k := s.sentenceAt(c.start)
+		// "veröffentlicht", "launched" and "公開" are said of anything:
+		// only where models are spoken of, or of a name with a
+		// parameter size, do they introduce a model.
+		near := s.aiNear(k)
 		sent := s.sents[k]
+		found := stems.accepted
 		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
 		if c.after {
 			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
 		}
-		s.quotedNames(lo, hi, &stems)
-		if !c.after {
-			s.objectName(c.end, sent.end, &stems)
+		if near {
+			s.quotedNames(lo, hi, &stems)
+			if !c.after {
+				s.objectName(c.end, sent.end, &stems)
+			}
 		}
 		for i := lo; i < hi; {
 			j := productEnd(s.buf, i)
@@ -35,13 +42,17 @@ func (s *state) discover() {
 				i += n
 				continue
 			}
-			if s.productLike(span{i, j}) {
-				stems = appendStem(stems, string(s.buf[i:j]))
+			if s.introduced(span{i, j}, near) {
+				stems.addWithStem(string(s.buf[i:j]))
 			}
 			i = j
 		}
-		if k == orgSentence {
-			continue // one organisation look-up per sentence
+		if k == orgSentence || stems.accepted == found {
+			// One organisation look-up per sentence, and only where a
+			// new model is introduced: the maker of a known model is
+			// known, and an organisation launching no model is no
+			// model maker ("Acme Group launched a fund").
+			continue
 		}
 		orgSentence = k
 		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
@@ -49,16 +60,17 @@ func (s *state) discover() {
 		}
 	}
 	if _, repo, ok := s.repoTitle(); ok && s.unknownRepo(repo) {
-		stems = appendStem(stems, repo)
+		stems.addWithStem(repo)
 	}
-	if owner, _, ok := s.repoTitle(); ok && len(stems) > 0 {
+	if owner, _, ok := s.repoTitle(); ok && len(stems.names) > 0 {
 		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
 			s.addVendor(owner, 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
-	sort.Slice(stems, func(i, j int) bool { return len(stems[i]) > len(stems[j]) })
-	for _, st := range stems {
+	names := stems.names
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	for _, st := range names {
 		s.readStem(st)
 		s.sortMentions()
 	}
@@ -92,6 +104,9 @@ func productEnd(buf []byte, i int) int {
 func (s *state) productLike(sp span) bool {
 	if s.covered(sp) || s.hitOverlaps(sp) {
 		return false
+	}
+	if sp.end+1 < len(s.buf) && s.buf[sp.end] == ' ' && s.covered(span{sp.end + 1, sp.end + 2}) {
+		return false // a maker's prefix to a known model: "C4AI Command A"
 	}
 	w := s.buf[sp.start:sp.end]
 	letters, uppers, digits, inner := 0, 0, 0, false
@@ -128,6 +143,138 @@ func (s *state) productLike(sp span) bool {
 	return !bench
 }
 
+// introduced reports whether the word sp beside a release verb names a
+// model no catalog knows: product-like, in talk of models (near) or sized,
+// shaped like a model's name, and, beside a catalogued maker whose models
+// the catalog knows, surely a model.
+func (s *state) introduced(sp span, near bool) bool {
+	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp))
+}
+
+// modelShaped reports whether a product-like word reads as a model's name
+// rather than a company's, a place's or a gadget's ("WeWork", "PyeongChang",
+// "AirPods", "NDR-Reporter"): it has a version or size ("Orion-14B"), a
+// name morpheme ("PhoGPT", "OpenELM") or a variant part ("Zephyr-Chat"), or
+// a model noun stands right beside it ("the DiT model", "Mercury, a
+// diffusion LLM", "모델 X").
+func (s *state) modelShaped(sp span) bool {
+	w := string(s.buf[sp.start:sp.end])
+	if !hasDigit(w) && ordinaryCompound(w, s.an.c.variants) {
+		return false // "NDR-Reporter", "AVV-Website", "UN-Konvention"
+	}
+	if hasDigit(w) || s.hasMorpheme(w) {
+		return true
+	}
+	segs := strings.Split(w, "-")
+	var tmp [48]byte
+	for _, seg := range segs[1:] {
+		if _, ok := s.an.c.variants[string(lowerKey(&tmp, seg))]; ok {
+			return true
+		}
+	}
+	return s.modelNounBeside(sp)
+}
+
+// knownMaker reports a catalogued vendor named before sp in its sentence:
+// its models are catalogued, so a new name there is more likely one of its
+// other products ("Apple launched AirPods 4", "Toyota's RAV4").
+func (s *state) knownMaker(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	return len(hitsIn(s.vendorHits, sent.start, sp.start)) > 0
+}
+
+// surelyModel reports a name that can only be a model's: with a
+// parameter size ("Foo-7B"), a name morpheme ("FooGPT"), or a model noun
+// right beside it ("Genie 3, a world model").
+func (s *state) surelyModel(sp span) bool {
+	return s.sized(sp) || s.hasMorpheme(string(s.buf[sp.start:sp.end])) || s.modelNounBeside(sp)
+}
+
+// sized reports a name with a parameter size part: "Foo-7B", "Bar-A3B".
+func (s *state) sized(sp span) bool {
+	for _, seg := range strings.Split(string(s.buf[sp.start:sp.end]), "-") {
+		if isSizeWord(seg) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelNounBeside reports a model noun ("model", "模型", "モデル") within a
+// few words of sp in its sentence, with no clause break between.
+func (s *state) modelNounBeside(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, sp.start-32), min(sent.end, sp.end+40)) {
+		gap := s.buf[sp.end:max(sp.end, h.start)]
+		if h.end <= sp.start {
+			gap = s.buf[h.end:sp.start]
+		}
+		if !bytes.ContainsAny(gap, ".;:!?。；") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMorpheme reports a catalogued name morpheme in w that ends the word
+// or a part of it ("PhoGPT", "OpenELM", "SmolLM2"), not one inside an
+// ordinary word ("Bottrop").
+func (s *state) hasMorpheme(w string) bool {
+	for _, m := range s.an.c.morphemes {
+		for i := 0; ; {
+			j := strings.Index(w[i:], m)
+			if j < 0 {
+				break
+			}
+			en := i + j + len(m)
+			i += j + 1
+			if en == len(w) || !isLower(w[en]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// morphemePart reports a part of a lowercase-friendly name that is or ends
+// in a name morpheme, in any case: "tanuki-lm", "fooGPT-2".
+func (s *state) morphemePart(w string) bool {
+	for _, seg := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		for _, m := range s.an.c.morphemes {
+			if strings.HasSuffix(seg, strings.ToLower(m)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ordinaryCompound reports a hyphenated name with a part that is an
+// ordinary capitalised word rather than a code or a variant: "NDR-Reporter",
+// "RWE-Kraftwerke", "DTB-Website".
+func ordinaryCompound(w string, variants map[string]variant) bool {
+	segs := strings.Split(w, "-")
+	if len(segs) < 2 {
+		return false
+	}
+	var tmp [48]byte
+	for _, seg := range segs[1:] {
+		if len(seg) < 4 || !isUpper(seg[0]) {
+			continue
+		}
+		lower := true
+		for i := 1; i < len(seg); i++ {
+			if !isLower(seg[i]) {
+				lower = false
+			}
+		}
+		if _, ok := variants[string(lowerKey(&tmp, seg))]; lower && !ok {
+			return true
+		}
+	}
+	return false
+}
+
 // hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
 func (s *state) hitOverlaps(sp span) bool {
 	for _, h := range hitsIn(s.vendorHits, sp.start-64, sp.end) {
@@ -158,16 +305,29 @@ func stemOf(w string) string {
 	return w[:i]
 }
 
-// appendStem adds a discovered name and its leading letters as stems:
-// "JoyAI-LLM-Flash" is read whole, and "JoyAI" finds "JoyAI-Lite" too.
-func appendStem(stems []string, w string) []string {
-	for _, st := range []string{w, stemOf(w)} {
-		if len(st) < 3 || containsString(stems, st) || len(stems) >= maxStems {
-			continue
-		}
-		stems = append(stems, st)
+// stemList collects the names discovered in an article.
+type stemList struct {
+	names []string
+	// accepted counts the names accepted, repeated ones too.
+	accepted int
+}
+
+// add adds a discovered name read whole ("tanuki-lm").
+func (l *stemList) add(w string) {
+	l.accepted++
+	if len(w) >= 3 && !containsString(l.names, w) && len(l.names) < maxStems {
+		l.names = append(l.names, w)
 	}
-	return stems
+}
+
+// addWithStem adds a discovered name and its leading letters as stems:
+// "JoyAI-LLM-Flash" is read whole, and "JoyAI" finds "JoyAI-Lite" too.
+func (l *stemList) addWithStem(w string) {
+	l.add(w)
+	if st := stemOf(w); st != w {
+		l.accepted--
+		l.add(st)
+	}
 }
 
 func hasInnerUpper(w string) bool {
@@ -195,6 +355,14 @@ func (s *state) readStem(stem string) {
 			continue
 		}
 		parts, end := s.an.suffix(s.buf, en, false)
+		if len(parts) == 0 {
+			if org := s.orgSuffixAfter(en); org != "" {
+				// "Kaname AI", "Nimbus Labs": the maker, named after
+				// its model (or the model after it).
+				s.addVendor(stem+" "+org, st)
+				continue
+			}
+		}
 		m := s.addMention(span{st, end}, -1, -1, stem, parts)
 		if m >= 0 {
 			s.models[m].bare = false
@@ -208,11 +376,22 @@ func (s *state) readStem(stem string) {
 // ending in an organisation suffix, or a Han name ending in 科技 or the like.
 func (s *state) orgBefore(p, start int) string {
 	seg := s.buf[start:p]
-	words := strings.Fields(string(seg))
+	words, attached := latinWords(seg)
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ",;:()\"'")
 		for _, suf := range s.an.cat.OrgSuffixes {
-			if w != suf || i == 0 || suf[0] >= utf8.RuneSelf {
+			if w != suf || suf[0] >= utf8.RuneSelf {
+				continue
+			}
+			if a := attached[i]; a != "" {
+				// "마음AI가", "カナメAIは": a Hangul or Katakana name
+				// written onto the suffix.
+				if name := a + suf; !s.knownVendorIn(name) {
+					return name
+				}
+				return ""
+			}
+			if i == 0 {
 				continue
 			}
 			k := i
@@ -256,6 +435,76 @@ func (s *state) orgBefore(p, start int) string {
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
 				return name
 			}
+		}
+	}
+	return ""
+}
+
+// latinWords splits seg into its Latin words, as strings.Fields would, but
+// also at every other script, which stands in as an empty word: names
+// end where Chinese, Japanese or Korean text begins ("Kaname AIは" gives
+// "Kaname", "AI", ""). attached[i] holds the Hangul or Katakana word
+// written right onto word i ("마음" of "마음AI가"), if any.
+func latinWords(seg []byte) (words, attached []string) {
+	i := 0
+	for i < len(seg) {
+		r, n := utf8.DecodeRune(seg[i:])
+		switch {
+		case r == ' ' || r == '\n' || r == '\t':
+			i += n
+		case r < 0x250:
+			j := i
+			for j < len(seg) {
+				r, n := utf8.DecodeRune(seg[j:])
+				if r == ' ' || r == '\n' || r == '\t' || r >= 0x250 {
+					break
+				}
+				j += n
+			}
+			words = append(words, string(seg[i:j]))
+			attached = append(attached, cjkWordBefore(seg[:i]))
+			i = j
+		default:
+			if len(words) == 0 || words[len(words)-1] != "" {
+				words = append(words, "")
+				attached = append(attached, "")
+			}
+			i += n
+		}
+	}
+	return words, attached
+}
+
+// cjkWordBefore returns the run of at least two Hangul or Katakana letters
+// that ends b, or "".
+func cjkWordBefore(b []byte) string {
+	j := len(b)
+	n := 0
+	for j > 0 {
+		r, size := utf8.DecodeLastRune(b[:j])
+		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
+			break
+		}
+		j -= size
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return string(b[j:])
+}
+
+// orgSuffixAfter returns the Latin organisation suffix that follows p
+// after one space ("AI" of "Kaname AI"), or "".
+func (s *state) orgSuffixAfter(p int) string {
+	if p+1 >= len(s.buf) || s.buf[p] != ' ' {
+		return ""
+	}
+	w := wordEnd(s.buf, p+1)
+	word := string(s.buf[p+1 : w])
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf == word && suf[0] < utf8.RuneSelf && rightOK(s.buf, w, false) {
+			return suf
 		}
 	}
 	return ""
@@ -357,15 +606,15 @@ func lowerSegment(w string) bool {
 }
 
 // quotes are the marks Japanese, Chinese and Korean news put around a new
-// product's name: 「japanese-large-lm」, 『…』, ‘…’, '…'.
+// product's name (the first two, CJK corner brackets, mark names only): 「japanese-large-lm」, 『…』, ‘…’, '…'.
 var quotes = [][2][]byte{{[]byte("「"), []byte("」")}, {[]byte("『"), []byte("』")}, {[]byte("‘"), []byte("’")}, {[]byte("“"), []byte("”")}, {[]byte("'"), []byte("'")}}
 
 // quotedNames adds Latin names quoted whole in [lo, hi) as discovered
 // stems, whatever their case: a quoted name beside a release verb is the
 // product.
-func (s *state) quotedNames(lo, hi int, stems *[]string) {
+func (s *state) quotedNames(lo, hi int, stems *stemList) {
 	text := s.buf[lo:hi]
-	for _, q := range quotes {
+	for qi, q := range quotes {
 		for i := 0; ; {
 			j := bytes.Index(text[i:], q[0])
 			if j < 0 {
@@ -383,15 +632,19 @@ func (s *state) quotedNames(lo, hi int, stems *[]string) {
 				continue
 			}
 			w := string(name)
-			if s.an.c.stopwords[w] {
+			if s.an.c.stopwords[w] || !isAlnum(name[len(name)-1]) {
+				continue // "DWTS."
+			}
+			// Latin quotes mark words and titles too ("'high-end'"): the
+			// name must read as a model's.
+			if qi >= 2 && !hasDigit(w) && !hasInnerUpper(w) && !s.morphemePart(w) &&
+				!s.modelNounBeside(span{lo + start, lo + start + k}) {
 				continue
 			}
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
 				continue
 			}
-			if len(*stems) < maxStems && !containsString(*stems, w) {
-				*stems = append(*stems, w) // the whole quoted name: "tanuki-lm"
-			}
+			stems.add(w) // the whole quoted name: "tanuki-lm"
 		}
 	}
 }
@@ -432,6 +685,13 @@ func datasetLike(w string) bool {
 	return false
 }
 
+// dashAt reports a dash opening an apposition at i: "Orion — a bilingual
+// model", "Orion – …", "Orion - …".
+func dashAt(buf []byte, i int) bool {
+	rest := bytes.TrimLeft(buf[i:min(len(buf), i+4)], " ")
+	return bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte("–")) || bytes.HasPrefix(rest, []byte("- "))
+}
+
 // determiners may stand between a release verb and the name it introduces.
 var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
 
@@ -439,7 +699,7 @@ var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-
 // an apposition calls it a model: "released Mercury, a diffusion LLM".
 // Names with digits or inner capitals are found anyway; this is for the
 // plain ones.
-func (s *state) objectName(p, end int, stems *[]string) {
+func (s *state) objectName(p, end int, stems *stemList) {
 	for q := p; q < end && q < p+40; {
 		switch {
 		case s.buf[q] == ' ':
@@ -477,19 +737,16 @@ func (s *state) objectName(p, end int, stems *[]string) {
 	// An apposition ("Mercury, a diffusion LLM") or a noun right after
 	// ("Mercury model") must call it a model.
 	switch {
-	case w < end && (s.buf[w] == ',' || s.buf[w] == '('):
-		if s.cueDistance(cueModelNouns, w, w, 0, 60) < 0 {
+	case w < end && (s.buf[w] == ',' || s.buf[w] == '(' || s.buf[w] == ':' || dashAt(s.buf, w)):
+		if s.cueDistance(cueModelNouns, w, w, 0, 60, false) < 0 {
 			return
 		}
 	case w < end && s.buf[w] == ' ':
-		if s.cueDistance(cueModelNouns, w, w, 0, 2) < 0 {
+		if s.cueDistance(cueModelNouns, w, w, 0, 2, false) < 0 {
 			return
 		}
 	default:
 		return
 	}
-	if containsString(*stems, name) || len(*stems) >= maxStems {
-		return
-	}
-	*stems = append(*stems, name)
+	stems.add(name)
 }

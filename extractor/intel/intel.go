@@ -15,6 +15,16 @@
 // versions once their family is named ("V3.1" → DeepSeek-V3.1), one-letter
 // misspellings next to the vendor ("Quen2.5"), and product-like names that no
 // catalog knows when a release sentence introduces them.
+//
+// Ordinary news is full of release verbs ("launched", "veröffentlicht",
+// "发布") and of names shaped like models ("AirPods Pro 2", "NDR-Reporter",
+// "COP28"), and every release found is published to subscribers. So an
+// article is read for models only when it speaks of AI (AI words, AI labs,
+// benchmarks, a versioned catalogued model); vendors whose name alone says
+// nothing of AI (Google, Samsung, LG) are reported only then; and a name no
+// catalog knows is read only where a release verb introduces it beside talk
+// of models, shaped like a model's name (a version or size, a morpheme such
+// as "GPT", a variant, or a model noun beside it).
 package intel
 
 import (
@@ -72,6 +82,8 @@ type modelRec struct {
 	targeted bool
 	// held: a sentence says the model is not yet (or not) released.
 	held bool
+	// recalled: a sentence recalls the model's past release.
+	recalled bool
 }
 
 // state is the working memory of one Analyze call.
@@ -112,6 +124,11 @@ type state struct {
 	sub *state
 	// sortedN mentions are in text order (covered searches them).
 	sortedN int
+	// aboutAI: the article speaks of AI models (weighAI).
+	aboutAI bool
+	// spaced are stems of joined families followed by a spaced version
+	// ("Step 3"), read as names by spacedForms beside their maker.
+	spaced []spacedStem
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -123,8 +140,15 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.sortMentions()
 	s.segment()
 	s.shortForms()
+	s.spacedForms()
 	s.typos()
 	s.sortMentions()
+	s.weighAI()
+	if !s.aboutAI {
+		s.forgetModels()
+		s.output()
+		return
+	}
 	s.discover()
 	s.finishMentions()
 	s.assignRoles()
@@ -195,6 +219,8 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.downloads = s.downloads[:0]
 	s.thousandsDot = false
 	s.sortedN = 0
+	s.aboutAI = false
+	s.spaced = s.spaced[:0]
 }
 
 // addMention records a model mention built from a stem and its parts. The
@@ -211,6 +237,8 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			name = append(name, '-')
 		case ' ':
 			name = append(name, ' ')
+		case '.':
+			name = append(name, '.') // "FLUX.1"
 		}
 		name = append(name, p.text...)
 		if v, ok := s.an.c.variants[string(lowerKey(&tmp, p.text))]; ok {

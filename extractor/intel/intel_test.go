@@ -284,7 +284,9 @@ func TestNames(t *testing.T) {
 		{"spaced", "Llama 3.1 405B and Claude 3.5 Sonnet and Claude Sonnet 4 and Gemini 2.5 Flash-Lite.", []string{"Llama 3.1 405B", "Claude 3.5 Sonnet", "Claude Sonnet 4", "Gemini 2.5 Flash-Lite"}, nil},
 		{"openai", "GPT-4o, GPT-4.1 mini, o3-mini, o1 and gpt-oss-120b were compared.", []string{"GPT-4o", "GPT-4.1 mini", "o3-mini", "o1", "gpt-oss-120B"}, nil},
 		{"moe sizes", "Qwen3-235B-A22B, Hunyuan-A13B and Mixtral 8x22B use experts.", []string{"Qwen3-235B-A22B", "Hunyuan-A13B", "Mixtral 8x22B"}, nil},
-		{"distill", "DeepSeek-R1-Distill-Qwen-32B is small.", []string{"DeepSeek-R1-Distill-Qwen-32B"}, []string{"Qwen-32B"}},
+		{"distill", "DeepSeek-R1-Distill-Qwen-32B is small; so is R1-Distill-Qwen-14B beside DeepSeek-V3.", []string{"DeepSeek-R1-Distill-Qwen-32B", "DeepSeek-R1-Distill-Qwen-14B"}, []string{"Qwen-32B", "Qwen-14B"}},
+		{"derivatives", "Llama-3-ELYZA-JP-8B, Llama-3.1-Swallow-8B and Llama-3.1-Nemotron-70B-Instruct are fine-tuned from Meta-Llama-3-70B-Instruct.", []string{"Llama-3-ELYZA-JP-8B", "Llama-3.1-Swallow-8B", "Llama-3.1-Nemotron-70B-Instruct", "Llama-3-70B-Instruct"}, nil},
+		{"training stages", "MiMo-7B-RL, MiMo-7B-SFT and MiMo-7B-RL-0530 beat Qwen2.5-7B-AWQ.", []string{"MiMo-7B-RL", "MiMo-7B-SFT", "MiMo-7B-RL-0530", "Qwen2.5-7B"}, []string{"Qwen2.5-7B-AWQ"}},
 		{"packaging dropped", "Download QwQ-32B-GGUF or Yi-34B-Chat-4bits or PhoGPT-4B-Chat-Q4_K_M.", []string{"QwQ-32B", "Yi-34B-Chat", "PhoGPT-4B-Chat"}, []string{"QwQ-32B-GGUF"}},
 		{"transliterated", "딥시크-V3.1과 큐웬3, 엑사원 4.0, 通义千问2.5, 混元T1", []string{"DeepSeek-V3.1", "Qwen3", "EXAONE 4.0", "Qwen2.5", "Hunyuan-T1"}, nil},
 		{"table row is no name", "GLM-4-9B-0414 Chat 32K PhoGPT-4B Base 3.7B", []string{"GLM-4-9B-0414", "PhoGPT-4B"}, []string{"GLM-4-9B-0414 Chat", "PhoGPT-4B Base 3.7B"}},
@@ -293,6 +295,11 @@ func TestNames(t *testing.T) {
 		{"documents", "See the Step-Audio-Report and the Yi-34B-Chat-Playground.", nil, []string{"Step-Audio-Report", "Yi-34B-Chat-Playground"}},
 		{"short forms", "DeepSeek released V3.1, which beats R1-0528; a V100 GPU is no model.", []string{"DeepSeek-V3.1", "DeepSeek-R1-0528"}, []string{"DeepSeek-V100"}},
 		{"fullwidth", "米メタは「Ｌｌａｍａ　４」を公開した。", []string{"Llama 4"}, nil},
+		{"sub-brands", "HunyuanVideo, MedGemma 27B, Hunyuan-MT-7B, OLMoE-1B-7B and DeepSeek-OCR.", []string{"HunyuanVideo", "MedGemma 27B", "Hunyuan-MT-7B", "OLMoE-1B-7B", "DeepSeek-OCR"}, []string{"Hunyuan", "Gemma"}},
+		{"spaced variants", "Gen-3 Alpha, Gen-4 Turbo, FLUX.1 Kontext, Hailuo 02 and Aya Expanse.", []string{"Gen-3 Alpha", "Gen-4 Turbo", "FLUX.1 Kontext", "Hailuo 02", "Aya Expanse"}, nil},
+		{"native variants", "LG가 엑사원 딥을 공개했다. 엑사원 딥-32B, 솔라 프로 2, 딥러닝 엑사원 딥러닝.", []string{"EXAONE Deep", "EXAONE Deep-32B", "Solar Pro 2"}, []string{"EXAONE Deep Learning"}},
+		{"brackets", "FLUX.1 [dev], FLUX.1 Kontext [pro] and Granite-4.0-H-Small; see [1].", []string{"FLUX.1 dev", "FLUX.1 Kontext pro", "Granite-4.0-H-Small"}, nil},
+		{"spaced joined", "StepFun released Step 3, a new language model. Step 2 of the guide: install.", []string{"Step 3"}, []string{"Step 2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := event.Article{Title: "t", Text: tc.text, Language: "en"}
@@ -311,6 +318,75 @@ func TestNames(t *testing.T) {
 					t.Errorf("%q reported in %v", n, names(a.Models))
 				}
 			}
+		})
+	}
+}
+
+// TestDocuments checks that a model named past a released document is not
+// released, and that one whose weights come with the document is.
+func TestDocuments(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct {
+		name, text string
+		released   bool
+	}{
+		{"report", "Meta released a report on Tuesday that compares Llama 4 Maverick with GPT-4.5.", false},
+		{"report and weights", "Moonshot AI released the technical report and the model weights of Kimi K2 on Tuesday.", true},
+		{"Japanese report", "米メタは「Llama 4 Maverick」を比較したレポートを公開した。", false},
+		{"model", "Meta released Llama 4 Maverick, a language model, on Tuesday.", true},
+		{"phones", "Samsung released new Galaxy S25 smartphones on Thursday, adding to the AI craze spurred by ChatGPT's expansion.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := event.Article{Title: "Language model news", Text: tc.text, Language: "en"}
+			an.Analyze(&a, nil)
+			if got := len(a.Releases) > 0; got != tc.released {
+				t.Errorf("released = %v (%+v), want %v", got, a.Releases, tc.released)
+			}
+		})
+	}
+}
+
+// TestThinArticles checks that short announcements with little AI talk
+// still count as about AI: a parameter count in the title, or a versioned
+// catalogued model.
+func TestThinArticles(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct{ title, text, release string }{
+		{"Nimbus Labs releases Zephyr-9B", "Download it from our site today.", "Zephyr-9B"},
+		{"米メタ、「Llama 4」を公開", "米メタは「Llama 4」を公開した。", "Llama 4"},
+		{"Alibaba launches Qwen3-Max", "It is available in the Qwen app.", "Qwen3-Max"},
+	} {
+		t.Run(tc.release, func(t *testing.T) {
+			a := event.Article{Title: tc.title, Text: tc.text}
+			an.Analyze(&a, nil)
+			for _, r := range a.Releases {
+				if fold(r.Model) == fold(tc.release) {
+					return
+				}
+			}
+			t.Errorf("%q not released: %+v", tc.release, a.Releases)
+		})
+	}
+}
+
+// TestPlainNames checks that plain names no catalog knows are read where
+// a release verb introduces them and an apposition calls them a model.
+func TestPlainNames(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct{ text, model string }{
+		{"Acme Labs released Mercury, a diffusion language model, on Tuesday.", "Mercury"},
+		{"Meet Orion: a bilingual language model for Malay and Indonesian.", "Orion"},
+		{"Today we introduce Zephyr — our new family of open models.", "Zephyr"},
+	} {
+		t.Run(tc.model, func(t *testing.T) {
+			a := event.Article{Title: "AI news", Text: tc.text}
+			an.Analyze(&a, nil)
+			for _, r := range a.Releases {
+				if fold(r.Model) == fold(tc.model) {
+					return
+				}
+			}
+			t.Errorf("%q not released: %+v", tc.model, a.Releases)
 		})
 	}
 }

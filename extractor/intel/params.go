@@ -49,10 +49,10 @@ func (s *state) params() {
 		if mult == 0 {
 			continue
 		}
-		da := s.cueDistance(cueActive, n.start, end, 24, 32)
-		dt := s.cueDistance(cueTotal, n.start, end, 24, 32)
+		da := s.cueDistance(cueActive, n.start, end, 24, 32, true)
+		dt := s.cueDistance(cueTotal, n.start, end, 24, 32, true)
 		active := da >= 0 && (dt < 0 || da < dt)
-		if da < 0 && s.cueDistance(cueParams, n.start, end, 24, 32) < 0 {
+		if da < 0 && s.cueDistance(cueParams, n.start, end, 24, 32, false) < 0 {
 			continue // "15.5T tokens"
 		}
 		value := n.value * mult
@@ -78,8 +78,9 @@ func (s *state) params() {
 
 // cueDistance returns the distance from [p, q) to the nearest cue of kind
 // k ending at most before bytes before p or starting at most after bytes
-// after q, or -1 when there is none.
-func (s *state) cueDistance(k cueKind, p, q, before, after int) int {
+// after q, or -1 when there is none. A cue before p counts only in p's
+// clause; with clause, so does one after q.
+func (s *state) cueDistance(k cueKind, p, q, before, after int, clause bool) int {
 	hits := s.cues[k]
 	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > p-before })
 	best := -1
@@ -93,6 +94,9 @@ func (s *state) cueDistance(k cueKind, p, q, before, after int) int {
 			}
 			d = p - h.end
 		case h.start >= q:
+			if clause && bytes.ContainsAny(s.buf[q:h.start], ",;，；、") {
+				continue // "总参数量 321B，激活参数 38B"
+			}
 			d = h.start - q
 		}
 		if best < 0 || d < best {
@@ -118,7 +122,7 @@ func (s *state) paramsSubject(p, k int) int {
 	switch {
 	case before >= 0:
 		return before
-	case s.topic >= 0:
+	case s.topic >= 0 && !s.models[s.topic].bare:
 		return s.topic
 	}
 	return after

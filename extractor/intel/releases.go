@@ -3,6 +3,7 @@ package intel
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // near reports whether some cue of kind k lies within the same sentence
@@ -76,25 +77,35 @@ func (s *state) releases() {
 			conf = 0.9
 		}
 		ev := s.sentence(k)
-		named := false
+		named, given := false, false
 		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
 		for _, m := range near {
-			named = true
-			if m.role != roleNone || s.seriesBeside(m, near) || m.end <= c.start && s.subjectBetween(m.end, c.start) {
+			if !s.inReach(m, c) {
 				continue
 			}
+			named = true
+			if !s.released(m, c) {
+				continue
+			}
+			given = true
 			s.give(m.model, conf, ev)
 			if s.inSentence(cueOpen, sent) {
 				s.models[m.model].open = true
 			}
 		}
-		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent)) {
+		if !given && s.namedNext(k, ev) {
+			continue
+		}
+		// An unnamed release in the title, or of "the model", is the
+		// article's topic model; a bare series name is too vague a topic
+		// outside the title.
+		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
 			s.give(s.topic, 0.6, ev)
 		}
 	}
 	if _, _, ok := s.repoTitle(); ok {
 		for _, m := range s.mentionsIn(0, s.titleEnd) {
-			if m.role == roleNone {
+			if m.role == roleNone && !s.versionReleased(m.model) {
 				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
 			}
 		}
@@ -108,7 +119,65 @@ func (s *state) releases() {
 			s.give(m, 0.6, "listed for download")
 		}
 	}
+	s.releaseSeries()
 	s.releaseVariants()
+}
+
+// inReach reports whether mention m stands where release cue c's object
+// can, with no document between them ("released a report on Llama 4"):
+// Chinese verbs take the object after them in their clause or a topic
+// right before ("GLM-4.5 正式开源"); Korean and Japanese verbs follow their
+// object, and a name right after one is a noun it modifies ("공개된 엑사원
+// 4.0"), one further on is not its object ("공개한 업체는 미국 클로드
+// 개발사"), nor is one before another release verb ("X을 공개했는데, Y를
+// 선보였다").
+func (s *state) inReach(m mention, c hit) bool {
+	if s.documentBetween(m, c) {
+		return false
+	}
+	switch {
+	case c.local:
+		return s.clauseObject(m, c)
+	case !c.after:
+		return !s.cjkCue(c) || s.cjkObject(m, c)
+	case m.start >= c.end:
+		return m.start-c.end <= 12
+	}
+	return !s.verbBetween(m.end, c.start)
+}
+
+// released reports whether a mention in reach of release cue c is what it
+// releases: not compared against, built on, planned or historical, no
+// series beside its specific model, and no other subject or maker between
+// it and a verb after it ("… X. We release Y", "V3 gets a rival as
+// Alibaba ships Qwen3").
+func (s *state) released(m mention, c hit) bool {
+	if m.role != roleNone || s.seriesBeside(m) {
+		return false
+	}
+	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
+		return false
+	}
+	return true
+}
+
+// releaseSeries releases the model a title names when the text releases
+// its variants: a page titled "Step-Audio" that open-sources
+// Step-Audio-Chat and Step-Audio-TTS-3B releases Step-Audio too.
+func (s *state) releaseSeries() {
+	for _, m := range s.mentionsIn(0, s.titleEnd) {
+		rec := s.models[m.model]
+		if m.role != roleNone || rec.conf > 0 || rec.held || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
+			continue // a bare catalogued series ("混元") is no release of its own
+		}
+		for _, o := range s.models {
+			if o.conf >= 0.75 && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
+				!isAlnum(o.name[len(rec.name)]) && !isDigit(o.name[len(rec.name)+1]) {
+				s.give(m.model, 0.7, "series of "+o.name)
+				break
+			}
+		}
+	}
 }
 
 // releaseVariants releases the sizes and tunings of a released model
@@ -128,7 +197,7 @@ func (s *state) releaseVariants() {
 		return
 	}
 	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held {
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.recalled {
 			continue
 		}
 		toks := nameTokens(m.name)
@@ -213,7 +282,12 @@ func (s *state) pastDate(c hit) bool {
 		return false
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
-	lo, hi := max(sent.start, c.start-40), min(sent.end, c.end+40)
+	lo, hi := max(sent.start, s.back(c.start, 40, 30)), min(sent.end, c.end+40)
+	if c.after {
+		// Korean and Japanese put the date first in the clause whose
+		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
+		lo = max(sent.start, s.clauseStart(c.start, 100))
+	}
 	text := s.buf[lo:hi]
 	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
@@ -269,24 +343,18 @@ func (s *state) textBefore(p, start int) bool {
 	return false
 }
 
-// seriesBeside reports a bare series name ("Kimi") next to a specific model
-// of its family ("Kimi K2"): the specific model is what is released.
-func (s *state) seriesBeside(m mention, near []mention) bool {
+// seriesBeside reports a bare series name ("Kimi") in an article that
+// names a specific model of its family ("Kimi K2"): the specific model is
+// what is released.
+func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
 	if !rec.bare || rec.family < 0 {
 		return false
 	}
-	if m.start >= s.titleEnd {
-		// In the text, a series name is released only in an article that
-		// names no specific model of the series.
-		for _, other := range s.models {
-			if !other.bare && other.family == rec.family {
-				return true
-			}
-		}
-	}
-	for _, o := range near {
-		if other := s.models[o.model]; !other.bare && other.family == rec.family {
+	// A series name is released only in an article that names no
+	// specific model of the series.
+	for _, other := range s.models {
+		if !other.bare && other.family == rec.family {
 			return true
 		}
 	}
@@ -294,7 +362,8 @@ func (s *state) seriesBeside(m mention, near []mention) bool {
 }
 
 // numericDate reads a year and month written with CJK or Vietnamese units
-// in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm 2024". A
+// or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm
+// 2024", "2024.03.01", "2024-03". A
 // month alone is taken in the publication year, or the year before when it
 // lies ahead of the publication month.
 func (s *state) numericDate(text []byte) (year, month int, ok bool) {
@@ -314,6 +383,20 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 		}
 		rest := bytes.TrimLeft(text[j:], " ")
 		before := bytes.TrimRight(text[:i], " ")
+		if j-i == 4 && text[i] == '2' && j+2 < len(text) && (text[j] == '.' || text[j] == '-' || text[j] == '/') && isDigit(text[j+1]) {
+			// "2025.03.01", "2025-03-01", "2025/03": a numeric date.
+			k := j + 1
+			mo := 0
+			for k < len(text) && isDigit(text[k]) && k < j+3 {
+				mo = mo*10 + int(text[k]-'0')
+				k++
+			}
+			if mo >= 1 && mo <= 12 && (k == len(text) || !isDigit(text[k])) {
+				year, month = n, mo
+			}
+			i = k
+			continue
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")):
 			if j-i == 4 {
@@ -345,7 +428,15 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 // Behemoth … will be released later"), so no weaker evidence releases them.
 func (s *state) hold(c hit) {
 	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, 24, 20) {
-		return // a past release is no promise
+		// A past release is no promise, but what it released is old:
+		// no variant of this article's release.
+		sent := s.sents[s.sentenceAt(c.start)]
+		for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
+			if m.role == roleNone {
+				s.models[m.model].recalled = true
+			}
+		}
+		return
 	}
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
@@ -388,4 +479,189 @@ func (s *state) subjectBetween(p, q int) bool {
 		}
 	}
 	return false
+}
+
+// otherMakerBetween reports another vendor named between a model mention
+// and a release verb after it: the vendor is the verb's subject and
+// releases something else ("DeepSeek-V3 gets a rival as Alibaba ships
+// Qwen3"). The model's own maker there is no sign ("Kimi K2, which
+// Moonshot launched").
+func (s *state) otherMakerBetween(m mention, q int) bool {
+	own := s.models[m.model].vendor
+	for _, h := range hitsIn(s.vendorHits, m.end, q) {
+		if h.idx != own {
+			return true
+		}
+	}
+	return false
+}
+
+// versionReleased reports a released version of model m ("Nimbus-2" of
+// "Nimbus"): a repository named after the series releases that version,
+// not the series. Variants ("Step-Audio-Chat") leave the series released.
+func (s *state) versionReleased(m int) bool {
+	name := s.models[m].name
+	for _, o := range s.models {
+		if o.conf >= 0.75 && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
+			return true // "Nimbus-2", not "Step-Audio-Chat"
+		}
+	}
+	return false
+}
+
+// namedNext gives the release of sentence k, which names no model, to the
+// models the next sentence introduces by name ("… two open-weight models.
+// They are called gpt-oss-120b and gpt-oss-20b.") and reports whether it
+// found any.
+func (s *state) namedNext(k int, ev string) bool {
+	if k == 0 || k+1 >= len(s.sents) {
+		return false
+	}
+	next := s.sents[k+1]
+	found := false
+	for _, h := range hitsIn(s.cues[cueNaming], next.start, next.end) {
+		for _, i := range s.chainAfter(h.end) {
+			if m := s.mentions[i]; m.role == roleNone {
+				s.give(m.model, 0.8, ev)
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// back returns the position n bytes before p, or further back to take in
+// at least r runes: a window of words in Latin text is one of fewer runes
+// in Chinese, Japanese and Korean.
+func (s *state) back(p, n, r int) int {
+	q := p
+	for i := 0; i < r && q > 0; i++ {
+		_, size := utf8.DecodeLastRune(s.buf[:q])
+		q -= size
+	}
+	return max(0, min(p-n, q))
+}
+
+// topicFits reports whether an unnamed release in sentence sp can be the
+// article's topic model: a specific model, not one recalled as past, and
+// no other maker named as the one releasing ("Microsoft unveiled three
+// models" in an article about GPT-5.4).
+func (s *state) topicFits(sp span) bool {
+	t := s.models[s.topic]
+	if t.bare || t.recalled {
+		return false
+	}
+	other := false
+	for _, h := range hitsIn(s.vendorHits, sp.start, sp.end) {
+		if h.idx == t.vendor {
+			return true
+		}
+		other = true
+	}
+	return !other
+}
+
+// clauseStart returns where the clause holding p begins: after the last
+// comma before p that ends no list item ("A, B를 공개했다" is one clause,
+// "…을 공개했는데, …" two), looking back at most r runes.
+func (s *state) clauseStart(p, r int) int {
+	q := p
+	for i := 0; i < r && q > 0; i++ {
+		c, size := utf8.DecodeLastRune(s.buf[:q])
+		if (c == ',' || c == '，' || c == '、' || c == ';') && !s.itemBefore(q-size) {
+			break
+		}
+		q -= size
+	}
+	return q
+}
+
+// itemBefore reports a model mention ending right before p, past closing
+// quotes and brackets: the comma at p separates list items.
+func (s *state) itemBefore(p int) bool {
+	for p > 0 {
+		c, size := utf8.DecodeLastRune(s.buf[:p])
+		if !strings.ContainsRune("'\"’”)）」』 ", c) {
+			break
+		}
+		p -= size
+	}
+	return p > 0 && s.covered(span{p - 1, p})
+}
+
+// verbBetween reports a release cue in [p, q).
+func (s *state) verbBetween(p, q int) bool {
+	for _, h := range hitsIn(s.cues[cueRelease], p, q) {
+		if h.end <= q {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkCue reports a release cue written in Chinese characters.
+func (s *state) cjkCue(c hit) bool {
+	r, _ := utf8.DecodeRune(s.buf[c.start:])
+	return isCJK(r)
+}
+
+// cjkObject reports whether mention m can be what a Chinese release verb
+// c releases: an object after it, in its clause or a list that goes on
+// ("发布了A、B和C"), or a topic just before it ("GLM-4.5 正式开源"), not a
+// name further back ("…更新了Qwen3-Coder,以及…Qwen3-2507系列,最近又发布了…").
+func (s *state) cjkObject(m mention, c hit) bool {
+	if m.start >= c.end {
+		// Past a comma, another subject starts another clause
+		// ("…发布的开源模型,还是Meta…给Llama…"); a list goes on ("开源
+		// 了一系列模型,包括ChatGLM-6B、GLM-4-9B").
+		gap := s.buf[c.end:m.start]
+		for _, b := range [][]byte{[]byte(","), []byte("，"), []byte("；"), []byte(";")} {
+			if i := bytes.Index(gap, b); i >= 0 && len(hitsIn(s.vendorHits, c.end+i, m.start)) > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	gap := s.buf[m.end:c.start]
+	return utf8.RuneCount(gap) <= 8 && !clauseBreak(gap)
+}
+
+// documentBetween reports a document noun between release cue c and
+// mention m: "released a report comparing Llama 4", "Llama 4を比較した
+// レポートを公開".
+func (s *state) documentBetween(m mention, c hit) bool {
+	if m.end <= c.start {
+		return len(hitsIn(s.cues[cueDocuments], m.end, c.start)) > 0
+	}
+	docs := hitsIn(s.cues[cueDocuments], c.end, m.start)
+	if len(docs) == 0 {
+		return false
+	}
+	// "releases the technical report and the weights of Kimi K2": the
+	// weights are released too.
+	d := docs[len(docs)-1].end
+	return len(hitsIn(s.cues[cueModelNouns], d, m.start))+len(hitsIn(s.cues[cueOpen], d, m.start)) == 0
+}
+
+// clauseObject reports whether mention m can be the object of release cue
+// c in a language whose verbs end their clause as often as they begin it
+// ("hat Llama 4 veröffentlicht", "veröffentlicht Magistral"): a name before
+// the verb, or one after it in its clause or a list that goes on from it
+// ("veröffentlicht Magistral Small, Magistral Medium und …"), not one in
+// the next clause ("einen Bericht veröffentlicht, in dem … Llama 4").
+func (s *state) clauseObject(m mention, c hit) bool {
+	if m.end <= c.start {
+		return true
+	}
+	for i := c.end; i < m.start; i++ {
+		if b := s.buf[i]; (b == ',' || b == ';' || b == ':') && !s.itemBefore(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseBreak reports a comma or semicolon in b.
+func clauseBreak(b []byte) bool {
+	return bytes.ContainsAny(b, ",;") || bytes.Contains(b, []byte("，")) || bytes.Contains(b, []byte("；"))
 }

@@ -78,6 +78,41 @@ func (s *state) shortForms() {
 	}
 }
 
+// spacedStem is a joined family's stem followed by a space and a number.
+type spacedStem struct {
+	span
+	family int
+	stem   string
+}
+
+// spacedForms reads "Step 3" and "Seed 1.6" as names where the family's
+// maker is named in the same sentence ("阶跃星辰发布 Step 3"): the stems are
+// ordinary words, so elsewhere only the joined form is a name ("Step-3").
+func (s *state) spacedForms() {
+	for _, c := range s.spaced {
+		if s.covered(c.span) {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(c.start)]
+		v := s.an.c.familyVendor[c.family]
+		named := false
+		for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
+			named = named || h.idx == v
+		}
+		if !named {
+			continue
+		}
+		parts, end := s.an.suffix(s.buf, c.end, false)
+		if len(parts) == 0 || parts[0].sep != ' ' || !isDigit(parts[0].text[0]) || !isShortVersion(parts[0].text) {
+			continue
+		}
+		s.addMention(span{c.start, end}, c.family, -1, c.stem, parts)
+	}
+	if len(s.spaced) > 0 {
+		s.sortMentions()
+	}
+}
+
 // typos reads one-letter misspellings of a catalogued stem next to its
 // vendor's name: "Quen2.5" beside "Alibaba", "Deepsek-V3" beside "DeepSeek".
 func (s *state) typos() {
@@ -262,8 +297,8 @@ func (s *state) chainAfter(p int) []int {
 		}
 		gap := s.buf[anchor:m.start]
 		first := len(out) == 0
-		if first && len(gap) > 48 || !first && !s.joined(gap) {
-			break
+		if first && len(gap) > 48 || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
+			break // "beats A and matches B": B is matched, not beaten
 		}
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
 			break
@@ -272,6 +307,16 @@ func (s *state) chainAfter(p int) []int {
 		anchor = m.end
 	}
 	return out
+}
+
+// cueIn reports a comparison or reference cue in [p, q).
+func (s *state) cueIn(p, q int) bool {
+	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
+		if len(hitsIn(s.cues[k], p, q)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // chainBefore returns the mentions of the list that ends within a short gap

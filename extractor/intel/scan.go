@@ -34,8 +34,8 @@ const (
 // hit is an accepted catalog match other than a model.
 type hit struct {
 	span
-	idx   int
-	after bool
+	idx          int
+	after, local bool
 }
 
 // benchHit is a benchmark mention with its output name.
@@ -128,7 +128,7 @@ func (s *state) scan() {
 			}
 		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
 			has := c.starts[pairKey(b, buf[i+1])]
-			if has == 0 || !leftOK(buf, i) {
+			if has == 0 || !leftOK(buf, i) || distilled(buf, i) {
 				break
 			}
 			var long []int32
@@ -148,6 +148,13 @@ func (s *state) scan() {
 		}
 		i = next
 	}
+}
+
+// distilled reports a name at i that ends a distilled model's name
+// ("Qwen-14B" of "R1-Distill-Qwen-14B"): it is no model of its own.
+func distilled(buf []byte, i int) bool {
+	const d = "distill-"
+	return i >= len(d) && hasPrefixFold(buf[i-len(d):], d)
 }
 
 // tryPatterns tries the candidate patterns at i, longest first, and returns
@@ -205,6 +212,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			if r.upper && surface[0] < utf8.RuneSelf && !hasUpper(surface) {
 				continue // an identifier, not a name
 			}
+			if en+1 < len(s.buf) && s.buf[en] == '-' && isDigit(s.buf[en+1]) {
+				continue // a name goes on: "Meta-Llama-3-70B" is no "meta-llama"
+			}
 			if !s.productContext(en) && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
 			}
@@ -215,8 +225,18 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			}
 			return en, true
 		case hitCue:
-			if len(s.cues[r.idx]) < maxHits {
-				s.cues[r.idx] = append(s.cues[r.idx], hit{span: span{st, en}, after: r.after})
+			hits := s.cues[r.idx]
+			if cueKind(r.idx) == cueAI {
+				// AI words consume nothing, so the model nouns and
+				// names inside them are read too ("language model");
+				// a shorter AI word at the same place adds nothing.
+				if len(hits) < maxHits && (len(hits) == 0 || hits[len(hits)-1].start != st) {
+					s.cues[r.idx] = append(hits, hit{span: span{st, en}})
+				}
+				continue
+			}
+			if len(hits) < maxHits {
+				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after, local: r.local})
 			}
 			consumed = true
 		}
@@ -273,18 +293,36 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
 	f := &s.an.cat.Families[fam]
 	parts, end := s.an.suffix(s.buf, en, f.Joined)
-	if len(parts) == 0 && en < len(s.buf) && isUpper(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
-		// A CJK stem touches its code: "混元T1", "文心X1".
-		if w := wordEnd(s.buf, en); isCodeWord(string(s.buf[en:w])) {
+	if len(parts) == 0 && en < len(s.buf) && isLetterASCII(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
+		// A CJK stem touches its code or variant: "混元T1", "文心X1",
+		// "混元Large", "混元turbo".
+		w := wordEnd(s.buf, en)
+		word := string(s.buf[en:w])
+		var tmp [48]byte
+		_, variant := s.an.c.variants[string(lowerKey(&tmp, word))]
+		if isCodeWord(word) || variant && len(word) > 1 && rightOK(s.buf, w, false) {
+			sep := byte(0)
+			if variant {
+				sep = '-'
+			}
 			more, e := s.an.suffix(s.buf, w, false)
-			parts = append([]part{{text: string(s.buf[en:w])}}, more...)
+			parts = append([]part{{sep: sep, text: word}}, more...)
 			end = e
 		}
 	}
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
+	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) &&
+		len(s.spaced) < maxHits && !s.cellMode {
+		// "Step 3": a joined family's stem with a spaced version names a
+		// model only beside its maker (spacedForms).
+		s.spaced = append(s.spaced, spacedStem{span{st, en}, fam, r.stem})
+	}
 	if len(parts) == 0 {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
+		}
+		if s.serviceFollows(en) {
+			return end, true // "Claude API", "Kimi app": a service, no model
 		}
 	} else if lower && !hasSeparatedPart(parts) {
 		// "qwen2" and "llama3" are code identifiers more often than names.
@@ -388,13 +426,29 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 				q++
 			case '.':
 				if len(parts) == 0 && q+1 < len(buf) && isDigit(buf[q+1]) && q > 0 && isAlnum(buf[q-1]) {
+					sep = '.'
 					q++ // "FLUX.1"
 				}
 			}
 		}
+		if v, e := an.nativeVariant(buf, q, sep); v != "" {
+			// "엑사원 딥" → "EXAONE Deep"
+			parts = append(parts, part{sep: ' ', text: v})
+			end = e
+			continue
+		}
+		if v, e := an.bracketVariant(buf, q); v != "" {
+			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
+			parts = append(parts, part{sep: ' ', text: v})
+			end = e
+			continue
+		}
 		w := wordEnd(buf, q)
 		if w == q {
 			break
+		}
+		if isDigit(buf[q]) && countWordAt(buf, w) {
+			break // "千问1.66亿": a quantity, not a version
 		}
 		text := string(buf[q:w])
 		// "V-3": a lone capital joined to its number by a hyphen.
@@ -404,8 +458,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			w = w2
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
-		if sep == ' ' && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
-			kind = partReject // "Yi 4-bit", "Llama 3-based"
+		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
+			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
 		if kind == partReject {
 			break
@@ -423,6 +477,70 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// particles are the Korean endings that may follow a name: "딥을", "프로는".
+var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지"}
+
+// nativeVariant reads a variant word spelt in Hangul or Katakana at q after
+// a space or hyphen ("딥" of "엑사원 딥을") and returns the variant with
+// the end of its spelling, or "". The run of letters must hold the
+// spelling and at most a particle, so "딥러닝" (deep learning) is no "Deep".
+func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
+	if (sep != ' ' && sep != '-') || q >= len(buf) || buf[q] < utf8.RuneSelf || len(an.c.spellings) == 0 {
+		return "", 0
+	}
+	run := q
+	for run < len(buf) {
+		r, n := utf8.DecodeRune(buf[run:])
+		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
+			break
+		}
+		run += n
+	}
+	if run == q {
+		return "", 0
+	}
+	for e := run; e > q; {
+		if v, ok := an.c.spellings[string(buf[q:e])]; ok {
+			rest := string(buf[e:run])
+			for _, p := range particles {
+				if rest == p {
+					return v, e
+				}
+			}
+		}
+		_, n := utf8.DecodeLastRune(buf[q:e])
+		e -= n
+	}
+	return "", 0
+}
+
+// countWordAt reports a CJK number word at i: "亿", "万", "億", "억".
+func countWordAt(buf []byte, i int) bool {
+	r, _ := utf8.DecodeRune(buf[i:])
+	switch r {
+	case '亿', '万', '億', '萬', '억', '만', '千', '百', '兆', '조':
+		return true
+	}
+	return false
+}
+
+// bracketVariant reads a variant word in square brackets at q ("[dev]")
+// and returns it with the end of the brackets, or "".
+func (an *Analyzer) bracketVariant(buf []byte, q int) (string, int) {
+	if q >= len(buf) || buf[q] != '[' {
+		return "", 0
+	}
+	w := wordEnd(buf, q+1)
+	if w == q+1 || w >= len(buf) || buf[w] != ']' {
+		return "", 0
+	}
+	var tmp [48]byte
+	if _, ok := an.c.variants[string(lowerKey(&tmp, string(buf[q+1:w])))]; !ok {
+		return "", 0
+	}
+	return string(buf[q+1 : w]), w + 1
 }
 
 // wordEnd returns the end of the name word starting at q: letters, digits,
@@ -464,7 +582,7 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 	lw := string(lowerKey(&tmp, w))
 	_, isVariant := an.c.variants[lw]
 	switch sep {
-	case 0:
+	case 0, '.':
 		if isDigit(w[0]) {
 			if isSizeWord(w) {
 				return partSize
@@ -482,6 +600,8 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partWord
 		case isCodeWord(w):
 			return partCode
+		case isUpper(w[0]) && len(w) <= 10 && isDigit(w[len(w)-1]) && !an.c.stemWords[strings.TrimRight(lw, "0123456789")]:
+			return partCode // "Cosmos-Predict2", "Cosmos-Transfer1"
 		case isLower(w[0]):
 			if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
 				return partCode
@@ -489,6 +609,10 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partReject
 		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
 			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
+		case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:
+			return partWord // a derivative: "Llama-3-ELYZA-JP-8B", "Llama-3.1-Nemotron-70B"
+		case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
+			return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
 		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
 			return partWord // "Exp", "Terminus", "Rumination"
 		}
@@ -564,13 +688,17 @@ func isCodeWord(w string) bool {
 }
 
 // isShortVersion matches versions written after a space: "3", "2.5",
-// "3.1" — not table scores such as "81.9" nor years.
+// "3.1", "02" ("Hailuo 02"), "25.01" (a year and month, "Codestral
+// 25.01") — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
 	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
 		w = w[:n-1] // "GPT 4o", "Gemma 3n"
 	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
-	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && intPart[0] == '1') {
+	if len(intPart) == 2 && intPart[0] == '2' && intPart[1] >= '4' && len(frac) == 2 && (frac[0] == '0' || frac == "10" || frac == "11" || frac == "12") && frac != "00" {
+		return true // a year and month: "Codestral 25.01"
+	}
+	if len(intPart) == 0 || len(intPart) > 1 && !(len(intPart) == 2 && (intPart[0] == '1' || intPart[0] == '0')) {
 		return false
 	}
 	for i := 0; i < len(intPart); i++ {
@@ -608,6 +736,20 @@ func (an *Analyzer) isFormat(w string) bool {
 	case strings.HasSuffix(lw, "bits") || strings.HasSuffix(lw, "bit") && len(lw) > 3 && isDigit(lw[0]):
 		return isDigit(lw[0])
 	case (strings.HasPrefix(lw, "fp") || strings.HasPrefix(lw, "bf")) && len(lw) > 2 && isDigit(lw[2]):
+		return true
+	}
+	return false
+}
+
+// serviceFollows reports a service word after a bare stem: "API", "app",
+// "CLI", "SDK".
+func (s *state) serviceFollows(en int) bool {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' {
+		return false
+	}
+	w := wordEnd(s.buf, en+1)
+	switch string(s.buf[en+1 : w]) {
+	case "API", "APIs", "app", "App", "apps", "CLI", "SDK":
 		return true
 	}
 	return false

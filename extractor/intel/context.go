@@ -1,0 +1,143 @@
+package intel
+
+import (
+	"bytes"
+	"slices"
+)
+
+// minAIWeight is the weight of AI evidence an article needs before it is
+// read as being about AI models: three AI words, one AI word in the title
+// and one in the text, or one versioned model of a distinct family.
+const minAIWeight = 3
+
+// weighAI decides whether the article is about AI models at all. Ordinary
+// news names Apple, Meta or Google, says "veröffentlicht" and "lançou", and
+// writes product names ("AirPods Pro", "FuelCell", "NDR-Reporter") that
+// look like model names; none of it is release intelligence unless the text
+// speaks of AI. The evidence: AI words (cue kind ai; twice in the title),
+// benchmarks, organisations that only make AI, and catalogued models — a
+// versioned name of a distinct family ("Qwen2.5", "GPT-4o") is enough
+// alone, a bare or ordinary-word name ("Kimi", "Ray34") counts little, a
+// bare acronym ("BGE", "SAM") nothing.
+func (s *state) weighAI() {
+	c := s.an.c
+	w := 0
+	if s.sizedTitle() {
+		w += 3 // "Nimbus Labs releases Zephyr-9B": a model's size in the title
+	}
+	for _, h := range s.cues[cueAI] {
+		w++
+		if h.start < s.titleEnd {
+			w++
+		}
+		if w >= minAIWeight {
+			s.aboutAI = true
+			return
+		}
+	}
+	// Each AI lab and each benchmark counts once: an article that names
+	// OpenAI ten times or the Gaokao exam five is not yet about models.
+	var seen [minAIWeight]int
+	n := 0
+	for _, h := range s.vendorHits {
+		if !c.broad[h.idx] && !slices.Contains(seen[:n], h.idx) {
+			seen[n] = h.idx
+			n++
+			if w++; w >= minAIWeight {
+				break
+			}
+		}
+	}
+	n = 0
+	for _, b := range s.benches {
+		if w >= minAIWeight {
+			break
+		}
+		if !slices.Contains(seen[:n], b.idx) {
+			seen[n] = b.idx
+			n++
+			w++
+		}
+	}
+	for _, m := range s.models {
+		if w >= minAIWeight {
+			break
+		}
+		if m.family < 0 {
+			continue
+		}
+		switch {
+		case !m.bare && c.familyDistinct[m.family]:
+			w += 3
+		case !m.bare:
+			w++ // "Ray34", "Phi-4"
+		case len(s.an.cat.Families[m.family].Stems) > 0:
+			w += min(m.count, 2) // "ChatGPT", "Kimi"
+		}
+	}
+	s.aboutAI = w >= minAIWeight
+}
+
+// forgetModels drops what an article that is not about AI seems to name:
+// every model mention and the names of broad vendors. Organisations that
+// only make AI models stay, since naming them is naming a model maker.
+func (s *state) forgetModels() {
+	clear(s.models)
+	s.models = s.models[:0]
+	clear(s.byKey)
+	s.mentions = s.mentions[:0]
+	s.sortedN = 0
+	kept := s.vendorHits[:0]
+	for _, h := range s.vendorHits {
+		if !s.an.c.broad[h.idx] {
+			kept = append(kept, h)
+		}
+	}
+	s.vendorHits = kept
+}
+
+// aiNear reports talk of models around sentence k: in it or the sentences
+// next to it, a model noun ("model", "LLM", "模型", "モデル"), a parameter
+// or open-weights word, a benchmark or a versioned catalogued model. Names
+// no catalog knows are read only there: "AI" alone is said of phones and
+// cars too ("the Magic7 Pro with an AI agent").
+func (s *state) aiNear(k int) bool {
+	lo := s.sents[max(k-1, 0)].start
+	hi := s.sents[min(k+1, len(s.sents)-1)].end
+	for _, kind := range []cueKind{cueModelNouns, cueParams, cueOpen} {
+		if len(hitsIn(s.cues[kind], lo, hi)) > 0 {
+			return true
+		}
+	}
+	if len(benchesIn(s.benches, lo, hi)) > 0 {
+		return true
+	}
+	for _, m := range s.mentionsIn(lo, hi) {
+		if rec := s.models[m.model]; rec.family >= 0 && !rec.bare {
+			return true
+		}
+	}
+	return false
+}
+
+// sizedTitle reports a parameter count in billions or trillions joined to
+// a name in the title ("Orion-14B"); "Apartment 4B" is no model size.
+func (s *state) sizedTitle() bool {
+	title := s.buf[:s.titleEnd]
+	for i := 0; i < len(title); {
+		if !isAlnum(title[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(title) && (isAlnum(title[j]) || title[j] == '.') {
+			j++
+		}
+		w := string(bytes.TrimRight(title[i:j], "."))
+		if last := w[len(w)-1]; (last == 'B' || last == 'T') && isSizeWord(w) && isDigit(w[0]) && i > 1 && title[i-1] == '-' && isAlnum(title[i-2]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
