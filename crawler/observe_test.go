@@ -145,7 +145,9 @@ func TestRunUpdates(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	updates := make(chan []Source)
 	done := make(chan error, 1)
-	go func() { done <- c.RunUpdates(ctx, []Source{source("keep", "/feed-keep"), source("change", "/feed-old"), source("drop", "/feed-drop")}, updates) }()
+	go func() {
+		done <- c.RunUpdates(ctx, []Source{source("keep", "/feed-keep"), source("change", "/feed-old"), source("drop", "/feed-drop")}, updates)
+	}()
 	waitFor("the first passes", func() bool {
 		return count("/feed-keep") == 1 && count("/feed-old") == 1 && count("/feed-drop") == 1
 	})
