@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
@@ -30,6 +31,8 @@ type IndexStage struct {
 	log     *slog.Logger
 	batch   int
 	maxWait time.Duration
+	grace   time.Duration
+	metrics indexMetrics
 
 	indexed, stale, failed atomic.Int64
 }
@@ -40,7 +43,12 @@ type IndexOptions struct {
 	Batch int
 	// MaxWait is how long to wait to fill a batch (default 200ms).
 	MaxWait time.Duration
-	Logger  *slog.Logger
+	// Grace bounds the batch in flight after Run is told to stop
+	// (default DefaultGrace).
+	Grace time.Duration
+	// Registerer receives the stage's metrics (nil: none).
+	Registerer prometheus.Registerer
+	Logger     *slog.Logger
 }
 
 // NewIndexStage returns an index stage writing to store.
@@ -54,7 +62,8 @@ func NewIndexStage(js jetstream.JetStream, store Store, opts IndexOptions) *Inde
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &IndexStage{js: js, store: store, log: opts.Logger.With("stage", "indexer"), batch: opts.Batch, maxWait: opts.MaxWait}
+	return &IndexStage{js: js, store: store, log: opts.Logger.With("stage", "indexer"), batch: opts.Batch, maxWait: opts.MaxWait,
+		grace: opts.Grace, metrics: newIndexMetrics(opts.Registerer, "articles")}
 }
 
 // Counts returns articles indexed, skipped as stale, and failed so far.
@@ -68,33 +77,8 @@ func (s *IndexStage) Run(ctx context.Context) error {
 	if err != nil || cons == nil {
 		return err
 	}
-	fetchBatches(ctx, cons, s.batch, s.maxWait, s.log, s.write)
+	fetchBatches(ctx, cons, s.batch, s.maxWait, keepAliveOf(bus.IndexerConsumer()), s.grace, s.log, s.write)
 	return nil
-}
-
-// fetchBatches pulls batches of up to n messages, waiting at most maxWait
-// to fill one, and hands each to handle until ctx ends. handle gets a
-// context that outlives ctx, so the batch in flight completes.
-func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait time.Duration, log *slog.Logger, handle func(context.Context, []jetstream.Msg)) {
-	work := context.WithoutCancel(ctx)
-	for ctx.Err() == nil {
-		batch, err := cons.Fetch(n, jetstream.FetchMaxWait(maxWait))
-		if err != nil {
-			if ctx.Err() != nil {
-				return
-			}
-			log.Warn("fetch failed", "err", err)
-			sleep(ctx, time.Second)
-			continue
-		}
-		var msgs []jetstream.Msg
-		for m := range batch.Messages() {
-			msgs = append(msgs, m)
-		}
-		if len(msgs) > 0 {
-			handle(work, msgs)
-		}
-	}
 }
 
 func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
@@ -104,6 +88,7 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		a, err := event.DecodeArticle(m.Data())
 		if err != nil {
 			s.failed.Add(1)
+			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "indexer", m, s.log, err)
 			continue
 		}
@@ -113,7 +98,10 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 	if len(docs) == 0 {
 		return
 	}
+	start := time.Now()
 	errs := s.store.Index(ctx, docs)
+	s.metrics.bulk.Observe(time.Since(start).Seconds())
+	retried := false
 	for i, m := range keep {
 		var err error
 		if i < len(errs) {
@@ -124,18 +112,30 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		switch {
 		case err == nil:
 			s.indexed.Add(1)
+			s.metrics.docs.WithLabelValues(resultIndexed).Inc()
 			ackOrLog(m, s.log)
 		case errors.Is(err, indexer.ErrStale):
 			s.stale.Add(1)
+			s.metrics.docs.WithLabelValues(resultStale).Inc()
 			ackOrLog(m, s.log)
 		case errors.Is(err, indexer.ErrPermanent):
 			s.failed.Add(1)
+			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "indexer", m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
 		default:
+			retried = true
+			s.metrics.docs.WithLabelValues(resultRetried).Inc()
 			retry(m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
 		}
 	}
+	if retried {
+		s.metrics.failures.Inc()
+	}
 }
+
+// keepAliveOf returns how often a batch in flight is marked in progress:
+// three times per ack wait.
+func keepAliveOf(cfg jetstream.ConsumerConfig) time.Duration { return cfg.AckWait / 3 }
 
 func sleep(ctx context.Context, d time.Duration) {
 	t := time.NewTimer(d)

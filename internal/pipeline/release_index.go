@@ -24,18 +24,22 @@ type ReleaseStore interface {
 // in the store.
 type ReleaseIndexStage struct {
 	js    jetstream.JetStream
-	store ReleaseStore
-	log   *slog.Logger
+	store   ReleaseStore
+	log     *slog.Logger
+	grace   time.Duration
+	metrics indexMetrics
 
 	indexed atomic.Int64
 }
 
-// NewReleaseIndexStage returns a release index stage writing to store.
-func NewReleaseIndexStage(js jetstream.JetStream, store ReleaseStore, log *slog.Logger) *ReleaseIndexStage {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+// NewReleaseIndexStage returns a release index stage writing to store;
+// opts.Batch and opts.MaxWait are not used (batches are of up to 128).
+func NewReleaseIndexStage(js jetstream.JetStream, store ReleaseStore, opts IndexOptions) *ReleaseIndexStage {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &ReleaseIndexStage{js: js, store: store, log: log.With("stage", "release-indexer")}
+	return &ReleaseIndexStage{js: js, store: store, log: opts.Logger.With("stage", "release-indexer"),
+		grace: opts.Grace, metrics: newIndexMetrics(opts.Registerer, "releases")}
 }
 
 // Indexed returns the number of release events stored.
@@ -47,7 +51,7 @@ func (s *ReleaseIndexStage) Run(ctx context.Context) error {
 	if err != nil || cons == nil {
 		return err
 	}
-	fetchBatches(ctx, cons, 128, 200*time.Millisecond, s.log, s.write)
+	fetchBatches(ctx, cons, 128, 200*time.Millisecond, keepAliveOf(bus.ReleaseIndexerConsumer()), s.grace, s.log, s.write)
 	return nil
 }
 
@@ -57,6 +61,7 @@ func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 	for _, m := range msgs {
 		ev, err := event.DecodeReleaseEvent(m.Data())
 		if err != nil {
+			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "release-indexer", m, s.log, err)
 			continue
 		}
@@ -66,7 +71,10 @@ func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 	if len(evs) == 0 {
 		return
 	}
+	start := time.Now()
 	errs := s.store.IndexReleases(ctx, evs)
+	s.metrics.bulk.Observe(time.Since(start).Seconds())
+	retried := false
 	for i, m := range keep {
 		err := errors.New("store returned too few results")
 		if i < len(errs) {
@@ -75,11 +83,18 @@ func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		switch {
 		case err == nil:
 			s.indexed.Add(1)
+			s.metrics.docs.WithLabelValues(resultIndexed).Inc()
 			ackOrLog(m, s.log)
 		case errors.Is(err, indexer.ErrPermanent):
+			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "release-indexer", m, s.log.With("key", evs[i].Key), err)
 		default:
+			retried = true
+			s.metrics.docs.WithLabelValues(resultRetried).Inc()
 			retry(m, s.log.With("key", evs[i].Key), err)
 		}
+	}
+	if retried {
+		s.metrics.failures.Inc()
 	}
 }

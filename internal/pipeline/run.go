@@ -87,7 +87,7 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 			done <- fmt.Errorf("crawling: %w", err)
 			return
 		}
-		done <- p.waitDrained(gctx, p.Publisher.LastSeq())
+		done <- p.waitDrained(gctx)
 	}()
 	var err error
 	select {
@@ -110,11 +110,12 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 	return s, err
 }
 
-// waitDrained waits until the extractor has acknowledged every page up to
-// pagesSeq, and the indexers every article and release event published
-// until then.
-func (p *All) waitDrained(ctx context.Context, pagesSeq uint64) error {
-	if err := p.waitAckFloor(ctx, event.StreamPages, bus.ConsumerExtractor, pagesSeq); err != nil {
+// waitDrained waits until the extractor has acknowledged every page in
+// MW_PAGES — those of this run and any an earlier, interrupted run left —
+// and then the indexers every article and release event published until
+// then.
+func (p *All) waitDrained(ctx context.Context) error {
+	if err := p.waitStream(ctx, event.StreamPages, bus.ConsumerExtractor); err != nil {
 		return err
 	}
 	if err := p.waitStream(ctx, event.StreamArticles, bus.ConsumerIndexer); err != nil {

@@ -138,7 +138,7 @@ func (w *WebhookNotifier) Run(ctx context.Context) error {
 	if err != nil || cons == nil {
 		return err
 	}
-	return consume(ctx, cons, 1, w.deliver)
+	return consume(ctx, cons, 1, 0, w.deliver)
 }
 
 // deliveryError is a failed delivery: the status (0 for a network error)
