@@ -154,7 +154,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 			NoContent: extractor.ErrNoContent, Announcer: announcer, Logger: log,
 		}),
 		Index:    pipeline.NewIndexStage(node.js, store, pipeline.IndexOptions{Logger: log}),
-		Releases: pipeline.NewReleaseIndexStage(node.js, store, log),
+		Releases: pipeline.NewReleaseIndexStage(node.js, store, pipeline.IndexOptions{Logger: log}),
 		Sources:  c.Sources,
 		Logger:   log,
 	}

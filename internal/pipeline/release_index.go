@@ -23,7 +23,7 @@ type ReleaseStore interface {
 // "indexer-releases" consumer and folds each event into its release record
 // in the store.
 type ReleaseIndexStage struct {
-	js    jetstream.JetStream
+	js      jetstream.JetStream
 	store   ReleaseStore
 	log     *slog.Logger
 	grace   time.Duration
