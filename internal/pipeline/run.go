@@ -15,10 +15,11 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
-// Crawler crawls sources: once, or on their schedules until ctx ends.
+// Crawler crawls sources: once, or on their schedules until ctx ends,
+// taking new source lists from updates.
 type Crawler interface {
 	Once(ctx context.Context, sources []crawler.Source) ([]*crawler.Stats, error)
-	Run(ctx context.Context, sources []crawler.Source) error
+	RunUpdates(ctx context.Context, sources []crawler.Source, updates <-chan []crawler.Source) error
 }
 
 // All is every stage in one process, as `modelwire run` runs them.
@@ -31,7 +32,9 @@ type All struct {
 	// Releases, if set, keeps the store's release records.
 	Releases *ReleaseIndexStage
 	Sources  []crawler.Source
-	Logger   *slog.Logger
+	// Updates, if set, delivers reloaded source lists to Run.
+	Updates <-chan []crawler.Source
+	Logger  *slog.Logger
 	// Extra runs beside the stages until ctx ends (the HTTP server, say).
 	Extra []func(ctx context.Context) error
 }
@@ -57,7 +60,7 @@ func (p *All) Run(ctx context.Context) error {
 	if p.Releases != nil {
 		g.Go(func() error { return p.Releases.Run(ctx) })
 	}
-	g.Go(func() error { return p.Crawler.Run(ctx, p.Sources) })
+	g.Go(func() error { return p.Crawler.RunUpdates(ctx, p.Sources, p.Updates) })
 	for _, f := range p.Extra {
 		g.Go(func() error { return f(ctx) })
 	}
