@@ -124,6 +124,19 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 		n.Close()
 		return nil, fmt.Errorf("setting up JetStream: %w", err)
 	}
+	if n.srv != nil {
+		// This process is the embedded server's only client: what was in
+		// flight belonged to a process that died (SIGKILL, power loss) and
+		// need not wait out its ack wait.
+		if k, err := bus.ReclaimInFlight(ctx, n.js,
+			bus.ConsumerRef{Stream: event.StreamPages, Consumer: bus.ConsumerExtractor},
+			bus.ConsumerRef{Stream: event.StreamArticles, Consumer: bus.ConsumerIndexer},
+			bus.ConsumerRef{Stream: event.StreamReleases, Consumer: bus.ConsumerReleases}); err != nil {
+			log.Warn("cannot reclaim the messages an earlier run left in flight; they come back after their ack wait", "err", err)
+		} else if k > 0 {
+			log.Info("reclaimed messages an earlier run left in flight", "messages", k)
+		}
+	}
 	return n, nil
 }
 

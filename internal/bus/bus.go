@@ -266,3 +266,33 @@ func (s *serverLog) Fatalf(format string, v ...any)  { s.l.Error(fmt.Sprintf(for
 func (s *serverLog) Errorf(format string, v ...any)  { s.l.Error(fmt.Sprintf(format, v...)) }
 func (s *serverLog) Debugf(format string, v ...any)  { s.l.Debug(fmt.Sprintf(format, v...)) }
 func (s *serverLog) Tracef(format string, v ...any)  {}
+
+// ReclaimInFlight makes every message delivered to the given consumers and
+// not acknowledged deliverable again at once, rather than after its ack
+// wait: each consumer is reset to deliver from its ack floor. It is for a
+// process that is the only client of its NATS server — the embedded one —
+// starting after a crash: what was in flight then belonged to the dead
+// process. Messages acknowledged out of order above the floor come again;
+// every stage handles a message twice harmlessly. It returns how many
+// messages were in flight; missing consumers are skipped.
+func ReclaimInFlight(ctx context.Context, js jetstream.JetStream, refs ...ConsumerRef) (int, error) {
+	n := 0
+	for _, ref := range refs {
+		cons, err := js.Consumer(ctx, ref.Stream, ref.Consumer)
+		if errors.Is(err, jetstream.ErrConsumerNotFound) {
+			continue
+		}
+		if err != nil {
+			return n, fmt.Errorf("consumer %s: %w", ref.Consumer, err)
+		}
+		info := cons.CachedInfo()
+		if info.NumAckPending == 0 && info.Delivered.Stream == info.AckFloor.Stream {
+			continue
+		}
+		n += info.NumAckPending
+		if _, err := js.ResetConsumer(ctx, ref.Stream, ref.Consumer); err != nil {
+			return n, fmt.Errorf("resetting consumer %s: %w", ref.Consumer, err)
+		}
+	}
+	return n, nil
+}
