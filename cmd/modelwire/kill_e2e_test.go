@@ -227,4 +227,3 @@ func duplicates(s []string) []string {
 	}
 	return out
 }
-
