@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -172,13 +174,17 @@ func crawlerConfig(c config.Config) crawler.Config {
 	}
 }
 
-// leaseOwner names this process in the host lease bucket.
+// leaseOwner names this crawler in the host lease bucket: host name and
+// pid say who it is, the random part keeps two crawlers apart that share
+// both (containers all run as pid 1).
 func leaseOwner() string {
 	host, err := os.Hostname()
 	if err != nil {
 		host = "crawler"
 	}
-	return fmt.Sprintf("%s-%d", host, os.Getpid())
+	b := make([]byte, 3)
+	rand.Read(b)
+	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
 // newCrawler builds the crawler of a process: publishing to MW_PAGES,
