@@ -296,3 +296,27 @@ func ReclaimInFlight(ctx context.Context, js jetstream.JetStream, refs ...Consum
 	}
 	return n, nil
 }
+
+// StartFromConfig starts a NATS server from a nats-server configuration
+// file — a JetStream cluster node, say (deploy/nats/cluster.conf) — and
+// waits until it accepts connections. The caller shuts it down.
+func StartFromConfig(path string, log *slog.Logger) (*server.Server, error) {
+	so, err := server.ProcessConfigFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("nats config %s: %w", path, err)
+	}
+	so.NoSigs = true
+	ns, err := server.NewServer(so)
+	if err != nil {
+		return nil, fmt.Errorf("nats server: %w", err)
+	}
+	if log != nil {
+		ns.SetLoggerV2(&serverLog{log.With("component", "nats")}, false, false, false)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(60 * time.Second) {
+		ns.Shutdown()
+		return nil, errors.New("nats server did not become ready within 60s")
+	}
+	return ns, nil
+}
