@@ -71,6 +71,7 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 		newExtractCmd(g),
 		newConfigCmd(g),
 		newVersionCmd(g),
+		newHealthcheckCmd(g),
 		newNATSServerCmd(g),
 	)
 	return root

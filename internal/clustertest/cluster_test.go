@@ -24,6 +24,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
@@ -345,9 +346,15 @@ cluster {
 // connect connects the test to the NATS cluster.
 func (c *cluster) connect() jetstream.JetStream {
 	c.t.Helper()
-	nc, err := bus.Connect(strings.Join(c.natsURLs, ","), nil, "cluster-test")
-	if err != nil {
-		c.t.Fatal(err)
+	var err error
+	var nc *nats.Conn
+	for start := time.Now(); ; time.Sleep(200 * time.Millisecond) {
+		if nc, err = bus.Connect(strings.Join(c.natsURLs, ","), nil, "cluster-test"); err == nil {
+			break
+		}
+		if time.Since(start) > time.Minute {
+			c.t.Fatal(err)
+		}
 	}
 	c.t.Cleanup(nc.Close)
 	js, _ := jetstream.New(nc)

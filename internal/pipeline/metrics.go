@@ -45,7 +45,7 @@ type extractMetrics struct {
 }
 
 func newExtractMetrics(reg prometheus.Registerer) extractMetrics {
-	return extractMetrics{
+	m := extractMetrics{
 		duration: register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "modelwire_extract_duration_seconds",
 			Help:    "Time to extract one page into an article (decompressed HTML in, article out).",
@@ -56,6 +56,10 @@ func newExtractMetrics(reg prometheus.Registerer) extractMetrics {
 			Help: "Pages handled by the extractor by result: extracted, no_article, retried, dead_lettered.",
 		}, []string{"result"})),
 	}
+	for _, r := range []string{resultExtracted, resultNoArticle, resultRetried, resultDeadLettered} {
+		m.pages.WithLabelValues(r) // every series exists from the start, at 0
+	}
+	return m
 }
 
 // indexMetrics are the index stages' collectors; kind is "articles" or
@@ -80,11 +84,15 @@ func newIndexMetrics(reg prometheus.Registerer, kind string) indexMetrics {
 		Name: "modelwire_index_documents_total",
 		Help: "Documents handled by the indexer by kind and result: indexed, stale, retried, dead_lettered.",
 	}, []string{"kind", "result"}))
-	return indexMetrics{
+	m := indexMetrics{
 		bulk:     bulk.WithLabelValues(kind),
 		failures: failures.WithLabelValues(kind),
 		docs:     docs.MustCurryWith(prometheus.Labels{"kind": kind}),
 	}
+	for _, r := range []string{resultIndexed, resultStale, resultRetried, resultDeadLettered} {
+		m.docs.WithLabelValues(r) // every series exists from the start, at 0
+	}
+	return m
 }
 
 // CrawlMetrics exports the crawler's pass counters to Prometheus: it is a
