@@ -368,10 +368,11 @@ type siteStats struct {
 	maxPerSecond int
 	minGap       time.Duration
 	maxInFlight  int
-	duplicates   int // article pages answered in full more than once
+	duplicates   int      // article pages answered in full more than once
+	shortGaps    []string // arrivals closer than the delay: when (test clock) and how close
 }
 
-func politeness(s *testsite.Site) siteStats {
+func politeness(s *testsite.Site, start time.Time, delay time.Duration) siteStats {
 	reqs := s.Requests()
 	st := siteStats{host: strings.TrimPrefix(s.URL, "http://"), requests: len(reqs), maxInFlight: s.MaxInFlight(), minGap: time.Hour}
 	times := make([]time.Time, len(reqs))
@@ -391,7 +392,11 @@ func politeness(s *testsite.Site) siteStats {
 		}
 		st.maxPerSecond = max(st.maxPerSecond, i-j+1)
 		if i > 0 {
-			st.minGap = min(st.minGap, times[i].Sub(times[i-1]))
+			gap := times[i].Sub(times[i-1])
+			st.minGap = min(st.minGap, gap)
+			if gap < delay {
+				st.shortGaps = append(st.shortGaps, fmt.Sprintf("%.1fs:%v", times[i].Sub(start).Seconds(), gap.Round(time.Millisecond)))
+			}
 		}
 	}
 	for _, n := range full {
@@ -417,6 +422,16 @@ func TestCluster(t *testing.T) {
 		os.RemoveAll(dir)
 	}
 	os.MkdirAll(filepath.Join(dir, "logs"), 0o755)
+	// A copy: rebuilding bin/modelwire while the test runs must not change
+	// the processes it restarts.
+	exe, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin = filepath.Join(dir, "modelwire")
+	if err := os.WriteFile(bin, exe, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	c := &cluster{t: t, root: root, bin: bin, dir: dir, start: time.Now()}
 	t.Logf("logs in %s", filepath.Join(dir, "logs"))
 	t.Cleanup(func() {
@@ -573,11 +588,13 @@ sources:
 	})
 	fault(func() {
 		at(26 * time.Second)
+		c.note("stopping Elasticsearch (both nodes)")
 		if err := c.esBoth("es-down.sh", false); err != nil {
 			t.Error(err)
 		}
-		c.note("stopped Elasticsearch (both nodes) for %v", *esOutage)
+		c.note("stopped Elasticsearch (both nodes); starting it again in %v", *esOutage)
 		time.Sleep(*esOutage)
+		c.note("starting Elasticsearch")
 		if err := c.esBoth("es-up.sh", false); err != nil {
 			t.Error(err)
 			return
@@ -726,6 +743,10 @@ func (r *report) String() string {
 	for _, s := range r.sites {
 		fmt.Fprintf(&b, "host %s: %d requests, max %d per second, min gap %v, max %d in flight, %d articles downloaded more than once\n",
 			s.host, s.requests, s.maxPerSecond, s.minGap.Round(time.Millisecond), s.maxInFlight, s.duplicates)
+		if len(s.shortGaps) > 0 {
+			shown := s.shortGaps[:min(len(s.shortGaps), 12)]
+			fmt.Fprintf(&b, "  %d arrivals closer than the delay (parallelism %d allows overlap; arrival jitter): %s\n", len(s.shortGaps), *parallelism, strings.Join(shown, " "))
+		}
 	}
 	b.WriteString("SIGTERM at the end: " + strings.Join(r.shutdown, "; ") + "\n")
 	b.WriteString("timeline:\n  " + strings.Join(r.timeline, "\n  ") + "\n")
@@ -826,7 +847,7 @@ func measure(t *testing.T, c *cluster, js jetstream.JetStream, want map[string]b
 		}
 	}
 	for _, s := range siteList {
-		r.sites = append(r.sites, politeness(s))
+		r.sites = append(r.sites, politeness(s, c.start, *delay))
 	}
 	return r
 }

@@ -82,7 +82,9 @@ func consume(ctx context.Context, cons jetstream.Consumer, workers int, grace ti
 // context that outlives ctx by grace, so the batch in flight completes;
 // while it runs, its messages are marked in progress every keepAlive so a
 // slow write (a store outage) does not get them redelivered elsewhere.
-func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait, keepAlive, grace time.Duration, log *slog.Logger, handle func(context.Context, []jetstream.Msg)) {
+// handle returns how long to pause before the next batch (a store that is
+// down).
+func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait, keepAlive, grace time.Duration, log *slog.Logger, handle func(context.Context, []jetstream.Msg) time.Duration) {
 	work, cancel := workContext(ctx, grace)
 	defer cancel()
 	for ctx.Err() == nil {
@@ -103,9 +105,33 @@ func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait, 
 			continue
 		}
 		stop := keepInProgress(msgs, keepAlive)
-		handle(work, msgs)
+		pause := handle(work, msgs)
 		stop()
+		sleep(ctx, pause)
 	}
+}
+
+// maxOutagePause bounds the pause of a stage whose store is down, and so
+// how long after the store is back the stage notices.
+const maxOutagePause = 30 * time.Second
+
+// outage follows a store that fails every item of a batch: it is down, it
+// does not refuse single documents. Then the stage stops pulling for a
+// growing pause and hands the batch back for that long, rather than let
+// each message's own retry delay grow for as long as the outage lasts —
+// which would delay recovery by as much again. Not safe for concurrent
+// use: one fetch loop owns it.
+type outage struct{ batches int }
+
+// next returns the pause after a batch: none when anything was stored
+// (down is false), else 1s, doubling up to maxOutagePause.
+func (o *outage) next(down bool) time.Duration {
+	if !down {
+		o.batches = 0
+		return 0
+	}
+	o.batches++
+	return min(time.Second<<min(o.batches-1, 6), maxOutagePause)
 }
 
 // keepInProgress tells JetStream every interval that msgs are still being

@@ -33,6 +33,7 @@ type IndexStage struct {
 	maxWait time.Duration
 	grace   time.Duration
 	metrics indexMetrics
+	outage  outage
 
 	indexed, stale, failed atomic.Int64
 }
@@ -81,7 +82,7 @@ func (s *IndexStage) Run(ctx context.Context) error {
 	return nil
 }
 
-func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
+func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Duration {
 	docs := make([]event.Article, 0, len(msgs))
 	keep := make([]jetstream.Msg, 0, len(msgs))
 	for _, m := range msgs {
@@ -96,19 +97,35 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		keep = append(keep, m)
 	}
 	if len(docs) == 0 {
-		return
+		return 0
 	}
 	start := time.Now()
 	errs := s.store.Index(ctx, docs)
 	s.metrics.bulk.Observe(time.Since(start).Seconds())
-	retried := false
-	for i, m := range keep {
-		var err error
+	results := make([]error, len(keep))
+	stored, temporary := 0, 0
+	for i := range keep {
+		err := errors.New("store returned too few results")
 		if i < len(errs) {
 			err = errs[i]
-		} else {
-			err = errors.New("store returned too few results")
 		}
+		results[i] = err
+		switch {
+		case err == nil || errors.Is(err, indexer.ErrStale):
+			stored++
+		case !errors.Is(err, indexer.ErrPermanent):
+			temporary++
+		}
+	}
+	pause := s.outage.next(stored == 0 && temporary > 0)
+	if temporary > 0 {
+		s.metrics.failures.Inc()
+	}
+	if pause > 0 {
+		s.log.Warn("search store unavailable; pausing", "pause", pause, "batch", len(keep), "err", firstTemporary(results))
+	}
+	for i, m := range keep {
+		err := results[i]
 		switch {
 		case err == nil:
 			s.indexed.Add(1)
@@ -122,15 +139,26 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 			s.failed.Add(1)
 			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "indexer", m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
+		case pause > 0:
+			s.metrics.docs.WithLabelValues(resultRetried).Inc()
+			m.NakWithDelay(pause)
 		default:
-			retried = true
 			s.metrics.docs.WithLabelValues(resultRetried).Inc()
 			retry(m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
 		}
 	}
-	if retried {
-		s.metrics.failures.Inc()
+	return pause
+}
+
+// firstTemporary returns the first error that is neither nil, stale nor
+// permanent.
+func firstTemporary(errs []error) error {
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, indexer.ErrStale) && !errors.Is(err, indexer.ErrPermanent) {
+			return err
+		}
 	}
+	return nil
 }
 
 // keepAliveOf returns how often a batch in flight is marked in progress:

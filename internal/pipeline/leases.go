@@ -333,6 +333,8 @@ func (h *HostLeases) release(ctx context.Context, ls *lease, rev uint64) {
 	ls.held = false // no new request may start on it
 	h.held.Dec()
 	h.mu.Unlock()
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
 	if err := h.kv.Delete(ctx, ls.key, jetstream.LastRevision(rev)); err != nil {
 		// It lapses with the TTL anyway.
 		h.log.Debug("giving up host lease failed", "key", ls.key, "err", err)
@@ -340,9 +342,10 @@ func (h *HostLeases) release(ctx context.Context, ls *lease, rev uint64) {
 }
 
 // releaseAll gives up every lease once its delay has passed since its last
-// request, waiting at most a TTL.
+// request, taking at most 10s (or a TTL, if shorter): with NATS out of
+// reach the leases lapse by themselves.
 func (h *HostLeases) releaseAll(ctx context.Context) {
-	ctx, cancel := context.WithTimeout(ctx, h.ttl)
+	ctx, cancel := context.WithTimeout(ctx, min(h.ttl, 10*time.Second))
 	defer cancel()
 	for {
 		h.mu.Lock()

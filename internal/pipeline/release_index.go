@@ -28,6 +28,7 @@ type ReleaseIndexStage struct {
 	log     *slog.Logger
 	grace   time.Duration
 	metrics indexMetrics
+	outage  outage
 
 	indexed atomic.Int64
 }
@@ -55,7 +56,7 @@ func (s *ReleaseIndexStage) Run(ctx context.Context) error {
 	return nil
 }
 
-func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
+func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Duration {
 	evs := make([]event.ReleaseEvent, 0, len(msgs))
 	keep := make([]jetstream.Msg, 0, len(msgs))
 	for _, m := range msgs {
@@ -69,17 +70,35 @@ func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		keep = append(keep, m)
 	}
 	if len(evs) == 0 {
-		return
+		return 0
 	}
 	start := time.Now()
 	errs := s.store.IndexReleases(ctx, evs)
 	s.metrics.bulk.Observe(time.Since(start).Seconds())
-	retried := false
-	for i, m := range keep {
+	results := make([]error, len(keep))
+	stored, temporary := 0, 0
+	for i := range keep {
 		err := errors.New("store returned too few results")
 		if i < len(errs) {
 			err = errs[i]
 		}
+		results[i] = err
+		switch {
+		case err == nil:
+			stored++
+		case !errors.Is(err, indexer.ErrPermanent):
+			temporary++
+		}
+	}
+	pause := s.outage.next(stored == 0 && temporary > 0)
+	if temporary > 0 {
+		s.metrics.failures.Inc()
+	}
+	if pause > 0 {
+		s.log.Warn("search store unavailable; pausing", "pause", pause, "batch", len(keep), "err", firstTemporary(results))
+	}
+	for i, m := range keep {
+		err := results[i]
 		switch {
 		case err == nil:
 			s.indexed.Add(1)
@@ -88,13 +107,13 @@ func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		case errors.Is(err, indexer.ErrPermanent):
 			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "release-indexer", m, s.log.With("key", evs[i].Key), err)
+		case pause > 0:
+			s.metrics.docs.WithLabelValues(resultRetried).Inc()
+			m.NakWithDelay(pause)
 		default:
-			retried = true
 			s.metrics.docs.WithLabelValues(resultRetried).Inc()
 			retry(m, s.log.With("key", evs[i].Key), err)
 		}
 	}
-	if retried {
-		s.metrics.failures.Inc()
-	}
+	return pause
 }
