@@ -745,7 +745,7 @@ func (r *report) String() string {
 			s.host, s.requests, s.maxPerSecond, s.minGap.Round(time.Millisecond), s.maxInFlight, s.duplicates)
 		if len(s.shortGaps) > 0 {
 			shown := s.shortGaps[:min(len(s.shortGaps), 12)]
-			fmt.Fprintf(&b, "  %d arrivals closer than the delay (parallelism %d allows overlap; arrival jitter): %s\n", len(s.shortGaps), *parallelism, strings.Join(shown, " "))
+			fmt.Fprintf(&b, "  %d arrivals closer than the delay (time since start:gap): %s\n", len(s.shortGaps), strings.Join(shown, " "))
 		}
 	}
 	b.WriteString("SIGTERM at the end: " + strings.Join(r.shutdown, "; ") + "\n")
