@@ -113,6 +113,12 @@ sources:
 		if status, body := httpGet(t, "http://"+p.addr+"/readyz"); status != http.StatusOK {
 			t.Errorf("%s /readyz: %d %s", p.name, status, body)
 		}
+		if out, errOut, code := run(t, "healthcheck", "--url", "http://"+p.addr+"/readyz"); code != 0 || out != "ready\n" {
+			t.Errorf("healthcheck of %s: exit %d %q %q", p.name, code, out, errOut)
+		}
+	}
+	if _, errOut, code := run(t, "healthcheck", "--url", "http://"+freeAddr(t)+"/readyz", "--timeout", "1s"); code != 1 || !strings.Contains(errOut, "not ready") {
+		t.Errorf("healthcheck of nothing: exit %d %q", code, errOut)
 	}
 	perStage := map[string]string{
 		"crawler":   "modelwire_crawler_pages_total",
