@@ -367,13 +367,22 @@ type siteStats struct {
 	requests     int
 	maxPerSecond int
 	minGap       time.Duration
+	maxPer10s    int
 	maxInFlight  int
-	duplicates   int      // article pages answered in full more than once
-	shortGaps    []string // arrivals closer than the delay: when (test clock) and how close
+	duplicates   []string // article pages answered in full more than once
+	underDelay   int      // arrivals closer than the delay (client-side starts are not: arrival jitter)
+	shortGaps    []string // arrivals closer than half the delay: when (test clock) and how close
 }
 
-func politeness(s *testsite.Site, start time.Time, delay time.Duration) siteStats {
+// politeness measures s's request log, and writes it to dir as TSV.
+func politeness(s *testsite.Site, start time.Time, delay time.Duration, dir string) siteStats {
 	reqs := s.Requests()
+	var tsv strings.Builder
+	tsv.WriteString("seconds\tpath\tstatus\tconditional\n")
+	for _, r := range reqs {
+		fmt.Fprintf(&tsv, "%.4f\t%s\t%d\t%v\n", r.At.Sub(start).Seconds(), r.Path, r.Status, r.Conditional)
+	}
+	os.WriteFile(filepath.Join(dir, strings.ReplaceAll(strings.TrimPrefix(s.URL, "http://"), ":", "_")+".tsv"), []byte(tsv.String()), 0o644)
 	st := siteStats{host: strings.TrimPrefix(s.URL, "http://"), requests: len(reqs), maxInFlight: s.MaxInFlight(), minGap: time.Hour}
 	times := make([]time.Time, len(reqs))
 	full := map[string]int{}
@@ -385,26 +394,37 @@ func politeness(s *testsite.Site, start time.Time, delay time.Duration) siteStat
 		}
 	}
 	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
-	j := 0
+	st.maxPerSecond = maxInWindow(times, time.Second)
+	st.maxPer10s = maxInWindow(times, 10*time.Second)
+	for i := 1; i < len(times); i++ {
+		gap := times[i].Sub(times[i-1])
+		st.minGap = min(st.minGap, gap)
+		if gap < delay {
+			st.underDelay++
+		}
+		if gap < delay/2 {
+			st.shortGaps = append(st.shortGaps, fmt.Sprintf("%.1fs:%v", times[i].Sub(start).Seconds(), gap.Round(time.Millisecond)))
+		}
+	}
+	for path, n := range full {
+		if n > 1 {
+			st.duplicates = append(st.duplicates, fmt.Sprintf("%s×%d", path, n))
+		}
+	}
+	slices.Sort(st.duplicates)
+	return st
+}
+
+// maxInWindow returns the most of sorted times within any window of length w.
+func maxInWindow(times []time.Time, w time.Duration) int {
+	best, j := 0, 0
 	for i := range times {
-		for times[i].Sub(times[j]) >= time.Second {
+		for times[i].Sub(times[j]) >= w {
 			j++
 		}
-		st.maxPerSecond = max(st.maxPerSecond, i-j+1)
-		if i > 0 {
-			gap := times[i].Sub(times[i-1])
-			st.minGap = min(st.minGap, gap)
-			if gap < delay {
-				st.shortGaps = append(st.shortGaps, fmt.Sprintf("%.1fs:%v", times[i].Sub(start).Seconds(), gap.Round(time.Millisecond)))
-			}
-		}
+		best = max(best, i-j+1)
 	}
-	for _, n := range full {
-		if n > 1 {
-			st.duplicates++
-		}
-	}
-	return st
+	return best
 }
 
 func TestCluster(t *testing.T) {
@@ -691,10 +711,14 @@ sources:
 	if r.dlq != badPages || r.dlqOther > 0 {
 		t.Errorf("DLQ holds %d entries (%d not the planted bad pages): %v", r.dlq, r.dlqOther, r.dlqReasons)
 	}
-	limit := int(time.Second / *delay)
+	// The delay is kept between request starts at the crawler; arrivals at
+	// the server jitter by a few milliseconds on a loaded machine, so a
+	// window may hold one request more than the delay allows.
+	limit, limit10 := int(time.Second / *delay), int(10*time.Second / *delay)
 	for _, s := range r.sites {
-		if s.maxPerSecond > limit+1 || s.maxInFlight > *parallelism {
-			t.Errorf("politeness broken at %s: %d requests in one second (limit %d), %d in flight (limit %d)", s.host, s.maxPerSecond, limit, s.maxInFlight, *parallelism)
+		if s.maxPerSecond > limit+1 || s.maxPer10s > limit10+1 || s.maxInFlight > *parallelism {
+			t.Errorf("politeness broken at %s: %d requests in one second (limit %d), %d in 10 s (limit %d), %d in flight (limit %d)",
+				s.host, s.maxPerSecond, limit, s.maxPer10s, limit10, s.maxInFlight, *parallelism)
 		}
 	}
 }
@@ -741,12 +765,8 @@ func (r *report) String() string {
 	fmt.Fprintf(&b, "DLQ: %d entries, %d of them not planted bad input; by reason: %v\n", r.dlq, r.dlqOther, r.dlqReasons)
 	fmt.Fprintf(&b, "MW_PAGES %d messages, MW_ARTICLES %d messages\n", r.pagesStored, r.articlesStored)
 	for _, s := range r.sites {
-		fmt.Fprintf(&b, "host %s: %d requests, max %d per second, min gap %v, max %d in flight, %d articles downloaded more than once\n",
-			s.host, s.requests, s.maxPerSecond, s.minGap.Round(time.Millisecond), s.maxInFlight, s.duplicates)
-		if len(s.shortGaps) > 0 {
-			shown := s.shortGaps[:min(len(s.shortGaps), 12)]
-			fmt.Fprintf(&b, "  %d arrivals closer than the delay (time since start:gap): %s\n", len(s.shortGaps), strings.Join(shown, " "))
-		}
+		fmt.Fprintf(&b, "host %s: %d requests; max %d in any 1 s, %d in any 10 s; max %d in flight; min gap between arrivals %v, %d arrivals under the delay, %d under half of it %v; articles downloaded twice: %v\n",
+			s.host, s.requests, s.maxPerSecond, s.maxPer10s, s.maxInFlight, s.minGap.Round(time.Millisecond), s.underDelay, len(s.shortGaps), s.shortGaps, s.duplicates)
 	}
 	b.WriteString("SIGTERM at the end: " + strings.Join(r.shutdown, "; ") + "\n")
 	b.WriteString("timeline:\n  " + strings.Join(r.timeline, "\n  ") + "\n")
@@ -847,7 +867,7 @@ func measure(t *testing.T, c *cluster, js jetstream.JetStream, want map[string]b
 		}
 	}
 	for _, s := range siteList {
-		r.sites = append(r.sites, politeness(s, c.start, *delay))
+		r.sites = append(r.sites, politeness(s, c.start, *delay, c.dir))
 	}
 	return r
 }
