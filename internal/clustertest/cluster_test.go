@@ -372,15 +372,19 @@ type siteStats struct {
 	duplicates   []string // article pages answered in full more than once
 	underDelay   int      // arrivals closer than the delay (client-side starts are not: arrival jitter)
 	shortGaps    []string // arrivals closer than half the delay: when (test clock) and how close
+	crossUnder   int      // arrivals from two different crawlers closer than the delay: leases failed
+	handovers    int      // times the next request came from another crawler
+	byCrawler    map[string]int
 }
 
 // politeness measures s's request log, and writes it to dir as TSV.
 func politeness(s *testsite.Site, start time.Time, delay time.Duration, dir string) siteStats {
 	reqs := s.Requests()
 	var tsv strings.Builder
-	tsv.WriteString("seconds\tpath\tstatus\tconditional\n")
+	tsv.WriteString("seconds\tpath\tstatus\tconditional\tcrawler\n")
+	slices.SortFunc(reqs, func(a, b testsite.Request) int { return a.At.Compare(b.At) })
 	for _, r := range reqs {
-		fmt.Fprintf(&tsv, "%.4f\t%s\t%d\t%v\n", r.At.Sub(start).Seconds(), r.Path, r.Status, r.Conditional)
+		fmt.Fprintf(&tsv, "%.4f\t%s\t%d\t%v\t%s\n", r.At.Sub(start).Seconds(), r.Path, r.Status, r.Conditional, crawlerOf(r.UserAgent))
 	}
 	os.WriteFile(filepath.Join(dir, strings.ReplaceAll(strings.TrimPrefix(s.URL, "http://"), ":", "_")+".tsv"), []byte(tsv.String()), 0o644)
 	st := siteStats{host: strings.TrimPrefix(s.URL, "http://"), requests: len(reqs), maxInFlight: s.MaxInFlight(), minGap: time.Hour}
@@ -396,6 +400,16 @@ func politeness(s *testsite.Site, start time.Time, delay time.Duration, dir stri
 	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
 	st.maxPerSecond = maxInWindow(times, time.Second)
 	st.maxPer10s = maxInWindow(times, 10*time.Second)
+	st.byCrawler = map[string]int{}
+	for i, r := range reqs {
+		st.byCrawler[crawlerOf(r.UserAgent)]++
+		if i > 0 && crawlerOf(r.UserAgent) != crawlerOf(reqs[i-1].UserAgent) {
+			st.handovers++
+			if r.At.Sub(reqs[i-1].At) < delay {
+				st.crossUnder++
+			}
+		}
+	}
 	for i := 1; i < len(times); i++ {
 		gap := times[i].Sub(times[i-1])
 		st.minGap = min(st.minGap, gap)
@@ -413,6 +427,15 @@ func politeness(s *testsite.Site, start time.Time, delay time.Duration, dir stri
 	}
 	slices.Sort(st.duplicates)
 	return st
+}
+
+// crawlerOf returns the replica named in a crawler's User-Agent.
+func crawlerOf(ua string) string {
+	_, name, ok := strings.Cut(ua, "(")
+	if !ok {
+		return "?"
+	}
+	return strings.TrimSuffix(name, ")")
 }
 
 // maxInWindow returns the most of sorted times within any window of length w.
@@ -541,7 +564,16 @@ sources:
 
 	stage := func(name, kind string) *proc {
 		addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-		p := c.run(name, env, kind, "--config", cfg, "--http-addr", addr, "--log-format", "json", "--shutdown-timeout", "30s")
+		conf := cfg
+		if kind == "crawler" {
+			// Each crawler says who it is in its User-Agent (the robots.txt
+			// product token stays the same), so the sites' request logs
+			// show which replica sent what.
+			data, _ := os.ReadFile(cfg)
+			conf = filepath.Join(dir, name+".yaml")
+			os.WriteFile(conf, bytes.Replace(data, []byte("modelwire-cluster-test/1.0"), []byte("modelwire-cluster-test/1.0 ("+name+")"), 1), 0o644)
+		}
+		p := c.run(name, env, kind, "--config", conf, "--http-addr", addr, "--log-format", "json", "--shutdown-timeout", "30s")
 		p.httpAddr = addr
 		return p
 	}
@@ -716,6 +748,9 @@ sources:
 	// window may hold one request more than the delay allows.
 	limit, limit10 := int(time.Second / *delay), int(10*time.Second / *delay)
 	for _, s := range r.sites {
+		if s.crossUnder > 0 {
+			t.Errorf("at %s, %d requests from one crawler came closer than the delay after another's: the host leases failed", s.host, s.crossUnder)
+		}
 		if s.maxPerSecond > limit+1 || s.maxPer10s > limit10+1 || s.maxInFlight > *parallelism {
 			t.Errorf("politeness broken at %s: %d requests in one second (limit %d), %d in 10 s (limit %d), %d in flight (limit %d)",
 				s.host, s.maxPerSecond, limit, s.maxPer10s, limit10, s.maxInFlight, *parallelism)
@@ -765,8 +800,10 @@ func (r *report) String() string {
 	fmt.Fprintf(&b, "DLQ: %d entries, %d of them not planted bad input; by reason: %v\n", r.dlq, r.dlqOther, r.dlqReasons)
 	fmt.Fprintf(&b, "MW_PAGES %d messages, MW_ARTICLES %d messages\n", r.pagesStored, r.articlesStored)
 	for _, s := range r.sites {
-		fmt.Fprintf(&b, "host %s: %d requests; max %d in any 1 s, %d in any 10 s; max %d in flight; min gap between arrivals %v, %d arrivals under the delay, %d under half of it %v; articles downloaded twice: %v\n",
-			s.host, s.requests, s.maxPerSecond, s.maxPer10s, s.maxInFlight, s.minGap.Round(time.Millisecond), s.underDelay, len(s.shortGaps), s.shortGaps, s.duplicates)
+		fmt.Fprintf(&b, "host %s: %d requests %v; max %d in any 1 s, %d in any 10 s; max %d in flight; %d handovers between crawlers, %d of them closer than the delay; "+
+			"min gap between arrivals %v, %d arrivals under the delay, %d under half of it %v; articles downloaded twice: %v\n",
+			s.host, s.requests, s.byCrawler, s.maxPerSecond, s.maxPer10s, s.maxInFlight, s.handovers, s.crossUnder,
+			s.minGap.Round(time.Millisecond), s.underDelay, len(s.shortGaps), s.shortGaps, s.duplicates)
 	}
 	b.WriteString("SIGTERM at the end: " + strings.Join(r.shutdown, "; ") + "\n")
 	b.WriteString("timeline:\n  " + strings.Join(r.timeline, "\n  ") + "\n")

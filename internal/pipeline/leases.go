@@ -32,7 +32,9 @@ import (
 // at once. Leases rather than hashing hosts onto replicas: NATS decides who
 // holds a host, replicas may come and go at any time without knowing each
 // other, and a host is never fetched by two replicas at once — not even
-// while a replica joins or dies.
+// while a replica joins or dies. A replica that holds hosts waits a little
+// (a quarter poll per host held, at most 2s) before it tries for another,
+// so an idle replica wins and the hosts spread over the replicas.
 //
 // Run renews and gives up leases; Acquire works without it, but leases
 // are then renewed only when they are next used. Safe for concurrent use.
@@ -185,8 +187,21 @@ func (h *HostLeases) Acquire(ctx context.Context, host string, gap time.Duration
 		ch := make(chan struct{})
 		l.taking = ch
 		wasHeld, rev := l.held, l.rev
+		busy := h.busyLocked(l)
 		h.mu.Unlock()
 
+		// A crawler that already holds hosts lets one that holds fewer win
+		// the race for a new one, so replicas split the hosts between them
+		// rather than the quickest taking all.
+		if !wasHeld && busy > 0 {
+			if err := sleepCtx(ctx, min(time.Duration(busy)*h.poll/4, 2*time.Second)); err != nil {
+				h.mu.Lock()
+				l.taking = nil
+				close(ch)
+				h.mu.Unlock()
+				return nil, err
+			}
+		}
 		newRev, ok, err := h.take(ctx, l.key, wasHeld, rev)
 		h.mu.Lock()
 		l.taking = nil
@@ -219,6 +234,18 @@ func (h *HostLeases) Acquire(ctx context.Context, host string, gap time.Duration
 			return nil, err
 		}
 	}
+}
+
+// busyLocked counts the leases other than except that this process holds
+// or is taking. h.mu must be held.
+func (h *HostLeases) busyLocked(except *lease) int {
+	n := 0
+	for _, l := range h.hosts {
+		if l != except && (l.held || l.taking != nil) {
+			n++
+		}
+	}
+	return n
 }
 
 // validity is how long after a renewal this process trusts its lease: the

@@ -3,6 +3,8 @@ package pipeline_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -122,5 +124,33 @@ func TestHostLeasesReleasedOnShutdown(t *testing.T) {
 	}
 	if _, err := acquireWithin(b, host, gap, 2*time.Second); err != nil {
 		t.Fatalf("b cannot take the host a gave up (the TTL is 10s): %v", err)
+	}
+}
+
+// TestIdleReplicaWinsNewHost: a replica holding hosts lets one holding
+// none take a new host, so the hosts spread over the replicas.
+func TestIdleReplicaWinsNewHost(t *testing.T) {
+	js := startNATS(t)
+	busy := shortLeases(t, js, "busy", 10*time.Second, nil)
+	idle := shortLeases(t, js, "idle", 10*time.Second, nil)
+	for i := range 3 {
+		if _, err := acquireWithin(busy, fmt.Sprintf("held%d.example:443", i), 0, time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const host = "new.example:443"
+	won := make(chan string, 2)
+	for name, l := range map[string]*pipeline.HostLeases{"busy": busy, "idle": idle} {
+		go func() {
+			if _, err := acquireWithin(l, host, 0, 500*time.Millisecond); err == nil {
+				won <- name
+			} else {
+				won <- ""
+			}
+		}()
+	}
+	winners := []string{<-won, <-won}
+	if !slices.Contains(winners, "idle") || slices.Contains(winners, "busy") {
+		t.Errorf("winners %q: the idle replica should take the new host", winners)
 	}
 }
