@@ -743,15 +743,18 @@ sources:
 	if r.dlq != badPages || r.dlqOther > 0 {
 		t.Errorf("DLQ holds %d entries (%d not the planted bad pages): %v", r.dlq, r.dlqOther, r.dlqReasons)
 	}
-	// The delay is kept between request starts at the crawler; arrivals at
-	// the server jitter by a few milliseconds on a loaded machine, so a
-	// window may hold one request more than the delay allows.
+	// The delay is kept between request starts at the crawler. Arrivals at
+	// the server jitter: when a crawler process stalls (GC, a CPU shared by
+	// a dozen processes) between letting a request start and sending it,
+	// the next one may go out with it, so one second may hold two requests
+	// more than the delay allows — the rate over ten seconds cannot. Two
+	// crawlers' requests closer than the delay would mean the leases failed.
 	limit, limit10 := int(time.Second / *delay), int(10*time.Second / *delay)
 	for _, s := range r.sites {
 		if s.crossUnder > 0 {
 			t.Errorf("at %s, %d requests from one crawler came closer than the delay after another's: the host leases failed", s.host, s.crossUnder)
 		}
-		if s.maxPerSecond > limit+1 || s.maxPer10s > limit10+1 || s.maxInFlight > *parallelism {
+		if s.maxPerSecond > limit+2 || s.maxPer10s > limit10+1 || s.maxInFlight > *parallelism {
 			t.Errorf("politeness broken at %s: %d requests in one second (limit %d), %d in 10 s (limit %d), %d in flight (limit %d)",
 				s.host, s.maxPerSecond, limit, s.maxPer10s, limit10, s.maxInFlight, *parallelism)
 		}
