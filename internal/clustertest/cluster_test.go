@@ -781,17 +781,17 @@ func httpGetBody(url string) (int, string) {
 
 // report holds the figures of a run.
 type report struct {
-	articles, indexed, lost, duplicates           int
-	releaseKeys, releaseEvents, releasesTwice     int
-	corroborations, corroborationsTwice           int
-	releaseRecords                                int
-	dlq, dlqOther                                 int
-	dlqReasons                                    map[string]int
-	sites                                         []siteStats
-	shutdown                                      []string
-	timeline                                      []string
-	elapsed                                       time.Duration
-	redeliveredPages, pagesStored, articlesStored uint64
+	articles, indexed, lost, duplicates       int
+	releaseKeys, releaseEvents, releasesTwice int
+	corroborations, corroborationsTwice       int
+	releaseRecords                            int
+	dlq, dlqOther                             int
+	dlqReasons                                map[string]int
+	sites                                     []siteStats
+	shutdown                                  []string
+	timeline                                  []string
+	elapsed                                   time.Duration
+	pagesStored, articlesStored               uint64
 }
 
 func (r *report) String() string {
