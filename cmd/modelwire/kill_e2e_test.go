@@ -144,6 +144,16 @@ sources:
 				}
 				time.Sleep(20 * time.Millisecond)
 			}
+			// SIGHUP reloads without a restart: the run goes on.
+			if err := first.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+				t.Fatal(err)
+			}
+			for !strings.Contains(first.out.String(), `msg=reloading why="signal hangup"`) {
+				if time.Now().After(deadline) {
+					t.Fatalf("no reload after SIGHUP\n%s", first.out.String())
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
 			if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
 			}
