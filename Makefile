@@ -7,7 +7,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 CONFIG ?= configs/modelwire.yaml
 EVAL  ?= ../shared/eval
 
-.PHONY: all build run test lint bench eval clean es-up es-down
+.PHONY: all build run test cluster-test lint bench eval clean es-up es-down
 
 all: build
 
@@ -23,10 +23,15 @@ test: ## vet, deployment-file validation, unit and integration tests; starts the
 	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
 	$(GO) test -count=1 ./...
 
-lint: ## go vet, gofmt, staticcheck
-	$(GO) vet ./...
+cluster-test: build ## scale-out and faults on loopback: 3 NATS nodes, 2 Elasticsearch nodes (ports 9210/9211), 2 replicas per stage; report in .cluster-test/report.txt
+	@mkdir -p .cluster-test
+	MODELWIRE_BIN=$(abspath $(BIN)) MODELWIRE_CLUSTER_REPORT=$(abspath .cluster-test/report.txt) \
+		$(GO) test -tags cluster -count=1 -timeout 40m -v -run TestCluster ./internal/clustertest $(CLUSTER_ARGS)
+
+lint: ## go vet, gofmt, staticcheck (with the cluster test's build tag)
+	$(GO) vet -tags cluster ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags cluster ./...
 
 bench: ## Go benchmarks (extraction, end to end, Elasticsearch writes)
 	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
@@ -42,4 +47,4 @@ es-down: ## stop the dev Elasticsearch node
 	deploy/elasticsearch/es-down.sh
 
 clean:
-	rm -rf bin .eval .bench
+	rm -rf bin .eval .bench .cluster-test

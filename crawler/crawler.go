@@ -9,7 +9,8 @@
 //   - politeness is per host for the whole Crawler: a source's delay is the
 //     least time between two request starts to a host, its parallelism the
 //     most requests in flight there, whichever sources, feeds, sitemaps and
-//     links point at the host;
+//     links point at the host; with HostLeases it holds across crawlers in
+//     several processes, which take turns on a host;
 //   - URLs are normalised (see Normalize) and a page's rel=canonical is its
 //     key, so one article reached by feed, sitemap and link is fetched once;
 //   - what was fetched is remembered in a Seen store: validators for
@@ -151,6 +152,8 @@ type Crawler struct {
 	collector *colly.Collector // configured once, cloned per request
 	hosts     *hosts
 	robots    *robotsCache
+	leases    HostLeases // nil: this crawler alone fetches its hosts
+	observer  Observer   // nil: nobody watches the passes
 	now       func() time.Time
 }
 
@@ -217,8 +220,14 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) (*Stats, error) {
 		return st, fmt.Errorf("source %s: exclude: %w", src.Name, err)
 	}
 	p := newPass(c, src, st, include, exclude)
+	if c.observer != nil {
+		c.observer.PassStarted(st)
+	}
 	p.run(ctx)
 	st.duration.Store(int64(c.now().Sub(st.started)))
+	if c.observer != nil {
+		c.observer.PassEnded(st)
+	}
 	snap := st.Snapshot()
 	c.log.Info("crawl pass done", append(snap.LogAttrs(), "duration", snap.Duration.Round(time.Millisecond))...)
 	return st, ctx.Err()

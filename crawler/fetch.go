@@ -152,9 +152,17 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
-// fetchOnce sends one request when the host's politeness allows, and
-// returns the answer.
+// fetchOnce sends one request when the host's politeness allows — and,
+// with HostLeases, while this process holds the host's lease — and returns
+// the answer.
 func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetchSpec, delay time.Duration) (*answer, error) {
+	if c.leases != nil {
+		done, err := c.leases.Acquire(ctx, u.Host, delay)
+		if err != nil {
+			return nil, fmt.Errorf("%s: waiting for the host's lease: %w", u, err)
+		}
+		defer done()
+	}
 	_, release, err := h.acquire(ctx, spec.policy.parallelism, delay, max(c.cfg.MaxRetryWait, delay))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)

@@ -5,6 +5,9 @@
 #   - Kubernetes manifests with kubernetes-validate (strict, offline schemas)
 #   - systemd units with systemd-analyze verify (any warning fails)
 #   - Helm values files parse as YAML
+#   - the compose and Kubernetes modelwire.yaml pass `modelwire config check`
+#   - Prometheus and Grafana provisioning parse; the dashboard is checked
+#     against the metrics modelwire exports by cmd/modelwire's tests
 # Tools are fetched into deploy/.cache on first use.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,10 +41,38 @@ for f in sys.argv[1:]:
     print(f"[validate] {f}: YAML ok")
 PY
 
-say "systemd: deploy/systemd/*"
-command -v systemd-analyze >/dev/null || { say "systemd-analyze missing (apt-get install systemd)"; exit 1; }
 bin="$root/bin/modelwire"
 [[ -x "$bin" ]] || (cd "$root" && go build -o "$bin" ./cmd/modelwire)
+
+say "modelwire config check: deploy/compose/modelwire.yaml, with the compose file's environment"
+MODELWIRE_NATS_URL=nats://nats1:4222,nats://nats2:4222,nats://nats3:4222 MODELWIRE_ES_URL=http://es1:9200,http://es2:9200 \
+  "$bin" config check --config "$here/compose/modelwire.yaml" >/dev/null
+
+say "modelwire config check: the modelwire.yaml of deploy/k8s/configmap.yaml"
+k8scfg="$(mktemp)"
+"$venv/bin/python" - "$here/k8s/configmap.yaml" "$k8scfg" <<'PY'
+import sys, yaml
+doc = yaml.safe_load(open(sys.argv[1]))
+open(sys.argv[2], "w").write(doc["data"]["modelwire.yaml"])
+PY
+MODELWIRE_NATS_URL=nats://nats.nats.svc:4222 MODELWIRE_ES_URL=https://modelwire-es-http.elastic.svc:9200 \
+  "$bin" config check --config "$k8scfg" >/dev/null
+rm -f "$k8scfg"
+
+say "prometheus, grafana: deploy/prometheus, deploy/grafana"
+"$venv/bin/python" - "$here" <<'PY'
+import glob, json, sys, yaml
+here = sys.argv[1]
+for f in [here + "/prometheus/prometheus.yml"] + glob.glob(here + "/grafana/provisioning/*/*.yaml"):
+    if not isinstance(yaml.safe_load(open(f)), dict):
+        sys.exit(f"{f}: not a YAML mapping")
+d = json.load(open(here + "/grafana/modelwire.json"))
+if not d.get("panels") or d.get("uid") != "modelwire":
+    sys.exit("grafana/modelwire.json: no panels or wrong uid")
+PY
+
+say "systemd: deploy/systemd/*"
+command -v systemd-analyze >/dev/null || { say "systemd-analyze missing (apt-get install systemd)"; exit 1; }
 units="$(mktemp -d)"
 trap 'rm -rf "$units"' EXIT
 cp "$here"/systemd/* "$units/"

@@ -61,6 +61,9 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 	pf.StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	root.AddCommand(
 		newRunCmd(g),
+		newCrawlerCmd(g),
+		newExtractorCmd(g),
+		newIndexerCmd(g),
 		newServeCmd(g),
 		newWatchCmd(g),
 		newSearchCmd(g),
@@ -68,6 +71,8 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 		newExtractCmd(g),
 		newConfigCmd(g),
 		newVersionCmd(g),
+		newHealthcheckCmd(g),
+		newNATSServerCmd(g),
 	)
 	return root
 }

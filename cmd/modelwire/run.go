@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/modelwire/modelwire/crawler"
-	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/pipeline"
@@ -25,7 +25,10 @@ import (
 const minReleaseConfidence = 0.5
 
 func newRunCmd(g *globals) *cobra.Command {
-	var once bool
+	var (
+		once bool
+		f    procFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "run [--config FILE] [--data DIR] [--once]",
 		Short: "Run every stage — crawler, extractor, indexer — in one process",
@@ -34,9 +37,15 @@ indexes them, all in one process connected through NATS JetStream. With no
 nats.url (or MODELWIRE_NATS_URL) it starts an embedded NATS server with its
 store in DATA/nats; with no Elasticsearch address it indexes into DATA/index.
 
---once crawls every source once, waits until every page fetched in this run is
-extracted and indexed, and exits. Without it, run keeps going until SIGINT or
-SIGTERM, then drains in-flight work and exits.`,
+--once crawls every source once, waits until every page fetched — in this run
+or left by an interrupted one — is extracted and indexed, and exits. Without
+it, run keeps going and serves the HTTP API, /healthz, /readyz and /metrics
+on http.addr (or --http-addr) until SIGINT or SIGTERM, then finishes or Naks
+in-flight work and exits within --shutdown-timeout. SIGHUP, or a change of
+the config file, reloads the sources and the catalog.
+
+The same stages run one per process, with any number of replicas, as
+modelwire crawler, extractor, indexer and serve.`,
 		Example: `  modelwire run --config configs/modelwire.yaml
   modelwire run --once --config my.yaml --data /tmp/mw`,
 		Args: cobra.NoArgs,
@@ -45,10 +54,12 @@ SIGTERM, then drains in-flight work and exits.`,
 			if err != nil {
 				return err
 			}
-			return runAll(cmd.Context(), g, c, once)
+			f.apply(cmd, &c)
+			return runAll(cmd.Context(), g, c, f, once)
 		},
 	}
 	cmd.Flags().BoolVar(&once, "once", false, "crawl every source once, wait until all is indexed, exit")
+	f.add(cmd)
 	return cmd
 }
 
@@ -113,10 +124,23 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 		n.Close()
 		return nil, fmt.Errorf("setting up JetStream: %w", err)
 	}
+	if n.srv != nil {
+		// This process is the embedded server's only client: what was in
+		// flight belonged to a process that died (SIGKILL, power loss) and
+		// need not wait out its ack wait.
+		if k, err := bus.ReclaimInFlight(ctx, n.js,
+			bus.ConsumerRef{Stream: event.StreamPages, Consumer: bus.ConsumerExtractor},
+			bus.ConsumerRef{Stream: event.StreamArticles, Consumer: bus.ConsumerIndexer},
+			bus.ConsumerRef{Stream: event.StreamReleases, Consumer: bus.ConsumerReleases}); err != nil {
+			log.Warn("cannot reclaim the messages an earlier run left in flight; they come back after their ack wait", "err", err)
+		} else if k > 0 {
+			log.Info("reclaimed messages an earlier run left in flight", "messages", k)
+		}
+	}
 	return n, nil
 }
 
-func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
+func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once bool) error {
 	log := g.logger()
 	node, err := connectNATS(ctx, c, log, "modelwire-run")
 	if err != nil {
@@ -128,51 +152,60 @@ func runAll(ctx context.Context, g *globals, c config.Config, once bool) error {
 		return err
 	}
 	defer store.Close()
-	x, err := newExtractor(g)
-	if err != nil {
-		return err
-	}
-	announcer, err := pipeline.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
+	reg := newRegistry()
+	reg.MustRegister(bus.NewCollector(node.js,
+		bus.ConsumerRef{Stream: event.StreamPages, Consumer: bus.ConsumerExtractor},
+		bus.ConsumerRef{Stream: event.StreamArticles, Consumer: bus.ConsumerIndexer},
+		bus.ConsumerRef{Stream: event.StreamReleases, Consumer: bus.ConsumerReleases}))
+	extract, reloadExtractor, err := newExtractStage(ctx, g, node, reg, f.grace(), log)
 	if err != nil {
 		return err
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
-	seen, err := pipeline.NewSeenStore(ctx, node.js)
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log)
 	if err != nil {
 		return err
 	}
+	indexOpts := pipeline.IndexOptions{Registerer: reg, Grace: f.grace(), Logger: log}
+	updates := make(chan []crawler.Source)
 	all := &pipeline.All{
 		JS:        node.js,
 		Publisher: pub,
-		Crawler: crawler.New(crawler.Config{
-			UserAgent:            c.Crawler.UserAgent,
-			AllowPrivateNetworks: c.Crawler.AllowPrivateNetworks,
-			Timeout:              c.Crawler.Timeout,
-			MaxBodyBytes:         c.Crawler.MaxBodyBytes,
-		}, pub, crawler.WithLogger(log.With("stage", "crawler")), crawler.WithSeen(seen)),
-		Extract: pipeline.NewExtractStage(node.js, x, pipeline.ExtractOptions{
-			NoContent: extractor.ErrNoContent, Announcer: announcer, Logger: log,
-		}),
-		Index:    pipeline.NewIndexStage(node.js, store, pipeline.IndexOptions{Logger: log}),
-		Releases: pipeline.NewReleaseIndexStage(node.js, store, log),
-		Sources:  c.Sources,
-		Logger:   log,
+		Crawler:   cr,
+		Updates:   updates,
+		Extract:   extract,
+		Index:     pipeline.NewIndexStage(node.js, store, indexOpts),
+		Releases:  pipeline.NewReleaseIndexStage(node.js, store, indexOpts),
+		Sources:   c.Sources,
+		Logger:    log,
 	}
 	users := c
 	if once {
 		users.HTTP.Addr = new(string) // --once serves no HTTP; webhooks still get their events
 	}
-	all.Extra = usersSide(users, node.js, store, log)
+	all.Extra = usersSide(users, node.js, store, reg, log)
+	if leases != nil {
+		all.Extra = append(all.Extra, leases)
+	}
 	if len(c.Sources) == 0 {
 		log.Warn("no sources configured; nothing will be crawled (see configs/modelwire.yaml)")
 	}
 	if !once {
+		all.Extra = append(all.Extra, g.reloader(log, []string{catalogPath()}, func(ctx context.Context, c config.Config) {
+			reloadExtractor(ctx, c)
+			sendSources(ctx, updates, c.Sources)
+		}))
 		log.Info("modelwire running; press Ctrl-C to stop", "sources", len(c.Sources), "data", c.DataDir)
-		err := all.Run(ctx)
+		err := runProcess(ctx, log, f.shutdown, all.Run)
 		log.Info("stopped")
 		return err
 	}
-	sum, err := all.RunOnce(ctx)
+	var sum pipeline.Summary
+	err = runProcess(ctx, log, f.shutdown, func(ctx context.Context) error {
+		var err error
+		sum, err = all.RunOnce(ctx)
+		return err
+	})
 	log.Info("run complete", "pages", sum.Pages, "extracted", sum.Extracted, "no_article", sum.Skipped,
 		"indexed", sum.Indexed, "release_events", sum.Releases, "unchanged", sum.Stale, "failed", sum.Failed, "duration", sum.Duration.Round(time.Millisecond))
 	return err

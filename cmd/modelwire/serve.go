@@ -8,9 +8,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/spf13/cobra"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
@@ -19,9 +17,12 @@ import (
 )
 
 func newServeCmd(g *globals) *cobra.Command {
-	var addr string
+	var (
+		addr string
+		f    procFlags
+	)
 	cmd := &cobra.Command{
-		Use:   "serve [--config FILE] [--data DIR] [--addr HOST:PORT]",
+		Use:   "serve [--config FILE] [--data DIR] [--http-addr HOST:PORT]",
 		Short: "Serve the HTTP API, the live release stream, the search page and webhooks",
 		Long: `Serve answers on http.addr (default 127.0.0.1:8080):
 
@@ -36,9 +37,10 @@ and delivers release events to the configured notify.webhooks.
 
 modelwire run already serves all of this in the same process, sharing its
 store. serve on its own is for Elasticsearch, or for a data directory that no
-running modelwire run holds: the embedded index has a single writer.`,
+running modelwire run holds: the embedded index has a single writer. Any
+number of serve replicas may answer for one Elasticsearch cluster.`,
 		Example: `  modelwire serve --config configs/modelwire.yaml
-  modelwire serve --data /tmp/mw --addr 127.0.0.1:9090`,
+  modelwire serve --data /tmp/mw --http-addr 127.0.0.1:9090`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := g.loadConfig()
@@ -48,17 +50,19 @@ running modelwire run holds: the embedded index has a single writer.`,
 			if cmd.Flags().Changed("addr") {
 				c.HTTP.Addr = &addr
 			}
+			f.apply(cmd, &c)
 			if *c.HTTP.Addr == "" {
-				return errors.New("http.addr is empty: nothing to serve (set it, or pass --addr)")
+				return errors.New("http.addr is empty: nothing to serve (set it, or pass --http-addr)")
 			}
-			return serve(cmd.Context(), g, c)
+			return serve(cmd.Context(), g, c, f)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "", "listen address (overrides http.addr)")
+	cmd.Flags().StringVar(&addr, "addr", "", "listen address (overrides http.addr; same as --http-addr)")
+	f.add(cmd)
 	return cmd
 }
 
-func serve(ctx context.Context, g *globals, c config.Config) error {
+func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error {
 	log := g.logger()
 	// The index first: when a running modelwire holds it, say so before
 	// touching NATS.
@@ -76,19 +80,13 @@ func serve(ctx context.Context, g *globals, c config.Config) error {
 		return err
 	}
 	defer node.Close()
-	g2, gctx := errgroup.WithContext(ctx)
-	for _, f := range usersSide(c, node.js, store, log) {
-		g2.Go(func() error { return f(gctx) })
-	}
-	return g2.Wait()
+	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newRegistry(), log)...)
 }
 
 // usersSide builds what faces users: the HTTP server on http.addr (unless
 // empty) and one notifier per configured webhook, each a func that runs
-// until ctx ends. They share one Prometheus registry, served on /metrics.
-func usersSide(c config.Config, js jetstream.JetStream, store api.Store, log *slog.Logger) []func(context.Context) error {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+// until ctx ends. Their metrics go to reg, which /metrics serves.
+func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
 	var out []func(context.Context) error
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{

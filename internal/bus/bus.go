@@ -153,7 +153,18 @@ func Streams(replicas int) []jetstream.StreamConfig {
 	}
 }
 
+// BucketHosts is the key-value bucket of crawler host leases: host → the
+// crawler process that may send it requests.
+const BucketHosts = "mw_hosts"
+
+// HostLeaseTTL is how long a host lease lasts unless its holder renews it:
+// after a crawler dies, its hosts pass to another replica this much later.
+const HostLeaseTTL = 30 * time.Second
+
 // Buckets returns the configuration of modelwire's key-value buckets.
+// Host leases live in memory: they are worth nothing after the whole
+// cluster restarts, and a single embedded server forgets a killed
+// process's leases when it starts again.
 func Buckets(replicas int) []jetstream.KeyValueConfig {
 	if replicas < 1 {
 		replicas = 1
@@ -161,6 +172,7 @@ func Buckets(replicas int) []jetstream.KeyValueConfig {
 	return []jetstream.KeyValueConfig{
 		{Bucket: event.BucketSeen, Description: "url hash → validators, content hash, last fetch", Storage: jetstream.FileStorage, Replicas: replicas},
 		{Bucket: event.BucketReleases, Description: "release key → first seen", Storage: jetstream.FileStorage, Replicas: replicas},
+		{Bucket: BucketHosts, Description: "host → crawler holding its lease", Storage: jetstream.MemoryStorage, TTL: HostLeaseTTL, History: 1, Replicas: replicas},
 	}
 }
 
@@ -197,6 +209,11 @@ const (
 	ConsumerReleases  = "indexer-releases"
 )
 
+// ExtractorMaxDeliver bounds the deliveries of a page: on the last one the
+// extractor dead-letters a page it still cannot handle rather than let
+// JetStream drop it. With the growing retry delays it is about an hour.
+const ExtractorMaxDeliver = 20
+
 // ExtractorConsumer is the durable pull consumer of MW_PAGES.
 func ExtractorConsumer() jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
@@ -204,8 +221,8 @@ func ExtractorConsumer() jetstream.ConsumerConfig {
 		Description:   "extracts articles from fetched pages",
 		FilterSubject: "mw.pages.>",
 		AckPolicy:     jetstream.AckExplicitPolicy,
-		AckWait:       2 * time.Minute,
-		MaxDeliver:    10,
+		AckWait:       30 * time.Second, // a page takes milliseconds; a killed replica's pages return soon
+		MaxDeliver:    ExtractorMaxDeliver,
 		MaxAckPending: 512,
 		DeliverPolicy: jetstream.DeliverAllPolicy,
 	}
@@ -218,8 +235,8 @@ func IndexerConsumer() jetstream.ConsumerConfig {
 		Description:   "writes articles into the search store",
 		FilterSubject: "mw.articles.>",
 		AckPolicy:     jetstream.AckExplicitPolicy,
-		AckWait:       2 * time.Minute,
-		MaxDeliver:    -1, // a store outage must not drop articles
+		AckWait:       time.Minute, // the stage marks a slow batch in progress
+		MaxDeliver:    -1,          // a store outage must not drop articles
 		MaxAckPending: 4096,
 		DeliverPolicy: jetstream.DeliverAllPolicy,
 	}
@@ -249,3 +266,57 @@ func (s *serverLog) Fatalf(format string, v ...any)  { s.l.Error(fmt.Sprintf(for
 func (s *serverLog) Errorf(format string, v ...any)  { s.l.Error(fmt.Sprintf(format, v...)) }
 func (s *serverLog) Debugf(format string, v ...any)  { s.l.Debug(fmt.Sprintf(format, v...)) }
 func (s *serverLog) Tracef(format string, v ...any)  {}
+
+// ReclaimInFlight makes every message delivered to the given consumers and
+// not acknowledged deliverable again at once, rather than after its ack
+// wait: each consumer is reset to deliver from its ack floor. It is for a
+// process that is the only client of its NATS server — the embedded one —
+// starting after a crash: what was in flight then belonged to the dead
+// process. Messages acknowledged out of order above the floor come again;
+// every stage handles a message twice harmlessly. It returns how many
+// messages were in flight; missing consumers are skipped.
+func ReclaimInFlight(ctx context.Context, js jetstream.JetStream, refs ...ConsumerRef) (int, error) {
+	n := 0
+	for _, ref := range refs {
+		cons, err := js.Consumer(ctx, ref.Stream, ref.Consumer)
+		if errors.Is(err, jetstream.ErrConsumerNotFound) {
+			continue
+		}
+		if err != nil {
+			return n, fmt.Errorf("consumer %s: %w", ref.Consumer, err)
+		}
+		info := cons.CachedInfo()
+		if info.NumAckPending == 0 && info.Delivered.Stream == info.AckFloor.Stream {
+			continue
+		}
+		n += info.NumAckPending
+		if _, err := js.ResetConsumer(ctx, ref.Stream, ref.Consumer); err != nil {
+			return n, fmt.Errorf("resetting consumer %s: %w", ref.Consumer, err)
+		}
+	}
+	return n, nil
+}
+
+// StartFromConfig starts a NATS server from a nats-server configuration
+// file — a JetStream cluster node, say (deploy/nats/cluster.conf) — and
+// waits until it accepts connections. The caller shuts it down.
+func StartFromConfig(path string, log *slog.Logger) (*server.Server, error) {
+	so, err := server.ProcessConfigFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("nats config %s: %w", path, err)
+	}
+	so.NoSigs = true
+	ns, err := server.NewServer(so)
+	if err != nil {
+		return nil, fmt.Errorf("nats server: %w", err)
+	}
+	if log != nil {
+		ns.SetLoggerV2(&serverLog{log.With("component", "nats")}, false, false, false)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(60 * time.Second) {
+		ns.Shutdown()
+		return nil, errors.New("nats server did not become ready within 60s")
+	}
+	return ns, nil
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -50,6 +51,19 @@ func NewReleaseAnnouncer(ctx context.Context, js jetstream.JetStream, minConfide
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &ReleaseAnnouncer{js: js, kv: kv, minConfidence: minConfidence, log: log.With("stage", "releases"), now: time.Now}, nil
+}
+
+// RegisterMetrics registers modelwire_release_events_total{kind} on reg:
+// the release (first seen) and corroboration events this announcer
+// published.
+func (r *ReleaseAnnouncer) RegisterMetrics(reg prometheus.Registerer) {
+	for kind, n := range map[string]*atomic.Int64{event.KindRelease: &r.announced, event.KindCorroboration: &r.corroborated} {
+		register(reg, prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name:        "modelwire_release_events_total",
+			Help:        "Release events published by this process, by kind: release (first seen) or corroboration.",
+			ConstLabels: prometheus.Labels{"kind": kind},
+		}, func() float64 { return float64(n.Load()) }))
+	}
 }
 
 // Counts returns the releases announced and corroborations published.

@@ -99,7 +99,7 @@ func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
 func TestReleaseRecordsInStore(t *testing.T) {
 	js := startNATS(t)
 	store := openStore(t)
-	rs := pipeline.NewReleaseIndexStage(js, store, nil)
+	rs := pipeline.NewReleaseIndexStage(js, store, pipeline.IndexOptions{})
 	runStage(t, rs.Run)
 	ctx := context.Background()
 	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)

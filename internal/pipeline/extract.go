@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"runtime"
 	"sync/atomic"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
@@ -29,14 +31,17 @@ type Announcer interface {
 const maxPageBytes = 32 << 20
 
 // ExtractStage consumes MW_PAGES with the durable "extractor" consumer,
-// extracts each page and publishes the article to MW_ARTICLES.
+// extracts each page and publishes the article to MW_ARTICLES. Any number
+// of stages, in any processes, may share the consumer.
 type ExtractStage struct {
 	js        jetstream.JetStream
-	ex        Extractor
+	ex        atomic.Pointer[extractorRef]
 	announcer Announcer
+	metrics   extractMetrics
 	noContent error
 	log       *slog.Logger
 	workers   int
+	grace     time.Duration
 
 	extracted, skipped, failed atomic.Int64
 }
@@ -50,8 +55,16 @@ type ExtractOptions struct {
 	NoContent error
 	// Announcer, if set, publishes the article's releases.
 	Announcer Announcer
-	Logger    *slog.Logger
+	// Grace bounds the pages in flight after Run is told to stop
+	// (default DefaultGrace).
+	Grace time.Duration
+	// Registerer receives the stage's metrics (nil: none).
+	Registerer prometheus.Registerer
+	Logger     *slog.Logger
 }
+
+// extractorRef boxes an Extractor for an atomic pointer.
+type extractorRef struct{ Extractor }
 
 // NewExtractStage returns an extract stage.
 func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) *ExtractStage {
@@ -61,8 +74,15 @@ func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) 
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &ExtractStage{js: js, ex: ex, announcer: opts.Announcer, noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers}
+	s := &ExtractStage{js: js, announcer: opts.Announcer, metrics: newExtractMetrics(opts.Registerer),
+		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace}
+	s.ex.Store(&extractorRef{ex})
+	return s
 }
+
+// SetExtractor replaces the extractor — after a catalog reload, say. Pages
+// being extracted finish with the old one. Safe for concurrent use.
+func (s *ExtractStage) SetExtractor(ex Extractor) { s.ex.Store(&extractorRef{ex}) }
 
 // Run consumes pages until ctx ends, then drains in-flight work.
 func (s *ExtractStage) Run(ctx context.Context) error {
@@ -70,7 +90,7 @@ func (s *ExtractStage) Run(ctx context.Context) error {
 	if err != nil || cons == nil {
 		return err
 	}
-	return consume(ctx, cons, s.workers, s.handle)
+	return consume(ctx, cons, s.workers, s.grace, s.handle)
 }
 
 // Counts returns pages extracted, skipped (no article) and failed so far.
@@ -81,51 +101,71 @@ func (s *ExtractStage) Counts() (extracted, skipped, failed int64) {
 func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 	page, err := event.DecodePage(msg.Data())
 	if err != nil {
-		s.failed.Add(1)
-		deadLetter(ctx, s.js, "extractor", msg, s.log, err)
+		s.deadLetter(ctx, msg, s.log, err)
 		return
 	}
+	log := s.log.With("url", page.URL)
 	body, err := s.body(ctx, page)
 	if errors.Is(err, event.ErrSchema) || errors.Is(err, jetstream.ErrObjectNotFound) {
-		s.failed.Add(1)
-		deadLetter(ctx, s.js, "extractor", msg, s.log, err)
+		s.deadLetter(ctx, msg, log, err)
 		return
 	}
 	if err != nil {
-		retry(msg, s.log.With("url", page.URL), err)
+		s.retry(ctx, msg, log, err)
 		return
 	}
+	start := time.Now()
 	a, err := s.extract(body, page)
+	s.metrics.duration.Observe(time.Since(start).Seconds())
 	if s.noContent != nil && errors.Is(err, s.noContent) {
 		s.skipped.Add(1)
+		s.metrics.pages.WithLabelValues(resultNoArticle).Inc()
 		s.log.Debug("no article on page", "url", page.URL, "err", err)
 		ackOrLog(msg, s.log)
 		return
 	}
 	if err != nil {
-		s.failed.Add(1)
-		deadLetter(ctx, s.js, "extractor", msg, s.log.With("url", page.URL), err)
+		s.deadLetter(ctx, msg, log, err)
 		return
 	}
 	data, err := event.Encode(a)
 	if err != nil {
-		s.failed.Add(1)
-		deadLetter(ctx, s.js, "extractor", msg, s.log.With("url", page.URL), err)
+		s.deadLetter(ctx, msg, log, err)
 		return
 	}
 	if _, err := s.js.Publish(ctx, event.SubjectArticles, data,
 		jetstream.WithMsgID("article:"+a.ID+":"+page.ContentHash)); err != nil {
-		retry(msg, s.log.With("url", page.URL), fmt.Errorf("publishing article: %w", err))
+		s.retry(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
 		return
 	}
 	if s.announcer != nil {
 		if err := s.announcer.Announce(ctx, a); err != nil {
-			retry(msg, s.log.With("url", page.URL), fmt.Errorf("announcing releases: %w", err))
+			s.retry(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
 			return
 		}
 	}
 	s.extracted.Add(1)
+	s.metrics.pages.WithLabelValues(resultExtracted).Inc()
 	ackOrLog(msg, s.log)
+}
+
+// deadLetter counts a page that can never be extracted and dead-letters it.
+func (s *ExtractStage) deadLetter(ctx context.Context, msg jetstream.Msg, log *slog.Logger, err error) {
+	s.failed.Add(1)
+	s.metrics.pages.WithLabelValues(resultDeadLettered).Inc()
+	deadLetter(ctx, s.js, "extractor", msg, log, err)
+}
+
+// retry Naks a page that failed for a passing reason — unless this was
+// its last delivery (bus.ExtractorMaxDeliver), when it is dead-lettered
+// rather than silently dropped by JetStream.
+func (s *ExtractStage) retry(ctx context.Context, msg jetstream.Msg, log *slog.Logger, err error) {
+	if md, merr := msg.Metadata(); merr == nil && md.NumDelivered >= bus.ExtractorMaxDeliver {
+		s.deadLetter(ctx, msg, log, fmt.Errorf("giving up after %d deliveries: %w", md.NumDelivered, err))
+		return
+	}
+	s.metrics.pages.WithLabelValues(resultRetried).Inc()
+	retry(msg, log, err)
 }
 
 // extract runs the extractor, turning a panic on hostile input into an error.
@@ -139,7 +179,7 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 	if page.FinalURL != "" {
 		pageURL = page.FinalURL
 	}
-	a, err = s.ex.Extract(body, pageURL)
+	a, err = s.ex.Load().Extract(body, pageURL)
 	if err != nil {
 		return a, err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
@@ -30,6 +31,9 @@ type IndexStage struct {
 	log     *slog.Logger
 	batch   int
 	maxWait time.Duration
+	grace   time.Duration
+	metrics indexMetrics
+	outage  outage
 
 	indexed, stale, failed atomic.Int64
 }
@@ -40,7 +44,12 @@ type IndexOptions struct {
 	Batch int
 	// MaxWait is how long to wait to fill a batch (default 200ms).
 	MaxWait time.Duration
-	Logger  *slog.Logger
+	// Grace bounds the batch in flight after Run is told to stop
+	// (default DefaultGrace).
+	Grace time.Duration
+	// Registerer receives the stage's metrics (nil: none).
+	Registerer prometheus.Registerer
+	Logger     *slog.Logger
 }
 
 // NewIndexStage returns an index stage writing to store.
@@ -54,7 +63,8 @@ func NewIndexStage(js jetstream.JetStream, store Store, opts IndexOptions) *Inde
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &IndexStage{js: js, store: store, log: opts.Logger.With("stage", "indexer"), batch: opts.Batch, maxWait: opts.MaxWait}
+	return &IndexStage{js: js, store: store, log: opts.Logger.With("stage", "indexer"), batch: opts.Batch, maxWait: opts.MaxWait,
+		grace: opts.Grace, metrics: newIndexMetrics(opts.Registerer, "articles")}
 }
 
 // Counts returns articles indexed, skipped as stale, and failed so far.
@@ -68,42 +78,18 @@ func (s *IndexStage) Run(ctx context.Context) error {
 	if err != nil || cons == nil {
 		return err
 	}
-	fetchBatches(ctx, cons, s.batch, s.maxWait, s.log, s.write)
+	fetchBatches(ctx, cons, s.batch, s.maxWait, keepAliveOf(bus.IndexerConsumer()), s.grace, s.log, s.write)
 	return nil
 }
 
-// fetchBatches pulls batches of up to n messages, waiting at most maxWait
-// to fill one, and hands each to handle until ctx ends. handle gets a
-// context that outlives ctx, so the batch in flight completes.
-func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait time.Duration, log *slog.Logger, handle func(context.Context, []jetstream.Msg)) {
-	work := context.WithoutCancel(ctx)
-	for ctx.Err() == nil {
-		batch, err := cons.Fetch(n, jetstream.FetchMaxWait(maxWait))
-		if err != nil {
-			if ctx.Err() != nil {
-				return
-			}
-			log.Warn("fetch failed", "err", err)
-			sleep(ctx, time.Second)
-			continue
-		}
-		var msgs []jetstream.Msg
-		for m := range batch.Messages() {
-			msgs = append(msgs, m)
-		}
-		if len(msgs) > 0 {
-			handle(work, msgs)
-		}
-	}
-}
-
-func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
+func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Duration {
 	docs := make([]event.Article, 0, len(msgs))
 	keep := make([]jetstream.Msg, 0, len(msgs))
 	for _, m := range msgs {
 		a, err := event.DecodeArticle(m.Data())
 		if err != nil {
 			s.failed.Add(1)
+			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "indexer", m, s.log, err)
 			continue
 		}
@@ -111,31 +97,73 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) {
 		keep = append(keep, m)
 	}
 	if len(docs) == 0 {
-		return
+		return 0
 	}
+	start := time.Now()
 	errs := s.store.Index(ctx, docs)
-	for i, m := range keep {
-		var err error
+	s.metrics.bulk.Observe(time.Since(start).Seconds())
+	results := make([]error, len(keep))
+	stored, temporary := 0, 0
+	for i := range keep {
+		err := errors.New("store returned too few results")
 		if i < len(errs) {
 			err = errs[i]
-		} else {
-			err = errors.New("store returned too few results")
 		}
+		results[i] = err
+		switch {
+		case err == nil || errors.Is(err, indexer.ErrStale):
+			stored++
+		case !errors.Is(err, indexer.ErrPermanent):
+			temporary++
+		}
+	}
+	pause := s.outage.next(stored == 0 && temporary > 0)
+	if temporary > 0 {
+		s.metrics.failures.Inc()
+	}
+	if pause > 0 {
+		s.log.Warn("search store unavailable; pausing", "pause", pause, "batch", len(keep), "err", firstTemporary(results))
+	}
+	for i, m := range keep {
+		err := results[i]
 		switch {
 		case err == nil:
 			s.indexed.Add(1)
+			s.metrics.docs.WithLabelValues(resultIndexed).Inc()
 			ackOrLog(m, s.log)
 		case errors.Is(err, indexer.ErrStale):
 			s.stale.Add(1)
+			s.metrics.docs.WithLabelValues(resultStale).Inc()
 			ackOrLog(m, s.log)
 		case errors.Is(err, indexer.ErrPermanent):
 			s.failed.Add(1)
+			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
 			deadLetter(ctx, s.js, "indexer", m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
+		case pause > 0:
+			s.metrics.docs.WithLabelValues(resultRetried).Inc()
+			m.NakWithDelay(pause)
 		default:
+			s.metrics.docs.WithLabelValues(resultRetried).Inc()
 			retry(m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
 		}
 	}
+	return pause
 }
+
+// firstTemporary returns the first error that is neither nil, stale nor
+// permanent.
+func firstTemporary(errs []error) error {
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, indexer.ErrStale) && !errors.Is(err, indexer.ErrPermanent) {
+			return err
+		}
+	}
+	return nil
+}
+
+// keepAliveOf returns how often a batch in flight is marked in progress:
+// three times per ack wait.
+func keepAliveOf(cfg jetstream.ConsumerConfig) time.Duration { return cfg.AckWait / 3 }
 
 func sleep(ctx context.Context, d time.Duration) {
 	t := time.NewTimer(d)

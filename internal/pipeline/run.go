@@ -15,10 +15,11 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
-// Crawler crawls sources: once, or on their schedules until ctx ends.
+// Crawler crawls sources: once, or on their schedules until ctx ends,
+// taking new source lists from updates.
 type Crawler interface {
 	Once(ctx context.Context, sources []crawler.Source) ([]*crawler.Stats, error)
-	Run(ctx context.Context, sources []crawler.Source) error
+	RunUpdates(ctx context.Context, sources []crawler.Source, updates <-chan []crawler.Source) error
 }
 
 // All is every stage in one process, as `modelwire run` runs them.
@@ -31,7 +32,9 @@ type All struct {
 	// Releases, if set, keeps the store's release records.
 	Releases *ReleaseIndexStage
 	Sources  []crawler.Source
-	Logger   *slog.Logger
+	// Updates, if set, delivers reloaded source lists to Run.
+	Updates <-chan []crawler.Source
+	Logger  *slog.Logger
 	// Extra runs beside the stages until ctx ends (the HTTP server, say).
 	Extra []func(ctx context.Context) error
 }
@@ -57,7 +60,7 @@ func (p *All) Run(ctx context.Context) error {
 	if p.Releases != nil {
 		g.Go(func() error { return p.Releases.Run(ctx) })
 	}
-	g.Go(func() error { return p.Crawler.Run(ctx, p.Sources) })
+	g.Go(func() error { return p.Crawler.RunUpdates(ctx, p.Sources, p.Updates) })
 	for _, f := range p.Extra {
 		g.Go(func() error { return f(ctx) })
 	}
@@ -87,7 +90,7 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 			done <- fmt.Errorf("crawling: %w", err)
 			return
 		}
-		done <- p.waitDrained(gctx, p.Publisher.LastSeq())
+		done <- p.waitDrained(gctx)
 	}()
 	var err error
 	select {
@@ -110,11 +113,12 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 	return s, err
 }
 
-// waitDrained waits until the extractor has acknowledged every page up to
-// pagesSeq, and the indexers every article and release event published
-// until then.
-func (p *All) waitDrained(ctx context.Context, pagesSeq uint64) error {
-	if err := p.waitAckFloor(ctx, event.StreamPages, bus.ConsumerExtractor, pagesSeq); err != nil {
+// waitDrained waits until the extractor has acknowledged every page in
+// MW_PAGES — those of this run and any an earlier, interrupted run left —
+// and then the indexers every article and release event published until
+// then.
+func (p *All) waitDrained(ctx context.Context) error {
+	if err := p.waitStream(ctx, event.StreamPages, bus.ConsumerExtractor); err != nil {
 		return err
 	}
 	if err := p.waitStream(ctx, event.StreamArticles, bus.ConsumerIndexer); err != nil {

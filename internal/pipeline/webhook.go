@@ -121,10 +121,14 @@ func NewWebhookNotifier(js jetstream.JetStream, hook Webhook, opts WebhookOption
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	name := bus.WebhookConsumerName(hook.URL)
+	sent := webhookDeliveries(opts.Registerer)
+	for _, outcome := range []string{"ok", "retry", "dead_letter"} {
+		sent.WithLabelValues(name, outcome) // every series exists from the start, at 0
+	}
 	return &WebhookNotifier{
 		js: js, hook: hook, name: name, client: opts.Client, backoff: opts.Backoff,
 		log:  opts.Logger.With("stage", "webhook", "webhook", name),
-		sent: webhookDeliveries(opts.Registerer),
+		sent: sent,
 	}
 }
 
@@ -138,7 +142,7 @@ func (w *WebhookNotifier) Run(ctx context.Context) error {
 	if err != nil || cons == nil {
 		return err
 	}
-	return consume(ctx, cons, 1, w.deliver)
+	return consume(ctx, cons, 1, 0, w.deliver)
 }
 
 // deliveryError is a failed delivery: the status (0 for a network error)

@@ -1,0 +1,224 @@
+package pipeline
+
+import (
+	"errors"
+	"sync"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/modelwire/modelwire/crawler"
+)
+
+// register registers c on reg and returns it — or the collector already
+// registered there under the same description, so that the stages of one
+// process share their collectors. A nil reg registers nothing: c then
+// counts for nobody.
+func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
+	if reg == nil {
+		return c
+	}
+	if err := reg.Register(c); err != nil {
+		if are, ok := errors.AsType[prometheus.AlreadyRegisteredError](err); ok {
+			if existing, ok := are.ExistingCollector.(C); ok {
+				return existing
+			}
+		}
+	}
+	return c
+}
+
+// Document outcomes, the result label of modelwire_index_documents_total
+// and modelwire_extract_pages_total.
+const (
+	resultIndexed      = "indexed"
+	resultStale        = "stale"
+	resultRetried      = "retried"
+	resultDeadLettered = "dead_lettered"
+	resultExtracted    = "extracted"
+	resultNoArticle    = "no_article"
+)
+
+// extractMetrics are the extract stage's collectors.
+type extractMetrics struct {
+	duration prometheus.Histogram
+	pages    *prometheus.CounterVec
+}
+
+func newExtractMetrics(reg prometheus.Registerer) extractMetrics {
+	m := extractMetrics{
+		duration: register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "modelwire_extract_duration_seconds",
+			Help:    "Time to extract one page into an article (decompressed HTML in, article out).",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+		})),
+		pages: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "modelwire_extract_pages_total",
+			Help: "Pages handled by the extractor by result: extracted, no_article, retried, dead_lettered.",
+		}, []string{"result"})),
+	}
+	for _, r := range []string{resultExtracted, resultNoArticle, resultRetried, resultDeadLettered} {
+		m.pages.WithLabelValues(r) // every series exists from the start, at 0
+	}
+	return m
+}
+
+// indexMetrics are the index stages' collectors; kind is "articles" or
+// "releases".
+type indexMetrics struct {
+	bulk     prometheus.Observer
+	failures prometheus.Counter
+	docs     *prometheus.CounterVec
+}
+
+func newIndexMetrics(reg prometheus.Registerer, kind string) indexMetrics {
+	bulk := register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "modelwire_index_bulk_duration_seconds",
+		Help:    "Time to write one batch into the search store (a bulk request on Elasticsearch), by kind.",
+		Buckets: prometheus.ExponentialBuckets(.005, 2.5, 10),
+	}, []string{"kind"}))
+	failures := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "modelwire_index_bulk_failures_total",
+		Help: "Batches the search store failed to write in full (some or all items are retried), by kind.",
+	}, []string{"kind"}))
+	docs := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "modelwire_index_documents_total",
+		Help: "Documents handled by the indexer by kind and result: indexed, stale, retried, dead_lettered.",
+	}, []string{"kind", "result"}))
+	m := indexMetrics{
+		bulk:     bulk.WithLabelValues(kind),
+		failures: failures.WithLabelValues(kind),
+		docs:     docs.MustCurryWith(prometheus.Labels{"kind": kind}),
+	}
+	for _, r := range []string{resultIndexed, resultStale, resultRetried, resultDeadLettered} {
+		m.docs.WithLabelValues(r) // every series exists from the start, at 0
+	}
+	return m
+}
+
+// CrawlMetrics exports the crawler's pass counters to Prometheus: it is a
+// crawler.Observer (pass it with crawler.WithObserver) and a
+// prometheus.Collector (register it). Counters are the totals of finished
+// passes plus the live counts of running ones, per source. Safe for
+// concurrent use.
+type CrawlMetrics struct {
+	mu       sync.Mutex
+	finished map[string]*sourceTotals
+	running  map[*crawler.Stats]bool
+
+	requests, bytes, pages, skipped, failed, robots, passes *prometheus.Desc
+}
+
+// sourceTotals sums the finished passes over one source.
+type sourceTotals struct {
+	snap   crawler.Snapshot
+	passes int
+}
+
+// NewCrawlMetrics returns an empty exporter.
+func NewCrawlMetrics() *CrawlMetrics {
+	src := []string{"source"}
+	return &CrawlMetrics{
+		finished: map[string]*sourceTotals{},
+		running:  map[*crawler.Stats]bool{},
+		requests: prometheus.NewDesc("modelwire_crawler_requests_total", "HTTP requests sent, by source (robots.txt, feeds, sitemaps, pages, redirects, retries).", src, nil),
+		bytes:    prometheus.NewDesc("modelwire_crawler_bytes_total", "Decoded bytes of response bodies read, by source.", src, nil),
+		pages: prometheus.NewDesc("modelwire_crawler_pages_total",
+			"Pages and listings by source and status: fetched (pages published), documents (feeds and sitemaps read), not_modified (304), unchanged (same content).",
+			[]string{"source", "status"}, nil),
+		skipped: prometheus.NewDesc("modelwire_crawler_skipped_total", "URLs not fetched or not published, by source and reason.", []string{"source", "reason"}, nil),
+		failed:  prometheus.NewDesc("modelwire_crawler_failed_total", "URLs that failed, by source and reason (http_404, timeout, too_large, publish, …).", []string{"source", "reason"}, nil),
+		robots:  prometheus.NewDesc("modelwire_crawler_robots_denied_total", "URLs robots.txt disallowed, by source.", src, nil),
+		passes:  prometheus.NewDesc("modelwire_crawler_passes_total", "Passes over a source finished, by source.", src, nil),
+	}
+}
+
+// PassStarted implements crawler.Observer.
+func (m *CrawlMetrics) PassStarted(st *crawler.Stats) {
+	m.mu.Lock()
+	m.running[st] = true
+	m.mu.Unlock()
+}
+
+// PassEnded implements crawler.Observer.
+func (m *CrawlMetrics) PassEnded(st *crawler.Stats) {
+	snap := st.Snapshot()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.running, st)
+	t := m.finished[snap.Source]
+	if t == nil {
+		t = &sourceTotals{}
+		m.finished[snap.Source] = t
+	}
+	t.snap = addSnapshots(t.snap, snap)
+	t.passes++
+}
+
+// Describe implements prometheus.Collector.
+func (m *CrawlMetrics) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{m.requests, m.bytes, m.pages, m.skipped, m.failed, m.robots, m.passes} {
+		ch <- d
+	}
+}
+
+// Collect implements prometheus.Collector.
+func (m *CrawlMetrics) Collect(ch chan<- prometheus.Metric) {
+	m.mu.Lock()
+	totals := map[string]crawler.Snapshot{}
+	passes := map[string]int{}
+	for src, t := range m.finished {
+		totals[src] = t.snap
+		passes[src] = t.passes
+	}
+	for st := range m.running {
+		snap := st.Snapshot()
+		totals[snap.Source] = addSnapshots(totals[snap.Source], snap)
+	}
+	m.mu.Unlock()
+	counter := func(d *prometheus.Desc, v int64, labels ...string) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.CounterValue, float64(v), labels...)
+	}
+	for src, s := range totals {
+		counter(m.requests, s.Requests, src)
+		counter(m.bytes, s.Bytes, src)
+		counter(m.pages, s.Fetched, src, "fetched")
+		counter(m.pages, s.Documents, src, "documents")
+		counter(m.pages, s.NotModified, src, "not_modified")
+		counter(m.pages, s.Unchanged, src, "unchanged")
+		counter(m.robots, s.Skipped[crawler.SkipRobots], src)
+		counter(m.passes, int64(passes[src]), src)
+		for reason, n := range s.Skipped {
+			counter(m.skipped, n, src, reason)
+		}
+		for reason, n := range s.Failed {
+			counter(m.failed, n, src, reason)
+		}
+	}
+}
+
+// addSnapshots returns the counters of a and b added up.
+func addSnapshots(a, b crawler.Snapshot) crawler.Snapshot {
+	out := crawler.Snapshot{
+		Source:      b.Source,
+		Requests:    a.Requests + b.Requests,
+		Fetched:     a.Fetched + b.Fetched,
+		Documents:   a.Documents + b.Documents,
+		NotModified: a.NotModified + b.NotModified,
+		Unchanged:   a.Unchanged + b.Unchanged,
+		Bytes:       a.Bytes + b.Bytes,
+		Skipped:     map[string]int64{},
+		Failed:      map[string]int64{},
+		Duration:    a.Duration + b.Duration,
+	}
+	for _, m := range []map[string]int64{a.Skipped, b.Skipped} {
+		for k, v := range m {
+			out.Skipped[k] += v
+		}
+	}
+	for _, m := range []map[string]int64{a.Failed, b.Failed} {
+		for k, v := range m {
+			out.Failed[k] += v
+		}
+	}
+	return out
+}

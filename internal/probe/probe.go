@@ -1,0 +1,154 @@
+// Package probe serves what an orchestrator and a monitoring system ask of
+// a stage process — a crawler, extractor or indexer running on its own:
+// /healthz (the process is alive), /readyz (what it depends on answers)
+// and /metrics (Prometheus).
+package probe
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Check reports whether one dependency answers; nil means ready.
+type Check func(ctx context.Context) error
+
+// Options configures a Server. Zero values mean defaults.
+type Options struct {
+	// Checks are run on every /readyz, concurrently, by name.
+	Checks map[string]Check
+	// Gatherer is served on /metrics (nil: no /metrics).
+	Gatherer prometheus.Gatherer
+	// Timeout bounds each check (default 3s).
+	Timeout time.Duration
+	Logger  *slog.Logger
+}
+
+// Server answers the probes. It is safe for concurrent use.
+type Server struct {
+	checks   map[string]Check
+	timeout  time.Duration
+	log      *slog.Logger
+	handler  http.Handler
+	stopping atomic.Bool
+}
+
+// New returns a probe server.
+func New(opts Options) *Server {
+	if opts.Timeout <= 0 {
+		opts.Timeout = 3 * time.Second
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{checks: opts.Checks, timeout: opts.Timeout, log: opts.Logger}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", s.readyz)
+	if opts.Gatherer != nil {
+		mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Gatherer, promhttp.HandlerOpts{}))
+	}
+	s.handler = mux
+	return s
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// readyz answers 200 when every check passes, 503 with the failures
+// otherwise — and 503 once the process is shutting down, so a load
+// balancer stops sending it work.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	results := map[string]string{}
+	ready := !s.stopping.Load()
+	if !ready {
+		results["shutdown"] = "stopping"
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	names := make([]string, 0, len(s.checks))
+	for name := range s.checks {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+			defer cancel()
+			res := "ok"
+			if err := s.checks[name](ctx); err != nil {
+				res = err.Error()
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			results[name] = res
+			if res != "ok" {
+				ready = false
+			}
+		}()
+	}
+	wg.Wait()
+	status := http.StatusOK
+	if !ready {
+		status = http.StatusServiceUnavailable
+	}
+	writeJSON(w, status, map[string]any{"ready": ready, "checks": results})
+}
+
+// ListenAndServe serves on addr until ctx ends; then /readyz answers 503
+// and the server shuts down, letting requests in progress finish.
+func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("http.addr %s: %w", addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx ends (see ListenAndServe). It closes ln.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	s.log.Info("probe server listening", "url", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("probe server: %w", err)
+	case <-ctx.Done():
+	}
+	s.stopping.Store(true)
+	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		srv.Close()
+		return fmt.Errorf("probe server shutdown: %w", err)
+	}
+	<-errc
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
