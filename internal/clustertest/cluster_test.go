@@ -242,6 +242,8 @@ func (c *cluster) es(script string, node int, bootstrap bool) error {
 	env := []string{
 		"ES_CLUSTER_NAME=modelwire-cluster-test",
 		"ES_NODE_NAME=" + n.name,
+		// Its own home, whatever ES_HOME_DIR the caller exported for the dev node.
+		"ES_HOME_DIR=" + c.esHome(n.name),
 		fmt.Sprintf("ES_PORT=%d", n.http),
 		fmt.Sprintf("ES_TRANSPORT_PORT=%d", n.transport),
 		"ES_SEED_HOSTS=" + seeds,
