@@ -3,7 +3,6 @@ package api_test
 import (
 	"context"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,7 +13,7 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
-	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 )
 
 // fixture is a real embedded NATS server with JetStream, a real embedded
@@ -58,27 +57,12 @@ func fixtureArticles() []event.Article {
 
 func newFixture(t testing.TB, opts api.Options) *fixture {
 	t.Helper()
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nc, err := bus.Connect("", srv, "api-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { nc.Close(); srv.Shutdown(); srv.WaitForShutdown() })
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := bus.Setup(context.Background(), js, 1); err != nil {
-		t.Fatal(err)
-	}
+	js, srv := bustest.StartServer(t, "")
 	store, err := indexer.OpenEmbedded(t.TempDir(), indexer.EmbeddedOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeStore := sync.OnceFunc(func() { store.Close() }) // Embedded.Close panics when called twice
+	closeStore := func() { store.Close() }
 	t.Cleanup(closeStore)
 	for i, err := range store.Index(context.Background(), fixtureArticles()) {
 		if err != nil {

@@ -14,32 +14,13 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
 	"github.com/modelwire/modelwire/indexer"
-	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
 )
 
-// startNATS starts a real embedded NATS server with JetStream for one test.
-func startNATS(t *testing.T) jetstream.JetStream {
-	t.Helper()
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nc, err := bus.Connect("", srv, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { nc.Close(); srv.Shutdown(); srv.WaitForShutdown() })
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := bus.Setup(context.Background(), js, 1); err != nil {
-		t.Fatal(err)
-	}
-	return js
-}
+// startNATS starts a real embedded NATS server with modelwire's streams.
+func startNATS(t *testing.T) jetstream.JetStream { return bustest.Start(t) }
 
 func openStore(t *testing.T) *indexer.Embedded {
 	t.Helper()
