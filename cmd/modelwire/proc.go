@@ -171,6 +171,10 @@ func crawlerConfig(c config.Config) crawler.Config {
 		AllowPrivateNetworks: c.Crawler.AllowPrivateNetworks,
 		Timeout:              c.Crawler.Timeout,
 		MaxBodyBytes:         c.Crawler.MaxBodyBytes,
+		RecrawlAfter:         c.Crawler.RecrawlAfter,
+		MaxCrawlDelay:        c.Crawler.MaxCrawlDelay,
+		MaxRetries:           c.Crawler.MaxRetries,
+		MaxRedirects:         c.Crawler.MaxRedirects,
 	}
 }
 

@@ -90,6 +90,16 @@ type Crawler struct {
 	Timeout time.Duration `yaml:"timeout"`
 	// MaxBodyBytes bounds one response body (default 10 MiB).
 	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// RecrawlAfter is how long a fetched article is not requested again
+	// unless its feed or sitemap date changes (default 24h).
+	RecrawlAfter time.Duration `yaml:"recrawl_after"`
+	// MaxCrawlDelay caps a robots.txt Crawl-delay (default 10s).
+	MaxCrawlDelay time.Duration `yaml:"max_crawl_delay"`
+	// MaxRetries is how often a 429 or 5xx answer is retried (default 2;
+	// negative: never).
+	MaxRetries int `yaml:"max_retries"`
+	// MaxRedirects bounds one redirect chain (default 10).
+	MaxRedirects int `yaml:"max_redirects"`
 }
 
 // Elasticsearch selects and configures the Elasticsearch store; with no
@@ -210,6 +220,9 @@ func (c Config) Validate() error {
 	}
 	if c.Crawler.MaxBodyBytes < 0 {
 		errs = append(errs, errors.New("crawler.max_body_bytes must not be negative"))
+	}
+	if c.Crawler.RecrawlAfter < 0 || c.Crawler.MaxCrawlDelay < 0 || c.Crawler.MaxRedirects < 0 {
+		errs = append(errs, errors.New("crawler.recrawl_after, max_crawl_delay and max_redirects must not be negative"))
 	}
 	names := map[string]bool{}
 	for i, s := range c.Sources {

@@ -140,3 +140,16 @@ func TestExampleConfigLoads(t *testing.T) {
 		t.Errorf("example config has %d sources, want several real ones", len(c.Sources))
 	}
 }
+
+func TestCrawlerTuning(t *testing.T) {
+	c, err := config.Parse([]byte("crawler:\n  recrawl_after: 6h\n  max_crawl_delay: 5s\n  max_retries: -1\n  max_redirects: 3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Crawler.RecrawlAfter != 6*time.Hour || c.Crawler.MaxCrawlDelay != 5*time.Second || c.Crawler.MaxRetries != -1 || c.Crawler.MaxRedirects != 3 {
+		t.Errorf("crawler = %+v", c.Crawler)
+	}
+	if _, err := config.Parse([]byte("crawler:\n  recrawl_after: -1h\n")); err == nil || !strings.Contains(err.Error(), "recrawl_after") {
+		t.Errorf("negative recrawl_after: %v", err)
+	}
+}
