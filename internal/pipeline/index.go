@@ -130,6 +130,9 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Durat
 		case err == nil:
 			s.indexed.Add(1)
 			s.metrics.docs.WithLabelValues(resultIndexed).Inc()
+			if !docs[i].FetchedAt.IsZero() {
+				s.metrics.latency.Observe(time.Since(docs[i].FetchedAt).Seconds())
+			}
 			ackOrLog(m, s.log)
 		case errors.Is(err, indexer.ErrStale):
 			s.stale.Add(1)
