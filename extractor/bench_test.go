@@ -123,16 +123,26 @@ func BenchmarkExtractArticle(b *testing.B) {
 	})
 }
 
-// BenchmarkGoTrafilatura measures go-trafilatura alone, as the baseline
-// a user would otherwise pick, on the same pages.
+// BenchmarkGoTrafilatura measures go-trafilatura alone, the baseline a
+// user would otherwise pick, on the same pages: with its fallback
+// extractors (go-readability, go-domdistiller), as it runs for its best
+// quality and as bench/gotrafilatura runs it, and without them, its
+// fastest.
 func BenchmarkGoTrafilatura(b *testing.B) {
-	benchPages(b, func(p benchPage) {
-		opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
-		if u, err := url.Parse(p.url); err == nil && u.Host != "" {
-			opts.OriginalURL = u
-		}
-		if _, err := trafilatura.Extract(bytes.NewReader(p.html), opts); err != nil {
-			b.Logf("%s: %v", p.name, err)
-		}
-	})
+	for _, mode := range []struct {
+		name     string
+		fallback bool
+	}{{"fallback", true}, {"fast", false}} {
+		b.Run(mode.name, func(b *testing.B) {
+			benchPages(b, func(p benchPage) {
+				opts := trafilatura.Options{EnableFallback: mode.fallback, ExcludeComments: true}
+				if u, err := url.Parse(p.url); err == nil && u.Host != "" {
+					opts.OriginalURL = u
+				}
+				if _, err := trafilatura.Extract(bytes.NewReader(p.html), opts); err != nil {
+					b.Logf("%s: %v", p.name, err)
+				}
+			})
+		})
+	}
 }
