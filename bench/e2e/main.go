@@ -78,6 +78,7 @@ func main() {
 		mode       = flag.String("mode", "serve", "serve (until /metrics counts all indexed) or once (run --once until it exits)")
 		name       = flag.String("name", "", "name of the run in the output (default from the flags)")
 		timeout    = flag.Duration("timeout", 10*time.Minute, "give up after")
+		profile    = flag.String("cpuprofile", "", "have modelwire run write a CPU profile to this file")
 	)
 	flag.Parse()
 	if *name == "" {
@@ -85,7 +86,7 @@ func main() {
 	}
 	site := testsite.New(testsite.Options{Extra: max(*articles-6, 0)})
 	defer site.Close()
-	b := bench{bin: *bin, site: site, store: *store, esURL: strings.TrimRight(*esURL, "/"), extractors: *extractors}
+	b := bench{bin: *bin, site: site, store: *store, esURL: strings.TrimRight(*esURL, "/"), extractors: *extractors, profile: *profile}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
 	var (
@@ -118,6 +119,7 @@ type bench struct {
 	store      string
 	esURL      string
 	extractors int
+	profile    string
 }
 
 // config writes a modelwire config for the site into a new directory.
@@ -241,7 +243,11 @@ func (b bench) serve(ctx context.Context) (result, error) {
 	}
 	defer b.cleanup(dir)
 	start := time.Now()
-	run, err := b.start(ctx, nil, "run", "--config", cfg, "--log-level", "warn")
+	args := []string{"run", "--config", cfg, "--log-level", "warn"}
+	if b.profile != "" {
+		args = append(args, "--cpuprofile", b.profile)
+	}
+	run, err := b.start(ctx, nil, args...)
 	if err != nil {
 		return r, err
 	}
@@ -264,7 +270,7 @@ func (b bench) serve(ctx context.Context) (result, error) {
 		procs = append(procs, x)
 	}
 	want := float64(len(b.site.Articles))
-	tick := time.NewTicker(25 * time.Millisecond)
+	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		fams, err := scrape(run.metrics)

@@ -2,7 +2,7 @@
 // internal/testsite — N English articles plus the handcrafted multilingual
 // ones, with an RSS feed listing them all — for measuring `modelwire run`
 // as a built binary. It prints the site's URL on the first line of stdout
-// and serves until stdin closes or it gets SIGINT/SIGTERM.
+// and serves until it gets SIGINT or SIGTERM.
 //
 // Usage:
 //
@@ -13,7 +13,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -29,9 +28,5 @@ func main() {
 	fmt.Println(site.URL)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		io.Copy(io.Discard, os.Stdin) // the parent closed our stdin: stop
-		stop()
-	}()
 	<-ctx.Done()
 }
