@@ -7,7 +7,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 CONFIG ?= configs/modelwire.yaml
 EVAL  ?= ../shared/eval
 
-.PHONY: all build run test cluster-test lint bench eval clean es-up es-down
+.PHONY: all build run test cluster-test lint bench bench-go eval clean es-up es-down
 
 all: build
 
@@ -33,8 +33,11 @@ lint: ## go vet, gofmt, staticcheck (with the cluster test's build tag)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags cluster ./...
 
-bench: ## Go benchmarks (extraction, end to end, Elasticsearch writes)
+bench: ## speed in one run, with ratios to the alternatives: extraction, indexing, end to end, scaling; table in .bench/summary.txt (see bench/run.sh)
 	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
+	EVAL=$(EVAL) bash bench/run.sh
+
+bench-go: ## every Go benchmark once, with -benchmem
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 eval: build ## extraction quality on ../shared/eval

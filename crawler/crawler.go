@@ -61,6 +61,13 @@ type Publisher interface {
 	Publish(ctx context.Context, p event.Page) error
 }
 
+// Pacer holds the crawler back while the stages downstream are behind.
+// Wait blocks until the next page may be fetched, or ctx ends (then it
+// returns ctx's error).
+type Pacer interface {
+	Wait(ctx context.Context) error
+}
+
 // Config holds settings shared by every source. Zero values mean defaults.
 type Config struct {
 	// UserAgent is sent with every request and matched against robots.txt
@@ -154,6 +161,7 @@ type Crawler struct {
 	robots    *robotsCache
 	leases    HostLeases // nil: this crawler alone fetches its hosts
 	observer  Observer   // nil: nobody watches the passes
+	pacer     Pacer      // nil: pages are fetched as fast as politeness allows
 	now       func() time.Time
 }
 
@@ -171,6 +179,11 @@ func WithTransport(t http.RoundTripper) Option { return func(c *Crawler) { c.tra
 // WithClock sets the clock used for fetch times and recrawl decisions
 // (default time.Now). Politeness always uses real time.
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
+
+// WithPacer makes every page fetch wait for p first, so a crawl with no
+// politeness delay does not run ahead of the stages that handle its pages
+// (feeds, sitemaps and robots.txt are not held back).
+func WithPacer(p Pacer) Option { return func(c *Crawler) { c.pacer = p } }
 
 // WithSeen sets the store of what was fetched (default: an in-memory store
 // that lasts as long as the Crawler). Use a shared store — the mw_seen

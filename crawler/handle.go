@@ -155,6 +155,12 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 	follow := t.depth < p.src.MaxDepth
 	revisit := !ok || rec.Revisit || (follow && p.entriesDue(rec))
 	spec := p.spec(t, rec, !revisit && rec.Status < 400)
+	if p.c.pacer != nil {
+		if err := p.c.pacer.Wait(ctx); err != nil {
+			p.failed(ctx, t, err)
+			return
+		}
+	}
 	ans, err := p.c.fetch(ctx, spec)
 	if err != nil {
 		p.failed(ctx, t, err)

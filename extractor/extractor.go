@@ -11,6 +11,7 @@ import (
 	"errors"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -192,9 +193,45 @@ func Language(text, declared string) string {
 	if len(sample) > 2000 {
 		sample = sample[:2000]
 	}
-	info := whatlanggo.Detect(sample)
+	info := detectLanguage(sample)
 	if code := info.Lang.Iso6391(); code != "" && (info.IsReliable() || declared == "") {
 		return code
 	}
 	return declared
+}
+
+// detectLanguage is whatlanggo.Detect, mostly at half the cost. For
+// Latin-script text whatlanggo compares the text's trigrams with the
+// profiles of 48 languages — 14,400 map lookups, ~0.7 ms whatever the
+// text's length, the dearest step of extracting a short page. The
+// languages news is mostly written in are tried first; their winner
+// stands when it is sure and no language left out is a close relative
+// that could have won instead. Otherwise — a language left out, a close
+// call, Norwegian or Indonesian — the text is compared with all 48.
+func detectLanguage(sample string) whatlanggo.Info {
+	if whatlanggo.DetectScript(sample) == unicode.Latin {
+		info := whatlanggo.DetectWithOptions(sample, whatlanggo.Options{Whitelist: newsLatin})
+		if info.IsReliable() && !hasLatinRelatives[info.Lang] {
+			return info
+		}
+	}
+	return whatlanggo.Detect(sample)
+}
+
+// newsLatin are the Latin-script languages detectLanguage tries first.
+var newsLatin = map[whatlanggo.Lang]bool{
+	whatlanggo.Eng: true, whatlanggo.Spa: true, whatlanggo.Por: true, whatlanggo.Fra: true,
+	whatlanggo.Deu: true, whatlanggo.Ita: true, whatlanggo.Nld: true, whatlanggo.Vie: true,
+	whatlanggo.Ind: true, whatlanggo.Tur: true, whatlanggo.Pol: true, whatlanggo.Ron: true,
+	whatlanggo.Ces: true, whatlanggo.Hun: true, whatlanggo.Swe: true, whatlanggo.Dan: true,
+	whatlanggo.Nob: true, whatlanggo.Fin: true, whatlanggo.Hrv: true, whatlanggo.Slv: true,
+	whatlanggo.Lit: true, whatlanggo.Lav: true, whatlanggo.Est: true,
+}
+
+// hasLatinRelatives are the languages of newsLatin with a close relative
+// outside it (Nynorsk, Javanese, Azerbaijani, Turkmen and Uzbek, Afrikaans),
+// which only the full comparison tells apart.
+var hasLatinRelatives = map[whatlanggo.Lang]bool{
+	whatlanggo.Nob: true, whatlanggo.Dan: true, whatlanggo.Ind: true,
+	whatlanggo.Tur: true, whatlanggo.Nld: true,
 }

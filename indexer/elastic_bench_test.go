@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -29,9 +30,9 @@ func benchArticle(i int, fetched time.Time) event.Article {
 
 // BenchmarkElasticIndex measures documents per second into the dev
 // Elasticsearch node: through the store (versioned, per-item results, in
-// the index stage's batches) and through a bare esutil.BulkIndexer sending
-// the same documents with the same workers and flush size. Compare the
-// docs/s metrics.
+// the index stage's batches, one batch at a time as the stage writes) and
+// through a bare esutil.BulkIndexer sending the same documents with the
+// same workers at several flush sizes. Compare the docs/s metrics.
 func BenchmarkElasticIndex(b *testing.B) {
 	ctx := context.Background()
 	t0 := time.Now().UTC()
@@ -55,39 +56,44 @@ func BenchmarkElasticIndex(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
-	b.Run("bare", func(b *testing.B) {
-		s := openElastic(b, indexer.ElasticConfig{Workers: 2}) // the same mapping
-		client, err := elasticsearch.NewClient(elasticsearch.Config{Addresses: []string{esURL()}})
-		if err != nil {
-			b.Fatal(err)
-		}
-		bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{Client: client, Index: s.Prefix() + "-articles", NumWorkers: 2, FlushBytes: 5 << 20})
-		if err != nil {
-			b.Fatal(err)
-		}
-		var failed error
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			a := benchArticle(i, t0)
-			body, err := indexer.EncodeArticle(a)
+	// The bare indexer at several flush sizes: the best of them is the
+	// node's own limit the store is held against.
+	for _, flush := range []int{512 << 10, 1 << 20, 5 << 20} {
+		b.Run(fmt.Sprintf("bare/flush=%dKB", flush>>10), func(b *testing.B) {
+			s := openElastic(b, indexer.ElasticConfig{Workers: 2}) // the same mapping
+			client, err := elasticsearch.NewClient(elasticsearch.Config{Addresses: []string{esURL()}})
 			if err != nil {
 				b.Fatal(err)
 			}
-			err = bi.Add(ctx, esutil.BulkIndexerItem{Action: "index", DocumentID: a.ID, Body: bytes.NewReader(body),
-				OnFailure: func(_ context.Context, _ esutil.BulkIndexerItem, r esutil.BulkIndexerResponseItem, err error) {
-					failed = fmt.Errorf("%v %s", err, r.Error.Reason)
-				}})
+			bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{Client: client, Index: s.Prefix() + "-articles", NumWorkers: 2, FlushBytes: flush})
 			if err != nil {
 				b.Fatal(err)
 			}
-		}
-		if err := bi.Close(ctx); err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-		if failed != nil {
-			b.Fatal(failed)
-		}
-	})
+			var failed atomic.Pointer[error]
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				a := benchArticle(i, t0)
+				body, err := indexer.EncodeArticle(a)
+				if err != nil {
+					b.Fatal(err)
+				}
+				err = bi.Add(ctx, esutil.BulkIndexerItem{Action: "index", DocumentID: a.ID, Body: bytes.NewReader(body),
+					OnFailure: func(_ context.Context, _ esutil.BulkIndexerItem, r esutil.BulkIndexerResponseItem, err error) {
+						err = fmt.Errorf("%v %s", err, r.Error.Reason)
+						failed.Store(&err)
+					}})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := bi.Close(ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+			if err := failed.Load(); err != nil {
+				b.Fatal(*err)
+			}
+		})
+	}
 }

@@ -196,7 +196,7 @@ func leaseOwner() string {
 // when several processes may crawl (an external NATS) — taking turns on
 // hosts through leases in mw_hosts. The returned func, if not nil, keeps
 // the leases and must run beside the crawler.
-func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, log *slog.Logger) (*crawler.Crawler, func(context.Context) error, error) {
+func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
 	seen, err := pipeline.NewSeenStore(ctx, node.js)
 	if err != nil {
 		return nil, nil, err
@@ -215,7 +215,7 @@ func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawle
 		opts = append(opts, crawler.WithHostLeases(leases))
 		keep = leases.Run
 	}
-	return crawler.New(crawlerConfig(c), pub, opts...), keep, nil
+	return crawler.New(crawlerConfig(c), pub, append(opts, extra...)...), keep, nil
 }
 
 // needExternalNATS refuses to run a single stage on an embedded NATS

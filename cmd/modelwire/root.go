@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -25,8 +26,11 @@ type globals struct {
 	dataDir    string
 	logFormat  string
 	logLevel   string
-	stdout     io.Writer
-	stderr     io.Writer
+	cpuProfile string
+	// stopProfile ends the CPU profile --cpuprofile started (nil: none).
+	stopProfile func()
+	stdout      io.Writer
+	stderr      io.Writer
 }
 
 func (g *globals) logger() *slog.Logger {
@@ -41,7 +45,7 @@ func (g *globals) logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(g.stderr, opts))
 }
 
-func newRoot(stdout, stderr io.Writer) *cobra.Command {
+func newRoot(stdout, stderr io.Writer) (*cobra.Command, *globals) {
 	g := &globals{stdout: stdout, stderr: stderr}
 	root := &cobra.Command{
 		Use:   "modelwire",
@@ -59,6 +63,25 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 	pf.StringVarP(&g.dataDir, "data", "d", "", "data directory (overrides data_dir and MODELWIRE_DATA)")
 	pf.StringVar(&g.logFormat, "log-format", "text", "log format: text or json")
 	pf.StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	pf.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole command to `FILE` (for go tool pprof)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if g.cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(g.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		g.stopProfile = func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		return nil
+	}
 	root.AddCommand(
 		newRunCmd(g),
 		newCrawlerCmd(g),
@@ -74,7 +97,7 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 		newHealthcheckCmd(g),
 		newNATSServerCmd(g),
 	)
-	return root
+	return root, g
 }
 
 func execute(args []string, stdout, stderr io.Writer) int {
@@ -86,9 +109,13 @@ func execute(args []string, stdout, stderr io.Writer) int {
 // executeContext runs the command line until ctx ends (tests stop a
 // long-running command by cancelling ctx).
 func executeContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	root, g := newRoot(stdout, stderr)
 	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
+	err := root.ExecuteContext(ctx)
+	if g.stopProfile != nil {
+		g.stopProfile()
+	}
+	if err != nil {
 		if !errors.Is(err, errSilent) {
 			fmt.Fprintln(stderr, "modelwire:", err)
 		}

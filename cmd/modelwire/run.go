@@ -20,6 +20,12 @@ import (
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
+// maxPagesBacklog is how many fetched pages `modelwire run` lets wait for
+// its extractor before the crawler waits: on a fast site the crawl would
+// otherwise run far ahead, and every page would wait its turn longer (at
+// ~500 pages/s, 128 pages are a quarter of a second).
+const maxPagesBacklog = 128
+
 // minReleaseConfidence is the confidence below which a release an article
 // seems to report is not announced.
 const minReleaseConfidence = 0.5
@@ -162,7 +168,8 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		return err
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log)
+	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, crawler.WithPacer(pacer))
 	if err != nil {
 		return err
 	}

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"log/slog"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -15,6 +17,9 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 )
+
+// keySeed spreads release keys over a ReleaseAnnouncer's locks.
+var keySeed = maphash.MakeSeed()
 
 // maxReleaseSources bounds the sources remembered per release.
 const maxReleaseSources = 100
@@ -36,8 +41,17 @@ type ReleaseAnnouncer struct {
 	minConfidence float64
 	log           *slog.Logger
 	now           func() time.Time
+	// keyLocks serialise this process's updates of one release key (by
+	// its hash), so concurrent workers reporting the same release queue up
+	// instead of losing compare-and-set races on the bucket and retrying;
+	// replicas in other processes are still ordered by the revision check.
+	keyLocks [64]sync.Mutex
 
 	announced, corroborated atomic.Int64
+	// latency observes, by kind, the time from the fetch of the page
+	// reporting a release to the event's publication (nil until
+	// RegisterMetrics).
+	latency *prometheus.HistogramVec
 }
 
 // NewReleaseAnnouncer returns an announcer using the mw_releases bucket.
@@ -56,7 +70,15 @@ func NewReleaseAnnouncer(ctx context.Context, js jetstream.JetStream, minConfide
 // RegisterMetrics registers modelwire_release_events_total{kind} on reg:
 // the release (first seen) and corroboration events this announcer
 // published.
+//
+// It also registers modelwire_release_latency_seconds{kind}: the time from
+// the fetch of the page reporting a release to the event's publication.
 func (r *ReleaseAnnouncer) RegisterMetrics(reg prometheus.Registerer) {
+	r.latency = register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "modelwire_release_latency_seconds",
+		Help:    "Time from the fetch of the page reporting a release to the release event's publication, by kind: release (first seen) or corroboration.",
+		Buckets: latencyBuckets,
+	}, []string{"kind"}))
 	for kind, n := range map[string]*atomic.Int64{event.KindRelease: &r.announced, event.KindCorroboration: &r.corroborated} {
 		register(reg, prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name:        "modelwire_release_events_total",
@@ -87,6 +109,9 @@ func (r *ReleaseAnnouncer) Announce(ctx context.Context, a event.Article) error 
 
 func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel event.Release) error {
 	key := event.ReleaseKey(rel.Vendor, rel.Model)
+	mu := &r.keyLocks[maphash.String(keySeed, key)%uint64(len(r.keyLocks))]
+	mu.Lock()
+	defer mu.Unlock()
 	for attempt := 0; attempt < 10; attempt++ {
 		entry, err := r.kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {
@@ -114,6 +139,7 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 				continue // someone else updated: re-read
 			}
 			r.announced.Add(1)
+			r.observe(event.KindRelease, a)
 			r.log.Info("release announced", "key", key, "url", a.URL)
 			return nil
 		case slices.Contains(st.Sources, a.URL):
@@ -130,10 +156,18 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 				continue
 			}
 			r.corroborated.Add(1)
+			r.observe(event.KindCorroboration, a)
 			return nil
 		}
 	}
 	return fmt.Errorf("release %s: too many concurrent updates", key)
+}
+
+// observe records the latency of an event of kind about a.
+func (r *ReleaseAnnouncer) observe(kind string, a event.Article) {
+	if r.latency != nil && !a.FetchedAt.IsZero() {
+		r.latency.WithLabelValues(kind).Observe(time.Since(a.FetchedAt).Seconds())
+	}
 }
 
 func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel event.Release, st releaseState) event.ReleaseEvent {

@@ -48,7 +48,9 @@ type ExtractStage struct {
 
 // ExtractOptions configures an ExtractStage. Zero values mean defaults.
 type ExtractOptions struct {
-	// Workers is the number of pages extracted at once (default GOMAXPROCS).
+	// Workers is the number of pages handled at once (default 4 ×
+	// GOMAXPROCS: a page waits on NATS round trips — publishing the
+	// article, announcing releases — about as long as it is extracted).
 	Workers int
 	// NoContent is the extractor's error for a page without an article;
 	// such pages are acknowledged and counted as skipped.
@@ -69,7 +71,7 @@ type extractorRef struct{ Extractor }
 // NewExtractStage returns an extract stage.
 func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) *ExtractStage {
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)

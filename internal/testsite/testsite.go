@@ -305,7 +305,8 @@ func (r *recorder) WriteHeader(code int) {
 		r.Header().Del("Content-Length")
 		r.Header().Set("Content-Encoding", "gzip")
 		r.Header().Add("Vary", "Accept-Encoding")
-		r.gz = gzip.NewWriter(r.ResponseWriter)
+		r.gz = gzipWriters.Get().(*gzip.Writer)
+		r.gz.Reset(r.ResponseWriter)
 	}
 	r.ResponseWriter.WriteHeader(code)
 }
@@ -323,8 +324,18 @@ func (r *recorder) Write(b []byte) (int, error) {
 func (r *recorder) finish() {
 	if r.gz != nil {
 		r.gz.Close()
+		gzipWriters.Put(r.gz)
+		r.gz = nil
 	}
 }
+
+// gzipWriters reuses compressors at nginx's default level (1, BestSpeed):
+// a new default-level writer per answer made the site, not the crawler,
+// the bigger cost of a loopback benchmark.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed) // a valid level: no error
+	return zw
+}}
 
 // write renders every file of the site for base URL base.
 func (s *Site) write(base string) error {

@@ -1,0 +1,36 @@
+package extractor
+
+import (
+	"testing"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// TestDetectLanguageAgreesWithWhatlanggo checks that the shortcut through
+// the news languages answers what the full comparison answers, including
+// for the languages it must hand over (Norwegian, Indonesian, Malay).
+func TestDetectLanguageAgreesWithWhatlanggo(t *testing.T) {
+	samples := map[string]string{
+		"en": "DeepSeek released a new open-weight model on Tuesday, saying it beats larger rivals on coding and mathematics benchmarks while costing far less to train.",
+		"es": "La empresa china publicó el martes un nuevo modelo de lenguaje de pesos abiertos y afirma que supera a sus rivales en programación y matemáticas.",
+		"fr": "La société a publié mardi un nouveau modèle de langage ouvert, qui selon elle dépasse ses concurrents sur les tests de programmation et de mathématiques.",
+		"de": "Das Unternehmen hat am Dienstag ein neues offenes Sprachmodell veröffentlicht, das nach eigenen Angaben größere Konkurrenten beim Programmieren übertrifft.",
+		"vi": "Công ty Trung Quốc vừa phát hành mô hình ngôn ngữ mã nguồn mở mới, được cho là vượt qua các đối thủ lớn hơn trong các bài kiểm tra lập trình.",
+		"nb": "Selskapet lanserte tirsdag en ny språkmodell med åpne vekter, og hevder at den slår større konkurrenter på programmering og matematikk, til en brøkdel av prisen.",
+		"id": "Perusahaan asal Tiongkok itu merilis model bahasa baru dengan bobot terbuka pada hari Selasa dan mengklaim model tersebut mengungguli pesaing yang lebih besar.",
+		"ms": "Syarikat itu melancarkan model bahasa baharu pada hari Selasa dan mendakwa ia mengatasi pesaing yang lebih besar dalam ujian pengaturcaraan dan matematik.",
+		"zh": "深度求索周二发布了新的开源权重模型，称其在编程和数学基准测试中超过了更大的竞争对手。",
+		"ja": "同社は火曜日、新しいオープンウェイトの言語モデルを公開し、プログラミングと数学のベンチマークで大型の競合を上回ったと発表した。",
+		"ko": "이 회사는 화요일 새로운 오픈 웨이트 언어 모델을 공개했으며 코딩과 수학 벤치마크에서 더 큰 경쟁 모델을 앞섰다고 밝혔다.",
+	}
+	for name, text := range samples {
+		full, short := whatlanggo.Detect(text), detectLanguage(text)
+		if full.Lang != short.Lang || full.IsReliable() != short.IsReliable() {
+			t.Errorf("%s: whatlanggo says %s (reliable %v), detectLanguage says %s (reliable %v)",
+				name, full.Lang.Iso6391(), full.IsReliable(), short.Lang.Iso6391(), short.IsReliable())
+		}
+	}
+	if got := Language(samples["en"], ""); got != "en" {
+		t.Errorf("Language(English text) = %q, want en", got)
+	}
+}
