@@ -293,7 +293,7 @@ func (b bench) serve(ctx context.Context) (result, error) {
 		r.CPUS += cpuSeconds(p.cmd.Process.Pid)
 		fams, err := scrape(p.metrics)
 		if err != nil {
-			return r, fmt.Errorf("scraping %s: %w", p.metrics, err)
+			return r, fmt.Errorf("scraping %s: %w\n%s", p.metrics, err, p.stderr.String())
 		}
 		index.add(fams["modelwire_index_latency_seconds"])
 		release.add(fams["modelwire_release_latency_seconds"])

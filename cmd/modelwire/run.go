@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -89,6 +90,10 @@ func (n *natsNode) Close() {
 	}
 }
 
+// natsStartupWait is how long a process waits at start for an external
+// NATS server that does not answer yet.
+const natsStartupWait = time.Minute
+
 // connectNATS connects to the configured NATS, starting the embedded server
 // when no URL is set, and makes sure streams and buckets exist.
 func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name string) (*natsNode, error) {
@@ -114,6 +119,18 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 		}
 	}
 	nc, err := bus.Connect(c.NATS.URL, n.srv, name)
+	// An external server may still be starting (services come up in any
+	// order): wait for it rather than exit.
+	for wait, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
+		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); wait = min(2*wait, 5*time.Second) {
+		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		nc, err = bus.Connect(c.NATS.URL, n.srv, name)
+	}
 	if err != nil {
 		if n.srv != nil {
 			n.srv.Shutdown()
