@@ -34,3 +34,29 @@ func TestDetectLanguageAgreesWithWhatlanggo(t *testing.T) {
 		t.Errorf("Language(English text) = %q, want en", got)
 	}
 }
+
+func TestPlainlyEnglish(t *testing.T) {
+	en := "DeepSeek said on Tuesday that it has released a new model, the latest version of its open-weight family. " +
+		"According to the company, the model scores higher than its rivals on coding tests, and it is available to developers who prefer hosted access. " +
+		"Analysts said the release keeps pressure on labs in the United States and China, which now ship new models almost every week."
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"English news", en, true},
+		{"short English", "The model is out and it is fast.", false},
+		{"German quoting English", "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen der Stanford University, und er sagte: “You can’t connect the dots looking forward, you can only connect them looking backwards.” Mit den Punkten meinte er die kleinen Bausteine, aus denen sich ein Leben zusammensetzt, und das ist auch für Unternehmen wichtig, die nach Innovation suchen. Das Zitat wird oft wiederholt, aber nicht immer verstanden, und es ist für viele ein Rätsel.", false},
+		{"French", "La société chinoise a publié mardi un nouveau modèle de langage, et elle affirme que ce modèle est plus performant que ceux de ses concurrents sur les tests de programmation. Les poids sont disponibles pour les développeurs qui préfèrent un accès hébergé, et une API est proposée dans le même temps pour les entreprises qui ne veulent pas gérer leurs serveurs.", false},
+		{"Dutch", "Het bedrijf heeft dinsdag een nieuw taalmodel uitgebracht, en het zegt dat het model beter presteert dan dat van de concurrenten op programmeertests. De gewichten zijn beschikbaar voor ontwikkelaars die een gehoste toegang verkiezen, en er is ook een API voor bedrijven die niet zelf servers willen beheren of onderhouden.", false},
+	}
+	for _, c := range cases {
+		if got := plainlyEnglish(c.text); got != c.want {
+			t.Errorf("%s: plainlyEnglish = %v, want %v", c.name, got, c.want)
+		}
+		if c.want {
+			if got := Language(c.text, "de"); got != "en" {
+				t.Errorf("%s: Language = %q, want en", c.name, got)
+			}
+		}
+	}
+}
