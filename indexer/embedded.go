@@ -95,6 +95,7 @@ func articleMapping() mapping.IndexMapping {
 	text.Analyzer = cjk.AnalyzerName // unicode words, CJK as bigrams, lower-cased
 	text.Store = true
 	text.IncludeTermVectors = true
+	text.IncludeInAll = false // queries name title and text; a composite _all field would index them twice
 
 	keyword := bleve.NewKeywordFieldMapping()
 	keyword.IncludeInAll = false
