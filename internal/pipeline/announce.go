@@ -28,13 +28,28 @@ const maxReleaseSources = 100
 type releaseState struct {
 	FirstSeen time.Time `json:"first_seen"`
 	Announced bool      `json:"announced"`
+	// Announcer is the article that claimed the release event (it is on
+	// MW_RELEASES once Announced), at ClaimedAt; other articles reporting
+	// the release wait for it and corroborate.
+	Announcer string    `json:"announcer,omitempty"`
+	ClaimedAt time.Time `json:"claimed_at,omitzero"`
 	Sources   []string  `json:"sources"`
 }
 
+// claimTimeout is how long a claim to announce a release holds before
+// another article takes it over (its process died between claiming and
+// announcing); claimPoll is how often a waiting article looks again.
+const (
+	claimTimeout = 30 * time.Second
+	claimPoll    = 20 * time.Millisecond
+)
+
 // ReleaseAnnouncer publishes release events: the first article that reports
-// a release announces it (exactly once across replicas: the mw_releases
-// bucket's Create succeeds once and the stream drops duplicate message ids),
-// later articles publish corroborations. Safe for concurrent use.
+// a release announces it, later articles publish corroborations — exactly
+// once each across replicas: the first article claims the release in the
+// mw_releases bucket (Create succeeds once), the others wait for its event
+// and corroborate it, and the stream drops duplicate message ids of
+// redeliveries. Safe for concurrent use.
 type ReleaseAnnouncer struct {
 	js            jetstream.JetStream
 	kv            jetstream.KeyValue
@@ -112,14 +127,15 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 	mu := &r.keyLocks[maphash.String(keySeed, key)%uint64(len(r.keyLocks))]
 	mu.Lock()
 	defer mu.Unlock()
-	for attempt := 0; attempt < 10; attempt++ {
+	for attempt := 0; attempt < 200; attempt++ {
 		entry, err := r.kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {
-			st := releaseState{FirstSeen: r.now().UTC(), Sources: []string{a.URL}}
+			now := r.now().UTC()
+			st := releaseState{FirstSeen: now, Announcer: a.URL, ClaimedAt: now}
 			if _, err := r.kv.Create(ctx, key, mustJSON(st)); err != nil && !errors.Is(err, jetstream.ErrKeyExists) {
 				return err
 			}
-			continue // created (or lost the race): read it back
+			continue // claimed (or lost the race): read it back
 		}
 		if err != nil {
 			return err
@@ -128,39 +144,69 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 		if err := json.Unmarshal(entry.Value(), &st); err != nil {
 			return fmt.Errorf("%w: state of %s: %v", event.ErrSchema, key, err)
 		}
-		switch {
-		case !st.Announced:
-			ev := r.releaseEvent(event.KindRelease, key, a, rel, st)
-			if err := r.publish(ctx, ev, "release:"+key); err != nil {
+		rev := entry.Revision()
+		if !st.Announced {
+			stale := ""
+			if st.Announcer != a.URL {
+				if r.now().Sub(st.ClaimedAt) < claimTimeout {
+					// Another article is announcing the release: wait for
+					// its event, then corroborate it.
+					select {
+					case <-ctx.Done():
+						return ctx.Err()
+					case <-time.After(claimPoll):
+					}
+					continue
+				}
+				// Its process died after claiming: take the claim over.
+				stale = st.Announcer
+				st.Announcer, st.ClaimedAt = a.URL, r.now().UTC()
+				if rev, err = r.kv.Update(ctx, key, mustJSON(st), rev); err != nil {
+					continue
+				}
+			}
+			if !slices.Contains(st.Sources, a.URL) {
+				st.Sources = append(st.Sources, a.URL)
+			}
+			dup, err := r.publish(ctx, r.releaseEvent(event.KindRelease, key, a, rel, st), "release:"+key)
+			if err != nil {
 				return err
 			}
 			st.Announced = true
-			if _, err := r.kv.Update(ctx, key, mustJSON(st), entry.Revision()); err != nil {
-				continue // someone else updated: re-read
+			if !dup || stale == "" {
+				// The event on the stream is this article's (a duplicate
+				// is its own, from a delivery that died before recording
+				// it).
+				if _, err := r.kv.Update(ctx, key, mustJSON(st), rev); err != nil {
+					continue
+				}
+				r.announced.Add(1)
+				r.observe(event.KindRelease, a)
+				r.log.Info("release announced", "key", key, "url", a.URL)
+				return nil
 			}
-			r.announced.Add(1)
-			r.observe(event.KindRelease, a)
-			r.log.Info("release announced", "key", key, "url", a.URL)
-			return nil
-		case slices.Contains(st.Sources, a.URL):
-			return nil // this article is already counted
-		default:
-			if len(st.Sources) < maxReleaseSources {
-				st.Sources = append(st.Sources, a.URL)
-			}
-			ev := r.releaseEvent(event.KindCorroboration, key, a, rel, st)
-			if err := r.publish(ctx, ev, "corroboration:"+key+":"+a.ID); err != nil {
-				return err
-			}
-			if _, err := r.kv.Update(ctx, key, mustJSON(st), entry.Revision()); err != nil {
-				continue
-			}
-			r.corroborated.Add(1)
-			r.observe(event.KindCorroboration, a)
-			return nil
+			// The stale claimer's event reached the stream before its
+			// process died: this article corroborates it.
+			st.Sources = slices.DeleteFunc(st.Sources, func(s string) bool { return s == a.URL })
+			st.Sources = append(st.Sources, stale)
 		}
+		if slices.Contains(st.Sources, a.URL) {
+			return nil // this article is already counted
+		}
+		if len(st.Sources) < maxReleaseSources {
+			st.Sources = append(st.Sources, a.URL)
+		}
+		if _, err := r.publish(ctx, r.releaseEvent(event.KindCorroboration, key, a, rel, st), "corroboration:"+key+":"+a.ID); err != nil {
+			return err
+		}
+		if _, err := r.kv.Update(ctx, key, mustJSON(st), rev); err != nil {
+			continue
+		}
+		r.corroborated.Add(1)
+		r.observe(event.KindCorroboration, a)
+		return nil
 	}
-	return fmt.Errorf("release %s: too many concurrent updates", key)
+	return fmt.Errorf("release %s: still being announced by another article, or too many concurrent updates (retried on redelivery)", key)
 }
 
 // observe records the latency of an event of kind about a.
@@ -195,13 +241,18 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 	return ev
 }
 
-func (r *ReleaseAnnouncer) publish(ctx context.Context, ev event.ReleaseEvent, msgID string) error {
+// publish publishes ev with msgID; duplicate is true when the stream
+// already held a message with that ID (within its duplicate window).
+func (r *ReleaseAnnouncer) publish(ctx context.Context, ev event.ReleaseEvent, msgID string) (duplicate bool, err error) {
 	data, err := event.Encode(ev)
 	if err != nil {
-		return err
+		return false, err
 	}
-	_, err = r.js.Publish(ctx, event.ReleaseSubject(ev.Vendor, ev.Model), data, jetstream.WithMsgID(msgID))
-	return err
+	ack, err := r.js.Publish(ctx, event.ReleaseSubject(ev.Vendor, ev.Model), data, jetstream.WithMsgID(msgID))
+	if err != nil {
+		return false, err
+	}
+	return ack.Duplicate, nil
 }
 
 func mustJSON(v any) []byte {

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -124,5 +125,114 @@ func TestReleaseRecordsInStore(t *testing.T) {
 	}
 	if m, _ := store.Releases(ctx, indexer.ReleaseQuery{Model: "kimi-k2"}); len(m) != 1 {
 		t.Errorf("model filter: %+v", m)
+	}
+}
+
+// TestReleaseRaceKeepsEverySource has replicas see different articles on
+// the same release at once: one release event, and every other article a
+// corroboration — none is swallowed by the race to announce.
+func TestReleaseRaceKeepsEverySource(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	const replicas, rounds = 4, 25
+	var announcers []*pipeline.ReleaseAnnouncer
+	for range replicas {
+		a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		announcers = append(announcers, a)
+	}
+	for round := range rounds {
+		var wg sync.WaitGroup
+		for i, a := range announcers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				art := releaseArticle(fmt.Sprintf("https://%d.example/kimi-%d", i, round))
+				art.Releases[0].Model = fmt.Sprintf("Kimi K%d", round+10)
+				if err := a.Announce(ctx, art); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	releases, corroborations := map[string]int{}, map[string]int{}
+	for _, ev := range releaseEvents(t, js) {
+		switch ev.Kind {
+		case event.KindRelease:
+			releases[ev.Key]++
+		case event.KindCorroboration:
+			corroborations[ev.Key]++
+		}
+	}
+	for round := range rounds {
+		key := event.ReleaseKey("moonshot", fmt.Sprintf("Kimi K%d", round+10))
+		if releases[key] != 1 || corroborations[key] != replicas-1 {
+			t.Errorf("%s: %d release events and %d corroborations, want 1 and %d", key, releases[key], corroborations[key], replicas-1)
+		}
+	}
+}
+
+// TestReleaseStaleClaim: an article claimed a release and its process died
+// — before publishing the event, or after. The next article takes the
+// claim over and announces the release, or corroborates the event that
+// did reach the stream; either way the stream holds one release event.
+func TestReleaseStaleClaim(t *testing.T) {
+	for _, published := range []bool{false, true} {
+		t.Run(fmt.Sprintf("published=%v", published), func(t *testing.T) {
+			js := startNATS(t)
+			ctx := context.Background()
+			kv, err := js.KeyValue(ctx, event.BucketReleases)
+			if err != nil {
+				t.Fatal(err)
+			}
+			key := event.ReleaseKey("moonshot", "Kimi K2")
+			dead := "https://dead.example/kimi"
+			claimed := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339Nano)
+			state := `{"first_seen":"` + claimed + `","announced":false,"announcer":"` + dead + `","claimed_at":"` + claimed + `","sources":null}`
+			if _, err := kv.Create(ctx, key, []byte(state)); err != nil {
+				t.Fatal(err)
+			}
+			if published {
+				data, err := event.Encode(event.ReleaseEvent{Kind: event.KindRelease, Key: key, Vendor: "moonshot", Model: "Kimi K2", ArticleURL: dead})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := js.Publish(ctx, event.ReleaseSubject("moonshot", "Kimi K2"), data, jetstream.WithMsgID("release:"+key)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Announce(ctx, releaseArticle("https://live.example/kimi")); err != nil {
+				t.Fatal(err)
+			}
+			evs := releaseEvents(t, js)
+			want := []string{event.KindRelease}
+			if published {
+				want = append(want, event.KindCorroboration)
+			}
+			var got []string
+			for _, ev := range evs {
+				got = append(got, ev.Kind)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("events %v, want %v", got, want)
+			}
+			last := evs[len(evs)-1]
+			if last.ArticleURL != "https://live.example/kimi" {
+				t.Errorf("last event is about %s, want the live article", last.ArticleURL)
+			}
+			if published && len(last.Sources) != 2 {
+				t.Errorf("corroboration sources %v, want the dead and the live article", last.Sources)
+			}
+			if announced, corroborated := a.Counts(); announced+corroborated != 1 {
+				t.Errorf("counts %d announced + %d corroborated, want one event", announced, corroborated)
+			}
+		})
 	}
 }
