@@ -491,6 +491,8 @@ type block struct {
 	text         string
 	chars, links int
 	heading      atom.Atom
+	// start is the text node the line starts with.
+	start *html.Node
 }
 
 // renderer turns the chosen nodes into lines of text.
@@ -500,22 +502,26 @@ type renderer struct {
 	chars   int
 	links   int
 	heading atom.Atom
+	start   *html.Node
 	blocks  []block
 }
 
 func (r *renderer) flush() {
 	t := strings.TrimSpace(r.b.String())
 	if t != "" {
-		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading})
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading, start: r.start})
 	}
 	r.b.Reset()
-	r.chars, r.links, r.heading = 0, 0, 0
+	r.chars, r.links, r.heading, r.start = 0, 0, 0, nil
 }
 
 func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 	switch n.Type {
 	case html.TextNode:
 		c := countText(n.Data)
+		if r.start == nil && c.chars > 0 {
+			r.start = n
+		}
 		r.chars += c.chars
 		if inLink {
 			r.links += c.chars
@@ -597,12 +603,23 @@ func mainText(body *html.Node, title string, cc classes) string {
 		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
+		sibs := s.siblings(top)
 		r := renderer{s: &s}
-		for _, n := range s.siblings(top) {
+		for _, n := range sibs {
 			r.render(n, 0, false)
 		}
 		r.flush()
 		t := joinBlocks(r.blocks, title)
+		if lead := s.lead(firstKept(r.blocks, title), body, title); lead != nil {
+			lr := renderer{s: &s}
+			for _, n := range lead {
+				lr.render(n, 0, false)
+			}
+			lr.flush()
+			if l := joinBlocks(lr.blocks, title); l != "" && !strings.Contains(t, l) {
+				t = l + "\n" + t
+			}
+		}
 		if utf8.RuneCountInString(t) >= minArticleChars {
 			return t
 		}
@@ -634,6 +651,16 @@ func joinBlocks(blocks []block, title string) string {
 		b.WriteString(bl.text)
 	}
 	return b.String()
+}
+
+// firstKept returns the node the first kept block starts with, or nil.
+func firstKept(blocks []block, title string) *html.Node {
+	for _, bl := range blocks {
+		if bl.keep(title) {
+			return bl.start
+		}
+	}
+	return nil
 }
 
 // dateOnly reports whether s has no words besides a date's: at most two
