@@ -568,6 +568,10 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 // boilerLine matches whole short lines that are page furniture.
 var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
 
+// bareURL matches a line that is one web address: a source the article
+// cites, printed in full, where links to other pages show their titles.
+var bareURL = regexp.MustCompile(`^(https?://|www\.)\S+$`)
+
 // keep reports whether a rendered block is article text.
 func (b block) keep(title string) bool {
 	if b.heading == atom.H1 {
@@ -577,7 +581,7 @@ func (b block) keep(title string) bool {
 		return false
 	}
 	ld := float64(b.links) / float64(b.chars)
-	if ld > 0.5 || (b.chars < 80 && ld > 0.3) {
+	if (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) {
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) {

@@ -66,6 +66,10 @@ func TestMainText(t *testing.T) {
 			`<div class="wrap"><div class="box"><p>Our newsletter brings the week's stories from the coast to your inbox every Friday morning, with photos and tide tables.</p></div>` +
 				`<div class="main"><div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></div></div>`,
 			[]string{"The harbour is described"}, []string{"Our newsletter"}},
+		{"a cited address is text, a linked title is not",
+			`<article>` + prose("source") + `<p><a href="https://example.org/report.pdf">https://example.org/report.pdf</a></p>` +
+				`<p><a href="/more">Another story from this site</a></p>` + prose("method") + `</article>`,
+			[]string{"https://example.org/report.pdf", "The method is described"}, []string{"Another story"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
