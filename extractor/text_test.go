@@ -70,6 +70,10 @@ func TestMainText(t *testing.T) {
 			`<article>` + prose("source") + `<p><a href="https://example.org/report.pdf">https://example.org/report.pdf</a></p>` +
 				`<p><a href="/more">Another story from this site</a></p>` + prose("method") + `</article>`,
 			[]string{"https://example.org/report.pdf", "The method is described"}, []string{"Another story"}},
+		{"a dateline written into the first sentence",
+			`<article><p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p>` +
+				prose("hospital") + prose("police") + `<p><span class="byline">By Ann Lee</span></p></article>`,
+			[]string{"KOBE – A total of 6,000", "The police is described"}, []string{"By Ann Lee"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
