@@ -126,16 +126,24 @@ func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, 
 	if n.DataAtom == atom.A {
 		inLink = true
 	}
-	var direct counts // text in inline children only
+	// Text written straight into a container, between its blocks (or
+	// lines broken with <br>), is scored run by run, each run a
+	// paragraph, as Readability does after turning <br> runs into <p>.
+	container := n.DataAtom == atom.Div || n.DataAtom == atom.Article || n.DataAtom == atom.Main
+	var run counts // text in inline children since the last block
 	hasBlock := false
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		cc, block := s.measure(ch, depth+1, inLink)
 		c.add(cc)
-		if block {
-			hasBlock = true
-		} else {
-			direct.add(cc)
+		if !block {
+			run.add(cc)
+			continue
 		}
+		hasBlock = true
+		if container && run.chars >= 25 {
+			s.creditFrom(n, 0, run)
+		}
+		run = counts{}
 	}
 	isBlock := blockTags[n.DataAtom] || hasBlock
 	if n.DataAtom == atom.P && c.chars >= 80 && c.links*3 < c.chars {
@@ -144,9 +152,8 @@ func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, 
 	switch {
 	case paragraphTags[n.DataAtom], n.DataAtom == atom.Div && !hasBlock:
 		s.credit(n, c)
-	case hasBlock && direct.chars >= 25 && (n.DataAtom == atom.Div || n.DataAtom == atom.Article || n.DataAtom == atom.Main):
-		// Text written straight into a container, between its blocks.
-		s.creditFrom(n, 0, direct)
+	case container && run.chars >= 25:
+		s.creditFrom(n, 0, run)
 	}
 	if n.Type == html.ElementNode && (isBlock || n.DataAtom == atom.Span) {
 		if cand := s.cands[n]; cand != nil {

@@ -74,6 +74,12 @@ func TestMainText(t *testing.T) {
 			`<article><p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p>` +
 				prose("hospital") + prose("police") + `<p><span class="byline">By Ann Lee</span></p></article>`,
 			[]string{"KOBE – A total of 6,000", "The police is described"}, []string{"By Ann Lee"}},
+		{"text broken into lines with <br> beside a sidebar of paragraphs",
+			`<div class="row"><div class="col-a"><div class="beschreibung">` +
+				strings.Repeat("The vineyards of the valley are described here line by line, and the wines they give. The cellars are old.<br><br>", 12) +
+				`</div></div><div class="col-b"><div class="box"><div class="box-inner">` +
+				strings.Repeat("<p>Opening hours, prices, tastings, the shop, and delivery are listed in this box for visitors.</p>", 4) + `</div></div></div></div>`,
+			[]string{"The vineyards of the valley"}, []string{"Opening hours"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
