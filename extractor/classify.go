@@ -268,6 +268,10 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 		return hardJunk
 	case f&cfBoiler == 0, f&cfEmbed != 0:
 		return content
+	case inRunningText(n):
+		// A dateline or credit written into a sentence ("<span
+		// class="dateline">KOBE –</span> A total of…") is part of it.
+		return content
 	case f&cfStrong != 0:
 		return hardJunk
 	case f&cfContent != 0:
@@ -289,3 +293,21 @@ func dropJSHooks(ci string) string {
 	}
 	return b.String()
 }
+
+// inRunningText reports whether n is an inline element inside a paragraph
+// with text of its own beside n.
+func inRunningText(n *html.Node) bool {
+	if blockTags[n.DataAtom] || n.Parent == nil || n.Parent.DataAtom != atom.P {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.TextNode && countText(c.Data).chars >= minRunningChars {
+			return true
+		}
+	}
+	return false
+}
+
+// minRunningChars is the least text beside an inline element that makes
+// its paragraph running text.
+const minRunningChars = 20

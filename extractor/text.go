@@ -126,16 +126,24 @@ func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, 
 	if n.DataAtom == atom.A {
 		inLink = true
 	}
-	var direct counts // text in inline children only
+	// Text written straight into a container, between its blocks (or
+	// lines broken with <br>), is scored run by run, each run a
+	// paragraph, as Readability does after turning <br> runs into <p>.
+	container := n.DataAtom == atom.Div || n.DataAtom == atom.Article || n.DataAtom == atom.Main
+	var run counts // text in inline children since the last block
 	hasBlock := false
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		cc, block := s.measure(ch, depth+1, inLink)
 		c.add(cc)
-		if block {
-			hasBlock = true
-		} else {
-			direct.add(cc)
+		if !block {
+			run.add(cc)
+			continue
 		}
+		hasBlock = true
+		if container && run.chars >= 25 {
+			s.creditFrom(n, 0, run)
+		}
+		run = counts{}
 	}
 	isBlock := blockTags[n.DataAtom] || hasBlock
 	if n.DataAtom == atom.P && c.chars >= 80 && c.links*3 < c.chars {
@@ -144,9 +152,8 @@ func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, 
 	switch {
 	case paragraphTags[n.DataAtom], n.DataAtom == atom.Div && !hasBlock:
 		s.credit(n, c)
-	case hasBlock && direct.chars >= 25 && (n.DataAtom == atom.Div || n.DataAtom == atom.Article || n.DataAtom == atom.Main):
-		// Text written straight into a container, between its blocks.
-		s.creditFrom(n, 0, direct)
+	case container && run.chars >= 25:
+		s.creditFrom(n, 0, run)
 	}
 	if n.Type == html.ElementNode && (isBlock || n.DataAtom == atom.Span) {
 		if cand := s.cands[n]; cand != nil {
@@ -491,6 +498,8 @@ type block struct {
 	text         string
 	chars, links int
 	heading      atom.Atom
+	// start is the text node the line starts with.
+	start *html.Node
 }
 
 // renderer turns the chosen nodes into lines of text.
@@ -500,22 +509,26 @@ type renderer struct {
 	chars   int
 	links   int
 	heading atom.Atom
+	start   *html.Node
 	blocks  []block
 }
 
 func (r *renderer) flush() {
 	t := strings.TrimSpace(r.b.String())
 	if t != "" {
-		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading})
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading, start: r.start})
 	}
 	r.b.Reset()
-	r.chars, r.links, r.heading = 0, 0, 0
+	r.chars, r.links, r.heading, r.start = 0, 0, 0, nil
 }
 
 func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 	switch n.Type {
 	case html.TextNode:
 		c := countText(n.Data)
+		if r.start == nil && c.chars > 0 {
+			r.start = n
+		}
 		r.chars += c.chars
 		if inLink {
 			r.links += c.chars
@@ -562,6 +575,10 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 // boilerLine matches whole short lines that are page furniture.
 var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
 
+// bareURL matches a line that is one web address: a source the article
+// cites, printed in full, where links to other pages show their titles.
+var bareURL = regexp.MustCompile(`^(https?://|www\.)\S+$`)
+
 // keep reports whether a rendered block is article text.
 func (b block) keep(title string) bool {
 	if b.heading == atom.H1 {
@@ -571,7 +588,7 @@ func (b block) keep(title string) bool {
 		return false
 	}
 	ld := float64(b.links) / float64(b.chars)
-	if ld > 0.5 || (b.chars < 80 && ld > 0.3) {
+	if (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) {
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) {
@@ -597,12 +614,23 @@ func mainText(body *html.Node, title string, cc classes) string {
 		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
+		sibs := s.siblings(top)
 		r := renderer{s: &s}
-		for _, n := range s.siblings(top) {
+		for _, n := range sibs {
 			r.render(n, 0, false)
 		}
 		r.flush()
 		t := joinBlocks(r.blocks, title)
+		if lead := s.lead(firstKept(r.blocks, title), body, title); lead != nil {
+			lr := renderer{s: &s}
+			for _, n := range lead {
+				lr.render(n, 0, false)
+			}
+			lr.flush()
+			if l := joinBlocks(lr.blocks, title); l != "" && !strings.Contains(t, l) {
+				t = l + "\n" + t
+			}
+		}
 		if utf8.RuneCountInString(t) >= minArticleChars {
 			return t
 		}
@@ -634,6 +662,16 @@ func joinBlocks(blocks []block, title string) string {
 		b.WriteString(bl.text)
 	}
 	return b.String()
+}
+
+// firstKept returns the node the first kept block starts with, or nil.
+func firstKept(blocks []block, title string) *html.Node {
+	for _, bl := range blocks {
+		if bl.keep(title) {
+			return bl.start
+		}
+	}
+	return nil
 }
 
 // dateOnly reports whether s has no words besides a date's: at most two

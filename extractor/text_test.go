@@ -49,6 +49,37 @@ func TestMainText(t *testing.T) {
 			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
 				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,
 			[]string{"Yes this is real", "The campaign is described"}, []string{"Share on Facebook"}},
+		{"a lead under the headline, outside the text's container",
+			`<article><header><h1>Harbour reopens</h1><p class="byline">By Ann Lee</p>` +
+				`<div class="intro"><p>The harbour reopened on Monday after a year of repairs. Fishermen say the new quay is safer, and the town hopes the ferries that stopped calling last winter will come back in spring, bringing the visitors with them.</p></div></header>` +
+				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
+			[]string{"The harbour reopened on Monday", "The quay is described"}, []string{"By Ann Lee"}},
+		{"a one-line dek is not the lead",
+			`<article><header><h1>Harbour reopens</h1><h2 class="dek">A year of repairs ends with a new quay.</h2></header>` +
+				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
+			[]string{"The harbour is described"}, []string{"A year of repairs"}},
+		{"a photo caption between headline and text",
+			`<article><header><h1>Harbour reopens</h1><div class="image-caption"><p>Boats in the harbour of the town, seen from the new quay on the morning it opened, with the ferry behind them.</p></div></header>` +
+				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
+			[]string{"The harbour is described"}, []string{"Boats in the harbour"}},
+		{"prose before the text with no headline above it",
+			`<div class="wrap"><div class="box"><p>Our newsletter brings the week's stories from the coast to your inbox every Friday morning, with photos and tide tables.</p></div>` +
+				`<div class="main"><div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></div></div>`,
+			[]string{"The harbour is described"}, []string{"Our newsletter"}},
+		{"a cited address is text, a linked title is not",
+			`<article>` + prose("source") + `<p><a href="https://example.org/report.pdf">https://example.org/report.pdf</a></p>` +
+				`<p><a href="/more">Another story from this site</a></p>` + prose("method") + `</article>`,
+			[]string{"https://example.org/report.pdf", "The method is described"}, []string{"Another story"}},
+		{"a dateline written into the first sentence",
+			`<article><p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p>` +
+				prose("hospital") + prose("police") + `<p><span class="byline">By Ann Lee</span></p></article>`,
+			[]string{"KOBE – A total of 6,000", "The police is described"}, []string{"By Ann Lee"}},
+		{"text broken into lines with <br> beside a sidebar of paragraphs",
+			`<div class="row"><div class="col-a"><div class="beschreibung">` +
+				strings.Repeat("The vineyards of the valley are described here line by line, and the wines they give. The cellars are old.<br><br>", 12) +
+				`</div></div><div class="col-b"><div class="box"><div class="box-inner">` +
+				strings.Repeat("<p>Opening hours, prices, tastings, the shop, and delivery are listed in this box for visitors.</p>", 4) + `</div></div></div></div>`,
+			[]string{"The vineyards of the valley"}, []string{"Opening hours"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
