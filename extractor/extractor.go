@@ -192,9 +192,6 @@ func Language(text, declared string) string {
 	if len(sample) > 2000 {
 		sample = sample[:2000]
 	}
-	if plainlyEnglish(sample) {
-		return "en"
-	}
 	info := detectLanguage(sample)
 	if code := info.Lang.Iso6391(); code != "" && (info.IsReliable() || declared == "") {
 		return code

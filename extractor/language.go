@@ -54,7 +54,8 @@ func wordSet(list string) map[string]bool {
 	return set
 }
 
-// detectLanguage is whatlanggo.Detect, mostly at half the cost. For
+// detectLanguage is whatlanggo.Detect, at a fraction of the cost. Text in
+// Latin script that is plainly English is English. For
 // Latin-script text whatlanggo compares the text's trigrams with the
 // profiles of 48 languages — 14,400 map lookups, ~0.7 ms whatever the
 // text's length. The languages news is mostly written in are tried first;
@@ -63,6 +64,9 @@ func wordSet(list string) map[string]bool {
 // close call, Norwegian or Indonesian — the text is compared with all 48.
 func detectLanguage(sample string) whatlanggo.Info {
 	if whatlanggo.DetectScript(sample) == unicode.Latin {
+		if plainlyEnglish(sample) {
+			return whatlanggo.Info{Lang: whatlanggo.Eng, Script: unicode.Latin, Confidence: 1}
+		}
 		info := whatlanggo.DetectWithOptions(sample, whatlanggo.Options{Whitelist: newsLatin})
 		if info.IsReliable() && !hasLatinRelatives[info.Lang] {
 			return info
