@@ -71,6 +71,10 @@ type Webhook struct {
 	// Secret, if set, signs each body: X-Modelwire-Signature: sha256=<hex
 	// HMAC-SHA256 of the body>.
 	Secret string `yaml:"secret"`
+	// SecretEnv names an environment variable holding the secret, so it
+	// need not be written in the file; when set and non-empty it wins
+	// over Secret.
+	SecretEnv string `yaml:"secret_env"`
 	// MaxAttempts is how often an event refused with a 4xx status (other
 	// than 408 and 429) is tried before it is dead-lettered (default 5).
 	// Network errors, 5xx, 408 and 429 are retried until they succeed.
@@ -277,7 +281,8 @@ func (c Config) Validate() error {
 
 // Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
 // MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
-// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, read through getenv.
+// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, and each webhook's
+// secret_env, read through getenv.
 func (c Config) Env(getenv func(string) string) Config {
 	if v := getenv("MODELWIRE_DATA"); v != "" {
 		c.DataDir = v
@@ -296,6 +301,15 @@ func (c Config) Env(getenv func(string) string) Config {
 	}
 	if v := getenv("MODELWIRE_ES_API_KEY"); v != "" {
 		c.Elasticsearch.APIKey = v
+	}
+	if len(c.Notify.Webhooks) > 0 {
+		hooks := slices.Clone(c.Notify.Webhooks)
+		for i, h := range hooks {
+			if v := getenv(h.SecretEnv); h.SecretEnv != "" && v != "" {
+				hooks[i].Secret = v
+			}
+		}
+		c.Notify.Webhooks = hooks
 	}
 	return c
 }

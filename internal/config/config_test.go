@@ -127,6 +127,32 @@ func TestEnvOverrides(t *testing.T) {
 	}
 }
 
+func TestWebhookSecretFromEnv(t *testing.T) {
+	c, err := config.Parse([]byte(`notify:
+  webhooks:
+    - url: https://hooks.example/a
+      secret: in-file
+      secret_env: HOOK_A_SECRET
+    - url: https://hooks.example/b
+      secret: kept
+      secret_env: HOOK_B_SECRET
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"HOOK_A_SECRET": "from-env"}
+	got := c.Env(func(k string) string { return env[k] })
+	if s := got.Notify.Webhooks[0].Secret; s != "from-env" {
+		t.Errorf("webhook a secret = %q, want the environment's", s)
+	}
+	if s := got.Notify.Webhooks[1].Secret; s != "kept" {
+		t.Errorf("webhook b secret = %q, want the file's (its variable is unset)", s)
+	}
+	if s := c.Notify.Webhooks[0].Secret; s != "in-file" {
+		t.Errorf("Env changed the original config's secret to %q", s)
+	}
+}
+
 func TestExampleConfigLoads(t *testing.T) {
 	path := filepath.Join("..", "..", "configs", "modelwire.yaml")
 	if _, err := os.Stat(path); err != nil {
