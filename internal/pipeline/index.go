@@ -2,16 +2,13 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
-	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
@@ -26,16 +23,11 @@ type Store interface {
 // writes articles to the store in batches, acknowledging each message by
 // its own result.
 type IndexStage struct {
-	js      jetstream.JetStream
+	bulkWriter
 	store   Store
-	log     *slog.Logger
 	batch   int
 	maxWait time.Duration
 	grace   time.Duration
-	metrics indexMetrics
-	outage  outage
-
-	indexed, stale, failed atomic.Int64
 }
 
 // IndexOptions configures an IndexStage. Zero values mean defaults.
@@ -66,8 +58,11 @@ func NewIndexStage(js jetstream.JetStream, store Store, opts IndexOptions) *Inde
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &IndexStage{js: js, store: store, log: opts.Logger.With("stage", "indexer"), batch: opts.Batch, maxWait: opts.MaxWait,
-		grace: opts.Grace, metrics: newIndexMetrics(opts.Registerer, "articles")}
+	return &IndexStage{
+		bulkWriter: bulkWriter{js: js, log: opts.Logger.With("stage", "indexer"), stage: "indexer",
+			metrics: newIndexMetrics(opts.Registerer, "articles")},
+		store: store, batch: opts.Batch, maxWait: opts.MaxWait, grace: opts.Grace,
+	}
 }
 
 // Counts returns articles indexed, skipped as stale, and failed so far.
@@ -86,85 +81,16 @@ func (s *IndexStage) Run(ctx context.Context) error {
 }
 
 func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Duration {
-	docs := make([]event.Article, 0, len(msgs))
-	keep := make([]jetstream.Msg, 0, len(msgs))
-	for _, m := range msgs {
-		a, err := event.DecodeArticle(m.Data())
-		if err != nil {
-			s.failed.Add(1)
-			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
-			deadLetter(ctx, s.js, "indexer", m, s.log, err)
-			continue
-		}
-		docs = append(docs, a)
-		keep = append(keep, m)
-	}
-	if len(docs) == 0 {
-		return 0
-	}
-	start := time.Now()
-	errs := s.store.Index(ctx, docs)
-	s.metrics.bulk.Observe(time.Since(start).Seconds())
-	results := make([]error, len(keep))
-	stored, temporary := 0, 0
-	for i := range keep {
-		err := errors.New("store returned too few results")
-		if i < len(errs) {
-			err = errs[i]
-		}
-		results[i] = err
-		switch {
-		case err == nil || errors.Is(err, indexer.ErrStale):
-			stored++
-		case !errors.Is(err, indexer.ErrPermanent):
-			temporary++
-		}
-	}
-	pause := s.outage.next(stored == 0 && temporary > 0)
-	if temporary > 0 {
-		s.metrics.failures.Inc()
-	}
-	if pause > 0 {
-		s.log.Warn("search store unavailable; pausing", "pause", pause, "batch", len(keep), "err", firstTemporary(results))
-	}
-	for i, m := range keep {
-		err := results[i]
-		switch {
-		case err == nil:
-			s.indexed.Add(1)
-			s.metrics.docs.WithLabelValues(resultIndexed).Inc()
-			if !docs[i].FetchedAt.IsZero() {
-				s.metrics.latency.Observe(time.Since(docs[i].FetchedAt).Seconds())
+	return writeBatch(ctx, &s.bulkWriter, bulk[event.Article]{
+		decode: event.DecodeArticle,
+		store:  s.store.Index,
+		about:  func(a event.Article) []any { return []any{"url", a.URL, "doc_id", a.ID} },
+		stored: func(a event.Article) {
+			if !a.FetchedAt.IsZero() {
+				s.metrics.latency.Observe(time.Since(a.FetchedAt).Seconds())
 			}
-			ackOrLog(m, s.log)
-		case errors.Is(err, indexer.ErrStale):
-			s.stale.Add(1)
-			s.metrics.docs.WithLabelValues(resultStale).Inc()
-			ackOrLog(m, s.log)
-		case errors.Is(err, indexer.ErrPermanent):
-			s.failed.Add(1)
-			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
-			deadLetter(ctx, s.js, "indexer", m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
-		case pause > 0:
-			s.metrics.docs.WithLabelValues(resultRetried).Inc()
-			m.NakWithDelay(pause)
-		default:
-			s.metrics.docs.WithLabelValues(resultRetried).Inc()
-			retry(m, s.log.With("url", docs[i].URL, "doc_id", docs[i].ID), err)
-		}
-	}
-	return pause
-}
-
-// firstTemporary returns the first error that is neither nil, stale nor
-// permanent.
-func firstTemporary(errs []error) error {
-	for _, err := range errs {
-		if err != nil && !errors.Is(err, indexer.ErrStale) && !errors.Is(err, indexer.ErrPermanent) {
-			return err
-		}
-	}
-	return nil
+		},
+	}, msgs)
 }
 
 // keepAliveOf returns how often a batch in flight is marked in progress:

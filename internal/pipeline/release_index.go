@@ -2,15 +2,12 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
-	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
@@ -23,14 +20,9 @@ type ReleaseStore interface {
 // "indexer-releases" consumer and folds each event into its release record
 // in the store.
 type ReleaseIndexStage struct {
-	js      jetstream.JetStream
-	store   ReleaseStore
-	log     *slog.Logger
-	grace   time.Duration
-	metrics indexMetrics
-	outage  outage
-
-	indexed atomic.Int64
+	bulkWriter
+	store ReleaseStore
+	grace time.Duration
 }
 
 // NewReleaseIndexStage returns a release index stage writing to store;
@@ -39,8 +31,11 @@ func NewReleaseIndexStage(js jetstream.JetStream, store ReleaseStore, opts Index
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &ReleaseIndexStage{js: js, store: store, log: opts.Logger.With("stage", "release-indexer"),
-		grace: opts.Grace, metrics: newIndexMetrics(opts.Registerer, "releases")}
+	return &ReleaseIndexStage{
+		bulkWriter: bulkWriter{js: js, log: opts.Logger.With("stage", "release-indexer"), stage: "release-indexer",
+			metrics: newIndexMetrics(opts.Registerer, "releases")},
+		store: store, grace: opts.Grace,
+	}
 }
 
 // Indexed returns the number of release events stored.
@@ -57,63 +52,9 @@ func (s *ReleaseIndexStage) Run(ctx context.Context) error {
 }
 
 func (s *ReleaseIndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Duration {
-	evs := make([]event.ReleaseEvent, 0, len(msgs))
-	keep := make([]jetstream.Msg, 0, len(msgs))
-	for _, m := range msgs {
-		ev, err := event.DecodeReleaseEvent(m.Data())
-		if err != nil {
-			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
-			deadLetter(ctx, s.js, "release-indexer", m, s.log, err)
-			continue
-		}
-		evs = append(evs, ev)
-		keep = append(keep, m)
-	}
-	if len(evs) == 0 {
-		return 0
-	}
-	start := time.Now()
-	errs := s.store.IndexReleases(ctx, evs)
-	s.metrics.bulk.Observe(time.Since(start).Seconds())
-	results := make([]error, len(keep))
-	stored, temporary := 0, 0
-	for i := range keep {
-		err := errors.New("store returned too few results")
-		if i < len(errs) {
-			err = errs[i]
-		}
-		results[i] = err
-		switch {
-		case err == nil:
-			stored++
-		case !errors.Is(err, indexer.ErrPermanent):
-			temporary++
-		}
-	}
-	pause := s.outage.next(stored == 0 && temporary > 0)
-	if temporary > 0 {
-		s.metrics.failures.Inc()
-	}
-	if pause > 0 {
-		s.log.Warn("search store unavailable; pausing", "pause", pause, "batch", len(keep), "err", firstTemporary(results))
-	}
-	for i, m := range keep {
-		err := results[i]
-		switch {
-		case err == nil:
-			s.indexed.Add(1)
-			s.metrics.docs.WithLabelValues(resultIndexed).Inc()
-			ackOrLog(m, s.log)
-		case errors.Is(err, indexer.ErrPermanent):
-			s.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
-			deadLetter(ctx, s.js, "release-indexer", m, s.log.With("key", evs[i].Key), err)
-		case pause > 0:
-			s.metrics.docs.WithLabelValues(resultRetried).Inc()
-			m.NakWithDelay(pause)
-		default:
-			s.metrics.docs.WithLabelValues(resultRetried).Inc()
-			retry(m, s.log.With("key", evs[i].Key), err)
-		}
-	}
-	return pause
+	return writeBatch(ctx, &s.bulkWriter, bulk[event.ReleaseEvent]{
+		decode: event.DecodeReleaseEvent,
+		store:  s.store.IndexReleases,
+		about:  func(ev event.ReleaseEvent) []any { return []any{"key", ev.Key} },
+	}, msgs)
 }
