@@ -218,6 +218,22 @@ func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawle
 	return crawler.New(crawlerConfig(c), pub, append(opts, extra...)...), keep, nil
 }
 
+// stageRunE runs a stage command: the configuration with f's flags
+// applied, an external NATS required, then run.
+func stageRunE(g *globals, f *procFlags, stage string, run func(context.Context, config.Config) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		c, err := g.loadConfig()
+		if err != nil {
+			return err
+		}
+		f.apply(cmd, &c)
+		if err := needExternalNATS(c, stage); err != nil {
+			return err
+		}
+		return run(cmd.Context(), c)
+	}
+}
+
 // needExternalNATS refuses to run a single stage on an embedded NATS
 // server nobody else can reach.
 func needExternalNATS(c config.Config, stage string) error {

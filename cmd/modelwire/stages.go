@@ -46,17 +46,9 @@ changed and removed sources without stopping the others.
 		Example: `  MODELWIRE_NATS_URL=nats://nats1:4222,nats://nats2:4222 modelwire crawler --config modelwire.yaml --http-addr :9101
   modelwire crawler --once --config modelwire.yaml   # one pass over every source, then exit`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := g.loadConfig()
-			if err != nil {
-				return err
-			}
-			f.apply(cmd, &c)
-			if err := needExternalNATS(c, "crawler"); err != nil {
-				return err
-			}
-			return runCrawler(cmd.Context(), g, c, f, once)
-		},
+		RunE: stageRunE(g, &f, "crawler", func(ctx context.Context, c config.Config) error {
+			return runCrawler(ctx, g, c, f, once)
+		}),
 	}
 	f.add(cmd)
 	cmd.Flags().BoolVar(&once, "once", false, "crawl every source once and exit")
@@ -122,17 +114,9 @@ extractor with the current catalog (MODELWIRE_CATALOG, if set, is watched).
 ` + stageLong,
 		Example: `  modelwire extractor --config modelwire.yaml --http-addr :9102`,
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := g.loadConfig()
-			if err != nil {
-				return err
-			}
-			f.apply(cmd, &c)
-			if err := needExternalNATS(c, "extractor"); err != nil {
-				return err
-			}
-			return runExtractor(cmd.Context(), g, c, f)
-		},
+		RunE: stageRunE(g, &f, "extractor", func(ctx context.Context, c config.Config) error {
+			return runExtractor(ctx, g, c, f)
+		}),
 	}
 	f.add(cmd)
 	return cmd
@@ -204,17 +188,9 @@ indexer flushed before the process exits.
 ` + stageLong,
 		Example: `  MODELWIRE_ES_URL=http://es1:9200,http://es2:9200 modelwire indexer --config modelwire.yaml --http-addr :9103`,
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := g.loadConfig()
-			if err != nil {
-				return err
-			}
-			f.apply(cmd, &c)
-			if err := needExternalNATS(c, "indexer"); err != nil {
-				return err
-			}
-			return runIndexer(cmd.Context(), g, c, f)
-		},
+		RunE: stageRunE(g, &f, "indexer", func(ctx context.Context, c config.Config) error {
+			return runIndexer(ctx, g, c, f)
+		}),
 	}
 	f.add(cmd)
 	return cmd
