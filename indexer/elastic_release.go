@@ -31,77 +31,22 @@ const (
 	releaseBackoff  = 20 * time.Millisecond
 )
 
-// releaseSource is a release as stored in Elasticsearch (_source).
+// releaseSource is a release as stored in Elasticsearch (_source): the
+// record, plus the folded model name filters match and the number of
+// sources to sort by.
 type releaseSource struct {
-	Key         string        `json:"key"`
-	Vendor      string        `json:"vendor"`
-	Model       string        `json:"model"`
-	ModelKey    string        `json:"model_key"`
-	FirstSeen   time.Time     `json:"first_seen"`
-	PublishedAt time.Time     `json:"published_at,omitzero"`
-	Confidence  float64       `json:"confidence"`
-	Evidence    string        `json:"evidence,omitempty"`
-	Title       string        `json:"title,omitempty"`
-	Sources     []string      `json:"sources"`
-	Claims      []event.Claim `json:"claims"`
-	Count       int           `json:"count"`
+	ReleaseRecord
+	ModelKey string `json:"model_key"`
+	Count    int    `json:"count"`
 }
 
-// mergeRelease folds one event into a stored release (zero if none): the
-// earliest first sighting (with its evidence and title) and publication
-// date, the highest confidence, the union of sources, every distinct claim,
-// and the number of sources. Merging the same event twice changes nothing.
+// mergeRelease folds one event into a stored release (zero if none), as
+// MergeRelease does for the embedded store.
 func mergeRelease(r releaseSource, ev event.ReleaseEvent) releaseSource {
-	first := ev.FirstSeen.UTC()
-	if r.Key == "" {
-		r = releaseSource{Key: ev.Key, Vendor: ev.Vendor, Model: ev.Model, ModelKey: modelKey(ev.Model),
-			FirstSeen: first, Evidence: ev.Evidence, Title: ev.Title, Confidence: ev.Confidence}
-	} else if !first.IsZero() && (r.FirstSeen.IsZero() || first.Before(r.FirstSeen)) {
-		r.FirstSeen = first
-		if ev.Evidence != "" {
-			r.Evidence = ev.Evidence
-		}
-		if ev.Title != "" {
-			r.Title = ev.Title
-		}
-	}
-	if p := ev.PublishedAt.UTC(); !p.IsZero() && (r.PublishedAt.IsZero() || p.Before(r.PublishedAt)) {
-		r.PublishedAt = p
-	}
-	r.Confidence = max(r.Confidence, ev.Confidence)
-	seen := make(map[string]bool, len(r.Sources))
-	for _, s := range r.Sources {
-		seen[s] = true
-	}
-	for _, s := range append(append([]string(nil), ev.Sources...), ev.ArticleURL) {
-		if s != "" && !seen[s] {
-			seen[s] = true
-			r.Sources = append(r.Sources, s)
-		}
-	}
-	have := make(map[string]bool, len(r.Claims))
-	for _, c := range r.Claims {
-		have[claimKey(c)] = true
-	}
-	for _, c := range ev.Claims {
-		if k := claimKey(c); !have[k] {
-			have[k] = true
-			r.Claims = append(r.Claims, c)
-		}
-	}
-	if r.Sources == nil {
-		r.Sources = []string{}
-	}
-	if r.Claims == nil {
-		r.Claims = []event.Claim{}
-	}
+	r.ReleaseRecord = MergeRelease(r.ReleaseRecord, ev)
+	r.ModelKey = modelKey(r.Model)
 	r.Count = len(r.Sources)
 	return r
-}
-
-func claimKey(c event.Claim) string {
-	b, _ := json.Marshal(c) // a Claim always encodes
-	return string(b)
 }
 
 // storedRelease is a release document with its concurrency token.
@@ -278,12 +223,9 @@ func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord
 	}
 	out := make([]ReleaseRecord, 0, len(res.Hits.Hits))
 	for _, h := range res.Hits.Hits {
-		s := h.Source
-		out = append(out, ReleaseRecord{
-			Key: s.Key, Vendor: s.Vendor, Model: s.Model, FirstSeen: s.FirstSeen, PublishedAt: s.PublishedAt,
-			Confidence: s.Confidence, Evidence: s.Evidence, Title: s.Title,
-			Sources: nonNil(s.Sources), Claims: nonNilClaims(s.Claims),
-		})
+		rec := h.Source.ReleaseRecord
+		rec.Sources, rec.Claims = nonNil(rec.Sources), nonNilClaims(rec.Claims)
+		out = append(out, rec)
 	}
 	return out, nil
 }

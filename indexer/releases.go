@@ -13,22 +13,32 @@ const (
 )
 
 // MergeRelease folds a release event into the stored record (zero for a
-// new release): the earliest first sighting and publication date win,
-// sources and claims are united without duplicates. Merging the same event
-// twice changes nothing.
+// new release): the earliest first sighting wins and brings its evidence
+// and title, the earliest publication date and the highest confidence win,
+// sources and claims are united without duplicates (up to
+// maxRecordSources and maxRecordClaims). Times are kept in UTC. Merging the
+// same event twice changes nothing.
 func MergeRelease(rec ReleaseRecord, ev event.ReleaseEvent) ReleaseRecord {
+	first, published := ev.FirstSeen.UTC(), ev.PublishedAt.UTC()
 	if rec.Key == "" {
-		rec = ReleaseRecord{Key: ev.Key, Vendor: ev.Vendor, Model: ev.Model, FirstSeen: ev.FirstSeen,
-			PublishedAt: ev.PublishedAt, Confidence: ev.Confidence, Evidence: ev.Evidence, Title: ev.Title}
+		rec = ReleaseRecord{Key: ev.Key, Vendor: ev.Vendor, Model: ev.Model, FirstSeen: first,
+			PublishedAt: published, Confidence: ev.Confidence, Evidence: ev.Evidence, Title: ev.Title}
 	}
-	if !ev.FirstSeen.IsZero() && (rec.FirstSeen.IsZero() || ev.FirstSeen.Before(rec.FirstSeen)) {
-		rec.FirstSeen = ev.FirstSeen
+	if !first.IsZero() && (rec.FirstSeen.IsZero() || first.Before(rec.FirstSeen)) {
+		rec.FirstSeen = first
+		if ev.Evidence != "" {
+			rec.Evidence = ev.Evidence
+		}
+		if ev.Title != "" {
+			rec.Title = ev.Title
+		}
 	}
-	if !ev.PublishedAt.IsZero() && (rec.PublishedAt.IsZero() || ev.PublishedAt.Before(rec.PublishedAt)) {
-		rec.PublishedAt = ev.PublishedAt
+	if !published.IsZero() && (rec.PublishedAt.IsZero() || published.Before(rec.PublishedAt)) {
+		rec.PublishedAt = published
 	}
-	if ev.Confidence > rec.Confidence {
-		rec.Confidence, rec.Evidence = ev.Confidence, ev.Evidence
+	rec.Confidence = max(rec.Confidence, ev.Confidence)
+	if rec.Evidence == "" {
+		rec.Evidence = ev.Evidence
 	}
 	if rec.Title == "" {
 		rec.Title = ev.Title
