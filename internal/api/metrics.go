@@ -1,11 +1,12 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/modelwire/modelwire/internal/probe"
 )
 
 // metrics are the server's Prometheus collectors.
@@ -20,34 +21,20 @@ type metrics struct {
 // another Server on the same registry are shared.
 func newMetrics(reg prometheus.Registerer) *metrics {
 	return &metrics{
-		requests: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		requests: probe.Register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "modelwire_http_requests_total",
 			Help: "HTTP requests by handler, method and status code.",
 		}, []string{"handler", "method", "code"})),
-		duration: register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		duration: probe.Register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "modelwire_http_request_duration_seconds",
 			Help:    "Time to answer HTTP requests by handler (for the live stream: how long it stayed open).",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"handler", "method"})),
-		streams: register(reg, prometheus.NewGauge(prometheus.GaugeOpts{
+		streams: probe.Register(reg, prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "modelwire_http_streams_open",
 			Help: "Server-Sent Events streams currently open.",
 		})),
 	}
-}
-
-func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
-	if reg == nil {
-		return c
-	}
-	if err := reg.Register(c); err != nil {
-		if are, ok := errors.AsType[prometheus.AlreadyRegisteredError](err); ok {
-			if existing, ok := are.ExistingCollector.(C); ok {
-				return existing
-			}
-		}
-	}
-	return c
 }
 
 // instrument counts and times h's requests under the handler label name.

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/probe"
 )
 
 // keySeed spreads release keys over a ReleaseAnnouncer's locks.
@@ -89,13 +90,13 @@ func NewReleaseAnnouncer(ctx context.Context, js jetstream.JetStream, minConfide
 // It also registers modelwire_release_latency_seconds{kind}: the time from
 // the fetch of the page reporting a release to the event's publication.
 func (r *ReleaseAnnouncer) RegisterMetrics(reg prometheus.Registerer) {
-	r.latency = register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
+	r.latency = probe.Register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "modelwire_release_latency_seconds",
 		Help:    "Time from the fetch of the page reporting a release to the release event's publication, by kind: release (first seen) or corroboration.",
 		Buckets: latencyBuckets,
 	}, []string{"kind"}))
 	for kind, n := range map[string]*atomic.Int64{event.KindRelease: &r.announced, event.KindCorroboration: &r.corroborated} {
-		register(reg, prometheus.NewCounterFunc(prometheus.CounterOpts{
+		probe.Register(reg, prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name:        "modelwire_release_events_total",
 			Help:        "Release events published by this process, by kind: release (first seen) or corroboration.",
 			ConstLabels: prometheus.Labels{"kind": kind},

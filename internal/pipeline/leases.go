@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/probe"
 )
 
 // HostLeases hands out per-host leases from the mw_hosts bucket so that
@@ -118,16 +119,16 @@ func NewHostLeases(ctx context.Context, js jetstream.JetStream, opts LeaseOption
 		kv: kv, owner: opts.Owner, ttl: opts.TTL, poll: opts.Poll, minLinger: opts.MinLinger,
 		log:   opts.Logger.With("component", "host-leases", "owner", opts.Owner),
 		hosts: map[string]*lease{},
-		held: register(opts.Registerer, prometheus.NewGauge(prometheus.GaugeOpts{
+		held: probe.Register(opts.Registerer, prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "modelwire_crawler_host_leases", Help: "Hosts this crawler holds the lease of.",
 		})),
-		waits: register(opts.Registerer, prometheus.NewCounter(prometheus.CounterOpts{
+		waits: probe.Register(opts.Registerer, prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "modelwire_crawler_host_lease_waits_total", Help: "Times a request waited because another crawler held its host.",
 		})),
-		lost: register(opts.Registerer, prometheus.NewCounter(prometheus.CounterOpts{
+		lost: probe.Register(opts.Registerer, prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "modelwire_crawler_host_leases_lost_total", Help: "Leases that lapsed or were taken over before this crawler gave them up.",
 		})),
-		handed: register(opts.Registerer, prometheus.NewCounter(prometheus.CounterOpts{
+		handed: probe.Register(opts.Registerer, prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "modelwire_crawler_host_leases_taken_total", Help: "Host leases this crawler took.",
 		})),
 	}

@@ -1,31 +1,13 @@
 package pipeline
 
 import (
-	"errors"
 	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/internal/probe"
 )
-
-// register registers c on reg and returns it — or the collector already
-// registered there under the same description, so that the stages of one
-// process share their collectors. A nil reg registers nothing: c then
-// counts for nobody.
-func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
-	if reg == nil {
-		return c
-	}
-	if err := reg.Register(c); err != nil {
-		if are, ok := errors.AsType[prometheus.AlreadyRegisteredError](err); ok {
-			if existing, ok := are.ExistingCollector.(C); ok {
-				return existing
-			}
-		}
-	}
-	return c
-}
 
 // Document outcomes, the result label of modelwire_index_documents_total
 // and modelwire_extract_pages_total.
@@ -46,12 +28,12 @@ type extractMetrics struct {
 
 func newExtractMetrics(reg prometheus.Registerer) extractMetrics {
 	m := extractMetrics{
-		duration: register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
+		duration: probe.Register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "modelwire_extract_duration_seconds",
 			Help:    "Time to extract one page into an article (decompressed HTML in, article out).",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		})),
-		pages: register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		pages: probe.Register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "modelwire_extract_pages_total",
 			Help: "Pages handled by the extractor by result: extracted, no_article, retried, dead_lettered.",
 		}, []string{"result"})),
@@ -77,16 +59,16 @@ type indexMetrics struct {
 }
 
 func newIndexMetrics(reg prometheus.Registerer, kind string) indexMetrics {
-	bulk := register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
+	bulk := probe.Register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "modelwire_index_bulk_duration_seconds",
 		Help:    "Time to write one batch into the search store (a bulk request on Elasticsearch), by kind.",
 		Buckets: prometheus.ExponentialBuckets(.005, 2.5, 10),
 	}, []string{"kind"}))
-	failures := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+	failures := probe.Register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "modelwire_index_bulk_failures_total",
 		Help: "Batches the search store failed to write in full (some or all items are retried), by kind.",
 	}, []string{"kind"}))
-	docs := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+	docs := probe.Register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "modelwire_index_documents_total",
 		Help: "Documents handled by the indexer by kind and result: indexed, stale, retried, dead_lettered.",
 	}, []string{"kind", "result"}))
@@ -96,7 +78,7 @@ func newIndexMetrics(reg prometheus.Registerer, kind string) indexMetrics {
 		docs:     docs.MustCurryWith(prometheus.Labels{"kind": kind}),
 	}
 	if kind == "articles" {
-		m.latency = register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
+		m.latency = probe.Register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "modelwire_index_latency_seconds",
 			Help:    "Time from a page's fetch to its article being stored in the search store.",
 			Buckets: latencyBuckets,
