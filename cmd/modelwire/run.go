@@ -174,7 +174,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer closeStore(store, log)
 	reg := newRegistry()
 	reg.MustRegister(bus.NewCollector(node.js,
 		bus.ConsumerRef{Stream: event.StreamPages, Consumer: bus.ConsumerExtractor},

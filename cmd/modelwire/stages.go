@@ -207,11 +207,7 @@ func runIndexer(ctx context.Context, g *globals, c config.Config, f procFlags) e
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err := store.Close(); err != nil {
-			log.Error("closing the search store", "err", err)
-		}
-	}()
+	defer closeStore(store, log)
 	reg := newRegistry()
 	reg.MustRegister(bus.NewCollector(node.js,
 		bus.ConsumerRef{Stream: event.StreamArticles, Consumer: bus.ConsumerIndexer},

@@ -77,6 +77,15 @@ func openStore(ctx context.Context, c config.Config, log *slog.Logger) (articleS
 	return indexer.OpenEmbedded(c.DataDir, indexer.EmbeddedOptions{})
 }
 
+// closeStore closes store (flushing what it buffers), logging a failure:
+// the messages of what it could not write were not acknowledged and come
+// back.
+func closeStore(store articleStore, log *slog.Logger) {
+	if err := store.Close(); err != nil {
+		log.Error("closing the search store", "err", err)
+	}
+}
+
 // openSearcher opens the configured search store for reading.
 func openSearcher(ctx context.Context, c config.Config) (searcher, error) {
 	if len(c.Elasticsearch.Addresses) > 0 {
