@@ -290,20 +290,19 @@ func (b bench) serve(ctx context.Context) (result, error) {
 	// An extractor announces a page's release after publishing its
 	// article, so the last announcements may trail the last indexed
 	// article by a moment: give them a second to land in the histograms.
-	var index, release hist
-	for deadline := time.Now().Add(time.Second); ; time.Sleep(50 * time.Millisecond) {
-		index, release = hist{}, hist{}
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var announced hist
 		for _, p := range procs {
 			if fams, err := scrape(p.metrics); err == nil {
-				release.add(fams["modelwire_release_latency_seconds"])
+				announced.add(fams["modelwire_release_latency_seconds"])
 			}
 		}
-		if release.count >= want || time.Now().After(deadline) {
+		if announced.count >= want {
 			break
 		}
 	}
 	// The figures of every process, merged.
-	index, release = hist{}, hist{}
+	var index, release hist
 	for _, p := range procs {
 		r.CPUS += cpuSeconds(p.cmd.Process.Pid)
 		fams, err := scrape(p.metrics)
