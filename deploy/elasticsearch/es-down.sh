@@ -20,20 +20,27 @@ if ! pid="$(es_running_pid)"; then
   exit 0
 fi
 
+# alive: the process exists and is not a zombie (a killed node whose parent
+# has not reaped it yet still answers kill -0).
+alive() {
+  kill -0 "$1" 2>/dev/null && [[ "$(awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null)" != Z ]]
+}
+
 es_log "stopping pid $pid (SIGTERM, up to ${ES_STOP_TIMEOUT}s)"
 kill -TERM "$pid" 2>/dev/null || true
 deadline=$((SECONDS + ES_STOP_TIMEOUT))
-while kill -0 "$pid" 2>/dev/null; do
+while alive "$pid"; do
   if ((SECONDS >= deadline)); then
     es_log "still alive after ${ES_STOP_TIMEOUT}s; sending SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
+    deadline=$((SECONDS + 10))
+    while alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
     break
   fi
   sleep 1
 done
-if kill -0 "$pid" 2>/dev/null; then
-  es_die "pid $pid survived SIGKILL"
+if alive "$pid"; then
+  es_die "pid $pid survived SIGKILL for 10s"
 fi
 rm -f "$ES_PID_FILE"
 es_log "stopped"

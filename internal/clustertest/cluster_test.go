@@ -929,19 +929,22 @@ func readAll(ctx context.Context, t *testing.T, js jetstream.JetStream, stream s
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A fetch may come back empty while the cluster settles after the
+	// faults (a leader moved, the ordered consumer is being recreated):
+	// try again until ctx ends.
 	for got := uint64(0); got < n; {
 		batch, err := cons.Fetch(int(min(n-got, 500)), jetstream.FetchMaxWait(5*time.Second))
-		if err != nil {
-			t.Fatal(err)
-		}
 		k := 0
-		for m := range batch.Messages() {
-			f(m.Data())
-			k++
-		}
-		if k == 0 {
-			t.Fatalf("%s: read %d of %d messages", stream, got, n)
+		if err == nil {
+			for m := range batch.Messages() {
+				f(m.Data())
+				k++
+			}
+			err = batch.Error()
 		}
 		got += uint64(k)
+		if k == 0 && ctx.Err() != nil {
+			t.Fatalf("%s: read %d of %d messages (last error: %v)", stream, got, n, err)
+		}
 	}
 }
