@@ -47,7 +47,7 @@ func newCollector(cfg Config, transport http.RoundTripper) *colly.Collector {
 	col.DisableCookies() // one Crawler serves every source: no session state
 	// Config.Timeout bounds a request, body included (colly's default is 10s).
 	col.SetRequestTimeout(cfg.Timeout)
-	col.WithTransport(&bodyTransport{next: transport, limit: cfg.MaxBodyBytes})
+	col.WithTransport(&bodyTransport{next: captureTransport{next: transport}, limit: cfg.MaxBodyBytes})
 	// fetch follows redirects hop by hop: each one is checked against
 	// robots.txt, the redirect chain and the pass's claims, and scheduled
 	// by its host's politeness.

@@ -162,6 +162,7 @@ type Crawler struct {
 	leases    HostLeases // nil: this crawler alone fetches its hosts
 	observer  Observer   // nil: nobody watches the passes
 	pacer     Pacer      // nil: pages are fetched as fast as politeness allows
+	archive   Archiver   // nil: answers are not archived
 	now       func() time.Time
 }
 

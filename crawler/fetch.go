@@ -30,6 +30,9 @@ type fetchSpec struct {
 	// onRedirect is called with each redirect target; an error stops the
 	// chain and is returned.
 	onRedirect func(to string) error
+	// archive is what the archive is told about the fetch beyond the
+	// exchange.
+	archive archiveInfo
 }
 
 // answer is the final answer of a fetch.
@@ -38,6 +41,9 @@ type answer struct {
 	status int
 	header http.Header
 	body   []byte // decoded Content-Encoding; only for 2xx
+	// at is when the answer arrived, to the millisecond (the precision
+	// of a WARC date and of the search store's versions).
+	at time.Time
 }
 
 // fetch GETs spec.url, following redirects itself so that every hop is
@@ -187,11 +193,23 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	if limit <= 0 {
 		limit = c.cfg.MaxBodyBytes
 	}
-	ans, err := c.request(ctx, u, hdr, limit, spec.htmlOnly)
+	var cp *capture
+	rctx := ctx
+	if c.archive != nil {
+		cp = &capture{}
+		rctx = withCapture(ctx, cp)
+	}
+	ans, err := c.request(rctx, u, hdr, limit, spec.htmlOnly)
 	if err != nil {
 		return nil, err
 	}
+	ans.at = c.now().UTC().Truncate(time.Millisecond)
 	spec.stats.bytes.Add(int64(len(ans.body)))
+	if cp != nil {
+		if err := c.archiveAnswer(ctx, cp, ans.at, spec.archive); err != nil {
+			return nil, err
+		}
+	}
 	return ans, nil
 }
 

@@ -59,7 +59,7 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 		p.failed(ctx, t, err)
 		return
 	}
-	now := p.c.now().UTC()
+	now := ans.at
 	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
 		Status: ans.status, FetchedAt: now, EntriesAt: rec.EntriesAt}
 	switch {
@@ -166,7 +166,7 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		p.failed(ctx, t, err)
 		return
 	}
-	now := p.c.now().UTC()
+	now := ans.at
 	switch {
 	case ans.status == http.StatusNotModified:
 		p.st.notModified.Add(1)
@@ -278,6 +278,10 @@ func (p *pass) spec(t *task, rec Record, conditional bool) fetchSpec {
 		}}
 	if conditional {
 		s.etag, s.lastModified = rec.ETag, rec.LastModified
+		s.archive.previous = rec.FetchedAt
+	}
+	if t.kind == kindPage || t.kind == kindStart {
+		s.archive.source, s.archive.via, s.archive.hint = p.src.Name, t.parent, t.hint
 	}
 	return s
 }
