@@ -186,7 +186,12 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
 	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, crawler.WithPacer(pacer))
+	archived, closeArchive, err := openArchive(c, reg, log)
+	if err != nil {
+		return err
+	}
+	defer closeArchive()
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, append(archived, crawler.WithPacer(pacer))...)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/internal/archive"
 )
 
 // Config is the whole configuration file.
@@ -30,7 +32,27 @@ type Config struct {
 	Crawler       Crawler          `yaml:"crawler"`
 	Elasticsearch Elasticsearch    `yaml:"elasticsearch"`
 	Notify        Notify           `yaml:"notify"`
+	Archive       Archive          `yaml:"archive"`
 	Sources       []crawler.Source `yaml:"sources"`
+}
+
+// Archive configures the WARC archive of every answer the crawler
+// receives (see internal/archive), which reprocess and import read.
+type Archive struct {
+	// WARC turns the archive on (default true; false: pages live only in
+	// MW_PAGES, for its retention).
+	WARC *bool `yaml:"warc"`
+	// Dir is where WARC files are written (default DATA/warc; read it with
+	// Config.ArchiveDir). Each process writes its own files; replicas may
+	// share a volume.
+	Dir string `yaml:"dir"`
+	// MaxFileSize closes a file at this many bytes (default 1 GiB).
+	MaxFileSize int64 `yaml:"max_file_size"`
+	// MaxFileAge closes a file this long after it was opened (default 1h).
+	MaxFileAge time.Duration `yaml:"max_file_age"`
+	// Keep is what is kept of closed files: "" everything (the default),
+	// an age ("90d", "720h") or a total size ("50GB", "500MiB").
+	Keep string `yaml:"keep"`
 }
 
 // NATS selects the message bus.
@@ -188,6 +210,15 @@ func (c Config) WithDefaults() Config {
 	if c.Crawler.MaxBodyBytes == 0 {
 		c.Crawler.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if c.Archive.WARC == nil {
+		c.Archive.WARC = ptr(true)
+	}
+	if c.Archive.MaxFileSize == 0 {
+		c.Archive.MaxFileSize = archive.DefaultMaxFileSize
+	}
+	if c.Archive.MaxFileAge == 0 {
+		c.Archive.MaxFileAge = archive.DefaultMaxFileAge
+	}
 	for i, s := range c.Sources {
 		c.Sources[i] = s.WithDefaults()
 	}
@@ -227,6 +258,12 @@ func (c Config) Validate() error {
 	}
 	if c.Crawler.RecrawlAfter < 0 || c.Crawler.MaxCrawlDelay < 0 || c.Crawler.MaxRedirects < 0 {
 		errs = append(errs, errors.New("crawler.recrawl_after, max_crawl_delay and max_redirects must not be negative"))
+	}
+	if c.Archive.MaxFileSize < 0 || c.Archive.MaxFileAge < 0 {
+		errs = append(errs, errors.New("archive.max_file_size and max_file_age must not be negative"))
+	}
+	if _, err := archive.ParseKeep(c.Archive.Keep); err != nil {
+		errs = append(errs, fmt.Errorf("archive.keep: %v", err))
 	}
 	names := map[string]bool{}
 	for i, s := range c.Sources {
@@ -312,6 +349,21 @@ func (c Config) Env(getenv func(string) string) Config {
 		c.Notify.Webhooks = hooks
 	}
 	return c
+}
+
+// ArchiveDir returns where WARC files are written: archive.dir, or
+// DATA/warc.
+func (c Config) ArchiveDir() string {
+	if c.Archive.Dir != "" {
+		return c.Archive.Dir
+	}
+	return filepath.Join(c.DataDir, "warc")
+}
+
+// ArchiveConfig returns the archive writer's configuration.
+func (c Config) ArchiveConfig() archive.Config {
+	keep, _ := archive.ParseKeep(c.Archive.Keep) // checked by Validate
+	return archive.Config{Dir: c.ArchiveDir(), MaxFileSize: c.Archive.MaxFileSize, MaxFileAge: c.Archive.MaxFileAge, Keep: keep}
 }
 
 func unjoin(err error) []error {

@@ -27,6 +27,7 @@ func TestBadFiles(t *testing.T) {
 		"bad-webhook-key.bad.yml":    "field vendor not found",
 		"bad-cors.bad.yml":           `http.cors_origins: "https://app.example/path"`,
 		"bad-http-addr.bad.yml":      "http.addr:",
+		"bad-archive-keep.bad.yml":   `archive.keep: "forever and a day" is not an age`,
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")
 	if len(files) != len(want) {
@@ -56,6 +57,9 @@ func TestDefaults(t *testing.T) {
 	}
 	if c.DataDir != "data" || *c.NATS.Listen != "127.0.0.1:4222" || *c.HTTP.Addr != "127.0.0.1:8080" || c.NATS.URL != "" {
 		t.Errorf("defaults: %+v", c)
+	}
+	if !*c.Archive.WARC || c.ArchiveDir() != filepath.Join("data", "warc") || c.Archive.MaxFileSize != 1<<30 || c.Archive.MaxFileAge != time.Hour || c.Archive.Keep != "" {
+		t.Errorf("archive defaults: %+v in %s", c.Archive, c.ArchiveDir())
 	}
 	s := c.Sources[0]
 	if s.PolitenessDelay() != time.Second || s.Parallelism != 2 || s.Schedule != "@every 30m" || len(s.AllowedDomains) != 1 || s.AllowedDomains[0] != "a.example" {
