@@ -123,6 +123,7 @@ func articleMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("published_at", date)
 	doc.AddFieldMappingsAt("fetched_at", date)
 	doc.AddFieldMappingsAt("claims_json", stored)
+	doc.AddFieldMappingsAt("fingerprint", stored)
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -226,6 +227,7 @@ func articleDoc(a event.Article) map[string]any {
 		"model_keys":    modelKeys(a.Models),
 		"benchmarks":    benchmarks(a.Claims),
 		"fetched_at":    a.FetchedAt,
+		"fingerprint":   Fingerprint(a),
 	}
 	if !a.PublishedAt.IsZero() {
 		d["published_at"] = a.PublishedAt
