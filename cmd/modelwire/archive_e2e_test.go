@@ -265,8 +265,7 @@ func TestImportWgetCrawl(t *testing.T) {
 	}
 
 	out, _, code = run(t, "import", "--config", cfg, "--domain", host, file)
-	if code != 0 || !strings.Contains(out, "articles added     0") || !strings.Contains(out, fmt.Sprintf("already indexed    %d", len(site.Articles))) &&
-		!strings.Contains(out, "already indexed    "+strconv.Itoa(len(site.Articles)+1)) {
+	if code != 0 || !strings.Contains(out, "articles added     0") || !strings.Contains(out, "releases added     0") {
 		t.Errorf("second import: exit %d\n%s", code, out)
 	}
 	if again := releasesJSON(t, cfg); !equalReleases(again, releases) {
@@ -284,7 +283,7 @@ func TestImportWgetCrawl(t *testing.T) {
 		if r["warc-type"] != "response" || !strings.Contains(r["warc-target-uri"], ".html") {
 			continue
 		}
-		if bad == nil && strings.Contains(r["warc-target-uri"], "/news/3-") {
+		if bad == nil && strings.Contains(r["warc-target-uri"], "/news/4-") { // captured once
 			bad = r
 		} else if bad != nil {
 			after = append(after, r["warc-target-uri"])
@@ -320,7 +319,7 @@ func TestImportWgetCrawl(t *testing.T) {
 			want = 0
 		}
 		if res.Total != want {
-			t.Errorf("search %q after importing the corrupt file: %d hits, want %d", a.Keyword, res.Total, want)
+			t.Errorf("search %q after importing the corrupt file: %d hits, want %d: %+v", a.Keyword, res.Total, want, res.Hits)
 		}
 	}
 }

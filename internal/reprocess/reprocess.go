@@ -462,11 +462,26 @@ func (r *run) flush(ctx context.Context, batch []event.Article) error {
 		return err
 	}
 	docs := batch[:0:0]
+	at := map[string]int{} // import: document id → its capture in docs
 	for _, a := range batch {
-		if _, ok := stored[a.ID]; ok && r.opts.Import {
+		if !r.opts.Import {
+			docs = append(docs, a)
+			continue
+		}
+		if _, ok := stored[a.ID]; ok {
 			r.c.already.Add(1)
 			continue
 		}
+		// Several captures of one document (an alias, a tracking
+		// query): the one at the canonical URL, else the first, wins.
+		if i, ok := at[a.ID]; ok {
+			r.c.already.Add(1)
+			if a.URL == a.CanonicalURL && docs[i].URL != docs[i].CanonicalURL {
+				docs[i] = a
+			}
+			continue
+		}
+		at[a.ID] = len(docs)
 		docs = append(docs, a)
 	}
 	errs := make([]error, len(docs))
