@@ -7,7 +7,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 CONFIG ?= configs/modelwire.yaml
 EVAL  ?= ../shared/eval
 
-.PHONY: all build run test cluster-test lint bench bench-go eval clean es-up es-down
+.PHONY: all build run test cluster-test lint bench bench-go eval clean es-up es-down warcio
 
 all: build
 
@@ -17,7 +17,7 @@ build: ## build bin/modelwire
 run: build ## run every stage on embedded NATS and the embedded index with configs/modelwire.yaml
 	$(BIN) run --config $(CONFIG)
 
-test: ## vet, deployment-file validation, unit and integration tests; starts the dev Elasticsearch node unless MODELWIRE_TEST_ES_URL names one
+test: warcio ## vet, deployment-file validation, unit and integration tests; starts the dev Elasticsearch node unless MODELWIRE_TEST_ES_URL names one
 	$(GO) vet ./...
 	deploy/validate.sh
 	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
@@ -27,6 +27,14 @@ cluster-test: build ## scale-out and faults on loopback: 3 NATS nodes, 2 Elastic
 	@mkdir -p .cluster-test
 	MODELWIRE_BIN=$(abspath $(BIN)) MODELWIRE_CLUSTER_REPORT=$(abspath .cluster-test/report.txt) \
 		$(GO) test -tags cluster -count=1 -timeout 40m -v -run TestCluster ./internal/clustertest $(CLUSTER_ARGS)
+
+# The archive tests read WARC files back with Python's warcio (from PyPI)
+# and write them with Debian's wget; warcio lives in .cache/venv.
+WARCIO := .cache/venv/bin/warcio
+warcio: $(WARCIO) ## install Python's warcio into .cache/venv (the archive tests check WARC files with it)
+$(WARCIO):
+	python3 -m venv .cache/venv
+	.cache/venv/bin/pip install -q 'warcio==1.8.1'
 
 lint: ## go vet, gofmt, staticcheck (with the cluster test's build tag)
 	$(GO) vet -tags cluster ./...

@@ -17,8 +17,8 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
-	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/archive/warciotest"
+	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/testsite"
 )
 
