@@ -41,14 +41,14 @@ log() { printf '== %s\n' "$*" >&2; }
 IMPORT_PAGES=${IMPORT_PAGES:-20000}
 
 # 6. Import of a large generated WARC file (the file is generated once
-# into .bench/warcimport and kept).
+# into .bench/import and kept).
 import_bench() {
 	go build -o "$OUT/warcimport" ./bench/warcimport
 	rm -f "$OUT"/import.jsonl
 	for run in $(seq "$RUNS"); do
 		log "import, run $run of $RUNS: $IMPORT_PAGES pages and $((IMPORT_PAGES / 10))"
-		"$OUT/warcimport" -bin bin/modelwire -pages "$IMPORT_PAGES" -offsite $((IMPORT_PAGES / 4)) -dir "$OUT/warcimport" >>"$OUT/import.jsonl"
-		"$OUT/warcimport" -bin bin/modelwire -pages $((IMPORT_PAGES / 10)) -offsite $((IMPORT_PAGES / 40)) -dir "$OUT/warcimport" >>"$OUT/import.jsonl"
+		"$OUT/warcimport" -bin bin/modelwire -pages "$IMPORT_PAGES" -offsite $((IMPORT_PAGES / 4)) -dir "$OUT/import" >>"$OUT/import.jsonl"
+		"$OUT/warcimport" -bin bin/modelwire -pages $((IMPORT_PAGES / 10)) -offsite $((IMPORT_PAGES / 40)) -dir "$OUT/import" >>"$OUT/import.jsonl"
 	done
 }
 if [ "${ONLY:-}" = import ]; then
