@@ -34,31 +34,39 @@ func fingerprint(s articleSource, releases []event.Release) string {
 	return event.Hash(b)[:32]
 }
 
-// Stored returns the fingerprints of those of ids that are indexed ("" for
-// a document written before fingerprints were kept); ids not indexed are
-// absent.
-func (e *Embedded) Stored(ctx context.Context, ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
+// StoredArticle is what Stored tells of an indexed article.
+type StoredArticle struct {
+	// Fingerprint is "" for a document written before fingerprints were
+	// kept.
+	Fingerprint string
+	// URL is the page the document was extracted from; CanonicalURL its
+	// canonical URL.
+	URL, CanonicalURL string
+}
+
+// Stored returns what is stored of those of ids that are indexed; ids not
+// indexed are absent.
+func (e *Embedded) Stored(ctx context.Context, ids []string) (map[string]StoredArticle, error) {
+	out := make(map[string]StoredArticle, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{"fingerprint"}
+	req.Fields = []string{"fingerprint", "url", "canonical_url"}
 	res, err := e.articles.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("reading stored articles: %w", err)
 	}
 	for _, h := range res.Hits {
-		out[h.ID] = str(h.Fields["fingerprint"])
+		out[h.ID] = StoredArticle{Fingerprint: str(h.Fields["fingerprint"]), URL: str(h.Fields["url"]), CanonicalURL: str(h.Fields["canonical_url"])}
 	}
 	return out, nil
 }
 
-// Stored returns the fingerprints of those of ids that are indexed ("" for
-// a document written before fingerprints were kept); ids not indexed are
-// absent.
-func (e *Elastic) Stored(ctx context.Context, ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
+// Stored returns what is stored of those of ids that are indexed; ids not
+// indexed are absent.
+func (e *Elastic) Stored(ctx context.Context, ids []string) (map[string]StoredArticle, error) {
+	out := make(map[string]StoredArticle, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -71,12 +79,14 @@ func (e *Elastic) Stored(ctx context.Context, ids []string) (map[string]string, 
 			ID     string `json:"_id"`
 			Found  bool   `json:"found"`
 			Source struct {
-				Fingerprint string `json:"fingerprint"`
+				Fingerprint  string `json:"fingerprint"`
+				URL          string `json:"url"`
+				CanonicalURL string `json:"canonical_url"`
 			} `json:"_source"`
 			Error json.RawMessage `json:"error"`
 		} `json:"docs"`
 	}
-	req := esapi.MgetRequest{Index: e.articles, Body: bytes.NewReader(body), SourceIncludes: []string{"fingerprint"}}
+	req := esapi.MgetRequest{Index: e.articles, Body: bytes.NewReader(body), SourceIncludes: []string{"fingerprint", "url", "canonical_url"}}
 	if err := e.call(ctx, req, &res); err != nil {
 		return nil, fmt.Errorf("reading stored articles: %w", err)
 	}
@@ -85,7 +95,7 @@ func (e *Elastic) Stored(ctx context.Context, ids []string) (map[string]string, 
 			return nil, fmt.Errorf("reading stored article %s: %s", d.ID, d.Error)
 		}
 		if d.Found {
-			out[d.ID] = d.Source.Fingerprint
+			out[d.ID] = StoredArticle{Fingerprint: d.Source.Fingerprint, URL: d.Source.URL, CanonicalURL: d.Source.CanonicalURL}
 		}
 	}
 	return out, nil

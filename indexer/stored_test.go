@@ -15,7 +15,7 @@ type reprocessStore interface {
 	Index(ctx context.Context, docs []event.Article) []error
 	IndexReleases(ctx context.Context, evs []event.ReleaseEvent) []error
 	Releases(ctx context.Context, q indexer.ReleaseQuery) ([]indexer.ReleaseRecord, error)
-	Stored(ctx context.Context, ids []string) (map[string]string, error)
+	Stored(ctx context.Context, ids []string) (map[string]indexer.StoredArticle, error)
 	RemoveReleaseSources(ctx context.Context, key string, urls []string) (bool, error)
 }
 
@@ -39,7 +39,8 @@ func TestStoredAndRemoveReleaseSources(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 2 || got[a.ID] != indexer.Fingerprint(a) || got[b.ID] != indexer.Fingerprint(b) {
+			want := indexer.StoredArticle{Fingerprint: indexer.Fingerprint(a), URL: a.URL, CanonicalURL: a.CanonicalURL}
+			if len(got) != 2 || got[a.ID] != want || got[b.ID].Fingerprint != indexer.Fingerprint(b) {
 				t.Errorf("Stored = %v, want the two fingerprints %s %s", got, indexer.Fingerprint(a), indexer.Fingerprint(b))
 			}
 			// A fetch time alone changes no fingerprint; the text or the

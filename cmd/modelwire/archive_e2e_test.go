@@ -85,7 +85,9 @@ func TestArchiveThenReprocessRestoresSearch(t *testing.T) {
 	site := testsite.New(testsite.Options{Extra: 4, ExtraZH: 2})
 	defer site.Close()
 	dir := t.TempDir()
-	cfg := writeConfig(t, dir, fmt.Sprintf("  - name: aiwire\n    feeds: [%s/feed.xml, %s/zh/atom.xml]\n    delay: 1ms\n    parallelism: 4\n", site.URL, site.URL))
+	// Feeds and a start page whose links lead to an alias page (same
+	// canonical URL as an article): the archive holds both captures.
+	cfg := writeConfig(t, dir, fmt.Sprintf("  - name: aiwire\n    feeds: [%s/feed.xml, %s/zh/atom.xml]\n    start_urls: [%s/]\n    max_depth: 1\n    delay: 1ms\n    parallelism: 4\n", site.URL, site.URL, site.URL))
 	if _, errOut, code := run(t, "run", "--once", "--config", cfg); code != 0 {
 		t.Fatalf("run --once: exit %d\n%s", code, errOut)
 	}
@@ -104,6 +106,9 @@ func TestArchiveThenReprocessRestoresSearch(t *testing.T) {
 		if n := responses[site.ArticleURL(a)]; n != 1 {
 			t.Errorf("%s: %d response records, want 1", a.Path, n)
 		}
+	}
+	if responses[site.URL+site.Alias] != 1 {
+		t.Errorf("the alias page %s was not archived: %v", site.Alias, responses)
 	}
 	if responses[site.URL+"/feed.xml"] != 1 || responses[site.URL+"/robots.txt"] != 0 && responses[site.URL+"/robots.txt"] != 1 {
 		t.Errorf("feed and robots.txt responses: %v", responses)

@@ -271,6 +271,7 @@ func printSummary(w io.Writer, s reprocess.Summary, asJSON, imported bool) {
 	if imported {
 		fmt.Fprintf(w, "  already indexed    %d\n", s.AlreadyIndexed)
 	}
+	fmt.Fprintf(w, "  duplicates         %d\n", s.Duplicates)
 	fmt.Fprintf(w, "  older than stored  %d\n", s.Stale)
 	fmt.Fprintf(w, "  releases added     %d\n", s.ReleasesAdded)
 	fmt.Fprintf(w, "  releases withdrawn %d\n", s.ReleasesWithdrawn)

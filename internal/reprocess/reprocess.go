@@ -41,7 +41,7 @@ import (
 type Store interface {
 	Index(ctx context.Context, docs []event.Article) []error
 	IndexReleases(ctx context.Context, evs []event.ReleaseEvent) []error
-	Stored(ctx context.Context, ids []string) (map[string]string, error)
+	Stored(ctx context.Context, ids []string) (map[string]indexer.StoredArticle, error)
 	RemoveReleaseSources(ctx context.Context, key string, urls []string) (deleted bool, err error)
 }
 
@@ -123,12 +123,14 @@ type Summary struct {
 	// Added are articles new to the store, Changed those stored
 	// differently now, Unchanged those stored as they were; Stale pages
 	// older than the stored version; AlreadyIndexed (import) documents the
-	// store had.
+	// store had; Duplicates other captures of a document (an alias page,
+	// a URL with a tracking query) than the one kept.
 	Added          int64 `json:"articles_added"`
 	Changed        int64 `json:"articles_changed"`
 	Unchanged      int64 `json:"articles_unchanged"`
 	Stale          int64 `json:"stale"`
 	AlreadyIndexed int64 `json:"already_indexed"`
+	Duplicates     int64 `json:"duplicates"`
 	Failed         int64 `json:"failed"`
 	// ReleasesAdded are releases no article had reported before;
 	// ReleasesWithdrawn release records left without any source;
@@ -168,6 +170,7 @@ type counters struct {
 	responses, pages, corrupt, records  atomic.Int64
 	added, changed, unchanged, stale    atomic.Int64
 	already, failed, relAdded, withdrew atomic.Int64
+	duplicate                           atomic.Int64
 	bytes                               atomic.Int64
 }
 
@@ -269,7 +272,7 @@ func (r *run) summary(d time.Duration) Summary {
 		Files: r.files, Bytes: c.bytes.Load(), Records: c.records.Load(), Responses: c.responses.Load(),
 		Pages: c.pages.Load(), Skipped: skipped, Corrupt: c.corrupt.Load(),
 		Added: c.added.Load(), Changed: c.changed.Load(), Unchanged: c.unchanged.Load(), Stale: c.stale.Load(),
-		AlreadyIndexed: c.already.Load(), Failed: c.failed.Load(),
+		AlreadyIndexed: c.already.Load(), Duplicates: c.duplicate.Load(), Failed: c.failed.Load(),
 		ReleasesAdded: c.relAdded.Load(), ReleasesWithdrawn: c.withdrew.Load(), Duration: d,
 	}
 }
@@ -453,7 +456,7 @@ func (r *run) flush(ctx context.Context, batch []event.Article) error {
 	for i, a := range batch {
 		ids[i] = a.ID
 	}
-	var stored map[string]string
+	var stored map[string]indexer.StoredArticle
 	err := r.retry(ctx, "reading stored articles", func() (err error) {
 		stored, err = r.store.Stored(ctx, ids)
 		return err
@@ -461,29 +464,7 @@ func (r *run) flush(ctx context.Context, batch []event.Article) error {
 	if err != nil {
 		return err
 	}
-	docs := batch[:0:0]
-	at := map[string]int{} // import: document id → its capture in docs
-	for _, a := range batch {
-		if !r.opts.Import {
-			docs = append(docs, a)
-			continue
-		}
-		if _, ok := stored[a.ID]; ok {
-			r.c.already.Add(1)
-			continue
-		}
-		// Several captures of one document (an alias, a tracking
-		// query): the one at the canonical URL, else the first, wins.
-		if i, ok := at[a.ID]; ok {
-			r.c.already.Add(1)
-			if a.URL == a.CanonicalURL && docs[i].URL != docs[i].CanonicalURL {
-				docs[i] = a
-			}
-			continue
-		}
-		at[a.ID] = len(docs)
-		docs = append(docs, a)
-	}
+	docs := r.captures(batch, stored)
 	errs := make([]error, len(docs))
 	pending := make([]int, len(docs))
 	for i := range pending {
@@ -525,7 +506,7 @@ func (r *run) flush(ctx context.Context, batch []event.Article) error {
 		switch {
 		case !had:
 			r.c.added.Add(1)
-		case fp != indexer.Fingerprint(a):
+		case fp.Fingerprint != indexer.Fingerprint(a):
 			r.c.changed.Add(1)
 		default:
 			r.c.unchanged.Add(1)
@@ -533,6 +514,42 @@ func (r *run) flush(ctx context.Context, batch []event.Article) error {
 		written = append(written, a)
 	}
 	return r.releases(ctx, written)
+}
+
+// captures picks the articles of a batch to write. Several captures of
+// one document — an alias page, a URL with a tracking query, a redirect —
+// are one article, as the live crawler publishes them: a capture at the
+// document's canonical URL is never replaced by one elsewhere (the crawler
+// skips those as duplicates), whether it is stored already or in the same
+// batch. Import also leaves alone every document already stored, and
+// takes one capture per document: the canonical one, else the first.
+func (r *run) captures(batch []event.Article, stored map[string]indexer.StoredArticle) []event.Article {
+	canonical := func(url, canon string) bool { return url == canon }
+	inBatch := map[string]bool{} // ids with a capture at the canonical URL in the batch
+	for _, a := range batch {
+		if canonical(a.URL, a.CanonicalURL) {
+			inBatch[a.ID] = true
+		}
+	}
+	docs := batch[:0:0]
+	taken := map[string]bool{} // import: ids with a capture in docs
+	for _, a := range batch {
+		s, had := stored[a.ID]
+		switch {
+		case had && r.opts.Import:
+			r.c.already.Add(1)
+			continue
+		case !canonical(a.URL, a.CanonicalURL) && (inBatch[a.ID] || had && canonical(s.URL, s.CanonicalURL)):
+			r.c.duplicate.Add(1)
+			continue
+		case r.opts.Import && taken[a.ID]:
+			r.c.duplicate.Add(1)
+			continue
+		}
+		taken[a.ID] = true
+		docs = append(docs, a) // reprocess: of several captures, the store keeps the newest
+	}
+	return docs
 }
 
 // releases records the releases of the articles written and, when
