@@ -121,7 +121,7 @@ func generate(dir string, pages, offsite, pageKB int) error {
 		html := strings.Replace(testsite.Render(a, "http://"+host), "</body>", pad+"</body>", 1)
 		x := crawler.Exchange{Method: "GET", URL: "http://" + host + a.Path, Proto: "HTTP/1.1",
 			RequestHeader: http.Header{"Host": {host}, "User-Agent": {"modelwire-bench"}},
-			Status: 200, StatusText: "200 OK", ResponseProto: "HTTP/1.1",
+			Status:        200, StatusText: "200 OK", ResponseProto: "HTTP/1.1",
 			ResponseHeader: http.Header{"Content-Type": {"text/html; charset=utf-8"}},
 			Body:           []byte(html), At: at.Add(time.Duration(i) * time.Second), Source: "bench", Via: "http://" + host + "/feed.xml"}
 		if err := w.Archive(context.Background(), x); err != nil {
