@@ -211,7 +211,7 @@ func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
 	if c.transport == nil {
 		c.transport = newTransport(cfg, checkPublic)
 	}
-	c.collector = newCollector(cfg, c.transport)
+	c.collector = newCollector(cfg, c.transport, c.archive != nil)
 	return c
 }
 

@@ -59,7 +59,7 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 		p.failed(ctx, t, err)
 		return
 	}
-	now := ans.at
+	now := p.c.now().UTC()
 	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
 		Status: ans.status, FetchedAt: now, EntriesAt: rec.EntriesAt}
 	switch {

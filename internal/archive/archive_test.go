@@ -105,8 +105,8 @@ func TestWriterRecordsReadBackByWarcioAndReader(t *testing.T) {
 	}
 	name := filepath.Base(files[0])
 	host, _ := os.Hostname()
-	if !regexp.MustCompile(fmt.Sprintf(`^modelwire-\d{17}-00001-%d~.+\.warc\.gz$`, os.Getpid())).MatchString(name) || !strings.Contains(name, host) {
-		t.Errorf("file name %q is not PREFIX-TIMESTAMP-SERIAL-PID~HOST.warc.gz", name)
+	if !regexp.MustCompile(fmt.Sprintf(`^modelwire-\d{17}-00001-%d~.+~[A-Z2-7]{8}\.warc\.gz$`, os.Getpid())).MatchString(name) || !strings.Contains(name, host) {
+		t.Errorf("file name %q is not PREFIX-TIMESTAMP-SERIAL-PID~HOST~ID.warc.gz", name)
 	}
 
 	warciotest.Check(t, files[0])

@@ -15,12 +15,13 @@
 // in .open and renamed when closed: at archive.max_file_size, after
 // archive.max_file_age, and when the process stops. Names are unique
 // across processes and hosts, as Heritrix and wget make them:
-// PREFIX-TIMESTAMP-SERIAL-PID~HOST.warc.gz.
+// PREFIX-TIMESTAMP-SERIAL-PID~HOST~RANDOM.warc.gz.
 package archive
 
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -381,12 +382,15 @@ func oneLine(s string) string {
 }
 
 // names makes file names unique across processes and hosts:
-// PREFIX-YYYYMMDDhhmmssSSS-SERIAL-PID~HOST.warc (gowarc adds .gz and,
-// while the file is written, .open).
+// PREFIX-YYYYMMDDhhmmssSSS-SERIAL-PID~HOST~ID.warc (gowarc adds .gz and,
+// while the file is written, .open). ID is random per Writer, so two
+// writers in one process (tests run several "processes" in one), or a
+// container restarted with the same PID and host name, never collide; a
+// collision would still fail the create (O_EXCL), not overwrite.
 type names struct {
-	dir, prefix, host string
-	pid               int
-	serial            atomic.Int64
+	dir, prefix, host, id string
+	pid                   int
+	serial                atomic.Int64
 }
 
 func newNames(dir, prefix string) *names {
@@ -400,13 +404,13 @@ func newNames(dir, prefix string) *names {
 		}
 		return r
 	}, host)
-	return &names{dir: dir, prefix: prefix, host: host, pid: os.Getpid()}
+	return &names{dir: dir, prefix: prefix, host: host, id: rand.Text()[:8], pid: os.Getpid()}
 }
 
 // NewWarcfileName implements gowarc.WarcFileNameGenerator.
 func (n *names) NewWarcfileName() (string, string) {
 	ts := strings.Replace(time.Now().UTC().Format("20060102150405.000"), ".", "", 1)
-	return n.dir, fmt.Sprintf("%s-%s-%05d-%d~%s.warc", n.prefix, ts, n.serial.Add(1), n.pid, n.host)
+	return n.dir, fmt.Sprintf("%s-%s-%05d-%d~%s~%s.warc", n.prefix, ts, n.serial.Add(1), n.pid, n.host, n.id)
 }
 
 // isArchiveFile reports whether name is a closed file of this writer's
