@@ -159,6 +159,15 @@ type ReleaseEvent struct {
 	// Sources are the URLs of every article known to report the release so far.
 	Sources []string `json:"sources"`
 	Claims  []Claim  `json:"claims,omitempty"`
+	// SeenAt is when the article behind this event was fetched; zero in
+	// events written before it existed.
+	SeenAt time.Time `json:"seen_at,omitzero"`
+	// ParamsTotalB, ParamsActiveB, License and OpenWeights are what the
+	// article says of the model (see Model), zero when it says nothing.
+	ParamsTotalB  float64 `json:"params_total_b,omitempty"`
+	ParamsActiveB float64 `json:"params_active_b,omitempty"`
+	License       string  `json:"license,omitempty"`
+	OpenWeights   bool    `json:"open_weights,omitempty"`
 }
 
 // Event kinds of ReleaseEvent.
