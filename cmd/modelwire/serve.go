@@ -102,9 +102,9 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 	for _, w := range c.Notify.Webhooks {
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
 			URL: w.URL, Vendors: w.Vendors, Models: w.Models, Secret: w.Secret,
-			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout,
+			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
 		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
-		log.Info("webhook configured", "webhook", n.Name(), "vendors", w.Vendors, "models", w.Models, "signed", w.Secret != "")
+		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", w.Vendors, "models", w.Models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}
 	return out

@@ -81,7 +81,14 @@ type Webhook struct {
 	MaxAttempts int `yaml:"max_attempts"`
 	// Timeout bounds one delivery (default 10s).
 	Timeout time.Duration `yaml:"timeout"`
+	// Format is the payload: "json" (the release event as modelwire
+	// publishes it, the default) or a chat product's incoming-webhook
+	// message: "slack", "discord", "teams" or "mattermost".
+	Format string `yaml:"format"`
 }
+
+// WebhookFormats are the values notify.webhooks[].format takes.
+var WebhookFormats = []string{"json", "slack", "discord", "teams", "mattermost"}
 
 // Crawler holds settings shared by every source.
 type Crawler struct {
@@ -199,6 +206,9 @@ func (c Config) WithDefaults() Config {
 		if w.Timeout == 0 {
 			w.Timeout = DefaultWebhookTimeout
 		}
+		if w.Format == "" {
+			w.Format = WebhookFormats[0]
+		}
 	}
 	return c
 }
@@ -274,6 +284,9 @@ func (c Config) Validate() error {
 		}
 		if w.Timeout < 0 {
 			errs = append(errs, fmt.Errorf("%s: timeout must not be negative", key))
+		}
+		if w.Format != "" && !slices.Contains(WebhookFormats, w.Format) {
+			errs = append(errs, fmt.Errorf("%s: format %q is not one of %s", key, w.Format, strings.Join(WebhookFormats, ", ")))
 		}
 	}
 	return errors.Join(errs...)
