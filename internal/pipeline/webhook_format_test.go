@@ -190,11 +190,11 @@ type discordEmbed struct {
 }
 
 type discordMessage struct {
-	Content         string          `json:"content"`
-	Username        string          `json:"username"`
-	AvatarURL       string          `json:"avatar_url"`
-	TTS             bool            `json:"tts"`
-	Embeds          []discordEmbed  `json:"embeds"`
+	Content         string         `json:"content"`
+	Username        string         `json:"username"`
+	AvatarURL       string         `json:"avatar_url"`
+	TTS             bool           `json:"tts"`
+	Embeds          []discordEmbed `json:"embeds"`
 	AllowedMentions *struct {
 		Parse       []string `json:"parse"`
 		Roles       []string `json:"roles"`
