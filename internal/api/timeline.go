@@ -35,6 +35,8 @@ const (
 	chartWidth, chartHeight          = 720, 170
 	chartLeft, chartBottom, chartTop = 30, 22, 8
 	maxXLabels                       = 12
+	// maxBarWidth keeps a few bars from filling the chart as slabs.
+	maxBarWidth = 48
 )
 
 // vendorColors are distinguishable colours (Tableau 10), by vendor rank.
@@ -226,7 +228,7 @@ func buildTimeline(recs []indexer.ReleaseRecord, tr timelineRange, v url.Values,
 	}
 	plotW, plotH := float64(chartWidth-chartLeft), float64(chartHeight-chartBottom-chartTop)
 	slot := plotW / float64(len(starts))
-	gap := min(2, slot/5)
+	barW := min(slot-min(2, slot/5), maxBarWidth)
 	unit := plotH / float64(max(tl.Max, 1))
 	since, until := v.Get("since"), v.Get("until")
 	for i, start := range starts {
@@ -242,7 +244,7 @@ func buildTimeline(recs []indexer.ReleaseRecord, tr timelineRange, v url.Values,
 			}
 			h := float64(n) * unit
 			y -= h
-			tl.Bars = append(tl.Bars, timelineBar{X: float64(chartLeft) + float64(i)*slot + gap/2, Y: y, W: slot - gap, H: h,
+			tl.Bars = append(tl.Bars, timelineBar{X: float64(chartLeft) + float64(i)*slot + (slot-barW)/2, Y: y, W: barW, H: h,
 				Color: color[vendor], Vendor: vendor, Count: n, Period: period, Selected: selected,
 				Href: periodLink(v, start, end, vendor)})
 		}
@@ -257,7 +259,9 @@ func buildTimeline(recs []indexer.ReleaseRecord, tr timelineRange, v url.Values,
 	}
 
 	// The range form and its presets.
-	tl.FromValue, tl.ToValue = tl.From.Format(time.DateOnly), tl.To.AddDate(0, 0, -1).Format(time.DateOnly)
+	// The form shows the range asked for, else the one drawn.
+	tl.FromValue = cmp.Or(tr.from, tl.From).Format(time.DateOnly)
+	tl.ToValue = cmp.Or(tr.to, tl.To).AddDate(0, 0, -1).Format(time.DateOnly)
 	for k, vals := range v {
 		if k == "from" || k == "to" || k == "every" || k == "offset" {
 			continue

@@ -1,13 +1,13 @@
 // modelwire search page: keeps the "Latest releases" panel live with the
-// Server-Sent Events stream /api/releases/stream, and applies a change of
-// the timeline's range at once. The page works without it.
+// Server-Sent Events stream /api/releases/stream, and redraws the
+// timeline as soon as its week/month choice changes (dates wait for the
+// Zoom button: a date being typed changes many times). The page works
+// without it.
 (function () {
   "use strict";
-  var range = document.getElementById("timeline-range");
-  if (range) {
-    range.querySelectorAll("input, select").forEach(function (el) {
-      el.addEventListener("change", function () { range.requestSubmit(); });
-    });
+  var every = document.querySelector("#timeline-range select[name=every]");
+  if (every) {
+    every.addEventListener("change", function () { every.form.requestSubmit(); });
   }
   var list = document.getElementById("release-list");
   var status = document.getElementById("live-status");
