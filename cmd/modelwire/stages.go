@@ -65,7 +65,7 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 	reg := newRegistry()
 	reg.MustRegister(bus.NewCollector(node.js))
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log)
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, pipeline.NewCrawlMetrics(), log)
 	if err != nil {
 		return err
 	}
