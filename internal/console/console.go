@@ -25,7 +25,7 @@ func IsTerminal(w io.Writer) bool {
 }
 
 // Table collects rows and writes them aligned in columns, two spaces
-// apart; the last column is not padded. Columns set with AlignRight are
+// apart, without trailing spaces. Columns set with AlignRight are
 // right-aligned (numbers). It is not safe for concurrent use.
 type Table struct {
 	rows  [][]string
@@ -71,22 +71,17 @@ func (t *Table) WriteTo(w io.Writer) (int64, error) {
 	}
 	var b strings.Builder
 	for _, r := range t.rows {
+		var line strings.Builder
 		for i, c := range r {
-			pad := widths[i] - runewidth.StringWidth(c)
-			last := i == len(r)-1
-			switch {
-			case t.right[i]:
-				b.WriteString(strings.Repeat(" ", pad) + c)
-			case last:
-				b.WriteString(c)
-			default:
-				b.WriteString(c + strings.Repeat(" ", pad))
+			pad := strings.Repeat(" ", widths[i]-runewidth.StringWidth(c))
+			if t.right[i] {
+				line.WriteString(pad + c)
+			} else {
+				line.WriteString(c + pad)
 			}
-			if !last {
-				b.WriteString("  ")
-			}
+			line.WriteString("  ")
 		}
-		b.WriteByte('\n')
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
