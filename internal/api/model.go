@@ -25,7 +25,6 @@ var templateFuncs = template.FuncMap{
 	"value":     claimValue,
 	"modelpath": ModelPath,
 	"num":       svgNumber,
-	"bartitle":  barTitle,
 	"lastDay":   lastDay,
 }
 

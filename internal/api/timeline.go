@@ -127,6 +127,7 @@ type timelineBar struct {
 	Period     string // "2025-07" or "week of 2025-07-07"
 	Href       string
 	Selected   bool
+	Title      string // the tooltip
 }
 
 type timelineLabel struct {
@@ -237,16 +238,27 @@ func buildTimeline(recs []indexer.ReleaseRecord, tr timelineRange, v url.Values,
 		selected := since == start.Format(time.DateOnly) && until == end.Format(time.DateOnly)
 		tl.Selected = tl.Selected || selected
 		y := float64(chartHeight - chartBottom)
-		for _, vendor := range ranked { // the biggest vendor at the bottom
-			n := counts[i][vendor]
-			if n == 0 {
-				continue
-			}
+		add := func(vendor string, n int, href string) {
 			h := float64(n) * unit
 			y -= h
-			tl.Bars = append(tl.Bars, timelineBar{X: float64(chartLeft) + float64(i)*slot + (slot-barW)/2, Y: y, W: barW, H: h,
-				Color: color[vendor], Vendor: vendor, Count: n, Period: period, Selected: selected,
-				Href: periodLink(v, start, end, vendor)})
+			b := timelineBar{X: float64(chartLeft) + float64(i)*slot + (slot-barW)/2, Y: y, W: barW, H: h,
+				Color: color[vendor], Vendor: vendor, Count: n, Period: period, Selected: selected, Href: href}
+			b.Title = barTitle(b)
+			tl.Bars = append(tl.Bars, b)
+		}
+		other := 0
+		for r, vendor := range ranked { // the biggest vendor at the bottom, then one "other" segment
+			switch n := counts[i][vendor]; {
+			case n == 0:
+			case r >= timelineVendors:
+				other += n
+			default:
+				add(vendor, n, periodLink(v, start, end, vendor))
+			}
+		}
+		if other > 0 {
+			color["other"] = otherColor
+			add("other", other, periodLink(v, start, end, ""))
 		}
 	}
 	step := max(1, (len(starts)+maxXLabels-1)/maxXLabels)

@@ -129,6 +129,12 @@ func TestTimeline(t *testing.T) {
 		if len(tl.Legend) != timelineVendors+1 || last.Vendor != "other" || last.Count != 4+3+2+1 || last.Href != "" {
 			t.Errorf("legend %+v", tl.Legend)
 		}
+		// One segment for the others, on top, filtering to the period only.
+		top := tl.Bars[len(tl.Bars)-1]
+		if len(tl.Bars) != timelineVendors+1 || top.Vendor != "other" || top.Count != 10 || top.Color != otherColor ||
+			top.Href != "?since=2025-01-06&until=2025-01-13" || top.Title != "other: 10 releases, week of 2025-01-06" {
+			t.Errorf("%d bars, top %+v", len(tl.Bars), top)
+		}
 	})
 	t.Run("a long range keeps the latest buckets", func(t *testing.T) {
 		tl := buildTimeline(recs, timelineRange{every: "week", from: day("2015-01-01")}, url.Values{}, now)
