@@ -48,7 +48,9 @@ func StartProgress(w io.Writer, read func() Counts) *Progress {
 	pr.p = mpb.New(mpb.WithOutput(w), mpb.WithWidth(32), mpb.WithRefreshRate(progressEvery), mpb.WithAutoRefresh())
 	name := func(s string) decor.Decorator { return decor.Name(s, decor.WC{W: 10, C: decor.DindentRight}) }
 	counter := func(unit string) decor.Decorator {
-		return decor.Any(func(s decor.Statistics) string { return strconv.FormatInt(s.Current, 10) + " / " + strconv.FormatInt(s.Total, 10) + unit }, decor.WC{W: 22, C: decor.DindentRight})
+		return decor.Any(func(s decor.Statistics) string {
+			return strconv.FormatInt(s.Current, 10) + " / " + strconv.FormatInt(s.Total, 10) + unit
+		}, decor.WC{W: 22, C: decor.DindentRight})
 	}
 	speed := decor.AverageSpeed(0, "%.1f/s", decor.WC{W: 9})
 	pr.bars[0] = pr.p.AddBar(0, mpb.PrependDecorators(name("fetched"), counter(" pages")),
