@@ -75,7 +75,7 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 	fmt.Fprintf(w, "user agent:    %s\n", c.Crawler.UserAgent)
 	fmt.Fprintf(w, "webhooks:      %d\n", len(c.Notify.Webhooks))
 	for _, h := range c.Notify.Webhooks {
-		fmt.Fprintf(w, "  - %s (vendors %v, models %v, signed %v)\n", h.URL, h.Vendors, h.Models, h.Secret != "")
+		fmt.Fprintf(w, "  - %s (format %s, vendors %v, models %v, signed %v)\n", h.URL, h.Format, h.Vendors, h.Models, h.Secret != "")
 	}
 	fmt.Fprintf(w, "sources:       %d\n\n", len(c.Sources))
 	if len(c.Sources) == 0 {
