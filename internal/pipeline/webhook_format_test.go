@@ -111,6 +111,13 @@ func checkSlackText(t *testing.T, where string, tx slackText, limit int) {
 	if tx.Type == "plain_text" && tx.Verbatim != nil {
 		t.Errorf("%s: verbatim on plain_text", where)
 	}
+	if tx.Type == "mrkdwn" {
+		for _, m := range slackMarkup.FindAllString(tx.Text, -1) {
+			if !strings.HasPrefix(m, "<http") && !strings.HasPrefix(m, "<example.com") { // the docs' example links a bare host
+				t.Errorf("%s: %s in mrkdwn is a mention or command, not a link", where, m)
+			}
+		}
+	}
 }
 
 func checkSlack(t *testing.T, data []byte) {
