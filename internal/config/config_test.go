@@ -15,7 +15,7 @@ func TestBadFiles(t *testing.T) {
 		"unknown-key.bad.yml":        "field urll not found",
 		"unknown-source-key.bad.yml": "field delay_ms not found",
 		"bad-schedule.bad.yml":       "sources[0] (blog): schedule:",
-		"no-urls.bad.yml":            "sources[0] (empty): needs at least one of feeds, sitemaps or start_urls",
+		"no-urls.bad.yml":            "sources[0] (empty): needs at least one of feeds, sitemaps, start_urls or huggingface",
 		"bad-url.bad.yml":            `feeds: "ftp://example.com/feed.xml" is not an http(s) URL`,
 		"duplicate-name.bad.yml":     "sources[1] (blog): duplicate name",
 		"bad-duration.bad.yml":       "soon",
