@@ -29,8 +29,8 @@ func TestCardPage(t *testing.T) {
 			hasNot: []string{"license: mit\n", "---"},
 		},
 		{
-			name: "licence named as other",
-			card: "---\nlicense: other\nlicense_name: kestrel-community\nlicense_link: LICENSE\n---\nText.\n",
+			name:    "licence named as other",
+			card:    "---\nlicense: other\nlicense_name: kestrel-community\nlicense_link: LICENSE\n---\nText.\n",
 			license: "kestrel-community", has: []string{"License: kestrel-community."},
 		},
 		{
