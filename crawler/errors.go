@@ -66,7 +66,7 @@ func (e *StatusError) Error() string {
 }
 
 // temporary reports whether a later pass may succeed where this one failed:
-// network trouble, timeouts, 5xx, 429, a paused host. Robots refusals, 4xx
+// network trouble, timeouts, 5xx, 429, a paused host, no browser (yet). Robots refusals, 4xx
 // answers, oversize bodies and the like are final until the recrawl
 // interval has passed.
 func temporary(err error) bool {
@@ -77,7 +77,7 @@ func temporary(err error) bool {
 	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrDisallowed), errors.Is(err, ErrRedirectLoop),
 		errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrNotHTML), errors.Is(err, ErrPrivateAddress),
 		errors.Is(err, ErrEncoding), errors.Is(err, ErrInvalidFeed), errors.Is(err, ErrInvalidSitemap),
-		errors.Is(err, ErrInvalidHubListing), errors.Is(err, ErrNoBrowser):
+		errors.Is(err, ErrInvalidHubListing), errors.Is(err, ErrRender):
 		return false
 	}
 	return true
