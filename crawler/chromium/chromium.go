@@ -334,7 +334,6 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 	st := &pageState{req: req, max: b.opts.MaxRequests}
 	// Subscriptions start before the navigation, so no event is missed.
 	paused := chromedp.Events(tab, fetch.RequestPaused)
-	lifecycle := chromedp.Events(tab, page.LifecycleEvent)
 	dialogs := chromedp.Events(tab, page.JavascriptDialogOpening)
 	crashed := chromedp.Events(tab, inspector.TargetCrashed)
 	c := chromedp.FromContext(tab)
@@ -342,9 +341,11 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 		return nil, fmt.Errorf("%w: %s: no tab", crawler.ErrRender, req.URL)
 	}
 	mainFrame := cdp.FrameID(c.Target.TargetID)
-	idle := make(chan struct{})
+	traffic := newTraffic()
+	if err := chromedp.Listen(tab, traffic.event); err != nil {
+		return nil, b.failure(tab, req, st, err)
+	}
 	go st.intercept(tab, paused, mainFrame)
-	go waitIdle(lifecycle, mainFrame, idle)
 	go dismiss(tab, dialogs)
 	go func() {
 		for _, err := range crashed {
@@ -379,10 +380,8 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 	if mime := strings.ToLower(resp.MimeType); resp.Status >= 200 && resp.Status < 300 && mime != "text/html" && mime != "application/xhtml+xml" {
 		return nil, fmt.Errorf("%s: %w (%s)", req.URL, crawler.ErrNotHTML, resp.MimeType)
 	}
-	select {
-	case <-idle:
-	case <-time.After(b.opts.IdleWait):
-	case <-tab.Done():
+	traffic.waitIdle(tab, b.opts.IdleWait)
+	if tab.Err() != nil {
 		return nil, b.failure(tab, req, st, tab.Err())
 	}
 	limit := req.MaxBytes
@@ -519,23 +518,58 @@ func (st *pageState) decide(ev *fetch.EventRequestPaused, mainFrame cdp.FrameID)
 	return ""
 }
 
-// waitIdle closes idle when the main frame's document — the one whose
-// loading starts after the subscription — reports its network idle.
-func waitIdle(lifecycle iter.Seq2[page.EventLifecycleEvent, error], mainFrame cdp.FrameID, idle chan<- struct{}) {
-	var loader cdp.LoaderID
-	for ev, err := range lifecycle {
-		if err != nil {
+// quietWindow is how long a page's network must have no request in
+// flight to be idle, as Puppeteer's networkidle0 counts it.
+const quietWindow = 500 * time.Millisecond
+
+// traffic follows a page's requests in flight, from the Network domain's
+// events in the order they arrive (chromedp.Listen). Safe for concurrent
+// use.
+type traffic struct {
+	mu       sync.Mutex
+	inFlight map[network.RequestID]bool
+	last     time.Time // when a request last started or ended
+}
+
+func newTraffic() *traffic {
+	return &traffic{inFlight: map[network.RequestID]bool{}, last: time.Now()}
+}
+
+// event notes a request starting or ending. It runs in the tab's read loop
+// and returns at once.
+func (n *traffic) event(ev any) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		n.inFlight[ev.RequestID] = true // a redirect keeps its id
+	case *network.EventLoadingFinished:
+		delete(n.inFlight, ev.RequestID)
+	case *network.EventLoadingFailed:
+		delete(n.inFlight, ev.RequestID)
+	default:
+		return
+	}
+	n.last = time.Now()
+}
+
+// waitIdle returns once no request has been in flight for quietWindow,
+// after at most max, or when ctx ends.
+func (n *traffic) waitIdle(ctx context.Context, max time.Duration) {
+	deadline := time.Now().Add(max)
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for time.Now().Before(deadline) {
+		n.mu.Lock()
+		idle := len(n.inFlight) == 0 && time.Since(n.last) >= quietWindow
+		n.mu.Unlock()
+		if idle {
 			return
 		}
-		if ev.FrameID != mainFrame {
-			continue
-		}
-		switch {
-		case ev.Name == "init":
-			loader = ev.LoaderID
-		case ev.Name == "networkIdle" && loader != "" && ev.LoaderID == loader:
-			close(idle)
+		select {
+		case <-ctx.Done():
 			return
+		case <-t.C:
 		}
 	}
 }
