@@ -203,8 +203,10 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
 	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
+	render, stopBrowser := newRenderer(c, reg, log)
+	defer stopBrowser()
 	crawlMetrics := pipeline.NewCrawlMetrics()
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlMetrics, log, crawler.WithPacer(pacer))
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlMetrics, log, append(render, crawler.WithPacer(pacer))...)
 	if err != nil {
 		return err
 	}
