@@ -14,7 +14,10 @@
 #     fetch→indexed and fetch→release-event p50/p99, CPU per page, peak RSS;
 #  4. scaling: 1 and 2 extractor replicas; 1,000 vs $ARTICLES pages;
 #  5. the new-user check: `modelwire run --once` on 2,000 articles;
-#  6. import: `modelwire import` of a generated WARC file of $IMPORT_PAGES
+#  6. rendering: pages/s, ms/page and the browser's peak memory rendering a
+#     script-built page in headless Chromium with 1, 2 and 4 tabs
+#     (BenchmarkRender in crawler/chromium; needs Debian's chromium).
+#  7. import: `modelwire import` of a generated WARC file of $IMPORT_PAGES
 #     article pages of ~60 KiB (plus a quarter as many on another domain,
 #     filtered out) and of one a tenth that size: records/s, MB/s of the
 #     compressed file, peak RSS (flat memory: the same for both).
@@ -24,9 +27,12 @@
 # end-to-end runs RUNS times (medians).
 #
 # Environment: EVAL (../shared/eval), COUNT (5), RUNS (3), ARTICLES (10000),
-# IMPORT_PAGES (20000), ONLY=import runs section 6 alone,
+# IMPORT_PAGES (20000), ONLY=import runs section 7 alone,
 # MODELWIRE_TEST_ES_URL (http://127.0.0.1:9200), PYTHON=0 skips Python,
-# ES=0 skips everything that needs Elasticsearch, BENCHSTAT (the command).
+# ES=0 skips everything that needs Elasticsearch, RENDER=0 skips rendering,
+# RENDER_PAGES (20 per run), ONLY=render runs the rendering section alone
+# (into .bench/render-only),
+# BENCHSTAT (the command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL=$(cd "${EVAL:-../shared/eval}" && pwd)
@@ -40,7 +46,7 @@ mkdir -p "$OUT"
 log() { printf '== %s\n' "$*" >&2; }
 IMPORT_PAGES=${IMPORT_PAGES:-20000}
 
-# 6. Import of a large generated WARC file (the file is generated once
+# 7. Import of a large generated WARC file (the file is generated once
 # into .bench/import and kept).
 import_bench() {
 	go build -o "$OUT/warcimport" ./bench/warcimport
@@ -53,7 +59,21 @@ import_bench() {
 }
 if [ "${ONLY:-}" = import ]; then
 	make -s build
+	OUT=$OUT/import-only
+	mkdir -p "$OUT"
 	import_bench
+	python3 bench/summary.py "$OUT" | tee "$OUT/summary.txt"
+	exit 0
+fi
+
+render() {
+	log "rendering: $COUNT runs of ${RENDER_PAGES:-20} script-built pages in headless Chromium, 1, 2 and 4 tabs"
+	go test -run '^$' -bench 'BenchmarkRender' -benchtime "${RENDER_PAGES:-20}x" -count "$COUNT" ./crawler/chromium >"$OUT/render.txt"
+}
+if [ "${ONLY:-}" = render ]; then
+	OUT=$OUT/render-only
+	mkdir -p "$OUT"
+	render
 	python3 bench/summary.py "$OUT" | tee "$OUT/summary.txt"
 	exit 0
 fi
@@ -94,6 +114,7 @@ if [ "${PYTHON:-1}" != 0 ]; then
 	fi
 fi
 
+if [ "${RENDER:-1}" != 0 ]; then render; fi
 import_bench
 
 $BENCHSTAT "$OUT/extract.txt" >"$OUT/extract.benchstat" 2>&1 || true

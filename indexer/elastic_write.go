@@ -33,6 +33,7 @@ type articleSource struct {
 	Models       []string      `json:"models"`
 	ModelKeys    []string      `json:"model_keys"`
 	Benchmarks   []string      `json:"benchmarks"`
+	Names        []string      `json:"names,omitempty"`
 	Claims       []event.Claim `json:"claims,omitempty"`
 	Image        string        `json:"image,omitempty"`
 	ContentHash  string        `json:"content_hash,omitempty"`
@@ -47,7 +48,7 @@ func articleSourceOf(a event.Article) articleSource {
 		URL: a.URL, CanonicalURL: a.CanonicalURL, Title: a.Title, Text: a.Text,
 		Site: a.SiteName, Language: a.Language, Source: a.Source, Authors: a.Authors,
 		Vendors: vendorIDs(a.Vendors), Models: modelNames(a.Models), ModelKeys: modelKeys(a.Models),
-		Benchmarks: benchmarks(a.Claims), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
+		Benchmarks: benchmarks(a.Claims), Names: nameTerms(a), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
 		PublishedAt: a.PublishedAt, UpdatedAt: a.UpdatedAt, FetchedAt: a.FetchedAt,
 	}
 	s.Fingerprint = fingerprint(s, a.Releases)

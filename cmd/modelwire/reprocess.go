@@ -12,15 +12,17 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/extractor"
 	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/reprocess"
 )
@@ -202,7 +204,7 @@ func runReplay(ctx context.Context, g *globals, c config.Config, f replayFlags, 
 	opts.Progress, stop = progress(g.stderr, log)
 	sum, err := reprocess.Run(ctx, ex, store, announcer, opts)
 	stop()
-	printSummary(g.stdout, sum, f.json, opts.Import)
+	printReplaySummary(g.stdout, sum, f.json, opts.Import)
 	if err != nil {
 		return err
 	}
@@ -212,24 +214,32 @@ func runReplay(ctx context.Context, g *globals, c config.Config, f replayFlags, 
 	return nil
 }
 
-// progress returns the progress callback: a bar on a terminal, else a log
-// line every 10 seconds; stop ends it.
+// progress returns the progress callback: a bar of the bytes read, with
+// records and pages, on a terminal (mpb, as run --once draws); elsewhere a
+// log line every 10 seconds. stop ends it.
 func progress(w io.Writer, log *slog.Logger) (func(reprocess.Progress), func()) {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		var bar *progressbar.ProgressBar
-		return func(p reprocess.Progress) {
+	if console.IsTerminal(w) {
+		p := mpb.New(mpb.WithOutput(w), mpb.WithWidth(32), mpb.WithRefreshRate(150*time.Millisecond))
+		var bar *mpb.Bar
+		var records, pages, file, files atomic.Int64
+		counts := decor.Any(func(decor.Statistics) string {
+			return fmt.Sprintf("file %d/%d, %d records, %d pages", file.Load(), files.Load(), records.Load(), pages.Load())
+		}, decor.WC{W: 40, C: decor.DindentRight})
+		return func(pr reprocess.Progress) {
 				if bar == nil {
-					bar = progressbar.NewOptions64(p.TotalBytes, progressbar.OptionSetWriter(w),
-						progressbar.OptionShowBytes(true), progressbar.OptionSetWidth(30),
-						progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionShowElapsedTimeOnFinish(),
-						progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+					bar = p.AddBar(pr.TotalBytes, mpb.PrependDecorators(decor.Name("reading "), decor.CountersKibiByte("% .1f / % .1f", decor.WC{W: 24, C: decor.DindentRight})),
+						mpb.AppendDecorators(counts, decor.AverageSpeed(decor.SizeB1024(0), "% .1f", decor.WC{W: 12}), decor.Name("  ETA "), decor.AverageETA(decor.ET_STYLE_MMSS)))
 				}
-				bar.Describe(fmt.Sprintf("file %d/%d, %d records, %d pages", p.File, p.Files, p.Records, p.Pages))
-				bar.Set64(p.Bytes)
+				records.Store(pr.Records)
+				pages.Store(pr.Pages)
+				file.Store(int64(pr.File))
+				files.Store(int64(pr.Files))
+				bar.SetCurrent(pr.Bytes)
 			}, func() {
 				if bar != nil {
-					bar.Finish()
+					bar.SetTotal(-1, true)
 				}
+				p.Wait()
 			}
 	}
 	last := time.Now()
@@ -247,8 +257,8 @@ func progress(w io.Writer, log *slog.Logger) (func(reprocess.Progress), func()) 
 	}, func() {}
 }
 
-// printSummary prints what a reprocess or import did.
-func printSummary(w io.Writer, s reprocess.Summary, asJSON, imported bool) {
+// printReplaySummary prints what a reprocess or import did.
+func printReplaySummary(w io.Writer, s reprocess.Summary, asJSON, imported bool) {
 	if asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

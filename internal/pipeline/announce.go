@@ -369,6 +369,16 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 	if ev.PublishedAt.IsZero() {
 		ev.PublishedAt = a.PublishedAt
 	}
+	ev.SeenAt = a.FetchedAt
+	if ev.SeenAt.IsZero() {
+		ev.SeenAt = r.now().UTC()
+	}
+	for _, m := range a.Models {
+		if m.Name == rel.Model {
+			ev.ParamsTotalB, ev.ParamsActiveB, ev.License, ev.OpenWeights = m.ParamsTotalB, m.ParamsActiveB, m.License, m.OpenWeights
+			break
+		}
+	}
 	for _, c := range a.Claims {
 		if c.Model == rel.Model {
 			ev.Claims = append(ev.Claims, c)

@@ -16,10 +16,11 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
-// Extractor turns a page into an article; the error is ErrNoContent-like
-// for pages that hold no article (see IsNoContent in ExtractStage).
+// Extractor turns a fetched page (its decoded body, and what the crawler
+// knew of it) into an article; the error is ExtractOptions.NoContent for
+// pages that hold no article.
 type Extractor interface {
-	Extract(html []byte, pageURL string) (event.Article, error)
+	ExtractPage(body []byte, p event.Page) (event.Article, error)
 }
 
 // Announcer publishes release events for an extracted article.
@@ -190,7 +191,7 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 	if page.FinalURL != "" {
 		pageURL = page.FinalURL
 	}
-	a, err = ex.Extract(body, pageURL)
+	a, err = ex.ExtractPage(body, page)
 	if err != nil {
 		return a, err
 	}

@@ -1,7 +1,7 @@
 // Package warciotest runs Python's warcio — a WARC reader other than the
 // one modelwire writes with — over files in tests: `warcio check` and
 // `warcio index`. It is installed from PyPI into .cache/venv by `make
-// warcio` (which `make test` and .ci/run call); MODELWIRE_WARCIO names
+// venv` (from .ci/test-requirements.txt; make test and .ci/run call it); MODELWIRE_WARCIO names
 // another warcio executable. A test that needs it fails, never skips,
 // when it is missing.
 package warciotest
@@ -38,7 +38,7 @@ func Path(t testing.TB) string {
 	}
 	p := filepath.Join(dir, ".cache", "venv", "bin", "warcio")
 	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("warcio is not installed at %s: run `make warcio` (make test does) or set MODELWIRE_WARCIO", p)
+		t.Fatalf("warcio is not installed at %s: run `make venv` (make test does) or set MODELWIRE_WARCIO", p)
 	}
 	return p
 }
