@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 )
@@ -186,9 +187,7 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 		return a, err
 	}
 	a.URL = pageURL
-	if a.CanonicalURL == "" {
-		a.CanonicalURL = pageURL
-	}
+	a.CanonicalURL, a.RejectedCanonical = canonicalOf(a.CanonicalURL, pageURL, page.Canonical)
 	a.ID = event.DocID(a.CanonicalURL)
 	a.Source = page.Source
 	a.FetchedAt = page.FetchedAt
@@ -200,6 +199,26 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 		a.PublishedAt = page.Hint.PublishedAt
 	}
 	return a, nil
+}
+
+// canonicalOf returns the identity of a page fetched from pageURL that
+// declares the canonical URL declared (rel=canonical or og:url): the
+// declared URL when it is on the page's own site or is the one the crawler
+// confirmed (confirmed, by fetching it), else pageURL — and then the
+// declared one as rejected. So no page can take another site's article's
+// document id.
+func canonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
+	switch {
+	case declared == "" || declared == pageURL:
+		return pageURL, ""
+	case crawler.SameSite(declared, pageURL):
+		return declared, ""
+	case confirmed != "":
+		if n, err := crawler.Normalize(declared); err == nil && n == confirmed {
+			return declared, ""
+		}
+	}
+	return pageURL, declared
 }
 
 func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error) {

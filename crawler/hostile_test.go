@@ -1,0 +1,172 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The hostile suite: each test plays one attack a crawled site can make
+// and asserts the safe outcome. Run them all with -run Hostile.
+
+// onAddr starts s on a listener at addr ("127.0.0.2:0"): a second
+// loopback host, so two test sites are two sites, not two ports of one.
+func onAddr(t *testing.T, addr string, s *server) {
+	t.Helper()
+	s.Server.Close()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatalf("listening on %s: %v", addr, err)
+	}
+	h := s.Server.Config.Handler
+	s.Server = httptest.NewUnstartedServer(h)
+	s.Server.Listener.Close()
+	s.Server.Listener = ln
+	s.Server.Start()
+}
+
+// TestHostileCanonicalHijack: a page on another site names a victim
+// article as its canonical URL. The page is published under its own URL
+// with the canonical recorded as rejected, and the victim's URL is not
+// marked as fetched: the victim's own source still fetches it.
+func TestHostileCanonicalHijack(t *testing.T) {
+	victim := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			feedOf(w, r, "/article")
+		case "/article":
+			fmt.Fprint(w, htmlPage("Victim", "<p>the genuine victim article</p>"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	var victimArticle string
+	attacker := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			feedOf(w, r, "/evil")
+		case "/evil":
+			fmt.Fprintf(w, `<html><head><link rel="canonical" href=%q><title>x</title></head><body><p>HIJACK</p></body></html>`, victimArticle)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	onAddr(t, "127.0.0.2:0", attacker)
+	victimArticle = victim.URL + "/article"
+
+	c, pub, logs := newTestCrawler(t, Config{})
+	crawl(t, c, Source{Name: "attacker", Feeds: []string{attacker.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	got := pub.byURL(t)
+	evil := got[attacker.URL+"/evil"]
+	if evil.URL == "" || evil.Canonical != "" || evil.RejectedCanonical != victimArticle {
+		t.Fatalf("attacker page published as %+v, want its own URL with canonical %s rejected", evil, victimArticle)
+	}
+	if !strings.Contains(logs.String(), "rel=canonical names another site") {
+		t.Errorf("the rejected canonical is not logged:\n%s", logs)
+	}
+	if rec, ok, _ := c.seen.Get(context.Background(), SeenKey(victimArticle)); ok {
+		t.Fatalf("the victim article is recorded as fetched (%+v) though only the attacker's page was", rec)
+	}
+
+	snap := crawl(t, c, Source{Name: "victim", Feeds: []string{victim.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	if victim.count("/article") != 2 { // once to check the attacker's claim, once in its own right
+		t.Errorf("victim article requested %d times, want 2", victim.count("/article"))
+	}
+	if p := pub.byURL(t)[victimArticle]; p.URL == "" || !strings.Contains(body(t, p), "genuine victim") {
+		t.Errorf("victim article not published in its own right (skipped: %v)", snap.Skipped)
+	}
+}
+
+// TestHostileCanonicalConfirmed: a mirror on another site that serves the
+// very same page keeps its canonical — fetching the canonical URL confirms
+// it — and then the canonical URL was fetched, so it is recorded.
+func TestHostileCanonicalConfirmed(t *testing.T) {
+	var page string
+	origin := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page)
+	}))
+	mirror := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			feedOf(w, r, "/copy")
+			return
+		}
+		fmt.Fprint(w, page)
+	}))
+	onAddr(t, "127.0.0.2:0", mirror)
+	page = fmt.Sprintf(`<html><head><link rel="canonical" href="%s/story"></head><body><p>same bytes</p></body></html>`, origin.URL)
+
+	c, pub, _ := newTestCrawler(t, Config{})
+	crawl(t, c, Source{Name: "mirror", Feeds: []string{mirror.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	p := pub.byURL(t)[mirror.URL+"/copy"]
+	if p.Canonical != origin.URL+"/story" || p.RejectedCanonical != "" {
+		t.Fatalf("mirror page published as %+v, want canonical %s/story confirmed", p, origin.URL)
+	}
+	if _, ok, _ := c.seen.Get(context.Background(), SeenKey(origin.URL+"/story")); !ok {
+		t.Error("the confirmed canonical was fetched but not recorded")
+	}
+}
+
+func TestSameSite(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"https://www.example.com/a", "https://news.example.com/b", true},
+		{"http://example.com/a", "https://example.com:8443/b", true},
+		{"https://example.co.uk/a", "https://other.co.uk/a", false},
+		{"https://a.github.io/x", "https://b.github.io/x", false}, // a public suffix: one site per user
+		{"https://victim.example/a", "https://attacker.example/a", false},
+		{"http://127.0.0.1:8080/a", "http://127.0.0.1:9090/b", true},
+		{"http://127.0.0.1/a", "http://127.0.0.2/a", false},
+		{"http://2130706433/a", "http://127.0.0.1/b", true},
+		{"http://[::1]/a", "http://[::1]:81/b", true},
+		{"https://localhost/a", "https://localhost/b", true},
+		{"not a url", "https://example.com/", false},
+	}
+	for _, tt := range tests {
+		if got := SameSite(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameSite(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestHostileNumericHosts: a feed spells one host four ways (one number,
+// hex, shortened, dotted quad). They are one host: fetched one at a time
+// under the source's parallelism, and published under one spelling.
+func TestHostileNumericHosts(t *testing.T) {
+	srv := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			_, port, _ := net.SplitHostPort(r.Host)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
+			for i, h := range []string{"2130706433", "127.1", "0x7f000001", "127.0.0.1"} {
+				fmt.Fprintf(w, "<item><title>%d</title><link>http://%s:%s/p%d</link></item>", i, h, port, i)
+			}
+			fmt.Fprint(w, "</channel></rss>")
+			return
+		}
+		time.Sleep(30 * time.Millisecond)
+		fmt.Fprint(w, htmlPage("p", "<p>page "+r.URL.Path+"</p>"))
+	}))
+	c, pub, _ := newTestCrawler(t, Config{})
+	crawl(t, c, Source{Name: "numeric", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1})
+	got := pub.byURL(t)
+	if len(got) != 4 {
+		t.Fatalf("published %v, want 4 pages", keys(got))
+	}
+	for u := range got {
+		if !strings.HasPrefix(u, srv.URL+"/") {
+			t.Errorf("published as %s, want the dotted-quad host %s", u, srv.URL)
+		}
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if srv.maxInFlight != 1 {
+		t.Errorf("%d requests in flight at once on one host with parallelism 1", srv.maxInFlight)
+	}
+}
