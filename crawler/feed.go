@@ -40,7 +40,7 @@ func parseFeed(body []byte, base *url.URL) ([]feedItem, error) {
 		if loc == "" {
 			continue
 		}
-		fi := feedItem{Link: loc, Title: strings.TrimSpace(it.Title)}
+		fi := feedItem{Link: loc, Title: clipHint(it.Title)}
 		if it.PublishedParsed != nil {
 			fi.Published = it.PublishedParsed.UTC()
 		}

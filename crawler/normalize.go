@@ -6,9 +6,33 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	wurl "github.com/nlnwa/whatwg-url/url"
 )
+
+// maxURLBytes bounds a link the crawler follows: what web servers accept
+// in a request line (Apache's and nginx's default is 8 KiB); a longer
+// "URL" in a feed or page is junk or an attack on the messages that carry
+// it.
+const maxURLBytes = 8 << 10
+
+// maxHintBytes bounds a title a feed or sitemap gives for a page.
+const maxHintBytes = 1000
+
+// clipHint shortens a listing's text to at most maxHintBytes, at a rune
+// boundary.
+func clipHint(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= maxHintBytes {
+		return s
+	}
+	n := maxHintBytes
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
 
 // errNotHTTP reports a URL that is not an absolute http(s) URL.
 var errNotHTTP = errors.New("not an absolute http(s) URL")
@@ -33,7 +57,7 @@ func Normalize(raw string) (string, error) {
 // malformed, …).
 func resolveNormalize(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
-	if ref == "" || strings.HasPrefix(ref, "#") {
+	if ref == "" || strings.HasPrefix(ref, "#") || len(ref) > maxURLBytes {
 		return ""
 	}
 	r, err := url.Parse(ref)

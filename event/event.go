@@ -192,6 +192,9 @@ type DeadLetter struct {
 	Reason  string    `json:"reason"`
 	At      time.Time `json:"at"`
 	Data    []byte    `json:"data"`
+	// DataOmitted is set when the message was too large to copy into
+	// Data; it stays in Stream at Seq until the stream's limits drop it.
+	DataOmitted bool `json:"data_omitted,omitempty"`
 }
 
 // DocID returns the document id of a canonical URL: the first 32 hex digits

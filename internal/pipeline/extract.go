@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -43,6 +44,7 @@ type ExtractStage struct {
 	log       *slog.Logger
 	workers   int
 	grace     time.Duration
+	budget    int // most bytes of an article message
 
 	extracted, skipped, failed atomic.Int64
 }
@@ -78,7 +80,8 @@ func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) 
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &ExtractStage{js: js, announcer: opts.Announcer, metrics: newExtractMetrics(opts.Registerer),
-		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace}
+		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace,
+		budget: articleBudget(js.Conn().MaxPayload())}
 	s.ex.Store(&extractorRef{ex})
 	return s
 }
@@ -131,13 +134,20 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 		s.deadLetter(ctx, msg, log, err)
 		return
 	}
-	data, err := event.Encode(a)
+	data, fitted, err := encodeArticle(a, s.budget)
 	if err != nil {
 		s.deadLetter(ctx, msg, log, err)
 		return
 	}
+	if fitted.TextTruncated {
+		log.Warn("article text cut to fit one message", "text_bytes", len(a.Text), "kept_bytes", len(fitted.Text), "budget", s.budget)
+	}
 	if _, err := s.js.Publish(ctx, event.SubjectArticles, data,
 		jetstream.WithMsgID("article:"+a.ID+":"+page.ContentHash)); err != nil {
+		if errors.Is(err, nats.ErrMaxPayload) {
+			s.deadLetter(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
+			return
+		}
 		s.retry(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
 		return
 	}
