@@ -47,7 +47,7 @@ gave, every source that reported it, and the benchmark claims made about it.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
+				enc := json.NewEncoder(jsonTerminal(g.stdout))
 				enc.SetEscapeHTML(false)
 				return enc.Encode(recs)
 			}
@@ -58,7 +58,7 @@ gave, every source that reported it, and the benchmark claims made about it.`,
 				if len(r.Sources) > 0 {
 					first = r.Sources[0]
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.FirstSeen.Format("2006-01-02 15:04"), r.Vendor, r.Model, len(r.Sources), first)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.FirstSeen.Format("2006-01-02 15:04"), printable(r.Vendor), printable(r.Model), len(r.Sources), printable(first))
 			}
 			return tw.Flush()
 		},

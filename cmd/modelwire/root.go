@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/modelwire/modelwire/internal/redact"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -39,10 +41,12 @@ func (g *globals) logger() *slog.Logger {
 		level = slog.LevelInfo
 	}
 	opts := &slog.HandlerOptions{Level: level}
+	// Credentials in URLs (a NATS password, a feed's API key) never reach
+	// the log.
 	if g.logFormat == "json" {
-		return slog.New(slog.NewJSONHandler(g.stderr, opts))
+		return slog.New(redact.Handler(slog.NewJSONHandler(g.stderr, opts)))
 	}
-	return slog.New(slog.NewTextHandler(g.stderr, opts))
+	return slog.New(redact.Handler(slog.NewTextHandler(g.stderr, opts)))
 }
 
 func newRoot(stdout, stderr io.Writer) (*cobra.Command, *globals) {
@@ -117,7 +121,7 @@ func executeContext(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	if err != nil {
 		if !errors.Is(err, errSilent) {
-			fmt.Fprintln(stderr, "modelwire:", err)
+			fmt.Fprintln(stderr, "modelwire:", printableLines(redact.Text(err.Error())))
 		}
 		return 1
 	}

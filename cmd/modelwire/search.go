@@ -56,7 +56,7 @@ matches every article, newest first.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
+				enc := json.NewEncoder(jsonTerminal(g.stdout))
 				enc.SetEscapeHTML(false)
 				return enc.Encode(res)
 			}
@@ -98,7 +98,7 @@ func printHits(g *globals, res indexer.Result) {
 		if !h.PublishedAt.IsZero() {
 			date = h.PublishedAt.Format("2006-01-02")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, date, h.Language, clip(h.Title, 70), h.URL)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, date, printable(h.Language), clip(printable(h.Title), 70), printable(h.URL))
 	}
 	tw.Flush()
 }

@@ -75,7 +75,7 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer store.Close()
-	node, err := connectNATS(ctx, c, log, "modelwire-serve")
+	node, err := connectNATS(ctx, c, log, "modelwire-serve", false)
 	if err != nil {
 		return err
 	}

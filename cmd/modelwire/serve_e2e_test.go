@@ -188,7 +188,8 @@ sources:
 	}
 
 	t.Run("watch --json --nats URL --since all", func(t *testing.T) {
-		out, errOut, code := run(t, "watch", "--json", "--nats", natsURL, "--since", "all", "--count", strconv.Itoa(len(wantReleases)))
+		// The password is in the data directory (DATA/nats.password).
+		out, errOut, code := run(t, "watch", "--json", "--nats", natsURL, "--data", data, "--since", "all", "--count", strconv.Itoa(len(wantReleases)))
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}

@@ -2,13 +2,17 @@ package bus_test
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
@@ -54,23 +58,81 @@ func TestListenPortTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	_, err = bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: l.Addr().String()})
+	_, err = bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: l.Addr().String(), Password: "pw"})
 	if err == nil || !strings.Contains(err.Error(), "is not free") {
 		t.Fatalf("err = %v, want a clear 'not free' error", err)
 	}
 }
 
-func TestListenServesClients(t *testing.T) {
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0"})
+// TestListenNeedsPassword: the embedded server refuses to listen on a
+// port without a password, refuses clients without it, and serves those
+// that have it.
+func TestListenNeedsPassword(t *testing.T) {
+	if _, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0"}); err == nil {
+		t.Fatal("the embedded server listened on a port without a password")
+	}
+	dir := t.TempDir()
+	auth, err := bus.EmbeddedAuth(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0", Password: auth.Password})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Shutdown()
-	nc, err := bus.Connect(srv.ClientURL(), nil, "tcp-client")
+	for name, opts := range map[string][]nats.Option{
+		"no credentials": nil,
+		"wrong password": {nats.UserInfo(bus.EmbeddedUser, "guess")},
+		"token":          {nats.Token(auth.Password)},
+	} {
+		if nc, err := bus.Connect(srv.ClientURL(), nil, "intruder", append(opts, nats.MaxReconnects(0))...); err == nil {
+			nc.Close()
+			t.Errorf("%s: connected", name)
+		} else if !errors.Is(err, nats.ErrAuthorization) {
+			t.Errorf("%s: err = %v, want an authorization error", name, err)
+		}
+	}
+	opts, err := auth.Options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc, err := bus.Connect(srv.ClientURL(), nil, "tcp-client", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	nc.Close()
+}
+
+// TestEmbeddedAuth: the password is generated once, owner-only, kept
+// across restarts; a file others can read is made private.
+func TestEmbeddedAuth(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if _, err := bus.EmbeddedAuth(dir, false); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("without create: err = %v, want fs.ErrNotExist", err)
+	}
+	a, err := bus.EmbeddedAuth(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.User != bus.EmbeddedUser || len(a.Password) < 40 {
+		t.Fatalf("auth = %+v, want user %s and a long password", a, bus.EmbeddedUser)
+	}
+	st, err := os.Stat(bus.PasswordFile(dir))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("password file mode %v (%v), want 0600", st.Mode(), err)
+	}
+	again, err := bus.EmbeddedAuth(dir, true)
+	if err != nil || again != a {
+		t.Fatalf("second call = %+v, %v; want the same password", again, err)
+	}
+	os.Chmod(bus.PasswordFile(dir), 0o644)
+	if _, err := bus.EmbeddedAuth(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(bus.PasswordFile(dir)); st.Mode().Perm() != 0o600 {
+		t.Errorf("a readable password file stayed %v", st.Mode().Perm())
+	}
 }
 
 // The deployment's NATS cluster config must parse with the real server's parser.

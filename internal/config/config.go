@@ -43,6 +43,32 @@ type NATS struct {
 	Listen *string `yaml:"listen"`
 	// Replicas is the replica count of the streams (default 1; 3 on a cluster).
 	Replicas int `yaml:"replicas"`
+
+	// Credentials for an external server, at most one kind: User and
+	// Password (MODELWIRE_NATS_USER, MODELWIRE_NATS_PASSWORD), Token
+	// (MODELWIRE_NATS_TOKEN), NKeyFile, a file holding an nkey seed
+	// (MODELWIRE_NATS_NKEY_FILE), or CredsFile, a NATS credentials file
+	// with a user JWT (MODELWIRE_NATS_CREDS). With none, a process whose
+	// data directory holds the embedded server's password (nats.password)
+	// logs in with it. The embedded server, when it listens on a port,
+	// always requires that password.
+	User      string `yaml:"user"`
+	Password  string `yaml:"password"`
+	Token     string `yaml:"token"`
+	NKeyFile  string `yaml:"nkey_file"`
+	CredsFile string `yaml:"creds_file"`
+	// TLS secures the connection to an external server.
+	TLS NATSTLS `yaml:"tls"`
+}
+
+// NATSTLS configures TLS to an external NATS server.
+type NATSTLS struct {
+	// CAFile verifies the server's certificate (default: the system's).
+	CAFile string `yaml:"ca_file"`
+	// CertFile and KeyFile are the client's certificate and key, for
+	// servers that verify clients.
+	CertFile string `yaml:"cert_file"`
+	KeyFile  string `yaml:"key_file"`
 }
 
 // HTTP configures the API and search page.
@@ -216,6 +242,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("http.addr: %v", err))
 		}
 	}
+	errs = append(errs, c.NATS.validateAuth()...)
 	if c.NATS.Replicas < 0 || c.NATS.Replicas > 5 {
 		errs = append(errs, fmt.Errorf("nats.replicas: %d is not between 1 and 5", c.NATS.Replicas))
 	}
@@ -279,7 +306,30 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// validateAuth reports conflicting NATS credentials.
+func (n NATS) validateAuth() []error {
+	var errs []error
+	kinds := 0
+	for _, set := range []bool{n.User != "", n.Token != "", n.NKeyFile != "", n.CredsFile != ""} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds > 1 {
+		errs = append(errs, errors.New("nats: give one of user (with password), token, nkey_file and creds_file"))
+	}
+	if n.Password != "" && n.User == "" {
+		errs = append(errs, errors.New("nats.password: needs nats.user"))
+	}
+	if (n.TLS.CertFile == "") != (n.TLS.KeyFile == "") {
+		errs = append(errs, errors.New("nats.tls: cert_file and key_file go together"))
+	}
+	return errs
+}
+
 // Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
+// MODELWIRE_NATS_USER, MODELWIRE_NATS_PASSWORD, MODELWIRE_NATS_TOKEN,
+// MODELWIRE_NATS_NKEY_FILE, MODELWIRE_NATS_CREDS,
 // MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
 // MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, and each webhook's
 // secret_env, read through getenv.
@@ -289,6 +339,18 @@ func (c Config) Env(getenv func(string) string) Config {
 	}
 	if v := getenv("MODELWIRE_NATS_URL"); v != "" {
 		c.NATS.URL = v
+	}
+	for _, o := range []struct {
+		env string
+		dst *string
+	}{
+		{"MODELWIRE_NATS_USER", &c.NATS.User}, {"MODELWIRE_NATS_PASSWORD", &c.NATS.Password},
+		{"MODELWIRE_NATS_TOKEN", &c.NATS.Token}, {"MODELWIRE_NATS_NKEY_FILE", &c.NATS.NKeyFile},
+		{"MODELWIRE_NATS_CREDS", &c.NATS.CredsFile},
+	} {
+		if v := getenv(o.env); v != "" {
+			*o.dst = v
+		}
 	}
 	if v := getenv("MODELWIRE_ES_URL"); v != "" {
 		c.Elasticsearch.Addresses = strings.Split(v, ",")
