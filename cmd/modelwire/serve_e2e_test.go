@@ -129,7 +129,8 @@ func TestRunServesUsers(t *testing.T) {
 		defer hookMu.Unlock()
 		if err == nil {
 			hookGot = append(hookGot, ev.Model)
-			hookSigs = append(hookSigs, r.Header.Get(pipeline.HeaderSignature) == pipeline.Sign("hook-secret", body))
+			hookSigs = append(hookSigs, pipeline.VerifySignature("hook-secret",
+				r.Header.Get(pipeline.HeaderSignature), r.Header.Get(pipeline.HeaderDelivery), body, time.Now(), 0) == nil)
 		}
 	}))
 	defer hook.Close()
