@@ -90,12 +90,13 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 	var out []func(context.Context) error
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
-			Store:       store,
-			JS:          js,
-			CORSOrigins: c.HTTP.CORSOrigins,
-			Registerer:  reg,
-			Gatherer:    reg,
-			Logger:      log,
+			Store:        store,
+			JS:           js,
+			CORSOrigins:  c.HTTP.CORSOrigins,
+			AllowedHosts: allowedHosts(c, addr),
+			Registerer:   reg,
+			Gatherer:     reg,
+			Logger:       log,
 		})
 		out = append(out, func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) })
 	}

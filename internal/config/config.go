@@ -78,6 +78,11 @@ type HTTP struct {
 	// CORSOrigins are the origins ("https://app.example", or "*") whose
 	// pages may call the API from a browser; empty sends no CORS headers.
 	CORSOrigins []string `yaml:"cors_origins"`
+	// AllowedHosts are the host names (Host header, any port) the API and
+	// the probes answer besides IP addresses; "*" for any. Default: the
+	// listen address's host name and localhost. Others get HTTP 400, so a
+	// hostile page cannot reach a local server through DNS rebinding.
+	AllowedHosts []string `yaml:"allowed_hosts"`
 }
 
 // Notify configures who else is told about release events.
@@ -282,6 +287,11 @@ func (c Config) Validate() error {
 		}
 		if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
 			errs = append(errs, fmt.Errorf("http.cors_origins: %q is not \"*\" or an origin like https://app.example", o))
+		}
+	}
+	for _, h := range c.HTTP.AllowedHosts {
+		if h == "" || strings.ContainsAny(h, "/ \t") {
+			errs = append(errs, fmt.Errorf("http.allowed_hosts: %q is not a host name", h))
 		}
 	}
 	urls := map[string]bool{}
