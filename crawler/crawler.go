@@ -159,9 +159,10 @@ type Crawler struct {
 	collector *colly.Collector // configured once, cloned per request
 	hosts     *hosts
 	robots    *robotsCache
-	leases    HostLeases // nil: this crawler alone fetches its hosts
-	observer  Observer   // nil: nobody watches the passes
-	pacer     Pacer      // nil: pages are fetched as fast as politeness allows
+	leases    HostLeases    // nil: this crawler alone fetches its hosts
+	observer  Observer      // nil: nobody watches the passes
+	pacer     Pacer         // nil: pages are fetched as fast as politeness allows
+	feedSlot  chan struct{} // one feed parsed at a time (see Crawler.parseFeed)
 	now       func() time.Time
 }
 
@@ -194,12 +195,13 @@ func WithSeen(s Seen) Option { return func(c *Crawler) { c.seen = s } }
 func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
 	cfg = cfg.withDefaults()
 	c := &Crawler{
-		cfg:    cfg,
-		pub:    pub,
-		log:    slog.New(slog.DiscardHandler),
-		hosts:  newHosts(),
-		robots: newRobotsCache(cfg.RobotsTTL),
-		now:    time.Now,
+		cfg:      cfg,
+		pub:      pub,
+		log:      slog.New(slog.DiscardHandler),
+		hosts:    newHosts(),
+		robots:   newRobotsCache(cfg.RobotsTTL),
+		feedSlot: make(chan struct{}, 1),
+		now:      time.Now,
 	}
 	for _, o := range opts {
 		o(c)

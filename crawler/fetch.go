@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -137,19 +138,39 @@ func retryable(status int) bool {
 	return false
 }
 
-// retryAfter parses a Retry-After header: seconds or an HTTP date.
+// maxRetryAfter bounds a Retry-After: a host may ask to be left alone for
+// a day at most. Past Config.MaxRetryWait the host is paused rather than
+// waited for, so this only bounds the pause.
+const maxRetryAfter = 24 * time.Hour
+
+// retryAfter parses a Retry-After header: seconds or an HTTP date, clamped
+// to [0, maxRetryAfter] — a number of seconds too large for a Duration
+// would wrap negative, a date centuries ahead pause the host for good.
 func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
+	if isDigits(v) {
+		s, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			s = math.MaxUint64 // more digits than a uint64 holds
+		}
+		return time.Duration(min(s, uint64(maxRetryAfter/time.Second))) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(t.Sub(now), 0), true
+		return min(max(t.Sub(now), 0), maxRetryAfter), true
 	}
 	return 0, false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // fetchOnce sends one request when the host's politeness allows — and,

@@ -81,7 +81,7 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 	next.EntriesAt = now
 	base, _ := url.Parse(ans.url)
 	if t.kind == kindFeed || isFeed(ans.body) {
-		items, err := parseFeed(ans.body, base)
+		items, err := p.c.parseFeed(ctx, ans.body, base)
 		if err != nil {
 			p.failed(ctx, t, err)
 			return

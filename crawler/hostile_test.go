@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -168,5 +170,111 @@ func TestHostileNumericHosts(t *testing.T) {
 	defer srv.mu.Unlock()
 	if srv.maxInFlight != 1 {
 		t.Errorf("%d requests in flight at once on one host with parallelism 1", srv.maxInFlight)
+	}
+}
+
+// bigFeed returns an RSS feed of about size bytes whose items carry long
+// descriptions and HTML content, as full-text feeds do.
+func bigFeed(size int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>`)
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<item><title>Item %d</title><link>https://x.example/%d</link><pubDate>Mon, 02 Jan 2006 15:04:05 GMT</pubDate>"+
+			"<description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>",
+			i, i, strings.Repeat("desc words ", 50), strings.Repeat(`<p>content <img src="/i.png"> words</p>`, 60))
+	}
+	b.WriteString("</channel></rss>")
+	return []byte(b.String())
+}
+
+// TestHostileFeedMemory: a 10 MiB feed is parsed allocating less than
+// sixteen times its size (gofeed's default translation, which parses every
+// description as HTML, allocated 26 times), and feeds are parsed one at a
+// time however many arrive together.
+func TestHostileFeedMemory(t *testing.T) {
+	body := bigFeed(10 << 20)
+	base, _ := url.Parse("https://x.example/")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	items, err := parseFeed(body, base)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(items) < 1000 {
+		t.Fatalf("%d items, %v", len(items), err)
+	}
+	if ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(body)); ratio > 16 {
+		t.Errorf("parsing a %d-byte feed allocated %.1f times its size", len(body), ratio)
+	}
+
+	c, _, _ := newTestCrawler(t, Config{})
+	c.feedSlot <- struct{}{} // a feed is being parsed
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := c.parseFeed(ctx, []byte(`<rss version="2.0"><channel></channel></rss>`), base); err == nil {
+		t.Error("a second feed was parsed while the first was")
+	}
+	<-c.feedSlot
+	if _, err := c.parseFeed(context.Background(), []byte(`<rss version="2.0"><channel></channel></rss>`), base); err != nil {
+		t.Errorf("parsing after the first: %v", err)
+	}
+}
+
+// TestHostileRetryAfter: a host answering 503 with a Retry-After too large
+// for a time.Duration (which wrapped to a negative wait, retried at once)
+// is paused, not hammered.
+func TestHostileRetryAfter(t *testing.T) {
+	srv := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			feedOf(w, r, "/busy")
+			return
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Retry-After", "99999999999")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	c, pub, _ := newTestCrawler(t, Config{MaxRetries: 5})
+	snap := crawl(t, c, Source{Name: "busy", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	if n := srv.count("/busy"); n != 1 || len(pub.all()) != 0 || snap.Failed["host_paused"] != 1 {
+		t.Errorf("/busy requested %d times, failures %v; want once, then the host paused", n, snap.Failed)
+	}
+}
+
+// TestHostileAddresses: IPv6 spellings that reach private IPv4 addresses
+// and the special-purpose ranges are refused by the dial-time guard;
+// public addresses in every form pass.
+func TestHostileAddresses(t *testing.T) {
+	tests := []struct {
+		addr string
+		ok   bool
+	}{
+		{"[::127.0.0.1]:80", false},            // IPv4-compatible
+		{"[::10.0.0.1]:80", false},             // IPv4-compatible
+		{"[::ffff:169.254.169.254]:80", false}, // IPv4-mapped metadata service
+		{"[::ffff:0:10.0.0.1]:80", false},      // IPv4-translated
+		{"[64:ff9b::7f00:1]:80", false},        // NAT64 of 127.0.0.1
+		{"[64:ff9b:1::a00:1]:80", false},       // local-use NAT64
+		{"[2002:a00:1::1]:80", false},          // 6to4 wrapping 10.0.0.1
+		{"[2002:7f00:1::]:80", false},          // 6to4 wrapping 127.0.0.1
+		{"[2002:a9fe:a9fe::1]:80", false},      // 6to4 wrapping 169.254.169.254
+		{"[2002:5db8:d822::1]:80", true},       // 6to4 wrapping 93.184.216.34
+		{"[fec0::1]:80", false},                // site-local
+		{"[2001::1]:80", false},                // Teredo
+		{"[2001:db8::1]:80", false},            // documentation
+		{"[3fff::1]:80", false},                // documentation
+		{"[100::1]:80", false},                 // discard-only
+		{"192.0.2.1:80", false},                // documentation
+		{"198.51.100.7:80", false},             // documentation
+		{"203.0.113.9:80", false},              // documentation
+		{"192.88.99.1:80", false},              // 6to4 relay anycast
+		{"255.255.255.255:80", false},          // broadcast
+		{"8.8.8.8:443", true},
+		{"[2a00:1450:4001:81c::200e]:443", true},
+	}
+	for _, tt := range tests {
+		if err := checkPublic(tt.addr); (err == nil) != tt.ok {
+			t.Errorf("checkPublic(%s) = %v, want ok=%v", tt.addr, err, tt.ok)
+		}
 	}
 }

@@ -108,6 +108,9 @@ func TestRetryAfter(t *testing.T) {
 		{"", 0, false},
 		{"soon", 0, false},
 		{"-5", 0, false},
+		{"99999999999", 24 * time.Hour, true},          // overflowed time.Duration to a negative wait
+		{"18446744073709551616", 24 * time.Hour, true}, // more than a uint64
+		{"Fri, 31 Dec 9999 23:59:59 GMT", 24 * time.Hour, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
