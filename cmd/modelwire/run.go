@@ -87,6 +87,18 @@ func (n *natsNode) shutdown() {
 	}
 }
 
+// natsErrorLog logs the errors NATS reports asynchronously — a permission
+// violation, a slow consumer — rather than let nats.go print them.
+func natsErrorLog(log *slog.Logger) nats.Option {
+	return nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
+		if sub != nil {
+			log.Warn("nats error", "subject", sub.Subject, "err", err)
+			return
+		}
+		log.Warn("nats error", "err", err)
+	})
+}
+
 // natsAuth returns the credentials a process presents to NATS. The
 // embedded server, when it listens on a port, requires its password,
 // generated once into the data directory (owner-only). A client of an
@@ -169,6 +181,7 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 		n.shutdown()
 		return nil, err
 	}
+	opts = append(opts, natsErrorLog(log))
 	nc, err := bus.Connect(c.NATS.URL, n.srv, name, opts...)
 	// An external server may still be starting (services come up in any
 	// order): wait for it rather than exit.

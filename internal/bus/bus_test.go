@@ -138,12 +138,18 @@ func TestEmbeddedAuth(t *testing.T) {
 // The deployment's NATS cluster config must parse with the real server's parser.
 func TestClusterConfigParses(t *testing.T) {
 	t.Setenv("NATS_NAME", "nats1")
+	for _, u := range []string{"CRAWLER", "EXTRACTOR", "INDEXER", "SERVE", "READER"} {
+		t.Setenv("MODELWIRE_NATS_"+u+"_PASSWORD", "pw-"+u)
+	}
 	opts, err := server.ProcessConfigFile(filepath.Join("..", "..", "deploy", "nats", "cluster.conf"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if opts.ServerName != "nats1" || !opts.JetStream || opts.Cluster.Name != "modelwire" || len(opts.Routes) != 3 {
 		t.Errorf("parsed options: name=%q js=%v cluster=%q routes=%d", opts.ServerName, opts.JetStream, opts.Cluster.Name, len(opts.Routes))
+	}
+	if len(opts.Users) != 5 || opts.NoAuthUser != "" {
+		t.Errorf("users %d, no-auth user %q: want the five users of auth.conf and no anonymous access", len(opts.Users), opts.NoAuthUser)
 	}
 }
 
