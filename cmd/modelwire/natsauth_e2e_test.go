@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,7 +29,7 @@ import (
 // natsUsers are the users of deploy/nats/auth.conf and the passwords the
 // test gives them.
 var natsUsers = map[string]string{
-	"crawler": "crawler-pw", "extractor": "extractor-pw", "indexer": "indexer-pw", "serve": "serve-pw", "reader": "reader-pw",
+	"crawler": "crawler-pw", "extractor": "extractor-pw", "indexer": "indexer-pw", "serve": "serve-pw", "reader": "reader-pw", "run": "run-pw",
 }
 
 // startDeployNATS starts a NATS server with the accounts, users and
@@ -45,7 +47,8 @@ func startDeployNATS(t *testing.T) string {
 	}
 	os.WriteFile(filepath.Join(dir, "auth.conf"), auth, 0o600)
 	conf := filepath.Join(dir, "nats.conf")
-	os.WriteFile(conf, []byte(fmt.Sprintf("host: 127.0.0.1\nport: -1\nmax_payload: 8MB\njetstream { store_dir: %q }\ninclude ./auth.conf\n",
+	// A 1 MB max payload, so a large page goes through the object store.
+	os.WriteFile(conf, []byte(fmt.Sprintf("host: 127.0.0.1\nport: -1\nmax_payload: 1MB\njetstream { store_dir: %q }\ninclude ./auth.conf\n",
 		filepath.Join(dir, "js"))), 0o600)
 	srv, err := bus.StartFromConfig(conf, nil)
 	if err != nil {
@@ -86,6 +89,23 @@ func TestDeployNATSPermissions(t *testing.T) {
 	url := startDeployNATS(t)
 	site := testsite.New(testsite.Options{Extra: 2})
 	defer site.Close()
+	// A page whose compressed body is over the max payload: the crawler
+	// stores it in mw_bodies, the extractor reads it from there.
+	noise := make([]byte, 1<<20)
+	rand.Read(noise)
+	big := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>big</title><item><title>big</title><link>http://%s/big</link></item></channel></rss>`, r.Host)
+			return
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprintf(w, "<html><head><title>A big page</title></head><body><p>%s</p></body></html>", base64.StdEncoding.EncodeToString(noise))
+	}))
+	defer big.Close()
 	var hookMu sync.Mutex
 	var hookModels []string
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -114,7 +134,9 @@ crawler:
     feeds: [%s/feed.xml]
     delay: 1ms
     parallelism: 4
-`, filepath.Join(dir, user), url, user, natsUsers[user], extra, site.URL)), 0o600)
+  - name: big
+    feeds: [%s/feed.xml]
+`, filepath.Join(dir, user), url, user, natsUsers[user], extra, site.URL, big.URL)), 0o600)
 		return path
 	}
 	// serve answers from an index of its own (the indexer holds its own).
@@ -138,9 +160,16 @@ crawler:
 		return err == nil
 	})
 	procs["crawler"] = start(t, "crawler", "--config", config("crawler", ""), "--http-addr", "")
-	waitLong(t, "the site indexed", procs, func() bool {
-		return int(metric(t, indexerAddr, "modelwire_index_documents_total", `kind="articles"`, `result="indexed"`)) >= len(site.Articles)
+	waitLong(t, "the site and the big page indexed", procs, func() bool {
+		return int(metric(t, indexerAddr, "modelwire_index_documents_total", `kind="articles"`, `result="indexed"`)) >= len(site.Articles)+1
 	})
+	obs, err := extractorJS.ObjectStore(context.Background(), event.BucketBodies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := obs.Status(context.Background()); st.Size() == 0 {
+		t.Error("the big page did not go through the object store")
+	}
 	waitLong(t, "webhook deliveries by serve", procs, func() bool { hookMu.Lock(); defer hookMu.Unlock(); return len(hookModels) > 0 })
 	out, errOut, code := run(t, "watch", "--config", config("reader", ""), "--since", "all", "--count", "1", "--json")
 	if code != 0 || !strings.Contains(out, `"kind":"release"`) {

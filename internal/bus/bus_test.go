@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
@@ -138,7 +140,7 @@ func TestEmbeddedAuth(t *testing.T) {
 // The deployment's NATS cluster config must parse with the real server's parser.
 func TestClusterConfigParses(t *testing.T) {
 	t.Setenv("NATS_NAME", "nats1")
-	for _, u := range []string{"CRAWLER", "EXTRACTOR", "INDEXER", "SERVE", "READER"} {
+	for _, u := range []string{"CRAWLER", "EXTRACTOR", "INDEXER", "SERVE", "READER", "RUN"} {
 		t.Setenv("MODELWIRE_NATS_"+u+"_PASSWORD", "pw-"+u)
 	}
 	opts, err := server.ProcessConfigFile(filepath.Join("..", "..", "deploy", "nats", "cluster.conf"))
@@ -148,8 +150,8 @@ func TestClusterConfigParses(t *testing.T) {
 	if opts.ServerName != "nats1" || !opts.JetStream || opts.Cluster.Name != "modelwire" || len(opts.Routes) != 3 {
 		t.Errorf("parsed options: name=%q js=%v cluster=%q routes=%d", opts.ServerName, opts.JetStream, opts.Cluster.Name, len(opts.Routes))
 	}
-	if len(opts.Users) != 5 || opts.NoAuthUser != "" {
-		t.Errorf("users %d, no-auth user %q: want the five users of auth.conf and no anonymous access", len(opts.Users), opts.NoAuthUser)
+	if len(opts.Users) != 6 || opts.NoAuthUser != "" {
+		t.Errorf("users %d, no-auth user %q: want the six users of auth.conf and no anonymous access", len(opts.Users), opts.NoAuthUser)
 	}
 }
 
@@ -217,5 +219,60 @@ func TestReclaimInFlight(t *testing.T) {
 	}
 	if n, err := bus.ReclaimInFlight(ctx, js, ref); err != nil || n != 0 {
 		t.Errorf("nothing in flight: ReclaimInFlight = %d, %v", n, err)
+	}
+}
+
+// TestHelmValuesMatchAuthConf: the NATS Helm values give the users the
+// same permissions as deploy/nats/auth.conf, which the e2e tests run.
+func TestHelmValuesMatchAuthConf(t *testing.T) {
+	for _, u := range []string{"CRAWLER", "EXTRACTOR", "INDEXER", "SERVE", "READER", "RUN"} {
+		t.Setenv("MODELWIRE_NATS_"+u+"_PASSWORD", "pw")
+	}
+	opts, err := server.ProcessConfigFile(filepath.Join("..", "..", "deploy", "nats", "auth.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "..", "deploy", "k8s", "values-nats.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type perms struct {
+		Publish, Subscribe struct{ Allow []string }
+	}
+	var values struct {
+		Config struct {
+			Merge struct {
+				Accounts map[string]struct {
+					Users []struct {
+						User, Password string
+						Permissions    perms
+					}
+				}
+			}
+		}
+	}
+	if err := yaml.Unmarshal(raw, &values); err != nil {
+		t.Fatal(err)
+	}
+	helm := map[string]perms{}
+	for _, u := range values.Config.Merge.Accounts["MODELWIRE"].Users {
+		helm[u.User] = u.Permissions
+		if !strings.Contains(u.Password, "$MODELWIRE_NATS_") {
+			t.Errorf("helm user %s: password %q is not taken from the environment", u.User, u.Password)
+		}
+	}
+	if len(helm) != len(opts.Users) {
+		t.Fatalf("helm values have %d users, auth.conf %d", len(helm), len(opts.Users))
+	}
+	for _, u := range opts.Users {
+		h, ok := helm[u.Username]
+		if !ok {
+			t.Errorf("user %s missing from the helm values", u.Username)
+			continue
+		}
+		if !slices.Equal(h.Publish.Allow, u.Permissions.Publish.Allow) || !slices.Equal(h.Subscribe.Allow, u.Permissions.Subscribe.Allow) {
+			t.Errorf("user %s: helm permissions %+v differ from auth.conf's publish %v subscribe %v", u.Username, h,
+				u.Permissions.Publish.Allow, u.Permissions.Subscribe.Allow)
+		}
 	}
 }
