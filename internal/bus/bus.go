@@ -16,6 +16,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/crypto/bcrypt"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/redact"
@@ -47,7 +48,13 @@ func StartEmbedded(opts EmbeddedOptions) (*server.Server, error) {
 		MaxPayload: 8 << 20,
 	}
 	if opts.Password != "" {
-		so.Username, so.Password = EmbeddedUser, opts.Password
+		// The server keeps a bcrypt hash, as it asks: the password is
+		// 256 random bits, so the lowest cost loses nothing.
+		hash, err := bcrypt.GenerateFromPassword([]byte(opts.Password), bcrypt.MinCost)
+		if err != nil {
+			return nil, fmt.Errorf("hashing the NATS password: %w", err)
+		}
+		so.Username, so.Password = EmbeddedUser, string(hash)
 	}
 	if opts.Listen == "" {
 		so.DontListen = true
