@@ -278,3 +278,44 @@ func TestHostileAddresses(t *testing.T) {
 		}
 	}
 }
+
+// laughs declares the "billion laughs" entity: nine levels of ten, a
+// gigabyte when expanded.
+const laughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>`
+
+// TestHostileXMLEntities: a feed and a sitemap declaring the billion
+// laughs are read without expanding it (it passes today; it must keep
+// passing): whatever comes out is small.
+func TestHostileXMLEntities(t *testing.T) {
+	base, _ := url.Parse("https://x.example/")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	items, _ := parseFeed([]byte(laughs+`<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title><link>https://x.example/a</link></item></channel></rss>`), base)
+	sm, _ := parseSitemap([]byte(laughs+`<urlset><url><loc>https://x.example/&lol9;</loc></url></urlset>`), base, 1<<20)
+	runtime.ReadMemStats(&after)
+	for _, it := range items {
+		if len(it.Title) > 100 {
+			t.Errorf("feed item title of %d bytes: the entity was expanded", len(it.Title))
+		}
+	}
+	for _, p := range sm.Pages {
+		if len(p.Loc) > 200 {
+			t.Errorf("sitemap location of %d bytes: the entity was expanded", len(p.Loc))
+		}
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 10<<20 {
+		t.Errorf("reading the billion laughs allocated %d MiB", n>>20)
+	}
+}

@@ -79,13 +79,13 @@ func connectAs(t *testing.T, url, user string) (jetstream.JetStream, func() []st
 	return js, func() []string { mu.Lock(); defer mu.Unlock(); return append([]string(nil), violations...) }
 }
 
-// TestDeployNATSPermissions runs every stage — crawler, extractor, indexer,
+// TestHostileNATSPermissions runs every stage — crawler, extractor, indexer,
 // serve with a webhook, watch — each logged in as its own user of
 // deploy/nats/auth.conf, over a site with release announcements: the
 // pipeline works end to end within those permissions. Then it plays a
 // compromised crawler and a subscriber trying to forge a release: each
 // attempt is refused and no forged event reaches MW_RELEASES.
-func TestDeployNATSPermissions(t *testing.T) {
+func TestHostileNATSPermissions(t *testing.T) {
 	url := startDeployNATS(t)
 	site := testsite.New(testsite.Options{Extra: 2})
 	defer site.Close()

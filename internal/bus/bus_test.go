@@ -66,10 +66,10 @@ func TestListenPortTaken(t *testing.T) {
 	}
 }
 
-// TestListenNeedsPassword: the embedded server refuses to listen on a
+// TestHostileListenNeedsPassword: the embedded server refuses to listen on a
 // port without a password, refuses clients without it, and serves those
 // that have it.
-func TestListenNeedsPassword(t *testing.T) {
+func TestHostileListenNeedsPassword(t *testing.T) {
 	if _, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0"}); err == nil {
 		t.Fatal("the embedded server listened on a port without a password")
 	}

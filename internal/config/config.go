@@ -99,8 +99,9 @@ type Webhook struct {
 	// names); empty means all.
 	Vendors []string `yaml:"vendors"`
 	Models  []string `yaml:"models"`
-	// Secret, if set, signs each body: X-Modelwire-Signature: sha256=<hex
-	// HMAC-SHA256 of the body>.
+	// Secret, if set, signs each delivery: X-Modelwire-Signature:
+	// t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.delivery id.body">
+	// (pipeline.Sign, pipeline.VerifySignature).
 	Secret string `yaml:"secret"`
 	// SecretEnv names an environment variable holding the secret, so it
 	// need not be written in the file; when set and non-empty it wins
