@@ -176,15 +176,18 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 			log.Info("embedded NATS server started (in-process only)", "store", filepath.Join(c.DataDir, "nats"))
 		}
 	}
-	opts, err := auth.Options()
-	if err != nil {
-		n.shutdown()
-		return nil, err
+	connect := func() (*nats.Conn, error) {
+		opts, err := auth.Options()
+		if err != nil {
+			return nil, err
+		}
+		return bus.Connect(c.NATS.URL, n.srv, name, append(opts, natsErrorLog(log))...)
 	}
-	opts = append(opts, natsErrorLog(log))
-	nc, err := bus.Connect(c.NATS.URL, n.srv, name, opts...)
+	nc, err := connect()
 	// An external server may still be starting (services come up in any
-	// order): wait for it rather than exit.
+	// order): wait for it rather than exit. The credentials are read again
+	// each time: a `modelwire run` starting beside this process writes the
+	// embedded server's password before its server listens.
 	for wait, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
 		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); wait = min(2*wait, 5*time.Second) {
 		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", wait, "err", err)
@@ -193,7 +196,9 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 			return nil, ctx.Err()
 		case <-time.After(wait):
 		}
-		nc, err = bus.Connect(c.NATS.URL, n.srv, name, opts...)
+		if auth, err = natsAuth(c); err == nil {
+			nc, err = connect()
+		}
 	}
 	if err != nil {
 		n.shutdown()
