@@ -26,6 +26,9 @@ type fetchSpec struct {
 	robots             bool   // check robots.txt on every hop
 	htmlOnly           bool   // refuse a non-HTML Content-Type before reading the body
 	maxBody            int64  // 0: Config.MaxBodyBytes
+	// bearer, if set, is sent as "Authorization: Bearer …" to bearerHost
+	// (host:port) only, whatever host a redirect leads to.
+	bearer, bearerHost string
 	policy             policy
 	stats              *Stats
 	// onRedirect is called with each redirect target; an error stops the
@@ -117,7 +120,7 @@ func (c *Crawler) fetchRetrying(ctx context.Context, u *url.URL, spec fetchSpec,
 			return ans, err
 		}
 		wait := c.cfg.RetryBackoff << attempt
-		if ra, ok := retryAfter(ans.header.Get("Retry-After"), c.now()); ok &&
+		if ra, ok := retryAfter(ans.header, c.now()); ok &&
 			(ans.status == http.StatusTooManyRequests || ans.status == http.StatusServiceUnavailable) {
 			wait = ra
 		}
@@ -138,30 +141,58 @@ func retryable(status int) bool {
 	return false
 }
 
-// maxRetryAfter bounds a Retry-After: a host may ask to be left alone for
-// a day at most. Past Config.MaxRetryWait the host is paused rather than
-// waited for, so this only bounds the pause.
+// maxRetryAfter bounds a requested wait: a host may ask to be left alone
+// for a day at most. Past Config.MaxRetryWait the host is paused rather
+// than waited for, so this only bounds the pause.
 const maxRetryAfter = 24 * time.Hour
 
-// retryAfter parses a Retry-After header: seconds or an HTTP date, clamped
-// to [0, maxRetryAfter] — a number of seconds too large for a Duration
-// would wrap negative, a date centuries ahead pause the host for good.
-func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
+// retryAfter reads how long an answer asks to wait: its Retry-After header
+// (seconds or an HTTP date), or else the seconds until its rate-limit
+// window resets (rateLimitReset) — clamped to [0, maxRetryAfter]: a number
+// of seconds too large for a Duration would wrap negative, a date
+// centuries ahead pause the host for good.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
-		return 0, false
+		return rateLimitReset(h)
 	}
-	if isDigits(v) {
-		s, err := strconv.ParseUint(v, 10, 64)
-		if err != nil {
-			s = math.MaxUint64 // more digits than a uint64 holds
-		}
-		return time.Duration(min(s, uint64(maxRetryAfter/time.Second))) * time.Second, true
+	if d, ok := seconds(v); ok {
+		return d, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return min(max(t.Sub(now), 0), maxRetryAfter), true
 	}
 	return 0, false
+}
+
+// rateLimitReset reads the seconds until a rate-limit window resets, as
+// APIs such as the Hugging Face Hub's announce them: the "t" parameter of
+// the IETF RateLimit header (`"api";r=0;t=42`), or RateLimit-Reset.
+func rateLimitReset(h http.Header) (time.Duration, bool) {
+	for _, item := range strings.Split(h.Get("RateLimit"), ",") {
+		for _, param := range strings.Split(item, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(param), "=")
+			if ok && strings.TrimSpace(k) == "t" {
+				if d, ok := seconds(strings.TrimSpace(v)); ok {
+					return d, true
+				}
+			}
+		}
+	}
+	return seconds(strings.TrimSpace(h.Get("RateLimit-Reset")))
+}
+
+// seconds reads a non-negative whole number of seconds, clamped to
+// maxRetryAfter (more digits than a uint64 holds included).
+func seconds(v string) (time.Duration, bool) {
+	if !isDigits(v) {
+		return 0, false
+	}
+	s, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		s = math.MaxUint64
+	}
+	return time.Duration(min(s, uint64(maxRetryAfter/time.Second))) * time.Second, true
 }
 
 func isDigits(s string) bool {
@@ -203,6 +234,9 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	}
 	if spec.lastModified != "" {
 		hdr.Set("If-Modified-Since", spec.lastModified)
+	}
+	if spec.bearer != "" && strings.EqualFold(u.Host, spec.bearerHost) {
+		hdr.Set("Authorization", "Bearer "+spec.bearer)
 	}
 	limit := spec.maxBody
 	if limit <= 0 {
