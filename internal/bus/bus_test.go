@@ -3,6 +3,7 @@ package bus_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/nats-io/nkeys"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/modelwire/modelwire/event"
@@ -274,5 +276,53 @@ func TestHelmValuesMatchAuthConf(t *testing.T) {
 			t.Errorf("user %s: helm permissions %+v differ from auth.conf's publish %v subscribe %v", u.Username, h,
 				u.Permissions.Publish.Allow, u.Permissions.Subscribe.Allow)
 		}
+	}
+}
+
+// TestExternalCredentials: the kinds of credentials an external server
+// may ask for — an nkey seed file, a token — are presented as configured,
+// and a server that wants them refuses a client without.
+func TestExternalCredentials(t *testing.T) {
+	kp, err := nkeys.CreateUser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _ := kp.PublicKey()
+	seed, _ := kp.Seed()
+	dir := t.TempDir()
+	seedFile := filepath.Join(dir, "user.nk")
+	os.WriteFile(seedFile, seed, 0o600)
+	for name, tt := range map[string]struct {
+		authz string
+		auth  bus.Auth
+	}{
+		"nkey":  {fmt.Sprintf("authorization { users: [{nkey: %s}] }", pub), bus.Auth{NKeyFile: seedFile}},
+		"token": {"authorization { token: s3cret-token }", bus.Auth{Token: "s3cret-token"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			conf := filepath.Join(dir, name+".conf")
+			os.WriteFile(conf, []byte("host: 127.0.0.1\nport: -1\n"+tt.authz+"\n"), 0o600)
+			srv, err := bus.StartFromConfig(conf, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer srv.Shutdown()
+			if nc, err := bus.Connect(srv.ClientURL(), nil, "anonymous", nats.MaxReconnects(0)); err == nil {
+				nc.Close()
+				t.Fatal("connected without credentials")
+			}
+			opts, err := tt.auth.Options()
+			if err != nil {
+				t.Fatal(err)
+			}
+			nc, err := bus.Connect(srv.ClientURL(), nil, name, opts...)
+			if err != nil {
+				t.Fatalf("with %s: %v", tt.auth.Kind(), err)
+			}
+			nc.Close()
+		})
+	}
+	if _, err := (bus.Auth{NKeyFile: filepath.Join(dir, "missing.nk")}).Options(); err == nil {
+		t.Error("a missing nkey file gave no error")
 	}
 }
