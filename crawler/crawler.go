@@ -12,7 +12,11 @@
 //     links point at the host; with HostLeases it holds across crawlers in
 //     several processes, which take turns on a host;
 //   - URLs are normalised (see Normalize) and a page's rel=canonical is its
-//     key, so one article reached by feed, sitemap and link is fetched once;
+//     key, so one article reached by feed, sitemap and link is fetched once
+//     — when the canonical URL is on the page's own site (SameSite) or
+//     answers with the same page; a canonical elsewhere is refused and
+//     carried as the page's RejectedCanonical, and a URL is recorded as
+//     fetched only when it was;
 //   - what was fetched is remembered in a Seen store: validators for
 //     conditional requests, content hashes so unchanged pages publish
 //     nothing, and fetch times so articles are not re-requested within

@@ -87,7 +87,8 @@ func Endpoint(raw string) string {
 }
 
 // urlPattern finds URLs with a scheme in free text (log messages, error
-// strings): http(s), nats, tls, ws(s) and the like.
+// strings): http(s), nats, tls, ws(s) and the like. A comma ends one, so a
+// list of server URLs is read as several.
 var urlPattern = regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s"'<>\x60,]+`)
 
 // Text returns s with every URL in it passed through URL.
