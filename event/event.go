@@ -56,6 +56,13 @@ type Page struct {
 	// BodyRef names the object-store entry holding the compressed body when
 	// it was too large for one message.
 	BodyRef string `json:"body_ref,omitempty"`
+	// Canonical is the page's rel=canonical as the crawler accepted it: on
+	// the page's own site, or on another one that answered with the same
+	// page. Empty when the page names none, names itself, or was refused.
+	Canonical string `json:"canonical,omitempty"`
+	// RejectedCanonical is a rel=canonical on another site that did not
+	// answer with this page; the page keeps its own URL as its identity.
+	RejectedCanonical string `json:"rejected_canonical,omitempty"`
 	// Repository is set when the page is the card of a model repository
 	// (a Hugging Face model card): the repository itself is first-hand
 	// evidence of a release.
@@ -101,18 +108,25 @@ type Hint struct {
 type Article struct {
 	Version int `json:"v,omitempty"`
 	// ID is the document id: DocID of the canonical URL.
-	ID           string    `json:"id,omitempty"`
-	URL          string    `json:"url"`
-	CanonicalURL string    `json:"canonical_url"`
-	Source       string    `json:"source,omitempty"`
-	Title        string    `json:"title"`
-	PublishedAt  time.Time `json:"published_at,omitzero"`
-	UpdatedAt    time.Time `json:"updated_at,omitzero"`
-	Authors      []string  `json:"authors"`
-	Language     string    `json:"language"`
-	SiteName     string    `json:"site_name"`
-	Image        string    `json:"image,omitempty"`
-	Text         string    `json:"text"`
+	ID           string `json:"id,omitempty"`
+	URL          string `json:"url"`
+	CanonicalURL string `json:"canonical_url"`
+	// RejectedCanonical is a canonical URL the page declared (rel=canonical
+	// or og:url) that was not taken as its identity: it is on another site
+	// and fetching it did not give the same page.
+	RejectedCanonical string `json:"rejected_canonical,omitempty"`
+	// TextTruncated is set when Text was cut to fit the article into one
+	// message (see the extractor stage's size budget).
+	TextTruncated bool      `json:"text_truncated,omitempty"`
+	Source        string    `json:"source,omitempty"`
+	Title         string    `json:"title"`
+	PublishedAt   time.Time `json:"published_at,omitzero"`
+	UpdatedAt     time.Time `json:"updated_at,omitzero"`
+	Authors       []string  `json:"authors"`
+	Language      string    `json:"language"`
+	SiteName      string    `json:"site_name"`
+	Image         string    `json:"image,omitempty"`
+	Text          string    `json:"text"`
 	// FetchedAt is when the page was fetched; it orders versions of one
 	// document, so an older fetch never overwrites a newer one.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
@@ -221,6 +235,9 @@ type DeadLetter struct {
 	Reason  string    `json:"reason"`
 	At      time.Time `json:"at"`
 	Data    []byte    `json:"data"`
+	// DataOmitted is set when the message was too large to copy into
+	// Data; it stays in Stream at Seq until the stream's limits drop it.
+	DataOmitted bool `json:"data_omitted,omitempty"`
 }
 
 // DocID returns the document id of a canonical URL: the first 32 hex digits

@@ -186,6 +186,9 @@ func (e *Elastic) getReleases(ctx context.Context, keys []string) (map[string]st
 // first. Vendors are vendor ids, Model is folded like article model filters,
 // and Since bounds first_seen from below.
 func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultReleaseLimit

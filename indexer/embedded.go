@@ -250,6 +250,9 @@ func (e *Embedded) Count(ctx context.Context) (int, error) {
 
 // Search answers q over the indexed articles.
 func (e *Embedded) Search(ctx context.Context, q Query) (Result, error) {
+	if err := q.Validate(); err != nil {
+		return Result{}, err
+	}
 	q = q.Normalize()
 	req := bleve.NewSearchRequestOptions(bleveQuery(q), q.Limit, q.Offset, false)
 	req.Fields = []string{"url", "title", "published_at", "fetched_at", "site", "language", "vendors", "models", "text"}

@@ -69,7 +69,7 @@ DeepSeek-V3) or its id as in "modelwire releases --json" (the "key").`,
 				pages = append(pages, m)
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
+				enc := json.NewEncoder(console.JSONTerminal(g.stdout))
 				enc.SetEscapeHTML(false)
 				if len(pages) == 1 {
 					return enc.Encode(pages[0])
@@ -80,7 +80,7 @@ DeepSeek-V3) or its id as in "modelwire releases --json" (the "key").`,
 				if i > 0 {
 					fmt.Fprintln(g.stdout)
 				}
-				printModel(g.stdout, m)
+				printModel(console.TextWriter(g.stdout), m)
 			}
 			return nil
 		},

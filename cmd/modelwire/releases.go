@@ -51,7 +51,7 @@ modelwire model NAME shows one model in full.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
+				enc := json.NewEncoder(console.JSONTerminal(g.stdout))
 				enc.SetEscapeHTML(false)
 				return enc.Encode(recs)
 			}

@@ -61,7 +61,7 @@ Qwen finds Qwen2.5-Max.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
+				enc := json.NewEncoder(console.JSONTerminal(g.stdout))
 				enc.SetEscapeHTML(false)
 				return enc.Encode(res)
 			}
@@ -98,7 +98,7 @@ func printHits(g *globals, res indexer.Result) {
 	fmt.Fprintf(g.stdout, "%d matching articles\n\n", res.Total)
 	tb := console.NewTable("#", "PUBLISHED", "LANG", "TITLE", "URL").AlignRight(0)
 	for i, h := range res.Hits {
-		tb.Row(strconv.Itoa(i+1), dateOr(h.PublishedAt, "-"), h.Language, console.Clip(h.Title, 70), h.URL)
+		tb.Row(strconv.Itoa(i+1), dateOr(h.PublishedAt, "-"), h.Language, console.Clip(console.Printable(h.Title), 70), h.URL)
 	}
 	tb.WriteTo(g.stdout)
 }

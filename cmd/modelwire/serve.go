@@ -81,7 +81,7 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer store.Close()
-	node, err := connectNATS(ctx, c, log, "modelwire-serve")
+	node, err := connectNATS(ctx, c, log, "modelwire-serve", false)
 	if err != nil {
 		return err
 	}
@@ -96,12 +96,13 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 	var out []func(context.Context) error
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
-			Store:       store,
-			JS:          js,
-			CORSOrigins: c.HTTP.CORSOrigins,
-			Registerer:  reg,
-			Gatherer:    reg,
-			Logger:      log,
+			Store:        store,
+			JS:           js,
+			CORSOrigins:  c.HTTP.CORSOrigins,
+			AllowedHosts: allowedHosts(c, addr),
+			Registerer:   reg,
+			Gatherer:     reg,
+			Logger:       log,
 		})
 		out = append(out, func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) })
 	}

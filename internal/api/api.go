@@ -32,6 +32,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/probe"
 )
 
 // Store is the search store as the API reads it. indexer.Embedded and the
@@ -60,7 +61,11 @@ type Options struct {
 	// Heartbeat is how often an idle SSE stream gets a keep-alive comment
 	// (default 15s).
 	Heartbeat time.Duration
-	Logger    *slog.Logger
+	// AllowedHosts are the Host names answered besides IP addresses, so a
+	// browser page cannot reach the API through DNS rebinding (see
+	// probe.AllowHosts); empty means "localhost" only.
+	AllowedHosts []string
+	Logger       *slog.Logger
 }
 
 //go:embed templates static
@@ -130,7 +135,11 @@ func New(opts Options) *Server {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, &paramError{Message: "no such endpoint: " + r.Method + " " + clip(r.URL.Path)})
 	})
-	s.handler = s.secure(mux)
+	hosts := opts.AllowedHosts
+	if len(hosts) == 0 {
+		hosts = []string{"localhost"}
+	}
+	s.handler = probe.AllowHosts(hosts, s.secure(mux))
 	return s
 }
 
@@ -278,6 +287,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, what string, err error) {
 	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
 		return // the client went away
+	}
+	if errors.Is(err, indexer.ErrBadQuery) { // the parameters passed, the store still refused them
+		writeError(w, http.StatusBadRequest, &paramError{Message: err.Error()})
+		return
 	}
 	s.log.Error(what+" failed", "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, &paramError{Message: what + " failed; see the server log"})
