@@ -109,7 +109,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	a.Image = resolve(u, firstNonEmpty(m.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ldArticle().image))
 
 	tables := Tables(doc)
-	a.Text = mainText(findBody(doc), a.Title, cc)
+	a.Text = mainText(findBody(doc), textHints{title: a.Title, authors: a.Authors}, cc)
 	if utf8.RuneCountInString(a.Text) < minFallbackChars && utf8.RuneCountInString(m.ldArticleBody) > utf8.RuneCountInString(a.Text) {
 		// Pages that render their text with scripts often still ship it
 		// as JSON-LD.

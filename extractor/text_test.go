@@ -87,7 +87,7 @@ func TestMainText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := mainText(findBody(doc), "", make(classes))
+			got := mainText(findBody(doc), textHints{}, make(classes))
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("text lacks %q:\n%s", w, got)
