@@ -11,7 +11,6 @@ import (
 	"errors"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"golang.org/x/net/html"
@@ -96,6 +95,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	}
 	cc := make(classes, 256)
 	m := collectMeta(doc, cc)
+	m.pageURL = u
 	declared := m.declaredLanguage()
 	a.SiteName = m.siteName(u)
 	a.Title = m.title(a.SiteName, u)
@@ -109,12 +109,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	a.Image = resolve(u, firstNonEmpty(m.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ldArticle().image))
 
 	tables := Tables(doc)
-	a.Text = mainText(findBody(doc), textHints{title: a.Title, authors: a.Authors}, cc)
-	if utf8.RuneCountInString(a.Text) < minFallbackChars && utf8.RuneCountInString(m.ldArticleBody) > utf8.RuneCountInString(a.Text) {
-		// Pages that render their text with scripts often still ship it
-		// as JSON-LD.
-		a.Text = strings.TrimSpace(m.ldArticleBody)
-	}
+	a.Text, a.Extraction = articleText(doc, u, textHints{title: a.Title, authors: a.Authors}, m.signals(), cc)
 	if a.Text == "" {
 		return a, tables, ErrNoContent
 	}

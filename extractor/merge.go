@@ -308,8 +308,7 @@ func (w *mergeWalk) other(chars int) walkState {
 
 // measure counts n's text as the renderer would see it.
 func (w *mergeWalk) measure(n *html.Node) counts {
-	side := scorer{useClass: w.s.useClass, cc: w.s.cc, cands: make(map[*html.Node]*candidate), kept: w.s.kept}
-	c, _ := side.measureChildren(n, 0, false)
+	c, _ := w.s.side().measureChildren(n, 0, false)
 	return c
 }
 

@@ -12,7 +12,7 @@ import (
 // it, rendered to lines the way the primary extractor renders its own
 // choice. It works on a copy of doc and returns "" when Readability finds
 // no article.
-func readabilityText(doc *html.Node, u *url.URL, title string, cc classes) string {
+func readabilityText(doc *html.Node, u *url.URL, h textHints, cc classes) string {
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxReadabilityElems
 	art, err := p.ParseDocument(doc, u)
@@ -23,7 +23,7 @@ func readabilityText(doc *html.Node, u *url.URL, title string, cc classes) strin
 	r := renderer{s: &s}
 	r.render(art.Node, 0, false)
 	r.flush()
-	return joinBlocks(r.blocks, textHints{title: title})
+	return joinBlocks(r.blocks, h)
 }
 
 // maxReadabilityElems bounds the pages the second opinion reads.

@@ -48,6 +48,8 @@ type candidate struct {
 // scorer holds one scoring attempt over a document.
 type scorer struct {
 	useClass bool
+	// captions reads photos' captions as text (a photo story's).
+	captions bool
 	cc       classes
 	cands    map[*html.Node]*candidate
 	// kept says, for each weakJunk element judged so far, whether it is
@@ -61,13 +63,27 @@ const minProseParas = 3
 
 // skip reports whether measure and render leave n out.
 func (s *scorer) skip(n *html.Node) bool {
-	switch junk(n, s.useClass, s.cc) {
+	switch s.junk(n) {
 	case hardJunk:
 		return true
 	case weakJunk:
 		return !s.kept[n]
 	}
 	return false
+}
+
+// side returns a scorer for measuring part of the page on the side, with
+// s's settings and judgements.
+func (s *scorer) side() *scorer {
+	return &scorer{useClass: s.useClass, captions: s.captions, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+}
+
+// junk is junk, with photos' captions read as text when s.captions.
+func (s *scorer) junk(n *html.Node) verdict {
+	if s.captions && captionBox(n, s.cc) {
+		return content
+	}
+	return junk(n, s.useClass, s.cc)
 }
 
 // counts are the non-space characters under a node, those inside links,
@@ -105,15 +121,14 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 	if depth > maxDepth {
 		return c, false
 	}
-	switch junk(n, s.useClass, s.cc) {
+	switch s.junk(n) {
 	case hardJunk:
 		return c, false
 	case weakJunk:
 		keep, judged := s.kept[n]
 		if !judged {
 			// Measure on the side; keep the element if it holds prose.
-			side := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
-			sc, _ := side.measureChildren(n, depth, inLink)
+			sc, _ := s.side().measureChildren(n, depth, inLink)
 			keep = sc.paras >= minProseParas
 			s.kept[n] = keep
 		}
@@ -572,8 +587,7 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		if sib.DataAtom == atom.P || leadBlock(sib) {
-			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
-			c, _ := sc.measure(sib, 0, false)
+			c, _ := s.side().measure(sib, 0, false)
 			ld := 0.0
 			if c.chars > 0 {
 				ld = float64(c.links) / float64(c.chars)
@@ -839,9 +853,15 @@ func authorBio(s string, authors []string) bool {
 // mainText extracts the article text of the document under body: lines
 // separated by "\n".
 func mainText(body *html.Node, h textHints, cc classes) string {
+	return scoredText(body, h, cc, false)
+}
+
+// scoredText is mainText, reading photos' captions as text when captions
+// is set.
+func scoredText(body *html.Node, h textHints, cc classes, captions bool) string {
 	best := ""
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
+		s := scorer{useClass: useClass, captions: captions, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
 		nodes := s.merge(s.siblings(top), body, h)
