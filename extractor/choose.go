@@ -144,18 +144,32 @@ func withLines(text, first string) string {
 // each character of the scripts written without spaces.
 func tokens(s string) []string {
 	var out []string
+	eachToken(s, func(t string) { out = append(out, t) })
+	return out
+}
+
+// eachToken calls f with each of the words tokens returns.
+func eachToken(s string, f func(string)) {
 	start := -1
 	flush := func(i int) {
 		if start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
+			f(strings.ToLower(s[start:i]))
 			start = -1
 		}
 	}
 	for i, r := range s {
 		switch {
+		case r < 0x80:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				if start < 0 {
+					start = i
+				}
+			} else {
+				flush(i)
+			}
 		case unspaced(r):
 			flush(i)
-			out = append(out, string(r))
+			f(string(r))
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if start < 0 {
 				start = i
@@ -165,13 +179,12 @@ func tokens(s string) []string {
 		}
 	}
 	flush(len(s))
-	return out
 }
 
 // unspaced reports whether r belongs to a script written without spaces
 // between words.
 func unspaced(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 // coverage returns the share of the words want that occur in text.
@@ -179,13 +192,20 @@ func coverage(want []string, text string) float64 {
 	if len(want) == 0 {
 		return 0
 	}
-	have := make(map[string]bool, len(text)/5)
-	for _, t := range tokens(text) {
-		have[t] = true
+	missing := make(map[string]bool, len(want))
+	for _, w := range want {
+		missing[w] = true
 	}
+	left := len(missing)
+	eachToken(text, func(t string) {
+		if left > 0 && missing[t] {
+			missing[t] = false
+			left--
+		}
+	})
 	found := 0
 	for _, w := range want {
-		if have[w] {
+		if !missing[w] {
 			found++
 		}
 	}
