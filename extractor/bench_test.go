@@ -185,4 +185,3 @@ func BenchmarkSecondOpinion(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(weak)), "ns/weak-doc")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/set-doc")
 }
-
