@@ -747,11 +747,11 @@ func (b block) keep(h textHints) bool {
 	}
 	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
 		// A line that is only a date is the dateline, not text; one
-		// without a word is a price or a count.
+		// with a currency and no word is a price.
 		if _, ok := textDate(b.text, true); ok && dateOnly(b.text) {
 			return false
 		}
-		if !hasWord(b.text) {
+		if !hasWord(b.text) && hasCurrency(b.text) {
 			return false
 		}
 	}
@@ -786,6 +786,16 @@ func signUp(s string) bool {
 		return false
 	}
 	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s)
+}
+
+// hasCurrency reports whether s holds a currency sign.
+func hasCurrency(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Sc, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWord reports whether s holds a run of two letters or more.
@@ -921,17 +931,28 @@ func joinBlocks(blocks []block, h textHints) string {
 
 // orphanHeading reports whether blocks start with a heading whose section
 // — up to the next heading of its rank or higher — holds no kept text: the
-// title of a box whose content was dropped (a newsletter sign-up, a row of
-// share buttons).
+// title of a box whose content was dropped (a newsletter
+// sign-up, a row of share buttons).
 func orphanHeading(blocks []block, kept []bool) bool {
 	h := headingRank(blocks[0].heading)
 	if h == 0 || blocks[0].chars >= maxOrphanChars {
 		return false
 	}
+	furniture, end := false, len(blocks)
 	for i := 1; i < len(blocks); i++ {
 		if r := headingRank(blocks[i].heading); r != 0 && r <= h {
-			return true
+			end = i
+			break
 		}
+		if kept[i] && blocks[i].heading == 0 {
+			return false
+		}
+		furniture = furniture || !kept[i] && blocks[i].links*10 <= blocks[i].chars*3
+	}
+	if furniture {
+		return true
+	}
+	for i := end; i < len(blocks); i++ {
 		if kept[i] && blocks[i].heading == 0 {
 			return false
 		}
