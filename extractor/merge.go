@@ -407,3 +407,7 @@ func startsWithName(s string, names []string) bool {
 	}
 	return false
 }
+
+// commentsMarker matches a heading or a short line that opens the readers'
+// comments, which end a story whatever follows.
+var commentsMarker = regexp.MustCompile(`(?i)^\W*((\d+ )?(comments?|responses|replies)( \(\d+\))?|leave a (comment|reply)|join the (conversation|discussion)|(\d+ )?kommentare?( \(\d+\))?|leserkommentare|kommentar schreiben|comentarios|commentaires)\W*$`)

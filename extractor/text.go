@@ -1000,6 +1000,8 @@ func storyEnd(blocks []block, kept []bool) int {
 			case bl.heading == atom.H1 && bl.article != nil && first.article != nil && bl.article != first.article:
 				// The headline of the next story on an endless page.
 				return i
+			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
+				return i
 			case (bl.heading != 0 || bl.chars < 80) && endMarker.MatchString(bl.text) && listing(blocks[i+1:], kept[i+1:]):
 				return i
 			case bl.heading != 0 && bl.links*2 > bl.chars && links(blocks[i:]) >= 2 && listing(blocks[i:], kept[i:]):

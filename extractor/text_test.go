@@ -91,6 +91,10 @@ func TestMainText(t *testing.T) {
 		{"a headline inside a post does not end it",
 			`<div class="entry-content">` + prose("simulation") + `<h1>A quoted title in the middle of the post</h1>` + prose("warfare") + `</div>`,
 			[]string{"The simulation is described", "The warfare is described"}, nil},
+		{"readers' comments end the story",
+			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h3>12 Comments</h3>` +
+				`<div class="c1"><p>I took that ferry every summer as a child. It was always late, but we loved it anyway.</p><p>Glad to hear it is coming back at last.</p></div></div>`,
+			[]string{"The ferry is described"}, []string{"12 Comments", "I took that ferry"}},
 		{"related stories, a link and a summary each, end the story",
 			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h2>Recommended for you</h2>` +
 				`<h3><a href="/p">Old pier to reopen</a></h3><p>The pier will reopen in June with new lights.</p><h3><a href="/l">Cottage sold at auction</a></h3><p>A couple bought the cottage for twice the asking price.</p></div>`,
