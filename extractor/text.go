@@ -708,7 +708,7 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
+var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
 
 // bareURL matches a line that is one web address: a source the article
 // cites, printed in full, where links to other pages show their titles.

@@ -91,6 +91,9 @@ func TestMainText(t *testing.T) {
 		{"a headline inside a post does not end it",
 			`<div class="entry-content">` + prose("simulation") + `<h1>A quoted title in the middle of the post</h1>` + prose("warfare") + `</div>`,
 			[]string{"The simulation is described", "The warfare is described"}, nil},
+		{"furniture lines between paragraphs",
+			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") + `</article>`,
+			[]string{"The budget is described", "The vote is described"}, []string{"Story continues", "Listen to this", "Gift this"}},
 		{"readers' comments end the story",
 			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h3>12 Comments</h3>` +
 				`<div class="c1"><p>I took that ferry every summer as a child. It was always late, but we loved it anyway.</p><p>Glad to hear it is coming back at last.</p></div></div>`,
