@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """summary.py — the table `make bench` prints, from the raw results in DIR
-(.bench): extract.txt and index.txt (go test -bench output, several counts),
+(.bench): extract.txt, index.txt and render.txt (go test -bench output,
+several counts),
 e2e.jsonl (bench/e2e runs) and python.jsonl (bench/pybench.py). Figures are
 medians over repeated runs; ratios are of medians.
 
@@ -62,17 +63,40 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else ".bench"
     ex = gobench(os.path.join(d, "extract.txt"))
     ix = gobench(os.path.join(d, "index.txt"))
+    rd = gobench(os.path.join(d, "render.txt"))
     e2e = jsonl(os.path.join(d, "e2e.jsonl"))
     py = jsonl(os.path.join(d, "python.jsonl"))
     go = subprocess.run(["go", "env", "GOVERSION"], capture_output=True, text=True).stdout.strip()
-    counts = max((len(u.get("ns/op", [])) for u in ex.values()), default=0)
+    counts = max((len(u.get("ns/op", [])) for u in list(ex.values()) + list(rd.values())), default=0)
     out = []
     p = out.append
     p(f"modelwire bench — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {go}, {platform.machine()}; "
       f"medians of {counts} Go runs and of the end-to-end runs; the machine may be shared")
     p("")
 
-    # 1. Extraction.
+    if ex:
+        extraction(p, ex, py)
+    middle(p, ix, e2e)
+    if rd:
+        rendering(p, rd)
+    print("\n".join(out))
+
+
+def rendering(p, rd):
+    """6. Rendering in headless Chromium."""
+    p("")
+    p("6. Rendering — a page whose article its script writes (shell, script, JSON request), headless Chromium,")
+    p("   browser started; each page in its own tab and browser context, network idle = 500 ms without a request")
+    p(f"   {'tabs':<8} {'pages/s':>8} {'ms/page':>8} {'browser peak MB (PSS)':>22}")
+    for name in sorted(rd):
+        tabs = name.rsplit("=", 1)[-1]
+        p(f"   {tabs:<8} {fmt(med(rd, name, 'pages/s'), '.2f'):>8} {fmt(med(rd, name, 'ms/page'), '.0f'):>8} "
+          f"{fmt(med(rd, name, 'browser-MB'), '.0f'):>22}")
+
+
+def extraction(p, ex, py):
+    """1. Extraction."""
+    full = med(ex, "BenchmarkExtract", "docs/s")
     p("1. Extraction — 88 pages of eval/articles, one core (GOMAXPROCS=1)")
     rows = [
         ("modelwire, full (text+metadata+vendors/models/claims)", "BenchmarkExtract"),
@@ -80,7 +104,6 @@ def main():
         ("go-trafilatura, fallbacks on (as for its quality)", "BenchmarkGoTrafilatura/fallback"),
         ("go-trafilatura, fallbacks off (its fastest)", "BenchmarkGoTrafilatura/fast"),
     ]
-    full = med(ex, "BenchmarkExtract", "docs/s")
     base = [med(ex, n, "docs/s") for n in ("BenchmarkGoTrafilatura/fallback", "BenchmarkGoTrafilatura/fast")]
     fastest = max([b for b in base if b], default=None)
     p(f"   {'extractor':<56} {'docs/s':>8} {'ms/doc':>8} {'KB/doc':>8} {'allocs/doc':>11}  {'full modelwire ÷ it':>19}")
@@ -105,7 +128,9 @@ def main():
           + (", goal met" if ratio >= 2 else ""))
     p("")
 
-    # 2. Indexing.
+
+def middle(p, ix, e2e):
+    """2–5. Indexing, end to end, scaling, the new user."""
     if ix:
         p("2. Indexing into Elasticsearch — 20,000 articles of ~2.5 kB, 2 bulk workers")
         bare = {n: med(ix, n, "docs/s") for n in ix if "/bare/" in n}
@@ -180,6 +205,31 @@ def main():
             p(f"5. New user — `modelwire run --once` on 2,000 generated articles (delay 0, parallelism 8), wall clock with start-up")
             p(f"   {v:.0f} pages/s ({m('new-user', 'wall_s'):.2f} s), peak RSS {rss:.0f} MB, all searchable afterwards — "
               f"target ≥ 300 pages/s and < 500 MB: {verdict(v >= 300 and rss < 500)}")
+    imp = jsonl(os.path.join(d, "import.jsonl"))
+    if imp:
+        runs = {}
+        for r in imp:
+            runs.setdefault(r["name"], []).append(r)
+
+        def mi(name, key):
+            vals = [r.get(key) for r in runs[name] if r.get(key) is not None]
+            return statistics.median(vals) if vals else None
+
+        p("")
+        p(f"7. Import — `modelwire import` (the binary) of a generated WARC file, gzip per record, embedded store; "
+          f"median of {max(len(v) for v in runs.values())} runs")
+        p(f"   {'file':<44} {'MB':>7} {'records':>8} {'records/s':>10} {'MB/s':>7} {'pages/s':>8} {'peak RSS MB':>12}")
+        for name in sorted(runs, key=lambda n: mi(n, "pages") or 0):
+            label = f"{mi(name, 'pages'):.0f} pages of {mi(name, 'page_kb'):.0f} KiB + {mi(name, 'offsite'):.0f} off-domain"
+            p(f"   {label:<44} {fmt(mi(name, 'file_mb'), '.0f'):>7} {fmt(mi(name, 'records'), '.0f'):>8} "
+              f"{fmt(mi(name, 'records_per_s'), '.0f'):>10} {fmt(mi(name, 'mb_per_s')):>7} {fmt(mi(name, 'pages_per_s'), '.0f'):>8} "
+              f"{fmt(mi(name, 'peak_rss_mb'), '.0f'):>12}")
+        if len(runs) > 1:
+            names = sorted(runs, key=lambda n: mi(n, "pages") or 0)
+            a, b = mi(names[0], "peak_rss_mb"), mi(names[-1], "peak_rss_mb")
+            if a and b:
+                p(f"   memory: {mi(names[-1], 'file_mb') / mi(names[0], 'file_mb'):.0f}× the file, {b / a:.2f}× the peak RSS "
+                  f"(flat is about 1×) — {verdict(b < 1.5 * a)}")
     print("\n".join(out))
 
 

@@ -162,6 +162,8 @@ type Crawler struct {
 	leases    HostLeases // nil: this crawler alone fetches its hosts
 	observer  Observer   // nil: nobody watches the passes
 	pacer     Pacer      // nil: pages are fetched as fast as politeness allows
+	renderer  Renderer   // nil: sources that render their pages fail
+	archive   Archiver   // nil: answers are not archived
 	now       func() time.Time
 }
 
@@ -210,7 +212,7 @@ func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
 	if c.transport == nil {
 		c.transport = newTransport(cfg, checkPublic)
 	}
-	c.collector = newCollector(cfg, c.transport)
+	c.collector = newCollector(cfg, c.transport, c.archive != nil)
 	return c
 }
 
@@ -236,7 +238,9 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) (*Stats, error) {
 	if c.observer != nil {
 		c.observer.PassStarted(st)
 	}
-	p.run(ctx)
+	if !p.noBrowser() {
+		p.run(ctx)
+	}
 	st.duration.Store(int64(c.now().Sub(st.started)))
 	if c.observer != nil {
 		c.observer.PassEnded(st)

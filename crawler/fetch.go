@@ -25,11 +25,17 @@ type fetchSpec struct {
 	robots             bool   // check robots.txt on every hop
 	htmlOnly           bool   // refuse a non-HTML Content-Type before reading the body
 	maxBody            int64  // 0: Config.MaxBodyBytes
+	// bearer, if set, is sent as "Authorization: Bearer …" to bearerHost
+	// (host:port) only, whatever host a redirect leads to.
+	bearer, bearerHost string
 	policy             policy
 	stats              *Stats
 	// onRedirect is called with each redirect target; an error stops the
 	// chain and is returned.
 	onRedirect func(to string) error
+	// archive is what the archive is told about the fetch beyond the
+	// exchange.
+	archive archiveInfo
 }
 
 // answer is the final answer of a fetch.
@@ -38,6 +44,9 @@ type answer struct {
 	status int
 	header http.Header
 	body   []byte // decoded Content-Encoding; only for 2xx
+	// at is when the answer arrived, to the millisecond (the precision
+	// of a WARC date and of the search store's versions).
+	at time.Time
 }
 
 // fetch GETs spec.url, following redirects itself so that every hop is
@@ -116,7 +125,7 @@ func (c *Crawler) fetchRetrying(ctx context.Context, u *url.URL, spec fetchSpec,
 			return ans, err
 		}
 		wait := c.cfg.RetryBackoff << attempt
-		if ra, ok := retryAfter(ans.header.Get("Retry-After"), c.now()); ok &&
+		if ra, ok := retryAfter(ans.header, c.now()); ok &&
 			(ans.status == http.StatusTooManyRequests || ans.status == http.StatusServiceUnavailable) {
 			wait = ra
 		}
@@ -137,17 +146,37 @@ func retryable(status int) bool {
 	return false
 }
 
-// retryAfter parses a Retry-After header: seconds or an HTTP date.
-func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
+// retryAfter reads how long an answer asks to wait: its Retry-After header
+// (seconds or an HTTP date), or else the seconds until its rate-limit
+// window resets (rateLimitReset).
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
-		return 0, false
+		return rateLimitReset(h)
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
 		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// rateLimitReset reads the seconds until a rate-limit window resets, as
+// APIs such as the Hugging Face Hub's announce them: the "t" parameter of
+// the IETF RateLimit header (`"api";r=0;t=42`), or RateLimit-Reset.
+func rateLimitReset(h http.Header) (time.Duration, bool) {
+	for _, item := range strings.Split(h.Get("RateLimit"), ",") {
+		for _, param := range strings.Split(item, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(param), "=")
+			if s, err := strconv.Atoi(strings.TrimSpace(v)); ok && strings.TrimSpace(k) == "t" && err == nil && s >= 0 {
+				return time.Duration(s) * time.Second, true
+			}
+		}
+	}
+	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("RateLimit-Reset"))); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
 	}
 	return 0, false
 }
@@ -183,15 +212,30 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	if spec.lastModified != "" {
 		hdr.Set("If-Modified-Since", spec.lastModified)
 	}
+	if spec.bearer != "" && strings.EqualFold(u.Host, spec.bearerHost) {
+		hdr.Set("Authorization", "Bearer "+spec.bearer)
+	}
 	limit := spec.maxBody
 	if limit <= 0 {
 		limit = c.cfg.MaxBodyBytes
 	}
-	ans, err := c.request(ctx, u, hdr, limit, spec.htmlOnly)
+	var cp *capture
+	rctx := ctx
+	if c.archive != nil {
+		cp = &capture{}
+		rctx = withCapture(ctx, cp)
+	}
+	ans, err := c.request(rctx, u, hdr, limit, spec.htmlOnly)
 	if err != nil {
 		return nil, err
 	}
+	ans.at = c.now().UTC().Truncate(time.Millisecond)
 	spec.stats.bytes.Add(int64(len(ans.body)))
+	if cp != nil {
+		if err := c.archiveAnswer(ctx, cp, ans.at, spec.archive); err != nil {
+			return nil, err
+		}
+	}
 	return ans, nil
 }
 

@@ -192,6 +192,9 @@ func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord
 	}
 	limit = min(limit, MaxReleaseLimit)
 	filter := []any{}
+	if q.Key != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"key": q.Key}})
+	}
 	if len(q.Vendors) > 0 {
 		filter = append(filter, terms("vendor", q.Vendors, event.Slug))
 	}

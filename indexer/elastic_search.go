@@ -30,7 +30,7 @@ var ErrQueryTooLong = errors.New("query too long")
 const snippetChars = 200
 
 // Search answers q over the articles alias with the same semantics as the
-// embedded store: every word is required (in the title or the text),
+// embedded store: every word is required (in the title, the text or the names the article mentions),
 // "quoted phrases" match as phrases, a leading '-' excludes, and an empty
 // query matches everything, newest first. Filters are exact: vendor ids,
 // folded model names, language, and published_at in [Since, Until).
@@ -56,6 +56,7 @@ func (e *Elastic) Search(ctx context.Context, q Query) (Result, error) {
 			URL:         h.Source.URL,
 			Title:       h.Source.Title,
 			PublishedAt: h.Source.PublishedAt,
+			FetchedAt:   h.Source.FetchedAt,
 			Site:        h.Source.Site,
 			Language:    h.Source.Language,
 			Vendors:     nonNil(h.Source.Vendors),
@@ -88,7 +89,7 @@ func searchBody(q Query) ([]byte, error) {
 	if text != "" {
 		must = map[string]any{"simple_query_string": map[string]any{
 			"query":            text,
-			"fields":           []string{"title^2", "title.*^2", "text", "text.*"},
+			"fields":           []string{"title^2", "title.*^2", "text", "text.*", "names^0.5"},
 			"default_operator": "and",
 			"flags":            "NOT|PHRASE|WHITESPACE",
 		}}
@@ -102,6 +103,9 @@ func searchBody(q Query) ([]byte, error) {
 	}
 	if q.Language != "" {
 		filter = append(filter, terms("language", []string{q.Language}, strings.ToLower))
+	}
+	if len(q.URLs) > 0 {
+		filter = append(filter, terms("url", q.URLs, func(s string) string { return s }))
 	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
 		r := map[string]any{}
@@ -122,7 +126,7 @@ func searchBody(q Query) ([]byte, error) {
 		"size":             q.Limit,
 		"track_total_hits": true,
 		"track_scores":     true,
-		"_source":          []string{"url", "title", "published_at", "site", "language", "vendors", "models"},
+		"_source":          []string{"url", "title", "published_at", "fetched_at", "site", "language", "vendors", "models"},
 		"highlight": map[string]any{
 			"pre_tags":            []string{"<mark>"},
 			"post_tags":           []string{"</mark>"},
@@ -139,7 +143,7 @@ func searchBody(q Query) ([]byte, error) {
 			"languages": facet("language"),
 		},
 	}
-	if !positive {
+	if q.Newest || !positive {
 		body["sort"] = []any{
 			map[string]any{"published_at": map[string]any{"order": "desc", "missing": "_last"}},
 			"_score",

@@ -196,12 +196,13 @@ func leaseOwner() string {
 // when several processes may crawl (an external NATS) — taking turns on
 // hosts through leases in mw_hosts. The returned func, if not nil, keeps
 // the leases and must run beside the crawler.
-func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
+// newCrawler builds the crawler, observed by metrics (registered on reg),
+// and the func keeping its host leases when NATS is external.
+func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *pipeline.CrawlMetrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
 	seen, err := pipeline.NewSeenStore(ctx, node.js)
 	if err != nil {
 		return nil, nil, err
 	}
-	metrics := pipeline.NewCrawlMetrics()
 	if reg != nil {
 		reg.MustRegister(metrics)
 	}

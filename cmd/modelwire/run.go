@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -18,6 +21,7 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
@@ -45,7 +49,12 @@ nats.url (or MODELWIRE_NATS_URL) it starts an embedded NATS server with its
 store in DATA/nats; with no Elasticsearch address it indexes into DATA/index.
 
 --once crawls every source once, waits until every page fetched — in this run
-or left by an interrupted one — is extracted and indexed, and exits. Without
+or left by an interrupted one — is extracted and indexed, and exits. On a
+terminal it shows progress bars (pages fetched, extracted, articles indexed,
+rates, time left) with only warnings and errors logged above them, and ends
+with a summary table; elsewhere (a pipe, a service) it logs as usual, info
+and up. --quiet logs only warnings and errors and draws no bars; --verbose
+logs everything. Without
 it, run keeps going and serves the HTTP API, /healthz, /readyz and /metrics
 on http.addr (or --http-addr) until SIGINT or SIGTERM, then finishes or Naks
 in-flight work and exits within --shutdown-timeout. SIGHUP, or a change of
@@ -164,7 +173,15 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 }
 
 func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once bool) error {
-	log := g.logger()
+	// With --once on a terminal, bars show the progress and the log keeps
+	// to warnings (unless asked for more), printed above the bars.
+	showProgress := once && !g.quiet && console.IsTerminal(g.stderr)
+	logOut := &swapWriter{w: g.stderr}
+	level := g.level()
+	if showProgress && !g.levelSet && !g.verbose {
+		level = max(level, slog.LevelWarn)
+	}
+	log := g.loggerTo(logOut, level)
 	node, err := connectNATS(ctx, c, log, "modelwire-run")
 	if err != nil {
 		return err
@@ -186,7 +203,15 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
 	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, crawler.WithPacer(pacer))
+	render, stopBrowser := newRenderer(c, reg, log)
+	defer stopBrowser()
+	archived, closeArchive, err := openArchive(c, reg, log)
+	if err != nil {
+		return err
+	}
+	defer closeArchive()
+	crawlMetrics := pipeline.NewCrawlMetrics()
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlMetrics, log, append(append(render, archived...), crawler.WithPacer(pacer))...)
 	if err != nil {
 		return err
 	}
@@ -224,13 +249,67 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		log.Info("stopped")
 		return err
 	}
+	var progress *console.Progress
+	if showProgress {
+		progress = console.StartProgress(g.stderr, func() console.Counts {
+			extracted, skipped, failed := all.Extract.Counts()
+			indexed, stale, indexFailed := all.Index.Counts()
+			return console.Counts{Fetched: pub.Published(), Queued: crawlMetrics.Queued(),
+				Extracted: extracted + skipped + failed, Articles: extracted, Indexed: indexed + stale + indexFailed}
+		})
+		logOut.swap(progress)
+	}
 	var sum pipeline.Summary
 	err = runProcess(ctx, log, f.shutdown, func(ctx context.Context) error {
 		var err error
 		sum, err = all.RunOnce(ctx)
 		return err
 	})
+	if progress != nil {
+		progress.Stop()
+		logOut.swap(g.stderr)
+		printSummary(g.stdout, sum)
+	}
 	log.Info("run complete", "pages", sum.Pages, "extracted", sum.Extracted, "no_article", sum.Skipped,
 		"indexed", sum.Indexed, "release_events", sum.Releases, "unchanged", sum.Stale, "failed", sum.Failed, "duration", sum.Duration.Round(time.Millisecond))
 	return err
+}
+
+// printSummary prints what a run --once did, for a person.
+func printSummary(w io.Writer, s pipeline.Summary) {
+	rate := func(n int64) string {
+		if s.Duration <= 0 || n == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(float64(n)/s.Duration.Seconds(), 'f', 1, 64) + "/s"
+	}
+	tb := console.NewTable("", "COUNT", "RATE").AlignRight(1, 2)
+	tb.Row("pages fetched", strconv.FormatInt(s.Pages, 10), rate(s.Pages))
+	tb.Row("articles extracted", strconv.FormatInt(s.Extracted, 10), rate(s.Extracted))
+	tb.Row("pages without an article", strconv.FormatInt(s.Skipped, 10), "")
+	tb.Row("articles indexed", strconv.FormatInt(s.Indexed, 10), rate(s.Indexed))
+	tb.Row("articles unchanged", strconv.FormatInt(s.Stale, 10), "")
+	tb.Row("release events indexed", strconv.FormatInt(s.Releases, 10), "")
+	tb.Row("failed", strconv.FormatInt(s.Failed, 10), "")
+	fmt.Fprintf(w, "\nRun complete in %s\n", s.Duration.Round(time.Millisecond))
+	tb.WriteTo(w)
+}
+
+// swapWriter writes to a writer that can be changed while others write:
+// the log goes above the progress bars while they are drawn.
+type swapWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *swapWriter) Write(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(b)
+}
+
+func (s *swapWriter) swap(w io.Writer) {
+	s.mu.Lock()
+	s.w = w
+	s.mu.Unlock()
 }

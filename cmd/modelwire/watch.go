@@ -18,6 +18,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
@@ -146,7 +147,7 @@ func eventLine(ev event.ReleaseEvent) string {
 	}
 	title := ""
 	if ev.Title != "" {
-		title = fmt.Sprintf(" %q", clip(ev.Title, 80))
+		title = fmt.Sprintf(" %q", console.Clip(ev.Title, 80))
 	}
 	return fmt.Sprintf("%s  %-13s %s/%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, title, ev.ArticleURL, sources)
 }

@@ -93,6 +93,10 @@ type Vendor struct {
 	// name is also an ordinary word or a common acronym (Runway, LG). Its
 	// name counts only in articles that are about AI.
 	Broad bool `yaml:"broad"`
+	// HuggingFace are the vendor's own organisations on the Hugging Face
+	// Hub ("deepseek-ai"): a new model repository there is the vendor
+	// releasing a model. Matched case-insensitively.
+	HuggingFace []string `yaml:"huggingface"`
 }
 
 // Family is a line of models sharing a name stem ("Qwen", "Llama").
@@ -305,6 +309,7 @@ func (c *Catalog) Validate() error {
 		}
 	}
 	vendors := map[string]bool{}
+	hubOrgs := map[string]string{}
 	for i, v := range c.Vendors {
 		what := fmt.Sprintf("vendor %d (%s)", i+1, v.ID)
 		switch {
@@ -319,6 +324,13 @@ func (c *Catalog) Validate() error {
 		}
 		names(what, v.Aliases)
 		names(what, v.Case)
+		names(what, v.HuggingFace)
+		for _, org := range v.HuggingFace {
+			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
+				bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
+			}
+			hubOrgs[strings.ToLower(org)] = v.ID
+		}
 	}
 	families := map[string]bool{}
 	for i, f := range c.Families {

@@ -116,7 +116,9 @@ func TestReclaimInFlight(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	batch, err := cons.FetchNoWait(3)
+	// Fetch waits for all three: the consumer may not have seen the last
+	// publish yet on a busy machine (FetchNoWait would return fewer).
+	batch, err := cons.Fetch(3, jetstream.FetchMaxWait(10*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}

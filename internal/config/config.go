@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/internal/archive"
 )
 
 // Config is the whole configuration file.
@@ -30,7 +32,27 @@ type Config struct {
 	Crawler       Crawler          `yaml:"crawler"`
 	Elasticsearch Elasticsearch    `yaml:"elasticsearch"`
 	Notify        Notify           `yaml:"notify"`
+	Archive       Archive          `yaml:"archive"`
 	Sources       []crawler.Source `yaml:"sources"`
+}
+
+// Archive configures the WARC archive of every answer the crawler
+// receives (see internal/archive), which reprocess and import read.
+type Archive struct {
+	// WARC turns the archive on (default true; false: pages live only in
+	// MW_PAGES, for its retention).
+	WARC *bool `yaml:"warc"`
+	// Dir is where WARC files are written (default DATA/warc; read it with
+	// Config.ArchiveDir). Each process writes its own files; replicas may
+	// share a volume.
+	Dir string `yaml:"dir"`
+	// MaxFileSize closes a file at this many bytes (default 1 GiB).
+	MaxFileSize int64 `yaml:"max_file_size"`
+	// MaxFileAge closes a file this long after it was opened (default 1h).
+	MaxFileAge time.Duration `yaml:"max_file_age"`
+	// Keep is what is kept of closed files: "" everything (the default),
+	// an age ("90d", "720h") or a total size ("50GB", "500MiB").
+	Keep string `yaml:"keep"`
 }
 
 // NATS selects the message bus.
@@ -81,7 +103,14 @@ type Webhook struct {
 	MaxAttempts int `yaml:"max_attempts"`
 	// Timeout bounds one delivery (default 10s).
 	Timeout time.Duration `yaml:"timeout"`
+	// Format is the payload: "json" (the release event as modelwire
+	// publishes it, the default) or a chat product's incoming-webhook
+	// message: "slack", "discord", "teams" or "mattermost".
+	Format string `yaml:"format"`
 }
+
+// WebhookFormats are the values notify.webhooks[].format takes.
+var WebhookFormats = []string{"json", "slack", "discord", "teams", "mattermost"}
 
 // Crawler holds settings shared by every source.
 type Crawler struct {
@@ -104,6 +133,27 @@ type Crawler struct {
 	MaxRetries int `yaml:"max_retries"`
 	// MaxRedirects bounds one redirect chain (default 10).
 	MaxRedirects int `yaml:"max_redirects"`
+	// Chromium is the headless browser that renders the pages of sources
+	// with render: chromium or auto.
+	Chromium Chromium `yaml:"chromium"`
+}
+
+// Chromium configures the headless browser shared by the sources that
+// render their pages. It starts with the first page to render. Zero values
+// mean the defaults of package crawler/chromium.
+type Chromium struct {
+	// Path is the browser binary (default: chromium, chromium-browser or
+	// google-chrome on PATH).
+	Path string `yaml:"path"`
+	// Tabs is how many pages render at once in the process (default 2).
+	Tabs int `yaml:"tabs"`
+	// PageTimeout bounds one page's rendering (default 30s).
+	PageTimeout time.Duration `yaml:"page_timeout"`
+	// IdleWait bounds the wait for a page's network to settle after it
+	// loaded (default 5s).
+	IdleWait time.Duration `yaml:"idle_wait"`
+	// MaxHeapMB bounds a page's JavaScript heap (default 512).
+	MaxHeapMB int `yaml:"max_heap_mb"`
 }
 
 // Elasticsearch selects and configures the Elasticsearch store; with no
@@ -188,6 +238,15 @@ func (c Config) WithDefaults() Config {
 	if c.Crawler.MaxBodyBytes == 0 {
 		c.Crawler.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if c.Archive.WARC == nil {
+		c.Archive.WARC = ptr(true)
+	}
+	if c.Archive.MaxFileSize == 0 {
+		c.Archive.MaxFileSize = archive.DefaultMaxFileSize
+	}
+	if c.Archive.MaxFileAge == 0 {
+		c.Archive.MaxFileAge = archive.DefaultMaxFileAge
+	}
 	for i, s := range c.Sources {
 		c.Sources[i] = s.WithDefaults()
 	}
@@ -198,6 +257,9 @@ func (c Config) WithDefaults() Config {
 		}
 		if w.Timeout == 0 {
 			w.Timeout = DefaultWebhookTimeout
+		}
+		if w.Format == "" {
+			w.Format = WebhookFormats[0]
 		}
 	}
 	return c
@@ -227,6 +289,15 @@ func (c Config) Validate() error {
 	}
 	if c.Crawler.RecrawlAfter < 0 || c.Crawler.MaxCrawlDelay < 0 || c.Crawler.MaxRedirects < 0 {
 		errs = append(errs, errors.New("crawler.recrawl_after, max_crawl_delay and max_redirects must not be negative"))
+	}
+	if c.Archive.MaxFileSize < 0 || c.Archive.MaxFileAge < 0 {
+		errs = append(errs, errors.New("archive.max_file_size and max_file_age must not be negative"))
+	}
+	if _, err := archive.ParseKeep(c.Archive.Keep); err != nil {
+		errs = append(errs, fmt.Errorf("archive.keep: %v", err))
+	}
+	if ch := c.Crawler.Chromium; ch.Tabs < 0 || ch.PageTimeout < 0 || ch.IdleWait < 0 || ch.MaxHeapMB < 0 {
+		errs = append(errs, errors.New("crawler.chromium: tabs, page_timeout, idle_wait and max_heap_mb must not be negative"))
 	}
 	names := map[string]bool{}
 	for i, s := range c.Sources {
@@ -275,14 +346,17 @@ func (c Config) Validate() error {
 		if w.Timeout < 0 {
 			errs = append(errs, fmt.Errorf("%s: timeout must not be negative", key))
 		}
+		if w.Format != "" && !slices.Contains(WebhookFormats, w.Format) {
+			errs = append(errs, fmt.Errorf("%s: format %q is not one of %s", key, w.Format, strings.Join(WebhookFormats, ", ")))
+		}
 	}
 	return errors.Join(errs...)
 }
 
 // Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
 // MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
-// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, and each webhook's
-// secret_env, read through getenv.
+// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, each webhook's
+// secret_env and each Hugging Face source's token_env, read through getenv.
 func (c Config) Env(getenv func(string) string) Config {
 	if v := getenv("MODELWIRE_DATA"); v != "" {
 		c.DataDir = v
@@ -311,7 +385,36 @@ func (c Config) Env(getenv func(string) string) Config {
 		}
 		c.Notify.Webhooks = hooks
 	}
+	if len(c.Sources) > 0 {
+		sources := slices.Clone(c.Sources)
+		for i, s := range sources {
+			if s.HuggingFace == nil || s.HuggingFace.TokenEnv == "" {
+				continue
+			}
+			if v := getenv(s.HuggingFace.TokenEnv); v != "" {
+				hf := *s.HuggingFace
+				hf.Token = v
+				sources[i].HuggingFace = &hf
+			}
+		}
+		c.Sources = sources
+	}
 	return c
+}
+
+// ArchiveDir returns where WARC files are written: archive.dir, or
+// DATA/warc.
+func (c Config) ArchiveDir() string {
+	if c.Archive.Dir != "" {
+		return c.Archive.Dir
+	}
+	return filepath.Join(c.DataDir, "warc")
+}
+
+// ArchiveConfig returns the archive writer's configuration.
+func (c Config) ArchiveConfig() archive.Config {
+	keep, _ := archive.ParseKeep(c.Archive.Keep) // checked by Validate
+	return archive.Config{Dir: c.ArchiveDir(), MaxFileSize: c.Archive.MaxFileSize, MaxFileAge: c.Archive.MaxFileAge, Keep: keep}
 }
 
 func unjoin(err error) []error {

@@ -16,10 +16,11 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
-// Extractor turns a page into an article; the error is ErrNoContent-like
-// for pages that hold no article (see IsNoContent in ExtractStage).
+// Extractor turns a fetched page (its decoded body, and what the crawler
+// knew of it) into an article; the error is ExtractOptions.NoContent for
+// pages that hold no article.
 type Extractor interface {
-	Extract(html []byte, pageURL string) (event.Article, error)
+	ExtractPage(body []byte, p event.Page) (event.Article, error)
 }
 
 // Announcer publishes release events for an extracted article.
@@ -170,8 +171,17 @@ func (s *ExtractStage) retry(ctx context.Context, msg jetstream.Msg, log *slog.L
 	retry(msg, log, err)
 }
 
-// extract runs the extractor, turning a panic on hostile input into an error.
-func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, err error) {
+// extract runs the stage's extractor on a page.
+func (s *ExtractStage) extract(body []byte, page event.Page) (event.Article, error) {
+	return ArticleOf(s.ex.Load(), body, page)
+}
+
+// ArticleOf runs ex on a page's decoded body and completes the article
+// from the page — URL, document id, source, fetch time, content hash, the
+// listing's title and date as fallbacks — as the extract stage does, so
+// reprocessing an archived page gives the article a live fetch gave. A
+// panic on hostile input becomes an error.
+func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("extractor panic: %v", r)
@@ -181,7 +191,7 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 	if page.FinalURL != "" {
 		pageURL = page.FinalURL
 	}
-	a, err = s.ex.Load().Extract(body, pageURL)
+	a, err = ex.ExtractPage(body, page)
 	if err != nil {
 		return a, err
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -11,7 +12,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -48,6 +51,9 @@ type Webhook struct {
 	MaxAttempts int
 	// Timeout bounds one delivery (default 10s).
 	Timeout time.Duration
+	// Format is the payload: FormatJSON (the event as stored, the
+	// default) or a chat product's incoming-webhook message (see Formats).
+	Format string
 }
 
 // WebhookOptions are the code-level hooks of a WebhookNotifier. Zero
@@ -137,6 +143,9 @@ func (w *WebhookNotifier) Name() string { return w.name }
 
 // Run delivers events until ctx ends; the delivery in flight is finished.
 func (w *WebhookNotifier) Run(ctx context.Context) error {
+	if !slices.Contains(Formats, cmp.Or(w.hook.Format, FormatJSON)) {
+		return fmt.Errorf("webhook %s: unknown format %q (want one of %s)", w.name, w.hook.Format, strings.Join(Formats, ", "))
+	}
 	cfg := bus.WebhookConsumer(w.name, bus.ReleaseFilter(w.hook.Vendors, w.hook.Models), 2*w.hook.Timeout+30*time.Second)
 	cons, err := ensureConsumer(ctx, w.js, event.StreamReleases, cfg, w.log)
 	if err != nil || cons == nil {
@@ -174,7 +183,12 @@ func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
 		return
 	}
 	log := w.log.With("key", ev.Key, "seq", md.Sequence.Stream, "attempt", md.NumDelivered)
-	derr := w.post(ctx, ev.Kind, fmt.Sprintf("%s-%d", md.Stream, md.Sequence.Stream), m.Data())
+	body, err := Payload(w.hook.Format, ev, m.Data())
+	if err != nil { // Run checked the format: cannot happen
+		retry(m, log, err)
+		return
+	}
+	derr := w.post(ctx, ev.Kind, fmt.Sprintf("%s-%d", md.Stream, md.Sequence.Stream), body)
 	switch {
 	case derr == nil:
 		w.sent.WithLabelValues(w.name, "ok").Inc()
