@@ -127,6 +127,11 @@ type Article struct {
 	SiteName      string    `json:"site_name"`
 	Image         string    `json:"image,omitempty"`
 	Text          string    `json:"text"`
+	// Extraction names the method that produced Text: "primary" (the
+	// extractor's own scorer), "readability" (the second opinion on a weak
+	// page), "captions" (a photo story told in its captions) or "jsonld"
+	// (the page's JSON-LD articleBody). Empty in records written before it.
+	Extraction string `json:"extraction,omitempty"`
 	// FetchedAt is when the page was fetched; it orders versions of one
 	// document, so an older fetch never overwrites a newer one.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
