@@ -164,7 +164,7 @@ func TestStripSiteName(t *testing.T) {
 	tests := []struct {
 		name, title, site, url, want string
 	}{
-		{"suffix by site name", "NASA’s commercial moon shot | News | Al Jazeera", "Al Jazeera", "https://www.aljazeera.com/x", "NASA’s commercial moon shot | News"},
+		{"suffix by site name, then the section", "NASA’s commercial moon shot | News | Al Jazeera", "Al Jazeera", "https://www.aljazeera.com/x", "NASA’s commercial moon shot"},
 		{"suffix by host", "Qwen3 released - Example News", "", "https://examplenews.com/a", "Qwen3 released"},
 		{"prefix by site", "Heise Online: KI-Modell vorgestellt", "heise online", "https://www.heise.de/x", "Heise Online: KI-Modell vorgestellt"},
 		{"prefix with pipe", "Golem.de | Neues Modell", "Golem.de", "https://www.golem.de/x", "Neues Modell"},
@@ -173,8 +173,8 @@ func TestStripSiteName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := stripSiteName(tc.title, tc.site, mustURL(t, tc.url)); got != tc.want {
-				t.Errorf("stripSiteName(%q) = %q, want %q", tc.title, got, tc.want)
+			if got := newSite(tc.site, nil, mustURL(t, tc.url)).strip(tc.title); got != tc.want {
+				t.Errorf("strip(%q) = %q, want %q", tc.title, got, tc.want)
 			}
 		})
 	}
@@ -214,6 +214,45 @@ func TestTitle(t *testing.T) {
 		{"h1 named as the site by the document title",
 			`<title>Was ist Virales Marketing? | DimidoBlog</title><h1>DimidoBlog</h1>`,
 			"https://web.archive.org/web/2016/http://dimido.de/x", "Was ist Virales Marketing?"},
+		{"kicker classed in the h1 left out, with its hidden separator",
+			`<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"><h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>`,
+			"https://example.de/x", "Bohren, bis es heiß wird"},
+		{"roofline before plain headline text",
+			`<meta property="og:title" content="Adblue nachfüllen | autozeitung.de"><h1><span class="article-header__roofline">Adblue nachfüllen</span> So wird Adblue richtig angewendet</h1>`,
+			"https://example.de/x", "So wird Adblue richtig angewendet"},
+		{"label before a forum thread's title",
+			`<h1><a href="/threads/1"><span class="label label--blue">Patch Notes</span>Patchnotes 4.47.4</a></h1>`,
+			"https://forum.example.com/threads/1", "Patchnotes 4.47.4"},
+		{"part classed headline beside a shorter unclassed kicker",
+			`<h1><span class="text-green">Strompreisbremse</span><span class="headline">Bundesregierung drosselt Bioenergie</span></h1>`,
+			"https://example.eu/x", "Bundesregierung drosselt Bioenergie"},
+		{"part classed title shorter than the rest is not the headline",
+			`<h1><span class="pf-title">Krach vor der Betriebsversammlung:</span><br><span class="blue">Es knirscht zwischen Vorstand und Aufsichtsräten</span></h1>`,
+			"https://example.de/x", "Krach vor der Betriebsversammlung: Es knirscht zwischen Vorstand und Aufsichtsräten"},
+		{"logo h1 linking home names the site in the title",
+			`<title>Muffin Grundrezept : Muffin Rezepte</title><h1 class="logo"><a href="https://web.archive.org/web/2016/http://muffinrezept.net/">Muffin Rezepte</a></h1>`,
+			"https://web.archive.org/web/2016/http://muffinrezept.net/grundrezept", "Muffin Grundrezept"},
+		{"site-title h1 before the post's h1",
+			`<title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title><h1 id="site-title"><span><a href="http://www.maescot.de/">Mäscot das Schaf – Webcomic</a></span></h1><h1 class="entry-title">Kleine Schafskunde</h1>`,
+			"http://www.maescot.de/kleine-schafskunde", "Kleine Schafskunde"},
+		{"h1 for screen readers names the site",
+			`<title>Zoll online - Fachmeldungen - Verkündung des Tabaksteuergesetzes</title><h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><h1>Verkündung des Tabaksteuergesetzes</h1>`,
+			"https://www.zoll.de/x", "Verkündung des Tabaksteuergesetzes"},
+		{"h1 in a newsletter box is not the headline",
+			`<meta property="og:title" content="Gift Guide | Journelles"><h1>Mein cosy Home Gift Guide</h1><div class="newsletter-signup"><h1>Unser Newsletter!</h1></div>`,
+			"https://www.journelles.de/x", "Mein cosy Home Gift Guide"},
+		{"h1 as a breadcrumb's last item",
+			`<meta property="og:title" content="Kind krank? Was Arbeitgeber jetzt wissen müssen"><div id="breadcrumb"><ul><li><a href="/">Start</a></li><li><h1>Kind krank: Was Arbeitgeber wissen müssen</h1></li></ul></div>`,
+			"https://www.impulse.de/x", "Kind krank: Was Arbeitgeber wissen müssen"},
+		{"ruby readings left out",
+			`<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する</h1>`,
+			"https://www3.nhk.or.jp/news/easy/x.html", "子どもへの体罰を禁止する"},
+		{"title after text before the doctype",
+			`<b>Warning</b>: mysql_connect() failed<br><!DOCTYPE html><html><head><title>Alles Neue macht der Mai | Bibliothek 2.0</title></head><body><p>Text</p></body></html>`,
+			"http://www.bibliothek2null.de/2015/05/mai/", "Alles Neue macht der Mai"},
+		{"section and site after the headline",
+			`<title>kein App Store mehr mit iOS 13 ? | iPhone | Forum | MacTechNews.de</title>`,
+			"https://www.mactechnews.de/forum/x", "kein App Store mehr mit iOS 13 ?"},
 		{"h1 starting with the host name is the site's",
 			`<title>Kinder und Arbeit » ProNATs e.V.</title><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1>`,
 			"https://www.pronats.de/informationen/kinder-und-arbeit/", "Kinder und Arbeit"},

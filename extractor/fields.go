@@ -8,10 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// titleSeparators split a page title into headline and site name, the
-// strongest first.
-var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", " — ", "｜", " ｜ ", " — "}
-
 // normTitle folds a title for comparison: letters and digits only, lower case.
 func normTitle(s string) string {
 	var b strings.Builder
@@ -23,90 +19,6 @@ func normTitle(s string) string {
 	return b.String()
 }
 
-// title returns the article's headline, preferring what readers see: an
-// <h1> that a metadata title (JSON-LD headline, og:title and the like, the
-// document <title>) confirms and that does not name the site; the metadata
-// title an <h1> prints with a kicker or subtitle around it; the page's lone
-// <h1> of two words or more (a blog's post title under its site-name <h1>
-// counts as lone); the metadata title; and last the document <title>, each
-// without the site name.
-func (m *pageMeta) title(site string, u *url.URL) string {
-	meta := []string{
-		m.ldArticle().headline,
-		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
-	}
-	docTitle := stripSiteName(m.docTitle, site, u)
-	docSite := normTitle(titleSite(m.docTitle, site, u))
-	siteHeading := func(h string) bool {
-		return isSiteHeading(h, site, u) || docSite != "" && normTitle(h) == docSite
-	}
-	for _, group := range [][]string{meta, {docTitle, m.docTitle}} {
-		for _, t := range group {
-			if h := m.confirmedH1(t, siteHeading); h != "" {
-				return h
-			}
-		}
-		// A headline printed after a kicker or section name ("Tunesien
-		// Große Aufgaben …", "Politics | St. Louis Park …"): the metadata
-		// title is the headline alone.
-		for _, t := range group {
-			if t = stripSiteName(t, site, u); m.h1EndsWith(t) {
-				return t
-			}
-		}
-	}
-	var h1 []string
-	for _, h := range m.h1 {
-		if !siteHeading(h) {
-			h1 = append(h1, h)
-		}
-	}
-	hasMeta := meta[0] != "" || meta[1] != ""
-	if len(h1) == 1 && (words(h1[0]) >= 2 || !hasMeta) {
-		// A lone one-word <h1> ("Details", "Opinion") is more often a
-		// section name than the headline the metadata gives.
-		return h1[0]
-	}
-	for _, t := range meta {
-		if t = stripSiteName(t, site, u); t != "" {
-			return t
-		}
-	}
-	if len(h1) > 0 && docTitle == "" {
-		return h1[0]
-	}
-	return docTitle
-}
-
-// confirmedH1 returns the first <h1> that is the title t, or that t holds
-// and that does not name the site; or "".
-func (m *pageMeta) confirmedH1(t string, siteHeading func(string) bool) string {
-	nt := normTitle(t)
-	if nt == "" {
-		return ""
-	}
-	for _, h := range m.h1 {
-		if nh := normTitle(h); len(nh) >= 4 && (nh == nt || strings.Contains(nt, nh) && !siteHeading(h)) {
-			return h
-		}
-	}
-	return ""
-}
-
-// h1EndsWith reports whether an <h1> ends with the title t after more.
-func (m *pageMeta) h1EndsWith(t string) bool {
-	nt := normTitle(t)
-	if len(nt) < 10 || words(t) < 2 {
-		return false
-	}
-	for _, h := range m.h1 {
-		if strings.HasSuffix(normTitle(h), nt) {
-			return true
-		}
-	}
-	return false
-}
-
 // words counts the words of two letters or more in s.
 func words(s string) int {
 	n := 0
@@ -116,92 +28,6 @@ func words(s string) int {
 		}
 	}
 	return n
-}
-
-// isSiteHeading reports whether the heading h names the site: it is the
-// site name, or starts with it or with the host's name ("ProNATs e.V.
-// Verein zur Unterstützung …" on pronats.de).
-func isSiteHeading(h, site string, u *url.URL) bool {
-	if isSiteName(h, site, u) {
-		return true
-	}
-	nh := normTitle(h)
-	if nsite := normTitle(site); len(nsite) >= 4 && strings.HasPrefix(nh, nsite) {
-		return true
-	}
-	if u == nil {
-		return false
-	}
-	label, _, _ := strings.Cut(strings.TrimPrefix(u.Hostname(), "www."), ".")
-	label = normTitle(label)
-	return len(label) >= 4 && strings.HasPrefix(nh, label)
-}
-
-// isSiteName reports whether part of a title names the site rather than
-// the article: site (og:site_name or the like) or the host name.
-func isSiteName(part, site string, u *url.URL) bool {
-	np := normTitle(part)
-	if np == "" {
-		return true
-	}
-	if nsite := normTitle(site); nsite != "" && (np == nsite || strings.Contains(nsite, np) || strings.Contains(np, nsite) && len(np) < len(nsite)+8) {
-		return true
-	}
-	if u == nil {
-		return false
-	}
-	host := normTitle(strings.TrimPrefix(u.Hostname(), "www."))
-	return host != "" && len(np) >= 3 && (strings.Contains(host, np) || strings.HasPrefix(np, strings.SplitN(host, ".", 2)[0]) && len(np) < len(host)+4)
-}
-
-// titleSite returns the part of the title t that names the site: the one
-// isSiteName recognises, else the last of "Headline | Site"; or "" when t
-// has no separator.
-func titleSite(t, site string, u *url.URL) string {
-	t = collapse(t)
-	for _, sep := range titleSeparators {
-		parts := strings.Split(t, sep)
-		if len(parts) < 2 {
-			continue
-		}
-		first, last := parts[0], parts[len(parts)-1]
-		if isSiteName(first, site, u) && !isSiteName(last, site, u) {
-			return first
-		}
-		return last
-	}
-	return ""
-}
-
-// stripSiteName removes a site-name part ("… | The Site") from a title.
-func stripSiteName(t, site string, u *url.URL) string {
-	t = collapse(t)
-	if t == "" {
-		return ""
-	}
-	isSite := func(part string) bool { return isSiteName(part, site, u) }
-	for _, sep := range titleSeparators {
-		if !strings.Contains(t, sep) {
-			continue
-		}
-		parts := strings.Split(t, sep)
-		switch {
-		case isSite(parts[len(parts)-1]):
-			return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
-		case isSite(parts[0]):
-			return strings.TrimSpace(strings.Join(parts[1:], sep))
-		case len(parts) >= 2 && sep != " - " && sep != " – " && sep != " — ":
-			// "Headline | Section | Site": the longest part is the headline.
-			longest := parts[0]
-			for _, p := range parts[1:] {
-				if len(p) > len(longest) {
-					longest = p
-				}
-			}
-			return strings.TrimSpace(longest)
-		}
-	}
-	return t
 }
 
 var (

@@ -16,6 +16,7 @@ const (
 	maxScripts    = 64
 	maxHints      = 24
 	maxHintChars  = 200
+	maxLogos      = 3
 )
 
 // pageMeta is what one walk over a page gathers for its metadata fields.
@@ -29,6 +30,8 @@ type pageMeta struct {
 	canonical string
 	jsonld    []ldObject
 	h1        []string
+	// logos are the texts of the headings that name the site (its logo).
+	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
 	// whether the element says it is the publication date.
 	times []dateHint
@@ -109,7 +112,9 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 		case atom.Body:
 			inBody = true
 		case atom.Title:
-			if m.docTitle == "" && !inBody {
+			if m.docTitle == "" {
+				// Also in the body: text before <!DOCTYPE> (a PHP
+				// warning) starts the body before the <head>.
 				m.docTitle = collapse(textOf(n))
 			}
 			return
@@ -137,8 +142,17 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
 			return
 		case atom.H1:
-			if inBody && len(m.h1) < 5 {
-				if t := m.headingText(n); t != "" && len(t) < 400 {
+			role := h1Story
+			if inBody {
+				role = roleOfH1(n, m.cc)
+			}
+			if role == h1Logo && len(m.logos) < maxLogos {
+				if t := text(n); t != "" && len(t) < maxHintChars {
+					m.logos = append(m.logos, t)
+				}
+			}
+			if inBody && len(m.h1) < 5 && role == h1Story {
+				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
@@ -184,6 +198,17 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 	}
 }
 
+// hasH1 reports whether the page's headings already hold t (pages repeat
+// the headline for small screens).
+func (m *pageMeta) hasH1(t string) bool {
+	for _, h := range m.h1 {
+		if h == t {
+			return true
+		}
+	}
+	return false
+}
+
 // Captions counted: up to maxCaptions, of minCaptionChars or more.
 const (
 	maxCaptions     = 64
@@ -197,51 +222,6 @@ func (m *pageMeta) signals() pageSignals {
 		ldBody:      m.ldArticleBody,
 		captions:    m.captions,
 	}
-}
-
-// headingText returns the headline in the heading h: its text without the
-// date, subtitle (<small>) or hidden parts pages print inside it, or all of
-// its text when nothing else is left.
-func (m *pageMeta) headingText(h *html.Node) string {
-	var b strings.Builder
-	m.headingParts(&b, h, 0)
-	if t := strings.TrimSpace(b.String()); t != "" {
-		return t
-	}
-	return text(h)
-}
-
-func (m *pageMeta) headingParts(b *strings.Builder, n *html.Node, depth int) {
-	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			appendCollapsed(b, c.Data)
-		case html.ElementNode:
-			switch c.DataAtom {
-			case atom.Small, atom.Time:
-				continue
-			case atom.Br:
-				appendSpace(b)
-				continue
-			}
-			if junk(c, false, m.cc) == hardJunk || m.cc.of(c)&(cfDate|cfHidden) != 0 || visuallyHidden(c) {
-				continue
-			}
-			m.headingParts(b, c, depth+1)
-		}
-	}
-}
-
-// visuallyHidden reports whether n's class hides it from sight but not
-// from screen readers ("sr-only", "element-invisible").
-func visuallyHidden(n *html.Node) bool {
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
-		switch c {
-		case "sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text", "screenreader-only", "a11y-hidden":
-			return true
-		}
-	}
-	return false
 }
 
 // addH1Dates records the short texts of elements inside the headline h
@@ -307,7 +287,9 @@ const (
 // a footer, a related-stories box), or next to a link that reads as a
 // headline, as a list of stories prints their dates.
 func relatedDate(n *html.Node, cc classes) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
+	// The walk stops below <body>: its classes name the reader's state
+	// ("logged-out subType-unsubscribed", "modal-open"), not furniture.
+	for p := n.Parent; p != nil && !isElem(p, atom.Body); p = p.Parent {
 		if p.Type == html.ElementNode && (p.DataAtom == atom.Nav || p.DataAtom == atom.Aside || p.DataAtom == atom.Footer || cc.of(p)&cfStrong != 0) {
 			return true
 		}

@@ -1,0 +1,295 @@
+package extractor
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// titleSeparators split a page title into headline and site name, the
+// strongest first.
+var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", "｜", " │ ", " — "}
+
+// dashSeparators are the separators a headline uses itself ("GPT-5 beats
+// o3 - on some tests"), so a title is not cut at them by length alone.
+var dashSeparators = map[string]bool{" - ": true, " – ": true, " — ": true}
+
+// affixSeparators are the characters that part a known site name from the
+// headline it is printed after; before a headline, a colon or comma after
+// the name is the headline's own ("Heise Online: KI-Modell vorgestellt").
+const (
+	affixSeparators  = "|-–—:·•»«~/｜│_,"
+	prefixSeparators = "|-–—·•»«~/｜│_"
+)
+
+// site is what names a site in its page titles: its name (og:site_name,
+// the JSON-LD publisher), the texts of its logo headings, and its address.
+type site struct {
+	name  string   // normalised (normTitle) site name
+	logos []string // normalised logo headings
+	raw   []string // the name and logo texts as printed, for stripping
+	host  string   // normalised host name without "www."
+	label string   // normalised registrable label ("nytimes", "myoos")
+}
+
+// newSite returns the site of a page at u named name, with logo headings
+// logos. A page inside a web archive is the archived site's.
+func newSite(name string, logos []string, u *url.URL) site {
+	s := site{name: normTitle(name)}
+	if name = collapse(name); name != "" {
+		s.raw = append(s.raw, name)
+	}
+	for _, l := range logos {
+		if nl := normTitle(l); len(nl) >= 3 {
+			s.logos = append(s.logos, nl)
+			s.raw = append(s.raw, collapse(l))
+		}
+	}
+	u = archived(u)
+	if u == nil {
+		return s
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	s.host = normTitle(host)
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		host = d
+	}
+	label, _, _ := strings.Cut(host, ".")
+	s.label = normTitle(label)
+	return s
+}
+
+// archived returns the page an archive's address holds
+// (https://web.archive.org/web/2016…/http://dimido.de/x is dimido.de's),
+// or u itself.
+func archived(u *url.URL) *url.URL {
+	if u == nil {
+		return nil
+	}
+	i := strings.Index(u.Path, "://")
+	if i < 0 {
+		return u
+	}
+	start := strings.LastIndexByte(u.Path[:i], '/') + 1
+	if inner, err := url.Parse(u.Path[start:]); err == nil && inner.Host != "" {
+		return inner
+	}
+	return u
+}
+
+// isName reports whether part of a title names the site rather than the
+// article: the site's name or logo, its host, or a short phrase starting
+// with its registrable label ("MyOOS Community Forum" on foren.myoos.de).
+func (s site) isName(part string) bool {
+	np := normTitle(part)
+	if np == "" {
+		return true
+	}
+	if s.name != "" && (np == s.name || strings.Contains(s.name, np) || strings.Contains(np, s.name) && len(np) < len(s.name)+8) {
+		return true
+	}
+	for _, l := range s.logos {
+		if np == l || strings.Contains(np, l) && len(np) < len(l)+8 {
+			return true
+		}
+	}
+	if s.host == "" || len(np) < 3 {
+		return false
+	}
+	return strings.Contains(s.host, np) || len(s.label) >= 4 && strings.HasPrefix(np, s.label) && words(part) <= 3
+}
+
+// isHeading reports whether the heading h names the site: it is the site's
+// name, or starts with it or with the site's label ("ProNATs e.V. Verein
+// zur Unterstützung …" on pronats.de).
+func (s site) isHeading(h string) bool {
+	if s.isName(h) {
+		return true
+	}
+	nh := normTitle(h)
+	return len(s.name) >= 4 && strings.HasPrefix(nh, s.name) || len(s.label) >= 4 && strings.HasPrefix(nh, s.label)
+}
+
+// titlePart returns the part of the title t that names the site, or ""
+// when t has no separator or no part is recognised.
+func (s site) titlePart(t string) string {
+	t = collapse(t)
+	for _, sep := range titleSeparators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		first, last := parts[0], parts[len(parts)-1]
+		switch {
+		case s.isName(last):
+			return last
+		case s.isName(first):
+			return first
+		}
+		return ""
+	}
+	return ""
+}
+
+// strip removes the site's name ("… | The Site", "Site: …") and section
+// names ("Headline | Forum | Site") from a title.
+func (s site) strip(t string) string {
+	t = s.stripAffix(collapse(t))
+	if t == "" {
+		return ""
+	}
+	for _, sep := range titleSeparators {
+		if !strings.Contains(t, sep) {
+			continue
+		}
+		parts := strings.Split(t, sep)
+		switch {
+		case s.isName(parts[len(parts)-1]):
+			parts = parts[:len(parts)-1]
+		case s.isName(parts[0]):
+			parts = parts[1:]
+		case dashSeparators[sep]:
+			return t
+		}
+		if len(parts) > 1 && !dashSeparators[sep] {
+			// "Headline | Section": the longest part is the headline.
+			return s.stripAffix(strings.TrimSpace(longest(parts)))
+		}
+		return s.stripAffix(strings.TrimSpace(strings.Join(parts, sep)))
+	}
+	return t
+}
+
+// longest returns the longest of parts.
+func longest(parts []string) string {
+	l := parts[0]
+	for _, p := range parts[1:] {
+		if utf8.RuneCountInString(p) > utf8.RuneCountInString(l) {
+			l = p
+		}
+	}
+	return l
+}
+
+// stripAffix removes a site name or logo text printed before or after the
+// headline with a separator between ("Muffin Grundrezept : Muffin
+// Rezepte"), whatever the spaces around the separator.
+func (s site) stripAffix(t string) string {
+	for _, name := range s.raw {
+		if len(name) >= len(t) || utf8.RuneCountInString(name) < 3 {
+			continue
+		}
+		if strings.EqualFold(t[len(t)-len(name):], name) {
+			rest := strings.TrimRight(t[:len(t)-len(name)], " ")
+			if head := strings.TrimRight(rest, affixSeparators+" "); head != rest && words(head) >= 1 {
+				return head
+			}
+		}
+		if strings.EqualFold(t[:len(name)], name) {
+			rest := strings.TrimLeft(t[len(name):], " ")
+			if tail := strings.TrimLeft(rest, prefixSeparators+" "); tail != rest && words(tail) >= 1 {
+				return tail
+			}
+		}
+	}
+	return t
+}
+
+// title returns the article's headline, preferring what readers see: an
+// <h1> that a metadata title (JSON-LD headline, og:title and the like, the
+// document <title>) confirms and that does not name the site; the metadata
+// title an <h1> prints with a kicker or subtitle around it; the page's lone
+// <h1> of two words or more (a blog's post title under its site-name <h1>
+// counts as lone); the metadata title; and last the document <title>, each
+// without the site name.
+func (m *pageMeta) title(siteName string, u *url.URL) string {
+	s := newSite(siteName, m.logos, u)
+	meta := []string{
+		m.ldArticle().headline,
+		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
+	}
+	docTitle := s.strip(m.docTitle)
+	docSite := normTitle(s.titlePart(m.docTitle))
+	siteHeading := func(h string) bool {
+		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
+	}
+	for _, group := range [][]string{meta, {docTitle, m.docTitle}} {
+		for _, t := range group {
+			if h := m.confirmedH1(t, siteHeading); h != "" {
+				return h
+			}
+		}
+		// A headline printed after a kicker or section name ("Tunesien
+		// Große Aufgaben …", "Politics | St. Louis Park …"): the metadata
+		// title is the headline alone.
+		for _, t := range group {
+			if t = s.strip(t); m.h1EndsWith(t) {
+				return t
+			}
+		}
+	}
+	var h1 []string
+	for _, h := range m.h1 {
+		if !siteHeading(h) {
+			h1 = append(h1, h)
+		}
+	}
+	hasMeta := meta[0] != "" || meta[1] != ""
+	if len(h1) == 1 && (words(h1[0]) >= 2 || !hasMeta) {
+		// A lone one-word <h1> ("Details", "Opinion") is more often a
+		// section name than the headline the metadata gives.
+		return h1[0]
+	}
+	for _, t := range meta {
+		if t = s.strip(t); t != "" {
+			return t
+		}
+	}
+	if len(h1) > 0 && docTitle == "" {
+		return h1[0]
+	}
+	if docTitle == "" {
+		// Nothing but the site's name: better than no title.
+		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
+	}
+	return docTitle
+}
+
+// confirmedH1 returns the <h1> that is the title t or, of those t holds
+// that do not name the site, the longest; or "".
+func (m *pageMeta) confirmedH1(t string, siteHeading func(string) bool) string {
+	nt := normTitle(t)
+	if nt == "" {
+		return ""
+	}
+	best, bestLen := "", 0
+	for _, h := range m.h1 {
+		nh := normTitle(h)
+		if len(nh) < 4 {
+			continue
+		}
+		if nh == nt {
+			return h
+		}
+		if strings.Contains(nt, nh) && !siteHeading(h) && len(nh) > bestLen {
+			best, bestLen = h, len(nh)
+		}
+	}
+	return best
+}
+
+// h1EndsWith reports whether an <h1> ends with the title t after more.
+func (m *pageMeta) h1EndsWith(t string) bool {
+	nt := normTitle(t)
+	if len(nt) < 10 || words(t) < 2 {
+		return false
+	}
+	for _, h := range m.h1 {
+		if strings.HasSuffix(normTitle(h), nt) {
+			return true
+		}
+	}
+	return false
+}
