@@ -236,6 +236,18 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 			h1 = append(h1, h)
 		}
 	}
+	if len(h1) > 1 {
+		// Beside a headline, a one-word <h1> titles a box ("Anwendung").
+		var long []string
+		for _, h := range h1 {
+			if words(h) >= 2 {
+				long = append(long, h)
+			}
+		}
+		if len(long) == 1 {
+			h1 = long
+		}
+	}
 	hasMeta := meta[0] != "" || meta[1] != ""
 	if len(h1) == 1 && (words(h1[0]) >= 2 || !hasMeta) {
 		// A lone one-word <h1> ("Details", "Opinion") is more often a
