@@ -124,6 +124,29 @@ func headlinePart(h *html.Node, depth int) *html.Node {
 // maxHeadingChars bounds the text counted in a part of a heading.
 const maxHeadingChars = 400
 
+// leadsWithPart reports whether the text of the heading h starts in an
+// element of its own with more text after it (<span>Kicker:</span>
+// Headline).
+func leadsWithPart(h *html.Node) bool {
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && textChars(c, 1, 0) > 0:
+			if c.FirstChild != nil && c.FirstChild == c.LastChild && !isElem(c, atom.A) && c.FirstChild.Type == html.ElementNode {
+				return leadsWithPart(c) // a wrapper: <a><span>Kicker</span> Headline</a>
+			}
+			for s := c.NextSibling; s != nil; s = s.NextSibling {
+				if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" || s.Type == html.ElementNode && textChars(s, 1, 0) > 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 func (m *pageMeta) headingParts(b *strings.Builder, n *html.Node, depth int) {
 	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
 		switch c.Type {

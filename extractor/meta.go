@@ -30,6 +30,9 @@ type pageMeta struct {
 	canonical string
 	jsonld    []ldObject
 	h1        []string
+	// h1Split says, for each of h1, whether its text starts in an element
+	// of its own (<span>Kicker:</span> Headline).
+	h1Split []bool
 	// logos are the texts of the headings that name the site (its logo).
 	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
@@ -154,6 +157,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 			if inBody && len(m.h1) < 5 && role == h1Story {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
+					m.h1Split = append(m.h1Split, leadsWithPart(n))
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
 						m.addHints(n)

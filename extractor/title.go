@@ -292,16 +292,41 @@ func (m *pageMeta) confirmedH1(t string, siteHeading func(string) bool) string {
 	return best
 }
 
-// h1EndsWith reports whether an <h1> ends with the title t after more.
+// h1EndsWith reports whether an <h1> ends with the title t after a part
+// set apart: in an element of its own, or by a separator other than a
+// colon ("Reformstau lösen / Irme Stetter-Karp …"; but "Pure Leere":
+// Marita Kramer … is one headline).
 func (m *pageMeta) h1EndsWith(t string) bool {
 	nt := normTitle(t)
 	if len(nt) < 10 || words(t) < 2 {
 		return false
 	}
-	for _, h := range m.h1 {
-		if strings.HasSuffix(normTitle(h), nt) {
+	for i, h := range m.h1 {
+		nh := normTitle(h)
+		if len(nh) == len(nt) || !strings.HasSuffix(nh, nt) {
+			continue
+		}
+		if i < len(m.h1Split) && m.h1Split[i] {
+			return true
+		}
+		if p := strings.TrimRight(h1Prefix(h, nt), " "); p != "" && strings.ContainsAny(p[len(p)-1:], "/|-»·•") || strings.HasSuffix(p, "–") || strings.HasSuffix(p, "—") {
 			return true
 		}
 	}
 	return false
+}
+
+// h1Prefix returns the text of h before the part whose folded form is nt,
+// up to that part's first letter.
+func h1Prefix(h, nt string) string {
+	prefix := ""
+	for i := range h {
+		switch n := normTitle(h[i:]); {
+		case n == nt:
+			prefix = h[:i]
+		case len(n) < len(nt):
+			return prefix
+		}
+	}
+	return prefix
 }
