@@ -414,15 +414,20 @@ func (m *pageMeta) visibleDate(dayFirst bool) (time.Time, bool) {
 // localize moves a publication time given in UTC into the page's own zone,
 // keeping the instant: news is dated by the publisher's calendar, and
 // 2020-02-25T02:25Z is 24 February in New York. The zone is, in order, the
-// offset of another date on the page; the local clock time printed for
-// readers; or, when the URL or the printed date names a day next to the UTC
-// one, the whole-hour offset nearest UTC that puts the instant on that day.
+// offset of another date on the page; that of a clock time printed for
+// readers (a <time>, a date line) at the same minute as t; that of the
+// local clock time printed nearest the headline; or, when the URL or the
+// printed date names a day next to the UTC one, the whole-hour offset
+// nearest UTC that puts the instant on that day.
 // Times with an offset or with none (local clock times) are kept as given.
 func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 	if _, off := t.Zone(); off != 0 || t.Location() == naive {
 		return t
 	}
 	if loc := m.pageZone(); loc != nil {
+		return t.In(loc)
+	}
+	if loc := m.printedZone(t, dayFirst); loc != nil {
 		return t.In(loc)
 	}
 	local, ok := urlDate(u)
@@ -440,6 +445,32 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 		}
 	}
 	return onDay(t, local)
+}
+
+// printedZone returns the zone of a local clock time printed for readers
+// (in a <time>, a date line, the byline) that shows the instant t: the
+// same minute of the hour, at most a day's width of zones away. A printed
+// time of another minute is another moment (an update) and tells nothing.
+func (m *pageMeta) printedZone(t time.Time, dayFirst bool) *time.Location {
+	texts := make([]string, 0, len(m.times)+len(m.dateTexts))
+	for _, h := range m.times {
+		if !h.related && !h.modified {
+			texts = append(texts, h.value)
+		}
+	}
+	texts = append(texts, m.dateTexts...)
+	for _, s := range texts {
+		local, _, _, ok := textDateAt(s, dayFirst)
+		if !ok || local.Hour() == 0 && local.Minute() == 0 || local.Minute() != t.Minute() {
+			continue
+		}
+		local = time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+		off := local.Sub(t)
+		if off != 0 && off >= -12*time.Hour && off <= 14*time.Hour && off%(15*time.Minute) == 0 {
+			return time.FixedZone("", int(off.Seconds()))
+		}
+	}
+	return nil
 }
 
 // onDay returns t in the whole-hour zone nearest UTC whose calendar puts it
