@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Dates are parsed by hand: the libraries for it (go-dateparser, htmldate)
@@ -156,21 +157,6 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 func textDate(s string, dayFirst bool) (time.Time, bool) {
 	t, _, _, ok := textDateAt(s, dayFirst)
 	return t, ok
-}
-
-// lastTextDate finds the last date written for people in s.
-func lastTextDate(s string, dayFirst bool) (time.Time, int, bool) {
-	var last time.Time
-	lastAt, off := -1, 0
-	for i := 0; i < 8; i++ {
-		t, at, end, ok := textDateAt(s[off:], dayFirst)
-		if !ok {
-			break
-		}
-		last, lastAt = t, off+at
-		off += end
-	}
-	return last, lastAt, lastAt >= 0
 }
 
 // textDateAt is textDate that also returns where in s the date starts and
@@ -354,7 +340,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		}
 	}
 	for _, s := range m.dateTexts {
-		if t, ok := textDate(s, dayFirst); ok {
+		if t, _, ok := firstPublishedDate(s, dayFirst, false); ok {
 			return t, true
 		}
 	}
@@ -398,8 +384,14 @@ func (m *pageMeta) scriptDate() (time.Time, bool) {
 }
 
 // visibleDate returns the publication date printed for readers: after a
-// label, inside the headline, or nearest it.
+// label, inside the headline, or nearest it (not after an update label).
 func (m *pageMeta) visibleDate(dayFirst bool) (time.Time, bool) {
+	return m.printedDate(dayFirst, false)
+}
+
+// printedDate is visibleDate; with updates, a date after an update label
+// counts too (it still tells the page's calendar day near the time).
+func (m *pageMeta) printedDate(dayFirst, updates bool) (time.Time, bool) {
 	if t, ok := m.labeledDate(publishedLabelRe, dayFirst); ok {
 		return t, true
 	}
@@ -408,7 +400,7 @@ func (m *pageMeta) visibleDate(dayFirst bool) (time.Time, bool) {
 			return t, true
 		}
 	}
-	return m.headlineDate(dayFirst)
+	return m.headlineDate(dayFirst, updates)
 }
 
 // localize moves a publication time given in UTC into the page's own zone,
@@ -432,7 +424,7 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 	}
 	local, ok := urlDate(u)
 	if !ok {
-		if local, ok = m.visibleDate(dayFirst); !ok {
+		if local, ok = m.printedDate(dayFirst, true); !ok {
 			return t
 		}
 		if local.Hour() != 0 || local.Minute() != 0 {
@@ -541,6 +533,9 @@ func hasClock(v string) bool {
 var (
 	publishedLabelRe = regexp.MustCompile(`(?i)datum|\bdated?\b|\bpubli(?:shed|é|ée|cado|cada|cato|ziert|kováno)|pubblicat|veröffentlicht|erschienen|erstellt|\bposted|fecha|\bdata\b|gepubliceerd|opublikowano|日期|发布|發佈|發布|发表|發表|발행|등록|입력|게재|승인|ngày đăng|xuất bản|投稿|公開|掲載|配信`)
 	updatedLabelRe   = regexp.MustCompile(`(?i)\bstand\b|\bupdated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
+	// revisedLabelRe is updatedLabelRe without the labels that also date
+	// a first version ("Stand: 12.11.2021"): the labels of a later change.
+	revisedLabelRe = regexp.MustCompile(`(?i)\bupdated|\bmodified|\brevised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
 )
 
 // labelStems are the literal parts of the date labels, to rule out most
@@ -585,14 +580,14 @@ func (m *pageMeta) labeledDate(re *regexp.Regexp, dayFirst bool) (time.Time, boo
 // against one after it.
 const beforeH1Weight = 2
 
-func (m *pageMeta) headlineDate(dayFirst bool) (time.Time, bool) {
+func (m *pageMeta) headlineDate(dayFirst, updates bool) (time.Time, bool) {
 	if len(m.afterH1) == 0 {
 		return time.Time{}, false
 	}
-	after, at, _, okAfter := textDateAt(m.afterH1[0].String(), dayFirst)
+	after, at, okAfter := firstPublishedDate(m.afterH1[0].String(), dayFirst, updates)
 	b := m.beforeH1.String()
 	b = b[max(0, len(b)-beforeH1Chars):]
-	before, bt, okBefore := lastTextDate(b, dayFirst)
+	before, bt, okBefore := lastPublishedDate(b, dayFirst, updates)
 	switch {
 	case okBefore && (!okAfter || beforeH1Weight*(len(b)-bt) < at):
 		return before, true
@@ -600,9 +595,68 @@ func (m *pageMeta) headlineDate(dayFirst bool) (time.Time, bool) {
 		return after, true
 	}
 	for _, buf := range m.afterH1[1:] {
-		if t, ok := textDate(buf.String(), dayFirst); ok {
+		if t, _, ok := firstPublishedDate(buf.String(), dayFirst, updates); ok {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// maxDatesScanned bounds the dates read in one text.
+const maxDatesScanned = 8
+
+// firstPublishedDate returns the first date in s, and where it starts,
+// that no update label ("Updated", "Zuletzt geändert am:") comes just
+// before, unless updates is set.
+func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
+	off := 0
+	for i := 0; i < maxDatesScanned; i++ {
+		t, at, end, ok := textDateAt(s[off:], dayFirst)
+		if !ok {
+			break
+		}
+		if updates || !updatedBefore(s, off, off+at) {
+			return t, off + at, true
+		}
+		off += end
+	}
+	return time.Time{}, 0, false
+}
+
+// lastPublishedDate is firstPublishedDate for the last such date in s.
+func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
+	var last time.Time
+	lastAt, off := -1, 0
+	for i := 0; i < maxDatesScanned; i++ {
+		t, at, end, ok := textDateAt(s[off:], dayFirst)
+		if !ok {
+			break
+		}
+		if updates || !updatedBefore(s, off, off+at) {
+			last, lastAt = t, off+at
+		}
+		off += end
+	}
+	return last, lastAt, lastAt >= 0
+}
+
+// updatedBefore reports whether the last date label within maxLabelGap
+// bytes before s[at:], and after s[:from] (the date before), is an update
+// label.
+func updatedBefore(s string, from, at int) bool {
+	from = max(from, at-maxLabelGap)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	before := s[from:at]
+	return lastMatch(revisedLabelRe, before) > lastMatch(publishedLabelRe, before)
+}
+
+// lastMatch returns where the last match of re in s starts, or -1.
+func lastMatch(re *regexp.Regexp, s string) int {
+	last := -1
+	for _, m := range re.FindAllStringIndex(s, 4) {
+		last = m[0]
+	}
+	return last
 }

@@ -248,6 +248,15 @@ func (m *pageMeta) addText(n *html.Node) {
 	s := n.Data
 	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
+			if !strings.ContainsAny(t, "0123456789") {
+				// The label alone; the date in the next element
+				// (<dt>Published</dt><dd>May 17, 2023</dd>).
+				if next := nextElement(n.Parent); next != nil {
+					if d := text(next); len(d) < maxHintChars {
+						t += " " + d
+					}
+				}
+			}
 			m.labeled = append(m.labeled, t)
 		}
 		if p := n.Parent.Parent; p != nil && len(m.labeled) < maxHints {
@@ -272,6 +281,16 @@ func (m *pageMeta) addText(n *html.Node) {
 			appendSpace(b)
 		}
 	}
+}
+
+// nextElement returns the element after n among its siblings, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 // Limits of relatedDate's look around a date.
