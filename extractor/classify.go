@@ -64,6 +64,14 @@ var classWords = map[classFlags][]string{
 	},
 	// cfEmbed: posts quoted from social networks ("social-media-embed"
 	// around a blockquote.twitter-tweet), which articles quote as text.
+	// cfElsewhere: what other people and other stories print — readers'
+	// comments, related and recommended stories — whose bylines and date
+	// lines are not the article's.
+	cfElsewhere: {
+		"comment", "disqus", "related", "recommend", "more-stories", "morestories", "outbrain",
+		"taboola", "most-popular", "mostpopular", "trending", "also-read", "see-also", "yarpp",
+		"jp-relatedposts",
+	},
 	cfEmbed: {
 		"twitter-tweet", "instagram-media", "tiktok-embed", "social-media-embed", "social-embed",
 		"embed-social", "embedded-tweet", "tweet-embed", "twitter-embed", "embed-twitter",
@@ -99,7 +107,7 @@ type flaggedWord struct {
 
 func newWordMatcher(groups map[classFlags][]string) *wordMatcher {
 	m := &wordMatcher{}
-	for f := cfBoiler; f <= cfEmbed; f <<= 1 {
+	for f := cfBoiler; f <= cfElsewhere; f <<= 1 {
 		for _, w := range groups[f] {
 			m.byFirst[w[0]] = append(m.byFirst[w[0]], flaggedWord{w, f})
 		}
@@ -133,6 +141,7 @@ const (
 	cfDate
 	cfAuthor
 	cfEmbed
+	cfElsewhere
 )
 
 type classKey struct{ class, id string }

@@ -3,6 +3,7 @@ package extractor
 import (
 	"bytes"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -100,6 +101,9 @@ func TestPageDates(t *testing.T) {
 		{"a date after an update label near the headline passed over",
 			`<h1>Storm hits the coast</h1><p class="meta">Updated: May 20, 2023</p><p class="byline">By Jane Doe, May 17, 2023</p>` + para,
 			"https://example.com/x", "2023-05-17"},
+		{"a date line of the related stories is not the article's",
+			`<div class="related-posts"><p class="date">05.05.2021</p><a href="/other">Another story</a></div>` + para + `<p class="post-date">01.02.2021</p>`,
+			"", "2021-02-01"},
 		{"a word holding a label is no label",
 			`<h1>Teil 49</h1><p>Dienstag, 2. November 2021</p>` + para + `<p>Online-Publikation, abgerufen am 29.09.2021</p>`,
 			"", "2021-11-02"},
@@ -279,6 +283,38 @@ func TestTitle(t *testing.T) {
 			m := collectMeta(doc, make(classes))
 			if got := m.title(m.siteName(u), u); got != tc.want {
 				t.Errorf("title = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPageAuthors(t *testing.T) {
+	const para = "<p>Words of an ordinary sentence, long enough to be taken as the text of an article.</p>"
+	tests := []struct {
+		name, page string
+		want       []string
+		notInText  string
+	}{
+		{"json-ld author given by reference",
+			`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Ruling","author":{"@id":"https://example.com/#/schema/person/1"}},{"@type":"Person","@id":"https://example.com/#/schema/person/1","name":"Evan Symon"}]}</script>` +
+				`<h1>Ruling</h1>` + para + para + `<p>Evan V. Symon is the Senior Editor for the Globe. He can be reached at evan@example.com.</p>` +
+				`<ol class="commentlist"><li><div class="comment-author vcard"><b class="fn">Michael Dougherty</b> says:</div><p>A comment.</p></li></ol>`,
+			[]string{"Evan Symon"}, "Senior Editor"},
+		{"commenters only when nothing else names an author",
+			`<h1>Ruling</h1>` + para + `<ol class="commentlist"><li><div class="comment-author vcard"><b class="fn">Michael Dougherty</b></div></li></ol>`,
+			[]string{"Michael Dougherty"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, err := ExtractArticle([]byte(tc.page), "https://example.com/x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(a.Authors, tc.want) {
+				t.Errorf("authors %q, want %q", a.Authors, tc.want)
+			}
+			if tc.notInText != "" && strings.Contains(a.Text, tc.notInText) {
+				t.Errorf("text keeps the author's bio: %q", a.Text)
 			}
 		})
 	}

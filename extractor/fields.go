@@ -42,11 +42,11 @@ var authorKeys = []string{"author", "article:author", "parsely-author", "sailthr
 // authors returns the article's authors, from JSON-LD, meta tags or
 // byline elements, cleaned of "By" and split into names.
 func (m *pageMeta) authors() []string {
-	sources := [][]string{m.ldArticle().authors}
+	sources := [][]string{m.ldAuthors(m.ldArticle())}
 	if v := m.meta(authorKeys...); v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
 		sources = append(sources, []string{v})
 	}
-	sources = append(sources, m.authorTexts)
+	sources = append(sources, m.authorTexts, m.otherAuthors)
 	for _, src := range sources {
 		if names := cleanAuthors(src); len(names) > 0 {
 			return names

@@ -29,7 +29,9 @@ type pageMeta struct {
 	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
 	canonical string
 	jsonld    []ldObject
-	h1        []string
+	// ldNames are the names of the JSON-LD objects by @id.
+	ldNames map[string]string
+	h1      []string
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
@@ -40,8 +42,9 @@ type pageMeta struct {
 	times []dateHint
 	// dateTexts are short texts of elements whose class or id says date.
 	dateTexts []string
-	// authorTexts are short texts of author and byline elements.
-	authorTexts []string
+	// authorTexts are short texts of author and byline elements;
+	// otherAuthors those in comments and related stories.
+	authorTexts, otherAuthors []string
 	// scripts are the texts of the page's other scripts, searched for a
 	// publication date in their data when nothing else gives one.
 	scripts []string
@@ -82,10 +85,13 @@ type ldObject struct {
 	datePublished, dateModified string
 	dateCreated                 string
 	authors                     []string
-	publisher                   string
-	image                       string
-	language                    string
-	articleBody                 string
+	// authorIDs are the @ids of authors given by reference only
+	// ({"@id": ".../#/schema/person/…"}, as Yoast SEO writes them).
+	authorIDs   []string
+	publisher   string
+	image       string
+	language    string
+	articleBody string
 	// url is the object's url, @id or mainEntityOfPage.
 	url string
 }
@@ -93,11 +99,14 @@ type ldObject struct {
 // collectMeta walks doc once and gathers the metadata hints.
 func collectMeta(doc *html.Node, cc classes) *pageMeta {
 	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}
-	m.walk(doc, 0, false)
+	m.walk(doc, 0, false, false)
 	return m
 }
 
-func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
+// walk gathers the hints under n; aside says n is in the page's furniture
+// (comments, related stories, navigation), whose bylines and date lines
+// are other people's and other stories'.
+func (m *pageMeta) walk(n *html.Node, depth int, inBody, aside bool) {
 	if depth > maxDepth {
 		return
 	}
@@ -160,7 +169,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 					m.h1Split = append(m.h1Split, leadsWithPart(n))
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
-						m.addHints(n)
+						m.addHints(n, aside)
 						m.addH1Dates(n, 0)
 						return
 					}
@@ -180,26 +189,39 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 			}
 		}
 		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
-			m.addItemprop(n, ip)
+			m.addItemprop(n, ip, aside)
 		} else if p := attr(n, "property"); p != "" {
 			// RDFa: property="schema:dateCreated", "dc:date".
 			switch strings.ToLower(p[strings.IndexByte(p, ':')+1:]) {
 			case "datepublished", "datecreated", "date", "created", "issued":
-				m.addItemprop(n, "datePublished")
+				m.addItemprop(n, "datePublished", aside)
 			case "datemodified", "modified":
-				m.addItemprop(n, "dateModified")
+				m.addItemprop(n, "dateModified", aside)
 			}
 		}
+		aside = aside || inBody && elsewhere(n, m.cc)
 		if inBody {
-			m.addHints(n)
+			m.addHints(n, aside)
 			if m.captions < maxCaptions && (n.DataAtom == atom.Figcaption || hasClassWord(n, "caption")) && textChars(n, minCaptionChars, 0) >= minCaptionChars {
 				m.captions++
 			}
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walk(c, depth+1, inBody)
+		m.walk(c, depth+1, inBody, aside)
 	}
+}
+
+// elsewhere reports whether the element n holds what others wrote or
+// other stories: comments, related or recommended stories, navigation.
+func elsewhere(n *html.Node, cc classes) bool {
+	switch n.DataAtom {
+	case atom.Nav:
+		return true
+	case atom.Body, atom.Html, atom.Article, atom.Main:
+		return false
+	}
+	return cc.of(n)&cfElsewhere != 0
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat
@@ -378,7 +400,7 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	}
 }
 
-func (m *pageMeta) addItemprop(n *html.Node, prop string) {
+func (m *pageMeta) addItemprop(n *html.Node, prop string, aside bool) {
 	switch prop {
 	case "datePublished", "dateCreated", "dateModified", "uploadDate":
 		if len(m.times) >= maxHints {
@@ -396,28 +418,37 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string) {
 		}
 		m.times = append(m.times, dateHint{value: v, published: prop != "dateModified", modified: prop == "dateModified"})
 	case "author", "creator":
-		if len(m.authorTexts) < maxHints {
-			if t := text(n); t != "" && len(t) < maxHintChars {
-				m.authorTexts = append(m.authorTexts, t)
-			}
+		m.addAuthorText(n, aside)
+	}
+}
+
+// addAuthorText records the text of the author element n: the article's,
+// or, aside, a commenter's or another story's.
+func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
+	list := &m.authorTexts
+	if aside {
+		list = &m.otherAuthors
+	}
+	if len(*list) < maxHints {
+		if t := text(n); t != "" && len(t) < maxHintChars {
+			*list = append(*list, t)
 		}
 	}
 }
 
 // addHints records the text of a small element whose class or id names a
-// date or an author.
-func (m *pageMeta) addHints(n *html.Node) {
+// date or an author; aside, in comments or related stories, only the
+// author, as a last resort.
+func (m *pageMeta) addHints(n *html.Node, aside bool) {
 	f := m.cc.of(n)
 	rel := attr(n, "rel")
 	if f == 0 && rel == "" {
 		return
 	}
-	if len(m.authorTexts) < maxHints && (strings.EqualFold(rel, "author") || f&cfAuthor != 0) {
-		if t := text(n); t != "" && len(t) < maxHintChars {
-			m.authorTexts = append(m.authorTexts, t)
-		}
+	if strings.EqualFold(rel, "author") || f&cfAuthor != 0 {
+		m.addAuthorText(n, aside)
 	}
-	if len(m.dateTexts) < maxHints && f&cfDate != 0 {
+	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
 		if t := text(n); t != "" && len(t) < maxHintChars {
 			m.dateTexts = append(m.dateTexts, t)
 		}
@@ -457,6 +488,7 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			dateModified:  ldString(x["dateModified"]),
 			dateCreated:   ldString(x["dateCreated"]),
 			authors:       ldNames(x["author"]),
+			authorIDs:     ldIDs(x["author"]),
 			publisher:     firstOf(ldNames(x["publisher"])),
 			image:         ldURL(x["image"]),
 			language:      ldString(x["inLanguage"]),
@@ -464,6 +496,12 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			url:           firstNonEmpty(ldString(x["url"]), ldString(x["mainEntityOfPage"]), ldID(x["mainEntityOfPage"]), ldString(x["@id"])),
 		}
 		m.jsonld = append(m.jsonld, o)
+		if id := ldString(x["@id"]); id != "" && o.name != "" && len(m.ldNames) < 4*maxJSONLD {
+			if m.ldNames == nil {
+				m.ldNames = make(map[string]string)
+			}
+			m.ldNames[id] = o.name
+		}
 		if len(o.articleBody) > len(m.ldArticleBody) {
 			m.ldArticleBody = o.articleBody
 		}
@@ -534,6 +572,38 @@ func ldNames(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// ldIDs returns the @ids of a JSON-LD person value given by reference
+// only: an object with "@id" and no "name", or a list of them.
+func ldIDs(v any) []string {
+	switch x := v.(type) {
+	case map[string]any:
+		if ldString(x["name"]) == "" {
+			if id := ldString(x["@id"]); id != "" {
+				return []string{id}
+			}
+		}
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, ldIDs(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// ldAuthors returns the names of o's authors, those given by reference
+// looked up among the page's JSON-LD objects.
+func (m *pageMeta) ldAuthors(o ldObject) []string {
+	names := o.authors
+	for _, id := range o.authorIDs {
+		if n := m.ldNames[id]; n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // ldURL returns the URL of a JSON-LD image value.

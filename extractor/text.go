@@ -844,21 +844,37 @@ func bylineOnly(s string, authors []string) bool {
 var bioVerbs = []string{" is ", " was ", " has ", " covers ", " writes ", " reports ", " joined ", " lives ", " ist ", " schreibt "}
 
 // authorBio reports whether s starts the bio of one of the authors ("Ann
-// Lee is a reporter covering …").
+// Lee is a reporter covering …"), named in full there or with a middle
+// name or initial the byline leaves out ("Evan V. Symon is …").
 func authorBio(s string, authors []string) bool {
 	for _, a := range authors {
-		if len(a) < 4 || !strings.HasPrefix(s, a) {
+		if len(a) < 4 {
 			continue
 		}
-		rest := s[len(a):]
+		end := -1
+		if strings.HasPrefix(s, a) {
+			end = len(a)
+		} else if f := strings.Fields(a); len(f) >= 2 && strings.HasPrefix(s, f[0]+" ") {
+			// First name, at most two more words, last name.
+			last := " " + f[len(f)-1]
+			if i := strings.Index(s[:min(len(s), len(a)+maxMiddleName)], last); i > 0 && strings.Count(s[len(f[0]):i], " ") <= 2 {
+				end = i + len(last)
+			}
+		}
+		if end < 0 {
+			continue
+		}
 		for _, v := range bioVerbs {
-			if strings.HasPrefix(rest, v) {
+			if strings.HasPrefix(s[end:], v) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// maxMiddleName bounds the middle names a bio may add to a byline's name.
+const maxMiddleName = 24
 
 // mainText extracts the article text of the document under body: lines
 // separated by "\n".
