@@ -928,7 +928,7 @@ func joinBlocks(blocks []block, h textHints) string {
 	var b strings.Builder
 	seen := make(map[string]bool, end)
 	for i, bl := range blocks[:end] {
-		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) {
+		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
 		if bl.chars > 150 {
@@ -974,6 +974,43 @@ func orphanHeading(blocks []block, kept []bool) bool {
 		}
 	}
 	return true
+}
+
+// boxTitle reports whether blocks[i] is a heading whose box — the
+// largest element around it holding no other kept block — holds only
+// dropped lines of links: "Related coverage" over a list of headlines in
+// the middle of a story, whose text goes on after the box.
+func boxTitle(blocks []block, kept []bool, i int) bool {
+	if blocks[i].heading == 0 || blocks[i].chars >= maxOrphanChars || blocks[i].start == nil {
+		return false
+	}
+	box := blocks[i].start.Parent
+	for box != nil && box.Type == html.ElementNode && box.DataAtom != atom.Body {
+		p := box.Parent
+		if p == nil || holdsKept(p, blocks, kept, i) {
+			break
+		}
+		box = p
+	}
+	links := false
+	for j := i + 1; j < len(blocks) && blocks[j].start != nil && related(box, blocks[j].start); j++ {
+		if kept[j] {
+			return false
+		}
+		links = links || blocks[j].links*2 > blocks[j].chars
+	}
+	return links
+}
+
+// holdsKept reports whether a kept block other than blocks[i] starts under
+// n.
+func holdsKept(n *html.Node, blocks []block, kept []bool, i int) bool {
+	for j := range blocks {
+		if j != i && kept[j] && blocks[j].start != nil && related(n, blocks[j].start) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxOrphanChars is the longest heading that can be a box's title; pages
