@@ -1055,7 +1055,7 @@ func storyEnd(blocks []block, kept []bool) int {
 				return i
 			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && endMarker.MatchString(bl.text) && listing(blocks[i+1:], kept[i+1:]):
+			case (bl.heading != 0 || bl.chars < 80) && endMarker.MatchString(bl.text) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
 				return i
 			case bl.heading != 0 && bl.links*2 > bl.chars && links(blocks[i:]) >= 2 && listing(blocks[i:], kept[i:]):
 				return i
@@ -1098,6 +1098,44 @@ func listing(blocks []block, kept []bool) bool {
 		}
 	}
 	return groups >= 2 || lines == 0
+}
+
+// resumes reports whether the story goes on after the promo that
+// blocks[i] opens ("Read next" and a link): the paragraphs before and
+// after it sit side by side in one container, and the promo in a box of
+// its own among them.
+func resumes(blocks []block, kept []bool, i int) bool {
+	prev := -1
+	for j := i - 1; j >= 0; j-- {
+		if kept[j] && blocks[j].heading == 0 {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 {
+		return false
+	}
+	story := lineContainer(blocks[prev].start)
+	if story == nil || lineContainer(blocks[i].start) == story {
+		return false // the promo's title is a line of the story's container
+	}
+	for j := i + 1; j < len(blocks); j++ {
+		if kept[j] && blocks[j].heading == 0 && blocks[j].links*2 <= blocks[j].chars && endsSentence(blocks[j].text) {
+			return lineContainer(blocks[j].start) == story && related(story, blocks[i].start)
+		}
+	}
+	return false
+}
+
+// lineContainer returns the parent of the block element a line starts in
+// (the container of a paragraph), or nil.
+func lineContainer(start *html.Node) *html.Node {
+	for n := start; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+			return n.Parent
+		}
+	}
+	return nil
 }
 
 // minResumeLines is how many sentences in a row after a promo's links
