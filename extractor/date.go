@@ -447,7 +447,7 @@ func (m *pageMeta) printedZone(t time.Time, dayFirst bool) *time.Location {
 	texts := make([]string, 0, len(m.times)+len(m.dateTexts))
 	for _, h := range m.times {
 		if !h.related && !h.modified {
-			texts = append(texts, h.value)
+			texts = append(texts, h.value, h.printed)
 		}
 	}
 	texts = append(texts, m.dateTexts...)

@@ -125,6 +125,10 @@ func TestPageDates(t *testing.T) {
 		{"utc moved into the zone of the printed clock time of the same minute",
 			`<body class="logged-out subType-unsubscribed"><meta property="article:published_time" content="2019-11-19T00:04:00.000Z"><h1>Is Football Violence a Crime?</h1><div class="byline"><time class="timestamp">Nov. 18, 2019 7:04 pm ET</time></div>` + para,
 			"https://www.wsj.com/articles/x", "2019-11-18"},
+		{"utc moved into the zone of the clock time a <time> prints",
+			`<meta property="article:published_time" content="2023-08-24T01:05:00Z"><h1>Chipmaker's profit beats forecasts</h1>` + strings.Repeat(para, 8) +
+				`<div><time datetime="2023-08-24T01:05:00Z">August 23, 2023 9:05 PM EDT</time></div>`,
+			"https://example.com/technology/chips/", "2023-08-23"},
 		{"utc far from the url day kept",
 			`<meta property="article:published_time" content="2020-03-25T02:25:54Z">` + para,
 			"https://example.com/2020/02/24/story/", "2020-03-25"},

@@ -70,9 +70,11 @@ const (
 )
 
 type dateHint struct {
-	value     string
-	published bool
-	modified  bool
+	// value is the machine date (datetime) or else the printed text;
+	// printed is the text for readers, when the element has one.
+	value, printed string
+	published      bool
+	modified       bool
 	// related says the date is another story's: it sits in a list of
 	// links, a related-stories box or the page's furniture.
 	related bool
@@ -177,15 +179,15 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody, aside bool) {
 			}
 		case atom.Time:
 			if len(m.times) < maxHints {
-				v := attr(n, "datetime")
+				v, printed := attr(n, "datetime"), text(n)
 				if v == "" {
-					v = text(n)
+					v = printed
 				}
 				ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
 				_, pub := attrOK(n, "pubdate")
 				pub = pub || strings.Contains(ci, "publish") || strings.Contains(ci, "datecreated")
 				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
-				m.times = append(m.times, dateHint{value: v, published: pub && !mod, modified: mod, related: relatedDate(n, m.cc)})
+				m.times = append(m.times, dateHint{value: v, printed: printed, published: pub && !mod, modified: mod, related: relatedDate(n, m.cc)})
 			}
 		}
 		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
