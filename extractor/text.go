@@ -927,6 +927,7 @@ func joinBlocks(blocks []block, h textHints) string {
 	end := storyEnd(blocks, kept)
 	var b strings.Builder
 	seen := make(map[string]bool, end)
+	dropCap := false
 	for i, bl := range blocks[:end] {
 		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
@@ -937,12 +938,26 @@ func joinBlocks(blocks []block, h textHints) string {
 			}
 			seen[bl.text] = true
 		}
-		if b.Len() > 0 {
+		if b.Len() > 0 && !dropCap {
 			b.WriteByte('\n')
 		}
 		b.WriteString(bl.text)
+		dropCap = isDropCap(bl.text) && i+1 < end && kept[i+1] && startsLower(blocks[i+1].text)
 	}
 	return b.String()
+}
+
+// isDropCap reports whether s is one capital letter: a drop cap set apart
+// from the rest of its word (<span>T</span><p>urkey, Poland …).
+func isDropCap(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && unicode.IsUpper(r)
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // orphanHeading reports whether blocks start with a heading whose section

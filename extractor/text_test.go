@@ -54,6 +54,10 @@ func TestMainText(t *testing.T) {
 				`<div class="intro"><p>The harbour reopened on Monday after a year of repairs. Fishermen say the new quay is safer, and the town hopes the ferries that stopped calling last winter will come back in spring, bringing the visitors with them.</p></div></header>` +
 				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
 			[]string{"The harbour reopened on Monday", "The quay is described"}, []string{"By Ann Lee"}},
+		{"a drop cap set apart from its word",
+			`<article><div class="body"><span class="dropcap">T</span><p>urkey and Poland have been removed from the list of travel corridors, the transport secretary said on Thursday evening in a statement.</p>` +
+				prose("quarantine") + prose("penalty") + `</div></article>`,
+			[]string{"Turkey and Poland have been removed", "The penalty is described"}, []string{"T\nurkey"}},
 		{"a one-line dek is not the lead",
 			`<article><header><h1>Harbour reopens</h1><h2 class="dek">A year of repairs ends with a new quay.</h2></header>` +
 				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
