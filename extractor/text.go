@@ -928,8 +928,12 @@ func joinBlocks(blocks []block, h textHints) string {
 	var b strings.Builder
 	seen := make(map[string]bool, end)
 	dropCap := false
+	forms := make(map[*html.Node]bool)
 	for i, bl := range blocks[:end] {
 		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
+			continue
+		}
+		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {
 			continue
 		}
 		if bl.chars > 150 {
@@ -945,6 +949,51 @@ func joinBlocks(blocks []block, h textHints) string {
 		dropCap = isDropCap(bl.text) && i+1 < end && kept[i+1] && startsLower(blocks[i+1].text)
 	}
 	return b.String()
+}
+
+// Bounds of the box around a sign-up form: how far up from a line, and
+// how much text the box may hold.
+const (
+	signUpLevels   = 4
+	signUpBoxChars = 400
+)
+
+// signUpBox reports whether the line starting at start sits in a small box
+// with an e-mail sign-up form ("Want more stories like this? Every day we
+// send an email …"), remembering each box's answer in seen.
+func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
+	n := start
+	for level := 0; n != nil && level < signUpLevels; level++ {
+		n = n.Parent
+		if n == nil || n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			return false
+		}
+		v, ok := seen[n]
+		if !ok {
+			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && emailInput(n, 0)
+			seen[n] = v
+		}
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+// emailInput reports whether an e-mail input lies under n.
+func emailInput(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Input && (strings.EqualFold(attr(c, "type"), "email") || strings.Contains(strings.ToLower(attr(c, "name")+attr(c, "placeholder")+attr(c, "id")), "mail")) {
+			return true
+		}
+		if emailInput(c, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDropCap reports whether s is one capital letter: a drop cap set apart
@@ -1062,11 +1111,16 @@ const minStoryChars = 200
 func storyEnd(blocks []block, kept []bool) int {
 	chars := 0
 	var first *block
+	headlined := make(map[*html.Node]bool)
 	for i, bl := range blocks {
 		if chars >= minStoryChars {
 			switch {
 			case bl.heading == atom.H1 && bl.article != nil && first.article != nil && bl.article != first.article:
 				// The headline of the next story on an endless page.
+				return i
+			case bl.article != nil && first.article != nil && !related(bl.article, first.article) && holdsH1(bl.article, headlined):
+				// Text of another story with its own headline, the
+				// headline itself left out (in its <header>).
 				return i
 			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
 				return i
@@ -1113,6 +1167,26 @@ func listing(blocks []block, kept []bool) bool {
 		}
 	}
 	return groups >= 2 || lines == 0
+}
+
+// holdsH1 reports whether an <h1> lies under the article a, remembering
+// the answer in seen.
+func holdsH1(a *html.Node, seen map[*html.Node]bool) bool {
+	if v, ok := seen[a]; ok {
+		return v
+	}
+	v := findH1(a, 0)
+	seen[a] = v
+	return v
+}
+
+func findH1(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || findH1(c, depth+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // resumes reports whether the story goes on after the promo that

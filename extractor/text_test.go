@@ -58,6 +58,9 @@ func TestMainText(t *testing.T) {
 			`<article><div class="body"><span class="dropcap">T</span><p>urkey and Poland have been removed from the list of travel corridors, the transport secretary said on Thursday evening in a statement.</p>` +
 				prose("quarantine") + prose("penalty") + `</div></article>`,
 			[]string{"Turkey and Poland have been removed", "The penalty is described"}, []string{"T\nurkey"}},
+		{"lines around an e-mail sign-up form",
+			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="cta"><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p><form><input type="email" placeholder="Your email"><button>Go</button></form></div>` + prose("ferry") + `</div></article>`,
+			[]string{"The harbour is described", "The ferry is described"}, []string{"Want more stories", "Every day we send"}},
 		{"a one-line dek is not the lead",
 			`<article><header><h1>Harbour reopens</h1><h2 class="dek">A year of repairs ends with a new quay.</h2></header>` +
 				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
