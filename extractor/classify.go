@@ -267,6 +267,10 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 	case atom.Article, atom.Tr, atom.Td, atom.Th, atom.Tbody, atom.Table:
 		// Data tables carry classes like "player-2020" or "sortcell".
 		return content
+	case atom.Span:
+		if hoverCard(n) {
+			return hardJunk
+		}
 	}
 	if !useClass {
 		return content
@@ -287,6 +291,50 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 		return content
 	}
 	return weakJunk
+}
+
+// hoverCard reports whether the <span> n is a card that pops up over a
+// name in running text: inside a paragraph, it starts with a picture and
+// holds links (the person's photo, name and latest stories).
+func hoverCard(n *html.Node) bool {
+	first := n
+	for i := 0; i < 4 && first != nil && first.DataAtom != atom.Img; i++ {
+		first = firstElement(first)
+	}
+	if first == nil || first.DataAtom != atom.Img {
+		return false
+	}
+	inPara := false
+	for p, i := n.Parent, 0; p != nil && i < 4 && !inPara; p, i = p.Parent, i+1 {
+		inPara = p.DataAtom == atom.P
+	}
+	return inPara && countLinks(n, 0) >= 2
+}
+
+// firstElement returns n's first element child, or nil.
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// countLinks counts the links under n, up to a few.
+func countLinks(n *html.Node, depth int) int {
+	k := 0
+	for c := n.FirstChild; c != nil && k < 4 && depth < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			k++
+		} else {
+			k += countLinks(c, depth+1)
+		}
+	}
+	return k
 }
 
 // dropJSHooks removes the "js-" classes from ci: they name what scripts

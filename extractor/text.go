@@ -739,7 +739,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) {
@@ -765,6 +765,37 @@ func (b block) keep(h textHints) bool {
 		return false
 	}
 	return true
+}
+
+// linkedSentence reports whether b is a sentence of the story with a long
+// link inside ("The suspect was convicted and <a>sentenced to life in
+// federal prison</a> last Thursday."): it ends as a sentence does and
+// holds a few words of its own besides the link.
+func linkedSentence(b block) bool {
+	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
+		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !promoPrefix.MatchString(b.text)
+}
+
+// promoPrefix matches the label a promoted link starts with ("Related:",
+// "READ MORE:", "Lesen Sie auch:").
+var promoPrefix = regexp.MustCompile(`(?i)^\W*(related|read (more|also|next)|also read|see also|more|watch|listen|recommended|lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|leer más|lee también)\b[^:]{0,20}:`)
+
+// minOwnChars is the least unlinked text of a linked sentence.
+const minOwnChars = 20
+
+// socialNetworks are the names a "follow us" line lists.
+var socialNetworks = []string{"facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin", "pinterest", "whatsapp", "telegram", "threads"}
+
+// socialFollow reports whether s names two social networks or more:
+// "Follow Newsbeat on Instagram, Facebook and Twitter."
+func socialFollow(s string) bool {
+	l, n := strings.ToLower(s), 0
+	for _, w := range socialNetworks {
+		if strings.Contains(l, w) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // maxSignUpChars is the longest block read as a newsletter sign-up.

@@ -61,6 +61,14 @@ func TestMainText(t *testing.T) {
 		{"lines around an e-mail sign-up form",
 			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="cta"><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p><form><input type="email" placeholder="Your email"><button>Go</button></form></div>` + prose("ferry") + `</div></article>`,
 			[]string{"The harbour is described", "The ferry is described"}, []string{"Want more stories", "Every day we send"}},
+		{"a sentence with a long link",
+			`<article><div class="body">` + prose("harbour") + `<p>The suspect was convicted and <a href="/news/sentencing">sentenced to life in federal prison</a> last Thursday.</p>` + prose("quay") +
+				`<p><a href="/x">Follow us</a> on <a href="/fb">Facebook</a>, <a href="/tw">Twitter</a> and <a href="/ig">Instagram</a>.</p><p>Related: <a href="/y">Check out this story on the harbour's history</a>.</p></div></article>`,
+			[]string{"The suspect was convicted and sentenced to life in federal prison last Thursday."}, []string{"Follow us", "Related:"}},
+		{"a card popping up over a name",
+			`<article><div class="body"><p>A man pleaded guilty to threatening Rep. <span class="people"><a href="/people/ann-lee">Ann Lee</a><span class="people-card"><span><img src="/ann.jpg" alt=""><a href="/people/ann-lee">Ann Lee</a><a href="/s/1">Progressives oppose the funding bill over surveillance</a> <a href="/s/2">Senators call for a new coordinator</a></span></span></span> (D-Minn.), prosecutors said on Monday.</p>` +
+				prose("harbour") + prose("quay") + `</div></article>`,
+			[]string{"threatening Rep. Ann Lee (D-Minn.), prosecutors said"}, []string{"Progressives oppose"}},
 		{"a one-line dek is not the lead",
 			`<article><header><h1>Harbour reopens</h1><h2 class="dek">A year of repairs ends with a new quay.</h2></header>` +
 				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
