@@ -237,10 +237,12 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 		}
 	}
 	if len(h1) > 1 {
-		// Beside a headline, a one-word <h1> titles a box ("Anwendung").
+		// Beside a headline, a one-word <h1> titles a box ("Anwendung");
+		// words are counted where spaces part them (not in Chinese or
+		// Japanese).
 		var long []string
 		for _, h := range h1 {
-			if words(h) >= 2 {
+			if words(h) >= 2 || unspacedText(h) {
 				long = append(long, h)
 			}
 		}
@@ -267,6 +269,17 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
 	return docTitle
+}
+
+// unspacedText reports whether s holds a script written without spaces
+// between words (Han, kana, Thai).
+func unspacedText(s string) bool {
+	for _, r := range s {
+		if unspaced(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // confirmedH1 returns the <h1> that is the title t or, of those t holds
