@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Extraction paths, recorded in event.Article.Extraction.
@@ -20,6 +21,9 @@ const (
 	ExtractionCaptions = "captions"
 	// ExtractionJSONLD is the page's JSON-LD articleBody.
 	ExtractionJSONLD = "jsonld"
+	// ExtractionNoscript is the text a page shows readers without
+	// scripts, in a <noscript>, when the page itself shows almost none.
+	ExtractionNoscript = "noscript"
 )
 
 // The primary text is checked against what the page says of itself, and
@@ -88,12 +92,58 @@ func articleText(doc *html.Node, u *url.URL, h textHints, sig pageSignals, cc cl
 			text, path, n = alt, ExtractionReadability, utf8.RuneCountInString(alt)
 		}
 	}
+	if n < minFallbackChars {
+		// A page that writes its story with scripts may keep it for
+		// readers without them in a <noscript> (Blogger does).
+		if alt := noscriptText(doc, h, cc); utf8.RuneCountInString(alt) >= minFallbackChars {
+			text, path, n = alt, ExtractionNoscript, utf8.RuneCountInString(alt)
+		}
+	}
 	if n < minFallbackChars && utf8.RuneCountInString(sig.ldBody) > n {
 		// Pages that render their text with scripts often still ship it
 		// as JSON-LD.
 		text, path = strings.TrimSpace(sig.ldBody), ExtractionJSONLD
 	}
 	return text, path
+}
+
+// minNoscriptBytes is the least markup a <noscript> holds to be read as
+// the page's text.
+const minNoscriptBytes = 500
+
+// noscriptText returns the main text of the largest <noscript> of doc
+// that holds paragraphs, parsed as HTML (the parser keeps a <noscript>'s
+// content as raw text), or "".
+func noscriptText(doc *html.Node, h textHints, cc classes) string {
+	raw := ""
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Noscript {
+				if t := textOf(c); len(t) > len(raw) && len(t) >= minNoscriptBytes && strings.Contains(t, "<p") {
+					raw = t
+				}
+				continue
+			}
+			find(c, depth+1)
+		}
+	}
+	find(doc, 0)
+	if raw == "" {
+		return ""
+	}
+	root := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
+	nodes, err := html.ParseFragment(strings.NewReader(raw), root)
+	if err != nil {
+		return ""
+	}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return mainText(root, h, cc)
 }
 
 // weak reports whether text, of n runes, is far from what the page says

@@ -96,6 +96,13 @@ var tailPages = []struct {
 			"One koala was caught on camera", "Kim Osei is a freelance writer", "The last keeper of a lighthouse", "It took her nine years", "reopened this week after a long winter"},
 		extraction: ExtractionPrimary, published: "2023-11-14",
 	},
+	{
+		file: "noscript-only.html", url: "https://safety.example/2023/05/safer-downloads.html",
+		want: []string{"Over the past year we have seen harmful downloads", "Starting this week, the browser checks every file",
+			"including warnings for files that ask for a password"},
+		drop:       []string{"The latest news and insights", "Privacy", "Posted by"},
+		extraction: ExtractionNoscript, published: "2023-05-16",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
