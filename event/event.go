@@ -129,9 +129,10 @@ type Article struct {
 	Text          string    `json:"text"`
 	// Extraction names the method that produced Text: "primary" (the
 	// extractor's own scorer), "readability" (the second opinion on a weak
-	// page), "captions" (a photo story told in its captions), "noscript"
-	// (the text a page keeps for readers without scripts) or "jsonld" (the
-	// page's JSON-LD articleBody). Empty in records written before it.
+	// page), "captions" (a photo story told in its captions), "slides" (a
+	// slideshow's slides, hidden until clicked on), "noscript" (the text a
+	// page keeps for readers without scripts) or "jsonld" (the page's
+	// JSON-LD articleBody). Empty in records written before it.
 	Extraction string `json:"extraction,omitempty"`
 	// FetchedAt is when the page was fetched; it orders versions of one
 	// document, so an older fetch never overwrites a newer one.

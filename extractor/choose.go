@@ -21,6 +21,9 @@ const (
 	ExtractionCaptions = "captions"
 	// ExtractionJSONLD is the page's JSON-LD articleBody.
 	ExtractionJSONLD = "jsonld"
+	// ExtractionSlides is a slideshow's text, the slides hidden until
+	// the reader clicks on read too.
+	ExtractionSlides = "slides"
 	// ExtractionNoscript is the text a page shows readers without
 	// scripts, in a <noscript>, when the page itself shows almost none.
 	ExtractionNoscript = "noscript"
@@ -62,6 +65,7 @@ const (
 	emptyChars       = 100
 	minCaptions      = 3
 	captionPageChars = 1000
+	minHiddenChars   = 500
 )
 
 // pageSignals are what a page says about its own story, against which the
@@ -73,6 +77,9 @@ type pageSignals struct {
 	ldBody string
 	// captions counts the photo captions with text on the page.
 	captions int
+	// hidden is the text, in runes up to a bound, of the elements hidden
+	// from sight on the page.
+	hidden int
 }
 
 // articleText extracts the main text of the page doc, fetched from u, and
@@ -83,13 +90,20 @@ func articleText(doc *html.Node, u *url.URL, h textHints, sig pageSignals, cc cl
 	text, path := mainText(body, h, cc), ExtractionPrimary
 	n := utf8.RuneCountInString(text)
 	if sig.captions >= minCaptions && n < captionPageChars {
-		if c := withLines(scoredText(body, h, cc, true), text); utf8.RuneCountInString(c) >= 2*n {
+		if c := withLines(scoredText(body, h, cc, readCaptions), text); utf8.RuneCountInString(c) >= 2*n {
 			text, path, n = c, ExtractionCaptions, utf8.RuneCountInString(c)
 		}
 	}
 	if path == ExtractionPrimary && weak(text, n, sig) {
 		if alt := readabilityText(doc, u, h, cc); better(alt, text, n, sig) {
 			text, path, n = alt, ExtractionReadability, utf8.RuneCountInString(alt)
+		}
+	}
+	if path == ExtractionPrimary && n < captionPageChars && sig.hidden >= minHiddenChars {
+		// A slideshow that shows one slide at a time: its other slides
+		// are hidden until the reader clicks on.
+		if c := scoredText(body, h, cc, readHidden); utf8.RuneCountInString(c) >= 2*n && holdsLines(c, text) {
+			text, path, n = c, ExtractionSlides, utf8.RuneCountInString(c)
 		}
 	}
 	if n < minFallbackChars {
@@ -173,6 +187,18 @@ func better(alt, text string, n int, sig pageSignals) bool {
 		return true
 	}
 	return n < emptyChars && utf8.RuneCountInString(alt) >= minFallbackChars
+}
+
+// holdsLines reports whether text holds most of the lines of first.
+func holdsLines(text, first string) bool {
+	lines := strings.Split(first, "\n")
+	held := 0
+	for _, l := range lines {
+		if strings.Contains(text, l) {
+			held++
+		}
+	}
+	return held*2 > len(lines)
 }
 
 // withLines returns text with the lines of first it lacks put before it.

@@ -225,6 +225,12 @@ const (
 // text: by tag, ARIA role, hidden state, or — when useClass is set — its
 // class and id.
 func junk(n *html.Node, useClass bool, cc classes) verdict {
+	return judge(n, useClass, false, cc)
+}
+
+// judge is junk; showHidden passes over the marks that hide an element
+// (a slideshow's slides, hidden until a reader clicks on).
+func judge(n *html.Node, useClass, showHidden bool, cc classes) verdict {
 	if n.Type != html.ElementNode {
 		if n.Type == html.CommentNode {
 			return hardJunk
@@ -244,9 +250,11 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return hardJunk
+			if !showHidden {
+				return hardJunk
+			}
 		case "aria-hidden":
-			if a.Val == "true" {
+			if a.Val == "true" && !showHidden {
 				return hardJunk
 			}
 		case "role":
@@ -254,7 +262,7 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 				return hardJunk
 			}
 		case "style":
-			if displayNoneRe.MatchString(a.Val) {
+			if !showHidden && displayNoneRe.MatchString(a.Val) {
 				return hardJunk
 			}
 		case "itemprop":
@@ -277,7 +285,7 @@ func junk(n *html.Node, useClass bool, cc classes) verdict {
 	}
 	f := cc.of(n)
 	switch {
-	case f&cfHidden != 0:
+	case f&cfHidden != 0 && !showHidden:
 		return hardJunk
 	case f&cfBoiler == 0, f&cfEmbed != 0:
 		return content
@@ -335,6 +343,19 @@ func countLinks(n *html.Node, depth int) int {
 		}
 	}
 	return k
+}
+
+// hiddenElement reports whether n is hidden from sight: by the hidden
+// attribute, aria-hidden, an inline display:none, or a class that hides.
+func hiddenElement(n *html.Node, cc classes) bool {
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "hidden", a.Key == "aria-hidden" && a.Val == "true",
+			a.Key == "style" && displayNoneRe.MatchString(a.Val):
+			return true
+		}
+	}
+	return cc.of(n)&cfHidden != 0
 }
 
 // dropJSHooks removes the "js-" classes from ci: they name what scripts

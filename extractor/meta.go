@@ -61,6 +61,9 @@ type pageMeta struct {
 	h1Dates []string
 	// captions counts the photo captions with text.
 	captions int
+	// hiddenProse is the text of paragraphs hidden from sight, up to
+	// maxHiddenProse.
+	hiddenProse int
 }
 
 // Sizes of the text kept around the first <h1>.
@@ -101,14 +104,24 @@ type ldObject struct {
 // collectMeta walks doc once and gathers the metadata hints.
 func collectMeta(doc *html.Node, cc classes) *pageMeta {
 	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}
-	m.walk(doc, 0, false, false)
+	m.walk(doc, 0, metaPlace{})
 	return m
 }
 
-// walk gathers the hints under n; aside says n is in the page's furniture
-// (comments, related stories, navigation), whose bylines and date lines
-// are other people's and other stories'.
-func (m *pageMeta) walk(n *html.Node, depth int, inBody, aside bool) {
+// metaPlace is where in the page the metadata walk is.
+type metaPlace struct {
+	inBody bool
+	// aside: in the page's furniture (comments, related stories,
+	// navigation), whose bylines and date lines are other people's and
+	// other stories'.
+	aside bool
+	// hidden: in an element hidden from sight.
+	hidden bool
+}
+
+// walk gathers the hints under n.
+func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
+	inBody, aside := st.inBody, st.aside
 	if depth > maxDepth {
 		return
 	}
@@ -202,6 +215,13 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody, aside bool) {
 			}
 		}
 		aside = aside || inBody && elsewhere(n, m.cc)
+		if inBody && m.hiddenProse < maxHiddenProse {
+			if !st.hidden && hiddenElement(n, m.cc) {
+				st.hidden = true
+			} else if st.hidden && n.DataAtom == atom.P {
+				m.hiddenProse += textChars(n, maxHiddenProse, 0)
+			}
+		}
 		if inBody {
 			m.addHints(n, aside)
 			if m.captions < maxCaptions && (n.DataAtom == atom.Figcaption || hasClassWord(n, "caption")) && textChars(n, minCaptionChars, 0) >= minCaptionChars {
@@ -210,7 +230,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody, aside bool) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walk(c, depth+1, inBody, aside)
+		m.walk(c, depth+1, metaPlace{inBody: inBody, aside: aside, hidden: st.hidden})
 	}
 }
 
@@ -237,6 +257,9 @@ func (m *pageMeta) hasH1(t string) bool {
 	return false
 }
 
+// maxHiddenProse bounds the hidden text counted on a page.
+const maxHiddenProse = 4000
+
 // Captions counted: up to maxCaptions, of minCaptionChars or more.
 const (
 	maxCaptions     = 64
@@ -249,6 +272,7 @@ func (m *pageMeta) signals() pageSignals {
 		description: m.meta("og:description", "description", "twitter:description"),
 		ldBody:      m.ldArticleBody,
 		captions:    m.captions,
+		hidden:      m.hiddenProse,
 	}
 }
 

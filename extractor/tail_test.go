@@ -103,6 +103,13 @@ var tailPages = []struct {
 		drop:       []string{"The latest news and insights", "Privacy", "Posted by"},
 		extraction: ExtractionNoscript, published: "2023-05-16",
 	},
+	{
+		file: "slideshow.html", url: "https://everydayfinds.example/gifts/winter-things",
+		want: []string{"1. A lamp that wakes you with light", "This kettle keeps five settings", "these socks pull sweat away",
+			"5. A bike light that charges in the sun", "so it need not stay on the bike"},
+		drop:       []string{"Previous", "About us"},
+		extraction: ExtractionSlides, published: "2023-12-04",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -50,8 +50,10 @@ type scorer struct {
 	useClass bool
 	// captions reads photos' captions as text (a photo story's).
 	captions bool
-	cc       classes
-	cands    map[*html.Node]*candidate
+	// hidden reads elements hidden from sight (a slideshow's slides).
+	hidden bool
+	cc     classes
+	cands  map[*html.Node]*candidate
 	// kept says, for each weakJunk element judged so far, whether it is
 	// kept for the prose it holds. Side scorers share it, so nested
 	// suspects are judged once each rather than once per ancestor.
@@ -75,7 +77,7 @@ func (s *scorer) skip(n *html.Node) bool {
 // side returns a scorer for measuring part of the page on the side, with
 // s's settings and judgements.
 func (s *scorer) side() *scorer {
-	return &scorer{useClass: s.useClass, captions: s.captions, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
 }
 
 // junk is junk, with photos' captions read as text when s.captions.
@@ -83,7 +85,7 @@ func (s *scorer) junk(n *html.Node) verdict {
 	if s.captions && captionBox(n, s.cc) {
 		return content
 	}
-	return junk(n, s.useClass, s.cc)
+	return judge(n, s.useClass, s.hidden, s.cc)
 }
 
 // counts are the non-space characters under a node, those inside links,
@@ -910,15 +912,25 @@ const maxMiddleName = 24
 // mainText extracts the article text of the document under body: lines
 // separated by "\n".
 func mainText(body *html.Node, h textHints, cc classes) string {
-	return scoredText(body, h, cc, false)
+	return scoredText(body, h, cc, 0)
 }
+
+// reading says what a reading of a page takes as text beyond the usual.
+type reading uint8
+
+const (
+	// readCaptions reads photos' captions as text.
+	readCaptions reading = 1 << iota
+	// readHidden reads elements hidden from sight.
+	readHidden
+)
 
 // scoredText is mainText, reading photos' captions as text when captions
 // is set.
-func scoredText(body *html.Node, h textHints, cc classes, captions bool) string {
+func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	best := ""
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, captions: captions, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
+		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
 		nodes := s.merge(s.siblings(top), body, h)
