@@ -36,6 +36,10 @@ type hit struct {
 	span
 	idx          int
 	after, local bool
+	// how and conf: how a vendor name was read (howCatalog, or howSound
+	// and howEdit for a garbled one) and how surely.
+	how  resolveHow
+	conf float32
 }
 
 // benchHit is a benchmark mention with its output name.
@@ -219,6 +223,11 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
 			}
 			return en, true
+		case hitHint:
+			if len(s.hints) < maxHits {
+				s.hints = append(s.hints, hit{span: span{st, en}, idx: r.idx})
+			}
+			return en, true
 		case hitLicense:
 			if len(s.licenses) < maxHits {
 				s.licenses = append(s.licenses, hit{span: span{st, en}, idx: r.idx})
@@ -284,6 +293,7 @@ type part struct {
 	sep  byte // 0 (attached), '-' or ' '
 	text string
 	size bool
+	kind partKind
 }
 
 // familyMention parses the version, size and variant parts that follow a
@@ -292,7 +302,8 @@ type part struct {
 func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
 	f := &s.an.cat.Families[fam]
-	parts, end := s.an.suffix(s.buf, en, f.Joined)
+	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
+	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
 	if len(parts) == 0 && en < len(s.buf) && isLetterASCII(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
 		// A CJK stem touches its code or variant: "混元T1", "文心X1",
 		// "混元Large", "混元turbo".
@@ -301,16 +312,15 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		var tmp [48]byte
 		_, variant := s.an.c.variants[string(lowerKey(&tmp, word))]
 		if isCodeWord(word) || variant && len(word) > 1 && rightOK(s.buf, w, false) {
-			sep := byte(0)
+			sep, kind := byte(0), partCode
 			if variant {
-				sep = '-'
+				sep, kind = '-', partWord
 			}
-			more, e := s.an.suffix(s.buf, w, false)
-			parts = append([]part{{sep: sep, text: word}}, more...)
+			more, e := s.an.suffix(s.buf, w, false, false)
+			parts = append([]part{{sep: sep, text: word, kind: kind}}, more...)
 			end = e
 		}
 	}
-	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
 	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) &&
 		len(s.spaced) < maxHits && !s.cellMode {
 		// "Step 3": a joined family's stem with a spaced version names a
@@ -324,7 +334,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if s.serviceFollows(en) {
 			return end, true // "Claude API", "Kimi app": a service, no model
 		}
-	} else if lower && !hasSeparatedPart(parts) {
+	} else if lower && !hasSeparatedPart(parts) && !s.lenient {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
 	}
@@ -334,7 +344,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			return end, true // "Step-Audio-Report" is a document
 		}
 	}
-	s.addMention(span{st, end}, fam, -1, r.stem, parts)
+	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
 	return end, true
 }
 
@@ -405,8 +415,9 @@ func (s *state) productContext(en int) bool {
 // suffix reads the name parts after a stem ending at p: versions, sizes,
 // variant words and codes, attached or after a hyphen or space, by the
 // grammar model names follow. Packaging parts ("GGUF", "Q4_K_M") are
-// dropped from the end.
-func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
+// dropped from the end. lower: the stem was written in lowercase, so
+// lowercase variant words may follow it after a space ("qwen 3 coder").
+func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) {
 	var parts []part
 	end := p
 	hasSize := false
@@ -433,13 +444,13 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 		}
 		if v, e := an.nativeVariant(buf, q, sep); v != "" {
 			// "엑사원 딥" → "EXAONE Deep"
-			parts = append(parts, part{sep: ' ', text: v})
+			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
 			end = e
 			continue
 		}
 		if v, e := an.bracketVariant(buf, q); v != "" {
 			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
-			parts = append(parts, part{sep: ' ', text: v})
+			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
 			end = e
 			continue
 		}
@@ -457,7 +468,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			text += string(buf[w+1 : w2])
 			w = w2
 		}
-		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
+		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
@@ -468,7 +479,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			hasSize = true
 			text = normSize(text)
 		}
-		parts = append(parts, part{sep: sep, text: text, size: kind == partSize})
+		parts = append(parts, part{sep: sep, text: text, size: kind == partSize, kind: kind})
 		end = w
 	}
 	// Drop packaging parts and dangling separators from the end.
@@ -577,7 +588,7 @@ const (
 )
 
 // classify decides whether a word continues a model name.
-func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, prev []part) partKind {
+func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower bool, prev []part) partKind {
 	var tmp [48]byte
 	lw := string(lowerKey(&tmp, w))
 	_, isVariant := an.c.variants[lw]
@@ -633,7 +644,7 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partVersion // "Chat v2"
 		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
 			return partCode // "Kimi K2", "Wan2.1 T2V"
-		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
+		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
 			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
 		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.c.stemWords[lw]:
 			return partWord // "HyperCLOVA X THINK"
