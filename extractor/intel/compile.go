@@ -422,6 +422,21 @@ func hasPrefixFold(buf []byte, p string) bool {
 	return true
 }
 
+// hasPrefixName reports whether buf starts with the lowercase catalog name
+// p, folding ASCII case; a space in the name matches a hyphen too ("Deep
+// Seek" reads "Deep-Seek", "Stable Diffusion" "Stable-Diffusion").
+func hasPrefixName(buf []byte, p string) bool {
+	if len(buf) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if b := lowerASCII(buf[i]); b != p[i] && !(p[i] == ' ' && b == '-' && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // stemOut returns what a family stem writes in names: the family's name,
 // unless the stem is a Latin sub-brand spelled differently ("ChatGPT").
 func stemOut(stem, name string) string {

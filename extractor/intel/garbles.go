@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,7 +62,9 @@ func soundKey(dst, w []byte) []byte {
 		case 'y':
 			c = 'i'
 		case 'x':
-			put('k')
+			if i > 0 && isLetterASCII(w[i-1]) || !strings.ContainsRune("aeiou", rune(next)) {
+				put('k') // "MiniMax": ks; "Xiaomi": s, as pinyin says it
+			}
 			c = 's'
 		case 'e':
 			if next == 'e' || next == 'a' {
@@ -221,6 +224,15 @@ func capitalStart(buf []byte, i int) bool {
 	return !isAlnum(p) && p != '-' && p != '.' && p != '_' && p != '/'
 }
 
+// nameStart reports a word at i that may start a garbled name: a
+// capitalised one, or any in a name given alone ("kwen3").
+func (s *state) nameStart(i int) bool {
+	if capitalStart(s.buf, i) {
+		return true
+	}
+	return s.lenient && isLower(s.buf[i]) && (i == 0 || !isAlnum(s.buf[i-1]) && s.buf[i-1] != '-' && s.buf[i-1] != '.')
+}
+
 // versionFollows reports a version, code or variant word right after a
 // name ending at j: "Kwen3", "Lama 3", "Hunyan-T1", "Mini Maks M1",
 // "Deepsek-Coder".
@@ -258,14 +270,14 @@ func (s *state) versionFollows(j int) bool {
 func (s *state) garbledModels() {
 	buf := s.buf
 	for i := 0; i < len(buf); i++ {
-		if !capitalStart(buf, i) {
+		if !s.nameStart(i) {
 			continue
 		}
 		j := wordAt(buf, i)
 		if j-i < 2 {
 			continue
 		}
-		if j+1 < len(buf) && buf[j] == ' ' && capitalStart(buf, j+1) {
+		if j+1 < len(buf) && buf[j] == ' ' && s.nameStart(j+1) {
 			if k := wordAt(buf, j+1); k-j-1 >= 2 {
 				if e, ok := s.garbledModel(span{i, k}); ok {
 					i = e - 1
@@ -303,11 +315,18 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	var mb [8]soundMatch
 	matches := s.an.c.familySounds.match(key, mb[:0])
 	best, bestConf, bestCtx := -1, 0.0, -1
+	talk := -1
 	for mi, m := range matches {
 		f := m.entry.idx
 		v := s.an.c.familyVendor[f]
 		ctx, by := s.vendorContext(v, sp)
-		conf := garbleConf(m.exact, ctx, len(key), versioned, s.lenient)
+		if ctx == ctxNone && m.exact && versioned && talk < 0 {
+			talk = 0
+			if s.modelTalk(sp) {
+				talk = 1
+			}
+		}
+		conf := garbleConf(m.exact, ctx, versioned && (len(key) >= resolveConf.aloneKey || talk == 1), s.lenient)
 		if conf > bestConf {
 			best, bestConf, bestCtx = mi, conf, by
 		}
@@ -383,9 +402,22 @@ func (s *state) vendorContext(v int, sp span) (int, int) {
 	return level, by
 }
 
+// modelTalk reports talk of models in the sentence of sp: a model noun, a
+// parameter count word or open weights ("an open-weight language model
+// with 235 billion parameters").
+func (s *state) modelTalk(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	for _, k := range []cueKind{cueModelNouns, cueParams, cueOpen} {
+		if len(hitsIn(s.cues[k], sent.start, sent.end)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // garbleConf is the confidence of reading a garbled name as a catalogued
 // one (resolveConf), 0 when the reading is refused.
-func garbleConf(exact bool, ctx, keyLen int, versioned, lenient bool) float64 {
+func garbleConf(exact bool, ctx int, versioned, lenient bool) float64 {
 	t := &resolveConf
 	switch {
 	case exact && ctx == ctxSentence:
@@ -396,7 +428,7 @@ func garbleConf(exact bool, ctx, keyLen int, versioned, lenient bool) float64 {
 		return t.editSentence
 	case !exact && ctx == ctxArticle:
 		return t.editArticle
-	case exact && versioned && keyLen >= t.aloneKey:
+	case exact && versioned:
 		return t.soundAlone
 	case lenient && exact:
 		return t.soundAlone
@@ -447,9 +479,13 @@ func (s *state) garbledVendors() {
 	}
 	if s.lenient {
 		for i := 0; i < len(buf); i++ {
-			if capitalStart(buf, i) {
+			if s.nameStart(i) {
 				j := wordAt(buf, i)
-				s.garbledVendor(span{i, j}, j, false)
+				if org := s.orgSuffixAfter(j); org != "" {
+					s.garbledVendor(span{i, j}, j+1+len(org), true)
+				} else {
+					s.garbledVendor(span{i, j}, j, false)
+				}
 				i = j
 			}
 		}
@@ -568,13 +604,18 @@ func (s *state) garbledVendor(sp span, end int, org bool) bool {
 		return false
 	}
 	var kb [64]byte
-	if len(w) > len(kb) {
+	if end-sp.start > len(kb) {
 		return false
 	}
-	key := soundKey(kb[:0], w)
 	var mb [8]soundMatch
+	matches := mb[:0]
+	if org {
+		// "Moon Shot AI" sounds like "Moonshot AI" whole.
+		matches = s.an.c.vendorSounds.match(soundKey(kb[:0], s.buf[sp.start:end]), matches)
+	}
+	matches = s.an.c.vendorSounds.match(soundKey(kb[:0], w), matches)
 	best, bestConf, how := -1, 0.0, howSound
-	for _, m := range s.an.c.vendorSounds.match(key, mb[:0]) {
+	for _, m := range matches {
 		v := m.entry.idx
 		conf := 0.0
 		switch {

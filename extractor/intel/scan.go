@@ -167,7 +167,7 @@ func (s *state) tryPatterns(list []int32, i int) (int, bool) {
 	c := s.an.c
 	for _, p := range list {
 		pat := c.patterns[p]
-		if !hasPrefixFold(s.buf[i:], pat) {
+		if !hasPrefixName(s.buf[i:], pat) {
 			continue
 		}
 		en := i + len(pat)
@@ -435,6 +435,11 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			case ' ':
 				sep = ' '
 				q++
+			case 0xE3:
+				if bytes.HasPrefix(buf[q:], []byte("・")) && q+3 < len(buf) && buf[q+3] >= utf8.RuneSelf {
+					sep = ' ' // "ミストラル・ミディアム"
+					q += 3
+				}
 			case '.':
 				if len(parts) == 0 && q+1 < len(buf) && isDigit(buf[q+1]) && q > 0 && isAlnum(buf[q-1]) {
 					sep = '.'
@@ -491,7 +496,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 }
 
 // particles are the Korean endings that may follow a name: "딥을", "프로는".
-var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지"}
+var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지", "이다", "이며", "이고", "입니다"}
 
 // nativeVariant reads a variant word spelt in Hangul or Katakana at q after
 // a space or hyphen ("딥" of "엑사원 딥을") and returns the variant with
@@ -633,11 +638,14 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower b
 			return partReject
 		}
 		switch {
-		case isSizeWord(w) && !hasSize:
-			return partSize
+		case isSizeWord(w) && (!hasSize || (w[0] == 'A' || w[0] == 'a') && len(prev) > 0 && prev[len(prev)-1].size):
+			return partSize // "Qwen3 235B A22B"
 		case isDigit(w[0]):
 			if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
 				return partVersion
+			}
+			if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
+				return partCode // "DeepSeek R1 0528", "Qwen3 2507"
 			}
 			return partReject
 		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
@@ -698,12 +706,28 @@ func isCodeWord(w string) bool {
 	return true
 }
 
+// isDateCode matches a month and day or a year and month that dates a
+// model: "0528", "0324", "2507" — not a year ("2025").
+func isDateCode(w string) bool {
+	if len(w) != 4 || !isDigit(w[0]) || !isDigit(w[1]) || !isDigit(w[2]) || !isDigit(w[3]) {
+		return false
+	}
+	a, b := int(w[0]-'0')*10+int(w[1]-'0'), int(w[2]-'0')*10+int(w[3]-'0')
+	switch {
+	case a >= 1 && a <= 12:
+		return b >= 1 && b <= 31 // MMDD
+	case a >= 23 && a <= 29:
+		return b >= 1 && b <= 12 // YYMM
+	}
+	return false
+}
+
 // isShortVersion matches versions written after a space: "3", "2.5",
 // "3.1", "02" ("Hailuo 02"), "25.01" (a year and month, "Codestral
 // 25.01") — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
-	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
-		w = w[:n-1] // "GPT 4o", "Gemma 3n"
+	if n := len(w); n > 1 && (isLower(w[n-1]) || w[n-1] == 'X') && isDigit(w[n-2]) {
+		w = w[:n-1] // "GPT 4o", "Gemma 3n", "Step 1X"
 	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
 	if len(intPart) == 2 && intPart[0] == '2' && intPart[1] >= '4' && len(frac) == 2 && (frac[0] == '0' || frac == "10" || frac == "11" || frac == "12") && frac != "00" {
