@@ -166,6 +166,10 @@ type compiled struct {
 	familySounds, vendorSounds soundIndex
 	// notGarbles are lowercase words never read as garbled names.
 	notGarbles map[string]bool
+	// caseStems finds the families of stems matched only in their case
+	// ("ERNIE", "Grok") by their lowercase spelling, for names written in
+	// another case beside their maker ("Ernie 4.5").
+	caseStems map[string]int
 	// familyStyle, familyLowerVariants: how canonical names of a family
 	// are written; variantSpelling is the canonical spelling of each
 	// lowercase variant word.
@@ -190,6 +194,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		vendorOfAlias:   map[string]int{},
 		benchByFold:     map[string]int{},
 		notGarbles:      map[string]bool{},
+		caseStems:       map[string]int{},
 		variantSpelling: map[string]string{},
 		pinned:          map[string]int{},
 	}
@@ -268,6 +273,11 @@ func compile(cat *catalog.Catalog) *compiled {
 		for _, s := range f.Case {
 			if hasInnerUpper(s) || isAllCaps(s) {
 				c.familySounds.add(s, i)
+			}
+			if len(s) >= 3 && isASCIIWord(s) {
+				if _, dup := c.caseStems[strings.ToLower(s)]; !dup {
+					c.caseStems[strings.ToLower(s)] = i
+				}
 			}
 		}
 		c.familyStyle = append(c.familyStyle, styleOf(f.Style))

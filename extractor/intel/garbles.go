@@ -304,6 +304,9 @@ func (s *state) garbledModel(sp span) (int, bool) {
 		return 0, false
 	}
 	w := s.buf[sp.start:sp.end]
+	if e, ok := s.recased(sp, versioned); ok {
+		return e, true
+	}
 	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) {
 		return 0, false
 	}
@@ -347,6 +350,37 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	}
 	s.addMention(span{sp.start, end}, f, -1, stemOut(m.entry.name, fam.Name), parts,
 		resolution{how: how, conf: bestConf, by: int32(bestCtx)})
+	return end, true
+}
+
+// recased reads a stem the catalog matches only in its own case written in
+// another ("Ernie 4.5" for ERNIE, "grok 3" for Grok) where its maker is
+// named, or, with a version, in a sentence that talks of models.
+func (s *state) recased(sp span, versioned bool) (int, bool) {
+	var tmp [48]byte
+	lw := lowerKey(&tmp, string(s.buf[sp.start:sp.end]))
+	f, ok := s.an.c.caseStems[string(lw)]
+	if !ok {
+		return 0, false
+	}
+	fam := &s.an.cat.Families[f]
+	ctx, by := s.vendorContext(s.an.c.familyVendor[f], sp)
+	conf := 0.0
+	switch {
+	case ctx == ctxSentence:
+		conf = resolveConf.recasedSentence
+	case ctx == ctxArticle:
+		conf = resolveConf.recasedArticle
+	case versioned && (s.lenient || s.modelTalk(sp)):
+		conf = resolveConf.recasedAlone
+	default:
+		return 0, false
+	}
+	parts, end := s.an.suffix(s.buf, sp.end, fam.Joined, false)
+	if len(parts) == 0 && (!fam.Bare || versioned) {
+		return 0, false
+	}
+	s.addMention(span{sp.start, end}, f, -1, fam.Name, parts, resolution{how: howRecased, conf: conf, by: int32(by)})
 	return end, true
 }
 

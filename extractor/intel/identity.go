@@ -35,6 +35,10 @@ var resolveConf = struct {
 	// at it in the sentence, or followed by an organisation suffix
 	// ("Zippu AI"); one letter apart costs vendorEditPenalty.
 	vendorSupported, vendorOrg, vendorEditPenalty float64
+	// recased*: a stem the catalog matches only in its own case, written
+	// in another, with its maker named in the sentence, in the article,
+	// or alone with a version in talk of models ("Ernie 4.5").
+	recasedSentence, recasedArticle, recasedAlone float64
 	// discovered: a name no catalog knows, read where a release sentence
 	// introduces it; its identity is provisional.
 	discovered float64
@@ -43,6 +47,7 @@ var resolveConf = struct {
 	soundSentence: 0.85, soundArticle: 0.75, editSentence: 0.8, editArticle: 0.7,
 	soundAlone: 0.6, editAlone: 0.5, soundIntroduced: 0.6,
 	aloneKey:        5,
+	recasedSentence: 0.9, recasedArticle: 0.8, recasedAlone: 0.7,
 	vendorSupported: 0.85, vendorOrg: 0.8, vendorEditPenalty: 0.1,
 	discovered: 0.5,
 }
@@ -57,6 +62,8 @@ const (
 	howShort
 	// howSpaced: a joined family's spaced form beside its maker.
 	howSpaced
+	// howRecased: a catalogued name written in another case.
+	howRecased
 	// howSound: a garbled name sounding like a catalogued one.
 	howSound
 	// howEdit: a garbled name one letter from a catalogued one.
@@ -274,6 +281,8 @@ func (an *Analyzer) modelReason(s *state, m *modelRec) string {
 		return fmt.Sprintf("short form of %s, named in the article", fam)
 	case howSpaced:
 		return fmt.Sprintf("spaced form of %s beside its maker", fam)
+	case howRecased:
+		return fmt.Sprintf("%s written in another case%s", fam, by)
 	case howSound:
 		if by == "" && m.res.conf <= resolveConf.soundIntroduced {
 			by = ", introduced as a model"
