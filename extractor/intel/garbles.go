@@ -394,6 +394,13 @@ func (s *state) bareGarbleContext(sp span) bool {
 	return len(hitsIn(s.cues[cueModelNouns], sp.end, sp.end+24)) > 0
 }
 
+// byModel marks a garbled name supported by a model of its maker.
+const byModel = -2
+
+// byIntroduced marks a garbled name a release sentence introduces as a
+// model.
+const byIntroduced = -3
+
 // Context levels of a garbled name: how near its maker is named.
 const (
 	ctxNone = iota
@@ -403,7 +410,7 @@ const (
 
 // vendorContext reports how near sp the text names vendor v, by name, by
 // a model of its own or by a hint, and the vendor hit or hint position
-// that does (-1 for a model).
+// that does (byModel for a model, -1 for none).
 func (s *state) vendorContext(v int, sp span) (int, int) {
 	sent := s.sents[s.sentenceAt(sp.start)]
 	level, by := ctxNone, -1
@@ -429,7 +436,7 @@ func (s *state) vendorContext(v int, sp span) (int, int) {
 	if level < ctxSentence {
 		for _, m := range s.mentions {
 			if rec := s.models[m.model]; rec.family >= 0 && rec.vendor == v && rec.res.how <= howShort {
-				see(m.start, -1)
+				see(m.start, byModel)
 			}
 		}
 	}
@@ -753,7 +760,7 @@ func (s *state) garbleIntroduced(sp span) bool {
 			continue
 		}
 		s.addMention(span{w.start, end}, m.entry.idx, -1, stemOut(m.entry.name, fam.Name), parts,
-			resolution{how: howSound, conf: resolveConf.soundIntroduced, by: -1})
+			resolution{how: howSound, conf: resolveConf.soundIntroduced, by: byIntroduced})
 		return true
 	}
 	return false

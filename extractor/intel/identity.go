@@ -77,7 +77,7 @@ type resolution struct {
 	how  resolveHow
 	conf float64
 	// by is the position of the vendor name or hint that supported a
-	// garbled name, -1 when none or a model did.
+	// garbled name, byModel when a model of its maker did, -1 when none.
 	by int32
 }
 
@@ -263,7 +263,7 @@ func (an *Analyzer) modelReason(s *state, m *modelRec) string {
 				by = fmt.Sprintf(", beside %q", s.buf[h.start:h.end])
 			}
 		}
-	} else if m.res.how == howSound || m.res.how == howEdit {
+	} else if m.res.by == byModel {
 		if v := m.vendor; v >= 0 {
 			by = fmt.Sprintf(", beside a model of %s", an.cat.Vendors[v].Name)
 		}
@@ -284,7 +284,7 @@ func (an *Analyzer) modelReason(s *state, m *modelRec) string {
 	case howRecased:
 		return fmt.Sprintf("%s written in another case%s", fam, by)
 	case howSound:
-		if by == "" && m.res.conf <= resolveConf.soundIntroduced {
+		if m.res.by == byIntroduced {
 			by = ", introduced as a model"
 		}
 		return fmt.Sprintf("sounds like %s%s", fam, by)

@@ -263,3 +263,27 @@ func TestResolution(t *testing.T) {
 		t.Errorf("%d ordinary words read as names", ordinaryBad)
 	}
 }
+
+// TestCanonical checks the names filters compare: every spelling of a
+// model gives its canonical name, every name of a vendor its id, and
+// names no catalog knows come back as given.
+func TestCanonical(t *testing.T) {
+	an := newAnalyzer(t)
+	for in, want := range map[string]string{
+		"Qwen3 Coder": "Qwen3-Coder", "qwen3-coder": "Qwen3-Coder", "qwen 3 coder": "Qwen3-Coder", "큐웬3": "Qwen3",
+		"Kimi-K2": "Kimi K2", "kimi k2": "Kimi K2", "Claude 4 Opus": "Claude Opus 4", "Kwen3": "Qwen3",
+		"Step 3": "Step-3", "Zephyr-9B": "Zephyr-9B", "  Acme Model  ": "Acme Model",
+	} {
+		if got := an.CanonicalModel(in); got != want {
+			t.Errorf("CanonicalModel(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Zhipu AI": "zhipu", "智谱": "zhipu", "Zippu AI": "zhipu", "deepseek": "deepseek", "Moonshot": "moonshot",
+		"Acme Labs": "acme-labs",
+	} {
+		if got := an.CanonicalVendor(in); got != want {
+			t.Errorf("CanonicalVendor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

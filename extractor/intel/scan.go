@@ -652,14 +652,31 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower b
 			return partVersion // "Chat v2"
 		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
 			return partCode // "Kimi K2", "Wan2.1 T2V"
+		case lower && isLower(w[0]) && len(w) <= 4 && hasDigit(w) && !hasSize && spacedOK(prev, hasSize):
+			return partCode // "kimi k2", written all in lowercase
 		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
 			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
-		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.c.stemWords[lw]:
+		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
 			return partWord // "HyperCLOVA X THINK"
 		}
 		return partReject
 	}
 	return partReject
+}
+
+// otherName reports a word that is another model's or vendor's name: a
+// stem or alias in any case, or a stem matched only in its own case
+// written so ("Seed", not "SEED").
+func (an *Analyzer) otherName(w, lw string) bool {
+	if !an.c.stemWords[lw] {
+		return false
+	}
+	f, caseOnly := an.c.caseStems[lw]
+	if !caseOnly {
+		return true
+	}
+	_, vendor := an.c.vendorOfAlias[lw]
+	return contains(an.cat.Families[f].Case, w) || vendor
 }
 
 func hasDigit(w string) bool {
