@@ -166,6 +166,8 @@ type compiled struct {
 	familySounds, vendorSounds soundIndex
 	// notGarbles are lowercase words never read as garbled names.
 	notGarbles map[string]bool
+	// orgSuffixes are the Latin organisation suffixes ("AI", "Labs").
+	orgSuffixes map[string]string
 	// caseStems finds the families of stems matched only in their case
 	// ("ERNIE", "Grok") by their lowercase spelling, for names written in
 	// another case beside their maker ("Ernie 4.5").
@@ -286,6 +288,12 @@ func compile(cat *catalog.Catalog) *compiled {
 	for i, m := range cat.Models {
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
 			c.pinned[fold(n)] = i
+		}
+	}
+	c.orgSuffixes = map[string]string{}
+	for _, suf := range cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			c.orgSuffixes[suf] = suf
 		}
 	}
 	for _, w := range cat.NotGarbles {

@@ -501,11 +501,8 @@ func (s *state) orgSuffixAfter(p int) string {
 		return ""
 	}
 	w := wordEnd(s.buf, p+1)
-	word := string(s.buf[p+1 : w])
-	for _, suf := range s.an.cat.OrgSuffixes {
-		if suf == word && suf[0] < utf8.RuneSelf && rightOK(s.buf, w, false) {
-			return suf
-		}
+	if suf, ok := s.an.c.orgSuffixes[string(s.buf[p+1:w])]; ok && rightOK(s.buf, w, false) {
+		return suf
 	}
 	return ""
 }

@@ -269,27 +269,42 @@ func (s *state) versionFollows(j int) bool {
 // and a model noun ("Tencent's Hunyan model").
 func (s *state) garbledModels() {
 	buf := s.buf
-	for i := 0; i < len(buf); i++ {
-		if !s.nameStart(i) {
-			continue
+	next := 0
+	s.eachWordStart(func(i int) {
+		if i < next || !s.nameStart(i) {
+			return
 		}
 		j := wordAt(buf, i)
 		if j-i < 2 {
-			continue
+			return
 		}
 		if j+1 < len(buf) && buf[j] == ' ' && s.nameStart(j+1) {
 			if k := wordAt(buf, j+1); k-j-1 >= 2 {
 				if e, ok := s.garbledModel(span{i, k}); ok {
-					i = e - 1
-					continue
+					next = e
+					return
 				}
 			}
 		}
 		if e, ok := s.garbledModel(span{i, j}); ok {
-			i = e - 1
-			continue
+			next = e
 		}
-		i = j - 1
+	})
+}
+
+// eachWordStart calls fn with the start of every capitalised Latin word
+// scan passed, in order, or of every Latin word of a name given alone.
+func (s *state) eachWordStart(fn func(i int)) {
+	if !s.lenient {
+		for _, i := range s.caps {
+			fn(int(i))
+		}
+		return
+	}
+	for i := 0; i < len(s.buf); i++ {
+		if isLetterASCII(s.buf[i]) && (i == 0 || !isAlnum(s.buf[i-1])) {
+			fn(i)
+		}
 	}
 }
 
@@ -388,10 +403,10 @@ func (s *state) recased(sp span, versioned bool) (int, bool) {
 // needs: a vendor named within a sentence's reach and a model noun right
 // after ("Tencent's Hunyan model").
 func (s *state) bareGarbleContext(sp span) bool {
-	if len(hitsIn(s.vendorHits, sp.start-150, sp.end+150)) == 0 {
+	if len(hitsIn(s.cues[cueModelNouns], sp.end, sp.end+24)) == 0 {
 		return false
 	}
-	return len(hitsIn(s.cues[cueModelNouns], sp.end, sp.end+24)) > 0
+	return len(hitsIn(s.vendorHits, sp.start-150, sp.end+150)) > 0
 }
 
 // byModel marks a garbled name supported by a model of its maker.
@@ -487,31 +502,36 @@ func garbleConf(exact bool, ctx int, versioned, lenient bool) float64 {
 func (s *state) garbledVendors() {
 	buf := s.buf
 	n := len(s.vendorHits)
-	for i := 0; i < len(buf); i++ {
-		if !capitalStart(buf, i) {
+	next := 0
+	// An organisation suffix follows the name: "Zippu AI", "Moon Shot AI".
+	upperAfter := func(j int) bool { return j+1 < len(buf) && buf[j] == ' ' && isUpper(buf[j+1]) }
+	for _, i32 := range s.caps {
+		i := int(i32)
+		if i < next || !capitalStart(buf, i) {
 			continue
 		}
 		j := wordAt(buf, i)
-		if j-i < 2 {
+		if j-i < 2 || !upperAfter(j) {
 			continue
 		}
 		if org := s.orgSuffixAfter(j); org != "" {
 			s.garbledVendor(span{i, j}, j+1+len(org), true)
-		} else if j+1 < len(buf) && buf[j] == ' ' && capitalStart(buf, j+1) {
-			if k := wordAt(buf, j+1); k-j-1 >= 2 {
-				if org := s.orgSuffixAfter(k); org != "" {
-					s.garbledVendor(span{i, k}, k+1+len(org), true)
-					i = k
-					continue
-				}
+		} else if k := wordAt(buf, j+1); k-j-1 >= 2 && upperAfter(k) {
+			if org := s.orgSuffixAfter(k); org != "" {
+				s.garbledVendor(span{i, k}, k+1+len(org), true)
+				next = k
 			}
 		}
-		i = j - 1
 	}
-	for _, m := range s.mentions {
-		if s.models[m.model].family >= 0 {
-			s.vendorBefore(m.start)
+	for k, m := range s.mentions {
+		// A garbled maker stands before its model ("Tensent's
+		// Hunyuan-T1"); a model its maker names in the sentence, or one
+		// of a list, needs no look.
+		rec := s.models[m.model]
+		if rec.family < 0 || k > 0 && s.mentions[k-1].end+8 > m.start || s.vendorNamedNear(rec.vendor, m.start) {
+			continue
 		}
+		s.vendorBefore(m.start)
 	}
 	for _, c := range s.cues[cueRelease] {
 		if !c.after {
@@ -534,6 +554,16 @@ func (s *state) garbledVendors() {
 	if len(s.vendorHits) > n {
 		sortHits(s.vendorHits)
 	}
+}
+
+// vendorNamedNear reports vendor v named within 200 bytes before p.
+func (s *state) vendorNamedNear(v, p int) bool {
+	for _, h := range hitsIn(s.vendorHits, p-200, p) {
+		if h.idx == v {
+			return true
+		}
+	}
+	return false
 }
 
 // vendorBefore tries the capitalised words right before p as a garbled

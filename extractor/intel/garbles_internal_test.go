@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/modelwire/modelwire/configs"
+	"github.com/modelwire/modelwire/event"
 )
 
 func TestSoundKey(t *testing.T) {
@@ -96,4 +97,20 @@ func TestCanonicalNames(t *testing.T) {
 			t.Errorf("parent of %s = %q, want %q", tc.name, got, tc.want)
 		}
 	}
+}
+
+func TestModelID(t *testing.T) {
+	for _, tc := range [][2]string{{"alibaba", "Qwen2.5-72B-Instruct"}, {"", "Zephyr 9B"}, {"lg", "엑사원 4.0"}, {"x", "--"}, {"Acme Labs", "A.X 4.0"}} {
+		want := event.Slug(orUnknown(tc[0])) + "/" + event.Slug(tc[1])
+		if got := modelID(tc[0], tc[1]); got != want {
+			t.Errorf("modelID(%q, %q) = %q, want %q", tc[0], tc[1], got, want)
+		}
+	}
+}
+
+func orUnknown(v string) string {
+	if v == "" {
+		return "unknown"
+	}
+	return v
 }

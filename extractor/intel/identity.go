@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor/catalog"
@@ -166,6 +167,15 @@ func (c *compiled) appendPart(dst []byte, p part, lowerVariants bool) []byte {
 	return append(dst, t...)
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 func upperASCII(b byte) byte {
 	if isLower(b) {
 		return b - 'a' + 'A'
@@ -202,7 +212,39 @@ func modelID(vendor, name string) string {
 	if vendor == "" {
 		vendor = "unknown"
 	}
-	return event.Slug(vendor) + "/" + event.Slug(name)
+	var buf [96]byte
+	b, ok := appendSlugASCII(buf[:0], vendor)
+	if ok {
+		b = append(b, '/')
+		b, ok = appendSlugASCII(b, name)
+	}
+	if !ok {
+		return event.Slug(vendor) + "/" + event.Slug(name)
+	}
+	return string(b)
+}
+
+// appendSlugASCII appends event.Slug(s) for an ASCII s without building
+// it rune by rune; it reports false, having appended something undefined,
+// when s is not ASCII or slugs to nothing.
+func appendSlugASCII(dst []byte, s string) ([]byte, bool) {
+	start, dash := len(dst), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return dst, false
+		case isAlnum(c):
+			if dash && len(dst) > start {
+				dst = append(dst, '-')
+			}
+			dash = false
+			dst = append(dst, lowerASCII(c))
+		default:
+			dash = true
+		}
+	}
+	return dst, len(dst) > start
 }
 
 // parentName returns the canonical name of the model a model's name
@@ -233,8 +275,8 @@ func (an *Analyzer) parentName(name string, fam int) string {
 	if !strings.ContainsAny(p, "0123456789") || strings.EqualFold(p, stem) {
 		return ""
 	}
-	var kb []byte
-	kb = appendFold(kb, []byte(p))
+	var kbuf [64]byte
+	kb := appendFold(kbuf[:0], []byte(p))
 	if pinned, ok := an.pinnedName(kb, fam); ok {
 		return pinned
 	}
@@ -273,8 +315,8 @@ func (an *Analyzer) modelReason(s *state, m *modelRec) string {
 		if m.pinned {
 			return "catalogued model"
 		}
-		if fam != "" && !strings.Contains(surface, fam) && !strings.EqualFold(fold(surface), fold(m.name)) {
-			return fmt.Sprintf("catalogued spelling of %s", fam)
+		if fam != "" && !isASCII(surface) && !strings.Contains(surface, fam) {
+			return "catalogued spelling of " + fam // "큐웬3", "通义千问"
 		}
 		return "catalogued name"
 	case howShort:

@@ -136,6 +136,9 @@ type state struct {
 	spaced []spacedStem
 	// hints are vendor hints ("Tsinghua"): context for garbled names.
 	hints []hit
+	// caps are the starts of capitalised Latin words, as scan passes them:
+	// where garbled names may stand.
+	caps []int32
 	// lenient reads a name given alone (Resolve): lowercase names, and
 	// garbles and spaced forms without their maker beside them.
 	lenient bool
@@ -233,6 +236,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.aboutAI = false
 	s.spaced = s.spaced[:0]
 	s.hints = s.hints[:0]
+	s.caps = s.caps[:0]
 	s.lenient = false
 }
 

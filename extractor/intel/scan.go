@@ -131,6 +131,9 @@ func (s *state) scan() {
 				next = max(end, next)
 			}
 		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
+			if isUpper(b) && len(s.caps) < maxMentions {
+				s.caps = append(s.caps, int32(i)) // for the garble readers
+			}
 			has := c.starts[pairKey(b, buf[i+1])]
 			if has == 0 || !leftOK(buf, i) || distilled(buf, i) {
 				break
