@@ -196,7 +196,7 @@ func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord
 		filter = append(filter, terms("vendor", q.Vendors, event.Slug))
 	}
 	if q.Model != "" {
-		filter = append(filter, terms("model_key", []string{q.Model}, modelKey))
+		filter = append(filter, modelFilter("model_id", "model_key", []string{q.Model}))
 	}
 	if !q.Since.IsZero() {
 		filter = append(filter, map[string]any{"range": map[string]any{"first_seen": map[string]any{"gte": q.Since.Format(time.RFC3339Nano)}}})
