@@ -74,19 +74,24 @@ func (an *Analyzer) CanonicalVendor(name string) string {
 	return event.Slug(name)
 }
 
-// covering returns the model whose mentions cover the most of text: the
-// model a filter names, rather than one inside it.
+// covering returns the model whose mentions cover most of text — at least
+// coverShare of its letters and digits: the model a filter names, rather
+// than one inside it ("Kimi" in "KIMI K 2").
 func covering(models []event.Model, text string) (event.Model, bool) {
 	best, n := -1, 0
 	for i, m := range models {
 		for _, s := range m.Mentions {
-			if len(s) > n {
-				best, n = i, len(s)
+			if l := len(fold(s)); l > n {
+				best, n = i, l
 			}
 		}
 	}
-	if best < 0 || 2*n < len(strings.TrimSpace(text)) {
+	if best < 0 || float64(n) < coverShare*float64(len(fold(text))) {
 		return event.Model{}, false
 	}
 	return models[best], true
 }
+
+// coverShare is the share of a filter's letters and digits the name it
+// resolves to must account for.
+const coverShare = 0.8
