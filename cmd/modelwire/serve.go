@@ -88,9 +88,16 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 // until ctx ends. Their metrics go to reg, which /metrics serves.
 func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
 	var out []func(context.Context) error
+	var names api.Names
+	if an, err := newAnalyzer(); err != nil {
+		log.Error("filters compare names as given", "err", err)
+	} else {
+		names = an
+	}
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
 			Store:       store,
+			Names:       names,
 			JS:          js,
 			CORSOrigins: c.HTTP.CORSOrigins,
 			Registerer:  reg,
@@ -100,11 +107,15 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 		out = append(out, func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) })
 	}
 	for _, w := range c.Notify.Webhooks {
+		vendors, models := w.Vendors, w.Models
+		if names != nil {
+			vendors, models = canonicalNames(names, vendors, models)
+		}
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
-			URL: w.URL, Vendors: w.Vendors, Models: w.Models, Secret: w.Secret,
+			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
 			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout,
 		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
-		log.Info("webhook configured", "webhook", n.Name(), "vendors", w.Vendors, "models", w.Models, "signed", w.Secret != "")
+		log.Info("webhook configured", "webhook", n.Name(), "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}
 	return out

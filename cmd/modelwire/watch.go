@@ -75,6 +75,10 @@ when nats.listen is set). Plain NATS works too:
 			if err != nil {
 				return fmt.Errorf("jetstream: %w", err)
 			}
+			vendors, models, err := canonicalFilters(vendors, models)
+			if err != nil {
+				return err
+			}
 			return watch(cmd.Context(), js, bus.ReleaseFilter(vendors, models), start, g.stdout, asJSON, count)
 		},
 	}

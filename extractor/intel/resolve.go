@@ -53,11 +53,21 @@ func (an *Analyzer) Resolve(text string) ([]event.Model, []event.Vendor) {
 // trimmed, when it names none the catalog knows. It is what search and
 // subscription filters compare. Safe for concurrent use.
 func (an *Analyzer) CanonicalModel(name string) string {
-	models, _ := an.Resolve(name)
-	if m, ok := covering(models, name); ok && !m.Resolution.Provisional {
+	if m, ok := an.ResolveModel(name); ok {
 		return m.Name
 	}
 	return strings.TrimSpace(name)
+}
+
+// ResolveModel returns the catalogued model a name given alone names (see
+// Resolve), and false when it names none: no catalogued model accounts for
+// most of the name. Safe for concurrent use.
+func (an *Analyzer) ResolveModel(name string) (event.Model, bool) {
+	models, _ := an.Resolve(name)
+	if m, ok := covering(models, name); ok && !m.Resolution.Provisional {
+		return m, true
+	}
+	return event.Model{}, false
 }
 
 // CanonicalVendor returns the catalog id of the vendor name names ("Zhipu
