@@ -20,7 +20,8 @@ import (
 // soundKey appends the sound key of a Latin name to dst: its letters in
 // lower case, with spellings that sound alike in transliterated Chinese,
 // Korean and Japanese names folded together ("zh"→z, "ch"/"c"/"q"→k,
-// "w"→u, "y"→i, "x"→ks, "ph"→f, "ee"/"ea"→i, "oo"/"ou"→u) and doubled
+// "w"→u, "y"→i, "x"→ks or s, "ph"→f, a soft "g"→j, "ee"/"ea"→i,
+// "oo"/"ou"→u) and doubled
 // letters written once. Spaces, hyphens and digits are dropped, so "Deep
 // Sik" and "DeepSeek" both give "dipsik", "Kwen" and "Qwen" give "kuen".
 func soundKey(dst, w []byte) []byte {
@@ -49,6 +50,10 @@ func soundKey(dst, w []byte) []byte {
 			c = 'k'
 			if next == 'h' || next == 'k' {
 				i++
+			}
+		case 'g':
+			if next == 'e' || next == 'i' || next == 'y' {
+				c = 'j' // "Gemini" and "Jemini" sound alike
 			}
 		case 'p':
 			if next == 'h' {

@@ -11,13 +11,13 @@ func TestSoundKey(t *testing.T) {
 	for _, tc := range []struct{ a, b string }{
 		{"Qwen", "Kwen"}, {"Qwen", "Quen"}, {"Llama", "Lama"}, {"DeepSeek", "Deep Sik"}, {"DeepSeek", "DeepSick"},
 		{"Zhipu", "Zippu"}, {"Zhipu", "Zhi Pu"}, {"MiniMax", "Mini Maks"}, {"Moonshot", "Moon Shot"},
-		{"Kimi", "Kimmy"}, {"ByteDance", "Bite Dance"}, {"Falcon", "Falkon"}, {"Phoenix", "Foenix"},
+		{"Kimi", "Kimmy"}, {"Gemini", "Jemini"}, {"ByteDance", "Bite Dance"}, {"Falcon", "Falkon"}, {"Phoenix", "Foenix"},
 	} {
 		if a, b := string(soundKey(nil, []byte(tc.a))), string(soundKey(nil, []byte(tc.b))); a != b {
 			t.Errorf("soundKey(%q) = %q, soundKey(%q) = %q; want them equal", tc.a, a, tc.b, b)
 		}
 	}
-	for _, tc := range []struct{ a, b string }{{"Qwen", "Queen"}, {"Gemma", "Gamma"}, {"Hunyuan", "Hunyan"}, {"Xiaomi", "Shaomi"}} {
+	for _, tc := range []struct{ a, b string }{{"Qwen", "Queen"}, {"Claude", "Claud"}, {"Hunyuan", "Hunyan"}, {"Xiaomi", "Shaomi"}} {
 		a, b := soundKey(nil, []byte(tc.a)), soundKey(nil, []byte(tc.b))
 		if string(a) == string(b) || !oneEdit(string(a), string(b)) {
 			t.Errorf("soundKey(%q) = %q, soundKey(%q) = %q; want one letter apart", tc.a, a, tc.b, b)

@@ -746,8 +746,8 @@ func isDateCode(w string) bool {
 // "3.1", "02" ("Hailuo 02"), "25.01" (a year and month, "Codestral
 // 25.01") — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
-	if n := len(w); n > 1 && (isLower(w[n-1]) || w[n-1] == 'X') && isDigit(w[n-2]) {
-		w = w[:n-1] // "GPT 4o", "Gemma 3n", "Step 1X"
+	if n := len(w); n > 1 && (isLower(w[n-1]) || w[n-1] == 'X' || w[n-1] == 'V') && isDigit(w[n-2]) {
+		w = w[:n-1] // "GPT 4o", "Gemma 3n", "Step 1X", "GLM 4.5V"
 	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
 	if len(intPart) == 2 && intPart[0] == '2' && intPart[1] >= '4' && len(frac) == 2 && (frac[0] == '0' || frac == "10" || frac == "11" || frac == "12") && frac != "00" {
