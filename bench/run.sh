@@ -13,7 +13,10 @@
 #     site of $ARTICLES articles, embedded store and Elasticsearch: pages/s,
 #     fetch→indexed and fetch→release-event p50/p99, CPU per page, peak RSS;
 #  4. scaling: 1 and 2 extractor replicas; 1,000 vs $ARTICLES pages;
-#  5. the new-user check: `modelwire run --once` on 2,000 articles.
+#  5. the new-user check: `modelwire run --once` on 2,000 articles;
+#  6. rendering: pages/s, ms/page and the browser's peak memory rendering a
+#     script-built page in headless Chromium with 1, 2 and 4 tabs
+#     (BenchmarkRender in crawler/chromium; needs Debian's chromium).
 #
 # Raw output goes to .bench/ (git-ignored); the table is .bench/summary.txt.
 # The machine may be shared: Go benchmarks run COUNT times (medians), the
@@ -21,7 +24,10 @@
 #
 # Environment: EVAL (../shared/eval), COUNT (5), RUNS (3), ARTICLES (10000),
 # MODELWIRE_TEST_ES_URL (http://127.0.0.1:9200), PYTHON=0 skips Python,
-# ES=0 skips everything that needs Elasticsearch, BENCHSTAT (the command).
+# ES=0 skips everything that needs Elasticsearch, RENDER=0 skips rendering,
+# RENDER_PAGES (20 per run), ONLY=render runs the rendering section alone
+# (into .bench/render-only),
+# BENCHSTAT (the command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL=$(cd "${EVAL:-../shared/eval}" && pwd)
@@ -32,8 +38,20 @@ ES_URL=${MODELWIRE_TEST_ES_URL:-http://127.0.0.1:9200}
 OUT=.bench
 BENCHSTAT=${BENCHSTAT:-go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da}
 mkdir -p "$OUT"
-rm -f "$OUT"/e2e.jsonl "$OUT"/python.jsonl
 log() { printf '== %s\n' "$*" >&2; }
+
+render() {
+	log "rendering: $COUNT runs of ${RENDER_PAGES:-20} script-built pages in headless Chromium, 1, 2 and 4 tabs"
+	go test -run '^$' -bench 'BenchmarkRender' -benchtime "${RENDER_PAGES:-20}x" -count "$COUNT" ./crawler/chromium >"$OUT/render.txt"
+}
+if [ "${ONLY:-}" = render ]; then
+	OUT=$OUT/render-only
+	mkdir -p "$OUT"
+	render
+	python3 bench/summary.py "$OUT" | tee "$OUT/summary.txt"
+	exit 0
+fi
+rm -f "$OUT"/e2e.jsonl "$OUT"/python.jsonl
 
 log "building bin/modelwire and the bench programs"
 make -s build
@@ -69,6 +87,8 @@ if [ "${PYTHON:-1}" != 0 ]; then
 		echo "{\"name\": \"python\", \"error\": \"could not install trafilatura and news-please: $(tail -1 "$OUT/pip.log" | tr -d '"\\')\"}" >"$OUT/python.jsonl"
 	fi
 fi
+
+if [ "${RENDER:-1}" != 0 ]; then render; fi
 
 $BENCHSTAT "$OUT/extract.txt" >"$OUT/extract.benchstat" 2>&1 || true
 if [ -f "$OUT/index.txt" ]; then $BENCHSTAT "$OUT/index.txt" >"$OUT/index.benchstat" 2>&1 || true; fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """summary.py — the table `make bench` prints, from the raw results in DIR
-(.bench): extract.txt and index.txt (go test -bench output, several counts),
+(.bench): extract.txt, index.txt and render.txt (go test -bench output,
+several counts),
 e2e.jsonl (bench/e2e runs) and python.jsonl (bench/pybench.py). Figures are
 medians over repeated runs; ratios are of medians.
 
@@ -62,17 +63,40 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else ".bench"
     ex = gobench(os.path.join(d, "extract.txt"))
     ix = gobench(os.path.join(d, "index.txt"))
+    rd = gobench(os.path.join(d, "render.txt"))
     e2e = jsonl(os.path.join(d, "e2e.jsonl"))
     py = jsonl(os.path.join(d, "python.jsonl"))
     go = subprocess.run(["go", "env", "GOVERSION"], capture_output=True, text=True).stdout.strip()
-    counts = max((len(u.get("ns/op", [])) for u in ex.values()), default=0)
+    counts = max((len(u.get("ns/op", [])) for u in list(ex.values()) + list(rd.values())), default=0)
     out = []
     p = out.append
     p(f"modelwire bench — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {go}, {platform.machine()}; "
       f"medians of {counts} Go runs and of the end-to-end runs; the machine may be shared")
     p("")
 
-    # 1. Extraction.
+    if ex:
+        extraction(p, ex, py)
+    middle(p, ix, e2e)
+    if rd:
+        rendering(p, rd)
+    print("\n".join(out))
+
+
+def rendering(p, rd):
+    """6. Rendering in headless Chromium."""
+    p("")
+    p("6. Rendering — a page whose article its script writes (shell, script, JSON request), headless Chromium,")
+    p("   browser started; each page in its own tab and browser context, network idle = 500 ms without a request")
+    p(f"   {'tabs':<8} {'pages/s':>8} {'ms/page':>8} {'browser peak MB (PSS)':>22}")
+    for name in sorted(rd):
+        tabs = name.rsplit("=", 1)[-1]
+        p(f"   {tabs:<8} {fmt(med(rd, name, 'pages/s'), '.2f'):>8} {fmt(med(rd, name, 'ms/page'), '.0f'):>8} "
+          f"{fmt(med(rd, name, 'browser-MB'), '.0f'):>22}")
+
+
+def extraction(p, ex, py):
+    """1. Extraction."""
+    full = med(ex, "BenchmarkExtract", "docs/s")
     p("1. Extraction — 88 pages of eval/articles, one core (GOMAXPROCS=1)")
     rows = [
         ("modelwire, full (text+metadata+vendors/models/claims)", "BenchmarkExtract"),
@@ -80,7 +104,6 @@ def main():
         ("go-trafilatura, fallbacks on (as for its quality)", "BenchmarkGoTrafilatura/fallback"),
         ("go-trafilatura, fallbacks off (its fastest)", "BenchmarkGoTrafilatura/fast"),
     ]
-    full = med(ex, "BenchmarkExtract", "docs/s")
     base = [med(ex, n, "docs/s") for n in ("BenchmarkGoTrafilatura/fallback", "BenchmarkGoTrafilatura/fast")]
     fastest = max([b for b in base if b], default=None)
     p(f"   {'extractor':<56} {'docs/s':>8} {'ms/doc':>8} {'KB/doc':>8} {'allocs/doc':>11}  {'full modelwire ÷ it':>19}")
@@ -105,7 +128,9 @@ def main():
           + (", goal met" if ratio >= 2 else ""))
     p("")
 
-    # 2. Indexing.
+
+def middle(p, ix, e2e):
+    """2–5. Indexing, end to end, scaling, the new user."""
     if ix:
         p("2. Indexing into Elasticsearch — 20,000 articles of ~2.5 kB, 2 bulk workers")
         bare = {n: med(ix, n, "docs/s") for n in ix if "/bare/" in n}
@@ -180,7 +205,6 @@ def main():
             p(f"5. New user — `modelwire run --once` on 2,000 generated articles (delay 0, parallelism 8), wall clock with start-up")
             p(f"   {v:.0f} pages/s ({m('new-user', 'wall_s'):.2f} s), peak RSS {rss:.0f} MB, all searchable afterwards — "
               f"target ≥ 300 pages/s and < 500 MB: {verdict(v >= 300 and rss < 500)}")
-    print("\n".join(out))
 
 
 if __name__ == "__main__":

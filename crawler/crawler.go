@@ -162,6 +162,7 @@ type Crawler struct {
 	leases    HostLeases // nil: this crawler alone fetches its hosts
 	observer  Observer   // nil: nobody watches the passes
 	pacer     Pacer      // nil: pages are fetched as fast as politeness allows
+	renderer  Renderer   // nil: sources that render their pages fail
 	now       func() time.Time
 }
 
@@ -236,7 +237,9 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) (*Stats, error) {
 	if c.observer != nil {
 		c.observer.PassStarted(st)
 	}
-	p.run(ctx)
+	if !p.noBrowser() {
+		p.run(ctx)
+	}
 	st.duration.Store(int64(c.now().Sub(st.started)))
 	if c.observer != nil {
 		c.observer.PassEnded(st)

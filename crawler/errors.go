@@ -37,6 +37,16 @@ var (
 	// ErrInvalidSitemap reports a sitemap that is neither a sitemaps.org
 	// urlset or sitemap index nor a plain-text list of URLs.
 	ErrInvalidSitemap = errors.New("invalid sitemap")
+	// ErrInvalidHubListing reports an answer of the Hugging Face Hub's
+	// model list that is not the JSON array of models the API documents.
+	ErrInvalidHubListing = errors.New("invalid Hugging Face model list")
+	// ErrNoBrowser reports a source that renders its pages (render:
+	// chromium or auto) on a crawler without a browser: Chromium is not
+	// installed, or could not start.
+	ErrNoBrowser = errors.New("no browser to render pages")
+	// ErrRender reports a page the browser could not render: it crashed,
+	// ran out of its memory or time, or left for another page.
+	ErrRender = errors.New("rendering failed")
 )
 
 // errRobotsUnavailable reports a host whose robots.txt answered 5xx: it
@@ -56,7 +66,7 @@ func (e *StatusError) Error() string {
 }
 
 // temporary reports whether a later pass may succeed where this one failed:
-// network trouble, timeouts, 5xx, 429, a paused host. Robots refusals, 4xx
+// network trouble, timeouts, 5xx, 429, a paused host, no browser (yet). Robots refusals, 4xx
 // answers, oversize bodies and the like are final until the recrawl
 // interval has passed.
 func temporary(err error) bool {
@@ -66,7 +76,8 @@ func temporary(err error) bool {
 		return se.Code == http.StatusTooManyRequests || se.Code == http.StatusRequestTimeout || se.Code >= 500
 	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrDisallowed), errors.Is(err, ErrRedirectLoop),
 		errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrNotHTML), errors.Is(err, ErrPrivateAddress),
-		errors.Is(err, ErrEncoding), errors.Is(err, ErrInvalidFeed), errors.Is(err, ErrInvalidSitemap):
+		errors.Is(err, ErrEncoding), errors.Is(err, ErrInvalidFeed), errors.Is(err, ErrInvalidSitemap),
+		errors.Is(err, ErrInvalidHubListing), errors.Is(err, ErrRender):
 		return false
 	}
 	return true
@@ -97,6 +108,12 @@ func reason(err error) string {
 		return "invalid_feed"
 	case errors.Is(err, ErrInvalidSitemap):
 		return "invalid_sitemap"
+	case errors.Is(err, ErrInvalidHubListing):
+		return "invalid_hub_listing"
+	case errors.Is(err, ErrNoBrowser):
+		return "no_browser"
+	case errors.Is(err, ErrRender):
+		return "render"
 	case errors.Is(err, ErrEncoding):
 		return "encoding"
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():

@@ -25,6 +25,9 @@ type fetchSpec struct {
 	robots             bool   // check robots.txt on every hop
 	htmlOnly           bool   // refuse a non-HTML Content-Type before reading the body
 	maxBody            int64  // 0: Config.MaxBodyBytes
+	// bearer, if set, is sent as "Authorization: Bearer …" to bearerHost
+	// (host:port) only, whatever host a redirect leads to.
+	bearer, bearerHost string
 	policy             policy
 	stats              *Stats
 	// onRedirect is called with each redirect target; an error stops the
@@ -116,7 +119,7 @@ func (c *Crawler) fetchRetrying(ctx context.Context, u *url.URL, spec fetchSpec,
 			return ans, err
 		}
 		wait := c.cfg.RetryBackoff << attempt
-		if ra, ok := retryAfter(ans.header.Get("Retry-After"), c.now()); ok &&
+		if ra, ok := retryAfter(ans.header, c.now()); ok &&
 			(ans.status == http.StatusTooManyRequests || ans.status == http.StatusServiceUnavailable) {
 			wait = ra
 		}
@@ -137,17 +140,37 @@ func retryable(status int) bool {
 	return false
 }
 
-// retryAfter parses a Retry-After header: seconds or an HTTP date.
-func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
+// retryAfter reads how long an answer asks to wait: its Retry-After header
+// (seconds or an HTTP date), or else the seconds until its rate-limit
+// window resets (rateLimitReset).
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
-		return 0, false
+		return rateLimitReset(h)
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
 		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// rateLimitReset reads the seconds until a rate-limit window resets, as
+// APIs such as the Hugging Face Hub's announce them: the "t" parameter of
+// the IETF RateLimit header (`"api";r=0;t=42`), or RateLimit-Reset.
+func rateLimitReset(h http.Header) (time.Duration, bool) {
+	for _, item := range strings.Split(h.Get("RateLimit"), ",") {
+		for _, param := range strings.Split(item, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(param), "=")
+			if s, err := strconv.Atoi(strings.TrimSpace(v)); ok && strings.TrimSpace(k) == "t" && err == nil && s >= 0 {
+				return time.Duration(s) * time.Second, true
+			}
+		}
+	}
+	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("RateLimit-Reset"))); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
 	}
 	return 0, false
 }
@@ -182,6 +205,9 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	}
 	if spec.lastModified != "" {
 		hdr.Set("If-Modified-Since", spec.lastModified)
+	}
+	if spec.bearer != "" && strings.EqualFold(u.Host, spec.bearerHost) {
+		hdr.Set("Authorization", "Bearer "+spec.bearer)
 	}
 	limit := spec.maxBody
 	if limit <= 0 {

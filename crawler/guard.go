@@ -15,12 +15,7 @@ import (
 // covered too. With Config.AllowPrivateNetworks nothing is checked. Proxies
 // are never used: they would dial on our behalf, unchecked.
 func newTransport(cfg Config, check func(address string) error) *http.Transport {
-	d := &net.Dialer{Timeout: min(10*time.Second, cfg.Timeout), KeepAlive: 30 * time.Second}
-	if !cfg.AllowPrivateNetworks {
-		d.Control = func(network, address string, _ syscall.RawConn) error {
-			return check(address)
-		}
-	}
+	d := newDialer(cfg, check)
 	return &http.Transport{
 		Proxy:                 nil,
 		DialContext:           d.DialContext,
@@ -33,6 +28,27 @@ func newTransport(cfg Config, check func(address string) error) *http.Transport 
 		ResponseHeaderTimeout: cfg.Timeout,
 		ExpectContinueTimeout: time.Second,
 	}
+}
+
+// newDialer returns a dialer passing every address to check after DNS
+// resolution, unless cfg.AllowPrivateNetworks.
+func newDialer(cfg Config, check func(address string) error) *net.Dialer {
+	d := &net.Dialer{Timeout: min(10*time.Second, cfg.Timeout), KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivateNetworks {
+		d.Control = func(network, address string, _ syscall.RawConn) error {
+			return check(address)
+		}
+	}
+	return d
+}
+
+// GuardedDialer returns the dialer of the crawler's own requests: unless
+// cfg.AllowPrivateNetworks, it refuses every address that is not public
+// unicast once DNS has resolved it (ErrPrivateAddress), so redirects and
+// DNS rebinding are covered too. A browser that renders pages for the
+// crawler connects through it (crawler/chromium). Safe for concurrent use.
+func GuardedDialer(cfg Config) *net.Dialer {
+	return newDialer(cfg.withDefaults(), checkPublic)
 }
 
 // checkPublic fails for an address ("ip:port") that is not a public unicast

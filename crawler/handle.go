@@ -16,8 +16,10 @@ func (p *pass) handle(ctx context.Context, t *task) {
 	switch t.kind {
 	case kindRobots:
 		p.handleRobots(ctx, t)
-	case kindSitemap, kindFeed:
+	case kindSitemap, kindFeed, kindHubList:
 		p.handleListing(ctx, t)
+	case kindCard:
+		p.handleCard(ctx, t)
 	default:
 		p.handlePage(ctx, t)
 	}
@@ -54,6 +56,11 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 	revisit := !ok || rec.Revisit || p.entriesDue(rec)
 	spec := p.spec(t, rec, !revisit)
 	spec.htmlOnly = false
+	if t.kind == kindHubList {
+		hub := p.hubSpec(t.url)
+		hub.etag, hub.lastModified = spec.etag, spec.lastModified
+		spec = hub
+	}
 	ans, err := p.c.fetch(ctx, spec)
 	if err != nil {
 		p.failed(ctx, t, err)
@@ -79,6 +86,15 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 		return
 	}
 	next.EntriesAt = now
+	if t.kind == kindHubList {
+		if err := p.hubEntries(t, ans.body); err != nil {
+			p.failed(ctx, t, err)
+			return
+		}
+		p.st.documents.Add(1)
+		p.keepListing(next)
+		return
+	}
 	base, _ := url.Parse(ans.url)
 	if t.kind == kindFeed || isFeed(ans.body) {
 		items, err := parseFeed(ans.body, base)
@@ -161,7 +177,7 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 			return
 		}
 	}
-	ans, err := p.c.fetch(ctx, spec)
+	ans, err := p.fetchPage(ctx, spec)
 	if err != nil {
 		p.failed(ctx, t, err)
 		return
@@ -292,7 +308,7 @@ func (p *pass) entriesDue(rec Record) bool {
 // answered within RecrawlAfter and its listing gives no newer date than
 // when it was fetched. Start pages, feeds and sitemaps are always due.
 func (p *pass) notDue(rec Record, t *task) bool {
-	if t.kind != kindPage || rec.FetchedAt.IsZero() {
+	if !t.kind.page() || rec.FetchedAt.IsZero() {
 		return false
 	}
 	if p.c.now().Sub(rec.FetchedAt) >= p.c.cfg.RecrawlAfter {
@@ -331,10 +347,12 @@ func (p *pass) failed(ctx context.Context, t *task, err error) {
 			msg = "invalid feed"
 		case errors.Is(err, ErrInvalidSitemap):
 			msg = "invalid sitemap"
+		case errors.Is(err, ErrInvalidHubListing):
+			msg = "invalid Hugging Face model list"
 		}
 		p.log.Warn(msg, logAttrsOf(t.url, err)...)
 	}
-	if temporary(err) || t.kind != kindPage {
+	if temporary(err) || !t.kind.page() {
 		p.markPartial(t.parent)
 		return
 	}

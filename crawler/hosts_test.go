@@ -97,23 +97,28 @@ func TestHostPause(t *testing.T) {
 func TestRetryAfter(t *testing.T) {
 	now := time.Date(2025, 7, 1, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
-		in   string
+		name string
+		hdr  http.Header
 		want time.Duration
 		ok   bool
 	}{
-		{"120", 2 * time.Minute, true},
-		{"0", 0, true},
-		{"Tue, 01 Jul 2025 12:00:30 GMT", 30 * time.Second, true},
-		{"Tue, 01 Jul 2025 11:00:00 GMT", 0, true},
-		{"", 0, false},
-		{"soon", 0, false},
-		{"-5", 0, false},
+		{"seconds", http.Header{"Retry-After": {"120"}}, 2 * time.Minute, true},
+		{"zero", http.Header{"Retry-After": {"0"}}, 0, true},
+		{"date", http.Header{"Retry-After": {"Tue, 01 Jul 2025 12:00:30 GMT"}}, 30 * time.Second, true},
+		{"past date", http.Header{"Retry-After": {"Tue, 01 Jul 2025 11:00:00 GMT"}}, 0, true},
+		{"none", http.Header{}, 0, false},
+		{"words", http.Header{"Retry-After": {"soon"}}, 0, false},
+		{"negative", http.Header{"Retry-After": {"-5"}}, 0, false},
+		{"RateLimit t", http.Header{"Ratelimit": {`"api";r=0;t=42`}}, 42 * time.Second, true},
+		{"RateLimit-Reset", http.Header{"Ratelimit-Reset": {"7"}}, 7 * time.Second, true},
+		{"Retry-After wins", http.Header{"Retry-After": {"3"}, "Ratelimit": {`"api";r=0;t=42`}}, 3 * time.Second, true},
+		{"RateLimit without t", http.Header{"Ratelimit": {`"api";r=10`}}, 0, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, ok := retryAfter(tt.in, now)
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := retryAfter(tt.hdr, now)
 			if got != tt.want || ok != tt.ok {
-				t.Errorf("retryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+				t.Errorf("retryAfter(%v) = %v, %v; want %v, %v", tt.hdr, got, ok, tt.want, tt.ok)
 			}
 		})
 	}
@@ -135,6 +140,9 @@ func TestReasonAndTemporary(t *testing.T) {
 		{ErrHostPaused, "host_paused", true},
 		{ErrInvalidFeed, "invalid_feed", false},
 		{ErrInvalidSitemap, "invalid_sitemap", false},
+		{ErrInvalidHubListing, "invalid_hub_listing", false},
+		{fmt.Errorf("%w: chromium not found", ErrNoBrowser), "no_browser", true},
+		{fmt.Errorf("%w: not rendered within 30s: %w", ErrRender, context.DeadlineExceeded), "render", false},
 		{errRobotsUnavailable, "robots_unavailable", true},
 		{fmt.Errorf("%w: %w", errSeenStore, errors.New("nats: timeout")), "seen_store", true},
 		{context.DeadlineExceeded, "timeout", true},

@@ -23,7 +23,13 @@ const (
 	kindFeed                // an RSS, Atom or JSON feed
 	kindStart               // a start URL
 	kindPage                // a feed item, sitemap entry or followed link
+	kindHubList             // a Hugging Face organisation's model list
+	kindCard                // a Hugging Face repository, fetched as its model card
 )
+
+// page reports whether a task of kind k is a page (an article, or a model
+// card) rather than a document that lists pages.
+func (k kind) page() bool { return k == kindPage || k == kindCard }
 
 // Pass limits.
 const (
@@ -47,6 +53,10 @@ type task struct {
 	listed time.Time // newest date the listing gave (lastmod, published, updated)
 	hint   event.Hint
 	taken  bool // a worker (or a canonical/redirect claim) has it
+	// author is the organisation a Hub list asks for; repo the repository
+	// a card task fetches.
+	author string
+	repo   *event.Repository
 }
 
 // pass is one crawl of one source: a frontier of tasks — feeds, sitemaps
@@ -138,6 +148,13 @@ func (p *pass) seed() {
 	for _, s := range p.src.StartURLs {
 		p.enqueueRaw(s, kindStart)
 	}
+	if hf := p.src.HuggingFace; hf != nil {
+		for _, a := range hf.Authors {
+			if u, err := Normalize(hf.listURL(a)); err == nil {
+				p.enqueue(&task{url: u, kind: kindHubList, author: a})
+			}
+		}
+	}
 }
 
 func (p *pass) enqueueRaw(raw string, k kind) {
@@ -159,7 +176,7 @@ func (p *pass) enqueue(t *task) bool {
 		if !prev.taken {
 			mergeHint(prev, t)
 		}
-		if t.kind == kindPage {
+		if t.kind.page() {
 			p.st.skip(SkipDuplicate)
 		}
 		return false
@@ -172,13 +189,13 @@ func (p *pass) enqueue(t *task) bool {
 		}
 		p.sitemaps++
 	}
-	if t.kind == kindPage && len(p.queue) >= p.maxQueued() {
+	if t.kind.page() && len(p.queue) >= p.maxQueued() {
 		p.st.skip(SkipMaxPages)
 		p.partial[t.parent] = true
 		return false
 	}
 	p.known[t.url] = t
-	if t.kind == kindPage {
+	if t.kind.page() {
 		p.queue = append(p.queue, t)
 	} else {
 		p.docs = append(p.docs, t)
@@ -238,7 +255,7 @@ func (p *pass) next() *task {
 			continue
 		}
 		t.taken = true
-		if t.kind != kindPage {
+		if !t.kind.page() {
 			p.docsBusy++
 		}
 		return t
@@ -249,7 +266,7 @@ func (p *pass) next() *task {
 func (p *pass) finish(t *task) {
 	p.mu.Lock()
 	p.open--
-	if t.kind != kindPage {
+	if !t.kind.page() {
 		p.docsBusy--
 	}
 	if p.open == 0 || p.docsBusy == 0 {

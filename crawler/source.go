@@ -51,7 +51,22 @@ type Source struct {
 	// MaxPages bounds the page requests (start pages and articles) of one
 	// pass (default 1000); pages left over are fetched on the next pass.
 	MaxPages int `yaml:"max_pages"`
+	// HuggingFace makes the source watch organisations on the Hugging Face
+	// Hub: their new (or changed) model repositories are fetched as pages,
+	// each the repository's model card.
+	HuggingFace *HuggingFace `yaml:"huggingface"`
+	// Render fetches the source's pages (start pages and articles) in a
+	// headless browser, for pages whose text their scripts write:
+	// RenderChromium renders every page, RenderAuto only those whose plain
+	// fetch has almost no text but scripts; "" (default) renders none.
+	Render string `yaml:"render"`
 }
+
+// Render modes of Source.Render.
+const (
+	RenderChromium = "chromium"
+	RenderAuto     = "auto"
+)
 
 // Source defaults.
 const (
@@ -75,6 +90,10 @@ func (s Source) WithDefaults() Source {
 	}
 	if s.MaxPages == 0 {
 		s.MaxPages = DefaultMaxPages
+	}
+	if s.HuggingFace != nil {
+		hf := s.HuggingFace.withDefaults()
+		s.HuggingFace = &hf
 	}
 	if len(s.AllowedDomains) == 0 {
 		for _, raw := range append(append([]string{}, s.StartURLs...), s.Sitemaps...) {
@@ -101,8 +120,18 @@ func (s Source) Validate() error {
 	if strings.TrimSpace(s.Name) == "" {
 		bad("name is required")
 	}
-	if len(s.Feeds)+len(s.Sitemaps)+len(s.StartURLs) == 0 {
-		bad("needs at least one of feeds, sitemaps or start_urls")
+	if len(s.Feeds)+len(s.Sitemaps)+len(s.StartURLs) == 0 && s.HuggingFace == nil {
+		bad("needs at least one of feeds, sitemaps, start_urls or huggingface")
+	}
+	if s.HuggingFace != nil {
+		for _, err := range s.HuggingFace.problems() {
+			bad("huggingface: %v", err)
+		}
+	}
+	switch s.Render {
+	case "", RenderChromium, RenderAuto:
+	default:
+		bad("render: %q is not %q or %q", s.Render, RenderChromium, RenderAuto)
 	}
 	for _, list := range []struct {
 		key  string

@@ -27,7 +27,7 @@ type Stats struct {
 	started time.Time
 
 	requests, fetched, documents, notModified, unchanged, bytes atomic.Int64
-	duration                                                    atomic.Int64
+	rendered, duration                                          atomic.Int64
 
 	mu      sync.Mutex
 	skipped map[string]int64
@@ -51,6 +51,8 @@ type Snapshot struct {
 	Unchanged int64 `json:"unchanged"`
 	// Bytes is the decoded size of every body read.
 	Bytes int64 `json:"bytes"`
+	// Rendered counts pages loaded in the browser (Source.Render).
+	Rendered int64 `json:"rendered"`
 	// Skipped counts URLs not fetched or not published, by reason (Skip…).
 	Skipped map[string]int64 `json:"skipped"`
 	// Failed counts failures by reason: "http_404", "timeout",
@@ -87,6 +89,7 @@ func (s *Stats) Snapshot() Snapshot {
 		NotModified: s.notModified.Load(),
 		Unchanged:   s.unchanged.Load(),
 		Bytes:       s.bytes.Load(),
+		Rendered:    s.rendered.Load(),
 		Skipped:     maps.Clone(s.skipped),
 		Failed:      maps.Clone(s.failed),
 		Duration:    time.Duration(s.duration.Load()),
@@ -101,12 +104,12 @@ func (s Snapshot) FailedTotal() int64 { return sum(s.Failed) }
 
 // LogAttrs returns the snapshot as structured log attributes with fixed
 // keys: fetched, not_modified, unchanged, skipped, failed, requests,
-// documents, bytes, and the groups skipped_by and failed_by.
+// documents, bytes, rendered, and the groups skipped_by and failed_by.
 func (s Snapshot) LogAttrs() []any {
 	return []any{
 		"source", s.Source, "fetched", s.Fetched, "not_modified", s.NotModified, "unchanged", s.Unchanged,
 		"skipped", s.SkippedTotal(), "failed", s.FailedTotal(), "requests", s.Requests,
-		"documents", s.Documents, "bytes", s.Bytes,
+		"documents", s.Documents, "bytes", s.Bytes, "rendered", s.Rendered,
 		slog.Group("skipped_by", byReason(s.Skipped)...), slog.Group("failed_by", byReason(s.Failed)...),
 	}
 }

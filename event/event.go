@@ -56,7 +56,38 @@ type Page struct {
 	// BodyRef names the object-store entry holding the compressed body when
 	// it was too large for one message.
 	BodyRef string `json:"body_ref,omitempty"`
+	// Repository is set when the page is the card of a model repository
+	// (a Hugging Face model card): the repository itself is first-hand
+	// evidence of a release.
+	Repository *Repository `json:"repository,omitempty"`
 }
+
+// Repository describes a model repository on a model hub, as the hub's API
+// lists it. A page that carries one is the repository's card.
+type Repository struct {
+	// Hub names the hub: HubHuggingFace.
+	Hub string `json:"hub"`
+	// ID is the repository's id on the hub, "<author>/<name>"
+	// ("deepseek-ai/DeepSeek-V3").
+	ID string `json:"id"`
+	// Author is the organisation or user owning it ("deepseek-ai").
+	Author string `json:"author"`
+	// URL is the repository's page on the hub.
+	URL string `json:"url"`
+	// CreatedAt is when the repository was created; LastModified when it
+	// last changed.
+	CreatedAt    time.Time `json:"created_at,omitzero"`
+	LastModified time.Time `json:"last_modified,omitzero"`
+	// License, BaseModels, Tags and PipelineTag come from the card's front
+	// matter and the hub's listing.
+	License     string   `json:"license,omitempty"`
+	BaseModels  []string `json:"base_models,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	PipelineTag string   `json:"pipeline_tag,omitempty"`
+}
+
+// HubHuggingFace is Repository.Hub for the Hugging Face Hub.
+const HubHuggingFace = "huggingface"
 
 // Hint is what a feed or sitemap entry said about a page before it was fetched.
 type Hint struct {
@@ -87,6 +118,9 @@ type Article struct {
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
 	// ContentHash is the hex SHA-256 of the page body the article came from.
 	ContentHash string `json:"content_hash,omitempty"`
+	// Repository is the model repository the article is the card of, if
+	// any (see Page.Repository).
+	Repository *Repository `json:"repository,omitempty"`
 
 	Vendors  []Vendor  `json:"vendors,omitempty"`
 	Models   []Model   `json:"models,omitempty"`

@@ -201,3 +201,24 @@ func BenchmarkCompress(b *testing.B) {
 		event.Compress(page)
 	}
 }
+
+func TestRepositoryRoundTrip(t *testing.T) {
+	p := samplePage()
+	p.Repository = &event.Repository{Hub: event.HubHuggingFace, ID: "deepseek-ai/DeepSeek-V3", Author: "deepseek-ai",
+		URL: "https://huggingface.co/deepseek-ai/DeepSeek-V3", CreatedAt: fetched.Add(-72 * time.Hour), LastModified: fetched,
+		License: "mit", BaseModels: []string{"deepseek-ai/DeepSeek-V3-Base"}, Tags: []string{"text-generation"}, PipelineTag: "text-generation"}
+	data, err := event.Encode(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := event.DecodePage(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Repository, p.Repository) {
+		t.Errorf("repository round trip:\n got %+v\nwant %+v", got.Repository, p.Repository)
+	}
+	if !bytes.Contains(data, []byte(`"repository":{"hub":"huggingface","id":"deepseek-ai/DeepSeek-V3"`)) {
+		t.Errorf("encoding: %s", data)
+	}
+}

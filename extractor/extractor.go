@@ -60,10 +60,24 @@ func New(opts ...Option) *Extractor {
 // Extract extracts the article in page, fetched from pageURL. It fails with
 // ErrNoContent when the page has no article text.
 func (x *Extractor) Extract(page []byte, pageURL string) (event.Article, error) {
-	a, tables, err := ExtractArticle(page, pageURL)
+	return x.ExtractPage(page, event.Page{URL: pageURL})
+}
+
+// ExtractPage extracts the article of a fetched page: body is the page's
+// decoded HTML, fetched from p.FinalURL (or p.URL). What the fetch knew of
+// the page beyond its HTML — the model repository it is the card of — is on
+// the article before the analysis, which weighs it (intel reads a
+// repository as first-hand release evidence).
+func (x *Extractor) ExtractPage(body []byte, p event.Page) (event.Article, error) {
+	pageURL := p.URL
+	if p.FinalURL != "" {
+		pageURL = p.FinalURL
+	}
+	a, tables, err := ExtractArticle(body, pageURL)
 	if err != nil {
 		return a, err
 	}
+	a.Repository = p.Repository
 	if x.analyzer != nil {
 		x.analyzer.Analyze(&a, tables)
 	}

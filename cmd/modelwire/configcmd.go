@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/crawler/chromium"
 	"github.com/modelwire/modelwire/internal/config"
 )
 
@@ -23,7 +24,8 @@ func newConfigCmd(g *globals) *cobra.Command {
 		Long: `Check decodes the configuration strictly, applies defaults and the
 environment (MODELWIRE_*), and prints the result: message bus, search store,
 HTTP, webhooks, and every source with its schedule and next run. It exits 1
-and lists every problem when the configuration is invalid.`,
+and lists every problem when the configuration is invalid, or when sources
+render their pages (render: chromium or auto) and no Chromium is installed.`,
 		Example: `  modelwire config check --config configs/modelwire.yaml`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -33,6 +35,14 @@ and lists every problem when the configuration is invalid.`,
 				return errSilent
 			}
 			printConfig(g, c, time.Now())
+			if names := renderingSources(c); len(names) > 0 {
+				path, err := chromium.Find(c.Crawler.Chromium.Path)
+				if err != nil {
+					fmt.Fprintf(g.stderr, "modelwire: sources %s render their pages, and no browser is available:\n  %v\n", strings.Join(names, ", "), err)
+					return errSilent
+				}
+				fmt.Fprintf(g.stdout, "\nchromium:      %s (renders %s)\n", path, strings.Join(names, ", "))
+			}
 			return nil
 		},
 	})
@@ -82,14 +92,21 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tFEEDS\tSITEMAPS\tSTART\tDEPTH\tDELAY\tPARALLEL\tMAX PAGES\tSCHEDULE\tNEXT RUN")
+	fmt.Fprintln(tw, "NAME\tFEEDS\tSITEMAPS\tSTART\tHUB ORGS\tDEPTH\tRENDER\tDELAY\tPARALLEL\tMAX PAGES\tSCHEDULE\tNEXT RUN")
 	for _, s := range c.Sources {
 		next := "-"
 		if sched, err := crawler.ParseSchedule(s.Schedule); err == nil {
 			next = sched.Next(now).Format("2006-01-02 15:04:05")
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%s\t%s\n", s.Name, len(s.Feeds), len(s.Sitemaps), len(s.StartURLs),
-			s.MaxDepth, s.PolitenessDelay(), s.Parallelism, s.MaxPages, s.Schedule, next)
+		hub, render := 0, s.Render
+		if s.HuggingFace != nil {
+			hub = len(s.HuggingFace.Authors)
+		}
+		if render == "" {
+			render = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%s\n", s.Name, len(s.Feeds), len(s.Sitemaps), len(s.StartURLs), hub,
+			s.MaxDepth, render, s.PolitenessDelay(), s.Parallelism, s.MaxPages, s.Schedule, next)
 	}
 	tw.Flush()
 }

@@ -39,3 +39,35 @@ sources:
 		}
 	}
 }
+
+// TestConfigCheckChromium: a source that renders its pages needs a
+// browser; config check names it, or says it is missing and exits 1.
+func TestConfigCheckChromium(t *testing.T) {
+	dir := t.TempDir()
+	write := func(path string) string {
+		f := filepath.Join(dir, "c.yaml")
+		os.WriteFile(f, []byte(`crawler:
+  chromium:
+    path: `+path+`
+sources:
+  - name: spa-news
+    start_urls: [https://vendor.example/news]
+    render: chromium
+  - name: hf-labs
+    huggingface:
+      authors: [deepseek-ai, Qwen]
+`), 0o644)
+		return f
+	}
+	_, errOut, code := run(t, "config", "check", "--config", write("/nonexistent/chromium"))
+	if code != 1 || !strings.Contains(errOut, "spa-news") || !strings.Contains(errOut, "/nonexistent/chromium") {
+		t.Errorf("missing browser: exit %d, stderr %q", code, errOut)
+	}
+	out, errOut, code := run(t, "config", "check", "--config", write("chromium"))
+	if code != 0 || !strings.Contains(out, "chromium:") || !strings.Contains(out, "renders spa-news") {
+		t.Errorf("installed browser: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "HUB ORGS") || !strings.Contains(out, "RENDER") {
+		t.Errorf("table lacks the hub and render columns:\n%s", out)
+	}
+}

@@ -186,7 +186,9 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
 	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, crawler.WithPacer(pacer))
+	render, stopBrowser := newRenderer(c, reg, log)
+	defer stopBrowser()
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, append(render, crawler.WithPacer(pacer))...)
 	if err != nil {
 		return err
 	}

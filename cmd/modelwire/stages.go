@@ -65,7 +65,9 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 	reg := newRegistry()
 	reg.MustRegister(bus.NewCollector(node.js))
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log)
+	render, stopBrowser := newRenderer(c, reg, log)
+	defer stopBrowser()
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, render...)
 	if err != nil {
 		return err
 	}

@@ -107,6 +107,10 @@ type Vendor struct {
 	// or missing: its founders, backers, home and products ("Tsinghua" for
 	// Zhipu, "Kimi chatbot" for Moonshot). They are context, not names.
 	Hints []string `yaml:"hints"`
+	// HuggingFace are the vendor's own organisations on the Hugging Face
+	// Hub ("deepseek-ai"): a new model repository there is the vendor
+	// releasing a model. Matched case-insensitively.
+	HuggingFace []string `yaml:"huggingface"`
 }
 
 // Family is a line of models sharing a name stem ("Qwen", "Llama").
@@ -350,6 +354,7 @@ func (c *Catalog) Validate() error {
 		}
 	}
 	vendors := map[string]bool{}
+	hubOrgs := map[string]string{}
 	for i, v := range c.Vendors {
 		what := fmt.Sprintf("vendor %d (%s)", i+1, v.ID)
 		switch {
@@ -365,6 +370,13 @@ func (c *Catalog) Validate() error {
 		names(what, v.Aliases)
 		names(what, v.Case)
 		names(what, v.Hints)
+		names(what, v.HuggingFace)
+		for _, org := range v.HuggingFace {
+			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
+				bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
+			}
+			hubOrgs[strings.ToLower(org)] = v.ID
+		}
 	}
 	families := map[string]bool{}
 	for i, f := range c.Families {

@@ -59,6 +59,7 @@ func TestLoadBad(t *testing.T) {
 	want := map[string]string{
 		"unknown-key":         "field homepage not found",
 		"duplicate-vendor":    "duplicate id",
+		"duplicate-hub-org":   `Hugging Face organisation "Acme-AI" is acme's already`,
 		"bad-id":              "lowercase slug",
 		"unknown-vendor":      `unknown vendor "nobody"`,
 		"short-stem":          "shorter than two characters",

@@ -48,6 +48,7 @@ const maxText = 1 << 20
 type Analyzer struct {
 	cat *catalog.Catalog
 	c   *compiled
+	hub hubOrgs // Hugging Face organisations of catalog vendors
 	// states recycles the working memory of Analyze calls.
 	states sync.Pool
 }
@@ -56,7 +57,7 @@ var _ extractor.Analyzer = (*Analyzer)(nil)
 
 // New compiles cat into an Analyzer. cat must not be changed afterwards.
 func New(cat *catalog.Catalog) *Analyzer {
-	return &Analyzer{cat: cat, c: compile(cat)}
+	return &Analyzer{cat: cat, c: compile(cat), hub: newHubOrgs(cat)}
 }
 
 // modelRec is one distinct model found in an article.
@@ -145,8 +146,11 @@ type state struct {
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
-// text and tables, replacing what was there.
+// text and tables, replacing what was there. An article that is the card of
+// a model repository (a.Repository) reports the repository's model as
+// released (see repositoryRelease).
 func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
+	defer an.repositoryRelease(a)
 	s := an.newState(a, tables)
 	defer an.states.Put(s)
 	s.scan()

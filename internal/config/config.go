@@ -104,6 +104,27 @@ type Crawler struct {
 	MaxRetries int `yaml:"max_retries"`
 	// MaxRedirects bounds one redirect chain (default 10).
 	MaxRedirects int `yaml:"max_redirects"`
+	// Chromium is the headless browser that renders the pages of sources
+	// with render: chromium or auto.
+	Chromium Chromium `yaml:"chromium"`
+}
+
+// Chromium configures the headless browser shared by the sources that
+// render their pages. It starts with the first page to render. Zero values
+// mean the defaults of package crawler/chromium.
+type Chromium struct {
+	// Path is the browser binary (default: chromium, chromium-browser or
+	// google-chrome on PATH).
+	Path string `yaml:"path"`
+	// Tabs is how many pages render at once in the process (default 2).
+	Tabs int `yaml:"tabs"`
+	// PageTimeout bounds one page's rendering (default 30s).
+	PageTimeout time.Duration `yaml:"page_timeout"`
+	// IdleWait bounds the wait for a page's network to settle after it
+	// loaded (default 5s).
+	IdleWait time.Duration `yaml:"idle_wait"`
+	// MaxHeapMB bounds a page's JavaScript heap (default 512).
+	MaxHeapMB int `yaml:"max_heap_mb"`
 }
 
 // Elasticsearch selects and configures the Elasticsearch store; with no
@@ -228,6 +249,9 @@ func (c Config) Validate() error {
 	if c.Crawler.RecrawlAfter < 0 || c.Crawler.MaxCrawlDelay < 0 || c.Crawler.MaxRedirects < 0 {
 		errs = append(errs, errors.New("crawler.recrawl_after, max_crawl_delay and max_redirects must not be negative"))
 	}
+	if ch := c.Crawler.Chromium; ch.Tabs < 0 || ch.PageTimeout < 0 || ch.IdleWait < 0 || ch.MaxHeapMB < 0 {
+		errs = append(errs, errors.New("crawler.chromium: tabs, page_timeout, idle_wait and max_heap_mb must not be negative"))
+	}
 	names := map[string]bool{}
 	for i, s := range c.Sources {
 		key := fmt.Sprintf("sources[%d]", i)
@@ -281,8 +305,8 @@ func (c Config) Validate() error {
 
 // Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
 // MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
-// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, and each webhook's
-// secret_env, read through getenv.
+// MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, each webhook's
+// secret_env and each Hugging Face source's token_env, read through getenv.
 func (c Config) Env(getenv func(string) string) Config {
 	if v := getenv("MODELWIRE_DATA"); v != "" {
 		c.DataDir = v
@@ -310,6 +334,20 @@ func (c Config) Env(getenv func(string) string) Config {
 			}
 		}
 		c.Notify.Webhooks = hooks
+	}
+	if len(c.Sources) > 0 {
+		sources := slices.Clone(c.Sources)
+		for i, s := range sources {
+			if s.HuggingFace == nil || s.HuggingFace.TokenEnv == "" {
+				continue
+			}
+			if v := getenv(s.HuggingFace.TokenEnv); v != "" {
+				hf := *s.HuggingFace
+				hf.Token = v
+				sources[i].HuggingFace = &hf
+			}
+		}
+		c.Sources = sources
 	}
 	return c
 }

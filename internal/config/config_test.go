@@ -15,7 +15,7 @@ func TestBadFiles(t *testing.T) {
 		"unknown-key.bad.yml":        "field urll not found",
 		"unknown-source-key.bad.yml": "field delay_ms not found",
 		"bad-schedule.bad.yml":       "sources[0] (blog): schedule:",
-		"no-urls.bad.yml":            "sources[0] (empty): needs at least one of feeds, sitemaps or start_urls",
+		"no-urls.bad.yml":            "sources[0] (empty): needs at least one of feeds, sitemaps, start_urls or huggingface",
 		"bad-url.bad.yml":            `feeds: "ftp://example.com/feed.xml" is not an http(s) URL`,
 		"duplicate-name.bad.yml":     "sources[1] (blog): duplicate name",
 		"bad-duration.bad.yml":       "soon",
@@ -27,6 +27,8 @@ func TestBadFiles(t *testing.T) {
 		"bad-webhook-key.bad.yml":    "field vendor not found",
 		"bad-cors.bad.yml":           `http.cors_origins: "https://app.example/path"`,
 		"bad-http-addr.bad.yml":      "http.addr:",
+		"bad-render.bad.yml":         `sources[0] (spa): render: "always" is not "chromium" or "auto"`,
+		"bad-hub.bad.yml":            `sources[0] (hf): huggingface: authors: "deepseek-ai/DeepSeek-V3" is not a Hub user or organisation name`,
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")
 	if len(files) != len(want) {
@@ -177,5 +179,43 @@ func TestCrawlerTuning(t *testing.T) {
 	}
 	if _, err := config.Parse([]byte("crawler:\n  recrawl_after: -1h\n")); err == nil || !strings.Contains(err.Error(), "recrawl_after") {
 		t.Errorf("negative recrawl_after: %v", err)
+	}
+}
+
+func TestHuggingFaceAndChromium(t *testing.T) {
+	c, err := config.Parse([]byte(`crawler:
+  chromium:
+    path: /usr/bin/chromium
+    tabs: 3
+    page_timeout: 20s
+sources:
+  - name: hf-labs
+    huggingface:
+      authors: [deepseek-ai, Qwen]
+      token_env: HF_TOKEN
+    schedule: "@every 10m"
+  - name: spa
+    start_urls: [https://vendor.example/news]
+    render: chromium
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hf := c.Sources[0].HuggingFace
+	if hf == nil || len(hf.Authors) != 2 || hf.Endpoint != "https://huggingface.co" || hf.Limit != 50 || hf.Token != "" {
+		t.Fatalf("huggingface = %+v", hf)
+	}
+	if c.Sources[1].Render != "chromium" || c.Crawler.Chromium.Tabs != 3 || c.Crawler.Chromium.PageTimeout != 20*time.Second {
+		t.Errorf("render %q, chromium %+v", c.Sources[1].Render, c.Crawler.Chromium)
+	}
+	got := c.Env(func(k string) string { return map[string]string{"HF_TOKEN": "hf_abc"}[k] })
+	if tok := got.Sources[0].HuggingFace.Token; tok != "hf_abc" {
+		t.Errorf("token = %q, want the environment's", tok)
+	}
+	if c.Sources[0].HuggingFace.Token != "" {
+		t.Error("Env changed the original config's source")
+	}
+	if _, err := config.Parse([]byte("crawler:\n  chromium:\n    tabs: -1\n")); err == nil || !strings.Contains(err.Error(), "crawler.chromium") {
+		t.Errorf("negative tabs: %v", err)
 	}
 }

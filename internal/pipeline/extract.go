@@ -16,10 +16,11 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
-// Extractor turns a page into an article; the error is ErrNoContent-like
-// for pages that hold no article (see IsNoContent in ExtractStage).
+// Extractor turns a fetched page (its decoded body, and what the crawler
+// knew of it) into an article; the error is ExtractOptions.NoContent for
+// pages that hold no article.
 type Extractor interface {
-	Extract(html []byte, pageURL string) (event.Article, error)
+	ExtractPage(body []byte, p event.Page) (event.Article, error)
 }
 
 // Announcer publishes release events for an extracted article.
@@ -181,7 +182,7 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 	if page.FinalURL != "" {
 		pageURL = page.FinalURL
 	}
-	a, err = s.ex.Load().Extract(body, pageURL)
+	a, err = s.ex.Load().ExtractPage(body, page)
 	if err != nil {
 		return a, err
 	}

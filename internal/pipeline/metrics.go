@@ -118,7 +118,7 @@ func NewCrawlMetrics() *CrawlMetrics {
 		requests: prometheus.NewDesc("modelwire_crawler_requests_total", "HTTP requests sent, by source (robots.txt, feeds, sitemaps, pages, redirects, retries).", src, nil),
 		bytes:    prometheus.NewDesc("modelwire_crawler_bytes_total", "Decoded bytes of response bodies read, by source.", src, nil),
 		pages: prometheus.NewDesc("modelwire_crawler_pages_total",
-			"Pages and listings by source and status: fetched (pages published), documents (feeds and sitemaps read), not_modified (304), unchanged (same content).",
+			"Pages and listings by source and status: fetched (pages published), documents (feeds, sitemaps and Hub model lists read), not_modified (304), unchanged (same content), rendered (loaded in the browser).",
 			[]string{"source", "status"}, nil),
 		skipped: prometheus.NewDesc("modelwire_crawler_skipped_total", "URLs not fetched or not published, by source and reason.", []string{"source", "reason"}, nil),
 		failed:  prometheus.NewDesc("modelwire_crawler_failed_total", "URLs that failed, by source and reason (http_404, timeout, too_large, publish, …).", []string{"source", "reason"}, nil),
@@ -180,6 +180,7 @@ func (m *CrawlMetrics) Collect(ch chan<- prometheus.Metric) {
 		counter(m.pages, s.Documents, src, "documents")
 		counter(m.pages, s.NotModified, src, "not_modified")
 		counter(m.pages, s.Unchanged, src, "unchanged")
+		counter(m.pages, s.Rendered, src, "rendered")
 		counter(m.robots, s.Skipped[crawler.SkipRobots], src)
 		counter(m.passes, int64(passes[src]), src)
 		for reason, n := range s.Skipped {
@@ -201,6 +202,7 @@ func addSnapshots(a, b crawler.Snapshot) crawler.Snapshot {
 		NotModified: a.NotModified + b.NotModified,
 		Unchanged:   a.Unchanged + b.Unchanged,
 		Bytes:       a.Bytes + b.Bytes,
+		Rendered:    a.Rendered + b.Rendered,
 		Skipped:     map[string]int64{},
 		Failed:      map[string]int64{},
 		Duration:    a.Duration + b.Duration,
