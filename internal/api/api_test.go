@@ -13,8 +13,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/configs"
+	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor/intel"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
