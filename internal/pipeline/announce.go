@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -237,12 +238,24 @@ func olderKeys(a event.Article, rel event.Release, key string) []string {
 	for _, v := range vendors {
 		for _, m := range append(models, rel.Model) {
 			k := event.ReleaseKey(v, m)
-			if k != key && !slices.Contains(out, k) && len(out) < maxOlderKeys {
+			if k != key && kvKey(k) && !slices.Contains(out, k) && len(out) < maxOlderKeys {
 				out = append(out, k)
 			}
 		}
 	}
 	return out
+}
+
+// kvKey reports a key the KV store accepts: ASCII letters, digits, '-',
+// '_', '=', '/' and '.' ("큐웬3" spellings slug to keys it refuses).
+func kvKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_=/.", c) >= 0) {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // adoptOlderKey records a release first announced under an older key (see

@@ -341,3 +341,26 @@ func TestMigrateReleaseKeys(t *testing.T) {
 		t.Errorf("after a second run: %v", sources)
 	}
 }
+
+// TestReleaseOlderSpellingsInOtherScripts: spellings that slug to keys the
+// KV store refuses ("큐웬3") are no older keys; the release is announced.
+func TestReleaseOlderSpellingsInOtherScripts(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := event.Article{
+		ID: event.DocID("https://ko.example/qwen3"), URL: "https://ko.example/qwen3",
+		Vendors:  []event.Vendor{{ID: "alibaba", Name: "Alibaba", Mentions: []string{"알리바바"}, Count: 1}},
+		Models:   []event.Model{{ID: "alibaba/qwen3", Name: "Qwen3", Vendor: "alibaba", Mentions: []string{"큐웬3"}, Count: 1}},
+		Releases: []event.Release{{Model: "Qwen3", ModelID: "alibaba/qwen3", Vendor: "alibaba", Confidence: 0.9}},
+	}
+	if err := a.Announce(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	if evs := releaseEvents(t, js); len(evs) != 1 || evs[0].Kind != event.KindRelease {
+		t.Errorf("events = %+v", evs)
+	}
+}
