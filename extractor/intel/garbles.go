@@ -181,13 +181,6 @@ func (x *soundIndex) match(key []byte, out []soundMatch) []soundMatch {
 	return out
 }
 
-// candidate is a run of one or two capitalised Latin words that may be a
-// garbled name: "Kwen", "Deep Sik".
-type candidate struct {
-	span
-	key []byte
-}
-
 // ordinaryWord reports a word never read as a garbled name: a stopword, a
 // word of not_garbles, a catalogued name of anything, or the plural of a
 // catalogued name.
