@@ -17,12 +17,17 @@
 #  6. rendering: pages/s, ms/page and the browser's peak memory rendering a
 #     script-built page in headless Chromium with 1, 2 and 4 tabs
 #     (BenchmarkRender in crawler/chromium; needs Debian's chromium).
+#  7. import: `modelwire import` of a generated WARC file of $IMPORT_PAGES
+#     article pages of ~60 KiB (plus a quarter as many on another domain,
+#     filtered out) and of one a tenth that size: records/s, MB/s of the
+#     compressed file, peak RSS (flat memory: the same for both).
 #
 # Raw output goes to .bench/ (git-ignored); the table is .bench/summary.txt.
 # The machine may be shared: Go benchmarks run COUNT times (medians), the
 # end-to-end runs RUNS times (medians).
 #
 # Environment: EVAL (../shared/eval), COUNT (5), RUNS (3), ARTICLES (10000),
+# IMPORT_PAGES (20000), ONLY=import runs section 7 alone,
 # MODELWIRE_TEST_ES_URL (http://127.0.0.1:9200), PYTHON=0 skips Python,
 # ES=0 skips everything that needs Elasticsearch, RENDER=0 skips rendering,
 # RENDER_PAGES (20 per run), ONLY=render runs the rendering section alone
@@ -39,6 +44,27 @@ OUT=.bench
 BENCHSTAT=${BENCHSTAT:-go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da}
 mkdir -p "$OUT"
 log() { printf '== %s\n' "$*" >&2; }
+IMPORT_PAGES=${IMPORT_PAGES:-20000}
+
+# 7. Import of a large generated WARC file (the file is generated once
+# into .bench/import and kept).
+import_bench() {
+	go build -o "$OUT/warcimport" ./bench/warcimport
+	rm -f "$OUT"/import.jsonl
+	for run in $(seq "$RUNS"); do
+		log "import, run $run of $RUNS: $IMPORT_PAGES pages and $((IMPORT_PAGES / 10))"
+		"$OUT/warcimport" -bin bin/modelwire -pages "$IMPORT_PAGES" -offsite $((IMPORT_PAGES / 4)) -dir "$OUT/import" >>"$OUT/import.jsonl"
+		"$OUT/warcimport" -bin bin/modelwire -pages $((IMPORT_PAGES / 10)) -offsite $((IMPORT_PAGES / 40)) -dir "$OUT/import" >>"$OUT/import.jsonl"
+	done
+}
+if [ "${ONLY:-}" = import ]; then
+	make -s build
+	OUT=$OUT/import-only
+	mkdir -p "$OUT"
+	import_bench
+	python3 bench/summary.py "$OUT" | tee "$OUT/summary.txt"
+	exit 0
+fi
 
 render() {
 	log "rendering: $COUNT runs of ${RENDER_PAGES:-20} script-built pages in headless Chromium, 1, 2 and 4 tabs"
@@ -89,6 +115,7 @@ if [ "${PYTHON:-1}" != 0 ]; then
 fi
 
 if [ "${RENDER:-1}" != 0 ]; then render; fi
+import_bench
 
 $BENCHSTAT "$OUT/extract.txt" >"$OUT/extract.benchstat" 2>&1 || true
 if [ -f "$OUT/index.txt" ]; then $BENCHSTAT "$OUT/index.txt" >"$OUT/index.benchstat" 2>&1 || true; fi

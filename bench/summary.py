@@ -205,6 +205,32 @@ def middle(p, ix, e2e):
             p(f"5. New user — `modelwire run --once` on 2,000 generated articles (delay 0, parallelism 8), wall clock with start-up")
             p(f"   {v:.0f} pages/s ({m('new-user', 'wall_s'):.2f} s), peak RSS {rss:.0f} MB, all searchable afterwards — "
               f"target ≥ 300 pages/s and < 500 MB: {verdict(v >= 300 and rss < 500)}")
+    imp = jsonl(os.path.join(d, "import.jsonl"))
+    if imp:
+        runs = {}
+        for r in imp:
+            runs.setdefault(r["name"], []).append(r)
+
+        def mi(name, key):
+            vals = [r.get(key) for r in runs[name] if r.get(key) is not None]
+            return statistics.median(vals) if vals else None
+
+        p("")
+        p(f"7. Import — `modelwire import` (the binary) of a generated WARC file, gzip per record, embedded store; "
+          f"median of {max(len(v) for v in runs.values())} runs")
+        p(f"   {'file':<44} {'MB':>7} {'records':>8} {'records/s':>10} {'MB/s':>7} {'pages/s':>8} {'peak RSS MB':>12}")
+        for name in sorted(runs, key=lambda n: mi(n, "pages") or 0):
+            label = f"{mi(name, 'pages'):.0f} pages of {mi(name, 'page_kb'):.0f} KiB + {mi(name, 'offsite'):.0f} off-domain"
+            p(f"   {label:<44} {fmt(mi(name, 'file_mb'), '.0f'):>7} {fmt(mi(name, 'records'), '.0f'):>8} "
+              f"{fmt(mi(name, 'records_per_s'), '.0f'):>10} {fmt(mi(name, 'mb_per_s')):>7} {fmt(mi(name, 'pages_per_s'), '.0f'):>8} "
+              f"{fmt(mi(name, 'peak_rss_mb'), '.0f'):>12}")
+        if len(runs) > 1:
+            names = sorted(runs, key=lambda n: mi(n, "pages") or 0)
+            a, b = mi(names[0], "peak_rss_mb"), mi(names[-1], "peak_rss_mb")
+            if a and b:
+                p(f"   memory: {mi(names[-1], 'file_mb') / mi(names[0], 'file_mb'):.0f}× the file, {b / a:.2f}× the peak RSS "
+                  f"(flat is about 1×) — {verdict(b < 1.5 * a)}")
+    print("\n".join(out))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import (
 // variables after its options: only cmd reads the environment, so none of
 // them changes what the crawler does (colly still logs unknown COLLY_*
 // names through the standard log package).
-func newCollector(cfg Config, transport http.RoundTripper) *colly.Collector {
+func newCollector(cfg Config, transport http.RoundTripper, archived bool) *colly.Collector {
 	col := colly.NewCollector()
 	col.UserAgent = cfg.UserAgent
 	// robots.go reads robots.txt: RFC 9309 status rules, Crawl-delay, one
@@ -47,6 +47,10 @@ func newCollector(cfg Config, transport http.RoundTripper) *colly.Collector {
 	col.DisableCookies() // one Crawler serves every source: no session state
 	// Config.Timeout bounds a request, body included (colly's default is 10s).
 	col.SetRequestTimeout(cfg.Timeout)
+	if archived {
+		// captureTransport copies what bodyTransport decodes, as received.
+		transport = captureTransport{next: transport}
+	}
 	col.WithTransport(&bodyTransport{next: transport, limit: cfg.MaxBodyBytes})
 	// fetch follows redirects hop by hop: each one is checked against
 	// robots.txt, the redirect chain and the pass's claims, and scheduled

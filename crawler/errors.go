@@ -104,6 +104,8 @@ func reason(err error) string {
 		return "robots_unavailable"
 	case errors.Is(err, errSeenStore):
 		return "seen_store"
+	case errors.Is(err, ErrArchive):
+		return "archive"
 	case errors.Is(err, ErrInvalidFeed):
 		return "invalid_feed"
 	case errors.Is(err, ErrInvalidSitemap):

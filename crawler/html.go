@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -133,4 +134,20 @@ func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 		return nil, name, fmt.Errorf("decoding %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+// DecodeHTML returns an answer's body as a page the crawler would publish:
+// HTML or XHTML (by Content-Type, or sniffed without one), decoded to
+// UTF-8 by the HTML rules. It fails with ErrNotHTML or ErrEncoding.
+// Reprocessing and import use it to read archived answers as the crawler
+// reads live ones.
+func DecodeHTML(body []byte, contentType string) ([]byte, error) {
+	if !isHTML(contentType, body) {
+		return nil, ErrNotHTML
+	}
+	out, _, err := toUTF8(body, contentType)
+	if err != nil {
+		return nil, errors.Join(ErrEncoding, err)
+	}
+	return out, nil
 }

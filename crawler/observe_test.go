@@ -205,3 +205,46 @@ func (o *recordingObserver) PassEnded(st *Stats) {
 	o.events = append(o.events, fmt.Sprintf("end %s %d", st.Snapshot().Source, st.Snapshot().Fetched))
 	o.mu.Unlock()
 }
+
+// TestQueuedPages counts the pages waiting in a running pass's frontier,
+// and none once it ended.
+func TestQueuedPages(t *testing.T) {
+	hold := make(chan struct{})
+	srv := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			feedOf(w, r, "/a", "/b", "/c", "/d", "/e")
+			return
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		}
+		<-hold
+		fmt.Fprint(w, htmlPage("a", "article"))
+	}))
+	o := &statsObserver{started: make(chan *Stats, 1)}
+	c, _, _ := newTestCrawler(t, Config{}, WithObserver(o))
+	src := Source{Name: "q", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1}
+	done := make(chan struct{})
+	go func() { crawl(t, c, src); close(done) }()
+	st := <-o.started
+	deadline := time.Now().Add(5 * time.Second)
+	// Two workers (twice the parallelism) each hold a page: one being
+	// fetched, one waiting its turn at the host; three wait in the queue.
+	for st.Snapshot().Queued != 3 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if q := st.Snapshot().Queued; q != 3 {
+		t.Errorf("queued %d while the first page is fetched, want 3", q)
+	}
+	close(hold)
+	<-done
+	if s := st.Snapshot(); s.Queued != 0 || s.Fetched != 5 {
+		t.Errorf("after the pass: queued %d, fetched %d", s.Queued, s.Fetched)
+	}
+}
+
+type statsObserver struct{ started chan *Stats }
+
+func (o *statsObserver) PassStarted(st *Stats) { o.started <- st }
+func (o *statsObserver) PassEnded(*Stats)      {}

@@ -123,6 +123,7 @@ func (p *pass) run(ctx context.Context) {
 	}
 	wg.Wait()
 	close(done)
+	p.st.queued.Store(0) // an interrupted pass leaves its frontier
 	p.saveListings(ctx)
 }
 
@@ -197,6 +198,7 @@ func (p *pass) enqueue(t *task) bool {
 	p.known[t.url] = t
 	if t.kind.page() {
 		p.queue = append(p.queue, t)
+		p.st.queued.Add(1)
 	} else {
 		p.docs = append(p.docs, t)
 	}
@@ -242,6 +244,7 @@ func (p *pass) next() *task {
 			t, p.docs = p.docs[0], p.docs[1:]
 		case len(p.queue) > 0 && p.docsBusy == 0:
 			t, p.queue = p.queue[0], p.queue[1:]
+			p.st.queued.Add(-1)
 		case p.open == 0:
 			p.cond.Broadcast()
 			return nil

@@ -141,7 +141,9 @@ func (c *Crawler) render(ctx context.Context, spec fetchSpec) (*answer, error) {
 	}
 	// The DOM is serialised as UTF-8 whatever the page's charset was.
 	hdr.Set("Content-Type", "text/html; charset=utf-8")
-	return &answer{url: final, status: res.Status, header: hdr, body: res.HTML}, nil
+	// Rendered pages are not archived (Chromium fetched them, not the
+	// crawler's transport).
+	return &answer{url: final, status: res.Status, header: hdr, body: res.HTML, at: c.now().UTC().Truncate(time.Millisecond)}, nil
 }
 
 // renderAllow decides on every request a rendered page makes. Only http(s)

@@ -28,6 +28,7 @@ type Stats struct {
 
 	requests, fetched, documents, notModified, unchanged, bytes atomic.Int64
 	rendered, duration                                          atomic.Int64
+	queued                                                      atomic.Int64 // pages waiting in the frontier
 
 	mu      sync.Mutex
 	skipped map[string]int64
@@ -53,6 +54,9 @@ type Snapshot struct {
 	Bytes int64 `json:"bytes"`
 	// Rendered counts pages loaded in the browser (Source.Render).
 	Rendered int64 `json:"rendered"`
+	// Queued is the number of pages waiting in the pass's frontier (0 once
+	// the pass ended): with Fetched, how far a running pass has come.
+	Queued int64 `json:"queued"`
 	// Skipped counts URLs not fetched or not published, by reason (Skip…).
 	Skipped map[string]int64 `json:"skipped"`
 	// Failed counts failures by reason: "http_404", "timeout",
@@ -90,6 +94,7 @@ func (s *Stats) Snapshot() Snapshot {
 		Unchanged:   s.unchanged.Load(),
 		Bytes:       s.bytes.Load(),
 		Rendered:    s.rendered.Load(),
+		Queued:      s.queued.Load(),
 		Skipped:     maps.Clone(s.skipped),
 		Failed:      maps.Clone(s.failed),
 		Duration:    time.Duration(s.duration.Load()),

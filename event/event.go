@@ -56,6 +56,13 @@ type Page struct {
 	// BodyRef names the object-store entry holding the compressed body when
 	// it was too large for one message.
 	BodyRef string `json:"body_ref,omitempty"`
+	// Canonical is the page's rel=canonical as the crawler accepted it: on
+	// the page's own site, or on another one that answered with the same
+	// page. Empty when the page names none, names itself, or was refused.
+	Canonical string `json:"canonical,omitempty"`
+	// RejectedCanonical is a rel=canonical on another site that did not
+	// answer with this page; the page keeps its own URL as its identity.
+	RejectedCanonical string `json:"rejected_canonical,omitempty"`
 	// Repository is set when the page is the card of a model repository
 	// (a Hugging Face model card): the repository itself is first-hand
 	// evidence of a release.
@@ -101,18 +108,30 @@ type Hint struct {
 type Article struct {
 	Version int `json:"v,omitempty"`
 	// ID is the document id: DocID of the canonical URL.
-	ID           string    `json:"id,omitempty"`
-	URL          string    `json:"url"`
-	CanonicalURL string    `json:"canonical_url"`
-	Source       string    `json:"source,omitempty"`
-	Title        string    `json:"title"`
-	PublishedAt  time.Time `json:"published_at,omitzero"`
-	UpdatedAt    time.Time `json:"updated_at,omitzero"`
-	Authors      []string  `json:"authors"`
-	Language     string    `json:"language"`
-	SiteName     string    `json:"site_name"`
-	Image        string    `json:"image,omitempty"`
-	Text         string    `json:"text"`
+	ID           string `json:"id,omitempty"`
+	URL          string `json:"url"`
+	CanonicalURL string `json:"canonical_url"`
+	// RejectedCanonical is a canonical URL the page declared (rel=canonical
+	// or og:url) that was not taken as its identity: it is on another site
+	// and fetching it did not give the same page.
+	RejectedCanonical string `json:"rejected_canonical,omitempty"`
+	// TextTruncated is set when Text was cut to fit the article into one
+	// message (see the extractor stage's size budget).
+	TextTruncated bool      `json:"text_truncated,omitempty"`
+	Source        string    `json:"source,omitempty"`
+	Title         string    `json:"title"`
+	PublishedAt   time.Time `json:"published_at,omitzero"`
+	UpdatedAt     time.Time `json:"updated_at,omitzero"`
+	Authors       []string  `json:"authors"`
+	Language      string    `json:"language"`
+	SiteName      string    `json:"site_name"`
+	Image         string    `json:"image,omitempty"`
+	Text          string    `json:"text"`
+	// Extraction names the method that produced Text: "primary" (the
+	// extractor's own scorer), "readability" (the second opinion on a weak
+	// page), "captions" (a photo story told in its captions) or "jsonld"
+	// (the page's JSON-LD articleBody). Empty in records written before it.
+	Extraction string `json:"extraction,omitempty"`
 	// FetchedAt is when the page was fetched; it orders versions of one
 	// document, so an older fetch never overwrites a newer one.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
@@ -227,6 +246,15 @@ type ReleaseEvent struct {
 	// Sources are the URLs of every article known to report the release so far.
 	Sources []string `json:"sources"`
 	Claims  []Claim  `json:"claims,omitempty"`
+	// SeenAt is when the article behind this event was fetched; zero in
+	// events written before it existed.
+	SeenAt time.Time `json:"seen_at,omitzero"`
+	// ParamsTotalB, ParamsActiveB, License and OpenWeights are what the
+	// article says of the model (see Model), zero when it says nothing.
+	ParamsTotalB  float64 `json:"params_total_b,omitempty"`
+	ParamsActiveB float64 `json:"params_active_b,omitempty"`
+	License       string  `json:"license,omitempty"`
+	OpenWeights   bool    `json:"open_weights,omitempty"`
 }
 
 // Event kinds of ReleaseEvent.
@@ -246,6 +274,9 @@ type DeadLetter struct {
 	Reason  string    `json:"reason"`
 	At      time.Time `json:"at"`
 	Data    []byte    `json:"data"`
+	// DataOmitted is set when the message was too large to copy into
+	// Data; it stays in Stream at Seq until the stream's limits drop it.
+	DataOmitted bool `json:"data_omitted,omitempty"`
 }
 
 // DocID returns the document id of a canonical URL: the first 32 hex digits

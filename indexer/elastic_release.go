@@ -186,12 +186,18 @@ func (e *Elastic) getReleases(ctx context.Context, keys []string) (map[string]st
 // first. Vendors are vendor ids, Model is folded like article model filters,
 // and Since bounds first_seen from below.
 func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultReleaseLimit
 	}
 	limit = min(limit, MaxReleaseLimit)
 	filter := []any{}
+	if q.Key != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"key": q.Key}})
+	}
 	if len(q.Vendors) > 0 {
 		filter = append(filter, terms("vendor", q.Vendors, event.Slug))
 	}

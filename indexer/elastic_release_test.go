@@ -86,6 +86,8 @@ func TestElasticReleases(t *testing.T) {
 		want []string
 	}{
 		{"vendor", indexer.ReleaseQuery{Vendors: []string{"DeepSeek"}}, []string{"deepseek.deepseek-v3"}},
+		{"key", indexer.ReleaseQuery{Key: "alibaba.qwen3"}, []string{"alibaba.qwen3"}},
+		{"unknown key", indexer.ReleaseQuery{Key: "alibaba.qwen"}, nil},
 		{"model folded", indexer.ReleaseQuery{Model: "qwen 3"}, []string{"alibaba.qwen3"}},
 		{"since", indexer.ReleaseQuery{Since: t0.Add(time.Hour)}, []string{"alibaba.qwen3"}},
 		{"limit", indexer.ReleaseQuery{Limit: 1}, []string{"alibaba.qwen3"}},

@@ -86,6 +86,7 @@ func (e *Elastic) Reresolve(ctx context.Context, r Renamer, progress func(Rereso
 				continue
 			}
 			src.Vendors, src.Models, src.ModelKeys, src.ModelIDs, src.Unknown = id.vendors, id.models, id.keys, id.ids, id.unknown
+			src.Names, src.Fingerprint = id.names, "" // see Embedded.Reresolve
 			body, err := json.Marshal(src)
 			if err != nil {
 				return fmt.Errorf("%w: encoding article %s: %v", ErrPermanent, h.ID, err)

@@ -16,25 +16,18 @@ import (
 	"github.com/modelwire/modelwire/event"
 )
 
-// Limits on the user's query text on Elasticsearch, so no query can make
-// the cluster do unbounded work.
-const (
-	MaxQueryBytes = 1024
-	MaxQueryTerms = 32
-)
-
-// ErrQueryTooLong reports query text over MaxQueryBytes or MaxQueryTerms.
-var ErrQueryTooLong = errors.New("query too long")
-
 // snippetChars is the length of a snippet, as on the embedded store.
 const snippetChars = 200
 
 // Search answers q over the articles alias with the same semantics as the
-// embedded store: every word is required (in the title or the text),
+// embedded store: every word is required (in the title, the text or the names the article mentions),
 // "quoted phrases" match as phrases, a leading '-' excludes, and an empty
 // query matches everything, newest first. Filters are exact: vendor ids,
 // folded model names, language, and published_at in [Since, Until).
 func (e *Elastic) Search(ctx context.Context, q Query) (Result, error) {
+	if err := q.Validate(); err != nil {
+		return Result{}, err
+	}
 	q = q.Normalize()
 	body, err := searchBody(q)
 	if err != nil {
@@ -56,6 +49,7 @@ func (e *Elastic) Search(ctx context.Context, q Query) (Result, error) {
 			URL:         h.Source.URL,
 			Title:       h.Source.Title,
 			PublishedAt: h.Source.PublishedAt,
+			FetchedAt:   h.Source.FetchedAt,
 			Site:        h.Source.Site,
 			Language:    h.Source.Language,
 			Vendors:     nonNil(h.Source.Vendors),
@@ -88,7 +82,7 @@ func searchBody(q Query) ([]byte, error) {
 	if text != "" {
 		must = map[string]any{"simple_query_string": map[string]any{
 			"query":            text,
-			"fields":           []string{"title^2", "title.*^2", "text", "text.*"},
+			"fields":           []string{"title^2", "title.*^2", "text", "text.*", "names^0.5"},
 			"default_operator": "and",
 			"flags":            "NOT|PHRASE|WHITESPACE",
 		}}
@@ -102,6 +96,9 @@ func searchBody(q Query) ([]byte, error) {
 	}
 	if q.Language != "" {
 		filter = append(filter, terms("language", []string{q.Language}, strings.ToLower))
+	}
+	if len(q.URLs) > 0 {
+		filter = append(filter, terms("url", q.URLs, func(s string) string { return s }))
 	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
 		r := map[string]any{}
@@ -122,7 +119,7 @@ func searchBody(q Query) ([]byte, error) {
 		"size":             q.Limit,
 		"track_total_hits": true,
 		"track_scores":     true,
-		"_source":          []string{"url", "title", "published_at", "site", "language", "vendors", "models"},
+		"_source":          []string{"url", "title", "published_at", "fetched_at", "site", "language", "vendors", "models"},
 		"highlight": map[string]any{
 			"pre_tags":            []string{"<mark>"},
 			"post_tags":           []string{"</mark>"},
@@ -139,7 +136,7 @@ func searchBody(q Query) ([]byte, error) {
 			"languages": facet("language"),
 		},
 	}
-	if !positive {
+	if q.Newest || !positive {
 		body["sort"] = []any{
 			map[string]any{"published_at": map[string]any{"order": "desc", "missing": "_last"}},
 			"_score",
@@ -152,13 +149,10 @@ func searchBody(q Query) ([]byte, error) {
 // words, "phrases" and leading '-'; positive tells whether any term is not
 // negated. Quotes inside words are dropped, since they would open a phrase.
 func queryText(s string) (text string, positive bool, err error) {
-	if len(s) > MaxQueryBytes {
-		return "", false, fmt.Errorf("%w: %d bytes, at most %d", ErrQueryTooLong, len(s), MaxQueryBytes)
+	if err := checkText(s); err != nil {
+		return "", false, err
 	}
 	terms := splitQuery(s)
-	if len(terms) > MaxQueryTerms {
-		return "", false, fmt.Errorf("%w: %d terms, at most %d", ErrQueryTooLong, len(terms), MaxQueryTerms)
-	}
 	var b strings.Builder
 	for _, t := range terms {
 		w := strings.ReplaceAll(t.text, `"`, " ")

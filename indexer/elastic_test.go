@@ -217,6 +217,11 @@ func searchCases(t0 time.Time) []struct {
 		{"no fuzziness", indexer.Query{Text: "reasonin~2"}, nil, 0},
 		{"no boolean or", indexer.Query{Text: "reasoning | Qwen3"}, nil, 0},
 		{"paging", indexer.Query{Limit: 2, Offset: 1}, []string{vi, zh}, 4},
+		{"a family finds its versions", indexer.Query{Text: "Qwen"}, []string{vi}, 1},
+		{"a family excluded excludes its versions", indexer.Query{Text: "-Qwen"}, []string{ko, zh, ds}, 3},
+		{"a version is found as written", indexer.Query{Text: "qwen3"}, []string{vi}, 1},
+		{"urls", indexer.Query{URLs: []string{zh, ds, "https://nowhere.example/"}}, []string{zh, ds}, 2},
+		{"newest first despite text", indexer.Query{Text: "DeepSeek", Newest: true}, []string{ko, ds}, 2},
 	}
 }
 

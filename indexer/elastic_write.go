@@ -35,23 +35,27 @@ type articleSource struct {
 	ModelIDs     []string      `json:"model_ids"`
 	Unknown      []string      `json:"unknown_models"`
 	Benchmarks   []string      `json:"benchmarks"`
+	Names        []string      `json:"names,omitempty"`
 	Claims       []event.Claim `json:"claims,omitempty"`
 	Image        string        `json:"image,omitempty"`
 	ContentHash  string        `json:"content_hash,omitempty"`
 	PublishedAt  time.Time     `json:"published_at,omitzero"`
 	UpdatedAt    time.Time     `json:"updated_at,omitzero"`
 	FetchedAt    time.Time     `json:"fetched_at,omitzero"`
+	Fingerprint  string        `json:"fingerprint,omitempty"`
 }
 
 func articleSourceOf(a event.Article) articleSource {
-	return articleSource{
+	s := articleSource{
 		URL: a.URL, CanonicalURL: a.CanonicalURL, Title: a.Title, Text: a.Text,
 		Site: a.SiteName, Language: a.Language, Source: a.Source, Authors: a.Authors,
 		Vendors: vendorIDs(a.Vendors), Models: modelNames(a.Models), ModelKeys: modelKeys(a.Models),
 		ModelIDs: modelIDs(a.Models), Unknown: unknownModels(a.Models),
-		Benchmarks: benchmarks(a.Claims), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
+		Benchmarks: benchmarks(a.Claims), Names: nameTerms(a), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
 		PublishedAt: a.PublishedAt, UpdatedAt: a.UpdatedAt, FetchedAt: a.FetchedAt,
 	}
+	s.Fingerprint = fingerprint(s, a.Releases)
+	return s
 }
 
 // articleVersion is the external version of an article: its fetch time in

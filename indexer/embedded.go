@@ -116,6 +116,12 @@ func articleMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("title", text)
 	doc.AddFieldMappingsAt("text", text)
+	names := bleve.NewTextFieldMapping() // searched, not returned
+	names.Analyzer = cjk.AnalyzerName
+	names.Store = false
+	names.IncludeInAll = false
+	names.IncludeTermVectors = false
+	doc.AddFieldMappingsAt("names", names)
 	for _, f := range []string{"url", "canonical_url", "site", "language", "vendors", "models", "model_ids", "unknown_models", "benchmarks", "source", "authors"} {
 		doc.AddFieldMappingsAt(f, keyword)
 	}
@@ -123,6 +129,7 @@ func articleMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("published_at", date)
 	doc.AddFieldMappingsAt("fetched_at", date)
 	doc.AddFieldMappingsAt("claims_json", stored)
+	doc.AddFieldMappingsAt("fingerprint", stored)
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -227,7 +234,9 @@ func articleDoc(a event.Article) map[string]any {
 		"model_ids":      modelIDs(a.Models),
 		"unknown_models": unknownModels(a.Models),
 		"benchmarks":     benchmarks(a.Claims),
+		"names":          nameTerms(a),
 		"fetched_at":     a.FetchedAt,
+		"fingerprint":    Fingerprint(a),
 	}
 	if !a.PublishedAt.IsZero() {
 		d["published_at"] = a.PublishedAt
@@ -243,15 +252,18 @@ func (e *Embedded) Count(ctx context.Context) (int, error) {
 
 // Search answers q over the indexed articles.
 func (e *Embedded) Search(ctx context.Context, q Query) (Result, error) {
+	if err := q.Validate(); err != nil {
+		return Result{}, err
+	}
 	q = q.Normalize()
 	req := bleve.NewSearchRequestOptions(bleveQuery(q), q.Limit, q.Offset, false)
-	req.Fields = []string{"url", "title", "published_at", "site", "language", "vendors", "models", "text"}
+	req.Fields = []string{"url", "title", "published_at", "fetched_at", "site", "language", "vendors", "models", "text"}
 	req.Highlight = bleve.NewHighlightWithStyle(htmlfmt.Name)
 	req.Highlight.Fields = []string{"text"}
 	req.AddFacet("vendors", bleve.NewFacetRequest("vendors", 20))
 	req.AddFacet("models", bleve.NewFacetRequest("models", 20))
 	req.AddFacet("languages", bleve.NewFacetRequest("language", 20))
-	if !hasPositiveTerm(q.Text) {
+	if q.Newest || !hasPositiveTerm(q.Text) {
 		req.SortBy([]string{"-published_at", "-_score"})
 	}
 	res, err := e.articles.SearchInContext(ctx, req)
@@ -284,6 +296,9 @@ func bleveQuery(q Query) query.Query {
 	if q.Language != "" {
 		must = append(must, anyTerm("language", []string{q.Language}, strings.ToLower))
 	}
+	if len(q.URLs) > 0 {
+		must = append(must, anyTerm("url", q.URLs, func(s string) string { return s }))
+	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
 		r := bleve.NewDateRangeQuery(q.Since, q.Until)
 		r.SetField("published_at")
@@ -296,7 +311,8 @@ func bleveQuery(q Query) query.Query {
 }
 
 // textQuery turns user text into a query with simple_query_string's
-// essentials: every word must match (in title or text), "quoted phrases"
+// essentials: every word must match (in title, text or the names the
+// article mentions, see nameTerms), "quoted phrases"
 // match as phrases, and a leading '-' excludes a word or phrase.
 func textQuery(text string) query.Query {
 	b := bleve.NewBooleanQuery()
@@ -316,7 +332,7 @@ func textQuery(text string) query.Query {
 
 func fieldsQuery(text string, phrase bool) query.Query {
 	var qs []query.Query
-	for _, field := range []string{"title", "text"} {
+	for _, field := range []string{"title", "text", "names"} {
 		var q query.FieldableQuery
 		if phrase {
 			q = bleve.NewMatchPhraseQuery(text)
@@ -326,8 +342,11 @@ func fieldsQuery(text string, phrase bool) query.Query {
 			q = m
 		}
 		q.SetField(field)
-		if field == "title" {
+		switch field {
+		case "title":
 			q.(query.BoostableQuery).SetBoost(2)
+		case "names":
+			q.(query.BoostableQuery).SetBoost(0.5)
 		}
 		qs = append(qs, q)
 	}
@@ -380,6 +399,9 @@ func hitOf(h *search.DocumentMatch) Hit {
 	}
 	if t, err := time.Parse(time.RFC3339Nano, str(h.Fields["published_at"])); err == nil {
 		hit.PublishedAt = t
+	}
+	if t, err := time.Parse(time.RFC3339Nano, str(h.Fields["fetched_at"])); err == nil {
+		hit.FetchedAt = t
 	}
 	if frags := h.Fragments["text"]; len(frags) > 0 {
 		hit.Snippet = strings.TrimSpace(frags[0])

@@ -103,7 +103,13 @@ func (e *Embedded) release(key string) (ReleaseRecord, error) {
 
 // Releases lists release records matching q, most recently first seen first.
 func (e *Embedded) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	var must []query.Query
+	if q.Key != "" {
+		must = append(must, bleve.NewDocIDQuery([]string{q.Key}))
+	}
 	if len(q.Vendors) > 0 {
 		must = append(must, anyTerm("vendor", q.Vendors, event.Slug))
 	}

@@ -50,6 +50,10 @@ func (e *Embedded) Reresolve(ctx context.Context, r Renamer, progress func(Reres
 			}
 			doc["authors"], doc["benchmarks"] = strs(f["authors"]), strs(f["benchmarks"])
 			doc["vendors"], doc["models"], doc["model_keys"], doc["model_ids"], doc["unknown_models"] = id.vendors, id.models, id.keys, id.ids, id.unknown
+			// The names field is not stored: it is written anew. The
+			// fingerprint no longer matches the stored fields: "" means
+			// unknown, so a reprocess rewrites the document.
+			doc["names"], doc["fingerprint"] = id.names, ""
 			if err := batch.Index(h.ID, doc); err != nil {
 				return st, fmt.Errorf("article %s: %w", h.ID, err)
 			}

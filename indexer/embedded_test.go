@@ -169,3 +169,28 @@ func TestEmbeddedCloseTwice(t *testing.T) {
 		t.Fatalf("second close: %v", err)
 	}
 }
+
+// TestEmbeddedSharedCases runs the cases TestElasticSearch checks on
+// Elasticsearch against the embedded store, with the same expectations.
+func TestEmbeddedSharedCases(t *testing.T) {
+	s := openTemp(t)
+	t0 := time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)
+	for i, err := range mustIndex(t, s, corpus(t0)...) {
+		if err != nil {
+			t.Fatalf("doc %d: %v", i, err)
+		}
+	}
+	for _, tt := range searchCases(t0) {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := s.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkHits(t, res, tt.want, tt.total)
+		})
+	}
+	res, _ := s.Search(context.Background(), indexer.Query{Text: "reasoning"})
+	if len(res.Hits) != 1 || !res.Hits[0].FetchedAt.Equal(t0) {
+		t.Errorf("fetched_at of the hit: %+v, want %s", res.Hits, t0)
+	}
+}

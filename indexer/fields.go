@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -89,4 +90,52 @@ func benchmarks(cs []event.Claim) []string {
 		}
 	}
 	return out
+}
+
+// nameTerms returns the vendor and model names an article mentions, each
+// followed by its parts cut where letters and digits meet and at
+// punctuation ("Qwen2.5-Max" gives "Qwen2.5-Max" and "Qwen 2.5 Max"). The
+// tokenizers of both stores keep "qwen2.5" whole, as Unicode word rules
+// say, so without these parts a query for the family ("Qwen") would miss
+// every article about one of its versions.
+func nameTerms(a event.Article) []string {
+	var out []string
+	add := func(name string) {
+		if name == "" || slices.Contains(out, name) {
+			return
+		}
+		out = append(out, name)
+		if parts := nameParts(name); parts != name && !slices.Contains(out, parts) {
+			out = append(out, parts)
+		}
+	}
+	for _, v := range a.Vendors {
+		add(v.Name)
+	}
+	for _, m := range a.Models {
+		add(m.Name)
+		add(m.Family)
+	}
+	return out
+}
+
+// nameParts writes name with a space wherever a letter meets a digit and
+// in place of punctuation, keeping a '.' or ',' between digits ("2.5").
+func nameParts(name string) string {
+	rs := []rune(name)
+	var b strings.Builder
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if i > 0 && (unicode.IsLetter(rs[i-1]) && unicode.IsDigit(r) || unicode.IsDigit(rs[i-1]) && unicode.IsLetter(r)) {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+		case (r == '.' || r == ',') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -42,6 +42,11 @@ type Query struct {
 	Language string
 	Since    time.Time
 	Until    time.Time
+	// URLs, if set, keeps only the articles fetched from these URLs.
+	URLs []string
+	// Newest sorts by publication date, newest first, even when the text
+	// would rank by relevance (feeds of a saved search).
+	Newest bool
 	// Limit is the page size (default 10, at most MaxLimit); Offset skips hits.
 	Limit  int
 	Offset int
@@ -81,6 +86,7 @@ type Hit struct {
 	URL         string    `json:"url"`
 	Title       string    `json:"title"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
+	FetchedAt   time.Time `json:"fetched_at,omitzero"`
 	Site        string    `json:"site"`
 	Language    string    `json:"language"`
 	Vendors     []string  `json:"vendors"`
@@ -106,6 +112,8 @@ type FacetCount struct {
 
 // ReleaseQuery selects release records. Zero values mean "no filter".
 type ReleaseQuery struct {
+	// Key selects the one release with this key.
+	Key     string
 	Vendors []string
 	// Model is a model id or a name, compared as Query.Models are.
 	Model string
@@ -128,6 +136,25 @@ type ReleaseRecord struct {
 	Title       string        `json:"title,omitempty"`
 	Sources     []string      `json:"sources"`
 	Claims      []event.Claim `json:"claims"`
+	// LastSeen is when the latest article reporting the release was
+	// fetched (at least FirstSeen).
+	LastSeen time.Time `json:"last_seen,omitzero"`
+	// ParamsTotalB, ParamsActiveB, License and OpenWeights are what the
+	// sources say of the model: the announcing article's figures, gaps
+	// filled from later ones; OpenWeights when any source says so.
+	ParamsTotalB  float64 `json:"params_total_b,omitempty"`
+	ParamsActiveB float64 `json:"params_active_b,omitempty"`
+	License       string  `json:"license,omitempty"`
+	OpenWeights   bool    `json:"open_weights,omitempty"`
+}
+
+// AnnouncedAt is the release's announcement date: the earliest
+// publication date its sources give, or its first sighting without one.
+func (r ReleaseRecord) AnnouncedAt() time.Time {
+	if !r.PublishedAt.IsZero() {
+		return r.PublishedAt
+	}
+	return r.FirstSeen
 }
 
 // UnknownName is a model name no catalog knows, as indexed articles name

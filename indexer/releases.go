@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/modelwire/modelwire/event"
@@ -14,7 +15,9 @@ const (
 
 // MergeRelease folds a release event into the stored record (zero for a
 // new release): the earliest first sighting wins and brings its evidence
-// and title, the earliest publication date and the highest confidence win,
+// and title, the announcing event's model facts (parameters, licence) win
+// and later events fill what it lacks, the earliest publication date, the
+// latest sighting and the highest confidence win,
 // sources and claims are united without duplicates (up to
 // maxRecordSources and maxRecordClaims). Times are kept in UTC. Merging the
 // same event twice changes nothing.
@@ -35,6 +38,21 @@ func MergeRelease(rec ReleaseRecord, ev event.ReleaseEvent) ReleaseRecord {
 		if ev.Title != "" {
 			rec.Title = ev.Title
 		}
+	}
+	if ev.Kind == event.KindRelease { // the announcing article's figures win
+		rec.ParamsTotalB = cmp.Or(ev.ParamsTotalB, rec.ParamsTotalB)
+		rec.ParamsActiveB = cmp.Or(ev.ParamsActiveB, rec.ParamsActiveB)
+		rec.License = cmp.Or(ev.License, rec.License)
+	}
+	rec.ParamsTotalB = cmp.Or(rec.ParamsTotalB, ev.ParamsTotalB)
+	rec.ParamsActiveB = cmp.Or(rec.ParamsActiveB, ev.ParamsActiveB)
+	rec.License = cmp.Or(rec.License, ev.License)
+	rec.OpenWeights = rec.OpenWeights || ev.OpenWeights
+	if seen := cmp.Or(ev.SeenAt, ev.FirstSeen).UTC(); seen.After(rec.LastSeen) {
+		rec.LastSeen = seen
+	}
+	if rec.LastSeen.Before(rec.FirstSeen) {
+		rec.LastSeen = rec.FirstSeen
 	}
 	if !published.IsZero() && (rec.PublishedAt.IsZero() || published.Before(rec.PublishedAt)) {
 		rec.PublishedAt = published

@@ -11,13 +11,14 @@ import (
 // articles and release records with it; `modelwire catalog migrate` passes
 // the analyzer's resolver.
 type Renamer interface {
-	// Model returns the canonical identity of a model stored by name, and
-	// whether the catalog knows it; a name it does not know keeps its
-	// spelling and stays a discovery.
-	Model(name string) (id, canonical, vendor string, known bool)
-	// Vendor returns the catalog id of a stored vendor id or name, or its
-	// slug when the catalog knows none.
-	Vendor(id string) string
+	// Model returns the canonical model a stored name names (its ID, Name,
+	// Vendor and Family), and whether the catalog knows it; a name it does
+	// not know keeps its spelling and stays a discovery.
+	Model(name string) (event.Model, bool)
+	// Vendor returns the vendor a stored vendor id or name names: the
+	// catalog's id and name, or the slug and the name given when the
+	// catalog knows none.
+	Vendor(id string) event.Vendor
 }
 
 // ReresolveStats counts what Reresolve read and rewrote.
@@ -33,52 +34,47 @@ type ReresolveStats struct {
 
 // identity is the identity fields of an indexed article.
 type identity struct {
-	vendors, models, keys, ids, unknown []string
+	vendors, models, keys, ids, unknown, names []string
 }
 
 // reresolveArticle maps an article's stored vendors and model names to
 // canonical ones.
 func reresolveArticle(r Renamer, vendors, models []string) identity {
-	var out identity
-	addVendor := func(v string) {
-		if v != "" && !slices.Contains(out.vendors, v) {
-			out.vendors = append(out.vendors, v)
+	var a event.Article
+	addVendor := func(v event.Vendor) {
+		if v.ID != "" && !slices.ContainsFunc(a.Vendors, func(x event.Vendor) bool { return x.ID == v.ID }) {
+			a.Vendors = append(a.Vendors, v)
 		}
 	}
 	for _, v := range vendors {
 		addVendor(r.Vendor(v))
 	}
 	for _, name := range models {
-		id, canonical, vendor, known := r.Model(name)
+		m, known := r.Model(name)
 		if !known {
-			canonical = name
+			m = event.Model{Name: name, Resolution: &event.Resolution{Provisional: true}}
 		}
-		if slices.Contains(out.models, canonical) {
+		if slices.ContainsFunc(a.Models, func(x event.Model) bool { return x.Name == m.Name }) {
 			continue
 		}
-		out.models = append(out.models, canonical)
-		out.keys = append(out.keys, modelKey(canonical))
+		a.Models = append(a.Models, m)
 		if known {
-			out.ids = append(out.ids, id)
-			addVendor(vendor)
-		} else {
-			out.unknown = append(out.unknown, canonical)
+			addVendor(r.Vendor(m.Vendor))
 		}
 	}
-	for _, l := range []*[]string{&out.vendors, &out.models, &out.keys, &out.ids, &out.unknown} {
-		if *l == nil {
-			*l = []string{}
-		}
+	return identity{
+		vendors: vendorIDs(a.Vendors), models: modelNames(a.Models), keys: modelKeys(a.Models),
+		ids: modelIDs(a.Models), unknown: unknownModels(a.Models), names: nonNil(nameTerms(a)),
 	}
-	return out
 }
 
 // reresolveRelease returns a release record under its canonical identity:
 // model name, id, vendor and key.
 func reresolveRelease(r Renamer, rec ReleaseRecord) ReleaseRecord {
-	id, canonical, vendor, known := r.Model(rec.Model)
+	m, known := r.Model(rec.Model)
+	id, canonical, vendor := m.ID, m.Name, m.Vendor
 	if !known {
-		canonical, vendor = rec.Model, r.Vendor(rec.Vendor)
+		canonical, vendor = rec.Model, r.Vendor(rec.Vendor).ID
 		id = rec.ModelID
 	}
 	out := rec
@@ -87,8 +83,8 @@ func reresolveRelease(r Renamer, rec ReleaseRecord) ReleaseRecord {
 	out.Key = event.ReleaseKey(vendor, canonical)
 	out.Claims = slices.Clone(rec.Claims)
 	for i, c := range out.Claims {
-		if _, name, _, ok := r.Model(c.Model); ok {
-			out.Claims[i].Model = name
+		if m, ok := r.Model(c.Model); ok {
+			out.Claims[i].Model = m.Name
 		}
 	}
 	return out

@@ -20,16 +20,17 @@ var renames = map[string][3]string{ // stored name → id, canonical name, vendo
 	"GLM 4.5": {"zhipu/glm-4-5", "GLM-4.5", "zhipu"}, "GLM-4.5": {"zhipu/glm-4-5", "GLM-4.5", "zhipu"},
 }
 
-func (tableRenamer) Model(name string) (id, canonical, vendor string, known bool) {
+func (tableRenamer) Model(name string) (event.Model, bool) {
 	r, ok := renames[name]
-	return r[0], r[1], r[2], ok
+	return event.Model{ID: r[0], Name: r[1], Vendor: r[2]}, ok
 }
 
-func (tableRenamer) Vendor(id string) string {
-	if id == "zippu-ai" {
-		return "zhipu"
+func (tableRenamer) Vendor(id string) event.Vendor {
+	switch id {
+	case "zippu-ai", "zhipu":
+		return event.Vendor{ID: "zhipu", Name: "Zhipu AI"}
 	}
-	return event.Slug(id)
+	return event.Vendor{ID: event.Slug(id), Name: id}
 }
 
 // reresolvable is the store side of `modelwire catalog migrate`.
@@ -83,6 +84,9 @@ func testReresolve(t *testing.T, s reresolvable, refresh func()) {
 	res, err := s.Search(ctx, indexer.Query{Models: []string{"zhipu/glm-4-5"}})
 	if err != nil || res.Total != 1 || !slices.Equal(res.Hits[0].Vendors, []string{"zhipu"}) || !slices.Contains(res.Hits[0].Models, "GLM-4.5") {
 		t.Errorf("search by the new id: %+v, %v", res, err)
+	}
+	if res, _ := s.Search(ctx, indexer.Query{Text: "Zhipu"}); res.Total != 1 {
+		t.Errorf("the vendor's canonical name is searchable: %+v", res)
 	}
 	res, _ = s.Search(ctx, indexer.Query{Models: []string{"alibaba/qwen3"}})
 	if res.Total != 1 || !slices.Equal(res.Facets.Models, []indexer.FacetCount{{Value: "Qwen3", Count: 1}}) {

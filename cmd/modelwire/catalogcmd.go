@@ -167,12 +167,16 @@ type reresolver interface {
 // renamer resolves stored names with the analyzer.
 type renamer struct{ an *intel.Analyzer }
 
-func (r renamer) Model(name string) (id, canonical, vendor string, known bool) {
-	m, ok := r.an.ResolveModel(name)
-	return m.ID, m.Name, m.Vendor, ok
-}
+func (r renamer) Model(name string) (event.Model, bool) { return r.an.ResolveModel(name) }
 
-func (r renamer) Vendor(id string) string { return r.an.CanonicalVendor(id) }
+func (r renamer) Vendor(id string) event.Vendor {
+	canonical := r.an.CanonicalVendor(id)
+	name := r.an.VendorName(canonical)
+	if name == "" {
+		name = id
+	}
+	return event.Vendor{ID: canonical, Name: name}
+}
 
 // canonicalKey returns the canonical release key of an older one: the
 // model and vendor its slugs name, resolved ("alibaba.qwen-3" →
@@ -182,10 +186,10 @@ func (r renamer) canonicalKey(old string) string {
 	if !ok {
 		return ""
 	}
-	if _, name, v, known := r.Model(model); known {
-		return event.ReleaseKey(v, name)
+	if m, known := r.Model(model); known {
+		return event.ReleaseKey(m.Vendor, m.Name)
 	}
-	return event.ReleaseKey(r.Vendor(vendor), model)
+	return event.ReleaseKey(r.Vendor(vendor).ID, model)
 }
 
 func newCatalogMigrateCmd(g *globals) *cobra.Command {
@@ -241,7 +245,7 @@ run twice, and to run again after changing the catalog.`,
 			}
 			noListen := ""
 			c.NATS.Listen = &noListen
-			node, err := connectNATS(ctx, c, log, "modelwire-migrate")
+			node, err := connectNATS(ctx, c, log, "modelwire-migrate", true)
 			if err != nil {
 				return err
 			}

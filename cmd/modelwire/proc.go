@@ -97,8 +97,17 @@ func probes(c config.Config, reg *prometheus.Registry, checks map[string]probe.C
 	if addr == "" {
 		return nil
 	}
-	srv := probe.New(probe.Options{Checks: checks, Gatherer: reg, Logger: log})
+	srv := probe.New(probe.Options{Checks: checks, Gatherer: reg, AllowedHosts: allowedHosts(c, addr), Logger: log})
 	return func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) }
+}
+
+// allowedHosts returns the host names the HTTP side on addr answers:
+// http.allowed_hosts, else the listen address's name and localhost.
+func allowedHosts(c config.Config, addr string) []string {
+	if len(c.HTTP.AllowedHosts) > 0 {
+		return c.HTTP.AllowedHosts
+	}
+	return probe.DefaultAllowedHosts(addr)
 }
 
 // natsCheck is ready while the connection is up and JetStream answers.
@@ -196,12 +205,13 @@ func leaseOwner() string {
 // when several processes may crawl (an external NATS) — taking turns on
 // hosts through leases in mw_hosts. The returned func, if not nil, keeps
 // the leases and must run beside the crawler.
-func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
+// newCrawler builds the crawler, observed by metrics (registered on reg),
+// and the func keeping its host leases when NATS is external.
+func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *pipeline.CrawlMetrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
 	seen, err := pipeline.NewSeenStore(ctx, node.js)
 	if err != nil {
 		return nil, nil, err
 	}
-	metrics := pipeline.NewCrawlMetrics()
 	if reg != nil {
 		reg.MustRegister(metrics)
 	}

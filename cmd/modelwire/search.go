@@ -4,13 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/console"
 )
 
 func newSearchCmd(g *globals) *cobra.Command {
@@ -23,12 +24,16 @@ func newSearchCmd(g *globals) *cobra.Command {
 		Use:   "search [flags] [QUERY...]",
 		Short: "Search indexed articles",
 		Long: `Search the indexed articles with full text. Words are all required, "quoted
-phrases" match as phrases and a leading - excludes a word; an empty query
-matches every article, newest first.`,
+phrases" match as phrases and a leading - excludes a word (-Qwen: no "--"
+needed; only this command's flags are read as flags); an empty query
+matches every article, newest first. A family's name finds its versions:
+Qwen finds Qwen2.5-Max.`,
 		Example: `  modelwire search DeepSeek-R1
   modelwire search --json --limit 5 "open weights" Qwen
+  modelwire search DeepSeek -Qwen -rumour
   modelwire search --vendor moonshot --since 2025-07-01
   modelwire search --model "qwen 3 coder"   # every spelling of Qwen3-Coder`,
+		Annotations: map[string]string{queryArgs: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := g.loadConfig()
 			if err != nil {
@@ -60,7 +65,7 @@ matches every article, newest first.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
+				enc := json.NewEncoder(console.JSONTerminal(g.stdout))
 				enc.SetEscapeHTML(false)
 				return enc.Encode(res)
 			}
@@ -95,23 +100,17 @@ func parseDateFlag(name, v string) (time.Time, error) {
 
 func printHits(g *globals, res indexer.Result) {
 	fmt.Fprintf(g.stdout, "%d matching articles\n\n", res.Total)
-	tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\tPUBLISHED\tLANG\tTITLE\tURL")
+	tb := console.NewTable("#", "PUBLISHED", "LANG", "TITLE", "URL").AlignRight(0)
 	for i, h := range res.Hits {
-		date := "-"
-		if !h.PublishedAt.IsZero() {
-			date = h.PublishedAt.Format("2006-01-02")
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, date, h.Language, clip(h.Title, 70), h.URL)
+		tb.Row(strconv.Itoa(i+1), dateOr(h.PublishedAt, "-"), h.Language, console.Clip(console.Printable(h.Title), 70), h.URL)
 	}
-	tw.Flush()
+	tb.WriteTo(g.stdout)
 }
 
-// clip shortens s to at most n runes.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// dateOr writes t as YYYY-MM-DD, or none when it is zero.
+func dateOr(t time.Time, none string) string {
+	if t.IsZero() {
+		return none
 	}
-	return string(r[:n-1]) + "…"
+	return t.UTC().Format(time.DateOnly)
 }

@@ -26,14 +26,20 @@ func newServeCmd(g *globals) *cobra.Command {
 		Short: "Serve the HTTP API, the live release stream, the search page and webhooks",
 		Long: `Serve answers on http.addr (default 127.0.0.1:8080):
 
-  GET /                        the search page, with a live "latest releases" panel
+  GET /                        the search page: a release timeline (?every=week|month
+                               &from=&to= zoom it), results, a live "latest releases" panel
+  GET /model/<id>              a model's page: announcement, sources, claims, variants
   GET /api/search?q=&vendor=&model=&lang=&since=&until=&limit=&offset=
   GET /api/releases?vendor=&model=&since=&limit=
+  GET /api/models/<id>         a model's page as JSON
   GET /api/releases/stream     Server-Sent Events, one per release event;
                                ?since=all|DURATION replays, Last-Event-ID resumes
+  GET /feeds/releases.atom     Atom feed of releases (.json: JSON Feed); ?vendor=&model=&limit=
+  GET /feeds/search.atom       Atom feed of a search (.json: JSON Feed); ?q=&vendor=&model=&lang=&limit=
   GET /healthz, /readyz, /metrics
 
-and delivers release events to the configured notify.webhooks.
+and delivers release events to the configured notify.webhooks (as JSON, or
+as Slack, Discord, Teams or Mattermost messages).
 
 modelwire run already serves all of this in the same process, sharing its
 store. serve on its own is for Elasticsearch, or for a data directory that no
@@ -75,7 +81,7 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer store.Close()
-	node, err := connectNATS(ctx, c, log, "modelwire-serve")
+	node, err := connectNATS(ctx, c, log, "modelwire-serve", false)
 	if err != nil {
 		return err
 	}
@@ -96,13 +102,14 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 	}
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
-			Store:       store,
-			Names:       names,
-			JS:          js,
-			CORSOrigins: c.HTTP.CORSOrigins,
-			Registerer:  reg,
-			Gatherer:    reg,
-			Logger:      log,
+			Store:        store,
+			Names:        names,
+			JS:           js,
+			CORSOrigins:  c.HTTP.CORSOrigins,
+			AllowedHosts: allowedHosts(c, addr),
+			Registerer:   reg,
+			Gatherer:     reg,
+			Logger:       log,
 		})
 		out = append(out, func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) })
 	}
@@ -113,9 +120,9 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 		}
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
 			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
-			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout,
+			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
 		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
-		log.Info("webhook configured", "webhook", n.Name(), "vendors", vendors, "models", models, "signed", w.Secret != "")
+		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}
 	return out

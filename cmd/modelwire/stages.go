@@ -57,7 +57,7 @@ changed and removed sources without stopping the others.
 
 func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, once bool) error {
 	log := g.logger().With("process", "crawler")
-	node, err := connectNATS(ctx, c, log, "modelwire-crawler")
+	node, err := connectNATS(ctx, c, log, "modelwire-crawler", false)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,12 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
 	render, stopBrowser := newRenderer(c, reg, log)
 	defer stopBrowser()
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, log, render...)
+	archived, closeArchive, err := openArchive(c, reg, log)
+	if err != nil {
+		return err
+	}
+	defer closeArchive()
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, pipeline.NewCrawlMetrics(), log, append(render, archived...)...)
 	if err != nil {
 		return err
 	}
@@ -153,7 +158,7 @@ func newExtractStage(ctx context.Context, g *globals, node *natsNode, reg promet
 
 func runExtractor(ctx context.Context, g *globals, c config.Config, f procFlags) error {
 	log := g.logger().With("process", "extractor")
-	node, err := connectNATS(ctx, c, log, "modelwire-extractor")
+	node, err := connectNATS(ctx, c, log, "modelwire-extractor", true)
 	if err != nil {
 		return err
 	}
@@ -200,7 +205,7 @@ indexer flushed before the process exits.
 
 func runIndexer(ctx context.Context, g *globals, c config.Config, f procFlags) error {
 	log := g.logger().With("process", "indexer")
-	node, err := connectNATS(ctx, c, log, "modelwire-indexer")
+	node, err := connectNATS(ctx, c, log, "modelwire-indexer", false)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,8 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
@@ -66,7 +68,15 @@ when nats.listen is set). Plain NATS works too:
 			if err != nil {
 				return err
 			}
-			nc, err := bus.Connect(url, nil, "modelwire-watch")
+			auth, err := natsAuth(withURL(c, url))
+			if err != nil {
+				return err
+			}
+			opts, err := auth.Options()
+			if err != nil {
+				return err
+			}
+			nc, err := bus.Connect(url, nil, "modelwire-watch", opts...)
 			if err != nil {
 				return err
 			}
@@ -126,7 +136,7 @@ func watch(ctx context.Context, js jetstream.JetStream, filter []string, start b
 		} else {
 			line = []byte(eventLine(ev) + "\n")
 		}
-		if _, err := out.Write(line); err != nil {
+		if _, err := console.JSONTerminal(out).Write(line); err != nil {
 			return fmt.Errorf("writing: %w", err)
 		}
 		if n++; count > 0 && n >= count {
@@ -150,7 +160,13 @@ func eventLine(ev event.ReleaseEvent) string {
 	}
 	title := ""
 	if ev.Title != "" {
-		title = fmt.Sprintf(" %q", clip(ev.Title, 80))
+		title = fmt.Sprintf(" %q", console.Clip(ev.Title, 80))
 	}
-	return fmt.Sprintf("%s  %-13s %s/%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, title, ev.ArticleURL, sources)
+	return console.Printable(fmt.Sprintf("%s  %-13s %s/%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, title, ev.ArticleURL, sources))
+}
+
+// withURL returns c connecting to url.
+func withURL(c config.Config, url string) config.Config {
+	c.NATS.URL = url
+	return c
 }

@@ -84,6 +84,15 @@ func (an *Analyzer) CanonicalVendor(name string) string {
 	return event.Slug(name)
 }
 
+// VendorName returns the display name of the catalog vendor with id, or ""
+// when the catalog has none.
+func (an *Analyzer) VendorName(id string) string {
+	if v, ok := an.cat.Vendor(id); ok {
+		return v.Name
+	}
+	return ""
+}
+
 // covering returns the model whose mentions cover most of text — at least
 // coverShare of its letters and digits: the model a filter names, rather
 // than one inside it ("Kimi" in "KIMI K 2").

@@ -1,8 +1,10 @@
 // Package api is modelwire's HTTP side: a JSON API over the search store
-// (/api/search, /api/releases), a Server-Sent Events stream of release
-// events read from MW_RELEASES (/api/releases/stream), health, readiness
-// and Prometheus metrics, and a server-rendered search page (/) with a
-// live panel of the latest releases.
+// (/api/search, /api/releases, /api/models/<id>), a Server-Sent Events
+// stream of release events read from MW_RELEASES (/api/releases/stream),
+// Atom and JSON feeds of releases and of saved searches (/feeds/…),
+// health, readiness and Prometheus metrics, and server-rendered pages: the
+// search page (/) with a release timeline and a live panel of the latest
+// releases, and a page per model (/model/<id>).
 //
 // Every handler validates its parameters strictly — an unknown or bad
 // parameter gets HTTP 400 with a JSON error naming it — and bounds what it
@@ -31,6 +33,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/probe"
 )
 
 // Store is the search store as the API reads it. indexer.Embedded and the
@@ -71,17 +74,19 @@ type Options struct {
 	// Heartbeat is how often an idle SSE stream gets a keep-alive comment
 	// (default 15s).
 	Heartbeat time.Duration
-	Logger    *slog.Logger
+	// AllowedHosts are the Host names answered besides IP addresses, so a
+	// browser page cannot reach the API through DNS rebinding (see
+	// probe.AllowHosts); empty means "localhost" only.
+	AllowedHosts []string
+	Logger       *slog.Logger
 }
 
 //go:embed templates static
 var assets embed.FS
 
 // pageTemplate is the search page, parsed once.
-var pageTemplate = template.Must(template.New("page.html").Funcs(template.FuncMap{
-	"snippet": Snippet,
-	"date":    formatDate,
-}).ParseFS(assets, "templates/page.html"))
+var pageTemplate = template.Must(template.New("page.html").Funcs(templateFuncs).
+	ParseFS(assets, "templates/page.html", "templates/header.html", "templates/timeline.html"))
 
 // Server serves the API and the search page. It is safe for concurrent
 // use; it does not own (or close) the store or the NATS connection.
@@ -130,6 +135,12 @@ func New(opts Options) *Server {
 	s.route(mux, "GET /api/search", "search", s.search)
 	s.route(mux, "GET /api/releases", "releases", s.releases)
 	s.route(mux, "GET /api/releases/stream", "stream", s.stream)
+	s.route(mux, "GET /api/models/{id...}", "model_api", s.modelAPI)
+	s.route(mux, "GET /model/{id...}", "model", s.modelPage)
+	s.route(mux, "GET /feeds/releases.atom", "feed_releases", s.releasesFeed)
+	s.route(mux, "GET /feeds/releases.json", "feed_releases", s.releasesFeed)
+	s.route(mux, "GET /feeds/search.atom", "feed_search", s.searchFeed)
+	s.route(mux, "GET /feeds/search.json", "feed_search", s.searchFeed)
 	s.route(mux, "OPTIONS /api/", "preflight", s.preflight)
 	s.route(mux, "GET /healthz", "healthz", s.healthz)
 	s.route(mux, "GET /readyz", "readyz", s.readyz)
@@ -139,7 +150,11 @@ func New(opts Options) *Server {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, &paramError{Message: "no such endpoint: " + r.Method + " " + clip(r.URL.Path)})
 	})
-	s.handler = s.secure(mux)
+	hosts := opts.AllowedHosts
+	if len(hosts) == 0 {
+		hosts = []string{"localhost"}
+	}
+	s.handler = probe.AllowHosts(hosts, s.secure(mux))
 	return s
 }
 
@@ -312,6 +327,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, what string, err error) {
 	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
 		return // the client went away
+	}
+	if errors.Is(err, indexer.ErrBadQuery) { // the parameters passed, the store still refused them
+		writeError(w, http.StatusBadRequest, &paramError{Message: err.Error()})
+		return
 	}
 	s.log.Error(what+" failed", "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, &paramError{Message: what + " failed; see the server log"})

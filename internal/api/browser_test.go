@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +77,17 @@ func newBrowser(t *testing.T) context.Context {
 // within is a poll that fails after ten seconds.
 func within(expr string) chromedp.Action[bool] {
 	return chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))
+}
+
+// textContent returns the textContent of the first element matching a
+// CSS selector (as written, whatever CSS transforms).
+func textContent(t *testing.T, ctx context.Context, css string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(css)))
+	if err != nil {
+		t.Fatalf("reading %s: %v", css, err)
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // text returns the text of the first element matching a CSS selector.
@@ -194,5 +206,151 @@ func TestBrowserSearchWithoutJavaScript(t *testing.T) {
 	}
 	if status := text(t, ctx, "#live-status"); status != "" {
 		t.Errorf("scripts ran although disabled: live status %q", status)
+	}
+}
+
+var timelineShot = flag.String("timeline-screenshot", "", "save PNGs of the search page with its timeline and of a model page to FILE and FILE.model.png")
+
+// TestBrowserTimelineAndModelPage drives the release timeline and a model
+// page in headless Chromium: the chart is there, a bar filters the
+// results, the range form zooms, the panel dates releases by their
+// announcement, and its link leads to the model's page with its sources
+// and claims, and from there to all its articles.
+func TestBrowserTimelineAndModelPage(t *testing.T) {
+	f := newFixture(t, api.Options{})
+	f.indexReleases(t, fixtureReleases()...)
+	ctx := newBrowser(t)
+	count := func(css string) int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(css)+`).length`))
+		if err != nil {
+			t.Fatalf("counting %s: %v", css, err)
+		}
+		return n
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(f.srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`svg#timeline-chart`))); err != nil {
+		t.Fatalf("opening the page: %v", err)
+	}
+	// Five releases over six weeks: weekly bars, one per vendor and week.
+	if n := count(`svg#timeline-chart a.bar rect`); n != 5 {
+		t.Errorf("%d bars, want 5", n)
+	}
+	if title := textContent(t, ctx, "#timeline-title"); !strings.HasPrefix(title, "Releases by week") {
+		t.Errorf("chart title %q", title)
+	}
+	if legend := text(t, ctx, ".legend"); !strings.Contains(legend, "deepseek") || !strings.Contains(legend, "moonshot") || !strings.Contains(legend, "qwen") {
+		t.Errorf("legend %q", legend)
+	}
+	// The panel: announced 2025-01-20, first seen (secondary) 2025-01-23.
+	const r1 = `#release-list li[data-key="deepseek.deepseek-r1"]`
+	if got := text(t, ctx, r1+" time.announced"); got != "2025-01-20" {
+		t.Errorf("announced %q", got)
+	}
+	if got := text(t, ctx, r1+" .first-seen"); got != "first seen 2025-01-23" {
+		t.Errorf("first seen %q", got)
+	}
+	if *timelineShot != "" {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err == nil {
+			err = os.WriteFile(*timelineShot, png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// A bar filters the results to its vendor and week.
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`svg#timeline-chart a.bar[data-vendor="moonshot"] rect`)))
+	if err != nil {
+		t.Fatalf("clicking a bar: %v", err)
+	}
+	for _, want := range []string{"since=2025-01-20", "until=2025-01-27", "vendor=moonshot"} {
+		if !strings.Contains(resp.URL, want) {
+			t.Errorf("the bar led to %s, without %s", resp.URL, want)
+		}
+	}
+	if total := text(t, ctx, ".total"); !strings.Contains(total, "of 1 matching articles") {
+		t.Errorf("after the bar: %q", total)
+	}
+	if hit := text(t, ctx, "li.hit h3"); !strings.Contains(hit, "Kimi K2") {
+		t.Errorf("hit %q", hit)
+	}
+	if n := count(`svg#timeline-chart a.bar.selected`); n != 3 {
+		t.Errorf("%d bars marked selected, want the week's 3", n)
+	}
+
+	// The range form zooms: dates, then the Zoom button; choosing months
+	// redraws at once.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`#timeline-range`)),
+		chromedp.SetValue(chromedp.CSS(`#timeline-range input[name=from]`), "2025-01-01"),
+		chromedp.SetValue(chromedp.CSS(`#timeline-range input[name=to]`), "2025-01-31"),
+	)
+	if err != nil {
+		t.Fatalf("setting the range: %v", err)
+	}
+	if resp, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#timeline-range button[type=submit]`))); err != nil || resp == nil {
+		t.Fatalf("zooming: %v", err)
+	}
+	if !strings.Contains(resp.URL, "from=2025-01-01") || !strings.Contains(resp.URL, "to=2025-01-31") {
+		t.Errorf("zoomed to %s", resp.URL)
+	}
+	if title := textContent(t, ctx, "#timeline-title"); !strings.Contains(title, "3 releases, 2024-12-30 – 2025-02-02") {
+		t.Errorf("zoomed chart title %q", title)
+	}
+	err = chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#timeline-range input[name=from]`), "2024-12-01"))
+	if err == nil {
+		resp, err = chromedp.RunResponse(ctx, chromedp.SetValue(chromedp.CSS(`#timeline-range select[name=every]`), "month"))
+	}
+	if err != nil || resp == nil {
+		t.Fatalf("choosing months: %v", err)
+	}
+	if !strings.Contains(resp.URL, "every=month") || !strings.Contains(resp.URL, "from=2024-12-01") {
+		t.Errorf("months at %s", resp.URL)
+	}
+	if title := textContent(t, ctx, "#timeline-title"); !strings.HasPrefix(title, "Releases by month") || !strings.Contains(title, "5 releases, 2024-12-01 – 2025-01-31") {
+		t.Errorf("chart title by month %q", title)
+	}
+	if labels := textContent(t, ctx, "svg#timeline-chart"); !strings.Contains(labels, "Dec") || !strings.Contains(labels, "Jan 2025") {
+		t.Errorf("month labels %q", labels)
+	}
+	if n := count(`svg#timeline-chart a.bar rect`); n != 5 {
+		t.Errorf("%d bars by month, want 5", n)
+	}
+
+	// The panel's link opens the model page.
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(r1+" a.model"))); err != nil {
+		t.Fatalf("opening the model page: %v", err)
+	}
+	if h1 := text(t, ctx, "h1#model-name"); h1 != "DeepSeek-R1" {
+		t.Errorf("model page heading %q", h1)
+	}
+	if n := count(`#sources ol.sources li`); n != 1 {
+		t.Errorf("%d sources listed", n)
+	}
+	if src := text(t, ctx, `#sources li.announcing`); !strings.Contains(src, "DeepSeek releases DeepSeek-R1, an open reasoning model") || !strings.Contains(src, "2025-01-20") {
+		t.Errorf("source %q", src)
+	}
+	if n := count(`#claims table.claims tbody tr`); n != 2 {
+		t.Errorf("%d claims in the table, want 2", n)
+	}
+	if params := text(t, ctx, "#params"); params != "671B (37B active)" {
+		t.Errorf("parameters %q", params)
+	}
+	if *timelineShot != "" {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err == nil {
+			err = os.WriteFile(*timelineShot+".model.png", png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("#search-all"))); err != nil {
+		t.Fatalf("searching its articles: %v", err)
+	}
+	if total := text(t, ctx, ".total"); !strings.Contains(total, "of 1 matching articles") {
+		t.Errorf("its articles: %q", total)
 	}
 }

@@ -102,3 +102,41 @@ func (f *fixture) publish(t testing.TB, ev event.ReleaseEvent) uint64 {
 	}
 	return ack.Sequence
 }
+
+// fixtureReleases are release events about the fixture's articles (and
+// two more models), spread over two months, for the feeds, the timeline
+// and the model pages.
+func fixtureReleases() []event.ReleaseEvent {
+	aime := 79.8
+	mk := func(kind, vendor, model string, published time.Time, sources ...string) event.ReleaseEvent {
+		ev := releaseEvent(kind, vendor, model, sources...)
+		ev.PublishedAt = published
+		ev.FirstSeen = t0.Add(72 * time.Hour)
+		ev.SeenAt = ev.FirstSeen
+		ev.Evidence = model + " is released today."
+		return ev
+	}
+	r1 := mk(event.KindRelease, "deepseek", "DeepSeek-R1", t0, "https://news.example/deepseek-r1")
+	r1.ParamsTotalB, r1.ParamsActiveB, r1.License, r1.OpenWeights = 671, 37, "MIT", true
+	r1.Claims = []event.Claim{{Model: "DeepSeek-R1", Benchmark: "AIME 2024", Value: &aime, Unit: "%", Relation: "score", Evidence: "79.8% on AIME 2024"},
+		{Model: "DeepSeek-R1", Benchmark: "MATH-500", Relation: "matches", Target: "OpenAI o1"}}
+	kimi := mk(event.KindRelease, "moonshot", "Kimi K2", t0.Add(24*time.Hour), "https://news.example/kimi-k2")
+	kimi2 := mk(event.KindCorroboration, "moonshot", "Kimi K2", t0.Add(30*time.Hour), "https://news.example/kimi-k2", "https://other.example/kimi")
+	kimi2.SeenAt = t0.Add(96 * time.Hour)
+	return []event.ReleaseEvent{
+		r1, kimi, kimi2,
+		mk(event.KindRelease, "qwen", "Qwen3", t0.Add(48*time.Hour), "https://news.example/qwen3"),
+		mk(event.KindRelease, "qwen", "Qwen3-235B-A22B", t0.Add(-40*24*time.Hour), "https://other.example/qwen3-235b"),
+		mk(event.KindRelease, "deepseek", "DeepSeek-V3", t0.Add(-25*24*time.Hour), "https://other.example/deepseek-v3"),
+	}
+}
+
+// indexReleases stores release events in the fixture's store.
+func (f *fixture) indexReleases(t testing.TB, evs ...event.ReleaseEvent) {
+	t.Helper()
+	for i, err := range f.store.IndexReleases(context.Background(), evs) {
+		if err != nil {
+			t.Fatalf("release %d: %v", i, err)
+		}
+	}
+}

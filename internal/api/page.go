@@ -25,6 +25,10 @@ const pageCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-sr
 
 // pageData is what templates/page.html renders.
 type pageData struct {
+	// NoAutofocus leaves the query box unfocused (the header's template).
+	NoAutofocus bool
+	// Feeds are the page's feeds, linked with <link rel="alternate">.
+	Feeds   []feedLink
 	Text    string
 	Query   indexer.Query
 	Error   string
@@ -41,6 +45,13 @@ type pageData struct {
 	// LastSeq is MW_RELEASES' last sequence when the panel was listed; the
 	// page's script streams the releases after it.
 	LastSeq uint64
+	// Timeline is the chart of releases over time; nil without releases.
+	Timeline *timeline
+}
+
+// feedLink is a feed of the page.
+type feedLink struct {
+	Title, Type, Href string
 }
 
 // filterLink is an active filter and the link that removes it.
@@ -71,7 +82,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	data := pageData{Text: strings.TrimSpace(v.Get("q"))}
 	status := http.StatusOK
-	q, perr := searchQuery(v)
+	q, tr, perr := pageQuery(v)
 	switch {
 	case perr != nil:
 		status, data.Error = http.StatusBadRequest, perr.Message
@@ -98,13 +109,19 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 			facets("Models", "model", res.Facets.Models, q.Models, v),
 			facets("Languages", "lang", res.Facets.Languages, nonEmpty(q.Language), v),
 		}
-		for _, name := range []string{"vendor", "model", "lang", "since", "until", "limit"} {
+		for _, name := range []string{"vendor", "model", "lang", "since", "until", "limit", "every", "from", "to"} {
 			for _, val := range v[name] {
 				data.Hidden = append(data.Hidden, hiddenField{name, val})
 			}
 		}
 	}
-	data.LastSeq, data.Releases = s.latestReleases(r.Context())
+	var recs []indexer.ReleaseRecord
+	data.LastSeq, recs = s.latestReleases(r.Context())
+	data.Releases = recs[:min(len(recs), releasePanelSize)]
+	if perr == nil {
+		data.Timeline = buildTimeline(recs, tr, v, time.Now())
+	}
+	data.Feeds = pageFeeds(q, perr == nil)
 
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, data); err != nil {
@@ -119,9 +136,10 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	w.Write(buf.Bytes())
 }
 
-// latestReleases returns the stream's last sequence and then the latest
-// release records: in this order, so a release that arrives in between is
-// streamed again rather than missed (the page merges by key).
+// latestReleases returns the stream's last sequence and then the release
+// records, latest first (as many as the timeline draws): in this order, so
+// a release that arrives in between is streamed again rather than missed
+// (the page merges by key).
 func (s *Server) latestReleases(ctx context.Context) (uint64, []indexer.ReleaseRecord) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
@@ -131,11 +149,53 @@ func (s *Server) latestReleases(ctx context.Context) (uint64, []indexer.ReleaseR
 			seq = info.State.LastSeq
 		}
 	}
-	recs, err := s.store.Releases(ctx, indexer.ReleaseQuery{Limit: releasePanelSize})
+	recs, err := s.store.Releases(ctx, indexer.ReleaseQuery{Limit: indexer.MaxReleaseLimit})
 	if err != nil {
 		s.log.Warn("listing releases for the page", "err", err)
 	}
 	return seq, recs
+}
+
+// pageQuery reads the search page's parameters: a search's, and the
+// timeline's range.
+func pageQuery(v url.Values) (indexer.Query, timelineRange, *paramError) {
+	p, perr := readParams(v, append(slices.Clone(searchParams), timelineParams...), searchRepeatable)
+	if perr != nil {
+		return indexer.Query{}, timelineRange{}, perr
+	}
+	q, perr := p.searchQuery()
+	if perr != nil {
+		return q, timelineRange{}, perr
+	}
+	tr, perr := p.timelineRange()
+	return q, tr, perr
+}
+
+// pageFeeds are the feeds a page links: the releases (of the vendors and
+// model it is filtered by) and, for a search, the search's own.
+func pageFeeds(q indexer.Query, ok bool) []feedLink {
+	rel := url.Values{}
+	if ok {
+		rel["vendor"] = q.Vendors
+		if len(q.Models) == 1 {
+			rel.Set("model", q.Models[0])
+		}
+	}
+	out := []feedLink{
+		{Title: "modelwire: model releases (Atom)", Type: atomType, Href: "/feeds/releases.atom" + canonicalQuery(rel)},
+		{Title: "modelwire: model releases (JSON Feed)", Type: jsonFeedType, Href: "/feeds/releases.json" + canonicalQuery(rel)},
+	}
+	if ok && (q.Text != "" || len(q.Vendors) > 0 || len(q.Models) > 0 || q.Language != "") {
+		sv := url.Values{"vendor": q.Vendors, "model": q.Models}
+		if q.Text != "" {
+			sv.Set("q", q.Text)
+		}
+		if q.Language != "" {
+			sv.Set("lang", q.Language)
+		}
+		out = append(out, feedLink{Title: "modelwire: this search (Atom)", Type: atomType, Href: "/feeds/search.atom" + canonicalQuery(sv)})
+	}
+	return out
 }
 
 // pageLink returns "?" + v with name set to value (empty: removed).

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/modelwire/modelwire/crawler"
+	"github.com/modelwire/modelwire/internal/archive"
 )
 
 // Config is the whole configuration file.
@@ -30,7 +32,27 @@ type Config struct {
 	Crawler       Crawler          `yaml:"crawler"`
 	Elasticsearch Elasticsearch    `yaml:"elasticsearch"`
 	Notify        Notify           `yaml:"notify"`
+	Archive       Archive          `yaml:"archive"`
 	Sources       []crawler.Source `yaml:"sources"`
+}
+
+// Archive configures the WARC archive of every answer the crawler
+// receives (see internal/archive), which reprocess and import read.
+type Archive struct {
+	// WARC turns the archive on (default true; false: pages live only in
+	// MW_PAGES, for its retention).
+	WARC *bool `yaml:"warc"`
+	// Dir is where WARC files are written (default DATA/warc; read it with
+	// Config.ArchiveDir). Each process writes its own files; replicas may
+	// share a volume.
+	Dir string `yaml:"dir"`
+	// MaxFileSize closes a file at this many bytes (default 1 GiB).
+	MaxFileSize int64 `yaml:"max_file_size"`
+	// MaxFileAge closes a file this long after it was opened (default 1h).
+	MaxFileAge time.Duration `yaml:"max_file_age"`
+	// Keep is what is kept of closed files: "" everything (the default),
+	// an age ("90d", "720h") or a total size ("50GB", "500MiB").
+	Keep string `yaml:"keep"`
 }
 
 // NATS selects the message bus.
@@ -43,6 +65,32 @@ type NATS struct {
 	Listen *string `yaml:"listen"`
 	// Replicas is the replica count of the streams (default 1; 3 on a cluster).
 	Replicas int `yaml:"replicas"`
+
+	// Credentials for an external server, at most one kind: User and
+	// Password (MODELWIRE_NATS_USER, MODELWIRE_NATS_PASSWORD), Token
+	// (MODELWIRE_NATS_TOKEN), NKeyFile, a file holding an nkey seed
+	// (MODELWIRE_NATS_NKEY_FILE), or CredsFile, a NATS credentials file
+	// with a user JWT (MODELWIRE_NATS_CREDS). With none, a process whose
+	// data directory holds the embedded server's password (nats.password)
+	// logs in with it. The embedded server, when it listens on a port,
+	// always requires that password.
+	User      string `yaml:"user"`
+	Password  string `yaml:"password"`
+	Token     string `yaml:"token"`
+	NKeyFile  string `yaml:"nkey_file"`
+	CredsFile string `yaml:"creds_file"`
+	// TLS secures the connection to an external server.
+	TLS NATSTLS `yaml:"tls"`
+}
+
+// NATSTLS configures TLS to an external NATS server.
+type NATSTLS struct {
+	// CAFile verifies the server's certificate (default: the system's).
+	CAFile string `yaml:"ca_file"`
+	// CertFile and KeyFile are the client's certificate and key, for
+	// servers that verify clients.
+	CertFile string `yaml:"cert_file"`
+	KeyFile  string `yaml:"key_file"`
 }
 
 // HTTP configures the API and search page.
@@ -52,6 +100,11 @@ type HTTP struct {
 	// CORSOrigins are the origins ("https://app.example", or "*") whose
 	// pages may call the API from a browser; empty sends no CORS headers.
 	CORSOrigins []string `yaml:"cors_origins"`
+	// AllowedHosts are the host names (Host header, any port) the API and
+	// the probes answer besides IP addresses; "*" for any. Default: the
+	// listen address's host name and localhost. Others get HTTP 400, so a
+	// hostile page cannot reach a local server through DNS rebinding.
+	AllowedHosts []string `yaml:"allowed_hosts"`
 }
 
 // Notify configures who else is told about release events.
@@ -68,8 +121,9 @@ type Webhook struct {
 	// names); empty means all.
 	Vendors []string `yaml:"vendors"`
 	Models  []string `yaml:"models"`
-	// Secret, if set, signs each body: X-Modelwire-Signature: sha256=<hex
-	// HMAC-SHA256 of the body>.
+	// Secret, if set, signs each delivery: X-Modelwire-Signature:
+	// t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.delivery id.body">
+	// (pipeline.Sign, pipeline.VerifySignature).
 	Secret string `yaml:"secret"`
 	// SecretEnv names an environment variable holding the secret, so it
 	// need not be written in the file; when set and non-empty it wins
@@ -81,7 +135,14 @@ type Webhook struct {
 	MaxAttempts int `yaml:"max_attempts"`
 	// Timeout bounds one delivery (default 10s).
 	Timeout time.Duration `yaml:"timeout"`
+	// Format is the payload: "json" (the release event as modelwire
+	// publishes it, the default) or a chat product's incoming-webhook
+	// message: "slack", "discord", "teams" or "mattermost".
+	Format string `yaml:"format"`
 }
+
+// WebhookFormats are the values notify.webhooks[].format takes.
+var WebhookFormats = []string{"json", "slack", "discord", "teams", "mattermost"}
 
 // Crawler holds settings shared by every source.
 type Crawler struct {
@@ -209,6 +270,15 @@ func (c Config) WithDefaults() Config {
 	if c.Crawler.MaxBodyBytes == 0 {
 		c.Crawler.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if c.Archive.WARC == nil {
+		c.Archive.WARC = ptr(true)
+	}
+	if c.Archive.MaxFileSize == 0 {
+		c.Archive.MaxFileSize = archive.DefaultMaxFileSize
+	}
+	if c.Archive.MaxFileAge == 0 {
+		c.Archive.MaxFileAge = archive.DefaultMaxFileAge
+	}
 	for i, s := range c.Sources {
 		c.Sources[i] = s.WithDefaults()
 	}
@@ -219,6 +289,9 @@ func (c Config) WithDefaults() Config {
 		}
 		if w.Timeout == 0 {
 			w.Timeout = DefaultWebhookTimeout
+		}
+		if w.Format == "" {
+			w.Format = WebhookFormats[0]
 		}
 	}
 	return c
@@ -237,6 +310,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("http.addr: %v", err))
 		}
 	}
+	errs = append(errs, c.NATS.validateAuth()...)
 	if c.NATS.Replicas < 0 || c.NATS.Replicas > 5 {
 		errs = append(errs, fmt.Errorf("nats.replicas: %d is not between 1 and 5", c.NATS.Replicas))
 	}
@@ -248,6 +322,12 @@ func (c Config) Validate() error {
 	}
 	if c.Crawler.RecrawlAfter < 0 || c.Crawler.MaxCrawlDelay < 0 || c.Crawler.MaxRedirects < 0 {
 		errs = append(errs, errors.New("crawler.recrawl_after, max_crawl_delay and max_redirects must not be negative"))
+	}
+	if c.Archive.MaxFileSize < 0 || c.Archive.MaxFileAge < 0 {
+		errs = append(errs, errors.New("archive.max_file_size and max_file_age must not be negative"))
+	}
+	if _, err := archive.ParseKeep(c.Archive.Keep); err != nil {
+		errs = append(errs, fmt.Errorf("archive.keep: %v", err))
 	}
 	if ch := c.Crawler.Chromium; ch.Tabs < 0 || ch.PageTimeout < 0 || ch.IdleWait < 0 || ch.MaxHeapMB < 0 {
 		errs = append(errs, errors.New("crawler.chromium: tabs, page_timeout, idle_wait and max_heap_mb must not be negative"))
@@ -281,6 +361,11 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("http.cors_origins: %q is not \"*\" or an origin like https://app.example", o))
 		}
 	}
+	for _, h := range c.HTTP.AllowedHosts {
+		if h == "" || strings.ContainsAny(h, "/ \t") {
+			errs = append(errs, fmt.Errorf("http.allowed_hosts: %q is not a host name", h))
+		}
+	}
 	urls := map[string]bool{}
 	for i, w := range c.Notify.Webhooks {
 		key := fmt.Sprintf("notify.webhooks[%d]", i)
@@ -299,11 +384,37 @@ func (c Config) Validate() error {
 		if w.Timeout < 0 {
 			errs = append(errs, fmt.Errorf("%s: timeout must not be negative", key))
 		}
+		if w.Format != "" && !slices.Contains(WebhookFormats, w.Format) {
+			errs = append(errs, fmt.Errorf("%s: format %q is not one of %s", key, w.Format, strings.Join(WebhookFormats, ", ")))
+		}
 	}
 	return errors.Join(errs...)
 }
 
+// validateAuth reports conflicting NATS credentials.
+func (n NATS) validateAuth() []error {
+	var errs []error
+	kinds := 0
+	for _, set := range []bool{n.User != "", n.Token != "", n.NKeyFile != "", n.CredsFile != ""} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds > 1 {
+		errs = append(errs, errors.New("nats: give one of user (with password), token, nkey_file and creds_file"))
+	}
+	if n.Password != "" && n.User == "" {
+		errs = append(errs, errors.New("nats.password: needs nats.user"))
+	}
+	if (n.TLS.CertFile == "") != (n.TLS.KeyFile == "") {
+		errs = append(errs, errors.New("nats.tls: cert_file and key_file go together"))
+	}
+	return errs
+}
+
 // Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
+// MODELWIRE_NATS_USER, MODELWIRE_NATS_PASSWORD, MODELWIRE_NATS_TOKEN,
+// MODELWIRE_NATS_NKEY_FILE, MODELWIRE_NATS_CREDS,
 // MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
 // MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, each webhook's
 // secret_env and each Hugging Face source's token_env, read through getenv.
@@ -313,6 +424,18 @@ func (c Config) Env(getenv func(string) string) Config {
 	}
 	if v := getenv("MODELWIRE_NATS_URL"); v != "" {
 		c.NATS.URL = v
+	}
+	for _, o := range []struct {
+		env string
+		dst *string
+	}{
+		{"MODELWIRE_NATS_USER", &c.NATS.User}, {"MODELWIRE_NATS_PASSWORD", &c.NATS.Password},
+		{"MODELWIRE_NATS_TOKEN", &c.NATS.Token}, {"MODELWIRE_NATS_NKEY_FILE", &c.NATS.NKeyFile},
+		{"MODELWIRE_NATS_CREDS", &c.NATS.CredsFile},
+	} {
+		if v := getenv(o.env); v != "" {
+			*o.dst = v
+		}
 	}
 	if v := getenv("MODELWIRE_ES_URL"); v != "" {
 		c.Elasticsearch.Addresses = strings.Split(v, ",")
@@ -350,6 +473,21 @@ func (c Config) Env(getenv func(string) string) Config {
 		c.Sources = sources
 	}
 	return c
+}
+
+// ArchiveDir returns where WARC files are written: archive.dir, or
+// DATA/warc.
+func (c Config) ArchiveDir() string {
+	if c.Archive.Dir != "" {
+		return c.Archive.Dir
+	}
+	return filepath.Join(c.DataDir, "warc")
+}
+
+// ArchiveConfig returns the archive writer's configuration.
+func (c Config) ArchiveConfig() archive.Config {
+	keep, _ := archive.ParseKeep(c.Archive.Keep) // checked by Validate
+	return archive.Config{Dir: c.ArchiveDir(), MaxFileSize: c.Archive.MaxFileSize, MaxFileAge: c.Archive.MaxFileAge, Keep: keep}
 }
 
 func unjoin(err error) []error {

@@ -36,7 +36,20 @@ type releaseState struct {
 	Announcer string    `json:"announcer,omitempty"`
 	ClaimedAt time.Time `json:"claimed_at,omitzero"`
 	Sources   []string  `json:"sources"`
+	// Quiet marks a release first found by reprocessing or import without
+	// --announce: it is settled (Announced) though no event was published,
+	// and is never announced later.
+	Quiet bool `json:"quiet,omitempty"`
 }
+
+// mode is how announce treats the events it makes.
+type mode uint8
+
+const (
+	live        mode = iota // a page fetched now: publish every event
+	replay                  // reprocess, import: publish nothing
+	replayFirst             // reprocess, import with --announce: publish releases found for the first time only
+)
 
 // claimTimeout is how long a claim to announce a release holds before
 // another article takes it over (its process died between claiming and
@@ -117,30 +130,62 @@ func (r *ReleaseAnnouncer) Announce(ctx context.Context, a event.Article) error 
 		if rel.Confidence < r.minConfidence || rel.Model == "" {
 			continue
 		}
-		if err := r.announce(ctx, a, rel); err != nil {
+		if _, err := r.announce(ctx, a, rel, live); err != nil {
 			return fmt.Errorf("release %s/%s: %w", rel.Vendor, rel.Model, err)
 		}
 	}
 	return nil
 }
 
-func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel event.Release) error {
-	key := event.ReleaseKey(rel.Vendor, rel.Model)
+// Record folds the releases a reports into mw_releases as Announce does,
+// for an article read again from an archive (reprocess, import) rather
+// than fetched now, and returns one event per release — the release
+// event for the article that announced it, a corroboration for the others
+// — for the caller to fold into the store's release records. A release no
+// one reported before is announced only when announce is set; otherwise
+// it is recorded quietly (first seen: when a was fetched) and never
+// announced later. Nothing else is published: a release already announced
+// is not announced again, and corroborations are recorded, not sent.
+func (r *ReleaseAnnouncer) Record(ctx context.Context, a event.Article, announce bool) ([]event.ReleaseEvent, error) {
+	m := replay
+	if announce {
+		m = replayFirst
+	}
+	var evs []event.ReleaseEvent
+	for _, rel := range a.Releases {
+		if rel.Confidence < r.minConfidence || rel.Model == "" {
+			continue
+		}
+		ev, err := r.announce(ctx, a, rel, m)
+		if err != nil {
+			return evs, fmt.Errorf("release %s/%s: %w", rel.Vendor, rel.Model, err)
+		}
+		evs = append(evs, ev)
+	}
+	return evs, nil
+}
+
+// Withdraw takes the article at url out of the sources of the releases
+// under keys in mw_releases: a reprocessed article that no longer reports
+// them. A release left without sources stays settled: it is never
+// announced again.
+func (r *ReleaseAnnouncer) Withdraw(ctx context.Context, url string, keys []string) error {
+	for _, key := range keys {
+		if err := r.withdraw(ctx, url, key); err != nil {
+			return fmt.Errorf("release %s: %w", key, err)
+		}
+	}
+	return nil
+}
+
+func (r *ReleaseAnnouncer) withdraw(ctx context.Context, url, key string) error {
 	mu := &r.keyLocks[maphash.String(keySeed, key)%uint64(len(r.keyLocks))]
 	mu.Lock()
 	defer mu.Unlock()
-	if err := r.adoptOlderKey(ctx, a, rel, key); err != nil {
-		return err
-	}
-	for attempt := 0; attempt < 200; attempt++ {
+	for attempt := 0; attempt < 20; attempt++ {
 		entry, err := r.kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {
-			now := r.now().UTC()
-			st := releaseState{FirstSeen: now, Announcer: a.URL, ClaimedAt: now}
-			if _, err := r.kv.Create(ctx, key, mustJSON(st)); err != nil && !errors.Is(err, jetstream.ErrKeyExists) {
-				return err
-			}
-			continue // claimed (or lost the race): read it back
+			return nil
 		}
 		if err != nil {
 			return err
@@ -149,7 +194,82 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 		if err := json.Unmarshal(entry.Value(), &st); err != nil {
 			return fmt.Errorf("%w: state of %s: %v", event.ErrSchema, key, err)
 		}
+		if !slices.Contains(st.Sources, url) {
+			return nil
+		}
+		st.Sources = slices.DeleteFunc(st.Sources, func(s string) bool { return s == url })
+		if _, err := r.kv.Update(ctx, key, mustJSON(st), entry.Revision()); err == nil {
+			return nil
+		}
+	}
+	return errors.New("too many concurrent updates")
+}
+
+// SourcesByArticle returns, for each article URL in mw_releases, the keys
+// of the releases it is a source of.
+func (r *ReleaseAnnouncer) SourcesByArticle(ctx context.Context) (map[string][]string, error) {
+	out := map[string][]string{}
+	keys, err := r.kv.ListKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for key := range keys.Keys() {
+		entry, err := r.kv.Get(ctx, key)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			keys.Stop()
+			return nil, err
+		}
+		var st releaseState
+		if err := json.Unmarshal(entry.Value(), &st); err != nil {
+			continue
+		}
+		for _, u := range st.Sources {
+			out[u] = append(out[u], key)
+		}
+	}
+	return out, nil
+}
+
+func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel event.Release, m mode) (event.ReleaseEvent, error) {
+	key := event.ReleaseKey(rel.Vendor, rel.Model)
+	mu := &r.keyLocks[maphash.String(keySeed, key)%uint64(len(r.keyLocks))]
+	mu.Lock()
+	defer mu.Unlock()
+	if err := r.adoptOlderKey(ctx, a, rel, key); err != nil {
+		return event.ReleaseEvent{}, err
+	}
+	for attempt := 0; attempt < 200; attempt++ {
+		entry, err := r.kv.Get(ctx, key)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			now := r.now().UTC()
+			st := releaseState{FirstSeen: now, Announcer: a.URL, ClaimedAt: now}
+			if m != live && !a.FetchedAt.IsZero() && a.FetchedAt.Before(now) {
+				st.FirstSeen = a.FetchedAt.UTC() // first seen when it was fetched
+			}
+			if _, err := r.kv.Create(ctx, key, mustJSON(st)); err != nil && !errors.Is(err, jetstream.ErrKeyExists) {
+				return event.ReleaseEvent{}, err
+			}
+			continue // claimed (or lost the race): read it back
+		}
+		if err != nil {
+			return event.ReleaseEvent{}, err
+		}
+		var st releaseState
+		if err := json.Unmarshal(entry.Value(), &st); err != nil {
+			return event.ReleaseEvent{}, fmt.Errorf("%w: state of %s: %v", event.ErrSchema, key, err)
+		}
 		rev := entry.Revision()
+		if m != live && st.Announced && slices.Contains(st.Sources, a.URL) {
+			// Already counted: the event for the store only.
+			kind := event.KindCorroboration
+			if st.Announcer == a.URL {
+				kind = event.KindRelease
+			}
+			return r.releaseEvent(kind, key, a, rel, st), nil
+		}
 		if !st.Announced {
 			stale := ""
 			if st.Announcer != a.URL {
@@ -158,7 +278,7 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 					// its event, then corroborate it.
 					select {
 					case <-ctx.Done():
-						return ctx.Err()
+						return event.ReleaseEvent{}, ctx.Err()
 					case <-time.After(claimPoll):
 					}
 					continue
@@ -173,9 +293,12 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 			if !slices.Contains(st.Sources, a.URL) {
 				st.Sources = append(st.Sources, a.URL)
 			}
-			dup, err := r.publish(ctx, r.releaseEvent(event.KindRelease, key, a, rel, st), "release:"+key)
-			if err != nil {
-				return err
+			ev := r.releaseEvent(event.KindRelease, key, a, rel, st)
+			dup := false
+			if m == replay {
+				st.Quiet = true
+			} else if dup, err = r.publish(ctx, ev, "release:"+key); err != nil {
+				return event.ReleaseEvent{}, err
 			}
 			st.Announced = true
 			if !dup || stale == "" {
@@ -185,10 +308,14 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 				if _, err := r.kv.Update(ctx, key, mustJSON(st), rev); err != nil {
 					continue
 				}
+				if st.Quiet {
+					r.log.Info("release recorded, not announced", "key", key, "url", a.URL)
+					return ev, nil
+				}
 				r.announced.Add(1)
 				r.observe(event.KindRelease, a)
 				r.log.Info("release announced", "key", key, "url", a.URL)
-				return nil
+				return ev, nil
 			}
 			// The stale claimer's event reached the stream before its
 			// process died: this article corroborates it.
@@ -196,22 +323,30 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 			st.Sources = append(st.Sources, stale)
 		}
 		if slices.Contains(st.Sources, a.URL) {
-			return nil // this article is already counted
+			return r.releaseEvent(event.KindCorroboration, key, a, rel, st), nil // this article is already counted
 		}
 		if len(st.Sources) < maxReleaseSources {
 			st.Sources = append(st.Sources, a.URL)
 		}
-		if _, err := r.publish(ctx, r.releaseEvent(event.KindCorroboration, key, a, rel, st), "corroboration:"+key+":"+a.ID); err != nil {
-			return err
+		if m != live && !a.FetchedAt.IsZero() && a.FetchedAt.Before(st.FirstSeen) {
+			st.FirstSeen = a.FetchedAt.UTC() // an older sighting, from an archive
+		}
+		ev := r.releaseEvent(event.KindCorroboration, key, a, rel, st)
+		if m == live {
+			if _, err := r.publish(ctx, ev, "corroboration:"+key+":"+a.ID); err != nil {
+				return event.ReleaseEvent{}, err
+			}
 		}
 		if _, err := r.kv.Update(ctx, key, mustJSON(st), rev); err != nil {
 			continue
 		}
-		r.corroborated.Add(1)
-		r.observe(event.KindCorroboration, a)
-		return nil
+		if m == live {
+			r.corroborated.Add(1)
+			r.observe(event.KindCorroboration, a)
+		}
+		return ev, nil
 	}
-	return fmt.Errorf("release %s: still being announced by another article, or too many concurrent updates (retried on redelivery)", key)
+	return event.ReleaseEvent{}, fmt.Errorf("release %s: still being announced by another article, or too many concurrent updates (retried on redelivery)", key)
 }
 
 // maxOlderKeys bounds the older spellings of a release key looked up.
@@ -391,6 +526,16 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 	}
 	if ev.PublishedAt.IsZero() {
 		ev.PublishedAt = a.PublishedAt
+	}
+	ev.SeenAt = a.FetchedAt
+	if ev.SeenAt.IsZero() {
+		ev.SeenAt = r.now().UTC()
+	}
+	for _, m := range a.Models {
+		if m.Name == rel.Model {
+			ev.ParamsTotalB, ev.ParamsActiveB, ev.License, ev.OpenWeights = m.ParamsTotalB, m.ParamsActiveB, m.License, m.OpenWeights
+			break
+		}
 	}
 	for _, c := range a.Claims {
 		if c.Model == rel.Model {

@@ -9,9 +9,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 )
@@ -43,6 +45,7 @@ type ExtractStage struct {
 	log       *slog.Logger
 	workers   int
 	grace     time.Duration
+	budget    int // most bytes of an article message
 
 	extracted, skipped, failed atomic.Int64
 }
@@ -78,7 +81,8 @@ func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) 
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &ExtractStage{js: js, announcer: opts.Announcer, metrics: newExtractMetrics(opts.Registerer),
-		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace}
+		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace,
+		budget: articleBudget(js.Conn().MaxPayload())}
 	s.ex.Store(&extractorRef{ex})
 	return s
 }
@@ -131,13 +135,20 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 		s.deadLetter(ctx, msg, log, err)
 		return
 	}
-	data, err := event.Encode(a)
+	data, fitted, err := encodeArticle(a, s.budget)
 	if err != nil {
 		s.deadLetter(ctx, msg, log, err)
 		return
 	}
+	if fitted.TextTruncated {
+		log.Warn("article text cut to fit one message", "text_bytes", len(a.Text), "kept_bytes", len(fitted.Text), "budget", s.budget)
+	}
 	if _, err := s.js.Publish(ctx, event.SubjectArticles, data,
 		jetstream.WithMsgID("article:"+a.ID+":"+page.ContentHash)); err != nil {
+		if errors.Is(err, nats.ErrMaxPayload) {
+			s.deadLetter(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
+			return
+		}
 		s.retry(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
 		return
 	}
@@ -171,8 +182,17 @@ func (s *ExtractStage) retry(ctx context.Context, msg jetstream.Msg, log *slog.L
 	retry(msg, log, err)
 }
 
-// extract runs the extractor, turning a panic on hostile input into an error.
-func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, err error) {
+// extract runs the stage's extractor on a page.
+func (s *ExtractStage) extract(body []byte, page event.Page) (event.Article, error) {
+	return ArticleOf(s.ex.Load(), body, page)
+}
+
+// ArticleOf runs ex on a page's decoded body and completes the article
+// from the page — URL, document id, source, fetch time, content hash, the
+// listing's title and date as fallbacks — as the extract stage does, so
+// reprocessing an archived page gives the article a live fetch gave. A
+// panic on hostile input becomes an error.
+func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("extractor panic: %v", r)
@@ -182,14 +202,12 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 	if page.FinalURL != "" {
 		pageURL = page.FinalURL
 	}
-	a, err = s.ex.Load().ExtractPage(body, page)
+	a, err = ex.ExtractPage(body, page)
 	if err != nil {
 		return a, err
 	}
 	a.URL = pageURL
-	if a.CanonicalURL == "" {
-		a.CanonicalURL = pageURL
-	}
+	a.CanonicalURL, a.RejectedCanonical = canonicalOf(a.CanonicalURL, pageURL, page.Canonical)
 	a.ID = event.DocID(a.CanonicalURL)
 	a.Source = page.Source
 	a.FetchedAt = page.FetchedAt
@@ -201,6 +219,26 @@ func (s *ExtractStage) extract(body []byte, page event.Page) (a event.Article, e
 		a.PublishedAt = page.Hint.PublishedAt
 	}
 	return a, nil
+}
+
+// canonicalOf returns the identity of a page fetched from pageURL that
+// declares the canonical URL declared (rel=canonical or og:url): the
+// declared URL when it is on the page's own site or is the one the crawler
+// confirmed (confirmed, by fetching it), else pageURL — and then the
+// declared one as rejected. So no page can take another site's article's
+// document id.
+func canonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
+	switch {
+	case declared == "" || declared == pageURL:
+		return pageURL, ""
+	case crawler.SameSite(declared, pageURL):
+		return declared, ""
+	case confirmed != "":
+		if n, err := crawler.Normalize(declared); err == nil && n == confirmed {
+			return declared, ""
+		}
+	}
+	return pageURL, declared
 }
 
 func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error) {

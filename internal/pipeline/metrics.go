@@ -100,7 +100,7 @@ type CrawlMetrics struct {
 	finished map[string]*sourceTotals
 	running  map[*crawler.Stats]bool
 
-	requests, bytes, pages, skipped, failed, robots, passes *prometheus.Desc
+	requests, bytes, pages, skipped, failed, robots, passes, queued *prometheus.Desc
 }
 
 // sourceTotals sums the finished passes over one source.
@@ -124,6 +124,7 @@ func NewCrawlMetrics() *CrawlMetrics {
 		failed:  prometheus.NewDesc("modelwire_crawler_failed_total", "URLs that failed, by source and reason (http_404, timeout, too_large, publish, …).", []string{"source", "reason"}, nil),
 		robots:  prometheus.NewDesc("modelwire_crawler_robots_denied_total", "URLs robots.txt disallowed, by source.", src, nil),
 		passes:  prometheus.NewDesc("modelwire_crawler_passes_total", "Passes over a source finished, by source.", src, nil),
+		queued:  prometheus.NewDesc("modelwire_crawler_queued_pages", "Pages waiting in the frontier of the running passes, by source.", src, nil),
 	}
 }
 
@@ -149,9 +150,20 @@ func (m *CrawlMetrics) PassEnded(st *crawler.Stats) {
 	t.passes++
 }
 
+// Queued returns the pages waiting in the frontiers of the running passes.
+func (m *CrawlMetrics) Queued() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var n int64
+	for st := range m.running {
+		n += st.Snapshot().Queued
+	}
+	return n
+}
+
 // Describe implements prometheus.Collector.
 func (m *CrawlMetrics) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{m.requests, m.bytes, m.pages, m.skipped, m.failed, m.robots, m.passes} {
+	for _, d := range []*prometheus.Desc{m.requests, m.bytes, m.pages, m.skipped, m.failed, m.robots, m.passes, m.queued} {
 		ch <- d
 	}
 }
@@ -165,9 +177,11 @@ func (m *CrawlMetrics) Collect(ch chan<- prometheus.Metric) {
 		totals[src] = t.snap
 		passes[src] = t.passes
 	}
+	queued := map[string]int64{}
 	for st := range m.running {
 		snap := st.Snapshot()
 		totals[snap.Source] = addSnapshots(totals[snap.Source], snap)
+		queued[snap.Source] += snap.Queued
 	}
 	m.mu.Unlock()
 	counter := func(d *prometheus.Desc, v int64, labels ...string) {
@@ -183,6 +197,7 @@ func (m *CrawlMetrics) Collect(ch chan<- prometheus.Metric) {
 		counter(m.pages, s.Rendered, src, "rendered")
 		counter(m.robots, s.Skipped[crawler.SkipRobots], src)
 		counter(m.passes, int64(passes[src]), src)
+		ch <- prometheus.MustNewConstMetric(m.queued, prometheus.GaugeValue, float64(queued[src]), src)
 		for reason, n := range s.Skipped {
 			counter(m.skipped, n, src, reason)
 		}

@@ -102,7 +102,15 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 	if gerr := g.Wait(); gerr != nil && err == nil {
 		err = gerr
 	}
-	s := Summary{Pages: p.Publisher.Published(), Duration: time.Since(start)}
+	s := p.Counts()
+	s.Duration = time.Since(start)
+	return s, err
+}
+
+// Counts returns what the stages have done so far in this process (no
+// Duration): RunOnce's summary, live, for a progress display.
+func (p *All) Counts() Summary {
+	s := Summary{Pages: p.Publisher.Published()}
 	s.Extracted, s.Skipped, s.Failed = p.Extract.Counts()
 	var failed int64
 	s.Indexed, s.Stale, failed = p.Index.Counts()
@@ -110,7 +118,7 @@ func (p *All) RunOnce(ctx context.Context) (Summary, error) {
 	if p.Releases != nil {
 		s.Releases = p.Releases.Indexed()
 	}
-	return s, err
+	return s
 }
 
 // waitDrained waits until the extractor has acknowledged every page in

@@ -1,7 +1,14 @@
 // modelwire search page: keeps the "Latest releases" panel live with the
-// Server-Sent Events stream /api/releases/stream. The page works without it.
+// Server-Sent Events stream /api/releases/stream, and redraws the
+// timeline as soon as its week/month choice changes (dates wait for the
+// Zoom button: a date being typed changes many times). The page works
+// without it.
 (function () {
   "use strict";
+  var every = document.querySelector("#timeline-range select[name=every]");
+  if (every) {
+    every.addEventListener("change", function () { every.form.requestSubmit(); });
+  }
   var list = document.getElementById("release-list");
   var status = document.getElementById("live-status");
   if (!list || !window.EventSource) {
@@ -67,14 +74,28 @@
     var li = document.createElement("li");
     li.className = "release new";
     li.dataset.key = ev.key;
-    li.appendChild(span("model", ev.model));
+    var model = document.createElement("a");
+    model.className = "model";
+    model.href = modelPath(ev.key);
+    model.textContent = ev.model || "";
+    li.appendChild(model);
     li.appendChild(document.createTextNode(" "));
     li.appendChild(span("vendor", ev.vendor));
     li.appendChild(document.createTextNode(" "));
+    var announced = ev.published_at || ev.first_seen || "";
     var time = document.createElement("time");
-    time.dateTime = ev.first_seen || "";
-    time.textContent = (ev.first_seen || "").slice(0, 10);
+    time.className = "announced";
+    time.title = "announced";
+    time.dateTime = announced;
+    time.textContent = announced.slice(0, 10);
     li.appendChild(time);
+    li.appendChild(document.createTextNode(" "));
+    var first = span("first-seen", "first seen ");
+    var firstTime = document.createElement("time");
+    firstTime.dateTime = ev.first_seen || "";
+    firstTime.textContent = (ev.first_seen || "").slice(0, 10);
+    first.appendChild(firstTime);
+    li.appendChild(first);
     li.appendChild(document.createTextNode(" "));
     var url = ev.article_url || "";
     if (/^https?:\/\//i.test(url)) {
@@ -90,6 +111,11 @@
     setSources(count, Math.max(sources, 1));
     li.appendChild(count);
     return li;
+  }
+
+  // modelPath is the model page of a release key, each segment escaped.
+  function modelPath(key) {
+    return "/model/" + String(key || "").split("/").map(encodeURIComponent).join("/");
   }
 
   function setSources(el, n) {
