@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // siteSource crawls the whole test site: its sitemap index, both feeds and
@@ -138,7 +139,7 @@ func TestPoliteness(t *testing.T) {
 	// In any window of 10 delays at most 10 requests may start (+2 for
 	// arrival jitter on a loaded machine; with the delay ignored, all
 	// would arrive within a few milliseconds).
-	if n := maxInWindow(times, 10*delay); n > 12 {
+	if n := waittest.MaxInWindow(times, 10*delay); n > 12 {
 		t.Errorf("%d requests within %v, want ≤ 12", n, 10*delay)
 	}
 	span := times[len(times)-1].Sub(times[0])

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // leaseTable is an in-memory stand-in for the lease bucket several
@@ -98,7 +99,7 @@ func TestHostLeasesAcrossCrawlers(t *testing.T) {
 	for i, r := range reqs {
 		times[i] = r.At
 	}
-	if n := maxInWindow(times, delay/2); n > 1 {
+	if n := waittest.MaxInWindow(times, delay/2); n > 1 {
 		t.Errorf("%d requests arrived within %v; the delay is %v", n, delay/2, delay)
 	}
 	if table.handover == 0 {
@@ -130,13 +131,11 @@ func TestRunUpdates(t *testing.T) {
 	}
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for !ok() {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s; feed reads %v", what, reads)
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
+		waittest.Eventually(t, 10*time.Second, what, ok, func() string {
+			mu.Lock()
+			defer mu.Unlock()
+			return fmt.Sprintf("feed reads %v", reads)
+		})
 	}
 	source := func(name, feed string) Source {
 		return Source{Name: name, Feeds: []string{srv.URL + feed}, Schedule: "@every 1h", Delay: ptr(time.Millisecond)}
@@ -228,12 +227,9 @@ func TestQueuedPages(t *testing.T) {
 	done := make(chan struct{})
 	go func() { crawl(t, c, src); close(done) }()
 	st := <-o.started
-	deadline := time.Now().Add(5 * time.Second)
 	// Two workers (twice the parallelism) each hold a page: one being
 	// fetched, one waiting its turn at the host; three wait in the queue.
-	for st.Snapshot().Queued != 3 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waittest.Poll(5*time.Second, func() bool { return st.Snapshot().Queued == 3 })
 	if q := st.Snapshot().Queued; q != 3 {
 		t.Errorf("queued %d while the first page is fetched, want 3", q)
 	}

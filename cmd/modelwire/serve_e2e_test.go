@@ -23,6 +23,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
@@ -52,18 +53,6 @@ func freeAddr(t *testing.T) string {
 	}
 	defer ln.Close()
 	return ln.Addr().String()
-}
-
-// eventually polls cond every 50ms until it holds or 10s pass.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }
 
 // background runs a long-running command until the test stops it.
@@ -161,9 +150,9 @@ sources:
 `, data, addr, hook.URL, site.URL)), 0o644)
 
 	mw := start(t, "run", "--config", cfg)
-	eventually(t, "DATA/nats.url", func() bool { _, err := os.Stat(filepath.Join(data, "nats.url")); return err == nil })
-	eventually(t, "/readyz", func() bool { code, _ := httpGet(t, base+"/readyz"); return code == 200 })
-	eventually(t, "the crawl to be searchable", func() bool {
+	waittest.Eventually(t, 10*time.Second, "DATA/nats.url", func() bool { _, err := os.Stat(filepath.Join(data, "nats.url")); return err == nil })
+	waittest.Eventually(t, 10*time.Second, "/readyz", func() bool { code, _ := httpGet(t, base+"/readyz"); return code == 200 })
+	waittest.Eventually(t, 10*time.Second, "the crawl to be searchable", func() bool {
 		code, body := httpGet(t, base+"/api/search?limit=50")
 		var res indexer.Result
 		return code == 200 && json.Unmarshal(body, &res) == nil && res.Total == len(site.Articles)
@@ -209,7 +198,7 @@ sources:
 	})
 	t.Run("/api/releases", func(t *testing.T) {
 		var recs []indexer.ReleaseRecord
-		eventually(t, "a release record per release", func() bool {
+		waittest.Eventually(t, 10*time.Second, "a release record per release", func() bool {
 			code, body := httpGet(t, base+"/api/releases")
 			return code == 200 && json.Unmarshal(body, &recs) == nil && len(recs) == len(wantReleases)
 		})
@@ -256,7 +245,7 @@ sources:
 		}
 	})
 	t.Run("webhook got the deepseek release, signed", func(t *testing.T) {
-		eventually(t, "the webhook delivery", func() bool { hookMu.Lock(); defer hookMu.Unlock(); return len(hookGot) >= 1 })
+		waittest.Eventually(t, 10*time.Second, "the webhook delivery", func() bool { hookMu.Lock(); defer hookMu.Unlock(); return len(hookGot) >= 1 })
 		hookMu.Lock()
 		defer hookMu.Unlock()
 		if len(hookGot) != 1 || hookGot[0] != "DeepSeek-V3" || !hookSigs[0] {
@@ -296,7 +285,7 @@ func TestServeAlone(t *testing.T) {
 	}
 	addr := freeAddr(t)
 	srv := start(t, "serve", "--config", cfg, "--addr", addr)
-	eventually(t, "/readyz", func() bool { code, _ := httpGet(t, "http://"+addr+"/readyz"); return code == 200 })
+	waittest.Eventually(t, 10*time.Second, "/readyz", func() bool { code, _ := httpGet(t, "http://"+addr+"/readyz"); return code == 200 })
 	code, body := httpGet(t, "http://"+addr+"/api/search?q=zebrafinch")
 	var res indexer.Result
 	if code != 200 || json.Unmarshal(body, &res) != nil || res.Total != 1 {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // metric returns the sum of the samples of name whose label text contains
@@ -98,16 +98,13 @@ sources:
 	}
 	waitLong := func(what string, cond func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
-		for !cond() {
-			if time.Now().After(deadline) {
-				for _, p := range procs {
-					t.Logf("%s:\n%s", p.name, p.b.stderr.String())
-				}
-				t.Fatalf("timed out waiting for %s", what)
+		waittest.Eventually(t, time.Minute, what, cond, func() string {
+			var logs strings.Builder
+			for _, p := range procs {
+				fmt.Fprintf(&logs, "%s:\n%s\n", p.name, p.b.stderr.String())
 			}
-			time.Sleep(50 * time.Millisecond)
-		}
+			return logs.String()
+		})
 	}
 	waitLong("the first site indexed", func() bool { return int(indexed()) >= len(site.Articles) })
 
@@ -153,7 +150,7 @@ sources:
 	for _, r := range site.Requests() {
 		times = append(times, r.At)
 	}
-	if n := maxInWindow(times, delay/2); n > 1 {
+	if n := waittest.MaxInWindow(times, delay/2); n > 1 {
 		t.Errorf("%d requests arrived within %v across both crawlers; the delay is %v", n, delay/2, delay)
 	}
 
@@ -188,17 +185,4 @@ func TestStageNeedsNATS(t *testing.T) {
 			}
 		})
 	}
-}
-
-// maxInWindow returns the most of times within any window of length w.
-func maxInWindow(times []time.Time, w time.Duration) int {
-	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
-	best, j := 0, 0
-	for i := range times {
-		for times[i].Sub(times[j]) >= w {
-			j++
-		}
-		best = max(best, i-j+1)
-	}
-	return best
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 var (
@@ -400,8 +401,8 @@ func politeness(s *testsite.Site, start time.Time, delay time.Duration, dir stri
 		}
 	}
 	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
-	st.maxPerSecond = maxInWindow(times, time.Second)
-	st.maxPer10s = maxInWindow(times, 10*time.Second)
+	st.maxPerSecond = waittest.MaxInWindow(times, time.Second)
+	st.maxPer10s = waittest.MaxInWindow(times, 10*time.Second)
 	st.byCrawler = map[string]int{}
 	for i, r := range reqs {
 		st.byCrawler[crawlerOf(r.UserAgent)]++
@@ -438,18 +439,6 @@ func crawlerOf(ua string) string {
 		return "?"
 	}
 	return strings.TrimSuffix(name, ")")
-}
-
-// maxInWindow returns the most of sorted times within any window of length w.
-func maxInWindow(times []time.Time, w time.Duration) int {
-	best, j := 0, 0
-	for i := range times {
-		for times[i].Sub(times[j]) >= w {
-			j++
-		}
-		best = max(best, i-j+1)
-	}
-	return best
 }
 
 func TestCluster(t *testing.T) {

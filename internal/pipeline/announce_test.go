@@ -13,7 +13,9 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 func releaseArticle(url string) event.Article {
@@ -50,7 +52,7 @@ func releaseEvents(t *testing.T, js jetstream.JetStream) []event.ReleaseEvent {
 }
 
 func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ctx := context.Background()
 	var announcers []*pipeline.ReleaseAnnouncer
 	for range 4 {
@@ -100,10 +102,10 @@ func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
 }
 
 func TestReleaseRecordsInStore(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	store := openStore(t)
 	rs := pipeline.NewReleaseIndexStage(js, store, pipeline.IndexOptions{})
-	runStage(t, rs.Run)
+	waittest.Background(t, rs.Run)
 	ctx := context.Background()
 	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {
@@ -114,7 +116,7 @@ func TestReleaseRecordsInStore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	waitFor(t, "two events stored", func() bool { return rs.Indexed() == 2 })
+	waittest.Eventually(t, 10*time.Second, "two events stored", func() bool { return rs.Indexed() == 2 })
 	recs, err := store.Releases(ctx, indexer.ReleaseQuery{Vendors: []string{"moonshot"}})
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +136,7 @@ func TestReleaseRecordsInStore(t *testing.T) {
 // the same release at once: one release event, and every other article a
 // corroboration — none is swallowed by the race to announce.
 func TestReleaseRaceKeepsEverySource(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ctx := context.Background()
 	const replicas, rounds = 4, 25
 	var announcers []*pipeline.ReleaseAnnouncer
@@ -184,7 +186,7 @@ func TestReleaseRaceKeepsEverySource(t *testing.T) {
 func TestReleaseStaleClaim(t *testing.T) {
 	for _, published := range []bool{false, true} {
 		t.Run(fmt.Sprintf("published=%v", published), func(t *testing.T) {
-			js := startNATS(t)
+			js := bustest.Start(t)
 			ctx := context.Background()
 			kv, err := js.KeyValue(ctx, event.BucketReleases)
 			if err != nil {
@@ -280,7 +282,7 @@ func getState(t *testing.T, js jetstream.JetStream, key string) (announced bool,
 // announced again under its canonical key; the new article corroborates
 // it.
 func TestReleaseAnnouncedUnderOlderKey(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ctx := context.Background()
 	putState(t, js, "alibaba.qwen-3", true, time.Date(2025, 4, 29, 0, 0, 0, 0, time.UTC), "https://old.example/qwen")
 	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
@@ -316,7 +318,7 @@ func TestReleaseAnnouncedUnderOlderKey(t *testing.T) {
 // TestMigrateReleaseKeys moves states to canonical keys, merging two
 // spellings of one release.
 func TestMigrateReleaseKeys(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	t0 := time.Date(2025, 7, 28, 0, 0, 0, 0, time.UTC)
 	putState(t, js, "zippu-ai.glm-4-5", true, t0, "https://a.example/glm")
 	putState(t, js, "alibaba.qwen-3", true, t0, "https://a.example/q")
@@ -345,7 +347,7 @@ func TestMigrateReleaseKeys(t *testing.T) {
 // TestReleaseOlderSpellingsInOtherScripts: spellings that slug to keys the
 // KV store refuses ("큐웬3") are no older keys; the release is announced.
 func TestReleaseOlderSpellingsInOtherScripts(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ctx := context.Background()
 	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {

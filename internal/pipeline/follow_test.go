@@ -10,11 +10,12 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
 func TestFollowReleases(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	publishRelease(t, js, "deepseek", "DeepSeek-R2")
 	if _, err := js.Publish(context.Background(), "mw.releases.deepseek.garbage", []byte("not an event")); err != nil {
 		t.Fatal(err)

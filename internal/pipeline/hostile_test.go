@@ -13,7 +13,9 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // The hostile suite of the pipeline (run them all with -run Hostile).
@@ -42,9 +44,9 @@ func (s *syncBuffer) String() string {
 // truncated; the second cannot fit whatever is cut and is dead-lettered
 // at once. Neither is retried, so nothing stalls.
 func TestHostileOversizePages(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ex := pipeline.NewExtractStage(js, extractor.New(), pipeline.ExtractOptions{NoContent: extractor.ErrNoContent})
-	runStage(t, ex.Run)
+	waittest.Background(t, ex.Run)
 	ctx := context.Background()
 	lt := page(t, "https://hostile.example/lt", "<html><head><title>lt</title></head><body><p>"+strings.Repeat("<", 3<<20)+"</p></body></html>")
 	title := page(t, "https://hostile.example/title", "<html><head><title>"+strings.Repeat("T", 3<<20)+"</title></head><body><p>"+
@@ -55,7 +57,7 @@ func TestHostileOversizePages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	waitFor(t, "both pages settled", func() bool {
+	waittest.Eventually(t, 10*time.Second, "both pages settled", func() bool {
 		extracted, _, failed := ex.Counts()
 		return extracted == 1 && failed == 1
 	})
@@ -96,7 +98,7 @@ func TestHostileOversizePages(t *testing.T) {
 // user info, the path and the query. Whether the receiver is unreachable
 // or refuses, no part of the secret reaches the log or the dead letter.
 func TestHostileWebhookTokenNotLogged(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -111,12 +113,12 @@ func TestHostileWebhookTokenNotLogged(t *testing.T) {
 		u := strings.Replace(base, "http://", "http://hook:SECRET-PW@", 1) + "/services/SECRET-PATH?token=SECRET-QUERY"
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: u, MaxAttempts: 2, Timeout: time.Second},
 			pipeline.WebhookOptions{Backoff: fastBackoff, Logger: log})
-		runStage(t, n.Run)
+		waittest.Background(t, n.Run)
 		waitForConsumer(t, js, n.Name())
 	}
 	publishRelease(t, js, "deepseek", "DeepSeek-R2")
-	waitFor(t, "the refused event dead-lettered", func() bool { return dlqCount(t, js) == 1 })
-	waitFor(t, "the unreachable receiver retried", func() bool { return strings.Count(logs.String(), "connection refused") >= 2 })
+	waittest.Eventually(t, 10*time.Second, "the refused event dead-lettered", func() bool { return dlqCount(t, js) == 1 })
+	waittest.Eventually(t, 10*time.Second, "the unreachable receiver retried", func() bool { return strings.Count(logs.String(), "connection refused") >= 2 })
 
 	st, _ := js.Stream(context.Background(), event.StreamDLQ)
 	var all strings.Builder

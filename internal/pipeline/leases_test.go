@@ -12,7 +12,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/probe/probetest"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // shortLeases gives the test's NATS a lease bucket with a short TTL and
@@ -44,12 +47,12 @@ func acquireWithin(l *pipeline.HostLeases, host string, gap, d time.Duration) (f
 }
 
 func TestHostLeaseIsExclusiveAndHandedOver(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	reg := prometheus.NewRegistry()
 	a := shortLeases(t, js, "a", 2*time.Second, reg)
 	b := shortLeases(t, js, "b", 2*time.Second, nil)
-	runStage(t, a.Run)
-	runStage(t, b.Run)
+	waittest.Background(t, a.Run)
+	waittest.Background(t, b.Run)
 	const host, gap = "news.example:443", 150 * time.Millisecond
 
 	done, err := acquireWithin(a, host, gap, time.Second)
@@ -60,7 +63,7 @@ func TestHostLeaseIsExclusiveAndHandedOver(t *testing.T) {
 	if _, err := acquireWithin(b, host, gap, 3*time.Second); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("b acquired a host a holds (err %v)", err)
 	}
-	if got := metricValue(t, reg, "modelwire_crawler_host_leases", nil); got != 1 {
+	if got := probetest.Value(t, reg, "modelwire_crawler_host_leases", nil); got != 1 {
 		t.Errorf("a holds %v leases by its gauge, want 1", got)
 	}
 	// Another host is free.
@@ -83,7 +86,7 @@ func TestHostLeaseIsExclusiveAndHandedOver(t *testing.T) {
 }
 
 func TestHostLeaseOfDeadHolderLapses(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	dead := shortLeases(t, js, "dead", time.Second, nil)
 	live := shortLeases(t, js, "live", time.Second, nil)
 	const host = "news.example:443"
@@ -102,7 +105,7 @@ func TestHostLeaseOfDeadHolderLapses(t *testing.T) {
 }
 
 func TestHostLeasesReleasedOnShutdown(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	a := shortLeases(t, js, "a", 10*time.Second, nil)
 	b := shortLeases(t, js, "b", 10*time.Second, nil)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -130,7 +133,7 @@ func TestHostLeasesReleasedOnShutdown(t *testing.T) {
 // TestIdleReplicaWinsNewHost: a replica holding hosts lets one holding
 // none take a new host, so the hosts spread over the replicas.
 func TestIdleReplicaWinsNewHost(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	busy := shortLeases(t, js, "busy", 10*time.Second, nil)
 	idle := shortLeases(t, js, "idle", 10*time.Second, nil)
 	for i := range 3 {

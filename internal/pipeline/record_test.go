@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
@@ -15,7 +16,7 @@ import (
 // recorded unless announce is set, and neither is announced later when a
 // live article reports it (that corroborates it).
 func TestRecordNeverReannounces(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ctx := context.Background()
 	r, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {

@@ -7,11 +7,12 @@ import (
 
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
 func TestSeenStore(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ctx := context.Background()
 	s, err := pipeline.NewSeenStore(ctx, js)
 	if err != nil {

@@ -18,8 +18,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -569,14 +571,14 @@ func TestFormatsMatchConfig(t *testing.T) {
 // receiver configured as Slack: same consumer, same acks, the body is the
 // chat message, and the signature signs what was sent.
 func TestWebhookPostsChatFormat(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	slack := newReceiver(t, 500) // the first attempt fails: retried like JSON
 	hook := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: slack.URL, Format: pipeline.FormatSlack, Secret: "s"},
 		pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: prometheus.NewRegistry()})
-	runStage(t, hook.Run)
+	waittest.Background(t, hook.Run)
 	waitForConsumer(t, js, hook.Name())
 	publishRelease(t, js, "moonshot", "Kimi K2")
-	waitFor(t, "a delivery accepted after a retry", func() bool {
+	waittest.Eventually(t, 10*time.Second, "a delivery accepted after a retry", func() bool {
 		d := slack.deliveries()
 		return len(d) == 2 && d[1].status == 200
 	})

@@ -13,10 +13,12 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/probe/probetest"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // receiver is a webhook endpoint on the loopback interface that answers
@@ -91,22 +93,22 @@ func publishRelease(t *testing.T, js jetstream.JetStream, vendor, model string) 
 func fastBackoff(uint64) time.Duration { return 5 * time.Millisecond }
 
 func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	signed, all := newReceiver(t), newReceiver(t)
 	reg := prometheus.NewRegistry()
 	hook := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: signed.URL + "/hook", Vendors: []string{"DeepSeek"}, Secret: "s3cret"},
 		pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
 	open := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: all.URL}, pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
-	runStage(t, hook.Run)
-	runStage(t, open.Run)
+	waittest.Background(t, hook.Run)
+	waittest.Background(t, open.Run)
 	waitForConsumer(t, js, hook.Name())
 	waitForConsumer(t, js, open.Name())
 
 	publishRelease(t, js, "deepseek", "DeepSeek-R2")
 	publishRelease(t, js, "qwen", "QwQ-32B")
 	publishRelease(t, js, "deepseek", "DeepSeek-V4")
-	waitFor(t, "two signed deliveries", func() bool { return len(signed.deliveries()) == 2 })
-	waitFor(t, "three unsigned deliveries", func() bool { return len(all.deliveries()) == 3 })
+	waittest.Eventually(t, 10*time.Second, "two signed deliveries", func() bool { return len(signed.deliveries()) == 2 })
+	waittest.Eventually(t, 10*time.Second, "three unsigned deliveries", func() bool { return len(all.deliveries()) == 3 })
 
 	// Stream order; the qwen event between them was filtered out.
 	if got := strings.Join(signed.accepted(), ","); got != "DeepSeek-R2,DeepSeek-V4" {
@@ -134,7 +136,7 @@ func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
 			t.Errorf("webhook without secret got a signature header")
 		}
 	}
-	if n := testutil.ToFloat64(hookCounter(t, reg, hook.Name(), "ok")); n != 2 {
+	if n := probetest.Value(t, reg, "modelwire_webhook_deliveries_total", map[string]string{"webhook": hook.Name(), "outcome": "ok"}); n != 2 {
 		t.Errorf("ok deliveries metric = %v, want 2", n)
 	}
 }
@@ -157,16 +159,16 @@ func TestWebhookRetries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			js := startNATS(t)
+			js := bustest.Start(t)
 			rcv := newReceiver(t, tt.statuses...)
 			reg := prometheus.NewRegistry()
 			n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: rcv.URL, MaxAttempts: tt.maxAttempts},
 				pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
-			runStage(t, n.Run)
+			waittest.Background(t, n.Run)
 			waitForConsumer(t, js, n.Name())
 			publishRelease(t, js, "deepseek", "DeepSeek-R2")
 			publishRelease(t, js, "moonshot", "Kimi-K2") // must follow whatever happens to the first
-			waitFor(t, "the second event", func() bool {
+			waittest.Eventually(t, 10*time.Second, "the second event", func() bool {
 				got := rcv.accepted()
 				return len(got) > 0 && got[len(got)-1] == "Kimi-K2"
 			})
@@ -194,7 +196,7 @@ func TestWebhookRetries(t *testing.T) {
 				if err != nil || !strings.Contains(dl.Reason, "refused the event") || dl.Stream != event.StreamReleases || len(dl.Data) == 0 {
 					t.Errorf("dead letter %+v (%v)", dl, err)
 				}
-				if v := testutil.ToFloat64(hookCounter(t, reg, n.Name(), "dead_letter")); v != 1 {
+				if v := probetest.Value(t, reg, "modelwire_webhook_deliveries_total", map[string]string{"webhook": n.Name(), "outcome": "dead_letter"}); v != 1 {
 					t.Errorf("dead_letter metric = %v", v)
 				}
 			} else if accepted != "DeepSeek-R2,Kimi-K2" || dlq != 0 {
@@ -205,7 +207,7 @@ func TestWebhookRetries(t *testing.T) {
 }
 
 func TestWebhookDurableAcrossRestart(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	rcv := newReceiver(t)
 	hook := pipeline.Webhook{URL: rcv.URL + "/hook"}
 	first := pipeline.NewWebhookNotifier(js, hook, pipeline.WebhookOptions{Backoff: fastBackoff})
@@ -214,7 +216,7 @@ func TestWebhookDurableAcrossRestart(t *testing.T) {
 	go func() { done <- first.Run(ctx) }()
 	waitForConsumer(t, js, first.Name())
 	publishRelease(t, js, "deepseek", "DeepSeek-R2")
-	waitFor(t, "first delivery", func() bool { return len(rcv.accepted()) == 1 })
+	waittest.Eventually(t, 10*time.Second, "first delivery", func() bool { return len(rcv.accepted()) == 1 })
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)
@@ -227,15 +229,15 @@ func TestWebhookDurableAcrossRestart(t *testing.T) {
 	if second.Name() != first.Name() {
 		t.Fatalf("durable name changed: %s, %s", first.Name(), second.Name())
 	}
-	runStage(t, second.Run)
-	waitFor(t, "the events missed while stopped", func() bool { return len(rcv.accepted()) == 3 })
+	waittest.Background(t, second.Run)
+	waittest.Eventually(t, 10*time.Second, "the events missed while stopped", func() bool { return len(rcv.accepted()) == 3 })
 	if got := strings.Join(rcv.accepted(), ","); got != "DeepSeek-R2,QwQ-32B,GLM-4.5" {
 		t.Errorf("deliveries %s", got)
 	}
 }
 
 func TestWebhookRetriesNetworkErrors(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	rcv := newReceiver(t)
 	dead := httptest.NewServer(http.NotFoundHandler())
 	deadURL := dead.URL
@@ -259,10 +261,10 @@ func TestWebhookRetriesNetworkErrors(t *testing.T) {
 		return http.DefaultTransport.RoundTrip(r2)
 	})}
 	n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: rcv.URL, MaxAttempts: 1}, pipeline.WebhookOptions{Backoff: fastBackoff, Client: client})
-	runStage(t, n.Run)
+	waittest.Background(t, n.Run)
 	waitForConsumer(t, js, n.Name())
 	publishRelease(t, js, "deepseek", "DeepSeek-R2")
-	waitFor(t, "delivery after the receiver came back", func() bool { return len(rcv.accepted()) == 1 })
+	waittest.Eventually(t, 10*time.Second, "delivery after the receiver came back", func() bool { return len(rcv.accepted()) == 1 })
 	mu.Lock()
 	defer mu.Unlock()
 	if attempts != 3 || dlqCount(t, js) != 0 {
@@ -288,22 +290,8 @@ func TestSign(t *testing.T) {
 // published next are delivered to it (it starts with new events).
 func waitForConsumer(t *testing.T, js jetstream.JetStream, name string) {
 	t.Helper()
-	waitFor(t, "consumer "+name, func() bool {
+	waittest.Eventually(t, 10*time.Second, "consumer "+name, func() bool {
 		_, err := js.Consumer(context.Background(), event.StreamReleases, name)
 		return err == nil
 	})
-}
-
-func hookCounter(t *testing.T, reg *prometheus.Registry, name, outcome string) prometheus.Collector {
-	t.Helper()
-	c := prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "modelwire_webhook_deliveries_total",
-		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter).",
-	}, []string{"webhook", "outcome"})
-	err := reg.Register(c)
-	are, ok := err.(prometheus.AlreadyRegisteredError)
-	if !ok {
-		t.Fatalf("delivery counter not registered: %v", err)
-	}
-	return are.ExistingCollector.(*prometheus.CounterVec).WithLabelValues(name, outcome)
 }
