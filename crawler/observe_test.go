@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/wait"
 	"github.com/modelwire/modelwire/internal/waittest"
 )
 
@@ -55,7 +56,7 @@ func (l leasesOf) Acquire(ctx context.Context, host string, gap time.Duration) (
 			}, nil
 		}
 		t.mu.Unlock()
-		if err := sleep(ctx, 2*time.Millisecond); err != nil {
+		if err := wait.Sleep(ctx, 2*time.Millisecond); err != nil {
 			return nil, err
 		}
 	}

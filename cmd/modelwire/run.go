@@ -24,6 +24,7 @@ import (
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // maxPagesBacklog is how many fetched pages `modelwire run` lets wait for
@@ -197,13 +198,11 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 	// order): wait for it rather than exit. The credentials are read again
 	// each time: a `modelwire run` starting beside this process writes the
 	// embedded server's password before its server listens.
-	for wait, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
-		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); wait = min(2*wait, 5*time.Second) {
-		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", wait, "err", err)
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(wait):
+	for pause, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
+		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); pause = min(2*pause, 5*time.Second) {
+		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", pause, "err", err)
+		if err := wait.Sleep(ctx, pause); err != nil {
+			return nil, err
 		}
 		if auth, err = natsAuth(c); err == nil {
 			nc, err = connect()

@@ -20,6 +20,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/redact"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // EmbeddedOptions configures the embedded NATS server.
@@ -230,7 +231,7 @@ func Setup(ctx context.Context, js jetstream.JetStream, replicas int) error {
 // exists: that is the privileged clients' Setup.
 func Ensure(ctx context.Context, js jetstream.JetStream, replicas int, log *slog.Logger) error {
 	tried := false
-	for wait := time.Second; ; wait = min(2*wait, 15*time.Second) {
+	for pause := time.Second; ; pause = min(2*pause, 15*time.Second) {
 		missing := Missing(ctx, js, replicas)
 		if len(missing) == 0 {
 			return nil
@@ -245,11 +246,9 @@ func Ensure(ctx context.Context, js jetstream.JetStream, replicas int, log *slog
 			}
 			log.Debug("cannot set up the streams and buckets", "err", err)
 		}
-		log.Warn("waiting for streams and buckets to be set up (by an extractor or modelwire run)", "missing", missing, "retry_in", wait)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		log.Warn("waiting for streams and buckets to be set up (by an extractor or modelwire run)", "missing", missing, "retry_in", pause)
+		if err := wait.Sleep(ctx, pause); err != nil {
+			return err
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // backlogRefresh is how long a Backlog trusts the consumer state it read.
@@ -44,7 +46,7 @@ func (b *Backlog) Wait(ctx context.Context) error {
 		if n, ok := b.pendingNow(ctx); !ok || n < b.max {
 			return ctx.Err()
 		}
-		sleep(ctx, backlogRefresh)
+		wait.Sleep(ctx, backlogRefresh)
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // DefaultGrace is how long in-flight work may go on after a stage is told
@@ -94,7 +96,7 @@ func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait, 
 				return
 			}
 			log.Warn("fetch failed", "err", err)
-			sleep(ctx, time.Second)
+			wait.Sleep(ctx, time.Second)
 			continue
 		}
 		var msgs []jetstream.Msg
@@ -107,7 +109,7 @@ func fetchBatches(ctx context.Context, cons jetstream.Consumer, n int, maxWait, 
 		stop := keepInProgress(msgs, keepAlive)
 		pause := handle(work, msgs)
 		stop()
-		sleep(ctx, pause)
+		wait.Sleep(ctx, pause)
 	}
 }
 
@@ -169,7 +171,7 @@ func keepInProgress(msgs []jetstream.Msg, interval time.Duration) (stop func()) 
 // (nil, nil) when ctx ended first, so a stage stopped before it started
 // stops cleanly.
 func ensureConsumer(ctx context.Context, js jetstream.JetStream, stream string, cfg jetstream.ConsumerConfig, log *slog.Logger) (jetstream.Consumer, error) {
-	wait := time.Second
+	pause := time.Second
 	for {
 		cons, err := js.CreateOrUpdateConsumer(ctx, stream, cfg)
 		if err == nil {
@@ -178,11 +180,11 @@ func ensureConsumer(ctx context.Context, js jetstream.JetStream, stream string, 
 		if ctx.Err() != nil {
 			return nil, nil
 		}
-		log.Warn("cannot create consumer; retrying", "stream", stream, "consumer", cfg.Durable, "retry_in", wait, "err", err)
-		sleep(ctx, wait)
+		log.Warn("cannot create consumer; retrying", "stream", stream, "consumer", cfg.Durable, "retry_in", pause, "err", err)
+		wait.Sleep(ctx, pause)
 		if ctx.Err() != nil {
 			return nil, nil
 		}
-		wait = min(2*wait, 30*time.Second)
+		pause = min(2*pause, 30*time.Second)
 	}
 }

@@ -96,12 +96,3 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Durat
 // keepAliveOf returns how often a batch in flight is marked in progress:
 // three times per ack wait.
 func keepAliveOf(cfg jetstream.ConsumerConfig) time.Duration { return cfg.AckWait / 3 }
-
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
-}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/probe"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // HostLeases hands out per-host leases from the mw_hosts bucket so that
@@ -195,7 +196,7 @@ func (h *HostLeases) Acquire(ctx context.Context, host string, gap time.Duration
 		// the race for a new one, so replicas split the hosts between them
 		// rather than the quickest taking all.
 		if !wasHeld && busy > 0 {
-			if err := sleepCtx(ctx, min(time.Duration(busy)*h.poll/4, 2*time.Second)); err != nil {
+			if err := wait.Sleep(ctx, min(time.Duration(busy)*h.poll/4, 2*time.Second)); err != nil {
 				h.mu.Lock()
 				l.taking = nil
 				close(ch)
@@ -231,7 +232,7 @@ func (h *HostLeases) Acquire(ctx context.Context, host string, gap time.Duration
 			h.waits.Inc()
 		}
 		d := h.poll/2 + rand.N(h.poll)
-		if err := sleepCtx(ctx, d); err != nil {
+		if err := wait.Sleep(ctx, d); err != nil {
 			return nil, err
 		}
 	}
@@ -378,13 +379,13 @@ func (h *HostLeases) releaseAll(ctx context.Context) {
 	for {
 		h.mu.Lock()
 		var next *lease
-		var wait time.Duration
+		var pause time.Duration
 		for _, ls := range h.hosts {
 			if !ls.held || ls.taking != nil {
 				continue
 			}
 			if d := time.Until(ls.lastEnd.Add(ls.gap)); ls.inFlight > 0 || d > 0 {
-				wait = max(wait, min(max(d, 10*time.Millisecond), time.Second))
+				pause = max(pause, min(max(d, 10*time.Millisecond), time.Second))
 				continue
 			}
 			next = ls
@@ -398,24 +399,12 @@ func (h *HostLeases) releaseAll(ctx context.Context) {
 		switch {
 		case next != nil:
 			h.release(ctx, next, rev)
-		case wait > 0:
-			if sleepCtx(ctx, wait) != nil {
+		case pause > 0:
+			if wait.Sleep(ctx, pause) != nil {
 				return
 			}
 		default:
 			return
 		}
-	}
-}
-
-// sleepCtx waits for d or until ctx ends, returning ctx's error then.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
 	}
 }

@@ -34,6 +34,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/archive"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // Store is the search store as reprocessing needs it (both of indexer's
@@ -610,7 +611,7 @@ func (r *run) releases(ctx context.Context, arts []event.Article) error {
 // retry runs f until it succeeds, ctx ends or storeAttempts tries failed,
 // waiting longer after each failure.
 func (r *run) retry(ctx context.Context, what string, f func() error) error {
-	wait := 500 * time.Millisecond
+	pause := 500 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := f()
 		if err == nil {
@@ -619,12 +620,10 @@ func (r *run) retry(ctx context.Context, what string, f func() error) error {
 		if attempt == storeAttempts || ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", what, err)
 		}
-		r.log.Warn("store failed; retrying", "what", what, "attempt", attempt, "in", wait, "err", err)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		r.log.Warn("store failed; retrying", "what", what, "attempt", attempt, "in", pause, "err", err)
+		if err := wait.Sleep(ctx, pause); err != nil {
+			return err
 		}
-		wait *= 2
+		pause *= 2
 	}
 }
