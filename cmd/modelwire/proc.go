@@ -21,6 +21,7 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/probe"
 	"github.com/modelwire/modelwire/internal/reload"
@@ -208,7 +209,7 @@ func leaseOwner() string {
 // newCrawler builds the crawler, observed by metrics (registered on reg),
 // and the func keeping its host leases when NATS is external.
 func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *pipeline.CrawlMetrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
-	seen, err := pipeline.NewSeenStore(ctx, node.js)
+	seen, err := crawlstate.NewSeenStore(ctx, node.js)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,7 +219,7 @@ func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawle
 	opts := []crawler.Option{crawler.WithLogger(log.With("stage", "crawler")), crawler.WithSeen(seen), crawler.WithObserver(metrics)}
 	var keep func(context.Context) error
 	if c.NATS.URL != "" {
-		leases, err := pipeline.NewHostLeases(ctx, node.js, pipeline.LeaseOptions{Owner: leaseOwner(), Registerer: reg, Logger: log})
+		leases, err := crawlstate.NewHostLeases(ctx, node.js, crawlstate.LeaseOptions{Owner: leaseOwner(), Registerer: reg, Logger: log})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -23,6 +23,7 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/wait"
 )
@@ -272,7 +273,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		return err
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
-	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
+	pacer := crawlstate.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
 	render, stopBrowser := newRenderer(c, reg, log)
 	defer stopBrowser()
 	archived, closeArchive, err := openArchive(c, reg, log)

@@ -1,4 +1,4 @@
-package crawler_test
+package crawlstate_test
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
 )
@@ -99,7 +100,7 @@ func siteSource(site *testsite.Site) crawler.Source {
 // article is asked for conditionally and answers 304.
 func TestConditionalGET(t *testing.T) {
 	js := startNATS(t)
-	seen, err := pipeline.NewSeenStore(context.Background(), js)
+	seen, err := crawlstate.NewSeenStore(context.Background(), js)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestConditionalGET(t *testing.T) {
 // in mw_seen tells that a re-downloaded page did not change.
 func TestUnchangedHash(t *testing.T) {
 	js := startNATS(t)
-	seen, err := pipeline.NewSeenStore(context.Background(), js)
+	seen, err := crawlstate.NewSeenStore(context.Background(), js)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package pipeline_test
+package crawlstate_test
 
 import (
 	"context"
@@ -13,14 +13,14 @@ import (
 
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/probe/probetest"
 	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // shortLeases gives the test's NATS a lease bucket with a short TTL and
 // returns a HostLeases for owner on it.
-func shortLeases(t *testing.T, js jetstream.JetStream, owner string, ttl time.Duration, reg prometheus.Registerer) *pipeline.HostLeases {
+func shortLeases(t *testing.T, js jetstream.JetStream, owner string, ttl time.Duration, reg prometheus.Registerer) *crawlstate.HostLeases {
 	t.Helper()
 	ctx := context.Background()
 	cfg := bus.Buckets(1)[2]
@@ -31,7 +31,7 @@ func shortLeases(t *testing.T, js jetstream.JetStream, owner string, ttl time.Du
 	if _, err := js.CreateOrUpdateKeyValue(ctx, cfg); err != nil {
 		t.Fatal(err)
 	}
-	l, err := pipeline.NewHostLeases(ctx, js, pipeline.LeaseOptions{Owner: owner, TTL: ttl, Poll: 20 * time.Millisecond,
+	l, err := crawlstate.NewHostLeases(ctx, js, crawlstate.LeaseOptions{Owner: owner, TTL: ttl, Poll: 20 * time.Millisecond,
 		MinLinger: 50 * time.Millisecond, Registerer: reg})
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +40,7 @@ func shortLeases(t *testing.T, js jetstream.JetStream, owner string, ttl time.Du
 }
 
 // acquireWithin tries to acquire host within d.
-func acquireWithin(l *pipeline.HostLeases, host string, gap, d time.Duration) (func(), error) {
+func acquireWithin(l *crawlstate.HostLeases, host string, gap, d time.Duration) (func(), error) {
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	return l.Acquire(ctx, host, gap)
@@ -143,7 +143,7 @@ func TestIdleReplicaWinsNewHost(t *testing.T) {
 	}
 	const host = "new.example:443"
 	won := make(chan string, 2)
-	for name, l := range map[string]*pipeline.HostLeases{"busy": busy, "idle": idle} {
+	for name, l := range map[string]*crawlstate.HostLeases{"busy": busy, "idle": idle} {
 		go func() {
 			if _, err := acquireWithin(l, host, 0, 500*time.Millisecond); err == nil {
 				won <- name

@@ -1,4 +1,4 @@
-package pipeline_test
+package crawlstate_test
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 )
 
 func TestSeenStore(t *testing.T) {
 	js := bustest.Start(t)
 	ctx := context.Background()
-	s, err := pipeline.NewSeenStore(ctx, js)
+	s, err := crawlstate.NewSeenStore(ctx, js)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestSeenStore(t *testing.T) {
 		t.Errorf("Get = %+v, want %+v", got, want)
 	}
 	// Another store on the same bucket — another replica — sees it.
-	other, err := pipeline.NewSeenStore(ctx, js)
+	other, err := crawlstate.NewSeenStore(ctx, js)
 	if err != nil {
 		t.Fatal(err)
 	}
