@@ -21,9 +21,9 @@ import (
 
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/reprocess"
 )
 
@@ -194,7 +194,7 @@ func runReplay(ctx context.Context, g *globals, c config.Config, f replayFlags, 
 	if err != nil {
 		return err
 	}
-	announcer, err := pipeline.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
+	announcer, err := announce.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/pipeline"
@@ -136,7 +137,7 @@ func newExtractStage(ctx context.Context, g *globals, node *natsNode, reg promet
 	if err != nil {
 		return nil, nil, err
 	}
-	announcer, err := pipeline.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
+	announcer, err := announce.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -28,8 +28,8 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
 	"github.com/modelwire/modelwire/internal/waittest"
 )
@@ -66,7 +66,7 @@ func TestMain(m *testing.M) {
 }
 
 // announcerMain publishes MW_CT_RELEASES known releases through
-// pipeline.ReleaseAnnouncer, in an order of its own, each reported by an
+// announce.ReleaseAnnouncer, in an order of its own, each reported by an
 // article of this announcer, retrying through NATS outages.
 func announcerMain(name string) int {
 	n, _ := strconv.Atoi(os.Getenv("MW_CT_RELEASES"))
@@ -79,9 +79,9 @@ func announcerMain(name string) int {
 	defer nc.Drain()
 	js, _ := jetstream.New(nc)
 	ctx := context.Background()
-	var a *pipeline.ReleaseAnnouncer
+	var a *announce.ReleaseAnnouncer
 	for a == nil {
-		if a, err = pipeline.NewReleaseAnnouncer(ctx, js, 0.5, log); err != nil {
+		if a, err = announce.NewReleaseAnnouncer(ctx, js, 0.5, log); err != nil {
 			log.Warn("announcer", "err", err)
 			time.Sleep(time.Second)
 		}

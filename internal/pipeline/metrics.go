@@ -44,10 +44,6 @@ func newExtractMetrics(reg prometheus.Registerer) extractMetrics {
 	return m
 }
 
-// latencyBuckets bound the fetch-to-stage latencies: 2ms to 2 minutes,
-// 25% apart, fine enough to read a p99 from.
-var latencyBuckets = prometheus.ExponentialBucketsRange(0.002, 120, 50)
-
 // indexMetrics are the index stages' collectors; kind is "articles" or
 // "releases".
 type indexMetrics struct {
@@ -81,7 +77,7 @@ func newIndexMetrics(reg prometheus.Registerer, kind string) indexMetrics {
 		m.latency = probe.Register(reg, prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "modelwire_index_latency_seconds",
 			Help:    "Time from a page's fetch to its article being stored in the search store.",
-			Buckets: latencyBuckets,
+			Buckets: probe.LatencyBuckets,
 		}))
 	}
 	for _, r := range []string{resultIndexed, resultStale, resultRetried, resultDeadLettered} {

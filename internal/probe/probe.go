@@ -164,6 +164,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
+// LatencyBuckets bound the latencies from a page's fetch to a later stage
+// (stored, announced): 2ms to 2 minutes, 25% apart, fine enough to read a
+// p99 from.
+var LatencyBuckets = prometheus.ExponentialBucketsRange(0.002, 120, 50)
+
 // Register registers c on reg and returns it — or the collector already
 // registered there under the same description, so that the parts of one
 // process (stages, the HTTP API) share their collectors. A nil reg

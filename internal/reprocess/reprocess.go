@@ -47,7 +47,7 @@ type Store interface {
 }
 
 // Releases keeps the release state shared with the live pipeline
-// (pipeline.ReleaseAnnouncer on the mw_releases bucket).
+// (announce.ReleaseAnnouncer on the mw_releases bucket).
 type Releases interface {
 	Record(ctx context.Context, a event.Article, announce bool) ([]event.ReleaseEvent, error)
 	Withdraw(ctx context.Context, url string, keys []string) error

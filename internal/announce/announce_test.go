@@ -1,4 +1,4 @@
-package pipeline_test
+package announce_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/waittest"
@@ -54,9 +55,9 @@ func releaseEvents(t *testing.T, js jetstream.JetStream) []event.ReleaseEvent {
 func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
 	js := bustest.Start(t)
 	ctx := context.Background()
-	var announcers []*pipeline.ReleaseAnnouncer
+	var announcers []*announce.ReleaseAnnouncer
 	for range 4 {
-		a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+		a, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,11 +104,15 @@ func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
 
 func TestReleaseRecordsInStore(t *testing.T) {
 	js := bustest.Start(t)
-	store := openStore(t)
+	store, err := indexer.OpenEmbedded(t.TempDir(), indexer.EmbeddedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
 	rs := pipeline.NewReleaseIndexStage(js, store, pipeline.IndexOptions{})
 	waittest.Background(t, rs.Run)
 	ctx := context.Background()
-	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	a, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,9 +144,9 @@ func TestReleaseRaceKeepsEverySource(t *testing.T) {
 	js := bustest.Start(t)
 	ctx := context.Background()
 	const replicas, rounds = 4, 25
-	var announcers []*pipeline.ReleaseAnnouncer
+	var announcers []*announce.ReleaseAnnouncer
 	for range replicas {
-		a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+		a, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +213,7 @@ func TestReleaseStaleClaim(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+			a, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -285,7 +290,7 @@ func TestReleaseAnnouncedUnderOlderKey(t *testing.T) {
 	js := bustest.Start(t)
 	ctx := context.Background()
 	putState(t, js, "alibaba.qwen-3", true, time.Date(2025, 4, 29, 0, 0, 0, 0, time.UTC), "https://old.example/qwen")
-	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	a, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +330,7 @@ func TestMigrateReleaseKeys(t *testing.T) {
 	putState(t, js, "alibaba.qwen3", false, t0.Add(time.Hour), "https://b.example/q")
 	putState(t, js, "moonshot.kimi-k2", true, t0, "https://a.example/k")
 	renames := map[string]string{"zippu-ai.glm-4-5": "zhipu.glm-4-5", "alibaba.qwen-3": "alibaba.qwen3", "moonshot.kimi-k2": "moonshot.kimi-k2"}
-	moved, err := pipeline.MigrateReleaseKeys(context.Background(), js, func(k string) string { return renames[k] })
+	moved, err := announce.MigrateReleaseKeys(context.Background(), js, func(k string) string { return renames[k] })
 	if err != nil || moved != 2 {
 		t.Fatalf("moved %d, %v; want 2", moved, err)
 	}
@@ -336,7 +341,7 @@ func TestMigrateReleaseKeys(t *testing.T) {
 		t.Errorf("alibaba.qwen3: %v %v %v", announced, first, sources)
 	}
 	// Running it again moves the same states onto themselves: no change.
-	if _, err := pipeline.MigrateReleaseKeys(context.Background(), js, func(k string) string { return renames[k] }); err != nil {
+	if _, err := announce.MigrateReleaseKeys(context.Background(), js, func(k string) string { return renames[k] }); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, sources := getState(t, js, "alibaba.qwen3"); len(sources) != 2 {
@@ -349,7 +354,7 @@ func TestMigrateReleaseKeys(t *testing.T) {
 func TestReleaseOlderSpellingsInOtherScripts(t *testing.T) {
 	js := bustest.Start(t)
 	ctx := context.Background()
-	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	a, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package pipeline_test
+package announce_test
 
 import (
 	"context"
@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
-	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
 // TestRecordNeverReannounces replays articles as reprocess and import do:
@@ -18,7 +18,7 @@ import (
 func TestRecordNeverReannounces(t *testing.T) {
 	js := bustest.Start(t)
 	ctx := context.Background()
-	r, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	r, err := announce.NewReleaseAnnouncer(ctx, js, 0.5, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package pipeline
+package announce
 
 import (
 	"context"
@@ -107,7 +107,7 @@ func (r *ReleaseAnnouncer) RegisterMetrics(reg prometheus.Registerer) {
 	r.latency = probe.Register(reg, prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "modelwire_release_latency_seconds",
 		Help:    "Time from the fetch of the page reporting a release to the release event's publication, by kind: release (first seen) or corroboration.",
-		Buckets: latencyBuckets,
+		Buckets: probe.LatencyBuckets,
 	}, []string{"kind"}))
 	for kind, n := range map[string]*atomic.Int64{event.KindRelease: &r.announced, event.KindCorroboration: &r.corroborated} {
 		probe.Register(reg, prometheus.NewCounterFunc(prometheus.CounterOpts{
