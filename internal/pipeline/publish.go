@@ -13,10 +13,8 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus"
 )
-
-// payloadHeadroom is kept free under the server's max payload for headers.
-const payloadHeadroom = 16 << 10
 
 // PagePublisher publishes fetched pages to MW_PAGES; it implements
 // crawler.Publisher. Bodies too large for one message go to the mw_bodies
@@ -40,7 +38,7 @@ func (p *PagePublisher) Publish(ctx context.Context, page event.Page) error {
 	if err != nil {
 		return fmt.Errorf("encoding page %s: %w", page.URL, err)
 	}
-	if int64(len(data)) > p.maxPayload-payloadHeadroom {
+	if int64(len(data)) > p.maxPayload-bus.PayloadHeadroom {
 		obs, err := p.js.ObjectStore(ctx, event.BucketBodies)
 		if err != nil {
 			return fmt.Errorf("object store %s: %w", event.BucketBodies, err)

@@ -122,7 +122,7 @@ func NewWebhookNotifier(js jetstream.JetStream, hook Webhook, opts WebhookOption
 		}
 	}
 	if opts.Backoff == nil {
-		opts.Backoff = retryDelay
+		opts.Backoff = bus.RetryDelay
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -148,11 +148,11 @@ func (w *WebhookNotifier) Run(ctx context.Context) error {
 		return fmt.Errorf("webhook %s: unknown format %q (want one of %s)", w.name, w.hook.Format, strings.Join(Formats, ", "))
 	}
 	cfg := bus.WebhookConsumer(w.name, bus.ReleaseFilter(w.hook.Vendors, w.hook.Models), 2*w.hook.Timeout+30*time.Second)
-	cons, err := ensureConsumer(ctx, w.js, event.StreamReleases, cfg, w.log)
+	cons, err := bus.EnsureConsumer(ctx, w.js, event.StreamReleases, cfg, w.log)
 	if err != nil || cons == nil {
 		return err
 	}
-	return consume(ctx, cons, 1, 0, w.deliver)
+	return bus.Consume(ctx, cons, 1, 0, w.deliver)
 }
 
 // deliveryError is a failed delivery: the status (0 for a network error)
@@ -175,18 +175,18 @@ func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
 	ev, err := event.DecodeReleaseEvent(m.Data())
 	if err != nil {
 		w.sent.WithLabelValues(w.name, "dead_letter").Inc()
-		deadLetter(ctx, w.js, w.name, m, w.log, err)
+		bus.DeadLetter(ctx, w.js, w.name, m, w.log, err)
 		return
 	}
 	md, err := m.Metadata()
 	if err != nil {
-		retry(m, w.log, fmt.Errorf("reading message metadata: %w", err))
+		bus.Retry(m, w.log, fmt.Errorf("reading message metadata: %w", err))
 		return
 	}
 	log := w.log.With("key", ev.Key, "seq", md.Sequence.Stream, "attempt", md.NumDelivered)
 	body, err := Payload(w.hook.Format, ev, m.Data())
 	if err != nil { // Run checked the format: cannot happen
-		retry(m, log, err)
+		bus.Retry(m, log, err)
 		return
 	}
 	derr := w.post(ctx, ev.Kind, fmt.Sprintf("%s-%d", md.Stream, md.Sequence.Stream), body)
@@ -196,7 +196,7 @@ func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
 		ackOrLog(m, log)
 	case derr.permanent() && md.NumDelivered >= uint64(w.hook.MaxAttempts):
 		w.sent.WithLabelValues(w.name, "dead_letter").Inc()
-		deadLetter(ctx, w.js, w.name, m, log, fmt.Errorf("webhook refused the event %d times: %w", md.NumDelivered, derr))
+		bus.DeadLetter(ctx, w.js, w.name, m, log, fmt.Errorf("webhook refused the event %d times: %w", md.NumDelivered, derr))
 	default:
 		w.sent.WithLabelValues(w.name, "retry").Inc()
 		d := max(w.backoff(md.NumDelivered), min(derr.retryAfter, maxRetryAfter))

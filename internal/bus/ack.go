@@ -1,4 +1,4 @@
-package pipeline
+package bus
 
 import (
 	"context"
@@ -11,9 +11,9 @@ import (
 	"github.com/modelwire/modelwire/event"
 )
 
-// retryDelay is the Nak delay for a message delivered n times: exponential
+// RetryDelay is the Nak delay for a message delivered n times: exponential
 // from one second, capped at five minutes.
-func retryDelay(delivered uint64) time.Duration {
+func RetryDelay(delivered uint64) time.Duration {
 	d := time.Second
 	for i := uint64(1); i < delivered && d < 5*time.Minute; i++ {
 		d *= 2
@@ -21,28 +21,28 @@ func retryDelay(delivered uint64) time.Duration {
 	return min(d, 5*time.Minute)
 }
 
-// retry Naks msg with a delay that grows with its deliveries.
-func retry(msg jetstream.Msg, log *slog.Logger, reason error) {
+// Retry Naks msg with a delay that grows with its deliveries.
+func Retry(msg jetstream.Msg, log *slog.Logger, reason error) {
 	var n uint64 = 1
 	if md, err := msg.Metadata(); err == nil {
 		n = md.NumDelivered
 	}
-	d := retryDelay(n)
+	d := RetryDelay(n)
 	log.Warn("will retry", "subject", msg.Subject(), "attempt", n, "delay", d, "err", reason)
 	if err := msg.NakWithDelay(d); err != nil {
 		log.Warn("nak failed; the message is redelivered after its ack wait", "err", err)
 	}
 }
 
-// deadLetter copies msg with the reason to MW_DLQ and terminates it. If the
+// DeadLetter copies msg with the reason to MW_DLQ and terminates it. If the
 // copy cannot be stored the message is Nak'ed instead, so nothing is lost.
-func deadLetter(ctx context.Context, js jetstream.JetStream, stage string, msg jetstream.Msg, log *slog.Logger, reason error) {
+func DeadLetter(ctx context.Context, js jetstream.JetStream, stage string, msg jetstream.Msg, log *slog.Logger, reason error) {
 	dl := event.DeadLetter{Stage: stage, Subject: msg.Subject(), Reason: reason.Error(), At: time.Now().UTC(), Data: msg.Data()}
 	if md, err := msg.Metadata(); err == nil {
 		dl.Stream, dl.Seq = md.Stream, md.Sequence.Stream
 	}
 	data, err := event.Encode(dl)
-	if err == nil && int64(len(data)) > js.Conn().MaxPayload()-payloadHeadroom {
+	if err == nil && int64(len(data)) > js.Conn().MaxPayload()-PayloadHeadroom {
 		// The copy would not fit in a message: refer to the original,
 		// which stays in its stream until the stream's limits drop it.
 		dl.Data, dl.DataOmitted = nil, true
@@ -53,7 +53,7 @@ func deadLetter(ctx context.Context, js jetstream.JetStream, stage string, msg j
 			jetstream.WithMsgID(fmt.Sprintf("dlq:%s:%s:%d", stage, dl.Stream, dl.Seq)))
 	}
 	if err != nil {
-		retry(msg, log, fmt.Errorf("dead-lettering failed (%v) for: %w", err, reason))
+		Retry(msg, log, fmt.Errorf("dead-lettering failed (%v) for: %w", err, reason))
 		return
 	}
 	log.Error("dead-lettered", "stage", stage, "subject", dl.Subject, "seq", dl.Seq, "err", reason)
