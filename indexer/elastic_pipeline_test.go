@@ -54,19 +54,6 @@ func publishArticles(t *testing.T, js jetstream.JetStream, docs ...event.Article
 	}
 }
 
-func streamMsgs(t *testing.T, js jetstream.JetStream, stream string) uint64 {
-	t.Helper()
-	st, err := js.Stream(context.Background(), stream)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.State.Msgs
-}
-
 func consumerInfo(t *testing.T, js jetstream.JetStream) *jetstream.ConsumerInfo {
 	t.Helper()
 	c, err := js.Consumer(context.Background(), event.StreamArticles, bus.ConsumerIndexer)
@@ -110,7 +97,7 @@ func TestElasticPermanentFailureToDLQ(t *testing.T) {
 		indexed, _, failed := stage.Counts()
 		return indexed == 1 && failed == 1
 	})
-	if n := streamMsgs(t, js, event.StreamDLQ); n != 1 {
+	if n := bustest.Msgs(t, js, event.StreamDLQ); n != 1 {
 		t.Fatalf("dead letters = %d, want 1", n)
 	}
 	st, _ := js.Stream(context.Background(), event.StreamDLQ)
@@ -245,7 +232,7 @@ func TestElasticOutageThroughStage(t *testing.T) {
 	if _, _, failed := stage.Counts(); failed != 0 {
 		t.Errorf("%d articles failed", failed)
 	}
-	if n := streamMsgs(t, js, event.StreamDLQ); n != 0 {
+	if n := bustest.Msgs(t, js, event.StreamDLQ); n != 0 {
 		t.Errorf("%d dead letters, want none", n)
 	}
 	refresh(t, store)

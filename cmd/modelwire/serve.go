@@ -13,7 +13,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
 	"github.com/modelwire/modelwire/internal/config"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -118,10 +118,10 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 		if names != nil {
 			vendors, models = canonicalNames(names, vendors, models)
 		}
-		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
+		n := webhook.NewWebhookNotifier(js, webhook.Webhook{
 			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
 			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
-		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
+		}, webhook.WebhookOptions{Registerer: reg, Logger: log})
 		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}

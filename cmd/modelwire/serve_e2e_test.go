@@ -21,9 +21,9 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
 	"github.com/modelwire/modelwire/internal/waittest"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
 
 // syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
@@ -118,8 +118,8 @@ func TestRunServesUsers(t *testing.T) {
 		defer hookMu.Unlock()
 		if err == nil {
 			hookGot = append(hookGot, ev.Model)
-			hookSigs = append(hookSigs, pipeline.VerifySignature("hook-secret",
-				r.Header.Get(pipeline.HeaderSignature), r.Header.Get(pipeline.HeaderDelivery), body, time.Now(), 0) == nil)
+			hookSigs = append(hookSigs, webhook.VerifySignature("hook-secret",
+				r.Header.Get(webhook.HeaderSignature), r.Header.Get(webhook.HeaderDelivery), body, time.Now(), 0) == nil)
 		}
 	}))
 	defer hook.Close()

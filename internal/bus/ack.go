@@ -21,6 +21,14 @@ func RetryDelay(delivered uint64) time.Duration {
 	return min(d, 5*time.Minute)
 }
 
+// Ack acknowledges msg, logging a failure (the message then comes back
+// after its ack wait).
+func Ack(msg jetstream.Msg, log *slog.Logger) {
+	if err := msg.Ack(); err != nil {
+		log.Warn("ack failed; the message will be redelivered", "subject", msg.Subject(), "err", err)
+	}
+}
+
 // Retry Naks msg with a delay that grows with its deliveries.
 func Retry(msg jetstream.Msg, log *slog.Logger, reason error) {
 	var n uint64 = 1

@@ -123,7 +123,7 @@ type Webhook struct {
 	Models  []string `yaml:"models"`
 	// Secret, if set, signs each delivery: X-Modelwire-Signature:
 	// t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.delivery id.body">
-	// (pipeline.Sign, pipeline.VerifySignature).
+	// (webhook.Sign, webhook.VerifySignature).
 	Secret string `yaml:"secret"`
 	// SecretEnv names an environment variable holding the secret, so it
 	// need not be written in the file; when set and non-empty it wins

@@ -94,11 +94,11 @@ func writeBatch[T any](ctx context.Context, w *bulkWriter, b bulk[T], msgs []jet
 			if b.stored != nil {
 				b.stored(recs[i])
 			}
-			ackOrLog(m, w.log)
+			bus.Ack(m, w.log)
 		case errors.Is(err, indexer.ErrStale):
 			w.stale.Add(1)
 			w.metrics.docs.WithLabelValues(resultStale).Inc()
-			ackOrLog(m, w.log)
+			bus.Ack(m, w.log)
 		case errors.Is(err, indexer.ErrPermanent):
 			w.failed.Add(1)
 			w.metrics.docs.WithLabelValues(resultDeadLettered).Inc()

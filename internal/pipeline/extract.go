@@ -128,7 +128,7 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 		s.skipped.Add(1)
 		s.metrics.pages.WithLabelValues(resultNoArticle).Inc()
 		s.log.Debug("no article on page", "url", page.URL, "err", err)
-		ackOrLog(msg, s.log)
+		bus.Ack(msg, s.log)
 		return
 	}
 	if err != nil {
@@ -160,7 +160,7 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	s.extracted.Add(1)
 	s.metrics.pages.WithLabelValues(resultExtracted).Inc()
-	ackOrLog(msg, s.log)
+	bus.Ack(msg, s.log)
 }
 
 // deadLetter counts a page that can never be extracted and dead-letters it.
@@ -253,10 +253,4 @@ func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error
 		}
 	}
 	return event.Decompress(compressed, maxPageBytes)
-}
-
-func ackOrLog(msg jetstream.Msg, log *slog.Logger) {
-	if err := msg.Ack(); err != nil {
-		log.Warn("ack failed; the message will be redelivered", "subject", msg.Subject(), "err", err)
-	}
 }

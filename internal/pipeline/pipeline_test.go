@@ -30,19 +30,6 @@ func openStore(t *testing.T) *indexer.Embedded {
 	return s
 }
 
-func dlqCount(t *testing.T, js jetstream.JetStream) uint64 {
-	t.Helper()
-	st, err := js.Stream(context.Background(), event.StreamDLQ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.State.Msgs
-}
-
 func page(t *testing.T, url, html string) event.Page {
 	t.Helper()
 	return event.Page{URL: url, Source: "test", Status: 200, ContentType: "text/html",
@@ -63,7 +50,7 @@ func TestGarbageGoesToDLQ(t *testing.T) {
 	if _, err := js.Publish(ctx, event.SubjectPages, data); err != nil {
 		t.Fatal(err)
 	}
-	waittest.Eventually(t, 10*time.Second, "two dead letters", func() bool { return dlqCount(t, js) == 2 })
+	waittest.Eventually(t, 10*time.Second, "two dead letters", func() bool { return bustest.Msgs(t, js, event.StreamDLQ) == 2 })
 	st, _ := js.Stream(ctx, event.StreamDLQ)
 	msg, err := st.GetLastMsgForSubject(ctx, event.DLQSubject("extractor"))
 	if err != nil {
@@ -106,7 +93,7 @@ func TestPageToIndex(t *testing.T) {
 	if n, _ := store.Count(context.Background()); n != 1 {
 		t.Fatalf("store count = %d, want 1", n)
 	}
-	if d := dlqCount(t, js); d != 0 {
+	if d := bustest.Msgs(t, js, event.StreamDLQ); d != 0 {
 		t.Fatalf("dlq = %d, want 0", d)
 	}
 }
@@ -159,7 +146,7 @@ func TestIndexRetriesUntilStoreIsBack(t *testing.T) {
 	if n, _ := store.Count(context.Background()); n != 5 {
 		t.Fatalf("store count = %d, want 5", n)
 	}
-	if d := dlqCount(t, js); d != 0 {
+	if d := bustest.Msgs(t, js, event.StreamDLQ); d != 0 {
 		t.Fatalf("dlq = %d, want 0: temporary failures must not dead-letter", d)
 	}
 }
@@ -189,6 +176,6 @@ func TestPermanentIndexFailureGoesToDLQ(t *testing.T) {
 	if _, err := js.Publish(context.Background(), event.SubjectArticles, []byte(`{"v":1}`)); err != nil {
 		t.Fatal(err)
 	}
-	waittest.Eventually(t, 10*time.Second, "two dead letters", func() bool { return dlqCount(t, js) == 2 })
+	waittest.Eventually(t, 10*time.Second, "two dead letters", func() bool { return bustest.Msgs(t, js, event.StreamDLQ) == 2 })
 	waittest.Eventually(t, 10*time.Second, "the good one indexed", func() bool { n, _, _ := ix.Counts(); return n == 1 })
 }

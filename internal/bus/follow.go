@@ -1,4 +1,4 @@
-package pipeline
+package bus
 
 import (
 	"context"
@@ -8,22 +8,21 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
-	"github.com/modelwire/modelwire/internal/bus"
 )
 
 // ErrStopFollowing, returned by a FollowReleases handler, ends following
 // without an error.
 var ErrStopFollowing = errors.New("stop following")
 
-// FollowReleases reads the release events on filter (see bus.ReleaseFilter)
+// FollowReleases reads the release events on filter (see ReleaseFilter)
 // from start, in stream order, through an ordered consumer, and hands each
 // with its stream sequence to handle until ctx ends or handle returns an
 // error. Messages that are not release events are skipped and counted in
 // the returned skipped. Nothing is acknowledged: following never changes
 // what other readers get.
-func FollowReleases(ctx context.Context, js jetstream.JetStream, filter []string, start bus.ReleaseStart,
+func FollowReleases(ctx context.Context, js jetstream.JetStream, filter []string, start ReleaseStart,
 	handle func(seq uint64, ev event.ReleaseEvent) error) (skipped int, err error) {
-	cons, err := js.OrderedConsumer(ctx, event.StreamReleases, bus.ReleaseReader(filter, start))
+	cons, err := js.OrderedConsumer(ctx, event.StreamReleases, ReleaseReader(filter, start))
 	if err != nil {
 		return 0, fmt.Errorf("reading %s: %w", event.StreamReleases, err)
 	}

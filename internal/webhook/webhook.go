@@ -1,4 +1,4 @@
-package pipeline
+package webhook
 
 import (
 	"bytes"
@@ -193,7 +193,7 @@ func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
 	switch {
 	case derr == nil:
 		w.sent.WithLabelValues(w.name, "ok").Inc()
-		ackOrLog(m, log)
+		bus.Ack(m, log)
 	case derr.permanent() && md.NumDelivered >= uint64(w.hook.MaxAttempts):
 		w.sent.WithLabelValues(w.name, "dead_letter").Inc()
 		bus.DeadLetter(ctx, w.js, w.name, m, log, fmt.Errorf("webhook refused the event %d times: %w", md.NumDelivered, derr))

@@ -1,4 +1,4 @@
-package pipeline_test
+package webhook_test
 
 import (
 	"context"
@@ -16,9 +16,9 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/probe/probetest"
 	"github.com/modelwire/modelwire/internal/waittest"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
 
 // receiver is a webhook endpoint on the loopback interface that answers
@@ -76,37 +76,23 @@ func (r *receiver) accepted() []string {
 	return out
 }
 
-func publishRelease(t *testing.T, js jetstream.JetStream, vendor, model string) {
-	t.Helper()
-	ev := event.ReleaseEvent{Kind: event.KindRelease, Key: event.ReleaseKey(vendor, model), Vendor: event.Slug(vendor), Model: model,
-		FirstSeen: time.Now().UTC(), Confidence: 0.9, ArticleURL: "https://news.example/" + event.Slug(model), Title: model + " released",
-		Sources: []string{"https://news.example/" + event.Slug(model)}}
-	data, err := event.Encode(ev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := js.Publish(context.Background(), event.ReleaseSubject(vendor, model), data); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func fastBackoff(uint64) time.Duration { return 5 * time.Millisecond }
 
 func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
 	js := bustest.Start(t)
 	signed, all := newReceiver(t), newReceiver(t)
 	reg := prometheus.NewRegistry()
-	hook := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: signed.URL + "/hook", Vendors: []string{"DeepSeek"}, Secret: "s3cret"},
-		pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
-	open := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: all.URL}, pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
+	hook := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: signed.URL + "/hook", Vendors: []string{"DeepSeek"}, Secret: "s3cret"},
+		webhook.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
+	open := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: all.URL}, webhook.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
 	waittest.Background(t, hook.Run)
 	waittest.Background(t, open.Run)
 	waitForConsumer(t, js, hook.Name())
 	waitForConsumer(t, js, open.Name())
 
-	publishRelease(t, js, "deepseek", "DeepSeek-R2")
-	publishRelease(t, js, "qwen", "QwQ-32B")
-	publishRelease(t, js, "deepseek", "DeepSeek-V4")
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
+	bustest.PublishRelease(t, js, "qwen", "QwQ-32B")
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-V4")
 	waittest.Eventually(t, 10*time.Second, "two signed deliveries", func() bool { return len(signed.deliveries()) == 2 })
 	waittest.Eventually(t, 10*time.Second, "three unsigned deliveries", func() bool { return len(all.deliveries()) == 3 })
 
@@ -118,12 +104,12 @@ func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
 		t.Errorf("unfiltered webhook got %s", got)
 	}
 	for _, d := range signed.deliveries() {
-		sig, id := d.header.Get(pipeline.HeaderSignature), d.header.Get(pipeline.HeaderDelivery)
-		if err := pipeline.VerifySignature("s3cret", sig, id, d.body, time.Now(), 0); err != nil {
+		sig, id := d.header.Get(webhook.HeaderSignature), d.header.Get(webhook.HeaderDelivery)
+		if err := webhook.VerifySignature("s3cret", sig, id, d.body, time.Now(), 0); err != nil {
 			t.Errorf("signature %q does not verify: %v", sig, err)
 		}
-		if d.header.Get("Content-Type") != "application/json" || d.header.Get(pipeline.HeaderEvent) != event.KindRelease ||
-			!strings.HasPrefix(d.header.Get(pipeline.HeaderDelivery), event.StreamReleases+"-") {
+		if d.header.Get("Content-Type") != "application/json" || d.header.Get(webhook.HeaderEvent) != event.KindRelease ||
+			!strings.HasPrefix(d.header.Get(webhook.HeaderDelivery), event.StreamReleases+"-") {
 			t.Errorf("headers %v", d.header)
 		}
 		var asJSON map[string]any
@@ -132,7 +118,7 @@ func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
 		}
 	}
 	for _, d := range all.deliveries() {
-		if _, ok := d.header[pipeline.HeaderSignature]; ok {
+		if _, ok := d.header[webhook.HeaderSignature]; ok {
 			t.Errorf("webhook without secret got a signature header")
 		}
 	}
@@ -162,12 +148,12 @@ func TestWebhookRetries(t *testing.T) {
 			js := bustest.Start(t)
 			rcv := newReceiver(t, tt.statuses...)
 			reg := prometheus.NewRegistry()
-			n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: rcv.URL, MaxAttempts: tt.maxAttempts},
-				pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
+			n := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: rcv.URL, MaxAttempts: tt.maxAttempts},
+				webhook.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
 			waittest.Background(t, n.Run)
 			waitForConsumer(t, js, n.Name())
-			publishRelease(t, js, "deepseek", "DeepSeek-R2")
-			publishRelease(t, js, "moonshot", "Kimi-K2") // must follow whatever happens to the first
+			bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
+			bustest.PublishRelease(t, js, "moonshot", "Kimi-K2") // must follow whatever happens to the first
 			waittest.Eventually(t, 10*time.Second, "the second event", func() bool {
 				got := rcv.accepted()
 				return len(got) > 0 && got[len(got)-1] == "Kimi-K2"
@@ -182,7 +168,7 @@ func TestWebhookRetries(t *testing.T) {
 				t.Errorf("first event posted %d times, want %d", first, tt.attempts)
 			}
 			accepted := strings.Join(rcv.accepted(), ",")
-			dlq := dlqCount(t, js)
+			dlq := bustest.Msgs(t, js, event.StreamDLQ)
 			if tt.deadLetter {
 				if accepted != "Kimi-K2" || dlq != 1 {
 					t.Fatalf("accepted %s, %d dead letters; want only Kimi-K2 and 1", accepted, dlq)
@@ -209,13 +195,13 @@ func TestWebhookRetries(t *testing.T) {
 func TestWebhookDurableAcrossRestart(t *testing.T) {
 	js := bustest.Start(t)
 	rcv := newReceiver(t)
-	hook := pipeline.Webhook{URL: rcv.URL + "/hook"}
-	first := pipeline.NewWebhookNotifier(js, hook, pipeline.WebhookOptions{Backoff: fastBackoff})
+	hook := webhook.Webhook{URL: rcv.URL + "/hook"}
+	first := webhook.NewWebhookNotifier(js, hook, webhook.WebhookOptions{Backoff: fastBackoff})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- first.Run(ctx) }()
 	waitForConsumer(t, js, first.Name())
-	publishRelease(t, js, "deepseek", "DeepSeek-R2")
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
 	waittest.Eventually(t, 10*time.Second, "first delivery", func() bool { return len(rcv.accepted()) == 1 })
 	cancel()
 	if err := <-done; err != nil {
@@ -223,9 +209,9 @@ func TestWebhookDurableAcrossRestart(t *testing.T) {
 	}
 
 	// Published while no notifier runs.
-	publishRelease(t, js, "qwen", "QwQ-32B")
-	publishRelease(t, js, "zhipu", "GLM-4.5")
-	second := pipeline.NewWebhookNotifier(js, hook, pipeline.WebhookOptions{Backoff: fastBackoff})
+	bustest.PublishRelease(t, js, "qwen", "QwQ-32B")
+	bustest.PublishRelease(t, js, "zhipu", "GLM-4.5")
+	second := webhook.NewWebhookNotifier(js, hook, webhook.WebhookOptions{Backoff: fastBackoff})
 	if second.Name() != first.Name() {
 		t.Fatalf("durable name changed: %s, %s", first.Name(), second.Name())
 	}
@@ -260,15 +246,15 @@ func TestWebhookRetriesNetworkErrors(t *testing.T) {
 		r2.Host = ""
 		return http.DefaultTransport.RoundTrip(r2)
 	})}
-	n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: rcv.URL, MaxAttempts: 1}, pipeline.WebhookOptions{Backoff: fastBackoff, Client: client})
+	n := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: rcv.URL, MaxAttempts: 1}, webhook.WebhookOptions{Backoff: fastBackoff, Client: client})
 	waittest.Background(t, n.Run)
 	waitForConsumer(t, js, n.Name())
-	publishRelease(t, js, "deepseek", "DeepSeek-R2")
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
 	waittest.Eventually(t, 10*time.Second, "delivery after the receiver came back", func() bool { return len(rcv.accepted()) == 1 })
 	mu.Lock()
 	defer mu.Unlock()
-	if attempts != 3 || dlqCount(t, js) != 0 {
-		t.Errorf("attempts %d, dead letters %d; want 3 and 0", attempts, dlqCount(t, js))
+	if attempts != 3 || bustest.Msgs(t, js, event.StreamDLQ) != 0 {
+		t.Errorf("attempts %d, dead letters %d; want 3 and 0", attempts, bustest.Msgs(t, js, event.StreamDLQ))
 	}
 }
 
@@ -279,7 +265,7 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 func TestSign(t *testing.T) {
 	// Known answer, computed with Python's hmac over
 	// "1700000000.MW_RELEASES-1.The quick brown fox jumps over the lazy dog".
-	got := pipeline.Sign("key", time.Unix(1700000000, 0), "MW_RELEASES-1", []byte("The quick brown fox jumps over the lazy dog"))
+	got := webhook.Sign("key", time.Unix(1700000000, 0), "MW_RELEASES-1", []byte("The quick brown fox jumps over the lazy dog"))
 	want := "t=1700000000,v1=29be4e8d18d2cc13c840d904e3e4521ddf8dd3dabcc04688d1f01d8ef9b5283a"
 	if got != want {
 		t.Errorf("Sign = %s, want %s", got, want)

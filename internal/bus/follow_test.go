@@ -1,4 +1,4 @@
-package pipeline_test
+package bus_test
 
 import (
 	"context"
@@ -11,17 +11,16 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
-	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
 func TestFollowReleases(t *testing.T) {
 	js := bustest.Start(t)
-	publishRelease(t, js, "deepseek", "DeepSeek-R2")
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
 	if _, err := js.Publish(context.Background(), "mw.releases.deepseek.garbage", []byte("not an event")); err != nil {
 		t.Fatal(err)
 	}
-	publishRelease(t, js, "qwen", "QwQ-32B")
-	publishRelease(t, js, "deepseek", "DeepSeek-V4")
+	bustest.PublishRelease(t, js, "qwen", "QwQ-32B")
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-V4")
 
 	tests := []struct {
 		name    string
@@ -42,10 +41,10 @@ func TestFollowReleases(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
 			var got []string
-			skipped, err := pipeline.FollowReleases(ctx, js, tt.filter, tt.start, func(seq uint64, ev event.ReleaseEvent) error {
+			skipped, err := bus.FollowReleases(ctx, js, tt.filter, tt.start, func(seq uint64, ev event.ReleaseEvent) error {
 				got = append(got, ev.Model+"@"+strconv.FormatUint(seq, 10))
 				if len(got) == tt.stopAt {
-					return pipeline.ErrStopFollowing
+					return bus.ErrStopFollowing
 				}
 				return nil
 			})
@@ -59,7 +58,7 @@ func TestFollowReleases(t *testing.T) {
 	}
 	t.Run("a handler error is returned", func(t *testing.T) {
 		boom := errors.New("boom")
-		_, err := pipeline.FollowReleases(context.Background(), js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
+		_, err := bus.FollowReleases(context.Background(), js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
 			func(uint64, event.ReleaseEvent) error { return boom })
 		if !errors.Is(err, boom) {
 			t.Errorf("err = %v", err)
@@ -68,7 +67,7 @@ func TestFollowReleases(t *testing.T) {
 	t.Run("ending ctx ends following quietly", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		n := 0
-		_, err := pipeline.FollowReleases(ctx, js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
+		_, err := bus.FollowReleases(ctx, js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
 			func(uint64, event.ReleaseEvent) error {
 				if n++; n == 3 {
 					cancel()

@@ -1,4 +1,4 @@
-package pipeline_test
+package webhook_test
 
 import (
 	"bytes"
@@ -20,8 +20,8 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/config"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/waittest"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -29,7 +29,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // The checks below are each product's documented incoming-webhook message,
 // written from its documentation: the fields it accepts (decoding refuses
 // any other) and the limits it states. Each is first run on the example
-// in testdata/webhook/<format>.docs.json, a message written from the same
+// in testdata/<format>.docs.json, a message written from the same
 // documentation, so a check that refused the documented shape would fail
 // there first.
 //
@@ -426,10 +426,10 @@ func checkMattermost(t *testing.T, data []byte) {
 }
 
 var checks = map[string]func(*testing.T, []byte){
-	pipeline.FormatSlack:      checkSlack,
-	pipeline.FormatDiscord:    checkDiscord,
-	pipeline.FormatTeams:      checkTeams,
-	pipeline.FormatMattermost: checkMattermost,
+	webhook.FormatSlack:      checkSlack,
+	webhook.FormatDiscord:    checkDiscord,
+	webhook.FormatTeams:      checkTeams,
+	webhook.FormatMattermost: checkMattermost,
 }
 
 // TestChatChecksAcceptTheDocumentedExamples runs each check on the
@@ -437,7 +437,7 @@ var checks = map[string]func(*testing.T, []byte){
 func TestChatChecksAcceptTheDocumentedExamples(t *testing.T) {
 	for format, check := range checks {
 		t.Run(format, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "webhook", format+".docs.json"))
+			data, err := os.ReadFile(filepath.Join("testdata", format+".docs.json"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -463,10 +463,10 @@ func sampleEvent() event.ReleaseEvent {
 // hostile are strings from sampleEvent that must not reach each product as
 // written.
 var hostile = map[string][]string{
-	pipeline.FormatSlack:      {"<!here>", "<b>", "|x>y"},
-	pipeline.FormatDiscord:    {"[x](javascript", "**bold**", "|x>y"},
-	pipeline.FormatTeams:      {"[x](javascript", "**bold**"},
-	pipeline.FormatMattermost: {"@channel", "@everyone", "[x](javascript", "**bold**", "|x>y"},
+	webhook.FormatSlack:      {"<!here>", "<b>", "|x>y"},
+	webhook.FormatDiscord:    {"[x](javascript", "**bold**", "|x>y"},
+	webhook.FormatTeams:      {"[x](javascript", "**bold**"},
+	webhook.FormatMattermost: {"@channel", "@everyone", "[x](javascript", "**bold**", "|x>y"},
 }
 
 func TestChatPayloads(t *testing.T) {
@@ -477,12 +477,12 @@ func TestChatPayloads(t *testing.T) {
 	}
 	for format, check := range checks {
 		t.Run(format, func(t *testing.T) {
-			body, err := pipeline.Payload(format, ev, data)
+			body, err := webhook.Payload(format, ev, data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			check(t, body)
-			golden := filepath.Join("testdata", "webhook", format+".golden.json")
+			golden := filepath.Join("testdata", format+".golden.json")
 			var pretty bytes.Buffer
 			if err := json.Indent(&pretty, body, "", "  "); err != nil {
 				t.Fatal(err)
@@ -518,28 +518,28 @@ func TestChatPayloads(t *testing.T) {
 		})
 	}
 	t.Run("slack links the article", func(t *testing.T) {
-		body, _ := pipeline.Payload(pipeline.FormatSlack, ev, data)
+		body, _ := webhook.Payload(webhook.FormatSlack, ev, data)
 		if !strings.Contains(string(body), "<https://news.example/deepseek-v3?a=1&b=2%7Cx%3Ey|DeepSeek releases DeepSeek-V3 &lt;b&gt;now&lt;/b&gt; @everyone>") {
 			t.Errorf("no escaped link to the article in %s", body)
 		}
 	})
 	t.Run("json is the stored event", func(t *testing.T) {
-		for _, f := range []string{"", pipeline.FormatJSON} {
-			body, err := pipeline.Payload(f, ev, data)
+		for _, f := range []string{"", webhook.FormatJSON} {
+			body, err := webhook.Payload(f, ev, data)
 			if err != nil || !bytes.Equal(body, data) {
 				t.Errorf("format %q: %v, body changed", f, err)
 			}
 		}
 	})
 	t.Run("unknown format", func(t *testing.T) {
-		if _, err := pipeline.Payload("irc", ev, data); err == nil {
+		if _, err := webhook.Payload("irc", ev, data); err == nil {
 			t.Error("no error")
 		}
 	})
 	t.Run("corroboration reads differently", func(t *testing.T) {
 		c := ev
 		c.Kind = event.KindCorroboration
-		body, _ := pipeline.Payload(pipeline.FormatSlack, c, data)
+		body, _ := webhook.Payload(webhook.FormatSlack, c, data)
 		if !strings.Contains(string(body), "Another source reports DeepSeek-V3") {
 			t.Errorf("corroboration message: %s", body)
 		}
@@ -550,7 +550,7 @@ func TestChatPayloads(t *testing.T) {
 		long.Evidence = strings.Repeat("很长的证据。", 2000)
 		long.Title = strings.Repeat("T", 5000)
 		for format, check := range checks {
-			body, err := pipeline.Payload(format, long, data)
+			body, err := webhook.Payload(format, long, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -562,8 +562,8 @@ func TestChatPayloads(t *testing.T) {
 // TestFormatsMatchConfig keeps the configuration's list of formats the
 // same as the formats the notifier can write.
 func TestFormatsMatchConfig(t *testing.T) {
-	if !slices.Equal(config.WebhookFormats, pipeline.Formats) {
-		t.Errorf("config.WebhookFormats %v, pipeline.Formats %v", config.WebhookFormats, pipeline.Formats)
+	if !slices.Equal(config.WebhookFormats, webhook.Formats) {
+		t.Errorf("config.WebhookFormats %v, webhook.Formats %v", config.WebhookFormats, webhook.Formats)
 	}
 }
 
@@ -573,11 +573,11 @@ func TestFormatsMatchConfig(t *testing.T) {
 func TestWebhookPostsChatFormat(t *testing.T) {
 	js := bustest.Start(t)
 	slack := newReceiver(t, 500) // the first attempt fails: retried like JSON
-	hook := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: slack.URL, Format: pipeline.FormatSlack, Secret: "s"},
-		pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: prometheus.NewRegistry()})
+	hook := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: slack.URL, Format: webhook.FormatSlack, Secret: "s"},
+		webhook.WebhookOptions{Backoff: fastBackoff, Registerer: prometheus.NewRegistry()})
 	waittest.Background(t, hook.Run)
 	waitForConsumer(t, js, hook.Name())
-	publishRelease(t, js, "moonshot", "Kimi K2")
+	bustest.PublishRelease(t, js, "moonshot", "Kimi K2")
 	waittest.Eventually(t, 10*time.Second, "a delivery accepted after a retry", func() bool {
 		d := slack.deliveries()
 		return len(d) == 2 && d[1].status == 200
@@ -587,11 +587,11 @@ func TestWebhookPostsChatFormat(t *testing.T) {
 		if !strings.Contains(string(d.body), "New release: Kimi K2 (moonshot)") {
 			t.Errorf("body %s", d.body)
 		}
-		if err := pipeline.VerifySignature("s", d.header.Get(pipeline.HeaderSignature), d.header.Get(pipeline.HeaderDelivery), d.body, time.Now(), 0); err != nil {
+		if err := webhook.VerifySignature("s", d.header.Get(webhook.HeaderSignature), d.header.Get(webhook.HeaderDelivery), d.body, time.Now(), 0); err != nil {
 			t.Errorf("the signature does not sign the chat message: %v", err)
 		}
 	}
-	bad := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: slack.URL + "/x", Format: "irc"}, pipeline.WebhookOptions{})
+	bad := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: slack.URL + "/x", Format: "irc"}, webhook.WebhookOptions{})
 	if err := bad.Run(t.Context()); err == nil || !strings.Contains(err.Error(), `unknown format "irc"`) {
 		t.Errorf("unknown format: %v", err)
 	}
