@@ -22,7 +22,6 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/crawlstate"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/probe"
 	"github.com/modelwire/modelwire/internal/reload"
 )
@@ -208,7 +207,7 @@ func leaseOwner() string {
 // the leases and must run beside the crawler.
 // newCrawler builds the crawler, observed by metrics (registered on reg),
 // and the func keeping its host leases when NATS is external.
-func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *pipeline.CrawlMetrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
+func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *crawlstate.Metrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
 	seen, err := crawlstate.NewSeenStore(ctx, node.js)
 	if err != nil {
 		return nil, nil, err

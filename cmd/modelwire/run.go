@@ -281,7 +281,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		return err
 	}
 	defer closeArchive()
-	crawlMetrics := pipeline.NewCrawlMetrics()
+	crawlMetrics := crawlstate.NewMetrics()
 	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlMetrics, log, append(append(render, archived...), crawler.WithPacer(pacer))...)
 	if err != nil {
 		return err

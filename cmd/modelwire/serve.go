@@ -118,10 +118,10 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 		if names != nil {
 			vendors, models = canonicalNames(names, vendors, models)
 		}
-		n := webhook.NewWebhookNotifier(js, webhook.Webhook{
+		n := webhook.New(js, webhook.Config{
 			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
 			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
-		}, webhook.WebhookOptions{Registerer: reg, Logger: log})
+		}, webhook.Options{Registerer: reg, Logger: log})
 		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}

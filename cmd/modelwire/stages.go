@@ -14,6 +14,7 @@ import (
 	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/probe"
 )
@@ -73,7 +74,7 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 		return err
 	}
 	defer closeArchive()
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, pipeline.NewCrawlMetrics(), log, append(render, archived...)...)
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlstate.NewMetrics(), log, append(render, archived...)...)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 // Package bus is modelwire's NATS plumbing: the embedded JetStream server,
 // connections, and the streams, consumers and key-value buckets that
 // design.md lays out. Stream and consumer settings are plain structs here so
-// they read as configuration.
+// they read as configuration. Stages consume with explicit acks through
+// Consume, Ack, Retry and DeadLetter (consume.go, ack.go); readers of the
+// release events follow MW_RELEASES with FollowReleases (follow.go).
 package bus
 
 import (

@@ -16,6 +16,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/probe/probetest"
 	"github.com/modelwire/modelwire/internal/testsite"
@@ -32,7 +33,7 @@ func TestStageMetrics(t *testing.T) {
 	site := testsite.New(testsite.Options{Extra: 4})
 	defer site.Close()
 
-	crawls := pipeline.NewCrawlMetrics()
+	crawls := crawlstate.NewMetrics()
 	reg.MustRegister(crawls, bus.NewCollector(js,
 		bus.ConsumerRef{Stream: event.StreamPages, Consumer: bus.ConsumerExtractor},
 		bus.ConsumerRef{Stream: event.StreamArticles, Consumer: bus.ConsumerIndexer}))

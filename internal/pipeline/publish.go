@@ -1,8 +1,3 @@
-// Package pipeline runs modelwire's stages on NATS JetStream: it publishes
-// crawled pages to MW_PAGES, extracts articles from them into MW_ARTICLES,
-// announces releases on MW_RELEASES and writes articles into the search
-// store — acknowledging each message only after the next stage has it
-// durably, and dead-lettering what can never succeed.
 package pipeline
 
 import (

@@ -573,8 +573,8 @@ func TestFormatsMatchConfig(t *testing.T) {
 func TestWebhookPostsChatFormat(t *testing.T) {
 	js := bustest.Start(t)
 	slack := newReceiver(t, 500) // the first attempt fails: retried like JSON
-	hook := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: slack.URL, Format: webhook.FormatSlack, Secret: "s"},
-		webhook.WebhookOptions{Backoff: fastBackoff, Registerer: prometheus.NewRegistry()})
+	hook := webhook.New(js, webhook.Config{URL: slack.URL, Format: webhook.FormatSlack, Secret: "s"},
+		webhook.Options{Backoff: fastBackoff, Registerer: prometheus.NewRegistry()})
 	waittest.Background(t, hook.Run)
 	waitForConsumer(t, js, hook.Name())
 	bustest.PublishRelease(t, js, "moonshot", "Kimi K2")
@@ -591,7 +591,7 @@ func TestWebhookPostsChatFormat(t *testing.T) {
 			t.Errorf("the signature does not sign the chat message: %v", err)
 		}
 	}
-	bad := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: slack.URL + "/x", Format: "irc"}, webhook.WebhookOptions{})
+	bad := webhook.New(js, webhook.Config{URL: slack.URL + "/x", Format: "irc"}, webhook.Options{})
 	if err := bad.Run(t.Context()); err == nil || !strings.Contains(err.Error(), `unknown format "irc"`) {
 		t.Errorf("unknown format: %v", err)
 	}

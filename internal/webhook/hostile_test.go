@@ -10,8 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
+	"github.com/modelwire/modelwire/internal/probe/probetest"
 	"github.com/modelwire/modelwire/internal/waittest"
 	"github.com/modelwire/modelwire/internal/webhook"
 )
@@ -51,16 +54,24 @@ func TestHostileWebhookTokenNotLogged(t *testing.T) {
 	secrets := []string{"SECRET-PW", "SECRET-PATH", "SECRET-QUERY"}
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	reg := prometheus.NewRegistry()
+	var unreachable string
 	for _, base := range []string{"http://" + closed, refusing.URL} {
 		u := strings.Replace(base, "http://", "http://hook:SECRET-PW@", 1) + "/services/SECRET-PATH?token=SECRET-QUERY"
-		n := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: u, MaxAttempts: 2, Timeout: time.Second},
-			webhook.WebhookOptions{Backoff: fastBackoff, Logger: log})
+		n := webhook.New(js, webhook.Config{URL: u, MaxAttempts: 2, Timeout: time.Second},
+			webhook.Options{Backoff: fastBackoff, Logger: log, Registerer: reg})
+		if unreachable == "" {
+			unreachable = n.Name()
+		}
 		waittest.Background(t, n.Run)
 		waitForConsumer(t, js, n.Name())
 	}
 	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
 	waittest.Eventually(t, 10*time.Second, "the refused event dead-lettered", func() bool { return bustest.Msgs(t, js, event.StreamDLQ) == 1 })
-	waittest.Eventually(t, 10*time.Second, "the unreachable receiver retried", func() bool { return strings.Count(logs.String(), "connection refused") >= 2 })
+	waittest.Eventually(t, 10*time.Second, "the unreachable receiver retried", func() bool {
+		v, _ := probetest.Find(t, reg, "modelwire_webhook_deliveries_total", map[string]string{"webhook": unreachable, "outcome": "retry"})
+		return v >= 2
+	})
 
 	st, _ := js.Stream(context.Background(), event.StreamDLQ)
 	var all strings.Builder

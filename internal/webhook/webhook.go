@@ -40,8 +40,8 @@ const (
 // maxRetryAfter bounds how long a receiver's Retry-After can hold an event.
 const maxRetryAfter = time.Hour
 
-// Webhook is one endpoint that receives release events.
-type Webhook struct {
+// Config is one endpoint that receives release events.
+type Config struct {
 	URL string
 	// Vendors and Models restrict the events sent; empty means all.
 	Vendors, Models []string
@@ -57,9 +57,9 @@ type Webhook struct {
 	Format string
 }
 
-// WebhookOptions are the code-level hooks of a WebhookNotifier. Zero
+// Options are the code-level hooks of a Notifier. Zero
 // values mean defaults.
-type WebhookOptions struct {
+type Options struct {
 	// Client sends the requests (default: an http.Client with the
 	// webhook's timeout that does not follow redirects).
 	Client *http.Client
@@ -71,16 +71,16 @@ type WebhookOptions struct {
 	Logger     *slog.Logger
 }
 
-// WebhookNotifier POSTs the release events matching one webhook's filter to
+// Notifier POSTs the release events matching one webhook's filter to
 // it, through a durable consumer of MW_RELEASES named after the URL (see
 // bus.WebhookConsumerName), so no event is lost while modelwire or the
 // receiver is down. An event is acknowledged only after a 2xx answer;
 // network errors, 5xx, 408 and 429 are retried with growing delays until
 // they succeed; other refusals are dead-lettered to MW_DLQ after
 // MaxAttempts. Events go out one at a time, in stream order.
-type WebhookNotifier struct {
+type Notifier struct {
 	js      jetstream.JetStream
-	hook    Webhook
+	hook    Config
 	name    string
 	client  *http.Client
 	backoff func(uint64) time.Duration
@@ -106,8 +106,8 @@ func webhookDeliveries(reg prometheus.Registerer) *prometheus.CounterVec {
 	return c
 }
 
-// NewWebhookNotifier returns a notifier for hook.
-func NewWebhookNotifier(js jetstream.JetStream, hook Webhook, opts WebhookOptions) *WebhookNotifier {
+// New returns a notifier for hook.
+func New(js jetstream.JetStream, hook Config, opts Options) *Notifier {
 	if hook.MaxAttempts <= 0 {
 		hook.MaxAttempts = 5
 	}
@@ -132,7 +132,7 @@ func NewWebhookNotifier(js jetstream.JetStream, hook Webhook, opts WebhookOption
 	for _, outcome := range []string{"ok", "retry", "dead_letter"} {
 		sent.WithLabelValues(name, outcome) // every series exists from the start, at 0
 	}
-	return &WebhookNotifier{
+	return &Notifier{
 		js: js, hook: hook, name: name, client: opts.Client, backoff: opts.Backoff,
 		log:  opts.Logger.With("stage", "webhook", "webhook", name),
 		sent: sent,
@@ -140,10 +140,10 @@ func NewWebhookNotifier(js jetstream.JetStream, hook Webhook, opts WebhookOption
 }
 
 // Name returns the durable consumer name of the webhook.
-func (w *WebhookNotifier) Name() string { return w.name }
+func (w *Notifier) Name() string { return w.name }
 
 // Run delivers events until ctx ends; the delivery in flight is finished.
-func (w *WebhookNotifier) Run(ctx context.Context) error {
+func (w *Notifier) Run(ctx context.Context) error {
 	if !slices.Contains(Formats, cmp.Or(w.hook.Format, FormatJSON)) {
 		return fmt.Errorf("webhook %s: unknown format %q (want one of %s)", w.name, w.hook.Format, strings.Join(Formats, ", "))
 	}
@@ -171,7 +171,7 @@ func (e *deliveryError) permanent() bool {
 	return e.status >= 300 && e.status < 500 && e.status != http.StatusRequestTimeout && e.status != http.StatusTooManyRequests
 }
 
-func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
+func (w *Notifier) deliver(ctx context.Context, m jetstream.Msg) {
 	ev, err := event.DecodeReleaseEvent(m.Data())
 	if err != nil {
 		w.sent.WithLabelValues(w.name, "dead_letter").Inc()
@@ -208,7 +208,7 @@ func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
 }
 
 // post sends one event; nil means the receiver answered 2xx.
-func (w *WebhookNotifier) post(ctx context.Context, kind, delivery string, body []byte) *deliveryError {
+func (w *Notifier) post(ctx context.Context, kind, delivery string, body []byte) *deliveryError {
 	ctx, cancel := context.WithTimeout(ctx, w.hook.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.hook.URL, bytes.NewReader(body))

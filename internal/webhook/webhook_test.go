@@ -82,9 +82,9 @@ func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
 	js := bustest.Start(t)
 	signed, all := newReceiver(t), newReceiver(t)
 	reg := prometheus.NewRegistry()
-	hook := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: signed.URL + "/hook", Vendors: []string{"DeepSeek"}, Secret: "s3cret"},
-		webhook.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
-	open := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: all.URL}, webhook.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
+	hook := webhook.New(js, webhook.Config{URL: signed.URL + "/hook", Vendors: []string{"DeepSeek"}, Secret: "s3cret"},
+		webhook.Options{Backoff: fastBackoff, Registerer: reg})
+	open := webhook.New(js, webhook.Config{URL: all.URL}, webhook.Options{Backoff: fastBackoff, Registerer: reg})
 	waittest.Background(t, hook.Run)
 	waittest.Background(t, open.Run)
 	waitForConsumer(t, js, hook.Name())
@@ -148,8 +148,8 @@ func TestWebhookRetries(t *testing.T) {
 			js := bustest.Start(t)
 			rcv := newReceiver(t, tt.statuses...)
 			reg := prometheus.NewRegistry()
-			n := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: rcv.URL, MaxAttempts: tt.maxAttempts},
-				webhook.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
+			n := webhook.New(js, webhook.Config{URL: rcv.URL, MaxAttempts: tt.maxAttempts},
+				webhook.Options{Backoff: fastBackoff, Registerer: reg})
 			waittest.Background(t, n.Run)
 			waitForConsumer(t, js, n.Name())
 			bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
@@ -195,8 +195,8 @@ func TestWebhookRetries(t *testing.T) {
 func TestWebhookDurableAcrossRestart(t *testing.T) {
 	js := bustest.Start(t)
 	rcv := newReceiver(t)
-	hook := webhook.Webhook{URL: rcv.URL + "/hook"}
-	first := webhook.NewWebhookNotifier(js, hook, webhook.WebhookOptions{Backoff: fastBackoff})
+	hook := webhook.Config{URL: rcv.URL + "/hook"}
+	first := webhook.New(js, hook, webhook.Options{Backoff: fastBackoff})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- first.Run(ctx) }()
@@ -211,7 +211,7 @@ func TestWebhookDurableAcrossRestart(t *testing.T) {
 	// Published while no notifier runs.
 	bustest.PublishRelease(t, js, "qwen", "QwQ-32B")
 	bustest.PublishRelease(t, js, "zhipu", "GLM-4.5")
-	second := webhook.NewWebhookNotifier(js, hook, webhook.WebhookOptions{Backoff: fastBackoff})
+	second := webhook.New(js, hook, webhook.Options{Backoff: fastBackoff})
 	if second.Name() != first.Name() {
 		t.Fatalf("durable name changed: %s, %s", first.Name(), second.Name())
 	}
@@ -246,7 +246,7 @@ func TestWebhookRetriesNetworkErrors(t *testing.T) {
 		r2.Host = ""
 		return http.DefaultTransport.RoundTrip(r2)
 	})}
-	n := webhook.NewWebhookNotifier(js, webhook.Webhook{URL: rcv.URL, MaxAttempts: 1}, webhook.WebhookOptions{Backoff: fastBackoff, Client: client})
+	n := webhook.New(js, webhook.Config{URL: rcv.URL, MaxAttempts: 1}, webhook.Options{Backoff: fastBackoff, Client: client})
 	waittest.Background(t, n.Run)
 	waitForConsumer(t, js, n.Name())
 	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
