@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -91,13 +93,9 @@ type Catalog struct {
 type Vendor struct {
 	// ID is the canonical lowercase slug ("deepseek").
 	ID string `yaml:"id"`
-	// Name is the display name; it is matched like an alias unless it is
-	// listed in Case.
-	Name string `yaml:"name"`
-	// Aliases are matched case-insensitively.
-	Aliases []string `yaml:"aliases"`
-	// Case are names matched only with exactly this case ("Meta", "LG").
-	Case []string `yaml:"case"`
+	// Names are the display name and the spellings matched ("Meta" and
+	// "LG" only with exactly this case).
+	Names `yaml:",inline"`
 	// Broad marks an organisation whose name alone does not make a text
 	// about AI: it sells much besides AI models (Google, Samsung), or its
 	// name is also an ordinary word or a common acronym (Runway, LG). Its
@@ -165,11 +163,8 @@ type Model struct {
 
 // Benchmark is an evaluation whose scores articles report.
 type Benchmark struct {
-	// Name is the canonical spelling; it is matched like an alias unless it
-	// is listed in Case.
-	Name    string   `yaml:"name"`
-	Aliases []string `yaml:"aliases"`
-	Case    []string `yaml:"case"`
+	// Names are the canonical spelling and the others matched.
+	Names `yaml:",inline"`
 	// Subsets are qualifiers kept after the name when they follow it
 	// ("Retail" in "TAU-Bench (Retail)").
 	Subsets []string `yaml:"subsets"`
@@ -199,11 +194,60 @@ type CountWord struct {
 
 // License is a licence of model weights.
 type License struct {
+	// Names are the licence's name and the spellings matched ("MIT" only
+	// with exactly this case, not the German "mit").
+	Names `yaml:",inline"`
+}
+
+// Names are how a vendor, benchmark or licence is named: the display name
+// and the other spellings matched, case-insensitively (Aliases) or only
+// with exactly this case (Case). The display name is matched like an
+// alias unless it is listed in Case.
+type Names struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
-	// Case are names matched only with exactly this case ("MIT", not the
-	// German "mit").
-	Case []string `yaml:"case"`
+	Case    []string `yaml:"case"`
+}
+
+// Spellings yields every spelling to match with whether it is matched
+// only with exactly its case: Name (unless Case lists it) and Aliases
+// without case, then Case with it.
+func (n Names) Spellings() iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		if !slices.Contains(n.Case, n.Name) && !yield(n.Name, false) {
+			return
+		}
+		for _, a := range n.Aliases {
+			if !yield(a, false) {
+				return
+			}
+		}
+		for _, a := range n.Case {
+			if !yield(a, true) {
+				return
+			}
+		}
+	}
+}
+
+// All returns Name, Aliases and Case: every spelling, in that order.
+func (n Names) All() []string {
+	return slices.Concat([]string{n.Name}, n.Aliases, n.Case)
+}
+
+// problems reports empty or padded spellings and a missing Name, each
+// prefixed with what.
+func (n Names) problems(what string) []string {
+	var out []string
+	if n.Name == "" {
+		out = append(out, what+": no name")
+	}
+	for _, s := range slices.Concat(n.Aliases, n.Case) {
+		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+			out = append(out, fmt.Sprintf("%s: empty or padded name %q", what, s))
+		}
+	}
+	return out
 }
 
 // Phrases are cue phrases by language code ("en", "zh", "ja", "ko", "vi").
@@ -364,11 +408,9 @@ func (c *Catalog) Validate() error {
 			bad("%s: duplicate id", what)
 		}
 		vendors[v.ID] = true
-		if v.Name == "" {
-			bad("%s: no name", what)
+		for _, p := range v.problems(what) {
+			bad("%s", p)
 		}
-		names(what, v.Aliases)
-		names(what, v.Case)
 		names(what, v.Hints)
 		names(what, v.HuggingFace)
 		for _, org := range v.HuggingFace {
@@ -441,15 +483,13 @@ func (c *Catalog) Validate() error {
 	benches := map[string]bool{}
 	for i, b := range c.Benchmarks {
 		what := fmt.Sprintf("benchmark %d (%s)", i+1, b.Name)
-		if b.Name == "" {
-			bad("%s: no name", what)
+		for _, p := range b.problems(what) {
+			bad("%s", p)
 		}
 		if benches[strings.ToLower(b.Name)] {
 			bad("%s: duplicate name", what)
 		}
 		benches[strings.ToLower(b.Name)] = true
-		names(what, b.Aliases)
-		names(what, b.Case)
 		names(what, b.Subsets)
 	}
 	for i, v := range c.Variants {
@@ -498,11 +538,9 @@ func (c *Catalog) Validate() error {
 	}
 	for i, l := range c.Licenses {
 		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
-		if l.Name == "" {
-			bad("%s: no name", what)
+		for _, p := range l.problems(what) {
+			bad("%s", p)
 		}
-		names(what, l.Aliases)
-		names(what, l.Case)
 	}
 	known := map[string]bool{}
 	for _, k := range CueKinds {
