@@ -78,4 +78,26 @@ func TestFollowReleases(t *testing.T) {
 			t.Errorf("err %v after %d events", err, n)
 		}
 	})
+	t.Run("hooks: open, skip, idle", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		var calls []string
+		_, err := bus.FollowReleases(ctx, js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
+			func(uint64, event.ReleaseEvent) error { calls = append(calls, "event"); return nil },
+			bus.OnOpen(func() error { calls = append(calls, "open"); return nil }),
+			bus.OnSkip(func(subject string, _ error) { calls = append(calls, "skip "+subject) }),
+			bus.OnIdle(20*time.Millisecond, func() error { calls = append(calls, "idle"); return bus.ErrStopFollowing }))
+		want := "open,event,skip mw.releases.deepseek.garbage,event,event,idle"
+		if err != nil || strings.Join(calls, ",") != want {
+			t.Errorf("calls %v, err %v; want %s", calls, err, want)
+		}
+	})
+	t.Run("an open hook's error is returned", func(t *testing.T) {
+		boom := errors.New("boom")
+		_, err := bus.FollowReleases(context.Background(), js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
+			func(uint64, event.ReleaseEvent) error { return nil }, bus.OnOpen(func() error { return boom }))
+		if !errors.Is(err, boom) {
+			t.Errorf("err = %v", err)
+		}
+	})
 }
