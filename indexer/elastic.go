@@ -229,7 +229,7 @@ func (e *Elastic) Prefix() string { return e.cfg.IndexPrefix }
 // Refresh makes every document written so far visible to searches, which
 // Elasticsearch otherwise does within a second.
 func (e *Elastic) Refresh(ctx context.Context) error {
-	req := esapi.IndicesRefreshRequest{Index: []string{e.articles, e.releases}, IgnoreUnavailable: ptr(true)}
+	req := esapi.IndicesRefreshRequest{Index: []string{e.articles, e.releases}, IgnoreUnavailable: new(true)}
 	if err := e.call(ctx, req, nil); err != nil {
 		return fmt.Errorf("refreshing %s: %w", e.articles, err)
 	}
@@ -482,5 +482,3 @@ func decodeError(status int, body io.Reader) error {
 	}
 	return re
 }
-
-func ptr[T any](v T) *T { return &v }

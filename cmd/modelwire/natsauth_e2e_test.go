@@ -203,7 +203,7 @@ crawler:
 	}
 	cancel()
 	c3, cancel := short()
-	if _, err := crawlerJS.UpdateStream(c3, jetstream.StreamConfig{Name: event.StreamReleases, Subjects: []string{event.SubjectReleasesAll, "mw.pages.>"}}); err == nil {
+	if _, err := crawlerJS.UpdateStream(c3, jetstream.StreamConfig{Name: event.StreamReleases, Subjects: []string{event.SubjectReleasesAll, event.SubjectPagesAll}}); err == nil {
 		t.Error("the crawler changed MW_RELEASES")
 	}
 	cancel()

@@ -134,7 +134,7 @@ func Streams(replicas int) []jetstream.StreamConfig {
 		{
 			Name:        event.StreamPages,
 			Description: "fetched pages (gzip body + fetch metadata)",
-			Subjects:    []string{"mw.pages.>"},
+			Subjects:    []string{event.SubjectPagesAll},
 			Storage:     jetstream.FileStorage,
 			Retention:   jetstream.LimitsPolicy,
 			MaxAge:      7 * 24 * time.Hour,
@@ -146,7 +146,7 @@ func Streams(replicas int) []jetstream.StreamConfig {
 		{
 			Name:        event.StreamArticles,
 			Description: "extracted articles with mentions and claims",
-			Subjects:    []string{"mw.articles.>"},
+			Subjects:    []string{event.SubjectArticlesAll},
 			Storage:     jetstream.FileStorage,
 			Retention:   jetstream.LimitsPolicy,
 			MaxAge:      30 * 24 * time.Hour,
@@ -292,7 +292,7 @@ func ExtractorConsumer() jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
 		Durable:       ConsumerExtractor,
 		Description:   "extracts articles from fetched pages",
-		FilterSubject: "mw.pages.>",
+		FilterSubject: event.SubjectPagesAll,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       30 * time.Second, // a page takes milliseconds; a killed replica's pages return soon
 		MaxDeliver:    ExtractorMaxDeliver,
@@ -306,7 +306,7 @@ func IndexerConsumer() jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
 		Durable:       ConsumerIndexer,
 		Description:   "writes articles into the search store",
-		FilterSubject: "mw.articles.>",
+		FilterSubject: event.SubjectArticlesAll,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       time.Minute, // the stage marks a slow batch in progress
 		MaxDeliver:    -1,          // a store outage must not drop articles

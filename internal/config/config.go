@@ -253,13 +253,13 @@ func (c Config) WithDefaults() Config {
 		c.DataDir = DefaultDataDir
 	}
 	if c.NATS.Listen == nil {
-		c.NATS.Listen = ptr(DefaultNATSListen)
+		c.NATS.Listen = new(DefaultNATSListen)
 	}
 	if c.NATS.Replicas == 0 {
 		c.NATS.Replicas = 1
 	}
 	if c.HTTP.Addr == nil {
-		c.HTTP.Addr = ptr(DefaultHTTPAddr)
+		c.HTTP.Addr = new(DefaultHTTPAddr)
 	}
 	if c.Crawler.UserAgent == "" {
 		c.Crawler.UserAgent = DefaultUserAgent
@@ -271,7 +271,7 @@ func (c Config) WithDefaults() Config {
 		c.Crawler.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if c.Archive.WARC == nil {
-		c.Archive.WARC = ptr(true)
+		c.Archive.WARC = new(true)
 	}
 	if c.Archive.MaxFileSize == 0 {
 		c.Archive.MaxFileSize = archive.DefaultMaxFileSize
@@ -496,5 +496,3 @@ func unjoin(err error) []error {
 	}
 	return []error{err}
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -89,7 +89,7 @@ func siteSource(site *testsite.Site) crawler.Source {
 		Sitemaps:    []string{site.URL + "/sitemap.xml"},
 		Feeds:       []string{site.URL + "/feed.xml", site.URL + "/zh/atom.xml"},
 		StartURLs:   []string{site.URL + "/"},
-		Delay:       ptr(time.Millisecond),
+		Delay:       new(time.Millisecond),
 		Parallelism: 4,
 	}
 }
@@ -212,7 +212,7 @@ func TestBigPage(t *testing.T) {
 
 	pub := pipeline.NewPagePublisher(js, 64<<10)
 	c := crawler.New(crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true}, pub)
-	st, err := c.Crawl(context.Background(), crawler.Source{Name: "big", StartURLs: []string{srv.URL + "/big"}, Delay: ptr(time.Millisecond)})
+	st, err := c.Crawl(context.Background(), crawler.Source{Name: "big", StartURLs: []string{srv.URL + "/big"}, Delay: new(time.Millisecond)})
 	if err != nil || st.Snapshot().Fetched != 1 {
 		t.Fatalf("crawl: %v, stats %+v", err, st.Snapshot())
 	}
@@ -253,5 +253,3 @@ func TestBigPage(t *testing.T) {
 		t.Errorf("stored body not compressed: %d bytes for %d", len(stored), len(big))
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
