@@ -82,11 +82,18 @@ func TestFollowReleases(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		var calls []string
+		events := 0
 		_, err := bus.FollowReleases(ctx, js, bus.ReleaseFilter(nil, nil), bus.ReleaseStart{All: true},
-			func(uint64, event.ReleaseEvent) error { calls = append(calls, "event"); return nil },
+			func(uint64, event.ReleaseEvent) error { calls = append(calls, "event"); events++; return nil },
 			bus.OnOpen(func() error { calls = append(calls, "open"); return nil }),
 			bus.OnSkip(func(subject string, _ error) { calls = append(calls, "skip "+subject) }),
-			bus.OnIdle(20*time.Millisecond, func() error { calls = append(calls, "idle"); return bus.ErrStopFollowing }))
+			bus.OnIdle(20*time.Millisecond, func() error {
+				if events < 3 { // the stream is still being read
+					return nil
+				}
+				calls = append(calls, "idle")
+				return bus.ErrStopFollowing
+			}))
 		want := "open,event,skip mw.releases.deepseek.garbage,event,event,idle"
 		if err != nil || strings.Join(calls, ",") != want {
 			t.Errorf("calls %v, err %v; want %s", calls, err, want)
