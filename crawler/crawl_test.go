@@ -21,7 +21,7 @@ func siteSource(site *testsite.Site, name string) Source {
 		Feeds:       []string{site.URL + "/feed.xml", site.URL + "/zh/atom.xml"},
 		StartURLs:   []string{site.URL + "/"},
 		MaxDepth:    1,
-		Delay:       new(time.Millisecond),
+		Delay:       time.Millisecond,
 		Parallelism: 4,
 	}
 }
@@ -117,8 +117,8 @@ func TestPoliteness(t *testing.T) {
 	defer site.Close()
 	const delay = 25 * time.Millisecond
 	a := siteSource(site, "a")
-	a.Delay, a.Parallelism = new(delay), 1
-	b := Source{Name: "b", Feeds: []string{site.URL + "/feed.xml"}, Delay: new(delay), Parallelism: 1}
+	a.Delay, a.Parallelism = delay, 1
+	b := Source{Name: "b", Feeds: []string{site.URL + "/feed.xml"}, Delay: delay, Parallelism: 1}
 	c, pub, _ := newTestCrawler(t, Config{})
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -173,7 +173,7 @@ func TestCrawlDelay(t *testing.T) {
 				}
 			}))
 			c, pub, _ := newTestCrawler(t, Config{MaxCrawlDelay: tt.cap})
-			crawl(t, c, Source{Name: "s", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: new(time.Millisecond), Parallelism: 2})
+			crawl(t, c, Source{Name: "s", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: time.Millisecond, Parallelism: 2})
 			if n := len(pub.all()); n != 5 {
 				t.Fatalf("published %d pages, want 5", n)
 			}
@@ -213,7 +213,7 @@ func TestFeedFormats(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	snap := crawl(t, c, Source{Name: "feeds", Feeds: []string{srv.URL + "/rss", srv.URL + "/atom", srv.URL + "/json", srv.URL + "/broken"}, Delay: new(time.Millisecond)})
+	snap := crawl(t, c, Source{Name: "feeds", Feeds: []string{srv.URL + "/rss", srv.URL + "/atom", srv.URL + "/json", srv.URL + "/broken"}, Delay: time.Millisecond})
 	got := pub.byURL(t)
 	for path, want := range map[string]struct {
 		title string
@@ -258,7 +258,7 @@ func TestSitemapsFromRobots(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	snap := crawl(t, c, Source{Name: "maps", StartURLs: []string{srv.URL + "/start"}, Delay: new(time.Millisecond)})
+	snap := crawl(t, c, Source{Name: "maps", StartURLs: []string{srv.URL + "/start"}, Delay: time.Millisecond})
 	got := pub.byURL(t)
 	for _, p := range []string{"/start", "/one", "/four"} {
 		if _, ok := got[srv.URL+p]; !ok {

@@ -163,7 +163,7 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		}
 		claimed = rec.Canonical
 	}
-	if p.pages.Add(1) > int64(p.src.MaxPages) {
+	if p.pages.Add(1) > p.src.pageLimit() {
 		p.st.skip(SkipMaxPages)
 		p.markPartial(t.parent)
 		return

@@ -83,16 +83,28 @@ func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages,
 	t.Helper()
 	cfg.UserAgent = testUA
 	cfg.AllowPrivateNetworks = true
-	if cfg.Timeout == 0 {
-		cfg.Timeout = 5 * time.Second
-	}
-	if cfg.RetryBackoff == 0 {
-		cfg.RetryBackoff = 10 * time.Millisecond
-	}
+	// The settings a test leaves zero are those of a production crawl
+	// (internal/config's defaults, which this package's tests cannot
+	// import), quicker where a test would only wait.
+	setDefault(&cfg.Timeout, 5*time.Second)
+	setDefault(&cfg.RetryBackoff, 10*time.Millisecond)
+	setDefault(&cfg.MaxBodyBytes, 10<<20)
+	setDefault(&cfg.MaxRedirects, 10)
+	setDefault(&cfg.RecrawlAfter, 24*time.Hour)
+	setDefault(&cfg.MaxCrawlDelay, 10*time.Second)
+	setDefault(&cfg.MaxRetries, 2)
 	pub := &pages{}
 	logs := &logBuffer{}
 	opts = append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))}, opts...)
 	return New(cfg, pub, opts...), pub, logs
+}
+
+// setDefault sets *v to d if it is zero.
+func setDefault[T comparable](v *T, d T) {
+	var zero T
+	if *v == zero {
+		*v = d
+	}
 }
 
 // crawl runs one pass and fails the test on an error.

@@ -70,7 +70,7 @@ func TestHostLeasesAcrossCrawlers(t *testing.T) {
 	site := testsite.New(testsite.Options{Extra: 12, Delay: 2 * time.Millisecond})
 	defer site.Close()
 	const delay = 60 * time.Millisecond
-	src := Source{Name: "shared", Feeds: []string{site.URL + "/feed.xml"}, Delay: new(delay), Parallelism: 1}
+	src := Source{Name: "shared", Feeds: []string{site.URL + "/feed.xml"}, Delay: delay, Parallelism: 1}
 	table := newLeaseTable()
 	seen := newMemorySeen() // the replicas share what was fetched, as with mw_seen
 	a, pubA, _ := newTestCrawler(t, Config{}, WithHostLeases(leasesOf{table, "a"}), WithSeen(seen))
@@ -139,7 +139,7 @@ func TestRunUpdates(t *testing.T) {
 		})
 	}
 	source := func(name, feed string) Source {
-		return Source{Name: name, Feeds: []string{srv.URL + feed}, Schedule: "@every 1h", Delay: new(time.Millisecond)}
+		return Source{Name: name, Feeds: []string{srv.URL + feed}, Schedule: "@every 1h", Delay: time.Millisecond}
 	}
 	c, _, logs := newTestCrawler(t, Config{})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -181,7 +181,7 @@ func TestObserver(t *testing.T) {
 	}))
 	o := &recordingObserver{}
 	c, _, _ := newTestCrawler(t, Config{}, WithObserver(o))
-	src := Source{Name: "obs", Feeds: []string{srv.URL + "/feed"}, Delay: new(time.Millisecond)}
+	src := Source{Name: "obs", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond}
 	crawl(t, c, src)
 	crawl(t, c, src)
 	if !slices.Equal(o.events, []string{"start obs", "end obs 2", "start obs", "end obs 0"}) {
@@ -224,7 +224,7 @@ func TestQueuedPages(t *testing.T) {
 	}))
 	o := &statsObserver{started: make(chan *Stats, 1)}
 	c, _, _ := newTestCrawler(t, Config{}, WithObserver(o))
-	src := Source{Name: "q", Feeds: []string{srv.URL + "/feed"}, Delay: new(time.Millisecond), Parallelism: 1}
+	src := Source{Name: "q", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1}
 	done := make(chan struct{})
 	go func() { crawl(t, c, src); close(done) }()
 	st := <-o.started

@@ -105,10 +105,11 @@ func renderingCrawler(t *testing.T) (*crawler.Crawler, *collect) {
 	if _, err := chromium.Find(""); err != nil {
 		t.Fatalf("%v: install it with apt-get install -y chromium", err)
 	}
-	b := chromium.New(chromium.Options{IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second})
+	b := chromium.New(chromium.Options{Tabs: 2, IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second, MaxHeapMB: 512})
 	t.Cleanup(func() { b.Close() })
 	pub := &collect{}
-	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second}
+	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second,
+		MaxBodyBytes: 10 << 20, RecrawlAfter: 24 * time.Hour}
 	return crawler.New(cfg, pub, crawler.WithRenderer(b)), pub
 }
 
@@ -130,8 +131,7 @@ func crawlOnce(t *testing.T, c *crawler.Crawler, src crawler.Source) crawler.Sna
 func TestCrawlRendered(t *testing.T) {
 	s := newSPA(t)
 	c, pub := renderingCrawler(t)
-	zero := time.Duration(0)
-	src := crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium, Delay: &zero}
+	src := crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium}
 	snap := crawlOnce(t, c, src)
 	for _, n := range []int{1, 2} {
 		if b := pub.body(t, fmt.Sprintf("%s/post/%d", s.URL, n)); !strings.Contains(b, postWord(n)) {
@@ -155,8 +155,7 @@ func TestCrawlRendered(t *testing.T) {
 func TestCrawlRenderAuto(t *testing.T) {
 	s := newSPA(t)
 	c, pub := renderingCrawler(t)
-	zero := time.Duration(0)
-	snap := crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto, Delay: &zero})
+	snap := crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto})
 	if snap.Rendered != 1 || snap.Fetched != 2 {
 		t.Errorf("rendered %d, published %d; want 1 and 2", snap.Rendered, snap.Fetched)
 	}

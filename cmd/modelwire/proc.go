@@ -41,11 +41,16 @@ func (f *procFlags) add(cmd *cobra.Command) {
 		"on SIGTERM, how long in-flight work may take before the process exits anyway (unfinished messages are redelivered)")
 }
 
-// apply puts the flags into c.
-func (f *procFlags) apply(cmd *cobra.Command, c *config.Config) {
-	if cmd.Flags().Changed("http-addr") {
-		c.HTTP.Addr = &f.httpAddr
+// apply puts the flags into c and checks the result.
+func (f *procFlags) apply(cmd *cobra.Command, c *config.Config) error {
+	if !cmd.Flags().Changed("http-addr") {
+		return nil
 	}
+	c.HTTP.Addr = &f.httpAddr
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("--http-addr: %w", err)
+	}
+	return nil
 }
 
 // grace is how long a stage's in-flight work may go on after the stop:
@@ -173,20 +178,6 @@ func sendSources(ctx context.Context, updates chan<- []crawler.Source, sources [
 	}
 }
 
-// crawlerConfig returns the crawler settings of c.
-func crawlerConfig(c config.Config) crawler.Config {
-	return crawler.Config{
-		UserAgent:            c.Crawler.UserAgent,
-		AllowPrivateNetworks: c.Crawler.AllowPrivateNetworks,
-		Timeout:              c.Crawler.Timeout,
-		MaxBodyBytes:         c.Crawler.MaxBodyBytes,
-		RecrawlAfter:         c.Crawler.RecrawlAfter,
-		MaxCrawlDelay:        c.Crawler.MaxCrawlDelay,
-		MaxRetries:           c.Crawler.MaxRetries,
-		MaxRedirects:         c.Crawler.MaxRedirects,
-	}
-}
-
 // leaseOwner names this crawler in the host lease bucket: host name and
 // pid say who it is, the random part keeps two crawlers apart that share
 // both (containers all run as pid 1).
@@ -225,7 +216,7 @@ func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawle
 		opts = append(opts, crawler.WithHostLeases(leases))
 		keep = leases.Run
 	}
-	return crawler.New(crawlerConfig(c), pub, append(opts, extra...)...), keep, nil
+	return crawler.New(c.CrawlerConfig(), pub, append(opts, extra...)...), keep, nil
 }
 
 // stageRunE runs a stage command: the configuration with f's flags
@@ -236,7 +227,9 @@ func stageRunE(g *globals, f *procFlags, stage string, run func(context.Context,
 		if err != nil {
 			return err
 		}
-		f.apply(cmd, &c)
+		if err := f.apply(cmd, &c); err != nil {
+			return err
+		}
 		if err := needExternalNATS(c, stage); err != nil {
 			return err
 		}

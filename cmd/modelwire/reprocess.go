@@ -125,7 +125,7 @@ and skipped; the records after it are read.`,
 			opts := reprocess.Options{Files: args, Import: true, Domains: domains}
 			if len(domains) == 0 {
 				for _, s := range c.Sources {
-					sc, err := crawler.NewScope(s)
+					sc, err := crawler.NewScope(s.CrawlerSource())
 					if err != nil {
 						return err
 					}

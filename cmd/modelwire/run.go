@@ -73,7 +73,9 @@ modelwire crawler, extractor, indexer and serve.`,
 			if err != nil {
 				return err
 			}
-			f.apply(cmd, &c)
+			if err := f.apply(cmd, &c); err != nil {
+				return err
+			}
 			return runAll(cmd.Context(), g, c, f, once)
 		},
 	}
@@ -123,9 +125,7 @@ func natsAuth(c config.Config) (bus.Auth, error) {
 		}
 		return bus.EmbeddedAuth(c.DataDir, true)
 	}
-	n := c.NATS
-	a := bus.Auth{User: n.User, Password: n.Password, Token: n.Token, NKeyFile: n.NKeyFile, CredsFile: n.CredsFile,
-		CAFile: n.TLS.CAFile, CertFile: n.TLS.CertFile, KeyFile: n.TLS.KeyFile}
+	a := c.NATS.Auth()
 	if a.User != "" || a.Token != "" || a.NKeyFile != "" || a.CredsFile != "" {
 		return a, nil
 	}
@@ -180,7 +180,9 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 			log.Info("embedded NATS server started", "url", srv.ClientURL(), "user", auth.User,
 				"password_file", bus.PasswordFile(c.DataDir), "store", filepath.Join(c.DataDir, "nats"))
 			// Tell `modelwire watch --data` where to connect.
-			if err := os.WriteFile(natsURLFile(c.DataDir), []byte(srv.ClientURL()+"\n"), 0o644); err == nil {
+			if err := os.WriteFile(natsURLFile(c.DataDir), []byte(srv.ClientURL()+"\n"), 0o644); err != nil {
+				log.Warn("cannot write the NATS address for modelwire watch --data; pass it --nats", "file", natsURLFile(c.DataDir), "url", srv.ClientURL(), "err", err)
+			} else {
 				n.urlFile = natsURLFile(c.DataDir)
 			}
 		} else {
@@ -296,7 +298,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		Extract:   extract,
 		Index:     pipeline.NewIndexStage(node.js, store, indexOpts),
 		Releases:  pipeline.NewReleaseIndexStage(node.js, store, indexOpts),
-		Sources:   c.Sources,
+		Sources:   c.CrawlerSources(),
 		Logger:    log,
 	}
 	users := c
@@ -313,7 +315,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	if !once {
 		all.Extra = append(all.Extra, g.reloader(log, []string{catalogPath()}, func(ctx context.Context, c config.Config) {
 			reloadExtractor(ctx, c)
-			sendSources(ctx, updates, c.Sources)
+			sendSources(ctx, updates, c.CrawlerSources())
 		}))
 		log.Info("modelwire running; press Ctrl-C to stop", "sources", len(c.Sources), "data", c.DataDir)
 		err := runProcess(ctx, log, f.shutdown, all.Run)

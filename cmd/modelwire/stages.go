@@ -91,7 +91,7 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 		var crawlErr error
 		runs = append(runs, func(context.Context) error {
 			defer cancel() // the crawl is over: stop the leases and probes
-			_, crawlErr = cr.Once(ctx, c.Sources)
+			_, crawlErr = cr.Once(ctx, c.CrawlerSources())
 			return nil
 		})
 		if err := runProcess(stop, log, f.shutdown, compact(runs)...); err != nil {
@@ -101,8 +101,8 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 	}
 	updates := make(chan []crawler.Source)
 	runs = append(runs,
-		func(ctx context.Context) error { return cr.RunUpdates(ctx, c.Sources, updates) },
-		g.reloader(log, nil, func(ctx context.Context, c config.Config) { sendSources(ctx, updates, c.Sources) }),
+		func(ctx context.Context) error { return cr.RunUpdates(ctx, c.CrawlerSources(), updates) },
+		g.reloader(log, nil, func(ctx context.Context, c config.Config) { sendSources(ctx, updates, c.CrawlerSources()) }),
 	)
 	log.Info("crawler running", "sources", len(c.Sources), "nats", c.NATS.URL)
 	err = runProcess(ctx, log, f.shutdown, compact(runs)...)

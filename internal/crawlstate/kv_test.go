@@ -16,6 +16,7 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
+	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
@@ -47,11 +48,23 @@ func (r *recorder) urls() []string {
 	return out
 }
 
-// pass runs one crawl with a fresh Crawler — as a restarted process or
-// another replica would — sharing only the mw_seen bucket.
-func pass(t *testing.T, seen crawler.Seen, cfg crawler.Config, src crawler.Source) (crawler.Snapshot, *recorder) {
-	t.Helper()
+// crawlerConfig is the crawler's configuration of a production run (the
+// defaults of internal/config), allowed onto the loopback test sites.
+func crawlerConfig() crawler.Config {
+	cfg := config.Default().CrawlerConfig()
 	cfg.UserAgent, cfg.AllowPrivateNetworks = "modelwire-test/1.0", true
+	return cfg
+}
+
+// pass runs one crawl with a fresh Crawler — as a restarted process or
+// another replica would — sharing only the mw_seen bucket, recrawling
+// articles after recrawl (0: the default).
+func pass(t *testing.T, seen crawler.Seen, recrawl time.Duration, src crawler.Source) (crawler.Snapshot, *recorder) {
+	t.Helper()
+	cfg := crawlerConfig()
+	if recrawl > 0 {
+		cfg.RecrawlAfter = recrawl
+	}
 	rec := &recorder{}
 	c := crawler.New(cfg, rec, crawler.WithSeen(seen))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -89,7 +102,7 @@ func siteSource(site *testsite.Site) crawler.Source {
 		Sitemaps:    []string{site.URL + "/sitemap.xml"},
 		Feeds:       []string{site.URL + "/feed.xml", site.URL + "/zh/atom.xml"},
 		StartURLs:   []string{site.URL + "/"},
-		Delay:       new(time.Millisecond),
+		Delay:       time.Millisecond,
 		Parallelism: 4,
 	}
 }
@@ -109,14 +122,14 @@ func TestConditionalGET(t *testing.T) {
 	src := siteSource(site)
 	n := len(site.Articles)
 
-	snap, rec := pass(t, seen, crawler.Config{}, src)
+	snap, rec := pass(t, seen, 0, src)
 	if len(rec.urls()) != n+1 || snap.FailedTotal() != 0 {
 		t.Fatalf("first pass published %d pages (want %d articles + home), stats %+v", len(rec.urls()), n, snap)
 	}
 
 	t.Run("nothing changed", func(t *testing.T) {
 		from := len(site.Requests())
-		snap, rec := pass(t, seen, crawler.Config{}, src)
+		snap, rec := pass(t, seen, 0, src)
 		full, asked := articleHits(site, site.Requests()[from:])
 		if asked != 0 || len(rec.urls()) != 0 {
 			t.Errorf("second pass asked for %d articles (%v full), published %v", asked, full, rec.urls())
@@ -136,7 +149,7 @@ func TestConditionalGET(t *testing.T) {
 	t.Run("one article changed", func(t *testing.T) {
 		site.Touch(2, "Update: the company has published the model card.")
 		from := len(site.Requests())
-		snap, rec := pass(t, seen, crawler.Config{}, src)
+		snap, rec := pass(t, seen, 0, src)
 		full, asked := articleHits(site, site.Requests()[from:])
 		want := site.ArticleURL(site.Articles[2])
 		if asked != 1 || len(full) != 1 || len(rec.urls()) != 1 || rec.urls()[0] != want {
@@ -150,7 +163,7 @@ func TestConditionalGET(t *testing.T) {
 	t.Run("recrawl due: every article asked conditionally", func(t *testing.T) {
 		site.Touch(3, "Correction: the parameter count was misreported.")
 		from := len(site.Requests())
-		snap, rec := pass(t, seen, crawler.Config{RecrawlAfter: time.Nanosecond}, src)
+		snap, rec := pass(t, seen, time.Nanosecond, src)
 		full, asked := articleHits(site, site.Requests()[from:])
 		if asked != n || len(full) != 1 || full[0] != site.Articles[3].Path {
 			t.Errorf("asked %d of %d articles, downloaded %v; want all asked, only %s downloaded", asked, n, full, site.Articles[3].Path)
@@ -172,10 +185,10 @@ func TestUnchangedHash(t *testing.T) {
 	site := testsite.New(testsite.Options{Extra: 6, NoValidators: true})
 	defer site.Close()
 	src := siteSource(site)
-	pass(t, seen, crawler.Config{}, src)
+	pass(t, seen, 0, src)
 	site.Touch(1, "A new paragraph.")
 	from := len(site.Requests())
-	snap, rec := pass(t, seen, crawler.Config{RecrawlAfter: time.Nanosecond}, src)
+	snap, rec := pass(t, seen, time.Nanosecond, src)
 	full, _ := articleHits(site, site.Requests()[from:])
 	n := len(site.Articles)
 	if len(full) != n {
@@ -211,8 +224,8 @@ func TestBigPage(t *testing.T) {
 	defer srv.Close()
 
 	pub := pipeline.NewPagePublisher(js, 64<<10)
-	c := crawler.New(crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true}, pub)
-	st, err := c.Crawl(context.Background(), crawler.Source{Name: "big", StartURLs: []string{srv.URL + "/big"}, Delay: new(time.Millisecond)})
+	c := crawler.New(crawlerConfig(), pub)
+	st, err := c.Crawl(context.Background(), crawler.Source{Name: "big", StartURLs: []string{srv.URL + "/big"}, Delay: time.Millisecond})
 	if err != nil || st.Snapshot().Fetched != 1 {
 		t.Fatalf("crawl: %v, stats %+v", err, st.Snapshot())
 	}

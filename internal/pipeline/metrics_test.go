@@ -47,7 +47,7 @@ func TestStageMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	src := crawler.Source{Name: "aiwire", StartURLs: []string{site.URL + "/"}, Sitemaps: []string{site.URL + "/sitemap.xml"}, MaxDepth: 1, Delay: new(time.Duration)}
+	src := crawler.Source{Name: "aiwire", StartURLs: []string{site.URL + "/"}, Sitemaps: []string{site.URL + "/sitemap.xml"}, MaxDepth: 1}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := c.Crawl(ctx, src); err != nil {

@@ -86,8 +86,8 @@ type Options struct {
 	Announce bool
 	// NoContent is the extractor's error for a page without an article.
 	NoContent error
-	// MaxBodyBytes bounds a page's decoded body (default 10 MiB, the
-	// crawler's).
+	// MaxBodyBytes bounds a page's decoded body, as the crawler's
+	// crawler.max_body_bytes does (0: no bound).
 	MaxBodyBytes int64
 	// Workers extract at once (default GOMAXPROCS); Batch articles are
 	// written at once (default 128).
@@ -194,7 +194,7 @@ func Run(ctx context.Context, ex pipeline.Extractor, store Store, rel Releases, 
 		opts.Batch = 128
 	}
 	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = crawler.DefaultMaxBodyBytes
+		opts.MaxBodyBytes = 1 << 62 // no bound, and room to add one
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)

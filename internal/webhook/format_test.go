@@ -19,7 +19,6 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
-	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/waittest"
 	"github.com/modelwire/modelwire/internal/webhook"
 )
@@ -557,14 +556,6 @@ func TestChatPayloads(t *testing.T) {
 			t.Run(format, func(t *testing.T) { check(t, body) })
 		}
 	})
-}
-
-// TestFormatsMatchConfig keeps the configuration's list of formats the
-// same as the formats the notifier can write.
-func TestFormatsMatchConfig(t *testing.T) {
-	if !slices.Equal(config.WebhookFormats, webhook.Formats) {
-		t.Errorf("config.WebhookFormats %v, webhook.Formats %v", config.WebhookFormats, webhook.Formats)
-	}
 }
 
 // TestWebhookPostsChatFormat delivers real events through NATS to a

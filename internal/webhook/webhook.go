@@ -40,7 +40,8 @@ const (
 // maxRetryAfter bounds how long a receiver's Retry-After can hold an event.
 const maxRetryAfter = time.Hour
 
-// Config is one endpoint that receives release events.
+// Config is one endpoint that receives release events. It is taken as
+// given: internal/config holds the defaults of notify.webhooks[].
 type Config struct {
 	URL string
 	// Vendors and Models restrict the events sent; empty means all.
@@ -48,12 +49,12 @@ type Config struct {
 	// Secret, if set, signs each body (see HeaderSignature).
 	Secret string
 	// MaxAttempts is how often an event refused with a 4xx status other
-	// than 408 and 429 is tried before it is dead-lettered (default 5).
+	// than 408 and 429 is tried before it is dead-lettered (at least once).
 	MaxAttempts int
-	// Timeout bounds one delivery (default 10s).
+	// Timeout bounds one delivery (0: no bound).
 	Timeout time.Duration
-	// Format is the payload: FormatJSON (the event as stored, the
-	// default) or a chat product's incoming-webhook message (see Formats).
+	// Format is the payload: FormatJSON (the event as stored; also what
+	// "" means) or a chat product's incoming-webhook message (see Formats).
 	Format string
 }
 
@@ -108,12 +109,8 @@ func webhookDeliveries(reg prometheus.Registerer) *prometheus.CounterVec {
 
 // New returns a notifier for hook.
 func New(js jetstream.JetStream, hook Config, opts Options) *Notifier {
-	if hook.MaxAttempts <= 0 {
-		hook.MaxAttempts = 5
-	}
-	if hook.Timeout <= 0 {
-		hook.Timeout = 10 * time.Second
-	}
+	hook.MaxAttempts = max(hook.MaxAttempts, 1)
+	hook.Timeout = max(hook.Timeout, 0)
 	if opts.Client == nil {
 		opts.Client = &http.Client{
 			Timeout: hook.Timeout,
@@ -209,7 +206,10 @@ func (w *Notifier) deliver(ctx context.Context, m jetstream.Msg) {
 
 // post sends one event; nil means the receiver answered 2xx.
 func (w *Notifier) post(ctx context.Context, kind, delivery string, body []byte) *deliveryError {
-	ctx, cancel := context.WithTimeout(ctx, w.hook.Timeout)
+	cancel := context.CancelFunc(func() {})
+	if w.hook.Timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, w.hook.Timeout)
+	}
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.hook.URL, bytes.NewReader(body))
 	if err != nil {
