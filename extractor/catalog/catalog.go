@@ -386,181 +386,227 @@ var modalities = map[string]bool{"text": true, "image": true, "audio": true, "vi
 // Validate checks ids, references and spellings, and reports every problem
 // found, wrapped in ErrInvalid.
 func (c *Catalog) Validate() error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
-	}
-	names := func(what string, list []string) {
-		for _, s := range list {
-			if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
-				bad("%s: empty or padded name %q", what, s)
-			}
+	var v validation
+	vendors := v.vendors(c.Vendors)
+	families := v.families(c.Families, vendors)
+	v.models(c.Models, families)
+	v.benchmarks(c.Benchmarks)
+	v.variants(c.Variants, c.VariantSpellings)
+	v.lists(c)
+	v.cues(c.Cues)
+	return errors.Join(v.errs...)
+}
+
+// validation gathers the problems Validate finds, each wrapped in
+// ErrInvalid.
+type validation struct{ errs []error }
+
+func (v *validation) bad(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
+}
+
+// names reports the empty or padded names of list.
+func (v *validation) names(what string, list []string) {
+	for _, s := range list {
+		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+			v.bad("%s: empty or padded name %q", what, s)
 		}
 	}
-	vendors := map[string]bool{}
+}
+
+// spellings reports what Names.problems finds.
+func (v *validation) spellings(what string, n Names) {
+	for _, p := range n.problems(what) {
+		v.bad("%s", p)
+	}
+}
+
+// vendors checks ids, names and Hugging Face organisations, and returns
+// the vendor ids.
+func (v *validation) vendors(list []Vendor) map[string]bool {
+	ids := map[string]bool{}
 	hubOrgs := map[string]string{}
-	for i, v := range c.Vendors {
-		what := fmt.Sprintf("vendor %d (%s)", i+1, v.ID)
+	for i, ven := range list {
+		what := fmt.Sprintf("vendor %d (%s)", i+1, ven.ID)
 		switch {
-		case !slugRE.MatchString(v.ID):
-			bad("%s: id must be a lowercase slug", what)
-		case vendors[v.ID]:
-			bad("%s: duplicate id", what)
+		case !slugRE.MatchString(ven.ID):
+			v.bad("%s: id must be a lowercase slug", what)
+		case ids[ven.ID]:
+			v.bad("%s: duplicate id", what)
 		}
-		vendors[v.ID] = true
-		for _, p := range v.problems(what) {
-			bad("%s", p)
-		}
-		names(what, v.Hints)
-		names(what, v.HuggingFace)
-		for _, org := range v.HuggingFace {
+		ids[ven.ID] = true
+		v.spellings(what, ven.Names)
+		v.names(what, ven.Hints)
+		v.names(what, ven.HuggingFace)
+		for _, org := range ven.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
-				bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
+				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
 			}
-			hubOrgs[strings.ToLower(org)] = v.ID
+			hubOrgs[strings.ToLower(org)] = ven.ID
 		}
 	}
-	families := map[string]bool{}
-	for i, f := range c.Families {
+	return ids
+}
+
+// families checks ids, vendors, stems, short prefixes, modalities and
+// styles, and returns the family ids.
+func (v *validation) families(list []Family, vendors map[string]bool) map[string]bool {
+	ids := map[string]bool{}
+	for i, f := range list {
 		what := fmt.Sprintf("family %d (%s)", i+1, f.ID)
 		switch {
 		case !slugRE.MatchString(f.ID):
-			bad("%s: id must be a lowercase slug", what)
-		case families[f.ID]:
-			bad("%s: duplicate id", what)
+			v.bad("%s: id must be a lowercase slug", what)
+		case ids[f.ID]:
+			v.bad("%s: duplicate id", what)
 		}
-		families[f.ID] = true
+		ids[f.ID] = true
 		if !vendors[f.Vendor] {
-			bad("%s: unknown vendor %q", what, f.Vendor)
+			v.bad("%s: unknown vendor %q", what, f.Vendor)
 		}
 		if f.Name == "" {
-			bad("%s: no name", what)
+			v.bad("%s: no name", what)
 		}
 		if len(f.Stems)+len(f.Case) == 0 {
-			bad("%s: no stems", what)
+			v.bad("%s: no stems", what)
 		}
-		names(what, f.Stems)
-		names(what, f.Case)
+		v.names(what, f.Stems)
+		v.names(what, f.Case)
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
 			if utf8.RuneCountInString(s) < 2 {
-				bad("%s: stem %q is shorter than two characters", what, s)
+				v.bad("%s: stem %q is shorter than two characters", what, s)
 			}
 		}
 		for _, s := range f.Short {
 			if len(s) != 1 || s[0] < 'A' || s[0] > 'Z' {
-				bad("%s: short prefix %q must be one capital letter", what, s)
+				v.bad("%s: short prefix %q must be one capital letter", what, s)
 			}
 		}
-		for _, m := range f.Modalities {
-			if !modalities[m] {
-				bad("%s: unknown modality %q", what, m)
-			}
-		}
+		v.modalities(what, f.Modalities)
 		switch f.Style {
 		case "", StyleHyphen, StyleAttached, StyleSpaced:
 		default:
-			bad("%s: style %q is not %s, %s or %s", what, f.Style, StyleHyphen, StyleAttached, StyleSpaced)
+			v.bad("%s: style %q is not %s, %s or %s", what, f.Style, StyleHyphen, StyleAttached, StyleSpaced)
 		}
 	}
+	return ids
+}
+
+// modalities reports values a family or variant may not list.
+func (v *validation) modalities(what string, list []string) {
+	for _, m := range list {
+		if !modalities[m] {
+			v.bad("%s: unknown modality %q", what, m)
+		}
+	}
+}
+
+// models checks names, families, and that no spelling names two models.
+func (v *validation) models(list []Model, families map[string]bool) {
 	spellings := map[string]string{}
-	for i, m := range c.Models {
+	for i, m := range list {
 		what := fmt.Sprintf("model %d (%s)", i+1, m.Name)
 		if strings.TrimSpace(m.Name) == "" || m.Name != strings.TrimSpace(m.Name) {
-			bad("%s: empty or padded name", what)
+			v.bad("%s: empty or padded name", what)
 		}
 		if !families[m.Family] {
-			bad("%s: unknown family %q", what, m.Family)
+			v.bad("%s: unknown family %q", what, m.Family)
 		}
-		names(what, m.Aliases)
+		v.names(what, m.Aliases)
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
 			k := Fold(n)
 			if other, dup := spellings[k]; dup && other != m.Name {
-				bad("%s: %q is also a spelling of %s", what, n, other)
+				v.bad("%s: %q is also a spelling of %s", what, n, other)
 			}
 			spellings[k] = m.Name
 		}
 	}
-	benches := map[string]bool{}
-	for i, b := range c.Benchmarks {
+}
+
+// benchmarks checks names and subsets.
+func (v *validation) benchmarks(list []Benchmark) {
+	seen := map[string]bool{}
+	for i, b := range list {
 		what := fmt.Sprintf("benchmark %d (%s)", i+1, b.Name)
-		for _, p := range b.problems(what) {
-			bad("%s", p)
+		v.spellings(what, b.Names)
+		if seen[strings.ToLower(b.Name)] {
+			v.bad("%s: duplicate name", what)
 		}
-		if benches[strings.ToLower(b.Name)] {
-			bad("%s: duplicate name", what)
-		}
-		benches[strings.ToLower(b.Name)] = true
-		names(what, b.Subsets)
+		seen[strings.ToLower(b.Name)] = true
+		v.names(what, b.Subsets)
 	}
-	for i, v := range c.Variants {
+}
+
+// variants checks variant groups, and that native spellings spell a
+// variant word.
+func (v *validation) variants(list []Variant, spellings map[string]string) {
+	words := map[string]bool{}
+	for i, g := range list {
 		what := fmt.Sprintf("variant group %d", i+1)
-		if len(v.Words) == 0 {
-			bad("%s: no words", what)
+		if len(g.Words) == 0 {
+			v.bad("%s: no words", what)
 		}
-		names(what, v.Words)
-		for _, m := range v.Modalities {
-			if !modalities[m] {
-				bad("%s: unknown modality %q", what, m)
-			}
-		}
-	}
-	variantWords := map[string]bool{}
-	for _, v := range c.Variants {
-		for _, w := range v.Words {
-			variantWords[strings.ToLower(w)] = true
+		v.names(what, g.Words)
+		v.modalities(what, g.Modalities)
+		for _, w := range g.Words {
+			words[strings.ToLower(w)] = true
 		}
 	}
-	for native, latin := range c.VariantSpellings {
-		if !variantWords[strings.ToLower(latin)] {
-			bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
+	for native, latin := range spellings {
+		if !words[strings.ToLower(latin)] {
+			v.bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
 		}
 	}
-	names("formats", c.Formats)
-	names("not_model_parts", c.NotModelParts)
-	names("not_vendor_context", c.NotVendorContext)
-	names("not_models", c.NotModels)
-	names("not_garbles", c.NotGarbles)
-	names("stopwords", c.Stopwords)
-	names("comparison_nouns", c.ComparisonNouns)
-	names("list_joiners", c.ListJoiners)
-	names("org_suffixes", c.OrgSuffixes)
-	names("download_markers", c.DownloadMarkers)
-	names("name_morphemes", c.NameMorphemes)
+}
+
+// lists checks the word lists, count words and licences.
+func (v *validation) lists(c *Catalog) {
+	v.names("formats", c.Formats)
+	v.names("not_model_parts", c.NotModelParts)
+	v.names("not_vendor_context", c.NotVendorContext)
+	v.names("not_models", c.NotModels)
+	v.names("not_garbles", c.NotGarbles)
+	v.names("stopwords", c.Stopwords)
+	v.names("comparison_nouns", c.ComparisonNouns)
+	v.names("list_joiners", c.ListJoiners)
+	v.names("org_suffixes", c.OrgSuffixes)
+	v.names("download_markers", c.DownloadMarkers)
+	v.names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
-			bad("pronoun %d is empty", i+1)
+			v.bad("pronoun %d is empty", i+1)
 		}
 	}
 	for i, w := range c.CountWords {
 		if strings.TrimSpace(w.Word) == "" || w.Billions <= 0 {
-			bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
+			v.bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
 		}
 	}
 	for i, l := range c.Licenses {
-		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
-		for _, p := range l.problems(what) {
-			bad("%s", p)
-		}
+		v.spellings(fmt.Sprintf("license %d (%s)", i+1, l.Name), l.Names)
 	}
+}
+
+// cues checks cue kinds and languages, and that release phrases exist.
+func (v *validation) cues(cues map[string]Phrases) {
 	known := map[string]bool{}
 	for _, k := range CueKinds {
 		known[k] = true
 	}
-	for kind, byLang := range c.Cues {
+	for kind, byLang := range cues {
 		if !known[kind] {
-			bad("cues: unknown kind %q", kind)
+			v.bad("cues: unknown kind %q", kind)
 		}
 		for lang, ps := range byLang {
 			if !langRE.MatchString(lang) {
-				bad("cues %s: language %q is not a language code", kind, lang)
+				v.bad("cues %s: language %q is not a language code", kind, lang)
 			}
-			names("cues "+kind+" "+lang, ps)
+			v.names("cues "+kind+" "+lang, ps)
 		}
 	}
-	if len(c.Cues[CueRelease]) == 0 {
-		bad("cues: no release phrases")
+	if len(cues[CueRelease]) == 0 {
+		v.bad("cues: no release phrases")
 	}
-	return errors.Join(errs...)
 }
 
 // Vendor returns the vendor with id, and whether there is one.
