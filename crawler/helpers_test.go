@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 const testUA = "modelwire-test/1.0"
@@ -59,27 +60,9 @@ func body(t *testing.T, pg event.Page) string {
 	return string(b)
 }
 
-// logBuffer is a concurrency-safe log sink.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 // newTestCrawler returns a crawler for loopback test servers with fast
 // retries, and its publisher and log.
-func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages, *logBuffer) {
+func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages, *waittest.Buffer) {
 	t.Helper()
 	cfg.UserAgent = testUA
 	cfg.AllowPrivateNetworks = true
@@ -94,7 +77,7 @@ func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages,
 	setDefault(&cfg.MaxCrawlDelay, 10*time.Second)
 	setDefault(&cfg.MaxRetries, 2)
 	pub := &pages{}
-	logs := &logBuffer{}
+	logs := &waittest.Buffer{}
 	opts = append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))}, opts...)
 	return New(cfg, pub, opts...), pub, logs
 }

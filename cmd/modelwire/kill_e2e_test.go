@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 // child is modelwire running as a separate process.
 type child struct {
 	cmd  *exec.Cmd
-	out  syncBuffer
+	out  waittest.Buffer
 	done chan error
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -26,24 +25,6 @@ import (
 	"github.com/modelwire/modelwire/internal/webhook"
 )
 
-// syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // freeAddr returns a loopback address with a port that was free a moment ago.
 func freeAddr(t *testing.T) string {
 	t.Helper()
@@ -57,7 +38,7 @@ func freeAddr(t *testing.T) string {
 
 // background runs a long-running command until the test stops it.
 type background struct {
-	stdout, stderr syncBuffer
+	stdout, stderr waittest.Buffer
 	cancel         context.CancelFunc
 	done           chan int
 }

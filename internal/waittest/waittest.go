@@ -1,14 +1,17 @@
 // Package waittest helps tests of concurrent code wait for what happens
 // over time, in one way everywhere: Eventually polls a condition up to a
 // deadline, Background runs a long-running func until the test ends and
-// checks how it stopped, and MaxInWindow counts the most events in any
-// window of time (politeness, rate limits). It never asserts on timing
+// checks how it stopped, MaxInWindow counts the most events in any
+// window of time (politeness, rate limits), and Buffer takes a log or a
+// command's output while the test reads it. It never asserts on timing
 // itself: a slow machine makes a test slower, not wrong.
 package waittest
 
 import (
+	"bytes"
 	"context"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 )
@@ -73,4 +76,26 @@ func MaxInWindow(times []time.Time, w time.Duration) int {
 		best = max(best, i-j+1)
 	}
 	return best
+}
+
+// Buffer is a bytes.Buffer that a goroutine may write (a logger, a
+// command's output) while the test reads it. The zero value is empty and
+// ready.
+type Buffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+// Write appends p.
+func (b *Buffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+// String returns what was written so far.
+func (b *Buffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }

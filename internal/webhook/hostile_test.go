@@ -1,12 +1,10 @@
 package webhook_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,24 +19,6 @@ import (
 
 // The hostile suite of the webhooks (run them all with -run Hostile).
 
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestHostileWebhookTokenNotLogged: webhook URLs carry secrets in the
 // user info, the path and the query. Whether the receiver is unreachable
 // or refuses, no part of the secret reaches the log or the dead letter.
@@ -52,7 +32,7 @@ func TestHostileWebhookTokenNotLogged(t *testing.T) {
 	ln.Close() // nothing listens there now
 	refusing := newReceiver(t, 404, 404, 404)
 	secrets := []string{"SECRET-PW", "SECRET-PATH", "SECRET-QUERY"}
-	logs := &syncBuffer{}
+	logs := &waittest.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	reg := prometheus.NewRegistry()
 	var unreachable string
