@@ -21,7 +21,7 @@ func BenchmarkCrawl(b *testing.B) {
 	b.ReportAllocs()
 	var fetched int64
 	for b.Loop() {
-		c := New(Config{UserAgent: testUA, AllowPrivateNetworks: true}, &pages{})
+		c := New(testConfig(Config{}), &pages{})
 		st, err := c.Crawl(context.Background(), src)
 		if err != nil {
 			b.Fatal(err)

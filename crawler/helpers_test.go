@@ -64,22 +64,28 @@ func body(t *testing.T, pg event.Page) string {
 // retries, and its publisher and log.
 func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages, *waittest.Buffer) {
 	t.Helper()
+	setDefault(&cfg.Timeout, 5*time.Second) // quicker than production where a test would only wait
+	setDefault(&cfg.RetryBackoff, 10*time.Millisecond)
+	cfg = testConfig(cfg)
+	pub := &pages{}
+	logs := &waittest.Buffer{}
+	opts = append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))}, opts...)
+	return New(cfg, pub, opts...), pub, logs
+}
+
+// testConfig returns cfg for the test User-Agent on loopback sites, the
+// settings it leaves zero those of a production crawl: internal/config's
+// defaults, which this package's tests cannot import (it imports crawler).
+func testConfig(cfg Config) Config {
 	cfg.UserAgent = testUA
 	cfg.AllowPrivateNetworks = true
-	// The settings a test leaves zero are those of a production crawl
-	// (internal/config's defaults, which this package's tests cannot
-	// import), quicker where a test would only wait.
-	setDefault(&cfg.Timeout, 5*time.Second)
-	setDefault(&cfg.RetryBackoff, 10*time.Millisecond)
+	setDefault(&cfg.Timeout, 30*time.Second)
 	setDefault(&cfg.MaxBodyBytes, 10<<20)
 	setDefault(&cfg.MaxRedirects, 10)
 	setDefault(&cfg.RecrawlAfter, 24*time.Hour)
 	setDefault(&cfg.MaxCrawlDelay, 10*time.Second)
 	setDefault(&cfg.MaxRetries, 2)
-	pub := &pages{}
-	logs := &waittest.Buffer{}
-	opts = append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))}, opts...)
-	return New(cfg, pub, opts...), pub, logs
+	return cfg
 }
 
 // setDefault sets *v to d if it is zero.
