@@ -154,6 +154,10 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	if s.announcer != nil {
 		if err := s.announcer.Announce(ctx, a); err != nil {
+			if errors.Is(err, jetstream.ErrInvalidKey) { // never stored, however often tried
+				s.deadLetter(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
+				return
+			}
 			s.retry(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
 			return
 		}
