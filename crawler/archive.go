@@ -51,7 +51,9 @@ type Exchange struct {
 	ResponseHeader http.Header
 	// Body is the body as received: still compressed if the server sent
 	// it so. Truncated is set when only its start was read (an error
-	// answer's body, of which the crawler reads a few kilobytes).
+	// answer's body, of which the crawler reads a few kilobytes) or, with
+	// an empty Body, when the body could not be captured at all (a
+	// browser's redirect).
 	Body      []byte
 	Truncated bool
 	// IP is the address of the server that answered, if known.
@@ -67,6 +69,13 @@ type Exchange struct {
 	Hint   event.Hint
 	// Previous is when the URL was last answered in full, for a 304.
 	Previous time.Time
+	// Rendered is the document as a browser's scripts left it (its
+	// serialised DOM, UTF-8) when the crawler rendered this answer's page,
+	// and RenderedAt when the DOM was taken: the page published from it
+	// carries RenderedAt as its FetchedAt. An archive keeps it beside the
+	// answer it was rendered from (a WARC conversion record).
+	Rendered   []byte
+	RenderedAt time.Time
 }
 
 // archiveInfo is what a fetch tells the archive beyond the exchange.
@@ -179,13 +188,9 @@ func (c *capture) exchange(at time.Time, info archiveInfo) (Exchange, bool) {
 	return x, true
 }
 
-// archiveAnswer hands a captured exchange to the archive, if there is one.
-func (c *Crawler) archiveAnswer(ctx context.Context, cp *capture, at time.Time, info archiveInfo) error {
+// archiveExchange hands x to the archive, if there is one.
+func (c *Crawler) archiveExchange(ctx context.Context, x Exchange) error {
 	if c.archive == nil {
-		return nil
-	}
-	x, ok := cp.exchange(at, info)
-	if !ok {
 		return nil
 	}
 	if err := c.archive.Archive(ctx, x); err != nil {

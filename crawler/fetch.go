@@ -36,6 +36,11 @@ type fetchSpec struct {
 	// archive is what the archive is told about the fetch beyond the
 	// exchange.
 	archive archiveInfo
+	// hold leaves the exchange of a 2xx answer unarchived on the answer
+	// (answer.held), for the caller to archive with what it makes of the
+	// page (render: auto keeps the rendered DOM beside it). Redirects and
+	// other answers are archived as they arrive.
+	hold bool
 }
 
 // answer is the final answer of a fetch.
@@ -47,6 +52,8 @@ type answer struct {
 	// at is when the answer arrived, to the millisecond (the precision
 	// of a WARC date and of the search store's versions).
 	at time.Time
+	// held is the answer's exchange, not archived yet (fetchSpec.hold).
+	held *Exchange
 }
 
 // fetch GETs spec.url, following redirects itself so that every hop is
@@ -232,8 +239,15 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	ans.at = c.now().UTC().Truncate(time.Millisecond)
 	spec.stats.bytes.Add(int64(len(ans.body)))
 	if cp != nil {
-		if err := c.archiveAnswer(ctx, cp, ans.at, spec.archive); err != nil {
-			return nil, err
+		x, ok := cp.exchange(ans.at, spec.archive)
+		switch {
+		case !ok:
+		case spec.hold && is2xx(ans.status):
+			ans.held = &x
+		default:
+			if err := c.archiveExchange(ctx, x); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return ans, nil
