@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"sync/atomic"
 	"time"
 
 	"github.com/modelwire/modelwire/event"
@@ -58,9 +59,11 @@ type Exchange struct {
 	Truncated bool
 	// IP is the address of the server that answered, if known.
 	IP string
-	// At is when the answer was received (millisecond precision); the
-	// page published from it carries the same FetchedAt.
-	At time.Time
+	// Sent is when the request was written to its connection, At when
+	// the answer was received (millisecond precision; Sent is zero when
+	// unknown). The page published from the answer carries At as its
+	// FetchedAt.
+	Sent, At time.Time
 	// Source, Via and Hint say how a page was found: the configured
 	// source, the feed, sitemap or page that listed it, and what the
 	// listing said about it. Empty for robots.txt, feeds and sitemaps.
@@ -102,7 +105,8 @@ type capture struct {
 	length     int64 // Content-Length; -1 when unknown
 	ip         string
 	body       bytes.Buffer
-	eof        bool // the whole body was read
+	eof        bool         // the whole body was read
+	sent       atomic.Int64 // when the request was written, Unix ns (set by fetchOnce's trace)
 }
 
 // withCapture returns ctx carrying c, which captureTransport fills.
@@ -181,6 +185,9 @@ func (c *capture) exchange(at time.Time, info archiveInfo) (Exchange, bool) {
 		Truncated:      !c.eof && (c.length < 0 || int64(c.body.Len()) < c.length),
 		IP:             c.ip, At: at,
 		Source: info.source, Via: info.via, Hint: info.hint,
+	}
+	if ns := c.sent.Load(); ns != 0 {
+		x.Sent = time.Unix(0, ns).UTC().Truncate(time.Millisecond)
 	}
 	if c.status == http.StatusNotModified {
 		x.Previous = info.previous

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"slices"
 	"strconv"
@@ -232,6 +233,15 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 		cp = &capture{}
 		rctx = withCapture(ctx, cp)
 	}
+	rctx = httptrace.WithClientTrace(rctx, &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) {
+			now := time.Now()
+			h.sent(now)
+			if cp != nil {
+				cp.sent.Store(now.UnixNano())
+			}
+		},
+	})
 	ans, err := c.request(rctx, u, hdr, limit, spec.htmlOnly)
 	if err != nil {
 		return nil, err

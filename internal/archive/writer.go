@@ -268,7 +268,11 @@ func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 	if ip := hostOf(x.IP); ip != "" {
 		fetched[gowarc.WarcIPAddress] = ip
 	}
-	req, err := build(gowarc.Request, x.At, x.URL, contentTypeRequest, requestBlock(x), fetched)
+	sent := x.Sent
+	if sent.IsZero() {
+		sent = x.At
+	}
+	req, err := build(gowarc.Request, sent, x.URL, contentTypeRequest, requestBlock(x), fetched)
 	if err != nil {
 		return fail(fmt.Errorf("request record of %s: %w", x.URL, err))
 	}
