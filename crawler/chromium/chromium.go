@@ -528,7 +528,7 @@ func (st *pageState) capture(tab context.Context, ev *fetch.EventRequestPaused, 
 		return
 	}
 	x := crawler.Exchange{
-		Method: ev.Request.Method, URL: ev.Request.URL + ev.Request.URLFragment, Proto: "HTTP/1.1",
+		Method: ev.Request.Method, URL: ev.Request.URL, Proto: "HTTP/1.1",
 		RequestHeader: headers(ev.Request.Headers),
 		Status:        int(ev.ResponseStatusCode), ResponseProto: "HTTP/1.1",
 		ResponseHeader: http.Header{},
