@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"net/url"
 	"testing"
 	"time"
 
@@ -32,4 +33,18 @@ func BenchmarkCrawl(b *testing.B) {
 		fetched += snap.Fetched
 	}
 	b.ReportMetric(float64(fetched)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkParseFeed parses a 10 MiB full-text RSS feed (see -benchmem for
+// what it allocates).
+func BenchmarkParseFeed(b *testing.B) {
+	body := bigFeed(10 << 20)
+	base, _ := url.Parse("https://x.example/")
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseFeed(body, base); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -14,7 +14,11 @@
 //     feeds, sitemaps and links point at the host; with HostLeases it holds
 //     across crawlers in several processes, which take turns on a host;
 //   - URLs are normalised (see Normalize) and a page's rel=canonical is its
-//     key, so one article reached by feed, sitemap and link is fetched once;
+//     key, so one article reached by feed, sitemap and link is fetched once
+//     — when the canonical URL is on the page's own site (SameSite) or
+//     answers with the same page; a canonical elsewhere is refused and
+//     carried as the page's RejectedCanonical, and a URL is recorded as
+//     fetched only when it was;
 //   - what was fetched is remembered in a Seen store: validators for
 //     conditional requests, content hashes so unchanged pages publish
 //     nothing, and fetch times so articles are not re-requested within
@@ -161,11 +165,12 @@ type Crawler struct {
 	collector *colly.Collector // configured once, cloned per request
 	hosts     *hosts
 	robots    *robotsCache
-	leases    HostLeases // nil: this crawler alone fetches its hosts
-	observer  Observer   // nil: nobody watches the passes
-	pacer     Pacer      // nil: pages are fetched as fast as politeness allows
-	renderer  Renderer   // nil: sources that render their pages fail
-	archive   Archiver   // nil: answers are not archived
+	leases    HostLeases    // nil: this crawler alone fetches its hosts
+	observer  Observer      // nil: nobody watches the passes
+	pacer     Pacer         // nil: pages are fetched as fast as politeness allows
+	renderer  Renderer      // nil: sources that render their pages fail
+	archive   Archiver      // nil: answers are not archived
+	feedSlot  chan struct{} // one feed parsed at a time (see Crawler.parseFeed)
 	now       func() time.Time
 }
 
@@ -198,12 +203,13 @@ func WithSeen(s Seen) Option { return func(c *Crawler) { c.seen = s } }
 func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
 	cfg = cfg.withDefaults()
 	c := &Crawler{
-		cfg:    cfg,
-		pub:    pub,
-		log:    slog.New(slog.DiscardHandler),
-		hosts:  newHosts(),
-		robots: newRobotsCache(cfg.RobotsTTL),
-		now:    time.Now,
+		cfg:      cfg,
+		pub:      pub,
+		log:      slog.New(slog.DiscardHandler),
+		hosts:    newHosts(),
+		robots:   newRobotsCache(cfg.RobotsTTL),
+		feedSlot: make(chan struct{}, 1),
+		now:      time.Now,
 	}
 	for _, o := range opts {
 		o(c)

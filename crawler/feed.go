@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
@@ -19,11 +20,30 @@ type feedItem struct {
 	Updated   time.Time
 }
 
+// parseFeed is parseFeed for one feed at a time per Crawler, whatever the
+// sources and workers: parsing allocates about twelve times the feed's
+// size (130 MiB for 10 MiB of RSS, most of it short-lived), and a dozen
+// large feeds read at once would make that a dozen times more.
+func (c *Crawler) parseFeed(ctx context.Context, body []byte, base *url.URL) ([]feedItem, error) {
+	select {
+	case c.feedSlot <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-c.feedSlot }()
+	return parseFeed(body, base)
+}
+
 // parseFeed parses an RSS, Atom or JSON feed and returns its items' links,
 // resolved against base and normalised; items without an http(s) link are
 // dropped.
 func parseFeed(body []byte, base *url.URL) ([]feedItem, error) {
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	fp := gofeed.NewParser()
+	// gofeed's RSS translation parses every item's description as HTML to
+	// find a first image, which the crawler never reads: half of what
+	// parsing a feed allocated (272 MiB for a 10 MiB feed, 143 MiB without).
+	fp.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	feed, err := fp.Parse(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidFeed, err)
 	}
@@ -40,7 +60,7 @@ func parseFeed(body []byte, base *url.URL) ([]feedItem, error) {
 		if loc == "" {
 			continue
 		}
-		fi := feedItem{Link: loc, Title: strings.TrimSpace(it.Title)}
+		fi := feedItem{Link: loc, Title: clipHint(it.Title)}
 		if it.PublishedParsed != nil {
 			fi.Published = it.PublishedParsed.UTC()
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
@@ -154,19 +155,26 @@ func retryable(status int) bool {
 	return false
 }
 
+// maxRetryAfter bounds a requested wait: a host may ask to be left alone
+// for a day at most. Past Config.MaxRetryWait the host is paused rather
+// than waited for, so this only bounds the pause.
+const maxRetryAfter = 24 * time.Hour
+
 // retryAfter reads how long an answer asks to wait: its Retry-After header
 // (seconds or an HTTP date), or else the seconds until its rate-limit
-// window resets (rateLimitReset).
+// window resets (rateLimitReset) — clamped to [0, maxRetryAfter]: a number
+// of seconds too large for a Duration would wrap negative, a date
+// centuries ahead pause the host for good.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return rateLimitReset(h)
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
+	if d, ok := seconds(v); ok {
+		return d, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(t.Sub(now), 0), true
+		return min(max(t.Sub(now), 0), maxRetryAfter), true
 	}
 	return 0, false
 }
@@ -178,15 +186,36 @@ func rateLimitReset(h http.Header) (time.Duration, bool) {
 	for _, item := range strings.Split(h.Get("RateLimit"), ",") {
 		for _, param := range strings.Split(item, ";") {
 			k, v, ok := strings.Cut(strings.TrimSpace(param), "=")
-			if s, err := strconv.Atoi(strings.TrimSpace(v)); ok && strings.TrimSpace(k) == "t" && err == nil && s >= 0 {
-				return time.Duration(s) * time.Second, true
+			if ok && strings.TrimSpace(k) == "t" {
+				if d, ok := seconds(strings.TrimSpace(v)); ok {
+					return d, true
+				}
 			}
 		}
 	}
-	if s, err := strconv.Atoi(strings.TrimSpace(h.Get("RateLimit-Reset"))); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
+	return seconds(strings.TrimSpace(h.Get("RateLimit-Reset")))
+}
+
+// seconds reads a non-negative whole number of seconds, clamped to
+// maxRetryAfter (more digits than a uint64 holds included).
+func seconds(v string) (time.Duration, bool) {
+	if !isDigits(v) {
+		return 0, false
 	}
-	return 0, false
+	s, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		s = math.MaxUint64
+	}
+	return time.Duration(min(s, uint64(maxRetryAfter/time.Second))) * time.Second, true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // fetchOnce sends one request when the host's politeness allows — and,

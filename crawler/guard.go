@@ -62,29 +62,58 @@ func checkPublic(address string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
 	}
-	ip = ip.Unmap()
-	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsMulticast() || ip.IsUnspecified() || ip.IsInterfaceLocalMulticast() || isSpecial(ip) {
+	if !isPublic(ip) {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
 	}
 	return nil
 }
 
-// special-purpose ranges that netip's predicates do not cover.
-var specialPrefixes = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"), // carrier-grade NAT
-	netip.MustParsePrefix("192.0.0.0/24"),
-	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),
-	netip.MustParsePrefix("64:ff9b::/96"), // NAT64 can reach private v4
-}
-
-func isSpecial(ip netip.Addr) bool {
-	for _, p := range specialPrefixes {
+// isPublic reports whether ip is a public unicast address: not loopback,
+// private, link- or site-local, multicast, unspecified, reserved or for
+// documentation, and — for IPv6 forms that carry an IPv4 address (mapped,
+// 6to4) — not wrapping one that is not public either.
+func isPublic(ip netip.Addr) bool {
+	ip = ip.Unmap() // ::ffff:10.0.0.1 is 10.0.0.1
+	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsMulticast() || ip.IsUnspecified() || ip.IsInterfaceLocalMulticast() {
+		return false
+	}
+	for _, p := range refusedPrefixes {
 		if p.Contains(ip) {
-			return true
+			return false
 		}
 	}
-	return false
+	if sixToFour.Contains(ip) { // 2002:AABB:CCDD::/48 routes to AA.BB.CC.DD
+		b := ip.As16()
+		return isPublic(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}))
+	}
+	return true
+}
+
+// sixToFour is the 6to4 prefix (RFC 3056): its next 32 bits are an IPv4
+// address, which the relay delivers to.
+var sixToFour = netip.MustParsePrefix("2002::/16")
+
+// refusedPrefixes are the special-purpose ranges (IANA's IPv4 and IPv6
+// special-purpose address registries) that netip's predicates do not
+// cover and that are no public web server's.
+var refusedPrefixes = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
+	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
+	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
+	netip.MustParsePrefix("192.0.2.0/24"),    // documentation (TEST-NET-1)
+	netip.MustParsePrefix("198.51.100.0/24"), // documentation (TEST-NET-2)
+	netip.MustParsePrefix("203.0.113.0/24"),  // documentation (TEST-NET-3)
+	netip.MustParsePrefix("192.88.99.0/24"),  // 6to4 relay anycast, deprecated
+	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
+	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and the broadcast address
+	netip.MustParsePrefix("::/96"),           // IPv4-compatible, deprecated: ::10.0.0.1 reaches 10.0.0.1 on some stacks
+	netip.MustParsePrefix("::ffff:0:0:0/96"), // IPv4-translated (SIIT)
+	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64: reaches any IPv4, private ones too
+	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
+	netip.MustParsePrefix("100::/64"),        // discard-only
+	netip.MustParsePrefix("2001::/23"),       // IETF protocol assignments: Teredo, benchmarking, ORCHID
+	netip.MustParsePrefix("2001:db8::/32"),   // documentation
+	netip.MustParsePrefix("3fff::/20"),       // documentation (RFC 9637)
+	netip.MustParsePrefix("fec0::/10"),       // site-local, deprecated: private in practice
 }

@@ -97,7 +97,7 @@ func (p *pass) handleListing(ctx context.Context, t *task) {
 	}
 	base, _ := url.Parse(ans.url)
 	if t.kind == kindFeed || isFeed(ans.body) {
-		items, err := parseFeed(ans.body, base)
+		items, err := p.c.parseFeed(ctx, ans.body, base)
 		if err != nil {
 			p.failed(ctx, t, err)
 			return
@@ -222,14 +222,15 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		return
 	}
 	info := parseHTML(body, ans.url, follow)
-	if info.Canonical != "" && info.Canonical != t.url && info.Canonical != ans.url {
-		next.Canonical = info.Canonical
-		if info.Canonical != claimed && !p.claim(info.Canonical) {
+	canonical, rejected, canonicalFetched := p.checkCanonical(ctx, info.Canonical, t.url, ans.url, next.ContentHash)
+	if canonical != "" {
+		next.Canonical = canonical
+		if canonical != claimed && !p.claim(canonical) {
 			p.st.skip(SkipDuplicate)
 			p.put(ctx, next)
 			return
 		}
-		crec, cok, err := p.c.seen.Get(ctx, SeenKey(info.Canonical))
+		crec, cok, err := p.c.seen.Get(ctx, SeenKey(canonical))
 		if err == nil && cok && crec.ContentHash == next.ContentHash {
 			p.st.unchanged.Add(1)
 			p.put(ctx, next)
@@ -237,16 +238,18 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		}
 	}
 	page := event.Page{
-		URL:          t.url,
-		Source:       p.src.Name,
-		Status:       ans.status,
-		ContentType:  ct,
-		ETag:         next.ETag,
-		LastModified: next.LastModified,
-		FetchedAt:    now,
-		Hint:         t.hint,
-		ContentHash:  next.ContentHash,
-		Body:         event.Compress(body),
+		URL:               t.url,
+		Source:            p.src.Name,
+		Status:            ans.status,
+		ContentType:       ct,
+		ETag:              next.ETag,
+		LastModified:      next.LastModified,
+		FetchedAt:         now,
+		Hint:              t.hint,
+		ContentHash:       next.ContentHash,
+		Body:              event.Compress(body),
+		Canonical:         canonical,
+		RejectedCanonical: rejected,
 	}
 	if ans.url != t.url {
 		page.FinalURL = ans.url
@@ -264,8 +267,10 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 		p.put(ctx, Record{URL: ans.url, ETag: next.ETag, LastModified: next.LastModified, ContentHash: next.ContentHash,
 			Status: ans.status, FetchedAt: now, Listed: next.Listed})
 	}
-	if next.Canonical != "" && next.Canonical != ans.url {
-		p.put(ctx, Record{URL: next.Canonical, ContentHash: next.ContentHash, Status: ans.status, FetchedAt: now, Listed: next.Listed})
+	// The canonical URL is recorded as fetched only when it was: a page
+	// naming it does not stop it from being fetched in its own right.
+	if canonicalFetched {
+		p.put(ctx, Record{URL: canonical, ContentHash: next.ContentHash, Status: ans.status, FetchedAt: now, Listed: next.Listed})
 	}
 	if follow {
 		p.follow(t, info.Links)

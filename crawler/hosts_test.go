@@ -116,6 +116,11 @@ func TestRetryAfter(t *testing.T) {
 		{"RateLimit-Reset", http.Header{"Ratelimit-Reset": {"7"}}, 7 * time.Second, true},
 		{"Retry-After wins", http.Header{"Retry-After": {"3"}, "Ratelimit": {`"api";r=0;t=42`}}, 3 * time.Second, true},
 		{"RateLimit without t", http.Header{"Ratelimit": {`"api";r=10`}}, 0, false},
+		{"huge seconds", http.Header{"Retry-After": {"99999999999"}}, 24 * time.Hour, true}, // wrapped time.Duration to a negative wait
+		{"more than a uint64", http.Header{"Retry-After": {"18446744073709551616"}}, 24 * time.Hour, true},
+		{"far date", http.Header{"Retry-After": {"Fri, 31 Dec 9999 23:59:59 GMT"}}, 24 * time.Hour, true},
+		{"huge RateLimit t", http.Header{"Ratelimit": {`"api";r=0;t=9223372036854775807`}}, 24 * time.Hour, true},
+		{"huge RateLimit-Reset", http.Header{"Ratelimit-Reset": {"99999999999999"}}, 24 * time.Hour, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

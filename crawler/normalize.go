@@ -2,10 +2,37 @@ package crawler
 
 import (
 	"errors"
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	wurl "github.com/nlnwa/whatwg-url/url"
 )
+
+// maxURLBytes bounds a link the crawler follows: what web servers accept
+// in a request line (Apache's and nginx's default is 8 KiB); a longer
+// "URL" in a feed or page is junk or an attack on the messages that carry
+// it.
+const maxURLBytes = 8 << 10
+
+// maxHintBytes bounds a title a feed or sitemap gives for a page.
+const maxHintBytes = 1000
+
+// clipHint shortens a listing's text to at most maxHintBytes, at a rune
+// boundary.
+func clipHint(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= maxHintBytes {
+		return s
+	}
+	n := maxHintBytes
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
 
 // errNotHTTP reports a URL that is not an absolute http(s) URL.
 var errNotHTTP = errors.New("not an absolute http(s) URL")
@@ -30,7 +57,7 @@ func Normalize(raw string) (string, error) {
 // malformed, …).
 func resolveNormalize(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
-	if ref == "" || strings.HasPrefix(ref, "#") {
+	if ref == "" || strings.HasPrefix(ref, "#") || len(ref) > maxURLBytes {
 		return ""
 	}
 	r, err := url.Parse(ref)
@@ -56,6 +83,11 @@ func normalizeURL(u *url.URL) (string, error) {
 	host = strings.TrimRight(host, ".")
 	if host == "" {
 		return "", errNotHTTP
+	}
+	if ip, ok := parseIPv4Host(host); ok {
+		host = ip.String()
+	} else if numericLooking(host) && !isDomainLike(host) {
+		return "", errNotHTTP // 1.2.3.4.5, 999999999999: no host a browser would accept
 	}
 	port := u.Port()
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
@@ -91,6 +123,55 @@ func normalizeURL(u *url.URL) (string, error) {
 	}
 	out.RawQuery = normalizeQuery(u.RawQuery)
 	return out.String(), nil
+}
+
+// parseIPv4Host reads a host that URL parsing as browsers do it (the WHATWG
+// URL standard, which many resolvers' inet_aton agrees with) takes for an
+// IPv4 address in another spelling — 2130706433, 0x7f000001, 0177.0.0.1,
+// 127.1 — so that one host is one host for politeness, robots.txt and the
+// seen-set. ok is false for names and for hosts already dotted quads.
+func parseIPv4Host(host string) (netip.Addr, bool) {
+	if !numericLooking(host) {
+		return netip.Addr{}, false
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Is4() {
+		return ip, true
+	}
+	u, err := wurl.Parse("http://" + host + "/")
+	if err != nil {
+		return netip.Addr{}, false
+	}
+	ip, err := netip.ParseAddr(u.Hostname())
+	return ip, err == nil && ip.Is4()
+}
+
+// numericLooking reports whether host is made only of the characters an
+// IPv4 address can be spelt with (digits, hex digits, "x", dots).
+func numericLooking(host string) bool {
+	for _, r := range host {
+		if !strings.ContainsRune("0123456789abcdefx.", r) {
+			return false
+		}
+	}
+	return host != ""
+}
+
+// isDomainLike reports whether a numeric-looking host is still a name:
+// its last label is not a number in any base ("cafe.face", "deadbeef").
+func isDomainLike(host string) bool {
+	last := host[strings.LastIndexByte(host, '.')+1:]
+	if last == "" {
+		return false
+	}
+	if strings.HasPrefix(last, "0x") {
+		return false
+	}
+	for _, r := range last {
+		if r < '0' || r > '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizeQuery drops tracking parameters and empty pairs and sorts the

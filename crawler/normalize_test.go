@@ -35,6 +35,12 @@ func TestNormalize(t *testing.T) {
 		{"ipv6 default port", "http://[::1]:80/a", "http://[::1]/a"},
 		{"ipv6 port kept", "http://[::1]:8080/a", "http://[::1]:8080/a"},
 		{"surrounding space", "  https://example.com/a  ", "https://example.com/a"},
+		{"ipv4 as one number", "http://2130706433/a", "http://127.0.0.1/a"},
+		{"ipv4 in hex", "http://0x7f000001:8080/a", "http://127.0.0.1:8080/a"},
+		{"ipv4 in octal parts", "http://0177.0.0.01/a", "http://127.0.0.1/a"},
+		{"ipv4 shortened", "http://127.1/a", "http://127.0.0.1/a"},
+		{"hex-looking name kept", "http://cafe.face/a", "http://cafe.face/a"},
+		{"hex-looking label kept", "http://deadbeef/a", "http://deadbeef/a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,7 +60,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestNormalizeRejects(t *testing.T) {
-	for _, in := range []string{"", "/relative/path", "mailto:a@example.com", "javascript:alert(1)", "ftp://example.com/f", "https://", "http://:80/", "%zz"} {
+	for _, in := range []string{"", "/relative/path", "mailto:a@example.com", "javascript:alert(1)", "ftp://example.com/f", "https://", "http://:80/", "%zz", "http://1.2.3.4.5/", "http://999999999999/"} {
 		t.Run(in, func(t *testing.T) {
 			if got, err := Normalize(in); err == nil {
 				t.Errorf("Normalize(%q) = %q, want an error", in, got)

@@ -99,7 +99,7 @@ func parseSitemap(body []byte, base *url.URL, limit int64) (sitemap, error) {
 				Loc:       loc,
 				Lastmod:   parseW3CDate(u.Lastmod),
 				Published: parseW3CDate(u.News.PublicationDate),
-				Title:     strings.TrimSpace(u.News.Title),
+				Title:     clipHint(u.News.Title),
 			})
 		}
 		sort.SliceStable(sm.Pages, func(i, j int) bool { return sm.Pages[i].newest().After(sm.Pages[j].newest()) })

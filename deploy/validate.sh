@@ -17,7 +17,10 @@ mkdir -p "$cache"
 say() { printf '[validate] %s\n' "$*"; }
 
 say "compose: deploy/compose/docker-compose.yml"
-(cd "$here/tools/composecheck" && go run . "$here/compose/docker-compose.yml")
+# The file requires the NATS passwords (deploy/nats/auth.conf): placeholders here.
+(cd "$here/tools/composecheck" &&
+  for u in CRAWLER EXTRACTOR INDEXER SERVE READER RUN; do export "MODELWIRE_NATS_${u}_PASSWORD=check-only"; done &&
+  go run . "$here/compose/docker-compose.yml")
 
 say "kubernetes: deploy/k8s/*.yaml"
 venv="$cache/venv"

@@ -56,6 +56,13 @@ type Page struct {
 	// BodyRef names the object-store entry holding the compressed body when
 	// it was too large for one message.
 	BodyRef string `json:"body_ref,omitempty"`
+	// Canonical is the page's rel=canonical as the crawler accepted it: on
+	// the page's own site, or on another one that answered with the same
+	// page. Empty when the page names none, names itself, or was refused.
+	Canonical string `json:"canonical,omitempty"`
+	// RejectedCanonical is a rel=canonical on another site that did not
+	// answer with this page; the page keeps its own URL as its identity.
+	RejectedCanonical string `json:"rejected_canonical,omitempty"`
 	// Repository is set when the page is the card of a model repository
 	// (a Hugging Face model card): the repository itself is first-hand
 	// evidence of a release.
@@ -101,18 +108,30 @@ type Hint struct {
 type Article struct {
 	Version int `json:"v,omitempty"`
 	// ID is the document id: DocID of the canonical URL.
-	ID           string    `json:"id,omitempty"`
-	URL          string    `json:"url"`
-	CanonicalURL string    `json:"canonical_url"`
-	Source       string    `json:"source,omitempty"`
-	Title        string    `json:"title"`
-	PublishedAt  time.Time `json:"published_at,omitzero"`
-	UpdatedAt    time.Time `json:"updated_at,omitzero"`
-	Authors      []string  `json:"authors"`
-	Language     string    `json:"language"`
-	SiteName     string    `json:"site_name"`
-	Image        string    `json:"image,omitempty"`
-	Text         string    `json:"text"`
+	ID           string `json:"id,omitempty"`
+	URL          string `json:"url"`
+	CanonicalURL string `json:"canonical_url"`
+	// RejectedCanonical is a canonical URL the page declared (rel=canonical
+	// or og:url) that was not taken as its identity: it is on another site
+	// and fetching it did not give the same page.
+	RejectedCanonical string `json:"rejected_canonical,omitempty"`
+	// TextTruncated is set when Text was cut to fit the article into one
+	// message (see the extractor stage's size budget).
+	TextTruncated bool      `json:"text_truncated,omitempty"`
+	Source        string    `json:"source,omitempty"`
+	Title         string    `json:"title"`
+	PublishedAt   time.Time `json:"published_at,omitzero"`
+	UpdatedAt     time.Time `json:"updated_at,omitzero"`
+	Authors       []string  `json:"authors"`
+	Language      string    `json:"language"`
+	SiteName      string    `json:"site_name"`
+	Image         string    `json:"image,omitempty"`
+	Text          string    `json:"text"`
+	// Extraction names the method that produced Text: "primary" (the
+	// extractor's own scorer), "readability" (the second opinion on a weak
+	// page), "captions" (a photo story told in its captions) or "jsonld"
+	// (the page's JSON-LD articleBody). Empty in records written before it.
+	Extraction string `json:"extraction,omitempty"`
 	// FetchedAt is when the page was fetched; it orders versions of one
 	// document, so an older fetch never overwrites a newer one.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
@@ -132,23 +151,52 @@ type Article struct {
 type Vendor struct {
 	// ID is the catalog's canonical slug ("deepseek"), or a slug of the name
 	// for a vendor the catalog does not know.
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Count int    `json:"count"`
+	ID string `json:"id"`
+	// Name is the canonical display name ("Zhipu AI"), however the article
+	// spelt it.
+	Name string `json:"name"`
+	// Mentions are the spellings the article used ("Zippu AI", "智谱"),
+	// kept as evidence.
+	Mentions   []string    `json:"mentions,omitempty"`
+	Count      int         `json:"count"`
+	Resolution *Resolution `json:"resolution,omitempty"`
 }
 
 // Model is a named AI model mentioned in an article.
 type Model struct {
-	Name   string `json:"name"`
-	Vendor string `json:"vendor,omitempty"`
-	Family string `json:"family,omitempty"`
-	Count  int    `json:"count"`
+	// ID is the model's stable identity: "<vendor>/<slug of the canonical
+	// name>" ("deepseek/deepseek-v3"); provisional for a model no catalog
+	// knows (Resolution.Provisional).
+	ID string `json:"id,omitempty"`
+	// Name is the canonical display name ("Qwen3-Coder"), however the
+	// article spelt it; Mentions are the spellings it used ("qwen 3
+	// coder", "Kwen3-Coder"), kept as evidence.
+	Name     string   `json:"name"`
+	Vendor   string   `json:"vendor,omitempty"`
+	Family   string   `json:"family,omitempty"`
+	Mentions []string `json:"mentions,omitempty"`
+	// Parent is the id of the model this one is a size or variant of
+	// ("alibaba/qwen2-5-72b" for Qwen2.5-72B-Instruct).
+	Parent     string      `json:"parent,omitempty"`
+	Resolution *Resolution `json:"resolution,omitempty"`
+	Count      int         `json:"count"`
 	// ParamsTotalB and ParamsActiveB are parameter counts in billions, 0 when unknown.
 	ParamsTotalB  float64  `json:"params_total_b,omitempty"`
 	ParamsActiveB float64  `json:"params_active_b,omitempty"`
 	License       string   `json:"license,omitempty"`
 	Modalities    []string `json:"modalities,omitempty"`
 	OpenWeights   bool     `json:"open_weights,omitempty"`
+}
+
+// Resolution says how sure an identity is and why: "catalogued name",
+// "sounds like Qwen, beside Alibaba", "not in the catalog: introduced as a
+// model".
+type Resolution struct {
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+	// Provisional marks an identity no catalog knows: a discovery whose id
+	// may change once the catalog lists it.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // Claim is a benchmark score or a comparison an article states about a model.
@@ -166,7 +214,10 @@ type Claim struct {
 
 // Release is a model an article announces as newly released.
 type Release struct {
+	// Model is the canonical display name, ModelID the model's id
+	// (Model.ID).
 	Model       string    `json:"model"`
+	ModelID     string    `json:"model_id,omitempty"`
 	Vendor      string    `json:"vendor"`
 	Confidence  float64   `json:"confidence"`
 	Evidence    string    `json:"evidence,omitempty"`
@@ -180,9 +231,11 @@ type ReleaseEvent struct {
 	Version int    `json:"v"`
 	Kind    string `json:"kind"`
 	// Key is "<vendor>.<model slug>", the release's identity.
-	Key         string    `json:"key"`
-	Vendor      string    `json:"vendor"`
+	Key    string `json:"key"`
+	Vendor string `json:"vendor"`
+	// Model is the canonical display name, ModelID the model's id.
 	Model       string    `json:"model"`
+	ModelID     string    `json:"model_id,omitempty"`
 	FirstSeen   time.Time `json:"first_seen"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
 	Confidence  float64   `json:"confidence"`
@@ -221,6 +274,9 @@ type DeadLetter struct {
 	Reason  string    `json:"reason"`
 	At      time.Time `json:"at"`
 	Data    []byte    `json:"data"`
+	// DataOmitted is set when the message was too large to copy into
+	// Data; it stays in Stream at Seq until the stream's limits drop it.
+	DataOmitted bool `json:"data_omitted,omitempty"`
 }
 
 // DocID returns the document id of a canonical URL: the first 32 hex digits

@@ -62,6 +62,7 @@ func sampleArticle() event.Article {
 		Language:     "en",
 		SiteName:     "Qwen",
 		Text:         "We are excited to introduce QwQ-32B.",
+		Extraction:   "primary",
 		FetchedAt:    fetched,
 		Vendors:      []event.Vendor{{ID: "alibaba", Name: "Alibaba", Count: 2}},
 		Models:       []event.Model{{Name: "QwQ-32B", Vendor: "alibaba", Family: "QwQ", Count: 5, ParamsTotalB: 32, OpenWeights: true}},

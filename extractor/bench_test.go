@@ -31,8 +31,13 @@ type benchPage struct {
 // loadArticlePages reads the 88 pages of the articles eval set. It fails the
 // benchmark when they are missing: the figures are meaningless without them.
 func loadArticlePages(b *testing.B) []benchPage {
+	return loadPages(b, "articles")
+}
+
+// loadPages reads the pages of the eval set named set (articles, metadata).
+func loadPages(b *testing.B, set string) []benchPage {
 	b.Helper()
-	dir := filepath.Join(*evalDir, "articles")
+	dir := filepath.Join(*evalDir, set)
 	gt, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		b.Fatalf("eval set missing (pass -eval DIR): %v", err)
@@ -145,4 +150,38 @@ func BenchmarkGoTrafilatura(b *testing.B) {
 			})
 		})
 	}
+}
+
+// secondOpinionSet is the eval set BenchmarkSecondOpinion reads.
+var secondOpinionSet = flag.String("second-opinion-set", "articles", "eval set of BenchmarkSecondOpinion (articles, metadata)")
+
+// BenchmarkSecondOpinion measures the second opinion alone — Readability
+// on a copy of the parsed page, rendered as the primary text is — on the
+// pages of an eval
+// set (-second-opinion-set, articles by default) whose primary text
+// ExtractArticle finds weak, and reports their share of the set (weak-%)
+// and the cost per page of the whole set (ns/set-doc), which is what the
+// second opinion adds to BenchmarkExtractArticle's ns/doc there.
+func BenchmarkSecondOpinion(b *testing.B) {
+	pages := loadPages(b, *secondOpinionSet)
+	var weak []func() string
+	for _, p := range pages {
+		if extractor.WeakPage(p.html, p.url) {
+			weak = append(weak, extractor.SecondOpinion(p.html, p.url))
+		}
+	}
+	if len(weak) == 0 {
+		b.Fatal("no weak page in the set")
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, second := range weak {
+			second()
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(100*float64(len(weak))/float64(len(pages)), "weak-%")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(weak)), "ns/weak-doc")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/set-doc")
 }

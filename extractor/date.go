@@ -334,7 +334,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		return t, true
 	}
 	for _, h := range m.times {
-		if h.published {
+		if h.published && !h.related {
 			if t, ok := parseDate(h.value, dayFirst); ok {
 				return t, true
 			}
@@ -347,7 +347,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		return t, true
 	}
 	for _, h := range m.times {
-		if !h.modified {
+		if !h.modified && !h.related {
 			if t, ok := parseDate(h.value, dayFirst); ok {
 				return t, true
 			}
@@ -508,7 +508,7 @@ func hasClock(v string) bool {
 // Labels pages print before a visible date: of publication, and of the
 // last update.
 var (
-	publishedLabelRe = regexp.MustCompile(`(?i)datum|\bdated?\b|\bpubli(?:shed|é|ée|cado|cada|cato|ziert|kováno)|pubblicat|veröffentlicht|erschienen|erstellt|\bposted|fecha|\bdata\b|gepubliceerd|opublikowano|日期|发布|發佈|發布|발행|등록|입력|ngày đăng|投稿|公開|掲載`)
+	publishedLabelRe = regexp.MustCompile(`(?i)datum|\bdated?\b|\bpubli(?:shed|é|ée|cado|cada|cato|ziert|kováno)|pubblicat|veröffentlicht|erschienen|erstellt|\bposted|fecha|\bdata\b|gepubliceerd|opublikowano|日期|发布|發佈|發布|发表|發表|발행|등록|입력|게재|승인|ngày đăng|xuất bản|投稿|公開|掲載|配信`)
 	updatedLabelRe   = regexp.MustCompile(`(?i)\bstand\b|\bupdated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
 )
 
@@ -517,7 +517,7 @@ var (
 var labelStems = newWordMatcher(map[classFlags][]string{cfDate: {
 	"datum", "date", "publi", "pubblicat", "veröffentlicht", "erschienen", "erstellt", "posted",
 	"fecha", "data", "gepubliceerd", "opublikowano", "日期", "发布", "發佈", "發布", "발행", "등록",
-	"입력", "ngày đăng", "投稿", "公開", "掲載", "stand", "updated", "aktualisiert", "mis à jour",
+	"입력", "게재", "승인", "ngày đăng", "xuất bản", "投稿", "公開", "掲載", "配信", "发表", "發表", "stand", "updated", "aktualisiert", "mis à jour",
 	"actualizado", "aggiornato", "bijgewerkt", "cập nhật", "更新", "수정",
 }})
 
@@ -546,8 +546,14 @@ func (m *pageMeta) labeledDate(re *regexp.Regexp, dayFirst bool) (time.Time, boo
 }
 
 // headlineDate returns the date printed nearest the first headline: the
-// first one after it or the last one before it, whichever is closer; or
-// the first after a later headline.
+// first one after it or the last one before it, whichever is closer,
+// counting the distance before it beforeH1Weight times (a masthead prints
+// today's date just above the headline, a byline the story's just below);
+// or the first after a later headline.
+// beforeH1Weight weighs the distance of a date before the headline
+// against one after it.
+const beforeH1Weight = 2
+
 func (m *pageMeta) headlineDate(dayFirst bool) (time.Time, bool) {
 	if len(m.afterH1) == 0 {
 		return time.Time{}, false
@@ -557,7 +563,7 @@ func (m *pageMeta) headlineDate(dayFirst bool) (time.Time, bool) {
 	b = b[max(0, len(b)-beforeH1Chars):]
 	before, bt, okBefore := lastTextDate(b, dayFirst)
 	switch {
-	case okBefore && (!okAfter || len(b)-bt < at):
+	case okBefore && (!okAfter || beforeH1Weight*(len(b)-bt) < at):
 		return before, true
 	case okAfter:
 		return after, true

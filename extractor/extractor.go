@@ -11,7 +11,6 @@ import (
 	"errors"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"golang.org/x/net/html"
@@ -95,9 +94,13 @@ func (x *Extractor) ExtractPage(body []byte, p event.Page) (event.Article, error
 // fallbacks, as it needs them for its quality) spent ~39 ms and 8,000 KB a
 // page — cloning the DOM three times, running go-readability and
 // go-domdistiller, and htmldate with go-dateparser — against a few ms here,
-// for a higher F1 (see bench/eval_articles.sh). Metadata is read from
-// JSON-LD, meta tags, <time> and byline elements, the URL and visible date
-// lines, with parsers for the handful of date shapes news pages use.
+// for a higher F1 (see bench/eval_articles.sh). A page whose text is weak
+// — short, or far from the page's own description or JSON-LD articleBody —
+// gets a second opinion from Readability, which runs on one page in six to
+// twelve of the eval sets (see articleText); a.Extraction names the path
+// taken. Metadata is read from JSON-LD, meta tags, <time> and byline
+// elements, the URL and visible date lines, with parsers for the handful of
+// date shapes news pages use.
 func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
 	a := event.Article{URL: pageURL, CanonicalURL: pageURL, Authors: []string{}}
 	doc, err := parse(page)
@@ -110,6 +113,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	}
 	cc := make(classes, 256)
 	m := collectMeta(doc, cc)
+	m.pageURL = u
 	declared := m.declaredLanguage()
 	a.SiteName = m.siteName(u)
 	a.Title = m.title(a.SiteName, u)
@@ -123,12 +127,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	a.Image = resolve(u, firstNonEmpty(m.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ldArticle().image))
 
 	tables := Tables(doc)
-	a.Text = mainText(findBody(doc), a.Title, cc)
-	if utf8.RuneCountInString(a.Text) < minFallbackChars && utf8.RuneCountInString(m.ldArticleBody) > utf8.RuneCountInString(a.Text) {
-		// Pages that render their text with scripts often still ship it
-		// as JSON-LD.
-		a.Text = strings.TrimSpace(m.ldArticleBody)
-	}
+	a.Text, a.Extraction = articleText(doc, u, textHints{title: a.Title, authors: a.Authors}, m.signals(), cc)
 	if a.Text == "" {
 		return a, tables, ErrNoContent
 	}

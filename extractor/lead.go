@@ -87,7 +87,7 @@ func (ls *leadSearch) scan(n *html.Node, depth int) leadState {
 	default:
 		return leadGoing
 	}
-	if depth > maxDepth || junk(n, ls.s.useClass, ls.s.cc) == hardJunk {
+	if depth > maxDepth || ls.s.junk(n) == hardJunk {
 		return leadGoing
 	}
 	if ls.s.useClass && ls.s.cc.of(n)&(cfDate|cfAuthor) != 0 || captionClass(n) {
@@ -104,7 +104,7 @@ func (ls *leadSearch) scan(n *html.Node, depth int) leadState {
 		}
 	}
 	if n.DataAtom == atom.P || leadBlock(n) {
-		c, _ := (&scorer{useClass: ls.s.useClass, cc: ls.s.cc, cands: make(map[*html.Node]*candidate), kept: ls.s.kept}).measure(n, 0, false)
+		c, _ := ls.s.side().measure(n, 0, false)
 		t := text(n)
 		if c.chars >= minLeadChars && c.links*4 < c.chars && (c.chars >= 2*minLeadChars || sentenceEnd.MatchString(t)) && !strings.Contains(t, "©") {
 			ls.blocks = append(ls.blocks, n)
@@ -145,6 +145,36 @@ func captionClass(n *html.Node) bool {
 		return false
 	}
 	for _, w := range captionWords {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClassWord reports whether n's class holds word.
+func hasClassWord(n *html.Node, word string) bool {
+	c := attr(n, "class")
+	return c != "" && strings.Contains(strings.ToLower(c), word)
+}
+
+// captionBoxWords mark, in a class, a photo, a gallery or its caption.
+var captionBoxWords = []string{"caption", "gallery", "slide", "carousel", "photo"}
+
+// captionBox reports whether n is a photo, a gallery or a caption: a
+// <figure>, a <figcaption>, or a class that says so (not a credit).
+func captionBox(n *html.Node, cc classes) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption {
+		return true
+	}
+	c := strings.ToLower(attr(n, "class"))
+	if c == "" || strings.Contains(c, "credit") || cc.of(n)&cfStrong != 0 {
+		return false
+	}
+	for _, w := range captionBoxWords {
 		if strings.Contains(c, w) {
 			return true
 		}

@@ -20,7 +20,9 @@ const (
 
 // pageMeta is what one walk over a page gathers for its metadata fields.
 type pageMeta struct {
-	cc        classes
+	cc classes
+	// pageURL is the page's address, when known.
+	pageURL   *url.URL
 	lang      string
 	docTitle  string
 	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
@@ -48,6 +50,8 @@ type pageMeta struct {
 	// h1Dates are the texts of elements inside a headline that hold a
 	// date (<h1><span class="date">27.01.2022</span>Title</h1>).
 	h1Dates []string
+	// captions counts the photo captions with text.
+	captions int
 }
 
 // Sizes of the text kept around the first <h1>.
@@ -60,6 +64,9 @@ type dateHint struct {
 	value     string
 	published bool
 	modified  bool
+	// related says the date is another story's: it sits in a list of
+	// links, a related-stories box or the page's furniture.
+	related bool
 }
 
 // ldObject is the part of a schema.org JSON-LD object the extractor reads.
@@ -73,6 +80,8 @@ type ldObject struct {
 	image                       string
 	language                    string
 	articleBody                 string
+	// url is the object's url, @id or mainEntityOfPage.
+	url string
 }
 
 // collectMeta walks doc once and gathers the metadata hints.
@@ -149,7 +158,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 				_, pub := attrOK(n, "pubdate")
 				pub = pub || strings.Contains(ci, "publish") || strings.Contains(ci, "datecreated")
 				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
-				m.times = append(m.times, dateHint{value: v, published: pub && !mod, modified: mod})
+				m.times = append(m.times, dateHint{value: v, published: pub && !mod, modified: mod, related: relatedDate(n, m.cc)})
 			}
 		}
 		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
@@ -165,10 +174,28 @@ func (m *pageMeta) walk(n *html.Node, depth int, inBody bool) {
 		}
 		if inBody {
 			m.addHints(n)
+			if m.captions < maxCaptions && (n.DataAtom == atom.Figcaption || hasClassWord(n, "caption")) && textChars(n, minCaptionChars, 0) >= minCaptionChars {
+				m.captions++
+			}
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		m.walk(c, depth+1, inBody)
+	}
+}
+
+// Captions counted: up to maxCaptions, of minCaptionChars or more.
+const (
+	maxCaptions     = 64
+	minCaptionChars = 40
+)
+
+// signals returns what the page says about its story.
+func (m *pageMeta) signals() pageSignals {
+	return pageSignals{
+		description: m.meta("og:description", "description", "twitter:description"),
+		ldBody:      m.ldArticleBody,
+		captions:    m.captions,
 	}
 }
 
@@ -261,6 +288,54 @@ func (m *pageMeta) addText(n *html.Node) {
 			appendSpace(b)
 		}
 	}
+}
+
+// Limits of relatedDate's look around a date.
+const (
+	// relatedLevels is how many ancestors of a date are looked at.
+	relatedLevels = 3
+	// storyRegionChars is the text of an ancestor that shows the date is
+	// in the story's region rather than in an item of a list.
+	storyRegionChars = 300
+	// minTeaserWords is the least a link's text has to read as another
+	// story's headline.
+	minTeaserWords = 4
+)
+
+// relatedDate reports whether the date element n belongs to another story
+// than the page's: it sits in the page's furniture (navigation, an aside,
+// a footer, a related-stories box), or next to a link that reads as a
+// headline, as a list of stories prints their dates.
+func relatedDate(n *html.Node, cc classes) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.DataAtom == atom.Nav || p.DataAtom == atom.Aside || p.DataAtom == atom.Footer || cc.of(p)&cfStrong != 0) {
+			return true
+		}
+	}
+	level := 0
+	for p := n.Parent; p != nil && p.Type == html.ElementNode && level < relatedLevels; p, level = p.Parent, level+1 {
+		if p.DataAtom == atom.Body || p.DataAtom == atom.Article || p.DataAtom == atom.Main || textChars(p, storyRegionChars, 0) >= storyRegionChars {
+			return false
+		}
+		if teaserLink(p, n, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// teaserLink reports whether a link that reads as a headline, other than
+// one around date, lies under n.
+func teaserLink(n, date *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil && depth < 4; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A && !related(c, date) && words(text(c)) >= minTeaserWords || teaserLink(c, date, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // attrOK returns n's attribute key and whether n has it.
@@ -381,6 +456,7 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			image:         ldURL(x["image"]),
 			language:      ldString(x["inLanguage"]),
 			articleBody:   ldString(x["articleBody"]),
+			url:           firstNonEmpty(ldString(x["url"]), ldString(x["mainEntityOfPage"]), ldID(x["mainEntityOfPage"]), ldString(x["@id"])),
 		}
 		m.jsonld = append(m.jsonld, o)
 		if len(o.articleBody) > len(m.ldArticleBody) {
@@ -479,16 +555,62 @@ var articleTypes = map[string]bool{
 	"review": true, "creativework": true, "medicalwebpage": false,
 }
 
+// ldID returns the @id of a JSON-LD object value.
+func ldID(v any) string {
+	if x, ok := v.(map[string]any); ok {
+		return ldString(x["@id"])
+	}
+	return ""
+}
+
 // ldArticle returns the page's JSON-LD article object, or a zero one.
+// Pages list related stories as articles too, each with its own date: of
+// several, the one whose URL is the page's, or whose headline is the
+// page's title, is the page's own.
 func (m *pageMeta) ldArticle() ldObject {
-	for _, o := range m.jsonld {
-		for _, t := range o.types {
-			if articleTypes[strings.ToLower(t)] {
-				return o
+	best, bestScore := -1, -1
+	for i, o := range m.jsonld {
+		if !isArticle(o) {
+			continue
+		}
+		if sc := m.ownArticle(o); sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	if best < 0 {
+		return ldObject{}
+	}
+	return m.jsonld[best]
+}
+
+// ownArticle scores how surely o is the page's own article: 2 for the
+// page's URL, 1 for the page's title.
+func (m *pageMeta) ownArticle(o ldObject) int {
+	sc := 0
+	if m.pageURL != nil && o.url != "" {
+		if ou, err := url.Parse(o.url); err == nil && strings.TrimSuffix(ou.Path, "/") == strings.TrimSuffix(m.pageURL.Path, "/") && ou.Path != "" && ou.Path != "/" {
+			sc += 2
+		}
+	}
+	if h := normTitle(o.headline); h != "" {
+		for _, t := range append([]string{m.meta("og:title", "twitter:title"), m.docTitle}, m.h1...) {
+			if nt := normTitle(t); nt != "" && (nt == h || strings.Contains(nt, h)) {
+				sc++
+				break
 			}
 		}
 	}
-	return ldObject{}
+	return sc
+}
+
+// isArticle reports whether o is of a schema.org article type.
+func isArticle(o ldObject) bool {
+	for _, t := range o.types {
+		if articleTypes[strings.ToLower(t)] {
+			return true
+		}
+	}
+	return false
 }
 
 // ldAny returns the first JSON-LD object that gives a publication date,

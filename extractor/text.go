@@ -48,6 +48,8 @@ type candidate struct {
 // scorer holds one scoring attempt over a document.
 type scorer struct {
 	useClass bool
+	// captions reads photos' captions as text (a photo story's).
+	captions bool
 	cc       classes
 	cands    map[*html.Node]*candidate
 	// kept says, for each weakJunk element judged so far, whether it is
@@ -61,7 +63,7 @@ const minProseParas = 3
 
 // skip reports whether measure and render leave n out.
 func (s *scorer) skip(n *html.Node) bool {
-	switch junk(n, s.useClass, s.cc) {
+	switch s.junk(n) {
 	case hardJunk:
 		return true
 	case weakJunk:
@@ -70,10 +72,26 @@ func (s *scorer) skip(n *html.Node) bool {
 	return false
 }
 
+// side returns a scorer for measuring part of the page on the side, with
+// s's settings and judgements.
+func (s *scorer) side() *scorer {
+	return &scorer{useClass: s.useClass, captions: s.captions, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+}
+
+// junk is junk, with photos' captions read as text when s.captions.
+func (s *scorer) junk(n *html.Node) verdict {
+	if s.captions && captionBox(n, s.cc) {
+		return content
+	}
+	return junk(n, s.useClass, s.cc)
+}
+
 // counts are the non-space characters under a node, those inside links,
 // commas and paragraphs of prose (signs of article text).
 type counts struct {
 	chars, links, commas, paras int
+	// words are runs of non-space characters; numbers those with digits.
+	words, numbers int
 }
 
 func (c *counts) add(o counts) {
@@ -81,6 +99,8 @@ func (c *counts) add(o counts) {
 	c.links += o.links
 	c.commas += o.commas
 	c.paras += o.paras
+	c.words += o.words
+	c.numbers += o.numbers
 }
 
 // measure counts n's text, scores paragraphs under it and credits their
@@ -101,15 +121,14 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 	if depth > maxDepth {
 		return c, false
 	}
-	switch junk(n, s.useClass, s.cc) {
+	switch s.junk(n) {
 	case hardJunk:
 		return c, false
 	case weakJunk:
 		keep, judged := s.kept[n]
 		if !judged {
 			// Measure on the side; keep the element if it holds prose.
-			side := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
-			sc, _ := side.measureChildren(n, depth, inLink)
+			sc, _ := s.side().measureChildren(n, depth, inLink)
 			keep = sc.paras >= minProseParas
 			s.kept[n] = keep
 		}
@@ -141,7 +160,7 @@ func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, 
 		}
 		hasBlock = true
 		if container && run.chars >= 25 {
-			s.creditFrom(n, 0, run)
+			s.creditFrom(n, 0, run, 1)
 		}
 		run = counts{}
 	}
@@ -153,7 +172,7 @@ func (s *scorer) measureChildren(n *html.Node, depth int, inLink bool) (counts, 
 	case paragraphTags[n.DataAtom], n.DataAtom == atom.Div && !hasBlock:
 		s.credit(n, c)
 	case container && run.chars >= 25:
-		s.creditFrom(n, 0, run)
+		s.creditFrom(n, 0, run, 1)
 	}
 	if n.Type == html.ElementNode && (isBlock || n.DataAtom == atom.Span) {
 		if cand := s.cands[n]; cand != nil {
@@ -168,22 +187,90 @@ func (s *scorer) credit(p *html.Node, c counts) {
 	if c.chars < 25 {
 		return
 	}
-	s.creditFrom(p.Parent, 0, c)
+	w := 1.0
+	if captionLike(p) {
+		w = captionWeight
+	}
+	s.creditFrom(p.Parent, 0, c, w)
 }
 
-// creditFrom adds a paragraph's score to n (at level) and up to five
-// ancestors, less for each level up, as Readability does.
-func (s *scorer) creditFrom(n *html.Node, level int, c counts) {
-	score := 1 + float64(c.commas) + min(float64(c.chars/100), 3)
+// captionWeight is the share of a paragraph's score that a photo's
+// caption gets: a list of captions beside a story, each long and full of
+// commas, otherwise outscores a story told in short paragraphs.
+const captionWeight = 0.25
+
+// captionLike reports whether p is the only text beside an image in its
+// parent: a photo and its caption.
+func captionLike(p *html.Node) bool {
+	if p.Parent == nil {
+		return false
+	}
+	img := false
+	for c := p.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == p || c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Img, atom.Picture, atom.Figure:
+			img = true
+			continue
+		}
+		chars := textChars(c, 25, 0)
+		if chars < 25 && holdsImage(c, 3) {
+			img = true
+			continue
+		}
+		if chars >= 25 {
+			return false
+		}
+	}
+	return img
+}
+
+// textChars counts the non-space characters under n, stopping once it
+// reaches limit.
+func textChars(n *html.Node, limit, depth int) int {
+	chars := 0
+	for c := n.FirstChild; c != nil && chars < limit && depth < maxDepth; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			chars += countText(c.Data).chars
+		case html.ElementNode:
+			if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+				chars += textChars(c, limit-chars, depth+1)
+			}
+		}
+	}
+	return chars
+}
+
+// holdsImage reports whether an image lies under n, at most depth levels
+// down.
+func holdsImage(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Img || c.DataAtom == atom.Picture || depth > 0 && holdsImage(c, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditFrom adds a paragraph's score, times w, to n (at level) and up to
+// five ancestors, less for each level up, as Readability does. Figures
+// (a markets ticker, a strip of scores) get none.
+func (s *scorer) creditFrom(n *html.Node, level int, c counts, w float64) {
+	if c.numeric() {
+		return
+	}
+	score := w * (1 + float64(c.commas) + min(float64(c.chars/100), 3))
 	for ; n != nil && level < 5; n, level = n.Parent, level+1 {
 		if n.Type != html.ElementNode || n.Parent == nil {
 			continue
 		}
-		cand := s.cands[n]
-		if cand == nil {
-			cand = &candidate{score: s.initialScore(n)}
-			s.cands[n] = cand
-		}
+		cand := s.cand(n)
 		div := 1.0
 		switch {
 		case level == 1:
@@ -193,6 +280,16 @@ func (s *scorer) creditFrom(n *html.Node, level int, c counts) {
 		}
 		cand.score += score / div
 	}
+}
+
+// cand returns n's candidate, made with its prior score on first use.
+func (s *scorer) cand(n *html.Node) *candidate {
+	if c := s.cands[n]; c != nil {
+		return c
+	}
+	c := &candidate{score: s.initialScore(n)}
+	s.cands[n] = c
+	return c
 }
 
 // initialScore is Readability's prior for a container: by tag, and by
@@ -224,23 +321,55 @@ func (sc *scorer) initialScore(n *html.Node) float64 {
 	return s
 }
 
-// countText counts the non-space characters and commas of s.
+// countText counts the non-space characters, commas, words and numbers
+// of s. A comma between digits (35,123) separates thousands and is not
+// counted.
 func countText(s string) counts {
 	var c counts
-	for _, r := range s {
-		switch {
-		case isSpace(r):
-		case r == ',' || r == '，' || r == '、' || r == '،':
-			c.commas++
-			c.chars++
-		default:
-			c.chars++
+	prevDigit, inWord, wordDigit := false, false, false
+	for i, r := range s {
+		if isSpace(r) {
+			if inWord {
+				c.endWord(wordDigit)
+			}
+			inWord, wordDigit, prevDigit = false, false, false
+			continue
 		}
+		c.chars++
+		inWord = true
+		digit := r >= '0' && r <= '9'
+		wordDigit = wordDigit || digit
+		switch r {
+		case ',':
+			if !prevDigit || i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' {
+				c.commas++
+			}
+		case '，', '、', '،':
+			c.commas++
+		}
+		prevDigit = digit
+	}
+	if inWord {
+		c.endWord(wordDigit)
 	}
 	return c
 }
 
-func (c *candidate) final() float64 {
+func (c *counts) endWord(digit bool) {
+	c.words++
+	if digit {
+		c.numbers++
+	}
+}
+
+// numeric reports whether c reads as figures rather than prose: a third
+// of its words or more hold digits, as in a markets ticker or a strip of
+// quotes and scores.
+func (c counts) numeric() bool {
+	return c.words > 0 && c.numbers*3 >= c.words
+}
+
+func (sc *scorer) final(c *candidate) float64 {
 	if c.chars == 0 {
 		return c.score
 	}
@@ -256,7 +385,7 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 	}
 	var top [5]scored
 	for n, c := range s.cands {
-		f := c.final()
+		f := s.final(c)
 		for i := range top {
 			if top[i].n == nil || f > top[i].s || (f == top[i].s && before(n, top[i].n)) {
 				copy(top[i+1:], top[i:len(top)-1])
@@ -286,9 +415,7 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 	} else if p := sharedAncestor(best, body, apart, 2); p != nil {
 		best = p
 	}
-	if s.cands[best] == nil {
-		s.cands[best] = &candidate{score: s.initialScore(best)}
-	}
+	s.cand(best)
 	if isTablePart(best) {
 		// A table row or cell of lists with many commas (signatories,
 		// benchmark names) outscores the prose around its table: take the
@@ -299,21 +426,21 @@ func (s *scorer) topCandidate(body *html.Node) *html.Node {
 			if isTablePart(p) {
 				continue
 			}
-			if pc := s.cands[p]; pc != nil && pc.final() >= bs.final()/2 && pc.chars > bs.chars {
+			if pc := s.cands[p]; pc != nil && s.final(pc) >= s.final(bs)/2 && pc.chars > bs.chars {
 				best = p
 			}
 			break
 		}
 	}
 	// Climb while the parent scores better.
-	last := s.cands[best].final()
+	last := s.final(s.cands[best])
 	threshold := last / 3
 	for p := best.Parent; p != nil && p != body; p = p.Parent {
 		pc := s.cands[p]
 		if pc == nil {
 			continue
 		}
-		ps := pc.final()
+		ps := s.final(pc)
 		if ps < threshold {
 			break
 		}
@@ -432,34 +559,35 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 	if top.Parent == nil || top.DataAtom == atom.Body {
 		return []*html.Node{top}
 	}
-	tc := s.cands[top]
-	if tc == nil {
-		tc = &candidate{score: s.initialScore(top)}
-		s.cands[top] = tc
-	}
-	topScore := tc.final()
+	tc := s.cand(top)
+	topScore := s.final(tc)
 	threshold := max(10, topScore*0.2)
 	topClass := attr(top, "class")
 	var out []*html.Node
+	afterTop := false
 	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
 		if sib == top {
 			out = append(out, sib)
+			afterTop = true
 			continue
 		}
 		if sib.Type != html.ElementNode || s.skip(sib) {
 			continue
 		}
+		if afterTop && (sib.DataAtom == atom.Article || holdsHeadline(sib, "")) {
+			// Another story follows: the next one on an endless page.
+			break
+		}
 		bonus := 0.0
 		if topClass != "" && attr(sib, "class") == topClass {
 			bonus = topScore * 0.2
 		}
-		if c := s.cands[sib]; c != nil && c.final()+bonus >= threshold {
+		if c := s.cands[sib]; c != nil && s.final(c)+bonus >= threshold {
 			out = append(out, sib)
 			continue
 		}
 		if sib.DataAtom == atom.P || leadBlock(sib) {
-			sc := scorer{useClass: s.useClass, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
-			c, _ := sc.measure(sib, 0, false)
+			c, _ := s.side().measure(sib, 0, false)
 			ld := 0.0
 			if c.chars > 0 {
 				ld = float64(c.links) / float64(c.chars)
@@ -500,6 +628,8 @@ type block struct {
 	heading      atom.Atom
 	// start is the text node the line starts with.
 	start *html.Node
+	// article is the <article> element the line is in, if any.
+	article *html.Node
 }
 
 // renderer turns the chosen nodes into lines of text.
@@ -510,13 +640,14 @@ type renderer struct {
 	links   int
 	heading atom.Atom
 	start   *html.Node
+	article *html.Node
 	blocks  []block
 }
 
 func (r *renderer) flush() {
 	t := strings.TrimSpace(r.b.String())
 	if t != "" {
-		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading, start: r.start})
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading, start: r.start, article: r.article})
 	}
 	r.b.Reset()
 	r.chars, r.links, r.heading, r.start = 0, 0, 0, nil
@@ -562,6 +693,10 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 			r.heading = a
 		}
 	}
+	if a == atom.Article {
+		defer func(outer *html.Node) { r.article = outer }(r.article)
+		r.article = n
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.render(c, depth+1, inLink)
 	}
@@ -573,14 +708,24 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
+var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*)\W*$`)
 
 // bareURL matches a line that is one web address: a source the article
 // cites, printed in full, where links to other pages show their titles.
 var bareURL = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 
+// textHints are what the page says about its article, used to tell the
+// article's lines from the page's.
+type textHints struct {
+	// title is the headline; a line that repeats it is dropped.
+	title string
+	// authors are the bylined names; a line that only names them, or
+	// starts the author's bio, is dropped.
+	authors []string
+}
+
 // keep reports whether a rendered block is article text.
-func (b block) keep(title string) bool {
+func (b block) keep(h textHints) bool {
 	if b.heading == atom.H1 {
 		return false
 	}
@@ -588,46 +733,161 @@ func (b block) keep(title string) bool {
 		return false
 	}
 	ld := float64(b.links) / float64(b.chars)
-	if (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) {
+	switch {
+	case b.heading != 0:
+		// A heading naming a product or a place links part of itself.
+		if ld > 0.5 {
+			return false
+		}
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) {
 		return false
 	}
 	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
-		// A line that is only a date is the dateline, not text.
+		// A line that is only a date is the dateline, not text; one
+		// with a currency and no word is a price.
 		if _, ok := textDate(b.text, true); ok && dateOnly(b.text) {
 			return false
 		}
+		if !hasWord(b.text) && hasCurrency(b.text) {
+			return false
+		}
 	}
-	if title != "" && b.chars < 300 && b.text == title {
+	if h.title != "" && b.chars < 300 && b.text == h.title {
+		return false
+	}
+	if b.chars < maxSignUpChars && signUp(b.text) {
+		return false
+	}
+	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
 		return false
 	}
 	return true
 }
 
+// maxSignUpChars is the longest block read as a newsletter sign-up.
+const maxSignUpChars = 300
+
+var (
+	signUpRe     = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscribing|abonnieren|anmelden)\b`)
+	signUpWhatRe = regexp.MustCompile(`(?i)newsletter|inbox|e-?mail|briefing|digest|postfach`)
+	newsletterRe = regexp.MustCompile(`(?i)\b(receive|get|join|subscribe to|sign up for|bestellen|erhalten)\b`)
+)
+
+// signUp reports whether s asks the reader to sign up for a newsletter.
+func signUp(s string) bool {
+	l := strings.ToLower(s)
+	if strings.Contains(l, "newsletter") && newsletterRe.MatchString(s) {
+		return true
+	}
+	if !strings.Contains(l, "sign") && !strings.Contains(l, "subscri") && !strings.Contains(l, "abonn") && !strings.Contains(l, "anmeld") {
+		return false
+	}
+	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s)
+}
+
+// hasCurrency reports whether s holds a currency sign.
+func hasCurrency(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Sc, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether s holds a run of two letters or more.
+func hasWord(s string) bool {
+	run := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			run++
+			if run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// bylineOnly reports whether s only names the authors ("By Ann Lee and
+// Bo Chen").
+func bylineOnly(s string, authors []string) bool {
+	named := false
+	for _, a := range authors {
+		named = named || strings.Contains(s, a)
+	}
+	if !named {
+		return false
+	}
+	names := cleanAuthors([]string{s})
+	if len(names) == 0 || normTitle(strings.Join(names, "")) != normTitle(bylinePrefixRe.ReplaceAllString(s, "")) {
+		return false
+	}
+	for _, n := range names {
+		known := false
+		for _, a := range authors {
+			known = known || strings.EqualFold(n, a)
+		}
+		if !known {
+			return false
+		}
+	}
+	return true
+}
+
+// bioVerbs are how an author's bio goes on after the name.
+var bioVerbs = []string{" is ", " was ", " has ", " covers ", " writes ", " reports ", " joined ", " lives ", " ist ", " schreibt "}
+
+// authorBio reports whether s starts the bio of one of the authors ("Ann
+// Lee is a reporter covering …").
+func authorBio(s string, authors []string) bool {
+	for _, a := range authors {
+		if len(a) < 4 || !strings.HasPrefix(s, a) {
+			continue
+		}
+		rest := s[len(a):]
+		for _, v := range bioVerbs {
+			if strings.HasPrefix(rest, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mainText extracts the article text of the document under body: lines
-// separated by "\n". title, when known, is dropped from the text.
-func mainText(body *html.Node, title string, cc classes) string {
+// separated by "\n".
+func mainText(body *html.Node, h textHints, cc classes) string {
+	return scoredText(body, h, cc, false)
+}
+
+// scoredText is mainText, reading photos' captions as text when captions
+// is set.
+func scoredText(body *html.Node, h textHints, cc classes, captions bool) string {
 	best := ""
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
+		s := scorer{useClass: useClass, captions: captions, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body)
-		sibs := s.siblings(top)
+		nodes := s.merge(s.siblings(top), body, h)
 		r := renderer{s: &s}
-		for _, n := range sibs {
+		for _, n := range nodes {
 			r.render(n, 0, false)
 		}
 		r.flush()
-		t := joinBlocks(r.blocks, title)
-		if lead := s.lead(firstKept(r.blocks, title), body, title); lead != nil {
+		t := joinBlocks(r.blocks, h)
+		if lead := s.lead(firstKept(r.blocks, h), body, h.title); lead != nil {
 			lr := renderer{s: &s}
 			for _, n := range lead {
 				lr.render(n, 0, false)
 			}
 			lr.flush()
-			if l := joinBlocks(lr.blocks, title); l != "" && !strings.Contains(t, l) {
+			if l := joinBlocks(lr.blocks, h); l != "" && !strings.Contains(t, l) {
 				t = l + "\n" + t
 			}
 		}
@@ -641,13 +901,18 @@ func mainText(body *html.Node, title string, cc classes) string {
 	return best
 }
 
-// joinBlocks keeps the blocks that are article text, drops repeats, and
-// joins them with newlines.
-func joinBlocks(blocks []block, title string) string {
+// joinBlocks keeps the blocks that are article text up to the story's
+// end, drops repeats, and joins them with newlines.
+func joinBlocks(blocks []block, h textHints) string {
+	kept := make([]bool, len(blocks))
+	for i, bl := range blocks {
+		kept[i] = bl.keep(h)
+	}
+	end := storyEnd(blocks, kept)
 	var b strings.Builder
-	seen := make(map[string]bool, len(blocks))
-	for _, bl := range blocks {
-		if !bl.keep(title) {
+	seen := make(map[string]bool, end)
+	for i, bl := range blocks[:end] {
+		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) {
 			continue
 		}
 		if bl.chars > 150 {
@@ -664,10 +929,159 @@ func joinBlocks(blocks []block, title string) string {
 	return b.String()
 }
 
-// firstKept returns the node the first kept block starts with, or nil.
-func firstKept(blocks []block, title string) *html.Node {
+// orphanHeading reports whether blocks start with a heading whose section
+// — up to the next heading of its rank or higher — holds no kept text: the
+// title of a box whose content was dropped (a newsletter
+// sign-up, a row of share buttons).
+func orphanHeading(blocks []block, kept []bool) bool {
+	h := headingRank(blocks[0].heading)
+	if h == 0 || blocks[0].chars >= maxOrphanChars {
+		return false
+	}
+	furniture, end := false, len(blocks)
+	for i := 1; i < len(blocks); i++ {
+		if r := headingRank(blocks[i].heading); r != 0 && r <= h {
+			end = i
+			break
+		}
+		if kept[i] && blocks[i].heading == 0 {
+			return false
+		}
+		furniture = furniture || !kept[i] && blocks[i].links*10 <= blocks[i].chars*3
+	}
+	if furniture {
+		return true
+	}
+	for i := end; i < len(blocks); i++ {
+		if kept[i] && blocks[i].heading == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxOrphanChars is the longest heading that can be a box's title; pages
+// mark up whole paragraphs as headings too.
+const maxOrphanChars = 100
+
+// headingRank returns 1 for <h1> to 6 for <h6>, and 0 for anything else.
+func headingRank(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// minStoryChars is the text a story has before anything can end it.
+const minStoryChars = 200
+
+// storyEnd returns the index of the block where what follows the story
+// begins, or len(blocks): the headline of another <article>, or a
+// heading or line that opens related stories, comments or the like ("More from …", "Related")
+// followed by a listing — links alternating with short texts — rather than
+// more of the story. kept says which blocks are article text.
+func storyEnd(blocks []block, kept []bool) int {
+	chars := 0
+	var first *block
+	for i, bl := range blocks {
+		if chars >= minStoryChars {
+			switch {
+			case bl.heading == atom.H1 && bl.article != nil && first.article != nil && bl.article != first.article:
+				// The headline of the next story on an endless page.
+				return i
+			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
+				return i
+			case (bl.heading != 0 || bl.chars < 80) && endMarker.MatchString(bl.text) && listing(blocks[i+1:], kept[i+1:]):
+				return i
+			case bl.heading != 0 && bl.links*2 > bl.chars && links(blocks[i:]) >= 2 && listing(blocks[i:], kept[i:]):
+				return i
+			}
+		}
+		if kept[i] {
+			chars += bl.chars
+			if first == nil {
+				first = &blocks[i]
+			}
+		}
+	}
+	return len(blocks)
+}
+
+// listing reports whether blocks, which follow a story's end marker,
+// are not more of the story. A promo inside a story ("Don't miss" and
+// three links, a linked headline every few paragraphs) is one group of
+// links followed by more of the story, or groups with runs of the story's
+// sentences, or a long paragraph, between them; related stories, a link and a summary each, are
+// groups of links with a line or none between them, to the end.
+func listing(blocks []block, kept []bool) bool {
+	groups, lines := 0, 0
+	inLinks := false
+	for i, bl := range blocks {
+		if bl.chars > 0 && bl.links*2 > bl.chars {
+			if !inLinks {
+				groups++
+				inLinks = true
+			}
+			lines = 0
+			continue
+		}
+		if kept[i] && bl.heading == 0 && endsSentence(bl.text) {
+			inLinks = false
+			lines++
+			if lines >= minResumeLines || bl.chars >= minResumeChars {
+				return false
+			}
+		}
+	}
+	return groups >= 2 || lines == 0
+}
+
+// minResumeLines is how many sentences in a row after a promo's links
+// show the story going on, as does one paragraph of minResumeChars (the
+// summary of a related story is shorter).
+const (
+	minResumeLines = 2
+	minResumeChars = 250
+)
+
+// endsSentence reports whether s ends as a sentence does, after a
+// closing quote or bracket if any.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？', ':', '…':
+		return true
+	}
+	return false
+}
+
+// links counts the link lines of blocks.
+func links(blocks []block) int {
+	n := 0
 	for _, bl := range blocks {
-		if bl.keep(title) {
+		if bl.chars > 0 && bl.links*2 > bl.chars {
+			n++
+		}
+	}
+	return n
+}
+
+// firstKept returns the node the first kept block starts with, or nil.
+func firstKept(blocks []block, h textHints) *html.Node {
+	for _, bl := range blocks {
+		if bl.keep(h) {
 			return bl.start
 		}
 	}

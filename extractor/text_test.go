@@ -80,6 +80,28 @@ func TestMainText(t *testing.T) {
 				`</div></div><div class="col-b"><div class="box"><div class="box-inner">` +
 				strings.Repeat("<p>Opening hours, prices, tastings, the shop, and delivery are listed in this box for visitors.</p>", 4) + `</div></div></div></div>`,
 			[]string{"The vineyards of the valley"}, []string{"Opening hours"}},
+		{"a promo inside the story does not end it",
+			`<article>` + prose("siege") + `<h3>Don't miss</h3><p><a href="/a">Police fire tear gas at students in the city</a></p><p><a href="/b">Leader says talks will go on</a></p>` +
+				`<p>Protesters believe the bill is an example of eroding autonomy.</p><p>They worry the freedoms given to the city are being taken back.</p>` + prose("talks") + `</article>`,
+			[]string{"The siege is described", "They worry the freedoms", "The talks is described"}, []string{"Police fire tear gas"}},
+		{"a linked headline every few paragraphs does not end the story",
+			`<div class="article-text">` + prose("rescue") + `<h3><a href="/x">Man shot at gas station dies at hospital</a></h3><p>The suspect said he needed to get dressed.</p><p>Police used a ram to force open the door.</p>` +
+				`<h3><a href="/y">Three hurt after wrong-way crash</a></h3><p>Officers arrested him in the hallway.</p><p>The girl was carried to safety.</p></div>`,
+			[]string{"Police used a ram", "The girl was carried to safety."}, []string{"Man shot at gas station"}},
+		{"a headline inside a post does not end it",
+			`<div class="entry-content">` + prose("simulation") + `<h1>A quoted title in the middle of the post</h1>` + prose("warfare") + `</div>`,
+			[]string{"The simulation is described", "The warfare is described"}, nil},
+		{"furniture lines between paragraphs",
+			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") + `</article>`,
+			[]string{"The budget is described", "The vote is described"}, []string{"Story continues", "Listen to this", "Gift this"}},
+		{"readers' comments end the story",
+			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h3>12 Comments</h3>` +
+				`<div class="c1"><p>I took that ferry every summer as a child. It was always late, but we loved it anyway.</p><p>Glad to hear it is coming back at last.</p></div></div>`,
+			[]string{"The ferry is described"}, []string{"12 Comments", "I took that ferry"}},
+		{"related stories, a link and a summary each, end the story",
+			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h2>Recommended for you</h2>` +
+				`<h3><a href="/p">Old pier to reopen</a></h3><p>The pier will reopen in June with new lights.</p><h3><a href="/l">Cottage sold at auction</a></h3><p>A couple bought the cottage for twice the asking price.</p></div>`,
+			[]string{"The ferry is described"}, []string{"Recommended for you", "The pier will reopen", "A couple bought"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,7 +109,7 @@ func TestMainText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := mainText(findBody(doc), "", make(classes))
+			got := mainText(findBody(doc), textHints{}, make(classes))
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("text lacks %q:\n%s", w, got)

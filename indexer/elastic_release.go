@@ -186,6 +186,9 @@ func (e *Elastic) getReleases(ctx context.Context, keys []string) (map[string]st
 // first. Vendors are vendor ids, Model is folded like article model filters,
 // and Since bounds first_seen from below.
 func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultReleaseLimit
@@ -199,7 +202,7 @@ func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord
 		filter = append(filter, terms("vendor", q.Vendors, event.Slug))
 	}
 	if q.Model != "" {
-		filter = append(filter, terms("model_key", []string{q.Model}, modelKey))
+		filter = append(filter, modelFilter("model_id", "model_key", []string{q.Model}))
 	}
 	if !q.Since.IsZero() {
 		filter = append(filter, map[string]any{"range": map[string]any{"first_seen": map[string]any{"gte": q.Since.Format(time.RFC3339Nano)}}})

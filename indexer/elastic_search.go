@@ -16,16 +16,6 @@ import (
 	"github.com/modelwire/modelwire/event"
 )
 
-// Limits on the user's query text on Elasticsearch, so no query can make
-// the cluster do unbounded work.
-const (
-	MaxQueryBytes = 1024
-	MaxQueryTerms = 32
-)
-
-// ErrQueryTooLong reports query text over MaxQueryBytes or MaxQueryTerms.
-var ErrQueryTooLong = errors.New("query too long")
-
 // snippetChars is the length of a snippet, as on the embedded store.
 const snippetChars = 200
 
@@ -35,6 +25,9 @@ const snippetChars = 200
 // query matches everything, newest first. Filters are exact: vendor ids,
 // folded model names, language, and published_at in [Since, Until).
 func (e *Elastic) Search(ctx context.Context, q Query) (Result, error) {
+	if err := q.Validate(); err != nil {
+		return Result{}, err
+	}
 	q = q.Normalize()
 	body, err := searchBody(q)
 	if err != nil {
@@ -99,7 +92,7 @@ func searchBody(q Query) ([]byte, error) {
 		filter = append(filter, terms("vendors", q.Vendors, event.Slug))
 	}
 	if len(q.Models) > 0 {
-		filter = append(filter, terms("model_keys", q.Models, modelKey))
+		filter = append(filter, modelFilter("model_ids", "model_keys", q.Models))
 	}
 	if q.Language != "" {
 		filter = append(filter, terms("language", []string{q.Language}, strings.ToLower))
@@ -156,13 +149,10 @@ func searchBody(q Query) ([]byte, error) {
 // words, "phrases" and leading '-'; positive tells whether any term is not
 // negated. Quotes inside words are dropped, since they would open a phrase.
 func queryText(s string) (text string, positive bool, err error) {
-	if len(s) > MaxQueryBytes {
-		return "", false, fmt.Errorf("%w: %d bytes, at most %d", ErrQueryTooLong, len(s), MaxQueryBytes)
+	if err := checkText(s); err != nil {
+		return "", false, err
 	}
 	terms := splitQuery(s)
-	if len(terms) > MaxQueryTerms {
-		return "", false, fmt.Errorf("%w: %d terms, at most %d", ErrQueryTooLong, len(terms), MaxQueryTerms)
-	}
 	var b strings.Builder
 	for _, t := range terms {
 		w := strings.ReplaceAll(t.text, `"`, " ")
@@ -186,6 +176,20 @@ func queryText(s string) (text string, positive bool, err error) {
 		}
 	}
 	return b.String(), positive, nil
+}
+
+// modelFilter matches model filters: ids against idField, names folded
+// against keyField.
+func modelFilter(idField, keyField string, values []string) map[string]any {
+	ids, keys := splitModels(values)
+	var should []any
+	if len(ids) > 0 {
+		should = append(should, terms(idField, ids, strings.ToLower))
+	}
+	if len(keys) > 0 {
+		should = append(should, terms(keyField, keys, modelKey))
+	}
+	return map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}}
 }
 
 func terms(field string, values []string, fold func(string) string) map[string]any {

@@ -10,7 +10,10 @@ import (
 
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/crawler/chromium"
+	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/console"
+	"github.com/modelwire/modelwire/internal/redact"
 )
 
 func newConfigCmd(g *globals) *cobra.Command {
@@ -59,9 +62,14 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 	fmt.Fprintf(w, "data dir:      %s\n", c.DataDir)
 	switch {
 	case c.NATS.URL != "":
-		fmt.Fprintf(w, "nats:          external %s (stream replicas %d)\n", c.NATS.URL, c.NATS.Replicas)
+		auth := "no credentials"
+		if a, err := natsAuth(c); err == nil && !a.IsZero() {
+			auth = a.Kind()
+		}
+		fmt.Fprintf(w, "nats:          external %s (%s; stream replicas %d)\n", redact.Text(c.NATS.URL), auth, c.NATS.Replicas)
 	case *c.NATS.Listen != "":
-		fmt.Fprintf(w, "nats:          embedded, store %s/nats, listening on %s\n", c.DataDir, *c.NATS.Listen)
+		fmt.Fprintf(w, "nats:          embedded, store %s/nats, listening on %s (user %s, password in %s)\n",
+			c.DataDir, *c.NATS.Listen, bus.EmbeddedUser, bus.PasswordFile(c.DataDir))
 	default:
 		fmt.Fprintf(w, "nats:          embedded, store %s/nats, in-process only\n", c.DataDir)
 	}
@@ -73,7 +81,7 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 		case c.Elasticsearch.Username != "":
 			auth = "user " + c.Elasticsearch.Username
 		}
-		fmt.Fprintf(w, "search store:  elasticsearch %s (%s)\n", strings.Join(c.Elasticsearch.Addresses, ", "), auth)
+		fmt.Fprintf(w, "search store:  elasticsearch %s (%s)\n", redact.Text(strings.Join(c.Elasticsearch.Addresses, ", ")), auth)
 	} else {
 		fmt.Fprintf(w, "search store:  embedded index in %s/index\n", c.DataDir)
 	}
@@ -85,7 +93,9 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 	fmt.Fprintf(w, "user agent:    %s\n", c.Crawler.UserAgent)
 	fmt.Fprintf(w, "webhooks:      %d\n", len(c.Notify.Webhooks))
 	for _, h := range c.Notify.Webhooks {
-		fmt.Fprintf(w, "  - %s (format %s, vendors %v, models %v, signed %v)\n", h.URL, h.Format, h.Vendors, h.Models, h.Secret != "")
+		// The path of a webhook URL is often its secret (chat services
+		// put the token there): only scheme and host are shown.
+		fmt.Fprintf(w, "  - %s %s (format %s, vendors %v, models %v, signed %v)\n", bus.WebhookConsumerName(h.URL), redact.Endpoint(h.URL), h.Format, h.Vendors, h.Models, h.Secret != "")
 	}
 	fmt.Fprintf(w, "sources:       %d\n\n", len(c.Sources))
 	if len(c.Sources) == 0 {
@@ -105,7 +115,7 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 		if render == "" {
 			render = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%s\n", s.Name, len(s.Feeds), len(s.Sitemaps), len(s.StartURLs), hub,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%s\n", console.Printable(s.Name), len(s.Feeds), len(s.Sitemaps), len(s.StartURLs), hub,
 			s.MaxDepth, render, s.PolitenessDelay(), s.Parallelism, s.MaxPages, s.Schedule, next)
 	}
 	tw.Flush()

@@ -69,7 +69,7 @@ func TestDashboardMetricsExist(t *testing.T) {
 		t.Fatalf("the dashboard queries only %d modelwire metrics", len(used))
 	}
 
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0"})
+	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0", Password: "dash-test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +83,8 @@ func TestDashboardMetricsExist(t *testing.T) {
 	os.WriteFile(cfg, []byte(fmt.Sprintf(`data_dir: %s
 nats:
   url: %s
+  user: modelwire
+  password: dash-test
 notify:
   webhooks:
     - url: %s

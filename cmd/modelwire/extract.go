@@ -116,6 +116,7 @@ type extractArticle struct {
 	Language     string    `json:"language"`
 	SiteName     string    `json:"site_name"`
 	Text         string    `json:"text"`
+	Extraction   string    `json:"extraction,omitempty"`
 }
 
 type extractResult struct {
@@ -182,6 +183,7 @@ func extractOne(x *extractor.Extractor, in extractInput, stdin io.Reader) any {
 		Article: extractArticle{
 			URL: a.URL, CanonicalURL: a.CanonicalURL, Title: a.Title, PublishedAt: a.PublishedAt,
 			Authors: nonNil(a.Authors), Language: a.Language, SiteName: a.SiteName, Text: a.Text,
+			Extraction: a.Extraction,
 		},
 		Vendors:  nonNil(a.Vendors),
 		Models:   nonNil(a.Models),

@@ -97,8 +97,17 @@ func probes(c config.Config, reg *prometheus.Registry, checks map[string]probe.C
 	if addr == "" {
 		return nil
 	}
-	srv := probe.New(probe.Options{Checks: checks, Gatherer: reg, Logger: log})
+	srv := probe.New(probe.Options{Checks: checks, Gatherer: reg, AllowedHosts: allowedHosts(c, addr), Logger: log})
 	return func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) }
+}
+
+// allowedHosts returns the host names the HTTP side on addr answers:
+// http.allowed_hosts, else the listen address's name and localhost.
+func allowedHosts(c config.Config, addr string) []string {
+	if len(c.HTTP.AllowedHosts) > 0 {
+		return c.HTTP.AllowedHosts
+	}
+	return probe.DefaultAllowedHosts(addr)
 }
 
 // natsCheck is ready while the connection is up and JetStream answers.

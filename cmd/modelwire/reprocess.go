@@ -176,7 +176,7 @@ func runReplay(ctx context.Context, g *globals, c config.Config, f replayFlags, 
 	}
 	log := g.logger()
 	c.NATS.Listen = new(string) // an embedded server needs no clients but this process
-	node, err := connectNATS(ctx, c, log, "modelwire-reprocess")
+	node, err := connectNATS(ctx, c, log, "modelwire-reprocess", true)
 	if err != nil {
 		return err
 	}

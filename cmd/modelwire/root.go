@@ -13,6 +13,9 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/modelwire/modelwire/internal/console"
+	"github.com/modelwire/modelwire/internal/redact"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -61,10 +64,12 @@ func (g *globals) level() slog.Level {
 // loggerTo returns a logger writing at level and above to w.
 func (g *globals) loggerTo(w io.Writer, level slog.Level) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: level}
+	// Credentials in URLs (a NATS password, a feed's API key) never reach
+	// the log.
 	if g.logFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(redact.Handler(slog.NewJSONHandler(w, opts)))
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(redact.Handler(slog.NewTextHandler(w, opts)))
 }
 
 func newRoot(stdout, stderr io.Writer) (*cobra.Command, *globals) {
@@ -129,6 +134,7 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 		newReprocessCmd(g),
 		newImportCmd(g),
 		newConfigCmd(g),
+		newCatalogCmd(g),
 		newVersionCmd(g),
 		newHealthcheckCmd(g),
 		newNATSServerCmd(g),
@@ -153,7 +159,7 @@ func executeContext(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	if err != nil {
 		if !errors.Is(err, errSilent) {
-			fmt.Fprintln(stderr, "modelwire:", err)
+			fmt.Fprintln(stderr, "modelwire:", console.PrintableLines(redact.Text(err.Error())))
 		}
 		return 1
 	}

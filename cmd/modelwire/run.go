@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -88,6 +89,55 @@ type natsNode struct {
 	urlFile string
 }
 
+// shutdown stops the embedded server, if any, before a connection was made.
+func (n *natsNode) shutdown() {
+	if n.srv != nil {
+		n.srv.Shutdown()
+	}
+}
+
+// natsErrorLog logs the errors NATS reports asynchronously — a permission
+// violation, a slow consumer — rather than let nats.go print them.
+func natsErrorLog(log *slog.Logger) nats.Option {
+	return nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
+		if sub != nil {
+			log.Warn("nats error", "subject", sub.Subject, "err", err)
+			return
+		}
+		log.Warn("nats error", "err", err)
+	})
+}
+
+// natsAuth returns the credentials a process presents to NATS. The
+// embedded server, when it listens on a port, requires its password,
+// generated once into the data directory (owner-only). A client of an
+// external server presents the configured credentials, or — with none
+// configured — the embedded server's password when its data directory
+// holds one, so stages, watch and serve beside a `modelwire run` log in.
+func natsAuth(c config.Config) (bus.Auth, error) {
+	if c.NATS.URL == "" {
+		if *c.NATS.Listen == "" {
+			return bus.Auth{}, nil // in-process clients only
+		}
+		return bus.EmbeddedAuth(c.DataDir, true)
+	}
+	n := c.NATS
+	a := bus.Auth{User: n.User, Password: n.Password, Token: n.Token, NKeyFile: n.NKeyFile, CredsFile: n.CredsFile,
+		CAFile: n.TLS.CAFile, CertFile: n.TLS.CertFile, KeyFile: n.TLS.KeyFile}
+	if a.User != "" || a.Token != "" || a.NKeyFile != "" || a.CredsFile != "" {
+		return a, nil
+	}
+	e, err := bus.EmbeddedAuth(c.DataDir, false)
+	if errors.Is(err, fs.ErrNotExist) {
+		return a, nil
+	}
+	if err != nil {
+		return a, err
+	}
+	a.User, a.Password = e.User, e.Password
+	return a, nil
+}
+
 func (n *natsNode) Close() {
 	n.nc.Drain()
 	if n.srv != nil {
@@ -104,13 +154,20 @@ func (n *natsNode) Close() {
 const natsStartupWait = time.Minute
 
 // connectNATS connects to the configured NATS, starting the embedded server
-// when no URL is set, and makes sure streams and buckets exist.
-func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name string) (*natsNode, error) {
+// when no URL is set, and makes sure streams and buckets exist: with
+// setup, it creates or updates them (modelwire run and the extractor
+// stage, whose NATS users may); otherwise it waits for them (bus.Ensure).
+func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name string, setup bool) (*natsNode, error) {
 	n := &natsNode{}
+	auth, err := natsAuth(c)
+	if err != nil {
+		return nil, err
+	}
 	if c.NATS.URL == "" {
 		srv, err := bus.StartEmbedded(bus.EmbeddedOptions{
 			StoreDir: filepath.Join(c.DataDir, "nats"),
 			Listen:   *c.NATS.Listen,
+			Password: auth.Password,
 			Logger:   log,
 		})
 		if err != nil {
@@ -118,7 +175,8 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 		}
 		n.srv = srv
 		if *c.NATS.Listen != "" {
-			log.Info("embedded NATS server started", "url", srv.ClientURL(), "store", filepath.Join(c.DataDir, "nats"))
+			log.Info("embedded NATS server started", "url", srv.ClientURL(), "user", auth.User,
+				"password_file", bus.PasswordFile(c.DataDir), "store", filepath.Join(c.DataDir, "nats"))
 			// Tell `modelwire watch --data` where to connect.
 			if err := os.WriteFile(natsURLFile(c.DataDir), []byte(srv.ClientURL()+"\n"), 0o644); err == nil {
 				n.urlFile = natsURLFile(c.DataDir)
@@ -127,9 +185,18 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 			log.Info("embedded NATS server started (in-process only)", "store", filepath.Join(c.DataDir, "nats"))
 		}
 	}
-	nc, err := bus.Connect(c.NATS.URL, n.srv, name)
+	connect := func() (*nats.Conn, error) {
+		opts, err := auth.Options()
+		if err != nil {
+			return nil, err
+		}
+		return bus.Connect(c.NATS.URL, n.srv, name, append(opts, natsErrorLog(log))...)
+	}
+	nc, err := connect()
 	// An external server may still be starting (services come up in any
-	// order): wait for it rather than exit.
+	// order): wait for it rather than exit. The credentials are read again
+	// each time: a `modelwire run` starting beside this process writes the
+	// embedded server's password before its server listens.
 	for wait, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
 		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); wait = min(2*wait, 5*time.Second) {
 		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", wait, "err", err)
@@ -138,19 +205,23 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 			return nil, ctx.Err()
 		case <-time.After(wait):
 		}
-		nc, err = bus.Connect(c.NATS.URL, n.srv, name)
+		if auth, err = natsAuth(c); err == nil {
+			nc, err = connect()
+		}
 	}
 	if err != nil {
-		if n.srv != nil {
-			n.srv.Shutdown()
-		}
+		n.shutdown()
 		return nil, err
 	}
 	n.nc = nc
 	if n.js, err = jetstream.New(nc); err == nil {
-		setupCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err = bus.Setup(setupCtx, n.js, c.NATS.Replicas)
-		cancel()
+		if setup || n.srv != nil {
+			setupCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			err = bus.Setup(setupCtx, n.js, c.NATS.Replicas)
+			cancel()
+		} else {
+			err = bus.Ensure(ctx, n.js, c.NATS.Replicas, log)
+		}
 	}
 	if err != nil {
 		n.Close()
@@ -182,7 +253,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		level = max(level, slog.LevelWarn)
 	}
 	log := g.loggerTo(logOut, level)
-	node, err := connectNATS(ctx, c, log, "modelwire-run")
+	node, err := connectNATS(ctx, c, log, "modelwire-run", true)
 	if err != nil {
 		return err
 	}

@@ -17,13 +17,14 @@ func TestConnectWaitsForNATS(t *testing.T) {
 	addr := freeAddr(t)
 	c := config.Config{DataDir: t.TempDir()}.WithDefaults()
 	c.NATS.URL = "nats://" + addr
+	c.NATS.User, c.NATS.Password = bus.EmbeddedUser, "wait-test"
 	type answer struct {
 		n   *natsNode
 		err error
 	}
 	done := make(chan answer, 1)
 	go func() {
-		n, err := connectNATS(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
+		n, err := connectNATS(context.Background(), c, slog.New(slog.NewTextHandler(io.Discard, nil)), "test", true)
 		done <- answer{n, err}
 	}()
 	time.Sleep(time.Second)
@@ -32,7 +33,7 @@ func TestConnectWaitsForNATS(t *testing.T) {
 		t.Fatalf("connectNATS returned before any server listened: %v", a.err)
 	default:
 	}
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: addr})
+	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: addr, Password: "wait-test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestConnectGivesUpWhenCancelled(t *testing.T) {
 	c.NATS.URL = "nats://" + freeAddr(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
-	if n, err := connectNATS(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)), "test"); err == nil {
+	if n, err := connectNATS(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)), "test", true); err == nil {
 		n.Close()
 		t.Fatal("connected to a port nobody listens on")
 	}

@@ -81,7 +81,7 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer store.Close()
-	node, err := connectNATS(ctx, c, log, "modelwire-serve")
+	node, err := connectNATS(ctx, c, log, "modelwire-serve", false)
 	if err != nil {
 		return err
 	}
@@ -94,23 +94,35 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 // until ctx ends. Their metrics go to reg, which /metrics serves.
 func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
 	var out []func(context.Context) error
+	var names api.Names
+	if an, err := newAnalyzer(); err != nil {
+		log.Error("filters compare names as given", "err", err)
+	} else {
+		names = an
+	}
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
-			Store:       store,
-			JS:          js,
-			CORSOrigins: c.HTTP.CORSOrigins,
-			Registerer:  reg,
-			Gatherer:    reg,
-			Logger:      log,
+			Store:        store,
+			Names:        names,
+			JS:           js,
+			CORSOrigins:  c.HTTP.CORSOrigins,
+			AllowedHosts: allowedHosts(c, addr),
+			Registerer:   reg,
+			Gatherer:     reg,
+			Logger:       log,
 		})
 		out = append(out, func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) })
 	}
 	for _, w := range c.Notify.Webhooks {
+		vendors, models := w.Vendors, w.Models
+		if names != nil {
+			vendors, models = canonicalNames(names, vendors, models)
+		}
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
-			URL: w.URL, Vendors: w.Vendors, Models: w.Models, Secret: w.Secret,
+			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
 			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
 		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
-		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", w.Vendors, "models", w.Models, "signed", w.Secret != "")
+		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}
 	return out

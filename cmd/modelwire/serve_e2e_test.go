@@ -129,7 +129,8 @@ func TestRunServesUsers(t *testing.T) {
 		defer hookMu.Unlock()
 		if err == nil {
 			hookGot = append(hookGot, ev.Model)
-			hookSigs = append(hookSigs, r.Header.Get(pipeline.HeaderSignature) == pipeline.Sign("hook-secret", body))
+			hookSigs = append(hookSigs, pipeline.VerifySignature("hook-secret",
+				r.Header.Get(pipeline.HeaderSignature), r.Header.Get(pipeline.HeaderDelivery), body, time.Now(), 0) == nil)
 		}
 	}))
 	defer hook.Close()
@@ -188,7 +189,8 @@ sources:
 	}
 
 	t.Run("watch --json --nats URL --since all", func(t *testing.T) {
-		out, errOut, code := run(t, "watch", "--json", "--nats", natsURL, "--since", "all", "--count", strconv.Itoa(len(wantReleases)))
+		// The password is in the data directory (DATA/nats.password).
+		out, errOut, code := run(t, "watch", "--json", "--nats", natsURL, "--data", data, "--since", "all", "--count", strconv.Itoa(len(wantReleases)))
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}

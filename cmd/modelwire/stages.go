@@ -57,7 +57,7 @@ changed and removed sources without stopping the others.
 
 func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, once bool) error {
 	log := g.logger().With("process", "crawler")
-	node, err := connectNATS(ctx, c, log, "modelwire-crawler")
+	node, err := connectNATS(ctx, c, log, "modelwire-crawler", false)
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ func newExtractStage(ctx context.Context, g *globals, node *natsNode, reg promet
 
 func runExtractor(ctx context.Context, g *globals, c config.Config, f procFlags) error {
 	log := g.logger().With("process", "extractor")
-	node, err := connectNATS(ctx, c, log, "modelwire-extractor")
+	node, err := connectNATS(ctx, c, log, "modelwire-extractor", true)
 	if err != nil {
 		return err
 	}
@@ -205,7 +205,7 @@ indexer flushed before the process exits.
 
 func runIndexer(ctx context.Context, g *globals, c config.Config, f procFlags) error {
 	log := g.logger().With("process", "indexer")
-	node, err := connectNATS(ctx, c, log, "modelwire-indexer")
+	node, err := connectNATS(ctx, c, log, "modelwire-indexer", false)
 	if err != nil {
 		return err
 	}

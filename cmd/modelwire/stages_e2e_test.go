@@ -54,7 +54,7 @@ func metric(t *testing.T, addr, name string, labels ...string) float64 {
 // probes, a config change adds a source without a restart, and every
 // process stops cleanly.
 func TestStageProcesses(t *testing.T) {
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0"})
+	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0", Password: "stage-test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +71,8 @@ func TestStageProcesses(t *testing.T) {
 	header := fmt.Sprintf(`data_dir: %s
 nats:
   url: %s
+  user: modelwire
+  password: stage-test
 crawler:
   user_agent: modelwire-test/1.0
   allow_private_networks: true

@@ -18,6 +18,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/pipeline"
 )
@@ -67,7 +68,15 @@ when nats.listen is set). Plain NATS works too:
 			if err != nil {
 				return err
 			}
-			nc, err := bus.Connect(url, nil, "modelwire-watch")
+			auth, err := natsAuth(withURL(c, url))
+			if err != nil {
+				return err
+			}
+			opts, err := auth.Options()
+			if err != nil {
+				return err
+			}
+			nc, err := bus.Connect(url, nil, "modelwire-watch", opts...)
 			if err != nil {
 				return err
 			}
@@ -75,6 +84,10 @@ when nats.listen is set). Plain NATS works too:
 			js, err := jetstream.New(nc)
 			if err != nil {
 				return fmt.Errorf("jetstream: %w", err)
+			}
+			vendors, models, err := canonicalFilters(vendors, models)
+			if err != nil {
+				return err
 			}
 			return watch(cmd.Context(), js, bus.ReleaseFilter(vendors, models), start, g.stdout, asJSON, count)
 		},
@@ -123,7 +136,7 @@ func watch(ctx context.Context, js jetstream.JetStream, filter []string, start b
 		} else {
 			line = []byte(eventLine(ev) + "\n")
 		}
-		if _, err := out.Write(line); err != nil {
+		if _, err := console.JSONTerminal(out).Write(line); err != nil {
 			return fmt.Errorf("writing: %w", err)
 		}
 		if n++; count > 0 && n >= count {
@@ -149,5 +162,11 @@ func eventLine(ev event.ReleaseEvent) string {
 	if ev.Title != "" {
 		title = fmt.Sprintf(" %q", console.Clip(ev.Title, 80))
 	}
-	return fmt.Sprintf("%s  %-13s %s/%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, title, ev.ArticleURL, sources)
+	return console.Printable(fmt.Sprintf("%s  %-13s %s/%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, title, ev.ArticleURL, sources))
+}
+
+// withURL returns c connecting to url.
+func withURL(c config.Config, url string) config.Config {
+	c.NATS.URL = url
+	return c
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/modelwire/modelwire/configs"
@@ -13,6 +14,7 @@ import (
 	"github.com/modelwire/modelwire/extractor/catalog"
 	"github.com/modelwire/modelwire/extractor/intel"
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/api"
 	"github.com/modelwire/modelwire/internal/config"
 )
 
@@ -29,10 +31,9 @@ func (g *globals) loadConfig() (config.Config, error) {
 	return c, nil
 }
 
-// newExtractor builds the extractor with the release-intelligence analyzer,
-// driven by the embedded catalog or, when MODELWIRE_CATALOG names a
-// directory, by the catalog files there.
-func newExtractor(g *globals) (*extractor.Extractor, error) {
+// loadCatalog reads the embedded catalog or, when MODELWIRE_CATALOG names a
+// directory, the catalog files there.
+func loadCatalog() (*catalog.Catalog, error) {
 	fsys := configs.CatalogFS()
 	if dir := os.Getenv("MODELWIRE_CATALOG"); dir != "" {
 		fsys = os.DirFS(dir)
@@ -41,7 +42,59 @@ func newExtractor(g *globals) (*extractor.Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading catalog: %w", err)
 	}
-	return extractor.New(extractor.WithAnalyzer(intel.New(cat))), nil
+	return cat, nil
+}
+
+// newAnalyzer compiles the catalog into the release-intelligence analyzer,
+// which also resolves names given alone (filters, catalog resolve).
+func newAnalyzer() (*intel.Analyzer, error) {
+	cat, err := loadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	return intel.New(cat), nil
+}
+
+// newExtractor builds the extractor with the release-intelligence analyzer
+// (see loadCatalog).
+func newExtractor(g *globals) (*extractor.Extractor, error) {
+	an, err := newAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return extractor.New(extractor.WithAnalyzer(an)), nil
+}
+
+// canonicalFilters resolves vendor and model filters to the catalog's
+// identities (see canonicalNames).
+func canonicalFilters(vendors, models []string) ([]string, []string, error) {
+	if len(vendors) == 0 && len(models) == 0 {
+		return vendors, models, nil
+	}
+	an, err := newAnalyzer()
+	if err != nil {
+		return nil, nil, err
+	}
+	vs, ms := canonicalNames(an, vendors, models)
+	return vs, ms, nil
+}
+
+// canonicalNames resolves vendor and model filters with names, so every
+// spelling of a name filters alike ("Qwen 3 Coder", "qwen3-coder",
+// "큐웬3-Coder"); model ids ("alibaba/qwen3-coder") are kept.
+func canonicalNames(names api.Names, vendors, models []string) ([]string, []string) {
+	vs := make([]string, 0, len(vendors))
+	for _, v := range vendors {
+		vs = append(vs, names.CanonicalVendor(v))
+	}
+	ms := make([]string, 0, len(models))
+	for _, m := range models {
+		if !strings.Contains(m, "/") {
+			m = names.CanonicalModel(m)
+		}
+		ms = append(ms, m)
+	}
+	return vs, ms
 }
 
 // searcher is what the search and releases commands need of a store.

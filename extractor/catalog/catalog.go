@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -33,6 +34,11 @@ type Catalog struct {
 	Vendors    []Vendor    `yaml:"vendors"`
 	Families   []Family    `yaml:"families"`
 	Benchmarks []Benchmark `yaml:"benchmarks"`
+	// Models are canonical names of models written as their makers write
+	// them where the family's style would write them otherwise ("Kimi K2",
+	// "GPT-4o mini"), with spellings that fold differently ("Claude 4
+	// Opus" for "Claude Opus 4").
+	Models []Model `yaml:"models"`
 	// Variants are words that continue a model name ("Instruct", "VL").
 	Variants []Variant `yaml:"variants"`
 	// VariantSpellings are variant words as Korean and Japanese news
@@ -50,6 +56,10 @@ type Catalog struct {
 	// NotModels are names that start like a model but are software or
 	// services ("llama.cpp", "Qwen-Agent").
 	NotModels []string `yaml:"not_models"`
+	// NotGarbles are words a letter or a sound away from a catalogued name
+	// that are names or words of their own ("Mamba", "Gamma"): they are
+	// never read as a misspelt model or vendor.
+	NotGarbles []string `yaml:"not_garbles"`
 	// Stopwords are capitalised words that never name a new model or vendor.
 	Stopwords []string `yaml:"stopwords"`
 	// Pronouns open a sentence about the model named before ("It", "该模型").
@@ -93,6 +103,10 @@ type Vendor struct {
 	// name is also an ordinary word or a common acronym (Runway, LG). Its
 	// name counts only in articles that are about AI.
 	Broad bool `yaml:"broad"`
+	// Hints are phrases that point at the vendor where its name is garbled
+	// or missing: its founders, backers, home and products ("Tsinghua" for
+	// Zhipu, "Kimi chatbot" for Moonshot). They are context, not names.
+	Hints []string `yaml:"hints"`
 	// HuggingFace are the vendor's own organisations on the Hugging Face
 	// Hub ("deepseek-ai"): a new model repository there is the vendor
 	// releasing a model. Matched case-insensitively.
@@ -118,6 +132,35 @@ type Family struct {
 	Short       []string `yaml:"short"`
 	Modalities  []string `yaml:"modalities"`
 	OpenWeights bool     `yaml:"open_weights"`
+	// Style is how the family's canonical names are written (StyleHyphen
+	// when empty); LowerVariants writes variant words in lowercase
+	// ("o4-mini", "Phi-4-mini").
+	Style         string `yaml:"style"`
+	LowerVariants bool   `yaml:"lower_variants"`
+}
+
+// Family styles: how canonical model names join their parts.
+const (
+	// StyleHyphen joins every part with a hyphen: "DeepSeek-V3",
+	// "GLM-4.5-Air", "Kimi-K2-Instruct".
+	StyleHyphen = "hyphen"
+	// StyleAttached writes a version onto the stem and hyphenates the
+	// rest: "Qwen2.5-72B-Instruct", "InternLM3-8B".
+	StyleAttached = "attached"
+	// StyleSpaced joins every part with a space: "Claude 3.5 Sonnet",
+	// "Llama 3.1 405B".
+	StyleSpaced = "spaced"
+)
+
+// Model is a canonical model name the catalog spells out.
+type Model struct {
+	// Name is the display name, as the maker writes it.
+	Name string `yaml:"name"`
+	// Family is the family id.
+	Family string `yaml:"family"`
+	// Aliases are spellings that differ from Name by more than case,
+	// spaces and punctuation ("Claude 4 Opus").
+	Aliases []string `yaml:"aliases"`
 }
 
 // Benchmark is an evaluation whose scores articles report.
@@ -252,6 +295,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Vendors = append(c.Vendors, o.Vendors...)
 	c.Families = append(c.Families, o.Families...)
 	c.Benchmarks = append(c.Benchmarks, o.Benchmarks...)
+	c.Models = append(c.Models, o.Models...)
 	c.Variants = append(c.Variants, o.Variants...)
 	c.Formats = append(c.Formats, o.Formats...)
 	for native, latin := range o.VariantSpellings {
@@ -263,6 +307,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.NotModelParts = append(c.NotModelParts, o.NotModelParts...)
 	c.NotVendorContext = append(c.NotVendorContext, o.NotVendorContext...)
 	c.NotModels = append(c.NotModels, o.NotModels...)
+	c.NotGarbles = append(c.NotGarbles, o.NotGarbles...)
 	c.Stopwords = append(c.Stopwords, o.Stopwords...)
 	c.Licenses = append(c.Licenses, o.Licenses...)
 	c.Pronouns = append(c.Pronouns, o.Pronouns...)
@@ -324,6 +369,7 @@ func (c *Catalog) Validate() error {
 		}
 		names(what, v.Aliases)
 		names(what, v.Case)
+		names(what, v.Hints)
 		names(what, v.HuggingFace)
 		for _, org := range v.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
@@ -368,6 +414,29 @@ func (c *Catalog) Validate() error {
 				bad("%s: unknown modality %q", what, m)
 			}
 		}
+		switch f.Style {
+		case "", StyleHyphen, StyleAttached, StyleSpaced:
+		default:
+			bad("%s: style %q is not %s, %s or %s", what, f.Style, StyleHyphen, StyleAttached, StyleSpaced)
+		}
+	}
+	spellings := map[string]string{}
+	for i, m := range c.Models {
+		what := fmt.Sprintf("model %d (%s)", i+1, m.Name)
+		if strings.TrimSpace(m.Name) == "" || m.Name != strings.TrimSpace(m.Name) {
+			bad("%s: empty or padded name", what)
+		}
+		if !families[m.Family] {
+			bad("%s: unknown family %q", what, m.Family)
+		}
+		names(what, m.Aliases)
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			k := Fold(n)
+			if other, dup := spellings[k]; dup && other != m.Name {
+				bad("%s: %q is also a spelling of %s", what, n, other)
+			}
+			spellings[k] = m.Name
+		}
 	}
 	benches := map[string]bool{}
 	for i, b := range c.Benchmarks {
@@ -410,6 +479,7 @@ func (c *Catalog) Validate() error {
 	names("not_model_parts", c.NotModelParts)
 	names("not_vendor_context", c.NotVendorContext)
 	names("not_models", c.NotModels)
+	names("not_garbles", c.NotGarbles)
 	names("stopwords", c.Stopwords)
 	names("comparison_nouns", c.ComparisonNouns)
 	names("list_joiners", c.ListJoiners)
@@ -463,4 +533,18 @@ func (c *Catalog) Vendor(id string) (Vendor, bool) {
 		}
 	}
 	return Vendor{}, false
+}
+
+// Fold returns the comparison key of a name: its letters and digits in
+// lower case ("Qwen2.5-72B" and "qwen 2.5 72b" fold alike), as the
+// evaluation and the search filters compare names.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

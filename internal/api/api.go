@@ -23,6 +23,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +33,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/probe"
 )
 
 // Store is the search store as the API reads it. indexer.Embedded and the
@@ -41,10 +43,22 @@ type Store interface {
 	Releases(ctx context.Context, q indexer.ReleaseQuery) ([]indexer.ReleaseRecord, error)
 }
 
+// Names gives the canonical identities of the names users filter by, so
+// "Qwen 3 Coder", "qwen3-coder" and "큐웬3-Coder" find the same articles and
+// events, and "Zhipu AI" or "智谱" the vendor zhipu. *intel.Analyzer
+// satisfies it; it must be safe for concurrent use.
+type Names interface {
+	CanonicalModel(name string) string
+	CanonicalVendor(name string) string
+}
+
 // Options configures a Server. Store and JS are required; zero values of
 // the others mean defaults.
 type Options struct {
 	Store Store
+	// Names resolves vendor and model filters; nil compares them as given
+	// (vendor ids, folded model names).
+	Names Names
 	// JS reads MW_RELEASES for the live stream and answers readiness.
 	JS jetstream.JetStream
 	// CORSOrigins may call the API from a browser ("*" for any); empty
@@ -60,7 +74,11 @@ type Options struct {
 	// Heartbeat is how often an idle SSE stream gets a keep-alive comment
 	// (default 15s).
 	Heartbeat time.Duration
-	Logger    *slog.Logger
+	// AllowedHosts are the Host names answered besides IP addresses, so a
+	// browser page cannot reach the API through DNS rebinding (see
+	// probe.AllowHosts); empty means "localhost" only.
+	AllowedHosts []string
+	Logger       *slog.Logger
 }
 
 //go:embed templates static
@@ -74,6 +92,7 @@ var pageTemplate = template.Must(template.New("page.html").Funcs(templateFuncs).
 // use; it does not own (or close) the store or the NATS connection.
 type Server struct {
 	store     Store
+	names     Names
 	js        jetstream.JetStream
 	cors      []string
 	log       *slog.Logger
@@ -100,6 +119,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{
 		store:       opts.Store,
+		names:       opts.Names,
 		js:          opts.JS,
 		cors:        opts.CORSOrigins,
 		log:         opts.Logger.With("component", "http"),
@@ -130,7 +150,11 @@ func New(opts Options) *Server {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, &paramError{Message: "no such endpoint: " + r.Method + " " + clip(r.URL.Path)})
 	})
-	s.handler = s.secure(mux)
+	hosts := opts.AllowedHosts
+	if len(hosts) == 0 {
+		hosts = []string{"localhost"}
+	}
+	s.handler = probe.AllowHosts(hosts, s.secure(mux))
 	return s
 }
 
@@ -218,12 +242,33 @@ func (s *Server) preflight(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// canonical resolves vendor and model filters to canonical ids and names
+// (model ids, "vendor/model", are kept).
+func (s *Server) canonical(vendors, models []string) ([]string, []string) {
+	if s.names == nil {
+		return vendors, models
+	}
+	vs := make([]string, 0, len(vendors))
+	for _, v := range vendors {
+		vs = append(vs, s.names.CanonicalVendor(v))
+	}
+	ms := make([]string, 0, len(models))
+	for _, m := range models {
+		if m != "" && !strings.Contains(m, "/") {
+			m = s.names.CanonicalModel(m)
+		}
+		ms = append(ms, m)
+	}
+	return vs, ms
+}
+
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	q, perr := searchQuery(r.URL.Query())
 	if perr != nil {
 		writeError(w, http.StatusBadRequest, perr)
 		return
 	}
+	q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, "searching", err)
@@ -237,6 +282,10 @@ func (s *Server) releases(w http.ResponseWriter, r *http.Request) {
 	if perr != nil {
 		writeError(w, http.StatusBadRequest, perr)
 		return
+	}
+	var models []string
+	if q.Vendors, models = s.canonical(q.Vendors, []string{q.Model}); q.Model != "" {
+		q.Model = models[0]
 	}
 	recs, err := s.store.Releases(r.Context(), q)
 	if err != nil {
@@ -278,6 +327,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, what string, err error) {
 	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
 		return // the client went away
+	}
+	if errors.Is(err, indexer.ErrBadQuery) { // the parameters passed, the store still refused them
+		writeError(w, http.StatusBadRequest, &paramError{Message: err.Error()})
+		return
 	}
 	s.log.Error(what+" failed", "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, &paramError{Message: what + " failed; see the server log"})

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -129,10 +131,19 @@ func (p params) date(name string) (time.Time, *paramError) {
 	}
 	for _, layout := range []string{time.RFC3339, time.DateOnly} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, checkDate(name, t)
 		}
 	}
 	return time.Time{}, badParam(name, "%q is not a date (YYYY-MM-DD or RFC 3339)", clip(s))
+}
+
+// checkDate refuses a date outside the range the stores answer for.
+func checkDate(name string, t time.Time) *paramError {
+	if indexer.CheckDate(name, t) != nil {
+		return badParam(name, "%s is not between %s and %s", t.Format(time.DateOnly),
+			indexer.MinDate.Format(time.DateOnly), indexer.MaxDate.AddDate(0, 0, -1).Format(time.DateOnly))
+	}
+	return nil
 }
 
 func (p params) lang(name string) (string, *paramError) {
@@ -196,6 +207,11 @@ func (p params) searchQuery() (indexer.Query, *paramError) {
 	if len(q.Vendors) > MaxValues || len(q.Models) > MaxValues {
 		return q, badParam("vendor", "at most %d vendors and %d models", MaxValues, MaxValues)
 	}
+	if err := q.Validate(); errors.Is(err, indexer.ErrQueryTooLong) {
+		return q, badParam("q", "%v", err)
+	} else if err != nil {
+		return q, &paramError{Message: err.Error()}
+	}
 	return q, nil
 }
 
@@ -206,6 +222,9 @@ func releaseQuery(v url.Values) (indexer.ReleaseQuery, *paramError) {
 		return indexer.ReleaseQuery{}, perr
 	}
 	q := indexer.ReleaseQuery{Vendors: p.list("vendor"), Model: p.str("model")}
+	if len(q.Vendors) > MaxValues {
+		return q, badParam("vendor", "at most %d vendors", MaxValues)
+	}
 	if q.Since, perr = p.date("since"); perr != nil {
 		return q, perr
 	}
@@ -225,7 +244,8 @@ type streamRequest struct {
 // streamQuery reads the parameters of /api/releases/stream. lastEventID is
 // the Last-Event-ID header, which a browser sends when it reconnects; it
 // wins over the last_event_id parameter, which wins over since.
-func streamQuery(v url.Values, lastEventID string) (streamRequest, *paramError) {
+// canon resolves the vendor and model filters to canonical names.
+func streamQuery(v url.Values, lastEventID string, canon func(vendors, models []string) ([]string, []string)) (streamRequest, *paramError) {
 	p, perr := readParams(v, streamParams, filterRepeatable)
 	if perr != nil {
 		return streamRequest{}, perr
@@ -234,15 +254,17 @@ func streamQuery(v url.Values, lastEventID string) (streamRequest, *paramError) 
 	if len(vendors)*max(len(models), 1) > MaxValues {
 		return streamRequest{}, badParam("vendor", "at most %d vendor and model pairs", MaxValues)
 	}
-	req := streamRequest{filter: bus.ReleaseFilter(vendors, models)}
+	req := streamRequest{filter: bus.ReleaseFilter(canon(vendors, models))}
 	id, name := strings.TrimSpace(lastEventID), "Last-Event-ID"
 	if id == "" {
 		id, name = p.str("last_event_id"), "last_event_id"
 	}
 	if id != "" {
-		seq, err := strconv.ParseUint(id, 10, 64)
+		// Stream sequences are below 2^63; a larger one would overflow
+		// where the stream resumes (after it: +1).
+		seq, err := strconv.ParseUint(id, 10, 63)
 		if err != nil {
-			return req, badParam(name, "%q is not a stream sequence number", clip(id))
+			return req, badParam(name, "%q is not a stream sequence number (0 to %d)", clip(id), uint64(math.MaxInt64))
 		}
 		req.start.AfterSeq = seq
 		if seq == 0 {
@@ -253,6 +275,9 @@ func streamQuery(v url.Values, lastEventID string) (streamRequest, *paramError) 
 	start, err := bus.ParseReleaseStart(p.str("since"), time.Now())
 	if err != nil {
 		return req, badParam("since", "%v", err)
+	}
+	if perr := checkDate("since", start.Since); perr != nil {
+		return req, perr
 	}
 	req.start = start
 	return req, nil

@@ -28,7 +28,7 @@ const streamWriteTimeout = 30 * time.Second
 // The SSE framing is written by hand: it is three lines per event, and the
 // fan-out a library would add is what JetStream already does.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
-	req, perr := streamQuery(r.URL.Query(), r.Header.Get("Last-Event-ID"))
+	req, perr := streamQuery(r.URL.Query(), r.Header.Get("Last-Event-ID"), s.canonical)
 	if perr != nil {
 		writeError(w, http.StatusBadRequest, perr)
 		return

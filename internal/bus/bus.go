@@ -16,8 +16,10 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/crypto/bcrypt"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/redact"
 )
 
 // EmbeddedOptions configures the embedded NATS server.
@@ -26,6 +28,11 @@ type EmbeddedOptions struct {
 	StoreDir string
 	// Listen is "host:port" for clients; "" accepts in-process clients only.
 	Listen string
+	// Password, when set, is required of every client, which logs in as
+	// EmbeddedUser (see EmbeddedAuth). A server that listens on a port
+	// must have one: anyone who reaches the port could publish release
+	// events otherwise.
+	Password string
 	// Logger receives the server's notices and errors (nil: discard).
 	Logger *slog.Logger
 }
@@ -40,9 +47,21 @@ func StartEmbedded(opts EmbeddedOptions) (*server.Server, error) {
 		NoSigs:     true,
 		MaxPayload: 8 << 20,
 	}
+	if opts.Password != "" {
+		// The server keeps a bcrypt hash, as it asks: the password is
+		// 256 random bits, so the lowest cost loses nothing.
+		hash, err := bcrypt.GenerateFromPassword([]byte(opts.Password), bcrypt.MinCost)
+		if err != nil {
+			return nil, fmt.Errorf("hashing the NATS password: %w", err)
+		}
+		so.Username, so.Password = EmbeddedUser, string(hash)
+	}
 	if opts.Listen == "" {
 		so.DontListen = true
 	} else {
+		if opts.Password == "" {
+			return nil, fmt.Errorf("nats.listen %s: the embedded server needs a password to listen on a port", opts.Listen)
+		}
 		host, port, err := net.SplitHostPort(opts.Listen)
 		if err != nil {
 			return nil, fmt.Errorf("nats.listen %q: %w", opts.Listen, err)
@@ -79,14 +98,15 @@ func StartEmbedded(opts EmbeddedOptions) (*server.Server, error) {
 	return ns, nil
 }
 
-// Connect connects to url, or in-process to srv when url is empty.
-func Connect(url string, srv *server.Server, name string) (*nats.Conn, error) {
-	opts := []nats.Option{
+// Connect connects to url, or in-process to srv when url is empty; extra
+// options carry credentials (Auth.Options).
+func Connect(url string, srv *server.Server, name string, extra ...nats.Option) (*nats.Conn, error) {
+	opts := append([]nats.Option{
 		nats.Name(name),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(time.Second),
 		nats.RetryOnFailedConnect(false),
-	}
+	}, extra...)
 	if url == "" {
 		if srv == nil {
 			return nil, errors.New("no NATS url and no embedded server")
@@ -96,7 +116,7 @@ func Connect(url string, srv *server.Server, name string) (*nats.Conn, error) {
 	}
 	nc, err := nats.Connect(url, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("connecting to nats %s: %w", url, err)
+		return nil, fmt.Errorf("connecting to nats %s: %w", redact.Text(url), err)
 	}
 	return nc, nil
 }
@@ -200,6 +220,58 @@ func Setup(ctx context.Context, js jetstream.JetStream, replicas int) error {
 		return fmt.Errorf("object store %s: %w", bodies.Bucket, err)
 	}
 	return nil
+}
+
+// Ensure makes sure every stream and bucket of Setup exists. When some are
+// missing it runs Setup, and when this client may not create them — its
+// NATS user lacks the permission, as the crawler, indexer and serve users
+// of deploy/nats/auth.conf do — it waits, logging, until a client that may
+// (an extractor, modelwire run) has, or ctx ends. It never updates what
+// exists: that is the privileged clients' Setup.
+func Ensure(ctx context.Context, js jetstream.JetStream, replicas int, log *slog.Logger) error {
+	tried := false
+	for wait := time.Second; ; wait = min(2*wait, 15*time.Second) {
+		missing := Missing(ctx, js, replicas)
+		if len(missing) == 0 {
+			return nil
+		}
+		if !tried {
+			tried = true
+			try, cancel := context.WithTimeout(ctx, 5*time.Second)
+			err := Setup(try, js, replicas)
+			cancel()
+			if err == nil {
+				return nil
+			}
+			log.Debug("cannot set up the streams and buckets", "err", err)
+		}
+		log.Warn("waiting for streams and buckets to be set up (by an extractor or modelwire run)", "missing", missing, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
+// Missing returns the names of Setup's streams and buckets that do not
+// exist, or cannot be looked up.
+func Missing(ctx context.Context, js jetstream.JetStream, replicas int) []string {
+	var out []string
+	for _, cfg := range Streams(replicas) {
+		if _, err := js.Stream(ctx, cfg.Name); err != nil {
+			out = append(out, cfg.Name)
+		}
+	}
+	for _, cfg := range Buckets(replicas) {
+		if _, err := js.KeyValue(ctx, cfg.Bucket); err != nil {
+			out = append(out, cfg.Bucket)
+		}
+	}
+	if _, err := js.ObjectStore(ctx, event.BucketBodies); err != nil {
+		out = append(out, event.BucketBodies)
+	}
+	return out
 }
 
 // Durable consumer names.

@@ -65,6 +65,32 @@ type NATS struct {
 	Listen *string `yaml:"listen"`
 	// Replicas is the replica count of the streams (default 1; 3 on a cluster).
 	Replicas int `yaml:"replicas"`
+
+	// Credentials for an external server, at most one kind: User and
+	// Password (MODELWIRE_NATS_USER, MODELWIRE_NATS_PASSWORD), Token
+	// (MODELWIRE_NATS_TOKEN), NKeyFile, a file holding an nkey seed
+	// (MODELWIRE_NATS_NKEY_FILE), or CredsFile, a NATS credentials file
+	// with a user JWT (MODELWIRE_NATS_CREDS). With none, a process whose
+	// data directory holds the embedded server's password (nats.password)
+	// logs in with it. The embedded server, when it listens on a port,
+	// always requires that password.
+	User      string `yaml:"user"`
+	Password  string `yaml:"password"`
+	Token     string `yaml:"token"`
+	NKeyFile  string `yaml:"nkey_file"`
+	CredsFile string `yaml:"creds_file"`
+	// TLS secures the connection to an external server.
+	TLS NATSTLS `yaml:"tls"`
+}
+
+// NATSTLS configures TLS to an external NATS server.
+type NATSTLS struct {
+	// CAFile verifies the server's certificate (default: the system's).
+	CAFile string `yaml:"ca_file"`
+	// CertFile and KeyFile are the client's certificate and key, for
+	// servers that verify clients.
+	CertFile string `yaml:"cert_file"`
+	KeyFile  string `yaml:"key_file"`
 }
 
 // HTTP configures the API and search page.
@@ -74,6 +100,11 @@ type HTTP struct {
 	// CORSOrigins are the origins ("https://app.example", or "*") whose
 	// pages may call the API from a browser; empty sends no CORS headers.
 	CORSOrigins []string `yaml:"cors_origins"`
+	// AllowedHosts are the host names (Host header, any port) the API and
+	// the probes answer besides IP addresses; "*" for any. Default: the
+	// listen address's host name and localhost. Others get HTTP 400, so a
+	// hostile page cannot reach a local server through DNS rebinding.
+	AllowedHosts []string `yaml:"allowed_hosts"`
 }
 
 // Notify configures who else is told about release events.
@@ -90,8 +121,9 @@ type Webhook struct {
 	// names); empty means all.
 	Vendors []string `yaml:"vendors"`
 	Models  []string `yaml:"models"`
-	// Secret, if set, signs each body: X-Modelwire-Signature: sha256=<hex
-	// HMAC-SHA256 of the body>.
+	// Secret, if set, signs each delivery: X-Modelwire-Signature:
+	// t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.delivery id.body">
+	// (pipeline.Sign, pipeline.VerifySignature).
 	Secret string `yaml:"secret"`
 	// SecretEnv names an environment variable holding the secret, so it
 	// need not be written in the file; when set and non-empty it wins
@@ -278,6 +310,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("http.addr: %v", err))
 		}
 	}
+	errs = append(errs, c.NATS.validateAuth()...)
 	if c.NATS.Replicas < 0 || c.NATS.Replicas > 5 {
 		errs = append(errs, fmt.Errorf("nats.replicas: %d is not between 1 and 5", c.NATS.Replicas))
 	}
@@ -328,6 +361,11 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("http.cors_origins: %q is not \"*\" or an origin like https://app.example", o))
 		}
 	}
+	for _, h := range c.HTTP.AllowedHosts {
+		if h == "" || strings.ContainsAny(h, "/ \t") {
+			errs = append(errs, fmt.Errorf("http.allowed_hosts: %q is not a host name", h))
+		}
+	}
 	urls := map[string]bool{}
 	for i, w := range c.Notify.Webhooks {
 		key := fmt.Sprintf("notify.webhooks[%d]", i)
@@ -353,7 +391,30 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// validateAuth reports conflicting NATS credentials.
+func (n NATS) validateAuth() []error {
+	var errs []error
+	kinds := 0
+	for _, set := range []bool{n.User != "", n.Token != "", n.NKeyFile != "", n.CredsFile != ""} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds > 1 {
+		errs = append(errs, errors.New("nats: give one of user (with password), token, nkey_file and creds_file"))
+	}
+	if n.Password != "" && n.User == "" {
+		errs = append(errs, errors.New("nats.password: needs nats.user"))
+	}
+	if (n.TLS.CertFile == "") != (n.TLS.KeyFile == "") {
+		errs = append(errs, errors.New("nats.tls: cert_file and key_file go together"))
+	}
+	return errs
+}
+
 // Env applies the environment overrides MODELWIRE_DATA, MODELWIRE_NATS_URL,
+// MODELWIRE_NATS_USER, MODELWIRE_NATS_PASSWORD, MODELWIRE_NATS_TOKEN,
+// MODELWIRE_NATS_NKEY_FILE, MODELWIRE_NATS_CREDS,
 // MODELWIRE_ES_URL (comma-separated), MODELWIRE_ES_USERNAME,
 // MODELWIRE_ES_PASSWORD and MODELWIRE_ES_API_KEY, each webhook's
 // secret_env and each Hugging Face source's token_env, read through getenv.
@@ -363,6 +424,18 @@ func (c Config) Env(getenv func(string) string) Config {
 	}
 	if v := getenv("MODELWIRE_NATS_URL"); v != "" {
 		c.NATS.URL = v
+	}
+	for _, o := range []struct {
+		env string
+		dst *string
+	}{
+		{"MODELWIRE_NATS_USER", &c.NATS.User}, {"MODELWIRE_NATS_PASSWORD", &c.NATS.Password},
+		{"MODELWIRE_NATS_TOKEN", &c.NATS.Token}, {"MODELWIRE_NATS_NKEY_FILE", &c.NATS.NKeyFile},
+		{"MODELWIRE_NATS_CREDS", &c.NATS.CredsFile},
+	} {
+		if v := getenv(o.env); v != "" {
+			*o.dst = v
+		}
 	}
 	if v := getenv("MODELWIRE_ES_URL"); v != "" {
 		c.Elasticsearch.Addresses = strings.Split(v, ",")

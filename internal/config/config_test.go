@@ -12,25 +12,29 @@ import (
 
 func TestBadFiles(t *testing.T) {
 	want := map[string]string{
-		"unknown-key.bad.yml":        "field urll not found",
-		"unknown-source-key.bad.yml": "field delay_ms not found",
-		"bad-schedule.bad.yml":       "sources[0] (blog): schedule:",
-		"no-urls.bad.yml":            "sources[0] (empty): needs at least one of feeds, sitemaps, start_urls or huggingface",
-		"bad-url.bad.yml":            `feeds: "ftp://example.com/feed.xml" is not an http(s) URL`,
-		"duplicate-name.bad.yml":     "sources[1] (blog): duplicate name",
-		"bad-duration.bad.yml":       "soon",
-		"bad-listen.bad.yml":         "nats.listen:",
-		"bad-regexp.bad.yml":         "include: error parsing regexp",
-		"not-yaml.bad.yml":           "decoding:",
-		"bad-webhook-url.bad.yml":    `notify.webhooks[0]: url "ftp://hooks.example/x" is not an absolute http(s) URL`,
-		"duplicate-webhook.bad.yml":  "notify.webhooks[1]: duplicate url https://hooks.example/modelwire",
-		"bad-webhook-format.bad.yml": `notify.webhooks[0]: format "irc" is not one of json, slack, discord, teams, mattermost`,
-		"bad-webhook-key.bad.yml":    "field vendor not found",
-		"bad-cors.bad.yml":           `http.cors_origins: "https://app.example/path"`,
-		"bad-http-addr.bad.yml":      "http.addr:",
-		"bad-archive-keep.bad.yml":   `archive.keep: "forever and a day" is not an age`,
-		"bad-render.bad.yml":         `sources[0] (spa): render: "always" is not "chromium" or "auto"`,
-		"bad-hub.bad.yml":            `sources[0] (hf): huggingface: authors: "deepseek-ai/DeepSeek-V3" is not a Hub user or organisation name`,
+		"unknown-key.bad.yml":                "field urll not found",
+		"unknown-source-key.bad.yml":         "field delay_ms not found",
+		"bad-schedule.bad.yml":               "sources[0] (blog): schedule:",
+		"no-urls.bad.yml":                    "sources[0] (empty): needs at least one of feeds, sitemaps, start_urls or huggingface",
+		"bad-url.bad.yml":                    `feeds: "ftp://example.com/feed.xml" is not an http(s) URL`,
+		"duplicate-name.bad.yml":             "sources[1] (blog): duplicate name",
+		"bad-duration.bad.yml":               "soon",
+		"bad-listen.bad.yml":                 "nats.listen:",
+		"bad-regexp.bad.yml":                 "include: error parsing regexp",
+		"not-yaml.bad.yml":                   "decoding:",
+		"bad-webhook-url.bad.yml":            `notify.webhooks[0]: url "ftp://hooks.example/x" is not an absolute http(s) URL`,
+		"duplicate-webhook.bad.yml":          "notify.webhooks[1]: duplicate url https://hooks.example/modelwire",
+		"bad-webhook-format.bad.yml":         `notify.webhooks[0]: format "irc" is not one of json, slack, discord, teams, mattermost`,
+		"bad-webhook-key.bad.yml":            "field vendor not found",
+		"bad-cors.bad.yml":                   `http.cors_origins: "https://app.example/path"`,
+		"bad-http-addr.bad.yml":              "http.addr:",
+		"bad-archive-keep.bad.yml":           `archive.keep: "forever and a day" is not an age`,
+		"bad-render.bad.yml":                 `sources[0] (spa): render: "always" is not "chromium" or "auto"`,
+		"bad-hub.bad.yml":                    `sources[0] (hf): huggingface: authors: "deepseek-ai/DeepSeek-V3" is not a Hub user or organisation name`,
+		"nats-two-credentials.bad.yml":       "nats: give one of user (with password), token, nkey_file and creds_file",
+		"nats-password-without-user.bad.yml": "nats.password: needs nats.user",
+		"nats-cert-without-key.bad.yml":      "nats.tls: cert_file and key_file go together",
+		"bad-allowed-host.bad.yml":           `http.allowed_hosts: "https://app.example/" is not a host name`,
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")
 	if len(files) != len(want) {
@@ -131,6 +135,18 @@ func TestEnvOverrides(t *testing.T) {
 	c := config.Config{}.WithDefaults().Env(func(k string) string { return env[k] })
 	if c.DataDir != "/var/lib/modelwire" || c.NATS.URL != "nats://n1:4222" || len(c.Elasticsearch.Addresses) != 2 {
 		t.Errorf("env not applied: %+v", c)
+	}
+}
+
+func TestNATSCredentialsFromEnv(t *testing.T) {
+	c, err := config.Parse([]byte("nats:\n  url: nats://n1:4222\n  user: from-file\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"MODELWIRE_NATS_USER": "crawler", "MODELWIRE_NATS_PASSWORD": "s3cret", "MODELWIRE_NATS_CREDS": "/run/secrets/nats.creds"}
+	c = c.Env(func(k string) string { return env[k] })
+	if c.NATS.User != "crawler" || c.NATS.Password != "s3cret" || c.NATS.CredsFile != "/run/secrets/nats.creds" || c.NATS.Token != "" {
+		t.Errorf("nats = %+v", c.NATS)
 	}
 }
 

@@ -49,11 +49,12 @@ func (t *Table) AlignRight(cols ...int) *Table {
 	return t
 }
 
-// Row adds a row; tabs and line breaks in cells become spaces.
+// Row adds a row; tabs and line breaks in cells become spaces, and
+// characters that drive a terminal are dropped (Printable).
 func (t *Table) Row(cells ...string) {
 	row := make([]string, len(cells))
 	for i, c := range cells {
-		row[i] = strings.Join(strings.Fields(c), " ")
+		row[i] = strings.Join(strings.Fields(Printable(c)), " ")
 	}
 	t.rows = append(t.rows, row)
 }

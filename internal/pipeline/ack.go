@@ -42,6 +42,12 @@ func deadLetter(ctx context.Context, js jetstream.JetStream, stage string, msg j
 		dl.Stream, dl.Seq = md.Stream, md.Sequence.Stream
 	}
 	data, err := event.Encode(dl)
+	if err == nil && int64(len(data)) > js.Conn().MaxPayload()-payloadHeadroom {
+		// The copy would not fit in a message: refer to the original,
+		// which stays in its stream until the stream's limits drop it.
+		dl.Data, dl.DataOmitted = nil, true
+		data, err = event.Encode(dl)
+	}
 	if err == nil {
 		_, err = js.Publish(ctx, event.DLQSubject(stage), data,
 			jetstream.WithMsgID(fmt.Sprintf("dlq:%s:%s:%d", stage, dl.Stream, dl.Seq)))

@@ -66,7 +66,7 @@ const (
 // redeliveries. Safe for concurrent use.
 type ReleaseAnnouncer struct {
 	js            jetstream.JetStream
-	kv            jetstream.KeyValue
+	kv            releaseStates
 	minConfidence float64
 	log           *slog.Logger
 	now           func() time.Time
@@ -86,9 +86,9 @@ type ReleaseAnnouncer struct {
 // NewReleaseAnnouncer returns an announcer using the mw_releases bucket.
 // Releases below minConfidence are not announced.
 func NewReleaseAnnouncer(ctx context.Context, js jetstream.JetStream, minConfidence float64, log *slog.Logger) (*ReleaseAnnouncer, error) {
-	kv, err := js.KeyValue(ctx, event.BucketReleases)
+	kv, err := openReleaseStates(ctx, js)
 	if err != nil {
-		return nil, fmt.Errorf("bucket %s: %w", event.BucketReleases, err)
+		return nil, err
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -208,17 +208,16 @@ func (r *ReleaseAnnouncer) withdraw(ctx context.Context, url, key string) error 
 // of the releases it is a source of.
 func (r *ReleaseAnnouncer) SourcesByArticle(ctx context.Context) (map[string][]string, error) {
 	out := map[string][]string{}
-	keys, err := r.kv.ListKeys(ctx)
+	keys, err := r.kv.Keys(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for key := range keys.Keys() {
+	for _, key := range keys {
 		entry, err := r.kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {
 			continue
 		}
 		if err != nil {
-			keys.Stop()
 			return nil, err
 		}
 		var st releaseState
@@ -237,6 +236,9 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 	mu := &r.keyLocks[maphash.String(keySeed, key)%uint64(len(r.keyLocks))]
 	mu.Lock()
 	defer mu.Unlock()
+	if err := r.adoptOlderKey(ctx, a, rel, key); err != nil {
+		return event.ReleaseEvent{}, err
+	}
 	for attempt := 0; attempt < 200; attempt++ {
 		entry, err := r.kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {
@@ -345,6 +347,140 @@ func (r *ReleaseAnnouncer) announce(ctx context.Context, a event.Article, rel ev
 	return event.ReleaseEvent{}, fmt.Errorf("release %s: still being announced by another article, or too many concurrent updates (retried on redelivery)", key)
 }
 
+// maxOlderKeys bounds the older spellings of a release key looked up.
+const maxOlderKeys = 16
+
+// olderKeys are the keys a release may have been announced under before
+// its model and vendor had canonical identities: the article's own
+// spellings of them ("moonshot.kimi-k2" for Kimi-K2, "alibaba.qwen-3" for
+// "Qwen 3", "zippu-ai.glm-4-5" for a garbled maker).
+func olderKeys(a event.Article, rel event.Release, key string) []string {
+	vendors := []string{rel.Vendor}
+	for _, v := range a.Vendors {
+		if v.ID == rel.Vendor {
+			vendors = append(vendors, v.Mentions...)
+		}
+	}
+	models := []string{}
+	for _, m := range a.Models {
+		if m.Name == rel.Model || rel.ModelID != "" && m.ID == rel.ModelID {
+			models = append(models, m.Mentions...)
+		}
+	}
+	var out []string
+	for _, v := range vendors {
+		for _, m := range append(models, rel.Model) {
+			k := event.ReleaseKey(v, m)
+			if k != key && !slices.Contains(out, k) && len(out) < maxOlderKeys {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// adoptOlderKey records a release first announced under an older key (see
+// olderKeys) as announced under key too, so it is corroborated rather than
+// announced again; it does nothing once key is known.
+func (r *ReleaseAnnouncer) adoptOlderKey(ctx context.Context, a event.Article, rel event.Release, key string) error {
+	if _, err := r.kv.Get(ctx, key); !errors.Is(err, jetstream.ErrKeyNotFound) {
+		return nil // known (or unreadable: the claim loop reports it)
+	}
+	for _, old := range olderKeys(a, rel, key) {
+		entry, err := r.kv.Get(ctx, old)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var st releaseState
+		if err := json.Unmarshal(entry.Value(), &st); err != nil || !st.Announced {
+			continue
+		}
+		if _, err := r.kv.Create(ctx, key, mustJSON(st)); err != nil && !errors.Is(err, jetstream.ErrKeyExists) {
+			return err
+		}
+		r.log.Info("release announced before under an older key", "key", key, "older_key", old)
+		return nil
+	}
+	return nil
+}
+
+// MigrateReleaseKeys moves the states of mw_releases to the keys newKey
+// gives them (an older key's canonical key, or "" to leave it), so a
+// release announced before entity resolution is corroborated, not
+// announced again, under its canonical key. A state already under the new
+// key is merged: announced if either was, the earliest first sighting,
+// the sources of both. Older keys stay. It returns how many states moved.
+func MigrateReleaseKeys(ctx context.Context, js jetstream.JetStream, newKey func(old string) string) (int, error) {
+	kv, err := openReleaseStates(ctx, js)
+	if err != nil {
+		return 0, err
+	}
+	keys, err := kv.Keys(ctx)
+	if err != nil {
+		return 0, err
+	}
+	moved := 0
+	for _, old := range keys {
+		nk := newKey(old)
+		if nk == "" || nk == old {
+			continue
+		}
+		entry, err := kv.Get(ctx, old)
+		if err != nil {
+			return moved, fmt.Errorf("reading %s: %w", old, err)
+		}
+		var st releaseState
+		if err := json.Unmarshal(entry.Value(), &st); err != nil {
+			return moved, fmt.Errorf("%w: state of %s: %v", event.ErrSchema, old, err)
+		}
+		if err := mergeState(ctx, kv, nk, st); err != nil {
+			return moved, fmt.Errorf("moving %s to %s: %w", old, nk, err)
+		}
+		moved++
+	}
+	return moved, nil
+}
+
+// mergeState writes st under key, merged with the state already there.
+func mergeState(ctx context.Context, kv releaseStates, key string, st releaseState) error {
+	for attempt := 0; attempt < 20; attempt++ {
+		entry, err := kv.Get(ctx, key)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			_, err := kv.Create(ctx, key, mustJSON(st))
+			if errors.Is(err, jetstream.ErrKeyExists) {
+				continue
+			}
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		var cur releaseState
+		if err := json.Unmarshal(entry.Value(), &cur); err != nil {
+			return fmt.Errorf("%w: state of %s: %v", event.ErrSchema, key, err)
+		}
+		if !cur.Announced && st.Announced {
+			cur.Announcer, cur.ClaimedAt = st.Announcer, st.ClaimedAt
+		}
+		cur.Announced = cur.Announced || st.Announced
+		if !st.FirstSeen.IsZero() && (cur.FirstSeen.IsZero() || st.FirstSeen.Before(cur.FirstSeen)) {
+			cur.FirstSeen = st.FirstSeen
+		}
+		for _, src := range st.Sources {
+			if !slices.Contains(cur.Sources, src) && len(cur.Sources) < maxReleaseSources {
+				cur.Sources = append(cur.Sources, src)
+			}
+		}
+		if _, err := kv.Update(ctx, key, mustJSON(cur), entry.Revision()); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("state of %s keeps changing", key)
+}
+
 // observe records the latency of an event of kind about a.
 func (r *ReleaseAnnouncer) observe(kind string, a event.Article) {
 	if r.latency != nil && !a.FetchedAt.IsZero() {
@@ -358,6 +494,7 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 		Key:         key,
 		Vendor:      event.Slug(rel.Vendor),
 		Model:       rel.Model,
+		ModelID:     rel.ModelID,
 		FirstSeen:   st.FirstSeen,
 		PublishedAt: rel.PublishedAt,
 		Confidence:  rel.Confidence,

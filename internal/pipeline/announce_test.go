@@ -2,7 +2,9 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -234,5 +236,169 @@ func TestReleaseStaleClaim(t *testing.T) {
 				t.Errorf("counts %d announced + %d corroborated, want one event", announced, corroborated)
 			}
 		})
+	}
+}
+
+// putState writes a mw_releases state as an older modelwire left it.
+func putState(t *testing.T, js jetstream.JetStream, key string, announced bool, first time.Time, sources ...string) {
+	t.Helper()
+	ctx := context.Background()
+	kv, err := js.KeyValue(ctx, event.BucketReleases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := fmt.Sprintf(`{"first_seen":%q,"announced":%v,"announcer":%q,"sources":[%s]}`, first.Format(time.RFC3339), announced, sources[0], `"`+strings.Join(sources, `","`)+`"`)
+	if _, err := kv.Put(ctx, key, []byte(st)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// getState reads a mw_releases state.
+func getState(t *testing.T, js jetstream.JetStream, key string) (announced bool, first time.Time, sources []string) {
+	t.Helper()
+	kv, err := js.KeyValue(context.Background(), event.BucketReleases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := kv.Get(context.Background(), key)
+	if err != nil {
+		t.Fatalf("%s: %v", key, err)
+	}
+	var st struct {
+		FirstSeen time.Time `json:"first_seen"`
+		Announced bool      `json:"announced"`
+		Sources   []string  `json:"sources"`
+	}
+	if err := json.Unmarshal(e.Value(), &st); err != nil {
+		t.Fatal(err)
+	}
+	return st.Announced, st.FirstSeen, st.Sources
+}
+
+// TestReleaseAnnouncedUnderOlderKey: a release announced before entity
+// resolution under its article's spelling ("alibaba.qwen-3") is not
+// announced again under its canonical key; the new article corroborates
+// it.
+func TestReleaseAnnouncedUnderOlderKey(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	putState(t, js, "alibaba.qwen-3", true, time.Date(2025, 4, 29, 0, 0, 0, 0, time.UTC), "https://old.example/qwen")
+	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := event.Article{
+		ID: event.DocID("https://new.example/qwen3"), URL: "https://new.example/qwen3", Title: "Qwen 3 is out",
+		Models:   []event.Model{{ID: "alibaba/qwen3", Name: "Qwen3", Vendor: "alibaba", Mentions: []string{"Qwen 3"}, Count: 1}},
+		Releases: []event.Release{{Model: "Qwen3", ModelID: "alibaba/qwen3", Vendor: "alibaba", Confidence: 0.9, Evidence: "Alibaba released Qwen 3."}},
+	}
+	if err := a.Announce(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	evs := releaseEvents(t, js)
+	if len(evs) != 1 || evs[0].Kind != event.KindCorroboration || evs[0].Key != "alibaba.qwen3" || evs[0].ModelID != "alibaba/qwen3" {
+		t.Fatalf("events = %+v, want one corroboration under alibaba.qwen3", evs)
+	}
+	if announced, _, sources := getState(t, js, "alibaba.qwen3"); !announced || len(sources) != 2 {
+		t.Errorf("canonical key: announced %v, sources %v", announced, sources)
+	}
+	// A model never announced before is announced as usual.
+	art.Releases[0].Model, art.Releases[0].ModelID, art.Models[0].ID, art.Models[0].Name = "Qwen3-Max", "alibaba/qwen3-max", "alibaba/qwen3-max", "Qwen3-Max"
+	art.Models[0].Mentions = []string{"Qwen 3 Max"}
+	if err := a.Announce(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	if evs := releaseEvents(t, js); len(evs) != 2 || evs[1].Kind != event.KindRelease {
+		t.Errorf("events = %+v, want a release of Qwen3-Max", evs)
+	}
+}
+
+// TestMigrateReleaseKeys moves states to canonical keys, merging two
+// spellings of one release.
+func TestMigrateReleaseKeys(t *testing.T) {
+	js := startNATS(t)
+	t0 := time.Date(2025, 7, 28, 0, 0, 0, 0, time.UTC)
+	putState(t, js, "zippu-ai.glm-4-5", true, t0, "https://a.example/glm")
+	putState(t, js, "alibaba.qwen-3", true, t0, "https://a.example/q")
+	putState(t, js, "alibaba.qwen3", false, t0.Add(time.Hour), "https://b.example/q")
+	putState(t, js, "moonshot.kimi-k2", true, t0, "https://a.example/k")
+	renames := map[string]string{"zippu-ai.glm-4-5": "zhipu.glm-4-5", "alibaba.qwen-3": "alibaba.qwen3", "moonshot.kimi-k2": "moonshot.kimi-k2"}
+	moved, err := pipeline.MigrateReleaseKeys(context.Background(), js, func(k string) string { return renames[k] })
+	if err != nil || moved != 2 {
+		t.Fatalf("moved %d, %v; want 2", moved, err)
+	}
+	if announced, first, sources := getState(t, js, "zhipu.glm-4-5"); !announced || !first.Equal(t0) || len(sources) != 1 {
+		t.Errorf("zhipu.glm-4-5: %v %v %v", announced, first, sources)
+	}
+	if announced, first, sources := getState(t, js, "alibaba.qwen3"); !announced || !first.Equal(t0) || len(sources) != 2 {
+		t.Errorf("alibaba.qwen3: %v %v %v", announced, first, sources)
+	}
+	// Running it again moves the same states onto themselves: no change.
+	if _, err := pipeline.MigrateReleaseKeys(context.Background(), js, func(k string) string { return renames[k] }); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, sources := getState(t, js, "alibaba.qwen3"); len(sources) != 2 {
+		t.Errorf("after a second run: %v", sources)
+	}
+}
+
+// TestReleaseOlderSpellingsInOtherScripts: spellings in other scripts
+// ("큐웬3") slug to keys outside ASCII, stored in Punycode; the release is
+// announced.
+func TestReleaseOlderSpellingsInOtherScripts(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := event.Article{
+		ID: event.DocID("https://ko.example/qwen3"), URL: "https://ko.example/qwen3",
+		Vendors:  []event.Vendor{{ID: "alibaba", Name: "Alibaba", Mentions: []string{"알리바바"}, Count: 1}},
+		Models:   []event.Model{{ID: "alibaba/qwen3", Name: "Qwen3", Vendor: "alibaba", Mentions: []string{"큐웬3"}, Count: 1}},
+		Releases: []event.Release{{Model: "Qwen3", ModelID: "alibaba/qwen3", Vendor: "alibaba", Confidence: 0.9}},
+	}
+	if err := a.Announce(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	if evs := releaseEvents(t, js); len(evs) != 1 || evs[0].Kind != event.KindRelease {
+		t.Errorf("events = %+v", evs)
+	}
+}
+
+// TestReleaseKeyOutsideASCII: a release whose key is outside ASCII (a
+// model no catalog knows, named in Korean) is announced once, corroborated
+// by a second article, and listed under its own key — the KV store admits
+// only ASCII keys, and a refused key once left its page unacknowledged.
+func TestReleaseKeyOutsideASCII(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := func(u string) event.Article {
+		return event.Article{
+			ID: event.DocID(u), URL: u,
+			Vendors:  []event.Vendor{{ID: "한빛랩", Name: "한빛랩", Count: 1}},
+			Models:   []event.Model{{ID: "한빛랩/바다-2", Name: "바다 2", Vendor: "한빛랩", Count: 1}},
+			Releases: []event.Release{{Model: "바다 2", ModelID: "한빛랩/바다-2", Vendor: "한빛랩", Confidence: 0.9}},
+		}
+	}
+	for _, u := range []string{"https://ko.example/bada-2", "https://news.example/bada-2"} {
+		if err := a.Announce(ctx, article(u)); err != nil {
+			t.Fatalf("announcing from %s: %v", u, err)
+		}
+	}
+	evs := releaseEvents(t, js)
+	if len(evs) != 2 || evs[0].Kind != event.KindRelease || evs[1].Kind != event.KindCorroboration {
+		t.Fatalf("events = %+v, want a release and a corroboration", evs)
+	}
+	by, err := a.SourcesByArticle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := by["https://news.example/bada-2"]; len(got) != 1 || got[0] != "한빛랩.바다-2" {
+		t.Errorf("keys of the second source = %q, want [한빛랩.바다-2]", got)
 	}
 }

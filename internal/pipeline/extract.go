@@ -9,9 +9,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 )
@@ -43,6 +45,7 @@ type ExtractStage struct {
 	log       *slog.Logger
 	workers   int
 	grace     time.Duration
+	budget    int // most bytes of an article message
 
 	extracted, skipped, failed atomic.Int64
 }
@@ -78,7 +81,8 @@ func NewExtractStage(js jetstream.JetStream, ex Extractor, opts ExtractOptions) 
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &ExtractStage{js: js, announcer: opts.Announcer, metrics: newExtractMetrics(opts.Registerer),
-		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace}
+		noContent: opts.NoContent, log: opts.Logger.With("stage", "extractor"), workers: opts.Workers, grace: opts.Grace,
+		budget: articleBudget(js.Conn().MaxPayload())}
 	s.ex.Store(&extractorRef{ex})
 	return s
 }
@@ -131,18 +135,29 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 		s.deadLetter(ctx, msg, log, err)
 		return
 	}
-	data, err := event.Encode(a)
+	data, fitted, err := encodeArticle(a, s.budget)
 	if err != nil {
 		s.deadLetter(ctx, msg, log, err)
 		return
 	}
+	if fitted.TextTruncated {
+		log.Warn("article text cut to fit one message", "text_bytes", len(a.Text), "kept_bytes", len(fitted.Text), "budget", s.budget)
+	}
 	if _, err := s.js.Publish(ctx, event.SubjectArticles, data,
 		jetstream.WithMsgID("article:"+a.ID+":"+page.ContentHash)); err != nil {
+		if errors.Is(err, nats.ErrMaxPayload) {
+			s.deadLetter(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
+			return
+		}
 		s.retry(ctx, msg, log, fmt.Errorf("publishing article: %w", err))
 		return
 	}
 	if s.announcer != nil {
 		if err := s.announcer.Announce(ctx, a); err != nil {
+			if errors.Is(err, jetstream.ErrInvalidKey) { // never stored, however often tried
+				s.deadLetter(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
+				return
+			}
 			s.retry(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
 			return
 		}
@@ -196,9 +211,7 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 		return a, err
 	}
 	a.URL = pageURL
-	if a.CanonicalURL == "" {
-		a.CanonicalURL = pageURL
-	}
+	a.CanonicalURL, a.RejectedCanonical = canonicalOf(a.CanonicalURL, pageURL, page.Canonical)
 	a.ID = event.DocID(a.CanonicalURL)
 	a.Source = page.Source
 	a.FetchedAt = page.FetchedAt
@@ -210,6 +223,26 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 		a.PublishedAt = page.Hint.PublishedAt
 	}
 	return a, nil
+}
+
+// canonicalOf returns the identity of a page fetched from pageURL that
+// declares the canonical URL declared (rel=canonical or og:url): the
+// declared URL when it is on the page's own site or is the one the crawler
+// confirmed (confirmed, by fetching it), else pageURL — and then the
+// declared one as rejected. So no page can take another site's article's
+// document id.
+func canonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
+	switch {
+	case declared == "" || declared == pageURL:
+		return pageURL, ""
+	case crawler.SameSite(declared, pageURL):
+		return declared, ""
+	case confirmed != "":
+		if n, err := crawler.Normalize(declared); err == nil && n == confirmed {
+			return declared, ""
+		}
+	}
+	return pageURL, declared
 }
 
 func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error) {

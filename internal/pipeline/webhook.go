@@ -12,6 +12,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,8 +27,8 @@ import (
 
 // Headers of a webhook delivery.
 const (
-	// HeaderSignature carries "sha256=<hex HMAC-SHA256 of the body>" when
-	// the webhook has a secret.
+	// HeaderSignature carries "t=<unix seconds>,v1=<hex HMAC-SHA256>" when
+	// the webhook has a secret; see Sign and VerifySignature.
 	HeaderSignature = "X-Modelwire-Signature"
 	// HeaderEvent is the event's kind: "release" or "corroboration".
 	HeaderEvent = "X-Modelwire-Event"
@@ -219,10 +220,15 @@ func (w *WebhookNotifier) post(ctx context.Context, kind, delivery string, body 
 	req.Header.Set(HeaderEvent, kind)
 	req.Header.Set(HeaderDelivery, delivery)
 	if w.hook.Secret != "" {
-		req.Header.Set(HeaderSignature, Sign(w.hook.Secret, body))
+		req.Header.Set(HeaderSignature, Sign(w.hook.Secret, time.Now(), delivery, body))
 	}
 	resp, err := w.client.Do(req)
 	if err != nil {
+		// http.Client's error repeats the URL, whose path or query is
+		// often the webhook's secret: keep only the cause.
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			err = ue.Err
+		}
 		return &deliveryError{err: fmt.Errorf("posting to webhook: %w", err)}
 	}
 	defer resp.Body.Close()
@@ -237,12 +243,69 @@ func (w *WebhookNotifier) post(ctx context.Context, kind, delivery string, body 
 	}
 }
 
-// Sign returns the signature header value of body under secret:
-// "sha256=" and the hex HMAC-SHA256.
-func Sign(secret string, body []byte) string {
+// Sign returns the signature header value of one delivery attempt:
+// "t=<unix seconds>,v1=<hex HMAC-SHA256>", the HMAC keyed with secret over
+// the timestamp, the delivery id (HeaderDelivery) and the body, joined by
+// "." — "1751360000.MW_RELEASES-42.{...}". The timestamp is the attempt's,
+// so a receiver that refuses old timestamps (VerifySignature) and delivery
+// ids it already took cannot be fed a captured delivery again.
+func Sign(secret string, t time.Time, delivery string, body []byte) string {
+	ts := strconv.FormatInt(t.Unix(), 10)
+	return "t=" + ts + ",v1=" + hex.EncodeToString(signature(secret, ts, delivery, body))
+}
+
+func signature(secret, ts, delivery string, body []byte) []byte {
 	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(ts + "." + delivery + "."))
 	mac.Write(body)
-	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
+	return mac.Sum(nil)
+}
+
+// DefaultSignatureTolerance is how far a signature's timestamp may be from
+// the receiver's clock: long enough for clock skew and a slow network,
+// short enough that a receiver can remember every delivery id it took
+// within it.
+const DefaultSignatureTolerance = 5 * time.Minute
+
+// ErrBadSignature reports a delivery whose signature does not verify.
+var ErrBadSignature = errors.New("bad webhook signature")
+
+// VerifySignature checks the signature header of a delivery as a
+// receiver should: well formed, its timestamp within tolerance of now
+// (DefaultSignatureTolerance if zero), and an HMAC that matches one of its
+// v1 values (compared in constant time). Receivers should also drop a
+// delivery id they already took.
+func VerifySignature(secret, header, delivery string, body []byte, now time.Time, tolerance time.Duration) error {
+	if tolerance <= 0 {
+		tolerance = DefaultSignatureTolerance
+	}
+	var ts string
+	var sigs [][]byte
+	for _, part := range strings.Split(header, ",") {
+		k, v, _ := strings.Cut(strings.TrimSpace(part), "=")
+		switch k {
+		case "t":
+			ts = v
+		case "v1":
+			if b, err := hex.DecodeString(v); err == nil {
+				sigs = append(sigs, b)
+			}
+		}
+	}
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil || len(sigs) == 0 {
+		return fmt.Errorf("%w: want t=<unix seconds>,v1=<hex>", ErrBadSignature)
+	}
+	if d := now.Sub(time.Unix(sec, 0)); d > tolerance || d < -tolerance {
+		return fmt.Errorf("%w: timestamp %s is %s away from now (tolerance %s)", ErrBadSignature, ts, d.Round(time.Second), tolerance)
+	}
+	want := signature(secret, ts, delivery, body)
+	for _, s := range sigs {
+		if hmac.Equal(s, want) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: no v1 signature matches", ErrBadSignature)
 }
 
 // parseRetryAfter reads a Retry-After header: seconds or an HTTP date.

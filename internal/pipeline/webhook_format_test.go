@@ -585,8 +585,8 @@ func TestWebhookPostsChatFormat(t *testing.T) {
 		if !strings.Contains(string(d.body), "New release: Kimi K2 (moonshot)") {
 			t.Errorf("body %s", d.body)
 		}
-		if d.header.Get(pipeline.HeaderSignature) != pipeline.Sign("s", d.body) {
-			t.Errorf("the signature does not sign the chat message")
+		if err := pipeline.VerifySignature("s", d.header.Get(pipeline.HeaderSignature), d.header.Get(pipeline.HeaderDelivery), d.body, time.Now(), 0); err != nil {
+			t.Errorf("the signature does not sign the chat message: %v", err)
 		}
 	}
 	bad := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: slack.URL + "/x", Format: "irc"}, pipeline.WebhookOptions{})

@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,5 +36,45 @@ func TestDeliveryErrorPermanent(t *testing.T) {
 		if got := (&deliveryError{status: status}).permanent(); got != want {
 			t.Errorf("status %d: permanent = %v, want %v", status, got, want)
 		}
+	}
+}
+
+// TestSignature: a signature covers the timestamp, the delivery id and the
+// body; a changed one of them, an old timestamp (a replay) or a wrong
+// secret does not verify.
+func TestSignature(t *testing.T) {
+	now := time.Date(2025, 7, 1, 12, 0, 0, 0, time.UTC)
+	body := []byte(`{"kind":"release"}`)
+	sig := Sign("s3cret", now, "MW_RELEASES-7", body)
+	if !strings.HasPrefix(sig, "t=1751371200,v1=") || len(sig) != len("t=1751371200,v1=")+64 {
+		t.Fatalf("signature %q, want t=<unix>,v1=<64 hex>", sig)
+	}
+	tests := []struct {
+		name, secret, header, delivery string
+		body                           []byte
+		at                             time.Time
+		ok                             bool
+	}{
+		{"genuine", "s3cret", sig, "MW_RELEASES-7", body, now.Add(time.Minute), true},
+		{"another v1 beside it", "s3cret", sig + ",v1=00ff", "MW_RELEASES-7", body, now, true},
+		{"replayed later", "s3cret", sig, "MW_RELEASES-7", body, now.Add(DefaultSignatureTolerance + time.Second), false},
+		{"from the future", "s3cret", sig, "MW_RELEASES-7", body, now.Add(-DefaultSignatureTolerance - time.Second), false},
+		{"other delivery id", "s3cret", sig, "MW_RELEASES-8", body, now, false},
+		{"other body", "s3cret", sig, "MW_RELEASES-7", []byte(`{"kind":"forged"}`), now, false},
+		{"wrong secret", "guess", sig, "MW_RELEASES-7", body, now, false},
+		{"timestamp changed", "s3cret", strings.Replace(sig, "t=1751371200", "t=1751371260", 1), "MW_RELEASES-7", body, now, false},
+		{"old body-only form", "s3cret", "sha256=" + strings.Repeat("0", 64), "MW_RELEASES-7", body, now, false},
+		{"empty", "s3cret", "", "MW_RELEASES-7", body, now, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := VerifySignature(tt.secret, tt.header, tt.delivery, tt.body, tt.at, 0)
+			if (err == nil) != tt.ok {
+				t.Errorf("VerifySignature = %v, want ok %v", err, tt.ok)
+			}
+			if err != nil && !errors.Is(err, ErrBadSignature) {
+				t.Errorf("err = %v, want ErrBadSignature", err)
+			}
+		})
 	}
 }

@@ -116,8 +116,9 @@ func TestWebhookDeliversMatchingEventsSigned(t *testing.T) {
 		t.Errorf("unfiltered webhook got %s", got)
 	}
 	for _, d := range signed.deliveries() {
-		if sig := d.header.Get(pipeline.HeaderSignature); sig != pipeline.Sign("s3cret", d.body) {
-			t.Errorf("signature %q, want %q", sig, pipeline.Sign("s3cret", d.body))
+		sig, id := d.header.Get(pipeline.HeaderSignature), d.header.Get(pipeline.HeaderDelivery)
+		if err := pipeline.VerifySignature("s3cret", sig, id, d.body, time.Now(), 0); err != nil {
+			t.Errorf("signature %q does not verify: %v", sig, err)
 		}
 		if d.header.Get("Content-Type") != "application/json" || d.header.Get(pipeline.HeaderEvent) != event.KindRelease ||
 			!strings.HasPrefix(d.header.Get(pipeline.HeaderDelivery), event.StreamReleases+"-") {
@@ -274,9 +275,10 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestSign(t *testing.T) {
-	// RFC 4231-style known answer (the classic "quick brown fox" HMAC-SHA256).
-	got := pipeline.Sign("key", []byte("The quick brown fox jumps over the lazy dog"))
-	want := "sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+	// Known answer, computed with Python's hmac over
+	// "1700000000.MW_RELEASES-1.The quick brown fox jumps over the lazy dog".
+	got := pipeline.Sign("key", time.Unix(1700000000, 0), "MW_RELEASES-1", []byte("The quick brown fox jumps over the lazy dog"))
+	want := "t=1700000000,v1=29be4e8d18d2cc13c840d904e3e4521ddf8dd3dabcc04688d1f01d8ef9b5283a"
 	if got != want {
 		t.Errorf("Sign = %s, want %s", got, want)
 	}

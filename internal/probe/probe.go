@@ -32,7 +32,10 @@ type Options struct {
 	Gatherer prometheus.Gatherer
 	// Timeout bounds each check (default 3s).
 	Timeout time.Duration
-	Logger  *slog.Logger
+	// AllowedHosts are the Host names answered besides IP addresses (see
+	// AllowHosts); empty means "localhost" only.
+	AllowedHosts []string
+	Logger       *slog.Logger
 }
 
 // Server answers the probes. It is safe for concurrent use.
@@ -61,8 +64,15 @@ func New(opts Options) *Server {
 	if opts.Gatherer != nil {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Gatherer, promhttp.HandlerOpts{}))
 	}
-	s.handler = mux
+	s.handler = AllowHosts(hostsOrLocal(opts.AllowedHosts), mux)
 	return s
+}
+
+func hostsOrLocal(hosts []string) []string {
+	if len(hosts) == 0 {
+		return []string{"localhost"}
+	}
+	return hosts
 }
 
 // Handler returns the server's HTTP handler.

@@ -22,7 +22,7 @@ func TestProbes(t *testing.T) {
 	reg.MustRegister(c)
 	c.Add(3)
 	storeUp := true
-	s := probe.New(probe.Options{Gatherer: reg, Checks: map[string]probe.Check{
+	s := probe.New(probe.Options{Gatherer: reg, AllowedHosts: []string{"example.com"}, Checks: map[string]probe.Check{
 		"nats": func(context.Context) error { return nil },
 		"store": func(context.Context) error {
 			if !storeUp {
@@ -63,7 +63,7 @@ func TestProbes(t *testing.T) {
 // TestNotReadyWhileStopping: once the process is told to stop, /readyz
 // fails until the server is gone.
 func TestNotReadyWhileStopping(t *testing.T) {
-	s := probe.New(probe.Options{})
+	s := probe.New(probe.Options{AllowedHosts: []string{"example.com"}})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -96,5 +96,36 @@ func TestNotReadyWhileStopping(t *testing.T) {
 	}
 	if rec.Code != http.StatusServiceUnavailable || body.Ready || body.Checks["shutdown"] != "stopping" {
 		t.Errorf("after stop: %d %s", rec.Code, data)
+	}
+}
+
+// TestHostileHostHeader: a browser page whose name was made to resolve to
+// a local address (DNS rebinding) sends its own name as Host; it is
+// refused with a JSON 400, while addresses, localhost and the allowed
+// names are answered.
+func TestHostileHostHeader(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	s := probe.New(probe.Options{Gatherer: reg, AllowedHosts: probe.DefaultAllowedHosts("mw.internal:9101")})
+	for host, want := range map[string]int{
+		"attacker.example":       http.StatusBadRequest,
+		"attacker.example:9101":  http.StatusBadRequest,
+		"localhost.attacker.com": http.StatusBadRequest,
+		"127.0.0.1:9101":         http.StatusOK,
+		"[::1]:9101":             http.StatusOK,
+		"10.1.2.3":               http.StatusOK,
+		"localhost:9101":         http.StatusOK,
+		"LOCALHOST.":             http.StatusOK,
+		"mw.internal:9101":       http.StatusOK,
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		s.Handler().ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("Host %s: %d, want %d", host, w.Code, want)
+		}
+		if want == http.StatusBadRequest && (!strings.Contains(w.Body.String(), `"error"`) || w.Header().Get("Content-Type") != "application/json; charset=utf-8") {
+			t.Errorf("Host %s: refusal %q is not a JSON error", host, w.Body.String())
+		}
 	}
 }

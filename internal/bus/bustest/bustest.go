@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/internal/bus"
@@ -22,16 +23,24 @@ func Start(t testing.TB) jetstream.JetStream {
 	return js
 }
 
+// Password is what TCP clients of a server StartServer started listening
+// log in with, as bus.EmbeddedUser.
+const Password = "bustest-password"
+
 // StartServer is Start that also returns the server; listen "" accepts
 // in-process clients only, "127.0.0.1:0" TCP clients on a free port too
-// (see the server's ClientURL).
+// (see the server's ClientURL), which log in with Password.
 func StartServer(t testing.TB, listen string) (jetstream.JetStream, *server.Server) {
 	t.Helper()
-	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: listen})
+	pw := ""
+	if listen != "" {
+		pw = Password
+	}
+	srv, err := bus.StartEmbedded(bus.EmbeddedOptions{StoreDir: t.TempDir(), Listen: listen, Password: pw})
 	if err != nil {
 		t.Fatal(err)
 	}
-	nc, err := bus.Connect("", srv, t.Name())
+	nc, err := bus.Connect("", srv, t.Name(), nats.UserInfo(bus.EmbeddedUser, pw))
 	if err != nil {
 		srv.Shutdown()
 		t.Fatal(err)

@@ -1,0 +1,233 @@
+package extractor
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Extraction paths, recorded in event.Article.Extraction.
+const (
+	// ExtractionPrimary is the extractor's own scorer.
+	ExtractionPrimary = "primary"
+	// ExtractionReadability is the second opinion, Readability, taken on
+	// a weak page.
+	ExtractionReadability = "readability"
+	// ExtractionCaptions is a photo story's captions.
+	ExtractionCaptions = "captions"
+	// ExtractionJSONLD is the page's JSON-LD articleBody.
+	ExtractionJSONLD = "jsonld"
+)
+
+// The primary text is checked against what the page says of itself, and
+// a weak result gets a second opinion, as trafilatura does with its
+// fallbacks. The rules and their thresholds:
+//
+//   - weak: shorter than weakChars; or covering less than weakDescCover
+//     of the words of the page's description (og:description and the
+//     like, at least minDescWords words), which news pages write from the
+//     story's first lines; or agreeing less than weakLDAgree with a
+//     JSON-LD articleBody of minLDChars or more.
+//   - on a weak page, Readability's text is taken when it covers at least
+//     strongDescCover of the description and descMargin more than the
+//     primary text; or agrees with the JSON-LD articleBody by ldMargin
+//     more; or when the primary text is near empty (below emptyChars) and
+//     Readability's is not. Otherwise the primary text stays.
+//   - a photo story (minCaptions captions or more on the page and a
+//     primary text below captionPageChars) is read again with the
+//     captions as text, and that is taken when it is twice as long.
+//   - a text below minFallbackChars gives way to a longer JSON-LD
+//     articleBody.
+//
+// Measured on the shared eval sets (see bench/eval_articles.sh), the
+// second opinion runs on about one page in six and is taken on about one
+// in a hundred; Readability costs about as much as the primary extraction
+// on the pages it runs on.
+const (
+	weakChars        = 500
+	minDescWords     = 8
+	weakDescCover    = 0.7
+	strongDescCover  = 0.8
+	descMargin       = 0.3
+	minLDChars       = 500
+	weakLDAgree      = 0.5
+	ldMargin         = 0.3
+	emptyChars       = 100
+	minCaptions      = 3
+	captionPageChars = 1000
+)
+
+// pageSignals are what a page says about its own story, against which the
+// main text is checked.
+type pageSignals struct {
+	// description is the page's summary of the story.
+	description string
+	// ldBody is the story's text in JSON-LD, if the page gives it.
+	ldBody string
+	// captions counts the photo captions with text on the page.
+	captions int
+}
+
+// articleText extracts the main text of the page doc, fetched from u, and
+// returns it with the path that produced it (ExtractionPrimary and the
+// like). It may run Readability on a copy of doc.
+func articleText(doc *html.Node, u *url.URL, h textHints, sig pageSignals, cc classes) (string, string) {
+	body := findBody(doc)
+	text, path := mainText(body, h, cc), ExtractionPrimary
+	n := utf8.RuneCountInString(text)
+	if sig.captions >= minCaptions && n < captionPageChars {
+		if c := withLines(scoredText(body, h, cc, true), text); utf8.RuneCountInString(c) >= 2*n {
+			text, path, n = c, ExtractionCaptions, utf8.RuneCountInString(c)
+		}
+	}
+	if path == ExtractionPrimary && weak(text, n, sig) {
+		if alt := readabilityText(doc, u, h, cc); better(alt, text, n, sig) {
+			text, path, n = alt, ExtractionReadability, utf8.RuneCountInString(alt)
+		}
+	}
+	if n < minFallbackChars && utf8.RuneCountInString(sig.ldBody) > n {
+		// Pages that render their text with scripts often still ship it
+		// as JSON-LD.
+		text, path = strings.TrimSpace(sig.ldBody), ExtractionJSONLD
+	}
+	return text, path
+}
+
+// weak reports whether text, of n runes, is far from what the page says
+// of its story.
+func weak(text string, n int, sig pageSignals) bool {
+	if n < weakChars {
+		return true
+	}
+	if d := tokens(sig.description); len(d) >= minDescWords && coverage(d, text) < weakDescCover {
+		return true
+	}
+	return utf8.RuneCountInString(sig.ldBody) >= minLDChars && agreement(text, sig.ldBody) < weakLDAgree
+}
+
+// better reports whether alt, Readability's text, is to be taken over the
+// weak primary text (n runes).
+func better(alt, text string, n int, sig pageSignals) bool {
+	if alt == "" || alt == text {
+		return false
+	}
+	if d := tokens(sig.description); len(d) >= minDescWords {
+		if ca := coverage(d, alt); ca >= strongDescCover && ca-coverage(d, text) >= descMargin {
+			return true
+		}
+	}
+	if utf8.RuneCountInString(sig.ldBody) >= minLDChars && agreement(alt, sig.ldBody)-agreement(text, sig.ldBody) >= ldMargin {
+		return true
+	}
+	return n < emptyChars && utf8.RuneCountInString(alt) >= minFallbackChars
+}
+
+// withLines returns text with the lines of first it lacks put before it.
+func withLines(text, first string) string {
+	if first == "" || strings.Contains(text, first) {
+		return text
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(first, "\n") {
+		if !strings.Contains(text, l) {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String() + text
+}
+
+// tokens splits s into lower-case words: runs of letters and digits, and
+// each character of the scripts written without spaces.
+func tokens(s string) []string {
+	var out []string
+	eachToken(s, func(t string) { out = append(out, t) })
+	return out
+}
+
+// eachToken calls f with each of the words tokens returns.
+func eachToken(s string, f func(string)) {
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			f(strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	for i, r := range s {
+		switch {
+		case r < 0x80:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				if start < 0 {
+					start = i
+				}
+			} else {
+				flush(i)
+			}
+		case unspaced(r):
+			flush(i)
+			f(string(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+}
+
+// unspaced reports whether r belongs to a script written without spaces
+// between words.
+func unspaced(r rune) bool {
+	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
+// coverage returns the share of the words want that occur in text.
+func coverage(want []string, text string) float64 {
+	if len(want) == 0 {
+		return 0
+	}
+	missing := make(map[string]bool, len(want))
+	for _, w := range want {
+		missing[w] = true
+	}
+	left := len(missing)
+	eachToken(text, func(t string) {
+		if left > 0 && missing[t] {
+			missing[t] = false
+			left--
+		}
+	})
+	found := 0
+	for _, w := range want {
+		if !missing[w] {
+			found++
+		}
+	}
+	return float64(found) / float64(len(want))
+}
+
+// agreement returns the F1 of the words of a and b, counted as bags.
+func agreement(a, b string) float64 {
+	ta, tb := tokens(a), tokens(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return 0
+	}
+	bag := make(map[string]int, len(tb))
+	for _, t := range tb {
+		bag[t]++
+	}
+	common := 0
+	for _, t := range ta {
+		if bag[t] > 0 {
+			bag[t]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(ta)+len(tb))
+}

@@ -1,0 +1,67 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Lake levels fall, again!", "lake levels fall again"},
+		{"GPT-5 beats o3", "gpt 5 beats o3"},
+		{"月之暗面发布Kimi", "月 之 暗 面 发 布 kimi"},
+		{"Thứ ba, 2/5/2023", "thứ ba 2 5 2023"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(tokens(tc.in), " "); got != tc.want {
+			t.Errorf("tokens(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestSecondOpinionRules pins down when a primary text is weak and when
+// Readability's text is taken instead.
+func TestSecondOpinionRules(t *testing.T) {
+	story := strings.Repeat("The state's largest reservoir dropped to its lowest level since it was filled, forcing towns to limit watering. ", 8)
+	other := strings.Repeat("The newspaper has covered the towns of the plains for a century, and its reporters live where they write. ", 8)
+	desc := "The state's largest reservoir dropped to its lowest level since it was filled, forcing towns to limit watering."
+	tests := []struct {
+		name          string
+		primary, alt  string
+		sig           pageSignals
+		weak, readAlt bool
+	}{
+		{"a long text that covers the description", story, other, pageSignals{description: desc}, false, false},
+		{"a long text with no signals", other, story, pageSignals{}, false, false},
+		{"a short text is weak, and stays when the other is no better", story[:300], other, pageSignals{}, true, false},
+		{"a text far from the description, the other near it", other, story, pageSignals{description: desc}, true, true},
+		{"a text far from the description, the other as far", other, other + " More.", pageSignals{description: desc}, true, false},
+		{"a short description says nothing", other, story, pageSignals{description: "Lake levels"}, false, false},
+		{"a text far from the JSON-LD body, the other near it", other, story, pageSignals{ldBody: story}, true, true},
+		{"a near-empty text gives way to a real one", "Loading…", other, pageSignals{}, true, true},
+		{"the same text is no second opinion", story[:300], story[:300], pageSignals{}, true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := len([]rune(tc.primary))
+			if got := weak(tc.primary, n, tc.sig); got != tc.weak {
+				t.Fatalf("weak = %v, want %v", got, tc.weak)
+			}
+			if got := better(tc.alt, tc.primary, n, tc.sig); got != tc.readAlt {
+				t.Errorf("better = %v, want %v", got, tc.readAlt)
+			}
+		})
+	}
+}
+
+func TestWithLines(t *testing.T) {
+	if got := withLines("caption one\ncaption two", "intro\ncaption one"); got != "intro\ncaption one\ncaption two" {
+		t.Errorf("withLines = %q", got)
+	}
+	if got := withLines("intro\ncaption", "intro"); got != "intro\ncaption" {
+		t.Errorf("withLines = %q", got)
+	}
+}

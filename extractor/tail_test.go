@@ -1,0 +1,119 @@
+package extractor
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tailPages are hand-made pages in testdata/tail, one for each kind of
+// failure seen in the tail of real news pages (main text far below the
+// page's own story), with what the text must hold and must not, the path
+// that must produce it, and the publication day.
+var tailPages = []struct {
+	file, url  string
+	want, drop []string
+	extraction string
+	published  string
+}{
+	{
+		file: "split-blocks.html", url: "https://coastalledger.example/news/seawall-vote",
+		want: []string{"After two floods in one spring", "recommended raising the wall by four feet",
+			"Construction is expected to start in September", "The loan will be repaid over twenty years",
+			"Residents who spoke at the meeting", "The state's grant program"},
+		drop: []string{"Advertisement", "Read more: Forecasters", "Ferry schedule", "morning briefing",
+			"Sign up to receive", "Old pier to reopen", "The pier at the end of Beach Road", "Lighthouse", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-05-02",
+	},
+	{
+		file: "ticker.html", url: "https://marketdaily.example/markets/norvale-shares",
+		want:       []string{"Shares of Norvale Semiconductor fell 9%", "Analysts had expected", "Rival companies also fell"},
+		drop:       []string{"Dow Jones", "Nasdaq Composite", "Bitcoin"},
+		extraction: ExtractionPrimary, published: "2023-08-09",
+	},
+	{
+		file: "caption-list.html", url: "https://northernpost.example/news/cycle-lanes",
+		want:       []string{"Three new protected cycle lanes", "Kerbs will separate them", "asked for a fourth lane"},
+		drop:       []string{"The week in pictures", "Crowds gather on the quayside", "Frost covers the allotments", "By Priya Nair"},
+		extraction: ExtractionPrimary, published: "2023-03-14",
+	},
+	{
+		file: "appended.html", url: "https://wayfarer.example/travel/night-trains",
+		want: []string{"At a quarter past nine", "Slow travel, fast bookings", "Whether the revival lasts will depend on track charges"},
+		drop: []string{"Tom Reyes is a travel writer", "Never miss a story", "Sign up for the Wayfarer newsletter",
+			"You might also like", "From Hull to Rotterdam", "More from Tom Reyes", "The city is steep", "yellow trams"},
+		extraction: ExtractionPrimary, published: "2023-10-05",
+	},
+	{
+		file: "second-article.html", url: "https://dailycourier.example/news/museum-bronzes",
+		want:       []string{"A museum in the city handed back two bronze statues", "Thousands of objects were taken during the raid of 1897"},
+		drop:       []string{"City council delays vote", "The city council postponed a vote", "Luis Ortega", "Grace Adeyemi"},
+		extraction: ExtractionPrimary, published: "2023-02-21",
+	},
+	{
+		file: "gallery.html", url: "https://valleyherald.example/photos/county-fair-100",
+		want: []string{"The county fair turns 100 this week", "The first fair, in 1923, was held on a farm",
+			"The Ferris wheel arrived in 1965", "This year's fair opened on Wednesday"},
+		drop:       []string{"Valley Historical Society", "Ana Kowalski / Valley Herald", "By Ana Kowalski"},
+		extraction: ExtractionCaptions, published: "2023-07-28",
+	},
+	{
+		file: "listicle.html", url: "https://kitchenlab.example/reviews/best-electric-kettles",
+		want: []string{"We boiled more than 300 litres", "1. Best overall: Brisa Pro 1.7L", "The Brisa boiled a full kettle",
+			"Pros: fast, quiet", "5. Best for travel: Nomad Mini", "but it boils them in a little over a minute", "How we tested"},
+		drop:       []string{"$79.99", "$129.00", "at Amazon", "Advertisement"},
+		extraction: ExtractionPrimary, published: "2023-11-16",
+	},
+	{
+		file: "fallback-only.html", url: "https://prairietribune.example/news/lake-caddo-record-low",
+		want: []string{"The state's largest reservoir dropped to its lowest level", "Boat ramps on the east shore",
+			"stage three emergency"},
+		drop:       []string{"covered the towns of the high plains", "consider supporting our newsroom"},
+		extraction: ExtractionReadability, published: "2023-09-12",
+	},
+	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
+		want: []string{"The committee met for four hours"}},
+	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
+		want: []string{"The committee met for four hours"}, drop: []string{"Clinic hours extended"}},
+	{file: "date-byline-en.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02"},
+	{file: "date-byline-de.html", url: "https://stadtanzeiger.example/lokales/klinikneubau", published: "2023-05-02"},
+	{file: "date-byline-ko.html", url: "https://metronews.example/news/articleView.html?idxno=1234", published: "2023-05-02"},
+	{file: "date-byline-vi.html", url: "https://tinmoi.example/bao-cao-benh-vien-4612345.html", published: "2023-05-02"},
+	{file: "date-byline-zh.html", url: "https://news.example.cn/city/12345.html", published: "2023-05-02"},
+	{file: "date-byline-ja.html", url: "https://toshi.example.jp/articles/20230502/k0001.html", published: "2023-05-02"},
+}
+
+func TestTailPages(t *testing.T) {
+	for _, tc := range tailPages {
+		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "tail", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _, err := ExtractArticle(page, tc.url)
+			if err != nil {
+				t.Fatalf("ExtractArticle: %v", err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			for _, d := range tc.drop {
+				if strings.Contains(a.Text, d) {
+					t.Errorf("text holds %q", d)
+				}
+			}
+			if tc.extraction != "" && a.Extraction != tc.extraction {
+				t.Errorf("extraction %q, want %q", a.Extraction, tc.extraction)
+			}
+			if got := a.PublishedAt.Format("2006-01-02"); got != tc.published {
+				t.Errorf("published %s, want %s", got, tc.published)
+			}
+			if t.Failed() {
+				t.Logf("text:\n%s", a.Text)
+			}
+		})
+	}
+}
