@@ -91,6 +91,7 @@ func TestWriterRecordsReadBackByWarcioAndReader(t *testing.T) {
 	art := exchange("http://news.test/a.html", 200,
 		http.Header{"Content-Type": {"text/html; charset=utf-8"}, "Content-Encoding": {"gzip"}, "Etag": {`"v1"`}}, gz(page))
 	art.Source, art.Via = "aiwire", "http://news.test/feed.xml"
+	art.Sent = fetched.Add(-45 * time.Millisecond)
 	art.Hint = event.Hint{Title: "DeepSeek\nreleases V3", PublishedAt: time.Date(2025, 6, 30, 8, 0, 0, 0, time.UTC)}
 	notModified := exchange("http://news.test/b.html", 304, http.Header{"Etag": {`"v2"`}}, nil)
 	notModified.Previous = fetched.Add(-time.Hour)
@@ -115,6 +116,9 @@ func TestWriterRecordsReadBackByWarcioAndReader(t *testing.T) {
 		got = append(got, strings.Join([]string{r["warc-type"], r["warc-target-uri"], r["http:status"], r["warc-profile"], r["warc-truncated"]}, " "))
 		if r["warc-type"] == "response" && r["warc-date"] != "2025-07-01T09:30:00.123Z" {
 			t.Errorf("WARC-Date = %q, want the fetch time to the millisecond", r["warc-date"])
+		}
+		if r["warc-type"] == "request" && r["warc-target-uri"] == art.URL && r["warc-date"] != "2025-07-01T09:30:00.078Z" {
+			t.Errorf("request WARC-Date = %q, want when it was sent", r["warc-date"])
 		}
 	}
 	want := []string{
