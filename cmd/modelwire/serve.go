@@ -119,7 +119,7 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, live *l
 		}
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
 			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
-			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
+			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format, Kinds: w.Kinds,
 		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
 		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
