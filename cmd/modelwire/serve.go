@@ -88,19 +88,18 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer node.Close()
-	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newRegistry(), log)...)
+	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newNames(log), newRegistry(), log)...)
 }
 
 // usersSide builds what faces users: the HTTP server on http.addr (unless
 // empty) and one notifier per configured webhook, each a func that runs
-// until ctx ends. Their metrics go to reg, which /metrics serves.
-func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
+// until ctx ends; live (nil: none) resolves their filters. Their metrics
+// go to reg, which /metrics serves.
+func usersSide(c config.Config, js jetstream.JetStream, store api.Store, live *liveNames, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
 	var out []func(context.Context) error
-	var names api.Names
-	if an, err := newAnalyzer(); err != nil {
-		log.Error("filters compare names as given", "err", err)
-	} else {
-		names = an
+	var names api.Names // a nil *liveNames must not become a non-nil interface
+	if live != nil {
+		names = live
 	}
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{

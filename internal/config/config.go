@@ -128,6 +128,10 @@ type Webhook struct {
 	// publishes it) or a chat product's incoming-webhook message (see
 	// webhook.Formats).
 	Format string `yaml:"format"`
+	// Kinds restricts the events sent by kind: "release" (a model's first
+	// announcement) and "corroboration" (a later source reporting it);
+	// empty means both. A chat channel often wants only releases.
+	Kinds []string `yaml:"kinds"`
 }
 
 // Crawler holds settings shared by every source.

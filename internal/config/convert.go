@@ -112,7 +112,7 @@ func (c Config) ElasticConfig() (indexer.ElasticConfig, error) {
 // WebhookConfig returns the webhook's settings (notify.webhooks[]).
 func (w Webhook) WebhookConfig() webhook.Config {
 	return webhook.Config{URL: w.URL, Vendors: w.Vendors, Models: w.Models, Secret: w.Secret,
-		MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format}
+		MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format, Kinds: w.Kinds}
 }
 
 // Auth returns the credentials configured for an external NATS server

@@ -47,6 +47,7 @@ var Keys = []Key{
 	{Name: "notify.webhooks[].secret_env", Meaning: "the environment variable holding the secret; wins over `secret`"},
 	{Name: "notify.webhooks[].max_attempts", Meaning: "tries of an event refused with a 4xx (not 408 or 429) before it is dead-lettered; network errors, 5xx, 408 and 429 are retried until they succeed"},
 	{Name: "notify.webhooks[].timeout", Meaning: "bounds one delivery"},
+	{Name: "notify.webhooks[].kinds", Default: "both", Meaning: "only these kinds of event: `release` (a model's first announcement), `corroboration` (a later source reporting it); a chat channel often wants only releases"},
 	{Name: "notify.webhooks[].format", Meaning: "`json`, or a chat product's message: `slack`, `discord`, `teams`, `mattermost`"},
 	{Name: "crawler.user_agent", Meaning: "sent with every request; robots.txt groups are matched by its first word"},
 	{Name: "crawler.allow_private_networks", Meaning: "permit loopback/private/link-local addresses"},

@@ -180,6 +180,11 @@ func (c Config) webhookProblems() []error {
 		if w.Format != "" && !slices.Contains(webhook.Formats, w.Format) {
 			errs = append(errs, fmt.Errorf("%s: format %q is not one of %s", key, w.Format, strings.Join(webhook.Formats, ", ")))
 		}
+		for _, k := range w.Kinds {
+			if !slices.Contains(webhook.Kinds, k) {
+				errs = append(errs, fmt.Errorf("%s: kinds: %q is not one of %s", key, k, strings.Join(webhook.Kinds, ", ")))
+			}
+		}
 	}
 	return errs
 }

@@ -40,6 +40,10 @@ const (
 // maxRetryAfter bounds how long a receiver's Retry-After can hold an event.
 const maxRetryAfter = time.Hour
 
+// Kinds are the kinds of release event a webhook may restrict itself to
+// (Config.Kinds).
+var Kinds = []string{event.KindRelease, event.KindCorroboration}
+
 // Config is one endpoint that receives release events. It is taken as
 // given: internal/config holds the defaults of notify.webhooks[].
 type Config struct {
@@ -56,6 +60,10 @@ type Config struct {
 	// Format is the payload: FormatJSON (the event as stored; also what
 	// "" means) or a chat product's incoming-webhook message (see Formats).
 	Format string
+	// Kinds restricts the events sent by kind (event.KindRelease,
+	// event.KindCorroboration); empty means all. Events of other kinds are
+	// acknowledged without a delivery.
+	Kinds []string
 }
 
 // Options are the code-level hooks of a Notifier. Zero
@@ -94,7 +102,7 @@ type Notifier struct {
 func webhookDeliveries(reg prometheus.Registerer) *prometheus.CounterVec {
 	c := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "modelwire_webhook_deliveries_total",
-		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter).",
+		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter; skipped: an event of a kind the webhook does not take).",
 	}, []string{"webhook", "outcome"})
 	if reg == nil {
 		return c
@@ -126,7 +134,7 @@ func New(js jetstream.JetStream, hook Config, opts Options) *Notifier {
 	}
 	name := bus.WebhookConsumerName(hook.URL)
 	sent := webhookDeliveries(opts.Registerer)
-	for _, outcome := range []string{"ok", "retry", "dead_letter"} {
+	for _, outcome := range []string{"ok", "retry", "dead_letter", "skipped"} {
 		sent.WithLabelValues(name, outcome) // every series exists from the start, at 0
 	}
 	return &Notifier{
@@ -181,6 +189,11 @@ func (w *Notifier) deliver(ctx context.Context, m jetstream.Msg) {
 		return
 	}
 	log := w.log.With("key", ev.Key, "seq", md.Sequence.Stream, "attempt", md.NumDelivered)
+	if len(w.hook.Kinds) > 0 && !slices.Contains(w.hook.Kinds, ev.Kind) {
+		w.sent.WithLabelValues(w.name, "skipped").Inc()
+		bus.Ack(m, log)
+		return
+	}
 	body, err := Payload(w.hook.Format, ev, m.Data())
 	if err != nil { // Run checked the format: cannot happen
 		bus.Retry(m, log, err)

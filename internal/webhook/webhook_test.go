@@ -281,3 +281,36 @@ func waitForConsumer(t *testing.T, js jetstream.JetStream, name string) {
 		return err == nil
 	})
 }
+
+// TestWebhookKinds: a webhook taking only releases gets no corroborations;
+// they are acknowledged without a delivery and counted as skipped.
+func TestWebhookKinds(t *testing.T) {
+	js := bustest.Start(t)
+	recv := newReceiver(t)
+	reg := prometheus.NewRegistry()
+	hook := webhook.New(js, webhook.Config{URL: recv.URL, Kinds: []string{event.KindRelease}},
+		webhook.Options{Backoff: fastBackoff, Registerer: reg})
+	waittest.Background(t, hook.Run)
+	waitForConsumer(t, js, hook.Name())
+
+	bustest.PublishRelease(t, js, "moonshot", "Kimi K2")
+	corr := event.ReleaseEvent{Kind: event.KindCorroboration, Key: event.ReleaseKey("moonshot", "Kimi K2"), Vendor: "moonshot", Model: "Kimi K2",
+		FirstSeen: time.Now().UTC(), Confidence: 0.9, ArticleURL: "https://other.example/kimi-k2"}
+	data, err := event.Encode(corr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(context.Background(), event.ReleaseSubject("moonshot", "Kimi K2"), data); err != nil {
+		t.Fatal(err)
+	}
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-V4")
+	waittest.Eventually(t, 10*time.Second, "two releases delivered", func() bool { return len(recv.deliveries()) == 2 })
+	waittest.Eventually(t, 10*time.Second, "the corroboration skipped", func() bool {
+		return probetest.Value(t, reg, "modelwire_webhook_deliveries_total", map[string]string{"webhook": hook.Name(), "outcome": "skipped"}) == 1
+	})
+	for _, d := range recv.deliveries() {
+		if d.ev.Kind != event.KindRelease {
+			t.Errorf("delivered a %s event", d.ev.Kind)
+		}
+	}
+}
