@@ -267,3 +267,33 @@ sources:
 		t.Errorf("negative tabs: %v", err)
 	}
 }
+
+// TestHuggingFaceValidate: a Hugging Face source's checks, each naming its
+// key, and the defaults a valid one gets.
+func TestHuggingFaceValidate(t *testing.T) {
+	tests := []struct {
+		hf   string
+		want string
+	}{
+		{"{}", "huggingface: authors: at least one"},
+		{"{authors: [deepseek-ai/DeepSeek-V3]}", `huggingface: authors: "deepseek-ai/DeepSeek-V3" is not a Hub user`},
+		{"{authors: [Qwen], endpoint: 'ftp://hub'}", "huggingface: endpoint:"},
+		{"{authors: [Qwen], endpoint: 'https://huggingface.co/api'}", "huggingface: endpoint:"},
+		{"{authors: [Qwen], limit: 5000}", "huggingface: limit: 5000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, err := config.Parse([]byte("sources:\n  - name: hf\n    huggingface: "+tt.hf+"\n"), nil)
+			if err == nil || !strings.Contains(err.Error(), "sources[0] (hf): "+tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	c, err := config.Parse([]byte("sources:\n  - name: hf\n    huggingface: {authors: [Qwen, deepseek-ai, zai-org]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hf := c.Sources[0].CrawlerSource().HuggingFace; hf.Endpoint != "https://huggingface.co" || hf.Limit != 50 || len(hf.Authors) != 3 {
+		t.Errorf("valid source: %+v", hf)
+	}
+}
