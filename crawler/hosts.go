@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // hosts is the crawler's per-host politeness: one scheduler per host
@@ -26,7 +28,7 @@ type hosts struct {
 type host struct {
 	mu       sync.Mutex
 	inFlight int
-	last     time.Time     // when the latest request was let through
+	last     time.Time     // when the latest request was let through, or sent
 	paused   time.Time     // no request starts before this
 	freed    chan struct{} // closed (and replaced) when a request ends
 }
@@ -78,14 +80,27 @@ func (s *host) acquire(ctx context.Context, parallel int, delay, maxWait time.Du
 			return now, func() { once.Do(s.release) }, nil
 		}
 		s.mu.Unlock()
-		wait := earliest.Sub(now)
-		if wait > maxWait {
-			return time.Time{}, nil, fmt.Errorf("%w for another %s", ErrHostPaused, wait.Round(time.Second))
+		d := earliest.Sub(now)
+		if d > maxWait {
+			return time.Time{}, nil, fmt.Errorf("%w for another %s", ErrHostPaused, d.Round(time.Second))
 		}
-		if err := sleep(ctx, wait); err != nil {
+		if err := wait.Sleep(ctx, d); err != nil {
 			return time.Time{}, nil, err
 		}
 	}
+}
+
+// sent notes that a request let through left at at — written to its
+// connection. The delay to the next request counts from then, when that
+// is later than the grant: a request slow to leave (a connection being
+// set up, a write held up) would otherwise come closer to the next one on
+// the wire than the delay.
+func (s *host) sent(at time.Time) {
+	s.mu.Lock()
+	if at.After(s.last) {
+		s.last = at
+	}
+	s.mu.Unlock()
 }
 
 func (s *host) release() {
@@ -104,19 +119,4 @@ func (s *host) pause(until time.Time) {
 		s.paused = until
 	}
 	s.mu.Unlock()
-}
-
-// sleep waits for d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -153,23 +153,52 @@ type Article struct {
 type Vendor struct {
 	// ID is the catalog's canonical slug ("deepseek"), or a slug of the name
 	// for a vendor the catalog does not know.
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Count int    `json:"count"`
+	ID string `json:"id"`
+	// Name is the canonical display name ("Zhipu AI"), however the article
+	// spelt it.
+	Name string `json:"name"`
+	// Mentions are the spellings the article used ("Zippu AI", "智谱"),
+	// kept as evidence.
+	Mentions   []string    `json:"mentions,omitempty"`
+	Count      int         `json:"count"`
+	Resolution *Resolution `json:"resolution,omitempty"`
 }
 
 // Model is a named AI model mentioned in an article.
 type Model struct {
-	Name   string `json:"name"`
-	Vendor string `json:"vendor,omitempty"`
-	Family string `json:"family,omitempty"`
-	Count  int    `json:"count"`
+	// ID is the model's stable identity: "<vendor>/<slug of the canonical
+	// name>" ("deepseek/deepseek-v3"); provisional for a model no catalog
+	// knows (Resolution.Provisional).
+	ID string `json:"id,omitempty"`
+	// Name is the canonical display name ("Qwen3-Coder"), however the
+	// article spelt it; Mentions are the spellings it used ("qwen 3
+	// coder", "Kwen3-Coder"), kept as evidence.
+	Name     string   `json:"name"`
+	Vendor   string   `json:"vendor,omitempty"`
+	Family   string   `json:"family,omitempty"`
+	Mentions []string `json:"mentions,omitempty"`
+	// Parent is the id of the model this one is a size or variant of
+	// ("alibaba/qwen2-5-72b" for Qwen2.5-72B-Instruct).
+	Parent     string      `json:"parent,omitempty"`
+	Resolution *Resolution `json:"resolution,omitempty"`
+	Count      int         `json:"count"`
 	// ParamsTotalB and ParamsActiveB are parameter counts in billions, 0 when unknown.
 	ParamsTotalB  float64  `json:"params_total_b,omitempty"`
 	ParamsActiveB float64  `json:"params_active_b,omitempty"`
 	License       string   `json:"license,omitempty"`
 	Modalities    []string `json:"modalities,omitempty"`
 	OpenWeights   bool     `json:"open_weights,omitempty"`
+}
+
+// Resolution says how sure an identity is and why: "catalogued name",
+// "sounds like Qwen, beside Alibaba", "not in the catalog: introduced as a
+// model".
+type Resolution struct {
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+	// Provisional marks an identity no catalog knows: a discovery whose id
+	// may change once the catalog lists it.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // Claim is a benchmark score or a comparison an article states about a model.
@@ -187,7 +216,10 @@ type Claim struct {
 
 // Release is a model an article announces as newly released.
 type Release struct {
+	// Model is the canonical display name, ModelID the model's id
+	// (Model.ID).
 	Model       string    `json:"model"`
+	ModelID     string    `json:"model_id,omitempty"`
 	Vendor      string    `json:"vendor"`
 	Confidence  float64   `json:"confidence"`
 	Evidence    string    `json:"evidence,omitempty"`
@@ -201,9 +233,11 @@ type ReleaseEvent struct {
 	Version int    `json:"v"`
 	Kind    string `json:"kind"`
 	// Key is "<vendor>.<model slug>", the release's identity.
-	Key         string    `json:"key"`
-	Vendor      string    `json:"vendor"`
+	Key    string `json:"key"`
+	Vendor string `json:"vendor"`
+	// Model is the canonical display name, ModelID the model's id.
 	Model       string    `json:"model"`
+	ModelID     string    `json:"model_id,omitempty"`
 	FirstSeen   time.Time `json:"first_seen"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
 	Confidence  float64   `json:"confidence"`

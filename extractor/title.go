@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,11 +11,12 @@ import (
 
 // titleSeparators split a page title into headline and site name, the
 // strongest first.
-var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", "｜", " │ ", " — "}
+var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", "｜", " ｜ ", " │ "}
 
-// dashSeparators are the separators a headline uses itself ("GPT-5 beats
-// o3 - on some tests"), so a title is not cut at them by length alone.
-var dashSeparators = map[string]bool{" - ": true, " – ": true, " — ": true}
+// titleDashes are the separators that also stand inside headlines ("GLM-5
+// – the open model"): a title split at one is never cut to its longest
+// part.
+var titleDashes = []string{" - ", " – ", " — "}
 
 // affixSeparators are the characters that part a known site name from the
 // headline it is printed after; before a headline, a colon or comma after
@@ -150,10 +152,10 @@ func (s site) strip(t string) string {
 			parts = parts[:len(parts)-1]
 		case s.isName(parts[0]):
 			parts = parts[1:]
-		case dashSeparators[sep]:
+		case slices.Contains(titleDashes, sep):
 			return t
 		}
-		if len(parts) > 1 && !dashSeparators[sep] {
+		if len(parts) > 1 && !slices.Contains(titleDashes, sep) {
 			// "Headline | Section": the longest part is the headline.
 			return s.stripAffix(strings.TrimSpace(longest(parts)))
 		}

@@ -92,7 +92,7 @@ func searchBody(q Query) ([]byte, error) {
 		filter = append(filter, terms("vendors", q.Vendors, event.Slug))
 	}
 	if len(q.Models) > 0 {
-		filter = append(filter, terms("model_keys", q.Models, modelKey))
+		filter = append(filter, modelFilter("model_ids", "model_keys", q.Models))
 	}
 	if q.Language != "" {
 		filter = append(filter, terms("language", []string{q.Language}, strings.ToLower))
@@ -176,6 +176,20 @@ func queryText(s string) (text string, positive bool, err error) {
 		}
 	}
 	return b.String(), positive, nil
+}
+
+// modelFilter matches model filters: ids against idField, names folded
+// against keyField.
+func modelFilter(idField, keyField string, values []string) map[string]any {
+	ids, keys := splitModels(values)
+	var should []any
+	if len(ids) > 0 {
+		should = append(should, terms(idField, ids, strings.ToLower))
+	}
+	if len(keys) > 0 {
+		should = append(should, terms(keyField, keys, modelKey))
+	}
+	return map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}}
 }
 
 func terms(field string, values []string, fold func(string) string) map[string]any {

@@ -155,15 +155,16 @@ func TestElasticVersions(t *testing.T) {
 func corpus(t0 time.Time) []event.Article {
 	ds := article("https://a.example/r1", "DeepSeek-R1 released", "DeepSeek open-sourced DeepSeek-R1, a reasoning model. <script>alert(1)</script>", "en", t0)
 	ds.Vendors = []event.Vendor{{ID: "deepseek", Name: "DeepSeek", Count: 2}}
-	ds.Models = []event.Model{{Name: "DeepSeek-R1", Vendor: "deepseek", Count: 2}}
+	ds.Models = []event.Model{{ID: "deepseek/deepseek-r1", Name: "DeepSeek-R1", Vendor: "deepseek", Count: 2}}
 	v := 79.8
 	ds.Claims = []event.Claim{{Model: "DeepSeek-R1", Benchmark: "AIME 2024", Value: &v, Unit: "%", Relation: "score"}}
 	zh := article("https://b.example/kimi", "月之暗面发布Kimi K2", "月之暗面今天发布了Kimi K2模型，并开源了权重。", "zh", t0.Add(24*time.Hour))
 	zh.Vendors = []event.Vendor{{ID: "moonshot", Name: "Moonshot", Count: 1}}
-	zh.Models = []event.Model{{Name: "Kimi K2", Vendor: "moonshot", Count: 1}}
+	zh.Models = []event.Model{{ID: "moonshot/kimi-k2", Name: "Kimi K2", Vendor: "moonshot", Count: 1},
+		{ID: "unknown/moonlight-x", Name: "Moonlight-X", Count: 1, Resolution: &event.Resolution{Reason: "not in the catalog", Provisional: true}}}
 	vi := article("https://c.example/qwen", "Alibaba ra mắt Qwen3", "Alibaba vừa ra mắt Qwen3 với 235 tỷ tham số.", "vi", t0.Add(48*time.Hour))
 	vi.Vendors = []event.Vendor{{ID: "alibaba", Name: "Alibaba", Count: 2}}
-	vi.Models = []event.Model{{Name: "Qwen3", Vendor: "alibaba", Count: 2}}
+	vi.Models = []event.Model{{ID: "alibaba/qwen3", Name: "Qwen3", Vendor: "alibaba", Count: 2}}
 	ko := article("https://d.example/exaone", "LG AI연구원, 엑사원 4.0 공개", "LG AI연구원이 엑사원 4.0을 공개했다. DeepSeek 모델과 비교했다.", "ko", t0.Add(72*time.Hour))
 	ko.Vendors = []event.Vendor{{ID: "lg-ai-research", Name: "LG AI Research", Count: 1}, {ID: "deepseek", Name: "DeepSeek", Count: 1}}
 	ko.Models = []event.Model{{Name: "EXAONE 4.0", Vendor: "lg-ai-research", Count: 1}}
@@ -202,6 +203,10 @@ func searchCases(t0 time.Time) []struct {
 		{"vendor filter is folded", indexer.Query{Vendors: []string{"LG AI Research"}}, []string{ko}, 1},
 		{"two vendors", indexer.Query{Vendors: []string{"moonshot", "alibaba"}}, []string{vi, zh}, 2},
 		{"model filter folds case and punctuation", indexer.Query{Models: []string{"kimi-k2"}}, []string{zh}, 1},
+		{"model filter folds spaces", indexer.Query{Models: []string{"Kimi K 2"}}, []string{zh}, 1},
+		{"model id filter", indexer.Query{Models: []string{"alibaba/qwen3"}}, []string{vi}, 1},
+		{"model id and name filters", indexer.Query{Models: []string{"Alibaba/Qwen3", "deepseek r1"}}, []string{vi, ds}, 2},
+		{"model id of another vendor", indexer.Query{Models: []string{"meta/qwen3"}}, nil, 0},
 		{"language filter", indexer.Query{Language: "VI"}, []string{vi}, 1},
 		{"since", indexer.Query{Since: t0.Add(12 * time.Hour)}, []string{ko, vi, zh}, 3},
 		{"until", indexer.Query{Until: t0.Add(12 * time.Hour)}, []string{ds}, 1},
@@ -269,7 +274,7 @@ func TestElasticSearch(t *testing.T) {
 		res, _ := s.Search(ctx, indexer.Query{})
 		want := indexer.Facets{
 			Vendors:   []indexer.FacetCount{{"deepseek", 2}, {"alibaba", 1}, {"lg-ai-research", 1}, {"moonshot", 1}},
-			Models:    []indexer.FacetCount{{"DeepSeek-R1", 1}, {"EXAONE 4.0", 1}, {"Kimi K2", 1}, {"Qwen3", 1}},
+			Models:    []indexer.FacetCount{{"DeepSeek-R1", 1}, {"EXAONE 4.0", 1}, {"Kimi K2", 1}, {"Moonlight-X", 1}, {"Qwen3", 1}},
 			Languages: []indexer.FacetCount{{"en", 1}, {"ko", 1}, {"vi", 1}, {"zh", 1}},
 		}
 		got, _ := json.Marshal(res.Facets)
@@ -386,7 +391,7 @@ func TestElasticConfigValidate(t *testing.T) {
 		{"no addresses", indexer.ElasticConfig{}, "no addresses"},
 		{"upper case prefix", indexer.ElasticConfig{Addresses: []string{"http://x:9200"}, IndexPrefix: "Modelwire"}, "index prefix"},
 		{"wildcard prefix", indexer.ElasticConfig{Addresses: []string{"http://x:9200"}, IndexPrefix: "mw*"}, "index prefix"},
-		{"bad CA", indexer.ElasticConfig{Addresses: []string{"https://x:9200"}, CACert: []byte("not pem")}, "ca_cert"},
+		{"bad CA", indexer.ElasticConfig{Addresses: []string{"https://x:9200"}, IndexPrefix: "modelwire", CACert: []byte("not pem")}, "ca_cert"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -400,7 +405,7 @@ func TestElasticConfigValidate(t *testing.T) {
 
 func ExampleOpenElastic() {
 	ctx := context.Background()
-	s, err := indexer.OpenElastic(ctx, indexer.ElasticConfig{Addresses: []string{"http://127.0.0.1:9200"}})
+	s, err := indexer.OpenElastic(ctx, indexer.ElasticConfig{Addresses: []string{"http://127.0.0.1:9200"}, IndexPrefix: "modelwire"})
 	if err != nil {
 		fmt.Println(err)
 		return

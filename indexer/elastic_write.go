@@ -32,6 +32,8 @@ type articleSource struct {
 	Vendors      []string      `json:"vendors"`
 	Models       []string      `json:"models"`
 	ModelKeys    []string      `json:"model_keys"`
+	ModelIDs     []string      `json:"model_ids"`
+	Unknown      []string      `json:"unknown_models"`
 	Benchmarks   []string      `json:"benchmarks"`
 	Names        []string      `json:"names,omitempty"`
 	Claims       []event.Claim `json:"claims,omitempty"`
@@ -48,6 +50,7 @@ func articleSourceOf(a event.Article) articleSource {
 		URL: a.URL, CanonicalURL: a.CanonicalURL, Title: a.Title, Text: a.Text,
 		Site: a.SiteName, Language: a.Language, Source: a.Source, Authors: a.Authors,
 		Vendors: vendorIDs(a.Vendors), Models: modelNames(a.Models), ModelKeys: modelKeys(a.Models),
+		ModelIDs: modelIDs(a.Models), Unknown: unknownModels(a.Models),
 		Benchmarks: benchmarks(a.Claims), Names: nameTerms(a), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
 		PublishedAt: a.PublishedAt, UpdatedAt: a.UpdatedAt, FetchedAt: a.FetchedAt,
 	}

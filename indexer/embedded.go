@@ -122,7 +122,7 @@ func articleMapping() mapping.IndexMapping {
 	names.IncludeInAll = false
 	names.IncludeTermVectors = false
 	doc.AddFieldMappingsAt("names", names)
-	for _, f := range []string{"url", "canonical_url", "site", "language", "vendors", "models", "benchmarks", "source", "authors"} {
+	for _, f := range []string{"url", "canonical_url", "site", "language", "vendors", "models", "model_ids", "unknown_models", "benchmarks", "source", "authors"} {
 		doc.AddFieldMappingsAt(f, keyword)
 	}
 	doc.AddFieldMappingsAt("model_keys", hidden)
@@ -220,21 +220,23 @@ func (e *Embedded) fetchedAt(docs []event.Article) (map[string]time.Time, error)
 
 func articleDoc(a event.Article) map[string]any {
 	d := map[string]any{
-		"url":           a.URL,
-		"canonical_url": a.CanonicalURL,
-		"title":         a.Title,
-		"text":          a.Text,
-		"site":          a.SiteName,
-		"language":      a.Language,
-		"source":        a.Source,
-		"authors":       a.Authors,
-		"vendors":       vendorIDs(a.Vendors),
-		"models":        modelNames(a.Models),
-		"model_keys":    modelKeys(a.Models),
-		"benchmarks":    benchmarks(a.Claims),
-		"names":         nameTerms(a),
-		"fetched_at":    a.FetchedAt,
-		"fingerprint":   Fingerprint(a),
+		"url":            a.URL,
+		"canonical_url":  a.CanonicalURL,
+		"title":          a.Title,
+		"text":           a.Text,
+		"site":           a.SiteName,
+		"language":       a.Language,
+		"source":         a.Source,
+		"authors":        a.Authors,
+		"vendors":        vendorIDs(a.Vendors),
+		"models":         modelNames(a.Models),
+		"model_keys":     modelKeys(a.Models),
+		"model_ids":      modelIDs(a.Models),
+		"unknown_models": unknownModels(a.Models),
+		"benchmarks":     benchmarks(a.Claims),
+		"names":          nameTerms(a),
+		"fetched_at":     a.FetchedAt,
+		"fingerprint":    Fingerprint(a),
 	}
 	if !a.PublishedAt.IsZero() {
 		d["published_at"] = a.PublishedAt
@@ -289,7 +291,7 @@ func bleveQuery(q Query) query.Query {
 		must = append(must, anyTerm("vendors", q.Vendors, event.Slug))
 	}
 	if len(q.Models) > 0 {
-		must = append(must, anyTerm("model_keys", q.Models, modelKey))
+		must = append(must, modelQuery("model_ids", "model_keys", q.Models))
 	}
 	if q.Language != "" {
 		must = append(must, anyTerm("language", []string{q.Language}, strings.ToLower))
@@ -358,6 +360,20 @@ func hasPositiveTerm(text string) bool {
 		}
 	}
 	return false
+}
+
+// modelQuery matches model filters: ids against idField, names folded
+// against keyField.
+func modelQuery(idField, keyField string, values []string) query.Query {
+	ids, keys := splitModels(values)
+	var qs []query.Query
+	if len(ids) > 0 {
+		qs = append(qs, anyTerm(idField, ids, strings.ToLower))
+	}
+	if len(keys) > 0 {
+		qs = append(qs, anyTerm(keyField, keys, modelKey))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 func anyTerm(field string, values []string, fold func(string) string) query.Query {

@@ -28,6 +28,7 @@ func releaseMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("vendor", keyword)
 	doc.AddFieldMappingsAt("model_key", keyword)
+	doc.AddFieldMappingsAt("model_id", keyword)
 	doc.AddFieldMappingsAt("first_seen", date)
 	doc.AddFieldMappingsAt("record", stored)
 	m := bleve.NewIndexMapping()
@@ -63,7 +64,7 @@ func (e *Embedded) IndexReleases(ctx context.Context, evs []event.ReleaseEvent) 
 	batch := e.releases.NewBatch()
 	for key, rec := range recs {
 		data, _ := json.Marshal(rec) // plain struct: cannot fail
-		doc := map[string]any{"vendor": rec.Vendor, "model_key": modelKey(rec.Model), "first_seen": rec.FirstSeen, "record": string(data)}
+		doc := releaseDoc(rec, data)
 		if err := batch.Index(key, doc); err != nil {
 			return fill(errs, fmt.Errorf("%w: %v", ErrPermanent, err))
 		}
@@ -76,6 +77,11 @@ func (e *Embedded) IndexReleases(ctx context.Context, evs []event.ReleaseEvent) 
 		}
 	}
 	return errs
+}
+
+// releaseDoc is the embedded store's document of a release record.
+func releaseDoc(rec ReleaseRecord, data []byte) map[string]any {
+	return map[string]any{"vendor": rec.Vendor, "model_key": modelKey(rec.Model), "model_id": rec.ModelID, "first_seen": rec.FirstSeen, "record": string(data)}
 }
 
 // release reads the stored record of key; the zero record if there is none.
@@ -108,7 +114,7 @@ func (e *Embedded) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecor
 		must = append(must, anyTerm("vendor", q.Vendors, event.Slug))
 	}
 	if q.Model != "" {
-		must = append(must, anyTerm("model_key", []string{q.Model}, modelKey))
+		must = append(must, modelQuery("model_id", "model_key", []string{q.Model}))
 	}
 	if !q.Since.IsZero() {
 		r := bleve.NewDateRangeQuery(q.Since, time.Time{})

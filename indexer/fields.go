@@ -44,6 +44,42 @@ func modelKeys(ms []event.Model) []string {
 	return out
 }
 
+// modelIDs are the canonical ids of the models ("alibaba/qwen3-coder").
+func modelIDs(ms []event.Model) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		if m.ID != "" {
+			out = append(out, m.ID)
+		}
+	}
+	return out
+}
+
+// unknownModels are the names of the models no catalog knows (provisional
+// identities), which `modelwire catalog unknown` lists.
+func unknownModels(ms []event.Model) []string {
+	out := []string{}
+	for _, m := range ms {
+		if m.Resolution != nil && m.Resolution.Provisional {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// splitModels splits model filters into model ids ("alibaba/qwen3-coder")
+// and folded names ("qwen3coder"): a filter matches either.
+func splitModels(values []string) (ids, keys []string) {
+	for _, v := range values {
+		if strings.Contains(v, "/") {
+			ids = append(ids, strings.ToLower(strings.TrimSpace(v)))
+		} else {
+			keys = append(keys, modelKey(v))
+		}
+	}
+	return ids, keys
+}
+
 func benchmarks(cs []event.Claim) []string {
 	seen := map[string]bool{}
 	out := []string{}

@@ -31,7 +31,11 @@ var ErrInUse = errors.New("index is in use by another process")
 type Query struct {
 	// Text is the user's query, in simple_query_string syntax on
 	// Elasticsearch and the equivalent on the embedded store.
-	Text    string
+	Text string
+	// Vendors are vendor ids. Models are canonical model ids
+	// ("alibaba/qwen3-coder") or names, compared folded ("Qwen3 Coder" and
+	// "qwen3-coder" alike); callers resolve other spellings to canonical
+	// names first.
 	Vendors []string
 	Models  []string
 	// Language is an ISO 639-1 code.
@@ -111,17 +115,20 @@ type ReleaseQuery struct {
 	// Key selects the one release with this key.
 	Key     string
 	Vendors []string
-	Model   string
-	Since   time.Time
-	Limit   int
+	// Model is a model id or a name, compared as Query.Models are.
+	Model string
+	Since time.Time
+	Limit int
 }
 
 // ReleaseRecord is the stored state of one release: first sighting plus every
 // corroborating source; its JSON is what `modelwire releases --json` prints.
 type ReleaseRecord struct {
-	Key         string        `json:"key"`
-	Vendor      string        `json:"vendor"`
+	Key    string `json:"key"`
+	Vendor string `json:"vendor"`
+	// Model is the canonical display name, ModelID the model's id.
 	Model       string        `json:"model"`
+	ModelID     string        `json:"model_id,omitempty"`
 	FirstSeen   time.Time     `json:"first_seen"`
 	PublishedAt time.Time     `json:"published_at,omitzero"`
 	Confidence  float64       `json:"confidence"`
@@ -148,4 +155,15 @@ func (r ReleaseRecord) AnnouncedAt() time.Time {
 		return r.PublishedAt
 	}
 	return r.FirstSeen
+}
+
+// UnknownName is a model name no catalog knows, as indexed articles name
+// it: what `modelwire catalog unknown` lists for adding to the catalog.
+type UnknownName struct {
+	Name string `json:"name"`
+	// Articles is the number of articles that name it.
+	Articles int `json:"articles"`
+	// Sources are the URLs of the latest articles that name it (at most
+	// three).
+	Sources []string `json:"sources"`
 }

@@ -27,6 +27,9 @@ func MergeRelease(rec ReleaseRecord, ev event.ReleaseEvent) ReleaseRecord {
 		rec = ReleaseRecord{Key: ev.Key, Vendor: ev.Vendor, Model: ev.Model, FirstSeen: first,
 			PublishedAt: published, Confidence: ev.Confidence, Evidence: ev.Evidence, Title: ev.Title}
 	}
+	if rec.ModelID == "" {
+		rec.ModelID = ev.ModelID
+	}
 	if !first.IsZero() && (rec.FirstSeen.IsZero() || first.Before(rec.FirstSeen)) {
 		rec.FirstSeen = first
 		if ev.Evidence != "" {

@@ -50,6 +50,14 @@ DeepSeek-V3) or its id as in "modelwire releases --json" (the "key").`,
 				return err
 			}
 			if len(recs) == 0 {
+				// Another spelling of a catalogued model: "큐웬3", "qwen 3 coder".
+				if _, ms, cerr := canonicalFilters(nil, []string{name}); cerr == nil && ms[0] != name {
+					if r2, s2, err := modelpage.Find(cmd.Context(), s, ms[0]); err == nil && len(r2) > 0 {
+						recs, similar = r2, s2
+					}
+				}
+			}
+			if len(recs) == 0 {
 				msg := fmt.Sprintf("no release of a model named %q has been seen", name)
 				if len(similar) > 0 {
 					var names []string

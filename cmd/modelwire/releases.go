@@ -38,6 +38,16 @@ modelwire model NAME shows one model in full.`,
 			if q.Since, err = parseDateFlag("since", since); err != nil {
 				return err
 			}
+			var models []string
+			if q.Model != "" {
+				models = []string{q.Model}
+			}
+			if q.Vendors, models, err = canonicalFilters(q.Vendors, models); err != nil {
+				return err
+			}
+			if len(models) > 0 {
+				q.Model = models[0]
+			}
 			s, err := openSearcher(cmd.Context(), c)
 			if errors.Is(err, indexer.ErrInUse) {
 				return fmt.Errorf("%w: a running modelwire holds the index in %s; query its HTTP API (http.addr) or stop it first", err, c.DataDir)
@@ -60,9 +70,9 @@ modelwire model NAME shows one model in full.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&asJSON, "json", false, `print JSON: [{"key","vendor","model","first_seen","last_seen","published_at","confidence","sources","claims",…}]`)
-	f.StringSliceVar(&q.Vendors, "vendor", nil, "only this vendor id (repeatable)")
-	f.StringVar(&q.Model, "model", "", "only this model")
+	f.BoolVar(&asJSON, "json", false, `print JSON: [{"key","vendor","model","model_id","first_seen","last_seen","published_at","confidence","sources","claims",…}]`)
+	f.StringSliceVar(&q.Vendors, "vendor", nil, "only this vendor: id or any name the catalog knows (repeatable)")
+	f.StringVar(&q.Model, "model", "", "only this model: id or any spelling")
 	f.StringVar(&since, "since", "", "only releases first seen on or after this date (YYYY-MM-DD or RFC 3339)")
 	f.IntVarP(&q.Limit, "limit", "n", 50, "most releases to list")
 	return cmd

@@ -31,7 +31,8 @@ Qwen finds Qwen2.5-Max.`,
 		Example: `  modelwire search DeepSeek-R1
   modelwire search --json --limit 5 "open weights" Qwen
   modelwire search DeepSeek -Qwen -rumour
-  modelwire search --vendor moonshot --since 2025-07-01`,
+  modelwire search --vendor moonshot --since 2025-07-01
+  modelwire search --model "qwen 3 coder"   # every spelling of Qwen3-Coder`,
 		Annotations: map[string]string{queryArgs: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := g.loadConfig()
@@ -47,6 +48,9 @@ Qwen finds Qwen2.5-Max.`,
 			}
 			if q.Limit < 0 || q.Limit > indexer.MaxLimit {
 				return fmt.Errorf("--limit must be between 1 and %d", indexer.MaxLimit)
+			}
+			if q.Vendors, q.Models, err = canonicalFilters(q.Vendors, q.Models); err != nil {
+				return err
 			}
 			s, err := openSearcher(cmd.Context(), c)
 			if errors.Is(err, indexer.ErrInUse) {
@@ -73,8 +77,8 @@ Qwen finds Qwen2.5-Max.`,
 	f.BoolVar(&asJSON, "json", false, "print JSON: {total, hits, facets}")
 	f.IntVarP(&q.Limit, "limit", "n", indexer.DefaultLimit, "number of hits to print")
 	f.IntVar(&q.Offset, "offset", 0, "hits to skip")
-	f.StringSliceVar(&q.Vendors, "vendor", nil, "only articles mentioning this vendor id (repeatable)")
-	f.StringSliceVar(&q.Models, "model", nil, "only articles mentioning this model (repeatable)")
+	f.StringSliceVar(&q.Vendors, "vendor", nil, "only articles mentioning this vendor: id or any name the catalog knows (repeatable)")
+	f.StringSliceVar(&q.Models, "model", nil, "only articles mentioning this model: id or any spelling, \"Qwen3 Coder\" = qwen3-coder (repeatable)")
 	f.StringVar(&q.Language, "lang", "", "only articles in this language (ISO 639-1)")
 	f.StringVar(&since, "since", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
 	f.StringVar(&until, "until", "", "only articles published before this date")

@@ -13,7 +13,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
 	"github.com/modelwire/modelwire/internal/config"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -56,7 +56,9 @@ number of serve replicas may answer for one Elasticsearch cluster.`,
 			if cmd.Flags().Changed("addr") {
 				c.HTTP.Addr = &addr
 			}
-			f.apply(cmd, &c)
+			if err := f.apply(cmd, &c); err != nil {
+				return err
+			}
 			if *c.HTTP.Addr == "" {
 				return errors.New("http.addr is empty: nothing to serve (set it, or pass --http-addr)")
 			}
@@ -86,17 +88,23 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer node.Close()
-	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newRegistry(), log)...)
+	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newNames(log), newRegistry(), log)...)
 }
 
 // usersSide builds what faces users: the HTTP server on http.addr (unless
 // empty) and one notifier per configured webhook, each a func that runs
-// until ctx ends. Their metrics go to reg, which /metrics serves.
-func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
+// until ctx ends; live (nil: none) resolves their filters. Their metrics
+// go to reg, which /metrics serves.
+func usersSide(c config.Config, js jetstream.JetStream, store api.Store, live *liveNames, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
 	var out []func(context.Context) error
+	var names api.Names // a nil *liveNames must not become a non-nil interface
+	if live != nil {
+		names = live
+	}
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
 			Store:        store,
+			Names:        names,
 			JS:           js,
 			CORSOrigins:  c.HTTP.CORSOrigins,
 			AllowedHosts: allowedHosts(c, addr),
@@ -107,11 +115,14 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 		out = append(out, func(ctx context.Context) error { return srv.ListenAndServe(ctx, addr) })
 	}
 	for _, w := range c.Notify.Webhooks {
-		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
-			URL: w.URL, Vendors: w.Vendors, Models: w.Models, Secret: w.Secret,
-			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
-		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
-		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", w.Vendors, "models", w.Models, "signed", w.Secret != "")
+		vendors, models := w.Vendors, w.Models
+		if names != nil {
+			vendors, models = canonicalNames(names, vendors, models)
+		}
+		hook := w.WebhookConfig()
+		hook.Vendors, hook.Models = vendors, models
+		n := webhook.New(js, hook, webhook.Options{Registerer: reg, Logger: log})
+		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}
 	return out

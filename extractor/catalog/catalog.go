@@ -15,10 +15,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -33,6 +36,11 @@ type Catalog struct {
 	Vendors    []Vendor    `yaml:"vendors"`
 	Families   []Family    `yaml:"families"`
 	Benchmarks []Benchmark `yaml:"benchmarks"`
+	// Models are canonical names of models written as their makers write
+	// them where the family's style would write them otherwise ("Kimi K2",
+	// "GPT-4o mini"), with spellings that fold differently ("Claude 4
+	// Opus" for "Claude Opus 4").
+	Models []Model `yaml:"models"`
 	// Variants are words that continue a model name ("Instruct", "VL").
 	Variants []Variant `yaml:"variants"`
 	// VariantSpellings are variant words as Korean and Japanese news
@@ -50,6 +58,10 @@ type Catalog struct {
 	// NotModels are names that start like a model but are software or
 	// services ("llama.cpp", "Qwen-Agent").
 	NotModels []string `yaml:"not_models"`
+	// NotGarbles are words a letter or a sound away from a catalogued name
+	// that are names or words of their own ("Mamba", "Gamma"): they are
+	// never read as a misspelt model or vendor.
+	NotGarbles []string `yaml:"not_garbles"`
 	// Stopwords are capitalised words that never name a new model or vendor.
 	Stopwords []string `yaml:"stopwords"`
 	// Pronouns open a sentence about the model named before ("It", "该模型").
@@ -81,18 +93,18 @@ type Catalog struct {
 type Vendor struct {
 	// ID is the canonical lowercase slug ("deepseek").
 	ID string `yaml:"id"`
-	// Name is the display name; it is matched like an alias unless it is
-	// listed in Case.
-	Name string `yaml:"name"`
-	// Aliases are matched case-insensitively.
-	Aliases []string `yaml:"aliases"`
-	// Case are names matched only with exactly this case ("Meta", "LG").
-	Case []string `yaml:"case"`
+	// Names are the display name and the spellings matched ("Meta" and
+	// "LG" only with exactly this case).
+	Names `yaml:",inline"`
 	// Broad marks an organisation whose name alone does not make a text
 	// about AI: it sells much besides AI models (Google, Samsung), or its
 	// name is also an ordinary word or a common acronym (Runway, LG). Its
 	// name counts only in articles that are about AI.
 	Broad bool `yaml:"broad"`
+	// Hints are phrases that point at the vendor where its name is garbled
+	// or missing: its founders, backers, home and products ("Tsinghua" for
+	// Zhipu, "Kimi chatbot" for Moonshot). They are context, not names.
+	Hints []string `yaml:"hints"`
 	// HuggingFace are the vendor's own organisations on the Hugging Face
 	// Hub ("deepseek-ai"): a new model repository there is the vendor
 	// releasing a model. Matched case-insensitively.
@@ -118,15 +130,41 @@ type Family struct {
 	Short       []string `yaml:"short"`
 	Modalities  []string `yaml:"modalities"`
 	OpenWeights bool     `yaml:"open_weights"`
+	// Style is how the family's canonical names are written (StyleHyphen
+	// when empty); LowerVariants writes variant words in lowercase
+	// ("o4-mini", "Phi-4-mini").
+	Style         string `yaml:"style"`
+	LowerVariants bool   `yaml:"lower_variants"`
+}
+
+// Family styles: how canonical model names join their parts.
+const (
+	// StyleHyphen joins every part with a hyphen: "DeepSeek-V3",
+	// "GLM-4.5-Air", "Kimi-K2-Instruct".
+	StyleHyphen = "hyphen"
+	// StyleAttached writes a version onto the stem and hyphenates the
+	// rest: "Qwen2.5-72B-Instruct", "InternLM3-8B".
+	StyleAttached = "attached"
+	// StyleSpaced joins every part with a space: "Claude 3.5 Sonnet",
+	// "Llama 3.1 405B".
+	StyleSpaced = "spaced"
+)
+
+// Model is a canonical model name the catalog spells out.
+type Model struct {
+	// Name is the display name, as the maker writes it.
+	Name string `yaml:"name"`
+	// Family is the family id.
+	Family string `yaml:"family"`
+	// Aliases are spellings that differ from Name by more than case,
+	// spaces and punctuation ("Claude 4 Opus").
+	Aliases []string `yaml:"aliases"`
 }
 
 // Benchmark is an evaluation whose scores articles report.
 type Benchmark struct {
-	// Name is the canonical spelling; it is matched like an alias unless it
-	// is listed in Case.
-	Name    string   `yaml:"name"`
-	Aliases []string `yaml:"aliases"`
-	Case    []string `yaml:"case"`
+	// Names are the canonical spelling and the others matched.
+	Names `yaml:",inline"`
 	// Subsets are qualifiers kept after the name when they follow it
 	// ("Retail" in "TAU-Bench (Retail)").
 	Subsets []string `yaml:"subsets"`
@@ -156,11 +194,60 @@ type CountWord struct {
 
 // License is a licence of model weights.
 type License struct {
+	// Names are the licence's name and the spellings matched ("MIT" only
+	// with exactly this case, not the German "mit").
+	Names `yaml:",inline"`
+}
+
+// Names are how a vendor, benchmark or licence is named: the display name
+// and the other spellings matched, case-insensitively (Aliases) or only
+// with exactly this case (Case). The display name is matched like an
+// alias unless it is listed in Case.
+type Names struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
-	// Case are names matched only with exactly this case ("MIT", not the
-	// German "mit").
-	Case []string `yaml:"case"`
+	Case    []string `yaml:"case"`
+}
+
+// Spellings yields every spelling to match with whether it is matched
+// only with exactly its case: Name (unless Case lists it) and Aliases
+// without case, then Case with it.
+func (n Names) Spellings() iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		if !slices.Contains(n.Case, n.Name) && !yield(n.Name, false) {
+			return
+		}
+		for _, a := range n.Aliases {
+			if !yield(a, false) {
+				return
+			}
+		}
+		for _, a := range n.Case {
+			if !yield(a, true) {
+				return
+			}
+		}
+	}
+}
+
+// All returns Name, Aliases and Case: every spelling, in that order.
+func (n Names) All() []string {
+	return slices.Concat([]string{n.Name}, n.Aliases, n.Case)
+}
+
+// problems reports empty or padded spellings and a missing Name, each
+// prefixed with what.
+func (n Names) problems(what string) []string {
+	var out []string
+	if n.Name == "" {
+		out = append(out, what+": no name")
+	}
+	for _, s := range slices.Concat(n.Aliases, n.Case) {
+		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+			out = append(out, fmt.Sprintf("%s: empty or padded name %q", what, s))
+		}
+	}
+	return out
 }
 
 // Phrases are cue phrases by language code ("en", "zh", "ja", "ko", "vi").
@@ -252,6 +339,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Vendors = append(c.Vendors, o.Vendors...)
 	c.Families = append(c.Families, o.Families...)
 	c.Benchmarks = append(c.Benchmarks, o.Benchmarks...)
+	c.Models = append(c.Models, o.Models...)
 	c.Variants = append(c.Variants, o.Variants...)
 	c.Formats = append(c.Formats, o.Formats...)
 	for native, latin := range o.VariantSpellings {
@@ -263,6 +351,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.NotModelParts = append(c.NotModelParts, o.NotModelParts...)
 	c.NotVendorContext = append(c.NotVendorContext, o.NotVendorContext...)
 	c.NotModels = append(c.NotModels, o.NotModels...)
+	c.NotGarbles = append(c.NotGarbles, o.NotGarbles...)
 	c.Stopwords = append(c.Stopwords, o.Stopwords...)
 	c.Licenses = append(c.Licenses, o.Licenses...)
 	c.Pronouns = append(c.Pronouns, o.Pronouns...)
@@ -297,162 +386,227 @@ var modalities = map[string]bool{"text": true, "image": true, "audio": true, "vi
 // Validate checks ids, references and spellings, and reports every problem
 // found, wrapped in ErrInvalid.
 func (c *Catalog) Validate() error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
-	}
-	names := func(what string, list []string) {
-		for _, s := range list {
-			if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
-				bad("%s: empty or padded name %q", what, s)
-			}
+	var v validation
+	vendors := v.vendors(c.Vendors)
+	families := v.families(c.Families, vendors)
+	v.models(c.Models, families)
+	v.benchmarks(c.Benchmarks)
+	v.variants(c.Variants, c.VariantSpellings)
+	v.lists(c)
+	v.cues(c.Cues)
+	return errors.Join(v.errs...)
+}
+
+// validation gathers the problems Validate finds, each wrapped in
+// ErrInvalid.
+type validation struct{ errs []error }
+
+func (v *validation) bad(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
+}
+
+// names reports the empty or padded names of list.
+func (v *validation) names(what string, list []string) {
+	for _, s := range list {
+		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+			v.bad("%s: empty or padded name %q", what, s)
 		}
 	}
-	vendors := map[string]bool{}
+}
+
+// spellings reports what Names.problems finds.
+func (v *validation) spellings(what string, n Names) {
+	for _, p := range n.problems(what) {
+		v.bad("%s", p)
+	}
+}
+
+// vendors checks ids, names and Hugging Face organisations, and returns
+// the vendor ids.
+func (v *validation) vendors(list []Vendor) map[string]bool {
+	ids := map[string]bool{}
 	hubOrgs := map[string]string{}
-	for i, v := range c.Vendors {
-		what := fmt.Sprintf("vendor %d (%s)", i+1, v.ID)
+	for i, ven := range list {
+		what := fmt.Sprintf("vendor %d (%s)", i+1, ven.ID)
 		switch {
-		case !slugRE.MatchString(v.ID):
-			bad("%s: id must be a lowercase slug", what)
-		case vendors[v.ID]:
-			bad("%s: duplicate id", what)
+		case !slugRE.MatchString(ven.ID):
+			v.bad("%s: id must be a lowercase slug", what)
+		case ids[ven.ID]:
+			v.bad("%s: duplicate id", what)
 		}
-		vendors[v.ID] = true
-		if v.Name == "" {
-			bad("%s: no name", what)
-		}
-		names(what, v.Aliases)
-		names(what, v.Case)
-		names(what, v.HuggingFace)
-		for _, org := range v.HuggingFace {
+		ids[ven.ID] = true
+		v.spellings(what, ven.Names)
+		v.names(what, ven.Hints)
+		v.names(what, ven.HuggingFace)
+		for _, org := range ven.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
-				bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
+				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
 			}
-			hubOrgs[strings.ToLower(org)] = v.ID
+			hubOrgs[strings.ToLower(org)] = ven.ID
 		}
 	}
-	families := map[string]bool{}
-	for i, f := range c.Families {
+	return ids
+}
+
+// families checks ids, vendors, stems, short prefixes, modalities and
+// styles, and returns the family ids.
+func (v *validation) families(list []Family, vendors map[string]bool) map[string]bool {
+	ids := map[string]bool{}
+	for i, f := range list {
 		what := fmt.Sprintf("family %d (%s)", i+1, f.ID)
 		switch {
 		case !slugRE.MatchString(f.ID):
-			bad("%s: id must be a lowercase slug", what)
-		case families[f.ID]:
-			bad("%s: duplicate id", what)
+			v.bad("%s: id must be a lowercase slug", what)
+		case ids[f.ID]:
+			v.bad("%s: duplicate id", what)
 		}
-		families[f.ID] = true
+		ids[f.ID] = true
 		if !vendors[f.Vendor] {
-			bad("%s: unknown vendor %q", what, f.Vendor)
+			v.bad("%s: unknown vendor %q", what, f.Vendor)
 		}
 		if f.Name == "" {
-			bad("%s: no name", what)
+			v.bad("%s: no name", what)
 		}
 		if len(f.Stems)+len(f.Case) == 0 {
-			bad("%s: no stems", what)
+			v.bad("%s: no stems", what)
 		}
-		names(what, f.Stems)
-		names(what, f.Case)
+		v.names(what, f.Stems)
+		v.names(what, f.Case)
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
 			if utf8.RuneCountInString(s) < 2 {
-				bad("%s: stem %q is shorter than two characters", what, s)
+				v.bad("%s: stem %q is shorter than two characters", what, s)
 			}
 		}
 		for _, s := range f.Short {
 			if len(s) != 1 || s[0] < 'A' || s[0] > 'Z' {
-				bad("%s: short prefix %q must be one capital letter", what, s)
+				v.bad("%s: short prefix %q must be one capital letter", what, s)
 			}
 		}
-		for _, m := range f.Modalities {
-			if !modalities[m] {
-				bad("%s: unknown modality %q", what, m)
-			}
+		v.modalities(what, f.Modalities)
+		switch f.Style {
+		case "", StyleHyphen, StyleAttached, StyleSpaced:
+		default:
+			v.bad("%s: style %q is not %s, %s or %s", what, f.Style, StyleHyphen, StyleAttached, StyleSpaced)
 		}
 	}
-	benches := map[string]bool{}
-	for i, b := range c.Benchmarks {
+	return ids
+}
+
+// modalities reports values a family or variant may not list.
+func (v *validation) modalities(what string, list []string) {
+	for _, m := range list {
+		if !modalities[m] {
+			v.bad("%s: unknown modality %q", what, m)
+		}
+	}
+}
+
+// models checks names, families, and that no spelling names two models.
+func (v *validation) models(list []Model, families map[string]bool) {
+	spellings := map[string]string{}
+	for i, m := range list {
+		what := fmt.Sprintf("model %d (%s)", i+1, m.Name)
+		if strings.TrimSpace(m.Name) == "" || m.Name != strings.TrimSpace(m.Name) {
+			v.bad("%s: empty or padded name", what)
+		}
+		if !families[m.Family] {
+			v.bad("%s: unknown family %q", what, m.Family)
+		}
+		v.names(what, m.Aliases)
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			k := Fold(n)
+			if other, dup := spellings[k]; dup && other != m.Name {
+				v.bad("%s: %q is also a spelling of %s", what, n, other)
+			}
+			spellings[k] = m.Name
+		}
+	}
+}
+
+// benchmarks checks names and subsets.
+func (v *validation) benchmarks(list []Benchmark) {
+	seen := map[string]bool{}
+	for i, b := range list {
 		what := fmt.Sprintf("benchmark %d (%s)", i+1, b.Name)
-		if b.Name == "" {
-			bad("%s: no name", what)
+		v.spellings(what, b.Names)
+		if seen[strings.ToLower(b.Name)] {
+			v.bad("%s: duplicate name", what)
 		}
-		if benches[strings.ToLower(b.Name)] {
-			bad("%s: duplicate name", what)
-		}
-		benches[strings.ToLower(b.Name)] = true
-		names(what, b.Aliases)
-		names(what, b.Case)
-		names(what, b.Subsets)
+		seen[strings.ToLower(b.Name)] = true
+		v.names(what, b.Subsets)
 	}
-	for i, v := range c.Variants {
+}
+
+// variants checks variant groups, and that native spellings spell a
+// variant word.
+func (v *validation) variants(list []Variant, spellings map[string]string) {
+	words := map[string]bool{}
+	for i, g := range list {
 		what := fmt.Sprintf("variant group %d", i+1)
-		if len(v.Words) == 0 {
-			bad("%s: no words", what)
+		if len(g.Words) == 0 {
+			v.bad("%s: no words", what)
 		}
-		names(what, v.Words)
-		for _, m := range v.Modalities {
-			if !modalities[m] {
-				bad("%s: unknown modality %q", what, m)
-			}
-		}
-	}
-	variantWords := map[string]bool{}
-	for _, v := range c.Variants {
-		for _, w := range v.Words {
-			variantWords[strings.ToLower(w)] = true
+		v.names(what, g.Words)
+		v.modalities(what, g.Modalities)
+		for _, w := range g.Words {
+			words[strings.ToLower(w)] = true
 		}
 	}
-	for native, latin := range c.VariantSpellings {
-		if !variantWords[strings.ToLower(latin)] {
-			bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
+	for native, latin := range spellings {
+		if !words[strings.ToLower(latin)] {
+			v.bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
 		}
 	}
-	names("formats", c.Formats)
-	names("not_model_parts", c.NotModelParts)
-	names("not_vendor_context", c.NotVendorContext)
-	names("not_models", c.NotModels)
-	names("stopwords", c.Stopwords)
-	names("comparison_nouns", c.ComparisonNouns)
-	names("list_joiners", c.ListJoiners)
-	names("org_suffixes", c.OrgSuffixes)
-	names("download_markers", c.DownloadMarkers)
-	names("name_morphemes", c.NameMorphemes)
+}
+
+// lists checks the word lists, count words and licences.
+func (v *validation) lists(c *Catalog) {
+	v.names("formats", c.Formats)
+	v.names("not_model_parts", c.NotModelParts)
+	v.names("not_vendor_context", c.NotVendorContext)
+	v.names("not_models", c.NotModels)
+	v.names("not_garbles", c.NotGarbles)
+	v.names("stopwords", c.Stopwords)
+	v.names("comparison_nouns", c.ComparisonNouns)
+	v.names("list_joiners", c.ListJoiners)
+	v.names("org_suffixes", c.OrgSuffixes)
+	v.names("download_markers", c.DownloadMarkers)
+	v.names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
-			bad("pronoun %d is empty", i+1)
+			v.bad("pronoun %d is empty", i+1)
 		}
 	}
 	for i, w := range c.CountWords {
 		if strings.TrimSpace(w.Word) == "" || w.Billions <= 0 {
-			bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
+			v.bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
 		}
 	}
 	for i, l := range c.Licenses {
-		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
-		if l.Name == "" {
-			bad("%s: no name", what)
-		}
-		names(what, l.Aliases)
-		names(what, l.Case)
+		v.spellings(fmt.Sprintf("license %d (%s)", i+1, l.Name), l.Names)
 	}
+}
+
+// cues checks cue kinds and languages, and that release phrases exist.
+func (v *validation) cues(cues map[string]Phrases) {
 	known := map[string]bool{}
 	for _, k := range CueKinds {
 		known[k] = true
 	}
-	for kind, byLang := range c.Cues {
+	for kind, byLang := range cues {
 		if !known[kind] {
-			bad("cues: unknown kind %q", kind)
+			v.bad("cues: unknown kind %q", kind)
 		}
 		for lang, ps := range byLang {
 			if !langRE.MatchString(lang) {
-				bad("cues %s: language %q is not a language code", kind, lang)
+				v.bad("cues %s: language %q is not a language code", kind, lang)
 			}
-			names("cues "+kind+" "+lang, ps)
+			v.names("cues "+kind+" "+lang, ps)
 		}
 	}
-	if len(c.Cues[CueRelease]) == 0 {
-		bad("cues: no release phrases")
+	if len(cues[CueRelease]) == 0 {
+		v.bad("cues: no release phrases")
 	}
-	return errors.Join(errs...)
 }
 
 // Vendor returns the vendor with id, and whether there is one.
@@ -463,4 +617,18 @@ func (c *Catalog) Vendor(id string) (Vendor, bool) {
 		}
 	}
 	return Vendor{}, false
+}
+
+// Fold returns the comparison key of a name: its letters and digits in
+// lower case ("Qwen2.5-72B" and "qwen 2.5 72b" fold alike), as the
+// evaluation and the search filters compare names.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

@@ -45,6 +45,9 @@ func TestLoadGood(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := c.Families[0]
+	if f.Style != catalog.StyleAttached || len(c.Models) != 1 || c.Models[0].Aliases[0] != "Rocket-1" || c.Vendors[0].Hints[0] != "Acme Park" || c.NotGarbles[0] != "Rockit" {
+		t.Errorf("decoded %+v", c)
+	}
 	if f.Vendor != "acme" || !f.Bare || !f.OpenWeights || f.Short[0] != "R" || c.Benchmarks[0].Subsets[0] != "Pro" {
 		t.Errorf("decoded %+v", c)
 	}
@@ -69,6 +72,9 @@ func TestLoadBad(t *testing.T) {
 		"duplicate-benchmark": "duplicate name",
 		"not-yaml":            "yaml",
 		"bad-spelling":        `"딥" spells "Deep", which is no variant word`,
+		"bad-style":           `style "camel" is not hyphen, attached or spaced`,
+		"unknown-family":      `unknown family "jet"`,
+		"duplicate-model":     `"rocket-one" is also a spelling of Rocket One`,
 	}
 	paths, err := filepath.Glob("testdata/*.bad.yaml")
 	if err != nil || len(paths) != len(want) {

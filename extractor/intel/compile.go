@@ -18,6 +18,9 @@ const (
 	hitNotModel
 	hitLicense
 	hitCue
+	// hitHint is a phrase that points at a vendor without naming it
+	// ("Tsinghua" for Zhipu): context for garbled names.
+	hitHint
 )
 
 // cue kinds, in the order of catalog.CueKinds.
@@ -158,30 +161,44 @@ type compiled struct {
 	morphemes []string
 	// spellings maps native spellings of variant words to the words.
 	spellings map[string]string
-	// typoStems are lowercase Latin stems of at least four letters, by
-	// vendor, for names misspelt next to their vendor.
-	typoStems [][]typoStem
+	// familySounds and vendorSounds find the catalogued names a garbled
+	// Latin spelling sounds like ("Kwen" → Qwen, "Zippu" → Zhipu).
+	familySounds, vendorSounds soundIndex
+	// notGarbles are lowercase words never read as garbled names.
+	notGarbles map[string]bool
+	// orgSuffixes are the Latin organisation suffixes ("AI", "Labs").
+	orgSuffixes map[string]string
+	// caseStems finds the families of stems matched only in their case
+	// ("ERNIE", "Grok") by their lowercase spelling, for names written in
+	// another case beside their maker ("Ernie 4.5").
+	caseStems map[string]int
+	// familyStyle, familyLowerVariants: how canonical names of a family
+	// are written; variantSpelling is the canonical spelling of each
+	// lowercase variant word.
+	familyStyle         []style
+	familyLowerVariants []bool
+	variantSpelling     map[string]string
+	// pinned finds the catalog's canonical models by folded name or alias.
+	pinned map[string]int
 	// vendorOfAlias resolves GitHub owners and discovered organisations.
 	vendorOfAlias map[string]int
 	// benchByFold finds a benchmark from a folded table cell.
 	benchByFold map[string]int
 }
 
-type typoStem struct {
-	stem   string
-	family int
-}
-
 func compile(cat *catalog.Catalog) *compiled {
 	c := &compiled{
-		variants:      map[string]variant{},
-		formats:       map[string]bool{},
-		notModelParts: map[string]bool{},
-		stemWords:     map[string]bool{},
-		stopwords:     map[string]bool{},
-		vendorOfAlias: map[string]int{},
-		benchByFold:   map[string]int{},
-		typoStems:     make([][]typoStem, len(cat.Vendors)),
+		variants:        map[string]variant{},
+		formats:         map[string]bool{},
+		notModelParts:   map[string]bool{},
+		stemWords:       map[string]bool{},
+		stopwords:       map[string]bool{},
+		vendorOfAlias:   map[string]int{},
+		benchByFold:     map[string]int{},
+		notGarbles:      map[string]bool{},
+		caseStems:       map[string]int{},
+		variantSpelling: map[string]string{},
+		pinned:          map[string]int{},
 	}
 	index := map[string]int{}
 	var patterns []string
@@ -210,18 +227,20 @@ func compile(cat *catalog.Catalog) *compiled {
 		vendorIdx[v.ID] = i
 		c.broad = append(c.broad, v.Broad)
 		r := ref{kind: hitVendor, idx: i}
-		if !contains(v.Case, v.Name) {
-			add(v.Name, false, r)
+		for a, exact := range v.Spellings() {
+			add(a, exact, r)
 		}
-		for _, a := range v.Aliases {
-			add(a, false, r)
-		}
-		for _, a := range v.Case {
-			add(a, true, r)
-		}
-		for _, a := range append(append([]string{v.ID, v.Name}, v.Aliases...), v.Case...) {
+		for _, a := range append([]string{v.ID}, v.All()...) {
 			c.vendorOfAlias[fold(a)] = i
 			c.stemWords[strings.ToLower(a)] = true
+		}
+		for _, a := range append([]string{v.Name}, v.Aliases...) {
+			if !contains(v.Case, a) {
+				c.vendorSounds.add(a, i)
+			}
+		}
+		for _, h := range v.Hints {
+			add(h, false, ref{kind: hitHint, idx: i})
 		}
 	}
 	for i, f := range cat.Families {
@@ -241,23 +260,45 @@ func compile(cat *catalog.Catalog) *compiled {
 		c.familyVendor = append(c.familyVendor, v)
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
 			c.stemWords[strings.ToLower(s)] = true
-			if len(s) >= 4 && isASCIIWord(s) {
-				c.typoStems[v] = append(c.typoStems[v], typoStem{strings.ToLower(s), i})
+		}
+		// Garbles are read only of names that are no ordinary words: stems
+		// matched in any case, or written with inner or all capitals.
+		for _, s := range f.Stems {
+			c.familySounds.add(s, i)
+		}
+		for _, s := range f.Case {
+			if hasInnerUpper(s) || isAllCaps(s) {
+				c.familySounds.add(s, i)
+			}
+			if len(s) >= 3 && isASCIIWord(s) {
+				if _, dup := c.caseStems[strings.ToLower(s)]; !dup {
+					c.caseStems[strings.ToLower(s)] = i
+				}
 			}
 		}
+		c.familyStyle = append(c.familyStyle, styleOf(f.Style))
+		c.familyLowerVariants = append(c.familyLowerVariants, f.LowerVariants)
+	}
+	for i, m := range cat.Models {
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			c.pinned[fold(n)] = i
+		}
+	}
+	c.orgSuffixes = map[string]string{}
+	for _, suf := range cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			c.orgSuffixes[suf] = suf
+		}
+	}
+	for _, w := range cat.NotGarbles {
+		c.notGarbles[strings.ToLower(w)] = true
 	}
 	for i, b := range cat.Benchmarks {
 		r := ref{kind: hitBench, idx: i}
-		if !contains(b.Case, b.Name) {
-			add(b.Name, false, r)
+		for a, exact := range b.Spellings() {
+			add(a, exact, r)
 		}
-		for _, a := range b.Aliases {
-			add(a, false, r)
-		}
-		for _, a := range b.Case {
-			add(a, true, r)
-		}
-		for _, a := range append(append([]string{b.Name}, b.Aliases...), b.Case...) {
+		for _, a := range b.All() {
 			c.benchByFold[fold(a)] = i
 		}
 	}
@@ -265,14 +306,8 @@ func compile(cat *catalog.Catalog) *compiled {
 		add(n, false, ref{kind: hitNotModel})
 	}
 	for i, l := range cat.Licenses {
-		if !contains(l.Case, l.Name) {
-			add(l.Name, false, ref{kind: hitLicense, idx: i})
-		}
-		for _, a := range l.Aliases {
-			add(a, false, ref{kind: hitLicense, idx: i})
-		}
-		for _, a := range l.Case {
-			add(a, true, ref{kind: hitLicense, idx: i})
+		for a, exact := range l.Spellings() {
+			add(a, exact, ref{kind: hitLicense, idx: i})
 		}
 	}
 	for k, name := range catalog.CueKinds {
@@ -290,6 +325,9 @@ func compile(cat *catalog.Catalog) *compiled {
 	for _, v := range cat.Variants {
 		m := modalitiesOf(v.Modalities)
 		for _, w := range v.Words {
+			if _, ok := c.variantSpelling[strings.ToLower(w)]; !ok {
+				c.variantSpelling[strings.ToLower(w)] = w
+			}
 			old := c.variants[strings.ToLower(w)]
 			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced}
 		}
@@ -378,6 +416,21 @@ func hasPrefixFold(buf []byte, p string) bool {
 	}
 	for i := 0; i < len(p); i++ {
 		if lowerASCII(buf[i]) != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixName reports whether buf starts with the lowercase catalog name
+// p, folding ASCII case; a space in the name matches a hyphen too ("Deep
+// Seek" reads "Deep-Seek", "Stable Diffusion" "Stable-Diffusion").
+func hasPrefixName(buf []byte, p string) bool {
+	if len(buf) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if b := lowerASCII(buf[i]); b != p[i] && !(p[i] == ' ' && b == '-' && i > 0) {
 			return false
 		}
 	}

@@ -59,6 +59,12 @@ func (s *state) weighAI() {
 			w++
 		}
 	}
+	if w < minAIWeight && s.paramCount() {
+		w += 2 // "a 355-billion-parameter model", "2350亿参数", "1조 파라미터"
+	}
+	if w < minAIWeight {
+		w += s.describedModel()
+	}
 	for _, m := range s.models {
 		if w >= minAIWeight {
 			break
@@ -76,6 +82,44 @@ func (s *state) weighAI() {
 		}
 	}
 	s.aboutAI = w >= minAIWeight
+}
+
+// paramCount reports a parameter count: a number close before a word for
+// parameters ("235 billion parameters", "2350亿参数", "1조 파라미터",
+// "355 tỷ tham số").
+func (s *state) paramCount() bool {
+	for _, h := range s.cues[cueParams] {
+		for i := max(0, h.start-18); i < h.start; i++ {
+			if isDigit(s.buf[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// describedModel weighs a versioned catalogued model that its sentence
+// describes as a model: a model noun (1) and open weights (1) beside it
+// ("an open-source image editing model", "图像编辑模型 Step1X-Edit").
+func (s *state) describedModel() int {
+	noun, open := 0, 0
+	for _, m := range s.mentions {
+		rec := s.models[m.model]
+		if rec.family < 0 || rec.bare {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(m.start)]
+		if noun == 0 && len(hitsIn(s.cues[cueModelNouns], sent.start, sent.end)) > 0 {
+			noun = 1
+		}
+		if open == 0 && len(hitsIn(s.cues[cueOpen], sent.start, sent.end)) > 0 {
+			open = 1
+		}
+		if noun+open == 2 {
+			break
+		}
+	}
+	return noun + open
 }
 
 // forgetModels drops what an article that is not about AI seems to name:

@@ -42,7 +42,7 @@ func (s *state) discover() {
 				i += n
 				continue
 			}
-			if s.introduced(span{i, j}, near) {
+			if s.introduced(span{i, j}, near) && !s.garbleIntroduced(span{i, j}) {
 				stems.addWithStem(string(s.buf[i:j]))
 			}
 			i = j
@@ -354,7 +354,7 @@ func (s *state) readStem(stem string) {
 		if !leftOK(s.buf, st) || !rightOK(s.buf, en, true) || s.covered(span{st, en}) {
 			continue
 		}
-		parts, end := s.an.suffix(s.buf, en, false)
+		parts, end := s.an.suffix(s.buf, en, false, false)
 		if len(parts) == 0 {
 			if org := s.orgSuffixAfter(en); org != "" {
 				// "Kaname AI", "Nimbus Labs": the maker, named after
@@ -363,7 +363,7 @@ func (s *state) readStem(stem string) {
 				continue
 			}
 		}
-		m := s.addMention(span{st, end}, -1, -1, stem, parts)
+		m := s.addMention(span{st, end}, -1, -1, stem, parts, resolution{how: howDiscovered, conf: resolveConf.discovered, by: -1})
 		if m >= 0 {
 			s.models[m].bare = false
 		}
@@ -501,11 +501,8 @@ func (s *state) orgSuffixAfter(p int) string {
 		return ""
 	}
 	w := wordEnd(s.buf, p+1)
-	word := string(s.buf[p+1 : w])
-	for _, suf := range s.an.cat.OrgSuffixes {
-		if suf == word && suf[0] < utf8.RuneSelf && rightOK(s.buf, w, false) {
-			return suf
-		}
+	if suf, ok := s.an.c.orgSuffixes[string(s.buf[p+1:w])]; ok && rightOK(s.buf, w, false) {
+		return suf
 	}
 	return ""
 }
@@ -524,6 +521,19 @@ func (s *state) knownVendorIn(name string) bool {
 func (s *state) anyVendorHit() bool { return len(s.vendorHits) > 0 }
 
 func (s *state) addVendor(name string, at int) {
+	if v := s.vendorGarble(name); v >= 0 {
+		// "Zippu AI": a catalogued vendor garbled, no new one.
+		st := bytes.LastIndex(s.buf[:min(len(s.buf), at+len(name))], []byte(name))
+		if st < 0 {
+			st = at
+		}
+		sp := span{st, min(len(s.buf), st+len(name))}
+		if !s.hitOverlaps(sp) && len(s.vendorHits) < maxHits {
+			s.vendorHits = append(s.vendorHits, hit{span: sp, idx: v, how: howSound, conf: float32(resolveConf.vendorOrg)})
+			sortHits(s.vendorHits)
+		}
+		return
+	}
 	if s.newVendorAt == nil {
 		s.newVendorAt = map[string]int{}
 	}

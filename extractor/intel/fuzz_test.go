@@ -39,7 +39,8 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 		for _, m := range a.Models {
-			if m.Name == "" || m.Count <= 0 || m.ParamsTotalB < 0 || m.ParamsActiveB < 0 {
+			if m.Name == "" || m.Count <= 0 || m.ParamsTotalB < 0 || m.ParamsActiveB < 0 || !validID(m.ID) || m.Parent != "" && !validID(m.Parent) ||
+				m.Resolution == nil || m.Resolution.Confidence <= 0 || m.Resolution.Confidence > 1 || m.Resolution.Reason == "" || len(m.Mentions) == 0 {
 				t.Fatalf("bad model %+v", m)
 			}
 		}
@@ -79,4 +80,34 @@ func TestAdversarial(t *testing.T) {
 			}
 		})
 	}
+}
+
+// validID reports an id of two slugs: "<vendor>/<model>".
+func validID(id string) bool {
+	v, m, ok := strings.Cut(id, "/")
+	return ok && v != "" && m != "" && event.Slug(v) == v && event.Slug(m) == m
+}
+
+// FuzzResolve feeds arbitrary names to Resolve: it must not panic, and
+// every identity it returns must be well formed.
+func FuzzResolve(f *testing.F) {
+	an := newAnalyzer(f)
+	for _, s := range []string{"qwen 3 coder", "Kwen3", "Zippu AI", "큐웬3", "Step 1X Edit", "", " ", "V3", "Deep Sik V3", "ｑｗｅｎ３", "gpt-4o mini", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		models, vendors := an.Resolve(name)
+		for _, m := range models {
+			if m.Name == "" || !validID(m.ID) || m.Resolution == nil {
+				t.Fatalf("bad model %+v", m)
+			}
+		}
+		for _, v := range vendors {
+			if v.ID == "" || v.Resolution == nil {
+				t.Fatalf("bad vendor %+v", v)
+			}
+		}
+		_ = an.CanonicalModel(name)
+		_ = an.CanonicalVendor(name)
+	})
 }

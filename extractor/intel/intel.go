@@ -85,6 +85,11 @@ type modelRec struct {
 	held bool
 	// recalled: a sentence recalls the model's past release.
 	recalled bool
+	// res is the surest resolution among the mentions; surfaces the
+	// spellings seen; pinned: the name is the catalog's models list's.
+	res      resolution
+	surfaces []string
+	pinned   bool
 }
 
 // state is the working memory of one Analyze call.
@@ -130,6 +135,14 @@ type state struct {
 	// spaced are stems of joined families followed by a spaced version
 	// ("Step 3"), read as names by spacedForms beside their maker.
 	spaced []spacedStem
+	// hints are vendor hints ("Tsinghua"): context for garbled names.
+	hints []hit
+	// caps are the starts of capitalised Latin words, as scan passes them:
+	// where garbled names may stand.
+	caps []int32
+	// lenient reads a name given alone (Resolve): lowercase names, and
+	// garbles and spaced forms without their maker beside them.
+	lenient bool
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -145,7 +158,8 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.segment()
 	s.shortForms()
 	s.spacedForms()
-	s.typos()
+	s.garbledVendors()
+	s.garbledModels()
 	s.sortMentions()
 	s.weighAI()
 	if !s.aboutAI {
@@ -225,26 +239,19 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.sortedN = 0
 	s.aboutAI = false
 	s.spaced = s.spaced[:0]
+	s.hints = s.hints[:0]
+	s.caps = s.caps[:0]
+	s.lenient = false
 }
 
-// addMention records a model mention built from a stem and its parts. The
-// name and its key are built in scratch buffers, so a model already seen
-// costs no allocation.
-func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []part) int {
-	name := append(s.nameBuf[:0], stem...)
+// addMention records a model mention built from a stem and its parts,
+// resolved as res. The canonical name and its key are built in scratch
+// buffers, so a model already seen costs no allocation.
+func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []part, res resolution) int {
 	var mods modality
 	var totalB, activeB float64
 	var tmp [48]byte
 	for _, p := range parts {
-		switch p.sep {
-		case '-', '_':
-			name = append(name, '-')
-		case ' ':
-			name = append(name, ' ')
-		case '.':
-			name = append(name, '.') // "FLUX.1"
-		}
-		name = append(name, p.text...)
 		if v, ok := s.an.c.variants[string(lowerKey(&tmp, p.text))]; ok {
 			mods |= v.modalities
 		}
@@ -257,6 +264,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			}
 		}
 	}
+	name := s.an.c.appendCanonical(s.nameBuf[:0], fam, stem, parts)
 	s.nameBuf = name
 	if totalB == 0 && activeB == 0 && len(parts) == 0 {
 		totalB, activeB = stemSizes(stem) // a discovered name read whole: "Orion-13B"
@@ -265,6 +273,15 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 		return -1
 	}
 	key := appendFold(s.keyBuf[:0], name)
+	pinned := false
+	if fam >= 0 {
+		if p, ok := s.an.pinnedName(key, fam); ok {
+			name = append(name[:0], p...)
+			s.nameBuf = name
+			key = appendFold(key[:0], name)
+			pinned = true
+		}
+	}
 	s.keyBuf = key
 	if len(key) == 0 {
 		return -1
@@ -274,7 +291,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 		i = len(s.models)
 		s.byKey[string(key)] = i
 		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: sp.start, bare: len(parts) == 0,
-			totalB: totalB, activeB: activeB, mods: mods}
+			totalB: totalB, activeB: activeB, mods: mods, res: res, pinned: pinned}
 		if fam >= 0 {
 			m.vendor = s.an.c.familyVendor[fam]
 			m.mods |= s.an.c.familyMods[fam]
@@ -282,11 +299,16 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 		}
 		s.models = append(s.models, m)
 	}
+	m := s.models[i]
+	if res.conf > m.res.conf {
+		m.res = res
+	}
+	m.surfaces = addSurface(m.surfaces, s.buf[sp.start:sp.end])
 	switch {
 	case !s.cellMode:
-		s.models[i].count++
-	case s.models[i].count == 0:
-		s.models[i].count = 1 // shown only in a table
+		m.count++
+	case m.count == 0:
+		m.count = 1 // shown only in a table
 	}
 	s.mentions = append(s.mentions, mention{span: sp, model: i})
 	return i
@@ -369,30 +391,47 @@ func (s *state) output() {
 		id, name string
 		count    int
 		first    int
+		surfaces []string
+		how      resolveHow
+		conf     float64
+		found    bool // named, not only through models
 	}
 	counts := map[int]*vc{}
-	bump := func(v, n, at int) {
+	bump := func(v, n, at int) *vc {
 		c := counts[v]
 		if c == nil {
-			c = &vc{id: cat.Vendors[v].ID, name: cat.Vendors[v].Name, first: at}
+			c = &vc{id: cat.Vendors[v].ID, name: cat.Vendors[v].Name, first: at, how: howDiscovered + 1}
 			counts[v] = c
 		}
 		c.count += n
 		c.first = min(c.first, at)
+		return c
 	}
 	for _, h := range s.vendorHits {
-		bump(h.idx, 1, h.start)
+		c := bump(h.idx, 1, h.start)
+		c.surfaces = addSurface(c.surfaces, s.buf[h.start:h.end])
+		conf := float64(h.conf)
+		if h.how == howCatalog {
+			conf = resolveConf.catalog
+		}
+		if !c.found || h.how < c.how || h.how == c.how && conf > c.conf {
+			c.how, c.conf = h.how, conf
+		}
+		c.found = true
 	}
 	var vendors []vc
 	newCounts := map[string]*vc{}
 	for _, m := range s.models {
 		switch {
 		case m.vendor >= 0:
-			bump(m.vendor, m.count, m.first)
+			c := bump(m.vendor, m.count, m.first)
+			if !c.found && m.res.conf > c.conf {
+				c.conf = m.res.conf
+			}
 		case m.vendorName != "":
 			c := newCounts[m.vendorName]
 			if c == nil {
-				c = &vc{id: event.Slug(m.vendorName), name: m.vendorName, first: m.first}
+				c = &vc{id: event.Slug(m.vendorName), name: m.vendorName, first: m.first, how: howDiscovered, conf: resolveConf.discovered}
 				newCounts[m.vendorName] = c
 			}
 			c.count += m.count
@@ -401,9 +440,10 @@ func (s *state) output() {
 	for _, name := range s.newVendors {
 		c := newCounts[name]
 		if c == nil {
-			c = &vc{id: event.Slug(name), name: name, first: s.newVendorAt[name]}
+			c = &vc{id: event.Slug(name), name: name, first: s.newVendorAt[name], how: howDiscovered, conf: resolveConf.discovered}
 			newCounts[name] = c
 		}
+		c.surfaces = addSurface(c.surfaces, []byte(name))
 		c.count++
 	}
 	for _, c := range counts {
@@ -420,7 +460,12 @@ func (s *state) output() {
 	})
 	a.Vendors = make([]event.Vendor, 0, len(vendors))
 	for _, v := range vendors {
-		a.Vendors = append(a.Vendors, event.Vendor{ID: v.id, Name: v.name, Count: v.count})
+		how := v.how
+		if !v.found && how != howDiscovered {
+			how = howDiscovered + 1 // named through its models only
+		}
+		a.Vendors = append(a.Vendors, event.Vendor{ID: v.id, Name: v.name, Mentions: v.surfaces, Count: v.count,
+			Resolution: &event.Resolution{Confidence: round(v.conf), Reason: vendorReason(how), Provisional: how == howDiscovered}})
 	}
 
 	license := s.license()
@@ -439,12 +484,19 @@ func (s *state) output() {
 	})
 	a.Models = make([]event.Model, 0, len(order))
 	a.Releases = nil
+	ids := make([]string, len(s.models))
 	for _, i := range order {
 		m := s.models[i]
+		vendor := s.vendorID(m)
+		ids[i] = modelID(vendor, m.name)
 		out := event.Model{
-			Name: m.name, Vendor: s.vendorID(m), Count: m.count,
+			ID: ids[i], Name: m.name, Vendor: vendor, Mentions: m.surfaces, Count: m.count,
 			ParamsTotalB: round(m.totalB), ParamsActiveB: round(m.activeB),
 			Modalities: m.mods.names(), OpenWeights: m.open,
+			Resolution: &event.Resolution{Confidence: round(m.res.conf), Reason: s.an.modelReason(s, m), Provisional: m.family < 0},
+		}
+		if p := s.an.parentName(m.name, m.family); p != "" {
+			out.Parent = modelID(vendor, p)
 		}
 		if m.family >= 0 {
 			out.Family = cat.Families[m.family].Name
@@ -469,8 +521,12 @@ func (s *state) output() {
 	})
 	for _, i := range rel {
 		m := s.models[i]
+		id := ids[i]
+		if id == "" {
+			id = modelID(s.vendorID(m), m.name)
+		}
 		a.Releases = append(a.Releases, event.Release{
-			Model: m.name, Vendor: s.vendorID(m), Confidence: m.conf,
+			Model: m.name, ModelID: id, Vendor: s.vendorID(m), Confidence: m.conf,
 			Evidence: m.evidence, PublishedAt: a.PublishedAt,
 		})
 	}

@@ -47,12 +47,22 @@ func (an *Analyzer) repositoryRelease(a *event.Article) {
 	if !ok || org == "" || name == "" {
 		return
 	}
-	vendor := event.Vendor{ID: event.Slug(org), Name: org}
+	vendor := event.Vendor{ID: event.Slug(org), Name: org, Mentions: []string{org},
+		Resolution: &event.Resolution{Confidence: resolveConf.discovered, Reason: "not in the catalog: owner of a Hugging Face model repository", Provisional: true}}
 	if i, ok := an.hub[strings.ToLower(org)]; ok {
-		vendor = event.Vendor{ID: an.cat.Vendors[i].ID, Name: an.cat.Vendors[i].Name}
+		vendor = event.Vendor{ID: an.cat.Vendors[i].ID, Name: an.cat.Vendors[i].Name, Mentions: []string{org},
+			Resolution: &event.Resolution{Confidence: resolveConf.catalog, Reason: "catalogued Hugging Face organisation"}}
 	}
 	name = an.withoutFormats(name)
-	key := string(appendFold(nil, []byte(name)))
+	// The repository's model under its canonical identity: "Kimi-K2-Instruct"
+	// as the catalog names it, a name no catalog knows as a discovery.
+	model := event.Model{ID: modelID(vendor.ID, name), Name: name, Mentions: []string{name}, Count: 1,
+		Resolution: &event.Resolution{Confidence: resolveConf.discovered, Reason: "not in the catalog: a Hugging Face model repository", Provisional: true}}
+	if known, ok := an.ResolveModel(name); ok && (known.Vendor == vendor.ID || vendor.Resolution.Provisional) {
+		model = known
+		model.Mentions, model.Count = []string{name}, 1
+	}
+	key := string(appendFold(nil, []byte(model.Name)))
 
 	found := -1
 	for i, m := range a.Models {
@@ -62,11 +72,13 @@ func (an *Analyzer) repositoryRelease(a *event.Article) {
 		}
 	}
 	if found < 0 {
-		a.Models = append([]event.Model{{Name: name, Count: 1}}, a.Models...)
+		a.Models = append([]event.Model{model}, a.Models...)
 		found = 0
 	}
 	m := &a.Models[found]
-	m.Vendor = vendor.ID
+	if m.Vendor != vendor.ID && !vendor.Resolution.Provisional {
+		m.Vendor, m.ID = vendor.ID, modelID(vendor.ID, m.Name)
+	}
 	if m.License == "" {
 		m.License = repo.License
 	}
@@ -92,7 +104,7 @@ func (an *Analyzer) repositoryRelease(a *event.Article) {
 		evidence += ", created " + repo.CreatedAt.UTC().Format("2006-01-02 15:04 MST")
 	}
 	a.Releases = []event.Release{{
-		Model: m.Name, Vendor: vendor.ID, Confidence: repositoryConfidence,
+		Model: m.Name, ModelID: m.ID, Vendor: m.Vendor, Confidence: repositoryConfidence,
 		Evidence: evidence, PublishedAt: published,
 	}}
 }

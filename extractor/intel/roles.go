@@ -71,9 +71,9 @@ func (s *state) shortForms() {
 		if best < 0 {
 			continue
 		}
-		parts, end := s.an.suffix(buf, j, true)
-		parts = append([]part{{sep: '-', text: string(buf[i:j])}}, parts...)
-		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts)
+		parts, end := s.an.suffix(buf, j, true, false)
+		parts = append([]part{{sep: '-', text: string(buf[i:j]), kind: partCode}}, parts...)
+		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
 	}
 }
@@ -95,70 +95,23 @@ func (s *state) spacedForms() {
 		}
 		sent := s.sents[s.sentenceAt(c.start)]
 		v := s.an.c.familyVendor[c.family]
-		named := false
+		named, by := s.lenient, int32(-1)
 		for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-			named = named || h.idx == v
+			if h.idx == v {
+				named, by = true, int32(h.start)
+			}
 		}
 		if !named {
 			continue
 		}
-		parts, end := s.an.suffix(s.buf, c.end, false)
+		parts, end := s.an.suffix(s.buf, c.end, false, false)
 		if len(parts) == 0 || parts[0].sep != ' ' || !isDigit(parts[0].text[0]) || !isShortVersion(parts[0].text) {
 			continue
 		}
-		s.addMention(span{c.start, end}, c.family, -1, c.stem, parts)
+		s.addMention(span{c.start, end}, c.family, -1, c.stem, parts, resolution{how: howSpaced, conf: resolveConf.spaced, by: by})
 	}
 	if len(s.spaced) > 0 {
 		s.sortMentions()
-	}
-}
-
-// typos reads one-letter misspellings of a catalogued stem next to its
-// vendor's name: "Quen2.5" beside "Alibaba", "Deepsek-V3" beside "DeepSeek".
-func (s *state) typos() {
-	for n, h := range s.vendorHits {
-		if n >= 200 {
-			return
-		}
-		stems := s.an.c.typoStems[h.idx]
-		if len(stems) == 0 {
-			continue
-		}
-		sent := s.sents[s.sentenceAt(h.start)]
-		lo, hi := max(sent.start, h.start-150), min(sent.end, h.end+150)
-		for i := lo; i < hi; i++ {
-			if !isUpper(s.buf[i]) || (i > 0 && isAlnum(s.buf[i-1])) {
-				continue
-			}
-			j := i
-			for j < len(s.buf) && isLetterASCII(s.buf[j]) {
-				j++
-			}
-			if j-i < 4 || j >= len(s.buf) {
-				i = j
-				continue
-			}
-			// A version must follow: "Quen2.5", "Deepsek-V3", "Lama 3".
-			if !(isDigit(s.buf[j]) || (s.buf[j] == '-' || s.buf[j] == ' ') && j+1 < len(s.buf) && (isDigit(s.buf[j+1]) || isUpper(s.buf[j+1]))) {
-				i = j
-				continue
-			}
-			word := strings.ToLower(string(s.buf[i:j]))
-			for _, st := range stems {
-				if word == st.stem || !oneEdit(word, st.stem) || s.covered(span{i, j}) {
-					continue
-				}
-				f := &s.an.cat.Families[st.family]
-				parts, end := s.an.suffix(s.buf, j, f.Joined)
-				if len(parts) == 0 {
-					continue
-				}
-				s.addMention(span{i, end}, st.family, -1, f.Name, parts)
-				j = end
-				break
-			}
-			i = j
-		}
 	}
 }
 

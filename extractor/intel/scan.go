@@ -36,6 +36,10 @@ type hit struct {
 	span
 	idx          int
 	after, local bool
+	// how and conf: how a vendor name was read (howCatalog, or howSound
+	// and howEdit for a garbled one) and how surely.
+	how  resolveHow
+	conf float32
 }
 
 // benchHit is a benchmark mention with its output name.
@@ -127,6 +131,9 @@ func (s *state) scan() {
 				next = max(end, next)
 			}
 		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
+			if isUpper(b) && len(s.caps) < maxMentions {
+				s.caps = append(s.caps, int32(i)) // for the garble readers
+			}
 			has := c.starts[pairKey(b, buf[i+1])]
 			if has == 0 || !leftOK(buf, i) || distilled(buf, i) {
 				break
@@ -163,7 +170,7 @@ func (s *state) tryPatterns(list []int32, i int) (int, bool) {
 	c := s.an.c
 	for _, p := range list {
 		pat := c.patterns[p]
-		if !hasPrefixFold(s.buf[i:], pat) {
+		if !hasPrefixName(s.buf[i:], pat) {
 			continue
 		}
 		en := i + len(pat)
@@ -217,6 +224,11 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			}
 			if !s.productContext(en) && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
+			}
+			return en, true
+		case hitHint:
+			if len(s.hints) < maxHits {
+				s.hints = append(s.hints, hit{span: span{st, en}, idx: r.idx})
 			}
 			return en, true
 		case hitLicense:
@@ -284,6 +296,7 @@ type part struct {
 	sep  byte // 0 (attached), '-' or ' '
 	text string
 	size bool
+	kind partKind
 }
 
 // familyMention parses the version, size and variant parts that follow a
@@ -292,7 +305,8 @@ type part struct {
 func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
 	f := &s.an.cat.Families[fam]
-	parts, end := s.an.suffix(s.buf, en, f.Joined)
+	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
+	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
 	if len(parts) == 0 && en < len(s.buf) && isLetterASCII(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
 		// A CJK stem touches its code or variant: "混元T1", "文心X1",
 		// "混元Large", "混元turbo".
@@ -301,16 +315,15 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		var tmp [48]byte
 		_, variant := s.an.c.variants[string(lowerKey(&tmp, word))]
 		if isCodeWord(word) || variant && len(word) > 1 && rightOK(s.buf, w, false) {
-			sep := byte(0)
+			sep, kind := byte(0), partCode
 			if variant {
-				sep = '-'
+				sep, kind = '-', partWord
 			}
-			more, e := s.an.suffix(s.buf, w, false)
-			parts = append([]part{{sep: sep, text: word}}, more...)
+			more, e := s.an.suffix(s.buf, w, false, false)
+			parts = append([]part{{sep: sep, text: word, kind: kind}}, more...)
 			end = e
 		}
 	}
-	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
 	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) &&
 		len(s.spaced) < maxHits && !s.cellMode {
 		// "Step 3": a joined family's stem with a spaced version names a
@@ -324,7 +337,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if s.serviceFollows(en) {
 			return end, true // "Claude API", "Kimi app": a service, no model
 		}
-	} else if lower && !hasSeparatedPart(parts) {
+	} else if lower && !hasSeparatedPart(parts) && !s.lenient {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
 	}
@@ -334,7 +347,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			return end, true // "Step-Audio-Report" is a document
 		}
 	}
-	s.addMention(span{st, end}, fam, -1, r.stem, parts)
+	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
 	return end, true
 }
 
@@ -405,8 +418,9 @@ func (s *state) productContext(en int) bool {
 // suffix reads the name parts after a stem ending at p: versions, sizes,
 // variant words and codes, attached or after a hyphen or space, by the
 // grammar model names follow. Packaging parts ("GGUF", "Q4_K_M") are
-// dropped from the end.
-func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
+// dropped from the end. lower: the stem was written in lowercase, so
+// lowercase variant words may follow it after a space ("qwen 3 coder").
+func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) {
 	var parts []part
 	end := p
 	hasSize := false
@@ -424,6 +438,11 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			case ' ':
 				sep = ' '
 				q++
+			case 0xE3:
+				if bytes.HasPrefix(buf[q:], []byte("・")) && q+3 < len(buf) && buf[q+3] >= utf8.RuneSelf {
+					sep = ' ' // "ミストラル・ミディアム"
+					q += 3
+				}
 			case '.':
 				if len(parts) == 0 && q+1 < len(buf) && isDigit(buf[q+1]) && q > 0 && isAlnum(buf[q-1]) {
 					sep = '.'
@@ -433,13 +452,13 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 		}
 		if v, e := an.nativeVariant(buf, q, sep); v != "" {
 			// "엑사원 딥" → "EXAONE Deep"
-			parts = append(parts, part{sep: ' ', text: v})
+			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
 			end = e
 			continue
 		}
 		if v, e := an.bracketVariant(buf, q); v != "" {
 			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
-			parts = append(parts, part{sep: ' ', text: v})
+			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
 			end = e
 			continue
 		}
@@ -457,7 +476,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			text += string(buf[w+1 : w2])
 			w = w2
 		}
-		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, parts)
+		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
@@ -468,7 +487,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 			hasSize = true
 			text = normSize(text)
 		}
-		parts = append(parts, part{sep: sep, text: text, size: kind == partSize})
+		parts = append(parts, part{sep: sep, text: text, size: kind == partSize, kind: kind})
 		end = w
 	}
 	// Drop packaging parts and dangling separators from the end.
@@ -480,7 +499,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined bool) ([]part, int) {
 }
 
 // particles are the Korean endings that may follow a name: "딥을", "프로는".
-var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지"}
+var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지", "이다", "이며", "이고", "입니다"}
 
 // nativeVariant reads a variant word spelt in Hangul or Katakana at q after
 // a space or hyphen ("딥" of "엑사원 딥을") and returns the variant with
@@ -577,7 +596,7 @@ const (
 )
 
 // classify decides whether a word continues a model name.
-func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, prev []part) partKind {
+func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower bool, prev []part) partKind {
 	var tmp [48]byte
 	lw := string(lowerKey(&tmp, w))
 	_, isVariant := an.c.variants[lw]
@@ -622,25 +641,45 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined bool, pr
 			return partReject
 		}
 		switch {
-		case isSizeWord(w) && !hasSize:
-			return partSize
+		case isSizeWord(w) && (!hasSize || (w[0] == 'A' || w[0] == 'a') && len(prev) > 0 && prev[len(prev)-1].size):
+			return partSize // "Qwen3 235B A22B"
 		case isDigit(w[0]):
 			if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
 				return partVersion
+			}
+			if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
+				return partCode // "DeepSeek R1 0528", "Qwen3 2507"
 			}
 			return partReject
 		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
 			return partVersion // "Chat v2"
 		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
 			return partCode // "Kimi K2", "Wan2.1 T2V"
-		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
+		case lower && isLower(w[0]) && len(w) <= 4 && hasDigit(w) && !hasSize && spacedOK(prev, hasSize):
+			return partCode // "kimi k2", written all in lowercase
+		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
 			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
-		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.c.stemWords[lw]:
+		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
 			return partWord // "HyperCLOVA X THINK"
 		}
 		return partReject
 	}
 	return partReject
+}
+
+// otherName reports a word that is another model's or vendor's name: a
+// stem or alias in any case, or a stem matched only in its own case
+// written so ("Seed", not "SEED").
+func (an *Analyzer) otherName(w, lw string) bool {
+	if !an.c.stemWords[lw] {
+		return false
+	}
+	f, caseOnly := an.c.caseStems[lw]
+	if !caseOnly {
+		return true
+	}
+	_, vendor := an.c.vendorOfAlias[lw]
+	return contains(an.cat.Families[f].Case, w) || vendor
 }
 
 func hasDigit(w string) bool {
@@ -687,12 +726,28 @@ func isCodeWord(w string) bool {
 	return true
 }
 
+// isDateCode matches a month and day or a year and month that dates a
+// model: "0528", "0324", "2507" — not a year ("2025").
+func isDateCode(w string) bool {
+	if len(w) != 4 || !isDigit(w[0]) || !isDigit(w[1]) || !isDigit(w[2]) || !isDigit(w[3]) {
+		return false
+	}
+	a, b := int(w[0]-'0')*10+int(w[1]-'0'), int(w[2]-'0')*10+int(w[3]-'0')
+	switch {
+	case a >= 1 && a <= 12:
+		return b >= 1 && b <= 31 // MMDD
+	case a >= 23 && a <= 29:
+		return b >= 1 && b <= 12 // YYMM
+	}
+	return false
+}
+
 // isShortVersion matches versions written after a space: "3", "2.5",
 // "3.1", "02" ("Hailuo 02"), "25.01" (a year and month, "Codestral
 // 25.01") — not table scores such as "81.9" nor years.
 func isShortVersion(w string) bool {
-	if n := len(w); n > 1 && isLower(w[n-1]) && isDigit(w[n-2]) {
-		w = w[:n-1] // "GPT 4o", "Gemma 3n"
+	if n := len(w); n > 1 && (isLower(w[n-1]) || w[n-1] == 'X' || w[n-1] == 'V') && isDigit(w[n-2]) {
+		w = w[:n-1] // "GPT 4o", "Gemma 3n", "Step 1X", "GLM 4.5V"
 	}
 	intPart, frac, hasFrac := strings.Cut(w, ".")
 	if len(intPart) == 2 && intPart[0] == '2' && intPart[1] >= '4' && len(frac) == 2 && (frac[0] == '0' || frac == "10" || frac == "11" || frac == "12") && frac != "00" {

@@ -23,6 +23,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,10 +43,22 @@ type Store interface {
 	Releases(ctx context.Context, q indexer.ReleaseQuery) ([]indexer.ReleaseRecord, error)
 }
 
+// Names gives the canonical identities of the names users filter by, so
+// "Qwen 3 Coder", "qwen3-coder" and "큐웬3-Coder" find the same articles and
+// events, and "Zhipu AI" or "智谱" the vendor zhipu. *intel.Analyzer
+// satisfies it; it must be safe for concurrent use.
+type Names interface {
+	CanonicalModel(name string) string
+	CanonicalVendor(name string) string
+}
+
 // Options configures a Server. Store and JS are required; zero values of
 // the others mean defaults.
 type Options struct {
 	Store Store
+	// Names resolves vendor and model filters; nil compares them as given
+	// (vendor ids, folded model names).
+	Names Names
 	// JS reads MW_RELEASES for the live stream and answers readiness.
 	JS jetstream.JetStream
 	// CORSOrigins may call the API from a browser ("*" for any); empty
@@ -79,6 +92,7 @@ var pageTemplate = template.Must(template.New("page.html").Funcs(templateFuncs).
 // use; it does not own (or close) the store or the NATS connection.
 type Server struct {
 	store     Store
+	names     Names
 	js        jetstream.JetStream
 	cors      []string
 	log       *slog.Logger
@@ -105,6 +119,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{
 		store:       opts.Store,
+		names:       opts.Names,
 		js:          opts.JS,
 		cors:        opts.CORSOrigins,
 		log:         opts.Logger.With("component", "http"),
@@ -173,22 +188,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	srv.RegisterOnShutdown(func() { s.stopOnce.Do(func() { close(s.stopStreams) }) })
-	s.log.Info("http server listening", "url", "http://"+ln.Addr().String())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("http server: %w", err)
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		srv.Close()
-		return fmt.Errorf("http server shutdown: %w", err)
-	}
-	<-errc // http.ErrServerClosed
-	return nil
+	return probe.RunServer(ctx, srv, ln, "http server", 10*time.Second, s.log)
 }
 
 // secure adds the headers every response carries, CORS for configured
@@ -227,12 +227,33 @@ func (s *Server) preflight(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// canonical resolves vendor and model filters to canonical ids and names
+// (model ids, "vendor/model", are kept).
+func (s *Server) canonical(vendors, models []string) ([]string, []string) {
+	if s.names == nil {
+		return vendors, models
+	}
+	vs := make([]string, 0, len(vendors))
+	for _, v := range vendors {
+		vs = append(vs, s.names.CanonicalVendor(v))
+	}
+	ms := make([]string, 0, len(models))
+	for _, m := range models {
+		if m != "" && !strings.Contains(m, "/") {
+			m = s.names.CanonicalModel(m)
+		}
+		ms = append(ms, m)
+	}
+	return vs, ms
+}
+
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	q, perr := searchQuery(r.URL.Query())
 	if perr != nil {
 		writeError(w, http.StatusBadRequest, perr)
 		return
 	}
+	q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, "searching", err)
@@ -246,6 +267,10 @@ func (s *Server) releases(w http.ResponseWriter, r *http.Request) {
 	if perr != nil {
 		writeError(w, http.StatusBadRequest, perr)
 		return
+	}
+	var models []string
+	if q.Vendors, models = s.canonical(q.Vendors, []string{q.Model}); q.Model != "" {
+		q.Model = models[0]
 	}
 	recs, err := s.store.Releases(r.Context(), q)
 	if err != nil {

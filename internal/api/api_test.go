@@ -13,7 +13,9 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/modelwire/modelwire/configs"
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/extractor/intel"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
 )
@@ -348,5 +350,29 @@ func TestPage(t *testing.T) {
 	}
 	if resp, _ := get(t, f.srv.URL+"/nope"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("/nope: %d", resp.StatusCode)
+	}
+}
+
+// TestFiltersAreResolved gives the API the catalog's resolver: every
+// spelling of a model or vendor filters alike, on searches, releases and
+// the release stream.
+func TestFiltersAreResolved(t *testing.T) {
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, api.Options{Names: intel.New(cat)})
+	for _, query := range []string{"model=Kimi+K2", "model=kimi-k2", "model=KIMI+K+2", "model=%ED%82%A4%EB%AF%B8+K2", "model=moonshot/kimi-k2", "vendor=Moonshot+AI", "vendor=%E6%9C%88%E4%B9%8B%E6%9A%97%E9%9D%A2"} {
+		var res indexer.Result
+		resp, body := get(t, f.srv.URL+"/api/search?"+query)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", query, resp.StatusCode, body)
+		}
+		if err := json.Unmarshal(body, &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 || res.Hits[0].URL != "https://news.example/kimi-k2" {
+			t.Errorf("%s: %d hits %+v, want the Kimi K2 article", query, res.Total, res.Hits)
+		}
 	}
 }

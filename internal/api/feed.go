@@ -87,6 +87,10 @@ func (s *Server) releasesFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := indexer.ReleaseQuery{Vendors: p.list("vendor"), Model: p.str("model"), Limit: limit}
+	var models []string
+	if q.Vendors, models = s.canonical(q.Vendors, []string{q.Model}); q.Model != "" {
+		q.Model = models[0]
+	}
 	recs, err := s.store.Releases(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, "listing releases", err)
@@ -170,6 +174,7 @@ func (s *Server) searchFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Newest = true
+	q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, "searching", err)

@@ -39,7 +39,7 @@ func fixtureArticles() []event.Article {
 			SiteName: "news.example", PublishedAt: published, FetchedAt: published.Add(time.Hour)}
 		if vendor != "" {
 			a.Vendors = []event.Vendor{{ID: vendor, Name: vendor, Count: 1}}
-			a.Models = []event.Model{{Name: model, Vendor: vendor, Count: 1}}
+			a.Models = []event.Model{{ID: vendor + "/" + event.Slug(model), Name: model, Vendor: vendor, Count: 1}}
 		}
 		return a
 	}

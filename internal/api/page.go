@@ -87,6 +87,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	case perr != nil:
 		status, data.Error = http.StatusBadRequest, perr.Message
 	default:
+		q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
 		data.Query = q
 		res, err := s.store.Search(r.Context(), q)
 		if err != nil {

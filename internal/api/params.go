@@ -244,7 +244,8 @@ type streamRequest struct {
 // streamQuery reads the parameters of /api/releases/stream. lastEventID is
 // the Last-Event-ID header, which a browser sends when it reconnects; it
 // wins over the last_event_id parameter, which wins over since.
-func streamQuery(v url.Values, lastEventID string) (streamRequest, *paramError) {
+// canon resolves the vendor and model filters to canonical names.
+func streamQuery(v url.Values, lastEventID string, canon func(vendors, models []string) ([]string, []string)) (streamRequest, *paramError) {
 	p, perr := readParams(v, streamParams, filterRepeatable)
 	if perr != nil {
 		return streamRequest{}, perr
@@ -253,7 +254,7 @@ func streamQuery(v url.Values, lastEventID string) (streamRequest, *paramError) 
 	if len(vendors)*max(len(models), 1) > MaxValues {
 		return streamRequest{}, badParam("vendor", "at most %d vendor and model pairs", MaxValues)
 	}
-	req := streamRequest{filter: bus.ReleaseFilter(vendors, models)}
+	req := streamRequest{filter: bus.ReleaseFilter(canon(vendors, models))}
 	id, name := strings.TrimSpace(lastEventID), "Last-Event-ID"
 	if id == "" {
 		id, name = p.str("last_event_id"), "last_event_id"

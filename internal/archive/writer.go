@@ -9,7 +9,10 @@
 // answer (a revisit record, profile server-not-modified, for a 304),
 // linked by WARC-Concurrent-To, plus a metadata record saying how a page
 // was found (source, via, the listing's title and date), as Heritrix
-// writes one.
+// writes one. A page rendered in a browser adds a conversion record: the
+// DOM its scripts built (text/html), WARC-Refers-To the response it was
+// built from, as browser-based archivers keep a page's rendered form
+// beside what the server sent.
 //
 // Files are gzip-compressed record by record, written under a name ending
 // in .open and renamed when closed: at archive.max_file_size, after
@@ -25,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"os"
 	"strconv"
@@ -40,31 +44,29 @@ import (
 	"github.com/modelwire/modelwire/internal/probe"
 )
 
-// Config configures a Writer. Zero values mean defaults.
+// Config configures a Writer. The settings that are configuration
+// (archive.*) are taken as given — internal/config holds their defaults —
+// and a zero value means none.
 type Config struct {
 	// Dir is where the files are written; it is created if missing.
 	Dir string
 	// MaxFileSize is the size at which a file is closed and the next one
-	// opened (default DefaultMaxFileSize; a record is never split).
+	// opened (0: no bound; a record is never split).
 	MaxFileSize int64
-	// MaxFileAge is how long a file stays open at most (default
-	// DefaultMaxFileAge), so that closed files reach a volume snapshot or
-	// an object-store sync soon.
+	// MaxFileAge is how long a file stays open at most, so that closed
+	// files reach a volume snapshot or an object-store sync soon (0: until
+	// the size bound or Close).
 	MaxFileAge time.Duration
 	// Keep is what is kept of closed files (default: everything).
 	Keep Keep
-	// Prefix starts every file name (default "modelwire").
+	// Prefix starts every file name (default DefaultPrefix).
 	Prefix string
 	// Software names the writer in each file's warcinfo record.
 	Software string
 }
 
-// Defaults.
-const (
-	DefaultMaxFileSize = 1 << 30 // 1 GiB, as Heritrix and the WARC standard's annex suggest
-	DefaultMaxFileAge  = time.Hour
-	DefaultPrefix      = "modelwire"
-)
+// DefaultPrefix is what an empty Config.Prefix means.
+const DefaultPrefix = "modelwire"
 
 // Writer writes answers to WARC files in Config.Dir: one writer per
 // process, one file open at a time. It is safe for concurrent use; Close
@@ -92,12 +94,6 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("archive: no directory")
 	}
-	if cfg.MaxFileSize <= 0 {
-		cfg.MaxFileSize = DefaultMaxFileSize
-	}
-	if cfg.MaxFileAge <= 0 {
-		cfg.MaxFileAge = DefaultMaxFileAge
-	}
 	if cfg.Prefix == "" {
 		cfg.Prefix = DefaultPrefix
 	}
@@ -110,9 +106,10 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 	}
 	w.w = gowarc.NewWarcFileWriter(
 		gowarc.WithFileNameGenerator(newNames(cfg.Dir, cfg.Prefix)),
-		gowarc.WithMaxFileSize(cfg.MaxFileSize),
+		gowarc.WithMaxFileSize(max(cfg.MaxFileSize, 0)),
 		gowarc.WithCompression(true),
-		gowarc.WithAddWarcConcurrentToHeader(true),
+		// WARC-Concurrent-To is set by records: gowarc's option would put
+		// it on a conversion record too, which the standard forbids.
 		gowarc.WithWarcInfoFunc(w.warcinfo),
 		gowarc.WithAfterFileCreationHook(func(name string, size int64, _ string) error {
 			w.log.Info("archive file closed", "file", name, "bytes", size)
@@ -121,8 +118,10 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 		}),
 	)
 	w.prune()
-	w.stopped.Add(1)
-	go w.rotate()
+	if cfg.MaxFileAge > 0 {
+		w.stopped.Add(1)
+		go w.rotate()
+	}
 	return w, nil
 }
 
@@ -197,8 +196,8 @@ func (w *Writer) RegisterMetrics(reg prometheus.Registerer) {
 }
 
 // Archive writes x as a request record and a response record (a revisit
-// record for a 304), and a metadata record when x says how the page was
-// found. It returns once the records are written to the open file (not
+// record for a 304), a metadata record when x says how the page was
+// found, and a conversion record holding x.Rendered, if set. It returns once the records are written to the open file (not
 // synced to disk: as durable as JetStream's own file store, which syncs
 // every two minutes). Safe for concurrent use.
 func (w *Writer) Archive(ctx context.Context, x crawler.Exchange) error {
@@ -236,6 +235,9 @@ func (w *Writer) Archive(ctx context.Context, x crawler.Exchange) error {
 const (
 	contentTypeRequest  = "application/http;msgtype=request"
 	contentTypeResponse = "application/http;msgtype=response"
+	// ContentTypeRendered is the Content-Type of a conversion record
+	// holding a rendered page: the DOM is serialised as UTF-8.
+	ContentTypeRendered = "text/html; charset=utf-8"
 	profileNotModified  = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 	// Fields of the metadata record (application/warc-fields): "via" is
 	// Heritrix's; the others are modelwire's.
@@ -245,7 +247,9 @@ const (
 	fieldPublished = "modelwire-published"
 )
 
-// records builds the WARC records of one exchange.
+// records builds the WARC records of one exchange: request, response,
+// metadata (all WARC-Concurrent-To each other) and conversion (WARC-Refers-To
+// the response), in that order, the order the Reader expects.
 func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 	var out []gowarc.WarcRecord
 	fail := func(err error) ([]gowarc.WarcRecord, error) {
@@ -254,13 +258,21 @@ func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 		}
 		return nil, err
 	}
-	req, err := build(gowarc.Request, x, contentTypeRequest, requestBlock(x), nil)
+	fetched := map[string]string{}
+	if ip := hostOf(x.IP); ip != "" {
+		fetched[gowarc.WarcIPAddress] = ip
+	}
+	sent := x.Sent
+	if sent.IsZero() {
+		sent = x.At
+	}
+	req, err := build(gowarc.Request, sent, x.URL, contentTypeRequest, requestBlock(x), fetched)
 	if err != nil {
 		return fail(fmt.Errorf("request record of %s: %w", x.URL, err))
 	}
 	out = append(out, req)
 	kind, block := gowarc.Response, responseBlock(x, true)
-	extra := map[string]string{}
+	extra := maps.Clone(fetched)
 	if x.Status == http.StatusNotModified {
 		kind, block = gowarc.Revisit, responseBlock(x, false)
 		extra[gowarc.WarcProfile] = profileNotModified
@@ -271,31 +283,53 @@ func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 	}
 	if x.Truncated {
 		extra[gowarc.WarcTruncated] = "length"
+		if len(x.Body) == 0 {
+			extra[gowarc.WarcTruncated] = "unspecified" // not captured at all
+		}
 	}
-	resp, err := build(kind, x, contentTypeResponse, block, extra)
+	resp, err := build(kind, x.At, x.URL, contentTypeResponse, block, extra)
 	if err != nil {
 		return fail(fmt.Errorf("response record of %s: %w", x.URL, err))
 	}
 	out = append(out, resp)
 	if meta := metadataBlock(x); meta != nil {
-		m, err := build(gowarc.Metadata, x, gowarc.ApplicationWarcFields, meta, nil)
+		m, err := build(gowarc.Metadata, x.At, x.URL, gowarc.ApplicationWarcFields, meta, fetched)
 		if err != nil {
 			return fail(fmt.Errorf("metadata record of %s: %w", x.URL, err))
 		}
 		out = append(out, m)
 	}
+	for i, r := range out {
+		for j, o := range out {
+			if i != j {
+				r.WarcHeader().AddId(gowarc.WarcConcurrentTo, o.WarcHeader().GetId(gowarc.WarcRecordID))
+			}
+		}
+	}
+	if x.Rendered != nil {
+		at := x.RenderedAt
+		if at.IsZero() {
+			at = x.At
+		}
+		// WARC-Refers-To names the response; WARC-Refers-To-Target-URI
+		// and -Date are for revisit records only (WARC 1.1, 5.11, 5.12):
+		// the target URI says the rest.
+		conv, err := build(gowarc.Conversion, at, x.URL, ContentTypeRendered, x.Rendered,
+			map[string]string{gowarc.WarcRefersTo: "<" + resp.WarcHeader().GetId(gowarc.WarcRecordID) + ">"})
+		if err != nil {
+			return fail(fmt.Errorf("conversion record of %s: %w", x.URL, err))
+		}
+		out = append(out, conv)
+	}
 	return out, nil
 }
 
-// build makes one record of x with the given block.
-func build(kind gowarc.RecordType, x crawler.Exchange, contentType string, block []byte, extra map[string]string) (gowarc.WarcRecord, error) {
+// build makes one record with the given block.
+func build(kind gowarc.RecordType, at time.Time, uri, contentType string, block []byte, extra map[string]string) (gowarc.WarcRecord, error) {
 	rb := gowarc.NewRecordBuilder(kind, gowarc.WithAddMissingDigest(true), gowarc.WithStrictValidation())
-	rb.AddWarcHeaderTime(gowarc.WarcDate, x.At)
-	rb.AddWarcHeader(gowarc.WarcTargetURI, x.URL)
+	rb.AddWarcHeaderTime(gowarc.WarcDate, at)
+	rb.AddWarcHeader(gowarc.WarcTargetURI, uri)
 	rb.AddWarcHeader(gowarc.ContentType, contentType)
-	if ip := hostOf(x.IP); ip != "" {
-		rb.AddWarcHeader(gowarc.WarcIPAddress, ip)
-	}
 	for k, v := range extra {
 		rb.AddWarcHeader(k, v)
 	}

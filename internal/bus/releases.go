@@ -16,17 +16,30 @@ import (
 // ReleaseFilter returns the subjects of MW_RELEASES that carry the events
 // of the given vendors and models: every pair of them, each vendor's every
 // model, or every vendor's model of that name. Names are folded with
-// event.Slug, so "DeepSeek-R1" matches mw.releases.*.deepseek-r1. With
-// neither it returns the whole stream, mw.releases.>.
+// event.Slug, so "DeepSeek-R1" matches mw.releases.*.deepseek-r1; callers
+// resolve other spellings to canonical names first. A model id
+// ("alibaba/qwen3-coder") names its vendor too and gives its one subject.
+// With neither it returns the whole stream, mw.releases.>.
 func ReleaseFilter(vendors, models []string) []string {
-	vs, ms := slugs(vendors, "*"), slugs(models, "*")
 	if len(vendors) == 0 && len(models) == 0 {
 		return []string{event.SubjectReleasesAll}
 	}
-	out := make([]string, 0, len(vs)*len(ms))
+	var out, names []string
+	for _, m := range models {
+		if v, name, ok := strings.Cut(m, "/"); ok && strings.TrimSpace(v) != "" && strings.TrimSpace(name) != "" {
+			out = append(out, event.ReleaseSubject(v, name))
+			continue
+		}
+		names = append(names, m)
+	}
+	if len(out) > 0 && len(names) == 0 {
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	vs, ms := slugs(vendors, "*"), slugs(names, "*")
 	for _, v := range vs {
 		for _, m := range ms {
-			out = append(out, "mw.releases."+v+"."+m)
+			out = append(out, event.ReleaseSubjectOf(v, m))
 		}
 	}
 	return out

@@ -22,6 +22,9 @@ func TestReleaseFilter(t *testing.T) {
 		{"pairs, folded and deduplicated", []string{"qwen", "deepseek", "DeepSeek"}, []string{"R1", "r1"},
 			[]string{"mw.releases.deepseek.r1", "mw.releases.qwen.r1"}},
 		{"wildcards are folded away", []string{"*"}, []string{">"}, []string{"mw.releases.unknown.unknown"}},
+		{"model id", nil, []string{"alibaba/Qwen3-Coder"}, []string{"mw.releases.alibaba.qwen3-coder"}},
+		{"model id names its vendor", []string{"deepseek"}, []string{"alibaba/qwen3"}, []string{"mw.releases.alibaba.qwen3"}},
+		{"model id and name", []string{"deepseek"}, []string{"alibaba/qwen3", "DeepSeek-R1"}, []string{"mw.releases.alibaba.qwen3", "mw.releases.deepseek.deepseek-r1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,7 +62,7 @@ type ExtractOptions struct {
 	// Announcer, if set, publishes the article's releases.
 	Announcer Announcer
 	// Grace bounds the pages in flight after Run is told to stop
-	// (default DefaultGrace).
+	// (default bus.DefaultGrace).
 	Grace time.Duration
 	// Registerer receives the stage's metrics (nil: none).
 	Registerer prometheus.Registerer
@@ -93,11 +93,11 @@ func (s *ExtractStage) SetExtractor(ex Extractor) { s.ex.Store(&extractorRef{ex}
 
 // Run consumes pages until ctx ends, then drains in-flight work.
 func (s *ExtractStage) Run(ctx context.Context) error {
-	cons, err := ensureConsumer(ctx, s.js, event.StreamPages, bus.ExtractorConsumer(), s.log)
+	cons, err := bus.EnsureConsumer(ctx, s.js, event.StreamPages, bus.ExtractorConsumer(), s.log)
 	if err != nil || cons == nil {
 		return err
 	}
-	return consume(ctx, cons, s.workers, s.grace, s.handle)
+	return bus.Consume(ctx, cons, s.workers, s.grace, s.handle)
 }
 
 // Counts returns pages extracted, skipped (no article) and failed so far.
@@ -128,7 +128,7 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 		s.skipped.Add(1)
 		s.metrics.pages.WithLabelValues(resultNoArticle).Inc()
 		s.log.Debug("no article on page", "url", page.URL, "err", err)
-		ackOrLog(msg, s.log)
+		bus.Ack(msg, s.log)
 		return
 	}
 	if err != nil {
@@ -154,20 +154,24 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	if s.announcer != nil {
 		if err := s.announcer.Announce(ctx, a); err != nil {
+			if errors.Is(err, jetstream.ErrInvalidKey) { // never stored, however often tried
+				s.deadLetter(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
+				return
+			}
 			s.retry(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
 			return
 		}
 	}
 	s.extracted.Add(1)
 	s.metrics.pages.WithLabelValues(resultExtracted).Inc()
-	ackOrLog(msg, s.log)
+	bus.Ack(msg, s.log)
 }
 
 // deadLetter counts a page that can never be extracted and dead-letters it.
 func (s *ExtractStage) deadLetter(ctx context.Context, msg jetstream.Msg, log *slog.Logger, err error) {
 	s.failed.Add(1)
 	s.metrics.pages.WithLabelValues(resultDeadLettered).Inc()
-	deadLetter(ctx, s.js, "extractor", msg, log, err)
+	bus.DeadLetter(ctx, s.js, "extractor", msg, log, err)
 }
 
 // retry Naks a page that failed for a passing reason — unless this was
@@ -179,7 +183,7 @@ func (s *ExtractStage) retry(ctx context.Context, msg jetstream.Msg, log *slog.L
 		return
 	}
 	s.metrics.pages.WithLabelValues(resultRetried).Inc()
-	retry(msg, log, err)
+	bus.Retry(msg, log, err)
 }
 
 // extract runs the stage's extractor on a page.
@@ -207,7 +211,7 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 		return a, err
 	}
 	a.URL = pageURL
-	a.CanonicalURL, a.RejectedCanonical = canonicalOf(a.CanonicalURL, pageURL, page.Canonical)
+	a.CanonicalURL, a.RejectedCanonical = CanonicalOf(a.CanonicalURL, pageURL, page.Canonical)
 	a.ID = event.DocID(a.CanonicalURL)
 	a.Source = page.Source
 	a.FetchedAt = page.FetchedAt
@@ -221,13 +225,13 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 	return a, nil
 }
 
-// canonicalOf returns the identity of a page fetched from pageURL that
+// CanonicalOf returns the identity of a page fetched from pageURL that
 // declares the canonical URL declared (rel=canonical or og:url): the
 // declared URL when it is on the page's own site or is the one the crawler
 // confirmed (confirmed, by fetching it), else pageURL — and then the
 // declared one as rejected. So no page can take another site's article's
 // document id.
-func canonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
+func CanonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
 	switch {
 	case declared == "" || declared == pageURL:
 		return pageURL, ""
@@ -253,10 +257,4 @@ func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error
 		}
 	}
 	return event.Decompress(compressed, maxPageBytes)
-}
-
-func ackOrLog(msg jetstream.Msg, log *slog.Logger) {
-	if err := msg.Ack(); err != nil {
-		log.Warn("ack failed; the message will be redelivered", "subject", msg.Subject(), "err", err)
-	}
 }
