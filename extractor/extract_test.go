@@ -186,6 +186,8 @@ func TestStripSiteName(t *testing.T) {
 		{"prefix by site", "Heise Online: KI-Modell vorgestellt", "heise online", "https://www.heise.de/x", "Heise Online: KI-Modell vorgestellt"},
 		{"prefix with pipe", "Golem.de | Neues Modell", "Golem.de", "https://www.golem.de/x", "Neues Modell"},
 		{"no separator", "A plain headline", "Site", "https://site.example/", "A plain headline"},
+		{"a section of the site after a dash", "Fed holds rates steady - CNN Business", "CNN", "https://edition.cnn.com/2023/x", "Fed holds rates steady"},
+		{"the host's short label", "Storm closes schools – BBC News", "", "https://www.bbc.co.uk/news/x", "Storm closes schools"},
 		{"dash inside headline kept", "GPT-5 beats o3 - on some tests", "The Verge", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
 	}
 	for _, tc := range tests {
@@ -276,6 +278,9 @@ func TestTitle(t *testing.T) {
 		{"one Chinese word is no box title",
 			`<title>PaddlePaddle/ERNIE</title><meta property="og:title" content="PaddlePaddle/ERNIE"><h1>开源Roadmap</h1><h1>环境安装</h1><h1>快速上手：使用文心ERNIE大模型进行训练</h1><h1>预训练模型介绍</h1>`,
 			"https://github.com/PaddlePaddle/ERNIE", "PaddlePaddle/ERNIE"},
+		{"a headline holding the site's name is no site heading",
+			`<meta property="og:site_name" content="MinusL"><title>Joghurt | MinusL</title><h1>Unsere MinusL Joghurts</h1>`,
+			"https://www.minusl.de/joghurt", "Unsere MinusL Joghurts"},
 		{"h1 starting with the host name is the site's",
 			`<title>Kinder und Arbeit » ProNATs e.V.</title><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1>`,
 			"https://www.pronats.de/informationen/kinder-und-arbeit/", "Kinder und Arbeit"},

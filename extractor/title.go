@@ -83,31 +83,43 @@ func archived(u *url.URL) *url.URL {
 
 // isName reports whether part of a title names the site rather than the
 // article: the site's name or logo, its host, or a short phrase starting
-// with its registrable label ("MyOOS Community Forum" on foren.myoos.de).
+// with its registrable label ("MyOOS Community Forum" on foren.myoos.de)
+// or holding its name ("CNN Business" on CNN). A title's parts are set
+// apart by separators, so a short part holding the name is the name.
 func (s site) isName(part string) bool {
-	np := normTitle(part)
-	if np == "" {
+	if s.names(part) {
 		return true
 	}
-	if s.name != "" && (np == s.name || strings.Contains(s.name, np) || strings.Contains(np, s.name) && len(np) < len(s.name)+8) {
+	np := normTitle(part)
+	if words(part) > 3 || len(np) < 3 {
+		return false
+	}
+	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label)
+}
+
+// names reports whether the text t is the site's name, logo or host, or
+// a slight variant of one ("The Verge" for "Verge").
+func (s site) names(t string) bool {
+	nt := normTitle(t)
+	if nt == "" {
+		return true
+	}
+	if s.name != "" && (nt == s.name || strings.Contains(s.name, nt) || strings.Contains(nt, s.name) && len(nt) < len(s.name)+8) {
 		return true
 	}
 	for _, l := range s.logos {
-		if np == l || strings.Contains(np, l) && len(np) < len(l)+8 {
+		if nt == l || strings.Contains(nt, l) && len(nt) < len(l)+8 {
 			return true
 		}
 	}
-	if s.host == "" || len(np) < 3 {
-		return false
-	}
-	return strings.Contains(s.host, np) || len(s.label) >= 4 && strings.HasPrefix(np, s.label) && words(part) <= 3
+	return s.host != "" && len(nt) >= 3 && strings.Contains(s.host, nt)
 }
 
 // isHeading reports whether the heading h names the site: it is the site's
 // name, or starts with it or with the site's label ("ProNATs e.V. Verein
 // zur Unterstützung …" on pronats.de).
 func (s site) isHeading(h string) bool {
-	if s.isName(h) {
+	if s.names(h) {
 		return true
 	}
 	nh := normTitle(h)
