@@ -109,6 +109,10 @@ func TestMainText(t *testing.T) {
 		{"furniture lines between paragraphs",
 			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") + `</article>`,
 			[]string{"The budget is described", "The vote is described"}, []string{"Story continues", "Listen to this", "Gift this"}},
+		{"app, account and subscription prompts",
+			`<article>` + prose("budget") + `<p>Download the News app for breaking news and alerts</p><p>Already a subscriber? Sign in</p>` + prose("vote") +
+				`<p>Create a free account to continue reading</p><p>Have a news tip? Email us at tips@example.com.</p></article>`,
+			[]string{"The budget is described", "The vote is described"}, []string{"Download the", "Already a subscriber", "Create a free account", "Have a news tip"}},
 		{"readers' comments end the story",
 			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h3>12 Comments</h3>` +
 				`<div class="c1"><p>I took that ferry every summer as a child. It was always late, but we loved it anyway.</p><p>Glad to hear it is coming back at last.</p></div></div>`,
