@@ -1088,8 +1088,9 @@ func orphanHeading(blocks []block, kept []bool) bool {
 // dropped lines of links: "Related coverage" over a list of headlines in
 // the middle of a story, whose text goes on after the box.
 func boxTitle(blocks []block, kept []bool, i int) bool {
-	if blocks[i].heading == 0 || blocks[i].chars >= maxOrphanChars || blocks[i].start == nil {
-		return false
+	if blocks[i].heading == 0 || blocks[i].chars >= maxOrphanChars || blocks[i].start == nil ||
+		i+1 >= len(blocks) || kept[i+1] || blocks[i+1].links*2 <= blocks[i+1].chars {
+		return false // no dropped line of links right under the heading
 	}
 	box := blocks[i].start.Parent
 	for box != nil && box.Type == html.ElementNode && box.DataAtom != atom.Body {
