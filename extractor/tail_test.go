@@ -110,6 +110,13 @@ var tailPages = []struct {
 		drop:       []string{"Previous", "About us"},
 		extraction: ExtractionSlides, published: "2023-12-04",
 	},
+	{
+		file: "next-story.html", url: "https://diariosur.example/nacionales/bendicion-de-vehiculos",
+		want: []string{"los frailes del convento realizarán la bendición anual", "Será este sábado",
+			"los diez mandamientos del manejo responsable"},
+		drop:       []string{"El fiscal general de un país vecino", "mesa de trabajo permanente", "Diario Sur"},
+		extraction: ExtractionPrimary, published: "2023-05-05",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -380,13 +380,16 @@ func (sc *scorer) final(c *candidate) float64 {
 
 // topCandidate picks the best container of an attempt and moves up to a
 // common ancestor when the next best candidates share it.
-func (s *scorer) topCandidate(body *html.Node) *html.Node {
+func (s *scorer) topCandidate(body, skip *html.Node) *html.Node {
 	type scored struct {
 		n *html.Node
 		s float64
 	}
 	var top [5]scored
 	for n, c := range s.cands {
+		if body.Type == html.ElementNode && body.DataAtom != atom.Body && !related(body, n) || skip != nil && related(skip, n) {
+			continue // a part of the page: its candidates only
+		}
 		f := s.final(c)
 		for i := range top {
 			if top[i].n == nil || f > top[i].s || (f == top[i].s && before(n, top[i].n)) {
@@ -932,7 +935,10 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	for _, useClass := range []bool{true, false} {
 		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
-		top := s.topCandidate(body)
+		top := s.topCandidate(body, nil)
+		if own, other := ownArticle(body, top, h.title); own != nil {
+			top = s.topCandidate(own, other)
+		}
 		nodes := s.merge(s.siblings(top), body, h)
 		r := renderer{s: &s}
 		for _, n := range nodes {
@@ -1162,9 +1168,10 @@ func storyEnd(blocks []block, kept []bool) int {
 			case bl.heading == atom.H1 && bl.article != nil && first.article != nil && bl.article != first.article:
 				// The headline of the next story on an endless page.
 				return i
-			case bl.article != nil && first.article != nil && !related(bl.article, first.article) && holdsH1(bl.article, headlined):
-				// Text of another story with its own headline, the
-				// headline itself left out (in its <header>).
+			case bl.article != nil && first.article != nil && bl.article != first.article && !encloses(bl.article, first.article) && holdsH1(bl.article, headlined):
+				// Text of another story with its own headline (after the
+				// story's, or loaded inside it), the headline itself left
+				// out (in its <header>).
 				return i
 			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
 				return i
@@ -1211,6 +1218,76 @@ func listing(blocks []block, kept []bool) bool {
 		}
 	}
 	return groups >= 2 || lines == 0
+}
+
+// encloses reports whether a is b or an ancestor of it.
+func encloses(a, b *html.Node) bool {
+	for n := b; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// ownArticle returns, when the best container top lies in an <article>
+// headlined by another story than the page's title (an endless page that
+// has loaded the next stories, one of them longer), the <article> whose
+// <h1> is the title, and the other story's <article> (which an unclosed
+// page may nest inside it); or nil.
+func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
+	nt := normTitle(title)
+	if len(nt) < minTitleFold {
+		return nil, nil
+	}
+	var art, h1 *html.Node
+	for p := top; p != nil && p != body && h1 == nil; p = p.Parent {
+		if isElem(p, atom.Article) {
+			art, h1 = p, firstH1(p, 0)
+		}
+	}
+	if h1 == nil || strings.Contains(normTitle(text(h1)), nt) {
+		return nil, nil
+	}
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && own == nil && depth < maxDepth; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Article && c != art {
+				if h := firstH1(c, 0); h != nil && strings.Contains(normTitle(text(h)), nt) {
+					own = c
+					continue
+				}
+			}
+			find(c, depth+1)
+		}
+	}
+	find(body, 0)
+	if own == nil {
+		return nil, nil
+	}
+	return own, art
+}
+
+// minTitleFold is the shortest folded title that tells stories apart.
+const minTitleFold = 10
+
+// firstH1 returns the first <h1> under n, or nil.
+func firstH1(n *html.Node, depth int) *html.Node {
+	for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 {
+			return c
+		}
+		if h := firstH1(c, depth+1); h != nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // holdsH1 reports whether an <h1> lies under the article a, remembering
