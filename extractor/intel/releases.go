@@ -37,14 +37,14 @@ func (s *state) blocked(c hit) bool {
 	}
 	after := 0
 	if c.after {
-		after = 18
+		after = tune.postBlockAfter
 	}
 	if s.pastDate(c) {
 		return true
 	}
-	return s.near(cueNegation, c.start, c.end, 14, after) ||
-		s.near(cuePlanned, c.start, c.end, 28, after) ||
-		s.near(cueHistory, c.start, c.end, 24, 20)
+	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
+		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
+		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
 // give records release evidence for a model, keeping the strongest.
@@ -68,13 +68,13 @@ func (s *state) releases() {
 		}
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
-		lo, hi := c.start-80, c.end+200
+		lo, hi := c.start-tune.objectBefore, c.end+tune.objectAfter
 		if c.after {
-			lo, hi = c.start-200, c.end+40
+			lo, hi = c.start-tune.postBefore, c.end+tune.postAfter
 		}
-		conf := 0.85
+		conf := tune.sentenceConf
 		if k == 0 {
-			conf = 0.9
+			conf = tune.titleConf
 		}
 		ev := s.sentence(k)
 		named, given := false, false
@@ -100,13 +100,13 @@ func (s *state) releases() {
 		// article's topic model; a bare series name is too vague a topic
 		// outside the title.
 		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
-			s.give(s.topic, 0.6, ev)
+			s.give(s.topic, tune.topicConf, ev)
 		}
 	}
 	if _, _, ok := s.repoTitle(); ok {
 		for _, m := range s.mentionsIn(0, s.titleEnd) {
 			if m.role == roleNone && !s.versionReleased(m.model) {
-				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
+				s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])))
 			}
 		}
 	}
@@ -116,7 +116,7 @@ func (s *state) releases() {
 			continue
 		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
-			s.give(m, 0.6, "listed for download")
+			s.give(m, tune.downloadConf, "listed for download")
 		}
 	}
 	s.releaseSeries()
@@ -141,7 +141,7 @@ func (s *state) inReach(m mention, c hit) bool {
 	case !c.after:
 		return !s.cjkCue(c) || s.cjkObject(m, c)
 	case m.start >= c.end:
-		return m.start-c.end <= 12
+		return m.start-c.end <= tune.passiveGap
 	}
 	return !s.verbBetween(m.end, c.start)
 }
@@ -171,9 +171,9 @@ func (s *state) releaseSeries() {
 			continue // a bare catalogued series ("混元") is no release of its own
 		}
 		for _, o := range s.models {
-			if o.conf >= 0.75 && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
+			if o.conf >= tune.releasedBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
 				!isAlnum(o.name[len(rec.name)]) && !isDigit(o.name[len(rec.name)+1]) {
-				s.give(m.model, 0.7, "series of "+o.name)
+				s.give(m.model, tune.seriesConf, "series of "+o.name)
 				break
 			}
 		}
@@ -189,7 +189,7 @@ func (s *state) releaseVariants() {
 	}
 	var released []base
 	for _, m := range s.models {
-		if m.conf >= 0.75 && !m.bare {
+		if m.conf >= tune.releasedBase && !m.bare {
 			released = append(released, base{nameTokens(m.name), m})
 		}
 	}
@@ -206,7 +206,7 @@ func (s *state) releaseVariants() {
 				continue
 			}
 			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
-				m.conf, m.evidence = 0.5, "variant of "+r.m.name
+				m.conf, m.evidence = tune.variantConf, "variant of "+r.m.name
 				break
 			}
 		}
@@ -282,14 +282,14 @@ func (s *state) pastDate(c hit) bool {
 		return false
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
-	lo, hi := max(sent.start, s.back(c.start, 40, 30)), min(sent.end, c.end+40)
+	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
 	if c.after {
 		// Korean and Japanese put the date first in the clause whose
 		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
-		lo = max(sent.start, s.clauseStart(c.start, 100))
+		lo = max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes))
 	}
 	text := s.buf[lo:hi]
-	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
+	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= tune.pastMonths {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
 	}
 	for k := 0; ; {
@@ -320,7 +320,7 @@ func (s *state) pastDate(c hit) bool {
 			} else if i+1 > int(pub.Month()) {
 				year-- // "in November" read in March is last year's
 			}
-			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= 2 {
+			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= tune.pastMonths {
 				return true
 			}
 		}
@@ -427,11 +427,11 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 // hold marks the models a denied or planned release cue speaks of ("Llama 4
 // Behemoth … will be released later"), so no weaker evidence releases them.
 func (s *state) hold(c hit) {
-	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, 24, 20) {
+	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter) {
 		// A past release is no promise, but what it released is old:
 		// no variant of this article's release.
 		sent := s.sents[s.sentenceAt(c.start)]
-		for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
+		for _, m := range s.mentionsIn(max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)) {
 			if m.role == roleNone {
 				s.models[m.model].recalled = true
 			}
@@ -440,7 +440,7 @@ func (s *state) hold(c hit) {
 	}
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
-	for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
+	for _, m := range s.mentionsIn(max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)) {
 		if m.role == roleNone {
 			s.models[m.model].held = true
 		}
@@ -502,7 +502,7 @@ func (s *state) otherMakerBetween(m mention, q int) bool {
 func (s *state) versionReleased(m int) bool {
 	name := s.models[m].name
 	for _, o := range s.models {
-		if o.conf >= 0.75 && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
+		if o.conf >= tune.releasedBase && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
 			return true // "Nimbus-2", not "Step-Audio-Chat"
 		}
 	}
@@ -522,7 +522,7 @@ func (s *state) namedNext(k int, ev string) bool {
 	for _, h := range hitsIn(s.cues[cueNaming], next.start, next.end) {
 		for _, i := range s.chainAfter(h.end) {
 			if m := s.mentions[i]; m.role == roleNone {
-				s.give(m.model, 0.8, ev)
+				s.give(m.model, tune.namedNextConf, ev)
 				found = true
 			}
 		}
@@ -623,7 +623,7 @@ func (s *state) cjkObject(m mention, c hit) bool {
 		return true
 	}
 	gap := s.buf[m.end:c.start]
-	return utf8.RuneCount(gap) <= 8 && !clauseBreak(gap)
+	return utf8.RuneCount(gap) <= tune.cjkTopicRunes && !clauseBreak(gap)
 }
 
 // documentBetween reports a document noun between release cue c and

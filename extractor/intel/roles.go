@@ -159,7 +159,7 @@ func (s *state) joined(gap []byte) bool {
 			return true
 		}
 	}
-	if len(gap) > 28 || bytes.ContainsAny(gap, "0123456789") {
+	if len(gap) > tune.listGap || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
 	if bytes.Contains(gap, []byte(", ")) || bytes.Contains(gap, []byte("、")) {
@@ -250,7 +250,7 @@ func (s *state) chainAfter(p int) []int {
 		}
 		gap := s.buf[anchor:m.start]
 		first := len(out) == 0
-		if first && len(gap) > 48 || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
+		if first && len(gap) > tune.chainFirstAfter || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
 			break // "beats A and matches B": B is matched, not beaten
 		}
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
@@ -289,7 +289,7 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && len(gap) > 32 || !first && !s.joined(gap) {
+		if first && len(gap) > tune.chainFirstBefore || !first && !s.joined(gap) {
 			break
 		}
 		out = append(out, i)
@@ -303,13 +303,13 @@ func (s *state) chainBefore(p int) []int {
 // early and frequent names.
 func (s *state) choosePrimary() {
 	score := make([]float64, len(s.an.cat.Vendors))
-	early := s.titleEnd + 400
+	early := s.titleEnd + tune.earlyBytes
 	for _, h := range s.vendorHits {
 		w := 1.0
 		if h.start < s.titleEnd {
-			w = 6
+			w = tune.titleWeight
 		} else if h.start < early {
-			w = 2
+			w = tune.earlyWeight
 		}
 		score[h.idx] += w
 	}
@@ -320,18 +320,18 @@ func (s *state) choosePrimary() {
 		}
 		w := 1.0
 		if m.start < s.titleEnd {
-			w = 6
+			w = tune.titleWeight
 		} else if m.start < early {
-			w = 2
+			w = tune.earlyWeight
 		}
 		if m.role != roleNone {
-			w /= 2
+			w *= tune.roleDiscount
 		}
 		score[v] += w
 	}
 	if owner, _, ok := s.repoTitle(); ok {
 		if v, found := s.an.c.vendorOfAlias[fold(owner)]; found {
-			score[v] += 10
+			score[v] += tune.repoOwnerWeight
 		}
 	}
 	best := -1
