@@ -80,6 +80,9 @@ type Catalog struct {
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
+	// OwnMarkers in a benchmark table's header or row label mark the
+	// article's own model ("Kimi K2 (ours)", "Ours", "本文方法").
+	OwnMarkers []string `yaml:"own_markers"`
 	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
 	CountWords []CountWord `yaml:"count_words"`
 	Licenses   []License   `yaml:"licenses"`
@@ -244,11 +247,33 @@ const (
 	// CueDocuments are things released that are no models ("report",
 	// "Bericht", "报告"): a model named past one is not what is released.
 	CueDocuments = "documents"
+	// CueTrails marks a comparison the subject loses ("behind", "trails",
+	// "落后于", "を下回る"); its target is compared against.
+	CueTrails = "trails"
+	// CueRivals marks a model named as a rival without a measured claim
+	// ("an open alternative to", "narrows the gap with", "的开源替代",
+	// "에 대항"): compared against, never released.
+	CueRivals = "rivals"
+	// CueAlongside marks models named beside another ("alongside",
+	// "together with", "とともに", "와 함께"): released with it when they
+	// are its maker's, compared against when they are a rival's.
+	CueAlongside = "alongside"
+	// CueThanks marks acknowledgements ("we thank", "感谢", "謝辞"): the
+	// models after one are built on, never released.
+	CueThanks = "thanks"
+	// CueDenial marks a sentence that denies or reports a rumour ("denied",
+	// "否认", "网传", "否定", "부인"): the models it names are not released.
+	CueDenial = "denial"
+	// CueData marks data and other things that are no models right before
+	// a name ("training data", "数据集", "データセット"): a name no
+	// catalog knows there is a dataset, not a model.
+	CueData = "data"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
-	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments}
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
+	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.
@@ -316,6 +341,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
 	for kind, byLang := range o.Cues {
@@ -485,6 +511,7 @@ func (c *Catalog) Validate() error {
 	names("list_joiners", c.ListJoiners)
 	names("org_suffixes", c.OrgSuffixes)
 	names("download_markers", c.DownloadMarkers)
+	names("own_markers", c.OwnMarkers)
 	names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {

@@ -43,6 +43,12 @@ const (
 	cueAI
 	cueNaming
 	cueDocuments
+	cueTrails
+	cueRivals
+	cueAlongside
+	cueThanks
+	cueDenial
+	cueData
 	numCues
 )
 
@@ -63,6 +69,9 @@ type ref struct {
 	// ("hat Llama 4 veröffentlicht", "einen Bericht veröffentlicht, in dem
 	// … Llama 4").
 	local bool
+	// tight marks a one-character cue written in Chinese characters
+	// ("超" of "4.5多项测试超GPT-4.5"): it binds only a name right after it.
+	tight bool
 	// upper: the catalog spells the pattern with capitals, so an
 	// all-lowercase Latin match is an identifier ("nvidia-container-toolkit",
 	// "from openai import").
@@ -336,7 +345,9 @@ func compile(cat *catalog.Catalog) *compiled {
 				// ("AI", "KI"), matched with their case only.
 				exact := cueKind(k) == cueAI && hasUpper([]byte(p))
 				local := !after && !fixedOrder[lang]
-				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local})
+				r, _ := utf8.DecodeRuneInString(p)
+				tight := !after && utf8.RuneCountInString(p) == 1 && isCJK(r)
+				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local, tight: tight})
 			}
 		}
 	}

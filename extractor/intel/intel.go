@@ -76,15 +76,21 @@ type modelRec struct {
 	activeB    float64
 	mods       modality
 	open       bool
-	// release decision
+	// release decision: the confidence (0: not released), the evidence,
+	// and whether the model is released alongside another (a size or
+	// variant, a download) rather than announced itself.
 	conf     float64
 	evidence string
-	// roles seen across the article
-	targeted bool
-	// held: a sentence says the model is not yet (or not) released.
-	held bool
-	// recalled: a sentence recalls the model's past release.
-	recalled bool
+	along    bool
+	// roles seen across the article: targeted (compared against), based
+	// (built on, thanked, an example), held (planned), denied, recalled
+	// (released before); benched: a column or row of a benchmark table
+	// that is not the article's own (ours: marked "(ours)").
+	targeted, based, held, denied, recalled bool
+	benched, ours                           bool
+	// roleEvidence is the sentence that gave the model its role when it
+	// is not released.
+	roleEvidence string
 	// res is the surest resolution among the mentions; surfaces the
 	// spellings seen; pinned: the name is the catalog's models list's.
 	res      resolution
@@ -101,6 +107,8 @@ type state struct {
 	// titleEnd is where the title (sentence 0) ends in buf.
 	titleEnd int
 	sents    []span
+	// tableLines are the lines of the text that are table rows.
+	tableLines []span
 	models   []*modelRec
 	byKey    map[string]int
 	mentions []mention
@@ -120,7 +128,7 @@ type state struct {
 	claims      []event.Claim
 	// tableCells are the tables read cell by cell; downloads the models
 	// offered for download in them.
-	tableCells [][][]cell
+	tableCells []table
 	downloads  []int
 	// thousandsDot: the language writes 1.000 for a thousand.
 	thousandsDot bool
@@ -156,6 +164,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.scan()
 	s.sortMentions()
 	s.segment()
+	s.findTableLines()
 	s.shortForms()
 	s.spacedForms()
 	s.garbledVendors()
@@ -171,6 +180,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.finishMentions()
 	s.assignRoles()
 	s.choosePrimary()
+	s.alongside()
 	s.tableModels()
 	s.params()
 	s.releases()
@@ -219,6 +229,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.a, s.tables = a, tables
 	s.buf = s.buf[:0]
 	s.sents = s.sents[:0]
+	s.tableLines = s.tableLines[:0]
 	clear(s.models)
 	s.models = s.models[:0]
 	clear(s.byKey)
@@ -233,7 +244,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.newVendors, s.newVendorAt = nil, nil
 	s.primary, s.topic = -1, -1
 	s.claims = nil
-	s.tableCells = nil
+	s.tableCells = s.tableCells[:0]
 	s.downloads = s.downloads[:0]
 	s.thousandsDot = false
 	s.sortedN = 0

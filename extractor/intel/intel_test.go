@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
 
 	"github.com/modelwire/modelwire/configs"
 	"github.com/modelwire/modelwire/event"
@@ -61,7 +62,12 @@ type testCase struct {
 	Language  string            `yaml:"language"`
 	Published string            `yaml:"published"`
 	Text      string            `yaml:"text"`
-	Tables    []extractor.Table `yaml:"tables"`
+	Tables    []extractor.Table `yaml:"-"`
+	// Grids are tables written as rows of cells (a cell: a string, or
+	// {text, header, strong, spanned}); HTML holds tables as a page
+	// writes them, read by extractor.Tables.
+	Grids [][][]extractor.Cell `yaml:"tables"`
+	HTML  string               `yaml:"html"`
 	Want      expectations      `yaml:"want"`
 }
 
@@ -106,6 +112,16 @@ func loadCase(t testing.TB, path string) (testCase, event.Article) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+	for _, g := range c.Grids {
+		c.Tables = append(c.Tables, extractor.Table{Rows: g})
+	}
+	if c.HTML != "" {
+		doc, err := html.Parse(strings.NewReader(c.HTML))
+		if err != nil {
+			t.Fatalf("%s: html: %v", path, err)
+		}
+		c.Tables = append(c.Tables, extractor.Tables(doc)...)
 	}
 	a := event.Article{Title: c.Title, Text: c.Text, Language: c.Language}
 	if c.Published != "" {

@@ -47,80 +47,125 @@ func (s *state) blocked(c hit) bool {
 		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
-// give records release evidence for a model, keeping the strongest.
-func (s *state) give(m int, conf float64, evidence string) {
+// give records release evidence for a model, keeping the strongest;
+// along marks evidence of a release alongside another model (a size or
+// variant, a download) rather than an announcement of the model itself.
+func (s *state) give(m int, conf float64, evidence string, along bool) {
 	rec := s.models[m]
 	if conf > rec.conf {
-		rec.conf, rec.evidence = conf, evidence
+		rec.conf, rec.evidence, rec.along = conf, evidence, along
 	}
 }
 
-// releases decides which models the article announces: those a release
-// sentence introduces (not compared against, built on, planned or
-// historical), the title's model, models in the vendor's download tables,
-// and sized or tuned variants of a released model.
+// releases decides which models the article announces or releases
+// alongside: those a release sentence introduces (not compared against,
+// built on, planned, denied or historical, and made by the article's
+// vendor or by the maker the sentence names), the title's model, models
+// in the vendor's download tables, and sized or tuned variants of a
+// released model. Every other model keeps the role its sentences gave it.
 func (s *state) releases() {
 	s.holdPlanned()
 	for _, c := range s.cues[cueRelease] {
-		if s.blocked(c) {
-			s.hold(c)
+		s.releaseSentence(c)
+	}
+	s.releaseRepoTitle()
+	s.releaseDownloads()
+	s.releaseSeries()
+	s.releaseVariants()
+}
+
+// releaseSentence gives the release of cue c to the models it releases:
+// its objects, else the models the next sentence names, else the
+// article's topic model when the sentence releases "the model".
+func (s *state) releaseSentence(c hit) {
+	if s.blocked(c) {
+		s.hold(c)
+		return
+	}
+	if s.inTableLine(c.start) {
+		return // a table's "Release date" column releases nothing
+	}
+	k := s.sentenceAt(c.start)
+	sent := s.sents[k]
+	lo, hi := c.start-tune.objectBefore, c.end+tune.objectAfter
+	if c.after {
+		lo, hi = c.start-tune.postBefore, c.end+tune.postAfter
+	}
+	conf := tune.sentenceConf
+	if k == 0 {
+		conf = tune.titleConf
+	}
+	ev := s.sentence(k)
+	named, given := false, false
+	for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
+		if !s.inReach(m, c) {
 			continue
 		}
-		k := s.sentenceAt(c.start)
-		sent := s.sents[k]
-		lo, hi := c.start-tune.objectBefore, c.end+tune.objectAfter
-		if c.after {
-			lo, hi = c.start-tune.postBefore, c.end+tune.postAfter
-		}
-		conf := tune.sentenceConf
-		if k == 0 {
-			conf = tune.titleConf
-		}
-		ev := s.sentence(k)
-		named, given := false, false
-		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
-		for _, m := range near {
-			if !s.inReach(m, c) {
-				continue
-			}
-			named = true
-			if !s.released(m, c) {
-				continue
-			}
-			given = true
-			s.give(m.model, conf, ev)
-			if s.inSentence(cueOpen, sent) {
-				s.models[m.model].open = true
-			}
-		}
-		if !given && s.namedNext(k, ev) {
+		named = true
+		if !s.released(m, c) || !s.makerFits(m, sent) {
 			continue
 		}
-		// An unnamed release in the title, or of "the model", is the
-		// article's topic model; a bare series name is too vague a topic
-		// outside the title.
-		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
-			s.give(s.topic, tune.topicConf, ev)
+		given = true
+		s.give(m.model, conf, ev, false)
+		if s.inSentence(cueOpen, sent) {
+			s.models[m.model].open = true
 		}
 	}
-	if _, _, ok := s.repoTitle(); ok {
-		for _, m := range s.mentionsIn(0, s.titleEnd) {
-			if m.role == roleNone && !s.versionReleased(m.model) {
-				s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])))
-			}
+	if !given && s.namedNext(k, ev) {
+		return
+	}
+	// An unnamed release in the title, or of "the model", is the
+	// article's topic model; a bare series name is too vague a topic
+	// outside the title.
+	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
+		s.give(s.topic, tune.topicConf, ev, false)
+	}
+}
+
+// makerFits reports whether a release sentence sent may release mention
+// m by who made it: a model of the article's vendor or of no known
+// vendor, or one whose own maker the sentence names ("OpenAI shipped
+// GPT-4.5, xAI released Grok 3"). Another lab's model named in the
+// article's own release ("we present results alongside GPT-4o and
+// Claude") is a rival, not a release.
+func (s *state) makerFits(m mention, sent span) bool {
+	v := s.models[m.model].vendor
+	if v < 0 || s.primary < 0 || v == s.primary {
+		return true
+	}
+	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
+		if h.idx == v {
+			return true
 		}
 	}
+	return false
+}
+
+// releaseRepoTitle releases the models a repository's title names
+// ("deepseek-ai/DeepSeek-V3").
+func (s *state) releaseRepoTitle() {
+	if _, _, ok := s.repoTitle(); !ok {
+		return
+	}
+	for _, m := range s.mentionsIn(0, s.titleEnd) {
+		if m.role == roleNone && !s.versionReleased(m.model) {
+			s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
+		}
+	}
+}
+
+// releaseDownloads releases the models the article's download tables
+// offer, when they are its vendor's (or no catalog knows them).
+func (s *state) releaseDownloads() {
 	for _, m := range s.downloads {
 		rec := s.models[m]
-		if rec.held {
+		if rec.held || rec.denied {
 			continue
 		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
-			s.give(m, tune.downloadConf, "listed for download")
+			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
-	s.releaseSeries()
-	s.releaseVariants()
 }
 
 // inReach reports whether mention m stands where release cue c's object
@@ -167,13 +212,13 @@ func (s *state) released(m mention, c hit) bool {
 func (s *state) releaseSeries() {
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
 		rec := s.models[m.model]
-		if m.role != roleNone || rec.conf > 0 || rec.held || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
+		if m.role != roleNone || rec.conf > 0 || rec.held || rec.denied || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
 			continue // a bare catalogued series ("混元") is no release of its own
 		}
 		for _, o := range s.models {
 			if o.conf >= tune.releasedBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
 				!isAlnum(o.name[len(rec.name)]) && !isDigit(o.name[len(rec.name)+1]) {
-				s.give(m.model, tune.seriesConf, "series of "+o.name)
+				s.give(m.model, tune.seriesConf, "series of "+o.name, false)
 				break
 			}
 		}
@@ -197,7 +242,7 @@ func (s *state) releaseVariants() {
 		return
 	}
 	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held || m.recalled {
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled {
 			continue
 		}
 		toks := nameTokens(m.name)
@@ -206,7 +251,7 @@ func (s *state) releaseVariants() {
 				continue
 			}
 			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
-				m.conf, m.evidence = tune.variantConf, "variant of "+r.m.name
+				m.conf, m.evidence, m.along = tune.variantConf, "variant of "+r.m.name, true
 				break
 			}
 		}
@@ -522,7 +567,7 @@ func (s *state) namedNext(k int, ev string) bool {
 	for _, h := range hitsIn(s.cues[cueNaming], next.start, next.end) {
 		for _, i := range s.chainAfter(h.end) {
 			if m := s.mentions[i]; m.role == roleNone {
-				s.give(m.model, tune.namedNextConf, ev)
+				s.give(m.model, tune.namedNextConf, ev, false)
 				found = true
 			}
 		}

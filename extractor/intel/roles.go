@@ -177,41 +177,119 @@ func (s *state) joined(gap []byte) bool {
 // roleOf maps a cue to the role it gives the models it points at.
 func roleOf(k cueKind) role {
 	switch k {
-	case cueOutperforms, cueMatches, cueEfficiency:
+	case cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueRivals:
 		return roleTarget
-	case cueBase, cueHistory:
+	case cueBase, cueThanks:
 		return roleBase
+	case cueHistory:
+		return roleHistory
+	case cuePlanned:
+		return rolePlanned
+	case cueDenial:
+		return roleDenied
 	}
 	return roleNone
 }
 
-// assignRoles marks the models that comparison and reference cues point
-// at: after the cue in most languages ("outperforms X", "媲美 X"), before it
-// in Korean and Japanese ("X를 능가", "Xを上回る"), chaining through lists.
+// comparisonCues are the cue kinds that make a comparison target of the
+// models they point at; referenceCues those that make them something
+// built on, older, or planned.
+var (
+	comparisonCues = []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueRivals}
+	referenceCues  = []cueKind{cueBase, cueHistory}
+)
+
+// assignRoles gives each mention the role its sentence gives it: the
+// models comparison and reference cues point at, after the cue in most
+// languages ("outperforms X", "媲美 X") and before it in Korean and
+// Japanese ("X를 능가", "Xを上回る"), chaining through lists; every model
+// a sentence names after an acknowledgement ("we thank …") or inside a
+// denial or rumour; rivals named alongside the article's own models.
 func (s *state) assignRoles() {
-	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
-		r := roleOf(k)
-		for _, c := range s.cues[k] {
-			if c.after {
-				s.markBefore(c.start, r)
-			} else {
-				s.markAfter(c.end, r)
+	for _, kinds := range [][]cueKind{comparisonCues, referenceCues, {cuePlanned}} {
+		for _, k := range kinds {
+			r := roleOf(k)
+			for _, c := range s.cues[k] {
+				s.mark(c, r)
 			}
 		}
 	}
-	for _, c := range s.cues[cuePlanned] {
-		if c.after {
-			s.markBefore(c.start, rolePlanned)
-		} else {
-			s.markAfter(c.end, rolePlanned)
+	for _, k := range []cueKind{cueThanks, cueDenial} {
+		for _, c := range s.cues[k] {
+			s.markScope(c, roleOf(k))
 		}
 	}
-	for _, m := range s.mentions {
-		switch m.role {
+	for i := range s.mentions {
+		switch s.mentions[i].role {
 		case roleTarget:
-			s.models[m.model].targeted = true
+			s.models[s.mentions[i].model].targeted = true
 		case rolePlanned:
-			s.models[m.model].held = true
+			s.models[s.mentions[i].model].held = true
+		case roleDenied:
+			s.models[s.mentions[i].model].denied = true
+		case roleBase:
+			s.models[s.mentions[i].model].based = true
+		case roleHistory:
+			s.models[s.mentions[i].model].recalled = true
+		}
+	}
+}
+
+// mark gives role r to the list of models cue c points at.
+func (s *state) mark(c hit, r role) {
+	if c.after {
+		s.markBefore(c.start, r)
+		return
+	}
+	if c.tight && r == roleTarget && !s.nameAt(c.end) {
+		return // "超大规模", not "超GPT-4.5"
+	}
+	s.markAfter(c.end, r)
+}
+
+// nameAt reports a model mention starting at p, past one space.
+func (s *state) nameAt(p int) bool {
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	i := s.mentionIndex(p)
+	return i < len(s.mentions) && s.mentions[i].start == p
+}
+
+// markScope gives role r to every model the rest of the sentence names
+// after cue c (before it, for a cue that follows what it qualifies): an
+// acknowledgement or a denial covers its whole clause, however long the
+// list ("感谢 SD3, FLUX, Llama, LLaVA, Xtuner, diffusers 的开源工作").
+func (s *state) markScope(c hit, r role) {
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo, hi := c.end, sent.end
+	if c.after {
+		lo, hi = sent.start, c.start
+	}
+	for i := s.mentionIndex(lo); i < len(s.mentions) && s.mentions[i].start < hi; i++ {
+		if m := &s.mentions[i]; m.role == roleNone || r == roleDenied {
+			m.role = r
+		}
+	}
+}
+
+// alongside marks the rivals named beside the article's own models
+// ("results alongside leading models, including GPT-4o and Claude"): the
+// models a cue of kind alongside points at are compared against unless
+// their maker is the article's vendor, whose models named so are released
+// with it ("Qwen3-32B alongside Qwen3-235B-A22B").
+func (s *state) alongside() {
+	for _, c := range s.cues[cueAlongside] {
+		chain := s.chainAfter(c.end)
+		if c.after {
+			chain = s.chainBefore(c.start)
+		}
+		for _, i := range chain {
+			m := &s.mentions[i]
+			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && v != s.primary {
+				m.role = roleTarget
+				s.models[m.model].targeted = true
+			}
 		}
 	}
 }
@@ -264,9 +342,11 @@ func (s *state) chainAfter(p int) []int {
 
 // cueIn reports a comparison or reference cue in [p, q).
 func (s *state) cueIn(p, q int) bool {
-	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
-		if len(hitsIn(s.cues[k], p, q)) > 0 {
-			return true
+	for _, kinds := range [][]cueKind{comparisonCues, referenceCues} {
+		for _, k := range kinds {
+			if len(hitsIn(s.cues[k], p, q)) > 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -23,12 +23,19 @@ type role uint8
 
 const (
 	roleNone role = iota
-	// roleTarget: the model is compared against.
+	// roleTarget: the model is compared against ("outperforms X", "behind
+	// X", "an alternative to X", a rival named alongside).
 	roleTarget
-	// roleBase: the model is built on, listed as an example, or older.
+	// roleBase: the model is built on, distilled from, thanked, listed as
+	// an example, or older.
 	roleBase
 	// rolePlanned: the model is announced for later ("will release X").
 	rolePlanned
+	// roleDenied: the sentence denies the model or reports it as a rumour.
+	roleDenied
+	// roleHistory: the model is recalled as released before ("previously",
+	// "去年", "지난해").
+	roleHistory
 )
 
 // hit is an accepted catalog match other than a model.
@@ -36,6 +43,9 @@ type hit struct {
 	span
 	idx          int
 	after, local bool
+	// tight: a one-character Chinese cue ("超"), which binds only a name
+	// right after it.
+	tight bool
 	// how and conf: how a vendor name was read (howCatalog, or howSound
 	// and howEdit for a garbled one) and how surely.
 	how  resolveHow
@@ -248,7 +258,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				continue
 			}
 			if len(hits) < maxHits {
-				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after, local: r.local})
+				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after, local: r.local, tight: r.tight})
 			}
 			consumed = true
 		}

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -50,6 +51,31 @@ func (s *state) segment() {
 	if len(s.sents) == 0 || s.sents[0].start > 0 {
 		s.sents = append([]span{{0, 0}}, s.sents...)
 	}
+}
+
+// findTableLines records the lines of the text that are rows of a table,
+// as the extractor writes a table's cells ("Model | MMLU | GSM8K"): two
+// cell separators or more. The title is no table line.
+func (s *state) findTableLines() {
+	buf := s.buf
+	for start := min(s.titleEnd+1, len(buf)); start < len(buf); {
+		end := bytes.IndexByte(buf[start:], '\n')
+		if end < 0 {
+			end = len(buf)
+		} else {
+			end += start
+		}
+		if bytes.Count(buf[start:end], []byte(" | ")) >= 2 && len(s.tableLines) < maxHits {
+			s.tableLines = append(s.tableLines, span{start, end})
+		}
+		start = end + 1
+	}
+}
+
+// inTableLine reports whether byte p lies on a table line of the text.
+func (s *state) inTableLine(p int) bool {
+	i := sort.Search(len(s.tableLines), func(i int) bool { return s.tableLines[i].end > p })
+	return i < len(s.tableLines) && s.tableLines[i].start <= p
 }
 
 // abbreviation reports a period that ends "e.g", "i.e", "vs", "etc",
