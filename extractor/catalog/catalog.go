@@ -268,12 +268,16 @@ const (
 	// a name ("training data", "数据集", "データセット"): a name no
 	// catalog knows there is a dataset, not a model.
 	CueData = "data"
+	// CueMembers introduces the members of a series a sentence releases
+	// ("a model series, which includes PhoGPT-4B and PhoGPT-4B-Chat",
+	// "包括", "bao gồm").
+	CueMembers = "members"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
 	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
-	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData}
+	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

@@ -49,6 +49,7 @@ const (
 	cueThanks
 	cueDenial
 	cueData
+	cueMembers
 	numCues
 )
 

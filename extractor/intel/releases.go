@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -97,8 +98,9 @@ func (s *state) releaseSentence(c hit) {
 	}
 	ev := s.sentence(k)
 	named, given := false, false
+	objects := s.objectChain(c)
 	for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
-		if !s.inReach(m, c) {
+		if !s.inReach(m, c) || m.start >= c.end && objects != nil && !slices.Contains(objects, m.start) {
 			continue
 		}
 		named = true
@@ -166,6 +168,46 @@ func (s *state) releaseDownloads() {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
+}
+
+// objectChain returns the starts of the models a release verb written
+// before its object releases, in languages that keep that order (English,
+// Vietnamese): the list that starts within objectGap bytes after it (past
+// articles, adjectives, "the weights of", a colon) and goes on through
+// list joiners ("we release A, B and C"); not models further on in the
+// sentence ("We introduce EXAONE 4.0, which integrates … of EXAONE 3.5").
+// It returns nil for verbs whose objects are found otherwise.
+func (s *state) objectChain(c hit) []int {
+	if c.after || c.local || s.cjkCue(c) {
+		return nil
+	}
+	out := []int{}
+	sent := s.sents[s.sentenceAt(c.start)]
+	anchor := c.end
+	for i := s.mentionIndex(c.end); i < len(s.mentions) && len(out) < maxChain; i++ {
+		m := s.mentions[i]
+		if m.start >= sent.end {
+			break
+		}
+		gap := s.buf[anchor:m.start]
+		if len(out) == 0 {
+			if ms := hitsIn(s.cues[cueMembers], anchor, m.start); len(ms) > 0 {
+				// "a model series, which includes PhoGPT-4B and …"
+				anchor = ms[len(ms)-1].end
+				gap = s.buf[anchor:max(anchor, m.start)]
+			}
+			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
+				break
+			}
+		} else if m.start < anchor {
+			continue // a mention inside the last one
+		} else if !s.joined(gap) || s.cueIn(anchor, m.start) {
+			break
+		}
+		out = append(out, m.start)
+		anchor = m.end
+	}
+	return out
 }
 
 // inReach reports whether mention m stands where release cue c's object
@@ -390,14 +432,13 @@ func (s *state) textBefore(p, start int) bool {
 
 // seriesBeside reports a bare series name ("Kimi") in an article that
 // names a specific model of its family ("Kimi K2"): the specific model is
-// what is released.
+// what is released. A sub-brand read alone ("HunyuanVideo" beside
+// "Hunyuan-Large") names a model of its own.
 func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
-	if !rec.bare || rec.family < 0 {
+	if !rec.bare || rec.family < 0 || fold(rec.name) != fold(s.an.cat.Families[rec.family].Name) {
 		return false
 	}
-	// A series name is released only in an article that names no
-	// specific model of the series.
 	for _, other := range s.models {
 		if !other.bare && other.family == rec.family {
 			return true

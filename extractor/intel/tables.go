@@ -197,7 +197,20 @@ func (tb *table) orient() {
 		}
 	}
 	tb.across = across >= 1 && across >= down
-	tb.scored = across+down > 0
+	tb.scored = across+down > 0 && tb.scores() >= 2
+}
+
+// scores counts the scores in the table's body.
+func (tb *table) scores() int {
+	n := 0
+	for r := tb.head; r < len(tb.rows); r++ {
+		for c := tb.labels; c < len(tb.rows[r]); c++ {
+			if tb.rows[r][c].num {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // columnModel returns the model a column's header names, from the lowest

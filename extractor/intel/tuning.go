@@ -38,6 +38,9 @@ type releaseTuning struct {
 	// topic may stand before its verb ("GLM-4.5 正式开源").
 	objectBefore, objectAfter, postBefore, postAfter int
 	passiveGap, cjkTopicRunes                        int
+	// objectGap is how far after a verb written before its object
+	// (English, Vietnamese) the list of models it releases may start.
+	objectGap int
 
 	// A release verb is blocked (denied, planned, recalled) by a
 	// negation up to negationBefore bytes before it, a plan up to
@@ -77,7 +80,7 @@ var tune = releaseTuning{
 	releasedBase: 0.75,
 
 	objectBefore: 80, objectAfter: 200, postBefore: 200, postAfter: 40,
-	passiveGap: 12, cjkTopicRunes: 8,
+	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80,
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	holdReach:  120,
