@@ -43,9 +43,25 @@ func (s *state) blocked(c hit) bool {
 	if s.pastDate(c) {
 		return true
 	}
+	if s.cjkCue(c) && s.clauseCue(c.end, tune.cjkBlockAfter, cueNegation, cuePlanned) {
+		return true // "混元TurboS的开源版本则“正在准备中”"
+	}
 	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
 		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
 		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+}
+
+// clauseCue reports a cue of one of kinds within n bytes after p, with no
+// clause break between.
+func (s *state) clauseCue(p, n int, kinds ...cueKind) bool {
+	for _, k := range kinds {
+		for _, h := range hitsIn(s.cues[k], p, min(len(s.buf), p+n)) {
+			if !clauseBreak(s.buf[p:h.start]) && !bytes.ContainsAny(s.buf[p:h.start], "。\n") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // give records release evidence for a model, keeping the strongest;
@@ -511,26 +527,42 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 }
 
 // hold marks the models a denied or planned release cue speaks of ("Llama 4
-// Behemoth … will be released later"), so no weaker evidence releases them.
+// Behemoth … will be released later", "has not been released"), so no
+// weaker evidence releases them, or, for a past release, recalls them:
+// every model of the sentence when it releases nothing else, else those
+// within holdReach bytes of the cue.
 func (s *state) hold(c hit) {
-	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter) {
-		// A past release is no promise, but what it released is old:
-		// no variant of this article's release.
-		sent := s.sents[s.sentenceAt(c.start)]
-		for _, m := range s.mentionsIn(max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)) {
-			if m.role == roleNone {
-				s.models[m.model].recalled = true
-			}
-		}
-		return
-	}
+	past := s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
-	for _, m := range s.mentionsIn(max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)) {
-		if m.role == roleNone {
-			s.models[m.model].held = true
+	lo, hi := max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)
+	if !s.releasesNow(sent) {
+		lo, hi = sent.start, sent.end
+	}
+	for _, m := range s.mentionsIn(lo, hi) {
+		if m.role != roleNone {
+			continue
+		}
+		if rec := s.models[m.model]; past {
+			// A past release is no promise, but what it released is
+			// old: no variant of this article's release.
+			rec.recalled = true
+		} else if s.near(cueNegation, c.start, c.end, tune.negationBefore, tune.postBlockAfter) {
+			rec.denied = true
+		} else {
+			rec.held = true
 		}
 	}
+}
+
+// releasesNow reports an unblocked release cue in sentence sent.
+func (s *state) releasesNow(sent span) bool {
+	for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
+		if !s.blocked(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdPlanned holds the models of sentences that speak of a later release
@@ -538,13 +570,7 @@ func (s *state) hold(c hit) {
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
 		sent := s.sents[s.sentenceAt(c.start)]
-		now := false
-		for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
-			if !s.blocked(r) {
-				now = true
-			}
-		}
-		if now {
+		if s.releasesNow(sent) {
 			continue
 		}
 		for _, m := range s.mentionsIn(sent.start, sent.end) {

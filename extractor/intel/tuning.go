@@ -49,6 +49,9 @@ type releaseTuning struct {
 	// and plan may also stand up to postBlockAfter bytes after ("공개하지
 	// 않았다", "公開する予定").
 	negationBefore, plannedBefore, historyBefore, historyAfter, postBlockAfter int
+	// A Chinese release word is blocked too by a negation or plan up to
+	// cjkBlockAfter bytes after it in its clause ("开源版本则“正在准备中”").
+	cjkBlockAfter int
 	// holdReach is how far around a blocked verb the models it holds
 	// (planned, denied) or dates (recalled) may stand.
 	holdReach int
@@ -83,7 +86,7 @@ var tune = releaseTuning{
 	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80,
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
-	holdReach:  120,
+	cjkBlockAfter: 24, holdReach: 120,
 	pastMonths: 2, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
