@@ -107,8 +107,9 @@ type state struct {
 	// titleEnd is where the title (sentence 0) ends in buf.
 	titleEnd int
 	sents    []span
-	// tableLines are the lines of the text that are table rows.
-	tableLines []span
+	// tableLines are the lines of the text that are table rows,
+	// codeLines those that are commands or code.
+	tableLines, codeLines []span
 	models   []*modelRec
 	byKey    map[string]int
 	mentions []mention
@@ -164,7 +165,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.scan()
 	s.sortMentions()
 	s.segment()
-	s.findTableLines()
+	s.findLines()
 	s.shortForms()
 	s.spacedForms()
 	s.garbledVendors()
@@ -230,6 +231,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.buf = s.buf[:0]
 	s.sents = s.sents[:0]
 	s.tableLines = s.tableLines[:0]
+	s.codeLines = s.codeLines[:0]
 	clear(s.models)
 	s.models = s.models[:0]
 	clear(s.byKey)

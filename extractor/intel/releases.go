@@ -99,8 +99,8 @@ func (s *state) releaseSentence(c hit) {
 		s.hold(c)
 		return
 	}
-	if s.inTableLine(c.start) {
-		return // a table's "Release date" column releases nothing
+	if s.inTableLine(c.start) || s.inCodeLine(c.start) {
+		return // a table's "Release date" column, a command, release nothing
 	}
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
@@ -299,8 +299,20 @@ func (s *state) releaseVariants() {
 	if len(released) == 0 {
 		return
 	}
-	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled {
+	// A variant is named outside commands and code, or offered for
+	// download: one named only in a command's list of supported
+	// checkpoints is no part of the release.
+	named := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if !s.inCodeLine(m.start) {
+			named[m.model] = true
+		}
+	}
+	for _, i := range s.downloads {
+		named[i] = true
+	}
+	for i, m := range s.models {
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || !named[i] && len(s.mentions) > 0 {
 			continue
 		}
 		toks := nameTokens(m.name)

@@ -53,10 +53,11 @@ func (s *state) segment() {
 	}
 }
 
-// findTableLines records the lines of the text that are rows of a table,
-// as the extractor writes a table's cells ("Model | MMLU | GSM8K"): two
-// cell separators or more. The title is no table line.
-func (s *state) findTableLines() {
+// findLines records the lines of the text that are rows of a table, as
+// the extractor writes a table's cells ("Model | MMLU | GSM8K": two cell
+// separators or more), and those that are code (see codeLine). The title
+// is neither.
+func (s *state) findLines() {
 	buf := s.buf
 	for start := min(s.titleEnd+1, len(buf)); start < len(buf); {
 		end := bytes.IndexByte(buf[start:], '\n')
@@ -65,11 +66,47 @@ func (s *state) findTableLines() {
 		} else {
 			end += start
 		}
-		if bytes.Count(buf[start:end], []byte(" | ")) >= 2 && len(s.tableLines) < maxHits {
-			s.tableLines = append(s.tableLines, span{start, end})
+		line := buf[start:end]
+		switch {
+		case bytes.Count(line, []byte(" | ")) >= 2:
+			if len(s.tableLines) < maxHits {
+				s.tableLines = append(s.tableLines, span{start, end})
+			}
+		case codeLine(line):
+			if len(s.codeLines) < maxHits {
+				s.codeLines = append(s.codeLines, span{start, end})
+			}
 		}
 		start = end + 1
 	}
+}
+
+// codeStarts open lines of commands and code in READMEs.
+var codeStarts = [][]byte{[]byte("python"), []byte("pip "), []byte("git "), []byte("cd "), []byte("export "),
+	[]byte("import "), []byte("from "), []byte("$ "), []byte("curl "), []byte("wget "), []byte("docker "),
+	[]byte("bash "), []byte("torchrun"), []byte("huggingface-cli"), []byte("modelscope "), []byte("vllm "),
+	[]byte("CUDA_"), []byte("conda "), []byte("usage:"), []byte("ollama "), []byte("llama-")}
+
+// codeLine reports a line of a command or code block: one that starts
+// like a command, or carries a command-line flag ("--model"), a relative
+// path ("./models/…") or a call ("load(…)").
+func codeLine(line []byte) bool {
+	t := bytes.TrimLeft(line, " #>")
+	for _, p := range codeStarts {
+		if bytes.HasPrefix(t, p) {
+			return true
+		}
+	}
+	if i := bytes.Index(t, []byte(" --")); i >= 0 && i+3 < len(t) && isLower(t[i+3]) {
+		return true
+	}
+	return bytes.Contains(t, []byte("./")) || bytes.Contains(t, []byte("(\"")) || bytes.Contains(t, []byte("\")"))
+}
+
+// inCodeLine reports whether byte p lies on a code line of the text.
+func (s *state) inCodeLine(p int) bool {
+	i := sort.Search(len(s.codeLines), func(i int) bool { return s.codeLines[i].end > p })
+	return i < len(s.codeLines) && s.codeLines[i].start <= p
 }
 
 // inTableLine reports whether byte p lies on a table line of the text.
