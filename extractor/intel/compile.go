@@ -470,7 +470,7 @@ func hasPrefixName(buf []byte, p string) bool {
 // stemOut returns what a family stem writes in names: the family's name,
 // unless the stem is a Latin sub-brand spelled differently ("ChatGPT").
 func stemOut(stem, name string) string {
-	plain := strings.NewReplacer(" ", "", "-", "").Replace(stem)
+	plain := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(stem)
 	if isASCIIWord(plain) && fold(stem) != fold(name) {
 		return stem
 	}

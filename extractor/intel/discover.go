@@ -132,7 +132,7 @@ func (s *state) productLike(sp span) bool {
 	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
 		return false
 	}
-	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) {
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) || dated(ws) {
 		return false
 	}
 	f := fold(ws)
@@ -148,7 +148,24 @@ func (s *state) productLike(sp span) bool {
 // shaped like a model's name, and, beside a catalogued maker whose models
 // the catalog knows, surely a model.
 func (s *state) introduced(sp span, near bool) bool {
-	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp))
+	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) && !s.dataBeside(sp)
+}
+
+// dataBeside reports a name that data words call data: one right before
+// it ("训练数据 VisualPRM400K", "the training data (MMPR-v1.2 and
+// MMPR-Tiny)") or right after it ("the FooSet-1 dataset").
+func (s *state) dataBeside(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	for _, h := range hitsIn(s.cues[cueData], max(sent.start, sp.start-tune.dataReach), min(sent.end, sp.end+tune.dataReach)) {
+		gap := s.buf[sp.end:max(sp.end, h.start)]
+		if h.end <= sp.start {
+			gap = s.buf[h.end:sp.start]
+		}
+		if len(gap) <= tune.dataReach && !clauseBreak(gap) && !bytes.ContainsAny(gap, ".:") {
+			return true
+		}
+	}
+	return false
 }
 
 // modelShaped reports whether a product-like word reads as a model's name
@@ -289,6 +306,27 @@ func (s *state) hitOverlaps(sp span) bool {
 	}
 	for _, h := range hitsIn(s.licenses, sp.start-64, sp.end) {
 		if sp.start < h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// dated reports a name whose only digits are a year: an event or a
+// conference ("IJCAI-2020", "COP28" is no year), not a model.
+func dated(w string) bool {
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			digits++
+		}
+	}
+	if digits != 4 {
+		return false
+	}
+	for i := 0; i+4 <= len(w); i++ {
+		y := w[i : i+4]
+		if (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && isDigit(y[2]) && isDigit(y[3]) {
 			return true
 		}
 	}
@@ -648,8 +686,8 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			// Latin quotes mark words and titles too ("'high-end'"): the
 			// name must read as a model's.
 			if qi >= 2 && !hasDigit(w) && !hasInnerUpper(w) && !s.morphemePart(w) &&
-				!s.modelNounBeside(span{lo + start, lo + start + k}) {
-				continue
+				(!s.modelNounBeside(span{lo + start, lo + start + k}) || lowerWord(w)) {
+				continue // "a 'thinking' model"
 			}
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
 				continue
@@ -657,6 +695,17 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			stems.add(w) // the whole quoted name: "tanuki-lm"
 		}
 	}
+}
+
+// lowerWord reports a word of lowercase letters only: an ordinary word
+// however it is quoted.
+func lowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLower(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // quotedProduct reports a quoted string that can be a product name: Latin

@@ -205,25 +205,46 @@ func (s *state) objectChain(c hit) []int {
 		if m.start >= sent.end {
 			break
 		}
-		gap := s.buf[anchor:m.start]
-		if len(out) == 0 {
-			if ms := hitsIn(s.cues[cueMembers], anchor, m.start); len(ms) > 0 {
-				// "a model series, which includes PhoGPT-4B and …"
-				anchor = ms[len(ms)-1].end
-				gap = s.buf[anchor:max(anchor, m.start)]
+		if m.start < anchor {
+			continue // a mention inside the last one
+		}
+		// "a model series, which includes A and B", "A, together with
+		// a chat-tuned B": the list goes on after the word.
+		restart := false
+		for _, k := range []cueKind{cueMembers, cueAlongside} {
+			for _, h := range hitsIn(s.cues[k], anchor, m.start) {
+				if h.end <= m.start {
+					anchor, restart = h.end, true
+				}
 			}
+		}
+		gap := s.buf[anchor:m.start]
+		if len(out) == 0 || restart {
 			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
 				break
 			}
-		} else if m.start < anchor {
-			continue // a mention inside the last one
-		} else if !s.joined(gap) || s.cueIn(anchor, m.start) {
+		} else if !s.joined(gap) && !apposition(gap) || s.cueIn(anchor, m.start) {
 			break
 		}
 		out = append(out, m.start)
 		anchor = m.end
 	}
 	return out
+}
+
+// apposition reports a gap between two released names that describes the
+// first and goes on to the next: ", a 17 billion active parameter model
+// with 16 experts, and ".
+func apposition(gap []byte) bool {
+	if len(gap) > tune.appositionGap || !bytes.HasPrefix(gap, []byte(", ")) {
+		return false
+	}
+	for _, end := range []string{", and ", ", or ", " and ", "; and ", ", "} {
+		if bytes.HasSuffix(gap, []byte(end)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inReach reports whether mention m stands where release cue c's object

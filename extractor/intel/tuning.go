@@ -39,8 +39,10 @@ type releaseTuning struct {
 	objectBefore, objectAfter, postBefore, postAfter int
 	passiveGap, cjkTopicRunes                        int
 	// objectGap is how far after a verb written before its object
-	// (English, Vietnamese) the list of models it releases may start.
-	objectGap int
+	// (English, Vietnamese) the list of models it releases may start;
+	// an apposition between two of them ("Scout, a 17B model with 16
+	// experts, and Maverick") is at most appositionGap bytes.
+	objectGap, appositionGap int
 
 	// A release verb is blocked (denied, planned, recalled) by a
 	// negation up to negationBefore bytes before it, a plan up to
@@ -69,6 +71,10 @@ type releaseTuning struct {
 	// across gaps of at most listGap bytes without a joiner.
 	chainFirstAfter, chainFirstBefore, listGap int
 
+	// A name no catalog knows is data, not a model, with a data word
+	// ("training data", "数据集") at most dataReach bytes from it.
+	dataReach int
+
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
 	// a model compared against or built on counts roleDiscount times as
@@ -83,13 +89,15 @@ var tune = releaseTuning{
 	releasedBase: 0.75,
 
 	objectBefore: 80, objectAfter: 200, postBefore: 200, postAfter: 40,
-	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80,
+	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80, appositionGap: 100,
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
 	pastMonths: 2, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
+
+	dataReach: 16,
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
