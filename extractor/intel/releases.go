@@ -799,18 +799,10 @@ func (s *state) documentBetween(m mention, c hit) bool {
 // the next clause ("einen Bericht veröffentlicht, in dem … Llama 4").
 func (s *state) clauseObject(m mention, c hit) bool {
 	if m.end <= c.start {
-		// Before the verb: in its clause ("Magistral Small mit 24
-		// Milliarden Parametern steht … zum Download bereit"), with no
-		// other verb between.
-		if s.verbBetween(m.end, c.start) {
-			return false
-		}
-		for i := m.end; i < c.start; i++ {
-			if b := s.buf[i]; (b == ';' || b == ':') || b == ',' && !s.itemBefore(i) && !s.itemAfter(i+1) {
-				return false
-			}
-		}
-		return true
+		// Before the verb, as far back as its sentence part goes
+		// ("Magistral Small mit 24 Milliarden Parametern, steht … zum
+		// Download bereit"), with no other verb between.
+		return !s.verbBetween(m.end, c.start) && !bytes.ContainsAny(s.buf[m.end:c.start], ";:")
 	}
 	for i := c.end; i < m.start; i++ {
 		if b := s.buf[i]; (b == ',' || b == ';' || b == ':') && !s.itemBefore(i) {
@@ -818,16 +810,6 @@ func (s *state) clauseObject(m mention, c hit) bool {
 		}
 	}
 	return true
-}
-
-// itemAfter reports a model mention starting right at p, past spaces and
-// opening quotes: the comma before p separates list items.
-func (s *state) itemAfter(p int) bool {
-	for p < len(s.buf) && strings.IndexByte(" '\"", s.buf[p]) >= 0 {
-		p++
-	}
-	i := s.mentionIndex(p)
-	return i < len(s.mentions) && s.mentions[i].start == p
 }
 
 // clauseBreak reports a comma or semicolon in b.
