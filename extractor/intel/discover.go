@@ -59,10 +59,10 @@ func (s *state) discover() {
 			s.addVendor(name, c.start)
 		}
 	}
-	if _, repo, ok := s.repoTitle(); ok && s.unknownRepo(repo) {
+	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
-	if owner, _, ok := s.repoTitle(); ok && len(stems.names) > 0 {
+	if owner, _, _, ok := s.repo(); ok && len(stems.names) > 0 {
 		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
 			s.addVendor(owner, 0)
 		}
@@ -604,9 +604,12 @@ func hasCapsSegment(w string) bool {
 // unknownRepo reports a repository name that names a model no catalog
 // knows: product-like itself ("PhoGPT"), or written in the text with a
 // version or size ("Orion" of "Orion-14B").
-func (s *state) unknownRepo(repo string) bool {
+func (s *state) unknownRepo(repo string, fromTitle bool) bool {
 	if len(repo) < 3 || !isUpper(repo[0]) || s.covered(span{0, s.titleEnd}) {
 		return false
+	}
+	if !fromTitle && !bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) {
+		return false // an address names the page's repository; its title must name it too
 	}
 	f := fold(repo)
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {

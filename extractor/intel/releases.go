@@ -162,17 +162,32 @@ func (s *state) makerFits(m mention, sent span) bool {
 	return false
 }
 
-// releaseRepoTitle releases the models a repository's title names
-// ("deepseek-ai/DeepSeek-V3").
+// releaseRepoTitle releases the models a repository's page names in its
+// title: every model of an "owner/repo" title ("deepseek-ai/DeepSeek-V3"),
+// or, on a hub's repository page with a title of its own ("FastVLM:
+// Efficient Vision Encoding …" at github.com/apple/ml-fastvlm), the
+// title's model that the repository is named after.
 func (s *state) releaseRepoTitle() {
-	if _, _, ok := s.repoTitle(); !ok {
+	_, repo, fromTitle, ok := s.repo()
+	if !ok {
 		return
 	}
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
-		if m.role == roleNone && !s.versionReleased(m.model) {
-			s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
+		if m.role != roleNone || s.versionReleased(m.model) {
+			continue
 		}
+		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
+			continue
+		}
+		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
 	}
+}
+
+// namedAfter reports a repository named after a model: one name holds
+// the other ("ml-fastvlm" and FastVLM, "Qwen2.5-VL" and Qwen2.5-VL).
+func namedAfter(repo, model string) bool {
+	r, m := fold(repo), fold(model)
+	return len(r) >= 3 && len(m) >= 3 && (strings.Contains(r, m) || strings.Contains(m, r))
 }
 
 // releaseDownloads releases the models the article's download tables
@@ -298,7 +313,7 @@ func (s *state) releaseSeries() {
 			continue // a bare catalogued series ("混元") is no release of its own
 		}
 		for _, o := range s.models {
-			if o.conf >= tune.releasedBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
+			if o.conf >= tune.seriesBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
 				!isAlnum(o.name[len(rec.name)]) && !isDigit(o.name[len(rec.name)+1]) {
 				s.give(m.model, tune.seriesConf, "series of "+o.name, false)
 				break

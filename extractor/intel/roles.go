@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -409,7 +410,7 @@ func (s *state) choosePrimary() {
 		}
 		score[v] += w
 	}
-	if owner, _, ok := s.repoTitle(); ok {
+	if owner, _, _, ok := s.repo(); ok {
 		if v, found := s.an.c.vendorOfAlias[fold(owner)]; found {
 			score[v] += tune.repoOwnerWeight
 		}
@@ -471,6 +472,44 @@ func (s *state) choosePrimary() {
 			m.vendor = best
 		}
 	}
+}
+
+// repo returns the repository the article is the page of: "owner/repo"
+// as its title writes it (see repoTitle), or as its address names a
+// repository of a code or model hub ("https://github.com/2noise/ChatTTS/
+// blob/main/docs/kr/README.md"); fromTitle says which.
+func (s *state) repo() (owner, name string, fromTitle, ok bool) {
+	if owner, name, ok := s.repoTitle(); ok {
+		return owner, name, true, true
+	}
+	owner, name, ok = repoURL(s.a.URL)
+	return owner, name, false, ok
+}
+
+// repoHosts are the code and model hubs whose addresses name a
+// repository as /owner/repo.
+var repoHosts = []string{"github.com", "huggingface.co", "gitee.com", "gitcode.com", "modelscope.cn", "gitlab.com"}
+
+// repoURL reads "owner/repo" from the address of a repository page on a
+// code or model hub (modelscope.cn/models/owner/repo too).
+func repoURL(u string) (owner, name string, ok bool) {
+	rest, found := strings.CutPrefix(u, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(u, "http://"); !found {
+			return "", "", false
+		}
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimPrefix(host, "www.")
+	if !slices.Contains(repoHosts, host) {
+		return "", "", false
+	}
+	path = strings.TrimPrefix(path, "models/")
+	parts := strings.SplitN(path, "/", 3)
+	if len(parts) < 2 || !repoName(parts[0]) || !repoName(parts[1]) {
+		return "", "", false
+	}
+	return parts[0], strings.TrimSuffix(parts[1], ".git"), true
 }
 
 // repoTitle splits a repository title: "owner/repo" as GitHub shows a

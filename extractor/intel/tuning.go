@@ -26,9 +26,11 @@ type releaseTuning struct {
 	// model named in the article (variantConf).
 	titleConf, sentenceConf, namedNextConf, repoTitleConf float64
 	seriesConf, topicConf, downloadConf, variantConf      float64
-	// releasedBase is the confidence a release needs before its sizes,
-	// tunings and series are released along with it.
-	releasedBase float64
+	// releasedBase is the confidence a release needs before its sizes
+	// and tunings are released along with it, seriesBase the confidence
+	// the releases of a series' models need before the series the title
+	// names is released (a download table's sizes of "FastVLM").
+	releasedBase, seriesBase float64
 
 	// Where a release verb looks for its object: from objectBefore bytes
 	// before it to objectAfter bytes after it; for verbs that follow
@@ -86,7 +88,7 @@ type releaseTuning struct {
 var tune = releaseTuning{
 	titleConf: 0.9, sentenceConf: 0.85, namedNextConf: 0.8, repoTitleConf: 0.75,
 	seriesConf: 0.7, topicConf: 0.6, downloadConf: 0.6, variantConf: 0.5,
-	releasedBase: 0.75,
+	releasedBase: 0.75, seriesBase: 0.6,
 
 	objectBefore: 80, objectAfter: 200, postBefore: 200, postAfter: 40,
 	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80, appositionGap: 100,
