@@ -88,14 +88,50 @@ type modelRec struct {
 	// that is not the article's own (ours: marked "(ours)").
 	targeted, based, held, denied, recalled bool
 	benched, ours                           bool
-	// roleEvidence is the sentence that gave the model its role when it
-	// is not released.
-	roleEvidence string
+	// roleAt is, per kind of role, one past the position where the text
+	// first gave the model that role (0: never): its evidence.
+	roleAt [numRoleKinds]int32
 	// res is the surest resolution among the mentions; surfaces the
 	// spellings seen; pinned: the name is the catalog's models list's.
 	res      resolution
 	surfaces []string
 	pinned   bool
+}
+
+// roleKind is a role a model can have besides being released; the first
+// kind found of denied, planned, compared, built on and historical is the
+// role of a model the article does not release.
+type roleKind uint8
+
+const (
+	kindDenied roleKind = iota
+	kindPlanned
+	kindCompared
+	kindBuiltOn
+	kindHistorical
+	numRoleKinds
+)
+
+// roleNames are the event's names of the role kinds.
+var roleNames = [numRoleKinds]string{event.RoleDenied, event.RolePlanned, event.RoleCompared, event.RoleBuiltOn, event.RoleHistorical}
+
+// mark gives the model role kind k, with its evidence at position at.
+func (m *modelRec) mark(k roleKind, at int) {
+	switch k {
+	case kindDenied:
+		m.denied = true
+	case kindPlanned:
+		m.held = true
+	case kindCompared:
+		m.targeted = true
+	case kindBuiltOn:
+		m.based = true
+	case kindHistorical:
+		m.recalled = true
+	}
+	if m.roleAt[k] == 0 {
+		m.roleAt[k] = int32(at) + 1
+	}
 }
 
 // state is the working memory of one Analyze call.
@@ -497,6 +533,17 @@ func (s *state) output() {
 	})
 	a.Models = make([]event.Model, 0, len(order))
 	a.Releases = nil
+	// firstAt is where the text first names each model, -1 for a model
+	// named only in a table.
+	firstAt := make([]int, len(s.models))
+	for i := range firstAt {
+		firstAt[i] = -1
+	}
+	for _, m := range s.mentions {
+		if firstAt[m.model] < 0 {
+			firstAt[m.model] = m.start
+		}
+	}
 	ids := make([]string, len(s.models))
 	for _, i := range order {
 		m := s.models[i]
@@ -517,6 +564,7 @@ func (s *state) output() {
 		if m.conf > 0 {
 			out.License = license
 		}
+		out.Role, out.Evidence = s.roleOf(m, firstAt[i])
 		a.Models = append(a.Models, out)
 	}
 	var rel []int
@@ -538,12 +586,42 @@ func (s *state) output() {
 		if id == "" {
 			id = modelID(s.vendorID(m), m.name)
 		}
+		role := event.RoleAnnounced
+		if m.along {
+			role = event.RoleAlongside
+		}
 		a.Releases = append(a.Releases, event.Release{
 			Model: m.name, ModelID: id, Vendor: s.vendorID(m), Confidence: m.conf,
-			Evidence: m.evidence, PublishedAt: a.PublishedAt,
+			Evidence: m.evidence, PublishedAt: a.PublishedAt, Role: role,
 		})
 	}
 	a.Claims = s.claims
+}
+
+// roleOf returns a model's role in the article and its evidence: released
+// (announced or alongside) with the release's evidence, else the first of
+// denied, planned, compared, built on and historical the text gives it,
+// with the sentence that does, else mentioned, with the sentence that
+// first names it.
+func (s *state) roleOf(m *modelRec, first int) (string, string) {
+	if m.conf > 0 {
+		if m.along {
+			return event.RoleAlongside, m.evidence
+		}
+		return event.RoleAnnounced, m.evidence
+	}
+	for k, at := range m.roleAt {
+		if at > 0 {
+			return roleNames[k], s.sentence(s.sentenceAt(int(at) - 1))
+		}
+		if roleKind(k) == kindCompared && m.benched {
+			return event.RoleCompared, "benchmark table"
+		}
+	}
+	if first < 0 {
+		return event.RoleMentioned, "table"
+	}
+	return event.RoleMentioned, s.sentence(s.sentenceAt(first))
 }
 
 func (s *state) vendorID(m *modelRec) string {

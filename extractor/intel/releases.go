@@ -594,14 +594,15 @@ func (s *state) hold(c hit) {
 		if m.role != roleNone {
 			continue
 		}
-		if rec := s.models[m.model]; past {
+		switch rec := s.models[m.model]; {
+		case past:
 			// A past release is no promise, but what it released is
 			// old: no variant of this article's release.
-			rec.recalled = true
-		} else if s.near(cueNegation, c.start, c.end, tune.negationBefore, tune.postBlockAfter) {
-			rec.denied = true
-		} else {
-			rec.held = true
+			rec.mark(kindHistorical, c.start)
+		case s.near(cueNegation, c.start, c.end, tune.negationBefore, tune.postBlockAfter):
+			rec.mark(kindDenied, c.start)
+		default:
+			rec.mark(kindPlanned, c.start)
 		}
 	}
 }
@@ -626,7 +627,7 @@ func (s *state) holdPlanned() {
 		}
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			if m.role == roleNone || m.role == rolePlanned {
-				s.models[m.model].held = true
+				s.models[m.model].mark(kindPlanned, c.start)
 			}
 		}
 	}

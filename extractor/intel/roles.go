@@ -160,6 +160,9 @@ func (s *state) joined(gap []byte) bool {
 			return true
 		}
 	}
+	if rest, ok := afterScore(gap); ok {
+		return s.joined(rest) // "GPT-5 at 72.8% and Gemini 2.5 Pro"
+	}
 	if len(gap) > tune.listGap || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
@@ -173,6 +176,31 @@ func (s *state) joined(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// afterScore returns what follows a score at the start of a list gap
+// (" at 72.8% and ", " (86.5%), ", "：44.6%、"): a list of models with
+// their scores goes on past them.
+func afterScore(gap []byte) ([]byte, bool) {
+	g := bytes.TrimLeft(gap, " ")
+	for _, p := range [][]byte{[]byte("at "), []byte("with "), []byte("of "), []byte("("), []byte("（"), []byte(": "), []byte("："), []byte("：")} {
+		g = bytes.TrimPrefix(g, p)
+	}
+	i := 0
+	for i < len(g) && (isDigit(g[i]) || g[i] == '.' || g[i] == ',' && i+1 < len(g) && isDigit(g[i+1])) {
+		i++
+	}
+	if i == 0 || !isDigit(g[0]) {
+		return nil, false
+	}
+	rest := bytes.TrimLeft(g[i:], " ")
+	for _, p := range [][]byte{[]byte("%"), []byte("％"), []byte(" points"), []byte(")"), []byte("）")} {
+		rest = bytes.TrimPrefix(rest, p)
+	}
+	if bytes.ContainsAny(rest, "0123456789") {
+		return nil, false
+	}
+	return rest, true
 }
 
 // roleOf maps a cue to the role it gives the models it points at.
@@ -220,18 +248,9 @@ func (s *state) assignRoles() {
 			s.markScope(c, roleOf(k))
 		}
 	}
-	for i := range s.mentions {
-		switch s.mentions[i].role {
-		case roleTarget:
-			s.models[s.mentions[i].model].targeted = true
-		case rolePlanned:
-			s.models[s.mentions[i].model].held = true
-		case roleDenied:
-			s.models[s.mentions[i].model].denied = true
-		case roleBase:
-			s.models[s.mentions[i].model].based = true
-		case roleHistory:
-			s.models[s.mentions[i].model].recalled = true
+	for _, m := range s.mentions {
+		if k, ok := m.role.kind(); ok {
+			s.models[m.model].mark(k, m.start)
 		}
 	}
 }
@@ -289,7 +308,7 @@ func (s *state) alongside() {
 			m := &s.mentions[i]
 			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && v != s.primary {
 				m.role = roleTarget
-				s.models[m.model].targeted = true
+				s.models[m.model].mark(kindCompared, m.start)
 			}
 		}
 	}

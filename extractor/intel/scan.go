@@ -38,6 +38,23 @@ const (
 	roleHistory
 )
 
+// kind returns the model role a mention's role gives.
+func (r role) kind() (roleKind, bool) {
+	switch r {
+	case roleTarget:
+		return kindCompared, true
+	case roleBase:
+		return kindBuiltOn, true
+	case rolePlanned:
+		return kindPlanned, true
+	case roleDenied:
+		return kindDenied, true
+	case roleHistory:
+		return kindHistorical, true
+	}
+	return 0, false
+}
+
 // hit is an accepted catalog match other than a model.
 type hit struct {
 	span
