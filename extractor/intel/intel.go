@@ -146,9 +146,9 @@ type state struct {
 	// tableLines are the lines of the text that are table rows,
 	// codeLines those that are commands or code.
 	tableLines, codeLines []span
-	models   []*modelRec
-	byKey    map[string]int
-	mentions []mention
+	models                []*modelRec
+	byKey                 map[string]int
+	mentions              []mention
 	// vendorHits are explicit vendor names; benches, licenses and cues the
 	// other catalog matches.
 	vendorHits []hit

@@ -68,7 +68,7 @@ type testCase struct {
 	// writes them, read by extractor.Tables.
 	Grids [][][]extractor.Cell `yaml:"tables"`
 	HTML  string               `yaml:"html"`
-	Want      expectations      `yaml:"want"`
+	Want  expectations         `yaml:"want"`
 }
 
 type expectations struct {
