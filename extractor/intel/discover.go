@@ -74,6 +74,7 @@ func (s *state) discover() {
 		s.readStem(st)
 		s.sortMentions()
 	}
+	s.stems = names
 }
 
 // productEnd returns the end of a product-like word starting at i: an ASCII

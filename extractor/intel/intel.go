@@ -157,6 +157,9 @@ type state struct {
 	cues       [numCues][]hit
 	// cellMode: mentions found in table cells add models but not counts.
 	cellMode bool
+	// stems are the names no catalog knows that the article introduces,
+	// longest first (discover), read in table cells too.
+	stems []string
 	// discovered vendors by name
 	newVendors  []string
 	newVendorAt map[string]int
@@ -280,6 +283,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	}
 	s.cellMode = false
 	s.newVendors, s.newVendorAt = nil, nil
+	s.stems = nil
 	s.primary, s.topic = -1, -1
 	s.claims = nil
 	s.tableCells = s.tableCells[:0]

@@ -504,6 +504,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			w = w2
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
+		if kind == partReject && sep == '-' && len(parts) == 0 && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
+			kind = partWord // "Kanana-Flag-1.5-32.5B", "Kanana-Essence-9.8B"
+		}
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
@@ -692,6 +695,22 @@ func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower b
 		return partReject
 	}
 	return partReject
+}
+
+// subBrand reports a capitalised word that may name a line of models
+// between a stem and its version ("Flag" of "Kanana-Flag-1.5"): letters
+// only, no stopword, no other model's or vendor's name.
+func (an *Analyzer) subBrand(w string) bool {
+	if len(w) < 2 || len(w) > 12 || !isUpper(w[0]) || an.c.stopwords[w] {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isLetterASCII(w[i]) {
+			return false
+		}
+	}
+	var tmp [48]byte
+	return !an.c.stemWords[string(lowerKey(&tmp, w))]
 }
 
 // otherName reports a word that is another model's or vendor's name: a

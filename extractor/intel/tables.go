@@ -336,6 +336,13 @@ func (s *state) readCell(text string) cell {
 	}
 	sub := s.cellState(t)
 	sub.scan()
+	if len(sub.mentions) == 0 {
+		// "Fun-CosyVoice3-0.5B-2512": a name the article introduced.
+		for _, st := range s.stems {
+			sub.sortMentions()
+			sub.readStem(st)
+		}
+	}
 	s.models = sub.models
 	if len(sub.benches) > 0 {
 		c.bench, c.name = sub.benches[0].idx, sub.benches[0].name
@@ -387,6 +394,7 @@ func (s *state) cellState(text string) *state {
 	sub.models = s.models
 	sub.buf = append(sub.buf[:0], text...)
 	sub.mentions = sub.mentions[:0]
+	sub.sortedN = 0
 	sub.benches = sub.benches[:0]
 	sub.vendorHits = sub.vendorHits[:0]
 	sub.licenses = sub.licenses[:0]
