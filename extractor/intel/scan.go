@@ -239,7 +239,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			if len(s.benches) >= maxHits {
 				return en, true
 			}
-			end, name := s.benchName(r.idx, en)
+			end, name := s.benchName(r.idx, st, en)
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
@@ -285,9 +285,14 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 
 // benchName completes a benchmark mention with a year or subset that
 // follows it ("AIME 2025", "TAU-Bench (Retail)").
-func (s *state) benchName(idx, en int) (int, string) {
+func (s *state) benchName(idx, st, en int) (int, string) {
 	b := &s.an.cat.Benchmarks[idx]
 	name := b.Name
+	if v, e := benchVersion(s.buf, st, en); v != "" && !strings.HasSuffix(strings.ToLower(name), "v"+v) {
+		// "Arena-Hard v2", "LiveCodeBench v6": the version is part of
+		// the benchmark's name.
+		return max(e, en), name + " v" + v
+	}
 	if b.Year {
 		p := en
 		if p < len(s.buf) && (s.buf[p] == ' ' || s.buf[p] == '-') {
@@ -316,6 +321,44 @@ func (s *state) benchName(idx, en int) (int, string) {
 		}
 	}
 	return en, name
+}
+
+// benchVersion reads a benchmark version in the surface [st, en) or right
+// after it: "v2", "-V2", " v6", "V1.1". It returns the version's number
+// and where it ends.
+func benchVersion(buf []byte, st, en int) (string, int) {
+	i := en
+	if i < len(buf) && (buf[i] == '-' || buf[i] == ' ') {
+		i++
+	}
+	if v, e := versionAt(buf, i); v != "" {
+		return v, e
+	}
+	// An alias that holds the version: "LiveCodeBench v5".
+	for j := en - 2; j > st; j-- {
+		if buf[j] == ' ' || buf[j] == '-' {
+			if v, e := versionAt(buf, j+1); v != "" && e == en {
+				return v, en
+			}
+			break
+		}
+	}
+	return "", en
+}
+
+// versionAt reads "v2" or "V1.1" at i, ending a word.
+func versionAt(buf []byte, i int) (string, int) {
+	if i+1 >= len(buf) || buf[i] != 'v' && buf[i] != 'V' || !isDigit(buf[i+1]) {
+		return "", i
+	}
+	j := i + 1
+	for j < len(buf) && (isDigit(buf[j]) || buf[j] == '.' && j+1 < len(buf) && isDigit(buf[j+1])) {
+		j++
+	}
+	if j-i > 5 || j < len(buf) && isAlnum(buf[j]) {
+		return "", i
+	}
+	return string(buf[i+1 : j]), j
 }
 
 // part is one piece of a model name after its stem.
