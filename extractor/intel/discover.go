@@ -59,6 +59,7 @@ func (s *state) discover() {
 			s.addVendor(name, c.start)
 		}
 	}
+	rivals := s.discoverRivals(&stems)
 	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
@@ -71,10 +72,56 @@ func (s *state) discover() {
 	names := stems.names
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	for _, st := range names {
+		n := len(s.models)
 		s.readStem(st)
 		s.sortMentions()
+		if rivals[st] {
+			for _, m := range s.models[n:] {
+				m.rival = true
+			}
+		}
 	}
 	s.stems = names
+}
+
+// discoverRivals finds the models no catalog knows that comparisons name
+// ("outperforms LLaVA-OneVision-0.5B", "recent works like Cambrian-1-8B",
+// "Cambrian-1-8B보다"): a product-like name right after the cue (before
+// it, for a cue that follows its model), shaped surely like a model's (a
+// size, a name morpheme) in talk of models. It returns the names found:
+// rivals, whose maker is not the article's.
+func (s *state) discoverRivals(stems *stemList) map[string]bool {
+	var found map[string]bool
+	for _, kinds := range [][]cueKind{comparisonCues, {cueBase}} {
+		for _, k := range kinds {
+			for _, c := range s.cues[k] {
+				sent := s.sents[s.sentenceAt(c.start)]
+				lo, hi := c.end, min(sent.end, c.end+tune.rivalReach)
+				if c.after {
+					lo, hi = max(sent.start, c.start-tune.rivalReach), c.start
+				}
+				for i := lo; i < hi; {
+					j := productEnd(s.buf, i)
+					if j == i {
+						_, n := utf8.DecodeRune(s.buf[i:])
+						i += n
+						continue
+					}
+					sp := span{i, j}
+					w := string(s.buf[i:j])
+					if s.productLike(sp) && (hasDigit(w) || s.hasMorpheme(w)) && s.modelShaped(sp) && !s.dataBeside(sp) && s.aiNear(s.sentenceAt(i)) {
+						stems.add(w)
+						if found == nil {
+							found = map[string]bool{}
+						}
+						found[w] = true
+					}
+					i = j
+				}
+			}
+		}
+	}
+	return found
 }
 
 // productEnd returns the end of a product-like word starting at i: an ASCII

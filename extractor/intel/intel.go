@@ -96,6 +96,9 @@ type modelRec struct {
 	res      resolution
 	surfaces []string
 	pinned   bool
+	// rival: a name no catalog knows that a comparison introduced; its
+	// maker is not the article's.
+	rival bool
 }
 
 // roleKind is a role a model can have besides being released; the first

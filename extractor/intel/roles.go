@@ -479,7 +479,7 @@ func (s *state) choosePrimary() {
 		named[h.idx] = true
 	}
 	for i, m := range s.models {
-		if m.family >= 0 || m.vendor >= 0 || m.vendorName != "" {
+		if m.family >= 0 || m.vendor >= 0 || m.vendorName != "" || m.rival {
 			continue
 		}
 		switch v := s.sentenceVendor(i); {

@@ -76,6 +76,9 @@ type releaseTuning struct {
 	// A name no catalog knows is data, not a model, with a data word
 	// ("training data", "数据集") at most dataReach bytes from it.
 	dataReach int
+	// A comparison introduces a name no catalog knows up to rivalReach
+	// bytes after it (before it, for a cue that follows its model).
+	rivalReach int
 
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
@@ -99,7 +102,7 @@ var tune = releaseTuning{
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
 
-	dataReach: 16,
+	dataReach: 16, rivalReach: 24,
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
