@@ -190,6 +190,9 @@ type Variant struct {
 	// the others only after a hyphen ("DeepSeek-V3.1-Terminus").
 	Spaced     bool     `yaml:"spaced"`
 	Modalities []string `yaml:"modalities"`
+	// Alone words name a model on their own once the article has named
+	// it in full: "Maverick" after "Llama 4 Maverick".
+	Alone bool `yaml:"alone"`
 }
 
 // CountWord is a word that scales a number into billions of parameters.

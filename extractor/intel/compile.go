@@ -92,6 +92,8 @@ var fixedOrder = map[string]bool{"en": true, "zh": true, "ja": true, "ko": true,
 type variant struct {
 	modalities modality
 	spaced     bool
+	// alone: the word names the model it ends on its own ("Maverick").
+	alone bool
 }
 
 // modality is a set of modalities: bit i is modalityNames[i].
@@ -359,7 +361,7 @@ func compile(cat *catalog.Catalog) *compiled {
 				c.variantSpelling[strings.ToLower(w)] = w
 			}
 			old := c.variants[strings.ToLower(w)]
-			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced}
+			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced, alone: v.Alone || old.alone}
 		}
 	}
 	for _, f := range cat.Formats {

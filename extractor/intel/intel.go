@@ -220,6 +220,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 		return
 	}
 	s.discover()
+	s.aloneForms()
 	s.finishMentions()
 	s.assignRoles()
 	s.choosePrimary()

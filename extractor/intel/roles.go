@@ -79,6 +79,58 @@ func (s *state) shortForms() {
 	}
 }
 
+// aloneForms reads a variant word standing alone as the model the article
+// named in full with it ("Maverick" after "Llama 4 Maverick", "Sonnet"
+// after "Claude 3.7 Sonnet"), when exactly one model of the article ends
+// in that word and the catalog says the word names a model alone.
+func (s *state) aloneForms() {
+	var owner map[string]int // word → model, -1 when two models end in it
+	for i, m := range s.models {
+		if m.family < 0 || m.count == 0 {
+			continue
+		}
+		w := m.name[strings.LastIndexAny(m.name, " -")+1:]
+		var tmp [48]byte
+		if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; !ok || !v.alone || w == m.name {
+			continue
+		}
+		if owner == nil {
+			owner = map[string]int{}
+		}
+		if j, dup := owner[w]; dup && j != i {
+			owner[w] = -1
+		} else {
+			owner[w] = i
+		}
+	}
+	added := false
+	for w, i := range owner {
+		if i < 0 {
+			continue
+		}
+		pat := []byte(w)
+		for p := 0; ; {
+			j := bytes.Index(s.buf[p:], pat)
+			if j < 0 {
+				break
+			}
+			sp := span{p + j, p + j + len(pat)}
+			p = sp.end
+			if !leftOK(s.buf, sp.start) || !rightOK(s.buf, sp.end, false) || s.covered(sp) || len(s.mentions) >= maxMentions {
+				continue
+			}
+			m := s.models[i]
+			m.count++
+			m.surfaces = addSurface(m.surfaces, pat)
+			s.mentions = append(s.mentions, mention{span: sp, model: i})
+			added = true
+		}
+	}
+	if added {
+		s.sortMentions()
+	}
+}
+
 // spacedStem is a joined family's stem followed by a space and a number.
 type spacedStem struct {
 	span
