@@ -275,12 +275,23 @@ const (
 	// ("a model series, which includes PhoGPT-4B and PhoGPT-4B-Chat",
 	// "包括", "bao gồm").
 	CueMembers = "members"
+	// CueImproves marks a newer model's predecessor ("improves upon",
+	// "an upgraded version of", "的升级版", "アップグレード版"): a
+	// comparison whose target is older.
+	CueImproves = "improves"
+	// CueEarlier marks a score that is not the subject's current one: an
+	// earlier value ("up from 70%", "从 70% 提升到", "70%에서") or a
+	// rival's ("than 80%").
+	CueEarlier = "earlier"
+	// CueDelta marks a number that is a change, not a score ("improved by
+	// 10.5%", "提升了 5 个百分点").
+	CueDelta = "delta"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
 	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
-	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers}
+	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

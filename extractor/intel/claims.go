@@ -24,12 +24,13 @@ func (s *state) scoreClaim(model int, bench string, benchIdx int, value float64,
 
 // proseClaims reads scores ("scores 56.0% on SWE-bench Verified",
 // "SWE-bench Verified에서 66.0%") and comparisons ("outperforms GPT-4.1",
-// "媲美 GPT-4o") from sentences.
+// "媲美 GPT-4o", "behind Claude 3.7 Sonnet", "improves upon DeepSeek-VL")
+// from sentences.
 func (s *state) proseClaims() {
 	for k := 1; k < len(s.sents); k++ {
 		s.sentenceScores(k)
 	}
-	for _, kind := range []cueKind{cueOutperforms, cueMatches, cueEfficiency} {
+	for _, kind := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueImproves} {
 		for _, c := range s.cues[kind] {
 			s.comparison(kind, c)
 		}
@@ -37,13 +38,95 @@ func (s *state) proseClaims() {
 	s.dedupeClaims()
 }
 
+// score is a number of a sentence that may be a benchmark score: owner
+// is the model it is written beside ("o3-mini (86.5%)", "GPT-5 at 72.8%",
+// "70% for Qwen2.5"), -1 when none; earlier marks an earlier or a rival's
+// value without one ("up from 70%"), delta a change ("by 10.5%").
+type score struct {
+	number
+	owner          int
+	earlier, delta bool
+}
+
+// sentenceScores pairs the scores of sentence k with its benchmarks and
+// credits each to the model it is written beside, else to the model the
+// sentence is about.
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
 	if len(benches) == 0 || len(benches) > 8 {
 		return // none, or a flattened table
 	}
-	var nums []number
+	nums := s.sentenceNumbers(sp, benches)
+	type pair struct{ b, n, cost int }
+	var pairs []pair
+	candidates := 0
+	for _, n := range nums {
+		if !n.earlier && !n.delta {
+			candidates++
+		}
+	}
+	for bi, b := range benches {
+		unit := s.an.cat.Benchmarks[b.idx].Unit
+		for ni, n := range nums {
+			if !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
+				continue
+			}
+			if n.delta || n.earlier && n.owner < 0 {
+				continue // "by 10.5%", "up from 70%"
+			}
+			gap := n.start - b.end
+			if n.end <= b.start {
+				gap = b.start - n.end
+			}
+			reach := tune.scoreReach
+			if len(benches) == 1 && candidates == 1 || n.owner >= 0 {
+				reach = tune.scoreReachAlone // "… test, … rising from 89.3% to 99.8%"
+			}
+			if gap < 0 || gap > reach {
+				continue
+			}
+			cost := gap
+			lo, hi := min(n.end, b.end), max(n.start, b.start)
+			if lo < hi && (clauseBreak(s.buf[lo:hi]) || bytes.Contains(s.buf[lo:hi], []byte("、"))) {
+				cost += tune.scoreReachAlone // a number across a comma is another clause's
+			}
+			pairs = append(pairs, pair{bi, ni, cost})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].cost < pairs[j].cost })
+	usedN := make([]bool, len(nums))
+	// Each benchmark scores the sentence's subject once; scores written
+	// beside their own model ("o3-mini (86.5%)") are theirs.
+	subjectDone := make([]bool, len(benches))
+	for _, p := range pairs {
+		n := nums[p.n]
+		if usedN[p.n] || n.owner < 0 && subjectDone[p.b] {
+			continue
+		}
+		b := benches[p.b]
+		model := n.owner
+		if model < 0 {
+			model = s.specific(s.subjectBefore(min(b.start, n.start), k))
+			subjectDone[p.b] = true
+		}
+		if model < 0 {
+			continue
+		}
+		usedN[p.n] = true
+		unit := ""
+		if n.percent {
+			unit = "%"
+		}
+		s.scoreClaim(model, b.name, b.idx, n.value, unit, s.sentence(k))
+	}
+}
+
+// sentenceNumbers reads the numbers of sentence sp that may be scores,
+// with the model each is written beside and whether it is an earlier
+// value or a change.
+func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
+	var nums []score
 	for i := sp.start; i < sp.end; i++ {
 		if !isDigit(s.buf[i]) {
 			continue
@@ -59,50 +142,82 @@ func (s *state) sentenceScores(k int) {
 		if s.covered(n.span) || insideBench(benches, n.span) {
 			continue
 		}
-		nums = append(nums, n)
+		nums = append(nums, score{number: n, owner: s.numberOwner(n.span, sp),
+			earlier: s.cueAround(cueEarlier, n.span), delta: s.cueAround(cueDelta, n.span)})
 	}
-	type pair struct{ b, n, gap int }
-	var pairs []pair
-	for bi, b := range benches {
-		unit := s.an.cat.Benchmarks[b.idx].Unit
-		for ni, n := range nums {
-			if !n.percent && !n.decimal && unit == "" {
-				continue
+	return nums
+}
+
+// cueAround reports a cue of kind k right before a number (right after
+// it, for a cue that follows what it qualifies: "70%에서", "5ポイント").
+func (s *state) cueAround(k cueKind, n span) bool {
+	for _, h := range hitsIn(s.cues[k], max(0, n.start-tune.valueCueGap-16), min(len(s.buf), n.end+tune.valueCueGap)) {
+		if h.after {
+			if h.start >= n.end && h.start-n.end <= tune.valueCueGap {
+				return true
 			}
-			if n.value > 100 && unit == "" {
-				continue
-			}
-			var gap int
-			if n.end <= b.start {
-				gap = b.start - n.end
-			} else {
-				gap = n.start - b.end
-			}
-			if gap < 0 || gap > 40 {
-				continue
-			}
-			pairs = append(pairs, pair{bi, ni, gap})
+		} else if h.end <= n.start && n.start-h.end <= tune.valueCueGap && !bytes.ContainsAny(s.buf[h.end:n.start], "0123456789") {
+			return true
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].gap < pairs[j].gap })
-	usedB := map[int]bool{}
-	usedN := map[int]bool{}
-	for _, p := range pairs {
-		if usedB[p.b] || usedN[p.n] {
-			continue
-		}
-		usedB[p.b], usedN[p.n] = true, true
-		b, n := benches[p.b], nums[p.n]
-		model := s.subjectBefore(min(b.start, n.start), k)
-		if model < 0 {
-			continue
-		}
-		unit := ""
-		if n.percent {
-			unit = "%"
-		}
-		s.scoreClaim(model, b.name, b.idx, n.value, unit, s.sentence(k))
+	return false
+}
+
+// numberOwner returns the model a number is written beside: right after
+// it with a connector ("o3-mini (86.5%)", "GPT-5 at 72.8%", "DeepSeek-R1's
+// 8.6%", "큐웬2.5-1.5B'(43.1점)") or right before "for" and it ("70% for
+// Qwen2.5"), else -1.
+func (s *state) numberOwner(n, sent span) int {
+	i := s.mentionIndex(n.start) - 1
+	for ; i >= 0 && s.mentions[i].end > n.start; i-- {
 	}
+	if i >= 0 {
+		m := s.mentions[i]
+		if m.end >= sent.start && n.start-m.end <= tune.ownerGap && ownerConnector(s.buf[m.end:n.start]) {
+			return m.model
+		}
+	}
+	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
+	rest = bytes.TrimLeft(rest, " %")
+	for _, p := range [][]byte{[]byte("for "), []byte("of ")} {
+		if bytes.HasPrefix(rest, p) {
+			j := s.mentionIndex(n.end)
+			if j < len(s.mentions) && s.mentions[j].start-n.end <= tune.ownerGap {
+				return s.mentions[j].model
+			}
+		}
+	}
+	return -1
+}
+
+// ownerConnector reports a gap between a model and a number that makes
+// the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".
+func ownerConnector(gap []byte) bool {
+	g := bytes.TrimSpace(gap)
+	for _, q := range []string{"'", "’", "\"", "”", "」", "』"} {
+		g = bytes.TrimPrefix(g, []byte(q))
+	}
+	g = bytes.TrimSpace(g)
+	switch string(g) {
+	case "", "at", "with", "(", "（", ":", "：", "'s", "’s", "'s at", "of", "scored", "scores", "reached", "got",
+		"的", "为", "為", "达到", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
+		return true
+	}
+	return false
+}
+
+// specific returns the model a claim about model m credits: m, or, when
+// m is a bare series ("Kimi") and the article's topic is a specific model
+// of it ("Kimi k1.5"), the topic.
+func (s *state) specific(m int) int {
+	if m < 0 || s.topic < 0 || m == s.topic {
+		return m
+	}
+	rec, t := s.models[m], s.models[s.topic]
+	if rec.bare && rec.family >= 0 && t.family == rec.family && !t.bare {
+		return s.topic
+	}
+	return m
 }
 
 func insideBench(benches []benchHit, sp span) bool {
@@ -158,6 +273,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 && s.pronounStart(sp) {
 		subject = s.lastModelBefore(c.start, 400)
 	}
+	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
+		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
+	}
 	if subject < 0 {
 		if c.after {
 			for _, m := range near {
@@ -174,7 +292,8 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		return
 	}
-	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency"}[kind]
+	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency",
+		cueTrails: "trails", cueImproves: "improves"}[kind]
 	ev := s.sentence(k)
 	chain := s.chainAfter(c.end)
 	if c.after {

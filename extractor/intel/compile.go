@@ -50,6 +50,9 @@ const (
 	cueDenial
 	cueData
 	cueMembers
+	cueImproves
+	cueEarlier
+	cueDelta
 	numCues
 )
 

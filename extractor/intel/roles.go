@@ -262,7 +262,7 @@ func roleOf(k cueKind) role {
 		return roleTarget
 	case cueBase, cueThanks:
 		return roleBase
-	case cueHistory:
+	case cueHistory, cueImproves:
 		return roleHistory
 	case cuePlanned:
 		return rolePlanned
@@ -277,7 +277,7 @@ func roleOf(k cueKind) role {
 // built on, older, or planned.
 var (
 	comparisonCues = []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueRivals}
-	referenceCues  = []cueKind{cueBase, cueHistory}
+	referenceCues  = []cueKind{cueBase, cueHistory, cueImproves}
 )
 
 // assignRoles gives each mention the role its sentence gives it: the

@@ -80,6 +80,13 @@ type releaseTuning struct {
 	// bytes after it (before it, for a cue that follows its model).
 	rivalReach int
 
+	// A score pairs with a benchmark at most scoreReach bytes from it,
+	// scoreReachAlone when it is the sentence's only benchmark and only
+	// score, or written beside its own model; a number is a model's when
+	// at most ownerGap bytes of connector stand between ("o3-mini
+	// (86.5%)"); a cue qualifies a value at most valueCueGap bytes from it.
+	scoreReach, scoreReachAlone, ownerGap, valueCueGap int
+
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
 	// a model compared against or built on counts roleDiscount times as
@@ -103,6 +110,8 @@ var tune = releaseTuning{
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
 
 	dataReach: 16, rivalReach: 24,
+
+	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, valueCueGap: 4,
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
