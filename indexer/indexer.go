@@ -38,6 +38,11 @@ type Query struct {
 	// names first.
 	Vendors []string
 	Models  []string
+	// Benchmarks keep the articles with a claim on one of these
+	// benchmarks, compared folded (see BenchmarkKey): a benchmark also
+	// finds its years, versions and subsets ("AIME" finds "AIME 2025").
+	// Callers resolve other spellings to the catalog's names first.
+	Benchmarks []string
 	// Language is an ISO 639-1 code.
 	Language string
 	Since    time.Time

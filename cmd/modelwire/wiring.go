@@ -79,6 +79,24 @@ func canonicalFilters(vendors, models []string) ([]string, []string, error) {
 	return vs, ms, nil
 }
 
+// canonicalBenchmarks resolves benchmark filters to the catalog's names
+// ("aime 2025" → "AIME 2025", "swe bench verified" → "SWE-bench
+// Verified").
+func canonicalBenchmarks(names []string) ([]string, error) {
+	if len(names) == 0 {
+		return names, nil
+	}
+	an, err := newAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(names))
+	for _, b := range names {
+		out = append(out, an.CanonicalBenchmark(b))
+	}
+	return out, nil
+}
+
 // canonicalNames resolves vendor and model filters with names, so every
 // spelling of a name filters alike ("Qwen 3 Coder", "qwen3-coder",
 // "큐웬3-Coder"); model ids ("alibaba/qwen3-coder") are kept.
