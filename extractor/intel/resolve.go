@@ -78,13 +78,17 @@ func (an *Analyzer) ResolveModel(name string) (event.Model, bool) {
 // filters compare. Safe for concurrent use.
 func (an *Analyzer) CanonicalBenchmark(name string) string {
 	name = strings.TrimSpace(name)
-	if i, ok := an.c.benchByFold[fold(name)]; ok {
-		return an.cat.Benchmarks[i].Name
-	}
 	s := &state{an: an, byKey: map[string]int{}, cellMode: true, primary: -1, topic: -1}
 	s.buf = append(s.buf, name...)
 	s.scan()
-	if len(s.benches) > 0 && s.benches[0].start == 0 {
+	whole := len(s.benches) > 0 && s.benches[0].start == 0
+	if whole && s.benches[0].end == len(s.buf) {
+		return s.benches[0].name // "aime 2025", "LiveCodeBench v5"
+	}
+	if i, ok := an.c.benchByFold[fold(name)]; ok {
+		return an.cat.Benchmarks[i].Name // "math500", "swe bench verified"
+	}
+	if whole {
 		return s.benches[0].name
 	}
 	return name
