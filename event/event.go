@@ -271,9 +271,12 @@ type ReleaseEvent struct {
 	// Key is "<vendor>.<model slug>", the release's identity.
 	Key    string `json:"key"`
 	Vendor string `json:"vendor"`
-	// Model is the canonical display name, ModelID the model's id.
+	// Model is the canonical display name, ModelID the model's id;
+	// Parent is the id of the model it is a size or variant of
+	// ("alibaba/qwen2-5-72b" for Qwen2.5-72B-Instruct), "" for none.
 	Model     string    `json:"model"`
 	ModelID   string    `json:"model_id,omitempty"`
+	Parent    string    `json:"parent,omitempty"`
 	FirstSeen time.Time `json:"first_seen"`
 	// PublishedAt is when the article behind this event was published,
 	// Role what it does with the model (RoleAnnounced or RoleAlongside),

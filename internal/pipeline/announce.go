@@ -543,6 +543,7 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 	for _, m := range a.Models {
 		if m.Name == rel.Model {
 			ev.ParamsTotalB, ev.ParamsActiveB, ev.License, ev.OpenWeights = m.ParamsTotalB, m.ParamsActiveB, m.License, m.OpenWeights
+			ev.Parent = m.Parent
 			break
 		}
 	}
