@@ -61,7 +61,7 @@ func TestCatalogMigrate(t *testing.T) {
 	lcb := 70.7
 	a := event.Article{ID: event.DocID("https://a.example/q"), URL: "https://a.example/q", Title: "Qwen 3 is out", Text: "Alibaba released Qwen 3 and Nimbus-2.",
 		Language: "en", FetchedAt: t0, PublishedAt: t0,
-		Claims: []event.Claim{{Model: "Qwen 3", Benchmark: "LiveCodeBench v6", Value: &lcb, Relation: "score"}},
+		Claims:  []event.Claim{{Model: "Qwen 3", Benchmark: "LiveCodeBench v6", Value: &lcb, Relation: "score"}},
 		Vendors: []event.Vendor{{ID: "zippu-ai", Name: "Zippu AI", Count: 1}},
 		Models:  []event.Model{{Name: "Qwen 3", Vendor: "alibaba", Count: 1}, {Name: "Nimbus-2", Count: 1}}}
 	for _, err := range store.Index(ctx, []event.Article{a}) {
