@@ -77,6 +77,8 @@ type expectations struct {
 	Releases    []string `yaml:"releases"`
 	NotReleases []string `yaml:"not_releases"`
 	NotModels   []string `yaml:"not_models"`
+	// Roles are models' roles (event.RoleAnnounced, …) by name.
+	Roles map[string]string `yaml:"roles"`
 	Claims      []struct {
 		Model     string   `yaml:"model"`
 		Benchmark string   `yaml:"benchmark"`
@@ -210,6 +212,22 @@ func check(t *testing.T, w expectations, a event.Article) {
 		}
 		if !found {
 			t.Errorf("claim %+v (value %v) not found in %s", want, deref(want.Value), claimsString(a.Claims))
+		}
+	}
+	for name, role := range w.Roles {
+		m, ok := models[fold(name)]
+		switch {
+		case !ok:
+			t.Errorf("role of %q: model not found", name)
+		case m.Role != role:
+			t.Errorf("role of %q = %q (%q), want %q", name, m.Role, m.Evidence, role)
+		case m.Evidence == "":
+			t.Errorf("role of %q: no evidence", name)
+		}
+	}
+	for _, r := range a.Releases {
+		if !event.Releasing(r.Role) || r.Role == "" {
+			t.Errorf("release %q has role %q", r.Model, r.Role)
 		}
 	}
 	for _, p := range w.Params {
