@@ -386,188 +386,235 @@ var modalities = map[string]bool{"text": true, "image": true, "audio": true, "vi
 // Validate checks ids, references and spellings, and reports every problem
 // found, wrapped in ErrInvalid.
 func (c *Catalog) Validate() error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
-	}
-	names := func(what string, list []string) {
-		for _, s := range list {
-			if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
-				bad("%s: empty or padded name %q", what, s)
-			}
+	v := validation{c: c}
+	vendors := v.vendors()
+	families := v.families(vendors)
+	v.models(families)
+	v.benchmarks()
+	v.lexicon()
+	v.cues()
+	return errors.Join(v.errs...)
+}
+
+// validation collects the problems of one catalog, part by part.
+type validation struct {
+	c    *Catalog
+	errs []error
+}
+
+func (v *validation) bad(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
+}
+
+// names reports empty and padded names of a list.
+func (v *validation) names(what string, list []string) {
+	for _, s := range list {
+		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+			v.bad("%s: empty or padded name %q", what, s)
 		}
 	}
-	vendors := map[string]bool{}
+}
+
+// slug reports an id that is no lowercase slug or is taken, and takes it.
+func (v *validation) slug(what, id string, taken map[string]bool) {
+	switch {
+	case !slugRE.MatchString(id):
+		v.bad("%s: id must be a lowercase slug", what)
+	case taken[id]:
+		v.bad("%s: duplicate id", what)
+	}
+	taken[id] = true
+}
+
+// modalities reports modalities the catalog does not know.
+func (v *validation) modalities(what string, list []string) {
+	for _, m := range list {
+		if !modalities[m] {
+			v.bad("%s: unknown modality %q", what, m)
+		}
+	}
+}
+
+// vendors checks the vendors and returns their ids.
+func (v *validation) vendors() map[string]bool {
+	ids := map[string]bool{}
 	hubOrgs := map[string]string{}
-	for i, v := range c.Vendors {
-		what := fmt.Sprintf("vendor %d (%s)", i+1, v.ID)
-		switch {
-		case !slugRE.MatchString(v.ID):
-			bad("%s: id must be a lowercase slug", what)
-		case vendors[v.ID]:
-			bad("%s: duplicate id", what)
+	for i, vd := range v.c.Vendors {
+		what := fmt.Sprintf("vendor %d (%s)", i+1, vd.ID)
+		v.slug(what, vd.ID, ids)
+		if vd.Name == "" {
+			v.bad("%s: no name", what)
 		}
-		vendors[v.ID] = true
-		if v.Name == "" {
-			bad("%s: no name", what)
-		}
-		names(what, v.Aliases)
-		names(what, v.Case)
-		names(what, v.Hints)
-		names(what, v.HuggingFace)
-		for _, org := range v.HuggingFace {
+		v.names(what, vd.Aliases)
+		v.names(what, vd.Case)
+		v.names(what, vd.Hints)
+		v.names(what, vd.HuggingFace)
+		for _, org := range vd.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
-				bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
+				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
 			}
-			hubOrgs[strings.ToLower(org)] = v.ID
+			hubOrgs[strings.ToLower(org)] = vd.ID
 		}
 	}
-	families := map[string]bool{}
-	for i, f := range c.Families {
+	return ids
+}
+
+// families checks the families against the vendors and returns their ids.
+func (v *validation) families(vendors map[string]bool) map[string]bool {
+	ids := map[string]bool{}
+	for i, f := range v.c.Families {
 		what := fmt.Sprintf("family %d (%s)", i+1, f.ID)
-		switch {
-		case !slugRE.MatchString(f.ID):
-			bad("%s: id must be a lowercase slug", what)
-		case families[f.ID]:
-			bad("%s: duplicate id", what)
-		}
-		families[f.ID] = true
+		v.slug(what, f.ID, ids)
 		if !vendors[f.Vendor] {
-			bad("%s: unknown vendor %q", what, f.Vendor)
+			v.bad("%s: unknown vendor %q", what, f.Vendor)
 		}
 		if f.Name == "" {
-			bad("%s: no name", what)
+			v.bad("%s: no name", what)
 		}
-		if len(f.Stems)+len(f.Case) == 0 {
-			bad("%s: no stems", what)
-		}
-		names(what, f.Stems)
-		names(what, f.Case)
-		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
-			if utf8.RuneCountInString(s) < 2 {
-				bad("%s: stem %q is shorter than two characters", what, s)
-			}
-		}
+		v.stems(what, f)
 		for _, s := range f.Short {
 			if len(s) != 1 || s[0] < 'A' || s[0] > 'Z' {
-				bad("%s: short prefix %q must be one capital letter", what, s)
+				v.bad("%s: short prefix %q must be one capital letter", what, s)
 			}
 		}
-		for _, m := range f.Modalities {
-			if !modalities[m] {
-				bad("%s: unknown modality %q", what, m)
-			}
-		}
+		v.modalities(what, f.Modalities)
 		switch f.Style {
 		case "", StyleHyphen, StyleAttached, StyleSpaced:
 		default:
-			bad("%s: style %q is not %s, %s or %s", what, f.Style, StyleHyphen, StyleAttached, StyleSpaced)
+			v.bad("%s: style %q is not %s, %s or %s", what, f.Style, StyleHyphen, StyleAttached, StyleSpaced)
 		}
 	}
+	return ids
+}
+
+// stems checks a family's stems: some, each of two characters or more.
+func (v *validation) stems(what string, f Family) {
+	if len(f.Stems)+len(f.Case) == 0 {
+		v.bad("%s: no stems", what)
+	}
+	v.names(what, f.Stems)
+	v.names(what, f.Case)
+	for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
+		if utf8.RuneCountInString(s) < 2 {
+			v.bad("%s: stem %q is shorter than two characters", what, s)
+		}
+	}
+}
+
+// models checks the pinned models against the families: no spelling of
+// one is another's.
+func (v *validation) models(families map[string]bool) {
 	spellings := map[string]string{}
-	for i, m := range c.Models {
+	for i, m := range v.c.Models {
 		what := fmt.Sprintf("model %d (%s)", i+1, m.Name)
 		if strings.TrimSpace(m.Name) == "" || m.Name != strings.TrimSpace(m.Name) {
-			bad("%s: empty or padded name", what)
+			v.bad("%s: empty or padded name", what)
 		}
 		if !families[m.Family] {
-			bad("%s: unknown family %q", what, m.Family)
+			v.bad("%s: unknown family %q", what, m.Family)
 		}
-		names(what, m.Aliases)
+		v.names(what, m.Aliases)
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
 			k := Fold(n)
 			if other, dup := spellings[k]; dup && other != m.Name {
-				bad("%s: %q is also a spelling of %s", what, n, other)
+				v.bad("%s: %q is also a spelling of %s", what, n, other)
 			}
 			spellings[k] = m.Name
 		}
 	}
-	benches := map[string]bool{}
-	for i, b := range c.Benchmarks {
+}
+
+// benchmarks checks the benchmarks: named, once.
+func (v *validation) benchmarks() {
+	seen := map[string]bool{}
+	for i, b := range v.c.Benchmarks {
 		what := fmt.Sprintf("benchmark %d (%s)", i+1, b.Name)
 		if b.Name == "" {
-			bad("%s: no name", what)
+			v.bad("%s: no name", what)
 		}
-		if benches[strings.ToLower(b.Name)] {
-			bad("%s: duplicate name", what)
+		if seen[strings.ToLower(b.Name)] {
+			v.bad("%s: duplicate name", what)
 		}
-		benches[strings.ToLower(b.Name)] = true
-		names(what, b.Aliases)
-		names(what, b.Case)
-		names(what, b.Subsets)
+		seen[strings.ToLower(b.Name)] = true
+		v.names(what, b.Aliases)
+		v.names(what, b.Case)
+		v.names(what, b.Subsets)
 	}
-	for i, v := range c.Variants {
-		what := fmt.Sprintf("variant group %d", i+1)
-		if len(v.Words) == 0 {
-			bad("%s: no words", what)
-		}
-		names(what, v.Words)
-		for _, m := range v.Modalities {
-			if !modalities[m] {
-				bad("%s: unknown modality %q", what, m)
-			}
-		}
-	}
+}
+
+// lexicon checks the word lists: variants and their native spellings,
+// licences, count words, pronouns and the plain lists.
+func (v *validation) lexicon() {
+	c := v.c
 	variantWords := map[string]bool{}
-	for _, v := range c.Variants {
-		for _, w := range v.Words {
+	for i, vg := range c.Variants {
+		what := fmt.Sprintf("variant group %d", i+1)
+		if len(vg.Words) == 0 {
+			v.bad("%s: no words", what)
+		}
+		v.names(what, vg.Words)
+		v.modalities(what, vg.Modalities)
+		for _, w := range vg.Words {
 			variantWords[strings.ToLower(w)] = true
 		}
 	}
 	for native, latin := range c.VariantSpellings {
 		if !variantWords[strings.ToLower(latin)] {
-			bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
+			v.bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
 		}
 	}
-	names("formats", c.Formats)
-	names("not_model_parts", c.NotModelParts)
-	names("not_vendor_context", c.NotVendorContext)
-	names("not_models", c.NotModels)
-	names("not_garbles", c.NotGarbles)
-	names("stopwords", c.Stopwords)
-	names("comparison_nouns", c.ComparisonNouns)
-	names("list_joiners", c.ListJoiners)
-	names("org_suffixes", c.OrgSuffixes)
-	names("download_markers", c.DownloadMarkers)
-	names("own_markers", c.OwnMarkers)
-	names("name_morphemes", c.NameMorphemes)
+	for _, l := range []struct {
+		what string
+		list []string
+	}{
+		{"formats", c.Formats}, {"not_model_parts", c.NotModelParts}, {"not_vendor_context", c.NotVendorContext},
+		{"not_models", c.NotModels}, {"not_garbles", c.NotGarbles}, {"stopwords", c.Stopwords},
+		{"comparison_nouns", c.ComparisonNouns}, {"list_joiners", c.ListJoiners}, {"org_suffixes", c.OrgSuffixes},
+		{"download_markers", c.DownloadMarkers}, {"own_markers", c.OwnMarkers}, {"name_morphemes", c.NameMorphemes},
+	} {
+		v.names(l.what, l.list)
+	}
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
-			bad("pronoun %d is empty", i+1)
+			v.bad("pronoun %d is empty", i+1)
 		}
 	}
 	for i, w := range c.CountWords {
 		if strings.TrimSpace(w.Word) == "" || w.Billions <= 0 {
-			bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
+			v.bad("count word %d (%q): needs a word and billions > 0", i+1, w.Word)
 		}
 	}
 	for i, l := range c.Licenses {
 		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
 		if l.Name == "" {
-			bad("%s: no name", what)
+			v.bad("%s: no name", what)
 		}
-		names(what, l.Aliases)
-		names(what, l.Case)
+		v.names(what, l.Aliases)
+		v.names(what, l.Case)
 	}
+}
+
+// cues checks the cue phrases: known kinds, language codes, release
+// phrases present.
+func (v *validation) cues() {
 	known := map[string]bool{}
 	for _, k := range CueKinds {
 		known[k] = true
 	}
-	for kind, byLang := range c.Cues {
+	for kind, byLang := range v.c.Cues {
 		if !known[kind] {
-			bad("cues: unknown kind %q", kind)
+			v.bad("cues: unknown kind %q", kind)
 		}
 		for lang, ps := range byLang {
 			if !langRE.MatchString(lang) {
-				bad("cues %s: language %q is not a language code", kind, lang)
+				v.bad("cues %s: language %q is not a language code", kind, lang)
 			}
-			names("cues "+kind+" "+lang, ps)
+			v.names("cues "+kind+" "+lang, ps)
 		}
 	}
-	if len(c.Cues[CueRelease]) == 0 {
-		bad("cues: no release phrases")
+	if len(v.c.Cues[CueRelease]) == 0 {
+		v.bad("cues: no release phrases")
 	}
-	return errors.Join(errs...)
 }
 
 // Vendor returns the vendor with id, and whether there is one.

@@ -1,6 +1,8 @@
 package intel
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -215,28 +217,52 @@ func compile(cat *catalog.Catalog) *compiled {
 		variantSpelling: map[string]string{},
 		pinned:          map[string]int{},
 	}
-	index := map[string]int{}
-	var patterns []string
-	add := func(surface string, caseSensitive bool, r ref) {
-		if caseSensitive {
-			r.exact = surface
-		}
-		r.upper = r.kind == hitVendor && hasUpper([]byte(surface))
-		p := strings.ToLower(surface)
-		id, ok := index[p]
-		if !ok {
-			id = len(patterns)
-			index[p] = id
-			patterns = append(patterns, p)
-			c.refs = append(c.refs, nil)
-		}
-		for _, old := range c.refs[id] {
-			if old == r {
-				return
-			}
-		}
-		c.refs[id] = append(c.refs[id], r)
+	ps := &patternSet{c: c, index: map[string]int{}}
+	vendorIdx := c.addVendors(cat, ps)
+	c.addFamilies(cat, ps, vendorIdx)
+	c.addModels(cat)
+	c.addBenchmarks(cat, ps)
+	c.addLexicon(cat, ps)
+	c.index(ps.patterns)
+	return c
+}
+
+// patternSet gathers the catalog's patterns, lowercased, and their
+// meanings (compiled.refs), one entry per distinct pattern.
+type patternSet struct {
+	c        *compiled
+	index    map[string]int
+	patterns []string
+}
+
+// add records a meaning of surface; caseSensitive limits it to that exact
+// spelling.
+func (ps *patternSet) add(surface string, caseSensitive bool, r ref) {
+	c := ps.c
+	if caseSensitive {
+		r.exact = surface
 	}
+	r.upper = r.kind == hitVendor && hasUpper([]byte(surface))
+	p := strings.ToLower(surface)
+	id, ok := ps.index[p]
+	if !ok {
+		id = len(ps.patterns)
+		ps.index[p] = id
+		ps.patterns = append(ps.patterns, p)
+		c.refs = append(c.refs, nil)
+	}
+	for _, old := range c.refs[id] {
+		if old == r {
+			return
+		}
+	}
+	c.refs[id] = append(c.refs[id], r)
+}
+
+// addVendors compiles the vendors' names, aliases and hints, and returns
+// each vendor's index by id.
+func (c *compiled) addVendors(cat *catalog.Catalog, ps *patternSet) map[string]int {
+	add := ps.add
 	vendorIdx := map[string]int{}
 	for i, v := range cat.Vendors {
 		vendorIdx[v.ID] = i
@@ -264,6 +290,14 @@ func compile(cat *catalog.Catalog) *compiled {
 			add(h, false, ref{kind: hitHint, idx: i})
 		}
 	}
+	return vendorIdx
+}
+
+// addFamilies compiles the families' stems and what names of each are
+// like: its vendor, modalities, style, short forms, and the sounds of its
+// stems for garbled names.
+func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx map[string]int) {
+	add := ps.add
 	for i, f := range cat.Families {
 		for _, s := range f.Stems {
 			add(s, false, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
@@ -300,20 +334,20 @@ func compile(cat *catalog.Catalog) *compiled {
 		c.familyStyle = append(c.familyStyle, styleOf(f.Style))
 		c.familyLowerVariants = append(c.familyLowerVariants, f.LowerVariants)
 	}
+}
+
+// addModels indexes the catalog's pinned models by every spelling.
+func (c *compiled) addModels(cat *catalog.Catalog) {
 	for i, m := range cat.Models {
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
 			c.pinned[fold(n)] = i
 		}
 	}
-	c.orgSuffixes = map[string]string{}
-	for _, suf := range cat.OrgSuffixes {
-		if suf[0] < utf8.RuneSelf {
-			c.orgSuffixes[suf] = suf
-		}
-	}
-	for _, w := range cat.NotGarbles {
-		c.notGarbles[strings.ToLower(w)] = true
-	}
+}
+
+// addBenchmarks compiles the benchmarks' names and aliases.
+func (c *compiled) addBenchmarks(cat *catalog.Catalog, ps *patternSet) {
+	add := ps.add
 	for i, b := range cat.Benchmarks {
 		r := ref{kind: hitBench, idx: i}
 		if !contains(b.Case, b.Name) {
@@ -328,6 +362,22 @@ func compile(cat *catalog.Catalog) *compiled {
 		for _, a := range append(append([]string{b.Name}, b.Aliases...), b.Case...) {
 			c.benchByFold[fold(a)] = i
 		}
+	}
+}
+
+// addLexicon compiles the words that are no names: names that are not
+// models, licences, cue phrases, variant words, packaging formats and the
+// other word lists.
+func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
+	add := ps.add
+	c.orgSuffixes = map[string]string{}
+	for _, suf := range cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			c.orgSuffixes[suf] = suf
+		}
+	}
+	for _, w := range cat.NotGarbles {
+		c.notGarbles[strings.ToLower(w)] = true
 	}
 	for _, n := range cat.NotModels {
 		add(n, false, ref{kind: hitNotModel})
@@ -344,8 +394,12 @@ func compile(cat *catalog.Catalog) *compiled {
 		}
 	}
 	for k, name := range catalog.CueKinds {
-		for lang, phrases := range cat.Cues[name] {
-			for _, p := range phrases {
+		// Languages in a fixed order, so a phrase two languages share
+		// ("比肩" before its model in Chinese, after it in Japanese) has
+		// its meanings in the same order in every build.
+		langs := slices.Sorted(maps.Keys(cat.Cues[name]))
+		for _, lang := range langs {
+			for _, p := range cat.Cues[name][lang] {
 				after := lang == "ko" || lang == "ja" || strings.HasSuffix(lang, "-post") || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
 				// AI words written with capitals are names or acronyms
 				// ("AI", "KI"), matched with their case only.
@@ -379,8 +433,6 @@ func compile(cat *catalog.Catalog) *compiled {
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}
-	c.index(patterns)
-	return c
 }
 
 // index builds the first-bytes lookup of the patterns.

@@ -158,8 +158,11 @@ type state struct {
 	benches    []benchHit
 	licenses   []hit
 	cues       [numCues][]hit
-	// cellMode: mentions found in table cells add models but not counts.
-	cellMode bool
+	// cellMode: mentions found in table cells add models but not counts;
+	// firstBase places a cell after the text, so models first seen in
+	// tables order after those of the text, table by table.
+	cellMode  bool
+	firstBase int
 	// stems are the names no catalog knows that the article introduces,
 	// longest first (discover), read in table cells too.
 	stems []string
@@ -177,8 +180,9 @@ type state struct {
 	thousandsDot bool
 	// nameBuf and keyBuf are scratch space for model names.
 	nameBuf, keyBuf []byte
-	// sub reads table cells.
-	sub *state
+	// sub reads table cells; cellsRead counts them.
+	sub       *state
+	cellsRead int
 	// sortedN mentions are in text order (covered searches them).
 	sortedN int
 	// aboutAI: the article speaks of AI models (weighAI).
@@ -286,6 +290,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 		s.cues[k] = s.cues[k][:0]
 	}
 	s.cellMode = false
+	s.cellsRead = 0
 	s.newVendors, s.newVendorAt = nil, nil
 	s.stems = nil
 	s.primary, s.topic = -1, -1
@@ -347,7 +352,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	if !ok {
 		i = len(s.models)
 		s.byKey[string(key)] = i
-		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: sp.start, bare: len(parts) == 0,
+		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: s.firstBase + sp.start, bare: len(parts) == 0,
 			totalB: totalB, activeB: activeB, mods: mods, res: res, pinned: pinned}
 		if fam >= 0 {
 			m.vendor = s.an.c.familyVendor[fam]
@@ -513,7 +518,10 @@ func (s *state) output() {
 		if vendors[i].count != vendors[j].count {
 			return vendors[i].count > vendors[j].count
 		}
-		return vendors[i].first < vendors[j].first
+		if vendors[i].first != vendors[j].first {
+			return vendors[i].first < vendors[j].first
+		}
+		return vendors[i].id < vendors[j].id
 	})
 	a.Vendors = make([]event.Vendor, 0, len(vendors))
 	for _, v := range vendors {

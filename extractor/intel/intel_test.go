@@ -78,8 +78,8 @@ type expectations struct {
 	NotReleases []string `yaml:"not_releases"`
 	NotModels   []string `yaml:"not_models"`
 	// Roles are models' roles (event.RoleAnnounced, …) by name.
-	Roles map[string]string `yaml:"roles"`
-	Claims      []struct {
+	Roles  map[string]string `yaml:"roles"`
+	Claims []struct {
 		Model     string   `yaml:"model"`
 		Benchmark string   `yaml:"benchmark"`
 		Target    string   `yaml:"target"`

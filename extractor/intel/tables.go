@@ -14,6 +14,8 @@ const (
 	// maxHeadRows and maxLabelCols bound the header rows and the label
 	// columns of one table.
 	maxHeadRows, maxLabelCols = 4, 3
+	// maxCellText is the longest cell text read for names.
+	maxCellText = 120
 )
 
 // cell is what a table cell holds.
@@ -328,7 +330,7 @@ func (s *state) readCell(text string) cell {
 	}
 	t, ours := s.ownMark(strings.TrimSpace(strings.Trim(text, "*†‡§¶ ")))
 	c.ours, c.text = ours, t
-	if t == "" || len(t) > 120 {
+	if t == "" || len(t) > maxCellText {
 		if ours && s.topic >= 0 {
 			c.model = s.topic // "Ours"
 		}
@@ -392,6 +394,8 @@ func (s *state) cellState(text string) *state {
 		s.sub = sub
 	}
 	sub.models = s.models
+	s.cellsRead++
+	sub.firstBase = len(s.buf) + 2*maxCellText*s.cellsRead
 	sub.buf = append(sub.buf[:0], text...)
 	sub.mentions = sub.mentions[:0]
 	sub.sortedN = 0
