@@ -450,32 +450,38 @@ func (s *state) chainBefore(p int) []int {
 	return out
 }
 
-// choosePrimary picks the vendor the article is about and its topic model:
-// names in the title (or a GitHub "owner/repo" title) weigh most, then
-// early and frequent names.
+// choosePrimary picks the vendor the article is about and its topic model,
+// and gives the models no catalog knows a maker.
 func (s *state) choosePrimary() {
+	s.primary = s.primaryVendor()
+	s.topic = s.topicModel(s.primary)
+	s.makersOfNewModels(s.primary)
+}
+
+// primaryVendor returns the vendor the article is about: names in the
+// title (or a repository's owner) weigh most, then early and frequent
+// names; models compared against or built on weigh less. -1 when none.
+func (s *state) primaryVendor() int {
 	score := make([]float64, len(s.an.cat.Vendors))
 	early := s.titleEnd + tune.earlyBytes
-	for _, h := range s.vendorHits {
-		w := 1.0
-		if h.start < s.titleEnd {
-			w = tune.titleWeight
-		} else if h.start < early {
-			w = tune.earlyWeight
+	weight := func(at int) float64 {
+		switch {
+		case at < s.titleEnd:
+			return tune.titleWeight
+		case at < early:
+			return tune.earlyWeight
 		}
-		score[h.idx] += w
+		return 1
+	}
+	for _, h := range s.vendorHits {
+		score[h.idx] += weight(h.start)
 	}
 	for _, m := range s.mentions {
 		v := s.models[m.model].vendor
 		if v < 0 {
 			continue
 		}
-		w := 1.0
-		if m.start < s.titleEnd {
-			w = tune.titleWeight
-		} else if m.start < early {
-			w = tune.earlyWeight
-		}
+		w := weight(m.start)
 		if m.role != roleNone {
 			w *= tune.roleDiscount
 		}
@@ -492,40 +498,50 @@ func (s *state) choosePrimary() {
 			best = v
 		}
 	}
-	s.primary = best
-	// The topic model: named in the title, else the first specific model of
-	// the primary vendor.
-	pick := func(inTitle, bare bool) int {
-		found := -1
-		for _, m := range s.mentions {
-			if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
-				continue
-			}
-			rec := s.models[m.model]
-			if rec.bare != bare {
-				continue
-			}
-			if best >= 0 && rec.vendor >= 0 && rec.vendor != best {
-				continue
-			}
-			if found < 0 || inTitle && len(rec.key) > len(s.models[found].key) {
-				found = m.model
-			}
-			if !inTitle {
-				break
-			}
-		}
-		return found
-	}
-	s.topic = -1
+	return best
+}
+
+// topicModel returns the model the article is about: the most specific
+// one the title names, else the first specific model of the primary
+// vendor, else a series the title names, else the first series named;
+// none compared against or built on. -1 when none.
+func (s *state) topicModel(primary int) int {
 	for _, p := range []struct{ title, bare bool }{{true, false}, {false, false}, {true, true}, {false, true}} {
-		if s.topic = pick(p.title, p.bare); s.topic >= 0 {
+		if t := s.pickTopic(primary, p.title, p.bare); t >= 0 {
+			return t
+		}
+	}
+	return -1
+}
+
+// pickTopic returns the topic candidate among the mentions in the title
+// (inTitle) or the text, bare series or not: the longest name in the
+// title, the first in the text.
+func (s *state) pickTopic(primary int, inTitle, bare bool) int {
+	found := -1
+	for _, m := range s.mentions {
+		if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
+			continue
+		}
+		rec := s.models[m.model]
+		if rec.bare != bare || primary >= 0 && rec.vendor >= 0 && rec.vendor != primary {
+			continue
+		}
+		if found < 0 || inTitle && len(rec.key) > len(s.models[found].key) {
+			found = m.model
+		}
+		if !inTitle {
 			break
 		}
 	}
-	// Models no catalog knows belong to the vendor named in the sentence
-	// that introduced them, else to the vendor no catalog knows, else to
-	// the article's vendor when the article names it.
+	return found
+}
+
+// makersOfNewModels gives the models no catalog knows a maker: the vendor
+// named in the sentence that introduced them, else the vendor no catalog
+// knows, else the article's vendor when the article names it. Rivals a
+// comparison introduced keep none.
+func (s *state) makersOfNewModels(primary int) {
 	named := map[int]bool{}
 	for _, h := range s.vendorHits {
 		named[h.idx] = true
@@ -539,8 +555,8 @@ func (s *state) choosePrimary() {
 			m.vendor = v
 		case len(s.newVendors) > 0:
 			m.vendorName = s.newVendors[0]
-		case best >= 0 && named[best]:
-			m.vendor = best
+		case primary >= 0 && named[primary]:
+			m.vendor = primary
 		}
 	}
 }

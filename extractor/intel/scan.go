@@ -668,74 +668,106 @@ const (
 	partWord
 )
 
-// classify decides whether a word continues a model name.
+// classify decides whether a word continues a model name, by the
+// separator before it: attached ("Qwen2.5"), after a hyphen or underscore
+// ("-72B-Instruct"), or after a space ("Claude Sonnet 4").
 func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower bool, prev []part) partKind {
 	var tmp [48]byte
 	lw := string(lowerKey(&tmp, w))
-	_, isVariant := an.c.variants[lw]
 	switch sep {
 	case 0, '.':
-		if isDigit(w[0]) {
-			if isSizeWord(w) {
-				return partSize
-			}
-			return partVersion
-		}
-		return partReject
+		return classifyAttached(w)
 	case '-', '_':
-		switch {
-		case isSizeWord(w):
-			return partSize
-		case isDigit(w[0]):
-			return partVersion
-		case isVariant, an.isFormat(w):
-			return partWord
-		case isCodeWord(w):
-			return partCode
-		case isUpper(w[0]) && len(w) <= 10 && isDigit(w[len(w)-1]) && !an.c.stemWords[strings.TrimRight(lw, "0123456789")]:
-			return partCode // "Cosmos-Predict2", "Cosmos-Transfer1"
-		case isLower(w[0]):
-			if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
-				return partCode
-			}
-			return partReject
-		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
-			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
-		case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:
-			return partWord // a derivative: "Llama-3-ELYZA-JP-8B", "Llama-3.1-Nemotron-70B"
-		case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
-			return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
-		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
-			return partWord // "Exp", "Terminus", "Rumination"
-		}
-		return partReject
+		return an.classifyHyphenated(w, lw, hasSize, prev)
 	case ' ':
 		if joined && first {
 			return partReject
 		}
-		switch {
-		case isSizeWord(w) && (!hasSize || (w[0] == 'A' || w[0] == 'a') && len(prev) > 0 && prev[len(prev)-1].size):
-			return partSize // "Qwen3 235B A22B"
-		case isDigit(w[0]):
-			if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
-				return partVersion
-			}
-			if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
-				return partCode // "DeepSeek R1 0528", "Qwen3 2507"
-			}
-			return partReject
-		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
-			return partVersion // "Chat v2"
-		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
-			return partCode // "Kimi K2", "Wan2.1 T2V"
-		case lower && isLower(w[0]) && len(w) <= 4 && hasDigit(w) && !hasSize && spacedOK(prev, hasSize):
-			return partCode // "kimi k2", written all in lowercase
-		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
-			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
-		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
-			return partWord // "HyperCLOVA X THINK"
+		return an.classifySpaced(w, lw, first, hasSize, lower, prev)
+	}
+	return partReject
+}
+
+// classifyAttached reads a word written onto the stem: a version or a
+// size ("Qwen2.5", "Falcon3-7B").
+func classifyAttached(w string) partKind {
+	switch {
+	case !isDigit(w[0]):
+		return partReject
+	case isSizeWord(w):
+		return partSize
+	}
+	return partVersion
+}
+
+// classifyHyphenated reads a word after a hyphen or underscore: sizes,
+// versions, variants and formats, codes ("R1", "T2V"), training stages
+// ("RL", "SFT"), derivatives ("Llama-3.1-Nemotron") and the words a
+// versioned name goes on with ("Exp", "Terminus").
+func (an *Analyzer) classifyHyphenated(w, lw string, hasSize bool, prev []part) partKind {
+	_, isVariant := an.c.variants[lw]
+	switch {
+	case isSizeWord(w):
+		return partSize
+	case isDigit(w[0]):
+		return partVersion
+	case isVariant, an.isFormat(w):
+		return partWord
+	case isCodeWord(w):
+		return partCode
+	case isUpper(w[0]) && len(w) <= 10 && isDigit(w[len(w)-1]) && !an.c.stemWords[strings.TrimRight(lw, "0123456789")]:
+		return partCode // "Cosmos-Predict2", "Cosmos-Transfer1"
+	case isLower(w[0]):
+		if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
+			return partCode
 		}
 		return partReject
+	case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
+		return partWord // "DeepSeek-R1-Distill-Qwen-32B"
+	case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:
+		return partWord // a derivative: "Llama-3-ELYZA-JP-8B", "Llama-3.1-Nemotron-70B"
+	case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
+		return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
+	case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
+		return partWord // "Exp", "Terminus", "Rumination"
+	}
+	return partReject
+}
+
+// classifySpaced reads a word after a space, where names go on only with
+// short versions, sizes, codes and the variant words written spaced
+// ("Llama 3.1 405B", "Kimi K2", "Claude Sonnet 4", "GPT-4o mini"), not a
+// fully hyphenated name's next column in a flattened table ("GLM-4-9B
+// Chat").
+func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, prev []part) partKind {
+	v, isVariant := an.c.variants[lw]
+	switch {
+	case isSizeWord(w) && (!hasSize || (w[0] == 'A' || w[0] == 'a') && len(prev) > 0 && prev[len(prev)-1].size):
+		return partSize // "Qwen3 235B A22B"
+	case isDigit(w[0]):
+		return spacedNumber(w, first, hasSize, prev)
+	case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
+		return partVersion // "Chat v2"
+	case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
+		return partCode // "Kimi K2", "Wan2.1 T2V"
+	case lower && isLower(w[0]) && len(w) <= 4 && hasDigit(w) && !hasSize && spacedOK(prev, hasSize):
+		return partCode // "kimi k2", written all in lowercase
+	case isVariant && v.spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
+		return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
+	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
+		return partWord // "HyperCLOVA X THINK"
+	}
+	return partReject
+}
+
+// spacedNumber reads a number after a space: a short version ("Llama 3",
+// "Gemini 2.5") or a date code ("DeepSeek R1 0528"), not a table's score.
+func spacedNumber(w string, first, hasSize bool, prev []part) partKind {
+	if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
+		return partVersion
+	}
+	if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
+		return partCode // "DeepSeek R1 0528", "Qwen3 2507"
 	}
 	return partReject
 }
