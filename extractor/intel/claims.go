@@ -271,7 +271,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 		}
 	}
 	if subject < 0 && s.pronounStart(sp) {
-		subject = s.lastModelBefore(c.start, 400)
+		subject = s.lastModelBefore(c.start, tune.pronounReach)
 	}
 	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
 		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
@@ -372,7 +372,7 @@ func (s *state) lastModelBefore(p, limit int) int {
 // most 80 bytes: the unnamed target of a comparison.
 func (s *state) phraseAfter(p, end int) string {
 	q := p
-	for q < end && q-p < 80 {
+	for q < end && q-p < tune.phraseAfter {
 		c := s.buf[q]
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == '\n' {
 			break
@@ -384,7 +384,7 @@ func (s *state) phraseAfter(p, end int) string {
 		}
 		q++
 	}
-	for q > p && q < len(s.buf) && q-p >= 80 && s.buf[q] != ' ' {
+	for q > p && q < len(s.buf) && q-p >= tune.phraseAfter && s.buf[q] != ' ' {
 		q--
 	}
 	return s.evidence(p, q)
@@ -392,7 +392,7 @@ func (s *state) phraseAfter(p, end int) string {
 
 func (s *state) phraseBefore(p, start int) string {
 	q := p
-	for q > start && p-q < 60 {
+	for q > start && p-q < tune.phraseBefore {
 		c := s.buf[q-1]
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' {
 			break

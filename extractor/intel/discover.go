@@ -25,9 +25,9 @@ func (s *state) discover() {
 		near := s.aiNear(k)
 		sent := s.sents[k]
 		found := stems.accepted
-		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
+		lo, hi := max(sent.start, c.start-tune.introduceBefore), min(sent.end, c.end+tune.introduceAfter)
 		if c.after {
-			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
+			lo, hi = max(sent.start, c.start-tune.introduceAfter), min(sent.end, c.end+tune.passiveGap+8)
 		}
 		if near {
 			s.quotedNames(lo, hi, &stems)
@@ -269,7 +269,7 @@ func (s *state) sized(sp span) bool {
 // few words of sp in its sentence, with no clause break between.
 func (s *state) modelNounBeside(sp span) bool {
 	sent := s.sents[s.sentenceAt(sp.start)]
-	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, sp.start-32), min(sent.end, sp.end+40)) {
+	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, sp.start-tune.nounBefore), min(sent.end, sp.end+tune.nounAfter)) {
 		gap := s.buf[sp.end:max(sp.end, h.start)]
 		if h.end <= sp.start {
 			gap = s.buf[h.end:sp.start]

@@ -73,6 +73,12 @@ type releaseTuning struct {
 	// across gaps of at most listGap bytes without a joiner.
 	chainFirstAfter, chainFirstBefore, listGap int
 
+	// A release verb introduces names no catalog knows from
+	// introduceBefore bytes before it to introduceAfter after it (the
+	// other way round for verbs that follow their object); a model noun
+	// calls a name a model from nounBefore bytes before it to nounAfter
+	// after it ("the DiT model", "Mercury, a diffusion LLM").
+	introduceBefore, introduceAfter, nounBefore, nounAfter int
 	// A name no catalog knows is data, not a model, with a data word
 	// ("training data", "数据集") at most dataReach bytes from it.
 	dataReach int
@@ -86,6 +92,12 @@ type releaseTuning struct {
 	// at most ownerGap bytes of connector stand between ("o3-mini
 	// (86.5%)"); a cue qualifies a value at most valueCueGap bytes from it.
 	scoreReach, scoreReachAlone, ownerGap, valueCueGap int
+
+	// A comparison whose sentence opens with a pronoun ("Its score …")
+	// is about the model named at most pronounReach bytes before; one
+	// that names no model compares with the phrase of at most phraseAfter
+	// bytes after it (phraseBefore before it, for a cue that follows).
+	pronounReach, phraseAfter, phraseBefore int
 
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
@@ -109,9 +121,12 @@ var tune = releaseTuning{
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
 
+	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
 
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, valueCueGap: 4,
+
+	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
