@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"sync/atomic"
 	"time"
 
 	"github.com/modelwire/modelwire/event"
@@ -51,14 +52,18 @@ type Exchange struct {
 	ResponseHeader http.Header
 	// Body is the body as received: still compressed if the server sent
 	// it so. Truncated is set when only its start was read (an error
-	// answer's body, of which the crawler reads a few kilobytes).
+	// answer's body, of which the crawler reads a few kilobytes) or, with
+	// an empty Body, when the body could not be captured at all (a
+	// browser's redirect).
 	Body      []byte
 	Truncated bool
 	// IP is the address of the server that answered, if known.
 	IP string
-	// At is when the answer was received (millisecond precision); the
-	// page published from it carries the same FetchedAt.
-	At time.Time
+	// Sent is when the request was written to its connection, At when
+	// the answer was received (millisecond precision; Sent is zero when
+	// unknown). The page published from the answer carries At as its
+	// FetchedAt.
+	Sent, At time.Time
 	// Source, Via and Hint say how a page was found: the configured
 	// source, the feed, sitemap or page that listed it, and what the
 	// listing said about it. Empty for robots.txt, feeds and sitemaps.
@@ -67,6 +72,13 @@ type Exchange struct {
 	Hint   event.Hint
 	// Previous is when the URL was last answered in full, for a 304.
 	Previous time.Time
+	// Rendered is the document as a browser's scripts left it (its
+	// serialised DOM, UTF-8) when the crawler rendered this answer's page,
+	// and RenderedAt when the DOM was taken: the page published from it
+	// carries RenderedAt as its FetchedAt. An archive keeps it beside the
+	// answer it was rendered from (a WARC conversion record).
+	Rendered   []byte
+	RenderedAt time.Time
 }
 
 // archiveInfo is what a fetch tells the archive beyond the exchange.
@@ -93,7 +105,8 @@ type capture struct {
 	length     int64 // Content-Length; -1 when unknown
 	ip         string
 	body       bytes.Buffer
-	eof        bool // the whole body was read
+	eof        bool         // the whole body was read
+	sent       atomic.Int64 // when the request was written, Unix ns (set by fetchOnce's trace)
 }
 
 // withCapture returns ctx carrying c, which captureTransport fills.
@@ -173,19 +186,18 @@ func (c *capture) exchange(at time.Time, info archiveInfo) (Exchange, bool) {
 		IP:             c.ip, At: at,
 		Source: info.source, Via: info.via, Hint: info.hint,
 	}
+	if ns := c.sent.Load(); ns != 0 {
+		x.Sent = time.Unix(0, ns).UTC().Truncate(time.Millisecond)
+	}
 	if c.status == http.StatusNotModified {
 		x.Previous = info.previous
 	}
 	return x, true
 }
 
-// archiveAnswer hands a captured exchange to the archive, if there is one.
-func (c *Crawler) archiveAnswer(ctx context.Context, cp *capture, at time.Time, info archiveInfo) error {
+// archiveExchange hands x to the archive, if there is one.
+func (c *Crawler) archiveExchange(ctx context.Context, x Exchange) error {
 	if c.archive == nil {
-		return nil
-	}
-	x, ok := cp.exchange(at, info)
-	if !ok {
 		return nil
 	}
 	if err := c.archive.Archive(ctx, x); err != nil {

@@ -7,10 +7,12 @@
 //   - robots.txt is obeyed for the configured User-Agent, Crawl-delay
 //     honoured up to a cap;
 //   - politeness is per host for the whole Crawler: a source's delay is the
-//     least time between two request starts to a host, its parallelism the
-//     most requests in flight there, whichever sources, feeds, sitemaps and
-//     links point at the host; with HostLeases it holds across crawlers in
-//     several processes, which take turns on a host;
+//     least time between two request starts to a host — counted from when
+//     a request was sent, if that was later than its start (a connection
+//     slow to set up does not bring the next request closer on the wire) —,
+//     its parallelism the most requests in flight there, whichever sources,
+//     feeds, sitemaps and links point at the host; with HostLeases it holds
+//     across crawlers in several processes, which take turns on a host;
 //   - URLs are normalised (see Normalize) and a page's rel=canonical is its
 //     key, so one article reached by feed, sitemap and link is fetched once
 //     — when the canonical URL is on the page's own site (SameSite) or

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"slices"
 	"strconv"
@@ -37,6 +38,11 @@ type fetchSpec struct {
 	// archive is what the archive is told about the fetch beyond the
 	// exchange.
 	archive archiveInfo
+	// hold leaves the exchange of a 2xx answer unarchived on the answer
+	// (answer.held), for the caller to archive with what it makes of the
+	// page (render: auto keeps the rendered DOM beside it). Redirects and
+	// other answers are archived as they arrive.
+	hold bool
 }
 
 // answer is the final answer of a fetch.
@@ -48,6 +54,8 @@ type answer struct {
 	// at is when the answer arrived, to the millisecond (the precision
 	// of a WARC date and of the search store's versions).
 	at time.Time
+	// held is the answer's exchange, not archived yet (fetchSpec.hold).
+	held *Exchange
 }
 
 // fetch GETs spec.url, following redirects itself so that every hop is
@@ -254,6 +262,15 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 		cp = &capture{}
 		rctx = withCapture(ctx, cp)
 	}
+	rctx = httptrace.WithClientTrace(rctx, &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) {
+			now := time.Now()
+			h.sent(now)
+			if cp != nil {
+				cp.sent.Store(now.UnixNano())
+			}
+		},
+	})
 	ans, err := c.request(rctx, u, hdr, limit, spec.htmlOnly)
 	if err != nil {
 		return nil, err
@@ -261,8 +278,15 @@ func (c *Crawler) fetchOnce(ctx context.Context, h *host, u *url.URL, spec fetch
 	ans.at = c.now().UTC().Truncate(time.Millisecond)
 	spec.stats.bytes.Add(int64(len(ans.body)))
 	if cp != nil {
-		if err := c.archiveAnswer(ctx, cp, ans.at, spec.archive); err != nil {
-			return nil, err
+		x, ok := cp.exchange(ans.at, spec.archive)
+		switch {
+		case !ok:
+		case spec.hold && is2xx(ans.status):
+			ans.held = &x
+		default:
+			if err := c.archiveExchange(ctx, x); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return ans, nil

@@ -26,7 +26,7 @@ type hosts struct {
 type host struct {
 	mu       sync.Mutex
 	inFlight int
-	last     time.Time     // when the latest request was let through
+	last     time.Time     // when the latest request was let through, or sent
 	paused   time.Time     // no request starts before this
 	freed    chan struct{} // closed (and replaced) when a request ends
 }
@@ -86,6 +86,19 @@ func (s *host) acquire(ctx context.Context, parallel int, delay, maxWait time.Du
 			return time.Time{}, nil, err
 		}
 	}
+}
+
+// sent notes that a request let through left at at — written to its
+// connection. The delay to the next request counts from then, when that
+// is later than the grant: a request slow to leave (a connection being
+// set up, a write held up) would otherwise come closer to the next one on
+// the wire than the delay.
+func (s *host) sent(at time.Time) {
+	s.mu.Lock()
+	if at.After(s.last) {
+		s.last = at
+	}
+	s.mu.Unlock()
 }
 
 func (s *host) release() {

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/modelwire/modelwire/internal/testsite"
 )
 
 // TestHostSchedule checks the scheduler's own promises on its own clock:
@@ -162,5 +165,46 @@ func TestReasonAndTemporary(t *testing.T) {
 				t.Errorf("temporary = %v, want %v", got, tt.temporary)
 			}
 		})
+	}
+}
+
+// TestDelayCountsFromTheSend: a request slow to leave — its connection
+// set up slowly — keeps the delay to the next request on the wire: the
+// next one is let through a delay after the slow one was sent, not after
+// it was let through. Measured on the crawler's own clock (the sends the
+// archive records), as a site behind a loaded network would see them.
+func TestDelayCountsFromTheSend(t *testing.T) {
+	site := testsite.New(testsite.Options{Extra: 2})
+	defer site.Close()
+	const dialTime, delay = 150 * time.Millisecond, 60 * time.Millisecond
+	slow := &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			time.Sleep(dialTime)
+			return (&net.Dialer{}).DialContext(ctx, network, addr)
+		},
+		MaxIdleConnsPerHost: 1,
+	}
+	defer slow.CloseIdleConnections()
+	arch := &archived{}
+	c, _, _ := newTestCrawler(t, Config{}, WithTransport(slow), WithArchive(arch))
+	crawl(t, c, Source{Name: "slow", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(delay), Parallelism: 1})
+	arch.mu.Lock()
+	defer arch.mu.Unlock()
+	if len(arch.xs) < 4 {
+		t.Fatalf("%d requests archived", len(arch.xs))
+	}
+	sends := make([]time.Time, len(arch.xs))
+	for i, x := range arch.xs {
+		if x.Sent.IsZero() || x.Sent.After(x.At) {
+			t.Fatalf("%s: sent %v, answered %v", x.URL, x.Sent, x.At)
+		}
+		sends[i] = x.Sent
+	}
+	slices.SortFunc(sends, func(a, b time.Time) int { return a.Compare(b) })
+	for i := 1; i < len(sends); i++ {
+		// Sent is kept to the millisecond.
+		if gap := sends[i].Sub(sends[i-1]); gap < delay-time.Millisecond {
+			t.Errorf("request %d sent %v after the previous one; the delay is %v", i, gap, delay)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -36,6 +37,20 @@ type RenderRequest struct {
 	// MaxBytes bounds the rendered document; a larger one fails with
 	// ErrTooLarge.
 	MaxBytes int64
+	// Document, if set, is the document's answer as the crawler fetched
+	// it (render: auto): the browser is given it rather than fetching the
+	// document again, so the DOM is built from the very answer the
+	// crawler archives.
+	Document *Document
+}
+
+// Document is an HTTP answer handed to the browser.
+type Document struct {
+	Status int
+	// Header is the answer's header; Body its body, decoded (any
+	// Content-Encoding undone).
+	Header http.Header
+	Body   []byte
 }
 
 // Rendered is a page as its scripts left it.
@@ -47,6 +62,14 @@ type Rendered struct {
 	Header http.Header
 	// HTML is the serialised DOM (document.documentElement.outerHTML).
 	HTML []byte
+	// Exchanges are the HTTP exchanges of the document as the browser
+	// made them, in order: each redirect, then the answer whose DOM HTML
+	// is (At when it arrived). The browser hands bodies over decoded, so
+	// an exchange's ResponseHeader says so: no Content-Encoding, the
+	// Content-Length of the body it holds — as browser-based archivers
+	// write them. Empty when the browser was given RenderRequest.Document
+	// or could not capture them.
+	Exchanges []Exchange
 }
 
 // WithRenderer sets the browser that fetches the pages of sources with
@@ -58,27 +81,76 @@ func WithRenderer(r Renderer) Option { return func(c *Crawler) { c.renderer = r 
 func (p *pass) fetchPage(ctx context.Context, spec fetchSpec) (*answer, error) {
 	switch p.src.Render {
 	case RenderChromium:
-		return p.c.render(ctx, spec)
+		return p.c.render(ctx, spec, nil)
 	case RenderAuto:
+		// The answer is archived once it is known whether it is rendered:
+		// then with its DOM.
+		spec.hold = true
 		ans, err := p.c.fetch(ctx, spec)
-		if err != nil || !is2xx(ans.status) || !isHTML(ans.header.Get("Content-Type"), ans.body) || !needsRendering(ans.body) {
-			return ans, err
+		if err != nil {
+			return nil, err
 		}
-		// The page is a shell its scripts fill: render it (the plain
-		// fetch's redirects are claimed already).
+		if !is2xx(ans.status) || !isHTML(ans.header.Get("Content-Type"), ans.body) || !needsRendering(ans.body) {
+			if ans.held != nil {
+				if err := p.c.archiveExchange(ctx, *ans.held); err != nil {
+					return nil, err
+				}
+			}
+			return ans, nil
+		}
+		// The page is a shell its scripts fill: render it, from the
+		// answer just fetched (its redirects are claimed already).
 		spec.url, spec.onRedirect = ans.url, nil
-		return p.c.render(ctx, spec)
+		return p.c.render(ctx, spec, ans)
 	}
 	return p.c.fetch(ctx, spec)
 }
 
-// render loads spec.url in the browser: robots.txt, the host's politeness
-// and its lease hold as for a plain fetch (one page, however many requests
-// its scripts make), and every request the page makes passes renderAllow.
-func (c *Crawler) render(ctx context.Context, spec fetchSpec) (*answer, error) {
+// render loads spec.url in the browser — given plain's body, if plain is
+// the page fetched already — and archives what the browser received with
+// the DOM it built. robots.txt, the host's politeness and its lease hold
+// as for a plain fetch (one page, however many requests its scripts
+// make), and every request the page makes passes renderAllow.
+func (c *Crawler) render(ctx context.Context, spec fetchSpec, plain *answer) (*answer, error) {
 	if c.renderer == nil {
 		return nil, ErrNoBrowser
 	}
+	res, err := c.renderPage(ctx, spec, plain)
+	if err != nil {
+		if plain != nil && plain.held != nil {
+			// The answer was received all the same.
+			err = errors.Join(err, c.archiveExchange(ctx, *plain.held))
+		}
+		return nil, err
+	}
+	at := c.now().UTC().Truncate(time.Millisecond)
+	if err := c.archiveRendered(ctx, spec.archive, plain, res, at); err != nil {
+		return nil, err
+	}
+	final := spec.url
+	if n, err := Normalize(res.URL); err == nil && n != spec.url {
+		final = n
+		if spec.onRedirect != nil {
+			if err := spec.onRedirect(final); err != nil {
+				return nil, err
+			}
+		}
+	}
+	hdr := res.Header.Clone()
+	if hdr == nil {
+		hdr = http.Header{}
+	}
+	// The DOM is serialised as UTF-8 whatever the page's charset was.
+	hdr.Set("Content-Type", renderedType)
+	return &answer{url: final, status: res.Status, header: hdr, body: res.HTML, at: at}, nil
+}
+
+// renderedType is the Content-Type of a rendered page.
+const renderedType = "text/html; charset=utf-8"
+
+// renderPage takes the host's lease and politeness and has the browser
+// render spec.url.
+func (c *Crawler) renderPage(ctx context.Context, spec fetchSpec, plain *answer) (*Rendered, error) {
 	u, err := url.Parse(spec.url)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %q: %w", spec.url, err)
@@ -113,8 +185,12 @@ func (c *Crawler) render(ctx context.Context, spec fetchSpec) (*answer, error) {
 	if limit <= 0 {
 		limit = c.cfg.MaxBodyBytes
 	}
-	res, err := c.renderer.Render(ctx, RenderRequest{URL: spec.url, UserAgent: c.cfg.UserAgent,
-		Allow: c.renderAllow(ctx, u, spec.policy, spec.stats), MaxBytes: limit})
+	req := RenderRequest{URL: spec.url, UserAgent: c.cfg.UserAgent,
+		Allow: c.renderAllow(ctx, u, spec.policy, spec.stats), MaxBytes: limit}
+	if plain != nil {
+		req.Document = &Document{Status: plain.status, Header: plain.header, Body: plain.body}
+	}
+	res, err := c.renderer.Render(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -126,24 +202,51 @@ func (c *Crawler) render(ctx context.Context, spec fetchSpec) (*answer, error) {
 		}
 		h.pause(time.Now().Add(min(wait, c.cfg.MaxRetryWait)))
 	}
-	final := spec.url
-	if n, err := Normalize(res.URL); err == nil && n != spec.url {
-		final = n
-		if spec.onRedirect != nil {
-			if err := spec.onRedirect(final); err != nil {
-				return nil, err
+	return res, nil
+}
+
+// archiveRendered archives a rendered page: the answer its DOM was built
+// from — plain's, or the browser's own exchanges, redirects included —
+// with the DOM beside the last.
+func (c *Crawler) archiveRendered(ctx context.Context, info archiveInfo, plain *answer, res *Rendered, at time.Time) error {
+	if c.archive == nil {
+		return nil
+	}
+	if plain != nil && plain.held != nil {
+		x := *plain.held
+		if len(res.Exchanges) > 0 {
+			// The browser fetched the document after all: keep the
+			// crawler's answer as it is, the DOM beside the browser's.
+			if err := c.archiveExchange(ctx, x); err != nil {
+				return err
 			}
+		} else {
+			x.Rendered, x.RenderedAt = res.HTML, at
+			return c.archiveExchange(ctx, x)
 		}
 	}
-	hdr := res.Header.Clone()
-	if hdr == nil {
-		hdr = http.Header{}
+	xs := res.Exchanges
+	if len(xs) == 0 {
+		// The browser's answer went uncaptured: its status and headers,
+		// the body marked missing.
+		hdr := http.Header{}
+		if u, err := url.Parse(res.URL); err == nil {
+			hdr.Set("Host", u.Host)
+		}
+		hdr.Set("User-Agent", c.cfg.UserAgent)
+		xs = []Exchange{{Method: http.MethodGet, URL: res.URL, Proto: "HTTP/1.1", RequestHeader: hdr,
+			Status: res.Status, ResponseProto: "HTTP/1.1", ResponseHeader: res.Header, Truncated: true, At: at}}
 	}
-	// The DOM is serialised as UTF-8 whatever the page's charset was.
-	hdr.Set("Content-Type", "text/html; charset=utf-8")
-	// Rendered pages are not archived (Chromium fetched them, not the
-	// crawler's transport).
-	return &answer{url: final, status: res.Status, header: hdr, body: res.HTML, at: c.now().UTC().Truncate(time.Millisecond)}, nil
+	for i, x := range xs {
+		x.Source, x.Via, x.Hint = info.source, info.via, info.hint
+		if i == len(xs)-1 {
+			x.Rendered, x.RenderedAt = res.HTML, at
+		}
+		if err := c.archiveExchange(ctx, x); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // renderAllow decides on every request a rendered page makes. Only http(s)

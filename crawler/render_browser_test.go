@@ -2,9 +2,12 @@ package crawler_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +16,8 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/crawler/chromium"
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/archive"
+	"github.com/modelwire/modelwire/internal/archive/warciotest"
 )
 
 // collect is a Publisher keeping the pages.
@@ -29,6 +34,12 @@ func (c *collect) Publish(_ context.Context, p event.Page) error {
 	}
 	c.ps[p.URL] = p
 	return nil
+}
+
+func (c *collect) page(u string) event.Page {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ps[u]
 }
 
 func (c *collect) body(t *testing.T, u string) string {
@@ -168,5 +179,117 @@ func TestCrawlRenderAuto(t *testing.T) {
 	}
 	if n := s.count("/ssr"); n != 1 {
 		t.Errorf("the server-rendered page was requested %d times, want 1 (not rendered)", n)
+	}
+}
+
+// refusing is an archive that cannot hold rendered pages.
+type refusing struct{}
+
+func (refusing) Archive(_ context.Context, x crawler.Exchange) error {
+	if x.Rendered != nil {
+		return errors.New("disk full")
+	}
+	return nil
+}
+
+// TestArchiveRenderedPages: a rendered page is archived as what the server
+// sent for its document — the browser's answer (render: chromium), or the
+// crawler's own fetch, which the browser is then given rather than asked
+// to fetch again (render: auto) — with the DOM its scripts built as a
+// conversion record referring to that response; warcio accepts the
+// files, and the Reader returns the DOM as the page, dated as published.
+// An archive that fails keeps the page from being published.
+func TestArchiveRenderedPages(t *testing.T) {
+	s := newSPA(t)
+	if _, err := chromium.Find(""); err != nil {
+		t.Fatalf("%v: install it with apt-get install -y chromium", err)
+	}
+	b := chromium.New(chromium.Options{IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second})
+	t.Cleanup(func() { b.Close() })
+	dir := t.TempDir()
+	w, err := archive.Open(archive.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := &collect{}
+	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second}
+	c := crawler.New(cfg, pub, crawler.WithRenderer(b), crawler.WithArchive(w))
+	zero := time.Duration(0)
+	crawlOnce(t, c, crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium, Delay: &zero})
+	crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto, Delay: &zero})
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.warc.gz"))
+	if len(files) != 1 {
+		t.Fatalf("WARC files: %v", files)
+	}
+	warciotest.Check(t, files...)
+
+	ids := map[string]warciotest.Record{}
+	recs := warciotest.Index(t, files[0], "warc-type,warc-target-uri,warc-record-id,warc-refers-to,content-type")
+	for _, r := range recs {
+		ids[r["warc-record-id"]] = r
+	}
+	count := map[string]int{}
+	for _, r := range recs {
+		count[r["warc-type"]+" "+strings.TrimPrefix(r["warc-target-uri"], s.URL)]++
+		if r["warc-type"] == "conversion" {
+			if ref := ids[r["warc-refers-to"]]; ref["warc-type"] != "response" || ref["warc-target-uri"] != r["warc-target-uri"] || r["content-type"] != "text/html; charset=utf-8" {
+				t.Errorf("conversion of %s refers to %v, content type %q", r["warc-target-uri"], ref, r["content-type"])
+			}
+		}
+	}
+	for _, path := range []string{"/", "/post/1", "/post/2", "/post/7"} {
+		if count["response "+path] != 1 || count["conversion "+path] != 1 || count["metadata "+path] != 1 {
+			t.Errorf("%s: %d responses, %d conversions, %d metadata records; want one each", path, count["response "+path], count["conversion "+path], count["metadata "+path])
+		}
+	}
+	if count["response /ssr"] != 1 || count["conversion /ssr"] != 0 {
+		t.Errorf("the server-rendered page: %d responses, %d conversions; want one response, no conversion", count["response /ssr"], count["conversion /ssr"])
+	}
+	if n := s.count("/post/7"); n != 1 {
+		t.Errorf("the auto-rendered shell was requested %d times, want once (the browser is given the crawler's answer)", n)
+	}
+
+	rd, err := archive.OpenReader(files[0], archive.ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	pages := 0
+	for {
+		resp, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := strings.TrimPrefix(resp.URL, s.URL+"/post/")
+		if n == resp.URL {
+			continue
+		}
+		pages++
+		word := "quillwort" + n
+		body, ct, at, err := resp.Page(1 << 20)
+		published := pub.page(resp.URL)
+		if err != nil || !strings.Contains(string(body), word) || ct != "text/html; charset=utf-8" || !at.Equal(published.FetchedAt) {
+			t.Errorf("%s read back: %q %v %v (published at %v), want the DOM with %q", resp.URL, ct, at, err, published.FetchedAt, word)
+		}
+		if raw, _ := resp.Body(1 << 20); strings.Contains(string(raw), word) || !strings.Contains(string(raw), `<div id="root"></div>`) {
+			t.Errorf("%s: the response holds something other than the shell the server sent:\n%s", resp.URL, raw)
+		}
+	}
+	if pages != 3 {
+		t.Errorf("%d post pages read back, want 3", pages)
+	}
+
+	// An archive that fails to keep the DOM: the page is not published.
+	pub2 := &collect{}
+	c2 := crawler.New(cfg, pub2, crawler.WithRenderer(b), crawler.WithArchive(refusing{}))
+	snap := crawlOnce(t, c2, crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/post/5"}, Render: crawler.RenderChromium, Delay: &zero})
+	if snap.Fetched != 0 || snap.Failed["archive"] != 1 || pub2.page(s.URL+"/post/5").URL != "" {
+		t.Errorf("with the archive failing: fetched %d, failed %v", snap.Fetched, snap.Failed)
 	}
 }

@@ -45,7 +45,9 @@ for f in sys.argv[1:]:
 PY
 
 bin="$root/bin/modelwire"
-[[ -x "$bin" ]] || (cd "$root" && go build -o "$bin" ./cmd/modelwire)
+# Always built (from the build cache, a second when nothing changed): an
+# older bin/modelwire would check the files against an older config.
+(cd "$root" && go build -o "$bin" ./cmd/modelwire)
 
 say "modelwire config check: deploy/compose/modelwire.yaml, with the compose file's environment"
 MODELWIRE_NATS_URL=nats://nats1:4222,nats://nats2:4222,nats://nats3:4222 MODELWIRE_ES_URL=http://es1:9200,http://es2:9200 \

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/modelwire/modelwire/crawler/chromium"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/archive/warciotest"
@@ -396,5 +399,95 @@ func TestReprocessElasticsearch(t *testing.T) {
 	}
 	if again := releasesJSON(t, cfg); !equalReleases(again, releases) {
 		t.Errorf("releases after reprocess:\n%v\nwant\n%v", again, releases)
+	}
+}
+
+// TestArchiveRenderedThenReprocess: a `render: chromium` crawl leaves WARC
+// files warcio accepts, holding for each rendered page what the server
+// sent and a conversion record with the DOM its scripts built; after the
+// index is deleted, `reprocess` finds the page again by a word only its
+// script writes.
+func TestArchiveRenderedThenReprocess(t *testing.T) {
+	if _, err := chromium.Find(""); err != nil {
+		t.Fatalf("%v: install it with apt-get install -y chromium", err)
+	}
+	spa := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/news/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!doctype html><html><head><title>News</title></head><body><ul id="list"></ul>
+<script>document.getElementById("list").innerHTML = '<li><a href="/news/kestrel">Kestrel</a></li>';</script></body></html>`)
+		case "/news/kestrel":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!doctype html><html><head><title>News</title><script src="/app.js"></script></head><body><main id="app"></main></body></html>`)
+		case "/app.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, `document.addEventListener("DOMContentLoaded", () => {
+  document.title = "Kestrel AI releases Kestrel-13B";
+  document.getElementById("app").innerHTML = "<article><h1>Kestrel AI releases Kestrel-13B</h1>" +
+    "<p>Kestrel AI released Kestrel-13B, an open-weight language model trained on six trillion tokens, " +
+    "under the Apache 2.0 licence. The lab says it beats models twice its size on reasoning benchmarks " +
+    "and will publish the training notes next month. Code name: " + ["bladder", "wrack"].join("") + ".</p></article>";
+});`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer spa.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, fmt.Sprintf("  - name: spa-news\n    start_urls: [%s/news/]\n    max_depth: 1\n    render: chromium\n    delay: 1ms\n", spa.URL))
+	if _, errOut, code := run(t, "run", "--once", "--config", cfg); code != 0 {
+		t.Fatalf("run --once: exit %d\n%s", code, errOut)
+	}
+	page := spa.URL + "/news/kestrel"
+	if res := searchJSON(t, cfg, scriptWord); res.Total != 1 || res.Hits[0].URL != page {
+		t.Fatalf("search %q after the crawl: %+v", scriptWord, res.Hits)
+	}
+
+	files := warcFiles(t, filepath.Join(dir, "data", "warc"))
+	warciotest.Check(t, files...)
+	kinds := map[string]int{}
+	for _, f := range files {
+		recs := warciotest.Index(t, f, "warc-type,warc-target-uri,warc-record-id,warc-refers-to,content-type")
+		ids := map[string]warciotest.Record{}
+		for _, r := range recs {
+			ids[r["warc-record-id"]] = r
+		}
+		for _, r := range recs {
+			if r["warc-target-uri"] != page {
+				continue
+			}
+			kinds[r["warc-type"]]++
+			if r["warc-type"] == "conversion" {
+				if ref := ids[r["warc-refers-to"]]; ref["warc-type"] != "response" || ref["warc-target-uri"] != page || !strings.HasPrefix(r["content-type"], "text/html") {
+					t.Errorf("conversion record %v refers to %v", r, ref)
+				}
+			}
+		}
+	}
+	if kinds["request"] != 1 || kinds["response"] != 1 || kinds["metadata"] != 1 || kinds["conversion"] != 1 {
+		t.Errorf("records of the rendered page: %v, want a request, a response, a metadata and a conversion record", kinds)
+	}
+	before := searchSnapshot(t, cfg, &testsite.Site{})
+
+	if err := os.RemoveAll(filepath.Join(dir, "data", "index")); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "reprocess", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("reprocess: exit %d\n%s\n%s", code, out, errOut)
+	}
+	t.Logf("reprocess printed:\n%s", out)
+	if res := searchJSON(t, cfg, scriptWord); res.Total != 1 || res.Hits[0].URL != page {
+		t.Errorf("search %q after reprocess: %+v, want the rendered page", scriptWord, res.Hits)
+	}
+	if after := searchSnapshot(t, cfg, &testsite.Site{}); after != before {
+		t.Errorf("search results after reprocess differ:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+	// The archived page is the page as published: reprocessing again with
+	// the index in place changes nothing.
+	out, _, code = run(t, "reprocess", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "articles changed   0") || !strings.Contains(out, "articles added     0") {
+		t.Errorf("second reprocess: exit %d\n%s", code, out)
 	}
 }

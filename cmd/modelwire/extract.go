@@ -17,6 +17,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
 // maxInputBytes bounds one input file of `modelwire extract`.
@@ -108,15 +109,19 @@ func readManifest(path string) ([]extractInput, error) {
 }
 
 type extractArticle struct {
-	URL          string    `json:"url"`
-	CanonicalURL string    `json:"canonical_url"`
-	Title        string    `json:"title"`
-	PublishedAt  time.Time `json:"published_at,omitzero"`
-	Authors      []string  `json:"authors"`
-	Language     string    `json:"language"`
-	SiteName     string    `json:"site_name"`
-	Text         string    `json:"text"`
-	Extraction   string    `json:"extraction,omitempty"`
+	URL          string `json:"url"`
+	CanonicalURL string `json:"canonical_url"`
+	// RejectedCanonical is a canonical URL the page declared on another
+	// site, not taken as its identity (as the pipeline does; no fetch
+	// confirms it here).
+	RejectedCanonical string    `json:"rejected_canonical,omitempty"`
+	Title             string    `json:"title"`
+	PublishedAt       time.Time `json:"published_at,omitzero"`
+	Authors           []string  `json:"authors"`
+	Language          string    `json:"language"`
+	SiteName          string    `json:"site_name"`
+	Text              string    `json:"text"`
+	Extraction        string    `json:"extraction,omitempty"`
 }
 
 type extractResult struct {
@@ -178,10 +183,14 @@ func extractOne(x *extractor.Extractor, in extractInput, stdin io.Reader) any {
 	if err != nil {
 		return extractFailure{Source: in.path, Error: err.Error()}
 	}
+	var rejected string
+	if in.url != "" {
+		a.CanonicalURL, rejected = pipeline.CanonicalOf(a.CanonicalURL, a.URL, "")
+	}
 	return extractResult{
 		Source: in.path,
 		Article: extractArticle{
-			URL: a.URL, CanonicalURL: a.CanonicalURL, Title: a.Title, PublishedAt: a.PublishedAt,
+			URL: a.URL, CanonicalURL: a.CanonicalURL, RejectedCanonical: rejected, Title: a.Title, PublishedAt: a.PublishedAt,
 			Authors: nonNil(a.Authors), Language: a.Language, SiteName: a.SiteName, Text: a.Text,
 			Extraction: a.Extraction,
 		},

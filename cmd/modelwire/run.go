@@ -303,7 +303,8 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	if once {
 		users.HTTP.Addr = new(string) // --once serves no HTTP; webhooks still get their events
 	}
-	all.Extra = usersSide(users, node.js, store, reg, log)
+	names := newNames(log)
+	all.Extra = usersSide(users, node.js, store, names, reg, log)
 	if leases != nil {
 		all.Extra = append(all.Extra, leases)
 	}
@@ -313,6 +314,9 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 	if !once {
 		all.Extra = append(all.Extra, g.reloader(log, []string{catalogPath()}, func(ctx context.Context, c config.Config) {
 			reloadExtractor(ctx, c)
+			if names != nil {
+				names.reload(log)
+			}
 			sendSources(ctx, updates, c.Sources)
 		}))
 		log.Info("modelwire running; press Ctrl-C to stop", "sources", len(c.Sources), "data", c.DataDir)

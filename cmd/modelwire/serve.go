@@ -86,19 +86,18 @@ func serve(ctx context.Context, g *globals, c config.Config, f procFlags) error 
 		return err
 	}
 	defer node.Close()
-	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newRegistry(), log)...)
+	return runProcess(ctx, log, f.shutdown, usersSide(c, node.js, store, newNames(log), newRegistry(), log)...)
 }
 
 // usersSide builds what faces users: the HTTP server on http.addr (unless
 // empty) and one notifier per configured webhook, each a func that runs
-// until ctx ends. Their metrics go to reg, which /metrics serves.
-func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
+// until ctx ends; live (nil: none) resolves their filters. Their metrics
+// go to reg, which /metrics serves.
+func usersSide(c config.Config, js jetstream.JetStream, store api.Store, live *liveNames, reg *prometheus.Registry, log *slog.Logger) []func(context.Context) error {
 	var out []func(context.Context) error
-	var names api.Names
-	if an, err := newAnalyzer(); err != nil {
-		log.Error("filters compare names as given", "err", err)
-	} else {
-		names = an
+	var names api.Names // a nil *liveNames must not become a non-nil interface
+	if live != nil {
+		names = live
 	}
 	if addr := *c.HTTP.Addr; addr != "" {
 		srv := api.New(api.Options{
@@ -120,7 +119,7 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, reg *pr
 		}
 		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
 			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
-			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format,
+			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format, Kinds: w.Kinds,
 		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
 		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)

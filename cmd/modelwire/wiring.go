@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/modelwire/modelwire/configs"
@@ -64,6 +65,44 @@ func newExtractor(g *globals) (*extractor.Extractor, error) {
 	}
 	return extractor.New(extractor.WithAnalyzer(an)), nil
 }
+
+// liveNames resolves the names users filter by (api.Names) with the
+// newest catalog: a reload swaps a new analyzer in, so the API's and the
+// search page's filters know the models a catalog change added. Safe for
+// concurrent use.
+type liveNames struct {
+	an atomic.Pointer[intel.Analyzer]
+}
+
+// newNames returns the names of the current catalog, or nil (filters
+// compare names as given) when it does not load.
+func newNames(log *slog.Logger) *liveNames {
+	an, err := newAnalyzer()
+	if err != nil {
+		log.Error("filters compare names as given", "err", err)
+		return nil
+	}
+	n := &liveNames{}
+	n.an.Store(an)
+	return n
+}
+
+// reload compiles the catalog again; one that does not load is logged and
+// the names stay as they were.
+func (n *liveNames) reload(log *slog.Logger) {
+	an, err := newAnalyzer()
+	if err != nil {
+		log.Error("catalog not reloaded for filters", "err", err)
+		return
+	}
+	n.an.Store(an)
+}
+
+// CanonicalModel implements api.Names.
+func (n *liveNames) CanonicalModel(name string) string { return n.an.Load().CanonicalModel(name) }
+
+// CanonicalVendor implements api.Names.
+func (n *liveNames) CanonicalVendor(name string) string { return n.an.Load().CanonicalVendor(name) }
 
 // canonicalFilters resolves vendor and model filters to the catalog's
 // identities (see canonicalNames).

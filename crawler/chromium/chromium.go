@@ -20,7 +20,13 @@
 //     JavaScript dialogs are dismissed;
 //   - a page has Options.PageTimeout in all, Options.MaxRequests requests
 //     and Options.MaxHeapMB of JavaScript heap; past them it fails with
-//     crawler.ErrRender (or ErrTooLarge for its document).
+//     crawler.ErrRender (or ErrTooLarge for its document);
+//   - what the server sent for the document — each redirect and the final
+//     answer, status, headers and body — is captured at the Fetch domain's
+//     response stage and returned with the DOM (crawler.Rendered.Exchanges),
+//     for the archive; a document the crawler fetched already
+//     (RenderRequest.Document) is handed to the page instead of being
+//     fetched again.
 package chromium
 
 import (
@@ -33,6 +39,7 @@ import (
 	"net/http"
 	"net/url"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -314,11 +321,14 @@ func (b *Browser) Render(ctx context.Context, req crawler.RenderRequest) (*crawl
 type pageState struct {
 	req      crawler.RenderRequest
 	max      int
+	limit    int64 // bytes of the document, and of its captured body
 	requests atomic.Int64
 	mu       sync.Mutex
 	docNet   network.RequestID // the document's network request (redirects keep it)
 	hops     int
-	refused  error // why the document itself was blocked
+	refused  error              // why the document itself was blocked
+	handed   bool               // req.Document was given to the page
+	doc      []crawler.Exchange // the document's answers as they arrived
 }
 
 func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderRequest) (*crawler.Rendered, error) {
@@ -331,7 +341,11 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 	stop := context.AfterFunc(ctx, func() { cancelCause(ctx.Err()) })
 	defer stop()
 
-	st := &pageState{req: req, max: b.opts.MaxRequests}
+	limit := req.MaxBytes
+	if limit <= 0 {
+		limit = 32 << 20
+	}
+	st := &pageState{req: req, max: b.opts.MaxRequests, limit: limit}
 	// Subscriptions start before the navigation, so no event is missed.
 	paused := chromedp.Events(tab, fetch.RequestPaused)
 	dialogs := chromedp.Events(tab, page.JavascriptDialogOpening)
@@ -361,7 +375,12 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 			if _, err := cdp.Call(ctx, t, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: req.UserAgent}); err != nil {
 				return err
 			}
-			_, err := cdp.Call(ctx, t, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}})
+			// Every request is shown to decide; the document's answers
+			// are paused once more, to be captured.
+			_, err := cdp.Call(ctx, t, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+				{URLPattern: "*"},
+				{URLPattern: "*", ResourceType: network.ResourceTypeDocument, RequestStage: fetch.RequestStageResponse},
+			}})
 			return err
 		}))
 	if err != nil {
@@ -384,10 +403,6 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 	if tab.Err() != nil {
 		return nil, b.failure(tab, req, st, tab.Err())
 	}
-	limit := req.MaxBytes
-	if limit <= 0 {
-		limit = 32 << 20
-	}
 	dom, err := chromedp.Run(tab, chromedp.Evaluate[*string](fmt.Sprintf(
 		`(() => { const h = document.documentElement ? document.documentElement.outerHTML : ""; return h.length > %d ? null : h })()`, limit)))
 	if err != nil && !errors.Is(err, chromedp.ErrJSNull) {
@@ -396,8 +411,11 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 	if dom == nil || int64(len(*dom)) > limit {
 		return nil, fmt.Errorf("%w: the rendered document of %s is over %d bytes", crawler.ErrTooLarge, req.URL, limit)
 	}
+	st.mu.Lock()
+	doc := st.doc
+	st.mu.Unlock()
 	return &crawler.Rendered{URL: resp.URL, Status: int(resp.Status), Header: headers(resp.Headers),
-		HTML: []byte("<!DOCTYPE html>\n" + *dom)}, nil
+		HTML: []byte("<!DOCTYPE html>\n" + *dom), Exchanges: doc}, nil
 }
 
 // failure explains why a page failed: its document was refused (by robots
@@ -455,21 +473,135 @@ func hostPort(u *url.URL) string {
 }
 
 // intercept decides on every request the page makes, in order: the
-// document (and each of its redirects) if the crawler allows it; nothing
-// else that navigates the page or a frame; no images, media or fonts; up
-// to the request budget, what the crawler allows.
+// document (and each of its redirects) if the crawler allows it — handed
+// the crawler's answer, if it has one —; nothing else that navigates the
+// page or a frame; no images, media or fonts; up to the request budget,
+// what the crawler allows. The document's answers, paused again when
+// they arrive, are captured and let through.
 func (st *pageState) intercept(tab context.Context, paused iter.Seq2[fetch.EventRequestPaused, error], mainFrame cdp.FrameID) {
 	for ev, err := range paused {
 		if err != nil {
 			return
 		}
-		reason := st.decide(&ev, mainFrame)
-		if reason == "" {
+		if ev.ResponseStatusCode != 0 || ev.ResponseErrorReason != "" {
+			st.capture(tab, &ev, mainFrame)
 			chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
 			continue
 		}
-		chromedp.Call(tab, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: reason})
+		reason := st.decide(&ev, mainFrame)
+		switch {
+		case reason != "":
+			chromedp.Call(tab, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: reason})
+		case st.hand(&ev, mainFrame):
+			d := st.req.Document
+			chromedp.Call(tab, fetch.FulfillRequest, fetch.FulfillRequestParams{RequestID: ev.RequestID,
+				ResponseCode: int64(d.Status), ResponseHeaders: entries(decodedHeader(d.Header, len(d.Body))), Body: d.Body})
+		default:
+			chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+		}
 	}
+}
+
+// hand reports whether the request is the page's document and the
+// crawler's answer to it is to be handed over (once).
+func (st *pageState) hand(ev *fetch.EventRequestPaused, mainFrame cdp.FrameID) bool {
+	if st.req.Document == nil || ev.ResourceType != network.ResourceTypeDocument || ev.FrameID != mainFrame || ev.RedirectedRequestID != "" {
+		return false
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.handed {
+		return false
+	}
+	st.handed = true
+	return true
+}
+
+// capture keeps an answer to the page's document as the browser received
+// it: the request as the browser described it, the status and headers,
+// and the body (none for a redirect, whose body the browser does not
+// keep). The browser hands the body over decoded, so the headers are made
+// to say so, as browser-based archivers write them: no Content-Encoding
+// or Transfer-Encoding, the Content-Length of the body kept.
+func (st *pageState) capture(tab context.Context, ev *fetch.EventRequestPaused, mainFrame cdp.FrameID) {
+	if ev.ResourceType != network.ResourceTypeDocument || ev.FrameID != mainFrame || ev.ResponseErrorReason != "" || ev.Request == nil {
+		return
+	}
+	x := crawler.Exchange{
+		Method: ev.Request.Method, URL: ev.Request.URL, Proto: "HTTP/1.1",
+		RequestHeader: headers(ev.Request.Headers),
+		Status:        int(ev.ResponseStatusCode), ResponseProto: "HTTP/1.1",
+		ResponseHeader: http.Header{},
+		At:             time.Now().UTC().Truncate(time.Millisecond),
+	}
+	if u, err := url.Parse(ev.Request.URL); err == nil && x.RequestHeader.Get("Host") == "" {
+		x.RequestHeader.Set("Host", u.Host)
+	}
+	if ev.ResponseStatusText != "" {
+		x.StatusText = fmt.Sprintf("%d %s", ev.ResponseStatusCode, ev.ResponseStatusText)
+	}
+	for _, e := range ev.ResponseHeaders {
+		x.ResponseHeader.Add(e.Name, e.Value)
+	}
+	cl, clErr := strconv.ParseInt(x.ResponseHeader.Get("Content-Length"), 10, 64)
+	switch {
+	case x.Status >= 300 && x.Status < 400 && x.ResponseHeader.Get("Location") != "":
+		x.Truncated = true
+	case clErr == nil && cl > st.limit:
+		x.Truncated = true
+	default:
+		res, err := chromedp.Call(tab, fetch.GetResponseBody, fetch.GetResponseBodyParams{RequestID: ev.RequestID})
+		if err != nil {
+			x.Truncated = true
+			break
+		}
+		x.Body = res.Body
+		if int64(len(x.Body)) > st.limit {
+			x.Body, x.Truncated = x.Body[:st.limit], true
+		}
+		if !stillEncoded(x.Body) {
+			x.ResponseHeader = decodedHeader(x.ResponseHeader, len(x.Body))
+		}
+	}
+	st.mu.Lock()
+	st.doc = append(st.doc, x)
+	st.mu.Unlock()
+}
+
+// decodedHeader is h describing a decoded body of n bytes.
+func decodedHeader(h http.Header, n int) http.Header {
+	h = h.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	h.Del("Content-Encoding")
+	h.Del("Transfer-Encoding")
+	h.Set("Content-Length", strconv.Itoa(n))
+	return h
+}
+
+// stillEncoded reports whether a body the browser handed over is still
+// compressed: the browser undoes gzip and deflate but, by some accounts,
+// not every encoding it accepts. Compressed bytes are binary; a page
+// (whatever its charset) has no control characters but white space.
+func stillEncoded(body []byte) bool {
+	for _, c := range body[:min(len(body), 512)] {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			return true
+		}
+	}
+	return false
+}
+
+// entries turns h into the DevTools protocol's header entries.
+func entries(h http.Header) []*fetch.HeaderEntry {
+	var out []*fetch.HeaderEntry
+	for k, vs := range h {
+		for _, v := range vs {
+			out = append(out, &fetch.HeaderEntry{Name: k, Value: v})
+		}
+	}
+	return out
 }
 
 // decide returns "" to let a request through, or why it is blocked.

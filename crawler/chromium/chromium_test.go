@@ -1,6 +1,7 @@
 package chromium_test
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -360,5 +362,70 @@ func TestRenderWithoutChromium(t *testing.T) {
 		if p, err := chromium.Find(""); err != nil || p == "" {
 			t.Errorf("Find(\"\") = %q, %v with chromium on PATH", p, err)
 		}
+	}
+}
+
+// TestRenderCapturesTheDocument: what the server sent for the document is
+// returned with the DOM, for the archive — each redirect, then the answer
+// with its body (decoded, the headers saying so) — and a document handed
+// over by the crawler is rendered without being fetched again.
+func TestRenderCapturesTheDocument(t *testing.T) {
+	s := newSite(t)
+	b := newBrowser(t, chromium.Options{})
+	res, err := render(t, b, crawler.RenderRequest{URL: s.URL + "/old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Exchanges) != 2 {
+		t.Fatalf("%d exchanges captured, want the redirect and the answer: %+v", len(res.Exchanges), res.Exchanges)
+	}
+	hop, doc := res.Exchanges[0], res.Exchanges[1]
+	if hop.Method != "GET" || hop.URL != s.URL+"/old" || hop.Status != http.StatusFound || hop.ResponseHeader.Get("Location") != "/article" || !hop.Truncated {
+		t.Errorf("redirect: %s %s → %d %v truncated %v", hop.Method, hop.URL, hop.Status, hop.ResponseHeader, hop.Truncated)
+	}
+	if doc.URL != s.URL+"/article" || doc.Status != 200 || doc.StatusText != "200 OK" || doc.Truncated ||
+		doc.ResponseHeader.Get("ETag") != `"shell-1"` || doc.RequestHeader.Get("User-Agent") != "modelwire-test/1.0" {
+		t.Errorf("answer: %s %d %q truncated %v, response %v, request %v", doc.URL, doc.Status, doc.StatusText, doc.Truncated, doc.ResponseHeader, doc.RequestHeader)
+	}
+	if body := string(doc.Body); !strings.Contains(body, `<div id="app"></div>`) || strings.Contains(body, secretWord) {
+		t.Errorf("captured body is not what the server sent:\n%s", body)
+	}
+	if cl := doc.ResponseHeader.Get("Content-Length"); cl != strconv.Itoa(len(doc.Body)) || doc.At.IsZero() {
+		t.Errorf("Content-Length %s for %d bytes, at %v", cl, len(doc.Body), doc.At)
+	}
+	if !strings.Contains(string(res.HTML), secretWord) {
+		t.Errorf("DOM lacks the script's article:\n%s", res.HTML)
+	}
+
+	// A gzip-encoded answer is captured decoded, the header saying so.
+	gz := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		fmt.Fprint(zw, `<!doctype html><html><body><p id="p">compressed</p><script>document.getElementById("p").textContent += " and " + ["quill", "wort"].join("")</script></body></html>`)
+		zw.Close()
+	}))
+	defer gz.Close()
+	res, err = render(t, b, crawler.RenderRequest{URL: gz.URL + "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Exchanges) != 1 || res.Exchanges[0].ResponseHeader.Get("Content-Encoding") != "" ||
+		!strings.Contains(string(res.Exchanges[0].Body), "<p id=\"p\">compressed</p>") || !strings.Contains(string(res.HTML), "compressed and "+secretWord) {
+		t.Errorf("gzip answer: %+v\nDOM %s", res.Exchanges, res.HTML)
+	}
+
+	before := s.count("/article")
+	shell := `<!doctype html><html><head><title>Loading…</title><script src="/app.js" defer></script></head><body><div id="app"></div></body></html>`
+	res, err = render(t, b, crawler.RenderRequest{URL: s.URL + "/article", Document: &crawler.Document{Status: 200,
+		Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}, "Content-Encoding": {"gzip"}, "Etag": {`"given"`}}, Body: []byte(shell)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := s.count("/article") - before; n != 0 {
+		t.Errorf("the handed-over document was fetched %d times", n)
+	}
+	if !strings.Contains(string(res.HTML), secretWord) || res.Header.Get("ETag") != `"given"` || res.Status != 200 || len(res.Exchanges) != 0 {
+		t.Errorf("handed-over document: status %d, header %v, %d exchanges, DOM:\n%s", res.Status, res.Header, len(res.Exchanges), res.HTML)
 	}
 }

@@ -91,6 +91,7 @@ func TestWriterRecordsReadBackByWarcioAndReader(t *testing.T) {
 	art := exchange("http://news.test/a.html", 200,
 		http.Header{"Content-Type": {"text/html; charset=utf-8"}, "Content-Encoding": {"gzip"}, "Etag": {`"v1"`}}, gz(page))
 	art.Source, art.Via = "aiwire", "http://news.test/feed.xml"
+	art.Sent = fetched.Add(-45 * time.Millisecond)
 	art.Hint = event.Hint{Title: "DeepSeek\nreleases V3", PublishedAt: time.Date(2025, 6, 30, 8, 0, 0, 0, time.UTC)}
 	notModified := exchange("http://news.test/b.html", 304, http.Header{"Etag": {`"v2"`}}, nil)
 	notModified.Previous = fetched.Add(-time.Hour)
@@ -115,6 +116,9 @@ func TestWriterRecordsReadBackByWarcioAndReader(t *testing.T) {
 		got = append(got, strings.Join([]string{r["warc-type"], r["warc-target-uri"], r["http:status"], r["warc-profile"], r["warc-truncated"]}, " "))
 		if r["warc-type"] == "response" && r["warc-date"] != "2025-07-01T09:30:00.123Z" {
 			t.Errorf("WARC-Date = %q, want the fetch time to the millisecond", r["warc-date"])
+		}
+		if r["warc-type"] == "request" && r["warc-target-uri"] == art.URL && r["warc-date"] != "2025-07-01T09:30:00.078Z" {
+			t.Errorf("request WARC-Date = %q, want when it was sent", r["warc-date"])
 		}
 	}
 	want := []string{
@@ -263,5 +267,70 @@ func TestParseKeep(t *testing.T) {
 				t.Errorf("ParseKeep(%q) = %+v, %v; want %+v, error %v", tt.in, got, err, tt.want, tt.bad)
 			}
 		})
+	}
+}
+
+// TestWriterKeepsRenderedPage: a page rendered in a browser is archived as
+// what the server sent (request, response, metadata) and the DOM its
+// scripts built, a conversion record referring to the response; warcio
+// accepts it, and the Reader hands the DOM over as the page.
+func TestWriterKeepsRenderedPage(t *testing.T) {
+	shell := `<!doctype html><html><body><div id="app"></div><script src="/app.js"></script></body></html>`
+	dom := "<!DOCTYPE html>\n<html><head></head><body><div id=\"app\"><article><p>Kestrel AI released Kestrel-13B. Code name: quillwort.</p></article></div></body></html>"
+	hop := exchange("http://news.test/old", 302, http.Header{"Location": {"/spa"}, "Content-Length": {"29"}}, nil)
+	hop.Truncated = true // a browser keeps no redirect body
+	page := exchange("http://news.test/spa", 200, http.Header{"Content-Type": {"text/html; charset=utf-8"}, "Etag": {`"s1"`}}, []byte(shell))
+	page.IP = ""
+	rendered := fetched.Add(2500 * time.Millisecond)
+	page.Source, page.Rendered, page.RenderedAt = "spa-news", []byte(dom), rendered
+	plain := exchange("http://news.test/plain.html", 200, http.Header{"Content-Type": {"text/html"}}, []byte("<p>plain</p>"))
+
+	dir := t.TempDir()
+	files := archiveAll(t, archive.Config{Dir: dir}, hop, page, plain)
+	warciotest.Check(t, files...)
+	recs := warciotest.Index(t, files[0], "warc-type,warc-target-uri,warc-record-id,warc-refers-to,warc-concurrent-to,content-type,warc-date,warc-truncated,http:status")
+	var got []string
+	ids := map[string]warciotest.Record{}
+	for _, r := range recs {
+		got = append(got, r["warc-type"]+" "+r["warc-target-uri"]+" "+r["warc-truncated"])
+		ids[r["warc-record-id"]] = r
+	}
+	want := []string{"warcinfo  ",
+		"request http://news.test/old ", "response http://news.test/old unspecified",
+		"request http://news.test/spa ", "response http://news.test/spa ", "metadata http://news.test/spa ", "conversion http://news.test/spa ",
+		"request http://news.test/plain.html ", "response http://news.test/plain.html "}
+	if !slices.Equal(got, want) {
+		t.Fatalf("warcio index:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	conv := recs[6]
+	if ref := ids[conv["warc-refers-to"]]; ref["warc-type"] != "response" || ref["warc-target-uri"] != page.URL {
+		t.Errorf("conversion refers to %q (%v), want the response of %s", conv["warc-refers-to"], ref, page.URL)
+	}
+	if conv["content-type"] != "text/html; charset=utf-8" || conv["warc-date"] != "2025-07-01T09:30:02.623Z" || conv["warc-concurrent-to"] != "" {
+		t.Errorf("conversion record: %v", conv)
+	}
+
+	resps, errs := readAll(t, files[0])
+	if len(errs) > 0 || len(resps) != 3 {
+		t.Fatalf("read %d responses, errors %v; want the redirect, the page and the plain page", len(resps), errs)
+	}
+	r := resps[1]
+	if string(r.Payload) != shell || string(r.Rendered) != dom || r.RenderedType != "text/html; charset=utf-8" ||
+		!r.RenderedDate.Equal(rendered) || !r.Date.Equal(fetched) || r.Source != "spa-news" {
+		t.Errorf("rendered page read back as %+v", r)
+	}
+	body, ct, at, err := r.Page(1 << 20)
+	if err != nil || string(body) != dom || ct != "text/html; charset=utf-8" || !at.Equal(rendered) {
+		t.Errorf("Page() = %q, %q, %v, %v; want the DOM", body, ct, at, err)
+	}
+	if _, _, _, err := r.Page(10); err == nil {
+		t.Errorf("a DOM over the limit was returned")
+	}
+	body, ct, at, err = resps[2].Page(1 << 20)
+	if err != nil || string(body) != "<p>plain</p>" || ct != "text/html" || !at.Equal(fetched) || resps[2].Rendered != nil {
+		t.Errorf("plain page: %q, %q, %v, %v", body, ct, at, err)
+	}
+	if resps[0].Status != 302 || !resps[0].Truncated || resps[0].Rendered != nil {
+		t.Errorf("redirect read back as %+v", resps[0])
 	}
 }

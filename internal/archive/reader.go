@@ -38,7 +38,8 @@ type Response struct {
 	Header http.Header
 	// Payload is the body as the record holds it: still compressed if
 	// the server sent it so, possibly chunked (see Body). It is nil when
-	// TooLarge.
+	// TooLarge: the payload, or the rendered page, is over
+	// ReaderOptions.MaxPayload.
 	Payload  []byte
 	TooLarge bool
 	// Truncated is set when the record says the body was cut
@@ -49,6 +50,29 @@ type Response struct {
 	Source string
 	Via    string
 	Hint   event.Hint
+	// Rendered is the page as a browser's scripts left it, from an HTML
+	// conversion record that refers to this response (WARC-Refers-To) and
+	// follows it: modelwire writes one for each page it renders. Its
+	// RenderedType is the record's Content-Type, RenderedDate its
+	// WARC-Date — when the DOM was taken. Nil when there is none. Page
+	// prefers it to the body.
+	Rendered     []byte
+	RenderedType string
+	RenderedDate time.Time
+}
+
+// Page returns what a page made from this response holds: the rendered
+// DOM when there is one, else the body as Body returns it; its
+// Content-Type; and when it was fetched (the DOM: taken).
+func (resp Response) Page(limit int64) (body []byte, contentType string, at time.Time, err error) {
+	if resp.Rendered != nil {
+		if int64(len(resp.Rendered)) > limit {
+			return nil, "", time.Time{}, fmt.Errorf("rendered page of %d bytes over %d", len(resp.Rendered), limit)
+		}
+		return resp.Rendered, resp.RenderedType, resp.RenderedDate, nil
+	}
+	body, err = resp.Body(limit)
+	return body, resp.Header.Get("Content-Type"), resp.Date, err
 }
 
 // RecordError reports a record that could not be read — corrupt,
@@ -74,10 +98,12 @@ type ReaderOptions struct {
 }
 
 // Reader reads the HTTP responses of one WARC file (gzip-compressed per
-// record or not) in order, one record in memory at a time, so memory
-// stays flat however large the file. Other records — requests, revisits,
-// warcinfo, metadata other than a response's own — are passed over. It is
-// not safe for concurrent use.
+// record or not) in order, one record in memory at a time (with a
+// rendered page: two), so memory stays flat however large the file. A
+// response's own metadata and conversion records, when they follow it,
+// are read into it; other records — requests, revisits, warcinfo, other
+// metadata and conversions — are passed over. It is not safe for
+// concurrent use.
 type Reader struct {
 	path string
 	opts ReaderOptions
@@ -236,17 +262,22 @@ func (r *Reader) flush() {
 	}
 }
 
-// record handles one good record: a response is held until the next
-// record shows whether its metadata follows.
+// record handles one good record: a response is held until a record
+// other than its metadata or conversion shows it complete.
 func (r *Reader) record(rec gowarc.Record) {
 	wr := rec.WarcRecord
 	h := wr.WarcHeader()
-	if wr.Type() == gowarc.Metadata && r.pending != nil && concurrentTo(h, r.pendingID) {
-		if b, ok := wr.Block().(gowarc.WarcFieldsBlock); ok {
-			applyMetadata(r.pending, b.WarcFields())
+	if r.pending != nil {
+		switch {
+		case wr.Type() == gowarc.Metadata && concurrentTo(h, r.pendingID):
+			if b, ok := wr.Block().(gowarc.WarcFieldsBlock); ok {
+				applyMetadata(r.pending, b.WarcFields())
+			}
+			return
+		case wr.Type() == gowarc.Conversion && h.GetId(gowarc.WarcRefersTo) == r.pendingID && isHTMLType(h.Get(gowarc.ContentType)):
+			r.rendered(rec, r.pending)
+			return
 		}
-		r.flush()
-		return
 	}
 	r.flush()
 	if wr.Type() != gowarc.Response {
@@ -258,9 +289,7 @@ func (r *Reader) record(rec gowarc.Record) {
 	}
 	resp := Response{File: r.path, Offset: rec.Offset, URL: strings.Trim(h.Get(gowarc.WarcTargetURI), "<>"),
 		Status: block.HttpStatusCode(), Truncated: h.Has(gowarc.WarcTruncated)}
-	if t, err := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate)); err == nil {
-		resp.Date = t.UTC()
-	}
+	resp.Date = warcDate(h)
 	resp.Header = rawHeader(block)
 	payload, err := block.PayloadBytes()
 	if err != nil {
@@ -278,6 +307,67 @@ func (r *Reader) record(rec gowarc.Record) {
 		resp.Payload = buf
 	}
 	r.pending, r.pendingID = &resp, h.GetId(gowarc.WarcRecordID)
+}
+
+// blockReaderOptions read one record's block however it is typed: with
+// readerOptions, gowarc reads only HTTP and warc-fields blocks and passes
+// over the others (it keeps a block only when it checks its digest).
+var blockReaderOptions = []gowarc.WarcRecordOption{
+	gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+	gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+	gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+	gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
+}
+
+// block reads the block of the record at offset, at most limit+1 bytes.
+func (r *Reader) block(offset, limit int64) ([]byte, error) {
+	wf, err := gowarc.NewWarcFileReader(r.path, offset, blockReaderOptions...)
+	if err != nil {
+		return nil, err
+	}
+	defer wf.Close()
+	rec, err := wf.Next()
+	if err != nil {
+		return nil, err
+	}
+	defer rec.Close()
+	raw, err := rec.WarcRecord.Block().RawBytes()
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(io.LimitReader(raw, limit+1))
+}
+
+// rendered reads a conversion record's DOM into resp.
+func (r *Reader) rendered(rec gowarc.Record, resp *Response) {
+	h := rec.WarcRecord.WarcHeader()
+	buf, err := r.block(rec.Offset, r.opts.MaxPayload)
+	if err != nil {
+		r.fail(rec.Offset, fmt.Errorf("reading the rendered page: %w", err))
+		return
+	}
+	if int64(len(buf)) > r.opts.MaxPayload {
+		resp.TooLarge, resp.Payload = true, nil
+		return
+	}
+	resp.Rendered, resp.RenderedType, resp.RenderedDate = buf, h.Get(gowarc.ContentType), warcDate(h)
+	if resp.RenderedDate.IsZero() {
+		resp.RenderedDate = resp.Date
+	}
+}
+
+func warcDate(h *gowarc.WarcFields) time.Time {
+	if t, err := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate)); err == nil {
+		return t.UTC()
+	}
+	return time.Time{}
+}
+
+// isHTMLType reports whether a Content-Type is HTML's.
+func isHTMLType(ct string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
+	mt = strings.TrimSpace(mt)
+	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
 // rawHeader returns the response's headers as recorded: gowarc's parsed

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nlnwa/gowarc/v3"
+
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/internal/archive"
 	"github.com/modelwire/modelwire/internal/archive/warciotest"
@@ -190,5 +192,56 @@ func TestResponseBodyDecodes(t *testing.T) {
 				t.Errorf("Body = %q, %v; want %q, error %v", got, err, tt.want, tt.bad)
 			}
 		})
+	}
+}
+
+// TestReaderTakesOnlyItsResponsesHTMLConversion: a conversion record is
+// the page's rendered form only when it is HTML and refers to the response
+// just read; another tool's text extraction, or a conversion of another
+// record, leaves the response as it is.
+func TestReaderTakesOnlyItsResponsesHTMLConversion(t *testing.T) {
+	dir := t.TempDir()
+	w := gowarc.NewWarcFileWriter(gowarc.WithFileNameGenerator(&gowarc.PatternNameGenerator{Directory: dir, Prefix: "other-"}), gowarc.WithCompression(true))
+	build := func(kind gowarc.RecordType, uri, ct, block string, extra ...string) gowarc.WarcRecord {
+		rb := gowarc.NewRecordBuilder(kind, gowarc.WithAddMissingDigest(true))
+		rb.AddWarcHeader(gowarc.WarcTargetURI, uri)
+		rb.AddWarcHeaderTime(gowarc.WarcDate, fetched)
+		rb.AddWarcHeader(gowarc.ContentType, ct)
+		for i := 0; i+1 < len(extra); i += 2 {
+			rb.AddWarcHeader(extra[i], extra[i+1])
+		}
+		rb.WriteString(block)
+		rec, _, err := rb.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rec
+	}
+	http200 := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+	a := build(gowarc.Response, "http://news.test/a", "application/http;msgtype=response", http200+"<p>a</p>")
+	aID := "<" + a.WarcHeader().GetId(gowarc.WarcRecordID) + ">"
+	text := build(gowarc.Conversion, "http://news.test/a", "text/plain", "a", gowarc.WarcRefersTo, aID)
+	b := build(gowarc.Response, "http://news.test/b", "application/http;msgtype=response", http200+"<p>b</p>")
+	stray := build(gowarc.Conversion, "http://news.test/a", "text/html", "<p>rendered a</p>", gowarc.WarcRefersTo, aID)
+	for _, rec := range []gowarc.WarcRecord{a, text, b, stray} {
+		if res := w.Write(rec); res[0].Err != nil {
+			t.Fatal(res[0].Err)
+		}
+	}
+	w.Close()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.warc.gz"))
+	if len(files) != 1 {
+		t.Fatalf("files: %v", files)
+	}
+	warciotest.Check(t, files[0])
+	resps, errs := readAll(t, files[0])
+	if len(errs) > 0 || len(resps) != 2 {
+		t.Fatalf("read %d responses, errors %v", len(resps), errs)
+	}
+	for _, r := range resps {
+		body, ct, _, err := r.Page(1 << 20)
+		if r.Rendered != nil || err != nil || ct != "text/html" || !strings.HasPrefix(string(body), "<p>") || strings.Contains(string(body), "rendered") {
+			t.Errorf("%s: page %q %q %v, rendered %q", r.URL, body, ct, err, r.Rendered)
+		}
 	}
 }

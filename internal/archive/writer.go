@@ -9,7 +9,10 @@
 // answer (a revisit record, profile server-not-modified, for a 304),
 // linked by WARC-Concurrent-To, plus a metadata record saying how a page
 // was found (source, via, the listing's title and date), as Heritrix
-// writes one.
+// writes one. A page rendered in a browser adds a conversion record: the
+// DOM its scripts built (text/html), WARC-Refers-To the response it was
+// built from, as browser-based archivers keep a page's rendered form
+// beside what the server sent.
 //
 // Files are gzip-compressed record by record, written under a name ending
 // in .open and renamed when closed: at archive.max_file_size, after
@@ -25,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"os"
 	"strconv"
@@ -112,7 +116,8 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 		gowarc.WithFileNameGenerator(newNames(cfg.Dir, cfg.Prefix)),
 		gowarc.WithMaxFileSize(cfg.MaxFileSize),
 		gowarc.WithCompression(true),
-		gowarc.WithAddWarcConcurrentToHeader(true),
+		// WARC-Concurrent-To is set by records: gowarc's option would put
+		// it on a conversion record too, which the standard forbids.
 		gowarc.WithWarcInfoFunc(w.warcinfo),
 		gowarc.WithAfterFileCreationHook(func(name string, size int64, _ string) error {
 			w.log.Info("archive file closed", "file", name, "bytes", size)
@@ -197,8 +202,8 @@ func (w *Writer) RegisterMetrics(reg prometheus.Registerer) {
 }
 
 // Archive writes x as a request record and a response record (a revisit
-// record for a 304), and a metadata record when x says how the page was
-// found. It returns once the records are written to the open file (not
+// record for a 304), a metadata record when x says how the page was
+// found, and a conversion record holding x.Rendered, if set. It returns once the records are written to the open file (not
 // synced to disk: as durable as JetStream's own file store, which syncs
 // every two minutes). Safe for concurrent use.
 func (w *Writer) Archive(ctx context.Context, x crawler.Exchange) error {
@@ -236,6 +241,9 @@ func (w *Writer) Archive(ctx context.Context, x crawler.Exchange) error {
 const (
 	contentTypeRequest  = "application/http;msgtype=request"
 	contentTypeResponse = "application/http;msgtype=response"
+	// ContentTypeRendered is the Content-Type of a conversion record
+	// holding a rendered page: the DOM is serialised as UTF-8.
+	ContentTypeRendered = "text/html; charset=utf-8"
 	profileNotModified  = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 	// Fields of the metadata record (application/warc-fields): "via" is
 	// Heritrix's; the others are modelwire's.
@@ -245,7 +253,9 @@ const (
 	fieldPublished = "modelwire-published"
 )
 
-// records builds the WARC records of one exchange.
+// records builds the WARC records of one exchange: request, response,
+// metadata (all WARC-Concurrent-To each other) and conversion (WARC-Refers-To
+// the response), in that order, the order the Reader expects.
 func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 	var out []gowarc.WarcRecord
 	fail := func(err error) ([]gowarc.WarcRecord, error) {
@@ -254,13 +264,21 @@ func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 		}
 		return nil, err
 	}
-	req, err := build(gowarc.Request, x, contentTypeRequest, requestBlock(x), nil)
+	fetched := map[string]string{}
+	if ip := hostOf(x.IP); ip != "" {
+		fetched[gowarc.WarcIPAddress] = ip
+	}
+	sent := x.Sent
+	if sent.IsZero() {
+		sent = x.At
+	}
+	req, err := build(gowarc.Request, sent, x.URL, contentTypeRequest, requestBlock(x), fetched)
 	if err != nil {
 		return fail(fmt.Errorf("request record of %s: %w", x.URL, err))
 	}
 	out = append(out, req)
 	kind, block := gowarc.Response, responseBlock(x, true)
-	extra := map[string]string{}
+	extra := maps.Clone(fetched)
 	if x.Status == http.StatusNotModified {
 		kind, block = gowarc.Revisit, responseBlock(x, false)
 		extra[gowarc.WarcProfile] = profileNotModified
@@ -271,31 +289,53 @@ func records(x crawler.Exchange) ([]gowarc.WarcRecord, error) {
 	}
 	if x.Truncated {
 		extra[gowarc.WarcTruncated] = "length"
+		if len(x.Body) == 0 {
+			extra[gowarc.WarcTruncated] = "unspecified" // not captured at all
+		}
 	}
-	resp, err := build(kind, x, contentTypeResponse, block, extra)
+	resp, err := build(kind, x.At, x.URL, contentTypeResponse, block, extra)
 	if err != nil {
 		return fail(fmt.Errorf("response record of %s: %w", x.URL, err))
 	}
 	out = append(out, resp)
 	if meta := metadataBlock(x); meta != nil {
-		m, err := build(gowarc.Metadata, x, gowarc.ApplicationWarcFields, meta, nil)
+		m, err := build(gowarc.Metadata, x.At, x.URL, gowarc.ApplicationWarcFields, meta, fetched)
 		if err != nil {
 			return fail(fmt.Errorf("metadata record of %s: %w", x.URL, err))
 		}
 		out = append(out, m)
 	}
+	for i, r := range out {
+		for j, o := range out {
+			if i != j {
+				r.WarcHeader().AddId(gowarc.WarcConcurrentTo, o.WarcHeader().GetId(gowarc.WarcRecordID))
+			}
+		}
+	}
+	if x.Rendered != nil {
+		at := x.RenderedAt
+		if at.IsZero() {
+			at = x.At
+		}
+		// WARC-Refers-To names the response; WARC-Refers-To-Target-URI
+		// and -Date are for revisit records only (WARC 1.1, 5.11, 5.12):
+		// the target URI says the rest.
+		conv, err := build(gowarc.Conversion, at, x.URL, ContentTypeRendered, x.Rendered,
+			map[string]string{gowarc.WarcRefersTo: "<" + resp.WarcHeader().GetId(gowarc.WarcRecordID) + ">"})
+		if err != nil {
+			return fail(fmt.Errorf("conversion record of %s: %w", x.URL, err))
+		}
+		out = append(out, conv)
+	}
 	return out, nil
 }
 
-// build makes one record of x with the given block.
-func build(kind gowarc.RecordType, x crawler.Exchange, contentType string, block []byte, extra map[string]string) (gowarc.WarcRecord, error) {
+// build makes one record with the given block.
+func build(kind gowarc.RecordType, at time.Time, uri, contentType string, block []byte, extra map[string]string) (gowarc.WarcRecord, error) {
 	rb := gowarc.NewRecordBuilder(kind, gowarc.WithAddMissingDigest(true), gowarc.WithStrictValidation())
-	rb.AddWarcHeaderTime(gowarc.WarcDate, x.At)
-	rb.AddWarcHeader(gowarc.WarcTargetURI, x.URL)
+	rb.AddWarcHeaderTime(gowarc.WarcDate, at)
+	rb.AddWarcHeader(gowarc.WarcTargetURI, uri)
 	rb.AddWarcHeader(gowarc.ContentType, contentType)
-	if ip := hostOf(x.IP); ip != "" {
-		rb.AddWarcHeader(gowarc.WarcIPAddress, ip)
-	}
 	for k, v := range extra {
 		rb.AddWarcHeader(k, v)
 	}

@@ -139,7 +139,14 @@ type Webhook struct {
 	// publishes it, the default) or a chat product's incoming-webhook
 	// message: "slack", "discord", "teams" or "mattermost".
 	Format string `yaml:"format"`
+	// Kinds restricts the events sent by kind: "release" (a model's first
+	// announcement) and "corroboration" (a later source reporting it);
+	// empty means both. A chat channel often wants only releases.
+	Kinds []string `yaml:"kinds"`
 }
+
+// WebhookKinds are the values notify.webhooks[].kinds takes.
+var WebhookKinds = []string{"release", "corroboration"}
 
 // WebhookFormats are the values notify.webhooks[].format takes.
 var WebhookFormats = []string{"json", "slack", "discord", "teams", "mattermost"}
@@ -386,6 +393,11 @@ func (c Config) Validate() error {
 		}
 		if w.Format != "" && !slices.Contains(WebhookFormats, w.Format) {
 			errs = append(errs, fmt.Errorf("%s: format %q is not one of %s", key, w.Format, strings.Join(WebhookFormats, ", ")))
+		}
+		for _, k := range w.Kinds {
+			if !slices.Contains(WebhookKinds, k) {
+				errs = append(errs, fmt.Errorf("%s: kinds: %q is not one of %s", key, k, strings.Join(WebhookKinds, ", ")))
+			}
 		}
 	}
 	return errors.Join(errs...)

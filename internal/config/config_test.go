@@ -24,6 +24,7 @@ func TestBadFiles(t *testing.T) {
 		"not-yaml.bad.yml":                   "decoding:",
 		"bad-webhook-url.bad.yml":            `notify.webhooks[0]: url "ftp://hooks.example/x" is not an absolute http(s) URL`,
 		"duplicate-webhook.bad.yml":          "notify.webhooks[1]: duplicate url https://hooks.example/modelwire",
+		"bad-webhook-kind.bad.yml":           `notify.webhooks[0]: kinds: "rumour" is not one of release, corroboration`,
 		"bad-webhook-format.bad.yml":         `notify.webhooks[0]: format "irc" is not one of json, slack, discord, teams, mattermost`,
 		"bad-webhook-key.bad.yml":            "field vendor not found",
 		"bad-cors.bad.yml":                   `http.cors_origins: "https://app.example/path"`,

@@ -8,7 +8,6 @@ import (
 	"hash/maphash"
 	"log/slog"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -67,7 +66,7 @@ const (
 // redeliveries. Safe for concurrent use.
 type ReleaseAnnouncer struct {
 	js            jetstream.JetStream
-	kv            jetstream.KeyValue
+	kv            releaseStates
 	minConfidence float64
 	log           *slog.Logger
 	now           func() time.Time
@@ -87,9 +86,9 @@ type ReleaseAnnouncer struct {
 // NewReleaseAnnouncer returns an announcer using the mw_releases bucket.
 // Releases below minConfidence are not announced.
 func NewReleaseAnnouncer(ctx context.Context, js jetstream.JetStream, minConfidence float64, log *slog.Logger) (*ReleaseAnnouncer, error) {
-	kv, err := js.KeyValue(ctx, event.BucketReleases)
+	kv, err := openReleaseStates(ctx, js)
 	if err != nil {
-		return nil, fmt.Errorf("bucket %s: %w", event.BucketReleases, err)
+		return nil, err
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -217,17 +216,16 @@ func (r *ReleaseAnnouncer) withdraw(ctx context.Context, url, key string) error 
 // of the releases it is a source of.
 func (r *ReleaseAnnouncer) SourcesByArticle(ctx context.Context) (map[string][]string, error) {
 	out := map[string][]string{}
-	keys, err := r.kv.ListKeys(ctx)
+	keys, err := r.kv.Keys(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for key := range keys.Keys() {
+	for _, key := range keys {
 		entry, err := r.kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {
 			continue
 		}
 		if err != nil {
-			keys.Stop()
 			return nil, err
 		}
 		var st releaseState
@@ -381,24 +379,12 @@ func olderKeys(a event.Article, rel event.Release, key string) []string {
 	for _, v := range vendors {
 		for _, m := range append(models, rel.Model) {
 			k := event.ReleaseKey(v, m)
-			if k != key && kvKey(k) && !slices.Contains(out, k) && len(out) < maxOlderKeys {
+			if k != key && !slices.Contains(out, k) && len(out) < maxOlderKeys {
 				out = append(out, k)
 			}
 		}
 	}
 	return out
-}
-
-// kvKey reports a key the KV store accepts: ASCII letters, digits, '-',
-// '_', '=', '/' and '.' ("큐웬3" spellings slug to keys it refuses).
-func kvKey(k string) bool {
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_=/.", c) >= 0) {
-			return false
-		}
-	}
-	return k != ""
 }
 
 // adoptOlderKey records a release first announced under an older key (see
@@ -436,20 +422,13 @@ func (r *ReleaseAnnouncer) adoptOlderKey(ctx context.Context, a event.Article, r
 // key is merged: announced if either was, the earliest first sighting,
 // the sources of both. Older keys stay. It returns how many states moved.
 func MigrateReleaseKeys(ctx context.Context, js jetstream.JetStream, newKey func(old string) string) (int, error) {
-	kv, err := js.KeyValue(ctx, event.BucketReleases)
+	kv, err := openReleaseStates(ctx, js)
 	if err != nil {
-		return 0, fmt.Errorf("bucket %s: %w", event.BucketReleases, err)
+		return 0, err
 	}
-	lister, err := kv.ListKeys(ctx)
-	if errors.Is(err, jetstream.ErrNoKeysFound) {
-		return 0, nil
-	}
+	keys, err := kv.Keys(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("listing %s: %w", event.BucketReleases, err)
-	}
-	var keys []string
-	for k := range lister.Keys() {
-		keys = append(keys, k)
+		return 0, err
 	}
 	moved := 0
 	for _, old := range keys {
@@ -474,7 +453,7 @@ func MigrateReleaseKeys(ctx context.Context, js jetstream.JetStream, newKey func
 }
 
 // mergeState writes st under key, merged with the state already there.
-func mergeState(ctx context.Context, kv jetstream.KeyValue, key string, st releaseState) error {
+func mergeState(ctx context.Context, kv releaseStates, key string, st releaseState) error {
 	for attempt := 0; attempt < 20; attempt++ {
 		entry, err := kv.Get(ctx, key)
 		if errors.Is(err, jetstream.ErrKeyNotFound) {

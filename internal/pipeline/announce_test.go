@@ -360,8 +360,9 @@ func TestMigrateReleaseKeys(t *testing.T) {
 	}
 }
 
-// TestReleaseOlderSpellingsInOtherScripts: spellings that slug to keys the
-// KV store refuses ("큐웬3") are no older keys; the release is announced.
+// TestReleaseOlderSpellingsInOtherScripts: spellings in other scripts
+// ("큐웬3") slug to keys outside ASCII, stored in Punycode; the release is
+// announced.
 func TestReleaseOlderSpellingsInOtherScripts(t *testing.T) {
 	js := startNATS(t)
 	ctx := context.Background()
@@ -380,5 +381,42 @@ func TestReleaseOlderSpellingsInOtherScripts(t *testing.T) {
 	}
 	if evs := releaseEvents(t, js); len(evs) != 1 || evs[0].Kind != event.KindRelease {
 		t.Errorf("events = %+v", evs)
+	}
+}
+
+// TestReleaseKeyOutsideASCII: a release whose key is outside ASCII (a
+// model no catalog knows, named in Korean) is announced once, corroborated
+// by a second article, and listed under its own key — the KV store admits
+// only ASCII keys, and a refused key once left its page unacknowledged.
+func TestReleaseKeyOutsideASCII(t *testing.T) {
+	js := startNATS(t)
+	ctx := context.Background()
+	a, err := pipeline.NewReleaseAnnouncer(ctx, js, 0.5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := func(u string) event.Article {
+		return event.Article{
+			ID: event.DocID(u), URL: u,
+			Vendors:  []event.Vendor{{ID: "한빛랩", Name: "한빛랩", Count: 1}},
+			Models:   []event.Model{{ID: "한빛랩/바다-2", Name: "바다 2", Vendor: "한빛랩", Count: 1}},
+			Releases: []event.Release{{Model: "바다 2", ModelID: "한빛랩/바다-2", Vendor: "한빛랩", Confidence: 0.9}},
+		}
+	}
+	for _, u := range []string{"https://ko.example/bada-2", "https://news.example/bada-2"} {
+		if err := a.Announce(ctx, article(u)); err != nil {
+			t.Fatalf("announcing from %s: %v", u, err)
+		}
+	}
+	evs := releaseEvents(t, js)
+	if len(evs) != 2 || evs[0].Kind != event.KindRelease || evs[1].Kind != event.KindCorroboration {
+		t.Fatalf("events = %+v, want a release and a corroboration", evs)
+	}
+	by, err := a.SourcesByArticle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := by["https://news.example/bada-2"]; len(got) != 1 || got[0] != "한빛랩.바다-2" {
+		t.Errorf("keys of the second source = %q, want [한빛랩.바다-2]", got)
 	}
 }

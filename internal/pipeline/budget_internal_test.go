@@ -69,9 +69,9 @@ func TestCanonicalOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, rejected := canonicalOf(tt.declared, page, tt.confirmed)
+			got, rejected := CanonicalOf(tt.declared, page, tt.confirmed)
 			if got != tt.want || rejected != tt.wantRejected {
-				t.Errorf("canonicalOf(%q) = %q, %q; want %q, %q", tt.declared, got, rejected, tt.want, tt.wantRejected)
+				t.Errorf("CanonicalOf(%q) = %q, %q; want %q, %q", tt.declared, got, rejected, tt.want, tt.wantRejected)
 			}
 		})
 	}

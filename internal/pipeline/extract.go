@@ -154,6 +154,10 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	if s.announcer != nil {
 		if err := s.announcer.Announce(ctx, a); err != nil {
+			if errors.Is(err, jetstream.ErrInvalidKey) { // never stored, however often tried
+				s.deadLetter(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
+				return
+			}
 			s.retry(ctx, msg, log, fmt.Errorf("announcing releases: %w", err))
 			return
 		}
@@ -207,7 +211,7 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 		return a, err
 	}
 	a.URL = pageURL
-	a.CanonicalURL, a.RejectedCanonical = canonicalOf(a.CanonicalURL, pageURL, page.Canonical)
+	a.CanonicalURL, a.RejectedCanonical = CanonicalOf(a.CanonicalURL, pageURL, page.Canonical)
 	a.ID = event.DocID(a.CanonicalURL)
 	a.Source = page.Source
 	a.FetchedAt = page.FetchedAt
@@ -221,13 +225,13 @@ func ArticleOf(ex Extractor, body []byte, page event.Page) (a event.Article, err
 	return a, nil
 }
 
-// canonicalOf returns the identity of a page fetched from pageURL that
+// CanonicalOf returns the identity of a page fetched from pageURL that
 // declares the canonical URL declared (rel=canonical or og:url): the
 // declared URL when it is on the page's own site or is the one the crawler
 // confirmed (confirmed, by fetching it), else pageURL — and then the
 // declared one as rejected. So no page can take another site's article's
 // document id.
-func canonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
+func CanonicalOf(declared, pageURL, confirmed string) (canonical, rejected string) {
 	switch {
 	case declared == "" || declared == pageURL:
 		return pageURL, ""

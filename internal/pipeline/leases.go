@@ -325,7 +325,7 @@ func (h *HostLeases) maintain(ctx context.Context) {
 	h.mu.Unlock()
 	for _, j := range jobs {
 		if j.release {
-			h.release(ctx, j.l, j.rev)
+			h.release(ctx, j.l, j.rev, j.l.linger)
 			continue
 		}
 		val, _ := json.Marshal(leaseValue{Owner: h.owner, Since: time.Now().UTC()})
@@ -351,10 +351,15 @@ func (h *HostLeases) maintain(ctx context.Context) {
 }
 
 // release deletes the lease if this process still holds it at rev and it
-// is still idle.
-func (h *HostLeases) release(ctx context.Context, ls *lease, rev uint64) {
+// is still idle: no request in flight, none ended within idle. That is
+// checked again here, under the lock that requests take, because the
+// lease was found idle a while ago — maintain renews other leases first,
+// a NATS round trip each — and a request may have come and gone since:
+// giving the lease up right after it would let the next holder start
+// without the delay.
+func (h *HostLeases) release(ctx context.Context, ls *lease, rev uint64, idle time.Duration) {
 	h.mu.Lock()
-	if !ls.held || ls.rev != rev || ls.inFlight > 0 || ls.taking != nil {
+	if !ls.held || ls.rev != rev || ls.inFlight > 0 || ls.taking != nil || time.Since(ls.lastEnd) < idle {
 		h.mu.Unlock()
 		return
 	}
@@ -390,14 +395,14 @@ func (h *HostLeases) releaseAll(ctx context.Context) {
 			next = ls
 			break
 		}
-		rev := uint64(0)
+		rev, gap := uint64(0), time.Duration(0)
 		if next != nil {
-			rev = next.rev
+			rev, gap = next.rev, next.gap
 		}
 		h.mu.Unlock()
 		switch {
 		case next != nil:
-			h.release(ctx, next, rev)
+			h.release(ctx, next, rev, gap)
 		case wait > 0:
 			if sleepCtx(ctx, wait) != nil {
 				return

@@ -55,6 +55,10 @@ type Webhook struct {
 	// Format is the payload: FormatJSON (the event as stored, the
 	// default) or a chat product's incoming-webhook message (see Formats).
 	Format string
+	// Kinds restricts the events sent by kind (event.KindRelease,
+	// event.KindCorroboration); empty means all. Events of other kinds are
+	// acknowledged without a delivery.
+	Kinds []string
 }
 
 // WebhookOptions are the code-level hooks of a WebhookNotifier. Zero
@@ -93,7 +97,7 @@ type WebhookNotifier struct {
 func webhookDeliveries(reg prometheus.Registerer) *prometheus.CounterVec {
 	c := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "modelwire_webhook_deliveries_total",
-		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter).",
+		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter; skipped: an event of a kind the webhook does not take).",
 	}, []string{"webhook", "outcome"})
 	if reg == nil {
 		return c
@@ -129,7 +133,7 @@ func NewWebhookNotifier(js jetstream.JetStream, hook Webhook, opts WebhookOption
 	}
 	name := bus.WebhookConsumerName(hook.URL)
 	sent := webhookDeliveries(opts.Registerer)
-	for _, outcome := range []string{"ok", "retry", "dead_letter"} {
+	for _, outcome := range []string{"ok", "retry", "dead_letter", "skipped"} {
 		sent.WithLabelValues(name, outcome) // every series exists from the start, at 0
 	}
 	return &WebhookNotifier{
@@ -184,6 +188,11 @@ func (w *WebhookNotifier) deliver(ctx context.Context, m jetstream.Msg) {
 		return
 	}
 	log := w.log.With("key", ev.Key, "seq", md.Sequence.Stream, "attempt", md.NumDelivered)
+	if len(w.hook.Kinds) > 0 && !slices.Contains(w.hook.Kinds, ev.Kind) {
+		w.sent.WithLabelValues(w.name, "skipped").Inc()
+		ackOrLog(m, log)
+		return
+	}
 	body, err := Payload(w.hook.Format, ev, m.Data())
 	if err != nil { // Run checked the format: cannot happen
 		retry(m, log, err)

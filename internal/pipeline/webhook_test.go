@@ -298,7 +298,7 @@ func hookCounter(t *testing.T, reg *prometheus.Registry, name, outcome string) p
 	t.Helper()
 	c := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "modelwire_webhook_deliveries_total",
-		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter).",
+		Help: "Webhook delivery attempts by webhook (consumer name) and outcome (ok, retry, dead_letter; skipped: an event of a kind the webhook does not take).",
 	}, []string{"webhook", "outcome"})
 	err := reg.Register(c)
 	are, ok := err.(prometheus.AlreadyRegisteredError)
@@ -306,4 +306,37 @@ func hookCounter(t *testing.T, reg *prometheus.Registry, name, outcome string) p
 		t.Fatalf("delivery counter not registered: %v", err)
 	}
 	return are.ExistingCollector.(*prometheus.CounterVec).WithLabelValues(name, outcome)
+}
+
+// TestWebhookKinds: a webhook taking only releases gets no corroborations;
+// they are acknowledged without a delivery and counted as skipped.
+func TestWebhookKinds(t *testing.T) {
+	js := startNATS(t)
+	recv := newReceiver(t)
+	reg := prometheus.NewRegistry()
+	hook := pipeline.NewWebhookNotifier(js, pipeline.Webhook{URL: recv.URL, Kinds: []string{event.KindRelease}},
+		pipeline.WebhookOptions{Backoff: fastBackoff, Registerer: reg})
+	runStage(t, hook.Run)
+	waitForConsumer(t, js, hook.Name())
+
+	publishRelease(t, js, "moonshot", "Kimi K2")
+	corr := event.ReleaseEvent{Kind: event.KindCorroboration, Key: event.ReleaseKey("moonshot", "Kimi K2"), Vendor: "moonshot", Model: "Kimi K2",
+		FirstSeen: time.Now().UTC(), Confidence: 0.9, ArticleURL: "https://other.example/kimi-k2"}
+	data, err := event.Encode(corr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(context.Background(), event.ReleaseSubject("moonshot", "Kimi K2"), data); err != nil {
+		t.Fatal(err)
+	}
+	publishRelease(t, js, "deepseek", "DeepSeek-V4")
+	waitFor(t, "two releases delivered", func() bool { return len(recv.deliveries()) == 2 })
+	waitFor(t, "the corroboration skipped", func() bool {
+		return testutil.ToFloat64(hookCounter(t, reg, hook.Name(), "skipped")) == 1
+	})
+	for _, d := range recv.deliveries() {
+		if d.ev.Kind != event.KindRelease {
+			t.Errorf("delivered a %s event", d.ev.Kind)
+		}
+	}
 }

@@ -368,11 +368,11 @@ func (r *run) page(resp archive.Response) (work, bool) {
 			return skip(SkipScope)
 		}
 	}
-	ct := resp.Header.Get("Content-Type")
 	if resp.TooLarge {
 		return skip(SkipTooLarge, "err", "payload over the limit")
 	}
-	raw, err := resp.Body(r.opts.MaxBodyBytes)
+	// A rendered page is read as the crawler published it: its DOM.
+	raw, ct, at, err := resp.Page(r.opts.MaxBodyBytes)
 	if err != nil {
 		return skip(SkipEncoding, "err", err)
 	}
@@ -386,7 +386,7 @@ func (r *run) page(resp archive.Response) (work, bool) {
 	return work{page: event.Page{
 		URL: u, Source: source, Status: resp.Status, ContentType: ct,
 		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"),
-		FetchedAt: resp.Date, Hint: resp.Hint, ContentHash: event.Hash(body), Body: body,
+		FetchedAt: at, Hint: resp.Hint, ContentHash: event.Hash(body), Body: body,
 	}}, true
 }
 
