@@ -104,6 +104,11 @@ func (n *liveNames) CanonicalModel(name string) string { return n.an.Load().Cano
 // CanonicalVendor implements api.Names.
 func (n *liveNames) CanonicalVendor(name string) string { return n.an.Load().CanonicalVendor(name) }
 
+// CanonicalBenchmark implements api.Names.
+func (n *liveNames) CanonicalBenchmark(name string) string {
+	return n.an.Load().CanonicalBenchmark(name)
+}
+
 // canonicalFilters resolves vendor and model filters to the catalog's
 // identities (see canonicalNames).
 func canonicalFilters(vendors, models []string) ([]string, []string, error) {
