@@ -204,7 +204,7 @@ func (s *state) introduced(sp span, near bool) bool {
 // MMPR-Tiny)") or right after it ("the FooSet-1 dataset").
 func (s *state) dataBeside(sp span) bool {
 	sent := s.sents[s.sentenceAt(sp.start)]
-	for _, h := range hitsIn(s.cues[cueData], max(sent.start, sp.start-tune.dataReach), min(sent.end, sp.end+tune.dataReach)) {
+	for _, h := range hitsIn(s.cues[cueData], max(sent.start, sp.start-4*tune.dataReach), min(sent.end, sp.end+tune.dataReach)) {
 		gap := s.buf[sp.end:max(sp.end, h.start)]
 		if h.end <= sp.start {
 			gap = s.buf[h.end:sp.start]
@@ -212,8 +212,54 @@ func (s *state) dataBeside(sp span) bool {
 		if len(gap) <= tune.dataReach && !clauseBreak(gap) && !bytes.ContainsAny(gap, ".:") {
 			return true
 		}
+		if h.end <= sp.start && len(gap) <= 3*tune.dataReach && nameList(gap) {
+			return true // "训练数据（MMPR-v1.2和MMPR-Tiny）": a list of data
+		}
 	}
-	return false
+	return s.dataApposition(sp)
+}
+
+// dataApposition reports a name an apposition calls data: "MMPR，一个高质
+// 量、大规模的多模态推理偏好数据集", "FooSet, a dataset of …" — a data word
+// before any model noun, up to the apposition's end.
+func (s *state) dataApposition(sp span) bool {
+	p := sp.end
+	switch {
+	case bytes.HasPrefix(s.buf[p:], []byte(", ")):
+		p += 2
+	case bytes.HasPrefix(s.buf[p:], []byte("，")):
+		p += len("，")
+	default:
+		return false
+	}
+	end := min(len(s.buf), p+tune.appositionGap)
+	for q := p; q < end; q++ {
+		if c := s.buf[q]; c == ',' || c == '.' || c == ';' || c == '\n' || c == 0xef && bytes.HasPrefix(s.buf[q:], []byte("，")) || c == 0xe3 && bytes.HasPrefix(s.buf[q:], []byte("。")) {
+			end = q
+			break
+		}
+	}
+	data := hitsIn(s.cues[cueData], p, end)
+	if len(data) == 0 {
+		return false
+	}
+	nouns := hitsIn(s.cues[cueModelNouns], p, end)
+	return len(nouns) == 0 || nouns[0].start > data[0].start
+}
+
+// nameList reports a gap that holds only names and the words and marks
+// that join a list: "（MMPR-v1.2和", " (FooSet-1, ".
+func nameList(gap []byte) bool {
+	g := string(gap)
+	for _, j := range []string{"和", "、", "及", "与", "（", "）", " and ", " or "} {
+		g = strings.ReplaceAll(g, j, " ")
+	}
+	for i := 0; i < len(g); i++ {
+		if c := g[i]; !isAlnum(c) && !strings.ContainsRune(" -._(),", rune(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // modelShaped reports whether a product-like word reads as a model's name

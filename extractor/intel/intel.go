@@ -234,7 +234,51 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.releases()
 	s.tableClaims()
 	s.proseClaims()
+	s.dropCodeOnly()
 	s.output()
+}
+
+// dropCodeOnly forgets the models an article names only in commands and
+// code ("--hf-repo tiiuae/Falcon3-1B-Instruct-1.58bit", "from transformers
+// import Qwen2_5OmniModel"): checkpoints a tool accepts and class names,
+// not models the article is about. Models of its tables stay, and so do
+// sizes and variants of the article's own models ("deepseek-ai/Janus-Pro-7B"
+// in a README about Janus-Pro).
+func (s *state) dropCodeOnly() {
+	if len(s.codeLines) == 0 {
+		return
+	}
+	prose := make([]bool, len(s.models))
+	named := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		named[m.model] = true
+		if !s.inCodeLine(m.start) {
+			prose[m.model] = true
+		}
+	}
+	var own [][]string // names of the vendor's models named in prose
+	for i, m := range s.models {
+		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
+			own = append(own, nameTokens(m.name))
+		}
+	}
+	for i, m := range s.models {
+		if named[i] && !prose[i] && !extendsAny(nameTokens(m.name), own) {
+			m.count, m.conf = 0, 0
+		}
+	}
+}
+
+// extendsAny reports a name that extends one of names ("Janus-Pro-7B" of
+// "Janus-Pro"): the size of a model the article is about, named only in
+// its code, is still one of its models.
+func extendsAny(toks []string, names [][]string) bool {
+	for _, n := range names {
+		if len(toks) > len(n) && equalTokens(toks[:len(n)], n) {
+			return true
+		}
+	}
+	return false
 }
 
 func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state {
@@ -485,6 +529,7 @@ func (s *state) output() {
 	newCounts := map[string]*vc{}
 	for _, m := range s.models {
 		switch {
+		case m.count == 0:
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)
 			if !c.found && m.res.conf > c.conf {
@@ -672,10 +717,11 @@ func round(v float64) float64 {
 
 // appendHalfwidth appends s to buf with fullwidth letters, digits, hyphens,
 // dots and spaces ("Ｌｌａｍａ　４", "ＧＰＴ－５", seen in Japanese and
-// Chinese text) folded to ASCII; fullwidth punctuation stays, as it ends
-// sentences there.
+// Chinese text) folded to ASCII, and the Unicode hyphens pages write
+// inside names ("InternVL2‑Llama3-76B" with a non-breaking hyphen) to '-';
+// fullwidth punctuation stays, as it ends sentences there.
 func appendHalfwidth(buf []byte, s string) []byte {
-	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") {
+	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") && !strings.Contains(s, "\xe2\x80") {
 		return append(buf, s...)
 	}
 	for _, r := range s {
@@ -684,6 +730,8 @@ func appendHalfwidth(buf []byte, s string) []byte {
 			r -= 0xFEE0
 		case r == '　':
 			r = ' '
+		case r == '\u2010' || r == '\u2011':
+			r = '-'
 		}
 		buf = utf8.AppendRune(buf, r)
 	}

@@ -710,6 +710,9 @@ func (an *Analyzer) classifyHyphenated(w, lw string, hasSize bool, prev []part) 
 	case isSizeWord(w):
 		return partSize
 	case isDigit(w[0]):
+		if len(prev) > 0 && prev[len(prev)-1].kind == partVersion && strings.Contains(prev[len(prev)-1].text, ".") && strings.Contains(w, ".") {
+			return partReject // a range of versions: "InternVL 1.0-2.5"
+		}
 		return partVersion
 	case isVariant, an.isFormat(w):
 		return partWord

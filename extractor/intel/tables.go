@@ -396,7 +396,7 @@ func (s *state) cellState(text string) *state {
 	sub.models = s.models
 	s.cellsRead++
 	sub.firstBase = len(s.buf) + 2*maxCellText*s.cellsRead
-	sub.buf = append(sub.buf[:0], text...)
+	sub.buf = appendHalfwidth(sub.buf[:0], text)
 	sub.mentions = sub.mentions[:0]
 	sub.sortedN = 0
 	sub.benches = sub.benches[:0]
