@@ -3,7 +3,6 @@ package intel
 import (
 	"bytes"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/modelwire/modelwire/event"
@@ -142,25 +141,53 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		if s.covered(n.span) || insideBench(benches, n.span) {
 			continue
 		}
-		nums = append(nums, score{number: n, owner: s.numberOwner(n.span, sp),
-			earlier: s.cueAround(cueEarlier, n.span), delta: s.cueAround(cueDelta, n.span)})
+		sc := score{number: n, owner: -1}
+		if n.percent || n.decimal {
+			// Only these can pair without a benchmark's unit; the others
+			// rarely matter, so their context is read only when they do.
+			sc.owner = s.numberOwner(n.span, sp)
+			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
+		}
+		nums = append(nums, sc)
 	}
 	return nums
 }
 
-// cueAround reports a cue of kind k right before a number (right after
-// it, for a cue that follows what it qualifies: "70%에서", "5ポイント").
+// cueAround reports a phrase of kind k (earlier, delta) right before a
+// number ("up from 70%", "by 10.5%"), or right after it for a phrase that
+// follows what it qualifies ("70%에서", "5ポイント").
 func (s *state) cueAround(k cueKind, n span) bool {
-	for _, h := range hitsIn(s.cues[k], max(0, n.start-tune.valueCueGap-16), min(len(s.buf), n.end+tune.valueCueGap)) {
-		if h.after {
-			if h.start >= n.end && h.start-n.end <= tune.valueCueGap {
+	before := bytes.TrimRight(s.buf[max(0, n.start-32):n.start], " (（")
+	after := s.buf[n.end:min(len(s.buf), n.end+32)]
+	after = after[min(len(after), unitLen(after)):]
+	for _, w := range s.an.c.valueWords[k] {
+		if w.after {
+			if hasPrefixFold(after, w.text) {
 				return true
 			}
-		} else if h.end <= n.start && n.start-h.end <= tune.valueCueGap && !bytes.ContainsAny(s.buf[h.end:n.start], "0123456789") {
+			continue
+		}
+		if len(before) >= len(w.text) && hasPrefixFold(before[len(before)-len(w.text):], w.text) &&
+			(len(before) == len(w.text) || !isAlnum(before[len(before)-len(w.text)-1]) || !isAlnum(w.text[0])) {
 			return true
 		}
 	}
 	return false
+}
+
+// unitLen is the length of the unit written after a number: spaces, "%",
+// "점", "분", "ポイント" are no words of their own here.
+func unitLen(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '%') {
+		i++
+	}
+	for _, u := range []string{"％", "점", "분", "个百分点", "ポイント"} {
+		if bytes.HasPrefix(b[i:], []byte(u)) {
+			return i + len(u)
+		}
+	}
+	return i
 }
 
 // numberOwner returns the model a number is written beside: right after
@@ -409,21 +436,24 @@ func runeStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // dedupeClaims drops repeated claims, keeping the first.
 func (s *state) dedupeClaims() {
-	seen := map[string]bool{}
+	type key struct {
+		model, bench, relation, target string
+		value                          float64
+		valued                         bool
+	}
+	seen := make(map[key]bool, len(s.claims))
 	out := s.claims[:0]
 	for _, c := range s.claims {
-		v := ""
+		k := key{model: c.Model, bench: c.Benchmark, relation: c.Relation, target: c.Target}
 		if c.Value != nil {
-			v = formatValue(*c.Value)
+			k.value, k.valued = *c.Value, true
 		}
-		key := c.Model + "\x00" + c.Benchmark + "\x00" + v + "\x00" + c.Relation + "\x00" + c.Target
-		if seen[key] {
+		if seen[k] {
 			continue
 		}
-		seen[key] = true
+		seen[k] = true
 		out = append(out, c)
 	}
 	s.claims = out
 }
 
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

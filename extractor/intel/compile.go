@@ -201,6 +201,18 @@ type compiled struct {
 	vendorOfAlias map[string]int
 	// benchByFold finds a benchmark from a folded table cell.
 	benchByFold map[string]int
+	// ownMarkers are the catalog's own-model marks, lowercased.
+	ownMarkers []string
+	// valueWords are the cue phrases read only beside numbers (kinds
+	// earlier and delta), lowercased.
+	valueWords [numCues][]valueWord
+}
+
+// valueWord is a phrase that qualifies a number: before it, or after it
+// for one that follows what it qualifies ("70%에서").
+type valueWord struct {
+	text  string
+	after bool
 }
 
 func compile(cat *catalog.Catalog) *compiled {
@@ -407,6 +419,11 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 				local := !after && !fixedOrder[lang]
 				r, _ := utf8.DecodeRuneInString(p)
 				tight := !after && utf8.RuneCountInString(p) == 1 && isCJK(r)
+				if cueKind(k) == cueEarlier || cueKind(k) == cueDelta {
+					// Read only beside numbers (valueWord), not scanned.
+					c.valueWords[k] = append(c.valueWords[k], valueWord{strings.ToLower(p), after})
+					continue
+				}
 				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local, tight: tight})
 			}
 		}
@@ -428,6 +445,9 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 		c.notModelParts[strings.ToLower(p)] = true
 	}
 	c.notVendorContext = cat.NotVendorContext
+	for _, m := range cat.OwnMarkers {
+		c.ownMarkers = append(c.ownMarkers, strings.ToLower(m))
+	}
 	c.morphemes = cat.NameMorphemes
 	c.spellings = cat.VariantSpellings
 	for _, s := range cat.Stopwords {

@@ -721,7 +721,7 @@ func round(v float64) float64 {
 // inside names ("InternVL2‑Llama3-76B" with a non-breaking hyphen) to '-';
 // fullwidth punctuation stays, as it ends sentences there.
 func appendHalfwidth(buf []byte, s string) []byte {
-	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") && !strings.Contains(s, "\xe2\x80") {
+	if !needsFolding(s) {
 		return append(buf, s...)
 	}
 	for _, r := range s {
@@ -736,6 +736,25 @@ func appendHalfwidth(buf []byte, s string) []byte {
 		buf = utf8.AppendRune(buf, r)
 	}
 	return buf
+}
+
+// needsFolding reports a fullwidth form (EF BC xx, EF BD xx) or a Unicode
+// hyphen (E2 80 90, E2 80 91) in s: most texts have neither, though
+// curly quotes and dashes share the hyphens' first bytes.
+func needsFolding(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xEF:
+			if s[i+1] == 0xBC || s[i+1] == 0xBD {
+				return true
+			}
+		case 0xE2:
+			if s[i+1] == 0x80 && (s[i+2] == 0x90 || s[i+2] == 0x91) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stemSizes reads the sizes written inside a name used as a stem.

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -69,6 +70,7 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption)}
 	tb.labels = labelColumns(t.Rows, tb.head)
 	tb.rows = make([][]cell, 0, len(t.Rows))
+	var seen map[string]cell // merged cells repeat their text: read once
 	for r, row := range t.Rows {
 		out := make([]cell, 0, len(row))
 		for c, x := range row {
@@ -80,10 +82,19 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 				text = strings.ToValidUTF8(text, "\uFFFD")
 			}
 			var k cell
-			if r < tb.head || c < tb.labels || r < maxHeadRows && c < maxLabelCols {
-				k = s.readCell(text)
-			} else {
+			switch cached, ok := seen[text]; {
+			case !(r < tb.head || c < tb.labels || r < maxHeadRows && c < maxLabelCols):
 				k = s.readNumberCell(text)
+			case ok:
+				k = cached
+			default:
+				k = s.readCell(text)
+				if x.Spanned || x.ColSpan > 1 || x.RowSpan > 1 {
+					if seen == nil {
+						seen = map[string]cell{}
+					}
+					seen[text] = k
+				}
 			}
 			// A download mark in the body ("🤗 link") or in a header
 			// of its own ("Download") makes a download table; one
@@ -328,6 +339,9 @@ func (s *state) readCell(text string) cell {
 		c.value, c.unit, c.num = v, unit, true
 		return c
 	}
+	if !hasLetter(text) {
+		return c // "✅", "-", "5s"
+	}
 	t, ours := s.ownMark(strings.TrimSpace(strings.Trim(text, "*†‡§¶ ")))
 	c.ours, c.text = ours, t
 	if t == "" || len(t) > maxCellText {
@@ -366,12 +380,24 @@ func (s *state) readCell(text string) cell {
 	return c
 }
 
+// hasLetter reports an ASCII letter or a character past ASCII in t.
+func hasLetter(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if isLetterASCII(t[i]) || t[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 // ownMark removes an own-model mark ("(ours)", "Ours") from a cell's text
 // and reports whether there was one.
 func (s *state) ownMark(t string) (string, bool) {
-	lower := strings.ToLower(t)
-	for _, m := range s.an.cat.OwnMarkers {
-		lm := strings.ToLower(m)
+	lower := ""
+	for _, lm := range s.an.c.ownMarkers {
+		if lower == "" {
+			lower = strings.ToLower(t)
+		}
 		i := strings.Index(lower, lm)
 		if i < 0 {
 			continue
@@ -379,6 +405,9 @@ func (s *state) ownMark(t string) (string, bool) {
 		j := i + len(lm)
 		if i > 0 && isAlnum(lower[i-1]) && isAlnum(lm[0]) || j < len(lower) && isAlnum(lower[j]) && isAlnum(lm[len(lm)-1]) {
 			continue // "hours", "yours"
+		}
+		if len(lower) != len(t) {
+			return t, true // lowercasing changed the length: keep the text
 		}
 		return strings.TrimSpace(strings.Trim(t[:i]+t[j:], " ()（）,")), true
 	}
@@ -413,11 +442,17 @@ func (s *state) cellState(text string) *state {
 // number (bold, footnote signs) are dropped; a value and its spread or a
 // second figure in brackets give the value.
 func cellNumber(t string) (float64, string, bool) {
+	if plainNumber(t) {
+		v, err := strconv.ParseFloat(t, 64)
+		return v, "", err == nil // "85.0": most body cells
+	}
+	t = strings.TrimSpace(t)
+	if t == "" || !isDigit(t[0]) && !strings.ContainsAny(t[:1], "*†‡§¶#^~≈-−") && !strings.HasPrefix(t, "−") {
+		return 0, "", false // most label cells: a word
+	}
 	t = strings.TrimSpace(strings.Trim(t, "*†‡§¶#^~≈ "))
-	for _, sep := range []string{"±", "+/-", "+-", " (", "(", "（", " / "} {
-		if i := strings.Index(t, sep); i > 0 {
-			t = strings.TrimSpace(t[:i])
-		}
+	if i := strings.IndexAny(t, "±+(（/"); i > 0 {
+		t = strings.TrimSpace(t[:i]) // "72.3 ± 0.4", "85.0 (86.1)", "54.3/52.1"
 	}
 	t = strings.TrimRight(t, "*†‡§¶#^ ")
 	unit := ""
@@ -458,6 +493,23 @@ func cellNumber(t string) (float64, string, bool) {
 		v = -v
 	}
 	return v, unit, ok
+}
+
+// plainNumber reports digits with at most one decimal point and nothing
+// else: "85.0", "2121".
+func plainNumber(t string) bool {
+	if t == "" || len(t) > 12 || !isDigit(t[0]) || !isDigit(t[len(t)-1]) {
+		return false
+	}
+	dots := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == '.' {
+			dots++
+		} else if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return dots <= 1
 }
 
 // unitOf reads the unit a label or caption gives its scores: "%" for

@@ -82,25 +82,39 @@ func (s *state) findLines() {
 }
 
 // codeStarts open lines of commands and code in READMEs.
-var codeStarts = [][]byte{[]byte("python"), []byte("pip "), []byte("git "), []byte("cd "), []byte("export "),
-	[]byte("import "), []byte("from "), []byte("$ "), []byte("curl "), []byte("wget "), []byte("docker "),
-	[]byte("bash "), []byte("torchrun"), []byte("huggingface-cli"), []byte("modelscope "), []byte("vllm "),
-	[]byte("CUDA_"), []byte("conda "), []byte("usage:"), []byte("ollama "), []byte("llama-")}
+var codeStarts = []string{"python", "pip ", "git ", "cd ", "export ", "import ", "from ", "$ ", "curl ", "wget ",
+	"docker ", "bash ", "torchrun", "huggingface-cli", "modelscope ", "vllm ", "CUDA_", "conda ", "usage:", "ollama ", "llama-"}
 
 // codeLine reports a line of a command or code block: one that starts
 // like a command, or carries a command-line flag ("--model"), a relative
-// path ("./models/…") or a call ("load(…)").
+// path ("./models/…") or a call with a string ("load(\"…\")").
 func codeLine(line []byte) bool {
 	t := bytes.TrimLeft(line, " #>")
+	if len(t) == 0 {
+		return false
+	}
 	for _, p := range codeStarts {
-		if bytes.HasPrefix(t, p) {
+		if p[0] == t[0] && bytes.HasPrefix(t, []byte(p)) {
 			return true
 		}
 	}
-	if i := bytes.Index(t, []byte(" --")); i >= 0 && i+3 < len(t) && isLower(t[i+3]) {
-		return true
+	for i := 1; i+1 < len(t); i++ {
+		switch t[i] {
+		case '-':
+			if t[i-1] == ' ' && t[i+1] == '-' && i+2 < len(t) && isLower(t[i+2]) {
+				return true // " --model"
+			}
+		case '/':
+			if t[i-1] == '.' && (i < 2 || t[i-2] != '.') {
+				return true // "./models"
+			}
+		case '"':
+			if t[i-1] == '(' || t[i+1] == ')' {
+				return true // load("…")
+			}
+		}
 	}
-	return bytes.Contains(t, []byte("./")) || bytes.Contains(t, []byte("(\"")) || bytes.Contains(t, []byte("\")"))
+	return false
 }
 
 // inCodeLine reports whether byte p lies on a code line of the text.
