@@ -456,4 +456,3 @@ func (s *state) dedupeClaims() {
 	}
 	s.claims = out
 }
-
