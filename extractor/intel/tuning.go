@@ -90,8 +90,8 @@ type releaseTuning struct {
 	// scoreReachAlone when it is the sentence's only benchmark and only
 	// score, or written beside its own model; a number is a model's when
 	// at most ownerGap bytes of connector stand between ("o3-mini
-	// (86.5%)"); a cue qualifies a value at most valueCueGap bytes from it.
-	scoreReach, scoreReachAlone, ownerGap, valueCueGap int
+	// (86.5%)").
+	scoreReach, scoreReachAlone, ownerGap int
 
 	// A comparison whose sentence opens with a pronoun ("Its score …")
 	// is about the model named at most pronounReach bytes before; one
@@ -102,7 +102,8 @@ type releaseTuning struct {
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
 	// a model compared against or built on counts roleDiscount times as
-	// much; the owner of a repository title adds repoOwnerWeight.
+	// much; the owner of the repository the page is ("owner/repo" in
+	// its title or address) adds repoOwnerWeight.
 	titleWeight, earlyWeight, roleDiscount, repoOwnerWeight float64
 	earlyBytes                                              int
 }
@@ -124,7 +125,7 @@ var tune = releaseTuning{
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
 
-	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, valueCueGap: 4,
+	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
 
