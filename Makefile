@@ -42,17 +42,20 @@ cluster-test: build ## scale-out and faults on loopback: 3 NATS nodes, 2 Elastic
 	MODELWIRE_BIN=$(abspath $(BIN)) MODELWIRE_CLUSTER_REPORT=$(abspath .cluster-test/report.txt) \
 		$(GO) test -tags cluster -count=1 -timeout 40m -v -run TestCluster ./internal/clustertest $(CLUSTER_ARGS)
 
-lint: ## go vet, gofmt, staticcheck (with the cluster test's build tag)
+lint: ## go vet, gofmt, staticcheck (with the cluster test's build tag; bench/'s own module too)
 	$(GO) vet -tags cluster ./...
+	$(GO) -C bench vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags cluster ./...
+	cd bench && $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 bench: ## speed in one run, with ratios to the alternatives: extraction, indexing, end to end, scaling; table in .bench/summary.txt (see bench/run.sh)
 	@if [ -z "$$MODELWIRE_TEST_ES_URL" ]; then deploy/elasticsearch/es-up.sh; fi
 	EVAL=$(EVAL) bash bench/run.sh
 
-bench-go: ## every Go benchmark once, with -benchmem
+bench-go: ## every Go benchmark once, with -benchmem (bench/ is a module of its own: BenchmarkGoTrafilatura)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) -C bench test -run '^$$' -bench . -benchmem ./...
 
 eval: build ## extraction quality on ../shared/eval
 	@for s in bench/eval_*.sh; do [ -f "$$s" ] && EVAL=$(EVAL) BIN=$(BIN) bash "$$s" || exit 1; done

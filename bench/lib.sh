@@ -28,6 +28,7 @@ run_extractor() {
 extractors() {
 	echo modelwire
 	if [ "$BASELINE" != 0 ]; then
-		go build -o "$1/gotrafilatura" "$HERE/gotrafilatura" && echo go-trafilatura
+		# bench/ is a Go module of its own: go-trafilatura stays out of modelwire's.
+		go -C "$HERE" build -o "$(cd "$1" && pwd)/gotrafilatura" ./gotrafilatura && echo go-trafilatura
 	fi
 }

@@ -53,7 +53,7 @@ func TestArchiveGetsEveryAnswerAsReceived(t *testing.T) {
 	defer site.Close()
 	arch := &archived{}
 	c, pub, _ := newTestCrawler(t, Config{RecrawlAfter: 1}, WithArchive(arch))
-	src := Source{Name: "aiwire", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(time.Millisecond), Parallelism: 4}
+	src := Source{Name: "aiwire", Feeds: []string{site.URL + "/feed.xml"}, Delay: time.Millisecond, Parallelism: 4}
 	crawl(t, c, src)
 
 	got := arch.byURL()

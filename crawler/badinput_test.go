@@ -102,7 +102,7 @@ func TestLimits(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{MaxBodyBytes: 2000, Timeout: 300 * time.Millisecond, MaxRedirects: 5})
-	snap := crawl(t, c, Source{Name: "limits", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 4})
+	snap := crawl(t, c, Source{Name: "limits", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 4})
 
 	got := pub.byURL(t)
 	if len(got) != 1 || got[srv.URL+"/good"].URL == "" {
@@ -138,7 +138,7 @@ func TestLimits(t *testing.T) {
 	// A second pass leaves the final failures alone (recrawl interval) and
 	// retries the temporary ones (timeouts).
 	before := len(srv.log())
-	snap2 := crawl(t, c, Source{Name: "limits", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 4})
+	snap2 := crawl(t, c, Source{Name: "limits", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 4})
 	var again []string
 	for _, h := range srv.log()[before:] {
 		again = append(again, h.path)
@@ -169,7 +169,7 @@ func TestRetries(t *testing.T) {
 		}
 	}))
 	c, pub, _ := newTestCrawler(t, Config{RetryBackoff: 20 * time.Millisecond, MaxRetries: 2})
-	snap := crawl(t, c, Source{Name: "retry", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1})
+	snap := crawl(t, c, Source{Name: "retry", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1})
 	if got := pub.byURL(t); len(got) != 1 || got[srv.URL+"/flaky"].URL == "" {
 		t.Errorf("published %v, want /flaky", keys(got))
 	}
@@ -209,7 +209,7 @@ func TestRetries(t *testing.T) {
 			http.Error(w, "slow down", http.StatusTooManyRequests)
 		}
 	}))
-	snap = crawl(t, c, Source{Name: "paused", Feeds: []string{srv2.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1})
+	snap = crawl(t, c, Source{Name: "paused", Feeds: []string{srv2.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1})
 	if n := busy.Load(); n != 1 {
 		t.Errorf("paused host got %d page requests, want 1", n)
 	}
@@ -252,7 +252,7 @@ func TestEncodings(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	crawl(t, c, Source{Name: "enc", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 4})
+	crawl(t, c, Source{Name: "enc", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 4})
 	got := pub.byURL(t)
 	for path, want := range map[string]string{"/gzip": page, "/zlib": page, "/raw-deflate": page, "/latin1": latin} {
 		pg, ok := got[srv.URL+path]
@@ -295,7 +295,7 @@ func TestScope(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, pub, _ := newTestCrawler(t, Config{})
-			tt.src.Name, tt.src.StartURLs, tt.src.Delay, tt.src.Parallelism = "scope", []string{srv.URL + "/"}, ptr(time.Millisecond), 1
+			tt.src.Name, tt.src.StartURLs, tt.src.Delay, tt.src.Parallelism = "scope", []string{srv.URL + "/"}, time.Millisecond, 1
 			snap := crawl(t, c, tt.src)
 			got := pub.byURL(t)
 			for _, p := range tt.want {
@@ -336,7 +336,7 @@ func TestGuard(t *testing.T) {
 
 	t.Run("refused by default", func(t *testing.T) {
 		c := New(Config{UserAgent: testUA}, &pages{})
-		snap := crawl(t, c, Source{Name: "g", Feeds: []string{inner.URL + "/feed", "http://localhost:" + innerPort + "/feed"}, Delay: ptr(time.Millisecond)})
+		snap := crawl(t, c, Source{Name: "g", Feeds: []string{inner.URL + "/feed", "http://localhost:" + innerPort + "/feed"}, Delay: time.Millisecond})
 		if snap.Failed["private_address"] != 2 {
 			t.Errorf("failed = %v, want 2 private_address", snap.Failed)
 		}
@@ -350,8 +350,8 @@ func TestGuard(t *testing.T) {
 			}
 			return checkPublic(address)
 		}
-		c := New(Config{UserAgent: testUA}, &pages{}, WithTransport(newTransport(Config{Timeout: time.Second}.withDefaults(), check)))
-		snap := crawl(t, c, Source{Name: "g", Feeds: []string{outer.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+		c := New(Config{UserAgent: testUA, MaxRedirects: 10}, &pages{}, WithTransport(newTransport(Config{Timeout: time.Second}.tuned(), check)))
+		snap := crawl(t, c, Source{Name: "g", Feeds: []string{outer.URL + "/feed"}, Delay: time.Millisecond})
 		if snap.Failed["private_address"] != 1 || outer.count("/redirect") != 1 {
 			t.Errorf("failed = %v, /redirect requested %d times", snap.Failed, outer.count("/redirect"))
 		}
@@ -361,7 +361,7 @@ func TestGuard(t *testing.T) {
 	})
 	t.Run("allowed when configured", func(t *testing.T) {
 		c, pub, _ := newTestCrawler(t, Config{})
-		crawl(t, c, Source{Name: "g", StartURLs: []string{inner.URL + "/"}, Delay: ptr(time.Millisecond)})
+		crawl(t, c, Source{Name: "g", StartURLs: []string{inner.URL + "/"}, Delay: time.Millisecond})
 		if len(pub.all()) != 1 {
 			t.Errorf("published %d pages, want 1", len(pub.all()))
 		}
@@ -412,7 +412,7 @@ func TestCancel(t *testing.T) {
 	c, _, _ := newTestCrawler(t, Config{})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	_, err := c.Crawl(ctx, Source{Name: "slow", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: ptr(time.Second), Parallelism: 1})
+	_, err := c.Crawl(ctx, Source{Name: "slow", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: time.Second, Parallelism: 1})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want the context's", err)
 	}
@@ -434,7 +434,7 @@ func TestRedirectDedup(t *testing.T) {
 		}
 	}))
 	c, pub, _ := newTestCrawler(t, Config{})
-	snap := crawl(t, c, Source{Name: "moved", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1})
+	snap := crawl(t, c, Source{Name: "moved", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1})
 	// Whichever of /old and /new a worker takes first wins; the other is
 	// the duplicate.
 	all := pub.all()

@@ -17,11 +17,11 @@ func BenchmarkCrawl(b *testing.B) {
 	const articles = 500
 	site := testsite.New(testsite.Options{Extra: articles - 5})
 	defer site.Close()
-	src := Source{Name: "bench", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(time.Duration(0)), Parallelism: 8, MaxPages: 100000}
+	src := Source{Name: "bench", Feeds: []string{site.URL + "/feed.xml"}, Delay: time.Duration(0), Parallelism: 8, MaxPages: 100000}
 	b.ReportAllocs()
 	var fetched int64
 	for b.Loop() {
-		c := New(Config{UserAgent: testUA, AllowPrivateNetworks: true}, &pages{})
+		c := New(testConfig(Config{}), &pages{})
 		st, err := c.Crawl(context.Background(), src)
 		if err != nil {
 			b.Fatal(err)

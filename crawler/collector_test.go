@@ -49,7 +49,7 @@ func TestGzipSitemapBound(t *testing.T) {
 				w.Write(gz)
 			}))
 			c, _, _ := newTestCrawler(t, Config{MaxBodyBytes: limit})
-			snap := crawl(t, c, Source{Name: "gz", Sitemaps: []string{srv.URL + tt.path}, Delay: ptr(time.Millisecond)})
+			snap := crawl(t, c, Source{Name: "gz", Sitemaps: []string{srv.URL + tt.path}, Delay: time.Millisecond})
 			if snap.Failed["too_large"] != 1 || snap.FailedTotal() != 1 {
 				t.Errorf("failed = %v, want one too_large", snap.Failed)
 			}
@@ -113,7 +113,7 @@ func TestCollectorSettings(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	src := Source{Name: "env", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond)}
+	src := Source{Name: "env", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond}
 	crawl(t, c, src)
 	snap := crawl(t, c, src)
 

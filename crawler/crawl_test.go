@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // siteSource crawls the whole test site: its sitemap index, both feeds and
@@ -20,7 +21,7 @@ func siteSource(site *testsite.Site, name string) Source {
 		Feeds:       []string{site.URL + "/feed.xml", site.URL + "/zh/atom.xml"},
 		StartURLs:   []string{site.URL + "/"},
 		MaxDepth:    1,
-		Delay:       ptr(time.Millisecond),
+		Delay:       time.Millisecond,
 		Parallelism: 4,
 	}
 }
@@ -116,8 +117,8 @@ func TestPoliteness(t *testing.T) {
 	defer site.Close()
 	const delay = 25 * time.Millisecond
 	a := siteSource(site, "a")
-	a.Delay, a.Parallelism = ptr(delay), 1
-	b := Source{Name: "b", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(delay), Parallelism: 1}
+	a.Delay, a.Parallelism = delay, 1
+	b := Source{Name: "b", Feeds: []string{site.URL + "/feed.xml"}, Delay: delay, Parallelism: 1}
 	c, pub, _ := newTestCrawler(t, Config{})
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -138,7 +139,7 @@ func TestPoliteness(t *testing.T) {
 	// In any window of 10 delays at most 10 requests may start (+2 for
 	// arrival jitter on a loaded machine; with the delay ignored, all
 	// would arrive within a few milliseconds).
-	if n := maxInWindow(times, 10*delay); n > 12 {
+	if n := waittest.MaxInWindow(times, 10*delay); n > 12 {
 		t.Errorf("%d requests within %v, want ≤ 12", n, 10*delay)
 	}
 	span := times[len(times)-1].Sub(times[0])
@@ -172,7 +173,7 @@ func TestCrawlDelay(t *testing.T) {
 				}
 			}))
 			c, pub, _ := newTestCrawler(t, Config{MaxCrawlDelay: tt.cap})
-			crawl(t, c, Source{Name: "s", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: ptr(time.Millisecond), Parallelism: 2})
+			crawl(t, c, Source{Name: "s", StartURLs: []string{srv.URL + "/"}, MaxDepth: 1, Delay: time.Millisecond, Parallelism: 2})
 			if n := len(pub.all()); n != 5 {
 				t.Fatalf("published %d pages, want 5", n)
 			}
@@ -212,7 +213,7 @@ func TestFeedFormats(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	snap := crawl(t, c, Source{Name: "feeds", Feeds: []string{srv.URL + "/rss", srv.URL + "/atom", srv.URL + "/json", srv.URL + "/broken"}, Delay: ptr(time.Millisecond)})
+	snap := crawl(t, c, Source{Name: "feeds", Feeds: []string{srv.URL + "/rss", srv.URL + "/atom", srv.URL + "/json", srv.URL + "/broken"}, Delay: time.Millisecond})
 	got := pub.byURL(t)
 	for path, want := range map[string]struct {
 		title string
@@ -257,7 +258,7 @@ func TestSitemapsFromRobots(t *testing.T) {
 		}
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	snap := crawl(t, c, Source{Name: "maps", StartURLs: []string{srv.URL + "/start"}, Delay: ptr(time.Millisecond)})
+	snap := crawl(t, c, Source{Name: "maps", StartURLs: []string{srv.URL + "/start"}, Delay: time.Millisecond})
 	got := pub.byURL(t)
 	for _, p := range []string{"/start", "/one", "/four"} {
 		if _, ok := got[srv.URL+p]; !ok {

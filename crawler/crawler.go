@@ -51,6 +51,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"regexp"
 	"time"
@@ -74,7 +75,9 @@ type Pacer interface {
 	Wait(ctx context.Context) error
 }
 
-// Config holds settings shared by every source. Zero values mean defaults.
+// Config holds settings shared by every source. The crawler takes them
+// as given: internal/config holds the operator's defaults (the README's
+// configuration table), and a zero value here means none or off.
 type Config struct {
 	// UserAgent is sent with every request and matched against robots.txt
 	// groups by its product token ("modelwire" in "modelwire/0.1 (+…)").
@@ -82,74 +85,67 @@ type Config struct {
 	// AllowPrivateNetworks permits loopback, private and link-local
 	// addresses; they are refused by default.
 	AllowPrivateNetworks bool
-	// Timeout bounds one request, body included (default 30s).
+	// Timeout bounds one request, body included (0: none).
 	Timeout time.Duration
-	// MaxBodyBytes bounds one decoded response body (default 10 MiB); a
+	// MaxBodyBytes bounds one decoded response body (0: no bound); a
 	// larger one is aborted and counted as "too_large".
 	MaxBodyBytes int64
-	// MaxRedirects bounds one redirect chain (default 10).
+	// MaxRedirects bounds one redirect chain (0: redirects are not
+	// followed).
 	MaxRedirects int
 	// RecrawlAfter is how long a fetched article is left alone unless its
-	// feed or sitemap date changes (default 24h).
+	// feed or sitemap date changes (0: it is asked for, conditionally, on
+	// every pass).
 	RecrawlAfter time.Duration
-	// MaxCrawlDelay caps a robots.txt Crawl-delay (default 10s).
+	// MaxCrawlDelay caps a robots.txt Crawl-delay (0: no cap).
 	MaxCrawlDelay time.Duration
-	// MaxRetries is how often a 429 or 5xx answer is retried (default 2;
+	// MaxRetries is how often a 429 or 5xx answer is retried (0 or
 	// negative: never).
 	MaxRetries int
+
+	// The crawler's own tuning, not configuration: zero values mean the
+	// values named below.
+
 	// RetryBackoff is the wait before the first retry after a 5xx; it
-	// doubles with each retry (default 500ms).
+	// doubles with each retry (DefaultRetryBackoff).
 	RetryBackoff time.Duration
 	// MaxRetryWait is the longest wait honoured — Retry-After or back-off;
 	// a host asking for more is paused and its URLs fail with
-	// ErrHostPaused until the wait is over (default 1m).
+	// ErrHostPaused until the wait is over (DefaultMaxRetryWait).
 	MaxRetryWait time.Duration
-	// RobotsTTL is how long a robots.txt is cached (default 24h).
+	// RobotsTTL is how long a robots.txt is cached (DefaultRobotsTTL).
 	RobotsTTL time.Duration
 }
 
-// Config defaults.
+// The crawler's tuning: what zero RetryBackoff, MaxRetryWait and RobotsTTL
+// mean.
 const (
-	DefaultUserAgent     = "modelwire"
-	DefaultTimeout       = 30 * time.Second
-	DefaultMaxBodyBytes  = 10 << 20
-	DefaultMaxRedirects  = 10
-	DefaultRecrawlAfter  = 24 * time.Hour
-	DefaultMaxCrawlDelay = 10 * time.Second
-	DefaultMaxRetries    = 2
-	DefaultRetryBackoff  = 500 * time.Millisecond
-	DefaultMaxRetryWait  = time.Minute
-	DefaultRobotsTTL     = 24 * time.Hour
+	DefaultRetryBackoff = 500 * time.Millisecond
+	DefaultMaxRetryWait = time.Minute
+	DefaultRobotsTTL    = 24 * time.Hour
 )
 
-// withDefaults returns cfg with zero values replaced by defaults.
-func (cfg Config) withDefaults() Config {
+// noBodyBound is MaxBodyBytes when there is none: larger than any body,
+// small enough that the arithmetic of a bound cannot overflow.
+const noBodyBound = 1 << 62
+
+// tuned returns cfg with the tuning at its values and "none" spelt as the
+// bound the code compares against.
+func (cfg Config) tuned() Config {
 	set := func(d *time.Duration, v time.Duration) {
 		if *d <= 0 {
 			*d = v
 		}
 	}
-	if cfg.UserAgent == "" {
-		cfg.UserAgent = DefaultUserAgent
-	}
-	set(&cfg.Timeout, DefaultTimeout)
-	set(&cfg.RecrawlAfter, DefaultRecrawlAfter)
-	set(&cfg.MaxCrawlDelay, DefaultMaxCrawlDelay)
 	set(&cfg.RetryBackoff, DefaultRetryBackoff)
 	set(&cfg.MaxRetryWait, DefaultMaxRetryWait)
 	set(&cfg.RobotsTTL, DefaultRobotsTTL)
+	set(&cfg.MaxCrawlDelay, math.MaxInt64)
 	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+		cfg.MaxBodyBytes = noBodyBound
 	}
-	if cfg.MaxRedirects <= 0 {
-		cfg.MaxRedirects = DefaultMaxRedirects
-	}
-	switch {
-	case cfg.MaxRetries == 0:
-		cfg.MaxRetries = DefaultMaxRetries
-	case cfg.MaxRetries < 0:
-		cfg.MaxRetries = 0
-	}
+	cfg.MaxRedirects = max(cfg.MaxRedirects, 0)
+	cfg.MaxRetries = max(cfg.MaxRetries, 0)
 	return cfg
 }
 
@@ -201,7 +197,7 @@ func WithSeen(s Seen) Option { return func(c *Crawler) { c.seen = s } }
 
 // New returns a Crawler that publishes to pub.
 func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
-	cfg = cfg.withDefaults()
+	cfg = cfg.tuned()
 	c := &Crawler{
 		cfg:      cfg,
 		pub:      pub,
@@ -227,13 +223,10 @@ func New(cfg Config, pub Publisher, opts ...Option) *Crawler {
 // Crawl makes one pass over src: robots.txt sitemaps, sitemaps, feeds and
 // start pages, then the pages they list, within src.MaxPages. Failures of
 // single URLs are logged and counted in the returned Stats, never returned;
-// Crawl fails only for an invalid source or when ctx ends.
+// Crawl fails only for an include or exclude pattern that does not
+// compile, or when ctx ends.
 func (c *Crawler) Crawl(ctx context.Context, src Source) (*Stats, error) {
-	src = src.WithDefaults()
 	st := newStats(src.Name, c.now())
-	if err := src.Validate(); err != nil {
-		return st, fmt.Errorf("source %s: %w", src.Name, err)
-	}
 	include, err := compileAll(src.Include)
 	if err != nil {
 		return st, fmt.Errorf("source %s: include: %w", src.Name, err)

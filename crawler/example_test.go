@@ -41,9 +41,10 @@ func ExampleCrawler_Crawl() {
 	}))
 	defer srv.Close()
 
-	c := crawler.New(crawler.Config{UserAgent: "example/1.0", AllowPrivateNetworks: true}, printer{})
-	delay := time.Millisecond // between requests to one host; unset means 1s
-	src := crawler.Source{Name: "aiwire", Feeds: []string{srv.URL + "/feed.xml"}, Delay: &delay}
+	// A fetched article is left alone for a day unless its feed says it
+	// changed (modelwire's default, crawler.recrawl_after).
+	c := crawler.New(crawler.Config{UserAgent: "example/1.0", AllowPrivateNetworks: true, RecrawlAfter: 24 * time.Hour}, printer{})
+	src := crawler.Source{Name: "aiwire", Feeds: []string{srv.URL + "/feed.xml"}, Delay: time.Millisecond}
 	for range 2 {
 		st, err := c.Crawl(context.Background(), src)
 		if err != nil {

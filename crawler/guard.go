@@ -48,7 +48,7 @@ func newDialer(cfg Config, check func(address string) error) *net.Dialer {
 // DNS rebinding are covered too. A browser that renders pages for the
 // crawler connects through it (crawler/chromium). Safe for concurrent use.
 func GuardedDialer(cfg Config) *net.Dialer {
-	return newDialer(cfg.withDefaults(), checkPublic)
+	return newDialer(cfg.tuned(), checkPublic)
 }
 
 // checkPublic fails for an address ("ip:port") that is not a public unicast

@@ -143,74 +143,46 @@ func firstNonZero(ts ...time.Time) time.Time {
 }
 
 // handlePage fetches a start page or an article page and publishes it if
-// it is new or changed.
+// it is new or changed: admitted (due, not another task's, within the
+// pass's pages), fetched (conditionally when it was before), read as HTML,
+// compared with what was fetched before, its canonical URL checked, then
+// published and remembered.
 func (p *pass) handlePage(ctx context.Context, t *task) {
-	key := SeenKey(t.url)
-	rec, ok, err := p.c.seen.Get(ctx, key)
-	if err != nil {
-		p.failed(ctx, t, fmt.Errorf("%w: %w", errSeenStore, err))
-		return
-	}
-	if ok && p.notDue(rec, t) {
-		p.st.skip(SkipNotDue)
-		return
-	}
-	claimed := "" // the canonical URL this task has taken
-	if ok && rec.Canonical != "" {
-		if !p.claim(rec.Canonical) {
-			p.st.skip(SkipDuplicate)
-			return
-		}
-		claimed = rec.Canonical
-	}
-	if p.pages.Add(1) > int64(p.src.MaxPages) {
-		p.st.skip(SkipMaxPages)
-		p.markPartial(t.parent)
+	rec, seen, claimed, ok := p.admitPage(ctx, t)
+	if !ok {
 		return
 	}
 	follow := t.depth < p.src.MaxDepth
-	revisit := !ok || rec.Revisit || (follow && p.entriesDue(rec))
-	spec := p.spec(t, rec, !revisit && rec.Status < 400)
+	revisit := !seen || rec.Revisit || (follow && p.entriesDue(rec))
 	if p.c.pacer != nil {
 		if err := p.c.pacer.Wait(ctx); err != nil {
 			p.failed(ctx, t, err)
 			return
 		}
 	}
-	ans, err := p.fetchPage(ctx, spec)
+	ans, err := p.fetchPage(ctx, p.spec(t, rec, !revisit && rec.Status < 400))
 	if err != nil {
 		p.failed(ctx, t, err)
 		return
 	}
-	now := ans.at
-	switch {
-	case ans.status == http.StatusNotModified:
+	if ans.status == http.StatusNotModified {
 		p.st.notModified.Add(1)
-		rec.URL, rec.FetchedAt, rec.Status = t.url, now, ans.status
+		rec.URL, rec.FetchedAt, rec.Status = t.url, ans.at, ans.status
 		rec.Listed = later(rec.Listed, t.listed)
 		p.put(ctx, rec)
 		return
-	case ans.status < 200 || ans.status > 299:
-		p.failed(ctx, t, &StatusError{Code: ans.status})
-		return
 	}
-	ct := ans.header.Get("Content-Type")
-	if !isHTML(ct, ans.body) {
-		p.failed(ctx, t, ErrNotHTML)
-		return
-	}
-	body, _, err := toUTF8(ans.body, ct)
-	if err != nil {
-		p.failed(ctx, t, errors.Join(ErrEncoding, err))
+	body, ct, ok := p.pageBody(ctx, t, ans)
+	if !ok {
 		return
 	}
 	next := Record{URL: t.url, ETag: ans.header.Get("ETag"), LastModified: ans.header.Get("Last-Modified"),
-		ContentHash: event.Hash(body), Status: ans.status, FetchedAt: now, Listed: later(rec.Listed, t.listed),
+		ContentHash: event.Hash(body), Status: ans.status, FetchedAt: ans.at, Listed: later(rec.Listed, t.listed),
 		EntriesAt: rec.EntriesAt}
 	if follow && revisit {
-		next.EntriesAt = now
+		next.EntriesAt = ans.at
 	}
-	if ok && rec.ContentHash == next.ContentHash {
+	if seen && rec.ContentHash == next.ContentHash {
 		p.st.unchanged.Add(1)
 		next.Canonical = rec.Canonical
 		if follow && revisit {
@@ -225,59 +197,121 @@ func (p *pass) handlePage(ctx context.Context, t *task) {
 	canonical, rejected, canonicalFetched := p.checkCanonical(ctx, info.Canonical, t.url, ans.url, next.ContentHash)
 	if canonical != "" {
 		next.Canonical = canonical
-		if canonical != claimed && !p.claim(canonical) {
-			p.st.skip(SkipDuplicate)
-			p.put(ctx, next)
-			return
-		}
-		crec, cok, err := p.c.seen.Get(ctx, SeenKey(canonical))
-		if err == nil && cok && crec.ContentHash == next.ContentHash {
-			p.st.unchanged.Add(1)
+		if !p.canonicalIsNew(ctx, next, claimed) {
 			p.put(ctx, next)
 			return
 		}
 	}
-	page := event.Page{
-		URL:               t.url,
-		Source:            p.src.Name,
-		Status:            ans.status,
-		ContentType:       ct,
-		ETag:              next.ETag,
-		LastModified:      next.LastModified,
-		FetchedAt:         now,
-		Hint:              t.hint,
-		ContentHash:       next.ContentHash,
-		Body:              event.Compress(body),
-		Canonical:         canonical,
-		RejectedCanonical: rejected,
-	}
+	page := event.Page{URL: t.url, Source: p.src.Name, Status: ans.status, ContentType: ct, ETag: next.ETag,
+		LastModified: next.LastModified, FetchedAt: ans.at, Hint: t.hint, ContentHash: next.ContentHash,
+		Body: event.Compress(body), Canonical: canonical, RejectedCanonical: rejected}
 	if ans.url != t.url {
 		page.FinalURL = ans.url
 	}
-	if err := p.c.pub.Publish(ctx, page); err != nil {
-		p.st.fail("publish")
-		p.markPartial(t.parent)
-		p.log.Error("publishing page failed", "url", t.url, "err", err)
+	if !p.publish(ctx, t, page) {
 		return
 	}
-	p.st.fetched.Add(1)
-	// Remember the page under the URLs it was also reached by, so a
-	// listing that names those is not fetched again within RecrawlAfter.
-	if ans.url != t.url {
-		p.put(ctx, Record{URL: ans.url, ETag: next.ETag, LastModified: next.LastModified, ContentHash: next.ContentHash,
-			Status: ans.status, FetchedAt: now, Listed: next.Listed})
-	}
-	// The canonical URL is recorded as fetched only when it was: a page
-	// naming it does not stop it from being fetched in its own right.
-	if canonicalFetched {
-		p.put(ctx, Record{URL: canonical, ContentHash: next.ContentHash, Status: ans.status, FetchedAt: now, Listed: next.Listed})
-	}
+	p.rememberAliases(ctx, t, ans, next, canonical, canonicalFetched)
 	if follow {
 		p.follow(t, info.Links)
 		p.keepListing(next)
 		return
 	}
 	p.put(ctx, next)
+}
+
+// admitPage decides whether t is fetched in this pass: not while its
+// record says it is not due, not when another task holds its canonical
+// URL, not past the pass's MaxPages. It returns t's record (seen: there
+// is one) and the canonical URL t has claimed ("" for none).
+func (p *pass) admitPage(ctx context.Context, t *task) (rec Record, seen bool, claimed string, ok bool) {
+	rec, seen, err := p.c.seen.Get(ctx, SeenKey(t.url))
+	if err != nil {
+		p.failed(ctx, t, fmt.Errorf("%w: %w", errSeenStore, err))
+		return rec, seen, "", false
+	}
+	if seen && p.notDue(rec, t) {
+		p.st.skip(SkipNotDue)
+		return rec, seen, "", false
+	}
+	if seen && rec.Canonical != "" {
+		if !p.claim(rec.Canonical) {
+			p.st.skip(SkipDuplicate)
+			return rec, seen, "", false
+		}
+		claimed = rec.Canonical
+	}
+	if p.pages.Add(1) > p.src.pageLimit() {
+		p.st.skip(SkipMaxPages)
+		p.markPartial(t.parent)
+		return rec, seen, claimed, false
+	}
+	return rec, seen, claimed, true
+}
+
+// pageBody returns the body of a 2xx HTML answer in UTF-8, with its
+// Content-Type; any other answer fails t.
+func (p *pass) pageBody(ctx context.Context, t *task, ans *answer) (body []byte, ct string, ok bool) {
+	if ans.status < 200 || ans.status > 299 {
+		p.failed(ctx, t, &StatusError{Code: ans.status})
+		return nil, "", false
+	}
+	ct = ans.header.Get("Content-Type")
+	if !isHTML(ct, ans.body) {
+		p.failed(ctx, t, ErrNotHTML)
+		return nil, "", false
+	}
+	body, _, err := toUTF8(ans.body, ct)
+	if err != nil {
+		p.failed(ctx, t, errors.Join(ErrEncoding, err))
+		return nil, "", false
+	}
+	return body, ct, true
+}
+
+// canonicalIsNew reports whether the page of next, whose canonical URL is
+// next.Canonical, is to be published: not when another task holds that
+// URL (a duplicate) or when the canonical URL's record has the same
+// content (unchanged).
+func (p *pass) canonicalIsNew(ctx context.Context, next Record, claimed string) bool {
+	if next.Canonical != claimed && !p.claim(next.Canonical) {
+		p.st.skip(SkipDuplicate)
+		return false
+	}
+	crec, cok, err := p.c.seen.Get(ctx, SeenKey(next.Canonical))
+	if err == nil && cok && crec.ContentHash == next.ContentHash {
+		p.st.unchanged.Add(1)
+		return false
+	}
+	return true
+}
+
+// publish hands page on; a failure is counted and logged, and t's
+// listing is marked partial so it is read again.
+func (p *pass) publish(ctx context.Context, t *task, page event.Page) bool {
+	if err := p.c.pub.Publish(ctx, page); err != nil {
+		p.st.fail("publish")
+		p.markPartial(t.parent)
+		p.log.Error("publishing page failed", "url", t.url, "err", err)
+		return false
+	}
+	p.st.fetched.Add(1)
+	return true
+}
+
+// rememberAliases records the page published for t under the other URLs
+// it was reached by: where its redirects ended, so a listing that names
+// that URL does not fetch it again within RecrawlAfter, and its canonical
+// URL — only when that was fetched: a page naming it does not stop it from
+// being fetched in its own right.
+func (p *pass) rememberAliases(ctx context.Context, t *task, ans *answer, next Record, canonical string, canonicalFetched bool) {
+	if ans.url != t.url {
+		p.put(ctx, Record{URL: ans.url, ETag: next.ETag, LastModified: next.LastModified, ContentHash: next.ContentHash,
+			Status: ans.status, FetchedAt: ans.at, Listed: next.Listed})
+	}
+	if canonicalFetched {
+		p.put(ctx, Record{URL: canonical, ContentHash: next.ContentHash, Status: ans.status, FetchedAt: ans.at, Listed: next.Listed})
+	}
 }
 
 // follow queues the in-scope links of page t one level deeper.

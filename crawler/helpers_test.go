@@ -7,13 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 const testUA = "modelwire-test/1.0"
@@ -60,40 +60,40 @@ func body(t *testing.T, pg event.Page) string {
 	return string(b)
 }
 
-// logBuffer is a concurrency-safe log sink.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 // newTestCrawler returns a crawler for loopback test servers with fast
 // retries, and its publisher and log.
-func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages, *logBuffer) {
+func newTestCrawler(t *testing.T, cfg Config, opts ...Option) (*Crawler, *pages, *waittest.Buffer) {
 	t.Helper()
-	cfg.UserAgent = testUA
-	cfg.AllowPrivateNetworks = true
-	if cfg.Timeout == 0 {
-		cfg.Timeout = 5 * time.Second
-	}
-	if cfg.RetryBackoff == 0 {
-		cfg.RetryBackoff = 10 * time.Millisecond
-	}
+	setDefault(&cfg.Timeout, 5*time.Second) // quicker than production where a test would only wait
+	setDefault(&cfg.RetryBackoff, 10*time.Millisecond)
+	cfg = testConfig(cfg)
 	pub := &pages{}
-	logs := &logBuffer{}
+	logs := &waittest.Buffer{}
 	opts = append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))}, opts...)
 	return New(cfg, pub, opts...), pub, logs
+}
+
+// testConfig returns cfg for the test User-Agent on loopback sites, the
+// settings it leaves zero those of a production crawl: internal/config's
+// defaults, which this package's tests cannot import (it imports crawler).
+func testConfig(cfg Config) Config {
+	cfg.UserAgent = testUA
+	cfg.AllowPrivateNetworks = true
+	setDefault(&cfg.Timeout, 30*time.Second)
+	setDefault(&cfg.MaxBodyBytes, 10<<20)
+	setDefault(&cfg.MaxRedirects, 10)
+	setDefault(&cfg.RecrawlAfter, 24*time.Hour)
+	setDefault(&cfg.MaxCrawlDelay, 10*time.Second)
+	setDefault(&cfg.MaxRetries, 2)
+	return cfg
+}
+
+// setDefault sets *v to d if it is zero.
+func setDefault[T comparable](v *T, d T) {
+	var zero T
+	if *v == zero {
+		*v = d
+	}
 }
 
 // crawl runs one pass and fails the test on an error.
@@ -179,20 +179,6 @@ func (w *statusWriter) Flush() {
 	if f, ok := w.ResponseWriter.(http.Flusher); ok {
 		f.Flush()
 	}
-}
-
-// maxInWindow returns the most requests that arrived within any window of
-// length w.
-func maxInWindow(times []time.Time, w time.Duration) int {
-	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
-	best, j := 0, 0
-	for i := range times {
-		for times[i].Sub(times[j]) >= w {
-			j++
-		}
-		best = max(best, i-j+1)
-	}
-	return best
 }
 
 func htmlPage(title, body string) string {

@@ -62,7 +62,7 @@ func TestHostileCanonicalHijack(t *testing.T) {
 	victimArticle = victim.URL + "/article"
 
 	c, pub, logs := newTestCrawler(t, Config{})
-	crawl(t, c, Source{Name: "attacker", Feeds: []string{attacker.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	crawl(t, c, Source{Name: "attacker", Feeds: []string{attacker.URL + "/feed"}, Delay: time.Millisecond})
 	got := pub.byURL(t)
 	evil := got[attacker.URL+"/evil"]
 	if evil.URL == "" || evil.Canonical != "" || evil.RejectedCanonical != victimArticle {
@@ -75,7 +75,7 @@ func TestHostileCanonicalHijack(t *testing.T) {
 		t.Fatalf("the victim article is recorded as fetched (%+v) though only the attacker's page was", rec)
 	}
 
-	snap := crawl(t, c, Source{Name: "victim", Feeds: []string{victim.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	snap := crawl(t, c, Source{Name: "victim", Feeds: []string{victim.URL + "/feed"}, Delay: time.Millisecond})
 	if victim.count("/article") != 2 { // once to check the attacker's claim, once in its own right
 		t.Errorf("victim article requested %d times, want 2", victim.count("/article"))
 	}
@@ -103,7 +103,7 @@ func TestHostileCanonicalConfirmed(t *testing.T) {
 	page = fmt.Sprintf(`<html><head><link rel="canonical" href="%s/story"></head><body><p>same bytes</p></body></html>`, origin.URL)
 
 	c, pub, _ := newTestCrawler(t, Config{})
-	crawl(t, c, Source{Name: "mirror", Feeds: []string{mirror.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	crawl(t, c, Source{Name: "mirror", Feeds: []string{mirror.URL + "/feed"}, Delay: time.Millisecond})
 	p := pub.byURL(t)[mirror.URL+"/copy"]
 	if p.Canonical != origin.URL+"/story" || p.RejectedCanonical != "" {
 		t.Fatalf("mirror page published as %+v, want canonical %s/story confirmed", p, origin.URL)
@@ -156,7 +156,7 @@ func TestHostileNumericHosts(t *testing.T) {
 		fmt.Fprint(w, htmlPage("p", "<p>page "+r.URL.Path+"</p>"))
 	}))
 	c, pub, _ := newTestCrawler(t, Config{})
-	crawl(t, c, Source{Name: "numeric", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1})
+	crawl(t, c, Source{Name: "numeric", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1})
 	got := pub.byURL(t)
 	if len(got) != 4 {
 		t.Fatalf("published %v, want 4 pages", keys(got))
@@ -235,7 +235,7 @@ func TestHostileRetryAfter(t *testing.T) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}))
 	c, pub, _ := newTestCrawler(t, Config{MaxRetries: 5})
-	snap := crawl(t, c, Source{Name: "busy", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond)})
+	snap := crawl(t, c, Source{Name: "busy", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond})
 	if n := srv.count("/busy"); n != 1 || len(pub.all()) != 0 || snap.Failed["host_paused"] != 1 {
 		t.Errorf("/busy requested %d times, failures %v; want once, then the host paused", n, snap.Failed)
 	}

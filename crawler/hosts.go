@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // hosts is the crawler's per-host politeness: one scheduler per host
@@ -78,11 +80,11 @@ func (s *host) acquire(ctx context.Context, parallel int, delay, maxWait time.Du
 			return now, func() { once.Do(s.release) }, nil
 		}
 		s.mu.Unlock()
-		wait := earliest.Sub(now)
-		if wait > maxWait {
-			return time.Time{}, nil, fmt.Errorf("%w for another %s", ErrHostPaused, wait.Round(time.Second))
+		d := earliest.Sub(now)
+		if d > maxWait {
+			return time.Time{}, nil, fmt.Errorf("%w for another %s", ErrHostPaused, d.Round(time.Second))
 		}
-		if err := sleep(ctx, wait); err != nil {
+		if err := wait.Sleep(ctx, d); err != nil {
 			return time.Time{}, nil, err
 		}
 	}
@@ -117,19 +119,4 @@ func (s *host) pause(until time.Time) {
 		s.paused = until
 	}
 	s.mu.Unlock()
-}
-
-// sleep waits for d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -187,7 +187,7 @@ func TestDelayCountsFromTheSend(t *testing.T) {
 	defer slow.CloseIdleConnections()
 	arch := &archived{}
 	c, _, _ := newTestCrawler(t, Config{}, WithTransport(slow), WithArchive(arch))
-	crawl(t, c, Source{Name: "slow", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(delay), Parallelism: 1})
+	crawl(t, c, Source{Name: "slow", Feeds: []string{site.URL + "/feed.xml"}, Delay: delay, Parallelism: 1})
 	arch.mu.Lock()
 	defer arch.mu.Unlock()
 	if len(arch.xs) < 4 {

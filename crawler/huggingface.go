@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,69 +21,22 @@ import (
 // not seen before or whose lastModified changed. A card becomes a page at
 // {endpoint}/{repo}: the card's Markdown rendered as HTML, titled with the
 // repository's id, dated by its creation, carrying the repository
-// (event.Repository) as first-hand release evidence. Zero values mean
-// defaults.
+// (event.Repository) as first-hand release evidence.
 type HuggingFace struct {
 	// Authors are the organisations (or users) to watch ("deepseek-ai").
-	Authors []string `yaml:"authors"`
-	// Endpoint is the Hub's address (default DefaultHubEndpoint).
-	Endpoint string `yaml:"endpoint"`
+	Authors []string
+	// Endpoint is the Hub's address ("https://huggingface.co").
+	Endpoint string
 	// Limit is how many of an organisation's newest repositories one pass
-	// lists (default DefaultHubLimit, at most MaxHubLimit).
-	Limit int `yaml:"limit"`
-	// TokenEnv names an environment variable holding a Hub access token,
-	// for higher rate limits; the caller reads it into Token.
-	TokenEnv string `yaml:"token_env"`
-	// Token is sent as "Authorization: Bearer …" to Endpoint's host only.
-	Token string `yaml:"-"`
+	// lists (0: as many as the Hub gives in one answer).
+	Limit int
+	// Token, if set, is sent as "Authorization: Bearer …" to Endpoint's
+	// host only.
+	Token string
 }
-
-// HuggingFace defaults and bounds.
-const (
-	DefaultHubEndpoint = "https://huggingface.co"
-	DefaultHubLimit    = 50
-	MaxHubLimit        = 1000
-)
 
 // maxCardBytes bounds a model card; real ones are a few to a hundred KB.
 const maxCardBytes = 2 << 20
-
-// hubAuthorRE matches a Hub user or organisation name.
-var hubAuthorRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$`)
-
-func (h HuggingFace) withDefaults() HuggingFace {
-	if h.Endpoint == "" {
-		h.Endpoint = DefaultHubEndpoint
-	}
-	h.Endpoint = strings.TrimRight(h.Endpoint, "/")
-	if h.Limit == 0 {
-		h.Limit = DefaultHubLimit
-	}
-	return h
-}
-
-// problems lists what is wrong with h.
-func (h HuggingFace) problems() []error {
-	var errs []error
-	if len(h.Authors) == 0 {
-		errs = append(errs, errors.New("authors: at least one organisation is needed"))
-	}
-	for _, a := range h.Authors {
-		if !hubAuthorRE.MatchString(a) {
-			errs = append(errs, fmt.Errorf("authors: %q is not a Hub user or organisation name", a))
-		}
-	}
-	if h.Endpoint != "" {
-		u, err := url.Parse(h.Endpoint)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || strings.Trim(u.Path, "/") != "" {
-			errs = append(errs, fmt.Errorf("endpoint: %q is not an http(s) origin such as %s", h.Endpoint, DefaultHubEndpoint))
-		}
-	}
-	if h.Limit < 0 || h.Limit > MaxHubLimit {
-		errs = append(errs, fmt.Errorf("limit: %d is not between 1 and %d", h.Limit, MaxHubLimit))
-	}
-	return errs
-}
 
 // listURL is the API request listing author's newest models: full=true
 // adds lastModified to each entry.
@@ -94,16 +45,21 @@ func (h HuggingFace) listURL(author string) string {
 	q.Set("author", author)
 	q.Set("sort", "createdAt")
 	q.Set("direction", "-1")
-	q.Set("limit", strconv.Itoa(h.Limit))
+	if h.Limit > 0 {
+		q.Set("limit", strconv.Itoa(h.Limit))
+	}
 	q.Set("full", "true")
-	return h.Endpoint + "/api/models?" + q.Encode()
+	return h.origin() + "/api/models?" + q.Encode()
 }
 
 // repoURL is the page of repository id ("org/name") on the Hub.
 func (h HuggingFace) repoURL(id string) string {
 	org, name, _ := strings.Cut(id, "/")
-	return h.Endpoint + "/" + url.PathEscape(org) + "/" + url.PathEscape(name)
+	return h.origin() + "/" + url.PathEscape(org) + "/" + url.PathEscape(name)
 }
+
+// origin is Endpoint without a trailing slash.
+func (h HuggingFace) origin() string { return strings.TrimRight(h.Endpoint, "/") }
 
 // cardURL is where the raw model card of repository id is.
 func (h HuggingFace) cardURL(id string) string {
@@ -182,7 +138,7 @@ func (p *pass) handleCard(ctx context.Context, t *task) {
 		p.st.skip(SkipNotDue)
 		return
 	}
-	if p.pages.Add(1) > int64(p.src.MaxPages) {
+	if p.pages.Add(1) > p.src.pageLimit() {
 		p.st.skip(SkipMaxPages)
 		p.markPartial(t.parent)
 		return

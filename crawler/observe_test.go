@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/wait"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // leaseTable is an in-memory stand-in for the lease bucket several
@@ -54,7 +56,7 @@ func (l leasesOf) Acquire(ctx context.Context, host string, gap time.Duration) (
 			}, nil
 		}
 		t.mu.Unlock()
-		if err := sleep(ctx, 2*time.Millisecond); err != nil {
+		if err := wait.Sleep(ctx, 2*time.Millisecond); err != nil {
 			return nil, err
 		}
 	}
@@ -68,7 +70,7 @@ func TestHostLeasesAcrossCrawlers(t *testing.T) {
 	site := testsite.New(testsite.Options{Extra: 12, Delay: 2 * time.Millisecond})
 	defer site.Close()
 	const delay = 60 * time.Millisecond
-	src := Source{Name: "shared", Feeds: []string{site.URL + "/feed.xml"}, Delay: ptr(delay), Parallelism: 1}
+	src := Source{Name: "shared", Feeds: []string{site.URL + "/feed.xml"}, Delay: delay, Parallelism: 1}
 	table := newLeaseTable()
 	seen := newMemorySeen() // the replicas share what was fetched, as with mw_seen
 	a, pubA, _ := newTestCrawler(t, Config{}, WithHostLeases(leasesOf{table, "a"}), WithSeen(seen))
@@ -98,7 +100,7 @@ func TestHostLeasesAcrossCrawlers(t *testing.T) {
 	for i, r := range reqs {
 		times[i] = r.At
 	}
-	if n := maxInWindow(times, delay/2); n > 1 {
+	if n := waittest.MaxInWindow(times, delay/2); n > 1 {
 		t.Errorf("%d requests arrived within %v; the delay is %v", n, delay/2, delay)
 	}
 	if table.handover == 0 {
@@ -130,16 +132,14 @@ func TestRunUpdates(t *testing.T) {
 	}
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for !ok() {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s; feed reads %v", what, reads)
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
+		waittest.Eventually(t, 10*time.Second, what, ok, func() string {
+			mu.Lock()
+			defer mu.Unlock()
+			return fmt.Sprintf("feed reads %v", reads)
+		})
 	}
 	source := func(name, feed string) Source {
-		return Source{Name: name, Feeds: []string{srv.URL + feed}, Schedule: "@every 1h", Delay: ptr(time.Millisecond)}
+		return Source{Name: name, Feeds: []string{srv.URL + feed}, Schedule: "@every 1h", Delay: time.Millisecond}
 	}
 	c, _, logs := newTestCrawler(t, Config{})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -181,7 +181,7 @@ func TestObserver(t *testing.T) {
 	}))
 	o := &recordingObserver{}
 	c, _, _ := newTestCrawler(t, Config{}, WithObserver(o))
-	src := Source{Name: "obs", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond)}
+	src := Source{Name: "obs", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond}
 	crawl(t, c, src)
 	crawl(t, c, src)
 	if !slices.Equal(o.events, []string{"start obs", "end obs 2", "start obs", "end obs 0"}) {
@@ -224,16 +224,13 @@ func TestQueuedPages(t *testing.T) {
 	}))
 	o := &statsObserver{started: make(chan *Stats, 1)}
 	c, _, _ := newTestCrawler(t, Config{}, WithObserver(o))
-	src := Source{Name: "q", Feeds: []string{srv.URL + "/feed"}, Delay: ptr(time.Millisecond), Parallelism: 1}
+	src := Source{Name: "q", Feeds: []string{srv.URL + "/feed"}, Delay: time.Millisecond, Parallelism: 1}
 	done := make(chan struct{})
 	go func() { crawl(t, c, src); close(done) }()
 	st := <-o.started
-	deadline := time.Now().Add(5 * time.Second)
 	// Two workers (twice the parallelism) each hold a page: one being
 	// fetched, one waiting its turn at the host; three wait in the queue.
-	for st.Snapshot().Queued != 3 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waittest.Poll(5*time.Second, func() bool { return st.Snapshot().Queued == 3 })
 	if q := st.Snapshot().Queued; q != 3 {
 		t.Errorf("queued %d while the first page is fetched, want 3", q)
 	}

@@ -68,6 +68,7 @@ type pass struct {
 	log              *slog.Logger
 	pol              policy
 	include, exclude []*regexp.Regexp
+	domains          []string     // links and sitemap entries stay within these
 	pages            atomic.Int64 // page requests reserved against MaxPages
 
 	mu        sync.Mutex
@@ -88,7 +89,8 @@ func newPass(c *Crawler, src Source, st *Stats, include, exclude []*regexp.Regex
 	p := &pass{
 		c: c, src: src, st: st, include: include, exclude: exclude,
 		log:      c.log.With("source", src.Name),
-		pol:      policy{delay: src.PolitenessDelay(), parallelism: src.Parallelism},
+		domains:  src.domains(),
+		pol:      policy{delay: max(src.Delay, 0), parallelism: max(src.Parallelism, 1)},
 		known:    map[string]*task{},
 		partial:  map[string]bool{},
 		listings: map[string]Record{},
@@ -111,7 +113,7 @@ func (p *pass) run(ctx context.Context) {
 	done := make(chan struct{})
 	go p.progress(done)
 	var wg sync.WaitGroup
-	for range min(max(2*p.src.Parallelism, 2), maxWorkers) {
+	for range min(2*p.pol.parallelism, maxWorkers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -208,8 +210,18 @@ func (p *pass) enqueue(t *task) bool {
 }
 
 // maxQueued bounds the queued pages; more than MaxPages are queued because
-// many of them are usually skipped as not due.
-func (p *pass) maxQueued() int { return 10*p.src.MaxPages + 100 }
+// many of them are usually skipped as not due. A pass without MaxPages
+// queues at most maxQueuedPages.
+func (p *pass) maxQueued() int {
+	if p.src.MaxPages <= 0 {
+		return maxQueuedPages
+	}
+	return min(10*p.src.MaxPages+100, maxQueuedPages)
+}
+
+// maxQueuedPages bounds the queue of a pass: the frontier of ten passes of
+// the largest sources modelwire is configured with.
+const maxQueuedPages = 100_000
 
 func mergeHint(dst, src *task) {
 	if dst.hint.Title == "" {
@@ -366,7 +378,7 @@ func (p *pass) inScope(link string, anyDomain bool) bool {
 	if err != nil {
 		return false
 	}
-	if !anyDomain && !domainAllowed(u.Hostname(), p.src.AllowedDomains) {
+	if !anyDomain && !domainAllowed(u.Hostname(), p.domains) {
 		return false
 	}
 	for _, re := range p.exclude {

@@ -116,10 +116,11 @@ func renderingCrawler(t *testing.T) (*crawler.Crawler, *collect) {
 	if _, err := chromium.Find(""); err != nil {
 		t.Fatalf("%v: install it with apt-get install -y chromium", err)
 	}
-	b := chromium.New(chromium.Options{IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second})
+	b := chromium.New(chromium.Options{Tabs: 2, IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second, MaxHeapMB: 512})
 	t.Cleanup(func() { b.Close() })
 	pub := &collect{}
-	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second}
+	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second,
+		MaxBodyBytes: 10 << 20, RecrawlAfter: 24 * time.Hour}
 	return crawler.New(cfg, pub, crawler.WithRenderer(b)), pub
 }
 
@@ -141,8 +142,7 @@ func crawlOnce(t *testing.T, c *crawler.Crawler, src crawler.Source) crawler.Sna
 func TestCrawlRendered(t *testing.T) {
 	s := newSPA(t)
 	c, pub := renderingCrawler(t)
-	zero := time.Duration(0)
-	src := crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium, Delay: &zero}
+	src := crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium}
 	snap := crawlOnce(t, c, src)
 	for _, n := range []int{1, 2} {
 		if b := pub.body(t, fmt.Sprintf("%s/post/%d", s.URL, n)); !strings.Contains(b, postWord(n)) {
@@ -166,8 +166,7 @@ func TestCrawlRendered(t *testing.T) {
 func TestCrawlRenderAuto(t *testing.T) {
 	s := newSPA(t)
 	c, pub := renderingCrawler(t)
-	zero := time.Duration(0)
-	snap := crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto, Delay: &zero})
+	snap := crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto})
 	if snap.Rendered != 1 || snap.Fetched != 2 {
 		t.Errorf("rendered %d, published %d; want 1 and 2", snap.Rendered, snap.Fetched)
 	}
@@ -204,7 +203,7 @@ func TestArchiveRenderedPages(t *testing.T) {
 	if _, err := chromium.Find(""); err != nil {
 		t.Fatalf("%v: install it with apt-get install -y chromium", err)
 	}
-	b := chromium.New(chromium.Options{IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second})
+	b := chromium.New(chromium.Options{Tabs: 2, IdleWait: 2 * time.Second, PageTimeout: 20 * time.Second, MaxHeapMB: 512})
 	t.Cleanup(func() { b.Close() })
 	dir := t.TempDir()
 	w, err := archive.Open(archive.Config{Dir: dir})
@@ -212,11 +211,11 @@ func TestArchiveRenderedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	pub := &collect{}
-	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second}
+	cfg := crawler.Config{UserAgent: "modelwire-test/1.0", AllowPrivateNetworks: true, Timeout: 5 * time.Second,
+		MaxBodyBytes: 10 << 20, RecrawlAfter: 24 * time.Hour}
 	c := crawler.New(cfg, pub, crawler.WithRenderer(b), crawler.WithArchive(w))
-	zero := time.Duration(0)
-	crawlOnce(t, c, crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium, Delay: &zero})
-	crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto, Delay: &zero})
+	crawlOnce(t, c, crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/"}, MaxDepth: 1, Render: crawler.RenderChromium})
+	crawlOnce(t, c, crawler.Source{Name: "auto", StartURLs: []string{s.URL + "/ssr", s.URL + "/post/7"}, Render: crawler.RenderAuto})
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +287,7 @@ func TestArchiveRenderedPages(t *testing.T) {
 	// An archive that fails to keep the DOM: the page is not published.
 	pub2 := &collect{}
 	c2 := crawler.New(cfg, pub2, crawler.WithRenderer(b), crawler.WithArchive(refusing{}))
-	snap := crawlOnce(t, c2, crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/post/5"}, Render: crawler.RenderChromium, Delay: &zero})
+	snap := crawlOnce(t, c2, crawler.Source{Name: "spa", StartURLs: []string{s.URL + "/post/5"}, Render: crawler.RenderChromium})
 	if snap.Fetched != 0 || snap.Failed["archive"] != 1 || pub2.page(s.URL+"/post/5").URL != "" {
 		t.Errorf("with the archive failing: fetched %d, failed %v", snap.Fetched, snap.Failed)
 	}

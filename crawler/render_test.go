@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestNeedsRendering(t *testing.T) {
@@ -45,15 +44,14 @@ func TestRenderWithoutBrowser(t *testing.T) {
 		w.Write([]byte(page))
 	}))
 	c, pub, logs := newTestCrawler(t, Config{})
-	zero := time.Duration(0)
-	snap := crawl(t, c, Source{Name: "spa", StartURLs: []string{srv.URL + "/"}, Render: RenderChromium, Delay: &zero})
+	snap := crawl(t, c, Source{Name: "spa", StartURLs: []string{srv.URL + "/"}, Render: RenderChromium})
 	if snap.Failed["no_browser"] != 1 || len(srv.log()) != 0 || len(pub.all()) != 0 || snap.Rendered != 0 {
 		t.Errorf("failed %v, %d requests, %d pages; want no_browser and nothing fetched", snap.Failed, len(srv.log()), len(pub.all()))
 	}
 	if !hasLine(logs.String(), "install Chromium") {
 		t.Errorf("log does not say what to do:\n%s", logs)
 	}
-	snap = crawl(t, c, Source{Name: "plain", StartURLs: []string{srv.URL + "/"}, Delay: &zero})
+	snap = crawl(t, c, Source{Name: "plain", StartURLs: []string{srv.URL + "/"}})
 	if snap.Fetched != 1 || snap.FailedTotal() != 0 {
 		t.Errorf("a plain source next to it fetched %d pages, want 1", snap.Fetched)
 	}

@@ -129,21 +129,16 @@ func (c *Crawler) RunUpdates(ctx context.Context, sources []Source, updates <-ch
 	}
 }
 
-// prepare returns a copy of sources with defaults applied, validated, and
-// their parsed schedules.
+// prepare returns a copy of sources and their parsed schedules, refusing
+// two sources of one name.
 func prepare(sources []Source) ([]Source, []cron.Schedule, error) {
 	sources = slices.Clone(sources)
 	scheds := make([]cron.Schedule, len(sources))
 	names := map[string]bool{}
 	for i, src := range sources {
-		src = src.WithDefaults()
-		sources[i] = src
 		sched, err := ParseSchedule(src.Schedule)
 		if err != nil {
 			return nil, nil, fmt.Errorf("source %s: schedule: %w", src.Name, err)
-		}
-		if err := src.Validate(); err != nil {
-			return nil, nil, fmt.Errorf("source %s: %w", src.Name, err)
 		}
 		if names[src.Name] {
 			return nil, nil, fmt.Errorf("source %s: %w", src.Name, errDuplicateSource)

@@ -30,7 +30,7 @@ func TestRun(t *testing.T) {
 		feedOf(w, r, "/a")
 	}))
 	c, pub, _ := newTestCrawler(t, Config{})
-	err := c.Run(ctx, []Source{{Name: "sched", Feeds: []string{srv.URL + "/feed"}, Schedule: "@every 1s", Delay: ptr(time.Millisecond)}})
+	err := c.Run(ctx, []Source{{Name: "sched", Feeds: []string{srv.URL + "/feed"}, Schedule: "@every 1s", Delay: time.Millisecond}})
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -86,7 +86,7 @@ func TestPartialListingIsRevisited(t *testing.T) {
 		}
 	}))
 	seen := newMemorySeen()
-	src := Source{Name: "partial", Feeds: []string{feed.URL + "/feed"}, Delay: ptr(time.Millisecond)}
+	src := Source{Name: "partial", Feeds: []string{feed.URL + "/feed"}, Delay: time.Millisecond}
 	c1, pub1, _ := newTestCrawler(t, Config{MaxRetries: -1}, WithSeen(seen))
 	snap := crawl(t, c1, src)
 	if len(pub1.all()) != 0 || snap.Failed["robots_unavailable"] != 2 {

@@ -18,10 +18,9 @@ type Scope struct {
 	include, exclude []*regexp.Regexp
 }
 
-// NewScope returns the scope of src (with its defaults applied).
+// NewScope returns the scope of src.
 func NewScope(src Source) (*Scope, error) {
-	src = src.WithDefaults()
-	s := &Scope{domains: src.AllowedDomains}
+	s := &Scope{domains: src.domains()}
 	if len(s.domains) == 0 {
 		for _, raw := range src.Feeds {
 			if u, err := url.Parse(raw); err == nil && u.Hostname() != "" && !slices.Contains(s.domains, u.Hostname()) {

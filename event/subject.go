@@ -11,11 +11,15 @@ const (
 	StreamPages = "MW_PAGES"
 	// SubjectPages is where the crawler publishes pages.
 	SubjectPages = "mw.pages.fetched"
+	// SubjectPagesAll matches every page subject.
+	SubjectPagesAll = "mw.pages.>"
 
 	// StreamArticles holds extracted articles.
 	StreamArticles = "MW_ARTICLES"
 	// SubjectArticles is where the extractor publishes articles.
 	SubjectArticles = "mw.articles.extracted"
+	// SubjectArticlesAll matches every article subject.
+	SubjectArticlesAll = "mw.articles.>"
 
 	// StreamReleases holds release events, one subject per vendor and model.
 	StreamReleases = "MW_RELEASES"
@@ -38,7 +42,13 @@ const (
 // ReleaseSubject returns the subject of release events for a vendor and model:
 // mw.releases.<vendor slug>.<model slug>.
 func ReleaseSubject(vendor, model string) string {
-	return "mw.releases." + Slug(vendor) + "." + Slug(model)
+	return ReleaseSubjectOf(Slug(vendor), Slug(model))
+}
+
+// ReleaseSubjectOf returns mw.releases.<vendor>.<model> for subject tokens
+// used as given: slugs, or the wildcard "*" in a filter.
+func ReleaseSubjectOf(vendor, model string) string {
+	return "mw.releases." + vendor + "." + model
 }
 
 // ReleaseKey returns the identity of a release: "<vendor slug>.<model slug>".

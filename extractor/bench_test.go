@@ -6,13 +6,10 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/modelwire/modelwire/configs"
 	"github.com/modelwire/modelwire/extractor"
@@ -126,30 +123,6 @@ func BenchmarkExtractArticle(b *testing.B) {
 			b.Logf("%s: %v", p.name, err)
 		}
 	})
-}
-
-// BenchmarkGoTrafilatura measures go-trafilatura alone, the baseline a
-// user would otherwise pick, on the same pages: with its fallback
-// extractors (go-readability, go-domdistiller), as it runs for its best
-// quality and as bench/gotrafilatura runs it, and without them, its
-// fastest.
-func BenchmarkGoTrafilatura(b *testing.B) {
-	for _, mode := range []struct {
-		name     string
-		fallback bool
-	}{{"fallback", true}, {"fast", false}} {
-		b.Run(mode.name, func(b *testing.B) {
-			benchPages(b, func(p benchPage) {
-				opts := trafilatura.Options{EnableFallback: mode.fallback, ExcludeComments: true}
-				if u, err := url.Parse(p.url); err == nil && u.Host != "" {
-					opts.OriginalURL = u
-				}
-				if _, err := trafilatura.Extract(bytes.NewReader(p.html), opts); err != nil {
-					b.Logf("%s: %v", p.name, err)
-				}
-			})
-		})
-	}
 }
 
 // secondOpinionSet is the eval set BenchmarkSecondOpinion reads.

@@ -42,7 +42,7 @@ const (
 //   - a text below minFallbackChars gives way to a longer JSON-LD
 //     articleBody.
 //
-// Measured on the shared eval sets (see bench/eval_articles.sh), the
+// Measured on the shared eval sets (see bench/eval_extract.sh), the
 // second opinion runs on about one page in six and is taken on about one
 // in a hundred; Readability costs about as much as the primary extraction
 // on the pages it runs on.

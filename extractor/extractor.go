@@ -90,7 +90,7 @@ func (x *Extractor) ExtractPage(body []byte, p event.Page) (event.Article, error
 // fallbacks, as it needs them for its quality) spent ~39 ms and 8,000 KB a
 // page — cloning the DOM three times, running go-readability and
 // go-domdistiller, and htmldate with go-dateparser — against a few ms here,
-// for a higher F1 (see bench/eval_articles.sh). A page whose text is weak
+// for a higher F1 (see bench/eval_extract.sh). A page whose text is weak
 // — short, or far from the page's own description or JSON-LD articleBody —
 // gets a second opinion from Readability, which runs on one page in six to
 // twelve of the eval sets (see articleText); a.Extraction names the path

@@ -3,6 +3,7 @@ package extractor
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +11,12 @@ import (
 
 // titleSeparators split a page title into headline and site name, the
 // strongest first.
-var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", " — ", "｜", " ｜ ", " — "}
+var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", "｜", " ｜ "}
+
+// titleDashes are the separators that also stand inside headlines ("GLM-5
+// – the open model"): a title split at one is never cut to its longest
+// part.
+var titleDashes = []string{" - ", " – ", " — "}
 
 // normTitle folds a title for comparison: letters and digits only, lower case.
 func normTitle(s string) string {
@@ -190,7 +196,7 @@ func stripSiteName(t, site string, u *url.URL) string {
 			return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
 		case isSite(parts[0]):
 			return strings.TrimSpace(strings.Join(parts[1:], sep))
-		case len(parts) >= 2 && sep != " - " && sep != " – " && sep != " — ":
+		case len(parts) >= 2 && !slices.Contains(titleDashes, sep):
 			// "Headline | Section | Site": the longest part is the headline.
 			longest := parts[0]
 			for _, p := range parts[1:] {

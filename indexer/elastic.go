@@ -32,17 +32,15 @@ import (
 //go:embed templates/*.json
 var templates embed.FS
 
-// DefaultIndexPrefix names modelwire's indices, aliases and templates on
-// Elasticsearch: modelwire-articles, modelwire-articles-v1, …
-const DefaultIndexPrefix = "modelwire"
-
 // mappingVersion is the suffix of the concrete indices this build creates
 // (<prefix>-articles-v1). A mapping change that needs a new index raises it:
 // the new index is created, filled, and the alias swapped to it.
 const mappingVersion = 1
 
-// ElasticConfig is how to reach the Elasticsearch cluster. The zero value of
-// every field but Addresses means its default.
+// ElasticConfig is how to reach the Elasticsearch cluster. Addresses and
+// IndexPrefix are required (internal/config holds the operator's
+// defaults); the zero value of the tuning (Workers, FlushBytes,
+// WriteTimeout) means its default.
 type ElasticConfig struct {
 	// Addresses are the cluster's HTTP endpoints ("http://127.0.0.1:9200").
 	Addresses []string
@@ -56,9 +54,9 @@ type ElasticConfig struct {
 	CACert []byte
 	// InsecureSkipVerify disables TLS certificate checks (development only).
 	InsecureSkipVerify bool
-	// IndexPrefix names the aliases <prefix>-articles and <prefix>-releases
-	// and their templates (default DefaultIndexPrefix). Lower case letters,
-	// digits, '-' and '_' only.
+	// IndexPrefix names the aliases <prefix>-articles and <prefix>-releases,
+	// their indices and templates ("modelwire": modelwire-articles,
+	// modelwire-articles-v1, …). See CheckIndexPrefix.
 	IndexPrefix string
 	// SearchOnly opens the store for searching: nothing is installed and
 	// writes fail.
@@ -78,16 +76,23 @@ func (c ElasticConfig) Validate() error {
 	if len(c.Addresses) == 0 {
 		return errors.New("elasticsearch: no addresses")
 	}
-	if c.IndexPrefix != "" && !prefixPattern.MatchString(c.IndexPrefix) {
-		return fmt.Errorf("elasticsearch: index prefix %q: use lower case letters, digits, '-' and '_'", c.IndexPrefix)
+	if err := CheckIndexPrefix(c.IndexPrefix); err != nil {
+		return fmt.Errorf("elasticsearch: %w", err)
+	}
+	return nil
+}
+
+// CheckIndexPrefix reports a prefix Elasticsearch would refuse in index,
+// alias and template names: it must be lower case letters, digits, '-'
+// and '_', starting with a letter or digit, at most 101 characters.
+func CheckIndexPrefix(prefix string) error {
+	if !prefixPattern.MatchString(prefix) {
+		return fmt.Errorf("index prefix %q: use lower case letters, digits, '-' and '_', starting with a letter or digit", prefix)
 	}
 	return nil
 }
 
 func (c ElasticConfig) withDefaults() ElasticConfig {
-	if c.IndexPrefix == "" {
-		c.IndexPrefix = DefaultIndexPrefix
-	}
 	if c.Workers <= 0 {
 		c.Workers = runtime.NumCPU()
 	}
@@ -229,7 +234,7 @@ func (e *Elastic) Prefix() string { return e.cfg.IndexPrefix }
 // Refresh makes every document written so far visible to searches, which
 // Elasticsearch otherwise does within a second.
 func (e *Elastic) Refresh(ctx context.Context) error {
-	req := esapi.IndicesRefreshRequest{Index: []string{e.articles, e.releases}, IgnoreUnavailable: ptr(true)}
+	req := esapi.IndicesRefreshRequest{Index: []string{e.articles, e.releases}, IgnoreUnavailable: new(true)}
 	if err := e.call(ctx, req, nil); err != nil {
 		return fmt.Errorf("refreshing %s: %w", e.articles, err)
 	}
@@ -482,5 +487,3 @@ func decodeError(status int, body io.Reader) error {
 	}
 	return re
 }
-
-func ptr[T any](v T) *T { return &v }

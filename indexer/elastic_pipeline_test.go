@@ -15,6 +15,7 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // startNATS starts a real embedded NATS server with modelwire's streams.
@@ -33,7 +34,7 @@ func runIndexStage(t *testing.T, js jetstream.JetStream, store pipeline.Store) *
 			t.Errorf("index stage: %v", err)
 		}
 	})
-	waitFor(t, "the indexer consumer", func() bool {
+	waittest.Eventually(t, 60*time.Second, "the indexer consumer", func() bool {
 		_, err := js.Consumer(context.Background(), event.StreamArticles, bus.ConsumerIndexer)
 		return err == nil
 	})
@@ -51,31 +52,6 @@ func publishArticles(t *testing.T, js jetstream.JetStream, docs ...event.Article
 			t.Fatal(err)
 		}
 	}
-}
-
-// waitFor polls cond until it holds or 60s pass.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-}
-
-func streamMsgs(t *testing.T, js jetstream.JetStream, stream string) uint64 {
-	t.Helper()
-	st, err := js.Stream(context.Background(), stream)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.State.Msgs
 }
 
 func consumerInfo(t *testing.T, js jetstream.JetStream) *jetstream.ConsumerInfo {
@@ -117,11 +93,11 @@ func TestElasticPermanentFailureToDLQ(t *testing.T) {
 	bad.Vendors = []event.Vendor{{ID: strings.Repeat("x", 40000), Name: "broken"}}
 	publishArticles(t, js, good, bad)
 
-	waitFor(t, "one indexed and one failed", func() bool {
+	waittest.Eventually(t, 60*time.Second, "one indexed and one failed", func() bool {
 		indexed, _, failed := stage.Counts()
 		return indexed == 1 && failed == 1
 	})
-	if n := streamMsgs(t, js, event.StreamDLQ); n != 1 {
+	if n := bustest.Msgs(t, js, event.StreamDLQ); n != 1 {
 		t.Fatalf("dead letters = %d, want 1", n)
 	}
 	st, _ := js.Stream(context.Background(), event.StreamDLQ)
@@ -139,7 +115,7 @@ func TestElasticPermanentFailureToDLQ(t *testing.T) {
 	if a, err := event.DecodeArticle(dl.Data); err != nil || a.URL != bad.URL {
 		t.Errorf("dead letter carries %v, %v; want the bad article", a.URL, err)
 	}
-	waitFor(t, "the stream acked", func() bool { return consumerInfo(t, js).NumAckPending == 0 })
+	waittest.Eventually(t, 60*time.Second, "the stream acked", func() bool { return consumerInfo(t, js).NumAckPending == 0 })
 	refresh(t, store)
 	if n, _ := store.Count(context.Background()); n != 1 {
 		t.Errorf("count = %d, want the good article only", n)
@@ -239,7 +215,7 @@ func TestElasticOutageThroughStage(t *testing.T) {
 			p.down()
 			before := consumerInfo(t, js)
 			publishArticles(t, js, r.docs...)
-			waitFor(t, "a failed delivery being redelivered", func() bool {
+			waittest.Eventually(t, 60*time.Second, "a failed delivery being redelivered", func() bool {
 				return consumerInfo(t, js).NumRedelivered > 0 || consumerInfo(t, js).Delivered.Consumer > before.Delivered.Consumer+uint64(len(r.docs))
 			})
 			if indexed, _, _ := stage.Counts(); indexed != want {
@@ -247,7 +223,7 @@ func TestElasticOutageThroughStage(t *testing.T) {
 			}
 			p.up(t)
 			want += int64(len(r.docs))
-			waitFor(t, "every article indexed", func() bool {
+			waittest.Eventually(t, 60*time.Second, "every article indexed", func() bool {
 				indexed, _, _ := stage.Counts()
 				return indexed == want
 			})
@@ -256,7 +232,7 @@ func TestElasticOutageThroughStage(t *testing.T) {
 	if _, _, failed := stage.Counts(); failed != 0 {
 		t.Errorf("%d articles failed", failed)
 	}
-	if n := streamMsgs(t, js, event.StreamDLQ); n != 0 {
+	if n := bustest.Msgs(t, js, event.StreamDLQ); n != 0 {
 		t.Errorf("%d dead letters, want none", n)
 	}
 	refresh(t, store)

@@ -14,6 +14,7 @@ import (
 	"github.com/elastic/go-elasticsearch/v8/esutil"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // Release query limits.
@@ -97,7 +98,7 @@ func (e *Elastic) IndexReleases(ctx context.Context, evs []event.ReleaseEvent) [
 	}
 	for round := 0; round < releaseAttempts && len(pending) > 0; round++ {
 		if round > 0 {
-			wait(ctx, rand.N(releaseBackoff*time.Duration(round)))
+			wait.Sleep(ctx, rand.N(releaseBackoff*time.Duration(round)))
 		}
 		stored, err := e.getReleases(ctx, pending)
 		if err != nil {
@@ -234,16 +235,6 @@ func (e *Elastic) Releases(ctx context.Context, q ReleaseQuery) ([]ReleaseRecord
 		out = append(out, rec)
 	}
 	return out, nil
-}
-
-// wait sleeps for d or until ctx ends.
-func wait(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
 }
 
 func nonNilClaims(c []event.Claim) []event.Claim {

@@ -423,7 +423,7 @@ func TestElasticConfigValidate(t *testing.T) {
 		{"no addresses", indexer.ElasticConfig{}, "no addresses"},
 		{"upper case prefix", indexer.ElasticConfig{Addresses: []string{"http://x:9200"}, IndexPrefix: "Modelwire"}, "index prefix"},
 		{"wildcard prefix", indexer.ElasticConfig{Addresses: []string{"http://x:9200"}, IndexPrefix: "mw*"}, "index prefix"},
-		{"bad CA", indexer.ElasticConfig{Addresses: []string{"https://x:9200"}, CACert: []byte("not pem")}, "ca_cert"},
+		{"bad CA", indexer.ElasticConfig{Addresses: []string{"https://x:9200"}, IndexPrefix: "modelwire", CACert: []byte("not pem")}, "ca_cert"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -437,7 +437,7 @@ func TestElasticConfigValidate(t *testing.T) {
 
 func ExampleOpenElastic() {
 	ctx := context.Background()
-	s, err := indexer.OpenElastic(ctx, indexer.ElasticConfig{Addresses: []string{"http://127.0.0.1:9200"}})
+	s, err := indexer.OpenElastic(ctx, indexer.ElasticConfig{Addresses: []string{"http://127.0.0.1:9200"}, IndexPrefix: "modelwire"})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -17,7 +17,7 @@
 //
 // Usage:
 //
-//	go run ./bench/e2e -bin bin/modelwire -articles 10000 [-store embedded|elastic] [-extractors 2] [-mode once]
+//	go -C bench run ./e2e -bin ../bin/modelwire -articles 10000 [-store embedded|elastic] [-extractors 2] [-mode once]
 package main
 
 import (

@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./bench/gotrafilatura MANIFEST.tsv > out.jsonl
+//	go -C bench run ./gotrafilatura MANIFEST.tsv > out.jsonl   (bench/ is its own Go module)
 package main
 
 import (

@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./bench/testsite -articles 2000
+//	go -C bench run ./testsite -articles 2000
 package main
 
 import (

@@ -14,7 +14,7 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor/intel"
 	"github.com/modelwire/modelwire/indexer"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/announce"
 )
 
 func newCatalogCmd(g *globals) *cobra.Command {
@@ -250,7 +250,7 @@ run twice, and to run again after changing the catalog.`,
 				return err
 			}
 			defer node.Close()
-			moved, err := pipeline.MigrateReleaseKeys(ctx, node.js, r.canonicalKey)
+			moved, err := announce.MigrateReleaseKeys(ctx, node.js, r.canonicalKey)
 			if err != nil {
 				return err
 			}

@@ -24,11 +24,14 @@ func newConfigCmd(g *globals) *cobra.Command {
 	cmd.AddCommand(&cobra.Command{
 		Use:   "check [--config FILE]",
 		Short: "Validate a configuration and print what it resolves to",
-		Long: `Check decodes the configuration strictly, applies defaults and the
-environment (MODELWIRE_*), and prints the result: message bus, search store,
-HTTP, webhooks, and every source with its schedule and next run. It exits 1
-and lists every problem when the configuration is invalid, or when sources
-render their pages (render: chromium or auto) and no Chromium is installed.`,
+		Long: `Check decodes the configuration strictly, applies the environment
+(MODELWIRE_*) and the defaults, checks the result — everything that would
+fail later, an Elasticsearch address from MODELWIRE_ES_URL or an index prefix
+Elasticsearch refuses included — and prints it: message bus, search store,
+HTTP, the Go runtime's memory settings, webhooks, and every source with its
+schedule and next run. It exits 1 and lists every problem when the
+configuration is invalid, or when sources render their pages (render:
+chromium or auto) and no Chromium is installed.`,
 		Example: `  modelwire config check --config configs/modelwire.yaml`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -81,7 +84,8 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 		case c.Elasticsearch.Username != "":
 			auth = "user " + c.Elasticsearch.Username
 		}
-		fmt.Fprintf(w, "search store:  elasticsearch %s (%s)\n", redact.Text(strings.Join(c.Elasticsearch.Addresses, ", ")), auth)
+		fmt.Fprintf(w, "search store:  elasticsearch %s (%s; aliases %s-articles, %s-releases)\n", redact.Text(strings.Join(c.Elasticsearch.Addresses, ", ")), auth,
+			c.Elasticsearch.IndexPrefix, c.Elasticsearch.IndexPrefix)
 	} else {
 		fmt.Fprintf(w, "search store:  embedded index in %s/index\n", c.DataDir)
 	}
@@ -91,6 +95,7 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 		fmt.Fprintf(w, "http:          disabled\n")
 	}
 	fmt.Fprintf(w, "user agent:    %s\n", c.Crawler.UserAgent)
+	fmt.Fprintf(w, "go runtime:    %s\n", runtimeSettings(c.Runtime))
 	fmt.Fprintf(w, "webhooks:      %d\n", len(c.Notify.Webhooks))
 	for _, h := range c.Notify.Webhooks {
 		// The path of a webhook URL is often its secret (chat services
@@ -116,7 +121,7 @@ func printConfig(g *globals, c config.Config, now time.Time) {
 			render = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%s\n", console.Printable(s.Name), len(s.Feeds), len(s.Sitemaps), len(s.StartURLs), hub,
-			s.MaxDepth, render, s.PolitenessDelay(), s.Parallelism, s.MaxPages, s.Schedule, next)
+			s.MaxDepth, render, *s.Delay, s.Parallelism, s.MaxPages, s.Schedule, next)
 	}
 	tw.Flush()
 }

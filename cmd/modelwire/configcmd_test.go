@@ -71,3 +71,42 @@ sources:
 		t.Errorf("table lacks the hub and render columns:\n%s", out)
 	}
 }
+
+// TestConfigCheckAfterEnvironment: what the environment sets is checked
+// like the file, and rules that would fail only when the store opens (an
+// index prefix Elasticsearch refuses) fail config check.
+func TestConfigCheckAfterEnvironment(t *testing.T) {
+	t.Setenv("MODELWIRE_ES_URL", "es:9200")
+	_, errOut, code := run(t, "config", "check")
+	if code != 1 || !strings.Contains(errOut, `elasticsearch.addresses (from MODELWIRE_ES_URL): "es:9200" is not an http(s) URL`) {
+		t.Errorf("MODELWIRE_ES_URL=es:9200: exit %d, stderr %q", code, errOut)
+	}
+	t.Setenv("MODELWIRE_ES_URL", "")
+	bad := filepath.Join(t.TempDir(), "prefix.yaml")
+	os.WriteFile(bad, []byte("elasticsearch:\n  index_prefix: Modelwire\n"), 0o644)
+	_, errOut, code = run(t, "config", "check", "--config", bad)
+	if code != 1 || !strings.Contains(errOut, `elasticsearch.index_prefix: index prefix "Modelwire"`) {
+		t.Errorf("bad index prefix: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestConfigCheckShowsRuntime: the garbage collector's settings are shown,
+// with the environment's when GOGC or GOMEMLIMIT are set.
+func TestConfigCheckShowsRuntime(t *testing.T) {
+	out, _, code := run(t, "config", "check")
+	if code != 0 || !strings.Contains(out, "go runtime:    gc_percent 400, memory_limit 384MiB") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	t.Setenv("GOMEMLIMIT", "900MiB")
+	if out, _, _ := run(t, "config", "check"); !strings.Contains(out, "GOMEMLIMIT=900MiB (environment)") {
+		t.Errorf("GOMEMLIMIT not shown:\n%s", out)
+	}
+}
+
+func TestBadLogFlags(t *testing.T) {
+	for _, args := range [][]string{{"--log-format", "xml", "version"}, {"--log-level", "loud", "version"}} {
+		if _, errOut, code := run(t, args...); code != 1 || !strings.Contains(errOut, args[0]) {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}

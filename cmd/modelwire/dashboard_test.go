@@ -15,6 +15,7 @@ import (
 
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // dashboard is the part of a Grafana dashboard the test reads.
@@ -98,20 +99,13 @@ sources:
 `, filepath.Join(dir, "data"), srv.ClientURL(), hook.URL, site.URL)), 0o644)
 	addr := freeAddr(t)
 	b := start(t, "run", "--config", cfg, "--http-addr", addr)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	waittest.Eventually(t, 30*time.Second, "the site indexed", func() bool {
 		status, body := httpGet(t, "http://"+addr+"/api/search?limit=1")
 		var res struct {
 			Total int `json:"total"`
 		}
-		if status == http.StatusOK && json.Unmarshal(body, &res) == nil && res.Total >= len(site.Articles) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the site was not indexed within 30s\n%s", b.stderr.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return status == http.StatusOK && json.Unmarshal(body, &res) == nil && res.Total >= len(site.Articles)
+	}, b.stderr.String)
 	httpGet(t, "http://"+addr+"/readyz")
 	_, body := httpGet(t, "http://"+addr+"/metrics")
 	exported := map[string]bool{}

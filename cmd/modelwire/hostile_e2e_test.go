@@ -19,6 +19,7 @@ import (
 
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // The hostile suite, end to end through the binary's commands: each test
@@ -187,7 +188,7 @@ func TestHostileEmbeddedNATS(t *testing.T) {
 	cfg := filepath.Join(dir, "modelwire.yaml")
 	os.WriteFile(cfg, []byte(fmt.Sprintf("data_dir: %s\nnats:\n  listen: 127.0.0.1:0\nhttp:\n  addr: \"\"\n", data)), 0o644)
 	mw := start(t, "run", "--config", cfg)
-	eventually(t, "modelwire running", func() bool { return strings.Contains(mw.stderr.String(), "modelwire running") })
+	waittest.Eventually(t, 10*time.Second, "modelwire running", func() bool { return strings.Contains(mw.stderr.String(), "modelwire running") })
 	b, _ := os.ReadFile(filepath.Join(data, "nats.url"))
 	url := strings.TrimSpace(string(b))
 	pw, _ := os.ReadFile(bus.PasswordFile(data))
@@ -261,7 +262,7 @@ sources:
 		t.Fatalf("config check: exit %d %s", code, errOut)
 	}
 	mw := start(t, "run", "--config", cfg)
-	eventually(t, "a failed webhook delivery", func() bool { return strings.Contains(mw.stderr.String(), "webhook delivery failed") })
+	waittest.Eventually(t, 10*time.Second, "a failed webhook delivery", func() bool { return strings.Contains(mw.stderr.String(), "webhook delivery failed") })
 	mw.stop(t)
 	for _, s := range []string{"SECRET-PW", "SECRET-PATH", "SECRET-QUERY"} {
 		if strings.Contains(out, s) {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // TestMain makes the test binary modelwire itself when
@@ -31,7 +32,7 @@ func TestMain(m *testing.M) {
 // child is modelwire running as a separate process.
 type child struct {
 	cmd  *exec.Cmd
-	out  syncBuffer
+	out  waittest.Buffer
 	done chan error
 }
 
@@ -137,23 +138,18 @@ sources:
 				}
 				return res.Total
 			}
-			deadline := time.Now().Add(60 * time.Second)
-			for articleRequests(site) < len(site.Articles)/4 || indexed() == 0 {
-				if time.Now().After(deadline) {
-					t.Fatalf("the first run fetched %d articles and indexed %d within a minute\n%s", articleRequests(site), indexed(), first.out.String())
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
+			waittest.Eventually(t, time.Minute, "the first run to fetch a quarter of the articles and index one", func() bool {
+				return articleRequests(site) >= len(site.Articles)/4 && indexed() > 0
+			}, func() string {
+				return fmt.Sprintf("fetched %d articles, indexed %d\n%s", articleRequests(site), indexed(), first.out.String())
+			})
 			// SIGHUP reloads without a restart: the run goes on.
 			if err := first.cmd.Process.Signal(syscall.SIGHUP); err != nil {
 				t.Fatal(err)
 			}
-			for !strings.Contains(first.out.String(), `msg=reloading why="signal hangup"`) {
-				if time.Now().After(deadline) {
-					t.Fatalf("no reload after SIGHUP\n%s", first.out.String())
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
+			waittest.Eventually(t, time.Minute, "a reload after SIGHUP", func() bool {
+				return strings.Contains(first.out.String(), `msg=reloading why="signal hangup"`)
+			}, first.out.String)
 			if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
 			}

@@ -24,6 +24,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // natsUsers are the users of deploy/nats/auth.conf and the passwords the
@@ -202,7 +203,7 @@ crawler:
 	}
 	cancel()
 	c3, cancel := short()
-	if _, err := crawlerJS.UpdateStream(c3, jetstream.StreamConfig{Name: event.StreamReleases, Subjects: []string{event.SubjectReleasesAll, "mw.pages.>"}}); err == nil {
+	if _, err := crawlerJS.UpdateStream(c3, jetstream.StreamConfig{Name: event.StreamReleases, Subjects: []string{event.SubjectReleasesAll, event.SubjectPagesAll}}); err == nil {
 		t.Error("the crawler changed MW_RELEASES")
 	}
 	cancel()
@@ -241,14 +242,11 @@ crawler:
 // it never holds.
 func waitLong(t *testing.T, what string, procs map[string]*background, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			for name, p := range procs {
-				t.Logf("%s:\n%s", name, p.stderr.String())
-			}
-			t.Fatalf("timed out waiting for %s", what)
+	waittest.Eventually(t, time.Minute, what, cond, func() string {
+		var logs strings.Builder
+		for name, p := range procs {
+			fmt.Fprintf(&logs, "%s:\n%s\n", name, p.stderr.String())
 		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return logs.String()
+	})
 }

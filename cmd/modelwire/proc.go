@@ -21,7 +21,7 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/config"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/probe"
 	"github.com/modelwire/modelwire/internal/reload"
 )
@@ -41,11 +41,16 @@ func (f *procFlags) add(cmd *cobra.Command) {
 		"on SIGTERM, how long in-flight work may take before the process exits anyway (unfinished messages are redelivered)")
 }
 
-// apply puts the flags into c.
-func (f *procFlags) apply(cmd *cobra.Command, c *config.Config) {
-	if cmd.Flags().Changed("http-addr") {
-		c.HTTP.Addr = &f.httpAddr
+// apply puts the flags into c and checks the result.
+func (f *procFlags) apply(cmd *cobra.Command, c *config.Config) error {
+	if !cmd.Flags().Changed("http-addr") {
+		return nil
 	}
+	c.HTTP.Addr = &f.httpAddr
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("--http-addr: %w", err)
+	}
+	return nil
 }
 
 // grace is how long a stage's in-flight work may go on after the stop:
@@ -173,20 +178,6 @@ func sendSources(ctx context.Context, updates chan<- []crawler.Source, sources [
 	}
 }
 
-// crawlerConfig returns the crawler settings of c.
-func crawlerConfig(c config.Config) crawler.Config {
-	return crawler.Config{
-		UserAgent:            c.Crawler.UserAgent,
-		AllowPrivateNetworks: c.Crawler.AllowPrivateNetworks,
-		Timeout:              c.Crawler.Timeout,
-		MaxBodyBytes:         c.Crawler.MaxBodyBytes,
-		RecrawlAfter:         c.Crawler.RecrawlAfter,
-		MaxCrawlDelay:        c.Crawler.MaxCrawlDelay,
-		MaxRetries:           c.Crawler.MaxRetries,
-		MaxRedirects:         c.Crawler.MaxRedirects,
-	}
-}
-
 // leaseOwner names this crawler in the host lease bucket: host name and
 // pid say who it is, the random part keeps two crawlers apart that share
 // both (containers all run as pid 1).
@@ -207,8 +198,8 @@ func leaseOwner() string {
 // the leases and must run beside the crawler.
 // newCrawler builds the crawler, observed by metrics (registered on reg),
 // and the func keeping its host leases when NATS is external.
-func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *pipeline.CrawlMetrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
-	seen, err := pipeline.NewSeenStore(ctx, node.js)
+func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawler.Publisher, reg prometheus.Registerer, metrics *crawlstate.Metrics, log *slog.Logger, extra ...crawler.Option) (*crawler.Crawler, func(context.Context) error, error) {
+	seen, err := crawlstate.NewSeenStore(ctx, node.js)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,14 +209,14 @@ func newCrawler(ctx context.Context, c config.Config, node *natsNode, pub crawle
 	opts := []crawler.Option{crawler.WithLogger(log.With("stage", "crawler")), crawler.WithSeen(seen), crawler.WithObserver(metrics)}
 	var keep func(context.Context) error
 	if c.NATS.URL != "" {
-		leases, err := pipeline.NewHostLeases(ctx, node.js, pipeline.LeaseOptions{Owner: leaseOwner(), Registerer: reg, Logger: log})
+		leases, err := crawlstate.NewHostLeases(ctx, node.js, crawlstate.LeaseOptions{Owner: leaseOwner(), Registerer: reg, Logger: log})
 		if err != nil {
 			return nil, nil, err
 		}
 		opts = append(opts, crawler.WithHostLeases(leases))
 		keep = leases.Run
 	}
-	return crawler.New(crawlerConfig(c), pub, append(opts, extra...)...), keep, nil
+	return crawler.New(c.CrawlerConfig(), pub, append(opts, extra...)...), keep, nil
 }
 
 // stageRunE runs a stage command: the configuration with f's flags
@@ -236,7 +227,9 @@ func stageRunE(g *globals, f *procFlags, stage string, run func(context.Context,
 		if err != nil {
 			return err
 		}
-		f.apply(cmd, &c)
+		if err := f.apply(cmd, &c); err != nil {
+			return err
+		}
 		if err := needExternalNATS(c, stage); err != nil {
 			return err
 		}

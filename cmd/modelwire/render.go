@@ -24,17 +24,11 @@ func newRenderer(c config.Config, reg prometheus.Registerer, log *slog.Logger) (
 		}
 		return nil, func() {}
 	}
-	ch := c.Crawler.Chromium
-	b := chromium.New(chromium.Options{
-		Path:        path,
-		Tabs:        ch.Tabs,
-		PageTimeout: ch.PageTimeout,
-		IdleWait:    ch.IdleWait,
-		MaxHeapMB:   ch.MaxHeapMB,
-		Dial:        crawler.GuardedDialer(crawlerConfig(c)).DialContext,
-		Logger:      log,
-		Registerer:  reg,
-	})
+	opts := c.ChromiumOptions()
+	opts.Path = path
+	opts.Dial = crawler.GuardedDialer(c.CrawlerConfig()).DialContext
+	opts.Logger, opts.Registerer = log, reg
+	b := chromium.New(opts)
 	return []crawler.Option{crawler.WithRenderer(b)}, func() { b.Close() }
 }
 

@@ -21,9 +21,9 @@ import (
 
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/reprocess"
 )
 
@@ -125,7 +125,7 @@ and skipped; the records after it are read.`,
 			opts := reprocess.Options{Files: args, Import: true, Domains: domains}
 			if len(domains) == 0 {
 				for _, s := range c.Sources {
-					sc, err := crawler.NewScope(s)
+					sc, err := crawler.NewScope(s.CrawlerSource())
 					if err != nil {
 						return err
 					}
@@ -194,7 +194,7 @@ func runReplay(ctx context.Context, g *globals, c config.Config, f replayFlags, 
 	if err != nil {
 		return err
 	}
-	announcer, err := pipeline.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
+	announcer, err := announce.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
 	"github.com/modelwire/modelwire/internal/redact"
 )
@@ -94,14 +95,17 @@ for full-text search; and publishes one event per newly seen release on NATS.`,
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "log everything, debug messages included (on a terminal, beside the progress display)")
 	pf.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole command to `FILE` (for go tool pprof)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		applyRuntime(config.Default().Runtime)
 		if g.quiet && g.verbose {
 			return errors.New("--quiet and --verbose: choose one")
 		}
-		if g.levelSet = cmd.Flags().Changed("log-level"); g.levelSet {
-			var l slog.Level
-			if err := l.UnmarshalText([]byte(g.logLevel)); err != nil {
-				return fmt.Errorf("--log-level %q: want debug, info, warn or error", g.logLevel)
-			}
+		var l slog.Level
+		if err := l.UnmarshalText([]byte(g.logLevel)); err != nil {
+			return fmt.Errorf("--log-level %q: want debug, info, warn or error", g.logLevel)
+		}
+		g.levelSet = cmd.Flags().Changed("log-level")
+		if g.logFormat != "text" && g.logFormat != "json" {
+			return fmt.Errorf("--log-format %q: want text or json", g.logFormat)
 		}
 		if g.cpuProfile == "" {
 			return nil

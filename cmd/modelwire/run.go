@@ -23,7 +23,9 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // maxPagesBacklog is how many fetched pages `modelwire run` lets wait for
@@ -71,7 +73,9 @@ modelwire crawler, extractor, indexer and serve.`,
 			if err != nil {
 				return err
 			}
-			f.apply(cmd, &c)
+			if err := f.apply(cmd, &c); err != nil {
+				return err
+			}
 			return runAll(cmd.Context(), g, c, f, once)
 		},
 	}
@@ -121,9 +125,7 @@ func natsAuth(c config.Config) (bus.Auth, error) {
 		}
 		return bus.EmbeddedAuth(c.DataDir, true)
 	}
-	n := c.NATS
-	a := bus.Auth{User: n.User, Password: n.Password, Token: n.Token, NKeyFile: n.NKeyFile, CredsFile: n.CredsFile,
-		CAFile: n.TLS.CAFile, CertFile: n.TLS.CertFile, KeyFile: n.TLS.KeyFile}
+	a := c.NATS.Auth()
 	if a.User != "" || a.Token != "" || a.NKeyFile != "" || a.CredsFile != "" {
 		return a, nil
 	}
@@ -178,7 +180,9 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 			log.Info("embedded NATS server started", "url", srv.ClientURL(), "user", auth.User,
 				"password_file", bus.PasswordFile(c.DataDir), "store", filepath.Join(c.DataDir, "nats"))
 			// Tell `modelwire watch --data` where to connect.
-			if err := os.WriteFile(natsURLFile(c.DataDir), []byte(srv.ClientURL()+"\n"), 0o644); err == nil {
+			if err := os.WriteFile(natsURLFile(c.DataDir), []byte(srv.ClientURL()+"\n"), 0o644); err != nil {
+				log.Warn("cannot write the NATS address for modelwire watch --data; pass it --nats", "file", natsURLFile(c.DataDir), "url", srv.ClientURL(), "err", err)
+			} else {
 				n.urlFile = natsURLFile(c.DataDir)
 			}
 		} else {
@@ -197,13 +201,11 @@ func connectNATS(ctx context.Context, c config.Config, log *slog.Logger, name st
 	// order): wait for it rather than exit. The credentials are read again
 	// each time: a `modelwire run` starting beside this process writes the
 	// embedded server's password before its server listens.
-	for wait, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
-		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); wait = min(2*wait, 5*time.Second) {
-		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", wait, "err", err)
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(wait):
+	for pause, deadline := 250*time.Millisecond, time.Now().Add(natsStartupWait); err != nil && c.NATS.URL != "" &&
+		errors.Is(err, nats.ErrNoServers) && time.Now().Before(deadline); pause = min(2*pause, 5*time.Second) {
+		log.Warn("NATS not reachable yet, retrying", "url", c.NATS.URL, "in", pause, "err", err)
+		if err := wait.Sleep(ctx, pause); err != nil {
+			return nil, err
 		}
 		if auth, err = natsAuth(c); err == nil {
 			nc, err = connect()
@@ -273,7 +275,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		return err
 	}
 	pub := pipeline.NewPagePublisher(node.js, node.nc.MaxPayload())
-	pacer := pipeline.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
+	pacer := crawlstate.NewBacklog(node.js, event.StreamPages, bus.ConsumerExtractor, maxPagesBacklog)
 	render, stopBrowser := newRenderer(c, reg, log)
 	defer stopBrowser()
 	archived, closeArchive, err := openArchive(c, reg, log)
@@ -281,7 +283,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		return err
 	}
 	defer closeArchive()
-	crawlMetrics := pipeline.NewCrawlMetrics()
+	crawlMetrics := crawlstate.NewMetrics()
 	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlMetrics, log, append(append(render, archived...), crawler.WithPacer(pacer))...)
 	if err != nil {
 		return err
@@ -296,7 +298,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 		Extract:   extract,
 		Index:     pipeline.NewIndexStage(node.js, store, indexOpts),
 		Releases:  pipeline.NewReleaseIndexStage(node.js, store, indexOpts),
-		Sources:   c.Sources,
+		Sources:   c.CrawlerSources(),
 		Logger:    log,
 	}
 	users := c
@@ -317,7 +319,7 @@ func runAll(ctx context.Context, g *globals, c config.Config, f procFlags, once 
 			if names != nil {
 				names.reload(log)
 			}
-			sendSources(ctx, updates, c.Sources)
+			sendSources(ctx, updates, c.CrawlerSources())
 		}))
 		log.Info("modelwire running; press Ctrl-C to stop", "sources", len(c.Sources), "data", c.DataDir)
 		err := runProcess(ctx, log, f.shutdown, all.Run)

@@ -13,7 +13,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/api"
 	"github.com/modelwire/modelwire/internal/config"
-	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -56,7 +56,9 @@ number of serve replicas may answer for one Elasticsearch cluster.`,
 			if cmd.Flags().Changed("addr") {
 				c.HTTP.Addr = &addr
 			}
-			f.apply(cmd, &c)
+			if err := f.apply(cmd, &c); err != nil {
+				return err
+			}
 			if *c.HTTP.Addr == "" {
 				return errors.New("http.addr is empty: nothing to serve (set it, or pass --http-addr)")
 			}
@@ -117,10 +119,9 @@ func usersSide(c config.Config, js jetstream.JetStream, store api.Store, live *l
 		if names != nil {
 			vendors, models = canonicalNames(names, vendors, models)
 		}
-		n := pipeline.NewWebhookNotifier(js, pipeline.Webhook{
-			URL: w.URL, Vendors: vendors, Models: models, Secret: w.Secret,
-			MaxAttempts: w.MaxAttempts, Timeout: w.Timeout, Format: w.Format, Kinds: w.Kinds,
-		}, pipeline.WebhookOptions{Registerer: reg, Logger: log})
+		hook := w.WebhookConfig()
+		hook.Vendors, hook.Models = vendors, models
+		n := webhook.New(js, hook, webhook.Options{Registerer: reg, Logger: log})
 		log.Info("webhook configured", "webhook", n.Name(), "format", w.Format, "vendors", vendors, "models", models, "signed", w.Secret != "")
 		out = append(out, n.Run)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,27 +20,10 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/indexer"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
+	"github.com/modelwire/modelwire/internal/webhook"
 )
-
-// syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // freeAddr returns a loopback address with a port that was free a moment ago.
 func freeAddr(t *testing.T) string {
@@ -54,21 +36,9 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// eventually polls cond every 50ms until it holds or 10s pass.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // background runs a long-running command until the test stops it.
 type background struct {
-	stdout, stderr syncBuffer
+	stdout, stderr waittest.Buffer
 	cancel         context.CancelFunc
 	done           chan int
 }
@@ -129,8 +99,8 @@ func TestRunServesUsers(t *testing.T) {
 		defer hookMu.Unlock()
 		if err == nil {
 			hookGot = append(hookGot, ev.Model)
-			hookSigs = append(hookSigs, pipeline.VerifySignature("hook-secret",
-				r.Header.Get(pipeline.HeaderSignature), r.Header.Get(pipeline.HeaderDelivery), body, time.Now(), 0) == nil)
+			hookSigs = append(hookSigs, webhook.VerifySignature("hook-secret",
+				r.Header.Get(webhook.HeaderSignature), r.Header.Get(webhook.HeaderDelivery), body, time.Now(), 0) == nil)
 		}
 	}))
 	defer hook.Close()
@@ -161,9 +131,9 @@ sources:
 `, data, addr, hook.URL, site.URL)), 0o644)
 
 	mw := start(t, "run", "--config", cfg)
-	eventually(t, "DATA/nats.url", func() bool { _, err := os.Stat(filepath.Join(data, "nats.url")); return err == nil })
-	eventually(t, "/readyz", func() bool { code, _ := httpGet(t, base+"/readyz"); return code == 200 })
-	eventually(t, "the crawl to be searchable", func() bool {
+	waittest.Eventually(t, 10*time.Second, "DATA/nats.url", func() bool { _, err := os.Stat(filepath.Join(data, "nats.url")); return err == nil })
+	waittest.Eventually(t, 10*time.Second, "/readyz", func() bool { code, _ := httpGet(t, base+"/readyz"); return code == 200 })
+	waittest.Eventually(t, 10*time.Second, "the crawl to be searchable", func() bool {
 		code, body := httpGet(t, base+"/api/search?limit=50")
 		var res indexer.Result
 		return code == 200 && json.Unmarshal(body, &res) == nil && res.Total == len(site.Articles)
@@ -209,7 +179,7 @@ sources:
 	})
 	t.Run("/api/releases", func(t *testing.T) {
 		var recs []indexer.ReleaseRecord
-		eventually(t, "a release record per release", func() bool {
+		waittest.Eventually(t, 10*time.Second, "a release record per release", func() bool {
 			code, body := httpGet(t, base+"/api/releases")
 			return code == 200 && json.Unmarshal(body, &recs) == nil && len(recs) == len(wantReleases)
 		})
@@ -256,7 +226,7 @@ sources:
 		}
 	})
 	t.Run("webhook got the deepseek release, signed", func(t *testing.T) {
-		eventually(t, "the webhook delivery", func() bool { hookMu.Lock(); defer hookMu.Unlock(); return len(hookGot) >= 1 })
+		waittest.Eventually(t, 10*time.Second, "the webhook delivery", func() bool { hookMu.Lock(); defer hookMu.Unlock(); return len(hookGot) >= 1 })
 		hookMu.Lock()
 		defer hookMu.Unlock()
 		if len(hookGot) != 1 || hookGot[0] != "DeepSeek-V3" || !hookSigs[0] {
@@ -296,7 +266,7 @@ func TestServeAlone(t *testing.T) {
 	}
 	addr := freeAddr(t)
 	srv := start(t, "serve", "--config", cfg, "--addr", addr)
-	eventually(t, "/readyz", func() bool { code, _ := httpGet(t, "http://"+addr+"/readyz"); return code == 200 })
+	waittest.Eventually(t, 10*time.Second, "/readyz", func() bool { code, _ := httpGet(t, "http://"+addr+"/readyz"); return code == 200 })
 	code, body := httpGet(t, "http://"+addr+"/api/search?q=zebrafinch")
 	var res indexer.Result
 	if code != 200 || json.Unmarshal(body, &res) != nil || res.Total != 1 {

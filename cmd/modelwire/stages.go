@@ -11,8 +11,10 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/extractor"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/probe"
 )
@@ -72,7 +74,7 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 		return err
 	}
 	defer closeArchive()
-	cr, leases, err := newCrawler(ctx, c, node, pub, reg, pipeline.NewCrawlMetrics(), log, append(render, archived...)...)
+	cr, leases, err := newCrawler(ctx, c, node, pub, reg, crawlstate.NewMetrics(), log, append(render, archived...)...)
 	if err != nil {
 		return err
 	}
@@ -89,7 +91,7 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 		var crawlErr error
 		runs = append(runs, func(context.Context) error {
 			defer cancel() // the crawl is over: stop the leases and probes
-			_, crawlErr = cr.Once(ctx, c.Sources)
+			_, crawlErr = cr.Once(ctx, c.CrawlerSources())
 			return nil
 		})
 		if err := runProcess(stop, log, f.shutdown, compact(runs)...); err != nil {
@@ -99,8 +101,8 @@ func runCrawler(ctx context.Context, g *globals, c config.Config, f procFlags, o
 	}
 	updates := make(chan []crawler.Source)
 	runs = append(runs,
-		func(ctx context.Context) error { return cr.RunUpdates(ctx, c.Sources, updates) },
-		g.reloader(log, nil, func(ctx context.Context, c config.Config) { sendSources(ctx, updates, c.Sources) }),
+		func(ctx context.Context) error { return cr.RunUpdates(ctx, c.CrawlerSources(), updates) },
+		g.reloader(log, nil, func(ctx context.Context, c config.Config) { sendSources(ctx, updates, c.CrawlerSources()) }),
 	)
 	log.Info("crawler running", "sources", len(c.Sources), "nats", c.NATS.URL)
 	err = runProcess(ctx, log, f.shutdown, compact(runs)...)
@@ -136,7 +138,7 @@ func newExtractStage(ctx context.Context, g *globals, node *natsNode, reg promet
 	if err != nil {
 		return nil, nil, err
 	}
-	announcer, err := pipeline.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
+	announcer, err := announce.NewReleaseAnnouncer(ctx, node.js, minReleaseConfidence, log)
 	if err != nil {
 		return nil, nil, err
 	}

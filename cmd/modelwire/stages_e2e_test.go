@@ -16,6 +16,7 @@ import (
 	"github.com/modelwire/modelwire/internal/archive/warciotest"
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // metric returns the sum of the samples of name whose label text contains
@@ -99,16 +100,13 @@ sources:
 	}
 	waitLong := func(what string, cond func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
-		for !cond() {
-			if time.Now().After(deadline) {
-				for _, p := range procs {
-					t.Logf("%s:\n%s", p.name, p.b.stderr.String())
-				}
-				t.Fatalf("timed out waiting for %s", what)
+		waittest.Eventually(t, time.Minute, what, cond, func() string {
+			var logs strings.Builder
+			for _, p := range procs {
+				fmt.Fprintf(&logs, "%s:\n%s\n", p.name, p.b.stderr.String())
 			}
-			time.Sleep(50 * time.Millisecond)
-		}
+			return logs.String()
+		})
 	}
 	waitLong("the first site indexed", func() bool { return int(indexed()) >= len(site.Articles) })
 

@@ -22,6 +22,7 @@ import (
 	"github.com/modelwire/modelwire/internal/feedcheck"
 	"github.com/modelwire/modelwire/internal/modelpage"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 // TestUsersSecondRound is issue 17's "done when", on a loopback news site
@@ -79,7 +80,7 @@ sources:
 	mw := start(t, "run", "--config", cfg)
 	const releases = 6 // the site's handcrafted articles each announce one
 	var recs []indexer.ReleaseRecord
-	eventually(t, "every article indexed and every release recorded", func() bool {
+	waittest.Eventually(t, 10*time.Second, "every article indexed and every release recorded", func() bool {
 		code, body := httpGet(t, base+"/api/search?limit=50")
 		var res indexer.Result
 		if code != 200 || json.Unmarshal(body, &res) != nil || res.Total != len(site.Articles) {
@@ -124,7 +125,7 @@ sources:
 	})
 
 	t.Run("slack webhook", func(t *testing.T) {
-		eventually(t, "the Slack delivery", func() bool { slackMu.Lock(); defer slackMu.Unlock(); return len(slackGot) > 0 })
+		waittest.Eventually(t, 10*time.Second, "the Slack delivery", func() bool { slackMu.Lock(); defer slackMu.Unlock(); return len(slackGot) > 0 })
 		slackMu.Lock()
 		defer slackMu.Unlock()
 		msg := slackGot[0]

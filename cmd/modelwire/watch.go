@@ -20,7 +20,6 @@ import (
 	"github.com/modelwire/modelwire/internal/bus"
 	"github.com/modelwire/modelwire/internal/config"
 	"github.com/modelwire/modelwire/internal/console"
-	"github.com/modelwire/modelwire/internal/pipeline"
 )
 
 // natsURLFile is where `modelwire run` writes its embedded NATS server's
@@ -125,7 +124,7 @@ func watchURL(flag, configured, dataDir string) (string, error) {
 // watch prints release events until ctx ends or count events were printed.
 func watch(ctx context.Context, js jetstream.JetStream, filter []string, start bus.ReleaseStart, out io.Writer, asJSON bool, count int) error {
 	n := 0
-	_, err := pipeline.FollowReleases(ctx, js, filter, start, func(seq uint64, ev event.ReleaseEvent) error {
+	_, err := bus.FollowReleases(ctx, js, filter, start, func(seq uint64, ev event.ReleaseEvent) error {
 		var line []byte
 		if asJSON {
 			var b bytes.Buffer
@@ -140,7 +139,7 @@ func watch(ctx context.Context, js jetstream.JetStream, filter []string, start b
 			return fmt.Errorf("writing: %w", err)
 		}
 		if n++; count > 0 && n >= count {
-			return pipeline.ErrStopFollowing
+			return bus.ErrStopFollowing
 		}
 		return nil
 	})

@@ -19,16 +19,17 @@ import (
 	"github.com/modelwire/modelwire/internal/config"
 )
 
-// loadConfig reads --config, applies the environment and --data.
+// loadConfig reads --config with the environment (config.Load validates
+// the result), applies --data and the runtime settings.
 func (g *globals) loadConfig() (config.Config, error) {
-	c, err := config.Load(g.configFile)
+	c, err := config.Load(g.configFile, os.Getenv)
 	if err != nil {
 		return c, err
 	}
-	c = c.Env(os.Getenv)
 	if g.dataDir != "" {
 		c.DataDir = g.dataDir
 	}
+	applyRuntime(c.Runtime)
 	return c, nil
 }
 
@@ -181,7 +182,7 @@ type articleStore interface {
 // the index stage retries.
 func openStore(ctx context.Context, c config.Config, log *slog.Logger) (articleStore, error) {
 	if len(c.Elasticsearch.Addresses) > 0 {
-		cfg, err := elasticConfig(c)
+		cfg, err := c.ElasticConfig()
 		if err != nil {
 			return nil, err
 		}
@@ -204,7 +205,7 @@ func closeStore(store articleStore, log *slog.Logger) {
 // openSearcher opens the configured search store for reading.
 func openSearcher(ctx context.Context, c config.Config) (searcher, error) {
 	if len(c.Elasticsearch.Addresses) > 0 {
-		cfg, err := elasticConfig(c)
+		cfg, err := c.ElasticConfig()
 		if err != nil {
 			return nil, err
 		}
@@ -212,26 +213,4 @@ func openSearcher(ctx context.Context, c config.Config) (searcher, error) {
 		return indexer.OpenElastic(ctx, cfg)
 	}
 	return indexer.OpenEmbedded(c.DataDir, indexer.EmbeddedOptions{ReadOnly: true})
-}
-
-// elasticConfig turns the elasticsearch section into the store's config,
-// reading the CA bundle it names.
-func elasticConfig(c config.Config) (indexer.ElasticConfig, error) {
-	es := c.Elasticsearch
-	cfg := indexer.ElasticConfig{
-		Addresses:          es.Addresses,
-		Username:           es.Username,
-		Password:           es.Password,
-		APIKey:             es.APIKey,
-		InsecureSkipVerify: es.InsecureSkipVerify,
-		IndexPrefix:        es.IndexPrefix,
-	}
-	if es.CACert != "" {
-		pem, err := os.ReadFile(es.CACert)
-		if err != nil {
-			return cfg, fmt.Errorf("elasticsearch.ca_cert: %w", err)
-		}
-		cfg.CACert = pem
-	}
-	return cfg, cfg.Validate()
 }

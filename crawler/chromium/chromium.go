@@ -58,21 +58,24 @@ import (
 	"github.com/modelwire/modelwire/crawler"
 )
 
-// Options configures a Browser. Zero values mean defaults.
+// Options configures a Browser. The settings that are configuration
+// (crawler.chromium.*) are taken as given — internal/config holds their
+// defaults — and a zero value means none; the code-level hooks have
+// defaults.
 type Options struct {
-	// Path is the browser binary (default: the first of Names on PATH).
+	// Path is the browser binary (empty: the first of Names on PATH).
 	Path string
-	// Tabs is how many pages render at once (default DefaultTabs).
+	// Tabs is how many pages render at once (at least one).
 	Tabs int
 	// PageTimeout bounds one page, from opening its tab to reading its DOM
-	// (default DefaultPageTimeout).
+	// (0: no bound).
 	PageTimeout time.Duration
 	// IdleWait bounds the wait, after the page's load event, for its
-	// network to be idle (no request for 500 ms; default DefaultIdleWait).
-	// The DOM is read when it is idle or the wait is over.
+	// network to be idle (no request for 500 ms). The DOM is read when it
+	// is idle or the wait is over (0: at the load event).
 	IdleWait time.Duration
 	// MaxHeapMB bounds the JavaScript heap of a page's renderer process
-	// (default DefaultMaxHeapMB); a page past it crashes its tab.
+	// (0: the browser's own bound); a page past it crashes its tab.
 	MaxHeapMB int
 	// MaxRequests bounds the requests one page makes (default
 	// DefaultMaxRequests); those past it are blocked.
@@ -87,14 +90,8 @@ type Options struct {
 	Registerer prometheus.Registerer
 }
 
-// Defaults of Options.
-const (
-	DefaultTabs        = 2
-	DefaultPageTimeout = 30 * time.Second
-	DefaultIdleWait    = 5 * time.Second
-	DefaultMaxHeapMB   = 512
-	DefaultMaxRequests = 300
-)
+// DefaultMaxRequests is what a zero Options.MaxRequests means.
+const DefaultMaxRequests = 300
 
 // startTimeout bounds the start of the browser.
 const startTimeout = 30 * time.Second
@@ -148,18 +145,7 @@ type instance struct {
 
 // New returns a Browser; nothing starts until the first page.
 func New(opts Options) *Browser {
-	if opts.Tabs <= 0 {
-		opts.Tabs = DefaultTabs
-	}
-	if opts.PageTimeout <= 0 {
-		opts.PageTimeout = DefaultPageTimeout
-	}
-	if opts.IdleWait <= 0 {
-		opts.IdleWait = DefaultIdleWait
-	}
-	if opts.MaxHeapMB <= 0 {
-		opts.MaxHeapMB = DefaultMaxHeapMB
-	}
+	opts.Tabs = max(opts.Tabs, 1)
 	if opts.MaxRequests <= 0 {
 		opts.MaxRequests = DefaultMaxRequests
 	}
@@ -235,7 +221,7 @@ func (b *Browser) instance() (*instance, error) {
 // no background traffic, every connection through the proxy (loopback
 // too), no UDP around it, a bounded JavaScript heap.
 func (b *Browser) flags(path, proxyAddr string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
+	flags := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.DisableGPU,
@@ -260,9 +246,12 @@ func (b *Browser) flags(path, proxyAddr string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
 		chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
 		chromedp.Flag("webrtc-ip-handling-policy", "disable_non_proxied_udp"),
-		chromedp.Flag("js-flags", fmt.Sprintf("--max-old-space-size=%d", b.opts.MaxHeapMB)),
 		chromedp.WindowSize(1280, 900),
 	}
+	if b.opts.MaxHeapMB > 0 {
+		flags = append(flags, chromedp.Flag("js-flags", fmt.Sprintf("--max-old-space-size=%d", b.opts.MaxHeapMB)))
+	}
+	return flags
 }
 
 // stop ends the browser process and its proxy.
@@ -336,7 +325,10 @@ func (b *Browser) render(ctx context.Context, run *instance, req crawler.RenderR
 	defer cancelTab()
 	tab, cancelCause := context.WithCancelCause(tab)
 	defer cancelCause(nil)
-	tab, cancelTimeout := context.WithTimeout(tab, b.opts.PageTimeout)
+	cancelTimeout := context.CancelFunc(func() {})
+	if b.opts.PageTimeout > 0 {
+		tab, cancelTimeout = context.WithTimeout(tab, b.opts.PageTimeout)
+	}
 	defer cancelTimeout()
 	stop := context.AfterFunc(ctx, func() { cancelCause(ctx.Err()) })
 	defer stop()

@@ -113,11 +113,19 @@ func (s *site) count(path string) int {
 func newBrowser(t testing.TB, opts chromium.Options) *chromium.Browser {
 	t.Helper()
 	needChromium(t)
+	// A test's zero settings are those of a production browser
+	// (internal/config's defaults), with shorter waits.
+	if opts.Tabs == 0 {
+		opts.Tabs = 2
+	}
 	if opts.PageTimeout == 0 {
 		opts.PageTimeout = 15 * time.Second
 	}
 	if opts.IdleWait == 0 {
 		opts.IdleWait = 3 * time.Second
+	}
+	if opts.MaxHeapMB == 0 {
+		opts.MaxHeapMB = 512
 	}
 	b := chromium.New(opts)
 	t.Cleanup(func() { b.Close() })

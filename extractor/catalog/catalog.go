@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -94,13 +96,9 @@ type Catalog struct {
 type Vendor struct {
 	// ID is the canonical lowercase slug ("deepseek").
 	ID string `yaml:"id"`
-	// Name is the display name; it is matched like an alias unless it is
-	// listed in Case.
-	Name string `yaml:"name"`
-	// Aliases are matched case-insensitively.
-	Aliases []string `yaml:"aliases"`
-	// Case are names matched only with exactly this case ("Meta", "LG").
-	Case []string `yaml:"case"`
+	// Names are the display name and the spellings matched ("Meta" and
+	// "LG" only with exactly this case).
+	Names `yaml:",inline"`
 	// Broad marks an organisation whose name alone does not make a text
 	// about AI: it sells much besides AI models (Google, Samsung), or its
 	// name is also an ordinary word or a common acronym (Runway, LG). Its
@@ -168,11 +166,8 @@ type Model struct {
 
 // Benchmark is an evaluation whose scores articles report.
 type Benchmark struct {
-	// Name is the canonical spelling; it is matched like an alias unless it
-	// is listed in Case.
-	Name    string   `yaml:"name"`
-	Aliases []string `yaml:"aliases"`
-	Case    []string `yaml:"case"`
+	// Names are the canonical spelling and the others matched.
+	Names `yaml:",inline"`
 	// Subsets are qualifiers kept after the name when they follow it
 	// ("Retail" in "TAU-Bench (Retail)").
 	Subsets []string `yaml:"subsets"`
@@ -205,11 +200,60 @@ type CountWord struct {
 
 // License is a licence of model weights.
 type License struct {
+	// Names are the licence's name and the spellings matched ("MIT" only
+	// with exactly this case, not the German "mit").
+	Names `yaml:",inline"`
+}
+
+// Names are how a vendor, benchmark or licence is named: the display name
+// and the other spellings matched, case-insensitively (Aliases) or only
+// with exactly this case (Case). The display name is matched like an
+// alias unless it is listed in Case.
+type Names struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
-	// Case are names matched only with exactly this case ("MIT", not the
-	// German "mit").
-	Case []string `yaml:"case"`
+	Case    []string `yaml:"case"`
+}
+
+// Spellings yields every spelling to match with whether it is matched
+// only with exactly its case: Name (unless Case lists it) and Aliases
+// without case, then Case with it.
+func (n Names) Spellings() iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		if !slices.Contains(n.Case, n.Name) && !yield(n.Name, false) {
+			return
+		}
+		for _, a := range n.Aliases {
+			if !yield(a, false) {
+				return
+			}
+		}
+		for _, a := range n.Case {
+			if !yield(a, true) {
+				return
+			}
+		}
+	}
+}
+
+// All returns Name, Aliases and Case: every spelling, in that order.
+func (n Names) All() []string {
+	return slices.Concat([]string{n.Name}, n.Aliases, n.Case)
+}
+
+// problems reports empty or padded spellings and a missing Name, each
+// prefixed with what.
+func (n Names) problems(what string) []string {
+	var out []string
+	if n.Name == "" {
+		out = append(out, what+": no name")
+	}
+	for _, s := range slices.Concat(n.Aliases, n.Case) {
+		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
+			out = append(out, fmt.Sprintf("%s: empty or padded name %q", what, s))
+		}
+	}
+	return out
 }
 
 // Phrases are cue phrases by language code ("en", "zh", "ja", "ko", "vi").
@@ -386,27 +430,26 @@ var modalities = map[string]bool{"text": true, "image": true, "audio": true, "vi
 // Validate checks ids, references and spellings, and reports every problem
 // found, wrapped in ErrInvalid.
 func (c *Catalog) Validate() error {
-	v := validation{c: c}
-	vendors := v.vendors()
-	families := v.families(vendors)
-	v.models(families)
-	v.benchmarks()
-	v.lexicon()
-	v.cues()
+	var v validation
+	vendors := v.vendors(c.Vendors)
+	families := v.families(c.Families, vendors)
+	v.models(c.Models, families)
+	v.benchmarks(c.Benchmarks)
+	v.variants(c.Variants, c.VariantSpellings)
+	v.lists(c)
+	v.cues(c.Cues)
 	return errors.Join(v.errs...)
 }
 
-// validation collects the problems of one catalog, part by part.
-type validation struct {
-	c    *Catalog
-	errs []error
-}
+// validation gathers the problems Validate finds, each wrapped in
+// ErrInvalid.
+type validation struct{ errs []error }
 
 func (v *validation) bad(format string, args ...any) {
 	v.errs = append(v.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
 }
 
-// names reports empty and padded names of a list.
+// names reports the empty or padded names of list.
 func (v *validation) names(what string, list []string) {
 	for _, s := range list {
 		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
@@ -415,63 +458,69 @@ func (v *validation) names(what string, list []string) {
 	}
 }
 
-// slug reports an id that is no lowercase slug or is taken, and takes it.
-func (v *validation) slug(what, id string, taken map[string]bool) {
-	switch {
-	case !slugRE.MatchString(id):
-		v.bad("%s: id must be a lowercase slug", what)
-	case taken[id]:
-		v.bad("%s: duplicate id", what)
-	}
-	taken[id] = true
-}
-
-// modalities reports modalities the catalog does not know.
-func (v *validation) modalities(what string, list []string) {
-	for _, m := range list {
-		if !modalities[m] {
-			v.bad("%s: unknown modality %q", what, m)
-		}
+// spellings reports what Names.problems finds.
+func (v *validation) spellings(what string, n Names) {
+	for _, p := range n.problems(what) {
+		v.bad("%s", p)
 	}
 }
 
-// vendors checks the vendors and returns their ids.
-func (v *validation) vendors() map[string]bool {
+// vendors checks ids, names and Hugging Face organisations, and returns
+// the vendor ids.
+func (v *validation) vendors(list []Vendor) map[string]bool {
 	ids := map[string]bool{}
 	hubOrgs := map[string]string{}
-	for i, vd := range v.c.Vendors {
-		what := fmt.Sprintf("vendor %d (%s)", i+1, vd.ID)
-		v.slug(what, vd.ID, ids)
-		if vd.Name == "" {
-			v.bad("%s: no name", what)
+	for i, ven := range list {
+		what := fmt.Sprintf("vendor %d (%s)", i+1, ven.ID)
+		switch {
+		case !slugRE.MatchString(ven.ID):
+			v.bad("%s: id must be a lowercase slug", what)
+		case ids[ven.ID]:
+			v.bad("%s: duplicate id", what)
 		}
-		v.names(what, vd.Aliases)
-		v.names(what, vd.Case)
-		v.names(what, vd.Hints)
-		v.names(what, vd.HuggingFace)
-		for _, org := range vd.HuggingFace {
+		ids[ven.ID] = true
+		v.spellings(what, ven.Names)
+		v.names(what, ven.Hints)
+		v.names(what, ven.HuggingFace)
+		for _, org := range ven.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
 				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
 			}
-			hubOrgs[strings.ToLower(org)] = vd.ID
+			hubOrgs[strings.ToLower(org)] = ven.ID
 		}
 	}
 	return ids
 }
 
-// families checks the families against the vendors and returns their ids.
-func (v *validation) families(vendors map[string]bool) map[string]bool {
+// families checks ids, vendors, stems, short prefixes, modalities and
+// styles, and returns the family ids.
+func (v *validation) families(list []Family, vendors map[string]bool) map[string]bool {
 	ids := map[string]bool{}
-	for i, f := range v.c.Families {
+	for i, f := range list {
 		what := fmt.Sprintf("family %d (%s)", i+1, f.ID)
-		v.slug(what, f.ID, ids)
+		switch {
+		case !slugRE.MatchString(f.ID):
+			v.bad("%s: id must be a lowercase slug", what)
+		case ids[f.ID]:
+			v.bad("%s: duplicate id", what)
+		}
+		ids[f.ID] = true
 		if !vendors[f.Vendor] {
 			v.bad("%s: unknown vendor %q", what, f.Vendor)
 		}
 		if f.Name == "" {
 			v.bad("%s: no name", what)
 		}
-		v.stems(what, f)
+		if len(f.Stems)+len(f.Case) == 0 {
+			v.bad("%s: no stems", what)
+		}
+		v.names(what, f.Stems)
+		v.names(what, f.Case)
+		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
+			if utf8.RuneCountInString(s) < 2 {
+				v.bad("%s: stem %q is shorter than two characters", what, s)
+			}
+		}
 		for _, s := range f.Short {
 			if len(s) != 1 || s[0] < 'A' || s[0] > 'Z' {
 				v.bad("%s: short prefix %q must be one capital letter", what, s)
@@ -487,25 +536,19 @@ func (v *validation) families(vendors map[string]bool) map[string]bool {
 	return ids
 }
 
-// stems checks a family's stems: some, each of two characters or more.
-func (v *validation) stems(what string, f Family) {
-	if len(f.Stems)+len(f.Case) == 0 {
-		v.bad("%s: no stems", what)
-	}
-	v.names(what, f.Stems)
-	v.names(what, f.Case)
-	for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
-		if utf8.RuneCountInString(s) < 2 {
-			v.bad("%s: stem %q is shorter than two characters", what, s)
+// modalities reports values a family or variant may not list.
+func (v *validation) modalities(what string, list []string) {
+	for _, m := range list {
+		if !modalities[m] {
+			v.bad("%s: unknown modality %q", what, m)
 		}
 	}
 }
 
-// models checks the pinned models against the families: no spelling of
-// one is another's.
-func (v *validation) models(families map[string]bool) {
+// models checks names, families, and that no spelling names two models.
+func (v *validation) models(list []Model, families map[string]bool) {
 	spellings := map[string]string{}
-	for i, m := range v.c.Models {
+	for i, m := range list {
 		what := fmt.Sprintf("model %d (%s)", i+1, m.Name)
 		if strings.TrimSpace(m.Name) == "" || m.Name != strings.TrimSpace(m.Name) {
 			v.bad("%s: empty or padded name", what)
@@ -524,56 +567,56 @@ func (v *validation) models(families map[string]bool) {
 	}
 }
 
-// benchmarks checks the benchmarks: named, once.
-func (v *validation) benchmarks() {
+// benchmarks checks names and subsets.
+func (v *validation) benchmarks(list []Benchmark) {
 	seen := map[string]bool{}
-	for i, b := range v.c.Benchmarks {
+	for i, b := range list {
 		what := fmt.Sprintf("benchmark %d (%s)", i+1, b.Name)
-		if b.Name == "" {
-			v.bad("%s: no name", what)
-		}
+		v.spellings(what, b.Names)
 		if seen[strings.ToLower(b.Name)] {
 			v.bad("%s: duplicate name", what)
 		}
 		seen[strings.ToLower(b.Name)] = true
-		v.names(what, b.Aliases)
-		v.names(what, b.Case)
 		v.names(what, b.Subsets)
 	}
 }
 
-// lexicon checks the word lists: variants and their native spellings,
-// licences, count words, pronouns and the plain lists.
-func (v *validation) lexicon() {
-	c := v.c
-	variantWords := map[string]bool{}
-	for i, vg := range c.Variants {
+// variants checks variant groups, and that native spellings spell a
+// variant word.
+func (v *validation) variants(list []Variant, spellings map[string]string) {
+	words := map[string]bool{}
+	for i, g := range list {
 		what := fmt.Sprintf("variant group %d", i+1)
-		if len(vg.Words) == 0 {
+		if len(g.Words) == 0 {
 			v.bad("%s: no words", what)
 		}
-		v.names(what, vg.Words)
-		v.modalities(what, vg.Modalities)
-		for _, w := range vg.Words {
-			variantWords[strings.ToLower(w)] = true
+		v.names(what, g.Words)
+		v.modalities(what, g.Modalities)
+		for _, w := range g.Words {
+			words[strings.ToLower(w)] = true
 		}
 	}
-	for native, latin := range c.VariantSpellings {
-		if !variantWords[strings.ToLower(latin)] {
+	for native, latin := range spellings {
+		if !words[strings.ToLower(latin)] {
 			v.bad("variant_spellings: %q spells %q, which is no variant word", native, latin)
 		}
 	}
-	for _, l := range []struct {
-		what string
-		list []string
-	}{
-		{"formats", c.Formats}, {"not_model_parts", c.NotModelParts}, {"not_vendor_context", c.NotVendorContext},
-		{"not_models", c.NotModels}, {"not_garbles", c.NotGarbles}, {"stopwords", c.Stopwords},
-		{"comparison_nouns", c.ComparisonNouns}, {"list_joiners", c.ListJoiners}, {"org_suffixes", c.OrgSuffixes},
-		{"download_markers", c.DownloadMarkers}, {"own_markers", c.OwnMarkers}, {"name_morphemes", c.NameMorphemes},
-	} {
-		v.names(l.what, l.list)
-	}
+}
+
+// lists checks the word lists, count words and licences.
+func (v *validation) lists(c *Catalog) {
+	v.names("formats", c.Formats)
+	v.names("not_model_parts", c.NotModelParts)
+	v.names("not_vendor_context", c.NotVendorContext)
+	v.names("not_models", c.NotModels)
+	v.names("not_garbles", c.NotGarbles)
+	v.names("stopwords", c.Stopwords)
+	v.names("comparison_nouns", c.ComparisonNouns)
+	v.names("list_joiners", c.ListJoiners)
+	v.names("org_suffixes", c.OrgSuffixes)
+	v.names("download_markers", c.DownloadMarkers)
+	v.names("own_markers", c.OwnMarkers)
+	v.names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)
@@ -585,23 +628,17 @@ func (v *validation) lexicon() {
 		}
 	}
 	for i, l := range c.Licenses {
-		what := fmt.Sprintf("license %d (%s)", i+1, l.Name)
-		if l.Name == "" {
-			v.bad("%s: no name", what)
-		}
-		v.names(what, l.Aliases)
-		v.names(what, l.Case)
+		v.spellings(fmt.Sprintf("license %d (%s)", i+1, l.Name), l.Names)
 	}
 }
 
-// cues checks the cue phrases: known kinds, language codes, release
-// phrases present.
-func (v *validation) cues() {
+// cues checks cue kinds and languages, and that release phrases exist.
+func (v *validation) cues(cues map[string]Phrases) {
 	known := map[string]bool{}
 	for _, k := range CueKinds {
 		known[k] = true
 	}
-	for kind, byLang := range v.c.Cues {
+	for kind, byLang := range cues {
 		if !known[kind] {
 			v.bad("cues: unknown kind %q", kind)
 		}
@@ -612,7 +649,7 @@ func (v *validation) cues() {
 			v.names("cues "+kind+" "+lang, ps)
 		}
 	}
-	if len(v.c.Cues[CueRelease]) == 0 {
+	if len(cues[CueRelease]) == 0 {
 		v.bad("cues: no release phrases")
 	}
 }

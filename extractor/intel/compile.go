@@ -280,16 +280,10 @@ func (c *compiled) addVendors(cat *catalog.Catalog, ps *patternSet) map[string]i
 		vendorIdx[v.ID] = i
 		c.broad = append(c.broad, v.Broad)
 		r := ref{kind: hitVendor, idx: i}
-		if !contains(v.Case, v.Name) {
-			add(v.Name, false, r)
+		for a, exact := range v.Spellings() {
+			add(a, exact, r)
 		}
-		for _, a := range v.Aliases {
-			add(a, false, r)
-		}
-		for _, a := range v.Case {
-			add(a, true, r)
-		}
-		for _, a := range append(append([]string{v.ID, v.Name}, v.Aliases...), v.Case...) {
+		for _, a := range append([]string{v.ID}, v.All()...) {
 			c.vendorOfAlias[fold(a)] = i
 			c.stemWords[strings.ToLower(a)] = true
 		}
@@ -362,16 +356,10 @@ func (c *compiled) addBenchmarks(cat *catalog.Catalog, ps *patternSet) {
 	add := ps.add
 	for i, b := range cat.Benchmarks {
 		r := ref{kind: hitBench, idx: i}
-		if !contains(b.Case, b.Name) {
-			add(b.Name, false, r)
+		for a, exact := range b.Spellings() {
+			add(a, exact, r)
 		}
-		for _, a := range b.Aliases {
-			add(a, false, r)
-		}
-		for _, a := range b.Case {
-			add(a, true, r)
-		}
-		for _, a := range append(append([]string{b.Name}, b.Aliases...), b.Case...) {
+		for _, a := range b.All() {
 			c.benchByFold[fold(a)] = i
 		}
 	}
@@ -395,14 +383,8 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 		add(n, false, ref{kind: hitNotModel})
 	}
 	for i, l := range cat.Licenses {
-		if !contains(l.Case, l.Name) {
-			add(l.Name, false, ref{kind: hitLicense, idx: i})
-		}
-		for _, a := range l.Aliases {
-			add(a, false, ref{kind: hitLicense, idx: i})
-		}
-		for _, a := range l.Case {
-			add(a, true, ref{kind: hitLicense, idx: i})
+		for a, exact := range l.Spellings() {
+			add(a, exact, ref{kind: hitLicense, idx: i})
 		}
 	}
 	for k, name := range catalog.CueKinds {

@@ -189,22 +189,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	srv.RegisterOnShutdown(func() { s.stopOnce.Do(func() { close(s.stopStreams) }) })
-	s.log.Info("http server listening", "url", "http://"+ln.Addr().String())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("http server: %w", err)
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		srv.Close()
-		return fmt.Errorf("http server shutdown: %w", err)
-	}
-	<-errc // http.ErrServerClosed
-	return nil
+	return probe.RunServer(ctx, srv, ln, "http server", 10*time.Second, s.log)
 }
 
 // secure adds the headers every response carries, CORS for configured

@@ -9,9 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 )
@@ -51,80 +48,58 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 
-	cons, err := s.js.OrderedConsumer(ctx, event.StreamReleases, bus.ReleaseReader(req.filter, req.start))
-	if err != nil {
-		s.fail(w, r, "opening the release stream", err)
-		return
-	}
-	it, err := cons.Messages()
-	if err != nil {
-		s.fail(w, r, "opening the release stream", err)
-		return
-	}
-	defer it.Stop()
-	context.AfterFunc(ctx, it.Stop)
-
 	rc := http.NewResponseController(w)
-	h := w.Header()
-	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Accel-Buffering", "no") // nginx: do not buffer the stream
-	w.WriteHeader(http.StatusOK)
-	s.metrics.streams.Inc()
-	defer s.metrics.streams.Dec()
-	// Tell the browser how soon to reconnect, and open the stream at once.
-	if !s.send(rc, w, "retry: 3000\n\n") {
-		return
+	opened := false
+	open := func() error {
+		opened = true
+		h := w.Header()
+		h.Set("Content-Type", "text/event-stream; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Accel-Buffering", "no") // nginx: do not buffer the stream
+		w.WriteHeader(http.StatusOK)
+		s.metrics.streams.Inc()
+		// Tell the browser how soon to reconnect, and open the stream at once.
+		return s.send(rc, w, "retry: 3000\n\n")
 	}
-	for {
-		m, err := it.Next(jetstream.NextMaxWait(s.heartbeat))
-		switch {
-		case err == nil:
-		case errors.Is(err, nats.ErrTimeout):
-			if !s.send(rc, w, ": keep-alive\n\n") {
-				return
-			}
-			continue
-		default:
-			if ctx.Err() == nil {
-				s.log.Warn("release stream ended", "err", err)
-			}
-			return
-		}
-		frame, ok := sseFrame(m)
-		if !ok {
-			s.log.Warn("skipping an undecodable release event", "subject", m.Subject())
-			continue
-		}
-		if !s.send(rc, w, frame) {
-			return
-		}
+	_, err := bus.FollowReleases(ctx, s.js, req.filter, req.start, func(seq uint64, ev event.ReleaseEvent) error {
+		return s.send(rc, w, sseFrame(seq, ev))
+	},
+		bus.OnOpen(open),
+		bus.OnIdle(s.heartbeat, func() error { return s.send(rc, w, ": keep-alive\n\n") }),
+		bus.OnSkip(func(subject string, err error) {
+			s.log.Warn("skipping an undecodable release event", "subject", subject, "err", err)
+		}))
+	if opened {
+		s.metrics.streams.Dec()
+	}
+	switch {
+	case err == nil || errors.Is(err, errClientGone):
+	case !opened:
+		s.fail(w, r, "opening the release stream", err)
+	case ctx.Err() == nil:
+		s.log.Warn("release stream ended", "err", err)
 	}
 }
 
-// send writes one frame and flushes it; false means the client is gone.
-func (s *Server) send(rc *http.ResponseController, w http.ResponseWriter, frame string) bool {
+// errClientGone ends a stream whose client went away.
+var errClientGone = errors.New("client gone")
+
+// send writes one frame and flushes it; errClientGone means the client
+// is gone.
+func (s *Server) send(rc *http.ResponseController, w http.ResponseWriter, frame string) error {
 	rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
 	if _, err := fmt.Fprint(w, frame); err != nil {
-		return false
+		return errClientGone
 	}
-	return rc.Flush() == nil
+	if rc.Flush() != nil {
+		return errClientGone
+	}
+	return nil
 }
 
-// sseFrame renders a release event message as an SSE frame: "id:" the
-// stream sequence, "data:" the event as one line of JSON.
-func sseFrame(m jetstream.Msg) (string, bool) {
-	ev, err := event.DecodeReleaseEvent(m.Data())
-	if err != nil {
-		return "", false
-	}
-	md, err := m.Metadata()
-	if err != nil {
-		return "", false
-	}
-	data, err := json.Marshal(ev) // one line: JSON strings escape newlines
-	if err != nil {
-		return "", false
-	}
-	return "id: " + strconv.FormatUint(md.Sequence.Stream, 10) + "\ndata: " + string(data) + "\n\n", true
+// sseFrame renders a release event as an SSE frame: "id:" its stream
+// sequence, "data:" the event as one line of JSON.
+func sseFrame(seq uint64, ev event.ReleaseEvent) string {
+	data, _ := json.Marshal(ev) // one line: JSON strings escape newlines; a decoded event always encodes
+	return "id: " + strconv.FormatUint(seq, 10) + "\ndata: " + string(data) + "\n\n"
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/archive"
 	"github.com/modelwire/modelwire/internal/archive/warciotest"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 var fetched = time.Date(2025, 7, 1, 9, 30, 0, 123e6, time.UTC)
@@ -192,18 +193,13 @@ func TestWriterRotatesBySizeAndAge(t *testing.T) {
 	if err := w.Archive(context.Background(), xs[0]); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	waittest.Eventually(t, 5*time.Second, "a file closed by age", func() bool {
 		closed, _ := filepath.Glob(filepath.Join(dir, "*.warc.gz"))
-		if len(closed) == 1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			all, _ := filepath.Glob(filepath.Join(dir, "*"))
-			t.Fatalf("no file closed by age: %v", all)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return len(closed) == 1
+	}, func() string {
+		all, _ := filepath.Glob(filepath.Join(dir, "*"))
+		return fmt.Sprint(all)
+	})
 }
 
 func TestKeepPrunesOldestClosedFiles(t *testing.T) {

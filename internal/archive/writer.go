@@ -44,31 +44,29 @@ import (
 	"github.com/modelwire/modelwire/internal/probe"
 )
 
-// Config configures a Writer. Zero values mean defaults.
+// Config configures a Writer. The settings that are configuration
+// (archive.*) are taken as given — internal/config holds their defaults —
+// and a zero value means none.
 type Config struct {
 	// Dir is where the files are written; it is created if missing.
 	Dir string
 	// MaxFileSize is the size at which a file is closed and the next one
-	// opened (default DefaultMaxFileSize; a record is never split).
+	// opened (0: no bound; a record is never split).
 	MaxFileSize int64
-	// MaxFileAge is how long a file stays open at most (default
-	// DefaultMaxFileAge), so that closed files reach a volume snapshot or
-	// an object-store sync soon.
+	// MaxFileAge is how long a file stays open at most, so that closed
+	// files reach a volume snapshot or an object-store sync soon (0: until
+	// the size bound or Close).
 	MaxFileAge time.Duration
 	// Keep is what is kept of closed files (default: everything).
 	Keep Keep
-	// Prefix starts every file name (default "modelwire").
+	// Prefix starts every file name (default DefaultPrefix).
 	Prefix string
 	// Software names the writer in each file's warcinfo record.
 	Software string
 }
 
-// Defaults.
-const (
-	DefaultMaxFileSize = 1 << 30 // 1 GiB, as Heritrix and the WARC standard's annex suggest
-	DefaultMaxFileAge  = time.Hour
-	DefaultPrefix      = "modelwire"
-)
+// DefaultPrefix is what an empty Config.Prefix means.
+const DefaultPrefix = "modelwire"
 
 // Writer writes answers to WARC files in Config.Dir: one writer per
 // process, one file open at a time. It is safe for concurrent use; Close
@@ -96,12 +94,6 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("archive: no directory")
 	}
-	if cfg.MaxFileSize <= 0 {
-		cfg.MaxFileSize = DefaultMaxFileSize
-	}
-	if cfg.MaxFileAge <= 0 {
-		cfg.MaxFileAge = DefaultMaxFileAge
-	}
 	if cfg.Prefix == "" {
 		cfg.Prefix = DefaultPrefix
 	}
@@ -114,7 +106,7 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 	}
 	w.w = gowarc.NewWarcFileWriter(
 		gowarc.WithFileNameGenerator(newNames(cfg.Dir, cfg.Prefix)),
-		gowarc.WithMaxFileSize(cfg.MaxFileSize),
+		gowarc.WithMaxFileSize(max(cfg.MaxFileSize, 0)),
 		gowarc.WithCompression(true),
 		// WARC-Concurrent-To is set by records: gowarc's option would put
 		// it on a conversion record too, which the standard forbids.
@@ -126,8 +118,10 @@ func Open(cfg Config, opts ...Option) (*Writer, error) {
 		}),
 	)
 	w.prune()
-	w.stopped.Add(1)
-	go w.rotate()
+	if cfg.MaxFileAge > 0 {
+		w.stopped.Add(1)
+		go w.rotate()
+	}
 	return w, nil
 }
 

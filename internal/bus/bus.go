@@ -1,7 +1,9 @@
 // Package bus is modelwire's NATS plumbing: the embedded JetStream server,
 // connections, and the streams, consumers and key-value buckets that
 // design.md lays out. Stream and consumer settings are plain structs here so
-// they read as configuration.
+// they read as configuration. Stages consume with explicit acks through
+// Consume, Ack, Retry and DeadLetter (consume.go, ack.go); readers of the
+// release events follow MW_RELEASES with FollowReleases (follow.go).
 package bus
 
 import (
@@ -20,6 +22,7 @@ import (
 
 	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/redact"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // EmbeddedOptions configures the embedded NATS server.
@@ -131,7 +134,7 @@ func Streams(replicas int) []jetstream.StreamConfig {
 		{
 			Name:        event.StreamPages,
 			Description: "fetched pages (gzip body + fetch metadata)",
-			Subjects:    []string{"mw.pages.>"},
+			Subjects:    []string{event.SubjectPagesAll},
 			Storage:     jetstream.FileStorage,
 			Retention:   jetstream.LimitsPolicy,
 			MaxAge:      7 * 24 * time.Hour,
@@ -143,7 +146,7 @@ func Streams(replicas int) []jetstream.StreamConfig {
 		{
 			Name:        event.StreamArticles,
 			Description: "extracted articles with mentions and claims",
-			Subjects:    []string{"mw.articles.>"},
+			Subjects:    []string{event.SubjectArticlesAll},
 			Storage:     jetstream.FileStorage,
 			Retention:   jetstream.LimitsPolicy,
 			MaxAge:      30 * 24 * time.Hour,
@@ -230,7 +233,7 @@ func Setup(ctx context.Context, js jetstream.JetStream, replicas int) error {
 // exists: that is the privileged clients' Setup.
 func Ensure(ctx context.Context, js jetstream.JetStream, replicas int, log *slog.Logger) error {
 	tried := false
-	for wait := time.Second; ; wait = min(2*wait, 15*time.Second) {
+	for pause := time.Second; ; pause = min(2*pause, 15*time.Second) {
 		missing := Missing(ctx, js, replicas)
 		if len(missing) == 0 {
 			return nil
@@ -245,11 +248,9 @@ func Ensure(ctx context.Context, js jetstream.JetStream, replicas int, log *slog
 			}
 			log.Debug("cannot set up the streams and buckets", "err", err)
 		}
-		log.Warn("waiting for streams and buckets to be set up (by an extractor or modelwire run)", "missing", missing, "retry_in", wait)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		log.Warn("waiting for streams and buckets to be set up (by an extractor or modelwire run)", "missing", missing, "retry_in", pause)
+		if err := wait.Sleep(ctx, pause); err != nil {
+			return err
 		}
 	}
 }
@@ -291,7 +292,7 @@ func ExtractorConsumer() jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
 		Durable:       ConsumerExtractor,
 		Description:   "extracts articles from fetched pages",
-		FilterSubject: "mw.pages.>",
+		FilterSubject: event.SubjectPagesAll,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       30 * time.Second, // a page takes milliseconds; a killed replica's pages return soon
 		MaxDeliver:    ExtractorMaxDeliver,
@@ -305,7 +306,7 @@ func IndexerConsumer() jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
 		Durable:       ConsumerIndexer,
 		Description:   "writes articles into the search store",
-		FilterSubject: "mw.articles.>",
+		FilterSubject: event.SubjectArticlesAll,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       time.Minute, // the stage marks a slow batch in progress
 		MaxDeliver:    -1,          // a store outage must not drop articles

@@ -39,7 +39,7 @@ func ReleaseFilter(vendors, models []string) []string {
 	vs, ms := slugs(vendors, "*"), slugs(names, "*")
 	for _, v := range vs {
 		for _, m := range ms {
-			out = append(out, "mw.releases."+v+"."+m)
+			out = append(out, event.ReleaseSubjectOf(v, m))
 		}
 	}
 	return out

@@ -28,9 +28,10 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/announce"
 	"github.com/modelwire/modelwire/internal/bus"
-	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
 
 var (
@@ -65,7 +66,7 @@ func TestMain(m *testing.M) {
 }
 
 // announcerMain publishes MW_CT_RELEASES known releases through
-// pipeline.ReleaseAnnouncer, in an order of its own, each reported by an
+// announce.ReleaseAnnouncer, in an order of its own, each reported by an
 // article of this announcer, retrying through NATS outages.
 func announcerMain(name string) int {
 	n, _ := strconv.Atoi(os.Getenv("MW_CT_RELEASES"))
@@ -78,9 +79,9 @@ func announcerMain(name string) int {
 	defer nc.Drain()
 	js, _ := jetstream.New(nc)
 	ctx := context.Background()
-	var a *pipeline.ReleaseAnnouncer
+	var a *announce.ReleaseAnnouncer
 	for a == nil {
-		if a, err = pipeline.NewReleaseAnnouncer(ctx, js, 0.5, log); err != nil {
+		if a, err = announce.NewReleaseAnnouncer(ctx, js, 0.5, log); err != nil {
 			log.Warn("announcer", "err", err)
 			time.Sleep(time.Second)
 		}
@@ -400,8 +401,8 @@ func politeness(s *testsite.Site, start time.Time, delay time.Duration, dir stri
 		}
 	}
 	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
-	st.maxPerSecond = maxInWindow(times, time.Second)
-	st.maxPer10s = maxInWindow(times, 10*time.Second)
+	st.maxPerSecond = waittest.MaxInWindow(times, time.Second)
+	st.maxPer10s = waittest.MaxInWindow(times, 10*time.Second)
 	st.byCrawler = map[string]int{}
 	for i, r := range reqs {
 		st.byCrawler[crawlerOf(r.UserAgent)]++
@@ -438,18 +439,6 @@ func crawlerOf(ua string) string {
 		return "?"
 	}
 	return strings.TrimSuffix(name, ")")
-}
-
-// maxInWindow returns the most of sorted times within any window of length w.
-func maxInWindow(times []time.Time, w time.Duration) int {
-	best, j := 0, 0
-	for i := range times {
-		for times[i].Sub(times[j]) >= w {
-			j++
-		}
-		best = max(best, i-j+1)
-	}
-	return best
 }
 
 func TestCluster(t *testing.T) {

@@ -36,6 +36,8 @@ func TestBadFiles(t *testing.T) {
 		"nats-password-without-user.bad.yml": "nats.password: needs nats.user",
 		"nats-cert-without-key.bad.yml":      "nats.tls: cert_file and key_file go together",
 		"bad-allowed-host.bad.yml":           `http.allowed_hosts: "https://app.example/" is not a host name`,
+		"bad-index-prefix.bad.yml":           `elasticsearch.index_prefix: index prefix "Modelwire*": use lower case letters`,
+		"bad-memory-limit.bad.yml":           `runtime.memory_limit: "lots" is not a size`,
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")
 	if len(files) != len(want) {
@@ -44,7 +46,7 @@ func TestBadFiles(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			_, err := config.Load(f)
+			_, err := config.Load(f, nil)
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -59,7 +61,7 @@ func TestBadFiles(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	c, err := config.Parse([]byte("sources:\n  - name: s\n    start_urls: [https://a.example/news/]\n"))
+	c, err := config.Parse([]byte("sources:\n  - name: s\n    start_urls: [https://a.example/news/]\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,21 +72,29 @@ func TestDefaults(t *testing.T) {
 		t.Errorf("archive defaults: %+v in %s", c.Archive, c.ArchiveDir())
 	}
 	s := c.Sources[0]
-	if s.PolitenessDelay() != time.Second || s.Parallelism != 2 || s.Schedule != "@every 30m" || len(s.AllowedDomains) != 1 || s.AllowedDomains[0] != "a.example" {
+	if *s.Delay != time.Second || s.Parallelism != 2 || s.Schedule != "@every 30m" || s.MaxPages != 1000 {
 		t.Errorf("source defaults: %+v", s)
 	}
-	empty, err := config.Parse(nil)
+	cr := c.Crawler
+	if cr.UserAgent != "modelwire/0.1 (+https://github.com/modelwire/modelwire)" || cr.Timeout != 30*time.Second || cr.MaxBodyBytes != 10<<20 ||
+		cr.RecrawlAfter != 24*time.Hour || cr.MaxCrawlDelay != 10*time.Second || cr.MaxRetries != 2 || cr.MaxRedirects != 10 {
+		t.Errorf("crawler defaults: %+v", cr)
+	}
+	if c.Elasticsearch.IndexPrefix != "modelwire" || c.Runtime.GCPercent != 400 || c.Runtime.MemoryLimit != "384MiB" {
+		t.Errorf("elasticsearch %+v, runtime %+v", c.Elasticsearch, c.Runtime)
+	}
+	empty, err := config.Parse(nil, nil)
 	if err != nil || empty.DataDir != "data" {
 		t.Errorf("empty file: %v %+v", err, empty)
 	}
 }
 
 func TestExplicitZeroDelay(t *testing.T) {
-	c, err := config.Parse([]byte("sources:\n  - name: s\n    feeds: [https://a.example/feed]\n    delay: 0s\n"))
+	c, err := config.Parse([]byte("sources:\n  - name: s\n    feeds: [https://a.example/feed]\n    delay: 0s\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := c.Sources[0].PolitenessDelay(); d != 0 {
+	if d := *c.Sources[0].Delay; d != 0 {
 		t.Errorf("delay = %v, want an explicit 0 kept", d)
 	}
 }
@@ -101,7 +111,7 @@ notify:
     - url: https://hooks.example/all
       max_attempts: 2
       timeout: 3s
-`))
+`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +119,7 @@ notify:
 	if len(hooks) != 2 || len(c.HTTP.CORSOrigins) != 2 {
 		t.Fatalf("webhooks %+v, cors %v", hooks, c.HTTP.CORSOrigins)
 	}
-	if hooks[0].MaxAttempts != config.DefaultWebhookAttempts || hooks[0].Timeout != config.DefaultWebhookTimeout || hooks[0].Secret != "s3cret" || len(hooks[0].Vendors) != 2 {
+	if hooks[0].MaxAttempts != 5 || hooks[0].Timeout != 10*time.Second || hooks[0].Format != "json" || hooks[0].Secret != "s3cret" || len(hooks[0].Vendors) != 2 {
 		t.Errorf("first webhook: %+v", hooks[0])
 	}
 	if hooks[1].MaxAttempts != 2 || hooks[1].Timeout != 3*time.Second {
@@ -118,7 +128,7 @@ notify:
 }
 
 func TestListenCanBeDisabled(t *testing.T) {
-	c, err := config.Parse([]byte("nats:\n  listen: \"\"\nhttp:\n  addr: \"\"\n"))
+	c, err := config.Parse([]byte("nats:\n  listen: \"\"\nhttp:\n  addr: \"\"\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,14 +143,30 @@ func TestEnvOverrides(t *testing.T) {
 		"MODELWIRE_NATS_URL": "nats://n1:4222",
 		"MODELWIRE_ES_URL":   "http://es1:9200,http://es2:9200",
 	}
-	c := config.Config{}.WithDefaults().Env(func(k string) string { return env[k] })
+	c, err := config.Parse(nil, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
 	if c.DataDir != "/var/lib/modelwire" || c.NATS.URL != "nats://n1:4222" || len(c.Elasticsearch.Addresses) != 2 {
 		t.Errorf("env not applied: %+v", c)
 	}
 }
 
+// TestEnvValidated: what the environment sets is checked like the file,
+// and the message names the variable.
+func TestEnvValidated(t *testing.T) {
+	_, err := config.Parse(nil, func(k string) string { return map[string]string{"MODELWIRE_ES_URL": "es:9200"}[k] })
+	if err == nil || !strings.Contains(err.Error(), `elasticsearch.addresses (from MODELWIRE_ES_URL): "es:9200" is not an http(s) URL`) {
+		t.Errorf("MODELWIRE_ES_URL=es:9200: err = %v", err)
+	}
+	_, err = config.Parse([]byte("elasticsearch:\n  addresses: [es:9200]\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), `elasticsearch.addresses: "es:9200"`) || strings.Contains(err.Error(), "from MODELWIRE") {
+		t.Errorf("addresses in the file: err = %v", err)
+	}
+}
+
 func TestNATSCredentialsFromEnv(t *testing.T) {
-	c, err := config.Parse([]byte("nats:\n  url: nats://n1:4222\n  user: from-file\n"))
+	c, err := config.Parse([]byte("nats:\n  url: nats://n1:4222\n  user: from-file\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +186,7 @@ func TestWebhookSecretFromEnv(t *testing.T) {
     - url: https://hooks.example/b
       secret: kept
       secret_env: HOOK_B_SECRET
-`))
+`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +208,7 @@ func TestExampleConfigLoads(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
-	c, err := config.Load(path)
+	c, err := config.Load(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,14 +218,14 @@ func TestExampleConfigLoads(t *testing.T) {
 }
 
 func TestCrawlerTuning(t *testing.T) {
-	c, err := config.Parse([]byte("crawler:\n  recrawl_after: 6h\n  max_crawl_delay: 5s\n  max_retries: -1\n  max_redirects: 3\n"))
+	c, err := config.Parse([]byte("crawler:\n  recrawl_after: 6h\n  max_crawl_delay: 5s\n  max_retries: -1\n  max_redirects: 3\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Crawler.RecrawlAfter != 6*time.Hour || c.Crawler.MaxCrawlDelay != 5*time.Second || c.Crawler.MaxRetries != -1 || c.Crawler.MaxRedirects != 3 {
 		t.Errorf("crawler = %+v", c.Crawler)
 	}
-	if _, err := config.Parse([]byte("crawler:\n  recrawl_after: -1h\n")); err == nil || !strings.Contains(err.Error(), "recrawl_after") {
+	if _, err := config.Parse([]byte("crawler:\n  recrawl_after: -1h\n"), nil); err == nil || !strings.Contains(err.Error(), "recrawl_after") {
 		t.Errorf("negative recrawl_after: %v", err)
 	}
 }
@@ -219,7 +245,7 @@ sources:
   - name: spa
     start_urls: [https://vendor.example/news]
     render: chromium
-`))
+`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +263,37 @@ sources:
 	if c.Sources[0].HuggingFace.Token != "" {
 		t.Error("Env changed the original config's source")
 	}
-	if _, err := config.Parse([]byte("crawler:\n  chromium:\n    tabs: -1\n")); err == nil || !strings.Contains(err.Error(), "crawler.chromium") {
+	if _, err := config.Parse([]byte("crawler:\n  chromium:\n    tabs: -1\n"), nil); err == nil || !strings.Contains(err.Error(), "crawler.chromium") {
 		t.Errorf("negative tabs: %v", err)
+	}
+}
+
+// TestHuggingFaceValidate: a Hugging Face source's checks, each naming its
+// key, and the defaults a valid one gets.
+func TestHuggingFaceValidate(t *testing.T) {
+	tests := []struct {
+		hf   string
+		want string
+	}{
+		{"{}", "huggingface: authors: at least one"},
+		{"{authors: [deepseek-ai/DeepSeek-V3]}", `huggingface: authors: "deepseek-ai/DeepSeek-V3" is not a Hub user`},
+		{"{authors: [Qwen], endpoint: 'ftp://hub'}", "huggingface: endpoint:"},
+		{"{authors: [Qwen], endpoint: 'https://huggingface.co/api'}", "huggingface: endpoint:"},
+		{"{authors: [Qwen], limit: 5000}", "huggingface: limit: 5000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, err := config.Parse([]byte("sources:\n  - name: hf\n    huggingface: "+tt.hf+"\n"), nil)
+			if err == nil || !strings.Contains(err.Error(), "sources[0] (hf): "+tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	c, err := config.Parse([]byte("sources:\n  - name: hf\n    huggingface: {authors: [Qwen, deepseek-ai, zai-org]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hf := c.Sources[0].CrawlerSource().HuggingFace; hf.Endpoint != "https://huggingface.co" || hf.Limit != 50 || len(hf.Authors) != 3 {
+		t.Errorf("valid source: %+v", hf)
 	}
 }

@@ -6,12 +6,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus"
 )
 
 // maxArticleBytes bounds an article message: a megabyte of JSON holds the
 // longest real article many times over (some 150,000 words), and it is
 // NATS's default max payload. A server with a smaller max payload bounds
-// it further (less payloadHeadroom).
+// it further (less bus.PayloadHeadroom).
 const maxArticleBytes = 1 << 20
 
 // errTooLarge reports a record that cannot fit in one message whatever is
@@ -21,7 +22,7 @@ var errTooLarge = errors.New("too large for one message")
 // articleBudget returns the most bytes an article message may take on a
 // connection whose max payload is maxPayload.
 func articleBudget(maxPayload int64) int {
-	return int(min(maxArticleBytes, max(maxPayload-payloadHeadroom, 0)))
+	return int(min(maxArticleBytes, max(maxPayload-bus.PayloadHeadroom, 0)))
 }
 
 // encodeArticle encodes a within budget bytes. When the encoding is

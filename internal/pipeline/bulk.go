@@ -10,6 +10,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/indexer"
+	"github.com/modelwire/modelwire/internal/bus"
 )
 
 // bulkWriter is what the index stages share: each batch of messages is
@@ -50,7 +51,7 @@ func writeBatch[T any](ctx context.Context, w *bulkWriter, b bulk[T], msgs []jet
 		if err != nil {
 			w.failed.Add(1)
 			w.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
-			deadLetter(ctx, w.js, w.stage, m, w.log, err)
+			bus.DeadLetter(ctx, w.js, w.stage, m, w.log, err)
 			continue
 		}
 		recs = append(recs, rec)
@@ -93,21 +94,21 @@ func writeBatch[T any](ctx context.Context, w *bulkWriter, b bulk[T], msgs []jet
 			if b.stored != nil {
 				b.stored(recs[i])
 			}
-			ackOrLog(m, w.log)
+			bus.Ack(m, w.log)
 		case errors.Is(err, indexer.ErrStale):
 			w.stale.Add(1)
 			w.metrics.docs.WithLabelValues(resultStale).Inc()
-			ackOrLog(m, w.log)
+			bus.Ack(m, w.log)
 		case errors.Is(err, indexer.ErrPermanent):
 			w.failed.Add(1)
 			w.metrics.docs.WithLabelValues(resultDeadLettered).Inc()
-			deadLetter(ctx, w.js, w.stage, m, w.log.With(b.about(recs[i])...), err)
+			bus.DeadLetter(ctx, w.js, w.stage, m, w.log.With(b.about(recs[i])...), err)
 		case pause > 0:
 			w.metrics.docs.WithLabelValues(resultRetried).Inc()
 			m.NakWithDelay(pause)
 		default:
 			w.metrics.docs.WithLabelValues(resultRetried).Inc()
-			retry(m, w.log.With(b.about(recs[i])...), err)
+			bus.Retry(m, w.log.With(b.about(recs[i])...), err)
 		}
 	}
 	return pause

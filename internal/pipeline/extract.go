@@ -62,7 +62,7 @@ type ExtractOptions struct {
 	// Announcer, if set, publishes the article's releases.
 	Announcer Announcer
 	// Grace bounds the pages in flight after Run is told to stop
-	// (default DefaultGrace).
+	// (default bus.DefaultGrace).
 	Grace time.Duration
 	// Registerer receives the stage's metrics (nil: none).
 	Registerer prometheus.Registerer
@@ -93,11 +93,11 @@ func (s *ExtractStage) SetExtractor(ex Extractor) { s.ex.Store(&extractorRef{ex}
 
 // Run consumes pages until ctx ends, then drains in-flight work.
 func (s *ExtractStage) Run(ctx context.Context) error {
-	cons, err := ensureConsumer(ctx, s.js, event.StreamPages, bus.ExtractorConsumer(), s.log)
+	cons, err := bus.EnsureConsumer(ctx, s.js, event.StreamPages, bus.ExtractorConsumer(), s.log)
 	if err != nil || cons == nil {
 		return err
 	}
-	return consume(ctx, cons, s.workers, s.grace, s.handle)
+	return bus.Consume(ctx, cons, s.workers, s.grace, s.handle)
 }
 
 // Counts returns pages extracted, skipped (no article) and failed so far.
@@ -128,7 +128,7 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 		s.skipped.Add(1)
 		s.metrics.pages.WithLabelValues(resultNoArticle).Inc()
 		s.log.Debug("no article on page", "url", page.URL, "err", err)
-		ackOrLog(msg, s.log)
+		bus.Ack(msg, s.log)
 		return
 	}
 	if err != nil {
@@ -164,14 +164,14 @@ func (s *ExtractStage) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	s.extracted.Add(1)
 	s.metrics.pages.WithLabelValues(resultExtracted).Inc()
-	ackOrLog(msg, s.log)
+	bus.Ack(msg, s.log)
 }
 
 // deadLetter counts a page that can never be extracted and dead-letters it.
 func (s *ExtractStage) deadLetter(ctx context.Context, msg jetstream.Msg, log *slog.Logger, err error) {
 	s.failed.Add(1)
 	s.metrics.pages.WithLabelValues(resultDeadLettered).Inc()
-	deadLetter(ctx, s.js, "extractor", msg, log, err)
+	bus.DeadLetter(ctx, s.js, "extractor", msg, log, err)
 }
 
 // retry Naks a page that failed for a passing reason — unless this was
@@ -183,7 +183,7 @@ func (s *ExtractStage) retry(ctx context.Context, msg jetstream.Msg, log *slog.L
 		return
 	}
 	s.metrics.pages.WithLabelValues(resultRetried).Inc()
-	retry(msg, log, err)
+	bus.Retry(msg, log, err)
 }
 
 // extract runs the stage's extractor on a page.
@@ -257,10 +257,4 @@ func (s *ExtractStage) body(ctx context.Context, page event.Page) ([]byte, error
 		}
 	}
 	return event.Decompress(compressed, maxPageBytes)
-}
-
-func ackOrLog(msg jetstream.Msg, log *slog.Logger) {
-	if err := msg.Ack(); err != nil {
-		log.Warn("ack failed; the message will be redelivered", "subject", msg.Subject(), "err", err)
-	}
 }

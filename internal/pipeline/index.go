@@ -40,7 +40,7 @@ type IndexOptions struct {
 	// less per article, at the price of up to MaxWait more latency.
 	MaxWait time.Duration
 	// Grace bounds the batch in flight after Run is told to stop
-	// (default DefaultGrace).
+	// (default bus.DefaultGrace).
 	Grace time.Duration
 	// Registerer receives the stage's metrics (nil: none).
 	Registerer prometheus.Registerer
@@ -72,7 +72,7 @@ func (s *IndexStage) Counts() (indexed, stale, failed int64) {
 
 // Run writes articles until ctx ends; a batch in flight is finished first.
 func (s *IndexStage) Run(ctx context.Context) error {
-	cons, err := ensureConsumer(ctx, s.js, event.StreamArticles, bus.IndexerConsumer(), s.log)
+	cons, err := bus.EnsureConsumer(ctx, s.js, event.StreamArticles, bus.IndexerConsumer(), s.log)
 	if err != nil || cons == nil {
 		return err
 	}
@@ -96,12 +96,3 @@ func (s *IndexStage) write(ctx context.Context, msgs []jetstream.Msg) time.Durat
 // keepAliveOf returns how often a batch in flight is marked in progress:
 // three times per ack wait.
 func keepAliveOf(cfg jetstream.ConsumerConfig) time.Duration { return cfg.AckWait / 3 }
-
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
-}

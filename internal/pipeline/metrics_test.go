@@ -15,88 +15,47 @@ import (
 	"github.com/modelwire/modelwire/extractor"
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/bus"
+	"github.com/modelwire/modelwire/internal/bus/bustest"
+	"github.com/modelwire/modelwire/internal/crawlstate"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/probe/probetest"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
-
-// metricValue returns the value of the sample of name whose labels include
-// labels, failing the test if there is none. Histograms give their count.
-func metricValue(t *testing.T, g prometheus.Gatherer, name string, labels map[string]string) float64 {
-	t.Helper()
-	v, ok := findMetric(t, g, name, labels)
-	if !ok {
-		t.Fatalf("no sample %s%v", name, labels)
-	}
-	return v
-}
-
-func findMetric(t *testing.T, g prometheus.Gatherer, name string, labels map[string]string) (float64, bool) {
-	t.Helper()
-	fams, err := g.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fams {
-		if f.GetName() != name {
-			continue
-		}
-	samples:
-		for _, m := range f.GetMetric() {
-			have := map[string]string{}
-			for _, lp := range m.GetLabel() {
-				have[lp.GetName()] = lp.GetValue()
-			}
-			for k, v := range labels {
-				if have[k] != v {
-					continue samples
-				}
-			}
-			switch {
-			case m.Counter != nil:
-				return m.Counter.GetValue(), true
-			case m.Gauge != nil:
-				return m.Gauge.GetValue(), true
-			case m.Histogram != nil:
-				return float64(m.Histogram.GetSampleCount()), true
-			}
-		}
-	}
-	return 0, false
-}
 
 // TestStageMetrics runs a real site through the crawler, extract and index
 // stages on NATS and reads the metrics the issue names from one registry:
 // pages by source and status, bytes, robots denials, extraction latency,
 // bulk latency and failures, consumer pending and redelivered, DLQ size.
 func TestStageMetrics(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	reg := prometheus.NewRegistry()
 	site := testsite.New(testsite.Options{Extra: 4})
 	defer site.Close()
 
-	crawls := pipeline.NewCrawlMetrics()
+	crawls := crawlstate.NewMetrics()
 	reg.MustRegister(crawls, bus.NewCollector(js,
 		bus.ConsumerRef{Stream: event.StreamPages, Consumer: bus.ConsumerExtractor},
 		bus.ConsumerRef{Stream: event.StreamArticles, Consumer: bus.ConsumerIndexer}))
 	pub := pipeline.NewPagePublisher(js, 1<<20)
 	c := crawler.New(crawler.Config{AllowPrivateNetworks: true, UserAgent: "modelwire-test"}, pub, crawler.WithObserver(crawls))
 	flaky := &failFirst{Embedded: openStore(t)}
-	runStage(t, pipeline.NewExtractStage(js, extractor.New(), pipeline.ExtractOptions{NoContent: extractor.ErrNoContent, Registerer: reg}).Run)
-	runStage(t, pipeline.NewIndexStage(js, flaky, pipeline.IndexOptions{MaxWait: 20 * time.Millisecond, Registerer: reg}).Run)
+	waittest.Background(t, pipeline.NewExtractStage(js, extractor.New(), pipeline.ExtractOptions{NoContent: extractor.ErrNoContent, Registerer: reg}).Run)
+	waittest.Background(t, pipeline.NewIndexStage(js, flaky, pipeline.IndexOptions{MaxWait: 20 * time.Millisecond, Registerer: reg}).Run)
 	// A page that can never be extracted.
 	if _, err := js.Publish(context.Background(), event.SubjectPages, []byte("not a page")); err != nil {
 		t.Fatal(err)
 	}
 
-	src := crawler.Source{Name: "aiwire", StartURLs: []string{site.URL + "/"}, Sitemaps: []string{site.URL + "/sitemap.xml"}, MaxDepth: 1, Delay: new(time.Duration)}
+	src := crawler.Source{Name: "aiwire", StartURLs: []string{site.URL + "/"}, Sitemaps: []string{site.URL + "/sitemap.xml"}, MaxDepth: 1}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := c.Crawl(ctx, src); err != nil {
 		t.Fatal(err)
 	}
 	want := len(site.Articles)
-	waitFor(t, "every article indexed", func() bool {
-		v, _ := findMetric(t, reg, "modelwire_index_documents_total", map[string]string{"kind": "articles", "result": "indexed"})
+	waittest.Eventually(t, 10*time.Second, "every article indexed", func() bool {
+		v, _ := probetest.Find(t, reg, "modelwire_index_documents_total", map[string]string{"kind": "articles", "result": "indexed"})
 		return int(v) >= want
 	})
 	src1 := map[string]string{"source": "aiwire"}
@@ -124,7 +83,7 @@ func TestStageMetrics(t *testing.T) {
 	}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {
-			if v := metricValue(t, reg, c.name, c.labels); !c.ok(v) {
+			if v := probetest.Value(t, reg, c.name, c.labels); !c.ok(v) {
 				t.Errorf("%s%v = %v, want %s", c.name, c.labels, v, c.want)
 			}
 		})
@@ -133,10 +92,10 @@ func TestStageMetrics(t *testing.T) {
 	if _, err := c.Crawl(ctx, src); err != nil {
 		t.Fatal(err)
 	}
-	if v := metricValue(t, reg, "modelwire_crawler_passes_total", src1); v != 2 {
+	if v := probetest.Value(t, reg, "modelwire_crawler_passes_total", src1); v != 2 {
 		t.Errorf("passes after the second pass: %v", v)
 	}
-	if v := metricValue(t, reg, "modelwire_crawler_pages_total", map[string]string{"source": "aiwire", "status": "fetched"}); int(v) < want {
+	if v := probetest.Value(t, reg, "modelwire_crawler_pages_total", map[string]string{"source": "aiwire", "status": "fetched"}); int(v) < want {
 		t.Errorf("fetched pages went down after the second pass: %v", v)
 	}
 }

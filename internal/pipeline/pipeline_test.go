@@ -17,10 +17,8 @@ import (
 	"github.com/modelwire/modelwire/internal/bus/bustest"
 	"github.com/modelwire/modelwire/internal/pipeline"
 	"github.com/modelwire/modelwire/internal/testsite"
+	"github.com/modelwire/modelwire/internal/waittest"
 )
-
-// startNATS starts a real embedded NATS server with modelwire's streams.
-func startNATS(t *testing.T) jetstream.JetStream { return bustest.Start(t) }
 
 func openStore(t *testing.T) *indexer.Embedded {
 	t.Helper()
@@ -32,45 +30,6 @@ func openStore(t *testing.T) *indexer.Embedded {
 	return s
 }
 
-// runStage runs f until the test ends.
-func runStage(t *testing.T, f func(context.Context) error) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- f(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("stage: %v", err)
-		}
-	})
-}
-
-// waitFor polls cond until it holds or 10s pass.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-func dlqCount(t *testing.T, js jetstream.JetStream) uint64 {
-	t.Helper()
-	st, err := js.Stream(context.Background(), event.StreamDLQ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.State.Msgs
-}
-
 func page(t *testing.T, url, html string) event.Page {
 	t.Helper()
 	return event.Page{URL: url, Source: "test", Status: 200, ContentType: "text/html",
@@ -78,9 +37,9 @@ func page(t *testing.T, url, html string) event.Page {
 }
 
 func TestGarbageGoesToDLQ(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ex := pipeline.NewExtractStage(js, extractor.New(), pipeline.ExtractOptions{NoContent: extractor.ErrNoContent})
-	runStage(t, ex.Run)
+	waittest.Background(t, ex.Run)
 	ctx := context.Background()
 	if _, err := js.Publish(ctx, event.SubjectPages, []byte("not json at all")); err != nil {
 		t.Fatal(err)
@@ -91,7 +50,7 @@ func TestGarbageGoesToDLQ(t *testing.T) {
 	if _, err := js.Publish(ctx, event.SubjectPages, data); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "two dead letters", func() bool { return dlqCount(t, js) == 2 })
+	waittest.Eventually(t, 10*time.Second, "two dead letters", func() bool { return bustest.Msgs(t, js, event.StreamDLQ) == 2 })
 	st, _ := js.Stream(ctx, event.StreamDLQ)
 	msg, err := st.GetLastMsgForSubject(ctx, event.DLQSubject("extractor"))
 	if err != nil {
@@ -108,12 +67,12 @@ func TestGarbageGoesToDLQ(t *testing.T) {
 }
 
 func TestPageToIndex(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	store := openStore(t)
 	ex := pipeline.NewExtractStage(js, extractor.New(), pipeline.ExtractOptions{NoContent: extractor.ErrNoContent})
 	ix := pipeline.NewIndexStage(js, store, pipeline.IndexOptions{MaxWait: 20 * time.Millisecond})
-	runStage(t, ex.Run)
-	runStage(t, ix.Run)
+	waittest.Background(t, ex.Run)
+	waittest.Background(t, ix.Run)
 	pub := pipeline.NewPagePublisher(js, 1<<20)
 	a := testsite.Article{Path: "/a", Title: "DeepSeek-V3 released", Lang: "en", Published: time.Now(),
 		Body: []string{"DeepSeek released DeepSeek-V3 today, an open-weight mixture-of-experts model with 671B parameters that the company says rivals the best closed models on coding and mathematics benchmarks."}}
@@ -129,12 +88,12 @@ func TestPageToIndex(t *testing.T) {
 	if err := pub.Publish(context.Background(), page(t, "https://news.example/empty", "<html><body></body></html>")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "one indexed article", func() bool { n, _, _ := ix.Counts(); return n == 1 })
-	waitFor(t, "one skipped page", func() bool { _, s, _ := ex.Counts(); return s == 1 })
+	waittest.Eventually(t, 10*time.Second, "one indexed article", func() bool { n, _, _ := ix.Counts(); return n == 1 })
+	waittest.Eventually(t, 10*time.Second, "one skipped page", func() bool { _, s, _ := ex.Counts(); return s == 1 })
 	if n, _ := store.Count(context.Background()); n != 1 {
 		t.Fatalf("store count = %d, want 1", n)
 	}
-	if d := dlqCount(t, js); d != 0 {
+	if d := bustest.Msgs(t, js, event.StreamDLQ); d != 0 {
 		t.Fatalf("dlq = %d, want 0", d)
 	}
 }
@@ -170,24 +129,24 @@ func publishArticle(t *testing.T, js jetstream.JetStream, a event.Article) {
 }
 
 func TestIndexRetriesUntilStoreIsBack(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	store := &flakyStore{Embedded: openStore(t)}
 	ix := pipeline.NewIndexStage(js, store, pipeline.IndexOptions{MaxWait: 20 * time.Millisecond})
-	runStage(t, ix.Run)
+	waittest.Background(t, ix.Run)
 	for i := range 5 {
 		url := fmt.Sprintf("https://a.example/%d", i)
 		publishArticle(t, js, event.Article{ID: event.DocID(url), URL: url, CanonicalURL: url, Title: "t", Text: "x", FetchedAt: time.Now()})
 	}
-	waitFor(t, "a failed write", func() bool { return store.calls.Load() >= 1 })
+	waittest.Eventually(t, 10*time.Second, "a failed write", func() bool { return store.calls.Load() >= 1 })
 	if n, _, _ := ix.Counts(); n != 0 {
 		t.Fatalf("indexed %d while the store was down", n)
 	}
 	store.healthy.Store(true)
-	waitFor(t, "all five indexed after the store came back", func() bool { n, _, _ := ix.Counts(); return n == 5 })
+	waittest.Eventually(t, 10*time.Second, "all five indexed after the store came back", func() bool { n, _, _ := ix.Counts(); return n == 5 })
 	if n, _ := store.Count(context.Background()); n != 5 {
 		t.Fatalf("store count = %d, want 5", n)
 	}
-	if d := dlqCount(t, js); d != 0 {
+	if d := bustest.Msgs(t, js, event.StreamDLQ); d != 0 {
 		t.Fatalf("dlq = %d, want 0: temporary failures must not dead-letter", d)
 	}
 }
@@ -208,15 +167,15 @@ func (p *permanentStore) Index(ctx context.Context, docs []event.Article) []erro
 }
 
 func TestPermanentIndexFailureGoesToDLQ(t *testing.T) {
-	js := startNATS(t)
+	js := bustest.Start(t)
 	ix := pipeline.NewIndexStage(js, &permanentStore{Embedded: openStore(t)}, pipeline.IndexOptions{MaxWait: 20 * time.Millisecond})
-	runStage(t, ix.Run)
+	waittest.Background(t, ix.Run)
 	good, bad := "https://a.example/good", "https://a.example/bad"
 	publishArticle(t, js, event.Article{ID: event.DocID(good), URL: good, CanonicalURL: good, Title: "good", Text: "x", FetchedAt: time.Now()})
 	publishArticle(t, js, event.Article{ID: event.DocID(bad), URL: bad, CanonicalURL: bad, Title: "bad", Text: "x", FetchedAt: time.Now()})
 	if _, err := js.Publish(context.Background(), event.SubjectArticles, []byte(`{"v":1}`)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "two dead letters", func() bool { return dlqCount(t, js) == 2 })
-	waitFor(t, "the good one indexed", func() bool { n, _, _ := ix.Counts(); return n == 1 })
+	waittest.Eventually(t, 10*time.Second, "two dead letters", func() bool { return bustest.Msgs(t, js, event.StreamDLQ) == 2 })
+	waittest.Eventually(t, 10*time.Second, "the good one indexed", func() bool { n, _, _ := ix.Counts(); return n == 1 })
 }

@@ -1,8 +1,3 @@
-// Package pipeline runs modelwire's stages on NATS JetStream: it publishes
-// crawled pages to MW_PAGES, extracts articles from them into MW_ARTICLES,
-// announces releases on MW_RELEASES and writes articles into the search
-// store — acknowledging each message only after the next stage has it
-// durably, and dead-lettering what can never succeed.
 package pipeline
 
 import (
@@ -13,10 +8,8 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/modelwire/modelwire/event"
+	"github.com/modelwire/modelwire/internal/bus"
 )
-
-// payloadHeadroom is kept free under the server's max payload for headers.
-const payloadHeadroom = 16 << 10
 
 // PagePublisher publishes fetched pages to MW_PAGES; it implements
 // crawler.Publisher. Bodies too large for one message go to the mw_bodies
@@ -40,7 +33,7 @@ func (p *PagePublisher) Publish(ctx context.Context, page event.Page) error {
 	if err != nil {
 		return fmt.Errorf("encoding page %s: %w", page.URL, err)
 	}
-	if int64(len(data)) > p.maxPayload-payloadHeadroom {
+	if int64(len(data)) > p.maxPayload-bus.PayloadHeadroom {
 		obs, err := p.js.ObjectStore(ctx, event.BucketBodies)
 		if err != nil {
 			return fmt.Errorf("object store %s: %w", event.BucketBodies, err)

@@ -43,7 +43,7 @@ func (s *ReleaseIndexStage) Indexed() int64 { return s.indexed.Load() }
 
 // Run stores release events until ctx ends.
 func (s *ReleaseIndexStage) Run(ctx context.Context) error {
-	cons, err := ensureConsumer(ctx, s.js, event.StreamReleases, bus.ReleaseIndexerConsumer(), s.log)
+	cons, err := bus.EnsureConsumer(ctx, s.js, event.StreamReleases, bus.ReleaseIndexerConsumer(), s.log)
 	if err != nil || cons == nil {
 		return err
 	}

@@ -138,22 +138,30 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      30 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	s.log.Info("probe server listening", "url", "http://"+ln.Addr().String())
+	stop := context.AfterFunc(ctx, func() { s.stopping.Store(true) })
+	defer stop()
+	return RunServer(ctx, srv, ln, "probe server", 5*time.Second, s.log)
+}
+
+// RunServer serves srv on ln until ctx ends, then shuts it down, letting
+// requests in progress finish for up to grace before it closes them. name
+// ("http server") opens its log line and its errors. It closes ln.
+func RunServer(ctx context.Context, srv *http.Server, ln net.Listener, name string, grace time.Duration, log *slog.Logger) error {
+	log.Info(name+" listening", "url", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
-		return fmt.Errorf("probe server: %w", err)
+		return fmt.Errorf("%s: %w", name, err)
 	case <-ctx.Done():
 	}
-	s.stopping.Store(true)
-	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {
 		srv.Close()
-		return fmt.Errorf("probe server shutdown: %w", err)
+		return fmt.Errorf("%s shutdown: %w", name, err)
 	}
-	<-errc
+	<-errc // http.ErrServerClosed
 	return nil
 }
 
@@ -163,6 +171,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
 }
+
+// LatencyBuckets bound the latencies from a page's fetch to a later stage
+// (stored, announced): 2ms to 2 minutes, 25% apart, fine enough to read a
+// p99 from.
+var LatencyBuckets = prometheus.ExponentialBucketsRange(0.002, 120, 50)
 
 // Register registers c on reg and returns it — or the collector already
 // registered there under the same description, so that the parts of one

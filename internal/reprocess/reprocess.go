@@ -34,6 +34,7 @@ import (
 	"github.com/modelwire/modelwire/indexer"
 	"github.com/modelwire/modelwire/internal/archive"
 	"github.com/modelwire/modelwire/internal/pipeline"
+	"github.com/modelwire/modelwire/internal/wait"
 )
 
 // Store is the search store as reprocessing needs it (both of indexer's
@@ -46,7 +47,7 @@ type Store interface {
 }
 
 // Releases keeps the release state shared with the live pipeline
-// (pipeline.ReleaseAnnouncer on the mw_releases bucket).
+// (announce.ReleaseAnnouncer on the mw_releases bucket).
 type Releases interface {
 	Record(ctx context.Context, a event.Article, announce bool) ([]event.ReleaseEvent, error)
 	Withdraw(ctx context.Context, url string, keys []string) error
@@ -85,8 +86,8 @@ type Options struct {
 	Announce bool
 	// NoContent is the extractor's error for a page without an article.
 	NoContent error
-	// MaxBodyBytes bounds a page's decoded body (default 10 MiB, the
-	// crawler's).
+	// MaxBodyBytes bounds a page's decoded body, as the crawler's
+	// crawler.max_body_bytes does (0: no bound).
 	MaxBodyBytes int64
 	// Workers extract at once (default GOMAXPROCS); Batch articles are
 	// written at once (default 128).
@@ -193,7 +194,7 @@ func Run(ctx context.Context, ex pipeline.Extractor, store Store, rel Releases, 
 		opts.Batch = 128
 	}
 	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = crawler.DefaultMaxBodyBytes
+		opts.MaxBodyBytes = 1 << 62 // no bound, and room to add one
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -610,7 +611,7 @@ func (r *run) releases(ctx context.Context, arts []event.Article) error {
 // retry runs f until it succeeds, ctx ends or storeAttempts tries failed,
 // waiting longer after each failure.
 func (r *run) retry(ctx context.Context, what string, f func() error) error {
-	wait := 500 * time.Millisecond
+	pause := 500 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := f()
 		if err == nil {
@@ -619,12 +620,10 @@ func (r *run) retry(ctx context.Context, what string, f func() error) error {
 		if attempt == storeAttempts || ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", what, err)
 		}
-		r.log.Warn("store failed; retrying", "what", what, "attempt", attempt, "in", wait, "err", err)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		r.log.Warn("store failed; retrying", "what", what, "attempt", attempt, "in", pause, "err", err)
+		if err := wait.Sleep(ctx, pause); err != nil {
+			return err
 		}
-		wait *= 2
+		pause *= 2
 	}
 }

@@ -6,11 +6,13 @@ package bustest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/modelwire/modelwire/event"
 	"github.com/modelwire/modelwire/internal/bus"
 )
 
@@ -54,4 +56,35 @@ func StartServer(t testing.TB, listen string) (jetstream.JetStream, *server.Serv
 		t.Fatal(err)
 	}
 	return js, srv
+}
+
+// Msgs returns how many messages stream holds (MW_DLQ: the dead letters).
+func Msgs(t testing.TB, js jetstream.JetStream, stream string) uint64 {
+	t.Helper()
+	st, err := js.Stream(context.Background(), stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.State.Msgs
+}
+
+// PublishRelease publishes a release event of model by vendor on
+// MW_RELEASES, as the announcer would, reported by one article at
+// https://news.example/<model slug>.
+func PublishRelease(t testing.TB, js jetstream.JetStream, vendor, model string) {
+	t.Helper()
+	ev := event.ReleaseEvent{Kind: event.KindRelease, Key: event.ReleaseKey(vendor, model), Vendor: event.Slug(vendor), Model: model,
+		FirstSeen: time.Now().UTC(), Confidence: 0.9, ArticleURL: "https://news.example/" + event.Slug(model), Title: model + " released",
+		Sources: []string{"https://news.example/" + event.Slug(model)}}
+	data, err := event.Encode(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(context.Background(), event.ReleaseSubject(vendor, model), data); err != nil {
+		t.Fatal(err)
+	}
 }

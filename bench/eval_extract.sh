@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# eval_extract.sh — extraction quality and speed, for modelwire and, side
+# by side, go-trafilatura (BASELINE=0 skips it), with docs/s on one core,
+# on two sets (SETS="articles" runs one):
+#   articles  $EVAL/articles (88 news pages): main text F1, precision,
+#             recall and exact matches (score_articles.py)
+#   metadata  $EVAL/metadata (826 pages, many languages): title and date
+#             accuracy, author recall, and the share of "with" snippets
+#             kept and "without" snippets dropped (score_meta.py)
+# then, per set, the pages where the two differ most (all pages in
+# .eval/<set>/perpage.txt) and the share of pages whose text came from each
+# extraction path. Output goes to .eval/<set>/.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+for set in ${SETS:-articles metadata}; do
+	case $set in
+	articles)
+		scorer=score_articles.py
+		scores='F1 \(.f1)  P \(.precision)  R \(.recall)  exact \(.exact)'
+		;;
+	metadata)
+		scorer=score_meta.py
+		scores='title \(.title_acc)  date \(.date_acc)  authors \(.author_recall)  with \(.with_kept)  without \(.without_dropped)'
+		;;
+	*)
+		echo "eval_extract.sh: unknown set $set (articles, metadata)" >&2
+		exit 2
+		;;
+	esac
+	SET=$EVAL/$set
+	OUT=.eval/$set
+	mkdir -p "$OUT"
+	python3 "$HERE/manifest.py" "$SET/ground-truth.json" "$SET/html" >"$OUT/manifest.tsv"
+	n=$(wc -l <"$OUT/manifest.tsv")
+	for x in $(extractors "$OUT"); do
+		ms=$(run_extractor "$x" "$OUT/manifest.tsv" "$OUT")
+		python3 "$SET/../$scorer" "$SET/ground-truth.json" "$OUT/$x.pred.json" >"$OUT/$x.score.json"
+		jq -r --arg set "$set" --arg x "$x" --argjson n "$n" --argjson ms "$ms" \
+			'"\($set|.+"  "|.[:10])\($x|.+"               "|.[:15]) '"$scores"'  \($n*1000/$ms*10|floor/10) docs/s (\($n) pages, \($ms) ms, 1 core)"' \
+			"$OUT/$x.score.json"
+	done
+	# The tail a mean hides: pages where modelwire and go-trafilatura
+	# differ most (all pages, worst first, in $OUT/perpage.txt), and which
+	# path gave modelwire's text on how many pages (primary, readability,
+	# captions, jsonld).
+	preds=("$OUT/modelwire.pred.json")
+	[ -f "$OUT/go-trafilatura.pred.json" ] && [ "$BASELINE" != 0 ] && preds+=("$OUT/go-trafilatura.pred.json")
+	python3 "$HERE/perpage.py" "$set" "$SET/ground-truth.json" "${preds[@]}" --all "$OUT/perpage.txt"
+	jq -r '.article.extraction // empty' "$OUT/modelwire.jsonl" | sort | uniq -c | sort -rn |
+		awk -v n="$n" '{printf "%s%s %d (%.1f%%)", (NR>1 ? ", " : "  modelwire text from: "), $2, $1, 100*$1/n} END {print ""}'
+done

@@ -1,3 +1,0 @@
-package crawler
-
-func ptr[T any](v T) *T { return &v }
