@@ -188,6 +188,42 @@ type Model struct {
 	License       string   `json:"license,omitempty"`
 	Modalities    []string `json:"modalities,omitempty"`
 	OpenWeights   bool     `json:"open_weights,omitempty"`
+	// Role is what the article does with the model (RoleAnnounced, …,
+	// RoleMentioned) and Evidence the sentence that says so.
+	Role     string `json:"role,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
+}
+
+// Roles of a model in an article. Only RoleAnnounced and RoleAlongside
+// make releases (Releasing).
+const (
+	// RoleAnnounced: the article announces the model as newly released
+	// by its maker (the article's subject, its author's own model, the
+	// object of a release verb).
+	RoleAnnounced = "announced"
+	// RoleAlongside: released with an announced model (a size or variant
+	// of it, a model offered for download beside it).
+	RoleAlongside = "alongside"
+	// RoleCompared: a comparison target or baseline ("outperforms X", a
+	// benchmark table's other columns, a rival named beside the release).
+	RoleCompared = "compared"
+	// RoleBuiltOn: built on, distilled from, fine-tuned from or thanked.
+	RoleBuiltOn = "built_on"
+	// RoleHistorical: released before ("last year's X").
+	RoleHistorical = "historical"
+	// RolePlanned: to be released later.
+	RolePlanned = "planned"
+	// RoleDenied: denied or reported as a rumour.
+	RoleDenied = "denied"
+	// RoleMentioned: named and nothing more.
+	RoleMentioned = "mentioned"
+)
+
+// Releasing reports whether a model of the given role is released: only
+// an announced model and one released alongside it are. An empty role
+// (records written before roles existed) counts as announced.
+func Releasing(role string) bool {
+	return role == "" || role == RoleAnnounced || role == RoleAlongside
 }
 
 // Resolution says how sure an identity is and why: "catalogued name",
@@ -224,6 +260,8 @@ type Release struct {
 	Confidence  float64   `json:"confidence"`
 	Evidence    string    `json:"evidence,omitempty"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
+	// Role is RoleAnnounced or RoleAlongside.
+	Role string `json:"role,omitempty"`
 }
 
 // ReleaseEvent is published on ReleaseSubject(vendor, model): once when a
@@ -235,11 +273,19 @@ type ReleaseEvent struct {
 	// Key is "<vendor>.<model slug>", the release's identity.
 	Key    string `json:"key"`
 	Vendor string `json:"vendor"`
-	// Model is the canonical display name, ModelID the model's id.
-	Model       string    `json:"model"`
-	ModelID     string    `json:"model_id,omitempty"`
-	FirstSeen   time.Time `json:"first_seen"`
+	// Model is the canonical display name, ModelID the model's id;
+	// Parent is the id of the model it is a size or variant of
+	// ("alibaba/qwen2-5-72b" for Qwen2.5-72B-Instruct), "" for none.
+	Model     string    `json:"model"`
+	ModelID   string    `json:"model_id,omitempty"`
+	Parent    string    `json:"parent,omitempty"`
+	FirstSeen time.Time `json:"first_seen"`
+	// PublishedAt is when the article behind this event was published,
+	// Role what it does with the model (RoleAnnounced or RoleAlongside),
+	// Confidence how sure the analysis is and Evidence the sentence that
+	// says so.
 	PublishedAt time.Time `json:"published_at,omitzero"`
+	Role        string    `json:"role,omitempty"`
 	Confidence  float64   `json:"confidence"`
 	Evidence    string    `json:"evidence,omitempty"`
 	// ArticleURL and Title name the article behind this event.

@@ -65,9 +65,12 @@ func sampleArticle() event.Article {
 		Extraction:   "primary",
 		FetchedAt:    fetched,
 		Vendors:      []event.Vendor{{ID: "alibaba", Name: "Alibaba", Count: 2}},
-		Models:       []event.Model{{Name: "QwQ-32B", Vendor: "alibaba", Family: "QwQ", Count: 5, ParamsTotalB: 32, OpenWeights: true}},
-		Claims:       []event.Claim{{Model: "QwQ-32B", Benchmark: "AIME 2024", Value: &score, Relation: "score"}},
-		Releases:     []event.Release{{Model: "QwQ-32B", Vendor: "alibaba", Confidence: 0.9, Evidence: "We are excited to introduce QwQ-32B."}},
+		Models: []event.Model{{Name: "QwQ-32B", Vendor: "alibaba", Family: "QwQ", Count: 5, ParamsTotalB: 32, OpenWeights: true,
+			Role: event.RoleAnnounced, Evidence: "We are excited to introduce QwQ-32B."},
+			{Name: "DeepSeek-R1", Vendor: "deepseek", Family: "DeepSeek", Count: 1, Role: event.RoleCompared, Evidence: "QwQ-32B rivals DeepSeek-R1."}},
+		Claims: []event.Claim{{Model: "QwQ-32B", Benchmark: "AIME 2024", Value: &score, Relation: "score"},
+			{Model: "QwQ-32B", Relation: "matches", Target: "DeepSeek-R1"}},
+		Releases: []event.Release{{Model: "QwQ-32B", Vendor: "alibaba", Confidence: 0.9, Evidence: "We are excited to introduce QwQ-32B.", Role: event.RoleAnnounced}},
 	}
 }
 
@@ -113,6 +116,8 @@ func TestReleaseEventRoundTrip(t *testing.T) {
 	e := event.ReleaseEvent{
 		Kind: event.KindRelease, Key: event.ReleaseKey("alibaba", "QwQ-32B"),
 		Vendor: "alibaba", Model: "QwQ-32B", FirstSeen: fetched, Confidence: 0.9,
+		PublishedAt: time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC), Role: event.RoleAnnounced,
+		Evidence:   "We are excited to introduce QwQ-32B.",
 		ArticleURL: "https://qwenlm.github.io/blog/qwq-32b/", Sources: []string{"https://qwenlm.github.io/blog/qwq-32b/"},
 	}
 	data, err := event.Encode(e)

@@ -68,7 +68,7 @@ func TestTablesBounded(t *testing.T) {
 			return ""
 		}},
 		{"wide rows", "<table>" + row + row + "</table>", func(ts []Table) string {
-			if len(ts) != 1 || len(ts[0][0]) > maxRowCells {
+			if len(ts) != 1 || len(ts[0].Rows[0]) > maxRowCells {
 				return "row not cut"
 			}
 			return ""
@@ -76,7 +76,7 @@ func TestTablesBounded(t *testing.T) {
 		{"many cells", strings.Repeat("<table>"+strings.Repeat(row[:4]+strings.Repeat("<td>1</td>", 60)+"</tr>", 100)+"</table>", 5), func(ts []Table) string {
 			n := 0
 			for _, tb := range ts {
-				for _, r := range tb {
+				for _, r := range tb.Rows {
 					n += len(r)
 				}
 			}
@@ -85,8 +85,21 @@ func TestTablesBounded(t *testing.T) {
 			}
 			return ""
 		}},
+		{"huge spans", "<table>" + strings.Repeat(`<tr><td colspan="100000" rowspan="100000">1</td><td rowspan="9999">2</td></tr>`, 600) + "</table>", func(ts []Table) string {
+			n := 0
+			for _, r := range ts[0].Rows {
+				if len(r) > maxRowCells {
+					return "merged row not cut"
+				}
+				n += len(r)
+			}
+			if len(ts[0].Rows) > maxTableRows || n > maxPageCells {
+				return "merged cells not bounded"
+			}
+			return ""
+		}},
 		{"huge cell", "<table><tr><td>" + strings.Repeat("wörd ", 1<<20) + "</td></tr><tr><td>x</td></tr></table>", func(ts []Table) string {
-			if len(ts) != 1 || len(ts[0][0][0]) > maxCellBytes || !utf8.ValidString(ts[0][0][0]) {
+			if len(ts) != 1 || len(ts[0].Rows[0][0].Text) > maxCellBytes || !utf8.ValidString(ts[0].Rows[0][0].Text) {
 				return "cell not cut to valid UTF-8"
 			}
 			return ""

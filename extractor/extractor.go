@@ -29,10 +29,6 @@ type Analyzer interface {
 	Analyze(a *event.Article, tables []Table)
 }
 
-// Table is an HTML table as rows of cell texts; the first row is usually
-// the header.
-type Table [][]string
-
 // Extractor turns HTML pages into articles. It is safe for concurrent use.
 type Extractor struct {
 	analyzer Analyzer

@@ -10,22 +10,92 @@ import (
 	"github.com/modelwire/modelwire/extractor"
 )
 
-func TestTables(t *testing.T) {
-	page := `<html><body><p>intro</p>
-<table><thead><tr><th>Model</th><th>MMLU</th></tr></thead>
-<tbody><tr><td><b>Qwen2.5-72B</b></td><td> 86.1 </td></tr>
-<tr><td>Llama-3.1-70B</td><td>83.6<table><tr><td>x</td></tr><tr><td>y</td></tr></table></td></tr></tbody></table>
-<table><tr><td>layout only</td></tr></table></body></html>`
+func tablesOf(t *testing.T, page string) []extractor.Table {
+	t.Helper()
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := extractor.Tables(doc)
-	want := []extractor.Table{
+	return extractor.Tables(doc)
+}
+
+func TestTables(t *testing.T) {
+	got := tablesOf(t, `<html><body><p>intro</p>
+<table><thead><tr><th>Model</th><th>MMLU</th></tr></thead>
+<tbody><tr><td><b>Qwen2.5-72B</b></td><td> 86.1 </td></tr>
+<tr><td>Llama-3.1-70B</td><td>83.6<table><tr><td>x</td></tr><tr><td>y</td></tr></table></td></tr></tbody></table>
+<table><tr><td>layout only</td></tr></table></body></html>`)
+	want := [][][]string{
 		{{"Model", "MMLU"}, {"Qwen2.5-72B", "86.1"}, {"Llama-3.1-70B", "83.6"}},
 		{{"x"}, {"y"}},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Tables =\n%q\nwant\n%q", got, want)
+	var texts [][][]string
+	for _, tb := range got {
+		texts = append(texts, tb.Texts())
+	}
+	if !reflect.DeepEqual(texts, want) {
+		t.Fatalf("Tables =\n%q\nwant\n%q", texts, want)
+	}
+	if c := got[0].Rows[0][1]; !c.Header {
+		t.Errorf("thead cell %+v not a header", c)
+	}
+	if c := got[0].Rows[1][0]; !c.Strong || c.Header {
+		t.Errorf("bold body cell = %+v", c)
+	}
+	if c := got[0].Rows[2][0]; c.Strong {
+		t.Errorf("plain cell %+v marked strong", c)
+	}
+}
+
+// TestTablesMerged lays out merged cells as a reader sees them: a
+// two-row header whose model spans its two modes, a benchmark group
+// spanning its rows, footnote superscripts dropped and the caption kept.
+func TestTablesMerged(t *testing.T) {
+	got := tablesOf(t, `<table><caption>Results (%)</caption>
+<tr><th rowspan="2">Group</th><th rowspan="2">Benchmark</th><th colspan="2">Qwen3-235B-A22B<sup>†</sup></th><th rowspan="2">GPT-4o<sup>1</sup></th></tr>
+<tr><th>Thinking</th><th>Non-thinking</th></tr>
+<tr><td rowspan="2">Math</td><td>AIME 2024</td><td><strong>85.7</strong></td><td>40.1</td><td>11.1</td></tr>
+<tr><td>MATH-500</td><td>97.2</td><td>90.4</td><td>74.6<sup>a</sup></td></tr>
+<tr><td colspan="5">Code</td></tr>
+<tr><td>Agent</td><td>τ<sup>2</sup>-Bench</td><td>70.1</td><td>68.0</td><td>61.2</td></tr>
+</table>`)
+	if len(got) != 1 {
+		t.Fatalf("%d tables", len(got))
+	}
+	tb := got[0]
+	if tb.Caption != "Results (%)" {
+		t.Errorf("caption %q", tb.Caption)
+	}
+	want := [][]string{
+		{"Group", "Benchmark", "Qwen3-235B-A22B", "Qwen3-235B-A22B", "GPT-4o"},
+		{"Group", "Benchmark", "Thinking", "Non-thinking", "GPT-4o"},
+		{"Math", "AIME 2024", "85.7", "40.1", "11.1"},
+		{"Math", "MATH-500", "97.2", "90.4", "74.6"},
+		{"Code", "Code", "Code", "Code", "Code"},
+		{"Agent", "τ2-Bench", "70.1", "68.0", "61.2"}, // a superscript inside a word stays
+	}
+	if texts := tb.Texts(); !reflect.DeepEqual(texts, want) {
+		t.Fatalf("grid =\n%q\nwant\n%q", texts, want)
+	}
+	for _, tc := range []struct {
+		r, c             int
+		spanned, strong  bool
+		colSpan, rowSpan int
+	}{
+		{0, 2, false, false, 2, 1},
+		{0, 3, true, false, 1, 1},
+		{1, 0, true, false, 1, 1},
+		{0, 0, false, false, 1, 2},
+		{2, 2, false, true, 1, 1},
+		{3, 0, true, false, 1, 1},
+		{4, 1, true, false, 1, 1},
+	} {
+		c := tb.Rows[tc.r][tc.c]
+		if c.Spanned != tc.spanned || c.Strong != tc.strong || c.ColSpan != tc.colSpan || c.RowSpan != tc.rowSpan {
+			t.Errorf("cell %d,%d = %+v", tc.r, tc.c, c)
+		}
+	}
+	if !tb.Rows[1][2].Header || tb.Rows[2][2].Header {
+		t.Errorf("header marks: %+v %+v", tb.Rows[1][2], tb.Rows[2][2])
 	}
 }

@@ -94,6 +94,9 @@ func searchBody(q Query) ([]byte, error) {
 	if len(q.Models) > 0 {
 		filter = append(filter, modelFilter("model_ids", "model_keys", q.Models))
 	}
+	if len(q.Benchmarks) > 0 {
+		filter = append(filter, terms("benchmark_keys", q.Benchmarks, BenchmarkKey))
+	}
 	if q.Language != "" {
 		filter = append(filter, terms("language", []string{q.Language}, strings.ToLower))
 	}

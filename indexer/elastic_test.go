@@ -165,6 +165,10 @@ func corpus(t0 time.Time) []event.Article {
 	vi := article("https://c.example/qwen", "Alibaba ra mắt Qwen3", "Alibaba vừa ra mắt Qwen3 với 235 tỷ tham số.", "vi", t0.Add(48*time.Hour))
 	vi.Vendors = []event.Vendor{{ID: "alibaba", Name: "Alibaba", Count: 2}}
 	vi.Models = []event.Model{{ID: "alibaba/qwen3", Name: "Qwen3", Vendor: "alibaba", Count: 2}}
+	lcb, swe := 70.7, 44.2
+	vi.Claims = []event.Claim{{Model: "Qwen3", Benchmark: "LiveCodeBench v6", Value: &lcb, Relation: "score"},
+		{Model: "Qwen3", Benchmark: "SWE-bench Verified", Value: &swe, Unit: "%", Relation: "score"},
+		{Model: "Qwen3", Relation: "outperforms", Target: "DeepSeek-R1"}}
 	ko := article("https://d.example/exaone", "LG AI연구원, 엑사원 4.0 공개", "LG AI연구원이 엑사원 4.0을 공개했다. DeepSeek 모델과 비교했다.", "ko", t0.Add(72*time.Hour))
 	ko.Vendors = []event.Vendor{{ID: "lg-ai-research", Name: "LG AI Research", Count: 1}, {ID: "deepseek", Name: "DeepSeek", Count: 1}}
 	ko.Models = []event.Model{{Name: "EXAONE 4.0", Vendor: "lg-ai-research", Count: 1}}
@@ -207,6 +211,15 @@ func searchCases(t0 time.Time) []struct {
 		{"model id filter", indexer.Query{Models: []string{"alibaba/qwen3"}}, []string{vi}, 1},
 		{"model id and name filters", indexer.Query{Models: []string{"Alibaba/Qwen3", "deepseek r1"}}, []string{vi, ds}, 2},
 		{"model id of another vendor", indexer.Query{Models: []string{"meta/qwen3"}}, nil, 0},
+		{"benchmark filter", indexer.Query{Benchmarks: []string{"AIME 2024"}}, []string{ds}, 1},
+		{"benchmark filter finds its years", indexer.Query{Benchmarks: []string{"AIME"}}, []string{ds}, 1},
+		{"benchmark filter is folded", indexer.Query{Benchmarks: []string{"aime-2024"}}, []string{ds}, 1},
+		{"benchmark filter finds its versions", indexer.Query{Benchmarks: []string{"LiveCodeBench"}}, []string{vi}, 1},
+		{"benchmark filter of another version", indexer.Query{Benchmarks: []string{"LiveCodeBench v5"}}, nil, 0},
+		{"benchmark filter finds its subsets", indexer.Query{Benchmarks: []string{"swe bench"}}, []string{vi}, 1},
+		{"two benchmarks", indexer.Query{Benchmarks: []string{"SWE-bench Verified", "AIME"}}, []string{vi, ds}, 2},
+		{"benchmark and vendor", indexer.Query{Benchmarks: []string{"AIME"}, Vendors: []string{"alibaba"}}, nil, 0},
+		{"benchmark no claim names", indexer.Query{Benchmarks: []string{"MMLU"}}, nil, 0},
 		{"language filter", indexer.Query{Language: "VI"}, []string{vi}, 1},
 		{"since", indexer.Query{Since: t0.Add(12 * time.Hour)}, []string{ko, vi, zh}, 3},
 		{"until", indexer.Query{Until: t0.Add(12 * time.Hour)}, []string{ds}, 1},
@@ -246,6 +259,25 @@ func TestElasticSearch(t *testing.T) {
 			checkHits(t, res, tt.want, tt.total)
 		})
 	}
+	t.Run("claims fields", func(t *testing.T) {
+		// Claims are indexed with the article: claims.model,
+		// claims.benchmark and claims.value answer queries.
+		var out struct {
+			Hits struct {
+				Total struct {
+					Value int `json:"value"`
+				} `json:"total"`
+			} `json:"hits"`
+		}
+		q := map[string]any{"query": map[string]any{"bool": map[string]any{"filter": []any{
+			map[string]any{"term": map[string]any{"claims.model": "Qwen3"}},
+			map[string]any{"term": map[string]any{"claims.benchmark": "LiveCodeBench v6"}},
+			map[string]any{"range": map[string]any{"claims.value": map[string]any{"gte": 70}}},
+		}}}}
+		if code, body := esDo(t, "POST", "/"+s.Prefix()+"-articles/_search", q, &out); code != 200 || out.Hits.Total.Value != 1 {
+			t.Errorf("claims query: %d %s, %d hits, want 1", code, body, out.Hits.Total.Value)
+		}
+	})
 	t.Run("hit fields and snippet", func(t *testing.T) {
 		res, err := s.Search(ctx, indexer.Query{Text: "reasoning"})
 		if err != nil || len(res.Hits) != 1 {

@@ -35,6 +35,7 @@ type articleSource struct {
 	ModelIDs     []string      `json:"model_ids"`
 	Unknown      []string      `json:"unknown_models"`
 	Benchmarks   []string      `json:"benchmarks"`
+	BenchKeys    []string      `json:"benchmark_keys"`
 	Names        []string      `json:"names,omitempty"`
 	Claims       []event.Claim `json:"claims,omitempty"`
 	Image        string        `json:"image,omitempty"`
@@ -51,7 +52,7 @@ func articleSourceOf(a event.Article) articleSource {
 		Site: a.SiteName, Language: a.Language, Source: a.Source, Authors: a.Authors,
 		Vendors: vendorIDs(a.Vendors), Models: modelNames(a.Models), ModelKeys: modelKeys(a.Models),
 		ModelIDs: modelIDs(a.Models), Unknown: unknownModels(a.Models),
-		Benchmarks: benchmarks(a.Claims), Names: nameTerms(a), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
+		Benchmarks: benchmarks(a.Claims), BenchKeys: benchmarkKeys(a.Claims), Names: nameTerms(a), Claims: a.Claims, Image: a.Image, ContentHash: a.ContentHash,
 		PublishedAt: a.PublishedAt, UpdatedAt: a.UpdatedAt, FetchedAt: a.FetchedAt,
 	}
 	s.Fingerprint = fingerprint(s, a.Releases)

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -126,6 +127,18 @@ func articleMapping() mapping.IndexMapping {
 		doc.AddFieldMappingsAt(f, keyword)
 	}
 	doc.AddFieldMappingsAt("model_keys", hidden)
+	doc.AddFieldMappingsAt("benchmark_keys", hidden)
+	// Claims are searchable as claims.model, claims.benchmark and
+	// claims.value, and kept whole in claims_json.
+	claims := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{"model", "benchmark", "unit", "relation", "target"} {
+		claims.AddFieldMappingsAt(f, hidden)
+	}
+	value := bleve.NewNumericFieldMapping()
+	value.Store = false
+	value.IncludeInAll = false
+	claims.AddFieldMappingsAt("value", value)
+	doc.AddSubDocumentMapping("claims", claims)
 	doc.AddFieldMappingsAt("published_at", date)
 	doc.AddFieldMappingsAt("fetched_at", date)
 	doc.AddFieldMappingsAt("claims_json", stored)
@@ -234,6 +247,7 @@ func articleDoc(a event.Article) map[string]any {
 		"model_ids":      modelIDs(a.Models),
 		"unknown_models": unknownModels(a.Models),
 		"benchmarks":     benchmarks(a.Claims),
+		"benchmark_keys": benchmarkKeys(a.Claims),
 		"names":          nameTerms(a),
 		"fetched_at":     a.FetchedAt,
 		"fingerprint":    Fingerprint(a),
@@ -241,7 +255,29 @@ func articleDoc(a event.Article) map[string]any {
 	if !a.PublishedAt.IsZero() {
 		d["published_at"] = a.PublishedAt
 	}
+	setClaims(d, a.Claims)
 	return d
+}
+
+// setClaims puts claims in an embedded document: searchable fields and
+// the whole claims as stored JSON.
+func setClaims(d map[string]any, cs []event.Claim) {
+	if len(cs) == 0 {
+		return
+	}
+	fields := make([]map[string]any, 0, len(cs))
+	for _, c := range cs {
+		f := map[string]any{"model": c.Model, "benchmark": c.Benchmark, "unit": c.Unit, "relation": c.Relation, "target": c.Target}
+		if c.Value != nil {
+			f["value"] = *c.Value
+		}
+		fields = append(fields, f)
+	}
+	d["claims"] = fields
+	if data, err := json.Marshal(cs); err == nil {
+		d["claims_json"] = string(data)
+	}
+	d["benchmark_keys"] = benchmarkKeys(cs)
 }
 
 // Count returns the number of indexed articles.
@@ -292,6 +328,9 @@ func bleveQuery(q Query) query.Query {
 	}
 	if len(q.Models) > 0 {
 		must = append(must, modelQuery("model_ids", "model_keys", q.Models))
+	}
+	if len(q.Benchmarks) > 0 {
+		must = append(must, anyTerm("benchmark_keys", q.Benchmarks, BenchmarkKey))
 	}
 	if q.Language != "" {
 		must = append(must, anyTerm("language", []string{q.Language}, strings.ToLower))

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/modelwire/modelwire/event"
 )
 
 // reresolvePage is how many documents Reresolve reads and writes at once.
@@ -49,6 +51,17 @@ func (e *Embedded) Reresolve(ctx context.Context, r Renamer, progress func(Reres
 				}
 			}
 			doc["authors"], doc["benchmarks"] = strs(f["authors"]), strs(f["benchmarks"])
+			if cj := str(f["claims_json"]); cj != "" {
+				var cs []event.Claim
+				if json.Unmarshal([]byte(cj), &cs) == nil {
+					for i := range cs {
+						if m, ok := r.Model(cs[i].Model); ok {
+							cs[i].Model = m.Name
+						}
+					}
+					setClaims(doc, cs)
+				}
+			}
 			doc["vendors"], doc["models"], doc["model_keys"], doc["model_ids"], doc["unknown_models"] = id.vendors, id.models, id.keys, id.ids, id.unknown
 			// The names field is not stored: it is written anew. The
 			// fingerprint no longer matches the stored fields: "" means

@@ -193,4 +193,20 @@ func TestEmbeddedSharedCases(t *testing.T) {
 	if len(res.Hits) != 1 || !res.Hits[0].FetchedAt.Equal(t0) {
 		t.Errorf("fetched_at of the hit: %+v, want %s", res.Hits, t0)
 	}
+	// Claims are indexed with the article: model, benchmark and value.
+	for _, tc := range []struct {
+		model, bench string
+		min          float64
+		want         int
+	}{
+		{"Qwen3", "LiveCodeBench v6", 70, 1},
+		{"Qwen3", "LiveCodeBench v6", 71, 0},
+		{"DeepSeek-R1", "AIME 2024", 0, 1},
+		{"", "", 40, 2},
+		{"Kimi K2", "", 0, 0},
+	} {
+		if n, err := s.ClaimDocs(tc.model, tc.bench, tc.min); err != nil || n != tc.want {
+			t.Errorf("claims %q on %q >= %v: %d articles (%v), want %d", tc.model, tc.bench, tc.min, n, err, tc.want)
+		}
+	}
 }

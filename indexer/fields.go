@@ -92,6 +92,33 @@ func benchmarks(cs []event.Claim) []string {
 	return out
 }
 
+// BenchmarkKey folds a benchmark name for filters: lowercase letters and
+// digits only ("SWE-bench Verified" → "swebenchverified").
+func BenchmarkKey(name string) string { return modelKey(name) }
+
+// benchmarkKeys returns the filter keys of the benchmarks an article's
+// claims name: each name folded, and the names its leading words make
+// ("AIME 2025" also gives "aime", "LiveCodeBench v6" "livecodebench",
+// "SWE-bench Verified" "swebench"), so a filter on a benchmark finds its
+// years, versions and subsets.
+func benchmarkKeys(cs []event.Claim) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	add := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for _, c := range cs {
+		words := strings.Fields(c.Benchmark)
+		for i := 1; i <= len(words); i++ {
+			add(BenchmarkKey(strings.Join(words[:i], " ")))
+		}
+	}
+	return out
+}
+
 // nameTerms returns the vendor and model names an article mentions, each
 // followed by its parts cut where letters and digits meet and at
 // punctuation ("Qwen2.5-Max" gives "Qwen2.5-Max" and "Qwen 2.5 Max"). The

@@ -38,6 +38,11 @@ type Query struct {
 	// names first.
 	Vendors []string
 	Models  []string
+	// Benchmarks keep the articles with a claim on one of these
+	// benchmarks, compared folded (see BenchmarkKey): a benchmark also
+	// finds its years, versions and subsets ("AIME" finds "AIME 2025").
+	// Callers resolve other spellings to the catalog's names first.
+	Benchmarks []string
 	// Language is an ISO 639-1 code.
 	Language string
 	Since    time.Time
@@ -126,10 +131,15 @@ type ReleaseQuery struct {
 type ReleaseRecord struct {
 	Key    string `json:"key"`
 	Vendor string `json:"vendor"`
-	// Model is the canonical display name, ModelID the model's id.
-	Model       string        `json:"model"`
-	ModelID     string        `json:"model_id,omitempty"`
-	FirstSeen   time.Time     `json:"first_seen"`
+	// Model is the canonical display name, ModelID the model's id, Parent
+	// the id of the model it is a size or variant of.
+	Model     string    `json:"model"`
+	ModelID   string    `json:"model_id,omitempty"`
+	Parent    string    `json:"parent,omitempty"`
+	FirstSeen time.Time `json:"first_seen"`
+	// Role is event.RoleAnnounced when any source announced the model,
+	// event.RoleAlongside when they only released it beside another.
+	Role        string        `json:"role,omitempty"`
 	PublishedAt time.Time     `json:"published_at,omitzero"`
 	Confidence  float64       `json:"confidence"`
 	Evidence    string        `json:"evidence,omitempty"`

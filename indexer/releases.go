@@ -30,6 +30,10 @@ func MergeRelease(rec ReleaseRecord, ev event.ReleaseEvent) ReleaseRecord {
 	if rec.ModelID == "" {
 		rec.ModelID = ev.ModelID
 	}
+	rec.Parent = cmp.Or(rec.Parent, ev.Parent)
+	if rec.Role == "" || ev.Role == event.RoleAnnounced {
+		rec.Role = cmp.Or(ev.Role, rec.Role)
+	}
 	if !first.IsZero() && (rec.FirstSeen.IsZero() || first.Before(rec.FirstSeen)) {
 		rec.FirstSeen = first
 		if ev.Evidence != "" {

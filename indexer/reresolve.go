@@ -79,6 +79,9 @@ func reresolveRelease(r Renamer, rec ReleaseRecord) ReleaseRecord {
 	}
 	out := rec
 	out.Model, out.ModelID = canonical, id
+	if known {
+		out.Parent = m.Parent
+	}
 	out.Vendor = event.Slug(vendor)
 	out.Key = event.ReleaseKey(vendor, canonical)
 	out.Claims = slices.Clone(rec.Claims)
@@ -94,7 +97,7 @@ func reresolveRelease(r Renamer, rec ReleaseRecord) ReleaseRecord {
 // sightings had come as one event.
 func mergeRecords(a, b ReleaseRecord) ReleaseRecord {
 	return MergeRelease(a, event.ReleaseEvent{
-		Key: a.Key, Vendor: a.Vendor, Model: a.Model, ModelID: b.ModelID,
+		Key: a.Key, Vendor: a.Vendor, Model: a.Model, ModelID: b.ModelID, Parent: b.Parent, Role: b.Role,
 		FirstSeen: b.FirstSeen, PublishedAt: b.PublishedAt, Confidence: b.Confidence,
 		Evidence: b.Evidence, Title: b.Title, Sources: b.Sources, Claims: b.Claims,
 	})

@@ -39,8 +39,8 @@ func (q Query) Validate() error {
 	if err := checkText(q.Text); err != nil {
 		return err
 	}
-	if len(q.Vendors) > MaxFilterValues || len(q.Models) > MaxFilterValues {
-		return fmt.Errorf("%w: at most %d vendors and %d models", ErrBadQuery, MaxFilterValues, MaxFilterValues)
+	if len(q.Vendors) > MaxFilterValues || len(q.Models) > MaxFilterValues || len(q.Benchmarks) > MaxFilterValues {
+		return fmt.Errorf("%w: at most %d vendors, %d models and %d benchmarks", ErrBadQuery, MaxFilterValues, MaxFilterValues, MaxFilterValues)
 	}
 	if err := CheckDate("since", q.Since); err != nil {
 		return err

@@ -58,8 +58,10 @@ func TestCatalogMigrate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lcb := 70.7
 	a := event.Article{ID: event.DocID("https://a.example/q"), URL: "https://a.example/q", Title: "Qwen 3 is out", Text: "Alibaba released Qwen 3 and Nimbus-2.",
 		Language: "en", FetchedAt: t0, PublishedAt: t0,
+		Claims:  []event.Claim{{Model: "Qwen 3", Benchmark: "LiveCodeBench v6", Value: &lcb, Relation: "score"}},
 		Vendors: []event.Vendor{{ID: "zippu-ai", Name: "Zippu AI", Count: 1}},
 		Models:  []event.Model{{Name: "Qwen 3", Vendor: "alibaba", Count: 1}, {Name: "Nimbus-2", Count: 1}}}
 	for _, err := range store.Index(ctx, []event.Article{a}) {
@@ -110,6 +112,13 @@ func TestCatalogMigrate(t *testing.T) {
 	}
 	if res := search("--vendor", "Zhipu AI"); res.Total != 1 {
 		t.Errorf("search --vendor 'Zhipu AI': %+v", res)
+	}
+	// Benchmark filters take the catalog's spellings, and a benchmark
+	// finds its versions; claims survive the migration.
+	for b, want := range map[string]int{"LiveCodeBench": 1, "live code bench v6": 1, "LiveCodeBench v5": 0, "AIME": 0} {
+		if res := search("--benchmark", b); res.Total != want {
+			t.Errorf("search --benchmark %q: %d hits, want %d", b, res.Total, want)
+		}
 	}
 	out, errOut, _ = run(t, "releases", "--data", data, "--json", "--model", "Qwen 3")
 	var recs []indexer.ReleaseRecord

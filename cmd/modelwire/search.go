@@ -32,7 +32,8 @@ Qwen finds Qwen2.5-Max.`,
   modelwire search --json --limit 5 "open weights" Qwen
   modelwire search DeepSeek -Qwen -rumour
   modelwire search --vendor moonshot --since 2025-07-01
-  modelwire search --model "qwen 3 coder"   # every spelling of Qwen3-Coder`,
+  modelwire search --model "qwen 3 coder"   # every spelling of Qwen3-Coder
+  modelwire search --benchmark AIME --since 2025-03-01   # articles claiming a score on AIME (any year)`,
 		Annotations: map[string]string{queryArgs: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := g.loadConfig()
@@ -50,6 +51,9 @@ Qwen finds Qwen2.5-Max.`,
 				return fmt.Errorf("--limit must be between 1 and %d", indexer.MaxLimit)
 			}
 			if q.Vendors, q.Models, err = canonicalFilters(q.Vendors, q.Models); err != nil {
+				return err
+			}
+			if q.Benchmarks, err = canonicalBenchmarks(q.Benchmarks); err != nil {
 				return err
 			}
 			s, err := openSearcher(cmd.Context(), c)
@@ -79,6 +83,7 @@ Qwen finds Qwen2.5-Max.`,
 	f.IntVar(&q.Offset, "offset", 0, "hits to skip")
 	f.StringSliceVar(&q.Vendors, "vendor", nil, "only articles mentioning this vendor: id or any name the catalog knows (repeatable)")
 	f.StringSliceVar(&q.Models, "model", nil, "only articles mentioning this model: id or any spelling, \"Qwen3 Coder\" = qwen3-coder (repeatable)")
+	f.StringSliceVar(&q.Benchmarks, "benchmark", nil, "only articles claiming a score on this benchmark: any name the catalog knows; a benchmark finds its years and versions, AIME finds AIME 2025 (repeatable)")
 	f.StringVar(&q.Language, "lang", "", "only articles in this language (ISO 639-1)")
 	f.StringVar(&since, "since", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
 	f.StringVar(&until, "until", "", "only articles published before this date")

@@ -307,4 +307,9 @@ func TestEventLine(t *testing.T) {
 	if got := eventLine(ev); got != want {
 		t.Errorf("eventLine =\n%s\nwant\n%s", got, want)
 	}
+	ev.Kind, ev.Model, ev.Role = event.KindRelease, "Kimi-K2-Instruct", event.RoleAlongside
+	want = `2025-07-11 09:30Z  release       moonshot/Kimi-K2-Instruct [alongside] "Kimi K2 is out"  https://news.example/k2  (2 sources)`
+	if got := eventLine(ev); got != want {
+		t.Errorf("eventLine =\n%s\nwant\n%s", got, want)
+	}
 }

@@ -161,7 +161,11 @@ func eventLine(ev event.ReleaseEvent) string {
 	if ev.Title != "" {
 		title = fmt.Sprintf(" %q", console.Clip(ev.Title, 80))
 	}
-	return console.Printable(fmt.Sprintf("%s  %-13s %s/%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, title, ev.ArticleURL, sources))
+	role := ""
+	if ev.Role != "" {
+		role = " [" + ev.Role + "]" // announced, or released alongside the announced model
+	}
+	return console.Printable(fmt.Sprintf("%s  %-13s %s/%s%s%s  %s  (%s)", when.UTC().Format("2006-01-02 15:04Z"), ev.Kind, ev.Vendor, ev.Model, role, title, ev.ArticleURL, sources))
 }
 
 // withURL returns c connecting to url.

@@ -105,6 +105,11 @@ func (n *liveNames) CanonicalModel(name string) string { return n.an.Load().Cano
 // CanonicalVendor implements api.Names.
 func (n *liveNames) CanonicalVendor(name string) string { return n.an.Load().CanonicalVendor(name) }
 
+// CanonicalBenchmark implements api.Names.
+func (n *liveNames) CanonicalBenchmark(name string) string {
+	return n.an.Load().CanonicalBenchmark(name)
+}
+
 // canonicalFilters resolves vendor and model filters to the catalog's
 // identities (see canonicalNames).
 func canonicalFilters(vendors, models []string) ([]string, []string, error) {
@@ -117,6 +122,24 @@ func canonicalFilters(vendors, models []string) ([]string, []string, error) {
 	}
 	vs, ms := canonicalNames(an, vendors, models)
 	return vs, ms, nil
+}
+
+// canonicalBenchmarks resolves benchmark filters to the catalog's names
+// ("aime 2025" → "AIME 2025", "swe bench verified" → "SWE-bench
+// Verified").
+func canonicalBenchmarks(names []string) ([]string, error) {
+	if len(names) == 0 {
+		return names, nil
+	}
+	an, err := newAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(names))
+	for _, b := range names {
+		out = append(out, an.CanonicalBenchmark(b))
+	}
+	return out, nil
 }
 
 // canonicalNames resolves vendor and model filters with names, so every

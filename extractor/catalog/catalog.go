@@ -82,6 +82,9 @@ type Catalog struct {
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
+	// OwnMarkers in a benchmark table's header or row label mark the
+	// article's own model ("Kimi K2 (ours)", "Ours", "本文方法").
+	OwnMarkers []string `yaml:"own_markers"`
 	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
 	CountWords []CountWord `yaml:"count_words"`
 	Licenses   []License   `yaml:"licenses"`
@@ -182,6 +185,9 @@ type Variant struct {
 	// the others only after a hyphen ("DeepSeek-V3.1-Terminus").
 	Spaced     bool     `yaml:"spaced"`
 	Modalities []string `yaml:"modalities"`
+	// Alone words name a model on their own once the article has named
+	// it in full: "Maverick" after "Llama 4 Maverick".
+	Alone bool `yaml:"alone"`
 }
 
 // CountWord is a word that scales a number into billions of parameters.
@@ -288,11 +294,48 @@ const (
 	// CueDocuments are things released that are no models ("report",
 	// "Bericht", "报告"): a model named past one is not what is released.
 	CueDocuments = "documents"
+	// CueTrails marks a comparison the subject loses ("behind", "trails",
+	// "落后于", "を下回る"); its target is compared against.
+	CueTrails = "trails"
+	// CueRivals marks a model named as a rival without a measured claim
+	// ("an open alternative to", "narrows the gap with", "的开源替代",
+	// "에 대항"): compared against, never released.
+	CueRivals = "rivals"
+	// CueAlongside marks models named beside another ("alongside",
+	// "together with", "とともに", "와 함께"): released with it when they
+	// are its maker's, compared against when they are a rival's.
+	CueAlongside = "alongside"
+	// CueThanks marks acknowledgements ("we thank", "感谢", "謝辞"): the
+	// models after one are built on, never released.
+	CueThanks = "thanks"
+	// CueDenial marks a sentence that denies or reports a rumour ("denied",
+	// "否认", "网传", "否定", "부인"): the models it names are not released.
+	CueDenial = "denial"
+	// CueData marks data and other things that are no models right before
+	// a name ("training data", "数据集", "データセット"): a name no
+	// catalog knows there is a dataset, not a model.
+	CueData = "data"
+	// CueMembers introduces the members of a series a sentence releases
+	// ("a model series, which includes PhoGPT-4B and PhoGPT-4B-Chat",
+	// "包括", "bao gồm").
+	CueMembers = "members"
+	// CueImproves marks a newer model's predecessor ("improves upon",
+	// "an upgraded version of", "的升级版", "アップグレード版"): a
+	// comparison whose target is older.
+	CueImproves = "improves"
+	// CueEarlier marks a score that is not the subject's current one: an
+	// earlier value ("up from 70%", "从 70% 提升到", "70%에서") or a
+	// rival's ("than 80%").
+	CueEarlier = "earlier"
+	// CueDelta marks a number that is a change, not a score ("improved by
+	// 10.5%", "提升了 5 个百分点").
+	CueDelta = "delta"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
-	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments}
+	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
+	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.
@@ -360,6 +403,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
 	for kind, byLang := range o.Cues {
@@ -571,6 +615,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("download_markers", c.DownloadMarkers)
+	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {

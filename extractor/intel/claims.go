@@ -3,329 +3,33 @@ package intel
 import (
 	"bytes"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
 )
 
-// maxTableCells bounds the cells read per article.
-const maxTableCells = 20000
-
-// cell is what a table cell holds.
-type cell struct {
-	model int // model index, -1 when none
-	bench int // benchmark index, -1 when none
-	name  string
-	value float64
-	unit  string
-	num   bool
-	text  string
-}
-
-// readNumberCell reads a body cell, which only numbers matter in.
-func (s *state) readNumberCell(text string) cell {
-	c := cell{model: -1, bench: -1, text: text}
-	t := strings.TrimSpace(strings.Trim(text, "*†‡ "))
-	if v, unit, ok := cellNumber(t); ok {
-		c.value, c.unit, c.num = v, unit, true
-	}
-	return c
-}
-
-// readCell classifies a table cell: a model, a benchmark or a number.
-func (s *state) readCell(text string) cell {
-	c := cell{model: -1, bench: -1, text: text}
-	t := strings.TrimSpace(strings.Trim(text, "*†‡ "))
-	if v, unit, ok := cellNumber(t); ok {
-		c.value, c.unit, c.num = v, unit, true
-		return c
-	}
-	if t == "" || len(t) > 120 {
-		return c
-	}
-	sub := s.cellState(t)
-	sub.scan()
-	s.models = sub.models
-	if len(sub.benches) > 0 && sub.benches[0].start < 4 {
-		c.bench, c.name = sub.benches[0].idx, sub.benches[0].name
-	}
-	if len(sub.mentions) > 0 && sub.mentions[0].start < 4 {
-		c.model = sub.mentions[0].model
-		if c.bench >= 0 && sub.benches[0].start < sub.mentions[0].start {
-			c.model = -1
-		}
-	}
-	if c.model < 0 && c.bench < 0 {
-		if i, ok := s.byKey[fold(t)]; ok && s.models[i].family < 0 {
-			c.model = i // a discovered model
-		}
-	}
-	return c
-}
-
-// cellState returns the state that reads one table cell: it shares the
-// article's models and is reused from cell to cell.
-func (s *state) cellState(text string) *state {
-	sub := s.sub
-	if sub == nil {
-		sub = &state{an: s.an, byKey: s.byKey, cellMode: true, primary: -1, topic: -1}
-		s.sub = sub
-	}
-	sub.models = s.models
-	sub.buf = append(sub.buf[:0], text...)
-	sub.mentions = sub.mentions[:0]
-	sub.benches = sub.benches[:0]
-	sub.vendorHits = sub.vendorHits[:0]
-	sub.licenses = sub.licenses[:0]
-	for k := range sub.cues {
-		sub.cues[k] = sub.cues[k][:0]
-	}
-	return sub
-}
-
-// cellNumber parses a score cell: "85.0", "72.7 *", "65,8%", "2121".
-func cellNumber(t string) (float64, string, bool) {
-	unit := ""
-	if strings.HasSuffix(t, "%") {
-		unit = "%"
-		t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
-	}
-	if t == "" || len(t) > 12 {
-		return 0, "", false
-	}
-	dots := 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c == '.' || c == ',' {
-			dots++
-			continue
-		}
-		if !isDigit(c) {
-			return 0, "", false
-		}
-	}
-	if dots > 1 || !isDigit(t[0]) {
-		return 0, "", false
-	}
-	v, ok := parseNumber(t)
-	return v, unit, ok
-}
-
-// tableModels reads the models in table cells (so a model shown only in a
-// table is found) and notes the tables that offer models for download.
-func (s *state) tableModels() {
-	cells := 0
-	s.tableCells = make([][][]cell, len(s.tables))
-	for ti, t := range s.tables {
-		download := false
-		rows := make([][]cell, 0, len(t))
-		for r, row := range t {
-			out := make([]cell, 0, len(row))
-			for c, text := range row {
-				if cells++; cells > maxTableCells {
-					break
-				}
-				if !utf8.ValidString(text) {
-					text = strings.ToValidUTF8(text, "\uFFFD")
-				}
-				if r < 3 && !download && s.isDownloadCell(text) {
-					download = true
-				}
-				// Names and benchmarks stand in the first rows and columns;
-				// the body holds numbers.
-				if r < 3 || c < 2 {
-					out = append(out, s.readCell(text))
-				} else {
-					out = append(out, s.readNumberCell(text))
-				}
-			}
-			rows = append(rows, out)
-		}
-		s.tableCells[ti] = rows
-		if !download {
-			continue
-		}
-		for _, row := range rows {
-			for _, c := range row {
-				if c.model >= 0 {
-					s.downloads = append(s.downloads, c.model)
-				}
-			}
-		}
-	}
-}
-
-func (s *state) isDownloadCell(t string) bool {
-	for _, m := range s.an.cat.DownloadMarkers {
-		if strings.Contains(t, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// tableClaims reads scores from benchmark tables: models across the header
-// and benchmarks down the first column, or the other way round. Rows with
-// fewer cells than the header are aligned on the right, as merged cells
-// leave them.
-func (s *state) tableClaims() {
-	for _, rows := range s.tableCells {
-		if len(rows) < 2 {
-			continue
-		}
-		h, models := bestRow(rows, func(c cell) bool { return c.model >= 0 })
-		hb, benches := bestRow(rows, func(c cell) bool { return c.bench >= 0 })
-		switch {
-		case models >= 1 && models >= benches:
-			s.modelColumns(rows, h)
-		case benches >= 1:
-			s.benchColumns(rows, hb)
-		}
-	}
-}
-
-// bestRow returns the row among the first three with the most cells
-// satisfying ok.
-func bestRow(rows [][]cell, ok func(cell) bool) (int, int) {
-	best, bestN := 0, 0
-	for r := 0; r < len(rows) && r < 3; r++ {
-		n := 0
-		for _, c := range rows[r] {
-			if ok(c) {
-				n++
-			}
-		}
-		if n > bestN {
-			best, bestN = r, n
-		}
-	}
-	return best, bestN
-}
-
-// align maps cell i of a row with n cells onto the header's columns.
-func align(i, n, header int) int {
-	if n >= header {
-		return i
-	}
-	return i + header - n
-}
-
-func (s *state) modelColumns(rows [][]cell, h int) {
-	header := rows[h]
-	rowName, rowBench, inherited := "", -1, false
-	for r := h + 1; r < len(rows); r++ {
-		row := rows[r]
-		name, bench := "", -1
-		for _, c := range row {
-			if c.num {
-				break
-			}
-			if c.bench >= 0 {
-				name, bench = c.name, c.bench
-				break
-			}
-		}
-		if bench < 0 && len(row) > 0 && !row[0].num && len(row) >= len(header) {
-			name = benchLabel(row[0].text) // a benchmark the catalog lacks
-		}
-		switch {
-		case name != "":
-			rowName, rowBench, inherited = name, bench, false
-		case len(row) < len(header) && rowName != "":
-			inherited = true // a merged first cell: the row above's benchmark
-		default:
-			rowName = ""
-			continue
-		}
-		_ = inherited
-		for i, c := range row {
-			if !c.num {
-				continue
-			}
-			col := align(i, len(row), len(header))
-			if col >= len(header) || header[col].model < 0 {
-				continue
-			}
-			s.scoreClaim(header[col].model, rowName, rowBench, c, rowEvidence(header[col], row))
-		}
-	}
-}
-
-func (s *state) benchColumns(rows [][]cell, h int) {
-	header := rows[h]
-	names := make([]string, len(header))
-	benchIdx := make([]int, len(header))
-	for i, c := range header {
-		benchIdx[i] = -1
-		switch {
-		case c.bench >= 0:
-			names[i], benchIdx[i] = c.name, c.bench
-		case i > 0 && !c.num && c.model < 0:
-			names[i] = benchLabel(c.text)
-		}
-	}
-	for r := h + 1; r < len(rows); r++ {
-		row := rows[r]
-		model := -1
-		for _, c := range row {
-			if c.model >= 0 {
-				model = c.model
-				break
-			}
-			if c.num {
-				break
-			}
-		}
-		if model < 0 {
-			continue
-		}
-		for i, c := range row {
-			if !c.num {
-				continue
-			}
-			col := align(i, len(row), len(header))
-			if col < len(names) && names[col] != "" {
-				s.scoreClaim(model, names[col], benchIdx[col], c, rowEvidence(header[col], row))
-			}
-		}
-	}
-}
-
-// benchLabel cleans a table label for use as a benchmark name: the text
-// before any parenthesis, without trailing marks.
-func benchLabel(t string) string {
-	if i := strings.IndexAny(t, "(（"); i > 0 {
-		t = t[:i]
-	}
-	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓ "))
-	if len(t) < 2 || len(t) > 40 || strings.ContainsAny(t, "。，") {
-		return ""
-	}
-	return t
-}
-
-func (s *state) scoreClaim(model int, bench string, benchIdx int, c cell, evidence string) {
-	unit := c.unit
+// scoreClaim records a score of model on a benchmark (benchIdx indexes
+// the catalog's benchmarks, -1 for one it lacks); unit defaults to the
+// benchmark's.
+func (s *state) scoreClaim(model int, bench string, benchIdx int, value float64, unit, evidence string) {
 	if unit == "" && benchIdx >= 0 {
 		unit = s.an.cat.Benchmarks[benchIdx].Unit
 	}
-	v := c.value
 	s.claims = append(s.claims, event.Claim{
-		Model: s.models[model].name, Benchmark: bench, Value: &v, Unit: unit,
+		Model: s.models[model].name, Benchmark: bench, Value: &value, Unit: unit,
 		Relation: "score", Evidence: evidence,
 	})
 }
 
 // proseClaims reads scores ("scores 56.0% on SWE-bench Verified",
 // "SWE-bench Verified에서 66.0%") and comparisons ("outperforms GPT-4.1",
-// "媲美 GPT-4o") from sentences.
+// "媲美 GPT-4o", "behind Claude 3.7 Sonnet", "improves upon DeepSeek-VL")
+// from sentences.
 func (s *state) proseClaims() {
 	for k := 1; k < len(s.sents); k++ {
 		s.sentenceScores(k)
 	}
-	for _, kind := range []cueKind{cueOutperforms, cueMatches, cueEfficiency} {
+	for _, kind := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueImproves} {
 		for _, c := range s.cues[kind] {
 			s.comparison(kind, c)
 		}
@@ -333,13 +37,95 @@ func (s *state) proseClaims() {
 	s.dedupeClaims()
 }
 
+// score is a number of a sentence that may be a benchmark score: owner
+// is the model it is written beside ("o3-mini (86.5%)", "GPT-5 at 72.8%",
+// "70% for Qwen2.5"), -1 when none; earlier marks an earlier or a rival's
+// value without one ("up from 70%"), delta a change ("by 10.5%").
+type score struct {
+	number
+	owner          int
+	earlier, delta bool
+}
+
+// sentenceScores pairs the scores of sentence k with its benchmarks and
+// credits each to the model it is written beside, else to the model the
+// sentence is about.
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
 	if len(benches) == 0 || len(benches) > 8 {
 		return // none, or a flattened table
 	}
-	var nums []number
+	nums := s.sentenceNumbers(sp, benches)
+	type pair struct{ b, n, cost int }
+	var pairs []pair
+	candidates := 0
+	for _, n := range nums {
+		if !n.earlier && !n.delta {
+			candidates++
+		}
+	}
+	for bi, b := range benches {
+		unit := s.an.cat.Benchmarks[b.idx].Unit
+		for ni, n := range nums {
+			if !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
+				continue
+			}
+			if n.delta || n.earlier && n.owner < 0 {
+				continue // "by 10.5%", "up from 70%"
+			}
+			gap := n.start - b.end
+			if n.end <= b.start {
+				gap = b.start - n.end
+			}
+			reach := tune.scoreReach
+			if len(benches) == 1 && candidates == 1 || n.owner >= 0 {
+				reach = tune.scoreReachAlone // "… test, … rising from 89.3% to 99.8%"
+			}
+			if gap < 0 || gap > reach {
+				continue
+			}
+			cost := gap
+			lo, hi := min(n.end, b.end), max(n.start, b.start)
+			if lo < hi && (clauseBreak(s.buf[lo:hi]) || bytes.Contains(s.buf[lo:hi], []byte("、"))) {
+				cost += tune.scoreReachAlone // a number across a comma is another clause's
+			}
+			pairs = append(pairs, pair{bi, ni, cost})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].cost < pairs[j].cost })
+	usedN := make([]bool, len(nums))
+	// Each benchmark scores the sentence's subject once; scores written
+	// beside their own model ("o3-mini (86.5%)") are theirs.
+	subjectDone := make([]bool, len(benches))
+	for _, p := range pairs {
+		n := nums[p.n]
+		if usedN[p.n] || n.owner < 0 && subjectDone[p.b] {
+			continue
+		}
+		b := benches[p.b]
+		model := n.owner
+		if model < 0 {
+			model = s.specific(s.subjectBefore(min(b.start, n.start), k))
+			subjectDone[p.b] = true
+		}
+		if model < 0 {
+			continue
+		}
+		usedN[p.n] = true
+		unit := ""
+		if n.percent {
+			unit = "%"
+		}
+		s.scoreClaim(model, b.name, b.idx, n.value, unit, s.sentence(k))
+	}
+}
+
+// sentenceNumbers reads the numbers of sentence sp that may be scores,
+// with the model each is written beside and whether it is an earlier
+// value or a change.
+func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
+	var nums []score
 	for i := sp.start; i < sp.end; i++ {
 		if !isDigit(s.buf[i]) {
 			continue
@@ -355,50 +141,110 @@ func (s *state) sentenceScores(k int) {
 		if s.covered(n.span) || insideBench(benches, n.span) {
 			continue
 		}
-		nums = append(nums, n)
-	}
-	type pair struct{ b, n, gap int }
-	var pairs []pair
-	for bi, b := range benches {
-		unit := s.an.cat.Benchmarks[b.idx].Unit
-		for ni, n := range nums {
-			if !n.percent && !n.decimal && unit == "" {
-				continue
-			}
-			if n.value > 100 && unit == "" {
-				continue
-			}
-			var gap int
-			if n.end <= b.start {
-				gap = b.start - n.end
-			} else {
-				gap = n.start - b.end
-			}
-			if gap < 0 || gap > 40 {
-				continue
-			}
-			pairs = append(pairs, pair{bi, ni, gap})
+		sc := score{number: n, owner: -1}
+		if n.percent || n.decimal {
+			// Only these can pair without a benchmark's unit; the others
+			// rarely matter, so their context is read only when they do.
+			sc.owner = s.numberOwner(n.span, sp)
+			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
 		}
+		nums = append(nums, sc)
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].gap < pairs[j].gap })
-	usedB := map[int]bool{}
-	usedN := map[int]bool{}
-	for _, p := range pairs {
-		if usedB[p.b] || usedN[p.n] {
+	return nums
+}
+
+// cueAround reports a phrase of kind k (earlier, delta) right before a
+// number ("up from 70%", "by 10.5%"), or right after it for a phrase that
+// follows what it qualifies ("70%에서", "5ポイント").
+func (s *state) cueAround(k cueKind, n span) bool {
+	before := bytes.TrimRight(s.buf[max(0, n.start-32):n.start], " (（")
+	after := s.buf[n.end:min(len(s.buf), n.end+32)]
+	after = after[min(len(after), unitLen(after)):]
+	for _, w := range s.an.c.valueWords[k] {
+		if w.after {
+			if hasPrefixFold(after, w.text) {
+				return true
+			}
 			continue
 		}
-		usedB[p.b], usedN[p.n] = true, true
-		b, n := benches[p.b], nums[p.n]
-		model := s.subjectBefore(min(b.start, n.start), k)
-		if model < 0 {
-			continue
+		if len(before) >= len(w.text) && hasPrefixFold(before[len(before)-len(w.text):], w.text) &&
+			(len(before) == len(w.text) || !isAlnum(before[len(before)-len(w.text)-1]) || !isAlnum(w.text[0])) {
+			return true
 		}
-		unit := ""
-		if n.percent {
-			unit = "%"
-		}
-		s.scoreClaim(model, b.name, b.idx, cell{value: n.value, unit: unit}, s.sentence(k))
 	}
+	return false
+}
+
+// unitLen is the length of the unit written after a number: spaces, "%",
+// "점", "분", "ポイント" are no words of their own here.
+func unitLen(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '%') {
+		i++
+	}
+	for _, u := range []string{"％", "점", "분", "个百分点", "ポイント"} {
+		if bytes.HasPrefix(b[i:], []byte(u)) {
+			return i + len(u)
+		}
+	}
+	return i
+}
+
+// numberOwner returns the model a number is written beside: right after
+// it with a connector ("o3-mini (86.5%)", "GPT-5 at 72.8%", "DeepSeek-R1's
+// 8.6%", "큐웬2.5-1.5B'(43.1점)") or right before "for" and it ("70% for
+// Qwen2.5"), else -1.
+func (s *state) numberOwner(n, sent span) int {
+	i := s.mentionIndex(n.start) - 1
+	for ; i >= 0 && s.mentions[i].end > n.start; i-- {
+	}
+	if i >= 0 {
+		m := s.mentions[i]
+		if m.end >= sent.start && n.start-m.end <= tune.ownerGap && ownerConnector(s.buf[m.end:n.start]) {
+			return m.model
+		}
+	}
+	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
+	rest = bytes.TrimLeft(rest, " %")
+	for _, p := range [][]byte{[]byte("for "), []byte("of ")} {
+		if bytes.HasPrefix(rest, p) {
+			j := s.mentionIndex(n.end)
+			if j < len(s.mentions) && s.mentions[j].start-n.end <= tune.ownerGap {
+				return s.mentions[j].model
+			}
+		}
+	}
+	return -1
+}
+
+// ownerConnector reports a gap between a model and a number that makes
+// the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".
+func ownerConnector(gap []byte) bool {
+	g := bytes.TrimSpace(gap)
+	for _, q := range []string{"'", "’", "\"", "”", "」", "』"} {
+		g = bytes.TrimPrefix(g, []byte(q))
+	}
+	g = bytes.TrimSpace(g)
+	switch string(g) {
+	case "", "at", "with", "(", "（", ":", "：", "'s", "’s", "'s at", "of", "scored", "scores", "reached", "got",
+		"的", "为", "為", "达到", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
+		return true
+	}
+	return false
+}
+
+// specific returns the model a claim about model m credits: m, or, when
+// m is a bare series ("Kimi") and the article's topic is a specific model
+// of it ("Kimi k1.5"), the topic.
+func (s *state) specific(m int) int {
+	if m < 0 || s.topic < 0 || m == s.topic {
+		return m
+	}
+	rec, t := s.models[m], s.models[s.topic]
+	if rec.bare && rec.family >= 0 && t.family == rec.family && !t.bare {
+		return s.topic
+	}
+	return m
 }
 
 func insideBench(benches []benchHit, sp span) bool {
@@ -452,7 +298,10 @@ func (s *state) comparison(kind cueKind, c hit) {
 		}
 	}
 	if subject < 0 && s.pronounStart(sp) {
-		subject = s.lastModelBefore(c.start, 400)
+		subject = s.lastModelBefore(c.start, tune.pronounReach)
+	}
+	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
+		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
 	}
 	if subject < 0 {
 		if c.after {
@@ -470,7 +319,8 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		return
 	}
-	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency"}[kind]
+	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency",
+		cueTrails: "trails", cueImproves: "improves"}[kind]
 	ev := s.sentence(k)
 	chain := s.chainAfter(c.end)
 	if c.after {
@@ -549,7 +399,7 @@ func (s *state) lastModelBefore(p, limit int) int {
 // most 80 bytes: the unnamed target of a comparison.
 func (s *state) phraseAfter(p, end int) string {
 	q := p
-	for q < end && q-p < 80 {
+	for q < end && q-p < tune.phraseAfter {
 		c := s.buf[q]
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == '\n' {
 			break
@@ -561,7 +411,7 @@ func (s *state) phraseAfter(p, end int) string {
 		}
 		q++
 	}
-	for q > p && q < len(s.buf) && q-p >= 80 && s.buf[q] != ' ' {
+	for q > p && q < len(s.buf) && q-p >= tune.phraseAfter && s.buf[q] != ' ' {
 		q--
 	}
 	return s.evidence(p, q)
@@ -569,7 +419,7 @@ func (s *state) phraseAfter(p, end int) string {
 
 func (s *state) phraseBefore(p, start int) string {
 	q := p
-	for q > start && p-q < 60 {
+	for q > start && p-q < tune.phraseBefore {
 		c := s.buf[q-1]
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' {
 			break
@@ -586,36 +436,23 @@ func runeStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // dedupeClaims drops repeated claims, keeping the first.
 func (s *state) dedupeClaims() {
-	seen := map[string]bool{}
+	type key struct {
+		model, bench, relation, target string
+		value                          float64
+		valued                         bool
+	}
+	seen := make(map[key]bool, len(s.claims))
 	out := s.claims[:0]
 	for _, c := range s.claims {
-		v := ""
+		k := key{model: c.Model, bench: c.Benchmark, relation: c.Relation, target: c.Target}
 		if c.Value != nil {
-			v = formatValue(*c.Value)
+			k.value, k.valued = *c.Value, true
 		}
-		key := c.Model + "\x00" + c.Benchmark + "\x00" + v + "\x00" + c.Relation + "\x00" + c.Target
-		if seen[key] {
+		if seen[k] {
 			continue
 		}
-		seen[key] = true
+		seen[k] = true
 		out = append(out, c)
 	}
 	s.claims = out
-}
-
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// rowEvidence describes a table score: the column header and the row.
-func rowEvidence(header cell, row []cell) string {
-	var b strings.Builder
-	b.WriteString("table: ")
-	b.WriteString(header.text)
-	for _, c := range row {
-		b.WriteString(" | ")
-		b.WriteString(c.text)
-		if b.Len() > 200 {
-			break
-		}
-	}
-	return b.String()
 }

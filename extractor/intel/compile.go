@@ -1,6 +1,8 @@
 package intel
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +45,16 @@ const (
 	cueAI
 	cueNaming
 	cueDocuments
+	cueTrails
+	cueRivals
+	cueAlongside
+	cueThanks
+	cueDenial
+	cueData
+	cueMembers
+	cueImproves
+	cueEarlier
+	cueDelta
 	numCues
 )
 
@@ -63,6 +75,9 @@ type ref struct {
 	// ("hat Llama 4 veröffentlicht", "einen Bericht veröffentlicht, in dem
 	// … Llama 4").
 	local bool
+	// tight marks a one-character cue written in Chinese characters
+	// ("超" of "4.5多项测试超GPT-4.5"): it binds only a name right after it.
+	tight bool
 	// upper: the catalog spells the pattern with capitals, so an
 	// all-lowercase Latin match is an identifier ("nvidia-container-toolkit",
 	// "from openai import").
@@ -82,6 +97,8 @@ var fixedOrder = map[string]bool{"en": true, "zh": true, "ja": true, "ko": true,
 type variant struct {
 	modalities modality
 	spaced     bool
+	// alone: the word names the model it ends on its own ("Maverick").
+	alone bool
 }
 
 // modality is a set of modalities: bit i is modalityNames[i].
@@ -184,6 +201,18 @@ type compiled struct {
 	vendorOfAlias map[string]int
 	// benchByFold finds a benchmark from a folded table cell.
 	benchByFold map[string]int
+	// ownMarkers are the catalog's own-model marks, lowercased.
+	ownMarkers []string
+	// valueWords are the cue phrases read only beside numbers (kinds
+	// earlier and delta), lowercased.
+	valueWords [numCues][]valueWord
+}
+
+// valueWord is a phrase that qualifies a number: before it, or after it
+// for one that follows what it qualifies ("70%에서").
+type valueWord struct {
+	text  string
+	after bool
 }
 
 func compile(cat *catalog.Catalog) *compiled {
@@ -200,28 +229,52 @@ func compile(cat *catalog.Catalog) *compiled {
 		variantSpelling: map[string]string{},
 		pinned:          map[string]int{},
 	}
-	index := map[string]int{}
-	var patterns []string
-	add := func(surface string, caseSensitive bool, r ref) {
-		if caseSensitive {
-			r.exact = surface
-		}
-		r.upper = r.kind == hitVendor && hasUpper([]byte(surface))
-		p := strings.ToLower(surface)
-		id, ok := index[p]
-		if !ok {
-			id = len(patterns)
-			index[p] = id
-			patterns = append(patterns, p)
-			c.refs = append(c.refs, nil)
-		}
-		for _, old := range c.refs[id] {
-			if old == r {
-				return
-			}
-		}
-		c.refs[id] = append(c.refs[id], r)
+	ps := &patternSet{c: c, index: map[string]int{}}
+	vendorIdx := c.addVendors(cat, ps)
+	c.addFamilies(cat, ps, vendorIdx)
+	c.addModels(cat)
+	c.addBenchmarks(cat, ps)
+	c.addLexicon(cat, ps)
+	c.index(ps.patterns)
+	return c
+}
+
+// patternSet gathers the catalog's patterns, lowercased, and their
+// meanings (compiled.refs), one entry per distinct pattern.
+type patternSet struct {
+	c        *compiled
+	index    map[string]int
+	patterns []string
+}
+
+// add records a meaning of surface; caseSensitive limits it to that exact
+// spelling.
+func (ps *patternSet) add(surface string, caseSensitive bool, r ref) {
+	c := ps.c
+	if caseSensitive {
+		r.exact = surface
 	}
+	r.upper = r.kind == hitVendor && hasUpper([]byte(surface))
+	p := strings.ToLower(surface)
+	id, ok := ps.index[p]
+	if !ok {
+		id = len(ps.patterns)
+		ps.index[p] = id
+		ps.patterns = append(ps.patterns, p)
+		c.refs = append(c.refs, nil)
+	}
+	for _, old := range c.refs[id] {
+		if old == r {
+			return
+		}
+	}
+	c.refs[id] = append(c.refs[id], r)
+}
+
+// addVendors compiles the vendors' names, aliases and hints, and returns
+// each vendor's index by id.
+func (c *compiled) addVendors(cat *catalog.Catalog, ps *patternSet) map[string]int {
+	add := ps.add
 	vendorIdx := map[string]int{}
 	for i, v := range cat.Vendors {
 		vendorIdx[v.ID] = i
@@ -243,6 +296,14 @@ func compile(cat *catalog.Catalog) *compiled {
 			add(h, false, ref{kind: hitHint, idx: i})
 		}
 	}
+	return vendorIdx
+}
+
+// addFamilies compiles the families' stems and what names of each are
+// like: its vendor, modalities, style, short forms, and the sounds of its
+// stems for garbled names.
+func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx map[string]int) {
+	add := ps.add
 	for i, f := range cat.Families {
 		for _, s := range f.Stems {
 			add(s, false, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
@@ -279,20 +340,20 @@ func compile(cat *catalog.Catalog) *compiled {
 		c.familyStyle = append(c.familyStyle, styleOf(f.Style))
 		c.familyLowerVariants = append(c.familyLowerVariants, f.LowerVariants)
 	}
+}
+
+// addModels indexes the catalog's pinned models by every spelling.
+func (c *compiled) addModels(cat *catalog.Catalog) {
 	for i, m := range cat.Models {
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
 			c.pinned[fold(n)] = i
 		}
 	}
-	c.orgSuffixes = map[string]string{}
-	for _, suf := range cat.OrgSuffixes {
-		if suf[0] < utf8.RuneSelf {
-			c.orgSuffixes[suf] = suf
-		}
-	}
-	for _, w := range cat.NotGarbles {
-		c.notGarbles[strings.ToLower(w)] = true
-	}
+}
+
+// addBenchmarks compiles the benchmarks' names and aliases.
+func (c *compiled) addBenchmarks(cat *catalog.Catalog, ps *patternSet) {
+	add := ps.add
 	for i, b := range cat.Benchmarks {
 		r := ref{kind: hitBench, idx: i}
 		for a, exact := range b.Spellings() {
@@ -301,6 +362,22 @@ func compile(cat *catalog.Catalog) *compiled {
 		for _, a := range b.All() {
 			c.benchByFold[fold(a)] = i
 		}
+	}
+}
+
+// addLexicon compiles the words that are no names: names that are not
+// models, licences, cue phrases, variant words, packaging formats and the
+// other word lists.
+func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
+	add := ps.add
+	c.orgSuffixes = map[string]string{}
+	for _, suf := range cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			c.orgSuffixes[suf] = suf
+		}
+	}
+	for _, w := range cat.NotGarbles {
+		c.notGarbles[strings.ToLower(w)] = true
 	}
 	for _, n := range cat.NotModels {
 		add(n, false, ref{kind: hitNotModel})
@@ -311,14 +388,25 @@ func compile(cat *catalog.Catalog) *compiled {
 		}
 	}
 	for k, name := range catalog.CueKinds {
-		for lang, phrases := range cat.Cues[name] {
-			for _, p := range phrases {
+		// Languages in a fixed order, so a phrase two languages share
+		// ("比肩" before its model in Chinese, after it in Japanese) has
+		// its meanings in the same order in every build.
+		langs := slices.Sorted(maps.Keys(cat.Cues[name]))
+		for _, lang := range langs {
+			for _, p := range cat.Cues[name][lang] {
 				after := lang == "ko" || lang == "ja" || strings.HasSuffix(lang, "-post") || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
 				// AI words written with capitals are names or acronyms
 				// ("AI", "KI"), matched with their case only.
 				exact := cueKind(k) == cueAI && hasUpper([]byte(p))
 				local := !after && !fixedOrder[lang]
-				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local})
+				r, _ := utf8.DecodeRuneInString(p)
+				tight := !after && utf8.RuneCountInString(p) == 1 && isCJK(r)
+				if cueKind(k) == cueEarlier || cueKind(k) == cueDelta {
+					// Read only beside numbers (valueWord), not scanned.
+					c.valueWords[k] = append(c.valueWords[k], valueWord{strings.ToLower(p), after})
+					continue
+				}
+				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local, tight: tight})
 			}
 		}
 	}
@@ -329,7 +417,7 @@ func compile(cat *catalog.Catalog) *compiled {
 				c.variantSpelling[strings.ToLower(w)] = w
 			}
 			old := c.variants[strings.ToLower(w)]
-			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced}
+			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced, alone: v.Alone || old.alone}
 		}
 	}
 	for _, f := range cat.Formats {
@@ -339,13 +427,14 @@ func compile(cat *catalog.Catalog) *compiled {
 		c.notModelParts[strings.ToLower(p)] = true
 	}
 	c.notVendorContext = cat.NotVendorContext
+	for _, m := range cat.OwnMarkers {
+		c.ownMarkers = append(c.ownMarkers, strings.ToLower(m))
+	}
 	c.morphemes = cat.NameMorphemes
 	c.spellings = cat.VariantSpellings
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}
-	c.index(patterns)
-	return c
 }
 
 // index builds the first-bytes lookup of the patterns.
@@ -440,7 +529,7 @@ func hasPrefixName(buf []byte, p string) bool {
 // stemOut returns what a family stem writes in names: the family's name,
 // unless the stem is a Latin sub-brand spelled differently ("ChatGPT").
 func stemOut(stem, name string) string {
-	plain := strings.NewReplacer(" ", "", "-", "").Replace(stem)
+	plain := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(stem)
 	if isASCIIWord(plain) && fold(stem) != fold(name) {
 		return stem
 	}

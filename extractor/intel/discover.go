@@ -25,9 +25,9 @@ func (s *state) discover() {
 		near := s.aiNear(k)
 		sent := s.sents[k]
 		found := stems.accepted
-		lo, hi := max(sent.start, c.start-80), min(sent.end, c.end+120)
+		lo, hi := max(sent.start, c.start-tune.introduceBefore), min(sent.end, c.end+tune.introduceAfter)
 		if c.after {
-			lo, hi = max(sent.start, c.start-120), min(sent.end, c.end+20)
+			lo, hi = max(sent.start, c.start-tune.introduceAfter), min(sent.end, c.end+tune.passiveGap+8)
 		}
 		if near {
 			s.quotedNames(lo, hi, &stems)
@@ -59,10 +59,11 @@ func (s *state) discover() {
 			s.addVendor(name, c.start)
 		}
 	}
-	if _, repo, ok := s.repoTitle(); ok && s.unknownRepo(repo) {
+	rivals := s.discoverRivals(&stems)
+	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
-	if owner, _, ok := s.repoTitle(); ok && len(stems.names) > 0 {
+	if owner, _, _, ok := s.repo(); ok && len(stems.names) > 0 {
 		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
 			s.addVendor(owner, 0)
 		}
@@ -71,9 +72,56 @@ func (s *state) discover() {
 	names := stems.names
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	for _, st := range names {
+		n := len(s.models)
 		s.readStem(st)
 		s.sortMentions()
+		if rivals[st] {
+			for _, m := range s.models[n:] {
+				m.rival = true
+			}
+		}
 	}
+	s.stems = names
+}
+
+// discoverRivals finds the models no catalog knows that comparisons name
+// ("outperforms LLaVA-OneVision-0.5B", "recent works like Cambrian-1-8B",
+// "Cambrian-1-8B보다"): a product-like name right after the cue (before
+// it, for a cue that follows its model), shaped surely like a model's (a
+// size, a name morpheme) in talk of models. It returns the names found:
+// rivals, whose maker is not the article's.
+func (s *state) discoverRivals(stems *stemList) map[string]bool {
+	var found map[string]bool
+	for _, kinds := range [][]cueKind{comparisonCues, {cueBase}} {
+		for _, k := range kinds {
+			for _, c := range s.cues[k] {
+				sent := s.sents[s.sentenceAt(c.start)]
+				lo, hi := c.end, min(sent.end, c.end+tune.rivalReach)
+				if c.after {
+					lo, hi = max(sent.start, c.start-tune.rivalReach), c.start
+				}
+				for i := lo; i < hi; {
+					j := productEnd(s.buf, i)
+					if j == i {
+						_, n := utf8.DecodeRune(s.buf[i:])
+						i += n
+						continue
+					}
+					sp := span{i, j}
+					w := string(s.buf[i:j])
+					if s.productLike(sp) && (hasDigit(w) || s.hasMorpheme(w)) && s.modelShaped(sp) && !s.dataBeside(sp) && s.aiNear(s.sentenceAt(i)) {
+						stems.add(w)
+						if found == nil {
+							found = map[string]bool{}
+						}
+						found[w] = true
+					}
+					i = j
+				}
+			}
+		}
+	}
+	return found
 }
 
 // productEnd returns the end of a product-like word starting at i: an ASCII
@@ -132,7 +180,7 @@ func (s *state) productLike(sp span) bool {
 	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
 		return false
 	}
-	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) {
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) || dated(ws) {
 		return false
 	}
 	f := fold(ws)
@@ -148,7 +196,70 @@ func (s *state) productLike(sp span) bool {
 // shaped like a model's name, and, beside a catalogued maker whose models
 // the catalog knows, surely a model.
 func (s *state) introduced(sp span, near bool) bool {
-	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp))
+	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) && !s.dataBeside(sp)
+}
+
+// dataBeside reports a name that data words call data: one right before
+// it ("训练数据 VisualPRM400K", "the training data (MMPR-v1.2 and
+// MMPR-Tiny)") or right after it ("the FooSet-1 dataset").
+func (s *state) dataBeside(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	for _, h := range hitsIn(s.cues[cueData], max(sent.start, sp.start-4*tune.dataReach), min(sent.end, sp.end+tune.dataReach)) {
+		gap := s.buf[sp.end:max(sp.end, h.start)]
+		if h.end <= sp.start {
+			gap = s.buf[h.end:sp.start]
+		}
+		if len(gap) <= tune.dataReach && !clauseBreak(gap) && !bytes.ContainsAny(gap, ".:") {
+			return true
+		}
+		if h.end <= sp.start && len(gap) <= 3*tune.dataReach && nameList(gap) {
+			return true // "训练数据（MMPR-v1.2和MMPR-Tiny）": a list of data
+		}
+	}
+	return s.dataApposition(sp)
+}
+
+// dataApposition reports a name an apposition calls data: "MMPR，一个高质
+// 量、大规模的多模态推理偏好数据集", "FooSet, a dataset of …" — a data word
+// before any model noun, up to the apposition's end.
+func (s *state) dataApposition(sp span) bool {
+	p := sp.end
+	switch {
+	case bytes.HasPrefix(s.buf[p:], []byte(", ")):
+		p += 2
+	case bytes.HasPrefix(s.buf[p:], []byte("，")):
+		p += len("，")
+	default:
+		return false
+	}
+	end := min(len(s.buf), p+tune.appositionGap)
+	for q := p; q < end; q++ {
+		if c := s.buf[q]; c == ',' || c == '.' || c == ';' || c == '\n' || c == 0xef && bytes.HasPrefix(s.buf[q:], []byte("，")) || c == 0xe3 && bytes.HasPrefix(s.buf[q:], []byte("。")) {
+			end = q
+			break
+		}
+	}
+	data := hitsIn(s.cues[cueData], p, end)
+	if len(data) == 0 {
+		return false
+	}
+	nouns := hitsIn(s.cues[cueModelNouns], p, end)
+	return len(nouns) == 0 || nouns[0].start > data[0].start
+}
+
+// nameList reports a gap that holds only names and the words and marks
+// that join a list: "（MMPR-v1.2和", " (FooSet-1, ".
+func nameList(gap []byte) bool {
+	g := string(gap)
+	for _, j := range []string{"和", "、", "及", "与", "（", "）", " and ", " or "} {
+		g = strings.ReplaceAll(g, j, " ")
+	}
+	for i := 0; i < len(g); i++ {
+		if c := g[i]; !isAlnum(c) && !strings.ContainsRune(" -._(),", rune(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // modelShaped reports whether a product-like word reads as a model's name
@@ -204,7 +315,7 @@ func (s *state) sized(sp span) bool {
 // few words of sp in its sentence, with no clause break between.
 func (s *state) modelNounBeside(sp span) bool {
 	sent := s.sents[s.sentenceAt(sp.start)]
-	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, sp.start-32), min(sent.end, sp.end+40)) {
+	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, sp.start-tune.nounBefore), min(sent.end, sp.end+tune.nounAfter)) {
 		gap := s.buf[sp.end:max(sp.end, h.start)]
 		if h.end <= sp.start {
 			gap = s.buf[h.end:sp.start]
@@ -289,6 +400,27 @@ func (s *state) hitOverlaps(sp span) bool {
 	}
 	for _, h := range hitsIn(s.licenses, sp.start-64, sp.end) {
 		if sp.start < h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// dated reports a name whose only digits are a year: an event or a
+// conference ("IJCAI-2020", "COP28" is no year), not a model.
+func dated(w string) bool {
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			digits++
+		}
+	}
+	if digits != 4 {
+		return false
+	}
+	for i := 0; i+4 <= len(w); i++ {
+		y := w[i : i+4]
+		if (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && isDigit(y[2]) && isDigit(y[3]) {
 			return true
 		}
 	}
@@ -566,9 +698,12 @@ func hasCapsSegment(w string) bool {
 // unknownRepo reports a repository name that names a model no catalog
 // knows: product-like itself ("PhoGPT"), or written in the text with a
 // version or size ("Orion" of "Orion-14B").
-func (s *state) unknownRepo(repo string) bool {
+func (s *state) unknownRepo(repo string, fromTitle bool) bool {
 	if len(repo) < 3 || !isUpper(repo[0]) || s.covered(span{0, s.titleEnd}) {
 		return false
+	}
+	if !fromTitle && !bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) {
+		return false // an address names the page's repository; its title must name it too
 	}
 	f := fold(repo)
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {
@@ -648,8 +783,8 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			// Latin quotes mark words and titles too ("'high-end'"): the
 			// name must read as a model's.
 			if qi >= 2 && !hasDigit(w) && !hasInnerUpper(w) && !s.morphemePart(w) &&
-				!s.modelNounBeside(span{lo + start, lo + start + k}) {
-				continue
+				(!s.modelNounBeside(span{lo + start, lo + start + k}) || lowerWord(w)) {
+				continue // "a 'thinking' model"
 			}
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
 				continue
@@ -657,6 +792,17 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			stems.add(w) // the whole quoted name: "tanuki-lm"
 		}
 	}
+}
+
+// lowerWord reports a word of lowercase letters only: an ordinary word
+// however it is quoted.
+func lowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLower(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // quotedProduct reports a quoted string that can be a product name: Latin

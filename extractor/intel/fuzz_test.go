@@ -27,10 +27,18 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("", "엑사원 딥을 엑사원 딥러닝 混元Large 千问1.66亿 FLUX.1 [dev] FLUX.1 [ Qwen2.5-7B-RL- 마음AI가 Kaname AIは 2025.13.01 Step 3", "ko")
 	f.Fuzz(func(t *testing.T, title, text, lang string) {
 		a := event.Article{Title: title, Text: text, Language: lang}
-		var table extractor.Table
+		var rows [][]string
 		words := strings.Fields(text)
 		for i := 0; i+2 < len(words) && i < 30; i += 3 {
-			table = append(table, []string{words[i], words[i+1], words[i+2]})
+			rows = append(rows, []string{words[i], words[i+1], words[i+2]})
+		}
+		table := extractor.TableOf(rows)
+		for i, row := range table.Rows {
+			for j := range row {
+				// Odd rows are headers; every fifth cell spans the next.
+				row[j].Header = i%2 == 1
+				row[j].Spanned = (i+j)%5 == 0
+			}
 		}
 		an.Analyze(&a, []extractor.Table{table})
 		for _, v := range a.Vendors {

@@ -76,20 +76,65 @@ type modelRec struct {
 	activeB    float64
 	mods       modality
 	open       bool
-	// release decision
+	// release decision: the confidence (0: not released), the evidence,
+	// and whether the model is released alongside another (a size or
+	// variant, a download) rather than announced itself.
 	conf     float64
 	evidence string
-	// roles seen across the article
-	targeted bool
-	// held: a sentence says the model is not yet (or not) released.
-	held bool
-	// recalled: a sentence recalls the model's past release.
-	recalled bool
+	along    bool
+	// roles seen across the article: targeted (compared against), based
+	// (built on, thanked, an example), held (planned), denied, recalled
+	// (released before); benched: a column or row of a benchmark table
+	// that is not the article's own (ours: marked "(ours)").
+	targeted, based, held, denied, recalled bool
+	benched, ours                           bool
+	// roleAt is, per kind of role, one past the position where the text
+	// first gave the model that role (0: never): its evidence.
+	roleAt [numRoleKinds]int32
 	// res is the surest resolution among the mentions; surfaces the
 	// spellings seen; pinned: the name is the catalog's models list's.
 	res      resolution
 	surfaces []string
 	pinned   bool
+	// rival: a name no catalog knows that a comparison introduced; its
+	// maker is not the article's.
+	rival bool
+}
+
+// roleKind is a role a model can have besides being released; the first
+// kind found of denied, planned, compared, built on and historical is the
+// role of a model the article does not release.
+type roleKind uint8
+
+const (
+	kindDenied roleKind = iota
+	kindPlanned
+	kindCompared
+	kindBuiltOn
+	kindHistorical
+	numRoleKinds
+)
+
+// roleNames are the event's names of the role kinds.
+var roleNames = [numRoleKinds]string{event.RoleDenied, event.RolePlanned, event.RoleCompared, event.RoleBuiltOn, event.RoleHistorical}
+
+// mark gives the model role kind k, with its evidence at position at.
+func (m *modelRec) mark(k roleKind, at int) {
+	switch k {
+	case kindDenied:
+		m.denied = true
+	case kindPlanned:
+		m.held = true
+	case kindCompared:
+		m.targeted = true
+	case kindBuiltOn:
+		m.based = true
+	case kindHistorical:
+		m.recalled = true
+	}
+	if m.roleAt[k] == 0 {
+		m.roleAt[k] = int32(at) + 1
+	}
 }
 
 // state is the working memory of one Analyze call.
@@ -101,17 +146,26 @@ type state struct {
 	// titleEnd is where the title (sentence 0) ends in buf.
 	titleEnd int
 	sents    []span
-	models   []*modelRec
-	byKey    map[string]int
-	mentions []mention
+	// tableLines are the lines of the text that are table rows,
+	// codeLines those that are commands or code.
+	tableLines, codeLines []span
+	models                []*modelRec
+	byKey                 map[string]int
+	mentions              []mention
 	// vendorHits are explicit vendor names; benches, licenses and cues the
 	// other catalog matches.
 	vendorHits []hit
 	benches    []benchHit
 	licenses   []hit
 	cues       [numCues][]hit
-	// cellMode: mentions found in table cells add models but not counts.
-	cellMode bool
+	// cellMode: mentions found in table cells add models but not counts;
+	// firstBase places a cell after the text, so models first seen in
+	// tables order after those of the text, table by table.
+	cellMode  bool
+	firstBase int
+	// stems are the names no catalog knows that the article introduces,
+	// longest first (discover), read in table cells too.
+	stems []string
 	// discovered vendors by name
 	newVendors  []string
 	newVendorAt map[string]int
@@ -120,14 +174,15 @@ type state struct {
 	claims      []event.Claim
 	// tableCells are the tables read cell by cell; downloads the models
 	// offered for download in them.
-	tableCells [][][]cell
+	tableCells []table
 	downloads  []int
 	// thousandsDot: the language writes 1.000 for a thousand.
 	thousandsDot bool
 	// nameBuf and keyBuf are scratch space for model names.
 	nameBuf, keyBuf []byte
-	// sub reads table cells.
-	sub *state
+	// sub reads table cells; cellsRead counts them.
+	sub       *state
+	cellsRead int
 	// sortedN mentions are in text order (covered searches them).
 	sortedN int
 	// aboutAI: the article speaks of AI models (weighAI).
@@ -156,6 +211,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.scan()
 	s.sortMentions()
 	s.segment()
+	s.findLines()
 	s.shortForms()
 	s.spacedForms()
 	s.garbledVendors()
@@ -168,15 +224,61 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 		return
 	}
 	s.discover()
+	s.aloneForms()
 	s.finishMentions()
 	s.assignRoles()
 	s.choosePrimary()
+	s.alongside()
 	s.tableModels()
 	s.params()
 	s.releases()
 	s.tableClaims()
 	s.proseClaims()
+	s.dropCodeOnly()
 	s.output()
+}
+
+// dropCodeOnly forgets the models an article names only in commands and
+// code ("--hf-repo tiiuae/Falcon3-1B-Instruct-1.58bit", "from transformers
+// import Qwen2_5OmniModel"): checkpoints a tool accepts and class names,
+// not models the article is about. Models of its tables stay, and so do
+// sizes and variants of the article's own models ("deepseek-ai/Janus-Pro-7B"
+// in a README about Janus-Pro).
+func (s *state) dropCodeOnly() {
+	if len(s.codeLines) == 0 {
+		return
+	}
+	prose := make([]bool, len(s.models))
+	named := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		named[m.model] = true
+		if !s.inCodeLine(m.start) {
+			prose[m.model] = true
+		}
+	}
+	var own [][]string // names of the vendor's models named in prose
+	for i, m := range s.models {
+		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
+			own = append(own, nameTokens(m.name))
+		}
+	}
+	for i, m := range s.models {
+		if named[i] && !prose[i] && !extendsAny(nameTokens(m.name), own) {
+			m.count, m.conf = 0, 0
+		}
+	}
+}
+
+// extendsAny reports a name that extends one of names ("Janus-Pro-7B" of
+// "Janus-Pro"): the size of a model the article is about, named only in
+// its code, is still one of its models.
+func extendsAny(toks []string, names [][]string) bool {
+	for _, n := range names {
+		if len(toks) > len(n) && equalTokens(toks[:len(n)], n) {
+			return true
+		}
+	}
+	return false
 }
 
 func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state {
@@ -219,6 +321,8 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.a, s.tables = a, tables
 	s.buf = s.buf[:0]
 	s.sents = s.sents[:0]
+	s.tableLines = s.tableLines[:0]
+	s.codeLines = s.codeLines[:0]
 	clear(s.models)
 	s.models = s.models[:0]
 	clear(s.byKey)
@@ -230,10 +334,12 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 		s.cues[k] = s.cues[k][:0]
 	}
 	s.cellMode = false
+	s.cellsRead = 0
 	s.newVendors, s.newVendorAt = nil, nil
+	s.stems = nil
 	s.primary, s.topic = -1, -1
 	s.claims = nil
-	s.tableCells = nil
+	s.tableCells = s.tableCells[:0]
 	s.downloads = s.downloads[:0]
 	s.thousandsDot = false
 	s.sortedN = 0
@@ -290,7 +396,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	if !ok {
 		i = len(s.models)
 		s.byKey[string(key)] = i
-		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: sp.start, bare: len(parts) == 0,
+		m := &modelRec{name: string(name), key: string(key), family: fam, vendor: vendor, first: s.firstBase + sp.start, bare: len(parts) == 0,
 			totalB: totalB, activeB: activeB, mods: mods, res: res, pinned: pinned}
 		if fam >= 0 {
 			m.vendor = s.an.c.familyVendor[fam]
@@ -423,6 +529,7 @@ func (s *state) output() {
 	newCounts := map[string]*vc{}
 	for _, m := range s.models {
 		switch {
+		case m.count == 0:
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)
 			if !c.found && m.res.conf > c.conf {
@@ -456,7 +563,10 @@ func (s *state) output() {
 		if vendors[i].count != vendors[j].count {
 			return vendors[i].count > vendors[j].count
 		}
-		return vendors[i].first < vendors[j].first
+		if vendors[i].first != vendors[j].first {
+			return vendors[i].first < vendors[j].first
+		}
+		return vendors[i].id < vendors[j].id
 	})
 	a.Vendors = make([]event.Vendor, 0, len(vendors))
 	for _, v := range vendors {
@@ -484,6 +594,17 @@ func (s *state) output() {
 	})
 	a.Models = make([]event.Model, 0, len(order))
 	a.Releases = nil
+	// firstAt is where the text first names each model, -1 for a model
+	// named only in a table.
+	firstAt := make([]int, len(s.models))
+	for i := range firstAt {
+		firstAt[i] = -1
+	}
+	for _, m := range s.mentions {
+		if firstAt[m.model] < 0 {
+			firstAt[m.model] = m.start
+		}
+	}
 	ids := make([]string, len(s.models))
 	for _, i := range order {
 		m := s.models[i]
@@ -504,6 +625,7 @@ func (s *state) output() {
 		if m.conf > 0 {
 			out.License = license
 		}
+		out.Role, out.Evidence = s.roleOf(m, firstAt[i])
 		a.Models = append(a.Models, out)
 	}
 	var rel []int
@@ -525,12 +647,42 @@ func (s *state) output() {
 		if id == "" {
 			id = modelID(s.vendorID(m), m.name)
 		}
+		role := event.RoleAnnounced
+		if m.along {
+			role = event.RoleAlongside
+		}
 		a.Releases = append(a.Releases, event.Release{
 			Model: m.name, ModelID: id, Vendor: s.vendorID(m), Confidence: m.conf,
-			Evidence: m.evidence, PublishedAt: a.PublishedAt,
+			Evidence: m.evidence, PublishedAt: a.PublishedAt, Role: role,
 		})
 	}
 	a.Claims = s.claims
+}
+
+// roleOf returns a model's role in the article and its evidence: released
+// (announced or alongside) with the release's evidence, else the first of
+// denied, planned, compared, built on and historical the text gives it,
+// with the sentence that does, else mentioned, with the sentence that
+// first names it.
+func (s *state) roleOf(m *modelRec, first int) (string, string) {
+	if m.conf > 0 {
+		if m.along {
+			return event.RoleAlongside, m.evidence
+		}
+		return event.RoleAnnounced, m.evidence
+	}
+	for k, at := range m.roleAt {
+		if at > 0 {
+			return roleNames[k], s.sentence(s.sentenceAt(int(at) - 1))
+		}
+		if roleKind(k) == kindCompared && m.benched {
+			return event.RoleCompared, "benchmark table"
+		}
+	}
+	if first < 0 {
+		return event.RoleMentioned, "table"
+	}
+	return event.RoleMentioned, s.sentence(s.sentenceAt(first))
 }
 
 func (s *state) vendorID(m *modelRec) string {
@@ -565,10 +717,11 @@ func round(v float64) float64 {
 
 // appendHalfwidth appends s to buf with fullwidth letters, digits, hyphens,
 // dots and spaces ("Ｌｌａｍａ　４", "ＧＰＴ－５", seen in Japanese and
-// Chinese text) folded to ASCII; fullwidth punctuation stays, as it ends
-// sentences there.
+// Chinese text) folded to ASCII, and the Unicode hyphens pages write
+// inside names ("InternVL2‑Llama3-76B" with a non-breaking hyphen) to '-';
+// fullwidth punctuation stays, as it ends sentences there.
 func appendHalfwidth(buf []byte, s string) []byte {
-	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") {
+	if !needsFolding(s) {
 		return append(buf, s...)
 	}
 	for _, r := range s {
@@ -577,10 +730,31 @@ func appendHalfwidth(buf []byte, s string) []byte {
 			r -= 0xFEE0
 		case r == '　':
 			r = ' '
+		case r == '\u2010' || r == '\u2011':
+			r = '-'
 		}
 		buf = utf8.AppendRune(buf, r)
 	}
 	return buf
+}
+
+// needsFolding reports a fullwidth form (EF BC xx, EF BD xx) or a Unicode
+// hyphen (E2 80 90, E2 80 91) in s: most texts have neither, though
+// curly quotes and dashes share the hyphens' first bytes.
+func needsFolding(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xEF:
+			if s[i+1] == 0xBC || s[i+1] == 0xBD {
+				return true
+			}
+		case 0xE2:
+			if s[i+1] == 0x80 && (s[i+2] == 0x90 || s[i+2] == 0x91) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stemSizes reads the sizes written inside a name used as a stem.

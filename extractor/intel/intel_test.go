@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
 
 	"github.com/modelwire/modelwire/configs"
 	"github.com/modelwire/modelwire/event"
@@ -61,8 +62,13 @@ type testCase struct {
 	Language  string            `yaml:"language"`
 	Published string            `yaml:"published"`
 	Text      string            `yaml:"text"`
-	Tables    []extractor.Table `yaml:"tables"`
-	Want      expectations      `yaml:"want"`
+	Tables    []extractor.Table `yaml:"-"`
+	// Grids are tables written as rows of cells (a cell: a string, or
+	// {text, header, strong, spanned}); HTML holds tables as a page
+	// writes them, read by extractor.Tables.
+	Grids [][][]extractor.Cell `yaml:"tables"`
+	HTML  string               `yaml:"html"`
+	Want  expectations         `yaml:"want"`
 }
 
 type expectations struct {
@@ -71,7 +77,9 @@ type expectations struct {
 	Releases    []string `yaml:"releases"`
 	NotReleases []string `yaml:"not_releases"`
 	NotModels   []string `yaml:"not_models"`
-	Claims      []struct {
+	// Roles are models' roles (event.RoleAnnounced, …) by name.
+	Roles  map[string]string `yaml:"roles"`
+	Claims []struct {
 		Model     string   `yaml:"model"`
 		Benchmark string   `yaml:"benchmark"`
 		Target    string   `yaml:"target"`
@@ -106,6 +114,16 @@ func loadCase(t testing.TB, path string) (testCase, event.Article) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+	for _, g := range c.Grids {
+		c.Tables = append(c.Tables, extractor.Table{Rows: g})
+	}
+	if c.HTML != "" {
+		doc, err := html.Parse(strings.NewReader(c.HTML))
+		if err != nil {
+			t.Fatalf("%s: html: %v", path, err)
+		}
+		c.Tables = append(c.Tables, extractor.Tables(doc)...)
 	}
 	a := event.Article{Title: c.Title, Text: c.Text, Language: c.Language}
 	if c.Published != "" {
@@ -194,6 +212,22 @@ func check(t *testing.T, w expectations, a event.Article) {
 		}
 		if !found {
 			t.Errorf("claim %+v (value %v) not found in %s", want, deref(want.Value), claimsString(a.Claims))
+		}
+	}
+	for name, role := range w.Roles {
+		m, ok := models[fold(name)]
+		switch {
+		case !ok:
+			t.Errorf("role of %q: model not found", name)
+		case m.Role != role:
+			t.Errorf("role of %q = %q (%q), want %q", name, m.Role, m.Evidence, role)
+		case m.Evidence == "":
+			t.Errorf("role of %q: no evidence", name)
+		}
+	}
+	for _, r := range a.Releases {
+		if !event.Releasing(r.Role) || r.Role == "" {
+			t.Errorf("release %q has role %q", r.Model, r.Role)
 		}
 	}
 	for _, p := range w.Params {

@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,90 +38,231 @@ func (s *state) blocked(c hit) bool {
 	}
 	after := 0
 	if c.after {
-		after = 18
+		after = tune.postBlockAfter
 	}
 	if s.pastDate(c) {
 		return true
 	}
-	return s.near(cueNegation, c.start, c.end, 14, after) ||
-		s.near(cuePlanned, c.start, c.end, 28, after) ||
-		s.near(cueHistory, c.start, c.end, 24, 20)
+	if s.cjkCue(c) && s.clauseCue(c.end, tune.cjkBlockAfter, cueNegation, cuePlanned) {
+		return true // "混元TurboS的开源版本则“正在准备中”"
+	}
+	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
+		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
+		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
-// give records release evidence for a model, keeping the strongest.
-func (s *state) give(m int, conf float64, evidence string) {
+// clauseCue reports a cue of one of kinds within n bytes after p, with no
+// clause break between.
+func (s *state) clauseCue(p, n int, kinds ...cueKind) bool {
+	for _, k := range kinds {
+		for _, h := range hitsIn(s.cues[k], p, min(len(s.buf), p+n)) {
+			if !clauseBreak(s.buf[p:h.start]) && !bytes.ContainsAny(s.buf[p:h.start], "。\n") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// give records release evidence for a model, keeping the strongest;
+// along marks evidence of a release alongside another model (a size or
+// variant, a download) rather than an announcement of the model itself.
+func (s *state) give(m int, conf float64, evidence string, along bool) {
 	rec := s.models[m]
 	if conf > rec.conf {
-		rec.conf, rec.evidence = conf, evidence
+		rec.conf, rec.evidence, rec.along = conf, evidence, along
 	}
 }
 
-// releases decides which models the article announces: those a release
-// sentence introduces (not compared against, built on, planned or
-// historical), the title's model, models in the vendor's download tables,
-// and sized or tuned variants of a released model.
+// releases decides which models the article announces or releases
+// alongside: those a release sentence introduces (not compared against,
+// built on, planned, denied or historical, and made by the article's
+// vendor or by the maker the sentence names), the title's model, models
+// in the vendor's download tables, and sized or tuned variants of a
+// released model. Every other model keeps the role its sentences gave it.
 func (s *state) releases() {
 	s.holdPlanned()
 	for _, c := range s.cues[cueRelease] {
-		if s.blocked(c) {
-			s.hold(c)
+		s.releaseSentence(c)
+	}
+	s.releaseRepoTitle()
+	s.releaseDownloads()
+	s.releaseSeries()
+	s.releaseVariants()
+}
+
+// releaseSentence gives the release of cue c to the models it releases:
+// its objects, else the models the next sentence names, else the
+// article's topic model when the sentence releases "the model".
+func (s *state) releaseSentence(c hit) {
+	if s.blocked(c) {
+		s.hold(c)
+		return
+	}
+	if s.inTableLine(c.start) || s.inCodeLine(c.start) {
+		return // a table's "Release date" column, a command, release nothing
+	}
+	k := s.sentenceAt(c.start)
+	sent := s.sents[k]
+	lo, hi := c.start-tune.objectBefore, c.end+tune.objectAfter
+	switch {
+	case c.after:
+		lo, hi = c.start-tune.postBefore, c.end+tune.postAfter
+	case c.local:
+		lo = c.start - tune.postBefore // the clause before a verb that ends it
+	}
+	conf := tune.sentenceConf
+	if k == 0 {
+		conf = tune.titleConf
+	}
+	ev := s.sentence(k)
+	named, given := false, false
+	objects := s.objectChain(c)
+	for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
+		if !s.inReach(m, c) || m.start >= c.end && objects != nil && !slices.Contains(objects, m.start) {
 			continue
 		}
-		k := s.sentenceAt(c.start)
-		sent := s.sents[k]
-		lo, hi := c.start-80, c.end+200
-		if c.after {
-			lo, hi = c.start-200, c.end+40
-		}
-		conf := 0.85
-		if k == 0 {
-			conf = 0.9
-		}
-		ev := s.sentence(k)
-		named, given := false, false
-		near := s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end))
-		for _, m := range near {
-			if !s.inReach(m, c) {
-				continue
-			}
-			named = true
-			if !s.released(m, c) {
-				continue
-			}
-			given = true
-			s.give(m.model, conf, ev)
-			if s.inSentence(cueOpen, sent) {
-				s.models[m.model].open = true
-			}
-		}
-		if !given && s.namedNext(k, ev) {
+		named = true
+		if !s.released(m, c) || !s.makerFits(m, sent) {
 			continue
 		}
-		// An unnamed release in the title, or of "the model", is the
-		// article's topic model; a bare series name is too vague a topic
-		// outside the title.
-		if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
-			s.give(s.topic, 0.6, ev)
+		given = true
+		s.give(m.model, conf, ev, false)
+		if s.inSentence(cueOpen, sent) {
+			s.models[m.model].open = true
 		}
 	}
-	if _, _, ok := s.repoTitle(); ok {
-		for _, m := range s.mentionsIn(0, s.titleEnd) {
-			if m.role == roleNone && !s.versionReleased(m.model) {
-				s.give(m.model, 0.75, strings.TrimSpace(string(s.buf[:s.titleEnd])))
-			}
+	if !given && s.namedNext(k, ev) {
+		return
+	}
+	// An unnamed release in the title, or of "the model", is the
+	// article's topic model; a bare series name is too vague a topic
+	// outside the title.
+	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
+		s.give(s.topic, tune.topicConf, ev, false)
+	}
+}
+
+// makerFits reports whether a release sentence sent may release mention
+// m by who made it: a model of the article's vendor or of no known
+// vendor, or one whose own maker the sentence names ("OpenAI shipped
+// GPT-4.5, xAI released Grok 3"). Another lab's model named in the
+// article's own release ("we present results alongside GPT-4o and
+// Claude") is a rival, not a release.
+func (s *state) makerFits(m mention, sent span) bool {
+	v := s.models[m.model].vendor
+	if v < 0 || s.primary < 0 || v == s.primary {
+		return true
+	}
+	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
+		if h.idx == v {
+			return true
 		}
 	}
+	return false
+}
+
+// releaseRepoTitle releases the models a repository's page names in its
+// title: every model of an "owner/repo" title ("deepseek-ai/DeepSeek-V3"),
+// or, on a hub's repository page with a title of its own ("FastVLM:
+// Efficient Vision Encoding …" at github.com/apple/ml-fastvlm), the
+// title's model that the repository is named after.
+func (s *state) releaseRepoTitle() {
+	_, repo, fromTitle, ok := s.repo()
+	if !ok {
+		return
+	}
+	for _, m := range s.mentionsIn(0, s.titleEnd) {
+		if m.role != roleNone || s.versionReleased(m.model) {
+			continue
+		}
+		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
+			continue
+		}
+		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
+	}
+}
+
+// namedAfter reports a repository named after a model: one name holds
+// the other ("ml-fastvlm" and FastVLM, "Qwen2.5-VL" and Qwen2.5-VL).
+func namedAfter(repo, model string) bool {
+	r, m := fold(repo), fold(model)
+	return len(r) >= 3 && len(m) >= 3 && (strings.Contains(r, m) || strings.Contains(m, r))
+}
+
+// releaseDownloads releases the models the article's download tables
+// offer, when they are its vendor's (or no catalog knows them).
+func (s *state) releaseDownloads() {
 	for _, m := range s.downloads {
 		rec := s.models[m]
-		if rec.held {
+		if rec.held || rec.denied {
 			continue
 		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
-			s.give(m, 0.6, "listed for download")
+			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
-	s.releaseSeries()
-	s.releaseVariants()
+}
+
+// objectChain returns the starts of the models a release verb written
+// before its object releases, in languages that keep that order (English,
+// Vietnamese): the list that starts within objectGap bytes after it (past
+// articles, adjectives, "the weights of", a colon) and goes on through
+// list joiners ("we release A, B and C"); not models further on in the
+// sentence ("We introduce EXAONE 4.0, which integrates … of EXAONE 3.5").
+// It returns nil for verbs whose objects are found otherwise.
+func (s *state) objectChain(c hit) []int {
+	if c.after || c.local || s.cjkCue(c) {
+		return nil
+	}
+	out := []int{}
+	sent := s.sents[s.sentenceAt(c.start)]
+	anchor := c.end
+	for i := s.mentionIndex(c.end); i < len(s.mentions) && len(out) < maxChain; i++ {
+		m := s.mentions[i]
+		if m.start >= sent.end {
+			break
+		}
+		if m.start < anchor {
+			continue // a mention inside the last one
+		}
+		// "a model series, which includes A and B", "A, together with
+		// a chat-tuned B": the list goes on after the word.
+		restart := false
+		for _, k := range []cueKind{cueMembers, cueAlongside} {
+			for _, h := range hitsIn(s.cues[k], anchor, m.start) {
+				if h.end <= m.start {
+					anchor, restart = h.end, true
+				}
+			}
+		}
+		gap := s.buf[anchor:m.start]
+		if len(out) == 0 || restart {
+			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
+				break
+			}
+		} else if !s.joined(gap) && !apposition(gap) || s.cueIn(anchor, m.start) {
+			break
+		}
+		out = append(out, m.start)
+		anchor = m.end
+	}
+	return out
+}
+
+// apposition reports a gap between two released names that describes the
+// first and goes on to the next: ", a 17 billion active parameter model
+// with 16 experts, and ".
+func apposition(gap []byte) bool {
+	if len(gap) > tune.appositionGap || !bytes.HasPrefix(gap, []byte(", ")) {
+		return false
+	}
+	for _, end := range []string{", and ", ", or ", " and ", "; and ", ", "} {
+		if bytes.HasSuffix(gap, []byte(end)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inReach reports whether mention m stands where release cue c's object
@@ -141,7 +283,7 @@ func (s *state) inReach(m mention, c hit) bool {
 	case !c.after:
 		return !s.cjkCue(c) || s.cjkObject(m, c)
 	case m.start >= c.end:
-		return m.start-c.end <= 12
+		return m.start-c.end <= tune.passiveGap
 	}
 	return !s.verbBetween(m.end, c.start)
 }
@@ -167,13 +309,13 @@ func (s *state) released(m mention, c hit) bool {
 func (s *state) releaseSeries() {
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
 		rec := s.models[m.model]
-		if m.role != roleNone || rec.conf > 0 || rec.held || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
+		if m.role != roleNone || rec.conf > 0 || rec.held || rec.denied || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
 			continue // a bare catalogued series ("混元") is no release of its own
 		}
 		for _, o := range s.models {
-			if o.conf >= 0.75 && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
+			if o.conf >= tune.seriesBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
 				!isAlnum(o.name[len(rec.name)]) && !isDigit(o.name[len(rec.name)+1]) {
-				s.give(m.model, 0.7, "series of "+o.name)
+				s.give(m.model, tune.seriesConf, "series of "+o.name, false)
 				break
 			}
 		}
@@ -189,15 +331,27 @@ func (s *state) releaseVariants() {
 	}
 	var released []base
 	for _, m := range s.models {
-		if m.conf >= 0.75 && !m.bare {
+		if m.conf >= tune.releasedBase && !m.bare {
 			released = append(released, base{nameTokens(m.name), m})
 		}
 	}
 	if len(released) == 0 {
 		return
 	}
-	for _, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held || m.recalled {
+	// A variant is named outside commands and code, or offered for
+	// download: one named only in a command's list of supported
+	// checkpoints is no part of the release.
+	named := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if !s.inCodeLine(m.start) {
+			named[m.model] = true
+		}
+	}
+	for _, i := range s.downloads {
+		named[i] = true
+	}
+	for i, m := range s.models {
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || !named[i] && len(s.mentions) > 0 {
 			continue
 		}
 		toks := nameTokens(m.name)
@@ -206,7 +360,7 @@ func (s *state) releaseVariants() {
 				continue
 			}
 			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
-				m.conf, m.evidence = 0.5, "variant of "+r.m.name
+				m.conf, m.evidence, m.along = tune.variantConf, "variant of "+r.m.name, true
 				break
 			}
 		}
@@ -282,14 +436,14 @@ func (s *state) pastDate(c hit) bool {
 		return false
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
-	lo, hi := max(sent.start, s.back(c.start, 40, 30)), min(sent.end, c.end+40)
+	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
 	if c.after {
 		// Korean and Japanese put the date first in the clause whose
 		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
-		lo = max(sent.start, s.clauseStart(c.start, 100))
+		lo = max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes))
 	}
 	text := s.buf[lo:hi]
-	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= 2 {
+	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= tune.pastMonths {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
 	}
 	for k := 0; ; {
@@ -320,7 +474,7 @@ func (s *state) pastDate(c hit) bool {
 			} else if i+1 > int(pub.Month()) {
 				year-- // "in November" read in March is last year's
 			}
-			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= 2 {
+			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= tune.pastMonths {
 				return true
 			}
 		}
@@ -345,14 +499,13 @@ func (s *state) textBefore(p, start int) bool {
 
 // seriesBeside reports a bare series name ("Kimi") in an article that
 // names a specific model of its family ("Kimi K2"): the specific model is
-// what is released.
+// what is released. A sub-brand read alone ("HunyuanVideo" beside
+// "Hunyuan-Large") names a model of its own.
 func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
-	if !rec.bare || rec.family < 0 {
+	if !rec.bare || rec.family < 0 || fold(rec.name) != fold(s.an.cat.Families[rec.family].Name) {
 		return false
 	}
-	// A series name is released only in an article that names no
-	// specific model of the series.
 	for _, other := range s.models {
 		if !other.bare && other.family == rec.family {
 			return true
@@ -425,26 +578,43 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 }
 
 // hold marks the models a denied or planned release cue speaks of ("Llama 4
-// Behemoth … will be released later"), so no weaker evidence releases them.
+// Behemoth … will be released later", "has not been released"), so no
+// weaker evidence releases them, or, for a past release, recalls them:
+// every model of the sentence when it releases nothing else, else those
+// within holdReach bytes of the cue.
 func (s *state) hold(c hit) {
-	if s.pastDate(c) || s.near(cueHistory, c.start, c.end, 24, 20) {
-		// A past release is no promise, but what it released is old:
-		// no variant of this article's release.
-		sent := s.sents[s.sentenceAt(c.start)]
-		for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
-			if m.role == roleNone {
-				s.models[m.model].recalled = true
-			}
-		}
-		return
-	}
+	past := s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
-	for _, m := range s.mentionsIn(max(sent.start, c.start-120), min(sent.end, c.end+120)) {
-		if m.role == roleNone {
-			s.models[m.model].held = true
+	lo, hi := max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)
+	if !s.releasesNow(sent) {
+		lo, hi = sent.start, sent.end
+	}
+	for _, m := range s.mentionsIn(lo, hi) {
+		if m.role != roleNone {
+			continue
+		}
+		switch rec := s.models[m.model]; {
+		case past:
+			// A past release is no promise, but what it released is
+			// old: no variant of this article's release.
+			rec.mark(kindHistorical, c.start)
+		case s.near(cueNegation, c.start, c.end, tune.negationBefore, tune.postBlockAfter):
+			rec.mark(kindDenied, c.start)
+		default:
+			rec.mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// releasesNow reports an unblocked release cue in sentence sent.
+func (s *state) releasesNow(sent span) bool {
+	for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
+		if !s.blocked(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdPlanned holds the models of sentences that speak of a later release
@@ -452,18 +622,12 @@ func (s *state) hold(c hit) {
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
 		sent := s.sents[s.sentenceAt(c.start)]
-		now := false
-		for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
-			if !s.blocked(r) {
-				now = true
-			}
-		}
-		if now {
+		if s.releasesNow(sent) {
 			continue
 		}
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			if m.role == roleNone || m.role == rolePlanned {
-				s.models[m.model].held = true
+				s.models[m.model].mark(kindPlanned, c.start)
 			}
 		}
 	}
@@ -502,7 +666,7 @@ func (s *state) otherMakerBetween(m mention, q int) bool {
 func (s *state) versionReleased(m int) bool {
 	name := s.models[m].name
 	for _, o := range s.models {
-		if o.conf >= 0.75 && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
+		if o.conf >= tune.releasedBase && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
 			return true // "Nimbus-2", not "Step-Audio-Chat"
 		}
 	}
@@ -522,7 +686,7 @@ func (s *state) namedNext(k int, ev string) bool {
 	for _, h := range hitsIn(s.cues[cueNaming], next.start, next.end) {
 		for _, i := range s.chainAfter(h.end) {
 			if m := s.mentions[i]; m.role == roleNone {
-				s.give(m.model, 0.8, ev)
+				s.give(m.model, tune.namedNextConf, ev, false)
 				found = true
 			}
 		}
@@ -623,7 +787,7 @@ func (s *state) cjkObject(m mention, c hit) bool {
 		return true
 	}
 	gap := s.buf[m.end:c.start]
-	return utf8.RuneCount(gap) <= 8 && !clauseBreak(gap)
+	return utf8.RuneCount(gap) <= tune.cjkTopicRunes && !clauseBreak(gap)
 }
 
 // documentBetween reports a document noun between release cue c and
@@ -651,7 +815,10 @@ func (s *state) documentBetween(m mention, c hit) bool {
 // the next clause ("einen Bericht veröffentlicht, in dem … Llama 4").
 func (s *state) clauseObject(m mention, c hit) bool {
 	if m.end <= c.start {
-		return true
+		// Before the verb, as far back as its sentence part goes
+		// ("Magistral Small mit 24 Milliarden Parametern, steht … zum
+		// Download bereit"), with no other verb between.
+		return !s.verbBetween(m.end, c.start) && !bytes.ContainsAny(s.buf[m.end:c.start], ";:")
 	}
 	for i := c.end; i < m.start; i++ {
 		if b := s.buf[i]; (b == ',' || b == ';' || b == ':') && !s.itemBefore(i) {

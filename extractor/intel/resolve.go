@@ -70,6 +70,30 @@ func (an *Analyzer) ResolveModel(name string) (event.Model, bool) {
 	return event.Model{}, false
 }
 
+// CanonicalBenchmark returns the catalog's name of the benchmark name
+// names, with the year, version or subset it gives ("aime 2025" → "AIME
+// 2025", "swe bench verified" → "SWE-bench Verified", "lcb v6" →
+// "LiveCodeBench v6" when the catalog knows the alias), or name itself,
+// trimmed, when it names none the catalog knows. It is what benchmark
+// filters compare. Safe for concurrent use.
+func (an *Analyzer) CanonicalBenchmark(name string) string {
+	name = strings.TrimSpace(name)
+	s := &state{an: an, byKey: map[string]int{}, cellMode: true, primary: -1, topic: -1}
+	s.buf = append(s.buf, name...)
+	s.scan()
+	whole := len(s.benches) > 0 && s.benches[0].start == 0
+	if whole && s.benches[0].end == len(s.buf) {
+		return s.benches[0].name // "aime 2025", "LiveCodeBench v5"
+	}
+	if i, ok := an.c.benchByFold[fold(name)]; ok {
+		return an.cat.Benchmarks[i].Name // "math500", "swe bench verified"
+	}
+	if whole {
+		return s.benches[0].name
+	}
+	return name
+}
+
 // CanonicalVendor returns the catalog id of the vendor name names ("Zhipu
 // AI", "智谱", "zippu ai" → "zhipu"), or event.Slug(name) when it names none
 // the catalog knows. Safe for concurrent use.

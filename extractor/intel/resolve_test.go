@@ -287,3 +287,22 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalBenchmark resolves benchmark filters to the catalog's
+// names, keeping the year or version a name gives.
+func TestCanonicalBenchmark(t *testing.T) {
+	an := newAnalyzer(t)
+	for in, want := range map[string]string{
+		"AIME":               "AIME",
+		"aime 2025":          "AIME 2025",
+		"swe bench verified": "SWE-bench Verified",
+		"LiveCodeBench v5":   "LiveCodeBench v5",
+		"arena hard v2":      "Arena-Hard v2",
+		"math500":            "MATH-500",
+		" NoSuchBench ":      "NoSuchBench",
+	} {
+		if got := an.CanonicalBenchmark(in); got != want {
+			t.Errorf("CanonicalBenchmark(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -75,6 +76,58 @@ func (s *state) shortForms() {
 		parts = append([]part{{sep: '-', text: string(buf[i:j]), kind: partCode}}, parts...)
 		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
+	}
+}
+
+// aloneForms reads a variant word standing alone as the model the article
+// named in full with it ("Maverick" after "Llama 4 Maverick", "Sonnet"
+// after "Claude 3.7 Sonnet"), when exactly one model of the article ends
+// in that word and the catalog says the word names a model alone.
+func (s *state) aloneForms() {
+	var owner map[string]int // word → model, -1 when two models end in it
+	for i, m := range s.models {
+		if m.family < 0 || m.count == 0 {
+			continue
+		}
+		w := m.name[strings.LastIndexAny(m.name, " -")+1:]
+		var tmp [48]byte
+		if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; !ok || !v.alone || w == m.name {
+			continue
+		}
+		if owner == nil {
+			owner = map[string]int{}
+		}
+		if j, dup := owner[w]; dup && j != i {
+			owner[w] = -1
+		} else {
+			owner[w] = i
+		}
+	}
+	added := false
+	for w, i := range owner {
+		if i < 0 {
+			continue
+		}
+		pat := []byte(w)
+		for p := 0; ; {
+			j := bytes.Index(s.buf[p:], pat)
+			if j < 0 {
+				break
+			}
+			sp := span{p + j, p + j + len(pat)}
+			p = sp.end
+			if !leftOK(s.buf, sp.start) || !rightOK(s.buf, sp.end, false) || s.covered(sp) || len(s.mentions) >= maxMentions {
+				continue
+			}
+			m := s.models[i]
+			m.count++
+			m.surfaces = addSurface(m.surfaces, pat)
+			s.mentions = append(s.mentions, mention{span: sp, model: i})
+			added = true
+		}
+	}
+	if added {
+		s.sortMentions()
 	}
 }
 
@@ -159,7 +212,10 @@ func (s *state) joined(gap []byte) bool {
 			return true
 		}
 	}
-	if len(gap) > 28 || bytes.ContainsAny(gap, "0123456789") {
+	if rest, ok := afterScore(gap); ok {
+		return s.joined(rest) // "GPT-5 at 72.8% and Gemini 2.5 Pro"
+	}
+	if len(gap) > tune.listGap || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
 	if bytes.Contains(gap, []byte(", ")) || bytes.Contains(gap, []byte("、")) {
@@ -174,44 +230,138 @@ func (s *state) joined(gap []byte) bool {
 	return false
 }
 
+// afterScore returns what follows a score at the start of a list gap
+// (" at 72.8% and ", " (86.5%), ", "：44.6%、"): a list of models with
+// their scores goes on past them.
+func afterScore(gap []byte) ([]byte, bool) {
+	g := bytes.TrimLeft(gap, " ")
+	for _, p := range [][]byte{[]byte("at "), []byte("with "), []byte("of "), []byte("("), []byte("（"), []byte(": "), []byte("："), []byte("：")} {
+		g = bytes.TrimPrefix(g, p)
+	}
+	i := 0
+	for i < len(g) && (isDigit(g[i]) || g[i] == '.' || g[i] == ',' && i+1 < len(g) && isDigit(g[i+1])) {
+		i++
+	}
+	if i == 0 || !isDigit(g[0]) {
+		return nil, false
+	}
+	rest := bytes.TrimLeft(g[i:], " ")
+	for _, p := range [][]byte{[]byte("%"), []byte("％"), []byte(" points"), []byte(")"), []byte("）")} {
+		rest = bytes.TrimPrefix(rest, p)
+	}
+	if bytes.ContainsAny(rest, "0123456789") {
+		return nil, false
+	}
+	return rest, true
+}
+
 // roleOf maps a cue to the role it gives the models it points at.
 func roleOf(k cueKind) role {
 	switch k {
-	case cueOutperforms, cueMatches, cueEfficiency:
+	case cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueRivals:
 		return roleTarget
-	case cueBase, cueHistory:
+	case cueBase, cueThanks:
 		return roleBase
+	case cueHistory, cueImproves:
+		return roleHistory
+	case cuePlanned:
+		return rolePlanned
+	case cueDenial:
+		return roleDenied
 	}
 	return roleNone
 }
 
-// assignRoles marks the models that comparison and reference cues point
-// at: after the cue in most languages ("outperforms X", "媲美 X"), before it
-// in Korean and Japanese ("X를 능가", "Xを上回る"), chaining through lists.
+// comparisonCues are the cue kinds that make a comparison target of the
+// models they point at; referenceCues those that make them something
+// built on, older, or planned.
+var (
+	comparisonCues = []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueRivals}
+	referenceCues  = []cueKind{cueBase, cueHistory, cueImproves}
+)
+
+// assignRoles gives each mention the role its sentence gives it: the
+// models comparison and reference cues point at, after the cue in most
+// languages ("outperforms X", "媲美 X") and before it in Korean and
+// Japanese ("X를 능가", "Xを上回る"), chaining through lists; every model
+// a sentence names after an acknowledgement ("we thank …") or inside a
+// denial or rumour; rivals named alongside the article's own models.
 func (s *state) assignRoles() {
-	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
-		r := roleOf(k)
-		for _, c := range s.cues[k] {
-			if c.after {
-				s.markBefore(c.start, r)
-			} else {
-				s.markAfter(c.end, r)
+	for _, kinds := range [][]cueKind{comparisonCues, referenceCues, {cuePlanned}} {
+		for _, k := range kinds {
+			r := roleOf(k)
+			for _, c := range s.cues[k] {
+				s.mark(c, r)
 			}
 		}
 	}
-	for _, c := range s.cues[cuePlanned] {
-		if c.after {
-			s.markBefore(c.start, rolePlanned)
-		} else {
-			s.markAfter(c.end, rolePlanned)
+	for _, k := range []cueKind{cueThanks, cueDenial} {
+		for _, c := range s.cues[k] {
+			s.markScope(c, roleOf(k))
 		}
 	}
 	for _, m := range s.mentions {
-		switch m.role {
-		case roleTarget:
-			s.models[m.model].targeted = true
-		case rolePlanned:
-			s.models[m.model].held = true
+		if k, ok := m.role.kind(); ok {
+			s.models[m.model].mark(k, m.start)
+		}
+	}
+}
+
+// mark gives role r to the list of models cue c points at.
+func (s *state) mark(c hit, r role) {
+	if c.after {
+		s.markBefore(c.start, r)
+		return
+	}
+	if c.tight && r == roleTarget && !s.nameAt(c.end) {
+		return // "超大规模", not "超GPT-4.5"
+	}
+	s.markAfter(c.end, r)
+}
+
+// nameAt reports a model mention starting at p, past one space.
+func (s *state) nameAt(p int) bool {
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	i := s.mentionIndex(p)
+	return i < len(s.mentions) && s.mentions[i].start == p
+}
+
+// markScope gives role r to every model the rest of the sentence names
+// after cue c (before it, for a cue that follows what it qualifies): an
+// acknowledgement or a denial covers its whole clause, however long the
+// list ("感谢 SD3, FLUX, Llama, LLaVA, Xtuner, diffusers 的开源工作").
+func (s *state) markScope(c hit, r role) {
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo, hi := c.end, sent.end
+	if c.after {
+		lo, hi = sent.start, c.start
+	}
+	for i := s.mentionIndex(lo); i < len(s.mentions) && s.mentions[i].start < hi; i++ {
+		if m := &s.mentions[i]; m.role == roleNone || r == roleDenied {
+			m.role = r
+		}
+	}
+}
+
+// alongside marks the rivals named beside the article's own models
+// ("results alongside leading models, including GPT-4o and Claude"): the
+// models a cue of kind alongside points at are compared against unless
+// their maker is the article's vendor, whose models named so are released
+// with it ("Qwen3-32B alongside Qwen3-235B-A22B").
+func (s *state) alongside() {
+	for _, c := range s.cues[cueAlongside] {
+		chain := s.chainAfter(c.end)
+		if c.after {
+			chain = s.chainBefore(c.start)
+		}
+		for _, i := range chain {
+			m := &s.mentions[i]
+			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && v != s.primary {
+				m.role = roleTarget
+				s.models[m.model].mark(kindCompared, m.start)
+			}
 		}
 	}
 }
@@ -250,7 +400,7 @@ func (s *state) chainAfter(p int) []int {
 		}
 		gap := s.buf[anchor:m.start]
 		first := len(out) == 0
-		if first && len(gap) > 48 || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
+		if first && len(gap) > tune.chainFirstAfter || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
 			break // "beats A and matches B": B is matched, not beaten
 		}
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
@@ -264,9 +414,11 @@ func (s *state) chainAfter(p int) []int {
 
 // cueIn reports a comparison or reference cue in [p, q).
 func (s *state) cueIn(p, q int) bool {
-	for _, k := range []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueBase, cueHistory} {
-		if len(hitsIn(s.cues[k], p, q)) > 0 {
-			return true
+	for _, kinds := range [][]cueKind{comparisonCues, referenceCues} {
+		for _, k := range kinds {
+			if len(hitsIn(s.cues[k], p, q)) > 0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -289,7 +441,7 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && len(gap) > 32 || !first && !s.joined(gap) {
+		if first && len(gap) > tune.chainFirstBefore || !first && !s.joined(gap) {
 			break
 		}
 		out = append(out, i)
@@ -298,40 +450,46 @@ func (s *state) chainBefore(p int) []int {
 	return out
 }
 
-// choosePrimary picks the vendor the article is about and its topic model:
-// names in the title (or a GitHub "owner/repo" title) weigh most, then
-// early and frequent names.
+// choosePrimary picks the vendor the article is about and its topic model,
+// and gives the models no catalog knows a maker.
 func (s *state) choosePrimary() {
+	s.primary = s.primaryVendor()
+	s.topic = s.topicModel(s.primary)
+	s.makersOfNewModels(s.primary)
+}
+
+// primaryVendor returns the vendor the article is about: names in the
+// title (or a repository's owner) weigh most, then early and frequent
+// names; models compared against or built on weigh less. -1 when none.
+func (s *state) primaryVendor() int {
 	score := make([]float64, len(s.an.cat.Vendors))
-	early := s.titleEnd + 400
-	for _, h := range s.vendorHits {
-		w := 1.0
-		if h.start < s.titleEnd {
-			w = 6
-		} else if h.start < early {
-			w = 2
+	early := s.titleEnd + tune.earlyBytes
+	weight := func(at int) float64 {
+		switch {
+		case at < s.titleEnd:
+			return tune.titleWeight
+		case at < early:
+			return tune.earlyWeight
 		}
-		score[h.idx] += w
+		return 1
+	}
+	for _, h := range s.vendorHits {
+		score[h.idx] += weight(h.start)
 	}
 	for _, m := range s.mentions {
 		v := s.models[m.model].vendor
 		if v < 0 {
 			continue
 		}
-		w := 1.0
-		if m.start < s.titleEnd {
-			w = 6
-		} else if m.start < early {
-			w = 2
-		}
+		w := weight(m.start)
 		if m.role != roleNone {
-			w /= 2
+			w *= tune.roleDiscount
 		}
 		score[v] += w
 	}
-	if owner, _, ok := s.repoTitle(); ok {
+	if owner, _, _, ok := s.repo(); ok {
 		if v, found := s.an.c.vendorOfAlias[fold(owner)]; found {
-			score[v] += 10
+			score[v] += tune.repoOwnerWeight
 		}
 	}
 	best := -1
@@ -340,46 +498,56 @@ func (s *state) choosePrimary() {
 			best = v
 		}
 	}
-	s.primary = best
-	// The topic model: named in the title, else the first specific model of
-	// the primary vendor.
-	pick := func(inTitle, bare bool) int {
-		found := -1
-		for _, m := range s.mentions {
-			if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
-				continue
-			}
-			rec := s.models[m.model]
-			if rec.bare != bare {
-				continue
-			}
-			if best >= 0 && rec.vendor >= 0 && rec.vendor != best {
-				continue
-			}
-			if found < 0 || inTitle && len(rec.key) > len(s.models[found].key) {
-				found = m.model
-			}
-			if !inTitle {
-				break
-			}
-		}
-		return found
-	}
-	s.topic = -1
+	return best
+}
+
+// topicModel returns the model the article is about: the most specific
+// one the title names, else the first specific model of the primary
+// vendor, else a series the title names, else the first series named;
+// none compared against or built on. -1 when none.
+func (s *state) topicModel(primary int) int {
 	for _, p := range []struct{ title, bare bool }{{true, false}, {false, false}, {true, true}, {false, true}} {
-		if s.topic = pick(p.title, p.bare); s.topic >= 0 {
+		if t := s.pickTopic(primary, p.title, p.bare); t >= 0 {
+			return t
+		}
+	}
+	return -1
+}
+
+// pickTopic returns the topic candidate among the mentions in the title
+// (inTitle) or the text, bare series or not: the longest name in the
+// title, the first in the text.
+func (s *state) pickTopic(primary int, inTitle, bare bool) int {
+	found := -1
+	for _, m := range s.mentions {
+		if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
+			continue
+		}
+		rec := s.models[m.model]
+		if rec.bare != bare || primary >= 0 && rec.vendor >= 0 && rec.vendor != primary {
+			continue
+		}
+		if found < 0 || inTitle && len(rec.key) > len(s.models[found].key) {
+			found = m.model
+		}
+		if !inTitle {
 			break
 		}
 	}
-	// Models no catalog knows belong to the vendor named in the sentence
-	// that introduced them, else to the vendor no catalog knows, else to
-	// the article's vendor when the article names it.
+	return found
+}
+
+// makersOfNewModels gives the models no catalog knows a maker: the vendor
+// named in the sentence that introduced them, else the vendor no catalog
+// knows, else the article's vendor when the article names it. Rivals a
+// comparison introduced keep none.
+func (s *state) makersOfNewModels(primary int) {
 	named := map[int]bool{}
 	for _, h := range s.vendorHits {
 		named[h.idx] = true
 	}
 	for i, m := range s.models {
-		if m.family >= 0 || m.vendor >= 0 || m.vendorName != "" {
+		if m.family >= 0 || m.vendor >= 0 || m.vendorName != "" || m.rival {
 			continue
 		}
 		switch v := s.sentenceVendor(i); {
@@ -387,10 +555,48 @@ func (s *state) choosePrimary() {
 			m.vendor = v
 		case len(s.newVendors) > 0:
 			m.vendorName = s.newVendors[0]
-		case best >= 0 && named[best]:
-			m.vendor = best
+		case primary >= 0 && named[primary]:
+			m.vendor = primary
 		}
 	}
+}
+
+// repo returns the repository the article is the page of: "owner/repo"
+// as its title writes it (see repoTitle), or as its address names a
+// repository of a code or model hub ("https://github.com/2noise/ChatTTS/
+// blob/main/docs/kr/README.md"); fromTitle says which.
+func (s *state) repo() (owner, name string, fromTitle, ok bool) {
+	if owner, name, ok := s.repoTitle(); ok {
+		return owner, name, true, true
+	}
+	owner, name, ok = repoURL(s.a.URL)
+	return owner, name, false, ok
+}
+
+// repoHosts are the code and model hubs whose addresses name a
+// repository as /owner/repo.
+var repoHosts = []string{"github.com", "huggingface.co", "gitee.com", "gitcode.com", "modelscope.cn", "gitlab.com"}
+
+// repoURL reads "owner/repo" from the address of a repository page on a
+// code or model hub (modelscope.cn/models/owner/repo too).
+func repoURL(u string) (owner, name string, ok bool) {
+	rest, found := strings.CutPrefix(u, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(u, "http://"); !found {
+			return "", "", false
+		}
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimPrefix(host, "www.")
+	if !slices.Contains(repoHosts, host) {
+		return "", "", false
+	}
+	path = strings.TrimPrefix(path, "models/")
+	parts := strings.SplitN(path, "/", 3)
+	if len(parts) < 2 || !repoName(parts[0]) || !repoName(parts[1]) {
+		return "", "", false
+	}
+	return parts[0], strings.TrimSuffix(parts[1], ".git"), true
 }
 
 // repoTitle splits a repository title: "owner/repo" as GitHub shows a

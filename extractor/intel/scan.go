@@ -23,19 +23,46 @@ type role uint8
 
 const (
 	roleNone role = iota
-	// roleTarget: the model is compared against.
+	// roleTarget: the model is compared against ("outperforms X", "behind
+	// X", "an alternative to X", a rival named alongside).
 	roleTarget
-	// roleBase: the model is built on, listed as an example, or older.
+	// roleBase: the model is built on, distilled from, thanked, listed as
+	// an example, or older.
 	roleBase
 	// rolePlanned: the model is announced for later ("will release X").
 	rolePlanned
+	// roleDenied: the sentence denies the model or reports it as a rumour.
+	roleDenied
+	// roleHistory: the model is recalled as released before ("previously",
+	// "去年", "지난해").
+	roleHistory
 )
+
+// kind returns the model role a mention's role gives.
+func (r role) kind() (roleKind, bool) {
+	switch r {
+	case roleTarget:
+		return kindCompared, true
+	case roleBase:
+		return kindBuiltOn, true
+	case rolePlanned:
+		return kindPlanned, true
+	case roleDenied:
+		return kindDenied, true
+	case roleHistory:
+		return kindHistorical, true
+	}
+	return 0, false
+}
 
 // hit is an accepted catalog match other than a model.
 type hit struct {
 	span
 	idx          int
 	after, local bool
+	// tight: a one-character Chinese cue ("超"), which binds only a name
+	// right after it.
+	tight bool
 	// how and conf: how a vendor name was read (howCatalog, or howSound
 	// and howEdit for a garbled one) and how surely.
 	how  resolveHow
@@ -212,7 +239,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			if len(s.benches) >= maxHits {
 				return en, true
 			}
-			end, name := s.benchName(r.idx, en)
+			end, name := s.benchName(r.idx, st, en)
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
@@ -248,7 +275,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				continue
 			}
 			if len(hits) < maxHits {
-				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after, local: r.local})
+				s.cues[r.idx] = append(hits, hit{span: span{st, en}, after: r.after, local: r.local, tight: r.tight})
 			}
 			consumed = true
 		}
@@ -258,9 +285,14 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 
 // benchName completes a benchmark mention with a year or subset that
 // follows it ("AIME 2025", "TAU-Bench (Retail)").
-func (s *state) benchName(idx, en int) (int, string) {
+func (s *state) benchName(idx, st, en int) (int, string) {
 	b := &s.an.cat.Benchmarks[idx]
 	name := b.Name
+	if v, e := benchVersion(s.buf, st, en); v != "" && !strings.HasSuffix(strings.ToLower(name), "v"+v) {
+		// "Arena-Hard v2", "LiveCodeBench v6": the version is part of
+		// the benchmark's name.
+		return max(e, en), name + " v" + v
+	}
 	if b.Year {
 		p := en
 		if p < len(s.buf) && (s.buf[p] == ' ' || s.buf[p] == '-') {
@@ -289,6 +321,44 @@ func (s *state) benchName(idx, en int) (int, string) {
 		}
 	}
 	return en, name
+}
+
+// benchVersion reads a benchmark version in the surface [st, en) or right
+// after it: "v2", "-V2", " v6", "V1.1". It returns the version's number
+// and where it ends.
+func benchVersion(buf []byte, st, en int) (string, int) {
+	i := en
+	if i < len(buf) && (buf[i] == '-' || buf[i] == ' ') {
+		i++
+	}
+	if v, e := versionAt(buf, i); v != "" {
+		return v, e
+	}
+	// An alias that holds the version: "LiveCodeBench v5".
+	for j := en - 2; j > st; j-- {
+		if buf[j] == ' ' || buf[j] == '-' {
+			if v, e := versionAt(buf, j+1); v != "" && e == en {
+				return v, en
+			}
+			break
+		}
+	}
+	return "", en
+}
+
+// versionAt reads "v2" or "V1.1" at i, ending a word.
+func versionAt(buf []byte, i int) (string, int) {
+	if i+1 >= len(buf) || buf[i] != 'v' && buf[i] != 'V' || !isDigit(buf[i+1]) {
+		return "", i
+	}
+	j := i + 1
+	for j < len(buf) && (isDigit(buf[j]) || buf[j] == '.' && j+1 < len(buf) && isDigit(buf[j+1])) {
+		j++
+	}
+	if j-i > 5 || j < len(buf) && isAlnum(buf[j]) {
+		return "", i
+	}
+	return string(buf[i+1 : j]), j
 }
 
 // part is one piece of a model name after its stem.
@@ -477,6 +547,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			w = w2
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
+		if kind == partReject && sep == '-' && len(parts) == 0 && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
+			kind = partWord // "Kanana-Flag-1.5-32.5B", "Kanana-Essence-9.8B"
+		}
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
@@ -595,76 +668,127 @@ const (
 	partWord
 )
 
-// classify decides whether a word continues a model name.
+// classify decides whether a word continues a model name, by the
+// separator before it: attached ("Qwen2.5"), after a hyphen or underscore
+// ("-72B-Instruct"), or after a space ("Claude Sonnet 4").
 func (an *Analyzer) classify(w string, sep byte, first, hasSize, joined, lower bool, prev []part) partKind {
 	var tmp [48]byte
 	lw := string(lowerKey(&tmp, w))
-	_, isVariant := an.c.variants[lw]
 	switch sep {
 	case 0, '.':
-		if isDigit(w[0]) {
-			if isSizeWord(w) {
-				return partSize
-			}
-			return partVersion
-		}
-		return partReject
+		return classifyAttached(w)
 	case '-', '_':
-		switch {
-		case isSizeWord(w):
-			return partSize
-		case isDigit(w[0]):
-			return partVersion
-		case isVariant, an.isFormat(w):
-			return partWord
-		case isCodeWord(w):
-			return partCode
-		case isUpper(w[0]) && len(w) <= 10 && isDigit(w[len(w)-1]) && !an.c.stemWords[strings.TrimRight(lw, "0123456789")]:
-			return partCode // "Cosmos-Predict2", "Cosmos-Transfer1"
-		case isLower(w[0]):
-			if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
-				return partCode
-			}
-			return partReject
-		case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
-			return partWord // "DeepSeek-R1-Distill-Qwen-32B"
-		case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:
-			return partWord // a derivative: "Llama-3-ELYZA-JP-8B", "Llama-3.1-Nemotron-70B"
-		case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
-			return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
-		case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
-			return partWord // "Exp", "Terminus", "Rumination"
-		}
-		return partReject
+		return an.classifyHyphenated(w, lw, hasSize, prev)
 	case ' ':
 		if joined && first {
 			return partReject
 		}
-		switch {
-		case isSizeWord(w) && (!hasSize || (w[0] == 'A' || w[0] == 'a') && len(prev) > 0 && prev[len(prev)-1].size):
-			return partSize // "Qwen3 235B A22B"
-		case isDigit(w[0]):
-			if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
-				return partVersion
-			}
-			if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
-				return partCode // "DeepSeek R1 0528", "Qwen3 2507"
-			}
-			return partReject
-		case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
-			return partVersion // "Chat v2"
-		case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
-			return partCode // "Kimi K2", "Wan2.1 T2V"
-		case lower && isLower(w[0]) && len(w) <= 4 && hasDigit(w) && !hasSize && spacedOK(prev, hasSize):
-			return partCode // "kimi k2", written all in lowercase
-		case isVariant && an.c.variants[lw].spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
-			return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
-		case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
-			return partWord // "HyperCLOVA X THINK"
-		}
-		return partReject
+		return an.classifySpaced(w, lw, first, hasSize, lower, prev)
 	}
 	return partReject
+}
+
+// classifyAttached reads a word written onto the stem: a version or a
+// size ("Qwen2.5", "Falcon3-7B").
+func classifyAttached(w string) partKind {
+	switch {
+	case !isDigit(w[0]):
+		return partReject
+	case isSizeWord(w):
+		return partSize
+	}
+	return partVersion
+}
+
+// classifyHyphenated reads a word after a hyphen or underscore: sizes,
+// versions, variants and formats, codes ("R1", "T2V"), training stages
+// ("RL", "SFT"), derivatives ("Llama-3.1-Nemotron") and the words a
+// versioned name goes on with ("Exp", "Terminus").
+func (an *Analyzer) classifyHyphenated(w, lw string, hasSize bool, prev []part) partKind {
+	_, isVariant := an.c.variants[lw]
+	switch {
+	case isSizeWord(w):
+		return partSize
+	case isDigit(w[0]):
+		if len(prev) > 0 && prev[len(prev)-1].kind == partVersion && strings.Contains(prev[len(prev)-1].text, ".") && strings.Contains(w, ".") {
+			return partReject // a range of versions: "InternVL 1.0-2.5"
+		}
+		return partVersion
+	case isVariant, an.isFormat(w):
+		return partWord
+	case isCodeWord(w):
+		return partCode
+	case isUpper(w[0]) && len(w) <= 10 && isDigit(w[len(w)-1]) && !an.c.stemWords[strings.TrimRight(lw, "0123456789")]:
+		return partCode // "Cosmos-Predict2", "Cosmos-Transfer1"
+	case isLower(w[0]):
+		if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
+			return partCode
+		}
+		return partReject
+	case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
+		return partWord // "DeepSeek-R1-Distill-Qwen-32B"
+	case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:
+		return partWord // a derivative: "Llama-3-ELYZA-JP-8B", "Llama-3.1-Nemotron-70B"
+	case len(w) >= 2 && len(w) <= 4 && isAllCaps(w) && hasVersion(prev) && !an.c.stemWords[lw]:
+		return partWord // "MiMo-7B-RL", "Llama-3-8B-SFT"
+	case len(w) >= 2 && !hasSize && hasVersion(prev) && !an.c.stemWords[lw]:
+		return partWord // "Exp", "Terminus", "Rumination"
+	}
+	return partReject
+}
+
+// classifySpaced reads a word after a space, where names go on only with
+// short versions, sizes, codes and the variant words written spaced
+// ("Llama 3.1 405B", "Kimi K2", "Claude Sonnet 4", "GPT-4o mini"), not a
+// fully hyphenated name's next column in a flattened table ("GLM-4-9B
+// Chat").
+func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, prev []part) partKind {
+	v, isVariant := an.c.variants[lw]
+	switch {
+	case isSizeWord(w) && (!hasSize || (w[0] == 'A' || w[0] == 'a') && len(prev) > 0 && prev[len(prev)-1].size):
+		return partSize // "Qwen3 235B A22B"
+	case isDigit(w[0]):
+		return spacedNumber(w, first, hasSize, prev)
+	case (w[0] == 'v' || w[0] == 'V') && len(w) > 1 && isShortVersion(w[1:]):
+		return partVersion // "Chat v2"
+	case isCodeWord(w) && !hasSize && len(w) <= 5 && spacedOK(prev, hasSize):
+		return partCode // "Kimi K2", "Wan2.1 T2V"
+	case lower && isLower(w[0]) && len(w) <= 4 && hasDigit(w) && !hasSize && spacedOK(prev, hasSize):
+		return partCode // "kimi k2", written all in lowercase
+	case isVariant && v.spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
+		return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
+	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
+		return partWord // "HyperCLOVA X THINK"
+	}
+	return partReject
+}
+
+// spacedNumber reads a number after a space: a short version ("Llama 3",
+// "Gemini 2.5") or a date code ("DeepSeek R1 0528"), not a table's score.
+func spacedNumber(w string, first, hasSize bool, prev []part) partKind {
+	if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
+		return partVersion
+	}
+	if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
+		return partCode // "DeepSeek R1 0528", "Qwen3 2507"
+	}
+	return partReject
+}
+
+// subBrand reports a capitalised word that may name a line of models
+// between a stem and its version ("Flag" of "Kanana-Flag-1.5"): letters
+// only, no stopword, no other model's or vendor's name.
+func (an *Analyzer) subBrand(w string) bool {
+	if len(w) < 2 || len(w) > 12 || !isUpper(w[0]) || an.c.stopwords[w] {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isLetterASCII(w[i]) {
+			return false
+		}
+	}
+	var tmp [48]byte
+	return !an.c.stemWords[string(lowerKey(&tmp, w))]
 }
 
 // otherName reports a word that is another model's or vendor's name: a

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -50,6 +51,82 @@ func (s *state) segment() {
 	if len(s.sents) == 0 || s.sents[0].start > 0 {
 		s.sents = append([]span{{0, 0}}, s.sents...)
 	}
+}
+
+// findLines records the lines of the text that are rows of a table, as
+// the extractor writes a table's cells ("Model | MMLU | GSM8K": two cell
+// separators or more), and those that are code (see codeLine). The title
+// is neither.
+func (s *state) findLines() {
+	buf := s.buf
+	for start := min(s.titleEnd+1, len(buf)); start < len(buf); {
+		end := bytes.IndexByte(buf[start:], '\n')
+		if end < 0 {
+			end = len(buf)
+		} else {
+			end += start
+		}
+		line := buf[start:end]
+		switch {
+		case bytes.Count(line, []byte(" | ")) >= 2:
+			if len(s.tableLines) < maxHits {
+				s.tableLines = append(s.tableLines, span{start, end})
+			}
+		case codeLine(line):
+			if len(s.codeLines) < maxHits {
+				s.codeLines = append(s.codeLines, span{start, end})
+			}
+		}
+		start = end + 1
+	}
+}
+
+// codeStarts open lines of commands and code in READMEs.
+var codeStarts = []string{"python", "pip ", "git ", "cd ", "export ", "import ", "from ", "$ ", "curl ", "wget ",
+	"docker ", "bash ", "torchrun", "huggingface-cli", "modelscope ", "vllm ", "CUDA_", "conda ", "usage:", "ollama ", "llama-"}
+
+// codeLine reports a line of a command or code block: one that starts
+// like a command, or carries a command-line flag ("--model"), a relative
+// path ("./models/…") or a call with a string ("load(\"…\")").
+func codeLine(line []byte) bool {
+	t := bytes.TrimLeft(line, " #>")
+	if len(t) == 0 {
+		return false
+	}
+	for _, p := range codeStarts {
+		if p[0] == t[0] && bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	for i := 1; i+1 < len(t); i++ {
+		switch t[i] {
+		case '-':
+			if t[i-1] == ' ' && t[i+1] == '-' && i+2 < len(t) && isLower(t[i+2]) {
+				return true // " --model"
+			}
+		case '/':
+			if t[i-1] == '.' && (i < 2 || t[i-2] != '.') {
+				return true // "./models"
+			}
+		case '"':
+			if t[i-1] == '(' || t[i+1] == ')' {
+				return true // load("…")
+			}
+		}
+	}
+	return false
+}
+
+// inCodeLine reports whether byte p lies on a code line of the text.
+func (s *state) inCodeLine(p int) bool {
+	i := sort.Search(len(s.codeLines), func(i int) bool { return s.codeLines[i].end > p })
+	return i < len(s.codeLines) && s.codeLines[i].start <= p
+}
+
+// inTableLine reports whether byte p lies on a table line of the text.
+func (s *state) inTableLine(p int) bool {
+	i := sort.Search(len(s.tableLines), func(i int) bool { return s.tableLines[i].end > p })
+	return i < len(s.tableLines) && s.tableLines[i].start <= p
 }
 
 // abbreviation reports a period that ends "e.g", "i.e", "vs", "etc",

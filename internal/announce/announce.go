@@ -126,7 +126,7 @@ func (r *ReleaseAnnouncer) Counts() (announced, corroborated int64) {
 // idempotent: redelivering the same article publishes nothing new.
 func (r *ReleaseAnnouncer) Announce(ctx context.Context, a event.Article) error {
 	for _, rel := range a.Releases {
-		if rel.Confidence < r.minConfidence || rel.Model == "" {
+		if !r.announceable(rel) {
 			continue
 		}
 		if _, err := r.announce(ctx, a, rel, live); err != nil {
@@ -134,6 +134,14 @@ func (r *ReleaseAnnouncer) Announce(ctx context.Context, a event.Article) error 
 		}
 	}
 	return nil
+}
+
+// announceable reports whether a release makes an event: a named model,
+// confident enough, that the article announces or releases alongside one
+// it announces — a model it only mentions, compares against, builds on,
+// recalls, plans or denies never does.
+func (r *ReleaseAnnouncer) announceable(rel event.Release) bool {
+	return rel.Model != "" && rel.Confidence >= r.minConfidence && event.Releasing(rel.Role)
 }
 
 // Record folds the releases a reports into mw_releases as Announce does,
@@ -152,7 +160,7 @@ func (r *ReleaseAnnouncer) Record(ctx context.Context, a event.Article, announce
 	}
 	var evs []event.ReleaseEvent
 	for _, rel := range a.Releases {
-		if rel.Confidence < r.minConfidence || rel.Model == "" {
+		if !r.announceable(rel) {
 			continue
 		}
 		ev, err := r.announce(ctx, a, rel, m)
@@ -497,6 +505,7 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 		ModelID:     rel.ModelID,
 		FirstSeen:   st.FirstSeen,
 		PublishedAt: rel.PublishedAt,
+		Role:        rel.Role,
 		Confidence:  rel.Confidence,
 		Evidence:    rel.Evidence,
 		ArticleURL:  a.URL,
@@ -513,6 +522,7 @@ func (r *ReleaseAnnouncer) releaseEvent(kind, key string, a event.Article, rel e
 	for _, m := range a.Models {
 		if m.Name == rel.Model {
 			ev.ParamsTotalB, ev.ParamsActiveB, ev.License, ev.OpenWeights = m.ParamsTotalB, m.ParamsActiveB, m.License, m.OpenWeights
+			ev.Parent = m.Parent
 			break
 		}
 	}

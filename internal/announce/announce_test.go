@@ -22,8 +22,10 @@ import (
 func releaseArticle(url string) event.Article {
 	return event.Article{
 		ID: event.DocID(url), URL: url, CanonicalURL: url, Title: "Kimi K2 is out",
-		Releases: []event.Release{{Model: "Kimi K2", Vendor: "moonshot", Confidence: 0.9, Evidence: "Moonshot released Kimi K2."}},
-		Claims:   []event.Claim{{Model: "Kimi K2", Benchmark: "SWE-bench Verified", Relation: "score"}},
+		PublishedAt: time.Date(2025, 7, 11, 9, 0, 0, 0, time.UTC),
+		Releases: []event.Release{{Model: "Kimi K2", Vendor: "moonshot", Confidence: 0.9, Evidence: "Moonshot released Kimi K2.",
+			Role: event.RoleAnnounced}},
+		Claims: []event.Claim{{Model: "Kimi K2", Benchmark: "SWE-bench Verified", Relation: "score"}},
 	}
 }
 
@@ -83,6 +85,12 @@ func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
 	if ev.Key != "moonshot.kimi-k2" || ev.Vendor != "moonshot" || len(ev.Claims) != 1 || ev.ArticleURL != "https://a.example/kimi" {
 		t.Errorf("event = %+v", ev)
 	}
+	// The event carries the announcing article's claim: its date, the
+	// role, the confidence and the evidence.
+	if !ev.PublishedAt.Equal(time.Date(2025, 7, 11, 9, 0, 0, 0, time.UTC)) || ev.Role != event.RoleAnnounced ||
+		ev.Confidence != 0.9 || ev.Evidence != "Moonshot released Kimi K2." {
+		t.Errorf("event's claim = published %v, role %q, confidence %v, evidence %q", ev.PublishedAt, ev.Role, ev.Confidence, ev.Evidence)
+	}
 
 	// A second article corroborates; seeing it again adds nothing.
 	for range 2 {
@@ -95,6 +103,16 @@ func TestReleaseAnnouncedOnceAcrossReplicas(t *testing.T) {
 	low.Releases[0] = event.Release{Model: "Kimi K3", Vendor: "moonshot", Confidence: 0.2}
 	if err := announcers[2].Announce(ctx, low); err != nil {
 		t.Fatal(err)
+	}
+	// A model the article only mentions, compares against, recalls, plans
+	// or denies never makes an event, however sure, even the first time
+	// it is seen.
+	for _, role := range []string{event.RoleMentioned, event.RoleCompared, event.RoleBuiltOn, event.RoleHistorical, event.RolePlanned, event.RoleDenied} {
+		other := releaseArticle("https://d.example/" + role)
+		other.Releases[0] = event.Release{Model: "GPT-5 " + role, Vendor: "openai", Confidence: 0.95, Role: role}
+		if err := announcers[3].Announce(ctx, other); err != nil {
+			t.Fatal(err)
+		}
 	}
 	evs = releaseEvents(t, js)
 	if len(evs) != 2 || evs[1].Kind != event.KindCorroboration || len(evs[1].Sources) != 2 {

@@ -50,6 +50,7 @@ type Store interface {
 type Names interface {
 	CanonicalModel(name string) string
 	CanonicalVendor(name string) string
+	CanonicalBenchmark(name string) string
 }
 
 // Options configures a Server. Store and JS are required; zero values of
@@ -247,6 +248,18 @@ func (s *Server) canonical(vendors, models []string) ([]string, []string) {
 	return vs, ms
 }
 
+// benchmarks resolves benchmark filters to the catalog's names.
+func (s *Server) benchmarks(names []string) []string {
+	if s.names == nil {
+		return names
+	}
+	out := make([]string, 0, len(names))
+	for _, b := range names {
+		out = append(out, s.names.CanonicalBenchmark(b))
+	}
+	return out
+}
+
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	q, perr := searchQuery(r.URL.Query())
 	if perr != nil {
@@ -254,6 +267,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
+	q.Benchmarks = s.benchmarks(q.Benchmarks)
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, "searching", err)

@@ -66,6 +66,8 @@ func TestSearchAnswersLikeTheCLI(t *testing.T) {
 		{"vendor filter", "q=reasoning&vendor=deepseek", indexer.Query{Text: "reasoning", Vendors: []string{"deepseek"}}, 1},
 		{"repeated and comma-separated vendors", "vendor=deepseek&vendor=moonshot,qwen", indexer.Query{Vendors: []string{"deepseek", "moonshot", "qwen"}}, 3},
 		{"model filter", "model=Kimi+K2", indexer.Query{Models: []string{"Kimi K2"}}, 1},
+		{"benchmark filter", "benchmark=AIME", indexer.Query{Benchmarks: []string{"AIME"}}, 1},
+		{"benchmark filter no article claims", "benchmark=MMLU", indexer.Query{Benchmarks: []string{"MMLU"}}, 0},
 		{"language", "lang=zh", indexer.Query{Language: "zh"}, 1},
 		{"date range", "since=2025-01-20&until=2025-01-21T12:00:00Z", indexer.Query{Since: t0.Truncate(24 * time.Hour), Until: time.Date(2025, 1, 21, 12, 0, 0, 0, time.UTC)}, 2},
 		{"paging", "limit=1&offset=1", indexer.Query{Limit: 1, Offset: 1}, 4},
@@ -374,5 +376,23 @@ func TestFiltersAreResolved(t *testing.T) {
 		if res.Total != 1 || res.Hits[0].URL != "https://news.example/kimi-k2" {
 			t.Errorf("%s: %d hits %+v, want the Kimi K2 article", query, res.Total, res.Hits)
 		}
+	}
+	// Benchmark filters resolve through the catalog too: every spelling
+	// of a benchmark, and a benchmark finds its years.
+	for _, query := range []string{"benchmark=AIME+2024", "benchmark=aime-2024", "benchmark=AIME", "benchmark=math500", "benchmark=MATH-500&benchmark=GPQA"} {
+		var res indexer.Result
+		resp, body := get(t, f.srv.URL+"/api/search?"+query)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", query, resp.StatusCode, body)
+		}
+		if err := json.Unmarshal(body, &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 || res.Hits[0].URL != "https://news.example/deepseek-r1" {
+			t.Errorf("%s: %d hits %+v, want the DeepSeek-R1 article", query, res.Total, res.Hits)
+		}
+	}
+	if resp, body := get(t, f.srv.URL+"/api/search?benchmark=GPQA"); resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"total":0`) {
+		t.Errorf("benchmark=GPQA: %d %s, want no hits", resp.StatusCode, body)
 	}
 }

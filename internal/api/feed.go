@@ -175,6 +175,7 @@ func (s *Server) searchFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	q.Newest = true
 	q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
+	q.Benchmarks = s.benchmarks(q.Benchmarks)
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, "searching", err)

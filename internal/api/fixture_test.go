@@ -43,9 +43,13 @@ func fixtureArticles() []event.Article {
 		}
 		return a
 	}
+	ds := mk("https://news.example/deepseek-r1", "DeepSeek releases DeepSeek-R1, an open reasoning model",
+		"DeepSeek open-sourced DeepSeek-R1, a reasoning model it says matches OpenAI o1 on AIME & MATH-500 <benchmarks>.", "en", t0, "deepseek", "DeepSeek-R1")
+	aime, math := 79.8, 97.3
+	ds.Claims = []event.Claim{{Model: "DeepSeek-R1", Benchmark: "AIME 2024", Value: &aime, Unit: "%", Relation: "score"},
+		{Model: "DeepSeek-R1", Benchmark: "MATH-500", Value: &math, Unit: "%", Relation: "score"}}
 	return []event.Article{
-		mk("https://news.example/deepseek-r1", "DeepSeek releases DeepSeek-R1, an open reasoning model",
-			"DeepSeek open-sourced DeepSeek-R1, a reasoning model it says matches OpenAI o1 on AIME & MATH-500 <benchmarks>.", "en", t0, "deepseek", "DeepSeek-R1"),
+		ds,
 		mk("https://news.example/kimi-k2", "月之暗面发布Kimi K2",
 			"月之暗面今天发布了Kimi K2模型，并开源了权重。", "zh", t0.Add(24*time.Hour), "moonshot", "Kimi K2"),
 		mk("https://news.example/qwen3", "Alibaba ra mắt Qwen3",

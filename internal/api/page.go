@@ -88,6 +88,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		status, data.Error = http.StatusBadRequest, perr.Message
 	default:
 		q.Vendors, q.Models = s.canonical(q.Vendors, q.Models)
+		q.Benchmarks = s.benchmarks(q.Benchmarks)
 		data.Query = q
 		res, err := s.store.Search(r.Context(), q)
 		if err != nil {
@@ -109,7 +110,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 			facets("Models", "model", res.Facets.Models, q.Models, v),
 			facets("Languages", "lang", res.Facets.Languages, nonEmpty(q.Language), v),
 		}
-		for _, name := range []string{"vendor", "model", "lang", "since", "until", "limit", "every", "from", "to"} {
+		for _, name := range []string{"vendor", "model", "benchmark", "lang", "since", "until", "limit", "every", "from", "to"} {
 			for _, val := range v[name] {
 				data.Hidden = append(data.Hidden, hiddenField{name, val})
 			}
@@ -234,7 +235,7 @@ func toggleLink(v url.Values, name, value string) string {
 
 func filters(v url.Values) []filterLink {
 	var out []filterLink
-	for _, f := range []struct{ name, label string }{{"vendor", "vendor"}, {"model", "model"}, {"lang", "language"}, {"since", "since"}, {"until", "until"}} {
+	for _, f := range []struct{ name, label string }{{"vendor", "vendor"}, {"model", "model"}, {"benchmark", "benchmark"}, {"lang", "language"}, {"since", "since"}, {"until", "until"}} {
 		for _, val := range v[f.name] {
 			out = append(out, filterLink{Label: f.label + ": " + val, Remove: toggleLink(v, f.name, val)})
 		}

@@ -168,7 +168,7 @@ func clip(s string) string {
 // Parameters of each endpoint.
 var (
 	searchParams     = []string{"q", "lang", "since", "until", "limit", "offset"}
-	searchRepeatable = []string{"vendor", "model"}
+	searchRepeatable = []string{"vendor", "model", "benchmark"}
 	releaseParams    = []string{"model", "since", "limit"}
 	streamParams     = []string{"since", "last_event_id"}
 	filterRepeatable = []string{"vendor", "model"}
@@ -184,7 +184,7 @@ func searchQuery(v url.Values) (indexer.Query, *paramError) {
 }
 
 func (p params) searchQuery() (indexer.Query, *paramError) {
-	q := indexer.Query{Text: p.str("q"), Vendors: p.list("vendor"), Models: p.list("model")}
+	q := indexer.Query{Text: p.str("q"), Vendors: p.list("vendor"), Models: p.list("model"), Benchmarks: p.list("benchmark")}
 	var perr *paramError
 	if q.Language, perr = p.lang("lang"); perr != nil {
 		return q, perr
@@ -206,6 +206,9 @@ func (p params) searchQuery() (indexer.Query, *paramError) {
 	}
 	if len(q.Vendors) > MaxValues || len(q.Models) > MaxValues {
 		return q, badParam("vendor", "at most %d vendors and %d models", MaxValues, MaxValues)
+	}
+	if len(q.Benchmarks) > MaxValues {
+		return q, badParam("benchmark", "at most %d benchmarks", MaxValues)
 	}
 	if err := q.Validate(); errors.Is(err, indexer.ErrQueryTooLong) {
 		return q, badParam("q", "%v", err)

@@ -53,11 +53,14 @@ type Model struct {
 	LastSeen      time.Time    `json:"last_seen"`
 	// Sources are every article that reported the release, the announcing
 	// one first, the later ones in time order.
-	Sources []Source      `json:"sources"`
-	Claims  []event.Claim `json:"claims"`
-	// Variants are the vendor's releases whose names extend this one
-	// ("Qwen3-235B-A22B" of "Qwen3"); VariantOf the one this name extends.
-	// Until the catalog gives models a parent, names decide.
+	Sources []Source `json:"sources"`
+	// Claims are the benchmark claims its sources credit to this model
+	// (not those about the models it is compared with).
+	Claims []event.Claim `json:"claims"`
+	// Variants are the vendor's releases that are sizes or variants of
+	// this model ("Qwen3-235B-A22B" of "Qwen3"), by the parent links of
+	// their identities; VariantOf the nearest released model this one is
+	// a size or variant of.
 	Variants  []Ref `json:"variants"`
 	VariantOf *Ref  `json:"variant_of,omitempty"`
 }
@@ -107,10 +110,7 @@ func Load(ctx context.Context, s Store, id string) (Model, error) {
 		ParamsTotalB: rec.ParamsTotalB, ParamsActiveB: rec.ParamsActiveB, License: rec.License, OpenWeights: rec.OpenWeights,
 		Confidence: rec.Confidence, FirstSeen: rec.FirstSeen, LastSeen: cmp.Or(rec.LastSeen, rec.FirstSeen),
 		Announcement: Announcement{Date: rec.AnnouncedAt(), Title: rec.Title, Evidence: rec.Evidence},
-		Claims:       rec.Claims, Variants: []Ref{},
-	}
-	if m.Claims == nil {
-		m.Claims = []event.Claim{}
+		Claims:       credited(rec.Claims, rec.Model), Variants: []Ref{},
 	}
 	if m.Sources, err = sources(ctx, s, rec.Sources); err != nil {
 		return Model{}, err
@@ -120,10 +120,21 @@ func Load(ctx context.Context, s Store, id string) (Model, error) {
 		m.Announcement.URL, m.Announcement.Site = a.URL, a.Site
 		m.Announcement.Title = cmp.Or(m.Announcement.Title, a.Title)
 	}
-	if err := variants(ctx, s, &m); err != nil {
+	if err := variants(ctx, s, &m, rec); err != nil {
 		return Model{}, err
 	}
 	return m, nil
+}
+
+// credited returns the claims credited to the model named name.
+func credited(cs []event.Claim, name string) []event.Claim {
+	out := []event.Claim{}
+	for _, c := range cs {
+		if c.Model == "" || fold(c.Model) == fold(name) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // sources looks the release's articles up in the index: the first (the
@@ -171,26 +182,77 @@ func boolInt(b bool) int {
 }
 
 // variants fills m's variants and the model it is a variant of, among the
-// vendor's releases: a name extends another when its slug starts with the
-// other's slug and a '-' ("qwen3-235b-a22b" extends "qwen3").
-func variants(ctx context.Context, s Store, m *Model) error {
+// vendor's releases, by the parent links of the models' identities
+// ("alibaba/qwen3-235b-a22b" → "alibaba/qwen3"): a release descends from m
+// when its parent, its parent's parent … is m. A parent no release record
+// holds ("alibaba/qwen2-5-72b" between Qwen2.5-72B-Instruct and Qwen2.5)
+// is followed by its id, whose slug extends its own parent's. Records
+// written before models had ids fall back to their names' slugs.
+func variants(ctx context.Context, s Store, m *Model, rec indexer.ReleaseRecord) error {
 	recs, err := s.Releases(ctx, indexer.ReleaseQuery{Vendors: []string{m.Vendor}, Limit: maxRelated})
 	if err != nil {
 		return fmt.Errorf("reading the vendor's releases: %w", err)
 	}
-	self := event.Slug(m.Name)
+	byID := map[string]indexer.ReleaseRecord{}
 	for _, r := range recs {
-		other := event.Slug(r.Model)
-		switch {
-		case r.Key == m.ID || other == self:
-		case strings.HasPrefix(other, self+"-"):
-			m.Variants = append(m.Variants, Ref{ID: r.Key, Name: r.Model})
-		case strings.HasPrefix(self, other+"-") && (m.VariantOf == nil || len(other) > len(event.Slug(m.VariantOf.Name))):
-			m.VariantOf = &Ref{ID: r.Key, Name: r.Model}
+		if r.ModelID != "" {
+			byID[r.ModelID] = r
 		}
+	}
+	self := identity(rec)
+	var parent indexer.ReleaseRecord
+	for _, r := range recs {
+		if r.Key == m.ID || identity(r) == self {
+			continue
+		}
+		if descends(r, self, byID) {
+			m.Variants = append(m.Variants, Ref{ID: r.Key, Name: r.Model})
+		} else if descends(rec, identity(r), byID) && len(identity(r)) > len(identity(parent)) {
+			parent = r
+		}
+	}
+	if parent.Key != "" {
+		m.VariantOf = &Ref{ID: parent.Key, Name: parent.Model}
 	}
 	slices.SortFunc(m.Variants, func(a, b Ref) int { return cmp.Compare(a.Name, b.Name) })
 	return nil
+}
+
+// identity is a record's model id, or for a record written before models
+// had ids "<vendor>/<slug of its name>".
+func identity(r indexer.ReleaseRecord) string {
+	if r.ModelID != "" {
+		return r.ModelID
+	}
+	return r.Vendor + "/" + event.Slug(r.Model)
+}
+
+// maxLineage bounds the parent links followed from one model.
+const maxLineage = 16
+
+// descends reports whether release r is a size or variant of the model
+// with id, through parent links (and ids, where a link has no record).
+func descends(r indexer.ReleaseRecord, id string, byID map[string]indexer.ReleaseRecord) bool {
+	if r.Parent == "" {
+		if r.Role != "" {
+			return false // a model of its own: records with roles carry their parent
+		}
+		// A record written before release events carried parents: its
+		// id's slug extends its parent's.
+		return strings.HasPrefix(identity(r), id+"-")
+	}
+	p := r.Parent
+	for range maxLineage {
+		if p == id {
+			return true
+		}
+		up, ok := byID[p]
+		if !ok || up.Parent == "" {
+			return strings.HasPrefix(p, id+"-")
+		}
+		p = up.Parent
+	}
+	return false
 }
 
 // Find returns the release records a user's name for a model means: the

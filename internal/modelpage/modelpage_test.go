@@ -77,3 +77,69 @@ func TestFindAndLoad(t *testing.T) {
 		t.Errorf("unknown id: %v", err)
 	}
 }
+
+// TestVariantsByParent follows the parent links of the models' identities:
+// a size whose parent has no release of its own still belongs to the
+// series, and a new version is no variant of the old one however its name
+// reads ("DeepSeek-V3.1" is no "DeepSeek-V3" variant).
+func TestVariantsByParent(t *testing.T) {
+	s, err := indexer.OpenEmbedded(t.TempDir(), indexer.EmbeddedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	t0 := time.Date(2025, 7, 1, 9, 0, 0, 0, time.UTC)
+	score := 86.1
+	var evs []event.ReleaseEvent
+	for _, r := range []struct{ vendor, model, id, parent, role string }{
+		{"deepseek", "DeepSeek-V3", "deepseek/deepseek-v3", "", event.RoleAnnounced},
+		{"deepseek", "DeepSeek-V3-Base", "deepseek/deepseek-v3-base", "deepseek/deepseek-v3", event.RoleAlongside},
+		{"deepseek", "DeepSeek-V3.1", "deepseek/deepseek-v3-1", "", event.RoleAnnounced},
+		{"alibaba", "Qwen2.5", "alibaba/qwen2-5", "", event.RoleAnnounced},
+		{"alibaba", "Qwen2.5-72B-Instruct", "alibaba/qwen2-5-72b-instruct", "alibaba/qwen2-5-72b", event.RoleAlongside},
+	} {
+		url := "https://news.example/" + event.Slug(r.model)
+		evs = append(evs, event.ReleaseEvent{Kind: event.KindRelease, Key: event.ReleaseKey(r.vendor, r.model), Vendor: r.vendor,
+			Model: r.model, ModelID: r.id, Parent: r.parent, Role: r.role, FirstSeen: t0, ArticleURL: url, Sources: []string{url},
+			Claims: []event.Claim{{Model: r.model, Benchmark: "MMLU", Value: &score, Relation: "score"},
+				{Model: "GPT-4o", Benchmark: "MMLU", Value: &score, Relation: "score"}}})
+	}
+	for i, err := range s.IndexReleases(ctx, evs) {
+		if err != nil {
+			t.Fatalf("event %d: %v", i, err)
+		}
+	}
+	for _, tc := range []struct {
+		key       string
+		variants  []string
+		variantOf string
+	}{
+		{"deepseek.deepseek-v3", []string{"DeepSeek-V3-Base"}, ""},
+		{"deepseek.deepseek-v3-1", nil, ""},
+		{"deepseek.deepseek-v3-base", nil, "DeepSeek-V3"},
+		{"alibaba.qwen2-5", []string{"Qwen2.5-72B-Instruct"}, ""},
+		{"alibaba.qwen2-5-72b-instruct", nil, "Qwen2.5"},
+	} {
+		m, err := modelpage.Load(ctx, s, tc.key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, v := range m.Variants {
+			names = append(names, v.Name)
+		}
+		of := ""
+		if m.VariantOf != nil {
+			of = m.VariantOf.Name
+		}
+		if len(names) != len(tc.variants) || len(names) > 0 && names[0] != tc.variants[0] || of != tc.variantOf {
+			t.Errorf("%s: variants %v, variant of %q; want %v, %q", tc.key, names, of, tc.variants, tc.variantOf)
+		}
+		// The page shows the claims credited to the model, not those of
+		// the models it is compared with.
+		if len(m.Claims) != 1 || m.Claims[0].Model != m.Name {
+			t.Errorf("%s: claims %+v", tc.key, m.Claims)
+		}
+	}
+}

@@ -1,0 +1,738 @@
+package intel
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/extractor"
+)
+
+// Bounds on reading tables, against adversarial pages.
+const (
+	// maxTableCells bounds the cells read per article.
+	maxTableCells = 20000
+	// maxHeadRows and maxLabelCols bound the header rows and the label
+	// columns of one table.
+	maxHeadRows, maxLabelCols = 4, 3
+	// maxCellText is the longest cell text read for names.
+	maxCellText = 120
+)
+
+// cell is what a table cell holds.
+type cell struct {
+	model int // model index, -1 when none
+	bench int // benchmark index, -1 when none
+	name  string
+	value float64
+	unit  string
+	num   bool
+	// ours: the cell marks the article's own model ("(ours)", "Ours").
+	ours bool
+	// text is the cell's text without marks; header, strong and spanned
+	// are the grid's (extractor.Cell).
+	text                    string
+	header, strong, spanned bool
+}
+
+// table is one table of the page, read cell by cell: its first head rows
+// are headers and its first labels columns label the rows; across says
+// the models stand across the header (benchmarks down the label columns),
+// else down the label columns; download: it offers models for download.
+type table struct {
+	rows           [][]cell
+	head, labels   int
+	across, scored bool
+	download       bool
+	unit           string
+}
+
+// tableModels reads the models in table cells (so a model shown only in a
+// table is found), lays out each table (header rows, label columns, which
+// way the models stand) and notes the models offered for download and
+// those compared in benchmark tables.
+func (s *state) tableModels() {
+	budget := maxTableCells
+	s.tableCells = s.tableCells[:0]
+	for _, t := range s.tables {
+		if budget <= 0 {
+			break
+		}
+		tb := s.readTable(t, &budget)
+		s.tableCells = append(s.tableCells, tb)
+		s.noteDownloads(tb)
+		s.noteBenched(tb)
+	}
+}
+
+// readTable reads one table within the cell budget.
+func (s *state) readTable(t extractor.Table, budget *int) table {
+	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption)}
+	tb.labels = labelColumns(t.Rows, tb.head)
+	tb.rows = make([][]cell, 0, len(t.Rows))
+	var seen map[string]cell // merged cells repeat their text: read once
+	for r, row := range t.Rows {
+		out := make([]cell, 0, len(row))
+		for c, x := range row {
+			if *budget--; *budget < 0 {
+				break
+			}
+			text := x.Text
+			if !utf8.ValidString(text) {
+				text = strings.ToValidUTF8(text, "\uFFFD")
+			}
+			var k cell
+			switch cached, ok := seen[text]; {
+			case !(r < tb.head || c < tb.labels || r < maxHeadRows && c < maxLabelCols):
+				k = s.readNumberCell(text)
+			case ok:
+				k = cached
+			default:
+				k = s.readCell(text)
+				if x.Spanned || x.ColSpan > 1 || x.RowSpan > 1 {
+					if seen == nil {
+						seen = map[string]cell{}
+					}
+					seen[text] = k
+				}
+			}
+			// A download mark in the body ("🤗 link") or in a header
+			// of its own ("Download") makes a download table; one
+			// beside a model in a header links a benchmark's column.
+			if r < tb.head+maxHeadRows && !tb.download && (r >= tb.head || k.model < 0) && s.isDownloadCell(text) {
+				tb.download = true
+			}
+			k.header, k.strong, k.spanned = x.Header, x.Strong, x.Spanned
+			out = append(out, k)
+		}
+		tb.rows = append(tb.rows, out)
+	}
+	tb.orient()
+	return tb
+}
+
+// headerRows returns how many leading rows are headers: the first row,
+// the rows after it that are all header cells (<th>, <thead>), and a
+// second row of labels ("5-shot", "CER (%)") over rows of numbers.
+func headerRows(rows [][]extractor.Cell) int {
+	n := 1
+	for n < len(rows)-1 && n < maxHeadRows && allHeader(rows[n]) && !groupRow(rows[n]) {
+		n++
+	}
+	if n == 1 && len(rows) > 2 && !anyNumber(rows[1], 1) && anyNumber(rows[2], 1) && !groupRow(rows[1]) {
+		n = 2
+	}
+	return n
+}
+
+func allHeader(row []extractor.Cell) bool {
+	for _, c := range row {
+		if !c.Header && c.Text != "" {
+			return false
+		}
+	}
+	return len(row) > 0
+}
+
+// anyNumber reports a score among the cells of row from column from on.
+func anyNumber(row []extractor.Cell, from int) bool {
+	for i := from; i < len(row); i++ {
+		if _, _, ok := cellNumber(row[i].Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// groupRow reports a row that names a group of the rows below it
+// ("Coding Tasks", "Closed-Source Models"): one text, merged across the
+// row or alone in its first cell.
+func groupRow(row []extractor.Cell) bool {
+	if len(row) < 2 || row[0].Text == "" {
+		return false
+	}
+	for _, c := range row[1:] {
+		if c.Text != "" && !(c.Spanned && c.Text == row[0].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// labelColumns returns how many leading columns label the rows: columns
+// whose body cells are mostly no scores (names, sizes, metrics), at least
+// one.
+func labelColumns(rows [][]extractor.Cell, head int) int {
+	n := 1
+	for n < maxLabelCols {
+		text, body := 0, 0
+		for _, row := range rows[min(head, len(rows)):] {
+			if n >= len(row) || groupRow(row) {
+				continue
+			}
+			body++
+			if _, _, ok := cellNumber(row[n].Text); !ok {
+				text++
+			}
+		}
+		if body == 0 || 2*text < body || n+1 >= maxRowWidth(rows) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+func maxRowWidth(rows [][]extractor.Cell) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r))
+	}
+	return w
+}
+
+// orient decides which way the models stand: across the header when more
+// columns than rows name a model, down the label columns otherwise.
+func (tb *table) orient() {
+	across, down := 0, 0
+	width := 0
+	for _, row := range tb.rows {
+		width = max(width, len(row))
+	}
+	for c := tb.labels; c < width; c++ {
+		if tb.columnModel(c) >= 0 {
+			across++
+		}
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		if m, _ := tb.rowModel(r); m >= 0 {
+			down++
+		}
+	}
+	tb.across = across >= 1 && across >= down
+	tb.scored = across+down > 0 && tb.scores() >= 2
+}
+
+// scores counts the scores in the table's body.
+func (tb *table) scores() int {
+	n := 0
+	for r := tb.head; r < len(tb.rows); r++ {
+		for c := tb.labels; c < len(tb.rows[r]); c++ {
+			if tb.rows[r][c].num {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// columnModel returns the model a column's header names, from the lowest
+// header row that names one ("Qwen3-235B-A22B" over "Thinking"), or -1.
+func (tb *table) columnModel(c int) int {
+	for r := tb.head - 1; r >= 0; r-- {
+		if r < len(tb.rows) && c < len(tb.rows[r]) && tb.rows[r][c].model >= 0 {
+			return tb.rows[r][c].model
+		}
+	}
+	return -1
+}
+
+// columnOurs reports an "(ours)" mark in a column's header.
+func (tb *table) columnOurs(c int) bool {
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		if c < len(tb.rows[r]) && tb.rows[r][c].ours {
+			return true
+		}
+	}
+	return false
+}
+
+// rowModel returns the model a row's label columns name, leftmost first,
+// and whether they mark it as the article's own.
+func (tb *table) rowModel(r int) (int, bool) {
+	row := tb.rows[r]
+	ours := false
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		ours = ours || row[c].ours
+	}
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		if row[c].model >= 0 {
+			return row[c].model, ours
+		}
+	}
+	return -1, ours
+}
+
+// noteDownloads notes the models a download table offers: the first model
+// of each row, and any model written beside a download mark ("🤗
+// Baichuan2-7B-Chat"); the models a row lists as its parts ("Language
+// Part": Qwen2.5-7B-Instruct) are not offered.
+func (s *state) noteDownloads(tb table) {
+	if !tb.download {
+		return
+	}
+	for r := 1; r < len(tb.rows); r++ {
+		first := true
+		for _, c := range tb.rows[r] {
+			if c.model < 0 || c.spanned {
+				continue
+			}
+			if first || s.isDownloadCell(c.text) {
+				s.downloads = append(s.downloads, c.model)
+			}
+			first = false
+		}
+	}
+}
+
+// noteBenched marks the models a benchmark table compares the article's
+// own against: every model of its header (or label column) but those
+// marked "(ours)".
+func (s *state) noteBenched(tb table) {
+	if !tb.scored || tb.download {
+		return
+	}
+	mark := func(m int, ours bool) {
+		if m < 0 {
+			return
+		}
+		if ours {
+			s.models[m].ours = true
+		} else {
+			s.models[m].benched = true
+		}
+	}
+	if tb.across {
+		for c := tb.labels; c < len(tb.rows[0]); c++ {
+			mark(tb.columnModel(c), tb.columnOurs(c))
+		}
+		return
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		mark(tb.rowModel(r))
+	}
+}
+
+func (s *state) isDownloadCell(t string) bool {
+	for _, m := range s.an.cat.DownloadMarkers {
+		if strings.Contains(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// readNumberCell reads a body cell, which only numbers matter in.
+func (s *state) readNumberCell(text string) cell {
+	c := cell{model: -1, bench: -1, text: text}
+	if v, unit, ok := cellNumber(text); ok {
+		c.value, c.unit, c.num = v, unit, true
+	}
+	return c
+}
+
+// readCell classifies a header or label cell: a model, a benchmark or a
+// number, and whether it marks the article's own model.
+func (s *state) readCell(text string) cell {
+	c := cell{model: -1, bench: -1, text: text}
+	if v, unit, ok := cellNumber(text); ok {
+		c.value, c.unit, c.num = v, unit, true
+		return c
+	}
+	if !hasLetter(text) {
+		return c // "✅", "-", "5s"
+	}
+	t, ours := s.ownMark(strings.TrimSpace(strings.Trim(text, "*†‡§¶ ")))
+	c.ours, c.text = ours, t
+	if t == "" || len(t) > maxCellText {
+		if ours && s.topic >= 0 {
+			c.model = s.topic // "Ours"
+		}
+		return c
+	}
+	sub := s.cellState(t)
+	sub.scan()
+	if len(sub.mentions) == 0 {
+		// "Fun-CosyVoice3-0.5B-2512": a name the article introduced.
+		for _, st := range s.stems {
+			sub.sortMentions()
+			sub.readStem(st)
+		}
+	}
+	s.models = sub.models
+	if len(sub.benches) > 0 {
+		c.bench, c.name = sub.benches[0].idx, sub.benches[0].name
+	}
+	if len(sub.mentions) > 0 {
+		c.model = sub.mentions[0].model
+		if c.bench >= 0 && sub.benches[0].start < sub.mentions[0].start {
+			c.model = -1 // "MMLU (Qwen eval)"
+		}
+	}
+	if c.model < 0 && c.bench < 0 {
+		if i, ok := s.byKey[fold(t)]; ok && s.models[i].family < 0 {
+			c.model = i // a discovered model
+		}
+	}
+	if c.model < 0 && ours && s.topic >= 0 {
+		c.model = s.topic
+	}
+	return c
+}
+
+// hasLetter reports an ASCII letter or a character past ASCII in t.
+func hasLetter(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if isLetterASCII(t[i]) || t[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// ownMark removes an own-model mark ("(ours)", "Ours") from a cell's text
+// and reports whether there was one.
+func (s *state) ownMark(t string) (string, bool) {
+	lower := ""
+	for _, lm := range s.an.c.ownMarkers {
+		if lower == "" {
+			lower = strings.ToLower(t)
+		}
+		i := strings.Index(lower, lm)
+		if i < 0 {
+			continue
+		}
+		j := i + len(lm)
+		if i > 0 && isAlnum(lower[i-1]) && isAlnum(lm[0]) || j < len(lower) && isAlnum(lower[j]) && isAlnum(lm[len(lm)-1]) {
+			continue // "hours", "yours"
+		}
+		if len(lower) != len(t) {
+			return t, true // lowercasing changed the length: keep the text
+		}
+		return strings.TrimSpace(strings.Trim(t[:i]+t[j:], " ()（）,")), true
+	}
+	return t, false
+}
+
+// cellState returns the state that reads one table cell: it shares the
+// article's models and is reused from cell to cell.
+func (s *state) cellState(text string) *state {
+	sub := s.sub
+	if sub == nil {
+		sub = &state{an: s.an, byKey: s.byKey, cellMode: true, primary: -1, topic: -1}
+		s.sub = sub
+	}
+	sub.models = s.models
+	s.cellsRead++
+	sub.firstBase = len(s.buf) + 2*maxCellText*s.cellsRead
+	sub.buf = appendHalfwidth(sub.buf[:0], text)
+	sub.mentions = sub.mentions[:0]
+	sub.sortedN = 0
+	sub.benches = sub.benches[:0]
+	sub.vendorHits = sub.vendorHits[:0]
+	sub.licenses = sub.licenses[:0]
+	for k := range sub.cues {
+		sub.cues[k] = sub.cues[k][:0]
+	}
+	return sub
+}
+
+// cellNumber parses a score cell: "85.0", "**72.7**", "72.7*", "65,8%",
+// "1,035", "72.3 ± 0.4", "85.0 (86.1)", "−2.1", "41.3%". Marks around the
+// number (bold, footnote signs) are dropped; a value and its spread or a
+// second figure in brackets give the value.
+func cellNumber(t string) (float64, string, bool) {
+	if plainNumber(t) {
+		v, err := strconv.ParseFloat(t, 64)
+		return v, "", err == nil // "85.0": most body cells
+	}
+	t = strings.TrimSpace(t)
+	if t == "" || !isDigit(t[0]) && !strings.ContainsAny(t[:1], "*†‡§¶#^~≈-−") && !strings.HasPrefix(t, "−") {
+		return 0, "", false // most label cells: a word
+	}
+	t = strings.TrimSpace(strings.Trim(t, "*†‡§¶#^~≈ "))
+	if i := strings.IndexAny(t, "±+(（/"); i > 0 {
+		t = strings.TrimSpace(t[:i]) // "72.3 ± 0.4", "85.0 (86.1)", "54.3/52.1"
+	}
+	t = strings.TrimRight(t, "*†‡§¶#^ ")
+	unit := ""
+	switch {
+	case strings.HasSuffix(t, "%"):
+		unit, t = "%", strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	case strings.HasSuffix(t, "％"):
+		unit, t = "%", strings.TrimSpace(strings.TrimSuffix(t, "％"))
+	}
+	neg := false
+	switch {
+	case strings.HasPrefix(t, "-"):
+		neg, t = true, t[1:]
+	case strings.HasPrefix(t, "−"):
+		neg, t = true, t[len("−"):]
+	}
+	if t == "" || len(t) > 12 || !isDigit(t[0]) || !isDigit(t[len(t)-1]) {
+		return 0, "", false
+	}
+	seps, sepAt := 0, -1
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '.' || c == ',':
+			seps++
+			sepAt = i
+		case !isDigit(c):
+			return 0, "", false
+		}
+	}
+	if seps > 1 {
+		return 0, "", false
+	}
+	if seps == 1 && t[sepAt] == ',' && len(t)-sepAt-1 == 3 {
+		t = t[:sepAt] + t[sepAt+1:] // "1,035": thousands
+	}
+	v, ok := parseNumber(t)
+	if neg {
+		v = -v
+	}
+	return v, unit, ok
+}
+
+// plainNumber reports digits with at most one decimal point and nothing
+// else: "85.0", "2121".
+func plainNumber(t string) bool {
+	if t == "" || len(t) > 12 || !isDigit(t[0]) || !isDigit(t[len(t)-1]) {
+		return false
+	}
+	dots := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == '.' {
+			dots++
+		} else if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return dots <= 1
+}
+
+// unitOf reads the unit a label or caption gives its scores: "%" for
+// "Accuracy (%)" or "(single attempt, %)", "Elo", "ms", "s".
+func unitOf(label string) string {
+	if strings.Contains(label, "%") || strings.Contains(label, "％") {
+		return "%"
+	}
+	lower := strings.ToLower(label)
+	for _, u := range []string{"elo", "(ms)", "(s)"} {
+		if strings.Contains(lower, u) {
+			if u == "elo" {
+				return "Elo"
+			}
+			return strings.Trim(u, "()")
+		}
+	}
+	return ""
+}
+
+// tableClaims reads the scores of benchmark tables: models across the
+// header and benchmarks down the label columns, or the other way round;
+// each score is credited to the exact model of its column or row.
+func (s *state) tableClaims() {
+	for i := range s.tableCells {
+		tb := &s.tableCells[i]
+		if len(tb.rows) < 2 || tb.download || !tb.scored {
+			continue
+		}
+		if tb.across {
+			s.modelColumns(tb)
+		} else {
+			s.benchColumns(tb)
+		}
+	}
+}
+
+// modelColumns reads a table with models across the header: each body
+// row is a benchmark.
+func (s *state) modelColumns(tb *table) {
+	width := len(tb.rows[0])
+	models := make([]int, width)
+	units := make([]string, width)
+	for c := range models {
+		models[c] = -1
+		if c >= tb.labels {
+			models[c] = tb.columnModel(c)
+			if models[c] < 0 && tb.columnOurs(c) {
+				models[c] = s.topic
+			}
+			for r := 0; r < tb.head; r++ {
+				if c < len(tb.rows[r]) && units[c] == "" {
+					units[c] = unitOf(tb.rows[r][c].text)
+				}
+			}
+		}
+	}
+	nameCol := tb.nameColumn()
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		name, bench, unit := tb.rowBench(row, nameCol)
+		if name == "" {
+			continue
+		}
+		for c := tb.labels; c < len(row) && c < width; c++ {
+			if !row[c].num || models[c] < 0 {
+				continue
+			}
+			u := firstOf(row[c].unit, units[c], unit, tb.unit)
+			s.scoreClaim(models[c], name, bench, row[c].value, u, rowEvidence(tb.rows[0], c, row))
+		}
+	}
+}
+
+// nameColumn returns the label column that names the benchmarks when no
+// catalogued benchmark does: the one with the most distinct texts (a
+// column of metrics repeats "Pass@1", one of groups repeats "Math").
+func (tb *table) nameColumn() int {
+	best, bestN := 0, -1
+	for c := 0; c < tb.labels; c++ {
+		seen := map[string]bool{}
+		for r := tb.head; r < len(tb.rows); r++ {
+			if c < len(tb.rows[r]) && tb.rows[r][c].text != "" {
+				seen[tb.rows[r][c].text] = true
+			}
+		}
+		if len(seen) > bestN {
+			best, bestN = c, len(seen)
+		}
+	}
+	return best
+}
+
+// rowBench returns the benchmark a body row scores: a catalogued one in
+// its label columns (the rightmost), else the label of column nameCol,
+// with the unit the labels give.
+func (tb *table) rowBench(row []cell, nameCol int) (string, int, string) {
+	unit := ""
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		if u := unitOf(row[c].text); u != "" {
+			unit = u
+		}
+	}
+	for c := min(tb.labels, len(row)) - 1; c >= 0; c-- {
+		if row[c].bench >= 0 {
+			return row[c].name, row[c].bench, unit
+		}
+	}
+	if nameCol < len(row) && !row[nameCol].num && row[nameCol].model < 0 {
+		return benchLabel(row[nameCol].text), -1, unit
+	}
+	return "", -1, unit
+}
+
+// benchColumns reads a table with models down the label columns: each
+// column past them is a benchmark, named by its header rows.
+func (s *state) benchColumns(tb *table) {
+	width := 0
+	for _, row := range tb.rows {
+		width = max(width, len(row))
+	}
+	names := make([]string, width)
+	benches := make([]int, width)
+	units := make([]string, width)
+	for c := range names {
+		benches[c] = -1
+		if c >= tb.labels {
+			names[c], benches[c], units[c] = tb.columnBench(c)
+		}
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		model, ours := tb.rowModel(r)
+		if model < 0 && ours {
+			model = s.topic
+		}
+		if model < 0 {
+			continue
+		}
+		for c := tb.labels; c < len(row); c++ {
+			if row[c].num && names[c] != "" {
+				u := firstOf(row[c].unit, units[c], tb.unit)
+				s.scoreClaim(model, names[c], benches[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+			}
+		}
+	}
+}
+
+// columnBench names the benchmark of a column from its header rows: a
+// catalogued benchmark (the lowest), else its labels from top to bottom
+// ("test-zh" over "CER (%) ↓": "test-zh CER"), without settings such as
+// "5-shot" or "Pass@1"; and the unit they give.
+func (tb *table) columnBench(c int) (string, int, string) {
+	unit := ""
+	for r := 0; r < tb.head; r++ {
+		if c < len(tb.rows[r]) {
+			if u := unitOf(tb.rows[r][c].text); u != "" {
+				unit = u
+			}
+		}
+	}
+	for r := tb.head - 1; r >= 0; r-- {
+		if c < len(tb.rows[r]) && tb.rows[r][c].bench >= 0 {
+			return tb.rows[r][c].name, tb.rows[r][c].bench, unit
+		}
+	}
+	var parts []string
+	for r := 0; r < tb.head; r++ {
+		if c >= len(tb.rows[r]) {
+			continue
+		}
+		k := tb.rows[r][c]
+		l := benchLabel(k.text)
+		if l == "" || k.num || k.model >= 0 || setting(l) || len(parts) > 0 && parts[len(parts)-1] == l {
+			continue
+		}
+		parts = append(parts, l)
+	}
+	return strings.Join(parts, " "), -1, unit
+}
+
+// setting reports a header label that says how a benchmark was run, not
+// which: "5-shot", "0-shot, CoT", "Pass@1", "Avg@64".
+func setting(l string) bool {
+	lower := strings.ToLower(l)
+	return strings.Contains(lower, "shot") || strings.Contains(lower, "@")
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// benchLabel cleans a table label for use as a benchmark name: the text
+// before any parenthesis, without trailing marks and arrows.
+func benchLabel(t string) string {
+	if i := strings.IndexAny(t, "(（"); i > 0 {
+		t = t[:i]
+	}
+	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓ "))
+	if len(t) < 2 || len(t) > 40 || strings.ContainsAny(t, "。，") {
+		return ""
+	}
+	return t
+}
+
+// rowEvidence describes a table score: the column's header and the row.
+func rowEvidence(header []cell, c int, row []cell) string {
+	var b strings.Builder
+	b.WriteString("table: ")
+	if c < len(header) {
+		b.WriteString(header[c].text)
+	}
+	for _, x := range row {
+		b.WriteString(" | ")
+		b.WriteString(x.text)
+		if b.Len() > 200 {
+			break
+		}
+	}
+	return b.String()
+}

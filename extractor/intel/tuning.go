@@ -1,0 +1,134 @@
+package intel
+
+// Tuning as data. Every confidence, threshold and byte window the release
+// decision uses is a named value in the table below, so a tuning change is
+// a one-line diff that an evaluation result can name ("releases precision
+// 0.88 → 0.91 with topicConf 0.6 → 0.5"), as Prometheus keeps every
+// default in DefaultGlobalConfig. The identities' confidences are in
+// resolveConf (identity.go); the bounds that keep adversarial input linear
+// are in index.go.
+//
+// Windows are in bytes of the analysed text (UTF-8: a Chinese character is
+// three bytes, a Hangul syllable three), measured from the edge of the cue
+// or mention named.
+
+// releaseTuning holds the release decision's settings; tune is the one in
+// use. Neither is ever written.
+type releaseTuning struct {
+	// Confidences of a release, by the evidence for it: a release verb
+	// in the title (titleConf) or in a sentence (sentenceConf) with the
+	// model as its object; the next sentence naming the models a release
+	// sentence announced unnamed (namedNextConf); a repository titled
+	// with the model (repoTitleConf); the title's series when its
+	// variants are released (seriesConf); the article's topic model for a
+	// release of "the model" (topicConf); a download table of the
+	// article's vendor (downloadConf); a size or tuning of a released
+	// model named in the article (variantConf).
+	titleConf, sentenceConf, namedNextConf, repoTitleConf float64
+	seriesConf, topicConf, downloadConf, variantConf      float64
+	// releasedBase is the confidence a release needs before its sizes
+	// and tunings are released along with it, seriesBase the confidence
+	// the releases of a series' models need before the series the title
+	// names is released (a download table's sizes of "FastVLM").
+	releasedBase, seriesBase float64
+
+	// Where a release verb looks for its object: from objectBefore bytes
+	// before it to objectAfter bytes after it; for verbs that follow
+	// their object (Korean, Japanese) from postBefore before to postAfter
+	// after. passiveGap is how far after such a verb a name may stand
+	// ("公開された EXAONE"); cjkTopicRunes how many characters a Chinese
+	// topic may stand before its verb ("GLM-4.5 正式开源").
+	objectBefore, objectAfter, postBefore, postAfter int
+	passiveGap, cjkTopicRunes                        int
+	// objectGap is how far after a verb written before its object
+	// (English, Vietnamese) the list of models it releases may start;
+	// an apposition between two of them ("Scout, a 17B model with 16
+	// experts, and Maverick") is at most appositionGap bytes.
+	objectGap, appositionGap int
+
+	// A release verb is blocked (denied, planned, recalled) by a
+	// negation up to negationBefore bytes before it, a plan up to
+	// plannedBefore, a past marker up to historyBefore before or
+	// historyAfter after; for verbs that follow their object the negation
+	// and plan may also stand up to postBlockAfter bytes after ("공개하지
+	// 않았다", "公開する予定").
+	negationBefore, plannedBefore, historyBefore, historyAfter, postBlockAfter int
+	// A Chinese release word is blocked too by a negation or plan up to
+	// cjkBlockAfter bytes after it in its clause ("开源版本则“正在准备中”").
+	cjkBlockAfter int
+	// holdReach is how far around a blocked verb the models it holds
+	// (planned, denied) or dates (recalled) may stand.
+	holdReach int
+	// A release dated pastMonths or more before the article's
+	// publication recalls rather than announces; the date is looked for
+	// from dateBefore bytes (at least dateBeforeRunes characters) before
+	// the verb to dateAfter after it, or from the start of the clause,
+	// at most dateClauseRunes characters back, for verbs that follow
+	// their object.
+	pastMonths, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes int
+
+	// A comparison or reference cue reaches the list of models that
+	// starts within chainFirstAfter bytes after it (chainFirstBefore
+	// before it, for cues that follow their models); a list goes on
+	// across gaps of at most listGap bytes without a joiner.
+	chainFirstAfter, chainFirstBefore, listGap int
+
+	// A release verb introduces names no catalog knows from
+	// introduceBefore bytes before it to introduceAfter after it (the
+	// other way round for verbs that follow their object); a model noun
+	// calls a name a model from nounBefore bytes before it to nounAfter
+	// after it ("the DiT model", "Mercury, a diffusion LLM").
+	introduceBefore, introduceAfter, nounBefore, nounAfter int
+	// A name no catalog knows is data, not a model, with a data word
+	// ("training data", "数据集") at most dataReach bytes from it.
+	dataReach int
+	// A comparison introduces a name no catalog knows up to rivalReach
+	// bytes after it (before it, for a cue that follows its model).
+	rivalReach int
+
+	// A score pairs with a benchmark at most scoreReach bytes from it,
+	// scoreReachAlone when it is the sentence's only benchmark and only
+	// score, or written beside its own model; a number is a model's when
+	// at most ownerGap bytes of connector stand between ("o3-mini
+	// (86.5%)").
+	scoreReach, scoreReachAlone, ownerGap int
+
+	// A comparison whose sentence opens with a pronoun ("Its score …")
+	// is about the model named at most pronounReach bytes before; one
+	// that names no model compares with the phrase of at most phraseAfter
+	// bytes after it (phraseBefore before it, for a cue that follows).
+	pronounReach, phraseAfter, phraseBefore int
+
+	// choosePrimary weighs a vendor's names: titleWeight in the title,
+	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
+	// a model compared against or built on counts roleDiscount times as
+	// much; the owner of the repository the page is ("owner/repo" in
+	// its title or address) adds repoOwnerWeight.
+	titleWeight, earlyWeight, roleDiscount, repoOwnerWeight float64
+	earlyBytes                                              int
+}
+
+var tune = releaseTuning{
+	titleConf: 0.9, sentenceConf: 0.85, namedNextConf: 0.8, repoTitleConf: 0.75,
+	seriesConf: 0.7, topicConf: 0.6, downloadConf: 0.6, variantConf: 0.5,
+	releasedBase: 0.75, seriesBase: 0.6,
+
+	objectBefore: 80, objectAfter: 200, postBefore: 200, postAfter: 40,
+	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80, appositionGap: 100,
+
+	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
+	cjkBlockAfter: 24, holdReach: 120,
+	pastMonths: 2, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
+
+	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
+
+	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
+	dataReach: 16, rivalReach: 24,
+
+	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12,
+
+	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
+
+	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
+	earlyBytes: 400,
+}
