@@ -147,8 +147,8 @@ type state struct {
 	titleEnd int
 	sents    []span
 	// tableLines are the lines of the text that are table rows,
-	// codeLines those that are commands or code.
-	tableLines, codeLines []span
+	// codeLines those that are commands or code, headLines headings.
+	tableLines, codeLines, headLines []span
 	models                []*modelRec
 	byKey                 map[string]int
 	mentions              []mention
@@ -323,6 +323,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.sents = s.sents[:0]
 	s.tableLines = s.tableLines[:0]
 	s.codeLines = s.codeLines[:0]
+	s.headLines = s.headLines[:0]
 	clear(s.models)
 	s.models = s.models[:0]
 	clear(s.byKey)

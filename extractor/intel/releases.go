@@ -146,9 +146,12 @@ func (s *state) releaseSentence(c hit) {
 // makerFits reports whether a release sentence sent may release mention
 // m by who made it: a model of the article's vendor or of no known
 // vendor, or one whose own maker the sentence names ("OpenAI shipped
-// GPT-4.5, xAI released Grok 3"). Another lab's model named in the
-// article's own release ("we present results alongside GPT-4o and
-// Claude") is a rival, not a release.
+// GPT-4.5, xAI released Grok 3") when the article is about that maker
+// too (featured). Another lab's model named in the article's own release
+// ("we present results alongside GPT-4o and Claude") is a rival, and one
+// an article about another release recalls in passing ("Anthropic
+// released Claude Opus 4.1 on Tuesday", "阿里巴巴…Qwen3-Max预览版已上线")
+// is context, not a release.
 func (s *state) makerFits(m mention, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
@@ -156,6 +159,24 @@ func (s *state) makerFits(m mention, sent span) bool {
 	}
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
 		if h.idx == v {
+			return s.featured(v)
+		}
+	}
+	return false
+}
+
+// featured reports a vendor the article is about by its own headlines:
+// one its title or a heading names, or whose model it names there ("The
+// Week in AI: Haiku 4.5, Veo 3.1 and Granite 4.0", "Moonshot AI tung Kimi
+// K2, Zhipu đáp trả bằng GLM-4.5").
+func (s *state) featured(v int) bool {
+	for _, h := range s.vendorHits {
+		if h.idx == v && s.inHeading(h.start) {
+			return true
+		}
+	}
+	for _, m := range s.mentions {
+		if s.models[m.model].vendor == v && s.inHeading(m.start) {
 			return true
 		}
 	}

@@ -99,6 +99,11 @@ type releaseTuning struct {
 	// bytes after it (phraseBefore before it, for a cue that follows).
 	pronounReach, phraseAfter, phraseBefore int
 
+	// A line of at most headingBytes with no sentence punctuation at its
+	// end is a heading: a vendor or model named in one (or in the title)
+	// is one the article is about.
+	headingBytes int
+
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
 	// a model compared against or built on counts roleDiscount times as
@@ -128,6 +133,8 @@ var tune = releaseTuning{
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
+
+	headingBytes: 120,
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
