@@ -149,9 +149,9 @@ type state struct {
 	// tableLines are the lines of the text that are table rows,
 	// codeLines those that are commands or code, headLines headings.
 	tableLines, codeLines, headLines []span
-	models                []*modelRec
-	byKey                 map[string]int
-	mentions              []mention
+	models                           []*modelRec
+	byKey                            map[string]int
+	mentions                         []mention
 	// vendorHits are explicit vendor names; benches, licenses and cues the
 	// other catalog matches.
 	vendorHits []hit
