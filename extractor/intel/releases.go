@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -449,8 +450,10 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 	"August", "September", "October", "November", "December"}
 
 // pastDate reports a release cue dated two months or more before the
-// article was published: "DeepSeek-R1, released in January," in a
-// September article recalls, it does not announce.
+// article was published ("DeepSeek-R1, released in January," in a
+// September article recalls, it does not announce), or pastDays days or
+// more when the text gives the day or the part of the month ("Sora 2,
+// released at the end of September," in mid-October).
 func (s *state) pastDate(c hit) bool {
 	pub := s.a.PublishedAt
 	if pub.IsZero() {
@@ -479,28 +482,98 @@ func (s *state) pastDate(c hit) bool {
 			if y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
 				return true // "in 2024"
 			}
-			continue
 		}
-		if len(rest) == 0 || !isUpper(rest[0]) {
-			continue
-		}
-		for i, m := range months {
-			if !bytes.HasPrefix(rest, []byte(m)) {
+	}
+	for i, m := range months {
+		for k := 0; ; {
+			j := bytes.Index(text[k:], []byte(m))
+			if j < 0 {
+				break
+			}
+			at := k + j
+			k = at + len(m)
+			if at > 0 && isAlnum(text[at-1]) || k < len(text) && isLetterASCII(text[k]) {
 				continue
 			}
-			year := pub.Year()
-			after := bytes.TrimLeft(rest[len(m):], " ,")
-			if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) {
-				year = atoi4(after)
-			} else if i+1 > int(pub.Month()) {
-				year-- // "in November" read in March is last year's
-			}
-			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= tune.pastMonths {
+			if s.monthPast(text[:at], text[k:], i+1) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// monthPast reports a month name, with the words before and after it,
+// that dates a release far enough before the article: "in March", "at the
+// end of September", "on September 30, 2024", "early May". A month with no
+// such word around it ("May") is no date.
+func (s *state) monthPast(before, after []byte, month int) bool {
+	pub := s.a.PublishedAt
+	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
+	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
+	day := 0
+	switch string(prev) {
+	case "in", "on", "since", "from", "until":
+	case "early":
+		day = 5
+	case "mid":
+		day = 15
+	case "late":
+		day = 25
+	case "of":
+		switch {
+		case bytes.HasSuffix(bytes.ToLower(before), []byte("end of ")):
+			day = 28
+		case bytes.HasSuffix(bytes.ToLower(before), []byte("beginning of ")), bytes.HasSuffix(bytes.ToLower(before), []byte("start of ")):
+			day = 3
+		case bytes.HasSuffix(bytes.ToLower(before), []byte("middle of ")):
+			day = 15
+		}
+	default:
+		prev = nil
+	}
+	after = bytes.TrimLeft(after, " ")
+	if n, w := leadingDay(after); n > 0 {
+		day = n // "September 30", "September 30th, 2024"
+		after = bytes.TrimPrefix(bytes.TrimPrefix(after[w:], []byte("th")), []byte(","))
+	} else if prev == nil {
+		return false
+	}
+	year := pub.Year()
+	after = bytes.TrimLeft(after, " ,")
+	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
+		year = atoi4(after)
+	} else if month > int(pub.Month()) {
+		year-- // "in November" read in March is last year's
+	}
+	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
+		return true
+	}
+	if day == 0 {
+		return false
+	}
+	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
+	return pub.Sub(dated) >= time.Duration(tune.pastDays)*24*time.Hour
+}
+
+// leadingDay reads a day of the month (1 to 31, one or two digits) at the
+// start of b and returns it with its width, or 0.
+func leadingDay(b []byte) (int, int) {
+	w := 0
+	for w < len(b) && isDigit(b[w]) {
+		w++
+	}
+	if w == 0 || w > 2 {
+		return 0, 0
+	}
+	n := int(b[0] - '0')
+	if w == 2 {
+		n = n*10 + int(b[1]-'0')
+	}
+	if n < 1 || n > 31 {
+		return 0, 0
+	}
+	return n, w
 }
 
 func atoi4(b []byte) int {

@@ -60,12 +60,14 @@ type releaseTuning struct {
 	// (planned, denied) or dates (recalled) may stand.
 	holdReach int
 	// A release dated pastMonths or more before the article's
-	// publication recalls rather than announces; the date is looked for
+	// publication recalls rather than announces, and so does one dated
+	// pastDays or more before it when the text gives the day or the part
+	// of the month ("at the end of September"); the date is looked for
 	// from dateBefore bytes (at least dateBeforeRunes characters) before
 	// the verb to dateAfter after it, or from the start of the clause,
 	// at most dateClauseRunes characters back, for verbs that follow
 	// their object.
-	pastMonths, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes int
+	pastMonths, pastDays, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes int
 
 	// A comparison or reference cue reaches the list of models that
 	// starts within chainFirstAfter bytes after it (chainFirstBefore
@@ -123,7 +125,7 @@ var tune = releaseTuning{
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
-	pastMonths: 2, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
+	pastMonths: 2, pastDays: 14, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
 
