@@ -307,7 +307,26 @@ func (s *state) inReach(m mention, c hit) bool {
 	case m.start >= c.end:
 		return m.start-c.end <= tune.passiveGap
 	}
-	return !s.verbBetween(m.end, c.start)
+	return !s.verbBetween(m.end, c.start) && !s.genitive(m.end)
+}
+
+// genitive reports a Japanese or Korean genitive right after a name, past
+// closing quotes and brackets: the name modifies another noun and is no
+// object of the verb ("「ChatGPT」の基盤となる「GPT-5」を発表",
+// "엑사원 3.5의 후속 모델").
+func (s *state) genitive(p int) bool {
+	for p < len(s.buf) {
+		r, n := utf8.DecodeRune(s.buf[p:])
+		switch r {
+		case 'の', '의':
+			return true
+		case '」', '』', '\'', '"', '’', '”', ')', '）':
+			p += n
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // released reports whether a mention in reach of release cue c is what it
