@@ -81,19 +81,12 @@ func (s *state) shortForms() {
 
 // aloneForms reads a variant word standing alone as the model the article
 // named in full with it ("Maverick" after "Llama 4 Maverick", "Sonnet"
-// after "Claude 3.7 Sonnet"), when exactly one model of the article ends
-// in that word and the catalog says the word names a model alone.
+// after "Claude 3.7 Sonnet"), or with the version that follows it ("Haiku
+// 4.5" after "Claude Haiku 4.5"), when exactly one model of the article
+// ends so and the catalog says the word names a model alone.
 func (s *state) aloneForms() {
 	var owner map[string]int // word → model, -1 when two models end in it
-	for i, m := range s.models {
-		if m.family < 0 || m.count == 0 {
-			continue
-		}
-		w := m.name[strings.LastIndexAny(m.name, " -")+1:]
-		var tmp [48]byte
-		if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; !ok || !v.alone || w == m.name {
-			continue
-		}
+	own := func(w string, i int) {
 		if owner == nil {
 			owner = map[string]int{}
 		}
@@ -101,6 +94,25 @@ func (s *state) aloneForms() {
 			owner[w] = -1
 		} else {
 			owner[w] = i
+		}
+	}
+	for i, m := range s.models {
+		if m.family < 0 || m.count == 0 {
+			continue
+		}
+		w := m.name[strings.LastIndexAny(m.name, " -")+1:]
+		var tmp [48]byte
+		if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; ok && v.alone && w != m.name {
+			own(w, i)
+			continue
+		}
+		// "Claude Haiku 4.5": the tail from the word on.
+		if k := strings.LastIndexByte(m.name, ' '); k > 0 && isDigit(m.name[k+1]) {
+			j := strings.LastIndexByte(m.name[:k], ' ')
+			w := m.name[j+1 : k]
+			if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; ok && v.alone && j > 0 {
+				own(m.name[j+1:], i)
+			}
 		}
 	}
 	added := false
