@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // presentFamilies returns, per family, how strongly the article names it or
@@ -37,7 +38,7 @@ func (s *state) shortForms() {
 		if len(fams) == 0 || !isDigit(buf[i+1]) {
 			continue
 		}
-		if i > 0 && (isAlnum(buf[i-1]) || bytes.IndexByte([]byte("-._'’"), buf[i-1]) >= 0) {
+		if i > 0 && (isAlnum(buf[i-1]) || bytes.IndexByte([]byte("-._'’"), buf[i-1]) >= 0) && !openingQuote(buf, i-1) {
 			continue
 		}
 		j := i + 1
@@ -77,6 +78,19 @@ func (s *state) shortForms() {
 		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
 	}
+}
+
+// openingQuote reports a straight quote at i that opens a quotation: at
+// the start or after a space, a bracket or a CJK letter ("딥시크가 'V3.9'를").
+func openingQuote(buf []byte, i int) bool {
+	if buf[i] != '\'' {
+		return false
+	}
+	if i == 0 || buf[i-1] == ' ' || buf[i-1] == '(' || buf[i-1] == '\n' {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(buf[:i])
+	return isCJK(r)
 }
 
 // aloneForms reads a variant word standing alone as the model the article
