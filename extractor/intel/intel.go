@@ -258,27 +258,46 @@ func (s *state) dropCodeOnly() {
 	}
 	var own [][]string // names of the vendor's models named in prose
 	for i, m := range s.models {
-		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
+		// A series' bare name extends to anything: "Qwen" would keep
+		// the class "Qwen3VLMoeForConditionalGeneration".
+		if prose[i] && m.vendor >= 0 && m.vendor == s.primary && !m.bare {
 			own = append(own, nameTokens(m.name))
 		}
 	}
 	for i, m := range s.models {
-		if named[i] && !prose[i] && !extendsAny(nameTokens(m.name), own) {
+		if named[i] && !prose[i] && !s.an.extendsAny(nameTokens(m.name), own) {
 			m.count, m.conf = 0, 0
 		}
 	}
 }
 
-// extendsAny reports a name that extends one of names ("Janus-Pro-7B" of
-// "Janus-Pro"): the size of a model the article is about, named only in
-// its code, is still one of its models.
-func extendsAny(toks []string, names [][]string) bool {
+// extendsAny reports a name that extends one of names with sizes, versions
+// and variant words ("Janus-Pro-7B" of "Janus-Pro"): the size of a model
+// the article is about, named only in its code, is still one of its
+// models; a class named after it ("Qwen4MoeForConditionalGeneration") is
+// not.
+func (an *Analyzer) extendsAny(toks []string, names [][]string) bool {
 	for _, n := range names {
-		if len(toks) > len(n) && equalTokens(toks[:len(n)], n) {
+		if len(toks) > len(n) && equalTokens(toks[:len(n)], n) && an.nameParts(toks[len(n):]) {
 			return true
 		}
 	}
 	return false
+}
+
+// nameParts reports tokens that a model name goes on with: numbers (not
+// a year: "skywork-or1-2025" is a citation key), unit letters of sizes,
+// variant words and formats.
+func (an *Analyzer) nameParts(toks []string) bool {
+	for _, t := range toks {
+		if len(t) == 4 && (t[:2] == "19" || t[:2] == "20") && !isDateCode(t) {
+			return false
+		}
+		if _, variant := an.c.variants[t]; !variant && !isDigit(t[0]) && len(t) > 1 && !an.isFormat(t) {
+			return false
+		}
+	}
+	return true
 }
 
 func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state {

@@ -217,8 +217,8 @@ func namedAfter(repo, model string) bool {
 func (s *state) releaseDownloads() {
 	for _, m := range s.downloads {
 		rec := s.models[m]
-		if rec.held || rec.denied {
-			continue
+		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
+			continue // a table offers checkpoints, not a series ("MiniCPM")
 		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
 			s.give(m, tune.downloadConf, "listed for download", true)

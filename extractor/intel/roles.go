@@ -229,6 +229,11 @@ func (s *state) joined(gap []byte) bool {
 	if bytes.Contains(gap, []byte("，")) || bytes.Contains(gap, []byte("；")) {
 		return false // a clause break, not a list
 	}
+	if g, ok := dropAside(gap); ok {
+		// "A (both with and without synthetic data) and B": an aside
+		// on the first name, and the list goes on.
+		gap = g
+	}
 	g := strings.Trim(string(gap), " ,、/()（）'\"’‘“”·")
 	if g == "" {
 		return true
@@ -254,6 +259,25 @@ func (s *state) joined(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// dropAside returns gap without the bracketed aside that opens it
+// (" (32B total, 9B active), "), when one does and holds no digit-free
+// clause break: what follows it is the list's joiner.
+func dropAside(gap []byte) ([]byte, bool) {
+	g := bytes.TrimLeft(gap, " ")
+	open, close := []byte("("), []byte(")")
+	if !bytes.HasPrefix(g, open) {
+		open, close = []byte("（"), []byte("）")
+		if !bytes.HasPrefix(g, open) {
+			return gap, false
+		}
+	}
+	end := bytes.Index(g, close)
+	if end < 0 || bytes.Contains(g[len(open):end], open) || end > tune.asideBytes {
+		return gap, false
+	}
+	return g[end+len(close):], true
 }
 
 // afterScore returns what follows a score at the start of a list gap

@@ -102,6 +102,9 @@ func codeLine(line []byte) bool {
 			return true
 		}
 	}
+	if bibtexLine(t) {
+		return true
+	}
 	for i := 1; i+1 < len(t); i++ {
 		switch t[i] {
 		case '-':
@@ -145,6 +148,27 @@ func (s *state) inHeading(p int) bool {
 	}
 	i := sort.Search(len(s.headLines), func(i int) bool { return s.headLines[i].end > p })
 	return i < len(s.headLines) && s.headLines[i].start <= p
+}
+
+// bibtexLine reports a line of a BibTeX citation, as READMEs end:
+// "@misc{qwen3-2025," or "  title={…},".
+func bibtexLine(t []byte) bool {
+	i := 0
+	if t[0] == '@' {
+		i = 1
+	}
+	j := i
+	for j < len(t) && isLetterASCII(t[j]) {
+		j++
+	}
+	if j == i || j == len(t) {
+		return false
+	}
+	if i == 1 {
+		return t[j] == '{'
+	}
+	rest := bytes.TrimLeft(t[j:], " ")
+	return bytes.HasPrefix(rest, []byte("={")) || bytes.HasPrefix(rest, []byte("= {"))
 }
 
 // inCodeLine reports whether byte p lies on a code line of the text.

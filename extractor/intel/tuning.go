@@ -72,8 +72,10 @@ type releaseTuning struct {
 	// A comparison or reference cue reaches the list of models that
 	// starts within chainFirstAfter bytes after it (chainFirstBefore
 	// before it, for cues that follow their models); a list goes on
-	// across gaps of at most listGap bytes without a joiner.
-	chainFirstAfter, chainFirstBefore, listGap int
+	// across gaps of at most listGap bytes without a joiner, and past a
+	// bracketed aside on a name of at most asideBytes ("A (with and
+	// without synthetic data) and B").
+	chainFirstAfter, chainFirstBefore, listGap, asideBytes int
 
 	// A release verb introduces names no catalog knows from
 	// introduceBefore bytes before it to introduceAfter after it (the
@@ -127,7 +129,7 @@ var tune = releaseTuning{
 	cjkBlockAfter: 24, holdReach: 120,
 	pastMonths: 2, pastDays: 14, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
 
-	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
+	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80,
 
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
