@@ -53,6 +53,10 @@ type score struct {
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
+	if len(benches) == 0 && k > 1 {
+		s.carriedScores(k)
+		return
+	}
 	if len(benches) == 0 || len(benches) > 8 {
 		return // none, or a flattened table
 	}
@@ -121,11 +125,40 @@ func (s *state) sentenceScores(k int) {
 	}
 }
 
+// carriedScores credits the scores sentence k writes beside their models
+// on the one benchmark of the sentence before, which it goes on about
+// ("… SWE-bench Verified で74.9%… 。「クロード・オーパス4.1」（74.5%）も…").
+func (s *state) carriedScores(k int) {
+	prev, sp := s.sents[k-1], s.sents[k]
+	benches := benchesIn(s.benches, prev.start, prev.end)
+	if len(benches) != 1 || sp.start-prev.end > 2 || s.inTableLine(sp.start) {
+		return
+	}
+	b := benches[0]
+	unit := s.an.cat.Benchmarks[b.idx].Unit
+	for _, n := range s.sentenceNumbers(sp, nil) {
+		if n.owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
+			continue
+		}
+		u := ""
+		if n.percent {
+			u = "%"
+		}
+		s.scoreClaim(n.owner, b.name, b.idx, n.value, u, s.sentence(k))
+	}
+}
+
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
 // with the model each is written beside and whether it is an earlier
 // value or a change.
 func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 	var nums []score
+	unitBench := false // a rating or Elo: whole numbers are scores too
+	for _, b := range benches {
+		if s.an.cat.Benchmarks[b.idx].Unit != "" {
+			unitBench = true
+		}
+	}
 	for i := sp.start; i < sp.end; i++ {
 		if !isDigit(s.buf[i]) {
 			continue
@@ -142,7 +175,7 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			continue
 		}
 		sc := score{number: n, owner: -1}
-		if n.percent || n.decimal {
+		if n.percent || n.decimal || unitBench {
 			// Only these can pair without a benchmark's unit; the others
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
@@ -275,6 +308,10 @@ func (s *state) subjectBefore(p, k int) int {
 		}
 		break
 	}
+	if found < 0 && s.pronounIn(span{sent.start, p}) {
+		// "On AIME 2024 it scored 96.6%": the model named last before.
+		found = s.lastModelBefore(sent.start, tune.pronounReach)
+	}
 	if found < 0 {
 		return s.topic
 	}
@@ -297,7 +334,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 			break
 		}
 	}
-	if subject < 0 && s.pronounStart(sp) {
+	if subject < 0 && (s.pronounStart(sp) || s.pronounIn(span{sp.start, c.start})) {
 		subject = s.lastModelBefore(c.start, tune.pronounReach)
 	}
 	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
@@ -375,6 +412,37 @@ func (s *state) pronounStart(sp span) bool {
 		}
 	}
 	return false
+}
+
+// pronounIn reports a pronoun for a model inside sp, written as a word
+// ("… HealthBench it beat o4-mini", "the model delivers", "结果显示其…").
+func (s *state) pronounIn(sp span) bool {
+	t := s.buf[sp.start:sp.end]
+	for _, p := range s.an.cat.Pronouns {
+		q := bytes.TrimSpace([]byte(p))
+		for i := 0; ; {
+			j := indexFold(t[i:], q)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(q)
+			if q[0] >= 0x80 || (j == 0 || !isAlnum(t[j-1])) && (i >= len(t) || !isAlnum(t[i])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indexFold is bytes.Index with ASCII letters compared without case.
+func indexFold(b, p []byte) int {
+	for i := 0; i+len(p) <= len(b); i++ {
+		if hasPrefixFold(b[i:], string(p)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // lastModelBefore returns the last model named before p, within limit
