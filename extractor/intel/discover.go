@@ -15,8 +15,8 @@ func (s *state) discover() {
 	var stems stemList
 	orgSentence := -1
 	for _, c := range s.cues[cueRelease] {
-		if s.blocked(c) {
-			continue
+		if s.blocked(c) && !s.pastRelease(c) {
+			continue // what is only planned or denied introduces nothing
 		}
 		k := s.sentenceAt(c.start)
 		// "veröffentlicht", "launched" and "公開" are said of anything:
@@ -196,7 +196,20 @@ func (s *state) productLike(sp span) bool {
 // shaped like a model's name, and, beside a catalogued maker whose models
 // the catalog knows, surely a model.
 func (s *state) introduced(sp span, near bool) bool {
-	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) && !s.dataBeside(sp)
+	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) && !s.dataBeside(sp) &&
+		!s.variantFirst(sp)
+}
+
+// variantFirst reports a name that opens with a variant word ("T2V-14B",
+// "VL-7B"): a size of a model named elsewhere, no model of its own.
+func (s *state) variantFirst(sp span) bool {
+	w := s.buf[sp.start:sp.end]
+	if i := bytes.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	var tmp [48]byte
+	_, ok := s.an.c.variants[string(lowerKey(&tmp, string(w)))]
+	return ok
 }
 
 // dataBeside reports a name that data words call data: one right before

@@ -258,9 +258,7 @@ func (s *state) dropCodeOnly() {
 	}
 	var own [][]string // names of the vendor's models named in prose
 	for i, m := range s.models {
-		// A series' bare name extends to anything: "Qwen" would keep
-		// the class "Qwen3VLMoeForConditionalGeneration".
-		if prose[i] && m.vendor >= 0 && m.vendor == s.primary && !m.bare {
+		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
 			own = append(own, nameTokens(m.name))
 		}
 	}

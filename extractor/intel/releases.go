@@ -52,6 +52,13 @@ func (s *state) blocked(c hit) bool {
 		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
+// pastRelease reports a release cue dated or marked as past ("We released
+// OpenThinker2-7B" under a February date, "had launched"): it recalls a
+// model that exists, no announcement.
+func (s *state) pastRelease(c hit) bool {
+	return s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+}
+
 // clauseCue reports a cue of one of kinds within n bytes after p, with no
 // clause break between.
 func (s *state) clauseCue(p, n int, kinds ...cueKind) bool {
@@ -696,7 +703,7 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 // every model of the sentence when it releases nothing else, else those
 // within holdReach bytes of the cue.
 func (s *state) hold(c hit) {
-	past := s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+	past := s.pastRelease(c)
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
 	lo, hi := max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)
