@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -308,9 +310,10 @@ func (s *state) subjectBefore(p, k int) int {
 		}
 		break
 	}
-	if found < 0 && s.pronounIn(span{sent.start, p}) {
-		// "On AIME 2024 it scored 96.6%": the model named last before.
-		found = s.lastModelBefore(sent.start, tune.pronounReach)
+	if found < 0 && s.pronounIn(sent) {
+		// "On AIME 2024 it scored 96.6%": the subject of the sentences
+		// before.
+		found = s.referent(k, sent)
 	}
 	if found < 0 {
 		return s.topic
@@ -334,8 +337,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 			break
 		}
 	}
-	if subject < 0 && (s.pronounStart(sp) || s.pronounIn(span{sp.start, c.start})) {
+	if subject < 0 && s.pronounStart(sp) {
 		subject = s.lastModelBefore(c.start, tune.pronounReach)
+	}
+	if subject < 0 && s.pronounIn(span{sp.start, c.start}) {
+		subject = s.referent(k, span{sp.start, c.start}) // "On HealthBench it beat o4-mini"
 	}
 	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
 		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
@@ -419,7 +425,7 @@ func (s *state) pronounStart(sp span) bool {
 func (s *state) pronounIn(sp span) bool {
 	t := s.buf[sp.start:sp.end]
 	for _, p := range s.an.cat.Pronouns {
-		q := bytes.TrimSpace([]byte(p))
+		q := bytes.ToLower(bytes.TrimSpace([]byte(p)))
 		for i := 0; ; {
 			j := indexFold(t[i:], q)
 			if j < 0 {
@@ -427,12 +433,65 @@ func (s *state) pronounIn(sp span) bool {
 			}
 			j += i
 			i = j + len(q)
-			if q[0] >= 0x80 || (j == 0 || !isAlnum(t[j-1])) && (i >= len(t) || !isAlnum(t[i])) {
+			r, _ := utf8.DecodeRune(q)
+			switch {
+			case unicode.Is(unicode.Hangul, r):
+				if j == 0 || t[j-1] == ' ' {
+					return true // "이 모델", not "보이는"
+				}
+			case q[0] >= utf8.RuneSelf:
+				return true // "其", "该模型"
+			case (j == 0 || !isAlnum(t[j-1])) && (i >= len(t) || !isAlnum(t[i])):
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// referent returns the model a pronoun in sp of sentence k stands for:
+// "the model" (a model noun) is the article's topic when it has one, "it"
+// the subject of the sentences before.
+func (s *state) referent(k int, sp span) int {
+	if s.topic >= 0 {
+		t := bytes.ToLower(s.buf[sp.start:sp.end])
+		for _, p := range s.an.cat.Pronouns {
+			if q := bytes.ToLower(bytes.TrimSpace([]byte(p))); modelNounPronoun(q) && bytes.Contains(t, q) {
+				return s.topic
+			}
+		}
+	}
+	if m := s.previousSubject(k); m >= 0 {
+		return m
+	}
+	return s.topic
+}
+
+// modelNounPronoun reports a pronoun made of a model noun ("the model",
+// "该模型", "이 모델"), not "it".
+func modelNounPronoun(q []byte) bool {
+	for _, n := range [][]byte{[]byte("model"), []byte("模型"), []byte("モデル"), []byte("모델"), []byte("mô hình")} {
+		if bytes.Contains(q, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// previousSubject returns the subject of the nearest sentence before k
+// that has one, within pronounReach bytes: its first model not compared
+// against or built on ("gpt-oss-120b scored 2622 …, against 2719 for
+// o4-mini" is about gpt-oss-120b), or -1.
+func (s *state) previousSubject(k int) int {
+	for j := k - 1; j >= 1 && s.sents[k].start-s.sents[j].end <= tune.pronounReach; j-- {
+		sp := s.sents[j]
+		for _, m := range s.mentionsIn(sp.start, sp.end) {
+			if m.role == roleNone {
+				return m.model
+			}
+		}
+	}
+	return -1
 }
 
 // indexFold is bytes.Index with ASCII letters compared without case.
