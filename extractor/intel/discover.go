@@ -864,6 +864,29 @@ func dashAt(buf []byte, i int) bool {
 // determiners may stand between a release verb and the name it introduces.
 var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
 
+// afterModelNoun returns where the name starts that a model noun at p
+// introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
+// first capitalised word within a few lowercase words after the noun.
+func (s *state) afterModelNoun(p, end int) (int, bool) {
+	hs := hitsIn(s.cues[cueModelNouns], p, min(end, p+1))
+	if len(hs) == 0 {
+		return p, false
+	}
+	q := hs[len(hs)-1].end
+	for q < end && q < hs[0].end+tune.nounAfter {
+		c := s.buf[q]
+		switch {
+		case isUpper(c):
+			return q, true
+		case c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || isDigit(c):
+			return p, false
+		}
+		_, n := utf8.DecodeRune(s.buf[q:])
+		q += n
+	}
+	return p, false
+}
+
 // objectName adds the plain capitalised name a release verb introduces when
 // an apposition calls it a model: "released Mercury, a diffusion LLM".
 // Names with digits or inner capitals are found anyway; this is for the
@@ -889,6 +912,12 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		p = q
 		break
 	}
+	// A model noun before the name calls it a model: "công bố mô hình
+	// ngôn ngữ lớn Saola 3", "released the language model Mercury".
+	named := false
+	if q, ok := s.afterModelNoun(p, end); ok {
+		p, named = q, true
+	}
 	if p >= end || !isUpper(s.buf[p]) {
 		return
 	}
@@ -901,6 +930,18 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		return
 	}
 	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
+		return
+	}
+	if w+1 < end && s.buf[w] == ' ' && isDigit(s.buf[w+1]) {
+		// "Saola 3": a short version written after a space.
+		v := wordEnd(s.buf, w+1)
+		if !isShortVersion(string(s.buf[w+1 : v])) {
+			return
+		}
+		w = v
+	}
+	if named {
+		stems.add(name)
 		return
 	}
 	// An apposition ("Mercury, a diffusion LLM") or a noun right after
