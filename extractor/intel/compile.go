@@ -153,8 +153,10 @@ type compiled struct {
 	formats       map[string]bool
 	notModelParts map[string]bool
 	// stemWords are lowercase stems and vendor names: a name part that is
-	// one starts another name ("GPT-Yi").
-	stemWords map[string]bool
+	// one starts another name ("GPT-Yi"); stemFamily finds the family of
+	// a lowercase stem.
+	stemWords  map[string]bool
+	stemFamily map[string]int
 	// notVendorContext are words that, right after a vendor name, make it a
 	// product ("NVIDIA A800").
 	notVendorContext []string
@@ -221,6 +223,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		formats:         map[string]bool{},
 		notModelParts:   map[string]bool{},
 		stemWords:       map[string]bool{},
+		stemFamily:      map[string]int{},
 		stopwords:       map[string]bool{},
 		vendorOfAlias:   map[string]int{},
 		benchByFold:     map[string]int{},
@@ -321,6 +324,9 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 		c.familyVendor = append(c.familyVendor, v)
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
 			c.stemWords[strings.ToLower(s)] = true
+			if _, dup := c.stemFamily[strings.ToLower(s)]; !dup {
+				c.stemFamily[strings.ToLower(s)] = i
+			}
 		}
 		// Garbles are read only of names that are no ordinary words: stems
 		// matched in any case, or written with inner or all capitals.

@@ -420,6 +420,9 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			m.vendor = s.an.c.familyVendor[fam]
 			m.mods |= s.an.c.familyMods[fam]
 			m.open = s.an.cat.Families[fam].OpenWeights
+			if d := s.an.derivativeFamily(fam, parts); d >= 0 {
+				m.vendor = s.an.c.familyVendor[d] // "Llama-3.1-Nemotron-Nano-8B" is NVIDIA's
+			}
 		}
 		s.models = append(s.models, m)
 	}
@@ -436,6 +439,24 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	}
 	s.mentions = append(s.mentions, mention{span: sp, model: i})
 	return i
+}
+
+// derivativeFamily returns the family whose stem a name of family fam
+// goes on with after its version, as a lab names its model built on
+// another ("Llama-3.1-Nemotron-70B", "Llama-3-ELYZA-JP-8B"), or -1: the
+// lab's own brand, not a base written with its version ("InternVL2-
+// Llama3-76B") nor what a model was distilled into ("R1-Distill-Qwen").
+func (an *Analyzer) derivativeFamily(fam int, parts []part) int {
+	for i, p := range parts {
+		if p.kind != partWord || i == 0 || strings.EqualFold(parts[i-1].text, "Distill") {
+			continue
+		}
+		var tmp [48]byte
+		if f, ok := an.c.stemFamily[string(lowerKey(&tmp, p.text))]; ok && f != fam && an.c.familyVendor[f] != an.c.familyVendor[fam] {
+			return f
+		}
+	}
+	return -1
 }
 
 // appendFold appends the comparison key of name to dst: lowercase letters
