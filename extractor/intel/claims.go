@@ -423,11 +423,11 @@ func (s *state) pronounStart(sp span) bool {
 // pronounIn reports a pronoun for a model inside sp, written as a word
 // ("… HealthBench it beat o4-mini", "the model delivers", "结果显示其…").
 func (s *state) pronounIn(sp span) bool {
-	t := s.buf[sp.start:sp.end]
-	for _, p := range s.an.cat.Pronouns {
-		q := bytes.ToLower(bytes.TrimSpace([]byte(p)))
+	t := appendLowerASCII(s.lowBuf[:0], s.buf[sp.start:sp.end])
+	s.lowBuf = t
+	for _, q := range s.an.c.pronouns {
 		for i := 0; ; {
-			j := indexFold(t[i:], q)
+			j := bytes.Index(t[i:], q)
 			if j < 0 {
 				break
 			}
@@ -449,14 +449,23 @@ func (s *state) pronounIn(sp span) bool {
 	return false
 }
 
+// appendLowerASCII appends b to dst with ASCII letters lowercased.
+func appendLowerASCII(dst, b []byte) []byte {
+	for _, c := range b {
+		dst = append(dst, lowerASCII(c))
+	}
+	return dst
+}
+
 // referent returns the model a pronoun in sp of sentence k stands for:
 // "the model" (a model noun) is the article's topic when it has one, "it"
 // the subject of the sentences before.
 func (s *state) referent(k int, sp span) int {
 	if s.topic >= 0 {
-		t := bytes.ToLower(s.buf[sp.start:sp.end])
-		for _, p := range s.an.cat.Pronouns {
-			if q := bytes.ToLower(bytes.TrimSpace([]byte(p))); modelNounPronoun(q) && bytes.Contains(t, q) {
+		t := appendLowerASCII(s.lowBuf[:0], s.buf[sp.start:sp.end])
+		s.lowBuf = t
+		for _, q := range s.an.c.pronouns {
+			if modelNounPronoun(q) && bytes.Contains(t, q) {
 				return s.topic
 			}
 		}
@@ -489,16 +498,6 @@ func (s *state) previousSubject(k int) int {
 			if m.role == roleNone {
 				return m.model
 			}
-		}
-	}
-	return -1
-}
-
-// indexFold is bytes.Index with ASCII letters compared without case.
-func indexFold(b, p []byte) int {
-	for i := 0; i+len(p) <= len(b); i++ {
-		if hasPrefixFold(b[i:], string(p)) {
-			return i
 		}
 	}
 	return -1

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"sort"
@@ -180,6 +181,8 @@ type compiled struct {
 	morphemes []string
 	// spellings maps native spellings of variant words to the words.
 	spellings map[string]string
+	// pronouns are the catalog's pronouns, trimmed and lowercased.
+	pronouns [][]byte
 	// familySounds and vendorSounds find the catalogued names a garbled
 	// Latin spelling sounds like ("Kwen" → Qwen, "Zippu" → Zhipu).
 	familySounds, vendorSounds soundIndex
@@ -438,6 +441,9 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 	}
 	c.morphemes = cat.NameMorphemes
 	c.spellings = cat.VariantSpellings
+	for _, p := range cat.Pronouns {
+		c.pronouns = append(c.pronouns, bytes.ToLower([]byte(strings.TrimSpace(p))))
+	}
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}

@@ -178,8 +178,9 @@ type state struct {
 	downloads  []int
 	// thousandsDot: the language writes 1.000 for a thousand.
 	thousandsDot bool
-	// nameBuf and keyBuf are scratch space for model names.
-	nameBuf, keyBuf []byte
+	// nameBuf and keyBuf are scratch space for model names, lowBuf for
+	// lowercased text.
+	nameBuf, keyBuf, lowBuf []byte
 	// sub reads table cells; cellsRead counts them.
 	sub       *state
 	cellsRead int

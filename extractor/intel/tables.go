@@ -372,17 +372,22 @@ func (s *state) readNumberCell(text string) cell {
 // stackedNumbers reads a cell of two to four plain numbers separated by
 // spaces ("74.3 79.2"), as stacked lines flatten, or returns nil.
 func stackedNumbers(text string) []stackedItem {
-	f := strings.Fields(text)
-	if len(f) < 2 || len(f) > maxStacked {
+	var vals [maxStacked]float64
+	n := 0
+	for rest := strings.TrimSpace(text); rest != ""; n++ {
+		w, tail, _ := strings.Cut(rest, " ")
+		if n == maxStacked || !plainNumber(w) {
+			return nil // most cells: a word, a mark, a number with a note
+		}
+		vals[n], _ = strconv.ParseFloat(w, 64)
+		rest = strings.TrimLeft(tail, " ")
+	}
+	if n < 2 {
 		return nil
 	}
-	out := make([]stackedItem, 0, len(f))
-	for _, w := range f {
-		v, _, ok := cellNumber(w)
-		if !ok {
-			return nil
-		}
-		out = append(out, stackedItem{bench: -1, value: v})
+	out := make([]stackedItem, n)
+	for i := range out {
+		out[i] = stackedItem{bench: -1, value: vals[i]}
 	}
 	return out
 }
