@@ -510,23 +510,34 @@ func (s *state) pastDate(c hit) bool {
 			}
 		}
 	}
-	for i, m := range months {
-		for k := 0; ; {
-			j := bytes.Index(text[k:], []byte(m))
-			if j < 0 {
-				break
-			}
-			at := k + j
-			k = at + len(m)
-			if at > 0 && isAlnum(text[at-1]) || k < len(text) && isLetterASCII(text[k]) {
-				continue
-			}
-			if s.monthPast(text[:at], text[k:], i+1) {
-				return true
-			}
+	// Month names start with a capital: look only at capitalised words.
+	for at := 0; at < len(text); at++ {
+		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
+			continue
 		}
+		k := at + 1
+		for k < len(text) && isLower(text[k]) {
+			k++
+		}
+		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m) {
+			return true
+		}
+		at = k - 1
 	}
 	return false
+}
+
+// monthOf returns the month an English month name w names (1 to 12), or 0.
+func monthOf(w []byte) int {
+	if len(w) < 3 || len(w) > 9 {
+		return 0
+	}
+	for i, m := range months {
+		if len(m) == len(w) && string(w) == m {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // monthPast reports a month name, with the words before and after it,
