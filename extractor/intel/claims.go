@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/event"
 )
@@ -53,6 +55,10 @@ type score struct {
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
+	if len(benches) == 0 && k > 1 {
+		s.carriedScores(k)
+		return
+	}
 	if len(benches) == 0 || len(benches) > 8 {
 		return // none, or a flattened table
 	}
@@ -121,11 +127,40 @@ func (s *state) sentenceScores(k int) {
 	}
 }
 
+// carriedScores credits the scores sentence k writes beside their models
+// on the one benchmark of the sentence before, which it goes on about
+// ("… SWE-bench Verified で74.9%… 。「クロード・オーパス4.1」（74.5%）も…").
+func (s *state) carriedScores(k int) {
+	prev, sp := s.sents[k-1], s.sents[k]
+	benches := benchesIn(s.benches, prev.start, prev.end)
+	if len(benches) != 1 || sp.start-prev.end > 2 || s.inTableLine(sp.start) {
+		return
+	}
+	b := benches[0]
+	unit := s.an.cat.Benchmarks[b.idx].Unit
+	for _, n := range s.sentenceNumbers(sp, nil) {
+		if n.owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
+			continue
+		}
+		u := ""
+		if n.percent {
+			u = "%"
+		}
+		s.scoreClaim(n.owner, b.name, b.idx, n.value, u, s.sentence(k))
+	}
+}
+
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
 // with the model each is written beside and whether it is an earlier
 // value or a change.
 func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 	var nums []score
+	unitBench := false // a rating or Elo: whole numbers are scores too
+	for _, b := range benches {
+		if s.an.cat.Benchmarks[b.idx].Unit != "" {
+			unitBench = true
+		}
+	}
 	for i := sp.start; i < sp.end; i++ {
 		if !isDigit(s.buf[i]) {
 			continue
@@ -142,7 +177,7 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			continue
 		}
 		sc := score{number: n, owner: -1}
-		if n.percent || n.decimal {
+		if n.percent || n.decimal || unitBench {
 			// Only these can pair without a benchmark's unit; the others
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
@@ -275,6 +310,11 @@ func (s *state) subjectBefore(p, k int) int {
 		}
 		break
 	}
+	if found < 0 && s.pronounIn(sent) {
+		// "On AIME 2024 it scored 96.6%": the subject of the sentences
+		// before.
+		found = s.referent(k, sent)
+	}
 	if found < 0 {
 		return s.topic
 	}
@@ -299,6 +339,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 	}
 	if subject < 0 && s.pronounStart(sp) {
 		subject = s.lastModelBefore(c.start, tune.pronounReach)
+	}
+	if subject < 0 && s.pronounIn(span{sp.start, c.start}) {
+		subject = s.referent(k, span{sp.start, c.start}) // "On HealthBench it beat o4-mini"
 	}
 	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
 		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
@@ -375,6 +418,89 @@ func (s *state) pronounStart(sp span) bool {
 		}
 	}
 	return false
+}
+
+// pronounIn reports a pronoun for a model inside sp, written as a word
+// ("… HealthBench it beat o4-mini", "the model delivers", "结果显示其…").
+func (s *state) pronounIn(sp span) bool {
+	t := appendLowerASCII(s.lowBuf[:0], s.buf[sp.start:sp.end])
+	s.lowBuf = t
+	for _, q := range s.an.c.pronouns {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], q)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(q)
+			r, _ := utf8.DecodeRune(q)
+			switch {
+			case unicode.Is(unicode.Hangul, r):
+				if j == 0 || t[j-1] == ' ' {
+					return true // "이 모델", not "보이는"
+				}
+			case q[0] >= utf8.RuneSelf:
+				return true // "其", "该模型"
+			case (j == 0 || !isAlnum(t[j-1])) && (i >= len(t) || !isAlnum(t[i])):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// appendLowerASCII appends b to dst with ASCII letters lowercased.
+func appendLowerASCII(dst, b []byte) []byte {
+	for _, c := range b {
+		dst = append(dst, lowerASCII(c))
+	}
+	return dst
+}
+
+// referent returns the model a pronoun in sp of sentence k stands for:
+// "the model" (a model noun) is the article's topic when it has one, "it"
+// the subject of the sentences before.
+func (s *state) referent(k int, sp span) int {
+	if s.topic >= 0 {
+		t := appendLowerASCII(s.lowBuf[:0], s.buf[sp.start:sp.end])
+		s.lowBuf = t
+		for _, q := range s.an.c.pronouns {
+			if modelNounPronoun(q) && bytes.Contains(t, q) {
+				return s.topic
+			}
+		}
+	}
+	if m := s.previousSubject(k); m >= 0 {
+		return m
+	}
+	return s.topic
+}
+
+// modelNounPronoun reports a pronoun made of a model noun ("the model",
+// "该模型", "이 모델"), not "it".
+func modelNounPronoun(q []byte) bool {
+	for _, n := range [][]byte{[]byte("model"), []byte("模型"), []byte("モデル"), []byte("모델"), []byte("mô hình")} {
+		if bytes.Contains(q, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// previousSubject returns the subject of the nearest sentence before k
+// that has one, within pronounReach bytes: its first model not compared
+// against or built on ("gpt-oss-120b scored 2622 …, against 2719 for
+// o4-mini" is about gpt-oss-120b), or -1.
+func (s *state) previousSubject(k int) int {
+	for j := k - 1; j >= 1 && s.sents[k].start-s.sents[j].end <= tune.pronounReach; j-- {
+		sp := s.sents[j]
+		for _, m := range s.mentionsIn(sp.start, sp.end) {
+			if m.role == roleNone {
+				return m.model
+			}
+		}
+	}
+	return -1
 }
 
 // lastModelBefore returns the last model named before p, within limit

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"sort"
@@ -153,8 +154,10 @@ type compiled struct {
 	formats       map[string]bool
 	notModelParts map[string]bool
 	// stemWords are lowercase stems and vendor names: a name part that is
-	// one starts another name ("GPT-Yi").
-	stemWords map[string]bool
+	// one starts another name ("GPT-Yi"); stemFamily finds the family of
+	// a lowercase stem.
+	stemWords  map[string]bool
+	stemFamily map[string]int
 	// notVendorContext are words that, right after a vendor name, make it a
 	// product ("NVIDIA A800").
 	notVendorContext []string
@@ -178,6 +181,8 @@ type compiled struct {
 	morphemes []string
 	// spellings maps native spellings of variant words to the words.
 	spellings map[string]string
+	// pronouns are the catalog's pronouns, trimmed and lowercased.
+	pronouns [][]byte
 	// familySounds and vendorSounds find the catalogued names a garbled
 	// Latin spelling sounds like ("Kwen" → Qwen, "Zippu" → Zhipu).
 	familySounds, vendorSounds soundIndex
@@ -221,6 +226,7 @@ func compile(cat *catalog.Catalog) *compiled {
 		formats:         map[string]bool{},
 		notModelParts:   map[string]bool{},
 		stemWords:       map[string]bool{},
+		stemFamily:      map[string]int{},
 		stopwords:       map[string]bool{},
 		vendorOfAlias:   map[string]int{},
 		benchByFold:     map[string]int{},
@@ -321,6 +327,9 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 		c.familyVendor = append(c.familyVendor, v)
 		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
 			c.stemWords[strings.ToLower(s)] = true
+			if _, dup := c.stemFamily[strings.ToLower(s)]; !dup {
+				c.stemFamily[strings.ToLower(s)] = i
+			}
 		}
 		// Garbles are read only of names that are no ordinary words: stems
 		// matched in any case, or written with inner or all capitals.
@@ -432,6 +441,9 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 	}
 	c.morphemes = cat.NameMorphemes
 	c.spellings = cat.VariantSpellings
+	for _, p := range cat.Pronouns {
+		c.pronouns = append(c.pronouns, bytes.ToLower([]byte(strings.TrimSpace(p))))
+	}
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}

@@ -15,8 +15,8 @@ func (s *state) discover() {
 	var stems stemList
 	orgSentence := -1
 	for _, c := range s.cues[cueRelease] {
-		if s.blocked(c) {
-			continue
+		if s.blocked(c) && !s.pastRelease(c) {
+			continue // what is only planned or denied introduces nothing
 		}
 		k := s.sentenceAt(c.start)
 		// "veröffentlicht", "launched" and "公開" are said of anything:
@@ -196,7 +196,20 @@ func (s *state) productLike(sp span) bool {
 // shaped like a model's name, and, beside a catalogued maker whose models
 // the catalog knows, surely a model.
 func (s *state) introduced(sp span, near bool) bool {
-	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) && !s.dataBeside(sp)
+	return s.productLike(sp) && (near || s.sized(sp)) && s.modelShaped(sp) && (!s.knownMaker(sp) || s.surelyModel(sp)) && !s.dataBeside(sp) &&
+		!s.variantFirst(sp)
+}
+
+// variantFirst reports a name that opens with a variant word ("T2V-14B",
+// "VL-7B"): a size of a model named elsewhere, no model of its own.
+func (s *state) variantFirst(sp span) bool {
+	w := s.buf[sp.start:sp.end]
+	if i := bytes.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	var tmp [48]byte
+	_, ok := s.an.c.variants[string(lowerKey(&tmp, string(w)))]
+	return ok
 }
 
 // dataBeside reports a name that data words call data: one right before
@@ -851,6 +864,29 @@ func dashAt(buf []byte, i int) bool {
 // determiners may stand between a release verb and the name it introduces.
 var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
 
+// afterModelNoun returns where the name starts that a model noun at p
+// introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
+// first capitalised word within a few lowercase words after the noun.
+func (s *state) afterModelNoun(p, end int) (int, bool) {
+	hs := hitsIn(s.cues[cueModelNouns], p, min(end, p+1))
+	if len(hs) == 0 {
+		return p, false
+	}
+	q := hs[len(hs)-1].end
+	for q < end && q < hs[0].end+tune.nounAfter {
+		c := s.buf[q]
+		switch {
+		case isUpper(c):
+			return q, true
+		case c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || isDigit(c):
+			return p, false
+		}
+		_, n := utf8.DecodeRune(s.buf[q:])
+		q += n
+	}
+	return p, false
+}
+
 // objectName adds the plain capitalised name a release verb introduces when
 // an apposition calls it a model: "released Mercury, a diffusion LLM".
 // Names with digits or inner capitals are found anyway; this is for the
@@ -876,6 +912,12 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		p = q
 		break
 	}
+	// A model noun before the name calls it a model: "công bố mô hình
+	// ngôn ngữ lớn Saola 3", "released the language model Mercury".
+	named := false
+	if q, ok := s.afterModelNoun(p, end); ok {
+		p, named = q, true
+	}
 	if p >= end || !isUpper(s.buf[p]) {
 		return
 	}
@@ -888,6 +930,18 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		return
 	}
 	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
+		return
+	}
+	if w+1 < end && s.buf[w] == ' ' && isDigit(s.buf[w+1]) {
+		// "Saola 3": a short version written after a space.
+		v := wordEnd(s.buf, w+1)
+		if !isShortVersion(string(s.buf[w+1 : v])) {
+			return
+		}
+		w = v
+	}
+	if named {
+		stems.add(name)
 		return
 	}
 	// An apposition ("Mercury, a diffusion LLM") or a noun right after

@@ -147,11 +147,11 @@ type state struct {
 	titleEnd int
 	sents    []span
 	// tableLines are the lines of the text that are table rows,
-	// codeLines those that are commands or code.
-	tableLines, codeLines []span
-	models                []*modelRec
-	byKey                 map[string]int
-	mentions              []mention
+	// codeLines those that are commands or code, headLines headings.
+	tableLines, codeLines, headLines []span
+	models                           []*modelRec
+	byKey                            map[string]int
+	mentions                         []mention
 	// vendorHits are explicit vendor names; benches, licenses and cues the
 	// other catalog matches.
 	vendorHits []hit
@@ -178,8 +178,9 @@ type state struct {
 	downloads  []int
 	// thousandsDot: the language writes 1.000 for a thousand.
 	thousandsDot bool
-	// nameBuf and keyBuf are scratch space for model names.
-	nameBuf, keyBuf []byte
+	// nameBuf and keyBuf are scratch space for model names, lowBuf for
+	// lowercased text.
+	nameBuf, keyBuf, lowBuf []byte
 	// sub reads table cells; cellsRead counts them.
 	sub       *state
 	cellsRead int
@@ -263,22 +264,39 @@ func (s *state) dropCodeOnly() {
 		}
 	}
 	for i, m := range s.models {
-		if named[i] && !prose[i] && !extendsAny(nameTokens(m.name), own) {
+		if named[i] && !prose[i] && !s.an.extendsAny(nameTokens(m.name), own) {
 			m.count, m.conf = 0, 0
 		}
 	}
 }
 
-// extendsAny reports a name that extends one of names ("Janus-Pro-7B" of
-// "Janus-Pro"): the size of a model the article is about, named only in
-// its code, is still one of its models.
-func extendsAny(toks []string, names [][]string) bool {
+// extendsAny reports a name that extends one of names with sizes, versions
+// and variant words ("Janus-Pro-7B" of "Janus-Pro"): the size of a model
+// the article is about, named only in its code, is still one of its
+// models; a class named after it ("Qwen4MoeForConditionalGeneration") is
+// not.
+func (an *Analyzer) extendsAny(toks []string, names [][]string) bool {
 	for _, n := range names {
-		if len(toks) > len(n) && equalTokens(toks[:len(n)], n) {
+		if len(toks) > len(n) && equalTokens(toks[:len(n)], n) && an.nameParts(toks[len(n):]) {
 			return true
 		}
 	}
 	return false
+}
+
+// nameParts reports tokens that a model name goes on with: numbers (not
+// a year: "skywork-or1-2025" is a citation key), unit letters of sizes,
+// variant words and formats.
+func (an *Analyzer) nameParts(toks []string) bool {
+	for _, t := range toks {
+		if len(t) == 4 && (t[:2] == "19" || t[:2] == "20") && !isDateCode(t) {
+			return false
+		}
+		if _, variant := an.c.variants[t]; !variant && !isDigit(t[0]) && len(t) > 1 && !an.isFormat(t) {
+			return false
+		}
+	}
+	return true
 }
 
 func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state {
@@ -323,6 +341,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.sents = s.sents[:0]
 	s.tableLines = s.tableLines[:0]
 	s.codeLines = s.codeLines[:0]
+	s.headLines = s.headLines[:0]
 	clear(s.models)
 	s.models = s.models[:0]
 	clear(s.byKey)
@@ -402,6 +421,9 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			m.vendor = s.an.c.familyVendor[fam]
 			m.mods |= s.an.c.familyMods[fam]
 			m.open = s.an.cat.Families[fam].OpenWeights
+			if d := s.an.derivativeFamily(fam, parts); d >= 0 {
+				m.vendor = s.an.c.familyVendor[d] // "Llama-3.1-Nemotron-Nano-8B" is NVIDIA's
+			}
 		}
 		s.models = append(s.models, m)
 	}
@@ -418,6 +440,24 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	}
 	s.mentions = append(s.mentions, mention{span: sp, model: i})
 	return i
+}
+
+// derivativeFamily returns the family whose stem a name of family fam
+// goes on with after its version, as a lab names its model built on
+// another ("Llama-3.1-Nemotron-70B", "Llama-3-ELYZA-JP-8B"), or -1: the
+// lab's own brand, not a base written with its version ("InternVL2-
+// Llama3-76B") nor what a model was distilled into ("R1-Distill-Qwen").
+func (an *Analyzer) derivativeFamily(fam int, parts []part) int {
+	for i, p := range parts {
+		if p.kind != partWord || i == 0 || strings.EqualFold(parts[i-1].text, "Distill") {
+			continue
+		}
+		var tmp [48]byte
+		if f, ok := an.c.stemFamily[string(lowerKey(&tmp, p.text))]; ok && f != fam && an.c.familyVendor[f] != an.c.familyVendor[fam] {
+			return f
+		}
+	}
+	return -1
 }
 
 // appendFold appends the comparison key of name to dst: lowercase letters

@@ -77,6 +77,7 @@ type expectations struct {
 	Releases    []string `yaml:"releases"`
 	NotReleases []string `yaml:"not_releases"`
 	NotModels   []string `yaml:"not_models"`
+	NotVendors  []string `yaml:"not_vendors"`
 	// Roles are models' roles (event.RoleAnnounced, …) by name.
 	Roles  map[string]string `yaml:"roles"`
 	Claims []struct {
@@ -163,6 +164,11 @@ func check(t *testing.T, w expectations, a event.Article) {
 	for _, v := range w.Vendors {
 		if !vendors[fold(v)] {
 			t.Errorf("vendor %q not found in %v", v, a.Vendors)
+		}
+	}
+	for _, v := range w.NotVendors {
+		if vendors[fold(v)] {
+			t.Errorf("%q reported as a vendor", v)
 		}
 	}
 	models := map[string]event.Model{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -49,6 +50,13 @@ func (s *state) blocked(c hit) bool {
 	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
 		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
 		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+}
+
+// pastRelease reports a release cue dated or marked as past ("We released
+// OpenThinker2-7B" under a February date, "had launched"): it recalls a
+// model that exists, no announcement.
+func (s *state) pastRelease(c hit) bool {
+	return s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
 // clauseCue reports a cue of one of kinds within n bytes after p, with no
@@ -146,9 +154,12 @@ func (s *state) releaseSentence(c hit) {
 // makerFits reports whether a release sentence sent may release mention
 // m by who made it: a model of the article's vendor or of no known
 // vendor, or one whose own maker the sentence names ("OpenAI shipped
-// GPT-4.5, xAI released Grok 3"). Another lab's model named in the
-// article's own release ("we present results alongside GPT-4o and
-// Claude") is a rival, not a release.
+// GPT-4.5, xAI released Grok 3") when the article is about that maker
+// too (featured). Another lab's model named in the article's own release
+// ("we present results alongside GPT-4o and Claude") is a rival, and one
+// an article about another release recalls in passing ("Anthropic
+// released Claude Opus 4.1 on Tuesday", "阿里巴巴…Qwen3-Max预览版已上线")
+// is context, not a release.
 func (s *state) makerFits(m mention, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
@@ -156,6 +167,24 @@ func (s *state) makerFits(m mention, sent span) bool {
 	}
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
 		if h.idx == v {
+			return s.featured(v)
+		}
+	}
+	return false
+}
+
+// featured reports a vendor the article is about by its own headlines:
+// one its title or a heading names, or whose model it names there ("The
+// Week in AI: Haiku 4.5, Veo 3.1 and Granite 4.0", "Moonshot AI tung Kimi
+// K2, Zhipu đáp trả bằng GLM-4.5").
+func (s *state) featured(v int) bool {
+	for _, h := range s.vendorHits {
+		if h.idx == v && s.inHeading(h.start) {
+			return true
+		}
+	}
+	for _, m := range s.mentions {
+		if s.models[m.model].vendor == v && s.inHeading(m.start) {
 			return true
 		}
 	}
@@ -195,8 +224,8 @@ func namedAfter(repo, model string) bool {
 func (s *state) releaseDownloads() {
 	for _, m := range s.downloads {
 		rec := s.models[m]
-		if rec.held || rec.denied {
-			continue
+		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
+			continue // a table offers checkpoints, not a series ("MiniCPM")
 		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
 			s.give(m, tune.downloadConf, "listed for download", true)
@@ -285,7 +314,26 @@ func (s *state) inReach(m mention, c hit) bool {
 	case m.start >= c.end:
 		return m.start-c.end <= tune.passiveGap
 	}
-	return !s.verbBetween(m.end, c.start)
+	return !s.verbBetween(m.end, c.start) && !s.genitive(m.end)
+}
+
+// genitive reports a Japanese or Korean genitive right after a name, past
+// closing quotes and brackets: the name modifies another noun and is no
+// object of the verb ("「ChatGPT」の基盤となる「GPT-5」を発表",
+// "엑사원 3.5의 후속 모델").
+func (s *state) genitive(p int) bool {
+	for p < len(s.buf) {
+		r, n := utf8.DecodeRune(s.buf[p:])
+		switch r {
+		case 'の', '의':
+			return true
+		case '」', '』', '\'', '"', '’', '”', ')', '）':
+			p += n
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // released reports whether a mention in reach of release cue c is what it
@@ -428,8 +476,10 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 	"August", "September", "October", "November", "December"}
 
 // pastDate reports a release cue dated two months or more before the
-// article was published: "DeepSeek-R1, released in January," in a
-// September article recalls, it does not announce.
+// article was published ("DeepSeek-R1, released in January," in a
+// September article recalls, it does not announce), or pastDays days or
+// more when the text gives the day or the part of the month ("Sora 2,
+// released at the end of September," in mid-October).
 func (s *state) pastDate(c hit) bool {
 	pub := s.a.PublishedAt
 	if pub.IsZero() {
@@ -458,28 +508,109 @@ func (s *state) pastDate(c hit) bool {
 			if y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
 				return true // "in 2024"
 			}
-			continue
-		}
-		if len(rest) == 0 || !isUpper(rest[0]) {
-			continue
-		}
-		for i, m := range months {
-			if !bytes.HasPrefix(rest, []byte(m)) {
-				continue
-			}
-			year := pub.Year()
-			after := bytes.TrimLeft(rest[len(m):], " ,")
-			if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) {
-				year = atoi4(after)
-			} else if i+1 > int(pub.Month()) {
-				year-- // "in November" read in March is last year's
-			}
-			if (pub.Year()-year)*12+int(pub.Month())-(i+1) >= tune.pastMonths {
-				return true
-			}
 		}
 	}
+	// Month names start with a capital: look only at capitalised words.
+	for at := 0; at < len(text); at++ {
+		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		k := at + 1
+		for k < len(text) && isLower(text[k]) {
+			k++
+		}
+		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m) {
+			return true
+		}
+		at = k - 1
+	}
 	return false
+}
+
+// monthOf returns the month an English month name w names (1 to 12), or 0.
+func monthOf(w []byte) int {
+	if len(w) < 3 || len(w) > 9 {
+		return 0
+	}
+	for i, m := range months {
+		if len(m) == len(w) && string(w) == m {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// monthPast reports a month name, with the words before and after it,
+// that dates a release far enough before the article: "in March", "at the
+// end of September", "on September 30, 2024", "early May". A month with no
+// such word around it ("May") is no date.
+func (s *state) monthPast(before, after []byte, month int) bool {
+	pub := s.a.PublishedAt
+	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
+	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
+	day := 0
+	switch string(prev) {
+	case "in", "on", "since", "from", "until":
+	case "early":
+		day = 5
+	case "mid":
+		day = 15
+	case "late":
+		day = 25
+	case "of":
+		switch {
+		case bytes.HasSuffix(bytes.ToLower(before), []byte("end of ")):
+			day = 28
+		case bytes.HasSuffix(bytes.ToLower(before), []byte("beginning of ")), bytes.HasSuffix(bytes.ToLower(before), []byte("start of ")):
+			day = 3
+		case bytes.HasSuffix(bytes.ToLower(before), []byte("middle of ")):
+			day = 15
+		}
+	default:
+		prev = nil
+	}
+	after = bytes.TrimLeft(after, " ")
+	if n, w := leadingDay(after); n > 0 {
+		day = n // "September 30", "September 30th, 2024"
+		after = bytes.TrimPrefix(bytes.TrimPrefix(after[w:], []byte("th")), []byte(","))
+	} else if prev == nil {
+		return false
+	}
+	year := pub.Year()
+	after = bytes.TrimLeft(after, " ,")
+	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
+		year = atoi4(after)
+	} else if month > int(pub.Month()) {
+		year-- // "in November" read in March is last year's
+	}
+	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
+		return true
+	}
+	if day == 0 {
+		return false
+	}
+	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
+	return pub.Sub(dated) >= time.Duration(tune.pastDays)*24*time.Hour
+}
+
+// leadingDay reads a day of the month (1 to 31, one or two digits) at the
+// start of b and returns it with its width, or 0.
+func leadingDay(b []byte) (int, int) {
+	w := 0
+	for w < len(b) && isDigit(b[w]) {
+		w++
+	}
+	if w == 0 || w > 2 {
+		return 0, 0
+	}
+	n := int(b[0] - '0')
+	if w == 2 {
+		n = n*10 + int(b[1]-'0')
+	}
+	if n < 1 || n > 31 {
+		return 0, 0
+	}
+	return n, w
 }
 
 func atoi4(b []byte) int {
@@ -583,7 +714,7 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 // every model of the sentence when it releases nothing else, else those
 // within holdReach bytes of the cue.
 func (s *state) hold(c hit) {
-	past := s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+	past := s.pastRelease(c)
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]
 	lo, hi := max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)

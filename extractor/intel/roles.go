@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // presentFamilies returns, per family, how strongly the article names it or
@@ -37,7 +38,7 @@ func (s *state) shortForms() {
 		if len(fams) == 0 || !isDigit(buf[i+1]) {
 			continue
 		}
-		if i > 0 && (isAlnum(buf[i-1]) || bytes.IndexByte([]byte("-._'’"), buf[i-1]) >= 0) {
+		if i > 0 && (isAlnum(buf[i-1]) || bytes.IndexByte([]byte("-._'’"), buf[i-1]) >= 0) && !openingQuote(buf, i-1) {
 			continue
 		}
 		j := i + 1
@@ -79,21 +80,27 @@ func (s *state) shortForms() {
 	}
 }
 
+// openingQuote reports a straight quote at i that opens a quotation: at
+// the start or after a space, a bracket or a CJK letter ("딥시크가 'V3.9'를").
+func openingQuote(buf []byte, i int) bool {
+	if buf[i] != '\'' {
+		return false
+	}
+	if i == 0 || buf[i-1] == ' ' || buf[i-1] == '(' || buf[i-1] == '\n' {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(buf[:i])
+	return isCJK(r)
+}
+
 // aloneForms reads a variant word standing alone as the model the article
 // named in full with it ("Maverick" after "Llama 4 Maverick", "Sonnet"
-// after "Claude 3.7 Sonnet"), when exactly one model of the article ends
-// in that word and the catalog says the word names a model alone.
+// after "Claude 3.7 Sonnet"), or with the version that follows it ("Haiku
+// 4.5" after "Claude Haiku 4.5"), when exactly one model of the article
+// ends so and the catalog says the word names a model alone.
 func (s *state) aloneForms() {
 	var owner map[string]int // word → model, -1 when two models end in it
-	for i, m := range s.models {
-		if m.family < 0 || m.count == 0 {
-			continue
-		}
-		w := m.name[strings.LastIndexAny(m.name, " -")+1:]
-		var tmp [48]byte
-		if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; !ok || !v.alone || w == m.name {
-			continue
-		}
+	own := func(w string, i int) {
 		if owner == nil {
 			owner = map[string]int{}
 		}
@@ -101,6 +108,25 @@ func (s *state) aloneForms() {
 			owner[w] = -1
 		} else {
 			owner[w] = i
+		}
+	}
+	for i, m := range s.models {
+		if m.family < 0 || m.count == 0 {
+			continue
+		}
+		w := m.name[strings.LastIndexAny(m.name, " -")+1:]
+		var tmp [48]byte
+		if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; ok && v.alone && w != m.name {
+			own(w, i)
+			continue
+		}
+		// "Claude Haiku 4.5": the tail from the word on.
+		if k := strings.LastIndexByte(m.name, ' '); k > 0 && isDigit(m.name[k+1]) {
+			j := strings.LastIndexByte(m.name[:k], ' ')
+			w := m.name[j+1 : k]
+			if v, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; ok && v.alone && j > 0 {
+				own(m.name[j+1:], i)
+			}
 		}
 	}
 	added := false
@@ -203,6 +229,11 @@ func (s *state) joined(gap []byte) bool {
 	if bytes.Contains(gap, []byte("，")) || bytes.Contains(gap, []byte("；")) {
 		return false // a clause break, not a list
 	}
+	if g, ok := dropAside(gap); ok {
+		// "A (both with and without synthetic data) and B": an aside
+		// on the first name, and the list goes on.
+		gap = g
+	}
 	g := strings.Trim(string(gap), " ,、/()（）'\"’‘“”·")
 	if g == "" {
 		return true
@@ -228,6 +259,25 @@ func (s *state) joined(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// dropAside returns gap without the bracketed aside that opens it
+// (" (32B total, 9B active), "), when one does and holds no digit-free
+// clause break: what follows it is the list's joiner.
+func dropAside(gap []byte) ([]byte, bool) {
+	g := bytes.TrimLeft(gap, " ")
+	open, close := []byte("("), []byte(")")
+	if !bytes.HasPrefix(g, open) {
+		open, close = []byte("（"), []byte("）")
+		if !bytes.HasPrefix(g, open) {
+			return gap, false
+		}
+	}
+	end := bytes.Index(g, close)
+	if end < 0 || bytes.Contains(g[len(open):end], open) || end > tune.asideBytes {
+		return gap, false
+	}
+	return g[end+len(close):], true
 }
 
 // afterScore returns what follows a score at the start of a list gap

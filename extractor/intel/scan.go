@@ -407,6 +407,14 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if s.serviceFollows(en) {
 			return end, true // "Claude API", "Kimi app": a service, no model
 		}
+		if s.teamAround(st, en) {
+			// "通义千问团队", "nhóm Qwen": the lab that makes the
+			// family, no model.
+			if v := s.an.c.familyVendor[fam]; v >= 0 && len(s.vendorHits) < maxHits {
+				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: v})
+			}
+			return end, true
+		}
 	} else if lower && !hasSeparatedPart(parts) && !s.lenient {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
@@ -417,8 +425,54 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			return end, true // "Step-Audio-Report" is a document
 		}
 	}
+	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
+		// "AceReason-Nemotron-7B": a lab's own line built on the
+		// family, named as its makers write it, the family's maker's.
+		s.addMention(span{ps, end}, -1, s.an.c.familyVendor[fam], string(s.buf[ps:en]), parts,
+			resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
+		return end, true
+	}
 	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
 	return end, true
+}
+
+// derivativePrefix returns where a compound word joined by a hyphen right
+// before a family stem at st begins ("AceReason-" of
+// "AceReason-Nemotron-7B", "OpenReasoning-" of "OpenReasoning-Nemotron"),
+// or st when there is none: a word of letters with capitals inside, that
+// is no vendor, stem or stopword ("Meta-Llama-3" is Meta's Llama 3).
+func (s *state) derivativePrefix(st int) int {
+	if st < 5 || s.buf[st-1] != '-' {
+		return st
+	}
+	j := st - 1
+	for j > 0 && isLetterASCII(s.buf[j-1]) {
+		j--
+	}
+	w := string(s.buf[j : st-1])
+	if j > 0 && (isAlnum(s.buf[j-1]) || s.buf[j-1] == '-' || s.buf[j-1] == '_' || s.buf[j-1] == '/' || s.buf[j-1] == '.') {
+		return st
+	}
+	if len(w) < 4 || len(w) > 24 || !isUpper(w[0]) || s.an.c.stopwords[w] {
+		return st
+	}
+	uppers, lowers := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case isUpper(w[i]):
+			uppers++
+		case isLower(w[i]):
+			lowers++
+		}
+	}
+	lw := strings.ToLower(w)
+	if uppers < 2 || lowers == 0 || s.an.c.stemWords[lw] {
+		return st
+	}
+	if _, vendor := s.an.c.vendorOfAlias[fold(w)]; vendor {
+		return st
+	}
+	return j
 }
 
 func hasUpper(b []byte) bool {
@@ -546,12 +600,21 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			text += string(buf[w+1 : w2])
 			w = w2
 		}
+		if n := len(text); n > 2 && isDigit(text[n-1]) && isSizeWord(text[:n-1]) {
+			text = text[:n-1] // a footnote mark flattened onto a size: "Qwen3-8B<sup>1</sup>"
+		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
-		if kind == partReject && sep == '-' && len(parts) == 0 && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
-			kind = partWord // "Kanana-Flag-1.5-32.5B", "Kanana-Essence-9.8B"
+		if kind == partReject && sep == '-' && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) &&
+			(len(parts) == 0 || isSizeWord(string(buf[w+1:wordEnd(buf, w+1)]))) {
+			// "Kanana-Flag-1.5-32.5B", "Kanana-Essence-9.8B"; further on
+			// when a size follows: "Hunyuan-MT-Chimera-7B".
+			kind = partWord
 		}
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
+		}
+		if sep == ' ' && bytes.HasPrefix(buf[w:], []byte("-to-")) {
+			kind = partReject // "Wan2.1 Image-to-Video" is a task, not a variant
 		}
 		if kind == partReject {
 			break
@@ -585,7 +648,8 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 	run := q
 	for run < len(buf) {
 		r, n := utf8.DecodeRune(buf[run:])
-		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
+		// The prolonged sound mark ("オーパス") is of no script.
+		if !unicode.In(r, unicode.Hangul, unicode.Katakana) && r != 'ー' || r == '・' {
 			break
 		}
 		run += n
@@ -930,6 +994,30 @@ func (s *state) serviceFollows(en int) bool {
 	switch string(s.buf[en+1 : w]) {
 	case "API", "APIs", "app", "App", "apps", "CLI", "SDK":
 		return true
+	}
+	return false
+}
+
+// teamBefore and teamAfter are the words that make a family's bare name
+// the team that makes it, before the name ("nhóm Qwen") or after it
+// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム").
+var (
+	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
+	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀"}
+)
+
+// teamAround reports a team word before or after a bare family name at
+// [st, en).
+func (s *state) teamAround(st, en int) bool {
+	for _, w := range teamAfter {
+		if bytes.HasPrefix(s.buf[en:], []byte(w)) {
+			return true
+		}
+	}
+	for _, w := range teamBefore {
+		if bytes.HasSuffix(s.buf[:st], []byte(w)) {
+			return true
+		}
 	}
 	return false
 }

@@ -17,6 +17,8 @@ const (
 	maxHeadRows, maxLabelCols = 4, 3
 	// maxCellText is the longest cell text read for names.
 	maxCellText = 120
+	// maxStacked is the most benchmarks or numbers one cell may stack.
+	maxStacked = 4
 )
 
 // cell is what a table cell holds.
@@ -29,10 +31,21 @@ type cell struct {
 	num   bool
 	// ours: the cell marks the article's own model ("(ours)", "Ours").
 	ours bool
+	// stacked are the benchmarks or numbers of a cell that stacks several
+	// on separate lines ("AIME 2024<br>AIME 2025", "74.3<br>79.2"), one
+	// per row of a table that merged them.
+	stacked []stackedItem
 	// text is the cell's text without marks; header, strong and spanned
 	// are the grid's (extractor.Cell).
 	text                    string
 	header, strong, spanned bool
+}
+
+// stackedItem is one benchmark or number of a stacked cell.
+type stackedItem struct {
+	bench int
+	name  string
+	value float64
 }
 
 // table is one table of the page, read cell by cell: its first head rows
@@ -107,8 +120,31 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 		}
 		tb.rows = append(tb.rows, out)
 	}
+	s.groupedNames(&tb)
 	tb.orient()
 	return tb
+}
+
+// groupedNames reads the header columns that name no model alone but do
+// under the merged cell above them: a vendor or series over its short
+// versions ("DeepSeek" over "V3.2" and "V3.2-Speciale").
+func (s *state) groupedNames(tb *table) {
+	if tb.head < 2 {
+		return
+	}
+	low := tb.rows[tb.head-1]
+	for c := tb.labels; c < len(low); c++ {
+		if low[c].model >= 0 || low[c].bench >= 0 || low[c].num || low[c].text == "" || tb.columnModel(c) >= 0 {
+			continue
+		}
+		up := tb.rows[tb.head-2]
+		if c >= len(up) || up[c].text == "" || up[c].text == low[c].text || up[c].model >= 0 && !s.models[up[c].model].bare {
+			continue
+		}
+		if k := s.readCell(up[c].text + " " + low[c].text); k.model >= 0 && k.bench < 0 && !s.models[k.model].bare {
+			low[c].model = k.model
+		}
+	}
 }
 
 // headerRows returns how many leading rows are headers: the first row,
@@ -137,7 +173,7 @@ func allHeader(row []extractor.Cell) bool {
 // anyNumber reports a score among the cells of row from column from on.
 func anyNumber(row []extractor.Cell, from int) bool {
 	for i := from; i < len(row); i++ {
-		if _, _, ok := cellNumber(row[i].Text); ok {
+		if _, _, ok := cellNumber(row[i].Text); ok || stackedNumbers(row[i].Text) != nil {
 			return true
 		}
 	}
@@ -171,7 +207,7 @@ func labelColumns(rows [][]extractor.Cell, head int) int {
 				continue
 			}
 			body++
-			if _, _, ok := cellNumber(row[n].Text); !ok {
+			if _, _, ok := cellNumber(row[n].Text); !ok && stackedNumbers(row[n].Text) == nil {
 				text++
 			}
 		}
@@ -327,8 +363,33 @@ func (s *state) readNumberCell(text string) cell {
 	c := cell{model: -1, bench: -1, text: text}
 	if v, unit, ok := cellNumber(text); ok {
 		c.value, c.unit, c.num = v, unit, true
+	} else if strings.IndexByte(text, ' ') > 0 {
+		c.stacked = stackedNumbers(text)
 	}
 	return c
+}
+
+// stackedNumbers reads a cell of two to four plain numbers separated by
+// spaces ("74.3 79.2"), as stacked lines flatten, or returns nil.
+func stackedNumbers(text string) []stackedItem {
+	var vals [maxStacked]float64
+	n := 0
+	for rest := strings.TrimSpace(text); rest != ""; n++ {
+		w, tail, _ := strings.Cut(rest, " ")
+		if n == maxStacked || !plainNumber(w) {
+			return nil // most cells: a word, a mark, a number with a note
+		}
+		vals[n], _ = strconv.ParseFloat(w, 64)
+		rest = strings.TrimLeft(tail, " ")
+	}
+	if n < 2 {
+		return nil
+	}
+	out := make([]stackedItem, n)
+	for i := range out {
+		out[i] = stackedItem{bench: -1, value: vals[i]}
+	}
+	return out
 }
 
 // readCell classifies a header or label cell: a model, a benchmark or a
@@ -340,6 +401,7 @@ func (s *state) readCell(text string) cell {
 		return c
 	}
 	if !hasLetter(text) {
+		c.stacked = stackedNumbers(text)
 		return c // "✅", "-", "5s"
 	}
 	t, ours := s.ownMark(strings.TrimSpace(strings.Trim(text, "*†‡§¶ ")))
@@ -363,6 +425,11 @@ func (s *state) readCell(text string) cell {
 	if len(sub.benches) > 0 {
 		c.bench, c.name = sub.benches[0].idx, sub.benches[0].name
 	}
+	if n := len(sub.benches); n >= 2 && n <= maxStacked && len(sub.mentions) == 0 && onlyBenches(sub) {
+		for _, b := range sub.benches {
+			c.stacked = append(c.stacked, stackedItem{bench: b.idx, name: b.name})
+		}
+	}
 	if len(sub.mentions) > 0 {
 		c.model = sub.mentions[0].model
 		if c.bench >= 0 && sub.benches[0].start < sub.mentions[0].start {
@@ -378,6 +445,19 @@ func (s *state) readCell(text string) cell {
 		c.model = s.topic
 	}
 	return c
+}
+
+// onlyBenches reports a cell whose text is its benchmarks and spaces
+// ("AIME 2024 AIME 2025"), not a benchmark with a note.
+func onlyBenches(sub *state) bool {
+	p := 0
+	for _, b := range sub.benches {
+		if strings.TrimSpace(string(sub.buf[p:b.start])) != "" {
+			return false
+		}
+		p = b.end
+	}
+	return strings.TrimSpace(string(sub.buf[p:])) == ""
 }
 
 // hasLetter reports an ASCII letter or a character past ASCII in t.
@@ -574,12 +654,41 @@ func (s *state) modelColumns(tb *table) {
 		if name == "" {
 			continue
 		}
+		if st := tb.stackedBenches(row); st != nil {
+			s.stackedRow(tb, row, st, models, units, unit)
+			continue
+		}
 		for c := tb.labels; c < len(row) && c < width; c++ {
 			if !row[c].num || models[c] < 0 {
 				continue
 			}
 			u := firstOf(row[c].unit, units[c], unit, tb.unit)
 			s.scoreClaim(models[c], name, bench, row[c].value, u, rowEvidence(tb.rows[0], c, row))
+		}
+	}
+}
+
+// stackedBenches returns the benchmarks a row's label stacks, nil when it
+// names one.
+func (tb *table) stackedBenches(row []cell) []stackedItem {
+	for c := min(tb.labels, len(row)) - 1; c >= 0; c-- {
+		if len(row[c].stacked) > 0 {
+			return row[c].stacked
+		}
+	}
+	return nil
+}
+
+// stackedRow reads a row whose label stacks several benchmarks and whose
+// cells stack as many numbers: the i-th number is the i-th benchmark's.
+func (s *state) stackedRow(tb *table, row []cell, benches []stackedItem, models []int, units []string, unit string) {
+	for c := tb.labels; c < len(row) && c < len(models); c++ {
+		if models[c] < 0 || len(row[c].stacked) != len(benches) {
+			continue
+		}
+		for i, b := range benches {
+			u := firstOf(units[c], unit, tb.unit)
+			s.scoreClaim(models[c], b.name, b.bench, row[c].stacked[i].value, u, rowEvidence(tb.rows[0], c, row))
 		}
 	}
 }
@@ -711,13 +820,49 @@ func firstOf(vs ...string) string {
 // before any parenthesis, without trailing marks and arrows.
 func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
-		t = t[:i]
+		if inner := bracketed(t[i:]); inner != "" && scoreWord(t[:i]) {
+			t = inner // "Điểm (Image Edit Arena)": the score of what is in brackets
+		} else {
+			t = t[:i]
+		}
 	}
 	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓ "))
 	if len(t) < 2 || len(t) > 40 || strings.ContainsAny(t, "。，") {
 		return ""
 	}
 	return t
+}
+
+// scoreWords are header words that name a score, not what it measures.
+var scoreWords = []string{"score", "scores", "điểm", "điểm số", "得分", "分数", "分數", "评分", "점수", "スコア", "accuracy", "acc", "rating", "result", "results", "正答率", "准确率", "정확도"}
+
+// scoreWord reports a label that only says "score" ("Score", "Điểm").
+func scoreWord(t string) bool {
+	t = strings.ToLower(strings.TrimSpace(t))
+	for _, w := range scoreWords {
+		if t == w {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketed returns the text in the brackets that open t ("(Image Edit
+// Arena)"), or "" when they hold a number or a unit.
+func bracketed(t string) string {
+	open, close := "(", ")"
+	if strings.HasPrefix(t, "（") {
+		open, close = "（", "）"
+	}
+	j := strings.Index(t, close)
+	if !strings.HasPrefix(t, open) || j < 0 {
+		return ""
+	}
+	in := strings.TrimSpace(t[len(open):j])
+	if len(in) < 2 || unitOf(in) != "" || isDigit(in[0]) {
+		return ""
+	}
+	return in
 }
 
 // rowEvidence describes a table score: the column's header and the row.

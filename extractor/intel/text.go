@@ -55,8 +55,8 @@ func (s *state) segment() {
 
 // findLines records the lines of the text that are rows of a table, as
 // the extractor writes a table's cells ("Model | MMLU | GSM8K": two cell
-// separators or more), and those that are code (see codeLine). The title
-// is neither.
+// separators or more), those that are code (see codeLine) and those that
+// are headings (see headLine). The title is none of them.
 func (s *state) findLines() {
 	buf := s.buf
 	for start := min(s.titleEnd+1, len(buf)); start < len(buf); {
@@ -75,6 +75,10 @@ func (s *state) findLines() {
 		case codeLine(line):
 			if len(s.codeLines) < maxHits {
 				s.codeLines = append(s.codeLines, span{start, end})
+			}
+		case headLine(line):
+			if len(s.headLines) < maxHits {
+				s.headLines = append(s.headLines, span{start, end})
 			}
 		}
 		start = end + 1
@@ -98,6 +102,9 @@ func codeLine(line []byte) bool {
 			return true
 		}
 	}
+	if bibtexLine(t) {
+		return true
+	}
 	for i := 1; i+1 < len(t); i++ {
 		switch t[i] {
 		case '-':
@@ -115,6 +122,53 @@ func codeLine(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// headLine reports a line that reads as a heading: short, of two words
+// or more (or CJK text), and ending in no sentence punctuation ("Anthropic
+// ships Claude Haiku 4.5", "模型介绍").
+func headLine(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	if len(t) < 4 || len(t) > tune.headingBytes {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(t)
+	switch last {
+	case '.', '!', '?', ':', ';', ',', '。', '！', '？', '：', '；', '，', '、', ')', '）':
+		return false
+	}
+	first, _ := utf8.DecodeRune(t)
+	return bytes.IndexByte(t, ' ') > 0 || isCJK(first) || first >= 0x1100
+}
+
+// inHeading reports whether byte p lies in the title or on a heading line.
+func (s *state) inHeading(p int) bool {
+	if p < s.titleEnd {
+		return true
+	}
+	i := sort.Search(len(s.headLines), func(i int) bool { return s.headLines[i].end > p })
+	return i < len(s.headLines) && s.headLines[i].start <= p
+}
+
+// bibtexLine reports a line of a BibTeX citation, as READMEs end:
+// "@misc{qwen3-2025," or "  title={…},".
+func bibtexLine(t []byte) bool {
+	i := 0
+	if t[0] == '@' {
+		i = 1
+	}
+	j := i
+	for j < len(t) && isLetterASCII(t[j]) {
+		j++
+	}
+	if j == i || j == len(t) {
+		return false
+	}
+	if i == 1 {
+		return t[j] == '{'
+	}
+	rest := bytes.TrimLeft(t[j:], " ")
+	return bytes.HasPrefix(rest, []byte("={")) || bytes.HasPrefix(rest, []byte("= {"))
 }
 
 // inCodeLine reports whether byte p lies on a code line of the text.

@@ -60,18 +60,22 @@ type releaseTuning struct {
 	// (planned, denied) or dates (recalled) may stand.
 	holdReach int
 	// A release dated pastMonths or more before the article's
-	// publication recalls rather than announces; the date is looked for
+	// publication recalls rather than announces, and so does one dated
+	// pastDays or more before it when the text gives the day or the part
+	// of the month ("at the end of September"); the date is looked for
 	// from dateBefore bytes (at least dateBeforeRunes characters) before
 	// the verb to dateAfter after it, or from the start of the clause,
 	// at most dateClauseRunes characters back, for verbs that follow
 	// their object.
-	pastMonths, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes int
+	pastMonths, pastDays, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes int
 
 	// A comparison or reference cue reaches the list of models that
 	// starts within chainFirstAfter bytes after it (chainFirstBefore
 	// before it, for cues that follow their models); a list goes on
-	// across gaps of at most listGap bytes without a joiner.
-	chainFirstAfter, chainFirstBefore, listGap int
+	// across gaps of at most listGap bytes without a joiner, and past a
+	// bracketed aside on a name of at most asideBytes ("A (with and
+	// without synthetic data) and B").
+	chainFirstAfter, chainFirstBefore, listGap, asideBytes int
 
 	// A release verb introduces names no catalog knows from
 	// introduceBefore bytes before it to introduceAfter after it (the
@@ -99,6 +103,11 @@ type releaseTuning struct {
 	// bytes after it (phraseBefore before it, for a cue that follows).
 	pronounReach, phraseAfter, phraseBefore int
 
+	// A line of at most headingBytes with no sentence punctuation at its
+	// end is a heading: a vendor or model named in one (or in the title)
+	// is one the article is about.
+	headingBytes int
+
 	// choosePrimary weighs a vendor's names: titleWeight in the title,
 	// earlyWeight in the first earlyBytes of the text, 1 elsewhere;
 	// a model compared against or built on counts roleDiscount times as
@@ -118,9 +127,9 @@ var tune = releaseTuning{
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
-	pastMonths: 2, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
+	pastMonths: 2, pastDays: 14, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100,
 
-	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28,
+	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80,
 
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
@@ -128,6 +137,8 @@ var tune = releaseTuning{
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
+
+	headingBytes: 120,
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,

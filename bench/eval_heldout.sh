@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Release intelligence on the held-out set in bench/heldout/: 26 documents
+# written by hand for this check and never used for tuning (READMEs with
+# benchmark tables, vendor blogs, news in en, zh, ja, ko, vi; labels in
+# bench/heldout/labels, format of $EVAL/releases/LABELING.md) and 10 news
+# pages on other subjects (bench/heldout/noise: phones, cars, launches,
+# software releases, sports) that must yield no release. Scores with the
+# shared scorer, $EVAL/score_releases.py.
+#
+#   EVAL=../shared/eval BIN=bin/modelwire bash bench/eval_heldout.sh
+#
+# Outputs go to .eval/heldout/ (git-ignored): manifests, `modelwire extract`
+# output, one OUT/ID.json per page and the scorer's report.
+set -euo pipefail
+
+EVAL=${EVAL:?set EVAL to the shared eval directory}
+BIN=${BIN:?set BIN to the modelwire binary}
+EVAL=$(cd "$EVAL" && pwd)
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+SET=$(cd "$(dirname "$0")/heldout" && pwd)
+OUT=.eval/heldout
+rm -rf "$OUT"
+mkdir -p "$OUT/out" "$OUT/noise"
+
+# manifest DIR: PATH<TAB>URL for every page of DIR/urls.tsv.
+manifest() {
+	while IFS=$'\t' read -r id url; do
+		[ -n "$id" ] || continue
+		printf '%s\t%s\n' "$1/docs/$id.html" "$url"
+	done <"$1/urls.tsv"
+}
+manifest "$SET" >"$OUT/manifest.tsv"
+manifest "$SET/noise" >"$OUT/noise.tsv"
+
+"$BIN" extract --manifest "$OUT/manifest.tsv" >"$OUT/extract.jsonl" 2>"$OUT/extract.err" || true
+"$BIN" extract --manifest "$OUT/noise.tsv" >"$OUT/noise.jsonl" 2>"$OUT/noise.err" || true
+
+# Split into DIR/ID.json, the shape score_releases.py reads.
+split() {
+	python3 - "$1" "$2" <<'PY'
+import json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+for line in open(src, encoding="utf-8"):
+    rec = json.loads(line)
+    doc = os.path.basename(rec["source"]).rsplit(".html", 1)[0]
+    with open(os.path.join(dst, doc + ".json"), "w", encoding="utf-8") as f:
+        json.dump(rec, f, ensure_ascii=False, indent=1)
+PY
+}
+split "$OUT/extract.jsonl" "$OUT/out"
+split "$OUT/noise.jsonl" "$OUT/noise"
+
+python3 "$EVAL/score_releases.py" "$SET/labels" "$OUT/out" --per-doc >"$OUT/report.txt"
+python3 - "$OUT/report.txt" "$OUT/noise" <<'PY'
+import json, os, sys
+lines = open(sys.argv[1]).read().strip().splitlines()
+res = json.loads(lines[-1])
+print("held-out releases eval (bench/heldout, %d documents):" % (len(lines) - 1))
+for k in ("vendors", "models", "releases"):
+    print(f"  {k:9s} precision {res[k + '_precision']}  recall {res[k + '_recall']}")
+print(f"  claims    recall {res['claims_recall']}")
+print(f"  forbidden releases {res['forbidden_releases']}  missing outputs {res['missing_outputs']}")
+bad = []
+for l in lines[:-1]:
+    name, rest = l.split(" ", 1)
+    for m in json.loads(rest)["forbidden_releases"]:
+        bad.append(f"{name[:-5]}:{m}")
+if bad:
+    print("  forbidden: " + ", ".join(bad))
+pages = rel = 0
+found = []
+for name in sorted(os.listdir(sys.argv[2])):
+    r = json.load(open(os.path.join(sys.argv[2], name), encoding="utf-8"))
+    pages += 1
+    rs = [x["model"] for x in r.get("releases") or []]
+    ms = [x["name"] for x in r.get("models") or []]
+    vs = [x["id"] for x in r.get("vendors") or []]
+    rel += bool(rs)
+    if rs or ms or vs:
+        found.append(f"    {name[:-5]}: releases={rs} models={ms} vendors={vs}")
+print(f"  non-AI pages {pages}: releases on {rel}")
+for f in found:
+    print(f)
+PY
