@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Release intelligence on the held-out set in bench/heldout/: 26 documents
-# written by hand for this check and never used for tuning (READMEs with
-# benchmark tables, vendor blogs, news in en, zh, ja, ko, vi; labels in
-# bench/heldout/labels, format of $EVAL/releases/LABELING.md) and 10 news
-# pages on other subjects (bench/heldout/noise: phones, cars, launches,
-# software releases, sports) that must yield no release. Scores with the
-# shared scorer, $EVAL/score_releases.py.
+# Release intelligence on the set in bench/heldout/: 26 documents written
+# by hand for a held-out check (its README gives the first look and why it
+# is a regression check now): READMEs with benchmark tables, vendor blogs,
+# news in en, zh, ja, ko, vi; labels in bench/heldout/labels, format of
+# $EVAL/releases/LABELING.md; and 10 news pages on other subjects
+# (bench/heldout/noise: phones, cars, launches, software releases, sports)
+# that must yield no release. Scores with the shared scorer,
+# $EVAL/score_releases.py.
 #
 #   EVAL=../shared/eval BIN=bin/modelwire bash bench/eval_heldout.sh
 #
