@@ -6,6 +6,8 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 CONFIG ?= configs/modelwire.yaml
 EVAL  ?= ../shared/eval
+# held-out release sets written by hand, scored by make eval (bench/eval_heldout.sh)
+HELDOUT ?= bench/heldout bench/heldout2
 
 VENV  := .cache/venv
 PYREQ := .ci/test-requirements.txt
@@ -57,8 +59,9 @@ bench-go: ## every Go benchmark once, with -benchmem (bench/ is a module of its 
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) -C bench test -run '^$$' -bench . -benchmem ./...
 
-eval: build ## extraction quality on ../shared/eval
-	@for s in bench/eval_*.sh; do [ -f "$$s" ] && EVAL=$(EVAL) BIN=$(BIN) bash "$$s" || exit 1; done
+eval: build ## extraction quality on ../shared/eval and on the held-out sets (HELDOUT)
+	@for s in bench/eval_*.sh; do [ "$$s" = bench/eval_heldout.sh ] && continue; [ -f "$$s" ] && EVAL=$(EVAL) BIN=$(BIN) bash "$$s" || exit 1; done
+	@for h in $(HELDOUT); do EVAL=$(EVAL) BIN=$(BIN) bash bench/eval_heldout.sh "$$h" || exit 1; done
 
 es-up: ## start the dev Elasticsearch 8 node on 127.0.0.1:9200 (downloads it from Maven Central once)
 	deploy/elasticsearch/es-up.sh

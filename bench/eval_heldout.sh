@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
-# Release intelligence on the set in bench/heldout/: 26 documents written
-# by hand for a held-out check (its README gives the first look and why it
-# is a regression check now): READMEs with benchmark tables, vendor blogs,
-# news in en, zh, ja, ko, vi; labels in bench/heldout/labels, format of
-# $EVAL/releases/LABELING.md; and 10 news pages on other subjects
-# (bench/heldout/noise: phones, cars, launches, software releases, sports)
-# that must yield no release. Scores with the shared scorer,
-# $EVAL/score_releases.py.
+# Release intelligence on a held-out set written by hand (default
+# bench/heldout; bench/heldout2 is the second, fresh one; each set's README
+# gives its first look): READMEs with benchmark tables, vendor blogs, news in
+# en, zh, ja, ko, vi; labels in SET/labels, format of
+# $EVAL/releases/LABELING.md; and news pages on other subjects (SET/noise:
+# phones, chips, launches, software releases, sports, finance) that must
+# yield no release. Scores with the shared scorer, $EVAL/score_releases.py.
 #
-#   EVAL=../shared/eval BIN=bin/modelwire bash bench/eval_heldout.sh
+#   EVAL=../shared/eval BIN=bin/modelwire bash bench/eval_heldout.sh [SET]
 #
-# Outputs go to .eval/heldout/ (git-ignored): manifests, `modelwire extract`
-# output, one OUT/ID.json per page and the scorer's report.
+# Outputs go to .eval/NAME/ (git-ignored; NAME is the set's directory name):
+# manifests, `modelwire extract` output, one OUT/ID.json per page and the
+# scorer's report.
 set -euo pipefail
 
 EVAL=${EVAL:?set EVAL to the shared eval directory}
 BIN=${BIN:?set BIN to the modelwire binary}
 EVAL=$(cd "$EVAL" && pwd)
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-SET=$(cd "$(dirname "$0")/heldout" && pwd)
-OUT=.eval/heldout
+SET=${1:-$(dirname "$0")/heldout}
+SET=$(cd "$SET" && pwd)
+NAME=$(basename "$SET")
+OUT=.eval/$NAME
 rm -rf "$OUT"
 mkdir -p "$OUT/out" "$OUT/noise"
 
@@ -52,11 +54,11 @@ split "$OUT/extract.jsonl" "$OUT/out"
 split "$OUT/noise.jsonl" "$OUT/noise"
 
 python3 "$EVAL/score_releases.py" "$SET/labels" "$OUT/out" --per-doc >"$OUT/report.txt"
-python3 - "$OUT/report.txt" "$OUT/noise" <<'PY'
+python3 - "$OUT/report.txt" "$OUT/noise" "bench/$NAME" <<'PY'
 import json, os, sys
 lines = open(sys.argv[1]).read().strip().splitlines()
 res = json.loads(lines[-1])
-print("held-out releases eval (bench/heldout, %d documents):" % (len(lines) - 1))
+print("held-out releases eval (%s, %d documents):" % (sys.argv[3], len(lines) - 1))
 for k in ("vendors", "models", "releases"):
     print(f"  {k:9s} precision {res[k + '_precision']}  recall {res[k + '_recall']}")
 print(f"  claims    recall {res['claims_recall']}")
@@ -79,7 +81,7 @@ for name in sorted(os.listdir(sys.argv[2])):
     rel += bool(rs)
     if rs or ms or vs:
         found.append(f"    {name[:-5]}: releases={rs} models={ms} vendors={vs}")
-print(f"  non-AI pages {pages}: releases on {rel}")
+print(f"  non-AI pages ({sys.argv[3]}/noise) {pages}: releases on {rel}")
 for f in found:
     print(f)
 PY
