@@ -28,6 +28,7 @@
 package intel
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"sync"
@@ -369,6 +370,41 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.lenient = false
 }
 
+// licenseWords are the words that make a name before them a license's:
+// "Grok 2 Community License", "Falcon-LLM License 2.0", "Qwen 许可协议".
+var (
+	licenseQualifiers = []string{"Community ", "Open ", "Research ", "Model ", "Models ", "Non-Commercial ", "AI Model "}
+	licenseWords      = []string{"License", "Licence", "license", "licence", "许可", "ライセンス", "라이선스", "라이센스"}
+)
+
+// licenseFollows reports a license word right after a name ending at p,
+// past one qualifier: the name is the license's, no model mention.
+func (s *state) licenseFollows(p int) bool {
+	rest := s.buf[p:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	if len(rest) > 1 && rest[0] == '-' && isLetterASCII(rest[1]) {
+		// "Falcon-LLM License": a word joined to the name.
+		w := wordEnd(rest, 1)
+		if w < len(rest) && rest[w] == ' ' {
+			rest = rest[w+1:]
+		}
+	}
+	for _, q := range licenseQualifiers {
+		if bytes.HasPrefix(rest, []byte(q)) {
+			rest = rest[len(q):]
+			break
+		}
+	}
+	for _, w := range licenseWords {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // addMention records a model mention built from a stem and its parts,
 // resolved as res. The canonical name and its key are built in scratch
 // buffers, so a model already seen costs no allocation.
@@ -394,7 +430,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	if totalB == 0 && activeB == 0 && len(parts) == 0 {
 		totalB, activeB = stemSizes(stem) // a discovered name read whole: "Orion-13B"
 	}
-	if len(s.mentions) >= maxMentions {
+	if len(s.mentions) >= maxMentions || s.licenseFollows(sp.end) {
 		return -1
 	}
 	key := appendFold(s.keyBuf[:0], name)

@@ -126,9 +126,13 @@ func (s *state) releaseSentence(c hit) {
 	ev := s.sentence(k)
 	named, given := false, false
 	objects := s.objectChain(c)
+	subject := s.hasObject(c, objects)
 	for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
 		if !s.inReach(m, c) || m.start >= c.end && objects != nil && !slices.Contains(objects, m.start) {
 			continue
+		}
+		if subject && m.end <= c.start {
+			continue // "GreenNode của VNG công bố … GreenMind": the subject
 		}
 		named = true
 		if !s.released(m, c) || !s.makerFits(m, sent) {
@@ -149,6 +153,27 @@ func (s *state) releaseSentence(c hit) {
 	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
+}
+
+// hasObject reports a verb written before its object that has one right
+// after it: a model no sentence made a rival or a base, with no
+// "alongside" or "which includes" before it. A name before such a verb is
+// its subject, not what it releases ("X announces Y"); a verb with no
+// object after it ("Qwen3 launches today") releases the name before it.
+func (s *state) hasObject(c hit, objects []int) bool {
+	if len(objects) == 0 {
+		return false
+	}
+	i := s.mentionIndex(objects[0])
+	if i >= len(s.mentions) || s.mentions[i].role != roleNone {
+		return false
+	}
+	for _, k := range []cueKind{cueMembers, cueAlongside} {
+		if len(hitsIn(s.cues[k], c.end, objects[0])) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // makerFits reports whether a release sentence sent may release mention
@@ -197,12 +222,18 @@ func (s *state) featured(v int) bool {
 // Efficient Vision Encoding …" at github.com/apple/ml-fastvlm), the
 // title's model that the repository is named after.
 func (s *state) releaseRepoTitle() {
-	_, repo, fromTitle, ok := s.repo()
+	owner, repo, fromTitle, ok := s.repo()
 	if !ok {
 		return
 	}
+	ownerEnd := 0
+	if fromTitle {
+		// "K-intelligence-Midm/Midm-2.0": the owner is an organisation,
+		// whatever model its name holds.
+		ownerEnd = bytes.Index(s.buf[:s.titleEnd], []byte(owner+"/")) + len(owner)
+	}
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
-		if m.role != roleNone || s.versionReleased(m.model) {
+		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model) {
 			continue
 		}
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
@@ -226,6 +257,9 @@ func (s *state) releaseDownloads() {
 		rec := s.models[m]
 		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
 			continue // a table offers checkpoints, not a series ("MiniCPM")
+		}
+		if s.olderThanReleased(rec) {
+			continue // "InternLM2.5-7B-Chat" in the zoo of a README releasing InternLM3
 		}
 		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
 			s.give(m, tune.downloadConf, "listed for download", true)
@@ -407,12 +441,71 @@ func (s *state) releaseVariants() {
 			if m.vendor != r.m.vendor || m.vendorName != r.m.vendorName {
 				continue
 			}
-			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) {
+			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) && !preview(toks[len(r.toks):]) {
 				m.conf, m.evidence, m.along = tune.variantConf, "variant of "+r.m.name, true
 				break
 			}
 		}
 	}
+}
+
+// preview reports a variant that is only a preview ("-Preview" of a
+// released "Qwen3-Max"): the earlier checkpoint of the model the article
+// releases, not released with it.
+func preview(extra []string) bool {
+	return len(extra) == 1 && extra[0] == "preview"
+}
+
+// olderThanReleased reports a model of the same family (or the same name
+// stem, for names no catalog knows) as a model a sentence of the article
+// releases, with a lower version: "InternLM2.5-1.8B" beside a released
+// "InternLM3-8B-Instruct" is an earlier release, not part of this one.
+func (s *state) olderThanReleased(m *modelRec) bool {
+	toks := nameTokens(m.name)
+	v, ok := versionOf(toks)
+	if !ok {
+		return false
+	}
+	for _, r := range s.models {
+		if r == m || r.conf < tune.releasedBase || r.along || r.family != m.family || r.vendor != m.vendor {
+			continue
+		}
+		rt := nameTokens(r.name)
+		if rv, ok := versionOf(rt); ok && rt[0] == toks[0] && versionLess(v, rv) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionOf returns the version right after a name's stem ("2.5" of
+// "InternLM2.5-1.8B"), when the stem is followed by one.
+func versionOf(toks []string) (string, bool) {
+	if len(toks) < 2 || !isDigit(toks[1][0]) || len(toks) > 2 && toks[2] == "b" {
+		return "", false // "Qwen-7B": a size, no version
+	}
+	return toks[1], true
+}
+
+// versionLess compares dotted versions numerically: 2.5 < 3 < 3.1 < 3.10.
+func versionLess(a, b string) bool {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, y := atoiSmall(as[i]), atoiSmall(bs[i])
+		if x != y {
+			return x < y
+		}
+	}
+	return len(as) < len(bs)
+}
+
+// atoiSmall reads a short run of digits.
+func atoiSmall(d string) int {
+	n := 0
+	for i := 0; i < len(d) && i < 6; i++ {
+		n = n*10 + int(d[i]-'0')
+	}
+	return n
 }
 
 // nameTokens splits a name into lowercase runs of letters and of digits
@@ -491,6 +584,7 @@ func (s *state) pastDate(c hit) bool {
 		// Korean and Japanese put the date first in the clause whose
 		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
 		lo = max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes))
+		lo = s.datedAdverbial(lo, sent.start)
 	}
 	text := s.buf[lo:hi]
 	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= tune.pastMonths {
@@ -527,6 +621,34 @@ func (s *state) pastDate(c hit) bool {
 	return false
 }
 
+// datedAdverbial returns where a time adverbial set off by a comma just
+// before p begins ("2024年5月に、…を公開しました", "2024년 5월에, …을
+// 공개했다"): the clause before the comma, when it holds a digit and ends
+// with a particle of time; else p.
+func (s *state) datedAdverbial(p, start int) int {
+	if p <= start {
+		return p
+	}
+	c, size := utf8.DecodeLastRune(s.buf[:p])
+	if c != '、' && c != ',' && c != '，' {
+		return p
+	}
+	q := p - size
+	before := bytes.TrimRight(s.buf[start:q], " ")
+	ok := false
+	for _, w := range [][]byte{[]byte("に"), []byte("には"), []byte("에"), []byte("에는")} {
+		ok = ok || bytes.HasSuffix(before, w)
+	}
+	if !ok {
+		return p
+	}
+	lo := s.clauseStart(q, tune.dateClauseRunes)
+	if !bytes.ContainsAny(s.buf[lo:q], "0123456789") {
+		return p
+	}
+	return max(lo, start)
+}
+
 // monthOf returns the month an English month name w names (1 to 12), or 0.
 func monthOf(w []byte) int {
 	if len(w) < 3 || len(w) > 9 {
@@ -542,15 +664,22 @@ func monthOf(w []byte) int {
 
 // monthPast reports a month name, with the words before and after it,
 // that dates a release far enough before the article: "in March", "at the
-// end of September", "on September 30, 2024", "early May". A month with no
-// such word around it ("May") is no date.
+// end of September", "on September 30, 2024", "early May", "last October".
+// A month with no such word around it ("May") is no date.
 func (s *state) monthPast(before, after []byte, month int) bool {
 	pub := s.a.PublishedAt
 	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
 	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
-	day := 0
+	day, last := 0, false
 	switch string(prev) {
 	case "in", "on", "since", "from", "until":
+	case "last":
+		last = true // "last October": the latest October before this month
+	case "its", "their", "the", "his", "her", "our":
+		// "at its July launch": the month dates the noun after it.
+		if !releaseNounAfter(after) {
+			prev = nil
+		}
 	case "early":
 		day = 5
 	case "mid":
@@ -580,17 +709,37 @@ func (s *state) monthPast(before, after []byte, month int) bool {
 	after = bytes.TrimLeft(after, " ,")
 	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
 		year = atoi4(after)
-	} else if month > int(pub.Month()) {
+	} else if month > int(pub.Month()) || last && month == int(pub.Month()) {
 		year-- // "in November" read in March is last year's
 	}
 	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
 		return true
 	}
 	if day == 0 {
-		return false
+		if year == pub.Year() && month == int(pub.Month()) {
+			return false
+		}
+		// A month that is over: its last day is the latest the
+		// release can be ("in July" read on August 24).
+		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
 	}
 	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
 	return pub.Sub(dated) >= time.Duration(tune.pastDays)*24*time.Hour
+}
+
+// releaseNouns are the nouns of a release that a month can date ("its July
+// launch").
+var releaseNouns = []string{"launch", "release", "debut", "unveiling", "announcement", "rollout"}
+
+// releaseNounAfter reports a release noun at the start of b, past spaces.
+func releaseNounAfter(b []byte) bool {
+	b = bytes.TrimLeft(b, " ")
+	for _, n := range releaseNouns {
+		if bytes.HasPrefix(b, []byte(n)) && (len(b) == len(n) || !isAlnum(b[len(n)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadingDay reads a day of the month (1 to 31, one or two digits) at the
@@ -682,11 +831,11 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 			continue
 		}
 		switch {
-		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")):
+		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")) || bytes.HasSuffix(before, []byte("Năm")):
 			if j-i == 4 {
 				year = n
 			}
-		case bytes.HasPrefix(rest, []byte("月")) || bytes.HasPrefix(rest, []byte("월")) || bytes.HasSuffix(before, []byte("tháng")):
+		case bytes.HasPrefix(rest, []byte("月")) || bytes.HasPrefix(rest, []byte("월")) || bytes.HasSuffix(before, []byte("tháng")) || bytes.HasSuffix(before, []byte("Tháng")):
 			if n >= 1 && n <= 12 && j-i <= 2 {
 				month = n
 			}
@@ -792,12 +941,24 @@ func (s *state) otherMakerBetween(m mention, q int) bool {
 }
 
 // versionReleased reports a released version of model m ("Nimbus-2" of
-// "Nimbus"): a repository named after the series releases that version,
-// not the series. Variants ("Step-Audio-Chat") leave the series released.
+// "Nimbus"), or of its family when m is the family's bare series
+// ("InternLM3-8B-Instruct" of "InternLM"): a repository named after the series releases that
+// version, not the series. Variants ("Step-Audio-Chat") leave the series
+// released.
 func (s *state) versionReleased(m int) bool {
-	name := s.models[m].name
+	rec := s.models[m]
+	if rec.bare && rec.family >= 0 {
+		for _, o := range s.models {
+			if o.family == rec.family && !o.bare && o.conf >= tune.releasedBase {
+				return true // "InternLM" beside a released "InternLM3-8B-Instruct"
+			}
+		}
+	}
 	for _, o := range s.models {
-		if o.conf >= tune.releasedBase && len(o.name) > len(name)+1 && strings.HasPrefix(o.name, name) && !isAlnum(o.name[len(name)]) && isDigit(o.name[len(name)+1]) {
+		if o.conf < tune.releasedBase {
+			continue
+		}
+		if len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) && !isAlnum(o.name[len(rec.name)]) && isDigit(o.name[len(rec.name)+1]) {
 			return true // "Nimbus-2", not "Step-Audio-Chat"
 		}
 	}

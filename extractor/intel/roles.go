@@ -129,11 +129,23 @@ func (s *state) aloneForms() {
 			}
 		}
 	}
-	added := false
+	// Longest words first, in a fixed order: "Sonnet 4.5" is read before
+	// "Sonnet 4" can take its first part.
+	words := make([]string, 0, len(owner))
 	for w, i := range owner {
-		if i < 0 {
-			continue
+		if i >= 0 {
+			words = append(words, w)
 		}
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	added := false
+	for _, w := range words {
+		i := owner[w]
 		pat := []byte(w)
 		for p := 0; ; {
 			j := bytes.Index(s.buf[p:], pat)
@@ -142,7 +154,7 @@ func (s *state) aloneForms() {
 			}
 			sp := span{p + j, p + j + len(pat)}
 			p = sp.end
-			if !leftOK(s.buf, sp.start) || !rightOK(s.buf, sp.end, false) || s.covered(sp) || len(s.mentions) >= maxMentions {
+			if !leftOK(s.buf, sp.start) || !rightOK(s.buf, sp.end, false) || versionGoesOn(s.buf, sp.end) || s.covered(sp) || len(s.mentions) >= maxMentions {
 				continue
 			}
 			m := s.models[i]
@@ -155,6 +167,12 @@ func (s *state) aloneForms() {
 	if added {
 		s.sortMentions()
 	}
+}
+
+// versionGoesOn reports a version continued at p ("Sonnet 4" of "Sonnet
+// 4.5"): a dot or hyphen followed by a digit.
+func versionGoesOn(buf []byte, p int) bool {
+	return p+1 < len(buf) && (buf[p] == '.' || buf[p] == '-') && isDigit(buf[p+1]) && p > 0 && isDigit(buf[p-1])
 }
 
 // spacedStem is a joined family's stem followed by a space and a number.
@@ -249,6 +267,9 @@ func (s *state) joined(gap []byte) bool {
 	if len(gap) > tune.listGap || bytes.ContainsAny(gap, "0123456789") {
 		return false
 	}
+	if i := bytes.LastIndex(gap, []byte(", ")); i >= 0 && s.clauseAfterComma(gap[i+2:]) {
+		return false // "open-sources Grok 2.5, says Grok 3 …": a new clause
+	}
 	if bytes.Contains(gap, []byte(", ")) || bytes.Contains(gap, []byte("、")) {
 		return true
 	}
@@ -259,6 +280,33 @@ func (s *state) joined(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// clauseAfterComma reports the words between a comma and the next name
+// that open a clause rather than continue a list: lowercase Latin words,
+// no list joiner or article ("says", "while", "beating"), as in ", says
+// Grok 3 weights will follow".
+func (s *state) clauseAfterComma(tail []byte) bool {
+	t := strings.TrimSpace(string(tail))
+	if t == "" {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !isLower(c) && c != ' ' {
+			return false
+		}
+	}
+	w, _, _ := strings.Cut(t, " ")
+	switch w {
+	case "the", "a", "an":
+		return false
+	}
+	for _, j := range s.an.cat.ListJoiners {
+		if w == j {
+			return false
+		}
+	}
+	return true
 }
 
 // dropAside returns gap without the bracketed aside that opens it
