@@ -288,6 +288,14 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 func (s *state) benchName(idx, st, en int) (int, string) {
 	b := &s.an.cat.Benchmarks[idx]
 	name := b.Name
+	if p := compoundPrefix(s.buf, st); p < st {
+		// "Video-MMMU", "K-MMBench": another benchmark named after
+		// this one, written as its maker writes it.
+		return en, string(s.buf[p:st]) + name
+	}
+	if e := compoundSuffix(s.buf, en); e > en {
+		return e, name + string(s.buf[en:e]) // "HealthBench-Hard"
+	}
 	if v, e := benchVersion(s.buf, st, en); v != "" && !strings.HasSuffix(strings.ToLower(name), "v"+v) {
 		// "Arena-Hard v2", "LiveCodeBench v6": the version is part of
 		// the benchmark's name.
@@ -321,6 +329,39 @@ func (s *state) benchName(idx, st, en int) (int, string) {
 		}
 	}
 	return en, name
+}
+
+// compoundPrefix returns where a word of letters joined by a hyphen right
+// before a benchmark name at st begins ("Video-" of "Video-MMMU"), or st.
+func compoundPrefix(buf []byte, st int) int {
+	if st < 2 || buf[st-1] != '-' || !isLetterASCII(buf[st-2]) {
+		return st
+	}
+	j := st - 1
+	for j > 0 && isLetterASCII(buf[j-1]) {
+		j--
+	}
+	if st-1-j > 8 || j > 0 && (isAlnum(buf[j-1]) || buf[j-1] == '-' || buf[j-1] == '.' || buf[j-1] == '_' || buf[j-1] == '/') {
+		return st
+	}
+	return j
+}
+
+// compoundSuffix returns where a capitalised word of letters joined by a
+// hyphen right after a benchmark name ending at en ends ("-Hard" of
+// "HealthBench-Hard"), or en.
+func compoundSuffix(buf []byte, en int) int {
+	if en+2 >= len(buf) || buf[en] != '-' || !isUpper(buf[en+1]) {
+		return en
+	}
+	e := en + 1
+	for e < len(buf) && isLetterASCII(buf[e]) {
+		e++
+	}
+	if e-en-1 > 10 || e < len(buf) && (isDigit(buf[e]) || buf[e] == '-' || buf[e] == '_' || buf[e] == '.' && e+1 < len(buf) && isAlnum(buf[e+1])) {
+		return en
+	}
+	return e
 }
 
 // benchVersion reads a benchmark version in the surface [st, en) or right
