@@ -228,7 +228,7 @@ func unitLen(b []byte) int {
 // numberOwner returns the model a number is written beside: right after
 // it with a connector ("o3-mini (86.5%)", "GPT-5 at 72.8%", "DeepSeek-R1's
 // 8.6%", "큐웬2.5-1.5B'(43.1점)") or right before "for" and it ("70% for
-// Qwen2.5"), else -1.
+// Qwen2.5", "72,8% của GPT-5"), else -1.
 func (s *state) numberOwner(n, sent span) int {
 	i := s.mentionIndex(n.start) - 1
 	for ; i >= 0 && s.mentions[i].end > n.start; i-- {
@@ -241,7 +241,7 @@ func (s *state) numberOwner(n, sent span) int {
 	}
 	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
 	rest = bytes.TrimLeft(rest, " %")
-	for _, p := range [][]byte{[]byte("for "), []byte("of ")} {
+	for _, p := range ownerAfter {
 		if bytes.HasPrefix(rest, p) {
 			j := s.mentionIndex(n.end)
 			if j < len(s.mentions) && s.mentions[j].start-n.end <= tune.ownerGap {
@@ -251,6 +251,10 @@ func (s *state) numberOwner(n, sent span) int {
 	}
 	return -1
 }
+
+// ownerAfter are the words between a number and the model it belongs to
+// ("70% for Qwen2.5", "72,8% của GPT-5", "72,8 % de GPT-5").
+var ownerAfter = [][]byte{[]byte("for "), []byte("of "), []byte("của "), []byte("de "), []byte("für "), []byte("von ")}
 
 // ownerConnector reports a gap between a model and a number that makes
 // the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".

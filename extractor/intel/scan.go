@@ -410,6 +410,41 @@ type part struct {
 	kind partKind
 }
 
+// typeWords are the words for "language model" a maker may write between a
+// family's stem and its version: Latin ones belong to the name, CJK ones
+// describe it.
+var (
+	latinTypeWords = []string{"LLM"}
+	cjkTypeWords   = []string{"大语言模型", "大模型", "大語言模型", "模型"}
+)
+
+// typeWordAt returns the type word that follows a stem ending at p and
+// where it ends, when a version comes right after it: "LLM" for " LLM 2.0",
+// "" for "大模型1.6"; (_, p) when there is none.
+func typeWordAt(buf []byte, p int) (string, int) {
+	if p+1 < len(buf) && buf[p] == ' ' {
+		for _, w := range latinTypeWords {
+			q := p + 1 + len(w)
+			if bytes.HasPrefix(buf[p+1:], []byte(w)) && q+1 < len(buf) && buf[q] == ' ' && isDigit(buf[q+1]) {
+				return w, q
+			}
+		}
+		return "", p
+	}
+	for _, w := range cjkTypeWords {
+		q := p + len(w)
+		if bytes.HasPrefix(buf[p:], []byte(w)) {
+			if q < len(buf) && buf[q] == ' ' {
+				q++
+			}
+			if q < len(buf) && isDigit(buf[q]) {
+				return "", q
+			}
+		}
+	}
+	return "", p
+}
+
 // familyMention parses the version, size and variant parts that follow a
 // family stem and records the model mention. It reports false when the stem
 // alone does not name a model (and may then be a vendor name).
@@ -433,6 +468,19 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			more, e := s.an.suffix(s.buf, w, false, false)
 			parts = append([]part{{sep: sep, text: word, kind: kind}}, more...)
 			end = e
+		}
+	}
+	if len(parts) == 0 && !lower {
+		// "VARCO LLM 2.0", "豆包大模型1.6": a type word between the
+		// stem and its version; Latin ones are part of the name, CJK
+		// ones describe it ("Doubao large model 1.6").
+		if word, w := typeWordAt(s.buf, en); w > en {
+			if more, e := s.an.suffix(s.buf, w, false, false); len(more) > 0 && isDigit(more[0].text[0]) {
+				if word != "" {
+					more = append([]part{{sep: ' ', text: word, kind: partWord}}, more...)
+				}
+				parts, end = more, e
+			}
 		}
 	}
 	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) &&
