@@ -405,6 +405,30 @@ func (s *state) licenseFollows(p int) bool {
 	return false
 }
 
+// codeExtensions are the extensions of code and document files: a name
+// that goes on into one ("CogVideoX-5B-V2V-Colab.ipynb") is a file's.
+var codeExtensions = []string{"ipynb", "py", "md", "sh", "json", "yaml", "yml", "txt", "js", "ts", "toml", "cfg"}
+
+// fileNameGoesOn reports a file name that a name ending at p is the start
+// of: letters, digits, "-" and "_" up to a dot and a code or document
+// extension.
+func (s *state) fileNameGoesOn(p int) bool {
+	q := p
+	for q < len(s.buf) && q-p <= 40 && (isAlnum(s.buf[q]) || s.buf[q] == '-' || s.buf[q] == '_') {
+		q++
+	}
+	if q >= len(s.buf) || s.buf[q] != '.' {
+		return false
+	}
+	q++
+	for _, e := range codeExtensions {
+		if bytes.HasPrefix(s.buf[q:], []byte(e)) && (q+len(e) == len(s.buf) || !isAlnum(s.buf[q+len(e)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // addMention records a model mention built from a stem and its parts,
 // resolved as res. The canonical name and its key are built in scratch
 // buffers, so a model already seen costs no allocation.
@@ -430,7 +454,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 	if totalB == 0 && activeB == 0 && len(parts) == 0 {
 		totalB, activeB = stemSizes(stem) // a discovered name read whole: "Orion-13B"
 	}
-	if len(s.mentions) >= maxMentions || s.licenseFollows(sp.end) {
+	if len(s.mentions) >= maxMentions || s.licenseFollows(sp.end) || s.fileNameGoesOn(sp.end) {
 		return -1
 	}
 	key := appendFold(s.keyBuf[:0], name)
