@@ -410,6 +410,23 @@ type part struct {
 	kind partKind
 }
 
+// knownModel reports whether the article already holds the model a stem
+// and its parts name.
+func (s *state) knownModel(fam int, stem string, parts []part) bool {
+	name := s.an.c.appendCanonical(s.nameBuf[:0], fam, stem, parts)
+	s.nameBuf = name
+	key := appendFold(s.keyBuf[:0], name)
+	s.keyBuf = key
+	if _, ok := s.byKey[string(key)]; ok {
+		return true
+	}
+	if p, ok := s.an.pinnedName(key, fam); ok {
+		_, ok = s.byKey[string(appendFold(key[:0], []byte(p)))]
+		return ok
+	}
+	return false
+}
+
 // typeWords are the words for "language model" a maker may write between a
 // family's stem and its version: Latin ones belong to the name, CJK ones
 // describe it.
@@ -481,6 +498,13 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 				}
 				parts, end = more, e
 			}
+		}
+	}
+	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) && s.cellMode {
+		// "Step 3" in a table header of an article whose text read it
+		// beside its maker: the same model.
+		if more, e := s.an.suffix(s.buf, en, false, false); len(more) > 0 && isDigit(more[0].text[0]) && s.knownModel(fam, r.stem, more) {
+			parts, end = more, e
 		}
 	}
 	if len(parts) == 0 && f.Joined && !lower && en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) &&
