@@ -135,12 +135,35 @@ func parseMachineDate(s string) (time.Time, bool) {
 	if m := compactRe.FindStringSubmatch(s); m != nil {
 		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), naive)
 	}
+	if t, ok := epochDate(s); ok {
+		return t, true
+	}
 	for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", time.RubyDate, time.UnixDate} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// epochDate parses a Unix time in seconds (10 digits) or milliseconds
+// (13), as some sites fill their date fields.
+func epochDate(s string) (time.Time, bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return time.Time{}, false
+	}
+	t := time.Unix(n, 0).UTC()
+	if len(s) == 13 {
+		t = time.UnixMilli(n).UTC()
+	}
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // parseDate parses a machine date or, failing that, the first date written
@@ -316,7 +339,14 @@ func pick(dayFirst bool, vals ...string) (time.Time, bool) {
 // trusted source that has one.
 func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	ld := m.ldArticle()
-	if t, ok := pickPrecise(dayFirst, m.meta(publishedKeys...), ld.datePublished, m.ldAny().datePublished); ok {
+	// The first meta date, then JSON-LD's, then the page's other meta
+	// dates, should the first not parse.
+	metas := m.metaAll(publishedKeys...)
+	vals := append(metas[:min(1, len(metas)):min(1, len(metas))], ld.datePublished, m.ldAny().datePublished)
+	if len(metas) > 1 {
+		vals = append(vals, metas[1:]...)
+	}
+	if t, ok := pickPrecise(dayFirst, vals...); ok {
 		return t, true
 	}
 	for _, h := range m.times {
@@ -505,23 +535,37 @@ func (m *pageMeta) pageZone() *time.Location {
 	return nil
 }
 
-// pickPrecise parses the first of vals that gives a time of day, else the
-// first that gives a date: a page that says "2019-10-18" in one place and
-// "2019-10-19T03:00Z" in another was published at the latter.
+// pickPrecise parses the first of vals that gives a date and, when that
+// one has no time of day, returns instead the first later one that gives
+// a time within a day of it: a page that says "2019-10-18" in one place
+// and "2019-10-19T03:00Z" in another was published at the latter. A
+// precise time further away is another thing's (a video's, an image's)
+// and does not outweigh the more trusted date.
 func pickPrecise(dayFirst bool, vals ...string) (time.Time, bool) {
 	var first time.Time
 	for _, v := range vals {
-		if t, ok := parseDate(v, dayFirst); ok {
+		t, ok := parseDate(v, dayFirst)
+		if !ok {
+			continue
+		}
+		if first.IsZero() {
 			if hasClock(v) {
 				return t, true
 			}
-			if first.IsZero() {
-				first = t
-			}
+			first = t
+			continue
+		}
+		if d := t.Sub(first); hasClock(v) && d > -maxPreciseGap && d < maxPreciseGap {
+			return t, true
 		}
 	}
 	return first, !first.IsZero()
 }
+
+// maxPreciseGap is how far from a bare date a precise time may lie and
+// still be taken for the same publication: the day itself, or the next
+// or previous one in another zone.
+const maxPreciseGap = 48 * time.Hour
 
 // hasClock reports whether a machine date gives a time of day.
 func hasClock(v string) bool {

@@ -51,6 +51,8 @@ func TestParseDate(t *testing.T) {
 		{"german two-digit year", "Von: Björn Jahner | 31.10.23", true, time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC)},
 		{"short day and month", "Kultur, 2.11.22", true, time.Date(2022, 11, 2, 0, 0, 0, 0, time.UTC)},
 		{"iso with odd fraction", "2022-01-10T22:06:08:684Z", true, time.Date(2022, 1, 10, 22, 6, 8, 0, time.UTC)},
+		{"unix seconds", "1681245000", true, time.Date(2023, 4, 11, 20, 30, 0, 0, time.UTC)},
+		{"unix milliseconds", "1681245000000", true, time.Date(2023, 4, 11, 20, 30, 0, 0, time.UTC)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,6 +85,12 @@ func TestPageDates(t *testing.T) {
 		{"json-ld of any type",
 			`<script type="application/ld+json">{"@type":"HowTo","datePublished":"2022-01-10T22:06:08Z"}</script>` + para,
 			"", "2022-01-10"},
+		{"a meta date no parser reads passed over for the next",
+			`<meta property="article:published_time" content="%%PUBLISHED_TIME%%"><meta name="parsely-pub-date" content="2023-04-11T16:30:00-04:00">` + para,
+			"", "2023-04-11"},
+		{"a precise time days from the trusted bare date is another thing's",
+			`<meta property="article:published_time" content="2023-04-11"><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Ferry fares frozen"},{"@type":"ImageObject","datePublished":"2021-02-03T10:00:00Z"}]</script>` + para,
+			"", "2023-04-11"},
 		{"a time of day beats a bare date",
 			`<meta itemprop="datePublished" content="2019-10-18"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-10-19T03:00:00Z"}</script>` + para,
 			"", "2019-10-19"},

@@ -11,7 +11,10 @@ import (
 
 // Bounds on what one page's metadata walk collects.
 const (
-	maxJSONLD     = 8
+	// maxJSONLD bounds the JSON-LD scripts read per page (news pages
+	// print one per video, image, breadcrumb trail and menu before the
+	// article's own), and 4*maxJSONLD the objects kept from them.
+	maxJSONLD     = 16
 	maxJSONLDSize = 1 << 20
 	maxScripts    = 64
 	maxHints      = 24
@@ -29,6 +32,8 @@ type pageMeta struct {
 	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
 	canonical string
 	jsonld    []ldObject
+	// ldScripts counts the JSON-LD scripts read.
+	ldScripts int
 	// ldNames are the names of the JSON-LD objects by @id.
 	ldNames map[string]string
 	h1      []string
@@ -159,7 +164,8 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 				return
 			}
 			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
-				if len(m.jsonld) < maxJSONLD && len(c.Data) <= maxJSONLDSize {
+				if m.ldScripts < maxJSONLD && len(c.Data) <= maxJSONLDSize {
+					m.ldScripts++
 					m.addJSONLD(c.Data)
 				}
 			} else if len(m.scripts) < maxScripts {
@@ -506,6 +512,9 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 		if _, ok := x["@type"]; !ok {
 			return
 		}
+		if navigationLD(x["@type"]) {
+			return
+		}
 		o := ldObject{
 			types:         ldStrings(x["@type"]),
 			headline:      ldString(x["headline"]),
@@ -535,6 +544,25 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			m.ldWalk(mp, depth+1)
 		}
 	}
+}
+
+// navigationTypes are the schema.org types of a page's menus and
+// breadcrumb trails: a site prints dozens of them, none with a field the
+// metadata reads, and kept they would crowd out the article.
+var navigationTypes = map[string]bool{
+	"sitenavigationelement": true, "breadcrumblist": true, "listitem": true, "searchaction": true, "entrypoint": true,
+}
+
+// navigationLD reports whether a JSON-LD @type value names only
+// navigation types.
+func navigationLD(v any) bool {
+	ts := ldStrings(v)
+	for _, t := range ts {
+		if !navigationTypes[strings.ToLower(t)] {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 func firstOf(s []string) string {
@@ -747,6 +775,19 @@ func (m *pageMeta) meta(keys ...string) string {
 		}
 	}
 	return ""
+}
+
+// metaAll returns the non-empty meta contents of keys, in keys' order: a
+// page's first date field may hold what no parser reads ("{{date}}",
+// "Tuesday") while a later one holds the date.
+func (m *pageMeta) metaAll(keys ...string) []string {
+	var vals []string
+	for _, k := range keys {
+		if v := m.metas[k]; v != "" {
+			vals = append(vals, v)
+		}
+	}
+	return vals
 }
 
 // resolve returns ref resolved against base, when it makes an http(s) URL.

@@ -1,0 +1,41 @@
+package extractor
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// metaPages are hand-made news pages in testdata/meta, one for each way
+// pages mark their headline and publication date that the metadata once
+// missed, with the title and the publication day they must give.
+var metaPages = []struct {
+	file, url        string
+	title, published string
+}{
+	// Videos, the publisher, a menu and a breadcrumb trail in JSON-LD
+	// before the article's own object.
+	{"jsonld-after-many.html", "https://riverside.example/news/library-levy-passes",
+		"Library levy passes by 212 votes", "2023-06-14"},
+}
+
+func TestMetaPages(t *testing.T) {
+	for _, p := range metaPages {
+		t.Run(p.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "meta", p.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _, err := ExtractArticle(page, p.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != p.title {
+				t.Errorf("title %q, want %q", a.Title, p.title)
+			}
+			if got := a.PublishedAt.Format("2006-01-02"); got != p.published {
+				t.Errorf("published %s (%s), want %s", got, a.PublishedAt, p.published)
+			}
+		})
+	}
+}
