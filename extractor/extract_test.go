@@ -197,6 +197,10 @@ func TestStripSiteName(t *testing.T) {
 		{"a section of the site after a dash", "Fed holds rates steady - CNN Business", "CNN", "https://edition.cnn.com/2023/x", "Fed holds rates steady"},
 		{"the host's short label", "Storm closes schools – BBC News", "", "https://www.bbc.co.uk/news/x", "Storm closes schools"},
 		{"dash inside headline kept", "GPT-5 beats o3 - on some tests", "The Verge", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
+		{"a Chinese site's name after an unspaced dash", "武汉的声音：有英勇的你，才有英雄的城！-新华网", "", "http://www.xinhuanet.com/local/2020-02/19/c_1.htm", "武汉的声音：有英勇的你，才有英雄的城！"},
+		{"after an underscore", "深度求索发布新一代推理模型_新浪科技", "", "https://tech.sina.com.cn/x", "深度求索发布新一代推理模型"},
+		{"a model name's dash kept", "智谱发布GLM-4", "", "https://www.example.cn/x", "智谱发布GLM-4"},
+		{"a Chinese tail with a digit kept", "阿里巴巴开源通义千问-第3代", "", "https://www.example.cn/x", "阿里巴巴开源通义千问-第3代"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -289,6 +293,12 @@ func TestTitle(t *testing.T) {
 		{"a headline holding the site's name is no site heading",
 			`<meta property="og:site_name" content="MinusL"><title>Joghurt | MinusL</title><h1>Unsere MinusL Joghurts</h1>`,
 			"https://www.minusl.de/joghurt", "Unsere MinusL Joghurts"},
+		{"a meta title cut at an unescaped quote",
+			`<title>Senator calls governor "unfit" for office</title><meta property="og:title" content="Senator calls governor "unfit" for office"><meta property="og:site_name" content="Valley Times">`,
+			"https://valleytimes.example/politics/senator-governor", `Senator calls governor "unfit" for office`},
+		{"a separator left at the end trimmed",
+			`<title>National Rail Enquiries -</title><h1 class="sifr"></h1>`,
+			"https://www.nationalrail.example/service_disruptions/1.aspx", "National Rail Enquiries"},
 		{"h1 starting with the host name is the site's",
 			`<title>Kinder und Arbeit » ProNATs e.V.</title><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1>`,
 			"https://www.pronats.de/informationen/kinder-und-arbeit/", "Kinder und Arbeit"},

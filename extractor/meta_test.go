@@ -17,6 +17,10 @@ var metaPages = []struct {
 	// before the article's own object.
 	{"jsonld-after-many.html", "https://riverside.example/news/library-levy-passes",
 		"Library levy passes by 212 votes", "2023-06-14"},
+	// Quotes left unescaped in the headline's attribute and JSON-LD: the
+	// document title holds the whole headline.
+	{"unescaped-quote.html", "https://valleytimes.example/politics/senator-governor-unfit",
+		`Senator calls governor "unfit" for office`, "2023-03-21"},
 }
 
 func TestMetaPages(t *testing.T) {

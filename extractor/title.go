@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -173,7 +174,43 @@ func (s site) strip(t string) string {
 		}
 		return s.stripAffix(strings.TrimSpace(strings.Join(parts, sep)))
 	}
-	return t
+	return stripUnspacedName(t)
+}
+
+// unspacedSeps part a headline from the site's name in the titles of
+// Chinese and Japanese pages, with no spaces around them ("…的城！-新华网",
+// "…_新浪新闻").
+const unspacedSeps = "-_|｜"
+
+// Bounds of a site name after an unspaced separator, in characters.
+const (
+	minUnspacedName = 2
+	maxUnspacedName = 8
+)
+
+// stripUnspacedName removes the site's name after the last unspaced
+// separator of a title in a script written without spaces: a short run of
+// that script alone (no digits, no Latin letters: "GPT-4发布" keeps its
+// tail), at most half as long as the headline before it.
+func stripUnspacedName(t string) string {
+	i := strings.LastIndexAny(t, unspacedSeps)
+	if i <= 0 {
+		return t
+	}
+	head, name := t[:i], t[i+1:]
+	if _, size := utf8.DecodeRuneInString(t[i:]); size > 1 {
+		name = t[i+size:]
+	}
+	n := utf8.RuneCountInString(name)
+	if n < minUnspacedName || n > maxUnspacedName || utf8.RuneCountInString(head) < 2*n || strings.HasSuffix(head, " ") {
+		return t
+	}
+	for _, r := range name {
+		if !unspaced(r) {
+			return t
+		}
+	}
+	return head
 }
 
 // longest returns the longest of parts.
@@ -219,12 +256,27 @@ func (s site) stripAffix(t string) string {
 // counts as lone); the metadata title; and last the document <title>, each
 // without the site name.
 func (m *pageMeta) title(siteName string, u *url.URL) string {
+	t := m.headline(siteName, u)
+	t = strings.TrimSpace(trailingSepRe.ReplaceAllString(leadingSepRe.ReplaceAllString(t, ""), ""))
+	return t
+}
+
+// leadingSepRe and trailingSepRe are separators a title cut from the
+// site's name may still start or end with ("National Rail Enquiries -"),
+// set apart by a space (unlike the minus of "-40 °C").
+var (
+	leadingSepRe  = regexp.MustCompile(`^[|\-–—·•»«~/｜│_]+\s+`)
+	trailingSepRe = regexp.MustCompile(`\s+[|\-–—·•»«~/｜│_]+$`)
+)
+
+// headline is title before the separators left at its ends are trimmed.
+func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	s := newSite(siteName, m.logos, u)
-	meta := []string{
-		m.ldArticle().headline,
-		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
-	}
 	docTitle := s.strip(m.docTitle)
+	meta := []string{
+		uncut(m.ldArticle().headline, docTitle),
+		uncut(m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"), docTitle),
+	}
 	docSite := normTitle(s.titlePart(m.docTitle))
 	siteHeading := func(h string) bool {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
@@ -283,6 +335,20 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
 	return docTitle
+}
+
+// uncut returns the document title doc when the metadata title t is its
+// start cut at a quotation mark: an attribute holding a headline's quotes
+// unescaped (content="Senator calls Biden "unfit"") ends at the first.
+func uncut(t, doc string) string {
+	t = collapse(t)
+	if t == "" || len(doc) <= len(t) || !strings.HasPrefix(doc, t) {
+		return t
+	}
+	if rest := strings.TrimLeft(doc[len(t):], " "); strings.HasPrefix(rest, `"`) {
+		return doc
+	}
+	return t
 }
 
 // unspacedText reports whether s holds a script written without spaces
