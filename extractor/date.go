@@ -37,8 +37,11 @@ var (
 	dmyShortRe = regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`)
 	// monthDayRe is "May 29, 2025" and "Mai 29 2025".
 	monthDayRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
-	// clockRe is a time of day after a date.
-	clockRe = regexp.MustCompile(`^\D{0,12}?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
+	// clockRe is a time of day after a date: after punctuation and the
+	// words that join a date to its time ("at", "um", "à", "lúc"), but not
+	// after other words, which start another date line ("March 14, 2023 |
+	// Updated 11:02 p.m.").
+	clockRe = regexp.MustCompile(`^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
 	// urlDateRe is /2019/11/19/, /2019-11-19, /20191119/ in a URL path.
 	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(\d{2})([/_-]?)(\d{2})(?:[/_.-]|$)`)
 	// urlDMYRe is /29-10-2021 in a URL path.

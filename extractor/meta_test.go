@@ -21,6 +21,11 @@ var metaPages = []struct {
 	// document title holds the whole headline.
 	{"unescaped-quote.html", "https://valleytimes.example/politics/senator-governor-unfit",
 		`Senator calls governor "unfit" for office`, "2023-03-21"},
+	// A UTC time after local midnight, and a date line that prints the
+	// day, then an update with its own clock time: the first date has no
+	// time of its own, so the UTC instant goes onto the printed day.
+	{"dateline-updated-time.html", "https://harborpost.example/news/ferry-winter-vote",
+		"Late vote keeps the ferry running through winter", "2023-03-14"},
 }
 
 func TestMetaPages(t *testing.T) {

@@ -22,9 +22,13 @@ var titleDashes = []string{" - ", " – ", " — "}
 // affixSeparators are the characters that part a known site name from the
 // headline it is printed after; before a headline, a colon or comma after
 // the name is the headline's own ("Heise Online: KI-Modell vorgestellt").
+// A guillemet is a separator only where no quotation mark stands: French
+// quotes open with "« " and close with " »", German ones hug the text
+// (»…«), so a "»" may end a site name before the headline and a "«" start
+// one after it, but a headline's own "»" ends it ("« … » | Site").
 const (
-	affixSeparators  = "|-–—:·•»«~/｜│_,"
-	prefixSeparators = "|-–—·•»«~/｜│_"
+	affixSeparators  = "|-–—:·•«~/｜│_,"
+	prefixSeparators = "|-–—·•»~/｜│_"
 )
 
 // site is what names a site in its page titles: its name (og:site_name,
@@ -263,10 +267,11 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 
 // leadingSepRe and trailingSepRe are separators a title cut from the
 // site's name may still start or end with ("National Rail Enquiries -"),
-// set apart by a space (unlike the minus of "-40 °C").
+// set apart by a space (unlike the minus of "-40 °C"); of the guillemets,
+// only those no quotation opens or closes with (see affixSeparators).
 var (
-	leadingSepRe  = regexp.MustCompile(`^[|\-–—·•»«~/｜│_]+\s+`)
-	trailingSepRe = regexp.MustCompile(`\s+[|\-–—·•»«~/｜│_]+$`)
+	leadingSepRe  = regexp.MustCompile(`^[|\-–—·•»~/｜│_]+\s+`)
+	trailingSepRe = regexp.MustCompile(`\s+[|\-–—·•«~/｜│_]+$`)
 )
 
 // headline is title before the separators left at its ends are trimmed.
