@@ -46,6 +46,8 @@ var (
 	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(\d{2})([/_-]?)(\d{2})(?:[/_.-]|$)`)
 	// urlDMYRe is /29-10-2021 in a URL path.
 	urlDMYRe = regexp.MustCompile(`(?:^|/)(\d{2})-(\d{2})-((?:19|20)\d{2})(?:[/_.-]|$)`)
+	// urlMonthRe is /2023/jun/14/ in a URL path, the month by name.
+	urlMonthRe = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2})/(\pL{3,9})/(\d{1,2})(?:/|$)`)
 )
 
 // months maps month names and abbreviations in the languages of the news
@@ -277,8 +279,8 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 // 19yy.
 const maxShortYear = 69
 
-// urlDate returns the date in a URL path such as /2019/11/19/ or
-// /20191119/.
+// urlDate returns the date in a URL path such as /2019/11/19/,
+// /20191119/ or /2019/nov/19/.
 func urlDate(u *url.URL) (time.Time, bool) {
 	if u == nil {
 		return time.Time{}, false
@@ -293,6 +295,11 @@ func urlDate(u *url.URL) (time.Time, bool) {
 	}
 	if m := urlDMYRe.FindStringSubmatch(u.Path); m != nil {
 		return date(atoi(m[3]), atoi(m[2]), atoi(m[1]), 0, 0, 0, naive)
+	}
+	if m := urlMonthRe.FindStringSubmatch(strings.ToLower(u.Path)); m != nil {
+		if mo, ok := months[m[2]]; ok {
+			return date(atoi(m[1]), int(mo), atoi(m[3]), 0, 0, 0, naive)
+		}
 	}
 	return time.Time{}, false
 }

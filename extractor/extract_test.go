@@ -178,6 +178,9 @@ func TestURLDate(t *testing.T) {
 		{"https://example.com/2019/11/", ""},
 		{"https://example.com/meldungen/29-10-2021", "2021-10-29"},
 		{"https://example.com/item/12-34-2021", ""},
+		{"https://www.theguardian.com/uk-news/2023/jun/14/storm-closes-ports", "2023-06-14"},
+		{"https://example.com/archive/2023/Sept/5/", "2023-09-05"},
+		{"https://example.com/2023/news/14/x", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {
@@ -200,6 +203,7 @@ func TestStripSiteName(t *testing.T) {
 		{"no separator", "A plain headline", "Site", "https://site.example/", "A plain headline"},
 		{"a section of the site after a dash", "Fed holds rates steady - CNN Business", "CNN", "https://edition.cnn.com/2023/x", "Fed holds rates steady"},
 		{"the host's short label", "Storm closes schools – BBC News", "", "https://www.bbc.co.uk/news/x", "Storm closes schools"},
+		{"the host's label inside the name", "Storm closes ports along the coast - The Boston Globe", "", "https://www.bostonglobe.com/2023/03/14/metro/storm/", "Storm closes ports along the coast"},
 		{"dash inside headline kept", "GPT-5 beats o3 - on some tests", "The Verge", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
 		{"a Chinese site's name after an unspaced dash", "武汉的声音：有英勇的你，才有英雄的城！-新华网", "", "http://www.xinhuanet.com/local/2020-02/19/c_1.htm", "武汉的声音：有英勇的你，才有英雄的城！"},
 		{"after an underscore", "深度求索发布新一代推理模型_新浪科技", "", "https://tech.sina.com.cn/x", "深度求索发布新一代推理模型"},

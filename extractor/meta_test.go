@@ -26,6 +26,14 @@ var metaPages = []struct {
 	// time of its own, so the UTC instant goes onto the printed day.
 	{"dateline-updated-time.html", "https://harborpost.example/news/ferry-winter-vote",
 		"Late vote keeps the ferry running through winter", "2023-03-14"},
+	// A UTC time just before local midnight, no date printed but the
+	// URL's, whose month is named: the story is of the URL's day.
+	{"url-month-name.html", "https://coastline.example/uk-news/2023/jun/14/storm-closes-ports",
+		"Storm closes ports along the east coast", "2023-06-14"},
+	// A document title alone, ending in the site's name, which holds the
+	// registrable label of the address.
+	{"title-site-label.html", "https://www.valleygazette.example/metro/2023/05/02/bridge-reopens/",
+		"Bridge reopens after two years of repairs", "2023-05-02"},
 }
 
 func TestMetaPages(t *testing.T) {

@@ -89,8 +89,9 @@ func archived(u *url.URL) *url.URL {
 // isName reports whether part of a title names the site rather than the
 // article: the site's name or logo, its host, or a short phrase starting
 // with its registrable label ("MyOOS Community Forum" on foren.myoos.de)
-// or holding its name ("CNN Business" on CNN). A title's parts are set
-// apart by separators, so a short part holding the name is the name.
+// or holding its name ("CNN Business" on CNN) or its label ("The Boston
+// Globe" on bostonglobe.com). A title's parts are set apart by
+// separators, so a short part holding the name is the name.
 func (s site) isName(part string) bool {
 	if s.names(part) {
 		return true
@@ -99,8 +100,14 @@ func (s site) isName(part string) bool {
 	if words(part) > 3 || len(np) < 3 {
 		return false
 	}
-	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label)
+	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
+		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
 }
+
+// minInnerLabel is the least length of a registrable label found inside a
+// title's part rather than at its start ("The Boston Globe" on
+// bostonglobe.com): long enough not to be a common word by chance.
+const minInnerLabel = 6
 
 // names reports whether the text t is the site's name, logo or host, or
 // a slight variant of one ("The Verge" for "Verge").
