@@ -37,6 +37,10 @@ type pageMeta struct {
 	// ldNames are the names of the JSON-LD objects by @id.
 	ldNames map[string]string
 	h1      []string
+	// headings are the texts of the other headings of the story (<h2>,
+	// itemprop="headline"), where a page whose <h1> names a section
+	// prints its headline.
+	headings []string
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
@@ -196,6 +200,10 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 					}
 				}
 			}
+		case atom.H2:
+			if inBody && !aside {
+				m.addHeading(n)
+			}
 		case atom.Time:
 			if len(m.times) < maxHints {
 				v, printed := attr(n, "datetime"), text(n)
@@ -208,6 +216,9 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
 				m.times = append(m.times, dateHint{value: v, printed: printed, published: pub && !mod, modified: mod, related: relatedDate(n, m.cc)})
 			}
+		}
+		if n.DataAtom != atom.H1 && n.DataAtom != atom.H2 && inBody && !aside && strings.EqualFold(attr(n, "itemprop"), "headline") {
+			m.addHeading(n)
 		}
 		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
 			m.addItemprop(n, ip, aside)
@@ -250,6 +261,32 @@ func elsewhere(n *html.Node, cc classes) bool {
 		return false
 	}
 	return cc.of(n)&cfElsewhere != 0
+}
+
+// maxHeadings bounds the other headings kept per page.
+const maxHeadings = 8
+
+// addHeading keeps the text of the heading n, unless it is a link: a
+// list of stories prints their headlines as links, the page's own among
+// them.
+func (m *pageMeta) addHeading(n *html.Node) {
+	if len(m.headings) >= maxHeadings || holdsLink(n, 3) {
+		return
+	}
+	if t := text(n); t != "" && len(t) < 400 {
+		m.headings = append(m.headings, t)
+	}
+}
+
+// holdsLink reports whether a link lies under n, at most depth levels
+// down.
+func holdsLink(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || depth > 0 && holdsLink(c, depth-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat

@@ -30,6 +30,10 @@ var metaPages = []struct {
 	// URL's, whose month is named: the story is of the URL's day.
 	{"url-month-name.html", "https://coastline.example/uk-news/2023/jun/14/storm-closes-ports",
 		"Storm closes ports along the east coast", "2023-06-14"},
+	// An <h1> that names the section, the headline in an <h2> that the
+	// metadata title matches.
+	{"section-h1.html", "https://harborpost.example/world/storm-closes-ports",
+		"Storm closes ports along the east coast", "2023-03-14"},
 	// A document title alone, ending in the site's name, which holds the
 	// registrable label of the address.
 	{"title-site-label.html", "https://www.valleygazette.example/metro/2023/05/02/bridge-reopens/",

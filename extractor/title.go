@@ -328,6 +328,17 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 			h1 = long
 		}
 	}
+	// A metadata title printed as a heading of its own (an <h2>, an
+	// element marked itemprop="headline") is the headline readers see; a
+	// short <h1> the metadata does not confirm then names a section or a
+	// box ("World News").
+	if len(h1) == 1 && words(h1[0]) <= maxSectionWords && !unspacedText(h1[0]) {
+		for _, t := range meta {
+			if t = s.strip(t); m.printedHeading(t) && !m.h1Holds(t) {
+				return t
+			}
+		}
+	}
 	hasMeta := meta[0] != "" || meta[1] != ""
 	if len(h1) == 1 && (words(h1[0]) >= 2 || !hasMeta) {
 		// A lone one-word <h1> ("Details", "Opinion") is more often a
@@ -368,6 +379,38 @@ func uncut(t, doc string) string {
 func unspacedText(s string) bool {
 	for _, r := range s {
 		if unspaced(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSectionWords is the most words of an <h1> that may name a section
+// rather than hold the headline.
+const maxSectionWords = 3
+
+// printedHeading reports whether the title t, of two words or more, is
+// the text of one of the page's other headings.
+func (m *pageMeta) printedHeading(t string) bool {
+	nt := normTitle(t)
+	if words(t) < 2 && !unspacedText(t) || len(nt) < 10 {
+		return false
+	}
+	for _, h := range m.headings {
+		if normTitle(h) == nt {
+			return true
+		}
+	}
+	return false
+}
+
+// h1Holds reports whether an <h1> holds the title t ("… Kapazität in
+// Tennessee" for "… Kapazität"): the headline itself, longer than the
+// metadata's.
+func (m *pageMeta) h1Holds(t string) bool {
+	nt := normTitle(t)
+	for _, h := range m.h1 {
+		if strings.Contains(normTitle(h), nt) {
 			return true
 		}
 	}
