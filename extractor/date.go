@@ -42,6 +42,11 @@ var (
 	// after other words, which start another date line ("March 14, 2023 |
 	// Updated 11:02 p.m.").
 	clockRe = regexp.MustCompile(`^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
+	// clockBeforeRe is a time of day just before the date it belongs to,
+	// with its zone's name and the weekday between ("6:30 PM EDT, Tue
+	// March 14, 2023"), and not the end of a machine timestamp
+	// ("2022-12-07T10:10:52+01:00").
+	clockBeforeRe = regexp.MustCompile(`(?:^|[\s(])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?(?:\s*[A-Z]{1,4})?[\s,|·•-]{0,4}(?:\pL{2,9}\.?,?\s*)?$`)
 	// urlDateRe is /2019/11/19/, /2019-11-19, /20191119/ in a URL path.
 	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(\d{2})([/_-]?)(\d{2})(?:[/_.-]|$)`)
 	// urlDMYRe is /29-10-2021 in a URL path.
@@ -249,31 +254,51 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	}
 	t, end = best.t, best.end
 	if m := clockRe.FindStringSubmatchIndex(s[end:]); m != nil {
-		h, mi, sec := atoi(s[end+m[2]:end+m[3]]), atoi(s[end+m[4]:end+m[5]]), 0
-		if m[6] >= 0 {
-			sec = atoi(s[end+m[6] : end+m[7]])
-		}
-		ampm := ""
-		if m[8] >= 0 {
-			ampm = strings.ToLower(strings.ReplaceAll(s[end+m[8]:end+m[9]], ".", ""))
-		}
-		switch ampm {
-		case "pm":
-			if h < 12 {
-				h += 12
-			}
-		case "am":
-			if h == 12 {
-				h = 0
-			}
-		}
-		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, naive); ok {
+		if tt, ok := atClock(t, s[end:], m); ok {
 			t = tt
 			end += m[1]
+		}
+	} else {
+		// No time after the date: one just before it.
+		from := max(0, best.at-maxClockBefore)
+		for from > 0 && !utf8.RuneStart(s[from]) {
+			from--
+		}
+		if m := clockBeforeRe.FindStringSubmatchIndex(s[from:best.at]); m != nil {
+			if tt, ok := atClock(t, s[from:best.at], m); ok {
+				t = tt
+			}
 		}
 	}
 	return t, best.at, end, true
 }
+
+// atClock returns the day t at the time of day that the clockRe or
+// clockBeforeRe match m finds in s.
+func atClock(t time.Time, s string, m []int) (time.Time, bool) {
+	h, mi, sec := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), 0
+	if m[6] >= 0 {
+		sec = atoi(s[m[6]:m[7]])
+	}
+	ampm := ""
+	if m[8] >= 0 {
+		ampm = strings.ToLower(strings.ReplaceAll(s[m[8]:m[9]], ".", ""))
+	}
+	switch ampm {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	}
+	return date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, naive)
+}
+
+// maxClockBefore is how far before a date its time of day may start.
+const maxClockBefore = 32
 
 // maxShortYear is the last two-digit year read as 20yy; later ones are
 // 19yy.

@@ -55,6 +55,10 @@ func TestParseDate(t *testing.T) {
 		{"time after a pipe", "January 5, 2023 | 10:30 AM", false, time.Date(2023, 1, 5, 10, 30, 0, 0, time.UTC)},
 		{"time after um", "am 3. Februar 2022 um 21:17", true, time.Date(2022, 2, 3, 21, 17, 0, 0, time.UTC)},
 		{"no time from the next date line", "March 14, 2023 | Updated 1:05 a.m. March 15, 2023", false, time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC)},
+		{"time before the date", "Published 6:30 PM EDT, Tue March 14, 2023", false, time.Date(2023, 3, 14, 18, 30, 0, 0, time.UTC)},
+		{"time before the date, american style", "Published 10:30 p.m. ET March 14, 2023", false, time.Date(2023, 3, 14, 22, 30, 0, 0, time.UTC)},
+		{"a machine timestamp's offset before the date is no time", "10:52+01:00 25. Dezember 2022", true, time.Date(2022, 12, 25, 0, 0, 0, 0, time.UTC)},
+		{"number before the date is no time", "Chapter 12: March 14, 2023", false, time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC)},
 		{"unix seconds", "1681245000", true, time.Date(2023, 4, 11, 20, 30, 0, 0, time.UTC)},
 		{"unix milliseconds", "1681245000000", true, time.Date(2023, 4, 11, 20, 30, 0, 0, time.UTC)},
 	}

@@ -34,6 +34,11 @@ var metaPages = []struct {
 	// metadata title matches.
 	{"section-h1.html", "https://harborpost.example/world/storm-closes-ports",
 		"Storm closes ports along the east coast", "2023-03-14"},
+	// A UTC time after local midnight in a URL of the UTC day, and the
+	// local clock time printed before the date ("11:30 PM EDT, Tue March
+	// 14, 2023"): the printed clock time gives the zone.
+	{"time-before-date.html", "https://metroledger.example/2023/03/15/politics/council-budget-vote",
+		"Council passes budget after midnight talks", "2023-03-14"},
 	// A document title alone, ending in the site's name, which holds the
 	// registrable label of the address.
 	{"title-site-label.html", "https://www.valleygazette.example/metro/2023/05/02/bridge-reopens/",
