@@ -37,12 +37,22 @@ var (
 	dmyShortRe = regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`)
 	// monthDayRe is "May 29, 2025" and "Mai 29 2025".
 	monthDayRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
-	// clockRe is a time of day after a date.
-	clockRe = regexp.MustCompile(`^\D{0,12}?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
+	// clockRe is a time of day after a date: after punctuation and the
+	// words that join a date to its time ("at", "um", "à", "lúc"), but not
+	// after other words, which start another date line ("March 14, 2023 |
+	// Updated 11:02 p.m.").
+	clockRe = regexp.MustCompile(`^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
+	// clockBeforeRe is a time of day just before the date it belongs to,
+	// with its zone's name and the weekday between ("6:30 PM EDT, Tue
+	// March 14, 2023"), and not the end of a machine timestamp
+	// ("2022-12-07T10:10:52+01:00").
+	clockBeforeRe = regexp.MustCompile(`(?:^|[\s(])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?(?:\s*[A-Z]{1,4})?[\s,|·•-]{0,4}(?:\pL{2,9}\.?,?\s*)?$`)
 	// urlDateRe is /2019/11/19/, /2019-11-19, /20191119/ in a URL path.
 	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(\d{2})([/_-]?)(\d{2})(?:[/_.-]|$)`)
 	// urlDMYRe is /29-10-2021 in a URL path.
 	urlDMYRe = regexp.MustCompile(`(?:^|/)(\d{2})-(\d{2})-((?:19|20)\d{2})(?:[/_.-]|$)`)
+	// urlMonthRe is /2023/jun/14/ in a URL path, the month by name.
+	urlMonthRe = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2})/(\pL{3,9})/(\d{1,2})(?:/|$)`)
 )
 
 // months maps month names and abbreviations in the languages of the news
@@ -135,12 +145,35 @@ func parseMachineDate(s string) (time.Time, bool) {
 	if m := compactRe.FindStringSubmatch(s); m != nil {
 		return date(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), naive)
 	}
+	if t, ok := epochDate(s); ok {
+		return t, true
+	}
 	for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", time.RubyDate, time.UnixDate} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// epochDate parses a Unix time in seconds (10 digits) or milliseconds
+// (13), as some sites fill their date fields.
+func epochDate(s string) (time.Time, bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return time.Time{}, false
+	}
+	t := time.Unix(n, 0).UTC()
+	if len(s) == 13 {
+		t = time.UnixMilli(n).UTC()
+	}
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // parseDate parses a machine date or, failing that, the first date written
@@ -221,38 +254,58 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	}
 	t, end = best.t, best.end
 	if m := clockRe.FindStringSubmatchIndex(s[end:]); m != nil {
-		h, mi, sec := atoi(s[end+m[2]:end+m[3]]), atoi(s[end+m[4]:end+m[5]]), 0
-		if m[6] >= 0 {
-			sec = atoi(s[end+m[6] : end+m[7]])
-		}
-		ampm := ""
-		if m[8] >= 0 {
-			ampm = strings.ToLower(strings.ReplaceAll(s[end+m[8]:end+m[9]], ".", ""))
-		}
-		switch ampm {
-		case "pm":
-			if h < 12 {
-				h += 12
-			}
-		case "am":
-			if h == 12 {
-				h = 0
-			}
-		}
-		if tt, ok := date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, naive); ok {
+		if tt, ok := atClock(t, s[end:], m); ok {
 			t = tt
 			end += m[1]
+		}
+	} else {
+		// No time after the date: one just before it.
+		from := max(0, best.at-maxClockBefore)
+		for from > 0 && !utf8.RuneStart(s[from]) {
+			from--
+		}
+		if m := clockBeforeRe.FindStringSubmatchIndex(s[from:best.at]); m != nil {
+			if tt, ok := atClock(t, s[from:best.at], m); ok {
+				t = tt
+			}
 		}
 	}
 	return t, best.at, end, true
 }
 
+// atClock returns the day t at the time of day that the clockRe or
+// clockBeforeRe match m finds in s.
+func atClock(t time.Time, s string, m []int) (time.Time, bool) {
+	h, mi, sec := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), 0
+	if m[6] >= 0 {
+		sec = atoi(s[m[6]:m[7]])
+	}
+	ampm := ""
+	if m[8] >= 0 {
+		ampm = strings.ToLower(strings.ReplaceAll(s[m[8]:m[9]], ".", ""))
+	}
+	switch ampm {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	}
+	return date(t.Year(), int(t.Month()), t.Day(), h, mi, sec, naive)
+}
+
+// maxClockBefore is how far before a date its time of day may start.
+const maxClockBefore = 32
+
 // maxShortYear is the last two-digit year read as 20yy; later ones are
 // 19yy.
 const maxShortYear = 69
 
-// urlDate returns the date in a URL path such as /2019/11/19/ or
-// /20191119/.
+// urlDate returns the date in a URL path such as /2019/11/19/,
+// /20191119/ or /2019/nov/19/.
 func urlDate(u *url.URL) (time.Time, bool) {
 	if u == nil {
 		return time.Time{}, false
@@ -268,6 +321,11 @@ func urlDate(u *url.URL) (time.Time, bool) {
 	if m := urlDMYRe.FindStringSubmatch(u.Path); m != nil {
 		return date(atoi(m[3]), atoi(m[2]), atoi(m[1]), 0, 0, 0, naive)
 	}
+	if m := urlMonthRe.FindStringSubmatch(strings.ToLower(u.Path)); m != nil {
+		if mo, ok := months[m[2]]; ok {
+			return date(atoi(m[1]), int(mo), atoi(m[3]), 0, 0, 0, naive)
+		}
+	}
 	return time.Time{}, false
 }
 
@@ -278,8 +336,10 @@ var (
 		"article:published_time", "og:article:published_time", "og:published_time",
 		"article:published", "datepublished", "article.published", "published_time",
 		"publishdate", "publish-date", "publish_date", "pubdate", "publication_date",
-		"sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
-		"dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date",
+		"published-date", "date_published", "article:publicationdate", "article_date_original",
+		"article.created", "dateposted", "rnews:datepublished", "shareaholic:article_published_time",
+		"sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.publication",
+		"dc.date.created", "dcterms.created", "dc.created", "dc:created", "dc.date", "dc:date", "dcterms.date", "date",
 		"citation_publication_date", "citation_date", "originalpublicationdate",
 		"cxenseparse:recs:publishtime", "article:post_date", "bt:pubdate", "datecreated",
 		"creation_date", "created", "eomportal-lastupdate",
@@ -316,7 +376,14 @@ func pick(dayFirst bool, vals ...string) (time.Time, bool) {
 // trusted source that has one.
 func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	ld := m.ldArticle()
-	if t, ok := pickPrecise(dayFirst, m.meta(publishedKeys...), ld.datePublished, m.ldAny().datePublished); ok {
+	// The first meta date, then JSON-LD's, then the page's other meta
+	// dates, should the first not parse.
+	metas := m.metaAll(publishedKeys...)
+	vals := append(metas[:min(1, len(metas)):min(1, len(metas))], ld.datePublished, m.ldAny().datePublished)
+	if len(metas) > 1 {
+		vals = append(vals, metas[1:]...)
+	}
+	if t, ok := pickPrecise(dayFirst, vals...); ok {
 		return t, true
 	}
 	for _, h := range m.times {
@@ -505,23 +572,37 @@ func (m *pageMeta) pageZone() *time.Location {
 	return nil
 }
 
-// pickPrecise parses the first of vals that gives a time of day, else the
-// first that gives a date: a page that says "2019-10-18" in one place and
-// "2019-10-19T03:00Z" in another was published at the latter.
+// pickPrecise parses the first of vals that gives a date and, when that
+// one has no time of day, returns instead the first later one that gives
+// a time within a day of it: a page that says "2019-10-18" in one place
+// and "2019-10-19T03:00Z" in another was published at the latter. A
+// precise time further away is another thing's (a video's, an image's)
+// and does not outweigh the more trusted date.
 func pickPrecise(dayFirst bool, vals ...string) (time.Time, bool) {
 	var first time.Time
 	for _, v := range vals {
-		if t, ok := parseDate(v, dayFirst); ok {
+		t, ok := parseDate(v, dayFirst)
+		if !ok {
+			continue
+		}
+		if first.IsZero() {
 			if hasClock(v) {
 				return t, true
 			}
-			if first.IsZero() {
-				first = t
-			}
+			first = t
+			continue
+		}
+		if d := t.Sub(first); hasClock(v) && d > -maxPreciseGap && d < maxPreciseGap {
+			return t, true
 		}
 	}
 	return first, !first.IsZero()
 }
+
+// maxPreciseGap is how far from a bare date a precise time may lie and
+// still be taken for the same publication: the day itself, or the next
+// or previous one in another zone.
+const maxPreciseGap = 48 * time.Hour
 
 // hasClock reports whether a machine date gives a time of day.
 func hasClock(v string) bool {

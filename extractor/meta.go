@@ -11,7 +11,10 @@ import (
 
 // Bounds on what one page's metadata walk collects.
 const (
-	maxJSONLD     = 8
+	// maxJSONLD bounds the JSON-LD scripts read per page (news pages
+	// print one per video, image, breadcrumb trail and menu before the
+	// article's own), and 4*maxJSONLD the objects kept from them.
+	maxJSONLD     = 16
 	maxJSONLDSize = 1 << 20
 	maxScripts    = 64
 	maxHints      = 24
@@ -29,9 +32,15 @@ type pageMeta struct {
 	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
 	canonical string
 	jsonld    []ldObject
+	// ldScripts counts the JSON-LD scripts read.
+	ldScripts int
 	// ldNames are the names of the JSON-LD objects by @id.
 	ldNames map[string]string
 	h1      []string
+	// headings are the texts of the other headings of the story (<h2>,
+	// itemprop="headline"), where a page whose <h1> names a section
+	// prints its headline.
+	headings []string
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
@@ -159,7 +168,8 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 				return
 			}
 			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
-				if len(m.jsonld) < maxJSONLD && len(c.Data) <= maxJSONLDSize {
+				if m.ldScripts < maxJSONLD && len(c.Data) <= maxJSONLDSize {
+					m.ldScripts++
 					m.addJSONLD(c.Data)
 				}
 			} else if len(m.scripts) < maxScripts {
@@ -190,6 +200,10 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 					}
 				}
 			}
+		case atom.H2:
+			if inBody && !aside {
+				m.addHeading(n)
+			}
 		case atom.Time:
 			if len(m.times) < maxHints {
 				v, printed := attr(n, "datetime"), text(n)
@@ -202,6 +216,9 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
 				m.times = append(m.times, dateHint{value: v, printed: printed, published: pub && !mod, modified: mod, related: relatedDate(n, m.cc)})
 			}
+		}
+		if n.DataAtom != atom.H1 && n.DataAtom != atom.H2 && inBody && !aside && strings.EqualFold(attr(n, "itemprop"), "headline") {
+			m.addHeading(n)
 		}
 		if ip := attr(n, "itemprop"); ip != "" && n.DataAtom != atom.Time {
 			m.addItemprop(n, ip, aside)
@@ -244,6 +261,32 @@ func elsewhere(n *html.Node, cc classes) bool {
 		return false
 	}
 	return cc.of(n)&cfElsewhere != 0
+}
+
+// maxHeadings bounds the other headings kept per page.
+const maxHeadings = 8
+
+// addHeading keeps the text of the heading n, unless it is a link: a
+// list of stories prints their headlines as links, the page's own among
+// them.
+func (m *pageMeta) addHeading(n *html.Node) {
+	if len(m.headings) >= maxHeadings || holdsLink(n, 3) {
+		return
+	}
+	if t := text(n); t != "" && len(t) < 400 {
+		m.headings = append(m.headings, t)
+	}
+}
+
+// holdsLink reports whether a link lies under n, at most depth levels
+// down.
+func holdsLink(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || depth > 0 && holdsLink(c, depth-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat
@@ -506,6 +549,9 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 		if _, ok := x["@type"]; !ok {
 			return
 		}
+		if navigationLD(x["@type"]) {
+			return
+		}
 		o := ldObject{
 			types:         ldStrings(x["@type"]),
 			headline:      ldString(x["headline"]),
@@ -535,6 +581,25 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			m.ldWalk(mp, depth+1)
 		}
 	}
+}
+
+// navigationTypes are the schema.org types of a page's menus and
+// breadcrumb trails: a site prints dozens of them, none with a field the
+// metadata reads, and kept they would crowd out the article.
+var navigationTypes = map[string]bool{
+	"sitenavigationelement": true, "breadcrumblist": true, "listitem": true, "searchaction": true, "entrypoint": true,
+}
+
+// navigationLD reports whether a JSON-LD @type value names only
+// navigation types.
+func navigationLD(v any) bool {
+	ts := ldStrings(v)
+	for _, t := range ts {
+		if !navigationTypes[strings.ToLower(t)] {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 func firstOf(s []string) string {
@@ -747,6 +812,19 @@ func (m *pageMeta) meta(keys ...string) string {
 		}
 	}
 	return ""
+}
+
+// metaAll returns the non-empty meta contents of keys, in keys' order: a
+// page's first date field may hold what no parser reads ("{{date}}",
+// "Tuesday") while a later one holds the date.
+func (m *pageMeta) metaAll(keys ...string) []string {
+	var vals []string
+	for _, k := range keys {
+		if v := m.metas[k]; v != "" {
+			vals = append(vals, v)
+		}
+	}
+	return vals
 }
 
 // resolve returns ref resolved against base, when it makes an http(s) URL.

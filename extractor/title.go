@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -21,9 +22,13 @@ var titleDashes = []string{" - ", " – ", " — "}
 // affixSeparators are the characters that part a known site name from the
 // headline it is printed after; before a headline, a colon or comma after
 // the name is the headline's own ("Heise Online: KI-Modell vorgestellt").
+// A guillemet is a separator only where no quotation mark stands: French
+// quotes open with "« " and close with " »", German ones hug the text
+// (»…«), so a "»" may end a site name before the headline and a "«" start
+// one after it, but a headline's own "»" ends it ("« … » | Site").
 const (
-	affixSeparators  = "|-–—:·•»«~/｜│_,"
-	prefixSeparators = "|-–—·•»«~/｜│_"
+	affixSeparators  = "|-–—:·•«~/｜│_,"
+	prefixSeparators = "|-–—·•»~/｜│_"
 )
 
 // site is what names a site in its page titles: its name (og:site_name,
@@ -84,8 +89,9 @@ func archived(u *url.URL) *url.URL {
 // isName reports whether part of a title names the site rather than the
 // article: the site's name or logo, its host, or a short phrase starting
 // with its registrable label ("MyOOS Community Forum" on foren.myoos.de)
-// or holding its name ("CNN Business" on CNN). A title's parts are set
-// apart by separators, so a short part holding the name is the name.
+// or holding its name ("CNN Business" on CNN) or its label ("The Boston
+// Globe" on bostonglobe.com). A title's parts are set apart by
+// separators, so a short part holding the name is the name.
 func (s site) isName(part string) bool {
 	if s.names(part) {
 		return true
@@ -94,8 +100,14 @@ func (s site) isName(part string) bool {
 	if words(part) > 3 || len(np) < 3 {
 		return false
 	}
-	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label)
+	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
+		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
 }
+
+// minInnerLabel is the least length of a registrable label found inside a
+// title's part rather than at its start ("The Boston Globe" on
+// bostonglobe.com): long enough not to be a common word by chance.
+const minInnerLabel = 6
 
 // names reports whether the text t is the site's name, logo or host, or
 // a slight variant of one ("The Verge" for "Verge").
@@ -173,7 +185,43 @@ func (s site) strip(t string) string {
 		}
 		return s.stripAffix(strings.TrimSpace(strings.Join(parts, sep)))
 	}
-	return t
+	return stripUnspacedName(t)
+}
+
+// unspacedSeps part a headline from the site's name in the titles of
+// Chinese and Japanese pages, with no spaces around them ("…的城！-新华网",
+// "…_新浪新闻").
+const unspacedSeps = "-_|｜"
+
+// Bounds of a site name after an unspaced separator, in characters.
+const (
+	minUnspacedName = 2
+	maxUnspacedName = 8
+)
+
+// stripUnspacedName removes the site's name after the last unspaced
+// separator of a title in a script written without spaces: a short run of
+// that script alone (no digits, no Latin letters: "GPT-4发布" keeps its
+// tail), at most half as long as the headline before it.
+func stripUnspacedName(t string) string {
+	i := strings.LastIndexAny(t, unspacedSeps)
+	if i <= 0 {
+		return t
+	}
+	head, name := t[:i], t[i+1:]
+	if _, size := utf8.DecodeRuneInString(t[i:]); size > 1 {
+		name = t[i+size:]
+	}
+	n := utf8.RuneCountInString(name)
+	if n < minUnspacedName || n > maxUnspacedName || utf8.RuneCountInString(head) < 2*n || strings.HasSuffix(head, " ") {
+		return t
+	}
+	for _, r := range name {
+		if !unspaced(r) {
+			return t
+		}
+	}
+	return head
 }
 
 // longest returns the longest of parts.
@@ -219,12 +267,28 @@ func (s site) stripAffix(t string) string {
 // counts as lone); the metadata title; and last the document <title>, each
 // without the site name.
 func (m *pageMeta) title(siteName string, u *url.URL) string {
+	t := m.headline(siteName, u)
+	t = strings.TrimSpace(trailingSepRe.ReplaceAllString(leadingSepRe.ReplaceAllString(t, ""), ""))
+	return t
+}
+
+// leadingSepRe and trailingSepRe are separators a title cut from the
+// site's name may still start or end with ("National Rail Enquiries -"),
+// set apart by a space (unlike the minus of "-40 °C"); of the guillemets,
+// only those no quotation opens or closes with (see affixSeparators).
+var (
+	leadingSepRe  = regexp.MustCompile(`^[|\-–—·•»~/｜│_]+\s+`)
+	trailingSepRe = regexp.MustCompile(`\s+[|\-–—·•«~/｜│_]+$`)
+)
+
+// headline is title before the separators left at its ends are trimmed.
+func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	s := newSite(siteName, m.logos, u)
-	meta := []string{
-		m.ldArticle().headline,
-		m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"),
-	}
 	docTitle := s.strip(m.docTitle)
+	meta := []string{
+		uncut(m.ldArticle().headline, docTitle),
+		uncut(m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"), docTitle),
+	}
 	docSite := normTitle(s.titlePart(m.docTitle))
 	siteHeading := func(h string) bool {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
@@ -264,6 +328,17 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 			h1 = long
 		}
 	}
+	// A metadata title printed as a heading of its own (an <h2>, an
+	// element marked itemprop="headline") is the headline readers see; a
+	// short <h1> the metadata does not confirm then names a section or a
+	// box ("World News").
+	if len(h1) == 1 && words(h1[0]) <= maxSectionWords && !unspacedText(h1[0]) {
+		for _, t := range meta {
+			if t = s.strip(t); m.printedHeading(t) && !m.h1Holds(t) {
+				return t
+			}
+		}
+	}
 	hasMeta := meta[0] != "" || meta[1] != ""
 	if len(h1) == 1 && (words(h1[0]) >= 2 || !hasMeta) {
 		// A lone one-word <h1> ("Details", "Opinion") is more often a
@@ -285,11 +360,57 @@ func (m *pageMeta) title(siteName string, u *url.URL) string {
 	return docTitle
 }
 
+// uncut returns the document title doc when the metadata title t is its
+// start cut at a quotation mark: an attribute holding a headline's quotes
+// unescaped (content="Senator calls Biden "unfit"") ends at the first.
+func uncut(t, doc string) string {
+	t = collapse(t)
+	if t == "" || len(doc) <= len(t) || !strings.HasPrefix(doc, t) {
+		return t
+	}
+	if rest := strings.TrimLeft(doc[len(t):], " "); strings.HasPrefix(rest, `"`) {
+		return doc
+	}
+	return t
+}
+
 // unspacedText reports whether s holds a script written without spaces
 // between words (Han, kana, Thai).
 func unspacedText(s string) bool {
 	for _, r := range s {
 		if unspaced(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSectionWords is the most words of an <h1> that may name a section
+// rather than hold the headline.
+const maxSectionWords = 3
+
+// printedHeading reports whether the title t, of two words or more, is
+// the text of one of the page's other headings.
+func (m *pageMeta) printedHeading(t string) bool {
+	nt := normTitle(t)
+	if words(t) < 2 && !unspacedText(t) || len(nt) < 10 {
+		return false
+	}
+	for _, h := range m.headings {
+		if normTitle(h) == nt {
+			return true
+		}
+	}
+	return false
+}
+
+// h1Holds reports whether an <h1> holds the title t ("… Kapazität in
+// Tennessee" for "… Kapazität"): the headline itself, longer than the
+// metadata's.
+func (m *pageMeta) h1Holds(t string) bool {
+	nt := normTitle(t)
+	for _, h := range m.h1 {
+		if strings.Contains(normTitle(h), nt) {
 			return true
 		}
 	}

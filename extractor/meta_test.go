@@ -1,0 +1,67 @@
+package extractor
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// metaPages are hand-made news pages in testdata/meta, one for each way
+// pages mark their headline and publication date that the metadata once
+// missed, with the title and the publication day they must give.
+var metaPages = []struct {
+	file, url        string
+	title, published string
+}{
+	// Videos, the publisher, a menu and a breadcrumb trail in JSON-LD
+	// before the article's own object.
+	{"jsonld-after-many.html", "https://riverside.example/news/library-levy-passes",
+		"Library levy passes by 212 votes", "2023-06-14"},
+	// Quotes left unescaped in the headline's attribute and JSON-LD: the
+	// document title holds the whole headline.
+	{"unescaped-quote.html", "https://valleytimes.example/politics/senator-governor-unfit",
+		`Senator calls governor "unfit" for office`, "2023-03-21"},
+	// A UTC time after local midnight, and a date line that prints the
+	// day, then an update with its own clock time: the first date has no
+	// time of its own, so the UTC instant goes onto the printed day.
+	{"dateline-updated-time.html", "https://harborpost.example/news/ferry-winter-vote",
+		"Late vote keeps the ferry running through winter", "2023-03-14"},
+	// A UTC time just before local midnight, no date printed but the
+	// URL's, whose month is named: the story is of the URL's day.
+	{"url-month-name.html", "https://coastline.example/uk-news/2023/jun/14/storm-closes-ports",
+		"Storm closes ports along the east coast", "2023-06-14"},
+	// An <h1> that names the section, the headline in an <h2> that the
+	// metadata title matches.
+	{"section-h1.html", "https://harborpost.example/world/storm-closes-ports",
+		"Storm closes ports along the east coast", "2023-03-14"},
+	// A UTC time after local midnight in a URL of the UTC day, and the
+	// local clock time printed before the date ("11:30 PM EDT, Tue March
+	// 14, 2023"): the printed clock time gives the zone.
+	{"time-before-date.html", "https://metroledger.example/2023/03/15/politics/council-budget-vote",
+		"Council passes budget after midnight talks", "2023-03-14"},
+	// A document title alone, ending in the site's name, which holds the
+	// registrable label of the address.
+	{"title-site-label.html", "https://www.valleygazette.example/metro/2023/05/02/bridge-reopens/",
+		"Bridge reopens after two years of repairs", "2023-05-02"},
+}
+
+func TestMetaPages(t *testing.T) {
+	for _, p := range metaPages {
+		t.Run(p.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "meta", p.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _, err := ExtractArticle(page, p.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != p.title {
+				t.Errorf("title %q, want %q", a.Title, p.title)
+			}
+			if got := a.PublishedAt.Format("2006-01-02"); got != p.published {
+				t.Errorf("published %s (%s), want %s", got, a.PublishedAt, p.published)
+			}
+		})
+	}
+}
