@@ -876,7 +876,7 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 	for q < end && q < hs[0].end+tune.nounAfter {
 		c := s.buf[q]
 		switch {
-		case isUpper(c):
+		case latinUpperAt(s.buf, q):
 			return q, true
 		case c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || isDigit(c):
 			return p, false
@@ -918,27 +918,27 @@ func (s *state) objectName(p, end int, stems *stemList) {
 	if q, ok := s.afterModelNoun(p, end); ok {
 		p, named = q, true
 	}
-	if p >= end || !isUpper(s.buf[p]) {
+	if p >= end || !latinUpperAt(s.buf, p) {
 		return
 	}
-	w := p
-	for w < end && (isAlnum(s.buf[w]) || s.buf[w] == '-' || s.buf[w] == '.' && w+1 < end && isDigit(s.buf[w+1])) {
-		w++
-	}
+	w, words := s.spacedWords(p, end)
 	name := string(s.buf[p:w])
-	if len(name) < 3 || s.an.c.stopwords[name] || s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+	if utf8.RuneCountInString(name) < 3 || s.an.c.stopwords[name] || s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
 		return
 	}
 	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
 		return
 	}
 	if w+1 < end && s.buf[w] == ' ' && isDigit(s.buf[w+1]) {
-		// "Saola 3": a short version written after a space.
+		// "Saola 3": a short version written after a space; a name of
+		// several words may take a size too ("Sao Khuê 8B").
 		v := wordEnd(s.buf, w+1)
-		if !isShortVersion(string(s.buf[w+1 : v])) {
+		if v := string(s.buf[w+1 : v]); !isShortVersion(v) && (words < 2 || !isSizeWord(v)) {
 			return
 		}
 		w = v
+	} else if words > 1 || !asciiOnly(name) {
+		return // words with diacritics or several words name a model only with a version: not "tiếng Việt"
 	}
 	if named {
 		stems.add(name)
@@ -959,4 +959,65 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		return
 	}
 	stems.add(name)
+}
+
+// latinUpperAt reports a capital Latin letter at i, with or without
+// diacritics: "Saola", "Ánh".
+func latinUpperAt(buf []byte, i int) bool {
+	r, _ := utf8.DecodeRune(buf[i:])
+	return unicode.IsUpper(r) && unicode.Is(unicode.Latin, r)
+}
+
+// latinWordEnd returns the end of a word of Latin letters (with or
+// without diacritics: "Khuê"), digits, inner hyphens and dots between
+// digits, starting at i.
+func latinWordEnd(buf []byte, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRune(buf[i:])
+		switch {
+		case unicode.IsLetter(r) && unicode.Is(unicode.Latin, r) || isDigit(buf[i]):
+			i += n
+		case (r == '-' || r == '.') && i+1 < end && isAlnum(buf[i+1]) && (r == '-' || i > 0 && isDigit(buf[i-1]) && isDigit(buf[i+1])):
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// spacedWords reads a plain name of one to three capitalised Latin words
+// starting at p ("Mercury", "Sao Khuê"): it returns the name's end and the
+// number of words. A later word joins only when a digit follows it after a
+// space, so the words are a name with a version or size ("Sao Khuê 8B"),
+// not a phrase; stopwords and makers' names never join.
+func (s *state) spacedWords(p, end int) (int, int) {
+	w := latinWordEnd(s.buf, p, end)
+	words, e := 1, w
+	for words < 3 && e+1 < end && s.buf[e] == ' ' && latinUpperAt(s.buf, e+1) {
+		n := latinWordEnd(s.buf, e+1, end)
+		word := string(s.buf[e+1 : n])
+		if s.an.c.stopwords[word] {
+			break
+		}
+		if _, ok := s.an.c.vendorOfAlias[fold(word)]; ok {
+			break
+		}
+		e = n
+		words++
+		if e+1 < end && s.buf[e] == ' ' && isDigit(s.buf[e+1]) {
+			return e, words
+		}
+	}
+	return w, 1
+}
+
+// asciiOnly reports a string of ASCII bytes only.
+func asciiOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
