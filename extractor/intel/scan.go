@@ -936,8 +936,21 @@ func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, pre
 		return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
 	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
 		return partWord // "HyperCLOVA X THINK"
+	case isVariant && capitals(w) >= 2 && len(prev) > 0 && prev[len(prev)-1].kind == partWord && prev[len(prev)-1].sep == ' ' && spacedOK(prev, hasSize || hasSizePart(prev)):
+		return partWord // after a spaced variant the name goes on spaced: "Pangu Pro MoE", "Hunyuan Lite VLM"
 	}
 	return partReject
+}
+
+// capitals counts the ASCII capitals in w: "MoE" has two.
+func capitals(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isUpper(w[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // spacedNumber reads a number after a space: a short version ("Llama 3",
