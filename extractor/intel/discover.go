@@ -990,15 +990,15 @@ func latinWordEnd(buf []byte, i, end int) int {
 // starting at p ("Mercury", "Sao Khuê"): it returns the name's end and the
 // number of words. A later word joins only when a digit follows it after a
 // space, so the words are a name with a version or size ("Sao Khuê 8B"),
-// not a phrase; stopwords and makers' names never join.
+// not a phrase; variant words, stopwords and makers' names never join.
 func (s *state) spacedWords(p, end int) (int, int) {
 	w := latinWordEnd(s.buf, p, end)
 	words, e := 1, w
 	for words < 3 && e+1 < end && s.buf[e] == ' ' && latinUpperAt(s.buf, e+1) {
 		n := latinWordEnd(s.buf, e+1, end)
 		word := string(s.buf[e+1 : n])
-		if s.an.c.stopwords[word] {
-			break
+		if _, variant := s.an.c.variants[strings.ToLower(word)]; variant || s.an.c.stopwords[word] {
+			break // a variant word is the name grammar's to read: "Nova Lite 2"
 		}
 		if _, ok := s.an.c.vendorOfAlias[fold(word)]; ok {
 			break
