@@ -177,8 +177,9 @@ type state struct {
 	// offered for download in them.
 	tableCells []table
 	downloads  []int
-	// thousandsDot: the language writes 1.000 for a thousand.
-	thousandsDot bool
+	// thousandsDot: the language writes 1.000 for a thousand;
+	// decimalComma: it writes 0,5 for a half.
+	thousandsDot, decimalComma bool
 	// nameBuf and keyBuf are scratch space for model names, lowBuf for
 	// lowercased text.
 	nameBuf, keyBuf, lowBuf []byte
@@ -329,7 +330,9 @@ func (an *Analyzer) newState(a *event.Article, tables []extractor.Table) *state 
 	s.buf = buf
 	switch a.Language {
 	case "vi", "de", "id", "es", "pt", "it", "tr", "nl", "pl", "da", "ru":
-		s.thousandsDot = true
+		s.thousandsDot, s.decimalComma = true, true
+	case "fr":
+		s.decimalComma = true
 	}
 	return s
 }
@@ -361,7 +364,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.claims = nil
 	s.tableCells = s.tableCells[:0]
 	s.downloads = s.downloads[:0]
-	s.thousandsDot = false
+	s.thousandsDot, s.decimalComma = false, false
 	s.sortedN = 0
 	s.aboutAI = false
 	s.spaced = s.spaced[:0]

@@ -565,8 +565,8 @@ func cellNumber(t string) (float64, string, bool) {
 	if seps > 1 {
 		return 0, "", false
 	}
-	if seps == 1 && t[sepAt] == ',' && len(t)-sepAt-1 == 3 {
-		t = t[:sepAt] + t[sepAt+1:] // "1,035": thousands
+	if seps == 1 && t[sepAt] == ',' && len(t)-sepAt-1 == 3 && t[:sepAt] != "0" {
+		t = t[:sepAt] + t[sepAt+1:] // "1,035": thousands; "0,910" is decimal
 	}
 	v, ok := parseNumber(t)
 	if neg {

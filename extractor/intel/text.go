@@ -244,7 +244,9 @@ type number struct {
 // readNumber reads a number starting at i: digits with thousands
 // separators or a decimal point or comma ("65,8" is 65.8, "1,035" is 1035;
 // "1.000" is 1000 where the language writes thousands so), and a percent
-// sign.
+// sign. A comma is a decimal one after a lone zero ("0,910") and, where
+// the language writes decimal commas, unless a second comma group follows
+// ("87,500" is 87.5 in Vietnamese, "1,000,000" a million everywhere).
 func (s *state) readNumber(i int) (number, bool) {
 	buf := s.buf
 	if i >= len(buf) || !isDigit(buf[i]) || (i > 0 && (isAlnum(buf[i-1]) || buf[i-1] == '.' || buf[i-1] == '-' && i > 1 && isAlnum(buf[i-2]))) {
@@ -266,7 +268,8 @@ func (s *state) readNumber(i int) (number, bool) {
 				k++
 			}
 			group := k - j - 1
-			thousands := group == 3 && (c == ',' || s.thousandsDot) && !decimal
+			thousands := group == 3 && !decimal && !leadingZero(digits) &&
+				(c == '.' && s.thousandsDot || c == ',' && (!s.decimalComma || commaGroupFollows(buf, k)))
 			if thousands {
 				digits = append(digits, buf[j+1:k]...)
 				j = k
@@ -303,6 +306,16 @@ func (s *state) readNumber(i int) (number, bool) {
 		n.end = k + 3
 	}
 	return n, true
+}
+
+// leadingZero reports integer digits that are a lone zero: "0,910" is
+// never a thousands group.
+func leadingZero(digits []byte) bool { return len(digits) == 1 && digits[0] == '0' }
+
+// commaGroupFollows reports ",ddd" at k: a thousands chain ("1,000,000").
+func commaGroupFollows(buf []byte, k int) bool {
+	return k+3 < len(buf) && buf[k] == ',' && isDigit(buf[k+1]) && isDigit(buf[k+2]) && isDigit(buf[k+3]) &&
+		(k+4 == len(buf) || !isDigit(buf[k+4]))
 }
 
 func isLetterASCII(b byte) bool { return isUpper(b) || isLower(b) }
