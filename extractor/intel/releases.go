@@ -376,13 +376,27 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// recalledIn reports another mention of m's model in m's sentence that
+// the sentence recalls as older ("此次为可灵2.0的升级版本，距可灵2.0上线仅
+// 一个多月"): a sentence that calls a model the old version does not
+// release it.
+func (s *state) recalledIn(m mention) bool {
+	sent := s.sents[m.sent]
+	for _, o := range s.mentionsIn(sent.start, sent.end) {
+		if o.model == m.model && o.start != m.start && o.role == roleHistory {
+			return true
+		}
+	}
+	return false
 }
 
 // releaseSeries releases the model a title names when the text releases
