@@ -39,17 +39,7 @@ manifest "$SET/noise" >"$OUT/noise.tsv"
 "$BIN" extract --manifest "$OUT/noise.tsv" >"$OUT/noise.jsonl" 2>"$OUT/noise.err" || true
 
 # Split into DIR/ID.json, the shape score_releases.py reads.
-split() {
-	python3 - "$1" "$2" <<'PY'
-import json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
-for line in open(src, encoding="utf-8"):
-    rec = json.loads(line)
-    doc = os.path.basename(rec["source"]).rsplit(".html", 1)[0]
-    with open(os.path.join(dst, doc + ".json"), "w", encoding="utf-8") as f:
-        json.dump(rec, f, ensure_ascii=False, indent=1)
-PY
-}
+split() { python3 "$(dirname "$0")/split_extract.py" "$1" "$2"; }
 split "$OUT/extract.jsonl" "$OUT/out"
 split "$OUT/noise.jsonl" "$OUT/noise"
 

@@ -26,15 +26,7 @@ done <"$EVAL/releases/urls.tsv" >"$OUT/manifest.tsv"
 "$BIN" extract --manifest "$OUT/manifest.tsv" >"$OUT/extract.jsonl" || true
 
 # Split into OUT/ID.json, the shape score_releases.py reads.
-python3 - "$OUT/extract.jsonl" "$OUT/out" <<'PY'
-import json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
-for line in open(src, encoding="utf-8"):
-    rec = json.loads(line)
-    doc = os.path.basename(rec["source"]).rsplit(".html", 1)[0]
-    with open(os.path.join(dst, doc + ".json"), "w", encoding="utf-8") as f:
-        json.dump(rec, f, ensure_ascii=False, indent=1)
-PY
+python3 "$(dirname "$0")/split_extract.py" "$OUT/extract.jsonl" "$OUT/out"
 
 python3 "$EVAL/score_releases.py" "$EVAL/releases/labels" "$OUT/out" --per-doc | tee "$OUT/report.txt"
 python3 - "$OUT/report.txt" <<'PY'
