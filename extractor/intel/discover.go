@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
@@ -35,17 +36,10 @@ func (s *state) discover() {
 				s.objectName(c.end, sent.end, &stems)
 			}
 		}
-		for i := lo; i < hi; {
-			j := productEnd(s.buf, i)
-			if j == i {
-				_, n := utf8.DecodeRune(s.buf[i:])
-				i += n
-				continue
+		for sp := range s.products(lo, hi) {
+			if s.introduced(sp, near) && !s.garbleIntroduced(sp) {
+				stems.addWithStem(string(s.buf[sp.start:sp.end]))
 			}
-			if s.introduced(span{i, j}, near) && !s.garbleIntroduced(span{i, j}) {
-				stems.addWithStem(string(s.buf[i:j]))
-			}
-			i = j
 		}
 		if k == orgSentence || stems.accepted == found {
 			// One organisation look-up per sentence, and only where a
@@ -100,28 +94,39 @@ func (s *state) discoverRivals(stems *stemList) map[string]bool {
 				if c.after {
 					lo, hi = max(sent.start, c.start-tune.rivalReach), c.start
 				}
-				for i := lo; i < hi; {
-					j := productEnd(s.buf, i)
-					if j == i {
-						_, n := utf8.DecodeRune(s.buf[i:])
-						i += n
-						continue
-					}
-					sp := span{i, j}
-					w := string(s.buf[i:j])
-					if s.productLike(sp) && (hasDigit(w) || s.hasMorpheme(w)) && s.modelShaped(sp) && !s.dataBeside(sp) && s.aiNear(s.sentenceAt(i)) {
+				for sp := range s.products(lo, hi) {
+					w := string(s.buf[sp.start:sp.end])
+					if s.productLike(sp) && (hasDigit(w) || s.hasMorpheme(w)) && s.modelShaped(sp) && !s.dataBeside(sp) && s.aiNear(s.sentenceAt(sp.start)) {
 						stems.add(w)
 						if found == nil {
 							found = map[string]bool{}
 						}
 						found[w] = true
 					}
-					i = j
 				}
 			}
 		}
 	}
 	return found
+}
+
+// products yields the product-like words (productEnd) that start in
+// [lo, hi) of the text, left to right.
+func (s *state) products(lo, hi int) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		for i := lo; i < hi; {
+			j := productEnd(s.buf, i)
+			if j == i {
+				_, n := utf8.DecodeRune(s.buf[i:])
+				i += n
+				continue
+			}
+			if !yield(span{i, j}) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 // productEnd returns the end of a product-like word starting at i: an ASCII
