@@ -726,6 +726,11 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
 		}
+		if kind == partReject && sep == ' ' && len(parts) == 0 && isLower(text[0]) && w+2 < len(buf) && buf[w] == '-' && (buf[w+1] == 'v' || buf[w+1] == 'V') && isDigit(buf[w+2]) {
+			if _, ok := an.c.variants[text]; ok {
+				kind = partWord // "Whisper large-v3": a lowercase variant tied to its version
+			}
+		}
 		if sep == ' ' && bytes.HasPrefix(buf[w:], []byte("-to-")) {
 			kind = partReject // "Wan2.1 Image-to-Video" is a task, not a variant
 		}
@@ -901,7 +906,12 @@ func (an *Analyzer) classifyHyphenated(w, lw string, hasSize bool, prev []part) 
 		if len(w) <= 4 && hasDigit(w) { // "r1", "v3", "k2"
 			return partCode
 		}
+		if _, ok := an.c.variants[strings.TrimRight(lw, "0123456789")]; ok && isDigit(w[len(w)-1]) {
+			return partWord // a variant with its generation: "13b-instruct4"
+		}
 		return partReject
+	case len(w) == 1 && isUpper(w[0]) && len(prev) > 0 && prev[len(prev)-1].size:
+		return partWord // a one-letter variant after a size: "Molmo-7B-D"
 	case len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].text, "Distill"):
 		return partWord // "DeepSeek-R1-Distill-Qwen-32B"
 	case !hasSize && hasVersion(prev) && isUpper(w[0]) && an.c.stemWords[lw] && len(w) >= 3:

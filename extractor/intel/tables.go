@@ -134,10 +134,21 @@ func (s *state) groupedNames(tb *table) {
 	}
 	low := tb.rows[tb.head-1]
 	for c := tb.labels; c < len(low); c++ {
-		if low[c].model >= 0 || low[c].bench >= 0 || low[c].num || low[c].text == "" || tb.columnModel(c) >= 0 {
+		if low[c].model >= 0 || low[c].bench >= 0 || low[c].num || low[c].text == "" {
 			continue
 		}
 		up := tb.rows[tb.head-2]
+		if c < len(up) && up[c].model >= 0 && !s.models[up[c].model].bare && isDigit(low[c].text[0]) && up[c].text != low[c].text {
+			// A series over its sizes: "LLM-jp-3.1" over "13b-instruct4"
+			// is LLM-jp-3.1-13b-instruct4.
+			if k := s.readCell(up[c].text + "-" + low[c].text); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
+				low[c].model = k.model
+			}
+			continue
+		}
+		if tb.columnModel(c) >= 0 {
+			continue
+		}
 		if c >= len(up) || up[c].text == "" || up[c].text == low[c].text || up[c].model >= 0 && !s.models[up[c].model].bare {
 			continue
 		}
@@ -437,8 +448,8 @@ func (s *state) readCell(text string) cell {
 		}
 	}
 	if c.model < 0 && c.bench < 0 {
-		if i, ok := s.byKey[fold(t)]; ok && s.models[i].family < 0 {
-			c.model = i // a discovered model
+		if i, ok := s.byKey[fold(t)]; ok && (s.models[i].family < 0 || hasDigit(t)) {
+			c.model = i // a discovered model, or one the text names in another case ("whisper-large-v3")
 		}
 	}
 	if c.model < 0 && ours && s.topic >= 0 {
@@ -822,6 +833,9 @@ func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
 		if inner := bracketed(t[i:]); inner != "" && scoreWord(t[:i]) {
 			t = inner // "Điểm (Image Edit Arena)": the score of what is in brackets
+			if sp := strings.LastIndexByte(t, ' '); sp > 0 && containsString(splitWords, strings.ToLower(t[sp+1:])) {
+				t = t[:sp]
+			}
 		} else {
 			t = t[:i]
 		}
@@ -834,7 +848,14 @@ func benchLabel(t string) string {
 }
 
 // scoreWords are header words that name a score, not what it measures.
-var scoreWords = []string{"score", "scores", "điểm", "điểm số", "得分", "分数", "分數", "评分", "점수", "スコア", "accuracy", "acc", "rating", "result", "results", "正答率", "准确率", "정확도"}
+// Error rates and overlap metrics ("CER (JSUT)", "BLEU (WMT23)") say the same
+// of the set in brackets.
+var scoreWords = []string{"score", "scores", "điểm", "điểm số", "得分", "分数", "分數", "评分", "점수", "スコア", "accuracy", "acc", "rating", "result", "results", "正答率", "准确率", "정확도",
+	"cer", "wer", "bleu", "f1", "em", "文字誤り率", "単語誤り率", "字错率", "词错率"}
+
+// splitWords name a benchmark's split after its name in brackets
+// ("ReazonSpeech テスト"): the benchmark is the name before them.
+var splitWords = []string{"test", "テスト", "테스트", "测试", "测试集", "測試", "dev", "val", "validation"}
 
 // scoreWord reports a label that only says "score" ("Score", "Điểm").
 func scoreWord(t string) bool {
