@@ -796,6 +796,11 @@ func (tb *table) columnBench(c int) (string, int, string) {
 			return tb.rows[r][c].name, tb.rows[r][c].bench, unit
 		}
 	}
+	named := false // the lowest label names a benchmark, not a metric
+	if low := tb.head - 1; c < len(tb.rows[low]) {
+		l := benchLabel(tb.rows[low][c].text)
+		named = len(l) >= 3 && !setting(l) && !metricWord(l) && !isDigit(l[0]) && !(len(l) <= 3 && (l[0] == 'v' || l[0] == 'V'))
+	}
 	var parts []string
 	for r := 0; r < tb.head; r++ {
 		if c >= len(tb.rows[r]) {
@@ -806,9 +811,35 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		if l == "" || k.num || k.model >= 0 || setting(l) || len(parts) > 0 && parts[len(parts)-1] == l {
 			continue
 		}
+		if named && r < tb.head-1 && tb.groupOver(r, c) {
+			continue // "Knowledge & reasoning" over "ARC" and "HellaSwag": a category
+		}
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, " "), -1, unit
+}
+
+// groupOver reports a header cell merged over its neighbour's column in
+// row r: the same text beside it.
+func (tb *table) groupOver(r, c int) bool {
+	row := tb.rows[r]
+	t := row[c].text
+	return t != "" && (c > 0 && row[c-1].text == t || c+1 < len(row) && row[c+1].text == t)
+}
+
+// metricWords are header labels that name a metric, under the benchmark
+// a merged cell above names ("Seed-TTS test-zh" over "CER" and "SIM").
+var metricWords = []string{"sim", "mos", "utmos", "ssim", "psnr", "fid", "rouge", "rouge-l", "meteor", "avg", "average", "mean", "平均", "평균", "trung bình"}
+
+// metricWord reports a label that names a metric, not a benchmark.
+func metricWord(l string) bool {
+	if scoreWord(l) {
+		return true
+	}
+	if u := unitOf(l); u != "" {
+		return true
+	}
+	return containsString(metricWords, strings.ToLower(strings.TrimSpace(l)))
 }
 
 // setting reports a header label that says how a benchmark was run, not
