@@ -121,12 +121,42 @@ func (s *state) products(lo, hi int) iter.Seq[span] {
 				i += n
 				continue
 			}
+			if j+2 < hi && s.buf[j] == ' ' && isDigit(s.buf[j+1]) && plainWord(s.buf[i:j]) && !capitalBefore(s.buf, i) {
+				// "Motif 2.6B": a plain name and its size after a space
+				// (not "BitNet Official 2B").
+				if e := wordEnd(s.buf, j+1); isSizeWord(string(s.buf[j+1:e])) && (e == len(s.buf) || !isAlnum(s.buf[e])) {
+					j = e
+				}
+			}
 			if !yield(span{i, j}) {
 				return
 			}
 			i = j
 		}
 	}
+}
+
+// plainWord reports a capitalised word of lowercase letters: "Motif".
+func plainWord(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if !isLower(w[i]) {
+			return false
+		}
+	}
+	return len(w) > 1
+}
+
+// capitalBefore reports a capitalised Latin word right before i, after one
+// space.
+func capitalBefore(buf []byte, i int) bool {
+	if i < 2 || buf[i-1] != ' ' {
+		return false
+	}
+	j := i - 1
+	for j > 0 && isLetterASCII(buf[j-1]) {
+		j--
+	}
+	return j < i-1 && isUpper(buf[j])
 }
 
 // productEnd returns the end of a product-like word starting at i: an ASCII
@@ -321,7 +351,7 @@ func (s *state) surelyModel(sp span) bool {
 
 // sized reports a name with a parameter size part: "Foo-7B", "Bar-A3B".
 func (s *state) sized(sp span) bool {
-	for _, seg := range strings.Split(string(s.buf[sp.start:sp.end]), "-") {
+	for _, seg := range strings.FieldsFunc(string(s.buf[sp.start:sp.end]), func(r rune) bool { return r == '-' || r == ' ' }) {
 		if isSizeWord(seg) {
 			return true
 		}
