@@ -144,6 +144,9 @@ func (s *state) releaseSentence(c hit) {
 			s.models[m.model].open = true
 		}
 	}
+	if s.listAfter(k, conf, ev) {
+		return
+	}
 	if !given && s.namedNext(k, ev) {
 		return
 	}
@@ -974,6 +977,60 @@ func (s *state) versionReleased(m int) bool {
 		}
 		if len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) && !isAlnum(o.name[len(rec.name)]) && isDigit(o.name[len(rec.name)+1]) {
 			return true // "Nimbus-2", not "Step-Audio-Chat"
+		}
+	}
+	return false
+}
+
+// listAfter gives the release of sentence k, which ends in a colon
+// ("This release includes four models:"), to the models that open the
+// list items on the lines after it ("Molmo-7B-D, built on Qwen2-7B;"),
+// and reports whether it gave any. The list ends at the first line that
+// opens with no capitalised word.
+func (s *state) listAfter(k int, conf float64, ev string) bool {
+	sent := s.sents[k]
+	if t := bytes.TrimRight(s.buf[sent.start:sent.end], " "); len(t) == 0 || t[len(t)-1] != ':' && !bytes.HasSuffix(t, []byte("：")) {
+		return false
+	}
+	given := false
+	for j := k + 1; j < len(s.sents) && j <= k+maxChain; j++ {
+		item := s.sents[j]
+		p := item.start
+		for p < item.end && (s.buf[p] == ' ' || s.buf[p] == '-' || s.buf[p] == '*') {
+			p++
+		}
+		if p >= item.end || !isUpper(s.buf[p]) && s.buf[p] < utf8.RuneSelf || s.inTableLine(p) {
+			break
+		}
+		ms := s.mentionsIn(p, p+1)
+		end := productEnd(s.buf, p)
+		if len(ms) > 0 {
+			end = ms[0].end
+		}
+		if !itemHead(s.buf[end:item.end]) {
+			break // a sentence after the list: "All models use …"
+		}
+		if len(ms) == 0 {
+			continue // an item no catalog names
+		}
+		if m := ms[0]; m.role == roleNone && !s.seriesBeside(m) {
+			s.give(m.model, conf, ev, false)
+			given = true
+		}
+	}
+	return given
+}
+
+// itemHead reports the rest of a list item after the name that opens it:
+// nothing, or a comma, colon, bracket or dash that describes the name.
+func itemHead(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	if len(rest) == 0 {
+		return true
+	}
+	for _, p := range []string{",", ":", ";", "(", "-", "–", "—", "：", "，", "（"} {
+		if bytes.HasPrefix(rest, []byte(p)) {
+			return true
 		}
 	}
 	return false
