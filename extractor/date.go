@@ -26,10 +26,17 @@ var (
 	compactRe = regexp.MustCompile(`^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$`)
 	// cjkRe is 2025年06月30日 and 2025년 6월 30일.
 	cjkRe = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
-	// ymdRe is 2025.08.21, 2025/8/21, 2025-08-21, 2025. 8. 21.
-	ymdRe = regexp.MustCompile(`\b((?:19|20)\d{2})\s*([-./])\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\b`)
-	// dmyRe is 29/5/2025, 29.05.2025, 05-29-2025.
-	dmyRe = regexp.MustCompile(`\b(\d{1,2})\s*([-./])\s*(\d{1,2})\s*[-./]\s*((?:19|20)\d{2})\b`)
+	// ymdRe is 2025.08.21, 2025/8/21, 2025-08-21, 2025. 8. 21, 2025 | 08 | 21.
+	ymdRe = regexp.MustCompile(`\b((?:19|20)\d{2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*(\d{1,2})\b`)
+	// dmyRe is 29/5/2025, 29.05.2025, 05-29-2025, 29 | 05 | 2025.
+	dmyRe = regexp.MustCompile(`\b(\d{1,2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*((?:19|20)\d{2})\b`)
+	// slashShortRe is 3/6/23 or 06/03/23: a two-digit year after slashes,
+	// not part of a longer run of numbers and slashes (a path, a ratio).
+	slashShortRe = regexp.MustCompile(`(?:^|[^\d./-])(\d{1,2})/(\d{1,2})/(\d{2})(?:$|[^\d./-]|\.(?:\s|$))`)
+	// dayMonthShortRe and monthDayShortRe are "6 Mar '23" and "Mar 6,
+	// '23": a two-digit year after an apostrophe.
+	dayMonthShortRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s*(\p{L}{3,12})\.?,?\s*['‘’](\d{2})\b`)
+	monthDayShortRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*['‘’](\d{2})\b`)
 	// dayMonthRe is "29 May 2025", "29. Mai 2025", "29 de mayo de 2025".
 	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`)
 	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
@@ -41,7 +48,12 @@ var (
 	// words that join a date to its time ("at", "um", "à", "lúc"), but not
 	// after other words, which start another date line ("March 14, 2023 |
 	// Updated 11:02 p.m.").
-	clockRe = regexp.MustCompile(`^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
+	clockRe = regexp.MustCompile(clockJoin + `(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([aApP]\.?[mM]\.?)?`)
+	// dotClockRe is a time of day written with a dot ("00.30 BST",
+	// "9.15pm"), taken only with the zone or half of the day that tells
+	// it from a decimal number; the zone fills the am/pm group, where it
+	// changes nothing.
+	dotClockRe = regexp.MustCompile(clockJoin + `(\d{1,2})\.(\d{2})()\s*([aApP]\.?[mM]\.?|[A-Z]{2,4}\b)`)
 	// clockBeforeRe is a time of day just before the date it belongs to,
 	// with its zone's name and the weekday between ("6:30 PM EDT, Tue
 	// March 14, 2023"), and not the end of a machine timestamp
@@ -54,6 +66,9 @@ var (
 	// urlMonthRe is /2023/jun/14/ in a URL path, the month by name.
 	urlMonthRe = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2})/(\pL{3,9})/(\d{1,2})(?:/|$)`)
 )
+
+// clockJoin is what may stand between a date and its time of day.
+const clockJoin = `^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?`
 
 // months maps month names and abbreviations in the languages of the news
 // the project reads to their number.
@@ -228,12 +243,31 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		try(m, t, ok)
 	}
 	if m := dmyShortRe.FindStringSubmatchIndex(s); m != nil {
-		y := 2000 + atoi(s[m[6]:m[7]])
-		if y > 2000+maxShortYear {
-			y -= 100
-		}
-		t, ok := date(y, atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
+		t, ok := date(shortYear(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
 		try([]int{m[2], m[7]}, t, ok)
+	}
+	if m := slashShortRe.FindStringSubmatchIndex(s); m != nil {
+		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), shortYear(s[m[6]:m[7]])
+		d, mo := a, b
+		if !dayFirst && b <= 31 && a <= 12 || a <= 12 && b > 12 {
+			d, mo = b, a
+		}
+		t, ok := date(y, mo, d, 0, 0, 0, naive)
+		try([]int{m[2], m[7]}, t, ok)
+	}
+	for _, m := range dayMonthShortRe.FindAllStringSubmatchIndex(s, 4) {
+		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
+			t, ok := date(shortYear(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
+			try(m, t, ok)
+			break
+		}
+	}
+	for _, m := range monthDayShortRe.FindAllStringSubmatchIndex(s, 4) {
+		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
+			t, ok := date(shortYear(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, naive)
+			try(m, t, ok)
+			break
+		}
 	}
 	for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, 4) {
 		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
@@ -253,7 +287,11 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		return time.Time{}, 0, 0, false
 	}
 	t, end = best.t, best.end
-	if m := clockRe.FindStringSubmatchIndex(s[end:]); m != nil {
+	m := clockRe.FindStringSubmatchIndex(s[end:])
+	if m == nil {
+		m = dotClockRe.FindStringSubmatchIndex(s[end:])
+	}
+	if m != nil {
 		if tt, ok := atClock(t, s[end:], m); ok {
 			t = tt
 			end += m[1]
@@ -303,6 +341,15 @@ const maxClockBefore = 32
 // maxShortYear is the last two-digit year read as 20yy; later ones are
 // 19yy.
 const maxShortYear = 69
+
+// shortYear reads a two-digit year: 20yy up to maxShortYear, else 19yy.
+func shortYear(yy string) int {
+	y := 2000 + atoi(yy)
+	if y > 2000+maxShortYear {
+		y -= 100
+	}
+	return y
+}
 
 // urlDate returns the date in a URL path such as /2019/11/19/,
 // /20191119/ or /2019/nov/19/.
@@ -394,6 +441,9 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		}
 	}
 	if t, ok := urlDate(u); ok {
+		return t, true
+	}
+	if t, ok := m.titleDate(dayFirst); ok {
 		return t, true
 	}
 	if t, ok := m.visibleDate(dayFirst); ok {

@@ -119,6 +119,31 @@ func text(n *html.Node) string {
 	return strings.TrimSpace(b.String())
 }
 
+// spacedText is text with a space after every text node, so that parts
+// printed in elements side by side stay apart.
+func spacedText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		switch {
+		case n.Type == html.TextNode:
+			appendCollapsed(&b, n.Data)
+			appendSpace(&b)
+			return
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template || n.DataAtom == atom.Noscript || n.DataAtom == atom.Svg):
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return strings.TrimSpace(b.String())
+}
+
 // appendCollapsed appends s to b with runs of white space as one space and
 // no space at the start of b.
 func appendCollapsed(b *strings.Builder, s string) {

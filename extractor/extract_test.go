@@ -59,6 +59,14 @@ func TestParseDate(t *testing.T) {
 		{"time before the date, american style", "Published 10:30 p.m. ET March 14, 2023", false, time.Date(2023, 3, 14, 22, 30, 0, 0, time.UTC)},
 		{"a machine timestamp's offset before the date is no time", "10:52+01:00 25. Dezember 2022", true, time.Date(2022, 12, 25, 0, 0, 0, 0, time.UTC)},
 		{"number before the date is no time", "Chapter 12: March 14, 2023", false, time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC)},
+		{"parts parted by bars", "26 | 01 | 2022", true, time.Date(2022, 1, 26, 0, 0, 0, 0, time.UTC)},
+		{"two-digit year after slashes, american", "Published 3/6/23", false, time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC)},
+		{"two-digit year after slashes, british", "Published 06/03/23", true, time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC)},
+		{"two-digit year after an apostrophe", "Mar 6, '23", false, time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC)},
+		{"day first, two-digit year after an apostrophe", "6th March ’23", true, time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC)},
+		{"dotted time with its zone", "Mon 6 Mar 2023 00.30 GMT", true, time.Date(2023, 3, 6, 0, 30, 0, 0, time.UTC)},
+		{"dotted time with pm", "6 March 2023 9.15pm", true, time.Date(2023, 3, 6, 21, 15, 0, 0, time.UTC)},
+		{"a decimal after a date is no time", "6 March 2023 10.50 million", true, time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC)},
 		{"unix seconds", "1681245000", true, time.Date(2023, 4, 11, 20, 30, 0, 0, time.UTC)},
 		{"unix milliseconds", "1681245000000", true, time.Date(2023, 4, 11, 20, 30, 0, 0, time.UTC)},
 	}
@@ -73,7 +81,7 @@ func TestParseDate(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3", "192.168.10.12", "v3.10.12.4"} {
+	for _, bad := range []string{"", "no date here", "31.06.2021", "2021-13-01", "1850-01-01", "version 1.2.3", "192.168.10.12", "v3.10.12.4", "/img/3/6/23/x.jpg", "open 24/7/365", "6 May 23 people"} {
 		t.Run("rejects "+bad, func(t *testing.T) {
 			if got, ok := parseDate(bad, true); ok {
 				t.Errorf("parseDate(%q) = %s, want none", bad, got)
@@ -160,6 +168,15 @@ func TestPageDates(t *testing.T) {
 		{"script data when nothing else",
 			`<script>var meta = {"product":{"title":"Sidamo","published_at":"2019-03-02T06:22:28+01:00"}};</script>` + para,
 			"", "2019-03-02"},
+		{"the date the title prints apart from the headline",
+			`<title>23.01.2022 - Council passes budget</title><h1>Council passes budget</h1>` + para,
+			"", "2022-01-23"},
+		{"a date badge with its parts in elements of their own",
+			`<h2>Council passes budget</h2><div class="post-date"><span class="month">Feb</span> <span class="day">18</span><span class="year">2009</span></div>` + para,
+			"", "2009-02-18"},
+		{"today's date printed by the page is not the story's",
+			`<h2>Forum rules</h2>` + para + `<div class="current-time">Current date and time: 11/02/20, 07:22 pm</div><p class="post-date">05.05.2019</p>`,
+			"", "2019-05-05"},
 		{"day-month-year in the url",
 			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}
@@ -215,6 +232,11 @@ func TestStripSiteName(t *testing.T) {
 		{"the host's short label", "Storm closes schools – BBC News", "", "https://www.bbc.co.uk/news/x", "Storm closes schools"},
 		{"the host's label inside the name", "Storm closes ports along the coast - The Boston Globe", "", "https://www.bostonglobe.com/2023/03/14/metro/storm/", "Storm closes ports along the coast"},
 		{"dash inside headline kept", "GPT-5 beats o3 - on some tests", "The Verge", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
+		{"a date after the headline", "Council passes budget - January 23, 2022", "", "https://example.com/x", "Council passes budget"},
+		{"a date before the headline", "23.01.2022 – Council passes budget", "", "https://example.com/x", "Council passes budget"},
+		{"a number after the headline is no date", "Top movies - 2022", "", "https://example.com/x", "Top movies - 2022"},
+		{"a section between the headline and the site", "Fed holds rates steady - Business - The Independent", "", "https://www.independent.co.uk/x", "Fed holds rates steady"},
+		{"a headline's own dash before the site kept", "GPT-5 beats o3 - on some tests - The Verge", "", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
 		{"a Chinese site's name after an unspaced dash", "武汉的声音：有英勇的你，才有英雄的城！-新华网", "", "http://www.xinhuanet.com/local/2020-02/19/c_1.htm", "武汉的声音：有英勇的你，才有英雄的城！"},
 		{"after an underscore", "深度求索发布新一代推理模型_新浪科技", "", "https://tech.sina.com.cn/x", "深度求索发布新一代推理模型"},
 		{"a model name's dash kept", "智谱发布GLM-4", "", "https://www.example.cn/x", "智谱发布GLM-4"},
@@ -317,6 +339,15 @@ func TestTitle(t *testing.T) {
 		{"a separator left at the end trimmed",
 			`<title>National Rail Enquiries -</title><h1 class="sifr"></h1>`,
 			"https://www.nationalrail.example/service_disruptions/1.aspx", "National Rail Enquiries"},
+		{"a meta title cut to a length with an ellipsis",
+			`<title>Fed holds rates steady as inflation cools and markets rally on the news - Daily Planet</title><meta property="og:title" content="Fed holds rates steady as inflation cools and markets rally on…"><meta property="og:site_name" content="Daily Planet">`,
+			"https://dailyplanet.example/x", "Fed holds rates steady as inflation cools and markets rally on the news"},
+		{"a headline cut in the middle of a word",
+			`<title>Fed holds rates steady as inflation cools and markets rally | Daily Planet</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Fed holds rates steady as inflation cools and mar"}</script>`,
+			"https://dailyplanet.example/x", "Fed holds rates steady as inflation cools and markets rally"},
+		{"a short meta title is no cut one",
+			`<title>Budget vote: council passes plan | Daily Planet</title><meta property="og:title" content="Budget vote">`,
+			"https://dailyplanet.example/x", "Budget vote"},
 		{"French quotation marks kept",
 			`<title>« Le poids de la géographie » | Le Grand Continent</title><meta property="og:site_name" content="Le Grand Continent">`,
 			"https://legrandcontinent.example/2020/03/02/heran/", "« Le poids de la géographie »"},

@@ -3,6 +3,7 @@ package extractor
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -337,7 +338,7 @@ func (m *pageMeta) addH1Dates(h *html.Node, depth int) {
 // addText keeps body text around the first <h1>s and labelled dates.
 func (m *pageMeta) addText(n *html.Node) {
 	s := n.Data
-	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) {
+	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) && !todayDate(n.Parent, s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
 			if !strings.ContainsAny(t, "0123456789") {
 				// The label alone; the date in the next element
@@ -372,6 +373,20 @@ func (m *pageMeta) addText(n *html.Node) {
 			appendSpace(b)
 		}
 	}
+}
+
+// todayClassRe and todayTextRe are what names the date a page prints as
+// the reader's today, not the story's: a class or id ("current-time",
+// "today"), or words before the date ("Today is", "Aktuelles Datum").
+var (
+	todayClassRe = regexp.MustCompile(`(?i)current[-_]?(?:time|date)|\btoday\b`)
+	todayTextRe  = regexp.MustCompile(`(?i)current (?:time|date)|today is|aktuelle[sr]? (?:datum|zeit)|heute ist`)
+)
+
+// todayDate reports whether the element n, with text t, prints today's
+// date.
+func todayDate(n *html.Node, t string) bool {
+	return todayClassRe.MatchString(attr(n, "class")+" "+attr(n, "id")) || todayTextRe.MatchString(t)
 }
 
 // nextElement returns the element after n among its siblings, or nil.
@@ -518,7 +533,12 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 		m.addAuthorText(n, aside)
 	}
 	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
-		if t := text(n); t != "" && len(t) < maxHintChars {
+		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) {
+			if _, ok := textDate(t, true); !ok {
+				// A date badge prints its parts in elements of their own
+				// ("<span>Feb</span><span>18</span><span>2009</span>").
+				t = spacedText(n)
+			}
 			m.dateTexts = append(m.dateTexts, t)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
@@ -176,6 +178,11 @@ func (s site) strip(t string) string {
 			parts = parts[:len(parts)-1]
 		case s.isName(parts[0]):
 			parts = parts[1:]
+		case len(parts) > 1 && datePart(parts[len(parts)-1]):
+			// "Headline - January 23, 2022": the date is the page's.
+			return s.strip(strings.Join(parts[:len(parts)-1], sep))
+		case len(parts) > 1 && datePart(parts[0]):
+			return s.strip(strings.Join(parts[1:], sep))
 		case slices.Contains(titleDashes, sep):
 			return t
 		}
@@ -183,9 +190,61 @@ func (s site) strip(t string) string {
 			// "Headline | Section": the longest part is the headline.
 			return s.stripAffix(strings.TrimSpace(longest(parts)))
 		}
+		if n := len(parts); n > 1 && n < len(strings.Split(t, sep)) && sectionName(parts[n-1]) {
+			// "Headline - Section - Site": a section's name left
+			// between the headline and the site's.
+			parts = parts[:n-1]
+		}
 		return s.stripAffix(strings.TrimSpace(strings.Join(parts, sep)))
 	}
 	return stripUnspacedName(t)
+}
+
+// sectionName reports whether a part of a title reads as the name of a
+// site's section: one or two capitalised words ("Business", "World News").
+func sectionName(part string) bool {
+	f := strings.Fields(part)
+	if len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// datePart reports whether a part of a title is a date alone ("23.01.2022",
+// "Monday, January 23, 2022").
+func datePart(part string) bool {
+	if !strings.ContainsAny(part, "0123456789") || !dateOnly(part) {
+		return false
+	}
+	_, ok := textDate(part, true)
+	return ok
+}
+
+// titleDate returns the date a page's title prints apart from the
+// headline ("23.01.2022 - Council passes budget", "Headline | 23 January
+// 2022 | Site").
+func (m *pageMeta) titleDate(dayFirst bool) (time.Time, bool) {
+	for _, t := range []string{m.docTitle, m.meta("og:title", "twitter:title")} {
+		t = collapse(t)
+		for _, sep := range titleSeparators {
+			parts := strings.Split(t, sep)
+			if len(parts) < 2 {
+				continue
+			}
+			for _, p := range parts {
+				if datePart(p) {
+					return textDate(p, dayFirst)
+				}
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // unspacedSeps part a headline from the site's name in the titles of
@@ -361,18 +420,37 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 }
 
 // uncut returns the document title doc when the metadata title t is its
-// start cut at a quotation mark: an attribute holding a headline's quotes
-// unescaped (content="Senator calls Biden "unfit"") ends at the first.
+// start cut: at a quotation mark (an attribute holding a headline's quotes
+// unescaped, content="Senator calls Biden "unfit"", ends at the first), in
+// the middle of a word, or where an ellipsis marks a cut to a length
+// ("Fed holds rates steady as inflation…").
 func uncut(t, doc string) string {
 	t = collapse(t)
-	if t == "" || len(doc) <= len(t) || !strings.HasPrefix(doc, t) {
+	stem := t
+	for _, e := range []string{"…", "..."} {
+		if s, ok := strings.CutSuffix(stem, e); ok {
+			stem = strings.TrimRight(s, " ")
+			break
+		}
+	}
+	if stem == "" || len(doc) <= len(stem) || !strings.HasPrefix(doc, stem) {
 		return t
 	}
-	if rest := strings.TrimLeft(doc[len(t):], " "); strings.HasPrefix(rest, `"`) {
+	rest := doc[len(stem):]
+	next, _ := utf8.DecodeRuneInString(rest)
+	if stem != t || unicode.IsLetter(next) && words(t) >= minCutWords {
+		return doc
+	}
+	if rest = strings.TrimLeft(rest, " "); strings.HasPrefix(rest, `"`) {
 		return doc
 	}
 	return t
 }
+
+// minCutWords is the least number of words of a metadata title taken to
+// be cut when the document title goes on in the middle of its last word:
+// a one- or two-word title is more likely a short name of the story.
+const minCutWords = 5
 
 // unspacedText reports whether s holds a script written without spaces
 // between words (Han, kana, Thai).
