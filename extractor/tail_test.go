@@ -117,6 +117,21 @@ var tailPages = []struct {
 		drop:       []string{"El fiscal general de un país vecino", "mesa de trabajo permanente", "Diario Sur"},
 		extraction: ExtractionPrimary, published: "2023-05-05",
 	},
+	{
+		file: "boxed-story.html", url: "https://morningledger.example/news/import-standards-letter",
+		want: []string{"A coalition of farmers, cooks and charities", "The government said on Saturday night",
+			"The farmers' union said it would publish"},
+		drop:       []string{"Charity warns a million", "By Sam Ruiz", "As many as a million young people", "apprenticeships had fallen"},
+		extraction: ExtractionPrimary, published: "2023-04-16",
+	},
+	{
+		// Posts of a live blog by other reporters, each boxed with its
+		// headline and byline: all of them the story.
+		file: "live-posts.html", url: "https://morningledger.example/news/storm-live",
+		want: []string{"Follow our live coverage", "Water came over the harbour wall", "The rail operator has stopped all trains",
+			"Councils in three counties have closed"},
+		extraction: ExtractionPrimary, published: "2023-11-02",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -715,6 +715,14 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 // boilerLine matches whole short lines that are page furniture.
 var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|open in (the )?app|click to expand|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
 
+// noticeLine matches the publisher's notices to readers that magazines
+// print at a story's end, a sentence or two long: the invitation to write
+// a letter, the disclosure of affiliate links and paid links.
+var noticeLine = regexp.MustCompile(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)`)
+
+// maxNoticeChars bounds the length of a notice line.
+const maxNoticeChars = 300
+
 // bareURL matches a line that is one web address: a source the article
 // cites, printed in full, where links to other pages show their titles.
 var bareURL = regexp.MustCompile(`^(https?://|www\.)\S+$`)
@@ -748,6 +756,9 @@ func (b block) keep(h textHints) bool {
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) {
+		return false
+	}
+	if b.chars < maxNoticeChars && noticeLine.MatchString(b.text) {
 		return false
 	}
 	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
@@ -974,6 +985,7 @@ func joinBlocks(blocks []block, h textHints) string {
 		kept[i] = bl.keep(h)
 	}
 	end := storyEnd(blocks, kept)
+	dropBoxedStories(blocks[:end], kept, h.authors)
 	var b strings.Builder
 	seen := make(map[string]bool, end)
 	dropCap := false
@@ -998,6 +1010,100 @@ func joinBlocks(blocks []block, h textHints) string {
 		dropCap = isDropCap(bl.text) && i+1 < end && kept[i+1] && startsLower(blocks[i+1].text)
 	}
 	return b.String()
+}
+
+// otherBylineRe is a line that only names a story's writer ("By Tom
+// Pyman for MailOnline"): "By", two to four capitalised words, and the
+// publication they wrote for.
+var otherBylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})(?:\s*(?i:for|in|at|,)\s+[^.!?]{1,40})?$`)
+
+// maxBoxedStories is the most boxed stories a page's story may hold; more
+// are a live blog's posts, each by its reporter.
+const maxBoxedStories = 2
+
+// dropBoxedStories unmarks in kept another story set in a box inside the
+// story (a factbox with its own headline and byline, "Prince Charles: …"
+// / "By Tom Pyman for MailOnline"): a heading, then the byline of someone
+// other than the page's authors, and the lines of the box holding both,
+// when the story resumes after the box (a live blog's posts by other
+// reporters are not boxed inside a story that goes on).
+func dropBoxedStories(blocks []block, kept []bool, authors []string) {
+	if len(authors) == 0 {
+		return
+	}
+	type span struct{ from, to int }
+	var boxes []span
+	chars, first := 0, -1
+	for i := 0; i+1 < len(blocks); i++ {
+		if kept[i] && first < 0 {
+			first = i
+		}
+		if chars >= minStoryChars && blocks[i].heading != 0 && kept[i+1] && otherByline(blocks[i+1].text, authors) {
+			box := commonAncestor(blocks[i].start, blocks[i+1].start)
+			if box != nil && !encloses(box, blocks[first].start) {
+				j := i + 2
+				for j < len(blocks) && blocks[j].start != nil && encloses(box, blocks[j].start) {
+					j++
+				}
+				boxes = append(boxes, span{i, j})
+				i = j - 1
+				continue
+			}
+		}
+		if kept[i] {
+			chars += blocks[i].chars
+		}
+	}
+	if len(boxes) == 0 || len(boxes) > maxBoxedStories {
+		return
+	}
+	for n, b := range boxes {
+		next := len(blocks)
+		if n+1 < len(boxes) {
+			next = boxes[n+1].from
+		}
+		resumed := 0
+		for k := b.to; k < next; k++ {
+			if kept[k] && blocks[k].heading == 0 {
+				resumed += blocks[k].chars
+			}
+		}
+		if resumed < minStoryChars {
+			return
+		}
+	}
+	for _, b := range boxes {
+		for k := b.from; k < b.to; k++ {
+			kept[k] = false
+		}
+	}
+}
+
+// otherByline reports whether s is a byline naming none of authors.
+func otherByline(s string, authors []string) bool {
+	m := otherBylineRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	for _, a := range authors {
+		if strings.Contains(m[1], a) || strings.Contains(a, m[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// commonAncestor returns the nearest element holding both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	if a == nil || b == nil {
+		return nil
+	}
+	for p := a.Parent; p != nil; p = p.Parent {
+		if encloses(p, b) {
+			return p
+		}
+	}
+	return nil
 }
 
 // Bounds of the box around a sign-up form: how far up from a line, and

@@ -35,6 +35,11 @@ func TestMainText(t *testing.T) {
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
+		{"the publisher's notices at the story's end",
+			`<article>` + prose("harbour") + prose("museum") + `<p><em>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</em></p>` +
+				`<p>Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting the Ledger.</p>` +
+				`<p><small>When you buy something using the retail links in our stories, we may earn a small affiliate commission.</small></p></article>`,
+			[]string{"The harbour is described", "The museum is described"}, []string{"We want to hear", "Advertising disclosure", "affiliate commission"}},
 		{"an unclosed header holding the page",
 			`<header id="branding"><div class="logo">Site</div><div id="content"><article>` + prose("harbour") + prose("museum") + prose("town") + `</article></div>`,
 			[]string{"The harbour is described", "The town is described"}, nil},
