@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Release intelligence on a held-out set written by hand (default
-# bench/heldout; bench/heldout2 to bench/heldout5 are later, fresh ones, and
-# bench/heldout5 is kept blind for fixers; each set's README gives its first
-# look): READMEs with benchmark tables, vendor blogs, news in
-# en, zh, ja, ko, vi; labels in SET/labels, format of
+# bench/heldout; bench/heldout2 to bench/heldout6 are later, fresh ones, and
+# bench/heldout5 and bench/heldout6 are kept blind for fixers; each set's
+# README gives its first look): READMEs with benchmark tables, vendor blogs,
+# news in en, zh, ja, ko, vi; labels in SET/labels, format of
 # $EVAL/releases/LABELING.md; and news pages on other subjects (SET/noise:
-# phones, chips, launches, software releases, sports, finance) that must
-# yield no release. Scores with the shared scorer, $EVAL/score_releases.py.
+# phones, chips, cars, games, films, launches, software releases, sports,
+# finance) that must yield no release. Scores with the shared scorer,
+# $EVAL/score_releases.py.
 #
 #   EVAL=../shared/eval BIN=bin/modelwire bash bench/eval_heldout.sh [SET]
 #
