@@ -1166,10 +1166,11 @@ func (s *state) serviceFollows(en int) bool {
 
 // teamBefore and teamAfter are the words that make a family's bare name
 // the team that makes it, before the name ("nhóm Qwen") or after it
-// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム").
+// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム"); a possessive
+// makes it the maker of what follows ("Qwen's 7B coder").
 var (
 	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
-	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀"}
+	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
 )
 
 // teamAround reports a team word before or after a bare family name at
