@@ -26,7 +26,7 @@ var classWords = map[classFlags][]string{
 		"donate", "also-read", "see-also", "next-article", "prev-article", "jump", "toc",
 		"table-of-contents", "visually-hidden", "sr-only", "screen-reader", "slideshow", "gallery",
 		"carousel", "video-player", "videoplayer", "jwplayer", "podcast", "teaser", "aside", "yarpp",
-		"jp-relatedposts", "wp-block-latest",
+		"jp-relatedposts", "wp-block-latest", "ticker", "sns",
 	},
 	// cfStrong: furniture even when the class also says "content" or
 	// "article" (article-comments, share-body).

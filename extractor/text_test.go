@@ -126,6 +126,21 @@ func TestMainText(t *testing.T) {
 			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<h2>Recommended for you</h2>` +
 				`<h3><a href="/p">Old pier to reopen</a></h3><p>The pier will reopen in June with new lights.</p><h3><a href="/l">Cottage sold at auction</a></h3><p>A couple bought the cottage for twice the asking price.</p></div>`,
 			[]string{"The ferry is described"}, []string{"Recommended for you", "The pier will reopen", "A couple bought"}},
+		{"a most-read box headed in Korean ends the story",
+			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<section class="box-x"><h3>많이 본 뉴스</h3><ol><li>항구 재개발 계획 발표</li><li>프로야구 개막전 매진</li></ol></section></div>`,
+			[]string{"The ferry is described"}, []string{"많이 본", "항구 재개발"}},
+		{"an access ranking headed in Japanese ends the story",
+			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<div class="box-x"><h3>アクセスランキング</h3><ol><li>新型スマホのうわさまとめ</li><li>円相場、一時143円台</li></ol></div></div>`,
+			[]string{"The ferry is described"}, []string{"ランキング", "新型スマホ"}},
+		{"a short Japanese story read from the page's body keeps its ticker and share bar out",
+			`<div class="ticker">速報：港の拡張計画が承認 | フェリー運航再開へ | 灯台を一般公開</div>` +
+				`<p>市は14日、3年間運休していたフェリーを来年春に再開すると発表した。北線、南線、島めぐり線の3路線で、1日8往復し、運賃は運休前と同じに据え置く。</p>` +
+				`<p>北線は従来の航路を延長し、便数を増やした新しい航路となる。港湾局によると、混雑する時間帯の輸送力はバス路線に並び、片道の所要時間は最短で20分と従来の半分になる。</p>` +
+				`<p>試験運航の最初の月では、北線の定時運航率は98.5%で、南線の97.9%とほぼ同じだった。利用者の満足度調査では91.2点を得た。</p>` +
+				`<p>新しい船は地元の造船所が建造し、定員は300人で、自転車置き場を備える。船内では温かい飲み物や軽食も販売する予定だ。</p>` +
+				`<p>市は第3の航路も検討しているとの報道があるが、港湾局はコメントしていない。</p>` +
+				`<div class="sns">この記事をシェア：X Facebook LINE はてなブックマーク</div>`,
+			[]string{"フェリーを来年春に再開", "港湾局はコメントしていない"}, []string{"速報", "シェア", "Facebook"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,6 +149,7 @@ func TestMainText(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := mainText(findBody(doc), textHints{}, make(classes))
+			t.Log(got)
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("text lacks %q:\n%s", w, got)

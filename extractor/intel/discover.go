@@ -563,9 +563,10 @@ func (s *state) orgBefore(p, start int) string {
 			if w != suf || suf[0] >= utf8.RuneSelf {
 				continue
 			}
-			if a := attached[i]; a != "" {
+			if a := attached[i]; a != "" && words[i] == w {
 				// "마음AI가", "カナメAIは": a Hangul or Katakana name
-				// written onto the suffix.
+				// written onto the suffix ("인공지능(AI)" glosses a
+				// word).
 				if name := a + suf; !s.knownVendorIn(name) {
 					return name
 				}
@@ -605,9 +606,13 @@ func (s *state) orgBefore(p, start int) string {
 		if idx <= 0 {
 			continue
 		}
+		// The name before the suffix is written in the suffix's script:
+		// "深度求索" of "深度求索科技", "코난" of "코난테크놀로지", "カナメ"
+		// of "カナメテクノロジーズ".
+		script := scriptOf([]rune(suf)[0])
 		runes := []rune(text[:idx])
 		k := len(runes)
-		for k > 0 && len(runes)-k < 6 && unicode.Is(unicode.Han, runes[k-1]) {
+		for k > 0 && len(runes)-k < 6 && script != nil && unicode.Is(script, runes[k-1]) && runes[k-1] != '・' {
 			k--
 		}
 		if len(runes)-k >= 2 {
@@ -618,6 +623,17 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return ""
+}
+
+// scriptOf returns the script of an organisation suffix written in Han,
+// Hangul or Katakana, or nil.
+func scriptOf(r rune) *unicode.RangeTable {
+	for _, t := range []*unicode.RangeTable{unicode.Han, unicode.Hangul, unicode.Katakana} {
+		if unicode.Is(t, r) {
+			return t
+		}
+	}
+	return nil
 }
 
 // latinWords splits seg into its Latin words, as strings.Fields would, but

@@ -637,7 +637,7 @@ func (s *state) pickTopic(primary int, inTitle, bare bool) int {
 
 // makersOfNewModels gives the models no catalog knows a maker: the vendor
 // named in the sentence that introduced them, else the vendor no catalog
-// knows, else the article's vendor when the article names it. Rivals a
+// knows (the one named in that sentence, or the first), else the article's vendor when the article names it. Rivals a
 // comparison introduced keep none.
 func (s *state) makersOfNewModels(primary int) {
 	named := map[int]bool{}
@@ -652,11 +652,23 @@ func (s *state) makersOfNewModels(primary int) {
 		case v >= 0:
 			m.vendor = v
 		case len(s.newVendors) > 0:
-			m.vendorName = s.newVendors[0]
+			m.vendorName = s.newVendorFor(m.first)
 		case primary >= 0 && named[primary]:
 			m.vendor = primary
 		}
 	}
+}
+
+// newVendorFor returns the vendor no catalog knows that the sentence at p
+// names, else the first the article names.
+func (s *state) newVendorFor(p int) string {
+	k := s.sentenceAt(p)
+	for _, name := range s.newVendors {
+		if at := s.newVendorAt[name]; at > 0 && s.sentenceAt(at) == k {
+			return name
+		}
+	}
+	return s.newVendors[0]
 }
 
 // repo returns the repository the article is the page of: "owner/repo"

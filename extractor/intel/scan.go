@@ -208,6 +208,31 @@ func (s *state) tryPatterns(list []int32, i int) (int, bool) {
 	return 0, false
 }
 
+// compoundName reports a name going on after a vendor's at en with a
+// hyphen, a lowercase word and a number ("-tasks-100", "-qa-200"): the
+// name of a benchmark or data set made by the lab, which names the lab no
+// more than a model of it does.
+func compoundName(buf []byte, en int) bool {
+	if en+2 >= len(buf) || buf[en] != '-' || buf[en+1] < 'a' || buf[en+1] > 'z' {
+		return false
+	}
+	i := en + 1
+	for i < len(buf) && buf[i] >= 'a' && buf[i] <= 'z' {
+		i++
+	}
+	return i+1 < len(buf) && (buf[i] == '-' || buf[i] == ' ') && isDigit(buf[i+1])
+}
+
+// compoundEnd returns the end of the compound name compoundName found at
+// en.
+func compoundEnd(buf []byte, en int) int {
+	i := en + 1
+	for i < len(buf) && (buf[i] >= 'a' && buf[i] <= 'z' || isDigit(buf[i]) || buf[i] == '-' && i+1 < len(buf) && isDigit(buf[i+1])) {
+		i++
+	}
+	return i
+}
+
 // accept applies the meanings of one match, most specific first, and returns
 // the end of what it consumed.
 func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
@@ -248,6 +273,11 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			}
 			if en+1 < len(s.buf) && s.buf[en] == '-' && isDigit(s.buf[en+1]) {
 				continue // a name goes on: "Meta-Llama-3-70B" is no "meta-llama"
+			}
+			if compoundName(s.buf, en) {
+				// "ELYZA-tasks-100", "Stockmark-qa-200": a benchmark or data
+				// set named after a lab, not the lab.
+				return compoundEnd(s.buf, en), true
 			}
 			if !s.productContext(en) && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: r.idx})
@@ -1136,10 +1166,11 @@ func (s *state) serviceFollows(en int) bool {
 
 // teamBefore and teamAfter are the words that make a family's bare name
 // the team that makes it, before the name ("nhóm Qwen") or after it
-// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム").
+// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム"); a possessive
+// makes it the maker of what follows ("Qwen's 7B coder").
 var (
 	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
-	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀"}
+	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
 )
 
 // teamAround reports a team word before or after a bare family name at
