@@ -86,11 +86,18 @@ func Consume(ctx context.Context, cons jetstream.Consumer, workers int, grace ti
 // EnsureConsumer creates or updates a durable consumer, retrying with
 // growing pauses while NATS is unreachable, until ctx ends. It returns
 // (nil, nil) when ctx ended first, so a stage stopped before it started
-// stops cleanly.
+// stops cleanly. Where a durable consumer starts is fixed when it is first
+// created (NATS refuses to change it): an existing one keeps its deliver
+// policy and start time, and takes the rest of cfg.
 func EnsureConsumer(ctx context.Context, js jetstream.JetStream, stream string, cfg jetstream.ConsumerConfig, log *slog.Logger) (jetstream.Consumer, error) {
 	pause := time.Second
 	for {
-		cons, err := js.CreateOrUpdateConsumer(ctx, stream, cfg)
+		want := cfg
+		if old, err := js.Consumer(ctx, stream, cfg.Durable); err == nil && cfg.Durable != "" {
+			was := old.CachedInfo().Config
+			want.DeliverPolicy, want.OptStartTime, want.OptStartSeq = was.DeliverPolicy, was.OptStartTime, was.OptStartSeq
+		}
+		cons, err := js.CreateOrUpdateConsumer(ctx, stream, want)
 		if err == nil {
 			return cons, nil
 		}

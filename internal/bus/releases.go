@@ -123,10 +123,12 @@ func WebhookConsumerName(url string) string {
 }
 
 // WebhookConsumer is the durable pull consumer of MW_RELEASES that feeds
-// one webhook. It delivers one event at a time, in stream order, from the
-// moment it is first created; it never gives up on an event by itself
-// (the notifier decides when to dead-letter).
-func WebhookConsumer(name string, filter []string, ackWait time.Duration) jetstream.ConsumerConfig {
+// one webhook. It delivers one event at a time, in stream order, from
+// since (the notifier's start) on when it is first created, so an event
+// published while the process was still setting the consumer up is not
+// missed; it never gives up on an event by itself (the notifier decides
+// when to dead-letter).
+func WebhookConsumer(name string, filter []string, ackWait time.Duration, since time.Time) jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
 		Durable:        name,
 		Description:    "delivers release events to a webhook",
@@ -135,6 +137,7 @@ func WebhookConsumer(name string, filter []string, ackWait time.Duration) jetstr
 		AckWait:        ackWait,
 		MaxDeliver:     -1,
 		MaxAckPending:  1,
-		DeliverPolicy:  jetstream.DeliverNewPolicy,
+		DeliverPolicy:  jetstream.DeliverByStartTimePolicy,
+		OptStartTime:   &since,
 	}
 }

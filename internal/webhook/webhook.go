@@ -95,6 +95,7 @@ type Notifier struct {
 	backoff func(uint64) time.Duration
 	log     *slog.Logger
 	sent    *prometheus.CounterVec
+	since   time.Time // events from then on are delivered by a new consumer
 }
 
 // webhookDeliveries counts delivery attempts by webhook and outcome; one
@@ -140,7 +141,7 @@ func New(js jetstream.JetStream, hook Config, opts Options) *Notifier {
 	return &Notifier{
 		js: js, hook: hook, name: name, client: opts.Client, backoff: opts.Backoff,
 		log:  opts.Logger.With("stage", "webhook", "webhook", name),
-		sent: sent,
+		sent: sent, since: time.Now(),
 	}
 }
 
@@ -152,7 +153,7 @@ func (w *Notifier) Run(ctx context.Context) error {
 	if !slices.Contains(Formats, cmp.Or(w.hook.Format, FormatJSON)) {
 		return fmt.Errorf("webhook %s: unknown format %q (want one of %s)", w.name, w.hook.Format, strings.Join(Formats, ", "))
 	}
-	cfg := bus.WebhookConsumer(w.name, bus.ReleaseFilter(w.hook.Vendors, w.hook.Models), 2*w.hook.Timeout+30*time.Second)
+	cfg := bus.WebhookConsumer(w.name, bus.ReleaseFilter(w.hook.Vendors, w.hook.Models), 2*w.hook.Timeout+30*time.Second, w.since)
 	cons, err := bus.EnsureConsumer(ctx, w.js, event.StreamReleases, cfg, w.log)
 	if err != nil || cons == nil {
 		return err

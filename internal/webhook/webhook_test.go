@@ -192,6 +192,25 @@ func TestWebhookRetries(t *testing.T) {
 	}
 }
 
+// An event published after the notifier was made but before its consumer
+// exists (the pipeline of `run` starts alongside it) is still delivered;
+// one from before the notifier was made is not.
+func TestWebhookDeliversEventsFromItsStart(t *testing.T) {
+	js := bustest.Start(t)
+	rcv := newReceiver(t)
+	bustest.PublishRelease(t, js, "qwen", "QwQ-32B")
+	time.Sleep(10 * time.Millisecond) // start times are compared with the stream's clock
+	n := webhook.New(js, webhook.Config{URL: rcv.URL}, webhook.Options{Backoff: fastBackoff})
+	bustest.PublishRelease(t, js, "deepseek", "DeepSeek-R2")
+	waittest.Background(t, n.Run)
+	waitForConsumer(t, js, n.Name())
+	bustest.PublishRelease(t, js, "zhipu", "GLM-4.5")
+	waittest.Eventually(t, 10*time.Second, "two deliveries", func() bool { return len(rcv.accepted()) == 2 })
+	if got := strings.Join(rcv.accepted(), ","); got != "DeepSeek-R2,GLM-4.5" {
+		t.Errorf("deliveries %s", got)
+	}
+}
+
 func TestWebhookDurableAcrossRestart(t *testing.T) {
 	js := bustest.Start(t)
 	rcv := newReceiver(t)
