@@ -597,6 +597,14 @@ func (s *state) pastDate(c hit) bool {
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
 	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
+	// The date may close a long list of objects: "released A and a
+	// text-only B in May" dates its whole clause.
+	if e := min(sent.end, c.end+tune.dateClauseAfter); e > hi {
+		if k := bytes.IndexAny(s.buf[c.end:e], ",;，；"); k >= 0 {
+			e = c.end + k
+		}
+		hi = max(hi, e)
+	}
 	if c.after {
 		// Korean and Japanese put the date first in the clause whose
 		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
