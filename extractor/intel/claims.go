@@ -114,6 +114,14 @@ func (s *state) sentenceScores(k int) {
 		if model < 0 {
 			model = s.specific(s.subjectBefore(min(b.start, n.start), k))
 			subjectDone[p.b] = true
+			if model >= 0 && earlierOwner(nums, model) {
+				// "reaches 89.2%, up from 86.6% for Codestral 25.01": the
+				// new value is not the old model's but the topic's.
+				model = -1
+				if t := s.topic; t >= 0 && !earlierOwner(nums, t) {
+					model = t
+				}
+			}
 		}
 		if model < 0 {
 			continue
@@ -125,6 +133,17 @@ func (s *state) sentenceScores(k int) {
 		}
 		s.scoreClaim(model, b.name, b.idx, n.value, unit, s.sentence(k))
 	}
+}
+
+// earlierOwner reports a model that owns an earlier value among nums
+// ("up from 86.6% for Codestral 25.01").
+func earlierOwner(nums []score, model int) bool {
+	for _, n := range nums {
+		if n.earlier && n.owner == model {
+			return true
+		}
+	}
+	return false
 }
 
 // carriedScores credits the scores sentence k writes beside their models

@@ -512,11 +512,15 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 // Llama3-76B") nor what a model was distilled into ("R1-Distill-Qwen").
 func (an *Analyzer) derivativeFamily(fam int, parts []part) int {
 	for i, p := range parts {
-		if p.kind != partWord || i == 0 || strings.EqualFold(parts[i-1].text, "Distill") {
+		if p.kind != partWord || i == 0 && p.sep != ' ' || i > 0 && strings.EqualFold(parts[i-1].text, "Distill") {
 			continue
 		}
 		var tmp [48]byte
-		if f, ok := an.c.stemFamily[string(lowerKey(&tmp, p.text))]; ok && f != fam && an.c.familyVendor[f] != an.c.familyVendor[fam] {
+		lw := lowerKey(&tmp, p.text)
+		if f, ok := an.c.stemFamily[string(lw)]; ok && f != fam && an.c.familyVendor[f] != an.c.familyVendor[fam] {
+			if _, caseOnly := an.c.caseStems[string(lw)]; caseOnly && !contains(an.cat.Families[f].Case, p.text) {
+				continue // "HyperCLOVA X SEED" is no ByteDance Seed
+			}
 			return f
 		}
 	}

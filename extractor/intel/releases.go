@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -597,6 +598,21 @@ func (s *state) pastDate(c hit) bool {
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
 	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
+	// The date may close a long list of objects: "released A and a
+	// text-only B in May" dates its whole clause.
+	if e := min(sent.end, c.end+tune.dateClauseAfter); e > hi {
+		if k := bytes.IndexAny(s.buf[c.end:e], ",;，；"); k >= 0 {
+			e = c.end + k
+		}
+		hi = max(hi, e)
+	}
+	if s.datedLine(sent) && !s.titleSeriesIn(sent) {
+		// "2025-04-16: A and B released": a changelog line, dated
+		// whole; an older entry of the series the page is titled
+		// after ("01-ai/Yi": "2023-11-02: Yi-34B is open-sourced")
+		// is still the page's own release.
+		lo = sent.start
+	}
 	if c.after {
 		// Korean and Japanese put the date first in the clause whose
 		// verb ends it: "지난 3월 … '엑사원 딥'을 공개했는데".
@@ -634,6 +650,46 @@ func (s *state) pastDate(c hit) bool {
 			return true
 		}
 		at = k - 1
+	}
+	return false
+}
+
+// datedLine reports a sentence that opens with its date and a colon, as
+// a changelog or news list dates each entry ("2025-04-16: …",
+// "[2025.04.16] …", "2024年12月30日：…").
+func (s *state) datedLine(sent span) bool {
+	head := s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]
+	head = bytes.TrimLeft(head, " *-•[")
+	if len(head) == 0 || !isDigit(head[0]) {
+		return false
+	}
+	k := bytes.IndexAny(head, ":：]")
+	if k < 0 {
+		return false
+	}
+	for _, r := range string(head[:k]) {
+		if !unicode.IsDigit(r) && !strings.ContainsRune(" -./年月日", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleSeriesIn reports a model in sent whose name goes on from a model
+// the title names or from the page's repository: "Yi-34B" on
+// "01-ai/Yi", not "Granite 3.3 8B" under "Granite 4.0".
+func (s *state) titleSeriesIn(sent span) bool {
+	_, repo, _, ok := s.repo()
+	repo = fold(repo)
+	for _, m := range s.mentionsIn(sent.start, sent.end) {
+		if ok && repo != "" && strings.HasPrefix(s.models[m.model].key, repo) {
+			return true
+		}
+		for _, t := range s.mentionsIn(0, s.titleEnd) {
+			if strings.HasPrefix(s.models[m.model].key, s.models[t.model].key) {
+				return true
+			}
+		}
 	}
 	return false
 }

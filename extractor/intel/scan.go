@@ -517,6 +517,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			end = e
 		}
 	}
+	if !lower {
+		if more, e := s.spacedDerivative(fam, parts, end); len(more) > 0 {
+			parts, end = append(parts, more...), e
+		}
+	}
 	if len(parts) == 0 && !lower {
 		// "VARCO LLM 2.0", "豆包大模型1.6": a type word between the
 		// stem and its version; Latin ones are part of the name, CJK
@@ -577,6 +582,47 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	}
 	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
 	return end, true
+}
+
+// spacedDerivative reads a lab's model named after its base with spaces,
+// as "Llama-3.1-Nemotron-70B" is with hyphens: another maker's stem after
+// the base's stem and its spaced version ("Llama 3.3 Swallow 70B
+// Instruct", "Llama 3.3 Swallow"), or after the bare stem when a variant
+// or size follows it ("Llama Nemotron Ultra"). It returns the stem and
+// its parts, to add to the base's parts, with where they end; nil when
+// none follows. The base stays a model of its own where it is written
+// alone ("built on Llama 3.3 70B").
+func (s *state) spacedDerivative(fam int, parts []part, end int) ([]part, int) {
+	if len(parts) > 1 || len(parts) == 1 && (parts[0].sep != ' ' || parts[0].kind != partVersion) {
+		return nil, end
+	}
+	if end+2 >= len(s.buf) || s.buf[end] != ' ' || !isUpper(s.buf[end+1]) {
+		return nil, end
+	}
+	w := wordEnd(s.buf, end+1)
+	word := string(s.buf[end+1 : w])
+	lw := strings.ToLower(word)
+	f, ok := s.an.c.stemFamily[lw]
+	if !ok || f == fam || s.an.c.familyVendor[f] == s.an.c.familyVendor[fam] || !s.an.otherName(word, lw) {
+		return nil, end
+	}
+	if _, caseOnly := s.an.c.caseStems[lw]; caseOnly && !contains(s.an.cat.Families[f].Case, word) {
+		return nil, end // "HyperCLOVA X SEED" is no ByteDance Seed
+	}
+	if w < len(s.buf) && (s.buf[w] == '-' || s.buf[w] == '.') {
+		return nil, end // "Llama 3 Qwen-2": a list, not one name
+	}
+	more, e := s.an.suffix(s.buf, w, false, false)
+	if len(parts) == 0 {
+		named := false
+		for _, p := range more {
+			named = named || p.size || p.kind == partWord
+		}
+		if !named {
+			return nil, end
+		}
+	}
+	return append([]part{{sep: ' ', text: word, kind: partWord}}, more...), e
 }
 
 // derivativePrefix returns where a compound word joined by a hyphen right

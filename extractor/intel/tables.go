@@ -138,9 +138,10 @@ func (s *state) groupedNames(tb *table) {
 			continue
 		}
 		up := tb.rows[tb.head-2]
-		if c < len(up) && up[c].model >= 0 && !s.models[up[c].model].bare && isDigit(low[c].text[0]) && up[c].text != low[c].text {
-			// A series over its sizes: "LLM-jp-3.1" over "13b-instruct4"
-			// is LLM-jp-3.1-13b-instruct4.
+		if c < len(up) && up[c].model >= 0 && !s.models[up[c].model].bare && (isDigit(low[c].text[0]) || s.variantModel(up[c].text, low[c].text)) && up[c].text != low[c].text {
+			// A series over its sizes or variants: "LLM-jp-3.1" over
+			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
+			// "Granite-4.0" over "H-Small" Granite-4.0-H-Small.
 			if k := s.readCell(up[c].text + "-" + low[c].text); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
 				low[c].model = k.model
 			}
@@ -156,6 +157,28 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+}
+
+// variantModel reports a header cell of variant words joined by hyphens
+// ("H-Small", "Instruct", "Thinking") under a model that, with them,
+// names a model the text names: the column is that variant's. Under a
+// model the text names only whole they are its modes ("Thinking" and
+// "Non-thinking" of one model), and a setting written with spaces
+// ("Reasoning Off") is never a name.
+func (s *state) variantModel(series, text string) bool {
+	if text == "" || strings.ContainsAny(text, " \t") {
+		return false
+	}
+	if _, ok := s.byKey[fold(series+text)]; !ok {
+		return false
+	}
+	var tmp [48]byte
+	for w := range strings.SplitSeq(text, "-") {
+		if _, ok := s.an.c.variants[string(lowerKey(&tmp, w))]; !ok || w == "" || !isUpper(w[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // headerRows returns how many leading rows are headers: the first row,
