@@ -255,32 +255,20 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		t, ok := date(y, mo, d, 0, 0, 0, naive)
 		try([]int{m[2], m[7]}, t, ok)
 	}
-	for _, m := range dayMonthShortRe.FindAllStringSubmatchIndex(s, 4) {
-		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
-			t, ok := date(shortYear(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
-			try(m, t, ok)
-			break
-		}
-	}
-	for _, m := range monthDayShortRe.FindAllStringSubmatchIndex(s, 4) {
-		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
-			t, ok := date(shortYear(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, naive)
-			try(m, t, ok)
-			break
-		}
-	}
-	for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, 4) {
-		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
-			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
-			try(m, t, ok)
-			break
-		}
-	}
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, 4) {
-		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
-			t, ok := date(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]), 0, 0, 0, naive)
-			try(m, t, ok)
-			break
+	// Dates with a month name: the day and month groups of each form, the
+	// year always third.
+	for _, f := range [...]struct {
+		re         *regexp.Regexp
+		day, month int
+		year       func(string) int
+	}{{dayMonthShortRe, 1, 2, shortYear}, {monthDayShortRe, 2, 1, shortYear}, {dayMonthRe, 1, 2, atoi}, {monthDayRe, 2, 1, atoi}} {
+		for _, m := range f.re.FindAllStringSubmatchIndex(s, 4) {
+			group := func(g int) string { return s[m[2*g]:m[2*g+1]] }
+			if mo, ok := months[strings.ToLower(group(f.month))]; ok {
+				t, ok := date(f.year(group(3)), int(mo), atoi(group(f.day)), 0, 0, 0, naive)
+				try(m, t, ok)
+				break
+			}
 		}
 	}
 	if best.at < 0 {
