@@ -10,12 +10,14 @@ import (
 // tailPages are hand-made pages in testdata/tail, one for each kind of
 // failure seen in the tail of real news pages (main text far below the
 // page's own story), with what the text must hold and must not, the path
-// that must produce it, and the publication day.
+// that must produce it, the publication day, and how many times a line
+// must be in the text.
 var tailPages = []struct {
 	file, url  string
 	want, drop []string
 	extraction string
 	published  string
+	times      map[string]int
 }{
 	{
 		file: "split-blocks.html", url: "https://coastalledger.example/news/seawall-vote",
@@ -132,6 +134,22 @@ var tailPages = []struct {
 			"Councils in three counties have closed"},
 		extraction: ExtractionPrimary, published: "2023-11-02",
 	},
+	{
+		// A meal plan whose weeks repeat the same recipes word for word:
+		// every repeat is the plan.
+		file: "repeated-paragraphs.html", url: "https://fitbowl.example/plans/three-weeks-meal-prep",
+		want:       []string{"Cooking the same two meals all week", "a handful of almonds", "Make the soup on Sunday"},
+		drop:       []string{"All rights reserved"},
+		times:      map[string]int{"Oat porridge with berries": 3, "Lentil soup with greens": 3},
+		extraction: ExtractionPrimary, published: "2023-06-08",
+	},
+	{
+		// The story printed twice, for wide screens and for phones.
+		file: "doubled-story.html", url: "https://coasttimes.example/news/harbour-dredging",
+		want:       []string{"The harbour board voted on Tuesday", "The board said it would talk to the fishing association"},
+		times:      map[string]int{"The harbour board voted on Tuesday": 1, "Fishermen welcomed the plan": 1},
+		extraction: ExtractionPrimary, published: "2023-04-19",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
@@ -163,6 +181,11 @@ func TestTailPages(t *testing.T) {
 			for _, d := range tc.drop {
 				if strings.Contains(a.Text, d) {
 					t.Errorf("text holds %q", d)
+				}
+			}
+			for line, n := range tc.times {
+				if got := strings.Count(a.Text, line); got != n {
+					t.Errorf("text holds %q %d times, want %d", line, got, n)
 				}
 			}
 			if tc.extraction != "" && a.Extraction != tc.extraction {

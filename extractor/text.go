@@ -1002,9 +1002,9 @@ func joinBlocks(blocks []block, h textHints) string {
 		kept[i] = bl.keep(h)
 	}
 	end := storyEnd(blocks, kept)
+	end = storyRestart(blocks[:end], kept)
 	dropBoxedStories(blocks[:end], kept, h.authors)
 	var b strings.Builder
-	seen := make(map[string]bool, end)
 	dropCap := false
 	forms := make(map[*html.Node]bool)
 	for i, bl := range blocks[:end] {
@@ -1014,12 +1014,6 @@ func joinBlocks(blocks []block, h textHints) string {
 		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {
 			continue
 		}
-		if bl.chars > 150 {
-			if seen[bl.text] {
-				continue
-			}
-			seen[bl.text] = true
-		}
 		if b.Len() > 0 && !dropCap {
 			b.WriteByte('\n')
 		}
@@ -1027,6 +1021,41 @@ func joinBlocks(blocks []block, h textHints) string {
 		dropCap = isDropCap(bl.text) && i+1 < end && kept[i+1] && startsLower(blocks[i+1].text)
 	}
 	return b.String()
+}
+
+// minRepeatChars is the least text of a paragraph whose repeat tells that
+// the story starts over; both are sentences, not a machine's repeated
+// notice.
+const minRepeatChars = 80
+
+// storyRestart returns where the story starts over in blocks — the page
+// printing it twice (a second copy for another screen size) —: the second
+// time its first two long paragraphs of prose come, in order; else len(blocks). A
+// paragraph said again in the story (the same recipe in each week of a
+// meal plan, a refrain) is text and stays.
+func storyRestart(blocks []block, kept []bool) int {
+	first, second := -1, -1
+	for i, bl := range blocks {
+		if !kept[i] || bl.chars <= minRepeatChars || !endsSentence(bl.text) {
+			continue
+		}
+		switch {
+		case first < 0:
+			first = i
+		case second < 0:
+			second = i
+		case bl.text == blocks[first].text:
+			for j := i + 1; j < len(blocks); j++ {
+				if kept[j] && blocks[j].chars > minRepeatChars && endsSentence(blocks[j].text) {
+					if blocks[j].text == blocks[second].text {
+						return i
+					}
+					break
+				}
+			}
+		}
+	}
+	return len(blocks)
 }
 
 // otherBylineRe is a line that only names a story's writer ("By Tom
