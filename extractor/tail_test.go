@@ -150,6 +150,15 @@ var tailPages = []struct {
 		times:      map[string]int{"The harbour board voted on Tuesday": 1, "Fishermen welcomed the plan": 1},
 		extraction: ExtractionPrimary, published: "2023-04-19",
 	},
+	{
+		// A promo box set between two paragraphs, and other stories after
+		// the last one.
+		file: "inset-promo.html", url: "https://metrowire.example/transit/late-buses",
+		want: []string{"Fewer than two in three city buses", "Drivers blame roadworks", "Riders on the crosstown routes",
+			"they are right to be"},
+		drop:       []string{"Keep Reading", "The latest on public transit", "More Great Metro Wire Stories", "Rents rose again", "Want the best gear"},
+		extraction: ExtractionPrimary, published: "2023-09-21",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -1008,6 +1008,14 @@ func joinBlocks(blocks []block, h textHints) string {
 	dropCap := false
 	forms := make(map[*html.Node]bool)
 	for i, bl := range blocks[:end] {
+		if kept[i] {
+			if j := insetPromo(blocks[:end], kept, i); j > i {
+				for ; i < j; i++ {
+					kept[i] = false
+				}
+				continue
+			}
+		}
 		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
@@ -1268,6 +1276,90 @@ func boxTitle(blocks []block, kept []bool, i int) bool {
 	return links
 }
 
+// Bounds of a promo set in a story: the longest line, the most text, and
+// the most lines, dropped ones with them, between it and the story's
+// prose on either side.
+const (
+	maxInsetLineChars = 100
+	maxInsetChars     = 200
+	maxInsetBlocks    = 8
+)
+
+// insetPromo returns the end of a promo set in a box between paragraphs
+// of the story that starts at blocks[i] ("Keep Reading" over "The latest
+// on artificial intelligence" and a link), or i when there is none: the
+// box holds two lines or more, each short and no sentence, with a link
+// among them, and the story's prose comes before and after it. An
+// embedded post (a quoted tweet), a list and a table are no promo, nor
+// lines of one paragraph.
+func insetPromo(blocks []block, kept []bool, i int) int {
+	if blocks[i].chars >= maxInsetLineChars || endsStop(blocks[i].text) {
+		return i
+	}
+	prev, next := -1, -1
+	for j := i - 1; j >= 0 && j >= i-maxInsetBlocks; j-- {
+		if kept[j] {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 || !storyProse(blocks[prev]) || blocks[i].start == nil || blocks[prev].start == nil {
+		return i
+	}
+	for j := i + 1; j < len(blocks) && j <= i+maxInsetBlocks; j++ {
+		if kept[j] && storyProse(blocks[j]) {
+			next = j
+			break
+		}
+	}
+	if next < 0 || blocks[next].start == nil {
+		return i
+	}
+	box := blocks[i].start.Parent
+	for box != nil && box.Parent != nil && box.Parent.Type == html.ElementNode && !related(box.Parent, blocks[prev].start) && !related(box.Parent, blocks[next].start) {
+		box = box.Parent
+	}
+	if box == nil || box.Type != html.ElementNode {
+		return i
+	}
+	for n := blocks[i].start.Parent; n != nil && n != box.Parent; n = n.Parent {
+		switch n.DataAtom {
+		case atom.P, atom.Blockquote, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Table, atom.Td, atom.Th, atom.Body, atom.Article, atom.Main:
+			return i
+		}
+	}
+	j, chars, linked := i, 0, false
+	for ; j < next && blocks[j].start != nil && related(box, blocks[j].start); j++ {
+		b := blocks[j]
+		if b.chars >= maxInsetLineChars || endsStop(b.text) {
+			return i
+		}
+		chars += b.chars
+		linked = linked || b.links > 0
+	}
+	if j-i < 2 || chars >= maxInsetChars || !linked {
+		return i
+	}
+	return j
+}
+
+// storyProse reports whether b is a paragraph of the story's prose.
+func storyProse(b block) bool {
+	return b.heading == 0 && b.chars >= 80 && b.links*2 < b.chars && endsStop(b.text)
+}
+
+// endsStop reports whether s ends as a sentence does, with a full stop,
+// a question or an exclamation mark.
+func endsStop(s string) bool {
+	s = strings.TrimRight(s, " \"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
 // holdsKept reports whether a kept block other than blocks[i] starts under
 // n.
 func holdsKept(n *html.Node, blocks []block, kept []bool, i int) bool {
@@ -1348,10 +1440,13 @@ func storyEnd(blocks []block, kept []bool) int {
 // three links, a linked headline every few paragraphs) is one group of
 // links followed by more of the story, or groups with runs of the story's
 // sentences, or a long paragraph, between them; related stories, a link and a summary each, are
-// groups of links with a line or none between them, to the end.
+// groups of links with a line or none between them, to the end. Items
+// with a link in the links' own list are the listing's, sentences or not
+// (a last item that pitches the shop's picks).
 func listing(blocks []block, kept []bool) bool {
 	groups, lines := 0, 0
 	inLinks := false
+	var list *html.Node
 	for i, bl := range blocks {
 		if bl.chars > 0 && bl.links*2 > bl.chars {
 			if !inLinks {
@@ -1359,7 +1454,11 @@ func listing(blocks []block, kept []bool) bool {
 				inLinks = true
 			}
 			lines = 0
+			list = listOf(bl.start)
 			continue
+		}
+		if list != nil && bl.links > 0 && listOf(bl.start) == list {
+			continue // an item of the list of links, a sentence or not
 		}
 		if kept[i] && bl.heading == 0 && endsSentence(bl.text) {
 			inLinks = false
@@ -1495,6 +1594,22 @@ func lineContainer(start *html.Node) *html.Node {
 	for n := start; n != nil; n = n.Parent {
 		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
 			return n.Parent
+		}
+	}
+	return nil
+}
+
+// listOf returns the list (<ul>, <ol>) the line starting at start is an
+// item of, or nil.
+func listOf(start *html.Node) *html.Node {
+	for n := start; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Ul, atom.Ol:
+				return n
+			case atom.Body, atom.Article, atom.Main:
+				return nil
+			}
 		}
 	}
 	return nil
