@@ -159,6 +159,15 @@ var tailPages = []struct {
 		drop:       []string{"Keep Reading", "The latest on public transit", "More Great Metro Wire Stories", "Rents rose again", "Want the best gear"},
 		extraction: ExtractionPrimary, published: "2023-09-21",
 	},
+	{
+		// A magazine's furniture printed as lines of the story.
+		file: "furniture-lines.html", url: "https://trailmonthly.example/reviews/ridgeway-overtrousers",
+		want: []string{"Overtrousers are the kit most walkers forget", "The fabric kept us dry", "At 320 grams they are not the lightest",
+			"Verdict: a tough, fairly priced pair"},
+		drop: []string{"Advert", "This slideshow requires JavaScript", "[button", "Send us YOUR kit review", "12 issues for",
+			"Join our reader forums", "Follow him on Twitter"},
+		extraction: ExtractionPrimary, published: "2023-02-10",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -713,12 +713,18 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|open in (the )?app|click to expand|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
+var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
+
+// shortcodeLine matches a line that is a publishing system's shortcode
+// left unrendered ("[button link=… type=big]Send us your review[/button]").
+var shortcodeLine = regexp.MustCompile(`^\[[a-z_-]+(\s[^\]]*)?\].*\[/[a-z_-]+\]$`)
 
 // noticeLine matches the publisher's notices to readers that magazines
 // print at a story's end, a sentence or two long: the invitation to write
-// a letter, the disclosure of affiliate links and paid links.
-var noticeLine = regexp.MustCompile(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)`)
+// a letter, the disclosure of affiliate links and paid links, the offer of
+// a subscription, the invitation to the forums, the writer's "follow him
+// on Twitter".
+var noticeLine = regexp.MustCompile(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)|\b\d+ issues for\b|\bdelivered (?:to your (?:door|home)|through your letterbox)|^\W*join our .{0,30}\b(?:forums?|community|discord)\b|\bfollow (?:him|her|them|me|us) on (?:twitter|facebook|instagram|x)\b`)
 
 // maxNoticeChars bounds the length of a notice line.
 const maxNoticeChars = 300
@@ -755,7 +761,7 @@ func (b block) keep(h textHints) bool {
 	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b):
 		return false
 	}
-	if b.chars < 80 && boilerLine.MatchString(b.text) {
+	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
 		return false
 	}
 	if b.chars < maxNoticeChars && noticeLine.MatchString(b.text) {
