@@ -168,6 +168,14 @@ var tailPages = []struct {
 			"Join our reader forums", "Follow him on Twitter"},
 		extraction: ExtractionPrimary, published: "2023-02-10",
 	},
+	{
+		// A deals story whose lines to the shops are all link.
+		file: "deals.html", url: "https://gadgethour.example/deals/black-friday-daily-deals",
+		want: []string{"Black Friday is here", "Get it on Amazon for $59.99", "Get it at Walmart for $249.95", "See it now: Best Buy",
+			"Prices were correct at the time of writing"},
+		drop:       []string{"Yesterday's deals on laptops"},
+		extraction: ExtractionPrimary, published: "2023-11-24",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

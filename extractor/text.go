@@ -758,7 +758,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b) && !shopLine(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -796,6 +796,20 @@ func (b block) keep(h textHints) bool {
 func linkedSentence(b block) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
 		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !promoPrefix.MatchString(b.text)
+}
+
+// shopLineRe matches the line of a deals story or a round-up that sends
+// the reader to a shop for the product it just described ("Get it on
+// Amazon for $39.99", "See it now: Amazon", "Buy them at Walmart").
+var shopLineRe = regexp.MustCompile(`(?i)^(get|see|buy|shop) (it|them|one)\b|^(get|buy|shop)\b.*\p{Sc}\s?\d`)
+
+// maxShopLineChars bounds the length of a line sending to a shop.
+const maxShopLineChars = 80
+
+// shopLine reports whether b is a round-up's line sending the reader to a
+// shop, which the story keeps though it is all link.
+func shopLine(b block) bool {
+	return b.chars < maxShopLineChars && shopLineRe.MatchString(b.text)
 }
 
 // promoPrefix matches the label a promoted link starts with ("Related:",
