@@ -165,7 +165,7 @@ var tailPages = []struct {
 		want: []string{"Overtrousers are the kit most walkers forget", "The fabric kept us dry", "At 320 grams they are not the lightest",
 			"Verdict: a tough, fairly priced pair"},
 		drop: []string{"Advert", "This slideshow requires JavaScript", "[button", "Send us YOUR kit review", "12 issues for",
-			"Join our reader forums", "Follow him on Twitter"},
+			"Join our reader forums", "Follow him on Twitter", "Trail Monthly app"},
 		extraction: ExtractionPrimary, published: "2023-02-10",
 	},
 	{
