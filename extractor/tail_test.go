@@ -176,6 +176,13 @@ var tailPages = []struct {
 		drop:       []string{"Yesterday's deals on laptops"},
 		extraction: ExtractionPrimary, published: "2023-11-24",
 	},
+	{
+		// The writer's box under a post prints her bio from the JSON-LD.
+		file: "author-box.html", url: "https://smallplot.example/balcony-tomatoes",
+		want:       []string{"You do not need a garden", "Lena Ortiz has grown tomatoes", "feed the plants once a week"},
+		drop:       []string{"so happy you found my little corner", "My blog is full of easy projects", "Latest posts by"},
+		extraction: ExtractionPrimary, published: "2023-05-11",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

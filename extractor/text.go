@@ -713,7 +713,7 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
+var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
 
 // shortcodeLine matches a line that is a publishing system's shortcode
 // left unrendered ("[button link=… type=big]Send us your review[/button]").
@@ -741,6 +741,9 @@ type textHints struct {
 	// authors are the bylined names; a line that only names them, or
 	// starts the author's bio, is dropped.
 	authors []string
+	// bios are the writers' bios the page's metadata gives, in wordsOf
+	// form; a line of one is dropped.
+	bios []string
 }
 
 // keep reports whether a rendered block is article text.
@@ -786,7 +789,25 @@ func (b block) keep(h textHints) bool {
 	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
 		return false
 	}
+	if b.chars >= minBioLineChars && len(h.bios) > 0 && inBio(b.text, h.bios) {
+		return false
+	}
 	return true
+}
+
+// minBioLineChars is the least text of a line matched against the
+// writers' bios: a shorter one may say what a bio says by chance.
+const minBioLineChars = 40
+
+// inBio reports whether s is a line of one of bios.
+func inBio(s string, bios []string) bool {
+	w := wordsOf(s)
+	for _, b := range bios {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkedSentence reports whether b is a sentence of the story with a long
