@@ -183,6 +183,14 @@ var tailPages = []struct {
 		drop:       []string{"so happy you found my little corner", "My blog is full of easy projects", "Latest posts by"},
 		extraction: ExtractionPrimary, published: "2023-05-11",
 	},
+	{
+		// Quoted social posts keep their signature lines.
+		file: "quoted-posts.html", url: "https://riversideecho.example/news/night-buses",
+		want: []string{"The city council voted on Monday", "keep all six night bus routes",
+			"— City Hall (@CityHall) October 9, 2023", "— Night Owls (@NightOwls) October 9, 2023",
+			"about £1.2 million a year"},
+		extraction: ExtractionPrimary, published: "2023-10-09",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -761,7 +761,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b) && !shopLine(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b) && !shopLine(b) && !postSignature.MatchString(b.text):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -818,6 +818,10 @@ func linkedSentence(b block) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
 		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !promoPrefix.MatchString(b.text)
 }
+
+// postSignature matches the signature line of a quoted social post, its
+// date linked: "— The City Council (@CityCouncil) October 9, 2023".
+var postSignature = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+.{0,30}\b\d{4}$`)
 
 // shopLineRe matches the line of a deals story or a round-up that sends
 // the reader to a shop for the product it just described ("Get it on
