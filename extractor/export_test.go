@@ -42,6 +42,7 @@ func prepare(page []byte, pageURL string) (*html.Node, *url.URL, textHints, *pag
 	cc := make(classes)
 	m := collectMeta(doc, cc)
 	m.pageURL = u
-	h := textHints{title: m.title(m.siteName(u), u), authors: m.authors()}
+	authors := m.authors()
+	h := textHints{title: m.title(m.siteName(u), u), authors: authors, bios: m.authorBios(authors)}
 	return doc, u, h, m, cc, nil
 }

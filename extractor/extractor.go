@@ -123,7 +123,7 @@ func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error)
 	a.Image = resolve(u, firstNonEmpty(m.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ldArticle().image))
 
 	tables := Tables(doc)
-	a.Text, a.Extraction = articleText(doc, u, textHints{title: a.Title, authors: a.Authors}, m.signals(), cc)
+	a.Text, a.Extraction = articleText(doc, u, textHints{title: a.Title, authors: a.Authors, bios: m.authorBios(a.Authors)}, m.signals(), cc)
 	if a.Text == "" {
 		return a, tables, ErrNoContent
 	}

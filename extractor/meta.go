@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -60,6 +61,10 @@ type pageMeta struct {
 	scripts []string
 	// ldArticleBody is the longest JSON-LD articleBody.
 	ldArticleBody string
+	// bios are the descriptions of the JSON-LD persons by name (the
+	// writers' bios, which pages print again in a box under the story),
+	// in wordsOf form.
+	bios [][2]string
 	// beforeH1 and afterH1 are the body text just before and after the
 	// first <h1>s, where pages print the date line.
 	beforeH1 strings.Builder
@@ -597,10 +602,61 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 		if len(o.articleBody) > len(m.ldArticleBody) {
 			m.ldArticleBody = o.articleBody
 		}
+		m.addBio(x)
+		if a, ok := x["author"].(map[string]any); ok {
+			m.addBio(a)
+		} else if as, ok := x["author"].([]any); ok {
+			for _, e := range as {
+				if a, ok := e.(map[string]any); ok {
+					m.addBio(a)
+				}
+			}
+		}
 		if mp, ok := x["mainEntity"]; ok {
 			m.ldWalk(mp, depth+1)
 		}
 	}
+}
+
+// maxBios bounds the persons' bios kept from a page's JSON-LD.
+const maxBios = 8
+
+// addBio keeps the description of x when x is a person.
+func (m *pageMeta) addBio(x map[string]any) {
+	if len(m.bios) >= maxBios {
+		return
+	}
+	for _, t := range ldStrings(x["@type"]) {
+		if strings.EqualFold(t, "Person") {
+			if d, n := ldString(x["description"]), ldString(x["name"]); d != "" && n != "" {
+				m.bios = append(m.bios, [2]string{n, wordsOf(d)})
+			}
+			return
+		}
+	}
+}
+
+// authorBios returns the bios of those of the JSON-LD persons who are
+// among authors; a person the story is about is not its writer.
+func (m *pageMeta) authorBios(authors []string) []string {
+	var out []string
+	for _, b := range m.bios {
+		for _, a := range authors {
+			if strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b[0])) {
+				out = append(out, b[1])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// wordsOf returns s's words, lower-cased and joined by single spaces, to
+// compare texts whatever their punctuation and quotes.
+func wordsOf(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
 }
 
 // navigationTypes are the schema.org types of a page's menus and

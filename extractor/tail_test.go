@@ -10,12 +10,14 @@ import (
 // tailPages are hand-made pages in testdata/tail, one for each kind of
 // failure seen in the tail of real news pages (main text far below the
 // page's own story), with what the text must hold and must not, the path
-// that must produce it, and the publication day.
+// that must produce it, the publication day, and how many times a line
+// must be in the text.
 var tailPages = []struct {
 	file, url  string
 	want, drop []string
 	extraction string
 	published  string
+	times      map[string]int
 }{
 	{
 		file: "split-blocks.html", url: "https://coastalledger.example/news/seawall-vote",
@@ -132,6 +134,63 @@ var tailPages = []struct {
 			"Councils in three counties have closed"},
 		extraction: ExtractionPrimary, published: "2023-11-02",
 	},
+	{
+		// A meal plan whose weeks repeat the same recipes word for word:
+		// every repeat is the plan.
+		file: "repeated-paragraphs.html", url: "https://fitbowl.example/plans/three-weeks-meal-prep",
+		want:       []string{"Cooking the same two meals all week", "a handful of almonds", "Make the soup on Sunday"},
+		drop:       []string{"All rights reserved"},
+		times:      map[string]int{"Oat porridge with berries": 3, "Lentil soup with greens": 3},
+		extraction: ExtractionPrimary, published: "2023-06-08",
+	},
+	{
+		// The story printed twice, for wide screens and for phones.
+		file: "doubled-story.html", url: "https://coasttimes.example/news/harbour-dredging",
+		want:       []string{"The harbour board voted on Tuesday", "The board said it would talk to the fishing association"},
+		times:      map[string]int{"The harbour board voted on Tuesday": 1, "Fishermen welcomed the plan": 1},
+		extraction: ExtractionPrimary, published: "2023-04-19",
+	},
+	{
+		// A promo box set between two paragraphs, and other stories after
+		// the last one.
+		file: "inset-promo.html", url: "https://metrowire.example/transit/late-buses",
+		want: []string{"Fewer than two in three city buses", "Drivers blame roadworks", "Riders on the crosstown routes",
+			"they are right to be"},
+		drop:       []string{"Keep Reading", "The latest on public transit", "More Great Metro Wire Stories", "Rents rose again", "Want the best gear"},
+		extraction: ExtractionPrimary, published: "2023-09-21",
+	},
+	{
+		// A magazine's furniture printed as lines of the story.
+		file: "furniture-lines.html", url: "https://trailmonthly.example/reviews/ridgeway-overtrousers",
+		want: []string{"Overtrousers are the kit most walkers forget", "The fabric kept us dry", "At 320 grams they are not the lightest",
+			"Verdict: a tough, fairly priced pair"},
+		drop: []string{"Advert", "This slideshow requires JavaScript", "[button", "Send us YOUR kit review", "12 issues for",
+			"Join our reader forums", "Follow him on Twitter", "Trail Monthly app"},
+		extraction: ExtractionPrimary, published: "2023-02-10",
+	},
+	{
+		// A deals story whose lines to the shops are all link.
+		file: "deals.html", url: "https://gadgethour.example/deals/black-friday-daily-deals",
+		want: []string{"Black Friday is here", "Get it on Amazon for $59.99", "Get it at Walmart for $249.95", "See it now: Best Buy",
+			"Prices were correct at the time of writing"},
+		drop:       []string{"Yesterday's deals on laptops"},
+		extraction: ExtractionPrimary, published: "2023-11-24",
+	},
+	{
+		// The writer's box under a post prints her bio from the JSON-LD.
+		file: "author-box.html", url: "https://smallplot.example/balcony-tomatoes",
+		want:       []string{"You do not need a garden", "Lena Ortiz has grown tomatoes", "feed the plants once a week"},
+		drop:       []string{"so happy you found my little corner", "My blog is full of easy projects", "Latest posts by"},
+		extraction: ExtractionPrimary, published: "2023-05-11",
+	},
+	{
+		// Quoted social posts keep their signature lines.
+		file: "quoted-posts.html", url: "https://riversideecho.example/news/night-buses",
+		want: []string{"The city council voted on Monday", "keep all six night bus routes",
+			"— City Hall (@CityHall) October 9, 2023", "— Night Owls (@NightOwls) October 9, 2023",
+			"about £1.2 million a year"},
+		extraction: ExtractionPrimary, published: "2023-10-09",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
@@ -163,6 +222,11 @@ func TestTailPages(t *testing.T) {
 			for _, d := range tc.drop {
 				if strings.Contains(a.Text, d) {
 					t.Errorf("text holds %q", d)
+				}
+			}
+			for line, n := range tc.times {
+				if got := strings.Count(a.Text, line); got != n {
+					t.Errorf("text holds %q %d times, want %d", line, got, n)
 				}
 			}
 			if tc.extraction != "" && a.Extraction != tc.extraction {

@@ -713,12 +713,18 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|open in (the )?app|click to expand|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
+var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
+
+// shortcodeLine matches a line that is a publishing system's shortcode
+// left unrendered ("[button link=… type=big]Send us your review[/button]").
+var shortcodeLine = regexp.MustCompile(`^\[[a-z_-]+(\s[^\]]*)?\].*\[/[a-z_-]+\]$`)
 
 // noticeLine matches the publisher's notices to readers that magazines
 // print at a story's end, a sentence or two long: the invitation to write
-// a letter, the disclosure of affiliate links and paid links.
-var noticeLine = regexp.MustCompile(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)`)
+// a letter, the disclosure of affiliate links and paid links, the offer of
+// a subscription, the invitation to the forums, the writer's "follow him
+// on Twitter".
+var noticeLine = regexp.MustCompile(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)|\b\d+ issues for\b|\bdelivered (?:to your (?:door|home)|through your letterbox)|^\W*join our .{0,30}\b(?:forums?|community|discord)\b|\bfollow (?:him|her|them|me|us) on (?:twitter|facebook|instagram|x)\b`)
 
 // maxNoticeChars bounds the length of a notice line.
 const maxNoticeChars = 300
@@ -735,6 +741,9 @@ type textHints struct {
 	// authors are the bylined names; a line that only names them, or
 	// starts the author's bio, is dropped.
 	authors []string
+	// bios are the writers' bios the page's metadata gives, in wordsOf
+	// form; a line of one is dropped.
+	bios []string
 }
 
 // keep reports whether a rendered block is article text.
@@ -752,10 +761,10 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b) && !shopLine(b) && !postSignature.MatchString(b.text):
 		return false
 	}
-	if b.chars < 80 && boilerLine.MatchString(b.text) {
+	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
 		return false
 	}
 	if b.chars < maxNoticeChars && noticeLine.MatchString(b.text) {
@@ -780,7 +789,25 @@ func (b block) keep(h textHints) bool {
 	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
 		return false
 	}
+	if b.chars >= minBioLineChars && len(h.bios) > 0 && inBio(b.text, h.bios) {
+		return false
+	}
 	return true
+}
+
+// minBioLineChars is the least text of a line matched against the
+// writers' bios: a shorter one may say what a bio says by chance.
+const minBioLineChars = 40
+
+// inBio reports whether s is a line of one of bios.
+func inBio(s string, bios []string) bool {
+	w := wordsOf(s)
+	for _, b := range bios {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkedSentence reports whether b is a sentence of the story with a long
@@ -790,6 +817,24 @@ func (b block) keep(h textHints) bool {
 func linkedSentence(b block) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
 		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !promoPrefix.MatchString(b.text)
+}
+
+// postSignature matches the signature line of a quoted social post, its
+// date linked: "— The City Council (@CityCouncil) October 9, 2023".
+var postSignature = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+.{0,30}\b\d{4}$`)
+
+// shopLineRe matches the line of a deals story or a round-up that sends
+// the reader to a shop for the product it just described ("Get it on
+// Amazon for $39.99", "See it now: Amazon", "Buy them at Walmart").
+var shopLineRe = regexp.MustCompile(`(?i)^(get|see|buy|shop) (it|them|one)\b|^(get|buy|shop)\b.*\p{Sc}\s?\d`)
+
+// maxShopLineChars bounds the length of a line sending to a shop.
+const maxShopLineChars = 80
+
+// shopLine reports whether b is a round-up's line sending the reader to a
+// shop, which the story keeps though it is all link.
+func shopLine(b block) bool {
+	return b.chars < maxShopLineChars && shopLineRe.MatchString(b.text)
 }
 
 // promoPrefix matches the label a promoted link starts with ("Related:",
@@ -1002,23 +1047,25 @@ func joinBlocks(blocks []block, h textHints) string {
 		kept[i] = bl.keep(h)
 	}
 	end := storyEnd(blocks, kept)
+	end = storyRestart(blocks[:end], kept)
 	dropBoxedStories(blocks[:end], kept, h.authors)
 	var b strings.Builder
-	seen := make(map[string]bool, end)
 	dropCap := false
 	forms := make(map[*html.Node]bool)
 	for i, bl := range blocks[:end] {
+		if kept[i] {
+			if j := insetPromo(blocks[:end], kept, i); j > i {
+				for ; i < j; i++ {
+					kept[i] = false
+				}
+				continue
+			}
+		}
 		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
 		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {
 			continue
-		}
-		if bl.chars > 150 {
-			if seen[bl.text] {
-				continue
-			}
-			seen[bl.text] = true
 		}
 		if b.Len() > 0 && !dropCap {
 			b.WriteByte('\n')
@@ -1027,6 +1074,41 @@ func joinBlocks(blocks []block, h textHints) string {
 		dropCap = isDropCap(bl.text) && i+1 < end && kept[i+1] && startsLower(blocks[i+1].text)
 	}
 	return b.String()
+}
+
+// minRepeatChars is the least text of a paragraph whose repeat tells that
+// the story starts over; both are sentences, not a machine's repeated
+// notice.
+const minRepeatChars = 80
+
+// storyRestart returns where the story starts over in blocks — the page
+// printing it twice (a second copy for another screen size) —: the second
+// time its first two long paragraphs of prose come, in order; else len(blocks). A
+// paragraph said again in the story (the same recipe in each week of a
+// meal plan, a refrain) is text and stays.
+func storyRestart(blocks []block, kept []bool) int {
+	first, second := -1, -1
+	for i, bl := range blocks {
+		if !kept[i] || bl.chars <= minRepeatChars || !endsSentence(bl.text) {
+			continue
+		}
+		switch {
+		case first < 0:
+			first = i
+		case second < 0:
+			second = i
+		case bl.text == blocks[first].text:
+			for j := i + 1; j < len(blocks); j++ {
+				if kept[j] && blocks[j].chars > minRepeatChars && endsSentence(blocks[j].text) {
+					if blocks[j].text == blocks[second].text {
+						return i
+					}
+					break
+				}
+			}
+		}
+	}
+	return len(blocks)
 }
 
 // otherBylineRe is a line that only names a story's writer ("By Tom
@@ -1239,6 +1321,90 @@ func boxTitle(blocks []block, kept []bool, i int) bool {
 	return links
 }
 
+// Bounds of a promo set in a story: the longest line, the most text, and
+// the most lines, dropped ones with them, between it and the story's
+// prose on either side.
+const (
+	maxInsetLineChars = 100
+	maxInsetChars     = 200
+	maxInsetBlocks    = 8
+)
+
+// insetPromo returns the end of a promo set in a box between paragraphs
+// of the story that starts at blocks[i] ("Keep Reading" over "The latest
+// on artificial intelligence" and a link), or i when there is none: the
+// box holds two lines or more, each short and no sentence, with a link
+// among them, and the story's prose comes before and after it. An
+// embedded post (a quoted tweet), a list and a table are no promo, nor
+// lines of one paragraph.
+func insetPromo(blocks []block, kept []bool, i int) int {
+	if blocks[i].chars >= maxInsetLineChars || endsStop(blocks[i].text) {
+		return i
+	}
+	prev, next := -1, -1
+	for j := i - 1; j >= 0 && j >= i-maxInsetBlocks; j-- {
+		if kept[j] {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 || !storyProse(blocks[prev]) || blocks[i].start == nil || blocks[prev].start == nil {
+		return i
+	}
+	for j := i + 1; j < len(blocks) && j <= i+maxInsetBlocks; j++ {
+		if kept[j] && storyProse(blocks[j]) {
+			next = j
+			break
+		}
+	}
+	if next < 0 || blocks[next].start == nil {
+		return i
+	}
+	box := blocks[i].start.Parent
+	for box != nil && box.Parent != nil && box.Parent.Type == html.ElementNode && !related(box.Parent, blocks[prev].start) && !related(box.Parent, blocks[next].start) {
+		box = box.Parent
+	}
+	if box == nil || box.Type != html.ElementNode {
+		return i
+	}
+	for n := blocks[i].start.Parent; n != nil && n != box.Parent; n = n.Parent {
+		switch n.DataAtom {
+		case atom.P, atom.Blockquote, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Table, atom.Td, atom.Th, atom.Body, atom.Article, atom.Main:
+			return i
+		}
+	}
+	j, chars, linked := i, 0, false
+	for ; j < next && blocks[j].start != nil && related(box, blocks[j].start); j++ {
+		b := blocks[j]
+		if b.chars >= maxInsetLineChars || endsStop(b.text) {
+			return i
+		}
+		chars += b.chars
+		linked = linked || b.links > 0
+	}
+	if j-i < 2 || chars >= maxInsetChars || !linked {
+		return i
+	}
+	return j
+}
+
+// storyProse reports whether b is a paragraph of the story's prose.
+func storyProse(b block) bool {
+	return b.heading == 0 && b.chars >= 80 && b.links*2 < b.chars && endsStop(b.text)
+}
+
+// endsStop reports whether s ends as a sentence does, with a full stop,
+// a question or an exclamation mark.
+func endsStop(s string) bool {
+	s = strings.TrimRight(s, " \"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
 // holdsKept reports whether a kept block other than blocks[i] starts under
 // n.
 func holdsKept(n *html.Node, blocks []block, kept []bool, i int) bool {
@@ -1319,10 +1485,13 @@ func storyEnd(blocks []block, kept []bool) int {
 // three links, a linked headline every few paragraphs) is one group of
 // links followed by more of the story, or groups with runs of the story's
 // sentences, or a long paragraph, between them; related stories, a link and a summary each, are
-// groups of links with a line or none between them, to the end.
+// groups of links with a line or none between them, to the end. Items
+// with a link in the links' own list are the listing's, sentences or not
+// (a last item that pitches the shop's picks).
 func listing(blocks []block, kept []bool) bool {
 	groups, lines := 0, 0
 	inLinks := false
+	var list *html.Node
 	for i, bl := range blocks {
 		if bl.chars > 0 && bl.links*2 > bl.chars {
 			if !inLinks {
@@ -1330,7 +1499,11 @@ func listing(blocks []block, kept []bool) bool {
 				inLinks = true
 			}
 			lines = 0
+			list = listOf(bl.start)
 			continue
+		}
+		if list != nil && bl.links > 0 && listOf(bl.start) == list {
+			continue // an item of the list of links, a sentence or not
 		}
 		if kept[i] && bl.heading == 0 && endsSentence(bl.text) {
 			inLinks = false
@@ -1466,6 +1639,22 @@ func lineContainer(start *html.Node) *html.Node {
 	for n := start; n != nil; n = n.Parent {
 		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
 			return n.Parent
+		}
+	}
+	return nil
+}
+
+// listOf returns the list (<ul>, <ol>) the line starting at start is an
+// item of, or nil.
+func listOf(start *html.Node) *html.Node {
+	for n := start; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Ul, atom.Ol:
+				return n
+			case atom.Body, atom.Article, atom.Main:
+				return nil
+			}
 		}
 	}
 	return nil
