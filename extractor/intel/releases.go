@@ -98,6 +98,24 @@ func (s *state) releases() {
 	s.releaseDownloads()
 	s.releaseSeries()
 	s.releaseVariants()
+	s.dropPassingSeries()
+}
+
+// dropPassingSeries takes the release back from a bare catalogued series
+// ("Gemini", "混元") the title does not name: in the text alone it is the
+// assistant or product line an article names in passing ("the Pixel 10
+// Pro ships Gemini as default", a phone whose AI features run on Gemini),
+// not a model the article announces. A new series announced under its
+// bare name is named in its announcement's title ("Fujitsu launches
+// Takane", a model card "CohereLabs/c4ai-command-a-03-2025"), and one no
+// catalog knows is not bare.
+func (s *state) dropPassingSeries() {
+	title := fold(string(s.buf[:s.titleEnd]))
+	for _, rec := range s.models {
+		if rec.bare && rec.family >= 0 && rec.conf > 0 && !strings.Contains(title, fold(rec.name)) {
+			rec.conf, rec.along = 0, false
+		}
+	}
 }
 
 // releaseSentence gives the release of cue c to the models it releases:
