@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Release intelligence on a held-out set written by hand (default
-# bench/heldout; bench/heldout2 to bench/heldout7 are later, fresh ones, each
+# bench/heldout; bench/heldout2 to bench/heldout8 are later, fresh ones, each
 # written before any run on it; each set's README gives its first look, and
 # says whether fixes have been tuned on it since): READMEs with benchmark tables, vendor blogs,
 # news in en, zh, ja, ko, vi; labels in SET/labels, format of
