@@ -171,8 +171,12 @@ func (s *state) releaseSentence(c hit) {
 	}
 	// An unnamed release in the title, or of "the model", is the
 	// article's topic model; a bare series name is too vague a topic
-	// outside the title.
-	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
+	// outside the title. With no name to anchor it, the sentence must
+	// affirm the release throughout: a negation or a plan anywhere in it
+	// ("No new models were added this week, though it plans to host …",
+	// "是否会开源更大规模模型，管理层未作正面回应") releases nothing.
+	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
 }
