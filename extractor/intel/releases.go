@@ -174,9 +174,12 @@ func (s *state) releaseSentence(c hit) {
 	// outside the title. With no name to anchor it, the sentence must
 	// affirm the release throughout: a negation or a plan anywhere in it
 	// ("No new models were added this week, though it plans to host …",
-	// "是否会开源更大规模模型，管理层未作正面回应") releases nothing.
+	// "是否会开源更大规模模型，管理层未作正面回应") releases nothing, nor
+	// does a title that releases a document or a device and no model
+	// ("阿里巴巴发布季度财报").
 	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
-		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) {
+		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
+		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
 }
