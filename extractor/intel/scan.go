@@ -745,6 +745,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			case '-':
 				sep = '-'
 				q++
+				if len(parts) > 0 && q+1 < len(buf) && buf[q] == ' ' && isLower(buf[q+1]) && parts[len(parts)-1].sep == '-' {
+					q++ // "Phi-4-mini- flash-reasoning": a space slipped in after a hyphen
+				}
 			case '_':
 				sep = '_'
 				q++
@@ -1020,6 +1023,8 @@ func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, pre
 		return partCode // "kimi k2", written all in lowercase
 	case isVariant && v.spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
 		return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
+	case isVariant && v.spaced && isLower(w[0]) && len(prev) > 0 && prev[len(prev)-1].sep == ' ' && isLower(prev[len(prev)-1].text[0]) && prev[len(prev)-1].kind == partWord:
+		return partWord // a lowercase variant goes on after another: "Phi 4 mini flash"
 	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
 		return partWord // "HyperCLOVA X THINK"
 	case isVariant && capitals(w) >= 2 && len(prev) > 0 && prev[len(prev)-1].kind == partWord && prev[len(prev)-1].sep == ' ' && spacedOK(prev, hasSize || hasSizePart(prev)):
