@@ -792,6 +792,10 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			text += string(buf[w+1 : w2])
 			w = w2
 		}
+		if isNumber(text) && w+2 <= len(buf) && buf[w] == ' ' && buf[w+1] == 'B' && (w+2 == len(buf) || !isAlnum(buf[w+2]) && buf[w+2] != '.') {
+			text += "B" // "Ministral 8 B": a size spaced from its unit
+			w += 2
+		}
 		if n := len(text); n > 2 && isDigit(text[n-1]) && isSizeWord(text[:n-1]) {
 			text = text[:n-1] // a footnote mark flattened onto a size: "Qwen3-8B<sup>1</sup>"
 		}
@@ -867,6 +871,16 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 		e -= n
 	}
 	return "", 0
+}
+
+// isNumber reports a word of digits with dots between them: "8", "1.5".
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) && (w[i] != '.' || i == 0 || i == len(w)-1) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // countWordAt reports a CJK number word at i: "亿", "万", "億", "억".
