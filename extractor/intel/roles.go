@@ -247,6 +247,11 @@ func (s *state) joined(gap []byte) bool {
 	if bytes.Contains(gap, []byte("，")) || bytes.Contains(gap, []byte("；")) {
 		return false // a clause break, not a list
 	}
+	if bytes.ContainsAny(gap, "「」『』") {
+		// "「Llama 3.1 8B」（64.7）や「Mistral 7B」": the corner brackets
+		// mark the names, and the list goes on past them.
+		gap = cornerless(gap)
+	}
 	if g, ok := dropAside(gap); ok {
 		// "A (both with and without synthetic data) and B": an aside
 		// on the first name, and the list goes on.
@@ -280,6 +285,20 @@ func (s *state) joined(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// cornerless returns gap without the corner brackets Japanese and
+// Chinese put around names.
+func cornerless(gap []byte) []byte {
+	out := make([]byte, 0, len(gap))
+	for len(gap) > 0 {
+		r, n := utf8.DecodeRune(gap)
+		if r != '「' && r != '」' && r != '『' && r != '』' {
+			out = append(out, gap[:n]...)
+		}
+		gap = gap[n:]
+	}
+	return out
 }
 
 // clauseAfterComma reports the words between a comma and the next name
