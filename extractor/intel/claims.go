@@ -566,11 +566,21 @@ func (s *state) phraseAfter(p, end int) string {
 	return s.evidence(p, q)
 }
 
+// phraseBefore returns the words before p back to the previous clause
+// break, at most phraseBefore bytes: the unnamed target of a comparison
+// written after it ("オープンモデルと比較"). A comparison that an opening
+// bracket starts is an aside, a caption's "（事前学習モデルの比較）", and
+// has none.
 func (s *state) phraseBefore(p, start int) string {
 	q := p
 	for q > start && p-q < tune.phraseBefore {
 		c := s.buf[q-1]
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' {
+			break
+		}
+		if r, _ := utf8.DecodeLastRune(s.buf[:q]); r == '(' || r == '（' {
+			return ""
+		} else if r == '：' || r == '，' || r == '、' || r == '。' || r == '；' {
 			break
 		}
 		q--
