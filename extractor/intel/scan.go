@@ -208,6 +208,23 @@ func (s *state) tryPatterns(list []int32, i int) (int, bool) {
 	return 0, false
 }
 
+// latinStemAfter reports a Latin stem of family fam at p, right after a
+// native spelling or one space after it: "Qwen" of "通义千问Qwen2.5".
+func (s *state) latinStemAfter(fam, p int) bool {
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	q := p
+	for q < len(s.buf) && isLetterASCII(s.buf[q]) {
+		q++
+	}
+	if q == p {
+		return false
+	}
+	f, ok := s.an.c.stemFamily[strings.ToLower(string(s.buf[p:q]))]
+	return ok && f == fam
+}
+
 // compoundName reports a name going on after a vendor's at en with a
 // hyphen, a lowercase word and a number ("-tasks-100", "-qa-200"): the
 // name of a benchmark or data set made by the lab, which names the lab no
@@ -547,6 +564,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "Step 3": a joined family's stem with a spaced version names a
 		// model only beside its maker (spacedForms).
 		s.spaced = append(s.spaced, spacedStem{span{st, en}, fam, r.stem})
+	}
+	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && s.latinStemAfter(fam, en) {
+		// "通义千问Qwen2.5", "日日新SenseNova V6": the native name
+		// glosses the Latin one that follows, which names the model.
+		return en, true
 	}
 	if len(parts) == 0 {
 		if !f.Bare || lower || s.properNounFollows(en) {
