@@ -192,8 +192,8 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			continue
 		}
 		i = n.end
-		if s.covered(n.span) || insideBench(benches, n.span) {
-			continue
+		if s.covered(n.span) || insideBench(benches, n.span) || !n.decimal && !n.percent && dateUnitAt(s.buf, n.end) {
+			continue // "截至2024年10月14日": a date, no score
 		}
 		sc := score{number: n, owner: -1}
 		if n.percent || n.decimal || unitBench {
@@ -205,6 +205,17 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// dateUnitAt reports a CJK date unit at i, right after a number: "年",
+// "月", "日", "년", "월", "일".
+func dateUnitAt(buf []byte, i int) bool {
+	r, _ := utf8.DecodeRune(buf[i:])
+	switch r {
+	case '年', '月', '日', '년', '월', '일':
+		return true
+	}
+	return false
 }
 
 // cueAround reports a phrase of kind k (earlier, delta) right before a
@@ -566,11 +577,21 @@ func (s *state) phraseAfter(p, end int) string {
 	return s.evidence(p, q)
 }
 
+// phraseBefore returns the words before p back to the previous clause
+// break, at most phraseBefore bytes: the unnamed target of a comparison
+// written after it ("オープンモデルと比較"). A comparison that an opening
+// bracket starts is an aside, a caption's "（事前学習モデルの比較）", and
+// has none.
 func (s *state) phraseBefore(p, start int) string {
 	q := p
 	for q > start && p-q < tune.phraseBefore {
 		c := s.buf[q-1]
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' {
+			break
+		}
+		if r, _ := utf8.DecodeLastRune(s.buf[:q]); r == '(' || r == '（' {
+			return ""
+		} else if r == '：' || r == '，' || r == '、' || r == '。' || r == '；' {
 			break
 		}
 		q--

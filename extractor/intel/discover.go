@@ -3,6 +3,7 @@ package intel
 import (
 	"bytes"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -14,6 +15,7 @@ import (
 // "Acme AI released Zephyr-7B"), then reads every mention of their stems.
 func (s *state) discover() {
 	var stems stemList
+	var natives []nativeName
 	orgSentence := -1
 	for _, c := range s.cues[cueRelease] {
 		if s.blocked(c) && !s.pastRelease(c) {
@@ -25,7 +27,7 @@ func (s *state) discover() {
 		// parameter size, do they introduce a model.
 		near := s.aiNear(k)
 		sent := s.sents[k]
-		found := stems.accepted
+		found, nativeFound := stems.accepted, len(natives)
 		lo, hi := max(sent.start, c.start-tune.introduceBefore), min(sent.end, c.end+tune.introduceAfter)
 		if c.after {
 			lo, hi = max(sent.start, c.start-tune.introduceAfter), min(sent.end, c.end+tune.passiveGap+8)
@@ -36,12 +38,16 @@ func (s *state) discover() {
 				s.objectName(c.end, sent.end, &stems)
 			}
 		}
+		natives = s.nativeNames(lo, hi, near, natives)
 		for sp := range s.products(lo, hi) {
+			if sp.start > 0 && s.buf[sp.start-1] == '-' && nativeRunBefore(s.buf, sp.start-1) >= 0 {
+				continue // the code of a native name: "VL-3B" of "하늘-VL-3B"
+			}
 			if s.introduced(sp, near) && !s.garbleIntroduced(sp) {
 				stems.addWithStem(string(s.buf[sp.start:sp.end]))
 			}
 		}
-		if k == orgSentence || stems.accepted == found {
+		if k == orgSentence || stems.accepted == found && len(natives) == nativeFound {
 			// One organisation look-up per sentence, and only where a
 			// new model is introduced: the maker of a known model is
 			// known, and an organisation launching no model is no
@@ -51,6 +57,11 @@ func (s *state) discover() {
 		orgSentence = k
 		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
 			s.addVendor(name, c.start)
+		}
+	}
+	for _, n := range natives {
+		if !glossed(n, stems.names) {
+			stems.add(n.stem)
 		}
 	}
 	rivals := s.discoverRivals(&stems)
@@ -76,6 +87,110 @@ func (s *state) discover() {
 		}
 	}
 	s.stems = names
+}
+
+// nativeName is a name written in a native script before its Latin code:
+// stem "하늘-VL" and code "VL-3B" of "하늘-VL-3B".
+type nativeName struct {
+	stem, code string
+}
+
+// nativeNames appends to list the names in [lo, hi) beside a release verb
+// that are written in Hangul, Katakana or Han before a Latin code with a
+// version or size after a hyphen ("하늘-VL-3B", "ミナト-Coder-14B",
+// "「天枢-7B」"), in talk of models or sized. A bare number ("星河-3")
+// may be a product's or a series' version: the code must have a letter. The stem is the native word
+// with the code's first part when that part is a word ("하늘-VL"), so the
+// name grammar reads the rest ("-3B") and the stem alone ("하늘AI",
+// "하늘색") is no mention.
+func (s *state) nativeNames(lo, hi int, near bool, list []nativeName) []nativeName {
+	for i := lo; i < hi && i+1 < len(s.buf); i++ {
+		if s.buf[i] != '-' || !isAlnum(s.buf[i+1]) {
+			continue
+		}
+		st := nativeRunBefore(s.buf, i)
+		if st < 0 {
+			continue
+		}
+		e := latinWordEnd(s.buf, i+1, len(s.buf))
+		code := span{i + 1, e}
+		tail := string(s.buf[code.start:code.end])
+		if !hasDigit(tail) || !hasLetter(tail) || len(tail) > 32 || s.covered(code) || s.hitOverlaps(code) || !near && !s.sized(code) || datasetLike(tail) {
+			continue
+		}
+		stem := i
+		if j := strings.IndexByte(tail, '-'); j > 0 && !hasDigit(tail[:j]) {
+			stem = i + 1 + j // "하늘-VL" of "하늘-VL-3B"
+		}
+		if _, ok := s.an.c.benchByFold[fold(string(s.buf[i+1:max(i+1, stem)]))]; ok {
+			continue
+		}
+		n := nativeName{stem: string(s.buf[st:stem]), code: tail}
+		if !slices.Contains(list, n) && len(list) < maxStems {
+			list = append(list, n)
+		}
+		i = e
+	}
+	return list
+}
+
+// glossed reports a native name whose code a Latin name introduced in
+// the article ends with after its leading letters: "마루-7B" is the
+// "MARU-7B" of the same article, written in Hangul.
+func glossed(n nativeName, names []string) bool {
+	code := fold(n.code)
+	for _, w := range names {
+		if w[0] < utf8.RuneSelf && fold(w[len(stemOf(w)):]) == code {
+			return true
+		}
+	}
+	return false
+}
+
+// nativeRunBefore returns where the run of two to eight Hangul, Katakana
+// or Han letters that ends at i begins, or -1: a name's native word before
+// its hyphen ("하늘" of "하늘-VL-3B"). The run is a word of its own: a
+// Hangul or Katakana letter does not stand before it, nor any letter
+// before a Han run, which Chinese writes without spaces.
+func nativeRunBefore(buf []byte, i int) int {
+	if i <= 0 || i > len(buf) {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRune(buf[:i])
+	script := scriptOf(r)
+	if script == nil {
+		return -1
+	}
+	j, n := i, 0
+	for j > 0 && n < 9 {
+		r, size := utf8.DecodeLastRune(buf[:j])
+		if !unicode.Is(script, r) && !(script == unicode.Katakana && r == 'ー') || r == '・' {
+			break
+		}
+		j -= size
+		n++
+	}
+	if n < 2 || n > 8 || script == unicode.Han && n > 4 {
+		return -1
+	}
+	if j > 0 {
+		r, _ := utf8.DecodeLastRune(buf[:j])
+		if unicode.IsLetter(r) && (script == unicode.Han || unicode.Is(script, r)) {
+			return -1
+		}
+	}
+	return j
+}
+
+// nativeLen returns the length of the leading non-ASCII bytes of w: the
+// native word of "하늘-VL".
+func nativeLen(w []byte) int {
+	for i, c := range w {
+		if c < utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(w)
 }
 
 // discoverRivals finds the models no catalog knows that comparisons name
@@ -534,7 +649,14 @@ func (s *state) readStem(stem string) {
 		if !leftOK(s.buf, st) || !rightOK(s.buf, en, true) || s.covered(span{st, en}) {
 			continue
 		}
+		native := pat[0] >= utf8.RuneSelf
+		if native && nativeRunBefore(s.buf, st+nativeLen(pat)) != st {
+			continue // "바다" inside a longer word: "푸른바다-LM"
+		}
 		parts, end := s.an.suffix(s.buf, en, false, false)
+		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-') {
+			continue // a native word alone is no name: "하늘AI", "하늘색"
+		}
 		if len(parts) == 0 {
 			if org := s.orgSuffixAfter(en); org != "" {
 				// "Kaname AI", "Nimbus Labs": the maker, named after
@@ -563,10 +685,10 @@ func (s *state) orgBefore(p, start int) string {
 			if w != suf || suf[0] >= utf8.RuneSelf {
 				continue
 			}
-			if a := attached[i]; a != "" && words[i] == w {
-				// "마음AI가", "カナメAIは": a Hangul or Katakana name
-				// written onto the suffix ("인공지능(AI)" glosses a
-				// word).
+			if a := attached[i]; a != "" && strings.TrimRight(words[i], ",;:()\"'") == w {
+				// "마음AI가", "カナメAIは", "하늘AI(대표 …)": a Hangul or
+				// Katakana name written onto the suffix ("인공지능(AI)"
+				// glosses a word).
 				if name := a + suf; !s.knownVendorIn(name) {
 					return name
 				}

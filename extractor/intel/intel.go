@@ -595,6 +595,66 @@ func (s *state) finishMentions() {
 	}
 }
 
+// benchMakers returns the vendors the article names only as the makers of
+// a benchmark or leaderboard ("LMSYS Chatbot Arena", "LMSys Vision
+// Arena", "LMSYS发布的大模型竞技场（Chatbot Arena）"): every hit is followed
+// closely in its sentence by a benchmark or a benchmark-like name, and no
+// model of theirs is named. They are no model makers of the article.
+func (s *state) benchMakers() map[int]bool {
+	var out map[int]bool
+	hasModel := func(v int) bool {
+		for _, m := range s.models {
+			if m.count > 0 && m.vendor == v {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range s.vendorHits {
+		if out[h.idx] || !s.benchAfter(h.end) || hasModel(h.idx) {
+			continue
+		}
+		all := true
+		for _, o := range s.vendorHits {
+			if o.idx == h.idx && !s.benchAfter(o.end) {
+				all = false
+				break
+			}
+		}
+		if all {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[h.idx] = true
+		}
+	}
+	return out
+}
+
+// benchAfter reports a benchmark named within a few words after p in its
+// sentence: a catalogued one, or a capitalised name ending like one
+// ("Vision Arena", "FooBench").
+func (s *state) benchAfter(p int) bool {
+	if len(s.sents) == 0 {
+		return false
+	}
+	end := min(s.sents[s.sentenceAt(p)].end, p+tune.benchMakerReach)
+	for _, b := range benchesIn(s.benches, p, end) {
+		if b.start >= p && b.start < end {
+			return true
+		}
+	}
+	q := p
+	for words := 0; words < 2 && q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]); words++ {
+		e := wordEnd(s.buf, q+1)
+		if datasetLike(string(s.buf[q+1 : e])) {
+			return true
+		}
+		q = e
+	}
+	return false
+}
+
 // output writes the findings to the article.
 func (s *state) output() {
 	a := s.a
@@ -620,7 +680,11 @@ func (s *state) output() {
 		c.first = min(c.first, at)
 		return c
 	}
+	benchSide := s.benchMakers()
 	for _, h := range s.vendorHits {
+		if benchSide[h.idx] {
+			continue
+		}
 		c := bump(h.idx, 1, h.start)
 		c.surfaces = addSurface(c.surfaces, s.buf[h.start:h.end])
 		conf := float64(h.conf)

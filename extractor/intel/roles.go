@@ -64,10 +64,14 @@ func (s *state) shortForms() {
 		if present == nil {
 			present = s.presentFamilies()
 		}
-		best := -1
-		for _, f := range fams {
-			if present[f] > 0 && (best < 0 || present[f] > present[best]) {
-				best = f
+		// The family the article named with this version ("V6
+		// Pro" after "SenseNova V6"), else the most present one.
+		best := s.familyWithVersion(string(buf[i:j]))
+		if best < 0 {
+			for _, f := range fams {
+				if present[f] > 0 && (best < 0 || present[f] > present[best]) {
+					best = f
+				}
 			}
 		}
 		if best < 0 {
@@ -78,6 +82,29 @@ func (s *state) shortForms() {
 		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
 	}
+}
+
+// familyWithVersion returns the family of the models the article has
+// named with version code as a word of their name ("V6" of "SenseNova
+// V6"), or -1 when none or several families do: "V6 Pro" standing alone
+// there is SenseNova V6 Pro, not a DeepSeek V6 the short forms would read.
+func (s *state) familyWithVersion(code string) int {
+	found := -1
+	for _, m := range s.models {
+		if m.family < 0 || m.family == found {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(m.name, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if w == code {
+				if found >= 0 {
+					return -1
+				}
+				found = m.family
+				break
+			}
+		}
+	}
+	return found
 }
 
 // openingQuote reports a straight quote at i that opens a quotation: at
@@ -247,6 +274,11 @@ func (s *state) joined(gap []byte) bool {
 	if bytes.Contains(gap, []byte("，")) || bytes.Contains(gap, []byte("；")) {
 		return false // a clause break, not a list
 	}
+	if bytes.ContainsAny(gap, "「」『』") {
+		// "「Llama 3.1 8B」（64.7）や「Mistral 7B」": the corner brackets
+		// mark the names, and the list goes on past them.
+		gap = cornerless(gap)
+	}
 	if g, ok := dropAside(gap); ok {
 		// "A (both with and without synthetic data) and B": an aside
 		// on the first name, and the list goes on.
@@ -280,6 +312,20 @@ func (s *state) joined(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// cornerless returns gap without the corner brackets Japanese and
+// Chinese put around names.
+func cornerless(gap []byte) []byte {
+	out := make([]byte, 0, len(gap))
+	for len(gap) > 0 {
+		r, n := utf8.DecodeRune(gap)
+		if r != '「' && r != '」' && r != '『' && r != '』' {
+			out = append(out, gap[:n]...)
+		}
+		gap = gap[n:]
+	}
+	return out
 }
 
 // clauseAfterComma reports the words between a comma and the next name

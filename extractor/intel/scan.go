@@ -208,6 +208,23 @@ func (s *state) tryPatterns(list []int32, i int) (int, bool) {
 	return 0, false
 }
 
+// latinStemAfter reports a Latin stem of family fam at p, right after a
+// native spelling or one space after it: "Qwen" of "通义千问Qwen2.5".
+func (s *state) latinStemAfter(fam, p int) bool {
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	q := p
+	for q < len(s.buf) && isLetterASCII(s.buf[q]) {
+		q++
+	}
+	if q == p {
+		return false
+	}
+	f, ok := s.an.c.stemFamily[strings.ToLower(string(s.buf[p:q]))]
+	return ok && f == fam
+}
+
 // compoundName reports a name going on after a vendor's at en with a
 // hyphen, a lowercase word and a number ("-tasks-100", "-qa-200"): the
 // name of a benchmark or data set made by the lab, which names the lab no
@@ -548,6 +565,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// model only beside its maker (spacedForms).
 		s.spaced = append(s.spaced, spacedStem{span{st, en}, fam, r.stem})
 	}
+	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && s.latinStemAfter(fam, en) {
+		// "通义千问Qwen2.5", "日日新SenseNova V6": the native name
+		// glosses the Latin one that follows, which names the model.
+		return en, true
+	}
 	if len(parts) == 0 {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
@@ -745,6 +767,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			case '-':
 				sep = '-'
 				q++
+				if len(parts) > 0 && q+1 < len(buf) && buf[q] == ' ' && isLower(buf[q+1]) && parts[len(parts)-1].sep == '-' {
+					q++ // "Phi-4-mini- flash-reasoning": a space slipped in after a hyphen
+				}
 			case '_':
 				sep = '_'
 				q++
@@ -788,6 +813,10 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			w2 := wordEnd(buf, w+1)
 			text += string(buf[w+1 : w2])
 			w = w2
+		}
+		if isNumber(text) && w+2 <= len(buf) && buf[w] == ' ' && buf[w+1] == 'B' && (w+2 == len(buf) || !isAlnum(buf[w+2]) && buf[w+2] != '.') {
+			text += "B" // "Ministral 8 B": a size spaced from its unit
+			w += 2
 		}
 		if n := len(text); n > 2 && isDigit(text[n-1]) && isSizeWord(text[:n-1]) {
 			text = text[:n-1] // a footnote mark flattened onto a size: "Qwen3-8B<sup>1</sup>"
@@ -864,6 +893,16 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 		e -= n
 	}
 	return "", 0
+}
+
+// isNumber reports a word of digits with dots between them: "8", "1.5".
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) && (w[i] != '.' || i == 0 || i == len(w)-1) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // countWordAt reports a CJK number word at i: "亿", "万", "億", "억".
@@ -1020,6 +1059,8 @@ func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, pre
 		return partCode // "kimi k2", written all in lowercase
 	case isVariant && v.spaced && (isUpper(w[0]) || lower || lw == "mini" || lw == "nano") && spacedOK(prev, hasSize || hasSizePart(prev)):
 		return partWord // "Claude Sonnet 4", "GPT-4o mini", not the table's "GLM-4-9B Chat"
+	case isVariant && v.spaced && isLower(w[0]) && len(prev) > 0 && prev[len(prev)-1].sep == ' ' && isLower(prev[len(prev)-1].text[0]) && prev[len(prev)-1].kind == partWord:
+		return partWord // a lowercase variant goes on after another: "Phi 4 mini flash"
 	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
 		return partWord // "HyperCLOVA X THINK"
 	case isVariant && capitals(w) >= 2 && len(prev) > 0 && prev[len(prev)-1].kind == partWord && prev[len(prev)-1].sep == ' ' && spacedOK(prev, hasSize || hasSizePart(prev)):

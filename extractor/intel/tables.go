@@ -688,6 +688,7 @@ func (s *state) modelColumns(tb *table) {
 		if name == "" {
 			continue
 		}
+		name, bench = s.unitBench(name, bench)
 		if st := tb.stackedBenches(row); st != nil {
 			s.stackedRow(tb, row, st, models, units, unit)
 			continue
@@ -781,6 +782,7 @@ func (s *state) benchColumns(tb *table) {
 		benches[c] = -1
 		if c >= tb.labels {
 			names[c], benches[c], units[c] = tb.columnBench(c)
+			names[c], benches[c] = s.unitBench(names[c], benches[c])
 		}
 	}
 	for r := tb.head; r < len(tb.rows); r++ {
@@ -840,6 +842,43 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, " "), -1, unit
+}
+
+// unitBench resolves a table label that only names a unit ("Elo",
+// "Elo得分", "Elo rating") to the one benchmark the article's text names
+// whose scores come in that unit ("LMSYS Chatbot Arena"); other labels
+// and benchmarks are returned as they are.
+func (s *state) unitBench(name string, bench int) (string, int) {
+	if bench >= 0 || name == "" {
+		return name, bench
+	}
+	u := unitOf(name)
+	if u == "" || u == "%" || !unitOnly(name, u) {
+		return name, bench
+	}
+	found, idx := "", -1
+	for _, b := range s.benches {
+		if !strings.EqualFold(s.an.cat.Benchmarks[b.idx].Unit, u) {
+			continue
+		}
+		if idx >= 0 && b.idx != idx {
+			return name, bench // two benchmarks in that unit: which is unsaid
+		}
+		found, idx = b.name, b.idx
+	}
+	if idx < 0 {
+		return name, bench
+	}
+	return found, idx
+}
+
+// unitOnly reports a label that is its unit and at most a score word
+// ("Elo", "Elo得分", "Elo rating"), no benchmark's name with a unit
+// ("Codeforces Elo").
+func unitOnly(label, unit string) bool {
+	rest := strings.TrimSpace(strings.Replace(strings.ToLower(label), strings.ToLower(unit), "", 1))
+	rest = strings.Trim(rest, "()（） ")
+	return rest == "" || scoreWord(rest)
 }
 
 // groupOver reports a header cell merged over its neighbour's column in

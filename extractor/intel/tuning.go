@@ -100,6 +100,10 @@ type releaseTuning struct {
 	// at most ownerGap bytes of connector stand between ("o3-mini
 	// (86.5%)").
 	scoreReach, scoreReachAlone, ownerGap int
+	// A vendor is a benchmark's maker, not a model maker, when a
+	// benchmark follows each of its names within benchMakerReach bytes
+	// ("LMSYS Chatbot Arena") and none of its models is named.
+	benchMakerReach int
 
 	// A comparison whose sentence opens with a pronoun ("Its score …")
 	// is about the model named at most pronounReach bytes before; one
@@ -138,7 +142,7 @@ var tune = releaseTuning{
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
 
-	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12,
+	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, benchMakerReach: 40,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
 
