@@ -316,6 +316,11 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 		}
 		for _, s := range f.Case {
 			add(s, true, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
+			if l := strings.ToLower(s); l != s && len(s) >= 4 && isASCIIWord(s) {
+				// "granite-5.0-8b-instruct": a repository's or model
+				// hub's lowercase id; familyMention keeps it only so.
+				add(l, true, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
+			}
 		}
 		c.familyLower = append(c.familyLower, strings.ToLower(f.Name) == f.Name)
 		c.familyDistinct = append(c.familyDistinct, distinctFamily(f))

@@ -517,6 +517,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
+	if lower && len(f.Case) > 0 && !contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
+		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
+	}
 	if len(parts) == 0 && en < len(s.buf) && isLetterASCII(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
 		// A CJK stem touches its code or variant: "混元T1", "文心X1",
 		// "混元Large", "混元turbo".
@@ -689,6 +692,27 @@ func (s *state) derivativePrefix(st int) int {
 func hasUpper(b []byte) bool {
 	for _, c := range b {
 		if isUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// slug reports a model hub's lowercase id read whole from st to end, a
+// stem matched only in its own case with its parts: a version joined by a
+// hyphen, then a size or a variant ("granite-5.0-8b-instruct"), neither
+// inside another id ("doubao-seed-1.6") nor read in part
+// ("granite-3.1-3b-a800m-base").
+func (s *state) slug(st, end int, parts []part) bool {
+	if len(parts) < 2 || parts[0].sep != '-' || parts[0].kind != partVersion {
+		return false
+	}
+	if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-' || s.buf[st-1] == '_') ||
+		end < len(s.buf) && (isAlnum(s.buf[end]) || s.buf[end] == '-' || s.buf[end] == '_') {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if p.size || p.kind == partWord {
 			return true
 		}
 	}
