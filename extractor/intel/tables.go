@@ -142,7 +142,13 @@ func (s *state) groupedNames(tb *table) {
 			// A series over its sizes or variants: "LLM-jp-3.1" over
 			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
 			// "Granite-4.0" over "H-Small" Granite-4.0-H-Small.
-			if k := s.readCell(up[c].text + "-" + low[c].text); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
+			// A series written with spaces goes on with spaces: "Granite
+			// 5.0" over "8B Instruct" is Granite 5.0 8B Instruct.
+			sep := "-"
+			if strings.Contains(up[c].text, " ") || strings.Contains(low[c].text, " ") {
+				sep = " "
+			}
+			if k := s.readCell(up[c].text + sep + low[c].text); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
 				low[c].model = k.model
 			}
 			continue
