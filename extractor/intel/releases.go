@@ -94,6 +94,7 @@ func (s *state) releases() {
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
+	s.olderEntries()
 	s.releaseRepoTitle()
 	s.releaseDownloads()
 	s.releaseSeries()
@@ -156,6 +157,35 @@ func (s *state) releaseSentence(c hit) {
 	// outside the title.
 	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) {
 		s.give(s.topic, tune.topicConf, ev, false)
+	}
+}
+
+// olderEntries takes back the releases that a changelog line gives to an
+// earlier generation of a model the page releases ("2025/07/02:
+// GLM-4.1V-9B-Thinking open-sourced" on a page that releases GLM-4.5V,
+// "2025年2月21日：PLaMo 2 8Bを公開" under PLaMo 3): an older entry of the
+// page's history, whatever date the page carries.
+func (s *state) olderEntries() {
+	for _, c := range s.cues[cueRelease] {
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
+		if !s.datedLine(sent) {
+			continue
+		}
+		var ev string
+		for _, m := range s.mentionsIn(sent.start, sent.end) {
+			rec := s.models[m.model]
+			if rec.conf == 0 {
+				continue
+			}
+			if ev == "" {
+				ev = s.sentence(k)
+			}
+			if rec.evidence == ev && s.olderThanReleased(rec) {
+				rec.conf, rec.evidence = 0, ""
+				rec.mark(kindHistorical, m.start)
+			}
+		}
 	}
 }
 
