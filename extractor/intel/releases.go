@@ -410,13 +410,45 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// seriesGoal reports a mention that names the series a release adds a
+// model to, not what it releases: the name followed by a series noun and
+// a dative ("「Gemma 3」ファミリーに…を追加", "Gemma 3 제품군에 추가") or a
+// word of joining ("Qwen3 系列新增", "家族的新成员"), or set between
+// "to the" and the noun ("joins the Gemma 3 family", "adds … to the Gemma
+// 3 family").
+func (s *state) seriesGoal(m mention) bool {
+	p := m.end
+	for p < len(s.buf) && p < m.end+8 {
+		r, n := utf8.DecodeRune(s.buf[p:])
+		if r != ' ' && r != '"' && r != '\'' && !strings.ContainsRune("」』》”’", r) {
+			break
+		}
+		p += n
+	}
+	for _, h := range hitsIn(s.cues[cueSeries], p, min(len(s.buf), p+24)) {
+		if h.start != p {
+			continue
+		}
+		rest := s.buf[h.end:]
+		for _, w := range []string{"に", "へ", "에 ", "에,", "新增", "再添", "迎来", "的新成员", "的最新成员", "新成员"} {
+			if bytes.HasPrefix(rest, []byte(w)) && !bytes.HasPrefix(rest, []byte("には")) {
+				return true
+			}
+		}
+		before := bytes.ToLower(bytes.TrimRight(s.buf[max(0, m.start-12):m.start], " \"“‘'"))
+		return bytes.HasSuffix(before, []byte(" to the")) || bytes.HasSuffix(before, []byte(" into the")) ||
+			bytes.HasSuffix(before, []byte("joins the")) || bytes.HasSuffix(before, []byte("joined the"))
+	}
+	return false
 }
 
 // recalledIn reports another mention of m's model in m's sentence that
@@ -441,6 +473,9 @@ func (s *state) releaseSeries() {
 		rec := s.models[m.model]
 		if m.role != roleNone || rec.conf > 0 || rec.held || rec.denied || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
 			continue // a bare catalogued series ("混元") is no release of its own
+		}
+		if s.seriesGoal(m) {
+			continue // "Granite 4.0 Nano joins the Granite 4.0 family"
 		}
 		for _, o := range s.models {
 			if o.conf >= tune.seriesBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
