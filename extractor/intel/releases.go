@@ -145,6 +145,9 @@ func (s *state) releaseSentence(c hit) {
 		if s.inSentence(cueOpen, sent) {
 			s.models[m.model].open = true
 		}
+		for _, o := range s.elidedSizes(m) {
+			s.give(o, conf, ev, false)
+		}
 	}
 	if s.listAfter(k, conf, ev) {
 		return
@@ -187,6 +190,65 @@ func (s *state) olderEntries() {
 			}
 		}
 	}
+}
+
+// elidedSizes returns the models that sizes listed right after mention m
+// name by leaving out its stem ("EXAONE 4.0 32B 및 1.2B", "Qwen3-8B and
+// 14B", "PLaMo 3 8B / 31B"): the article's models whose names are m's
+// with the other size.
+func (s *state) elidedSizes(m mention) []int {
+	name := s.models[m.model].name
+	k := strings.LastIndexAny(name, " -")
+	if k < 0 || !isSizeWord(name[k+1:]) || !isSizeWord(lastWord(s.buf[m.start:m.end])) {
+		return nil
+	}
+	stem := name[:k+1]
+	var out []int
+	p := m.end
+	for len(out) < maxChain {
+		q := listJoin(s.buf, p)
+		if q == p {
+			break
+		}
+		w := wordEnd(s.buf, q)
+		if w == q || !isSizeWord(string(s.buf[q:w])) || w < len(s.buf) && s.buf[w] == '-' {
+			break
+		}
+		want := fold(stem + string(s.buf[q:w]))
+		for i, o := range s.models {
+			if i != m.model && fold(o.name) == want {
+				out = append(out, i)
+				break
+			}
+		}
+		p = w
+	}
+	return out
+}
+
+// listJoin returns where the next item of a list starts after p, past a
+// comma, a slash or a list word ("and", "및", "和", "と"); p when none
+// follows.
+func listJoin(b []byte, p int) int {
+	q := p
+	for q < len(b) && b[q] == ' ' {
+		q++
+	}
+	for _, j := range []string{",", "、", "/", "，", "and ", "및 ", "와 ", "과 ", "和", "与", "及", "と", "và ", "&"} {
+		if bytes.HasPrefix(b[q:], []byte(j)) {
+			q += len(j)
+			for q < len(b) && b[q] == ' ' {
+				q++
+			}
+			return q
+		}
+	}
+	return p
+}
+
+// lastWord returns the last space- or hyphen-separated word of b.
+func lastWord(b []byte) string {
+	return string(b[bytes.LastIndexAny(b, " -")+1:])
 }
 
 // hasObject reports a verb written before its object that has one right
