@@ -717,8 +717,34 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 // article was published ("DeepSeek-R1, released in January," in a
 // September article recalls, it does not announce), or pastDays days or
 // more when the text gives the day or the part of the month ("Sora 2,
-// released at the end of September," in mid-October).
+// released at the end of September," in mid-October). A release of a
+// model the title names may be up to titlePastDays old: the article is
+// about it ("DeepSeek V3.1 goes hybrid" over "DeepSeek released V3.1 on
+// August 21" in a roundup of September 6).
 func (s *state) pastDate(c hit) bool {
+	if !s.pastDateBy(c, tune.pastDays) {
+		return false
+	}
+	return !s.titleModelIn(s.sents[s.sentenceAt(c.start)]) || s.pastDateBy(c, tune.titlePastDays)
+}
+
+// titleModelIn reports a model in sentence sp that the title names too.
+func (s *state) titleModelIn(sp span) bool {
+	if sp.start < s.titleEnd {
+		return false
+	}
+	for _, m := range s.mentionsIn(sp.start, sp.end) {
+		for _, t := range s.mentionsIn(0, s.titleEnd) {
+			if t.model == m.model {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastDateBy is pastDate with days for pastDays.
+func (s *state) pastDateBy(c hit, days int) bool {
 	pub := s.a.PublishedAt
 	if pub.IsZero() {
 		return false
@@ -773,7 +799,7 @@ func (s *state) pastDate(c hit) bool {
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m) {
+		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
 			return true
 		}
 		at = k - 1
@@ -866,7 +892,7 @@ func monthOf(w []byte) int {
 // that dates a release far enough before the article: "in March", "at the
 // end of September", "on September 30, 2024", "early May", "last October".
 // A month with no such word around it ("May") is no date.
-func (s *state) monthPast(before, after []byte, month int) bool {
+func (s *state) monthPast(before, after []byte, month, days int) bool {
 	pub := s.a.PublishedAt
 	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
 	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
@@ -924,7 +950,7 @@ func (s *state) monthPast(before, after []byte, month int) bool {
 		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
 	}
 	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
-	return pub.Sub(dated) >= time.Duration(tune.pastDays)*24*time.Hour
+	return pub.Sub(dated) >= time.Duration(days)*24*time.Hour
 }
 
 // releaseNouns are the nouns of a release that a month can date ("its July
