@@ -142,7 +142,9 @@ func (s *state) groupedNames(tb *table) {
 			// A series over its sizes or variants: "LLM-jp-3.1" over
 			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
 			// "Granite-4.0" over "H-Small" Granite-4.0-H-Small.
-			if k := s.readCell(up[c].text + "-" + low[c].text); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
+			// "OLMo 3" over "7B Think" is OLMo-3-7B-Think: the words
+			// under the series go on its name, whatever spaces them.
+			if k := s.readCell(up[c].text + "-" + joinWords(low[c].text)); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
 				low[c].model = k.model
 			}
 			continue
@@ -157,6 +159,17 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+}
+
+// joinWords joins the words of a short header with hyphens ("7B Think"
+// → "7B-Think"), when they are all letters and digits.
+func joinWords(t string) string {
+	for i := 0; i < len(t); i++ {
+		if !isAlnum(t[i]) && t[i] != ' ' && t[i] != '.' && t[i] != '-' {
+			return t
+		}
+	}
+	return strings.Join(strings.Fields(t), "-")
 }
 
 // variantModel reports a header cell of variant words joined by hyphens
