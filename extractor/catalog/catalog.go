@@ -330,12 +330,17 @@ const (
 	// CueDelta marks a number that is a change, not a score ("improved by
 	// 10.5%", "提升了 5 个百分点").
 	CueDelta = "delta"
+	// CueSeries names a model family as a whole ("family", "series",
+	// "ファミリー", "系列", "제품군"): the name it follows is a series, and
+	// when something is added to it ("「Gemma 3」ファミリーに…を追加",
+	// "joins the Gemma 3 family") a series that exists already.
+	CueSeries = "series"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
 	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
-	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta}
+	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta, CueSeries}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

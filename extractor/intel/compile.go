@@ -56,6 +56,7 @@ const (
 	cueImproves
 	cueEarlier
 	cueDelta
+	cueSeries
 	numCues
 )
 

@@ -94,6 +94,7 @@ func (s *state) releases() {
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
+	s.olderEntries()
 	s.releaseRepoTitle()
 	s.releaseDownloads()
 	s.releaseSeries()
@@ -162,6 +163,9 @@ func (s *state) releaseSentence(c hit) {
 		if s.inSentence(cueOpen, sent) {
 			s.models[m.model].open = true
 		}
+		for _, o := range s.elidedSizes(m) {
+			s.give(o, conf, ev, false)
+		}
 	}
 	if s.listAfter(k, conf, ev) {
 		return
@@ -182,6 +186,94 @@ func (s *state) releaseSentence(c hit) {
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
+}
+
+// olderEntries takes back the releases that a changelog line gives to an
+// earlier generation of a model the page releases ("2025/07/02:
+// GLM-4.1V-9B-Thinking open-sourced" on a page that releases GLM-4.5V,
+// "2025年2月21日：PLaMo 2 8Bを公開" under PLaMo 3): an older entry of the
+// page's history, whatever date the page carries.
+func (s *state) olderEntries() {
+	for _, c := range s.cues[cueRelease] {
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
+		if !s.datedLine(sent) {
+			continue
+		}
+		var ev string
+		for _, m := range s.mentionsIn(sent.start, sent.end) {
+			rec := s.models[m.model]
+			if rec.conf == 0 {
+				continue
+			}
+			if ev == "" {
+				ev = s.sentence(k)
+			}
+			if rec.evidence == ev && s.olderThanReleased(rec) {
+				rec.conf, rec.evidence = 0, ""
+				rec.mark(kindHistorical, m.start)
+			}
+		}
+	}
+}
+
+// elidedSizes returns the models that sizes listed right after mention m
+// name by leaving out its stem ("EXAONE 4.0 32B 및 1.2B", "Qwen3-8B and
+// 14B", "PLaMo 3 8B / 31B"): the article's models whose names are m's
+// with the other size.
+func (s *state) elidedSizes(m mention) []int {
+	name := s.models[m.model].name
+	k := strings.LastIndexAny(name, " -")
+	if k < 0 || !isSizeWord(name[k+1:]) || !isSizeWord(lastWord(s.buf[m.start:m.end])) {
+		return nil
+	}
+	stem := name[:k+1]
+	var out []int
+	p := m.end
+	for len(out) < maxChain {
+		q := listJoin(s.buf, p)
+		if q == p {
+			break
+		}
+		w := wordEnd(s.buf, q)
+		if w == q || !isSizeWord(string(s.buf[q:w])) || w < len(s.buf) && s.buf[w] == '-' {
+			break
+		}
+		want := fold(stem + string(s.buf[q:w]))
+		for i, o := range s.models {
+			if i != m.model && fold(o.name) == want {
+				out = append(out, i)
+				break
+			}
+		}
+		p = w
+	}
+	return out
+}
+
+// listJoin returns where the next item of a list starts after p, past a
+// comma, a slash or a list word ("and", "및", "和", "と"); p when none
+// follows.
+func listJoin(b []byte, p int) int {
+	q := p
+	for q < len(b) && b[q] == ' ' {
+		q++
+	}
+	for _, j := range []string{",", "、", "/", "，", "and ", "및 ", "와 ", "과 ", "和", "与", "及", "と", "và ", "&"} {
+		if bytes.HasPrefix(b[q:], []byte(j)) {
+			q += len(j)
+			for q < len(b) && b[q] == ' ' {
+				q++
+			}
+			return q
+		}
+	}
+	return p
+}
+
+// lastWord returns the last space- or hyphen-separated word of b.
+func lastWord(b []byte) string {
+	return string(b[bytes.LastIndexAny(b, " -")+1:])
 }
 
 // hasObject reports a verb written before its object that has one right
@@ -405,13 +497,45 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// seriesGoal reports a mention that names the series a release adds a
+// model to, not what it releases: the name followed by a series noun and
+// a dative ("「Gemma 3」ファミリーに…を追加", "Gemma 3 제품군에 추가") or a
+// word of joining ("Qwen3 系列新增", "家族的新成员"), or set between
+// "to the" and the noun ("joins the Gemma 3 family", "adds … to the Gemma
+// 3 family").
+func (s *state) seriesGoal(m mention) bool {
+	p := m.end
+	for p < len(s.buf) && p < m.end+8 {
+		r, n := utf8.DecodeRune(s.buf[p:])
+		if r != ' ' && r != '"' && r != '\'' && !strings.ContainsRune("」』》”’", r) {
+			break
+		}
+		p += n
+	}
+	for _, h := range hitsIn(s.cues[cueSeries], p, min(len(s.buf), p+24)) {
+		if h.start != p {
+			continue
+		}
+		rest := s.buf[h.end:]
+		for _, w := range []string{"に", "へ", "에 ", "에,", "新增", "再添", "迎来", "的新成员", "的最新成员", "新成员"} {
+			if bytes.HasPrefix(rest, []byte(w)) && !bytes.HasPrefix(rest, []byte("には")) {
+				return true
+			}
+		}
+		before := bytes.ToLower(bytes.TrimRight(s.buf[max(0, m.start-12):m.start], " \"“‘'"))
+		return bytes.HasSuffix(before, []byte(" to the")) || bytes.HasSuffix(before, []byte(" into the")) ||
+			bytes.HasSuffix(before, []byte("joins the")) || bytes.HasSuffix(before, []byte("joined the"))
+	}
+	return false
 }
 
 // recalledIn reports another mention of m's model in m's sentence that
@@ -436,6 +560,9 @@ func (s *state) releaseSeries() {
 		rec := s.models[m.model]
 		if m.role != roleNone || rec.conf > 0 || rec.held || rec.denied || rec.recalled || rec.targeted || rec.bare && rec.family >= 0 {
 			continue // a bare catalogued series ("混元") is no release of its own
+		}
+		if s.seriesGoal(m) {
+			continue // "Granite 4.0 Nano joins the Granite 4.0 family"
 		}
 		for _, o := range s.models {
 			if o.conf >= tune.seriesBase && len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) &&
@@ -615,8 +742,34 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 // article was published ("DeepSeek-R1, released in January," in a
 // September article recalls, it does not announce), or pastDays days or
 // more when the text gives the day or the part of the month ("Sora 2,
-// released at the end of September," in mid-October).
+// released at the end of September," in mid-October). A release of a
+// model the title names may be up to titlePastDays old: the article is
+// about it ("DeepSeek V3.1 goes hybrid" over "DeepSeek released V3.1 on
+// August 21" in a roundup of September 6).
 func (s *state) pastDate(c hit) bool {
+	if !s.pastDateBy(c, tune.pastDays) {
+		return false
+	}
+	return !s.titleModelIn(s.sents[s.sentenceAt(c.start)]) || s.pastDateBy(c, tune.titlePastDays)
+}
+
+// titleModelIn reports a model in sentence sp that the title names too.
+func (s *state) titleModelIn(sp span) bool {
+	if sp.start < s.titleEnd {
+		return false
+	}
+	for _, m := range s.mentionsIn(sp.start, sp.end) {
+		for _, t := range s.mentionsIn(0, s.titleEnd) {
+			if t.model == m.model {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastDateBy is pastDate with days for pastDays.
+func (s *state) pastDateBy(c hit, days int) bool {
 	pub := s.a.PublishedAt
 	if pub.IsZero() {
 		return false
@@ -671,7 +824,7 @@ func (s *state) pastDate(c hit) bool {
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m) {
+		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
 			return true
 		}
 		at = k - 1
@@ -764,7 +917,7 @@ func monthOf(w []byte) int {
 // that dates a release far enough before the article: "in March", "at the
 // end of September", "on September 30, 2024", "early May", "last October".
 // A month with no such word around it ("May") is no date.
-func (s *state) monthPast(before, after []byte, month int) bool {
+func (s *state) monthPast(before, after []byte, month, days int) bool {
 	pub := s.a.PublishedAt
 	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
 	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
@@ -822,7 +975,7 @@ func (s *state) monthPast(before, after []byte, month int) bool {
 		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
 	}
 	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
-	return pub.Sub(dated) >= time.Duration(tune.pastDays)*24*time.Hour
+	return pub.Sub(dated) >= time.Duration(days)*24*time.Hour
 }
 
 // releaseNouns are the nouns of a release that a month can date ("its July

@@ -1262,15 +1262,42 @@ func (an *Analyzer) isFormat(w string) bool {
 }
 
 // serviceFollows reports a service word after a bare stem: "API", "app",
-// "CLI", "SDK".
+// "CLI", "SDK", "应用", "アプリ", "앱", also past the brand's "AI" ("海螺AI
+// App", "Hailuo AI app"): the product, not a model.
 func (s *state) serviceFollows(en int) bool {
-	if en+1 >= len(s.buf) || s.buf[en] != ' ' {
+	p := en
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	if bytes.HasPrefix(s.buf[p:], []byte("AI")) && (p+2 == len(s.buf) || !isAlnum(s.buf[p+2])) {
+		p += 2
+		if p < len(s.buf) && s.buf[p] == ' ' {
+			p++
+		}
+	} else if p == en {
+		// No space: only a CJK service word goes on the stem.
+		return hasCJKService(s.buf[p:])
+	}
+	if p >= len(s.buf) {
 		return false
 	}
-	w := wordEnd(s.buf, en+1)
-	switch string(s.buf[en+1 : w]) {
-	case "API", "APIs", "app", "App", "apps", "CLI", "SDK":
+	if hasCJKService(s.buf[p:]) {
 		return true
+	}
+	w := wordEnd(s.buf, p)
+	switch string(s.buf[p:w]) {
+	case "API", "APIs", "app", "App", "APP", "apps", "CLI", "SDK":
+		return true
+	}
+	return false
+}
+
+// hasCJKService reports a CJK word for an app at the start of b.
+func hasCJKService(b []byte) bool {
+	for _, w := range []string{"应用", "應用", "アプリ", "앱"} {
+		if bytes.HasPrefix(b, []byte(w)) {
+			return true
+		}
 	}
 	return false
 }

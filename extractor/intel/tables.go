@@ -142,13 +142,17 @@ func (s *state) groupedNames(tb *table) {
 			// A series over its sizes or variants: "LLM-jp-3.1" over
 			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
 			// "Granite-4.0" over "H-Small" Granite-4.0-H-Small.
-			// A series written with spaces goes on with spaces: "Granite
-			// 5.0" over "8B Instruct" is Granite 5.0 8B Instruct.
-			sep := "-"
-			if strings.Contains(up[c].text, " ") || strings.Contains(low[c].text, " ") {
-				sep = " "
+			// The words under the series go on its name, whatever spaces
+			// them: "OLMo 3" over "7B Think" is OLMo-3-7B-Think; failing
+			// that, a series written with spaces goes on with spaces:
+			// "Granite 5.0" over "8B Instruct" is Granite 5.0 8B Instruct.
+			k := s.readCell(up[c].text + "-" + joinWords(low[c].text))
+			if k.model < 0 || k.model == up[c].model || k.bench >= 0 {
+				if strings.Contains(up[c].text, " ") || strings.Contains(low[c].text, " ") {
+					k = s.readCell(up[c].text + " " + low[c].text)
+				}
 			}
-			if k := s.readCell(up[c].text + sep + low[c].text); k.model >= 0 && k.model != up[c].model && k.bench < 0 {
+			if k.model >= 0 && k.model != up[c].model && k.bench < 0 {
 				low[c].model = k.model
 			}
 			continue
@@ -163,6 +167,17 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+}
+
+// joinWords joins the words of a short header with hyphens ("7B Think"
+// → "7B-Think"), when they are all letters and digits.
+func joinWords(t string) string {
+	for i := 0; i < len(t); i++ {
+		if !isAlnum(t[i]) && t[i] != ' ' && t[i] != '.' && t[i] != '-' {
+			return t
+		}
+	}
+	return strings.Join(strings.Fields(t), "-")
 }
 
 // variantModel reports a header cell of variant words joined by hyphens

@@ -67,8 +67,9 @@ type releaseTuning struct {
 	// the verb to dateAfter after it, or from the start of the clause,
 	// at most dateClauseRunes characters back, for verbs that follow
 	// their object; after the verb it reaches dateClauseAfter bytes when
-	// the clause goes on that far (a long list of objects).
-	pastMonths, pastDays, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes, dateClauseAfter int
+	// the clause goes on that far (a long list of objects). A release of
+	// a model the title names recalls only from titlePastDays.
+	pastMonths, pastDays, titlePastDays, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes, dateClauseAfter int
 	// A sentence whose first dateHead bytes are a date and a colon is a
 	// dated line ("2025-04-16: …"): its date dates the whole line.
 	dateHead int
@@ -135,7 +136,7 @@ var tune = releaseTuning{
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
-	pastMonths: 2, pastDays: 14, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24,
+	pastMonths: 2, pastDays: 14, titlePastDays: 31, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24,
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80,
 
