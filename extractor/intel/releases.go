@@ -180,8 +180,10 @@ func (s *state) releaseSentence(c hit) {
 	// ("No new models were added this week, though it plans to host …",
 	// "是否会开源更大规模模型，管理层未作正面回应") releases nothing, nor
 	// does a title that releases a document or a device and no model
-	// ("阿里巴巴发布季度财报").
-	if !named && s.topic >= 0 && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+	// ("阿里巴巴发布季度财报"). A topic series whose version or size the
+	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
+	// "the models" of a later sentence are.
+	if !named && s.topic >= 0 && !s.versionReleased(s.topic) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) {
 		s.give(s.topic, tune.topicConf, ev, false)
