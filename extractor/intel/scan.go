@@ -574,6 +574,12 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		return en, true
 	}
 	if len(parts) == 0 {
+		if f.Bare && !lower && s.otherThingAfter(en) {
+			// "Llama.com", "Sarashina Model License", "Kimi开放平台",
+			// "Nemotron-Post-Training-Dataset": the family's name
+			// names a site, licence, platform or dataset, no model.
+			return end, true
+		}
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
 		}
@@ -1257,6 +1263,65 @@ func (an *Analyzer) isFormat(w string) bool {
 		return isDigit(lw[0])
 	case (strings.HasPrefix(lw, "fp") || strings.HasPrefix(lw, "bf")) && len(lw) > 2 && isDigit(lw[2]):
 		return true
+	}
+	return false
+}
+
+// otherHeads are the head nouns that make a phrase opening with a bare
+// family name something other than a model: "Kimi app", "Claude API",
+// "Sarashina Model NonCommercial License", "Nemotron dataset"; and
+// otherHeadsJoined those written onto the name in CJK, Korean and
+// Japanese ("文心一言App", "Kimi开放平台", "Sarashinaライセンス"); serviceFollows
+// reads the app words ("应用", "アプリ", "앱").
+var (
+	otherHeads       = []string{"api", "apis", "app", "apps", "cli", "sdk", "assistant", "platform", "license", "licence", "dataset", "datasets", "website"}
+	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
+)
+
+// otherThingAfter reports a bare stem ending at en that opens the name of
+// something other than a model: a head noun in the next few capitalised
+// words ("Kimi app", "Kanana LLM Team", "Sarashina Model NonCommercial
+// License"), one written onto it ("文心一言App", "海螺AI
+// App"), a web domain ("Llama.com") or a hyphenated compound whose next
+// word is no part of a model's name ("Nemotron-Post-Training-Dataset",
+// "OLMo-core"): the grammar read no version, size or variant there.
+func (s *state) otherThingAfter(en int) bool {
+	if en >= len(s.buf) {
+		return false
+	}
+	rest := bytes.TrimPrefix(s.buf[en:], []byte("AI"))
+	if len(rest) < len(s.buf)-en {
+		rest = bytes.TrimPrefix(rest, []byte(" ")) // "海螺AI App"
+	}
+	for _, w := range otherHeadsJoined {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	switch c := s.buf[en]; {
+	case c == '.' && en+1 < len(s.buf) && isLower(s.buf[en+1]):
+		w := wordEnd(s.buf, en+1)
+		switch string(s.buf[en+1 : w]) {
+		case "com", "ai", "org", "net", "io", "cn", "dev", "co":
+			return true
+		}
+	case c == '-' && en+1 < len(s.buf) && isLetterASCII(s.buf[en+1]):
+		w := wordEnd(s.buf, en+1)
+		_, variant := s.an.c.variants[strings.ToLower(string(s.buf[en+1:w]))]
+		return !variant
+	}
+	// Up to three words of the same phrase: the first may be lowercase
+	// ("Kimi app"), later ones capitalised ("Model NonCommercial License").
+	p := en
+	for k := 0; k < 3 && p+1 < len(s.buf) && s.buf[p] == ' ' && isLetterASCII(s.buf[p+1]); k++ {
+		if k > 0 && !isUpper(s.buf[p+1]) {
+			break
+		}
+		w := wordEnd(s.buf, p+1)
+		if word := strings.ToLower(string(s.buf[p+1 : w])); contains(otherHeads, word) || k > 0 && word == "team" {
+			return true // "Kanana LLM Team" (a team right after is teamAround's)
+		}
+		p = w
 	}
 	return false
 }
