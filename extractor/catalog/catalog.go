@@ -112,6 +112,11 @@ type Vendor struct {
 	// Hub ("deepseek-ai"): a new model repository there is the vendor
 	// releasing a model. Matched case-insensitively.
 	HuggingFace []string `yaml:"huggingface"`
+	// Parent is the id of the group that owns the vendor, a lab that signs
+	// its own models ("SB Intuitions" of SoftBank): its models are
+	// credited to the parent in a text that names the parent but not the
+	// lab ("ソフトバンク、「Sarashina 2.2」を公開").
+	Parent string `yaml:"parent"`
 }
 
 // Family is a line of models sharing a name stem ("Qwen", "Llama").
@@ -484,6 +489,9 @@ func (v *validation) vendors(list []Vendor) map[string]bool {
 			v.bad("%s: duplicate id", what)
 		}
 		ids[ven.ID] = true
+		if ven.Parent == ven.ID {
+			v.bad("%s: its own parent", what)
+		}
 		v.spellings(what, ven.Names)
 		v.names(what, ven.Hints)
 		v.names(what, ven.HuggingFace)
@@ -492,6 +500,11 @@ func (v *validation) vendors(list []Vendor) map[string]bool {
 				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
 			}
 			hubOrgs[strings.ToLower(org)] = ven.ID
+		}
+	}
+	for i, ven := range list {
+		if ven.Parent != "" && !ids[ven.Parent] {
+			v.bad("vendor %d (%s): unknown parent %q", i+1, ven.ID, ven.Parent)
 		}
 	}
 	return ids

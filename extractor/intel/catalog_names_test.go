@@ -29,7 +29,7 @@ func TestCatalogNames(t *testing.T) {
 		{"Phi-4", "microsoft"}, {"Phi-4-mini", "microsoft"}, {"MAI-1", "microsoft"}, {"Nemotron Nano 2", "nvidia"}, {"Cosmos-Predict2", "nvidia"},
 		{"EXAONE 4.0", "lg"}, {"HyperCLOVA X THINK", "naver"}, {"Kanana-1.5-8B", "kakao"}, {"Solar Pro 2", "upstage"}, {"A.X 4.0", "skt"},
 		{"Falcon-H1", "tii"}, {"Falcon3-10B", "tii"}, {"OLMo 2", "allenai"}, {"OLMoE-1B-7B", "allenai"}, {"Tülu 3", "allenai"}, {"Command A", "cohere"}, {"Aya Vision", "cohere"},
-		{"Sarvam-M", "sarvam"}, {"PLaMo 2", "pfn"}, {"LLM-jp-3", "llm-jp"}, {"tsuzumi 2", "ntt"}, {"Sarashina2.2", "softbank"}, {"Stockmark-2", "stockmark"},
+		{"Sarvam-M", "sarvam"}, {"PLaMo 2", "pfn"}, {"LLM-jp-3", "llm-jp"}, {"tsuzumi 2", "ntt"}, {"Sarashina2.2", "sb-intuitions"}, {"Stockmark-2", "stockmark"},
 		{"Granite 3.3", "ibm"}, {"Granite-4.0-H-Small", "ibm"}, {"OpenELM-3B", "apple"}, {"FastVLM", "apple"}, {"FLUX.1 Kontext", "black-forest-labs"},
 		{"Stable Diffusion 3.5 Large", "stability"}, {"Gen-4", "runway"}, {"Ray2", "luma"}, {"Kling 2.1", "kuaishou"}, {"Kolors", "kuaishou"},
 		{"PanGu", "huawei"}, {"iFlytek Spark X1", "iflytek"}, {"GO-1", "agibot"}, {"Jamba 1.6", "ai21"}, {"Amazon Nova Premier", "amazon"},

@@ -178,6 +178,9 @@ type compiled struct {
 	familyDistinct []bool
 	// broad marks the vendors whose names alone say nothing of AI.
 	broad []bool
+	// vendorParent is the index of the group that owns each vendor, -1
+	// for none.
+	vendorParent []int
 	// morphemes are the catalog's name morphemes.
 	morphemes []string
 	// spellings maps native spellings of variant words to the words.
@@ -285,6 +288,13 @@ func (c *compiled) addVendors(cat *catalog.Catalog, ps *patternSet) map[string]i
 	vendorIdx := map[string]int{}
 	for i, v := range cat.Vendors {
 		vendorIdx[v.ID] = i
+	}
+	for i, v := range cat.Vendors {
+		p, ok := vendorIdx[v.Parent]
+		if !ok {
+			p = -1
+		}
+		c.vendorParent = append(c.vendorParent, p)
 		c.broad = append(c.broad, v.Broad)
 		r := ref{kind: hitVendor, idx: i}
 		for a, exact := range v.Spellings() {

@@ -775,7 +775,7 @@ func (s *state) repoTitle() (owner, repo string, ok bool) {
 }
 
 // sentenceVendor returns the vendor named last before the first mention of
-// model m in its sentence, or -1.
+// model m in its sentence (a lab before the group that owns it), or -1.
 func (s *state) sentenceVendor(m int) int {
 	for _, mt := range s.mentions {
 		if mt.model != m {
@@ -784,7 +784,9 @@ func (s *state) sentenceVendor(m int) int {
 		sent := s.sents[mt.sent]
 		v := -1
 		for _, h := range hitsIn(s.vendorHits, sent.start, mt.start) {
-			v = h.idx
+			if v < 0 || s.an.c.vendorParent[v] != h.idx {
+				v = h.idx // "Zalo AI thuộc VNG": the lab, not the group that owns it
+			}
 		}
 		return v
 	}
