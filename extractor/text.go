@@ -724,7 +724,8 @@ var shortcodeLine = regexp.MustCompile(`^\[[a-z_-]+(\s[^\]]*)?\].*\[/[a-z_-]+\]$
 // a letter, the disclosure of affiliate links and paid links, the offer of
 // a subscription, the invitation to the forums, the writer's "follow him
 // on Twitter".
-var noticeLine = regexp.MustCompile(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)|\b\d+ issues for\b|\bdelivered (?:to your (?:door|home)|through your letterbox)|^\W*join our .{0,30}\b(?:forums?|community|discord)\b|\bfollow (?:him|her|them|me|us) on (?:twitter|facebook|instagram|x)\b`)
+var noticeLine = mustStem(`(?i)^\W*(?:we want to hear what you think|(?:advertising|affiliate) disclosure\b|(?:note: )?the advertising disclaimer|this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references))|\bwe may (?:earn|receive) (?:a (?:small )?|an )?(?:affiliate )?(?:commission|compensation)|\b\d+ issues for\b|\bdelivered (?:to your (?:door|home)|through your letterbox)|^\W*join our .{0,30}\b(?:forums?|community|discord)\b|\bfollow (?:him|her|them|me|us) on (?:twitter|facebook|instagram|x)\b`,
+	"hear what you think", "disclosure", "disclaimer", "contain", "include", "we may ", "issues for", "delivered ", "join our ", "follow ")
 
 // maxNoticeChars bounds the length of a notice line.
 const maxNoticeChars = 300

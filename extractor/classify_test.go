@@ -1,0 +1,49 @@
+package extractor
+
+import "testing"
+
+func TestMustStem(t *testing.T) {
+	tests := []struct {
+		name    string
+		pattern string
+		stems   []string
+		ok      bool
+	}{
+		{"a stem in every branch", `(?i)^\W*read more|\bsign up for (?:our|the) newsletter`, []string{"read more", "newsletter"}, true},
+		{"a stem in each branch of a group", `(?i)this (?:post|page) (?:contains|includes) links`, []string{"contain", "include"}, true},
+		{"a stem in a repeated group", `(?i)(?:follow us ){1,2}`, []string{"follow"}, true},
+		{"stems after the prefix branches share", `(?i)commission|compensation`, []string{"mission", "pensation"}, true},
+		{"a branch without a stem", `(?i)read more|see also`, []string{"read more"}, false},
+		{"a stem only in an optional group", `(?i)(?:affiliate )?links`, []string{"affiliate"}, false},
+		{"a stem split by a class", `(?i)news[- ]letter`, []string{"newsletter"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); (r == nil) != tt.ok {
+					t.Errorf("mustStem(%q, %q) panicked: %v, want a panic: %v", tt.pattern, tt.stems, r, !tt.ok)
+				}
+			}()
+			mustStem(tt.pattern, tt.stems...)
+		})
+	}
+}
+
+// TestStemmedPatternMatches checks that a pattern's stems hide none of its
+// matches, whatever the case of the text.
+func TestStemmedPatternMatches(t *testing.T) {
+	for _, s := range []string{
+		"We may earn a small affiliate commission.",
+		"WE WANT TO HEAR WHAT YOU THINK about this article.",
+		"Advertiſing diſcloſure: we are paid for some links.",
+		"Follow him on Twitter",
+		"12 issues for £1",
+		"The museum reopened on Monday.",
+		"Follow the river to the sea.",
+		"",
+	} {
+		if got, want := noticeLine.MatchString(s), noticeLine.re.MatchString(s); got != want {
+			t.Errorf("noticeLine.MatchString(%q) = %v, its expression says %v", s, got, want)
+		}
+	}
+}
