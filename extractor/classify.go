@@ -143,15 +143,13 @@ type stemmedPattern struct {
 // mustStem compiles pattern with its stems. It panics when the pattern
 // may match a text without any of them, where the stems would hide a
 // match: every branch of the pattern must spell one out in its literal
-// text. (The parser moves the prefix that branches share out of them:
-// "commission|compensation" can have "mission" and "pensation" as stems,
-// not the whole words.)
+// text.
 func mustStem(pattern string, stems ...string) stemmedPattern {
 	tree, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		panic(err)
 	}
-	if !holdsStem(tree, stems) {
+	if !holdsStem(tree, "", stems) {
 		panic("extractor: a branch of " + pattern + " holds none of its stems")
 	}
 	return stemmedPattern{stems: newWordMatcher(map[classFlags][]string{stemFlag: stems}), re: regexp.MustCompile(pattern)}
@@ -175,36 +173,37 @@ func foldCase(s string) string {
 	return s
 }
 
-// holdsStem reports whether every text re matches holds one of stems: in
-// a literal, or in literals side by side.
-func holdsStem(re *syntax.Regexp, stems []string) bool {
+// holdsStem reports whether every text re matches holds one of stems in
+// its literal text, taking lead — the literal text just before re — as
+// part of it (the parser moves the prefix that branches share out of
+// them: "commission|compensation" is "com(?:mission|pensation)").
+func holdsStem(re *syntax.Regexp, lead string, stems []string) bool {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return hasStem(string(re.Rune), stems)
+		return hasStem(lead+string(re.Rune), stems)
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if !holdsStem(sub, stems) {
+			if !holdsStem(sub, lead, stems) {
 				return false
 			}
 		}
 		return true
 	case syntax.OpConcat:
-		run := ""
 		for _, sub := range re.Sub {
-			if sub.Op != syntax.OpLiteral {
-				run = ""
-			} else if run += string(sub.Rune); hasStem(run, stems) {
+			if holdsStem(sub, lead, stems) {
 				return true
 			}
-			if holdsStem(sub, stems) {
-				return true
+			if sub.Op == syntax.OpLiteral {
+				lead += string(sub.Rune)
+			} else {
+				lead = ""
 			}
 		}
 		return false
 	case syntax.OpCapture, syntax.OpPlus:
-		return holdsStem(re.Sub[0], stems)
+		return holdsStem(re.Sub[0], lead, stems)
 	case syntax.OpRepeat:
-		return re.Min > 0 && holdsStem(re.Sub[0], stems)
+		return re.Min > 0 && holdsStem(re.Sub[0], lead, stems)
 	}
 	return false
 }

@@ -12,9 +12,10 @@ func TestMustStem(t *testing.T) {
 		{"a stem in every branch", `(?i)^\W*read more|\bsign up for (?:our|the) newsletter`, []string{"read more", "newsletter"}, true},
 		{"a stem in each branch of a group", `(?i)this (?:post|page) (?:contains|includes) links`, []string{"contain", "include"}, true},
 		{"a stem in a repeated group", `(?i)(?:follow us ){1,2}`, []string{"follow"}, true},
-		{"stems after the prefix branches share", `(?i)commission|compensation`, []string{"mission", "pensation"}, true},
+		{"stems the parser splits", `(?i)commission|compensation|trending|top stories`, []string{"commission", "compensation", "trending", "top stories"}, true},
 		{"a branch without a stem", `(?i)read more|see also`, []string{"read more"}, false},
 		{"a stem only in an optional group", `(?i)(?:affiliate )?links`, []string{"affiliate"}, false},
+		{"a stem broken by an optional part", `(?i)news(?:paper)?letter`, []string{"newsletter"}, false},
 		{"a stem split by a class", `(?i)news[- ]letter`, []string{"newsletter"}, false},
 	}
 	for _, tt := range tests {
@@ -29,21 +30,43 @@ func TestMustStem(t *testing.T) {
 	}
 }
 
-// TestStemmedPatternMatches checks that a pattern's stems hide none of its
-// matches, whatever the case of the text.
+// TestStemmedPatternMatches checks that the stems of the patterns that
+// have them hide none of their matches, whatever the case of the text.
 func TestStemmedPatternMatches(t *testing.T) {
-	for _, s := range []string{
-		"We may earn a small affiliate commission.",
-		"WE WANT TO HEAR WHAT YOU THINK about this article.",
-		"Advertiſing diſcloſure: we are paid for some links.",
-		"Follow him on Twitter",
-		"12 issues for £1",
-		"The museum reopened on Monday.",
-		"Follow the river to the sea.",
-		"",
-	} {
-		if got, want := noticeLine.MatchString(s), noticeLine.re.MatchString(s); got != want {
-			t.Errorf("noticeLine.MatchString(%q) = %v, its expression says %v", s, got, want)
-		}
+	tests := []struct {
+		name    string
+		pattern stemmedPattern
+		lines   []string
+	}{
+		{"noticeLine", noticeLine, []string{
+			"We may earn a small affiliate commission.",
+			"WE WANT TO HEAR WHAT YOU THINK about this article.",
+			"Advertiſing diſcloſure: we are paid for some links.",
+			"Follow him on Twitter",
+			"12 issues for £1",
+			"The museum reopened on Monday.",
+			"Follow the river to the sea.",
+			"",
+		}},
+		{"endMarker", endMarker, []string{
+			"Related Stories",
+			"MORE FROM THE HARBOUR DESK",
+			"Dont miss",
+			"12 Comments",
+			"Sign up for our morning briefing",
+			"Das könnte Sie auch interessieren:",
+			"Moſt popular",
+			"The harbour reopens",
+			"",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range tt.lines {
+				if got, want := tt.pattern.MatchString(s), tt.pattern.re.MatchString(s); got != want {
+					t.Errorf("MatchString(%q) = %v, its expression says %v", s, got, want)
+				}
+			}
+		})
 	}
 }
