@@ -2,7 +2,6 @@ package extractor
 
 import (
 	"regexp"
-	"regexp/syntax"
 	"slices"
 	"strings"
 
@@ -162,96 +161,6 @@ func (m *wordMatcher) flags(s string) classFlags {
 		}
 	}
 	return f
-}
-
-// stemmedPattern is a regular expression together with its stems: words,
-// lower-cased, one of which every text the expression matches holds. One
-// pass of a wordMatcher over a text rules out most texts before the
-// expression runs, which Go's regexp does by trying it at every position
-// of the text: noticeLine alone, run on every line of a page's text, took a
-// tenth of the extraction time before it had stems.
-type stemmedPattern struct {
-	stems *wordMatcher
-	re    *regexp.Regexp
-}
-
-// mustStem compiles pattern with its stems. It panics when the pattern
-// may match a text without any of them, where the stems would hide a
-// match: every branch of the pattern must spell one out in its literal
-// text.
-func mustStem(pattern string, stems ...string) stemmedPattern {
-	tree, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		panic(err)
-	}
-	if !holdsStem(tree, "", stems) {
-		panic("extractor: a branch of " + pattern + " holds none of its stems")
-	}
-	return stemmedPattern{stems: newWordMatcher(map[classFlags][]string{stemFlag: stems}), re: regexp.MustCompile(pattern)}
-}
-
-// stemFlag is the one group of a stemmedPattern's wordMatcher.
-const stemFlag = cfBoiler
-
-// MatchString reports whether s matches the pattern.
-func (p stemmedPattern) MatchString(s string) bool {
-	return p.stems.flags(foldCase(s)) != 0 && p.re.MatchString(s)
-}
-
-// foldCase lower-cases s as a case-insensitive pattern reads it: with the
-// long s (ſ), which (?i)s matches, as an s.
-func foldCase(s string) string {
-	s = strings.ToLower(s)
-	if strings.ContainsRune(s, 'ſ') {
-		s = strings.ReplaceAll(s, "ſ", "s")
-	}
-	return s
-}
-
-// holdsStem reports whether every text re matches holds one of stems in
-// its literal text, taking lead — the literal text just before re — as
-// part of it (the parser moves the prefix that branches share out of
-// them: "commission|compensation" is "com(?:mission|pensation)").
-func holdsStem(re *syntax.Regexp, lead string, stems []string) bool {
-	switch re.Op {
-	case syntax.OpLiteral:
-		return hasStem(lead+string(re.Rune), stems)
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if !holdsStem(sub, lead, stems) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if holdsStem(sub, lead, stems) {
-				return true
-			}
-			if sub.Op == syntax.OpLiteral {
-				lead += string(sub.Rune)
-			} else {
-				lead = ""
-			}
-		}
-		return false
-	case syntax.OpCapture, syntax.OpPlus:
-		return holdsStem(re.Sub[0], lead, stems)
-	case syntax.OpRepeat:
-		return re.Min > 0 && holdsStem(re.Sub[0], lead, stems)
-	}
-	return false
-}
-
-// hasStem reports whether the literal text lit holds one of stems.
-func hasStem(lit string, stems []string) bool {
-	lit = foldCase(lit)
-	for _, s := range stems {
-		if strings.Contains(lit, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // classFlags say what an element's class and id look like.

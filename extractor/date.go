@@ -25,25 +25,25 @@ var (
 	// compactRe is 20191119 or 20191119T103000.
 	compactRe = regexp.MustCompile(`^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$`)
 	// cjkRe is 2025年06月30日 and 2025년 6월 30일.
-	cjkRe = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
+	cjkRe = mustStem(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`, "年", "년")
 	// ymdRe is 2025.08.21, 2025/8/21, 2025-08-21, 2025. 8. 21, 2025 | 08 | 21.
-	ymdRe = regexp.MustCompile(`\b((?:19|20)\d{2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*(\d{1,2})\b`)
+	ymdRe = mustStem(`\b((?:19|20)\d{2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*(\d{1,2})\b`, "-", ".", "/", "|")
 	// dmyRe is 29/5/2025, 29.05.2025, 05-29-2025, 29 | 05 | 2025.
-	dmyRe = regexp.MustCompile(`\b(\d{1,2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*((?:19|20)\d{2})\b`)
+	dmyRe = mustStem(`\b(\d{1,2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*((?:19|20)\d{2})\b`, "-", ".", "/", "|")
 	// slashShortRe is 3/6/23 or 06/03/23: a two-digit year after slashes,
 	// not part of a longer run of numbers and slashes (a path, a ratio).
-	slashShortRe = regexp.MustCompile(`(?:^|[^\d./-])(\d{1,2})/(\d{1,2})/(\d{2})(?:$|[^\d./-]|\.(?:\s|$))`)
+	slashShortRe = mustStem(`(?:^|[^\d./-])(\d{1,2})/(\d{1,2})/(\d{2})(?:$|[^\d./-]|\.(?:\s|$))`, "/")
 	// dayMonthShortRe and monthDayShortRe are "6 Mar '23" and "Mar 6,
 	// '23": a two-digit year after an apostrophe.
-	dayMonthShortRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s*(\p{L}{3,12})\.?,?\s*['‘’](\d{2})\b`)
-	monthDayShortRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*['‘’](\d{2})\b`)
+	dayMonthShortRe = mustStem(`\b(\d{1,2})(?:st|nd|rd|th)?\s*(\p{L}{3,12})\.?,?\s*['‘’](\d{2})\b`, "'", "‘", "’")
+	monthDayShortRe = mustStem(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*['‘’](\d{2})\b`, "'", "‘", "’")
 	// dayMonthRe is "29 May 2025", "29. Mai 2025", "29 de mayo de 2025".
-	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`)
+	dayMonthRe = mustStem(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`, "19", "20")
 	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
 	// and not part of a longer dotted number.
-	dmyShortRe = regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`)
+	dmyShortRe = mustStem(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`, ".")
 	// monthDayRe is "May 29, 2025" and "Mai 29 2025".
-	monthDayRe = regexp.MustCompile(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
+	monthDayRe = mustStem(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`, "19", "20")
 	// clockRe is a time of day after a date: after punctuation and the
 	// words that join a date to its time ("at", "um", "à", "lúc"), but not
 	// after other words, which start another date line ("March 14, 2023 |
@@ -213,6 +213,10 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	if len(s) > 64<<10 {
 		s = s[:64<<10]
 	}
+	if !strings.ContainsAny(s, "0123456789") {
+		// Every date form holds a digit.
+		return time.Time{}, 0, 0, false
+	}
 	type found struct {
 		at, end int
 		t       time.Time
@@ -258,7 +262,7 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	// Dates with a month name: the day and month groups of each form, the
 	// year always third.
 	for _, f := range [...]struct {
-		re         *regexp.Regexp
+		re         stemmedPattern
 		day, month int
 		year       func(string) int
 	}{{dayMonthShortRe, 1, 2, shortYear}, {monthDayShortRe, 2, 1, shortYear}, {dayMonthRe, 1, 2, atoi}, {monthDayRe, 2, 1, atoi}} {
