@@ -87,11 +87,12 @@ func detectLanguage(sample string) whatlanggo.Info {
 	if plainlyEnglish(sample) {
 		return whatlanggo.Info{Lang: whatlanggo.Eng, Script: unicode.Latin, Confidence: 1}
 	}
-	if whatlanggo.DetectScript(sample) == unicode.Latin {
-		info := whatlanggo.DetectWithOptions(sample, whatlanggo.Options{Whitelist: newsLatin})
-		if info.IsReliable() && !hasLatinRelatives[info.Lang] {
-			return info
-		}
+	// DetectWithOptions finds the script first and says which (Latin:
+	// it compared the profiles of newsLatin), so it is not looked for
+	// twice; that look costs two-fifths of the comparison.
+	info := whatlanggo.DetectWithOptions(sample, whatlanggo.Options{Whitelist: newsLatin})
+	if info.Script == unicode.Latin && info.IsReliable() && !hasLatinRelatives[info.Lang] {
+		return info
 	}
 	return whatlanggo.Detect(sample)
 }
