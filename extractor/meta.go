@@ -3,7 +3,6 @@ package extractor
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -384,8 +383,8 @@ func (m *pageMeta) addText(n *html.Node) {
 // the reader's today, not the story's: a class or id ("current-time",
 // "today"), or words before the date ("Today is", "Aktuelles Datum").
 var (
-	todayClassRe = regexp.MustCompile(`(?i)current[-_]?(?:time|date)|\btoday\b`)
-	todayTextRe  = regexp.MustCompile(`(?i)current (?:time|date)|today is|aktuelle[sr]? (?:datum|zeit)|heute ist`)
+	todayClassRe = mustStem(`(?i)current[-_]?(?:time|date)|\btoday\b`, "current", "today")
+	todayTextRe  = mustStem(`(?i)current (?:time|date)|today is|aktuelle[sr]? (?:datum|zeit)|heute ist`, "current ", "today is", "aktuelle", "heute ist")
 )
 
 // todayDate reports whether the element n, with text t, prints today's

@@ -65,6 +65,8 @@ func TestStemmedPatternMatches(t *testing.T) {
 			"The harbour reopens",
 			"",
 		}},
+		{"boilerLine", boilerLine, []string{"ADVERTISEMENT", "(AP)", "© 2023 Example Media", "Photo: Ann Lee", "Share on Faceboo", "Harbour"}},
+		{"todayTextRe", todayTextRe, []string{"Today is Monday, 5 May 2025", "Heute ist Montag", "Published today"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

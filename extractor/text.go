@@ -713,11 +713,15 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = regexp.MustCompile(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`)
+var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
+	"advert", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama", "sponsored", "share", "tweet",
+	"email", "print", "read ", "continue", "listen to", "gift", "click", "related", "more from", "latest posts by",
+	"see also", "image source", "getty images", "photo:", "foto:", "ap", "reuters", "loading", "subscri", "sign up",
+	"follow us", "all rights reserved", "copyright", "©", "already a", "free account", "slideshow", "tip", "access")
 
 // shortcodeLine matches a line that is a publishing system's shortcode
 // left unrendered ("[button link=… type=big]Send us your review[/button]").
-var shortcodeLine = regexp.MustCompile(`^\[[a-z_-]+(\s[^\]]*)?\].*\[/[a-z_-]+\]$`)
+var shortcodeLine = mustStem(`^\[[a-z_-]+(\s[^\]]*)?\].*\[/[a-z_-]+\]$`, "[")
 
 // noticeLine matches the publisher's notices to readers that magazines
 // print at a story's end, a sentence or two long: the invitation to write
