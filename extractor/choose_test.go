@@ -57,6 +57,44 @@ func TestSecondOpinionRules(t *testing.T) {
 	}
 }
 
+// TestOutdoable checks that Readability is left out only where better
+// would take no text at all, not even one that says just what the page's
+// description or JSON-LD body says.
+func TestOutdoable(t *testing.T) {
+	story := strings.Repeat("The state's largest reservoir dropped to its lowest level since it was filled, forcing towns to limit watering. ", 8)
+	other := strings.Repeat("The newspaper has covered the towns of the plains for a century, and its reporters live where they write. ", 8)
+	desc := "The state's largest reservoir dropped to its lowest level since it was filled, forcing towns to limit watering."
+	tests := []struct {
+		name      string
+		primary   string
+		sig       pageSignals
+		outdoable bool
+	}{
+		{"a short text that says what the description says", story[:300], pageSignals{description: desc}, false},
+		{"a short text and no signals", story[:300], pageSignals{}, false},
+		{"a short text that agrees with the JSON-LD body", story[:450], pageSignals{ldBody: story[:520]}, false},
+		{"a short text far from the description", other[:300], pageSignals{description: desc}, true},
+		{"a short text far from the JSON-LD body", other[:300], pageSignals{ldBody: story}, true},
+		{"a near-empty text", "Loading…", pageSignals{description: desc}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := len([]rune(tc.primary))
+			if got := outdoable(tc.primary, n, tc.sig); got != tc.outdoable {
+				t.Fatalf("outdoable = %v, want %v", got, tc.outdoable)
+			}
+			if tc.outdoable {
+				return
+			}
+			for _, alt := range []string{story, story + " " + desc, tc.sig.ldBody, other} {
+				if better(alt, tc.primary, n, tc.sig) {
+					t.Errorf("better takes %.40q over a text outdoable says nothing outdoes", alt)
+				}
+			}
+		})
+	}
+}
+
 func TestWithLines(t *testing.T) {
 	if got := withLines("caption one\ncaption two", "intro\ncaption one"); got != "intro\ncaption one\ncaption two" {
 		t.Errorf("withLines = %q", got)

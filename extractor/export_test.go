@@ -14,7 +14,8 @@ func WeakPage(page []byte, pageURL string) bool {
 		return false
 	}
 	text := mainText(findBody(doc), h, cc)
-	return weak(text, len([]rune(text)), m.signals())
+	n := len([]rune(text))
+	return weak(text, n, m.signals()) && outdoable(text, n, m.signals())
 }
 
 // SecondOpinion parses page and returns a func that gets Readability's
