@@ -145,20 +145,27 @@ func spacedText(n *html.Node) string {
 }
 
 // appendCollapsed appends s to b with runs of white space as one space and
-// no space at the start of b.
+// no space at the start of b, and bytes that are no UTF-8 as U+FFFD. The
+// text between is written a run at a time.
 func appendCollapsed(b *strings.Builder, s string) {
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		if isSpace(r) {
+	start := 0 // s[start:i] is text still to write
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isSpace(r):
+			b.WriteString(s[start:i])
 			appendSpace(b)
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteRune('\uFFFD')
+		default:
+			i += size
 			continue
 		}
-		if r == utf8.RuneError && size == 1 {
-			r = '\uFFFD'
-		}
-		b.WriteRune(r)
+		i += size
+		start = i
 	}
+	b.WriteString(s[start:])
 }
 
 // appendSpace appends one space to b unless it is empty or ends in one.
