@@ -1,7 +1,6 @@
 package extractor
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -87,7 +86,7 @@ var classMatcher = newWordMatcher(classWords)
 var hiddenClasses = map[string]bool{"hidden": true, "d-none": true, "is-hidden": true, "invisible": true, "hid": true}
 
 // displayNoneRe finds inline styles that hide an element.
-var displayNoneRe = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var displayNoneRe = mustStem(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`, "none", "hidden")
 
 // maxClassBytes bounds the class-and-id text matched per element.
 const maxClassBytes = 512
