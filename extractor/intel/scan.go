@@ -311,6 +311,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			}
 			return en, true
 		case hitCue:
+			if r.lang != "" && s.otherLangCue(refs, r) {
+				continue // "比肩" in Chinese text is no Japanese "…に比肩"
+			}
 			hits := s.cues[r.idx]
 			if cueKind(r.idx) == cueAI {
 				// AI words consume nothing, so the model nouns and
@@ -328,6 +331,25 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		}
 	}
 	return en, consumed
+}
+
+// otherLangCue reports a meaning r of a cue phrase that has another
+// meaning of its kind in the article's language, in the other word order:
+// that one applies.
+func (s *state) otherLangCue(refs []ref, r ref) bool {
+	if s.a == nil {
+		return false // a table cell's scan
+	}
+	lang, _, _ := strings.Cut(s.a.Language, "-")
+	if lang == "" || lang == r.lang {
+		return false
+	}
+	for _, o := range refs {
+		if o.kind == hitCue && o.idx == r.idx && o.lang == lang {
+			return true
+		}
+	}
+	return false
 }
 
 // benchName completes a benchmark mention with a year or subset that
