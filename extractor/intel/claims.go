@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -365,14 +366,24 @@ func (s *state) comparison(kind cueKind, c hit) {
 	sp := s.sents[k]
 	near := s.mentionsIn(max(sp.start, c.start-window), min(sp.end, c.end+window))
 	subject := -1
+	var older []int // models of earlier values: "up from 79.1 for Granite 3.3"
+	for _, n := range s.sentenceNumbers(sp, nil) {
+		if n.earlier && n.owner >= 0 {
+			older = append(older, n.owner)
+		}
+	}
 	for _, m := range near {
-		if m.role == roleNone && m.start < c.start {
+		if m.role == roleNone && m.start < c.start && !slices.Contains(older, m.model) {
 			subject = m.model
 			break
 		}
 	}
 	if subject < 0 && s.pronounStart(sp) {
-		subject = s.lastModelBefore(c.start, tune.pronounReach)
+		// "It still trails X": the subject of the sentences before, not
+		// the last model they name ("… gains 6.7 points over Y-preview").
+		if subject = s.previousSubject(k); subject < 0 {
+			subject = s.lastModelBefore(c.start, tune.pronounReach)
+		}
 	}
 	if subject < 0 && s.pronounIn(span{sp.start, c.start}) {
 		subject = s.referent(k, span{sp.start, c.start}) // "On HealthBench it beat o4-mini"
@@ -528,7 +539,14 @@ func modelNounPronoun(q []byte) bool {
 func (s *state) previousSubject(k int) int {
 	for j := k - 1; j >= 1 && s.sents[k].start-s.sents[j].end <= tune.pronounReach; j-- {
 		sp := s.sents[j]
-		for _, m := range s.mentionsIn(sp.start, sp.end) {
+		ms := s.mentionsIn(sp.start, sp.end)
+		if len(ms) > 0 && s.pronounIn(span{sp.start, ms[0].start}) {
+			// "It continues training from OLMo 3", "In math it gains 6
+			// points over X": a pronoun before the models is the subject,
+			// the same as before.
+			continue
+		}
+		for _, m := range ms {
 			if m.role == roleNone {
 				return m.model
 			}

@@ -314,6 +314,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			if r.lang != "" && s.otherLangCue(refs, r) {
 				continue // "比肩" in Chinese text is no Japanese "…に比肩"
 			}
+			if cueKind(r.idx) != cueAI && compoundTail(s.buf, st) {
+				continue // "instruction-following" is no "following"
+			}
 			hits := s.cues[r.idx]
 			if cueKind(r.idx) == cueAI {
 				// AI words consume nothing, so the model nouns and
@@ -331,6 +334,13 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		}
 	}
 	return en, consumed
+}
+
+// compoundTail reports a Latin word at st that ends a hyphenated compound
+// ("following" of "instruction-following", "over" of "hand-over"): no cue
+// of its own.
+func compoundTail(buf []byte, st int) bool {
+	return st >= 2 && st < len(buf) && isLetterASCII(buf[st]) && buf[st-1] == '-' && isLetterASCII(buf[st-2])
 }
 
 // otherLangCue reports a meaning r of a cue phrase that has another
