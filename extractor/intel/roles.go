@@ -375,10 +375,10 @@ func dropAside(gap []byte) ([]byte, bool) {
 }
 
 // afterScore returns what follows a score at the start of a list gap
-// (" at 72.8% and ", " (86.5%), ", "：44.6%、"): a list of models with
-// their scores goes on past them.
+// (" at 72.8% and ", " (86.5%), ", "：44.6%、", "'(88.4점)과 "): a list of
+// models with their scores goes on past them.
 func afterScore(gap []byte) ([]byte, bool) {
-	g := bytes.TrimLeft(gap, " ")
+	g := bytes.TrimLeft(gap, " '\"’”」』")
 	for _, p := range [][]byte{[]byte("at "), []byte("with "), []byte("of "), []byte("("), []byte("（"), []byte(": "), []byte("："), []byte("：")} {
 		g = bytes.TrimPrefix(g, p)
 	}
@@ -389,7 +389,8 @@ func afterScore(gap []byte) ([]byte, bool) {
 	if i == 0 || !isDigit(g[0]) {
 		return nil, false
 	}
-	rest := bytes.TrimLeft(g[i:], " ")
+	rest := g[i:]
+	rest = bytes.TrimLeft(rest[unitLen(rest):], " ") // "(88.4점)"
 	for _, p := range [][]byte{[]byte("%"), []byte("％"), []byte(" points"), []byte(")"), []byte("）")} {
 		rest = bytes.TrimPrefix(rest, p)
 	}
