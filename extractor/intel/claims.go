@@ -350,10 +350,24 @@ func (s *state) subjectBefore(p, k int) int {
 		// before.
 		found = s.referent(k, sent)
 	}
+	if found < 0 && s.proDrop() {
+		found = s.droppedSubject(k) // "JMMLUでは51.2で、…"
+	}
 	if found < 0 {
 		return s.topic
 	}
 	return found
+}
+
+// droppedSubject returns the subject a Chinese, Japanese or Korean
+// sentence k leaves out: the subject of the sentence before, or the
+// article's topic when that is a short name of it; -1 when none.
+func (s *state) droppedSubject(k int) int {
+	m := s.previousSubject(k)
+	if m >= 0 && s.topic >= 0 && s.topicExtends(m) {
+		return s.topic // "Kamome" before, "Kamome-JP-8B" the topic
+	}
+	return m
 }
 
 // comparison records the claims a comparison cue makes: its subject, the
@@ -366,11 +380,10 @@ func (s *state) comparison(kind cueKind, c hit) {
 	sp := s.sents[k]
 	near := s.mentionsIn(max(sp.start, c.start-window), min(sp.end, c.end+window))
 	subject := -1
-	var older []int // models of earlier values: "up from 79.1 for Granite 3.3"
-	for _, n := range s.sentenceNumbers(sp, nil) {
-		if n.earlier && n.owner >= 0 {
-			older = append(older, n.owner)
-		}
+	older := s.olderIn(sp)
+	chain := s.chainAfter(c.end)
+	if c.after {
+		chain = s.chainBefore(c.start)
 	}
 	for _, m := range near {
 		if m.role == roleNone && m.start < c.start && !slices.Contains(older, m.model) {
@@ -394,11 +407,17 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		if c.after {
 			for _, m := range near {
-				if m.role == roleNone {
+				if m.role == roleNone && !slices.Contains(older, m.model) {
 					subject = m.model
 					break
 				}
 			}
+		}
+		if subject < 0 && s.proDrop() && !s.namedBefore(sp.start, c, chain, older) {
+			// "…Japanese MT-Benchでは8.53で、Qwen3の8.61とほぼ同等だった":
+			// Chinese, Japanese and Korean leave out a subject the
+			// sentence before named.
+			subject = s.droppedSubject(k)
 		}
 		if subject < 0 {
 			subject = s.topic
@@ -410,10 +429,6 @@ func (s *state) comparison(kind cueKind, c hit) {
 	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency",
 		cueTrails: "trails", cueImproves: "improves"}[kind]
 	ev := s.sentence(k)
-	chain := s.chainAfter(c.end)
-	if c.after {
-		chain = s.chainBefore(c.start)
-	}
 	var targets []int
 	for _, i := range chain {
 		if m := s.mentions[i]; m.role == roleTarget && m.model != subject {
@@ -439,6 +454,52 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// namedBefore reports a model named from start up to cue c and the
+// models it points at (chain), other than an older one: the sentence has a
+// subject of its own, if one the cue's reading took for a target.
+func (s *state) namedBefore(start int, c hit, chain, older []int) bool {
+	end := c.start
+	for _, i := range chain {
+		end = min(end, s.mentions[i].start)
+	}
+	for _, m := range s.mentionsIn(start, end) {
+		if !slices.Contains(older, m.model) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicExtends reports an article topic whose name goes on from model m's
+// ("Kamome-JP-8B" of "Kamome"): m is a short name for it.
+func (s *state) topicExtends(m int) bool {
+	t, n := nameTokens(s.models[s.topic].name), nameTokens(s.models[m].name)
+	return len(t) > len(n) && equalTokens(t[:len(n)], n)
+}
+
+// proDrop reports an article in a language that leaves out a subject
+// the sentence before named: Chinese, Japanese, Korean.
+func (s *state) proDrop() bool {
+	switch lang, _, _ := strings.Cut(s.a.Language, "-"); lang {
+	case "zh", "ja", "ko":
+		return true
+	}
+	return false
+}
+
+// olderIn returns the models that own an earlier value in sentence sp
+// ("up from 79.1 for Granite 3.3 8B Instruct", "前モデルGLM-4.6の68.0%から"):
+// what the sentence's subject is measured against, never that subject.
+func (s *state) olderIn(sp span) []int {
+	var older []int
+	for _, n := range s.sentenceNumbers(sp, nil) {
+		if n.earlier && n.owner >= 0 {
+			older = append(older, n.owner)
+		}
+	}
+	return older
 }
 
 // comparisonNoun reports a phrase that names what is compared against
@@ -546,9 +607,10 @@ func (s *state) previousSubject(k int) int {
 			// the same as before.
 			continue
 		}
+		older := s.olderIn(sp)
 		for _, m := range ms {
-			if m.role == roleNone {
-				return m.model
+			if m.role == roleNone && !slices.Contains(older, m.model) {
+				return s.specific(m.model)
 			}
 		}
 	}

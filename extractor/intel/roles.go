@@ -586,13 +586,23 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && len(gap) > tune.chainFirstBefore || !first && !s.joined(gap) {
+		if first && len(gap) > tune.chainFirstBefore || !first && (!s.joined(gap) || withWord(gap)) {
 			break
 		}
 		out = append(out, i)
 		anchor = m.start
 	}
 	return out
+}
+
+// withWord reports a gap that is Chinese "与" (與, 同, 跟): in "X与Y比肩"
+// it opens the comparison with Y, and X is its subject, not a target.
+func withWord(gap []byte) bool {
+	switch strings.TrimSpace(string(gap)) {
+	case "与", "與", "同", "跟":
+		return true
+	}
+	return false
 }
 
 // choosePrimary picks the vendor the article is about and its topic model,
