@@ -102,6 +102,7 @@ func (s *state) sentenceScores(k int) {
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].cost < pairs[j].cost })
 	usedN := make([]bool, len(nums))
+	var credited []scored
 	// Each benchmark scores the sentence's subject once; scores written
 	// beside their own model ("o3-mini (86.5%)") are theirs.
 	subjectDone := make([]bool, len(benches))
@@ -133,6 +134,46 @@ func (s *state) sentenceScores(k int) {
 			unit = "%"
 		}
 		s.scoreClaim(model, b.name, b.idx, n.value, unit, s.sentence(k))
+		credited = append(credited, scored{p.b, model, n.start, n.value, n.earlier && n.owner >= 0})
+	}
+	s.earlierComparisons(credited, benches, k)
+}
+
+// scored is a score sentenceScores credited: the benchmark's index in the
+// sentence, the model, where the number starts, its value, and whether it
+// is an earlier value of a model named beside it ("up from 79.1 for
+// Granite 3.3 8B Instruct").
+type scored struct {
+	bench, model, at int
+	value            float64
+	earlier          bool
+}
+
+// earlierComparisons records the comparison a sentence makes by writing a
+// score beside an earlier one of another model on the same benchmark
+// ("reaches 86.4 on IFEval, up from 79.1 for Granite 3.3 8B Instruct",
+// "前バージョンのLlama 4 Maverick（70.9）から"): the model of the nearest
+// current score before it outperforms or trails that model, by the values.
+func (s *state) earlierComparisons(credited []scored, benches []benchHit, k int) {
+	for _, o := range credited {
+		if !o.earlier {
+			continue
+		}
+		c := -1
+		for i, x := range credited {
+			if !x.earlier && x.bench == o.bench && x.model != o.model && x.at < o.at && (c < 0 || x.at > credited[c].at) {
+				c = i
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		rel := "outperforms"
+		if credited[c].value < o.value {
+			rel = "trails"
+		}
+		s.claims = append(s.claims, event.Claim{Model: s.models[credited[c].model].name, Benchmark: benches[o.bench].name,
+			Relation: rel, Target: s.models[o.model].name, Evidence: s.sentence(k)})
 	}
 }
 
@@ -226,6 +267,7 @@ func (s *state) cueAround(k cueKind, n span) bool {
 	before := bytes.TrimRight(s.buf[max(0, n.start-32):n.start], " (（")
 	after := s.buf[n.end:min(len(s.buf), n.end+32)]
 	after = after[min(len(after), unitLen(after)):]
+	after = bytes.TrimPrefix(bytes.TrimPrefix(after, []byte(")")), []byte("）")) // "（70.9）から"
 	for _, w := range s.an.c.valueWords[k] {
 		if w.after {
 			if hasPrefixFold(after, w.text) {
