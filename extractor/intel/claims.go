@@ -387,6 +387,9 @@ func (s *state) subjectBefore(p, k int) int {
 		}
 		break
 	}
+	if found < 0 {
+		found = s.qualifiedNoun(span{sent.start, p}) // "9.8B 모델은 KMMLU에서 61.3점"
+	}
 	if found < 0 && s.pronounIn(sent) {
 		// "On AIME 2024 it scored 96.6%": the subject of the sentences
 		// before.
@@ -432,6 +435,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 			subject = m.model
 			break
 		}
+	}
+	if subject < 0 {
+		subject = s.qualifiedNoun(span{sp.start, c.start}) // "The 4B model is on par with …"
 	}
 	if subject < 0 && s.pronounStart(sp) {
 		// "It still trails X": the subject of the sentences before, not
@@ -519,6 +525,74 @@ func (s *state) namedBefore(start int, c hit, chain, older []int) bool {
 func (s *state) topicExtends(m int) bool {
 	t, n := nameTokens(s.models[s.topic].name), nameTokens(s.models[m].name)
 	return len(t) > len(n) && equalTokens(t[:len(n)], n)
+}
+
+// qualifiedNoun returns the article's own model that a size or variant
+// word before a model noun in sp names ("The 4B model", "the instruct
+// model", "9.8B 모델은", "4Bモデル"): of the topic's family (or its vendor's
+// models), not compared against, the one whose name has the word, the most
+// named of them, for the noun nearest the end of sp; -1 when none.
+func (s *state) qualifiedNoun(sp span) int {
+	if s.topic < 0 {
+		return -1
+	}
+	t := s.buf[sp.start:sp.end]
+	found, at := -1, -1 // the nearest before sp.end
+	for _, noun := range [][]byte{[]byte(" model"), []byte(" variant"), []byte(" version"), []byte(" 모델"), []byte("モデル"), []byte("模型")} {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], noun)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(noun)
+			if bytes.HasPrefix(noun, []byte(" ")) && i < len(t) && isAlnum(t[i]) && t[i] != 's' {
+				continue // "modeling"
+			}
+			w := j
+			for w > 0 && (isAlnum(t[w-1]) || t[w-1] == '.') {
+				w--
+			}
+			if j > at {
+				if m := s.modelWith(nameTokens(string(t[w:j]))); m >= 0 {
+					found, at = m, j
+				}
+			}
+		}
+	}
+	return found
+}
+
+// modelWith returns the most named model of the topic's family (or of its
+// vendor) whose name has the tokens of a size ("4", "b") or a variant word
+// ("instruct") in a row, not compared against; -1 when none.
+func (s *state) modelWith(q []string) int {
+	if len(q) == 1 {
+		if _, ok := s.an.c.variants[q[0]]; !ok {
+			return -1
+		}
+	}
+	if len(q) == 0 || len(q) > 2 || len(q) == 1 && isDigit(q[0][0]) ||
+		len(q) == 2 && (!isDigit(q[0][0]) || q[1] != "b" && q[1] != "m") {
+		return -1
+	}
+	t := s.models[s.topic]
+	best := -1
+	for i, m := range s.models {
+		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
+			continue
+		}
+		toks := nameTokens(m.name)
+		for j := 0; j+len(q) <= len(toks); j++ {
+			if equalTokens(q, toks[j:j+len(q)]) {
+				if best < 0 || m.count > s.models[best].count {
+					best = i
+				}
+				break
+			}
+		}
+	}
+	return best
 }
 
 // proDrop reports an article in a language that leaves out a subject
