@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -101,6 +102,7 @@ func (s *state) sentenceScores(k int) {
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].cost < pairs[j].cost })
 	usedN := make([]bool, len(nums))
+	var credited []scored
 	// Each benchmark scores the sentence's subject once; scores written
 	// beside their own model ("o3-mini (86.5%)") are theirs.
 	subjectDone := make([]bool, len(benches))
@@ -132,6 +134,46 @@ func (s *state) sentenceScores(k int) {
 			unit = "%"
 		}
 		s.scoreClaim(model, b.name, b.idx, n.value, unit, s.sentence(k))
+		credited = append(credited, scored{p.b, model, n.start, n.value, n.earlier && n.owner >= 0})
+	}
+	s.earlierComparisons(credited, benches, k)
+}
+
+// scored is a score sentenceScores credited: the benchmark's index in the
+// sentence, the model, where the number starts, its value, and whether it
+// is an earlier value of a model named beside it ("up from 79.1 for
+// Granite 3.3 8B Instruct").
+type scored struct {
+	bench, model, at int
+	value            float64
+	earlier          bool
+}
+
+// earlierComparisons records the comparison a sentence makes by writing a
+// score beside an earlier one of another model on the same benchmark
+// ("reaches 86.4 on IFEval, up from 79.1 for Granite 3.3 8B Instruct",
+// "前バージョンのLlama 4 Maverick（70.9）から"): the model of the nearest
+// current score before it outperforms or trails that model, by the values.
+func (s *state) earlierComparisons(credited []scored, benches []benchHit, k int) {
+	for _, o := range credited {
+		if !o.earlier {
+			continue
+		}
+		c := -1
+		for i, x := range credited {
+			if !x.earlier && x.bench == o.bench && x.model != o.model && x.at < o.at && (c < 0 || x.at > credited[c].at) {
+				c = i
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		rel := "outperforms"
+		if credited[c].value < o.value {
+			rel = "trails"
+		}
+		s.claims = append(s.claims, event.Claim{Model: s.models[credited[c].model].name, Benchmark: benches[o.bench].name,
+			Relation: rel, Target: s.models[o.model].name, Evidence: s.sentence(k)})
 	}
 }
 
@@ -225,6 +267,7 @@ func (s *state) cueAround(k cueKind, n span) bool {
 	before := bytes.TrimRight(s.buf[max(0, n.start-32):n.start], " (（")
 	after := s.buf[n.end:min(len(s.buf), n.end+32)]
 	after = after[min(len(after), unitLen(after)):]
+	after = bytes.TrimPrefix(bytes.TrimPrefix(after, []byte(")")), []byte("）")) // "（70.9）から"
 	for _, w := range s.an.c.valueWords[k] {
 		if w.after {
 			if hasPrefixFold(after, w.text) {
@@ -344,15 +387,32 @@ func (s *state) subjectBefore(p, k int) int {
 		}
 		break
 	}
+	if found < 0 {
+		found = s.qualifiedNoun(span{sent.start, p}) // "9.8B 모델은 KMMLU에서 61.3점"
+	}
 	if found < 0 && s.pronounIn(sent) {
 		// "On AIME 2024 it scored 96.6%": the subject of the sentences
 		// before.
 		found = s.referent(k, sent)
 	}
+	if found < 0 && s.proDrop() {
+		found = s.droppedSubject(k) // "JMMLUでは51.2で、…"
+	}
 	if found < 0 {
 		return s.topic
 	}
 	return found
+}
+
+// droppedSubject returns the subject a Chinese, Japanese or Korean
+// sentence k leaves out: the subject of the sentence before, or the
+// article's topic when that is a short name of it; -1 when none.
+func (s *state) droppedSubject(k int) int {
+	m := s.previousSubject(k)
+	if m >= 0 && s.topic >= 0 && s.topicExtends(m) {
+		return s.topic // "Kamome" before, "Kamome-JP-8B" the topic
+	}
+	return m
 }
 
 // comparison records the claims a comparison cue makes: its subject, the
@@ -365,14 +425,26 @@ func (s *state) comparison(kind cueKind, c hit) {
 	sp := s.sents[k]
 	near := s.mentionsIn(max(sp.start, c.start-window), min(sp.end, c.end+window))
 	subject := -1
+	older := s.olderIn(sp)
+	chain := s.chainAfter(c.end)
+	if c.after {
+		chain = s.chainBefore(c.start)
+	}
 	for _, m := range near {
-		if m.role == roleNone && m.start < c.start {
+		if m.role == roleNone && m.start < c.start && !slices.Contains(older, m.model) {
 			subject = m.model
 			break
 		}
 	}
+	if subject < 0 {
+		subject = s.qualifiedNoun(span{sp.start, c.start}) // "The 4B model is on par with …"
+	}
 	if subject < 0 && s.pronounStart(sp) {
-		subject = s.lastModelBefore(c.start, tune.pronounReach)
+		// "It still trails X": the subject of the sentences before, not
+		// the last model they name ("… gains 6.7 points over Y-preview").
+		if subject = s.previousSubject(k); subject < 0 {
+			subject = s.lastModelBefore(c.start, tune.pronounReach)
+		}
 	}
 	if subject < 0 && s.pronounIn(span{sp.start, c.start}) {
 		subject = s.referent(k, span{sp.start, c.start}) // "On HealthBench it beat o4-mini"
@@ -383,11 +455,17 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		if c.after {
 			for _, m := range near {
-				if m.role == roleNone {
+				if m.role == roleNone && !slices.Contains(older, m.model) {
 					subject = m.model
 					break
 				}
 			}
+		}
+		if subject < 0 && s.proDrop() && !s.namedBefore(sp.start, c, chain, older) {
+			// "…Japanese MT-Benchでは8.53で、Qwen3の8.61とほぼ同等だった":
+			// Chinese, Japanese and Korean leave out a subject the
+			// sentence before named.
+			subject = s.droppedSubject(k)
 		}
 		if subject < 0 {
 			subject = s.topic
@@ -399,10 +477,6 @@ func (s *state) comparison(kind cueKind, c hit) {
 	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency",
 		cueTrails: "trails", cueImproves: "improves"}[kind]
 	ev := s.sentence(k)
-	chain := s.chainAfter(c.end)
-	if c.after {
-		chain = s.chainBefore(c.start)
-	}
 	var targets []int
 	for _, i := range chain {
 		if m := s.mentions[i]; m.role == roleTarget && m.model != subject {
@@ -428,6 +502,120 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// namedBefore reports a model named from start up to cue c and the
+// models it points at (chain), other than an older one: the sentence has a
+// subject of its own, if one the cue's reading took for a target.
+func (s *state) namedBefore(start int, c hit, chain, older []int) bool {
+	end := c.start
+	for _, i := range chain {
+		end = min(end, s.mentions[i].start)
+	}
+	for _, m := range s.mentionsIn(start, end) {
+		if !slices.Contains(older, m.model) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicExtends reports an article topic whose name goes on from model m's
+// ("Kamome-JP-8B" of "Kamome"): m is a short name for it.
+func (s *state) topicExtends(m int) bool {
+	t, n := nameTokens(s.models[s.topic].name), nameTokens(s.models[m].name)
+	return len(t) > len(n) && equalTokens(t[:len(n)], n)
+}
+
+// qualifiedNoun returns the article's own model that a size or variant
+// word before a model noun in sp names ("The 4B model", "the instruct
+// model", "9.8B 모델은", "4Bモデル"): of the topic's family (or its vendor's
+// models), not compared against, the one whose name has the word, the most
+// named of them, for the noun nearest the end of sp; -1 when none.
+func (s *state) qualifiedNoun(sp span) int {
+	if s.topic < 0 {
+		return -1
+	}
+	t := s.buf[sp.start:sp.end]
+	found, at := -1, -1 // the nearest before sp.end
+	for _, noun := range [][]byte{[]byte(" model"), []byte(" variant"), []byte(" version"), []byte(" 모델"), []byte("モデル"), []byte("模型")} {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], noun)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(noun)
+			if bytes.HasPrefix(noun, []byte(" ")) && i < len(t) && isAlnum(t[i]) && t[i] != 's' {
+				continue // "modeling"
+			}
+			w := j
+			for w > 0 && (isAlnum(t[w-1]) || t[w-1] == '.') {
+				w--
+			}
+			if j > at {
+				if m := s.modelWith(nameTokens(string(t[w:j]))); m >= 0 {
+					found, at = m, j
+				}
+			}
+		}
+	}
+	return found
+}
+
+// modelWith returns the most named model of the topic's family (or of its
+// vendor) whose name has the tokens of a size ("4", "b") or a variant word
+// ("instruct") in a row, not compared against; -1 when none.
+func (s *state) modelWith(q []string) int {
+	if len(q) == 1 {
+		if _, ok := s.an.c.variants[q[0]]; !ok {
+			return -1
+		}
+	}
+	if len(q) == 0 || len(q) > 2 || len(q) == 1 && isDigit(q[0][0]) ||
+		len(q) == 2 && (!isDigit(q[0][0]) || q[1] != "b" && q[1] != "m") {
+		return -1
+	}
+	t := s.models[s.topic]
+	best := -1
+	for i, m := range s.models {
+		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
+			continue
+		}
+		toks := nameTokens(m.name)
+		for j := 0; j+len(q) <= len(toks); j++ {
+			if equalTokens(q, toks[j:j+len(q)]) {
+				if best < 0 || m.count > s.models[best].count {
+					best = i
+				}
+				break
+			}
+		}
+	}
+	return best
+}
+
+// proDrop reports an article in a language that leaves out a subject
+// the sentence before named: Chinese, Japanese, Korean.
+func (s *state) proDrop() bool {
+	switch lang, _, _ := strings.Cut(s.a.Language, "-"); lang {
+	case "zh", "ja", "ko":
+		return true
+	}
+	return false
+}
+
+// olderIn returns the models that own an earlier value in sentence sp
+// ("up from 79.1 for Granite 3.3 8B Instruct", "前モデルGLM-4.6の68.0%から"):
+// what the sentence's subject is measured against, never that subject.
+func (s *state) olderIn(sp span) []int {
+	var older []int
+	for _, n := range s.sentenceNumbers(sp, nil) {
+		if n.earlier && n.owner >= 0 {
+			older = append(older, n.owner)
+		}
+	}
+	return older
 }
 
 // comparisonNoun reports a phrase that names what is compared against
@@ -528,9 +716,17 @@ func modelNounPronoun(q []byte) bool {
 func (s *state) previousSubject(k int) int {
 	for j := k - 1; j >= 1 && s.sents[k].start-s.sents[j].end <= tune.pronounReach; j-- {
 		sp := s.sents[j]
-		for _, m := range s.mentionsIn(sp.start, sp.end) {
-			if m.role == roleNone {
-				return m.model
+		ms := s.mentionsIn(sp.start, sp.end)
+		if len(ms) > 0 && s.pronounIn(span{sp.start, ms[0].start}) {
+			// "It continues training from OLMo 3", "In math it gains 6
+			// points over X": a pronoun before the models is the subject,
+			// the same as before.
+			continue
+		}
+		older := s.olderIn(sp)
+		for _, m := range ms {
+			if m.role == roleNone && !slices.Contains(older, m.model) {
+				return s.specific(m.model)
 			}
 		}
 	}

@@ -80,6 +80,10 @@ type ref struct {
 	// tight marks a one-character cue written in Chinese characters
 	// ("超" of "4.5多项测试超GPT-4.5"): it binds only a name right after it.
 	tight bool
+	// lang is the language of a cue meaning that the same phrase has in
+	// another language with the other word order ("比肩" before its model
+	// in Chinese, after it in Japanese); empty for every other meaning.
+	lang string
 	// upper: the catalog spells the pattern with capitals, so an
 	// all-lowercase Latin match is an identifier ("nvidia-container-toolkit",
 	// "from openai import").
@@ -94,6 +98,20 @@ type ref struct {
 // object in the analyzer's reading (English, Chinese, Vietnamese) or after
 // it (Korean and Japanese cues are marked after).
 var fixedOrder = map[string]bool{"en": true, "zh": true, "ja": true, "ko": true, "vi": true}
+
+// cueAfter reports a cue phrase p of language lang that follows what it
+// qualifies: Korean and Japanese cues, "-post" lists, Chinese "的…" and
+// Japanese "の…".
+func cueAfter(lang, p string) bool {
+	return lang == "ko" || lang == "ja" || strings.HasSuffix(lang, "-post") || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // variant is what a name-continuing word implies.
 type variant struct {
@@ -417,9 +435,15 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 		// ("比肩" before its model in Chinese, after it in Japanese) has
 		// its meanings in the same order in every build.
 		langs := slices.Sorted(maps.Keys(cat.Cues[name]))
+		orders := map[string]int{} // phrase → 1 before, 2 after, 3 both
 		for _, lang := range langs {
 			for _, p := range cat.Cues[name][lang] {
-				after := lang == "ko" || lang == "ja" || strings.HasSuffix(lang, "-post") || strings.HasPrefix(p, "的") || strings.HasPrefix(p, "の")
+				orders[p] |= 1 << b2i(cueAfter(lang, p))
+			}
+		}
+		for _, lang := range langs {
+			for _, p := range cat.Cues[name][lang] {
+				after := cueAfter(lang, p)
 				// AI words written with capitals are names or acronyms
 				// ("AI", "KI"), matched with their case only.
 				exact := cueKind(k) == cueAI && hasUpper([]byte(p))
@@ -431,7 +455,11 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 					c.valueWords[k] = append(c.valueWords[k], valueWord{strings.ToLower(p), after})
 					continue
 				}
-				add(p, exact, ref{kind: hitCue, idx: k, after: after, local: local, tight: tight})
+				cue := ref{kind: hitCue, idx: k, after: after, local: local, tight: tight}
+				if orders[p] == 3 {
+					cue.lang, _, _ = strings.Cut(lang, "-")
+				}
+				add(p, exact, cue)
 			}
 		}
 	}

@@ -375,10 +375,10 @@ func dropAside(gap []byte) ([]byte, bool) {
 }
 
 // afterScore returns what follows a score at the start of a list gap
-// (" at 72.8% and ", " (86.5%), ", "：44.6%、"): a list of models with
-// their scores goes on past them.
+// (" at 72.8% and ", " (86.5%), ", "：44.6%、", "'(88.4점)과 "): a list of
+// models with their scores goes on past them.
 func afterScore(gap []byte) ([]byte, bool) {
-	g := bytes.TrimLeft(gap, " ")
+	g := bytes.TrimLeft(gap, " '\"’”」』")
 	for _, p := range [][]byte{[]byte("at "), []byte("with "), []byte("of "), []byte("("), []byte("（"), []byte(": "), []byte("："), []byte("：")} {
 		g = bytes.TrimPrefix(g, p)
 	}
@@ -389,7 +389,8 @@ func afterScore(gap []byte) ([]byte, bool) {
 	if i == 0 || !isDigit(g[0]) {
 		return nil, false
 	}
-	rest := bytes.TrimLeft(g[i:], " ")
+	rest := g[i:]
+	rest = bytes.TrimLeft(rest[unitLen(rest):], " ") // "(88.4점)"
 	for _, p := range [][]byte{[]byte("%"), []byte("％"), []byte(" points"), []byte(")"), []byte("）")} {
 		rest = bytes.TrimPrefix(rest, p)
 	}
@@ -585,13 +586,23 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && len(gap) > tune.chainFirstBefore || !first && !s.joined(gap) {
+		if first && len(gap) > tune.chainFirstBefore || !first && (!s.joined(gap) || withWord(gap)) {
 			break
 		}
 		out = append(out, i)
 		anchor = m.start
 	}
 	return out
+}
+
+// withWord reports a gap that is Chinese "与" (與, 同, 跟): in "X与Y比肩"
+// it opens the comparison with Y, and X is its subject, not a target.
+func withWord(gap []byte) bool {
+	switch strings.TrimSpace(string(gap)) {
+	case "与", "與", "同", "跟":
+		return true
+	}
+	return false
 }
 
 // choosePrimary picks the vendor the article is about and its topic model,

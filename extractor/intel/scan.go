@@ -311,6 +311,12 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			}
 			return en, true
 		case hitCue:
+			if r.lang != "" && s.otherLangCue(refs, r, st) {
+				continue // "比肩" in Chinese text is no Japanese "…に比肩"
+			}
+			if cueKind(r.idx) != cueAI && compoundTail(s.buf, st) {
+				continue // "instruction-following" is no "following"
+			}
 			hits := s.cues[r.idx]
 			if cueKind(r.idx) == cueAI {
 				// AI words consume nothing, so the model nouns and
@@ -328,6 +334,52 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		}
 	}
 	return en, consumed
+}
+
+// compoundTail reports a Latin word at st that ends a hyphenated compound
+// ("following" of "instruction-following", "over" of "hand-over"): no cue
+// of its own.
+func compoundTail(buf []byte, st int) bool {
+	return st >= 2 && st < len(buf) && isLetterASCII(buf[st]) && buf[st-1] == '-' && isLetterASCII(buf[st-2])
+}
+
+// otherLangCue reports a meaning r of a cue phrase at st that has another
+// meaning of its kind in the article's language, in the other word order:
+// that one applies. Chinese writes "比肩" both ways: "X 比肩 Y", and after
+// its model in "与 Y 比肩".
+func (s *state) otherLangCue(refs []ref, r ref, st int) bool {
+	if s.a == nil {
+		return false // a table cell's scan
+	}
+	lang, _, _ := strings.Cut(s.a.Language, "-")
+	if lang == "" || lang == r.lang {
+		return false
+	}
+	for _, o := range refs {
+		if o.kind == hitCue && o.idx == r.idx && o.lang == lang {
+			if lang == "zh" && withFrame(s.buf, st) {
+				return !r.after
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// withFrame reports a Chinese "与 …" (和, 跟, 同, 與) in the clause before
+// st: a comparison with the model between it and st ("与Gemini 2.5 Pro比肩").
+func withFrame(buf []byte, st int) bool {
+	for i := st; i > 0 && st-i < 48; {
+		r, n := utf8.DecodeLastRune(buf[:i])
+		switch r {
+		case '与', '和', '跟', '同', '與':
+			return true
+		case '，', '。', '；', '、', ',', ';', '\n', '：':
+			return false
+		}
+		i -= n
+	}
+	return false
 }
 
 // benchName completes a benchmark mention with a year or subset that
