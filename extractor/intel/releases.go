@@ -195,13 +195,30 @@ func (s *state) releaseSentence(c hit) {
 // GLM-4.1V-9B-Thinking open-sourced" on a page that releases GLM-4.5V,
 // "2025年2月21日：PLaMo 2 8Bを公開" under PLaMo 3): an older entry of the
 // page's history, whatever date the page carries.
+//
+// An entry dated pastMonths or more before the newest entry that releases
+// a model (or before the page's date) is history too, whatever its models'
+// names ("11/2023: PhoGPT-4B" under "15/04/2026: PhoGPT-2-7B"), unless it
+// releases the series the page is titled after ("01-ai/Yi").
 func (s *state) olderEntries() {
+	newest := 0
+	if pub := s.a.PublishedAt; !pub.IsZero() {
+		newest = pub.Year()*12 + int(pub.Month())
+	}
+	for _, c := range s.cues[cueRelease] {
+		sent := s.sents[s.sentenceAt(c.start)]
+		if s.datedLine(sent) && len(s.mentionsIn(sent.start, sent.end)) > 0 {
+			newest = max(newest, lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]))
+		}
+	}
 	for _, c := range s.cues[cueRelease] {
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
 		if !s.datedLine(sent) {
 			continue
 		}
+		mo := lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)])
+		old := mo > 0 && newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			rec := s.models[m.model]
@@ -211,7 +228,7 @@ func (s *state) olderEntries() {
 			if ev == "" {
 				ev = s.sentence(k)
 			}
-			if rec.evidence == ev && s.olderThanReleased(rec) {
+			if rec.evidence == ev && (old || s.olderThanReleased(rec)) {
 				rec.conf, rec.evidence = 0, ""
 				rec.mark(kindHistorical, m.start)
 			}
@@ -853,6 +870,46 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// lineMonth returns the month of the date that opens a dated line, as
+// year*12+month, or 0: "2025-04-16", "2025.04", "15/04/2026", "11/2023",
+// "2024年12月30日".
+func lineMonth(head []byte) int {
+	head = bytes.TrimLeft(head, " *-•[")
+	var nums []int
+	var lens []int
+	for i := 0; i < len(head) && len(nums) < 3; {
+		if !isDigit(head[i]) {
+			if !strings.ContainsRune(" -./", rune(head[i])) && !bytes.HasPrefix(head[i:], []byte("年")) && !bytes.HasPrefix(head[i:], []byte("月")) {
+				break
+			}
+			i++
+			if head[i-1] >= utf8.RuneSelf {
+				i += 2
+			}
+			continue
+		}
+		j := i
+		for j < len(head) && isDigit(head[j]) {
+			j++
+		}
+		nums, lens = append(nums, atoiSmall(string(head[i:j]))), append(lens, j-i)
+		i = j
+	}
+	var y, m int
+	switch {
+	case len(nums) >= 2 && lens[0] == 4:
+		y, m = nums[0], nums[1] // "2025-04-16", "2025.04"
+	case len(nums) == 3 && lens[2] == 4:
+		y, m = nums[2], nums[1] // "15/04/2026"
+	case len(nums) == 2 && lens[1] == 4:
+		y, m = nums[1], nums[0] // "11/2023"
+	}
+	if y < 1990 || m < 1 || m > 12 {
+		return 0
+	}
+	return y*12 + m
 }
 
 // titleSeriesIn reports a model in sent whose name goes on from a model
