@@ -76,6 +76,10 @@ type Catalog struct {
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
 	OrgSuffixes []string `yaml:"org_suffixes"`
+	// OrgNouns name a kind of organisation that news writes before a
+	// name no catalog knows in Hangul, Katakana or Han ("스타트업 누리봄",
+	// "スタートアップ・ツグミ").
+	OrgNouns []string `yaml:"org_nouns"`
 	// NameMorphemes are pieces that mark an unknown word as a model name
 	// ("GPT" in "PhoGPT", "LM" in "OpenELM").
 	NameMorphemes []string `yaml:"name_morphemes"`
@@ -412,6 +416,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
+	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
@@ -632,6 +637,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("comparison_nouns", c.ComparisonNouns)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
+	v.names("org_nouns", c.OrgNouns)
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)

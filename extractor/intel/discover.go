@@ -78,7 +78,7 @@ func (s *state) discover() {
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	for _, st := range names {
 		n := len(s.models)
-		s.readStem(st)
+		s.readStem(st, stems.versioned[st])
 		s.sortMentions()
 		if rivals[st] {
 			for _, m := range s.models[n:] {
@@ -86,7 +86,7 @@ func (s *state) discover() {
 			}
 		}
 	}
-	s.stems = names
+	s.stems, s.versioned = names, stems.versioned
 }
 
 // nativeName is a name written in a native script before its Latin code:
@@ -603,6 +603,9 @@ func stemOf(w string) string {
 // stemList collects the names discovered in an article.
 type stemList struct {
 	names []string
+	// versioned holds the native stems quoted with a version number
+	// (nativeVersioned): a number after them continues the name.
+	versioned map[string]bool
 	// accepted counts the names accepted, repeated ones too.
 	accepted int
 }
@@ -613,6 +616,15 @@ func (l *stemList) add(w string) {
 	if len(w) >= 3 && !containsString(l.names, w) && len(l.names) < maxStems {
 		l.names = append(l.names, w)
 	}
+}
+
+// addVersioned adds a native stem quoted with a version number.
+func (l *stemList) addVersioned(w string) {
+	l.add(w)
+	if l.versioned == nil {
+		l.versioned = map[string]bool{}
+	}
+	l.versioned[w] = true
 }
 
 // addWithStem adds a discovered name and its leading letters as stems:
@@ -635,8 +647,9 @@ func hasInnerUpper(w string) bool {
 }
 
 // readStem records every mention of a discovered stem with the name parts
-// that follow it.
-func (s *state) readStem(stem string) {
+// that follow it. A versioned native stem (nativeVersioned) continues
+// with a number after it, at most one space apart ("가람 2 14B").
+func (s *state) readStem(stem string, versioned bool) {
 	pat := []byte(stem)
 	for i := 0; ; {
 		j := bytes.Index(s.buf[i:], pat)
@@ -654,7 +667,7 @@ func (s *state) readStem(stem string) {
 			continue // "바다" inside a longer word: "푸른바다-LM"
 		}
 		parts, end := s.an.suffix(s.buf, en, false, false)
-		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-') {
+		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
 		}
 		if len(parts) == 0 {
@@ -744,6 +757,59 @@ func (s *state) orgBefore(p, start int) string {
 			}
 		}
 	}
+	return s.orgAfterNoun(text)
+}
+
+// orgAfterNoun returns the name in Hangul, Katakana or Han that text writes
+// right after a noun of a kind of organisation (OrgNouns), set off by a
+// space, "・" or a comma and ended by a particle or punctuation ("AI
+// 스타트업 누리봄이", "スタートアップ・ツグミ、"), or "".
+func (s *state) orgAfterNoun(text string) string {
+	for _, noun := range s.an.cat.OrgNouns {
+		i := strings.LastIndex(text, noun)
+		if i < 0 {
+			continue
+		}
+		rest := text[i+len(noun):]
+		for _, sep := range []string{" ", "・", "、", ", ", "，"} {
+			if strings.HasPrefix(rest, sep) {
+				rest = rest[len(sep):]
+				break
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		script := scriptOf(r)
+		if script == nil {
+			continue
+		}
+		n := 0
+		for _, r := range rest {
+			if !unicode.Is(script, r) && !(script == unicode.Katakana && r == 'ー') || r == '・' {
+				break
+			}
+			n += utf8.RuneLen(r)
+		}
+		name, after := rest[:n], rest[n:]
+		if script == unicode.Hangul {
+			// "누리봄이": the particle is no part of the name.
+			for _, p := range particles {
+				if p != "" && strings.HasSuffix(name, p) && utf8.RuneCountInString(name)-utf8.RuneCountInString(p) >= 2 {
+					name, after = name[:len(name)-len(p)], p+after
+					break
+				}
+			}
+		}
+		if c := utf8.RuneCountInString(name); c < 2 || c > 8 || script == unicode.Han && c > 4 {
+			continue
+		}
+		if a, _ := utf8.DecodeRuneInString(after); after != "" && a != ' ' && a != ',' && !unicode.In(a, unicode.Hiragana, unicode.Hangul, unicode.Punct) {
+			continue // a word goes on: "スタートアップ企業"
+		}
+		if containsString(s.an.cat.OrgNouns, name) || s.knownVendorIn(name) {
+			continue
+		}
+		return name
+	}
 	return ""
 }
 
@@ -759,7 +825,8 @@ func scriptOf(r rune) *unicode.RangeTable {
 }
 
 // latinWords splits seg into its Latin words, as strings.Fields would, but
-// also at every other script, which stands in as an empty word: names
+// also at every other script, which stands in as an empty word (Latin
+// letters with Vietnamese accents are Latin): names
 // end where Chinese, Japanese or Korean text begins ("Kaname AIは" gives
 // "Kaname", "AI", ""). attached[i] holds the Hangul or Katakana word
 // written right onto word i ("마음" of "마음AI가"), if any.
@@ -770,11 +837,11 @@ func latinWords(seg []byte) (words, attached []string) {
 		switch {
 		case r == ' ' || r == '\n' || r == '\t':
 			i += n
-		case r < 0x250:
+		case latinRune(r):
 			j := i
 			for j < len(seg) {
 				r, n := utf8.DecodeRune(seg[j:])
-				if r == ' ' || r == '\n' || r == '\t' || r >= 0x250 {
+				if r == ' ' || r == '\n' || r == '\t' || !latinRune(r) {
 					break
 				}
 				j += n
@@ -791,6 +858,12 @@ func latinWords(seg []byte) (words, attached []string) {
 		}
 	}
 	return words, attached
+}
+
+// latinRune reports a letter of a Latin word, Vietnamese's stacked
+// accents ("Diều", "Nẵng") among them.
+func latinRune(r rune) bool {
+	return r < 0x250 || r >= 0x1E00 && r <= 0x1EFF
 }
 
 // cjkWordBefore returns the run of at least two Hangul or Katakana letters
@@ -857,6 +930,20 @@ func (s *state) addVendor(name string, at int) {
 	}
 	if _, ok := s.newVendorAt[name]; ok {
 		return
+	}
+	for i, v := range s.newVendors {
+		// "Nẵng Cánh Diều Lab" and "Cánh Diều Lab": the place before
+		// a name is no part of it where the text also writes it alone.
+		switch {
+		case strings.HasSuffix(name, " "+v):
+			return
+		case strings.HasSuffix(v, " "+name):
+			was := s.newVendorAt[v]
+			delete(s.newVendorAt, v)
+			s.newVendors[i] = name
+			s.newVendorAt[name] = min(at, was)
+			return
+		}
 	}
 	s.newVendorAt[name] = at
 	s.newVendors = append(s.newVendors, name)
@@ -959,7 +1046,14 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			}
 			name := text[start : start+k]
 			i = start + k + len(q[1])
-			if !quotedProduct(name) || s.covered(span{lo + start, lo + start + k}) || s.hitOverlaps(span{lo + start, lo + start + k}) {
+			if s.covered(span{lo + start, lo + start + k}) || s.hitOverlaps(span{lo + start, lo + start + k}) {
+				continue
+			}
+			if run := nativeVersioned(name); run != "" {
+				stems.addVersioned(run) // 「ツグミ2」, '가람 2'
+				continue
+			}
+			if !quotedProduct(name) {
 				continue
 			}
 			w := string(name)
@@ -978,6 +1072,36 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			stems.add(w) // the whole quoted name: "tanuki-lm"
 		}
 	}
+}
+
+// spacedNumberAt reports a number at p or after one space there.
+func spacedNumberAt(buf []byte, p int) bool {
+	if p < len(buf) && buf[p] == ' ' {
+		p++
+	}
+	return p < len(buf) && isDigit(buf[p])
+}
+
+// nativeVersioned returns the native word of a quoted name written as a
+// Hangul, Katakana or Han word and a version number ("ツグミ2", "가람 2",
+// "天枢 3.5"), or "": a new model's name as news in those languages
+// quotes it, before its sizes ("가람 2 14B").
+func nativeVersioned(b []byte) string {
+	e := len(b)
+	for e > 0 && (isDigit(b[e-1]) || b[e-1] == '.') {
+		e--
+	}
+	if e == len(b) || e == 0 || !isDigit(b[e]) || b[len(b)-1] == '.' || strings.Count(string(b[e:]), ".") > 1 {
+		return ""
+	}
+	w := e
+	if b[w-1] == ' ' {
+		w--
+	}
+	if st := nativeRunBefore(b, w); st != 0 {
+		return ""
+	}
+	return string(b[:w])
 }
 
 // lowerWord reports a word of lowercase letters only: an ordinary word

@@ -167,6 +167,8 @@ type state struct {
 	// stems are the names no catalog knows that the article introduces,
 	// longest first (discover), read in table cells too.
 	stems []string
+	// versioned marks the stems a version number continues (readStem).
+	versioned map[string]bool
 	// discovered vendors by name
 	newVendors  []string
 	newVendorAt map[string]int
@@ -359,7 +361,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.cellMode = false
 	s.cellsRead = 0
 	s.newVendors, s.newVendorAt = nil, nil
-	s.stems = nil
+	s.stems, s.versioned = nil, nil
 	s.primary, s.topic = -1, -1
 	s.claims = nil
 	s.tableCells = s.tableCells[:0]

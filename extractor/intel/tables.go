@@ -473,7 +473,7 @@ func (s *state) readCell(text string) cell {
 		// "Fun-CosyVoice3-0.5B-2512": a name the article introduced.
 		for _, st := range s.stems {
 			sub.sortMentions()
-			sub.readStem(st)
+			sub.readStem(st, s.versioned[st])
 		}
 	}
 	s.models = sub.models
