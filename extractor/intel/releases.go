@@ -1123,6 +1123,14 @@ func (s *state) hold(c hit) {
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
 	}
+	if w := bytes.LastIndex(s.buf[sent.start:c.start], []byte(", which ")); w >= 0 && len(s.mentionsIn(sent.start+w, c.start)) == 0 {
+		// "A was distilled from B, which is not part of this release":
+		// the relative clause speaks of B alone.
+		lo, hi = sent.start+w, sent.start+w
+		if chain := s.chainBefore(hi); len(chain) > 0 {
+			lo = s.mentions[chain[len(chain)-1]].start
+		}
+	}
 	for _, m := range s.mentionsIn(lo, hi) {
 		if m.role != roleNone {
 			continue
