@@ -461,7 +461,38 @@ func (s *state) knownMaker(sp span) bool {
 // parameter size ("Foo-7B"), a name morpheme ("FooGPT"), or a model noun
 // right beside it ("Genie 3, a world model").
 func (s *state) surelyModel(sp span) bool {
-	return s.sized(sp) || s.hasMorpheme(string(s.buf[sp.start:sp.end])) || s.modelNounBeside(sp)
+	return s.sized(sp) || s.hasMorpheme(string(s.buf[sp.start:sp.end])) || s.modelNounBeside(sp) || s.shippedInVariants(sp)
+}
+
+// shippedInVariants reports a name its sentence also names with two
+// different variant or size parts ("PhoFoo-2, gồm bản PhoFoo-2-large và
+// bản PhoFoo-2-base"): a series shipped in sizes is a model.
+func (s *state) shippedInVariants(sp span) bool {
+	sent := s.sents[s.sentenceAt(sp.start)]
+	w := s.buf[sp.start:sp.end]
+	var first string
+	var tmp [48]byte
+	for p := sent.start; p < sent.end; {
+		i := bytes.Index(s.buf[p:sent.end], w)
+		if i < 0 {
+			break
+		}
+		e := p + i + len(w)
+		p = e
+		if e+1 >= sent.end || s.buf[e] != '-' {
+			continue
+		}
+		seg := s.buf[e+1 : wordEnd(s.buf, e+1)]
+		if _, ok := s.an.c.variants[string(lowerKey(&tmp, string(seg)))]; !ok && !isSizeWord(string(seg)) {
+			continue
+		}
+		if first == "" {
+			first = string(seg)
+		} else if !strings.EqualFold(first, string(seg)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sized reports a name with a parameter size part: "Foo-7B", "Bar-A3B".

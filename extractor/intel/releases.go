@@ -148,6 +148,13 @@ func (s *state) releaseSentence(c hit) {
 	objects := s.objectChain(c)
 	subject := s.hasObject(c, objects)
 	for _, m := range s.mentionsIn(max(lo, sent.start), min(hi+1, sent.end)) {
+		if m.start >= c.end && s.documentBetween(m, c) {
+			// "published a paper describing X, a language model":
+			// the sentence releases a document about X, and no
+			// unnamed "model" of it is the topic's release.
+			named = true
+			continue
+		}
 		if !s.inReach(m, c) || m.start >= c.end && objects != nil && !slices.Contains(objects, m.start) {
 			continue
 		}
@@ -185,7 +192,7 @@ func (s *state) releaseSentence(c hit) {
 	// "the models" of a later sentence are.
 	if !named && s.topic >= 0 && !s.versionReleased(s.topic) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
-		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) {
+		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
 }
@@ -1180,6 +1187,14 @@ func (s *state) hold(c hit) {
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
 	}
+	if w := bytes.LastIndex(s.buf[sent.start:c.start], []byte(", which ")); w >= 0 && len(s.mentionsIn(sent.start+w, c.start)) == 0 {
+		// "A was distilled from B, which is not part of this release":
+		// the relative clause speaks of B alone.
+		lo, hi = sent.start+w, sent.start+w
+		if chain := s.chainBefore(hi); len(chain) > 0 {
+			lo = s.mentions[chain[len(chain)-1]].start
+		}
+	}
 	for _, m := range s.mentionsIn(lo, hi) {
 		if m.role != roleNone {
 			continue
@@ -1444,6 +1459,17 @@ func (s *state) cjkObject(m mention, c hit) bool {
 	}
 	gap := s.buf[m.end:c.start]
 	return utf8.RuneCount(gap) <= tune.cjkTopicRunes && !clauseBreak(gap)
+}
+
+// documentObject reports a document noun that release cue c's object
+// opens, before any model noun: "published its first list of
+// general-purpose AI models" releases a list, not a model.
+func (s *state) documentObject(c hit, sent span) bool {
+	if c.after {
+		return false
+	}
+	docs := hitsIn(s.cues[cueDocuments], c.end, min(c.end+tune.objectAfter, sent.end))
+	return len(docs) > 0 && len(hitsIn(s.cues[cueModelNouns], c.end, docs[0].start)) == 0
 }
 
 // documentBetween reports a document noun between release cue c and
