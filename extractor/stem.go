@@ -127,7 +127,7 @@ const maxStemClass = 16
 func (p stemmedPattern) holdsStem(re *syntax.Regexp, lead string) bool {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return p.hasStem(lead + string(re.Rune))
+		return p.mayMatch(lead + string(re.Rune))
 	case syntax.OpCharClass:
 		n := 0
 		for i := 0; i < len(re.Rune); i += 2 {
@@ -138,7 +138,7 @@ func (p stemmedPattern) holdsStem(re *syntax.Regexp, lead string) bool {
 		}
 		for i := 0; i < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if !p.hasStem(lead + string(r)) {
+				if !p.mayMatch(lead + string(r)) {
 					return false
 				}
 			}
@@ -167,19 +167,6 @@ func (p stemmedPattern) holdsStem(re *syntax.Regexp, lead string) bool {
 		return p.holdsStem(re.Sub[0], lead)
 	case syntax.OpRepeat:
 		return re.Min > 0 && p.holdsStem(re.Sub[0], lead)
-	}
-	return false
-}
-
-// hasStem reports whether the literal text lit holds one of the stems.
-func (p stemmedPattern) hasStem(lit string) bool {
-	if p.fold {
-		lit = foldCase(lit)
-	}
-	for _, s := range p.stems {
-		if strings.Contains(lit, s) {
-			return true
-		}
 	}
 	return false
 }
