@@ -608,8 +608,9 @@ func (s *state) releaseVariants() {
 		m    *modelRec
 	}
 	var released []base
-	for _, m := range s.models {
-		if m.conf >= tune.releasedBase && !m.bare {
+	cut := s.cutShort()
+	for i, m := range s.models {
+		if m.conf >= tune.releasedBase && !m.bare && !cut[i] {
 			released = append(released, base{nameTokens(m.name), m})
 		}
 	}
@@ -643,6 +644,26 @@ func (s *state) releaseVariants() {
 			}
 		}
 	}
+}
+
+// cutShort reports, per model, one the text names only as the head of a
+// longer name it does not know ("카나나-3" of "카나나-3-옴니", each
+// mention followed by a hyphen and a word): a truncated reading of that
+// name, not a series whose sizes ("Kanana-3-8B") the article releases.
+func (s *state) cutShort() []bool {
+	cut := make([]bool, len(s.models))
+	whole := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if e := m.end; e+1 < len(s.buf) && s.buf[e] == '-' && !isDigit(s.buf[e+1]) && s.buf[e+1] != ' ' {
+			cut[m.model] = true
+		} else {
+			whole[m.model] = true
+		}
+	}
+	for i := range cut {
+		cut[i] = cut[i] && !whole[i]
+	}
+	return cut
 }
 
 // preview reports a variant that is only a preview ("-Preview" of a

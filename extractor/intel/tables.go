@@ -363,6 +363,9 @@ func (s *state) noteDownloads(tb table) {
 		return
 	}
 	for r := 1; r < len(tb.rows); r++ {
+		if s.unofferedRow(tb.rows[r]) {
+			continue
+		}
 		first := true
 		for _, c := range tb.rows[r] {
 			if c.model < 0 || c.spanned {
@@ -402,6 +405,53 @@ func (s *state) noteBenched(tb table) {
 	for r := tb.head; r < len(tb.rows); r++ {
 		mark(tb.rowModel(r))
 	}
+}
+
+// unofferedRow reports a download table's row that offers no checkpoint
+// of this release: one whose model is retired ("Marlin-OCR-v1
+// (deprecated)", a history cue in its name cell), or one that promises a
+// later model and links none ("Molmo2-72B | — | planned", "coming soon"
+// in a cell of a row without a repository path or download mark). Its
+// model is held (planned) or recalled (earlier), so no other rule
+// releases it as a variant.
+func (s *state) unofferedRow(row []cell) bool {
+	name := -1
+	for i, c := range row {
+		if c.model >= 0 && !c.spanned {
+			name = i
+			break
+		}
+	}
+	if name < 0 {
+		return false
+	}
+	rec := s.models[row[name].model]
+	if s.cellCue(row[name].text, cueHistory) {
+		rec.recalled = true
+		return true
+	}
+	planned := false
+	for i, c := range row {
+		if i != name && (strings.Contains(c.text, "/") || s.isDownloadCell(c.text)) {
+			return false // "🤗 org/Model": offered, whatever else it says
+		}
+		planned = planned || s.cellCue(c.text, cuePlanned)
+	}
+	if planned {
+		rec.held = true
+	}
+	return planned
+}
+
+// cellCue reports a cue of kind k in a table cell's text.
+func (s *state) cellCue(text string, k cueKind) bool {
+	if text == "" || len(text) > maxCellText {
+		return false
+	}
+	sub := s.cellState(text)
+	sub.scan()
+	s.models = sub.models
+	return len(sub.cues[k]) > 0
 }
 
 func (s *state) isDownloadCell(t string) bool {
