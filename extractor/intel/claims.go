@@ -431,7 +431,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 		chain = s.chainBefore(c.start)
 	}
 	for _, m := range near {
-		if m.role == roleNone && m.start < c.start && !slices.Contains(older, m.model) {
+		if m.role == roleNone && m.start < c.start && !slices.Contains(older, m.model) && !s.rivalMarked(m.span) {
 			subject = m.model
 			break
 		}
@@ -449,13 +449,17 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 && s.pronounIn(span{sp.start, c.start}) {
 		subject = s.referent(k, span{sp.start, c.start}) // "On HealthBench it beat o4-mini"
 	}
-	if subject < 0 && (kind == cueTrails || kind == cueImproves) {
+	// A Japanese or Korean frame after a rival its particle marks
+	// ("GPT-4o-mini（8.34）には及びません") leaves out a subject the
+	// sentences before give.
+	markedRival := c.after && len(chain) > 0 && s.rivalMarked(s.mentions[chain[0]].span)
+	if subject < 0 && (kind == cueTrails || kind == cueImproves) && !markedRival {
 		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
 	}
 	if subject < 0 {
 		if c.after {
 			for _, m := range near {
-				if m.role == roleNone && !slices.Contains(older, m.model) {
+				if m.role == roleNone && !slices.Contains(older, m.model) && !s.rivalMarked(m.span) {
 					subject = m.model
 					break
 				}
@@ -466,6 +470,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 			// Chinese, Japanese and Korean leave out a subject the
 			// sentence before named.
 			subject = s.droppedSubject(k)
+			for _, i := range chain {
+				if s.mentions[i].model == subject {
+					subject = -1 // a rival of this cue is not its subject
+				}
+			}
 		}
 		if subject < 0 {
 			subject = s.topic
@@ -504,16 +513,45 @@ func (s *state) comparison(kind cueKind, c hit) {
 	s.claims = append(s.claims, claim)
 }
 
+// rivalMarked reports a model name in a Japanese or Korean sentence that
+// a particle marks as an object or a standard of comparison, past a
+// bracketed score ("Qwen3-14B（7.95）を上回る", "큐웬3 235B(74.1점)에는 못
+// 미쳤지만", "A.X 5.0을 앞섰다"): a rival of the comparison, never its
+// subject, whatever frame of the sentence it stands before.
+func (s *state) rivalMarked(m span) bool {
+	switch lang, _, _ := strings.Cut(s.a.Language, "-"); lang {
+	case "ja", "ko":
+	default:
+		return false
+	}
+	t := s.buf[m.end:min(len(s.buf), m.end+tune.phraseAfter)]
+	t = bytes.TrimLeft(t, " ")
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if bytes.HasPrefix(t, []byte(br[0])) {
+			if j := bytes.Index(t, []byte(br[1])); j > 0 {
+				t = bytes.TrimLeft(t[j+len(br[1]):], " ")
+			}
+		}
+	}
+	for _, p := range []string{"を", "に", "より", "と", "을", "를", "에", "보다", "와", "과"} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
 // namedBefore reports a model named from start up to cue c and the
-// models it points at (chain), other than an older one: the sentence has a
-// subject of its own, if one the cue's reading took for a target.
+// models it points at (chain), other than an older one or a rival a
+// particle marks: the sentence has a subject of its own, if one the cue's
+// reading took for a target.
 func (s *state) namedBefore(start int, c hit, chain, older []int) bool {
 	end := c.start
 	for _, i := range chain {
 		end = min(end, s.mentions[i].start)
 	}
 	for _, m := range s.mentionsIn(start, end) {
-		if !slices.Contains(older, m.model) {
+		if !slices.Contains(older, m.model) && !s.rivalMarked(m.span) {
 			return true
 		}
 	}

@@ -586,8 +586,8 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && len(gap) > tune.chainFirstBefore || !first && (!s.joined(gap) || withWord(gap)) {
-			break
+		if first && len(gap) > tune.chainFirstBefore || !first && (!s.joined(gap) || withWord(gap) || s.cueIn(m.end, anchor)) {
+			break // "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival
 		}
 		out = append(out, i)
 		anchor = m.start
