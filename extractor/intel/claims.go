@@ -114,7 +114,8 @@ func (s *state) sentenceScores(k int) {
 		b := benches[p.b]
 		model := n.owner
 		if model < 0 {
-			model = s.specific(s.subjectBefore(min(b.start, n.start), k))
+			at := min(b.start, n.start)
+			model = s.variantInScope(s.specific(s.subjectBefore(at, k)), at)
 			subjectDone[p.b] = true
 			if model >= 0 && earlierOwner(nums, model) {
 				// "reaches 89.2%, up from 86.6% for Codestral 25.01": the
@@ -359,6 +360,54 @@ func (s *state) specific(m int) int {
 	return m
 }
 
+// variantInScope returns the model a claim at p about model m credits
+// when m is a series whose variants the article names ("KikiLM-2" of
+// "KikiLM-2-8B", "SenseNova V7" of "SenseNova V7 Pro"): the variant named
+// nearest before p in the same paragraph by a size or variant word, not
+// compared against; m when no variant is in scope. A sentence that names
+// m itself ("DeepSeek-VL2 achieves …") is about the series.
+func (s *state) variantInScope(m, p int) int {
+	if m < 0 {
+		return m
+	}
+	sp := s.sents[s.sentenceAt(p)]
+	for _, v := range s.mentionsIn(sp.start, sp.end) {
+		if v.model == m {
+			return m
+		}
+	}
+	base := nameTokens(s.models[m].name)
+	lo := bytes.LastIndexByte(s.buf[:p], '\n') + 1
+	for i := s.mentionIndex(p) - 1; i >= 0; i-- {
+		v := s.mentions[i]
+		if v.start < lo {
+			break
+		}
+		if v.model == m || v.end > p || v.role != roleNone || s.models[v.model].targeted {
+			continue
+		}
+		if t := nameTokens(s.models[v.model].name); len(t) > len(base) && equalTokens(base, t[:len(base)]) && s.sizeOrVariant(t[len(base):]) {
+			return v.model
+		}
+	}
+	return m
+}
+
+// sizeOrVariant reports name tokens that hold a size ("8", "b") or a
+// variant word ("large", "pro"): what sets a released variant apart from
+// its series, unlike a context or thinking budget ("80", "k").
+func (s *state) sizeOrVariant(toks []string) bool {
+	for i, t := range toks {
+		if _, ok := s.an.c.variants[t]; ok {
+			return true
+		}
+		if isDigit(t[0]) && i+1 < len(toks) && (toks[i+1] == "b" || toks[i+1] == "m") {
+			return true
+		}
+	}
+	return false
+}
+
 func insideBench(benches []benchHit, sp span) bool {
 	for _, b := range benches {
 		if sp.start < b.end && b.start < sp.end {
@@ -483,6 +532,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		return
 	}
+	subject = s.variantInScope(subject, c.start)
 	relation := map[cueKind]string{cueOutperforms: "outperforms", cueMatches: "matches", cueEfficiency: "efficiency",
 		cueTrails: "trails", cueImproves: "improves"}[kind]
 	ev := s.sentence(k)
