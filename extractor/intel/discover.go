@@ -778,7 +778,7 @@ func (s *state) orgBefore(p, start int) string {
 		script := scriptOf([]rune(suf)[0])
 		runes := []rune(text[:idx])
 		k := len(runes)
-		for k > 0 && len(runes)-k < 6 && script != nil && unicode.Is(script, runes[k-1]) && runes[k-1] != '・' {
+		for k > 0 && len(runes)-k < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
 			k--
 		}
 		if len(runes)-k >= 2 {
@@ -789,6 +789,12 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// hanBeforeKana reports a Han rune before a Katakana suffix: Japanese
+// company names mix the two ("星空" of "星空ロボティクス").
+func hanBeforeKana(script *unicode.RangeTable, r rune) bool {
+	return script == unicode.Katakana && unicode.Is(unicode.Han, r)
 }
 
 // orgAfterNoun returns the name in Hangul, Katakana or Han that text writes
