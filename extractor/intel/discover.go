@@ -55,7 +55,7 @@ func (s *state) discover() {
 			continue
 		}
 		orgSentence = k
-		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
+		if name := s.orgBefore(c.start, max(sent.start, runesBack(s.buf, c.start, 120))); name != "" {
 			s.addVendor(name, c.start)
 		}
 	}
@@ -789,6 +789,17 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// runesBack returns the position n characters before i in buf: a window
+// of characters, not bytes, reaches as far back in Japanese or Chinese
+// ("星空ロボティクスは…モデル「Hoshi-VLA 2」を公開") as in English.
+func runesBack(buf []byte, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRune(buf[:i])
+		i -= size
+	}
+	return i
 }
 
 // hanBeforeKana reports a Han rune before a Katakana suffix: Japanese
