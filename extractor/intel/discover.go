@@ -55,7 +55,7 @@ func (s *state) discover() {
 			continue
 		}
 		orgSentence = k
-		if name := s.orgBefore(c.start, max(sent.start, c.start-120)); name != "" {
+		if name := s.orgBefore(c.start, max(sent.start, runesBack(s.buf, c.start, 120))); name != "" {
 			s.addVendor(name, c.start)
 		}
 	}
@@ -778,7 +778,7 @@ func (s *state) orgBefore(p, start int) string {
 		script := scriptOf([]rune(suf)[0])
 		runes := []rune(text[:idx])
 		k := len(runes)
-		for k > 0 && len(runes)-k < 6 && script != nil && unicode.Is(script, runes[k-1]) && runes[k-1] != '・' {
+		for k > 0 && len(runes)-k < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
 			k--
 		}
 		if len(runes)-k >= 2 {
@@ -789,6 +789,23 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// runesBack returns the position n characters before i in buf: a window
+// of characters, not bytes, reaches as far back in Japanese or Chinese
+// ("星空ロボティクスは…モデル「Hoshi-VLA 2」を公開") as in English.
+func runesBack(buf []byte, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRune(buf[:i])
+		i -= size
+	}
+	return i
+}
+
+// hanBeforeKana reports a Han rune before a Katakana suffix: Japanese
+// company names mix the two ("星空" of "星空ロボティクス").
+func hanBeforeKana(script *unicode.RangeTable, r rune) bool {
+	return script == unicode.Katakana && unicode.Is(unicode.Han, r)
 }
 
 // orgAfterNoun returns the name in Hangul, Katakana or Han that text writes
