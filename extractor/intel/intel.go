@@ -704,11 +704,7 @@ func (s *state) output() {
 		switch {
 		case m.count == 0:
 		case m.vendor >= 0:
-			v := m.vendor
-			if p := s.an.c.vendorParent[v]; p >= 0 && counts[p] != nil && counts[p].found && (counts[v] == nil || !counts[v].found) {
-				v = p // "ソフトバンク、「Sarashina 2.2」を公開": the group named, not its lab
-			}
-			c := bump(v, m.count, m.first)
+			c := bump(m.vendor, m.count, m.first)
 			if !c.found && m.res.conf > c.conf {
 				c.conf = m.res.conf
 			}
