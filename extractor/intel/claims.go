@@ -479,10 +479,15 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if c.after {
 		chain = s.chainBefore(c.start)
 	}
+	var from span
 	for _, m := range near {
-		if m.role == roleNone && m.start < c.start && !slices.Contains(older, m.model) && !s.rivalMarked(m.span) {
-			subject = m.model
-			break
+		if m.role != roleNone || m.start >= c.start || slices.Contains(older, m.model) || s.rivalMarked(m.span) {
+			continue
+		}
+		// "X beats A, and Y beats B": a name past another comparison
+		// of the sentence opens a clause of its own, the subject here.
+		if subject < 0 || s.comparisonIn(from.end, m.start) {
+			subject, from = m.model, m.span
 		}
 	}
 	if subject < 0 {
@@ -561,6 +566,16 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// comparisonIn reports a comparison cue in [p, q).
+func (s *state) comparisonIn(p, q int) bool {
+	for _, k := range comparisonCues {
+		if len(hitsIn(s.cues[k], p, q)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // rivalMarked reports a model name in a Japanese or Korean sentence that

@@ -551,10 +551,31 @@ func (s *state) chainAfter(p int) []int {
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
 			break
 		}
+		if !first && s.clauseSubject(m.span) {
+			break // "beats A on X, and B outperforms C": B opens a clause
+		}
 		out = append(out, i)
 		anchor = m.end
 	}
 	return out
+}
+
+// clauseSubject reports a model name a comparison cue follows directly
+// ("B outperforms C"): the subject of a clause of its own, not the next
+// member of a list before it.
+func (s *state) clauseSubject(m span) bool {
+	p := m.end
+	for p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	for _, k := range comparisonCues {
+		for _, h := range hitsIn(s.cues[k], p, p+1) {
+			if !h.after {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cueIn reports a comparison or reference cue in [p, q).
