@@ -1399,11 +1399,10 @@ func storyProse(b block) bool {
 }
 
 // endsStop reports whether s ends as a sentence does, with a full stop,
-// a question or an exclamation mark.
+// a question or an exclamation mark (not a colon or an ellipsis, which
+// endsSentence takes too).
 func endsStop(s string) bool {
-	s = strings.TrimRight(s, " \"'”’»)]")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
+	switch lastMark(s) {
 	case '.', '!', '?', '。', '！', '？':
 		return true
 	}
@@ -1676,13 +1675,18 @@ const (
 // endsSentence reports whether s ends as a sentence does, after a
 // closing quote or bracket if any.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " \"'”’»)]")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
+	switch lastMark(s) {
 	case '.', '!', '?', '。', '！', '？', ':', '…':
 		return true
 	}
 	return false
+}
+
+// lastMark returns the last character of s before closing quotes and
+// brackets.
+func lastMark(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " \"'”’»)]"))
+	return r
 }
 
 // links counts the link lines of blocks.
