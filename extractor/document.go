@@ -90,14 +90,18 @@ func isElem(n *html.Node, a atom.Atom) bool {
 }
 
 // textContent appends the text under n to b, with runs of white space
-// collapsed to one space, skipping scripts, styles and templates.
-func textContent(b *strings.Builder, n *html.Node, depth int) {
+// collapsed to one space, skipping scripts, styles and templates; when
+// spaced, with a space after every text node too.
+func textContent(b *strings.Builder, n *html.Node, depth int, spaced bool) {
 	if depth > maxDepth {
 		return
 	}
 	switch n.Type {
 	case html.TextNode:
 		appendCollapsed(b, n.Data)
+		if spaced {
+			appendSpace(b)
+		}
 		return
 	case html.ElementNode:
 		switch n.DataAtom {
@@ -108,14 +112,14 @@ func textContent(b *strings.Builder, n *html.Node, depth int) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		textContent(b, c, depth+1)
+		textContent(b, c, depth+1, spaced)
 	}
 }
 
 // text returns n's text with white space collapsed and trimmed.
 func text(n *html.Node) string {
 	var b strings.Builder
-	textContent(&b, n, 0)
+	textContent(&b, n, 0, false)
 	return strings.TrimSpace(b.String())
 }
 
@@ -123,24 +127,7 @@ func text(n *html.Node) string {
 // printed in elements side by side stay apart.
 func spacedText(n *html.Node) string {
 	var b strings.Builder
-	var walk func(*html.Node, int)
-	walk = func(n *html.Node, depth int) {
-		if depth > maxDepth {
-			return
-		}
-		switch {
-		case n.Type == html.TextNode:
-			appendCollapsed(&b, n.Data)
-			appendSpace(&b)
-			return
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template || n.DataAtom == atom.Noscript || n.DataAtom == atom.Svg):
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(n, 0)
+	textContent(&b, n, 0, true)
 	return strings.TrimSpace(b.String())
 }
 
