@@ -323,7 +323,7 @@ func (c *compiled) addVendors(cat *catalog.Catalog, ps *patternSet) map[string]i
 			c.stemWords[strings.ToLower(a)] = true
 		}
 		for _, a := range append([]string{v.Name}, v.Aliases...) {
-			if !contains(v.Case, a) {
+			if !slices.Contains(v.Case, a) {
 				c.vendorSounds.add(a, i)
 			}
 		}
@@ -590,15 +590,6 @@ func stemOut(stem, name string) string {
 		return stem
 	}
 	return name
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func isASCIIWord(s string) bool {

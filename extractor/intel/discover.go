@@ -644,7 +644,7 @@ type stemList struct {
 // add adds a discovered name read whole ("tanuki-lm").
 func (l *stemList) add(w string) {
 	l.accepted++
-	if len(w) >= 3 && !containsString(l.names, w) && len(l.names) < maxStems {
+	if len(w) >= 3 && !slices.Contains(l.names, w) && len(l.names) < maxStems {
 		l.names = append(l.names, w)
 	}
 }
@@ -853,7 +853,7 @@ func (s *state) orgAfterNoun(text string) string {
 		if a, _ := utf8.DecodeRuneInString(after); after != "" && a != ' ' && a != ',' && !unicode.In(a, unicode.Hiragana, unicode.Hangul, unicode.Punct) {
 			continue // a word goes on: "スタートアップ企業"
 		}
-		if containsString(s.an.cat.OrgNouns, name) || s.knownVendorIn(name) {
+		if slices.Contains(s.an.cat.OrgNouns, name) || s.knownVendorIn(name) {
 			continue
 		}
 		return name
@@ -1177,15 +1177,6 @@ func quotedProduct(b []byte) bool {
 		}
 	}
 	return letters >= 3 && isAlnum(b[0])
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // datasetLike reports names of benchmarks and datasets rather than models:

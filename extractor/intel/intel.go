@@ -29,6 +29,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -520,7 +521,7 @@ func (an *Analyzer) derivativeFamily(fam int, parts []part) int {
 		var tmp [48]byte
 		lw := lowerKey(&tmp, p.text)
 		if f, ok := an.c.stemFamily[string(lw)]; ok && f != fam && an.c.familyVendor[f] != an.c.familyVendor[fam] {
-			if _, caseOnly := an.c.caseStems[string(lw)]; caseOnly && !contains(an.cat.Families[f].Case, p.text) {
+			if _, caseOnly := an.c.caseStems[string(lw)]; caseOnly && !slices.Contains(an.cat.Families[f].Case, p.text) {
 				continue // "HyperCLOVA X SEED" is no ByteDance Seed
 			}
 			return f

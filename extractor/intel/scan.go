@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -569,7 +570,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
-	if lower && len(f.Case) > 0 && !contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
+	if lower && len(f.Case) > 0 && !slices.Contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
 		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
 	}
 	if len(parts) == 0 && en < len(s.buf) && isLetterASCII(s.buf[en]) && surface[len(surface)-1] >= utf8.RuneSelf {
@@ -689,7 +690,7 @@ func (s *state) spacedDerivative(fam int, parts []part, end int) ([]part, int) {
 	if !ok || f == fam || s.an.c.familyVendor[f] == s.an.c.familyVendor[fam] || !s.an.otherName(word, lw) {
 		return nil, end
 	}
-	if _, caseOnly := s.an.c.caseStems[lw]; caseOnly && !contains(s.an.cat.Families[f].Case, word) {
+	if _, caseOnly := s.an.c.caseStems[lw]; caseOnly && !slices.Contains(s.an.cat.Families[f].Case, word) {
 		return nil, end // "HyperCLOVA X SEED" is no ByteDance Seed
 	}
 	if w < len(s.buf) && (s.buf[w] == '-' || s.buf[w] == '.') {
@@ -1202,7 +1203,7 @@ func (an *Analyzer) otherName(w, lw string) bool {
 		return true
 	}
 	_, vendor := an.c.vendorOfAlias[lw]
-	return contains(an.cat.Families[f].Case, w) || vendor
+	return slices.Contains(an.cat.Families[f].Case, w) || vendor
 }
 
 func hasDigit(w string) bool {
@@ -1370,7 +1371,7 @@ func (s *state) otherThingAfter(en int) bool {
 			break
 		}
 		w := wordEnd(s.buf, p+1)
-		if word := strings.ToLower(string(s.buf[p+1 : w])); contains(otherHeads, word) || k > 0 && word == "team" {
+		if word := strings.ToLower(string(s.buf[p+1 : w])); slices.Contains(otherHeads, word) || k > 0 && word == "team" {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
 		}
 		p = w

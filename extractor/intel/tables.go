@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -972,7 +973,7 @@ func metricWord(l string) bool {
 	if u := unitOf(l); u != "" {
 		return true
 	}
-	return containsString(metricWords, strings.ToLower(strings.TrimSpace(l)))
+	return slices.Contains(metricWords, strings.ToLower(strings.TrimSpace(l)))
 }
 
 // setting reports a header label that says how a benchmark was run, not
@@ -997,7 +998,7 @@ func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
 		if inner := bracketed(t[i:]); inner != "" && scoreWord(t[:i]) {
 			t = inner // "Điểm (Image Edit Arena)": the score of what is in brackets
-			if sp := strings.LastIndexByte(t, ' '); sp > 0 && containsString(splitWords, strings.ToLower(t[sp+1:])) {
+			if sp := strings.LastIndexByte(t, ' '); sp > 0 && slices.Contains(splitWords, strings.ToLower(t[sp+1:])) {
 				t = t[:sp]
 			}
 		} else {
