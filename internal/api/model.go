@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"html/template"
 	"net/http"
@@ -91,17 +90,7 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderModel(w http.ResponseWriter, r *http.Request, status int, data modelData) {
 	data.NoAutofocus = true
-	var buf bytes.Buffer
-	if err := modelTemplate.Execute(&buf, data); err != nil {
-		s.fail(w, r, "rendering the model page", err)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", pageCSP)
-	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	s.writeHTML(w, r, status, modelTemplate, data, "the model page")
 }
 
 // modelAPI answers /api/models/{id...} with the model page as JSON.

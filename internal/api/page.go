@@ -124,9 +124,16 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Feeds = pageFeeds(q, perr == nil)
 
+	s.writeHTML(w, r, status, pageTemplate, data, "the page")
+}
+
+// writeHTML renders tmpl with data into a buffer and, only when that
+// succeeded, writes it with status and the pages' headers (CSP, no-store);
+// what names the page in the error answer.
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, tmpl *template.Template, data any, what string) {
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, data); err != nil {
-		s.fail(w, r, "rendering the page", err)
+	if err := tmpl.Execute(&buf, data); err != nil {
+		s.fail(w, r, "rendering "+what, err)
 		return
 	}
 	h := w.Header()
