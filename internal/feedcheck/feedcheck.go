@@ -9,10 +9,10 @@ package feedcheck
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
+
+	"github.com/modelwire/modelwire/internal/venvtest"
 )
 
 // Feed is what feedparser made of a feed.
@@ -82,29 +82,7 @@ print(json.dumps({
 
 // Python returns the Python with feedparser, failing t when there is none.
 func Python(t testing.TB) string {
-	t.Helper()
-	if p := os.Getenv("MODELWIRE_PYTHON"); p != "" {
-		return p
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("feedcheck: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, ".cache", "venv", "bin", "python")
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("feedparser's Python is not installed at %s: run `make venv` (make test does) or set MODELWIRE_PYTHON", p)
-	}
-	return p
+	return venvtest.Bin(t, "MODELWIRE_PYTHON", "python", "feedparser's Python")
 }
 
 // Parse runs feedparser over body and fails t unless it ran; the caller

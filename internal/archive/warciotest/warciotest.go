@@ -10,37 +10,15 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
+
+	"github.com/modelwire/modelwire/internal/venvtest"
 )
 
 // Path returns the warcio executable, failing t when there is none.
 func Path(t testing.TB) string {
-	t.Helper()
-	if p := os.Getenv("MODELWIRE_WARCIO"); p != "" {
-		return p
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("warcio: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, ".cache", "venv", "bin", "warcio")
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("warcio is not installed at %s: run `make venv` (make test does) or set MODELWIRE_WARCIO", p)
-	}
-	return p
+	return venvtest.Bin(t, "MODELWIRE_WARCIO", "warcio", "warcio")
 }
 
 // Check runs `warcio check -v` on files and fails t unless it accepts
