@@ -38,10 +38,10 @@ type pageMeta struct {
 	// ldNames are the names of the JSON-LD objects by @id.
 	ldNames map[string]string
 	h1      []string
-	// headings are the texts of the other headings of the story (<h2>,
+	// headings are the other headings of the story (<h2>,
 	// itemprop="headline"), where a page whose <h1> names a section
 	// prints its headline.
-	headings []string
+	headings []heading
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
@@ -279,8 +279,14 @@ func (m *pageMeta) addHeading(n *html.Node) {
 		return
 	}
 	if t := text(n); t != "" && len(t) < 400 {
-		m.headings = append(m.headings, t)
+		m.headings = append(m.headings, heading{text: t, head: m.headingText(n)})
 	}
+}
+
+// heading is one of a page's other headings: all its text, and the
+// headline in it without a kicker (see headingText).
+type heading struct {
+	text, head string
 }
 
 // holdsLink reports whether a link lies under n, at most depth levels

@@ -352,7 +352,12 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	siteHeading := func(h string) bool {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
 	}
-	for _, group := range [][]string{meta, {docTitle, m.docTitle}} {
+	for i, group := range [][]string{meta, {docTitle, m.docTitle}} {
+		if i == 0 {
+			if h := m.kickedHeading(meta, s); h != "" {
+				return h
+			}
+		}
 		for _, t := range group {
 			if h := m.confirmedH1(t, siteHeading); h != "" {
 				return h
@@ -419,6 +424,27 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	return docTitle
 }
 
+// kickedHeading returns the headline of a heading other than an <h1>
+// that prints a metadata title as a kicker and a headline in parts of
+// their own (<h2><span class="overline">Vanlife</span> <span
+// class="headline">Skandinavien …</span></h2> for og:title "Vanlife:
+// Skandinavien …"), when no <h1> holds that title: the page's story
+// heading, whose headline readers see without the kicker. An <h1> the
+// metadata title only holds ("Vanlife – Skandinavien" of "Vanlife:
+// Skandinavien erleben") or does not name is then a shorter version's or
+// a box's.
+func (m *pageMeta) kickedHeading(meta []string, s site) string {
+	for _, t := range meta {
+		if t = s.strip(t); t == "" || m.h1Holds(t) {
+			continue
+		}
+		if h, ok := m.headingOf(t); ok && normTitle(h.head) != normTitle(h.text) && words(h.head) >= 2 {
+			return h.head
+		}
+	}
+	return ""
+}
+
 // uncut returns the document title doc when the metadata title t is its
 // start cut: at a quotation mark (an attribute holding a headline's quotes
 // unescaped, content="Senator calls Biden "unfit"", ends at the first), in
@@ -470,16 +496,23 @@ const maxSectionWords = 3
 // printedHeading reports whether the title t, of two words or more, is
 // the text of one of the page's other headings.
 func (m *pageMeta) printedHeading(t string) bool {
+	_, ok := m.headingOf(t)
+	return ok
+}
+
+// headingOf returns the other heading of the page whose text is the
+// title t, of two words or more.
+func (m *pageMeta) headingOf(t string) (heading, bool) {
 	nt := normTitle(t)
 	if words(t) < 2 && !unspacedText(t) || len(nt) < 10 {
-		return false
+		return heading{}, false
 	}
 	for _, h := range m.headings {
-		if normTitle(h) == nt {
-			return true
+		if normTitle(h.text) == nt {
+			return h, true
 		}
 	}
-	return false
+	return heading{}, false
 }
 
 // h1Holds reports whether an <h1> holds the title t ("… Kapazität in
