@@ -378,12 +378,16 @@ var (
 		"published-date", "date_published", "article:publicationdate", "article_date_original",
 		"article.created", "dateposted", "rnews:datepublished", "shareaholic:article_published_time",
 		"sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.publication",
-		"dc.date.created", "dcterms.created", "dc.created", "dc:created", "dc.date", "dc:date", "dcterms.date", "date",
+		"dc.date.created", "dcterms.created", "dc.created", "dc:created",
 		"citation_publication_date", "citation_date", "originalpublicationdate",
 		"cxenseparse:recs:publishtime", "article:post_date", "bt:pubdate", "datecreated",
 		"creation_date", "created", "eomportal-lastupdate",
 	}
-	modifiedKeys = []string{
+	// genericDateKeys name a date without saying which: content
+	// systems fill them with the day a page was generated or last
+	// saved as often as with its publication.
+	genericDateKeys = []string{"dc.date", "dc:date", "dcterms.date", "date"}
+	modifiedKeys    = []string{
 		"article:modified_time", "og:updated_time", "article:modified", "datemodified",
 		"og:article:modified_time", "modified_time", "dcterms.modified", "dc.date.modified",
 		"last-modified", "lastmod", "revised",
@@ -439,6 +443,9 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		return t, true
 	}
 	if t, ok := m.visibleDate(dayFirst); ok {
+		return t, true
+	}
+	if t, ok := pickPrecise(dayFirst, m.metaAll(genericDateKeys...)...); ok {
 		return t, true
 	}
 	for _, h := range m.times {
@@ -597,7 +604,7 @@ func onDay(t, day time.Time) time.Time {
 // pageZone returns the zone of the first date on the page that carries a
 // non-zero offset, or nil.
 func (m *pageMeta) pageZone() *time.Location {
-	vals := []string{m.meta(publishedKeys...), m.meta(modifiedKeys...)}
+	vals := []string{m.meta(publishedKeys...), m.meta(genericDateKeys...), m.meta(modifiedKeys...)}
 	for _, o := range m.jsonld {
 		vals = append(vals, o.datePublished, o.dateModified, o.dateCreated)
 	}

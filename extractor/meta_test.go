@@ -43,6 +43,11 @@ var metaPages = []struct {
 	// registrable label of the address.
 	{"title-site-label.html", "https://www.valleygazette.example/metro/2023/05/02/bridge-reopens/",
 		"Bridge reopens after two years of repairs", "2023-05-02"},
+	// A generic meta date (name="date", dcterms.date) a week after the
+	// publication date printed under the headline: the content system's
+	// last save, not the publication.
+	{"generic-meta-date.html", "https://riversidecourier.example/news/library-second-branch",
+		"Library opens a second branch in the old mill", "2023-05-02"},
 }
 
 func TestMetaPages(t *testing.T) {
