@@ -200,6 +200,19 @@ func (s site) strip(t string) string {
 	return stripUnspacedName(t)
 }
 
+// rangeEnd reports whether the part p of a title starts (or, with last,
+// ends) with a number, a dot after it allowed.
+func rangeEnd(p string, last bool) bool {
+	p = strings.TrimSpace(p)
+	if last {
+		p = strings.TrimSuffix(p, ".")
+		r, _ := utf8.DecodeLastRuneInString(p)
+		return unicode.IsDigit(r)
+	}
+	r, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsDigit(r)
+}
+
 // sectionName reports whether a part of a title reads as the name of a
 // site's section: one or two capitalised words ("Business", "World News").
 func sectionName(part string) bool {
@@ -326,8 +339,33 @@ func (s site) stripAffix(t string) string {
 // counts as lone); the metadata title; and last the document <title>, each
 // without the site name.
 func (m *pageMeta) title(siteName string, u *url.URL) string {
-	t := m.headline(siteName, u)
+	t := dropDatePart(m.headline(siteName, u))
 	t = strings.TrimSpace(trailingSepRe.ReplaceAllString(leadingSepRe.ReplaceAllString(t, ""), ""))
+	return t
+}
+
+// dropDatePart removes a date printed before or after the headline with
+// a separator between ("23.01.2022 - Council passes budget" in an <h1>):
+// the date is the page's, not part of its headline. A number next to the
+// separator makes the date the end of a range ("Wochenbericht 14. - 20.
+// Januar 2022"), which stays.
+func dropDatePart(t string) string {
+	if !strings.ContainsAny(t, "0123456789") {
+		return t
+	}
+	for _, sep := range titleSeparators {
+		first, rest, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		if datePart(first) && words(rest) >= 2 && !rangeEnd(rest, false) {
+			return strings.TrimSpace(rest)
+		}
+		i := strings.LastIndex(t, sep)
+		if head, last := t[:i], t[i+len(sep):]; datePart(last) && words(head) >= 2 && !rangeEnd(head, true) {
+			return strings.TrimSpace(head)
+		}
+	}
 	return t
 }
 
