@@ -231,6 +231,8 @@ func TestStripSiteName(t *testing.T) {
 		{"a section of the site after a dash", "Fed holds rates steady - CNN Business", "CNN", "https://edition.cnn.com/2023/x", "Fed holds rates steady"},
 		{"the host's short label", "Storm closes schools – BBC News", "", "https://www.bbc.co.uk/news/x", "Storm closes schools"},
 		{"the host's label inside the name", "Storm closes ports along the coast - The Boston Globe", "", "https://www.bostonglobe.com/2023/03/14/metro/storm/", "Storm closes ports along the coast"},
+		{"a site name of five words holding the address's label", "Athletes in form for the games - European Championships Munich 2022", "", "https://www.munich2022.com/x", "Athletes in form for the games"},
+		{"a five-word part holding a short label is the headline's", "Storm hits the coast - Five points on the paris deal", "", "https://www.paris.fr/x", "Storm hits the coast - Five points on the paris deal"},
 		{"dash inside headline kept", "GPT-5 beats o3 - on some tests", "The Verge", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
 		{"a date after the headline", "Council passes budget - January 23, 2022", "", "https://example.com/x", "Council passes budget"},
 		{"a date before the headline", "23.01.2022 – Council passes budget", "", "https://example.com/x", "Council passes budget"},

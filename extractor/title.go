@@ -99,12 +99,19 @@ func (s site) isName(part string) bool {
 		return true
 	}
 	np := normTitle(part)
-	if words(part) > 3 || len(np) < 3 {
+	if n := words(part); n > maxNameWords || len(np) < 3 {
 		return false
+	} else if n > 3 {
+		// A longer part names the site by its address's whole label
+		// ("European Championships Munich 2022" on munich2022.com).
+		return len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
 	}
 	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
 		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
 }
+
+// maxNameWords is the most words of a title's part that names the site.
+const maxNameWords = 5
 
 // minInnerLabel is the least length of a registrable label found inside a
 // title's part rather than at its start ("The Boston Globe" on
