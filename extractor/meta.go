@@ -279,25 +279,35 @@ func (m *pageMeta) addHeading(n *html.Node) {
 		return
 	}
 	if t := text(n); t != "" && len(t) < 400 {
-		m.headings = append(m.headings, heading{text: t, head: m.headingText(n)})
+		m.headings = append(m.headings, heading{text: t, head: m.headingText(n), marked: strings.EqualFold(attr(n, "itemprop"), "headline")})
 	}
 }
 
-// heading is one of a page's other headings: all its text, and the
-// headline in it without a kicker (see headingText).
+// heading is one of a page's other headings: all its text, the headline
+// in it without a kicker (see headingText), and whether it is marked as
+// the headline (itemprop="headline").
 type heading struct {
 	text, head string
+	marked     bool
 }
 
-// holdsLink reports whether a link lies under n, at most depth levels
-// down.
+// holdsLink reports whether a link to another page lies under n, at most
+// depth levels down: a link with no address or to a fragment (<a href="">
+// around a story's own headline) leads nowhere else.
 func holdsLink(n *html.Node, depth int) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.A || depth > 0 && holdsLink(c, depth-1)) {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A && !selfLink(c) || depth > 0 && holdsLink(c, depth-1)) {
 			return true
 		}
 	}
 	return false
+}
+
+// selfLink reports whether the link a leads to the page itself: no
+// address, or a fragment of it.
+func selfLink(a *html.Node) bool {
+	href := strings.TrimSpace(attr(a, "href"))
+	return href == "" || href[0] == '#'
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat

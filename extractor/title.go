@@ -440,10 +440,12 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	// A metadata title printed as a heading of its own (an <h2>, an
 	// element marked itemprop="headline") is the headline readers see; a
 	// short <h1> the metadata does not confirm then names a section or a
-	// box ("World News").
-	if len(h1) == 1 && words(h1[0]) <= maxSectionWords && !unspacedText(h1[0]) {
+	// box ("World News"), and any <h1> does beside a heading marked as
+	// the headline (another story's, further down the page).
+	if len(h1) == 1 && !unspacedText(h1[0]) {
 		for _, t := range meta {
-			if t = s.strip(t); m.printedHeading(t) && !m.h1Holds(t) {
+			t = s.strip(t)
+			if h, ok := m.headingOf(t); ok && (h.marked || words(h1[0]) <= maxSectionWords) && !m.h1Holds(t) {
 				return t
 			}
 		}
