@@ -529,6 +529,9 @@ func (m *pageMeta) printedDate(dayFirst, updates bool) (time.Time, bool) {
 // nearest UTC that puts the instant on that day.
 // Times with an offset or with none (local clock times) are kept as given.
 func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
+	if t.Location() == naive && m.utcTwin(t) {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
 	if _, off := t.Zone(); off != 0 || t.Location() == naive {
 		return t
 	}
@@ -601,9 +604,26 @@ func onDay(t, day time.Time) time.Time {
 	return t
 }
 
-// pageZone returns the zone of the first date on the page that carries a
-// non-zero offset, or nil.
-func (m *pageMeta) pageZone() *time.Location {
+// utcTwin reports whether the clock time t, written without a zone, is
+// a UTC time: another of the page's machine dates gives the same minute
+// in UTC (article:published_time "2019-11-20T01:50:59" beside JSON-LD's
+// "2019-11-20T01:50:59Z").
+func (m *pageMeta) utcTwin(t time.Time) bool {
+	for _, v := range m.machineDates() {
+		u, ok := parseMachineDate(v)
+		if !ok || u.Location() != time.UTC {
+			continue
+		}
+		if u.Year() == t.Year() && u.YearDay() == t.YearDay() && u.Hour() == t.Hour() && u.Minute() == t.Minute() {
+			return true
+		}
+	}
+	return false
+}
+
+// machineDates returns the page's dates written for machines: its meta
+// dates, JSON-LD's and those of its <time> elements.
+func (m *pageMeta) machineDates() []string {
 	vals := []string{m.meta(publishedKeys...), m.meta(genericDateKeys...), m.meta(modifiedKeys...)}
 	for _, o := range m.jsonld {
 		vals = append(vals, o.datePublished, o.dateModified, o.dateCreated)
@@ -611,7 +631,13 @@ func (m *pageMeta) pageZone() *time.Location {
 	for _, h := range m.times {
 		vals = append(vals, h.value)
 	}
-	for _, v := range vals {
+	return vals
+}
+
+// pageZone returns the zone of the first date on the page that carries a
+// non-zero offset, or nil.
+func (m *pageMeta) pageZone() *time.Location {
+	for _, v := range m.machineDates() {
 		if t, ok := parseMachineDate(v); ok {
 			if _, off := t.Zone(); off != 0 {
 				return t.Location()

@@ -48,6 +48,11 @@ var metaPages = []struct {
 	// last save, not the publication.
 	{"generic-meta-date.html", "https://riversidecourier.example/news/library-second-branch",
 		"Library opens a second branch in the old mill", "2023-05-02"},
+	// A publication time with no zone whose twin in JSON-LD is UTC
+	// (same minute, "Z"), after local midnight of the URL's day: the
+	// time is UTC, and the story of the URL's day.
+	{"naive-utc-twin.html", "https://pacificledger.example/business/story/2023-03-14/streaming-glitches",
+		"Streaming service admits launch-day glitches", "2023-03-14"},
 }
 
 func TestMetaPages(t *testing.T) {
