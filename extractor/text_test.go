@@ -50,6 +50,10 @@ func TestMainText(t *testing.T) {
 			`<article><div class="share">Share</div><div class="article__summary summary">Three people have died during protests in the capital, after violent clashes erupted between supporters and the police.</div>` +
 				`<div class="article__text text">` + prose("protest") + prose("police") + prose("fuel") + `</div><div class="media__title">Photo by a photographer of an agency</div></article>`,
 			[]string{"Three people have died", "The protest is described"}, []string{"Photo by"}},
+		{"a label only screen readers see, in a block classed as the entry's",
+			`<article><div class="c-entry-labels"><p class="sr-only c-entry-box__labels-title">Filed under:</p><ul><li><a href="/topics/x">Snap Counts</a></li></ul></div>` +
+				prose("defense") + prose("snap") + `<p>The line held <span class="sr-only entry-text">for 20 minutes</span> before the visitors scored twice in the second half of the game.</p></article>`,
+			[]string{"The defense is described", "for 20 minutes"}, []string{"Filed under"}},
 		{"an embedded tweet",
 			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
 				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,
