@@ -445,15 +445,15 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	if t, ok := m.visibleDate(dayFirst); ok {
 		return t, true
 	}
-	if t, ok := pickPrecise(dayFirst, m.metaAll(genericDateKeys...)...); ok {
-		return t, true
-	}
 	for _, h := range m.times {
 		if !h.modified && !h.related {
 			if t, ok := parseDate(h.value, dayFirst); ok {
 				return t, true
 			}
 		}
+	}
+	if t, ok := pickPrecise(dayFirst, m.metaAll(genericDateKeys...)...); ok {
+		return t, true
 	}
 	for _, s := range m.dateTexts {
 		if t, _, ok := firstPublishedDate(s, dayFirst, false); ok {

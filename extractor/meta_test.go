@@ -53,6 +53,10 @@ var metaPages = []struct {
 	// time is UTC, and the story of the URL's day.
 	{"naive-utc-twin.html", "https://pacificledger.example/business/story/2023-03-14/streaming-glitches",
 		"Streaming service admits launch-day glitches", "2023-03-14"},
+	// A generic meta date beside a <time> printed below the story, far
+	// from the headline: the printed date is the publication's.
+	{"generic-meta-time-below.html", "https://landesamt.example/themen/messstationen",
+		"Neue Messstationen am Fluss", "2023-05-02"},
 }
 
 func TestMetaPages(t *testing.T) {
