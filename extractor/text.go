@@ -871,6 +871,9 @@ var (
 	signUpRe     = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscribing|abonnieren|anmelden)\b`)
 	signUpWhatRe = regexp.MustCompile(`(?i)newsletter|inbox|e-?mail|briefing|digest|postfach`)
 	newsletterRe = regexp.MustCompile(`(?i)\b(receive|get|join|subscribe to|sign up for|bestellen|erhalten)\b`)
+	// signUpHereRe is a line that ends by sending the reader to sign up
+	// ("Want to hear about our campaigns? Sign up here").
+	signUpHereRe = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|register)( (here|now|today))\W*$`)
 )
 
 // signUp reports whether s asks the reader to sign up for a newsletter.
@@ -879,10 +882,10 @@ func signUp(s string) bool {
 	if strings.Contains(l, "newsletter") && newsletterRe.MatchString(s) {
 		return true
 	}
-	if !strings.Contains(l, "sign") && !strings.Contains(l, "subscri") && !strings.Contains(l, "abonn") && !strings.Contains(l, "anmeld") {
+	if !strings.Contains(l, "sign") && !strings.Contains(l, "subscri") && !strings.Contains(l, "abonn") && !strings.Contains(l, "anmeld") && !strings.Contains(l, "regist") {
 		return false
 	}
-	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s)
+	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s) || signUpHereRe.MatchString(s)
 }
 
 // hasCurrency reports whether s holds a currency sign.

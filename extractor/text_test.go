@@ -54,6 +54,9 @@ func TestMainText(t *testing.T) {
 			`<article><div class="c-entry-labels"><p class="sr-only c-entry-box__labels-title">Filed under:</p><ul><li><a href="/topics/x">Snap Counts</a></li></ul></div>` +
 				prose("defense") + prose("snap") + `<p>The line held <span class="sr-only entry-text">for 20 minutes</span> before the visitors scored twice in the second half of the game.</p></article>`,
 			[]string{"The defense is described", "for 20 minutes"}, []string{"Filed under"}},
+		{"a call to sign up at the story's end",
+			`<article>` + prose("harbour") + prose("museum") + `<p>Photo: Ann Lee.</p><p>Do you want to hear about the campaign's next actions? <a href="/join">Sign up here</a></p></article>`,
+			[]string{"The harbour is described", "The museum is described"}, []string{"Sign up here", "next actions"}},
 		{"an embedded tweet",
 			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
 				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,
