@@ -540,13 +540,6 @@ func unspacedText(s string) bool {
 // rather than hold the headline.
 const maxSectionWords = 3
 
-// printedHeading reports whether the title t, of two words or more, is
-// the text of one of the page's other headings.
-func (m *pageMeta) printedHeading(t string) bool {
-	_, ok := m.headingOf(t)
-	return ok
-}
-
 // headingOf returns the other heading of the page whose text is the
 // title t, of two words or more.
 func (m *pageMeta) headingOf(t string) (heading, bool) {
