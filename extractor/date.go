@@ -344,13 +344,15 @@ func shortYear(yy string) int {
 }
 
 // urlDate returns the date in a URL path such as /2019/11/19/,
-// /20191119/ or /2019/nov/19/.
+// /20191119/, /2019/1119/ or /2019/nov/19/.
 func urlDate(u *url.URL) (time.Time, bool) {
 	if u == nil {
 		return time.Time{}, false
 	}
 	for _, m := range urlDateRe.FindAllStringSubmatch(u.Path, 3) {
-		if m[2] != m[4] {
+		if m[2] != m[4] && (m[2] != "/" || m[4] != "") {
+			// The separators agree, or only the year is set apart
+			// (/2023/0314/).
 			continue
 		}
 		if t, ok := date(atoi(m[1]), atoi(m[3]), atoi(m[5]), 0, 0, 0, naive); ok {

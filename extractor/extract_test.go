@@ -208,6 +208,9 @@ func TestURLDate(t *testing.T) {
 		{"https://www.theguardian.com/uk-news/2023/jun/14/storm-closes-ports", "2023-06-14"},
 		{"https://example.com/archive/2023/Sept/5/", "2023-09-05"},
 		{"https://example.com/2023/news/14/x", ""},
+		{"https://www.monitor.example/World/2023/0314/ferry-vote", "2023-03-14"},
+		{"https://example.com/2023/1234/x", ""},
+		{"https://example.com/2023-0314/x", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {
