@@ -610,10 +610,11 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 }
 
 // leadBlock reports whether n is a block of text with no blocks inside
-// (a <div> or <h2>): the shape of the summary or standfirst pages print
-// next to the article's text ("article__summary", a subtitle <h2>).
+// (a <div>, <h2> or <h3>): the shape of the summary or standfirst pages
+// print next to the article's text ("article__summary", a subtitle <h2>
+// or <h3>).
 func leadBlock(n *html.Node) bool {
-	if n.DataAtom != atom.Div && n.DataAtom != atom.H2 {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
 		return false
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -57,6 +57,11 @@ func TestMainText(t *testing.T) {
 		{"a call to sign up at the story's end",
 			`<article>` + prose("harbour") + prose("museum") + `<p>Photo: Ann Lee.</p><p>Do you want to hear about the campaign's next actions? <a href="/join">Sign up here</a></p></article>`,
 			[]string{"The harbour is described", "The museum is described"}, []string{"Sign up here", "next actions"}},
+		{"a lead in an <h3> between the headline and the text's container",
+			`<main><div class="container"><div class="news"><h1>Camper vans draw crowds</h1><div class="share"><a href="#">Share</a></div>` +
+				`<h3>Travelling by van is booming, and the fair proved it again. Over five days more than fifty thousand visitors came to the halls, and the new camper vans drew the biggest crowds.</h3></div>` +
+				`<div class="news_detail">` + prose("van") + prose("roof") + prose("kitchen") + `</div></div></main>`,
+			[]string{"Travelling by van is booming", "The van is described"}, nil},
 		{"an embedded tweet",
 			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
 				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,
