@@ -279,16 +279,16 @@ func (m *pageMeta) addHeading(n *html.Node) {
 		return
 	}
 	if t := text(n); t != "" && len(t) < 400 {
-		m.headings = append(m.headings, heading{text: t, head: m.headingText(n), marked: strings.EqualFold(attr(n, "itemprop"), "headline")})
+		m.headings = append(m.headings, heading{text: t, node: n, marked: strings.EqualFold(attr(n, "itemprop"), "headline")})
 	}
 }
 
-// heading is one of a page's other headings: all its text, the headline
-// in it without a kicker (see headingText), and whether it is marked as
-// the headline (itemprop="headline").
+// heading is one of a page's other headings: all its text, its element,
+// and whether it is marked as the headline (itemprop="headline").
 type heading struct {
-	text, head string
-	marked     bool
+	text   string
+	node   *html.Node
+	marked bool
 }
 
 // holdsLink reports whether a link to another page lies under n, at most

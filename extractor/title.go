@@ -485,8 +485,12 @@ func (m *pageMeta) kickedHeading(meta []string, s site) string {
 		if t = s.strip(t); t == "" || m.h1Holds(t) {
 			continue
 		}
-		if h, ok := m.headingOf(t); ok && normTitle(h.head) != normTitle(h.text) && words(h.head) >= 2 {
-			return h.head
+		h, ok := m.headingOf(t)
+		if !ok {
+			continue
+		}
+		if head := m.headingText(h.node); normTitle(head) != normTitle(h.text) && words(head) >= 2 {
+			return head
 		}
 	}
 	return ""
