@@ -197,10 +197,11 @@ func (s site) strip(t string) string {
 			// "Headline | Section": the longest part is the headline.
 			return s.stripAffix(strings.TrimSpace(longest(parts)))
 		}
-		if n := len(parts); n > 1 && n < len(strings.Split(t, sep)) && sectionName(parts[n-1]) {
-			// "Headline - Section - Site": a section's name left
-			// between the headline and the site's.
-			parts = parts[:n-1]
+		for cut := len(parts) < strings.Count(t, sep)+1; cut && len(parts) > 1 && sectionName(parts[len(parts)-1]); {
+			// "Headline - Section - Site", "Site - Headline - Section -
+			// Subsection": the names of sections left beside the
+			// headline once the site's is cut.
+			parts = parts[:len(parts)-1]
 		}
 		return s.stripAffix(strings.TrimSpace(strings.Join(parts, sep)))
 	}
