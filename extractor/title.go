@@ -399,9 +399,14 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
 	}
 	for i, group := range [][]string{meta, {docTitle, m.docTitle}} {
-		if i == 0 {
+		switch i {
+		case 0:
 			if h := m.kickedHeading(meta, s); h != "" {
 				return h
+			}
+		case 1:
+			if t := m.printedOverShortH1(meta, docTitle, s); t != "" {
+				return t
 			}
 		}
 		for _, t := range group {
@@ -492,6 +497,31 @@ func (m *pageMeta) kickedHeading(meta []string, s site) string {
 		}
 		if head := m.headingText(h.node); normTitle(head) != normTitle(h.text) && words(head) >= 2 {
 			return head
+		}
+	}
+	return ""
+}
+
+// printedOverShortH1 returns the metadata title printed as a heading of
+// its own when the page's <h1>s are short (a topic's name, "Betriebliche
+// Altersvorsorge") and the document title only holds them rather than
+// being one ("Betriebliche Altersvorsorge (bAV) - Wann lohnt …"): the
+// <h1> names the topic and the heading the story. It returns "" when not.
+func (m *pageMeta) printedOverShortH1(meta []string, docTitle string, s site) string {
+	if len(m.h1) == 0 {
+		return ""
+	}
+	nd := normTitle(docTitle)
+	for _, h := range m.h1 {
+		if words(h) > maxSectionWords || unspacedText(h) || normTitle(h) == nd {
+			return ""
+		}
+	}
+	for _, t := range meta {
+		if t = s.strip(t); t != "" && !m.h1Holds(t) {
+			if _, ok := m.headingOf(t); ok {
+				return t
+			}
 		}
 	}
 	return ""
