@@ -463,8 +463,16 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return h1[0]
 	}
 	for _, t := range meta {
-		if t = s.strip(t); t != "" {
-			return t
+		if st := s.strip(t); st != "" {
+			if t = collapse(t); st != t && s.titlePart(t) == "" {
+				// "How to Grow a Lemon Tree | Step-by-Step Guide"
+				// printed whole as the page's heading: what the cut
+				// took was no site's name but the headline's own.
+				if _, ok := m.headingOf(t); ok {
+					return t
+				}
+			}
+			return st
 		}
 	}
 	if len(h1) > 0 && docTitle == "" {
