@@ -279,16 +279,17 @@ func (m *pageMeta) addHeading(n *html.Node) {
 		return
 	}
 	if t := text(n); t != "" && len(t) < 400 {
-		m.headings = append(m.headings, heading{text: t, node: n, marked: strings.EqualFold(attr(n, "itemprop"), "headline")})
+		m.headings = append(m.headings, heading{text: t, node: n, marked: strings.EqualFold(attr(n, "itemprop"), "headline"), titled: headlineClass(n)})
 	}
 }
 
 // heading is one of a page's other headings: all its text, its element,
-// and whether it is marked as the headline (itemprop="headline").
+// whether it is marked as the headline (itemprop="headline") and whether
+// its class names it a title or headline ("entry-title").
 type heading struct {
-	text   string
-	node   *html.Node
-	marked bool
+	text           string
+	node           *html.Node
+	marked, titled bool
 }
 
 // holdsLink reports whether a link to another page lies under n, at most

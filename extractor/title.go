@@ -478,11 +478,31 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	if len(h1) > 0 && docTitle == "" {
 		return h1[0]
 	}
+	if len(h1) == 0 {
+		if h := m.titledHeading(); h != "" {
+			return h
+		}
+	}
 	if docTitle == "" {
 		// Nothing but the site's name: better than no title.
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
 	return docTitle
+}
+
+// titledHeading returns the headline of the page's first other heading
+// marked or classed as the title (<h2 itemprop="headline">, <h2
+// class="entry-title">), for a page with no <h1> of its story; or "".
+func (m *pageMeta) titledHeading() string {
+	for _, h := range m.headings {
+		if h.marked || h.titled {
+			if t := m.headingText(h.node); words(t) >= 2 || unspacedText(t) {
+				return t
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // kickedHeading returns the headline of a heading other than an <h1>
