@@ -483,6 +483,11 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 			return h
 		}
 	}
+	if (docTitle == "" || s.isName(docTitle)) && len(h1) == 0 && len(m.headings) > 0 && words(m.headings[0].text) >= 2 {
+		// The document title names the site alone: the story's first
+		// heading names the page better.
+		return m.headingText(m.headings[0].node)
+	}
 	if docTitle == "" {
 		// Nothing but the site's name: better than no title.
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
