@@ -872,9 +872,10 @@ var (
 	signUpRe     = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscribing|abonnieren|anmelden)\b`)
 	signUpWhatRe = regexp.MustCompile(`(?i)newsletter|inbox|e-?mail|briefing|digest|postfach`)
 	newsletterRe = regexp.MustCompile(`(?i)\b(receive|get|join|subscribe to|sign up for|bestellen|erhalten)\b`)
-	// signUpHereRe is a line that ends by sending the reader to sign up
-	// ("Want to hear about our campaigns? Sign up here").
-	signUpHereRe = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|register)( (here|now|today))\W*$`)
+	// signUpHereRe is a line that ends by sending the reader to sign up,
+	// in a sentence of its own ("Want to hear about our campaigns? Sign
+	// up here"; not "Officials urged voters to register now.").
+	signUpHereRe = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(sign up|subscribe|register) (here|now|today)\W*$`)
 )
 
 // signUp reports whether s asks the reader to sign up for a newsletter.

@@ -57,6 +57,9 @@ func TestMainText(t *testing.T) {
 		{"a call to sign up at the story's end",
 			`<article>` + prose("harbour") + prose("museum") + `<p>Photo: Ann Lee.</p><p>Do you want to hear about the campaign's next actions? <a href="/join">Sign up here</a></p></article>`,
 			[]string{"The harbour is described", "The museum is described"}, []string{"Sign up here", "next actions"}},
+		{"a sentence of the story ending in 'register now' stays",
+			`<article>` + prose("election") + prose("ballot") + `<p>Officials urged residents who have moved to register now.</p></article>`,
+			[]string{"The election is described", "urged residents who have moved to register now"}, nil},
 		{"a lead in an <h3> between the headline and the text's container",
 			`<main><div class="container"><div class="news"><h1>Camper vans draw crowds</h1><div class="share"><a href="#">Share</a></div>` +
 				`<h3>Travelling by van is booming, and the fair proved it again. Over five days more than fifty thousand visitors came to the halls, and the new camper vans drew the biggest crowds.</h3></div>` +
