@@ -327,7 +327,11 @@ func judge(n *html.Node, useClass, showHidden bool, cc classes) verdict {
 		// A dateline or credit written into a sentence ("<span
 		// class="dateline">KOBE –</span> A total of…") is part of it.
 		return content
-	case f&cfStrong != 0:
+	case f&cfStrong != 0, f&cfContent != 0 && blockTags[n.DataAtom] && visuallyHidden(n):
+		// A block only screen readers see is a label ("Filed under:",
+		// "Advertisement"), whatever else its class says
+		// ("sr-only c-entry-box__title"); inline, it may be the words of
+		// a sign shown beside it ("20<span class=sr-only> minutes</span>").
 		return hardJunk
 	case f&cfContent != 0:
 		return content

@@ -344,13 +344,15 @@ func shortYear(yy string) int {
 }
 
 // urlDate returns the date in a URL path such as /2019/11/19/,
-// /20191119/ or /2019/nov/19/.
+// /20191119/, /2019/1119/ or /2019/nov/19/.
 func urlDate(u *url.URL) (time.Time, bool) {
 	if u == nil {
 		return time.Time{}, false
 	}
 	for _, m := range urlDateRe.FindAllStringSubmatch(u.Path, 3) {
-		if m[2] != m[4] {
+		if m[2] != m[4] && (m[2] != "/" || m[4] != "") {
+			// The separators agree, or only the year is set apart
+			// (/2023/0314/).
 			continue
 		}
 		if t, ok := date(atoi(m[1]), atoi(m[3]), atoi(m[5]), 0, 0, 0, naive); ok {
@@ -378,12 +380,16 @@ var (
 		"published-date", "date_published", "article:publicationdate", "article_date_original",
 		"article.created", "dateposted", "rnews:datepublished", "shareaholic:article_published_time",
 		"sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.publication",
-		"dc.date.created", "dcterms.created", "dc.created", "dc:created", "dc.date", "dc:date", "dcterms.date", "date",
+		"dc.date.created", "dcterms.created", "dc.created", "dc:created",
 		"citation_publication_date", "citation_date", "originalpublicationdate",
 		"cxenseparse:recs:publishtime", "article:post_date", "bt:pubdate", "datecreated",
 		"creation_date", "created", "eomportal-lastupdate",
 	}
-	modifiedKeys = []string{
+	// genericDateKeys name a date without saying which: content
+	// systems fill them with the day a page was generated or last
+	// saved as often as with its publication.
+	genericDateKeys = []string{"dc.date", "dc:date", "dcterms.date", "date"}
+	modifiedKeys    = []string{
 		"article:modified_time", "og:updated_time", "article:modified", "datemodified",
 		"og:article:modified_time", "modified_time", "dcterms.modified", "dc.date.modified",
 		"last-modified", "lastmod", "revised",
@@ -447,6 +453,9 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 				return t, true
 			}
 		}
+	}
+	if t, ok := pickPrecise(dayFirst, m.metaAll(genericDateKeys...)...); ok {
+		return t, true
 	}
 	for _, s := range m.dateTexts {
 		if t, _, ok := firstPublishedDate(s, dayFirst, false); ok {
@@ -522,6 +531,9 @@ func (m *pageMeta) printedDate(dayFirst, updates bool) (time.Time, bool) {
 // nearest UTC that puts the instant on that day.
 // Times with an offset or with none (local clock times) are kept as given.
 func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
+	if t.Location() == naive && m.utcTwin(t) {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
 	if _, off := t.Zone(); off != 0 || t.Location() == naive {
 		return t
 	}
@@ -594,17 +606,40 @@ func onDay(t, day time.Time) time.Time {
 	return t
 }
 
-// pageZone returns the zone of the first date on the page that carries a
-// non-zero offset, or nil.
-func (m *pageMeta) pageZone() *time.Location {
-	vals := []string{m.meta(publishedKeys...), m.meta(modifiedKeys...)}
+// utcTwin reports whether the clock time t, written without a zone, is
+// a UTC time: another of the page's machine dates gives the same minute
+// in UTC (article:published_time "2019-11-20T01:50:59" beside JSON-LD's
+// "2019-11-20T01:50:59Z").
+func (m *pageMeta) utcTwin(t time.Time) bool {
+	for _, v := range m.machineDates() {
+		u, ok := parseMachineDate(v)
+		if !ok || u.Location() != time.UTC {
+			continue
+		}
+		if u.Year() == t.Year() && u.YearDay() == t.YearDay() && u.Hour() == t.Hour() && u.Minute() == t.Minute() {
+			return true
+		}
+	}
+	return false
+}
+
+// machineDates returns the page's dates written for machines: its meta
+// dates, JSON-LD's and those of its <time> elements.
+func (m *pageMeta) machineDates() []string {
+	vals := []string{m.meta(publishedKeys...), m.meta(genericDateKeys...), m.meta(modifiedKeys...)}
 	for _, o := range m.jsonld {
 		vals = append(vals, o.datePublished, o.dateModified, o.dateCreated)
 	}
 	for _, h := range m.times {
 		vals = append(vals, h.value)
 	}
-	for _, v := range vals {
+	return vals
+}
+
+// pageZone returns the zone of the first date on the page that carries a
+// non-zero offset, or nil.
+func (m *pageMeta) pageZone() *time.Location {
+	for _, v := range m.machineDates() {
 		if t, ok := parseMachineDate(v); ok {
 			if _, off := t.Zone(); off != 0 {
 				return t.Location()

@@ -215,6 +215,11 @@ func roleOfH1(h *html.Node, cc classes) h1Role {
 	}
 	for p := h.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
 		switch p.DataAtom {
+		case atom.A:
+			if homeLink(attr(p, "href")) {
+				// <a href="/"><h1>Site</h1></a>: the logo.
+				return h1Logo
+			}
 		case atom.Article, atom.Main:
 			// The story's own container, whatever its class says
 			// ("node-promoted").

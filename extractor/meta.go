@@ -38,10 +38,10 @@ type pageMeta struct {
 	// ldNames are the names of the JSON-LD objects by @id.
 	ldNames map[string]string
 	h1      []string
-	// headings are the texts of the other headings of the story (<h2>,
+	// headings are the other headings of the story (<h2>,
 	// itemprop="headline"), where a page whose <h1> names a section
 	// prints its headline.
-	headings []string
+	headings []heading
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
@@ -279,19 +279,36 @@ func (m *pageMeta) addHeading(n *html.Node) {
 		return
 	}
 	if t := text(n); t != "" && len(t) < 400 {
-		m.headings = append(m.headings, t)
+		m.headings = append(m.headings, heading{text: t, node: n, marked: strings.EqualFold(attr(n, "itemprop"), "headline"), titled: headlineClass(n)})
 	}
 }
 
-// holdsLink reports whether a link lies under n, at most depth levels
-// down.
+// heading is one of a page's other headings: all its text, its element,
+// whether it is marked as the headline (itemprop="headline") and whether
+// its class names it a title or headline ("entry-title").
+type heading struct {
+	text           string
+	node           *html.Node
+	marked, titled bool
+}
+
+// holdsLink reports whether a link to another page lies under n, at most
+// depth levels down: a link with no address or to a fragment (<a href="">
+// around a story's own headline) leads nowhere else.
 func holdsLink(n *html.Node, depth int) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.A || depth > 0 && holdsLink(c, depth-1)) {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A && !selfLink(c) || depth > 0 && holdsLink(c, depth-1)) {
 			return true
 		}
 	}
 	return false
+}
+
+// selfLink reports whether the link a leads to the page itself: no
+// address, or a fragment of it.
+func selfLink(a *html.Node) bool {
+	href := strings.TrimSpace(attr(a, "href"))
+	return href == "" || href[0] == '#'
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat

@@ -43,6 +43,20 @@ var metaPages = []struct {
 	// registrable label of the address.
 	{"title-site-label.html", "https://www.valleygazette.example/metro/2023/05/02/bridge-reopens/",
 		"Bridge reopens after two years of repairs", "2023-05-02"},
+	// A generic meta date (name="date", dcterms.date) a week after the
+	// publication date printed under the headline: the content system's
+	// last save, not the publication.
+	{"generic-meta-date.html", "https://riversidecourier.example/news/library-second-branch",
+		"Library opens a second branch in the old mill", "2023-05-02"},
+	// A publication time with no zone whose twin in JSON-LD is UTC
+	// (same minute, "Z"), after local midnight of the URL's day: the
+	// time is UTC, and the story of the URL's day.
+	{"naive-utc-twin.html", "https://pacificledger.example/business/story/2023-03-14/streaming-glitches",
+		"Streaming service admits launch-day glitches", "2023-03-14"},
+	// A generic meta date beside a <time> printed below the story, far
+	// from the headline: the printed date is the publication's.
+	{"generic-meta-time-below.html", "https://landesamt.example/themen/messstationen",
+		"Neue Messstationen am Fluss", "2023-05-02"},
 }
 
 func TestMetaPages(t *testing.T) {

@@ -610,10 +610,11 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 }
 
 // leadBlock reports whether n is a block of text with no blocks inside
-// (a <div> or <h2>): the shape of the summary or standfirst pages print
-// next to the article's text ("article__summary", a subtitle <h2>).
+// (a <div>, <h2> or <h3>): the shape of the summary or standfirst pages
+// print next to the article's text ("article__summary", a subtitle <h2>
+// or <h3>).
 func leadBlock(n *html.Node) bool {
-	if n.DataAtom != atom.Div && n.DataAtom != atom.H2 {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
 		return false
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -871,6 +872,10 @@ var (
 	signUpRe     = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscribing|abonnieren|anmelden)\b`)
 	signUpWhatRe = regexp.MustCompile(`(?i)newsletter|inbox|e-?mail|briefing|digest|postfach`)
 	newsletterRe = regexp.MustCompile(`(?i)\b(receive|get|join|subscribe to|sign up for|bestellen|erhalten)\b`)
+	// signUpHereRe is a line that ends by sending the reader to sign up,
+	// in a sentence of its own ("Want to hear about our campaigns? Sign
+	// up here"; not "Officials urged voters to register now.").
+	signUpHereRe = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(sign up|subscribe|register) (here|now|today)\W*$`)
 )
 
 // signUp reports whether s asks the reader to sign up for a newsletter.
@@ -879,10 +884,10 @@ func signUp(s string) bool {
 	if strings.Contains(l, "newsletter") && newsletterRe.MatchString(s) {
 		return true
 	}
-	if !strings.Contains(l, "sign") && !strings.Contains(l, "subscri") && !strings.Contains(l, "abonn") && !strings.Contains(l, "anmeld") {
+	if !strings.Contains(l, "sign") && !strings.Contains(l, "subscri") && !strings.Contains(l, "abonn") && !strings.Contains(l, "anmeld") && !strings.Contains(l, "regist") {
 		return false
 	}
-	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s)
+	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s) || signUpHereRe.MatchString(s)
 }
 
 // hasCurrency reports whether s holds a currency sign.

@@ -50,6 +50,21 @@ func TestMainText(t *testing.T) {
 			`<article><div class="share">Share</div><div class="article__summary summary">Three people have died during protests in the capital, after violent clashes erupted between supporters and the police.</div>` +
 				`<div class="article__text text">` + prose("protest") + prose("police") + prose("fuel") + `</div><div class="media__title">Photo by a photographer of an agency</div></article>`,
 			[]string{"Three people have died", "The protest is described"}, []string{"Photo by"}},
+		{"a label only screen readers see, in a block classed as the entry's",
+			`<article><div class="c-entry-labels"><p class="sr-only c-entry-box__labels-title">Filed under:</p><ul><li><a href="/topics/x">Snap Counts</a></li></ul></div>` +
+				prose("defense") + prose("snap") + `<p>The line held <span class="sr-only entry-text">for 20 minutes</span> before the visitors scored twice in the second half of the game.</p></article>`,
+			[]string{"The defense is described", "for 20 minutes"}, []string{"Filed under"}},
+		{"a call to sign up at the story's end",
+			`<article>` + prose("harbour") + prose("museum") + `<p>Photo: Ann Lee.</p><p>Do you want to hear about the campaign's next actions? <a href="/join">Sign up here</a></p></article>`,
+			[]string{"The harbour is described", "The museum is described"}, []string{"Sign up here", "next actions"}},
+		{"a sentence of the story ending in 'register now' stays",
+			`<article>` + prose("election") + prose("ballot") + `<p>Officials urged residents who have moved to register now.</p></article>`,
+			[]string{"The election is described", "urged residents who have moved to register now"}, nil},
+		{"a lead in an <h3> between the headline and the text's container",
+			`<main><div class="container"><div class="news"><h1>Camper vans draw crowds</h1><div class="share"><a href="#">Share</a></div>` +
+				`<h3>Travelling by van is booming, and the fair proved it again. Over five days more than fifty thousand visitors came to the halls, and the new camper vans drew the biggest crowds.</h3></div>` +
+				`<div class="news_detail">` + prose("van") + prose("roof") + prose("kitchen") + `</div></div></main>`,
+			[]string{"Travelling by van is booming", "The van is described"}, nil},
 		{"an embedded tweet",
 			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
 				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,

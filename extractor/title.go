@@ -99,12 +99,19 @@ func (s site) isName(part string) bool {
 		return true
 	}
 	np := normTitle(part)
-	if words(part) > 3 || len(np) < 3 {
+	if n := words(part); n > maxNameWords || len(np) < 3 {
 		return false
+	} else if n > 3 {
+		// A longer part names the site by its address's whole label
+		// ("European Championships Munich 2022" on munich2022.com).
+		return len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
 	}
 	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
 		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
 }
+
+// maxNameWords is the most words of a title's part that names the site.
+const maxNameWords = 5
 
 // minInnerLabel is the least length of a registrable label found inside a
 // title's part rather than at its start ("The Boston Globe" on
@@ -190,14 +197,28 @@ func (s site) strip(t string) string {
 			// "Headline | Section": the longest part is the headline.
 			return s.stripAffix(strings.TrimSpace(longest(parts)))
 		}
-		if n := len(parts); n > 1 && n < len(strings.Split(t, sep)) && sectionName(parts[n-1]) {
-			// "Headline - Section - Site": a section's name left
-			// between the headline and the site's.
-			parts = parts[:n-1]
+		for cut := len(parts) < strings.Count(t, sep)+1; cut && len(parts) > 1 && sectionName(parts[len(parts)-1]); {
+			// "Headline - Section - Site", "Site - Headline - Section -
+			// Subsection": the names of sections left beside the
+			// headline once the site's is cut.
+			parts = parts[:len(parts)-1]
 		}
 		return s.stripAffix(strings.TrimSpace(strings.Join(parts, sep)))
 	}
 	return stripUnspacedName(t)
+}
+
+// rangeEnd reports whether the part p of a title starts (or, with last,
+// ends) with a number, a dot after it allowed.
+func rangeEnd(p string, last bool) bool {
+	p = strings.TrimSpace(p)
+	if last {
+		p = strings.TrimSuffix(p, ".")
+		r, _ := utf8.DecodeLastRuneInString(p)
+		return unicode.IsDigit(r)
+	}
+	r, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsDigit(r)
 }
 
 // sectionName reports whether a part of a title reads as the name of a
@@ -326,8 +347,33 @@ func (s site) stripAffix(t string) string {
 // counts as lone); the metadata title; and last the document <title>, each
 // without the site name.
 func (m *pageMeta) title(siteName string, u *url.URL) string {
-	t := m.headline(siteName, u)
+	t := dropDatePart(m.headline(siteName, u))
 	t = strings.TrimSpace(trailingSepRe.ReplaceAllString(leadingSepRe.ReplaceAllString(t, ""), ""))
+	return t
+}
+
+// dropDatePart removes a date printed before or after the headline with
+// a separator between ("23.01.2022 - Council passes budget" in an <h1>):
+// the date is the page's, not part of its headline. A number next to the
+// separator makes the date the end of a range ("Wochenbericht 14. - 20.
+// Januar 2022"), which stays.
+func dropDatePart(t string) string {
+	if !strings.ContainsAny(t, "0123456789") {
+		return t
+	}
+	for _, sep := range titleSeparators {
+		first, rest, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		if datePart(first) && words(rest) >= 2 && !rangeEnd(rest, false) {
+			return strings.TrimSpace(rest)
+		}
+		i := strings.LastIndex(t, sep)
+		if head, last := t[:i], t[i+len(sep):]; datePart(last) && words(head) >= 2 && !rangeEnd(head, true) {
+			return strings.TrimSpace(head)
+		}
+	}
 	return t
 }
 
@@ -352,7 +398,17 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	siteHeading := func(h string) bool {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
 	}
-	for _, group := range [][]string{meta, {docTitle, m.docTitle}} {
+	for i, group := range [][]string{meta, {docTitle, m.docTitle}} {
+		switch i {
+		case 0:
+			if h := m.kickedHeading(meta, s); h != "" {
+				return h
+			}
+		case 1:
+			if t := m.printedOverShortH1(meta, docTitle, s); t != "" {
+				return t
+			}
+		}
 		for _, t := range group {
 			if h := m.confirmedH1(t, siteHeading); h != "" {
 				return h
@@ -390,10 +446,12 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	// A metadata title printed as a heading of its own (an <h2>, an
 	// element marked itemprop="headline") is the headline readers see; a
 	// short <h1> the metadata does not confirm then names a section or a
-	// box ("World News").
-	if len(h1) == 1 && words(h1[0]) <= maxSectionWords && !unspacedText(h1[0]) {
+	// box ("World News"), and any <h1> does beside a heading marked as
+	// the headline (another story's, further down the page).
+	if len(h1) == 1 && !unspacedText(h1[0]) {
 		for _, t := range meta {
-			if t = s.strip(t); m.printedHeading(t) && !m.h1Holds(t) {
+			t = s.strip(t)
+			if h, ok := m.headingOf(t); ok && (h.marked || words(h1[0]) <= maxSectionWords) && !m.h1Holds(t) {
 				return t
 			}
 		}
@@ -405,18 +463,101 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return h1[0]
 	}
 	for _, t := range meta {
-		if t = s.strip(t); t != "" {
-			return t
+		if st := s.strip(t); st != "" {
+			if t = collapse(t); st != t && s.titlePart(t) == "" {
+				// "How to Grow a Lemon Tree | Step-by-Step Guide"
+				// printed whole as the page's heading: what the cut
+				// took was no site's name but the headline's own.
+				if _, ok := m.headingOf(t); ok {
+					return t
+				}
+			}
+			return st
 		}
 	}
 	if len(h1) > 0 && docTitle == "" {
 		return h1[0]
+	}
+	if len(h1) == 0 {
+		if h := m.titledHeading(); h != "" {
+			return h
+		}
+	}
+	if (docTitle == "" || s.isName(docTitle)) && len(h1) == 0 && len(m.headings) > 0 && words(m.headings[0].text) >= 2 {
+		// The document title names the site alone: the story's first
+		// heading names the page better.
+		return m.headingText(m.headings[0].node)
 	}
 	if docTitle == "" {
 		// Nothing but the site's name: better than no title.
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
 	return docTitle
+}
+
+// titledHeading returns the headline of the page's first other heading
+// marked or classed as the title (<h2 itemprop="headline">, <h2
+// class="entry-title">), for a page with no <h1> of its story; or "".
+func (m *pageMeta) titledHeading() string {
+	for _, h := range m.headings {
+		if h.marked || h.titled {
+			if t := m.headingText(h.node); words(t) >= 2 || unspacedText(t) {
+				return t
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// kickedHeading returns the headline of a heading other than an <h1>
+// that prints a metadata title as a kicker and a headline in parts of
+// their own (<h2><span class="overline">Vanlife</span> <span
+// class="headline">Skandinavien …</span></h2> for og:title "Vanlife:
+// Skandinavien …"), when no <h1> holds that title: the page's story
+// heading, whose headline readers see without the kicker. An <h1> the
+// metadata title only holds ("Vanlife – Skandinavien" of "Vanlife:
+// Skandinavien erleben") or does not name is then a shorter version's or
+// a box's.
+func (m *pageMeta) kickedHeading(meta []string, s site) string {
+	for _, t := range meta {
+		if t = s.strip(t); t == "" || m.h1Holds(t) {
+			continue
+		}
+		h, ok := m.headingOf(t)
+		if !ok {
+			continue
+		}
+		if head := m.headingText(h.node); normTitle(head) != normTitle(h.text) && words(head) >= 2 {
+			return head
+		}
+	}
+	return ""
+}
+
+// printedOverShortH1 returns the metadata title printed as a heading of
+// its own when the page's <h1>s are short (a topic's name, "Betriebliche
+// Altersvorsorge") and the document title only holds them rather than
+// being one ("Betriebliche Altersvorsorge (bAV) - Wann lohnt …"): the
+// <h1> names the topic and the heading the story. It returns "" when not.
+func (m *pageMeta) printedOverShortH1(meta []string, docTitle string, s site) string {
+	if len(m.h1) == 0 {
+		return ""
+	}
+	nd := normTitle(docTitle)
+	for _, h := range m.h1 {
+		if words(h) > maxSectionWords || unspacedText(h) || normTitle(h) == nd {
+			return ""
+		}
+	}
+	for _, t := range meta {
+		if t = s.strip(t); t != "" && !m.h1Holds(t) {
+			if _, ok := m.headingOf(t); ok {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // uncut returns the document title doc when the metadata title t is its
@@ -467,19 +608,19 @@ func unspacedText(s string) bool {
 // rather than hold the headline.
 const maxSectionWords = 3
 
-// printedHeading reports whether the title t, of two words or more, is
-// the text of one of the page's other headings.
-func (m *pageMeta) printedHeading(t string) bool {
+// headingOf returns the other heading of the page whose text is the
+// title t, of two words or more.
+func (m *pageMeta) headingOf(t string) (heading, bool) {
 	nt := normTitle(t)
 	if words(t) < 2 && !unspacedText(t) || len(nt) < 10 {
-		return false
+		return heading{}, false
 	}
 	for _, h := range m.headings {
-		if normTitle(h) == nt {
-			return true
+		if normTitle(h.text) == nt {
+			return h, true
 		}
 	}
-	return false
+	return heading{}, false
 }
 
 // h1Holds reports whether an <h1> holds the title t ("… Kapazität in
