@@ -44,7 +44,11 @@ func (s *state) discover() {
 				continue // the code of a native name: "VL-3B" of "하늘-VL-3B"
 			}
 			if s.introduced(sp, near) && !s.garbleIntroduced(sp) {
-				stems.addWithStem(string(s.buf[sp.start:sp.end]))
+				if s.pastMakerPrefix(sp) != sp {
+					stems.add(string(s.buf[sp.start:sp.end])) // its stem is the maker: "Viettel" of "Viettel-LLM"
+				} else {
+					stems.addWithStem(string(s.buf[sp.start:sp.end]))
+				}
 			}
 		}
 		if k == orgSentence || stems.accepted == found && len(natives) == nativeFound {
@@ -300,7 +304,7 @@ func productEnd(buf []byte, i int) int {
 // digit, an inner capital or a hyphenated code, that is neither a stopword
 // nor something the catalog already names.
 func (s *state) productLike(sp span) bool {
-	if s.covered(sp) || s.hitOverlaps(sp) {
+	if s.covered(sp) || s.hitOverlaps(s.pastMakerPrefix(sp)) {
 		return false
 	}
 	if sp.end+1 < len(s.buf) && s.buf[sp.end] == ' ' && s.covered(span{sp.end + 1, sp.end + 2}) {
@@ -578,6 +582,19 @@ func ordinaryCompound(w string, variants map[string]variant) bool {
 		}
 	}
 	return false
+}
+
+// pastMakerPrefix returns sp without a vendor name that opens it as the
+// first hyphenated part of a name with a name morpheme after it: the maker
+// in its own model's name ("Viettel-LLM", "Acme-GPT"), which names the model,
+// not the vendor alone.
+func (s *state) pastMakerPrefix(sp span) span {
+	for _, h := range hitsIn(s.vendorHits, sp.start, sp.end) {
+		if h.start == sp.start && h.end < sp.end && s.buf[h.end] == '-' && s.hasMorpheme(string(s.buf[h.end+1:sp.end])) {
+			return span{h.end + 1, sp.end}
+		}
+	}
+	return sp
 }
 
 // hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
