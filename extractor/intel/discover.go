@@ -68,12 +68,15 @@ func (s *state) discover() {
 			stems.add(n.stem)
 		}
 	}
+	if len(stems.names) > 0 && len(s.newVendors) == 0 {
+		s.makerNamedFrom(stems.names)
+	}
 	rivals := s.discoverRivals(&stems)
 	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
 	if owner, _, _, ok := s.repo(); ok && len(stems.names) > 0 {
-		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
+		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() && len(s.newVendors) == 0 {
 			s.addVendor(owner, 0)
 		}
 	}
@@ -948,6 +951,65 @@ func cjkWordBefore(b []byte) string {
 		return ""
 	}
 	return string(b[j:])
+}
+
+// makerPrepositions introduce the maker of a model named before them:
+// "Wren is a family of speech models from Brackenfield Labs", "Orion-7B by
+// Acme AI".
+var makerPrepositions = []string{" from ", " by "}
+
+// makerNamedFrom adds the organisation no catalog knows that a sentence
+// naming a new model gives as its maker after "from" or "by": capitalised
+// words ending in an organisation suffix, right after the preposition.
+func (s *state) makerNamedFrom(names []string) {
+	for _, sent := range s.sents {
+		text := s.buf[sent.start:sent.end]
+		i := -1
+		for _, n := range names {
+			if i = bytes.Index(text, []byte(n)); i >= 0 {
+				break
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		for _, prep := range makerPrepositions {
+			j := bytes.Index(text[i:], []byte(prep))
+			if j < 0 {
+				continue
+			}
+			p := sent.start + i + j + len(prep)
+			if name := s.orgAt(p, sent.end); name != "" {
+				s.addVendor(name, p)
+				return
+			}
+		}
+	}
+}
+
+// orgAt returns the organisation name no catalog knows that starts at p:
+// one to three capitalised words, then an organisation suffix.
+func (s *state) orgAt(p, end int) string {
+	q := p
+	for k := 0; k < 3 && q < end && isUpper(s.buf[q]); k++ {
+		w := wordEnd(s.buf, q)
+		word := string(s.buf[q:w])
+		if s.an.c.stopwords[word] {
+			return ""
+		}
+		if suf := s.orgSuffixAfter(w); suf != "" {
+			name := string(s.buf[p:w]) + " " + suf
+			if _, known := s.an.c.vendorOfAlias[fold(name)]; known || s.knownVendorIn(name) {
+				return ""
+			}
+			return name
+		}
+		if w >= end || s.buf[w] != ' ' {
+			return ""
+		}
+		q = w + 1
+	}
+	return ""
 }
 
 // orgSuffixAfter returns the Latin organisation suffix that follows p
