@@ -1272,6 +1272,25 @@ func firstClauseMark(b []byte) int {
 	return at
 }
 
+// otherMakersPlan reports a plan whose subject, a vendor named before cue
+// c in sentence sent, is not maker v: "VinAI sẽ thử tinh chỉnh Gemma 4.1
+// 12B cho dự án PhoGPT" plans VinAI's work, not a release of Google's model.
+func (s *state) otherMakersPlan(c hit, sent span, v int) bool {
+	if v < 0 {
+		return false
+	}
+	hits := hitsIn(s.vendorHits, sent.start, c.start)
+	if len(hits) == 0 {
+		return false
+	}
+	for _, h := range hits {
+		if h.idx == v {
+			return false
+		}
+	}
+	return true
+}
+
 // plannedInTitle reports a model the title names in a clause of a plan.
 func (s *state) plannedInTitle(m int) bool {
 	for _, x := range s.mentionsIn(0, s.titleEnd) {
@@ -1309,7 +1328,7 @@ func (s *state) holdPlanned() {
 		}
 		for i := s.mentionIndex(sent.start); i < len(s.mentions) && s.mentions[i].start < sent.end; i++ {
 			m := &s.mentions[i]
-			if m.role != roleNone && m.role != rolePlanned {
+			if m.role != roleNone && m.role != rolePlanned || s.otherMakersPlan(c, sent, s.models[m.model].vendor) {
 				continue
 			}
 			if clause {
