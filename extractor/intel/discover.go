@@ -307,7 +307,7 @@ func productEnd(buf []byte, i int) int {
 // digit, an inner capital or a hyphenated code, that is neither a stopword
 // nor something the catalog already names.
 func (s *state) productLike(sp span) bool {
-	if s.covered(sp) || s.hitOverlaps(s.pastMakerPrefix(sp)) {
+	if s.covered(sp) || s.hitOverlaps(s.pastMakerPrefix(sp)) || lineOfVersions(s.buf, sp.end) {
 		return false
 	}
 	if sp.end+1 < len(s.buf) && s.buf[sp.end] == ' ' && s.covered(span{sp.end + 1, sp.end + 2}) {

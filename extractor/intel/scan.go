@@ -657,6 +657,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			return end, true // "Step-Audio-Report" is a document
 		}
 	}
+	if len(parts) > 0 && lineOfVersions(s.buf, end) {
+		return end + 2, true // "Qwen3.x": a line of versions, no model
+	}
 	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
 		// "AceReason-Nemotron-7B": a lab's own line built on the
 		// family, named as its makers write it, the family's maker's.
@@ -842,6 +845,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	var parts []part
 	end := p
 	hasSize := false
+	native := false // the last part was a variant spelt in Hangul or Katakana
 	for len(parts) < 10 {
 		q := end
 		var sep byte
@@ -869,14 +873,19 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 					sep = '.'
 					q++ // "FLUX.1"
 				}
+			default:
+				if native && isAlnum(buf[q]) {
+					sep = ' ' // "ウィスパー・ラージV3": a version written onto the Katakana variant
+				}
 			}
 		}
 		if v, e := an.nativeVariant(buf, q, sep); v != "" {
 			// "엑사원 딥" → "EXAONE Deep"
 			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
-			end = e
+			end, native = e, true
 			continue
 		}
+		native = false
 		if v, e := an.bracketVariant(buf, q); v != "" {
 			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
 			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
@@ -1328,7 +1337,7 @@ func (an *Analyzer) isFormat(w string) bool {
 // reads the app words ("应用", "アプリ", "앱").
 var (
 	otherHeads       = []string{"api", "apis", "app", "apps", "cli", "sdk", "assistant", "platform", "license", "licence", "dataset", "datasets", "website"}
-	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
+	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "官网", "官網", "网站", "網站", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
 )
 
 // otherThingAfter reports a bare stem ending at en that opens the name of
@@ -1350,6 +1359,9 @@ func (s *state) otherThingAfter(en int) bool {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
 		}
+	}
+	if nativeHeadAfter(s.buf[en:]) {
+		return true // "PLaMo コミュニティライセンス": a compound ending in a head
 	}
 	switch c := s.buf[en]; {
 	case c == '.' && en+1 < len(s.buf) && isLower(s.buf[en+1]):
@@ -1375,6 +1387,35 @@ func (s *state) otherThingAfter(en int) bool {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
 		}
 		p = w
+	}
+	return false
+}
+
+// lineOfVersions reports a placeholder minor version at p: ".x" of
+// "Qwen3.x", "GPT-4.x", which names every version of a line, no model.
+func lineOfVersions(buf []byte, p int) bool {
+	return p+1 < len(buf) && buf[p] == '.' && (buf[p+1] == 'x' || buf[p+1] == 'X') && p > 0 && isDigit(buf[p-1]) &&
+		(p+2 == len(buf) || !isAlnum(buf[p+2]))
+}
+
+// nativeHeadAfter reports a word in another script than Latin after one
+// space at the start of b that ends in a native head of otherHeadsJoined
+// ("コミュニティライセンス", "开源许可"): the stem opens its compound.
+func nativeHeadAfter(b []byte) bool {
+	if len(b) < 2 || b[0] != ' ' || b[1] < utf8.RuneSelf {
+		return false
+	}
+	w := b[1:]
+	for i, r := range string(w) {
+		if r < utf8.RuneSelf || unicode.IsSpace(r) || unicode.IsPunct(r) {
+			w = w[:i]
+			break
+		}
+	}
+	for _, h := range otherHeadsJoined {
+		if h[0] >= utf8.RuneSelf && bytes.HasSuffix(w, []byte(h)) {
+			return true
+		}
 	}
 	return false
 }
@@ -1426,7 +1467,7 @@ func hasCJKService(b []byte) bool {
 // makes it the maker of what follows ("Qwen's 7B coder").
 var (
 	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
-	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
+	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", "负责人", "負責人", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
 )
 
 // teamAround reports a team word before or after a bare family name at
