@@ -626,6 +626,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// glosses the Latin one that follows, which names the model.
 		return en, true
 	}
+	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && hanNameGoesOn(s.buf[en:]) {
+		// "混元视频2.0": a line of the family the catalog does not
+		// know, named by a Han word and a version; not the family.
+		return end, true
+	}
 	if len(parts) == 0 {
 		if f.Bare && !lower && s.otherThingAfter(en) {
 			// "Llama.com", "Sarashina Model License", "Kimi开放平台",
@@ -1389,6 +1394,32 @@ func (s *state) otherThingAfter(en int) bool {
 		p = w
 	}
 	return false
+}
+
+// hanNameGoesOn reports one or two Han words (two to four letters) right
+// at the start of b, then a version number: the rest of a name a Han stem
+// opens ("视频2.0" of "混元视频2.0").
+func hanNameGoesOn(b []byte) bool {
+	n, i := 0, 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		n++
+		i += size
+	}
+	if n < 2 || n > 4 {
+		return false
+	}
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(b) || !isDigit(b[i]) || b[i+1] != '.' && !isDigit(b[i+1]) {
+		return false
+	}
+	w := wordEnd(b, i)
+	return w >= len(b) || !countWordAt(b, w) // "月活已达3.45亿" is a quantity
 }
 
 // lineOfVersions reports a placeholder minor version at p: ".x" of
