@@ -75,8 +75,12 @@ func (s *state) discover() {
 	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
-	if owner, _, _, ok := s.repo(); ok && len(stems.names) > 0 {
-		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() && len(s.newVendors) == 0 {
+	if owner, repo, _, ok := s.repo(); ok && len(stems.names) > 0 {
+		// The owner of a repository makes the new models, where no other
+		// maker is named or the models are named after the repository
+		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
+		// it is tuned from).
+		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && len(s.newVendors) == 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) {
 			s.addVendor(owner, 0)
 		}
 	}
@@ -953,6 +957,29 @@ func cjkWordBefore(b []byte) string {
 	return string(b[j:])
 }
 
+// namedAfterAny reports a discovered name that a repository is named
+// after (namedAfter).
+func namedAfterAny(repo string, names []string) bool {
+	for _, n := range names {
+		if namedAfter(repo, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// catalogNamedAfter reports a catalogued model of the article that a
+// repository is named after ("K-intelligence-Midm/Midm-2.0" and Mi:dm
+// 2.0): its maker is known, and the owner's handle names no other.
+func (s *state) catalogNamedAfter(repo string) bool {
+	for _, m := range s.models {
+		if m.family >= 0 && namedAfter(repo, m.name) {
+			return true
+		}
+	}
+	return false
+}
+
 // makerPrepositions introduce the maker of a model named before them:
 // "Wren is a family of speech models from Brackenfield Labs", "Orion-7B by
 // Acme AI".
@@ -1337,8 +1364,15 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		return
 	}
 	w, words := s.spacedWords(p, end)
+	if e := s.makerVariantAt(p, end); e > p {
+		// "Viettel Vision 2": the maker's name and a variant word name
+		// its model; the grammar reads the version after them.
+		w, words = e, 2
+	} else if s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+		return
+	}
 	name := string(s.buf[p:w])
-	if utf8.RuneCountInString(name) < 3 || s.an.c.stopwords[name] || s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+	if utf8.RuneCountInString(name) < 3 || s.an.c.stopwords[name] {
 		return
 	}
 	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
@@ -1425,6 +1459,29 @@ func (s *state) spacedWords(p, end int) (int, int) {
 		}
 	}
 	return w, 1
+}
+
+// makerVariantAt returns the end of a vendor's name at p followed by a
+// spaced variant word with a version after it ("Viettel Vision 2"): a model
+// its maker names after itself. It returns p when none is there, and for a
+// name the catalog covers.
+func (s *state) makerVariantAt(p, end int) int {
+	hs := hitsIn(s.vendorHits, p, p+1)
+	if len(hs) == 0 || hs[0].start != p || s.covered(span{p, hs[0].end}) {
+		return p
+	}
+	e := hs[0].end
+	if e+1 >= end || s.buf[e] != ' ' || !isUpper(s.buf[e+1]) {
+		return p
+	}
+	w := wordEnd(s.buf, e+1)
+	if v, ok := s.an.c.variants[strings.ToLower(string(s.buf[e+1:w]))]; !ok || !v.spaced {
+		return p
+	}
+	if w+1 >= end || s.buf[w] != ' ' || !isDigit(s.buf[w+1]) {
+		return p
+	}
+	return w
 }
 
 // asciiOnly reports a string of ASCII bytes only.
