@@ -508,6 +508,9 @@ type part struct {
 	text string
 	size bool
 	kind partKind
+	// native is a variant word as Korean or Japanese spelt it ("ミニ" of
+	// "Mini"), kept in the names of native models no catalog knows.
+	native string
 }
 
 // knownModel reports whether the article already holds the model a stem
@@ -886,7 +889,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		}
 		if v, e := an.nativeVariant(buf, q, sep); v != "" {
 			// "엑사원 딥" → "EXAONE Deep"
-			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
+			parts = append(parts, part{sep: ' ', text: v, kind: partWord, native: string(buf[q:e])})
 			end, native = e, true
 			continue
 		}
