@@ -1209,6 +1209,16 @@ func (s *state) hold(c hit) {
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
 	}
+	if past && s.cjkCue(c) {
+		// "2025年4月に公開した「Llama 4」シリーズの改良版で、ラインアップは
+		// 「Llama 4.2 Scout」と…": what a dated verb released ends with
+		// its clause.
+		if i := firstClauseMark(s.buf[c.end:hi]); i >= 0 {
+			hi = c.end + i
+		} else if i := bytes.Index(s.buf[c.end:hi], []byte("、")); i >= 0 {
+			hi = c.end + i
+		}
+	}
 	if w := bytes.LastIndex(s.buf[sent.start:c.start], []byte(", which ")); w >= 0 && len(s.mentionsIn(sent.start+w, c.start)) == 0 {
 		// "A was distilled from B, which is not part of this release":
 		// the relative clause speaks of B alone.
