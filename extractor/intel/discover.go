@@ -348,6 +348,9 @@ func (s *state) productLike(sp span) bool {
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {
 		return false
 	}
+	if _, ok := s.an.c.stemFamily[strings.ToLower(ws)]; ok {
+		return false // a catalogued family's stem, read as something else where it is no model
+	}
 	_, bench := s.an.c.benchByFold[f]
 	return !bench
 }
@@ -1020,8 +1023,7 @@ func (s *state) orgAt(p, end int) string {
 	q := p
 	for k := 0; k < 3 && q < end && isUpper(s.buf[q]); k++ {
 		w := wordEnd(s.buf, q)
-		word := string(s.buf[q:w])
-		if s.an.c.stopwords[word] {
+		if s.an.c.stopwords[string(s.buf[q:w])] {
 			return ""
 		}
 		if suf := s.orgSuffixAfter(w); suf != "" {

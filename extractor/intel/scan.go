@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/extractor/catalog"
 )
 
 // span is a half-open byte range of the analysed text.
@@ -632,6 +634,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && hanNameGoesOn(s.buf[en:]) {
 		// "混元视频2.0": a line of the family the catalog does not
 		// know, named by a Han word and a version; not the family.
+		return end, true
+	}
+	if len(parts) == 0 && f.Bare && !lower && (s.indefiniteBefore(st) || s.jaCompoundAfter(en)) {
+		// "ship a byte-level Llama": any of the family, no model;
+		// "PLaMo翻訳": a product the family's name opens.
 		return end, true
 	}
 	if len(parts) == 0 {
@@ -1397,6 +1404,51 @@ func (s *state) otherThingAfter(en int) bool {
 		p = w
 	}
 	return false
+}
+
+// indefiniteBefore reports an indefinite article before a name at st, past
+// at most two lowercase words: "a byte-level Llama", "an open Gemini".
+func (s *state) indefiniteBefore(st int) bool {
+	p := st
+	for k := 0; k < 3; k++ {
+		if p < 2 || s.buf[p-1] != ' ' {
+			return false
+		}
+		q := p - 1
+		for q > 0 && (isLower(s.buf[q-1]) || s.buf[q-1] == '-') {
+			q--
+		}
+		if q == p-1 || q > 0 && isAlnum(s.buf[q-1]) {
+			return false
+		}
+		switch string(s.buf[q : p-1]) {
+		case "a", "an":
+			return true
+		}
+		p = q
+	}
+	return false
+}
+
+// jaCompoundAfter reports Han or Katakana written right onto a Latin name
+// ending at en in Japanese text ("PLaMo翻訳"): a compound the name opens,
+// unless it is a model or series noun ("PLaMoモデル", "Gemmaシリーズ").
+func (s *state) jaCompoundAfter(en int) bool {
+	if s.a == nil || s.a.Language != "ja" || en >= len(s.buf) || en == 0 || s.buf[en-1] >= utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRune(s.buf[en:])
+	if !unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '・' {
+		return false
+	}
+	for _, k := range []string{catalog.CueModelNouns, catalog.CueSeries} {
+		for _, w := range s.an.cat.Cues[k]["ja"] {
+			if bytes.HasPrefix(s.buf[en:], []byte(w)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hanNameGoesOn reports one or two Han words (two to four letters) right
