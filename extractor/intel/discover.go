@@ -44,7 +44,11 @@ func (s *state) discover() {
 				continue // the code of a native name: "VL-3B" of "하늘-VL-3B"
 			}
 			if s.introduced(sp, near) && !s.garbleIntroduced(sp) {
-				stems.addWithStem(string(s.buf[sp.start:sp.end]))
+				if s.pastMakerPrefix(sp) != sp {
+					stems.add(string(s.buf[sp.start:sp.end])) // its stem is the maker: "Viettel" of "Viettel-LLM"
+				} else {
+					stems.addWithStem(string(s.buf[sp.start:sp.end]))
+				}
 			}
 		}
 		if k == orgSentence || stems.accepted == found && len(natives) == nativeFound {
@@ -64,12 +68,19 @@ func (s *state) discover() {
 			stems.add(n.stem)
 		}
 	}
+	if len(stems.names) > 0 && len(s.newVendors) == 0 {
+		s.makerNamedFrom(stems.names)
+	}
 	rivals := s.discoverRivals(&stems)
 	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
-	if owner, _, _, ok := s.repo(); ok && len(stems.names) > 0 {
-		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && !s.anyVendorHit() {
+	if owner, repo, _, ok := s.repo(); ok && len(stems.names) > 0 {
+		// The owner of a repository makes the new models, where no other
+		// maker is named or the models are named after the repository
+		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
+		// it is tuned from).
+		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && len(s.newVendors) == 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) {
 			s.addVendor(owner, 0)
 		}
 	}
@@ -300,7 +311,7 @@ func productEnd(buf []byte, i int) int {
 // digit, an inner capital or a hyphenated code, that is neither a stopword
 // nor something the catalog already names.
 func (s *state) productLike(sp span) bool {
-	if s.covered(sp) || s.hitOverlaps(sp) {
+	if s.covered(sp) || s.hitOverlaps(s.pastMakerPrefix(sp)) || lineOfVersions(s.buf, sp.end) {
 		return false
 	}
 	if sp.end+1 < len(s.buf) && s.buf[sp.end] == ' ' && s.covered(span{sp.end + 1, sp.end + 2}) {
@@ -336,6 +347,9 @@ func (s *state) productLike(sp span) bool {
 	f := fold(ws)
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {
 		return false
+	}
+	if _, ok := s.an.c.stemFamily[strings.ToLower(ws)]; ok {
+		return false // a catalogued family's stem, read as something else where it is no model
 	}
 	_, bench := s.an.c.benchByFold[f]
 	return !bench
@@ -578,6 +592,19 @@ func ordinaryCompound(w string, variants map[string]variant) bool {
 		}
 	}
 	return false
+}
+
+// pastMakerPrefix returns sp without a vendor name that opens it as the
+// first hyphenated part of a name with a name morpheme after it: the maker
+// in its own model's name ("Viettel-LLM", "Acme-GPT"), which names the model,
+// not the vendor alone.
+func (s *state) pastMakerPrefix(sp span) span {
+	for _, h := range hitsIn(s.vendorHits, sp.start, sp.end) {
+		if h.start == sp.start && h.end < sp.end && s.buf[h.end] == '-' && s.hasMorpheme(string(s.buf[h.end+1:sp.end])) {
+			return span{h.end + 1, sp.end}
+		}
+	}
+	return sp
 }
 
 // hitOverlaps reports a vendor, benchmark or licence match overlapping sp.
@@ -933,6 +960,87 @@ func cjkWordBefore(b []byte) string {
 	return string(b[j:])
 }
 
+// namedAfterAny reports a discovered name that a repository is named
+// after (namedAfter).
+func namedAfterAny(repo string, names []string) bool {
+	for _, n := range names {
+		if namedAfter(repo, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// catalogNamedAfter reports a catalogued model of the article that a
+// repository is named after ("K-intelligence-Midm/Midm-2.0" and Mi:dm
+// 2.0): its maker is known, and the owner's handle names no other.
+func (s *state) catalogNamedAfter(repo string) bool {
+	for _, m := range s.models {
+		if m.family >= 0 && namedAfter(repo, m.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// makerPrepositions introduce the maker of a model named before them:
+// "Wren is a family of speech models from Brackenfield Labs", "Orion-7B by
+// Acme AI".
+var makerPrepositions = []string{" from ", " by "}
+
+// makerNamedFrom adds the organisation no catalog knows that a sentence
+// naming a new model gives as its maker after "from" or "by": capitalised
+// words ending in an organisation suffix, right after the preposition.
+func (s *state) makerNamedFrom(names []string) {
+	for _, sent := range s.sents {
+		text := s.buf[sent.start:sent.end]
+		i := -1
+		for _, n := range names {
+			if i = bytes.Index(text, []byte(n)); i >= 0 {
+				break
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		for _, prep := range makerPrepositions {
+			j := bytes.Index(text[i:], []byte(prep))
+			if j < 0 {
+				continue
+			}
+			p := sent.start + i + j + len(prep)
+			if name := s.orgAt(p, sent.end); name != "" {
+				s.addVendor(name, p)
+				return
+			}
+		}
+	}
+}
+
+// orgAt returns the organisation name no catalog knows that starts at p:
+// one to three capitalised words, then an organisation suffix.
+func (s *state) orgAt(p, end int) string {
+	q := p
+	for k := 0; k < 3 && q < end && isUpper(s.buf[q]); k++ {
+		w := wordEnd(s.buf, q)
+		if s.an.c.stopwords[string(s.buf[q:w])] {
+			return ""
+		}
+		if suf := s.orgSuffixAfter(w); suf != "" {
+			name := string(s.buf[p:w]) + " " + suf
+			if _, known := s.an.c.vendorOfAlias[fold(name)]; known || s.knownVendorIn(name) {
+				return ""
+			}
+			return name
+		}
+		if w >= end || s.buf[w] != ' ' {
+			return ""
+		}
+		q = w + 1
+	}
+	return ""
+}
+
 // orgSuffixAfter returns the Latin organisation suffix that follows p
 // after one space ("AI" of "Kaname AI"), or "".
 func (s *state) orgSuffixAfter(p int) string {
@@ -1258,8 +1366,15 @@ func (s *state) objectName(p, end int, stems *stemList) {
 		return
 	}
 	w, words := s.spacedWords(p, end)
+	if e := s.makerVariantAt(p, end); e > p {
+		// "Viettel Vision 2": the maker's name and a variant word name
+		// its model; the grammar reads the version after them.
+		w, words = e, 2
+	} else if s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+		return
+	}
 	name := string(s.buf[p:w])
-	if utf8.RuneCountInString(name) < 3 || s.an.c.stopwords[name] || s.covered(span{p, w}) || s.hitOverlaps(span{p, w}) {
+	if utf8.RuneCountInString(name) < 3 || s.an.c.stopwords[name] {
 		return
 	}
 	if _, ok := s.an.c.vendorOfAlias[fold(name)]; ok {
@@ -1346,6 +1461,29 @@ func (s *state) spacedWords(p, end int) (int, int) {
 		}
 	}
 	return w, 1
+}
+
+// makerVariantAt returns the end of a vendor's name at p followed by a
+// spaced variant word with a version after it ("Viettel Vision 2"): a model
+// its maker names after itself. It returns p when none is there, and for a
+// name the catalog covers.
+func (s *state) makerVariantAt(p, end int) int {
+	hs := hitsIn(s.vendorHits, p, p+1)
+	if len(hs) == 0 || hs[0].start != p || s.covered(span{p, hs[0].end}) {
+		return p
+	}
+	e := hs[0].end
+	if e+1 >= end || s.buf[e] != ' ' || !isUpper(s.buf[e+1]) {
+		return p
+	}
+	w := wordEnd(s.buf, e+1)
+	if v, ok := s.an.c.variants[strings.ToLower(string(s.buf[e+1:w]))]; !ok || !v.spaced {
+		return p
+	}
+	if w+1 >= end || s.buf[w] != ' ' || !isDigit(s.buf[w+1]) {
+		return p
+	}
+	return w
 }
 
 // asciiOnly reports a string of ASCII bytes only.

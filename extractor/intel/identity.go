@@ -114,6 +114,9 @@ func (c *compiled) appendCanonical(dst []byte, fam int, stem string, parts []par
 		st, lowerVariants = c.familyStyle[fam], c.familyLowerVariants[fam]
 	}
 	dst = append(dst, stem...)
+	// A native model no catalog knows keeps its native variant words:
+	// "ツグミ2 ミニ", not "ツグミ-2-Mini".
+	native := fam < 0 && stem != "" && stem[len(stem)-1] >= utf8.RuneSelf
 	for i, p := range parts {
 		switch {
 		case p.sep == '.':
@@ -124,6 +127,10 @@ func (c *compiled) appendCanonical(dst []byte, fam int, stem string, parts []par
 			dst = append(dst, ' ')
 		default:
 			dst = append(dst, '-')
+		}
+		if native && p.native != "" {
+			dst = append(dst, p.native...)
+			continue
 		}
 		dst = c.appendPart(dst, p, lowerVariants)
 	}

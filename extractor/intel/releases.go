@@ -189,8 +189,9 @@ func (s *state) releaseSentence(c hit) {
 	// does a title that releases a document or a device and no model
 	// ("阿里巴巴发布季度财报"). A topic series whose version or size the
 	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
-	// "the models" of a later sentence are.
-	if !named && s.topic >= 0 && !s.versionReleased(s.topic) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+	// "the models" of a later sentence are, nor is a topic the title
+	// says is still to come ("…上线，Qwen3.7-Max下月见").
+	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
@@ -1208,6 +1209,16 @@ func (s *state) hold(c hit) {
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
 	}
+	if past && s.cjkCue(c) {
+		// "2025年4月に公開した「Llama 4」シリーズの改良版で、ラインアップは
+		// 「Llama 4.2 Scout」と…": what a dated verb released ends with
+		// its clause.
+		if i := firstClauseMark(s.buf[c.end:hi]); i >= 0 {
+			hi = c.end + i
+		} else if i := bytes.Index(s.buf[c.end:hi], []byte("、")); i >= 0 {
+			hi = c.end + i
+		}
+	}
 	if w := bytes.LastIndex(s.buf[sent.start:c.start], []byte(", which ")); w >= 0 && len(s.mentionsIn(sent.start+w, c.start)) == 0 {
 		// "A was distilled from B, which is not part of this release":
 		// the relative clause speaks of B alone.
@@ -1233,6 +1244,73 @@ func (s *state) hold(c hit) {
 	}
 }
 
+// clauseAt returns the clause of sentence sent that holds cue c: the text
+// between the clause breaks (commas, semicolons, colons) around it.
+func (s *state) clauseAt(c hit, sent span) span {
+	cl := sent
+	if i := lastClauseMark(s.buf[sent.start:c.start]); i >= 0 {
+		cl.start = sent.start + i
+	}
+	if i := firstClauseMark(s.buf[c.end:sent.end]); i >= 0 {
+		cl.end = c.end + i
+	}
+	return cl
+}
+
+// clauseMarks end a clause: "," and ";" and ":", in ASCII and full width.
+var clauseMarks = []string{",", ";", ":", "，", "；", "："}
+
+// lastClauseMark returns the end of the last clause mark in b, or -1.
+func lastClauseMark(b []byte) int {
+	at := -1
+	for _, m := range clauseMarks {
+		if i := bytes.LastIndex(b, []byte(m)); i >= 0 && i+len(m) > at {
+			at = i + len(m)
+		}
+	}
+	return at
+}
+
+// firstClauseMark returns where the first clause mark in b starts, or -1.
+func firstClauseMark(b []byte) int {
+	at := -1
+	for _, m := range clauseMarks {
+		if i := bytes.Index(b, []byte(m)); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// otherMakersPlan reports a plan whose subject, a vendor named before cue
+// c in sentence sent, is not maker v: "VinAI sẽ thử tinh chỉnh Gemma 4.1
+// 12B cho dự án PhoGPT" plans VinAI's work, not a release of Google's model.
+func (s *state) otherMakersPlan(c hit, sent span, v int) bool {
+	if v < 0 {
+		return false
+	}
+	hits := hitsIn(s.vendorHits, sent.start, c.start)
+	if len(hits) == 0 {
+		return false
+	}
+	for _, h := range hits {
+		if h.idx == v {
+			return false
+		}
+	}
+	return true
+}
+
+// plannedInTitle reports a model the title names in a clause of a plan.
+func (s *state) plannedInTitle(m int) bool {
+	for _, x := range s.mentionsIn(0, s.titleEnd) {
+		if x.model == m && x.role == rolePlanned {
+			return true
+		}
+	}
+	return false
+}
+
 // releasesNow reports an unblocked release cue in sentence sent.
 func (s *state) releasesNow(sent span) bool {
 	for _, r := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
@@ -1245,16 +1323,28 @@ func (s *state) releasesNow(sent span) bool {
 
 // holdPlanned holds the models of sentences that speak of a later release
 // and of no present one: "Llama 4 Behemoth … will be released later".
+// A sentence that also releases something now holds the models of the
+// plan's own clause when that clause releases nothing: "阿里开源千问3.7：两款
+// 模型上线，Qwen3.7-Max下月见".
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
 		sent := s.sents[s.sentenceAt(c.start)]
+		clause := false
 		if s.releasesNow(sent) {
-			continue
-		}
-		for _, m := range s.mentionsIn(sent.start, sent.end) {
-			if m.role == roleNone || m.role == rolePlanned {
-				s.models[m.model].mark(kindPlanned, c.start)
+			if sent = s.clauseAt(c, sent); s.releasesNow(sent) {
+				continue
 			}
+			clause = true
+		}
+		for i := s.mentionIndex(sent.start); i < len(s.mentions) && s.mentions[i].start < sent.end; i++ {
+			m := &s.mentions[i]
+			if m.role != roleNone && m.role != rolePlanned || s.otherMakersPlan(c, sent, s.models[m.model].vendor) {
+				continue
+			}
+			if clause {
+				m.role = rolePlanned // the sentence's release verb is not for it
+			}
+			s.models[m.model].mark(kindPlanned, c.start)
 		}
 	}
 }

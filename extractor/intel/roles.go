@@ -432,13 +432,16 @@ var (
 // a sentence names after an acknowledgement ("we thank …") or inside a
 // denial or rumour; rivals named alongside the article's own models.
 func (s *state) assignRoles() {
-	for _, kinds := range [][]cueKind{comparisonCues, referenceCues, {cuePlanned}} {
+	for _, kinds := range [][]cueKind{comparisonCues, referenceCues} {
 		for _, k := range kinds {
 			r := roleOf(k)
 			for _, c := range s.cues[k] {
 				s.mark(c, r)
 			}
 		}
+	}
+	for _, c := range s.cues[cuePlanned] {
+		s.markPlanned(c)
 	}
 	for _, k := range []cueKind{cueThanks, cueDenial} {
 		for _, c := range s.cues[k] {
@@ -448,6 +451,22 @@ func (s *state) assignRoles() {
 	for _, m := range s.mentions {
 		if k, ok := m.role.kind(); ok {
 			s.models[m.model].mark(k, m.start)
+		}
+	}
+}
+
+// markPlanned marks planned the models plan c points at, but for those of
+// another maker than the vendor the sentence names as the plan's subject
+// (otherMakersPlan).
+func (s *state) markPlanned(c hit) {
+	chain := s.chainAfter(c.end)
+	if c.after {
+		chain = s.chainBefore(c.start)
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	for _, i := range chain {
+		if m := &s.mentions[i]; m.role == roleNone && !s.otherMakersPlan(c, sent, s.models[m.model].vendor) {
+			m.role = rolePlanned
 		}
 	}
 }
@@ -607,13 +626,26 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && len(gap) > tune.chainFirstBefore || !first && (!s.joined(gap) || withWord(gap) || s.cueIn(m.end, anchor)) {
-			break // "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival
+		if first && (len(gap) > tune.chainFirstBefore || clauseEnds(gap)) || !first && (!s.joined(gap) || withWord(gap) || s.cueIn(m.end, anchor)) {
+			// "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival;
+			// "Xが0.91を記録し、前世代の0.84から": X is in a clause of its own
+			break
 		}
 		out = append(out, i)
 		anchor = m.start
 	}
 	return out
+}
+
+// clauseEnds reports a clause break (a comma, "、") in gap past any
+// bracket it closes: "Xが0.91を記録し、前世代" ends X's clause, "X(Y, 72.9점)는
+// 크게 능가" does not.
+func clauseEnds(gap []byte) bool {
+	if i := bytes.LastIndexAny(gap, ")）"); i >= 0 {
+		_, n := utf8.DecodeRune(gap[i:])
+		gap = gap[i+n:]
+	}
+	return clauseBreak(gap) || bytes.Contains(gap, []byte("、"))
 }
 
 // withWord reports a gap that is Chinese "与" (與, 同, 跟): in "X与Y比肩"

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/extractor/catalog"
 )
 
 // span is a half-open byte range of the analysed text.
@@ -508,6 +510,9 @@ type part struct {
 	text string
 	size bool
 	kind partKind
+	// native is a variant word as Korean or Japanese spelt it ("ミニ" of
+	// "Mini"), kept in the names of native models no catalog knows.
+	native string
 }
 
 // knownModel reports whether the article already holds the model a stem
@@ -626,6 +631,16 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// glosses the Latin one that follows, which names the model.
 		return en, true
 	}
+	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && hanNameGoesOn(s.buf[en:]) {
+		// "混元视频2.0": a line of the family the catalog does not
+		// know, named by a Han word and a version; not the family.
+		return end, true
+	}
+	if len(parts) == 0 && f.Bare && !lower && (s.indefiniteBefore(st) || s.jaCompoundAfter(en)) {
+		// "ship a byte-level Llama": any of the family, no model;
+		// "PLaMo翻訳": a product the family's name opens.
+		return end, true
+	}
 	if len(parts) == 0 {
 		if f.Bare && !lower && s.otherThingAfter(en) {
 			// "Llama.com", "Sarashina Model License", "Kimi开放平台",
@@ -656,6 +671,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if s.an.c.notModelParts[string(lowerKey(&tmp, p.text))] {
 			return end, true // "Step-Audio-Report" is a document
 		}
+	}
+	if len(parts) > 0 && lineOfVersions(s.buf, end) {
+		return end + 2, true // "Qwen3.x": a line of versions, no model
 	}
 	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
 		// "AceReason-Nemotron-7B": a lab's own line built on the
@@ -842,6 +860,7 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	var parts []part
 	end := p
 	hasSize := false
+	native := false // the last part was a variant spelt in Hangul or Katakana
 	for len(parts) < 10 {
 		q := end
 		var sep byte
@@ -869,14 +888,19 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 					sep = '.'
 					q++ // "FLUX.1"
 				}
+			default:
+				if native && isAlnum(buf[q]) {
+					sep = ' ' // "ウィスパー・ラージV3": a version written onto the Katakana variant
+				}
 			}
 		}
 		if v, e := an.nativeVariant(buf, q, sep); v != "" {
 			// "엑사원 딥" → "EXAONE Deep"
-			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
-			end = e
+			parts = append(parts, part{sep: ' ', text: v, kind: partWord, native: string(buf[q:e])})
+			end, native = e, true
 			continue
 		}
+		native = false
 		if v, e := an.bracketVariant(buf, q); v != "" {
 			// "FLUX.1 [dev]", "FLUX.1 Kontext [pro]"
 			parts = append(parts, part{sep: ' ', text: v, kind: partWord})
@@ -1328,7 +1352,7 @@ func (an *Analyzer) isFormat(w string) bool {
 // reads the app words ("应用", "アプリ", "앱").
 var (
 	otherHeads       = []string{"api", "apis", "app", "apps", "cli", "sdk", "assistant", "platform", "license", "licence", "dataset", "datasets", "website"}
-	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
+	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "官网", "官網", "网站", "網站", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
 )
 
 // otherThingAfter reports a bare stem ending at en that opens the name of
@@ -1350,6 +1374,9 @@ func (s *state) otherThingAfter(en int) bool {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
 		}
+	}
+	if nativeHeadAfter(s.buf[en:]) {
+		return true // "PLaMo コミュニティライセンス": a compound ending in a head
 	}
 	switch c := s.buf[en]; {
 	case c == '.' && en+1 < len(s.buf) && isLower(s.buf[en+1]):
@@ -1375,6 +1402,106 @@ func (s *state) otherThingAfter(en int) bool {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
 		}
 		p = w
+	}
+	return false
+}
+
+// indefiniteBefore reports an indefinite article before a name at st, past
+// at most two lowercase words: "a byte-level Llama", "an open Gemini".
+func (s *state) indefiniteBefore(st int) bool {
+	p := st
+	for k := 0; k < 3; k++ {
+		if p < 2 || s.buf[p-1] != ' ' {
+			return false
+		}
+		q := p - 1
+		for q > 0 && (isLower(s.buf[q-1]) || s.buf[q-1] == '-') {
+			q--
+		}
+		if q == p-1 || q > 0 && isAlnum(s.buf[q-1]) {
+			return false
+		}
+		switch string(s.buf[q : p-1]) {
+		case "a", "an":
+			return true
+		}
+		p = q
+	}
+	return false
+}
+
+// jaCompoundAfter reports Han or Katakana written right onto a Latin name
+// ending at en in Japanese text ("PLaMo翻訳"): a compound the name opens,
+// unless it is a model or series noun ("PLaMoモデル", "Gemmaシリーズ").
+func (s *state) jaCompoundAfter(en int) bool {
+	if s.a == nil || s.a.Language != "ja" || en >= len(s.buf) || en == 0 || s.buf[en-1] >= utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRune(s.buf[en:])
+	if !unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '・' {
+		return false
+	}
+	for _, k := range []string{catalog.CueModelNouns, catalog.CueSeries} {
+		for _, w := range s.an.cat.Cues[k]["ja"] {
+			if bytes.HasPrefix(s.buf[en:], []byte(w)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hanNameGoesOn reports one or two Han words (two to four letters) right
+// at the start of b, then a version number: the rest of a name a Han stem
+// opens ("视频2.0" of "混元视频2.0").
+func hanNameGoesOn(b []byte) bool {
+	n, i := 0, 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		n++
+		i += size
+	}
+	if n < 2 || n > 4 {
+		return false
+	}
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(b) || !isDigit(b[i]) || b[i+1] != '.' && !isDigit(b[i+1]) {
+		return false
+	}
+	w := wordEnd(b, i)
+	return w >= len(b) || !countWordAt(b, w) // "月活已达3.45亿" is a quantity
+}
+
+// lineOfVersions reports a placeholder minor version at p: ".x" of
+// "Qwen3.x", "GPT-4.x", which names every version of a line, no model.
+func lineOfVersions(buf []byte, p int) bool {
+	return p+1 < len(buf) && buf[p] == '.' && (buf[p+1] == 'x' || buf[p+1] == 'X') && p > 0 && isDigit(buf[p-1]) &&
+		(p+2 == len(buf) || !isAlnum(buf[p+2]))
+}
+
+// nativeHeadAfter reports a word in another script than Latin after one
+// space at the start of b that ends in a native head of otherHeadsJoined
+// ("コミュニティライセンス", "开源许可"): the stem opens its compound.
+func nativeHeadAfter(b []byte) bool {
+	if len(b) < 2 || b[0] != ' ' || b[1] < utf8.RuneSelf {
+		return false
+	}
+	w := b[1:]
+	for i, r := range string(w) {
+		if r < utf8.RuneSelf || unicode.IsSpace(r) || unicode.IsPunct(r) {
+			w = w[:i]
+			break
+		}
+	}
+	for _, h := range otherHeadsJoined {
+		if h[0] >= utf8.RuneSelf && bytes.HasSuffix(w, []byte(h)) {
+			return true
+		}
 	}
 	return false
 }
@@ -1426,7 +1553,7 @@ func hasCJKService(b []byte) bool {
 // makes it the maker of what follows ("Qwen's 7B coder").
 var (
 	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
-	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
+	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", "负责人", "負責人", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
 )
 
 // teamAround reports a team word before or after a bare family name at
