@@ -777,12 +777,14 @@ func (b block) keep(h textHints) bool {
 		return false
 	}
 	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
-		// A line that is only a date is the dateline, not text; one
-		// with a currency and no word is a price.
-		if _, ok := textDate(b.text, true); ok && dateOnly(b.text) {
+		// A line that is only a date is the dateline, not text (but
+		// see timelineDates); one with a currency and no word is a
+		// price; one with no word but a count is a slide's counter
+		// ("3 / 12").
+		if b.dateLine() {
 			return false
 		}
-		if !hasWord(b.text) && hasCurrency(b.text) {
+		if !hasWord(b.text) && (hasCurrency(b.text) || slideCounter.MatchString(b.text)) {
 			return false
 		}
 	}
@@ -799,6 +801,41 @@ func (b block) keep(h textHints) bool {
 		return false
 	}
 	return true
+}
+
+// slideCounter matches a gallery's count of its slides ("3 / 12", "3/12").
+var slideCounter = regexp.MustCompile(`^\d{1,3}\s*/\s*\d{1,3}$`)
+
+// dateLine reports whether b is a short line that is only a date.
+func (b block) dateLine() bool {
+	if b.chars >= 32 || !strings.ContainsAny(b.text, "0123456789") || !dateOnly(b.text) {
+		return false
+	}
+	_, ok := textDate(b.text, true)
+	return ok
+}
+
+// minTimelineDates is how many dates a timeline gives its entries.
+const minTimelineDates = 2
+
+// timelineDates keeps again the date lines that head entries of a
+// timeline: minTimelineDates of them or more, each a heading followed by
+// a paragraph of the story. A lone date line is the dateline, and dates
+// in a list of other stories come after their links, not before text.
+func timelineDates(blocks []block, kept []bool) {
+	var heads []int
+	for i, bl := range blocks {
+		if !kept[i] && bl.heading != 0 && bl.heading != atom.H1 && i+1 < len(blocks) && kept[i+1] &&
+			blocks[i+1].heading == 0 && blocks[i+1].links*2 < blocks[i+1].chars && bl.dateLine() {
+			heads = append(heads, i)
+		}
+	}
+	if len(heads) < minTimelineDates {
+		return
+	}
+	for _, i := range heads {
+		kept[i] = true
+	}
 }
 
 // minBioLineChars is the least text of a line matched against the
@@ -1056,6 +1093,7 @@ func joinBlocks(blocks []block, h textHints) string {
 	for i, bl := range blocks {
 		kept[i] = bl.keep(h)
 	}
+	timelineDates(blocks, kept)
 	end := storyEnd(blocks, kept)
 	end = storyRestart(blocks[:end], kept)
 	dropBoxedStories(blocks[:end], kept, h.authors)

@@ -1,0 +1,143 @@
+package extractor
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// shapePages are hand-made pages in testdata/shapes, one for each layout
+// family of big English-language news and magazine sites, with the main
+// text they must give (NAME.txt, matched by shingleF1), their title and
+// publication day, and lines the text must not hold.
+var shapePages = []struct {
+	file, url        string
+	title, published string
+	extraction       string
+	drop             []string
+}{
+	// A live blog: timestamped posts, newest first, each with its own headline, share buttons and ads between.
+	{file: "live-blog", url: "https://www.dailymeridian.example/us/live-news/wildfire-cedar-falls-08-17-23/index.html",
+		title: "Live updates: Wildfire forces evacuations near Cedar Falls", published: "2023-08-17"},
+	// A photo story whose text is its slides' captions, each slide counted ("3 / 5") and credited.
+	{file: "photo-story", url: "https://www.globeweekly.example/photography/article/monarch-butterflies-return-mexico",
+		title: "In photos: The return of the monarch butterflies", published: "2023-11-21",
+		extraction: ExtractionCaptions, drop: []string{"1 / 5", "5 / 5", "Lucia Romero for Globe Weekly"}},
+	// A product round-up: headings, short paragraphs and product cards with buy buttons.
+	{file: "roundup", url: "https://www.gearlab.example/home/best-robot-vacuums",
+		title: "The 4 Best Robot Vacuums of 2023", published: "2023-09-05"},
+	// A page builder's body split into sibling columns with ads, "skip advertisement" links and a "Read more" between them.
+	{file: "split-sections", url: "https://www.chronicletimes.example/2023/04/09/business/battery-plant-georgia.html",
+		title: "A Small Town Bets Its Future on a Battery Plant", published: "2023-04-09"},
+	// An AMP page: amp-img, amp-ad, amp-sidebar and amp-list around the story.
+	{file: "amp", url: "https://www.lakesidegazette.example/news/local/elm-street-bike-lanes/amp/",
+		title: "City council approves new bike lanes on Elm Street", published: "2023-06-06"},
+	// A byline that prints the update before the publication ("Updated 3:15 PM EDT, Wed March 15, 2023 | Published 1:02 PM EDT, Tue March 14, 2023"), and only og:updated_time in the metadata.
+	{file: "byline-updated-published", url: "https://www.cnw.example/2023/03/14/business/airline-fined-refunds/index.html",
+		title: "Airline fined $2 million over refund delays", published: "2023-03-14"},
+	// No metadata: one line "Published March 14, 2023 Updated March 15, 2023", and dated related posts below.
+	{file: "published-updated-line", url: "https://valleyvoice.example/education/elmwood-five-day-week/",
+		title: "School district adds a fifth day of classes after parents push back", published: "2023-03-14"},
+	// JSON-LD @graph with a WebSite, a WebPage (its own, earlier, date), a BreadcrumbList, the NewsArticle and a Person.
+	{file: "jsonld-graph", url: "https://nationalcourier.example/news/rail-strike-called-off/",
+		title: "Rail strike called off after late offer", published: "2023-02-01"},
+	// A paywall: two teaser lines on the page, the whole story in JSON-LD articleBody.
+	{file: "paywall", url: "https://www.financialledger.example/articles/orion-devices-job-cuts-11698185100",
+		title: "Chipmaker to cut 4,000 jobs as demand slumps", published: "2023-10-24",
+		extraction: ExtractionJSONLD, drop: []string{"Subscribe Now", "Continue reading your article"}},
+	// A Q&A: questions in bold, answers led by the speaker's name in bold, a newsletter box among them.
+	{file: "interview", url: "https://www.literaryreview.example/books/2023/05/ada-okafor-quiet-canopy-interview",
+		title: "‘I Wanted the Forest to Be the Main Character’: A Conversation With Ada Okafor", published: "2023-05-18"},
+	// An opinion column with a long author bio and "More from" below.
+	{file: "opinion-bio", url: "https://www.capitalpost.example/opinions/2023/07/12/city-trees-heat-parking/",
+		title: "Our cities need more trees, not more parking", published: "2023-07-12"},
+	// A markets strip of figures and a data-provider note above a story of one-sentence paragraphs.
+	{file: "ticker-short", url: "https://www.marketwire.example/markets/commodities/oil-jumps-producers-extend-cuts-2023-06-05/",
+		title: "Oil jumps 4% after producers extend cuts", published: "2023-06-05"},
+	// A how-to with lists of things and numbered steps, then a recipe card and nutrition table.
+	{file: "recipe", url: "https://www.homekitchendaily.example/how-to-make-sourdough-starter-7102",
+		title: "How to Make Sourdough Starter From Scratch", published: "2023-02-27"},
+	// A video page: a player, a description, a transcript with speakers and an "Up next" strip.
+	{file: "video-transcript", url: "https://www.pbnnews.example/video/great-lakes-ice-loss-1723",
+		title: "Why the Great Lakes are losing their ice", published: "2023-02-08"},
+	// "More from this author" teasers and a "Most read" list after the story.
+	{file: "most-read", url: "https://www.northernstandard.example/money/council-tax-rise-april-b2285",
+		title: "Council tax to rise by 5% in most of England", published: "2023-02-20"},
+	// A game story under a score strip, a line score table and the game's leaders.
+	{file: "score-box", url: "https://www.sportscentral.example/nba/story/harbor-city-ridgeway-overtime",
+		title: "Harbor City rally past Ridgeway in overtime to reach conference final", published: "2023-05-13"},
+	// A timeline whose entries are headed by dates: they stay in the text and none is the publication date.
+	{file: "timeline", url: "https://www.metrobulletin.example/local/mill-river-bridge-timeline",
+		title: "Timeline: How the bridge collapse unfolded", published: "2023-09-28",
+		drop: []string{"Staff report", "Posted Sep 28, 2023"}},
+}
+
+// minShapeF1 is the least F1, over 4-word shingles, of a shape page's text
+// against its expected text.
+const minShapeF1 = 0.95
+
+func TestShapePages(t *testing.T) {
+	for _, p := range shapePages {
+		t.Run(p.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "shapes", p.file+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(filepath.Join("testdata", "shapes", p.file+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _, err := ExtractArticle(page, p.url)
+			if err != nil {
+				t.Fatalf("ExtractArticle: %v", err)
+			}
+			if f := shingleF1(string(want), a.Text); f < minShapeF1 {
+				t.Errorf("text F1 %.3f, want %.2f or more; text:\n%s", f, minShapeF1, a.Text)
+			}
+			for _, d := range p.drop {
+				if strings.Contains(a.Text, d) {
+					t.Errorf("text holds %q", d)
+				}
+			}
+			if a.Title != p.title {
+				t.Errorf("title %q, want %q", a.Title, p.title)
+			}
+			if got := a.PublishedAt.Format("2006-01-02"); got != p.published {
+				t.Errorf("published %s (%s), want %s", got, a.PublishedAt, p.published)
+			}
+			if p.extraction != "" && a.Extraction != p.extraction {
+				t.Errorf("extraction %q, want %q", a.Extraction, p.extraction)
+			}
+		})
+	}
+}
+
+// shingleF1 is the metric of the article-extraction benchmark on one page:
+// the F1 of the 4-word shingles of got against those of want, counted as
+// bags, words being runs of letters and digits.
+func shingleF1(want, got string) float64 {
+	bag := func(s string) map[[4]string]int {
+		w := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' })
+		m := make(map[[4]string]int)
+		for i := 0; i+4 <= len(w); i++ {
+			m[[4]string{w[i], w[i+1], w[i+2], w[i+3]}]++
+		}
+		return m
+	}
+	tw, gw := bag(want), bag(got)
+	tp, nt, ng := 0, 0, 0
+	for k, n := range tw {
+		tp += min(n, gw[k])
+		nt += n
+	}
+	for _, n := range gw {
+		ng += n
+	}
+	if tp == 0 {
+		return 0
+	}
+	p, r := float64(tp)/float64(ng), float64(tp)/float64(nt)
+	return 2 * p * r / (p + r)
+}
