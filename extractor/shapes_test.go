@@ -72,6 +72,17 @@ var shapePages = []struct {
 	{file: "timeline", url: "https://www.metrobulletin.example/local/mill-river-bridge-timeline",
 		title: "Timeline: How the bridge collapse unfolded", published: "2023-09-28",
 		drop: []string{"Staff report", "Posted Sep 28, 2023"}},
+	// A body whose every paragraph has a wrapper of its own, with ads,
+	// a photo and related links in wrappers like theirs; a byline that
+	// goes on with the writer's bio and the date.
+	{file: "paragraph-wrappers", url: "https://www.thecircuit.example/23900123/pebble-tri-foldable-phone-review",
+		title: "The new Pebble phone folds twice, and it mostly works", published: "2023-10-03",
+		drop: []string{"a senior reviewer", "Advertisement", "Most Popular", "The best foldable phones"}},
+	// Each paragraph in a text block of its own, between image, links,
+	// subheadline and tag blocks.
+	{file: "text-blocks", url: "https://www.bcn.example/news/uk-66012345",
+		title: "Heatwave: Hosepipe ban announced for two million customers", published: "2023-06-26",
+		drop: []string{"Related Topics", "More on this story", "Image source"}},
 }
 
 // minShapeF1 is the least F1, over 4-word shingles, of a shape page's text

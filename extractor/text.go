@@ -797,6 +797,9 @@ func (b block) keep(h textHints) bool {
 	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
 		return false
 	}
+	if b.chars < maxBylineChars && len(h.authors) > 0 && datedByline(b.text, h.authors) {
+		return false
+	}
 	if b.chars >= minBioLineChars && len(h.bios) > 0 && inBio(b.text, h.bios) {
 		return false
 	}
@@ -977,6 +980,31 @@ func bylineOnly(s string, authors []string) bool {
 		}
 	}
 	return true
+}
+
+// maxBylineChars bounds the length of a byline line that says more than
+// the names.
+const maxBylineChars = 240
+
+// datedByline reports whether s is a byline that goes on after the
+// author's name with more about them and the date ("By Sam Keller, a
+// senior reviewer … Oct 3, 2023, 1:00 PM UTC"): it starts with a byline's
+// word and one of authors, and holds a date.
+func datedByline(s string, authors []string) bool {
+	loc := bylinePrefixRe.FindStringIndex(s)
+	if loc == nil || loc[0] != 0 {
+		return false
+	}
+	rest := s[loc[1]:]
+	named := false
+	for _, a := range authors {
+		named = named || len(a) >= 4 && strings.HasPrefix(rest, a)
+	}
+	if !named {
+		return false
+	}
+	_, ok := textDate(rest, true)
+	return ok
 }
 
 // bioVerbs are how an author's bio goes on after the name.
