@@ -83,6 +83,23 @@ var shapePages = []struct {
 	{file: "text-blocks", url: "https://www.bcn.example/news/uk-66012345",
 		title: "Heatwave: Hosepipe ban announced for two million customers", published: "2023-06-26",
 		drop: []string{"Related Topics", "More on this story", "Image source"}},
+	// Promos to other stories and to the app set as bold, all-caps
+	// paragraphs of the body, and an ad among them.
+	{file: "inline-promos", url: "https://www.libertynews.example/politics/senate-passes-bill-ban-tiktok-government-phones",
+		title: "Senate passes bill to ban TikTok on government phones", published: "2023-02-28",
+		drop: []string{"TIKTOK CEO TO TESTIFY", "CLICK HERE", "ADVERTISEMENT", "Follow him on Twitter"}},
+	// Key points over a body in groups of paragraphs, with an inline
+	// video's label, a photo's credit and "More from" between them,
+	// under a markets banner.
+	{file: "key-points", url: "https://www.biztv.example/2023/01/18/retail-sales-december-2022.html",
+		title: "Retail sales fell 1.1% in December as holiday shopping slowed", published: "2023-01-18",
+		drop: []string{"3,928.86", "watch now", "Getty Images", "Mortgage demand jumps"}},
+	// A wire story, each paragraph in an element of its own, under a
+	// dateline printed in a <time> ("July 20, 2023 12:15 AM UTC") and an
+	// "Updated a day ago".
+	{file: "wire-story", url: "https://www.globalwire.example/world/asia-pacific/japans-exports-rise-third-month-2023-07-20/",
+		title: "Japan's exports rise for third month on car shipments", published: "2023-07-20",
+		drop: []string{"Updated a day ago", "12:15 AM UTC", "Scroll to continue", "Our Standards", "Read Next"}},
 }
 
 // minShapeF1 is the least F1, over 4-word shingles, of a shape page's text

@@ -631,7 +631,11 @@ var sentenceEnd = regexp.MustCompile(`[.!?。！？]( |$)`)
 type block struct {
 	text         string
 	chars, links int
-	heading      atom.Atom
+	// timed is the characters of the line inside <time> elements;
+	// timeDated tells that one of them gives a date in its datetime.
+	timed     int
+	timeDated bool
+	heading   atom.Atom
 	// start is the text node the line starts with.
 	start *html.Node
 	// article is the <article> element the line is in, if any.
@@ -640,23 +644,26 @@ type block struct {
 
 // renderer turns the chosen nodes into lines of text.
 type renderer struct {
-	s       *scorer
-	b       strings.Builder
-	chars   int
-	links   int
-	heading atom.Atom
-	start   *html.Node
-	article *html.Node
-	blocks  []block
+	s         *scorer
+	b         strings.Builder
+	chars     int
+	links     int
+	timed     int
+	timeDated bool
+	inTime    int
+	heading   atom.Atom
+	start     *html.Node
+	article   *html.Node
+	blocks    []block
 }
 
 func (r *renderer) flush() {
 	t := strings.TrimSpace(r.b.String())
 	if t != "" {
-		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading, start: r.start, article: r.article})
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, timed: r.timed, timeDated: r.timeDated, heading: r.heading, start: r.start, article: r.article})
 	}
 	r.b.Reset()
-	r.chars, r.links, r.heading, r.start = 0, 0, 0, nil
+	r.chars, r.links, r.timed, r.timeDated, r.heading, r.start = 0, 0, 0, false, 0, nil
 }
 
 func (r *renderer) render(n *html.Node, depth int, inLink bool) {
@@ -669,6 +676,9 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 		r.chars += c.chars
 		if inLink {
 			r.links += c.chars
+		}
+		if r.inTime > 0 {
+			r.timed += c.chars
 		}
 		appendCollapsed(&r.b, n.Data)
 		return
@@ -702,6 +712,13 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 	if a == atom.Article {
 		defer func(outer *html.Node) { r.article = outer }(r.article)
 		r.article = n
+	}
+	if a == atom.Time {
+		if d := attr(n, "datetime"); d != "" && '0' <= d[0] && d[0] <= '9' {
+			r.timeDated = true // a date, not a duration ("PT15M")
+		}
+		r.inTime++
+		defer func() { r.inTime-- }()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.render(c, depth+1, inLink)
@@ -776,6 +793,12 @@ func (b block) keep(h textHints) bool {
 	if b.chars < maxNoticeChars && noticeLine.MatchString(b.text) {
 		return false
 	}
+	if b.chars < maxTimedChars && b.timed*2 > b.chars && (b.timeDated || b.dated()) {
+		// A short line printed mostly in <time> elements, with a date
+		// or a clock time, is the dateline ("July 20, 2023 12:15 AM
+		// UTC Updated a day ago"); a recipe's "15 Min" is not.
+		return false
+	}
 	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
 		// A line that is only a date is the dateline, not text (but
 		// see timelineDates); one with a currency and no word is a
@@ -804,6 +827,22 @@ func (b block) keep(h textHints) bool {
 		return false
 	}
 	return true
+}
+
+// maxTimedChars bounds the length of a dateline printed in <time>
+// elements.
+const maxTimedChars = 100
+
+// clockTime matches a time of day ("12:15").
+var clockTime = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
+
+// dated reports whether b holds a date or a time of day.
+func (b block) dated() bool {
+	if clockTime.MatchString(b.text) {
+		return true
+	}
+	_, ok := textDate(b.text, true)
+	return ok
 }
 
 // slideCounter matches a gallery's count of its slides ("3 / 12", "3/12").
