@@ -100,6 +100,21 @@ var shapePages = []struct {
 	{file: "wire-story", url: "https://www.globalwire.example/world/asia-pacific/japans-exports-rise-third-month-2023-07-20/",
 		title: "Japan's exports rise for third month on car shipments", published: "2023-07-20",
 		drop: []string{"Updated a day ago", "12:15 AM UTC", "Scroll to continue", "Our Standards", "Read Next"}},
+	// Teaser cards of other stories, each with a headline and a
+	// sentence, set between the paragraphs of a short story.
+	{file: "teaser-cards", url: "https://www.eveningdispatch.example/news/uk/train-drivers-strike-march-b1062011.html",
+		title: "Train drivers to strike again in March", published: "2023-02-16",
+		drop: []string{"Season tickets will go up", "Every strike planned", "Energy bills to fall"}},
+	// A gallery of slides, each with a heading and a paragraph, after an
+	// intro of one short paragraph in a wrapper of its own.
+	{file: "slides-prose", url: "https://www.starbeat.example/celebrities-married-2023-8412345",
+		title: "20 Celebrities Who Got Married in 2023", published: "2023-12-19",
+		drop: []string{"Getty", "Never miss a story"}},
+	// A three-paragraph story above related stories whose teasers are
+	// longer than its paragraphs.
+	{file: "related-heavy", url: "https://www.hometowndaily.example/news/zoo-red-panda-twins",
+		title: "Zoo welcomes rare twin red pandas", published: "2023-08-08",
+		drop: []string{"Related stories", "Asia trail", "nursery team"}},
 }
 
 // minShapeF1 is the least F1, over 4-word shingles, of a shape page's text

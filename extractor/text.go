@@ -591,7 +591,12 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			out = append(out, sib)
 			continue
 		}
-		if sib.DataAtom == atom.P || leadBlock(sib) {
+		// A paragraph in a wrapper of its own reads as a paragraph.
+		para := sib
+		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P {
+			para = only
+		}
+		if para.DataAtom == atom.P || leadBlock(sib) {
 			c, _ := s.side().measure(sib, 0, false)
 			ld := 0.0
 			if c.chars > 0 {
@@ -599,9 +604,9 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			}
 			t := text(sib)
 			switch {
-			case c.chars > 80 && ld < 0.25 && (sib.DataAtom == atom.P || sentenceEnd.MatchString(t)):
+			case c.chars > 80 && ld < 0.25 && (para.DataAtom == atom.P || sentenceEnd.MatchString(t)):
 				out = append(out, sib)
-			case sib.DataAtom == atom.P && c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
+			case para.DataAtom == atom.P && c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
 				out = append(out, sib)
 			}
 		}
