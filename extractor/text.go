@@ -591,9 +591,10 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			out = append(out, sib)
 			continue
 		}
-		// A paragraph in a wrapper of its own reads as a paragraph.
+		// A paragraph in a wrapper of its own reads as a paragraph after
+		// the headline; before it, it is a box of the page's.
 		para := sib
-		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P {
+		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P && (afterTop || headlineBefore(sib)) {
 			para = only
 		}
 		if para.DataAtom == atom.P || leadBlock(sib) {
@@ -612,6 +613,16 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 		}
 	}
 	return out
+}
+
+// headlineBefore reports whether the element sibling just before n is or
+// holds the headline.
+func headlineBefore(n *html.Node) bool {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	return p != nil && holdsHeadline(p, "")
 }
 
 // leadBlock reports whether n is a block of text with no blocks inside
