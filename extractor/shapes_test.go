@@ -115,6 +115,25 @@ var shapePages = []struct {
 	{file: "related-heavy", url: "https://www.hometowndaily.example/news/zoo-red-panda-twins",
 		title: "Zoo welcomes rare twin red pandas", published: "2023-08-08",
 		drop: []string{"Related stories", "Asia trail", "nursery team"}},
+	// A live blog whose posts are <article> blocks with a <time>, a
+	// pinned copy of one post on top, key events and "Updated at" lines.
+	{file: "live-blocks", url: "https://www.sentinel.example/uk-news/live/2023/mar/15/budget-2023-live-childcare",
+		title: "Budget 2023 live: chancellor unveils childcare plan – as it happened", published: "2023-03-15",
+		drop: []string{"Key events", "Show key events only", "Updated at 18.50", "Most viewed"}},
+	// An explainer with a table of contents, an audio player, an
+	// editor's note and a FAQ.
+	{file: "explainer-toc", url: "https://www.weathernow.example/news/weather/heat-dome-explained",
+		title: "What is a heat dome? Here's what to know", published: "2023-07-18",
+		drop: []string{"Listen to this article", "In this article", "Topics:"}},
+	// A story in a table cell, its paragraphs parted by <br><br>.
+	{file: "br-text", url: "https://www.dailytribune.example/city/monsoon-rains-flood-low-lying-areas-512345",
+		title: "Monsoon rains flood low-lying areas of the city", published: "2023-07-10",
+		drop: []string{"Top Stories", "Tags:", "Tribune News Service"}},
+	// A story of one-line paragraphs beside a carousel of readers'
+	// quotes, each longer than the story's paragraphs.
+	{file: "quote-strip", url: "https://www.riverbendjournal.example/news/stadium-deal-final-vote",
+		title: "Stadium deal clears final vote", published: "2023-04-27",
+		drop: []string{"What readers are saying", "I have lived in this county", "Share your view"}},
 }
 
 // minShapeF1 is the least F1, over 4-word shingles, of a shape page's text

@@ -583,6 +583,12 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			// Another story follows: the next one on an endless page.
 			break
 		}
+		if afterTop && s.junk(sib) == weakJunk {
+			// A box whose class says furniture (a carousel of readers'
+			// quotes, a sidebar) is not the story's sequel, even when
+			// it holds prose.
+			continue
+		}
 		bonus := 0.0
 		if topClass != "" && attr(sib, "class") == topClass {
 			bonus = topScore * 0.2
@@ -1118,12 +1124,16 @@ const (
 // is set.
 func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	best := ""
+	var firstTop *html.Node
 	for _, useClass := range []bool{true, false} {
 		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body, nil)
 		if own, other := ownArticle(body, top, h.title); own != nil {
 			top = s.topCandidate(own, other)
+		}
+		if useClass {
+			firstTop = top
 		}
 		nodes := s.merge(s.siblings(top), body, h)
 		r := renderer{s: &s}
@@ -1142,6 +1152,13 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 				t = l + "\n" + t
 			}
 		}
+		if !useClass && best != "" && onlyFurnitureAdded(best, t, r.blocks, firstTop, cc) {
+			// The attempt with classes read a short story whole; what
+			// this one adds is in boxes whose class says furniture (a
+			// carousel of readers' quotes beside a story of one-line
+			// paragraphs).
+			return best
+		}
 		if textWeight(t) >= minArticleChars {
 			return t
 		}
@@ -1150,6 +1167,55 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 		}
 	}
 	return best
+}
+
+// onlyFurnitureAdded reports whether text, read by an attempt without
+// classes from blocks, holds every line of first, the text the attempt
+// with them read from top, and adds some, all in elements apart from top
+// whose class marks them as furniture.
+func onlyFurnitureAdded(first, text string, blocks []block, top *html.Node, cc classes) bool {
+	lines := make(map[string]bool)
+	for _, l := range strings.Split(first, "\n") {
+		lines[l] = false
+	}
+	out := make(map[string]bool)
+	for _, l := range strings.Split(text, "\n") {
+		out[l] = true
+	}
+	added := 0
+	for _, bl := range blocks {
+		if !out[bl.text] {
+			continue
+		}
+		if _, ok := lines[bl.text]; ok {
+			lines[bl.text] = true
+			continue
+		}
+		if !furnitureBox(bl.start, top, cc) {
+			return false
+		}
+		added++
+	}
+	for _, seen := range lines {
+		if !seen {
+			return false
+		}
+	}
+	return added > 0
+}
+
+// furnitureBox reports whether n lies in an element apart from top (not
+// inside it, not holding it) whose class marks it as furniture.
+func furnitureBox(n, top *html.Node, cc classes) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == top || p.DataAtom == atom.Body {
+			return false
+		}
+		if p.Type == html.ElementNode && junk(p, true, cc) != content {
+			return !related(p, top)
+		}
+	}
+	return false
 }
 
 // textWeight is the length of s in characters, where a character of a
