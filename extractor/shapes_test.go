@@ -134,6 +134,16 @@ var shapePages = []struct {
 	{file: "quote-strip", url: "https://www.riverbendjournal.example/news/stadium-deal-final-vote",
 		title: "Stadium deal clears final vote", published: "2023-04-27",
 		drop: []string{"What readers are saying", "I have lived in this county", "Share your view"}},
+	// Paragraphs as <div>s, the headline a <span role=heading>, and a
+	// byline naming a writer the metadata does not.
+	{file: "div-paragraphs", url: "https://www.coastaltimes.example/news/islands/ferry-service-resume-may-123456",
+		title: "Ferry service to the islands will resume in May", published: "2023-03-02",
+		drop: []string{"By Erin Walsh", "Lifeboat crew", "Latest"}},
+	// A body in custom elements (<bsp-article-body>, <rich-text-block>)
+	// between custom ad and related elements.
+	{file: "custom-elements", url: "https://www.heritagedaily.example/article/museum-returns-manuscripts-monastery-a1b2c3",
+		title: "Museum returns stolen manuscripts to monastery", published: "2023-10-11",
+		drop: []string{"Advertisement", "Stolen painting found", "By Omar Haddad"}},
 }
 
 // minShapeF1 is the least F1, over 4-word shingles, of a shape page's text

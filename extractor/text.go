@@ -842,7 +842,7 @@ func (b block) keep(h textHints) bool {
 	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
 		return false
 	}
-	if b.chars < maxBylineChars && len(h.authors) > 0 && datedByline(b.text, h.authors) {
+	if b.chars < maxBylineChars && datedByline(b.text, h.authors) {
 		return false
 	}
 	if b.chars >= minBioLineChars && len(h.bios) > 0 && inBio(b.text, h.bios) {
@@ -1050,7 +1050,8 @@ const maxBylineChars = 240
 // datedByline reports whether s is a byline that goes on after the
 // author's name with more about them and the date ("By Sam Keller, a
 // senior reviewer … Oct 3, 2023, 1:00 PM UTC"): it starts with a byline's
-// word and one of authors, and holds a date.
+// word and one of authors, and holds a date; or with any name followed by
+// the date alone ("By Erin Walsh · 2 March 2023").
 func datedByline(s string, authors []string) bool {
 	loc := bylinePrefixRe.FindStringIndex(s)
 	if loc == nil || loc[0] != 0 {
@@ -1062,11 +1063,21 @@ func datedByline(s string, authors []string) bool {
 		named = named || len(a) >= 4 && strings.HasPrefix(rest, a)
 	}
 	if !named {
-		return false
+		// A name the metadata does not give, then only the date ("By
+		// Erin Walsh · 2 March 2023").
+		m := nameThenRest.FindStringSubmatch(rest)
+		if m == nil || !dateOnly(m[1]) {
+			return false
+		}
+		rest = m[1]
 	}
 	_, ok := textDate(rest, true)
 	return ok
 }
+
+// nameThenRest matches a name of two to four capitalised words, a
+// separator and what follows it.
+var nameThenRest = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*[·|,–—-]\s*(.+)$`)
 
 // bioVerbs are how an author's bio goes on after the name.
 var bioVerbs = []string{" is ", " was ", " has ", " covers ", " writes ", " reports ", " joined ", " lives ", " ist ", " schreibt "}
