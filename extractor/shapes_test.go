@@ -144,6 +144,17 @@ var shapePages = []struct {
 	{file: "custom-elements", url: "https://www.heritagedaily.example/article/museum-returns-manuscripts-monastery-a1b2c3",
 		title: "Museum returns stolen manuscripts to monastery", published: "2023-10-11",
 		drop: []string{"Advertisement", "Stolen painting found", "By Omar Haddad"}},
+	// A page builder's rows: the body in three of them, between an ad
+	// rail, a photo with a long caption, related links and a newsletter
+	// promo.
+	{file: "builder-rows", url: "https://www.plainsnetwork.example/news/drought-cattle-sales-early",
+		title: "Drought forces farmers to sell cattle early", published: "2023-08-22",
+		drop: []string{"Cattle wait to be sold", "Related Stories", "Get the morning headlines"}},
+	// The same rows with hashed class names, and teasers of a sentence
+	// under each related link.
+	{file: "hashed-rows", url: "https://www.plainsnetwork.example/news/drought-cattle-sales-early",
+		title: "Drought forces farmers to sell cattle early", published: "2023-08-22",
+		drop: []string{"Related Stories", "Farmers in the region say", "Officials warned"}},
 }
 
 // minShapeF1 is the least F1, over 4-word shingles, of a shape page's text

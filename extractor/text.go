@@ -1256,6 +1256,13 @@ func joinBlocks(blocks []block, h textHints) string {
 	timelineDates(blocks, kept)
 	end := storyEnd(blocks, kept)
 	end = storyRestart(blocks[:end], kept)
+	for i := 0; i < end; i++ {
+		if j := markedBox(blocks[:end], kept, i); j > i {
+			for ; i < j; i++ {
+				kept[i] = false
+			}
+		}
+	}
 	dropBoxedStories(blocks[:end], kept, h.authors)
 	var b strings.Builder
 	dropCap := false
@@ -1594,6 +1601,55 @@ func insetPromo(blocks []block, kept []bool, i int) int {
 		return i
 	}
 	return j
+}
+
+// markedBox returns the end of a box of other stories set between
+// paragraphs of the story and opened at blocks[i] by a heading or short
+// line that says so ("Related Stories"), or i when there is none: the box
+// is the largest element around that line holding none of the story's
+// paragraphs before it, at least half of its other lines are links (a
+// headline and a teaser each, however long the teasers), and the story's
+// prose goes on after it.
+func markedBox(blocks []block, kept []bool, i int) int {
+	bl := blocks[i]
+	if bl.start == nil || bl.heading == 0 && bl.chars >= maxInsetLineChars || !endLine(bl.text) {
+		return i
+	}
+	prev := -1
+	for j := i - 1; j >= 0; j-- {
+		if kept[j] && storyProse(blocks[j]) {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 || blocks[prev].start == nil {
+		return i
+	}
+	box := bl.start.Parent
+	for box != nil && box.Parent != nil && box.Parent.Type == html.ElementNode && !related(box.Parent, blocks[prev].start) {
+		box = box.Parent
+	}
+	if box == nil || box.Type != html.ElementNode {
+		return i
+	}
+	j, linked, lines := i+1, 0, 0
+	for ; j < len(blocks) && blocks[j].start != nil && related(box, blocks[j].start); j++ {
+		if blocks[j].heading == 0 {
+			lines++
+			if blocks[j].links*2 > blocks[j].chars {
+				linked++
+			}
+		}
+	}
+	if linked == 0 || linked*2 < lines {
+		return i
+	}
+	for k := j; k < len(blocks); k++ {
+		if kept[k] && storyProse(blocks[k]) {
+			return j
+		}
+	}
+	return i
 }
 
 // storyProse reports whether b is a paragraph of the story's prose.
