@@ -47,7 +47,9 @@ const (
 //     primary text below captionPageChars) is read again with the
 //     captions as text, and that is taken when it is twice as long.
 //   - a text below minFallbackChars gives way to a longer JSON-LD
-//     articleBody.
+//     articleBody, and so does one truncated: truncatedCover of its
+//     words in an articleBody truncatedRatio times as long (a paywall's
+//     teaser).
 //
 // Measured on the shared eval sets (see bench/eval_extract.sh), the
 // second opinion runs on about one page in six and is taken on about one
@@ -66,6 +68,8 @@ const (
 	minCaptions      = 3
 	captionPageChars = 1000
 	minHiddenChars   = 500
+	truncatedRatio   = 2
+	truncatedCover   = 0.9
 )
 
 // pageSignals are what a page says about its own story, against which the
@@ -113,12 +117,24 @@ func articleText(doc *html.Node, u *url.URL, h textHints, sig pageSignals, cc cl
 			text, path, n = alt, ExtractionNoscript, utf8.RuneCountInString(alt)
 		}
 	}
-	if n < minFallbackChars && utf8.RuneCountInString(sig.ldBody) > n {
+	if n < minFallbackChars && utf8.RuneCountInString(sig.ldBody) > n || truncated(text, n, sig.ldBody) {
 		// Pages that render their text with scripts often still ship it
-		// as JSON-LD.
+		// as JSON-LD, and a paywall that shows a story's first lines
+		// the whole story.
 		text, path = strings.TrimSpace(sig.ldBody), ExtractionJSONLD
 	}
 	return text, path
+}
+
+// truncated reports whether text, of n runes, is the start of ldBody, the
+// page's JSON-LD articleBody, cut short (a paywall's teaser): ldBody holds
+// at least truncatedCover of its words and is truncatedRatio times as long.
+// An articleBody written in HTML is not taken: its length is its markup's.
+func truncated(text string, n int, ldBody string) bool {
+	if n == 0 || utf8.RuneCountInString(ldBody) < max(minLDChars, truncatedRatio*n) || strings.Contains(ldBody, "</") {
+		return false
+	}
+	return coverage(tokens(text), ldBody) >= truncatedCover
 }
 
 // minNoscriptBytes is the least markup a <noscript> holds to be read as

@@ -98,6 +98,13 @@ func FuzzExtractArticle(f *testing.F) {
 		}
 		f.Add(page)
 	}
+	for _, p := range shapePages {
+		page, err := os.ReadFile(filepath.Join("testdata", "shapes", p.file+".html"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(page)
+	}
 	f.Add([]byte("<div><div><div><p>x</p></div>"))
 	f.Add([]byte("<meta charset=shift_jis><p>\x82\xa0\x82\xa2</p>"))
 	f.Add([]byte(`<html lang="en-GB"><title>Post | Site</title><meta property="article:published_time" content="2020-02-25T02:25:54Z"><h1>Site</h1><h1><span class="date">24.02.20</span>Post<small>sub</small></h1><p><b>Published on </b>02/10/2020</p><table><tr><td>a, b</td></tr></table>`))

@@ -583,6 +583,12 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			// Another story follows: the next one on an endless page.
 			break
 		}
+		if afterTop && s.junk(sib) == weakJunk {
+			// A box whose class says furniture (a carousel of readers'
+			// quotes, a sidebar) is not the story's sequel, even when
+			// it holds prose.
+			continue
+		}
 		bonus := 0.0
 		if topClass != "" && attr(sib, "class") == topClass {
 			bonus = topScore * 0.2
@@ -591,7 +597,13 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			out = append(out, sib)
 			continue
 		}
-		if sib.DataAtom == atom.P || leadBlock(sib) {
+		// A paragraph in a wrapper of its own reads as a paragraph after
+		// the headline; before it, it is a box of the page's.
+		para := sib
+		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P && (afterTop || headlineBefore(sib)) {
+			para = only
+		}
+		if para.DataAtom == atom.P || leadBlock(sib) {
 			c, _ := s.side().measure(sib, 0, false)
 			ld := 0.0
 			if c.chars > 0 {
@@ -599,14 +611,24 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			}
 			t := text(sib)
 			switch {
-			case c.chars > 80 && ld < 0.25 && (sib.DataAtom == atom.P || sentenceEnd.MatchString(t)):
+			case c.chars > 80 && ld < 0.25 && (para.DataAtom == atom.P || sentenceEnd.MatchString(t)):
 				out = append(out, sib)
-			case sib.DataAtom == atom.P && c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
+			case para.DataAtom == atom.P && c.chars > 0 && c.chars <= 80 && ld == 0 && sentenceEnd.MatchString(t):
 				out = append(out, sib)
 			}
 		}
 	}
 	return out
+}
+
+// headlineBefore reports whether the element sibling just before n is or
+// holds the headline.
+func headlineBefore(n *html.Node) bool {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	return p != nil && holdsHeadline(p, "")
 }
 
 // leadBlock reports whether n is a block of text with no blocks inside
@@ -631,7 +653,11 @@ var sentenceEnd = regexp.MustCompile(`[.!?。！？]( |$)`)
 type block struct {
 	text         string
 	chars, links int
-	heading      atom.Atom
+	// timed is the characters of the line inside <time> elements;
+	// timeDated tells that one of them gives a date in its datetime.
+	timed     int
+	timeDated bool
+	heading   atom.Atom
 	// start is the text node the line starts with.
 	start *html.Node
 	// article is the <article> element the line is in, if any.
@@ -640,23 +666,26 @@ type block struct {
 
 // renderer turns the chosen nodes into lines of text.
 type renderer struct {
-	s       *scorer
-	b       strings.Builder
-	chars   int
-	links   int
-	heading atom.Atom
-	start   *html.Node
-	article *html.Node
-	blocks  []block
+	s         *scorer
+	b         strings.Builder
+	chars     int
+	links     int
+	timed     int
+	timeDated bool
+	inTime    int
+	heading   atom.Atom
+	start     *html.Node
+	article   *html.Node
+	blocks    []block
 }
 
 func (r *renderer) flush() {
 	t := strings.TrimSpace(r.b.String())
 	if t != "" {
-		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, heading: r.heading, start: r.start, article: r.article})
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, timed: r.timed, timeDated: r.timeDated, heading: r.heading, start: r.start, article: r.article})
 	}
 	r.b.Reset()
-	r.chars, r.links, r.heading, r.start = 0, 0, 0, nil
+	r.chars, r.links, r.timed, r.timeDated, r.heading, r.start = 0, 0, 0, false, 0, nil
 }
 
 func (r *renderer) render(n *html.Node, depth int, inLink bool) {
@@ -669,6 +698,9 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 		r.chars += c.chars
 		if inLink {
 			r.links += c.chars
+		}
+		if r.inTime > 0 {
+			r.timed += c.chars
 		}
 		appendCollapsed(&r.b, n.Data)
 		return
@@ -702,6 +734,13 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 	if a == atom.Article {
 		defer func(outer *html.Node) { r.article = outer }(r.article)
 		r.article = n
+	}
+	if a == atom.Time {
+		if d := attr(n, "datetime"); d != "" && '0' <= d[0] && d[0] <= '9' {
+			r.timeDated = true // a date, not a duration ("PT15M")
+		}
+		r.inTime++
+		defer func() { r.inTime-- }()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.render(c, depth+1, inLink)
@@ -776,13 +815,21 @@ func (b block) keep(h textHints) bool {
 	if b.chars < maxNoticeChars && noticeLine.MatchString(b.text) {
 		return false
 	}
+	if b.chars < maxTimedChars && b.timed*2 > b.chars && (b.timeDated || b.dated()) {
+		// A short line printed mostly in <time> elements, with a date
+		// or a clock time, is the dateline ("July 20, 2023 12:15 AM
+		// UTC Updated a day ago"); a recipe's "15 Min" is not.
+		return false
+	}
 	if b.chars < 32 && strings.ContainsAny(b.text, "0123456789") {
-		// A line that is only a date is the dateline, not text; one
-		// with a currency and no word is a price.
-		if _, ok := textDate(b.text, true); ok && dateOnly(b.text) {
+		// A line that is only a date is the dateline, not text (but
+		// see timelineDates); one with a currency and no word is a
+		// price; one with no word but a count is a slide's counter
+		// ("3 / 12").
+		if b.dateLine() {
 			return false
 		}
-		if !hasWord(b.text) && hasCurrency(b.text) {
+		if !hasWord(b.text) && (hasCurrency(b.text) || slideCounter.MatchString(b.text)) {
 			return false
 		}
 	}
@@ -795,10 +842,64 @@ func (b block) keep(h textHints) bool {
 	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
 		return false
 	}
+	if b.chars < maxBylineChars && datedByline(b.text, h.authors) {
+		return false
+	}
 	if b.chars >= minBioLineChars && len(h.bios) > 0 && inBio(b.text, h.bios) {
 		return false
 	}
 	return true
+}
+
+// maxTimedChars bounds the length of a dateline printed in <time>
+// elements.
+const maxTimedChars = 100
+
+// clockTime matches a time of day ("12:15").
+var clockTime = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
+
+// dated reports whether b holds a date or a time of day.
+func (b block) dated() bool {
+	if clockTime.MatchString(b.text) {
+		return true
+	}
+	_, ok := textDate(b.text, true)
+	return ok
+}
+
+// slideCounter matches a gallery's count of its slides ("3 / 12", "3/12").
+var slideCounter = regexp.MustCompile(`^\d{1,3}\s*/\s*\d{1,3}$`)
+
+// dateLine reports whether b is a short line that is only a date.
+func (b block) dateLine() bool {
+	if b.chars >= 32 || !strings.ContainsAny(b.text, "0123456789") || !dateOnly(b.text) {
+		return false
+	}
+	_, ok := textDate(b.text, true)
+	return ok
+}
+
+// minTimelineDates is how many dates a timeline gives its entries.
+const minTimelineDates = 2
+
+// timelineDates keeps again the date lines that head entries of a
+// timeline: minTimelineDates of them or more, each a heading followed by
+// a paragraph of the story. A lone date line is the dateline, and dates
+// in a list of other stories come after their links, not before text.
+func timelineDates(blocks []block, kept []bool) {
+	var heads []int
+	for i, bl := range blocks {
+		if !kept[i] && bl.heading != 0 && bl.heading != atom.H1 && i+1 < len(blocks) && kept[i+1] &&
+			blocks[i+1].heading == 0 && blocks[i+1].links*2 < blocks[i+1].chars && bl.dateLine() {
+			heads = append(heads, i)
+		}
+	}
+	if len(heads) < minTimelineDates {
+		return
+	}
+	for _, i := range heads {
+		kept[i] = true
+	}
 }
 
 // minBioLineChars is the least text of a line matched against the
@@ -942,6 +1043,42 @@ func bylineOnly(s string, authors []string) bool {
 	return true
 }
 
+// maxBylineChars bounds the length of a byline line that says more than
+// the names.
+const maxBylineChars = 240
+
+// datedByline reports whether s is a byline that goes on after the
+// author's name with more about them and the date ("By Sam Keller, a
+// senior reviewer … Oct 3, 2023, 1:00 PM UTC"): it starts with a byline's
+// word and one of authors, and holds a date; or with any name followed by
+// the date alone ("By Erin Walsh · 2 March 2023").
+func datedByline(s string, authors []string) bool {
+	loc := bylinePrefixRe.FindStringIndex(s)
+	if loc == nil || loc[0] != 0 {
+		return false
+	}
+	rest := s[loc[1]:]
+	named := false
+	for _, a := range authors {
+		named = named || len(a) >= 4 && strings.HasPrefix(rest, a)
+	}
+	if !named {
+		// A name the metadata does not give, then only the date ("By
+		// Erin Walsh · 2 March 2023").
+		m := nameThenRest.FindStringSubmatch(rest)
+		if m == nil || !dateOnly(m[1]) {
+			return false
+		}
+		rest = m[1]
+	}
+	_, ok := textDate(rest, true)
+	return ok
+}
+
+// nameThenRest matches a name of two to four capitalised words, a
+// separator and what follows it.
+var nameThenRest = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*[·|,–—-]\s*(.+)$`)
+
 // bioVerbs are how an author's bio goes on after the name.
 var bioVerbs = []string{" is ", " was ", " has ", " covers ", " writes ", " reports ", " joined ", " lives ", " ist ", " schreibt "}
 
@@ -998,12 +1135,16 @@ const (
 // is set.
 func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	best := ""
+	var firstTop *html.Node
 	for _, useClass := range []bool{true, false} {
 		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body, nil)
 		if own, other := ownArticle(body, top, h.title); own != nil {
 			top = s.topCandidate(own, other)
+		}
+		if useClass {
+			firstTop = top
 		}
 		nodes := s.merge(s.siblings(top), body, h)
 		r := renderer{s: &s}
@@ -1022,6 +1163,13 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 				t = l + "\n" + t
 			}
 		}
+		if !useClass && best != "" && onlyFurnitureAdded(best, t, r.blocks, firstTop, cc) {
+			// The attempt with classes read a short story whole; what
+			// this one adds is in boxes whose class says furniture (a
+			// carousel of readers' quotes beside a story of one-line
+			// paragraphs).
+			return best
+		}
 		if textWeight(t) >= minArticleChars {
 			return t
 		}
@@ -1030,6 +1178,55 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 		}
 	}
 	return best
+}
+
+// onlyFurnitureAdded reports whether text, read by an attempt without
+// classes from blocks, holds every line of first, the text the attempt
+// with them read from top, and adds some, all in elements apart from top
+// whose class marks them as furniture.
+func onlyFurnitureAdded(first, text string, blocks []block, top *html.Node, cc classes) bool {
+	lines := make(map[string]bool)
+	for _, l := range strings.Split(first, "\n") {
+		lines[l] = false
+	}
+	out := make(map[string]bool)
+	for _, l := range strings.Split(text, "\n") {
+		out[l] = true
+	}
+	added := 0
+	for _, bl := range blocks {
+		if !out[bl.text] {
+			continue
+		}
+		if _, ok := lines[bl.text]; ok {
+			lines[bl.text] = true
+			continue
+		}
+		if !furnitureBox(bl.start, top, cc) {
+			return false
+		}
+		added++
+	}
+	for _, seen := range lines {
+		if !seen {
+			return false
+		}
+	}
+	return added > 0
+}
+
+// furnitureBox reports whether n lies in an element apart from top (not
+// inside it, not holding it) whose class marks it as furniture.
+func furnitureBox(n, top *html.Node, cc classes) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == top || p.DataAtom == atom.Body {
+			return false
+		}
+		if p.Type == html.ElementNode && junk(p, true, cc) != content {
+			return !related(p, top)
+		}
+	}
+	return false
 }
 
 // textWeight is the length of s in characters, where a character of a
@@ -1056,8 +1253,16 @@ func joinBlocks(blocks []block, h textHints) string {
 	for i, bl := range blocks {
 		kept[i] = bl.keep(h)
 	}
+	timelineDates(blocks, kept)
 	end := storyEnd(blocks, kept)
 	end = storyRestart(blocks[:end], kept)
+	for i := 0; i < end; i++ {
+		if j := markedBox(blocks[:end], kept, i); j > i {
+			for ; i < j; i++ {
+				kept[i] = false
+			}
+		}
+	}
 	dropBoxedStories(blocks[:end], kept, h.authors)
 	var b strings.Builder
 	dropCap := false
@@ -1396,6 +1601,55 @@ func insetPromo(blocks []block, kept []bool, i int) int {
 		return i
 	}
 	return j
+}
+
+// markedBox returns the end of a box of other stories set between
+// paragraphs of the story and opened at blocks[i] by a heading or short
+// line that says so ("Related Stories"), or i when there is none: the box
+// is the largest element around that line holding none of the story's
+// paragraphs before it, at least half of its other lines are links (a
+// headline and a teaser each, however long the teasers), and the story's
+// prose goes on after it.
+func markedBox(blocks []block, kept []bool, i int) int {
+	bl := blocks[i]
+	if bl.start == nil || bl.heading == 0 && bl.chars >= maxInsetLineChars || !endLine(bl.text) {
+		return i
+	}
+	prev := -1
+	for j := i - 1; j >= 0; j-- {
+		if kept[j] && storyProse(blocks[j]) {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 || blocks[prev].start == nil {
+		return i
+	}
+	box := bl.start.Parent
+	for box != nil && box.Parent != nil && box.Parent.Type == html.ElementNode && !related(box.Parent, blocks[prev].start) {
+		box = box.Parent
+	}
+	if box == nil || box.Type != html.ElementNode {
+		return i
+	}
+	j, linked, lines := i+1, 0, 0
+	for ; j < len(blocks) && blocks[j].start != nil && related(box, blocks[j].start); j++ {
+		if blocks[j].heading == 0 {
+			lines++
+			if blocks[j].links*2 > blocks[j].chars {
+				linked++
+			}
+		}
+	}
+	if linked == 0 || linked*2 < lines {
+		return i
+	}
+	for k := j; k < len(blocks); k++ {
+		if kept[k] && storyProse(blocks[k]) {
+			return j
+		}
+	}
+	return i
 }
 
 // storyProse reports whether b is a paragraph of the story's prose.
