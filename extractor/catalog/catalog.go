@@ -72,6 +72,10 @@ type Catalog struct {
 	// ComparisonNouns make a phrase an unnamed comparison target
 	// ("open-source models").
 	ComparisonNouns []string `yaml:"comparison_nouns"`
+	// ModelNouns follow a size or variant word that names one of the
+	// article's own models ("the 4B model", "122B版本", "9.8B 모델"); a
+	// leading space is part of the noun.
+	ModelNouns []string `yaml:"model_nouns"`
 	// ListJoiners join the names of a list ("and", "和", "및").
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
@@ -414,6 +418,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Pronouns = append(c.Pronouns, o.Pronouns...)
 	c.Subjects = append(c.Subjects, o.Subjects...)
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
+	c.ModelNouns = append(c.ModelNouns, o.ModelNouns...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -644,6 +649,11 @@ func (v *validation) lists(c *Catalog) {
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)
+		}
+	}
+	for i, n := range c.ModelNouns {
+		if strings.TrimSpace(n) == "" {
+			v.bad("model noun %d is empty", i+1)
 		}
 	}
 	for i, w := range c.CountWords {

@@ -421,20 +421,27 @@ func insideBench(benches []benchHit, sp span) bool {
 // the nearest model before p that is not compared against, else the first
 // such model of the sentence, else the article's topic model.
 func (s *state) subjectBefore(p, k int) int {
-	found := -1
+	found, foundEnd := -1, -1
 	sent := s.sents[k]
 	for _, m := range s.mentionsIn(max(sent.start, p-window), min(sent.end, p+window)) {
 		if m.role != roleNone {
 			continue
 		}
 		if m.start < p {
-			found = m.model
+			found, foundEnd = m.model, m.end
 			continue
 		}
 		if found < 0 {
 			found = m.model
 		}
 		break
+	}
+	if foundEnd >= 0 && foundEnd < p {
+		// "Qwen 3.7 在…进步明显：122B版本在SWE-bench Verified上取得74.8分":
+		// a size and a model noun past the model name the nearer subject.
+		if q := s.qualifiedNoun(span{foundEnd, p}); q >= 0 {
+			found = q
+		}
 	}
 	if found < 0 {
 		found = s.qualifiedNoun(span{sent.start, p}) // "9.8B 모델은 KMMLU에서 61.3점"
@@ -488,6 +495,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 		// of the sentence opens a clause of its own, the subject here.
 		if subject < 0 || s.comparisonIn(from.end, m.start) {
 			subject, from = m.model, m.span
+		}
+	}
+	if subject >= 0 {
+		if q := s.qualifiedNoun(span{from.end, c.start}); q >= 0 {
+			subject = q // "Qwen 3.7 …：122B版本…超越 X": the nearer subject
 		}
 	}
 	if subject < 0 {
@@ -609,13 +621,17 @@ func (s *state) rivalMarked(m span) bool {
 // namedBefore reports a model named from start up to cue c and the
 // models it points at (chain), other than an older one or a rival a
 // particle marks: the sentence has a subject of its own, if one the cue's
-// reading took for a target.
+// reading took for a target. A rival that another comparison cue of the
+// sentence points at is none.
 func (s *state) namedBefore(start int, c hit, chain, older []int) bool {
 	end := c.start
 	for _, i := range chain {
 		end = min(end, s.mentions[i].start)
 	}
 	for _, m := range s.mentionsIn(start, end) {
+		if m.role == roleTarget && s.comparisonIn(start, m.start) {
+			continue // "超越DeepSeek-V3.2，与GLM-5.1基本持平": an earlier cue's rival
+		}
 		if !slices.Contains(older, m.model) && !s.rivalMarked(m.span) {
 			return true
 		}
@@ -632,16 +648,18 @@ func (s *state) topicExtends(m int) bool {
 
 // qualifiedNoun returns the article's own model that a size or variant
 // word before a model noun in sp names ("The 4B model", "the instruct
-// model", "9.8B 모델은", "4Bモデル"): of the topic's family (or its vendor's
-// models), not compared against, the one whose name has the word, the most
-// named of them, for the noun nearest the end of sp; -1 when none.
+// model", "9.8B 모델은", "4Bモデル", "122B版本", "35B-A3B版本"): of the
+// topic's family (or its vendor's models), not compared against, the one
+// whose name has the word, the most named of them, for the noun nearest
+// the end of sp; -1 when none.
 func (s *state) qualifiedNoun(sp span) int {
 	if s.topic < 0 {
 		return -1
 	}
 	t := s.buf[sp.start:sp.end]
 	found, at := -1, -1 // the nearest before sp.end
-	for _, noun := range [][]byte{[]byte(" model"), []byte(" variant"), []byte(" version"), []byte(" 모델"), []byte("モデル"), []byte("模型")} {
+	for _, n := range s.an.cat.ModelNouns {
+		noun := []byte(n)
 		for i := 0; ; {
 			j := bytes.Index(t[i:], noun)
 			if j < 0 {
@@ -649,15 +667,11 @@ func (s *state) qualifiedNoun(sp span) int {
 			}
 			j += i
 			i = j + len(noun)
-			if bytes.HasPrefix(noun, []byte(" ")) && i < len(t) && isAlnum(t[i]) && t[i] != 's' {
+			if isAlnum(noun[len(noun)-1]) && i < len(t) && isAlnum(t[i]) && t[i] != 's' {
 				continue // "modeling"
 			}
-			w := j
-			for w > 0 && (isAlnum(t[w-1]) || t[w-1] == '.') {
-				w--
-			}
 			if j > at {
-				if m := s.modelWith(nameTokens(string(t[w:j]))); m >= 0 {
+				if m := s.modelWith(nameTokens(string(t[sizeStart(t, j):j]))); m >= 0 {
 					found, at = m, j
 				}
 			}
@@ -666,17 +680,22 @@ func (s *state) qualifiedNoun(sp span) int {
 	return found
 }
 
-// modelWith returns the most named model of the topic's family (or of its
-// vendor) whose name has the tokens of a size ("4", "b") or a variant word
-// ("instruct") in a row, not compared against; -1 when none.
-func (s *state) modelWith(q []string) int {
-	if len(q) == 1 {
-		if _, ok := s.an.c.variants[q[0]]; !ok {
-			return -1
-		}
+// sizeStart returns where the word of letters, digits, dots and inner
+// hyphens that ends at j in t begins ("35B-A3B" of "35B-A3B版本").
+func sizeStart(t []byte, j int) int {
+	w := j
+	for w > 0 && (isAlnum(t[w-1]) || t[w-1] == '.' || t[w-1] == '-' && w < j && w > 1 && isAlnum(t[w-2])) {
+		w--
 	}
-	if len(q) == 0 || len(q) > 2 || len(q) == 1 && isDigit(q[0][0]) ||
-		len(q) == 2 && (!isDigit(q[0][0]) || q[1] != "b" && q[1] != "m") {
+	return w
+}
+
+// modelWith returns the most named model of the topic's family (or of its
+// vendor) whose name has the tokens of a size ("4", "b"; "35", "b", "a",
+// "3", "b") or a variant word ("instruct") in a row, not compared
+// against; -1 when none.
+func (s *state) modelWith(q []string) int {
+	if !sizeTokens(q) && (len(q) != 1 || !s.variantWord(q[0])) {
 		return -1
 	}
 	t := s.models[s.topic]
@@ -696,6 +715,25 @@ func (s *state) modelWith(q []string) int {
 		}
 	}
 	return best
+}
+
+// variantWord reports a catalogued variant word ("instruct", "pro").
+func (s *state) variantWord(w string) bool {
+	_, ok := s.an.c.variants[w]
+	return ok
+}
+
+// sizeTokens reports the name tokens of a size: a count and "b" or "m"
+// ("4", "b"), or a total and an active size ("35", "b", "a", "3", "b").
+func sizeTokens(q []string) bool {
+	size := func(n, u string) bool { return isDigit(n[0]) && (u == "b" || u == "m") }
+	switch len(q) {
+	case 2:
+		return size(q[0], q[1])
+	case 5:
+		return size(q[0], q[1]) && q[2] == "a" && size(q[3], q[4])
+	}
+	return false
 }
 
 // proDrop reports an article in a language that leaves out a subject
@@ -829,6 +867,9 @@ func (s *state) previousSubject(k int) int {
 		older := s.olderIn(sp)
 		for _, m := range ms {
 			if m.role == roleNone && !slices.Contains(older, m.model) {
+				if q := s.qualifiedNoun(span{m.end, sp.end}); q >= 0 {
+					return q // "Qwen 3.7 …：122B版本在…取得74.8分；在 X 上…"
+				}
 				return s.specific(m.model)
 			}
 		}
