@@ -76,6 +76,10 @@ type Catalog struct {
 	// article's own models ("the 4B model", "122B版本", "9.8B 모델"); a
 	// leading space is part of the noun.
 	ModelNouns []string `yaml:"model_nouns"`
+	// BenchmarkParts make a word that holds one after letters of its own
+	// a benchmark's name when no catalog knows it ("OmniDocBench",
+	// "ViLawQA").
+	BenchmarkParts []string `yaml:"benchmark_parts"`
 	// ListJoiners join the names of a list ("and", "和", "및").
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
@@ -419,6 +423,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Subjects = append(c.Subjects, o.Subjects...)
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
 	c.ModelNouns = append(c.ModelNouns, o.ModelNouns...)
+	c.BenchmarkParts = append(c.BenchmarkParts, o.BenchmarkParts...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -640,6 +645,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("not_garbles", c.NotGarbles)
 	v.names("stopwords", c.Stopwords)
 	v.names("comparison_nouns", c.ComparisonNouns)
+	v.names("benchmark_parts", c.BenchmarkParts)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)

@@ -15,13 +15,22 @@ import (
 // the catalog's benchmarks, -1 for one it lacks); unit defaults to the
 // benchmark's.
 func (s *state) scoreClaim(model int, bench string, benchIdx int, value float64, unit, evidence string) {
-	if unit == "" && benchIdx >= 0 {
-		unit = s.an.cat.Benchmarks[benchIdx].Unit
+	if unit == "" {
+		unit = s.benchUnit(benchIdx)
 	}
 	s.claims = append(s.claims, event.Claim{
 		Model: s.models[model].name, Benchmark: bench, Value: &value, Unit: unit,
 		Relation: "score", Evidence: evidence,
 	})
+}
+
+// benchUnit is the unit of catalogued benchmark idx, "" for one the
+// catalog lacks (idx -1).
+func (s *state) benchUnit(idx int) string {
+	if idx < 0 {
+		return ""
+	}
+	return s.an.cat.Benchmarks[idx].Unit
 }
 
 // proseClaims reads scores ("scores 56.0% on SWE-bench Verified",
@@ -73,7 +82,7 @@ func (s *state) sentenceScores(k int) {
 		}
 	}
 	for bi, b := range benches {
-		unit := s.an.cat.Benchmarks[b.idx].Unit
+		unit := s.benchUnit(b.idx)
 		for ni, n := range nums {
 			if !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 				continue
@@ -199,7 +208,7 @@ func (s *state) carriedScores(k int) {
 		return
 	}
 	b := benches[0]
-	unit := s.an.cat.Benchmarks[b.idx].Unit
+	unit := s.benchUnit(b.idx)
 	for _, n := range s.sentenceNumbers(sp, nil) {
 		if n.owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 			continue
@@ -219,7 +228,7 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 	var nums []score
 	unitBench := false // a rating or Elo: whole numbers are scores too
 	for _, b := range benches {
-		if s.an.cat.Benchmarks[b.idx].Unit != "" {
+		if s.benchUnit(b.idx) != "" {
 			unitBench = true
 		}
 	}

@@ -930,7 +930,7 @@ func (s *state) unitBench(name string, bench int) (string, int) {
 	}
 	found, idx := "", -1
 	for _, b := range s.benches {
-		if !strings.EqualFold(s.an.cat.Benchmarks[b.idx].Unit, u) {
+		if b.idx < 0 || !strings.EqualFold(s.an.cat.Benchmarks[b.idx].Unit, u) {
 			continue
 		}
 		if idx >= 0 && b.idx != idx {

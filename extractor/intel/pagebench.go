@@ -1,0 +1,134 @@
+package intel
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// pageBenches finds in the text the benchmarks no catalog knows that the
+// page itself names: the labels its benchmark tables score models on
+// ("VMLU", "LongText-Bench-ZH") and words shaped like a benchmark's name
+// ("OmniDocBench", "URO-Bench", "ViLawQA"). Each occurrence outside the
+// tables becomes a benchmark hit (idx -1) for the prose claims.
+func (s *state) pageBenches() {
+	names := s.tableBenchNames()
+	s.shapedBenchNames(func(n string) {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	})
+	if len(names) == 0 {
+		return
+	}
+	added := false
+	for _, n := range names {
+		for i := 0; len(s.benches) < maxHits; {
+			j := bytes.Index(s.buf[i:], []byte(n))
+			if j < 0 {
+				break
+			}
+			st := i + j
+			en := st + len(n)
+			i = en
+			if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') || en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-' && en+1 < len(s.buf) && isAlnum(s.buf[en+1])) {
+				continue
+			}
+			sp := span{st, en}
+			if s.inTableLine(st) || s.covered(sp) || len(benchesIn(s.benches, st-64, en)) > 0 && s.benchOverlaps(sp) {
+				continue
+			}
+			s.benches = append(s.benches, benchHit{sp, -1, n})
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(s.benches, func(i, j int) bool { return s.benches[i].start < s.benches[j].start })
+	}
+}
+
+// benchOverlaps reports a benchmark hit that overlaps sp.
+func (s *state) benchOverlaps(sp span) bool {
+	for _, b := range benchesIn(s.benches, sp.start-64, sp.end) {
+		if b.start < sp.end && sp.start < b.end {
+			return true
+		}
+	}
+	return false
+}
+
+// tableBenchNames returns the benchmark names the page's tables scored
+// that look like a name, not a word: a digit, a hyphen, capitals inside
+// or three capitals in a row ("VMLU", "ViLawQA", "LongText-Bench-ZH"), at
+// most three words, no metric or setting ("Overall", "CER (%)",
+// "5-shot").
+func (s *state) tableBenchNames() []string {
+	var names []string
+	for _, c := range s.claims {
+		if c.Benchmark == "" || !strings.HasPrefix(c.Evidence, "table: ") || slices.Contains(names, c.Benchmark) {
+			continue
+		}
+		if n := c.Benchmark; nameShaped(n) && !metricWord(n) && !setting(n) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// nameShaped reports a label shaped like a benchmark's name.
+func nameShaped(n string) bool {
+	if len(n) < 3 || strings.Count(n, " ") > 2 || !hasLetter(n) {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(n); i++ {
+		switch c := n[i]; {
+		case isDigit(c) || c == '-' && i > 0:
+			return true
+		case isUpper(c):
+			if caps++; caps == 3 || i > 0 && isLower(n[i-1]) {
+				return true
+			}
+		default:
+			caps = 0
+		}
+	}
+	return false
+}
+
+// shapedBenchNames calls add with every word of the text outside tables
+// that holds a part of a benchmark's name of the lexicon ("Bench", "QA")
+// after letters of its own and a capital: "OmniDocBench", "URO-Bench",
+// "K-DTCBench", "ViLawQA", and no model or catalogued benchmark.
+func (s *state) shapedBenchNames(add func(string)) {
+	parts := s.an.cat.BenchmarkParts
+	if len(parts) == 0 {
+		return
+	}
+	buf := s.buf
+	for i := 0; i < len(buf); {
+		if !isAlnum(buf[i]) || i > 0 && (isAlnum(buf[i-1]) || buf[i-1] == '-') {
+			i++
+			continue
+		}
+		e := i
+		for e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' && e+1 < len(buf) && isAlnum(buf[e+1])) {
+			e++
+		}
+		w := buf[i:e]
+		sp := span{i, e}
+		i = e
+		if len(w) > 40 || !hasUpper(w) || s.inTableLine(sp.start) || s.covered(sp) || s.benchOverlaps(sp) {
+			continue
+		}
+		for _, p := range parts {
+			k := bytes.Index(w, []byte(p))
+			if k < 0 || k < 2 && !(k > 0 && w[k-1] == '-') {
+				continue // "Bench", "QA" alone are words
+			}
+			add(string(w))
+			break
+		}
+	}
+}
