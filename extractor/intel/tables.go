@@ -158,6 +158,10 @@ func (s *state) groupedNames(tb *table) {
 			}
 			continue
 		}
+		if m := s.siblingVariant(tb, c); m >= 0 {
+			low[c].model = m
+			continue
+		}
 		if tb.columnModel(c) >= 0 {
 			continue
 		}
@@ -168,6 +172,27 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+}
+
+// siblingVariant returns the model a low header cell of variant words
+// names beside a model under the same merged cell ("本次开源" over
+// "GLM-5.1" and "Air"): that model's variant the text names
+// ("GLM-5.1-Air"), or -1.
+func (s *state) siblingVariant(tb *table, c int) int {
+	up, low := tb.rows[tb.head-2], tb.rows[tb.head-1]
+	if c >= len(up) || up[c].text == "" {
+		return -1
+	}
+	for d := c - 1; d >= tb.labels && d < len(up) && up[d].text == up[c].text; d-- {
+		m := low[d].model
+		if m < 0 || s.models[m].bare || !s.variantModel(low[d].text, low[c].text) {
+			continue
+		}
+		if k := s.readCell(low[d].text + "-" + low[c].text); k.model >= 0 && k.model != m && k.bench < 0 {
+			return k.model
+		}
+	}
+	return -1
 }
 
 // joinWords joins the words of a short header with hyphens ("7B Think"
