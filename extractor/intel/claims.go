@@ -77,8 +77,8 @@ func (s *state) sentenceScores(k int) {
 	var pairs []pair
 	candidates := 0
 	for _, n := range nums {
-		if !n.earlier && !n.delta {
-			candidates++
+		if !n.earlier && !n.delta && n.owner < 0 {
+			candidates++ // a number written beside its model is that model's
 		}
 	}
 	for bi, b := range benches {
@@ -327,12 +327,51 @@ func (s *state) numberOwner(n, sent span) int {
 	for _, p := range ownerAfter {
 		if bytes.HasPrefix(rest, p) {
 			j := s.mentionIndex(n.end)
-			if j < len(s.mentions) && s.mentions[j].start-n.end <= tune.ownerGap {
-				return s.mentions[j].model
+			if j >= len(s.mentions) {
+				break
 			}
+			m := s.mentions[j]
+			if m.start-n.end <= tune.ownerGap {
+				return m.model
+			}
+			// "86.4 for the original DeepSeek-OCR", "4.02 for last
+			// year's Step-Audio 2 mini": lowercase words between.
+			at := n.end + (len(s.buf[n.end:]) - len(bytes.TrimLeft(s.buf[n.end:], " %"))) + len(p)
+			if m.start < sent.end && lowerWordsOnly(s.buf[at:m.start]) {
+				return m.model
+			}
+			break
 		}
 	}
 	return -1
+}
+
+// lowerWordsOnly reports one to three lowercase words, each followed by a
+// space, possessive ones too ("the original ", "last year's ").
+func lowerWordsOnly(b []byte) bool {
+	words := 0
+	for len(b) > 0 {
+		i := 0
+		for i < len(b) && isLower(b[i]) {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		for _, q := range []string{"'s", "’s"} {
+			if bytes.HasPrefix(b[i:], []byte(q)) {
+				i += len(q)
+			}
+		}
+		if i >= len(b) || b[i] != ' ' {
+			return false
+		}
+		b = b[i+1:]
+		if words++; words > 3 {
+			return false
+		}
+	}
+	return words > 0
 }
 
 // ownerAfter are the words between a number and the model it belongs to
