@@ -80,6 +80,14 @@ type Catalog struct {
 	// a benchmark's name when no catalog knows it ("OmniDocBench",
 	// "ViLawQA").
 	BenchmarkParts []string `yaml:"benchmark_parts"`
+	// SizeDeterminers stand before a bare size or a size word that names
+	// one of the article's own models ("the 32B outperforms …", "The
+	// larger one scores …"); a trailing space is part of the word.
+	SizeDeterminers []string `yaml:"size_determiners"`
+	// LargerWords and SmallerWords name the largest or the smallest of the
+	// article's own models after a size determiner ("the larger one").
+	LargerWords  []string `yaml:"larger_words"`
+	SmallerWords []string `yaml:"smaller_words"`
 	// ListJoiners join the names of a list ("and", "和", "및").
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
@@ -424,6 +432,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
 	c.ModelNouns = append(c.ModelNouns, o.ModelNouns...)
 	c.BenchmarkParts = append(c.BenchmarkParts, o.BenchmarkParts...)
+	c.SizeDeterminers = append(c.SizeDeterminers, o.SizeDeterminers...)
+	c.LargerWords = append(c.LargerWords, o.LargerWords...)
+	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -646,6 +657,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("stopwords", c.Stopwords)
 	v.names("comparison_nouns", c.ComparisonNouns)
 	v.names("benchmark_parts", c.BenchmarkParts)
+	v.names("larger_words", c.LargerWords)
+	v.names("smaller_words", c.SmallerWords)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)
@@ -660,6 +673,11 @@ func (v *validation) lists(c *Catalog) {
 	for i, n := range c.ModelNouns {
 		if strings.TrimSpace(n) == "" {
 			v.bad("model noun %d is empty", i+1)
+		}
+	}
+	for i, d := range c.SizeDeterminers {
+		if strings.TrimSpace(d) == "" {
+			v.bad("size determiner %d is empty", i+1)
 		}
 	}
 	for i, w := range c.CountWords {

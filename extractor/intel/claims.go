@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -725,7 +726,97 @@ func (s *state) qualifiedNoun(sp span) int {
 			}
 		}
 	}
+	if m, j := s.determinedSize(t); m >= 0 && j > at {
+		found = m
+	}
 	return found
+}
+
+// determinedSize returns the article's own model that a size determiner
+// and a bare size or a size word after it in t name ("the 32B
+// outperforms", "The larger one"), with where the determiner is, the
+// nearest the end of t; -1 when none.
+func (s *state) determinedSize(t []byte) (int, int) {
+	found, at := -1, -1
+	for _, d := range s.an.cat.SizeDeterminers {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], []byte(d))
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(d)
+			if j > 0 && isAlnum(t[j-1]) || j < at {
+				continue
+			}
+			e := i
+			for e < len(t) && (isAlnum(t[e]) || t[e] == '.') {
+				e++
+			}
+			if e < len(t) && t[e] == '-' {
+				continue // "the 8B-Instruct"
+			}
+			w := string(t[i:e])
+			m := -1
+			switch {
+			case slices.Contains(s.an.cat.LargerWords, w):
+				m = s.sizedOwn(1)
+			case slices.Contains(s.an.cat.SmallerWords, w):
+				m = s.sizedOwn(-1)
+			default:
+				if q := nameTokens(w); sizeTokens(q) {
+					m = s.modelWith(q)
+				}
+			}
+			if m >= 0 {
+				found, at = m, j
+			}
+		}
+	}
+	return found, at
+}
+
+// sizedOwn returns the largest (sign 1) or the smallest (-1) of the
+// article's own models of the topic's family by the size their names
+// give, not compared against; -1 when fewer than two have one.
+func (s *state) sizedOwn(sign float64) int {
+	t := s.models[s.topic]
+	best, bestSize, n := -1, 0.0, 0
+	for i, m := range s.models {
+		if m.count == 0 || m.targeted || t.family >= 0 && m.family != t.family || t.family < 0 && m.vendor != t.vendor {
+			continue
+		}
+		size, ok := nameSize(nameTokens(m.name))
+		if !ok {
+			continue
+		}
+		n++
+		if best < 0 || size*sign > bestSize*sign {
+			best, bestSize = i, size
+		}
+	}
+	if n < 2 {
+		return -1
+	}
+	return best
+}
+
+// nameSize reads the first size of name tokens in billions ("32", "b").
+func nameSize(toks []string) (float64, bool) {
+	for i := 0; i+1 < len(toks); i++ {
+		if !isDigit(toks[i][0]) || toks[i+1] != "b" && toks[i+1] != "m" {
+			continue
+		}
+		v, err := strconv.ParseFloat(toks[i], 64)
+		if err != nil {
+			continue
+		}
+		if toks[i+1] == "m" {
+			v /= 1000
+		}
+		return v, true
+	}
+	return 0, false
 }
 
 // sizeStart returns where the word of letters, digits, dots and inner
