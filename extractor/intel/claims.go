@@ -99,6 +99,11 @@ func (s *state) sentenceScores(k int) {
 			if len(benches) == 1 && candidates == 1 || n.owner >= 0 {
 				reach = tune.scoreReachAlone // "… test, … rising from 89.3% to 99.8%"
 			}
+			if n.start > b.end && len(benches) == 1 {
+				if e := s.clauseOpener(b.end, n.start); e >= 0 && n.start-e <= tune.scoreReach {
+					reach = tune.scoreReachAlone // "…; Devstral Small 1.1 reaches 53.6%"
+				}
+			}
 			if gap < 0 || gap > reach {
 				continue
 			}
@@ -118,15 +123,25 @@ func (s *state) sentenceScores(k int) {
 	subjectDone := make([]bool, len(benches))
 	for _, p := range pairs {
 		n := nums[p.n]
-		if usedN[p.n] || n.owner < 0 && subjectDone[p.b] {
+		b := benches[p.b]
+		// "A scores 61.6% on X, …; B reaches 53.6%": a model that opens
+		// a clause past the benchmark is the subject of its numbers.
+		clause := n.owner < 0 && n.start > b.end && s.clauseOpener(b.end, n.start) >= 0
+		if usedN[p.n] || n.owner < 0 && subjectDone[p.b] && !clause {
 			continue
 		}
-		b := benches[p.b]
 		model := n.owner
 		if model < 0 {
 			at := min(b.start, n.start)
+			if clause {
+				at = n.start
+			} else {
+				subjectDone[p.b] = true
+			}
 			model = s.variantInScope(s.specific(s.subjectBefore(at, k)), at)
-			subjectDone[p.b] = true
+			if clause && creditedTo(credited, p.b, model) {
+				continue
+			}
 			if model >= 0 && earlierOwner(nums, model) {
 				// "reaches 89.2%, up from 86.6% for Codestral 25.01": the
 				// new value is not the old model's but the topic's.
@@ -188,6 +203,33 @@ func (s *state) earlierComparisons(credited []scored, benches []benchHit, k int)
 	}
 }
 
+// creditedTo reports a score of benchmark b already credited to model.
+func creditedTo(credited []scored, b, model int) bool {
+	for _, c := range credited {
+		if c.bench == b && c.model == model {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpener returns where the model that opens a clause in [lo, hi)
+// ends: named after a clause break, not compared against and no number's
+// owner; -1 when none.
+func (s *state) clauseOpener(lo, hi int) int {
+	for _, m := range s.mentionsIn(lo, hi) {
+		if m.end > hi || m.role != roleNone || !clauseBreak(s.buf[lo:m.start]) {
+			continue
+		}
+		t := bytes.TrimLeft(s.buf[m.end:hi], " ")
+		if len(t) > 0 && (t[0] == '(' || bytes.HasPrefix(t, []byte("（"))) {
+			continue // "GPT-4.1 (74.3)": a number's owner
+		}
+		return m.end
+	}
+	return -1
+}
+
 // earlierOwner reports a model that owns an earlier value among nums
 // ("up from 86.6% for Codestral 25.01").
 func earlierOwner(nums []score, model int) bool {
@@ -210,16 +252,59 @@ func (s *state) carriedScores(k int) {
 	}
 	b := benches[0]
 	unit := s.benchUnit(b.idx)
-	for _, n := range s.sentenceNumbers(sp, nil) {
-		if n.owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
+	nums := s.sentenceNumbers(sp, nil)
+	opener := s.sentenceOpener(sp, nums)
+	for _, n := range nums {
+		owner := n.owner
+		if owner < 0 && !n.earlier && opener >= 0 && !currencyBefore(s.buf, n.start) {
+			// "…on SWE-Bench Verified…; Devstral Small 1.1 reaches 53.6%":
+			// the one score of a sentence that opens with its model.
+			owner = opener
+		}
+		if owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 			continue
 		}
 		u := ""
 		if n.percent {
 			u = "%"
 		}
-		s.scoreClaim(n.owner, b.name, b.idx, n.value, u, s.sentence(k))
+		s.scoreClaim(owner, b.name, b.idx, n.value, u, s.sentence(k))
 	}
+}
+
+// sentenceOpener returns the model sentence sp opens with, not compared
+// against, when the sentence writes one number beside no model (nums)
+// after it; -1 otherwise.
+func (s *state) sentenceOpener(sp span, nums []score) int {
+	ms := s.mentionsIn(sp.start, sp.end)
+	if len(ms) == 0 || ms[0].role != roleNone || len(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) > 0 {
+		return -1
+	}
+	free := 0
+	for _, n := range nums {
+		if n.owner < 0 && !n.earlier && !n.delta {
+			if n.start < ms[0].end {
+				return -1
+			}
+			free++
+		}
+	}
+	if free != 1 {
+		return -1
+	}
+	return ms[0].model
+}
+
+// currencyBefore reports a currency sign right before a number at i
+// ("$0.50", "¥2"): a price, no score.
+func currencyBefore(buf []byte, i int) bool {
+	b := bytes.TrimRight(buf[max(0, i-4):i], " ")
+	for _, c := range []string{"$", "€", "¥", "￥", "£"} {
+		if bytes.HasSuffix(b, []byte(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
