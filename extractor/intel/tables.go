@@ -123,7 +123,67 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 	}
 	s.groupedNames(&tb)
 	tb.orient()
+	s.baselineRows(&tb)
 	return tb
+}
+
+// baselineRows reads the rows of a benchmark table with models down its
+// label column whose label no catalog or text knows but is shaped like a
+// model's name ("CosyVoice 3-0.5B", "Higgs Audio v2"): beside two rows
+// of models or more, such a row of scores is a model compared.
+func (s *state) baselineRows(tb *table) {
+	if tb.across || !tb.scored || tb.download || tb.labels < 1 {
+		return
+	}
+	named := 0
+	for r := tb.head; r < len(tb.rows); r++ {
+		if m, _ := tb.rowModel(r); m >= 0 {
+			named++
+		}
+	}
+	if named < 2 {
+		return
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if m, _ := tb.rowModel(r); m >= 0 || row[0].bench >= 0 || row[0].num {
+			continue
+		}
+		if m := s.baselineName(row[0].text); m >= 0 {
+			row[0].model = m
+		}
+	}
+}
+
+// rowScored reports a score among cells.
+func rowScored(cells []cell) bool {
+	for _, c := range cells {
+		if c.num {
+			return true
+		}
+	}
+	return false
+}
+
+// baselineName records a row label shaped like a model's name as a model
+// shown only in a table: a capital first, a digit, at most four words,
+// no metric or setting; footnote marks dropped. It returns the model or
+// -1.
+func (s *state) baselineName(text string) int {
+	t := strings.TrimSpace(strings.TrimRight(text, "*†‡§¶ "))
+	words := strings.Fields(t)
+	if len(t) < 3 || len(t) > maxCellText || len(words) > 4 || !isUpper(t[0]) || !hasDigit(t) ||
+		strings.ContainsAny(t, "()（）%:/,") || metricWord(t) || setting(t) {
+		return -1
+	}
+	sub := s.cellState(t)
+	m := sub.addMention(span{0, len(sub.buf)}, -1, -1, string(sub.buf), nil,
+		resolution{how: howDiscovered, conf: resolveConf.discovered, by: -1})
+	s.models = sub.models
+	return m
 }
 
 // groupedNames reads the header columns that name no model alone but do
