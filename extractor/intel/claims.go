@@ -567,6 +567,9 @@ func (s *state) subjectBefore(p, k int) int {
 		}
 		if found < 0 {
 			found = m.model
+			if q := s.qualifiedNoun(span{sent.start, p}); q >= 0 {
+				found = q // "The 27B model scores 74.8 …, up from 67.5 for Gemma 3 27B"
+			}
 		}
 		break
 	}
@@ -923,16 +926,21 @@ func (s *state) modelWith(q []string) int {
 		return -1
 	}
 	t := s.models[s.topic]
-	best := -1
+	topic := nameTokens(t.name)
+	best, bestOwn := -1, false
 	for i, m := range s.models {
 		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
 			continue
 		}
 		toks := nameTokens(m.name)
+		// "The 27B model" of an article on Gemma 4 is Gemma 4 27B, not
+		// the Gemma 3 27B it is measured against: a name that goes on
+		// from the topic's comes first.
+		own := len(toks) > len(topic) && equalTokens(topic, toks[:len(topic)])
 		for j := 0; j+len(q) <= len(toks); j++ {
 			if equalTokens(q, toks[j:j+len(q)]) {
-				if best < 0 || m.count > s.models[best].count {
-					best = i
+				if best < 0 || own && !bestOwn || own == bestOwn && m.count > s.models[best].count {
+					best, bestOwn = i, own
 				}
 				break
 			}
