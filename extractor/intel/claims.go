@@ -815,7 +815,69 @@ func (s *state) qualifiedNoun(sp span) int {
 		}
 	}
 	if m, j := s.determinedSize(t); m >= 0 && j > at {
+		found, at = m, j
+	}
+	if m, j := s.tailNamed(sp); m >= 0 && j > at {
 		found = m
+	}
+	return found
+}
+
+// tailNamed returns the article's own model that a run of Latin words
+// before a Chinese, Japanese or Korean word in t names by the end of its
+// name ("V7 Pro在…" for SenseNova V7 Pro, "Omni 8B는" for HyperCLOVA X
+// SEED 2.0 Omni 8B, "Largeで" for Minamo-ASR-2-Large): the one model of the
+// topic's family (or its vendor's), not compared against, whose longer
+// name ends with its tokens, with where the run starts, the first of t;
+// -1 when none. A run that names a model itself ("旧版のR1の") is none.
+func (s *state) tailNamed(sp span) (int, int) {
+	if !s.proDrop() {
+		return -1, -1
+	}
+	t := s.buf[sp.start:sp.end]
+	for i := 0; i < len(t); {
+		if !isAlnum(t[i]) || i > 0 && t[i-1] < utf8.RuneSelf && t[i-1] != ' ' {
+			i++
+			continue
+		}
+		e := i
+		for e < len(t) && (isAlnum(t[e]) || t[e] == '.' || t[e] == '-' || t[e] == ' ' && e+1 < len(t) && isAlnum(t[e+1])) {
+			e++
+		}
+		st := i
+		i = e
+		if e >= len(t) || t[e] < utf8.RuneSelf {
+			continue // "… 8B는", not "… 8B, …"
+		}
+		q := nameTokens(string(t[st:e]))
+		if len(q) == 0 || len(q) > 4 || len(q) == 1 && !s.variantWord(q[0]) || !hasLetter(string(t[st:e])) ||
+			s.covered(span{sp.start + st, sp.start + e}) {
+			continue
+		}
+		if m := s.ownEndingWith(q); m >= 0 {
+			return m, st // the clause's first: "V7 Pro在…较V6.5提升"
+		}
+	}
+	return -1, -1
+}
+
+// ownEndingWith returns the one model of the topic's family (or of its
+// vendor), not compared against, whose name is longer than q and ends
+// with its tokens; -1 when none or more than one.
+func (s *state) ownEndingWith(q []string) int {
+	t := s.models[s.topic]
+	found := -1
+	for i, m := range s.models {
+		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
+			continue
+		}
+		toks := nameTokens(m.name)
+		if len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
 	}
 	return found
 }
@@ -1104,6 +1166,9 @@ func (s *state) previousSubject(k int) int {
 				}
 				return s.specific(m.model)
 			}
+		}
+		if q := s.qualifiedNoun(sp); q >= 0 {
+			return q // "相比上一代日日新V6.5，V7 Pro在…取得78.3分；"
 		}
 	}
 	return -1
