@@ -232,12 +232,17 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+	for c := tb.labels; c < len(low); c++ {
+		if low[c].model < 0 && low[c].bench < 0 && !low[c].num && tb.columnModel(c) < 0 {
+			low[c].model = s.ownShortHeader(low[c].text) // "M2.5-Lite" of MiniMax-M2.5-Lite
+		}
+	}
 }
 
 // siblingVariant returns the model a low header cell of variant words
 // names beside a model under the same merged cell ("本次开源" over
-// "GLM-5.1" and "Air"): that model's variant the text names
-// ("GLM-5.1-Air"), or -1.
+// "GLM-5.1" and "Air", "M2.5" and "M2.5-Lite"): that model's variant the
+// text names ("GLM-5.1-Air", "MiniMax-M2.5-Lite"), or -1.
 func (s *state) siblingVariant(tb *table, c int) int {
 	up, low := tb.rows[tb.head-2], tb.rows[tb.head-1]
 	if c >= len(up) || up[c].text == "" {
@@ -245,14 +250,33 @@ func (s *state) siblingVariant(tb *table, c int) int {
 	}
 	for d := c - 1; d >= tb.labels && d < len(up) && up[d].text == up[c].text; d-- {
 		m := low[d].model
-		if m < 0 || s.models[m].bare || !s.variantModel(low[d].text, low[c].text) {
+		if m < 0 || s.models[m].bare {
 			continue
 		}
-		if k := s.readCell(low[d].text + "-" + low[c].text); k.model >= 0 && k.model != m && k.bench < 0 {
-			return k.model
+		// "M2.5" beside "M2.5-Lite": the words after the sibling's.
+		v := strings.TrimLeft(strings.TrimPrefix(low[c].text, low[d].text), "- ")
+		if v == "" || !s.variantModel(s.models[m].name, v) && !s.variantModel(low[d].text, v) {
+			continue
+		}
+		for _, name := range []string{s.models[m].name + "-" + v, low[d].text + "-" + v} {
+			if k := s.readCell(name); k.model >= 0 && k.model != m && k.bench < 0 {
+				return k.model
+			}
 		}
 	}
 	return -1
+}
+
+// ownShortHeader returns the one model of the article's own that a header
+// cell names by the end of its name ("M2.5-Lite" of MiniMax-M2.5-Lite,
+// "M2.5" of MiniMax-M2.5): a letter, a version or a variant word, -1
+// when none or more than one.
+func (s *state) ownShortHeader(text string) int {
+	q := nameTokens(text)
+	if s.topic < 0 || len(q) < 2 || len(q) > 4 || !hasDigit(text) || !isLetterASCII(text[0]) {
+		return -1
+	}
+	return s.ownEndingWith(q)
 }
 
 // joinWords joins the words of a short header with hyphens ("7B Think"
