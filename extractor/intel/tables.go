@@ -169,13 +169,14 @@ func rowScored(cells []cell) bool {
 }
 
 // baselineName records a row label shaped like a model's name as a model
-// shown only in a table: a capital first, a digit, at most four words,
+// shown only in a table: a letter first, a capital and a digit
+// ("olmOCR-2-7B"), at most four words,
 // no metric or setting; footnote marks dropped. It returns the model or
 // -1.
 func (s *state) baselineName(text string) int {
 	t := strings.TrimSpace(strings.TrimRight(text, "*†‡§¶ "))
 	words := strings.Fields(t)
-	if len(t) < 3 || len(t) > maxCellText || len(words) > 4 || !isUpper(t[0]) || !hasDigit(t) ||
+	if len(t) < 3 || len(t) > maxCellText || len(words) > 4 || !isLetterASCII(t[0]) || !hasUpper([]byte(t)) || !hasDigit(t) ||
 		strings.ContainsAny(t, "()（）%:/,") || metricWord(t) || setting(t) {
 		return -1
 	}
