@@ -80,6 +80,10 @@ type Catalog struct {
 	// a benchmark's name when no catalog knows it ("OmniDocBench",
 	// "ViLawQA").
 	BenchmarkParts []string `yaml:"benchmark_parts"`
+	// BenchmarkNouns introduce the name of a benchmark right after them
+	// ("bộ đánh giá VLSP 2023", "评测 X", "benchmark X") or, written with
+	// spaces, right before them ("the SeaExam benchmark").
+	BenchmarkNouns []string `yaml:"benchmark_nouns"`
 	// SizeDeterminers stand before a bare size or a size word that names
 	// one of the article's own models ("the 32B outperforms …", "The
 	// larger one scores …"); a trailing space is part of the word.
@@ -432,6 +436,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
 	c.ModelNouns = append(c.ModelNouns, o.ModelNouns...)
 	c.BenchmarkParts = append(c.BenchmarkParts, o.BenchmarkParts...)
+	c.BenchmarkNouns = append(c.BenchmarkNouns, o.BenchmarkNouns...)
 	c.SizeDeterminers = append(c.SizeDeterminers, o.SizeDeterminers...)
 	c.LargerWords = append(c.LargerWords, o.LargerWords...)
 	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
@@ -657,6 +662,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("stopwords", c.Stopwords)
 	v.names("comparison_nouns", c.ComparisonNouns)
 	v.names("benchmark_parts", c.BenchmarkParts)
+	v.names("benchmark_nouns", c.BenchmarkNouns)
 	v.names("larger_words", c.LargerWords)
 	v.names("smaller_words", c.SmallerWords)
 	v.names("list_joiners", c.ListJoiners)

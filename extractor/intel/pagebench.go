@@ -9,16 +9,19 @@ import (
 
 // pageBenches finds in the text the benchmarks no catalog knows that the
 // page itself names: the labels its benchmark tables score models on
-// ("VMLU", "LongText-Bench-ZH") and words shaped like a benchmark's name
-// ("OmniDocBench", "URO-Bench", "ViLawQA"). Each occurrence outside the
+// ("VMLU", "LongText-Bench-ZH"), words shaped like a benchmark's name
+// ("OmniDocBench", "URO-Bench", "ViLawQA") and names a benchmark noun
+// introduces ("bộ đánh giá VLSP 2023", "the SeaExam benchmark"). Each occurrence outside the
 // tables becomes a benchmark hit (idx -1) for the prose claims.
 func (s *state) pageBenches() {
 	names := s.tableBenchNames()
-	s.shapedBenchNames(func(n string) {
+	add := func(n string) {
 		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}
-	})
+	}
+	s.shapedBenchNames(add)
+	s.introducedBenchNames(add)
 	if len(names) == 0 {
 		return
 	}
@@ -131,4 +134,114 @@ func (s *state) shapedBenchNames(add func(string)) {
 			break
 		}
 	}
+}
+
+// introducedBenchNames calls add with the names a benchmark noun of the
+// lexicon introduces: right after it ("bộ đánh giá VLSP 2023", "评测
+// LongText-Bench-ZH", "benchmark URO-Bench") or, for a noun written with
+// spaces, right before it ("the SeaExam benchmark"): one to three Latin
+// words, the first with a capital, the others capitalised or numbers, no
+// model's name.
+func (s *state) introducedBenchNames(add func(string)) {
+	for _, n := range s.an.cat.BenchmarkNouns {
+		noun := []byte(n)
+		for i := 0; ; {
+			j := bytes.Index(s.buf[i:], noun)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(noun)
+			if isAlnum(noun[0]) && j > 0 && isAlnum(s.buf[j-1]) || isAlnum(noun[len(noun)-1]) && i < len(s.buf) && isAlnum(s.buf[i]) && s.buf[i] != 's' {
+				continue // "benchmarking"
+			}
+			if sp, ok := s.nameAfter(i); ok {
+				add(string(s.buf[sp.start:sp.end]))
+			} else if sp, ok := s.nameBefore(j); ok && isAlnum(noun[0]) {
+				add(string(s.buf[sp.start:sp.end]))
+			}
+		}
+	}
+}
+
+// nameAfter reads the benchmark name right after p, past spaces and an
+// opening quote: one to three words, the first with a capital.
+func (s *state) nameAfter(p int) (span, bool) {
+	for p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	for _, q := range []string{"「", "『", "“", "\"", "'"} {
+		if bytes.HasPrefix(s.buf[p:], []byte(q)) {
+			p += len(q)
+			break
+		}
+	}
+	st, e, words := p, p, 0
+	for words < 3 {
+		w := benchWordEnd(s.buf, e)
+		if w == e || words > 0 && !isUpper(s.buf[e]) && !isDigit(s.buf[e]) {
+			break
+		}
+		e = w
+		words++
+		if e+1 >= len(s.buf) || s.buf[e] != ' ' || !isAlnum(s.buf[e+1]) {
+			break
+		}
+		if w2 := benchWordEnd(s.buf, e+1); w2 > e+1 && (isUpper(s.buf[e+1]) || isDigit(s.buf[e+1])) {
+			e++
+			continue
+		}
+		break
+	}
+	if e > st && s.buf[e-1] == ' ' {
+		e--
+	}
+	return span{st, e}, s.benchNameAt(span{st, e})
+}
+
+// nameBefore reads the benchmark name right before p, back past a space:
+// one to three capitalised words or numbers.
+func (s *state) nameBefore(p int) (span, bool) {
+	if p < 2 || s.buf[p-1] != ' ' {
+		return span{}, false
+	}
+	e := p - 1
+	st := e
+	for words := 0; words < 3 && st > 0; words++ {
+		b := st
+		for b > 0 && (isAlnum(s.buf[b-1]) || s.buf[b-1] == '-' || s.buf[b-1] == '.') {
+			b--
+		}
+		if b == st || !isUpper(s.buf[b]) && !isDigit(s.buf[b]) {
+			break
+		}
+		st = b
+		if st < 2 || s.buf[st-1] != ' ' || !isAlnum(s.buf[st-2]) {
+			break
+		}
+		st--
+	}
+	for st < e && s.buf[st] == ' ' {
+		st++
+	}
+	return span{st, e}, s.benchNameAt(span{st, e})
+}
+
+// benchWordEnd returns where a word of letters, digits, inner hyphens and
+// dots from i ends.
+func benchWordEnd(buf []byte, i int) int {
+	for i < len(buf) && (isAlnum(buf[i]) || (buf[i] == '-' || buf[i] == '.') && i+1 < len(buf) && isAlnum(buf[i+1])) {
+		i++
+	}
+	return i
+}
+
+// benchNameAt reports a name at sp fit to be a benchmark's: a capital
+// first, at least three bytes, no model, no catalogued benchmark, no
+// stopword.
+func (s *state) benchNameAt(sp span) bool {
+	if sp.end-sp.start < 3 || !isUpper(s.buf[sp.start]) || s.covered(sp) || s.benchOverlaps(sp) {
+		return false
+	}
+	return !s.an.c.stopwords[string(s.buf[sp.start:sp.end])]
 }
