@@ -92,6 +92,10 @@ type Catalog struct {
 	// article's own models after a size determiner ("the larger one").
 	LargerWords  []string `yaml:"larger_words"`
 	SmallerWords []string `yaml:"smaller_words"`
+	// LatterWords and FormerWords stand for the last or the first model
+	// named before them ("优于后者", "outperforms the latter").
+	LatterWords []string `yaml:"latter_words"`
+	FormerWords []string `yaml:"former_words"`
 	// ListJoiners join the names of a list ("and", "和", "및").
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
@@ -440,6 +444,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.SizeDeterminers = append(c.SizeDeterminers, o.SizeDeterminers...)
 	c.LargerWords = append(c.LargerWords, o.LargerWords...)
 	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
+	c.LatterWords = append(c.LatterWords, o.LatterWords...)
+	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -665,6 +671,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("benchmark_nouns", c.BenchmarkNouns)
 	v.names("larger_words", c.LargerWords)
 	v.names("smaller_words", c.SmallerWords)
+	v.names("latter_words", c.LatterWords)
+	v.names("former_words", c.FormerWords)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)

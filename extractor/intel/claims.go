@@ -696,6 +696,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 			targets = append(targets, m.model)
 		}
 	}
+	if len(targets) == 0 {
+		if t := s.referredRival(c, sp, subject); t >= 0 {
+			targets = append(targets, t) // "…约为Qwen3-30B-A3B的70%，…效果优于后者"
+		}
+	}
 	if len(targets) > 0 {
 		for _, t := range targets {
 			s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: relation,
@@ -715,6 +720,45 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// referredRival returns the model a "latter" or "former" word right after
+// comparison cue c (before it for a cue that follows its rival) stands
+// for ("优于后者", "outperforms the latter"): the last, or the first, model
+// other than subject named before the cue in its sentence or the one
+// before; -1 when none.
+func (s *state) referredRival(c hit, sp span, subject int) int {
+	at := bytes.TrimLeft(s.buf[c.end:min(sp.end, c.end+16)], " ")
+	if c.after {
+		at = bytes.TrimRight(s.buf[max(sp.start, c.start-16):c.start], " ")
+	}
+	latter, former := false, false
+	for _, w := range s.an.cat.LatterWords {
+		latter = latter || c.after && bytes.Contains(at, []byte(w)) || !c.after && hasPrefixFold(at, w)
+	}
+	for _, w := range s.an.cat.FormerWords {
+		former = former || c.after && bytes.Contains(at, []byte(w)) || !c.after && hasPrefixFold(at, w)
+	}
+	if !latter && !former {
+		return -1
+	}
+	lo := sp.start
+	if k := s.sentenceAt(sp.start); k > 1 {
+		lo = s.sents[k-1].start
+	}
+	var named []int
+	for _, m := range s.mentionsIn(lo, c.start) {
+		if m.model != subject && !slices.Contains(named, m.model) {
+			named = append(named, m.model)
+		}
+	}
+	switch {
+	case len(named) == 0:
+		return -1
+	case latter:
+		return named[len(named)-1]
+	}
+	return named[0]
 }
 
 // comparisonIn reports a comparison cue in [p, q).
