@@ -591,10 +591,42 @@ func (s *state) subjectBefore(p, k int) int {
 	if found < 0 && s.proDrop() {
 		found = s.droppedSubject(k) // "JMMLUでは51.2で、…"
 	}
+	if found < 0 && s.sectionOpened(k) {
+		// "2. Microsoft's Phi-4-mini-flash-reasoning / Microsoft
+		// open-sourced Phi-4-mini-flash-reasoning, … Microsoft reports
+		// 52.29% on AIME24": in a section of its own, the model its
+		// sentences are about, not the article's topic.
+		found = s.previousSubject(k)
+	}
 	if found < 0 {
 		return s.topic
 	}
 	return found
+}
+
+// sectionOpened reports a sentence k in a paragraph after a heading line
+// the article's topic is not named in: a section of a roundup about
+// another model.
+func (s *state) sectionOpened(k int) bool {
+	if s.topic < 0 {
+		return false
+	}
+	for j := k - 1; j >= 1; j-- {
+		sp := s.sents[j]
+		if sp.start < s.titleEnd {
+			return false
+		}
+		if !s.inHeading(sp.start) {
+			continue
+		}
+		for _, m := range s.mentionsIn(sp.start, sp.end) {
+			if m.model == s.topic {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // droppedSubject returns the subject a Chinese, Japanese or Korean
