@@ -339,10 +339,33 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
+			if k := len(nums) - 1; !sc.earlier && sc.owner >= 0 && k >= 0 && nums[k].earlier && nums[k].owner >= 0 &&
+				s.listGoesOn(s.buf[nums[k].end:n.start]) {
+				sc.earlier = true // "versus 58.9 for Y and 68.4 for Z"
+			}
 		}
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// listGoesOn reports a gap between two numbers that ends with a list
+// joiner ("… for Step-Audio 2 mini and ", "…, "): the second is an item
+// of the first's list.
+func (s *state) listGoesOn(gap []byte) bool {
+	if len(gap) > 64 || bytes.ContainsAny(gap, ";.") {
+		return false
+	}
+	g := bytes.TrimRight(gap, " ")
+	if bytes.HasSuffix(g, []byte(",")) || bytes.HasSuffix(g, []byte("、")) || bytes.HasSuffix(g, []byte("，")) {
+		return true
+	}
+	for _, j := range s.an.cat.ListJoiners {
+		if bytes.HasSuffix(g, []byte(" "+j)) || j[0] >= utf8.RuneSelf && bytes.HasSuffix(g, []byte(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateUnitAt reports a CJK date unit at i, right after a number: "年",
@@ -569,6 +592,11 @@ func (s *state) subjectBefore(p, k int) int {
 			found = m.model
 			if q := s.qualifiedNoun(span{sent.start, p}); q >= 0 {
 				found = q // "The 27B model scores 74.8 …, up from 67.5 for Gemma 3 27B"
+			} else if before := (span{sent.start, m.start}); s.pronounIn(before) {
+				// "On X it reaches 71.2, versus 58.9 for Y": the pronoun's.
+				if r := s.referent(k, before); r >= 0 {
+					found = r
+				}
 			}
 		}
 		break

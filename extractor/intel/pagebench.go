@@ -127,13 +127,45 @@ func (s *state) shapedBenchNames(add func(string)) {
 		}
 		for _, p := range parts {
 			k := bytes.Index(w, []byte(p))
+			if k == 0 && len(w) == len(p) {
+				// "Big Bench Audio": the part as a word of its own in a
+				// run of capitalised words.
+				if n := s.capitalRun(sp); n.end-n.start > len(w) && !s.covered(n) && !s.benchOverlaps(n) {
+					add(string(buf[n.start:n.end]))
+				}
+				break
+			}
 			if k < 0 || k < 2 && !(k > 0 && w[k-1] == '-') {
-				continue // "Bench", "QA" alone are words
+				continue // "QA" alone is a word
 			}
 			add(string(w))
 			break
 		}
 	}
+}
+
+// capitalRun returns the run of capitalised words (two to four) that
+// word sp stands in, joined by single spaces: "Big Bench Audio".
+func (s *state) capitalRun(sp span) span {
+	st, en := sp.start, sp.end
+	for n := 0; n < 3 && st >= 2 && s.buf[st-1] == ' ' && isAlnum(s.buf[st-2]); n++ {
+		b := st - 1
+		for b > 0 && isAlnum(s.buf[b-1]) {
+			b--
+		}
+		if !isUpper(s.buf[b]) || b > 0 && (s.buf[b-1] == '-' || isAlnum(s.buf[b-1])) {
+			break
+		}
+		st = b
+	}
+	for n := 0; n < 3 && en+1 < len(s.buf) && s.buf[en] == ' ' && isUpper(s.buf[en+1]); n++ {
+		e := en + 1
+		for e < len(s.buf) && isAlnum(s.buf[e]) {
+			e++
+		}
+		en = e
+	}
+	return span{st, en}
 }
 
 // introducedBenchNames calls add with the names a benchmark noun of the
