@@ -456,23 +456,26 @@ func (s *state) numberOwner(n, sent span) int {
 }
 
 // lowerWordsOnly reports one to three lowercase words, each followed by a
-// space, possessive ones too ("the original ", "last year's ").
+// space, possessive ones too, capitalised or not ("the original ", "last
+// year's ", "September's experimental ").
 func lowerWordsOnly(b []byte) bool {
 	words := 0
 	for len(b) > 0 {
 		i := 0
-		for i < len(b) && isLower(b[i]) {
+		for i < len(b) && (isLower(b[i]) || i == 0 && isUpper(b[i])) {
 			i++
 		}
 		if i == 0 {
 			return false
 		}
+		possessive := false
 		for _, q := range []string{"'s", "’s"} {
 			if bytes.HasPrefix(b[i:], []byte(q)) {
 				i += len(q)
+				possessive = true
 			}
 		}
-		if i >= len(b) || b[i] != ' ' {
+		if isUpper(b[0]) && !possessive || i >= len(b) || b[i] != ' ' {
 			return false
 		}
 		b = b[i+1:]
