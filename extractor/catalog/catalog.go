@@ -96,6 +96,9 @@ type Catalog struct {
 	// named before them ("优于后者", "outperforms the latter").
 	LatterWords []string `yaml:"latter_words"`
 	FormerWords []string `yaml:"former_words"`
+	// LowerBetter are phrases and metric names that make a lower value the
+	// better one ("lower is better", "低いほど良い", "WER").
+	LowerBetter []string `yaml:"lower_better"`
 	// ListJoiners join the names of a list ("and", "和", "및").
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
@@ -446,6 +449,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
+	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -673,6 +677,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("smaller_words", c.SmallerWords)
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
+	v.names("lower_better", c.LowerBetter)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)

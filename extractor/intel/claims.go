@@ -67,7 +67,9 @@ func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
 	if len(benches) == 0 && k > 1 {
-		s.carriedScores(k)
+		if !s.carriedScores(k) {
+			s.benchlessComparison(k)
+		}
 		return
 	}
 	if len(benches) == 0 || len(benches) > 8 {
@@ -194,13 +196,74 @@ func (s *state) earlierComparisons(credited []scored, benches []benchHit, k int)
 		if c < 0 {
 			continue
 		}
+		better := credited[c].value >= o.value
+		if s.lowerBetter(s.sents[k]) {
+			better = credited[c].value <= o.value // "WER 1.62, down from 2.94"
+		}
 		rel := "outperforms"
-		if credited[c].value < o.value {
+		if !better {
 			rel = "trails"
 		}
 		s.claims = append(s.claims, event.Claim{Model: s.models[credited[c].model].name, Benchmark: benches[o.bench].name,
 			Relation: rel, Target: s.models[o.model].name, Evidence: s.sentence(k)})
 	}
+}
+
+// benchlessComparison records the comparison a sentence that names no
+// benchmark makes by writing its subject's value before an earlier one of
+// another model ("LargeでCER 6.8%と、Whisper large-v3の9.9%から約3割改善した"):
+// the subject outperforms that model when its value is the better one —
+// the lower where the sentence says lower is better — and trails it
+// otherwise.
+func (s *state) benchlessComparison(k int) {
+	sp := s.sents[k]
+	if s.inTableLine(sp.start) {
+		return
+	}
+	nums := s.sentenceNumbers(sp, nil)
+	for i, o := range nums {
+		if !o.earlier || o.owner < 0 || o.delta {
+			continue
+		}
+		cur := -1
+		for j := i - 1; j >= 0; j-- {
+			if n := nums[j]; n.owner < 0 && !n.earlier && !n.delta && n.percent == o.percent && (n.percent || n.decimal) {
+				cur = j
+				break
+			}
+		}
+		if cur < 0 {
+			continue
+		}
+		n := nums[cur]
+		subject := s.variantInScope(s.specific(s.subjectBefore(n.start, k)), n.start)
+		if subject < 0 || subject == o.owner {
+			continue
+		}
+		better := n.value > o.value
+		if s.lowerBetter(sp) {
+			better = n.value < o.value
+		}
+		rel := "trails"
+		if better {
+			rel = "outperforms"
+		}
+		s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: rel,
+			Target: s.models[o.owner].name, Evidence: s.sentence(k)})
+	}
+}
+
+// lowerBetter reports a sentence that says its values are better lower
+// ("低いほど良い", "lower is better"), or names a metric that is (WER,
+// CER): a phrase of the lexicon's lower_better list.
+func (s *state) lowerBetter(sp span) bool {
+	t := s.buf[sp.start:sp.end]
+	for _, w := range s.an.cat.LowerBetter {
+		if bytes.Contains(t, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // creditedTo reports a score of benchmark b already credited to model.
@@ -242,13 +305,14 @@ func earlierOwner(nums []score, model int) bool {
 }
 
 // carriedScores credits the scores sentence k writes beside their models
-// on the one benchmark of the sentence before, which it goes on about
+// on the one benchmark of the sentence before, which it goes on about, and
+// reports whether there was one
 // ("… SWE-bench Verified で74.9%… 。「クロード・オーパス4.1」（74.5%）も…").
-func (s *state) carriedScores(k int) {
+func (s *state) carriedScores(k int) bool {
 	prev, sp := s.sents[k-1], s.sents[k]
 	benches := benchesIn(s.benches, prev.start, prev.end)
 	if len(benches) != 1 || sp.start-prev.end > 2 || s.inTableLine(sp.start) {
-		return
+		return false
 	}
 	b := benches[0]
 	unit := s.benchUnit(b.idx)
@@ -270,6 +334,7 @@ func (s *state) carriedScores(k int) {
 		}
 		s.scoreClaim(owner, b.name, b.idx, n.value, u, s.sentence(k))
 	}
+	return true
 }
 
 // sentenceOpener returns the model sentence sp opens with, not compared
