@@ -240,6 +240,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.releases()
 	s.tableClaims()
 	s.pageBenches()
+	s.tableModelsInProse()
 	s.proseClaims()
 	s.dropCodeOnly()
 	s.output()

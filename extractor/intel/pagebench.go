@@ -277,3 +277,52 @@ func (s *state) benchNameAt(sp span) bool {
 	}
 	return !s.an.c.stopwords[string(s.buf[sp.start:sp.end])]
 }
+
+// tableModelsInProse records the prose mentions of models the page's
+// benchmark tables alone introduced (baselineRows: "CosyVoice 3-0.5B",
+// "Viettel-LLM 3 32B"), written exactly as in the table, so prose claims
+// can name them; a mention a comparison cue points at is compared.
+func (s *state) tableModelsInProse() {
+	named := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		named[m.model] = true
+	}
+	added := false
+	for i, m := range s.models {
+		if !m.benched || named[i] || len(m.name) < 4 {
+			continue
+		}
+		for p := 0; len(s.mentions) < maxMentions; {
+			j := bytes.Index(s.buf[p:], []byte(m.name))
+			if j < 0 {
+				break
+			}
+			st := p + j
+			en := st + len(m.name)
+			p = en
+			if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') || en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-') ||
+				s.inTableLine(st) || s.covered(span{st, en}) {
+				continue
+			}
+			s.mentions = append(s.mentions, mention{span: span{st, en}, model: i, sent: s.sentenceAt(st)})
+			added = true
+		}
+	}
+	if !added {
+		return
+	}
+	s.sortMentions()
+	for _, k := range comparisonCues {
+		for _, c := range s.cues[k] {
+			chain := s.chainAfter(c.end)
+			if c.after {
+				chain = s.chainBefore(c.start)
+			}
+			for _, x := range chain {
+				if mm := &s.mentions[x]; mm.role == roleNone && !named[mm.model] {
+					mm.role = roleTarget
+				}
+			}
+		}
+	}
+}
