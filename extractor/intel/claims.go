@@ -217,7 +217,7 @@ func (s *state) earlierComparisons(credited []scored, benches []benchHit, k int)
 // otherwise.
 func (s *state) benchlessComparison(k int) {
 	sp := s.sents[k]
-	if s.inTableLine(sp.start) {
+	if len(s.mentionsIn(sp.start, sp.end)) == 0 || s.inTableLine(sp.start) || !twoNumbers(s.buf[sp.start:sp.end]) {
 		return
 	}
 	nums := s.sentenceNumbers(sp, nil)
@@ -251,6 +251,20 @@ func (s *state) benchlessComparison(k int) {
 		s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: rel,
 			Target: s.models[o.owner].name, Evidence: s.sentence(k)})
 	}
+}
+
+// twoNumbers reports two numbers with a decimal point or a percent sign
+// in t, what a comparison by values needs.
+func twoNumbers(t []byte) bool {
+	n := 0
+	for i := 1; i+1 < len(t); i++ {
+		if isDigit(t[i-1]) && (t[i] == '.' || t[i] == ',') && isDigit(t[i+1]) || isDigit(t[i-1]) && t[i] == '%' {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lowerBetter reports a sentence that says its values are better lower

@@ -105,43 +105,50 @@ func nameShaped(n string) bool {
 // after letters of its own and a capital: "OmniDocBench", "URO-Bench",
 // "K-DTCBench", "ViLawQA", and no model or catalogued benchmark.
 func (s *state) shapedBenchNames(add func(string)) {
-	parts := s.an.cat.BenchmarkParts
-	if len(parts) == 0 {
-		return
-	}
 	buf := s.buf
-	for i := 0; i < len(buf); {
-		if !isAlnum(buf[i]) || i > 0 && (isAlnum(buf[i-1]) || buf[i-1] == '-') {
-			i++
-			continue
-		}
-		e := i
-		for e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' && e+1 < len(buf) && isAlnum(buf[e+1])) {
-			e++
-		}
-		w := buf[i:e]
-		sp := span{i, e}
-		i = e
-		if len(w) > 40 || !hasUpper(w) || s.inTableLine(sp.start) || s.covered(sp) || s.benchOverlaps(sp) {
-			continue
-		}
-		for _, p := range parts {
-			k := bytes.Index(w, []byte(p))
+	for _, part := range s.an.cat.BenchmarkParts {
+		p := []byte(part)
+		for from := 0; ; {
+			h := bytes.Index(buf[from:], p)
+			if h < 0 {
+				break
+			}
+			h += from
+			st, e := wordAround(buf, h, h+len(p))
+			from = max(e, h+1)
+			w := buf[st:e]
+			sp := span{st, e}
+			if len(w) > 40 || !hasUpper(w) || s.inTableLine(st) || s.covered(sp) || s.benchOverlaps(sp) {
+				continue
+			}
+			k := h - st
 			if k == 0 && len(w) == len(p) {
 				// "Big Bench Audio": the part as a word of its own in a
 				// run of capitalised words.
 				if n := s.capitalRun(sp); n.end-n.start > len(w) && !s.covered(n) && !s.benchOverlaps(n) {
 					add(string(buf[n.start:n.end]))
 				}
-				break
+				continue
 			}
-			if k < 0 || k < 2 && !(k > 0 && w[k-1] == '-') {
+			if k < 2 && !(k > 0 && w[k-1] == '-') {
 				continue // "QA" alone is a word
 			}
 			add(string(w))
-			break
 		}
 	}
+}
+
+// wordAround returns the word of letters, digits and inner hyphens that
+// holds [h, e).
+func wordAround(buf []byte, h, e int) (int, int) {
+	st := h
+	for st > 0 && (isAlnum(buf[st-1]) || buf[st-1] == '-' && st > 1 && isAlnum(buf[st-2])) {
+		st--
+	}
+	for e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' && e+1 < len(buf) && isAlnum(buf[e+1])) {
+		e++
+	}
+	return st, e
 }
 
 // capitalRun returns the run of capitalised words (two to four) that
