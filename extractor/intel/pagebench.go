@@ -72,11 +72,23 @@ func (s *state) tableBenchNames() []string {
 		if c.Benchmark == "" || !strings.HasPrefix(c.Evidence, "table: ") || slices.Contains(names, c.Benchmark) {
 			continue
 		}
-		if n := c.Benchmark; nameShaped(n) && !metricWord(n) && !setting(n) {
+		if n := c.Benchmark; nameShaped(n) && !metricWord(n) && !setting(n) && !s.modelTail(n) {
 			names = append(names, n)
 		}
 	}
 	return names
+}
+
+// modelTail reports a label that ends the name of a model of the article
+// ("Small 3.2" of Mistral Small 3.2): a short name, no benchmark's.
+func (s *state) modelTail(n string) bool {
+	q := nameTokens(n)
+	for _, m := range s.models {
+		if toks := nameTokens(m.name); len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameShaped reports a label shaped like a benchmark's name.
@@ -276,13 +288,14 @@ func benchWordEnd(buf []byte, i int) int {
 }
 
 // benchNameAt reports a name at sp fit to be a benchmark's: a capital
-// first, at least three bytes, no model, no catalogued benchmark, no
-// stopword.
+// first, at least three bytes, no model or short name of one, no
+// catalogued benchmark, no stopword.
 func (s *state) benchNameAt(sp span) bool {
 	if sp.end-sp.start < 3 || !isUpper(s.buf[sp.start]) || s.covered(sp) || s.benchOverlaps(sp) {
 		return false
 	}
-	return !s.an.c.stopwords[string(s.buf[sp.start:sp.end])]
+	w := string(s.buf[sp.start:sp.end])
+	return !s.an.c.stopwords[w] && !s.modelTail(w) // "benchmarks Small 3.2 stays …"
 }
 
 // tableModelsInProse records the prose mentions of models the page's
