@@ -289,12 +289,15 @@ func benchWordEnd(buf []byte, i int) int {
 
 // benchNameAt reports a name at sp fit to be a benchmark's: a capital
 // first, at least three bytes, no model or short name of one, no
-// catalogued benchmark, no stopword.
+// vendor, no catalogued benchmark, no stopword.
 func (s *state) benchNameAt(sp span) bool {
 	if sp.end-sp.start < 3 || !isUpper(s.buf[sp.start]) || s.covered(sp) || s.benchOverlaps(sp) {
 		return false
 	}
 	w := string(s.buf[sp.start:sp.end])
+	if _, vendor := s.an.c.vendorOfAlias[fold(w)]; vendor {
+		return false // "every agentic benchmark DeepSeek published"
+	}
 	return !s.an.c.stopwords[w] && !s.modelTail(w) // "benchmarks Small 3.2 stays …"
 }
 
