@@ -257,12 +257,22 @@ func (s *state) benchlessComparison(k int) {
 // in t, what a comparison by values needs.
 func twoNumbers(t []byte) bool {
 	n := 0
-	for i := 1; i+1 < len(t); i++ {
-		if isDigit(t[i-1]) && (t[i] == '.' || t[i] == ',') && isDigit(t[i+1]) || isDigit(t[i-1]) && t[i] == '%' {
+	for i := 0; i < len(t); {
+		if !isDigit(t[i]) {
+			i++
+			continue
+		}
+		j, point := i, false
+		for j < len(t) && (isDigit(t[j]) || (t[j] == '.' || t[j] == ',') && j+1 < len(t) && isDigit(t[j+1])) {
+			point = point || !isDigit(t[j])
+			j++
+		}
+		if point || j < len(t) && t[j] == '%' {
 			if n++; n == 2 {
 				return true
 			}
 		}
+		i = j
 	}
 	return false
 }
@@ -1053,9 +1063,11 @@ func (s *state) tailNamed(sp span) (int, int) {
 func (s *state) ownEndingWith(q []string) int {
 	t := s.models[s.topic]
 	found := -1
+	last := q[len(q)-1]
 	for i, m := range s.models {
-		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
-			continue
+		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) ||
+			len(m.name) < len(last) || !strings.EqualFold(m.name[len(m.name)-len(last):], last) {
+			continue // a cheap test first: the name ends with q's last token
 		}
 		toks := nameTokens(m.name)
 		if len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
@@ -1099,7 +1111,7 @@ func (s *state) determinedSize(t []byte) (int, int) {
 				m = s.sizedOwn(1)
 			case slices.Contains(s.an.cat.SmallerWords, w):
 				m = s.sizedOwn(-1)
-			default:
+			case w != "" && isDigit(w[0]):
 				if q := nameTokens(w); sizeTokens(q) {
 					m = s.modelWith(q)
 				}

@@ -67,12 +67,16 @@ func (s *state) benchOverlaps(sp span) bool {
 // most three words, no metric or setting ("Overall", "CER (%)",
 // "5-shot").
 func (s *state) tableBenchNames() []string {
-	var names []string
+	var names, rejected []string
 	for _, c := range s.claims {
 		if c.Benchmark == "" || !strings.HasPrefix(c.Evidence, "table: ") || slices.Contains(names, c.Benchmark) {
 			continue
 		}
-		if n := c.Benchmark; nameShaped(n) && !metricWord(n) && !setting(n) && !s.modelTail(n) {
+		if n := c.Benchmark; nameShaped(n) && !metricWord(n) && !setting(n) && !slices.Contains(rejected, n) {
+			if s.modelTail(n) {
+				rejected = append(rejected, n)
+				continue
+			}
 			names = append(names, n)
 		}
 	}
@@ -83,7 +87,14 @@ func (s *state) tableBenchNames() []string {
 // ("Small 3.2" of Mistral Small 3.2): a short name, no benchmark's.
 func (s *state) modelTail(n string) bool {
 	q := nameTokens(n)
+	if len(q) == 0 {
+		return false
+	}
+	last := q[len(q)-1]
 	for _, m := range s.models {
+		if len(m.name) < len(last) || !strings.EqualFold(m.name[len(m.name)-len(last):], last) {
+			continue // a cheap test first: the name ends with n's last token
+		}
 		if toks := nameTokens(m.name); len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
 			return true
 		}
@@ -306,6 +317,9 @@ func (s *state) benchNameAt(sp span) bool {
 // "Viettel-LLM 3 32B"), written exactly as in the table, so prose claims
 // can name them; a mention a comparison cue points at is compared.
 func (s *state) tableModelsInProse() {
+	if !slices.ContainsFunc(s.models, func(m *modelRec) bool { return m.benched }) {
+		return
+	}
 	named := make([]bool, len(s.models))
 	for _, m := range s.mentions {
 		named[m.model] = true
