@@ -72,6 +72,33 @@ type Catalog struct {
 	// ComparisonNouns make a phrase an unnamed comparison target
 	// ("open-source models").
 	ComparisonNouns []string `yaml:"comparison_nouns"`
+	// ModelNouns follow a size or variant word that names one of the
+	// article's own models ("the 4B model", "122B版本", "9.8B 모델"); a
+	// leading space is part of the noun.
+	ModelNouns []string `yaml:"model_nouns"`
+	// BenchmarkParts make a word that holds one after letters of its own
+	// a benchmark's name when no catalog knows it ("OmniDocBench",
+	// "ViLawQA").
+	BenchmarkParts []string `yaml:"benchmark_parts"`
+	// BenchmarkNouns introduce the name of a benchmark right after them
+	// ("bộ đánh giá VLSP 2023", "评测 X", "benchmark X") or, written with
+	// spaces, right before them ("the SeaExam benchmark").
+	BenchmarkNouns []string `yaml:"benchmark_nouns"`
+	// SizeDeterminers stand before a bare size or a size word that names
+	// one of the article's own models ("the 32B outperforms …", "The
+	// larger one scores …"); a trailing space is part of the word.
+	SizeDeterminers []string `yaml:"size_determiners"`
+	// LargerWords and SmallerWords name the largest or the smallest of the
+	// article's own models after a size determiner ("the larger one").
+	LargerWords  []string `yaml:"larger_words"`
+	SmallerWords []string `yaml:"smaller_words"`
+	// LatterWords and FormerWords stand for the last or the first model
+	// named before them ("优于后者", "outperforms the latter").
+	LatterWords []string `yaml:"latter_words"`
+	FormerWords []string `yaml:"former_words"`
+	// LowerBetter are phrases and metric names that make a lower value the
+	// better one ("lower is better", "低いほど良い", "WER").
+	LowerBetter []string `yaml:"lower_better"`
 	// ListJoiners join the names of a list ("and", "和", "및").
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
@@ -414,6 +441,15 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Pronouns = append(c.Pronouns, o.Pronouns...)
 	c.Subjects = append(c.Subjects, o.Subjects...)
 	c.ComparisonNouns = append(c.ComparisonNouns, o.ComparisonNouns...)
+	c.ModelNouns = append(c.ModelNouns, o.ModelNouns...)
+	c.BenchmarkParts = append(c.BenchmarkParts, o.BenchmarkParts...)
+	c.BenchmarkNouns = append(c.BenchmarkNouns, o.BenchmarkNouns...)
+	c.SizeDeterminers = append(c.SizeDeterminers, o.SizeDeterminers...)
+	c.LargerWords = append(c.LargerWords, o.LargerWords...)
+	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
+	c.LatterWords = append(c.LatterWords, o.LatterWords...)
+	c.FormerWords = append(c.FormerWords, o.FormerWords...)
+	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -635,6 +671,13 @@ func (v *validation) lists(c *Catalog) {
 	v.names("not_garbles", c.NotGarbles)
 	v.names("stopwords", c.Stopwords)
 	v.names("comparison_nouns", c.ComparisonNouns)
+	v.names("benchmark_parts", c.BenchmarkParts)
+	v.names("benchmark_nouns", c.BenchmarkNouns)
+	v.names("larger_words", c.LargerWords)
+	v.names("smaller_words", c.SmallerWords)
+	v.names("latter_words", c.LatterWords)
+	v.names("former_words", c.FormerWords)
+	v.names("lower_better", c.LowerBetter)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)
@@ -644,6 +687,16 @@ func (v *validation) lists(c *Catalog) {
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)
+		}
+	}
+	for i, n := range c.ModelNouns {
+		if strings.TrimSpace(n) == "" {
+			v.bad("model noun %d is empty", i+1)
+		}
+	}
+	for i, d := range c.SizeDeterminers {
+		if strings.TrimSpace(d) == "" {
+			v.bad("size determiner %d is empty", i+1)
 		}
 	}
 	for i, w := range c.CountWords {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,13 +16,22 @@ import (
 // the catalog's benchmarks, -1 for one it lacks); unit defaults to the
 // benchmark's.
 func (s *state) scoreClaim(model int, bench string, benchIdx int, value float64, unit, evidence string) {
-	if unit == "" && benchIdx >= 0 {
-		unit = s.an.cat.Benchmarks[benchIdx].Unit
+	if unit == "" {
+		unit = s.benchUnit(benchIdx)
 	}
 	s.claims = append(s.claims, event.Claim{
 		Model: s.models[model].name, Benchmark: bench, Value: &value, Unit: unit,
 		Relation: "score", Evidence: evidence,
 	})
+}
+
+// benchUnit is the unit of catalogued benchmark idx, "" for one the
+// catalog lacks (idx -1).
+func (s *state) benchUnit(idx int) string {
+	if idx < 0 {
+		return ""
+	}
+	return s.an.cat.Benchmarks[idx].Unit
 }
 
 // proseClaims reads scores ("scores 56.0% on SWE-bench Verified",
@@ -57,7 +67,9 @@ func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
 	if len(benches) == 0 && k > 1 {
-		s.carriedScores(k)
+		if !s.carriedScores(k) {
+			s.benchlessComparison(k)
+		}
 		return
 	}
 	if len(benches) == 0 || len(benches) > 8 {
@@ -68,12 +80,12 @@ func (s *state) sentenceScores(k int) {
 	var pairs []pair
 	candidates := 0
 	for _, n := range nums {
-		if !n.earlier && !n.delta {
-			candidates++
+		if !n.earlier && !n.delta && n.owner < 0 {
+			candidates++ // a number written beside its model is that model's
 		}
 	}
 	for bi, b := range benches {
-		unit := s.an.cat.Benchmarks[b.idx].Unit
+		unit := s.benchUnit(b.idx)
 		for ni, n := range nums {
 			if !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 				continue
@@ -88,6 +100,11 @@ func (s *state) sentenceScores(k int) {
 			reach := tune.scoreReach
 			if len(benches) == 1 && candidates == 1 || n.owner >= 0 {
 				reach = tune.scoreReachAlone // "… test, … rising from 89.3% to 99.8%"
+			}
+			if n.start > b.end && len(benches) == 1 {
+				if e := s.clauseOpener(b.end, n.start); e >= 0 && n.start-e <= tune.scoreReach {
+					reach = tune.scoreReachAlone // "…; Devstral Small 1.1 reaches 53.6%"
+				}
 			}
 			if gap < 0 || gap > reach {
 				continue
@@ -108,15 +125,25 @@ func (s *state) sentenceScores(k int) {
 	subjectDone := make([]bool, len(benches))
 	for _, p := range pairs {
 		n := nums[p.n]
-		if usedN[p.n] || n.owner < 0 && subjectDone[p.b] {
+		b := benches[p.b]
+		// "A scores 61.6% on X, …; B reaches 53.6%": a model that opens
+		// a clause past the benchmark is the subject of its numbers.
+		clause := n.owner < 0 && n.start > b.end && s.clauseOpener(b.end, n.start) >= 0
+		if usedN[p.n] || n.owner < 0 && subjectDone[p.b] && !clause {
 			continue
 		}
-		b := benches[p.b]
 		model := n.owner
 		if model < 0 {
 			at := min(b.start, n.start)
+			if clause {
+				at = n.start
+			} else {
+				subjectDone[p.b] = true
+			}
 			model = s.variantInScope(s.specific(s.subjectBefore(at, k)), at)
-			subjectDone[p.b] = true
+			if clause && creditedTo(credited, p.b, model) {
+				continue
+			}
 			if model >= 0 && earlierOwner(nums, model) {
 				// "reaches 89.2%, up from 86.6% for Codestral 25.01": the
 				// new value is not the old model's but the topic's.
@@ -169,13 +196,125 @@ func (s *state) earlierComparisons(credited []scored, benches []benchHit, k int)
 		if c < 0 {
 			continue
 		}
+		better := credited[c].value >= o.value
+		if s.lowerBetter(s.sents[k]) {
+			better = credited[c].value <= o.value // "WER 1.62, down from 2.94"
+		}
 		rel := "outperforms"
-		if credited[c].value < o.value {
+		if !better {
 			rel = "trails"
 		}
 		s.claims = append(s.claims, event.Claim{Model: s.models[credited[c].model].name, Benchmark: benches[o.bench].name,
 			Relation: rel, Target: s.models[o.model].name, Evidence: s.sentence(k)})
 	}
+}
+
+// benchlessComparison records the comparison a sentence that names no
+// benchmark makes by writing its subject's value before an earlier one of
+// another model ("LargeでCER 6.8%と、Whisper large-v3の9.9%から約3割改善した"):
+// the subject outperforms that model when its value is the better one —
+// the lower where the sentence says lower is better — and trails it
+// otherwise.
+func (s *state) benchlessComparison(k int) {
+	sp := s.sents[k]
+	if len(s.mentionsIn(sp.start, sp.end)) == 0 || s.inTableLine(sp.start) || !twoNumbers(s.buf[sp.start:sp.end]) {
+		return
+	}
+	nums := s.sentenceNumbers(sp, nil)
+	for i, o := range nums {
+		if !o.earlier || o.owner < 0 || o.delta {
+			continue
+		}
+		cur := -1
+		for j := i - 1; j >= 0; j-- {
+			if n := nums[j]; n.owner < 0 && !n.earlier && !n.delta && n.percent == o.percent && (n.percent || n.decimal) {
+				cur = j
+				break
+			}
+		}
+		if cur < 0 {
+			continue
+		}
+		n := nums[cur]
+		subject := s.variantInScope(s.specific(s.subjectBefore(n.start, k)), n.start)
+		if subject < 0 || subject == o.owner {
+			continue
+		}
+		better := n.value > o.value
+		if s.lowerBetter(sp) {
+			better = n.value < o.value
+		}
+		rel := "trails"
+		if better {
+			rel = "outperforms"
+		}
+		s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: rel,
+			Target: s.models[o.owner].name, Evidence: s.sentence(k)})
+	}
+}
+
+// twoNumbers reports two numbers with a decimal point or a percent sign
+// in t, what a comparison by values needs.
+func twoNumbers(t []byte) bool {
+	n := 0
+	for i := 0; i < len(t); {
+		if !isDigit(t[i]) {
+			i++
+			continue
+		}
+		j, point := i, false
+		for j < len(t) && (isDigit(t[j]) || (t[j] == '.' || t[j] == ',') && j+1 < len(t) && isDigit(t[j+1])) {
+			point = point || !isDigit(t[j])
+			j++
+		}
+		if point || j < len(t) && t[j] == '%' {
+			if n++; n == 2 {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// lowerBetter reports a sentence that says its values are better lower
+// ("低いほど良い", "lower is better"), or names a metric that is (WER,
+// CER): a phrase of the lexicon's lower_better list.
+func (s *state) lowerBetter(sp span) bool {
+	t := s.buf[sp.start:sp.end]
+	for _, w := range s.an.cat.LowerBetter {
+		if bytes.Contains(t, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditedTo reports a score of benchmark b already credited to model.
+func creditedTo(credited []scored, b, model int) bool {
+	for _, c := range credited {
+		if c.bench == b && c.model == model {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpener returns where the model that opens a clause in [lo, hi)
+// ends: named after a clause break, not compared against and no number's
+// owner; -1 when none.
+func (s *state) clauseOpener(lo, hi int) int {
+	for _, m := range s.mentionsIn(lo, hi) {
+		if m.end > hi || m.role != roleNone || !clauseBreak(s.buf[lo:m.start]) {
+			continue
+		}
+		t := bytes.TrimLeft(s.buf[m.end:hi], " ")
+		if len(t) > 0 && (t[0] == '(' || bytes.HasPrefix(t, []byte("（"))) {
+			continue // "GPT-4.1 (74.3)": a number's owner
+		}
+		return m.end
+	}
+	return -1
 }
 
 // earlierOwner reports a model that owns an earlier value among nums
@@ -190,26 +329,71 @@ func earlierOwner(nums []score, model int) bool {
 }
 
 // carriedScores credits the scores sentence k writes beside their models
-// on the one benchmark of the sentence before, which it goes on about
+// on the one benchmark of the sentence before, which it goes on about, and
+// reports whether there was one
 // ("… SWE-bench Verified で74.9%… 。「クロード・オーパス4.1」（74.5%）も…").
-func (s *state) carriedScores(k int) {
+func (s *state) carriedScores(k int) bool {
 	prev, sp := s.sents[k-1], s.sents[k]
 	benches := benchesIn(s.benches, prev.start, prev.end)
 	if len(benches) != 1 || sp.start-prev.end > 2 || s.inTableLine(sp.start) {
-		return
+		return false
 	}
 	b := benches[0]
-	unit := s.an.cat.Benchmarks[b.idx].Unit
-	for _, n := range s.sentenceNumbers(sp, nil) {
-		if n.owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
+	unit := s.benchUnit(b.idx)
+	nums := s.sentenceNumbers(sp, nil)
+	opener := s.sentenceOpener(sp, nums)
+	for _, n := range nums {
+		owner := n.owner
+		if owner < 0 && !n.earlier && opener >= 0 && !currencyBefore(s.buf, n.start) {
+			// "…on SWE-Bench Verified…; Devstral Small 1.1 reaches 53.6%":
+			// the one score of a sentence that opens with its model.
+			owner = opener
+		}
+		if owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 			continue
 		}
 		u := ""
 		if n.percent {
 			u = "%"
 		}
-		s.scoreClaim(n.owner, b.name, b.idx, n.value, u, s.sentence(k))
+		s.scoreClaim(owner, b.name, b.idx, n.value, u, s.sentence(k))
 	}
+	return true
+}
+
+// sentenceOpener returns the model sentence sp opens with, not compared
+// against, when the sentence writes one number beside no model (nums)
+// after it; -1 otherwise.
+func (s *state) sentenceOpener(sp span, nums []score) int {
+	ms := s.mentionsIn(sp.start, sp.end)
+	if len(ms) == 0 || ms[0].role != roleNone || len(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) > 0 {
+		return -1
+	}
+	free := 0
+	for _, n := range nums {
+		if n.owner < 0 && !n.earlier && !n.delta {
+			if n.start < ms[0].end {
+				return -1
+			}
+			free++
+		}
+	}
+	if free != 1 {
+		return -1
+	}
+	return ms[0].model
+}
+
+// currencyBefore reports a currency sign right before a number at i
+// ("$0.50", "¥2"): a price, no score.
+func currencyBefore(buf []byte, i int) bool {
+	b := bytes.TrimRight(buf[max(0, i-4):i], " ")
+	for _, c := range []string{"$", "€", "¥", "￥", "£"} {
+		if bytes.HasSuffix(b, []byte(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
@@ -219,7 +403,7 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 	var nums []score
 	unitBench := false // a rating or Elo: whole numbers are scores too
 	for _, b := range benches {
-		if s.an.cat.Benchmarks[b.idx].Unit != "" {
+		if s.benchUnit(b.idx) != "" {
 			unitBench = true
 		}
 	}
@@ -244,10 +428,33 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
+			if k := len(nums) - 1; !sc.earlier && sc.owner >= 0 && k >= 0 && nums[k].earlier && nums[k].owner >= 0 &&
+				s.listGoesOn(s.buf[nums[k].end:n.start]) {
+				sc.earlier = true // "versus 58.9 for Y and 68.4 for Z"
+			}
 		}
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// listGoesOn reports a gap between two numbers that ends with a list
+// joiner ("… for Step-Audio 2 mini and ", "…, "): the second is an item
+// of the first's list.
+func (s *state) listGoesOn(gap []byte) bool {
+	if len(gap) > 64 || bytes.ContainsAny(gap, ";.") {
+		return false
+	}
+	g := bytes.TrimRight(gap, " ")
+	if bytes.HasSuffix(g, []byte(",")) || bytes.HasSuffix(g, []byte("、")) || bytes.HasSuffix(g, []byte("，")) {
+		return true
+	}
+	for _, j := range s.an.cat.ListJoiners {
+		if bytes.HasSuffix(g, []byte(" "+j)) || j[0] >= utf8.RuneSelf && bytes.HasSuffix(g, []byte(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateUnitAt reports a CJK date unit at i, right after a number: "年",
@@ -318,12 +525,54 @@ func (s *state) numberOwner(n, sent span) int {
 	for _, p := range ownerAfter {
 		if bytes.HasPrefix(rest, p) {
 			j := s.mentionIndex(n.end)
-			if j < len(s.mentions) && s.mentions[j].start-n.end <= tune.ownerGap {
-				return s.mentions[j].model
+			if j >= len(s.mentions) {
+				break
 			}
+			m := s.mentions[j]
+			if m.start-n.end <= tune.ownerGap {
+				return m.model
+			}
+			// "86.4 for the original DeepSeek-OCR", "4.02 for last
+			// year's Step-Audio 2 mini": lowercase words between.
+			at := n.end + (len(s.buf[n.end:]) - len(bytes.TrimLeft(s.buf[n.end:], " %"))) + len(p)
+			if m.start < sent.end && lowerWordsOnly(s.buf[at:m.start]) {
+				return m.model
+			}
+			break
 		}
 	}
 	return -1
+}
+
+// lowerWordsOnly reports one to three lowercase words, each followed by a
+// space, possessive ones too, capitalised or not ("the original ", "last
+// year's ", "September's experimental ").
+func lowerWordsOnly(b []byte) bool {
+	words := 0
+	for len(b) > 0 {
+		i := 0
+		for i < len(b) && (isLower(b[i]) || i == 0 && isUpper(b[i])) {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		possessive := false
+		for _, q := range []string{"'s", "’s"} {
+			if bytes.HasPrefix(b[i:], []byte(q)) {
+				i += len(q)
+				possessive = true
+			}
+		}
+		if isUpper(b[0]) && !possessive || i >= len(b) || b[i] != ' ' {
+			return false
+		}
+		b = b[i+1:]
+		if words++; words > 3 {
+			return false
+		}
+	}
+	return words > 0
 }
 
 // ownerAfter are the words between a number and the model it belongs to
@@ -421,20 +670,35 @@ func insideBench(benches []benchHit, sp span) bool {
 // the nearest model before p that is not compared against, else the first
 // such model of the sentence, else the article's topic model.
 func (s *state) subjectBefore(p, k int) int {
-	found := -1
+	found, foundEnd := -1, -1
 	sent := s.sents[k]
 	for _, m := range s.mentionsIn(max(sent.start, p-window), min(sent.end, p+window)) {
 		if m.role != roleNone {
 			continue
 		}
 		if m.start < p {
-			found = m.model
+			found, foundEnd = m.model, m.end
 			continue
 		}
 		if found < 0 {
 			found = m.model
+			if q := s.qualifiedNoun(span{sent.start, p}); q >= 0 {
+				found = q // "The 27B model scores 74.8 …, up from 67.5 for Gemma 3 27B"
+			} else if before := (span{sent.start, m.start}); s.pronounIn(before) {
+				// "On X it reaches 71.2, versus 58.9 for Y": the pronoun's.
+				if r := s.referent(k, before); r >= 0 {
+					found = r
+				}
+			}
 		}
 		break
+	}
+	if foundEnd >= 0 && foundEnd < p {
+		// "Qwen 3.7 在…进步明显：122B版本在SWE-bench Verified上取得74.8分":
+		// a size and a model noun past the model name the nearer subject.
+		if q := s.qualifiedNoun(span{foundEnd, p}); q >= 0 {
+			found = q
+		}
 	}
 	if found < 0 {
 		found = s.qualifiedNoun(span{sent.start, p}) // "9.8B 모델은 KMMLU에서 61.3점"
@@ -447,10 +711,42 @@ func (s *state) subjectBefore(p, k int) int {
 	if found < 0 && s.proDrop() {
 		found = s.droppedSubject(k) // "JMMLUでは51.2で、…"
 	}
+	if found < 0 && s.sectionOpened(k) {
+		// "2. Microsoft's Phi-4-mini-flash-reasoning / Microsoft
+		// open-sourced Phi-4-mini-flash-reasoning, … Microsoft reports
+		// 52.29% on AIME24": in a section of its own, the model its
+		// sentences are about, not the article's topic.
+		found = s.previousSubject(k)
+	}
 	if found < 0 {
 		return s.topic
 	}
 	return found
+}
+
+// sectionOpened reports a sentence k in a paragraph after a heading line
+// the article's topic is not named in: a section of a roundup about
+// another model.
+func (s *state) sectionOpened(k int) bool {
+	if s.topic < 0 {
+		return false
+	}
+	for j := k - 1; j >= 1; j-- {
+		sp := s.sents[j]
+		if sp.start < s.titleEnd {
+			return false
+		}
+		if !s.inHeading(sp.start) {
+			continue
+		}
+		for _, m := range s.mentionsIn(sp.start, sp.end) {
+			if m.model == s.topic {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // droppedSubject returns the subject a Chinese, Japanese or Korean
@@ -488,6 +784,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 		// of the sentence opens a clause of its own, the subject here.
 		if subject < 0 || s.comparisonIn(from.end, m.start) {
 			subject, from = m.model, m.span
+		}
+	}
+	if subject >= 0 {
+		if q := s.qualifiedNoun(span{from.end, c.start}); q >= 0 {
+			subject = q // "Qwen 3.7 …：122B版本…超越 X": the nearer subject
 		}
 	}
 	if subject < 0 {
@@ -547,6 +848,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 			targets = append(targets, m.model)
 		}
 	}
+	if len(targets) == 0 {
+		if t := s.referredRival(c, sp, subject); t >= 0 {
+			targets = append(targets, t) // "…约为Qwen3-30B-A3B的70%，…效果优于后者"
+		}
+	}
 	if len(targets) > 0 {
 		for _, t := range targets {
 			s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: relation,
@@ -566,6 +872,45 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// referredRival returns the model a "latter" or "former" word right after
+// comparison cue c (before it for a cue that follows its rival) stands
+// for ("优于后者", "outperforms the latter"): the last, or the first, model
+// other than subject named before the cue in its sentence or the one
+// before; -1 when none.
+func (s *state) referredRival(c hit, sp span, subject int) int {
+	at := bytes.TrimLeft(s.buf[c.end:min(sp.end, c.end+16)], " ")
+	if c.after {
+		at = bytes.TrimRight(s.buf[max(sp.start, c.start-16):c.start], " ")
+	}
+	latter, former := false, false
+	for _, w := range s.an.cat.LatterWords {
+		latter = latter || c.after && bytes.Contains(at, []byte(w)) || !c.after && hasPrefixFold(at, w)
+	}
+	for _, w := range s.an.cat.FormerWords {
+		former = former || c.after && bytes.Contains(at, []byte(w)) || !c.after && hasPrefixFold(at, w)
+	}
+	if !latter && !former {
+		return -1
+	}
+	lo := sp.start
+	if k := s.sentenceAt(sp.start); k > 1 {
+		lo = s.sents[k-1].start
+	}
+	var named []int
+	for _, m := range s.mentionsIn(lo, c.start) {
+		if m.model != subject && !slices.Contains(named, m.model) {
+			named = append(named, m.model)
+		}
+	}
+	switch {
+	case len(named) == 0:
+		return -1
+	case latter:
+		return named[len(named)-1]
+	}
+	return named[0]
 }
 
 // comparisonIn reports a comparison cue in [p, q).
@@ -609,13 +954,17 @@ func (s *state) rivalMarked(m span) bool {
 // namedBefore reports a model named from start up to cue c and the
 // models it points at (chain), other than an older one or a rival a
 // particle marks: the sentence has a subject of its own, if one the cue's
-// reading took for a target.
+// reading took for a target. A rival that another comparison cue of the
+// sentence points at is none.
 func (s *state) namedBefore(start int, c hit, chain, older []int) bool {
 	end := c.start
 	for _, i := range chain {
 		end = min(end, s.mentions[i].start)
 	}
 	for _, m := range s.mentionsIn(start, end) {
+		if m.role == roleTarget && s.comparisonIn(start, m.start) {
+			continue // "超越DeepSeek-V3.2，与GLM-5.1基本持平": an earlier cue's rival
+		}
 		if !slices.Contains(older, m.model) && !s.rivalMarked(m.span) {
 			return true
 		}
@@ -632,16 +981,18 @@ func (s *state) topicExtends(m int) bool {
 
 // qualifiedNoun returns the article's own model that a size or variant
 // word before a model noun in sp names ("The 4B model", "the instruct
-// model", "9.8B 모델은", "4Bモデル"): of the topic's family (or its vendor's
-// models), not compared against, the one whose name has the word, the most
-// named of them, for the noun nearest the end of sp; -1 when none.
+// model", "9.8B 모델은", "4Bモデル", "122B版本", "35B-A3B版本"): of the
+// topic's family (or its vendor's models), not compared against, the one
+// whose name has the word, the most named of them, for the noun nearest
+// the end of sp; -1 when none.
 func (s *state) qualifiedNoun(sp span) int {
 	if s.topic < 0 {
 		return -1
 	}
 	t := s.buf[sp.start:sp.end]
 	found, at := -1, -1 // the nearest before sp.end
-	for _, noun := range [][]byte{[]byte(" model"), []byte(" variant"), []byte(" version"), []byte(" 모델"), []byte("モデル"), []byte("模型")} {
+	for _, n := range s.an.cat.ModelNouns {
+		noun := []byte(n)
 		for i := 0; ; {
 			j := bytes.Index(t[i:], noun)
 			if j < 0 {
@@ -649,53 +1000,232 @@ func (s *state) qualifiedNoun(sp span) int {
 			}
 			j += i
 			i = j + len(noun)
-			if bytes.HasPrefix(noun, []byte(" ")) && i < len(t) && isAlnum(t[i]) && t[i] != 's' {
+			if isAlnum(noun[len(noun)-1]) && i < len(t) && isAlnum(t[i]) && t[i] != 's' {
 				continue // "modeling"
 			}
-			w := j
-			for w > 0 && (isAlnum(t[w-1]) || t[w-1] == '.') {
-				w--
-			}
 			if j > at {
-				if m := s.modelWith(nameTokens(string(t[w:j]))); m >= 0 {
+				if m := s.modelWith(nameTokens(string(t[sizeStart(t, j):j]))); m >= 0 {
 					found, at = m, j
 				}
 			}
 		}
 	}
+	if m, j := s.determinedSize(t); m >= 0 && j > at {
+		found, at = m, j
+	}
+	if m, j := s.tailNamed(sp); m >= 0 && j > at {
+		found = m
+	}
 	return found
 }
 
-// modelWith returns the most named model of the topic's family (or of its
-// vendor) whose name has the tokens of a size ("4", "b") or a variant word
-// ("instruct") in a row, not compared against; -1 when none.
-func (s *state) modelWith(q []string) int {
-	if len(q) == 1 {
-		if _, ok := s.an.c.variants[q[0]]; !ok {
-			return -1
+// tailNamed returns the article's own model that a run of Latin words
+// before a Chinese, Japanese or Korean word in t names by the end of its
+// name ("V7 Pro在…" for SenseNova V7 Pro, "Omni 8B는" for HyperCLOVA X
+// SEED 2.0 Omni 8B, "Largeで" for Minamo-ASR-2-Large): the one model of the
+// topic's family (or its vendor's), not compared against, whose longer
+// name ends with its tokens, with where the run starts, the first of t;
+// -1 when none. A run that names a model itself ("旧版のR1の") is none.
+func (s *state) tailNamed(sp span) (int, int) {
+	if !s.proDrop() {
+		return -1, -1
+	}
+	t := s.buf[sp.start:sp.end]
+	for i := 0; i < len(t); {
+		if !isAlnum(t[i]) || i > 0 && t[i-1] < utf8.RuneSelf && t[i-1] != ' ' {
+			i++
+			continue
+		}
+		e := i
+		for e < len(t) && (isAlnum(t[e]) || t[e] == '.' || t[e] == '-' || t[e] == ' ' && e+1 < len(t) && isAlnum(t[e+1])) {
+			e++
+		}
+		st := i
+		i = e
+		if e >= len(t) || t[e] < utf8.RuneSelf {
+			continue // "… 8B는", not "… 8B, …"
+		}
+		q := nameTokens(string(t[st:e]))
+		if len(q) == 0 || len(q) > 4 || len(q) == 1 && !s.variantWord(q[0]) || !hasLetter(string(t[st:e])) ||
+			s.covered(span{sp.start + st, sp.start + e}) {
+			continue
+		}
+		if m := s.ownEndingWith(q); m >= 0 {
+			return m, st // the clause's first: "V7 Pro在…较V6.5提升"
 		}
 	}
-	if len(q) == 0 || len(q) > 2 || len(q) == 1 && isDigit(q[0][0]) ||
-		len(q) == 2 && (!isDigit(q[0][0]) || q[1] != "b" && q[1] != "m") {
+	return -1, -1
+}
+
+// ownEndingWith returns the one model of the topic's family (or of its
+// vendor), not compared against, whose name is longer than q and ends
+// with its tokens; -1 when none or more than one.
+func (s *state) ownEndingWith(q []string) int {
+	t := s.models[s.topic]
+	found := -1
+	last := q[len(q)-1]
+	for i, m := range s.models {
+		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) ||
+			len(m.name) < len(last) || !strings.EqualFold(m.name[len(m.name)-len(last):], last) {
+			continue // a cheap test first: the name ends with q's last token
+		}
+		toks := nameTokens(m.name)
+		if len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// determinedSize returns the article's own model that a size determiner
+// and a bare size or a size word after it in t name ("the 32B
+// outperforms", "The larger one"), with where the determiner is, the
+// nearest the end of t; -1 when none.
+func (s *state) determinedSize(t []byte) (int, int) {
+	found, at := -1, -1
+	for _, d := range s.an.cat.SizeDeterminers {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], []byte(d))
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(d)
+			if j > 0 && isAlnum(t[j-1]) || j < at {
+				continue
+			}
+			e := i
+			for e < len(t) && (isAlnum(t[e]) || t[e] == '.') {
+				e++
+			}
+			if e < len(t) && t[e] == '-' {
+				continue // "the 8B-Instruct"
+			}
+			w := string(t[i:e])
+			m := -1
+			switch {
+			case slices.Contains(s.an.cat.LargerWords, w):
+				m = s.sizedOwn(1)
+			case slices.Contains(s.an.cat.SmallerWords, w):
+				m = s.sizedOwn(-1)
+			case w != "" && isDigit(w[0]):
+				if q := nameTokens(w); sizeTokens(q) {
+					m = s.modelWith(q)
+				}
+			}
+			if m >= 0 {
+				found, at = m, j
+			}
+		}
+	}
+	return found, at
+}
+
+// sizedOwn returns the largest (sign 1) or the smallest (-1) of the
+// article's own models of the topic's family by the size their names
+// give, not compared against; -1 when fewer than two have one.
+func (s *state) sizedOwn(sign float64) int {
+	t := s.models[s.topic]
+	best, bestSize, n := -1, 0.0, 0
+	for i, m := range s.models {
+		if m.count == 0 || m.targeted || t.family >= 0 && m.family != t.family || t.family < 0 && m.vendor != t.vendor {
+			continue
+		}
+		size, ok := nameSize(nameTokens(m.name))
+		if !ok {
+			continue
+		}
+		n++
+		if best < 0 || size*sign > bestSize*sign {
+			best, bestSize = i, size
+		}
+	}
+	if n < 2 {
+		return -1
+	}
+	return best
+}
+
+// nameSize reads the first size of name tokens in billions ("32", "b").
+func nameSize(toks []string) (float64, bool) {
+	for i := 0; i+1 < len(toks); i++ {
+		if !isDigit(toks[i][0]) || toks[i+1] != "b" && toks[i+1] != "m" {
+			continue
+		}
+		v, err := strconv.ParseFloat(toks[i], 64)
+		if err != nil {
+			continue
+		}
+		if toks[i+1] == "m" {
+			v /= 1000
+		}
+		return v, true
+	}
+	return 0, false
+}
+
+// sizeStart returns where the word of letters, digits, dots and inner
+// hyphens that ends at j in t begins ("35B-A3B" of "35B-A3B版本").
+func sizeStart(t []byte, j int) int {
+	w := j
+	for w > 0 && (isAlnum(t[w-1]) || t[w-1] == '.' || t[w-1] == '-' && w < j && w > 1 && isAlnum(t[w-2])) {
+		w--
+	}
+	return w
+}
+
+// modelWith returns the most named model of the topic's family (or of its
+// vendor) whose name has the tokens of a size ("4", "b"; "35", "b", "a",
+// "3", "b") or a variant word ("instruct") in a row, not compared
+// against; -1 when none.
+func (s *state) modelWith(q []string) int {
+	if !sizeTokens(q) && (len(q) != 1 || !s.variantWord(q[0])) {
 		return -1
 	}
 	t := s.models[s.topic]
-	best := -1
+	topic := nameTokens(t.name)
+	best, bestOwn := -1, false
 	for i, m := range s.models {
 		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
 			continue
 		}
 		toks := nameTokens(m.name)
+		// "The 27B model" of an article on Gemma 4 is Gemma 4 27B, not
+		// the Gemma 3 27B it is measured against: a name that goes on
+		// from the topic's comes first.
+		own := len(toks) > len(topic) && equalTokens(topic, toks[:len(topic)])
 		for j := 0; j+len(q) <= len(toks); j++ {
 			if equalTokens(q, toks[j:j+len(q)]) {
-				if best < 0 || m.count > s.models[best].count {
-					best = i
+				if best < 0 || own && !bestOwn || own == bestOwn && m.count > s.models[best].count {
+					best, bestOwn = i, own
 				}
 				break
 			}
 		}
 	}
 	return best
+}
+
+// variantWord reports a catalogued variant word ("instruct", "pro").
+func (s *state) variantWord(w string) bool {
+	_, ok := s.an.c.variants[w]
+	return ok
+}
+
+// sizeTokens reports the name tokens of a size: a count and "b" or "m"
+// ("4", "b"), or a total and an active size ("35", "b", "a", "3", "b").
+func sizeTokens(q []string) bool {
+	size := func(n, u string) bool { return isDigit(n[0]) && (u == "b" || u == "m") }
+	switch len(q) {
+	case 2:
+		return size(q[0], q[1])
+	case 5:
+		return size(q[0], q[1]) && q[2] == "a" && size(q[3], q[4])
+	}
+	return false
 }
 
 // proDrop reports an article in a language that leaves out a subject
@@ -829,8 +1359,14 @@ func (s *state) previousSubject(k int) int {
 		older := s.olderIn(sp)
 		for _, m := range ms {
 			if m.role == roleNone && !slices.Contains(older, m.model) {
+				if q := s.qualifiedNoun(span{m.end, sp.end}); q >= 0 {
+					return q // "Qwen 3.7 …：122B版本在…取得74.8分；在 X 上…"
+				}
 				return s.specific(m.model)
 			}
+		}
+		if q := s.qualifiedNoun(sp); q >= 0 {
+			return q // "相比上一代日日新V6.5，V7 Pro在…取得78.3分；"
 		}
 	}
 	return -1

@@ -239,6 +239,8 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.params()
 	s.releases()
 	s.tableClaims()
+	s.pageBenches()
+	s.tableModelsInProse()
 	s.proseClaims()
 	s.dropCodeOnly()
 	s.output()
@@ -643,8 +645,8 @@ func (s *state) benchAfter(p int) bool {
 	}
 	end := min(s.sents[s.sentenceAt(p)].end, p+tune.benchMakerReach)
 	for _, b := range benchesIn(s.benches, p, end) {
-		if b.start >= p && b.start < end {
-			return true
+		if b.start >= p && b.start < end && b.idx >= 0 {
+			return true // not one the page alone names (pageBenches)
 		}
 	}
 	q := p

@@ -453,6 +453,9 @@ func compoundPrefix(buf []byte, st int) int {
 // hyphen right after a benchmark name ending at en ends ("-Hard" of
 // "HealthBench-Hard"), or en.
 func compoundSuffix(buf []byte, en int) int {
+	if e := langSuffix(buf, en); e > en {
+		return e // "MGSM-ja", "BFCL-ko": the benchmark's translation
+	}
 	if en+2 >= len(buf) || buf[en] != '-' || !isUpper(buf[en+1]) {
 		return en
 	}
@@ -461,6 +464,18 @@ func compoundSuffix(buf []byte, en int) int {
 		e++
 	}
 	if e-en-1 > 10 || e < len(buf) && (isDigit(buf[e]) || buf[e] == '-' || buf[e] == '_' || buf[e] == '.' && e+1 < len(buf) && isAlnum(buf[e+1])) {
+		return en
+	}
+	return e
+}
+
+// langSuffix returns where a hyphen and two lowercase letters right after
+// a benchmark name ending at en end, a language code ("-ja" of "MGSM-ja"),
+// or en.
+func langSuffix(buf []byte, en int) int {
+	e := en + 3
+	if e > len(buf) || buf[en] != '-' || !isLower(buf[en+1]) || !isLower(buf[en+2]) ||
+		e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' || buf[e] == '_') {
 		return en
 	}
 	return e

@@ -123,7 +123,68 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 	}
 	s.groupedNames(&tb)
 	tb.orient()
+	s.baselineRows(&tb)
 	return tb
+}
+
+// baselineRows reads the rows of a benchmark table with models down its
+// label column whose label no catalog or text knows but is shaped like a
+// model's name ("CosyVoice 3-0.5B", "Higgs Audio v2"): beside two rows
+// of models or more, such a row of scores is a model compared.
+func (s *state) baselineRows(tb *table) {
+	if tb.across || !tb.scored || tb.download || tb.labels < 1 {
+		return
+	}
+	named := 0
+	for r := tb.head; r < len(tb.rows); r++ {
+		if m, _ := tb.rowModel(r); m >= 0 {
+			named++
+		}
+	}
+	if named < 2 {
+		return
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if m, _ := tb.rowModel(r); m >= 0 || row[0].bench >= 0 || row[0].num {
+			continue
+		}
+		if m := s.baselineName(row[0].text); m >= 0 {
+			row[0].model = m
+		}
+	}
+}
+
+// rowScored reports a score among cells.
+func rowScored(cells []cell) bool {
+	for _, c := range cells {
+		if c.num {
+			return true
+		}
+	}
+	return false
+}
+
+// baselineName records a row label shaped like a model's name as a model
+// shown only in a table: a letter first, a capital and a digit
+// ("olmOCR-2-7B"), at most four words,
+// no metric or setting; footnote marks dropped. It returns the model or
+// -1.
+func (s *state) baselineName(text string) int {
+	t := strings.TrimSpace(strings.TrimRight(text, "*†‡§¶ "))
+	words := strings.Fields(t)
+	if len(t) < 3 || len(t) > maxCellText || len(words) > 4 || !isLetterASCII(t[0]) || !hasUpper([]byte(t)) || !hasDigit(t) ||
+		strings.ContainsAny(t, "()（）%:/,") || metricWord(t) || setting(t) {
+		return -1
+	}
+	sub := s.cellState(t)
+	m := sub.addMention(span{0, len(sub.buf)}, -1, -1, string(sub.buf), nil,
+		resolution{how: howDiscovered, conf: resolveConf.discovered, by: -1})
+	s.models = sub.models
+	return m
 }
 
 // groupedNames reads the header columns that name no model alone but do
@@ -158,6 +219,10 @@ func (s *state) groupedNames(tb *table) {
 			}
 			continue
 		}
+		if m := s.siblingVariant(tb, c); m >= 0 {
+			low[c].model = m
+			continue
+		}
 		if tb.columnModel(c) >= 0 {
 			continue
 		}
@@ -168,6 +233,51 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+	for c := tb.labels; c < len(low); c++ {
+		if low[c].model < 0 && low[c].bench < 0 && !low[c].num && tb.columnModel(c) < 0 {
+			low[c].model = s.ownShortHeader(low[c].text) // "M2.5-Lite" of MiniMax-M2.5-Lite
+		}
+	}
+}
+
+// siblingVariant returns the model a low header cell of variant words
+// names beside a model under the same merged cell ("本次开源" over
+// "GLM-5.1" and "Air", "M2.5" and "M2.5-Lite"): that model's variant the
+// text names ("GLM-5.1-Air", "MiniMax-M2.5-Lite"), or -1.
+func (s *state) siblingVariant(tb *table, c int) int {
+	up, low := tb.rows[tb.head-2], tb.rows[tb.head-1]
+	if c >= len(up) || up[c].text == "" {
+		return -1
+	}
+	for d := c - 1; d >= tb.labels && d < len(up) && up[d].text == up[c].text; d-- {
+		m := low[d].model
+		if m < 0 || s.models[m].bare {
+			continue
+		}
+		// "M2.5" beside "M2.5-Lite": the words after the sibling's.
+		v := strings.TrimLeft(strings.TrimPrefix(low[c].text, low[d].text), "- ")
+		if v == "" || !s.variantModel(s.models[m].name, v) && !s.variantModel(low[d].text, v) {
+			continue
+		}
+		for _, name := range []string{s.models[m].name + "-" + v, low[d].text + "-" + v} {
+			if k := s.readCell(name); k.model >= 0 && k.model != m && k.bench < 0 {
+				return k.model
+			}
+		}
+	}
+	return -1
+}
+
+// ownShortHeader returns the one model of the article's own that a header
+// cell names by the end of its name ("M2.5-Lite" of MiniMax-M2.5-Lite,
+// "M2.5" of MiniMax-M2.5): a letter, a version or a variant word, -1
+// when none or more than one.
+func (s *state) ownShortHeader(text string) int {
+	q := nameTokens(text)
+	if s.topic < 0 || len(q) < 2 || len(q) > 4 || !hasDigit(text) || !isLetterASCII(text[0]) {
+		return -1
+	}
+	return s.ownEndingWith(q)
 }
 
 // joinWords joins the words of a short header with hyphens ("7B Think"
@@ -930,7 +1040,7 @@ func (s *state) unitBench(name string, bench int) (string, int) {
 	}
 	found, idx := "", -1
 	for _, b := range s.benches {
-		if !strings.EqualFold(s.an.cat.Benchmarks[b.idx].Unit, u) {
+		if b.idx < 0 || !strings.EqualFold(s.an.cat.Benchmarks[b.idx].Unit, u) {
 			continue
 		}
 		if idx >= 0 && b.idx != idx {

@@ -1,0 +1,365 @@
+package intel
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// pageBenches finds in the text the benchmarks no catalog knows that the
+// page itself names: the labels its benchmark tables score models on
+// ("VMLU", "LongText-Bench-ZH"), words shaped like a benchmark's name
+// ("OmniDocBench", "URO-Bench", "ViLawQA") and names a benchmark noun
+// introduces ("bộ đánh giá VLSP 2023", "the SeaExam benchmark"). Each occurrence outside the
+// tables becomes a benchmark hit (idx -1) for the prose claims.
+func (s *state) pageBenches() {
+	names := s.tableBenchNames()
+	add := func(n string) {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	s.shapedBenchNames(add)
+	s.introducedBenchNames(add)
+	if len(names) == 0 {
+		return
+	}
+	added := false
+	for _, n := range names {
+		for i := 0; len(s.benches) < maxHits; {
+			j := bytes.Index(s.buf[i:], []byte(n))
+			if j < 0 {
+				break
+			}
+			st := i + j
+			en := st + len(n)
+			i = en
+			if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') || en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-' && en+1 < len(s.buf) && isAlnum(s.buf[en+1])) {
+				continue
+			}
+			sp := span{st, en}
+			if s.inTableLine(st) || s.covered(sp) || len(benchesIn(s.benches, st-64, en)) > 0 && s.benchOverlaps(sp) {
+				continue
+			}
+			s.benches = append(s.benches, benchHit{sp, -1, n})
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(s.benches, func(i, j int) bool { return s.benches[i].start < s.benches[j].start })
+	}
+}
+
+// benchOverlaps reports a benchmark hit that overlaps sp.
+func (s *state) benchOverlaps(sp span) bool {
+	for _, b := range benchesIn(s.benches, sp.start-64, sp.end) {
+		if b.start < sp.end && sp.start < b.end {
+			return true
+		}
+	}
+	return false
+}
+
+// tableBenchNames returns the benchmark names the page's tables scored
+// that look like a name, not a word: a digit, a hyphen, capitals inside
+// or three capitals in a row ("VMLU", "ViLawQA", "LongText-Bench-ZH"), at
+// most three words, no metric or setting ("Overall", "CER (%)",
+// "5-shot").
+func (s *state) tableBenchNames() []string {
+	var names, rejected []string
+	for _, c := range s.claims {
+		if c.Benchmark == "" || !strings.HasPrefix(c.Evidence, "table: ") || slices.Contains(names, c.Benchmark) {
+			continue
+		}
+		if n := c.Benchmark; nameShaped(n) && !metricWord(n) && !setting(n) && !slices.Contains(rejected, n) {
+			if s.modelTail(n) {
+				rejected = append(rejected, n)
+				continue
+			}
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// modelTail reports a label that ends the name of a model of the article
+// ("Small 3.2" of Mistral Small 3.2): a short name, no benchmark's.
+func (s *state) modelTail(n string) bool {
+	q := nameTokens(n)
+	if len(q) == 0 {
+		return false
+	}
+	last := q[len(q)-1]
+	for _, m := range s.models {
+		if len(m.name) < len(last) || !strings.EqualFold(m.name[len(m.name)-len(last):], last) {
+			continue // a cheap test first: the name ends with n's last token
+		}
+		if toks := nameTokens(m.name); len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameShaped reports a label shaped like a benchmark's name.
+func nameShaped(n string) bool {
+	if len(n) < 3 || strings.Count(n, " ") > 2 || !hasLetter(n) {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(n); i++ {
+		switch c := n[i]; {
+		case isDigit(c) || c == '-' && i > 0:
+			return true
+		case isUpper(c):
+			if caps++; caps == 3 || i > 0 && isLower(n[i-1]) {
+				return true
+			}
+		default:
+			caps = 0
+		}
+	}
+	return false
+}
+
+// shapedBenchNames calls add with every word of the text outside tables
+// that holds a part of a benchmark's name of the lexicon ("Bench", "QA")
+// after letters of its own and a capital: "OmniDocBench", "URO-Bench",
+// "K-DTCBench", "ViLawQA", and no model or catalogued benchmark.
+func (s *state) shapedBenchNames(add func(string)) {
+	buf := s.buf
+	for _, part := range s.an.cat.BenchmarkParts {
+		p := []byte(part)
+		for from := 0; ; {
+			h := bytes.Index(buf[from:], p)
+			if h < 0 {
+				break
+			}
+			h += from
+			st, e := wordAround(buf, h, h+len(p))
+			from = max(e, h+1)
+			w := buf[st:e]
+			sp := span{st, e}
+			if len(w) > 40 || !hasUpper(w) || s.inTableLine(st) || s.covered(sp) || s.benchOverlaps(sp) {
+				continue
+			}
+			k := h - st
+			if k == 0 && len(w) == len(p) {
+				// "Big Bench Audio": the part as a word of its own in a
+				// run of capitalised words.
+				if n := s.capitalRun(sp); n.end-n.start > len(w) && !s.covered(n) && !s.benchOverlaps(n) {
+					add(string(buf[n.start:n.end]))
+				}
+				continue
+			}
+			if k < 2 && !(k > 0 && w[k-1] == '-') {
+				continue // "QA" alone is a word
+			}
+			add(string(w))
+		}
+	}
+}
+
+// wordAround returns the word of letters, digits and inner hyphens that
+// holds [h, e).
+func wordAround(buf []byte, h, e int) (int, int) {
+	st := h
+	for st > 0 && (isAlnum(buf[st-1]) || buf[st-1] == '-' && st > 1 && isAlnum(buf[st-2])) {
+		st--
+	}
+	for e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' && e+1 < len(buf) && isAlnum(buf[e+1])) {
+		e++
+	}
+	return st, e
+}
+
+// capitalRun returns the run of capitalised words (two to four) that
+// word sp stands in, joined by single spaces: "Big Bench Audio".
+func (s *state) capitalRun(sp span) span {
+	st, en := sp.start, sp.end
+	for n := 0; n < 3 && st >= 2 && s.buf[st-1] == ' ' && isAlnum(s.buf[st-2]); n++ {
+		b := st - 1
+		for b > 0 && isAlnum(s.buf[b-1]) {
+			b--
+		}
+		if !isUpper(s.buf[b]) || b > 0 && (s.buf[b-1] == '-' || isAlnum(s.buf[b-1])) {
+			break
+		}
+		st = b
+	}
+	for n := 0; n < 3 && en+1 < len(s.buf) && s.buf[en] == ' ' && isUpper(s.buf[en+1]); n++ {
+		e := en + 1
+		for e < len(s.buf) && isAlnum(s.buf[e]) {
+			e++
+		}
+		en = e
+	}
+	return span{st, en}
+}
+
+// introducedBenchNames calls add with the names a benchmark noun of the
+// lexicon introduces: right after it ("bộ đánh giá VLSP 2023", "评测
+// LongText-Bench-ZH", "benchmark URO-Bench") or, for a noun written with
+// spaces, right before it ("the SeaExam benchmark"): one to three Latin
+// words, the first with a capital, the others capitalised or numbers, no
+// model's name.
+func (s *state) introducedBenchNames(add func(string)) {
+	for _, n := range s.an.cat.BenchmarkNouns {
+		noun := []byte(n)
+		for i := 0; ; {
+			j := bytes.Index(s.buf[i:], noun)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(noun)
+			if isAlnum(noun[0]) && j > 0 && isAlnum(s.buf[j-1]) || isAlnum(noun[len(noun)-1]) && i < len(s.buf) && isAlnum(s.buf[i]) && s.buf[i] != 's' {
+				continue // "benchmarking"
+			}
+			if sp, ok := s.nameAfter(i); ok {
+				add(string(s.buf[sp.start:sp.end]))
+			} else if sp, ok := s.nameBefore(j); ok && isAlnum(noun[0]) {
+				add(string(s.buf[sp.start:sp.end]))
+			}
+		}
+	}
+}
+
+// nameAfter reads the benchmark name right after p, past spaces and an
+// opening quote: one to three words, the first with a capital.
+func (s *state) nameAfter(p int) (span, bool) {
+	for p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	for _, q := range []string{"「", "『", "“", "\"", "'"} {
+		if bytes.HasPrefix(s.buf[p:], []byte(q)) {
+			p += len(q)
+			break
+		}
+	}
+	st, e, words := p, p, 0
+	for words < 3 {
+		w := benchWordEnd(s.buf, e)
+		if w == e || words > 0 && !isUpper(s.buf[e]) && !isDigit(s.buf[e]) {
+			break
+		}
+		e = w
+		words++
+		if e+1 >= len(s.buf) || s.buf[e] != ' ' || !isAlnum(s.buf[e+1]) {
+			break
+		}
+		if w2 := benchWordEnd(s.buf, e+1); w2 > e+1 && (isUpper(s.buf[e+1]) || isDigit(s.buf[e+1])) {
+			e++
+			continue
+		}
+		break
+	}
+	if e > st && s.buf[e-1] == ' ' {
+		e--
+	}
+	return span{st, e}, s.benchNameAt(span{st, e})
+}
+
+// nameBefore reads the benchmark name right before p, back past a space:
+// one to three capitalised words or numbers.
+func (s *state) nameBefore(p int) (span, bool) {
+	if p < 2 || s.buf[p-1] != ' ' {
+		return span{}, false
+	}
+	e := p - 1
+	st := e
+	for words := 0; words < 3 && st > 0; words++ {
+		b := st
+		for b > 0 && (isAlnum(s.buf[b-1]) || s.buf[b-1] == '-' || s.buf[b-1] == '.') {
+			b--
+		}
+		if b == st || !isUpper(s.buf[b]) && !isDigit(s.buf[b]) {
+			break
+		}
+		st = b
+		if st < 2 || s.buf[st-1] != ' ' || !isAlnum(s.buf[st-2]) {
+			break
+		}
+		st--
+	}
+	for st < e && s.buf[st] == ' ' {
+		st++
+	}
+	return span{st, e}, s.benchNameAt(span{st, e})
+}
+
+// benchWordEnd returns where a word of letters, digits, inner hyphens and
+// dots from i ends.
+func benchWordEnd(buf []byte, i int) int {
+	for i < len(buf) && (isAlnum(buf[i]) || (buf[i] == '-' || buf[i] == '.') && i+1 < len(buf) && isAlnum(buf[i+1])) {
+		i++
+	}
+	return i
+}
+
+// benchNameAt reports a name at sp fit to be a benchmark's: a capital
+// first, at least three bytes, no model or short name of one, no
+// vendor, no catalogued benchmark, no stopword.
+func (s *state) benchNameAt(sp span) bool {
+	if sp.end-sp.start < 3 || !isUpper(s.buf[sp.start]) || s.covered(sp) || s.benchOverlaps(sp) {
+		return false
+	}
+	w := string(s.buf[sp.start:sp.end])
+	if _, vendor := s.an.c.vendorOfAlias[fold(w)]; vendor {
+		return false // "every agentic benchmark DeepSeek published"
+	}
+	return !s.an.c.stopwords[w] && !s.modelTail(w) // "benchmarks Small 3.2 stays …"
+}
+
+// tableModelsInProse records the prose mentions of models the page's
+// benchmark tables alone introduced (baselineRows: "CosyVoice 3-0.5B",
+// "Viettel-LLM 3 32B"), written exactly as in the table, so prose claims
+// can name them; a mention a comparison cue points at is compared.
+func (s *state) tableModelsInProse() {
+	if !slices.ContainsFunc(s.models, func(m *modelRec) bool { return m.benched }) {
+		return
+	}
+	named := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		named[m.model] = true
+	}
+	added := false
+	for i, m := range s.models {
+		if !m.benched || named[i] || len(m.name) < 4 {
+			continue
+		}
+		for p := 0; len(s.mentions) < maxMentions; {
+			j := bytes.Index(s.buf[p:], []byte(m.name))
+			if j < 0 {
+				break
+			}
+			st := p + j
+			en := st + len(m.name)
+			p = en
+			if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') || en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-') ||
+				s.inTableLine(st) || s.covered(span{st, en}) {
+				continue
+			}
+			s.mentions = append(s.mentions, mention{span: span{st, en}, model: i, sent: s.sentenceAt(st)})
+			added = true
+		}
+	}
+	if !added {
+		return
+	}
+	s.sortMentions()
+	for _, k := range comparisonCues {
+		for _, c := range s.cues[k] {
+			chain := s.chainAfter(c.end)
+			if c.after {
+				chain = s.chainBefore(c.start)
+			}
+			for _, x := range chain {
+				if mm := &s.mentions[x]; mm.role == roleNone && !named[mm.model] {
+					mm.role = roleTarget
+				}
+			}
+		}
+	}
+}
