@@ -781,6 +781,7 @@ func (s *state) orgBefore(p, start int) string {
 		for k > 0 && len(runes)-k < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
 			k--
 		}
+		k += s.orgNounEnd(runes[k:])
 		if len(runes)-k >= 2 {
 			name := string(runes[k:]) + suf
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
@@ -789,6 +790,21 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// orgNounEnd returns how many runes of the run before an organisation
+// suffix belong to a noun of a kind of organisation (OrgNouns) that ends
+// inside it, 0 for none: "创业公司" of "创业公司青岚智能" says what "青岚智能"
+// is and is no part of its name.
+func (s *state) orgNounEnd(run []rune) int {
+	text := string(run)
+	end := 0
+	for _, noun := range s.an.cat.OrgNouns {
+		if i := strings.LastIndex(text, noun); i >= 0 {
+			end = max(end, utf8.RuneCountInString(text[:i+len(noun)]))
+		}
+	}
+	return end
 }
 
 // runesBack returns the position n characters before i in buf: a window
