@@ -996,6 +996,16 @@ func (s *state) addVendor(name string, at int) {
 		return
 	}
 	for i, v := range s.newVendors {
+		if s.glossed(v, name) {
+			// "모아랩스(Moa Labs)": one organisation in two scripts,
+			// known by its Latin name.
+			if isASCII(name) && !isASCII(v) {
+				s.newVendors[i] = name
+				s.newVendorAt[name] = s.newVendorAt[v]
+				delete(s.newVendorAt, v)
+			}
+			return
+		}
 		// "Nẵng Cánh Diều Lab" and "Cánh Diều Lab": the place before
 		// a name is no part of it where the text also writes it alone.
 		switch {
