@@ -1143,7 +1143,11 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
 				continue
 			}
-			stems.add(w) // the whole quoted name: "tanuki-lm"
+			// The whole quoted name ("tanuki-lm"), up to a spaced
+			// version, which its mentions read as the name's part
+			// (「Mizuha-Embed 2」).
+			w, _, _ = strings.Cut(w, " ")
+			stems.add(w)
 		}
 	}
 }
@@ -1193,11 +1197,13 @@ func lowerWord(w string) bool {
 // letters, digits, hyphens and dots, with at least three letters.
 func quotedProduct(b []byte) bool {
 	letters := 0
-	for _, c := range b {
+	for i, c := range b {
 		switch {
 		case isLetterASCII(c):
 			letters++
 		case isDigit(c) || c == '-' || c == '.' || c == '_':
+		case c == ' ' && i > 0 && i+1 < len(b) && isDigit(b[i+1]) && isLetterASCII(b[i-1]):
+			// a version spaced from the name: 「Mizuha-Embed 2」
 		default:
 			return false
 		}

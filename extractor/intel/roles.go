@@ -814,11 +814,16 @@ func (s *state) sentenceVendor(m int) int {
 			continue
 		}
 		sent := s.sents[mt.sent]
-		v := -1
+		v, end := -1, 0
 		for _, h := range hitsIn(s.vendorHits, sent.start, mt.start) {
 			if v < 0 || s.an.c.vendorParent[v] != h.idx {
-				v = h.idx // "Zalo AI thuộc VNG": the lab, not the group that owns it
+				v, end = h.idx, h.end // "Zalo AI thuộc VNG": the lab, not the group that owns it
 			}
+		}
+		if v >= 0 && end < mt.start && s.orgBefore(mt.start, end) != "" {
+			// "OpenAIの埋め込みモデル超え　京都のミズハAIが「…」": a lab no
+			// catalog knows, named nearer the model, is its maker.
+			return -1
 		}
 		return v
 	}
