@@ -610,10 +610,26 @@ func (s *state) chainBefore(p int) []int {
 		if first && len(gap) > tune.chainFirstBefore || !first && (!s.joined(gap) || withWord(gap) || s.cueIn(m.end, anchor)) {
 			break // "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival
 		}
+		if first && topicMarked(gap) {
+			break // "Mizuha-Embed 2 Baseはわずかに及ばなかった": the subject
+		}
 		out = append(out, i)
 		anchor = m.start
 	}
 	return out
+}
+
+// topicMarked reports a gap that opens with a Japanese or Korean topic
+// particle ("は", "는", "은"): the name before it is the subject of the
+// comparison after it, not its rival ("X는 소폭 못 미쳤다", "Xはわずかに
+// 及ばなかった"); "には", "에는" mark the rival and are no topic.
+func topicMarked(gap []byte) bool {
+	for _, p := range []string{"は", "는", "은"} {
+		if bytes.HasPrefix(gap, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // withWord reports a gap that is Chinese "与" (與, 同, 跟): in "X与Y比肩"
