@@ -808,6 +808,7 @@ func (s *state) orgBefore(p, start int) string {
 		for k > 0 && len(runes)-k < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
 			k--
 		}
+		k += s.orgNounEnd(runes[k:])
 		if len(runes)-k >= 2 {
 			name := string(runes[k:]) + suf
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
@@ -816,6 +817,21 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// orgNounEnd returns how many runes of the run before an organisation
+// suffix belong to a noun of a kind of organisation (OrgNouns) that ends
+// inside it, 0 for none: "创业公司" of "创业公司青岚智能" says what "青岚智能"
+// is and is no part of its name.
+func (s *state) orgNounEnd(run []rune) int {
+	text := string(run)
+	end := 0
+	for _, noun := range s.an.cat.OrgNouns {
+		if i := strings.LastIndex(text, noun); i >= 0 {
+			end = max(end, utf8.RuneCountInString(text[:i+len(noun)]))
+		}
+	}
+	return end
 }
 
 // runesBack returns the position n characters before i in buf: a window
@@ -1088,6 +1104,16 @@ func (s *state) addVendor(name string, at int) {
 		return
 	}
 	for i, v := range s.newVendors {
+		if s.glossed(v, name) {
+			// "모아랩스(Moa Labs)": one organisation in two scripts,
+			// known by its Latin name.
+			if isASCII(name) && !isASCII(v) {
+				s.newVendors[i] = name
+				s.newVendorAt[name] = s.newVendorAt[v]
+				delete(s.newVendorAt, v)
+			}
+			return
+		}
 		// "Nẵng Cánh Diều Lab" and "Cánh Diều Lab": the place before
 		// a name is no part of it where the text also writes it alone.
 		switch {
@@ -1225,7 +1251,11 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			if _, ok := s.an.c.vendorOfAlias[fold(w)]; ok {
 				continue
 			}
-			stems.add(w) // the whole quoted name: "tanuki-lm"
+			// The whole quoted name ("tanuki-lm"), up to a spaced
+			// version, which its mentions read as the name's part
+			// (「Mizuha-Embed 2」).
+			w, _, _ = strings.Cut(w, " ")
+			stems.add(w)
 		}
 	}
 }
@@ -1275,11 +1305,13 @@ func lowerWord(w string) bool {
 // letters, digits, hyphens and dots, with at least three letters.
 func quotedProduct(b []byte) bool {
 	letters := 0
-	for _, c := range b {
+	for i, c := range b {
 		switch {
 		case isLetterASCII(c):
 			letters++
 		case isDigit(c) || c == '-' || c == '.' || c == '_':
+		case c == ' ' && i > 0 && i+1 < len(b) && isDigit(b[i+1]) && isLetterASCII(b[i-1]):
+			// a version spaced from the name: 「Mizuha-Embed 2」
 		default:
 			return false
 		}

@@ -100,6 +100,7 @@ func (s *state) releases() {
 	s.releaseSeries()
 	s.releaseVariants()
 	s.dropPassingSeries()
+	s.dropDeniedTitles()
 }
 
 // dropPassingSeries takes the release back from a bare catalogued series

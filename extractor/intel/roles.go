@@ -631,6 +631,9 @@ func (s *state) chainBefore(p int) []int {
 			// "Xが0.91を記録し、前世代の0.84から": X is in a clause of its own
 			break
 		}
+		if first && topicMarked(gap) {
+			break // "Mizuha-Embed 2 Baseはわずかに及ばなかった": the subject
+		}
 		out = append(out, i)
 		anchor = m.start
 	}
@@ -646,6 +649,19 @@ func clauseEnds(gap []byte) bool {
 		gap = gap[i+n:]
 	}
 	return clauseBreak(gap) || bytes.Contains(gap, []byte("、"))
+}
+
+// topicMarked reports a gap that opens with a Japanese or Korean topic
+// particle ("は", "는", "은"): the name before it is the subject of the
+// comparison after it, not its rival ("X는 소폭 못 미쳤다", "Xはわずかに
+// 及ばなかった"); "には", "에는" mark the rival and are no topic.
+func topicMarked(gap []byte) bool {
+	for _, p := range []string{"は", "는", "은"} {
+		if bytes.HasPrefix(gap, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // withWord reports a gap that is Chinese "与" (與, 同, 跟): in "X与Y比肩"
@@ -846,11 +862,16 @@ func (s *state) sentenceVendor(m int) int {
 			continue
 		}
 		sent := s.sents[mt.sent]
-		v := -1
+		v, end := -1, 0
 		for _, h := range hitsIn(s.vendorHits, sent.start, mt.start) {
 			if v < 0 || s.an.c.vendorParent[v] != h.idx {
-				v = h.idx // "Zalo AI thuộc VNG": the lab, not the group that owns it
+				v, end = h.idx, h.end // "Zalo AI thuộc VNG": the lab, not the group that owns it
 			}
+		}
+		if v >= 0 && end < mt.start && s.orgBefore(mt.start, end) != "" {
+			// "OpenAIの埋め込みモデル超え　京都のミズハAIが「…」": a lab no
+			// catalog knows, named nearer the model, is its maker.
+			return -1
 		}
 		return v
 	}

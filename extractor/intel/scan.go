@@ -909,7 +909,11 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 				}
 			}
 		}
-		if v, e := an.nativeVariant(buf, q, sep); v != "" {
+		nsep := sep
+		if sep == 0 && len(parts) > 0 && q > 0 && isDigit(buf[q-1]) {
+			nsep = ' ' // "ジェミニ3.5フラッシュ": a variant written onto the version
+		}
+		if v, e := an.nativeVariant(buf, q, nsep); v != "" {
 			// "엑사원 딥" → "EXAONE Deep"
 			parts = append(parts, part{sep: ' ', text: v, kind: partWord, native: string(buf[q:e])})
 			end, native = e, true
