@@ -4,7 +4,17 @@ import (
 	"net/url"
 
 	"golang.org/x/net/html"
+
+	"github.com/modelwire/modelwire/event"
 )
+
+// testExtractor is the Extractor the tests share, built once.
+var testExtractor = New()
+
+// ExtractArticle is testExtractor's ExtractArticle.
+func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
+	return testExtractor.ExtractArticle(page, pageURL)
+}
 
 // WeakPage reports whether ExtractArticle finds the primary text of page
 // weak and asks Readability for a second opinion (photo stories aside).
@@ -44,6 +54,6 @@ func prepare(page []byte, pageURL string) (*html.Node, *url.URL, textHints, *pag
 	m := collectMeta(doc, cc)
 	m.pageURL = u
 	authors := m.authors()
-	h := textHints{title: m.title(m.siteName(u), u), authors: authors, bios: m.authorBios(authors)}
+	h := textHints{title: m.title(m.siteName(u), u), authors: authors, bios: m.authorBios(authors), lex: testExtractor.lex}
 	return doc, u, h, m, cc, nil
 }
