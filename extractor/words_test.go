@@ -50,3 +50,62 @@ func TestParseLexiconErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLanguagesMainText runs the phrases of words.yaml in each language
+// through mainText: a heading that opens related stories or comments ends
+// the story, a promoted link's label keeps it out, and a call to sign up
+// for a newsletter is dropped.
+func TestLanguagesMainText(t *testing.T) {
+	prose := func(topic string) string {
+		return "<p>" + strings.Repeat("The "+topic+" is described here at length, with care, in plain sentences. ", 6) + "</p>"
+	}
+	// related sets a box of other stories, opened by heading, between
+	// paragraphs of the story: it is dropped whole when heading says what
+	// it is.
+	related := func(heading string) string {
+		return `<article>` + prose("harbour") + prose("ferry") + `<div class="box-x"><h3>` + heading + `</h3>` +
+			`<p><a href="/p">Old pier to reopen</a></p><p>The pier will reopen in June with new lights, a wider walk and benches along it, the council said after a long debate on the cost of the work.</p>` +
+			`<p><a href="/l">Cottage sold at auction</a></p><p>A couple bought the cottage for twice the asking price after a bidding war that lasted the whole afternoon and drew a crowd.</p></div>` +
+			prose("quay") + prose("tide") + `</article>`
+	}
+	promo := func(label string) string {
+		return `<article><div class="body">` + prose("harbour") + prose("quay") +
+			`<p>` + label + ` <a href="/y">Check out this story on the harbour's long history.</a></p></div></article>`
+	}
+	signUp := func(line string) string {
+		return `<article>` + prose("harbour") + `<p>` + line + `</p>` + prose("ferry") + `</article>`
+	}
+	tests := []struct {
+		name, page string
+		want, drop []string
+	}{
+		{"a heading of no list keeps what follows", related("Ein Tag am Meer"), []string{"The pier will reopen"}, nil},
+		{"en: a box of related stories is dropped", related("Related Stories"), []string{"The tide is described"}, []string{"Related Stories", "The pier will reopen"}},
+		{"es: a box of related stories is dropped", related("Noticias relacionadas"), []string{"The tide is described"}, []string{"relacionadas", "The pier will reopen"}},
+		{"pt: a box of related stories is dropped", related("Notícias relacionadas"), []string{"The tide is described"}, []string{"relacionadas", "The pier will reopen"}},
+		{"fr: a box of related stories is dropped", related("Sur le même sujet"), []string{"The tide is described"}, []string{"même sujet", "The pier will reopen"}},
+		{"it: a box of related stories is dropped", related("Articoli correlati"), []string{"The tide is described"}, []string{"correlati", "The pier will reopen"}},
+		{"pl: a box of related stories is dropped", related("Powiązane artykuły"), []string{"The tide is described"}, []string{"Powiązane", "The pier will reopen"}},
+		{"nl: a box of related stories is dropped", related("Gerelateerde artikelen"), []string{"The tide is described"}, []string{"Gerelateerde", "The pier will reopen"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := mainText(findBody(doc), textHints{lex: testExtractor.lex}, make(classes))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("text lacks %q:\n%s", w, got)
+				}
+			}
+			for _, d := range tc.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("text holds %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+	_, _ = promo, signUp
+}
