@@ -74,10 +74,16 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	if len(latin) == 0 || len(whole) == 0 {
 		return nil, fmt.Errorf("words story_end: no phrases in Latin or in whole-script languages")
 	}
+	promoLatin, promoWhole := splitScripts(w.PromoLabels)
+	signLatin, signWhole := splitScripts(w.SignUp)
+	if len(promoLatin) == 0 || len(signLatin) == 0 {
+		return nil, fmt.Errorf("words promo_labels, sign_up: no phrases in Latin-script languages")
+	}
 	lx := &lexicon{
-		endWhole:       regexp.MustCompile(`(?i)^[\s\p{P}\p{S}]*(` + alternation(whole) + `)[\s\p{P}\p{S}\d]*$`),
-		promo:          regexp.MustCompile(`(?i)^\W*(` + alternation(all(w.PromoLabels)) + `)\b[^:]{0,20}:`),
-		signUp:         regexp.MustCompile(`(?i)\b(` + alternation(all(w.SignUp)) + `)\b`),
+		endWhole: regexp.MustCompile(`(?i)^[\s\p{P}\p{S}]*(` + alternation(whole) + `)[\s\p{P}\p{S}\d]*$`),
+		promo: regexp.MustCompile(`(?i)^\W*(` + alternation(promoLatin) + `)\b[^:]{0,20}:` +
+			orWhole(`^[\s\p{P}\p{S}]*(`, promoWhole, `)[^:：]{0,20}[:：]`)),
+		signUp:         regexp.MustCompile(`(?i)\b(` + alternation(signLatin) + `)\b` + orWhole(`(`, signWhole, `)`)),
 		signUpWhat:     regexp.MustCompile(`(?i)` + alternation(all(w.SignUpWhat))),
 		newsletterVerb: regexp.MustCompile(`(?i)\b(` + alternation(all(w.NewsletterVerbs)) + `)\b`),
 		signUpStems:    all(w.SignUp),
@@ -155,6 +161,16 @@ func languages(byLang map[string][]string) []string {
 	}
 	slices.Sort(langs)
 	return langs
+}
+
+// orWhole returns the alternative "|open phrases close" of a pattern for
+// the phrases of wholeScript languages, which stand without the word
+// boundaries (\b) of Latin ones, or "" when there are none.
+func orWhole(open string, phrases []string, close string) string {
+	if len(phrases) == 0 {
+		return ""
+	}
+	return "|" + open + alternation(phrases) + close
 }
 
 // alternation returns a pattern matching any of phrases literally.
