@@ -68,9 +68,12 @@ func TestLanguagesMainText(t *testing.T) {
 			`<p><a href="/l">Cottage sold at auction</a></p><p>A couple bought the cottage for twice the asking price after a bidding war that lasted the whole afternoon and drew a crowd.</p></div>` +
 			prose("quay") + prose("tide") + `</article>`
 	}
+	// promo puts a promoted link, after label, between paragraphs: its
+	// own words would keep it as a sentence of the story, but for label.
 	promo := func(label string) string {
 		return `<article><div class="body">` + prose("harbour") + prose("quay") +
-			`<p>` + label + ` <a href="/y">Check out this story on the harbour's long history.</a></p></div></article>`
+			`<p>` + label + ` <a href="/y">Check out this story on the harbour's long and troubled history</a> from last year.</p>` +
+			prose("tide") + `</div></article>`
 	}
 	signUp := func(line string) string {
 		return `<article>` + prose("harbour") + `<p>` + line + `</p>` + prose("ferry") + `</article>`
@@ -87,6 +90,34 @@ func TestLanguagesMainText(t *testing.T) {
 		{"it: a box of related stories is dropped", related("Articoli correlati"), []string{"The tide is described"}, []string{"correlati", "The pier will reopen"}},
 		{"pl: a box of related stories is dropped", related("Powiązane artykuły"), []string{"The tide is described"}, []string{"Powiązane", "The pier will reopen"}},
 		{"nl: a box of related stories is dropped", related("Gerelateerde artikelen"), []string{"The tide is described"}, []string{"Gerelateerde", "The pier will reopen"}},
+	}
+	// promoCJK is promo in a script without spaces, its own words long
+	// enough to keep it as a sentence but for label.
+	promoCJK := func(label, link, own string) string {
+		return `<article><div class="body">` + prose("harbour") + prose("quay") +
+			`<p>` + label + `<a href="/y">` + link + `</a>` + own + `</p>` + prose("tide") + `</div></article>`
+	}
+	tests = append(tests, []struct {
+		name, page string
+		want, drop []string
+	}{
+		{"zh: a promoted link's label drops it", promoCJK("相关阅读：", "港口漫长而曲折的历史故事以及在那里工作过的人们的回忆录全文", "，这是去年发表的一篇长篇报道。"), []string{"The tide is described"}, []string{"港口漫长"}},
+		{"ja: a promoted link's label drops it", promoCJK("関連記事：", "港の長く曲がりくねった歴史とそこで働いた人々の思い出の全文", "、昨年掲載された長い記事です。"), []string{"The tide is described"}, []string{"港の長く"}},
+		{"ko: a promoted link's label drops it", promoCJK("관련기사: ", "항구의 길고 험난한 역사와 그곳에서 일했던 사람들의 회고록 전문", ", 작년에 실린 아주 긴 기사이며 꼭 읽어 볼 만한 글입니다."), []string{"The tide is described"}, []string{"항구의 길고"}},
+	}...)
+	promos := []struct{ lang, label string }{
+		{"en", "Related:"}, {"es", "Ver también:"}, {"pt", "Leia também:"}, {"fr", "Voir aussi :"}, {"it", "Leggi anche:"},
+		{"pl", "Czytaj także:"}, {"nl", "Lees ook:"}, {"vi", "Xem thêm:"},
+	}
+	tests = append(tests, struct {
+		name, page string
+		want, drop []string
+	}{"a link with words of its own and no label is a sentence", promo("Yesterday,"), []string{"long and troubled history"}, nil})
+	for _, p := range promos {
+		tests = append(tests, struct {
+			name, page string
+			want, drop []string
+		}{p.lang + ": a promoted link's label drops it", promo(p.label), []string{"The tide is described"}, []string{"troubled history"}})
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
