@@ -105,6 +105,25 @@ func TestLanguagesMainText(t *testing.T) {
 		{"ja: a promoted link's label drops it", promoCJK("関連記事：", "港の長く曲がりくねった歴史とそこで働いた人々の思い出の全文", "、昨年掲載された長い記事です。"), []string{"The tide is described"}, []string{"港の長く"}},
 		{"ko: a promoted link's label drops it", promoCJK("관련기사: ", "항구의 길고 험난한 역사와 그곳에서 일했던 사람들의 회고록 전문", ", 작년에 실린 아주 긴 기사이며 꼭 읽어 볼 만한 글입니다."), []string{"The tide is described"}, []string{"항구의 길고"}},
 	}...)
+	signUps := []struct{ lang, line string }{
+		{"en", "Sign up for our newsletter and get the harbour news every morning."},
+		{"es", "Suscríbete a nuestro boletín y recibe cada mañana las noticias del puerto."},
+		{"pt", "Assine a nossa newsletter e receba as notícias do porto todas as manhãs."},
+		{"fr", "Abonnez-vous à notre lettre d'information pour recevoir les nouvelles du port."},
+		{"it", "Iscriviti alla nostra newsletter per ricevere ogni mattina le notizie del porto."},
+		{"pl", "Zapisz się do naszego newslettera i otrzymuj codziennie wiadomości z portu."},
+		{"nl", "Schrijf je in voor onze nieuwsbrief en ontvang elke ochtend het nieuws uit de haven."},
+		{"zh", "订阅我们的电子报，每天早上获取港口新闻。"},
+		{"ja", "メールマガジンに登録して、毎朝港のニュースを受け取りましょう。"},
+		{"ko", "뉴스레터를 구독하고 매일 아침 항구 소식을 받아보세요."},
+		{"vi", "Đăng ký nhận bản tin để nhận tin tức về cảng mỗi sáng."},
+	}
+	for _, c := range signUps {
+		tests = append(tests, struct {
+			name, page string
+			want, drop []string
+		}{c.lang + ": a call to sign up for a newsletter is dropped", signUp(c.line), []string{"The ferry is described"}, []string{string([]rune(c.line)[:8])}})
+	}
 	promos := []struct{ lang, label string }{
 		{"en", "Related:"}, {"es", "Ver también:"}, {"pt", "Leia também:"}, {"fr", "Voir aussi :"}, {"it", "Leggi anche:"},
 		{"pl", "Czytaj także:"}, {"nl", "Lees ook:"}, {"vi", "Xem thêm:"},
@@ -138,5 +157,4 @@ func TestLanguagesMainText(t *testing.T) {
 			}
 		})
 	}
-	_, _ = promo, signUp
 }
