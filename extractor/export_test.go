@@ -4,17 +4,10 @@ import (
 	"net/url"
 
 	"golang.org/x/net/html"
-
-	"github.com/modelwire/modelwire/event"
 )
 
 // testExtractor is the Extractor the tests share, built once.
 var testExtractor = New()
-
-// ExtractArticle is testExtractor's ExtractArticle.
-func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
-	return testExtractor.ExtractArticle(page, pageURL)
-}
 
 // WeakPage reports whether ExtractArticle finds the primary text of page
 // weak and asks Readability for a second opinion (photo stories aside).
