@@ -1061,13 +1061,10 @@ func datedByline(s string, authors []string) bool {
 // separator and what follows it.
 var nameThenRest = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*[·|,–—-]\s*(.+)$`)
 
-// bioVerbs are how an author's bio goes on after the name.
-var bioVerbs = []string{" is ", " was ", " has ", " covers ", " writes ", " reports ", " joined ", " lives ", " ist ", " schreibt "}
-
 // authorBio reports whether s starts the bio of one of the authors ("Ann
 // Lee is a reporter covering …"), named in full there or with a middle
 // name or initial the byline leaves out ("Evan V. Symon is …").
-func authorBio(s string, authors []string) bool {
+func authorBio(s string, authors []string, lex *lexicon) bool {
 	for _, a := range authors {
 		if len(a) < 4 {
 			continue
@@ -1085,9 +1082,11 @@ func authorBio(s string, authors []string) bool {
 		if end < 0 {
 			continue
 		}
-		for _, v := range bioVerbs {
-			if strings.HasPrefix(s[end:], v) {
-				return true
+		if rest := s[end:]; strings.HasPrefix(rest, " ") {
+			for _, v := range lex.bioVerbs {
+				if strings.HasPrefix(rest[1:], v) && strings.HasPrefix(rest[1+len(v):], " ") {
+					return true
+				}
 			}
 		}
 	}
@@ -1258,7 +1257,7 @@ func joinBlocks(blocks []block, h textHints) string {
 				continue
 			}
 		}
-		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
+		if !kept[i] || i > 0 && authorBio(bl.text, h.authors, h.lex) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
 		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {

@@ -24,6 +24,7 @@ type wordLists struct {
 	SignUp          map[string][]string `yaml:"sign_up"`
 	SignUpWhat      map[string][]string `yaml:"sign_up_what"`
 	NewsletterVerbs map[string][]string `yaml:"newsletter_verbs"`
+	BioVerbs        map[string][]string `yaml:"bio_verbs"`
 }
 
 // wholeScript reports a language whose story_end phrases stand alone with
@@ -52,6 +53,9 @@ type lexicon struct {
 	// box; signUpStems rule out most texts before signUp runs.
 	signUp, signUpWhat, newsletterVerb *regexp.Regexp
 	signUpStems                        []string
+	// bioVerbs are how an author's bio goes on after the name, matched
+	// as written, between spaces.
+	bioVerbs []string
 }
 
 // parseLexicon decodes and compiles a words.yaml.
@@ -64,7 +68,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	}
 	for name, byLang := range map[string]map[string][]string{
 		"story_end": w.StoryEnd, "promo_labels": w.PromoLabels, "sign_up": w.SignUp,
-		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs,
+		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs, "bio_verbs": w.BioVerbs,
 	} {
 		if err := checkPhrases(byLang); err != nil {
 			return nil, fmt.Errorf("words %s: %w", name, err)
@@ -87,6 +91,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		signUpWhat:     regexp.MustCompile(`(?i)` + alternation(all(w.SignUpWhat))),
 		newsletterVerb: regexp.MustCompile(`(?i)\b(` + alternation(all(w.NewsletterVerbs)) + `)\b`),
 		signUpStems:    all(w.SignUp),
+		bioVerbs:       all(w.BioVerbs),
 	}
 	var err error
 	if lx.endLatin, err = stemPhrases(`(?i)^\W*(`+alternation(latin)+`)\W*$`, latin); err != nil {

@@ -14,7 +14,7 @@ func TestWordsYAML(t *testing.T) {
 	}
 	lists := map[string]map[string][]string{
 		"story_end": w.StoryEnd, "promo_labels": w.PromoLabels, "sign_up": w.SignUp,
-		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs,
+		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs, "bio_verbs": w.BioVerbs,
 	}
 	for name, byLang := range lists {
 		if len(byLang) == 0 {
@@ -40,8 +40,8 @@ func TestParseLexiconErrors(t *testing.T) {
 		"unknown list": "story_ends: {de: [kommentare]}\n",
 		"not a map":    "story_end: [kommentare]\n",
 		"upper case":   "story_end: {de: [Kommentare]}\n",
-		"empty list":   "story_end: {de: [kommentare], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: []}\nnewsletter_verbs: {en: [get]}\n",
-		"empty phrase": "story_end: {de: [kommentare, \"\"], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: [inbox]}\nnewsletter_verbs: {en: [get]}\n",
+		"empty list":   "story_end: {de: [kommentare], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: []}\nnewsletter_verbs: {en: [get]}\nbio_verbs: {en: [is]}\n",
+		"empty phrase": "story_end: {de: [kommentare, \"\"], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: [inbox]}\nnewsletter_verbs: {en: [get]}\nbio_verbs: {en: [is]}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := parseLexicon([]byte(data)); err == nil {
@@ -156,5 +156,13 @@ func TestLanguagesMainText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkLexicon measures what the package function ExtractArticle adds
+// to a call: compiling words.yaml.
+func BenchmarkLexicon(b *testing.B) {
+	for b.Loop() {
+		mustLexicon()
 	}
 }
