@@ -397,7 +397,9 @@ func storyEndClass(n *html.Node, cc classes) bool {
 // story: related and recommended stories, lists of the most read, the
 // comments, the author's bio, a newsletter sign-up — in English, whose
 // phrases have open slots ("more from …"); the other languages' phrases
-// are in words.yaml (lexicon.endLine).
+// are in words.yaml (lexicon.endLine). It is apart from them because one
+// pattern of them all runs twice as slow (Go's backtracker takes only
+// small programs).
 var endMarker = mustStem(`(?i)^\W*(related( (stories|articles|coverage|content|posts|news|reading|links|topics))?|more (from|on|in|about|by) .{1,60}|more (great |top |good |popular )?([\pL&.'’-]+ ){0,2}(stories|news|articles|headlines|reads|to read)|recommended( for you| stories| articles| reading)?|you (may|might) (also )?(like|enjoy|be interested in)|(you should )?read (this )?next|what to read next|most (popular|read|viewed|shared|emailed)|popular (now|stories|posts|articles)|trending( now| stories| today)?|top stories|latest (news|stories|headlines|articles)|editor'?s'? picks|don'?t miss|join the (conversation|discussion)|(\d+ )?comments?( \(\d+\))?|leave a (comment|reply)|about the authors?|sign up for .{1,60}|get (the|our) .{1,40}newsletter|.{0,40}newsletters?)\W*$`,
 	"related", "more ", "recommended", "you m", "read ", "most ", "popular ", "trending", "top stories", "latest ",
 	"editor", "t miss", "join the ", "comment", "leave a ", "about the author", "sign up for ", "newsletter")

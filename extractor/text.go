@@ -925,7 +925,7 @@ func inBio(s string, bios []string) bool {
 // holds a few words of its own besides the link.
 func linkedSentence(b block, lex *lexicon) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
-		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !lex.promo.MatchString(b.text)
+		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !lex.promoLabel(b.text)
 }
 
 // postSignature matches the signature line of a quoted social post, its

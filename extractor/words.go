@@ -43,11 +43,14 @@ func wholeScript(lang string) bool {
 // is built once by New and read only, so safe for concurrent use.
 type lexicon struct {
 	// endLatin and endWhole match a heading or short line that opens what
-	// follows a story, in the languages of story_end (English is
-	// endMarker's).
+	// follows a story: endLatin in the Latin languages of story_end
+	// (English is endMarker's), endWhole in the wholeScript ones, tried
+	// only on a line with a rune beyond ASCII, which each of their phrases
+	// holds.
 	endLatin stemmedPattern
 	endWhole *regexp.Regexp
-	// promo matches the label a promoted link starts with ("Related:").
+	// promo matches the label a promoted link starts with ("Related:"),
+	// always before a colon (see promoLabel).
 	promo *regexp.Regexp
 	// signUp, signUpWhat and newsletterVerb are the words of a newsletter
 	// box; signUpStems rule out most texts before signUp runs.
@@ -77,6 +80,11 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	latin, whole := splitScripts(w.StoryEnd)
 	if len(latin) == 0 || len(whole) == 0 {
 		return nil, fmt.Errorf("words story_end: no phrases in Latin or in whole-script languages")
+	}
+	for _, p := range whole {
+		if ascii(p) {
+			return nil, fmt.Errorf("words story_end: %q, of a whole-script language, is all ASCII", p)
+		}
 	}
 	promoLatin, promoWhole := splitScripts(w.PromoLabels)
 	signLatin, signWhole := splitScripts(w.SignUp)
@@ -202,7 +210,24 @@ func (lx *lexicon) signUpCall(s string) bool {
 // endLine reports a heading or short line that opens what follows a story,
 // in any language endMarker or the lexicon know.
 func (lx *lexicon) endLine(t string) bool {
-	return endMarker.MatchString(t) || lx.endLatin.MatchString(t) || lx.endWhole.MatchString(t)
+	folded := foldCase(t)
+	return endMarker.matchFolded(t, folded) || lx.endLatin.matchFolded(t, folded) || !ascii(t) && lx.endWhole.MatchString(t)
+}
+
+// promoLabel reports whether s starts with the label of a promoted link
+// ("Related: …").
+func (lx *lexicon) promoLabel(s string) bool {
+	return strings.ContainsAny(s, ":：") && lx.promo.MatchString(s)
+}
+
+// ascii reports whether s holds only ASCII bytes.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // containsAny reports whether s holds one of subs.
