@@ -1,7 +1,6 @@
 package extractor
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -414,7 +413,3 @@ func startsWithName(s string, names []string) bool {
 	}
 	return false
 }
-
-// commentsMarker matches a heading or a short line that opens the readers'
-// comments, which end a story whatever follows.
-var commentsMarker = regexp.MustCompile(`(?i)^\W*((\d+ )?(comments?|responses|replies)( \(\d+\))?|leave a (comment|reply)|join the (conversation|discussion)|(\d+ )?kommentare?( \(\d+\))?|leserkommentare|kommentar schreiben|comentarios|commentaires)\W*$`)

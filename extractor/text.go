@@ -1706,7 +1706,7 @@ func storyEnd(blocks []block, kept []bool, lex *lexicon) int {
 				// story's, or loaded inside it), the headline itself left
 				// out (in its <header>).
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
+			case (bl.heading != 0 || bl.chars < 80) && lex.comments.MatchString(bl.text):
 				return i
 			case (bl.heading != 0 || bl.chars < 80) && lex.endLine(bl.text) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
 				return i

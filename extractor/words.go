@@ -19,12 +19,14 @@ var wordsYAML []byte
 
 // wordLists is words.yaml as written: for each use, phrases by language.
 type wordLists struct {
-	StoryEnd        map[string][]string `yaml:"story_end"`
-	PromoLabels     map[string][]string `yaml:"promo_labels"`
-	SignUp          map[string][]string `yaml:"sign_up"`
-	SignUpWhat      map[string][]string `yaml:"sign_up_what"`
-	NewsletterVerbs map[string][]string `yaml:"newsletter_verbs"`
-	BioVerbs        map[string][]string `yaml:"bio_verbs"`
+	StoryEnd          map[string][]string `yaml:"story_end"`
+	PromoLabels       map[string][]string `yaml:"promo_labels"`
+	SignUp            map[string][]string `yaml:"sign_up"`
+	SignUpWhat        map[string][]string `yaml:"sign_up_what"`
+	NewsletterVerbs   map[string][]string `yaml:"newsletter_verbs"`
+	BioVerbs          map[string][]string `yaml:"bio_verbs"`
+	Comments          map[string][]string `yaml:"comments"`
+	CommentsUncounted map[string][]string `yaml:"comments_uncounted"`
 }
 
 // wholeScript reports a language whose story_end phrases stand alone with
@@ -56,6 +58,9 @@ type lexicon struct {
 	// box; signUpStems rule out most texts before signUp runs.
 	signUp, signUpWhat, newsletterVerb *regexp.Regexp
 	signUpStems                        []string
+	// comments matches a heading or a short line that opens the readers'
+	// comments, which end a story whatever follows.
+	comments *regexp.Regexp
 	// bioVerbs are how an author's bio goes on after the name, matched
 	// as written, between spaces.
 	bioVerbs []string
@@ -72,6 +77,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	for name, byLang := range map[string]map[string][]string{
 		"story_end": w.StoryEnd, "promo_labels": w.PromoLabels, "sign_up": w.SignUp,
 		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs, "bio_verbs": w.BioVerbs,
+		"comments": w.Comments, "comments_uncounted": w.CommentsUncounted,
 	} {
 		if err := checkPhrases(byLang); err != nil {
 			return nil, fmt.Errorf("words %s: %w", name, err)
@@ -100,6 +106,8 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		newsletterVerb: regexp.MustCompile(`(?i)\b(` + alternation(all(w.NewsletterVerbs)) + `)\b`),
 		signUpStems:    all(w.SignUp),
 		bioVerbs:       all(w.BioVerbs),
+		comments: regexp.MustCompile(`(?i)^\W*((\d+ )?(` + alternation(all(w.Comments)) + `)( \(\d+\))?|` +
+			alternation(all(w.CommentsUncounted)) + `)\W*$`),
 	}
 	var err error
 	if lx.endLatin, err = stemPhrases(`(?i)^\W*(`+alternation(latin)+`)\W*$`, latin); err != nil {

@@ -15,6 +15,7 @@ func TestWordsYAML(t *testing.T) {
 	lists := map[string]map[string][]string{
 		"story_end": w.StoryEnd, "promo_labels": w.PromoLabels, "sign_up": w.SignUp,
 		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs, "bio_verbs": w.BioVerbs,
+		"comments": w.Comments, "comments_uncounted": w.CommentsUncounted,
 	}
 	for name, byLang := range lists {
 		if len(byLang) == 0 {
@@ -40,8 +41,8 @@ func TestParseLexiconErrors(t *testing.T) {
 		"unknown list": "story_ends: {de: [kommentare]}\n",
 		"not a map":    "story_end: [kommentare]\n",
 		"upper case":   "story_end: {de: [Kommentare]}\n",
-		"empty list":   "story_end: {de: [kommentare], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: []}\nnewsletter_verbs: {en: [get]}\nbio_verbs: {en: [is]}\n",
-		"empty phrase": "story_end: {de: [kommentare, \"\"], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: [inbox]}\nnewsletter_verbs: {en: [get]}\nbio_verbs: {en: [is]}\n",
+		"empty list":   "story_end: {de: [kommentare], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: []}\nnewsletter_verbs: {en: [get]}\nbio_verbs: {en: [is]}\ncomments: {en: [comments]}\ncomments_uncounted: {en: [leave a reply]}\n",
+		"empty phrase": "story_end: {de: [kommentare, \"\"], zh: [评论]}\npromo_labels: {en: [related]}\nsign_up: {en: [sign up]}\nsign_up_what: {en: [inbox]}\nnewsletter_verbs: {en: [get]}\nbio_verbs: {en: [is]}\ncomments: {en: [comments]}\ncomments_uncounted: {en: [leave a reply]}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := parseLexicon([]byte(data)); err == nil {
