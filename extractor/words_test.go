@@ -106,6 +106,24 @@ func TestLanguagesMainText(t *testing.T) {
 		{"ja: a promoted link's label drops it", promoCJK("関連記事：", "港の長く曲がりくねった歴史とそこで働いた人々の思い出の全文", "、昨年掲載された長い記事です。"), []string{"The tide is described"}, []string{"港の長く"}},
 		{"ko: a promoted link's label drops it", promoCJK("관련기사: ", "항구의 길고 험난한 역사와 그곳에서 일했던 사람들의 회고록 전문", ", 작년에 실린 아주 긴 기사이며 꼭 읽어 볼 만한 글입니다."), []string{"The tide is described"}, []string{"항구의 길고"}},
 	}...)
+	// comments heads the readers' comments after the story with heading;
+	// a comment is prose a reader wrote, which only the heading tells
+	// from the story's.
+	comments := func(heading string) string {
+		return `<div class="body-x">` + prose("harbour") + prose("ferry") + `<h3>` + heading + `</h3>` +
+			`<div class="c1"><p>I took that ferry every summer as a child. It was always late, but we loved it anyway.</p><p>Glad to hear it is coming back at last.</p></div></div>`
+	}
+	for _, c := range []struct{ lang, heading string }{
+		{"en", "12 Comments"}, {"es", "12 comentarios"}, {"pt", "12 comentários"}, {"fr", "12 commentaires"},
+		{"it", "12 commenti"}, {"pl", "Komentarze (12)"}, {"nl", "12 reacties"},
+		{"es", "Deja un comentario"}, {"pt", "Deixe um comentário"}, {"fr", "Laisser un commentaire"},
+		{"it", "Lascia un commento"}, {"pl", "Dodaj komentarz"}, {"nl", "Plaats een reactie"},
+	} {
+		tests = append(tests, struct {
+			name, page string
+			want, drop []string
+		}{c.lang + ": the readers' comments end the story (" + c.heading + ")", comments(c.heading), []string{"The ferry is described"}, []string{"I took that ferry"}})
+	}
 	signUps := []struct{ lang, line string }{
 		{"en", "Sign up for our newsletter and get the harbour news every morning."},
 		{"es", "Suscríbete a nuestro boletín y recibe cada mañana las noticias del puerto."},
