@@ -27,7 +27,7 @@ func adversarialPages() map[string][]byte {
 func TestAdversarialPages(t *testing.T) {
 	for name, page := range adversarialPages() {
 		t.Run(name, func(t *testing.T) {
-			a, _, err := ExtractArticle(page, "https://example.com/2025/06/30/x")
+			a, _, err := testExtractor.ExtractArticle(page, "https://example.com/2025/06/30/x")
 			if err == nil && a.Text == "" {
 				t.Error("no error but no text")
 			}
@@ -49,7 +49,7 @@ func init() {
 var nestedSuspects []byte
 
 func TestNestedSuspectContainers(t *testing.T) {
-	if _, _, err := ExtractArticle(nestedSuspects, ""); err != nil && err != ErrNoContent {
+	if _, _, err := testExtractor.ExtractArticle(nestedSuspects, ""); err != nil && err != ErrNoContent {
 		t.Fatal(err)
 	}
 }

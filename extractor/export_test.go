@@ -6,6 +6,9 @@ import (
 	"golang.org/x/net/html"
 )
 
+// testExtractor is the Extractor the tests share, built once.
+var testExtractor = New()
+
 // WeakPage reports whether ExtractArticle finds the primary text of page
 // weak and asks Readability for a second opinion (photo stories aside).
 func WeakPage(page []byte, pageURL string) bool {
@@ -44,6 +47,6 @@ func prepare(page []byte, pageURL string) (*html.Node, *url.URL, textHints, *pag
 	m := collectMeta(doc, cc)
 	m.pageURL = u
 	authors := m.authors()
-	h := textHints{title: m.title(m.siteName(u), u), authors: authors, bios: m.authorBios(authors)}
+	h := textHints{title: m.title(m.siteName(u), u), authors: authors, bios: m.authorBios(authors), lex: testExtractor.lex}
 	return doc, u, h, m, cc, nil
 }

@@ -182,7 +182,7 @@ func TestPageDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, _, err := ExtractArticle([]byte(tc.page), tc.url)
+			a, _, err := testExtractor.ExtractArticle([]byte(tc.page), tc.url)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -433,7 +433,7 @@ func TestPageAuthors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, _, err := ExtractArticle([]byte(tc.page), "https://example.com/x")
+			a, _, err := testExtractor.ExtractArticle([]byte(tc.page), "https://example.com/x")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -49,7 +49,7 @@ func TestExtractArticleGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, tables, err := ExtractArticle(page, p.url)
+			a, tables, err := testExtractor.ExtractArticle(page, p.url)
 			if err != nil {
 				t.Fatalf("ExtractArticle: %v", err)
 			}
@@ -111,7 +111,7 @@ func FuzzExtractArticle(f *testing.F) {
 	f.Add([]byte(`<script>{"published_at":"2019-03-02T06:22:28+01:00"}</script><header><article><p>Aktualisiert am 17.01.2021</p></article>`))
 	f.Add([]byte(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-13-45T99:99:99+99:99","author":{"name":[1,2]}}</script><h1>t</h1><time datetime="0">`))
 	f.Fuzz(func(t *testing.T, page []byte) {
-		a, tables, err := ExtractArticle(page, "https://example.com/2025/06/30/story")
+		a, tables, err := testExtractor.ExtractArticle(page, "https://example.com/2025/06/30/story")
 		if err != nil {
 			return
 		}

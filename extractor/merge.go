@@ -1,7 +1,6 @@
 package extractor
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -54,6 +53,7 @@ type mergeWalk struct {
 	backward bool
 	title    string
 	authors  []string
+	lex      *lexicon
 	// found are the blocks of the story met, in walk order.
 	found   []*html.Node
 	prose   int
@@ -74,9 +74,9 @@ func (s *scorer) merge(nodes []*html.Node, body *html.Node, h textHints) []*html
 	if root == nil {
 		return nodes
 	}
-	fw := mergeWalk{s: s, root: root, title: h.title, authors: h.authors}
+	fw := mergeWalk{s: s, root: root, title: h.title, authors: h.authors, lex: h.lex}
 	fw.from(nodes[len(nodes)-1])
-	bw := mergeWalk{s: s, root: root, title: h.title, authors: h.authors, backward: true}
+	bw := mergeWalk{s: s, root: root, title: h.title, authors: h.authors, lex: h.lex, backward: true}
 	bw.from(nodes[0])
 	if bw.prose < minBackwardBlocks {
 		// One paragraph before the story's container is a standfirst or
@@ -252,7 +252,7 @@ func (w *mergeWalk) visit(n *html.Node, depth int) walkState {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		t := text(n)
 		c := w.measure(n)
-		if w.title != "" && t == w.title || endLine(t) || c.chars > 0 && c.links*2 > c.chars {
+		if w.title != "" && t == w.title || w.lex.endLine(t) || c.chars > 0 && c.links*2 > c.chars {
 			return walkStop
 		}
 		w.pending = append(w.pending, n)
@@ -279,7 +279,7 @@ func (w *mergeWalk) unit(n *html.Node) walkState {
 		return walkOn
 	}
 	t := text(n)
-	if c.chars < 80 && endLine(t) || startsWithName(t, w.authors) {
+	if c.chars < 80 && w.lex.endLine(t) || startsWithName(t, w.authors) {
 		// "Comments", "Related stories"; the author's bio.
 		return walkStop
 	}
@@ -394,24 +394,14 @@ func storyEndClass(n *html.Node, cc classes) bool {
 
 // endMarker matches a heading or a short line that opens what follows a
 // story: related and recommended stories, lists of the most read, the
-// comments, the author's bio, a newsletter sign-up.
-var endMarker = mustStem(`(?i)^\W*(related( (stories|articles|coverage|content|posts|news|reading|links|topics))?|more (from|on|in|about|by) .{1,60}|more (great |top |good |popular )?([\pL&.'’-]+ ){0,2}(stories|news|articles|headlines|reads|to read)|recommended( for you| stories| articles| reading)?|you (may|might) (also )?(like|enjoy|be interested in)|(you should )?read (this )?next|what to read next|most (popular|read|viewed|shared|emailed)|popular (now|stories|posts|articles)|trending( now| stories| today)?|top stories|latest (news|stories|headlines|articles)|editor'?s'? picks|don'?t miss|join the (conversation|discussion)|(\d+ )?comments?( \(\d+\))?|leave a (comment|reply)|about the authors?|sign up for .{1,60}|get (the|our) .{1,40}newsletter|.{0,40}newsletters?|mehr zum thema|das könnte sie auch interessieren|weitere (artikel|beiträge|nachrichten)|verwandte (artikel|themen)|kommentare|leserkommentare)\W*$`,
+// comments, the author's bio, a newsletter sign-up — in English, whose
+// phrases have open slots ("more from …"); the other languages' phrases
+// are in words.yaml (lexicon.endLine). It is apart from them because one
+// pattern of them all runs twice as slow (Go's backtracker takes only
+// small programs).
+var endMarker = mustStem(`(?i)^\W*(related( (stories|articles|coverage|content|posts|news|reading|links|topics))?|more (from|on|in|about|by) .{1,60}|more (great |top |good |popular )?([\pL&.'’-]+ ){0,2}(stories|news|articles|headlines|reads|to read)|recommended( for you| stories| articles| reading)?|you (may|might) (also )?(like|enjoy|be interested in)|(you should )?read (this )?next|what to read next|most (popular|read|viewed|shared|emailed)|popular (now|stories|posts|articles)|trending( now| stories| today)?|top stories|latest (news|stories|headlines|articles)|editor'?s'? picks|don'?t miss|join the (conversation|discussion)|(\d+ )?comments?( \(\d+\))?|leave a (comment|reply)|about the authors?|sign up for .{1,60}|get (the|our) .{1,40}newsletter|.{0,40}newsletters?)\W*$`,
 	"related", "more ", "recommended", "you m", "read ", "most ", "popular ", "trending", "top stories", "latest ",
-	"editor", "t miss", "join the ", "comment", "leave a ", "about the author", "sign up for ", "newsletter",
-	"mehr zum thema", "interessieren", "weitere ", "verwandte ", "kommentar")
-
-// endMarkerAsian matches the same headings in Chinese, Japanese, Korean
-// and Vietnamese ("相关阅读", "アクセスランキング", "많이 본 뉴스", "Tin
-// liên quan"). It is apart from endMarker because \W there takes in
-// every character of those scripts: the heading must be the phrase alone,
-// with punctuation and a count around it.
-var endMarkerAsian = regexp.MustCompile(`(?i)^[\s\p{P}\p{S}]*(相关(阅读|文章|新闻|推荐|报道)|相關(閱讀|文章|新聞)|延伸阅读|推荐阅读|热门(文章|新闻|排行|推荐)|热点新闻|猜你喜欢|最新(文章|资讯)|(网友|读者)?评论|コメント|댓글|bình luận|関連(記事|ニュース|リンク)|(アクセス|記事|人気)ランキング|人気(の)?記事|よく読まれている記事|おすすめ記事|あわせて読みたい|関連 ?기사|관련 ?(기사|뉴스)|많이 ?본 ?(뉴스|기사)|인기 ?(기사|뉴스)|추천 ?기사|주요 ?뉴스|최신 ?기사|tin (liên quan|cùng chuyên mục|mới nhất|nổi bật|đọc nhiều)|bài viết liên quan|đọc nhiều( nhất)?|xem nhiều( nhất)?|có thể bạn quan tâm)[\s\p{P}\p{S}\d]*$`)
-
-// endLine reports a heading or short line that opens what follows a story,
-// in any language endMarker or endMarkerAsian know.
-func endLine(t string) bool {
-	return endMarker.MatchString(t) || endMarkerAsian.MatchString(t)
-}
+	"editor", "t miss", "join the ", "comment", "leave a ", "about the author", "sign up for ", "newsletter")
 
 // startsWithName reports whether s starts with one of names followed by a
 // space: an author's bio ("Ann Lee is a reporter …", "Ann Lee leitet …").
@@ -423,7 +413,3 @@ func startsWithName(s string, names []string) bool {
 	}
 	return false
 }
-
-// commentsMarker matches a heading or a short line that opens the readers'
-// comments, which end a story whatever follows.
-var commentsMarker = regexp.MustCompile(`(?i)^\W*((\d+ )?(comments?|responses|replies)( \(\d+\))?|leave a (comment|reply)|join the (conversation|discussion)|(\d+ )?kommentare?( \(\d+\))?|leserkommentare|kommentar schreiben|comentarios|commentaires)\W*$`)

@@ -66,7 +66,7 @@ func TestMetaPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, _, err := ExtractArticle(page, p.url)
+			a, _, err := testExtractor.ExtractArticle(page, p.url)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -172,7 +172,7 @@ func TestShapePages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, _, err := ExtractArticle(page, p.url)
+			a, _, err := testExtractor.ExtractArticle(page, p.url)
 			if err != nil {
 				t.Fatalf("ExtractArticle: %v", err)
 			}

@@ -66,11 +66,25 @@ func (p stemmedPattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return p.re.FindAllStringSubmatchIndex(s, n)
 }
 
+// matchFolded is MatchString for a caller that tries several patterns on
+// s: folded is foldCase(s), computed once.
+func (p stemmedPattern) matchFolded(s, folded string) bool {
+	if p.fold {
+		return p.holdsAStem(folded) && p.re.MatchString(s)
+	}
+	return p.MatchString(s)
+}
+
 // mayMatch reports whether s holds one of the stems.
 func (p stemmedPattern) mayMatch(s string) bool {
 	if p.fold {
 		s = foldCase(s)
 	}
+	return p.holdsAStem(s)
+}
+
+// holdsAStem reports whether s, folded when p is, holds one of the stems.
+func (p stemmedPattern) holdsAStem(s string) bool {
 	for _, stem := range p.stems {
 		if strings.Contains(s, stem) {
 			return true

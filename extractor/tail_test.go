@@ -210,7 +210,7 @@ func TestTailPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, _, err := ExtractArticle(page, tc.url)
+			a, _, err := testExtractor.ExtractArticle(page, tc.url)
 			if err != nil {
 				t.Fatalf("ExtractArticle: %v", err)
 			}

@@ -789,6 +789,8 @@ type textHints struct {
 	// bios are the writers' bios the page's metadata gives, in wordsOf
 	// form; a line of one is dropped.
 	bios []string
+	// lex holds the words of each language the extractor reads.
+	lex *lexicon
 }
 
 // keep reports whether a rendered block is article text.
@@ -806,7 +808,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b) && !shopLine(b) && !postSignature.MatchString(b.text):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -836,7 +838,7 @@ func (b block) keep(h textHints) bool {
 	if h.title != "" && b.chars < 300 && b.text == h.title {
 		return false
 	}
-	if b.chars < maxSignUpChars && signUp(b.text) {
+	if b.chars < maxSignUpChars && h.lex.signUpCall(b.text) {
 		return false
 	}
 	if b.chars < 100 && len(h.authors) > 0 && bylineOnly(b.text, h.authors) {
@@ -921,9 +923,9 @@ func inBio(s string, bios []string) bool {
 // link inside ("The suspect was convicted and <a>sentenced to life in
 // federal prison</a> last Thursday."): it ends as a sentence does and
 // holds a few words of its own besides the link.
-func linkedSentence(b block) bool {
+func linkedSentence(b block, lex *lexicon) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
-		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !promoPrefix.MatchString(b.text)
+		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !lex.promoLabel(b.text)
 }
 
 // postSignature matches the signature line of a quoted social post, its
@@ -943,10 +945,6 @@ const maxShopLineChars = 80
 func shopLine(b block) bool {
 	return b.chars < maxShopLineChars && shopLineRe.MatchString(b.text)
 }
-
-// promoPrefix matches the label a promoted link starts with ("Related:",
-// "READ MORE:", "Lesen Sie auch:").
-var promoPrefix = regexp.MustCompile(`(?i)^\W*(related|read (more|also|next)|also read|see also|more|watch|listen|recommended|lesen sie (auch|mehr)|mehr (zum thema|dazu)|auch interessant|lire aussi|à lire aussi|leer más|lee también)\b[^:]{0,20}:`)
 
 // minOwnChars is the least unlinked text of a linked sentence.
 const minOwnChars = 20
@@ -969,27 +967,11 @@ func socialFollow(s string) bool {
 // maxSignUpChars is the longest block read as a newsletter sign-up.
 const maxSignUpChars = 300
 
-var (
-	signUpRe     = regexp.MustCompile(`(?i)\b(sign(ing)? up|subscribe|subscribing|abonnieren|anmelden)\b`)
-	signUpWhatRe = regexp.MustCompile(`(?i)newsletter|inbox|e-?mail|briefing|digest|postfach`)
-	newsletterRe = regexp.MustCompile(`(?i)\b(receive|get|join|subscribe to|sign up for|bestellen|erhalten)\b`)
-	// signUpHereRe is a line that ends by sending the reader to sign up,
-	// in a sentence of its own ("Want to hear about our campaigns? Sign
-	// up here"; not "Officials urged voters to register now.").
-	signUpHereRe = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(sign up|subscribe|register) (here|now|today)\W*$`)
-)
-
-// signUp reports whether s asks the reader to sign up for a newsletter.
-func signUp(s string) bool {
-	l := strings.ToLower(s)
-	if strings.Contains(l, "newsletter") && newsletterRe.MatchString(s) {
-		return true
-	}
-	if !strings.Contains(l, "sign") && !strings.Contains(l, "subscri") && !strings.Contains(l, "abonn") && !strings.Contains(l, "anmeld") && !strings.Contains(l, "regist") {
-		return false
-	}
-	return signUpRe.MatchString(s) && signUpWhatRe.MatchString(s) || signUpHereRe.MatchString(s)
-}
+// signUpHereRe is a line that ends by sending the reader to sign up, in a
+// sentence of its own ("Want to hear about our campaigns? Sign up here";
+// not "Officials urged voters to register now."). It stays a pattern: its
+// words fill two slots.
+var signUpHereRe = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(sign up|subscribe|register) (here|now|today)\W*$`)
 
 // hasCurrency reports whether s holds a currency sign.
 func hasCurrency(s string) bool {
@@ -1079,13 +1061,10 @@ func datedByline(s string, authors []string) bool {
 // separator and what follows it.
 var nameThenRest = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*[·|,–—-]\s*(.+)$`)
 
-// bioVerbs are how an author's bio goes on after the name.
-var bioVerbs = []string{" is ", " was ", " has ", " covers ", " writes ", " reports ", " joined ", " lives ", " ist ", " schreibt "}
-
 // authorBio reports whether s starts the bio of one of the authors ("Ann
 // Lee is a reporter covering …"), named in full there or with a middle
 // name or initial the byline leaves out ("Evan V. Symon is …").
-func authorBio(s string, authors []string) bool {
+func authorBio(s string, authors []string, lex *lexicon) bool {
 	for _, a := range authors {
 		if len(a) < 4 {
 			continue
@@ -1103,9 +1082,11 @@ func authorBio(s string, authors []string) bool {
 		if end < 0 {
 			continue
 		}
-		for _, v := range bioVerbs {
-			if strings.HasPrefix(s[end:], v) {
-				return true
+		if rest := s[end:]; strings.HasPrefix(rest, " ") {
+			for _, v := range lex.bioVerbs {
+				if strings.HasPrefix(rest[1:], v) && strings.HasPrefix(rest[1+len(v):], " ") {
+					return true
+				}
 			}
 		}
 	}
@@ -1254,10 +1235,10 @@ func joinBlocks(blocks []block, h textHints) string {
 		kept[i] = bl.keep(h)
 	}
 	timelineDates(blocks, kept)
-	end := storyEnd(blocks, kept)
+	end := storyEnd(blocks, kept, h.lex)
 	end = storyRestart(blocks[:end], kept)
 	for i := 0; i < end; i++ {
-		if j := markedBox(blocks[:end], kept, i); j > i {
+		if j := markedBox(blocks[:end], kept, i, h.lex); j > i {
 			for ; i < j; i++ {
 				kept[i] = false
 			}
@@ -1276,7 +1257,7 @@ func joinBlocks(blocks []block, h textHints) string {
 				continue
 			}
 		}
-		if !kept[i] || i > 0 && authorBio(bl.text, h.authors) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
+		if !kept[i] || i > 0 && authorBio(bl.text, h.authors, h.lex) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
 		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {
@@ -1610,9 +1591,9 @@ func insetPromo(blocks []block, kept []bool, i int) int {
 // paragraphs before it, at least half of its other lines are links (a
 // headline and a teaser each, however long the teasers), and the story's
 // prose goes on after it.
-func markedBox(blocks []block, kept []bool, i int) int {
+func markedBox(blocks []block, kept []bool, i int, lex *lexicon) int {
 	bl := blocks[i]
-	if bl.start == nil || bl.heading == 0 && bl.chars >= maxInsetLineChars || !endLine(bl.text) {
+	if bl.start == nil || bl.heading == 0 && bl.chars >= maxInsetLineChars || !lex.endLine(bl.text) {
 		return i
 	}
 	prev := -1
@@ -1710,7 +1691,7 @@ const minStoryChars = 200
 // heading or line that opens related stories, comments or the like ("More from …", "Related")
 // followed by a listing — links alternating with short texts — rather than
 // more of the story. kept says which blocks are article text.
-func storyEnd(blocks []block, kept []bool) int {
+func storyEnd(blocks []block, kept []bool, lex *lexicon) int {
 	chars := 0
 	var first *block
 	headlined := make(map[*html.Node]bool)
@@ -1725,9 +1706,9 @@ func storyEnd(blocks []block, kept []bool) int {
 				// story's, or loaded inside it), the headline itself left
 				// out (in its <header>).
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && commentsMarker.MatchString(bl.text):
+			case (bl.heading != 0 || bl.chars < 80) && lex.comments.MatchString(bl.text):
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && endLine(bl.text) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
+			case (bl.heading != 0 || bl.chars < 80) && lex.endLine(bl.text) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
 				return i
 			case bl.heading != 0 && bl.links*2 > bl.chars && links(blocks[i:]) >= 2 && listing(blocks[i:], kept[i:]):
 				return i

@@ -163,7 +163,7 @@ func TestMainText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := mainText(findBody(doc), textHints{}, make(classes))
+			got := mainText(findBody(doc), textHints{lex: testExtractor.lex}, make(classes))
 			t.Log(got)
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
