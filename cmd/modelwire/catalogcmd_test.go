@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,4 +163,63 @@ func withNATS(t *testing.T, data string, fn func(js jetstream.JetStream)) {
 		t.Fatal(err)
 	}
 	fn(js)
+}
+
+// TestCatalogMigrateRenamedLine migrates records stored before the catalog
+// knew that a maker renamed a line from a version on (families.yaml
+// `renamed`): "Doubao-1.6" and "Seed-1.6", stored apart, become the one
+// model Doubao-Seed-1.6; an older version keeps its name.
+func TestCatalogMigrateRenamedLine(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ctx := context.Background()
+	t0 := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
+	store, err := indexer.OpenEmbedded(data, indexer.EmbeddedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := event.Article{ID: event.DocID("https://a.example/doubao"), URL: "https://a.example/doubao", Title: "字节跳动发布豆包大模型1.6",
+		Text: "字节跳动发布豆包大模型1.6（Seed-1.6），超越Doubao-1.5-pro。", Language: "zh", FetchedAt: t0, PublishedAt: t0,
+		Vendors: []event.Vendor{{ID: "bytedance", Name: "ByteDance", Count: 1}},
+		Models: []event.Model{{Name: "Doubao-1.6", Vendor: "bytedance", Count: 1}, {Name: "Seed-1.6", Vendor: "bytedance", Count: 1},
+			{Name: "Doubao-1.5-Pro", Vendor: "bytedance", Count: 1}}}
+	for _, err := range store.Index(ctx, []event.Article{a}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs := []event.ReleaseEvent{
+		{Key: "bytedance.doubao-1-6", Vendor: "bytedance", Model: "Doubao-1.6", FirstSeen: t0, Confidence: 0.9, ArticleURL: a.URL},
+		{Key: "bytedance.seed-1-6", Vendor: "bytedance", Model: "Seed-1.6", FirstSeen: t0.Add(time.Hour), Confidence: 0.8, ArticleURL: "https://b.example/seed"},
+	}
+	for _, err := range store.IndexReleases(ctx, evs) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Close()
+	withNATS(t, data, func(jetstream.JetStream) {})
+
+	out, errOut, code := run(t, "catalog", "migrate", "--data", data)
+	if code != 0 {
+		t.Fatalf("migrate: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "release records: 2 read, 2 moved") {
+		t.Errorf("migrate output:\n%s", out)
+	}
+	out, errOut, _ = run(t, "releases", "--data", data, "--json", "--model", "豆包1.6")
+	var recs []indexer.ReleaseRecord
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatalf("%v: %s %s", err, out, errOut)
+	}
+	if len(recs) != 1 || recs[0].Key != "bytedance.doubao-seed-1-6" || recs[0].Model != "Doubao-Seed-1.6" || len(recs[0].Sources) != 2 {
+		t.Errorf("releases: %+v", recs)
+	}
+	out, errOut, code = run(t, "search", "--json", "--data", data, "--model", "Seed 1.6")
+	var res indexer.Result
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("search: exit %d, %v: %s", code, err, errOut)
+	}
+	if res.Total != 1 || !slices.Equal(res.Hits[0].Models, []string{"Doubao-Seed-1.6", "Doubao-1.5-Pro"}) {
+		t.Errorf("search --model 'Seed 1.6': %+v", res)
+	}
 }

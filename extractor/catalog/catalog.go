@@ -174,6 +174,68 @@ type Family struct {
 	// ("o4-mini", "Phi-4-mini").
 	Style         string `yaml:"style"`
 	LowerVariants bool   `yaml:"lower_variants"`
+	// Renamed are the names the maker gave the family's line from a
+	// version on, oldest first: from Doubao 1.6 on ByteDance writes
+	// "Doubao-Seed-1.6", and the "Seed 1.6" of its lab is the same model.
+	Renamed []Rename `yaml:"renamed"`
+}
+
+// Rename is how a family's models are named from a version on, where the
+// maker renamed the line or folded it into another family.
+type Rename struct {
+	// From is the first version named so ("1.6"): the models whose first
+	// name part is this version or a later one ("2.0", "1.8").
+	From string `yaml:"from"`
+	// Name is the stem written from that version on ("Doubao-Seed"), in
+	// the family's style; empty keeps the family's name.
+	Name string `yaml:"name"`
+	// Family is the id of the family the models belong to from that
+	// version on, named by its rules and renames ("Seed 1.6" is Doubao's
+	// "Doubao-Seed-1.6"); empty keeps the family.
+	Family string `yaml:"family"`
+}
+
+// VersionAtLeast reports whether version v, digits and dots with an
+// optional leading "v" ("1.6", "v2", "2.0"), is from or later, comparing
+// number by number ("1.10" is later than "1.9"). A v that starts with no
+// number is no version and is never at least from.
+func VersionAtLeast(v, from string) bool {
+	if len(v) > 1 && (v[0] == 'v' || v[0] == 'V') {
+		v = v[1:]
+	}
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return false
+	}
+	for {
+		a, restV := leadingNumber(v)
+		b, restF := leadingNumber(from)
+		if a != b {
+			return a > b
+		}
+		if restF == "" {
+			return true
+		}
+		if restV == "" {
+			return false // "2" is not yet "2.1"
+		}
+		v, from = restV, restF
+	}
+}
+
+// leadingNumber reads the number at the start of s and returns it with
+// what follows its dot; the rest is "" when no dot and digit follow.
+func leadingNumber(s string) (int, string) {
+	n, i := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		if n < 1<<20 {
+			n = n*10 + int(s[i]-'0')
+		}
+		i++
+	}
+	if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+		return n, s[i+1:]
+	}
+	return n, ""
 }
 
 // Family styles: how canonical model names join their parts.
@@ -473,6 +535,8 @@ func (c *Catalog) merge(o *Catalog) {
 var (
 	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	langRE = regexp.MustCompile(`^[a-z]{2,3}(-post)?$`)
+	// versionRE is a version a rename starts from: numbers joined by dots.
+	versionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
 )
 
 // modalities are the values a family or variant may list.
@@ -484,6 +548,7 @@ func (c *Catalog) Validate() error {
 	var v validation
 	vendors := v.vendors(c.Vendors)
 	families := v.families(c.Families, vendors)
+	v.renames(c.Families, families)
 	v.models(c.Models, families)
 	v.benchmarks(c.Benchmarks)
 	v.variants(c.Variants, c.VariantSpellings)
@@ -593,6 +658,46 @@ func (v *validation) families(list []Family, vendors map[string]bool) map[string
 		}
 	}
 	return ids
+}
+
+// renames checks each family's renames: a version to start from, in
+// ascending order, a new name or family, a family that exists and renames
+// into no third one, so a name is renamed at most twice.
+func (v *validation) renames(list []Family, families map[string]bool) {
+	into := map[string]bool{}
+	for _, f := range list {
+		for _, r := range f.Renamed {
+			if r.Family != "" {
+				into[f.ID] = true
+			}
+		}
+	}
+	for i, f := range list {
+		what := fmt.Sprintf("family %d (%s)", i+1, f.ID)
+		for j, r := range f.Renamed {
+			switch {
+			case !versionRE.MatchString(r.From):
+				v.bad("%s: rename from %q: not a version such as 1.6", what, r.From)
+			case j > 0 && !VersionAtLeast(r.From, f.Renamed[j-1].From):
+				v.bad("%s: rename from %q: renames must run oldest first", what, r.From)
+			}
+			if r.Name == "" && r.Family == "" {
+				v.bad("%s: rename from %q: needs a name or a family", what, r.From)
+			}
+			if r.Name != strings.TrimSpace(r.Name) {
+				v.bad("%s: rename from %q: padded name %q", what, r.From, r.Name)
+			}
+			switch {
+			case r.Family == "":
+			case !families[r.Family]:
+				v.bad("%s: rename from %q: unknown family %q", what, r.From, r.Family)
+			case r.Family == f.ID:
+				v.bad("%s: rename from %q: into its own family", what, r.From)
+			case into[r.Family]:
+				v.bad("%s: rename from %q: family %q renames into another family itself", what, r.From, r.Family)
+			}
+		}
+	}
 }
 
 // modalities reports values a family or variant may not list.

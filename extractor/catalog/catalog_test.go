@@ -51,6 +51,33 @@ func TestLoadGood(t *testing.T) {
 	if f.Vendor != "acme" || !f.Bare || !f.OpenWeights || f.Short[0] != "R" || c.Benchmarks[0].Subsets[0] != "Pro" {
 		t.Errorf("decoded %+v", c)
 	}
+	if r := c.Families[1].Renamed; len(r) != 1 || r[0].From != "2" || r[0].Family != "rocket" || r[0].Name != "Rocket-Jet" {
+		t.Errorf("decoded renames %+v", r)
+	}
+}
+
+func TestVersionAtLeast(t *testing.T) {
+	for _, tc := range []struct {
+		v, from string
+		want    bool
+	}{
+		{"1.6", "1.6", true},
+		{"1.5", "1.6", false},
+		{"2.0", "1.6", true},
+		{"2", "1.6", true},
+		{"1.10", "1.9", true},
+		{"1", "1.6", false},
+		{"2", "2.1", false},
+		{"v1.8", "1.6", true},
+		{"V1.5", "1.6", false},
+		{"OSS", "1.6", false},
+		{"", "1", false},
+		{"1.6", "2", false},
+	} {
+		if got := catalog.VersionAtLeast(tc.v, tc.from); got != tc.want {
+			t.Errorf("VersionAtLeast(%q, %q) = %v, want %v", tc.v, tc.from, got, tc.want)
+		}
+	}
 }
 
 // TestLoadBad loads each testdata/*.bad.yaml alone and expects ErrInvalid
@@ -75,6 +102,9 @@ func TestLoadBad(t *testing.T) {
 		"bad-style":           `style "camel" is not hyphen, attached or spaced`,
 		"unknown-family":      `unknown family "jet"`,
 		"duplicate-model":     `"rocket-one" is also a spelling of Rocket One`,
+		"bad-rename":          `rename from "v2": not a version`,
+		"rename-chain":        `family "jet" renames into another family itself`,
+		"rename-order":        `rename from "2": renames must run oldest first`,
 	}
 	paths, err := filepath.Glob("testdata/*.bad.yaml")
 	if err != nil || len(paths) != len(want) {

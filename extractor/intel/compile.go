@@ -222,6 +222,10 @@ type compiled struct {
 	familyStyle         []style
 	familyLowerVariants []bool
 	variantSpelling     map[string]string
+	// familyRenames are each family's renames from a version on, oldest
+	// first (catalog.Family.Renamed); familyName is each family's name.
+	familyRenames [][]rename
+	familyName    []string
 	// pinned finds the catalog's canonical models by folded name or alias.
 	pinned map[string]int
 	// vendorOfAlias resolves GitHub owners and discovered organisations.
@@ -334,23 +338,39 @@ func (c *compiled) addVendors(cat *catalog.Catalog, ps *patternSet) map[string]i
 	return vendorIdx
 }
 
+// rename is a compiled catalog.Rename: from a version on, a family's
+// models are written with stem (when set) and belong to family (when not
+// -1).
+type rename struct {
+	from   string
+	stem   string
+	family int
+}
+
 // addFamilies compiles the families' stems and what names of each are
-// like: its vendor, modalities, style, short forms, and the sounds of its
-// stems for garbled names.
+// like: its vendor, modalities, style, short forms, renames, and the
+// sounds of its stems for garbled names.
 func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx map[string]int) {
 	add := ps.add
+	familyIdx := map[string]int{}
 	for i, f := range cat.Families {
+		familyIdx[f.ID] = i
+	}
+	for i, f := range cat.Families {
+		out := stemOuts(f)
 		for _, s := range f.Stems {
-			add(s, false, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
+			add(s, false, ref{kind: hitFamily, idx: i, stem: out[s]})
 		}
 		for _, s := range f.Case {
-			add(s, true, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
+			add(s, true, ref{kind: hitFamily, idx: i, stem: out[s]})
 			if l := strings.ToLower(s); l != s && len(s) >= 4 && isASCIIWord(s) {
 				// "granite-5.0-8b-instruct": a repository's or model
 				// hub's lowercase id; familyMention keeps it only so.
-				add(l, true, ref{kind: hitFamily, idx: i, stem: stemOut(s, f.Name)})
+				add(l, true, ref{kind: hitFamily, idx: i, stem: out[s]})
 			}
 		}
+		c.familyRenames = append(c.familyRenames, renamesOf(f, familyIdx))
+		c.familyName = append(c.familyName, f.Name)
 		c.familyLower = append(c.familyLower, strings.ToLower(f.Name) == f.Name)
 		c.familyDistinct = append(c.familyDistinct, distinctFamily(f))
 		for _, s := range f.Short {
@@ -580,6 +600,39 @@ func hasPrefixName(buf []byte, p string) bool {
 		}
 	}
 	return true
+}
+
+// renamesOf compiles a family's renames, with family indexes for ids.
+func renamesOf(f catalog.Family, familyIdx map[string]int) []rename {
+	var out []rename
+	for _, r := range f.Renamed {
+		fam, ok := familyIdx[r.Family]
+		if !ok {
+			fam = -1
+		}
+		out = append(out, rename{from: r.From, stem: r.Name, family: fam})
+	}
+	return out
+}
+
+// stemOuts returns what each stem of a family writes in names (stemOut):
+// a Latin sub-brand writes the spelling listed first among those that
+// differ from it only in case, spaces, hyphens and dots ("Doubao Seed"
+// writes "Doubao-Seed"), so every spelling of a model gets one display
+// name.
+func stemOuts(f catalog.Family) map[string]string {
+	out := map[string]string{}
+	byFold := map[string]string{}
+	for _, s := range slices.Concat(f.Stems, f.Case) {
+		o := stemOut(s, f.Name)
+		if first, ok := byFold[fold(s)]; !ok {
+			byFold[fold(s)] = o
+		} else if o == s {
+			o = first // a sub-brand spelled apart: "Doubao Seed"
+		}
+		out[s] = o
+	}
+	return out
 }
 
 // stemOut returns what a family stem writes in names: the family's name,

@@ -137,6 +137,44 @@ func (c *compiled) appendCanonical(dst []byte, fam int, stem string, parts []par
 	return dst
 }
 
+// renamed returns the family a model of family fam named by stem and parts
+// belongs to and the stem its canonical name is written with: those of
+// the family's latest rename whose version the first part reaches, when
+// it is a version ("Seed 1.6" → Doubao's "Doubao-Seed"), then those of that
+// family's own renames; fam and stem otherwise ("Seed1.5-VL", "Seed-OSS").
+func (c *compiled) renamed(fam int, stem string, parts []part) (int, string) {
+	if fam < 0 || len(parts) == 0 || parts[0].kind != partVersion {
+		return fam, stem
+	}
+	for hop := 0; hop < 2; hop++ { // the catalog renames into one more family at most
+		r, ok := latestRename(c.familyRenames[fam], parts[0].text)
+		if !ok {
+			break
+		}
+		if r.stem != "" {
+			stem = r.stem
+		}
+		if r.family < 0 {
+			break
+		}
+		fam = r.family
+		if r.stem == "" {
+			stem = c.familyName[fam]
+		}
+	}
+	return fam, stem
+}
+
+// latestRename returns the last of renames whose version version reaches.
+func latestRename(renames []rename, version string) (rename, bool) {
+	for i := len(renames) - 1; i >= 0; i-- {
+		if catalog.VersionAtLeast(version, renames[i].from) {
+			return renames[i], true
+		}
+	}
+	return rename{}, false
+}
+
 // appendPart appends a name part in its canonical case: sizes and codes in
 // capitals ("72B", "A22B", "V3"), a version's "v" as "V", variant words as
 // the catalog spells them.

@@ -457,6 +457,7 @@ func (s *state) addMention(sp span, fam int, vendor int, stem string, parts []pa
 			}
 		}
 	}
+	fam, stem = s.an.c.renamed(fam, stem, parts)
 	name := s.an.c.appendCanonical(s.nameBuf[:0], fam, stem, parts)
 	s.nameBuf = name
 	if totalB == 0 && activeB == 0 && len(parts) == 0 {

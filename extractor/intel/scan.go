@@ -533,6 +533,7 @@ type part struct {
 // knownModel reports whether the article already holds the model a stem
 // and its parts name.
 func (s *state) knownModel(fam int, stem string, parts []part) bool {
+	fam, stem = s.an.c.renamed(fam, stem, parts)
 	name := s.an.c.appendCanonical(s.nameBuf[:0], fam, stem, parts)
 	s.nameBuf = name
 	key := appendFold(s.keyBuf[:0], name)
