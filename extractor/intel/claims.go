@@ -929,6 +929,20 @@ func (s *state) comparisonIn(p, q int) bool {
 // 미쳤지만", "A.X 5.0을 앞섰다"): a rival of the comparison, never its
 // subject, whatever frame of the sentence it stands before.
 func (s *state) rivalMarked(m span) bool {
+	return s.particleAfter(m, []string{"を", "に", "より", "と", "을", "를", "에", "보다", "와", "과"})
+}
+
+// standardMarked reports a model name in a Japanese or Korean sentence
+// that a particle marks as the standard of a comparison ("Gemini 3
+// Flashより約3割安い", "GPT-4o보다"): what the sentence measures against,
+// never the subject it passes on.
+func (s *state) standardMarked(m span) bool {
+	return s.particleAfter(m, []string{"より", "보다"})
+}
+
+// particleAfter reports one of the particles right after a model name in
+// a Japanese or Korean sentence, past a bracketed score.
+func (s *state) particleAfter(m span, particles []string) bool {
 	switch lang, _, _ := strings.Cut(s.a.Language, "-"); lang {
 	case "ja", "ko":
 	default:
@@ -943,7 +957,7 @@ func (s *state) rivalMarked(m span) bool {
 			}
 		}
 	}
-	for _, p := range []string{"を", "に", "より", "と", "을", "를", "에", "보다", "와", "과"} {
+	for _, p := range particles {
 		if bytes.HasPrefix(t, []byte(p)) {
 			return true
 		}
@@ -1345,7 +1359,8 @@ func modelNounPronoun(q []byte) bool {
 // previousSubject returns the subject of the nearest sentence before k
 // that has one, within pronounReach bytes: its first model not compared
 // against or built on ("gpt-oss-120b scored 2622 …, against 2719 for
-// o4-mini" is about gpt-oss-120b), or -1.
+// o4-mini" is about gpt-oss-120b), nor a standard a particle marks
+// ("Gemini 3 Flashより約3割安い"), or -1.
 func (s *state) previousSubject(k int) int {
 	for j := k - 1; j >= 1 && s.sents[k].start-s.sents[j].end <= tune.pronounReach; j-- {
 		sp := s.sents[j]
@@ -1358,7 +1373,7 @@ func (s *state) previousSubject(k int) int {
 		}
 		older := s.olderIn(sp)
 		for _, m := range ms {
-			if m.role == roleNone && !slices.Contains(older, m.model) {
+			if m.role == roleNone && !slices.Contains(older, m.model) && !s.standardMarked(m.span) {
 				if q := s.qualifiedNoun(span{m.end, sp.end}); q >= 0 {
 					return q // "Qwen 3.7 …：122B版本在…取得74.8分；在 X 上…"
 				}
