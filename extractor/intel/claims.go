@@ -96,6 +96,9 @@ func (s *state) sentenceScores(k int) {
 			gap := n.start - b.end
 			if n.end <= b.start {
 				gap = b.start - n.end
+				if scoreWord(string(s.buf[n.end:b.start])) {
+					gap = 0 // "80,4 điểm MMLU-Pro và 69,7 điểm MMMU": the score of the benchmark after its word
+				}
 			}
 			reach := tune.scoreReach
 			if len(benches) == 1 && candidates == 1 || n.owner >= 0 {
@@ -227,7 +230,7 @@ func (s *state) benchlessComparison(k int) {
 		}
 		cur := -1
 		for j := i - 1; j >= 0; j-- {
-			if n := nums[j]; n.owner < 0 && !n.earlier && !n.delta && n.percent == o.percent && (n.percent || n.decimal) {
+			if n := nums[j]; !n.earlier && !n.delta && n.percent == o.percent && (n.percent || n.decimal) {
 				cur = j
 				break
 			}
@@ -236,7 +239,10 @@ func (s *state) benchlessComparison(k int) {
 			continue
 		}
 		n := nums[cur]
-		subject := s.variantInScope(s.specific(s.subjectBefore(n.start, k)), n.start)
+		subject := n.owner // "Largeで6.8%と、Whisper large-v3の9.9%から"
+		if subject < 0 {
+			subject = s.variantInScope(s.specific(s.subjectBefore(n.start, k)), n.start)
+		}
 		if subject < 0 || subject == o.owner {
 			continue
 		}
@@ -520,6 +526,9 @@ func (s *state) numberOwner(n, sent span) int {
 			return m.model
 		}
 	}
+	if m := s.shortOwner(n, sent); m >= 0 {
+		return m // "Baseが76.84、Smallが74.10"
+	}
 	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
 	rest = bytes.TrimLeft(rest, " %")
 	for _, p := range ownerAfter {
@@ -542,6 +551,36 @@ func (s *state) numberOwner(n, sent span) int {
 		}
 	}
 	return -1
+}
+
+// shortOwner returns the one model of the article's own that a variant
+// word or a size written right before a number with a connector names by
+// the end of its name ("Baseが76.84、Smallが74.10" of Mizuha-Embed 2 Base
+// and Small, "8B: 61.2"), or -1.
+func (s *state) shortOwner(n, sent span) int {
+	if s.topic < 0 {
+		return -1
+	}
+	end := n.start
+	for end > sent.start && n.start-end <= tune.ownerGap && !isAlnum(s.buf[end-1]) {
+		end--
+	}
+	start := end
+	for start > sent.start && (isAlnum(s.buf[start-1]) || s.buf[start-1] == '-') {
+		start--
+	}
+	if start == end || start > sent.start && s.buf[start-1] == '.' || !ownerConnector(s.buf[end:n.start]) {
+		return -1
+	}
+	if i := s.mentionIndex(start); i < len(s.mentions) && s.mentions[i].start < end || i > 0 && s.mentions[i-1].end > start {
+		return -1 // a model's own name: read as one
+	}
+	w := string(s.buf[start:end])
+	q := nameTokens(w)
+	if len(q) == 0 || len(q) > 3 || !s.variantWord(q[len(q)-1]) && !sizeTokens(q) {
+		return -1
+	}
+	return s.ownEndingWith(q)
 }
 
 // lowerWordsOnly reports one to three lowercase words, each followed by a
