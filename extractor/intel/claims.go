@@ -529,6 +529,10 @@ func (s *state) numberOwner(n, sent span) int {
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
 	}
+	if j := s.mentionIndex(n.end); j < len(s.mentions) && s.mentions[j].end <= sent.end &&
+		len(bytes.TrimSpace(s.buf[n.end:s.mentions[j].start])) == 0 && theBefore(s.buf[max(sent.start, n.start-8):n.start]) {
+		return s.mentions[j].model // "well up on the 63.5 OLMo 3 32B managed"
+	}
 	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
 	rest = bytes.TrimLeft(rest, " %")
 	for _, p := range ownerAfter {
@@ -581,6 +585,13 @@ func (s *state) shortOwner(n, sent span) int {
 		return -1
 	}
 	return s.ownEndingWith(q)
+}
+
+// theBefore reports a number written after "the" ("the 63.5 OLMo 3 32B
+// managed"): a value the model after it owns.
+func theBefore(b []byte) bool {
+	b = bytes.TrimRight(b, " ")
+	return len(b) >= 4 && bytes.EqualFold(b[len(b)-4:], []byte(" the"))
 }
 
 // lowerWordsOnly reports one to three lowercase words, each followed by a
@@ -1057,7 +1068,7 @@ func (s *state) qualifiedNoun(sp span) int {
 				continue // "modeling"
 			}
 			if j > at {
-				if m := s.modelWith(nameTokens(string(t[sizeStart(t, j):j]))); m >= 0 {
+				if m := s.modelWith(nameTokens(string(t[s.sizedStart(t, j):j]))); m >= 0 {
 					found, at = m, j
 				}
 			}
@@ -1235,7 +1246,8 @@ func sizeStart(t []byte, j int) int {
 // "3", "b") or a variant word ("instruct") in a row, not compared
 // against; -1 when none.
 func (s *state) modelWith(q []string) int {
-	if !sizeTokens(q) && (len(q) != 1 || !s.variantWord(q[0])) {
+	sizedVariant := s.sizedVariant(q)
+	if !sizeTokens(q) && (len(q) != 1 || !s.variantWord(q[0])) && sizedVariant == 0 {
 		return -1
 	}
 	t := s.models[s.topic]
@@ -1259,7 +1271,64 @@ func (s *state) modelWith(q []string) int {
 			}
 		}
 	}
+	if best < 0 && sizedVariant > 0 {
+		return s.modelWith(q[:sizedVariant]) // "The 32B instruct model": the size the text names
+	}
+	if best >= 0 && !bestOwn && sizeTokens(q) {
+		// "The 32B model" of an article on the OLMo 5 series that names
+		// no 32B model of its own: the series, not the older OLMo 3 32B
+		// (but Nemotron Nano 4B v3 of the series Nemotron Nano v3).
+		if _, sized := nameSize(topic); !sized && len(topic) > 0 && !holdsAll(nameTokens(s.models[best].name), topic) {
+			return s.topic
+		}
+	}
 	return best
+}
+
+// holdsAll reports every token of q among toks.
+func holdsAll(toks, q []string) bool {
+	for _, w := range q {
+		if !slices.Contains(toks, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// sizedVariant returns how many leading tokens of q are a size when the
+// rest are variant words ("32", "b", "instruct"), else 0.
+func (s *state) sizedVariant(q []string) int {
+	for k := 2; k < len(q); k++ {
+		if !sizeTokens(q[:k]) {
+			continue
+		}
+		for _, w := range q[k:] {
+			if !s.variantWord(w) {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+// sizedStart returns where the words before a model noun at j start: a
+// size or a variant word, or a size and the variant words after it ("32B
+// instruct model").
+func (s *state) sizedStart(t []byte, j int) int {
+	w := sizeStart(t, j)
+	for w >= 2 && t[w-1] == ' ' && w < j {
+		v := sizeStart(t, w-1)
+		if v == w-1 {
+			break
+		}
+		q := nameTokens(string(t[v:j]))
+		if s.sizedVariant(q) == 0 {
+			break
+		}
+		w = v
+	}
+	return w
 }
 
 // variantWord reports a catalogued variant word ("instruct", "pro").
