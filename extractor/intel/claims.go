@@ -96,6 +96,9 @@ func (s *state) sentenceScores(k int) {
 			gap := n.start - b.end
 			if n.end <= b.start {
 				gap = b.start - n.end
+				if scoreWord(string(s.buf[n.end:b.start])) {
+					gap = 0 // "80,4 điểm MMLU-Pro và 69,7 điểm MMMU": the score of the benchmark after its word
+				}
 			}
 			reach := tune.scoreReach
 			if len(benches) == 1 && candidates == 1 || n.owner >= 0 {
@@ -227,7 +230,7 @@ func (s *state) benchlessComparison(k int) {
 		}
 		cur := -1
 		for j := i - 1; j >= 0; j-- {
-			if n := nums[j]; n.owner < 0 && !n.earlier && !n.delta && n.percent == o.percent && (n.percent || n.decimal) {
+			if n := nums[j]; !n.earlier && !n.delta && n.percent == o.percent && (n.percent || n.decimal) {
 				cur = j
 				break
 			}
@@ -236,7 +239,10 @@ func (s *state) benchlessComparison(k int) {
 			continue
 		}
 		n := nums[cur]
-		subject := s.variantInScope(s.specific(s.subjectBefore(n.start, k)), n.start)
+		subject := n.owner // "Largeで6.8%と、Whisper large-v3の9.9%から"
+		if subject < 0 {
+			subject = s.variantInScope(s.specific(s.subjectBefore(n.start, k)), n.start)
+		}
 		if subject < 0 || subject == o.owner {
 			continue
 		}
@@ -520,6 +526,13 @@ func (s *state) numberOwner(n, sent span) int {
 			return m.model
 		}
 	}
+	if m := s.shortOwner(n, sent); m >= 0 {
+		return m // "Baseが76.84、Smallが74.10"
+	}
+	if j := s.mentionIndex(n.end); j < len(s.mentions) && s.mentions[j].end <= sent.end &&
+		len(bytes.TrimSpace(s.buf[n.end:s.mentions[j].start])) == 0 && theBefore(s.buf[max(sent.start, n.start-8):n.start]) {
+		return s.mentions[j].model // "well up on the 63.5 OLMo 3 32B managed"
+	}
 	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
 	rest = bytes.TrimLeft(rest, " %")
 	for _, p := range ownerAfter {
@@ -542,6 +555,43 @@ func (s *state) numberOwner(n, sent span) int {
 		}
 	}
 	return -1
+}
+
+// shortOwner returns the one model of the article's own that a variant
+// word or a size written right before a number with a connector names by
+// the end of its name ("Baseが76.84、Smallが74.10" of Mizuha-Embed 2 Base
+// and Small, "8B: 61.2"), or -1.
+func (s *state) shortOwner(n, sent span) int {
+	if s.topic < 0 {
+		return -1
+	}
+	end := n.start
+	for end > sent.start && n.start-end <= tune.ownerGap && !isAlnum(s.buf[end-1]) {
+		end--
+	}
+	start := end
+	for start > sent.start && (isAlnum(s.buf[start-1]) || s.buf[start-1] == '-') {
+		start--
+	}
+	if start == end || start > sent.start && s.buf[start-1] == '.' || !ownerConnector(s.buf[end:n.start]) {
+		return -1
+	}
+	if i := s.mentionIndex(start); i < len(s.mentions) && s.mentions[i].start < end || i > 0 && s.mentions[i-1].end > start {
+		return -1 // a model's own name: read as one
+	}
+	w := string(s.buf[start:end])
+	q := nameTokens(w)
+	if len(q) == 0 || len(q) > 3 || !s.variantWord(q[len(q)-1]) && !sizeTokens(q) {
+		return -1
+	}
+	return s.ownEndingWith(q)
+}
+
+// theBefore reports a number written after "the" ("the 63.5 OLMo 3 32B
+// managed"): a value the model after it owns.
+func theBefore(b []byte) bool {
+	b = bytes.TrimRight(b, " ")
+	return len(b) >= 4 && bytes.EqualFold(b[len(b)-4:], []byte(" the"))
 }
 
 // lowerWordsOnly reports one to three lowercase words, each followed by a
@@ -929,6 +979,20 @@ func (s *state) comparisonIn(p, q int) bool {
 // 미쳤지만", "A.X 5.0을 앞섰다"): a rival of the comparison, never its
 // subject, whatever frame of the sentence it stands before.
 func (s *state) rivalMarked(m span) bool {
+	return s.particleAfter(m, []string{"を", "に", "より", "と", "을", "를", "에", "보다", "와", "과"})
+}
+
+// standardMarked reports a model name in a Japanese or Korean sentence
+// that a particle marks as the standard of a comparison ("Gemini 3
+// Flashより約3割安い", "GPT-4o보다"): what the sentence measures against,
+// never the subject it passes on.
+func (s *state) standardMarked(m span) bool {
+	return s.particleAfter(m, []string{"より", "보다"})
+}
+
+// particleAfter reports one of the particles right after a model name in
+// a Japanese or Korean sentence, past a bracketed score.
+func (s *state) particleAfter(m span, particles []string) bool {
 	switch lang, _, _ := strings.Cut(s.a.Language, "-"); lang {
 	case "ja", "ko":
 	default:
@@ -943,7 +1007,7 @@ func (s *state) rivalMarked(m span) bool {
 			}
 		}
 	}
-	for _, p := range []string{"を", "に", "より", "と", "을", "를", "에", "보다", "와", "과"} {
+	for _, p := range particles {
 		if bytes.HasPrefix(t, []byte(p)) {
 			return true
 		}
@@ -1004,7 +1068,7 @@ func (s *state) qualifiedNoun(sp span) int {
 				continue // "modeling"
 			}
 			if j > at {
-				if m := s.modelWith(nameTokens(string(t[sizeStart(t, j):j]))); m >= 0 {
+				if m := s.modelWith(nameTokens(string(t[s.sizedStart(t, j):j]))); m >= 0 {
 					found, at = m, j
 				}
 			}
@@ -1182,7 +1246,8 @@ func sizeStart(t []byte, j int) int {
 // "3", "b") or a variant word ("instruct") in a row, not compared
 // against; -1 when none.
 func (s *state) modelWith(q []string) int {
-	if !sizeTokens(q) && (len(q) != 1 || !s.variantWord(q[0])) {
+	sizedVariant := s.sizedVariant(q)
+	if !sizeTokens(q) && (len(q) != 1 || !s.variantWord(q[0])) && sizedVariant == 0 {
 		return -1
 	}
 	t := s.models[s.topic]
@@ -1206,7 +1271,64 @@ func (s *state) modelWith(q []string) int {
 			}
 		}
 	}
+	if best < 0 && sizedVariant > 0 {
+		return s.modelWith(q[:sizedVariant]) // "The 32B instruct model": the size the text names
+	}
+	if best >= 0 && !bestOwn && sizeTokens(q) {
+		// "The 32B model" of an article on the OLMo 5 series that names
+		// no 32B model of its own: the series, not the older OLMo 3 32B
+		// (but Nemotron Nano 4B v3 of the series Nemotron Nano v3).
+		if _, sized := nameSize(topic); !sized && len(topic) > 0 && !holdsAll(nameTokens(s.models[best].name), topic) {
+			return s.topic
+		}
+	}
 	return best
+}
+
+// holdsAll reports every token of q among toks.
+func holdsAll(toks, q []string) bool {
+	for _, w := range q {
+		if !slices.Contains(toks, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// sizedVariant returns how many leading tokens of q are a size when the
+// rest are variant words ("32", "b", "instruct"), else 0.
+func (s *state) sizedVariant(q []string) int {
+	for k := 2; k < len(q); k++ {
+		if !sizeTokens(q[:k]) {
+			continue
+		}
+		for _, w := range q[k:] {
+			if !s.variantWord(w) {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+// sizedStart returns where the words before a model noun at j start: a
+// size or a variant word, or a size and the variant words after it ("32B
+// instruct model").
+func (s *state) sizedStart(t []byte, j int) int {
+	w := sizeStart(t, j)
+	for w >= 2 && t[w-1] == ' ' && w < j {
+		v := sizeStart(t, w-1)
+		if v == w-1 {
+			break
+		}
+		q := nameTokens(string(t[v:j]))
+		if s.sizedVariant(q) == 0 {
+			break
+		}
+		w = v
+	}
+	return w
 }
 
 // variantWord reports a catalogued variant word ("instruct", "pro").
@@ -1345,7 +1467,8 @@ func modelNounPronoun(q []byte) bool {
 // previousSubject returns the subject of the nearest sentence before k
 // that has one, within pronounReach bytes: its first model not compared
 // against or built on ("gpt-oss-120b scored 2622 …, against 2719 for
-// o4-mini" is about gpt-oss-120b), or -1.
+// o4-mini" is about gpt-oss-120b), nor a standard a particle marks
+// ("Gemini 3 Flashより約3割安い"), or -1.
 func (s *state) previousSubject(k int) int {
 	for j := k - 1; j >= 1 && s.sents[k].start-s.sents[j].end <= tune.pronounReach; j-- {
 		sp := s.sents[j]
@@ -1358,7 +1481,7 @@ func (s *state) previousSubject(k int) int {
 		}
 		older := s.olderIn(sp)
 		for _, m := range ms {
-			if m.role == roleNone && !slices.Contains(older, m.model) {
+			if m.role == roleNone && !slices.Contains(older, m.model) && !s.standardMarked(m.span) {
 				if q := s.qualifiedNoun(span{m.end, sp.end}); q >= 0 {
 					return q // "Qwen 3.7 …：122B版本在…取得74.8分；在 X 上…"
 				}

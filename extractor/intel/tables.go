@@ -30,8 +30,9 @@ type cell struct {
 	value float64
 	unit  string
 	num   bool
-	// ours: the cell marks the article's own model ("(ours)", "Ours").
-	ours bool
+	// ours: the cell marks the article's own model ("(ours)", "Ours");
+	// markOnly: the mark is all it says ("本次开源"), its text kept.
+	ours, markOnly bool
 	// stacked are the benchmarks or numbers of a cell that stacks several
 	// on separate lines ("AIME 2024<br>AIME 2025", "74.3<br>79.2"), one
 	// per row of a table that merged them.
@@ -233,9 +234,17 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = k.model
 		}
 	}
+	up := tb.rows[tb.head-2]
 	for c := tb.labels; c < len(low); c++ {
-		if low[c].model < 0 && low[c].bench < 0 && !low[c].num && tb.columnModel(c) < 0 {
-			low[c].model = s.ownShortHeader(low[c].text) // "M2.5-Lite" of MiniMax-M2.5-Lite
+		if low[c].model >= 0 || low[c].bench >= 0 || low[c].num {
+			continue
+		}
+		if c < len(up) && up[c].markOnly {
+			// "本次开源" over "20B-Chat": the own model whose name ends so,
+			// a size first or not (InternLM4-20B-Chat).
+			low[c].model = s.ownShortHeader(low[c].text, true)
+		} else if tb.columnModel(c) < 0 {
+			low[c].model = s.ownShortHeader(low[c].text, false) // "M2.5-Lite" of MiniMax-M2.5-Lite
 		}
 	}
 }
@@ -271,10 +280,12 @@ func (s *state) siblingVariant(tb *table, c int) int {
 // ownShortHeader returns the one model of the article's own that a header
 // cell names by the end of its name ("M2.5-Lite" of MiniMax-M2.5-Lite,
 // "M2.5" of MiniMax-M2.5): a letter, a version or a variant word, -1
-// when none or more than one.
-func (s *state) ownShortHeader(text string) int {
+// when none or more than one. sized lets it open with a size ("20B-Chat"
+// of InternLM4-20B-Chat), for a column under a cell that only marks the
+// article's own models.
+func (s *state) ownShortHeader(text string, sized bool) int {
 	q := nameTokens(text)
-	if s.topic < 0 || len(q) < 2 || len(q) > 4 || !hasDigit(text) || !isLetterASCII(text[0]) {
+	if s.topic < 0 || len(q) < 2 || len(q) > 4 || !hasDigit(text) || !isLetterASCII(text[0]) && !(sized && isDigit(text[0])) {
 		return -1
 	}
 	return s.ownEndingWith(q)
@@ -625,6 +636,9 @@ func (s *state) readCell(text string) cell {
 	if t == "" || len(t) > maxCellText {
 		if ours && s.topic >= 0 {
 			c.model = s.topic // "Ours"
+		}
+		if t == "" {
+			c.text, c.markOnly = text, ours // "本次开源" over its columns
 		}
 		return c
 	}
