@@ -119,6 +119,29 @@ type Catalog struct {
 	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
 	CountWords []CountWord `yaml:"count_words"`
 	Licenses   []License   `yaml:"licenses"`
+	// OtherHeads are head nouns in the words after a bare family name
+	// that make the phrase something other than a model ("Kimi app",
+	// "Sarashina Model NonCommercial License"), matched in any case;
+	// OtherHeadsLater count only after the first word ("Kanana LLM
+	// Team"). OtherHeadsJoined are heads written right onto the name
+	// ("文心一言App", "Kimi开放平台"), matched as written.
+	OtherHeads       []string `yaml:"other_heads"`
+	OtherHeadsLater  []string `yaml:"other_heads_later"`
+	OtherHeadsJoined []string `yaml:"other_heads_joined"`
+	// WebDomains are the top-level domains that make a bare family name
+	// a web site ("Llama.com").
+	WebDomains []string `yaml:"web_domains"`
+	// ServiceWords after a bare family name make it the maker's service
+	// ("Claude API", "Kimi app"), matched as written; ServiceWordsJoined
+	// are app words that may also go right onto the name ("应用",
+	// "アプリ", "앱").
+	ServiceWords       []string `yaml:"service_words"`
+	ServiceWordsJoined []string `yaml:"service_words_joined"`
+	// TeamBefore and TeamAfter make a bare family name the team that
+	// makes it ("nhóm Qwen", "Qwen team", "通义千问团队"); their spaces
+	// are part of the word.
+	TeamBefore []string `yaml:"team_before"`
+	TeamAfter  []string `yaml:"team_after"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -457,6 +480,14 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
+	c.OtherHeads = append(c.OtherHeads, o.OtherHeads...)
+	c.OtherHeadsLater = append(c.OtherHeadsLater, o.OtherHeadsLater...)
+	c.OtherHeadsJoined = append(c.OtherHeadsJoined, o.OtherHeadsJoined...)
+	c.WebDomains = append(c.WebDomains, o.WebDomains...)
+	c.ServiceWords = append(c.ServiceWords, o.ServiceWords...)
+	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
+	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
+	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -684,6 +715,19 @@ func (v *validation) lists(c *Catalog) {
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
+	v.names("other_heads", c.OtherHeads)
+	v.names("other_heads_later", c.OtherHeadsLater)
+	v.names("other_heads_joined", c.OtherHeadsJoined)
+	v.names("web_domains", c.WebDomains)
+	v.names("service_words", c.ServiceWords)
+	v.names("service_words_joined", c.ServiceWordsJoined)
+	for _, list := range [][]string{c.TeamBefore, c.TeamAfter} {
+		for i, w := range list {
+			if strings.TrimSpace(w) == "" {
+				v.bad("team word %d is empty", i+1)
+			}
+		}
+	}
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

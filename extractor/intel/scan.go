@@ -1363,17 +1363,6 @@ func (an *Analyzer) isFormat(w string) bool {
 	return false
 }
 
-// otherHeads are the head nouns that make a phrase opening with a bare
-// family name something other than a model: "Kimi app", "Claude API",
-// "Sarashina Model NonCommercial License", "Nemotron dataset"; and
-// otherHeadsJoined those written onto the name in CJK, Korean and
-// Japanese ("文心一言App", "Kimi开放平台", "Sarashinaライセンス"); serviceFollows
-// reads the app words ("应用", "アプリ", "앱").
-var (
-	otherHeads       = []string{"api", "apis", "app", "apps", "cli", "sdk", "assistant", "platform", "license", "licence", "dataset", "datasets", "website"}
-	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "官网", "官網", "网站", "網站", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
-)
-
 // otherThingAfter reports a bare stem ending at en that opens the name of
 // something other than a model: a head noun in the next few capitalised
 // words ("Kimi app", "Kanana LLM Team", "Sarashina Model NonCommercial
@@ -1389,19 +1378,18 @@ func (s *state) otherThingAfter(en int) bool {
 	if len(rest) < len(s.buf)-en {
 		rest = bytes.TrimPrefix(rest, []byte(" ")) // "海螺AI App"
 	}
-	for _, w := range otherHeadsJoined {
+	for _, w := range s.an.cat.OtherHeadsJoined {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
 		}
 	}
-	if nativeHeadAfter(s.buf[en:]) {
+	if nativeHeadAfter(s.buf[en:], s.an.cat.OtherHeadsJoined) {
 		return true // "PLaMo コミュニティライセンス": a compound ending in a head
 	}
 	switch c := s.buf[en]; {
 	case c == '.' && en+1 < len(s.buf) && isLower(s.buf[en+1]):
 		w := wordEnd(s.buf, en+1)
-		switch string(s.buf[en+1 : w]) {
-		case "com", "ai", "org", "net", "io", "cn", "dev", "co":
+		if s.an.c.webDomains[string(s.buf[en+1:w])] {
 			return true
 		}
 	case c == '-' && en+1 < len(s.buf) && isLetterASCII(s.buf[en+1]):
@@ -1417,7 +1405,7 @@ func (s *state) otherThingAfter(en int) bool {
 			break
 		}
 		w := wordEnd(s.buf, p+1)
-		if word := strings.ToLower(string(s.buf[p+1 : w])); slices.Contains(otherHeads, word) || k > 0 && word == "team" {
+		if word := strings.ToLower(string(s.buf[p+1 : w])); s.an.c.otherHeads[word] || k > 0 && s.an.c.otherHeadsLater[word] {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
 		}
 		p = w
@@ -1504,9 +1492,10 @@ func lineOfVersions(buf []byte, p int) bool {
 }
 
 // nativeHeadAfter reports a word in another script than Latin after one
-// space at the start of b that ends in a native head of otherHeadsJoined
-// ("コミュニティライセンス", "开源许可"): the stem opens its compound.
-func nativeHeadAfter(b []byte) bool {
+// space at the start of b that ends in a non-Latin head of heads (the
+// lexicon's other_heads_joined: "コミュニティライセンス", "开源许可"): the
+// stem opens its compound.
+func nativeHeadAfter(b []byte, heads []string) bool {
 	if len(b) < 2 || b[0] != ' ' || b[1] < utf8.RuneSelf {
 		return false
 	}
@@ -1517,7 +1506,7 @@ func nativeHeadAfter(b []byte) bool {
 			break
 		}
 	}
-	for _, h := range otherHeadsJoined {
+	for _, h := range heads {
 		if h[0] >= utf8.RuneSelf && bytes.HasSuffix(w, []byte(h)) {
 			return true
 		}
@@ -1540,25 +1529,21 @@ func (s *state) serviceFollows(en int) bool {
 		}
 	} else if p == en {
 		// No space: only a CJK service word goes on the stem.
-		return hasCJKService(s.buf[p:])
+		return hasPrefixIn(s.buf[p:], s.an.cat.ServiceWordsJoined)
 	}
 	if p >= len(s.buf) {
 		return false
 	}
-	if hasCJKService(s.buf[p:]) {
+	if hasPrefixIn(s.buf[p:], s.an.cat.ServiceWordsJoined) {
 		return true
 	}
 	w := wordEnd(s.buf, p)
-	switch string(s.buf[p:w]) {
-	case "API", "APIs", "app", "App", "APP", "apps", "CLI", "SDK":
-		return true
-	}
-	return false
+	return slices.Contains(s.an.cat.ServiceWords, string(s.buf[p:w]))
 }
 
-// hasCJKService reports a CJK word for an app at the start of b.
-func hasCJKService(b []byte) bool {
-	for _, w := range []string{"应用", "應用", "アプリ", "앱"} {
+// hasPrefixIn reports a word of words at the start of b.
+func hasPrefixIn(b []byte, words []string) bool {
+	for _, w := range words {
 		if bytes.HasPrefix(b, []byte(w)) {
 			return true
 		}
@@ -1566,24 +1551,13 @@ func hasCJKService(b []byte) bool {
 	return false
 }
 
-// teamBefore and teamAfter are the words that make a family's bare name
-// the team that makes it, before the name ("nhóm Qwen") or after it
-// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム"); a possessive
-// makes it the maker of what follows ("Qwen's 7B coder").
-var (
-	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
-	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", "负责人", "負責人", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
-)
-
-// teamAround reports a team word before or after a bare family name at
-// [st, en).
+// teamAround reports a team word (the lexicon's team_before, team_after)
+// before or after a bare family name at [st, en).
 func (s *state) teamAround(st, en int) bool {
-	for _, w := range teamAfter {
-		if bytes.HasPrefix(s.buf[en:], []byte(w)) {
-			return true
-		}
+	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) {
+		return true
 	}
-	for _, w := range teamBefore {
+	for _, w := range s.an.cat.TeamBefore {
 		if bytes.HasSuffix(s.buf[:st], []byte(w)) {
 			return true
 		}
