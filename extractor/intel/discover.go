@@ -172,15 +172,9 @@ func nativeRunBefore(buf []byte, i int) int {
 	if script == nil {
 		return -1
 	}
-	j, n := i, 0
-	for j > 0 && n < 9 {
-		r, size := utf8.DecodeLastRune(buf[:j])
-		if !unicode.Is(script, r) && !(script == unicode.Katakana && r == 'ー') || r == '・' {
-			break
-		}
-		j -= size
-		n++
-	}
+	j, n := runBefore(buf, i, 9, func(r rune) bool {
+		return unicode.Is(script, r) || script == unicode.Katakana && r == 'ー'
+	})
 	if n < 2 || n > 8 || script == unicode.Han && n > 4 {
 		return -1
 	}
@@ -191,6 +185,22 @@ func nativeRunBefore(buf []byte, i int) int {
 		}
 	}
 	return j
+}
+
+// runBefore walks back from i over at most most letters that in accepts,
+// stopping at a middle dot ("・", which joins two words): it returns
+// where the run begins and how many letters it has.
+func runBefore(buf []byte, i, most int, in func(rune) bool) (start, n int) {
+	j := i
+	for j > 0 && n < most {
+		r, size := utf8.DecodeLastRune(buf[:j])
+		if !in(r) || r == '・' {
+			break
+		}
+		j -= size
+		n++
+	}
+	return j, n
 }
 
 // nativeLen returns the length of the leading non-ASCII bytes of w: the
@@ -960,16 +970,9 @@ func latinRune(r rune) bool {
 // cjkWordBefore returns the run of at least two Hangul or Katakana letters
 // that ends b, or "".
 func cjkWordBefore(b []byte) string {
-	j := len(b)
-	n := 0
-	for j > 0 {
-		r, size := utf8.DecodeLastRune(b[:j])
-		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
-			break
-		}
-		j -= size
-		n++
-	}
+	j, n := runBefore(b, len(b), len(b), func(r rune) bool {
+		return unicode.In(r, unicode.Hangul, unicode.Katakana)
+	})
 	if n < 2 {
 		return ""
 	}
