@@ -101,6 +101,17 @@ type modelRec struct {
 	// rival: a name no catalog knows that a comparison introduced; its
 	// maker is not the article's.
 	rival bool
+	// toks are the name's tokens, once tokens read them.
+	toks []string
+}
+
+// tokens returns nameTokens of the model's name, split once per model;
+// callers must not change them.
+func (m *modelRec) tokens() []string {
+	if m.toks == nil {
+		m.toks = nameTokens(m.name)
+	}
+	return m.toks
 }
 
 // roleKind is a role a model can have besides being released; the first
@@ -204,6 +215,10 @@ type state struct {
 	// lenient reads a name given alone (Resolve): lowercase names, and
 	// garbles and spaced forms without their maker beside them.
 	lenient bool
+	// repoFold is the folded repository name repoKey read, once
+	// repoRead.
+	repoFold string
+	repoRead bool
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -267,11 +282,11 @@ func (s *state) dropCodeOnly() {
 	var own [][]string // names of the vendor's models named in prose
 	for i, m := range s.models {
 		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
-			own = append(own, nameTokens(m.name))
+			own = append(own, m.tokens())
 		}
 	}
 	for i, m := range s.models {
-		if named[i] && !prose[i] && !s.an.extendsAny(nameTokens(m.name), own) {
+		if named[i] && !prose[i] && !s.an.extendsAny(m.tokens(), own) {
 			m.count, m.conf = 0, 0
 		}
 	}
@@ -376,6 +391,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.hints = s.hints[:0]
 	s.caps = s.caps[:0]
 	s.lenient = false
+	s.repoFold, s.repoRead = "", false
 }
 
 // licenseWords are the words that make a name before them a license's:
@@ -607,30 +623,25 @@ func (s *state) finishMentions() {
 // model of theirs is named. They are no model makers of the article.
 func (s *state) benchMakers() map[int]bool {
 	var out map[int]bool
-	hasModel := func(v int) bool {
-		for _, m := range s.models {
-			if m.count > 0 && m.vendor == v {
-				return true
-			}
-		}
-		return false
-	}
 	for _, h := range s.vendorHits {
-		if out[h.idx] || !s.benchAfter(h.end) || hasModel(h.idx) {
-			continue
-		}
-		all := true
-		for _, o := range s.vendorHits {
-			if o.idx == h.idx && !s.benchAfter(o.end) {
-				all = false
-				break
-			}
-		}
-		if all {
+		if !out[h.idx] && s.benchAfter(h.end) {
 			if out == nil {
 				out = map[int]bool{}
 			}
 			out[h.idx] = true
+		}
+	}
+	if out == nil {
+		return nil // no vendor before a benchmark: the common case
+	}
+	for _, h := range s.vendorHits {
+		if out[h.idx] && !s.benchAfter(h.end) {
+			delete(out, h.idx)
+		}
+	}
+	for _, m := range s.models {
+		if m.count > 0 {
+			delete(out, m.vendor)
 		}
 	}
 	return out

@@ -114,7 +114,7 @@ func (s *state) releases() {
 func (s *state) dropPassingSeries() {
 	title := fold(string(s.buf[:s.titleEnd]))
 	for _, rec := range s.models {
-		if rec.bare && rec.family >= 0 && rec.conf > 0 && !strings.Contains(title, fold(rec.name)) {
+		if rec.bare && rec.family >= 0 && rec.conf > 0 && !strings.Contains(title, rec.key) {
 			rec.conf, rec.along = 0, false
 		}
 	}
@@ -269,7 +269,7 @@ func (s *state) elidedSizes(m mention) []int {
 		}
 		want := fold(stem + string(s.buf[q:w]))
 		for i, o := range s.models {
-			if i != m.model && fold(o.name) == want {
+			if i != m.model && o.key == want {
 				out = append(out, i)
 				break
 			}
@@ -613,7 +613,7 @@ func (s *state) releaseVariants() {
 	cut := s.cutShort()
 	for i, m := range s.models {
 		if m.conf >= tune.releasedBase && !m.bare && !cut[i] {
-			released = append(released, base{nameTokens(m.name), m})
+			released = append(released, base{m.tokens(), m})
 		}
 	}
 	if len(released) == 0 {
@@ -635,7 +635,7 @@ func (s *state) releaseVariants() {
 		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || !named[i] && len(s.mentions) > 0 {
 			continue
 		}
-		toks := nameTokens(m.name)
+		toks := m.tokens()
 		for _, r := range released {
 			if m.vendor != r.m.vendor || m.vendorName != r.m.vendorName {
 				continue
@@ -680,7 +680,7 @@ func preview(extra []string) bool {
 // releases, with a lower version: "InternLM2.5-1.8B" beside a released
 // "InternLM3-8B-Instruct" is an earlier release, not part of this one.
 func (s *state) olderThanReleased(m *modelRec) bool {
-	toks := nameTokens(m.name)
+	toks := m.tokens()
 	v, ok := versionOf(toks)
 	if !ok {
 		return false
@@ -689,7 +689,7 @@ func (s *state) olderThanReleased(m *modelRec) bool {
 		if r == m || r.conf < tune.releasedBase || r.along || r.family != m.family || r.vendor != m.vendor {
 			continue
 		}
-		rt := nameTokens(r.name)
+		rt := r.tokens()
 		if rv, ok := versionOf(rt); ok && rt[0] == toks[0] && versionLess(v, rv) {
 			return true
 		}
@@ -946,19 +946,31 @@ func lineMonth(head []byte) int {
 // the title names or from the page's repository: "Yi-34B" on
 // "01-ai/Yi", not "Granite 3.3 8B" under "Granite 4.0".
 func (s *state) titleSeriesIn(sent span) bool {
-	_, repo, _, ok := s.repo()
-	repo = fold(repo)
+	repo := s.repoKey()
+	title := s.mentionsIn(0, s.titleEnd)
 	for _, m := range s.mentionsIn(sent.start, sent.end) {
-		if ok && repo != "" && strings.HasPrefix(s.models[m.model].key, repo) {
+		if repo != "" && strings.HasPrefix(s.models[m.model].key, repo) {
 			return true
 		}
-		for _, t := range s.mentionsIn(0, s.titleEnd) {
+		for _, t := range title {
 			if strings.HasPrefix(s.models[m.model].key, s.models[t.model].key) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// repoKey returns the folded name of the repository the page is about
+// (repo), "" for none; read once per article.
+func (s *state) repoKey() string {
+	if !s.repoRead {
+		s.repoRead = true
+		if _, repo, _, ok := s.repo(); ok {
+			s.repoFold = fold(repo)
+		}
+	}
+	return s.repoFold
 }
 
 // datedAdverbial returns where a time adverbial set off by a comma just
@@ -1123,7 +1135,7 @@ func (s *state) textBefore(p, start int) bool {
 // "Hunyuan-Large") names a model of its own.
 func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
-	if !rec.bare || rec.family < 0 || fold(rec.name) != fold(s.an.cat.Families[rec.family].Name) {
+	if !rec.bare || rec.family < 0 || rec.key != fold(s.an.cat.Families[rec.family].Name) {
 		return false
 	}
 	for _, other := range s.models {
