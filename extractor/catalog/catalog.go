@@ -142,6 +142,16 @@ type Catalog struct {
 	// are part of the word.
 	TeamBefore []string `yaml:"team_before"`
 	TeamAfter  []string `yaml:"team_after"`
+	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
+	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
+	ListLinks []string `yaml:"list_links"`
+	// SeriesGoalAfter, right after a series noun, make the series the
+	// goal a release adds a model to ("ファミリーに", "제품군에 ", "系列新增"),
+	// unless SeriesGoalNot is there ("には"); SeriesGoalBefore do it from
+	// before the series' name ("joins the Gemma 3 family"), lowercase.
+	SeriesGoalAfter  []string `yaml:"series_goal_after"`
+	SeriesGoalNot    []string `yaml:"series_goal_not"`
+	SeriesGoalBefore []string `yaml:"series_goal_before"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -488,6 +498,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
+	c.ListLinks = append(c.ListLinks, o.ListLinks...)
+	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
+	c.SeriesGoalNot = append(c.SeriesGoalNot, o.SeriesGoalNot...)
+	c.SeriesGoalBefore = append(c.SeriesGoalBefore, o.SeriesGoalBefore...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -536,6 +550,16 @@ func (v *validation) names(what string, list []string) {
 	for _, s := range list {
 		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
 			v.bad("%s: empty or padded name %q", what, s)
+		}
+	}
+}
+
+// spacedWords reports empty words in a list whose spaces are part of
+// the words ("nhóm ", " team").
+func (v *validation) spacedWords(what string, list []string) {
+	for i, w := range list {
+		if strings.TrimSpace(w) == "" {
+			v.bad("%s: word %d is empty", what, i+1)
 		}
 	}
 }
@@ -721,13 +745,12 @@ func (v *validation) lists(c *Catalog) {
 	v.names("web_domains", c.WebDomains)
 	v.names("service_words", c.ServiceWords)
 	v.names("service_words_joined", c.ServiceWordsJoined)
-	for _, list := range [][]string{c.TeamBefore, c.TeamAfter} {
-		for i, w := range list {
-			if strings.TrimSpace(w) == "" {
-				v.bad("team word %d is empty", i+1)
-			}
-		}
-	}
+	v.spacedWords("team_before", c.TeamBefore)
+	v.spacedWords("team_after", c.TeamAfter)
+	v.spacedWords("list_links", c.ListLinks)
+	v.spacedWords("series_goal_after", c.SeriesGoalAfter)
+	v.names("series_goal_not", c.SeriesGoalNot)
+	v.spacedWords("series_goal_before", c.SeriesGoalBefore)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

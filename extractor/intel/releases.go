@@ -259,7 +259,7 @@ func (s *state) elidedSizes(m mention) []int {
 	var out []int
 	p := m.end
 	for len(out) < maxChain {
-		q := listJoin(s.buf, p)
+		q := listJoin(s.buf, p, s.an.cat.ListLinks)
 		if q == p {
 			break
 		}
@@ -280,14 +280,14 @@ func (s *state) elidedSizes(m mention) []int {
 }
 
 // listJoin returns where the next item of a list starts after p, past a
-// comma, a slash or a list word ("and", "및", "和", "と"); p when none
-// follows.
-func listJoin(b []byte, p int) int {
+// link of links (the lexicon's list_links: a comma, a slash or a list
+// word, "and", "및", "和", "と"); p when none follows.
+func listJoin(b []byte, p int, links []string) int {
 	q := p
 	for q < len(b) && b[q] == ' ' {
 		q++
 	}
-	for _, j := range []string{",", "、", "/", "，", "and ", "및 ", "와 ", "과 ", "和", "与", "及", "と", "và ", "&"} {
+	for _, j := range links {
 		if bytes.HasPrefix(b[q:], []byte(j)) {
 			q += len(j)
 			for q < len(b) && b[q] == ' ' {
@@ -539,7 +539,8 @@ func (s *state) released(m mention, c hit) bool {
 // a dative ("「Gemma 3」ファミリーに…を追加", "Gemma 3 제품군에 추가") or a
 // word of joining ("Qwen3 系列新增", "家族的新成员"), or set between
 // "to the" and the noun ("joins the Gemma 3 family", "adds … to the Gemma
-// 3 family").
+// 3 family"): the lexicon's series_goal_after, series_goal_not and
+// series_goal_before.
 func (s *state) seriesGoal(m mention) bool {
 	p := m.end
 	for p < len(s.buf) && p < m.end+8 {
@@ -554,14 +555,16 @@ func (s *state) seriesGoal(m mention) bool {
 			continue
 		}
 		rest := s.buf[h.end:]
-		for _, w := range []string{"に", "へ", "에 ", "에,", "新增", "再添", "迎来", "的新成员", "的最新成员", "新成员"} {
-			if bytes.HasPrefix(rest, []byte(w)) && !bytes.HasPrefix(rest, []byte("には")) {
+		if hasPrefixIn(rest, s.an.cat.SeriesGoalAfter) && !hasPrefixIn(rest, s.an.cat.SeriesGoalNot) {
+			return true
+		}
+		before := bytes.ToLower(bytes.TrimRight(s.buf[max(0, m.start-12):m.start], " \"“‘'"))
+		for _, w := range s.an.cat.SeriesGoalBefore {
+			if bytes.HasSuffix(before, []byte(w)) {
 				return true
 			}
 		}
-		before := bytes.ToLower(bytes.TrimRight(s.buf[max(0, m.start-12):m.start], " \"“‘'"))
-		return bytes.HasSuffix(before, []byte(" to the")) || bytes.HasSuffix(before, []byte(" into the")) ||
-			bytes.HasSuffix(before, []byte("joins the")) || bytes.HasSuffix(before, []byte("joined the"))
+		return false
 	}
 	return false
 }
