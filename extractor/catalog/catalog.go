@@ -152,6 +152,20 @@ type Catalog struct {
 	SeriesGoalAfter  []string `yaml:"series_goal_after"`
 	SeriesGoalNot    []string `yaml:"series_goal_not"`
 	SeriesGoalBefore []string `yaml:"series_goal_before"`
+	// LicenseQualifiers and LicenseWords make a name right before them a
+	// licence's ("Grok 2 Community License", "Qwen 许可协议"); a
+	// qualifier's trailing space is part of it.
+	LicenseQualifiers []string `yaml:"license_qualifiers"`
+	LicenseWords      []string `yaml:"license_words"`
+	// Determiners may stand between a release verb and the name it
+	// introduces ("releases the …"); their trailing space is part of them.
+	Determiners []string `yaml:"determiners"`
+	// MakerPrepositions introduce the maker of a model named before them
+	// ("… from Brackenfield Labs"), with their spaces.
+	MakerPrepositions []string `yaml:"maker_prepositions"`
+	// ReleaseNouns are the nouns of a release that a month can date ("its
+	// July launch").
+	ReleaseNouns []string `yaml:"release_nouns"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -502,6 +516,11 @@ func (c *Catalog) merge(o *Catalog) {
 	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
 	c.SeriesGoalNot = append(c.SeriesGoalNot, o.SeriesGoalNot...)
 	c.SeriesGoalBefore = append(c.SeriesGoalBefore, o.SeriesGoalBefore...)
+	c.LicenseQualifiers = append(c.LicenseQualifiers, o.LicenseQualifiers...)
+	c.LicenseWords = append(c.LicenseWords, o.LicenseWords...)
+	c.Determiners = append(c.Determiners, o.Determiners...)
+	c.MakerPrepositions = append(c.MakerPrepositions, o.MakerPrepositions...)
+	c.ReleaseNouns = append(c.ReleaseNouns, o.ReleaseNouns...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -751,6 +770,11 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("series_goal_after", c.SeriesGoalAfter)
 	v.names("series_goal_not", c.SeriesGoalNot)
 	v.spacedWords("series_goal_before", c.SeriesGoalBefore)
+	v.spacedWords("license_qualifiers", c.LicenseQualifiers)
+	v.names("license_words", c.LicenseWords)
+	v.spacedWords("determiners", c.Determiners)
+	v.spacedWords("maker_prepositions", c.MakerPrepositions)
+	v.names("release_nouns", c.ReleaseNouns)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

@@ -1002,13 +1002,10 @@ func (s *state) catalogNamedAfter(repo string) bool {
 	return false
 }
 
-// makerPrepositions introduce the maker of a model named before them:
-// "Wren is a family of speech models from Brackenfield Labs", "Orion-7B by
-// Acme AI".
-var makerPrepositions = []string{" from ", " by "}
-
 // makerNamedFrom adds the organisation no catalog knows that a sentence
-// naming a new model gives as its maker after "from" or "by": capitalised
+// naming a new model gives as its maker after "from" or "by" (the
+// lexicon's maker_prepositions: "Wren is a family of speech models from
+// Brackenfield Labs", "Orion-7B by Acme AI"): capitalised
 // words ending in an organisation suffix, right after the preposition.
 func (s *state) makerNamedFrom(names []string) {
 	for _, sent := range s.sents {
@@ -1022,7 +1019,7 @@ func (s *state) makerNamedFrom(names []string) {
 		if i < 0 {
 			continue
 		}
-		for _, prep := range makerPrepositions {
+		for _, prep := range s.an.cat.MakerPrepositions {
 			j := bytes.Index(text[i:], []byte(prep))
 			if j < 0 {
 				continue
@@ -1340,9 +1337,6 @@ func dashAt(buf []byte, i int) bool {
 	return bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte("–")) || bytes.HasPrefix(rest, []byte("- "))
 }
 
-// determiners may stand between a release verb and the name it introduces.
-var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
-
 // afterModelNoun returns where the name starts that a model noun at p
 // introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
 // first capitalised word within a few lowercase words after the noun.
@@ -1378,7 +1372,7 @@ func (s *state) objectName(p, end int, stems *stemList) {
 			continue
 		}
 		skipped := false
-		for _, d := range determiners {
+		for _, d := range s.an.cat.Determiners { // "the ", "open-weight "
 			if bytes.HasPrefix(s.buf[q:end], []byte(d)) {
 				q += len(d)
 				skipped = true

@@ -394,15 +394,10 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.repoFold, s.repoRead = "", false
 }
 
-// licenseWords are the words that make a name before them a license's:
-// "Grok 2 Community License", "Falcon-LLM License 2.0", "Qwen 许可协议".
-var (
-	licenseQualifiers = []string{"Community ", "Open ", "Research ", "Model ", "Models ", "Non-Commercial ", "AI Model "}
-	licenseWords      = []string{"License", "Licence", "license", "licence", "许可", "ライセンス", "라이선스", "라이센스"}
-)
-
 // licenseFollows reports a license word right after a name ending at p,
-// past one qualifier: the name is the license's, no model mention.
+// past one qualifier (the lexicon's license_words, license_qualifiers:
+// "Grok 2 Community License", "Qwen 许可协议"): the name is the license's,
+// no model mention.
 func (s *state) licenseFollows(p int) bool {
 	rest := s.buf[p:]
 	if len(rest) > 0 && rest[0] == ' ' {
@@ -415,18 +410,13 @@ func (s *state) licenseFollows(p int) bool {
 			rest = rest[w+1:]
 		}
 	}
-	for _, q := range licenseQualifiers {
+	for _, q := range s.an.cat.LicenseQualifiers {
 		if bytes.HasPrefix(rest, []byte(q)) {
 			rest = rest[len(q):]
 			break
 		}
 	}
-	for _, w := range licenseWords {
-		if bytes.HasPrefix(rest, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixIn(rest, s.an.cat.LicenseWords)
 }
 
 // codeExtensions are the extensions of code and document files: a name

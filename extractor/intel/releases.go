@@ -1032,7 +1032,7 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 		last = true // "last October": the latest October before this month
 	case "its", "their", "the", "his", "her", "our":
 		// "at its July launch": the month dates the noun after it.
-		if !releaseNounAfter(after) {
+		if !releaseNounAfter(after, s.an.cat.ReleaseNouns) {
 			prev = nil
 		}
 	case "early":
@@ -1082,14 +1082,12 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	return pub.Sub(dated) >= time.Duration(days)*24*time.Hour
 }
 
-// releaseNouns are the nouns of a release that a month can date ("its July
-// launch").
-var releaseNouns = []string{"launch", "release", "debut", "unveiling", "announcement", "rollout"}
-
-// releaseNounAfter reports a release noun at the start of b, past spaces.
-func releaseNounAfter(b []byte) bool {
+// releaseNounAfter reports a release noun of nouns (the lexicon's
+// release_nouns: "launch", "debut") at the start of b, past spaces: what a
+// month can date ("its July launch").
+func releaseNounAfter(b []byte, nouns []string) bool {
 	b = bytes.TrimLeft(b, " ")
-	for _, n := range releaseNouns {
+	for _, n := range nouns {
 		if bytes.HasPrefix(b, []byte(n)) && (len(b) == len(n) || !isAlnum(b[len(n)])) {
 			return true
 		}
