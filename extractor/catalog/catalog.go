@@ -166,6 +166,18 @@ type Catalog struct {
 	// ReleaseNouns are the nouns of a release that a month can date ("its
 	// July launch").
 	ReleaseNouns []string `yaml:"release_nouns"`
+	// KoreanParticles are the Korean endings that may follow a name ("딥을",
+	// "누리봄이"), no part of it.
+	KoreanParticles []string `yaml:"korean_particles"`
+	// TypeWordsLatin and TypeWordsCJK are words for "language model" a
+	// maker writes between a family's stem and its version: the Latin
+	// ones belong to the name ("LLM 2.0"), the CJK ones describe it
+	// ("大模型1.6").
+	TypeWordsLatin []string `yaml:"type_words_latin"`
+	TypeWordsCJK   []string `yaml:"type_words_cjk"`
+	// DatasetParts make a word that holds one the name of a benchmark or
+	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
+	DatasetParts []string `yaml:"dataset_parts"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -521,6 +533,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Determiners = append(c.Determiners, o.Determiners...)
 	c.MakerPrepositions = append(c.MakerPrepositions, o.MakerPrepositions...)
 	c.ReleaseNouns = append(c.ReleaseNouns, o.ReleaseNouns...)
+	c.KoreanParticles = append(c.KoreanParticles, o.KoreanParticles...)
+	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
+	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
+	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -775,6 +791,10 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("determiners", c.Determiners)
 	v.spacedWords("maker_prepositions", c.MakerPrepositions)
 	v.names("release_nouns", c.ReleaseNouns)
+	v.names("korean_particles", c.KoreanParticles)
+	v.names("type_words_latin", c.TypeWordsLatin)
+	v.names("type_words_cjk", c.TypeWordsCJK)
+	v.names("dataset_parts", c.DatasetParts)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

@@ -126,7 +126,7 @@ func (s *state) nativeNames(lo, hi int, near bool, list []nativeName) []nativeNa
 		e := latinWordEnd(s.buf, i+1, len(s.buf))
 		code := span{i + 1, e}
 		tail := string(s.buf[code.start:code.end])
-		if !hasDigit(tail) || !hasLetter(tail) || len(tail) > 32 || s.covered(code) || s.hitOverlaps(code) || !near && !s.sized(code) || datasetLike(tail) {
+		if !hasDigit(tail) || !hasLetter(tail) || len(tail) > 32 || s.covered(code) || s.hitOverlaps(code) || !near && !s.sized(code) || s.an.datasetLike(tail) {
 			continue
 		}
 		stem := i
@@ -351,7 +351,7 @@ func (s *state) productLike(sp span) bool {
 	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
 		return false
 	}
-	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) || dated(ws) {
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || s.an.datasetLike(ws) || dated(ws) {
 		return false
 	}
 	f := fold(ws)
@@ -893,8 +893,8 @@ func (s *state) orgAfterNoun(text string) string {
 		name, after := rest[:n], rest[n:]
 		if script == unicode.Hangul {
 			// "누리봄이": the particle is no part of the name.
-			for _, p := range particles {
-				if p != "" && strings.HasSuffix(name, p) && utf8.RuneCountInString(name)-utf8.RuneCountInString(p) >= 2 {
+			for _, p := range s.an.cat.KoreanParticles {
+				if strings.HasSuffix(name, p) && utf8.RuneCountInString(name)-utf8.RuneCountInString(p) >= 2 {
 					name, after = name[:len(name)-len(p)], p+after
 					break
 				}
@@ -1319,10 +1319,11 @@ func quotedProduct(b []byte) bool {
 	return letters >= 3 && isAlnum(b[0])
 }
 
-// datasetLike reports names of benchmarks and datasets rather than models:
-// "OmniDocBench", "MedEval", "ChineseQA", "FineWeb-Edu".
-func datasetLike(w string) bool {
-	for _, suf := range []string{"Bench", "bench", "Eval", "QA", "Arena", "Dataset", "Corpus", "Leaderboard"} {
+// datasetLike reports names of benchmarks and datasets rather than models,
+// holding a part of the lexicon's dataset_parts: "OmniDocBench",
+// "MedEval", "ChineseQA".
+func (an *Analyzer) datasetLike(w string) bool {
+	for _, suf := range an.cat.DatasetParts {
 		if strings.Contains(w, suf) {
 			return true
 		}

@@ -653,7 +653,7 @@ func (s *state) benchAfter(p int) bool {
 	q := p
 	for words := 0; words < 2 && q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]); words++ {
 		e := wordEnd(s.buf, q+1)
-		if datasetLike(string(s.buf[q+1 : e])) {
+		if s.an.datasetLike(string(s.buf[q+1 : e])) {
 			return true
 		}
 		q = e

@@ -547,20 +547,15 @@ func (s *state) knownModel(fam int, stem string, parts []part) bool {
 	return false
 }
 
-// typeWords are the words for "language model" a maker may write between a
-// family's stem and its version: Latin ones belong to the name, CJK ones
-// describe it.
-var (
-	latinTypeWords = []string{"LLM"}
-	cjkTypeWords   = []string{"大语言模型", "大模型", "大語言模型", "模型"}
-)
-
-// typeWordAt returns the type word that follows a stem ending at p and
-// where it ends, when a version comes right after it: "LLM" for " LLM 2.0",
-// "" for "大模型1.6"; (_, p) when there is none.
-func typeWordAt(buf []byte, p int) (string, int) {
+// typeWordAt returns the type word (the lexicon's type_words_latin,
+// type_words_cjk: words for "language model" a maker may write between a
+// family's stem and its version) that follows a stem ending at p and
+// where it ends, when a version comes right after it: "LLM" for " LLM
+// 2.0", a Latin one, is part of the name; "" for "大模型1.6"; (_, p) when
+// there is none.
+func (an *Analyzer) typeWordAt(buf []byte, p int) (string, int) {
 	if p+1 < len(buf) && buf[p] == ' ' {
-		for _, w := range latinTypeWords {
+		for _, w := range an.cat.TypeWordsLatin {
 			q := p + 1 + len(w)
 			if bytes.HasPrefix(buf[p+1:], []byte(w)) && q+1 < len(buf) && buf[q] == ' ' && isDigit(buf[q+1]) {
 				return w, q
@@ -568,7 +563,7 @@ func typeWordAt(buf []byte, p int) (string, int) {
 		}
 		return "", p
 	}
-	for _, w := range cjkTypeWords {
+	for _, w := range an.cat.TypeWordsCJK {
 		q := p + len(w)
 		if bytes.HasPrefix(buf[p:], []byte(w)) {
 			if q < len(buf) && buf[q] == ' ' {
@@ -619,7 +614,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "VARCO LLM 2.0", "豆包大模型1.6": a type word between the
 		// stem and its version; Latin ones are part of the name, CJK
 		// ones describe it ("Doubao large model 1.6").
-		if word, w := typeWordAt(s.buf, en); w > en {
+		if word, w := s.an.typeWordAt(s.buf, en); w > en {
 			if more, e := s.an.suffix(s.buf, w, false, false); len(more) > 0 && isDigit(more[0].text[0]) {
 				if word != "" {
 					more = append([]part{{sep: ' ', text: word, kind: partWord}}, more...)
@@ -983,9 +978,6 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	return parts, end
 }
 
-// particles are the Korean endings that may follow a name: "딥을", "프로는".
-var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지", "이다", "이며", "이고", "입니다"}
-
 // nativeVariant reads a variant word spelt in Hangul or Katakana at q after
 // a space or hyphen ("딥" of "엑사원 딥을") and returns the variant with
 // the end of its spelling, or "". The run of letters must hold the
@@ -1008,11 +1000,9 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 	}
 	for e := run; e > q; {
 		if v, ok := an.c.spellings[string(buf[q:e])]; ok {
-			rest := string(buf[e:run])
-			for _, p := range particles {
-				if rest == p {
-					return v, e
-				}
+			// Nothing or a particle after it: "딥", "딥을", "프로는".
+			if rest := string(buf[e:run]); rest == "" || slices.Contains(an.cat.KoreanParticles, rest) {
+				return v, e
 			}
 		}
 		_, n := utf8.DecodeLastRune(buf[q:e])
