@@ -172,9 +172,7 @@ func nativeRunBefore(buf []byte, i int) int {
 	if script == nil {
 		return -1
 	}
-	j, n := runBefore(buf, i, 9, func(r rune) bool {
-		return unicode.Is(script, r) || script == unicode.Katakana && r == 'ー'
-	})
+	j, n := runBefore(buf, i, 9, nativeLetter(script))
 	if n < 2 || n > 8 || script == unicode.Han && n > 4 {
 		return -1
 	}
@@ -185,6 +183,28 @@ func nativeRunBefore(buf []byte, i int) int {
 		}
 	}
 	return j
+}
+
+// nativeLetter returns the test of a letter of a native run in script:
+// the script's letters, and in Katakana the prolonged sound mark "ー",
+// which is of no script.
+func nativeLetter(script *unicode.RangeTable) func(rune) bool {
+	return func(r rune) bool {
+		return unicode.Is(script, r) || script == unicode.Katakana && r == 'ー'
+	}
+}
+
+// runAfter returns where the run of letters that in accepts starting at
+// i ends, stopping at a middle dot ("・"): runBefore's other direction.
+func runAfter(buf []byte, i int, in func(rune) bool) int {
+	for i < len(buf) {
+		r, size := utf8.DecodeRune(buf[i:])
+		if !in(r) || r == '・' {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // runBefore walks back from i over at most most letters that in accepts,
@@ -883,9 +903,9 @@ func (s *state) orgAfterNoun(text string) string {
 		if script == nil {
 			continue
 		}
-		n := 0
+		n, in := 0, nativeLetter(script)
 		for _, r := range rest {
-			if !unicode.Is(script, r) && !(script == unicode.Katakana && r == 'ー') || r == '・' {
+			if !in(r) || r == '・' {
 				break
 			}
 			n += utf8.RuneLen(r)

@@ -986,15 +986,10 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 	if (sep != ' ' && sep != '-') || q >= len(buf) || buf[q] < utf8.RuneSelf || len(an.c.spellings) == 0 {
 		return "", 0
 	}
-	run := q
-	for run < len(buf) {
-		r, n := utf8.DecodeRune(buf[run:])
+	run := runAfter(buf, q, func(r rune) bool {
 		// The prolonged sound mark ("オーパス") is of no script.
-		if !unicode.In(r, unicode.Hangul, unicode.Katakana) && r != 'ー' || r == '・' {
-			break
-		}
-		run += n
-	}
+		return unicode.In(r, unicode.Hangul, unicode.Katakana) || r == 'ー'
+	})
 	if run == q {
 		return "", 0
 	}
