@@ -178,6 +178,17 @@ type Catalog struct {
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
+	// ScoreOpeners and ScoreClosers stand before and after a score in a
+	// list of models with their scores ("GPT-5 at 72.8% and …", "(86.5%)");
+	// spaces are part of them.
+	ScoreOpeners []string `yaml:"score_openers"`
+	ScoreClosers []string `yaml:"score_closers"`
+	// TopicParticles open a gap after a name that makes it the subject of
+	// the comparison after it ("X는 소폭 못 미쳤다", "Xは…及ばなかった").
+	TopicParticles []string `yaml:"topic_particles"`
+	// WithWords are Chinese "with" ("与", "同"): alone between two names
+	// ("X与Y比肩") they make the first the subject of the comparison.
+	WithWords []string `yaml:"with_words"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -537,6 +548,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
 	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
+	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
+	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
+	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
+	c.WithWords = append(c.WithWords, o.WithWords...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -795,6 +810,10 @@ func (v *validation) lists(c *Catalog) {
 	v.names("type_words_latin", c.TypeWordsLatin)
 	v.names("type_words_cjk", c.TypeWordsCJK)
 	v.names("dataset_parts", c.DatasetParts)
+	v.spacedWords("score_openers", c.ScoreOpeners)
+	v.spacedWords("score_closers", c.ScoreClosers)
+	v.names("topic_particles", c.TopicParticles)
+	v.names("with_words", c.WithWords)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)
