@@ -189,6 +189,22 @@ type Catalog struct {
 	// WithWords are Chinese "with" ("与", "同"): alone between two names
 	// ("X与Y比肩") they make the first the subject of the comparison.
 	WithWords []string `yaml:"with_words"`
+	// Months are the English month names, January first.
+	Months []string `yaml:"months"`
+	// MonthPrepositions before a month name date a release ("in March");
+	// MonthPossessives date the release noun after it ("its July
+	// launch"); lowercase.
+	MonthPrepositions []string `yaml:"month_prepositions"`
+	MonthPossessives  []string `yaml:"month_possessives"`
+	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
+	// "2024년 5월에,").
+	TimeParticles []string `yaml:"time_particles"`
+	// GerundAuxiliaries before a release verb in -ing make it a
+	// predicate ("are introducing"), not a gerund; spaces are part of them.
+	GerundAuxiliaries []string `yaml:"gerund_auxiliaries"`
+	// AppositionEnds end an apposition that goes on to the next name of a
+	// list (", a 17 billion active parameter model with 16 experts, and ").
+	AppositionEnds []string `yaml:"apposition_ends"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -552,6 +568,12 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
+	c.Months = append(c.Months, o.Months...)
+	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
+	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
+	c.TimeParticles = append(c.TimeParticles, o.TimeParticles...)
+	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
+	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -814,6 +836,15 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("score_closers", c.ScoreClosers)
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
+	v.names("months", c.Months)
+	if len(c.Months) != 0 && len(c.Months) != 12 {
+		v.bad("months: %d names, want 12", len(c.Months))
+	}
+	v.names("month_prepositions", c.MonthPrepositions)
+	v.names("month_possessives", c.MonthPossessives)
+	v.names("time_particles", c.TimeParticles)
+	v.spacedWords("gerund_auxiliaries", c.GerundAuxiliaries)
+	v.spacedWords("apposition_ends", c.AppositionEnds)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

@@ -453,7 +453,7 @@ func (s *state) objectChain(c hit) []int {
 			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
 				break
 			}
-		} else if !s.joined(gap) && !apposition(gap) || s.cueIn(anchor, m.start) {
+		} else if !s.joined(gap) && !apposition(gap, s.an.cat.AppositionEnds) || s.cueIn(anchor, m.start) {
 			break
 		}
 		out = append(out, m.start)
@@ -463,13 +463,14 @@ func (s *state) objectChain(c hit) []int {
 }
 
 // apposition reports a gap between two released names that describes the
-// first and goes on to the next: ", a 17 billion active parameter model
-// with 16 experts, and ".
-func apposition(gap []byte) bool {
+// first and goes on to the next, ending in one of ends (the lexicon's
+// apposition_ends): ", a 17 billion active parameter model with 16
+// experts, and ".
+func apposition(gap []byte, ends []string) bool {
 	if len(gap) > tune.appositionGap || !bytes.HasPrefix(gap, []byte(", ")) {
 		return false
 	}
-	for _, end := range []string{", and ", ", or ", " and ", "; and ", ", "} {
+	for _, end := range ends {
 		if bytes.HasSuffix(gap, []byte(end)) {
 			return true
 		}
@@ -779,16 +780,13 @@ func (s *state) weakGerund(c hit) bool {
 	if len(before) == 0 && !s.textBefore(c.start, sent.start) {
 		return false
 	}
-	for _, aux := range []string{" are", " is", "'re", "’re", " be", "now"} {
+	for _, aux := range s.an.cat.GerundAuxiliaries {
 		if bytes.HasSuffix(before, []byte(aux)) {
 			return false
 		}
 	}
 	return true
 }
-
-var months = []string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
 
 // pastDate reports a release cue dated two months or more before the
 // article was published ("DeepSeek-R1, released in January," in a
@@ -876,7 +874,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
+		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
 			return true
 		}
 		at = k - 1
@@ -991,8 +989,8 @@ func (s *state) datedAdverbial(p, start int) int {
 	q := p - size
 	before := bytes.TrimRight(s.buf[start:q], " ")
 	ok := false
-	for _, w := range [][]byte{[]byte("に"), []byte("には"), []byte("에"), []byte("에는")} {
-		ok = ok || bytes.HasSuffix(before, w)
+	for _, w := range s.an.cat.TimeParticles {
+		ok = ok || bytes.HasSuffix(before, []byte(w))
 	}
 	if !ok {
 		return p
@@ -1004,12 +1002,13 @@ func (s *state) datedAdverbial(p, start int) int {
 	return max(lo, start)
 }
 
-// monthOf returns the month an English month name w names (1 to 12), or 0.
-func monthOf(w []byte) int {
+// monthOf returns the month an English month name w names (1 to 12, the
+// lexicon's months), or 0.
+func (an *Analyzer) monthOf(w []byte) int {
 	if len(w) < 3 || len(w) > 9 {
 		return 0
 	}
-	for i, m := range months {
+	for i, m := range an.cat.Months {
 		if len(m) == len(w) && string(w) == m {
 			return i + 1
 		}
@@ -1026,22 +1025,22 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
 	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
 	day, last := 0, false
-	switch string(prev) {
-	case "in", "on", "since", "from", "until":
-	case "last":
+	switch w := string(prev); {
+	case slices.Contains(s.an.cat.MonthPrepositions, w):
+	case w == "last":
 		last = true // "last October": the latest October before this month
-	case "its", "their", "the", "his", "her", "our":
+	case slices.Contains(s.an.cat.MonthPossessives, w):
 		// "at its July launch": the month dates the noun after it.
 		if !releaseNounAfter(after, s.an.cat.ReleaseNouns) {
 			prev = nil
 		}
-	case "early":
+	case w == "early":
 		day = 5
-	case "mid":
+	case w == "mid":
 		day = 15
-	case "late":
+	case w == "late":
 		day = 25
-	case "of":
+	case w == "of":
 		switch {
 		case bytes.HasSuffix(bytes.ToLower(before), []byte("end of ")):
 			day = 28
