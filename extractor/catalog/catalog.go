@@ -205,6 +205,14 @@ type Catalog struct {
 	// AppositionEnds end an apposition that goes on to the next name of a
 	// list (", a 17 billion active parameter model with 16 experts, and ").
 	AppositionEnds []string `yaml:"apposition_ends"`
+	// GapJoiners are the words and marks a gap that holds only names may
+	// hold besides them ("（MMPR-v1.2和", " and "), with their spaces.
+	GapJoiners []string `yaml:"gap_joiners"`
+	// Articles and IndefiniteArticles are the English articles ("the",
+	// "a"): after a comma they continue a list, before a name they make
+	// it any of its family ("a byte-level Llama").
+	Articles           []string `yaml:"articles"`
+	IndefiniteArticles []string `yaml:"indefinite_articles"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -574,6 +582,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TimeParticles = append(c.TimeParticles, o.TimeParticles...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
 	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
+	c.GapJoiners = append(c.GapJoiners, o.GapJoiners...)
+	c.Articles = append(c.Articles, o.Articles...)
+	c.IndefiniteArticles = append(c.IndefiniteArticles, o.IndefiniteArticles...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -845,6 +856,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("time_particles", c.TimeParticles)
 	v.spacedWords("gerund_auxiliaries", c.GerundAuxiliaries)
 	v.spacedWords("apposition_ends", c.AppositionEnds)
+	v.spacedWords("gap_joiners", c.GapJoiners)
+	v.names("articles", c.Articles)
+	v.names("indefinite_articles", c.IndefiniteArticles)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

@@ -419,7 +419,7 @@ func (s *state) dataBeside(sp span) bool {
 		if len(gap) <= tune.dataReach && !clauseBreak(gap) && !bytes.ContainsAny(gap, ".:") {
 			return true
 		}
-		if h.end <= sp.start && len(gap) <= 3*tune.dataReach && nameList(gap) {
+		if h.end <= sp.start && len(gap) <= 3*tune.dataReach && s.an.nameList(gap) {
 			return true // "训练数据（MMPR-v1.2和MMPR-Tiny）": a list of data
 		}
 	}
@@ -455,10 +455,11 @@ func (s *state) dataApposition(sp span) bool {
 }
 
 // nameList reports a gap that holds only names and the words and marks
-// that join a list: "（MMPR-v1.2和", " (FooSet-1, ".
-func nameList(gap []byte) bool {
+// that join a list (the lexicon's gap_joiners): "（MMPR-v1.2和", "
+// (FooSet-1, ".
+func (an *Analyzer) nameList(gap []byte) bool {
 	g := string(gap)
-	for _, j := range []string{"和", "、", "及", "与", "（", "）", " and ", " or "} {
+	for _, j := range an.cat.GapJoiners {
 		g = strings.ReplaceAll(g, j, " ")
 	}
 	for i := 0; i < len(g); i++ {

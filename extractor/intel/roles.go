@@ -343,16 +343,7 @@ func (s *state) clauseAfterComma(tail []byte) bool {
 		}
 	}
 	w, _, _ := strings.Cut(t, " ")
-	switch w {
-	case "the", "a", "an":
-		return false
-	}
-	for _, j := range s.an.cat.ListJoiners {
-		if w == j {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(s.an.cat.Articles, w) && !slices.Contains(s.an.cat.ListJoiners, w)
 }
 
 // dropAside returns gap without the bracketed aside that opens it

@@ -1413,8 +1413,7 @@ func (s *state) indefiniteBefore(st int) bool {
 		if q == p-1 || q > 0 && isAlnum(s.buf[q-1]) {
 			return false
 		}
-		switch string(s.buf[q : p-1]) {
-		case "a", "an":
+		if slices.Contains(s.an.cat.IndefiniteArticles, string(s.buf[q:p-1])) {
 			return true
 		}
 		p = q
