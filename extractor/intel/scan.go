@@ -652,17 +652,15 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		return end, true
 	}
 	if len(parts) == 0 {
-		if f.Bare && !lower && s.otherThingAfter(en) {
+		if f.Bare && !lower && (s.otherThingAfter(en) || s.serviceFollows(en)) {
 			// "Llama.com", "Sarashina Model License", "Kimi开放平台",
-			// "Nemotron-Post-Training-Dataset": the family's name
-			// names a site, licence, platform or dataset, no model.
+			// "Nemotron-Post-Training-Dataset", "Hailuo AI app": the
+			// family's name names a site, licence, platform, dataset
+			// or service, no model.
 			return end, true
 		}
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
-		}
-		if s.serviceFollows(en) {
-			return end, true // "Claude API", "Kimi app": a service, no model
 		}
 		if s.teamAround(st, en) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
@@ -1500,7 +1498,10 @@ func nativeHeadAfter(b []byte, heads []string) bool {
 
 // serviceFollows reports a service word after a bare stem: "API", "app",
 // "CLI", "SDK", "应用", "アプリ", "앱", also past the brand's "AI" ("海螺AI
-// App", "Hailuo AI app"): the product, not a model.
+// App", "Hailuo AI app"): the product, not a model. It completes
+// otherThingAfter, which reads a service word right after one space
+// already (other_heads) but not past "AI" (a stopword, so no proper noun
+// follows where this reports one).
 func (s *state) serviceFollows(en int) bool {
 	p := en
 	if p < len(s.buf) && s.buf[p] == ' ' {
