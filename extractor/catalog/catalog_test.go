@@ -75,6 +75,8 @@ func TestLoadBad(t *testing.T) {
 		"bad-style":           `style "camel" is not hyphen, attached or spaced`,
 		"unknown-family":      `unknown family "jet"`,
 		"duplicate-model":     `"rocket-one" is also a spelling of Rocket One`,
+		"short-months":        "months: 11 names, want 12",
+		"empty-spaced-word":   "team_after: word 2 is empty",
 	}
 	paths, err := filepath.Glob("testdata/*.bad.yaml")
 	if err != nil || len(paths) != len(want) {
