@@ -119,6 +119,100 @@ type Catalog struct {
 	// CountWords turn numbers into billions of parameters ("亿" is 0.1).
 	CountWords []CountWord `yaml:"count_words"`
 	Licenses   []License   `yaml:"licenses"`
+	// OtherHeads are head nouns in the words after a bare family name
+	// that make the phrase something other than a model ("Kimi app",
+	// "Sarashina Model NonCommercial License"), matched in any case;
+	// OtherHeadsLater count only after the first word ("Kanana LLM
+	// Team"). OtherHeadsJoined are heads written right onto the name
+	// ("文心一言App", "Kimi开放平台"), matched as written.
+	OtherHeads       []string `yaml:"other_heads"`
+	OtherHeadsLater  []string `yaml:"other_heads_later"`
+	OtherHeadsJoined []string `yaml:"other_heads_joined"`
+	// WebDomains are the top-level domains that make a bare family name
+	// a web site ("Llama.com").
+	WebDomains []string `yaml:"web_domains"`
+	// ServiceWords after a bare family name make it the maker's service
+	// ("Claude API", "Kimi app"), matched as written; ServiceWordsJoined
+	// are app words that may also go right onto the name ("应用",
+	// "アプリ", "앱").
+	ServiceWords       []string `yaml:"service_words"`
+	ServiceWordsJoined []string `yaml:"service_words_joined"`
+	// TeamBefore and TeamAfter make a bare family name the team that
+	// makes it ("nhóm Qwen", "Qwen team", "通义千问团队"); their spaces
+	// are part of the word.
+	TeamBefore []string `yaml:"team_before"`
+	TeamAfter  []string `yaml:"team_after"`
+	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
+	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
+	ListLinks []string `yaml:"list_links"`
+	// SeriesGoalAfter, right after a series noun, make the series the
+	// goal a release adds a model to ("ファミリーに", "제품군에 ", "系列新增"),
+	// unless SeriesGoalNot is there ("には"); SeriesGoalBefore do it from
+	// before the series' name ("joins the Gemma 3 family"), lowercase.
+	SeriesGoalAfter  []string `yaml:"series_goal_after"`
+	SeriesGoalNot    []string `yaml:"series_goal_not"`
+	SeriesGoalBefore []string `yaml:"series_goal_before"`
+	// LicenseQualifiers and LicenseWords make a name right before them a
+	// licence's ("Grok 2 Community License", "Qwen 许可协议"); a
+	// qualifier's trailing space is part of it.
+	LicenseQualifiers []string `yaml:"license_qualifiers"`
+	LicenseWords      []string `yaml:"license_words"`
+	// Determiners may stand between a release verb and the name it
+	// introduces ("releases the …"); their trailing space is part of them.
+	Determiners []string `yaml:"determiners"`
+	// MakerPrepositions introduce the maker of a model named before them
+	// ("… from Brackenfield Labs"), with their spaces.
+	MakerPrepositions []string `yaml:"maker_prepositions"`
+	// ReleaseNouns are the nouns of a release that a month can date ("its
+	// July launch").
+	ReleaseNouns []string `yaml:"release_nouns"`
+	// KoreanParticles are the Korean endings that may follow a name ("딥을",
+	// "누리봄이"), no part of it.
+	KoreanParticles []string `yaml:"korean_particles"`
+	// TypeWordsLatin and TypeWordsCJK are words for "language model" a
+	// maker writes between a family's stem and its version: the Latin
+	// ones belong to the name ("LLM 2.0"), the CJK ones describe it
+	// ("大模型1.6").
+	TypeWordsLatin []string `yaml:"type_words_latin"`
+	TypeWordsCJK   []string `yaml:"type_words_cjk"`
+	// DatasetParts make a word that holds one the name of a benchmark or
+	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
+	DatasetParts []string `yaml:"dataset_parts"`
+	// ScoreOpeners and ScoreClosers stand before and after a score in a
+	// list of models with their scores ("GPT-5 at 72.8% and …", "(86.5%)");
+	// spaces are part of them.
+	ScoreOpeners []string `yaml:"score_openers"`
+	ScoreClosers []string `yaml:"score_closers"`
+	// TopicParticles open a gap after a name that makes it the subject of
+	// the comparison after it ("X는 소폭 못 미쳤다", "Xは…及ばなかった").
+	TopicParticles []string `yaml:"topic_particles"`
+	// WithWords are Chinese "with" ("与", "同"): alone between two names
+	// ("X与Y比肩") they make the first the subject of the comparison.
+	WithWords []string `yaml:"with_words"`
+	// Months are the English month names, January first.
+	Months []string `yaml:"months"`
+	// MonthPrepositions before a month name date a release ("in March");
+	// MonthPossessives date the release noun after it ("its July
+	// launch"); lowercase.
+	MonthPrepositions []string `yaml:"month_prepositions"`
+	MonthPossessives  []string `yaml:"month_possessives"`
+	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
+	// "2024년 5월에,").
+	TimeParticles []string `yaml:"time_particles"`
+	// GerundAuxiliaries before a release verb in -ing make it a
+	// predicate ("are introducing"), not a gerund; spaces are part of them.
+	GerundAuxiliaries []string `yaml:"gerund_auxiliaries"`
+	// AppositionEnds end an apposition that goes on to the next name of a
+	// list (", a 17 billion active parameter model with 16 experts, and ").
+	AppositionEnds []string `yaml:"apposition_ends"`
+	// GapJoiners are the words and marks a gap that holds only names may
+	// hold besides them ("（MMPR-v1.2和", " and "), with their spaces.
+	GapJoiners []string `yaml:"gap_joiners"`
+	// Articles and IndefiniteArticles are the English articles ("the",
+	// "a"): after a comma they continue a list, before a name they make
+	// it any of its family ("a byte-level Llama").
+	Articles           []string `yaml:"articles"`
+	IndefiniteArticles []string `yaml:"indefinite_articles"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -519,6 +613,40 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
+	c.OtherHeads = append(c.OtherHeads, o.OtherHeads...)
+	c.OtherHeadsLater = append(c.OtherHeadsLater, o.OtherHeadsLater...)
+	c.OtherHeadsJoined = append(c.OtherHeadsJoined, o.OtherHeadsJoined...)
+	c.WebDomains = append(c.WebDomains, o.WebDomains...)
+	c.ServiceWords = append(c.ServiceWords, o.ServiceWords...)
+	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
+	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
+	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
+	c.ListLinks = append(c.ListLinks, o.ListLinks...)
+	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
+	c.SeriesGoalNot = append(c.SeriesGoalNot, o.SeriesGoalNot...)
+	c.SeriesGoalBefore = append(c.SeriesGoalBefore, o.SeriesGoalBefore...)
+	c.LicenseQualifiers = append(c.LicenseQualifiers, o.LicenseQualifiers...)
+	c.LicenseWords = append(c.LicenseWords, o.LicenseWords...)
+	c.Determiners = append(c.Determiners, o.Determiners...)
+	c.MakerPrepositions = append(c.MakerPrepositions, o.MakerPrepositions...)
+	c.ReleaseNouns = append(c.ReleaseNouns, o.ReleaseNouns...)
+	c.KoreanParticles = append(c.KoreanParticles, o.KoreanParticles...)
+	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
+	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
+	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
+	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
+	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
+	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
+	c.WithWords = append(c.WithWords, o.WithWords...)
+	c.Months = append(c.Months, o.Months...)
+	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
+	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
+	c.TimeParticles = append(c.TimeParticles, o.TimeParticles...)
+	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
+	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
+	c.GapJoiners = append(c.GapJoiners, o.GapJoiners...)
+	c.Articles = append(c.Articles, o.Articles...)
+	c.IndefiniteArticles = append(c.IndefiniteArticles, o.IndefiniteArticles...)
 	for kind, byLang := range o.Cues {
 		if c.Cues == nil {
 			c.Cues = map[string]Phrases{}
@@ -570,6 +698,16 @@ func (v *validation) names(what string, list []string) {
 	for _, s := range list {
 		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
 			v.bad("%s: empty or padded name %q", what, s)
+		}
+	}
+}
+
+// spacedWords reports empty words in a list whose spaces are part of
+// the words ("nhóm ", " team").
+func (v *validation) spacedWords(what string, list []string) {
+	for i, w := range list {
+		if strings.TrimSpace(w) == "" {
+			v.bad("%s: word %d is empty", what, i+1)
 		}
 	}
 }
@@ -789,6 +927,43 @@ func (v *validation) lists(c *Catalog) {
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
+	v.names("other_heads", c.OtherHeads)
+	v.names("other_heads_later", c.OtherHeadsLater)
+	v.names("other_heads_joined", c.OtherHeadsJoined)
+	v.names("web_domains", c.WebDomains)
+	v.names("service_words", c.ServiceWords)
+	v.names("service_words_joined", c.ServiceWordsJoined)
+	v.spacedWords("team_before", c.TeamBefore)
+	v.spacedWords("team_after", c.TeamAfter)
+	v.spacedWords("list_links", c.ListLinks)
+	v.spacedWords("series_goal_after", c.SeriesGoalAfter)
+	v.names("series_goal_not", c.SeriesGoalNot)
+	v.spacedWords("series_goal_before", c.SeriesGoalBefore)
+	v.spacedWords("license_qualifiers", c.LicenseQualifiers)
+	v.names("license_words", c.LicenseWords)
+	v.spacedWords("determiners", c.Determiners)
+	v.spacedWords("maker_prepositions", c.MakerPrepositions)
+	v.names("release_nouns", c.ReleaseNouns)
+	v.names("korean_particles", c.KoreanParticles)
+	v.names("type_words_latin", c.TypeWordsLatin)
+	v.names("type_words_cjk", c.TypeWordsCJK)
+	v.names("dataset_parts", c.DatasetParts)
+	v.spacedWords("score_openers", c.ScoreOpeners)
+	v.spacedWords("score_closers", c.ScoreClosers)
+	v.names("topic_particles", c.TopicParticles)
+	v.names("with_words", c.WithWords)
+	v.names("months", c.Months)
+	if len(c.Months) != 0 && len(c.Months) != 12 {
+		v.bad("months: %d names, want 12", len(c.Months))
+	}
+	v.names("month_prepositions", c.MonthPrepositions)
+	v.names("month_possessives", c.MonthPossessives)
+	v.names("time_particles", c.TimeParticles)
+	v.spacedWords("gerund_auxiliaries", c.GerundAuxiliaries)
+	v.spacedWords("apposition_ends", c.AppositionEnds)
+	v.spacedWords("gap_joiners", c.GapJoiners)
+	v.names("articles", c.Articles)
+	v.names("indefinite_articles", c.IndefiniteArticles)
 	for i, p := range c.Pronouns {
 		if strings.TrimSpace(p) == "" {
 			v.bad("pronoun %d is empty", i+1)

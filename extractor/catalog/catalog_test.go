@@ -105,6 +105,8 @@ func TestLoadBad(t *testing.T) {
 		"bad-rename":          `rename from "v2": not a version`,
 		"rename-chain":        `family "jet" renames into another family itself`,
 		"rename-order":        `rename from "2": renames must run oldest first`,
+		"short-months":        "months: 11 names, want 12",
+		"empty-spaced-word":   "team_after: word 2 is empty",
 	}
 	paths, err := filepath.Glob("testdata/*.bad.yaml")
 	if err != nil || len(paths) != len(want) {

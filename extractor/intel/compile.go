@@ -182,6 +182,10 @@ type compiled struct {
 	notVendorContext []string
 	// stopwords are exact words never taken for a new name.
 	stopwords map[string]bool
+	// otherHeads, otherHeadsLater and webDomains are the lexicon's
+	// lists, lowercased: what a bare family name opens when it is no
+	// model (otherThingAfter).
+	otherHeads, otherHeadsLater, webDomains map[string]bool
 	// short lists the families a lone version prefix letter may stand for.
 	short [256][]int
 	// familyMods are each family's default modalities, familyVendor its
@@ -511,6 +515,18 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 	for _, s := range cat.Stopwords {
 		c.stopwords[s] = true
 	}
+	c.otherHeads = wordSet(cat.OtherHeads)
+	c.otherHeadsLater = wordSet(cat.OtherHeadsLater)
+	c.webDomains = wordSet(cat.WebDomains)
+}
+
+// wordSet returns the lowercase words of list as a set.
+func wordSet(list []string) map[string]bool {
+	set := make(map[string]bool, len(list))
+	for _, w := range list {
+		set[strings.ToLower(w)] = true
+	}
+	return set
 }
 
 // index builds the first-bytes lookup of the patterns.

@@ -126,7 +126,7 @@ func (s *state) nativeNames(lo, hi int, near bool, list []nativeName) []nativeNa
 		e := latinWordEnd(s.buf, i+1, len(s.buf))
 		code := span{i + 1, e}
 		tail := string(s.buf[code.start:code.end])
-		if !hasDigit(tail) || !hasLetter(tail) || len(tail) > 32 || s.covered(code) || s.hitOverlaps(code) || !near && !s.sized(code) || datasetLike(tail) {
+		if !hasDigit(tail) || !hasLetter(tail) || len(tail) > 32 || s.covered(code) || s.hitOverlaps(code) || !near && !s.sized(code) || s.an.datasetLike(tail) {
 			continue
 		}
 		stem := i
@@ -172,15 +172,7 @@ func nativeRunBefore(buf []byte, i int) int {
 	if script == nil {
 		return -1
 	}
-	j, n := i, 0
-	for j > 0 && n < 9 {
-		r, size := utf8.DecodeLastRune(buf[:j])
-		if !unicode.Is(script, r) && !(script == unicode.Katakana && r == 'ー') || r == '・' {
-			break
-		}
-		j -= size
-		n++
-	}
+	j, n := runBefore(buf, i, 9, nativeLetter(script))
 	if n < 2 || n > 8 || script == unicode.Han && n > 4 {
 		return -1
 	}
@@ -191,6 +183,44 @@ func nativeRunBefore(buf []byte, i int) int {
 		}
 	}
 	return j
+}
+
+// nativeLetter returns the test of a letter of a native run in script:
+// the script's letters, and in Katakana the prolonged sound mark "ー",
+// which is of no script.
+func nativeLetter(script *unicode.RangeTable) func(rune) bool {
+	return func(r rune) bool {
+		return unicode.Is(script, r) || script == unicode.Katakana && r == 'ー'
+	}
+}
+
+// runAfter returns where the run of letters that in accepts starting at
+// i ends, stopping at a middle dot ("・"): runBefore's other direction.
+func runAfter(buf []byte, i int, in func(rune) bool) int {
+	for i < len(buf) {
+		r, size := utf8.DecodeRune(buf[i:])
+		if !in(r) || r == '・' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// runBefore walks back from i over at most most letters that in accepts,
+// stopping at a middle dot ("・", which joins two words): it returns
+// where the run begins and how many letters it has.
+func runBefore(buf []byte, i, most int, in func(rune) bool) (start, n int) {
+	j := i
+	for j > 0 && n < most {
+		r, size := utf8.DecodeLastRune(buf[:j])
+		if !in(r) || r == '・' {
+			break
+		}
+		j -= size
+		n++
+	}
+	return j, n
 }
 
 // nativeLen returns the length of the leading non-ASCII bytes of w: the
@@ -341,7 +371,7 @@ func (s *state) productLike(sp span) bool {
 	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
 		return false
 	}
-	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || datasetLike(ws) || dated(ws) {
+	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || s.an.datasetLike(ws) || dated(ws) {
 		return false
 	}
 	f := fold(ws)
@@ -389,7 +419,7 @@ func (s *state) dataBeside(sp span) bool {
 		if len(gap) <= tune.dataReach && !clauseBreak(gap) && !bytes.ContainsAny(gap, ".:") {
 			return true
 		}
-		if h.end <= sp.start && len(gap) <= 3*tune.dataReach && nameList(gap) {
+		if h.end <= sp.start && len(gap) <= 3*tune.dataReach && s.an.nameList(gap) {
 			return true // "训练数据（MMPR-v1.2和MMPR-Tiny）": a list of data
 		}
 	}
@@ -425,10 +455,11 @@ func (s *state) dataApposition(sp span) bool {
 }
 
 // nameList reports a gap that holds only names and the words and marks
-// that join a list: "（MMPR-v1.2和", " (FooSet-1, ".
-func nameList(gap []byte) bool {
+// that join a list (the lexicon's gap_joiners): "（MMPR-v1.2和", "
+// (FooSet-1, ".
+func (an *Analyzer) nameList(gap []byte) bool {
 	g := string(gap)
-	for _, j := range []string{"和", "、", "及", "与", "（", "）", " and ", " or "} {
+	for _, j := range an.cat.GapJoiners {
 		g = strings.ReplaceAll(g, j, " ")
 	}
 	for i := 0; i < len(g); i++ {
@@ -873,9 +904,9 @@ func (s *state) orgAfterNoun(text string) string {
 		if script == nil {
 			continue
 		}
-		n := 0
+		n, in := 0, nativeLetter(script)
 		for _, r := range rest {
-			if !unicode.Is(script, r) && !(script == unicode.Katakana && r == 'ー') || r == '・' {
+			if !in(r) || r == '・' {
 				break
 			}
 			n += utf8.RuneLen(r)
@@ -883,8 +914,8 @@ func (s *state) orgAfterNoun(text string) string {
 		name, after := rest[:n], rest[n:]
 		if script == unicode.Hangul {
 			// "누리봄이": the particle is no part of the name.
-			for _, p := range particles {
-				if p != "" && strings.HasSuffix(name, p) && utf8.RuneCountInString(name)-utf8.RuneCountInString(p) >= 2 {
+			for _, p := range s.an.cat.KoreanParticles {
+				if strings.HasSuffix(name, p) && utf8.RuneCountInString(name)-utf8.RuneCountInString(p) >= 2 {
 					name, after = name[:len(name)-len(p)], p+after
 					break
 				}
@@ -960,16 +991,9 @@ func latinRune(r rune) bool {
 // cjkWordBefore returns the run of at least two Hangul or Katakana letters
 // that ends b, or "".
 func cjkWordBefore(b []byte) string {
-	j := len(b)
-	n := 0
-	for j > 0 {
-		r, size := utf8.DecodeLastRune(b[:j])
-		if !unicode.In(r, unicode.Hangul, unicode.Katakana) || r == '・' {
-			break
-		}
-		j -= size
-		n++
-	}
+	j, n := runBefore(b, len(b), len(b), func(r rune) bool {
+		return unicode.In(r, unicode.Hangul, unicode.Katakana)
+	})
 	if n < 2 {
 		return ""
 	}
@@ -999,13 +1023,10 @@ func (s *state) catalogNamedAfter(repo string) bool {
 	return false
 }
 
-// makerPrepositions introduce the maker of a model named before them:
-// "Wren is a family of speech models from Brackenfield Labs", "Orion-7B by
-// Acme AI".
-var makerPrepositions = []string{" from ", " by "}
-
 // makerNamedFrom adds the organisation no catalog knows that a sentence
-// naming a new model gives as its maker after "from" or "by": capitalised
+// naming a new model gives as its maker after "from" or "by" (the
+// lexicon's maker_prepositions: "Wren is a family of speech models from
+// Brackenfield Labs", "Orion-7B by Acme AI"): capitalised
 // words ending in an organisation suffix, right after the preposition.
 func (s *state) makerNamedFrom(names []string) {
 	for _, sent := range s.sents {
@@ -1019,7 +1040,7 @@ func (s *state) makerNamedFrom(names []string) {
 		if i < 0 {
 			continue
 		}
-		for _, prep := range makerPrepositions {
+		for _, prep := range s.an.cat.MakerPrepositions {
 			j := bytes.Index(text[i:], []byte(prep))
 			if j < 0 {
 				continue
@@ -1319,10 +1340,11 @@ func quotedProduct(b []byte) bool {
 	return letters >= 3 && isAlnum(b[0])
 }
 
-// datasetLike reports names of benchmarks and datasets rather than models:
-// "OmniDocBench", "MedEval", "ChineseQA", "FineWeb-Edu".
-func datasetLike(w string) bool {
-	for _, suf := range []string{"Bench", "bench", "Eval", "QA", "Arena", "Dataset", "Corpus", "Leaderboard"} {
+// datasetLike reports names of benchmarks and datasets rather than models,
+// holding a part of the lexicon's dataset_parts: "OmniDocBench",
+// "MedEval", "ChineseQA".
+func (an *Analyzer) datasetLike(w string) bool {
+	for _, suf := range an.cat.DatasetParts {
 		if strings.Contains(w, suf) {
 			return true
 		}
@@ -1336,9 +1358,6 @@ func dashAt(buf []byte, i int) bool {
 	rest := bytes.TrimLeft(buf[i:min(len(buf), i+4)], " ")
 	return bytes.HasPrefix(rest, []byte("—")) || bytes.HasPrefix(rest, []byte("–")) || bytes.HasPrefix(rest, []byte("- "))
 }
-
-// determiners may stand between a release verb and the name it introduces.
-var determiners = []string{"the ", "its ", "their ", "a ", "an ", "new ", "open-source ", "open-weight "}
 
 // afterModelNoun returns where the name starts that a model noun at p
 // introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
@@ -1375,7 +1394,7 @@ func (s *state) objectName(p, end int, stems *stemList) {
 			continue
 		}
 		skipped := false
-		for _, d := range determiners {
+		for _, d := range s.an.cat.Determiners { // "the ", "open-weight "
 			if bytes.HasPrefix(s.buf[q:end], []byte(d)) {
 				q += len(d)
 				skipped = true

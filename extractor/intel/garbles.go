@@ -579,14 +579,9 @@ back:
 			q -= n
 			continue
 		case unicode.In(r, unicode.Hangul, unicode.Hiragana):
-			k := q
-			for i := 0; i < 2 && k > 0; i++ { // a particle: "가", "は", "에서"
-				r2, n2 := utf8.DecodeLastRune(buf[:k])
-				if !unicode.In(r2, unicode.Hangul, unicode.Hiragana) {
-					break
-				}
-				k -= n2
-			}
+			k, _ := runBefore(buf, q, 2, func(r rune) bool { // a particle: "가", "は", "에서"
+				return unicode.In(r, unicode.Hangul, unicode.Hiragana)
+			})
 			if k > 0 {
 				if r2, _ := utf8.DecodeLastRune(buf[:k]); r2 < utf8.RuneSelf && isAlnum(byte(r2)) {
 					q = k
@@ -600,14 +595,9 @@ back:
 			q -= n2 // "Tensent's"
 			continue
 		case unicode.IsLower(r) && unicode.Is(unicode.Latin, r) && lower < 2:
-			w := q
-			for w > 0 {
-				r2, n2 := utf8.DecodeLastRune(buf[:w])
-				if !unicode.IsLower(r2) || !unicode.Is(unicode.Latin, r2) {
-					break
-				}
-				w -= n2
-			}
+			w, _ := runBefore(buf, q, q, func(r rune) bool {
+				return unicode.IsLower(r) && unicode.Is(unicode.Latin, r)
+			})
 			if w > 0 {
 				if r2, _ := utf8.DecodeLastRune(buf[:w]); unicode.IsLetter(r2) {
 					break back // a capitalised word: the name

@@ -101,6 +101,17 @@ type modelRec struct {
 	// rival: a name no catalog knows that a comparison introduced; its
 	// maker is not the article's.
 	rival bool
+	// toks are the name's tokens, once tokens read them.
+	toks []string
+}
+
+// tokens returns nameTokens of the model's name, split once per model;
+// callers must not change them.
+func (m *modelRec) tokens() []string {
+	if m.toks == nil {
+		m.toks = nameTokens(m.name)
+	}
+	return m.toks
 }
 
 // roleKind is a role a model can have besides being released; the first
@@ -204,6 +215,10 @@ type state struct {
 	// lenient reads a name given alone (Resolve): lowercase names, and
 	// garbles and spaced forms without their maker beside them.
 	lenient bool
+	// repoFold is the folded repository name repoKey read, once
+	// repoRead.
+	repoFold string
+	repoRead bool
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -267,11 +282,11 @@ func (s *state) dropCodeOnly() {
 	var own [][]string // names of the vendor's models named in prose
 	for i, m := range s.models {
 		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
-			own = append(own, nameTokens(m.name))
+			own = append(own, m.tokens())
 		}
 	}
 	for i, m := range s.models {
-		if named[i] && !prose[i] && !s.an.extendsAny(nameTokens(m.name), own) {
+		if named[i] && !prose[i] && !s.an.extendsAny(m.tokens(), own) {
 			m.count, m.conf = 0, 0
 		}
 	}
@@ -376,17 +391,13 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.hints = s.hints[:0]
 	s.caps = s.caps[:0]
 	s.lenient = false
+	s.repoFold, s.repoRead = "", false
 }
 
-// licenseWords are the words that make a name before them a license's:
-// "Grok 2 Community License", "Falcon-LLM License 2.0", "Qwen 许可协议".
-var (
-	licenseQualifiers = []string{"Community ", "Open ", "Research ", "Model ", "Models ", "Non-Commercial ", "AI Model "}
-	licenseWords      = []string{"License", "Licence", "license", "licence", "许可", "ライセンス", "라이선스", "라이센스"}
-)
-
 // licenseFollows reports a license word right after a name ending at p,
-// past one qualifier: the name is the license's, no model mention.
+// past one qualifier (the lexicon's license_words, license_qualifiers:
+// "Grok 2 Community License", "Qwen 许可协议"): the name is the license's,
+// no model mention.
 func (s *state) licenseFollows(p int) bool {
 	rest := s.buf[p:]
 	if len(rest) > 0 && rest[0] == ' ' {
@@ -399,18 +410,13 @@ func (s *state) licenseFollows(p int) bool {
 			rest = rest[w+1:]
 		}
 	}
-	for _, q := range licenseQualifiers {
+	for _, q := range s.an.cat.LicenseQualifiers {
 		if bytes.HasPrefix(rest, []byte(q)) {
 			rest = rest[len(q):]
 			break
 		}
 	}
-	for _, w := range licenseWords {
-		if bytes.HasPrefix(rest, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixIn(rest, s.an.cat.LicenseWords)
 }
 
 // codeExtensions are the extensions of code and document files: a name
@@ -608,30 +614,25 @@ func (s *state) finishMentions() {
 // model of theirs is named. They are no model makers of the article.
 func (s *state) benchMakers() map[int]bool {
 	var out map[int]bool
-	hasModel := func(v int) bool {
-		for _, m := range s.models {
-			if m.count > 0 && m.vendor == v {
-				return true
-			}
-		}
-		return false
-	}
 	for _, h := range s.vendorHits {
-		if out[h.idx] || !s.benchAfter(h.end) || hasModel(h.idx) {
-			continue
-		}
-		all := true
-		for _, o := range s.vendorHits {
-			if o.idx == h.idx && !s.benchAfter(o.end) {
-				all = false
-				break
-			}
-		}
-		if all {
+		if !out[h.idx] && s.benchAfter(h.end) {
 			if out == nil {
 				out = map[int]bool{}
 			}
 			out[h.idx] = true
+		}
+	}
+	if out == nil {
+		return nil // no vendor before a benchmark: the common case
+	}
+	for _, h := range s.vendorHits {
+		if out[h.idx] && !s.benchAfter(h.end) {
+			delete(out, h.idx)
+		}
+	}
+	for _, m := range s.models {
+		if m.count > 0 {
+			delete(out, m.vendor)
 		}
 	}
 	return out
@@ -653,7 +654,7 @@ func (s *state) benchAfter(p int) bool {
 	q := p
 	for words := 0; words < 2 && q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]); words++ {
 		e := wordEnd(s.buf, q+1)
-		if datasetLike(string(s.buf[q+1 : e])) {
+		if s.an.datasetLike(string(s.buf[q+1 : e])) {
 			return true
 		}
 		q = e

@@ -114,7 +114,7 @@ func (s *state) releases() {
 func (s *state) dropPassingSeries() {
 	title := fold(string(s.buf[:s.titleEnd]))
 	for _, rec := range s.models {
-		if rec.bare && rec.family >= 0 && rec.conf > 0 && !strings.Contains(title, fold(rec.name)) {
+		if rec.bare && rec.family >= 0 && rec.conf > 0 && !strings.Contains(title, rec.key) {
 			rec.conf, rec.along = 0, false
 		}
 	}
@@ -259,7 +259,7 @@ func (s *state) elidedSizes(m mention) []int {
 	var out []int
 	p := m.end
 	for len(out) < maxChain {
-		q := listJoin(s.buf, p)
+		q := listJoin(s.buf, p, s.an.cat.ListLinks)
 		if q == p {
 			break
 		}
@@ -269,7 +269,7 @@ func (s *state) elidedSizes(m mention) []int {
 		}
 		want := fold(stem + string(s.buf[q:w]))
 		for i, o := range s.models {
-			if i != m.model && fold(o.name) == want {
+			if i != m.model && o.key == want {
 				out = append(out, i)
 				break
 			}
@@ -280,14 +280,14 @@ func (s *state) elidedSizes(m mention) []int {
 }
 
 // listJoin returns where the next item of a list starts after p, past a
-// comma, a slash or a list word ("and", "및", "和", "と"); p when none
-// follows.
-func listJoin(b []byte, p int) int {
+// link of links (the lexicon's list_links: a comma, a slash or a list
+// word, "and", "및", "和", "と"); p when none follows.
+func listJoin(b []byte, p int, links []string) int {
 	q := p
 	for q < len(b) && b[q] == ' ' {
 		q++
 	}
-	for _, j := range []string{",", "、", "/", "，", "and ", "및 ", "와 ", "과 ", "和", "与", "及", "と", "và ", "&"} {
+	for _, j := range links {
 		if bytes.HasPrefix(b[q:], []byte(j)) {
 			q += len(j)
 			for q < len(b) && b[q] == ' ' {
@@ -453,7 +453,7 @@ func (s *state) objectChain(c hit) []int {
 			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
 				break
 			}
-		} else if !s.joined(gap) && !apposition(gap) || s.cueIn(anchor, m.start) {
+		} else if !s.joined(gap) && !apposition(gap, s.an.cat.AppositionEnds) || s.cueIn(anchor, m.start) {
 			break
 		}
 		out = append(out, m.start)
@@ -463,13 +463,14 @@ func (s *state) objectChain(c hit) []int {
 }
 
 // apposition reports a gap between two released names that describes the
-// first and goes on to the next: ", a 17 billion active parameter model
-// with 16 experts, and ".
-func apposition(gap []byte) bool {
+// first and goes on to the next, ending in one of ends (the lexicon's
+// apposition_ends): ", a 17 billion active parameter model with 16
+// experts, and ".
+func apposition(gap []byte, ends []string) bool {
 	if len(gap) > tune.appositionGap || !bytes.HasPrefix(gap, []byte(", ")) {
 		return false
 	}
-	for _, end := range []string{", and ", ", or ", " and ", "; and ", ", "} {
+	for _, end := range ends {
 		if bytes.HasSuffix(gap, []byte(end)) {
 			return true
 		}
@@ -539,7 +540,8 @@ func (s *state) released(m mention, c hit) bool {
 // a dative ("「Gemma 3」ファミリーに…を追加", "Gemma 3 제품군에 추가") or a
 // word of joining ("Qwen3 系列新增", "家族的新成员"), or set between
 // "to the" and the noun ("joins the Gemma 3 family", "adds … to the Gemma
-// 3 family").
+// 3 family"): the lexicon's series_goal_after, series_goal_not and
+// series_goal_before.
 func (s *state) seriesGoal(m mention) bool {
 	p := m.end
 	for p < len(s.buf) && p < m.end+8 {
@@ -554,14 +556,16 @@ func (s *state) seriesGoal(m mention) bool {
 			continue
 		}
 		rest := s.buf[h.end:]
-		for _, w := range []string{"に", "へ", "에 ", "에,", "新增", "再添", "迎来", "的新成员", "的最新成员", "新成员"} {
-			if bytes.HasPrefix(rest, []byte(w)) && !bytes.HasPrefix(rest, []byte("には")) {
+		if hasPrefixIn(rest, s.an.cat.SeriesGoalAfter) && !hasPrefixIn(rest, s.an.cat.SeriesGoalNot) {
+			return true
+		}
+		before := bytes.ToLower(bytes.TrimRight(s.buf[max(0, m.start-12):m.start], " \"“‘'"))
+		for _, w := range s.an.cat.SeriesGoalBefore {
+			if bytes.HasSuffix(before, []byte(w)) {
 				return true
 			}
 		}
-		before := bytes.ToLower(bytes.TrimRight(s.buf[max(0, m.start-12):m.start], " \"“‘'"))
-		return bytes.HasSuffix(before, []byte(" to the")) || bytes.HasSuffix(before, []byte(" into the")) ||
-			bytes.HasSuffix(before, []byte("joins the")) || bytes.HasSuffix(before, []byte("joined the"))
+		return false
 	}
 	return false
 }
@@ -613,7 +617,7 @@ func (s *state) releaseVariants() {
 	cut := s.cutShort()
 	for i, m := range s.models {
 		if m.conf >= tune.releasedBase && !m.bare && !cut[i] {
-			released = append(released, base{nameTokens(m.name), m})
+			released = append(released, base{m.tokens(), m})
 		}
 	}
 	if len(released) == 0 {
@@ -635,7 +639,7 @@ func (s *state) releaseVariants() {
 		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || !named[i] && len(s.mentions) > 0 {
 			continue
 		}
-		toks := nameTokens(m.name)
+		toks := m.tokens()
 		for _, r := range released {
 			if m.vendor != r.m.vendor || m.vendorName != r.m.vendorName {
 				continue
@@ -680,7 +684,7 @@ func preview(extra []string) bool {
 // releases, with a lower version: "InternLM2.5-1.8B" beside a released
 // "InternLM3-8B-Instruct" is an earlier release, not part of this one.
 func (s *state) olderThanReleased(m *modelRec) bool {
-	toks := nameTokens(m.name)
+	toks := m.tokens()
 	v, ok := versionOf(toks)
 	if !ok {
 		return false
@@ -689,7 +693,7 @@ func (s *state) olderThanReleased(m *modelRec) bool {
 		if r == m || r.conf < tune.releasedBase || r.along || r.family != m.family || r.vendor != m.vendor {
 			continue
 		}
-		rt := nameTokens(r.name)
+		rt := r.tokens()
 		if rv, ok := versionOf(rt); ok && rt[0] == toks[0] && versionLess(v, rv) {
 			return true
 		}
@@ -776,16 +780,13 @@ func (s *state) weakGerund(c hit) bool {
 	if len(before) == 0 && !s.textBefore(c.start, sent.start) {
 		return false
 	}
-	for _, aux := range []string{" are", " is", "'re", "’re", " be", "now"} {
+	for _, aux := range s.an.cat.GerundAuxiliaries {
 		if bytes.HasSuffix(before, []byte(aux)) {
 			return false
 		}
 	}
 	return true
 }
-
-var months = []string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
 
 // pastDate reports a release cue dated two months or more before the
 // article was published ("DeepSeek-R1, released in January," in a
@@ -873,7 +874,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
+		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
 			return true
 		}
 		at = k - 1
@@ -946,19 +947,31 @@ func lineMonth(head []byte) int {
 // the title names or from the page's repository: "Yi-34B" on
 // "01-ai/Yi", not "Granite 3.3 8B" under "Granite 4.0".
 func (s *state) titleSeriesIn(sent span) bool {
-	_, repo, _, ok := s.repo()
-	repo = fold(repo)
+	repo := s.repoKey()
+	title := s.mentionsIn(0, s.titleEnd)
 	for _, m := range s.mentionsIn(sent.start, sent.end) {
-		if ok && repo != "" && strings.HasPrefix(s.models[m.model].key, repo) {
+		if repo != "" && strings.HasPrefix(s.models[m.model].key, repo) {
 			return true
 		}
-		for _, t := range s.mentionsIn(0, s.titleEnd) {
+		for _, t := range title {
 			if strings.HasPrefix(s.models[m.model].key, s.models[t.model].key) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// repoKey returns the folded name of the repository the page is about
+// (repo), "" for none; read once per article.
+func (s *state) repoKey() string {
+	if !s.repoRead {
+		s.repoRead = true
+		if _, repo, _, ok := s.repo(); ok {
+			s.repoFold = fold(repo)
+		}
+	}
+	return s.repoFold
 }
 
 // datedAdverbial returns where a time adverbial set off by a comma just
@@ -976,8 +989,8 @@ func (s *state) datedAdverbial(p, start int) int {
 	q := p - size
 	before := bytes.TrimRight(s.buf[start:q], " ")
 	ok := false
-	for _, w := range [][]byte{[]byte("に"), []byte("には"), []byte("에"), []byte("에는")} {
-		ok = ok || bytes.HasSuffix(before, w)
+	for _, w := range s.an.cat.TimeParticles {
+		ok = ok || bytes.HasSuffix(before, []byte(w))
 	}
 	if !ok {
 		return p
@@ -989,12 +1002,13 @@ func (s *state) datedAdverbial(p, start int) int {
 	return max(lo, start)
 }
 
-// monthOf returns the month an English month name w names (1 to 12), or 0.
-func monthOf(w []byte) int {
+// monthOf returns the month an English month name w names (1 to 12, the
+// lexicon's months), or 0.
+func (an *Analyzer) monthOf(w []byte) int {
 	if len(w) < 3 || len(w) > 9 {
 		return 0
 	}
-	for i, m := range months {
+	for i, m := range an.cat.Months {
 		if len(m) == len(w) && string(w) == m {
 			return i + 1
 		}
@@ -1011,22 +1025,22 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	prev := before[bytes.LastIndexByte(bytes.TrimRight(before, " -"), ' ')+1:]
 	prev = bytes.ToLower(bytes.TrimRight(prev, " -"))
 	day, last := 0, false
-	switch string(prev) {
-	case "in", "on", "since", "from", "until":
-	case "last":
+	switch w := string(prev); {
+	case slices.Contains(s.an.cat.MonthPrepositions, w):
+	case w == "last":
 		last = true // "last October": the latest October before this month
-	case "its", "their", "the", "his", "her", "our":
+	case slices.Contains(s.an.cat.MonthPossessives, w):
 		// "at its July launch": the month dates the noun after it.
-		if !releaseNounAfter(after) {
+		if !releaseNounAfter(after, s.an.cat.ReleaseNouns) {
 			prev = nil
 		}
-	case "early":
+	case w == "early":
 		day = 5
-	case "mid":
+	case w == "mid":
 		day = 15
-	case "late":
+	case w == "late":
 		day = 25
-	case "of":
+	case w == "of":
 		switch {
 		case bytes.HasSuffix(bytes.ToLower(before), []byte("end of ")):
 			day = 28
@@ -1067,14 +1081,12 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	return pub.Sub(dated) >= time.Duration(days)*24*time.Hour
 }
 
-// releaseNouns are the nouns of a release that a month can date ("its July
-// launch").
-var releaseNouns = []string{"launch", "release", "debut", "unveiling", "announcement", "rollout"}
-
-// releaseNounAfter reports a release noun at the start of b, past spaces.
-func releaseNounAfter(b []byte) bool {
+// releaseNounAfter reports a release noun of nouns (the lexicon's
+// release_nouns: "launch", "debut") at the start of b, past spaces: what a
+// month can date ("its July launch").
+func releaseNounAfter(b []byte, nouns []string) bool {
 	b = bytes.TrimLeft(b, " ")
-	for _, n := range releaseNouns {
+	for _, n := range nouns {
 		if bytes.HasPrefix(b, []byte(n)) && (len(b) == len(n) || !isAlnum(b[len(n)])) {
 			return true
 		}
@@ -1123,7 +1135,7 @@ func (s *state) textBefore(p, start int) bool {
 // "Hunyuan-Large") names a model of its own.
 func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
-	if !rec.bare || rec.family < 0 || fold(rec.name) != fold(s.an.cat.Families[rec.family].Name) {
+	if !rec.bare || rec.family < 0 || rec.key != fold(s.an.cat.Families[rec.family].Name) {
 		return false
 	}
 	for _, other := range s.models {

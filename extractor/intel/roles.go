@@ -293,7 +293,7 @@ func (s *state) joined(gap []byte) bool {
 			return true
 		}
 	}
-	if rest, ok := afterScore(gap); ok {
+	if rest, ok := s.an.afterScore(gap); ok {
 		return s.joined(rest) // "GPT-5 at 72.8% and Gemini 2.5 Pro"
 	}
 	if len(gap) > tune.listGap || bytes.ContainsAny(gap, "0123456789") {
@@ -343,16 +343,7 @@ func (s *state) clauseAfterComma(tail []byte) bool {
 		}
 	}
 	w, _, _ := strings.Cut(t, " ")
-	switch w {
-	case "the", "a", "an":
-		return false
-	}
-	for _, j := range s.an.cat.ListJoiners {
-		if w == j {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(s.an.cat.Articles, w) && !slices.Contains(s.an.cat.ListJoiners, w)
 }
 
 // dropAside returns gap without the bracketed aside that opens it
@@ -375,12 +366,13 @@ func dropAside(gap []byte) ([]byte, bool) {
 }
 
 // afterScore returns what follows a score at the start of a list gap
-// (" at 72.8% and ", " (86.5%), ", "：44.6%、", "'(88.4점)과 "): a list of
-// models with their scores goes on past them.
-func afterScore(gap []byte) ([]byte, bool) {
+// (" at 72.8% and ", " (86.5%), ", "：44.6%、", "'(88.4점)과 "), past the
+// lexicon's score_openers and score_closers: a list of models with their
+// scores goes on past them.
+func (an *Analyzer) afterScore(gap []byte) ([]byte, bool) {
 	g := bytes.TrimLeft(gap, " '\"’”」』")
-	for _, p := range [][]byte{[]byte("at "), []byte("with "), []byte("of "), []byte("("), []byte("（"), []byte(": "), []byte("："), []byte("：")} {
-		g = bytes.TrimPrefix(g, p)
+	for _, p := range an.cat.ScoreOpeners {
+		g = bytes.TrimPrefix(g, []byte(p))
 	}
 	i := 0
 	for i < len(g) && (isDigit(g[i]) || g[i] == '.' || g[i] == ',' && i+1 < len(g) && isDigit(g[i+1])) {
@@ -391,8 +383,8 @@ func afterScore(gap []byte) ([]byte, bool) {
 	}
 	rest := g[i:]
 	rest = bytes.TrimLeft(rest[unitLen(rest):], " ") // "(88.4점)"
-	for _, p := range [][]byte{[]byte("%"), []byte("％"), []byte(" points"), []byte(")"), []byte("）")} {
-		rest = bytes.TrimPrefix(rest, p)
+	for _, p := range an.cat.ScoreClosers {
+		rest = bytes.TrimPrefix(rest, []byte(p))
 	}
 	if bytes.ContainsAny(rest, "0123456789") {
 		return nil, false
@@ -626,12 +618,12 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && (len(gap) > tune.chainFirstBefore || clauseEnds(gap)) || !first && (!s.joined(gap) || withWord(gap) || s.cueIn(m.end, anchor)) {
+		if first && (len(gap) > tune.chainFirstBefore || clauseEnds(gap)) || !first && (!s.joined(gap) || s.an.withWord(gap) || s.cueIn(m.end, anchor)) {
 			// "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival;
 			// "Xが0.91を記録し、前世代の0.84から": X is in a clause of its own
 			break
 		}
-		if first && topicMarked(gap) {
+		if first && s.an.topicMarked(gap) {
 			break // "Mizuha-Embed 2 Baseはわずかに及ばなかった": the subject
 		}
 		out = append(out, i)
@@ -652,26 +644,18 @@ func clauseEnds(gap []byte) bool {
 }
 
 // topicMarked reports a gap that opens with a Japanese or Korean topic
-// particle ("は", "는", "은"): the name before it is the subject of the
-// comparison after it, not its rival ("X는 소폭 못 미쳤다", "Xはわずかに
-// 及ばなかった"); "には", "에는" mark the rival and are no topic.
-func topicMarked(gap []byte) bool {
-	for _, p := range []string{"は", "는", "은"} {
-		if bytes.HasPrefix(gap, []byte(p)) {
-			return true
-		}
-	}
-	return false
+// particle (the lexicon's topic_particles, "は", "는"): the name before it
+// is the subject of the comparison after it, not its rival ("X는 소폭 못
+// 미쳤다"); "には", "에는" mark the rival and are no topic.
+func (an *Analyzer) topicMarked(gap []byte) bool {
+	return hasPrefixIn(gap, an.cat.TopicParticles)
 }
 
-// withWord reports a gap that is Chinese "与" (與, 同, 跟): in "X与Y比肩"
-// it opens the comparison with Y, and X is its subject, not a target.
-func withWord(gap []byte) bool {
-	switch strings.TrimSpace(string(gap)) {
-	case "与", "與", "同", "跟":
-		return true
-	}
-	return false
+// withWord reports a gap that is Chinese "与" (the lexicon's with_words):
+// in "X与Y比肩" it opens the comparison with Y, and X is its subject, not
+// a target.
+func (an *Analyzer) withWord(gap []byte) bool {
+	return slices.Contains(an.cat.WithWords, strings.TrimSpace(string(gap)))
 }
 
 // choosePrimary picks the vendor the article is about and its topic model,

@@ -548,20 +548,15 @@ func (s *state) knownModel(fam int, stem string, parts []part) bool {
 	return false
 }
 
-// typeWords are the words for "language model" a maker may write between a
-// family's stem and its version: Latin ones belong to the name, CJK ones
-// describe it.
-var (
-	latinTypeWords = []string{"LLM"}
-	cjkTypeWords   = []string{"大语言模型", "大模型", "大語言模型", "模型"}
-)
-
-// typeWordAt returns the type word that follows a stem ending at p and
-// where it ends, when a version comes right after it: "LLM" for " LLM 2.0",
-// "" for "大模型1.6"; (_, p) when there is none.
-func typeWordAt(buf []byte, p int) (string, int) {
+// typeWordAt returns the type word (the lexicon's type_words_latin,
+// type_words_cjk: words for "language model" a maker may write between a
+// family's stem and its version) that follows a stem ending at p and
+// where it ends, when a version comes right after it: "LLM" for " LLM
+// 2.0", a Latin one, is part of the name; "" for "大模型1.6"; (_, p) when
+// there is none.
+func (an *Analyzer) typeWordAt(buf []byte, p int) (string, int) {
 	if p+1 < len(buf) && buf[p] == ' ' {
-		for _, w := range latinTypeWords {
+		for _, w := range an.cat.TypeWordsLatin {
 			q := p + 1 + len(w)
 			if bytes.HasPrefix(buf[p+1:], []byte(w)) && q+1 < len(buf) && buf[q] == ' ' && isDigit(buf[q+1]) {
 				return w, q
@@ -569,7 +564,7 @@ func typeWordAt(buf []byte, p int) (string, int) {
 		}
 		return "", p
 	}
-	for _, w := range cjkTypeWords {
+	for _, w := range an.cat.TypeWordsCJK {
 		q := p + len(w)
 		if bytes.HasPrefix(buf[p:], []byte(w)) {
 			if q < len(buf) && buf[q] == ' ' {
@@ -620,7 +615,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "VARCO LLM 2.0", "豆包大模型1.6": a type word between the
 		// stem and its version; Latin ones are part of the name, CJK
 		// ones describe it ("Doubao large model 1.6").
-		if word, w := typeWordAt(s.buf, en); w > en {
+		if word, w := s.an.typeWordAt(s.buf, en); w > en {
 			if more, e := s.an.suffix(s.buf, w, false, false); len(more) > 0 && isDigit(more[0].text[0]) {
 				if word != "" {
 					more = append([]part{{sep: ' ', text: word, kind: partWord}}, more...)
@@ -658,17 +653,15 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		return end, true
 	}
 	if len(parts) == 0 {
-		if f.Bare && !lower && s.otherThingAfter(en) {
+		if f.Bare && !lower && (s.otherThingAfter(en) || s.serviceFollows(en)) {
 			// "Llama.com", "Sarashina Model License", "Kimi开放平台",
-			// "Nemotron-Post-Training-Dataset": the family's name
-			// names a site, licence, platform or dataset, no model.
+			// "Nemotron-Post-Training-Dataset", "Hailuo AI app": the
+			// family's name names a site, licence, platform, dataset
+			// or service, no model.
 			return end, true
 		}
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
-		}
-		if s.serviceFollows(en) {
-			return end, true // "Claude API", "Kimi app": a service, no model
 		}
 		if s.teamAround(st, en) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
@@ -984,9 +977,6 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	return parts, end
 }
 
-// particles are the Korean endings that may follow a name: "딥을", "프로는".
-var particles = []string{"", "을", "를", "이", "가", "은", "는", "의", "과", "와", "도", "로", "으로", "에", "에서", "보다", "처럼", "만", "까지", "이다", "이며", "이고", "입니다"}
-
 // nativeVariant reads a variant word spelt in Hangul or Katakana at q after
 // a space or hyphen ("딥" of "엑사원 딥을") and returns the variant with
 // the end of its spelling, or "". The run of letters must hold the
@@ -995,25 +985,18 @@ func (an *Analyzer) nativeVariant(buf []byte, q int, sep byte) (string, int) {
 	if (sep != ' ' && sep != '-') || q >= len(buf) || buf[q] < utf8.RuneSelf || len(an.c.spellings) == 0 {
 		return "", 0
 	}
-	run := q
-	for run < len(buf) {
-		r, n := utf8.DecodeRune(buf[run:])
+	run := runAfter(buf, q, func(r rune) bool {
 		// The prolonged sound mark ("オーパス") is of no script.
-		if !unicode.In(r, unicode.Hangul, unicode.Katakana) && r != 'ー' || r == '・' {
-			break
-		}
-		run += n
-	}
+		return unicode.In(r, unicode.Hangul, unicode.Katakana) || r == 'ー'
+	})
 	if run == q {
 		return "", 0
 	}
 	for e := run; e > q; {
 		if v, ok := an.c.spellings[string(buf[q:e])]; ok {
-			rest := string(buf[e:run])
-			for _, p := range particles {
-				if rest == p {
-					return v, e
-				}
+			// Nothing or a particle after it: "딥", "딥을", "프로는".
+			if rest := string(buf[e:run]); rest == "" || slices.Contains(an.cat.KoreanParticles, rest) {
+				return v, e
 			}
 		}
 		_, n := utf8.DecodeLastRune(buf[q:e])
@@ -1364,17 +1347,6 @@ func (an *Analyzer) isFormat(w string) bool {
 	return false
 }
 
-// otherHeads are the head nouns that make a phrase opening with a bare
-// family name something other than a model: "Kimi app", "Claude API",
-// "Sarashina Model NonCommercial License", "Nemotron dataset"; and
-// otherHeadsJoined those written onto the name in CJK, Korean and
-// Japanese ("文心一言App", "Kimi开放平台", "Sarashinaライセンス"); serviceFollows
-// reads the app words ("应用", "アプリ", "앱").
-var (
-	otherHeads       = []string{"api", "apis", "app", "apps", "cli", "sdk", "assistant", "platform", "license", "licence", "dataset", "datasets", "website"}
-	otherHeadsJoined = []string{"App", "app", "API", "助手", "开放平台", "開放平台", "平台", "官网", "官網", "网站", "網站", "数据集", "許可", "许可", "协议", "어시스턴트", "라이선스", "데이터셋", "ライセンス", "データセット", "アシスタント"}
-)
-
 // otherThingAfter reports a bare stem ending at en that opens the name of
 // something other than a model: a head noun in the next few capitalised
 // words ("Kimi app", "Kanana LLM Team", "Sarashina Model NonCommercial
@@ -1390,19 +1362,18 @@ func (s *state) otherThingAfter(en int) bool {
 	if len(rest) < len(s.buf)-en {
 		rest = bytes.TrimPrefix(rest, []byte(" ")) // "海螺AI App"
 	}
-	for _, w := range otherHeadsJoined {
+	for _, w := range s.an.cat.OtherHeadsJoined {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
 		}
 	}
-	if nativeHeadAfter(s.buf[en:]) {
+	if nativeHeadAfter(s.buf[en:], s.an.cat.OtherHeadsJoined) {
 		return true // "PLaMo コミュニティライセンス": a compound ending in a head
 	}
 	switch c := s.buf[en]; {
 	case c == '.' && en+1 < len(s.buf) && isLower(s.buf[en+1]):
 		w := wordEnd(s.buf, en+1)
-		switch string(s.buf[en+1 : w]) {
-		case "com", "ai", "org", "net", "io", "cn", "dev", "co":
+		if s.an.c.webDomains[string(s.buf[en+1:w])] {
 			return true
 		}
 	case c == '-' && en+1 < len(s.buf) && isLetterASCII(s.buf[en+1]):
@@ -1418,7 +1389,7 @@ func (s *state) otherThingAfter(en int) bool {
 			break
 		}
 		w := wordEnd(s.buf, p+1)
-		if word := strings.ToLower(string(s.buf[p+1 : w])); slices.Contains(otherHeads, word) || k > 0 && word == "team" {
+		if word := strings.ToLower(string(s.buf[p+1 : w])); s.an.c.otherHeads[word] || k > 0 && s.an.c.otherHeadsLater[word] {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
 		}
 		p = w
@@ -1441,8 +1412,7 @@ func (s *state) indefiniteBefore(st int) bool {
 		if q == p-1 || q > 0 && isAlnum(s.buf[q-1]) {
 			return false
 		}
-		switch string(s.buf[q : p-1]) {
-		case "a", "an":
+		if slices.Contains(s.an.cat.IndefiniteArticles, string(s.buf[q:p-1])) {
 			return true
 		}
 		p = q
@@ -1505,9 +1475,10 @@ func lineOfVersions(buf []byte, p int) bool {
 }
 
 // nativeHeadAfter reports a word in another script than Latin after one
-// space at the start of b that ends in a native head of otherHeadsJoined
-// ("コミュニティライセンス", "开源许可"): the stem opens its compound.
-func nativeHeadAfter(b []byte) bool {
+// space at the start of b that ends in a non-Latin head of heads (the
+// lexicon's other_heads_joined: "コミュニティライセンス", "开源许可"): the
+// stem opens its compound.
+func nativeHeadAfter(b []byte, heads []string) bool {
 	if len(b) < 2 || b[0] != ' ' || b[1] < utf8.RuneSelf {
 		return false
 	}
@@ -1518,7 +1489,7 @@ func nativeHeadAfter(b []byte) bool {
 			break
 		}
 	}
-	for _, h := range otherHeadsJoined {
+	for _, h := range heads {
 		if h[0] >= utf8.RuneSelf && bytes.HasSuffix(w, []byte(h)) {
 			return true
 		}
@@ -1528,7 +1499,10 @@ func nativeHeadAfter(b []byte) bool {
 
 // serviceFollows reports a service word after a bare stem: "API", "app",
 // "CLI", "SDK", "应用", "アプリ", "앱", also past the brand's "AI" ("海螺AI
-// App", "Hailuo AI app"): the product, not a model.
+// App", "Hailuo AI app"): the product, not a model. It completes
+// otherThingAfter, which reads a service word right after one space
+// already (other_heads) but not past "AI" (a stopword, so no proper noun
+// follows where this reports one).
 func (s *state) serviceFollows(en int) bool {
 	p := en
 	if p < len(s.buf) && s.buf[p] == ' ' {
@@ -1541,25 +1515,21 @@ func (s *state) serviceFollows(en int) bool {
 		}
 	} else if p == en {
 		// No space: only a CJK service word goes on the stem.
-		return hasCJKService(s.buf[p:])
+		return hasPrefixIn(s.buf[p:], s.an.cat.ServiceWordsJoined)
 	}
 	if p >= len(s.buf) {
 		return false
 	}
-	if hasCJKService(s.buf[p:]) {
+	if hasPrefixIn(s.buf[p:], s.an.cat.ServiceWordsJoined) {
 		return true
 	}
 	w := wordEnd(s.buf, p)
-	switch string(s.buf[p:w]) {
-	case "API", "APIs", "app", "App", "APP", "apps", "CLI", "SDK":
-		return true
-	}
-	return false
+	return slices.Contains(s.an.cat.ServiceWords, string(s.buf[p:w]))
 }
 
-// hasCJKService reports a CJK word for an app at the start of b.
-func hasCJKService(b []byte) bool {
-	for _, w := range []string{"应用", "應用", "アプリ", "앱"} {
+// hasPrefixIn reports a word of words at the start of b.
+func hasPrefixIn(b []byte, words []string) bool {
+	for _, w := range words {
 		if bytes.HasPrefix(b, []byte(w)) {
 			return true
 		}
@@ -1567,24 +1537,13 @@ func hasCJKService(b []byte) bool {
 	return false
 }
 
-// teamBefore and teamAfter are the words that make a family's bare name
-// the team that makes it, before the name ("nhóm Qwen") or after it
-// ("Qwen team", "通义千问团队", "Qwen 팀", "Qwenチーム"); a possessive
-// makes it the maker of what follows ("Qwen's 7B coder").
-var (
-	teamBefore = []string{"nhóm ", "Nhóm ", "đội ngũ ", "đội "}
-	teamAfter  = []string{" team", " Team", "团队", "團隊", " 团队", "负责人", "負責人", " 팀", "팀", "チーム", " チーム", " 개발팀", "개발팀", "'s ", "’s "}
-)
-
-// teamAround reports a team word before or after a bare family name at
-// [st, en).
+// teamAround reports a team word (the lexicon's team_before, team_after)
+// before or after a bare family name at [st, en).
 func (s *state) teamAround(st, en int) bool {
-	for _, w := range teamAfter {
-		if bytes.HasPrefix(s.buf[en:], []byte(w)) {
-			return true
-		}
+	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) {
+		return true
 	}
-	for _, w := range teamBefore {
+	for _, w := range s.an.cat.TeamBefore {
 		if bytes.HasSuffix(s.buf[:st], []byte(w)) {
 			return true
 		}
