@@ -159,22 +159,28 @@ func TestMainText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse([]byte("<html><body>" + tc.page + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := mainText(findBody(doc), textHints{lex: testExtractor.lex}, make(classes))
-			t.Log(got)
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("text lacks %q:\n%s", w, got)
-				}
-			}
-			for _, d := range tc.drop {
-				if strings.Contains(got, d) {
-					t.Errorf("text holds %q:\n%s", d, got)
-				}
-			}
+			checkMainText(t, tc.page, tc.want, tc.drop)
 		})
+	}
+}
+
+// checkMainText reads the main text of a page body and fails t unless it
+// holds every want and none of drop.
+func checkMainText(t *testing.T, page string, want, drop []string) {
+	t.Helper()
+	doc, err := parse([]byte("<html><body>" + page + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mainText(findBody(doc), textHints{lex: testExtractor.lex}, make(classes))
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("text lacks %q:\n%s", w, got)
+		}
+	}
+	for _, d := range drop {
+		if strings.Contains(got, d) {
+			t.Errorf("text holds %q:\n%s", d, got)
+		}
 	}
 }

@@ -159,21 +159,7 @@ func TestLanguagesMainText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse([]byte("<html><body>" + tc.page + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := mainText(findBody(doc), textHints{lex: testExtractor.lex}, make(classes))
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("text lacks %q:\n%s", w, got)
-				}
-			}
-			for _, d := range tc.drop {
-				if strings.Contains(got, d) {
-					t.Errorf("text holds %q:\n%s", d, got)
-				}
-			}
+			checkMainText(t, tc.page, tc.want, tc.drop)
 		})
 	}
 }
