@@ -413,7 +413,7 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 func (c *compiled) addModels(cat *catalog.Catalog) {
 	for i, m := range cat.Models {
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
-			c.pinned[fold(n)] = i
+			c.pinned[plusFold(n)] = i
 		}
 	}
 }
@@ -641,8 +641,9 @@ func stemOuts(f catalog.Family) map[string]string {
 	byFold := map[string]string{}
 	for _, s := range slices.Concat(f.Stems, f.Case) {
 		o := stemOut(s, f.Name)
-		if first, ok := byFold[fold(s)]; !ok {
-			byFold[fold(s)] = o
+		key := plusFold(s)
+		if first, ok := byFold[key]; !ok {
+			byFold[key] = o
 		} else if o == s {
 			o = first // a sub-brand spelled apart: "Doubao Seed"
 		}
@@ -652,13 +653,39 @@ func stemOuts(f catalog.Family) map[string]string {
 }
 
 // stemOut returns what a family stem writes in names: the family's name,
-// unless the stem is a Latin sub-brand spelled differently ("ChatGPT").
+// unless the stem is a Latin sub-brand spelled differently ("ChatGPT",
+// "Command R+": a "+" ending a word is part of the name).
 func stemOut(stem, name string) string {
-	plain := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(stem)
-	if isASCIIWord(plain) && fold(stem) != fold(name) {
+	plain := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(plusWords(stem))
+	if isASCIIWord(plain) && plusFold(stem) != plusFold(name) {
 		return stem
 	}
 	return name
+}
+
+// plusFold is fold keeping a "+" after a letter, read as the word
+// "plus": "Command R+" and "command-r-plus" are one name, "Command R"
+// another.
+func plusFold(s string) string {
+	return fold(plusWords(s))
+}
+
+// plusWords writes each "+" after a letter as the word "plus" ("Command
+// R+" → "Command R plus"), as model hubs spell it ("command-r-plus"). A "+"
+// after a digit says "or later" ("GPT-4+", "Llama 3+") and is no name.
+func plusWords(s string) string {
+	if !strings.Contains(s, "+") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '+' && i > 0 && (isUpper(s[i-1]) || isLower(s[i-1])) {
+			b.WriteString(" plus")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func isASCIIWord(s string) bool {

@@ -257,6 +257,7 @@ func modelID(vendor, name string) string {
 	if vendor == "" {
 		vendor = "unknown"
 	}
+	name = plusWords(name) // "Command R+" is cohere/command-r-plus, not Command R
 	var buf [96]byte
 	b, ok := appendSlugASCII(buf[:0], vendor)
 	if ok {

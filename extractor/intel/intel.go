@@ -540,13 +540,15 @@ func (an *Analyzer) derivativeFamily(fam int, parts []part) int {
 }
 
 // appendFold appends the comparison key of name to dst: lowercase letters
-// and digits only.
+// and digits only, and "plus" for a "+" after a letter (plusWords).
 func appendFold(dst, name []byte) []byte {
 	for i := 0; i < len(name); {
 		c := name[i]
 		if c < utf8.RuneSelf {
 			if isAlnum(c) {
 				dst = append(dst, lowerASCII(c))
+			} else if c == '+' && i > 0 && (isUpper(name[i-1]) || isLower(name[i-1])) {
+				dst = append(dst, "plus"...) // "Command R+" is no "Command R"
 			}
 			i++
 			continue

@@ -273,6 +273,7 @@ func TestCanonical(t *testing.T) {
 		"Qwen3 Coder": "Qwen3-Coder", "qwen3-coder": "Qwen3-Coder", "qwen 3 coder": "Qwen3-Coder", "큐웬3": "Qwen3",
 		"Kimi-K2": "Kimi K2", "kimi k2": "Kimi K2", "Claude 4 Opus": "Claude Opus 4", "Kwen3": "Qwen3",
 		"Step 3": "Step-3", "Zephyr-9B": "Zephyr-9B", "  Acme Model  ": "Acme Model",
+		"Command R+": "Command R+", "command-r-plus": "Command R+", "Command R": "Command R",
 	} {
 		if got := an.CanonicalModel(in); got != want {
 			t.Errorf("CanonicalModel(%q) = %q, want %q", in, got, want)

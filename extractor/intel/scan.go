@@ -584,7 +584,7 @@ func (an *Analyzer) typeWordAt(buf []byte, p int) (string, int) {
 func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
 	f := &s.an.cat.Families[fam]
-	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam]
+	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam] && !hubSpelling(f, surface)
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
 	if lower && len(f.Case) > 0 && !slices.Contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
 		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
@@ -693,6 +693,13 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	}
 	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
 	return end, true
+}
+
+// hubSpelling reports a lowercase, hyphenated spelling the catalog lists
+// among a family's case spellings: a model hub's id of one of its models
+// ("command-r-plus"), which names that model as its capitalised name does.
+func hubSpelling(f *catalog.Family, surface []byte) bool {
+	return bytes.IndexByte(surface, '-') > 0 && slices.Contains(f.Case, string(surface))
 }
 
 // spacedDerivative reads a lab's model named after its base with spaces,
