@@ -413,7 +413,7 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 func (c *compiled) addModels(cat *catalog.Catalog) {
 	for i, m := range cat.Models {
 		for _, n := range append([]string{m.Name}, m.Aliases...) {
-			c.pinned[plusFold(n)] = i
+			c.pinned[fold(n)] = i
 		}
 	}
 }
@@ -641,7 +641,7 @@ func stemOuts(f catalog.Family) map[string]string {
 	byFold := map[string]string{}
 	for _, s := range slices.Concat(f.Stems, f.Case) {
 		o := stemOut(s, f.Name)
-		key := plusFold(s)
+		key := fold(s)
 		if first, ok := byFold[key]; !ok {
 			byFold[key] = o
 		} else if o == s {
@@ -657,17 +657,10 @@ func stemOuts(f catalog.Family) map[string]string {
 // "Command R+": a "+" ending a word is part of the name).
 func stemOut(stem, name string) string {
 	plain := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(plusWords(stem))
-	if isASCIIWord(plain) && plusFold(stem) != plusFold(name) {
+	if isASCIIWord(plain) && fold(stem) != fold(name) {
 		return stem
 	}
 	return name
-}
-
-// plusFold is fold keeping a "+" after a letter, read as the word
-// "plus": "Command R+" and "command-r-plus" are one name, "Command R"
-// another.
-func plusFold(s string) string {
-	return fold(plusWords(s))
 }
 
 // plusWords writes each "+" after a letter as the word "plus" ("Command
@@ -697,17 +690,12 @@ func isASCIIWord(s string) bool {
 	return true
 }
 
-// fold is the comparison key of a name: lowercase letters and digits only,
-// as the evaluation compares names.
+// fold is the comparison key of a name (appendFold): lowercase letters
+// and digits only, as the evaluation compares names, and "plus" for a "+"
+// after a letter, so that a model's key (modelRec.key) and the fold of a
+// text that names it agree ("Command R+").
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToLower(s) {
-		if isLetterOrDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return string(appendFold(make([]byte, 0, len(s)), []byte(s)))
 }
 
 // distinctFamily reports a family whose stems are no ordinary words: a
