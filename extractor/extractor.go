@@ -82,14 +82,6 @@ func (x *Extractor) ExtractPage(body []byte, p event.Page) (event.Article, error
 	return a, nil
 }
 
-// ExtractArticle extracts the article of page as (*Extractor).ExtractArticle
-// does, with an Extractor of its own: it compiles the extractor's word
-// lists on every call (about 2 ms, a third of an extraction), so a caller
-// with many pages should hold an Extractor from New.
-func ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
-	return New().ExtractArticle(page, pageURL)
-}
-
 // ExtractArticle extracts main text, metadata and data tables, without
 // analysis. page is the raw page in any charset it declares; pageURL, when
 // given, resolves relative links and supplies a date in its path.

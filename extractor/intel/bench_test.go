@@ -27,6 +27,7 @@ type benchDoc struct {
 func releaseDocs(tb testing.TB) []benchDoc {
 	tb.Helper()
 	var docs []benchDoc
+	x := extractor.New()
 	dirs := []string{*evalDir, "../../../shared/eval", "../../../../shared/eval"}
 	for _, d := range dirs {
 		if d == "" {
@@ -38,7 +39,7 @@ func releaseDocs(tb testing.TB) []benchDoc {
 			if err != nil {
 				tb.Fatal(err)
 			}
-			a, tables, err := extractor.ExtractArticle(page, "https://example.com/"+filepath.Base(p))
+			a, tables, err := x.ExtractArticle(page, "https://example.com/"+filepath.Base(p))
 			if err != nil {
 				tb.Fatalf("%s: %v", p, err)
 			}

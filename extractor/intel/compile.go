@@ -672,7 +672,7 @@ func plusWords(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '+' && i > 0 && (isUpper(s[i-1]) || isLower(s[i-1])) {
+		if s[i] == '+' && i > 0 && isLetterASCII(s[i-1]) {
 			b.WriteString(" plus")
 			continue
 		}

@@ -547,7 +547,7 @@ func appendFold(dst, name []byte) []byte {
 		if c < utf8.RuneSelf {
 			if isAlnum(c) {
 				dst = append(dst, lowerASCII(c))
-			} else if c == '+' && i > 0 && (isUpper(name[i-1]) || isLower(name[i-1])) {
+			} else if c == '+' && i > 0 && isLetterASCII(name[i-1]) {
 				dst = append(dst, "plus"...) // "Command R+" is no "Command R"
 			}
 			i++

@@ -119,9 +119,10 @@ func TestNews(t *testing.T) {
 	byLang := tally{}
 	resolved, strays := 0, 0
 	names := map[string]map[string]bool{}
+	x := extractor.New()
 	for i, n := range news {
 		url := fmt.Sprintf("https://news.example/%s/%d", n.Lang, i)
-		a, tables, err := extractor.ExtractArticle(newsPage(n), url)
+		a, tables, err := x.ExtractArticle(newsPage(n), url)
 		if err != nil {
 			t.Errorf("%s: %v", n.Title, err)
 			byLang.add(n.Lang, false)
