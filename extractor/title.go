@@ -394,6 +394,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		uncut(m.ldArticle().headline, docTitle),
 		uncut(m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"), docTitle),
 	}
+	m.dropKickers(append([]string{docTitle}, meta...), s)
 	docSite := normTitle(s.titlePart(m.docTitle))
 	siteHeading := func(h string) bool {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
@@ -493,6 +494,19 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
 	return docTitle
+}
+
+// dropKickers removes from each <h1> the kicker it starts with that the
+// page's titles set apart (see dropKicker).
+func (m *pageMeta) dropKickers(titles []string, s site) {
+	for i := range titles {
+		titles[i] = s.strip(titles[i])
+	}
+	for i, lead := range m.h1Leads {
+		if lead != "" && i < len(m.h1) {
+			m.h1[i] = dropKicker(m.h1[i], lead, titles)
+		}
+	}
 }
 
 // titledHeading returns the headline of the page's first other heading
