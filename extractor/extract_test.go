@@ -243,6 +243,8 @@ func TestStripSiteName(t *testing.T) {
 		{"a section between the headline and the site", "Fed holds rates steady - Business - The Independent", "", "https://www.independent.co.uk/x", "Fed holds rates steady"},
 		{"the site before the headline, sections after it", "Fan Club Riverside - Club signs two young players - Club Press - News", "", "https://fanclub-riverside.example/504", "Club signs two young players"},
 		{"a headline's own dash before the site kept", "GPT-5 beats o3 - on some tests - The Verge", "", "https://www.theverge.com/x", "GPT-5 beats o3 - on some tests"},
+		{"a section between the site and the headline", "Harbour Times - Business - Ferry operator raises its fares for the winter", "Harbour Times", "https://harbourtimes.example/x", "Ferry operator raises its fares for the winter"},
+		{"the site named before the headline and again in it", "Peakbook.ch - Outdoornews - Snow maps on Peakbook.ch", "peakbook.ch", "https://www.peakbook.ch/outdoornews/detail/id/718", "Snow maps on Peakbook.ch"},
 		{"a Chinese site's name after an unspaced dash", "武汉的声音：有英勇的你，才有英雄的城！-新华网", "", "http://www.xinhuanet.com/local/2020-02/19/c_1.htm", "武汉的声音：有英勇的你，才有英雄的城！"},
 		{"after an underscore", "深度求索发布新一代推理模型_新浪科技", "", "https://tech.sina.com.cn/x", "深度求索发布新一代推理模型"},
 		{"a model name's dash kept", "智谱发布GLM-4", "", "https://www.example.cn/x", "智谱发布GLM-4"},

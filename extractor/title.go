@@ -171,19 +171,29 @@ func (s site) titlePart(t string) string {
 // strip removes the site's name ("… | The Site", "Site: …") and section
 // names ("Headline | Forum | Site") from a title.
 func (s site) strip(t string) string {
-	t = s.stripAffix(collapse(t))
+	whole := collapse(t)
+	t = s.stripAffix(whole)
 	if t == "" {
 		return ""
 	}
+	// A title names its site once: with the name cut before the headline
+	// ("gipfelbuch.ch - Outdoornews - … auf Gipfelbuch.ch"), a last part
+	// that only holds it is the headline's.
+	front := !strings.HasPrefix(whole, t)
 	for _, sep := range titleSeparators {
 		if !strings.Contains(t, sep) {
 			continue
 		}
 		parts := strings.Split(t, sep)
 		switch {
-		case s.isName(parts[len(parts)-1]):
+		case front && s.names(parts[len(parts)-1]) || !front && s.isName(parts[len(parts)-1]):
 			parts = parts[:len(parts)-1]
 		case s.isName(parts[0]):
+			parts = parts[1:]
+			front = true
+		case front && len(parts) > 1 && sectionName(parts[0]) && !sectionName(parts[1]):
+			// "Site - Section - Headline": the section's name after the
+			// site's, before a headline.
 			parts = parts[1:]
 		case len(parts) > 1 && datePart(parts[len(parts)-1]):
 			// "Headline - January 23, 2022": the date is the page's.
