@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -359,7 +360,54 @@ func (s site) stripAffix(t string) string {
 func (m *pageMeta) title(siteName string, u *url.URL) string {
 	t := dropDatePart(m.headline(siteName, u))
 	t = strings.TrimSpace(trailingSepRe.ReplaceAllString(leadingSepRe.ReplaceAllString(t, ""), ""))
+	return m.fullHeadline(t)
+}
+
+// minShortenedWords is the least number of words of a title that a
+// longer heading may be the full form of.
+const minShortenedWords = 3
+
+// fullHeadline returns the headline a heading styled as the page's
+// headline prints in full when it starts with the title t and goes on
+// ("… Teil 49" in the <h1> and the document title, "… Teil 49 –
+// Büssing-NAG (Baujahre 1931 – 1945)" in <h2 class="h1">): the shorter
+// form is the one cut for search engines and browser tabs. It returns t
+// otherwise.
+func (m *pageMeta) fullHeadline(t string) string {
+	nt := normTitle(t)
+	if words(t) < minShortenedWords {
+		return t
+	}
+	for _, h := range m.headings {
+		if !h.marked && !h.titled && !slices.Contains(classParts(attr(h.node, "class")), "h1") && headlinePart(h.node, 0) == nil {
+			continue
+		}
+		if full := fullText(h.node, nt, words(t)+2, 0); full != "" {
+			return full
+		}
+	}
 	return t
+}
+
+// fullText returns the first text under n, a few levels down, that
+// starts with the folded title nt and has at least minWords words: one
+// run of text, so that the title's words and what follows are one line
+// (not a subline and the headline after it, "Neue Präsidentin"
+// "Reformstau lösen"). It returns "" when none does.
+func fullText(n *html.Node, nt string, minWords, depth int) string {
+	for c := n.FirstChild; c != nil && depth < 4; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if t := collapse(c.Data); words(t) >= minWords && strings.HasPrefix(normTitle(t), nt) {
+				return t
+			}
+		case html.ElementNode:
+			if t := fullText(c, nt, minWords, depth+1); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // dropDatePart removes a date printed before or after the headline with
