@@ -2,7 +2,10 @@ package extractor
 
 import (
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -124,27 +127,95 @@ func headlinePart(h *html.Node, depth int) *html.Node {
 // maxHeadingChars bounds the text counted in a part of a heading.
 const maxHeadingChars = 400
 
-// leadsWithPart reports whether the text of the heading h starts in an
-// element of its own with more text after it (<span>Kicker:</span>
-// Headline).
-func leadsWithPart(h *html.Node) bool {
+// leadingPart returns the element the text of the heading h starts in
+// when more text follows it (<span>Kicker:</span> Headline), or nil.
+func leadingPart(h *html.Node) *html.Node {
 	for c := h.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
-			return false
+			return nil
 		case c.Type == html.ElementNode && textChars(c, 1, 0) > 0:
 			if c.FirstChild != nil && c.FirstChild == c.LastChild && !isElem(c, atom.A) && c.FirstChild.Type == html.ElementNode {
-				return leadsWithPart(c) // a wrapper: <a><span>Kicker</span> Headline</a>
+				return leadingPart(c) // a wrapper: <a><span>Kicker</span> Headline</a>
 			}
 			for s := c.NextSibling; s != nil; s = s.NextSibling {
 				if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" || s.Type == html.ElementNode && textChars(s, 1, 0) > 0 {
-					return true
+					return c
 				}
 			}
-			return false
+			return nil
 		}
 	}
-	return false
+	return nil
+}
+
+// emphasis are the elements that stress words of a headline rather than
+// set a part of it apart (<h1><em>Barbie</em> – the review</h1>).
+var emphasis = []atom.Atom{atom.Em, atom.I, atom.B, atom.Strong, atom.Q, atom.Cite, atom.Mark}
+
+// kickerLead returns the text of the part the heading h starts in, when
+// that part is a kicker that pages mark only by its place: an element of
+// its own (no emphasis) before the headline. Whether it is one, the page's
+// titles tell (see dropKicker); "" when h starts with no such part.
+func kickerLead(h *html.Node) string {
+	c := leadingPart(h)
+	if c == nil || slices.Contains(emphasis, c.DataAtom) {
+		return ""
+	}
+	return text(c)
+}
+
+// maxKickerWords is the most words of a part before a headline taken to
+// be its kicker.
+const maxKickerWords = 6
+
+// dropKicker returns the headline h1 without the kicker lead it starts
+// with, when one of the page's titles sets that kicker apart from the
+// headline by a separator ("Zoonosen – Wie Umweltzerstörung …" for
+// <h1><span>Zoonosen</span><span aria-hidden> – </span><span>Wie …</span>,
+// which the <h1> prints as two lines): the titles join what readers see
+// as a kicker above a headline. It returns h1 itself otherwise.
+func dropKicker(h1, lead string, titles []string) string {
+	nl := normTitle(lead)
+	if nl == "" || words(lead) > maxKickerWords {
+		return h1
+	}
+	rest := h1TextAfter(h1, nl)
+	nr := normTitle(rest)
+	if rest == "" || words(rest) < 2 || words(rest) < words(lead) {
+		return h1
+	}
+	for _, t := range titles {
+		for _, sep := range titleSeparators {
+			first, second, ok := strings.Cut(t, sep)
+			if !ok || normTitle(first) != nl {
+				continue
+			}
+			if ns := normTitle(second); ns != "" && (strings.HasPrefix(nr, ns) || strings.HasPrefix(ns, nr)) {
+				return rest
+			}
+		}
+	}
+	return h1
+}
+
+// h1TextAfter returns the text of h after its start whose folded form is
+// nl, from the next letter or digit on; or "" when h does not start so.
+func h1TextAfter(h, nl string) string {
+	if !strings.HasPrefix(normTitle(h), nl) {
+		return ""
+	}
+	n := 0 // bytes of nl matched
+	for i, r := range h {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if n == len(nl) {
+			return strings.TrimSpace(h[i:])
+		}
+		n += utf8.RuneLen(unicode.ToLower(r))
+	}
+	return ""
 }
 
 func (m *pageMeta) headingParts(b *strings.Builder, n *html.Node, depth int) {

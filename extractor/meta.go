@@ -45,6 +45,9 @@ type pageMeta struct {
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
+	// h1Leads are, for each of h1, the text of the part it starts in when
+	// that part may be a kicker (see kickerLead), or "".
+	h1Leads []string
 	// logos are the texts of the headings that name the site (its logo).
 	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
@@ -196,7 +199,8 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 			if inBody && len(m.h1) < 5 && role == h1Story {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
-					m.h1Split = append(m.h1Split, leadsWithPart(n))
+					m.h1Split = append(m.h1Split, leadingPart(n) != nil)
+					m.h1Leads = append(m.h1Leads, kickerLead(n))
 					if len(m.afterH1) < 3 {
 						m.afterH1 = append(m.afterH1, new(strings.Builder))
 						m.addHints(n, aside)

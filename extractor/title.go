@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -171,19 +172,29 @@ func (s site) titlePart(t string) string {
 // strip removes the site's name ("… | The Site", "Site: …") and section
 // names ("Headline | Forum | Site") from a title.
 func (s site) strip(t string) string {
-	t = s.stripAffix(collapse(t))
+	whole := collapse(t)
+	t = s.stripAffix(whole)
 	if t == "" {
 		return ""
 	}
+	// A title names its site once: with the name cut before the headline
+	// ("gipfelbuch.ch - Outdoornews - … auf Gipfelbuch.ch"), a last part
+	// that only holds it is the headline's.
+	front := !strings.HasPrefix(whole, t)
 	for _, sep := range titleSeparators {
 		if !strings.Contains(t, sep) {
 			continue
 		}
 		parts := strings.Split(t, sep)
 		switch {
-		case s.isName(parts[len(parts)-1]):
+		case front && s.names(parts[len(parts)-1]) || !front && s.isName(parts[len(parts)-1]):
 			parts = parts[:len(parts)-1]
 		case s.isName(parts[0]):
+			parts = parts[1:]
+			front = true
+		case front && len(parts) > 1 && sectionName(parts[0]) && !sectionName(parts[1]):
+			// "Site - Section - Headline": the section's name after the
+			// site's, before a headline.
 			parts = parts[1:]
 		case len(parts) > 1 && datePart(parts[len(parts)-1]):
 			// "Headline - January 23, 2022": the date is the page's.
@@ -349,7 +360,54 @@ func (s site) stripAffix(t string) string {
 func (m *pageMeta) title(siteName string, u *url.URL) string {
 	t := dropDatePart(m.headline(siteName, u))
 	t = strings.TrimSpace(trailingSepRe.ReplaceAllString(leadingSepRe.ReplaceAllString(t, ""), ""))
+	return m.fullHeadline(t)
+}
+
+// minShortenedWords is the least number of words of a title that a
+// longer heading may be the full form of.
+const minShortenedWords = 3
+
+// fullHeadline returns the headline a heading styled as the page's
+// headline prints in full when it starts with the title t and goes on
+// ("… Teil 49" in the <h1> and the document title, "… Teil 49 –
+// Büssing-NAG (Baujahre 1931 – 1945)" in <h2 class="h1">): the shorter
+// form is the one cut for search engines and browser tabs. It returns t
+// otherwise.
+func (m *pageMeta) fullHeadline(t string) string {
+	nt := normTitle(t)
+	if words(t) < minShortenedWords {
+		return t
+	}
+	for _, h := range m.headings {
+		if !h.marked && !h.titled && !slices.Contains(classParts(attr(h.node, "class")), "h1") && headlinePart(h.node, 0) == nil {
+			continue
+		}
+		if full := fullText(h.node, nt, words(t)+2, 0); full != "" {
+			return full
+		}
+	}
 	return t
+}
+
+// fullText returns the first text under n, a few levels down, that
+// starts with the folded title nt and has at least minWords words: one
+// run of text, so that the title's words and what follows are one line
+// (not a subline and the headline after it, "Neue Präsidentin"
+// "Reformstau lösen"). It returns "" when none does.
+func fullText(n *html.Node, nt string, minWords, depth int) string {
+	for c := n.FirstChild; c != nil && depth < 4; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if t := collapse(c.Data); words(t) >= minWords && strings.HasPrefix(normTitle(t), nt) {
+				return t
+			}
+		case html.ElementNode:
+			if t := fullText(c, nt, minWords, depth+1); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // dropDatePart removes a date printed before or after the headline with
@@ -394,6 +452,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		uncut(m.ldArticle().headline, docTitle),
 		uncut(m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"), docTitle),
 	}
+	m.dropKickers(append([]string{docTitle}, meta...), s)
 	docSite := normTitle(s.titlePart(m.docTitle))
 	siteHeading := func(h string) bool {
 		return s.isHeading(h) || docSite != "" && normTitle(h) == docSite
@@ -493,6 +552,19 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
 	return docTitle
+}
+
+// dropKickers removes from each <h1> the kicker it starts with that the
+// page's titles set apart (see dropKicker).
+func (m *pageMeta) dropKickers(titles []string, s site) {
+	for i := range titles {
+		titles[i] = s.strip(titles[i])
+	}
+	for i, lead := range m.h1Leads {
+		if lead != "" && i < len(m.h1) {
+			m.h1[i] = dropKicker(m.h1[i], lead, titles)
+		}
+	}
 }
 
 // titledHeading returns the headline of the page's first other heading
