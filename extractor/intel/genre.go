@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,21 +68,122 @@ func startsWord(b []byte) bool {
 
 // freshRelease reports a release the page dates to the day it reports it:
 // a fresh cue ("today", "out now", "今天", "本日", "오늘", "hôm nay") in the
-// title, or in a sentence whose release cue is neither denied, planned
-// nor past.
+// title, or a fresh cue or a day at most freshDays old (datedFresh) in a
+// sentence whose release cue is neither denied, planned nor past, nor
+// dated longer ago ("on Thursday, October 30", read on November 24).
 func (s *state) freshRelease() bool {
 	if s.inSentence(cueFresh, s.sents[0]) {
 		return true
 	}
 	for _, c := range s.cues[cueRelease] {
-		if s.blocked(c) || s.inTableLine(c.start) || s.inCodeLine(c.start) {
+		if s.blocked(c) || s.inTableLine(c.start) || s.inCodeLine(c.start) || s.pastDateBy(c, tune.freshDays) {
 			continue
 		}
-		if s.inSentence(cueFresh, s.sents[s.sentenceAt(c.start)]) {
+		if sent := s.sents[s.sentenceAt(c.start)]; s.inSentence(cueFresh, sent) || s.datedFresh(sent) {
 			return true
 		}
 	}
 	return false
+}
+
+// datedFresh reports a day in sentence sp at most freshDays before the
+// page's publication: "4日に公開" and "12月4日发布" (日), "4일 공개했다"
+// (일), "ngày 3/12", "on December 3". A day with no month is in the
+// publication's month, or the month before when it lies ahead.
+func (s *state) datedFresh(sp span) bool {
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	text := s.buf[sp.start:sp.end]
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j-i > 2 {
+			i = j
+			continue
+		}
+		day, month, ok := atoiSmall(string(text[i:j])), 0, true
+		before, rest := bytes.TrimRight(text[:i], " "), text[j:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("日")) || bytes.HasPrefix(rest, []byte("일")):
+			month = unitBefore(before, "月", "월") // "12月4日", "12월 4일"
+		case bytes.HasSuffix(before, []byte("ngày")) || bytes.HasSuffix(before, []byte("Ngày")):
+			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12"
+		default:
+			w := before[bytes.LastIndexByte(before, ' ')+1:]
+			month = s.an.monthOf(w) // "December 3"
+			ok = month > 0
+		}
+		if ok && withinDays(pub, month, day, tune.freshDays) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// unitBefore returns the number (1 to 12) that b ends with before one of
+// units ("12月", "12월"), or 0.
+func unitBefore(b []byte, units ...string) int {
+	for _, u := range units {
+		if t, ok := bytes.CutSuffix(b, []byte(u)); ok {
+			t = bytes.TrimRight(t, " ")
+			k := len(t)
+			for k > 0 && isDigit(t[k-1]) && len(t)-k < 2 {
+				k--
+			}
+			if n := atoiSmall(string(t[k:])); k < len(t) && n >= 1 && n <= 12 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// viMonthAfter reads the month after a Vietnamese day: "/12" or " tháng
+// 12"; 0 when none follows.
+func viMonthAfter(rest []byte) int {
+	if t, ok := bytes.CutPrefix(rest, []byte("/")); ok {
+		rest = t
+	} else if t, ok := bytes.CutPrefix(bytes.TrimLeft(rest, " "), []byte("tháng ")); ok {
+		rest = t
+	} else {
+		return 0
+	}
+	k := 0
+	for k < len(rest) && k < 2 && isDigit(rest[k]) {
+		k++
+	}
+	if n := atoiSmall(string(rest[:k])); n >= 1 && n <= 12 {
+		return n
+	}
+	return 0
+}
+
+// withinDays reports a day of month (0: pub's month, or the month before
+// when the day lies ahead of pub) at most days before pub, and not after it.
+func withinDays(pub time.Time, month, day, days int) bool {
+	if day < 1 || day > 31 {
+		return false
+	}
+	year := pub.Year()
+	if month == 0 {
+		month = int(pub.Month())
+		if day > pub.Day() {
+			month--
+		}
+	} else if month > int(pub.Month()) {
+		year--
+	}
+	d := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
+	gap := pub.Sub(d)
+	return gap >= 0 && gap <= time.Duration(days)*24*time.Hour
 }
 
 // dropReopened takes back the release of a model the page says launched
