@@ -527,12 +527,28 @@ const (
 	// when something is added to it ("「Gemma 3」ファミリーに…を追加",
 	// "joins the Gemma 3 family") a series that exists already.
 	CueSeries = "series"
+	// CueGenre marks a page's own genre when its title says it is a
+	// review, a hands-on, a test, an analysis, an interview or a tutorial
+	// ("review", "hands-on", "实测", "使ってみた", "써보니", "đánh giá"):
+	// such a page writes about models, it does not announce them, unless
+	// it says the release is fresh (CueFresh).
+	CueGenre = "genre"
+	// CueFresh marks a release as news of the day ("today", "out now",
+	// "今天", "本日", "오늘", "hôm nay"): a review page with one reports a
+	// launch.
+	CueFresh = "fresh"
+	// CueAvailable marks the release phrases that make a model available
+	// ("now available", "rolls out", "上线", "提供開始") rather than launch
+	// or open it: of a model the page says launched before, they report
+	// wider access (a new region, a new cloud), not a release.
+	CueAvailable = "available"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
 	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
-	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta, CueSeries}
+	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta, CueSeries,
+	CueGenre, CueFresh, CueAvailable}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

@@ -57,6 +57,9 @@ const (
 	cueEarlier
 	cueDelta
 	cueSeries
+	cueGenre
+	cueFresh
+	cueAvailable
 	numCues
 )
 

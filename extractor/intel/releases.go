@@ -101,6 +101,8 @@ func (s *state) releases() {
 	s.releaseVariants()
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
+	s.dropReviewed()
+	s.dropReopened()
 }
 
 // dropPassingSeries takes the release back from a bare catalogued series

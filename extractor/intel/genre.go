@@ -1,0 +1,275 @@
+package intel
+
+import (
+	"bytes"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/extractor/catalog"
+)
+
+// dropReviewed takes back every release of a page whose title says it is
+// a review, a hands-on, a test, an analysis, an interview or a tutorial
+// (the lexicon's genre cues: "Claude Opus 5 review: …", "实测 DeepSeek-V4",
+// "Claude Opus 5を1カ月使ってみた", "[리뷰] … 써보니", "Đánh giá …"), unless
+// the page dates a release to the day it reports it (freshRelease). Such a
+// page writes about models that exist: the release it recalls ("Anthropic
+// released Claude Opus 5 on October 30", read weeks later) is what made
+// the model worth reviewing, not news the page announces; a launch-day
+// hands-on ("Hands-on with Gemini 3.5 Flash, out today") keeps its release.
+func (s *state) dropReviewed() {
+	if len(s.sents) == 0 || !s.reviewTitle() || s.freshRelease() {
+		return
+	}
+	for _, rec := range s.models {
+		rec.conf, rec.evidence, rec.along = 0, "", false
+	}
+}
+
+// reviewTitle reports a title that opens with its genre: a genre cue
+// before any release cue of the title that is neither denied, planned nor
+// past ("Hands-on with …", "实测 DeepSeek-V4：…", "Trải nghiệm Kimi K3 sau
+// một tháng ra mắt"), or one that opens it with a capital the scan does
+// not fold ("Đánh giá Gemini 3.5 Pro: …": cue phrases match ASCII
+// capitals only). A title that announces first ("OpenAI launches GPT-5.5
+// mini: hands-on with the new small model") is launch news.
+func (s *state) reviewTitle() bool {
+	if g := hitsIn(s.cues[cueGenre], 0, s.titleEnd); len(g) > 0 {
+		for _, c := range hitsIn(s.cues[cueRelease], 0, g[0].start) {
+			if !s.blocked(c) {
+				return false
+			}
+		}
+		return true
+	}
+	r, n := utf8.DecodeRune(s.buf[:s.titleEnd])
+	if r < utf8.RuneSelf || !unicode.IsUpper(r) {
+		return false
+	}
+	title := utf8.AppendRune(nil, unicode.ToLower(r))
+	title = append(title, s.buf[n:s.titleEnd]...)
+	for _, ps := range s.an.cat.Cues[catalog.CueGenre] {
+		for _, p := range ps {
+			if bytes.HasPrefix(title, []byte(p)) && !startsWord(title[len(p):]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsWord reports a letter or digit at the start of b: a phrase right
+// before it ends inside a word.
+func startsWord(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return len(b) > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// freshRelease reports a release the page dates to the day it reports it:
+// a fresh cue ("today", "out now", "今天", "本日", "오늘", "hôm nay") in the
+// title, or a fresh cue or a day at most freshDays old (datedFresh) in a
+// sentence whose release cue is neither denied, planned nor past, nor
+// dated longer ago ("on Thursday, October 30", read on November 24).
+func (s *state) freshRelease() bool {
+	if s.inSentence(cueFresh, s.sents[0]) {
+		return true
+	}
+	for _, c := range s.cues[cueRelease] {
+		if s.blocked(c) || s.inTableLine(c.start) || s.inCodeLine(c.start) || s.pastDateBy(c, tune.freshDays) {
+			continue
+		}
+		if sent := s.sents[s.sentenceAt(c.start)]; s.inSentence(cueFresh, sent) || s.datedFresh(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedFresh reports a day in sentence sp at most freshDays before the
+// page's publication: "4日に公開" and "12月4日发布" (日), "4일 공개했다"
+// (일), "ngày 3/12", "on December 3". A day with no month is in the
+// publication's month, or the month before when it lies ahead.
+func (s *state) datedFresh(sp span) bool {
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	text := s.buf[sp.start:sp.end]
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j-i > 2 {
+			i = j
+			continue
+		}
+		day, month, ok := atoiSmall(string(text[i:j])), 0, true
+		before, rest := bytes.TrimRight(text[:i], " "), text[j:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("日")) || bytes.HasPrefix(rest, []byte("일")):
+			month = unitBefore(before, "月", "월") // "12月4日", "12월 4일"
+		case bytes.HasSuffix(before, []byte("ngày")) || bytes.HasSuffix(before, []byte("Ngày")):
+			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12"
+		default:
+			w := before[bytes.LastIndexByte(before, ' ')+1:]
+			month = s.an.monthOf(w) // "December 3"
+			ok = month > 0
+		}
+		if ok && withinDays(pub, month, day, tune.freshDays) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// unitBefore returns the number (1 to 12) that b ends with before one of
+// units ("12月", "12월"), or 0.
+func unitBefore(b []byte, units ...string) int {
+	for _, u := range units {
+		if t, ok := bytes.CutSuffix(b, []byte(u)); ok {
+			t = bytes.TrimRight(t, " ")
+			k := len(t)
+			for k > 0 && isDigit(t[k-1]) && len(t)-k < 2 {
+				k--
+			}
+			if n := atoiSmall(string(t[k:])); k < len(t) && n >= 1 && n <= 12 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// viMonthAfter reads the month after a Vietnamese day: "/12" or " tháng
+// 12"; 0 when none follows.
+func viMonthAfter(rest []byte) int {
+	if t, ok := bytes.CutPrefix(rest, []byte("/")); ok {
+		rest = t
+	} else if t, ok := bytes.CutPrefix(bytes.TrimLeft(rest, " "), []byte("tháng ")); ok {
+		rest = t
+	} else {
+		return 0
+	}
+	k := 0
+	for k < len(rest) && k < 2 && isDigit(rest[k]) {
+		k++
+	}
+	if n := atoiSmall(string(rest[:k])); n >= 1 && n <= 12 {
+		return n
+	}
+	return 0
+}
+
+// withinDays reports a day of month (0: pub's month, or the month before
+// when the day lies ahead of pub) at most days before pub, and not after it.
+func withinDays(pub time.Time, month, day, days int) bool {
+	if day < 1 || day > 31 {
+		return false
+	}
+	year := pub.Year()
+	if month == 0 {
+		month = int(pub.Month())
+		if day > pub.Day() {
+			month--
+		}
+	} else if month > int(pub.Month()) {
+		year--
+	}
+	d := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
+	gap := pub.Sub(d)
+	return gap >= 0 && gap <= time.Duration(days)*24*time.Hour
+}
+
+// dropReopened takes back the release of a model the page says launched
+// before (launchedBefore) when every sentence that releases it only makes
+// it available: "Claude Sonnet 5 now available in Amazon Bedrock's Tokyo
+// and Seoul regions" over "The model, which Anthropic launched in
+// September, was previously offered only in US regions" reports wider
+// access to an old model. Opening an older model's weights ("xAI has
+// published the weights of Grok 3, the model it launched in February
+// 2025") is a release, and stays one.
+func (s *state) dropReopened() {
+	for i, rec := range s.models {
+		if rec.conf > 0 && s.launchedBefore(i) && s.availableOnly(i) {
+			rec.conf, rec.evidence, rec.along = 0, "", false
+		}
+	}
+}
+
+// launchedBefore reports a release cue past the title, dated before the
+// page (pastDate), that speaks of model m: m is named in the cue's clause,
+// or the cue recalled m (hold), or the cue's sentence names no model but
+// "the model" and m is the page's topic. A sentence that releases
+// something too is no such recall: a changelog's dated entry ("2024-03-06:
+// The Yi-9B is open-sourced and available to the public") is the release.
+func (s *state) launchedBefore(m int) bool {
+	rec := s.models[m]
+	for _, c := range s.cues[cueRelease] {
+		if c.start < s.titleEnd || !s.pastDate(c) {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(c.start)]
+		if s.releasesNow(sent) {
+			continue
+		}
+		if int(rec.roleAt[kindHistorical]) == c.start+1 {
+			return true
+		}
+		if len(s.mentionsIn(sent.start, sent.end)) == 0 {
+			if m == s.topic && s.inSentence(cueModelNouns, sent) {
+				return true
+			}
+			continue
+		}
+		cl := s.clauseAt(c, sent)
+		for _, x := range s.mentionsIn(cl.start, cl.end) {
+			if x.model == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// availableOnly reports that model m is named in some sentence with a
+// release cue that is neither denied, planned nor past, and that every
+// such cue only makes a model available (the lexicon's available cues).
+func (s *state) availableOnly(m int) bool {
+	found := false
+	for _, c := range s.cues[cueRelease] {
+		if s.blocked(c) || !s.namedIn(m, s.sents[s.sentenceAt(c.start)]) {
+			continue
+		}
+		if !s.availabilityCue(c) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// namedIn reports a mention of model m in sentence sp.
+func (s *state) namedIn(m int, sp span) bool {
+	for _, x := range s.mentionsIn(sp.start, sp.end) {
+		if x.model == m {
+			return true
+		}
+	}
+	return false
+}
+
+// availabilityCue reports a release cue c that is an available cue too.
+func (s *state) availabilityCue(c hit) bool {
+	for _, h := range hitsIn(s.cues[cueAvailable], c.start, c.end) {
+		if h.start == c.start {
+			return true
+		}
+	}
+	return false
+}
