@@ -213,6 +213,9 @@ type Catalog struct {
 	// it any of its family ("a byte-level Llama").
 	Articles           []string `yaml:"articles"`
 	IndefiniteArticles []string `yaml:"indefinite_articles"`
+	// PercentWords written after a number make it a percentage, as "%"
+	// does ("87.5 per cent", "44.0 percent"); lowercase, matched as words.
+	PercentWords []string `yaml:"percent_words"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -606,6 +609,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
+	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -921,6 +925,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
 	v.names("lower_better", c.LowerBetter)
+	v.names("percent_words", c.PercentWords)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)

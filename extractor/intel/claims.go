@@ -533,22 +533,25 @@ func (s *state) numberOwner(n, sent span) int {
 		len(bytes.TrimSpace(s.buf[n.end:s.mentions[j].start])) == 0 && theBefore(s.buf[max(sent.start, n.start-8):n.start]) {
 		return s.mentions[j].model // "well up on the 63.5 OLMo 3 32B managed"
 	}
-	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
-	rest = bytes.TrimLeft(rest, " %")
+	at := n.end // where the words after the number start
+	for at < sent.end && (s.buf[at] == ' ' || s.buf[at] == '%') {
+		at++
+	}
+	at += participleLen(s.buf[at:sent.end]) // "the 87.5 per cent published for DeepSeek-R1-0528"
+	rest := s.buf[at:min(sent.end, at+tune.ownerGap)]
 	for _, p := range ownerAfter {
 		if bytes.HasPrefix(rest, p) {
-			j := s.mentionIndex(n.end)
+			j := s.mentionIndex(at)
 			if j >= len(s.mentions) {
 				break
 			}
 			m := s.mentions[j]
-			if m.start-n.end <= tune.ownerGap {
+			if m.start-at <= tune.ownerGap {
 				return m.model
 			}
 			// "86.4 for the original DeepSeek-OCR", "4.02 for last
 			// year's Step-Audio 2 mini": lowercase words between.
-			at := n.end + (len(s.buf[n.end:]) - len(bytes.TrimLeft(s.buf[n.end:], " %"))) + len(p)
-			if m.start < sent.end && lowerWordsOnly(s.buf[at:m.start]) {
+			if m.start < sent.end && lowerWordsOnly(s.buf[at+len(p):m.start]) {
 				return m.model
 			}
 			break
@@ -585,6 +588,20 @@ func (s *state) shortOwner(n, sent span) int {
 		return -1
 	}
 	return s.ownEndingWith(q)
+}
+
+// participleLen returns the length of an English past participle and the
+// space after it at the start of b ("published ", "reported "): a
+// lowercase word in -ed, else 0.
+func participleLen(b []byte) int {
+	i := 0
+	for i < len(b) && isLower(b[i]) {
+		i++
+	}
+	if i < 4 || i >= len(b) || b[i] != ' ' || b[i-2] != 'e' || b[i-1] != 'd' {
+		return 0
+	}
+	return i + 1
 }
 
 // theBefore reports a number written after "the" ("the 63.5 OLMo 3 32B
