@@ -821,10 +821,29 @@ func (s *state) sectionOpened(k int) bool {
 // article's topic when that is a short name of it; -1 when none.
 func (s *state) droppedSubject(k int) int {
 	m := s.previousSubject(k)
-	if m >= 0 && s.topic >= 0 && s.topicExtends(m) {
-		return s.topic // "Kamome" before, "Kamome-JP-8B" the topic
+	if m >= 0 && s.topic >= 0 && (s.topicExtends(m) || s.models[m].conf == 0 && s.otherMaker(m)) {
+		// "Kamome" before, "Kamome-JP-8B" the topic; "네이버의 HyperCLOVA
+		// X THINK는 84.1점… MedQA에서는 82.0%를 기록해": a model of
+		// another maker that the article does not release leaves the
+		// article's topic the subject a sentence leaves out.
+		return s.topic
 	}
 	return m
+}
+
+// otherMaker reports a model whose maker is known and is not the maker of
+// the article's topic.
+func (s *state) otherMaker(m int) bool {
+	a, b := s.models[m], s.models[s.topic]
+	switch {
+	case a.vendor >= 0 && b.vendor >= 0:
+		return a.vendor != b.vendor
+	case a.vendorName != "" && b.vendorName != "":
+		return a.vendorName != b.vendorName
+	case a.vendor >= 0 && b.vendorName != "" || a.vendorName != "" && b.vendor >= 0:
+		return true
+	}
+	return false
 }
 
 // comparison records the claims a comparison cue makes: its subject, the
