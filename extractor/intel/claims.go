@@ -78,10 +78,13 @@ func (s *state) sentenceScores(k int) {
 	nums := s.sentenceNumbers(sp, benches)
 	type pair struct{ b, n, cost int }
 	var pairs []pair
-	candidates := 0
+	candidates, valued := 0, 0
 	for _, n := range nums {
 		if !n.earlier && !n.delta && n.owner < 0 {
 			candidates++ // a number written beside its model is that model's
+			if n.percent || n.decimal {
+				valued++ // not "tháng 3"
+			}
 		}
 	}
 	for bi, b := range benches {
@@ -107,6 +110,13 @@ func (s *state) sentenceScores(k int) {
 			if n.start > b.end && len(benches) == 1 {
 				if e := s.clauseOpener(b.end, n.start); e >= 0 && n.start-e <= tune.scoreReach {
 					reach = tune.scoreReachAlone // "…; Devstral Small 1.1 reaches 53.6%"
+					if valued == 1 {
+						// "Trên bộ câu hỏi VLegalQA do nhóm tự xây dựng …,
+						// TreLM-3-9B trả lời đúng 71,4%": the one score of
+						// the sentence's one benchmark, however long the
+						// phrase that introduces it, is the clause's.
+						gap = min(gap, n.start-e)
+					}
 				}
 			}
 			if gap < 0 || gap > reach {
@@ -339,15 +349,19 @@ func earlierOwner(nums []score, model int) bool {
 // reports whether there was one
 // ("… SWE-bench Verified で74.9%… 。「クロード・オーパス4.1」（74.5%）も…").
 func (s *state) carriedScores(k int) bool {
-	prev, sp := s.sents[k-1], s.sents[k]
-	benches := benchesIn(s.benches, prev.start, prev.end)
-	if len(benches) != 1 || sp.start-prev.end > 2 || s.inTableLine(sp.start) {
+	sp := s.sents[k]
+	benches, far := s.carriedBench(k)
+	if len(benches) != 1 || s.inTableLine(sp.start) {
 		return false
 	}
 	b := benches[0]
 	unit := s.benchUnit(b.idx)
 	nums := s.sentenceNumbers(sp, nil)
 	opener := s.sentenceOpener(sp, nums)
+	first := -1
+	if ms := s.mentionsIn(sp.start, sp.end); len(ms) > 0 && ms[0].role == roleNone && fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
+		first = ms[0].model
+	}
 	for _, n := range nums {
 		owner := n.owner
 		if owner < 0 && !n.earlier && opener >= 0 && !currencyBefore(s.buf, n.start) {
@@ -358,6 +372,9 @@ func (s *state) carriedScores(k int) bool {
 		if owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 			continue
 		}
+		if far && owner != first {
+			continue // two sentences on, only the score of the model that opens it
+		}
 		u := ""
 		if n.percent {
 			u = "%"
@@ -367,12 +384,37 @@ func (s *state) carriedScores(k int) bool {
 	return true
 }
 
+// carriedBench returns the benchmarks of the sentence before k in its
+// paragraph, or, when that one names none, of the one before it
+// ("…VLegalQA…, TreLM-3-9B trả lời đúng 71,4%. Con số này cao hơn X.
+// Bản TreLM-3-2B đạt 60,7%."): what sentence k goes on about; far
+// reports the one before.
+func (s *state) carriedBench(k int) ([]benchHit, bool) {
+	for j := k - 1; j >= 1 && j >= k-maxCarry; j-- {
+		prev := s.sents[j]
+		if s.sents[j+1].start-prev.end > 2 {
+			return nil, false // another paragraph
+		}
+		if b := benchesIn(s.benches, prev.start, prev.end); len(b) > 0 {
+			return b, j < k-1
+		}
+		if !twoNumbers(s.buf[prev.start:prev.end]) {
+			return nil, false // a sentence on something else
+		}
+	}
+	return nil, false
+}
+
+// maxCarry is how many sentences back a benchmark carries to one that
+// names none.
+const maxCarry = 2
+
 // sentenceOpener returns the model sentence sp opens with, not compared
 // against, when the sentence writes one number beside no model (nums)
 // after it; -1 otherwise.
 func (s *state) sentenceOpener(sp span, nums []score) int {
 	ms := s.mentionsIn(sp.start, sp.end)
-	if len(ms) == 0 || ms[0].role != roleNone || len(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) > 0 {
+	if len(ms) == 0 || ms[0].role != roleNone || !fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
 		return -1
 	}
 	free := 0
@@ -388,6 +430,21 @@ func (s *state) sentenceOpener(sp span, nums []score) int {
 		return -1
 	}
 	return ms[0].model
+}
+
+// fewWords reports at most two words of Latin letters before a sentence's
+// first model, no digits nor punctuation ("Bản TreLM-3-2B đạt 60,7%",
+// "Google's Gemini 3.5 Pro posts 44.0%"): the model still opens it.
+func fewWords(b []byte) bool {
+	if len(b) > 24 || bytes.Count(b, []byte(" ")) > 1 {
+		return false
+	}
+	for _, r := range string(b) {
+		if !unicode.Is(unicode.Latin, r) && r != ' ' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
 }
 
 // currencyBefore reports a currency sign right before a number at i
