@@ -414,7 +414,7 @@ const maxCarry = 2
 // after it; -1 otherwise.
 func (s *state) sentenceOpener(sp span, nums []score) int {
 	ms := s.mentionsIn(sp.start, sp.end)
-	if len(ms) == 0 || ms[0].role != roleNone || !fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
+	if len(ms) == 0 || ms[0].role != roleNone || len(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) > 0 {
 		return -1
 	}
 	free := 0
