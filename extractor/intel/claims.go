@@ -320,6 +320,15 @@ func creditedTo(credited []scored, b, model int) bool {
 // ends: named after a clause break, not compared against and no number's
 // owner; -1 when none.
 func (s *state) clauseOpener(lo, hi int) int {
+	if m, ok := s.clauseOpening(lo, hi); ok {
+		return m.end
+	}
+	return -1
+}
+
+// clauseOpening returns the mention of the model that opens a clause in
+// [lo, hi), as clauseOpener reads it.
+func (s *state) clauseOpening(lo, hi int) (mention, bool) {
 	for _, m := range s.mentionsIn(lo, hi) {
 		if m.end > hi || m.role != roleNone || !clauseBreak(s.buf[lo:m.start]) {
 			continue
@@ -328,9 +337,9 @@ func (s *state) clauseOpener(lo, hi int) int {
 		if len(t) > 0 && (t[0] == '(' || bytes.HasPrefix(t, []byte("（"))) {
 			continue // "GPT-4.1 (74.3)": a number's owner
 		}
-		return m.end
+		return m, true
 	}
-	return -1
+	return mention{}, false
 }
 
 // earlierOwner reports a model that owns an earlier value among nums
@@ -362,6 +371,7 @@ func (s *state) carriedScores(k int) bool {
 	if ms := s.mentionsIn(sp.start, sp.end); len(ms) > 0 && ms[0].role == roleNone && fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
 		first = ms[0].model
 	}
+	lo := sp.start
 	for _, n := range nums {
 		owner := n.owner
 		if owner < 0 && !n.earlier && opener >= 0 && !currencyBefore(s.buf, n.start) {
@@ -369,6 +379,13 @@ func (s *state) carriedScores(k int) bool {
 			// the one score of a sentence that opens with its model.
 			owner = opener
 		}
+		if m, ok := s.clauseOpening(lo, n.start); owner < 0 && !n.earlier && ok && n.start-m.end <= tune.scoreReach && !currencyBefore(s.buf, n.start) {
+			// "Google reported 44.0 percent for X on the same test, and
+			// Anthropic's Claude Opus 5 system card lists 39.7 percent":
+			// the score of the clause its model opens.
+			owner = m.model
+		}
+		lo = n.end
 		if owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 			continue
 		}
