@@ -213,6 +213,11 @@ type Catalog struct {
 	// it any of its family ("a byte-level Llama").
 	Articles           []string `yaml:"articles"`
 	IndefiniteArticles []string `yaml:"indefinite_articles"`
+	// BenchmarkSubsets written after a catalogued benchmark's name, a
+	// space between, name a harder or smaller part of it that is scored
+	// on its own ("HealthBench Hard", "SWE-bench Lite"); matched with
+	// this case.
+	BenchmarkSubsets []string `yaml:"benchmark_subsets"`
 	// PercentWords written after a number make it a percentage, as "%"
 	// does ("87.5 per cent", "44.0 percent"); lowercase, matched as words.
 	PercentWords []string `yaml:"percent_words"`
@@ -610,6 +615,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
+	c.BenchmarkSubsets = append(c.BenchmarkSubsets, o.BenchmarkSubsets...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -926,6 +932,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("former_words", c.FormerWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
+	v.names("benchmark_subsets", c.BenchmarkSubsets)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)
