@@ -1005,7 +1005,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 	var targets []int
 	for _, i := range chain {
 		if m := s.mentions[i]; m.role == roleTarget && m.model != subject {
-			targets = append(targets, m.model)
+			targets = append(targets, s.namedMember(m.model, subject))
 		}
 	}
 	if len(targets) == 0 {
@@ -1032,6 +1032,31 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// namedMember returns the one model of series m the article names, other
+// than subject, when m is a bare series ("하이퍼클로바X 제쳤다" of an article
+// that names HyperCLOVA X THINK): the rival a comparison means; m
+// otherwise.
+func (s *state) namedMember(m, subject int) int {
+	rec := s.models[m]
+	if !rec.bare || rec.family < 0 {
+		return m
+	}
+	found := -1
+	for i, o := range s.models {
+		if i == m || i == subject || o.count == 0 || o.bare || o.family != rec.family {
+			continue
+		}
+		if found >= 0 {
+			return m // more than one: the series itself
+		}
+		found = i
+	}
+	if found < 0 {
+		return m
+	}
+	return found
 }
 
 // referredRival returns the model a "latter" or "former" word right after
