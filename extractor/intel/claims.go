@@ -508,6 +508,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
+			if !sc.earlier && sc.owner >= 0 {
+				sc.earlier = s.ownerIntroducedEarlier(sc.owner, n.start, sp) // "较上一代 X 的 60.1 分"
+			}
 			if k := len(nums) - 1; !sc.earlier && sc.owner >= 0 && k >= 0 && nums[k].earlier && nums[k].owner >= 0 &&
 				s.listGoesOn(s.buf[nums[k].end:n.start]) {
 				sc.earlier = true // "versus 58.9 for Y and 68.4 for Z"
@@ -516,6 +519,37 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// ownerIntroducedEarlier reports the owner of a number at p named right
+// before it after a word of an earlier value, a word of history between
+// or not ("较上一代 Baichuan-M2-32B 的 60.1 分", "compared with X's
+// 60.1"): the value is an earlier one, what the subject is measured
+// against.
+func (s *state) ownerIntroducedEarlier(owner, p int, sent span) bool {
+	i := s.mentionIndex(p) - 1
+	for ; i >= 0 && s.mentions[i].end > p; i-- {
+	}
+	if i < 0 || s.mentions[i].model != owner || s.mentions[i].start < sent.start {
+		return false
+	}
+	at := s.mentions[i].start
+	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, at-tune.ownerGap), at) {
+		if len(bytes.TrimSpace(s.buf[h.end:at])) == 0 {
+			at = h.start // "上一代 ", "前世代の "
+			break
+		}
+	}
+	before := bytes.TrimRight(s.buf[max(sent.start, at-16):at], " ")
+	for _, w := range s.an.c.valueWords[cueEarlier] {
+		if w.after || len(before) < len(w.text) || !hasPrefixFold(before[len(before)-len(w.text):], w.text) {
+			continue
+		}
+		if k := len(before) - len(w.text); k == 0 || !isAlnum(before[k-1]) || !isAlnum(w.text[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // listGoesOn reports a gap between two numbers that ends with a list
