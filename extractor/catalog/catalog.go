@@ -218,6 +218,10 @@ type Catalog struct {
 	// on its own ("HealthBench Hard", "SWE-bench Lite"); matched with
 	// this case.
 	BenchmarkSubsets []string `yaml:"benchmark_subsets"`
+	// RivalParticles after a model name in a Japanese or Korean sentence
+	// mark it as what a comparison cue further on measures against
+	// ("X に対しては、…上回っています", "X에 비해 … 앞섰다").
+	RivalParticles []string `yaml:"rival_particles"`
 	// PercentWords written after a number make it a percentage, as "%"
 	// does ("87.5 per cent", "44.0 percent"); lowercase, matched as words.
 	PercentWords []string `yaml:"percent_words"`
@@ -615,6 +619,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
+	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
 	c.BenchmarkSubsets = append(c.BenchmarkSubsets, o.BenchmarkSubsets...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
@@ -932,6 +937,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("former_words", c.FormerWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
+	v.names("rival_particles", c.RivalParticles)
 	v.names("benchmark_subsets", c.BenchmarkSubsets)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)

@@ -1045,6 +1045,8 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if len(targets) == 0 {
 		if t := s.referredRival(c, sp, subject); t >= 0 {
 			targets = append(targets, t) // "…约为Qwen3-30B-A3B的70%，…效果优于后者"
+		} else if t := s.particleRival(c, sp, subject); t >= 0 {
+			targets = append(targets, t) // "X に対しては、…全項目で上回っています"
 		}
 	}
 	if len(targets) > 0 {
@@ -1091,6 +1093,31 @@ func (s *state) namedMember(m, subject int) int {
 		return m
 	}
 	return found
+}
+
+// particleRival returns the model a rival particle marks before a
+// comparison cue that follows its rival (c.after), farther than its
+// chain reaches ("llm-jp-3-172b-instruct3 に対しては、…全項目で上回っています"):
+// the nearest such model of the sentence other than subject, with no
+// other measured comparison between; -1 when none.
+func (s *state) particleRival(c hit, sp span, subject int) int {
+	if !c.after {
+		return -1
+	}
+	ms := s.mentionsIn(sp.start, c.start)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.model == subject || !s.particleAfter(m.span, s.an.cat.RivalParticles) {
+			continue
+		}
+		for _, k := range []cueKind{cueOutperforms, cueMatches, cueTrails} {
+			if len(hitsIn(s.cues[k], m.end, c.start)) > 0 {
+				return -1
+			}
+		}
+		return m.model
+	}
+	return -1
 }
 
 // referredRival returns the model a "latter" or "former" word right after
