@@ -372,6 +372,7 @@ func (s *state) carriedScores(k int) bool {
 		first = ms[0].model
 	}
 	lo := sp.start
+	var credited []scored
 	for _, n := range nums {
 		owner := n.owner
 		if owner < 0 && !n.earlier && opener >= 0 && !currencyBefore(s.buf, n.start) {
@@ -397,7 +398,11 @@ func (s *state) carriedScores(k int) bool {
 			u = "%"
 		}
 		s.scoreClaim(owner, b.name, b.idx, n.value, u, s.sentence(k))
+		credited = append(credited, scored{0, owner, n.start, n.value, n.earlier && n.owner >= 0})
 	}
+	// "Baichuan-M3-32B 得分 63.0，较上一代 Baichuan-M2-32B 的 60.1 分…":
+	// a carried score before another model's earlier one compares.
+	s.earlierComparisons(credited, benches, k)
 	return true
 }
 
@@ -764,7 +769,7 @@ func ownerConnector(gap []byte) bool {
 	g = bytes.TrimSpace(g)
 	switch string(g) {
 	case "", "at", "with", "(", "（", ":", "：", "'s", "’s", "'s at", "of", "scored", "scores", "reached", "got",
-		"的", "为", "為", "达到", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
+		"的", "为", "為", "达到", "得分", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
 		return true
 	}
 	return false
