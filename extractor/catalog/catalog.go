@@ -213,6 +213,23 @@ type Catalog struct {
 	// it any of its family ("a byte-level Llama").
 	Articles           []string `yaml:"articles"`
 	IndefiniteArticles []string `yaml:"indefinite_articles"`
+	// BenchmarkSubsets written after a catalogued benchmark's name, a
+	// space between, name a harder or smaller part of it that is scored
+	// on its own ("HealthBench Hard", "SWE-bench Lite"); matched with
+	// this case.
+	BenchmarkSubsets []string `yaml:"benchmark_subsets"`
+	// TestNouns are Chinese, Japanese and Korean words for a test or an
+	// exam ("평가", "試験", "测试"): with one in its sentence, a Latin
+	// acronym in brackets after the text's own words names the test it
+	// scores ("한국 의사국가시험(KMLE) … 평가에서 86.7점").
+	TestNouns []string `yaml:"test_nouns"`
+	// RivalParticles after a model name in a Japanese or Korean sentence
+	// mark it as what a comparison cue further on measures against
+	// ("X に対しては、…上回っています", "X에 비해 … 앞섰다").
+	RivalParticles []string `yaml:"rival_particles"`
+	// PercentWords written after a number make it a percentage, as "%"
+	// does ("87.5 per cent", "44.0 percent"); lowercase, matched as words.
+	PercentWords []string `yaml:"percent_words"`
 	// Cues are phrases by cue kind (CueRelease, …) and language.
 	Cues map[string]Phrases `yaml:"cues"`
 }
@@ -622,6 +639,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
+	c.PercentWords = append(c.PercentWords, o.PercentWords...)
+	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
+	c.TestNouns = append(c.TestNouns, o.TestNouns...)
+	c.BenchmarkSubsets = append(c.BenchmarkSubsets, o.BenchmarkSubsets...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -937,6 +958,10 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
 	v.names("lower_better", c.LowerBetter)
+	v.names("percent_words", c.PercentWords)
+	v.names("rival_particles", c.RivalParticles)
+	v.names("test_nouns", c.TestNouns)
+	v.names("benchmark_subsets", c.BenchmarkSubsets)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)

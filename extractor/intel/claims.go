@@ -78,10 +78,13 @@ func (s *state) sentenceScores(k int) {
 	nums := s.sentenceNumbers(sp, benches)
 	type pair struct{ b, n, cost int }
 	var pairs []pair
-	candidates := 0
+	candidates, valued := 0, 0
 	for _, n := range nums {
 		if !n.earlier && !n.delta && n.owner < 0 {
 			candidates++ // a number written beside its model is that model's
+			if n.percent || n.decimal {
+				valued++ // not "tháng 3"
+			}
 		}
 	}
 	for bi, b := range benches {
@@ -107,6 +110,13 @@ func (s *state) sentenceScores(k int) {
 			if n.start > b.end && len(benches) == 1 {
 				if e := s.clauseOpener(b.end, n.start); e >= 0 && n.start-e <= tune.scoreReach {
 					reach = tune.scoreReachAlone // "…; Devstral Small 1.1 reaches 53.6%"
+					if valued == 1 {
+						// "Trên bộ câu hỏi VLegalQA do nhóm tự xây dựng …,
+						// TreLM-3-9B trả lời đúng 71,4%": the one score of
+						// the sentence's one benchmark, however long the
+						// phrase that introduces it, is the clause's.
+						gap = min(gap, n.start-e)
+					}
 				}
 			}
 			if gap < 0 || gap > reach {
@@ -310,6 +320,15 @@ func creditedTo(credited []scored, b, model int) bool {
 // ends: named after a clause break, not compared against and no number's
 // owner; -1 when none.
 func (s *state) clauseOpener(lo, hi int) int {
+	if m, ok := s.clauseOpening(lo, hi); ok {
+		return m.end
+	}
+	return -1
+}
+
+// clauseOpening returns the mention of the model that opens a clause in
+// [lo, hi), as clauseOpener reads it.
+func (s *state) clauseOpening(lo, hi int) (mention, bool) {
 	for _, m := range s.mentionsIn(lo, hi) {
 		if m.end > hi || m.role != roleNone || !clauseBreak(s.buf[lo:m.start]) {
 			continue
@@ -318,9 +337,9 @@ func (s *state) clauseOpener(lo, hi int) int {
 		if len(t) > 0 && (t[0] == '(' || bytes.HasPrefix(t, []byte("（"))) {
 			continue // "GPT-4.1 (74.3)": a number's owner
 		}
-		return m.end
+		return m, true
 	}
-	return -1
+	return mention{}, false
 }
 
 // earlierOwner reports a model that owns an earlier value among nums
@@ -339,15 +358,21 @@ func earlierOwner(nums []score, model int) bool {
 // reports whether there was one
 // ("… SWE-bench Verified で74.9%… 。「クロード・オーパス4.1」（74.5%）も…").
 func (s *state) carriedScores(k int) bool {
-	prev, sp := s.sents[k-1], s.sents[k]
-	benches := benchesIn(s.benches, prev.start, prev.end)
-	if len(benches) != 1 || sp.start-prev.end > 2 || s.inTableLine(sp.start) {
+	sp := s.sents[k]
+	benches, far := s.carriedBench(k)
+	if len(benches) != 1 || s.inTableLine(sp.start) {
 		return false
 	}
 	b := benches[0]
 	unit := s.benchUnit(b.idx)
 	nums := s.sentenceNumbers(sp, nil)
 	opener := s.sentenceOpener(sp, nums)
+	first := -1
+	if ms := s.mentionsIn(sp.start, sp.end); len(ms) > 0 && ms[0].role == roleNone && fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
+		first = ms[0].model
+	}
+	lo := sp.start
+	var credited []scored
 	for _, n := range nums {
 		owner := n.owner
 		if owner < 0 && !n.earlier && opener >= 0 && !currencyBefore(s.buf, n.start) {
@@ -355,17 +380,56 @@ func (s *state) carriedScores(k int) bool {
 			// the one score of a sentence that opens with its model.
 			owner = opener
 		}
+		if m, ok := s.clauseOpening(lo, n.start); owner < 0 && !n.earlier && ok && n.start-m.end <= tune.scoreReach && !currencyBefore(s.buf, n.start) {
+			// "Google reported 44.0 percent for X on the same test, and
+			// Anthropic's Claude Opus 5 system card lists 39.7 percent":
+			// the score of the clause its model opens.
+			owner = m.model
+		}
+		lo = n.end
 		if owner < 0 || n.delta || !n.percent && !n.decimal && unit == "" || n.value > 100 && unit == "" {
 			continue
+		}
+		if far && owner != first {
+			continue // two sentences on, only the score of the model that opens it
 		}
 		u := ""
 		if n.percent {
 			u = "%"
 		}
 		s.scoreClaim(owner, b.name, b.idx, n.value, u, s.sentence(k))
+		credited = append(credited, scored{0, owner, n.start, n.value, n.earlier && n.owner >= 0})
 	}
+	// "Baichuan-M3-32B 得分 63.0，较上一代 Baichuan-M2-32B 的 60.1 分…":
+	// a carried score before another model's earlier one compares.
+	s.earlierComparisons(credited, benches, k)
 	return true
 }
+
+// carriedBench returns the benchmarks of the sentence before k in its
+// paragraph, or, when that one names none, of the one before it
+// ("…VLegalQA…, TreLM-3-9B trả lời đúng 71,4%. Con số này cao hơn X.
+// Bản TreLM-3-2B đạt 60,7%."): what sentence k goes on about; far
+// reports the one before.
+func (s *state) carriedBench(k int) ([]benchHit, bool) {
+	for j := k - 1; j >= 1 && j >= k-maxCarry; j-- {
+		prev := s.sents[j]
+		if s.sents[j+1].start-prev.end > 2 {
+			return nil, false // another paragraph
+		}
+		if b := benchesIn(s.benches, prev.start, prev.end); len(b) > 0 {
+			return b, j < k-1
+		}
+		if !twoNumbers(s.buf[prev.start:prev.end]) {
+			return nil, false // a sentence on something else
+		}
+	}
+	return nil, false
+}
+
+// maxCarry is how many sentences back a benchmark carries to one that
+// names none.
+const maxCarry = 2
 
 // sentenceOpener returns the model sentence sp opens with, not compared
 // against, when the sentence writes one number beside no model (nums)
@@ -388,6 +452,21 @@ func (s *state) sentenceOpener(sp span, nums []score) int {
 		return -1
 	}
 	return ms[0].model
+}
+
+// fewWords reports at most two words of Latin letters before a sentence's
+// first model, no digits nor punctuation ("Bản TreLM-3-2B đạt 60,7%",
+// "Google's Gemini 3.5 Pro posts 44.0%"): the model still opens it.
+func fewWords(b []byte) bool {
+	if len(b) > 24 || bytes.Count(b, []byte(" ")) > 1 {
+		return false
+	}
+	for _, r := range string(b) {
+		if !unicode.Is(unicode.Latin, r) && r != ' ' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
 }
 
 // currencyBefore reports a currency sign right before a number at i
@@ -434,6 +513,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
+			if !sc.earlier && sc.owner >= 0 {
+				sc.earlier = s.ownerIntroducedEarlier(sc.owner, n.start, sp) // "较上一代 X 的 60.1 分"
+			}
 			if k := len(nums) - 1; !sc.earlier && sc.owner >= 0 && k >= 0 && nums[k].earlier && nums[k].owner >= 0 &&
 				s.listGoesOn(s.buf[nums[k].end:n.start]) {
 				sc.earlier = true // "versus 58.9 for Y and 68.4 for Z"
@@ -442,6 +524,37 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// ownerIntroducedEarlier reports the owner of a number at p named right
+// before it after a word of an earlier value, a word of history between
+// or not ("较上一代 Baichuan-M2-32B 的 60.1 分", "compared with X's
+// 60.1"): the value is an earlier one, what the subject is measured
+// against.
+func (s *state) ownerIntroducedEarlier(owner, p int, sent span) bool {
+	i := s.mentionIndex(p) - 1
+	for ; i >= 0 && s.mentions[i].end > p; i-- {
+	}
+	if i < 0 || s.mentions[i].model != owner || s.mentions[i].start < sent.start {
+		return false
+	}
+	at := s.mentions[i].start
+	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, at-tune.ownerGap), at) {
+		if len(bytes.TrimSpace(s.buf[h.end:at])) == 0 {
+			at = h.start // "上一代 ", "前世代の "
+			break
+		}
+	}
+	before := bytes.TrimRight(s.buf[max(sent.start, at-16):at], " ")
+	for _, w := range s.an.c.valueWords[cueEarlier] {
+		if w.after || len(before) < len(w.text) || !hasPrefixFold(before[len(before)-len(w.text):], w.text) {
+			continue
+		}
+		if k := len(before) - len(w.text); k == 0 || !isAlnum(before[k-1]) || !isAlnum(w.text[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // listGoesOn reports a gap between two numbers that ends with a list
@@ -533,22 +646,25 @@ func (s *state) numberOwner(n, sent span) int {
 		len(bytes.TrimSpace(s.buf[n.end:s.mentions[j].start])) == 0 && theBefore(s.buf[max(sent.start, n.start-8):n.start]) {
 		return s.mentions[j].model // "well up on the 63.5 OLMo 3 32B managed"
 	}
-	rest := s.buf[n.end:min(sent.end, n.end+tune.ownerGap)]
-	rest = bytes.TrimLeft(rest, " %")
+	at := n.end // where the words after the number start
+	for at < sent.end && (s.buf[at] == ' ' || s.buf[at] == '%') {
+		at++
+	}
+	at += participleLen(s.buf[at:sent.end]) // "the 87.5 per cent published for DeepSeek-R1-0528"
+	rest := s.buf[at:min(sent.end, at+tune.ownerGap)]
 	for _, p := range ownerAfter {
 		if bytes.HasPrefix(rest, p) {
-			j := s.mentionIndex(n.end)
+			j := s.mentionIndex(at)
 			if j >= len(s.mentions) {
 				break
 			}
 			m := s.mentions[j]
-			if m.start-n.end <= tune.ownerGap {
+			if m.start-at <= tune.ownerGap {
 				return m.model
 			}
 			// "86.4 for the original DeepSeek-OCR", "4.02 for last
 			// year's Step-Audio 2 mini": lowercase words between.
-			at := n.end + (len(s.buf[n.end:]) - len(bytes.TrimLeft(s.buf[n.end:], " %"))) + len(p)
-			if m.start < sent.end && lowerWordsOnly(s.buf[at:m.start]) {
+			if m.start < sent.end && lowerWordsOnly(s.buf[at+len(p):m.start]) {
 				return m.model
 			}
 			break
@@ -585,6 +701,20 @@ func (s *state) shortOwner(n, sent span) int {
 		return -1
 	}
 	return s.ownEndingWith(q)
+}
+
+// participleLen returns the length of an English past participle and the
+// space after it at the start of b ("published ", "reported "): a
+// lowercase word in -ed, else 0.
+func participleLen(b []byte) int {
+	i := 0
+	for i < len(b) && isLower(b[i]) {
+		i++
+	}
+	if i < 4 || i >= len(b) || b[i] != ' ' || b[i-2] != 'e' || b[i-1] != 'd' {
+		return 0
+	}
+	return i + 1
 }
 
 // theBefore reports a number written after "the" ("the 63.5 OLMo 3 32B
@@ -639,7 +769,7 @@ func ownerConnector(gap []byte) bool {
 	g = bytes.TrimSpace(g)
 	switch string(g) {
 	case "", "at", "with", "(", "（", ":", "：", "'s", "’s", "'s at", "of", "scored", "scores", "reached", "got",
-		"的", "为", "為", "达到", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
+		"的", "为", "為", "达到", "得分", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
 		return true
 	}
 	return false
@@ -804,10 +934,29 @@ func (s *state) sectionOpened(k int) bool {
 // article's topic when that is a short name of it; -1 when none.
 func (s *state) droppedSubject(k int) int {
 	m := s.previousSubject(k)
-	if m >= 0 && s.topic >= 0 && s.topicExtends(m) {
-		return s.topic // "Kamome" before, "Kamome-JP-8B" the topic
+	if m >= 0 && s.topic >= 0 && (s.topicExtends(m) || s.models[m].conf == 0 && s.otherMaker(m)) {
+		// "Kamome" before, "Kamome-JP-8B" the topic; "네이버의 HyperCLOVA
+		// X THINK는 84.1점… MedQA에서는 82.0%를 기록해": a model of
+		// another maker that the article does not release leaves the
+		// article's topic the subject a sentence leaves out.
+		return s.topic
 	}
 	return m
+}
+
+// otherMaker reports a model whose maker is known and is not the maker of
+// the article's topic.
+func (s *state) otherMaker(m int) bool {
+	a, b := s.models[m], s.models[s.topic]
+	switch {
+	case a.vendor >= 0 && b.vendor >= 0:
+		return a.vendor != b.vendor
+	case a.vendorName != "" && b.vendorName != "":
+		return a.vendorName != b.vendorName
+	case a.vendor >= 0 && b.vendorName != "" || a.vendorName != "" && b.vendor >= 0:
+		return true
+	}
+	return false
 }
 
 // comparison records the claims a comparison cue makes: its subject, the
@@ -895,12 +1044,14 @@ func (s *state) comparison(kind cueKind, c hit) {
 	var targets []int
 	for _, i := range chain {
 		if m := s.mentions[i]; m.role == roleTarget && m.model != subject {
-			targets = append(targets, m.model)
+			targets = append(targets, s.namedMember(m.model, subject))
 		}
 	}
 	if len(targets) == 0 {
 		if t := s.referredRival(c, sp, subject); t >= 0 {
 			targets = append(targets, t) // "…约为Qwen3-30B-A3B的70%，…效果优于后者"
+		} else if t := s.particleRival(c, sp, subject); t >= 0 {
+			targets = append(targets, t) // "X に対しては、…全項目で上回っています"
 		}
 	}
 	if len(targets) > 0 {
@@ -922,6 +1073,56 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// namedMember returns the one model of series m the article names, other
+// than subject, when m is a bare series ("하이퍼클로바X 제쳤다" of an article
+// that names HyperCLOVA X THINK): the rival a comparison means; m
+// otherwise.
+func (s *state) namedMember(m, subject int) int {
+	rec := s.models[m]
+	if !rec.bare || rec.family < 0 {
+		return m
+	}
+	found := -1
+	for i, o := range s.models {
+		if i == m || i == subject || o.count == 0 || o.bare || o.family != rec.family {
+			continue
+		}
+		if found >= 0 {
+			return m // more than one: the series itself
+		}
+		found = i
+	}
+	if found < 0 {
+		return m
+	}
+	return found
+}
+
+// particleRival returns the model a rival particle marks before a
+// comparison cue that follows its rival (c.after), farther than its
+// chain reaches ("llm-jp-3-172b-instruct3 に対しては、…全項目で上回っています"):
+// the nearest such model of the sentence other than subject, with no
+// other measured comparison between; -1 when none.
+func (s *state) particleRival(c hit, sp span, subject int) int {
+	if !c.after {
+		return -1
+	}
+	ms := s.mentionsIn(sp.start, c.start)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.model == subject || !s.particleAfter(m.span, s.an.cat.RivalParticles) {
+			continue
+		}
+		for _, k := range []cueKind{cueOutperforms, cueMatches, cueTrails} {
+			if len(hitsIn(s.cues[k], m.end, c.start)) > 0 {
+				return -1
+			}
+		}
+		return m.model
+	}
+	return -1
 }
 
 // referredRival returns the model a "latter" or "former" word right after

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // pageBenches finds in the text the benchmarks no catalog knows that the
@@ -22,6 +24,7 @@ func (s *state) pageBenches() {
 	}
 	s.shapedBenchNames(add)
 	s.introducedBenchNames(add)
+	s.glossedBenchNames(add)
 	if len(names) == 0 {
 		return
 	}
@@ -159,6 +162,80 @@ func (s *state) shapedBenchNames(add func(string)) {
 			add(string(w))
 		}
 	}
+}
+
+// glossedBenchNames calls add with the Latin acronyms a Chinese,
+// Japanese or Korean text writes in brackets right after its own words
+// for a test it then scores ("한국 의사국가시험(KMLE) 기출 문항으로 구성한
+// 평가에서 86.7점"): three to eight capitals and digits, a capital first, no
+// model, vendor, metric or stopword, in a sentence with a score after it
+// and a word for a test.
+func (s *state) glossedBenchNames(add func(string)) {
+	if !s.proDrop() {
+		return
+	}
+	buf := s.buf
+	for _, open := range []string{"(", "（"} {
+		for from := 0; ; {
+			h := bytes.Index(buf[from:], []byte(open))
+			if h < 0 {
+				break
+			}
+			h += from
+			st := h + len(open)
+			from = st
+			r, _ := utf8.DecodeLastRune(buf[:h])
+			if r < utf8.RuneSelf || !unicode.IsLetter(r) {
+				continue // "(KMLE)" right after a word of the text's own script
+			}
+			e := st
+			for e < len(buf) && (isUpper(buf[e]) || e > st && isDigit(buf[e])) {
+				e++
+			}
+			if e-st < 3 || e-st > 8 || !bytes.HasPrefix(buf[e:], []byte(")")) && !bytes.HasPrefix(buf[e:], []byte("）")) {
+				continue
+			}
+			sp := span{st, e}
+			if s.inTableLine(st) || metricWord(string(buf[st:e])) || !s.benchNameAt(sp) || !s.scoreAfter(e) || !s.testNounIn(st) {
+				continue
+			}
+			add(string(buf[st:e]))
+		}
+	}
+}
+
+// testNounIn reports a test noun or a benchmark noun of the lexicon in
+// the sentence at p.
+func (s *state) testNounIn(p int) bool {
+	sp := s.sents[s.sentenceAt(p)]
+	t := s.buf[sp.start:sp.end]
+	for _, list := range [][]string{s.an.cat.TestNouns, s.an.cat.BenchmarkNouns} {
+		for _, n := range list {
+			if bytes.Contains(t, []byte(n)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scoreAfter reports a number with a decimal point or a percent sign after
+// p in p's sentence.
+func (s *state) scoreAfter(p int) bool {
+	sp := s.sents[s.sentenceAt(p)]
+	for i := p; i < sp.end; i++ {
+		if !isDigit(s.buf[i]) {
+			continue
+		}
+		n, ok := s.readNumber(i)
+		if ok && (n.decimal || n.percent) {
+			return true
+		}
+		for i < sp.end && isDigit(s.buf[i]) {
+			i++
+		}
+	}
+	return false
 }
 
 // wordAround returns the word of letters, digits and inner hyphens that

@@ -562,6 +562,12 @@ func (s *state) chainAfter(p int) []int {
 		if first && (bytes.ContainsAny(gap, ";:。；") || bytes.Contains(gap, []byte(", and ")) || bytes.Contains(gap, []byte(", while "))) {
 			break
 		}
+		if first && (bytes.Contains(gap, []byte(", ")) && s.comparisonIn(anchor, m.start) || ownerWordFirst(gap) && s.measuredCueEndsAt(p)) {
+			// "cho kết quả cao hơn, dù vẫn kém GPT-4o": the rival of the
+			// later clause's cue; "tốc độ cao hơn của PhoGPT-4B-Chat":
+			// the model owns what is higher, it is no rival.
+			break
+		}
 		if !first && s.clauseSubject(m.span) {
 			break // "beats A on X, and B outperforms C": B opens a clause
 		}
@@ -569,6 +575,33 @@ func (s *state) chainAfter(p int) []int {
 		anchor = m.end
 	}
 	return out
+}
+
+// ownerWordFirst reports a gap after a comparison cue that opens with a
+// word that makes the model after it an owner ("của ", "of "): "tốc độ
+// cao hơn của X" is X's speed, not a comparison with X.
+func ownerWordFirst(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " ")
+	for _, w := range ownerAfter {
+		if bytes.HasPrefix(g, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredCueEndsAt reports an outperforms, matches or trails cue that
+// ends at p: one that measures against a rival, unlike "đối thủ của X"
+// ("a rival of X").
+func (s *state) measuredCueEndsAt(p int) bool {
+	for _, k := range []cueKind{cueOutperforms, cueMatches, cueTrails} {
+		for _, h := range hitsIn(s.cues[k], max(0, p-64), p) {
+			if h.end == p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseSubject reports a model name a comparison cue follows directly

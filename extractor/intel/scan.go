@@ -398,6 +398,9 @@ func (s *state) benchName(idx, st, en int) (int, string) {
 	if e := compoundSuffix(s.buf, en); e > en {
 		return e, name + string(s.buf[en:e]) // "HealthBench-Hard"
 	}
+	if w := s.subsetAfter(en); w != "" {
+		return en + 1 + len(w), name + " " + w // "HealthBench Hard"
+	}
 	if v, e := benchVersion(s.buf, st, en); v != "" && !strings.HasSuffix(strings.ToLower(name), "v"+v) {
 		// "Arena-Hard v2", "LiveCodeBench v6": the version is part of
 		// the benchmark's name.
@@ -431,6 +434,22 @@ func (s *state) benchName(idx, st, en int) (int, string) {
 		}
 	}
 	return en, name
+}
+
+// subsetAfter returns the subset word of the lexicon written right after
+// a benchmark name ending at en, one space between ("Hard" of
+// "HealthBench Hard"), or "".
+func (s *state) subsetAfter(en int) string {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' {
+		return ""
+	}
+	for _, w := range s.an.cat.BenchmarkSubsets {
+		e := en + 1 + len(w)
+		if bytes.HasPrefix(s.buf[en+1:], []byte(w)) && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '-') {
+			return w
+		}
+	}
+	return ""
 }
 
 // compoundPrefix returns where a word of letters joined by a hyphen right

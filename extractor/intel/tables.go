@@ -201,6 +201,10 @@ func (s *state) groupedNames(tb *table) {
 			continue
 		}
 		up := tb.rows[tb.head-2]
+		if m := s.joinedHeader(up, low, c); m >= 0 {
+			low[c].model = m
+			continue
+		}
 		if c < len(up) && up[c].model >= 0 && !s.models[up[c].model].bare && (isDigit(low[c].text[0]) || s.variantModel(up[c].text, low[c].text)) && up[c].text != low[c].text {
 			// A series over its sizes or variants: "LLM-jp-3.1" over
 			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
@@ -247,6 +251,23 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = s.ownShortHeader(low[c].text, false) // "M2.5-Lite" of MiniMax-M2.5-Lite
 		}
 	}
+}
+
+// joinedHeader returns the model the text names whose name is a merged
+// header cell's and the short one under it run together, whatever spaces
+// or hyphens them ("Halyard-Coder 2 (ours)" over "14B" is
+// Halyard-Coder-2-14B, "Motif 3" over "24B-Reasoning"
+// Motif-3-24B-Reasoning), other than the merged cell's own model; -1
+// when none.
+func (s *state) joinedHeader(up, low []cell, c int) int {
+	if c >= len(up) || up[c].text == "" || up[c].text == low[c].text || !hasDigit(low[c].text) {
+		return -1
+	}
+	m, ok := s.byKey[fold(up[c].text+low[c].text)]
+	if !ok || m == up[c].model || s.models[m].count == 0 {
+		return -1
+	}
+	return m
 }
 
 // siblingVariant returns the model a low header cell of variant words

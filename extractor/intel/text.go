@@ -304,8 +304,29 @@ func (s *state) readNumber(i int) (number, bool) {
 	} else if k+2 < len(buf) && buf[k] == 0xef && buf[k+1] == 0xbc && buf[k+2] == 0x85 { // fullwidth ％
 		n.percent = true
 		n.end = k + 3
+	} else if w := s.percentWordAt(k); w > 0 {
+		n.percent = true // "87.5 per cent"
+		n.end = k + w
 	}
 	return n, true
+}
+
+// percentWordAt returns the length of a percent word of the lexicon at i
+// ("per cent", "percent"), a word of its own, else 0.
+func (s *state) percentWordAt(i int) int {
+	if i >= len(s.buf) || isDigit(s.buf[i]) || s.buf[i] == ' ' {
+		return 0
+	}
+	for _, w := range s.an.cat.PercentWords {
+		if len(s.buf)-i < len(w) || !hasPrefixFold(s.buf[i:], w) {
+			continue
+		}
+		if e := i + len(w); e < len(s.buf) && isAlnum(s.buf[e]) {
+			continue // "percentage points"
+		}
+		return len(w)
+	}
+	return 0
 }
 
 // leadingZero reports integer digits that are a lone zero: "0,910" is
