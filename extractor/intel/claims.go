@@ -1763,12 +1763,23 @@ func (s *state) phraseBefore(p, start int) string {
 
 func runeStart(b byte) bool { return b&0xC0 != 0x80 }
 
-// dedupeClaims drops repeated claims, keeping the first.
+// dedupeClaims drops repeated claims, keeping the first, and a "matches"
+// claim whose sentence also gives the same pair a direction: "tốt hơn rõ
+// rệt so với X" (clearly better compared with X) and "better results
+// compared with X" outperform X, the neutral "so với"/"compared with"
+// adds nothing.
 func (s *state) dedupeClaims() {
 	type key struct {
 		model, bench, relation, target string
 		value                          float64
 		valued                         bool
+	}
+	type pair struct{ model, target, evidence string }
+	directed := make(map[pair]bool)
+	for _, c := range s.claims {
+		if c.Target != "" && (c.Relation == "outperforms" || c.Relation == "trails") {
+			directed[pair{c.Model, c.Target, c.Evidence}] = true
+		}
 	}
 	seen := make(map[key]bool, len(s.claims))
 	out := s.claims[:0]
@@ -1777,7 +1788,7 @@ func (s *state) dedupeClaims() {
 		if c.Value != nil {
 			k.value, k.valued = *c.Value, true
 		}
-		if seen[k] {
+		if seen[k] || c.Relation == "matches" && directed[pair{c.Model, c.Target, c.Evidence}] {
 			continue
 		}
 		seen[k] = true
