@@ -243,6 +243,9 @@ type spacedStem struct {
 	span
 	family int
 	stem   string
+	// letter: the stem is a word of a family whose versions are letters,
+	// with the letter that follows it ("Command B"), a whole name.
+	letter bool
 }
 
 // spacedForms reads "Step 3" and "Seed 1.6" as names where the family's
@@ -262,6 +265,10 @@ func (s *state) spacedForms() {
 			}
 		}
 		if !named {
+			continue
+		}
+		if c.letter {
+			s.addMention(c.span, c.family, -1, c.stem, nil, resolution{how: howSpaced, conf: resolveConf.spaced, by: by})
 			continue
 		}
 		parts, end := s.an.suffix(s.buf, c.end, false, false)

@@ -583,6 +583,16 @@ func (an *Analyzer) typeWordAt(buf []byte, p int) (string, int) {
 // alone does not name a model (and may then be a vendor name).
 func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
+	if r.letters {
+		// "Command B": the word of a family whose versions are
+		// letters names a model with a letter after it, beside the
+		// family's maker only (spacedForms); alone it is a word.
+		if e := en + 2; e <= len(s.buf) && s.buf[en] == ' ' && isUpper(s.buf[en+1]) && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '+' && s.buf[e] != '-') &&
+			!s.cellMode && len(s.spaced) < maxHits {
+			s.spaced = append(s.spaced, spacedStem{span{st, e}, fam, r.stem + " " + string(s.buf[en+1]), true})
+		}
+		return 0, false
+	}
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam] && !hubSpelling(f, surface)
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
@@ -635,7 +645,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		len(s.spaced) < maxHits && !s.cellMode {
 		// "Step 3": a joined family's stem with a spaced version names a
 		// model only beside its maker (spacedForms).
-		s.spaced = append(s.spaced, spacedStem{span{st, en}, fam, r.stem})
+		s.spaced = append(s.spaced, spacedStem{span: span{st, en}, family: fam, stem: r.stem})
 	}
 	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && s.latinStemAfter(fam, en) {
 		// "通义千问Qwen2.5", "日日新SenseNova V6": the native name
