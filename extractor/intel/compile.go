@@ -97,6 +97,10 @@ type ref struct {
 	// letter after it names a model beside the family's maker
 	// (letterStems, spacedForms).
 	letters bool
+	// dropped marks the rest of a family stem that opens with its maker's
+	// name ("Nova" of "Amazon Nova"): with a spaced version it names a
+	// model beside the maker only (makerDropped, spacedForms).
+	dropped bool
 }
 
 // fixedOrder are the languages whose release verbs come before their
@@ -381,6 +385,9 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 		for _, w := range letterStems(f) {
 			add(w, true, ref{kind: hitFamily, idx: i, stem: w, letters: true})
 		}
+		for w, stem := range c.makerDropped(f, vendorIdx[f.Vendor], cat.Stopwords, out) {
+			add(w, true, ref{kind: hitFamily, idx: i, stem: stem, dropped: true})
+		}
 		c.familyRenames = append(c.familyRenames, renamesOf(f, familyIdx))
 		c.familyName = append(c.familyName, f.Name)
 		c.familyLower = append(c.familyLower, strings.ToLower(f.Name) == f.Name)
@@ -637,6 +644,26 @@ func renamesOf(f catalog.Family, familyIdx map[string]int) []rename {
 		out = append(out, rename{from: r.From, stem: r.Name, family: fam})
 	}
 	return out
+}
+
+// makerDropped returns the rest of each stem of family f that opens with
+// the name of its maker v ("Nova" of "Amazon Nova", "Arctic" of "Snowflake
+// Arctic"), with the name the stem writes: news drops the maker's name
+// where it names the maker beside the model ("Amazon made Nova 3 Lite
+// generally available"). The rest is one capitalised word of three
+// letters or more and no stopword ("AI" of "Rakuten AI" is none).
+func (c *compiled) makerDropped(f catalog.Family, v int, stopwords []string, out map[string]string) map[string]string {
+	rest := map[string]string{}
+	for _, s := range slices.Concat(f.Stems, f.Case) {
+		maker, w, ok := strings.Cut(s, " ")
+		if !ok || len(w) < 3 || !isUpper(w[0]) || !isASCIIWord(w) || slices.Contains(stopwords, w) {
+			continue
+		}
+		if m, known := c.vendorOfAlias[fold(maker)]; known && m == v {
+			rest[w] = out[s]
+		}
+	}
+	return rest
 }
 
 // letterStems returns the words of a family whose catalogued names are

@@ -593,6 +593,15 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		}
 		return 0, false
 	}
+	if r.dropped {
+		// "Nova 3 Lite": a family stem without its maker's name names
+		// a model with a spaced version beside the maker only
+		// (spacedForms); alone it is a word.
+		if en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) && !s.cellMode && len(s.spaced) < maxHits {
+			s.spaced = append(s.spaced, spacedStem{span: span{st, en}, family: fam, stem: r.stem})
+		}
+		return 0, false
+	}
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam] && !hubSpelling(f, surface)
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
