@@ -845,6 +845,14 @@ func (s *state) orgBefore(p, start int) string {
 				continue
 			}
 			name := strings.Join(words[k:i+1], " ")
+			if b := strings.LastIndexAny(name, "(（"); b >= 0 {
+				// "소나무AI(Sonamu AI)": the name glossed in brackets,
+				// not the words before the bracket.
+				_, n := utf8.DecodeRuneInString(name[b:])
+				if name = name[b+n:]; !strings.Contains(name, " ") {
+					continue
+				}
+			}
 			name = strings.Trim(name, ",;:()\"'")
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; known {
 				return ""
