@@ -95,6 +95,15 @@ type ref struct {
 	// spellings and transliterations ("큐웬" → "Qwen"), the stem itself for a
 	// sub-brand ("ChatGPT", "umT5").
 	stem string
+	// letters marks the word of a family whose catalogued names are that
+	// word and a capital letter ("Command A", "Command R"): another
+	// letter after it names a model beside the family's maker
+	// (letterStems, spacedForms).
+	letters bool
+	// dropped marks the rest of a family stem that opens with its maker's
+	// name ("Nova" of "Amazon Nova"): with a spaced version it names a
+	// model beside the maker only (makerDropped, spacedForms).
+	dropped bool
 }
 
 // fixedOrder are the languages whose release verbs come before their
@@ -376,6 +385,12 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 				add(l, true, ref{kind: hitFamily, idx: i, stem: out[s]})
 			}
 		}
+		for _, w := range letterStems(f) {
+			add(w, true, ref{kind: hitFamily, idx: i, stem: w, letters: true})
+		}
+		for w, stem := range c.makerDropped(f, vendorIdx[f.Vendor], cat.Stopwords, out) {
+			add(w, true, ref{kind: hitFamily, idx: i, stem: stem, dropped: true})
+		}
 		c.familyRenames = append(c.familyRenames, renamesOf(f, familyIdx))
 		c.familyName = append(c.familyName, f.Name)
 		c.familyLower = append(c.familyLower, strings.ToLower(f.Name) == f.Name)
@@ -631,6 +646,53 @@ func renamesOf(f catalog.Family, familyIdx map[string]int) []rename {
 		}
 		out = append(out, rename{from: r.From, stem: r.Name, family: fam})
 	}
+	return out
+}
+
+// makerDropped returns the rest of each stem of family f that opens with
+// the name of its maker v ("Nova" of "Amazon Nova", "Arctic" of "Snowflake
+// Arctic"), with the name the stem writes: news drops the maker's name
+// where it names the maker beside the model ("Amazon made Nova 3 Lite
+// generally available"). The rest is one capitalised word of three
+// letters or more and no stopword ("AI" of "Rakuten AI" is none).
+func (c *compiled) makerDropped(f catalog.Family, v int, stopwords []string, out map[string]string) map[string]string {
+	rest := map[string]string{}
+	for _, s := range slices.Concat(f.Stems, f.Case) {
+		maker, w, ok := strings.Cut(s, " ")
+		if !ok || len(w) < 3 || !isUpper(w[0]) || !isASCIIWord(w) || slices.Contains(stopwords, w) {
+			continue
+		}
+		if m, known := c.vendorOfAlias[fold(maker)]; known && m == v {
+			rest[w] = out[s]
+		}
+	}
+	return rest
+}
+
+// letterStems returns the words of a family whose catalogued names are
+// that word and a capital letter, with two letters or more ("Command" of
+// "Command A" and "Command R"): the family's versions are letters, so
+// "Command B" beside Cohere is one of its models. A brand that ends in one
+// letter ("HyperCLOVA X") has only that one.
+func letterStems(f catalog.Family) []string {
+	letters := map[string]map[byte]bool{}
+	for _, s := range slices.Concat(f.Stems, f.Case) {
+		w, l, ok := strings.Cut(strings.TrimSuffix(s, "+"), " ")
+		if !ok || len(l) != 1 || !isUpper(l[0]) || !isASCIIWord(w) {
+			continue
+		}
+		if letters[w] == nil {
+			letters[w] = map[byte]bool{}
+		}
+		letters[w][l[0]] = true
+	}
+	var out []string
+	for w, ls := range letters {
+		if len(ls) >= 2 {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

@@ -71,7 +71,9 @@ func (s *state) discover() {
 	if len(stems.names) > 0 && len(s.newVendors) == 0 {
 		s.makerNamedFrom(stems.names)
 	}
+	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
+	ownRivals(rivals, stems.names[:introduced])
 	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
@@ -313,6 +315,21 @@ func capitalBefore(buf []byte, i int) bool {
 		j--
 	}
 	return j < i-1 && isUpper(buf[j])
+}
+
+// ownRivals takes back the rival mark of a name that shares its stem with
+// a name a release sentence introduced: "TreLM-3-2B được chưng cất từ
+// chính TreLM-3-9B" names the article's own series ("công bố TreLM-3"),
+// not another maker's model.
+func ownRivals(rivals map[string]bool, introduced []string) {
+	for w := range rivals {
+		for _, n := range introduced {
+			if stemOf(n) == stemOf(w) {
+				delete(rivals, w)
+				break
+			}
+		}
+	}
 }
 
 // productEnd returns the end of a product-like word starting at i: an ASCII
@@ -760,6 +777,10 @@ func (s *state) readStem(stem string, versioned bool) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
 		}
 		if len(parts) == 0 {
+			if s.glossesVendor(stem) {
+				s.addVendor(stem, st) // "株式会社カゲロウ（Kagerou）": the maker's name in Latin letters
+				continue
+			}
 			if org := s.orgSuffixAfter(en); org != "" {
 				// "Kaname AI", "Nimbus Labs": the maker, named after
 				// its model (or the model after it).
@@ -773,6 +794,19 @@ func (s *state) readStem(stem string, versioned bool) {
 		}
 		i = end
 	}
+}
+
+// glossesVendor reports a discovered stem the text writes in brackets
+// right after the name of a new organisation, as its gloss in Latin
+// letters ("カゲロウ（Kagerou）", "모아랩스(Moa Labs)"): there the stem names
+// the maker, and the models named after it are the maker's own.
+func (s *state) glossesVendor(stem string) bool {
+	for _, v := range s.newVendors {
+		if v == stem || s.glossPair(v, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgBefore returns an organisation name the catalog lacks that stands
@@ -811,6 +845,14 @@ func (s *state) orgBefore(p, start int) string {
 				continue
 			}
 			name := strings.Join(words[k:i+1], " ")
+			if b := strings.LastIndexAny(name, "(（"); b >= 0 {
+				// "소나무AI(Sonamu AI)": the name glossed in brackets,
+				// not the words before the bracket.
+				_, n := utf8.DecodeRuneInString(name[b:])
+				if name = name[b+n:]; !strings.Contains(name, " ") {
+					continue
+				}
+			}
 			name = strings.Trim(name, ",;:()\"'")
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; known {
 				return ""

@@ -687,7 +687,7 @@ func preview(extra []string) bool {
 // "InternLM3-8B-Instruct" is an earlier release, not part of this one.
 func (s *state) olderThanReleased(m *modelRec) bool {
 	toks := m.tokens()
-	v, ok := versionOf(toks)
+	i, ok := nameVersion(toks)
 	if !ok {
 		return false
 	}
@@ -696,20 +696,27 @@ func (s *state) olderThanReleased(m *modelRec) bool {
 			continue
 		}
 		rt := r.tokens()
-		if rv, ok := versionOf(rt); ok && rt[0] == toks[0] && versionLess(v, rv) {
+		if j, ok := nameVersion(rt); ok && j == i && slices.Equal(rt[:j], toks[:i]) && versionLess(toks[i], rt[j]) {
 			return true
 		}
 	}
 	return false
 }
 
-// versionOf returns the version right after a name's stem ("2.5" of
-// "InternLM2.5-1.8B"), when the stem is followed by one.
-func versionOf(toks []string) (string, bool) {
-	if len(toks) < 2 || !isDigit(toks[1][0]) || len(toks) > 2 && toks[2] == "b" {
-		return "", false // "Qwen-7B": a size, no version
+// nameVersion returns where the version stands in a name's tokens: the
+// first number, right after the stem's words ("2.5" of "InternLM2.5-1.8B",
+// "1.5" of "Halyard-Coder-1.5-7B"), when it is no size ("Qwen-7B").
+func nameVersion(toks []string) (int, bool) {
+	for i, t := range toks {
+		if !isDigit(t[0]) {
+			continue
+		}
+		if i == 0 || i+1 < len(toks) && toks[i+1] == "b" {
+			return 0, false
+		}
+		return i, true
 	}
-	return toks[1], true
+	return 0, false
 }
 
 // versionLess compares dotted versions numerically: 2.5 < 3 < 3.1 < 3.10.
@@ -1224,6 +1231,9 @@ func (s *state) hold(c hit) {
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
 	}
+	if past {
+		lo = s.pastClauseStart(c, sent, lo)
+	}
 	if past && s.cjkCue(c) {
 		// "2025年4月に公開した「Llama 4」シリーズの改良版で、ラインアップは
 		// 「Llama 4.2 Scout」と…": what a dated verb released ends with
@@ -1257,6 +1267,20 @@ func (s *state) hold(c hit) {
 			rec.mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// pastClauseStart returns where the models a past release cue recalls
+// begin, at the earliest lo: its own clause, when a model stands there
+// before the cue ("TreLM-3-9B trả lời đúng 71,4%, tăng từ 63,8% của phiên
+// bản TreLM-2 ra mắt hồi tháng 3" recalls TreLM-2, not the new model of
+// the clause before); else lo, for a cue whose clause names nothing ("X
+// scored 80.5%, Meta said at its April launch", "X, released in June,").
+func (s *state) pastClauseStart(c hit, sent span, lo int) int {
+	i := lastClauseMark(s.buf[sent.start:c.start])
+	if i < 0 || sent.start+i <= lo || len(s.mentionsIn(sent.start+i, c.start)) == 0 {
+		return lo
+	}
+	return sent.start + i
 }
 
 // clauseAt returns the clause of sentence sent that holds cue c: the text

@@ -58,7 +58,7 @@ func (s *state) shortForms() {
 			continue
 		}
 		sp := span{i, j}
-		if s.covered(sp) {
+		if s.covered(sp) || s.makerWordBefore(i) {
 			continue
 		}
 		if present == nil {
@@ -82,6 +82,42 @@ func (s *state) shortForms() {
 		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
 	}
+}
+
+// makerWordBefore reports a version written right onto the native name of
+// an organisation the text names with a suffix of organisations ("栖云R2"
+// where the text names 栖云智能, "소나무R1" beside 소나무AI): the maker's
+// own model, not a lone version of a catalogued family ("R2" of
+// DeepSeek). Two to four letters of one script before i are tried; a
+// catalogued vendor's name there keeps the short form ("深度求索R2").
+func (s *state) makerWordBefore(i int) bool {
+	r, _ := utf8.DecodeLastRune(s.buf[:i])
+	script := scriptOf(r)
+	if script == nil {
+		return false
+	}
+	in := nativeLetter(script)
+	j := i
+	for k := 1; k <= 4 && j > 0; k++ {
+		r, n := utf8.DecodeLastRune(s.buf[:j])
+		if !in(r) {
+			return false
+		}
+		j -= n
+		if k < 2 {
+			continue
+		}
+		word := s.buf[j:i]
+		if _, known := s.an.c.vendorOfAlias[fold(string(word))]; known {
+			return false
+		}
+		for _, suf := range s.an.cat.OrgSuffixes {
+			if bytes.Contains(s.buf, append(word[:len(word):len(word)], suf...)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // familyWithVersion returns the family of the models the article has
@@ -207,6 +243,9 @@ type spacedStem struct {
 	span
 	family int
 	stem   string
+	// letter: the stem is a word of a family whose versions are letters,
+	// with the letter that follows it ("Command B"), a whole name.
+	letter bool
 }
 
 // spacedForms reads "Step 3" and "Seed 1.6" as names where the family's
@@ -226,6 +265,10 @@ func (s *state) spacedForms() {
 			}
 		}
 		if !named {
+			continue
+		}
+		if c.letter {
+			s.addMention(c.span, c.family, -1, c.stem, nil, resolution{how: howSpaced, conf: resolveConf.spaced, by: by})
 			continue
 		}
 		parts, end := s.an.suffix(s.buf, c.end, false, false)
@@ -432,6 +475,9 @@ func (s *state) assignRoles() {
 			}
 		}
 	}
+	for _, c := range s.cues[cueHistory] {
+		s.markRetiredSubject(c)
+	}
 	for _, c := range s.cues[cuePlanned] {
 		s.markPlanned(c)
 	}
@@ -445,6 +491,53 @@ func (s *state) assignRoles() {
 			s.models[m.model].mark(k, m.start)
 		}
 	}
+}
+
+// markRetiredSubject marks historical the subject of a clause that a
+// past or retirement predicate ends ("The Molmo-3-8B-Video-Preview
+// checkpoint that some of you tried in October has been withdrawn;", "X는
+// 서비스 종료됐다"): a cue that follows its model, too far after the name
+// for the list right before it, still says what became of the clause's
+// first model, when nothing but a few bytes of verb ending follow the cue
+// in its clause and no release or comparison cue stands between the two.
+func (s *state) markRetiredSubject(c hit) {
+	if !c.after || len(s.chainBefore(c.start)) > 0 || !s.endsClause(c.end) {
+		return
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo := sent.start
+	if i := bytes.LastIndexAny(s.buf[lo:c.start], ";"); i >= 0 {
+		lo += i + 1
+	}
+	if i := bytes.LastIndex(s.buf[lo:c.start], []byte("；")); i >= 0 {
+		lo += i + len("；")
+	}
+	ms := s.mentionsIn(lo, c.start)
+	if len(ms) == 0 || ms[0].end > c.start || s.cueIn(ms[0].end, c.start) || len(hitsIn(s.cues[cueRelease], ms[0].end, c.start)) > 0 {
+		return
+	}
+	i := s.mentionIndex(ms[0].start)
+	if m := &s.mentions[i]; m.role == roleNone {
+		m.role = roleHistory
+	}
+}
+
+// endsClause reports a clause that ends within tune.clauseTail bytes
+// after p: at a clause break or at its sentence's end.
+func (s *state) endsClause(p int) bool {
+	tail := s.buf[p:max(p, s.sents[s.sentenceAt(p)].end)]
+	for i, b := range tail {
+		if bytes.IndexByte([]byte(",;!?\n"), b) >= 0 || b == '.' && (i+1 == len(tail) || !isDigit(tail[i+1])) {
+			tail = tail[:i]
+			break
+		}
+	}
+	for _, br := range []string{"。", "，", "；"} {
+		if i := bytes.Index(tail, []byte(br)); i >= 0 {
+			tail = tail[:i]
+		}
+	}
+	return len(bytes.TrimSpace(tail)) <= tune.clauseTail
 }
 
 // markPlanned marks planned the models plan c points at, but for those of
@@ -881,6 +974,9 @@ func (s *state) sentenceVendor(m int) int {
 		sent := s.sents[mt.sent]
 		v, end := -1, 0
 		for _, h := range hitsIn(s.vendorHits, sent.start, mt.start) {
+			if s.makerAfterModel(h, sent.start) {
+				continue // "Gemma 4 12B của Google": the maker of the model before
+			}
 			if v < 0 || s.an.c.vendorParent[v] != h.idx {
 				v, end = h.idx, h.end // "Zalo AI thuộc VNG": the lab, not the group that owns it
 			}
@@ -893,6 +989,19 @@ func (s *state) sentenceVendor(m int) int {
 		return v
 	}
 	return -1
+}
+
+// makerAfterModel reports a vendor named right after one of its own
+// models, at most tune.makerGap bytes of words between ("Gemma 4 12B của
+// Google", "Gemma 4 12B from Google"): it names that model's maker, not
+// the maker of the models named later in the sentence.
+func (s *state) makerAfterModel(h hit, lo int) bool {
+	ms := s.mentionsIn(lo, h.start)
+	if len(ms) == 0 {
+		return false
+	}
+	m := ms[len(ms)-1]
+	return m.end <= h.start && h.start-m.end <= tune.makerGap && s.models[m.model].vendor == h.idx
 }
 
 // repoName reports a valid GitHub or Hugging Face owner or repository name.

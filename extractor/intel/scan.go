@@ -228,6 +228,26 @@ func (s *state) latinStemAfter(fam, p int) bool {
 	return ok && f == fam
 }
 
+// glossedStemEnd returns where a bracket right after a stem of family fam
+// ends when it holds another of the family's stems ("(EXAONE)" after
+// "엑사원", "（Qwen）" after "通义千问"), else p.
+func (s *state) glossedStemEnd(fam, p int) int {
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		rest := s.buf[p:min(len(s.buf), p+64)]
+		if !bytes.HasPrefix(rest, []byte(br[0])) {
+			continue
+		}
+		inner, _, ok := bytes.Cut(rest[len(br[0]):], []byte(br[1]))
+		if !ok {
+			continue
+		}
+		if f, known := s.an.c.stemFamily[strings.ToLower(string(inner))]; known && f == fam {
+			return p + len(br[0]) + len(inner) + len(br[1])
+		}
+	}
+	return p
+}
+
 // compoundName reports a name going on after a vendor's at en with a
 // hyphen, a lowercase word and a number ("-tasks-100", "-qa-200"): the
 // name of a benchmark or data set made by the lab, which names the lab no
@@ -602,6 +622,25 @@ func (an *Analyzer) typeWordAt(buf []byte, p int) (string, int) {
 // alone does not name a model (and may then be a vendor name).
 func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	fam := r.idx
+	if r.letters {
+		// "Command B": the word of a family whose versions are
+		// letters names a model with a letter after it, beside the
+		// family's maker only (spacedForms); alone it is a word.
+		if e := en + 2; e <= len(s.buf) && s.buf[en] == ' ' && isUpper(s.buf[en+1]) && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '+' && s.buf[e] != '-') &&
+			!s.cellMode && len(s.spaced) < maxHits {
+			s.spaced = append(s.spaced, spacedStem{span{st, e}, fam, r.stem + " " + string(s.buf[en+1]), true})
+		}
+		return 0, false
+	}
+	if r.dropped {
+		// "Nova 3 Lite": a family stem without its maker's name names
+		// a model with a spaced version beside the maker only
+		// (spacedForms); alone it is a word.
+		if en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) && !s.cellMode && len(s.spaced) < maxHits {
+			s.spaced = append(s.spaced, spacedStem{span: span{st, en}, family: fam, stem: r.stem})
+		}
+		return 0, false
+	}
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam] && !hubSpelling(f, surface)
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
@@ -654,7 +693,16 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		len(s.spaced) < maxHits && !s.cellMode {
 		// "Step 3": a joined family's stem with a spaced version names a
 		// model only beside its maker (spacedForms).
-		s.spaced = append(s.spaced, spacedStem{span{st, en}, fam, r.stem})
+		s.spaced = append(s.spaced, spacedStem{span: span{st, en}, family: fam, stem: r.stem})
+	}
+	if len(parts) == 0 && !lower {
+		// "엑사원(EXAONE) 5.1": the family's name glossed in brackets
+		// between the stem and its version; the version is the name's.
+		if e := s.glossedStemEnd(fam, en); e > en {
+			if more, end2 := s.an.suffix(s.buf, e, false, false); len(more) > 0 && isDigit(more[0].text[0]) {
+				parts, end = more, end2
+			}
+		}
 	}
 	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && s.latinStemAfter(fam, en) {
 		// "通义千问Qwen2.5", "日日新SenseNova V6": the native name

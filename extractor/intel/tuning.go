@@ -85,6 +85,10 @@ type releaseTuning struct {
 	// bracketed aside on a name of at most asideBytes ("A (with and
 	// without synthetic data) and B").
 	chainFirstAfter, chainFirstBefore, listGap, asideBytes int
+	// A past or retirement predicate that follows its model and ends its
+	// clause, past at most clauseTail bytes of verb ending ("공개를
+	// 종료했다"), says what became of the clause's subject.
+	clauseTail int
 
 	// A release verb introduces names no catalog knows from
 	// introduceBefore bytes before it to introduceAfter after it (the
@@ -128,6 +132,11 @@ type releaseTuning struct {
 	// its title or address) adds repoOwnerWeight.
 	titleWeight, earlyWeight, roleDiscount, repoOwnerWeight float64
 	earlyBytes                                              int
+
+	// A vendor named at most makerGap bytes after one of its own models
+	// ("Gemma 4 12B của Google") is that model's maker, not the maker of
+	// a new model named later in the sentence.
+	makerGap int
 }
 
 var tune = releaseTuning{
@@ -143,7 +152,7 @@ var tune = releaseTuning{
 	pastMonths: 2, pastDays: 14, titlePastDays: 31, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24,
 	freshDays: 7,
 
-	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80,
+	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80, clauseTail: 12,
 
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
@@ -156,4 +165,6 @@ var tune = releaseTuning{
 
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
+
+	makerGap: 8,
 }
