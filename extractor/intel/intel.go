@@ -184,9 +184,11 @@ type state struct {
 	// discovered vendors by name
 	newVendors  []string
 	newVendorAt map[string]int
-	primary     int // vendor index, -1 when none
-	topic       int // model index, -1 when none
-	claims      []event.Claim
+	// glosses caches glossesAfter: by name, what brackets after it hold.
+	glosses map[string]map[string]bool
+	primary int // vendor index, -1 when none
+	topic   int // model index, -1 when none
+	claims  []event.Claim
 	// tableCells are the tables read cell by cell; downloads the models
 	// offered for download in them.
 	tableCells []table
@@ -378,7 +380,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	}
 	s.cellMode = false
 	s.cellsRead = 0
-	s.newVendors, s.newVendorAt = nil, nil
+	s.newVendors, s.newVendorAt, s.glosses = nil, nil, nil
 	s.stems, s.versioned = nil, nil
 	s.primary, s.topic = -1, -1
 	s.claims = nil
