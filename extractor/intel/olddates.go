@@ -212,29 +212,42 @@ func (s *state) recalledClause(c hit) bool {
 // verb that modifies the name after it.
 func (s *state) describingClause(c hit, sent span) (lo, hi int, ok bool) {
 	if s.cjkCue(c) {
-		end, ok := s.attributiveName(c, sent)
-		if !ok {
-			return 0, 0, false
+		if end, ok := s.attributiveName(c, sent); ok {
+			return max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes)), end, true
 		}
-		return max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes)), end, true
 	}
 	ms := s.mentionsIn(sent.start, c.start)
 	if len(ms) == 0 {
 		return 0, 0, false
 	}
 	m := ms[len(ms)-1]
+	if m.end > c.start || c.start-m.end > tune.dateBefore {
+		return 0, 0, false
+	}
 	gap := s.buf[m.end:c.start]
-	if m.end > c.start || len(gap) > tune.dateBefore || len(bytes.TrimLeft(gap, " ")) == 0 {
-		return 0, 0, false
-	}
-	if !s.relativeGap(gap) {
-		return 0, 0, false
-	}
 	end := min(sent.end, c.end+tune.dateClauseAfter)
-	if k := bytes.IndexAny(s.buf[c.end:end], ",;()"); k >= 0 {
-		end = c.end + k
+	switch {
+	case parenthesisOpen(gap):
+		// "DeepSeek-V4 (launched November 24)", "「PLaMo 3.5」（11月公開）"
+		if k := bytes.IndexAny(s.buf[c.end:end], ")）"); k >= 0 {
+			end = c.end + k
+		}
+	case !s.cjkCue(c) && s.relativeGap(gap):
+		if k := bytes.IndexAny(s.buf[c.end:end], ",;()"); k >= 0 {
+			end = c.end + k
+		}
+	default:
+		return 0, 0, false
 	}
 	return m.start, end, true
+}
+
+// parenthesisOpen reports a gap after a name that opens a parenthesis
+// and leaves it open: the verb after it is inside ("X (November
+// launch)", "X（11月下旬发布）").
+func parenthesisOpen(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " 」』”’")
+	return (bytes.HasPrefix(g, []byte("(")) || bytes.HasPrefix(g, []byte("（"))) && !bytes.ContainsAny(g, ")）")
 }
 
 // relativeGap reports the text between a name and a release verb that
