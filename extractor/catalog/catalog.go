@@ -208,9 +208,6 @@ type Catalog struct {
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
 	AttributiveEnds []string `yaml:"attributive_ends"`
-	// YearParts name a part of the publication year by the month it
-	// begins in ("the middle of the year": 7).
-	YearParts map[string]int `yaml:"year_parts"`
 	// RelativeOpeners open a clause set off by a comma or a parenthesis
 	// after a name that describes it ("X, which …", "X, được …"); a
 	// participle right after the comma opens one too ("X, released …").
@@ -681,12 +678,6 @@ func (c *Catalog) merge(o *Catalog) {
 		c.MonthParts[w] = day
 	}
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
-	for w, month := range o.YearParts {
-		if c.YearParts == nil {
-			c.YearParts = map[string]int{}
-		}
-		c.YearParts[w] = month
-	}
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
 	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
@@ -1006,11 +997,6 @@ func (v *validation) lists(c *Catalog) {
 	v.names("month_possessives", c.MonthPossessives)
 	v.names("time_particles", c.TimeParticles)
 	v.names("attributive_ends", c.AttributiveEnds)
-	for w, month := range c.YearParts {
-		if w == "" || month < 1 || month > 12 {
-			v.bad("year_parts: %q begins in month %d, want 1 to 12", w, month)
-		}
-	}
 	v.names("relative_openers", c.RelativeOpeners)
 	for w, day := range c.MonthParts {
 		if w == "" || day < 1 || day > 28 {

@@ -22,9 +22,6 @@ import (
 // one that is the page's own month dates nothing.
 func (s *state) periodPast(text []byte, days int) bool {
 	pub := s.a.PublishedAt
-	if s.yearPartPast(text, days) {
-		return true
-	}
 	past := false
 	s.monthNumbers(text, func(year, month, day int) bool {
 		if day == 0 {
@@ -38,23 +35,6 @@ func (s *state) periodPast(text []byte, days int) bool {
 		return past
 	})
 	return past
-}
-
-// yearPartPast reports a part of the publication year in text (the
-// lexicon's year_parts: "in the middle of the year") that began at least
-// days before the page's publication.
-func (s *state) yearPartPast(text []byte, days int) bool {
-	pub := s.a.PublishedAt
-	for w, month := range s.an.cat.YearParts {
-		if !bytes.Contains(text, []byte(w)) {
-			continue
-		}
-		began := time.Date(pub.Year(), time.Month(month), 1, 0, 0, 0, 0, pub.Location())
-		if pub.Sub(began) >= time.Duration(days)*24*time.Hour {
-			return true
-		}
-	}
-	return false
 }
 
 // monthNumbers calls f with each date text writes with a month number
