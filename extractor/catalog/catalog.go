@@ -199,6 +199,19 @@ type Catalog struct {
 	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
 	// "2024년 5월에,").
 	TimeParticles []string `yaml:"time_particles"`
+	// MonthParts name a part of a month written with its number, with the
+	// day it stands for: after the month in Chinese, Japanese and Korean
+	// ("11月上旬", "11월 초"), before "tháng" in Vietnamese ("giữa tháng
+	// 11").
+	MonthParts map[string]int `yaml:"month_parts"`
+	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
+	// that modifies the name after it ("发布的X", "公開された「X」",
+	// "공개된 X"): the verb describes the name, it does not release it.
+	AttributiveEnds []string `yaml:"attributive_ends"`
+	// RelativeOpeners open a clause set off by a comma or a parenthesis
+	// after a name that describes it ("X, which …", "X, được …"); a
+	// participle right after the comma opens one too ("X, released …").
+	RelativeOpeners []string `yaml:"relative_openers"`
 	// GerundAuxiliaries before a release verb in -ing make it a
 	// predicate ("are introducing"), not a gerund; spaces are part of them.
 	GerundAuxiliaries []string `yaml:"gerund_auxiliaries"`
@@ -679,6 +692,14 @@ func (c *Catalog) merge(o *Catalog) {
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
 	c.TimeParticles = append(c.TimeParticles, o.TimeParticles...)
+	for w, day := range o.MonthParts {
+		if c.MonthParts == nil {
+			c.MonthParts = map[string]int{}
+		}
+		c.MonthParts[w] = day
+	}
+	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
+	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
 	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
 	c.GapJoiners = append(c.GapJoiners, o.GapJoiners...)
@@ -1000,6 +1021,13 @@ func (v *validation) lists(c *Catalog) {
 	v.names("month_prepositions", c.MonthPrepositions)
 	v.names("month_possessives", c.MonthPossessives)
 	v.names("time_particles", c.TimeParticles)
+	v.names("attributive_ends", c.AttributiveEnds)
+	v.names("relative_openers", c.RelativeOpeners)
+	for w, day := range c.MonthParts {
+		if w == "" || day < 1 || day > 28 {
+			v.bad("month_parts: %q stands for day %d, want 1 to 28", w, day)
+		}
+	}
 	v.spacedWords("gerund_auxiliaries", c.GerundAuxiliaries)
 	v.spacedWords("apposition_ends", c.AppositionEnds)
 	v.spacedWords("gap_joiners", c.GapJoiners)

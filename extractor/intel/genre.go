@@ -229,7 +229,7 @@ func (s *state) launchedBefore(m int) bool {
 		}
 		cl := s.clauseAt(c, sent)
 		for _, x := range s.mentionsIn(cl.start, cl.end) {
-			if x.model == m {
+			if x.model == m && !s.renamedAfter(x, cl) {
 				return true
 			}
 		}

@@ -806,6 +806,9 @@ func (s *state) weakGerund(c hit) bool {
 // about it ("DeepSeek V3.1 goes hybrid" over "DeepSeek released V3.1 on
 // August 21" in a roundup of September 6).
 func (s *state) pastDate(c hit) bool {
+	if s.recalledClause(c) {
+		return true // "Kimi K2.5, released in late November," read on December 3
+	}
 	if !s.pastDateBy(c, tune.pastDays) {
 		return false
 	}
@@ -859,6 +862,9 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	text := s.buf[lo:hi]
 	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= tune.pastMonths {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
+	}
+	if s.periodPast(text, days) {
+		return true // "11月上旬发布的", "11월 초 출시한", "giữa tháng 11"
 	}
 	for k := 0; ; {
 		j := bytes.Index(text[k:], []byte("in "))

@@ -1,0 +1,342 @@
+package intel
+
+import (
+	"bytes"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Older models a page names with their past release: a month written as a
+// number with its part or its day ("11月上旬", "11월 초", "giữa tháng 11",
+// "11月24日"), read against the page's date like an English month
+// ("early November", "November 24"), and a release clause that describes a
+// name ("Kimi K2.5, released in early November,", "DeepSeek-V4 (launched
+// November 24)", "上月中旬发布的X", "지난 11월 공개된 X") dated to a month
+// before the page's.
+
+// periodPast reports a date in text written with a month number (the
+// lexicon's month_parts, or a day: "11月上旬", "11월 초", "giữa tháng 11",
+// "11月24日") at least days before the page's publication. A month with
+// neither part nor day is over by its last day ("11月" read on December 20);
+// one that is the page's own month dates nothing.
+func (s *state) periodPast(text []byte, days int) bool {
+	pub := s.a.PublishedAt
+	past := false
+	s.monthNumbers(text, func(year, month, day int) bool {
+		if day == 0 {
+			if year == pub.Year() && month == int(pub.Month()) {
+				return false
+			}
+			day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
+		}
+		dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
+		past = pub.Sub(dated) >= time.Duration(days)*24*time.Hour
+		return past
+	})
+	return past
+}
+
+// monthNumbers calls f with each date text writes with a month number
+// ("2025年11月", "11월 초", "tháng 11 năm 2025", "11月24日"): its year (the
+// publication's, or the year before for a month ahead of it, when text
+// gives none), month, and day (from a day or a month part; 0 for none),
+// until f returns true.
+func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
+	pub := s.a.PublishedAt
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j-i > 2 {
+			i = j
+			continue
+		}
+		month := atoiSmall(string(text[i:j]))
+		before, rest := bytes.TrimRight(text[:i], " "), bytes.TrimLeft(text[j:], " ")
+		day, year := 0, 0
+		switch {
+		case hasAnyPrefix(rest, "月", "월"):
+			_, w := utf8.DecodeRune(rest)
+			rest = bytes.TrimLeft(rest[w:], " ")
+			day = s.dayOrPart(rest)
+			year = yearBefore(before, "年", "년")
+		case hasAnySuffix(before, "tháng", "Tháng"):
+			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")
+			day = s.monthPartBefore(before)
+			if y, ok := bytes.CutPrefix(rest, []byte("năm ")); ok && len(y) >= 4 && isDigit(y[0]) {
+				year = atoi4(y)
+			}
+		default:
+			i = j - 1
+			continue
+		}
+		i = j - 1
+		if month < 1 || month > 12 {
+			continue
+		}
+		if year == 0 {
+			year = pub.Year()
+			if month > int(pub.Month()) {
+				year--
+			}
+		}
+		if f(year, month, day) {
+			return
+		}
+	}
+}
+
+// dayOrPart reads what follows a month number: a day ("24日", "24일") or a
+// part of the month ("上旬", "초"); 0 for neither.
+func (s *state) dayOrPart(rest []byte) int {
+	k := 0
+	for k < len(rest) && k < 2 && isDigit(rest[k]) {
+		k++
+	}
+	if k > 0 && hasAnyPrefix(rest[k:], "日", "일") {
+		if d := atoiSmall(string(rest[:k])); d >= 1 && d <= 31 {
+			return d
+		}
+		return 0
+	}
+	best, day := 0, 0
+	for w, d := range s.an.cat.MonthParts {
+		if len(w) > best && bytes.HasPrefix(rest, []byte(w)) && !continuesWord(rest[len(w):], w) {
+			best, day = len(w), d
+		}
+	}
+	return day
+}
+
+// monthPartBefore reads the part of a month that ends b, before the
+// Vietnamese "tháng" ("giữa", "cuối"); 0 for none.
+func (s *state) monthPartBefore(b []byte) int {
+	w := b[bytes.LastIndexByte(b, ' ')+1:]
+	for part, d := range s.an.cat.MonthParts {
+		if bytes.EqualFold(w, []byte(part)) {
+			return d
+		}
+	}
+	return 0
+}
+
+// continuesWord reports a Latin letter right after a month part spelled
+// in Latin letters ("đầu" in "đầuX"); a CJK part ends where it ends.
+func continuesWord(after []byte, part string) bool {
+	return len(after) > 0 && isAlnum(after[0]) && len(part) > 0 && part[0] < utf8.RuneSelf
+}
+
+// yearBefore returns the year (four digits and one of units) that b ends
+// with: "2025年", "2025년 "; 0 for none.
+func yearBefore(b []byte, units ...string) int {
+	for _, u := range units {
+		if t, ok := bytes.CutSuffix(b, []byte(u)); ok {
+			t = bytes.TrimRight(t, " ")
+			if n := len(t); n >= 4 && isDigit(t[n-4]) && isDigit(t[n-3]) && isDigit(t[n-2]) && isDigit(t[n-1]) {
+				return atoi4(t[n-4:])
+			}
+		}
+	}
+	return 0
+}
+
+func hasAnyPrefix(b []byte, ws ...string) bool {
+	for _, w := range ws {
+		if bytes.HasPrefix(b, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(b []byte, ws ...string) bool {
+	for _, w := range ws {
+		if bytes.HasSuffix(b, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// recalledClause reports a release cue in a clause that describes a name
+// and dates it to a month before the page's: an apposition or relative
+// clause after the name ("Kimi K2.5, which the company shipped in late
+// November,", "DeepSeek-V4 (launched November 24)", "PhoGPT-2.5, ra mắt
+// hồi giữa tháng 11,") or a Chinese, Japanese or Korean verb that modifies
+// the name after it ("11月上旬发布的X", "지난 11월 공개된 X"). Such a model
+// is the page's history even days after its month ended; a model the
+// title names keeps its release.
+func (s *state) recalledClause(c hit) bool {
+	if s.a.PublishedAt.IsZero() {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo, hi, ok := s.describingClause(c, sent)
+	if !ok {
+		return false
+	}
+	if s.titleModelIn(span{start: lo, end: hi}) {
+		return false
+	}
+	return s.earlierMonth(s.buf[lo:hi])
+}
+
+// describingClause returns the clause of cue c that describes a name,
+// with the name: from the name to the clause's end for an apposition or
+// relative clause after it, from the clause's start to the name for a
+// verb that modifies the name after it.
+func (s *state) describingClause(c hit, sent span) (lo, hi int, ok bool) {
+	if s.cjkCue(c) {
+		if end, ok := s.attributiveName(c, sent); ok {
+			return max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes)), end, true
+		}
+	}
+	ms := s.mentionsIn(sent.start, c.start)
+	if len(ms) == 0 {
+		return 0, 0, false
+	}
+	m := ms[len(ms)-1]
+	if m.end > c.start || c.start-m.end > tune.dateBefore {
+		return 0, 0, false
+	}
+	gap := s.buf[m.end:c.start]
+	end := min(sent.end, c.end+tune.dateClauseAfter)
+	switch {
+	case parenthesisOpen(gap):
+		// "DeepSeek-V4 (launched November 24)", "「PLaMo 3.5」（11月公開）"
+		if k := bytes.IndexAny(s.buf[c.end:end], ")）"); k >= 0 {
+			end = c.end + k
+		}
+	case !s.cjkCue(c) && s.relativeGap(gap):
+		if k := bytes.IndexAny(s.buf[c.end:end], ",;()"); k >= 0 {
+			end = c.end + k
+		}
+	default:
+		return 0, 0, false
+	}
+	return m.start, end, true
+}
+
+// parenthesisOpen reports a gap after a name that opens a parenthesis
+// and leaves it open: the verb after it is inside ("X (November
+// launch)", "X（11月下旬发布）").
+func parenthesisOpen(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " 」』”’")
+	return (bytes.HasPrefix(g, []byte("(")) || bytes.HasPrefix(g, []byte("（"))) && !bytes.ContainsAny(g, ")）")
+}
+
+// relativeGap reports the text between a name and a release verb that
+// opens a clause describing the name: a comma or a parenthesis, then
+// nothing or a relative opener ("which the company", "được").
+func (s *state) relativeGap(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " ")
+	if len(g) == 0 || g[0] != ',' && g[0] != '(' {
+		return false
+	}
+	g = bytes.TrimSpace(g[1:])
+	if len(g) == 0 {
+		return true
+	}
+	for _, w := range s.an.cat.RelativeOpeners {
+		if bytes.HasPrefix(g, []byte(w)) && (len(g) == len(w) || !isAlnum(g[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// attributiveName reports a Chinese, Japanese or Korean release verb c
+// that modifies the name right after it ("发布的Qwen4-Plus", "リリースした
+// 「X」", "공개된 'X'"), and returns where the name ends.
+func (s *state) attributiveName(c hit, sent span) (int, bool) {
+	p := -1
+	for _, e := range s.an.cat.AttributiveEnds {
+		switch {
+		case bytes.HasPrefix(s.buf[c.end:sent.end], []byte(e)):
+			p = max(p, c.end+len(e))
+		case bytes.HasSuffix(s.buf[c.start:c.end], []byte(e)):
+			p = max(p, c.end)
+		}
+	}
+	if p < 0 {
+		return 0, false
+	}
+	for p < sent.end && (s.buf[p] == ' ' || s.buf[p] == '\'' || s.buf[p] == '"') {
+		p++
+	}
+	if r, w := utf8.DecodeRune(s.buf[p:]); r == '「' || r == '『' || r == '“' || r == '‘' || r == '《' {
+		p += w
+	}
+	ms := s.mentionsIn(p, p+1)
+	if len(ms) == 0 {
+		return 0, false
+	}
+	return ms[0].end, true
+}
+
+// earlierMonth reports a date in text in a month before the page's: a
+// month number ("11月上旬", "지난 11월", "tháng 10") or an English month
+// name ("in late November", "November 24"), taken in the publication
+// year, or the year before when it lies ahead of the publication month.
+func (s *state) earlierMonth(text []byte) bool {
+	pub := s.a.PublishedAt
+	now := pub.Year()*12 + int(pub.Month())
+	earlier := false
+	s.monthNumbers(text, func(year, month, _ int) bool {
+		earlier = year*12+month < now
+		return earlier
+	})
+	if earlier {
+		return true
+	}
+	for at := 0; at < len(text); at++ {
+		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		k := at + 1
+		for k < len(text) && isLower(text[k]) {
+			k++
+		}
+		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.englishMonth(text[k:], m) < now {
+			return true
+		}
+		at = k - 1
+	}
+	return false
+}
+
+// englishMonth returns year*12+month for an English month name followed
+// by after ("November 24, 2025", "November"): the year after it, else the
+// publication year, or the year before for a month ahead of the page's.
+func (s *state) englishMonth(after []byte, month int) int {
+	pub := s.a.PublishedAt
+	after = bytes.TrimLeft(after, " ")
+	if _, w := leadingDay(after); w > 0 {
+		after = bytes.TrimLeft(bytes.TrimPrefix(after[w:], []byte("th")), " ,")
+	}
+	year := pub.Year()
+	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
+		year = atoi4(after)
+	} else if month > int(pub.Month()) {
+		year--
+	}
+	return year*12 + month
+}
+
+// renamedAfter reports a mention after x in clause cl of a model whose
+// name goes on from x's: "混元T1预览版（Hunyuan-T1-Preview）" names the
+// preview, not the model "混元T1" reads as alone.
+func (s *state) renamedAfter(x mention, cl span) bool {
+	key := s.models[x.model].key
+	for _, y := range s.mentionsIn(x.end, cl.end) {
+		if other := s.models[y.model].key; y.model != x.model && len(other) > len(key) && strings.HasPrefix(other, key) {
+			return true
+		}
+	}
+	return false
+}
