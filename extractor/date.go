@@ -42,8 +42,13 @@ var (
 	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
 	// and not part of a longer dotted number.
 	dmyShortRe = mustStem(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`, ".")
-	// monthDayRe is "May 29, 2025" and "Mai 29 2025".
-	monthDayRe = mustStem(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`, "19", "20")
+	// monthDayRe is "May 29, 2025" and "Mai 29 2025", and a range of
+	// days, "May 29–31, 2025", whose first day it gives.
+	monthDayRe = mustStem(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d{2})\b`, "19", "20")
+	// rangeStartRe is the first day of a range just before a dayMonthRe
+	// date ("14. - 20. Januar 2022", "14–20 January 2023"): a bare day
+	// number and a dash, not the end of another number.
+	rangeStartRe = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})(?:\.|st|nd|rd|th)?\s*[-–—]\s*$`)
 	// clockRe is a time of day after a date: after punctuation and the
 	// words that join a date to its time ("at", "um", "à", "lúc"), but not
 	// after other words, which start another date line ("March 14, 2023 |
@@ -265,11 +270,16 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		re         stemmedPattern
 		day, month int
 		year       func(string) int
-	}{{dayMonthShortRe, 1, 2, shortYear}, {monthDayShortRe, 2, 1, shortYear}, {dayMonthRe, 1, 2, atoi}, {monthDayRe, 2, 1, atoi}} {
+		ranged     bool // a range of days may end in the date
+	}{{dayMonthShortRe, 1, 2, shortYear, false}, {monthDayShortRe, 2, 1, shortYear, false}, {dayMonthRe, 1, 2, atoi, true}, {monthDayRe, 2, 1, atoi, false}} {
 		for _, m := range f.re.FindAllStringSubmatchIndex(s, 4) {
 			group := func(g int) string { return s[m[2*g]:m[2*g+1]] }
 			if mo, ok := months[strings.ToLower(group(f.month))]; ok {
-				t, ok := date(f.year(group(3)), int(mo), atoi(group(f.day)), 0, 0, 0, naive)
+				day := atoi(group(f.day))
+				if f.ranged {
+					m, day = rangeStart(s, m, day)
+				}
+				t, ok := date(f.year(group(3)), int(mo), day, 0, 0, 0, naive)
 				try(m, t, ok)
 				break
 			}
@@ -301,6 +311,27 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 		}
 	}
 	return t, best.at, end, true
+}
+
+// maxRangeStart is how far before a date the first day of its range may
+// start.
+const maxRangeStart = 12
+
+// rangeStart returns the match m of a date whose day is day, and that day,
+// moved to the first day of the range of days the date ends, if it ends
+// one: a period is dated by its start.
+func rangeStart(s string, m []int, day int) ([]int, int) {
+	from := max(0, m[0]-maxRangeStart)
+	r := rangeStartRe.FindStringSubmatchIndex(s[from:m[0]])
+	if r == nil || r[2] == 0 && from > 0 {
+		// None, or a number the window may have cut.
+		return m, day
+	}
+	if first := atoi(s[from+r[2] : from+r[3]]); first >= 1 && first < day {
+		m = append([]int{from + r[2], m[1]}, m[2:]...)
+		return m, first
+	}
+	return m, day
 }
 
 // atClock returns the day t at the time of day that the clockRe or

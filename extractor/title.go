@@ -269,14 +269,36 @@ func (m *pageMeta) titleDate(dayFirst bool) (time.Time, bool) {
 			if len(parts) < 2 {
 				continue
 			}
+			off := 0
 			for _, p := range parts {
 				if datePart(p) {
-					return textDate(p, dayFirst)
+					return rangeDate(t, off, p, dayFirst)
 				}
+				off += len(p) + len(sep)
 			}
 		}
 	}
 	return time.Time{}, false
+}
+
+// rangeDate returns the date of the title part p, which starts at off in
+// the title t, read with the end of the part before it: a range of days
+// that a separator parted ("Report 14. - 20. Januar 2022") is dated by
+// its first day.
+func rangeDate(t string, off int, p string, dayFirst bool) (time.Time, bool) {
+	from := max(0, off-maxRangeStart)
+	for from > 0 && (!utf8.RuneStart(t[from]) || isDigit(t[from-1])) {
+		from--
+	}
+	if d, at, end, ok := textDateAt(t[from:off+len(p)], dayFirst); ok && from+at < off && from+end > off {
+		return d, true
+	}
+	return textDate(p, dayFirst)
+}
+
+// isDigit reports whether b is an ASCII digit.
+func isDigit(b byte) bool {
+	return b >= '0' && b <= '9'
 }
 
 // unspacedSeps part a headline from the site's name in the titles of
