@@ -532,6 +532,18 @@ func (m *pageMeta) scriptDate() (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// summaryDate returns the first date in the page's title or in the
+// description it gives for previews ("… (Notizia del 14 Gennaio 2020)"),
+// the last place a page that prints no date may still name one.
+func (m *pageMeta) summaryDate(dayFirst bool) (time.Time, bool) {
+	for _, s := range []string{m.docTitle, m.meta("og:title", "twitter:title"), m.meta("description", "og:description", "twitter:description")} {
+		if t, ok := textDate(s, dayFirst); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
 // visibleDate returns the publication date printed for readers: after a
 // label, inside the headline, or nearest it (not after an update label).
 func (m *pageMeta) visibleDate(dayFirst bool) (time.Time, bool) {

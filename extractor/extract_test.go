@@ -185,6 +185,9 @@ func TestPageDates(t *testing.T) {
 		{"today's date printed by the page is not the story's",
 			`<h2>Forum rules</h2>` + para + `<div class="current-time">Current date and time: 11/02/20, 07:22 pm</div><p class="post-date">05.05.2019</p>`,
 			"", "2019-05-05"},
+		{"a page that prints no date dated by its description",
+			`<title>Bear cubs: a record year | National Park</title><meta name="description" content="Bear cubs: a record year (news of 14 January 2020)"><h1>Bear cubs: a record year</h1>` + para,
+			"", "2020-01-14"},
 		{"day-month-year in the url",
 			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}

@@ -136,6 +136,8 @@ func (x *Extractor) ExtractArticle(page []byte, pageURL string) (event.Article, 
 			a.PublishedAt = t
 		} else if t, ok := textDate(text(findBody(doc)), dayFirst(declared, u)); ok {
 			a.PublishedAt = t
+		} else if t, ok := m.summaryDate(dayFirst(declared, u)); ok {
+			a.PublishedAt = t
 		}
 	}
 	a.Language = Language(a.Text, declared)
