@@ -515,7 +515,7 @@ const maxLabeledLag = 14 * 24 * time.Hour
 // laterLabeled returns, instead of t, a machine date without a time of
 // day, the date the page prints after a publication label ("Published:
 // 25.01.2022") or, failing that, in its first <time> of the story (not of
-// an update, labelled or classed, not of a related item), when that date comes a few days
+// an update, not of a related item), when that date comes a few days
 // after t: the bare machine date is then the day the entry was created,
 // the printed one the day it was published.
 func (m *pageMeta) laterLabeled(t time.Time, dayFirst bool) time.Time {
@@ -529,19 +529,12 @@ func (m *pageMeta) laterLabeled(t time.Time, dayFirst bool) time.Time {
 		if h.related || h.modified {
 			continue
 		}
-		if l, ok := parseDate(h.value, dayFirst); ok && lagsBehind(t, l) && !m.revisedOn(l, dayFirst) {
+		if l, ok := parseDate(h.value, dayFirst); ok && lagsBehind(t, l) {
 			return l
 		}
 		break
 	}
 	return t
-}
-
-// revisedOn reports whether the page prints the day of l after an update
-// label ("Updated March 20, 2023"): l is then the update's.
-func (m *pageMeta) revisedOn(l time.Time, dayFirst bool) bool {
-	r, ok := m.labeledDate(revisedLabelRe, dayFirst)
-	return ok && r.Year() == l.Year() && r.YearDay() == l.YearDay()
 }
 
 // lagsBehind reports whether the day l comes a little after the day t.
