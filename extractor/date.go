@@ -460,7 +460,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		vals = append(vals, metas[1:]...)
 	}
 	if t, ok := pickPrecise(dayFirst, vals...); ok {
-		return m.laterLabeled(t, dayFirst), true
+		return t, true
 	}
 	for _, h := range m.times {
 		if h.published && !h.related {
@@ -505,42 +505,6 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		}
 	}
 	return m.scriptDate()
-}
-
-// maxLabeledLag is how long after a page's bare machine date the date it
-// prints after a publication label may come and still be the same
-// publication's.
-const maxLabeledLag = 14 * 24 * time.Hour
-
-// laterLabeled returns, instead of t, a machine date without a time of
-// day, the date the page prints after a publication label ("Published:
-// 25.01.2022") or, failing that, in its first <time> of the story (not of
-// an update, not of a related item), when that date comes a few days
-// after t: the bare machine date is then the day the entry was created,
-// the printed one the day it was published.
-func (m *pageMeta) laterLabeled(t time.Time, dayFirst bool) time.Time {
-	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
-		return t
-	}
-	if l, ok := m.labeledDate(publishedLabelRe, dayFirst); ok && lagsBehind(t, l) {
-		return l
-	}
-	for _, h := range m.times {
-		if h.related || h.modified {
-			continue
-		}
-		if l, ok := parseDate(h.value, dayFirst); ok && lagsBehind(t, l) {
-			return l
-		}
-		break
-	}
-	return t
-}
-
-// lagsBehind reports whether the day l comes a little after the day t.
-func lagsBehind(t, l time.Time) bool {
-	d := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC).Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
-	return d >= 24*time.Hour && d <= maxLabeledLag
 }
 
 // scriptDateRe finds a publication date in the data pages hand their
