@@ -204,6 +204,16 @@ type Catalog struct {
 	// ("11月上旬", "11월 초"), before "tháng" in Vietnamese ("giữa tháng
 	// 11").
 	MonthParts map[string]int `yaml:"month_parts"`
+	// ElapsedUnits are the month units of a span of time counted back
+	// from the page ("两个多月", "2カ月", "두 달", "2 tháng", "two months");
+	// ElapsedCounts are the counts written as words before them ("两",
+	// "두", "hai", "two"), with their number; ElapsedAfter mark such a
+	// span after it as time since ("前", "전", "trước", "ago"),
+	// ElapsedBefore before it ("过去" of "仅过去两个多月").
+	ElapsedUnits  []string       `yaml:"elapsed_units"`
+	ElapsedCounts map[string]int `yaml:"elapsed_counts"`
+	ElapsedAfter  []string       `yaml:"elapsed_after"`
+	ElapsedBefore []string       `yaml:"elapsed_before"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -698,6 +708,15 @@ func (c *Catalog) merge(o *Catalog) {
 		}
 		c.MonthParts[w] = day
 	}
+	c.ElapsedUnits = append(c.ElapsedUnits, o.ElapsedUnits...)
+	for w, n := range o.ElapsedCounts {
+		if c.ElapsedCounts == nil {
+			c.ElapsedCounts = map[string]int{}
+		}
+		c.ElapsedCounts[w] = n
+	}
+	c.ElapsedAfter = append(c.ElapsedAfter, o.ElapsedAfter...)
+	c.ElapsedBefore = append(c.ElapsedBefore, o.ElapsedBefore...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
@@ -1021,6 +1040,14 @@ func (v *validation) lists(c *Catalog) {
 	v.names("month_prepositions", c.MonthPrepositions)
 	v.names("month_possessives", c.MonthPossessives)
 	v.names("time_particles", c.TimeParticles)
+	v.names("elapsed_units", c.ElapsedUnits)
+	v.names("elapsed_after", c.ElapsedAfter)
+	v.names("elapsed_before", c.ElapsedBefore)
+	for w, n := range c.ElapsedCounts {
+		if w == "" || n < 1 {
+			v.bad("elapsed_counts: %q counts %d, want 1 or more", w, n)
+		}
+	}
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	for w, day := range c.MonthParts {

@@ -340,3 +340,93 @@ func (s *state) renamedAfter(x mention, cl span) bool {
 	}
 	return false
 }
+
+// elapsedPast reports a span of pastMonths months or more counted back
+// from the page in the clause of release cue c ("两个多月前发布的", "2カ月前に
+// 公開した", "두 달 전 공개한", "ra mắt 2 tháng trước", "launched two months
+// ago", "距离V4发布仅过去两个多月"): the release is that old, whatever
+// the page's other dates.
+func (s *state) elapsedPast(c hit, sent span) bool {
+	cl := s.clauseAt(c, sent)
+	text := s.buf[cl.start:cl.end]
+	for _, u := range s.an.cat.ElapsedUnits {
+		for k := 0; ; {
+			j := bytes.Index(text[k:], []byte(u))
+			if j < 0 {
+				break
+			}
+			at := k + j
+			k = at + len(u)
+			if u[0] < utf8.RuneSelf && (at == 0 || text[at-1] != ' ') {
+				continue // "two months", "2 tháng": a Latin unit is a word
+			}
+			if n, start := s.elapsedCount(bytes.TrimRight(text[:at], " ")); n >= tune.pastMonths && s.elapsedMarked(text[:start], text[k:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// elapsedCount reads the count that ends b: digits or a count word of
+// the lexicon ("两", "두", "two"); it returns the count (0 for none) and
+// where it starts.
+func (s *state) elapsedCount(b []byte) (int, int) {
+	k := len(b)
+	for k > 0 && len(b)-k < 2 && isDigit(b[k-1]) {
+		k--
+	}
+	if k < len(b) {
+		if k > 0 && (isDigit(b[k-1]) || b[k-1] == '.' || b[k-1] == ',') {
+			return 0, k
+		}
+		return atoiSmall(string(b[k:])), k
+	}
+	best, n := 0, 0
+	for w, c := range s.an.cat.ElapsedCounts {
+		if len(w) > best && bytes.HasSuffix(b, []byte(w)) {
+			at := len(b) - len(w)
+			if w[0] < utf8.RuneSelf && at > 0 && isAlnum(b[at-1]) {
+				continue
+			}
+			best, n = len(w), c
+		}
+	}
+	return n, len(b) - best
+}
+
+// elapsedMarked reports a word that makes a span time since: after it
+// ("前", "전", "trước", "ago") or right before its count ("过去").
+func (s *state) elapsedMarked(before, after []byte) bool {
+	after = bytes.TrimLeft(after, " ")
+	for _, w := range s.an.cat.ElapsedAfter {
+		if bytes.HasPrefix(after, []byte(w)) && !(w[0] < utf8.RuneSelf && len(after) > len(w) && isAlnum(after[len(w)])) {
+			return true
+		}
+	}
+	before = bytes.TrimRight(before, " ")
+	for _, w := range s.an.cat.ElapsedBefore {
+		if bytes.HasSuffix(before, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedElsewhere reports a mention in the clause of another release cue
+// of its sentence that dates its release to the past ("开源了DeepSeek-V4.1，
+// 距离V4发布仅过去两个多月"): the model is that clause's history, not an
+// object of cue c.
+func (s *state) datedElsewhere(m mention, c hit) bool {
+	sent := s.sents[m.sent]
+	for _, o := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
+		if o.start == c.start {
+			continue
+		}
+		cl := s.clauseAt(o, sent)
+		if m.start >= cl.start && m.end <= cl.end && (c.start < cl.start || c.start >= cl.end) && s.pastDate(o) {
+			return true
+		}
+	}
+	return false
+}

@@ -528,7 +528,7 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
@@ -837,6 +837,9 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		return false
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
+	if s.elapsedPast(c, sent) {
+		return true // "两个多月前发布的", "launched two months ago"
+	}
 	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
 	// The date may close a long list of objects: "released A and a
 	// text-only B in May" dates its whole clause.
