@@ -420,6 +420,9 @@ type Variant struct {
 	// Alone words name a model on their own once the article has named
 	// it in full: "Maverick" after "Llama 4 Maverick".
 	Alone bool `yaml:"alone"`
+	// Brand words keep their capital in a family that writes its variant
+	// words in lowercase: "GPT-5.1-Codex" beside "GPT-5-mini".
+	Brand bool `yaml:"brand"`
 }
 
 // CountWord is a word that scales a number into billions of parameters.

@@ -131,6 +131,9 @@ type variant struct {
 	spaced     bool
 	// alone: the word names the model it ends on its own ("Maverick").
 	alone bool
+	// brand: the word keeps its capital where the family writes variant
+	// words in lowercase ("GPT-5.1-Codex").
+	brand bool
 }
 
 // modality is a set of modalities: bit i is modalityNames[i].
@@ -512,7 +515,7 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 				c.variantSpelling[strings.ToLower(w)] = w
 			}
 			old := c.variants[strings.ToLower(w)]
-			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced, alone: v.Alone || old.alone}
+			c.variants[strings.ToLower(w)] = variant{modalities: m | old.modalities, spaced: v.Spaced || old.spaced, alone: v.Alone || old.alone, brand: v.Brand || old.brand}
 		}
 	}
 	for _, f := range cat.Formats {

@@ -203,7 +203,7 @@ func (c *compiled) appendPart(dst []byte, p part, lowerVariants bool) []byte {
 		var tmp [48]byte
 		lw := lowerKey(&tmp, t)
 		if v, ok := c.variantSpelling[string(lw)]; ok {
-			if lowerVariants {
+			if lowerVariants && !c.variants[string(lw)].brand {
 				return append(dst, lw...)
 			}
 			return append(dst, v...)
