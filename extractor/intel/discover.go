@@ -391,6 +391,9 @@ func (s *state) productLike(sp span) bool {
 	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || s.an.datasetLike(ws) || dated(ws) {
 		return false
 	}
+	if s.an.isFormat(ws) {
+		return false // "ships in NVFP4": a packaging format alone names no model
+	}
 	f := fold(ws)
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {
 		return false
