@@ -111,6 +111,11 @@ func adversarialCases() []adversarialCase {
 		{name: "distinct models", gen: func(i int) string {
 			return "阿里巴巴发布了Qwen" + strconv.Itoa(i) + "-" + inventedWord(i) + "，超越DeepSeek-V" + strconv.Itoa(i) + "。"
 		}, title: aiTitle, lang: "zh"},
+		// was 1.6 s: each benchmark a page introduced was looked for among
+		// all those before it
+		{name: "distinct benchmarks", gen: func(i int) string {
+			return "Foo-7B scores 71.2 on the " + inventedWord(i) + "Eval benchmark. "
+		}, title: aiTitle},
 		{name: "korean gloss", unit: "모아랩스(Moa Labs)가 모아-7B를 공개했다. ", title: aiTitle, lang: "ko"},
 		{name: "dated release", unit: "Acme AI released Foo-7B on October 30, beating Bar-3B. ", title: aiTitle},
 		{name: "benchmark carry", unit: "On MMLU-Pro Foo-7B scores 71.2, versus 58.9 for Bar-3B. ", title: aiTitle},

@@ -17,8 +17,13 @@ import (
 // tables becomes a benchmark hit (idx -1) for the prose claims.
 func (s *state) pageBenches() {
 	names := s.tableBenchNames()
+	seen := make(map[string]bool, len(names)) // a page may introduce thousands
+	for _, n := range names {
+		seen[n] = true
+	}
 	add := func(n string) {
-		if !slices.Contains(names, n) {
+		if !seen[n] {
+			seen[n] = true
 			names = append(names, n)
 		}
 	}
