@@ -17,6 +17,10 @@ const (
 	// variantReach: bytes either side of a name searched for its sizes
 	// and variants in its sentence (shippedInVariants).
 	variantReach = 2000
+	// indexFrom: more names than this to find through the whole text
+	// are looked up in an index of it, not searched for one by one
+	// (tableModelsInProse).
+	indexFrom = 64
 )
 
 // The finders below locate items by position in slices sorted by start,

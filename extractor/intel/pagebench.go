@@ -406,14 +406,22 @@ func (s *state) tableModelsInProse() {
 	for _, m := range s.mentions {
 		named[m.model] = true
 	}
+	sought := func(i int) bool { return s.models[i].benched && !named[i] && len(s.models[i].name) >= 4 }
+	n := 0
+	for i := range s.models {
+		if sought(i) {
+			n++
+		}
+	}
 	added := false
 	var starts map[[4]byte][]int
 	for i, m := range s.models {
-		if !m.benched || named[i] || len(m.name) < 4 {
+		if !sought(i) {
 			continue
 		}
-		if bordered(m.name) {
-			// Its places may overlap: read them as the text runs.
+		if n <= indexFrom || bordered(m.name) {
+			// A few names are read as the text runs, and so is one whose
+			// places may overlap.
 			added = s.proseMentionsAt(i, s.placesOf(m.name)) || added
 			continue
 		}
