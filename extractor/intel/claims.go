@@ -805,8 +805,8 @@ func (s *state) variantInScope(m, p int) int {
 			return m
 		}
 	}
-	base := nameTokens(s.models[m].name)
-	lo := bytes.LastIndexByte(s.buf[:p], '\n') + 1
+	base := s.models[m].tokens()
+	lo := s.lineStart(p)
 	for i := s.mentionIndex(p) - 1; i >= 0; i-- {
 		v := s.mentions[i]
 		if v.start < lo {
@@ -815,7 +815,7 @@ func (s *state) variantInScope(m, p int) int {
 		if v.model == m || v.end > p || v.role != roleNone || s.models[v.model].targeted {
 			continue
 		}
-		if t := nameTokens(s.models[v.model].name); len(t) > len(base) && equalTokens(base, t[:len(base)]) && s.sizeOrVariant(t[len(base):]) {
+		if t := s.models[v.model].tokens(); len(t) > len(base) && equalTokens(base, t[:len(base)]) && s.sizeOrVariant(t[len(base):]) {
 			return v.model
 		}
 	}
@@ -1329,12 +1329,13 @@ func (s *state) ownEndingWith(q []string) int {
 	t := s.models[s.topic]
 	found := -1
 	last := q[len(q)-1]
-	for i, m := range s.models {
+	for _, i := range s.modelsEndingIn(last) {
+		m := s.models[i]
 		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) ||
 			len(m.name) < len(last) || !strings.EqualFold(m.name[len(m.name)-len(last):], last) {
 			continue // a cheap test first: the name ends with q's last token
 		}
-		toks := nameTokens(m.name)
+		toks := m.tokens()
 		if len(toks) > len(q) && equalTokens(q, toks[len(toks)-len(q):]) {
 			if found >= 0 {
 				return -1
@@ -1343,6 +1344,27 @@ func (s *state) ownEndingWith(q []string) int {
 		}
 	}
 	return found
+}
+
+// modelsEndingIn returns the models, in order, whose name's last token
+// is tok: the only ones whose names can end with tokens ending in tok.
+// The index grows with the models, so each is read once per analysis,
+// not once per question (a page of thousands of models and comparisons
+// would ask thousands of times).
+func (s *state) modelsEndingIn(tok string) []int {
+	if s.endingN > len(s.models) {
+		s.endingIn, s.endingN = nil, 0
+	}
+	if s.endingIn == nil {
+		s.endingIn = map[string][]int{}
+	}
+	for ; s.endingN < len(s.models); s.endingN++ {
+		if toks := s.models[s.endingN].tokens(); len(toks) > 0 {
+			last := toks[len(toks)-1]
+			s.endingIn[last] = append(s.endingIn[last], s.endingN)
+		}
+	}
+	return s.endingIn[tok]
 }
 
 // determinedSize returns the article's own model that a size determiner

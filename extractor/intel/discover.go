@@ -531,20 +531,23 @@ func (s *state) surelyModel(sp span) bool {
 
 // shippedInVariants reports a name its sentence also names with two
 // different variant or size parts ("PhoFoo-2, gồm bản PhoFoo-2-large và
-// bản PhoFoo-2-base"): a series shipped in sizes is a model.
+// bản PhoFoo-2-base"): a series shipped in sizes is a model. The sentence
+// is read at most variantReach bytes either side of the name, so a page
+// of one endless sentence is not read whole for every name in it.
 func (s *state) shippedInVariants(sp span) bool {
 	sent := s.sents[s.sentenceAt(sp.start)]
+	lo, hi := max(sent.start, sp.start-variantReach), min(sent.end, sp.end+variantReach)
 	w := s.buf[sp.start:sp.end]
 	var first string
 	var tmp [48]byte
-	for p := sent.start; p < sent.end; {
-		i := bytes.Index(s.buf[p:sent.end], w)
+	for p := lo; p < hi; {
+		i := bytes.Index(s.buf[p:hi], w)
 		if i < 0 {
 			break
 		}
 		e := p + i + len(w)
 		p = e
-		if e+1 >= sent.end || s.buf[e] != '-' {
+		if e+1 >= hi || s.buf[e] != '-' {
 			continue
 		}
 		seg := s.buf[e+1 : wordEnd(s.buf, e+1)]

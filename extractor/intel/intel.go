@@ -185,7 +185,7 @@ type state struct {
 	newVendors  []string
 	newVendorAt map[string]int
 	// glosses caches glossesAfter: by name, what brackets after it hold.
-	glosses map[string]map[string]bool
+	glosses map[string]*glosses
 	primary int // vendor index, -1 when none
 	topic   int // model index, -1 when none
 	claims  []event.Claim
@@ -221,6 +221,19 @@ type state struct {
 	// repoRead.
 	repoFold string
 	repoRead bool
+	// newlines are the positions of the text's line breaks, once
+	// newlinesRead (lineStart).
+	newlines     []int
+	newlinesRead bool
+	// orgWords are the words of two to four letters that stand right
+	// before an organisation suffix somewhere in the text, once
+	// orgWordsRead (orgWordBefore).
+	orgWords     map[string]bool
+	orgWordsRead bool
+	// endingIn indexes the first endingN models by the last token of
+	// their names (modelsEndingIn).
+	endingIn map[string][]int
+	endingN  int
 }
 
 // Analyze fills a's Vendors, Models, Claims and Releases from its title,
@@ -394,6 +407,9 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.caps = s.caps[:0]
 	s.lenient = false
 	s.repoFold, s.repoRead = "", false
+	s.newlines, s.newlinesRead = s.newlines[:0], false
+	s.orgWords, s.orgWordsRead = nil, false
+	s.endingIn, s.endingN = nil, 0
 }
 
 // licenseFollows reports a license word right after a name ending at p,

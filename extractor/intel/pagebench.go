@@ -17,8 +17,13 @@ import (
 // tables becomes a benchmark hit (idx -1) for the prose claims.
 func (s *state) pageBenches() {
 	names := s.tableBenchNames()
+	seen := make(map[string]bool, len(names)) // a page may introduce thousands
+	for _, n := range names {
+		seen[n] = true
+	}
 	add := func(n string) {
-		if !slices.Contains(names, n) {
+		if !seen[n] {
+			seen[n] = true
 			names = append(names, n)
 		}
 	}
@@ -401,26 +406,29 @@ func (s *state) tableModelsInProse() {
 	for _, m := range s.mentions {
 		named[m.model] = true
 	}
+	sought := func(i int) bool { return s.models[i].benched && !named[i] && len(s.models[i].name) >= 4 }
+	n := 0
+	for i := range s.models {
+		if sought(i) {
+			n++
+		}
+	}
 	added := false
+	var starts map[[4]byte][]int
 	for i, m := range s.models {
-		if !m.benched || named[i] || len(m.name) < 4 {
+		if !sought(i) {
 			continue
 		}
-		for p := 0; len(s.mentions) < maxMentions; {
-			j := bytes.Index(s.buf[p:], []byte(m.name))
-			if j < 0 {
-				break
-			}
-			st := p + j
-			en := st + len(m.name)
-			p = en
-			if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') || en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-') ||
-				s.inTableLine(st) || s.covered(span{st, en}) {
-				continue
-			}
-			s.mentions = append(s.mentions, mention{span: span{st, en}, model: i, sent: s.sentenceAt(st)})
-			added = true
+		if n <= indexFrom || bordered(m.name) {
+			// A few names are read as the text runs, and so is one whose
+			// places may overlap.
+			added = s.proseMentionsAt(i, s.placesOf(m.name)) || added
+			continue
 		}
+		if starts == nil {
+			starts = s.wordStarts()
+		}
+		added = s.proseMentionsAt(i, starts[[4]byte([]byte(m.name[:4]))]) || added
 	}
 	if !added {
 		return
@@ -439,4 +447,69 @@ func (s *state) tableModelsInProse() {
 			}
 		}
 	}
+}
+
+// proseMentionsAt records the mentions of model i at the places given (in
+// text order, each where a name may start) that are its name written as a
+// word of its own outside the tables and the mentions read so far.
+func (s *state) proseMentionsAt(i int, places []int) bool {
+	name := s.models[i].name
+	added := false
+	for _, st := range places {
+		if len(s.mentions) >= maxMentions {
+			break
+		}
+		en := st + len(name)
+		if en > len(s.buf) || string(s.buf[st:en]) != name {
+			continue
+		}
+		if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') || en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-') ||
+			s.inTableLine(st) || s.covered(span{st, en}) {
+			continue
+		}
+		s.mentions = append(s.mentions, mention{span: span{st, en}, model: i, sent: s.sentenceAt(st)})
+		added = true
+	}
+	return added
+}
+
+// placesOf returns where name is written in the text, each place after
+// the end of the one before.
+func (s *state) placesOf(name string) []int {
+	var at []int
+	for p := 0; ; {
+		j := bytes.Index(s.buf[p:], []byte(name))
+		if j < 0 {
+			return at
+		}
+		at = append(at, p+j)
+		p += j + len(name)
+	}
+}
+
+// wordStarts indexes by their first four bytes the places a word may
+// start (the text's start, or after a byte that is no letter, digit or
+// hyphen), so the names of a table with thousands of rows are each looked
+// up, not each searched for through the whole text.
+func (s *state) wordStarts() map[[4]byte][]int {
+	starts := map[[4]byte][]int{}
+	for st := 0; st+4 <= len(s.buf); st++ {
+		if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-') {
+			continue
+		}
+		k := [4]byte(s.buf[st : st+4])
+		starts[k] = append(starts[k], st)
+	}
+	return starts
+}
+
+// bordered reports a name that begins with its own end ("abcab"): two
+// places of it may overlap.
+func bordered(name string) bool {
+	for k := 1; k < len(name); k++ {
+		if name[:k] == name[len(name)-k:] {
+			return true
+		}
+	}
+	return false
 }

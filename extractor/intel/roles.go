@@ -111,10 +111,8 @@ func (s *state) makerWordBefore(i int) bool {
 		if _, known := s.an.c.vendorOfAlias[fold(string(word))]; known {
 			return false
 		}
-		for _, suf := range s.an.cat.OrgSuffixes {
-			if bytes.Contains(s.buf, append(word[:len(word):len(word)], suf...)) {
-				return true
-			}
+		if s.orgWordBefore(word) {
+			return true
 		}
 	}
 	return false

@@ -757,6 +757,9 @@ func (s *state) cellState(text string) *state {
 	s.cellsRead++
 	sub.firstBase = len(s.buf) + 2*maxCellText*s.cellsRead
 	sub.buf = appendHalfwidth(sub.buf[:0], text)
+	sub.newlines, sub.newlinesRead = sub.newlines[:0], false
+	sub.orgWords, sub.orgWordsRead = nil, false
+	sub.endingIn, sub.endingN = nil, 0
 	sub.mentions = sub.mentions[:0]
 	sub.sortedN = 0
 	sub.benches = sub.benches[:0]

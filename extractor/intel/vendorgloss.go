@@ -13,19 +13,48 @@ func (s *state) glossed(a, b string) bool {
 // glossPair reports name followed by gloss in round brackets, fullwidth
 // or not, with at most a space between.
 func (s *state) glossPair(name, gloss string) bool {
-	return s.glossesAfter(name)[gloss]
+	return s.glossesAfter(name).has(s.buf, gloss)
+}
+
+// maxGlossKey is the longest bracket text a gloss index keeps as a key;
+// longer ones (a bracket left open until the end of a long page) it keeps
+// as places, so a page of many open brackets is not copied once for each.
+const maxGlossKey = 256
+
+// glosses is what the text writes in brackets after one name: short
+// texts by value, longer ones as spans of the text.
+type glosses struct {
+	short map[string]bool
+	long  []span
+}
+
+// has reports gloss among the bracket texts, read from buf.
+func (g *glosses) has(buf []byte, gloss string) bool {
+	if len(gloss) <= maxGlossKey {
+		return g.short[gloss]
+	}
+	for _, sp := range g.long {
+		if sp.end-sp.start == len(gloss) && string(buf[sp.start:sp.end]) == gloss {
+			return true
+		}
+	}
+	return false
 }
 
 // glossesAfter returns what the text writes in brackets right after name,
 // fullwidth or not, with at most a space between: "모아랩스(Moa Labs)"
 // gives "Moa Labs" for "모아랩스". The text is read once per name, as
 // every discovered stem asks about every new organisation (a page that
-// repeats a name thousands of times would otherwise be read as often).
-func (s *state) glossesAfter(name string) map[string]bool {
+// repeats a name thousands of times would otherwise be read as often);
+// the closing bracket found for one place serves the places before it,
+// so brackets left open do not send every place to the end of the text.
+func (s *state) glossesAfter(name string) *glosses {
 	if g, ok := s.glosses[name]; ok {
 		return g
 	}
-	g := map[string]bool{}
+	g := &glosses{short: map[string]bool{}}
+	brackets := [...][2]string{{"(", ")"}, {"（", "）"}}
+	var closeAt [len(brackets)]int // the first close at or after an earlier place; -1: none is left
 	if name != "" {
 		for i := 0; ; {
 			j := bytes.Index(s.buf[i:], []byte(name))
@@ -34,21 +63,32 @@ func (s *state) glossesAfter(name string) map[string]bool {
 			}
 			at := i + j + len(name)
 			i += j + 1
-			rest := s.buf[at:]
-			if len(rest) > 0 && rest[0] == ' ' {
-				rest = rest[1:]
+			if at < len(s.buf) && s.buf[at] == ' ' {
+				at++
 			}
-			for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
-				if in, ok := bytes.CutPrefix(rest, []byte(br[0])); ok {
-					if k := bytes.Index(in, []byte(br[1])); k >= 0 {
-						g[string(in[:k])] = true
+			for b, br := range brackets {
+				if !bytes.HasPrefix(s.buf[at:], []byte(br[0])) || closeAt[b] < 0 {
+					continue
+				}
+				in := at + len(br[0])
+				if closeAt[b] < in {
+					k := bytes.Index(s.buf[in:], []byte(br[1]))
+					if k < 0 {
+						closeAt[b] = -1
+						continue
 					}
+					closeAt[b] = in + k
+				}
+				if sp := (span{in, closeAt[b]}); sp.end-sp.start > maxGlossKey {
+					g.long = append(g.long, sp)
+				} else if !g.short[string(s.buf[in:sp.end])] {
+					g.short[string(s.buf[in:sp.end])] = true
 				}
 			}
 		}
 	}
 	if s.glosses == nil {
-		s.glosses = map[string]map[string]bool{}
+		s.glosses = map[string]*glosses{}
 	}
 	s.glosses[name] = g
 	return g
