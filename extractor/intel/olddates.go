@@ -418,13 +418,17 @@ func (s *state) elapsedMarked(before, after []byte) bool {
 // 距离V4发布仅过去两个多月"): the model is that clause's history, not an
 // object of cue c.
 func (s *state) datedElsewhere(m mention, c hit) bool {
+	// The mention's clause, read at most variantReach bytes either side
+	// (a page of one endless sentence would be read once per mention):
+	// a cue shares it exactly when it stands in it.
 	sent := s.sents[m.sent]
-	for _, o := range hitsIn(s.cues[cueRelease], sent.start, sent.end) {
-		if o.start == c.start {
-			continue
-		}
-		cl := s.clauseAt(o, sent)
-		if m.start >= cl.start && m.end <= cl.end && (c.start < cl.start || c.start >= cl.end) && s.pastDate(o) {
+	near := span{max(sent.start, m.start-variantReach), min(sent.end, m.end+variantReach)}
+	cl := s.clauseAt(hit{span: m.span}, near)
+	if c.start >= cl.start && c.start < cl.end {
+		return false // the clause of cue c itself
+	}
+	for _, o := range hitsIn(s.cues[cueRelease], cl.start, cl.end) {
+		if o.start != c.start && o.end <= cl.end && s.pastDate(o) {
 			return true
 		}
 	}
