@@ -175,6 +175,15 @@ type Catalog struct {
 	// ("大模型1.6").
 	TypeWordsLatin []string `yaml:"type_words_latin"`
 	TypeWordsCJK   []string `yaml:"type_words_cjk"`
+	// OwnerBefore and OwnerAfter make a vendor named right before or
+	// after them, past one of CompanyForms, the owner of another
+	// organisation ("ソフトバンク株式会社の子会社", "thuộc Công ty Cổ
+	// phần VNG"); TrademarkWords make a sentence a trademark notice.
+	// A vendor named only so is no maker of the page's models.
+	OwnerBefore    []string `yaml:"owner_before"`
+	OwnerAfter     []string `yaml:"owner_after"`
+	CompanyForms   []string `yaml:"company_forms"`
+	TrademarkWords []string `yaml:"trademark_words"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -696,6 +705,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.KoreanParticles = append(c.KoreanParticles, o.KoreanParticles...)
 	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
+	c.OwnerBefore = append(c.OwnerBefore, o.OwnerBefore...)
+	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
+	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
+	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
 	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
 	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
 	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
@@ -1031,6 +1044,10 @@ func (v *validation) lists(c *Catalog) {
 	v.names("korean_particles", c.KoreanParticles)
 	v.names("type_words_latin", c.TypeWordsLatin)
 	v.names("type_words_cjk", c.TypeWordsCJK)
+	v.spacedWords("owner_before", c.OwnerBefore)
+	v.spacedWords("owner_after", c.OwnerAfter)
+	v.spacedWords("company_forms", c.CompanyForms)
+	v.names("trademark_words", c.TrademarkWords)
 	v.names("dataset_parts", c.DatasetParts)
 	v.spacedWords("score_openers", c.ScoreOpeners)
 	v.spacedWords("score_closers", c.ScoreClosers)

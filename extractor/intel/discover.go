@@ -1540,13 +1540,17 @@ func latinWordEnd(buf []byte, i, end int) int {
 // starting at p ("Mercury", "Sao Khuê"): it returns the name's end and the
 // number of words. A later word joins only when a digit follows it after a
 // space, so the words are a name with a version or size ("Sao Khuê 8B"),
-// not a phrase; variant words, stopwords and makers' names never join.
+// not a phrase; variant words, stopwords and makers' names never join,
+// but a type word does before a version ("Zalo LLM 3").
 func (s *state) spacedWords(p, end int) (int, int) {
 	w := latinWordEnd(s.buf, p, end)
 	words, e := 1, w
 	for words < 3 && e+1 < end && s.buf[e] == ' ' && latinUpperAt(s.buf, e+1) {
 		n := latinWordEnd(s.buf, e+1, end)
 		word := string(s.buf[e+1 : n])
+		if n+1 < end && s.buf[n] == ' ' && isDigit(s.buf[n+1]) && slices.Contains(s.an.cat.TypeWordsLatin, word) {
+			return n, words + 1 // "Zalo LLM 3": a type word before the version is part of the name
+		}
 		if _, variant := s.an.c.variants[strings.ToLower(word)]; variant || s.an.c.stopwords[word] {
 			break // a variant word is the name grammar's to read: "Nova Lite 2"
 		}

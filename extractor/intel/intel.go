@@ -707,9 +707,9 @@ func (s *state) output() {
 		c.first = min(c.first, at)
 		return c
 	}
-	benchSide := s.benchMakers()
+	benchSide, owners := s.benchMakers(), s.owners()
 	for _, h := range s.vendorHits {
-		if benchSide[h.idx] {
+		if benchSide[h.idx] || owners[h.idx] {
 			continue
 		}
 		c := bump(h.idx, 1, h.start)

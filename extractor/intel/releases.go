@@ -335,15 +335,28 @@ func (s *state) hasObject(c hit, objects []int) bool {
 // ("we present results alongside GPT-4o and Claude") is a rival, and one
 // an article about another release recalls in passing ("Anthropic
 // released Claude Opus 4.1 on Tuesday", "阿里巴巴…Qwen3-Max预览版已上线")
-// is context, not a release.
+// is context, not a release. A heading names its maker in the sentence
+// after it ("Claude Haiku 5 is generally available" over "Anthropic made
+// Claude Haiku 5 available …"): there the maker it names counts too.
 func (s *state) makerFits(m mention, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
 		return true
 	}
+	if s.makerIn(v, sent) {
+		return s.featured(v)
+	}
+	if k := s.sentenceAt(sent.start) + 1; sent.start >= s.titleEnd && s.inHeading(sent.start) && k < len(s.sents) && s.makerIn(v, s.sents[k]) {
+		return s.featured(v)
+	}
+	return false
+}
+
+// makerIn reports a name of vendor v in sentence sent.
+func (s *state) makerIn(v int, sent span) bool {
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
 		if h.idx == v {
-			return s.featured(v)
+			return true
 		}
 	}
 	return false
