@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Consistency check of the heldout14 labels against their pages.
+"""Consistency check of a held-out set's labels against its pages.
 
-    python3 bench/heldout14/check.py [../shared/eval/vendors.json]
+    python3 bench/checklabels.py bench/heldout13 [../shared/eval/vendors.json]
+
+(bench/heldout11, heldout13, heldout14 and heldout15 are checked with it;
+bench/heldout12 has a check of its own.)
 
 For every labelled document (labels/ and noise/labels/) it checks that:
 - the page exists and is listed in urls.tsv;
@@ -22,7 +25,7 @@ Exits 1 and prints the problems when anything fails.
 import json, os, re, sys, unicodedata
 from html.parser import HTMLParser
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.dirname(os.path.abspath(__file__))
 
 
 class Text(HTMLParser):
@@ -91,12 +94,15 @@ def has_number(text, v):
 
 
 def main():
-    vpath = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '../../../shared/eval/vendors.json')
+    if len(sys.argv) < 2:
+        sys.exit('usage: checklabels.py SET_DIR [vendors.json]')
+    here = sys.argv[1]
+    vpath = sys.argv[2] if len(sys.argv) > 2 else os.path.join(BENCH, '../../shared/eval/vendors.json')
     vendor_ids = set(json.load(open(vpath, encoding='utf-8')))
     problems = []
     counts = {'docs': 0, 'noise': 0, 'claims': 0, 'releases': 0, 'forbidden': 0, 'models': 0}
     for sub in ('', 'noise'):
-        base = os.path.join(HERE, sub)
+        base = os.path.join(here, sub)
         urls = {}
         for line in open(os.path.join(base, 'urls.tsv'), encoding='utf-8'):
             if line.strip():
