@@ -80,10 +80,7 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 			continue
 		}
 		if year == 0 {
-			year = pub.Year()
-			if month > int(pub.Month()) {
-				year--
-			}
+			year = yearOfMonth(pub, month)
 		}
 		if f(year, month, day) {
 			return
@@ -319,11 +316,9 @@ func (s *state) englishMonth(after []byte, month int) int {
 	if _, w := leadingDay(after); w > 0 {
 		after = bytes.TrimLeft(bytes.TrimPrefix(after[w:], []byte("th")), " ,")
 	}
-	year := pub.Year()
+	year := yearOfMonth(pub, month)
 	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
 		year = atoi4(after)
-	} else if month > int(pub.Month()) {
-		year--
 	}
 	return year*12 + month
 }
@@ -433,4 +428,14 @@ func (s *state) datedElsewhere(m mention, c hit) bool {
 		}
 	}
 	return false
+}
+
+// yearOfMonth returns the year of a month a text writes without one: the
+// publication's, or the year before when the month lies ahead of it
+// ("11月上旬" read in January is last November).
+func yearOfMonth(pub time.Time, month int) int {
+	if month > int(pub.Month()) {
+		return pub.Year() - 1
+	}
+	return pub.Year()
 }

@@ -1232,10 +1232,7 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 		return 0, 0, false
 	}
 	if year == 0 {
-		year = pub.Year()
-		if month > int(pub.Month()) {
-			year--
-		}
+		year = yearOfMonth(pub, month)
 	}
 	return year, month, true
 }
