@@ -107,8 +107,9 @@ func (s *state) orgWordBefore(word []byte) bool {
 	if !s.orgWordsRead {
 		s.orgWords = map[string]bool{}
 		for _, suf := range s.an.cat.OrgSuffixes {
+			sb := []byte(suf)
 			for i := 0; i < len(s.buf); {
-				j := bytes.Index(s.buf[i:], []byte(suf))
+				j := bytes.Index(s.buf[i:], sb)
 				if j < 0 {
 					break
 				}
@@ -131,8 +132,6 @@ func (s *state) addOrgWords(at int) {
 		if k < 2 {
 			continue
 		}
-		if w := s.buf[j:at]; !s.orgWords[string(w)] {
-			s.orgWords[string(w)] = true
-		}
+		s.orgWords[string(s.buf[j:at])] = true
 	}
 }
