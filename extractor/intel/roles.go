@@ -504,7 +504,7 @@ func (s *state) markRetiredSubject(c hit) {
 	}
 	sent := s.sents[s.sentenceAt(c.start)]
 	lo := sent.start
-	if i := bytes.LastIndexAny(s.buf[lo:c.start], ";"); i >= 0 {
+	if i := bytes.LastIndexByte(s.buf[lo:c.start], ';'); i >= 0 {
 		lo += i + 1
 	}
 	if i := bytes.LastIndex(s.buf[lo:c.start], []byte("；")); i >= 0 {
@@ -525,7 +525,7 @@ func (s *state) markRetiredSubject(c hit) {
 func (s *state) endsClause(p int) bool {
 	tail := s.buf[p:max(p, s.sents[s.sentenceAt(p)].end)]
 	for i, b := range tail {
-		if bytes.IndexByte([]byte(",;!?\n"), b) >= 0 || b == '.' && (i+1 == len(tail) || !isDigit(tail[i+1])) {
+		if strings.IndexByte(",;!?\n", b) >= 0 || b == '.' && (i+1 == len(tail) || !isDigit(tail[i+1])) {
 			tail = tail[:i]
 			break
 		}
