@@ -1115,7 +1115,7 @@ func (s *state) particleRival(c hit, sp span, subject int) int {
 		if m.model == subject || !s.particleAfter(m.span, s.an.cat.RivalParticles) {
 			continue
 		}
-		for _, k := range []cueKind{cueOutperforms, cueMatches, cueTrails} {
+		for _, k := range measuredCues {
 			if len(hitsIn(s.cues[k], m.end, c.start)) > 0 {
 				return -1
 			}

@@ -456,6 +456,9 @@ func roleOf(k cueKind) role {
 var (
 	comparisonCues = []cueKind{cueOutperforms, cueMatches, cueEfficiency, cueTrails, cueRivals}
 	referenceCues  = []cueKind{cueBase, cueHistory, cueImproves}
+	// measuredCues measure a model against a rival (not "đối thủ của X",
+	// "a rival of X").
+	measuredCues = []cueKind{cueOutperforms, cueMatches, cueTrails}
 )
 
 // assignRoles gives each mention the role its sentence gives it: the
@@ -685,7 +688,7 @@ func ownerWordFirst(gap []byte) bool {
 // ends at p: one that measures against a rival, unlike "đối thủ của X"
 // ("a rival of X").
 func (s *state) measuredCueEndsAt(p int) bool {
-	for _, k := range []cueKind{cueOutperforms, cueMatches, cueTrails} {
+	for _, k := range measuredCues {
 		for _, h := range hitsIn(s.cues[k], max(0, p-64), p) {
 			if h.end == p {
 				return true
