@@ -232,8 +232,8 @@ func (s *state) latinStemAfter(fam, p int) bool {
 // ends when it holds another of the family's stems ("(EXAONE)" after
 // "엑사원", "（Qwen）" after "通义千问"), else p.
 func (s *state) glossedStemEnd(fam, p int) int {
+	rest := s.buf[p:min(len(s.buf), p+64)]
 	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
-		rest := s.buf[p:min(len(s.buf), p+64)]
 		if !bytes.HasPrefix(rest, []byte(br[0])) {
 			continue
 		}
@@ -465,7 +465,7 @@ func (s *state) subsetAfter(en int) string {
 	}
 	for _, w := range s.an.cat.BenchmarkSubsets {
 		e := en + 1 + len(w)
-		if bytes.HasPrefix(s.buf[en+1:], []byte(w)) && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '-') {
+		if e <= len(s.buf) && string(s.buf[en+1:e]) == w && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '-') {
 			return w
 		}
 	}
