@@ -1352,9 +1352,6 @@ func (s *state) ownEndingWith(q []string) int {
 // not once per question (a page of thousands of models and comparisons
 // would ask thousands of times).
 func (s *state) modelsEndingIn(tok string) []int {
-	if s.endingN > len(s.models) {
-		s.endingIn, s.endingN = nil, 0
-	}
 	if s.endingIn == nil {
 		s.endingIn = map[string][]int{}
 	}
