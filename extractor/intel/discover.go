@@ -323,8 +323,9 @@ func capitalBefore(buf []byte, i int) bool {
 // not another maker's model.
 func ownRivals(rivals map[string]bool, introduced []string) {
 	for w := range rivals {
+		stem := stemOf(w)
 		for _, n := range introduced {
-			if stemOf(n) == stemOf(w) {
+			if stemOf(n) == stem {
 				delete(rivals, w)
 				break
 			}
