@@ -517,8 +517,7 @@ func (s *state) markRetiredSubject(c hit) {
 	if len(ms) == 0 || ms[0].end > c.start || s.cueIn(ms[0].end, c.start) || len(hitsIn(s.cues[cueRelease], ms[0].end, c.start)) > 0 {
 		return
 	}
-	i := s.mentionIndex(ms[0].start)
-	if m := &s.mentions[i]; m.role == roleNone {
+	if m := &ms[0]; m.role == roleNone { // ms is a window on s.mentions
 		m.role = roleHistory
 	}
 }
