@@ -180,9 +180,9 @@ func (s *state) glossedBenchNames(add func(string)) {
 		return
 	}
 	buf := s.buf
-	for _, open := range []string{"(", "（"} {
+	for _, open := range [][]byte{[]byte("("), []byte("（")} {
 		for from := 0; ; {
-			h := bytes.Index(buf[from:], []byte(open))
+			h := bytes.Index(buf[from:], open)
 			if h < 0 {
 				break
 			}
