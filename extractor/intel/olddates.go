@@ -60,12 +60,12 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 		before, rest := bytes.TrimRight(text[:i], " "), bytes.TrimLeft(text[j:], " ")
 		day, year := 0, 0
 		switch {
-		case hasAnyPrefix(rest, "月", "월"):
+		case hasPrefixIn(rest, []string{"月", "월"}):
 			_, w := utf8.DecodeRune(rest)
 			rest = bytes.TrimLeft(rest[w:], " ")
 			day = s.dayOrPart(rest)
 			year = yearBefore(before, "年", "년")
-		case hasAnySuffix(before, "tháng", "Tháng"):
+		case hasSuffixIn(before, []string{"tháng", "Tháng"}):
 			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")
 			day = s.monthPartBefore(before)
 			if y, ok := bytes.CutPrefix(rest, []byte("năm ")); ok && len(y) >= 4 && isDigit(y[0]) {
@@ -95,7 +95,7 @@ func (s *state) dayOrPart(rest []byte) int {
 	for k < len(rest) && k < 2 && isDigit(rest[k]) {
 		k++
 	}
-	if k > 0 && hasAnyPrefix(rest[k:], "日", "일") {
+	if k > 0 && hasPrefixIn(rest[k:], []string{"日", "일"}) {
 		if d := atoiSmall(string(rest[:k])); d >= 1 && d <= 31 {
 			return d
 		}
@@ -140,24 +140,6 @@ func yearBefore(b []byte, units ...string) int {
 		}
 	}
 	return 0
-}
-
-func hasAnyPrefix(b []byte, ws ...string) bool {
-	for _, w := range ws {
-		if bytes.HasPrefix(b, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAnySuffix(b []byte, ws ...string) bool {
-	for _, w := range ws {
-		if bytes.HasSuffix(b, []byte(w)) {
-			return true
-		}
-	}
-	return false
 }
 
 // recalledClause reports a release cue in a clause that describes a name
@@ -399,13 +381,7 @@ func (s *state) elapsedMarked(before, after []byte) bool {
 			return true
 		}
 	}
-	before = bytes.TrimRight(before, " ")
-	for _, w := range s.an.cat.ElapsedBefore {
-		if bytes.HasSuffix(before, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hasSuffixIn(bytes.TrimRight(before, " "), s.an.cat.ElapsedBefore)
 }
 
 // datedElsewhere reports a mention in the clause of another release cue

@@ -1019,11 +1019,7 @@ func (s *state) datedAdverbial(p, start int) int {
 	}
 	q := p - size
 	before := bytes.TrimRight(s.buf[start:q], " ")
-	ok := false
-	for _, w := range s.an.cat.TimeParticles {
-		ok = ok || bytes.HasSuffix(before, []byte(w))
-	}
-	if !ok {
+	if !hasSuffixIn(before, s.an.cat.TimeParticles) {
 		return p
 	}
 	lo := s.clauseStart(q, tune.dateClauseRunes)
