@@ -24,14 +24,7 @@ func (s *state) periodPast(text []byte, days int) bool {
 	pub := s.a.PublishedAt
 	past := false
 	s.monthNumbers(text, func(year, month, day int) bool {
-		if day == 0 {
-			if year == pub.Year() && month == int(pub.Month()) {
-				return false
-			}
-			day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
-		}
-		dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
-		past = pub.Sub(dated) >= time.Duration(days)*24*time.Hour
+		past = dayPast(pub, year, month, day, days)
 		return past
 	})
 	return past

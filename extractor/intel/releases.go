@@ -1096,12 +1096,18 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
 		return true
 	}
+	return dayPast(pub, year, month, day, days)
+}
+
+// dayPast reports a day (0: the month's last, when the month is over;
+// none in pub's own month) at least days before pub: a month that is
+// over is dated by its last day, the latest the release can be ("in
+// July" read on August 24).
+func dayPast(pub time.Time, year, month, day, days int) bool {
 	if day == 0 {
 		if year == pub.Year() && month == int(pub.Month()) {
 			return false
 		}
-		// A month that is over: its last day is the latest the
-		// release can be ("in July" read on August 24).
 		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
 	}
 	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
