@@ -263,23 +263,9 @@ func (s *state) earlierMonth(text []byte) bool {
 		earlier = year*12+month < now
 		return earlier
 	})
-	if earlier {
-		return true
-	}
-	for at := 0; at < len(text); at++ {
-		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
-			continue
-		}
-		k := at + 1
-		for k < len(text) && isLower(text[k]) {
-			k++
-		}
-		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.englishMonth(text[k:], m) < now {
-			return true
-		}
-		at = k - 1
-	}
-	return false
+	return earlier || s.englishMonths(text, func(_, end, month int) bool {
+		return s.englishMonth(text[end:], month) < now
+	})
 }
 
 // englishMonth returns year*12+month for an English month name followed

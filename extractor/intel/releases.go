@@ -896,7 +896,16 @@ func (s *state) pastDateBy(c hit, days int) bool {
 			}
 		}
 	}
-	// Month names start with a capital: look only at capitalised words.
+	return s.englishMonths(text, func(at, end, month int) bool {
+		return s.monthPast(text[:at], text[end:], month, days)
+	})
+}
+
+// englishMonths calls f with each English month name in text (where it
+// starts and ends, and its month) until f returns true, and reports
+// whether f did. Month names start with a capital: it looks only at
+// capitalised words.
+func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool {
 	for at := 0; at < len(text); at++ {
 		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
 			continue
@@ -905,7 +914,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
+		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && f(at, k, m) {
 			return true
 		}
 		at = k - 1
