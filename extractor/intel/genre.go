@@ -63,7 +63,7 @@ func (s *state) reviewTitle() bool {
 // before it ends inside a word.
 func startsWord(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
-	return len(b) > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return len(b) > 0 && isLetterOrDigit(r)
 }
 
 // freshRelease reports a release the page dates to the day it reports it:

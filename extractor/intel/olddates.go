@@ -24,14 +24,7 @@ func (s *state) periodPast(text []byte, days int) bool {
 	pub := s.a.PublishedAt
 	past := false
 	s.monthNumbers(text, func(year, month, day int) bool {
-		if day == 0 {
-			if year == pub.Year() && month == int(pub.Month()) {
-				return false
-			}
-			day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
-		}
-		dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
-		past = pub.Sub(dated) >= time.Duration(days)*24*time.Hour
+		past = dayPast(pub, year, month, day, days)
 		return past
 	})
 	return past
@@ -60,12 +53,12 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 		before, rest := bytes.TrimRight(text[:i], " "), bytes.TrimLeft(text[j:], " ")
 		day, year := 0, 0
 		switch {
-		case hasAnyPrefix(rest, "月", "월"):
+		case hasPrefixIn(rest, []string{"月", "월"}):
 			_, w := utf8.DecodeRune(rest)
 			rest = bytes.TrimLeft(rest[w:], " ")
 			day = s.dayOrPart(rest)
 			year = yearBefore(before, "年", "년")
-		case hasAnySuffix(before, "tháng", "Tháng"):
+		case hasSuffixIn(before, []string{"tháng", "Tháng"}):
 			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")
 			day = s.monthPartBefore(before)
 			if y, ok := bytes.CutPrefix(rest, []byte("năm ")); ok && len(y) >= 4 && isDigit(y[0]) {
@@ -95,7 +88,7 @@ func (s *state) dayOrPart(rest []byte) int {
 	for k < len(rest) && k < 2 && isDigit(rest[k]) {
 		k++
 	}
-	if k > 0 && hasAnyPrefix(rest[k:], "日", "일") {
+	if k > 0 && hasPrefixIn(rest[k:], []string{"日", "일"}) {
 		if d := atoiSmall(string(rest[:k])); d >= 1 && d <= 31 {
 			return d
 		}
@@ -140,24 +133,6 @@ func yearBefore(b []byte, units ...string) int {
 		}
 	}
 	return 0
-}
-
-func hasAnyPrefix(b []byte, ws ...string) bool {
-	for _, w := range ws {
-		if bytes.HasPrefix(b, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAnySuffix(b []byte, ws ...string) bool {
-	for _, w := range ws {
-		if bytes.HasSuffix(b, []byte(w)) {
-			return true
-		}
-	}
-	return false
 }
 
 // recalledClause reports a release cue in a clause that describes a name
@@ -288,23 +263,9 @@ func (s *state) earlierMonth(text []byte) bool {
 		earlier = year*12+month < now
 		return earlier
 	})
-	if earlier {
-		return true
-	}
-	for at := 0; at < len(text); at++ {
-		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
-			continue
-		}
-		k := at + 1
-		for k < len(text) && isLower(text[k]) {
-			k++
-		}
-		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.englishMonth(text[k:], m) < now {
-			return true
-		}
-		at = k - 1
-	}
-	return false
+	return earlier || s.englishMonths(text, func(_, end, month int) bool {
+		return s.englishMonth(text[end:], month) < now
+	})
 }
 
 // englishMonth returns year*12+month for an English month name followed
@@ -399,13 +360,7 @@ func (s *state) elapsedMarked(before, after []byte) bool {
 			return true
 		}
 	}
-	before = bytes.TrimRight(before, " ")
-	for _, w := range s.an.cat.ElapsedBefore {
-		if bytes.HasSuffix(before, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hasSuffixIn(bytes.TrimRight(before, " "), s.an.cat.ElapsedBefore)
 }
 
 // datedElsewhere reports a mention in the clause of another release cue

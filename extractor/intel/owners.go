@@ -47,10 +47,8 @@ func (s *state) ownerHit(h hit) bool {
 	}
 	before := s.buf[:h.start]
 	before = before[:len(before)-longestSuffix(before, cat.CompanyForms)]
-	for _, w := range cat.OwnerBefore {
-		if bytes.HasSuffix(before, []byte(w)) {
-			return true
-		}
+	if hasSuffixIn(before, cat.OwnerBefore) {
+		return true
 	}
 	if len(s.sents) == 0 {
 		return false

@@ -896,7 +896,16 @@ func (s *state) pastDateBy(c hit, days int) bool {
 			}
 		}
 	}
-	// Month names start with a capital: look only at capitalised words.
+	return s.englishMonths(text, func(at, end, month int) bool {
+		return s.monthPast(text[:at], text[end:], month, days)
+	})
+}
+
+// englishMonths calls f with each English month name in text (where it
+// starts and ends, and its month) until f returns true, and reports
+// whether f did. Month names start with a capital: it looks only at
+// capitalised words.
+func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool {
 	for at := 0; at < len(text); at++ {
 		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
 			continue
@@ -905,7 +914,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && s.monthPast(text[:at], text[k:], m, days) {
+		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && f(at, k, m) {
 			return true
 		}
 		at = k - 1
@@ -1019,11 +1028,7 @@ func (s *state) datedAdverbial(p, start int) int {
 	}
 	q := p - size
 	before := bytes.TrimRight(s.buf[start:q], " ")
-	ok := false
-	for _, w := range s.an.cat.TimeParticles {
-		ok = ok || bytes.HasSuffix(before, []byte(w))
-	}
-	if !ok {
+	if !hasSuffixIn(before, s.an.cat.TimeParticles) {
 		return p
 	}
 	lo := s.clauseStart(q, tune.dateClauseRunes)
@@ -1100,12 +1105,18 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
 		return true
 	}
+	return dayPast(pub, year, month, day, days)
+}
+
+// dayPast reports a day (0: the month's last, when the month is over;
+// none in pub's own month) at least days before pub: a month that is
+// over is dated by its last day, the latest the release can be ("in
+// July" read on August 24).
+func dayPast(pub time.Time, year, month, day, days int) bool {
 	if day == 0 {
 		if year == pub.Year() && month == int(pub.Month()) {
 			return false
 		}
-		// A month that is over: its last day is the latest the
-		// release can be ("in July" read on August 24).
 		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
 	}
 	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())

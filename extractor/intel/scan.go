@@ -1611,18 +1611,23 @@ func hasPrefixIn(b []byte, words []string) bool {
 	return false
 }
 
+// hasSuffixIn reports a word of words at the end of b.
+func hasSuffixIn(b []byte, words []string) bool {
+	for _, w := range words {
+		if bytes.HasSuffix(b, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // teamAround reports a team word (the lexicon's team_before, team_after)
 // before or after a bare family name at [st, en).
 func (s *state) teamAround(st, en int) bool {
 	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) {
 		return true
 	}
-	for _, w := range s.an.cat.TeamBefore {
-		if bytes.HasSuffix(s.buf[:st], []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
 }
 
 // properNounFollows reports a capitalised word after a bare stem that is
