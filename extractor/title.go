@@ -641,14 +641,15 @@ func (m *pageMeta) titledHeading() string {
 // that prints a metadata title as a kicker and a headline in parts of
 // their own (<h2><span class="overline">Vanlife</span> <span
 // class="headline">Skandinavien …</span></h2> for og:title "Vanlife:
-// Skandinavien …"), when no <h1> holds that title: the page's story
-// heading, whose headline readers see without the kicker. An <h1> the
+// Skandinavien …"), when no <h1> but a breadcrumb's holds that title:
+// the page's story heading, whose headline readers see without the
+// kicker. An <h1> the
 // metadata title only holds ("Vanlife – Skandinavien" of "Vanlife:
 // Skandinavien erleben") or does not name is then a shorter version's or
 // a box's.
 func (m *pageMeta) kickedHeading(meta []string, s site) string {
 	for _, t := range meta {
-		if t = s.strip(t); t == "" || m.h1Holds(t) {
+		if t = s.strip(t); t == "" || m.storyH1Holds(t) {
 			continue
 		}
 		h, ok := m.headingOf(t)
@@ -806,6 +807,20 @@ func (m *pageMeta) h1Holds(t string) bool {
 	nt := normTitle(t)
 	for _, h := range m.h1 {
 		if strings.Contains(normTitle(h), nt) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyH1Holds is h1Holds for the <h1>s other than a breadcrumb's last
+// item: a trail that prints the metadata title whole, kicker and all
+// ("Startseite › Medizin › Covid-19: Lässt sich …"), names the page; the
+// story's heading sets the kicker apart.
+func (m *pageMeta) storyH1Holds(t string) bool {
+	nt := normTitle(t)
+	for i, h := range m.h1 {
+		if (i >= len(m.h1Crumb) || !m.h1Crumb[i]) && strings.Contains(normTitle(h), nt) {
 			return true
 		}
 	}
