@@ -274,6 +274,9 @@ const (
 	// h1Furniture: hidden, or in the page's furniture (navigation, a
 	// newsletter box).
 	h1Furniture
+	// h1Crumb: the last item of a breadcrumb trail, a headline of the
+	// page itself, but often its shorter or search-engine form.
+	h1Crumb
 )
 
 // roleOfH1 returns the role of the <h1> h.
@@ -298,7 +301,7 @@ func roleOfH1(h *html.Node, cc classes) h1Role {
 		}
 		if hasClassWord(p, "breadcrumb") || strings.Contains(strings.ToLower(attr(p, "id")), "breadcrumb") {
 			// A breadcrumb's last item names the page itself.
-			return h1Story
+			return h1Crumb
 		}
 		switch p.DataAtom {
 		case atom.Nav, atom.Aside, atom.Footer, atom.Dialog:

@@ -48,6 +48,9 @@ type pageMeta struct {
 	// h1Leads are, for each of h1, the text of the part it starts in when
 	// that part may be a kicker (see kickerLead), or "".
 	h1Leads []string
+	// h1Crumb says, for each of h1, whether it is a breadcrumb's last
+	// item.
+	h1Crumb []bool
 	// logos are the texts of the headings that name the site (its logo).
 	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
@@ -196,9 +199,10 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 					m.logos = append(m.logos, t)
 				}
 			}
-			if inBody && len(m.h1) < 5 && role == h1Story {
+			if inBody && len(m.h1) < 5 && (role == h1Story || role == h1Crumb) {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
+					m.h1Crumb = append(m.h1Crumb, role == h1Crumb)
 					m.h1Split = append(m.h1Split, leadingPart(n) != nil)
 					m.h1Leads = append(m.h1Leads, kickerLead(n))
 					if len(m.afterH1) < 3 {

@@ -485,6 +485,9 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 			if h := m.kickedHeading(meta, s); h != "" {
 				return h
 			}
+			if t := m.printedOverCrumb(meta[0], s); t != "" {
+				return t
+			}
 		case 1:
 			if t := m.printedOverShortH1(meta, docTitle, s); t != "" {
 				return t
@@ -537,6 +540,11 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 			}
 		}
 	}
+	if len(m.h1) == 0 {
+		if h := m.printedHead(meta, s); h != "" {
+			return h
+		}
+	}
 	hasMeta := meta[0] != "" || meta[1] != ""
 	if len(h1) == 1 && (words(h1[0]) >= 2 || !hasMeta) {
 		// A lone one-word <h1> ("Details", "Opinion") is more often a
@@ -573,7 +581,32 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		// Nothing but the site's name: better than no title.
 		return firstNonEmpty(collapse(m.docTitle), firstOf(m.h1), firstOf(m.logos))
 	}
+	if p := m.printedPart(docTitle); p != "" {
+		return p
+	}
 	return docTitle
+}
+
+// printedPart returns the part of the title t, set apart by a separator,
+// that the page prints as a heading of its own ("Die Events der letzten
+// Zeit" of "Clan e.V. - Neuigkeiten » Die Events der letzten Zeit"): the
+// headline, beside the names of the site and section that no cut
+// recognised. It returns "" when no part is printed alone.
+func (m *pageMeta) printedPart(t string) string {
+	for _, sep := range titleSeparators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); words(p) >= 2 {
+				if _, ok := m.headingOf(p); ok {
+					return p
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // dropKickers removes from each <h1> the kicker it starts with that the
@@ -608,14 +641,15 @@ func (m *pageMeta) titledHeading() string {
 // that prints a metadata title as a kicker and a headline in parts of
 // their own (<h2><span class="overline">Vanlife</span> <span
 // class="headline">Skandinavien …</span></h2> for og:title "Vanlife:
-// Skandinavien …"), when no <h1> holds that title: the page's story
-// heading, whose headline readers see without the kicker. An <h1> the
+// Skandinavien …"), when no <h1> but a breadcrumb's holds that title:
+// the page's story heading, whose headline readers see without the
+// kicker. An <h1> the
 // metadata title only holds ("Vanlife – Skandinavien" of "Vanlife:
 // Skandinavien erleben") or does not name is then a shorter version's or
 // a box's.
 func (m *pageMeta) kickedHeading(meta []string, s site) string {
 	for _, t := range meta {
-		if t = s.strip(t); t == "" || m.h1Holds(t) {
+		if t = s.strip(t); t == "" || m.storyH1Holds(t) {
 			continue
 		}
 		h, ok := m.headingOf(t)
@@ -650,6 +684,55 @@ func (m *pageMeta) printedOverShortH1(meta []string, docTitle string, s site) st
 				return t
 			}
 		}
+	}
+	return m.printedHead(meta, s)
+}
+
+// printedHead returns the heading of the page that prints the start of a
+// metadata title, up to a separator or a parenthesis the heading leaves
+// out ("Der historische Purzelbaum" of "Der historische Purzelbaum
+// (2021/5)", "30.11. | Buch der Woche" of "30.11. | Buch der Woche -
+// Nikole Hannah-Jones • 1619"): the headline readers see, without the
+// issue, subject or subtitle added for search engines and shares. It
+// returns "" when no heading of two words or more does.
+func (m *pageMeta) printedHead(meta []string, s site) string {
+	for _, t := range meta {
+		for _, t := range []string{collapse(t), s.strip(t)} {
+			for _, h := range m.headings {
+				if words(h.text) < 2 || len(h.text) >= len(t) || !strings.HasPrefix(t, h.text) {
+					continue
+				}
+				if rest := strings.TrimLeft(t[len(h.text):], " "); rest != t[len(h.text):] && strings.ContainsAny(rest[:1], "(|-–—·•") {
+					return h.text
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// printedOverCrumb returns the JSON-LD headline printed as a heading of
+// its own in the story (<h2 class="post-title">) when the page's only
+// story <h1> is a breadcrumb's last item that differs from it (the
+// document title, "Home › Promis › Danni und Ennesto trennen sich:
+// Arschloch"): the trail names the page by its search-engine title, the
+// story prints the headline its markup declares. A breadcrumb <h1> that
+// is the JSON-LD headline stays. It returns "" when not.
+func (m *pageMeta) printedOverCrumb(headline string, s site) string {
+	crumb := false
+	for i, h := range m.h1 {
+		switch {
+		case i < len(m.h1Crumb) && m.h1Crumb[i]:
+			crumb = true
+		case !s.isHeading(h):
+			return ""
+		}
+	}
+	if headline = s.strip(headline); !crumb || headline == "" || m.h1Holds(headline) {
+		return ""
+	}
+	if h, ok := m.headingOf(headline); ok {
+		return m.headingText(h.node)
 	}
 	return ""
 }
@@ -724,6 +807,20 @@ func (m *pageMeta) h1Holds(t string) bool {
 	nt := normTitle(t)
 	for _, h := range m.h1 {
 		if strings.Contains(normTitle(h), nt) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyH1Holds is h1Holds for the <h1>s other than a breadcrumb's last
+// item: a trail that prints the metadata title whole, kicker and all
+// ("Startseite › Medizin › Covid-19: Lässt sich …"), names the page; the
+// story's heading sets the kicker apart.
+func (m *pageMeta) storyH1Holds(t string) bool {
+	nt := normTitle(t)
+	for i, h := range m.h1 {
+		if (i >= len(m.h1Crumb) || !m.h1Crumb[i]) && strings.Contains(normTitle(h), nt) {
 			return true
 		}
 	}
