@@ -914,7 +914,18 @@ func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && f(at, k, m) {
+		end := k
+		if k < len(text) && text[k] == '.' {
+			end = k + 1 // "Oct. 28"
+		}
+		m := s.an.monthOf(text[at:end])
+		if m == 0 && end > k {
+			end, m = k, s.an.monthOf(text[at:k])
+		}
+		if m == 0 && dayAfter(text[k:]) {
+			m = s.an.monthOf(append(text[at:k:k], '.')) // "Dec 3"
+		}
+		if m > 0 && (end == len(text) || !isAlnum(text[end])) && f(at, end, m) {
 			return true
 		}
 		at = k - 1
@@ -1049,7 +1060,23 @@ func (an *Analyzer) monthOf(w []byte) int {
 			return i + 1
 		}
 	}
+	// An abbreviation, the first three or four letters and a period:
+	// "Oct.", "Sept.".
+	if a, ok := bytes.CutSuffix(w, []byte(".")); ok && len(a) >= 3 && len(a) <= 4 {
+		for i, m := range an.cat.Months {
+			if len(a) < len(m) && strings.HasPrefix(m, string(a)) {
+				return i + 1
+			}
+		}
+	}
 	return 0
+}
+
+// dayAfter reports a day number after a space at the start of b: what
+// follows a month in "Dec 3" or "Oct. 28".
+func dayAfter(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("."))
+	return len(b) > 1 && b[0] == ' ' && isDigit(b[1])
 }
 
 // monthPast reports a month name, with the words before and after it,
