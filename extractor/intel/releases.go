@@ -45,12 +45,48 @@ func (s *state) blocked(c hit) bool {
 	if s.pastDate(c) {
 		return true
 	}
+	if c.after && (s.prospective(c) || s.futureClause(c)) {
+		return true
+	}
 	if s.cjkCue(c) && s.clauseCue(c.end, tune.cjkBlockAfter, cueNegation, cuePlanned) {
 		return true // "混元TurboS的开源版本则“正在准备中”"
 	}
 	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
 		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
 		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+}
+
+// prospective reports a Korean release verb in its prospective form (the
+// syllable after the stem ends in ㄹ) before a noun of intent: "선보일
+// 것", "출시할 방침", "공개될 전망" — a release to come.
+func (s *state) prospective(c hit) bool {
+	end := c.end
+	for _, h := range hitsIn(s.cues[cueRelease], c.end, c.end+2) {
+		if h.start == c.end+1 && s.buf[c.end] == ' ' {
+			end = h.end // "오픈소스로 출시할 방침": the verb the cue leads to
+		}
+	}
+	r, n := utf8.DecodeRune(s.buf[end:])
+	if r < 0xAC00 || r > 0xD7A3 || (r-0xAC00)%28 != 8 {
+		return false
+	}
+	return hasPrefixIn(bytes.TrimLeft(s.buf[end+n:], " "), s.an.cat.ProspectiveNouns)
+}
+
+// futureClause reports a time to come in the clause a verb-final release
+// verb ends: "내년에는 이보다 큰 'X'를 선보여", "来年には「X」を公開し"
+// plan X. A word of today between ("내년까지 … 오늘 공개했다") dates the
+// release itself.
+func (s *state) futureClause(c hit) bool {
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo := max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes))
+	text := s.buf[lo:c.start]
+	for _, w := range s.an.cat.FutureTimes {
+		if i := bytes.LastIndex(text, []byte(w)); i >= 0 && len(hitsIn(s.cues[cueFresh], lo+i, c.start)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pastRelease reports a release cue dated or marked as past ("We released
