@@ -119,7 +119,7 @@ func (s *state) datedFresh(sp span) bool {
 			w := before[bytes.LastIndexByte(before, ' ')+1:]
 			month = s.an.monthOf(w) // "December 3", "Dec. 3"
 			if month == 0 {
-				month = s.an.monthOf(append(w[:len(w):len(w)], '.')) // "Dec 3"
+				month = s.an.monthAbbreviation(w) // "Dec 3"
 			}
 			ok = month > 0
 		}

@@ -959,7 +959,7 @@ func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool
 			end, m = k, s.an.monthOf(text[at:k])
 		}
 		if m == 0 && dayAfter(text[k:]) {
-			m = s.an.monthOf(append(text[at:k:k], '.')) // "Dec 3"
+			m = s.an.monthAbbreviation(text[at:k]) // "Dec 3"
 		}
 		if m > 0 && (end == len(text) || !isAlnum(text[end])) && f(at, end, m) {
 			return true
@@ -1096,13 +1096,22 @@ func (an *Analyzer) monthOf(w []byte) int {
 			return i + 1
 		}
 	}
-	// An abbreviation, the first three or four letters and a period:
-	// "Oct.", "Sept.".
-	if a, ok := bytes.CutSuffix(w, []byte(".")); ok && len(a) >= 3 && len(a) <= 4 {
-		for i, m := range an.cat.Months {
-			if len(a) < len(m) && strings.HasPrefix(m, string(a)) {
-				return i + 1
-			}
+	// An abbreviation and its period: "Oct.", "Sept.".
+	if a, ok := bytes.CutSuffix(w, []byte(".")); ok {
+		return an.monthAbbreviation(a)
+	}
+	return 0
+}
+
+// monthAbbreviation returns the month whose English name a, the first
+// three or four letters of it, abbreviates ("Oct", "Sept"), or 0.
+func (an *Analyzer) monthAbbreviation(a []byte) int {
+	if len(a) < 3 || len(a) > 4 {
+		return 0
+	}
+	for i, m := range an.cat.Months {
+		if len(a) < len(m) && m[:len(a)] == string(a) {
+			return i + 1
 		}
 	}
 	return 0
