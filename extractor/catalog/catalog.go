@@ -208,6 +208,12 @@ type Catalog struct {
 	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
 	// "2024년 5월에,").
 	TimeParticles []string `yaml:"time_particles"`
+	// FutureTimes name a time to come ("내년", "来年", "next year"): one
+	// that opens the clause of a verb-final release verb dates a plan.
+	FutureTimes []string `yaml:"future_times"`
+	// ProspectiveNouns follow a Korean verb in its prospective form
+	// ("선보일 것", "공개할 방침"): the release is to come.
+	ProspectiveNouns []string `yaml:"prospective_nouns"`
 	// MonthParts name a part of a month written with its number, with the
 	// day it stands for: after the month in Chinese, Japanese and Korean
 	// ("11月上旬", "11월 초"), before "tháng" in Vietnamese ("giữa tháng
@@ -718,6 +724,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
 	c.TimeParticles = append(c.TimeParticles, o.TimeParticles...)
+	c.FutureTimes = append(c.FutureTimes, o.FutureTimes...)
+	c.ProspectiveNouns = append(c.ProspectiveNouns, o.ProspectiveNouns...)
 	for w, day := range o.MonthParts {
 		if c.MonthParts == nil {
 			c.MonthParts = map[string]int{}
@@ -1060,6 +1068,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("month_prepositions", c.MonthPrepositions)
 	v.names("month_possessives", c.MonthPossessives)
 	v.names("time_particles", c.TimeParticles)
+	v.names("future_times", c.FutureTimes)
+	v.names("prospective_nouns", c.ProspectiveNouns)
 	v.names("elapsed_units", c.ElapsedUnits)
 	v.names("elapsed_after", c.ElapsedAfter)
 	v.names("elapsed_before", c.ElapsedBefore)

@@ -45,12 +45,48 @@ func (s *state) blocked(c hit) bool {
 	if s.pastDate(c) {
 		return true
 	}
+	if c.after && (s.prospective(c) || s.futureClause(c)) {
+		return true
+	}
 	if s.cjkCue(c) && s.clauseCue(c.end, tune.cjkBlockAfter, cueNegation, cuePlanned) {
 		return true // "混元TurboS的开源版本则“正在准备中”"
 	}
 	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
 		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
 		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+}
+
+// prospective reports a Korean release verb in its prospective form (the
+// syllable after the stem ends in ㄹ) before a noun of intent: "선보일
+// 것", "출시할 방침", "공개될 전망" — a release to come.
+func (s *state) prospective(c hit) bool {
+	end := c.end
+	for _, h := range hitsIn(s.cues[cueRelease], c.end, c.end+2) {
+		if h.start == c.end+1 && s.buf[c.end] == ' ' {
+			end = h.end // "오픈소스로 출시할 방침": the verb the cue leads to
+		}
+	}
+	r, n := utf8.DecodeRune(s.buf[end:])
+	if r < 0xAC00 || r > 0xD7A3 || (r-0xAC00)%28 != 8 {
+		return false
+	}
+	return hasPrefixIn(bytes.TrimLeft(s.buf[end+n:], " "), s.an.cat.ProspectiveNouns)
+}
+
+// futureClause reports a time to come in the clause a verb-final release
+// verb ends: "내년에는 이보다 큰 'X'를 선보여", "来年には「X」を公開し"
+// plan X. A word of today between ("내년까지 … 오늘 공개했다") dates the
+// release itself.
+func (s *state) futureClause(c hit) bool {
+	sent := s.sents[s.sentenceAt(c.start)]
+	lo := max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes))
+	text := s.buf[lo:c.start]
+	for _, w := range s.an.cat.FutureTimes {
+		if i := bytes.LastIndex(text, []byte(w)); i >= 0 && len(hitsIn(s.cues[cueFresh], lo+i, c.start)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pastRelease reports a release cue dated or marked as past ("We released
@@ -914,7 +950,18 @@ func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool
 		for k < len(text) && isLower(text[k]) {
 			k++
 		}
-		if m := s.an.monthOf(text[at:k]); m > 0 && (k == len(text) || !isAlnum(text[k])) && f(at, k, m) {
+		end := k
+		if k < len(text) && text[k] == '.' {
+			end = k + 1 // "Oct. 28"
+		}
+		m := s.an.monthOf(text[at:end])
+		if m == 0 && end > k {
+			end, m = k, s.an.monthOf(text[at:k])
+		}
+		if m == 0 && dayAfter(text[k:]) {
+			m = s.an.monthAbbreviation(text[at:k]) // "Dec 3"
+		}
+		if m > 0 && (end == len(text) || !isAlnum(text[end])) && f(at, end, m) {
 			return true
 		}
 		at = k - 1
@@ -1049,7 +1096,32 @@ func (an *Analyzer) monthOf(w []byte) int {
 			return i + 1
 		}
 	}
+	// An abbreviation and its period: "Oct.", "Sept.".
+	if a, ok := bytes.CutSuffix(w, []byte(".")); ok {
+		return an.monthAbbreviation(a)
+	}
 	return 0
+}
+
+// monthAbbreviation returns the month whose English name a, the first
+// three or four letters of it, abbreviates ("Oct", "Sept"), or 0.
+func (an *Analyzer) monthAbbreviation(a []byte) int {
+	if len(a) < 3 || len(a) > 4 {
+		return 0
+	}
+	for i, m := range an.cat.Months {
+		if len(a) < len(m) && m[:len(a)] == string(a) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// dayAfter reports a day number after a space at the start of b: what
+// follows a month in "Dec 3" or "Oct. 28".
+func dayAfter(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("."))
+	return len(b) > 1 && b[0] == ' ' && isDigit(b[1])
 }
 
 // monthPast reports a month name, with the words before and after it,

@@ -854,8 +854,8 @@ func (s *state) topicModel(primary int) int {
 func (s *state) pickTopic(primary int, inTitle, bare bool) int {
 	found := -1
 	for _, m := range s.mentions {
-		if inTitle != (m.start < s.titleEnd) || m.role != roleNone {
-			continue
+		if inTitle != (m.start < s.titleEnd) || m.role != roleNone || s.inTableLine(m.start) {
+			continue // a row or column of a table is no topic of the prose
 		}
 		rec := s.models[m.model]
 		if rec.bare != bare || primary >= 0 && rec.vendor >= 0 && rec.vendor != primary {

@@ -28,7 +28,7 @@ func (s *state) segment() {
 			case '.', '!', '?', ';':
 				next := i + 1
 				if next >= len(buf) || buf[next] == ' ' || buf[next] == '\n' || buf[next] == '"' {
-					if c != '.' || !abbreviation(buf, i) {
+					if c != '.' || !abbreviation(buf, i) && !s.monthAbbreviation(buf, i) {
 						cut(next, next)
 					}
 				}
@@ -196,6 +196,16 @@ func abbreviation(buf []byte, i int) bool {
 		return true
 	}
 	return len(w) == 1 && isUpper(w[0])
+}
+
+// monthAbbreviation reports a period that ends an abbreviated month
+// before its day: "on Oct. 28" is one sentence.
+func (s *state) monthAbbreviation(buf []byte, i int) bool {
+	j := i
+	for j > 0 && isLetterASCII(buf[j-1]) {
+		j--
+	}
+	return i-j <= 4 && dayAfter(buf[i:]) && s.an.monthOf(buf[j:i+1]) > 0
 }
 
 // sentenceAt returns the index of the sentence holding byte i.
