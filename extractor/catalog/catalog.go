@@ -107,6 +107,10 @@ type Catalog struct {
 	// name no catalog knows in Hangul, Katakana or Han ("스타트업 누리봄",
 	// "スタートアップ・ツグミ").
 	OrgNouns []string `yaml:"org_nouns"`
+	// OrgAppositions are the nouns of an apposition that calls the
+	// capitalised words before it an organisation ("Halcyon Forge, a
+	// 40-person startup, …"), lowercase.
+	OrgAppositions []string `yaml:"org_appositions"`
 	// NameMorphemes are pieces that mark an unknown word as a model name
 	// ("GPT" in "PhoGPT", "LM" in "OpenELM").
 	NameMorphemes []string `yaml:"name_morphemes"`
@@ -184,6 +188,10 @@ type Catalog struct {
 	OwnerAfter     []string `yaml:"owner_after"`
 	CompanyForms   []string `yaml:"company_forms"`
 	TrademarkWords []string `yaml:"trademark_words"`
+	// FormerBefore make a vendor named right after them someone's former
+	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
+	// only so, it is no maker of the page's models either.
+	FormerBefore []string `yaml:"former_before"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -681,6 +689,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
+	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
@@ -706,6 +715,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
 	c.OwnerBefore = append(c.OwnerBefore, o.OwnerBefore...)
+	c.FormerBefore = append(c.FormerBefore, o.FormerBefore...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1021,6 +1031,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)
+	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
@@ -1045,6 +1056,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("type_words_latin", c.TypeWordsLatin)
 	v.names("type_words_cjk", c.TypeWordsCJK)
 	v.spacedWords("owner_before", c.OwnerBefore)
+	v.spacedWords("former_before", c.FormerBefore)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

@@ -499,10 +499,11 @@ func (an *Analyzer) nameList(gap []byte) bool {
 // diffusion LLM", "모델 X").
 func (s *state) modelShaped(sp span) bool {
 	w := string(s.buf[sp.start:sp.end])
-	if !hasDigit(w) && ordinaryCompound(w, s.an.c.variants) {
+	versioned := hasDigit(w) || spacedVersionAt(s.buf, sp.end)
+	if !versioned && ordinaryCompound(w, s.an.c.variants) {
 		return false // "NDR-Reporter", "AVV-Website", "UN-Konvention"
 	}
-	if hasDigit(w) || s.hasMorpheme(w) {
+	if versioned || s.hasMorpheme(w) {
 		return true
 	}
 	segs := strings.Split(w, "-")
@@ -821,6 +822,11 @@ func (s *state) glossesVendor(stem string) bool {
 // ending in an organisation suffix, or a Han name ending in 科技 or the like.
 func (s *state) orgBefore(p, start int) string {
 	seg := s.buf[start:p]
+	if start == s.sents[s.sentenceAt(start)].start {
+		if name := s.appositiveOrg(seg); name != "" {
+			return name
+		}
+	}
 	words, attached := latinWords(seg)
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ",;:()\"'")
@@ -884,12 +890,15 @@ func (s *state) orgBefore(p, start int) string {
 		// of "カナメテクノロジーズ".
 		script := scriptOf([]rune(suf)[0])
 		runes := []rune(text[:idx])
-		k := len(runes)
-		for k > 0 && len(runes)-k < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
+		k, dot := len(runes), 0
+		if k > 0 && runes[k-1] == '・' && script == unicode.Katakana {
+			k, dot = k-1, 1 // "ミズハ・ラボ": a dot before the suffix joins it to the name
+		}
+		for k > 0 && len(runes)-k-dot < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
 			k--
 		}
 		k += s.orgNounEnd(runes[k:])
-		if len(runes)-k >= 2 {
+		if len(runes)-k-dot >= 2 {
 			name := string(runes[k:]) + suf
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
 				return name
@@ -897,6 +906,47 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// appositiveOrg returns the one to three capitalised words that open a
+// sentence when an apposition right after them calls them an organisation
+// (the lexicon's org_appositions after an article: "Halcyon Forge, a
+// 40-person startup based in Toronto, today released …"), or "": a maker
+// whose name ends in no organisation word.
+func (s *state) appositiveOrg(seg []byte) string {
+	i := bytes.Index(seg, []byte(", "))
+	if i <= 0 {
+		return ""
+	}
+	words := strings.Fields(string(seg[:i]))
+	if len(words) > 3 {
+		return ""
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) || !asciiOnly(w) || s.an.c.stopwords[w] {
+			return ""
+		}
+	}
+	rest := seg[i+2:]
+	if j := bytes.IndexByte(rest, ','); j >= 0 {
+		rest = rest[:j]
+	}
+	art, _, ok := bytes.Cut(rest, []byte(" "))
+	if !ok || !slices.Contains(s.an.cat.Articles, string(art)) {
+		return ""
+	}
+	found := false
+	for _, w := range strings.Fields(string(rest)) {
+		if slices.Contains(s.an.cat.OrgAppositions, strings.TrimRight(w, ".;:")) {
+			found = true
+			break
+		}
+	}
+	name := strings.Join(words, " ")
+	if _, known := s.an.c.vendorOfAlias[fold(name)]; !found || known || s.knownVendorIn(name) {
+		return ""
+	}
+	return name
 }
 
 // orgNounEnd returns how many runes of the run before an organisation
@@ -961,6 +1011,11 @@ func (s *state) orgAfterNoun(text string) string {
 			n += utf8.RuneLen(r)
 		}
 		name, after := rest[:n], rest[n:]
+		if suf := s.dottedSuffix(after); suf != "" {
+			// "スタートアップ、アオバ・ラボは": the lab word after a dot is
+			// part of the name.
+			name, after = name+suf, after[len(suf):]
+		}
 		if script == unicode.Hangul {
 			// "누리봄이": the particle is no part of the name.
 			for _, p := range s.an.cat.KoreanParticles {
@@ -980,6 +1035,24 @@ func (s *state) orgAfterNoun(text string) string {
 			continue
 		}
 		return name
+	}
+	return ""
+}
+
+// dottedSuffix returns "・" and the native organisation suffix (the
+// lexicon's org_suffixes) that open text ("・ラボ" of "・ラボ（京都市）は"),
+// or "".
+func (s *state) dottedSuffix(text string) string {
+	rest, ok := strings.CutPrefix(text, "・")
+	if !ok {
+		return ""
+	}
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf[0] >= utf8.RuneSelf && strings.HasPrefix(rest, suf) {
+			if r, _ := utf8.DecodeRuneInString(rest[len(suf):]); !unicode.Is(unicode.Katakana, r) {
+				return "・" + suf
+			}
+		}
 	}
 	return ""
 }
@@ -1328,6 +1401,27 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			stems.add(w)
 		}
 	}
+}
+
+// spacedVersionAt reports a version number after one space at p: one or
+// two digits, maybe a point and more digits, that end the word
+// ("HC-Reason 2", "Tern-X 1.5"), not a year ("2026").
+func spacedVersionAt(buf []byte, p int) bool {
+	if p+1 >= len(buf) || buf[p] != ' ' || !isDigit(buf[p+1]) {
+		return false
+	}
+	q := p + 1
+	for q < len(buf) && isDigit(buf[q]) {
+		q++
+	}
+	if q-p-1 > 2 {
+		return false
+	}
+	if q+1 < len(buf) && buf[q] == '.' && isDigit(buf[q+1]) {
+		for q++; q < len(buf) && isDigit(buf[q]); q++ {
+		}
+	}
+	return q == len(buf) || !isAlnum(buf[q])
 }
 
 // spacedNumberAt reports a number at p or after one space there.
