@@ -145,6 +145,9 @@ type Catalog struct {
 	// makes it ("nhóm Qwen", "Qwen team", "通义千问团队"); their spaces
 	// are part of the word.
 	TeamBefore []string `yaml:"team_before"`
+	// SeriesBefore make a bare family name after them its series, no
+	// model ("dòng mô hình Saola", "dòng PhoGPT").
+	SeriesBefore []string `yaml:"series_before"`
 	TeamAfter  []string `yaml:"team_after"`
 	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
 	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
@@ -701,6 +704,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWords = append(c.ServiceWords, o.ServiceWords...)
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
+	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
 	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
@@ -1042,6 +1046,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("service_words", c.ServiceWords)
 	v.names("service_words_joined", c.ServiceWordsJoined)
 	v.spacedWords("team_before", c.TeamBefore)
+	v.spacedWords("series_before", c.SeriesBefore)
 	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("list_links", c.ListLinks)
 	v.spacedWords("series_goal_after", c.SeriesGoalAfter)

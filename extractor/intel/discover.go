@@ -785,6 +785,9 @@ func (s *state) readStem(stem string, versioned bool) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
 		}
 		if len(parts) == 0 {
+			if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) {
+				continue // "dòng mô hình Saola": the series, no model
+			}
 			if s.glossesVendor(stem) {
 				s.addVendor(stem, st) // "株式会社カゲロウ（Kagerou）": the maker's name in Latin letters
 				continue
@@ -1260,9 +1263,9 @@ func (s *state) addVendor(name string, at int) {
 		// "Nẵng Cánh Diều Lab" and "Cánh Diều Lab": the place before
 		// a name is no part of it where the text also writes it alone.
 		switch {
-		case strings.HasSuffix(name, " "+v):
+		case strings.HasSuffix(name, " "+v) || nativeTail(name, v):
 			return
-		case strings.HasSuffix(v, " "+name):
+		case strings.HasSuffix(v, " "+name) || nativeTail(v, name):
 			was := s.newVendorAt[v]
 			delete(s.newVendorAt, v)
 			s.newVendors[i] = name
@@ -1272,6 +1275,14 @@ func (s *state) addVendor(name string, at int) {
 	}
 	s.newVendorAt[name] = at
 	s.newVendors = append(s.newVendors, name)
+}
+
+// nativeTail reports a name in a native script that ends another one
+// written onto a qualifier ("ミズハ・ラボ" of "京大発ミズハ・ラボ", "衡川智能"
+// of "杭州衡川智能"): one organisation, the place or origin before it no
+// part of its name.
+func nativeTail(long, short string) bool {
+	return len(long) > len(short) && short != "" && short[0] >= utf8.RuneSelf && utf8.RuneCountInString(short) >= 3 && strings.HasSuffix(long, short)
 }
 
 // hasCapsSegment reports a hyphen-separated segment in capitals ("UI-TARS",

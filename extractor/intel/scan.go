@@ -730,6 +730,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
 		}
+		if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) {
+			return end, true // "dòng mô hình PhoGPT": the series, no model
+		}
 		if s.teamAround(st, en) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
 			// family, no model.
@@ -1549,9 +1552,10 @@ func lineOfVersions(buf []byte, p int) bool {
 }
 
 // nativeHeadAfter reports a word in another script than Latin after one
-// space at the start of b that ends in a non-Latin head of heads (the
-// lexicon's other_heads_joined: "コミュニティライセンス", "开源许可"): the
-// stem opens its compound.
+// space at the start of b that ends or opens with a non-Latin head of heads
+// (the lexicon's other_heads_joined: "コミュニティライセンス", "开源许可",
+// "官网与", as Chinese writes words without spaces): the stem opens its
+// compound.
 func nativeHeadAfter(b []byte, heads []string) bool {
 	if len(b) < 2 || b[0] != ' ' || b[1] < utf8.RuneSelf {
 		return false
@@ -1564,7 +1568,7 @@ func nativeHeadAfter(b []byte, heads []string) bool {
 		}
 	}
 	for _, h := range heads {
-		if h[0] >= utf8.RuneSelf && bytes.HasSuffix(w, []byte(h)) {
+		if h[0] >= utf8.RuneSelf && (bytes.HasSuffix(w, []byte(h)) || bytes.HasPrefix(w, []byte(h))) {
 			return true
 		}
 	}
