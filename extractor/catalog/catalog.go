@@ -148,7 +148,7 @@ type Catalog struct {
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
-	TeamAfter  []string `yaml:"team_after"`
+	TeamAfter    []string `yaml:"team_after"`
 	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
 	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
 	ListLinks []string `yaml:"list_links"`
