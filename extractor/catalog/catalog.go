@@ -145,10 +145,10 @@ type Catalog struct {
 	// makes it ("nhóm Qwen", "Qwen team", "通义千问团队"); their spaces
 	// are part of the word.
 	TeamBefore []string `yaml:"team_before"`
+	TeamAfter  []string `yaml:"team_after"`
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
-	TeamAfter    []string `yaml:"team_after"`
 	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
 	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
 	ListLinks []string `yaml:"list_links"`
