@@ -733,7 +733,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) {
 			return end, true // "dòng mô hình PhoGPT": the series, no model
 		}
-		if s.teamAround(st, en) {
+		if s.teamAround(st, en) || s.makerTeam(fam, st, en) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
 			// family, no model.
 			if v := s.an.c.familyVendor[fam]; v >= 0 && len(s.vendorHits) < maxHits {
@@ -1632,6 +1632,31 @@ func (s *state) teamAround(st, en int) bool {
 		return true
 	}
 	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
+}
+
+// makerTeam reports a bare family name written right onto its maker's
+// name and followed by a release verb ("腾讯混元发布…", "Tencent Hunyuan
+// releases …"): the maker's team for the family, which releases models of
+// it, no model itself.
+func (s *state) makerTeam(fam, st, en int) bool {
+	v := s.an.c.familyVendor[fam]
+	if v < 0 || s.a == nil {
+		return false
+	}
+	named := false
+	for _, h := range hitsIn(s.vendorHits, max(0, st-64), st) { // a maker's name is shorter than 64 bytes
+		if h.idx == v && (h.end == st || h.end == st-1 && s.buf[h.end] == ' ') {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	rest := s.buf[en:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	return hasPrefixIn(rest, s.an.cat.Cues[catalog.CueRelease][s.a.Language])
 }
 
 // properNounFollows reports a capitalised word after a bare stem that is
