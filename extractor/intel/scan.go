@@ -730,8 +730,8 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
 		}
-		if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) {
-			return end, true // "dòng mô hình PhoGPT": the series, no model
+		if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) || s.seriesAfter(en) {
+			return end, true // "dòng mô hình PhoGPT", "豆包系列": the series, no model
 		}
 		if s.teamAround(st, en) || s.makerTeam(fam, st, en) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
@@ -1634,16 +1634,17 @@ func (s *state) teamAround(st, en int) bool {
 	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
 }
 
-// makerTeam reports a bare family name written right onto its maker's
-// name and followed by a release verb ("腾讯混元发布…", "Tencent Hunyuan
-// releases …"): the maker's team for the family, which releases models of
-// it, no model itself.
+// makerTeam reports a bare family name followed by a release verb, past
+// at most a few Han adverbs ("腾讯混元正式发布…", "混元发布3D世界模型",
+// "Tencent Hunyuan releases …"): the maker's team for the family, which
+// releases models of it, no model itself. Outside Chinese the name must
+// be written onto its maker's name: "Gemma launched last year" is a model.
 func (s *state) makerTeam(fam, st, en int) bool {
 	v := s.an.c.familyVendor[fam]
 	if v < 0 || s.a == nil {
 		return false
 	}
-	named := false
+	named := s.a.Language == "zh"
 	for _, h := range hitsIn(s.vendorHits, max(0, st-64), st) { // a maker's name is shorter than 64 bytes
 		if h.idx == v && (h.end == st || h.end == st-1 && s.buf[h.end] == ' ') {
 			named = true
@@ -1656,7 +1657,41 @@ func (s *state) makerTeam(fam, st, en int) bool {
 	if len(rest) > 0 && rest[0] == ' ' {
 		rest = rest[1:]
 	}
-	return hasPrefixIn(rest, s.an.cat.Cues[catalog.CueRelease][s.a.Language])
+	verbs := s.an.cat.Cues[catalog.CueRelease][s.a.Language]
+	for k := 0; k <= maxTeamAdverb && len(rest) > 0; k++ {
+		if hasPrefixIn(rest, verbs) {
+			return true
+		}
+		r, size := utf8.DecodeRune(rest)
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		rest = rest[size:]
+	}
+	return false
+}
+
+// maxTeamAdverb is how many Han letters of adverbs may stand between a
+// team's name and its release verb ("正式", "已陆续").
+const maxTeamAdverb = 3
+
+// seriesAfter reports a series noun of the article's language (the
+// lexicon's series cues: "系列", "family") right after a bare family name,
+// past one space: the family as a whole, no model.
+func (s *state) seriesAfter(en int) bool {
+	if s.a == nil {
+		return false
+	}
+	rest := s.buf[en:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	for _, w := range s.an.cat.Cues[catalog.CueSeries][s.a.Language] {
+		if bytes.HasPrefix(rest, []byte(w)) && (w[0] >= utf8.RuneSelf || len(rest) == len(w) || !isAlnum(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // properNounFollows reports a capitalised word after a bare stem that is
