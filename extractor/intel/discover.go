@@ -91,7 +91,7 @@ func (s *state) discover() {
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	for _, st := range names {
 		n := len(s.models)
-		s.readStem(st, stems.versioned[st])
+		s.readStem(st, stems.versioned[st], names)
 		s.sortMentions()
 		if rivals[st] {
 			for _, m := range s.models[n:] {
@@ -762,8 +762,10 @@ func hasInnerUpper(w string) bool {
 
 // readStem records every mention of a discovered stem with the name parts
 // that follow it. A versioned native stem (nativeVersioned) continues
-// with a number after it, at most one space apart ("가람 2 14B").
-func (s *state) readStem(stem string, versioned bool) {
+// with a number after it, at most one space apart ("가람 2 14B"); names
+// are the discovered names, whose hyphens a spaced spelling may stand
+// for (spacedCode).
+func (s *state) readStem(stem string, versioned bool, names []string) {
 	pat := []byte(stem)
 	for i := 0; ; {
 		j := bytes.Index(s.buf[i:], pat)
@@ -781,6 +783,9 @@ func (s *state) readStem(stem string, versioned bool) {
 			continue // "바다" inside a longer word: "푸른바다-LM"
 		}
 		parts, end := s.an.suffix(s.buf, en, false, false)
+		if len(parts) == 0 {
+			parts, end = s.spacedCode(stem, en, names)
+		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
 		}
@@ -805,6 +810,27 @@ func (s *state) readStem(stem string, versioned bool) {
 		}
 		i = end
 	}
+}
+
+// spacedCode reads the parts after a discovered stem ending at en whose
+// first part the text writes after a space where its other spellings
+// write a hyphen ("Mekong Agri 8B" where the page also names
+// Mekong-Agri-8B): the word and the parts after it, with where they end;
+// nil and en when none follows.
+func (s *state) spacedCode(stem string, en int, names []string) ([]part, int) {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' || !isUpper(s.buf[en+1]) {
+		return nil, en
+	}
+	we := wordEnd(s.buf, en+1)
+	word := string(s.buf[en+1 : we])
+	joined := stem + "-" + word
+	for _, n := range names {
+		if n == joined || strings.HasPrefix(n, joined+"-") {
+			more, end := s.an.suffix(s.buf, we, false, false)
+			return append([]part{{sep: '-', text: word, kind: partCode}}, more...), end
+		}
+	}
+	return nil, en
 }
 
 // glossesVendor reports a discovered stem the text writes in brackets
