@@ -149,6 +149,9 @@ type Catalog struct {
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
+	// UsageAfter make a bare family name before them its maker's
+	// service, whose usage they count ("豆包月活", "文心大模型日均调用量").
+	UsageAfter []string `yaml:"usage_after"`
 	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
 	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
 	ListLinks []string `yaml:"list_links"`
@@ -705,6 +708,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
+	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
 	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
@@ -1047,6 +1051,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("service_words_joined", c.ServiceWordsJoined)
 	v.spacedWords("team_before", c.TeamBefore)
 	v.spacedWords("series_before", c.SeriesBefore)
+	v.names("usage_after", c.UsageAfter)
 	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("list_links", c.ListLinks)
 	v.spacedWords("series_goal_after", c.SeriesGoalAfter)

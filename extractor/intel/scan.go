@@ -733,9 +733,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) || s.seriesAfter(en) {
 			return end, true // "dòng mô hình PhoGPT", "豆包系列": the series, no model
 		}
-		if s.teamAround(st, en) || s.makerTeam(fam, st, en) {
+		if s.teamAround(st, en) || s.makerTeam(fam, st, en) || hasPrefixIn(s.buf[en:], s.an.cat.UsageAfter) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
-			// family, no model.
+			// family; "豆包月活": its service; no model.
 			if v := s.an.c.familyVendor[fam]; v >= 0 && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: v})
 			}
