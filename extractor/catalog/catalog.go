@@ -107,6 +107,10 @@ type Catalog struct {
 	// name no catalog knows in Hangul, Katakana or Han ("스타트업 누리봄",
 	// "スタートアップ・ツグミ").
 	OrgNouns []string `yaml:"org_nouns"`
+	// OrgAppositions are the nouns of an apposition that calls the
+	// capitalised words before it an organisation ("Halcyon Forge, a
+	// 40-person startup, …"), lowercase.
+	OrgAppositions []string `yaml:"org_appositions"`
 	// NameMorphemes are pieces that mark an unknown word as a model name
 	// ("GPT" in "PhoGPT", "LM" in "OpenELM").
 	NameMorphemes []string `yaml:"name_morphemes"`
@@ -142,6 +146,12 @@ type Catalog struct {
 	// are part of the word.
 	TeamBefore []string `yaml:"team_before"`
 	TeamAfter  []string `yaml:"team_after"`
+	// SeriesBefore make a bare family name after them its series, no
+	// model ("dòng mô hình Saola", "dòng PhoGPT").
+	SeriesBefore []string `yaml:"series_before"`
+	// UsageAfter make a bare family name before them its maker's
+	// service, whose usage they count ("豆包月活", "文心大模型日均调用量").
+	UsageAfter []string `yaml:"usage_after"`
 	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
 	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
 	ListLinks []string `yaml:"list_links"`
@@ -184,6 +194,10 @@ type Catalog struct {
 	OwnerAfter     []string `yaml:"owner_after"`
 	CompanyForms   []string `yaml:"company_forms"`
 	TrademarkWords []string `yaml:"trademark_words"`
+	// FormerBefore make a vendor named right after them someone's former
+	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
+	// only so, it is no maker of the page's models either.
+	FormerBefore []string `yaml:"former_before"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -687,6 +701,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
+	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
@@ -698,6 +713,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWords = append(c.ServiceWords, o.ServiceWords...)
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
+	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
+	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
 	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
@@ -712,6 +729,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
 	c.OwnerBefore = append(c.OwnerBefore, o.OwnerBefore...)
+	c.FormerBefore = append(c.FormerBefore, o.FormerBefore...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1029,6 +1047,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)
+	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
@@ -1039,6 +1058,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("service_words", c.ServiceWords)
 	v.names("service_words_joined", c.ServiceWordsJoined)
 	v.spacedWords("team_before", c.TeamBefore)
+	v.spacedWords("series_before", c.SeriesBefore)
+	v.names("usage_after", c.UsageAfter)
 	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("list_links", c.ListLinks)
 	v.spacedWords("series_goal_after", c.SeriesGoalAfter)
@@ -1053,6 +1074,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("type_words_latin", c.TypeWordsLatin)
 	v.names("type_words_cjk", c.TypeWordsCJK)
 	v.spacedWords("owner_before", c.OwnerBefore)
+	v.spacedWords("former_before", c.FormerBefore)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

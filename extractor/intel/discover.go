@@ -91,7 +91,7 @@ func (s *state) discover() {
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	for _, st := range names {
 		n := len(s.models)
-		s.readStem(st, stems.versioned[st])
+		s.readStem(st, stems.versioned[st], names)
 		s.sortMentions()
 		if rivals[st] {
 			for _, m := range s.models[n:] {
@@ -499,10 +499,11 @@ func (an *Analyzer) nameList(gap []byte) bool {
 // diffusion LLM", "모델 X").
 func (s *state) modelShaped(sp span) bool {
 	w := string(s.buf[sp.start:sp.end])
-	if !hasDigit(w) && ordinaryCompound(w, s.an.c.variants) {
+	versioned := hasDigit(w) || spacedVersionAt(s.buf, sp.end)
+	if !versioned && ordinaryCompound(w, s.an.c.variants) {
 		return false // "NDR-Reporter", "AVV-Website", "UN-Konvention"
 	}
-	if hasDigit(w) || s.hasMorpheme(w) {
+	if versioned || s.hasMorpheme(w) {
 		return true
 	}
 	segs := strings.Split(w, "-")
@@ -761,8 +762,10 @@ func hasInnerUpper(w string) bool {
 
 // readStem records every mention of a discovered stem with the name parts
 // that follow it. A versioned native stem (nativeVersioned) continues
-// with a number after it, at most one space apart ("가람 2 14B").
-func (s *state) readStem(stem string, versioned bool) {
+// with a number after it, at most one space apart ("가람 2 14B"); names
+// are the discovered names, whose hyphens a spaced spelling may stand
+// for (spacedCode).
+func (s *state) readStem(stem string, versioned bool, names []string) {
 	pat := []byte(stem)
 	for i := 0; ; {
 		j := bytes.Index(s.buf[i:], pat)
@@ -780,10 +783,16 @@ func (s *state) readStem(stem string, versioned bool) {
 			continue // "바다" inside a longer word: "푸른바다-LM"
 		}
 		parts, end := s.an.suffix(s.buf, en, false, false)
+		if len(parts) == 0 {
+			parts, end = s.spacedCode(stem, en, names)
+		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
 		}
 		if len(parts) == 0 {
+			if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) {
+				continue // "dòng mô hình Saola": the series, no model
+			}
 			if s.glossesVendor(stem) {
 				s.addVendor(stem, st) // "株式会社カゲロウ（Kagerou）": the maker's name in Latin letters
 				continue
@@ -801,6 +810,27 @@ func (s *state) readStem(stem string, versioned bool) {
 		}
 		i = end
 	}
+}
+
+// spacedCode reads the parts after a discovered stem ending at en whose
+// first part the text writes after a space where its other spellings
+// write a hyphen ("Mekong Agri 8B" where the page also names
+// Mekong-Agri-8B): the word and the parts after it, with where they end;
+// nil and en when none follows.
+func (s *state) spacedCode(stem string, en int, names []string) ([]part, int) {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' || !isUpper(s.buf[en+1]) {
+		return nil, en
+	}
+	we := wordEnd(s.buf, en+1)
+	word := string(s.buf[en+1 : we])
+	joined := stem + "-" + word
+	for _, n := range names {
+		if n == joined || strings.HasPrefix(n, joined+"-") {
+			more, end := s.an.suffix(s.buf, we, false, false)
+			return append([]part{{sep: '-', text: word, kind: partCode}}, more...), end
+		}
+	}
+	return nil, en
 }
 
 // glossesVendor reports a discovered stem the text writes in brackets
@@ -821,6 +851,11 @@ func (s *state) glossesVendor(stem string) bool {
 // ending in an organisation suffix, or a Han name ending in 科技 or the like.
 func (s *state) orgBefore(p, start int) string {
 	seg := s.buf[start:p]
+	if start == s.sents[s.sentenceAt(start)].start {
+		if name := s.appositiveOrg(seg); name != "" {
+			return name
+		}
+	}
 	words, attached := latinWords(seg)
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ",;:()\"'")
@@ -884,12 +919,15 @@ func (s *state) orgBefore(p, start int) string {
 		// of "カナメテクノロジーズ".
 		script := scriptOf([]rune(suf)[0])
 		runes := []rune(text[:idx])
-		k := len(runes)
-		for k > 0 && len(runes)-k < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
+		k, dot := len(runes), 0
+		if k > 0 && runes[k-1] == '・' && script == unicode.Katakana {
+			k, dot = k-1, 1 // "ミズハ・ラボ": a dot before the suffix joins it to the name
+		}
+		for k > 0 && len(runes)-k-dot < 6 && script != nil && (unicode.Is(script, runes[k-1]) || hanBeforeKana(script, runes[k-1])) && runes[k-1] != '・' {
 			k--
 		}
 		k += s.orgNounEnd(runes[k:])
-		if len(runes)-k >= 2 {
+		if len(runes)-k-dot >= 2 {
 			name := string(runes[k:]) + suf
 			if _, known := s.an.c.vendorOfAlias[fold(name)]; !known && !s.knownVendorIn(name) {
 				return name
@@ -897,6 +935,47 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// appositiveOrg returns the one to three capitalised words that open a
+// sentence when an apposition right after them calls them an organisation
+// (the lexicon's org_appositions after an article: "Halcyon Forge, a
+// 40-person startup based in Toronto, today released …"), or "": a maker
+// whose name ends in no organisation word.
+func (s *state) appositiveOrg(seg []byte) string {
+	i := bytes.Index(seg, []byte(", "))
+	if i <= 0 {
+		return ""
+	}
+	words := strings.Fields(string(seg[:i]))
+	if len(words) > 3 {
+		return ""
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) || !asciiOnly(w) || s.an.c.stopwords[w] {
+			return ""
+		}
+	}
+	rest := seg[i+2:]
+	if j := bytes.IndexByte(rest, ','); j >= 0 {
+		rest = rest[:j]
+	}
+	art, _, ok := bytes.Cut(rest, []byte(" "))
+	if !ok || !slices.Contains(s.an.cat.Articles, string(art)) {
+		return ""
+	}
+	found := false
+	for _, w := range strings.Fields(string(rest)) {
+		if slices.Contains(s.an.cat.OrgAppositions, strings.TrimRight(w, ".;:")) {
+			found = true
+			break
+		}
+	}
+	name := strings.Join(words, " ")
+	if _, known := s.an.c.vendorOfAlias[fold(name)]; !found || known || s.knownVendorIn(name) {
+		return ""
+	}
+	return name
 }
 
 // orgNounEnd returns how many runes of the run before an organisation
@@ -961,6 +1040,11 @@ func (s *state) orgAfterNoun(text string) string {
 			n += utf8.RuneLen(r)
 		}
 		name, after := rest[:n], rest[n:]
+		if suf := s.dottedSuffix(after); suf != "" {
+			// "スタートアップ、アオバ・ラボは": the lab word after a dot is
+			// part of the name.
+			name, after = name+suf, after[len(suf):]
+		}
 		if script == unicode.Hangul {
 			// "누리봄이": the particle is no part of the name.
 			for _, p := range s.an.cat.KoreanParticles {
@@ -980,6 +1064,24 @@ func (s *state) orgAfterNoun(text string) string {
 			continue
 		}
 		return name
+	}
+	return ""
+}
+
+// dottedSuffix returns "・" and the native organisation suffix (the
+// lexicon's org_suffixes) that open text ("・ラボ" of "・ラボ（京都市）は"),
+// or "".
+func (s *state) dottedSuffix(text string) string {
+	rest, ok := strings.CutPrefix(text, "・")
+	if !ok {
+		return ""
+	}
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf[0] >= utf8.RuneSelf && strings.HasPrefix(rest, suf) {
+			if r, _ := utf8.DecodeRuneInString(rest[len(suf):]); !unicode.Is(unicode.Katakana, r) {
+				return "・" + suf
+			}
+		}
 	}
 	return ""
 }
@@ -1187,9 +1289,9 @@ func (s *state) addVendor(name string, at int) {
 		// "Nẵng Cánh Diều Lab" and "Cánh Diều Lab": the place before
 		// a name is no part of it where the text also writes it alone.
 		switch {
-		case strings.HasSuffix(name, " "+v):
+		case strings.HasSuffix(name, " "+v) || nativeTail(name, v):
 			return
-		case strings.HasSuffix(v, " "+name):
+		case strings.HasSuffix(v, " "+name) || nativeTail(v, name):
 			was := s.newVendorAt[v]
 			delete(s.newVendorAt, v)
 			s.newVendors[i] = name
@@ -1199,6 +1301,14 @@ func (s *state) addVendor(name string, at int) {
 	}
 	s.newVendorAt[name] = at
 	s.newVendors = append(s.newVendors, name)
+}
+
+// nativeTail reports a name in a native script that ends another one
+// written onto a qualifier ("ミズハ・ラボ" of "京大発ミズハ・ラボ", "衡川智能"
+// of "杭州衡川智能"): one organisation, the place or origin before it no
+// part of its name.
+func nativeTail(long, short string) bool {
+	return len(long) > len(short) && short != "" && short[0] >= utf8.RuneSelf && utf8.RuneCountInString(short) >= 3 && strings.HasSuffix(long, short)
 }
 
 // hasCapsSegment reports a hyphen-separated segment in capitals ("UI-TARS",
@@ -1328,6 +1438,27 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 			stems.add(w)
 		}
 	}
+}
+
+// spacedVersionAt reports a version number after one space at p: one or
+// two digits, maybe a point and more digits, that end the word
+// ("HC-Reason 2", "Tern-X 1.5"), not a year ("2026").
+func spacedVersionAt(buf []byte, p int) bool {
+	if p+1 >= len(buf) || buf[p] != ' ' || !isDigit(buf[p+1]) {
+		return false
+	}
+	q := p + 1
+	for q < len(buf) && isDigit(buf[q]) {
+		q++
+	}
+	if q-p-1 > 2 {
+		return false
+	}
+	if q+1 < len(buf) && buf[q] == '.' && isDigit(buf[q+1]) {
+		for q++; q < len(buf) && isDigit(buf[q]); q++ {
+		}
+	}
+	return q == len(buf) || !isAlnum(buf[q])
 }
 
 // spacedNumberAt reports a number at p or after one space there.

@@ -273,6 +273,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.tableModelsInProse()
 	s.proseClaims()
 	s.dropCodeOnly()
+	s.dropLabLists()
 	s.output()
 }
 
@@ -305,6 +306,72 @@ func (s *state) dropCodeOnly() {
 			m.count, m.conf = 0, 0
 		}
 	}
+}
+
+// dropLabLists forgets the bare family names the article writes only as
+// items of a list of labs ("Meanwhile Qwen, Zhipu and ByteDance's Seed team
+// …", "딥시크, 큐웬에 이어"): next to a vendor's name, joined to it by a
+// comma or a list word, the name stands for the team that makes the
+// family, which counts as its maker named.
+func (s *state) dropLabLists() {
+	var lab []bool
+	var at []span
+	for _, mt := range s.mentions {
+		m := s.models[mt.model]
+		if !m.bare || m.family < 0 || m.count == 0 {
+			continue
+		}
+		if lab == nil {
+			lab = make([]bool, len(s.models))
+			at = make([]span, len(s.models))
+			for i := range lab {
+				lab[i] = true
+			}
+		}
+		lab[mt.model] = lab[mt.model] && s.besideVendor(mt.span)
+		at[mt.model] = mt.span
+	}
+	for i, ok := range lab {
+		m := s.models[i]
+		if !ok || !m.bare || m.family < 0 || m.count == 0 || at[i].end == 0 {
+			continue
+		}
+		m.count, m.conf = 0, 0
+		if v := s.an.c.familyVendor[m.family]; v >= 0 && len(s.vendorHits) < maxHits {
+			s.vendorHits = append(s.vendorHits, hit{span: at[i], idx: v})
+			sortHits(s.vendorHits)
+		}
+	}
+}
+
+// besideVendor reports a vendor's name right before sp, joined to it by a
+// comma, an enumeration mark or a list word (the lexicon's list_joiners),
+// or right after it, joined by a mark only: "VinAI công bố PhoGPT và
+// Viettel có …" joins two clauses, not two labs.
+func (s *state) besideVendor(sp span) bool {
+	for _, h := range hitsIn(s.vendorHits, max(0, sp.start-64), sp.start) { // a maker's name is shorter than 64 bytes
+		if h.end <= sp.start && s.listGap(s.buf[h.end:sp.start], true) {
+			return true
+		}
+	}
+	for _, h := range hitsIn(s.vendorHits, sp.end, min(len(s.buf), sp.end+16)) {
+		if s.listGap(s.buf[sp.end:h.start], false) {
+			return true
+		}
+	}
+	return false
+}
+
+// listGap reports the gap between two items of a list: a comma or an
+// enumeration mark, or with words a list word, with the spaces around
+// them.
+func (s *state) listGap(gap []byte, words bool) bool {
+	g := strings.TrimSpace(string(gap))
+	switch g {
+	case ",", "、", "，", "·":
+		return true
+	}
+	return words && slices.Contains(s.an.cat.ListJoiners, g)
 }
 
 // extendsAny reports a name that extends one of names with sizes, versions

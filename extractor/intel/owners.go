@@ -3,7 +3,8 @@ package intel
 import "bytes"
 
 // owners returns the vendors the article names only as the owners of
-// another organisation or in trademark notices ("ソフトバンク株式会社の子会社
+// another organisation, as someone's former employer ("元グーグルの研究者")
+// or in trademark notices ("ソフトバンク株式会社の子会社
 // であるSB Intuitions", a press release's "Về Zalo … thuộc Công ty Cổ phần
 // VNG", "SoftBankおよびソフトバンクの名称、ロゴは…商標です"): every hit of
 // theirs is such a one (ownerHit), and no model of theirs is named. They
@@ -36,8 +37,9 @@ func (s *state) owners() map[int]bool {
 
 // ownerHit reports a vendor's name written as the owner of another
 // organisation, right before or after an owner word past one company
-// form (the lexicon's owner_before, owner_after, company_forms), or in a
-// sentence of a trademark notice (trademark_words).
+// form (the lexicon's owner_before, owner_after, company_forms), right
+// after a word of a former employer (former_before), or in a sentence of
+// a trademark notice (trademark_words).
 func (s *state) ownerHit(h hit) bool {
 	cat := s.an.cat
 	after := s.buf[h.end:]
@@ -47,7 +49,7 @@ func (s *state) ownerHit(h hit) bool {
 	}
 	before := s.buf[:h.start]
 	before = before[:len(before)-longestSuffix(before, cat.CompanyForms)]
-	if hasSuffixIn(before, cat.OwnerBefore) {
+	if hasSuffixIn(before, cat.OwnerBefore) || hasSuffixIn(s.buf[:h.start], cat.FormerBefore) {
 		return true
 	}
 	if len(s.sents) == 0 {

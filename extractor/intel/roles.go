@@ -58,7 +58,7 @@ func (s *state) shortForms() {
 			continue
 		}
 		sp := span{i, j}
-		if s.covered(sp) || s.makerWordBefore(i) {
+		if s.covered(sp) || s.makerWordBefore(i) || s.benchRightBefore(i) {
 			continue
 		}
 		if present == nil {
@@ -82,6 +82,18 @@ func (s *state) shortForms() {
 		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
 	}
+}
+
+// benchRightBefore reports a benchmark named right before i, past one
+// space, or over i: "V2" of "BFCL V2" is the benchmark's version, no
+// model's.
+func (s *state) benchRightBefore(i int) bool {
+	for _, b := range benchesIn(s.benches, max(0, i-64), i) { // a benchmark's name is shorter than 64 bytes
+		if b.end >= i || b.end == i-1 && s.buf[b.end] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // makerWordBefore reports a version written right onto the native name of

@@ -730,9 +730,12 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		if !f.Bare || lower || s.properNounFollows(en) {
 			return 0, false
 		}
-		if s.teamAround(st, en) {
+		if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) || s.seriesAfter(en) {
+			return end, true // "dòng mô hình PhoGPT", "豆包系列": the series, no model
+		}
+		if s.teamAround(st, en) || s.makerTeam(fam, st, en) || hasPrefixIn(s.buf[en:], s.an.cat.UsageAfter) {
 			// "通义千问团队", "nhóm Qwen": the lab that makes the
-			// family, no model.
+			// family; "豆包月活": its service; no model.
 			if v := s.an.c.familyVendor[fam]; v >= 0 && len(s.vendorHits) < maxHits {
 				s.vendorHits = append(s.vendorHits, hit{span: span{st, en}, idx: v})
 			}
@@ -1549,9 +1552,10 @@ func lineOfVersions(buf []byte, p int) bool {
 }
 
 // nativeHeadAfter reports a word in another script than Latin after one
-// space at the start of b that ends in a non-Latin head of heads (the
-// lexicon's other_heads_joined: "コミュニティライセンス", "开源许可"): the
-// stem opens its compound.
+// space at the start of b that ends or opens with a non-Latin head of heads
+// (the lexicon's other_heads_joined: "コミュニティライセンス", "开源许可",
+// "官网与", as Chinese writes words without spaces): the stem opens its
+// compound.
 func nativeHeadAfter(b []byte, heads []string) bool {
 	if len(b) < 2 || b[0] != ' ' || b[1] < utf8.RuneSelf {
 		return false
@@ -1564,7 +1568,7 @@ func nativeHeadAfter(b []byte, heads []string) bool {
 		}
 	}
 	for _, h := range heads {
-		if h[0] >= utf8.RuneSelf && bytes.HasSuffix(w, []byte(h)) {
+		if h[0] >= utf8.RuneSelf && (bytes.HasSuffix(w, []byte(h)) || bytes.HasPrefix(w, []byte(h))) {
 			return true
 		}
 	}
@@ -1628,6 +1632,66 @@ func (s *state) teamAround(st, en int) bool {
 		return true
 	}
 	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
+}
+
+// makerTeam reports a bare family name followed by a release verb, past
+// at most a few Han adverbs ("腾讯混元正式发布…", "混元发布3D世界模型",
+// "Tencent Hunyuan releases …"): the maker's team for the family, which
+// releases models of it, no model itself. Outside Chinese the name must
+// be written onto its maker's name: "Gemma launched last year" is a model.
+func (s *state) makerTeam(fam, st, en int) bool {
+	v := s.an.c.familyVendor[fam]
+	if v < 0 || s.a == nil {
+		return false
+	}
+	named := s.a.Language == "zh"
+	for _, h := range hitsIn(s.vendorHits, max(0, st-64), st) { // a maker's name is shorter than 64 bytes
+		if h.idx == v && (h.end == st || h.end == st-1 && s.buf[h.end] == ' ') {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	rest := s.buf[en:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	verbs := s.an.cat.Cues[catalog.CueRelease][s.a.Language]
+	for k := 0; k <= maxTeamAdverb && len(rest) > 0; k++ {
+		if hasPrefixIn(rest, verbs) {
+			return true
+		}
+		r, size := utf8.DecodeRune(rest)
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		rest = rest[size:]
+	}
+	return false
+}
+
+// maxTeamAdverb is how many Han letters of adverbs may stand between a
+// team's name and its release verb ("正式", "已陆续").
+const maxTeamAdverb = 3
+
+// seriesAfter reports a series noun of the article's language (the
+// lexicon's series cues: "系列", "family") right after a bare family name,
+// past one space: the family as a whole, no model.
+func (s *state) seriesAfter(en int) bool {
+	if s.a == nil {
+		return false
+	}
+	rest := s.buf[en:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	for _, w := range s.an.cat.Cues[catalog.CueSeries][s.a.Language] {
+		if bytes.HasPrefix(rest, []byte(w)) && (w[0] >= utf8.RuneSelf || len(rest) == len(w) || !isAlnum(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // properNounFollows reports a capitalised word after a bare stem that is

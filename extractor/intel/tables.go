@@ -669,7 +669,7 @@ func (s *state) readCell(text string) cell {
 		// "Fun-CosyVoice3-0.5B-2512": a name the article introduced.
 		for _, st := range s.stems {
 			sub.sortMentions()
-			sub.readStem(st, s.versioned[st])
+			sub.readStem(st, s.versioned[st], s.stems)
 		}
 	}
 	s.models = sub.models
