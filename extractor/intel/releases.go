@@ -10,11 +10,27 @@ import (
 )
 
 // near reports whether some cue of kind k lies within the same sentence
-// and at most before bytes before position p or after bytes after q.
+// and at most before bytes before position p or after bytes after q, on
+// the same side of any headline break (partBreak).
 func (s *state) near(k cueKind, p, q, before, after int) bool {
 	sent := s.sents[s.sentenceAt(p)]
 	for _, h := range hitsIn(s.cues[k], max(sent.start, p-before-64), min(sent.end, q+after+1)) {
-		if h.end <= p && p-h.end <= before || h.start >= q && h.start-q <= after && h.end <= sent.end {
+		if h.end <= p && p-h.end <= before && !partBreak(s.buf[h.end:p]) ||
+			h.start >= q && h.start-q <= after && h.end <= sent.end && !partBreak(s.buf[q:h.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// partBreaks part the statements of a headline written as one sentence:
+// "「X」を提供開始　昨年の「Y」に続く", "'X' 공개…지난해 'Y' 이어", "X | Y".
+var partBreaks = []string{"　", "…", "|", " — ", " – "}
+
+// partBreak reports a headline break in b.
+func partBreak(b []byte) bool {
+	for _, m := range partBreaks {
+		if bytes.Contains(b, []byte(m)) {
 			return true
 		}
 	}
