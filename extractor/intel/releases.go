@@ -51,7 +51,7 @@ func (s *state) inSentence(k cueKind, sp span) bool {
 // "was not open-sourced", "will release", "previously released",
 // "공개할 예정", "지난달 공개한".
 func (s *state) blocked(c hit) bool {
-	if s.weakGerund(c) {
+	if s.weakGerund(c) || s.pluralLaunches(c) {
 		return true
 	}
 	after := 0
@@ -860,6 +860,30 @@ func (s *state) weakGerund(c hit) bool {
 		}
 	}
 	return true
+}
+
+// pluralLaunches reports a release cue that is a release noun in the
+// plural after a determiner and before "of" ("With the launches of the
+// Mistral Small and Medium families this year"): it counts launches that
+// happened, it makes none.
+func (s *state) pluralLaunches(c hit) bool {
+	if c.after || !bytes.HasPrefix(s.buf[c.end:], []byte(" of ")) {
+		return false
+	}
+	w := string(s.buf[c.start:c.end])
+	plural := false
+	for _, n := range s.an.cat.ReleaseNouns {
+		if w == n+"s" || w == n+"es" {
+			plural = true
+			break
+		}
+	}
+	if !plural {
+		return false
+	}
+	before := bytes.TrimRight(s.buf[s.back(c.start, 8, 8):c.start], " ")
+	i := bytes.LastIndexByte(before, ' ')
+	return slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(before[i+1:])))
 }
 
 // pastDate reports a release cue dated two months or more before the
