@@ -243,6 +243,13 @@ type Catalog struct {
 	ElapsedCounts map[string]int `yaml:"elapsed_counts"`
 	ElapsedAfter  []string       `yaml:"elapsed_after"`
 	ElapsedBefore []string       `yaml:"elapsed_before"`
+	// ElapsedWeekUnits are the week units of such a span ("两周", "2週間",
+	// "2주", "6 weeks"). ElapsedLinks may stand between a release verb and
+	// a span right after it that counts the time since the release
+	// ("上线一个月后", "発表してから1カ月", "출시한 지 한 달", "ra mắt được
+	// một tháng"): "了", "してから", "한 지", "được".
+	ElapsedWeekUnits []string `yaml:"elapsed_week_units"`
+	ElapsedLinks     []string `yaml:"elapsed_links"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -759,6 +766,8 @@ func (c *Catalog) merge(o *Catalog) {
 	}
 	c.ElapsedAfter = append(c.ElapsedAfter, o.ElapsedAfter...)
 	c.ElapsedBefore = append(c.ElapsedBefore, o.ElapsedBefore...)
+	c.ElapsedWeekUnits = append(c.ElapsedWeekUnits, o.ElapsedWeekUnits...)
+	c.ElapsedLinks = append(c.ElapsedLinks, o.ElapsedLinks...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
@@ -1095,6 +1104,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_units", c.ElapsedUnits)
 	v.names("elapsed_after", c.ElapsedAfter)
 	v.names("elapsed_before", c.ElapsedBefore)
+	v.names("elapsed_week_units", c.ElapsedWeekUnits)
+	v.names("elapsed_links", c.ElapsedLinks)
 	for w, n := range c.ElapsedCounts {
 		if w == "" || n < 1 {
 			v.bad("elapsed_counts: %q counts %d, want 1 or more", w, n)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -297,15 +298,22 @@ func (s *state) renamedAfter(x mention, cl span) bool {
 	return false
 }
 
-// elapsedPast reports a span of pastMonths months or more counted back
+// elapsedPast reports a span of pastDays or more counted back
 // from the page in the clause of release cue c ("两个多月前发布的", "2カ月前に
 // 公開した", "두 달 전 공개한", "ra mắt 2 tháng trước", "launched two months
-// ago", "距离V4发布仅过去两个多月"): the release is that old, whatever
-// the page's other dates.
+// ago", "距离V4发布仅过去两个多月"), or counted
+// from the release verb itself ("Kimi K3上线一个月后", "発表してから1カ月",
+// "출시한 지 한 달", "ra mắt được hai tuần"): the release is that old,
+// whatever the page's other dates.
 func (s *state) elapsedPast(c hit, sent span) bool {
 	cl := s.clauseAt(c, sent)
+	return s.elapsedIn(c, cl, s.an.cat.ElapsedUnits, 30) || s.elapsedIn(c, cl, s.an.cat.ElapsedWeekUnits, 7)
+}
+
+// elapsedIn is elapsedPast for the units of days days each.
+func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 	text := s.buf[cl.start:cl.end]
-	for _, u := range s.an.cat.ElapsedUnits {
+	for _, u := range units {
 		for k := 0; ; {
 			j := bytes.Index(text[k:], []byte(u))
 			if j < 0 {
@@ -316,12 +324,39 @@ func (s *state) elapsedPast(c hit, sent span) bool {
 			if u[0] < utf8.RuneSelf && (at == 0 || text[at-1] != ' ') {
 				continue // "two months", "2 tháng": a Latin unit is a word
 			}
-			if n, start := s.elapsedCount(bytes.TrimRight(text[:at], " ")); n >= tune.pastMonths && s.elapsedMarked(text[:start], text[k:]) {
+			if u[0] < utf8.RuneSelf && k < len(text) && text[k] == '-' {
+				continue // "a month-long trial": no time since
+			}
+			n, start := s.elapsedCount(bytes.TrimRight(text[:at], " "))
+			if n*days >= tune.pastDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// elapsedSince reports a span of time starting at p that follows release
+// cue c past nothing but the lexicon's elapsed_links: it counts the time
+// since the release ("上线一个月后", "発表から1カ月", "출시 한 달").
+func (s *state) elapsedSince(c hit, p int) bool {
+	if p < c.end {
+		return false
+	}
+	gap := bytes.TrimSpace(s.buf[c.end:p])
+	for len(gap) > 0 {
+		best := 0
+		for _, w := range s.an.cat.ElapsedLinks {
+			if len(w) > best && bytes.HasPrefix(gap, []byte(w)) {
+				best = len(w)
+			}
+		}
+		if best == 0 {
+			return false
+		}
+		gap = bytes.TrimLeft(gap[best:], " ")
+	}
+	return true
 }
 
 // elapsedCount reads the count that ends b: digits or a count word of
@@ -344,6 +379,11 @@ func (s *state) elapsedCount(b []byte) (int, int) {
 			at := len(b) - len(w)
 			if w[0] < utf8.RuneSelf && at > 0 && isAlnum(b[at-1]) {
 				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(w); at > 0 && unicode.Is(unicode.Hangul, r) {
+				if p, _ := utf8.DecodeLastRune(b[:at]); unicode.Is(unicode.Hangul, p) {
+					continue // "출시한 달": the verb's ending, no "한 달"
+				}
 			}
 			best, n = len(w), c
 		}

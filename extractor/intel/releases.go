@@ -10,11 +10,27 @@ import (
 )
 
 // near reports whether some cue of kind k lies within the same sentence
-// and at most before bytes before position p or after bytes after q.
+// and at most before bytes before position p or after bytes after q, on
+// the same side of any headline break (partBreak).
 func (s *state) near(k cueKind, p, q, before, after int) bool {
 	sent := s.sents[s.sentenceAt(p)]
 	for _, h := range hitsIn(s.cues[k], max(sent.start, p-before-64), min(sent.end, q+after+1)) {
-		if h.end <= p && p-h.end <= before || h.start >= q && h.start-q <= after && h.end <= sent.end {
+		if h.end <= p && p-h.end <= before && !partBreak(s.buf[h.end:p]) ||
+			h.start >= q && h.start-q <= after && h.end <= sent.end && !partBreak(s.buf[q:h.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// partBreaks part the statements of a headline written as one sentence:
+// "「X」を提供開始　昨年の「Y」に続く", "'X' 공개…지난해 'Y' 이어", "X | Y".
+var partBreaks = []string{"　", "…", "|", " — ", " – "}
+
+// partBreak reports a headline break in b.
+func partBreak(b []byte) bool {
+	for _, m := range partBreaks {
+		if bytes.Contains(b, []byte(m)) {
 			return true
 		}
 	}
@@ -35,7 +51,7 @@ func (s *state) inSentence(k cueKind, sp span) bool {
 // "was not open-sourced", "will release", "previously released",
 // "공개할 예정", "지난달 공개한".
 func (s *state) blocked(c hit) bool {
-	if s.weakGerund(c) {
+	if s.weakGerund(c) || s.pluralLaunches(c) {
 		return true
 	}
 	after := 0
@@ -844,6 +860,30 @@ func (s *state) weakGerund(c hit) bool {
 		}
 	}
 	return true
+}
+
+// pluralLaunches reports a release cue that is a release noun in the
+// plural after a determiner and before "of" ("With the launches of the
+// Mistral Small and Medium families this year"): it counts launches that
+// happened, it makes none.
+func (s *state) pluralLaunches(c hit) bool {
+	if c.after || !bytes.HasPrefix(s.buf[c.end:], []byte(" of ")) {
+		return false
+	}
+	w := string(s.buf[c.start:c.end])
+	plural := false
+	for _, n := range s.an.cat.ReleaseNouns {
+		if w == n+"s" || w == n+"es" {
+			plural = true
+			break
+		}
+	}
+	if !plural {
+		return false
+	}
+	before := bytes.TrimRight(s.buf[s.back(c.start, 8, 8):c.start], " ")
+	i := bytes.LastIndexByte(before, ' ')
+	return slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(before[i+1:])))
 }
 
 // pastDate reports a release cue dated two months or more before the

@@ -770,15 +770,15 @@ func (s *state) chainBefore(p int) []int {
 	return out
 }
 
-// clauseEnds reports a clause break (a comma, "、") in gap past any
-// bracket it closes: "Xが0.91を記録し、前世代" ends X's clause, "X(Y, 72.9점)는
-// 크게 능가" does not.
+// clauseEnds reports a clause break (a comma, "、", a headline break) in
+// gap past any bracket it closes: "Xが0.91を記録し、前世代" ends X's clause,
+// "X(Y, 72.9점)는 크게 능가" does not.
 func clauseEnds(gap []byte) bool {
 	if i := bytes.LastIndexAny(gap, ")）"); i >= 0 {
 		_, n := utf8.DecodeRune(gap[i:])
 		gap = gap[i+n:]
 	}
-	return clauseBreak(gap) || bytes.Contains(gap, []byte("、"))
+	return clauseBreak(gap) || bytes.Contains(gap, []byte("、")) || partBreak(gap)
 }
 
 // topicMarked reports a gap that opens with a Japanese or Korean topic
