@@ -702,7 +702,8 @@ func (m *pageMeta) printedHead(meta []string, s site) string {
 				if words(h.text) < 2 || len(h.text) >= len(t) || !strings.HasPrefix(t, h.text) {
 					continue
 				}
-				if rest := strings.TrimLeft(t[len(h.text):], " "); rest != t[len(h.text):] && strings.ContainsAny(rest[:1], "(|-–—·•") {
+				rest := strings.TrimLeft(t[len(h.text):], " ")
+				if r, _ := utf8.DecodeRuneInString(rest); rest != t[len(h.text):] && strings.ContainsRune("(|-–—·•", r) {
 					return h.text
 				}
 			}
