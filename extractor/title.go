@@ -805,13 +805,7 @@ func (m *pageMeta) headingOf(t string) (heading, bool) {
 // Tennessee" for "… Kapazität"): the headline itself, longer than the
 // metadata's.
 func (m *pageMeta) h1Holds(t string) bool {
-	nt := normTitle(t)
-	for _, h := range m.h1 {
-		if strings.Contains(normTitle(h), nt) {
-			return true
-		}
-	}
-	return false
+	return m.holdingH1(t, true)
 }
 
 // storyH1Holds is h1Holds for the <h1>s other than a breadcrumb's last
@@ -819,9 +813,15 @@ func (m *pageMeta) h1Holds(t string) bool {
 // ("Startseite › Medizin › Covid-19: Lässt sich …"), names the page; the
 // story's heading sets the kicker apart.
 func (m *pageMeta) storyH1Holds(t string) bool {
+	return m.holdingH1(t, false)
+}
+
+// holdingH1 reports whether an <h1> holds the title t; a breadcrumb's
+// last item counts only with crumbs.
+func (m *pageMeta) holdingH1(t string, crumbs bool) bool {
 	nt := normTitle(t)
 	for i, h := range m.h1 {
-		if (i >= len(m.h1Crumb) || !m.h1Crumb[i]) && strings.Contains(normTitle(h), nt) {
+		if (crumbs || i >= len(m.h1Crumb) || !m.h1Crumb[i]) && strings.Contains(normTitle(h), nt) {
 			return true
 		}
 	}
