@@ -643,10 +643,9 @@ func (m *pageMeta) titledHeading() string {
 // class="headline">Skandinavien …</span></h2> for og:title "Vanlife:
 // Skandinavien …"), when no <h1> but a breadcrumb's holds that title:
 // the page's story heading, whose headline readers see without the
-// kicker. An <h1> the
-// metadata title only holds ("Vanlife – Skandinavien" of "Vanlife:
-// Skandinavien erleben") or does not name is then a shorter version's or
-// a box's.
+// kicker. An <h1> the metadata title only holds ("Vanlife – Skandinavien"
+// of "Vanlife: Skandinavien erleben") or does not name is then a shorter
+// version's or a box's.
 func (m *pageMeta) kickedHeading(meta []string, s site) string {
 	for _, t := range meta {
 		if t = s.strip(t); t == "" || m.storyH1Holds(t) {
@@ -696,14 +695,13 @@ func (m *pageMeta) printedOverShortH1(meta []string, docTitle string, s site) st
 // issue, subject or subtitle added for search engines and shares. It
 // returns "" when no heading of two words or more does.
 func (m *pageMeta) printedHead(meta []string, s site) string {
-	for _, t := range meta {
-		for _, t := range []string{collapse(t), s.strip(t)} {
+	for _, mt := range meta {
+		for _, t := range [...]string{collapse(mt), s.strip(mt)} {
 			for _, h := range m.headings {
-				if words(h.text) < 2 || len(h.text) >= len(t) || !strings.HasPrefix(t, h.text) {
+				if words(h.text) < 2 || len(h.text) >= len(t) || !strings.HasPrefix(t, h.text) || t[len(h.text)] != ' ' {
 					continue
 				}
-				rest := strings.TrimLeft(t[len(h.text):], " ")
-				if r, _ := utf8.DecodeRuneInString(rest); rest != t[len(h.text):] && strings.ContainsRune("(|-–—·•", r) {
+				if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[len(h.text):], " ")); strings.ContainsRune("(|-–—·•", r) {
 					return h.text
 				}
 			}
