@@ -222,8 +222,9 @@ type Catalog struct {
 	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
 	// "2024년 5월에,").
 	TimeParticles []string `yaml:"time_particles"`
-	// FutureTimes name a time to come ("내년", "来年", "next year"): one
-	// that opens the clause of a verb-final release verb dates a plan.
+	// FutureTimes name a time to come in Korean, Japanese and Chinese
+	// ("내년", "来年", "明年"): one that opens the clause of a verb-final
+	// release verb dates a plan.
 	FutureTimes []string `yaml:"future_times"`
 	// ProspectiveNouns follow a Korean verb in its prospective form
 	// ("선보일 것", "공개할 방침"): the release is to come.
