@@ -822,12 +822,16 @@ func (s *state) spacedCode(stem string, en int, names []string) ([]part, int) {
 		return nil, en
 	}
 	we := wordEnd(s.buf, en+1)
-	word := string(s.buf[en+1 : we])
-	joined := stem + "-" + word
+	word := s.buf[en+1 : we]
 	for _, n := range names {
-		if n == joined || strings.HasPrefix(n, joined+"-") {
+		// n is stem-word, or stem-word-… ("Mekong-Agri-8B").
+		rest, ok := strings.CutPrefix(n, stem)
+		if !ok || len(rest) <= len(word) || rest[0] != '-' || rest[1:1+len(word)] != string(word) {
+			continue
+		}
+		if rest = rest[1+len(word):]; rest == "" || rest[0] == '-' {
 			more, end := s.an.suffix(s.buf, we, false, false)
-			return append([]part{{sep: '-', text: word, kind: partCode}}, more...), end
+			return append([]part{{sep: '-', text: string(word), kind: partCode}}, more...), end
 		}
 	}
 	return nil, en
