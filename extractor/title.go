@@ -593,6 +593,15 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 // headline, beside the names of the site and section that no cut
 // recognised. It returns "" when no part is printed alone.
 func (m *pageMeta) printedPart(t string) string {
+	if len(m.headings) == 0 {
+		return ""
+	}
+	// The headings normalised once: a title of many parts would have
+	// headingOf normalise each of them again for every part.
+	printed := make([]string, len(m.headings))
+	for i, h := range m.headings {
+		printed[i] = normTitle(h.text)
+	}
 	for _, sep := range titleSeparators {
 		parts := strings.Split(t, sep)
 		if len(parts) < 2 {
@@ -600,7 +609,8 @@ func (m *pageMeta) printedPart(t string) string {
 		}
 		for _, p := range parts {
 			if p = strings.TrimSpace(p); words(p) >= 2 {
-				if _, ok := m.headingOf(p); ok {
+				// As headingOf: a heading of ten letters or more.
+				if np := normTitle(p); len(np) >= 10 && slices.Contains(printed, np) {
 					return p
 				}
 			}
