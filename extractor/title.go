@@ -609,7 +609,7 @@ func (m *pageMeta) printedPart(t string) string {
 		}
 		for _, p := range parts {
 			if p = strings.TrimSpace(p); words(p) >= 2 {
-				// As headingOf: a heading of ten letters or more.
+				// As headingOf: ten bytes or more once normalised.
 				if np := normTitle(p); len(np) >= 10 && slices.Contains(printed, np) {
 					return p
 				}
