@@ -21,6 +21,8 @@ func adversarialPages() map[string][]byte {
 		"many tables":           []byte(strings.Repeat("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>", 20000)),
 		"huge json-ld":          []byte(`<script type="application/ld+json">` + strings.Repeat(`{"@type":"NewsArticle","author":[`, 5000) + `</script>` + para),
 		"empty":                 nil,
+		// Eighty thousand parts, each compared with every heading.
+		"megabyte title": []byte("<title>" + strings.Repeat("Several more words - ", 80000) + "</title>" + strings.Repeat("<h2>"+strings.Repeat("long heading words ", 20)+"</h2>", 8) + para),
 	}
 }
 

@@ -593,6 +593,15 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 // headline, beside the names of the site and section that no cut
 // recognised. It returns "" when no part is printed alone.
 func (m *pageMeta) printedPart(t string) string {
+	if len(m.headings) == 0 {
+		return ""
+	}
+	// The headings normalised once: a title of many parts would have
+	// headingOf normalise each of them again for every part.
+	printed := make([]string, len(m.headings))
+	for i, h := range m.headings {
+		printed[i] = normTitle(h.text)
+	}
 	for _, sep := range titleSeparators {
 		parts := strings.Split(t, sep)
 		if len(parts) < 2 {
@@ -600,7 +609,8 @@ func (m *pageMeta) printedPart(t string) string {
 		}
 		for _, p := range parts {
 			if p = strings.TrimSpace(p); words(p) >= 2 {
-				if _, ok := m.headingOf(p); ok {
+				// As headingOf: ten bytes or more once normalised.
+				if np := normTitle(p); len(np) >= 10 && slices.Contains(printed, np) {
 					return p
 				}
 			}
@@ -643,10 +653,9 @@ func (m *pageMeta) titledHeading() string {
 // class="headline">Skandinavien …</span></h2> for og:title "Vanlife:
 // Skandinavien …"), when no <h1> but a breadcrumb's holds that title:
 // the page's story heading, whose headline readers see without the
-// kicker. An <h1> the
-// metadata title only holds ("Vanlife – Skandinavien" of "Vanlife:
-// Skandinavien erleben") or does not name is then a shorter version's or
-// a box's.
+// kicker. An <h1> the metadata title only holds ("Vanlife – Skandinavien"
+// of "Vanlife: Skandinavien erleben") or does not name is then a shorter
+// version's or a box's.
 func (m *pageMeta) kickedHeading(meta []string, s site) string {
 	for _, t := range meta {
 		if t = s.strip(t); t == "" || m.storyH1Holds(t) {
@@ -696,13 +705,13 @@ func (m *pageMeta) printedOverShortH1(meta []string, docTitle string, s site) st
 // issue, subject or subtitle added for search engines and shares. It
 // returns "" when no heading of two words or more does.
 func (m *pageMeta) printedHead(meta []string, s site) string {
-	for _, t := range meta {
-		for _, t := range []string{collapse(t), s.strip(t)} {
+	for _, mt := range meta {
+		for _, t := range [...]string{collapse(mt), s.strip(mt)} {
 			for _, h := range m.headings {
-				if words(h.text) < 2 || len(h.text) >= len(t) || !strings.HasPrefix(t, h.text) {
+				if words(h.text) < 2 || len(h.text) >= len(t) || !strings.HasPrefix(t, h.text) || t[len(h.text)] != ' ' {
 					continue
 				}
-				if rest := strings.TrimLeft(t[len(h.text):], " "); rest != t[len(h.text):] && strings.ContainsAny(rest[:1], "(|-–—·•") {
+				if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[len(h.text):], " ")); strings.ContainsRune("(|-–—·•", r) {
 					return h.text
 				}
 			}
@@ -804,13 +813,7 @@ func (m *pageMeta) headingOf(t string) (heading, bool) {
 // Tennessee" for "… Kapazität"): the headline itself, longer than the
 // metadata's.
 func (m *pageMeta) h1Holds(t string) bool {
-	nt := normTitle(t)
-	for _, h := range m.h1 {
-		if strings.Contains(normTitle(h), nt) {
-			return true
-		}
-	}
-	return false
+	return m.holdingH1(t, true)
 }
 
 // storyH1Holds is h1Holds for the <h1>s other than a breadcrumb's last
@@ -818,9 +821,15 @@ func (m *pageMeta) h1Holds(t string) bool {
 // ("Startseite › Medizin › Covid-19: Lässt sich …"), names the page; the
 // story's heading sets the kicker apart.
 func (m *pageMeta) storyH1Holds(t string) bool {
+	return m.holdingH1(t, false)
+}
+
+// holdingH1 reports whether an <h1> holds the title t; a breadcrumb's
+// last item counts only with crumbs.
+func (m *pageMeta) holdingH1(t string, crumbs bool) bool {
 	nt := normTitle(t)
 	for i, h := range m.h1 {
-		if (i >= len(m.h1Crumb) || !m.h1Crumb[i]) && strings.Contains(normTitle(h), nt) {
+		if (crumbs || i >= len(m.h1Crumb) || !m.h1Crumb[i]) && strings.Contains(normTitle(h), nt) {
 			return true
 		}
 	}

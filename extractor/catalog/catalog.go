@@ -222,8 +222,9 @@ type Catalog struct {
 	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
 	// "2024년 5월에,").
 	TimeParticles []string `yaml:"time_particles"`
-	// FutureTimes name a time to come ("내년", "来年", "next year"): one
-	// that opens the clause of a verb-final release verb dates a plan.
+	// FutureTimes name a time to come in Korean, Japanese and Chinese
+	// ("내년", "来年", "明年"): one that opens the clause of a verb-final
+	// release verb dates a plan.
 	FutureTimes []string `yaml:"future_times"`
 	// ProspectiveNouns follow a Korean verb in its prospective form
 	// ("선보일 것", "공개할 방침"): the release is to come.
@@ -720,9 +721,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWords = append(c.ServiceWords, o.ServiceWords...)
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
+	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
 	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
-	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
 	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
 	c.SeriesGoalNot = append(c.SeriesGoalNot, o.SeriesGoalNot...)
@@ -1067,9 +1068,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("service_words", c.ServiceWords)
 	v.names("service_words_joined", c.ServiceWordsJoined)
 	v.spacedWords("team_before", c.TeamBefore)
+	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("series_before", c.SeriesBefore)
 	v.names("usage_after", c.UsageAfter)
-	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("list_links", c.ListLinks)
 	v.spacedWords("series_goal_after", c.SeriesGoalAfter)
 	v.names("series_goal_not", c.SeriesGoalNot)

@@ -822,12 +822,16 @@ func (s *state) spacedCode(stem string, en int, names []string) ([]part, int) {
 		return nil, en
 	}
 	we := wordEnd(s.buf, en+1)
-	word := string(s.buf[en+1 : we])
-	joined := stem + "-" + word
+	word := s.buf[en+1 : we]
 	for _, n := range names {
-		if n == joined || strings.HasPrefix(n, joined+"-") {
+		// n is stem-word, or stem-word-… ("Mekong-Agri-8B").
+		rest, ok := strings.CutPrefix(n, stem)
+		if !ok || len(rest) <= len(word) || rest[0] != '-' || rest[1:1+len(word)] != string(word) {
+			continue
+		}
+		if rest = rest[1+len(word):]; rest == "" || rest[0] == '-' {
 			more, end := s.an.suffix(s.buf, we, false, false)
-			return append([]part{{sep: '-', text: word, kind: partCode}}, more...), end
+			return append([]part{{sep: '-', text: string(word), kind: partCode}}, more...), end
 		}
 	}
 	return nil, en
@@ -938,10 +942,10 @@ func (s *state) orgBefore(p, start int) string {
 }
 
 // appositiveOrg returns the one to three capitalised words that open a
-// sentence when an apposition right after them calls them an organisation
-// (the lexicon's org_appositions after an article: "Halcyon Forge, a
-// 40-person startup based in Toronto, today released …"), or "": a maker
-// whose name ends in no organisation word.
+// sentence when an apposition right after them, closed by a comma, calls
+// them an organisation (the lexicon's org_appositions after an article:
+// "Halcyon Forge, a 40-person startup based in Toronto, today released
+// …"), or "": a maker whose name ends in no organisation word.
 func (s *state) appositiveOrg(seg []byte) string {
 	i := bytes.Index(seg, []byte(", "))
 	if i <= 0 {
@@ -956,18 +960,18 @@ func (s *state) appositiveOrg(seg []byte) string {
 			return ""
 		}
 	}
-	rest := seg[i+2:]
-	if j := bytes.IndexByte(rest, ','); j >= 0 {
-		rest = rest[:j]
-	}
+	rest, _, closed := bytes.Cut(seg[i+2:], []byte(","))
 	art, _, ok := bytes.Cut(rest, []byte(" "))
-	if !ok || !slices.Contains(s.an.cat.Articles, string(art)) {
-		return ""
+	if !closed || !ok || !slices.Contains(s.an.cat.Articles, string(art)) {
+		return "" // "Meanwhile, a startup called Quarry released …": no apposition
 	}
 	found := false
-	for _, w := range strings.Fields(string(rest)) {
+	ws := strings.Fields(string(rest))
+	for k, w := range ws {
 		if slices.Contains(s.an.cat.OrgAppositions, strings.TrimRight(w, ".;:")) {
-			found = true
+			// "Separately, the startup Quarry Forge, …": the noun
+			// introduces the name after it, not the words before.
+			found = k+1 == len(ws) || !isUpper(ws[k+1][0])
 			break
 		}
 	}

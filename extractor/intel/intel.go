@@ -331,16 +331,19 @@ func (s *state) dropLabLists() {
 		lab[mt.model] = lab[mt.model] && s.besideVendor(mt.span)
 		at[mt.model] = mt.span
 	}
+	n := len(s.vendorHits)
 	for i, ok := range lab {
-		m := s.models[i]
-		if !ok || !m.bare || m.family < 0 || m.count == 0 || at[i].end == 0 {
-			continue
+		if !ok || at[i].end == 0 {
+			continue // not a bare family name, or named beside no lab
 		}
+		m := s.models[i]
 		m.count, m.conf = 0, 0
 		if v := s.an.c.familyVendor[m.family]; v >= 0 && len(s.vendorHits) < maxHits {
 			s.vendorHits = append(s.vendorHits, hit{span: at[i], idx: v})
-			sortHits(s.vendorHits)
 		}
+	}
+	if len(s.vendorHits) > n {
+		sortHits(s.vendorHits)
 	}
 }
 

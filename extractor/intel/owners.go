@@ -1,6 +1,10 @@
 package intel
 
-import "bytes"
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
 
 // owners returns the vendors the article names only as the owners of
 // another organisation, as someone's former employer ("元グーグルの研究者")
@@ -49,7 +53,7 @@ func (s *state) ownerHit(h hit) bool {
 	}
 	before := s.buf[:h.start]
 	before = before[:len(before)-longestSuffix(before, cat.CompanyForms)]
-	if hasSuffixIn(before, cat.OwnerBefore) || hasSuffixIn(s.buf[:h.start], cat.FormerBefore) {
+	if hasSuffixIn(before, cat.OwnerBefore) || s.formerBefore(h.start) {
 		return true
 	}
 	if len(s.sents) == 0 {
@@ -58,6 +62,27 @@ func (s *state) ownerHit(h hit) bool {
 	sent := s.sents[s.sentenceAt(h.start)]
 	for _, w := range cat.TrademarkWords {
 		if bytes.Contains(s.buf[sent.start:sent.end], []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// formerBefore reports a word of a former employer (the lexicon's
+// former_before) right before p that is a word of its own, not the end
+// of a longer one ("former " of "a Transformer Google researchers
+// described"). Words in Han or Kana ("元グーグル"), written without
+// spaces, count anywhere.
+func (s *state) formerBefore(p int) bool {
+	b := s.buf[:p]
+	for _, w := range s.an.cat.FormerBefore {
+		if !bytes.HasSuffix(b, []byte(w)) {
+			continue
+		}
+		q := len(b) - len(w)
+		first, _ := utf8.DecodeRuneInString(w)
+		prev, _ := utf8.DecodeLastRune(b[:q])
+		if q == 0 || !unicode.In(first, unicode.Latin, unicode.Hangul) || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
 			return true
 		}
 	}

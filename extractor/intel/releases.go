@@ -979,8 +979,9 @@ func (s *state) pastDateBy(c hit, days int) bool {
 
 // englishMonths calls f with each English month name in text (where it
 // starts and ends, and its month) until f returns true, and reports
-// whether f did. Month names start with a capital: it looks only at
-// capitalised words.
+// whether f did; an abbreviation counts with its period ("Oct. 28") or
+// before a day ("Dec 3"). Month names start with a capital: it looks
+// only at capitalised words.
 func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool {
 	for at := 0; at < len(text); at++ {
 		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
@@ -1125,8 +1126,9 @@ func (s *state) datedAdverbial(p, start int) int {
 	return max(lo, start)
 }
 
-// monthOf returns the month an English month name w names (1 to 12, the
-// lexicon's months), or 0.
+// monthOf returns the month an English month name w, or its abbreviation
+// with a period ("Oct.", "Sept."), names (1 to 12, the lexicon's months),
+// or 0.
 func (an *Analyzer) monthOf(w []byte) int {
 	if len(w) < 3 || len(w) > 9 {
 		return 0

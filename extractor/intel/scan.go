@@ -1653,10 +1653,7 @@ func (s *state) makerTeam(fam, st, en int) bool {
 	if !named {
 		return false
 	}
-	rest := s.buf[en:]
-	if len(rest) > 0 && rest[0] == ' ' {
-		rest = rest[1:]
-	}
+	rest := bytes.TrimPrefix(s.buf[en:], []byte(" "))
 	verbs := s.an.cat.Cues[catalog.CueRelease][s.a.Language]
 	for k := 0; k <= maxTeamAdverb && len(rest) > 0; k++ {
 		if hasPrefixIn(rest, verbs) {
@@ -1682,10 +1679,7 @@ func (s *state) seriesAfter(en int) bool {
 	if s.a == nil {
 		return false
 	}
-	rest := s.buf[en:]
-	if len(rest) > 0 && rest[0] == ' ' {
-		rest = rest[1:]
-	}
+	rest := bytes.TrimPrefix(s.buf[en:], []byte(" "))
 	for _, w := range s.an.cat.Cues[catalog.CueSeries][s.a.Language] {
 		if bytes.HasPrefix(rest, []byte(w)) && (w[0] >= utf8.RuneSelf || len(rest) == len(w) || !isAlnum(rest[len(w)])) {
 			return true

@@ -28,7 +28,7 @@ func (s *state) segment() {
 			case '.', '!', '?', ';':
 				next := i + 1
 				if next >= len(buf) || buf[next] == ' ' || buf[next] == '\n' || buf[next] == '"' {
-					if c != '.' || !abbreviation(buf, i) && !s.monthAbbreviation(buf, i) {
+					if c != '.' || !abbreviation(buf, i) && !s.monthPeriod(buf, i) {
 						cut(next, next)
 					}
 				}
@@ -198,9 +198,9 @@ func abbreviation(buf []byte, i int) bool {
 	return len(w) == 1 && isUpper(w[0])
 }
 
-// monthAbbreviation reports a period that ends an abbreviated month
+// monthPeriod reports a period that ends an abbreviated month
 // before its day: "on Oct. 28" is one sentence.
-func (s *state) monthAbbreviation(buf []byte, i int) bool {
+func (s *state) monthPeriod(buf []byte, i int) bool {
 	j := i
 	for j > 0 && isLetterASCII(buf[j-1]) {
 		j--
