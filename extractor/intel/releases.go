@@ -1145,14 +1145,15 @@ func (an *Analyzer) monthOf(w []byte) int {
 	return 0
 }
 
-// monthAbbreviation returns the month whose English name a, the first
-// three or four letters of it, abbreviates ("Oct", "Sept"), or 0.
+// monthAbbreviation returns the month whose English name a abbreviates,
+// or 0: its first three letters ("Oct", "Dec"), or four where the press
+// writes four ("Sept"), never any other start of a name ("Octo", "Marc").
 func (an *Analyzer) monthAbbreviation(a []byte) int {
 	if len(a) < 3 || len(a) > 4 {
 		return 0
 	}
 	for i, m := range an.cat.Months {
-		if len(a) < len(m) && m[:len(a)] == string(a) {
+		if len(a) < len(m) && m[:len(a)] == string(a) && (len(a) == 3 || string(a) == "Sept") {
 			return i + 1
 		}
 	}
