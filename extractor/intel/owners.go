@@ -1,6 +1,11 @@
 package intel
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // owners returns the vendors the article names only as the owners of
 // another organisation, as someone's former employer ("元グーグルの研究者")
@@ -55,6 +60,9 @@ func (s *state) ownerHit(h hit) bool {
 	if len(s.sents) == 0 {
 		return false
 	}
+	if s.partnerListed(h) {
+		return true
+	}
 	sent := s.sents[s.sentenceAt(h.start)]
 	for _, w := range cat.TrademarkWords {
 		if bytes.Contains(s.buf[sent.start:sent.end], []byte(w)) {
@@ -86,4 +94,45 @@ func longestSuffix(b []byte, words []string) int {
 		}
 	}
 	return n
+}
+
+// partnerListed reports a vendor's name in a list opened by a partner
+// word at most tune.partnerReach bytes before it in its sentence (the
+// lexicon's partner_words: "from our partners AWS, Databricks and Groq"):
+// every item between the word and the name is a short name.
+func (s *state) partnerListed(h hit) bool {
+	lo := max(s.sents[s.sentenceAt(h.start)].start, h.start-tune.partnerReach)
+	before := s.buf[lo:h.start]
+	at := -1
+	for _, w := range s.an.cat.PartnerWords {
+		i := bytes.LastIndex(before, []byte(w))
+		if i < 0 || i+len(w) <= at || i+len(w) < len(before) && isLetterASCII(w[len(w)-1]) && isLetterASCII(before[i+len(w)]) {
+			continue // "partnership", not "partners"
+		}
+		at = i + len(w)
+	}
+	return at >= 0 && s.nameList(before[at:])
+}
+
+// nameList reports gap, the text between a list's opener and one of its
+// names, as short names separated by commas: items of at most three words
+// past list joiners, a Latin word capitalised ("AWS, Google Cloud and ";
+// "partners, and each Gemini model" is no list).
+func (s *state) nameList(gap []byte) bool {
+	items := bytes.FieldsFunc(gap, func(r rune) bool { return r == ',' || r == '、' || r == '，' })
+	for _, item := range items {
+		words := 0
+		for _, w := range strings.Fields(strings.TrimPrefix(string(item), ":")) {
+			if slices.Contains(s.an.cat.ListJoiners, w) {
+				continue
+			}
+			if words++; isLetterASCII(w[0]) && !isUpper(w[0]) {
+				return false
+			}
+		}
+		if words > 3 || utf8.RuneCount(item) > 24 {
+			return false
+		}
+	}
+	return true
 }
