@@ -8,12 +8,13 @@ import (
 )
 
 // owners returns the vendors the article names only as the owners of
-// another organisation, as someone's former employer ("元グーグルの研究者")
-// or in trademark notices ("ソフトバンク株式会社の子会社
-// であるSB Intuitions", a press release's "Về Zalo … thuộc Công ty Cổ phần
-// VNG", "SoftBankおよびソフトバンクの名称、ロゴは…商標です"): every hit of
-// theirs is such a one (ownerHit), and no model of theirs is named. They
-// are no model makers of the article.
+// another organisation ("ソフトバンク株式会社の子会社であるSB Intuitions",
+// a press release's "Về Zalo … thuộc Công ty Cổ phần VNG"), as someone's
+// former employer ("元グーグルの研究者"), in a list of the partners that
+// resell a model ("from our partners AWS, Databricks and Groq") or in
+// trademark notices ("SoftBankおよびソフトバンクの名称、ロゴは…商標です"):
+// every hit of theirs is such a one (ownerHit), and no model of theirs is
+// named. They are no model makers of the article.
 func (s *state) owners() map[int]bool {
 	var out map[int]bool
 	for _, h := range s.vendorHits {
@@ -43,8 +44,9 @@ func (s *state) owners() map[int]bool {
 // ownerHit reports a vendor's name written as the owner of another
 // organisation, right before or after an owner word past one company
 // form (the lexicon's owner_before, owner_after, company_forms), right
-// after a word of a former employer (former_before), or in a sentence of
-// a trademark notice (trademark_words).
+// after a word of a former employer (former_before), in a list opened by
+// a partner word (partnerListed), or in a sentence of a trademark notice
+// (trademark_words).
 func (s *state) ownerHit(h hit) bool {
 	cat := s.an.cat
 	after := s.buf[h.end:]
