@@ -198,6 +198,11 @@ type Catalog struct {
 	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
 	// only so, it is no maker of the page's models either.
 	FormerBefore []string `yaml:"former_before"`
+	// PartnerWords open a list of the companies that sell or host a
+	// model ("our partners AWS, Databricks and Groq", "các đối tác như
+	// Databricks"): a vendor named only in such a list is no maker of
+	// the page's models.
+	PartnerWords []string `yaml:"partner_words"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -738,6 +743,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
 	c.OwnerBefore = append(c.OwnerBefore, o.OwnerBefore...)
 	c.FormerBefore = append(c.FormerBefore, o.FormerBefore...)
+	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1085,6 +1091,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("type_words_cjk", c.TypeWordsCJK)
 	v.spacedWords("owner_before", c.OwnerBefore)
 	v.spacedWords("former_before", c.FormerBefore)
+	v.names("partner_words", c.PartnerWords)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

@@ -752,6 +752,55 @@ func (s *state) benchAfter(p int) bool {
 	return false
 }
 
+// labParents returns the groups that own a lab named on the page (the
+// catalog's parent: SB Intuitions of SoftBank, NC AI of NCSOFT) when no
+// model of the group itself is named: the lab is the maker, the group that
+// owns it, hosts or sells its models is no vendor of the page.
+func (s *state) labParents(named map[int]bool) []int {
+	var out []int
+	for v := range named {
+		if p := s.an.c.vendorParent[v]; p >= 0 && !s.makesModel(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// creditLabs gives the models of a group to the lab it owns when the page
+// names the lab (the catalog's parent: "NC AI" of NCSOFT names VARCO's
+// maker): the lab is the vendor where the text names it, the group where
+// the text names only the group.
+func (s *state) creditLabs(named map[int]bool) {
+	lab := map[int]int{}
+	for v := range named {
+		if p := s.an.c.vendorParent[v]; p >= 0 {
+			if _, two := lab[p]; two {
+				lab[p] = -1 // two labs of one group: whose models is unclear
+			} else {
+				lab[p] = v
+			}
+		}
+	}
+	if len(lab) == 0 {
+		return // no lab of a group named: the common case
+	}
+	for i := range s.models {
+		if v, ok := lab[s.models[i].vendor]; ok && v >= 0 {
+			s.models[i].vendor = v
+		}
+	}
+}
+
+// makesModel reports a model of vendor v named on the page.
+func (s *state) makesModel(v int) bool {
+	for _, m := range s.models {
+		if m.count > 0 && m.vendor == v {
+			return true
+		}
+	}
+	return false
+}
+
 // output writes the findings to the article.
 func (s *state) output() {
 	a := s.a
@@ -795,6 +844,11 @@ func (s *state) output() {
 	}
 	var vendors []vc
 	newCounts := map[string]*vc{}
+	named := map[int]bool{}
+	for v := range counts {
+		named[v] = true // only named vendors are counted so far
+	}
+	s.creditLabs(named)
 	for _, m := range s.models {
 		switch {
 		case m.count == 0:
@@ -820,6 +874,9 @@ func (s *state) output() {
 		}
 		c.surfaces = addSurface(c.surfaces, []byte(name))
 		c.count++
+	}
+	for _, p := range s.labParents(named) {
+		delete(counts, p)
 	}
 	for _, c := range counts {
 		vendors = append(vendors, *c)

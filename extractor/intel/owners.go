@@ -2,17 +2,20 @@ package intel
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // owners returns the vendors the article names only as the owners of
-// another organisation, as someone's former employer ("元グーグルの研究者")
-// or in trademark notices ("ソフトバンク株式会社の子会社
-// であるSB Intuitions", a press release's "Về Zalo … thuộc Công ty Cổ phần
-// VNG", "SoftBankおよびソフトバンクの名称、ロゴは…商標です"): every hit of
-// theirs is such a one (ownerHit), and no model of theirs is named. They
-// are no model makers of the article.
+// another organisation ("ソフトバンク株式会社の子会社であるSB Intuitions",
+// a press release's "Về Zalo … thuộc Công ty Cổ phần VNG"), as someone's
+// former employer ("元グーグルの研究者"), in a list of the partners that
+// resell a model ("from our partners AWS, Databricks and Groq") or in
+// trademark notices ("SoftBankおよびソフトバンクの名称、ロゴは…商標です"):
+// every hit of theirs is such a one (ownerHit), and no model of theirs is
+// named. They are no model makers of the article.
 func (s *state) owners() map[int]bool {
 	var out map[int]bool
 	for _, h := range s.vendorHits {
@@ -42,8 +45,9 @@ func (s *state) owners() map[int]bool {
 // ownerHit reports a vendor's name written as the owner of another
 // organisation, right before or after an owner word past one company
 // form (the lexicon's owner_before, owner_after, company_forms), right
-// after a word of a former employer (former_before), or in a sentence of
-// a trademark notice (trademark_words).
+// after a word of a former employer (former_before), in a list opened by
+// a partner word (partnerListed), or in a sentence of a trademark notice
+// (trademark_words).
 func (s *state) ownerHit(h hit) bool {
 	cat := s.an.cat
 	after := s.buf[h.end:]
@@ -58,6 +62,9 @@ func (s *state) ownerHit(h hit) bool {
 	}
 	if len(s.sents) == 0 {
 		return false
+	}
+	if s.partnerListed(h) {
+		return true
 	}
 	sent := s.sents[s.sentenceAt(h.start)]
 	for _, w := range cat.TrademarkWords {
@@ -111,4 +118,45 @@ func longestSuffix(b []byte, words []string) int {
 		}
 	}
 	return n
+}
+
+// partnerListed reports a vendor's name in a list opened by a partner
+// word at most tune.partnerReach bytes before it in its sentence (the
+// lexicon's partner_words: "from our partners AWS, Databricks and Groq"):
+// every item between the word and the name is a short name.
+func (s *state) partnerListed(h hit) bool {
+	lo := max(s.sents[s.sentenceAt(h.start)].start, h.start-tune.partnerReach)
+	before := s.buf[lo:h.start]
+	at := -1
+	for _, w := range s.an.cat.PartnerWords {
+		i := bytes.LastIndex(before, []byte(w))
+		if i < 0 || i+len(w) <= at || i+len(w) < len(before) && isLetterASCII(w[len(w)-1]) && isLetterASCII(before[i+len(w)]) {
+			continue // "partnership", not "partners"
+		}
+		at = i + len(w)
+	}
+	return at >= 0 && s.nameList(before[at:])
+}
+
+// nameList reports gap, the text between a list's opener and one of its
+// names, as short names separated by commas: items of at most three words
+// past list joiners, a Latin word capitalised ("AWS, Google Cloud and ";
+// "partners, and each Gemini model" is no list).
+func (s *state) nameList(gap []byte) bool {
+	items := bytes.FieldsFunc(gap, func(r rune) bool { return r == ',' || r == '、' || r == '，' })
+	for _, item := range items {
+		words := 0
+		for _, w := range strings.Fields(strings.TrimPrefix(string(item), ":")) {
+			if slices.Contains(s.an.cat.ListJoiners, w) {
+				continue
+			}
+			if words++; isLetterASCII(w[0]) && !isUpper(w[0]) {
+				return false
+			}
+		}
+		if words > 3 || utf8.RuneCount(item) > 24 {
+			return false
+		}
+	}
+	return true
 }

@@ -113,6 +113,10 @@ type releaseTuning struct {
 	// benchmark follows each of its names within benchMakerReach bytes
 	// ("LMSYS Chatbot Arena") and none of its models is named.
 	benchMakerReach int
+	// A vendor named in a list that opens at most partnerReach bytes
+	// before it with a partner word ("from our partners AWS, Databricks
+	// and Groq") sells or hosts the page's models.
+	partnerReach int
 
 	// A comparison whose sentence opens with a pronoun ("Its score …")
 	// is about the model named at most pronounReach bytes before; one
@@ -158,6 +162,7 @@ var tune = releaseTuning{
 	dataReach: 16, rivalReach: 24,
 
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, benchMakerReach: 40,
+	partnerReach: 120,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
 
