@@ -112,7 +112,10 @@ func (s *state) datedFresh(sp span) bool {
 		before, rest := bytes.TrimRight(text[:i], " "), text[j:]
 		switch {
 		case bytes.HasPrefix(rest, []byte("日")) || bytes.HasPrefix(rest, []byte("일")):
-			month = unitBefore(before, "月", "월") // "12月4日", "12월 4일"
+			month = atoiSmall(string(numberBefore(before, 2, "月", "월"))) // "12月4日", "12월 4일"
+			if month > 12 {
+				month = 0
+			}
 		case bytes.HasSuffix(before, []byte("ngày")) || bytes.HasSuffix(before, []byte("Ngày")):
 			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12"
 		default:
@@ -131,22 +134,23 @@ func (s *state) datedFresh(sp span) bool {
 	return false
 }
 
-// unitBefore returns the number (1 to 12) that b ends with before one of
-// units ("12月", "12월"), or 0.
-func unitBefore(b []byte, units ...string) int {
+// numberBefore returns the number that b ends with before one of units
+// ("12月", "2025年 ", "11월"): the last digits, at most width of them, past
+// spaces; nil for none.
+func numberBefore(b []byte, width int, units ...string) []byte {
 	for _, u := range units {
 		if t, ok := bytes.CutSuffix(b, []byte(u)); ok {
 			t = bytes.TrimRight(t, " ")
 			k := len(t)
-			for k > 0 && isDigit(t[k-1]) && len(t)-k < 2 {
+			for k > 0 && isDigit(t[k-1]) && len(t)-k < width {
 				k--
 			}
-			if n := atoiSmall(string(t[k:])); k < len(t) && n >= 1 && n <= 12 {
-				return n
+			if k < len(t) {
+				return t[k:]
 			}
 		}
 	}
-	return 0
+	return nil
 }
 
 // viMonthAfter reads the month after a Vietnamese day: "/12" or " tháng

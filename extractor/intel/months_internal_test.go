@@ -24,3 +24,18 @@ func TestMonthAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		width int
+		want  string
+	}{
+		{"12月", 2, "12"}, {"발표 11 월", 2, "11"}, {"112月", 2, "12"}, {"今年月", 2, ""}, {"12日", 2, ""},
+		{"2025年", 4, "2025"}, {"2025 년", 4, "2025"}, {"25年", 4, "25"}, {"12025年", 4, "2025"},
+	} {
+		if got := string(numberBefore([]byte(tc.text), tc.width, "年", "년", "月", "월")); got != tc.want {
+			t.Errorf("numberBefore(%q, %d) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+	}
+}

@@ -58,7 +58,9 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 			_, w := utf8.DecodeRune(rest)
 			rest = bytes.TrimLeft(rest[w:], " ")
 			day = s.dayOrPart(rest)
-			year = yearBefore(before, "年", "년")
+			if y := numberBefore(before, 4, "年", "년"); len(y) == 4 {
+				year = atoi4(y) // "2025年11月"
+			}
 		case hasSuffixIn(before, []string{"tháng", "Tháng"}):
 			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")
 			day = s.monthPartBefore(before)
@@ -120,20 +122,6 @@ func (s *state) monthPartBefore(b []byte) int {
 // in Latin letters ("đầu" in "đầuX"); a CJK part ends where it ends.
 func continuesWord(after []byte, part string) bool {
 	return len(after) > 0 && isAlnum(after[0]) && len(part) > 0 && part[0] < utf8.RuneSelf
-}
-
-// yearBefore returns the year (four digits and one of units) that b ends
-// with: "2025年", "2025년 "; 0 for none.
-func yearBefore(b []byte, units ...string) int {
-	for _, u := range units {
-		if t, ok := bytes.CutSuffix(b, []byte(u)); ok {
-			t = bytes.TrimRight(t, " ")
-			if n := len(t); n >= 4 && isDigit(t[n-4]) && isDigit(t[n-3]) && isDigit(t[n-2]) && isDigit(t[n-1]) {
-				return atoi4(t[n-4:])
-			}
-		}
-	}
-	return 0
 }
 
 // recalledClause reports a release cue in a clause that describes a name
