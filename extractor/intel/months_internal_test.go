@@ -39,3 +39,19 @@ func TestNumberBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestDayAfterMonth(t *testing.T) {
+	for _, tc := range []struct {
+		after string
+		day   int
+		year  int
+	}{
+		{" 30, 2024", 30, 2024}, {" 24th, 2025)", 24, 2025}, {" 3", 3, 0}, {" 2025", 0, 2025},
+		{", 2025", 0, 0}, {" 32, 2025", 0, 0}, {" 24 20250", 24, 0}, {" launch", 0, 0},
+	} {
+		day, rest := dayAfterMonth([]byte(tc.after))
+		if year := leadingYear(rest); day != tc.day || year != tc.year {
+			t.Errorf("dayAfterMonth(%q) = %d, year %d; want %d, year %d", tc.after, day, year, tc.day, tc.year)
+		}
+	}
+}

@@ -261,16 +261,34 @@ func (s *state) earlierMonth(text []byte) bool {
 // by after ("November 24, 2025", "November"): the year after it, else the
 // publication year, or the year before for a month ahead of the page's.
 func (s *state) englishMonth(after []byte, month int) int {
-	pub := s.a.PublishedAt
-	after = bytes.TrimLeft(after, " ")
-	if _, w := leadingDay(after); w > 0 {
-		after = bytes.TrimLeft(bytes.TrimPrefix(after[w:], []byte("th")), " ,")
-	}
-	year := yearOfMonth(pub, month)
-	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
-		year = atoi4(after)
+	_, rest := dayAfterMonth(after)
+	year := leadingYear(rest)
+	if year == 0 {
+		year = yearOfMonth(s.a.PublishedAt, month)
 	}
 	return year*12 + month
+}
+
+// dayAfterMonth reads the day that follows an English month name
+// ("September 30", "November 24th, 2025"; 0 for none) and returns it with
+// the text after it: past the spaces and commas that close a day, or past
+// spaces when there is no day.
+func dayAfterMonth(after []byte) (day int, rest []byte) {
+	after = bytes.TrimLeft(after, " ")
+	n, w := leadingDay(after)
+	if n == 0 {
+		return 0, after
+	}
+	return n, bytes.TrimLeft(bytes.TrimPrefix(after[w:], []byte("th")), " ,")
+}
+
+// leadingYear reads a year from 2000 to 2999 at the start of b, four
+// digits and no fifth ("2025" in "2025)"); 0 for none.
+func leadingYear(b []byte) int {
+	if len(b) >= 4 && b[0] == '2' && isDigit(b[1]) && isDigit(b[2]) && isDigit(b[3]) && (len(b) == 4 || !isDigit(b[4])) {
+		return atoi4(b)
+	}
+	return 0
 }
 
 // renamedAfter reports a mention after x in clause cl of a model whose

@@ -1203,19 +1203,19 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	default:
 		prev = nil
 	}
-	after = bytes.TrimLeft(after, " ")
-	if n, w := leadingDay(after); n > 0 {
+	n, rest := dayAfterMonth(after)
+	if n > 0 {
 		day = n // "September 30", "September 30th, 2024"
-		after = bytes.TrimPrefix(bytes.TrimPrefix(after[w:], []byte("th")), []byte(","))
 	} else if prev == nil {
 		return false
 	}
-	year := pub.Year()
-	after = bytes.TrimLeft(after, " ,")
-	if len(after) >= 4 && after[0] == '2' && isDigit(after[1]) && isDigit(after[2]) && isDigit(after[3]) && (len(after) == 4 || !isDigit(after[4])) {
-		year = atoi4(after)
-	} else if month > int(pub.Month()) || last && month == int(pub.Month()) {
-		year-- // "in November" read in March is last year's
+	// A year may follow the month alone after a comma: "September, 2024".
+	year := leadingYear(bytes.TrimLeft(rest, " ,"))
+	if year == 0 {
+		year = yearOfMonth(pub, month) // "in November" read in March is last year's
+		if last && month == int(pub.Month()) {
+			year-- // "last October" read in October
+		}
 	}
 	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
 		return true
