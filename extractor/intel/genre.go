@@ -185,11 +185,10 @@ func withinDays(pub time.Time, month, day, days int) bool {
 		if day > pub.Day() {
 			month--
 		}
-	} else if month > int(pub.Month()) {
-		year--
+	} else {
+		year = yearOfMonth(pub, month)
 	}
-	d := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
-	gap := pub.Sub(d)
+	gap := sinceDay(pub, year, month, day)
 	return gap >= 0 && gap <= time.Duration(days)*24*time.Hour
 }
 

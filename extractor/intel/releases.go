@@ -965,11 +965,8 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		}
 		k += j + 3
 		rest := text[k:]
-		if len(rest) >= 4 && rest[0] == '2' && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) {
-			y := atoi4(rest)
-			if y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
-				return true // "in 2024"
-			}
+		if y := leadingYear(rest); y > 0 && y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
+			return true // "in 2024"
 		}
 	}
 	return s.englishMonths(text, func(at, end, month int) bool {
@@ -1234,8 +1231,13 @@ func dayPast(pub time.Time, year, month, day, days int) bool {
 		}
 		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
 	}
-	dated := time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location())
-	return pub.Sub(dated) >= time.Duration(days)*24*time.Hour
+	return sinceDay(pub, year, month, day) >= time.Duration(days)*24*time.Hour
+}
+
+// sinceDay returns the time from the start of a day (in pub's location;
+// a month or day past its end runs on into the next) to pub.
+func sinceDay(pub time.Time, year, month, day int) time.Duration {
+	return pub.Sub(time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location()))
 }
 
 // releaseNounAfter reports a release noun of nouns (the lexicon's
