@@ -120,10 +120,7 @@ func (s *state) datedFresh(sp span) bool {
 			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12"
 		default:
 			w := before[bytes.LastIndexByte(before, ' ')+1:]
-			month = s.an.monthOf(w) // "December 3", "Dec. 3"
-			if month == 0 {
-				month = s.an.monthAbbreviation(w) // "Dec 3"
-			}
+			month = s.an.monthName(w, true) // "December 3", "Dec. 3", "Dec 3"
 			ok = month > 0
 		}
 		if ok && withinDays(pub, month, day, tune.freshDays) {

@@ -55,3 +55,23 @@ func TestDayAfterMonth(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthName(t *testing.T) {
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := New(cat)
+	for _, tc := range []struct {
+		word      string
+		beforeDay bool
+		want      int
+	}{
+		{"December", false, 12}, {"Oct.", false, 10}, {"Sept.", false, 9}, {"Dec", false, 0},
+		{"Dec", true, 12}, {"Sept", true, 9}, {"Octo", true, 0}, {"December.", true, 0}, {"may", true, 0},
+	} {
+		if got := an.monthName([]byte(tc.word), tc.beforeDay); got != tc.want {
+			t.Errorf("monthName(%q, %v) = %d, want %d", tc.word, tc.beforeDay, got, tc.want)
+		}
+	}
+}

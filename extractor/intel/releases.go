@@ -992,12 +992,9 @@ func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool
 		if k < len(text) && text[k] == '.' {
 			end = k + 1 // "Oct. 28"
 		}
-		m := s.an.monthOf(text[at:end])
-		if m == 0 && end > k {
-			end, m = k, s.an.monthOf(text[at:k])
-		}
-		if m == 0 && dayAfter(text[k:]) {
-			m = s.an.monthAbbreviation(text[at:k]) // "Dec 3"
+		m := s.an.monthOf(text[at:end]) // "October", "Oct."
+		if m == 0 {
+			end, m = k, s.an.monthName(text[at:k], dayAfter(text[k:])) // "May.", "Dec 3"
 		}
 		if m > 0 && (end == len(text) || !isAlnum(text[end])) && f(at, end, m) {
 			return true
@@ -1140,6 +1137,16 @@ func (an *Analyzer) monthOf(w []byte) int {
 		return an.monthAbbreviation(a)
 	}
 	return 0
+}
+
+// monthName returns the month an English month word w names: a name or
+// an abbreviation with its period (monthOf), or, before a day, an
+// abbreviation without one ("Dec 3"); 0 for none.
+func (an *Analyzer) monthName(w []byte, beforeDay bool) int {
+	if m := an.monthOf(w); m > 0 || !beforeDay {
+		return m
+	}
+	return an.monthAbbreviation(w)
 }
 
 // monthAbbreviation returns the month whose English name a abbreviates,
