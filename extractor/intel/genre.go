@@ -2,7 +2,6 @@ package intel
 
 import (
 	"bytes"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,64 +128,6 @@ func (s *state) datedFresh(sp span) bool {
 		i = j
 	}
 	return false
-}
-
-// numberBefore returns the number that b ends with before one of units
-// ("12月", "2025年 ", "11월"): the last digits, at most width of them, past
-// spaces; nil for none.
-func numberBefore(b []byte, width int, units ...string) []byte {
-	for _, u := range units {
-		if t, ok := bytes.CutSuffix(b, []byte(u)); ok {
-			t = bytes.TrimRight(t, " ")
-			k := len(t)
-			for k > 0 && isDigit(t[k-1]) && len(t)-k < width {
-				k--
-			}
-			if k < len(t) {
-				return t[k:]
-			}
-		}
-	}
-	return nil
-}
-
-// viMonthAfter reads the month after a Vietnamese day: "/12" or " tháng
-// 12"; 0 when none follows.
-func viMonthAfter(rest []byte) int {
-	if t, ok := bytes.CutPrefix(rest, []byte("/")); ok {
-		rest = t
-	} else if t, ok := bytes.CutPrefix(bytes.TrimLeft(rest, " "), []byte("tháng ")); ok {
-		rest = t
-	} else {
-		return 0
-	}
-	k := 0
-	for k < len(rest) && k < 2 && isDigit(rest[k]) {
-		k++
-	}
-	if n := atoiSmall(string(rest[:k])); n >= 1 && n <= 12 {
-		return n
-	}
-	return 0
-}
-
-// withinDays reports a day of month (0: pub's month, or the month before
-// when the day lies ahead of pub) at most days before pub, and not after it.
-func withinDays(pub time.Time, month, day, days int) bool {
-	if day < 1 || day > 31 {
-		return false
-	}
-	year := pub.Year()
-	if month == 0 {
-		month = int(pub.Month())
-		if day > pub.Day() {
-			month--
-		}
-	} else {
-		year = yearOfMonth(pub, month)
-	}
-	gap := sinceDay(pub, year, month, day)
-	return gap >= 0 && gap <= time.Duration(days)*24*time.Hour
 }
 
 // dropReopened takes back the release of a model the page says launched

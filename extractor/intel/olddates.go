@@ -3,7 +3,6 @@ package intel
 import (
 	"bytes"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,99 +28,6 @@ func (s *state) periodPast(text []byte, days int) bool {
 		return past
 	})
 	return past
-}
-
-// monthNumbers calls f with each date text writes with a month number
-// ("2025年11月", "11월 초", "tháng 11 năm 2025", "11月24日"): its year (the
-// publication's, or the year before for a month ahead of it, when text
-// gives none), month, and day (from a day or a month part; 0 for none),
-// until f returns true.
-func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
-	pub := s.a.PublishedAt
-	for i := 0; i < len(text); i++ {
-		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j-i > 2 {
-			i = j
-			continue
-		}
-		month := atoiSmall(string(text[i:j]))
-		before, rest := bytes.TrimRight(text[:i], " "), bytes.TrimLeft(text[j:], " ")
-		day, year := 0, 0
-		switch {
-		case hasPrefixIn(rest, []string{"月", "월"}):
-			_, w := utf8.DecodeRune(rest)
-			rest = bytes.TrimLeft(rest[w:], " ")
-			day = s.dayOrPart(rest)
-			if y := numberBefore(before, 4, "年", "년"); len(y) == 4 {
-				year = atoi4(y) // "2025年11月"
-			}
-		case hasSuffixIn(before, []string{"tháng", "Tháng"}):
-			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")
-			day = s.monthPartBefore(before)
-			if y, ok := bytes.CutPrefix(rest, []byte("năm ")); ok && len(y) >= 4 && isDigit(y[0]) {
-				year = atoi4(y)
-			}
-		default:
-			i = j - 1
-			continue
-		}
-		i = j - 1
-		if month < 1 || month > 12 {
-			continue
-		}
-		if year == 0 {
-			year = yearOfMonth(pub, month)
-		}
-		if f(year, month, day) {
-			return
-		}
-	}
-}
-
-// dayOrPart reads what follows a month number: a day ("24日", "24일") or a
-// part of the month ("上旬", "초"); 0 for neither.
-func (s *state) dayOrPart(rest []byte) int {
-	k := 0
-	for k < len(rest) && k < 2 && isDigit(rest[k]) {
-		k++
-	}
-	if k > 0 && hasPrefixIn(rest[k:], []string{"日", "일"}) {
-		if d := atoiSmall(string(rest[:k])); d >= 1 && d <= 31 {
-			return d
-		}
-		return 0
-	}
-	best, day := 0, 0
-	for w, d := range s.an.cat.MonthParts {
-		if len(w) > best && bytes.HasPrefix(rest, []byte(w)) && !continuesWord(rest[len(w):], w) {
-			best, day = len(w), d
-		}
-	}
-	return day
-}
-
-// monthPartBefore reads the part of a month that ends b, before the
-// Vietnamese "tháng" ("giữa", "cuối"); 0 for none.
-func (s *state) monthPartBefore(b []byte) int {
-	w := b[bytes.LastIndexByte(b, ' ')+1:]
-	for part, d := range s.an.cat.MonthParts {
-		if bytes.EqualFold(w, []byte(part)) {
-			return d
-		}
-	}
-	return 0
-}
-
-// continuesWord reports a Latin letter right after a month part spelled
-// in Latin letters ("đầu" in "đầuX"); a CJK part ends where it ends.
-func continuesWord(after []byte, part string) bool {
-	return len(after) > 0 && isAlnum(after[0]) && len(part) > 0 && part[0] < utf8.RuneSelf
 }
 
 // recalledClause reports a release cue in a clause that describes a name
@@ -255,40 +161,6 @@ func (s *state) earlierMonth(text []byte) bool {
 	return earlier || s.englishMonths(text, func(_, end, month int) bool {
 		return s.englishMonth(text[end:], month) < now
 	})
-}
-
-// englishMonth returns year*12+month for an English month name followed
-// by after ("November 24, 2025", "November"): the year after it, else the
-// publication year, or the year before for a month ahead of the page's.
-func (s *state) englishMonth(after []byte, month int) int {
-	_, rest := dayAfterMonth(after)
-	year := leadingYear(rest)
-	if year == 0 {
-		year = yearOfMonth(s.a.PublishedAt, month)
-	}
-	return year*12 + month
-}
-
-// dayAfterMonth reads the day that follows an English month name
-// ("September 30", "November 24th, 2025"; 0 for none) and returns it with
-// the text after it: past the spaces and commas that close a day, or past
-// spaces when there is no day.
-func dayAfterMonth(after []byte) (day int, rest []byte) {
-	after = bytes.TrimLeft(after, " ")
-	n, w := leadingDay(after)
-	if n == 0 {
-		return 0, after
-	}
-	return n, bytes.TrimLeft(bytes.TrimPrefix(after[w:], []byte("th")), " ,")
-}
-
-// leadingYear reads a year from 2000 to 2999 at the start of b, four
-// digits and no fifth ("2025" in "2025)"); 0 for none.
-func leadingYear(b []byte) int {
-	if len(b) >= 4 && b[0] == '2' && isDigit(b[1]) && isDigit(b[2]) && isDigit(b[3]) && (len(b) == 4 || !isDigit(b[4])) {
-		return atoi4(b)
-	}
-	return 0
 }
 
 // renamedAfter reports a mention after x in clause cl of a model whose
@@ -429,14 +301,4 @@ func (s *state) datedElsewhere(m mention, c hit) bool {
 		}
 	}
 	return false
-}
-
-// yearOfMonth returns the year of a month a text writes without one: the
-// publication's, or the year before when the month lies ahead of it
-// ("11月上旬" read in January is last November).
-func yearOfMonth(pub time.Time, month int) int {
-	if month > int(pub.Month()) {
-		return pub.Year() - 1
-	}
-	return pub.Year()
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -974,36 +973,6 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	})
 }
 
-// englishMonths calls f with each English month name in text (where it
-// starts and ends, and its month) until f returns true, and reports
-// whether f did; an abbreviation counts with its period ("Oct. 28") or
-// before a day ("Dec 3"). Month names start with a capital: it looks
-// only at capitalised words.
-func (s *state) englishMonths(text []byte, f func(at, end, month int) bool) bool {
-	for at := 0; at < len(text); at++ {
-		if !isUpper(text[at]) || at > 0 && isAlnum(text[at-1]) {
-			continue
-		}
-		k := at + 1
-		for k < len(text) && isLower(text[k]) {
-			k++
-		}
-		end := k
-		if k < len(text) && text[k] == '.' {
-			end = k + 1 // "Oct. 28"
-		}
-		m := s.an.monthOf(text[at:end]) // "October", "Oct."
-		if m == 0 {
-			end, m = k, s.an.monthName(text[at:k], dayAfter(text[k:])) // "May.", "Dec 3"
-		}
-		if m > 0 && (end == len(text) || !isAlnum(text[end])) && f(at, end, m) {
-			return true
-		}
-		at = k - 1
-	}
-	return false
-}
-
 // datedLine reports a sentence that opens with its date and a colon, as
 // a changelog or news list dates each entry ("2025-04-16: …",
 // "[2025.04.16] …", "2024年12月30日：…").
@@ -1120,57 +1089,6 @@ func (s *state) datedAdverbial(p, start int) int {
 	return max(lo, start)
 }
 
-// monthOf returns the month an English month name w, or its abbreviation
-// with a period ("Oct.", "Sept."), names (1 to 12, the lexicon's months),
-// or 0.
-func (an *Analyzer) monthOf(w []byte) int {
-	if len(w) < 3 || len(w) > 9 {
-		return 0
-	}
-	for i, m := range an.cat.Months {
-		if len(m) == len(w) && string(w) == m {
-			return i + 1
-		}
-	}
-	// An abbreviation and its period: "Oct.", "Sept.".
-	if a, ok := bytes.CutSuffix(w, []byte(".")); ok {
-		return an.monthAbbreviation(a)
-	}
-	return 0
-}
-
-// monthName returns the month an English month word w names: a name or
-// an abbreviation with its period (monthOf), or, before a day, an
-// abbreviation without one ("Dec 3"); 0 for none.
-func (an *Analyzer) monthName(w []byte, beforeDay bool) int {
-	if m := an.monthOf(w); m > 0 || !beforeDay {
-		return m
-	}
-	return an.monthAbbreviation(w)
-}
-
-// monthAbbreviation returns the month whose English name a abbreviates,
-// or 0: its first three letters ("Oct", "Dec"), or four where the press
-// writes four ("Sept"), never any other start of a name ("Octo", "Marc").
-func (an *Analyzer) monthAbbreviation(a []byte) int {
-	if len(a) < 3 || len(a) > 4 {
-		return 0
-	}
-	for i, m := range an.cat.Months {
-		if len(a) < len(m) && m[:len(a)] == string(a) && (len(a) == 3 || string(a) == "Sept") {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// dayAfter reports a day number after a space at the start of b: what
-// follows a month in "Dec 3" or "Oct. 28".
-func dayAfter(b []byte) bool {
-	b = bytes.TrimPrefix(b, []byte("."))
-	return len(b) > 1 && b[0] == ' ' && isDigit(b[1])
-}
-
 // monthPast reports a month name, with the words before and after it,
 // that dates a release far enough before the article: "in March", "at the
 // end of September", "on September 30, 2024", "early May", "last October".
@@ -1227,26 +1145,6 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 	return dayPast(pub, year, month, day, days)
 }
 
-// dayPast reports a day (0: the month's last, when the month is over;
-// none in pub's own month) at least days before pub: a month that is
-// over is dated by its last day, the latest the release can be ("in
-// July" read on August 24).
-func dayPast(pub time.Time, year, month, day, days int) bool {
-	if day == 0 {
-		if year == pub.Year() && month == int(pub.Month()) {
-			return false
-		}
-		day = time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, pub.Location()).Day()
-	}
-	return sinceDay(pub, year, month, day) >= time.Duration(days)*24*time.Hour
-}
-
-// sinceDay returns the time from the start of a day (in pub's location;
-// a month or day past its end runs on into the next) to pub.
-func sinceDay(pub time.Time, year, month, day int) time.Duration {
-	return pub.Sub(time.Date(year, time.Month(month), day, 0, 0, 0, 0, pub.Location()))
-}
-
 // releaseNounAfter reports a release noun of nouns (the lexicon's
 // release_nouns: "launch", "debut") at the start of b, past spaces: what a
 // month can date ("its July launch").
@@ -1258,30 +1156,6 @@ func releaseNounAfter(b []byte, nouns []string) bool {
 		}
 	}
 	return false
-}
-
-// leadingDay reads a day of the month (1 to 31, one or two digits) at the
-// start of b and returns it with its width, or 0.
-func leadingDay(b []byte) (int, int) {
-	w := 0
-	for w < len(b) && isDigit(b[w]) {
-		w++
-	}
-	if w == 0 || w > 2 {
-		return 0, 0
-	}
-	n := int(b[0] - '0')
-	if w == 2 {
-		n = n*10 + int(b[1]-'0')
-	}
-	if n < 1 || n > 31 {
-		return 0, 0
-	}
-	return n, w
-}
-
-func atoi4(b []byte) int {
-	return int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
 }
 
 // textBefore reports whether anything but spaces and colons stands between
@@ -1310,66 +1184,6 @@ func (s *state) seriesBeside(m mention) bool {
 		}
 	}
 	return false
-}
-
-// numericDate reads a year and month written with CJK or Vietnamese units
-// or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm
-// 2024", "2024.03.01", "2024-03". A
-// month alone is taken in the publication year, or the year before when it
-// lies ahead of the publication month.
-func (s *state) numericDate(text []byte) (year, month int, ok bool) {
-	pub := s.a.PublishedAt
-	year = 0
-	for i := 0; i < len(text); i++ {
-		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		n := 0
-		for _, c := range text[i:j] {
-			n = n*10 + int(c-'0')
-		}
-		rest := bytes.TrimLeft(text[j:], " ")
-		before := bytes.TrimRight(text[:i], " ")
-		if j-i == 4 && text[i] == '2' && j+2 < len(text) && (text[j] == '.' || text[j] == '-' || text[j] == '/') && isDigit(text[j+1]) {
-			// "2025.03.01", "2025-03-01", "2025/03": a numeric date.
-			k := j + 1
-			mo := 0
-			for k < len(text) && isDigit(text[k]) && k < j+3 {
-				mo = mo*10 + int(text[k]-'0')
-				k++
-			}
-			if mo >= 1 && mo <= 12 && (k == len(text) || !isDigit(text[k])) {
-				year, month = n, mo
-			}
-			i = k
-			continue
-		}
-		switch {
-		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")) || bytes.HasSuffix(before, []byte("Năm")):
-			if j-i == 4 {
-				year = n
-			}
-		case bytes.HasPrefix(rest, []byte("月")) || bytes.HasPrefix(rest, []byte("월")) || bytes.HasSuffix(before, []byte("tháng")) || bytes.HasSuffix(before, []byte("Tháng")):
-			if n >= 1 && n <= 12 && j-i <= 2 {
-				month = n
-			}
-		}
-		i = j
-	}
-	if month == 0 {
-		if year != 0 && year < pub.Year() {
-			return year, 12, true
-		}
-		return 0, 0, false
-	}
-	if year == 0 {
-		year = yearOfMonth(pub, month)
-	}
-	return year, month, true
 }
 
 // hold marks the models a denied or planned release cue speaks of ("Llama 4
