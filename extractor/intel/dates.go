@@ -15,6 +15,18 @@ import (
 // page) is decided by their callers: pastDateBy, monthPast and periodPast
 // (releases.go, olddates.go), datedFresh (genre.go), earlierMonth.
 
+// The units that make a number part of a date: after it in Chinese,
+// Japanese and Korean ("2025年", "11月", "24日"; "2025년", "11월", "24일"),
+// before it in Vietnamese ("năm 2025", "tháng 11", "ngày 24"). rest is
+// the text after the number, before the text before it.
+
+func yearUnitAfter(rest []byte) bool     { return hasPrefixIn(rest, []string{"年", "년"}) }
+func yearUnitBefore(before []byte) bool  { return hasSuffixIn(before, []string{"năm", "Năm"}) }
+func monthUnitAfter(rest []byte) bool    { return hasPrefixIn(rest, []string{"月", "월"}) }
+func monthUnitBefore(before []byte) bool { return hasSuffixIn(before, []string{"tháng", "Tháng"}) }
+func dayUnitAfter(rest []byte) bool      { return hasPrefixIn(rest, []string{"日", "일"}) }
+func dayUnitBefore(before []byte) bool   { return hasSuffixIn(before, []string{"ngày", "Ngày"}) }
+
 // numericDate reads a year and month written with CJK or Vietnamese units
 // or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm
 // 2024", "2024.03.01", "2024-03". A
@@ -52,11 +64,11 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 			continue
 		}
 		switch {
-		case bytes.HasPrefix(rest, []byte("年")) || bytes.HasPrefix(rest, []byte("년")) || bytes.HasSuffix(before, []byte("năm")) || bytes.HasSuffix(before, []byte("Năm")):
+		case yearUnitAfter(rest) || yearUnitBefore(before):
 			if j-i == 4 {
 				year = n
 			}
-		case bytes.HasPrefix(rest, []byte("月")) || bytes.HasPrefix(rest, []byte("월")) || bytes.HasSuffix(before, []byte("tháng")) || bytes.HasSuffix(before, []byte("Tháng")):
+		case monthUnitAfter(rest) || monthUnitBefore(before):
 			if n >= 1 && n <= 12 && j-i <= 2 {
 				month = n
 			}
@@ -98,14 +110,14 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 		before, rest := bytes.TrimRight(text[:i], " "), bytes.TrimLeft(text[j:], " ")
 		day, year := 0, 0
 		switch {
-		case hasPrefixIn(rest, []string{"月", "월"}):
+		case monthUnitAfter(rest):
 			_, w := utf8.DecodeRune(rest)
 			rest = bytes.TrimLeft(rest[w:], " ")
 			day = s.dayOrPart(rest)
 			if y := numberBefore(before, 4, "年", "년"); len(y) == 4 {
 				year = atoi4(y) // "2025年11月"
 			}
-		case hasSuffixIn(before, []string{"tháng", "Tháng"}):
+		case monthUnitBefore(before):
 			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")
 			day = s.monthPartBefore(before)
 			if y, ok := bytes.CutPrefix(rest, []byte("năm ")); ok && len(y) >= 4 && isDigit(y[0]) {
@@ -135,7 +147,7 @@ func (s *state) dayOrPart(rest []byte) int {
 	for k < len(rest) && k < 2 && isDigit(rest[k]) {
 		k++
 	}
-	if k > 0 && hasPrefixIn(rest[k:], []string{"日", "일"}) {
+	if k > 0 && dayUnitAfter(rest[k:]) {
 		if d := atoiSmall(string(rest[:k])); d >= 1 && d <= 31 {
 			return d
 		}

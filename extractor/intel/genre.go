@@ -110,12 +110,12 @@ func (s *state) datedFresh(sp span) bool {
 		day, month, ok := atoiSmall(string(text[i:j])), 0, true
 		before, rest := bytes.TrimRight(text[:i], " "), text[j:]
 		switch {
-		case bytes.HasPrefix(rest, []byte("日")) || bytes.HasPrefix(rest, []byte("일")):
+		case dayUnitAfter(rest):
 			month = atoiSmall(string(numberBefore(before, 2, "月", "월"))) // "12月4日", "12월 4일"
 			if month > 12 {
 				month = 0
 			}
-		case bytes.HasSuffix(before, []byte("ngày")) || bytes.HasSuffix(before, []byte("Ngày")):
+		case dayUnitBefore(before):
 			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12"
 		default:
 			w := before[bytes.LastIndexByte(before, ' ')+1:]
