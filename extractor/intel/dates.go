@@ -143,15 +143,8 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 // dayOrPart reads what follows a month number: a day ("24日", "24일") or a
 // part of the month ("上旬", "초"); 0 for neither.
 func (s *state) dayOrPart(rest []byte) int {
-	k := 0
-	for k < len(rest) && k < 2 && isDigit(rest[k]) {
-		k++
-	}
-	if k > 0 && dayUnitAfter(rest[k:]) {
-		if d := atoiSmall(string(rest[:k])); d >= 1 && d <= 31 {
-			return d
-		}
-		return 0
+	if n, w := leadingDay(rest); n > 0 && dayUnitAfter(rest[w:]) {
+		return n
 	}
 	best, day := 0, 0
 	for w, d := range s.an.cat.MonthParts {

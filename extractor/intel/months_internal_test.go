@@ -75,3 +75,22 @@ func TestMonthName(t *testing.T) {
 		}
 	}
 }
+
+func TestDayOrPart(t *testing.T) {
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &state{an: New(cat)}
+	for _, tc := range []struct {
+		rest string
+		want int
+	}{
+		{"24日发布", 24}, {"3일 공개", 3}, {"上旬", 5}, {"초 출시", 3}, {"下旬に", 25},
+		{"32日", 0}, {"0日", 0}, {"123日", 0}, {"5 초", 0}, {"24 日", 0}, {"发布", 0},
+	} {
+		if got := s.dayOrPart([]byte(tc.rest)); got != tc.want {
+			t.Errorf("dayOrPart(%q) = %d, want %d", tc.rest, got, tc.want)
+		}
+	}
+}
