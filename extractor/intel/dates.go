@@ -28,13 +28,14 @@ func dayUnitAfter(rest []byte) bool      { return hasPrefixIn(rest, []string{"�
 func dayUnitBefore(before []byte) bool   { return hasSuffixIn(before, []string{"ngày", "Ngày"}) }
 
 // numericDate reads a year and month written with CJK or Vietnamese units
-// or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3 năm
-// 2024", "2024.03.01", "2024-03". A
-// month alone is taken in the publication year, or the year before when it
-// lies ahead of the publication month.
+// or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3
+// năm 2024", "2024.03.01", "2024-03". It takes the last year and the last
+// month text writes, apart or together; a month alone is taken in the
+// publication year, or the year before when it lies ahead of the
+// publication month, and a year alone before the publication's as its
+// December.
 func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 	pub := s.a.PublishedAt
-	year = 0
 	for i := 0; i < len(text); i++ {
 		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
 			continue
@@ -49,7 +50,7 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 		}
 		rest := bytes.TrimLeft(text[j:], " ")
 		before := bytes.TrimRight(text[:i], " ")
-		if j-i == 4 && text[i] == '2' && j+2 < len(text) && (text[j] == '.' || text[j] == '-' || text[j] == '/') && isDigit(text[j+1]) {
+		if leadingYear(text[i:]) > 0 && j+2 < len(text) && (text[j] == '.' || text[j] == '-' || text[j] == '/') && isDigit(text[j+1]) {
 			// "2025.03.01", "2025-03-01", "2025/03": a numeric date.
 			k := j + 1
 			mo := 0
