@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"iter"
 	"time"
 	"unicode/utf8"
 )
@@ -88,6 +89,26 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 	return year, month, true
 }
 
+// shortNumbers yields where each number of one or two digits in text (a
+// month or a day) starts and ends; longer runs of digits are none.
+func shortNumbers(text []byte) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(text); i++ {
+			if !isDigit(text[i]) {
+				continue
+			}
+			j := i
+			for j < len(text) && isDigit(text[j]) {
+				j++
+			}
+			if j-i <= 2 && !yield(i, j) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
 // monthNumbers calls f with each date text writes with a month number
 // ("2025年11月", "11월 초", "tháng 11 năm 2025", "11月24日"): its year (the
 // publication's, or the year before for a month ahead of it, when text
@@ -95,18 +116,7 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 // until f returns true.
 func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 	pub := s.a.PublishedAt
-	for i := 0; i < len(text); i++ {
-		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j-i > 2 {
-			i = j
-			continue
-		}
+	for i, j := range shortNumbers(text) {
 		month := atoiSmall(string(text[i:j]))
 		before, rest := bytes.TrimRight(text[:i], " "), bytes.TrimLeft(text[j:], " ")
 		day, year := 0, 0
@@ -125,10 +135,8 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 				year = atoi4(y)
 			}
 		default:
-			i = j - 1
 			continue
 		}
-		i = j - 1
 		if month < 1 || month > 12 {
 			continue
 		}

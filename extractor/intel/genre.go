@@ -95,17 +95,9 @@ func (s *state) datedFresh(sp span) bool {
 		return false
 	}
 	text := s.buf[sp.start:sp.end]
-	for i := 0; i < len(text); i++ {
-		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') {
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j-i > 2 {
-			i = j
-			continue
+	for i, j := range shortNumbers(text) {
+		if i > 0 && (text[i-1] == '/' || text[i-1] == '.') {
+			continue // "3/12", "3.12": not a day
 		}
 		day, month, ok := atoiSmall(string(text[i:j])), 0, true
 		before, rest := bytes.TrimRight(text[:i], " "), text[j:]
@@ -125,7 +117,6 @@ func (s *state) datedFresh(sp span) bool {
 		if ok && withinDays(pub, month, day, tune.freshDays) {
 			return true
 		}
-		i = j
 	}
 	return false
 }
