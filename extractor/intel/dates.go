@@ -349,16 +349,15 @@ func atoi4(b []byte) int {
 	return int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
 }
 
-// englishMonth returns year*12+month for an English month name followed
-// by after ("November 24, 2025", "November"): the year after it, else the
+// englishYear returns the year of an English month name followed by
+// after ("November 24, 2025", "November"): the year after it, else the
 // publication year, or the year before for a month ahead of the page's.
-func (s *state) englishMonth(after []byte, month int) int {
+func (s *state) englishYear(after []byte, month int) int {
 	_, rest := dayAfterMonth(after)
-	year := leadingYear(rest)
-	if year == 0 {
-		year = yearOfMonth(s.a.PublishedAt, month)
+	if year := leadingYear(rest); year > 0 {
+		return year
 	}
-	return year*12 + month
+	return yearOfMonth(s.a.PublishedAt, month)
 }
 
 // yearOfMonth returns the year of a month a text writes without one: the
@@ -369,6 +368,12 @@ func yearOfMonth(pub time.Time, month int) int {
 		return pub.Year() - 1
 	}
 	return pub.Year()
+}
+
+// monthsBefore returns how many months year and month lie before pub's
+// month: 0 for its own, less for a month after it.
+func monthsBefore(pub time.Time, year, month int) int {
+	return (pub.Year()-year)*12 + int(pub.Month()) - month
 }
 
 // dayPast reports a day (0: the month's last, when the month is over;

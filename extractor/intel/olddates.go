@@ -152,14 +152,13 @@ func (s *state) attributiveName(c hit, sent span) (int, bool) {
 // year, or the year before when it lies ahead of the publication month.
 func (s *state) earlierMonth(text []byte) bool {
 	pub := s.a.PublishedAt
-	now := pub.Year()*12 + int(pub.Month())
 	earlier := false
 	s.monthNumbers(text, func(year, month, _ int) bool {
-		earlier = year*12+month < now
+		earlier = monthsBefore(pub, year, month) > 0
 		return earlier
 	})
 	return earlier || s.englishMonths(text, func(_, end, month int) bool {
-		return s.englishMonth(text[end:], month) < now
+		return monthsBefore(pub, s.englishYear(text[end:], month), month) > 0
 	})
 }
 

@@ -951,7 +951,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		lo = s.datedAdverbial(lo, sent.start)
 	}
 	text := s.buf[lo:hi]
-	if y, m, ok := s.numericDate(text); ok && (pub.Year()-y)*12+int(pub.Month())-m >= tune.pastMonths {
+	if y, m, ok := s.numericDate(text); ok && monthsBefore(pub, y, m) >= tune.pastMonths {
 		return true // "2024 年 6 月 5 日发布的", "지난 2024년 3월 공개한"
 	}
 	if s.periodPast(text, days) {
@@ -1139,7 +1139,7 @@ func (s *state) monthPast(before, after []byte, month, days int) bool {
 			year-- // "last October" read in October
 		}
 	}
-	if (pub.Year()-year)*12+int(pub.Month())-month >= tune.pastMonths {
+	if monthsBefore(pub, year, month) >= tune.pastMonths {
 		return true
 	}
 	return dayPast(pub, year, month, day, days)
