@@ -256,6 +256,14 @@ type Catalog struct {
 	// một tháng"): "了", "してから", "한 지", "được".
 	ElapsedWeekUnits []string `yaml:"elapsed_week_units"`
 	ElapsedLinks     []string `yaml:"elapsed_links"`
+	// ElapsedHalves are spans of time written with a half and no count
+	// ("半年", "半个月", "반년", "nửa năm", "half a year"), with the days
+	// they stand for: read as a counted span is. ElapsedClosers end a
+	// span that follows a release verb's object ("发布Kimi K3六周后",
+	// "上线Qwen3.5-Max近七周以来"): the span still counts the time since
+	// the release.
+	ElapsedHalves  map[string]int `yaml:"elapsed_halves"`
+	ElapsedClosers []string       `yaml:"elapsed_closers"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -775,6 +783,13 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedBefore = append(c.ElapsedBefore, o.ElapsedBefore...)
 	c.ElapsedWeekUnits = append(c.ElapsedWeekUnits, o.ElapsedWeekUnits...)
 	c.ElapsedLinks = append(c.ElapsedLinks, o.ElapsedLinks...)
+	for w, n := range o.ElapsedHalves {
+		if c.ElapsedHalves == nil {
+			c.ElapsedHalves = map[string]int{}
+		}
+		c.ElapsedHalves[w] = n
+	}
+	c.ElapsedClosers = append(c.ElapsedClosers, o.ElapsedClosers...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
@@ -1119,6 +1134,12 @@ func (v *validation) lists(c *Catalog) {
 			v.bad("elapsed_counts: %q counts %d, want 1 or more", w, n)
 		}
 	}
+	for w, n := range c.ElapsedHalves {
+		if w == "" || n < 1 {
+			v.bad("elapsed_halves: %q stands for %d days, want 1 or more", w, n)
+		}
+	}
+	v.names("elapsed_closers", c.ElapsedClosers)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	for w, day := range c.MonthParts {
