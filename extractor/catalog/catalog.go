@@ -198,6 +198,13 @@ type Catalog struct {
 	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
 	// only so, it is no maker of the page's models either.
 	FormerBefore []string `yaml:"former_before"`
+	// FormerRoleBefore make a vendor named right after them a former
+	// employer only when one of FormerRoles follows its name ("전 구글
+	// 연구원"): Korean 전 is also "before". FormerAfter, right after the
+	// name, make it one alone ("네이버 출신").
+	FormerRoleBefore []string `yaml:"former_role_before"`
+	FormerRoles      []string `yaml:"former_roles"`
+	FormerAfter      []string `yaml:"former_after"`
 	// PartnerWords open a list of the companies that sell or host a
 	// model ("our partners AWS, Databricks and Groq", "các đối tác như
 	// Databricks"): a vendor named only in such a list is no maker of
@@ -751,6 +758,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
 	c.OwnerBefore = append(c.OwnerBefore, o.OwnerBefore...)
 	c.FormerBefore = append(c.FormerBefore, o.FormerBefore...)
+	c.FormerRoleBefore = append(c.FormerRoleBefore, o.FormerRoleBefore...)
+	c.FormerRoles = append(c.FormerRoles, o.FormerRoles...)
+	c.FormerAfter = append(c.FormerAfter, o.FormerAfter...)
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
@@ -1106,6 +1116,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("type_words_cjk", c.TypeWordsCJK)
 	v.spacedWords("owner_before", c.OwnerBefore)
 	v.spacedWords("former_before", c.FormerBefore)
+	v.spacedWords("former_role_before", c.FormerRoleBefore)
+	v.names("former_roles", c.FormerRoles)
+	v.names("former_after", c.FormerAfter)
 	v.names("partner_words", c.PartnerWords)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
