@@ -271,6 +271,10 @@ type Catalog struct {
 	// the release.
 	ElapsedHalves  map[string]int `yaml:"elapsed_halves"`
 	ElapsedClosers []string       `yaml:"elapsed_closers"`
+	// ElapsedAhead follow a span that comes before the release word of
+	// its clause ("two months on from its launch", "six weeks after Meta
+	// launched"): the span counts the time since the release.
+	ElapsedAhead []string `yaml:"elapsed_ahead"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -800,6 +804,7 @@ func (c *Catalog) merge(o *Catalog) {
 		c.ElapsedHalves[w] = n
 	}
 	c.ElapsedClosers = append(c.ElapsedClosers, o.ElapsedClosers...)
+	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
@@ -1153,6 +1158,7 @@ func (v *validation) lists(c *Catalog) {
 		}
 	}
 	v.names("elapsed_closers", c.ElapsedClosers)
+	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	for w, day := range c.MonthParts {

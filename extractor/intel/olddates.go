@@ -333,9 +333,26 @@ func (s *state) elapsedHalf(c hit, cl span) bool {
 			if p, _ := utf8.DecodeLastRune(text[:at]); p == '上' || p == '下' || p == '前' {
 				continue
 			}
-			if s.elapsedMarked(text[:at], text[k:]) || s.elapsedSince(c, cl.start+at, s.elapsedClosed(text[k:])) {
+			if s.elapsedMarked(text[:at], text[k:]) || s.elapsedSince(c, cl.start+at, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// elapsedAhead reports a span ending at p that leads to release cue c
+// by a word of the lexicon's elapsed_ahead, the cue at most dateBefore
+// bytes on: "two months on from its launch", "six weeks after Meta
+// launched Llama 5".
+func (s *state) elapsedAhead(c hit, p int) bool {
+	if p > c.start || c.start-p > tune.dateBefore {
+		return false
+	}
+	gap := bytes.TrimLeft(s.buf[p:c.start], " ")
+	for _, w := range s.an.cat.ElapsedAhead {
+		if bytes.HasPrefix(gap, []byte(w)) && (len(gap) == len(w) || !isAlnum(gap[len(w)])) {
+			return true
 		}
 	}
 	return false
@@ -365,7 +382,7 @@ func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 				continue // "a month-long trial": no time since
 			}
 			n, start := s.elapsedCount(bytes.TrimRight(text[:at], " "))
-			if n*days >= tune.pastDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start, s.elapsedClosed(text[k:]))) {
+			if n*days >= tune.pastDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k)) {
 				return true
 			}
 		}
@@ -406,8 +423,8 @@ func (s *state) elapsedSince(c hit, p int, closed bool) bool {
 }
 
 // elapsedCount reads the count that ends b: digits or a count word of
-// the lexicon ("两", "두", "two"); it returns the count (0 for none) and
-// where it starts.
+// the lexicon ("两", "두", "two", "Two" opening a sentence); it returns
+// the count (0 for none) and where it starts.
 func (s *state) elapsedCount(b []byte) (int, int) {
 	k := len(b)
 	for k > 0 && len(b)-k < 2 && isDigit(b[k-1]) {
@@ -421,7 +438,7 @@ func (s *state) elapsedCount(b []byte) (int, int) {
 	}
 	best, n := 0, 0
 	for w, c := range s.an.cat.ElapsedCounts {
-		if len(w) > best && bytes.HasSuffix(b, []byte(w)) {
+		if len(w) > best && len(w) <= len(b) && bytes.EqualFold(b[len(b)-len(w):], []byte(w)) {
 			at := len(b) - len(w)
 			if w[0] < utf8.RuneSelf && at > 0 && isAlnum(b[at-1]) {
 				continue
