@@ -198,6 +198,13 @@ type Catalog struct {
 	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
 	// only so, it is no maker of the page's models either.
 	FormerBefore []string `yaml:"former_before"`
+	// FormerRoleBefore make a vendor named right after them a former
+	// employer only when one of FormerRoles follows its name ("전 구글
+	// 연구원"): Korean 전 is also "before". FormerAfter, right after the
+	// name, make it one alone ("네이버 출신").
+	FormerRoleBefore []string `yaml:"former_role_before"`
+	FormerRoles      []string `yaml:"former_roles"`
+	FormerAfter      []string `yaml:"former_after"`
 	// PartnerWords open a list of the companies that sell or host a
 	// model ("our partners AWS, Databricks and Groq", "các đối tác như
 	// Databricks"): a vendor named only in such a list is no maker of
@@ -256,6 +263,18 @@ type Catalog struct {
 	// một tháng"): "了", "してから", "한 지", "được".
 	ElapsedWeekUnits []string `yaml:"elapsed_week_units"`
 	ElapsedLinks     []string `yaml:"elapsed_links"`
+	// ElapsedHalves are spans of time written with a half and no count
+	// ("半年", "半个月", "반년", "nửa năm", "half a year"), with the days
+	// they stand for: read as a counted span is. ElapsedClosers end a
+	// span that follows a release verb's object ("发布Kimi K3六周后",
+	// "上线Qwen3.5-Max近七周以来"): the span still counts the time since
+	// the release.
+	ElapsedHalves  map[string]int `yaml:"elapsed_halves"`
+	ElapsedClosers []string       `yaml:"elapsed_closers"`
+	// ElapsedAhead follow a span that comes before the release word of
+	// its clause ("two months on from its launch", "six weeks after Meta
+	// launched"): the span counts the time since the release.
+	ElapsedAhead []string `yaml:"elapsed_ahead"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -743,6 +762,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
 	c.OwnerBefore = append(c.OwnerBefore, o.OwnerBefore...)
 	c.FormerBefore = append(c.FormerBefore, o.FormerBefore...)
+	c.FormerRoleBefore = append(c.FormerRoleBefore, o.FormerRoleBefore...)
+	c.FormerRoles = append(c.FormerRoles, o.FormerRoles...)
+	c.FormerAfter = append(c.FormerAfter, o.FormerAfter...)
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
@@ -775,6 +797,14 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedBefore = append(c.ElapsedBefore, o.ElapsedBefore...)
 	c.ElapsedWeekUnits = append(c.ElapsedWeekUnits, o.ElapsedWeekUnits...)
 	c.ElapsedLinks = append(c.ElapsedLinks, o.ElapsedLinks...)
+	for w, n := range o.ElapsedHalves {
+		if c.ElapsedHalves == nil {
+			c.ElapsedHalves = map[string]int{}
+		}
+		c.ElapsedHalves[w] = n
+	}
+	c.ElapsedClosers = append(c.ElapsedClosers, o.ElapsedClosers...)
+	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
@@ -1091,6 +1121,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("type_words_cjk", c.TypeWordsCJK)
 	v.spacedWords("owner_before", c.OwnerBefore)
 	v.spacedWords("former_before", c.FormerBefore)
+	v.spacedWords("former_role_before", c.FormerRoleBefore)
+	v.names("former_roles", c.FormerRoles)
+	v.names("former_after", c.FormerAfter)
 	v.names("partner_words", c.PartnerWords)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
@@ -1119,6 +1152,13 @@ func (v *validation) lists(c *Catalog) {
 			v.bad("elapsed_counts: %q counts %d, want 1 or more", w, n)
 		}
 	}
+	for w, n := range c.ElapsedHalves {
+		if w == "" || n < 1 {
+			v.bad("elapsed_halves: %q stands for %d days, want 1 or more", w, n)
+		}
+	}
+	v.names("elapsed_closers", c.ElapsedClosers)
+	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	for w, day := range c.MonthParts {

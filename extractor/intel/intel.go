@@ -230,6 +230,10 @@ type state struct {
 	// orgWordsRead (orgWordBefore).
 	orgWords     map[string]bool
 	orgWordsRead bool
+	// futures are the times to come of the text (lastFuture), in text
+	// order, once futuresRead.
+	futures     []span
+	futuresRead bool
 	// endingIn indexes the first endingN models by the last token of
 	// their names (modelsEndingIn).
 	endingIn map[string][]int
@@ -479,6 +483,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.repoFold, s.repoRead = "", false
 	s.newlines, s.newlinesRead = s.newlines[:0], false
 	s.orgWords, s.orgWordsRead = nil, false
+	s.futures, s.futuresRead = s.futures[:0], false
 	s.endingIn, s.endingN = nil, 0
 }
 

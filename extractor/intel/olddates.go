@@ -184,7 +184,61 @@ func (s *state) renamedAfter(x mention, cl span) bool {
 // whatever the page's other dates.
 func (s *state) elapsedPast(c hit, sent span) bool {
 	cl := s.clauseAt(c, sent)
-	return s.elapsedIn(c, cl, s.an.cat.ElapsedUnits, 30) || s.elapsedIn(c, cl, s.an.cat.ElapsedWeekUnits, 7)
+	return s.elapsedIn(c, cl, s.an.cat.ElapsedUnits, 30) || s.elapsedIn(c, cl, s.an.cat.ElapsedWeekUnits, 7) || s.elapsedHalf(c, cl)
+}
+
+// elapsedHalf is elapsedPast for a span written with a half and no count
+// (the lexicon's elapsed_halves: "半年", "반년", "nửa năm", "half a
+// year"); a Han half after 上, 下 or 前 halves a year ("下半年"), it
+// counts no time.
+func (s *state) elapsedHalf(c hit, cl span) bool {
+	text := s.buf[cl.start:cl.end]
+	for w, days := range s.an.cat.ElapsedHalves {
+		if days < tune.pastDays {
+			continue
+		}
+		for k := 0; ; {
+			j := bytes.Index(text[k:], []byte(w))
+			if j < 0 {
+				break
+			}
+			at := k + j
+			k = at + len(w)
+			if w[0] < utf8.RuneSelf && (at > 0 && isAlnum(text[at-1]) || k < len(text) && (isAlnum(text[k]) || text[k] == '-')) {
+				continue // a Latin span is words of its own
+			}
+			if p, _ := utf8.DecodeLastRune(text[:at]); p == '上' || p == '下' || p == '前' {
+				continue
+			}
+			if s.elapsedMarked(text[:at], text[k:]) || s.elapsedSince(c, cl.start+at, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// elapsedAhead reports a span ending at p that leads to release cue c
+// by a word of the lexicon's elapsed_ahead, the cue at most dateBefore
+// bytes on: "two months on from its launch", "six weeks after Meta
+// launched Llama 5".
+func (s *state) elapsedAhead(c hit, p int) bool {
+	if p > c.start || c.start-p > tune.dateBefore {
+		return false
+	}
+	gap := bytes.TrimLeft(s.buf[p:c.start], " ")
+	for _, w := range s.an.cat.ElapsedAhead {
+		if bytes.HasPrefix(gap, []byte(w)) && (len(gap) == len(w) || !isAlnum(gap[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// elapsedClosed reports a span closed by a word of the lexicon's
+// elapsed_closers right after it ("六周后", "近七周以来").
+func (s *state) elapsedClosed(after []byte) bool {
+	return hasPrefixIn(bytes.TrimLeft(after, " "), s.an.cat.ElapsedClosers)
 }
 
 // elapsedIn is elapsedPast for the units of days days each.
@@ -205,7 +259,7 @@ func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 				continue // "a month-long trial": no time since
 			}
 			n, start := s.elapsedCount(bytes.TrimRight(text[:at], " "))
-			if n*days >= tune.pastDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start)) {
+			if n*days >= tune.pastDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k)) {
 				return true
 			}
 		}
@@ -215,13 +269,22 @@ func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 
 // elapsedSince reports a span of time starting at p that follows release
 // cue c past nothing but the lexicon's elapsed_links: it counts the time
-// since the release ("上线一个月后", "発表から1カ月", "출시 한 달").
-func (s *state) elapsedSince(c hit, p int) bool {
+// since the release ("上线一个月后", "発表から1カ月", "출시 한 달"). A span
+// closed by an elapsed_closers word (closed) may follow the models the
+// verb releases too: "发布Kimi K3六周后".
+func (s *state) elapsedSince(c hit, p int, closed bool) bool {
 	if p < c.end {
 		return false
 	}
 	gap := bytes.TrimSpace(s.buf[c.end:p])
+	end := c.end + len(bytes.TrimRightFunc(s.buf[c.end:p], unicode.IsSpace))
 	for len(gap) > 0 {
+		if at := end - len(gap); closed {
+			if i := s.mentionIndex(at); i < len(s.mentions) && s.mentions[i].start == at && s.mentions[i].end <= end {
+				gap = bytes.TrimLeft(gap[s.mentions[i].end-at:], " ")
+				continue
+			}
+		}
 		best := 0
 		for _, w := range s.an.cat.ElapsedLinks {
 			if len(w) > best && bytes.HasPrefix(gap, []byte(w)) {
@@ -237,8 +300,8 @@ func (s *state) elapsedSince(c hit, p int) bool {
 }
 
 // elapsedCount reads the count that ends b: digits or a count word of
-// the lexicon ("两", "두", "two"); it returns the count (0 for none) and
-// where it starts.
+// the lexicon ("两", "두", "two", "Two" opening a sentence); it returns
+// the count (0 for none) and where it starts.
 func (s *state) elapsedCount(b []byte) (int, int) {
 	k := len(b)
 	for k > 0 && len(b)-k < 2 && isDigit(b[k-1]) {
@@ -252,7 +315,7 @@ func (s *state) elapsedCount(b []byte) (int, int) {
 	}
 	best, n := 0, 0
 	for w, c := range s.an.cat.ElapsedCounts {
-		if len(w) > best && bytes.HasSuffix(b, []byte(w)) {
+		if len(w) > best && len(w) <= len(b) && bytes.EqualFold(b[len(b)-len(w):], []byte(w)) {
 			at := len(b) - len(w)
 			if w[0] < utf8.RuneSelf && at > 0 && isAlnum(b[at-1]) {
 				continue

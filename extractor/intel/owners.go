@@ -45,7 +45,7 @@ func (s *state) owners() map[int]bool {
 // ownerHit reports a vendor's name written as the owner of another
 // organisation, right before or after an owner word past one company
 // form (the lexicon's owner_before, owner_after, company_forms), right
-// after a word of a former employer (former_before), in a list opened by
+// after a word of a former employer (former_before, formerRole), in a list opened by
 // a partner word (partnerListed), or in a sentence of a trademark notice
 // (trademark_words).
 func (s *state) ownerHit(h hit) bool {
@@ -57,7 +57,7 @@ func (s *state) ownerHit(h hit) bool {
 	}
 	before := s.buf[:h.start]
 	before = before[:len(before)-longestSuffix(before, cat.CompanyForms)]
-	if hasSuffixIn(before, cat.OwnerBefore) || s.formerBefore(h.start) {
+	if hasSuffixIn(before, cat.OwnerBefore) || s.formerBefore(h.start) || s.formerRole(h) {
 		return true
 	}
 	if len(s.sents) == 0 {
@@ -91,6 +91,30 @@ func (s *state) formerBefore(p int) bool {
 		prev, _ := utf8.DecodeLastRune(b[:q])
 		if q == 0 || !unicode.In(first, unicode.Latin, unicode.Hangul) || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
 			return true
+		}
+	}
+	return false
+}
+
+// formerRole reports a vendor's name written as a former employer in
+// the words of the lexicon's former_role_before, former_roles and
+// former_after: after "전 " with a role noun after it ("전 구글 연구원",
+// "전 오픈AI 직원들"), or before "출신" ("네이버 출신"). "출시 전 오픈AI가"
+// names the lab: no role follows it.
+func (s *state) formerRole(h hit) bool {
+	cat := s.an.cat
+	after := bytes.TrimLeft(s.buf[h.end:], " ")
+	if hasPrefixIn(after, cat.FormerAfter) {
+		return true
+	}
+	if !hasPrefixIn(after, cat.FormerRoles) {
+		return false
+	}
+	for _, w := range cat.FormerRoleBefore {
+		if q := h.start - len(w); q >= 0 && string(s.buf[q:h.start]) == w {
+			if prev, _ := utf8.DecodeLastRune(s.buf[:q]); q == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+				return true // "전 구글", not the end of "출시전 구글"
+			}
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package intel
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,14 +95,39 @@ func (s *state) prospective(c hit) bool {
 // release itself.
 func (s *state) futureClause(c hit) bool {
 	sent := s.sents[s.sentenceAt(c.start)]
-	lo := max(sent.start, s.clauseStart(c.start, tune.dateClauseRunes))
-	text := s.buf[lo:c.start]
-	for _, w := range s.an.cat.FutureTimes {
-		if i := bytes.LastIndex(text, []byte(w)); i >= 0 && len(hitsIn(s.cues[cueFresh], lo+i, c.start)) == 0 {
-			return true
+	i := s.lastFuture(sent.start, c.start)
+	if i < 0 || i < s.clauseStart(c.start, tune.dateClauseRunes) {
+		return false // none in the sentence, or none in the clause
+	}
+	return len(hitsIn(s.cues[cueFresh], i, c.start)) == 0
+}
+
+// lastFuture returns where the last time to come (the lexicon's
+// future_times) that lies whole in [lo, hi) starts, or -1. The times are
+// found once per text (futures, once futuresRead); the last one is the
+// one fewest words of today follow, so it decides for all.
+func (s *state) lastFuture(lo, hi int) int {
+	if !s.futuresRead {
+		for _, w := range s.an.cat.FutureTimes {
+			for k := 0; w != ""; {
+				j := bytes.Index(s.buf[k:], []byte(w))
+				if j < 0 {
+					break
+				}
+				s.futures = append(s.futures, span{k + j, k + j + len(w)})
+				k += j + 1
+			}
+		}
+		slices.SortFunc(s.futures, func(a, b span) int { return a.start - b.start })
+		s.futuresRead = true
+	}
+	k := sort.Search(len(s.futures), func(k int) bool { return s.futures[k].start >= hi })
+	for k--; k >= 0 && s.futures[k].start >= lo; k-- {
+		if s.futures[k].end <= hi {
+			return s.futures[k].start
 		}
 	}
-	return false
+	return -1
 }
 
 // pastRelease reports a release cue dated or marked as past ("We released

@@ -759,6 +759,7 @@ func (s *state) cellState(text string) *state {
 	sub.buf = appendHalfwidth(sub.buf[:0], text)
 	sub.newlines, sub.newlinesRead = sub.newlines[:0], false
 	sub.orgWords, sub.orgWordsRead = nil, false
+	sub.futures, sub.futuresRead = sub.futures[:0], false
 	sub.glosses = nil // read from the buffer, which is the cell's now
 	sub.endingIn, sub.endingN = nil, 0
 	sub.mentions = sub.mentions[:0]
