@@ -41,6 +41,20 @@ func (g *glosses) has(buf []byte, gloss string) bool {
 	return false
 }
 
+// add keeps a bracket text, and its first part when a list mark goes on
+// with more about the organisation, its place or its founding:
+// "누리봄랩스(Nuribom Labs, 서울 강남구)" glosses the lab as "Nuribom Labs".
+func (g *glosses) add(text []byte) {
+	if !g.short[string(text)] {
+		g.short[string(text)] = true
+	}
+	for _, m := range [...]string{"、", "，", ", ", "; ", "；"} {
+		if k := bytes.Index(text, []byte(m)); k > 0 && !g.short[string(text[:k])] {
+			g.short[string(text[:k])] = true
+		}
+	}
+}
+
 // glossesAfter returns what the text writes in brackets right after name,
 // fullwidth or not, with at most a space between: "모아랩스(Moa Labs)"
 // gives "Moa Labs" for "모아랩스". The text is read once per name, as
@@ -81,8 +95,8 @@ func (s *state) glossesAfter(name string) *glosses {
 				}
 				if sp := (span{in, closeAt[b]}); sp.end-sp.start > maxGlossKey {
 					g.long = append(g.long, sp)
-				} else if !g.short[string(s.buf[in:sp.end])] {
-					g.short[string(s.buf[in:sp.end])] = true
+				} else {
+					g.add(s.buf[in:sp.end])
 				}
 			}
 		}
