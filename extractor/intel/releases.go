@@ -983,6 +983,9 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	if s.periodPast(text, days) {
 		return true // "11月上旬发布的", "11월 초 출시한", "giữa tháng 11"
 	}
+	if y := lineYear(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]); y > 0 && y < pub.Year() && lo == sent.start {
+		return true // "[2024] Phát hành PhoGPT-4B": a changelog entry of a past year
+	}
 	for k := 0; ; {
 		j := bytes.Index(text[k:], []byte("in "))
 		if j < 0 {
@@ -1018,6 +1021,21 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// lineYear returns the year that alone dates a dated line ("[2024] …",
+// "2024: …", "2024年：…"), or 0 when the line opens otherwise or gives
+// a month too.
+func lineYear(head []byte) int {
+	head = bytes.TrimLeft(head, " *-•[")
+	if leadingYear(head) == 0 {
+		return 0
+	}
+	rest := bytes.TrimPrefix(head[4:], []byte("年"))
+	if !hasPrefixIn(bytes.TrimLeft(rest, " "), []string{"]", ":", "："}) {
+		return 0
+	}
+	return leadingYear(head)
 }
 
 // lineMonth returns the month of the date that opens a dated line, as
