@@ -51,7 +51,7 @@ func (s *state) inSentence(k cueKind, sp span) bool {
 // "was not open-sourced", "will release", "previously released",
 // "공개할 예정", "지난달 공개한".
 func (s *state) blocked(c hit) bool {
-	if s.weakGerund(c) || s.pluralLaunches(c) {
+	if s.weakGerund(c) || s.pluralLaunches(c) || s.launchDocument(c) {
 		return true
 	}
 	after := 0
@@ -885,6 +885,40 @@ func (s *state) weakGerund(c hit) bool {
 		}
 	}
 	return true
+}
+
+// launchDocument reports a release cue that names a document or an event
+// about a launch (the lexicon's release_document_heads after it): a
+// release noun before a Latin head ("Meta's launch post claimed Llama 5
+// Maverick scored …", "the release notes"), a Han or Hangul verb with one
+// written onto it ("发布会上", "発表会で", "발표회에서"). The page cites the
+// launch; it makes none.
+func (s *state) launchDocument(c hit) bool {
+	rest := s.buf[c.end:]
+	if s.cjkCue(c) || isHangulCue(s.buf[c.start:c.end]) {
+		for _, h := range s.an.cat.ReleaseDocumentHeads {
+			if h[0] >= utf8.RuneSelf && bytes.HasPrefix(rest, []byte(h)) {
+				return true
+			}
+		}
+		return false
+	}
+	if !slices.Contains(s.an.cat.ReleaseNouns, string(bytes.ToLower(s.buf[c.start:c.end]))) || !bytes.HasPrefix(rest, []byte(" ")) {
+		return false
+	}
+	rest = rest[1:]
+	for _, h := range s.an.cat.ReleaseDocumentHeads {
+		if h[0] < utf8.RuneSelf && bytes.HasPrefix(rest, []byte(h)) && (len(rest) == len(h) || !isAlnum(rest[len(h)]) && rest[len(h)] != '-') {
+			return true
+		}
+	}
+	return false
+}
+
+// isHangulCue reports a cue written in Hangul.
+func isHangulCue(w []byte) bool {
+	r, _ := utf8.DecodeRune(w)
+	return unicode.Is(unicode.Hangul, r)
 }
 
 // pluralLaunches reports a release cue that is a release noun in the
