@@ -895,7 +895,7 @@ func (s *state) weakGerund(c hit) bool {
 // launch; it makes none.
 func (s *state) launchDocument(c hit) bool {
 	rest := s.buf[c.end:]
-	if s.cjkCue(c) || isHangulCue(s.buf[c.start:c.end]) {
+	if s.cjkCue(c) {
 		for _, h := range s.an.cat.ReleaseDocumentHeads {
 			if h[0] >= utf8.RuneSelf && bytes.HasPrefix(rest, []byte(h)) {
 				return true
@@ -913,12 +913,6 @@ func (s *state) launchDocument(c hit) bool {
 		}
 	}
 	return false
-}
-
-// isHangulCue reports a cue written in Hangul.
-func isHangulCue(w []byte) bool {
-	r, _ := utf8.DecodeRune(w)
-	return unicode.Is(unicode.Hangul, r)
 }
 
 // pluralLaunches reports a release cue that is a release noun in the
@@ -1279,6 +1273,12 @@ func (s *state) hold(c hit) {
 	}
 	if past {
 		lo = s.pastClauseStart(c, sent, lo)
+	}
+	if _, ok := s.attributiveName(c, sent); past && s.cjkCue(c) && ok {
+		// "…モデルで、2026年8月に発表した「Rakuten AI 3.0」をベースに": a
+		// dated verb that modifies the name after it recalls that name,
+		// not the subject of the clauses before its own.
+		lo = max(lo, s.clauseStart(c.start, tune.dateClauseRunes))
 	}
 	if past && s.cjkCue(c) {
 		// "2025年4月に公開した「Llama 4」シリーズの改良版で、ラインアップは
