@@ -176,6 +176,10 @@ type Catalog struct {
 	// ReleaseNouns are the nouns of a release that a month can date ("its
 	// July launch").
 	ReleaseNouns []string `yaml:"release_nouns"`
+	// ReleaseDocumentHeads are the nouns right after a release noun that
+	// make it a document or an event about a launch ("launch post",
+	// "release notes", "发布会").
+	ReleaseDocumentHeads []string `yaml:"release_document_heads"`
 	// KoreanParticles are the Korean endings that may follow a name ("딥을",
 	// "누리봄이"), no part of it.
 	KoreanParticles []string `yaml:"korean_particles"`
@@ -757,6 +761,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Determiners = append(c.Determiners, o.Determiners...)
 	c.MakerPrepositions = append(c.MakerPrepositions, o.MakerPrepositions...)
 	c.ReleaseNouns = append(c.ReleaseNouns, o.ReleaseNouns...)
+	c.ReleaseDocumentHeads = append(c.ReleaseDocumentHeads, o.ReleaseDocumentHeads...)
 	c.KoreanParticles = append(c.KoreanParticles, o.KoreanParticles...)
 	c.TypeWordsLatin = append(c.TypeWordsLatin, o.TypeWordsLatin...)
 	c.TypeWordsCJK = append(c.TypeWordsCJK, o.TypeWordsCJK...)
@@ -1116,6 +1121,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("determiners", c.Determiners)
 	v.spacedWords("maker_prepositions", c.MakerPrepositions)
 	v.names("release_nouns", c.ReleaseNouns)
+	v.names("release_document_heads", c.ReleaseDocumentHeads)
 	v.names("korean_particles", c.KoreanParticles)
 	v.names("type_words_latin", c.TypeWordsLatin)
 	v.names("type_words_cjk", c.TypeWordsCJK)

@@ -175,12 +175,12 @@ func (s *state) renamedAfter(x mention, cl span) bool {
 	return false
 }
 
-// elapsedPast reports a span of pastDays or more counted back
+// elapsedPast reports a span of elapsedDays or more counted back
 // from the page in the clause of release cue c ("两个多月前发布的", "2カ月前に
 // 公開した", "두 달 전 공개한", "ra mắt 2 tháng trước", "launched two months
 // ago", "距离V4发布仅过去两个多月"), or counted
 // from the release verb itself ("Kimi K3上线一个月后", "発表してから1カ月",
-// "출시한 지 한 달", "ra mắt được hai tuần"): the release is that old,
+// "출시한 지 한 달", "ra mắt được hai tuần", "仅过去一周"): the release is that old,
 // whatever the page's other dates.
 func (s *state) elapsedPast(c hit, sent span) bool {
 	cl := s.clauseAt(c, sent)
@@ -194,7 +194,7 @@ func (s *state) elapsedPast(c hit, sent span) bool {
 func (s *state) elapsedHalf(c hit, cl span) bool {
 	text := s.buf[cl.start:cl.end]
 	for w, days := range s.an.cat.ElapsedHalves {
-		if days < tune.pastDays {
+		if days < tune.elapsedDays {
 			continue
 		}
 		for k := 0; ; {
@@ -259,7 +259,7 @@ func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 				continue // "a month-long trial": no time since
 			}
 			n, start := s.elapsedCount(bytes.TrimRight(text[:at], " "))
-			if n*days >= tune.pastDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k)) {
+			if n*days >= tune.elapsedDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k)) {
 				return true
 			}
 		}

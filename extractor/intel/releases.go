@@ -51,7 +51,7 @@ func (s *state) inSentence(k cueKind, sp span) bool {
 // "was not open-sourced", "will release", "previously released",
 // "공개할 예정", "지난달 공개한".
 func (s *state) blocked(c hit) bool {
-	if s.weakGerund(c) || s.pluralLaunches(c) {
+	if s.weakGerund(c) || s.pluralLaunches(c) || s.launchDocument(c) {
 		return true
 	}
 	after := 0
@@ -887,6 +887,34 @@ func (s *state) weakGerund(c hit) bool {
 	return true
 }
 
+// launchDocument reports a release cue that names a document or an event
+// about a launch (the lexicon's release_document_heads after it): a
+// release noun before a Latin head ("Meta's launch post claimed Llama 5
+// Maverick scored …", "the release notes"), a Han or Hangul verb with one
+// written onto it ("发布会上", "発表会で", "발표회에서"). The page cites the
+// launch; it makes none.
+func (s *state) launchDocument(c hit) bool {
+	rest := s.buf[c.end:]
+	if s.cjkCue(c) {
+		for _, h := range s.an.cat.ReleaseDocumentHeads {
+			if h[0] >= utf8.RuneSelf && bytes.HasPrefix(rest, []byte(h)) {
+				return true
+			}
+		}
+		return false
+	}
+	if !slices.Contains(s.an.cat.ReleaseNouns, string(bytes.ToLower(s.buf[c.start:c.end]))) || !bytes.HasPrefix(rest, []byte(" ")) {
+		return false
+	}
+	rest = rest[1:]
+	for _, h := range s.an.cat.ReleaseDocumentHeads {
+		if h[0] < utf8.RuneSelf && bytes.HasPrefix(rest, []byte(h)) && (len(rest) == len(h) || !isAlnum(rest[len(h)]) && rest[len(h)] != '-') {
+			return true
+		}
+	}
+	return false
+}
+
 // pluralLaunches reports a release cue that is a release noun in the
 // plural after a determiner and before "of" ("With the launches of the
 // Mistral Small and Medium families this year"): it counts launches that
@@ -983,6 +1011,9 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	if s.periodPast(text, days) {
 		return true // "11月上旬发布的", "11월 초 출시한", "giữa tháng 11"
 	}
+	if y := lineYear(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]); y > 0 && y < pub.Year() && lo == sent.start {
+		return true // "[2024] Phát hành PhoGPT-4B": a changelog entry of a past year
+	}
 	for k := 0; ; {
 		j := bytes.Index(text[k:], []byte("in "))
 		if j < 0 {
@@ -1018,6 +1049,21 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// lineYear returns the year that alone dates a dated line ("[2024] …",
+// "2024: …", "2024年：…"), or 0 when the line opens otherwise or gives
+// a month too.
+func lineYear(head []byte) int {
+	head = bytes.TrimLeft(head, " *-•[")
+	if leadingYear(head) == 0 {
+		return 0
+	}
+	rest := bytes.TrimPrefix(head[4:], []byte("年"))
+	if !hasPrefixIn(bytes.TrimLeft(rest, " "), []string{"]", ":", "："}) {
+		return 0
+	}
+	return leadingYear(head)
 }
 
 // lineMonth returns the month of the date that opens a dated line, as
@@ -1227,6 +1273,12 @@ func (s *state) hold(c hit) {
 	}
 	if past {
 		lo = s.pastClauseStart(c, sent, lo)
+	}
+	if _, ok := s.attributiveName(c, sent); past && s.cjkCue(c) && ok {
+		// "…モデルで、2026年8月に発表した「Rakuten AI 3.0」をベースに": a
+		// dated verb that modifies the name after it recalls that name,
+		// not the subject of the clauses before its own.
+		lo = max(lo, s.clauseStart(c.start, tune.dateClauseRunes))
 	}
 	if past && s.cjkCue(c) {
 		// "2025年4月に公開した「Llama 4」シリーズの改良版で、ラインアップは

@@ -73,6 +73,10 @@ type releaseTuning struct {
 	// A sentence whose first dateHead bytes are a date and a colon is a
 	// dated line ("2025-04-16: …"): its date dates the whole line.
 	dateHead int
+	// A span of time counted since a release ("仅过去一周", "a week ago",
+	// "출시 1주 만에") dates it before the page from elapsedDays: the
+	// text itself says the release is over, so a week is enough.
+	elapsedDays int
 	// A release dated at most freshDays before the page's publication is
 	// news of its day ("4日に公開した", read on the 5th): a review page
 	// that dates a release so reports a launch (dropReviewed).
@@ -153,7 +157,7 @@ var tune = releaseTuning{
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
-	pastMonths: 2, pastDays: 14, titlePastDays: 31, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24,
+	pastMonths: 2, pastDays: 14, titlePastDays: 31, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24, elapsedDays: 7,
 	freshDays: 7,
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80, clauseTail: 12,
