@@ -905,8 +905,10 @@ func (s *state) subjectBefore(p, k int) int {
 }
 
 // sectionOpened reports a sentence k in a paragraph after a heading line
-// the article's topic is not named in: a section of a roundup about
-// another model.
+// the article's topic is named in neither in the heading nor in the
+// sentences since: a section of a roundup about another model. A
+// review's section ("How it did / On the Rust refactor, Kimi K3 …") that
+// names the topic is still about it.
 func (s *state) sectionOpened(k int) bool {
 	if s.topic < 0 {
 		return false
@@ -916,15 +918,14 @@ func (s *state) sectionOpened(k int) bool {
 		if sp.start < s.titleEnd {
 			return false
 		}
-		if !s.inHeading(sp.start) {
-			continue
-		}
 		for _, m := range s.mentionsIn(sp.start, sp.end) {
 			if m.model == s.topic {
 				return false
 			}
 		}
-		return true
+		if s.inHeading(sp.start) {
+			return true
+		}
 	}
 	return false
 }
