@@ -10,21 +10,41 @@ import (
 // "'누리봄 2'(Nuribom-2)", "큐웬3.5(Qwen3.5-235B-A22B)"): one model in two
 // scripts, known by its Latin name, where the gloss goes on with the
 // native name's version. Every mention of the native name then counts
-// for the gloss.
+// for the gloss. A family's bare native name that a type word joins to
+// one of its models ("海螺视频模型Hailuo 03") is that model there.
 func (s *state) mergeGlosses() {
 	s.sortMentions()
 	for i := 0; i+1 < len(s.mentions); i++ {
 		a, b := s.mentions[i], s.mentions[i+1]
-		if a.model == b.model || s.buf[a.start] < utf8.RuneSelf || !isLetterASCII(s.buf[b.start]) ||
-			!glossOpens(s.buf[a.end:b.start]) || !glossCloses(s.buf[b.end:]) {
+		if a.model == b.model || s.buf[a.start] < utf8.RuneSelf || !isLetterASCII(s.buf[b.start]) {
 			continue
 		}
 		na, nb := s.models[a.model], s.models[b.model]
-		if na.family != nb.family || na.count == 0 || !glossVersion(na.tokens(), nb.tokens()) {
+		if na.family != nb.family || na.count == 0 {
 			continue
 		}
-		s.moveMentions(a.model, b.model)
+		switch {
+		case glossOpens(s.buf[a.end:b.start]) && glossCloses(s.buf[b.end:]) && glossVersion(na.tokens(), nb.tokens()):
+			s.moveMentions(a.model, b.model)
+		case na.bare && na.family >= 0 && s.typeNounGap(s.buf[a.end:b.start]):
+			s.moveMention(i, b.model) // the family's name may name another of its models elsewhere
+		}
 	}
+}
+
+// typeNounGap reports a gap of a few native letters ending in a type
+// word (the lexicon's type_words_cjk) between a family's bare native name
+// and a model of the family in Latin letters: "海螺视频模型Hailuo 03" (the
+// Hailuo video model Hailuo 03) describes the one model, the bare name no
+// model of its own.
+func (s *state) typeNounGap(gap []byte) bool {
+	gap = bytes.TrimSpace(gap)
+	for _, w := range s.an.cat.TypeWordsCJK {
+		if rest, ok := bytes.CutSuffix(gap, []byte(w)); ok && utf8.RuneCount(rest) <= 3 && !bytes.ContainsAny(rest, " ,.;:()") && (len(rest) == 0 || rest[0] >= utf8.RuneSelf) {
+			return true
+		}
+	}
+	return false
 }
 
 // glossOpens reports the gap between a name and its gloss: closing quote
@@ -72,6 +92,17 @@ func fromVersion(toks []string) []string {
 		}
 	}
 	return nil
+}
+
+// moveMention counts mention i for model to.
+func (s *state) moveMention(i, to int) {
+	f, t := s.models[s.mentions[i].model], s.models[to]
+	s.mentions[i].model = to
+	t.surfaces = addSurface(t.surfaces, s.buf[s.mentions[i].start:s.mentions[i].end])
+	t.count++
+	if f.count--; f.count <= 0 {
+		f.count, f.conf = 0, 0
+	}
 }
 
 // moveMentions counts every mention of model from for model to.
