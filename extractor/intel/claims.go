@@ -431,12 +431,14 @@ func (s *state) carriedBench(k int) ([]benchHit, bool) {
 // names none.
 const maxCarry = 2
 
-// sentenceOpener returns the model sentence sp opens with, not compared
-// against, when the sentence writes one number beside no model (nums)
-// after it; -1 otherwise.
+// sentenceOpener returns the model sentence sp opens with, after at most
+// a few words (fewWords), not compared against nor built on, when the
+// sentence writes one number beside no model (nums) after it; -1
+// otherwise. An older model opens one too: "…on AIME 2026; the original
+// gpt-oss-120b, re-run on the same test, manages 71.3 percent".
 func (s *state) sentenceOpener(sp span, nums []score) int {
 	ms := s.mentionsIn(sp.start, sp.end)
-	if len(ms) == 0 || ms[0].role != roleNone || len(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) > 0 {
+	if len(ms) == 0 || ms[0].role != roleNone && ms[0].role != roleHistory || !fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
 		return -1
 	}
 	free := 0
@@ -507,6 +509,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		if s.covered(n.span) || insideBench(benches, n.span) || !n.decimal && !n.percent && dateUnitAt(s.buf, n.end) {
 			continue // "截至2024年10月14日": a date, no score
 		}
+		if s.inLicense(n.span) {
+			continue // "Apache 2.0": a licence's version, no score
+		}
 		sc := score{number: n, owner: -1}
 		if n.percent || n.decimal || unitBench {
 			// Only these can pair without a benchmark's unit; the others
@@ -524,6 +529,16 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// inLicense reports a span inside a licence's name.
+func (s *state) inLicense(sp span) bool {
+	for _, h := range hitsIn(s.licenses, sp.start-64, sp.end) {
+		if h.start <= sp.start && sp.end <= h.end {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerIntroducedEarlier reports the owner of a number at p named right
@@ -905,8 +920,10 @@ func (s *state) subjectBefore(p, k int) int {
 }
 
 // sectionOpened reports a sentence k in a paragraph after a heading line
-// the article's topic is not named in: a section of a roundup about
-// another model.
+// the article's topic is named in neither in the heading nor in the
+// sentences since: a section of a roundup about another model. A
+// review's section ("How it did / On the Rust refactor, Kimi K3 …") that
+// names the topic is still about it.
 func (s *state) sectionOpened(k int) bool {
 	if s.topic < 0 {
 		return false
@@ -916,15 +933,14 @@ func (s *state) sectionOpened(k int) bool {
 		if sp.start < s.titleEnd {
 			return false
 		}
-		if !s.inHeading(sp.start) {
-			continue
-		}
 		for _, m := range s.mentionsIn(sp.start, sp.end) {
 			if m.model == s.topic {
 				return false
 			}
 		}
-		return true
+		if s.inHeading(sp.start) {
+			return true
+		}
 	}
 	return false
 }

@@ -38,6 +38,9 @@ func (s *state) discover() {
 				s.objectName(c.end, sent.end, &stems)
 			}
 		}
+		if near {
+			s.makerTypeNames(lo, hi, &stems)
+		}
 		natives = s.nativeNames(lo, hi, near, natives)
 		for sp := range s.products(lo, hi) {
 			if sp.start > 0 && s.buf[sp.start-1] == '-' && nativeRunBefore(s.buf, sp.start-1) >= 0 {
@@ -415,6 +418,21 @@ func (s *state) introduced(sp span, near bool) bool {
 		!s.variantFirst(sp)
 }
 
+// makerTypeNames adds as stems the names in [lo, hi) written as a
+// catalogued maker's name, a Latin type word and a version ("Viettel LLM
+// 2.0", "Acme LLM 3"): a maker names its model after itself and the kind
+// of model it is; the version makes it a product.
+func (s *state) makerTypeNames(lo, hi int, stems *stemList) {
+	for _, h := range hitsIn(s.vendorHits, lo, hi) {
+		if h.start < lo || h.end > hi || s.covered(span{h.end + 1, h.end + 2}) {
+			continue
+		}
+		if word, w := s.an.typeWordAt(s.buf, h.end); word != "" && w > h.end {
+			stems.addVersioned(string(s.buf[h.start:w]))
+		}
+	}
+}
+
 // variantFirst reports a name that opens with a variant word ("T2V-14B",
 // "VL-7B"): a size of a model named elsewhere, no model of its own.
 func (s *state) variantFirst(sp span) bool {
@@ -732,7 +750,8 @@ func (l *stemList) add(w string) {
 	}
 }
 
-// addVersioned adds a native stem quoted with a version number.
+// addVersioned adds a stem read only with a version after it: a native
+// one quoted with a version number, a maker's name with a type word.
 func (l *stemList) addVersioned(w string) {
 	l.add(w)
 	if l.versioned == nil {
@@ -788,6 +807,9 @@ func (s *state) readStem(stem string, versioned bool, names []string) {
 		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
+		}
+		if versioned && len(parts) == 0 {
+			continue // a name read with its version is no name without one: "Ricoh LLM シリーズ"
 		}
 		if len(parts) == 0 {
 			if hasSuffixIn(s.buf[:st], s.an.cat.SeriesBefore) {

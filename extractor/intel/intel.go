@@ -265,6 +265,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	}
 	s.discover()
 	s.aloneForms()
+	s.mergeGlosses()
 	s.finishMentions()
 	s.assignRoles()
 	s.choosePrimary()

@@ -863,11 +863,12 @@ func hasUpper(b []byte) bool {
 
 // slug reports a model hub's lowercase id read whole from st to end, a
 // stem matched only in its own case with its parts: a version joined by a
-// hyphen, then a size or a variant ("granite-5.0-8b-instruct"), neither
+// hyphen or attached, then a size or a variant ("granite-5.0-8b-instruct",
+// "calm4-vl-14b-instruct"), neither
 // inside another id ("doubao-seed-1.6") nor read in part
 // ("granite-3.1-3b-a800m-base").
 func (s *state) slug(st, end int, parts []part) bool {
-	if len(parts) < 2 || parts[0].sep != '-' || parts[0].kind != partVersion {
+	if len(parts) < 2 || parts[0].sep != '-' && parts[0].sep != 0 || parts[0].kind != partVersion {
 		return false
 	}
 	if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-' || s.buf[st-1] == '_') ||
