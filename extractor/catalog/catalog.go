@@ -287,6 +287,10 @@ type Catalog struct {
 	// after a name that describes it ("X, which …", "X, được …"); a
 	// participle right after the comma opens one too ("X, released …").
 	RelativeOpeners []string `yaml:"relative_openers"`
+	// ContactSubjects stand between a noun and the release verb of a
+	// relative clause with no opener that describes the noun: "the
+	// results it published for X" publishes the results, not X.
+	ContactSubjects []string `yaml:"contact_subjects"`
 	// GerundAuxiliaries before a release verb in -ing make it a
 	// predicate ("are introducing"), not a gerund; spaces are part of them.
 	GerundAuxiliaries []string `yaml:"gerund_auxiliaries"`
@@ -812,6 +816,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
+	c.ContactSubjects = append(c.ContactSubjects, o.ContactSubjects...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
 	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
 	c.GapJoiners = append(c.GapJoiners, o.GapJoiners...)
@@ -1167,6 +1172,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
+	v.names("contact_subjects", c.ContactSubjects)
 	for w, day := range c.MonthParts {
 		if w == "" || day < 1 || day > 28 {
 			v.bad("month_parts: %q stands for day %d, want 1 to 28", w, day)

@@ -1675,6 +1675,9 @@ func (s *state) documentBetween(m mention, c hit) bool {
 	if m.end <= c.start {
 		return len(hitsIn(s.cues[cueDocuments], m.end, c.start)) > 0
 	}
+	if s.frontedDocument(c) {
+		return true
+	}
 	docs := hitsIn(s.cues[cueDocuments], c.end, m.start)
 	if len(docs) == 0 {
 		return false
@@ -1683,6 +1686,19 @@ func (s *state) documentBetween(m mention, c hit) bool {
 	// weights are released too.
 	d := docs[len(docs)-1].end
 	return len(hitsIn(s.cues[cueModelNouns], d, m.start))+len(hitsIn(s.cues[cueOpen], d, m.start)) == 0
+}
+
+// frontedDocument reports a document noun that release cue c's relative
+// clause describes, the clause's subject between them: "the results it
+// published for Kimi K2.5", "the scores the company released for X"
+// publish the results, not the model.
+func (s *state) frontedDocument(c hit) bool {
+	docs := hitsIn(s.cues[cueDocuments], max(0, c.start-tune.dateBefore), c.start)
+	if len(docs) == 0 {
+		return false
+	}
+	gap := strings.TrimSpace(string(s.buf[docs[len(docs)-1].end:c.start]))
+	return slices.Contains(s.an.cat.ContactSubjects, gap)
 }
 
 // clauseObject reports whether mention m can be the object of release cue
