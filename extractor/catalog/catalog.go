@@ -267,6 +267,10 @@ type Catalog struct {
 	// một tháng"): "了", "してから", "한 지", "được".
 	ElapsedWeekUnits []string `yaml:"elapsed_week_units"`
 	ElapsedLinks     []string `yaml:"elapsed_links"`
+	// ElapsedYearUnits are the year units of such a span ("开源一年来",
+	// "1年前", "1년 전", "hai năm trước", "a year ago"); a count of 100 or
+	// more before them is a calendar year ("2025年"), no span.
+	ElapsedYearUnits []string `yaml:"elapsed_year_units"`
 	// ElapsedHalves are spans of time written with a half and no count
 	// ("半年", "半个月", "반년", "nửa năm", "half a year"), with the days
 	// they stand for: read as a counted span is. ElapsedClosers end a
@@ -805,6 +809,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedAfter = append(c.ElapsedAfter, o.ElapsedAfter...)
 	c.ElapsedBefore = append(c.ElapsedBefore, o.ElapsedBefore...)
 	c.ElapsedWeekUnits = append(c.ElapsedWeekUnits, o.ElapsedWeekUnits...)
+	c.ElapsedYearUnits = append(c.ElapsedYearUnits, o.ElapsedYearUnits...)
 	c.ElapsedLinks = append(c.ElapsedLinks, o.ElapsedLinks...)
 	for w, n := range o.ElapsedHalves {
 		if c.ElapsedHalves == nil {
@@ -1157,6 +1162,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_after", c.ElapsedAfter)
 	v.names("elapsed_before", c.ElapsedBefore)
 	v.names("elapsed_week_units", c.ElapsedWeekUnits)
+	v.names("elapsed_year_units", c.ElapsedYearUnits)
 	v.names("elapsed_links", c.ElapsedLinks)
 	for w, n := range c.ElapsedCounts {
 		if w == "" || n < 1 {

@@ -184,7 +184,8 @@ func (s *state) renamedAfter(x mention, cl span) bool {
 // whatever the page's other dates.
 func (s *state) elapsedPast(c hit, sent span) bool {
 	cl := s.clauseAt(c, sent)
-	return s.elapsedIn(c, cl, s.an.cat.ElapsedUnits, 30) || s.elapsedIn(c, cl, s.an.cat.ElapsedWeekUnits, 7) || s.elapsedHalf(c, cl)
+	return s.elapsedIn(c, cl, s.an.cat.ElapsedUnits, 30) || s.elapsedIn(c, cl, s.an.cat.ElapsedWeekUnits, 7) ||
+		s.elapsedIn(c, cl, s.an.cat.ElapsedYearUnits, 365) || s.elapsedHalf(c, cl)
 }
 
 // elapsedHalf is elapsedPast for a span written with a half and no count
@@ -259,6 +260,9 @@ func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 				continue // "a month-long trial": no time since
 			}
 			n, start := s.elapsedCount(bytes.TrimRight(text[:at], " "))
+			if days >= 365 && n >= 100 {
+				continue // "2025年": a calendar year, no span
+			}
 			if n*days >= tune.elapsedDays && (s.elapsedMarked(text[:start], text[k:]) || s.elapsedSince(c, cl.start+start, s.elapsedClosed(text[k:])) || s.elapsedAhead(c, cl.start+k)) {
 				return true
 			}
