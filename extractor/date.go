@@ -30,6 +30,9 @@ var (
 	ymdRe = mustStem(`\b((?:19|20)\d{2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*(\d{1,2})\b`, "-", ".", "/", "|")
 	// dmyRe is 29/5/2025, 29.05.2025, 05-29-2025, 29 | 05 | 2025.
 	dmyRe = mustStem(`\b(\d{1,2})\s*([-./|])\s*(\d{1,2})\s*[-./|]\s*((?:19|20)\d{2})\b`, "-", ".", "/", "|")
+	// viRe is the Vietnamese long form "1 tháng 12 năm 2026" (day, month,
+	// year), as datelines write it ("Đà Nẵng, ngày 1 tháng 12 năm 2026").
+	viRe = mustStem(`\b(\d{1,2})\s+[Tt]háng\s+(\d{1,2}),?\s+[Nn]ăm\s+((?:19|20)\d{2})\b`, "háng")
 	// slashShortRe is 3/6/23 or 06/03/23: a two-digit year after slashes,
 	// not part of a longer run of numbers and slashes (a path, a ratio).
 	slashShortRe = mustStem(`(?:^|[^\d./-])(\d{1,2})/(\d{1,2})/(\d{2})(?:$|[^\d./-]|\.(?:\s|$))`, "/")
@@ -238,6 +241,10 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	}
 	if m := ymdRe.FindStringSubmatchIndex(s); m != nil {
 		t, ok := date(atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]), 0, 0, 0, naive)
+		try(m, t, ok)
+	}
+	if m := viRe.FindStringSubmatchIndex(s); m != nil {
+		t, ok := date(atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]), 0, 0, 0, naive)
 		try(m, t, ok)
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
