@@ -665,6 +665,12 @@ func (s *state) numberOwner(n, sent span) int {
 	for at < sent.end && (s.buf[at] == ' ' || s.buf[at] == '%') {
 		at++
 	}
+	for _, u := range scoreUnitWords {
+		if bytes.HasPrefix(s.buf[at:sent.end], u) {
+			at += len(u) // "71,0 điểm của ViGPT 2", "61.5 points for Qwen3-8B"
+			break
+		}
+	}
 	at += participleLen(s.buf[at:sent.end]) // "the 87.5 per cent published for DeepSeek-R1-0528"
 	rest := s.buf[at:min(sent.end, at+tune.ownerGap)]
 	for _, p := range ownerAfter {
@@ -773,6 +779,10 @@ func lowerWordsOnly(b []byte) bool {
 // ownerAfter are the words between a number and the model it belongs to
 // ("70% for Qwen2.5", "72,8% của GPT-5", "72,8 % de GPT-5").
 var ownerAfter = [][]byte{[]byte("for "), []byte("of "), []byte("của "), []byte("de "), []byte("für "), []byte("von ")}
+
+// scoreUnitWords are the words for points written between a score and the
+// words that name its owner ("71,0 điểm của ViGPT 2").
+var scoreUnitWords = [][]byte{[]byte("điểm "), []byte("points "), []byte("point ")}
 
 // ownerConnector reports a gap between a model and a number that makes
 // the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".
