@@ -706,6 +706,9 @@ func (s *state) shortOwner(n, sent span) int {
 	for end > sent.start && n.start-end <= tune.ownerGap && !isAlnum(s.buf[end-1]) {
 		end--
 	}
+	if w := connectorWordBefore(s.buf[sent.start:n.start]); w > 0 {
+		end = n.start - w // "32B đạt 78,6": a connector with letters outside ASCII
+	}
 	start := end
 	for start > sent.start && (isAlnum(s.buf[start-1]) || s.buf[start-1] == '-') {
 		start--
@@ -722,6 +725,19 @@ func (s *state) shortOwner(n, sent span) int {
 		return -1
 	}
 	return s.ownEndingWith(q)
+}
+
+// connectorWordBefore returns the length of a connector word written with
+// letters outside ASCII and the spaces around it at the end of b ("đạt "
+// of "bản 32B đạt "), 0 for none: such a word is no run of ASCII letters
+// to walk back over.
+func connectorWordBefore(b []byte) int {
+	t := bytes.TrimRight(b, " ")
+	i := bytes.LastIndexByte(t, ' ')
+	if i < 0 || asciiOnly(string(t[i+1:])) || !ownerConnector(t[i+1:]) {
+		return 0
+	}
+	return len(b) - i
 }
 
 // participleLen returns the length of an English past participle and the
