@@ -653,6 +653,9 @@ func (s *state) numberOwner(n, sent span) int {
 		if m.end >= sent.start && n.start-m.end <= tune.ownerGap && ownerConnector(s.buf[m.end:n.start]) {
 			return m.model
 		}
+		if m.end >= sent.start && n.start-m.end <= 2*tune.ownerGap && s.bracketedBench(m.end, n.start) {
+			return m.model
+		}
 	}
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
@@ -725,6 +728,36 @@ func (s *state) shortOwner(n, sent span) int {
 		return -1
 	}
 	return s.ownEndingWith(q)
+}
+
+// bracketedBench reports a gap between a model and a number that opens a
+// bracket and names a benchmark: "'HyperCLOVA X SEED 1.5 Think'(KoBALT
+// 51.3점)", "Foo-7B (MMLU: 61.2)": the bracket gives the model's score.
+func (s *state) bracketedBench(p, q int) bool {
+	g := s.buf[p:q]
+	for _, c := range []string{"'", "’", "\"", "”", "」", "』", " "} {
+		g = bytes.TrimPrefix(g, []byte(c))
+	}
+	var open int
+	switch {
+	case bytes.HasPrefix(g, []byte("(")):
+		open = 1
+	case bytes.HasPrefix(g, []byte("（")):
+		open = len("（")
+	default:
+		return false
+	}
+	at := q - len(g) + open
+	for at < q && s.buf[at] == ' ' {
+		at++
+	}
+	for _, b := range benchesIn(s.benches, at, at+1) {
+		rest := bytes.Trim(s.buf[b.end:q], " :：")
+		if b.start == at && len(rest) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // connectorWordBefore returns the length of a connector word written with
