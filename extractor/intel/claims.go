@@ -653,6 +653,9 @@ func (s *state) numberOwner(n, sent span) int {
 		if m.end >= sent.start && n.start-m.end <= tune.ownerGap && ownerConnector(s.buf[m.end:n.start]) {
 			return m.model
 		}
+		if m.end >= sent.start && n.start-m.end <= 2*tune.ownerGap && s.bracketedBench(m.end, n.start) {
+			return m.model
+		}
 	}
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
@@ -664,6 +667,12 @@ func (s *state) numberOwner(n, sent span) int {
 	at := n.end // where the words after the number start
 	for at < sent.end && (s.buf[at] == ' ' || s.buf[at] == '%') {
 		at++
+	}
+	for _, u := range scoreUnitWords {
+		if bytes.HasPrefix(s.buf[at:sent.end], u) {
+			at += len(u) // "71,0 điểm của ViGPT 2", "61.5 points for Qwen3-8B"
+			break
+		}
 	}
 	at += participleLen(s.buf[at:sent.end]) // "the 87.5 per cent published for DeepSeek-R1-0528"
 	rest := s.buf[at:min(sent.end, at+tune.ownerGap)]
@@ -700,6 +709,9 @@ func (s *state) shortOwner(n, sent span) int {
 	for end > sent.start && n.start-end <= tune.ownerGap && !isAlnum(s.buf[end-1]) {
 		end--
 	}
+	if w := connectorWordBefore(s.buf[sent.start:n.start]); w > 0 {
+		end = n.start - w // "32B đạt 78,6": a connector with letters outside ASCII
+	}
 	start := end
 	for start > sent.start && (isAlnum(s.buf[start-1]) || s.buf[start-1] == '-') {
 		start--
@@ -716,6 +728,49 @@ func (s *state) shortOwner(n, sent span) int {
 		return -1
 	}
 	return s.ownEndingWith(q)
+}
+
+// bracketedBench reports a gap between a model and a number that opens a
+// bracket and names a benchmark: "'HyperCLOVA X SEED 1.5 Think'(KoBALT
+// 51.3점)", "Foo-7B (MMLU: 61.2)": the bracket gives the model's score.
+func (s *state) bracketedBench(p, q int) bool {
+	g := s.buf[p:q]
+	for _, c := range []string{"'", "’", "\"", "”", "」", "』", " "} {
+		g = bytes.TrimPrefix(g, []byte(c))
+	}
+	var open int
+	switch {
+	case bytes.HasPrefix(g, []byte("(")):
+		open = 1
+	case bytes.HasPrefix(g, []byte("（")):
+		open = len("（")
+	default:
+		return false
+	}
+	at := q - len(g) + open
+	for at < q && s.buf[at] == ' ' {
+		at++
+	}
+	for _, b := range benchesIn(s.benches, at, at+1) {
+		rest := bytes.Trim(s.buf[b.end:q], " :：")
+		if b.start == at && len(rest) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// connectorWordBefore returns the length of a connector word written with
+// letters outside ASCII and the spaces around it at the end of b ("đạt "
+// of "bản 32B đạt "), 0 for none: such a word is no run of ASCII letters
+// to walk back over.
+func connectorWordBefore(b []byte) int {
+	t := bytes.TrimRight(b, " ")
+	i := bytes.LastIndexByte(t, ' ')
+	if i < 0 || asciiOnly(string(t[i+1:])) || !ownerConnector(t[i+1:]) {
+		return 0
+	}
+	return len(b) - i
 }
 
 // participleLen returns the length of an English past participle and the
@@ -773,6 +828,10 @@ func lowerWordsOnly(b []byte) bool {
 // ownerAfter are the words between a number and the model it belongs to
 // ("70% for Qwen2.5", "72,8% của GPT-5", "72,8 % de GPT-5").
 var ownerAfter = [][]byte{[]byte("for "), []byte("of "), []byte("của "), []byte("de "), []byte("für "), []byte("von ")}
+
+// scoreUnitWords are the words for points written between a score and the
+// words that name its owner ("71,0 điểm của ViGPT 2").
+var scoreUnitWords = [][]byte{[]byte("điểm "), []byte("points "), []byte("point ")}
 
 // ownerConnector reports a gap between a model and a number that makes
 // the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".

@@ -932,14 +932,8 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	text := string(seg)
-	for _, suf := range s.an.cat.OrgSuffixes {
-		if suf[0] < utf8.RuneSelf {
-			continue
-		}
-		idx := strings.LastIndex(text, suf)
-		if idx <= 0 {
-			continue
-		}
+	for _, c := range s.nativeSuffixes(text) {
+		suf, idx := c.suf, c.at
 		// The name before the suffix is written in the suffix's script:
 		// "深度求索" of "深度求索科技", "코난" of "코난테크놀로지", "カナメ"
 		// of "カナメテクノロジーズ".
@@ -961,6 +955,33 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// suffixAt is an organisation suffix written in a native script and where
+// it last occurs in a text.
+type suffixAt struct {
+	suf string
+	at  int
+}
+
+// nativeSuffixes returns the native-script organisation suffixes found in
+// text, the one ending nearest its end (the release verb) first: in
+// "新浪科技讯 …消息，北京初创公司青穹智能今日发布" the maker is the
+// organisation right before the verb, not the news site of the dateline.
+func (s *state) nativeSuffixes(text string) []suffixAt {
+	var found []suffixAt
+	for _, suf := range s.an.cat.OrgSuffixes {
+		if suf[0] < utf8.RuneSelf {
+			continue
+		}
+		if idx := strings.LastIndex(text, suf); idx > 0 {
+			found = append(found, suffixAt{suf, idx})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		return found[i].at+len(found[i].suf) > found[j].at+len(found[j].suf)
+	})
+	return found
 }
 
 // appositiveOrg returns the one to three capitalised words that open a

@@ -50,7 +50,11 @@ func (s *state) pageBenches() {
 			if s.inTableLine(st) || s.covered(sp) || len(benchesIn(s.benches, st-64, en)) > 0 && s.benchOverlaps(sp) {
 				continue
 			}
-			s.benches = append(s.benches, benchHit{sp, -1, n})
+			name := n
+			if e := releaseNumberAfter(s.buf, en); e > en {
+				sp.end, name = e, n+string(s.buf[en:e]) // "Wan-Bench 3.0": the set's version, no score
+			}
+			s.benches = append(s.benches, benchHit{sp, -1, name})
 			added = true
 		}
 	}
@@ -512,4 +516,28 @@ func bordered(name string) bool {
 		}
 	}
 	return false
+}
+
+// releaseNumberAfter returns the end of a release number written after a
+// benchmark named on the page, en when there is none: " 3.0" of "在自建评测集
+// Wan-Bench 3.0 上", " 2.0" of "FooEval 2.0": a single digit and ".0" is a
+// version, not a score (such a score would hardly be written with ".0").
+// A unit or percent sign after it makes it a score again.
+func releaseNumberAfter(buf []byte, en int) int {
+	i := en
+	if i >= len(buf) || buf[i] != ' ' {
+		return en
+	}
+	i++
+	if i+2 >= len(buf) || !isDigit(buf[i]) || buf[i+1] != '.' || buf[i+2] != '0' {
+		return en
+	}
+	e := i + 3
+	if e < len(buf) && (isAlnum(buf[e]) || buf[e] == '%' || buf[e] == '.' && e+1 < len(buf) && isDigit(buf[e+1])) {
+		return en
+	}
+	if r, _ := utf8.DecodeRune(buf[e:]); r == '％' || r == '分' || r == '点' {
+		return en
+	}
+	return e
 }

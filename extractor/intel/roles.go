@@ -256,6 +256,9 @@ type spacedStem struct {
 	// letter: the stem is a word of a family whose versions are letters,
 	// with the letter that follows it ("Command B"), a whole name.
 	letter bool
+	// dropped: the stem is a family's name without its maker's ("Nova"
+	// of "Amazon Nova"), not a joined family's word ("Step").
+	dropped bool
 }
 
 // spacedForms reads "Step 3" and "Seed 1.6" as names where the family's
@@ -274,6 +277,11 @@ func (s *state) spacedForms() {
 				named, by = true, int32(h.start)
 			}
 		}
+		if !named && c.dropped && s.familyRead(c.family, s.buf[c.start:c.end]) {
+			// "Nova 3 Lite" sentences after "Amazon Nova 3": the
+			// article already named the family with its maker.
+			named = true
+		}
 		if !named {
 			continue
 		}
@@ -290,6 +298,18 @@ func (s *state) spacedForms() {
 	if len(s.spaced) > 0 {
 		s.sortMentions()
 	}
+}
+
+// familyRead reports a mention of family fam written in full, with its
+// maker's name ("Amazon Nova 3"), not only as the maker-less stem (a
+// "Nova 3 Lite" read beside the maker names the maker, not the family).
+func (s *state) familyRead(fam int, dropped []byte) bool {
+	for _, m := range s.mentions {
+		if s.models[m.model].family == fam && !bytes.HasPrefix(s.buf[m.start:m.end], dropped) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneEdit reports whether a and b differ by one insertion, deletion,

@@ -628,7 +628,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// family's maker only (spacedForms); alone it is a word.
 		if e := en + 2; e <= len(s.buf) && s.buf[en] == ' ' && isUpper(s.buf[en+1]) && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '+' && s.buf[e] != '-') &&
 			!s.cellMode && len(s.spaced) < maxHits {
-			s.spaced = append(s.spaced, spacedStem{span{st, e}, fam, r.stem + " " + string(s.buf[en+1]), true})
+			s.spaced = append(s.spaced, spacedStem{span{st, e}, fam, r.stem + " " + string(s.buf[en+1]), true, false})
 		}
 		return 0, false
 	}
@@ -637,7 +637,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// a model with a spaced version beside the maker only
 		// (spacedForms); alone it is a word.
 		if en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) && !s.cellMode && len(s.spaced) < maxHits {
-			s.spaced = append(s.spaced, spacedStem{span: span{st, en}, family: fam, stem: r.stem})
+			s.spaced = append(s.spaced, spacedStem{span: span{st, en}, family: fam, stem: r.stem, dropped: true})
 		}
 		return 0, false
 	}
