@@ -987,17 +987,44 @@ func (s *state) sectionOpened(k int) bool {
 	if s.topic < 0 {
 		return false
 	}
+	if s.opened.topic != s.topic || s.opened.mentions != len(s.mentions) || len(s.opened.after) != len(s.sents) {
+		// What each sentence answers holds while the topic and the
+		// mentions stay: kept, a page of many claims and no headings
+		// walks back over its sentences once, not once a claim.
+		s.opened.topic, s.opened.mentions = s.topic, len(s.mentions)
+		s.opened.after = slices.Grow(s.opened.after[:0], len(s.sents))[:len(s.sents)]
+		clear(s.opened.after)
+	}
+	var walked []int
+	answer := false
 	for j := k - 1; j >= 1; j-- {
-		sp := s.sents[j]
-		if sp.start < s.titleEnd {
-			return false
+		if a := s.opened.after[j]; a != 0 {
+			answer = a == 2
+			break
 		}
-		for _, m := range s.mentionsIn(sp.start, sp.end) {
-			if m.model == s.topic {
-				return false
-			}
+		walked = append(walked, j)
+		sp := s.sents[j]
+		if sp.start < s.titleEnd || s.mentionsTopic(sp) {
+			break
 		}
 		if s.inHeading(sp.start) {
+			answer = true
+			break
+		}
+	}
+	for _, j := range walked {
+		s.opened.after[j] = 1
+		if answer {
+			s.opened.after[j] = 2
+		}
+	}
+	return answer
+}
+
+// mentionsTopic reports a mention of the article's topic in sp.
+func (s *state) mentionsTopic(sp span) bool {
+	for _, m := range s.mentionsIn(sp.start, sp.end) {
+		if m.model == s.topic {
 			return true
 		}
 	}

@@ -234,6 +234,13 @@ type state struct {
 	// order, once futuresRead.
 	futures     []span
 	futuresRead bool
+	// opened caches sectionOpened's walk back: after[j] is 2 when the
+	// sections read back from sentence j open on another model, 1 when
+	// not, 0 when not yet read; valid for one topic and mention count.
+	opened struct {
+		topic, mentions int
+		after           []int8
+	}
 	// endingIn indexes the first endingN models by the last token of
 	// their names (modelsEndingIn).
 	endingIn map[string][]int
@@ -471,6 +478,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.newVendors, s.newVendorAt, s.glosses = nil, nil, nil
 	s.stems, s.versioned = nil, nil
 	s.primary, s.topic = -1, -1
+	s.opened.after = s.opened.after[:0]
 	s.claims = nil
 	s.tableCells = s.tableCells[:0]
 	s.downloads = s.downloads[:0]
