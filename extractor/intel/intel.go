@@ -717,29 +717,7 @@ func (s *state) finishMentions() {
 // closely in its sentence by a benchmark or a benchmark-like name, and no
 // model of theirs is named. They are no model makers of the article.
 func (s *state) benchMakers() map[int]bool {
-	var out map[int]bool
-	for _, h := range s.vendorHits {
-		if !out[h.idx] && s.benchAfter(h.end) {
-			if out == nil {
-				out = map[int]bool{}
-			}
-			out[h.idx] = true
-		}
-	}
-	if out == nil {
-		return nil // no vendor before a benchmark: the common case
-	}
-	for _, h := range s.vendorHits {
-		if out[h.idx] && !s.benchAfter(h.end) {
-			delete(out, h.idx)
-		}
-	}
-	for _, m := range s.models {
-		if m.count > 0 {
-			delete(out, m.vendor)
-		}
-	}
-	return out
+	return s.namedOnlyAs(func(h hit) bool { return s.benchAfter(h.end) })
 }
 
 // benchAfter reports a benchmark named within a few words after p in its

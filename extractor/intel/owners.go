@@ -17,9 +17,15 @@ import (
 // every hit of theirs is such a one (ownerHit), and no model of theirs is
 // named. They are no model makers of the article.
 func (s *state) owners() map[int]bool {
+	return s.namedOnlyAs(s.ownerHit)
+}
+
+// namedOnlyAs returns the vendors every hit of which is such that is(h),
+// none of whose models the article names; nil when none.
+func (s *state) namedOnlyAs(is func(h hit) bool) map[int]bool {
 	var out map[int]bool
 	for _, h := range s.vendorHits {
-		if !out[h.idx] && s.ownerHit(h) {
+		if !out[h.idx] && is(h) {
 			if out == nil {
 				out = map[int]bool{}
 			}
@@ -27,10 +33,10 @@ func (s *state) owners() map[int]bool {
 		}
 	}
 	if out == nil {
-		return nil // no owner named: the common case
+		return nil // no such hit: the common case
 	}
 	for _, h := range s.vendorHits {
-		if out[h.idx] && !s.ownerHit(h) {
+		if out[h.idx] && !is(h) {
 			delete(out, h.idx)
 		}
 	}
