@@ -7,11 +7,7 @@ import (
 )
 
 func TestMonthAbbreviation(t *testing.T) {
-	cat, err := configs.Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an := New(cat)
+	an := testAnalyzer(t)
 	for _, tc := range []struct {
 		word string
 		want int
@@ -57,11 +53,7 @@ func TestDayAfterMonth(t *testing.T) {
 }
 
 func TestMonthName(t *testing.T) {
-	cat, err := configs.Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an := New(cat)
+	an := testAnalyzer(t)
 	for _, tc := range []struct {
 		word      string
 		beforeDay bool
@@ -77,11 +69,7 @@ func TestMonthName(t *testing.T) {
 }
 
 func TestDayOrPart(t *testing.T) {
-	cat, err := configs.Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &state{an: New(cat)}
+	s := &state{an: testAnalyzer(t)}
 	for _, tc := range []struct {
 		rest string
 		want int
@@ -93,4 +81,14 @@ func TestDayOrPart(t *testing.T) {
 			t.Errorf("dayOrPart(%q) = %d, want %d", tc.rest, got, tc.want)
 		}
 	}
+}
+
+// testAnalyzer returns an analyzer of the embedded catalog.
+func testAnalyzer(t *testing.T) *Analyzer {
+	t.Helper()
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(cat)
 }

@@ -198,13 +198,8 @@ func (s *state) elapsedHalf(c hit, cl span) bool {
 		if days < tune.elapsedDays {
 			continue
 		}
-		for k := 0; ; {
-			j := bytes.Index(text[k:], []byte(w))
-			if j < 0 {
-				break
-			}
-			at := k + j
-			k = at + len(w)
+		for at := range occurrences(text, w) {
+			k := at + len(w)
 			if w[0] < utf8.RuneSelf && (at > 0 && isAlnum(text[at-1]) || k < len(text) && (isAlnum(text[k]) || text[k] == '-')) {
 				continue // a Latin span is words of its own
 			}
@@ -246,13 +241,8 @@ func (s *state) elapsedClosed(after []byte) bool {
 func (s *state) elapsedIn(c hit, cl span, units []string, days int) bool {
 	text := s.buf[cl.start:cl.end]
 	for _, u := range units {
-		for k := 0; ; {
-			j := bytes.Index(text[k:], []byte(u))
-			if j < 0 {
-				break
-			}
-			at := k + j
-			k = at + len(u)
+		for at := range occurrences(text, u) {
+			k := at + len(u)
 			if u[0] < utf8.RuneSelf && (at == 0 || text[at-1] != ' ') {
 				continue // "two months", "2 tháng": a Latin unit is a word
 			}

@@ -1014,13 +1014,8 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	if y := lineYear(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]); y > 0 && y < pub.Year() && lo == sent.start {
 		return true // "[2024] Phát hành PhoGPT-4B": a changelog entry of a past year
 	}
-	for k := 0; ; {
-		j := bytes.Index(text[k:], []byte("in "))
-		if j < 0 {
-			break
-		}
-		k += j + 3
-		rest := text[k:]
+	for at := range occurrences(text, "in ") {
+		rest := text[at+3:]
 		if y := leadingYear(rest); y > 0 && y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
 			return true // "in 2024"
 		}

@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"iter"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -361,4 +362,18 @@ func parseNumber(w string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(string(b), 64)
 	return v, err == nil
+}
+
+// occurrences yields where each occurrence of w in text starts, reading
+// on after its end.
+func occurrences(text []byte, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for k := 0; ; {
+			j := bytes.Index(text[k:], []byte(w))
+			if j < 0 || !yield(k+j) {
+				return
+			}
+			k += j + len(w)
+		}
+	}
 }
