@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -766,11 +767,45 @@ func isDateLabel(s string) bool {
 // maxLabelGap is how far after its label a labelled date may start.
 const maxLabelGap = 40
 
+// objectMarks are the particles that end the object of a verb in Chinese,
+// Japanese and Korean: a label word right after one is the verb of a
+// sentence ("重みを公開しました", "모델을 등록했다"), not a label.
+const objectMarks = "を을를"
+
+// verbEndings are the inflections that make a CJK label word a verb
+// ("公開しました", "发布了", "등록했다"): the date after it belongs to the
+// next sentence or list item, not to the word.
+var verbEndings = []string{"し", "す", "さ", "了", "했", "한", "하", "된", "됐", "되"}
+
+// verbLabel reports whether the label at loc in s is a CJK verb in a
+// sentence rather than a label before a date: a "2026/11/26: X を公開" news
+// line's verb must not date the line after it.
+func verbLabel(s string, loc []int) bool {
+	r, _ := utf8.DecodeRuneInString(s[loc[0]:])
+	if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:loc[0]], " "))
+	if strings.ContainsRune(objectMarks, before) {
+		return true
+	}
+	after := strings.TrimLeft(s[loc[1]:], " ")
+	for _, e := range verbEndings {
+		if strings.HasPrefix(after, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // labeledDate returns the first date that follows a label matched by re
 // closely, in the labelled texts of the page.
 func (m *pageMeta) labeledDate(re *regexp.Regexp, dayFirst bool) (time.Time, bool) {
 	for _, s := range m.labeled {
 		for _, loc := range re.FindAllStringIndex(s, 3) {
+			if verbLabel(s, loc) {
+				continue
+			}
 			if t, at, _, ok := textDateAt(s[loc[1]:], dayFirst); ok && at <= maxLabelGap {
 				return t, true
 			}
