@@ -892,8 +892,16 @@ func updatedBefore(s string, from, at int) bool {
 		from--
 	}
 	before := s[from:at]
+	if strings.Contains(before, "更新") {
+		before = changelogHeadingRe.ReplaceAllLiteralString(before, "")
+	}
 	return lastMatch(revisedLabelRe, before) > lastMatch(publishedLabelRe, before)
 }
+
+// changelogHeadingRe matches the CJK headings of a list of dated news
+// ("更新情報", "更新履歴", "更新日志"): their 更新 labels no later change;
+// the entries under them are dated each by its own date.
+var changelogHeadingRe = regexp.MustCompile(`更新(?:情報|情报|履歴|履历|日志|日誌|记录|紀錄|記録|内容|內容)`)
 
 // lastMatch returns where the last match of re in s starts, or -1.
 func lastMatch(re *regexp.Regexp, s string) int {
