@@ -243,7 +243,7 @@ func (s *state) releaseSentence(c hit) {
 			continue // "GreenNode của VNG công bố … GreenMind": the subject
 		}
 		named = true
-		if !s.released(m, c) || !s.makerFits(m, sent) {
+		if !s.released(m, c) || !s.makerFits(m, c, sent) {
 			continue
 		}
 		given = true
@@ -495,16 +495,32 @@ func (s *state) hasObject(c hit, objects []int) bool {
 // is context, not a release. A heading names its maker in the sentence
 // after it ("Claude Haiku 5 is generally available" over "Anthropic made
 // Claude Haiku 5 available …"): there the maker it names counts too.
-func (s *state) makerFits(m mention, sent span) bool {
+//
+// An article whose headings feature no maker of its own (a roundup, "This
+// week in AI") releases every model whose maker leads its release
+// sentence ("Moonshot released Kimi K3. Zhipu released GLM-5.2.").
+func (s *state) makerFits(m mention, c hit, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
 		return true
 	}
 	if s.makerIn(v, sent) {
-		return s.featured(v)
+		return s.featured(v) || !s.featured(s.primary) && s.makerLeads(v, m, c, sent)
 	}
 	if k := s.sentenceAt(sent.start) + 1; sent.start >= s.titleEnd && s.inHeading(sent.start) && k < len(s.sents) && s.makerIn(v, s.sents[k]) {
 		return s.featured(v)
+	}
+	return false
+}
+
+// makerLeads reports a name of vendor v in sentence sent before both the
+// release verb c and the mention m: the verb's subject, not a name in a
+// later clause ("…, and NVIDIA's AceReason was in the comparison").
+func (s *state) makerLeads(v int, m mention, c hit, sent span) bool {
+	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
+		if h.idx == v && h.start < c.start && h.start < m.start {
+			return true
+		}
 	}
 	return false
 }
