@@ -96,6 +96,9 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 			if !utf8.ValidString(text) {
 				text = strings.ToValidUTF8(text, "\uFFFD")
 			}
+			if needsFolding(text) {
+				text = string(appendHalfwidth(nil, text)) // as the text is
+			}
 			var k cell
 			switch cached, ok := seen[text]; {
 			case !(r < tb.head || c < tb.labels || r < maxHeadRows && c < maxLabelCols):
@@ -776,11 +779,17 @@ func (s *state) cellState(text string) *state {
 // cellNumber parses a score cell: "85.0", "**72.7**", "72.7*", "65,8%",
 // "1,035", "72.3 ± 0.4", "85.0 (86.1)", "−2.1", "41.3%". Marks around the
 // number (bold, footnote signs) are dropped; a value and its spread or a
-// second figure in brackets give the value.
+// second figure in brackets give the value. Fullwidth digits and dots
+// ("７１．２") read as their ASCII forms.
 func cellNumber(t string) (float64, string, bool) {
 	if plainNumber(t) {
 		v, err := strconv.ParseFloat(t, 64)
 		return v, "", err == nil // "85.0": most body cells
+	}
+	if needsFolding(t) {
+		if f := string(appendHalfwidth(nil, t)); f != t {
+			return cellNumber(f) // "７１．２"
+		}
 	}
 	t = strings.TrimSpace(t)
 	if t == "" || !isDigit(t[0]) && !strings.ContainsAny(t[:1], "*†‡§¶#^~≈-−") && !strings.HasPrefix(t, "−") {
