@@ -783,6 +783,54 @@ func (s *state) creditLabs(named map[int]bool) {
 	}
 }
 
+// creditedMakers returns the vendors the page names, itself or through
+// their models: those it names, the makers of the models it releases, and,
+// on a page that releases a model, the makers of the other models it
+// mentions whose names a reader would credit to them (makerShown). A page
+// that releases nothing credits the maker of every model it names: a model
+// it only names may be its subject.
+func (s *state) creditedMakers(named map[int]bool) map[int]bool {
+	credited := map[int]bool{}
+	for v := range named {
+		credited[v] = true
+	}
+	releases := false
+	for _, m := range s.models {
+		releases = releases || m.count > 0 && m.conf > 0
+	}
+	for _, m := range s.models {
+		if m.count > 0 && m.vendor >= 0 && (m.conf > 0 || !releases || s.makerShown(m)) {
+			credited[m.vendor] = true
+		}
+	}
+	return credited
+}
+
+// makerShown reports whether a mention of model m, without its maker's
+// name, still names its maker to a reader. It does not for a lab or team
+// inside a larger organisation (the catalog's parent and team: a mention
+// of "Sarashina2-70B" names neither SB Intuitions nor SoftBank), nor for a
+// model named after another maker's model it was built on ("Llama 3.3
+// Swallow 70B", "Llama-3-ELYZA-JP-8B"), whose name credits the base's line.
+func (s *state) makerShown(m *modelRec) bool {
+	v := s.an.cat.Vendors[m.vendor]
+	if v.Parent != "" || v.Team {
+		return false
+	}
+	return !s.namedAfterBase(m)
+}
+
+// namedAfterBase reports a model whose name opens with the stem of another
+// maker's family ("Llama" of "Llama 3.1 Swallow 8B").
+func (s *state) namedAfterBase(m *modelRec) bool {
+	i := strings.IndexAny(m.name, " -")
+	if i <= 0 {
+		return false
+	}
+	f, ok := s.an.c.stemFamily[strings.ToLower(m.name[:i])]
+	return ok && s.an.c.familyVendor[f] >= 0 && s.an.c.familyVendor[f] != m.vendor
+}
+
 // makesModel reports a model of vendor v named on the page.
 func (s *state) makesModel(v int) bool {
 	for _, m := range s.models {
@@ -841,9 +889,11 @@ func (s *state) output() {
 		named[v] = true // only named vendors are counted so far
 	}
 	s.creditLabs(named)
+	credited := s.creditedMakers(named)
 	for _, m := range s.models {
 		switch {
 		case m.count == 0:
+		case m.vendor >= 0 && !credited[m.vendor]:
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)
 			if !c.found && m.res.conf > c.conf {
