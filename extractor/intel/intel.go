@@ -783,27 +783,30 @@ func (s *state) creditLabs(named map[int]bool) {
 	}
 }
 
-// creditedMakers returns the vendors the page names, itself or through
-// their models: those it names, the makers of the models it releases, and,
-// on a page that releases a model, the makers of the other models it
-// mentions whose names a reader would credit to them (makerShown). A page
-// that releases nothing credits the maker of every model it names: a model
-// it only names may be its subject.
-func (s *state) creditedMakers(named map[int]bool) map[int]bool {
-	credited := map[int]bool{}
-	for v := range named {
-		credited[v] = true
-	}
-	releases := false
-	for _, m := range s.models {
-		releases = releases || m.count > 0 && m.conf > 0
+// credits reports whether the page names vendor v through its models,
+// when it does not name v itself: it releases a model of v, or it releases
+// nothing (a model it only names may be its subject), or it names a model
+// of v whose name a reader would credit to v (makerShown).
+func (s *state) credits(v int, releases bool) bool {
+	if !releases {
+		return true
 	}
 	for _, m := range s.models {
-		if m.count > 0 && m.vendor >= 0 && (m.conf > 0 || !releases || s.makerShown(m)) {
-			credited[m.vendor] = true
+		if m.count > 0 && m.vendor == v && (m.conf > 0 || s.makerShown(m)) {
+			return true
 		}
 	}
-	return credited
+	return false
+}
+
+// releasesModel reports whether the page releases a model it names.
+func (s *state) releasesModel() bool {
+	for _, m := range s.models {
+		if m.count > 0 && m.conf > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // makerShown reports whether a mention of model m, without its maker's
@@ -889,11 +892,11 @@ func (s *state) output() {
 		named[v] = true // only named vendors are counted so far
 	}
 	s.creditLabs(named)
-	credited := s.creditedMakers(named)
+	releases := s.releasesModel()
 	for _, m := range s.models {
 		switch {
 		case m.count == 0:
-		case m.vendor >= 0 && !credited[m.vendor]:
+		case m.vendor >= 0 && !named[m.vendor] && !s.credits(m.vendor, releases):
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)
 			if !c.found && m.res.conf > c.conf {
