@@ -355,6 +355,11 @@ type Vendor struct {
 	// credited to the parent in a text that names the parent but not the
 	// lab ("ソフトバンク、「Sarashina 2.2」を公開").
 	Parent string `yaml:"parent"`
+	// Team marks a team inside an organisation that is itself no model
+	// maker here (the SmolLM team of Hugging Face, a hosting site). Like a
+	// lab with a Parent, it is a vendor of a text that names it or
+	// releases its models, not of one that only mentions a model of it.
+	Team bool `yaml:"team"`
 }
 
 // Family is a line of models sharing a name stem ("Qwen", "Llama").

@@ -783,6 +783,57 @@ func (s *state) creditLabs(named map[int]bool) {
 	}
 }
 
+// credits reports whether the page names vendor v through its models,
+// when it does not name v itself: it releases a model of v, or it releases
+// nothing (a model it only names may be its subject), or it names a model
+// of v whose name a reader would credit to v (makerShown).
+func (s *state) credits(v int, releases bool) bool {
+	if !releases {
+		return true
+	}
+	for _, m := range s.models {
+		if m.count > 0 && m.vendor == v && (m.conf > 0 || s.makerShown(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// releasesModel reports whether the page releases a model it names.
+func (s *state) releasesModel() bool {
+	for _, m := range s.models {
+		if m.count > 0 && m.conf > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// makerShown reports whether a mention of model m, without its maker's
+// name, still names its maker to a reader. It does not for a lab or team
+// inside a larger organisation (the catalog's parent and team: a mention
+// of "Sarashina2-70B" names neither SB Intuitions nor SoftBank), nor for a
+// model named after another maker's model it was built on ("Llama 3.3
+// Swallow 70B", "Llama-3-ELYZA-JP-8B"), whose name credits the base's line.
+func (s *state) makerShown(m *modelRec) bool {
+	v := s.an.cat.Vendors[m.vendor]
+	if v.Parent != "" || v.Team {
+		return false
+	}
+	return !s.namedAfterBase(m)
+}
+
+// namedAfterBase reports a model whose name opens with the stem of another
+// maker's family ("Llama" of "Llama 3.1 Swallow 8B").
+func (s *state) namedAfterBase(m *modelRec) bool {
+	i := strings.IndexAny(m.name, " -")
+	if i <= 0 {
+		return false
+	}
+	f, ok := s.an.c.stemFamily[strings.ToLower(m.name[:i])]
+	return ok && s.an.c.familyVendor[f] >= 0 && s.an.c.familyVendor[f] != m.vendor
+}
+
 // makesModel reports a model of vendor v named on the page.
 func (s *state) makesModel(v int) bool {
 	for _, m := range s.models {
@@ -841,9 +892,11 @@ func (s *state) output() {
 		named[v] = true // only named vendors are counted so far
 	}
 	s.creditLabs(named)
+	releases := s.releasesModel()
 	for _, m := range s.models {
 		switch {
 		case m.count == 0:
+		case m.vendor >= 0 && !named[m.vendor] && !s.credits(m.vendor, releases):
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)
 			if !c.found && m.res.conf > c.conf {
