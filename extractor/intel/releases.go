@@ -204,12 +204,14 @@ func (s *state) dropPassingSeries() {
 // its objects, else the models the next sentence names, else the
 // article's topic model when the sentence releases "the model".
 func (s *state) releaseSentence(c hit) {
+	if s.inTableLine(c.start) || s.inCodeLine(c.start) {
+		// A table's "Release date" column, a command, release nothing,
+		// and hold nothing back ("hf download … --include original/*").
+		return
+	}
 	if s.blocked(c) {
 		s.hold(c)
 		return
-	}
-	if s.inTableLine(c.start) || s.inCodeLine(c.start) {
-		return // a table's "Release date" column, a command, release nothing
 	}
 	k := s.sentenceAt(c.start)
 	sent := s.sents[k]

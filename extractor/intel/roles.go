@@ -588,8 +588,12 @@ func (s *state) markPlanned(c hit) {
 	}
 }
 
-// mark gives role r to the list of models cue c points at.
+// mark gives role r to the list of models cue c points at. A cue in a
+// command ("--include original/*") is no prose and points at nothing.
 func (s *state) mark(c hit, r role) {
+	if s.inCodeLine(c.start) {
+		return
+	}
 	if c.after {
 		s.markBefore(c.start, r)
 		return
