@@ -172,7 +172,6 @@ func (s *state) releases() {
 		s.releaseSentence(c)
 	}
 	s.olderEntries()
-	s.olderBeside()
 	s.releaseRepoTitle()
 	s.releaseDownloads()
 	s.releaseSeries()
@@ -325,85 +324,6 @@ func (s *state) olderEntries() {
 			}
 		}
 	}
-}
-
-// olderBeside takes back the release a sentence gives to an earlier
-// version of a model it releases ("发布了豆包2.5，这是继Doubao-Seed-1.6之后的
-// 又一次升级", "Qwen4 replaces Qwen3.5 in the app"): of one name stem, only
-// the newest version a release sentence names is new.
-func (s *state) olderBeside() {
-	for _, c := range s.cues[cueRelease] {
-		k := s.sentenceAt(c.start)
-		sent := s.sents[k]
-		ms := s.mentionsIn(sent.start, sent.end)
-		if len(ms) < 2 {
-			continue
-		}
-		ev := s.sentence(k)
-		for _, m := range ms {
-			rec := s.models[m.model]
-			if rec.conf > 0 && rec.evidence == ev && s.olderThanIn(rec, ms) {
-				rec.conf, rec.evidence, rec.along = 0, "", false
-				rec.mark(kindHistorical, m.start)
-			}
-		}
-	}
-}
-
-// olderThanIn reports whether one of the mentions ms names a released
-// model of m's vendor and name stem with a higher version.
-func (s *state) olderThanIn(m *modelRec, ms []mention) bool {
-	toks := m.tokens()
-	i, ok := nameVersion(toks)
-	if !ok {
-		return false
-	}
-	for _, o := range ms {
-		r := s.models[o.model]
-		if r == m || r.conf < tune.releasedBase || r.vendor != m.vendor {
-			continue
-		}
-		rt := r.tokens()
-		if j, ok := nameVersion(rt); ok && j == i && slices.Equal(rt[:j], toks[:i]) && versionLess(toks[i], rt[j]) && !s.listedWith(m, o, ms) {
-			return true
-		}
-	}
-	return false
-}
-
-// listedWith reports whether a mention of m and mention o stand in one
-// list ("「o3」と「o4-mini」を公開"): models released together, whatever
-// their versions.
-func (s *state) listedWith(m *modelRec, o mention, ms []mention) bool {
-	for _, x := range ms {
-		if s.models[x.model] != m {
-			continue
-		}
-		a, b := x, o
-		if b.start < a.start {
-			a, b = b, a
-		}
-		if a.end <= b.start && s.bareJoiner(s.buf[a.end:b.start]) {
-			return true
-		}
-	}
-	return false
-}
-
-// bareJoiner reports whether gap holds nothing but list punctuation and
-// at most one joiner ("と", " and ", "、"): two names of one list, where
-// joined also takes a list that goes on past an apposition.
-func (s *state) bareJoiner(gap []byte) bool {
-	g := strings.Trim(string(gap), " ,、/()（）「」『』'\"’‘“”·")
-	if g == "" {
-		return true
-	}
-	for _, j := range s.an.cat.ListJoiners {
-		if strings.EqualFold(g, j) {
-			return true
-		}
-	}
-	return false
 }
 
 // elidedSizes returns the models that sizes listed right after mention m
