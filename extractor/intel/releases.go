@@ -946,7 +946,9 @@ func (s *state) pluralLaunches(c hit) bool {
 // released at the end of September," in mid-October). A release of a
 // model the title names may be up to titlePastDays old: the article is
 // about it ("DeepSeek V3.1 goes hybrid" over "DeepSeek released V3.1 on
-// August 21" in a roundup of September 6).
+// August 21" in a roundup of September 6), when the dated clause names
+// it (datedClause) and the title does not follow up on an older launch
+// (followUpTitle).
 func (s *state) pastDate(c hit) bool {
 	if s.recalledClause(c) {
 		return true // "Kimi K2.5, released in late November," read on December 3
@@ -954,7 +956,46 @@ func (s *state) pastDate(c hit) bool {
 	if !s.pastDateBy(c, tune.pastDays) {
 		return false
 	}
-	return !s.titleModelIn(s.sents[s.sentenceAt(c.start)]) || s.pastDateBy(c, tune.titlePastDays)
+	return !s.titleModelIn(s.datedClause(c)) || s.followUpTitle() || s.pastDateBy(c, tune.titlePastDays)
+}
+
+// datedClause returns the clause a dated release cue c speaks of: its
+// clause (clauseAt), ended at the next "、" too for a Chinese, Japanese or
+// Korean cue. "Kimi K3は11月12日に公開された…モデルで、Kimi K3 Miniは…"
+// dates Kimi K3 alone: the title's Kimi K3 Mini, in the clause after,
+// does not make that release the article's news.
+func (s *state) datedClause(c hit) span {
+	cl := s.clauseAt(c, s.sents[s.sentenceAt(c.start)])
+	if s.cjkCue(c) {
+		if i := bytes.Index(s.buf[c.end:cl.end], []byte("、")); i >= 0 {
+			cl.end = c.end + i
+		}
+	}
+	return cl
+}
+
+// followUpTitle reports a title that dates its release in the past and
+// releases nothing now ("讯飞星火X2上线一周：…", "X, one week after launch",
+// "'X' 출시 2주…"): the page follows up on a launch, so its model keeps
+// no release its text dates before the page, however recent. Read once
+// per article.
+func (s *state) followUpTitle() bool {
+	if s.followRead {
+		return s.followUp
+	}
+	s.followRead = true // a title cue's own dates never ask again
+	past := false
+	for _, c := range hitsIn(s.cues[cueRelease], 0, s.titleEnd) {
+		if c.end > s.titleEnd {
+			continue
+		}
+		if !s.blocked(c) {
+			return false
+		}
+		past = past || s.pastDate(c)
+	}
+	s.followUp = past
+	return past
 }
 
 // titleModelIn reports a model in sentence sp that the title names too.
@@ -1015,7 +1056,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		return true // "[2024] Phát hành PhoGPT-4B": a changelog entry of a past year
 	}
 	for at := range occurrences(text, "in ") {
-		rest := text[at+3:]
+		rest := s.an.yearPartCut(text[at+3:])
 		if y := leadingYear(rest); y > 0 && y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
 			return true // "in 2024"
 		}
@@ -1023,6 +1064,18 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	return s.englishMonths(text, func(at, end, month int) bool {
 		return s.monthPast(text[:at], text[end:], month, days)
 	})
+}
+
+// yearPartCut strips a part of a year (the lexicon's year_parts: "early",
+// "mid", "the end of") and the space or hyphen after it from the start of
+// b: "in early 2025", "in mid-2024" date a release as "in 2025" does.
+func (an *Analyzer) yearPartCut(b []byte) []byte {
+	for _, p := range an.cat.YearParts {
+		if rest, ok := bytes.CutPrefix(b, []byte(p)); ok && len(rest) > 1 && (rest[0] == ' ' || rest[0] == '-') {
+			return rest[1:]
+		}
+	}
+	return b
 }
 
 // datedLine reports a sentence that opens with its date and a colon, as
@@ -1267,7 +1320,16 @@ func (s *state) hold(c hit) {
 		lo, hi = sent.start, sent.end
 	}
 	if past {
-		lo = s.pastClauseStart(c, sent, lo)
+		if p := s.pastClauseStart(c, sent, lo); p != lo {
+			// "phát hành X, bản nâng cấp của Y ra mắt hồi tháng 9, kèm
+			// theo Z": the clause that names Y before its dated verb
+			// ends what the verb recalls; Z, past its comma, is
+			// released with X.
+			lo = p
+			if i := firstClauseMark(s.buf[c.end:hi]); i >= 0 {
+				hi = c.end + i
+			}
+		}
 	}
 	if _, ok := s.attributiveName(c, sent); past && s.cjkCue(c) && ok {
 		// "…モデルで、2026年8月に発表した「Rakuten AI 3.0」をベースに": a
