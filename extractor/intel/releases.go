@@ -172,10 +172,11 @@ func (s *state) releases() {
 		s.releaseSentence(c)
 	}
 	s.olderEntries()
-	s.releaseRepoTitle()
+	s.releaseRepoTitle(false)
 	s.releaseDownloads()
 	s.releaseSeries()
 	s.releaseVariants()
+	s.releaseRepoTitle(true)
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -271,7 +272,7 @@ func (s *state) releaseSentence(c hit) {
 	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
 	// "the models" of a later sentence are, nor is a topic the title
 	// says is still to come ("…上线，Qwen3.7-Max下月见").
-	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
@@ -462,7 +463,12 @@ func (s *state) featured(v int) bool {
 // or, on a hub's repository page with a title of its own ("FastVLM:
 // Efficient Vision Encoding …" at github.com/apple/ml-fastvlm), the
 // title's model that the repository is named after.
-func (s *state) releaseRepoTitle() {
+//
+// With sizes set (after releaseVariants, so that none of its other sizes
+// becomes a variant of it), the versioned model a repository is named
+// after is released beside the sizes of it the page releases
+// ("LG-AI-EXAONE/EXAONE-5.0" with "EXAONE 5.0 32B").
+func (s *state) releaseRepoTitle(sizes bool) {
 	owner, repo, fromTitle, ok := s.repo()
 	if !ok {
 		return
@@ -474,7 +480,7 @@ func (s *state) releaseRepoTitle() {
 		ownerEnd = bytes.Index(s.buf[:s.titleEnd], []byte(owner+"/")) + len(owner)
 	}
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
-		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model) {
+		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model, sizes) {
 			continue
 		}
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
@@ -1522,8 +1528,10 @@ func (s *state) otherMakerBetween(m mention, q int) bool {
 // "Nimbus"), or of its family when m is the family's bare series
 // ("InternLM3-8B-Instruct" of "InternLM"): a repository named after the series releases that
 // version, not the series. Variants ("Step-Audio-Chat") leave the series
-// released.
-func (s *state) versionReleased(m int) bool {
+// released, and so do sizes when sizes is set: a repository named after a
+// versioned model ("LG-AI-EXAONE/EXAONE-5.0") releases it with its sizes
+// ("EXAONE 5.0 32B").
+func (s *state) versionReleased(m int, sizes bool) bool {
 	rec := s.models[m]
 	if rec.bare && rec.family >= 0 {
 		for _, o := range s.models {
@@ -1536,7 +1544,7 @@ func (s *state) versionReleased(m int) bool {
 		if o.conf < tune.releasedBase {
 			continue
 		}
-		if len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) && !isAlnum(o.name[len(rec.name)]) && isDigit(o.name[len(rec.name)+1]) {
+		if len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) && !isAlnum(o.name[len(rec.name)]) && isDigit(o.name[len(rec.name)+1]) && !(sizes && isSizeWord(o.name[len(rec.name)+1:])) {
 			return true // "Nimbus-2", not "Step-Audio-Chat"
 		}
 	}
