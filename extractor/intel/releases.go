@@ -954,15 +954,19 @@ func (s *state) pluralLaunches(c hit) bool {
 // about it ("DeepSeek V3.1 goes hybrid" over "DeepSeek released V3.1 on
 // August 21" in a roundup of September 6), when the dated clause names
 // it (datedClause) and the title does not follow up on an older launch
-// (followUpTitle).
+// (followUpTitle). Under a title that follows up, a release dated any day
+// before the page is past.
 func (s *state) pastDate(c hit) bool {
 	if s.recalledClause(c) {
 		return true // "Kimi K2.5, released in late November," read on December 3
 	}
+	if s.followUpTitle() {
+		return s.pastDateBy(c, 1) // any day before the page's: the title says so
+	}
 	if !s.pastDateBy(c, tune.pastDays) {
 		return false
 	}
-	return !s.titleModelIn(s.datedClause(c)) || s.followUpTitle() || s.pastDateBy(c, tune.titlePastDays)
+	return !s.titleModelIn(s.datedClause(c)) || s.pastDateBy(c, tune.titlePastDays)
 }
 
 // datedClause returns the clause a dated release cue c speaks of: its
