@@ -583,9 +583,9 @@ func apposition(gap []byte, ends []string) bool {
 // object, and a name right after one is a noun it modifies ("공개된 엑사원
 // 4.0"), one further on is not its object ("공개한 업체는 미국 클로드
 // 개발사"), nor is one before another release verb ("X을 공개했는데, Y를
-// 선보였다").
+// 선보였다"), nor is another maker's past a headline break (otherStatement).
 func (s *state) inReach(m mention, c hit) bool {
-	if s.documentBetween(m, c) {
+	if s.documentBetween(m, c) || s.otherStatement(m, c) {
 		return false
 	}
 	switch {
@@ -597,6 +597,43 @@ func (s *state) inReach(m mention, c hit) bool {
 		return m.start-c.end <= tune.passiveGap
 	}
 	return !s.verbBetween(m.end, c.start) && !s.genitive(m.end)
+}
+
+// otherStatement reports a mention past a headline break after release
+// cue c (partBreak: "「X」公開　GPT-5 miniに肉薄", "X 공개…GPT-5 mini와
+// 어깨를 나란히") of a known maker that the release's statement names
+// neither by itself nor by a model of its: the name stands in the
+// headline's next statement, not the release's. A maker's own model may
+// follow a dash that joins words ("Viettel AI ra mắt mô hình thị giác –
+// ngôn ngữ Viettel Vision 2"). A Japanese headline's break may be a
+// plain space (spaceAfterKana).
+func (s *state) otherStatement(m mention, c hit) bool {
+	v := s.models[m.model].vendor
+	if m.start < c.end || v < 0 || !partBreak(s.buf[c.end:m.start]) && !s.spaceAfterKana(c) {
+		return false
+	}
+	head := span{start: s.sents[m.sent].start, end: c.start}
+	if s.makerIn(v, head) {
+		return false
+	}
+	for _, o := range s.mentionsIn(head.start, head.end) {
+		if s.models[o.model].vendor == v {
+			return false
+		}
+	}
+	return true
+}
+
+// spaceAfterKana reports a Japanese verb-final release cue that a space
+// follows ("「Minato-2」公開 GPT-5 miniと互角"): Japanese writes no space
+// between words, so a headline's space parts two statements, as its
+// full-width space did before the page's title was read.
+func (s *state) spaceAfterKana(c hit) bool {
+	if !c.after || c.end >= len(s.buf) || s.buf[c.end] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(s.buf[c.start:c.end])
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // genitive reports a Japanese or Korean genitive right after a name, past
