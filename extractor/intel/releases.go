@@ -69,7 +69,32 @@ func (s *state) blocked(c hit) bool {
 	}
 	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
 		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
-		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+		s.historyNear(c)
+}
+
+// historyNear is near for the history cues of release cue c, but for one
+// in a clause of its own before c that names a model: that clause dates
+// the predecessor a release follows ("继上月的Kimi K3之后，又推出了
+// Kimi-VL-2", "Sau Kimi K3 tháng trước, Moonshot ra mắt Kimi-VL-2"), not
+// the release. A time alone in its clause ("Last week, Alibaba released
+// Qwen3", "上周，阿里发布了Qwen3") still dates it.
+func (s *state) historyNear(c hit) bool {
+	sent := s.sents[s.sentenceAt(c.start)]
+	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, c.start-tune.historyBefore-64), min(sent.end, c.end+tune.historyAfter+1)) {
+		before := h.end <= c.start && c.start-h.end <= tune.historyBefore && !partBreak(s.buf[h.end:c.start])
+		after := h.start >= c.end && h.start-c.end <= tune.historyAfter && h.end <= sent.end && !partBreak(s.buf[c.end:h.start])
+		if after || before && !s.datesOwnClause(h, c, sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// datesOwnClause reports a history cue h before release cue c in a
+// clause that ends before c and names a model: h dates that model.
+func (s *state) datesOwnClause(h, c hit, sent span) bool {
+	cl := s.clauseAt(h, sent)
+	return cl.end <= c.start && len(s.mentionsIn(cl.start, cl.end)) > 0
 }
 
 // prospective reports a Korean release verb in its prospective form (the
