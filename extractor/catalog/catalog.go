@@ -235,6 +235,10 @@ type Catalog struct {
 	// launch"); lowercase.
 	MonthPrepositions []string `yaml:"month_prepositions"`
 	MonthPossessives  []string `yaml:"month_possessives"`
+	// YearParts name a part of a year between "in" and the year ("in
+	// early 2025", "in mid-2024", "in the second half of 2024"): such a
+	// year dates a release as the year alone does; lowercase.
+	YearParts []string `yaml:"year_parts"`
 	// TimeParticles end a Japanese or Korean time adverbial ("2024年5月に、",
 	// "2024년 5월에,").
 	TimeParticles []string `yaml:"time_particles"`
@@ -795,6 +799,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.Months = append(c.Months, o.Months...)
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
+	c.YearParts = append(c.YearParts, o.YearParts...)
 	c.TimeParticles = append(c.TimeParticles, o.TimeParticles...)
 	c.FutureTimes = append(c.FutureTimes, o.FutureTimes...)
 	c.ProspectiveNouns = append(c.ProspectiveNouns, o.ProspectiveNouns...)
@@ -1160,6 +1165,7 @@ func (v *validation) lists(c *Catalog) {
 	}
 	v.names("month_prepositions", c.MonthPrepositions)
 	v.names("month_possessives", c.MonthPossessives)
+	v.names("year_parts", c.YearParts)
 	v.names("time_particles", c.TimeParticles)
 	v.names("future_times", c.FutureTimes)
 	v.names("prospective_nouns", c.ProspectiveNouns)

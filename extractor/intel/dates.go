@@ -28,6 +28,27 @@ func monthUnitBefore(before []byte) bool { return hasSuffixIn(before, []string{"
 func dayUnitAfter(rest []byte) bool      { return hasPrefixIn(rest, []string{"日", "일"}) }
 func dayUnitBefore(before []byte) bool   { return hasSuffixIn(before, []string{"ngày", "Ngày"}) }
 
+// dayMonthBefore returns the day of a Vietnamese date written day/month
+// after a word of the day ("ngày 26/11", "hôm 6/12"), where before ends
+// at the slash before the month; 0 for none.
+func dayMonthBefore(before []byte) int {
+	b, ok := bytes.CutSuffix(before, []byte("/"))
+	if !ok {
+		return 0
+	}
+	k := len(b)
+	for k > 0 && len(b)-k < 2 && isDigit(b[k-1]) {
+		k--
+	}
+	if k == len(b) || k > 0 && isDigit(b[k-1]) || !hasSuffixIn(bytes.TrimRight(b[:k], " "), []string{"ngày", "Ngày", "hôm", "Hôm"}) {
+		return 0
+	}
+	if d := atoiSmall(string(b[k:])); d <= 31 {
+		return d
+	}
+	return 0
+}
+
 // numericDate reads a year and month written with CJK or Vietnamese units
 // or in digits in text: "2024年6月", "2024 年 6 月", "2024년 3월", "tháng 3
 // năm 2024", "2024.03.01", "2024-03". It takes the last year and the last
@@ -110,7 +131,7 @@ func shortNumbers(text []byte) iter.Seq2[int, int] {
 }
 
 // monthNumbers calls f with each date text writes with a month number
-// ("2025年11月", "11월 초", "tháng 11 năm 2025", "11月24日"): its year (the
+// ("2025年11月", "11월 초", "tháng 11 năm 2025", "11月24日", "ngày 26/11"): its year (the
 // publication's, or the year before for a month ahead of it, when text
 // gives none), month, and day (from a day or a month part; 0 for none),
 // until f returns true.
@@ -127,6 +148,12 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 			day = s.dayOrPart(rest)
 			if y := numberBefore(before, 4, "年", "년"); len(y) == 4 {
 				year = atoi4(y) // "2025年11月"
+			}
+		case dayMonthBefore(before) > 0:
+			// "ngày 26/11", "hôm 6/12/2025": a Vietnamese day/month.
+			day = dayMonthBefore(before)
+			if y, ok := bytes.CutPrefix(text[j:], []byte("/")); ok && leadingYear(y) > 0 {
+				year = leadingYear(y)
 			}
 		case monthUnitBefore(before):
 			before = bytes.TrimRight(before[:len(before)-len("tháng")], " ")

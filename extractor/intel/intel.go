@@ -221,6 +221,9 @@ type state struct {
 	// repoRead.
 	repoFold string
 	repoRead bool
+	// followUp is what followUpTitle found, once followRead: a title
+	// that dates its release back and announces nothing now.
+	followUp, followRead bool
 	// newlines are the positions of the text's line breaks, once
 	// newlinesRead (lineStart).
 	newlines     []int
@@ -490,6 +493,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.caps = s.caps[:0]
 	s.lenient = false
 	s.repoFold, s.repoRead = "", false
+	s.followUp, s.followRead = false, false
 	s.newlines, s.newlinesRead = s.newlines[:0], false
 	s.orgWords, s.orgWordsRead = nil, false
 	s.futures, s.futuresRead = s.futures[:0], false

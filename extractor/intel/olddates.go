@@ -37,7 +37,8 @@ func (s *state) periodPast(text []byte, days int) bool {
 // hồi giữa tháng 11,") or a Chinese, Japanese or Korean verb that modifies
 // the name after it ("11月上旬发布的X", "지난 11월 공개된 X"). Such a model
 // is the page's history even days after its month ended; a model the
-// title names keeps its release.
+// title names keeps its release, unless the title follows up on it
+// (followUpTitle).
 func (s *state) recalledClause(c hit) bool {
 	if s.a.PublishedAt.IsZero() {
 		return false
@@ -47,7 +48,7 @@ func (s *state) recalledClause(c hit) bool {
 	if !ok {
 		return false
 	}
-	if s.titleModelIn(span{start: lo, end: hi}) {
+	if s.titleModelIn(span{start: lo, end: hi}) && !s.followUpTitle() {
 		return false
 	}
 	return s.earlierMonth(s.buf[lo:hi])

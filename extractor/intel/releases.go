@@ -69,7 +69,32 @@ func (s *state) blocked(c hit) bool {
 	}
 	return s.near(cueNegation, c.start, c.end, tune.negationBefore, after) ||
 		s.near(cuePlanned, c.start, c.end, tune.plannedBefore, after) ||
-		s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+		s.historyNear(c)
+}
+
+// historyNear is near for the history cues of release cue c, but for one
+// in a clause of its own before c that names a model: that clause dates
+// the predecessor a release follows ("继上月的Kimi K3之后，又推出了
+// Kimi-VL-2", "Sau Kimi K3 tháng trước, Moonshot ra mắt Kimi-VL-2"), not
+// the release. A time alone in its clause ("Last week, Alibaba released
+// Qwen3", "上周，阿里发布了Qwen3") still dates it.
+func (s *state) historyNear(c hit) bool {
+	sent := s.sents[s.sentenceAt(c.start)]
+	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, c.start-tune.historyBefore-64), min(sent.end, c.end+tune.historyAfter+1)) {
+		before := h.end <= c.start && c.start-h.end <= tune.historyBefore && !partBreak(s.buf[h.end:c.start])
+		after := h.start >= c.end && h.start-c.end <= tune.historyAfter && h.end <= sent.end && !partBreak(s.buf[c.end:h.start])
+		if after || before && !s.datesOwnClause(h, c, sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// datesOwnClause reports a history cue h before release cue c in a
+// clause that ends before c and names a model: h dates that model.
+func (s *state) datesOwnClause(h, c hit, sent span) bool {
+	cl := s.clauseAt(h, sent)
+	return cl.end <= c.start && len(s.mentionsIn(cl.start, cl.end)) > 0
 }
 
 // prospective reports a Korean release verb in its prospective form (the
@@ -172,10 +197,11 @@ func (s *state) releases() {
 		s.releaseSentence(c)
 	}
 	s.olderEntries()
-	s.releaseRepoTitle()
+	s.releaseRepoTitle(false)
 	s.releaseDownloads()
 	s.releaseSeries()
 	s.releaseVariants()
+	s.releaseRepoTitle(true)
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -273,7 +299,7 @@ func (s *state) releaseSentence(c hit) {
 	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
 	// "the models" of a later sentence are, nor is a topic the title
 	// says is still to come ("…上线，Qwen3.7-Max下月见").
-	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
@@ -480,7 +506,12 @@ func (s *state) featured(v int) bool {
 // or, on a hub's repository page with a title of its own ("FastVLM:
 // Efficient Vision Encoding …" at github.com/apple/ml-fastvlm), the
 // title's model that the repository is named after.
-func (s *state) releaseRepoTitle() {
+//
+// With sizes set (after releaseVariants, so that none of its other sizes
+// becomes a variant of it), the versioned model a repository is named
+// after is released beside the sizes of it the page releases
+// ("LG-AI-EXAONE/EXAONE-5.0" with "EXAONE 5.0 32B").
+func (s *state) releaseRepoTitle(sizes bool) {
 	owner, repo, fromTitle, ok := s.repo()
 	if !ok {
 		return
@@ -492,7 +523,7 @@ func (s *state) releaseRepoTitle() {
 		ownerEnd = bytes.Index(s.buf[:s.titleEnd], []byte(owner+"/")) + len(owner)
 	}
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
-		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model) {
+		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model, sizes) {
 			continue
 		}
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
@@ -595,9 +626,9 @@ func apposition(gap []byte, ends []string) bool {
 // object, and a name right after one is a noun it modifies ("공개된 엑사원
 // 4.0"), one further on is not its object ("공개한 업체는 미국 클로드
 // 개발사"), nor is one before another release verb ("X을 공개했는데, Y를
-// 선보였다").
+// 선보였다"), nor is another maker's past a headline break (otherStatement).
 func (s *state) inReach(m mention, c hit) bool {
-	if s.documentBetween(m, c) {
+	if s.documentBetween(m, c) || s.otherStatement(m, c) {
 		return false
 	}
 	switch {
@@ -609,6 +640,43 @@ func (s *state) inReach(m mention, c hit) bool {
 		return m.start-c.end <= tune.passiveGap
 	}
 	return !s.verbBetween(m.end, c.start) && !s.genitive(m.end)
+}
+
+// otherStatement reports a mention past a headline break after release
+// cue c (partBreak: "「X」公開　GPT-5 miniに肉薄", "X 공개…GPT-5 mini와
+// 어깨를 나란히") of a known maker that the release's statement names
+// neither by itself nor by a model of its: the name stands in the
+// headline's next statement, not the release's. A maker's own model may
+// follow a dash that joins words ("Viettel AI ra mắt mô hình thị giác –
+// ngôn ngữ Viettel Vision 2"). A Japanese headline's break may be a
+// plain space (spaceAfterKana).
+func (s *state) otherStatement(m mention, c hit) bool {
+	v := s.models[m.model].vendor
+	if m.start < c.end || v < 0 || !partBreak(s.buf[c.end:m.start]) && !s.spaceAfterKana(c) {
+		return false
+	}
+	head := span{start: s.sents[m.sent].start, end: c.start}
+	if s.makerIn(v, head) {
+		return false
+	}
+	for _, o := range s.mentionsIn(head.start, head.end) {
+		if s.models[o.model].vendor == v {
+			return false
+		}
+	}
+	return true
+}
+
+// spaceAfterKana reports a Japanese verb-final release cue that a space
+// follows ("「Minato-2」公開 GPT-5 miniと互角"): Japanese writes no space
+// between words, so a headline's space parts two statements, as its
+// full-width space did before the page's title was read.
+func (s *state) spaceAfterKana(c hit) bool {
+	if !c.after || c.end >= len(s.buf) || s.buf[c.end] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(s.buf[c.start:c.end])
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // genitive reports a Japanese or Korean genitive right after a name, past
@@ -964,15 +1032,60 @@ func (s *state) pluralLaunches(c hit) bool {
 // released at the end of September," in mid-October). A release of a
 // model the title names may be up to titlePastDays old: the article is
 // about it ("DeepSeek V3.1 goes hybrid" over "DeepSeek released V3.1 on
-// August 21" in a roundup of September 6).
+// August 21" in a roundup of September 6), when the dated clause names
+// it (datedClause) and the title does not follow up on an older launch
+// (followUpTitle). Under a title that follows up, a release dated any day
+// before the page is past.
 func (s *state) pastDate(c hit) bool {
 	if s.recalledClause(c) {
 		return true // "Kimi K2.5, released in late November," read on December 3
 	}
+	if s.followUpTitle() {
+		return s.pastDateBy(c, 1) // any day before the page's: the title says so
+	}
 	if !s.pastDateBy(c, tune.pastDays) {
 		return false
 	}
-	return !s.titleModelIn(s.sents[s.sentenceAt(c.start)]) || s.pastDateBy(c, tune.titlePastDays)
+	return !s.titleModelIn(s.datedClause(c)) || s.pastDateBy(c, tune.titlePastDays)
+}
+
+// datedClause returns the clause a dated release cue c speaks of: its
+// clause (clauseAt), ended at the next "、" too for a Chinese, Japanese or
+// Korean cue. "Kimi K3は11月12日に公開された…モデルで、Kimi K3 Miniは…"
+// dates Kimi K3 alone: the title's Kimi K3 Mini, in the clause after,
+// does not make that release the article's news.
+func (s *state) datedClause(c hit) span {
+	cl := s.clauseAt(c, s.sents[s.sentenceAt(c.start)])
+	if s.cjkCue(c) {
+		if i := bytes.Index(s.buf[c.end:cl.end], []byte("、")); i >= 0 {
+			cl.end = c.end + i
+		}
+	}
+	return cl
+}
+
+// followUpTitle reports a title that dates its release in the past and
+// releases nothing now ("讯飞星火X2上线一周：…", "X, one week after launch",
+// "'X' 출시 2주…"): the page follows up on a launch, so its model keeps
+// no release its text dates before the page, however recent. Read once
+// per article.
+func (s *state) followUpTitle() bool {
+	if s.followRead {
+		return s.followUp
+	}
+	s.followRead = true // a title cue's own dates never ask again
+	past := false
+	for _, c := range hitsIn(s.cues[cueRelease], 0, s.titleEnd) {
+		if c.end > s.titleEnd {
+			continue
+		}
+		if !s.blocked(c) {
+			return false
+		}
+		past = past || s.pastDate(c)
+	}
+	s.followUp = past
+	return past
 }
 
 // titleModelIn reports a model in sentence sp that the title names too.
@@ -1033,7 +1146,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		return true // "[2024] Phát hành PhoGPT-4B": a changelog entry of a past year
 	}
 	for at := range occurrences(text, "in ") {
-		rest := text[at+3:]
+		rest := s.an.yearPartCut(text[at+3:])
 		if y := leadingYear(rest); y > 0 && y < pub.Year() && (len(rest) == 4 || !isAlnum(rest[4])) {
 			return true // "in 2024"
 		}
@@ -1041,6 +1154,18 @@ func (s *state) pastDateBy(c hit, days int) bool {
 	return s.englishMonths(text, func(at, end, month int) bool {
 		return s.monthPast(text[:at], text[end:], month, days)
 	})
+}
+
+// yearPartCut strips a part of a year (the lexicon's year_parts: "early",
+// "mid", "the end of") and the space or hyphen after it from the start of
+// b: "in early 2025", "in mid-2024" date a release as "in 2025" does.
+func (an *Analyzer) yearPartCut(b []byte) []byte {
+	for _, p := range an.cat.YearParts {
+		if rest, ok := bytes.CutPrefix(b, []byte(p)); ok && len(rest) > 1 && (rest[0] == ' ' || rest[0] == '-') {
+			return rest[1:]
+		}
+	}
+	return b
 }
 
 // datedLine reports a sentence that opens with its date and a colon, as
@@ -1285,7 +1410,16 @@ func (s *state) hold(c hit) {
 		lo, hi = sent.start, sent.end
 	}
 	if past {
-		lo = s.pastClauseStart(c, sent, lo)
+		if p := s.pastClauseStart(c, sent, lo); p != lo {
+			// "phát hành X, bản nâng cấp của Y ra mắt hồi tháng 9, kèm
+			// theo Z": the clause that names Y before its dated verb
+			// ends what the verb recalls; Z, past its comma, is
+			// released with X.
+			lo = p
+			if i := firstClauseMark(s.buf[c.end:hi]); i >= 0 {
+				hi = c.end + i
+			}
+		}
 	}
 	if _, ok := s.attributiveName(c, sent); past && s.cjkCue(c) && ok {
 		// "…モデルで、2026年8月に発表した「Rakuten AI 3.0」をベースに": a
@@ -1478,8 +1612,10 @@ func (s *state) otherMakerBetween(m mention, q int) bool {
 // "Nimbus"), or of its family when m is the family's bare series
 // ("InternLM3-8B-Instruct" of "InternLM"): a repository named after the series releases that
 // version, not the series. Variants ("Step-Audio-Chat") leave the series
-// released.
-func (s *state) versionReleased(m int) bool {
+// released, and so do sizes when sizes is set: a repository named after a
+// versioned model ("LG-AI-EXAONE/EXAONE-5.0") releases it with its sizes
+// ("EXAONE 5.0 32B").
+func (s *state) versionReleased(m int, sizes bool) bool {
 	rec := s.models[m]
 	if rec.bare && rec.family >= 0 {
 		for _, o := range s.models {
@@ -1492,7 +1628,7 @@ func (s *state) versionReleased(m int) bool {
 		if o.conf < tune.releasedBase {
 			continue
 		}
-		if len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) && !isAlnum(o.name[len(rec.name)]) && isDigit(o.name[len(rec.name)+1]) {
+		if len(o.name) > len(rec.name)+1 && strings.HasPrefix(o.name, rec.name) && !isAlnum(o.name[len(rec.name)]) && isDigit(o.name[len(rec.name)+1]) && !(sizes && isSizeWord(o.name[len(rec.name)+1:])) {
 			return true // "Nimbus-2", not "Step-Audio-Chat"
 		}
 	}
