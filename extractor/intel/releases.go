@@ -47,11 +47,25 @@ func (s *state) inSentence(k cueKind, sp span) bool {
 	return false
 }
 
+// deniedLaunch reports a release cue that a denial or rumour word leads
+// to with no clause break between ("denying reports of a December
+// launch", "rumoured launch", "否认…发布的传闻" reads the other way): a
+// launch spoken of, not made. "Despite rumours, X launched Y" keeps its
+// comma and its release.
+func (s *state) deniedLaunch(c hit) bool {
+	for _, h := range hitsIn(s.cues[cueDenial], max(0, c.start-2*tune.plannedBefore), c.start) {
+		if h.end <= c.start && c.start-h.end <= tune.plannedBefore && !bytes.ContainsAny(s.buf[h.end:c.start], ",.;:") && !bytes.Contains(s.buf[h.end:c.start], []byte("，")) && !bytes.Contains(s.buf[h.end:c.start], []byte("。")) {
+			return true
+		}
+	}
+	return false
+}
+
 // blocked reports a release cue that is denied, planned or historical:
 // "was not open-sourced", "will release", "previously released",
 // "공개할 예정", "지난달 공개한".
 func (s *state) blocked(c hit) bool {
-	if s.weakGerund(c) || s.pluralLaunches(c) || s.launchDocument(c) {
+	if s.weakGerund(c) || s.pluralLaunches(c) || s.launchDocument(c) || s.deniedLaunch(c) {
 		return true
 	}
 	after := 0
