@@ -1866,8 +1866,8 @@ func (s *state) objectName(p, end int, stems *stemList) {
 			return
 		}
 	case w < end && s.buf[w] == ' ':
-		if s.cueDistance(cueModelNouns, w, w, 0, 2, false) < 0 {
-			return
+		if s.cueDistance(cueModelNouns, w, w, 0, 2, false) < 0 || w+1 < end && isUpper(s.buf[w+1]) {
+			return // "Foundation Models 2027": a capitalised noun is the name's own word
 		}
 	default:
 		return

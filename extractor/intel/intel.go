@@ -286,7 +286,29 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.proseClaims()
 	s.dropCodeOnly()
 	s.dropLabLists()
+	s.dropKindsOnly()
 	s.output()
+}
+
+// dropKindsOnly forgets the models an article names only as the kind of
+// another model ("日本語CLIPモデル kotoba-clip-base-v2", "its Whisper model
+// Tern-ASR-2", typeModifier): the article speaks of the other model.
+func (s *state) dropKindsOnly() {
+	kind := make([]int8, len(s.models)) // 0 unnamed, 1 only as a kind, 2 otherwise
+	for _, m := range s.mentions {
+		switch {
+		case kind[m.model] == 2:
+		case s.typeModifier(m):
+			kind[m.model] = 1
+		default:
+			kind[m.model] = 2
+		}
+	}
+	for i, m := range s.models {
+		if kind[i] == 1 {
+			m.count, m.conf = 0, 0
+		}
+	}
 }
 
 // dropCodeOnly forgets the models an article names only in commands and
