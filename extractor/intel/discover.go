@@ -22,6 +22,7 @@ func (s *state) discover() {
 			continue // what is only planned or denied introduces nothing
 		}
 		k := s.sentenceAt(c.start)
+		named := len(stems.names)
 		// "veröffentlicht", "launched" and "公開" are said of anything:
 		// only where models are spoken of, or of a name with a
 		// parameter size, do they introduce a model.
@@ -34,6 +35,7 @@ func (s *state) discover() {
 		}
 		if near {
 			s.quotedNames(lo, hi, &stems)
+			s.hubIDs(lo, hi, &stems)
 			if !c.after {
 				s.objectName(c.end, sent.end, &stems)
 			}
@@ -42,9 +44,14 @@ func (s *state) discover() {
 			s.makerTypeNames(lo, hi, &stems)
 		}
 		natives = s.nativeNames(lo, hi, near, natives)
+		subject := span{-1, -1}
 		for sp := range s.products(lo, hi) {
 			if sp.start > 0 && s.buf[sp.start-1] == '-' && nativeRunBefore(s.buf, sp.start-1) >= 0 {
 				continue // the code of a native name: "VL-3B" of "하늘-VL-3B"
+			}
+			if s.releaseSubject(sp, c) && s.productLike(sp) && s.objectIntroduced(c, hi, near) {
+				subject = sp // "VinBigData công bố ViGPT 3": the maker
+				continue
 			}
 			if s.introduced(sp, near) && !s.garbleIntroduced(sp) {
 				if s.pastMakerPrefix(sp) != sp {
@@ -64,6 +71,10 @@ func (s *state) discover() {
 		orgSentence = k
 		if name := s.orgBefore(c.start, max(sent.start, runesBack(s.buf, c.start, 120))); name != "" {
 			s.addVendor(name, c.start)
+		} else if w, at := s.subjectInName(c, sent.start, stems.names[named:]); w != "" {
+			s.addVendor(w, at)
+		} else if subject.start >= 0 {
+			s.addVendor(string(s.buf[subject.start:subject.end]), subject.start)
 		}
 	}
 	for _, n := range natives {
@@ -898,7 +909,7 @@ func (s *state) orgBefore(p, start int) string {
 				}
 				return ""
 			}
-			if i == 0 {
+			if i == 0 || s.suffixOpensName(words, i) {
 				continue
 			}
 			k := i
@@ -955,6 +966,78 @@ func (s *state) orgBefore(p, start int) string {
 		}
 	}
 	return s.orgAfterNoun(text)
+}
+
+// releaseSubject reports a name right before release verb c, with only
+// spaces between, where the verb comes before its object: the verb's
+// subject ("VinBigData công bố …", "DeepKnot launches …").
+func (s *state) releaseSubject(sp span, c hit) bool {
+	if c.after || c.local || s.cjkCue(c) || sp.end > c.start {
+		return false
+	}
+	return len(bytes.TrimLeft(s.buf[sp.end:c.start], " ")) == 0
+}
+
+// objectIntroduced reports a name no catalog knows that release verb c
+// introduces after it, before hi: the verb has an object of its own.
+func (s *state) objectIntroduced(c hit, hi int, near bool) bool {
+	for sp := range s.products(c.end, hi) {
+		if s.introduced(sp, near) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectInName returns the capitalised Latin word right before release
+// verb c that opens a name its sentence introduces ("VNPT ra mắt … VNPT
+// GenAI 2", "Tidewater launched Tidewater-Coder-2"), and where it starts:
+// the verb's subject, a maker no catalog knows, named in its own model's
+// name. Verbs that follow their object have no subject right before them.
+func (s *state) subjectInName(c hit, lo int, names []string) (string, int) {
+	if c.after || c.local || s.cjkCue(c) {
+		return "", -1
+	}
+	e := c.start
+	for e > lo && s.buf[e-1] == ' ' {
+		e--
+	}
+	b := e
+	for b > lo && isAlnum(s.buf[b-1]) {
+		b--
+	}
+	if e-b < 2 || !isUpper(s.buf[b]) || !leftOK(s.buf, b) {
+		return "", -1
+	}
+	w := string(s.buf[b:e])
+	if s.an.c.stopwords[w] {
+		return "", -1
+	}
+	if _, known := s.an.c.vendorOfAlias[fold(w)]; known {
+		return "", -1
+	}
+	for _, n := range names {
+		if len(n) > len(w)+1 && strings.HasPrefix(n, w) && (n[len(w)] == ' ' || n[len(w)] == '-') {
+			return w, b
+		}
+	}
+	return "", -1
+}
+
+// suffixOpensName reports an organisation suffix, words[i], that a
+// capitalised word other than a suffix follows with no punctuation between:
+// the suffix begins the name of an event or a product ("VNPT AI Day",
+// "Acme AI Studio"), not an organisation's ("Kaname AI Labs" is one).
+func (s *state) suffixOpensName(words []string, i int) bool {
+	if i+1 >= len(words) || strings.ContainsAny(words[i], ",;:()\"'") {
+		return false
+	}
+	next := strings.TrimRight(words[i+1], ",;:()\"'")
+	if next == "" || !isUpper(next[0]) {
+		return false
+	}
+	_, suffix := s.an.c.orgSuffixes[next]
+	return !suffix
 }
 
 // suffixAt is an organisation suffix written in a native script and where
@@ -1283,10 +1366,19 @@ func (s *state) orgSuffixAfter(p int) string {
 		return ""
 	}
 	w := wordEnd(s.buf, p+1)
-	if suf, ok := s.an.c.orgSuffixes[string(s.buf[p+1:w])]; ok && rightOK(s.buf, w, false) {
-		return suf
+	suf, ok := s.an.c.orgSuffixes[string(s.buf[p+1:w])]
+	if !ok || !rightOK(s.buf, w, false) {
+		return ""
 	}
-	return ""
+	if w+1 < len(s.buf) && s.buf[w] == ' ' && isUpper(s.buf[w+1]) {
+		// "VNPT AI Day", "Acme AI Studio": the suffix begins the name of
+		// an event or a product, unless another suffix follows ("Kaname
+		// AI Labs").
+		if _, more := s.an.c.orgSuffixes[string(s.buf[w+1:wordEnd(s.buf, w+1)])]; !more {
+			return ""
+		}
+	}
+	return suf
 }
 
 // knownVendorIn reports whether a catalogued vendor name occurs in name.
@@ -1487,6 +1579,99 @@ func (s *state) quotedNames(lo, hi int, stems *stemList) {
 	}
 }
 
+// hubIDs adds as stems the lowercase hub ids that start in [lo, hi) right
+// after a model noun ("埋め込みモデル kotoba-clip-base-v2", "the embedding
+// models marlin-embed-base-v3", "mô hình nhúng sen-embed-base-v2"), past
+// a few plain words that qualify the noun, and the ids a list joins to
+// them ("… と kotoba-clip-large-v2"): with no capital to mark them as
+// names, the noun before them does.
+func (s *state) hubIDs(lo, hi int, stems *stemList) {
+	sent := s.sents[s.sentenceAt(lo)]
+	for _, h := range hitsIn(s.cues[cueModelNouns], max(sent.start, lo-tune.nounAfter), hi) {
+		p := s.pastPlainWords(h.end, min(hi, h.end+tune.nounAfter))
+		for n := 0; n < maxChain && p >= lo && p < hi; n++ {
+			e := hubIDEnd(s.buf, p)
+			if e == p {
+				break
+			}
+			if sp := (span{p, e}); !s.covered(sp) && !s.hitOverlaps(sp) {
+				stems.add(string(s.buf[p:e]))
+			}
+			q := listJoin(s.buf, e, s.an.cat.ListLinks)
+			if q == e {
+				break
+			}
+			p = q
+		}
+	}
+}
+
+// pastPlainWords returns where the first word at or after p that is not
+// a plain word of letters begins, before end: "nhúng " of "mô hình nhúng
+// sen-embed-base-v2", "embedding " of "the embedding model". It returns
+// end when none begins before end.
+func (s *state) pastPlainWords(p, end int) int {
+	for p < end {
+		if s.buf[p] == ' ' {
+			p++
+			continue
+		}
+		q := p
+		for q < end {
+			r, n := utf8.DecodeRune(s.buf[q:])
+			if !unicode.Is(unicode.Latin, r) {
+				break
+			}
+			q += n
+		}
+		if q == p || q < len(s.buf) && s.buf[q] != ' ' {
+			return p
+		}
+		p = q
+	}
+	return end
+}
+
+// hubIDEnd returns the end of a model hub's lowercase id starting at i
+// ("clip-japanese-base-v2", "marlin-embed-small-v3"), or i: lowercase
+// letters and digits in two to six hyphenated parts, the first of letters,
+// a later one with a digit (a version or a size, "v2", "7b", where there
+// are only two parts), and no path or address around it.
+func hubIDEnd(buf []byte, i int) int {
+	if i >= len(buf) || !isLower(buf[i]) || !leftOK(buf, i) || i > 0 && (buf[i-1] == '/' || buf[i-1] == '@') {
+		return i
+	}
+	j, parts, digitLater, firstLetters, mixed := i, 1, false, true, false
+	for j < len(buf) {
+		c := buf[j]
+		switch {
+		case isLower(c):
+		case isDigit(c):
+			if parts == 1 {
+				firstLetters = false
+			} else {
+				digitLater = true
+				mixed = mixed || isLower(buf[j-1]) || j+1 < len(buf) && isLower(buf[j+1])
+			}
+		case (c == '-' || c == '.') && j+1 < len(buf) && (isLower(buf[j+1]) || isDigit(buf[j+1])):
+			if c == '-' {
+				parts++
+			}
+		default:
+			goto end
+		}
+		j++
+	}
+end:
+	if j < len(buf) && (buf[j] == '/' || buf[j] == '@' || isLetterASCII(buf[j]) || buf[j] == '_') {
+		return i // a path, an address, or an id with capitals
+	}
+	if parts < 2 || parts > 6 || !digitLater || !firstLetters || j-i > 48 || parts == 2 && !mixed {
+		return i // not "utf-8", "covid-19": two parts need a version or a size ("bge-m3")
+	}
+	return j
+}
+
 // spacedVersionAt reports a version number after one space at p: one or
 // two digits, maybe a point and more digits, that end the word
 // ("HC-Reason 2", "Tern-X 1.5"), not a year ("2026").
@@ -1681,8 +1866,8 @@ func (s *state) objectName(p, end int, stems *stemList) {
 			return
 		}
 	case w < end && s.buf[w] == ' ':
-		if s.cueDistance(cueModelNouns, w, w, 0, 2, false) < 0 {
-			return
+		if s.cueDistance(cueModelNouns, w, w, 0, 2, false) < 0 || w+1 < end && isUpper(s.buf[w+1]) {
+			return // "Foundation Models 2027": a capitalised noun is the name's own word
 		}
 	default:
 		return

@@ -289,7 +289,85 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.proseClaims()
 	s.dropCodeOnly()
 	s.dropLabLists()
+	s.dropKindsOnly()
+	s.dropSeriesBefore()
 	s.output()
+}
+
+// dropSeriesBefore forgets the bare catalogued series the article names
+// only right before one of the series' own models, in the same phrase
+// ("通义千问下一代旗舰 Qwen4", "the Gemma family's new Gemma 4 1B"): the series
+// qualifies the model the phrase names.
+func (s *state) dropSeriesBefore() {
+	only := make([]int8, len(s.models)) // 0 unnamed, 1 only so, 2 otherwise
+	for i, m := range s.mentions {
+		rec := s.models[m.model]
+		if only[m.model] == 2 {
+			continue
+		}
+		if !rec.bare || rec.family < 0 || !s.memberAfter(i, rec.family) {
+			only[m.model] = 2
+			continue
+		}
+		only[m.model] = 1
+	}
+	for i, m := range s.models {
+		if only[i] == 1 {
+			m.count, m.conf = 0, 0
+		}
+	}
+}
+
+// listWordIn reports a list joiner (the lexicon's list_joiners) as a word
+// of gap: "o3 and o3-pro", "o3とo3-pro" name two models.
+func (s *state) listWordIn(gap []byte) bool {
+	for _, j := range s.an.cat.ListJoiners {
+		if i := bytes.Index(gap, []byte(j)); i >= 0 && leftOK(gap, i) && rightOK(gap, i+len(j), false) {
+			return true
+		}
+	}
+	return false
+}
+
+// memberAfter reports a model of family fam, not bare, named within
+// tune.seriesGap bytes after mention i with no clause break between.
+func (s *state) memberAfter(i, fam int) bool {
+	m := s.mentions[i]
+	for _, o := range s.mentions[i+1:] {
+		if o.start >= m.end+tune.seriesGap {
+			break
+		}
+		if o.start < m.end {
+			continue
+		}
+		rec := s.models[o.model]
+		gap := s.buf[m.end:o.start]
+		if rec.family == fam && !rec.bare && !clauseBreak(gap) && !bytes.ContainsAny(gap, "。，,;；/、（(\n") && !s.listWordIn(gap) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropKindsOnly forgets the models an article names only as the kind of
+// another model ("日本語CLIPモデル kotoba-clip-base-v2", "its Whisper model
+// Tern-ASR-2", typeModifier): the article speaks of the other model.
+func (s *state) dropKindsOnly() {
+	kind := make([]int8, len(s.models)) // 0 unnamed, 1 only as a kind, 2 otherwise
+	for _, m := range s.mentions {
+		switch {
+		case kind[m.model] == 2:
+		case s.typeModifier(m):
+			kind[m.model] = 1
+		default:
+			kind[m.model] = 2
+		}
+	}
+	for i, m := range s.models {
+		if kind[i] == 1 {
+			m.count, m.conf = 0, 0
+		}
+	}
 }
 
 // dropCodeOnly forgets the models an article names only in commands and

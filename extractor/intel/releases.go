@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -284,6 +285,13 @@ func (s *state) releaseSentence(c hit) {
 			continue // "GreenNode của VNG công bố … GreenMind": the subject
 		}
 		named = true
+		if rec := s.models[m.model]; rec.family < 0 && m.role == roleNone && s.makerFits(m, c, sent) {
+			if o := s.newestOfSeries(rec); o >= 0 {
+				given = true
+				s.give(o, conf, ev, false) // the series' new generation
+				continue
+			}
+		}
 		if !s.released(m, c) || !s.makerFits(m, c, sent) {
 			continue
 		}
@@ -584,7 +592,7 @@ func (s *state) objectChain(c hit) []int {
 	}
 	out := []int{}
 	sent := s.sents[s.sentenceAt(c.start)]
-	anchor := c.end
+	anchor, kind := c.end, false
 	for i := s.mentionIndex(c.end); i < len(s.mentions) && len(out) < maxChain; i++ {
 		m := s.mentions[i]
 		if m.start >= sent.end {
@@ -592,6 +600,12 @@ func (s *state) objectChain(c hit) []int {
 		}
 		if m.start < anchor {
 			continue // a mention inside the last one
+		}
+		if kind {
+			// "its Whisper model Tern-ASR-2": the name the kind before
+			// it qualifies is the object.
+			out, anchor, kind = append(out, m.start), m.end, s.typeModifier(m)
+			continue
 		}
 		// "a model series, which includes A and B", "A, together with
 		// a chat-tuned B": the list goes on after the word.
@@ -612,7 +626,7 @@ func (s *state) objectChain(c hit) []int {
 			break
 		}
 		out = append(out, m.start)
-		anchor = m.end
+		anchor, kind = m.end, s.typeModifier(m)
 	}
 	return out
 }
@@ -718,13 +732,36 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// typeModifier reports a mention that names the kind of model another
+// name is: the mention, a model noun and another model's name right after
+// it ("日本語CLIPモデル kotoba-clip-base-v2", "the Llama model Foo-3",
+// "BERT模型 X"). The release is the name's, not the kind's.
+func (s *state) typeModifier(m mention) bool {
+	p := m.end
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	for _, h := range hitsIn(s.cues[cueModelNouns], p, p+1) {
+		q := h.end
+		for q < len(s.buf) && s.buf[q] == ' ' {
+			q++
+		}
+		for _, o := range s.mentionsIn(q, q+1) {
+			if o.model != m.model {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // seriesGoal reports a mention that names the series a release adds a
@@ -1399,6 +1436,9 @@ func (s *state) textBefore(p, start int) bool {
 // "Hunyuan-Large") names a model of its own.
 func (s *state) seriesBeside(m mention) bool {
 	rec := s.models[m.model]
+	if rec.family < 0 {
+		return s.newestOfSeries(rec) >= 0
+	}
 	if !rec.bare || rec.family < 0 || rec.key != fold(s.an.cat.Families[rec.family].Name) {
 		return false
 	}
@@ -1408,6 +1448,42 @@ func (s *state) seriesBeside(m mention) bool {
 		}
 	}
 	return false
+}
+
+// newestOfSeries returns the index of the newest model of the series a
+// name no catalog knows names when written with no digit and another of
+// the article's such names opens with it before a version ("ViGPT" beside
+// "ViGPT-2" and "ViGPT-3": "thế hệ mới của mô hình ngôn ngữ ViGPT", the new
+// generation of the series), or -1: the versioned model is what is
+// released.
+func (s *state) newestOfSeries(rec *modelRec) int {
+	if hasDigit(rec.name) {
+		return -1
+	}
+	best, bestV := -1, -1.0
+	for i, other := range s.models {
+		n := other.name
+		if other.family >= 0 || len(n) <= len(rec.name)+1 || !strings.HasPrefix(n, rec.name) ||
+			n[len(rec.name)] != ' ' && n[len(rec.name)] != '-' || !isDigit(n[len(rec.name)+1]) {
+			continue
+		}
+		v := leadingNumber(n[len(rec.name)+1:])
+		if v > bestV {
+			best, bestV = i, v
+		}
+	}
+	return best
+}
+
+// leadingNumber returns the number that opens w ("3" of "3-8B", "2.5"),
+// or 0.
+func leadingNumber(w string) float64 {
+	e := 0
+	for e < len(w) && (isDigit(w[e]) || w[e] == '.' && e+1 < len(w) && isDigit(w[e+1])) {
+		e++
+	}
+	v, _ := strconv.ParseFloat(w[:e], 64)
+	return v
 }
 
 // hold marks the models a denied or planned release cue speaks of ("Llama 4

@@ -145,6 +145,10 @@ type releaseTuning struct {
 	// ("Gemma 4 12B của Google") is that model's maker, not the maker of
 	// a new model named later in the sentence.
 	makerGap int
+
+	// A bare series named at most seriesGap bytes before one of its own
+	// models, in the same phrase ("通义千问下一代旗舰 Qwen4"), qualifies it.
+	seriesGap int
 }
 
 var tune = releaseTuning{
@@ -175,5 +179,5 @@ var tune = releaseTuning{
 	titleWeight: 6, earlyWeight: 2, roleDiscount: 0.5, repoOwnerWeight: 10,
 	earlyBytes: 400,
 
-	makerGap: 8,
+	makerGap: 8, seriesGap: 32,
 }
