@@ -375,6 +375,11 @@ type Family struct {
 	// Stems are matched case-insensitively; Case only with exactly this case.
 	Stems []string `yaml:"stems"`
 	Case  []string `yaml:"case"`
+	// Versioned are native spellings that are also ordinary words of
+	// their language ("소라" a shell, "파이" a pie, "비오" of "비오는"):
+	// matched like Stems, they name a model only with a version after
+	// them ("소라 2", "파이-4"), never alone, bare or not.
+	Versioned []string `yaml:"versioned"`
 	// Bare means the stem alone, without a version, names a model.
 	Bare bool `yaml:"bare"`
 	// Joined means a version must be attached to the stem ("Step-1", not
@@ -968,7 +973,8 @@ func (v *validation) families(list []Family, vendors map[string]bool) map[string
 		}
 		v.names(what, f.Stems)
 		v.names(what, f.Case)
-		for _, s := range append(append([]string{}, f.Stems...), f.Case...) {
+		v.names(what, f.Versioned)
+		for _, s := range slices.Concat(f.Stems, f.Case, f.Versioned) {
 			if utf8.RuneCountInString(s) < 2 {
 				v.bad("%s: stem %q is shorter than two characters", what, s)
 			}

@@ -104,6 +104,9 @@ type ref struct {
 	// name ("Nova" of "Amazon Nova"): with a spaced version it names a
 	// model beside the maker only (makerDropped, spacedForms).
 	dropped bool
+	// versioned marks a native spelling that is also an ordinary word
+	// ("소라", "파이"): it names a model only with a version after it.
+	versioned bool
 }
 
 // fixedOrder are the languages whose release verbs come before their
@@ -379,6 +382,9 @@ func (c *compiled) addFamilies(cat *catalog.Catalog, ps *patternSet, vendorIdx m
 		out := stemOuts(f)
 		for _, s := range f.Stems {
 			add(s, false, ref{kind: hitFamily, idx: i, stem: out[s]})
+		}
+		for _, s := range f.Versioned {
+			add(s, false, ref{kind: hitFamily, idx: i, stem: f.Name, versioned: true})
 		}
 		for _, s := range f.Case {
 			add(s, true, ref{kind: hitFamily, idx: i, stem: out[s]})

@@ -704,6 +704,12 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			}
 		}
 	}
+	if r.versioned && (len(parts) == 0 || !isDigit(parts[0].text[0]) || !s.particleOnlyAfter(end)) {
+		// "소라게", "플럭스 2통": a native spelling that is an ordinary
+		// word names the family's model only with a version that ends
+		// the word ("소라 2", "소라 2를"), not with a count.
+		return 0, false
+	}
 	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && s.latinStemAfter(fam, en) {
 		// "通义千问Qwen2.5", "日日新SenseNova V6": the native name
 		// glosses the Latin one that follows, which names the model.
@@ -1053,6 +1059,14 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// particleOnlyAfter reports whether the Hangul letters at p, if any, are
+// a Korean particle: "소라 2를" ends a name, "플럭스 2통" (two tins of
+// flux) is a count.
+func (s *state) particleOnlyAfter(p int) bool {
+	run := runAfter(s.buf, p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) })
+	return run == p || slices.Contains(s.an.cat.KoreanParticles, string(s.buf[p:run]))
 }
 
 // nativeVariant reads a variant word spelt in Hangul or Katakana at q after
