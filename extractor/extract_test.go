@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"bytes"
+	"errors"
 	"net/url"
 	"reflect"
 	"strings"
@@ -11,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
+
+	"github.com/modelwire/modelwire/event"
 )
 
 func mustURL(t *testing.T, s string) *url.URL {
@@ -603,5 +606,24 @@ func TestOnDayKeepsInstant(t *testing.T) {
 				t.Errorf("onDay = %s (offset %d), want day %s offset %d", got.Format(time.RFC3339), off, tc.wantDay, tc.wantOff)
 			}
 		})
+	}
+}
+
+// panicky is an analyzer with a bug a page exposes.
+type panicky struct{}
+
+func (panicky) Analyze(*event.Article, []Table) { panic("slice bounds out of range") }
+
+// TestExtractPagePanic checks that a page whose analysis panics fails
+// with ErrPanic alone: the batch or worker that reads it goes on.
+func TestExtractPagePanic(t *testing.T) {
+	x := New(WithAnalyzer(panicky{}))
+	page := []byte("<html><body><article><h1>Ferry fares frozen</h1><p>Words of an ordinary sentence, long enough to be taken as the text of an article about ferries.</p></article></body></html>")
+	_, err := x.ExtractPage(page, event.Page{URL: "https://news.example.com/a"})
+	if !errors.Is(err, ErrPanic) {
+		t.Fatalf("err = %v, want ErrPanic", err)
+	}
+	if _, err := New().ExtractPage(page, event.Page{URL: "https://news.example.com/a"}); err != nil {
+		t.Fatalf("the same page without the bug: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ package extractor
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -21,6 +22,10 @@ import (
 
 // ErrNoContent reports a page that holds no article text.
 var ErrNoContent = errors.New("no article content")
+
+// ErrPanic reports a page whose reading panicked: a bug the page exposed,
+// logged with the page and skipped, never retried.
+var ErrPanic = errors.New("extractor panic")
 
 // Analyzer finds what an article says about AI models — vendors, models,
 // benchmark claims, releases — and records it on the article. tables are the
@@ -66,7 +71,15 @@ func (x *Extractor) Extract(page []byte, pageURL string) (event.Article, error) 
 // the page beyond its HTML — the model repository it is the card of — is on
 // the article before the analysis, which weighs it (intel reads a
 // repository as first-hand release evidence).
-func (x *Extractor) ExtractPage(body []byte, p event.Page) (event.Article, error) {
+//
+// A panic while reading a hostile page becomes an error for that page:
+// one page never takes a batch or a worker down with it.
+func (x *Extractor) ExtractPage(body []byte, p event.Page) (a event.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrPanic, r)
+		}
+	}()
 	pageURL := p.URL
 	if p.FinalURL != "" {
 		pageURL = p.FinalURL

@@ -1892,6 +1892,9 @@ func (s *state) cjkObject(m mention, c hit) bool {
 		}
 		return true
 	}
+	if m.end > c.start {
+		return false // a name the cue lies inside
+	}
 	gap := s.buf[m.end:c.start]
 	return utf8.RuneCount(gap) <= tune.cjkTopicRunes && !clauseBreak(gap)
 }

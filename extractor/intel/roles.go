@@ -683,6 +683,9 @@ func (s *state) chainAfter(p int) []int {
 		if m.sent != sent {
 			break
 		}
+		if m.start < anchor {
+			continue // a mention inside the last one
+		}
 		gap := s.buf[anchor:m.start]
 		first := len(out) == 0
 		if first && len(gap) > tune.chainFirstAfter || !first && (!s.joined(gap) || s.cueIn(anchor, m.start)) {
