@@ -107,6 +107,11 @@ func TestPageDates(t *testing.T) {
 		{"meta before json-ld",
 			`<meta property="article:published_time" content="2022-12-15T09:13:00"><script type="application/ld+json">{"@type":"Article","datePublished":"2021-12-06 14:36"}</script>` + para,
 			"", "2022-12-15"},
+		{"json-ld in a commented CDATA section",
+			`<script type="application/ld+json">//<![CDATA[
+{"@type":"NewsArticle","datePublished":"2023-02-07T08:00:00Z"}
+//]]></script>` + para,
+			"", "2023-02-07"},
 		{"json-ld of any type",
 			`<script type="application/ld+json">{"@type":"HowTo","datePublished":"2022-01-10T22:06:08Z"}</script>` + para,
 			"", "2022-01-10"},

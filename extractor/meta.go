@@ -576,10 +576,28 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 // addJSONLD decodes one JSON-LD script and keeps its schema.org objects.
 func (m *pageMeta) addJSONLD(s string) {
 	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(s)), &v); err != nil {
+	if err := json.Unmarshal([]byte(unwrapCDATA(s)), &v); err != nil {
 		return // broken JSON-LD is common; the other sources remain
 	}
 	m.ldWalk(v, 0)
+}
+
+// unwrapCDATA returns the script s without the CDATA section some
+// publishing plugins wrap JSON-LD in ("<![CDATA[ [{…}] ]]>", also behind
+// "//" or "/* */" comment marks): in HTML a script's text is raw, so the
+// wrapper is left in it and would make the JSON unreadable.
+func unwrapCDATA(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "<![CDATA[") {
+		return s
+	}
+	_, s, _ = strings.Cut(s, "<![CDATA[")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "*/"))
+	if i := strings.LastIndex(s, "]]>"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "//"), "/*"))
+	}
+	return s
 }
 
 func (m *pageMeta) ldWalk(v any, depth int) {

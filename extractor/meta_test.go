@@ -57,6 +57,11 @@ var metaPages = []struct {
 	// from the headline: the printed date is the publication's.
 	{"generic-meta-time-below.html", "https://landesamt.example/themen/messstationen",
 		"Neue Messstationen am Fluss", "2023-05-02"},
+	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
+	// prints it), the only publication date; a later date in a list of
+	// community posts beside the story.
+	{"jsonld-cdata.html", "https://harbortech.example/news/ferry-night-crossing/",
+		"Ferry operator adds a night crossing", "2023-04-18"},
 }
 
 func TestMetaPages(t *testing.T) {
