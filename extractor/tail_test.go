@@ -191,6 +191,17 @@ var tailPages = []struct {
 			"about £1.2 million a year"},
 		extraction: ExtractionPrimary, published: "2023-10-09",
 	},
+	{
+		// The rest of the story in a "read more" expander (a phone
+		// layout's), an ad between its button and its text; a box of
+		// links under the story has the same class.
+		file: "read-more-expander.html", url: "https://southernstar.example/news/opinion/council-camera-rules",
+		want: []string{"Eleven suburban councils have written", "The letter, sent on Monday",
+			"The police minister announced the rules in May", "Traders' groups were split",
+			"had no plans to change the date"},
+		drop:       []string{"Read more", "Bayside traders count the cost", "Rates to rise", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-08-17",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
