@@ -57,6 +57,10 @@ var metaPages = []struct {
 	// from the headline: the printed date is the publication's.
 	{"generic-meta-time-below.html", "https://landesamt.example/themen/messstationen",
 		"Neue Messstationen am Fluss", "2023-05-02"},
+	// An <h1> that names the section, the headline in an <h2> that the
+	// document title matches, no other title in the metadata.
+	{"section-h1-doctitle.html", "https://healthwire.example/parenting/news/20230606/swim-early",
+		"Children who swim early may fear water less", "2023-06-06"},
 	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
 	// prints it), the only publication date; a later date in a list of
 	// community posts beside the story.

@@ -527,13 +527,21 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 			h1 = long
 		}
 	}
-	// A metadata title printed as a heading of its own (an <h2>, an
-	// element marked itemprop="headline") is the headline readers see; a
+	// A metadata title (or, with none, the document title) printed as a
+	// heading of its own (an <h2>, an element marked
+	// itemprop="headline") is the headline readers see; a
 	// short <h1> the metadata does not confirm then names a section or a
 	// box ("World News"), and any <h1> does beside a heading marked as
 	// the headline (another story's, further down the page).
 	if len(h1) == 1 && !unspacedText(h1[0]) {
-		for _, t := range meta {
+		printed := meta
+		if meta[0] == "" && meta[1] == "" {
+			// No metadata title: the document title, printed as a
+			// heading of its own under a section's <h1> ("Allergies
+			// Health Center"), is as good a witness.
+			printed = []string{docTitle}
+		}
+		for _, t := range printed {
 			t = s.strip(t)
 			if h, ok := m.headingOf(t); ok && (h.marked || words(h1[0]) <= maxSectionWords) && !m.h1Holds(t) {
 				return t
