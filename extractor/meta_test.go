@@ -61,6 +61,10 @@ var metaPages = []struct {
 	// document title matches, no other title in the metadata.
 	{"section-h1-doctitle.html", "https://healthwire.example/parenting/news/20230606/swim-early",
 		"Children who swim early may fear water less", "2023-06-06"},
+	// A site-wide og:title ("Harbor Post - Latest News & Headlines"),
+	// the headline in the document title, the <h1> in an overlay.
+	{"sitewide-og-title.html", "https://harborpost.example/news/cargo-ship-loses-power-reef-093012345.html",
+		"Cargo ship loses power and drifts toward the reef", "2023-09-05"},
 	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
 	// prints it), the only publication date; a later date in a list of
 	// community posts beside the story.

@@ -560,6 +560,9 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return h1[0]
 	}
 	for _, t := range meta {
+		if s.siteWide(t, docTitle, m.docTitle) {
+			continue
+		}
 		if st := s.strip(t); st != "" {
 			if t = collapse(t); st != t && s.titlePart(t) == "" {
 				// "How to Grow a Lemon Tree | Step-by-Step Guide"
@@ -593,6 +596,21 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return p
 	}
 	return docTitle
+}
+
+// siteWide reports whether the metadata title t is the site's own title
+// rather than the page's ("Harbor Post - Latest News & Headlines", kept
+// from the front page by a story opened over it): it has a part that
+// names the site, and the document title, which does not hold the rest of
+// t, has none and reads as a headline (docTitle is it stripped, raw it
+// as printed).
+func (s site) siteWide(t, docTitle, raw string) bool {
+	if s.titlePart(t) == "" || s.titlePart(raw) != "" || words(docTitle) < minShortenedWords {
+		return false
+	}
+	// The rest of t in the document title ("Headline - Site Site") makes
+	// t the page's.
+	return !strings.Contains(normTitle(raw), normTitle(s.strip(t)))
 }
 
 // printedPart returns the part of the title t, set apart by a separator,
