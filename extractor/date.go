@@ -468,6 +468,9 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		vals = append(vals, metas[1:]...)
 	}
 	if t, ok := pickPrecise(dayFirst, vals...); ok {
+		if lt, ok := m.printedEarlier(t, ld.datePublished, dayFirst); ok {
+			return lt, true
+		}
 		return t, true
 	}
 	for _, h := range m.times {
@@ -513,6 +516,29 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		}
 	}
 	return m.scriptDate()
+}
+
+// printedEarlier returns the JSON-LD publication time ld when it is days
+// before t, the time taken from the meta tags, and the date printed for
+// readers is ld's day: the meta tag carries a republication (a post moved
+// into a publication, a story re-sent), the page the first publication.
+func (m *pageMeta) printedEarlier(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
+	lt, ok := parseDate(ld, dayFirst)
+	if !ok || t.Sub(lt) < maxPreciseGap {
+		return time.Time{}, false
+	}
+	p, ok := m.visibleDate(dayFirst)
+	if !ok || !sameDay(p, lt) {
+		return time.Time{}, false
+	}
+	return lt, true
+}
+
+// sameDay reports whether the printed date p falls on t's calendar day,
+// in t's zone or in UTC.
+func sameDay(p, t time.Time) bool {
+	d := p.Format("2006-01-02")
+	return d == t.Format("2006-01-02") || d == t.UTC().Format("2006-01-02")
 }
 
 // scriptDateRe finds a publication date in the data pages hand their

@@ -65,6 +65,11 @@ var metaPages = []struct {
 	// the headline in the document title, the <h1> in an overlay.
 	{"sitewide-og-title.html", "https://harborpost.example/news/cargo-ship-loses-power-reef-093012345.html",
 		"Cargo ship loses power and drifts toward the reef", "2023-09-05"},
+	// A republished post: the meta publication time is the
+	// republication's, JSON-LD and the date printed under the byline
+	// the first publication's.
+	{"republished-meta-date.html", "https://workshopnotes.example/four-day-weeks-4f2a91c3",
+		"What a year of four-day weeks taught our team", "2023-04-11"},
 	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
 	// prints it), the only publication date; a later date in a list of
 	// community posts beside the story.
