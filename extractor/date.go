@@ -174,10 +174,27 @@ func parseMachineDate(s string) (time.Time, bool) {
 	}
 	for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", time.RubyDate, time.UnixDate} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
-			return t, true
+			return abbreviatedZone(t, layout), true
 		}
 	}
 	return time.Time{}, false
+}
+
+// abbreviatedZone returns t, parsed with layout, as a naive local clock
+// time when the layout reads a zone abbreviation other than UTC's or
+// GMT's: Go gives an abbreviation it does not know a zero offset (UTC),
+// and one it knows the offset of the machine's own zone, while "EST" is
+// five hours behind UTC in New York and ten ahead in Melbourne. The clock
+// time and day are the page's as printed.
+func abbreviatedZone(t time.Time, layout string) time.Time {
+	if !strings.Contains(layout, "MST") {
+		return t
+	}
+	switch name, _ := t.Zone(); strings.ToUpper(name) {
+	case "UTC", "GMT", "UT", "Z":
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), naive)
 }
 
 // epochDate parses a Unix time in seconds (10 digits) or milliseconds

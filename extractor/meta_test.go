@@ -70,6 +70,12 @@ var metaPages = []struct {
 	// the first publication's.
 	{"republished-meta-date.html", "https://workshopnotes.example/four-day-weeks-4f2a91c3",
 		"What a year of four-day weeks taught our team", "2023-04-11"},
+	// A meta date with a zone abbreviation Go does not know ("EST" in
+	// Melbourne), late in the evening, and a modification time with an
+	// offset: the abbreviated time is the page's local clock time, not
+	// UTC to be moved into the page's zone.
+	{"zone-abbreviation.html", "https://southernstar.example/news/tram-fares-rise",
+		"Tram fares to rise in July", "2023-03-14"},
 	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
 	// prints it), the only publication date; a later date in a list of
 	// community posts beside the story.
