@@ -202,6 +202,15 @@ var tailPages = []struct {
 		drop:       []string{"Read more", "Bayside traders count the cost", "Rates to rise", "All rights reserved"},
 		extraction: ExtractionPrimary, published: "2023-08-17",
 	},
+	{
+		// A data table with a "Comment" column inside the story; the
+		// readers' comments after it.
+		file: "table-comment-column.html", url: "https://baysidedaily.example/transit/ferry-winter-timetable",
+		want: []string{"The county's ferry service publishes", "Added for hospital night shifts", "Pier 2 closes for repairs",
+			"Riders on the Point route were the most upset", "The new timetable takes effect on November 6"},
+		drop:       []string{"Cutting the midday boats is a disgrace", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-10-03",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

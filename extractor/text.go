@@ -1706,9 +1706,9 @@ func storyEnd(blocks []block, kept []bool, lex *lexicon) int {
 				// story's, or loaded inside it), the headline itself left
 				// out (in its <header>).
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && lex.comments.MatchString(bl.text):
+			case (bl.heading != 0 || bl.chars < 80) && lex.comments.MatchString(bl.text) && !dataCell(bl.start):
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && lex.endLine(bl.text) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
+			case (bl.heading != 0 || bl.chars < 80) && lex.endLine(bl.text) && !dataCell(bl.start) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
 				return i
 			case bl.heading != 0 && bl.links*2 > bl.chars && links(blocks[i:]) >= 2 && listing(blocks[i:], kept[i:]):
 				return i
@@ -1723,6 +1723,34 @@ func storyEnd(blocks []block, kept []bool, lex *lexicon) int {
 	}
 	return len(blocks)
 }
+
+// dataCell reports whether the text node n is the whole of a cell in a
+// row of a table with other cells: a column's header ("Comment",
+// "Related"), not a line that opens the readers' comments or other
+// stories.
+func dataCell(n *html.Node) bool {
+	cell := n
+	for i := 0; cell != nil && i < 6 && cell.DataAtom != atom.Td && cell.DataAtom != atom.Th; i++ {
+		cell = cell.Parent
+	}
+	if cell == nil || cell.Parent == nil || (cell.DataAtom != atom.Td && cell.DataAtom != atom.Th) {
+		return false
+	}
+	if countText(text(cell)).chars >= maxCellLineChars {
+		return false
+	}
+	cells := 0
+	for c := cell.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+			cells++
+		}
+	}
+	return cells >= 2
+}
+
+// maxCellLineChars bounds the text of a table cell that holds a column's
+// label rather than a page laid out in a table.
+const maxCellLineChars = 80
 
 // listing reports whether blocks, which follow a story's end marker,
 // are not more of the story. A promo inside a story ("Don't miss" and
