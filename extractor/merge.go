@@ -158,7 +158,10 @@ func (w *mergeWalk) step(n *html.Node, path []*html.Node, depth int) walkState {
 		if storyEndClass(n, w.s.cc) {
 			return walkStop
 		}
-		return w.other(textChars(n, maxMergeGapChars+1, 0))
+		// Its text as the story would read it: what lies in furniture
+		// inside (a rail of related links, an ad) is no gap between
+		// the story's blocks.
+		return w.other(w.measure(n).chars)
 	}
 	if len(path) == 1 {
 		// A block shaped like the chosen one: all of it is looked at.

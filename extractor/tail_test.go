@@ -211,6 +211,15 @@ var tailPages = []struct {
 		drop:       []string{"Cutting the midday boats is a disgrace", "All rights reserved"},
 		extraction: ExtractionPrimary, published: "2023-10-03",
 	},
+	{
+		// The story in blocks, each beside a rail of related links in a
+		// wrapper of its own (more than a lead before the second).
+		file: "rail-between-blocks.html", url: "https://metroledger.example/2023/07/29/water-utility-sale.html",
+		want: []string{"The city's sale of its water utility", "First, what the sale is not", "The sale happens in two steps",
+			"Contracts are the hardest part", "Because the city is selling a company", "The council is expected to vote on the sale in September"},
+		drop:       []string{"Related Coverage", "Water rates rise", "Council splits over", "Advertisement", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-07-29",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
