@@ -220,6 +220,16 @@ var tailPages = []struct {
 		drop:       []string{"Related Coverage", "Water rates rise", "Council splits over", "Advertisement", "All rights reserved"},
 		extraction: ExtractionPrimary, published: "2023-07-29",
 	},
+	{
+		// A list of key points, some linking part of themselves and none
+		// ending with a full stop; a list of other stories after it.
+		file: "linked-bullets.html", url: "https://northernpost.example/news/rail-strikes-minister",
+		want: []string{"In a wide-ranging interview, the minister also said:", "Ticket offices will close at most stations",
+			"He expects the new northern line", "He would meet mayors \"within weeks\" to discuss their letter",
+			"Driverless trains are not on the government's agenda", "Talks between the unions and the train companies"},
+		drop:       []string{"More on this story", "Rail strike dates", "Union members back more strikes", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-06-23",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

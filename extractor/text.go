@@ -808,7 +808,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -927,6 +927,37 @@ func linkedSentence(b block, lex *lexicon) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
 		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !lex.promoLabel(b.text)
 }
+
+// linkedBullet reports whether b is an item of a list of statements (key
+// points under "He also said:") that links part of itself: its own text
+// is long enough, and most items of its list link nothing, as no list of
+// other stories does, whose every item is a link.
+func linkedBullet(b block) bool {
+	if b.start == nil || b.links*4 > b.chars*3 || b.chars-b.links < minOwnChars {
+		return false
+	}
+	li := b.start.Parent
+	for i := 0; li != nil && i < 3 && li.DataAtom != atom.Li; i++ {
+		li = li.Parent
+	}
+	if li == nil || li.DataAtom != atom.Li || li.Parent == nil {
+		return false
+	}
+	items, plain := 0, 0
+	for c := li.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if countLinks(c, 0) == 0 && textChars(c, minOwnChars, 0) >= minOwnChars {
+			plain++
+		}
+	}
+	return items >= minBulletItems && plain*2 >= items
+}
+
+// minBulletItems is the least number of items of a list of statements.
+const minBulletItems = 3
 
 // postSignature matches the signature line of a quoted social post, its
 // date linked: "— The City Council (@CityCouncil) October 9, 2023".
