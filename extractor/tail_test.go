@@ -230,6 +230,14 @@ var tailPages = []struct {
 		drop:       []string{"More on this story", "Rail strike dates", "Union members back more strikes", "All rights reserved"},
 		extraction: ExtractionPrimary, published: "2023-06-23",
 	},
+	{
+		// The author's name, then the date with its weekday, in one line
+		// and no "By" before: a byline, not text.
+		file: "name-date-line.html", url: "https://valleycourier.example/news/library-fines",
+		want:       []string{"The number of people signing up", "Librarians said many families"},
+		drop:       []string{"Dana Price", "9:10 AM"},
+		extraction: ExtractionPrimary, published: "2023-05-02",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

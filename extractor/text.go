@@ -1068,7 +1068,7 @@ const maxBylineChars = 240
 func datedByline(s string, authors []string) bool {
 	loc := bylinePrefixRe.FindStringIndex(s)
 	if loc == nil || loc[0] != 0 {
-		return false
+		return nameDateLine(s, authors)
 	}
 	rest := s[loc[1]:]
 	named := false
@@ -1086,6 +1086,25 @@ func datedByline(s string, authors []string) bool {
 	}
 	_, ok := textDate(rest, true)
 	return ok
+}
+
+// nameDateLine reports whether s is one of authors' names followed by the
+// date alone, with no byline's word before ("Joe Wee Monday, February 29,
+// 2016 @ 11:10 PM UTC"): besides the date, its weekday and time, at most
+// two words (a zone) are left.
+func nameDateLine(s string, authors []string) bool {
+	for _, a := range authors {
+		if len(a) < 4 || !strings.HasPrefix(s, a) {
+			continue
+		}
+		rest := s[len(a):]
+		_, at, end, ok := textDateAt(rest, true)
+		if !ok {
+			return false
+		}
+		return dateOnly(dateLeadRe.ReplaceAllString(rest[:at], "") + " " + rest[end:])
+	}
+	return false
 }
 
 // nameThenRest matches a name of two to four capitalised words, a
