@@ -76,6 +76,10 @@ var metaPages = []struct {
 	// UTC to be moved into the page's zone.
 	{"zone-abbreviation.html", "https://southernstar.example/news/tram-fares-rise",
 		"Tram fares to rise in July", "2023-03-14"},
+	// A blog's name in the <h1>, the post's title an <h3> linking to the
+	// post itself, which the metadata title matches.
+	{"blog-post-link-title.html", "https://harbordev.blogs.example/post/2231/harbor-20-the-tide-update",
+		"Harbor 2.0 - The Tide Update", "2023-09-02"},
 	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
 	// prints it), the only publication date; a later date in a list of
 	// community posts beside the story.

@@ -821,7 +821,8 @@ func unspacedText(s string) bool {
 const maxSectionWords = 3
 
 // headingOf returns the other heading of the page whose text is the
-// title t, of two words or more.
+// title t, of two words or more; a heading that links to the page itself
+// (a blog's post title) counts.
 func (m *pageMeta) headingOf(t string) (heading, bool) {
 	nt := normTitle(t)
 	if words(t) < 2 && !unspacedText(t) || len(nt) < 10 {
@@ -832,7 +833,7 @@ func (m *pageMeta) headingOf(t string) (heading, bool) {
 			return h, true
 		}
 	}
-	return heading{}, false
+	return m.selfHeading(nt)
 }
 
 // h1Holds reports whether an <h1> holds the title t ("… Kapazität in
