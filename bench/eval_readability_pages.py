@@ -3,7 +3,7 @@
 pages that ship with codeberg.org/readeck/go-readability (read in place from
 the Go module cache; nothing is copied into this repository).
 
-usage: eval_readability_pages.py [--bin BIN] [--pages DIR] [--out DIR] [--worst N] [--all]
+usage: eval_readability_pages.py [--bin BIN] [--pages DIR] [--out DIR] [--worst N] [--all] [--summary]
 
 Per page it reports: title (normalised equality with expected-metadata.json's
 "title"), date (same calendar day as "publishedTime", on the pages that have
@@ -128,6 +128,7 @@ def main():
     ap.add_argument("--out", default=".eval/readability")
     ap.add_argument("--worst", type=int, default=15)
     ap.add_argument("--all", action="store_true", help="count synthetic pages too")
+    ap.add_argument("--summary", action="store_true", help="print the totals line only")
     args = ap.parse_args()
 
     pages = args.pages
@@ -141,6 +142,9 @@ def main():
         print(f"eval_readability_pages.py: no test pages at {pages or '(no GOMODCACHE)'}; skipped", file=sys.stderr)
         return 0
 
+    if not os.access(args.bin, os.X_OK):
+        print(f"eval_readability_pages.py: no modelwire binary at {args.bin}", file=sys.stderr)
+        return 1
     names = sorted(n for n in os.listdir(pages)
                    if os.path.isfile(os.path.join(pages, n, "source.html"))
                    and os.path.isfile(os.path.join(pages, n, "expected.html")))
@@ -200,6 +204,9 @@ def main():
     print(f"readability-pages  {n} pages{'' if args.all else ' (synthetic left out)'}  "
           f"body F1 {f1:.4f}  below .5: {len(low)}  "
           f"title {sum(r['t_ok'] for r in tl)}/{len(tl)}  date {sum(r['d_ok'] for r in dl)}/{len(dl)}")
+    if args.summary:
+        print(f"  per page: {os.path.join(args.out, 'perpage.txt')}")
+        return 0
     print("  worst bodies (F1 P R  our words / expected words  path):")
     for r in sorted(scored, key=lambda r: r["f1"])[:args.worst]:
         print(f"    {r['f1']:.3f} {r['p']:.2f} {r['r']:.2f}  {r['words']:>5}/{r['exp_words']:<5} {r['path']:<11} {r['name']}")
