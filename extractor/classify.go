@@ -27,6 +27,9 @@ var classWords = map[classFlags][]string{
 		"table-of-contents", "visually-hidden", "sr-only", "screen-reader", "slideshow", "gallery",
 		"carousel", "video-player", "videoplayer", "jwplayer", "podcast", "teaser", "aside", "yarpp",
 		"jp-relatedposts", "wp-block-latest", "ticker", "sns",
+		// Charts exported by ai2html print their labels as positioned
+		// text, once per screen size.
+		"ai2html",
 	},
 	// cfStrong: furniture even when the class also says "content" or
 	// "article" (article-comments, share-body). Not "read-more": besides

@@ -238,6 +238,14 @@ var tailPages = []struct {
 		drop:       []string{"Dana Price", "9:10 AM"},
 		extraction: ExtractionPrimary, published: "2023-05-02",
 	},
+	{
+		// A chart's labels, printed twice as positioned text (ai2html).
+		file: "chart-labels.html", url: "https://metroledger.example/2023/09/25/nyregion/debt-payments.html",
+		want: []string{"The city will spend more on interest", "Interest payments, which were about $1.1 billion",
+			"The comptroller said the city was not at risk", "The mayor's office said the report overstated"},
+		drop:       []string{"Interest payments on the city's debt", "$2 billion\n"},
+		extraction: ExtractionPrimary, published: "2023-09-25",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
