@@ -246,6 +246,15 @@ var tailPages = []struct {
 		drop:       []string{"Interest payments on the city's debt", "$2 billion\n"},
 		extraction: ExtractionPrimary, published: "2023-09-25",
 	},
+	{
+		// A gallery of another section embedded in the story, a long
+		// caption to each photo: its captions outscored the story.
+		file: "embedded-gallery.html", url: "https://dailyledger.example/travel/hotel-cleaners-secrets-10506160.html",
+		want: []string{"Most guests judge a hotel room", "We asked four cleaners", "1. Take the blankets off the bed",
+			"5. Leave a note"},
+		drop:       []string{"Rail operator posts a loss", "The port handled more containers", "AGENCY PHOTO"},
+		extraction: ExtractionPrimary, published: "2023-08-14",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

@@ -74,6 +74,55 @@ func (s *scorer) skip(n *html.Node) bool {
 	return false
 }
 
+// photoBox reports whether n's class or id names a gallery, slideshow or
+// carousel of photos.
+func photoBox(n *html.Node) bool {
+	ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(ci, "gallery") || strings.Contains(ci, "slideshow") || strings.Contains(ci, "carousel")
+}
+
+// amidProse reports whether n stands among paragraphs of prose: an
+// ancestor at most maxEmbedLevels above it holds minProseParas of them or
+// more as its own children. A photo gallery there is one the story embeds
+// (in a widget's wrappers), with a caption to each of its fifty photos,
+// whose prose is not the story's, however much of it there is.
+func amidProse(n *html.Node) bool {
+	for i := 0; i < maxEmbedLevels && n.Parent != nil && n.Parent.Type == html.ElementNode; i++ {
+		n = n.Parent
+		k := 0
+		for c := n.FirstChild; c != nil && k < minProseParas; c = c.NextSibling {
+			if c.DataAtom == atom.P {
+				if t := countText(text(c)); t.chars >= 80 && countLinkChars(c)*3 < t.chars {
+					k++
+				}
+			}
+		}
+		if k >= minProseParas {
+			return true
+		}
+	}
+	return false
+}
+
+// maxEmbedLevels is how far above a box the paragraphs of the story that
+// embeds it are looked for.
+const maxEmbedLevels = 4
+
+// countLinkChars counts the non-space characters inside links under n.
+func countLinkChars(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.A:
+			k += countText(text(c)).chars
+		default:
+			k += countLinkChars(c)
+		}
+	}
+	return k
+}
+
 // side returns a scorer for measuring part of the page on the side, with
 // s's settings and judgements.
 func (s *scorer) side() *scorer {
@@ -131,7 +180,7 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 		if !judged {
 			// Measure on the side; keep the element if it holds prose.
 			sc, _ := s.side().measureChildren(n, depth, inLink)
-			keep = sc.paras >= minProseParas
+			keep = sc.paras >= minProseParas && !(photoBox(n) && amidProse(n))
 			s.kept[n] = keep
 		}
 		if !keep {
