@@ -535,17 +535,18 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	return m.scriptDate()
 }
 
-// printedEarlier returns the JSON-LD publication time ld when it is days
-// before t, the time taken from the meta tags, and the date printed for
-// readers is ld's day: the meta tag carries a republication (a post moved
-// into a publication, a story re-sent), the page the first publication.
+// printedEarlier returns the JSON-LD publication time ld when it is before
+// t, the time taken from the meta tags, and the date printed for readers
+// is ld's day and not t's: the meta tag carries a republication or an
+// update (a post moved into a publication, a story re-sent, a CMS's
+// "published at" of its last version), the page the first publication.
 func (m *pageMeta) printedEarlier(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
 	lt, ok := parseDate(ld, dayFirst)
-	if !ok || t.Sub(lt) < maxPreciseGap {
+	if !ok || !t.After(lt) {
 		return time.Time{}, false
 	}
 	p, ok := m.visibleDate(dayFirst)
-	if !ok || !sameDay(p, lt) {
+	if !ok || !sameDay(p, lt) || sameDay(p, t) {
 		return time.Time{}, false
 	}
 	return lt, true

@@ -80,6 +80,11 @@ var metaPages = []struct {
 	// post itself, which the metadata title matches.
 	{"blog-post-link-title.html", "https://harbordev.blogs.example/post/2231/harbor-20-the-tide-update",
 		"Harbor 2.0 - The Tide Update", "2023-09-02"},
+	// A meta publication time that is the last version's, hours after
+	// JSON-LD's first publication on the day before, which the page
+	// prints: the printed day decides.
+	{"published-at-update.html", "https://worlddesk.example/news/parliament-rejects-budget-rcna128",
+		"Parliament rejects the budget after a night of talks", "2023-12-06"},
 	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
 	// prints it), the only publication date; a later date in a list of
 	// community posts beside the story.
