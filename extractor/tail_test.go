@@ -255,6 +255,15 @@ var tailPages = []struct {
 		drop:       []string{"Rail operator posts a loss", "The port handled more containers", "AGENCY PHOTO"},
 		extraction: ExtractionPrimary, published: "2023-08-14",
 	},
+	{
+		// Subheadings written as <h1> among the story's paragraphs (a
+		// blogging platform's), in a block after a full-width figure,
+		// shorter than the first.
+		file: "h1-subheads.html", url: "https://fieldnotes.example/how-we-cut-our-apis-response-time-by-half-3f2a1b",
+		want: []string{"Last spring our public API answered", "We moved the token to a cache",
+			"With the token out of the way", "That took another 60 milliseconds", "We should have measured first"},
+		extraction: ExtractionPrimary, published: "2023-03-30",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
