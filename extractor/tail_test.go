@@ -264,6 +264,13 @@ var tailPages = []struct {
 			"With the token out of the way", "That took another 60 milliseconds", "We should have measured first"},
 		extraction: ExtractionPrimary, published: "2023-03-30",
 	},
+	{
+		// A blog's tagline under its name in the header's <h1>: no lead.
+		file: "blog-tagline.html", url: "https://trailsandtea.blogs.example/blog/post/2231",
+		want:      []string{"Wave after wave of cold air", "The maples by the campsite were at their best"},
+		drop:      []string{"This is the shared corner of Sam and Lou"},
+		published: "2023-11-20",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
