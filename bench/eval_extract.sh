@@ -10,6 +10,11 @@
 # then, per set, the pages where the two differ most (all pages in
 # .eval/<set>/perpage.txt) and the share of pages whose text came from each
 # extraction path. Output goes to .eval/<set>/.
+# Last, an independent check (READABILITY=0 skips it): modelwire against
+# Mozilla Readability's expected output on go-readability's test pages in
+# the Go module cache (eval_readability_pages.py; skipped with a note when
+# the module cache lacks them), totals only; per page in
+# .eval/readability/perpage.txt.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 for set in ${SETS:-articles metadata}; do
@@ -49,3 +54,6 @@ for set in ${SETS:-articles metadata}; do
 	jq -r '.article.extraction // empty' "$OUT/modelwire.jsonl" | sort | uniq -c | sort -rn |
 		awk -v n="$n" '{printf "%s%s %d (%.1f%%)", (NR>1 ? ", " : "  modelwire text from: "), $2, $1, 100*$1/n} END {print ""}'
 done
+if [ "${READABILITY:-1}" != 0 ]; then
+	python3 "$HERE/eval_readability_pages.py" --bin "$BIN" --out .eval/readability --summary || true
+fi

@@ -27,13 +27,20 @@ var classWords = map[classFlags][]string{
 		"table-of-contents", "visually-hidden", "sr-only", "screen-reader", "slideshow", "gallery",
 		"carousel", "video-player", "videoplayer", "jwplayer", "podcast", "teaser", "aside", "yarpp",
 		"jp-relatedposts", "wp-block-latest", "ticker", "sns",
+		// Charts exported by ai2html print their labels as positioned
+		// text, once per screen size.
+		"ai2html",
 	},
 	// cfStrong: furniture even when the class also says "content" or
-	// "article" (article-comments, share-body).
+	// "article" (article-comments, share-body). Not "read-more": besides
+	// boxes of links, it names the expander that holds the rest of a
+	// story cut short on phones (id="read-more" around
+	// "read-more-content"), which, as cfBoiler alone, is kept for the
+	// prose it holds.
 	cfStrong: {
 		"comment", "share", "sharing", "social", "related", "recommend", "cookie", "consent",
 		"newsletter", "subscri", "outbrain", "taboola", "advert", "promo", "breadcrumb", "popup",
-		"modal", "most-popular", "more-stories", "read-more", "also-read", "see-also", "author-bio",
+		"modal", "most-popular", "more-stories", "also-read", "see-also", "author-bio",
 		"about-author",
 	},
 	// cfContent: blocks that hold the article; with only cfBoiler words

@@ -174,10 +174,27 @@ func parseMachineDate(s string) (time.Time, bool) {
 	}
 	for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", time.RubyDate, time.UnixDate} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
-			return t, true
+			return abbreviatedZone(t, layout), true
 		}
 	}
 	return time.Time{}, false
+}
+
+// abbreviatedZone returns t, parsed with layout, as a naive local clock
+// time when the layout reads a zone abbreviation other than UTC's or
+// GMT's: Go gives an abbreviation it does not know a zero offset (UTC),
+// and one it knows the offset of the machine's own zone, while "EST" is
+// five hours behind UTC in New York and ten ahead in Melbourne. The clock
+// time and day are the page's as printed.
+func abbreviatedZone(t time.Time, layout string) time.Time {
+	if !strings.Contains(layout, "MST") {
+		return t
+	}
+	switch name, _ := t.Zone(); strings.ToUpper(name) {
+	case "UTC", "GMT", "UT", "Z":
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), naive)
 }
 
 // epochDate parses a Unix time in seconds (10 digits) or milliseconds
@@ -468,6 +485,9 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		vals = append(vals, metas[1:]...)
 	}
 	if t, ok := pickPrecise(dayFirst, vals...); ok {
+		if lt, ok := m.printedEarlier(t, ld.datePublished, dayFirst); ok {
+			return lt, true
+		}
 		return t, true
 	}
 	for _, h := range m.times {
@@ -513,6 +533,30 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		}
 	}
 	return m.scriptDate()
+}
+
+// printedEarlier returns the JSON-LD publication time ld when it is before
+// t, the time taken from the meta tags, and the date printed for readers
+// is ld's day and not t's: the meta tag carries a republication or an
+// update (a post moved into a publication, a story re-sent, a CMS's
+// "published at" of its last version), the page the first publication.
+func (m *pageMeta) printedEarlier(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
+	lt, ok := parseDate(ld, dayFirst)
+	if !ok || !t.After(lt) {
+		return time.Time{}, false
+	}
+	p, ok := m.visibleDate(dayFirst)
+	if !ok || !sameDay(p, lt) || sameDay(p, t) {
+		return time.Time{}, false
+	}
+	return lt, true
+}
+
+// sameDay reports whether the printed date p falls on t's calendar day,
+// in t's zone or in UTC.
+func sameDay(p, t time.Time) bool {
+	d := p.Format("2006-01-02")
+	return d == t.Format("2006-01-02") || d == t.UTC().Format("2006-01-02")
 }
 
 // scriptDateRe finds a publication date in the data pages hand their

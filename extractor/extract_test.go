@@ -107,6 +107,11 @@ func TestPageDates(t *testing.T) {
 		{"meta before json-ld",
 			`<meta property="article:published_time" content="2022-12-15T09:13:00"><script type="application/ld+json">{"@type":"Article","datePublished":"2021-12-06 14:36"}</script>` + para,
 			"", "2022-12-15"},
+		{"json-ld in a commented CDATA section",
+			`<script type="application/ld+json">//<![CDATA[
+{"@type":"NewsArticle","datePublished":"2023-02-07T08:00:00Z"}
+//]]></script>` + para,
+			"", "2023-02-07"},
 		{"json-ld of any type",
 			`<script type="application/ld+json">{"@type":"HowTo","datePublished":"2022-01-10T22:06:08Z"}</script>` + para,
 			"", "2022-01-10"},
@@ -501,6 +506,9 @@ func TestPageAuthors(t *testing.T) {
 				`<h1>Ruling</h1>` + para + para + `<p>Evan V. Symon is the Senior Editor for the Globe. He can be reached at evan@example.com.</p>` +
 				`<ol class="commentlist"><li><div class="comment-author vcard"><b class="fn">Michael Dougherty</b> says:</div><p>A comment.</p></li></ol>`,
 			[]string{"Evan Symon"}, "Senior Editor"},
+		{"a byline's date and weekday cut from the name",
+			`<h1>Ruling</h1><div class="article-author"><a href="/a/dp"><span>Dana Price</span></a> Tuesday, May 2, 2023 @ 9:10 AM UTC</div>` + para + para,
+			[]string{"Dana Price"}, "9:10 AM"},
 		{"commenters only when nothing else names an author",
 			`<h1>Ruling</h1>` + para + `<ol class="commentlist"><li><div class="comment-author vcard"><b class="fn">Michael Dougherty</b></div></li></ol>`,
 			[]string{"Michael Dougherty"}, ""},

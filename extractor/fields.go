@@ -65,7 +65,7 @@ func cleanAuthors(raw []string) []string {
 		if r == "" || len(r) > maxHintChars || strings.Contains(r, "://") {
 			continue
 		}
-		r = bylinePrefixRe.ReplaceAllString(r, "")
+		r = bylinePrefixRe.ReplaceAllString(cutDate(r), "")
 		for _, name := range authorSplitRe.Split(r, -1) {
 			name = strings.Trim(bylinePrefixRe.ReplaceAllString(strings.TrimSpace(name), ""), " .:-–—·|()[]\"'")
 			words := strings.Fields(name)
@@ -83,6 +83,31 @@ func cleanAuthors(raw []string) []string {
 	}
 	return out
 }
+
+// cutDate returns the byline text r without the date printed after the
+// names ("Joe Wee Monday, February 29, 2016 @ 11:10 PM", a byline's
+// element holding both), and the words that lead to the date (a weekday,
+// "on", "am", "Stand:"): split at its comma, the weekday would stay on the
+// last name.
+func cutDate(r string) string {
+	_, at, _, ok := textDateAt(r, false)
+	if !ok || at == 0 {
+		return r
+	}
+	r = r[:at]
+	for {
+		t := dateLeadRe.ReplaceAllString(r, "")
+		if t == r {
+			return t
+		}
+		r = t
+	}
+}
+
+// dateLeadRe matches a word that ends a byline's text before its date: a
+// weekday (or its abbreviation), a preposition or a label, with what
+// parts it from the name.
+var dateLeadRe = regexp.MustCompile(`(?i)(?:^|[\s,.:\-–—·|@]+)(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|on|at|am|um|vom|le|el|il|del|ngày|stand|published|posted|updated|veröffentlicht|aktualisiert|publié|publicado|pubblicato)?[\s,.:\-–—·|@]*$`)
 
 // siteName returns the publication's name: og:site_name, the JSON-LD
 // publisher, or the host name.

@@ -97,6 +97,11 @@ func (ls *leadSearch) scan(n *html.Node, depth int) leadState {
 	}
 	switch n.DataAtom {
 	case atom.H1:
+		if ls.title != "" && holdsLink(n, 3) && normTitle(text(n)) != normTitle(ls.title) {
+			// The site's name linking home (a blog's header): what
+			// follows it is the site's tagline, not a lead.
+			return leadAbandoned
+		}
 		return leadFound
 	case atom.H2, atom.H3:
 		if ls.title != "" && text(n) == ls.title {

@@ -158,7 +158,10 @@ func (w *mergeWalk) step(n *html.Node, path []*html.Node, depth int) walkState {
 		if storyEndClass(n, w.s.cc) {
 			return walkStop
 		}
-		return w.other(textChars(n, maxMergeGapChars+1, 0))
+		// Its text as the story would read it: what lies in furniture
+		// inside (a rail of related links, an ad) is no gap between
+		// the story's blocks.
+		return w.other(w.measure(n).chars)
 	}
 	if len(path) == 1 {
 		// A block shaped like the chosen one: all of it is looked at.
@@ -247,7 +250,13 @@ func (w *mergeWalk) visit(n *html.Node, depth int) walkState {
 		return walkOn
 	}
 	switch n.DataAtom {
-	case atom.H1, atom.Article:
+	case atom.H1:
+		if !w.sectionH1(n) {
+			return walkStop
+		}
+		w.pending = append(w.pending, n)
+		return walkOn
+	case atom.Article:
 		return walkStop
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		t := text(n)
@@ -269,6 +278,18 @@ func (w *mergeWalk) visit(n *html.Node, depth int) walkState {
 		}
 	}
 	return walkOn
+}
+
+// sectionH1 reports whether the <h1> n heads a section of the story
+// rather than a story (the page's, or the next one's): written among the
+// paragraphs the walk took last, as its sibling (a blog platform that
+// writes every subheading as <h1>), and not the headline.
+func (w *mergeWalk) sectionH1(n *html.Node) bool {
+	if len(w.found) == 0 || w.found[len(w.found)-1].Parent != n.Parent {
+		return false
+	}
+	t := text(n)
+	return t != "" && normTitle(t) != normTitle(w.title) && !w.lex.endLine(t)
 }
 
 // unit judges a block of text: prose joins the story, with the headings

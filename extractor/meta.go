@@ -42,6 +42,10 @@ type pageMeta struct {
 	// itemprop="headline"), where a page whose <h1> names a section
 	// prints its headline.
 	headings []heading
+	// linkedHeads are headings that are a link and nothing else, with
+	// the link's address: a blog's post title links to the post itself,
+	// a list of stories links elsewhere (see selfHeading).
+	linkedHeads []linkedHead
 	// h1Split says, for each of h1, whether its text starts in an element
 	// of its own (<span>Kicker:</span> Headline).
 	h1Split []bool
@@ -217,6 +221,10 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 			if inBody && !aside {
 				m.addHeading(n)
 			}
+		case atom.H3:
+			if inBody && !aside && holdsLink(n, 3) {
+				m.addLinkedHead(n)
+			}
 		case atom.Time:
 			if len(m.times) < maxHints {
 				v, printed := attr(n, "datetime"), text(n)
@@ -283,12 +291,95 @@ const maxHeadings = 8
 // list of stories prints their headlines as links, the page's own among
 // them.
 func (m *pageMeta) addHeading(n *html.Node) {
-	if len(m.headings) >= maxHeadings || holdsLink(n, 3) {
+	if len(m.headings) >= maxHeadings {
+		return
+	}
+	if holdsLink(n, 3) {
+		m.addLinkedHead(n)
 		return
 	}
 	if t := text(n); t != "" && len(t) < 400 {
 		m.headings = append(m.headings, heading{text: t, node: n, marked: strings.EqualFold(attr(n, "itemprop"), "headline"), titled: headlineClass(n)})
 	}
+}
+
+// addLinkedHead keeps the heading n, a link, when it is one link and no
+// more (an <h2> or <h3> post title).
+func (m *pageMeta) addLinkedHead(n *html.Node) {
+	if a := onlyLink(n, 3); a != nil && len(m.linkedHeads) < maxHeadings {
+		if t := text(n); t != "" && len(t) < 400 {
+			m.linkedHeads = append(m.linkedHeads, linkedHead{heading{text: t, node: n}, strings.TrimSpace(attr(a, "href"))})
+		}
+	}
+}
+
+// linkedHead is a heading that is one link, and the link's address.
+type linkedHead struct {
+	heading
+	href string
+}
+
+// onlyLink returns the one link under n, at most depth levels down, when
+// n holds one link and no text outside it; or nil.
+func onlyLink(n *html.Node, depth int) *html.Node {
+	var link *html.Node
+	ok := true
+	var walk func(c *html.Node, d int)
+	walk = func(c *html.Node, d int) {
+		for ; c != nil && ok; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					ok = false
+				}
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.A:
+				if link != nil {
+					ok = false
+				}
+				link = c
+			case d < depth:
+				walk(c.FirstChild, d+1)
+			}
+		}
+	}
+	walk(n.FirstChild, 0)
+	if !ok {
+		return nil
+	}
+	return link
+}
+
+// selfHeading returns the heading that is a link to the page itself
+// (its address or its canonical one, same path) and whose text is t.
+func (m *pageMeta) selfHeading(nt string) (heading, bool) {
+	for _, h := range m.linkedHeads {
+		if normTitle(h.text) == nt && m.isPage(h.href) {
+			return h.heading, true
+		}
+	}
+	return heading{}, false
+}
+
+// isPage reports whether the address href (relative to the page) is the
+// page's own: the same host and path as its address or canonical one.
+func (m *pageMeta) isPage(href string) bool {
+	if m.pageURL == nil || href == "" {
+		return false
+	}
+	u, err := url.Parse(resolve(m.pageURL, href))
+	if err != nil || u.Host == "" {
+		return false
+	}
+	same := func(p *url.URL) bool {
+		return p != nil && strings.EqualFold(strings.TrimPrefix(p.Host, "www."), strings.TrimPrefix(u.Host, "www.")) &&
+			strings.TrimSuffix(p.Path, "/") == strings.TrimSuffix(u.Path, "/") && strings.Trim(u.Path, "/") != ""
+	}
+	if same(m.pageURL) {
+		return true
+	}
+	c, err := url.Parse(resolve(m.pageURL, m.canonical))
+	return err == nil && same(c)
 }
 
 // heading is one of a page's other headings: all its text, its element,
@@ -576,10 +667,28 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 // addJSONLD decodes one JSON-LD script and keeps its schema.org objects.
 func (m *pageMeta) addJSONLD(s string) {
 	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(s)), &v); err != nil {
+	if err := json.Unmarshal([]byte(unwrapCDATA(s)), &v); err != nil {
 		return // broken JSON-LD is common; the other sources remain
 	}
 	m.ldWalk(v, 0)
+}
+
+// unwrapCDATA returns the script s without the CDATA section some
+// publishing plugins wrap JSON-LD in ("<![CDATA[ [{…}] ]]>", also behind
+// "//" or "/* */" comment marks): in HTML a script's text is raw, so the
+// wrapper is left in it and would make the JSON unreadable.
+func unwrapCDATA(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "<![CDATA[") {
+		return s
+	}
+	_, s, _ = strings.Cut(s, "<![CDATA[")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "*/"))
+	if i := strings.LastIndex(s, "]]>"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "//"), "/*"))
+	}
+	return s
 }
 
 func (m *pageMeta) ldWalk(v any, depth int) {

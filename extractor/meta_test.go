@@ -57,6 +57,39 @@ var metaPages = []struct {
 	// from the headline: the printed date is the publication's.
 	{"generic-meta-time-below.html", "https://landesamt.example/themen/messstationen",
 		"Neue Messstationen am Fluss", "2023-05-02"},
+	// An <h1> that names the section, the headline in an <h2> that the
+	// document title matches, no other title in the metadata.
+	{"section-h1-doctitle.html", "https://healthwire.example/parenting/news/20230606/swim-early",
+		"Children who swim early may fear water less", "2023-06-06"},
+	// A site-wide og:title ("Harbor Post - Latest News & Headlines"),
+	// the headline in the document title, the <h1> in an overlay.
+	{"sitewide-og-title.html", "https://harborpost.example/news/cargo-ship-loses-power-reef-093012345.html",
+		"Cargo ship loses power and drifts toward the reef", "2023-09-05"},
+	// A republished post: the meta publication time is the
+	// republication's, JSON-LD and the date printed under the byline
+	// the first publication's.
+	{"republished-meta-date.html", "https://workshopnotes.example/four-day-weeks-4f2a91c3",
+		"What a year of four-day weeks taught our team", "2023-04-11"},
+	// A meta date with a zone abbreviation Go does not know ("EST" in
+	// Melbourne), late in the evening, and a modification time with an
+	// offset: the abbreviated time is the page's local clock time, not
+	// UTC to be moved into the page's zone.
+	{"zone-abbreviation.html", "https://southernstar.example/news/tram-fares-rise",
+		"Tram fares to rise in July", "2023-03-14"},
+	// A blog's name in the <h1>, the post's title an <h3> linking to the
+	// post itself, which the metadata title matches.
+	{"blog-post-link-title.html", "https://harbordev.blogs.example/post/2231/harbor-20-the-tide-update",
+		"Harbor 2.0 - The Tide Update", "2023-09-02"},
+	// A meta publication time that is the last version's, hours after
+	// JSON-LD's first publication on the day before, which the page
+	// prints: the printed day decides.
+	{"published-at-update.html", "https://worlddesk.example/news/parliament-rejects-budget-rcna128",
+		"Parliament rejects the budget after a night of talks", "2023-12-06"},
+	// JSON-LD wrapped in a CDATA section (as a WordPress schema plugin
+	// prints it), the only publication date; a later date in a list of
+	// community posts beside the story.
+	{"jsonld-cdata.html", "https://harbortech.example/news/ferry-night-crossing/",
+		"Ferry operator adds a night crossing", "2023-04-18"},
 }
 
 func TestMetaPages(t *testing.T) {

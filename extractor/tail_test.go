@@ -191,6 +191,86 @@ var tailPages = []struct {
 			"about £1.2 million a year"},
 		extraction: ExtractionPrimary, published: "2023-10-09",
 	},
+	{
+		// The rest of the story in a "read more" expander (a phone
+		// layout's), an ad between its button and its text; a box of
+		// links under the story has the same class.
+		file: "read-more-expander.html", url: "https://southernstar.example/news/opinion/council-camera-rules",
+		want: []string{"Eleven suburban councils have written", "The letter, sent on Monday",
+			"The police minister announced the rules in May", "Traders' groups were split",
+			"had no plans to change the date"},
+		drop:       []string{"Read more", "Bayside traders count the cost", "Rates to rise", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-08-17",
+	},
+	{
+		// A data table with a "Comment" column inside the story; the
+		// readers' comments after it.
+		file: "table-comment-column.html", url: "https://baysidedaily.example/transit/ferry-winter-timetable",
+		want: []string{"The county's ferry service publishes", "Added for hospital night shifts", "Pier 2 closes for repairs",
+			"Riders on the Point route were the most upset", "The new timetable takes effect on November 6"},
+		drop:       []string{"Cutting the midday boats is a disgrace", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-10-03",
+	},
+	{
+		// The story in blocks, each beside a rail of related links in a
+		// wrapper of its own (more than a lead before the second).
+		file: "rail-between-blocks.html", url: "https://metroledger.example/2023/07/29/water-utility-sale.html",
+		want: []string{"The city's sale of its water utility", "First, what the sale is not", "The sale happens in two steps",
+			"Contracts are the hardest part", "Because the city is selling a company", "The council is expected to vote on the sale in September"},
+		drop:       []string{"Related Coverage", "Water rates rise", "Council splits over", "Advertisement", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-07-29",
+	},
+	{
+		// A list of key points, some linking part of themselves and none
+		// ending with a full stop; a list of other stories after it.
+		file: "linked-bullets.html", url: "https://northernpost.example/news/rail-strikes-minister",
+		want: []string{"In a wide-ranging interview, the minister also said:", "Ticket offices will close at most stations",
+			"He expects the new northern line", "He would meet mayors \"within weeks\" to discuss their letter",
+			"Driverless trains are not on the government's agenda", "Talks between the unions and the train companies"},
+		drop:       []string{"More on this story", "Rail strike dates", "Union members back more strikes", "All rights reserved"},
+		extraction: ExtractionPrimary, published: "2023-06-23",
+	},
+	{
+		// The author's name, then the date with its weekday, in one line
+		// and no "By" before: a byline, not text.
+		file: "name-date-line.html", url: "https://valleycourier.example/news/library-fines",
+		want:       []string{"The number of people signing up", "Librarians said many families"},
+		drop:       []string{"Dana Price", "9:10 AM"},
+		extraction: ExtractionPrimary, published: "2023-05-02",
+	},
+	{
+		// A chart's labels, printed twice as positioned text (ai2html).
+		file: "chart-labels.html", url: "https://metroledger.example/2023/09/25/nyregion/debt-payments.html",
+		want: []string{"The city will spend more on interest", "Interest payments, which were about $1.1 billion",
+			"The comptroller said the city was not at risk", "The mayor's office said the report overstated"},
+		drop:       []string{"Interest payments on the city's debt", "$2 billion\n"},
+		extraction: ExtractionPrimary, published: "2023-09-25",
+	},
+	{
+		// A gallery of another section embedded in the story, a long
+		// caption to each photo: its captions outscored the story.
+		file: "embedded-gallery.html", url: "https://dailyledger.example/travel/hotel-cleaners-secrets-10506160.html",
+		want: []string{"Most guests judge a hotel room", "We asked four cleaners", "1. Take the blankets off the bed",
+			"5. Leave a note"},
+		drop:       []string{"Rail operator posts a loss", "The port handled more containers", "AGENCY PHOTO"},
+		extraction: ExtractionPrimary, published: "2023-08-14",
+	},
+	{
+		// Subheadings written as <h1> among the story's paragraphs (a
+		// blogging platform's), in a block after a full-width figure,
+		// shorter than the first.
+		file: "h1-subheads.html", url: "https://fieldnotes.example/how-we-cut-our-apis-response-time-by-half-3f2a1b",
+		want: []string{"Last spring our public API answered", "We moved the token to a cache",
+			"With the token out of the way", "That took another 60 milliseconds", "We should have measured first"},
+		extraction: ExtractionPrimary, published: "2023-03-30",
+	},
+	{
+		// A blog's tagline under its name in the header's <h1>: no lead.
+		file: "blog-tagline.html", url: "https://trailsandtea.blogs.example/blog/post/2231",
+		want:      []string{"Wave after wave of cold air", "The maples by the campsite were at their best"},
+		drop:      []string{"This is the shared corner of Sam and Lou"},
+		published: "2023-11-20",
+	},
 	{file: "date-related-items.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",
 		want: []string{"The committee met for four hours"}},
 	{file: "date-related-times.html", url: "https://metrostar.example/news/hospital-wing-report", published: "2023-05-02",

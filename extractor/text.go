@@ -74,6 +74,55 @@ func (s *scorer) skip(n *html.Node) bool {
 	return false
 }
 
+// photoBox reports whether n's class or id names a gallery, slideshow or
+// carousel of photos.
+func photoBox(n *html.Node) bool {
+	ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(ci, "gallery") || strings.Contains(ci, "slideshow") || strings.Contains(ci, "carousel")
+}
+
+// amidProse reports whether n stands among paragraphs of prose: an
+// ancestor at most maxEmbedLevels above it holds minProseParas of them or
+// more as its own children. A photo gallery there is one the story embeds
+// (in a widget's wrappers), with a caption to each of its fifty photos,
+// whose prose is not the story's, however much of it there is.
+func amidProse(n *html.Node) bool {
+	for i := 0; i < maxEmbedLevels && n.Parent != nil && n.Parent.Type == html.ElementNode; i++ {
+		n = n.Parent
+		k := 0
+		for c := n.FirstChild; c != nil && k < minProseParas; c = c.NextSibling {
+			if c.DataAtom == atom.P {
+				if t := countText(text(c)); t.chars >= 80 && countLinkChars(c)*3 < t.chars {
+					k++
+				}
+			}
+		}
+		if k >= minProseParas {
+			return true
+		}
+	}
+	return false
+}
+
+// maxEmbedLevels is how far above a box the paragraphs of the story that
+// embeds it are looked for.
+const maxEmbedLevels = 4
+
+// countLinkChars counts the non-space characters inside links under n.
+func countLinkChars(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.A:
+			k += countText(text(c)).chars
+		default:
+			k += countLinkChars(c)
+		}
+	}
+	return k
+}
+
 // side returns a scorer for measuring part of the page on the side, with
 // s's settings and judgements.
 func (s *scorer) side() *scorer {
@@ -131,7 +180,7 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 		if !judged {
 			// Measure on the side; keep the element if it holds prose.
 			sc, _ := s.side().measureChildren(n, depth, inLink)
-			keep = sc.paras >= minProseParas
+			keep = sc.paras >= minProseParas && !(photoBox(n) && amidProse(n))
 			s.kept[n] = keep
 		}
 		if !keep {
@@ -808,7 +857,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -928,6 +977,37 @@ func linkedSentence(b block, lex *lexicon) bool {
 		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !lex.promoLabel(b.text)
 }
 
+// linkedBullet reports whether b is an item of a list of statements (key
+// points under "He also said:") that links part of itself: its own text
+// is long enough, and most items of its list link nothing, as no list of
+// other stories does, whose every item is a link.
+func linkedBullet(b block) bool {
+	if b.start == nil || b.links*4 > b.chars*3 || b.chars-b.links < minOwnChars {
+		return false
+	}
+	li := b.start.Parent
+	for i := 0; li != nil && i < 3 && li.DataAtom != atom.Li; i++ {
+		li = li.Parent
+	}
+	if li == nil || li.DataAtom != atom.Li || li.Parent == nil {
+		return false
+	}
+	items, plain := 0, 0
+	for c := li.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if countLinks(c, 0) == 0 && textChars(c, minOwnChars, 0) >= minOwnChars {
+			plain++
+		}
+	}
+	return items >= minBulletItems && plain*2 >= items
+}
+
+// minBulletItems is the least number of items of a list of statements.
+const minBulletItems = 3
+
 // postSignature matches the signature line of a quoted social post, its
 // date linked: "— The City Council (@CityCouncil) October 9, 2023".
 var postSignature = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+.{0,30}\b\d{4}$`)
@@ -1037,7 +1117,7 @@ const maxBylineChars = 240
 func datedByline(s string, authors []string) bool {
 	loc := bylinePrefixRe.FindStringIndex(s)
 	if loc == nil || loc[0] != 0 {
-		return false
+		return nameDateLine(s, authors)
 	}
 	rest := s[loc[1]:]
 	named := false
@@ -1055,6 +1135,25 @@ func datedByline(s string, authors []string) bool {
 	}
 	_, ok := textDate(rest, true)
 	return ok
+}
+
+// nameDateLine reports whether s is one of authors' names followed by the
+// date alone, with no byline's word before ("Joe Wee Monday, February 29,
+// 2016 @ 11:10 PM UTC"): besides the date, its weekday and time, at most
+// two words (a zone) are left.
+func nameDateLine(s string, authors []string) bool {
+	for _, a := range authors {
+		if len(a) < 4 || !strings.HasPrefix(s, a) {
+			continue
+		}
+		rest := s[len(a):]
+		_, at, end, ok := textDateAt(rest, true)
+		if !ok {
+			return false
+		}
+		return dateOnly(dateLeadRe.ReplaceAllString(rest[:at], "") + " " + rest[end:])
+	}
+	return false
 }
 
 // nameThenRest matches a name of two to four capitalised words, a
@@ -1706,9 +1805,9 @@ func storyEnd(blocks []block, kept []bool, lex *lexicon) int {
 				// story's, or loaded inside it), the headline itself left
 				// out (in its <header>).
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && lex.comments.MatchString(bl.text):
+			case (bl.heading != 0 || bl.chars < 80) && lex.comments.MatchString(bl.text) && !dataCell(bl.start):
 				return i
-			case (bl.heading != 0 || bl.chars < 80) && lex.endLine(bl.text) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
+			case (bl.heading != 0 || bl.chars < 80) && lex.endLine(bl.text) && !dataCell(bl.start) && listing(blocks[i+1:], kept[i+1:]) && !resumes(blocks, kept, i):
 				return i
 			case bl.heading != 0 && bl.links*2 > bl.chars && links(blocks[i:]) >= 2 && listing(blocks[i:], kept[i:]):
 				return i
@@ -1723,6 +1822,34 @@ func storyEnd(blocks []block, kept []bool, lex *lexicon) int {
 	}
 	return len(blocks)
 }
+
+// dataCell reports whether the text node n is the whole of a cell in a
+// row of a table with other cells: a column's header ("Comment",
+// "Related"), not a line that opens the readers' comments or other
+// stories.
+func dataCell(n *html.Node) bool {
+	cell := n
+	for i := 0; cell != nil && i < 6 && cell.DataAtom != atom.Td && cell.DataAtom != atom.Th; i++ {
+		cell = cell.Parent
+	}
+	if cell == nil || cell.Parent == nil || (cell.DataAtom != atom.Td && cell.DataAtom != atom.Th) {
+		return false
+	}
+	if countText(text(cell)).chars >= maxCellLineChars {
+		return false
+	}
+	cells := 0
+	for c := cell.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+			cells++
+		}
+	}
+	return cells >= 2
+}
+
+// maxCellLineChars bounds the text of a table cell that holds a column's
+// label rather than a page laid out in a table.
+const maxCellLineChars = 80
 
 // listing reports whether blocks, which follow a story's end marker,
 // are not more of the story. A promo inside a story ("Don't miss" and

@@ -527,13 +527,21 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 			h1 = long
 		}
 	}
-	// A metadata title printed as a heading of its own (an <h2>, an
-	// element marked itemprop="headline") is the headline readers see; a
+	// A metadata title (or, with none, the document title) printed as a
+	// heading of its own (an <h2>, an element marked
+	// itemprop="headline") is the headline readers see; a
 	// short <h1> the metadata does not confirm then names a section or a
 	// box ("World News"), and any <h1> does beside a heading marked as
 	// the headline (another story's, further down the page).
 	if len(h1) == 1 && !unspacedText(h1[0]) {
-		for _, t := range meta {
+		printed := meta
+		if meta[0] == "" && meta[1] == "" {
+			// No metadata title: the document title, printed as a
+			// heading of its own under a section's <h1> ("Allergies
+			// Health Center"), is as good a witness.
+			printed = []string{docTitle}
+		}
+		for _, t := range printed {
 			t = s.strip(t)
 			if h, ok := m.headingOf(t); ok && (h.marked || words(h1[0]) <= maxSectionWords) && !m.h1Holds(t) {
 				return t
@@ -552,6 +560,9 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return h1[0]
 	}
 	for _, t := range meta {
+		if s.siteWide(t, docTitle, m.docTitle) {
+			continue
+		}
 		if st := s.strip(t); st != "" {
 			if t = collapse(t); st != t && s.titlePart(t) == "" {
 				// "How to Grow a Lemon Tree | Step-by-Step Guide"
@@ -585,6 +596,21 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		return p
 	}
 	return docTitle
+}
+
+// siteWide reports whether the metadata title t is the site's own title
+// rather than the page's ("Harbor Post - Latest News & Headlines", kept
+// from the front page by a story opened over it): it has a part that
+// names the site, and the document title, which does not hold the rest of
+// t, has none and reads as a headline (docTitle is it stripped, raw it
+// as printed).
+func (s site) siteWide(t, docTitle, raw string) bool {
+	if s.titlePart(t) == "" || s.titlePart(raw) != "" || words(docTitle) < minShortenedWords {
+		return false
+	}
+	// The rest of t in the document title ("Headline - Site Site") makes
+	// t the page's.
+	return !strings.Contains(normTitle(raw), normTitle(s.strip(t)))
 }
 
 // printedPart returns the part of the title t, set apart by a separator,
@@ -795,7 +821,8 @@ func unspacedText(s string) bool {
 const maxSectionWords = 3
 
 // headingOf returns the other heading of the page whose text is the
-// title t, of two words or more.
+// title t, of two words or more; a heading that links to the page itself
+// (a blog's post title) counts.
 func (m *pageMeta) headingOf(t string) (heading, bool) {
 	nt := normTitle(t)
 	if words(t) < 2 && !unspacedText(t) || len(nt) < 10 {
@@ -806,7 +833,7 @@ func (m *pageMeta) headingOf(t string) (heading, bool) {
 			return h, true
 		}
 	}
-	return heading{}, false
+	return m.selfHeading(nt)
 }
 
 // h1Holds reports whether an <h1> holds the title t ("… Kapazität in
