@@ -73,7 +73,7 @@ func (s *state) blocked(c hit) bool {
 	if c.after {
 		after = tune.postBlockAfter
 	}
-	if s.pastDate(c) {
+	if s.pastDate(c) || s.aheadDate(c) {
 		return true
 	}
 	if c.after && (s.prospective(c) || s.futureClause(c)) {
@@ -168,6 +168,25 @@ func (s *state) lastFuture(lo, hi int) int {
 		}
 	}
 	return -1
+}
+
+// aheadDate reports a release cue dated to a month after the page's,
+// its year written out ("ra mắt vào tháng 2/2027", "2027年2月发布" read in
+// December 2026): a release planned, not made. A changelog line's date
+// ("[2026-12-02] We release …") records a release made, whatever the
+// page's own date says.
+func (s *state) aheadDate(c hit) bool {
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	if s.datedLine(sent) {
+		return false
+	}
+	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
+	y, m, ok := s.numericDate(s.buf[lo:hi])
+	return ok && monthsBefore(pub, y, m) < 0
 }
 
 // pastRelease reports a release cue dated or marked as past ("We released
@@ -1115,9 +1134,10 @@ func (s *state) datedClause(c hit) span {
 	return cl
 }
 
-// followUpTitle reports a title that dates its release in the past and
-// releases nothing now ("讯飞星火X2上线一周：…", "X, one week after launch",
-// "'X' 출시 2주…"): the page follows up on a launch, so its model keeps
+// followUpTitle reports a title that dates its release in the past, or
+// ahead ("xAI sẽ ra mắt X vào tháng 2/2027"), and releases nothing now
+// ("讯飞星火X2上线一周：…", "X, one week after launch", "'X' 출시 2주…"): the
+// page follows up on a launch (or looks ahead to one), so its model keeps
 // no release its text dates before the page, however recent. Read once
 // per article.
 func (s *state) followUpTitle() bool {
@@ -1133,7 +1153,7 @@ func (s *state) followUpTitle() bool {
 		if !s.blocked(c) {
 			return false
 		}
-		past = past || s.pastDate(c)
+		past = past || s.pastDate(c) || s.aheadDate(c)
 	}
 	s.followUp = past
 	return past
