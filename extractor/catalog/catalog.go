@@ -302,6 +302,10 @@ type Catalog struct {
 	// GerundAuxiliaries before a release verb in -ing make it a
 	// predicate ("are introducing"), not a gerund; spaces are part of them.
 	GerundAuxiliaries []string `yaml:"gerund_auxiliaries"`
+	// ParticipleAuxiliaries before an English release participle make it
+	// a predicate ("was introduced with X"), not a participle that
+	// describes the noun before it ("the toggle introduced with X").
+	ParticipleAuxiliaries []string `yaml:"participle_auxiliaries"`
 	// AppositionEnds end an apposition that goes on to the next name of a
 	// list (", a 17 billion active parameter model with 16 experts, and ").
 	AppositionEnds []string `yaml:"apposition_ends"`
@@ -838,6 +842,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.ContactSubjects = append(c.ContactSubjects, o.ContactSubjects...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
+	c.ParticipleAuxiliaries = append(c.ParticipleAuxiliaries, o.ParticipleAuxiliaries...)
 	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
 	c.GapJoiners = append(c.GapJoiners, o.GapJoiners...)
 	c.Articles = append(c.Articles, o.Articles...)
@@ -1202,6 +1207,7 @@ func (v *validation) lists(c *Catalog) {
 		}
 	}
 	v.spacedWords("gerund_auxiliaries", c.GerundAuxiliaries)
+	v.names("participle_auxiliaries", c.ParticipleAuxiliaries)
 	v.spacedWords("apposition_ends", c.AppositionEnds)
 	v.spacedWords("gap_joiners", c.GapJoiners)
 	v.names("articles", c.Articles)

@@ -73,7 +73,7 @@ func (s *state) blocked(c hit) bool {
 	if c.after {
 		after = tune.postBlockAfter
 	}
-	if s.pastDate(c) || s.aheadDate(c) {
+	if s.pastDate(c) || s.aheadDate(c) || s.occasionParticiple(c) {
 		return true
 	}
 	if c.after && (s.prospective(c) || s.futureClause(c)) {
@@ -189,11 +189,52 @@ func (s *state) aheadDate(c hit) bool {
 	return ok && monthsBefore(pub, y, m) < 0
 }
 
+// occasionParticiple reports an English release participle that
+// describes the noun right before it and names after "with" or "in" the
+// model whose launch brought that thing ("the \"hybrid reasoning\" toggle
+// introduced with Hermes 4", "the format introduced with gpt-oss-120b"):
+// an earlier launch, recalled. The word before must be a lowercase word
+// that is no name, no adverb in -ly and none of the lexicon's
+// participle_auxiliaries ("was introduced with X", "we launched in X").
+func (s *state) occasionParticiple(c hit) bool {
+	if c.after || s.cjkCue(c) || !bytes.HasSuffix(s.buf[c.start:c.end], []byte("ed")) {
+		return false
+	}
+	rest := s.buf[c.end:]
+	var p int
+	switch {
+	case bytes.HasPrefix(rest, []byte(" with ")):
+		p = c.end + len(" with ")
+	case bytes.HasPrefix(rest, []byte(" in ")):
+		p = c.end + len(" in ")
+	default:
+		return false
+	}
+	if len(s.mentionsIn(p, p+1)) == 0 {
+		return false
+	}
+	before := s.buf[max(0, c.start-32):c.start]
+	before, ok := bytes.CutSuffix(before, []byte(" "))
+	if !ok {
+		return false
+	}
+	k := len(before)
+	for k > 0 && (before[k-1] >= 'a' && before[k-1] <= 'z' || before[k-1] == '-') {
+		k--
+	}
+	w := string(before[k:])
+	if w == "" || k > 0 && isAlnum(before[k-1]) || strings.HasSuffix(w, "ly") || slices.Contains(s.an.cat.ParticipleAuxiliaries, w) {
+		return false
+	}
+	at := c.start - 1 - len(w)
+	return len(s.mentionsIn(at, c.start)) == 0 && len(hitsIn(s.vendorHits, at, c.start)) == 0
+}
+
 // pastRelease reports a release cue dated or marked as past ("We released
 // OpenThinker2-7B" under a February date, "had launched"): it recalls a
 // model that exists, no announcement.
 func (s *state) pastRelease(c hit) bool {
-	return s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+	return s.pastDate(c) || s.occasionParticiple(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
 // clauseCue reports a cue of one of kinds within n bytes after p, with no
@@ -1518,6 +1559,9 @@ func (s *state) hold(c hit) {
 	lo, hi := max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
+	}
+	if s.occasionParticiple(c) {
+		lo = c.end // "the toggle introduced with Hermes 4" recalls Hermes 4 alone
 	}
 	if past {
 		if p := s.pastClauseStart(c, sent, lo); p != lo {
