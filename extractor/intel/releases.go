@@ -272,6 +272,7 @@ func (s *state) releases() {
 		s.releaseSentence(c)
 	}
 	s.olderEntries()
+	s.releaseAttributive()
 	s.releaseRepoTitle(false)
 	s.releaseDownloads()
 	s.releaseSeries()
@@ -728,6 +729,67 @@ func (s *state) inReach(m mention, c hit) bool {
 		return m.start-c.end <= tune.passiveGap
 	}
 	return !s.verbBetween(m.end, c.start) && !s.genitive(m.end)
+}
+
+// releaseAttributive releases alongside the models a Korean or Japanese
+// release verb in its attributive form describes through a short noun
+// phrase (attributiveNoun: "함께 공개된 경량 모델 '솔라 미니 3'",
+// "あわせて公開した軽量モデル「X」") when the article releases another model
+// of the same maker: the phrase names a companion of that release. With
+// no such release the clause may only recall the model a page tests
+// ("지난 1일 공개한 오픈웨이트 모델 X를 … 시험해 봤다").
+func (s *state) releaseAttributive() {
+	for _, c := range s.cues[cueRelease] {
+		if !c.after || s.inTableLine(c.start) || s.inCodeLine(c.start) || s.blocked(c) {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(c.start)]
+		for _, m := range s.mentionsIn(c.end, min(sent.end, c.end+tune.attributiveNounGap+16)) {
+			rec := s.models[m.model]
+			if rec.conf > 0 || !s.attributiveNoun(c, m) || !s.released(m, c) || !s.makerFits(m, c, sent) || !s.makerReleased(rec.vendor, m.model) {
+				continue
+			}
+			s.give(m.model, tune.sentenceConf, s.sentence(s.sentenceAt(c.start)), true)
+		}
+	}
+}
+
+// makerReleased reports a model of vendor v other than model m that the
+// article releases in its own right (not alongside another).
+func (s *state) makerReleased(v, m int) bool {
+	for i, o := range s.models {
+		if i != m && v >= 0 && o.vendor == v && o.conf >= tune.releasedBase && !o.along {
+			return true
+		}
+	}
+	return false
+}
+
+// attributiveNoun reports a Korean or Japanese release verb in its
+// attributive form (the lexicon's attributive_ends) that modifies a short
+// noun phrase ending in a model noun (model_nouns) right before mention
+// m: "공개된 경량 모델 '솔라 미니 3'".
+func (s *state) attributiveNoun(c hit, m mention) bool {
+	if !s.cjkCue(c) {
+		return false
+	}
+	gap := s.buf[c.end:m.start]
+	end := -1
+	for _, e := range s.an.cat.AttributiveEnds {
+		if bytes.HasPrefix(gap, []byte(e)) {
+			end = max(end, len(e))
+		}
+	}
+	if end < 0 || len(gap)-end > tune.attributiveNounGap || clauseBreak(gap) || bytes.ContainsAny(gap, "。，、\n") {
+		return false
+	}
+	gap = bytes.TrimRight(gap, " '\"「『“‘《")
+	for _, n := range s.an.cat.ModelNouns {
+		if bytes.HasSuffix(gap, []byte(strings.TrimLeft(n, " "))) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherStatement reports a mention past a headline break after release
