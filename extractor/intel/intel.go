@@ -291,7 +291,60 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropLabLists()
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
+	s.dropBareBeside()
 	s.output()
+}
+
+// dropBareBeside forgets a bare catalogued series ("Jamba", "LongCat",
+// "Qwen") the article names beside a model of its own family and gives
+// nothing of a model's: no release, comparison, base, plan, denial or
+// history, no claim, no place in the title. Beside "Jamba 3 Large" the
+// bare name is the family, its team, licence or app ("the Jamba Open
+// Model License", "美团 LongCat 团队", "the Qwen instruct model"). A bare
+// name the title gives may be the series announced ("Mistral AI stellt mit
+// Magistral …"), one with a score a model ("初代Takane", 90.4); a
+// sub-brand read alone ("HunyuanVideo", "o1") is a model of its own.
+func (s *state) dropBareBeside() {
+	for i, rec := range s.models {
+		if !rec.bare || rec.family < 0 || rec.count == 0 || rec.conf > 0 || rec.benched || rec.roleAt != [numRoleKinds]int32{} {
+			continue
+		}
+		if rec.key != fold(s.an.cat.Families[rec.family].Name) || !s.memberNamed(i, rec.family) || s.titleNames(i) || s.claimed(rec.name) {
+			continue
+		}
+		rec.count = 0
+	}
+}
+
+// memberNamed reports a model of family fam other than model m, not
+// bare, that the article names.
+func (s *state) memberNamed(m, fam int) bool {
+	for j, o := range s.models {
+		if j != m && o.family == fam && !o.bare && o.count > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleNames reports a mention of model m in the title.
+func (s *state) titleNames(m int) bool {
+	for _, x := range s.mentionsIn(0, s.titleEnd) {
+		if x.model == m {
+			return true
+		}
+	}
+	return false
+}
+
+// claimed reports a claim about the model named name.
+func (s *state) claimed(name string) bool {
+	for _, c := range s.claims {
+		if c.Model == name || c.Target == name {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSeriesBefore forgets the bare catalogued series the article names
