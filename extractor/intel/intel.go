@@ -303,13 +303,22 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 // Model License", "美团 LongCat 团队", "the Qwen instruct model"). A bare
 // name the title gives may be the series announced ("Mistral AI stellt mit
 // Magistral …"), one with a score a model ("初代Takane", 90.4); a
-// sub-brand read alone ("HunyuanVideo", "o1") is a model of its own.
+// sub-brand read alone ("HunyuanVideo", "o1") is a model of its own. So
+// goes a digit-less name no catalog knows beside a version of it
+// (newestOfSeries: "ViGPT" beside "ViGPT 3").
 func (s *state) dropBareBeside() {
 	for i, rec := range s.models {
-		if !rec.bare || rec.family < 0 || rec.count == 0 || rec.conf > 0 || rec.benched || rec.roleAt != [numRoleKinds]int32{} {
+		if rec.count == 0 || rec.conf > 0 || rec.benched || rec.roleAt != [numRoleKinds]int32{} || s.titleNames(i) || s.claimed(rec.name) {
 			continue
 		}
-		if rec.key != fold(s.an.cat.Families[rec.family].Name) || !s.memberNamed(i, rec.family) || s.titleNames(i) || s.claimed(rec.name) {
+		switch {
+		case rec.family < 0:
+			// A series no catalog knows, beside a version of it:
+			// "thế hệ mới của mô hình ngôn ngữ ViGPT" beside ViGPT 3.
+			if o := s.newestOfSeries(rec); o < 0 || s.models[o].count == 0 {
+				continue
+			}
+		case !rec.bare || rec.key != fold(s.an.cat.Families[rec.family].Name) || !s.memberNamed(i, rec.family):
 			continue
 		}
 		rec.count = 0
