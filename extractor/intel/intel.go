@@ -850,9 +850,32 @@ func sizeValue(w string) (float64, bool) {
 // finishMentions orders mentions and places them in sentences.
 func (s *state) finishMentions() {
 	s.sortMentions()
+	s.dropNested()
 	for i := range s.mentions {
 		s.mentions[i].sent = s.sentenceAt(s.mentions[i].start)
 	}
+}
+
+// dropNested forgets the mentions that lie inside a longer mention of
+// another model ("o1" inside "HuatuoGPT-o1"): the longer name is what the
+// text writes there. Mentions are sorted by start.
+func (s *state) dropNested() {
+	out := s.mentions[:0]
+	reach, owner := -1, -1 // the furthest end so far, and its model
+	for _, m := range s.mentions {
+		if m.end <= reach && owner != m.model && !s.cellMode {
+			if rec := s.models[m.model]; rec.count > 0 {
+				rec.count--
+			}
+			continue
+		}
+		if m.end > reach {
+			reach, owner = m.end, m.model
+		}
+		out = append(out, m)
+	}
+	s.mentions = out
+	s.sortedN = min(s.sortedN, len(out))
 }
 
 // benchMakers returns the vendors the article names only as the makers of
