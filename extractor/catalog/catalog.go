@@ -146,6 +146,9 @@ type Catalog struct {
 	// are part of the word.
 	TeamBefore []string `yaml:"team_before"`
 	TeamAfter  []string `yaml:"team_after"`
+	// TeamsAfter end a list of bare family names that are teams ("the
+	// Qwen and InternVL teams").
+	TeamsAfter []string `yaml:"teams_after"`
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
@@ -776,6 +779,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
+	c.TeamsAfter = append(c.TeamsAfter, o.TeamsAfter...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
 	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
@@ -1141,6 +1145,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("service_words_joined", c.ServiceWordsJoined)
 	v.spacedWords("team_before", c.TeamBefore)
 	v.spacedWords("team_after", c.TeamAfter)
+	v.spacedWords("teams_after", c.TeamsAfter)
 	v.spacedWords("series_before", c.SeriesBefore)
 	v.names("usage_after", c.UsageAfter)
 	v.spacedWords("list_links", c.ListLinks)

@@ -1645,10 +1645,38 @@ func hasSuffixIn(b []byte, words []string) bool {
 // teamAround reports a team word (the lexicon's team_before, team_after)
 // before or after a bare family name at [st, en).
 func (s *state) teamAround(st, en int) bool {
-	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) {
+	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) || s.teamsListAfter(en) {
 		return true
 	}
 	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
+}
+
+// teamsListAfter reports a list that goes on after a bare family name
+// ending at en with a list word or a comma and one or two capitalised
+// names, then a plural team word (the lexicon's teams_after): "the Qwen
+// and InternVL teams" names two teams.
+func (s *state) teamsListAfter(en int) bool {
+	rest := s.buf[en:min(len(s.buf), en+48)]
+	switch {
+	case bytes.HasPrefix(rest, []byte(" and ")):
+		rest = rest[len(" and "):]
+	case bytes.HasPrefix(rest, []byte(", ")):
+		rest = rest[len(", "):]
+	default:
+		return false
+	}
+	for k := 0; k < 2 && len(rest) > 0 && isUpper(rest[0]); k++ {
+		w := 0
+		for w < len(rest) && (isAlnum(rest[w]) || rest[w] == '-' || rest[w] == '.') {
+			w++
+		}
+		rest = rest[w:]
+		if hasPrefixIn(rest, s.an.cat.TeamsAfter) {
+			return true
+		}
+		rest = bytes.TrimPrefix(rest, []byte(" "))
+	}
+	return false
 }
 
 // makerTeam reports a bare family name followed by a release verb, past
