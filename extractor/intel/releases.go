@@ -184,7 +184,9 @@ func (s *state) aheadDate(c hit) bool {
 	if s.datedLine(sent) {
 		return false
 	}
-	lo, hi := max(sent.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(sent.end, c.end+tune.dateAfter)
+	// Within the cue's own clause: "今天发布了X，预计2027年3月推出Y" dates Y.
+	cl := s.datedClause(c)
+	lo, hi := max(cl.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(cl.end, c.end+tune.dateAfter)
 	y, m, ok := s.numericDate(s.buf[lo:hi])
 	return ok && monthsBefore(pub, y, m) < 0
 }
