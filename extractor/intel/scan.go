@@ -1008,8 +1008,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if w == q {
 			break
 		}
-		if isDigit(buf[q]) && countWordAt(buf, w) {
-			break // "千问1.66亿": a quantity, not a version
+		if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w)) {
+			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số": a quantity, not a version
 		}
 		text := string(buf[q:w])
 		// "V-3": a lone capital joined to its number by a hyphen.
@@ -1113,6 +1113,25 @@ func countWordAt(buf []byte, i int) bool {
 	switch r {
 	case '亿', '万', '億', '萬', '억', '만', '千', '百', '兆', '조':
 		return true
+	}
+	return false
+}
+
+// spacedCountAt reports a space and a count word written apart from its
+// number (the lexicon's count_words that need not touch it: "3 tỷ",
+// "7 billion") at i, right after a number.
+func (an *Analyzer) spacedCountAt(buf []byte, i int) bool {
+	if i+1 >= len(buf) || buf[i] != ' ' {
+		return false
+	}
+	rest := buf[i+1:]
+	for _, c := range an.cat.CountWords {
+		if c.Attached || !bytes.HasPrefix(rest, []byte(c.Word)) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(rest[len(c.Word):]); len(rest) == len(c.Word) || !unicode.IsLetter(r) {
+			return true
+		}
 	}
 	return false
 }
