@@ -225,6 +225,9 @@ type Catalog struct {
 	// spaces are part of them.
 	ScoreOpeners []string `yaml:"score_openers"`
 	ScoreClosers []string `yaml:"score_closers"`
+	// ScoreUnits after a number written apart from a name make it a
+	// score, no version of the name ("领先 Gemini 3 Pro 4.1 分").
+	ScoreUnits []string `yaml:"score_units"`
 	// TopicParticles open a gap after a name that makes it the subject of
 	// the comparison after it ("X는 소폭 못 미쳤다", "Xは…及ばなかった").
 	TopicParticles []string `yaml:"topic_particles"`
@@ -807,6 +810,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
 	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
 	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
+	c.ScoreUnits = append(c.ScoreUnits, o.ScoreUnits...)
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.Months = append(c.Months, o.Months...)
@@ -1173,6 +1177,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("dataset_parts", c.DatasetParts)
 	v.spacedWords("score_openers", c.ScoreOpeners)
 	v.spacedWords("score_closers", c.ScoreClosers)
+	v.spacedWords("score_units", c.ScoreUnits)
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("months", c.Months)

@@ -1008,8 +1008,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if w == q {
 			break
 		}
-		if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w)) {
-			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số": a quantity, not a version
+		if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w) || sep == ' ' && an.scoreUnitAt(buf, w)) {
+			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số", "Gemini 3 Pro 4.1 分": a quantity, not a version
 		}
 		text := string(buf[q:w])
 		// "V-3": a lone capital joined to its number by a hyphen.
@@ -1113,6 +1113,24 @@ func countWordAt(buf []byte, i int) bool {
 	switch r {
 	case '亿', '万', '億', '萬', '억', '만', '千', '百', '兆', '조':
 		return true
+	}
+	return false
+}
+
+// scoreUnitAt reports a score unit (the lexicon's score_units) at i,
+// right after a number, that ends a word: no letter after it but a
+// particle ("4.1 分。", "4.1 分的优势", "3.2점을"), so "4.5 分数" (the score
+// of a model named before it) is no unit.
+func (an *Analyzer) scoreUnitAt(buf []byte, i int) bool {
+	for _, u := range an.cat.ScoreUnits {
+		if !bytes.HasPrefix(buf[i:], []byte(u)) {
+			continue
+		}
+		rest := buf[i+len(u):]
+		r, _ := utf8.DecodeRune(rest)
+		if len(rest) == 0 || !unicode.IsLetter(r) || r == '的' || hasPrefixIn(rest, an.cat.KoreanParticles) {
+			return true
+		}
 	}
 	return false
 }
