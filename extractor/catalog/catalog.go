@@ -146,6 +146,9 @@ type Catalog struct {
 	// are part of the word.
 	TeamBefore []string `yaml:"team_before"`
 	TeamAfter  []string `yaml:"team_after"`
+	// TeamsAfter end a list of bare family names that are teams ("the
+	// Qwen and InternVL teams").
+	TeamsAfter []string `yaml:"teams_after"`
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
@@ -222,6 +225,9 @@ type Catalog struct {
 	// spaces are part of them.
 	ScoreOpeners []string `yaml:"score_openers"`
 	ScoreClosers []string `yaml:"score_closers"`
+	// ScoreUnits after a number written apart from a name make it a
+	// score, no version of the name ("领先 Gemini 3 Pro 4.1 分").
+	ScoreUnits []string `yaml:"score_units"`
 	// TopicParticles open a gap after a name that makes it the subject of
 	// the comparison after it ("X는 소폭 못 미쳤다", "Xは…及ばなかった").
 	TopicParticles []string `yaml:"topic_particles"`
@@ -302,6 +308,10 @@ type Catalog struct {
 	// GerundAuxiliaries before a release verb in -ing make it a
 	// predicate ("are introducing"), not a gerund; spaces are part of them.
 	GerundAuxiliaries []string `yaml:"gerund_auxiliaries"`
+	// ParticipleAuxiliaries before an English release participle make it
+	// a predicate ("was introduced with X"), not a participle that
+	// describes the noun before it ("the toggle introduced with X").
+	ParticipleAuxiliaries []string `yaml:"participle_auxiliaries"`
 	// AppositionEnds end an apposition that goes on to the next name of a
 	// list (", a 17 billion active parameter model with 16 experts, and ").
 	AppositionEnds []string `yaml:"apposition_ends"`
@@ -772,6 +782,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
 	c.TeamBefore = append(c.TeamBefore, o.TeamBefore...)
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
+	c.TeamsAfter = append(c.TeamsAfter, o.TeamsAfter...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
 	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
@@ -799,6 +810,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
 	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
 	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
+	c.ScoreUnits = append(c.ScoreUnits, o.ScoreUnits...)
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.Months = append(c.Months, o.Months...)
@@ -838,6 +850,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.ContactSubjects = append(c.ContactSubjects, o.ContactSubjects...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
+	c.ParticipleAuxiliaries = append(c.ParticipleAuxiliaries, o.ParticipleAuxiliaries...)
 	c.AppositionEnds = append(c.AppositionEnds, o.AppositionEnds...)
 	c.GapJoiners = append(c.GapJoiners, o.GapJoiners...)
 	c.Articles = append(c.Articles, o.Articles...)
@@ -1136,6 +1149,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("service_words_joined", c.ServiceWordsJoined)
 	v.spacedWords("team_before", c.TeamBefore)
 	v.spacedWords("team_after", c.TeamAfter)
+	v.spacedWords("teams_after", c.TeamsAfter)
 	v.spacedWords("series_before", c.SeriesBefore)
 	v.names("usage_after", c.UsageAfter)
 	v.spacedWords("list_links", c.ListLinks)
@@ -1163,6 +1177,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("dataset_parts", c.DatasetParts)
 	v.spacedWords("score_openers", c.ScoreOpeners)
 	v.spacedWords("score_closers", c.ScoreClosers)
+	v.spacedWords("score_units", c.ScoreUnits)
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("months", c.Months)
@@ -1202,6 +1217,7 @@ func (v *validation) lists(c *Catalog) {
 		}
 	}
 	v.spacedWords("gerund_auxiliaries", c.GerundAuxiliaries)
+	v.names("participle_auxiliaries", c.ParticipleAuxiliaries)
 	v.spacedWords("apposition_ends", c.AppositionEnds)
 	v.spacedWords("gap_joiners", c.GapJoiners)
 	v.names("articles", c.Articles)

@@ -122,6 +122,9 @@ func (s *state) sentenceScores(k int) {
 			if gap < 0 || gap > reach {
 				continue
 			}
+			if n.start > b.end && slices.Contains(s.an.cat.ListJoiners, strings.TrimSpace(string(s.buf[b.end:n.start]))) {
+				continue // "… trên HLE và 96,0 trên AIME 2026": the next item's number
+			}
 			cost := gap
 			lo, hi := min(n.end, b.end), max(n.start, b.start)
 			if lo < hi && (clauseBreak(s.buf[lo:hi]) || bytes.Contains(s.buf[lo:hi], []byte("、"))) {
@@ -843,7 +846,7 @@ func ownerConnector(gap []byte) bool {
 	g = bytes.TrimSpace(g)
 	switch string(g) {
 	case "", "at", "with", "(", "（", ":", "：", "'s", "’s", "'s at", "of", "scored", "scores", "reached", "got",
-		"的", "为", "為", "达到", "得分", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "với", "mit", "erreicht", "kommt auf":
+		"的", "为", "為", "达到", "得分", "은", "는", "이", "가", "の", "は", "が", "で", "đạt", "là", "với", "mit", "erreicht", "kommt auf":
 		return true
 	}
 	return false
@@ -920,6 +923,19 @@ func insideBench(benches []benchHit, sp span) bool {
 	return false
 }
 
+// asideBefore reports a mention m inside brackets that close before p:
+// an aside ("(V4 là 66,0%)", "(up from GPT-5's 70%)") whose model is not
+// the subject of what follows it.
+func (s *state) asideBefore(m mention, p int) bool {
+	lo := max(0, m.start-tune.ownerGap)
+	open := bytes.LastIndexAny(s.buf[lo:m.start], "(（")
+	if open < 0 {
+		return false
+	}
+	c := bytes.IndexAny(s.buf[m.end:p], ")）")
+	return c >= 0 && !bytes.ContainsAny(s.buf[lo+open:m.start], ")）")
+}
+
 // subjectBefore returns the model a statement at p in sentence k is about:
 // the nearest model before p that is not compared against, else the first
 // such model of the sentence, else the article's topic model.
@@ -931,6 +947,9 @@ func (s *state) subjectBefore(p, k int) int {
 			continue
 		}
 		if m.start < p {
+			if found >= 0 && s.asideBefore(m, p) {
+				continue // "V4.1 đạt 71,2% … (V4 là 66,0%), 30,1 điểm …": an aside's model
+			}
 			found, foundEnd = m.model, m.end
 			continue
 		}

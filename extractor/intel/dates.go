@@ -94,6 +94,10 @@ func (s *state) numericDate(text []byte) (year, month int, ok bool) {
 		case monthUnitAfter(rest) || monthUnitBefore(before):
 			if n >= 1 && n <= 12 && j-i <= 2 {
 				month = n
+				if y, ok := bytes.CutPrefix(text[j:], []byte("/")); ok && monthUnitBefore(before) && leadingYear(y) > 0 {
+					year = leadingYear(y) // "tháng 12/2025"
+					j += 1 + 4
+				}
 			}
 		}
 		i = j
@@ -160,6 +164,8 @@ func (s *state) monthNumbers(text []byte, f func(year, month, day int) bool) {
 			day = s.monthPartBefore(before)
 			if y, ok := bytes.CutPrefix(rest, []byte("năm ")); ok && len(y) >= 4 && isDigit(y[0]) {
 				year = atoi4(y)
+			} else if y, ok := bytes.CutPrefix(text[j:], []byte("/")); ok && leadingYear(y) > 0 {
+				year = leadingYear(y) // "tháng 12/2025"
 			}
 		default:
 			continue

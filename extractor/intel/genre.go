@@ -87,7 +87,7 @@ func (s *state) freshRelease() bool {
 
 // datedFresh reports a day in sentence sp at most freshDays before the
 // page's publication: "4日に公開" and "12月4日发布" (日), "4일 공개했다"
-// (일), "ngày 3/12", "on December 3". A day with no month is in the
+// (일), "ngày 3/12", "hôm 4/12", "on December 3". A day with no month is in the
 // publication's month, or the month before when it lies ahead.
 func (s *state) datedFresh(sp span) bool {
 	pub := s.a.PublishedAt
@@ -107,8 +107,8 @@ func (s *state) datedFresh(sp span) bool {
 			if month > 12 {
 				month = 0
 			}
-		case dayUnitBefore(before):
-			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12"
+		case dayUnitBefore(before) || hasSuffixIn(before, []string{"hôm", "Hôm"}):
+			month = viMonthAfter(rest) // "ngày 3/12", "ngày 3 tháng 12", "hôm 4/12"
 		default:
 			w := before[bytes.LastIndexByte(before, ' ')+1:]
 			month = s.an.monthName(w, true) // "December 3", "Dec. 3", "Dec 3"

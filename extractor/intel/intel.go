@@ -291,7 +291,69 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropLabLists()
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
+	s.dropBareBeside()
 	s.output()
+}
+
+// dropBareBeside forgets a bare catalogued series ("Jamba", "LongCat",
+// "Qwen") the article names beside a model of its own family and gives
+// nothing of a model's: no release, comparison, base, plan, denial or
+// history, no claim, no place in the title. Beside "Jamba 3 Large" the
+// bare name is the family, its team, licence or app ("the Jamba Open
+// Model License", "美团 LongCat 团队", "the Qwen instruct model"). A bare
+// name the title gives may be the series announced ("Mistral AI stellt mit
+// Magistral …"), one with a score a model ("初代Takane", 90.4); a
+// sub-brand read alone ("HunyuanVideo", "o1") is a model of its own. So
+// goes a digit-less name no catalog knows beside a version of it
+// (newestOfSeries: "ViGPT" beside "ViGPT 3").
+func (s *state) dropBareBeside() {
+	for i, rec := range s.models {
+		if rec.count == 0 || rec.conf > 0 || rec.benched || rec.roleAt != [numRoleKinds]int32{} || s.titleNames(i) || s.claimed(rec.name) {
+			continue
+		}
+		switch {
+		case rec.family < 0:
+			// A series no catalog knows, beside a version of it:
+			// "thế hệ mới của mô hình ngôn ngữ ViGPT" beside ViGPT 3.
+			if o := s.newestOfSeries(rec); o < 0 || s.models[o].count == 0 {
+				continue
+			}
+		case !rec.bare || rec.key != fold(s.an.cat.Families[rec.family].Name) || !s.memberNamed(i, rec.family):
+			continue
+		}
+		rec.count = 0
+	}
+}
+
+// memberNamed reports a model of family fam other than model m, not
+// bare, that the article names.
+func (s *state) memberNamed(m, fam int) bool {
+	for j, o := range s.models {
+		if j != m && o.family == fam && !o.bare && o.count > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleNames reports a mention of model m in the title.
+func (s *state) titleNames(m int) bool {
+	for _, x := range s.mentionsIn(0, s.titleEnd) {
+		if x.model == m {
+			return true
+		}
+	}
+	return false
+}
+
+// claimed reports a claim about the model named name.
+func (s *state) claimed(name string) bool {
+	for _, c := range s.claims {
+		if c.Model == name || c.Target == name {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSeriesBefore forgets the bare catalogued series the article names
@@ -788,9 +850,32 @@ func sizeValue(w string) (float64, bool) {
 // finishMentions orders mentions and places them in sentences.
 func (s *state) finishMentions() {
 	s.sortMentions()
+	s.dropNested()
 	for i := range s.mentions {
 		s.mentions[i].sent = s.sentenceAt(s.mentions[i].start)
 	}
+}
+
+// dropNested forgets the mentions that lie inside a longer mention of
+// another model ("o1" inside "HuatuoGPT-o1"): the longer name is what the
+// text writes there. Mentions are sorted by start.
+func (s *state) dropNested() {
+	out := s.mentions[:0]
+	reach, owner := -1, -1 // the furthest end so far, and its model
+	for _, m := range s.mentions {
+		if m.end <= reach && owner != m.model && !s.cellMode {
+			if rec := s.models[m.model]; rec.count > 0 {
+				rec.count--
+			}
+			continue
+		}
+		if m.end > reach {
+			reach, owner = m.end, m.model
+		}
+		out = append(out, m)
+	}
+	s.mentions = out
+	s.sortedN = min(s.sortedN, len(out))
 }
 
 // benchMakers returns the vendors the article names only as the makers of

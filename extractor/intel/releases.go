@@ -73,7 +73,7 @@ func (s *state) blocked(c hit) bool {
 	if c.after {
 		after = tune.postBlockAfter
 	}
-	if s.pastDate(c) {
+	if s.pastDate(c) || s.aheadDate(c) || s.occasionParticiple(c) {
 		return true
 	}
 	if c.after && (s.prospective(c) || s.futureClause(c)) {
@@ -170,11 +170,73 @@ func (s *state) lastFuture(lo, hi int) int {
 	return -1
 }
 
+// aheadDate reports a release cue dated to a month after the page's,
+// its year written out ("ra mắt vào tháng 2/2027", "2027年2月发布" read in
+// December 2026): a release planned, not made. A changelog line's date
+// ("[2026-12-02] We release …") records a release made, whatever the
+// page's own date says.
+func (s *state) aheadDate(c hit) bool {
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	if s.datedLine(sent) {
+		return false
+	}
+	// Within the cue's own clause: "今天发布了X，预计2027年3月推出Y" dates Y.
+	cl := s.datedClause(c)
+	lo, hi := max(cl.start, s.back(c.start, tune.dateBefore, tune.dateBeforeRunes)), min(cl.end, c.end+tune.dateAfter)
+	y, m, ok := s.numericDate(s.buf[lo:hi])
+	return ok && monthsBefore(pub, y, m) < 0
+}
+
+// occasionParticiple reports an English release participle that
+// describes the noun right before it and names after "with" or "in" the
+// model whose launch brought that thing ("the \"hybrid reasoning\" toggle
+// introduced with Hermes 4", "the format introduced with gpt-oss-120b"):
+// an earlier launch, recalled. The word before must be a lowercase word
+// that is no name, no adverb in -ly and none of the lexicon's
+// participle_auxiliaries ("was introduced with X", "we launched in X").
+func (s *state) occasionParticiple(c hit) bool {
+	if c.after || s.cjkCue(c) || !bytes.HasSuffix(s.buf[c.start:c.end], []byte("ed")) {
+		return false
+	}
+	rest := s.buf[c.end:]
+	var p int
+	switch {
+	case bytes.HasPrefix(rest, []byte(" with ")):
+		p = c.end + len(" with ")
+	case bytes.HasPrefix(rest, []byte(" in ")):
+		p = c.end + len(" in ")
+	default:
+		return false
+	}
+	if len(s.mentionsIn(p, p+1)) == 0 {
+		return false
+	}
+	before := s.buf[max(0, c.start-32):c.start]
+	before, ok := bytes.CutSuffix(before, []byte(" "))
+	if !ok {
+		return false
+	}
+	k := len(before)
+	for k > 0 && (before[k-1] >= 'a' && before[k-1] <= 'z' || before[k-1] == '-') {
+		k--
+	}
+	w := string(before[k:])
+	if w == "" || k > 0 && isAlnum(before[k-1]) || strings.HasSuffix(w, "ly") || slices.Contains(s.an.cat.ParticipleAuxiliaries, w) {
+		return false
+	}
+	at := c.start - 1 - len(w)
+	return len(s.mentionsIn(at, c.start)) == 0 && len(hitsIn(s.vendorHits, at, c.start)) == 0
+}
+
 // pastRelease reports a release cue dated or marked as past ("We released
 // OpenThinker2-7B" under a February date, "had launched"): it recalls a
 // model that exists, no announcement.
 func (s *state) pastRelease(c hit) bool {
-	return s.pastDate(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
+	return s.pastDate(c) || s.occasionParticiple(c) || s.near(cueHistory, c.start, c.end, tune.historyBefore, tune.historyAfter)
 }
 
 // clauseCue reports a cue of one of kinds within n bytes after p, with no
@@ -212,6 +274,7 @@ func (s *state) releases() {
 		s.releaseSentence(c)
 	}
 	s.olderEntries()
+	s.releaseAttributive()
 	s.releaseRepoTitle(false)
 	s.releaseDownloads()
 	s.releaseSeries()
@@ -670,6 +733,67 @@ func (s *state) inReach(m mention, c hit) bool {
 	return !s.verbBetween(m.end, c.start) && !s.genitive(m.end)
 }
 
+// releaseAttributive releases alongside the models a Korean or Japanese
+// release verb in its attributive form describes through a short noun
+// phrase (attributiveNoun: "함께 공개된 경량 모델 '솔라 미니 3'",
+// "あわせて公開した軽量モデル「X」") when the article releases another model
+// of the same maker: the phrase names a companion of that release. With
+// no such release the clause may only recall the model a page tests
+// ("지난 1일 공개한 오픈웨이트 모델 X를 … 시험해 봤다").
+func (s *state) releaseAttributive() {
+	for _, c := range s.cues[cueRelease] {
+		if !c.after || s.inTableLine(c.start) || s.inCodeLine(c.start) || s.blocked(c) {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(c.start)]
+		for _, m := range s.mentionsIn(c.end, min(sent.end, c.end+tune.attributiveNounGap+16)) {
+			rec := s.models[m.model]
+			if rec.conf > 0 || !s.attributiveNoun(c, m) || !s.released(m, c) || !s.makerFits(m, c, sent) || !s.makerReleased(rec.vendor, m.model) {
+				continue
+			}
+			s.give(m.model, tune.sentenceConf, s.sentence(s.sentenceAt(c.start)), true)
+		}
+	}
+}
+
+// makerReleased reports a model of vendor v other than model m that the
+// article releases in its own right (not alongside another).
+func (s *state) makerReleased(v, m int) bool {
+	for i, o := range s.models {
+		if i != m && v >= 0 && o.vendor == v && o.conf >= tune.releasedBase && !o.along {
+			return true
+		}
+	}
+	return false
+}
+
+// attributiveNoun reports a Korean or Japanese release verb in its
+// attributive form (the lexicon's attributive_ends) that modifies a short
+// noun phrase ending in a model noun (model_nouns) right before mention
+// m: "공개된 경량 모델 '솔라 미니 3'".
+func (s *state) attributiveNoun(c hit, m mention) bool {
+	if !s.cjkCue(c) {
+		return false
+	}
+	gap := s.buf[c.end:m.start]
+	end := -1
+	for _, e := range s.an.cat.AttributiveEnds {
+		if bytes.HasPrefix(gap, []byte(e)) {
+			end = max(end, len(e))
+		}
+	}
+	if end < 0 || len(gap)-end > tune.attributiveNounGap || clauseBreak(gap) || bytes.ContainsAny(gap, "。，、\n") {
+		return false
+	}
+	gap = bytes.TrimRight(gap, " '\"「『“‘《")
+	for _, n := range s.an.cat.ModelNouns {
+		if bytes.HasSuffix(gap, []byte(strings.TrimLeft(n, " "))) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherStatement reports a mention past a headline break after release
 // cue c (partBreak: "「X」公開　GPT-5 miniに肉薄", "X 공개…GPT-5 mini와
 // 어깨를 나란히") of a known maker that the release's statement names
@@ -1115,9 +1239,10 @@ func (s *state) datedClause(c hit) span {
 	return cl
 }
 
-// followUpTitle reports a title that dates its release in the past and
-// releases nothing now ("讯飞星火X2上线一周：…", "X, one week after launch",
-// "'X' 출시 2주…"): the page follows up on a launch, so its model keeps
+// followUpTitle reports a title that dates its release in the past, or
+// ahead ("xAI sẽ ra mắt X vào tháng 2/2027"), and releases nothing now
+// ("讯飞星火X2上线一周：…", "X, one week after launch", "'X' 출시 2주…"): the
+// page follows up on a launch (or looks ahead to one), so its model keeps
 // no release its text dates before the page, however recent. Read once
 // per article.
 func (s *state) followUpTitle() bool {
@@ -1133,7 +1258,7 @@ func (s *state) followUpTitle() bool {
 		if !s.blocked(c) {
 			return false
 		}
-		past = past || s.pastDate(c)
+		past = past || s.pastDate(c) || s.aheadDate(c)
 	}
 	s.followUp = past
 	return past
@@ -1498,6 +1623,9 @@ func (s *state) hold(c hit) {
 	lo, hi := max(sent.start, c.start-tune.holdReach), min(sent.end, c.end+tune.holdReach)
 	if !s.releasesNow(sent) {
 		lo, hi = sent.start, sent.end
+	}
+	if s.occasionParticiple(c) {
+		lo = c.end // "the toggle introduced with Hermes 4" recalls Hermes 4 alone
 	}
 	if past {
 		if p := s.pastClauseStart(c, sent, lo); p != lo {

@@ -1008,8 +1008,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if w == q {
 			break
 		}
-		if isDigit(buf[q]) && countWordAt(buf, w) {
-			break // "千问1.66亿": a quantity, not a version
+		if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w) || sep == ' ' && an.scoreUnitAt(buf, w)) {
+			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số", "Gemini 3 Pro 4.1 分": a quantity, not a version
 		}
 		text := string(buf[q:w])
 		// "V-3": a lone capital joined to its number by a hyphen.
@@ -1113,6 +1113,43 @@ func countWordAt(buf []byte, i int) bool {
 	switch r {
 	case '亿', '万', '億', '萬', '억', '만', '千', '百', '兆', '조':
 		return true
+	}
+	return false
+}
+
+// scoreUnitAt reports a score unit (the lexicon's score_units) at i,
+// right after a number, that ends a word: no letter after it but a
+// particle ("4.1 分。", "4.1 分的优势", "3.2점을"), so "4.5 分数" (the score
+// of a model named before it) is no unit.
+func (an *Analyzer) scoreUnitAt(buf []byte, i int) bool {
+	for _, u := range an.cat.ScoreUnits {
+		if !bytes.HasPrefix(buf[i:], []byte(u)) {
+			continue
+		}
+		rest := buf[i+len(u):]
+		r, _ := utf8.DecodeRune(rest)
+		if len(rest) == 0 || !unicode.IsLetter(r) || r == '的' || hasPrefixIn(rest, an.cat.KoreanParticles) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedCountAt reports a space and a count word written apart from its
+// number (the lexicon's count_words that need not touch it: "3 tỷ",
+// "7 billion") at i, right after a number.
+func (an *Analyzer) spacedCountAt(buf []byte, i int) bool {
+	if i+1 >= len(buf) || buf[i] != ' ' {
+		return false
+	}
+	rest := buf[i+1:]
+	for _, c := range an.cat.CountWords {
+		if c.Attached || !bytes.HasPrefix(rest, []byte(c.Word)) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(rest[len(c.Word):]); len(rest) == len(c.Word) || !unicode.IsLetter(r) {
+			return true
+		}
 	}
 	return false
 }
@@ -1645,10 +1682,38 @@ func hasSuffixIn(b []byte, words []string) bool {
 // teamAround reports a team word (the lexicon's team_before, team_after)
 // before or after a bare family name at [st, en).
 func (s *state) teamAround(st, en int) bool {
-	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) {
+	if hasPrefixIn(s.buf[en:], s.an.cat.TeamAfter) || s.teamsListAfter(en) {
 		return true
 	}
 	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
+}
+
+// teamsListAfter reports a list that goes on after a bare family name
+// ending at en with a list word or a comma and one or two capitalised
+// names, then a plural team word (the lexicon's teams_after): "the Qwen
+// and InternVL teams" names two teams.
+func (s *state) teamsListAfter(en int) bool {
+	rest := s.buf[en:min(len(s.buf), en+48)]
+	switch {
+	case bytes.HasPrefix(rest, []byte(" and ")):
+		rest = rest[len(" and "):]
+	case bytes.HasPrefix(rest, []byte(", ")):
+		rest = rest[len(", "):]
+	default:
+		return false
+	}
+	for k := 0; k < 2 && len(rest) > 0 && isUpper(rest[0]); k++ {
+		w := 0
+		for w < len(rest) && (isAlnum(rest[w]) || rest[w] == '-' || rest[w] == '.') {
+			w++
+		}
+		rest = rest[w:]
+		if hasPrefixIn(rest, s.an.cat.TeamsAfter) {
+			return true
+		}
+		rest = bytes.TrimPrefix(rest, []byte(" "))
+	}
+	return false
 }
 
 // makerTeam reports a bare family name followed by a release verb, past

@@ -40,6 +40,10 @@ type releaseTuning struct {
 	// topic may stand before its verb ("GLM-4.5 正式开源").
 	objectBefore, objectAfter, postBefore, postAfter int
 	passiveGap, cjkTopicRunes                        int
+	// attributiveNounGap is how long the noun phrase between an
+	// attributive release verb and the name it describes may be
+	// ("공개된 경량 모델 'X'").
+	attributiveNounGap int
 	// objectGap is how far after a verb written before its object
 	// (English, Vietnamese) the list of models it releases may start;
 	// an apposition between two of them ("Scout, a 17B model with 16
@@ -157,7 +161,7 @@ var tune = releaseTuning{
 	releasedBase: 0.75, seriesBase: 0.6,
 
 	objectBefore: 80, objectAfter: 200, postBefore: 200, postAfter: 40,
-	passiveGap: 12, cjkTopicRunes: 8, objectGap: 80, appositionGap: 100,
+	passiveGap: 12, attributiveNounGap: 30, cjkTopicRunes: 8, objectGap: 80, appositionGap: 100,
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
