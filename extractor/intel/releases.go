@@ -346,7 +346,8 @@ func (s *state) olderEntries() {
 	for _, c := range s.cues[cueRelease] {
 		sent := s.sents[s.sentenceAt(c.start)]
 		if s.datedLine(sent) && len(s.mentionsIn(sent.start, sent.end)) > 0 {
-			newest = max(newest, lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]))
+			h := s.lineHead(sent)
+			newest = max(newest, lineMonth(s.buf[h:min(sent.end, h+tune.dateHead)]))
 		}
 	}
 	for _, c := range s.cues[cueRelease] {
@@ -355,7 +356,8 @@ func (s *state) olderEntries() {
 		if !s.datedLine(sent) {
 			continue
 		}
-		mo := lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)])
+		h := s.lineHead(sent)
+		mo := lineMonth(s.buf[h:min(sent.end, h+tune.dateHead)])
 		old := mo > 0 && newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
@@ -1178,7 +1180,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		// whole; an older entry of the series the page is titled
 		// after ("01-ai/Yi": "2023-11-02: Yi-34B is open-sourced")
 		// is still the page's own release.
-		lo = sent.start
+		lo = s.lineHead(sent)
 	}
 	if c.after {
 		// Korean and Japanese put the date first in the clause whose
@@ -1221,12 +1223,18 @@ func (an *Analyzer) yearPartCut(b []byte) []byte {
 
 // datedLine reports a sentence that opens with its date and a colon, as
 // a changelog or news list dates each entry ("2025-04-16: …",
-// "[2025.04.16] …", "2024年12月30日：…").
+// "[2025.04.16] …", "2024年12月30日：…"), or with a whole numeric date
+// and a space ("2025.12.17 发布 …", fullDateHead), maybe cut off from the
+// sentence by a list marker (lineHead).
 func (s *state) datedLine(sent span) bool {
-	head := s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]
+	h := s.lineHead(sent)
+	head := s.buf[h:min(sent.end, h+tune.dateHead)]
 	head = bytes.TrimLeft(head, " *-•[")
 	if len(head) == 0 || !isDigit(head[0]) {
 		return false
+	}
+	if fullDateHead(head) {
+		return true
 	}
 	k := bytes.IndexAny(head, ":：]")
 	if k < 0 {
@@ -1238,6 +1246,63 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// fullDateHead reports a line that opens with a whole numeric date, year
+// first, and a space: a README's news list writes its entries so with no
+// colon ("2026.09.18 发布 MiMo-Audio-2", "2025-12-17 Released X").
+func fullDateHead(head []byte) bool {
+	return fullDateLen(head) > 0
+}
+
+// fullDateLen returns the length of the whole numeric date that opens
+// head before a space (fullDateHead), or 0.
+func fullDateLen(head []byte) int {
+	i := 0
+	for i < len(head) && isDigit(head[i]) {
+		i++
+	}
+	if i != 4 {
+		return 0
+	}
+	for part := 0; part < 2; part++ {
+		if i >= len(head) || !strings.ContainsRune(".-/", rune(head[i])) || part == 1 && head[i] != head[4] {
+			return 0
+		}
+		i++
+		j := i
+		for i < len(head) && isDigit(head[i]) {
+			i++
+		}
+		if i-j < 1 || i-j > 2 {
+			return 0
+		}
+	}
+	if i < len(head) && head[i] == ' ' {
+		return i
+	}
+	return 0
+}
+
+// lineHead returns where the dated line of sentence sent opens: the
+// line's start when only a whole date and list markers stand before the
+// sentence on its line ("2026.12.05 🔥 正式开源 …": the emoji cuts the
+// date off as a sentence of its own), else the sentence's start.
+func (s *state) lineHead(sent span) int {
+	ls := bytes.LastIndexByte(s.buf[:sent.start], '\n') + 1
+	n := 0
+	if ls < sent.start {
+		n = fullDateLen(s.buf[ls:sent.start])
+	}
+	if n == 0 {
+		return sent.start
+	}
+	for _, r := range string(s.buf[ls+n : sent.start]) {
+		if r != ' ' && !(r >= 0x2190 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF) {
+			return sent.start
+		}
+	}
+	return ls
 }
 
 // lineYear returns the year that alone dates a dated line ("[2024] …",
