@@ -1722,6 +1722,7 @@ func (s *state) holdPlanned() {
 				continue
 			}
 			clause = true
+			s.holdPreviewed(c, sent)
 		}
 		for i := s.mentionIndex(sent.start); i < len(s.mentions) && s.mentions[i].start < sent.end; i++ {
 			m := &s.mentions[i]
@@ -1734,6 +1735,56 @@ func (s *state) holdPlanned() {
 			s.models[m.model].mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// holdPreviewed holds the models of the clause right before clause cl
+// when planned cue c keeps a model to a preview (the lexicon's
+// preview_words), cl names no model and the clause before releases one:
+// "Google also announced Gemini 3.5 Flash-Lite, but that model is only
+// available as a preview", "还推出了X，但目前仅提供预览版本".
+func (s *state) holdPreviewed(c hit, cl span) bool {
+	if len(s.mentionsIn(cl.start, cl.end)) > 0 || !hasAnyFold(s.buf[c.start:c.end], s.an.cat.PreviewWords) {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	b := bytes.TrimRight(s.buf[sent.start:cl.start], " ")
+	cut := false
+	for _, m := range clauseMarks {
+		if bytes.HasSuffix(b, []byte(m)) {
+			b, cut = b[:len(b)-len(m)], true
+			break
+		}
+	}
+	if !cut {
+		return false
+	}
+	prev := span{sent.start, sent.start + len(b)}
+	if i := lastClauseMark(b); i >= 0 {
+		prev.start += i
+	}
+	if !s.releasesNow(prev) {
+		return false
+	}
+	held := false
+	for i := s.mentionIndex(prev.start); i < len(s.mentions) && s.mentions[i].start < prev.end; i++ {
+		if m := &s.mentions[i]; m.role == roleNone {
+			m.role = rolePlanned
+			s.models[m.model].mark(kindPlanned, c.start)
+			held = true
+		}
+	}
+	return held
+}
+
+// hasAnyFold reports whether b holds one of words, ASCII case folded.
+func hasAnyFold(b []byte, words []string) bool {
+	lb := bytes.ToLower(b)
+	for _, w := range words {
+		if bytes.Contains(lb, bytes.ToLower([]byte(w))) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBetween reports a subject ("we", "我们") between a model named at p
