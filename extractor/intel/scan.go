@@ -1032,8 +1032,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			// when a size follows: "Hunyuan-MT-Chimera-7B".
 			kind = partWord
 		}
-		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
-			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
+		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) && !an.isFormat(string(buf[w+1:wordEnd(buf, w+1)])) {
+			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class", nor "MiniCPM-V 5.0-int4"
 		}
 		if kind == partReject && sep == ' ' && len(parts) == 0 && isLower(text[0]) && w+2 < len(buf) && buf[w] == '-' && (buf[w+1] == 'v' || buf[w+1] == 'V') && isDigit(buf[w+2]) {
 			if _, ok := an.c.variants[text]; ok {
