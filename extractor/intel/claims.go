@@ -1287,10 +1287,11 @@ func (s *state) rivalMarked(m span) bool {
 
 // standardMarked reports a model name in a Japanese or Korean sentence
 // that a particle marks as the standard of a comparison ("Gemini 3
-// Flashより約3割安い", "GPT-4o보다"): what the sentence measures against,
-// never the subject it passes on.
+// Flashより約3割安い", "GPT-4o보다") or its starting point ("前世代の
+// Stockmark-2-100B-Instruct から、…性能が大きく向上しました"): what the
+// sentence measures against, never the subject it passes on.
 func (s *state) standardMarked(m span) bool {
-	return s.particleAfter(m, []string{"より", "보다"})
+	return s.particleAfter(m, []string{"より", "보다", "から"})
 }
 
 // particleAfter reports one of the particles right after a model name in
