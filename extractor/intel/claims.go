@@ -1043,7 +1043,24 @@ func (s *state) droppedSubject(k int) int {
 		// article's topic the subject a sentence leaves out.
 		return s.topic
 	}
+	if m >= 0 && s.topic >= 0 && m != s.topic && s.alsoMarked(m, s.sents[k].start) {
+		// "推論モデル版 X も同時に公開しています。… 社内評価では、GPT-5.1 と
+		// 同等の性能を示し": a model named as an addition ("も", "도")
+		// leaves the article's topic the subject a sentence leaves out.
+		return s.topic
+	}
 	return m
+}
+
+// alsoMarked reports that the last mention of model m before p is marked
+// by a particle of addition ("X も同時に公開", "X도 함께 공개했다").
+func (s *state) alsoMarked(m, p int) bool {
+	for i := s.mentionIndex(p) - 1; i >= 0; i-- {
+		if x := s.mentions[i]; x.model == m && x.end <= p {
+			return s.particleAfter(x.span, []string{"も", "도 "})
+		}
+	}
+	return false
 }
 
 // otherMaker reports a model whose maker is known and is not the maker of
