@@ -1126,7 +1126,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 	// ("GPT-4o-mini（8.34）には及びません") leaves out a subject the
 	// sentences before give.
 	markedRival := c.after && len(chain) > 0 && s.rivalMarked(s.mentions[chain[0]].span)
-	if subject < 0 && (kind == cueTrails || kind == cueImproves) && !markedRival {
+	// A Chinese, Japanese or Korean clause after a score on a benchmark
+	// leaves out the subject it scored ("在 SWE-bench Verified 上得分
+	// 71.5，但仍落后于 Gemini 3 Pro").
+	scoredBefore := s.proDrop() && len(benchesIn(s.benches, sp.start, c.start)) > 0
+	if subject < 0 && (kind == cueTrails || kind == cueImproves) && !markedRival && !scoredBefore {
 		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
 	}
 	if subject < 0 {
