@@ -656,6 +656,9 @@ func (s *state) numberOwner(n, sent span) int {
 		if m.end >= sent.start && n.start-m.end <= 2*tune.ownerGap && s.bracketedBench(m.end, n.start) {
 			return m.model
 		}
+		if m.end >= sent.start && s.relativeAside(s.buf[m.end:n.start]) {
+			return m.model // "than Gemini 3 Flash managed (which scored 70.4 on …)"
+		}
 	}
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
@@ -695,6 +698,24 @@ func (s *state) numberOwner(n, sent span) int {
 		}
 	}
 	return -1
+}
+
+// relativeAside reports a gap between a name and a number that opens a
+// parenthesis, a word or two after the name, with a relative opener
+// ("Gemini 3 Flash managed (which scored 70.4"): the aside describes the
+// name, its number is the name's.
+func (s *state) relativeAside(gap []byte) bool {
+	k := bytes.LastIndexByte(gap, '(')
+	if k < 0 || k > 2*tune.ownerGap || bytes.IndexByte(gap[k:], ')') >= 0 || bytes.Count(gap[:k], []byte(" ")) > 2 {
+		return false
+	}
+	in := bytes.TrimLeft(gap[k+1:], " ")
+	for _, w := range s.an.cat.RelativeOpeners {
+		if bytes.HasPrefix(in, []byte(w+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortOwner returns the one model of the article's own that a variant
