@@ -347,7 +347,7 @@ func (s *state) olderEntries() {
 		sent := s.sents[s.sentenceAt(c.start)]
 		if s.datedLine(sent) && len(s.mentionsIn(sent.start, sent.end)) > 0 {
 			h := s.lineHead(sent)
-			newest = max(newest, lineMonth(s.buf[h:min(sent.end, h+tune.dateHead)]))
+			newest = max(newest, s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)]))
 		}
 	}
 	for _, c := range s.cues[cueRelease] {
@@ -357,7 +357,7 @@ func (s *state) olderEntries() {
 			continue
 		}
 		h := s.lineHead(sent)
-		mo := lineMonth(s.buf[h:min(sent.end, h+tune.dateHead)])
+		mo := s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)])
 		old := mo > 0 && newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
@@ -1230,6 +1230,9 @@ func (s *state) datedLine(sent span) bool {
 	h := s.lineHead(sent)
 	head := s.buf[h:min(sent.end, h+tune.dateHead)]
 	head = bytes.TrimLeft(head, " *-•[")
+	if len(head) > 0 && isLetterASCII(head[0]) {
+		return s.namedMonthHead(head) > 0 // "Jun 2024: Released …"
+	}
 	if len(head) == 0 || !isDigit(head[0]) {
 		return false
 	}
@@ -1318,6 +1321,46 @@ func lineYear(head []byte) int {
 		return 0
 	}
 	return leadingYear(head)
+}
+
+// headMonth is lineMonth for a line that may open with a month's name
+// (namedMonthHead).
+func (s *state) headMonth(head []byte) int {
+	if m := lineMonth(head); m > 0 {
+		return m
+	}
+	return s.namedMonthHead(bytes.TrimLeft(head, " *-•["))
+}
+
+// namedMonthHead returns, as year*12+month, the date that opens a
+// changelog line with a month's name and a year and then a colon, a
+// bracket or a dash ("Jun 2024: Released …", "June 12, 2024 - …"), or 0.
+func (s *state) namedMonthHead(head []byte) int {
+	i := 0
+	for i < len(head) && isLetterASCII(head[i]) {
+		i++
+	}
+	mo := 0
+	if i > 0 {
+		mo = s.an.monthName(head[:i], true)
+	}
+	if mo == 0 {
+		return 0
+	}
+	rest := bytes.TrimLeft(head[i:], " .")
+	j := 0
+	for j < len(rest) && isDigit(rest[j]) {
+		j++
+	}
+	if j == 1 || j == 2 { // a day: "June 12, 2024"
+		rest = bytes.TrimLeft(rest[j:], " ,")
+		for j = 0; j < len(rest) && isDigit(rest[j]); j++ {
+		}
+	}
+	if j != 4 || !hasPrefixIn(bytes.TrimLeft(rest[4:], " "), []string{":", "：", "]", "-", "–", "—"}) {
+		return 0
+	}
+	return atoiSmall(string(rest[:4]))*12 + mo
 }
 
 // lineMonth returns the month of the date that opens a dated line, as
