@@ -677,6 +677,10 @@ func (s *state) numberOwner(n, sent span) int {
 			break
 		}
 	}
+	if hs := hitsIn(s.vendorHits, at, at+1); len(hs) > 0 && hs[0].start == at && hs[0].end < sent.end && s.buf[hs[0].end] == ' ' &&
+		participleLen(s.buf[hs[0].end+1:sent.end]) > 0 {
+		at = hs[0].end + 1 // "the 41.2% xAI reported for Grok 4.2": its maker's word
+	}
 	at += participleLen(s.buf[at:sent.end]) // "the 87.5 per cent published for DeepSeek-R1-0528"
 	rest := s.buf[at:min(sent.end, at+tune.ownerGap)]
 	for _, p := range ownerAfter {
