@@ -483,6 +483,23 @@ func currencyBefore(buf []byte, i int) bool {
 	return false
 }
 
+// timesAt reports a multiplier right after a number at i: "배", "倍",
+// "×", or "x" and "times" ending a word ("2.5x faster", "3 times").
+func timesAt(buf []byte, i int) bool {
+	rest := buf[i:]
+	for _, w := range []string{"배", "倍", "×", " ×"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	for _, w := range []string{"x", " times", "-fold"} {
+		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
 // with the model each is written beside and whether it is an earlier
 // value or a change.
@@ -511,6 +528,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		}
 		if s.inLicense(n.span) {
 			continue // "Apache 2.0": a licence's version, no score
+		}
+		if !n.percent && timesAt(s.buf, n.end) {
+			continue // "파라미터가 2.5배 많은", "3倍", "2.5x faster": a ratio, no score
 		}
 		sc := score{number: n, owner: -1}
 		if n.percent || n.decimal || unitBench {
