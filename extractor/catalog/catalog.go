@@ -96,6 +96,10 @@ type Catalog struct {
 	// named before them ("优于后者", "outperforms the latter").
 	LatterWords []string `yaml:"latter_words"`
 	FormerWords []string `yaml:"former_words"`
+	// PreviewWords mark a plan that keeps a model to a preview ("only
+	// available as a preview", "仅提供预览"): a clause of one right after a
+	// release holds what that release names.
+	PreviewWords []string `yaml:"preview_words"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -761,6 +765,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
+	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1129,6 +1134,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("smaller_words", c.SmallerWords)
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
+	v.names("preview_words", c.PreviewWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

@@ -486,6 +486,23 @@ func currencyBefore(buf []byte, i int) bool {
 	return false
 }
 
+// timesAt reports a multiplier right after a number at i: "배", "倍",
+// "×", or "x" and "times" ending a word ("2.5x faster", "3 times").
+func timesAt(buf []byte, i int) bool {
+	rest := buf[i:]
+	for _, w := range []string{"배", "倍", "×", " ×"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	for _, w := range []string{"x", " times", "-fold"} {
+		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
 // with the model each is written beside and whether it is an earlier
 // value or a change.
@@ -514,6 +531,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		}
 		if s.inLicense(n.span) {
 			continue // "Apache 2.0": a licence's version, no score
+		}
+		if !n.percent && timesAt(s.buf, n.end) {
+			continue // "파라미터가 2.5배 많은", "3倍", "2.5x faster": a ratio, no score
 		}
 		sc := score{number: n, owner: -1}
 		if n.percent || n.decimal || unitBench {
@@ -659,6 +679,9 @@ func (s *state) numberOwner(n, sent span) int {
 		if m.end >= sent.start && n.start-m.end <= 2*tune.ownerGap && s.bracketedBench(m.end, n.start) {
 			return m.model
 		}
+		if m.end >= sent.start && s.relativeAside(s.buf[m.end:n.start]) {
+			return m.model // "than Gemini 3 Flash managed (which scored 70.4 on …)"
+		}
 	}
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
@@ -676,6 +699,10 @@ func (s *state) numberOwner(n, sent span) int {
 			at += len(u) // "71,0 điểm của ViGPT 2", "61.5 points for Qwen3-8B"
 			break
 		}
+	}
+	if hs := hitsIn(s.vendorHits, at, at+1); len(hs) > 0 && hs[0].start == at && hs[0].end < sent.end && s.buf[hs[0].end] == ' ' &&
+		participleLen(s.buf[hs[0].end+1:sent.end]) > 0 {
+		at = hs[0].end + 1 // "the 41.2% xAI reported for Grok 4.2": its maker's word
 	}
 	at += participleLen(s.buf[at:sent.end]) // "the 87.5 per cent published for DeepSeek-R1-0528"
 	rest := s.buf[at:min(sent.end, at+tune.ownerGap)]
@@ -698,6 +725,24 @@ func (s *state) numberOwner(n, sent span) int {
 		}
 	}
 	return -1
+}
+
+// relativeAside reports a gap between a name and a number that opens a
+// parenthesis, a word or two after the name, with a relative opener
+// ("Gemini 3 Flash managed (which scored 70.4"): the aside describes the
+// name, its number is the name's.
+func (s *state) relativeAside(gap []byte) bool {
+	k := bytes.LastIndexByte(gap, '(')
+	if k < 0 || k > 2*tune.ownerGap || bytes.IndexByte(gap[k:], ')') >= 0 || bytes.Count(gap[:k], []byte(" ")) > 2 {
+		return false
+	}
+	in := bytes.TrimLeft(gap[k+1:], " ")
+	for _, w := range s.an.cat.RelativeOpeners {
+		if bytes.HasPrefix(in, []byte(w+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortOwner returns the one model of the article's own that a variant
@@ -1062,7 +1107,24 @@ func (s *state) droppedSubject(k int) int {
 		// article's topic the subject a sentence leaves out.
 		return s.topic
 	}
+	if m >= 0 && s.topic >= 0 && m != s.topic && s.alsoMarked(m, s.sents[k].start) {
+		// "推論モデル版 X も同時に公開しています。… 社内評価では、GPT-5.1 と
+		// 同等の性能を示し": a model named as an addition ("も", "도")
+		// leaves the article's topic the subject a sentence leaves out.
+		return s.topic
+	}
 	return m
+}
+
+// alsoMarked reports that the last mention of model m before p is marked
+// by a particle of addition ("X も同時に公開", "X도 함께 공개했다").
+func (s *state) alsoMarked(m, p int) bool {
+	for i := s.mentionIndex(p) - 1; i >= 0; i-- {
+		if x := s.mentions[i]; x.model == m && x.end <= p {
+			return s.particleAfter(x.span, []string{"も", "도 "})
+		}
+	}
+	return false
 }
 
 // otherMaker reports a model whose maker is known and is not the maker of
@@ -1128,7 +1190,11 @@ func (s *state) comparison(kind cueKind, c hit) {
 	// ("GPT-4o-mini（8.34）には及びません") leaves out a subject the
 	// sentences before give.
 	markedRival := c.after && len(chain) > 0 && s.rivalMarked(s.mentions[chain[0]].span)
-	if subject < 0 && (kind == cueTrails || kind == cueImproves) && !markedRival {
+	// A Chinese, Japanese or Korean clause after a score on a benchmark
+	// leaves out the subject it scored ("在 SWE-bench Verified 上得分
+	// 71.5，但仍落后于 Gemini 3 Pro").
+	scoredBefore := s.proDrop() && len(benchesIn(s.benches, sp.start, c.start)) > 0
+	if subject < 0 && (kind == cueTrails || kind == cueImproves) && !markedRival && !scoredBefore {
 		return // "the team behind ChatGPT", "升级版的 X": no claim without its subject
 	}
 	if subject < 0 {
@@ -1306,10 +1372,11 @@ func (s *state) rivalMarked(m span) bool {
 
 // standardMarked reports a model name in a Japanese or Korean sentence
 // that a particle marks as the standard of a comparison ("Gemini 3
-// Flashより約3割安い", "GPT-4o보다"): what the sentence measures against,
-// never the subject it passes on.
+// Flashより約3割安い", "GPT-4o보다") or its starting point ("前世代の
+// Stockmark-2-100B-Instruct から、…性能が大きく向上しました"): what the
+// sentence measures against, never the subject it passes on.
 func (s *state) standardMarked(m span) bool {
-	return s.particleAfter(m, []string{"より", "보다"})
+	return s.particleAfter(m, []string{"より", "보다", "から"})
 }
 
 // particleAfter reports one of the particles right after a model name in

@@ -140,14 +140,26 @@ func (s *state) forgetModels() {
 	s.vendorHits = kept
 }
 
-// aiNear reports talk of models around sentence k: in it or the sentences
-// next to it, a model noun ("model", "LLM", "模型", "モデル"), a parameter
+// aiNear reports talk of models around sentence k: in it, the sentences
+// next to it or the rest of its paragraph (its line), a model noun ("model", "LLM", "模型", "モデル"), a parameter
 // or open-weights word, a benchmark or a versioned catalogued model. Names
 // no catalog knows are read only there: "AI" alone is said of phones and
 // cars too ("the Magic7 Pro with an AI agent").
 func (s *state) aiNear(k int) bool {
 	lo := s.sents[max(k-1, 0)].start
 	hi := s.sents[min(k+1, len(s.sents)-1)].end
+	if k > 0 {
+		// the whole paragraph: "Tre Labs put out Tre-2 14B on
+		// Thursday. I hadn't heard of them before. The 14B reports
+		// 72.5 on VMLU, … every open Vietnamese model I track"
+		sent := s.sents[k]
+		lo = min(lo, max(s.titleEnd, bytes.LastIndexByte(s.buf[:sent.start], '\n')+1))
+		if e := bytes.IndexByte(s.buf[sent.end:], '\n'); e >= 0 {
+			hi = max(hi, sent.end+e)
+		} else {
+			hi = len(s.buf)
+		}
+	}
 	for _, kind := range []cueKind{cueModelNouns, cueParams, cueOpen} {
 		if len(hitsIn(s.cues[kind], lo, hi)) > 0 {
 			return true

@@ -300,12 +300,31 @@ func (s *state) products(lo, hi int) iter.Seq[span] {
 					j = e
 				}
 			}
+			if j+3 < hi && s.buf[j] == ' ' && s.buf[j+1] == 'v' && isDigit(s.buf[j+2]) && plainWord(s.buf[i:j]) && !capitalBefore(s.buf, i) {
+				// "Bulbul v4": a plain name and its version after a
+				// space.
+				if e := versionEnd(s.buf, j+2); e == len(s.buf) || !isAlnum(s.buf[e]) {
+					j = e
+				}
+			}
 			if !yield(span{i, j}) {
 				return
 			}
 			i = j
 		}
 	}
+}
+
+// versionEnd returns the end of the version number at i: digits, with
+// dots between ("4", "2.1").
+func versionEnd(buf []byte, i int) int {
+	for i < len(buf) && isDigit(buf[i]) {
+		i++
+		if i+1 < len(buf) && buf[i] == '.' && isDigit(buf[i+1]) {
+			i++
+		}
+	}
+	return i
 }
 
 // plainWord reports a capitalised word of lowercase letters: "Motif".

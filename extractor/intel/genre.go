@@ -78,11 +78,39 @@ func (s *state) freshRelease() bool {
 		if s.blocked(c) || s.inTableLine(c.start) || s.inCodeLine(c.start) || s.pastDateBy(c, tune.freshDays) {
 			continue
 		}
-		if sent := s.sents[s.sentenceAt(c.start)]; s.inSentence(cueFresh, sent) || s.datedFresh(sent) {
+		if sent := s.sents[s.sentenceAt(c.start)]; s.inSentence(cueFresh, sent) || s.datedFresh(sent) && !s.namesModelAfter(c, sent) {
 			return true
 		}
 	}
 	return false
+}
+
+// namesModelAfter reports a Chinese, Japanese or Korean release verb c
+// that modifies a model named at most nounAfter bytes after it, in its
+// clause ("지난 1일 공개한 오픈웨이트 모델 gpt-oss-2를 … 시험해 봤다",
+// "3日に公開した新モデル「GPT-5.5」を試した"): a day it dates only says which
+// model a review tests, no launch the review reports.
+func (s *state) namesModelAfter(c hit, sent span) bool {
+	if !s.cjkCue(c) {
+		return false
+	}
+	p := -1
+	for _, e := range s.an.cat.AttributiveEnds {
+		switch {
+		case bytes.HasPrefix(s.buf[c.end:sent.end], []byte(e)):
+			p = max(p, c.end+len(e))
+		case bytes.HasSuffix(s.buf[c.start:c.end], []byte(e)):
+			p = max(p, c.end)
+		}
+	}
+	if p < 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRune(s.buf[p:]); unicode.Is(unicode.Hangul, r) {
+		return false // "공개한다": a verb that ends its sentence, no modifier
+	}
+	ms := s.mentionsIn(p, min(sent.end, p+tune.nounAfter))
+	return len(ms) > 0 && firstClauseMark(s.buf[p:ms[0].start]) < 0 && !bytes.ContainsAny(s.buf[p:ms[0].start], "。、.")
 }
 
 // datedFresh reports a day in sentence sp at most freshDays before the

@@ -409,7 +409,8 @@ func (s *state) olderEntries() {
 	for _, c := range s.cues[cueRelease] {
 		sent := s.sents[s.sentenceAt(c.start)]
 		if s.datedLine(sent) && len(s.mentionsIn(sent.start, sent.end)) > 0 {
-			newest = max(newest, lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]))
+			h := s.lineHead(sent)
+			newest = max(newest, s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)]))
 		}
 	}
 	for _, c := range s.cues[cueRelease] {
@@ -418,7 +419,8 @@ func (s *state) olderEntries() {
 		if !s.datedLine(sent) {
 			continue
 		}
-		mo := lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)])
+		h := s.lineHead(sent)
+		mo := s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)])
 		old := mo > 0 && newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
@@ -1303,7 +1305,7 @@ func (s *state) pastDateBy(c hit, days int) bool {
 		// whole; an older entry of the series the page is titled
 		// after ("01-ai/Yi": "2023-11-02: Yi-34B is open-sourced")
 		// is still the page's own release.
-		lo = sent.start
+		lo = s.lineHead(sent)
 	}
 	if c.after {
 		// Korean and Japanese put the date first in the clause whose
@@ -1346,12 +1348,21 @@ func (an *Analyzer) yearPartCut(b []byte) []byte {
 
 // datedLine reports a sentence that opens with its date and a colon, as
 // a changelog or news list dates each entry ("2025-04-16: …",
-// "[2025.04.16] …", "2024年12月30日：…").
+// "[2025.04.16] …", "2024年12月30日：…"), or with a whole numeric date
+// and a space ("2025.12.17 发布 …", fullDateHead), maybe cut off from the
+// sentence by a list marker (lineHead).
 func (s *state) datedLine(sent span) bool {
-	head := s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]
+	h := s.lineHead(sent)
+	head := s.buf[h:min(sent.end, h+tune.dateHead)]
 	head = bytes.TrimLeft(head, " *-•[")
+	if len(head) > 0 && isLetterASCII(head[0]) {
+		return s.namedMonthHead(head) > 0 // "Jun 2024: Released …"
+	}
 	if len(head) == 0 || !isDigit(head[0]) {
 		return false
+	}
+	if fullDateHead(head) {
+		return true
 	}
 	k := bytes.IndexAny(head, ":：]")
 	if k < 0 {
@@ -1363,6 +1374,63 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// fullDateHead reports a line that opens with a whole numeric date, year
+// first, and a space: a README's news list writes its entries so with no
+// colon ("2026.09.18 发布 MiMo-Audio-2", "2025-12-17 Released X").
+func fullDateHead(head []byte) bool {
+	return fullDateLen(head) > 0
+}
+
+// fullDateLen returns the length of the whole numeric date that opens
+// head before a space (fullDateHead), or 0.
+func fullDateLen(head []byte) int {
+	i := 0
+	for i < len(head) && isDigit(head[i]) {
+		i++
+	}
+	if i != 4 {
+		return 0
+	}
+	for part := 0; part < 2; part++ {
+		if i >= len(head) || !strings.ContainsRune(".-/", rune(head[i])) || part == 1 && head[i] != head[4] {
+			return 0
+		}
+		i++
+		j := i
+		for i < len(head) && isDigit(head[i]) {
+			i++
+		}
+		if i-j < 1 || i-j > 2 {
+			return 0
+		}
+	}
+	if i < len(head) && head[i] == ' ' {
+		return i
+	}
+	return 0
+}
+
+// lineHead returns where the dated line of sentence sent opens: the
+// line's start when only a whole date and list markers stand before the
+// sentence on its line ("2026.12.05 🔥 正式开源 …": the emoji cuts the
+// date off as a sentence of its own), else the sentence's start.
+func (s *state) lineHead(sent span) int {
+	ls := bytes.LastIndexByte(s.buf[:sent.start], '\n') + 1
+	n := 0
+	if ls < sent.start {
+		n = fullDateLen(s.buf[ls:sent.start])
+	}
+	if n == 0 {
+		return sent.start
+	}
+	for _, r := range string(s.buf[ls+n : sent.start]) {
+		if r != ' ' && !(r >= 0x2190 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF) {
+			return sent.start
+		}
+	}
+	return ls
 }
 
 // lineYear returns the year that alone dates a dated line ("[2024] …",
@@ -1378,6 +1446,46 @@ func lineYear(head []byte) int {
 		return 0
 	}
 	return leadingYear(head)
+}
+
+// headMonth is lineMonth for a line that may open with a month's name
+// (namedMonthHead).
+func (s *state) headMonth(head []byte) int {
+	if m := lineMonth(head); m > 0 {
+		return m
+	}
+	return s.namedMonthHead(bytes.TrimLeft(head, " *-•["))
+}
+
+// namedMonthHead returns, as year*12+month, the date that opens a
+// changelog line with a month's name and a year and then a colon, a
+// bracket or a dash ("Jun 2024: Released …", "June 12, 2024 - …"), or 0.
+func (s *state) namedMonthHead(head []byte) int {
+	i := 0
+	for i < len(head) && isLetterASCII(head[i]) {
+		i++
+	}
+	mo := 0
+	if i > 0 {
+		mo = s.an.monthName(head[:i], true)
+	}
+	if mo == 0 {
+		return 0
+	}
+	rest := bytes.TrimLeft(head[i:], " .")
+	j := 0
+	for j < len(rest) && isDigit(rest[j]) {
+		j++
+	}
+	if j == 1 || j == 2 { // a day: "June 12, 2024"
+		rest = bytes.TrimLeft(rest[j:], " ,")
+		for j = 0; j < len(rest) && isDigit(rest[j]); j++ {
+		}
+	}
+	if j != 4 || !hasPrefixIn(bytes.TrimLeft(rest[4:], " "), []string{":", "：", "]", "-", "–", "—"}) {
+		return 0
+	}
+	return atoiSmall(string(rest[:4]))*12 + mo
 }
 
 // lineMonth returns the month of the date that opens a dated line, as
@@ -1785,6 +1893,7 @@ func (s *state) holdPlanned() {
 				continue
 			}
 			clause = true
+			s.holdPreviewed(c, sent)
 		}
 		for i := s.mentionIndex(sent.start); i < len(s.mentions) && s.mentions[i].start < sent.end; i++ {
 			m := &s.mentions[i]
@@ -1797,6 +1906,56 @@ func (s *state) holdPlanned() {
 			s.models[m.model].mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// holdPreviewed holds the models of the clause right before clause cl
+// when planned cue c keeps a model to a preview (the lexicon's
+// preview_words), cl names no model and the clause before releases one:
+// "Google also announced Gemini 3.5 Flash-Lite, but that model is only
+// available as a preview", "还推出了X，但目前仅提供预览版本".
+func (s *state) holdPreviewed(c hit, cl span) bool {
+	if len(s.mentionsIn(cl.start, cl.end)) > 0 || !hasAnyFold(s.buf[c.start:c.end], s.an.cat.PreviewWords) {
+		return false
+	}
+	sent := s.sents[s.sentenceAt(c.start)]
+	b := bytes.TrimRight(s.buf[sent.start:cl.start], " ")
+	cut := false
+	for _, m := range clauseMarks {
+		if bytes.HasSuffix(b, []byte(m)) {
+			b, cut = b[:len(b)-len(m)], true
+			break
+		}
+	}
+	if !cut {
+		return false
+	}
+	prev := span{sent.start, sent.start + len(b)}
+	if i := lastClauseMark(b); i >= 0 {
+		prev.start += i
+	}
+	if !s.releasesNow(prev) {
+		return false
+	}
+	held := false
+	for i := s.mentionIndex(prev.start); i < len(s.mentions) && s.mentions[i].start < prev.end; i++ {
+		if m := &s.mentions[i]; m.role == roleNone {
+			m.role = rolePlanned
+			s.models[m.model].mark(kindPlanned, c.start)
+			held = true
+		}
+	}
+	return held
+}
+
+// hasAnyFold reports whether b holds one of words, ASCII case folded.
+func hasAnyFold(b []byte, words []string) bool {
+	lb := bytes.ToLower(b)
+	for _, w := range words {
+		if bytes.Contains(lb, bytes.ToLower([]byte(w))) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBetween reports a subject ("we", "我们") between a model named at p

@@ -704,10 +704,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			}
 		}
 	}
-	if r.versioned && (len(parts) == 0 || !isDigit(parts[0].text[0]) || !s.particleOnlyAfter(end)) {
+	if r.versioned && (!numberedParts(parts) || !s.particleOnlyAfter(end)) {
 		// "소라게", "플럭스 2통": a native spelling that is an ordinary
 		// word names the family's model only with a version that ends
-		// the word ("소라 2", "소라 2를"), not with a count.
+		// the word ("소라 2", "소라 2를", or after a variant: "클로바X
+		// 씽크2는"), not with a count.
 		return 0, false
 	}
 	if len(parts) == 0 && surface[len(surface)-1] >= utf8.RuneSelf && s.latinStemAfter(fam, en) {
@@ -1032,8 +1033,8 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			// when a size follows: "Hunyuan-MT-Chimera-7B".
 			kind = partWord
 		}
-		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) {
-			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class"
+		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) && !an.isFormat(string(buf[w+1:wordEnd(buf, w+1)])) {
+			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class", nor "MiniCPM-V 5.0-int4"
 		}
 		if kind == partReject && sep == ' ' && len(parts) == 0 && isLower(text[0]) && w+2 < len(buf) && buf[w] == '-' && (buf[w+1] == 'v' || buf[w+1] == 'V') && isDigit(buf[w+2]) {
 			if _, ok := an.c.variants[text]; ok {
@@ -1059,6 +1060,20 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// numberedParts reports a version among a name's parts: the first part,
+// or one after variant words only ("씽크2" of "클로바X 씽크2").
+func numberedParts(parts []part) bool {
+	for _, p := range parts {
+		if isDigit(p.text[0]) {
+			return true
+		}
+		if p.kind != partWord {
+			return false
+		}
+	}
+	return false
 }
 
 // particleOnlyAfter reports whether the Hangul letters at p, if any, are

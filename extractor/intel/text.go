@@ -135,11 +135,31 @@ func headLine(line []byte) bool {
 	}
 	last, _ := utf8.DecodeLastRune(t)
 	switch last {
-	case '.', '!', '?', ':', ';', ',', '。', '！', '？', '：', '；', '，', '、', ')', '）':
+	case '.', '!', '?', ':', ';', ',', '。', '！', '？', '：', '；', '，', '、':
 		return false
+	case ')', '）':
+		if !makerHeading(t) {
+			return false
+		}
 	}
 	first, _ := utf8.DecodeRune(t)
 	return bytes.IndexByte(t, ' ') > 0 || isCJK(first) || first >= 0x1100
+}
+
+// makerHeading reports a line that ends with a short parenthesis after a
+// name, as a roundup heads its items ("4. Qwen3.6-Omni (Alibaba)", "GLM-5.2
+// and GLM-5.2-Air (Zhipu)"): a word or two in it, no sentence before it
+// but an item number.
+func makerHeading(t []byte) bool {
+	open := max(bytes.LastIndexByte(t, '('), bytes.LastIndex(t, []byte("（")))
+	if open <= 0 || len(t)-open > 32 || bytes.Count(t[open:], []byte(" ")) > 1 {
+		return false
+	}
+	head := t[:open]
+	if i := bytes.IndexFunc(head, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (bytes.HasPrefix(head[i:], []byte(". ")) || bytes.HasPrefix(head[i:], []byte(") "))) {
+		head = head[i+2:] // "4. ": the item's number
+	}
+	return !bytes.ContainsAny(head, "!?;:,()（）") && !bytes.Contains(head, []byte(". "))
 }
 
 // inHeading reports whether byte p lies in the title or on a heading line.
