@@ -345,18 +345,18 @@ func (s *state) olderEntries() {
 	}
 	for _, c := range s.cues[cueRelease] {
 		sent := s.sents[s.sentenceAt(c.start)]
-		if s.datedLine(sent) && len(s.mentionsIn(sent.start, sent.end)) > 0 {
-			newest = max(newest, lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]))
+		if len(s.mentionsIn(sent.start, sent.end)) > 0 {
+			newest = max(newest, s.entryMonth(c.start))
 		}
 	}
 	for _, c := range s.cues[cueRelease] {
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
-		if !s.datedLine(sent) {
+		mo := s.entryMonth(c.start)
+		if mo == 0 {
 			continue
 		}
-		mo := lineMonth(s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)])
-		old := mo > 0 && newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
+		old := newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			rec := s.models[m.model]
@@ -1238,6 +1238,68 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// entryMonth returns the month of the changelog entry the text at p
+// belongs to, as year*12+month, or 0: the date that opens p's sentence
+// ("2025-04-16: …", "Aug 2025: Released …", "20 Oct 2025: 🚀 …"), else
+// the date of the short dated line right above p's line, the entry's
+// heading when its text follows on lines of its own ("2026.01.29:
+// Release of 3.4.0" over "* Foo-1.5: our latest model is now live!").
+func (s *state) entryMonth(p int) int {
+	sent := s.sents[s.sentenceAt(p)]
+	if mo := s.headMonth(sent); mo > 0 {
+		return mo
+	}
+	ls := bytes.LastIndexByte(s.buf[:p], '\n') + 1
+	if ls <= s.titleEnd || ls < 2 {
+		return 0
+	}
+	ps := bytes.LastIndexByte(s.buf[:ls-1], '\n') + 1
+	prev := span{ps, ls - 1}
+	if ps < s.titleEnd || prev.end-prev.start > tune.headingBytes {
+		return 0
+	}
+	return s.headMonth(prev)
+}
+
+// headMonth returns the month of the date that opens sent as a
+// changelog entry's, a numeric one (datedLine, lineMonth) or one with an
+// English month name before its year and a colon or bracket ("Aug 2025:",
+// "20 Oct 2025:", "[October 2025]"), as year*12+month; 0 for none.
+func (s *state) headMonth(sent span) int {
+	head := s.buf[sent.start:min(sent.end, sent.start+tune.dateHead)]
+	if s.datedLine(sent) {
+		return lineMonth(head)
+	}
+	head = bytes.TrimLeft(head, " *-•[")
+	if len(head) > 0 && isDigit(head[0]) {
+		_, n := leadingDay(head) // "20 Oct 2025"
+		if n == 0 || n >= len(head) || head[n] != ' ' {
+			return 0
+		}
+		head = head[n+1:]
+	}
+	k := 0
+	for k < len(head) && (isUpper(head[k]) && k == 0 || isLower(head[k])) {
+		k++
+	}
+	m := s.an.monthOf(head[:k])
+	if m == 0 {
+		m = s.an.monthAbbreviation(head[:k])
+	}
+	if m == 0 {
+		return 0
+	}
+	rest := bytes.TrimLeft(bytes.TrimPrefix(head[k:], []byte(".")), " ")
+	if _, n := leadingDay(rest); n > 0 && leadingYear(rest) == 0 {
+		rest = bytes.TrimLeft(rest[n:], ", ") // "Oct 20, 2025:"
+	}
+	y := leadingYear(rest)
+	if y == 0 || !hasPrefixIn(bytes.TrimLeft(rest[4:], " "), []string{":", "：", "]"}) {
+		return 0
+	}
+	return y*12 + m
 }
 
 // lineYear returns the year that alone dates a dated line ("[2024] …",
