@@ -91,12 +91,15 @@ func (s *state) discover() {
 	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
 		stems.addWithStem(repo)
 	}
-	if owner, repo, _, ok := s.repo(); ok && len(stems.names) > 0 {
+	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
 		// The owner of a repository makes the new models, where no other
 		// maker is named or the models are named after the repository
 		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
-		// it is tuned from).
-		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && len(s.newVendors) == 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) {
+		// it is tuned from); on a page about models that introduces none,
+		// it is the maker of the models the page offers ("hexgrad/kokoro").
+		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
+			(len(stems.names) == 0 && !s.catalogModelNamed() ||
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo))) {
 			s.addVendor(owner, 0)
 		}
 	}
@@ -1393,6 +1396,42 @@ func (s *state) knownVendorIn(name string) bool {
 }
 
 func (s *state) anyVendorHit() bool { return len(s.vendorHits) > 0 }
+
+// hostOwner reports a repository owner that is a hosting site or a
+// package index (a stopword: "pypi", "modelscope", "huggingface"), no
+// model maker.
+func (s *state) hostOwner(owner string) bool {
+	return s.an.c.stopwords[owner] || s.an.c.stopwords[strings.ToLower(owner)]
+}
+
+// repoOwnerVendor returns the catalogued vendor that owns the repository
+// the page is, under one of its handles ("facebookresearch/audiocraft"),
+// or -1.
+func (s *state) repoOwnerVendor() (int, string) {
+	owner, _, _, ok := s.repo()
+	if !ok {
+		return -1, ""
+	}
+	if v, known := s.an.c.vendorOfAlias[fold(owner)]; known {
+		return v, owner
+	}
+	if v, known := s.an.hub[strings.ToLower(owner)]; known {
+		return v, owner // a Hugging Face organisation of the vendor: "ibm-granite"
+	}
+	return -1, ""
+}
+
+// catalogModelNamed reports a mention of a model the catalog gives a
+// maker: a repository named after a team of that maker ("internlm",
+// "kwai-keye") is the maker's, no lab of its own.
+func (s *state) catalogModelNamed() bool {
+	for _, m := range s.mentions {
+		if s.models[m.model].vendor >= 0 {
+			return true
+		}
+	}
+	return false
+}
 
 func (s *state) addVendor(name string, at int) {
 	if v := s.vendorGarble(name); v >= 0 {
