@@ -88,8 +88,10 @@ func (s *state) discover() {
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
-	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
-		stems.addWithStem(repo)
+	if _, repo, fromTitle, ok := s.repo(); ok {
+		if name, ok := s.unknownRepo(repo, fromTitle); ok {
+			stems.addWithStem(name)
+		}
 	}
 	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
 		// The owner of a repository makes the new models, where no other
@@ -1508,16 +1510,46 @@ func hasCapsSegment(w string) bool {
 	return false
 }
 
-// unknownRepo reports a repository name that names a model no catalog
-// knows: product-like itself ("PhoGPT"), or written in the text with a
-// version or size ("Orion" of "Orion-14B").
-func (s *state) unknownRepo(repo string, fromTitle bool) bool {
-	if len(repo) < 3 || !isUpper(repo[0]) || s.covered(span{0, s.titleEnd}) {
-		return false
+// unknownRepo returns the repository's name as the text writes it when it
+// names a model no catalog knows: product-like itself ("PhoGPT"), or
+// written in the text with a version or size ("Orion" of "Orion-14B",
+// "kokoro" of "Kokoro-82M").
+func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
+	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
+		return "", false
 	}
 	if !fromTitle && !bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) {
-		return false // an address names the page's repository; its title must name it too
+		return "", false // an address names the page's repository; its title must name it too
 	}
+	if !isUpper(repo[0]) {
+		// "hexgrad/kokoro" and "Kokoro-82M" in the text: a repository
+		// named in lowercase after the model the text capitalises, read
+		// only where the text writes it with a version or size.
+		if !isLower(repo[0]) || !lettersOnly(repo) {
+			return "", false
+		}
+		repo = strings.ToUpper(repo[:1]) + repo[1:]
+		if !s.versionedAfter(repo) {
+			return "", false
+		}
+	}
+	return repo, s.unknownRepoName(repo)
+}
+
+// lettersOnly reports a word of ASCII letters.
+func lettersOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLetterASCII(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownRepoName reports a repository name, written as the text writes
+// it, that no catalog knows and that names a model: with an inner capital
+// or a digit, or written in the text with a version or size after it.
+func (s *state) unknownRepoName(repo string) bool {
 	f := fold(repo)
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {
 		return false
@@ -1528,7 +1560,13 @@ func (s *state) unknownRepo(repo string, fromTitle bool) bool {
 	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
 		return true
 	}
-	pat := []byte(repo)
+	return s.versionedAfter(repo)
+}
+
+// versionedAfter reports name written in the text with a version or size
+// right after it ("Kokoro-82M", "Marlin 2").
+func (s *state) versionedAfter(name string) bool {
+	pat := []byte(name)
 	for i := s.titleEnd; ; {
 		j := bytes.Index(s.buf[i:], pat)
 		if j < 0 {

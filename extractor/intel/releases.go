@@ -217,6 +217,7 @@ func (s *state) releases() {
 	s.releaseSeries()
 	s.releaseVariants()
 	s.releaseRepoTitle(true)
+	s.releaseRepoModel()
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -552,6 +553,35 @@ func (s *state) releaseRepoTitle(sizes bool) {
 			continue
 		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
+	}
+}
+
+// releaseRepoModel releases, on a repository's page that releases
+// nothing else, the model no catalog knows that the repository is named
+// after and that the text writes with a version or size ("hexgrad/kokoro":
+// "An inference library for Kokoro-82M"): a README that offers its own
+// model without news of it announces it. The most specific such name is
+// the release; one compared, built on, planned, denied or recalled is none.
+func (s *state) releaseRepoModel() {
+	_, repo, _, ok := s.repo()
+	if !ok {
+		return
+	}
+	best := -1
+	for i, rec := range s.models {
+		if rec.conf > 0 {
+			return
+		}
+		if rec.family >= 0 || rec.bare || rec.count == 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled ||
+			!hasDigit(rec.name) || !namedAfter(repo, stemOf(rec.name)) {
+			continue
+		}
+		if best < 0 || len(rec.name) > len(s.models[best].name) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		s.give(best, tune.repoTitleConf, s.sentence(s.sentenceAt(s.models[best].first)), false)
 	}
 }
 
