@@ -244,7 +244,8 @@ type Claim struct {
 	// Value is the score; nil for a pure comparison.
 	Value *float64 `json:"value,omitempty"`
 	Unit  string   `json:"unit,omitempty"`
-	// Relation is "score", "outperforms", "matches", "comparable" or "efficiency".
+	// Relation is "score", "outperforms", "matches", "comparable",
+	// "efficiency", or "leads" (ranks first on Benchmark, no value).
 	Relation string `json:"relation,omitempty"`
 	Target   string `json:"target,omitempty"`
 	Evidence string `json:"evidence,omitempty"`

@@ -857,7 +857,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -1007,6 +1007,28 @@ func linkedBullet(b block) bool {
 
 // minBulletItems is the least number of items of a list of statements.
 const minBulletItems = 3
+
+// datedEntryHead matches the date that opens an entry of a news log or
+// changelog, before its colon or in brackets: "Aug 2025:", "20 Oct 2025:",
+// "2025/03/12:", "[2024.06.01]", "11/2023:".
+var datedEntryHead = regexp.MustCompile(`^\W{0,4}\[?(?:\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}/\d{4}|(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?:\d{1,2}, )?\d{4})\]?\s*[:：\]]`)
+
+// minEntryOwnChars is the least unlinked text of a dated entry past its
+// date: "Released" of "Aug 2025: Released <a>Foo-2</a>.".
+const minEntryOwnChars = 4
+
+// datedEntry reports whether b is an entry of a news log whose subject is
+// a link ("Aug 2025: Released <a>Foo-2</a>."): a date and a colon open
+// it and a word of its own follows. A dated list of links to other
+// stories has no word of its own.
+func datedEntry(b block) bool {
+	head := datedEntryHead.FindString(b.text)
+	if head == "" {
+		return false
+	}
+	dateChars := len(strings.Join(strings.Fields(head), ""))
+	return b.chars-b.links-dateChars >= minEntryOwnChars
+}
 
 // postSignature matches the signature line of a quoted social post, its
 // date linked: "— The City Council (@CityCouncil) October 9, 2023".

@@ -74,6 +74,11 @@ func TestMainText(t *testing.T) {
 				`<div class="intro"><p>The harbour reopened on Monday after a year of repairs. Fishermen say the new quay is safer, and the town hopes the ferries that stopped calling last winter will come back in spring, bringing the visitors with them.</p></div></header>` +
 				`<div class="article-body">` + prose("harbour") + prose("quay") + prose("ferry") + `</div></article>`,
 			[]string{"The harbour reopened on Monday", "The quay is described"}, []string{"By Ann Lee"}},
+		{"a news log's entries whose model is a link, and a dated list of links",
+			`<article>` + prose("toolkit") + `<ul><li><p>Aug 2025: Released <a href="https://huggingface.co/acme/lumo-2">Lumo-2.0-R-small</a>.</p></li>` +
+				`<li><p>[2025/03/12] <a href="/v1">Lumo-1 base model</a> released.</p></li></ul>` + prose("install") +
+				`<ul><li>Oct 9, 2023: <a href="/a">Council votes on the harbour budget</a></li><li>Oct 2, 2023: <a href="/b">Ferry timetable changes again</a></li></ul></article>`,
+			[]string{"Aug 2025: Released Lumo-2.0-R-small.", "[2025/03/12] Lumo-1 base model released."}, []string{"Council votes", "Ferry timetable"}},
 		{"a drop cap set apart from its word",
 			`<article><div class="body"><span class="dropcap">T</span><p>urkey and Poland have been removed from the list of travel corridors, the transport secretary said on Thursday evening in a statement.</p>` +
 				prose("quarantine") + prose("penalty") + `</div></article>`,

@@ -686,13 +686,18 @@ const (
 	// or open it: of a model the page says launched before, they report
 	// wider access (a new region, a new cloud), not a release.
 	CueAvailable = "available"
+	// CueLeads says a model ranks first on the benchmarks its sentence
+	// names, with no number ("Rank #1 on fev-bench", "achieves the best
+	// performance on GIFT-Eval", "达到SOTA", "1위"): a claim of the
+	// model on each of them, with no value and no target.
+	CueLeads = "leads"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
 	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
 	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta, CueSeries,
-	CueGenre, CueFresh, CueAvailable}
+	CueGenre, CueFresh, CueAvailable, CueLeads}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.

@@ -47,6 +47,9 @@ func (s *state) proseClaims() {
 			s.comparison(kind, c)
 		}
 	}
+	for _, c := range s.cues[cueLeads] {
+		s.leads(c)
+	}
 	s.dedupeClaims()
 }
 
@@ -270,6 +273,49 @@ func (s *state) benchlessComparison(k int) {
 		s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: rel,
 			Target: s.models[o.owner].name, Evidence: s.sentence(k)})
 	}
+}
+
+// leads records the claims of a sentence that says a model ranks first
+// with no number (a leads cue: "Chronos-2 achieves the best performance
+// on fev-bench and GIFT-Eval", "🥇 fev-bench: Rank #1 overall"): the
+// model the statement is about leads on each benchmark the sentence
+// names that it has no score on already. A sentence that negates or
+// plans, a table's line and a sentence of a comparison with a rival
+// ("…ranks first, ahead of X") are left to the other readers.
+func (s *state) leads(c hit) {
+	k := s.sentenceAt(c.start)
+	if k == 0 && s.titleEnd == 0 {
+		return
+	}
+	sp := s.sents[k]
+	benches := benchesIn(s.benches, sp.start, sp.end)
+	if len(benches) == 0 || len(benches) > tune.leadBenches || s.inTableLine(sp.start) {
+		return
+	}
+	if len(hitsIn(s.cues[cueNegation], sp.start, sp.end)) > 0 || len(hitsIn(s.cues[cuePlanned], sp.start, sp.end)) > 0 {
+		return
+	}
+	model := s.variantInScope(s.specific(s.subjectBefore(c.start, k)), c.start)
+	if model < 0 {
+		return
+	}
+	ev := s.sentence(k)
+	for _, b := range benches {
+		if s.scoredOn(model, b.name) {
+			continue
+		}
+		s.claims = append(s.claims, event.Claim{Model: s.models[model].name, Benchmark: b.name, Relation: "leads", Evidence: ev})
+	}
+}
+
+// scoredOn reports a claim of a value of model on benchmark bench.
+func (s *state) scoredOn(model int, bench string) bool {
+	for _, c := range s.claims {
+		if c.Model == s.models[model].name && c.Benchmark == bench && c.Value != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // twoNumbers reports two numbers with a decimal point or a percent sign

@@ -60,6 +60,7 @@ const (
 	cueGenre
 	cueFresh
 	cueAvailable
+	cueLeads
 	numCues
 )
 

@@ -88,15 +88,20 @@ func (s *state) discover() {
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
-	if _, repo, fromTitle, ok := s.repo(); ok && s.unknownRepo(repo, fromTitle) {
-		stems.addWithStem(repo)
+	if _, repo, fromTitle, ok := s.repo(); ok {
+		if name, ok := s.unknownRepo(repo, fromTitle); ok {
+			stems.addWithStem(name)
+		}
 	}
-	if owner, repo, _, ok := s.repo(); ok && len(stems.names) > 0 {
+	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
 		// The owner of a repository makes the new models, where no other
 		// maker is named or the models are named after the repository
 		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
-		// it is tuned from).
-		if _, known := s.an.c.vendorOfAlias[fold(owner)]; !known && len(s.newVendors) == 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) {
+		// it is tuned from); on a page about models that introduces none,
+		// it is the maker of the models the page offers ("hexgrad/kokoro").
+		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
+			(len(stems.names) == 0 && !s.catalogModelNamed() ||
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo))) {
 			s.addVendor(owner, 0)
 		}
 	}
@@ -1413,6 +1418,42 @@ func (s *state) knownVendorIn(name string) bool {
 
 func (s *state) anyVendorHit() bool { return len(s.vendorHits) > 0 }
 
+// hostOwner reports a repository owner that is a hosting site or a
+// package index (a stopword: "pypi", "modelscope", "huggingface"), no
+// model maker.
+func (s *state) hostOwner(owner string) bool {
+	return s.an.c.stopwords[owner] || s.an.c.stopwords[strings.ToLower(owner)]
+}
+
+// repoOwnerVendor returns the catalogued vendor that owns the repository
+// the page is, under one of its handles ("facebookresearch/audiocraft"),
+// or -1.
+func (s *state) repoOwnerVendor() (int, string) {
+	owner, _, _, ok := s.repo()
+	if !ok {
+		return -1, ""
+	}
+	if v, known := s.an.c.vendorOfAlias[fold(owner)]; known {
+		return v, owner
+	}
+	if v, known := s.an.hub[strings.ToLower(owner)]; known {
+		return v, owner // a Hugging Face organisation of the vendor: "ibm-granite"
+	}
+	return -1, ""
+}
+
+// catalogModelNamed reports a mention of a model the catalog gives a
+// maker: a repository named after a team of that maker ("internlm",
+// "kwai-keye") is the maker's, no lab of its own.
+func (s *state) catalogModelNamed() bool {
+	for _, m := range s.mentions {
+		if s.models[m.model].vendor >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *state) addVendor(name string, at int) {
 	if v := s.vendorGarble(name); v >= 0 {
 		// "Zippu AI": a catalogued vendor garbled, no new one.
@@ -1488,16 +1529,46 @@ func hasCapsSegment(w string) bool {
 	return false
 }
 
-// unknownRepo reports a repository name that names a model no catalog
-// knows: product-like itself ("PhoGPT"), or written in the text with a
-// version or size ("Orion" of "Orion-14B").
-func (s *state) unknownRepo(repo string, fromTitle bool) bool {
-	if len(repo) < 3 || !isUpper(repo[0]) || s.covered(span{0, s.titleEnd}) {
-		return false
+// unknownRepo returns the repository's name as the text writes it when it
+// names a model no catalog knows: product-like itself ("PhoGPT"), or
+// written in the text with a version or size ("Orion" of "Orion-14B",
+// "kokoro" of "Kokoro-82M").
+func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
+	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
+		return "", false
 	}
 	if !fromTitle && !bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) {
-		return false // an address names the page's repository; its title must name it too
+		return "", false // an address names the page's repository; its title must name it too
 	}
+	if !isUpper(repo[0]) {
+		// "hexgrad/kokoro" and "Kokoro-82M" in the text: a repository
+		// named in lowercase after the model the text capitalises, read
+		// only where the text writes it with a version or size.
+		if !isLower(repo[0]) || !lettersOnly(repo) {
+			return "", false
+		}
+		repo = strings.ToUpper(repo[:1]) + repo[1:]
+		if !s.versionedAfter(repo) {
+			return "", false
+		}
+	}
+	return repo, s.unknownRepoName(repo)
+}
+
+// lettersOnly reports a word of ASCII letters.
+func lettersOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLetterASCII(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownRepoName reports a repository name, written as the text writes
+// it, that no catalog knows and that names a model: with an inner capital
+// or a digit, or written in the text with a version or size after it.
+func (s *state) unknownRepoName(repo string) bool {
 	f := fold(repo)
 	if _, ok := s.an.c.vendorOfAlias[f]; ok {
 		return false
@@ -1508,7 +1579,13 @@ func (s *state) unknownRepo(repo string, fromTitle bool) bool {
 	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
 		return true
 	}
-	pat := []byte(repo)
+	return s.versionedAfter(repo)
+}
+
+// versionedAfter reports name written in the text with a version or size
+// right after it ("Kokoro-82M", "Marlin 2").
+func (s *state) versionedAfter(name string) bool {
+	pat := []byte(name)
 	for i := s.titleEnd; ; {
 		j := bytes.Index(s.buf[i:], pat)
 		if j < 0 {

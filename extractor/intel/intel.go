@@ -1078,6 +1078,13 @@ func (s *state) output() {
 			c.count += m.count
 		}
 	}
+	if v, owner := s.repoOwnerVendor(); v >= 0 && s.aboutAI && counts[v] == nil && !benchSide[v] && !owners[v] {
+		// A repository's page is its owner's: "facebookresearch/audiocraft"
+		// names Meta as the maker of the models it offers, named or not.
+		c := bump(v, 1, 0)
+		c.surfaces = addSurface(c.surfaces, []byte(owner))
+		c.how, c.conf, c.found = howCatalog, resolveConf.catalog, true
+	}
 	for _, name := range s.newVendors {
 		c := newCounts[name]
 		if c == nil {

@@ -280,6 +280,7 @@ func (s *state) releases() {
 	s.releaseSeries()
 	s.releaseVariants()
 	s.releaseRepoTitle(true)
+	s.releaseRepoModel()
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -408,20 +409,18 @@ func (s *state) olderEntries() {
 	}
 	for _, c := range s.cues[cueRelease] {
 		sent := s.sents[s.sentenceAt(c.start)]
-		if s.datedLine(sent) && len(s.mentionsIn(sent.start, sent.end)) > 0 {
-			h := s.lineHead(sent)
-			newest = max(newest, s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)]))
+		if len(s.mentionsIn(sent.start, sent.end)) > 0 {
+			newest = max(newest, s.entryMonth(c.start))
 		}
 	}
 	for _, c := range s.cues[cueRelease] {
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
-		if !s.datedLine(sent) {
+		mo := s.entryMonth(c.start)
+		if mo == 0 {
 			continue
 		}
-		h := s.lineHead(sent)
-		mo := s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)])
-		old := mo > 0 && newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
+		old := newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			rec := s.models[m.model]
@@ -617,6 +616,35 @@ func (s *state) releaseRepoTitle(sizes bool) {
 			continue
 		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
+	}
+}
+
+// releaseRepoModel releases, on a repository's page that releases
+// nothing else, the model no catalog knows that the repository is named
+// after and that the text writes with a version or size ("hexgrad/kokoro":
+// "An inference library for Kokoro-82M"): a README that offers its own
+// model without news of it announces it. The most specific such name is
+// the release; one compared, built on, planned, denied or recalled is none.
+func (s *state) releaseRepoModel() {
+	_, repo, _, ok := s.repo()
+	if !ok {
+		return
+	}
+	best := -1
+	for i, rec := range s.models {
+		if rec.conf > 0 {
+			return
+		}
+		if rec.family >= 0 || rec.bare || rec.count == 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled ||
+			!hasDigit(rec.name) || !namedAfter(repo, stemOf(rec.name)) {
+			continue
+		}
+		if best < 0 || len(rec.name) > len(s.models[best].name) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		s.give(best, tune.repoTitleConf, s.sentence(s.sentenceAt(s.models[best].first)), false)
 	}
 }
 
@@ -1431,6 +1459,37 @@ func (s *state) lineHead(sent span) int {
 		}
 	}
 	return ls
+}
+
+// entryMonth returns the month of the changelog entry the text at p
+// belongs to, as year*12+month, or 0: the date that opens p's sentence
+// ("2025-04-16: …", "Aug 2025: Released …", "20 Oct 2025: 🚀 …"), else
+// the date of the short dated line right above p's line, the entry's
+// heading when its text follows on lines of its own ("2026.01.29:
+// Release of 3.4.0" over "* Foo-1.5: our latest model is now live!").
+func (s *state) entryMonth(p int) int {
+	if mo := s.lineDateMonth(s.sents[s.sentenceAt(p)]); mo > 0 {
+		return mo
+	}
+	ls := bytes.LastIndexByte(s.buf[:p], '\n') + 1
+	if ls <= s.titleEnd || ls < 2 {
+		return 0
+	}
+	ps := bytes.LastIndexByte(s.buf[:ls-1], '\n') + 1
+	if ps < s.titleEnd || ls-1-ps > tune.headingBytes {
+		return 0
+	}
+	return s.lineDateMonth(span{start: ps, end: ls - 1})
+}
+
+// lineDateMonth returns the month of the date that opens sent when it is
+// a dated line (datedLine), as year*12+month, or 0.
+func (s *state) lineDateMonth(sent span) int {
+	if !s.datedLine(sent) {
+		return 0
+	}
+	h := s.lineHead(sent)
+	return s.headMonth(s.buf[h:min(sent.end, h+tune.dateHead)])
 }
 
 // lineYear returns the year that alone dates a dated line ("[2024] …",

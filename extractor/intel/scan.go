@@ -1026,6 +1026,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if n := len(text); n > 2 && isDigit(text[n-1]) && isSizeWord(text[:n-1]) {
 			text = text[:n-1] // a footnote mark flattened onto a size: "Qwen3-8B<sup>1</sup>"
 		}
+		if an.classGlued(text) {
+			break // "SAM2ImagePredictor", "TimesFM3Forecaster": a class of code
+		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
 		if kind == partReject && sep == '-' && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) &&
 			(len(parts) == 0 || isSizeWord(string(buf[w+1:wordEnd(buf, w+1)]))) {
@@ -1074,6 +1077,34 @@ func numberedParts(parts []part) bool {
 		}
 	}
 	return false
+}
+
+// minClassWord is the least length of the word a class name of code
+// glues onto a version ("Forecaster" of "TimesFM3Forecaster").
+const minClassWord = 6
+
+// classGlued reports a version with a capitalised word glued onto it that
+// is no variant word ("2ImagePredictor", "3Forecaster"): the name of a
+// class in code, not a model's version and variant ("2Vision" is).
+func (an *Analyzer) classGlued(text string) bool {
+	i := 0
+	for i < len(text) && (isDigit(text[i]) || text[i] == '.' && i > 0) {
+		i++
+	}
+	w := text[i:]
+	if i == 0 || len(w) < minClassWord || !isUpper(w[0]) {
+		return false
+	}
+	for j := 1; j < len(w); j++ {
+		if !isLower(w[j]) && !isUpper(w[j]) {
+			return false
+		}
+	}
+	if _, ok := an.c.variants[strings.ToLower(w)]; ok {
+		return false
+	}
+	_, ok := an.c.variants[w]
+	return !ok
 }
 
 // particleOnlyAfter reports whether the Hangul letters at p, if any, are

@@ -117,6 +117,10 @@ type releaseTuning struct {
 	// at most ownerGap bytes of connector stand between ("o3-mini
 	// (86.5%)").
 	scoreReach, scoreReachAlone, ownerGap int
+	// A sentence saying a model ranks first with no number (a leads cue)
+	// claims the lead on each of its benchmarks, when it names at most
+	// leadBenches: more are a flattened table or a list of tasks.
+	leadBenches int
 	// A vendor is a benchmark's maker, not a model maker, when a
 	// benchmark follows each of its names within benchMakerReach bytes
 	// ("LMSYS Chatbot Arena") and none of its models is named.
@@ -173,7 +177,7 @@ var tune = releaseTuning{
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
 
-	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, benchMakerReach: 40,
+	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40,
 	partnerReach: 120,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
