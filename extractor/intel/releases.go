@@ -1382,7 +1382,7 @@ func (an *Analyzer) yearPartCut(b []byte) []byte {
 func (s *state) datedLine(sent span) bool {
 	h := s.lineHead(sent)
 	head := s.buf[h:min(sent.end, h+tune.dateHead)]
-	head = bytes.TrimLeft(head, " *-•[")
+	head = dayFirst(bytes.TrimLeft(head, " *-•["))
 	if len(head) > 0 && isLetterASCII(head[0]) {
 		return s.namedMonthHead(head) > 0 // "Jun 2024: Released …"
 	}
@@ -1513,7 +1513,20 @@ func (s *state) headMonth(head []byte) int {
 	if m := lineMonth(head); m > 0 {
 		return m
 	}
-	return s.namedMonthHead(bytes.TrimLeft(head, " *-•["))
+	return s.namedMonthHead(dayFirst(bytes.TrimLeft(head, " *-•[")))
+}
+
+// dayFirst returns head past a day of one or two digits written before a
+// month's name ("20 Oct 2025: …" → "Oct 2025: …"), else head.
+func dayFirst(head []byte) []byte {
+	n := 0
+	for n < len(head) && n < 3 && isDigit(head[n]) {
+		n++
+	}
+	if (n == 1 || n == 2) && n+1 < len(head) && head[n] == ' ' && isLetterASCII(head[n+1]) {
+		return head[n+1:]
+	}
+	return head
 }
 
 // namedMonthHead returns, as year*12+month, the date that opens a
