@@ -654,7 +654,11 @@ func (s *state) alongside() {
 // markAfter gives role r to the model list that starts within a short gap
 // after position p in the same sentence.
 func (s *state) markAfter(p int, r role) {
-	for _, i := range s.chainAfter(p) {
+	chain := s.chainAfter(p)
+	if len(chain) > 0 && (r == roleTarget || r == roleBase) && commaFirst(s.buf[p:s.mentions[chain[0]].start]) {
+		return // "Chưa đầy hai tuần sau, Zhipu AI giới thiệu X": the cue's clause ended
+	}
+	for _, i := range chain {
 		if m := &s.mentions[i]; m.role == roleNone || r == roleTarget {
 			m.role = r
 		}
@@ -707,6 +711,21 @@ func (s *state) chainAfter(p int) []int {
 		anchor = m.end
 	}
 	return out
+}
+
+// commaFirst reports a gap that opens with a comma and goes on with
+// words: the comparison or base cue before it ends its clause ("hai tuần
+// sau, Zhipu AI giới thiệu X"), and the name after is no object of it,
+// unlike one right after the comma ("its predecessor, DeepSeek-V3,"). (A
+// history cue so placed dates its whole sentence: "此前，腾讯还推出了X".)
+func commaFirst(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " ")
+	for _, c := range []string{",", "，", "、"} {
+		if rest, ok := bytes.CutPrefix(g, []byte(c)); ok {
+			return len(bytes.TrimSpace(rest)) > 0
+		}
+	}
+	return false
 }
 
 // ownerWordFirst reports a gap after a comparison cue that opens with a
