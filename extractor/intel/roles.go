@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -404,11 +405,16 @@ func cornerless(gap []byte) []byte {
 // clauseAfterComma reports the words between a comma and the next name
 // that open a clause rather than continue a list: lowercase Latin words,
 // no list joiner or article ("says", "while", "beating"), as in ", says
-// Grok 3 weights will follow".
+// Grok 3 weights will follow", or a subject's capitalised name and such
+// words after it (subjectVerb: ", Elon Musk hứa Grok 5", ", Musk
+// promises Grok 5").
 func (s *state) clauseAfterComma(tail []byte) bool {
 	t := strings.TrimSpace(string(tail))
 	if t == "" {
 		return false
+	}
+	if s.subjectVerb(strings.Fields(t)) {
+		return true
 	}
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; !isLower(c) && c != ' ' {
@@ -417,6 +423,35 @@ func (s *state) clauseAfterComma(tail []byte) bool {
 	}
 	w, _, _ := strings.Cut(t, " ")
 	return !slices.Contains(s.an.cat.Articles, w) && !slices.Contains(s.an.cat.ListJoiners, w)
+}
+
+// subjectVerb reports words that are a capitalised name, not possessive,
+// then lowercase words (in any Latin script: "hứa") that no article or
+// list joiner opens: a subject and its verb ("Elon Musk hứa", "Musk
+// promises"), not a list's next item ("Meta's open", "and").
+func (s *state) subjectVerb(ws []string) bool {
+	k := 0
+	for k < len(ws) {
+		r, _ := utf8.DecodeRuneInString(ws[k])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		if strings.HasSuffix(ws[k], "'s") || strings.HasSuffix(ws[k], "’s") {
+			return false
+		}
+		k++
+	}
+	if k == 0 || k == len(ws) {
+		return false
+	}
+	for _, w := range ws[k:] {
+		for _, r := range w {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return !slices.Contains(s.an.cat.Articles, ws[k]) && !slices.Contains(s.an.cat.ListJoiners, ws[k])
 }
 
 // dropAside returns gap without the bracketed aside that opens it
