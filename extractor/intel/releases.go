@@ -1650,13 +1650,23 @@ func (s *state) releasesNow(sent span) bool {
 // 模型上线，Qwen3.7-Max下月见".
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
-		sent := s.sents[s.sentenceAt(c.start)]
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
 		clause := false
 		if s.releasesNow(sent) {
 			if sent = s.clauseAt(c, sent); s.releasesNow(sent) {
 				continue
 			}
 			clause = true
+		}
+		if k > 1 && len(s.mentionsIn(sent.start, sent.end)) == 0 && s.pronounStart(sent) {
+			// "Google also showed X. It is available only as a
+			// preview …": the plan is the pronoun's model's, the
+			// subject of the sentence right before.
+			if r := s.lastSubject(k - 1); r >= 0 {
+				s.models[r].mark(kindPlanned, c.start)
+			}
+			continue
 		}
 		for i := s.mentionIndex(sent.start); i < len(s.mentions) && s.mentions[i].start < sent.end; i++ {
 			m := &s.mentions[i]
@@ -1669,6 +1679,19 @@ func (s *state) holdPlanned() {
 			s.models[m.model].mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// lastSubject returns the model sentence k is about, which a pronoun
+// opening the next sentence stands for: its first model named, neither
+// compared against nor built on, when no pronoun before it is the
+// subject instead ("It supports … Command R7B"), or -1.
+func (s *state) lastSubject(k int) int {
+	sp := s.sents[k]
+	ms := s.mentionsIn(sp.start, sp.end)
+	if len(ms) == 0 || ms[0].role != roleNone || s.pronounIn(span{sp.start, ms[0].start}) {
+		return -1
+	}
+	return ms[0].model
 }
 
 // subjectBetween reports a subject ("we", "我们") between a model named at p
