@@ -553,7 +553,13 @@ func (s *state) ownerIntroducedEarlier(owner, p int, sent span) bool {
 	if i < 0 || s.mentions[i].model != owner || s.mentions[i].start < sent.start {
 		return false
 	}
-	at := s.mentions[i].start
+	return s.earlierWordBefore(s.mentions[i].start, sent)
+}
+
+// earlierWordBefore reports a word of an earlier value right before a
+// name at at, a word of history between or not ("较上一代 X", "compared
+// with X"): the name is what another is measured against.
+func (s *state) earlierWordBefore(at int, sent span) bool {
 	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, at-tune.ownerGap), at) {
 		if len(bytes.TrimSpace(s.buf[h.end:at])) == 0 {
 			at = h.start // "上一代 ", "前世代の "

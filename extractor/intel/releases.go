@@ -1913,7 +1913,9 @@ func (s *state) cjkObject(m mention, c hit) bool {
 				return false
 			}
 		}
-		return true
+		// "…上线，API 价格较文心5.0下降约 50%": a name a word of an
+		// earlier value opens is what the release is measured against.
+		return !s.earlierWordBefore(m.start, s.sents[m.sent])
 	}
 	if m.end > c.start {
 		return false // a name the cue lies inside
