@@ -570,6 +570,9 @@ func (s *state) releaseDownloads() {
 		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
 			continue // a table offers checkpoints, not a series ("MiniCPM")
 		}
+		if rec.recalled && rec.conf == 0 {
+			continue // "[2026.08.26] MiniCPM-V 5.0 发布": an earlier release the page's history dates
+		}
 		if s.olderThanReleased(rec) {
 			continue // "InternLM2.5-7B-Chat" in the zoo of a README releasing InternLM3
 		}
