@@ -825,7 +825,7 @@ func (s *state) spacedDerivative(fam int, parts []part, end int) ([]part, int) {
 // or st when there is none: a word of letters with capitals inside, that
 // is no vendor, stem or stopword ("Meta-Llama-3" is Meta's Llama 3).
 func (s *state) derivativePrefix(st int) int {
-	if st < 5 || s.buf[st-1] != '-' {
+	if st < 4 || s.buf[st-1] != '-' {
 		return st
 	}
 	j := st - 1
@@ -836,7 +836,7 @@ func (s *state) derivativePrefix(st int) int {
 	if j > 0 && (isAlnum(s.buf[j-1]) || s.buf[j-1] == '-' || s.buf[j-1] == '_' || s.buf[j-1] == '/' || s.buf[j-1] == '.') {
 		return st
 	}
-	if len(w) < 4 || len(w) > 24 || !isUpper(w[0]) || s.an.c.stopwords[w] {
+	if len(w) < 3 || len(w) > 24 || !isUpper(w[0]) || s.an.c.stopwords[w] {
 		return st
 	}
 	uppers, lowers := 0, 0
@@ -849,7 +849,8 @@ func (s *state) derivativePrefix(st int) int {
 		}
 	}
 	lw := strings.ToLower(w)
-	if uppers < 2 || lowers == 0 || s.an.c.stemWords[lw] {
+	acronym := lowers == 0 && len(w) <= 8 && !s.an.c.formats[lw] // "URA-Gemma4-12B-Vi", a lab's acronym
+	if (uppers < 2 || lowers == 0) && !acronym || s.an.c.stemWords[lw] {
 		return st
 	}
 	if _, vendor := s.an.c.vendorOfAlias[fold(w)]; vendor {
