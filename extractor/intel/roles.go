@@ -657,12 +657,29 @@ func (s *state) markScope(c hit, r role) {
 	lo, hi := c.end, sent.end
 	if c.after {
 		lo, hi = sent.start, c.start
+	} else if r == roleDenied {
+		hi = s.ownReleaseClause(c.end, hi)
 	}
 	for i := s.mentionIndex(lo); i < len(s.mentions) && s.mentions[i].start < hi; i++ {
 		if m := &s.mentions[i]; m.role == roleNone || r == roleDenied {
 			m.role = r
 		}
 	}
+}
+
+// ownReleaseClause returns where a clause with a release verb of its own,
+// not blocked, starts between p and hi, past a clause break after a model
+// the denial names ("xAI denies Grok 6 launch report, quietly ships Grok
+// 5.1 Fast"): a denial's scope ends there. It returns hi when none does,
+// or when the denial names nothing before the break ("After months of
+// rumours, GPT-5.5 is now available").
+func (s *state) ownReleaseClause(p, hi int) int {
+	for _, r := range hitsIn(s.cues[cueRelease], p, hi) {
+		if i := lastClauseMark(s.buf[p:r.start]); i >= 0 && !s.blocked(r) && len(s.mentionsIn(p, p+i)) > 0 {
+			return p + i
+		}
+	}
+	return hi
 }
 
 // alongside marks the rivals named beside the article's own models
