@@ -808,7 +808,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !glossedLink(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -926,6 +926,17 @@ func inBio(s string, bios []string) bool {
 func linkedSentence(b block, lex *lexicon) bool {
 	return b.links*4 <= b.chars*3 && b.chars-b.links >= minOwnChars && endsSentence(b.text) &&
 		!strings.HasSuffix(strings.TrimSpace(b.text), ":") && !socialFollow(b.text) && !lex.promoLabel(b.text)
+}
+
+// glossedLinkRe matches a line that is a name and a bracketed note on it
+// ("sarashina3-70b（事前学習モデル）", "Foo-7B (base model)").
+var glossedLinkRe = regexp.MustCompile(`^[^\s()（）]{3,60}\s?[（(][^()（）]{2,60}[)）]$`)
+
+// glossedLink reports a linked name followed by a bracketed note of its
+// own, as a card lists the checkpoints it releases: text of the story,
+// not a menu's link.
+func glossedLink(b block) bool {
+	return b.links*4 <= b.chars*3 && glossedLinkRe.MatchString(strings.TrimSpace(b.text))
 }
 
 // postSignature matches the signature line of a quoted social post, its
