@@ -96,6 +96,9 @@ type Catalog struct {
 	// named before them ("优于后者", "outperforms the latter").
 	LatterWords []string `yaml:"latter_words"`
 	FormerWords []string `yaml:"former_words"`
+	// FollowingWords announce a list on the lines after a sentence that
+	// ends without a colon ("以下の2つのモデルを公開します。").
+	FollowingWords []string `yaml:"following_words"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -751,6 +754,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.SmallerWords = append(c.SmallerWords, o.SmallerWords...)
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
+	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1116,6 +1120,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("smaller_words", c.SmallerWords)
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
+	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

@@ -1758,20 +1758,23 @@ func (s *state) versionReleased(m int, sizes bool) bool {
 // opens with no capitalised word.
 func (s *state) listAfter(k int, conf float64, ev string) bool {
 	sent := s.sents[k]
-	if t := bytes.TrimRight(s.buf[sent.start:sent.end], " "); len(t) == 0 || t[len(t)-1] != ':' && !bytes.HasSuffix(t, []byte("：")) {
+	if t := bytes.TrimRight(s.buf[sent.start:sent.end], " "); len(t) == 0 || t[len(t)-1] != ':' && !bytes.HasSuffix(t, []byte("：")) && !s.followingList(t) {
 		return false
 	}
 	given := false
 	for j := k + 1; j < len(s.sents) && j <= k+maxChain; j++ {
 		item := s.sents[j]
+		if item.start > 0 && s.buf[item.start-1] != '\n' {
+			continue // the item's line goes on: "gpt-oss-2-200b — …; 200B parameters …"
+		}
 		p := item.start
 		for p < item.end && (s.buf[p] == ' ' || s.buf[p] == '-' || s.buf[p] == '*') {
 			p++
 		}
-		if p >= item.end || !isUpper(s.buf[p]) && s.buf[p] < utf8.RuneSelf || s.inTableLine(p) {
-			break
-		}
 		ms := s.mentionsIn(p, p+1)
+		if p >= item.end || !isUpper(s.buf[p]) && s.buf[p] < utf8.RuneSelf && len(ms) == 0 || s.inTableLine(p) {
+			break // an item opens with a capital or a name ("sarashina3-70b")
+		}
 		end := productEnd(s.buf, p)
 		if len(ms) > 0 {
 			end = ms[0].end
@@ -1788,6 +1791,21 @@ func (s *state) listAfter(k int, conf float64, ev string) bool {
 		}
 	}
 	return given
+}
+
+// followingList reports a sentence t that announces the list after it
+// without a colon, ending as a sentence does and naming "the following"
+// (the lexicon's following_words): "以下の2つのモデルを同時に公開します。".
+func (s *state) followingList(t []byte) bool {
+	if !bytes.HasSuffix(t, []byte("。")) && !bytes.HasSuffix(t, []byte(".")) {
+		return false
+	}
+	for _, w := range s.an.cat.FollowingWords {
+		if bytes.Contains(t, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemHead reports the rest of a list item after the name that opens it:
