@@ -762,9 +762,18 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	}
 	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
 		// "AceReason-Nemotron-7B": a lab's own line built on the
-		// family, named as its makers write it, the family's maker's.
-		s.addMention(span{ps, end}, -1, s.an.c.familyVendor[fam], string(s.buf[ps:en]), parts,
+		// family, named as its makers write it, the family's maker's,
+		// or the team's the text names by the prefix ("nhóm nghiên
+		// cứu URA … URA-Gemma4-12B-Vi").
+		v, team := s.an.c.familyVendor[fam], string(s.buf[ps:st-1])
+		if s.teamNamed(team) {
+			v = -1
+		}
+		m := s.addMention(span{ps, end}, -1, v, string(s.buf[ps:en]), parts,
 			resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
+		if v < 0 && m >= 0 && s.models[m].vendorName == "" {
+			s.models[m].vendorName = team
+		}
 		return end, true
 	}
 	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
@@ -1650,6 +1659,25 @@ func (s *state) teamAround(st, en int) bool {
 		return true
 	}
 	return hasSuffixIn(s.buf[:st], s.an.cat.TeamBefore)
+}
+
+// teamNamed reports a word the text writes alone as the name of a team
+// (the lexicon's team_before and team_after: "nhóm nghiên cứu URA", "the
+// URA team"): the maker of the models it prefixes.
+func (s *state) teamNamed(w string) bool {
+	pat := []byte(w)
+	for i := 0; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		st := i + j
+		en := st + len(pat)
+		i = en
+		if (st == 0 || !isAlnum(s.buf[st-1]) && s.buf[st-1] != '-') && (en == len(s.buf) || !isAlnum(s.buf[en]) && s.buf[en] != '-') && s.teamAround(st, en) {
+			return true
+		}
+	}
 }
 
 // makerTeam reports a bare family name followed by a release verb, past
