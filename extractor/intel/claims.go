@@ -1580,6 +1580,11 @@ func (s *state) modelWith(q []string) int {
 	}
 	t := s.models[s.topic]
 	topic := nameTokens(t.name)
+	for j := 0; j+len(q) <= len(topic); j++ {
+		if equalTokens(q, topic[j:j+len(q)]) {
+			return s.topic // "the Flash model" of an article on Gemini 3.5 Flash, not its Flash-Lite
+		}
+	}
 	best, bestOwn := -1, false
 	for i, m := range s.models {
 		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
