@@ -63,6 +63,21 @@ type score struct {
 // sentenceScores pairs the scores of sentence k with its benchmarks and
 // credits each to the model it is written beside, else to the model the
 // sentence is about.
+// scoreBefore reports the words between a score and the benchmark after
+// it that make it that benchmark's: a score word, alone or before "on"
+// ("80,4 điểm MMLU-Pro", "84,6 điểm trên GPQA Diamond", "84.6 points on
+// GPQA Diamond").
+func scoreBefore(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, p := range []string{" trên", " on"} {
+		if r, ok := strings.CutSuffix(t, p); ok {
+			t = r
+			break
+		}
+	}
+	return scoreWord(t) || t == "points"
+}
+
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
@@ -99,7 +114,7 @@ func (s *state) sentenceScores(k int) {
 			gap := n.start - b.end
 			if n.end <= b.start {
 				gap = b.start - n.end
-				if scoreWord(string(s.buf[n.end:b.start])) {
+				if scoreBefore(string(s.buf[n.end:b.start])) {
 					gap = 0 // "80,4 điểm MMLU-Pro và 69,7 điểm MMMU": the score of the benchmark after its word
 				}
 			}
