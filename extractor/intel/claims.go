@@ -907,6 +907,9 @@ func (s *state) variantInScope(m, p int) int {
 		if v.start < lo {
 			break
 		}
+		if v.model == m && v.end <= p && v.role == roleNone && s.sentenceAt(v.start) == s.sentenceAt(p)-1 && s.pronounIn(sp) {
+			return m // "Kimi K3 scores … . Moonshot claims it outperforms …": the series the pronoun stands for, named right before
+		}
 		if v.model == m || v.end > p || v.role != roleNone || s.models[v.model].targeted {
 			continue
 		}
