@@ -273,6 +273,17 @@ func compoundEnd(buf []byte, en int) int {
 	return i
 }
 
+// styleAfter reports a benchmark's name that goes on as the kind of
+// another test ("AIME-style", "MMLU-like"): no score is that benchmark's.
+func styleAfter(rest []byte) bool {
+	for _, w := range []string{"-style", "-like", " style ", "-inspired", "-type"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // accept applies the meanings of one match, most specific first, and returns
 // the end of what it consumed.
 func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
@@ -305,6 +316,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				return en, true
 			}
 			end, name := s.benchName(r.idx, st, en)
+			if styleAfter(s.buf[end:]) {
+				return end, true // "Japanese AIME-style Math Contest": another test, made like this one
+			}
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
