@@ -1787,9 +1787,11 @@ func appendLowerASCII(dst, b []byte) []byte {
 
 // referent returns the model a pronoun in sp of sentence k stands for:
 // "the model" (a model noun) is the article's topic when it has one, "it"
-// the subject of the sentences before.
+// the subject of the sentences before, as "the model" is too in a section
+// of its own that the topic does not open ("3. Meituan's LongCat … The
+// model card claims 60.3").
 func (s *state) referent(k int, sp span) int {
-	if s.topic >= 0 {
+	if s.topic >= 0 && !s.sectionOpened(k) {
 		t := appendLowerASCII(s.lowBuf[:0], s.buf[sp.start:sp.end])
 		s.lowBuf = t
 		for _, q := range s.an.c.pronouns {
