@@ -1156,6 +1156,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 				}
 			}
 		}
+		if subject < 0 && s.sectionOpened(k) {
+			subject = s.lastSubject(k - 1) // the section's model the sentence right before names, not the topic
+		}
 		if subject < 0 {
 			subject = s.topic
 		}
