@@ -1809,6 +1809,20 @@ func (s *state) referent(k int, sp span) int {
 	return s.topic
 }
 
+// historyRightBefore reports a word of history right before a name at
+// p, past a genitive or a space ("前世代のPLaMo 2.1 Prime", "上一代的X",
+// "the previous X"): an older model, no subject a later sentence leaves
+// out or a pronoun stands for.
+func (s *state) historyRightBefore(p int) bool {
+	for _, h := range hitsIn(s.cues[cueHistory], max(0, p-tune.ownerGap), p) {
+		gap := strings.TrimSpace(string(s.buf[h.end:p]))
+		if h.end <= p && (gap == "" || gap == "の" || gap == "的" || gap == "의") {
+			return true
+		}
+	}
+	return false
+}
+
 // modelNounPronoun reports a pronoun made of a model noun ("the model",
 // "该模型", "이 모델"), not "it".
 func modelNounPronoun(q []byte) bool {
@@ -1837,7 +1851,7 @@ func (s *state) previousSubject(k int) int {
 		}
 		older := s.olderIn(sp)
 		for _, m := range ms {
-			if m.role == roleNone && !slices.Contains(older, m.model) && !s.standardMarked(m.span) {
+			if m.role == roleNone && !slices.Contains(older, m.model) && !s.standardMarked(m.span) && !s.historyRightBefore(m.start) {
 				if q := s.qualifiedNoun(span{m.end, sp.end}); q >= 0 {
 					return q // "Qwen 3.7 …：122B版本在…取得74.8分；在 X 上…"
 				}
