@@ -854,7 +854,7 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && (len(gap) > tune.chainFirstBefore || clauseEnds(gap)) || !first && (!s.joined(gap) || s.an.withWord(gap) || s.cueIn(m.end, anchor)) {
+		if first && (len(gap) > tune.chainFirstBefore && !thanFirst(gap) || clauseEnds(gap)) || !first && (!s.joined(gap) || s.an.withWord(gap) || s.cueIn(m.end, anchor)) {
 			// "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival;
 			// "Xが0.91を記録し、前世代の0.84から": X is in a clause of its own
 			break
@@ -866,6 +866,14 @@ func (s *state) chainBefore(p int) []int {
 		anchor = m.start
 	}
 	return out
+}
+
+// thanFirst reports a gap that opens with Korean "보다" (than), past a
+// closing bracket: "Qwen3-32B와 엑사원 4.0 32B보다 한국어 벤치마크 전반에서
+// 앞선다" marks the rivals however many words stand before the verb.
+func thanFirst(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " )）'\"’”")
+	return bytes.HasPrefix(g, []byte("보다")) && !bytes.HasPrefix(g, []byte("보다는"))
 }
 
 // clauseEnds reports a clause break (a comma, "、", a headline break) in
