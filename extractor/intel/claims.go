@@ -677,6 +677,9 @@ func (s *state) numberOwner(n, sent span) int {
 		if m.end >= sent.start && n.start-m.end <= 2*tune.ownerGap && s.bracketedBench(m.end, n.start) {
 			return m.model
 		}
+		if m.end >= sent.start && s.bracketOpens(m.start) && bytes.Equal(bytes.TrimSpace(s.buf[m.end:n.start]), []byte(",")) {
+			return m.model // "클로드 소넷 4.5(Claude Sonnet 4.5, 77.4점)": a gloss and its score in one bracket
+		}
 	}
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
@@ -716,6 +719,11 @@ func (s *state) numberOwner(n, sent span) int {
 		}
 	}
 	return -1
+}
+
+// bracketOpens reports an opening bracket right before p.
+func (s *state) bracketOpens(p int) bool {
+	return p > 0 && s.buf[p-1] == '(' || bytes.HasSuffix(s.buf[:p], []byte("（"))
 }
 
 // shortOwner returns the one model of the article's own that a variant
