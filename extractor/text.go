@@ -857,7 +857,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -1028,6 +1028,17 @@ func datedEntry(b block) bool {
 	}
 	dateChars := len(strings.Join(strings.Fields(head), ""))
 	return b.chars-b.links-dateChars >= minEntryOwnChars
+}
+
+// glossedLinkRe matches a line that is a name and a bracketed note on it
+// ("sarashina3-70b（事前学習モデル）", "Foo-7B (base model)").
+var glossedLinkRe = regexp.MustCompile(`^[^\s()（）]{3,60}\s?[（(][^()（）]{2,60}[)）]$`)
+
+// glossedLink reports a linked name followed by a bracketed note of its
+// own, as a card lists the checkpoints it releases: text of the story,
+// not a menu's link.
+func glossedLink(b block) bool {
+	return b.links*4 <= b.chars*3 && glossedLinkRe.MatchString(strings.TrimSpace(b.text))
 }
 
 // postSignature matches the signature line of a quoted social post, its

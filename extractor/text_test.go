@@ -65,6 +65,10 @@ func TestMainText(t *testing.T) {
 				`<h3>Travelling by van is booming, and the fair proved it again. Over five days more than fifty thousand visitors came to the halls, and the new camper vans drew the biggest crowds.</h3></div>` +
 				`<div class="news_detail">` + prose("van") + prose("roof") + prose("kitchen") + `</div></div></main>`,
 			[]string{"Travelling by van is booming", "The van is described"}, nil},
+		{"a card's list of linked checkpoints, each with a bracketed note",
+			`<article>` + prose("model") + `<p>今回、以下の2つのモデルを同時に公開します。</p><ul><li><a href="#">sarashina3-70b</a>（事前学習モデル）</li><li><a href="#">sarashina3-70b-instruct</a>（本モデル、指示学習済み）</li></ul>` +
+				prose("benchmark") + `<ul class="menu"><li><a href="/a">Models</a></li><li><a href="/b">Datasets</a></li></ul></article>`,
+			[]string{"sarashina3-70b（事前学習モデル）", "sarashina3-70b-instruct（本モデル"}, []string{"Datasets"}},
 		{"an embedded tweet",
 			`<article>` + prose("slogan") + `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Dianna (@dianna) <a href="https://twitter.com/x">November 18, 2019</a></blockquote></div>` +
 				prose("campaign") + `<div class="social-share"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div></article>`,

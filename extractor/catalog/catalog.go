@@ -100,6 +100,9 @@ type Catalog struct {
 	// available as a preview", "仅提供预览"): a clause of one right after a
 	// release holds what that release names.
 	PreviewWords []string `yaml:"preview_words"`
+	// FollowingWords announce a list on the lines after a sentence that
+	// ends without a colon ("以下の2つのモデルを公開します。").
+	FollowingWords []string `yaml:"following_words"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -771,6 +774,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
+	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1140,6 +1144,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
 	v.names("preview_words", c.PreviewWords)
+	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

@@ -66,6 +66,21 @@ type score struct {
 // sentenceScores pairs the scores of sentence k with its benchmarks and
 // credits each to the model it is written beside, else to the model the
 // sentence is about.
+// scoreBefore reports the words between a score and the benchmark after
+// it that make it that benchmark's: a score word, alone or before "on"
+// ("80,4 điểm MMLU-Pro", "84,6 điểm trên GPQA Diamond", "84.6 points on
+// GPQA Diamond").
+func scoreBefore(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, p := range []string{" trên", " on"} {
+		if r, ok := strings.CutSuffix(t, p); ok {
+			t = r
+			break
+		}
+	}
+	return scoreWord(t) || t == "points"
+}
+
 func (s *state) sentenceScores(k int) {
 	sp := s.sents[k]
 	benches := benchesIn(s.benches, sp.start, sp.end)
@@ -102,7 +117,7 @@ func (s *state) sentenceScores(k int) {
 			gap := n.start - b.end
 			if n.end <= b.start {
 				gap = b.start - n.end
-				if scoreWord(string(s.buf[n.end:b.start])) {
+				if scoreBefore(string(s.buf[n.end:b.start])) {
 					gap = 0 // "80,4 điểm MMLU-Pro và 69,7 điểm MMMU": the score of the benchmark after its word
 				}
 			}
@@ -622,7 +637,13 @@ func (s *state) ownerIntroducedEarlier(owner, p int, sent span) bool {
 	if i < 0 || s.mentions[i].model != owner || s.mentions[i].start < sent.start {
 		return false
 	}
-	at := s.mentions[i].start
+	return s.earlierWordBefore(s.mentions[i].start, sent)
+}
+
+// earlierWordBefore reports a word of an earlier value right before a
+// name at at, a word of history between or not ("较上一代 X", "compared
+// with X"): the name is what another is measured against.
+func (s *state) earlierWordBefore(at int, sent span) bool {
 	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, at-tune.ownerGap), at) {
 		if len(bytes.TrimSpace(s.buf[h.end:at])) == 0 {
 			at = h.start // "上一代 ", "前世代の "
@@ -728,6 +749,9 @@ func (s *state) numberOwner(n, sent span) int {
 		if m.end >= sent.start && s.relativeAside(s.buf[m.end:n.start]) {
 			return m.model // "than Gemini 3 Flash managed (which scored 70.4 on …)"
 		}
+		if m.end >= sent.start && s.bracketOpens(m.start) && bytes.Equal(bytes.TrimSpace(s.buf[m.end:n.start]), []byte(",")) {
+			return m.model // "클로드 소넷 4.5(Claude Sonnet 4.5, 77.4점)": a gloss and its score in one bracket
+		}
 	}
 	if m := s.shortOwner(n, sent); m >= 0 {
 		return m // "Baseが76.84、Smallが74.10"
@@ -789,6 +813,11 @@ func (s *state) relativeAside(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// bracketOpens reports an opening bracket right before p.
+func (s *state) bracketOpens(p int) bool {
+	return p > 0 && s.buf[p-1] == '(' || bytes.HasSuffix(s.buf[:p], []byte("（"))
 }
 
 // shortOwner returns the one model of the article's own that a variant
@@ -979,6 +1008,9 @@ func (s *state) variantInScope(m, p int) int {
 		v := s.mentions[i]
 		if v.start < lo {
 			break
+		}
+		if v.model == m && v.end <= p && v.role == roleNone && s.sentenceAt(v.start) == s.sentenceAt(p)-1 && s.pronounIn(sp) {
+			return m // "Kimi K3 scores … . Moonshot claims it outperforms …": the series the pronoun stands for, named right before
 		}
 		if v.model == m || v.end > p || v.role != roleNone || s.models[v.model].targeted {
 			continue
@@ -1262,6 +1294,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 					subject = -1 // a rival of this cue is not its subject
 				}
 			}
+		}
+		if subject < 0 && s.sectionOpened(k) {
+			subject = s.lastSubject(k - 1) // the section's model the sentence right before names, not the topic
 		}
 		if subject < 0 {
 			subject = s.topic
@@ -1706,6 +1741,11 @@ func (s *state) modelWith(q []string) int {
 	}
 	t := s.models[s.topic]
 	topic := nameTokens(t.name)
+	for j := 0; j+len(q) <= len(topic); j++ {
+		if equalTokens(q, topic[j:j+len(q)]) {
+			return s.topic // "the Flash model" of an article on Gemini 3.5 Flash, not its Flash-Lite
+		}
+	}
 	best, bestOwn := -1, false
 	for i, m := range s.models {
 		if m.count == 0 || m.targeted || (t.family >= 0 && m.family != t.family) || (t.family < 0 && m.vendor != t.vendor) {
@@ -1890,9 +1930,11 @@ func appendLowerASCII(dst, b []byte) []byte {
 
 // referent returns the model a pronoun in sp of sentence k stands for:
 // "the model" (a model noun) is the article's topic when it has one, "it"
-// the subject of the sentences before.
+// the subject of the sentences before, as "the model" is too in a section
+// of its own that the topic does not open ("3. Meituan's LongCat … The
+// model card claims 60.3").
 func (s *state) referent(k int, sp span) int {
-	if s.topic >= 0 {
+	if s.topic >= 0 && !s.sectionOpened(k) {
 		t := appendLowerASCII(s.lowBuf[:0], s.buf[sp.start:sp.end])
 		s.lowBuf = t
 		for _, q := range s.an.c.pronouns {
@@ -1905,6 +1947,20 @@ func (s *state) referent(k int, sp span) int {
 		return m
 	}
 	return s.topic
+}
+
+// historyRightBefore reports a word of history right before a name at
+// p, past a genitive or a space ("前世代のPLaMo 2.1 Prime", "上一代的X",
+// "the previous X"): an older model, no subject a later sentence leaves
+// out or a pronoun stands for.
+func (s *state) historyRightBefore(p int) bool {
+	for _, h := range hitsIn(s.cues[cueHistory], max(0, p-tune.ownerGap), p) {
+		gap := strings.TrimSpace(string(s.buf[h.end:p]))
+		if h.end <= p && (gap == "" || gap == "の" || gap == "的" || gap == "의") {
+			return true
+		}
+	}
+	return false
 }
 
 // modelNounPronoun reports a pronoun made of a model noun ("the model",
@@ -1935,7 +1991,7 @@ func (s *state) previousSubject(k int) int {
 		}
 		older := s.olderIn(sp)
 		for _, m := range ms {
-			if m.role == roleNone && !slices.Contains(older, m.model) && !s.standardMarked(m.span) {
+			if m.role == roleNone && !slices.Contains(older, m.model) && !s.standardMarked(m.span) && !s.historyRightBefore(m.start) {
 				if q := s.qualifiedNoun(span{m.end, sp.end}); q >= 0 {
 					return q // "Qwen 3.7 …：122B版本在…取得74.8分；在 X 上…"
 				}

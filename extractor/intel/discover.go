@@ -872,14 +872,19 @@ func (s *state) readStem(stem string, versioned bool, names []string) {
 // spacedCode reads the parts after a discovered stem ending at en whose
 // first part the text writes after a space where its other spellings
 // write a hyphen ("Mekong Agri 8B" where the page also names
-// Mekong-Agri-8B): the word and the parts after it, with where they end;
-// nil and en when none follows.
+// Mekong-Agri-8B), or with a hyphen and nothing after it, a word the
+// suffix reader takes only before a version or size ("Ferro-Reason" where
+// the page also names Ferro-Reason-14B): the word and the parts after it,
+// with where they end; nil and en when none follows.
 func (s *state) spacedCode(stem string, en int, names []string) ([]part, int) {
-	if en+1 >= len(s.buf) || s.buf[en] != ' ' || !isUpper(s.buf[en+1]) {
+	if en+1 >= len(s.buf) || s.buf[en] != ' ' && s.buf[en] != '-' || !isUpper(s.buf[en+1]) {
 		return nil, en
 	}
 	we := wordEnd(s.buf, en+1)
 	word := s.buf[en+1 : we]
+	if s.buf[en] == '-' && we < len(s.buf) && (s.buf[we] == '-' || isAlnum(s.buf[we])) {
+		return nil, en // the suffix reader's: "Ferro-Reason-7B-preview"
+	}
 	for _, n := range names {
 		// n is stem-word, or stem-word-… ("Mekong-Agri-8B").
 		rest, ok := strings.CutPrefix(n, stem)

@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -16,6 +17,10 @@ func (s *state) mergeGlosses() {
 	s.sortMentions()
 	for i := 0; i+1 < len(s.mentions); i++ {
 		a, b := s.mentions[i], s.mentions[i+1]
+		if a.model != b.model && s.nativeHeadGloss(a, b) {
+			s.moveMentions(b.model, a.model)
+			continue
+		}
 		if a.model == b.model || s.buf[a.start] < utf8.RuneSelf || !isLetterASCII(s.buf[b.start]) {
 			continue
 		}
@@ -30,6 +35,31 @@ func (s *state) mergeGlosses() {
 			s.moveMention(i, b.model) // the family's name may name another of its models elsewhere
 		}
 	}
+}
+
+// nativeHeadGloss reports a Latin name a whose gloss in brackets right
+// after it writes its head in native letters and its tail as a is
+// written, the tail read as mention b ("HuatuoGPT-o2（华佗GPT-o2）"): the
+// tail ("GPT-o2") is no model of its own, here or elsewhere, but a's.
+func (s *state) nativeHeadGloss(a, b mention) bool {
+	if !isLetterASCII(s.buf[a.start]) || !isLetterASCII(s.buf[b.start]) || !glossCloses(s.buf[b.end:]) {
+		return false
+	}
+	gap := bytes.TrimRight(s.buf[a.end:b.start], " ")
+	head := gap
+	for p := len(gap); p > 0; {
+		r, n := utf8.DecodeLastRune(gap[:p])
+		if !isCJK(r) {
+			break
+		}
+		p -= n
+		head = gap[:p]
+	}
+	if len(head) == len(gap) || utf8.RuneCount(gap[len(head):]) > 4 || !glossOpens(head) {
+		return false
+	}
+	na, tail := fold(string(s.buf[a.start:a.end])), fold(string(s.buf[b.start:b.end]))
+	return len(tail) < len(na) && strings.HasSuffix(na, tail)
 }
 
 // typeNounGap reports a gap of a few native letters ending in a type

@@ -663,6 +663,9 @@ func (s *state) releaseDownloads() {
 		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
 			continue // a table offers checkpoints, not a series ("MiniCPM")
 		}
+		if rec.recalled && rec.conf == 0 {
+			continue // "[2026.08.26] MiniCPM-V 5.0 发布": an earlier release the page's history dates
+		}
 		if s.olderThanReleased(rec) {
 			continue // "InternLM2.5-7B-Chat" in the zoo of a README releasing InternLM3
 		}
@@ -1958,7 +1961,8 @@ func (s *state) releasesNow(sent span) bool {
 // 模型上线，Qwen3.7-Max下月见".
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
-		sent := s.sents[s.sentenceAt(c.start)]
+		k := s.sentenceAt(c.start)
+		sent := s.sents[k]
 		clause := false
 		if s.releasesNow(sent) {
 			if sent = s.clauseAt(c, sent); s.releasesNow(sent) {
@@ -1966,6 +1970,15 @@ func (s *state) holdPlanned() {
 			}
 			clause = true
 			s.holdPreviewed(c, sent)
+		}
+		if k > 1 && len(s.mentionsIn(sent.start, sent.end)) == 0 && s.pronounStart(sent) {
+			// "Google also showed X. It is available only as a
+			// preview …": the plan is the pronoun's model's, the
+			// subject of the sentence right before.
+			if r := s.lastSubject(k - 1); r >= 0 {
+				s.models[r].mark(kindPlanned, c.start)
+			}
+			continue
 		}
 		for i := s.mentionIndex(sent.start); i < len(s.mentions) && s.mentions[i].start < sent.end; i++ {
 			m := &s.mentions[i]
@@ -2030,6 +2043,19 @@ func hasAnyFold(b []byte, words []string) bool {
 	return false
 }
 
+// lastSubject returns the model sentence k is about, which a pronoun
+// opening the next sentence stands for: its first model named, neither
+// compared against nor built on, when no pronoun before it is the
+// subject instead ("It supports … Command R7B"), or -1.
+func (s *state) lastSubject(k int) int {
+	sp := s.sents[k]
+	ms := s.mentionsIn(sp.start, sp.end)
+	if len(ms) == 0 || ms[0].role != roleNone || s.pronounIn(span{sp.start, ms[0].start}) {
+		return -1
+	}
+	return ms[0].model
+}
+
 // subjectBetween reports a subject ("we", "我们") between a model named at p
 // and a release verb at q: the model is not what the verb releases.
 func (s *state) subjectBetween(p, q int) bool {
@@ -2091,20 +2117,23 @@ func (s *state) versionReleased(m int, sizes bool) bool {
 // opens with no capitalised word.
 func (s *state) listAfter(k int, conf float64, ev string) bool {
 	sent := s.sents[k]
-	if t := bytes.TrimRight(s.buf[sent.start:sent.end], " "); len(t) == 0 || t[len(t)-1] != ':' && !bytes.HasSuffix(t, []byte("：")) {
+	if t := bytes.TrimRight(s.buf[sent.start:sent.end], " "); len(t) == 0 || t[len(t)-1] != ':' && !bytes.HasSuffix(t, []byte("：")) && !s.followingList(t) {
 		return false
 	}
 	given := false
 	for j := k + 1; j < len(s.sents) && j <= k+maxChain; j++ {
 		item := s.sents[j]
+		if item.start > 0 && s.buf[item.start-1] != '\n' {
+			continue // the item's line goes on: "gpt-oss-2-200b — …; 200B parameters …"
+		}
 		p := item.start
 		for p < item.end && (s.buf[p] == ' ' || s.buf[p] == '-' || s.buf[p] == '*') {
 			p++
 		}
-		if p >= item.end || !isUpper(s.buf[p]) && s.buf[p] < utf8.RuneSelf || s.inTableLine(p) {
-			break
-		}
 		ms := s.mentionsIn(p, p+1)
+		if p >= item.end || !isUpper(s.buf[p]) && s.buf[p] < utf8.RuneSelf && len(ms) == 0 || s.inTableLine(p) {
+			break // an item opens with a capital or a name ("sarashina3-70b")
+		}
 		end := productEnd(s.buf, p)
 		if len(ms) > 0 {
 			end = ms[0].end
@@ -2121,6 +2150,21 @@ func (s *state) listAfter(k int, conf float64, ev string) bool {
 		}
 	}
 	return given
+}
+
+// followingList reports a sentence t that announces the list after it
+// without a colon, ending as a sentence does and naming "the following"
+// (the lexicon's following_words): "以下の2つのモデルを同時に公開します。".
+func (s *state) followingList(t []byte) bool {
+	if !bytes.HasSuffix(t, []byte("。")) && !bytes.HasSuffix(t, []byte(".")) {
+		return false
+	}
+	for _, w := range s.an.cat.FollowingWords {
+		if bytes.Contains(t, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemHead reports the rest of a list item after the name that opens it:
@@ -2249,7 +2293,9 @@ func (s *state) cjkObject(m mention, c hit) bool {
 				return false
 			}
 		}
-		return true
+		// "…上线，API 价格较文心5.0下降约 50%": a name a word of an
+		// earlier value opens is what the release is measured against.
+		return !s.earlierWordBefore(m.start, s.sents[m.sent])
 	}
 	if m.end > c.start {
 		return false // a name the cue lies inside

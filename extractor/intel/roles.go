@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -404,11 +405,16 @@ func cornerless(gap []byte) []byte {
 // clauseAfterComma reports the words between a comma and the next name
 // that open a clause rather than continue a list: lowercase Latin words,
 // no list joiner or article ("says", "while", "beating"), as in ", says
-// Grok 3 weights will follow".
+// Grok 3 weights will follow", or a subject's capitalised name and such
+// words after it (subjectVerb: ", Elon Musk hứa Grok 5", ", Musk
+// promises Grok 5").
 func (s *state) clauseAfterComma(tail []byte) bool {
 	t := strings.TrimSpace(string(tail))
 	if t == "" {
 		return false
+	}
+	if s.subjectVerb(strings.Fields(t)) {
+		return true
 	}
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; !isLower(c) && c != ' ' {
@@ -417,6 +423,35 @@ func (s *state) clauseAfterComma(tail []byte) bool {
 	}
 	w, _, _ := strings.Cut(t, " ")
 	return !slices.Contains(s.an.cat.Articles, w) && !slices.Contains(s.an.cat.ListJoiners, w)
+}
+
+// subjectVerb reports words that are a capitalised name, not possessive,
+// then lowercase words (in any Latin script: "hứa") that no article or
+// list joiner opens: a subject and its verb ("Elon Musk hứa", "Musk
+// promises"), not a list's next item ("Meta's open", "and").
+func (s *state) subjectVerb(ws []string) bool {
+	k := 0
+	for k < len(ws) {
+		r, _ := utf8.DecodeRuneInString(ws[k])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		if strings.HasSuffix(ws[k], "'s") || strings.HasSuffix(ws[k], "’s") {
+			return false
+		}
+		k++
+	}
+	if k == 0 || k == len(ws) {
+		return false
+	}
+	for _, w := range ws[k:] {
+		for _, r := range w {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return !slices.Contains(s.an.cat.Articles, ws[k]) && !slices.Contains(s.an.cat.ListJoiners, ws[k])
 }
 
 // dropAside returns gap without the bracketed aside that opens it
@@ -622,12 +657,29 @@ func (s *state) markScope(c hit, r role) {
 	lo, hi := c.end, sent.end
 	if c.after {
 		lo, hi = sent.start, c.start
+	} else if r == roleDenied {
+		hi = s.ownReleaseClause(c.end, hi)
 	}
 	for i := s.mentionIndex(lo); i < len(s.mentions) && s.mentions[i].start < hi; i++ {
 		if m := &s.mentions[i]; m.role == roleNone || r == roleDenied {
 			m.role = r
 		}
 	}
+}
+
+// ownReleaseClause returns where a clause with a release verb of its own,
+// not blocked, starts between p and hi, past a clause break after a model
+// the denial names ("xAI denies Grok 6 launch report, quietly ships Grok
+// 5.1 Fast"): a denial's scope ends there. It returns hi when none does,
+// or when the denial names nothing before the break ("After months of
+// rumours, GPT-5.5 is now available").
+func (s *state) ownReleaseClause(p, hi int) int {
+	for _, r := range hitsIn(s.cues[cueRelease], p, hi) {
+		if i := lastClauseMark(s.buf[p:r.start]); i >= 0 && !s.blocked(r) && len(s.mentionsIn(p, p+i)) > 0 {
+			return p + i
+		}
+	}
+	return hi
 }
 
 // alongside marks the rivals named beside the article's own models
@@ -654,7 +706,11 @@ func (s *state) alongside() {
 // markAfter gives role r to the model list that starts within a short gap
 // after position p in the same sentence.
 func (s *state) markAfter(p int, r role) {
-	for _, i := range s.chainAfter(p) {
+	chain := s.chainAfter(p)
+	if len(chain) > 0 && (r == roleTarget || r == roleBase) && commaFirst(s.buf[p:s.mentions[chain[0]].start]) {
+		return // "Chưa đầy hai tuần sau, Zhipu AI giới thiệu X": the cue's clause ended
+	}
+	for _, i := range chain {
 		if m := &s.mentions[i]; m.role == roleNone || r == roleTarget {
 			m.role = r
 		}
@@ -707,6 +763,21 @@ func (s *state) chainAfter(p int) []int {
 		anchor = m.end
 	}
 	return out
+}
+
+// commaFirst reports a gap that opens with a comma and goes on with
+// words: the comparison or base cue before it ends its clause ("hai tuần
+// sau, Zhipu AI giới thiệu X"), and the name after is no object of it,
+// unlike one right after the comma ("its predecessor, DeepSeek-V3,"). (A
+// history cue so placed dates its whole sentence: "此前，腾讯还推出了X".)
+func commaFirst(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " ")
+	for _, c := range []string{",", "，", "、"} {
+		if rest, ok := bytes.CutPrefix(g, []byte(c)); ok {
+			return len(bytes.TrimSpace(rest)) > 0
+		}
+	}
+	return false
 }
 
 // ownerWordFirst reports a gap after a comparison cue that opens with a
@@ -783,7 +854,7 @@ func (s *state) chainBefore(p int) []int {
 		}
 		gap := s.buf[m.end:anchor]
 		first := len(out) == 0
-		if first && (len(gap) > tune.chainFirstBefore || clauseEnds(gap)) || !first && (!s.joined(gap) || s.an.withWord(gap) || s.cueIn(m.end, anchor)) {
+		if first && (len(gap) > tune.chainFirstBefore && !thanFirst(gap) || clauseEnds(gap)) || !first && (!s.joined(gap) || s.an.withWord(gap) || s.cueIn(m.end, anchor)) {
 			// "X에는 못 미쳤지만, Y를 앞섰다": another frame's rival;
 			// "Xが0.91を記録し、前世代の0.84から": X is in a clause of its own
 			break
@@ -795,6 +866,14 @@ func (s *state) chainBefore(p int) []int {
 		anchor = m.start
 	}
 	return out
+}
+
+// thanFirst reports a gap that opens with Korean "보다" (than), past a
+// closing bracket: "Qwen3-32B와 엑사원 4.0 32B보다 한국어 벤치마크 전반에서
+// 앞선다" marks the rivals however many words stand before the verb.
+func thanFirst(gap []byte) bool {
+	g := bytes.TrimLeft(gap, " )）'\"’”")
+	return bytes.HasPrefix(g, []byte("보다")) && !bytes.HasPrefix(g, []byte("보다는"))
 }
 
 // clauseEnds reports a clause break (a comma, "、", a headline break) in

@@ -273,6 +273,17 @@ func compoundEnd(buf []byte, en int) int {
 	return i
 }
 
+// styleAfter reports a benchmark's name that goes on as the kind of
+// another test ("AIME-style", "MMLU-like"): no score is that benchmark's.
+func styleAfter(rest []byte) bool {
+	for _, w := range []string{"-style", "-like", " style ", "-inspired", "-type"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // accept applies the meanings of one match, most specific first, and returns
 // the end of what it consumed.
 func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
@@ -305,6 +316,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				return en, true
 			}
 			end, name := s.benchName(r.idx, st, en)
+			if styleAfter(s.buf[end:]) {
+				return end, true // "Japanese AIME-style Math Contest": another test, made like this one
+			}
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
 			return end, true
 		case hitVendor:
@@ -763,9 +777,18 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	}
 	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
 		// "AceReason-Nemotron-7B": a lab's own line built on the
-		// family, named as its makers write it, the family's maker's.
-		s.addMention(span{ps, end}, -1, s.an.c.familyVendor[fam], string(s.buf[ps:en]), parts,
+		// family, named as its makers write it, the family's maker's,
+		// or the team's the text names by the prefix ("nhóm nghiên
+		// cứu URA … URA-Gemma4-12B-Vi").
+		v, team := s.an.c.familyVendor[fam], string(s.buf[ps:st-1])
+		if s.teamNamed(team) {
+			v = -1
+		}
+		m := s.addMention(span{ps, end}, -1, v, string(s.buf[ps:en]), parts,
 			resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
+		if v < 0 && m >= 0 && s.models[m].vendorName == "" {
+			s.models[m].vendorName = team
+		}
 		return end, true
 	}
 	s.addMention(span{st, end}, fam, -1, r.stem, parts, resolution{how: howCatalog, conf: resolveConf.catalog, by: -1})
@@ -826,7 +849,7 @@ func (s *state) spacedDerivative(fam int, parts []part, end int) ([]part, int) {
 // or st when there is none: a word of letters with capitals inside, that
 // is no vendor, stem or stopword ("Meta-Llama-3" is Meta's Llama 3).
 func (s *state) derivativePrefix(st int) int {
-	if st < 5 || s.buf[st-1] != '-' {
+	if st < 4 || s.buf[st-1] != '-' {
 		return st
 	}
 	j := st - 1
@@ -837,7 +860,7 @@ func (s *state) derivativePrefix(st int) int {
 	if j > 0 && (isAlnum(s.buf[j-1]) || s.buf[j-1] == '-' || s.buf[j-1] == '_' || s.buf[j-1] == '/' || s.buf[j-1] == '.') {
 		return st
 	}
-	if len(w) < 4 || len(w) > 24 || !isUpper(w[0]) || s.an.c.stopwords[w] {
+	if len(w) < 3 || len(w) > 24 || !isUpper(w[0]) || s.an.c.stopwords[w] {
 		return st
 	}
 	uppers, lowers := 0, 0
@@ -850,7 +873,8 @@ func (s *state) derivativePrefix(st int) int {
 		}
 	}
 	lw := strings.ToLower(w)
-	if uppers < 2 || lowers == 0 || s.an.c.stemWords[lw] {
+	acronym := lowers == 0 && len(w) <= 8 && !s.an.c.formats[lw] // "URA-Gemma4-12B-Vi", a lab's acronym
+	if (uppers < 2 || lowers == 0) && !acronym || s.an.c.stemWords[lw] {
 		return st
 	}
 	if _, vendor := s.an.c.vendorOfAlias[fold(w)]; vendor {
@@ -1760,6 +1784,25 @@ func (s *state) teamsListAfter(en int) bool {
 		rest = bytes.TrimPrefix(rest, []byte(" "))
 	}
 	return false
+}
+
+// teamNamed reports a word the text writes alone as the name of a team
+// (the lexicon's team_before and team_after: "nhóm nghiên cứu URA", "the
+// URA team"): the maker of the models it prefixes.
+func (s *state) teamNamed(w string) bool {
+	pat := []byte(w)
+	for i := 0; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		st := i + j
+		en := st + len(pat)
+		i = en
+		if (st == 0 || !isAlnum(s.buf[st-1]) && s.buf[st-1] != '-') && (en == len(s.buf) || !isAlnum(s.buf[en]) && s.buf[en] != '-') && s.teamAround(st, en) {
+			return true
+		}
+	}
 }
 
 // makerTeam reports a bare family name followed by a release verb, past

@@ -28,6 +28,9 @@ func (s *state) segment() {
 				cut(i, i+1)
 			case '.', '!', '?', ';':
 				next := i + 1
+				if q := closingQuoteAt(buf, next); q > 0 && (next+q >= len(buf) || buf[next+q] == ' ' || buf[next+q] == '\n') {
+					next += q // "… has “nothing to announce.” Meanwhile …": the quote ends with its sentence
+				}
 				if next >= len(buf) || buf[next] == ' ' || buf[next] == '\n' || buf[next] == '"' {
 					if c != '.' || !abbreviation(buf, i) && !s.monthPeriod(buf, i) {
 						cut(next, next)
@@ -52,6 +55,17 @@ func (s *state) segment() {
 	if len(s.sents) == 0 || s.sents[0].start > 0 {
 		s.sents = append([]span{{0, 0}}, s.sents...)
 	}
+}
+
+// closingQuoteAt returns the length of a curly closing quote at p ("”",
+// "’"), or 0.
+func closingQuoteAt(buf []byte, p int) int {
+	for _, q := range []string{"”", "’"} {
+		if bytes.HasPrefix(buf[p:], []byte(q)) {
+			return len(q)
+		}
+	}
+	return 0
 }
 
 // findLines records the lines of the text that are rows of a table, as
