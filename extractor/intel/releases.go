@@ -285,6 +285,65 @@ func (s *state) releases() {
 	s.dropDeniedTitles()
 	s.dropReviewed()
 	s.dropReopened()
+	s.dropOlderSiblings()
+}
+
+// dropOlderSiblings takes the release back from an older version of a
+// line the article releases a newer version of (olderThanReleased: "The
+// update follows DeepSeek-V4.1, launched in October, …" on a page that
+// releases DeepSeek-V4.2), unless the title names it or the newer
+// version's own release sentence releases it too ("We release X-3 and
+// X-2.5-Lite"): a page announces the newest of its line, and an older one
+// it names with a release verb is its history.
+func (s *state) dropOlderSiblings() {
+	var drop []int
+	for i, rec := range s.models {
+		if rec.conf == 0 || rec.along || s.titleNames(i) || !s.newerSameLine(rec) {
+			continue
+		}
+		if s.newerSharesEvidence(rec) {
+			continue
+		}
+		drop = append(drop, i)
+	}
+	for _, i := range drop {
+		rec := s.models[i]
+		rec.conf, rec.evidence = 0, ""
+		rec.mark(kindHistorical, rec.first)
+	}
+}
+
+// newerSameLine reports a released model of m's family and vendor whose
+// name is m's with a higher version and the same words before and after
+// it ("DeepSeek-V4.2" for "DeepSeek-V4.1"; not "GLM-4.1V-9B-Thinking" for
+// "GLM-4-32B-0414", another line of the series).
+func (s *state) newerSameLine(m *modelRec) bool {
+	toks := m.tokens()
+	i, ok := nameVersion(toks)
+	if !ok {
+		return false
+	}
+	for _, r := range s.models {
+		if r == m || r.conf < tune.releasedBase || r.along || r.family != m.family || r.vendor != m.vendor {
+			continue
+		}
+		rt := r.tokens()
+		if j, ok := nameVersion(rt); ok && j == i && slices.Equal(rt[:j], toks[:i]) && slices.Equal(rt[j+1:], toks[i+1:]) && versionLess(toks[i], rt[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// newerSharesEvidence reports a newer released version of m's line whose
+// release evidence is m's own: one sentence releases both.
+func (s *state) newerSharesEvidence(m *modelRec) bool {
+	for _, r := range s.models {
+		if r != m && r.conf >= tune.releasedBase && r.family == m.family && r.vendor == m.vendor && r.evidence == m.evidence {
+			return true
+		}
+	}
+	return false
 }
 
 // dropPassingSeries takes the release back from a bare catalogued series
