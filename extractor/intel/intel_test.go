@@ -59,6 +59,7 @@ func newAnalyzer(tb testing.TB) *intel.Analyzer {
 // and must not report.
 type testCase struct {
 	Title     string            `yaml:"title"`
+	URL       string            `yaml:"url"`
 	Language  string            `yaml:"language"`
 	Published string            `yaml:"published"`
 	Text      string            `yaml:"text"`
@@ -126,7 +127,7 @@ func loadCase(t testing.TB, path string) (testCase, event.Article) {
 		}
 		c.Tables = append(c.Tables, extractor.Tables(doc)...)
 	}
-	a := event.Article{Title: c.Title, Text: c.Text, Language: c.Language}
+	a := event.Article{Title: c.Title, URL: c.URL, Text: c.Text, Language: c.Language}
 	if c.Published != "" {
 		p, err := time.Parse("2006-01-02", c.Published)
 		if err != nil {

@@ -649,15 +649,17 @@ func (s *state) featured(v int) bool {
 // releaseRepoTitle releases the models a repository's page names in its
 // title: every model of an "owner/repo" title ("deepseek-ai/DeepSeek-V3"),
 // or, on a hub's repository page with a title of its own ("FastVLM:
-// Efficient Vision Encoding …" at github.com/apple/ml-fastvlm), the
-// title's model that the repository is named after.
+// Efficient Vision Encoding …" at github.com/apple/ml-fastvlm) or a
+// package index's page of the project ("Moshi - PyTorch" at
+// pypi.org/project/moshi), the title's model that the repository or
+// package is named after.
 //
 // With sizes set (after releaseVariants, so that none of its other sizes
 // becomes a variant of it), the versioned model a repository is named
 // after is released beside the sizes of it the page releases
 // ("LG-AI-EXAONE/EXAONE-5.0" with "EXAONE 5.0 32B").
 func (s *state) releaseRepoTitle(sizes bool) {
-	owner, repo, fromTitle, ok := s.repo()
+	owner, repo, fromTitle, ok := s.project()
 	if !ok {
 		return
 	}
@@ -685,7 +687,7 @@ func (s *state) releaseRepoTitle(sizes bool) {
 // model without news of it announces it. The most specific such name is
 // the release; one compared, built on, planned, denied or recalled is none.
 func (s *state) releaseRepoModel() {
-	_, repo, _, ok := s.repo()
+	_, repo, _, ok := s.project()
 	if !ok {
 		return
 	}

@@ -1037,6 +1037,41 @@ func (s *state) repo() (owner, name string, fromTitle, ok bool) {
 	return owner, name, false, ok
 }
 
+// project returns the name of the project whose page the article is: a
+// repository (repo) or a package on a package index, whose page shows the
+// project's README ("pypi.org/project/moshi"). A package has no owner.
+func (s *state) project() (owner, name string, fromTitle, ok bool) {
+	if owner, name, fromTitle, ok = s.repo(); ok {
+		return owner, name, fromTitle, true
+	}
+	name, ok = packageURL(s.a.URL)
+	return "", name, false, ok
+}
+
+// packagePaths are the addresses of a package's page on the package
+// indexes whose pages show the package's README: host and path prefix.
+var packagePaths = []string{"pypi.org/project/", "www.npmjs.com/package/", "npmjs.com/package/", "crates.io/crates/"}
+
+// packageURL reads a package's name from the address of its page on a
+// package index.
+func packageURL(u string) (string, bool) {
+	rest, found := strings.CutPrefix(u, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(u, "http://"); !found {
+			return "", false
+		}
+	}
+	for _, p := range packagePaths {
+		if name, ok := strings.CutPrefix(rest, p); ok {
+			name, _, _ = strings.Cut(name, "/")
+			if repoName(name) {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
 // repoHosts are the code and model hubs whose addresses name a
 // repository as /owner/repo.
 var repoHosts = []string{"github.com", "huggingface.co", "gitee.com", "gitcode.com", "modelscope.cn", "gitlab.com"}
