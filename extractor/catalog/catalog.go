@@ -100,6 +100,10 @@ type Catalog struct {
 	// available as a preview", "仅提供预览"): a clause of one right after a
 	// release holds what that release names.
 	PreviewWords []string `yaml:"preview_words"`
+	// DefinitionBreaks between a name and a model noun make the noun no
+	// head of what the sentence calls the name ("Harbor is a tool for
+	// serving language models").
+	DefinitionBreaks []string `yaml:"definition_breaks"`
 	// FollowingWords announce a list on the lines after a sentence that
 	// ends without a colon ("以下の2つのモデルを公開します。").
 	FollowingWords []string `yaml:"following_words"`
@@ -774,6 +778,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
+	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
@@ -1144,6 +1149,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
 	v.names("preview_words", c.PreviewWords)
+	v.spacedWords("definition_breaks", c.DefinitionBreaks)
 	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)

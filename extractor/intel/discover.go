@@ -1542,8 +1542,12 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
-	if !fromTitle && !bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) {
-		return "", false // an address names the page's repository; its title must name it too
+	// An address names the page's repository; its title must name it
+	// too, or the text must call it a model ("Surya is a 689M param OCR
+	// model" at github.com/datalab-to/surya, titled "Datalab").
+	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo))
+	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:])) {
+		return "", false
 	}
 	if !isUpper(repo[0]) {
 		// "hexgrad/kokoro" and "Kokoro-82M" in the text: a repository
@@ -1558,6 +1562,45 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 		}
 	}
 	return repo, s.unknownRepoName(repo)
+}
+
+// definedModel reports name opening a sentence of the text, past a list
+// mark, that calls it a model ("Surya is a 689M param OCR model", "Orion
+// 是一个开源大模型"): a README defining its own model.
+func (s *state) definedModel(name string) bool {
+	pat := []byte(name)
+	for i := s.titleEnd; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		sp := span{i + j, i + j + len(pat)}
+		i = sp.end
+		if sp.end < len(s.buf) && isLetterASCII(s.buf[sp.end]) {
+			continue // "Suryaformer"
+		}
+		sent := s.sents[s.sentenceAt(sp.start)]
+		lo := sent.start
+		if k := bytes.LastIndexByte(s.buf[lo:sp.start], '\n'); k >= 0 {
+			lo += k + 1 // the sentence's line: a title without a full stop runs on
+		}
+		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 && s.definesModel(sp, sent) {
+			return true
+		}
+	}
+}
+
+// definesModel reports a model noun after name sp in its sentence, within
+// the reach of modelNounBeside, with no clause mark (a point only before a
+// space: "a 1.2B param … model") or definition break
+// (the lexicon's definition_breaks: "for", "用于") between: the noun is
+// what the sentence calls the name.
+func (s *state) definesModel(sp, sent span) bool {
+	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+tune.nounAfter)) {
+		gap := s.buf[sp.end:h.start]
+		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
+	}
+	return false
 }
 
 // lettersOnly reports a word of ASCII letters.
