@@ -93,6 +93,12 @@ func (s *state) discover() {
 			stems.addWithStem(name)
 		}
 	}
+	if _, _, _, ok := s.project(); ok {
+		for _, name := range s.listDefinitions() {
+			stems.addWithStem(name)
+			s.defined = append(s.defined, fold(name))
+		}
+	}
 	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
 		// The owner of a repository makes the new models, where no other
 		// maker is named or the models are named after the repository
@@ -1596,11 +1602,98 @@ func (s *state) definedModel(name string) bool {
 // (the lexicon's definition_breaks: "for", "用于") between: the noun is
 // what the sentence calls the name.
 func (s *state) definesModel(sp, sent span) bool {
-	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+tune.nounAfter)) {
+	return s.definesModelIn(sp, sent, tune.nounAfter)
+}
+
+// definesModelIn is definesModel with a reach of its own: a list item's
+// definition runs to its full stop ("MusicGen: A state-of-the-art
+// controllable text-to-music model.").
+func (s *state) definesModelIn(sp, sent span, reach int) bool {
+	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+reach)) {
 		gap := s.buf[sp.end:h.start]
 		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
 	}
 	return false
+}
+
+// listDefinitions returns the names no catalog knows that a project's
+// page defines as models in a list item of its own: an item opening with
+// the name, a colon and what it is, a model noun within reach with no
+// definition break ("* MusicGen: A state-of-the-art controllable
+// text-to-music model.", "- Kestrel：一个语音识别模型"). A README lists
+// its own models so; a name written with an inner capital or a digit
+// (not "Installation: …"), and not a vendor's, a benchmark's or a
+// catalogued model's.
+func (s *state) listDefinitions() []string {
+	var names []string
+	for sp := range s.products(s.titleEnd, len(s.buf)) {
+		rest := s.buf[sp.end:]
+		colon := 0
+		if bytes.HasPrefix(rest, []byte(": ")) {
+			colon = 2
+		} else if bytes.HasPrefix(rest, []byte("：")) {
+			colon = len("：")
+		}
+		if colon == 0 || !s.listItemStart(sp.start) {
+			continue
+		}
+		name := string(s.buf[sp.start:sp.end])
+		if !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") || !s.unknownRepoName(name) || s.hitOverlaps(sp) || s.covered(sp) {
+			continue
+		}
+		sent := s.sents[s.sentenceAt(sp.start)]
+		if s.foreignMakerIn(sent) {
+			continue // "* Qwen-Audio-X: an audio model from Alibaba": a supported model
+		}
+		if s.itemDefinesModel(span{sp.start, sp.end + colon}, sent) && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// itemDefinesModel reports a list item's definition after its name and
+// colon sp that ends on a model noun: the noun closes the item (a full
+// stop, a line break or the sentence's end follow), no other model is
+// named before it and no definition break stands between ("A
+// state-of-the-art text-to-sound model."; not "CogVideoXモデルを含む…
+// コード", "最新のモデルや技術を統合").
+func (s *state) itemDefinesModel(sp, sent span) bool {
+	hs := hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+tune.introduceAfter))
+	if len(hs) == 0 || !s.definesModelIn(sp, sent, tune.introduceAfter) || len(s.mentionsIn(sp.end, hs[0].start)) > 0 {
+		return false
+	}
+	rest := bytes.TrimLeft(s.buf[hs[0].end:sent.end], " ")
+	return len(rest) == 0 || rest[0] == '.' || rest[0] == '\n' || bytes.HasPrefix(rest, []byte("。"))
+}
+
+// foreignMakerIn reports a vendor named in sentence sent that does not own
+// the page's repository.
+func (s *state) foreignMakerIn(sent span) bool {
+	owner, _ := s.repoOwnerVendor()
+	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
+		if h.idx != owner {
+			return true
+		}
+	}
+	return false
+}
+
+// listItemStart reports p opening a list item: past a list mark ("* ",
+// "- ", "• ") that opens a line or follows a clause mark or another
+// item.
+func (s *state) listItemStart(p int) bool {
+	q := p
+	for q > 0 && s.buf[q-1] == ' ' {
+		q--
+	}
+	if q == 0 || s.buf[q-1] == '\n' {
+		return true
+	}
+	if s.buf[q-1] != '*' && s.buf[q-1] != '-' && !bytes.HasSuffix(s.buf[:q], []byte("•")) {
+		return false
+	}
+	return true
 }
 
 // lettersOnly reports a word of ASCII letters.

@@ -217,6 +217,9 @@ type state struct {
 	// lenient reads a name given alone (Resolve): lowercase names, and
 	// garbles and spaced forms without their maker beside them.
 	lenient bool
+	// defined are the folded names a project's page defines as models
+	// in a list of its own ("* MusicGen: A … model"): listDefinitions.
+	defined []string
 	// repoFold is the folded repository name repoKey read, once
 	// repoRead.
 	repoFold string
@@ -633,6 +636,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.caps = s.caps[:0]
 	s.lenient = false
 	s.repoFold, s.repoRead = "", false
+	s.defined = s.defined[:0]
 	s.followUp, s.followRead = false, false
 	s.newlines, s.newlinesRead = s.newlines[:0], false
 	s.orgWords, s.orgWordsRead = nil, false

@@ -281,6 +281,7 @@ func (s *state) releases() {
 	s.releaseVariants()
 	s.releaseRepoTitle(true)
 	s.releaseRepoModel()
+	s.releaseDefined()
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -706,6 +707,32 @@ func (s *state) releaseRepoModel() {
 	}
 	if best >= 0 {
 		s.give(best, tune.repoTitleConf, s.sentence(s.sentenceAt(s.models[best].first)), false)
+	}
+}
+
+// releaseDefined releases, on a project's page that releases nothing
+// else, the models it defines in a list of its own (listDefinitions:
+// "* MusicGen: A state-of-the-art controllable text-to-music model."):
+// a README that offers its own models without news of them announces
+// them. A model of another maker than the page's, or one compared, built
+// on, planned, denied or recalled, is none.
+func (s *state) releaseDefined() {
+	if len(s.defined) == 0 {
+		return
+	}
+	for _, rec := range s.models {
+		if rec.conf > 0 && !slices.Contains(s.defined, fold(rec.name)) {
+			return
+		}
+	}
+	for i, rec := range s.models {
+		if !slices.Contains(s.defined, fold(rec.name)) || rec.count == 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled {
+			continue
+		}
+		if s.primary >= 0 && rec.vendor >= 0 && rec.vendor != s.primary {
+			continue
+		}
+		s.give(i, tune.repoTitleConf, s.sentence(s.sentenceAt(rec.first)), false)
 	}
 }
 
