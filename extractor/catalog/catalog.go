@@ -100,6 +100,10 @@ type Catalog struct {
 	// available as a preview", "仅提供预览"): a clause of one right after a
 	// release holds what that release names.
 	PreviewWords []string `yaml:"preview_words"`
+	// ReaderConditions open a condition put to the reader ("if you need
+	// a specific CUDA version, … before installing X", "如果您需要"): an
+	// instruction, not a plan for the model the sentence names.
+	ReaderConditions []string `yaml:"reader_conditions"`
 	// DefinitionBreaks between a name and a model noun make the noun no
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
@@ -778,6 +782,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatterWords = append(c.LatterWords, o.LatterWords...)
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
+	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
@@ -1149,6 +1154,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latter_words", c.LatterWords)
 	v.names("former_words", c.FormerWords)
 	v.names("preview_words", c.PreviewWords)
+	v.names("reader_conditions", c.ReaderConditions)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
 	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)

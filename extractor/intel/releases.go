@@ -2049,6 +2049,9 @@ func (s *state) releasesNow(sent span) bool {
 // 模型上线，Qwen3.7-Max下月见".
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
+		if s.readerCondition(c) {
+			continue // "If you need a specific CUDA version, … before installing X"
+		}
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
 		clause := false
@@ -2079,6 +2082,23 @@ func (s *state) holdPlanned() {
 			s.models[m.model].mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// readerCondition reports a planned cue that opens a condition put to
+// the reader (the lexicon's reader_conditions: "if you", "如果您"): a
+// README's or a guide's instruction, not a plan for a model.
+func (s *state) readerCondition(c hit) bool {
+	rest := s.buf[c.start:]
+	for _, w := range s.an.cat.ReaderConditions {
+		if len(rest) < len(w) || !bytes.EqualFold(rest[:len(w)], []byte(w)) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(rest[len(w):]); r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue // "if young …": not the pronoun
+		}
+		return true
+	}
+	return false
 }
 
 // holdPreviewed holds the models of the clause right before clause cl

@@ -611,6 +611,9 @@ func (s *state) endsClause(p int) bool {
 // another maker than the vendor the sentence names as the plan's subject
 // (otherMakersPlan).
 func (s *state) markPlanned(c hit) {
+	if s.readerCondition(c) {
+		return // "If you use either X or Y, please cite …"
+	}
 	chain := s.chainAfter(c.end)
 	if c.after {
 		chain = s.chainBefore(c.start)
