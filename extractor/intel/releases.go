@@ -319,21 +319,7 @@ func (s *state) dropOlderSiblings() {
 // it ("DeepSeek-V4.2" for "DeepSeek-V4.1"; not "GLM-4.1V-9B-Thinking" for
 // "GLM-4-32B-0414", another line of the series).
 func (s *state) newerSameLine(m *modelRec) bool {
-	toks := m.tokens()
-	i, ok := nameVersion(toks)
-	if !ok {
-		return false
-	}
-	for _, r := range s.models {
-		if r == m || r.conf < tune.releasedBase || r.along || r.family != m.family || r.vendor != m.vendor {
-			continue
-		}
-		rt := r.tokens()
-		if j, ok := nameVersion(rt); ok && j == i && slices.Equal(rt[:j], toks[:i]) && slices.Equal(rt[j+1:], toks[i+1:]) && versionLess(toks[i], rt[j]) {
-			return true
-		}
-	}
-	return false
+	return s.olderVersion(m, true)
 }
 
 // newerSharesEvidence reports a newer released version of m's line whose
@@ -1158,6 +1144,13 @@ func preview(extra []string) bool {
 // releases, with a lower version: "InternLM2.5-1.8B" beside a released
 // "InternLM3-8B-Instruct" is an earlier release, not part of this one.
 func (s *state) olderThanReleased(m *modelRec) bool {
+	return s.olderVersion(m, false)
+}
+
+// olderVersion reports a model of m's family and vendor that a sentence
+// of the article releases, whose name is m's with a higher version: the
+// same words before the version, and after it too when sameTail.
+func (s *state) olderVersion(m *modelRec, sameTail bool) bool {
 	toks := m.tokens()
 	i, ok := nameVersion(toks)
 	if !ok {
@@ -1168,7 +1161,7 @@ func (s *state) olderThanReleased(m *modelRec) bool {
 			continue
 		}
 		rt := r.tokens()
-		if j, ok := nameVersion(rt); ok && j == i && slices.Equal(rt[:j], toks[:i]) && versionLess(toks[i], rt[j]) {
+		if j, ok := nameVersion(rt); ok && j == i && slices.Equal(rt[:j], toks[:i]) && (!sameTail || slices.Equal(rt[j+1:], toks[i+1:])) && versionLess(toks[i], rt[j]) {
 			return true
 		}
 	}
