@@ -1466,9 +1466,9 @@ func (an *Analyzer) yearPartCut(b []byte) []byte {
 func (s *state) datedLine(sent span) bool {
 	h := s.lineHead(sent)
 	head := s.buf[h:min(sent.end, h+tune.dateHead)]
-	head = dayFirst(bytes.TrimLeft(head, " *-•["))
-	if len(head) > 0 && isLetterASCII(head[0]) {
-		return s.namedMonthHead(head) > 0 // "Jun 2024: Released …"
+	head = bytes.TrimLeft(head, " *-•[")
+	if s.namedMonthHead(head) > 0 {
+		return true // "Jun 2024: Released …", "20 Oct 2025: …"
 	}
 	if len(head) == 0 || !isDigit(head[0]) {
 		return false
@@ -1597,26 +1597,17 @@ func (s *state) headMonth(head []byte) int {
 	if m := lineMonth(head); m > 0 {
 		return m
 	}
-	return s.namedMonthHead(dayFirst(bytes.TrimLeft(head, " *-•[")))
-}
-
-// dayFirst returns head past a day of one or two digits written before a
-// month's name ("20 Oct 2025: …" → "Oct 2025: …"), else head.
-func dayFirst(head []byte) []byte {
-	n := 0
-	for n < len(head) && n < 3 && isDigit(head[n]) {
-		n++
-	}
-	if (n == 1 || n == 2) && n+1 < len(head) && head[n] == ' ' && isLetterASCII(head[n+1]) {
-		return head[n+1:]
-	}
-	return head
+	return s.namedMonthHead(bytes.TrimLeft(head, " *-•["))
 }
 
 // namedMonthHead returns, as year*12+month, the date that opens a
 // changelog line with a month's name and a year and then a colon, a
-// bracket or a dash ("Jun 2024: Released …", "June 12, 2024 - …"), or 0.
+// bracket or a dash ("Jun 2024: Released …", "June 12, 2024 - …", "20
+// Oct 2025: …"), or 0.
 func (s *state) namedMonthHead(head []byte) int {
+	if _, n := leadingDay(head); n > 0 && n+1 < len(head) && head[n] == ' ' && isLetterASCII(head[n+1]) {
+		head = head[n+1:] // the day first: "20 Oct 2025"
+	}
 	i := 0
 	for i < len(head) && isLetterASCII(head[i]) {
 		i++
@@ -1628,20 +1619,12 @@ func (s *state) namedMonthHead(head []byte) int {
 	if mo == 0 {
 		return 0
 	}
-	rest := bytes.TrimLeft(head[i:], " .")
-	j := 0
-	for j < len(rest) && isDigit(rest[j]) {
-		j++
-	}
-	if j == 1 || j == 2 { // a day: "June 12, 2024"
-		rest = bytes.TrimLeft(rest[j:], " ,")
-		for j = 0; j < len(rest) && isDigit(rest[j]); j++ {
-		}
-	}
-	if j != 4 || !hasPrefixIn(bytes.TrimLeft(rest[4:], " "), []string{":", "：", "]", "-", "–", "—"}) {
+	_, rest := dayAfterMonth(bytes.TrimPrefix(head[i:], []byte(".")))
+	y := leadingYear(rest)
+	if y == 0 || !hasPrefixIn(bytes.TrimLeft(rest[4:], " "), []string{":", "：", "]", "-", "–", "—"}) {
 		return 0
 	}
-	return atoiSmall(string(rest[:4]))*12 + mo
+	return y*12 + mo
 }
 
 // lineMonth returns the month of the date that opens a dated line, as

@@ -1058,11 +1058,9 @@ var packagePaths = []string{"pypi.org/project/", "www.npmjs.com/package/", "npmj
 // packageURL reads a package's name from the address of its page on a
 // package index.
 func packageURL(u string) (string, bool) {
-	rest, found := strings.CutPrefix(u, "https://")
+	rest, found := withoutScheme(u)
 	if !found {
-		if rest, found = strings.CutPrefix(u, "http://"); !found {
-			return "", false
-		}
+		return "", false
 	}
 	for _, p := range packagePaths {
 		if name, ok := strings.CutPrefix(rest, p); ok {
@@ -1075,6 +1073,15 @@ func packageURL(u string) (string, bool) {
 	return "", false
 }
 
+// withoutScheme returns web address u past its "https://" or "http://",
+// and whether it had one.
+func withoutScheme(u string) (string, bool) {
+	if rest, ok := strings.CutPrefix(u, "https://"); ok {
+		return rest, true
+	}
+	return strings.CutPrefix(u, "http://")
+}
+
 // repoHosts are the code and model hubs whose addresses name a
 // repository as /owner/repo.
 var repoHosts = []string{"github.com", "huggingface.co", "gitee.com", "gitcode.com", "modelscope.cn", "gitlab.com"}
@@ -1082,11 +1089,9 @@ var repoHosts = []string{"github.com", "huggingface.co", "gitee.com", "gitcode.c
 // repoURL reads "owner/repo" from the address of a repository page on a
 // code or model hub (modelscope.cn/models/owner/repo too).
 func repoURL(u string) (owner, name string, ok bool) {
-	rest, found := strings.CutPrefix(u, "https://")
+	rest, found := withoutScheme(u)
 	if !found {
-		if rest, found = strings.CutPrefix(u, "http://"); !found {
-			return "", "", false
-		}
+		return "", "", false
 	}
 	host, path, _ := strings.Cut(rest, "/")
 	host = strings.TrimPrefix(host, "www.")
