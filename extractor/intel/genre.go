@@ -94,15 +94,7 @@ func (s *state) namesModelAfter(c hit, sent span) bool {
 	if !s.cjkCue(c) {
 		return false
 	}
-	p := -1
-	for _, e := range s.an.cat.AttributiveEnds {
-		switch {
-		case bytes.HasPrefix(s.buf[c.end:sent.end], []byte(e)):
-			p = max(p, c.end+len(e))
-		case bytes.HasSuffix(s.buf[c.start:c.end], []byte(e)):
-			p = max(p, c.end)
-		}
-	}
+	p := s.attributiveEnd(c, sent)
 	if p < 0 {
 		return false
 	}

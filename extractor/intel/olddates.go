@@ -118,10 +118,11 @@ func (s *state) relativeGap(gap []byte) bool {
 	return false
 }
 
-// attributiveName reports a Chinese, Japanese or Korean release verb c
-// that modifies the name right after it ("发布的Qwen4-Plus", "リリースした
-// 「X」", "공개된 'X'"), and returns where the name ends.
-func (s *state) attributiveName(c hit, sent span) (int, bool) {
+// attributiveEnd returns where the attributive form of Chinese, Japanese
+// or Korean release verb c ends (the lexicon's attributive_ends, after the
+// verb in sentence sent or as the verb's own end: "发布的", "公開した",
+// "공개한"), or -1 when the verb has none.
+func (s *state) attributiveEnd(c hit, sent span) int {
 	p := -1
 	for _, e := range s.an.cat.AttributiveEnds {
 		switch {
@@ -131,6 +132,14 @@ func (s *state) attributiveName(c hit, sent span) (int, bool) {
 			p = max(p, c.end)
 		}
 	}
+	return p
+}
+
+// attributiveName reports a Chinese, Japanese or Korean release verb c
+// that modifies the name right after it ("发布的Qwen4-Plus", "リリースした
+// 「X」", "공개된 'X'"), and returns where the name ends.
+func (s *state) attributiveName(c hit, sent span) (int, bool) {
+	p := s.attributiveEnd(c, sent)
 	if p < 0 {
 		return 0, false
 	}
