@@ -89,7 +89,8 @@ func TableOf(rows [][]string) Table {
 }
 
 // Tables returns the data tables under n: every <table> with at least two
-// rows, laid out as a grid (see Table). Nested tables are returned on their
+// rows, laid out as a grid (see Table), and every Markdown table a page
+// shows as text ("| a | b |" lines, see pipeTables). Nested tables are returned on their
 // own and not repeated inside their parent's cells. At most 64 tables of
 // 500 rows of 64 slots, 20,000 slots in all, and 1 KB of text per cell are
 // returned.
@@ -114,6 +115,7 @@ func (tb *tables) find(n *html.Node, depth int) {
 			tb.out = append(tb.out, t)
 		}
 	}
+	tb.pipeTables(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		tb.find(c, depth+1)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/extractor"
@@ -33,6 +34,10 @@ type cell struct {
 	// ours: the cell marks the article's own model ("(ours)", "Ours");
 	// markOnly: the mark is all it says ("本次开源"), its text kept.
 	ours, markOnly bool
+	// headed: the model is read from the label alone, under a header of
+	// models (headedModelRows); it scores, but no download table offers
+	// it: which checkpoints a page releases its text says.
+	headed bool
 	// stacked are the benchmarks or numbers of a cell that stacks several
 	// on separate lines ("AIME 2024<br>AIME 2025", "74.3<br>79.2"), one
 	// per row of a table that merged them.
@@ -55,8 +60,11 @@ type stackedItem struct {
 // the models stand across the header (benchmarks down the label columns),
 // else down the label columns; download: it offers models for download.
 type table struct {
-	rows           [][]cell
-	head, labels   int
+	rows         [][]cell
+	head, labels int
+	// modelCol is the label column headed as models ("Model"), -1 when
+	// none: its cell names the row's model before any other label's.
+	modelCol       int
 	across, scored bool
 	download       bool
 	unit           string
@@ -82,7 +90,7 @@ func (s *state) tableModels() {
 
 // readTable reads one table within the cell budget.
 func (s *state) readTable(t extractor.Table, budget *int) table {
-	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption)}
+	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption), modelCol: -1}
 	tb.labels = labelColumns(t.Rows, tb.head)
 	tb.rows = make([][]cell, 0, len(t.Rows))
 	var seen map[string]cell // merged cells repeat their text: read once
@@ -126,6 +134,7 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 		tb.rows = append(tb.rows, out)
 	}
 	s.groupedNames(&tb)
+	s.headedModelRows(&tb)
 	tb.orient()
 	s.baselineRows(&tb)
 	return tb
@@ -175,20 +184,117 @@ func rowScored(cells []cell) bool {
 // baselineName records a row label shaped like a model's name as a model
 // shown only in a table: a letter first, a capital and a digit
 // ("olmOCR-2-7B"), at most four words,
-// no metric or setting; footnote marks dropped. It returns the model or
-// -1.
+// no metric or setting; footnote and other marks dropped. It returns the
+// model or -1.
 func (s *state) baselineName(text string) int {
-	t := strings.TrimSpace(strings.TrimRight(text, "*†‡§¶ "))
-	words := strings.Fields(t)
-	if len(t) < 3 || len(t) > maxCellText || len(words) > 4 || !isLetterASCII(t[0]) || !hasUpper([]byte(t)) || !hasDigit(t) ||
-		strings.ContainsAny(t, "()（）%:/,") || metricWord(t) || setting(t) {
+	t := trimMarks(text)
+	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !hasUpper([]byte(t)) || !hasDigit(t) || !labelShaped(t) {
 		return -1
 	}
+	return s.tableName(t)
+}
+
+// headedName records the row label of a column headed as models
+// ("Model") as a model (see labelName), shaped like a name — a letter
+// first, a digit or a capital past the first letter
+// ("bce-embedding-base_v1", "CoSENT"), at most four words, no metric or
+// setting. It returns the model or -1.
+func (s *state) headedName(text string) int {
+	t, repo := labelName(text)
+	if len(t) < 2 || strings.ContainsAny(t, "%:/,") || !(repo || hasDigit(t) || hasUpper([]byte(t[1:]))) || !labelShaped(t) {
+		return -1
+	}
+	return s.tableName(t)
+}
+
+// labelName returns the name a model's table label gives: the text before
+// any bracket ("sam2.1_hiera_large (config, checkpoint)"), the name after
+// its owner's in a repository id ("shibing624/text2vec-base-chinese"),
+// marks dropped; and whether it was a repository id.
+func labelName(text string) (string, bool) {
+	t := text
+	if i := strings.IndexAny(t, "(（["); i > 0 {
+		t = t[:i]
+	}
+	t = strings.TrimSpace(t)
+	repo := false
+	if owner, name, ok := strings.Cut(t, "/"); ok && owner != "" && !strings.ContainsAny(owner, " /") && name != "" && !strings.ContainsAny(name, " /") {
+		t, repo = name, true
+	}
+	return trimMarks(t), repo
+}
+
+// labelShaped reports a table label that may be a model's name: a letter
+// first, at most four words, no metric or setting.
+func labelShaped(t string) bool {
+	return len(t) <= maxCellText && isLetterASCII(t[0]) && len(strings.Fields(t)) <= 4 && !metricWord(t) && !setting(t)
+}
+
+// tableName records t as a model shown only in a table and returns it.
+func (s *state) tableName(t string) int {
 	sub := s.cellState(t)
 	m := sub.addMention(span{0, len(sub.buf)}, -1, -1, string(sub.buf), nil,
 		resolution{how: howDiscovered, conf: resolveConf.discovered, by: -1})
 	s.models = sub.models
 	return m
+}
+
+// trimMarks drops the marks after a table label ("RF-DETR-XL △",
+// "Model-7B*†") and the spaces around it.
+func trimMarks(t string) string {
+	t = strings.TrimSpace(t)
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' || r == '）' {
+			break
+		}
+		t = strings.TrimSpace(t[:len(t)-size])
+	}
+	return t
+}
+
+// headedModelRows reads the rows of scores of a table with a label column
+// headed as models ("Model", "模型"): that column's label names each
+// row's model, though no catalog or text knows it, and the whole label
+// does where a catalogued name covers only its start ("CoSENT" of
+// "CoSENT-macbert-base", beside an "Arch" column of "CoSENT").
+func (s *state) headedModelRows(tb *table) {
+	c := s.modelHeader(tb)
+	if c < 0 {
+		return
+	}
+	tb.modelCol = c
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || row[c].bench >= 0 || row[c].num || row[c].ours || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if name, _ := labelName(row[c].text); row[c].model >= 0 && fold(s.models[row[c].model].name) == fold(name) {
+			continue
+		}
+		if m := s.headedName(row[c].text); m >= 0 {
+			row[c].model, row[c].headed = m, true
+		}
+	}
+}
+
+// modelHeader returns the label column whose header heads a column of
+// models, -1 when none does; of two, the one whose header comes first
+// in the catalog's list ("Model" before "Method").
+func (s *state) modelHeader(tb *table) int {
+	best, rank := -1, len(s.an.cat.ModelHeaders)
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		for c := 0; c < tb.labels && c < len(tb.rows[r]); c++ {
+			t := strings.TrimSpace(strings.Trim(tb.rows[r][c].text, "*_ "))
+			for i, h := range s.an.cat.ModelHeaders[:rank] {
+				if strings.EqualFold(t, h) {
+					best, rank = c, i
+					break
+				}
+			}
+		}
+	}
+	return best
 }
 
 // groupedNames reads the header columns that name no model alone but do
@@ -484,13 +590,20 @@ func (tb *table) columnOurs(c int) bool {
 	return false
 }
 
-// rowModel returns the model a row's label columns name, leftmost first,
-// and whether they mark it as the article's own.
+// rowModel returns the model a row's label columns name (the column
+// headed as models first, else the leftmost), and whether they mark it as
+// the article's own.
 func (tb *table) rowModel(r int) (int, bool) {
 	row := tb.rows[r]
 	ours := false
 	for c := 0; c < tb.labels && c < len(row); c++ {
 		ours = ours || row[c].ours
+	}
+	if c := tb.modelCol; c >= 0 {
+		if c < len(row) && row[c].model >= 0 {
+			return row[c].model, ours
+		}
+		return -1, ours // the other labels are a method's, a base's
 	}
 	for c := 0; c < tb.labels && c < len(row); c++ {
 		if row[c].model >= 0 {
@@ -514,7 +627,7 @@ func (s *state) noteDownloads(tb table) {
 		}
 		first := true
 		for _, c := range tb.rows[r] {
-			if c.model < 0 || c.spanned {
+			if c.model < 0 || c.spanned || c.headed {
 				continue
 			}
 			if first || s.isDownloadCell(c.text) {
@@ -881,8 +994,8 @@ func unitOf(label string) string {
 func (s *state) tableClaims() {
 	for i := range s.tableCells {
 		tb := &s.tableCells[i]
-		if len(tb.rows) < 2 || tb.download || !tb.scored {
-			continue
+		if len(tb.rows) < 2 || !tb.scored {
+			continue // a download table scores only catalogued benchmarks (its sizes and lengths are no scores)
 		}
 		if tb.across {
 			s.modelColumns(tb)
@@ -920,6 +1033,9 @@ func (s *state) modelColumns(tb *table) {
 			continue
 		}
 		name, bench = s.unitBench(name, bench)
+		if tb.download && bench < 0 {
+			continue
+		}
 		if st := tb.stackedBenches(row); st != nil {
 			s.stackedRow(tb, row, st, models, units, unit)
 			continue
@@ -1026,7 +1142,7 @@ func (s *state) benchColumns(tb *table) {
 			continue
 		}
 		for c := tb.labels; c < len(row); c++ {
-			if row[c].num && names[c] != "" {
+			if row[c].num && names[c] != "" && (!tb.download || benches[c] >= 0) {
 				u := firstOf(row[c].unit, units[c], tb.unit)
 				s.scoreClaim(model, names[c], benches[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 			}
