@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,7 +65,10 @@ type table struct {
 	head, labels int
 	// modelCol is the label column headed as models ("Model"), -1 when
 	// none: its cell names the row's model before any other label's.
-	modelCol       int
+	modelCol int
+	// benchCol is the label column headed as benchmarks ("Dataset"), -1
+	// when none: its label names the row's benchmark.
+	benchCol       int
 	across, scored bool
 	download       bool
 	unit           string
@@ -90,7 +94,7 @@ func (s *state) tableModels() {
 
 // readTable reads one table within the cell budget.
 func (s *state) readTable(t extractor.Table, budget *int) table {
-	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption), modelCol: -1}
+	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption), modelCol: -1, benchCol: -1}
 	tb.labels = labelColumns(t.Rows, tb.head)
 	tb.rows = make([][]cell, 0, len(t.Rows))
 	var seen map[string]cell // merged cells repeat their text: read once
@@ -135,6 +139,7 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 	}
 	s.groupedNames(&tb)
 	s.headedModelRows(&tb)
+	s.headedModelColumns(&tb)
 	tb.orient()
 	s.baselineRows(&tb)
 	return tb
@@ -196,15 +201,29 @@ func (s *state) baselineName(text string) int {
 
 // headedName records the row label of a column headed as models
 // ("Model") as a model (see labelName), shaped like a name — a letter
-// first, a digit or a capital past the first letter
-// ("bce-embedding-base_v1", "CoSENT"), at most four words, no metric or
-// setting. It returns the model or -1.
+// first, a digit, a capital past the first letter or words joined by
+// hyphens ("bce-embedding-base_v1", "CoSENT", "gte-large"), at most four
+// words, no metric or setting. It returns the model or -1.
 func (s *state) headedName(text string) int {
 	t, repo := labelName(text)
-	if len(t) < 2 || strings.ContainsAny(t, "%:/,") || !(repo || hasDigit(t) || hasUpper([]byte(t[1:]))) || !labelShaped(t) {
+	if len(t) < 2 || strings.ContainsAny(t, "%:/,") || !(repo || hasDigit(t) || hasUpper([]byte(t[1:])) || joinedWord(t)) || !labelShaped(t) {
 		return -1
 	}
 	return s.tableName(t)
+}
+
+// joinedWord reports one word of letters and digits joined by hyphens
+// or underscores ("bge-reranker-large").
+func joinedWord(t string) bool {
+	if !strings.ContainsAny(t, "-_") {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !isAlnum(c) && !((c == '-' || c == '_') && i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1])) {
+			return false
+		}
+	}
+	return true
 }
 
 // labelName returns the name a model's table label gives: the text before
@@ -276,6 +295,79 @@ func (s *state) headedModelRows(tb *table) {
 			row[c].model, row[c].headed = m, true
 		}
 	}
+}
+
+// headedModelColumns reads the header of a table whose label column is
+// headed as benchmarks ("Benchmark", "数据集"): a header cell across it
+// that names no model, benchmark or metric but is shaped like a
+// checkpoint's name — a digit or a hyphen in one word ("community-1") —
+// or is a word the text keeps writing ("SKEP") names the column's model.
+func (s *state) headedModelColumns(tb *table) {
+	if tb.labels < 1 || tb.head < 1 {
+		return
+	}
+	if tb.benchCol = s.benchHeader(tb); tb.benchCol < 0 {
+		return
+	}
+	low := tb.rows[tb.head-1]
+	for c := tb.labels; c < len(low); c++ {
+		k := &low[c]
+		if tb.columnModel(c) >= 0 || k.bench >= 0 || k.num || k.ours || strings.ContainsRune(strings.TrimSpace(k.text), ' ') {
+			continue // a model's column already ("Nimbus-3" over "Non-thinking")
+		}
+		if t, _ := labelName(k.text); !hasDigit(t) && !strings.ContainsAny(t, "-_") && !s.recurring(t) {
+			continue
+		}
+		if m := s.headedName(k.text); m >= 0 {
+			k.model, k.headed = m, true
+		}
+	}
+}
+
+// minRecurring is how often the text writes a word for a column's
+// header to name a model by it alone ("SKEP" over scores on "SST-2").
+const minRecurring = 3
+
+// recurring reports a word of three letters or more, a capital first and
+// no metric, that the text writes at least minRecurring times whole.
+func (s *state) recurring(w string) bool {
+	if len(w) < 3 || !isUpper(w[0]) || metricWord(w) {
+		return false
+	}
+	n := 0
+	for i := 0; n < minRecurring; {
+		j := bytes.Index(s.buf[i:], []byte(w))
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		if (j == 0 || !isAlnum(s.buf[j-1])) && (end == len(s.buf) || !isAlnum(s.buf[end])) {
+			n++
+		}
+		i = end
+	}
+	return true
+}
+
+// benchHeader returns the label column headed as benchmarks, -1 when
+// none is.
+func (s *state) benchHeader(tb *table) int {
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		for c := 0; c < tb.labels && c < len(tb.rows[r]); c++ {
+			t := tb.rows[r][c].text
+			if i := strings.IndexAny(t, "(（"); i > 0 {
+				t = t[:i]
+			}
+			t = strings.TrimSpace(strings.Trim(t, "*_ "))
+			for _, h := range s.an.cat.BenchHeaders {
+				if strings.EqualFold(t, h) {
+					return c
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // modelHeader returns the label column whose header heads a column of
@@ -1033,7 +1125,7 @@ func (s *state) modelColumns(tb *table) {
 			continue
 		}
 		name, bench = s.unitBench(name, bench)
-		if tb.download && bench < 0 {
+		if tb.download && bench < 0 && tb.benchCol < 0 {
 			continue
 		}
 		if st := tb.stackedBenches(row); st != nil {
@@ -1076,9 +1168,13 @@ func (s *state) stackedRow(tb *table, row []cell, benches []stackedItem, models 
 }
 
 // nameColumn returns the label column that names the benchmarks when no
-// catalogued benchmark does: the one with the most distinct texts (a
+// catalogued benchmark does: the one headed as benchmarks, else the one
+// with the most distinct texts (a
 // column of metrics repeats "Pass@1", one of groups repeats "Math").
 func (tb *table) nameColumn() int {
+	if tb.benchCol >= 0 {
+		return tb.benchCol // headed "Dataset"
+	}
 	best, bestN := 0, -1
 	for c := 0; c < tb.labels; c++ {
 		seen := map[string]bool{}
