@@ -36,6 +36,9 @@ const (
 type Table struct {
 	// Caption is the table's <caption> text, "" when it has none.
 	Caption string
+	// Heading is the text of the last heading (<h1>–<h6>) before the
+	// table, "" when none: what a table under "OmniParseBench" scores.
+	Heading string
 	Rows    [][]Cell
 }
 
@@ -102,17 +105,24 @@ func Tables(n *html.Node) []Table {
 
 // tables collects the tables of one page within the bounds.
 type tables struct {
-	out   []Table
-	cells int // slots left in the page's budget
+	out     []Table
+	cells   int    // slots left in the page's budget
+	heading string // the last heading's text
 }
 
 func (tb *tables) find(n *html.Node, depth int) {
 	if depth > maxDepth || len(tb.out) >= maxTables || tb.cells <= 0 {
 		return
 	}
-	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
-		if t := tb.table(n); len(t.Rows) >= 2 {
-			tb.out = append(tb.out, t)
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			tb.heading = cellText(n)
+		case atom.Table:
+			if t := tb.table(n); len(t.Rows) >= 2 {
+				t.Heading = tb.heading
+				tb.out = append(tb.out, t)
+			}
 		}
 	}
 	tb.pipeTables(n)

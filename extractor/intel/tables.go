@@ -72,6 +72,8 @@ type table struct {
 	across, scored bool
 	download       bool
 	unit           string
+	// heading is the text of the page's heading over the table.
+	heading string
 }
 
 // tableModels reads the models in table cells (so a model shown only in a
@@ -94,7 +96,7 @@ func (s *state) tableModels() {
 
 // readTable reads one table within the cell budget.
 func (s *state) readTable(t extractor.Table, budget *int) table {
-	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption), modelCol: -1, benchCol: -1}
+	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption), modelCol: -1, benchCol: -1, heading: t.Heading}
 	tb.labels = labelColumns(t.Rows, tb.head)
 	tb.rows = make([][]cell, 0, len(t.Rows))
 	var seen map[string]cell // merged cells repeat their text: read once
@@ -1118,6 +1120,11 @@ func (s *state) modelColumns(tb *table) {
 		}
 	}
 	nameCol := tb.nameColumn()
+	catalogued := false // a row names a catalogued benchmark
+	for r := tb.head; r < len(tb.rows) && !catalogued; r++ {
+		_, bench, _ := tb.rowBench(tb.rows[r], nameCol)
+		catalogued = bench >= 0
+	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		name, bench, unit := tb.rowBench(row, nameCol)
@@ -1125,6 +1132,9 @@ func (s *state) modelColumns(tb *table) {
 			continue
 		}
 		name, bench = s.unitBench(name, bench)
+		if !catalogued {
+			name, bench = s.headingBench(tb, name, bench)
+		}
 		if tb.download && bench < 0 && tb.benchCol < 0 {
 			continue
 		}
@@ -1228,6 +1238,11 @@ func (s *state) benchColumns(tb *table) {
 			names[c], benches[c] = s.unitBench(names[c], benches[c])
 		}
 	}
+	if !slices.ContainsFunc(benches, func(b int) bool { return b >= 0 }) {
+		for c := range names {
+			names[c], benches[c] = s.headingBench(tb, names[c], benches[c])
+		}
+	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		model, ours := tb.rowModel(r)
@@ -1285,6 +1300,32 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, " "), -1, unit
+}
+
+// overallWords are the header labels of a table's one summary score
+// ("Overall", "Headline"), which is the score on the benchmark its
+// heading names.
+var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "总分", "总体", "综合", "総合", "総合スコア", "종합", "종합 점수", "điểm tổng"}
+
+// headingBench resolves the label of a table's summary score ("Overall",
+// "Score") to the one catalogued benchmark the heading over the table
+// names ("OmniParseBench"); other labels, and labels under a heading
+// naming none or two, are returned as they are.
+func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
+	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxCellText || !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
+		return name, bench
+	}
+	sub := s.cellState(tb.heading)
+	sub.scan()
+	s.models = sub.models
+	found, idx := name, -1
+	for _, b := range sub.benches {
+		if b.idx < 0 || idx >= 0 && b.idx != idx {
+			return name, bench
+		}
+		found, idx = b.name, b.idx
+	}
+	return found, idx
 }
 
 // unitBench resolves a table label that only names a unit ("Elo",
