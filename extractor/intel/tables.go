@@ -190,12 +190,12 @@ func rowScored(cells []cell) bool {
 
 // baselineName records a row label shaped like a model's name as a model
 // shown only in a table: a letter first, a capital and a digit
-// ("olmOCR-2-7B"), at most four words,
-// no metric or setting; footnote and other marks dropped. It returns the
-// model or -1.
+// ("olmOCR-2-7B") or a word with an inner capital and a hyphen
+// ("PaddleOCR-VL"), at most four words, no metric or setting; footnote
+// and other marks dropped. It returns the model or -1.
 func (s *state) baselineName(text string) int {
 	t := trimMarks(text)
-	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !hasUpper([]byte(t)) || !hasDigit(t) || !labelShaped(t) {
+	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t)) || !labelShaped(t) {
 		return -1
 	}
 	return s.tableName(t)
@@ -243,6 +243,12 @@ func labelName(text string) (string, bool) {
 		t, repo = name, true
 	}
 	return trimMarks(t), repo
+}
+
+// innerCapHyphen reports one word with a capital after a small letter and
+// a hyphen ("PaddleOCR-VL", "DeepSeek-OCR").
+func innerCapHyphen(t string) bool {
+	return !strings.ContainsRune(t, ' ') && strings.ContainsRune(t, '-') && hasInnerUpper(t)
 }
 
 // labelShaped reports a table label that may be a model's name: a letter
@@ -984,7 +990,7 @@ func (s *state) cellState(text string) *state {
 }
 
 // cellNumber parses a score cell: "85.0", "**72.7**", "72.7*", "65,8%",
-// "1,035", "72.3 ± 0.4", "85.0 (86.1)", "−2.1", "41.3%". Marks around the
+// "1,035", "72.3 ± 0.4", "85.0 (86.1)", "−2.1", "41.3%", "253 ms". Marks around the
 // number (bold, footnote signs) are dropped; a value and its spread or a
 // second figure in brackets give the value. Fullwidth digits and dots
 // ("７１．２") read as their ASCII forms.
@@ -1003,11 +1009,16 @@ func cellNumber(t string) (float64, string, bool) {
 		return 0, "", false // most label cells: a word
 	}
 	t = strings.TrimSpace(strings.Trim(t, "*†‡§¶#^~≈ "))
+	unit := ""
+	if n, u, ok := strings.Cut(t, " "); ok {
+		if rest, _, _ := strings.Cut(strings.TrimSpace(u), " ("); slices.Contains(cellUnits, strings.ToLower(rest)) {
+			t, unit = n, rest // "253 ms", "227.85 tokens/s (8-way concurrency)"
+		}
+	}
 	if i := strings.IndexAny(t, "±+(（/"); i > 0 {
 		t = strings.TrimSpace(t[:i]) // "72.3 ± 0.4", "85.0 (86.1)", "54.3/52.1"
 	}
 	t = strings.TrimRight(t, "*†‡§¶#^ ")
-	unit := ""
 	switch {
 	case strings.HasSuffix(t, "%"):
 		unit, t = "%", strings.TrimSpace(strings.TrimSuffix(t, "%"))
@@ -1046,6 +1057,10 @@ func cellNumber(t string) (float64, string, bool) {
 	}
 	return v, unit, ok
 }
+
+// cellUnits are the units a score cell may write after its number, a
+// space between ("253 ms", "227.85 tokens/s"), lowercase.
+var cellUnits = []string{"ms", "s", "sec", "tokens/s", "token/s", "tok/s", "it/s", "fps", "qps"}
 
 // plainNumber reports digits with at most one decimal point and nothing
 // else: "85.0", "2121".
