@@ -100,7 +100,7 @@ func (tb *tables) pipeLines(lines []string) {
 			continue
 		}
 		width := min(len(head), maxRowCells)
-		t := Table{Heading: tb.heading}
+		t := Table{Heading: tb.headings()}
 		t.Rows = append(t.Rows, tb.pipeRow(head[:width], true))
 		j := i + 2
 		for ; j < len(lines) && len(t.Rows) < maxTableRows && tb.cells > 0; j++ {

@@ -36,8 +36,10 @@ const (
 type Table struct {
 	// Caption is the table's <caption> text, "" when it has none.
 	Caption string
-	// Heading is the text of the last heading (<h1>–<h6>) before the
-	// table, "" when none: what a table under "OmniParseBench" scores.
+	// Heading is the text of the headings (<h1>–<h6>) the table stands
+	// under, outermost first, joined by " / " ("Leaderboard / Evaluations
+	// in MTEB / Embedding Models"), "" when none: what a table under
+	// "OmniParseBench" scores.
 	Heading string
 	Rows    [][]Cell
 }
@@ -106,8 +108,20 @@ func Tables(n *html.Node) []Table {
 // tables collects the tables of one page within the bounds.
 type tables struct {
 	out     []Table
-	cells   int    // slots left in the page's budget
-	heading string // the last heading's text
+	cells   int       // slots left in the page's budget
+	heading [6]string // the text of the last heading of each level
+}
+
+// headings returns the headings the next table stands under, outermost
+// first.
+func (tb *tables) headings() string {
+	var parts []string
+	for _, h := range tb.heading {
+		if h != "" {
+			parts = append(parts, h)
+		}
+	}
+	return strings.Join(parts, " / ")
 }
 
 func (tb *tables) find(n *html.Node, depth int) {
@@ -117,10 +131,12 @@ func (tb *tables) find(n *html.Node, depth int) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			tb.heading = cellText(n)
+			level := int(n.Data[1] - '1')
+			tb.heading[level] = cellText(n)
+			clear(tb.heading[level+1:]) // a new section ends the deeper ones
 		case atom.Table:
 			if t := tb.table(n); len(t.Rows) >= 2 {
-				t.Heading = tb.heading
+				t.Heading = tb.headings()
 				tb.out = append(tb.out, t)
 			}
 		}

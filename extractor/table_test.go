@@ -136,3 +136,21 @@ a line after the table
 		t.Errorf("bold body cell = %+v", c)
 	}
 }
+
+// TestTablesHeading gives each table the headings it stands under,
+// outermost first; a new heading ends the deeper sections before it.
+func TestTablesHeading(t *testing.T) {
+	got := tablesOf(t, `<h1>Lumen</h1><h2>Benchmarks</h2><h3>MTEB</h3>
+<table><tr><td>a</td></tr><tr><td>1</td></tr></table>
+<h2>Speed</h2>
+<table><tr><td>b</td></tr><tr><td>2</td></tr></table>`)
+	want := []string{"Lumen / Benchmarks / MTEB", "Lumen / Speed"}
+	if len(got) != len(want) {
+		t.Fatalf("%d tables", len(got))
+	}
+	for i, w := range want {
+		if got[i].Heading != w {
+			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
+		}
+	}
+}

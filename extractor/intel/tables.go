@@ -1318,16 +1318,21 @@ func (tb *table) columnBench(c int) (string, int, string) {
 }
 
 // overallWords are the header labels of a table's one summary score
-// ("Overall", "Headline"), which is the score on the benchmark its
-// heading names.
-var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "总分", "总体", "综合", "総合", "総合スコア", "종합", "종합 점수", "điểm tổng"}
+// ("Overall", "Headline", "Avg"), which is the score on the benchmark its
+// headings name.
+var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "avg", "average", "总分", "总体", "综合", "平均", "総合", "総合スコア", "종합", "종합 점수", "평균", "điểm tổng", "trung bình"}
+
+// maxHeadingText is the longest text of a table's headings read for the
+// benchmark they name.
+const maxHeadingText = 2 * maxCellText
 
 // headingBench resolves the label of a table's summary score ("Overall",
 // "Score") to the one catalogued benchmark the heading over the table
-// names ("OmniParseBench"); other labels, and labels under a heading
-// naming none or two, are returned as they are.
+// names ("OmniParseBench", "Evaluations in MTEB / Embedding Models");
+// other labels, and labels under headings naming none or two, are
+// returned as they are.
 func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
-	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxCellText || !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
+	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
 		return name, bench
 	}
 	sub := s.cellState(tb.heading)
