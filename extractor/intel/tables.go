@@ -317,6 +317,11 @@ func (s *state) headedModelColumns(tb *table) {
 	if tb.benchCol = s.benchHeader(tb); tb.benchCol < 0 {
 		return
 	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c := tb.benchCol; c < len(tb.rows[r]) && tb.rows[r][c].model >= 0 && tb.rows[r][c].bench < 0 {
+			tb.rows[r][c].model = -1 // "DuCTB1.0" under "数据集": a test set
+		}
+	}
 	low := tb.rows[tb.head-1]
 	for c := tb.labels; c < len(low); c++ {
 		k := &low[c]
@@ -1103,15 +1108,72 @@ func unitOf(label string) string {
 func (s *state) tableClaims() {
 	for i := range s.tableCells {
 		tb := &s.tableCells[i]
-		if len(tb.rows) < 2 || !tb.scored {
-			continue // a download table scores only catalogued benchmarks (its sizes and lengths are no scores)
+		if len(tb.rows) < 2 {
+			continue
 		}
+		if !tb.scored {
+			s.topicTable(tb)
+			continue
+		}
+		// A download table scores only catalogued benchmarks (its sizes
+		// and lengths are no scores).
 		if tb.across {
 			s.modelColumns(tb)
 		} else {
 			s.benchColumns(tb)
 		}
 	}
+}
+
+// topicTable reads a table of the article's own model that names no
+// model: rows headed as benchmarks ("数据集": "CTB5") and metrics across
+// ("UAS", "LAS"); each score is the topic's on the row's benchmark by the
+// column's metric ("CTB5 UAS"). A table naming any model is none, and so
+// is one whose test sets name the topic (a test set the text took for a
+// model).
+func (s *state) topicTable(tb *table) {
+	if tb.benchCol < 0 || s.topic < 0 || tb.download || tb.scores() < 2 {
+		return
+	}
+	topic := fold(s.models[s.topic].name)
+	for _, row := range tb.rows {
+		for c, k := range row {
+			if k.model >= 0 {
+				return // a model of its own: not the topic's table
+			}
+			if c == tb.benchCol && fold(benchLabel(k.text)) == topic {
+				return // the "topic" is a test set the table lists
+			}
+		}
+	}
+	width := maxRowWidth2(tb.rows)
+	for c := tb.labels; c < width; c++ {
+		metric, _, unit := tb.columnBench(c)
+		if metric == "" {
+			continue
+		}
+		for r := tb.head; r < len(tb.rows); r++ {
+			row := tb.rows[r]
+			if c >= len(row) || !row[c].num || tb.benchCol >= len(row) {
+				continue
+			}
+			set := benchLabel(row[tb.benchCol].text)
+			if set == "" {
+				continue
+			}
+			u := firstOf(row[c].unit, unit, tb.unit)
+			s.scoreClaim(s.topic, set+" "+metric, -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+		}
+	}
+}
+
+// maxRowWidth2 is the width of the widest row of cells.
+func maxRowWidth2(rows [][]cell) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r))
+	}
+	return w
 }
 
 // modelColumns reads a table with models across the header: each body
