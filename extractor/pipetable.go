@@ -125,7 +125,10 @@ func (tb *tables) pipeRow(texts []string, head bool) []Cell {
 			break
 		}
 		tb.cells--
-		text, strong := markdownCell(t)
+		text, strong := markdownCell(t[:min(len(t), 4*maxCellBytes)])
+		if len(text) > maxCellBytes {
+			text = strings.ToValidUTF8(text[:maxCellBytes], "")
+		}
 		row = append(row, Cell{Text: text, Header: head, Strong: strong, ColSpan: 1, RowSpan: 1})
 	}
 	return row
