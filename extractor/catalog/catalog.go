@@ -132,6 +132,14 @@ type Catalog struct {
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
+	// ModelHeaders are the header labels of a table's column of models
+	// ("Model", "模型"), matched whole and case-insensitively: the column's
+	// rows name models no text needs to introduce.
+	ModelHeaders []string `yaml:"model_headers"`
+	// BenchHeaders are the header labels of a table's column of
+	// benchmarks ("Benchmark", "数据集"), matched whole (before any
+	// bracket) and case-insensitively: the columns across are models.
+	BenchHeaders []string `yaml:"bench_headers"`
 	// OwnMarkers in a benchmark table's header or row label mark the
 	// article's own model ("Kimi K2 (ours)", "Ours", "本文方法").
 	OwnMarkers []string `yaml:"own_markers"`
@@ -795,6 +803,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.ModelHeaders = append(c.ModelHeaders, o.ModelHeaders...)
+	c.BenchHeaders = append(c.BenchHeaders, o.BenchHeaders...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
@@ -1167,6 +1177,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("org_nouns", c.OrgNouns)
 	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
+	v.names("model_headers", c.ModelHeaders)
+	v.names("bench_headers", c.BenchHeaders)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
 	v.names("other_heads", c.OtherHeads)
