@@ -118,6 +118,10 @@ type Catalog struct {
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
 	OrgSuffixes []string `yaml:"org_suffixes"`
+	// HandleSuffixes end a repository owner's handle without being part
+	// of the organisation's name ("-ai" of "suno-ai", "-to" of
+	// "datalab-to").
+	HandleSuffixes []string `yaml:"handle_suffixes"`
 	// OrgNouns name a kind of organisation that news writes before a
 	// name no catalog knows in Hangul, Katakana or Han ("스타트업 누리봄",
 	// "スタートアップ・ツグミ").
@@ -792,6 +796,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.BenchmarkSubsets = append(c.BenchmarkSubsets, o.BenchmarkSubsets...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
+	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
@@ -1164,6 +1169,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("benchmark_subsets", c.BenchmarkSubsets)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
+	v.names("handle_suffixes", c.HandleSuffixes)
 	v.names("org_nouns", c.OrgNouns)
 	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)

@@ -108,7 +108,7 @@ func (s *state) discover() {
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo))) {
-			s.addVendor(owner, 0)
+			s.addVendor(s.ownerSpelling(owner), 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
@@ -1316,6 +1316,39 @@ func cjkWordBefore(b []byte) string {
 	return string(b[j:])
 }
 
+// ownerSpelling returns the name the text gives the organisation behind
+// a repository owner's handle: the handle past a suffix of the lexicon's
+// handle_suffixes ("suno" of "suno-ai"), where the text writes it as a
+// capitalised word of its own ("Bark … created by Suno"), with the
+// organisation suffixes the text writes after it ("Pellucid Labs" of
+// "pellucid-labs"); else the handle.
+func (s *state) ownerSpelling(owner string) string {
+	i := strings.LastIndexAny(owner, "-_")
+	if i < 3 || !slices.Contains(s.an.cat.HandleSuffixes, strings.ToLower(owner[i+1:])) {
+		return owner
+	}
+	f := fold(owner[:i])
+	for p := s.titleEnd; p < len(s.buf); {
+		if !isUpper(s.buf[p]) || p > 0 && (isAlnum(s.buf[p-1]) || s.buf[p-1] == '-' || s.buf[p-1] == '/' || s.buf[p-1] == '.') {
+			p++
+			continue
+		}
+		q := wordEnd(s.buf, p)
+		if q == p {
+			p++
+			continue
+		}
+		if fold(string(s.buf[p:q])) == f && (q == len(s.buf) || s.buf[q] != '-' && s.buf[q] != '/' && s.buf[q] != '.' || q+1 == len(s.buf) || !isAlnum(s.buf[q+1])) {
+			for k := 0; k < 2 && s.orgSuffixAfter(q) != ""; k++ {
+				q = wordEnd(s.buf, q+1) // "Pellucid Labs", "Mekong AI Lab": the organisation's full name
+			}
+			return string(s.buf[p:q])
+		}
+		p = q
+	}
+	return owner
+}
+
 // namedAfterAny reports a discovered name that a repository is named
 // after (namedAfter).
 func namedAfterAny(repo string, names []string) bool {
@@ -1548,11 +1581,19 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
+	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && s.definedModel(w, true) {
+		// "🐶 Bark" at github.com/suno-ai/bark, and "Bark is a
+		// transformer-based text-to-audio model": the title spells the
+		// repository's name in its own case and the text defines it
+		// as a model where it first opens a sentence, which needs no
+		// version to be the page's own.
+		return w, true
+	}
 	// An address names the page's repository; its title must name it
 	// too, or the text must call it a model ("Surya is a 689M param OCR
 	// model" at github.com/datalab-to/surya, titled "Datalab").
 	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo))
-	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:])) {
+	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:], false)) {
 		return "", false
 	}
 	if !isUpper(repo[0]) {
@@ -1573,7 +1614,11 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 // definedModel reports name opening a sentence of the text, past a list
 // mark, that calls it a model ("Surya is a 689M param OCR model", "Orion
 // 是一个开源大模型"): a README defining its own model.
-func (s *state) definedModel(name string) bool {
+//
+// With first set, only the first such sentence counts: the one that
+// introduces the name ("Quillpad is a notebook editor for …", not a later
+// "Quillpad now exports fine-tuned models").
+func (s *state) definedModel(name string, first bool) bool {
 	pat := []byte(name)
 	for i := s.titleEnd; ; {
 		j := bytes.Index(s.buf[i:], pat)
@@ -1590,8 +1635,13 @@ func (s *state) definedModel(name string) bool {
 		if k := bytes.LastIndexByte(s.buf[lo:sp.start], '\n'); k >= 0 {
 			lo += k + 1 // the sentence's line: a title without a full stop runs on
 		}
-		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 && s.definesModel(sp, sent) {
-			return true
+		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 {
+			if s.definesModel(sp, sent) {
+				return true
+			}
+			if first {
+				return false
+			}
 		}
 	}
 }
@@ -1710,17 +1760,47 @@ func lettersOnly(w string) bool {
 // it, that no catalog knows and that names a model: with an inner capital
 // or a digit, or written in the text with a version or size after it.
 func (s *state) unknownRepoName(repo string) bool {
-	f := fold(repo)
-	if _, ok := s.an.c.vendorOfAlias[f]; ok {
-		return false
-	}
-	if _, ok := s.an.c.benchByFold[f]; ok || s.an.c.stemWords[strings.ToLower(repo)] || s.an.c.stopwords[repo] {
+	if s.knownWord(repo) {
 		return false
 	}
 	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
 		return true
 	}
 	return s.versionedAfter(repo)
+}
+
+// knownWord reports a name that is a vendor's, a benchmark's, a stem word
+// or a stopword: no model of a repository's own.
+func (s *state) knownWord(name string) bool {
+	f := fold(name)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
+		return true
+	}
+	_, ok := s.an.c.benchByFold[f]
+	return ok || s.an.c.stemWords[strings.ToLower(name)] || s.an.c.stopwords[name]
+}
+
+// titleSpelling returns the word of the title that spells repository
+// name repo in other case or with other joiners ("Bark" of "bark",
+// "RF-DETR" of "rf-detr"), or "".
+func (s *state) titleSpelling(repo string) string {
+	title := s.buf[:s.titleEnd]
+	f := fold(repo)
+	for i := 0; i < len(title); {
+		if !isAlnum(title[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(title) && (isAlnum(title[j]) || (title[j] == '-' || title[j] == '_' || title[j] == '.') && j+1 < len(title) && isAlnum(title[j+1])) {
+			j++
+		}
+		if fold(string(title[i:j])) == f {
+			return string(title[i:j])
+		}
+		i = j
+	}
+	return ""
 }
 
 // versionedAfter reports name written in the text with a version or size
