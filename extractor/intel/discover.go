@@ -2090,11 +2090,23 @@ func dashAt(buf []byte, i int) bool {
 
 // afterModelNoun returns where the name starts that a model noun at p
 // introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
-// first capitalised word within a few lowercase words after the noun.
+// first capitalised word within a few lowercase words after the noun. The
+// noun may follow its modifiers, and the name the noun then
+// ("the sentiment model KORA", "情感预训练模型KORA").
 func (s *state) afterModelNoun(p, end int) (int, bool) {
 	hs := hitsIn(s.cues[cueModelNouns], p, min(end, p+1))
 	if len(hs) == 0 {
-		return p, false
+		// After its modifiers, the noun is followed right by the name
+		// ("情感预训练模型SKEP"), not by more words ("…大模型，涵盖了NLP").
+		hs = hitsIn(s.cues[cueModelNouns], p, min(end, p+tune.nounBefore))
+		if len(hs) == 0 || !s.nounModifiers(p, hs[0].start) {
+			return p, false
+		}
+		q := hs[0].end
+		for q < end && s.buf[q] == ' ' {
+			q++
+		}
+		return q, q < end && latinUpperAt(s.buf, q)
 	}
 	q := hs[len(hs)-1].end
 	for q < end && q < hs[0].end+tune.nounAfter {
@@ -2109,6 +2121,20 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 		q += n
 	}
 	return p, false
+}
+
+// nounModifiers reports the words in [p, q) before a model noun as its
+// modifiers ("sentiment pre-training" of "the sentiment pre-training model
+// KORA", "情感预训练" of "情感预训练模型KORA"): letters, spaces and hyphens
+// only, no model named and no definition break ("the code and model …").
+func (s *state) nounModifiers(p, q int) bool {
+	gap := s.buf[p:q]
+	for _, r := range string(gap) {
+		if !unicode.IsLetter(r) && r != ' ' && r != '-' {
+			return false
+		}
+	}
+	return len(s.mentionsIn(p, q)) == 0 && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
 }
 
 // objectName adds the plain capitalised name a release verb introduces when
