@@ -431,11 +431,44 @@ func (s *state) releaseSentence(c hit) {
 	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
 	// "the models" of a later sentence are, nor is a topic the title
 	// says is still to come ("…上线，Qwen3.7-Max下月见").
-	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+	if !named && s.topic >= 0 && s.ownTopic() && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
+}
+
+// ownTopic reports an article's topic model that an unnamed release of
+// its text can be: on a project's page, the project's own — one no
+// catalog knows, one the title names, or one of the vendor that owns the
+// repository (under a handle of its own, or one that begins with its name). A README's "Model Releases - … are available" is not a
+// release of another lab's model it names in a code sample
+// ("gpt-3.5-turbo-0613") or builds on ("PaliGemma-3B").
+func (s *state) ownTopic() bool {
+	if _, _, _, ok := s.project(); !ok {
+		return true
+	}
+	rec := s.models[s.topic]
+	if rec.vendor < 0 || s.titleNames(s.topic) {
+		return true
+	}
+	if v, _ := s.repoOwnerVendor(); v == rec.vendor {
+		return true
+	}
+	owner, _, _, _ := s.project()
+	return s.ownerOf(owner, rec.vendor)
+}
+
+// ownerOf reports a repository owner's handle that begins with a name of
+// vendor v ("Snowflake-Labs" of Snowflake): the vendor's team.
+func (s *state) ownerOf(owner string, v int) bool {
+	f := fold(owner)
+	for alias, i := range s.an.c.vendorOfAlias {
+		if i == v && len(alias) >= 4 && strings.HasPrefix(f, alias) {
+			return true
+		}
+	}
+	return false
 }
 
 // olderEntries takes back the releases that a changelog line gives to an
