@@ -1581,12 +1581,14 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
-	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && s.definedModel(w, true) {
+	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || hasInnerUpper(w) && s.calledModel(w)) {
 		// "🐶 Bark" at github.com/suno-ai/bark, and "Bark is a
 		// transformer-based text-to-audio model": the title spells the
 		// repository's name in its own case and the text defines it
 		// as a model where it first opens a sentence, which needs no
-		// version to be the page's own.
+		// version to be the page's own; so does a name with an inner
+		// capital that the text writes before a model noun ("ColPali:
+		// …" at github.com/illuin-tech/colpali, "the ColPali model").
 		return w, true
 	}
 	// An address names the page's repository; its title must name it
@@ -1767,6 +1769,30 @@ func (s *state) unknownRepoName(repo string) bool {
 		return true
 	}
 	return s.versionedAfter(repo)
+}
+
+// calledModel reports name written in the text, as a word of its own,
+// right before a model noun of the lexicon's model_nouns, in the singular
+// ("the ColPali model", "ColPali模型"; "the AudioCraft models" are a
+// library's).
+func (s *state) calledModel(name string) bool {
+	pat := []byte(name)
+	for i := s.titleEnd; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		sp := span{i + j, i + j + len(pat)}
+		i = sp.end
+		if sp.start > 0 && isAlnum(s.buf[sp.start-1]) {
+			continue
+		}
+		for _, n := range s.an.cat.ModelNouns {
+			if e := sp.end + len(n); bytes.HasPrefix(s.buf[sp.end:], []byte(n)) && (e == len(s.buf) || !isLetterASCII(s.buf[e])) {
+				return true // not "the AudioCraft models", the models of a library
+			}
+		}
+	}
 }
 
 // knownWord reports a name that is a vendor's, a benchmark's, a stem word
