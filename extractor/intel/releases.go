@@ -2058,8 +2058,8 @@ func (s *state) releasesNow(sent span) bool {
 // 模型上线，Qwen3.7-Max下月见".
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
-		if s.readerCondition(c) {
-			continue // "If you need a specific CUDA version, … before installing X"
+		if s.readerCondition(c) || s.inCodeLine(c.start) {
+			continue // "If you need a specific CUDA version, … before installing X"; code's "if x is in bf16"
 		}
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]

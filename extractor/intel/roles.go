@@ -611,8 +611,8 @@ func (s *state) endsClause(p int) bool {
 // another maker than the vendor the sentence names as the plan's subject
 // (otherMakersPlan).
 func (s *state) markPlanned(c hit) {
-	if s.readerCondition(c) {
-		return // "If you use either X or Y, please cite …"
+	if s.readerCondition(c) || s.inCodeLine(c.start) {
+		return // "If you use either X or Y, please cite …"; "… if x is in bf16" in a code sample
 	}
 	chain := s.chainAfter(c.end)
 	if c.after {
