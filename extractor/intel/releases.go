@@ -391,6 +391,10 @@ func (s *state) releaseSentence(c hit) {
 		if !s.inReach(m, c) || m.start >= c.end && objects != nil && !slices.Contains(objects, m.start) {
 			continue
 		}
+		if m.start >= c.end && s.documentAfter(m) {
+			named = true
+			continue // "Release of Uni2TS library": the name of a document or a tool
+		}
 		if subject && m.end <= c.start {
 			continue // "GreenNode của VNG công bố … GreenMind": the subject
 		}
@@ -2430,6 +2434,22 @@ func (s *state) documentObject(c hit, sent span) bool {
 	}
 	docs := hitsIn(s.cues[cueDocuments], c.end, min(c.end+tune.objectAfter, sent.end))
 	return len(docs) > 0 && len(hitsIn(s.cues[cueModelNouns], c.end, docs[0].start)) == 0
+}
+
+// documentAfter reports a document noun right after mention m, past one
+// space at most: the name is the document's or the tool's ("the Uni2TS
+// library", "the Llama 4 paper", "X论文").
+func (s *state) documentAfter(m mention) bool {
+	p := m.end
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	for _, d := range hitsIn(s.cues[cueDocuments], p, min(len(s.buf), p+1)) {
+		if d.start == p {
+			return true
+		}
+	}
+	return false
 }
 
 // documentBetween reports a document noun between release cue c and
