@@ -126,6 +126,9 @@ type Catalog struct {
 	// name no catalog knows in Hangul, Katakana or Han ("스타트업 누리봄",
 	// "スタートアップ・ツグミ").
 	OrgNouns []string `yaml:"org_nouns"`
+	// RebrandWords, right before a name, give an organisation's new name
+	// ("rebranded to OpenAudio"): a maker, not a model.
+	RebrandWords []string `yaml:"rebrand_words"`
 	// OrgAppositions are the nouns of an apposition that calls the
 	// capitalised words before it an organisation ("Halcyon Forge, a
 	// 40-person startup, …"), lowercase.
@@ -798,6 +801,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
+	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
@@ -1171,6 +1175,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("handle_suffixes", c.HandleSuffixes)
 	v.names("org_nouns", c.OrgNouns)
+	v.names("rebrand_words", c.RebrandWords)
 	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)

@@ -82,6 +82,7 @@ func (s *state) discover() {
 			stems.add(n.stem)
 		}
 	}
+	s.rebrandedMakers()
 	if len(stems.names) > 0 && len(s.newVendors) == 0 {
 		s.makerNamedFrom(stems.names)
 	}
@@ -1399,6 +1400,39 @@ func (s *state) makerNamedFrom(names []string) {
 				s.addVendor(name, p)
 				return
 			}
+		}
+	}
+}
+
+// rebrandedMakers adds the organisations the text gives a new name after
+// a word of the lexicon's rebrand_words ("we have rebranded to
+// OpenAudio", "更名为X"): a capitalised Latin name no catalog knows, the
+// maker of the models the page introduces, and no model itself
+// (dropRebranded).
+func (s *state) rebrandedMakers() {
+	low := bytes.ToLower(s.buf)
+	for _, w := range s.an.cat.RebrandWords {
+		pat := []byte(strings.ToLower(w))
+		for i := s.titleEnd; ; {
+			j := bytes.Index(low[i:], pat)
+			if j < 0 {
+				break
+			}
+			p := i + j + len(pat)
+			i = p
+			if p < len(s.buf) && s.buf[p] == ' ' {
+				p++
+			}
+			if p >= len(s.buf) || !isUpper(s.buf[p]) {
+				continue
+			}
+			e := wordEnd(s.buf, p)
+			name := string(s.buf[p:e])
+			if len(name) < 3 || s.knownWord(name) || slices.Contains(s.rebranded, fold(name)) {
+				continue
+			}
+			s.rebranded = append(s.rebranded, fold(name))
+			s.addVendor(name, p)
 		}
 	}
 }
