@@ -108,6 +108,13 @@ type Catalog struct {
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
 	DefinitionBreaks []string `yaml:"definition_breaks"`
+	// HandleSuffixes end a repository owner's handle without being part
+	// of the organisation's name ("-ai" of "suno-ai", "-to" of
+	// "datalab-to").
+	HandleSuffixes []string `yaml:"handle_suffixes"`
+	// RebrandWords, right before a name, give an organisation's new name
+	// ("rebranded to OpenAudio"): a maker, not a model.
+	RebrandWords []string `yaml:"rebrand_words"`
 	// FollowingWords announce a list on the lines after a sentence that
 	// ends without a colon ("以下の2つのモデルを公開します。").
 	FollowingWords []string `yaml:"following_words"`
@@ -118,17 +125,10 @@ type Catalog struct {
 	ListJoiners []string `yaml:"list_joiners"`
 	// OrgSuffixes end organisation names no catalog knows ("Labs", "科技").
 	OrgSuffixes []string `yaml:"org_suffixes"`
-	// HandleSuffixes end a repository owner's handle without being part
-	// of the organisation's name ("-ai" of "suno-ai", "-to" of
-	// "datalab-to").
-	HandleSuffixes []string `yaml:"handle_suffixes"`
 	// OrgNouns name a kind of organisation that news writes before a
 	// name no catalog knows in Hangul, Katakana or Han ("스타트업 누리봄",
 	// "スタートアップ・ツグミ").
 	OrgNouns []string `yaml:"org_nouns"`
-	// RebrandWords, right before a name, give an organisation's new name
-	// ("rebranded to OpenAudio"): a maker, not a model.
-	RebrandWords []string `yaml:"rebrand_words"`
 	// OrgAppositions are the nouns of an apposition that calls the
 	// capitalised words before it an organisation ("Halcyon Forge, a
 	// 40-person startup, …"), lowercase.
@@ -791,6 +791,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
+	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
+	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
@@ -799,9 +801,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.BenchmarkSubsets = append(c.BenchmarkSubsets, o.BenchmarkSubsets...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
-	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
-	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
@@ -1165,6 +1165,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("preview_words", c.PreviewWords)
 	v.names("reader_conditions", c.ReaderConditions)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
+	v.names("handle_suffixes", c.HandleSuffixes)
+	v.names("rebrand_words", c.RebrandWords)
 	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
@@ -1173,9 +1175,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("benchmark_subsets", c.BenchmarkSubsets)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
-	v.names("handle_suffixes", c.HandleSuffixes)
 	v.names("org_nouns", c.OrgNouns)
-	v.names("rebrand_words", c.RebrandWords)
 	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("own_markers", c.OwnMarkers)
