@@ -1672,7 +1672,7 @@ func (s *state) definedModel(name string, first bool) bool {
 			lo += k + 1 // the sentence's line: a title without a full stop runs on
 		}
 		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 {
-			if s.definesModel(sp, sent) {
+			if s.definesModel(sp, sent) || first && s.definesArchitecture(sp, sent) {
 				return true
 			}
 			if first {
@@ -1689,6 +1689,23 @@ func (s *state) definedModel(name string, first bool) bool {
 // what the sentence calls the name.
 func (s *state) definesModel(sp, sent span) bool {
 	return s.definesModelIn(sp, sent, tune.nounAfter)
+}
+
+// definesArchitecture reports a noun of the lexicon's architecture_nouns
+// after name sp within nounAfter bytes of its sentence, with no clause
+// mark or definition break before it ("RF-DETR is a real-time
+// transformer architecture for …").
+func (s *state) definesArchitecture(sp, sent span) bool {
+	lb := bytes.ToLower(s.buf[sp.end:min(sent.end, sp.end+tune.nounAfter)])
+	for _, n := range s.an.cat.ArchitectureNouns {
+		if k := bytes.Index(lb, []byte(n)); k >= 0 {
+			gap := s.buf[sp.end : sp.end+k]
+			if !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definesModelIn is definesModel with a reach of its own: a list item's
