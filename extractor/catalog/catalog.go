@@ -108,6 +108,17 @@ type Catalog struct {
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
 	DefinitionBreaks []string `yaml:"definition_breaks"`
+	// ArchitectureNouns are what a README's opening sentence may call the
+	// model its title names ("… is a real-time transformer
+	// architecture").
+	ArchitectureNouns []string `yaml:"architecture_nouns"`
+	// HandleSuffixes end a repository owner's handle without being part
+	// of the organisation's name ("-ai" of "suno-ai", "-to" of
+	// "datalab-to").
+	HandleSuffixes []string `yaml:"handle_suffixes"`
+	// RebrandWords, right before a name, give an organisation's new name
+	// ("rebranded to OpenAudio"): a maker, not a model.
+	RebrandWords []string `yaml:"rebrand_words"`
 	// FollowingWords announce a list on the lines after a sentence that
 	// ends without a colon ("以下の2つのモデルを公開します。").
 	FollowingWords []string `yaml:"following_words"`
@@ -792,6 +803,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
+	c.ArchitectureNouns = append(c.ArchitectureNouns, o.ArchitectureNouns...)
+	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
+	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
@@ -1166,6 +1180,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("preview_words", c.PreviewWords)
 	v.names("reader_conditions", c.ReaderConditions)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
+	v.spacedWords("architecture_nouns", c.ArchitectureNouns)
+	v.names("handle_suffixes", c.HandleSuffixes)
+	v.names("rebrand_words", c.RebrandWords)
 	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)

@@ -82,6 +82,7 @@ func (s *state) discover() {
 			stems.add(n.stem)
 		}
 	}
+	s.rebrandedMakers()
 	if len(stems.names) > 0 && len(s.newVendors) == 0 {
 		s.makerNamedFrom(stems.names)
 	}
@@ -108,7 +109,7 @@ func (s *state) discover() {
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo))) {
-			s.addVendor(owner, 0)
+			s.addVendor(s.ownerSpelling(owner), 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
@@ -1316,6 +1317,39 @@ func cjkWordBefore(b []byte) string {
 	return string(b[j:])
 }
 
+// ownerSpelling returns the name the text gives the organisation behind
+// a repository owner's handle: the handle past a suffix of the lexicon's
+// handle_suffixes ("suno" of "suno-ai"), where the text writes it as a
+// capitalised word of its own ("Bark … created by Suno"), with the
+// organisation suffixes the text writes after it ("Pellucid Labs" of
+// "pellucid-labs"); else the handle.
+func (s *state) ownerSpelling(owner string) string {
+	i := strings.LastIndexAny(owner, "-_")
+	if i < 3 || !slices.Contains(s.an.cat.HandleSuffixes, strings.ToLower(owner[i+1:])) {
+		return owner
+	}
+	f := fold(owner[:i])
+	for p := s.titleEnd; p < len(s.buf); {
+		if !isUpper(s.buf[p]) || p > 0 && (isAlnum(s.buf[p-1]) || s.buf[p-1] == '-' || s.buf[p-1] == '/' || s.buf[p-1] == '.') {
+			p++
+			continue
+		}
+		q := wordEnd(s.buf, p)
+		if q == p {
+			p++
+			continue
+		}
+		if fold(string(s.buf[p:q])) == f && (q == len(s.buf) || s.buf[q] != '-' && s.buf[q] != '/' && s.buf[q] != '.' || q+1 == len(s.buf) || !isAlnum(s.buf[q+1])) {
+			for k := 0; k < 2 && s.orgSuffixAfter(q) != ""; k++ {
+				q = wordEnd(s.buf, q+1) // "Pellucid Labs", "Mekong AI Lab": the organisation's full name
+			}
+			return string(s.buf[p:q])
+		}
+		p = q
+	}
+	return owner
+}
+
 // namedAfterAny reports a discovered name that a repository is named
 // after (namedAfter).
 func namedAfterAny(repo string, names []string) bool {
@@ -1366,6 +1400,39 @@ func (s *state) makerNamedFrom(names []string) {
 				s.addVendor(name, p)
 				return
 			}
+		}
+	}
+}
+
+// rebrandedMakers adds the organisations the text gives a new name after
+// a word of the lexicon's rebrand_words ("we have rebranded to
+// OpenAudio", "更名为X"): a capitalised Latin name no catalog knows, the
+// maker of the models the page introduces, and no model itself
+// (dropRebranded).
+func (s *state) rebrandedMakers() {
+	low := bytes.ToLower(s.buf)
+	for _, w := range s.an.cat.RebrandWords {
+		pat := []byte(strings.ToLower(w))
+		for i := s.titleEnd; ; {
+			j := bytes.Index(low[i:], pat)
+			if j < 0 {
+				break
+			}
+			p := i + j + len(pat)
+			i = p
+			if p < len(s.buf) && s.buf[p] == ' ' {
+				p++
+			}
+			if p >= len(s.buf) || !isUpper(s.buf[p]) {
+				continue
+			}
+			e := wordEnd(s.buf, p)
+			name := string(s.buf[p:e])
+			if len(name) < 3 || s.knownWord(name) || slices.Contains(s.rebranded, fold(name)) {
+				continue
+			}
+			s.rebranded = append(s.rebranded, fold(name))
+			s.addVendor(name, p)
 		}
 	}
 }
@@ -1548,11 +1615,21 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
+	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || hasInnerUpper(w) && s.calledModel(w)) {
+		// "🐶 Bark" at github.com/suno-ai/bark, and "Bark is a
+		// transformer-based text-to-audio model": the title spells the
+		// repository's name in its own case and the text defines it
+		// as a model where it first opens a sentence, which needs no
+		// version to be the page's own; so does a name with an inner
+		// capital that the text writes before a model noun ("ColPali:
+		// …" at github.com/illuin-tech/colpali, "the ColPali model").
+		return w, true
+	}
 	// An address names the page's repository; its title must name it
 	// too, or the text must call it a model ("Surya is a 689M param OCR
 	// model" at github.com/datalab-to/surya, titled "Datalab").
 	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo))
-	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:])) {
+	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:], false)) {
 		return "", false
 	}
 	if !isUpper(repo[0]) {
@@ -1573,7 +1650,11 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 // definedModel reports name opening a sentence of the text, past a list
 // mark, that calls it a model ("Surya is a 689M param OCR model", "Orion
 // 是一个开源大模型"): a README defining its own model.
-func (s *state) definedModel(name string) bool {
+//
+// With first set, only the first such sentence counts: the one that
+// introduces the name ("Quillpad is a notebook editor for …", not a later
+// "Quillpad now exports fine-tuned models").
+func (s *state) definedModel(name string, first bool) bool {
 	pat := []byte(name)
 	for i := s.titleEnd; ; {
 		j := bytes.Index(s.buf[i:], pat)
@@ -1590,8 +1671,13 @@ func (s *state) definedModel(name string) bool {
 		if k := bytes.LastIndexByte(s.buf[lo:sp.start], '\n'); k >= 0 {
 			lo += k + 1 // the sentence's line: a title without a full stop runs on
 		}
-		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 && s.definesModel(sp, sent) {
-			return true
+		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 {
+			if s.definesModel(sp, sent) || first && s.definesArchitecture(sp, sent) {
+				return true
+			}
+			if first {
+				return false
+			}
 		}
 	}
 }
@@ -1603,6 +1689,23 @@ func (s *state) definedModel(name string) bool {
 // what the sentence calls the name.
 func (s *state) definesModel(sp, sent span) bool {
 	return s.definesModelIn(sp, sent, tune.nounAfter)
+}
+
+// definesArchitecture reports a noun of the lexicon's architecture_nouns
+// after name sp within nounAfter bytes of its sentence, with no clause
+// mark or definition break before it ("RF-DETR is a real-time
+// transformer architecture for …").
+func (s *state) definesArchitecture(sp, sent span) bool {
+	lb := bytes.ToLower(s.buf[sp.end:min(sent.end, sp.end+tune.nounAfter)])
+	for _, n := range s.an.cat.ArchitectureNouns {
+		if k := bytes.Index(lb, []byte(n)); k >= 0 {
+			gap := s.buf[sp.end : sp.end+k]
+			if !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definesModelIn is definesModel with a reach of its own: a list item's
@@ -1710,17 +1813,71 @@ func lettersOnly(w string) bool {
 // it, that no catalog knows and that names a model: with an inner capital
 // or a digit, or written in the text with a version or size after it.
 func (s *state) unknownRepoName(repo string) bool {
-	f := fold(repo)
-	if _, ok := s.an.c.vendorOfAlias[f]; ok {
-		return false
-	}
-	if _, ok := s.an.c.benchByFold[f]; ok || s.an.c.stemWords[strings.ToLower(repo)] || s.an.c.stopwords[repo] {
+	if s.knownWord(repo) {
 		return false
 	}
 	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
 		return true
 	}
 	return s.versionedAfter(repo)
+}
+
+// calledModel reports name written in the text, as a word of its own,
+// right before a model noun of the lexicon's model_nouns, in the singular
+// ("the ColPali model", "ColPali模型"; "the AudioCraft models" are a
+// library's).
+func (s *state) calledModel(name string) bool {
+	pat := []byte(name)
+	for i := s.titleEnd; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		sp := span{i + j, i + j + len(pat)}
+		i = sp.end
+		if sp.start > 0 && isAlnum(s.buf[sp.start-1]) {
+			continue
+		}
+		for _, n := range s.an.cat.ModelNouns {
+			if e := sp.end + len(n); bytes.HasPrefix(s.buf[sp.end:], []byte(n)) && (e == len(s.buf) || !isLetterASCII(s.buf[e])) {
+				return true // not "the AudioCraft models", the models of a library
+			}
+		}
+	}
+}
+
+// knownWord reports a name that is a vendor's, a benchmark's, a stem word
+// or a stopword: no model of a repository's own.
+func (s *state) knownWord(name string) bool {
+	f := fold(name)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
+		return true
+	}
+	_, ok := s.an.c.benchByFold[f]
+	return ok || s.an.c.stemWords[strings.ToLower(name)] || s.an.c.stopwords[name]
+}
+
+// titleSpelling returns the word of the title that spells repository
+// name repo in other case or with other joiners ("Bark" of "bark",
+// "RF-DETR" of "rf-detr"), or "".
+func (s *state) titleSpelling(repo string) string {
+	title := s.buf[:s.titleEnd]
+	f := fold(repo)
+	for i := 0; i < len(title); {
+		if !isAlnum(title[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(title) && (isAlnum(title[j]) || (title[j] == '-' || title[j] == '_' || title[j] == '.') && j+1 < len(title) && isAlnum(title[j+1])) {
+			j++
+		}
+		if fold(string(title[i:j])) == f {
+			return string(title[i:j])
+		}
+		i = j
+	}
+	return ""
 }
 
 // versionedAfter reports name written in the text with a version or size
@@ -2010,11 +2167,23 @@ func dashAt(buf []byte, i int) bool {
 
 // afterModelNoun returns where the name starts that a model noun at p
 // introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
-// first capitalised word within a few lowercase words after the noun.
+// first capitalised word within a few lowercase words after the noun. The
+// noun may follow its modifiers, and the name the noun then
+// ("the sentiment model KORA", "情感预训练模型KORA").
 func (s *state) afterModelNoun(p, end int) (int, bool) {
 	hs := hitsIn(s.cues[cueModelNouns], p, min(end, p+1))
 	if len(hs) == 0 {
-		return p, false
+		// After its modifiers, the noun is followed right by the name
+		// ("情感预训练模型SKEP"), not by more words ("…大模型，涵盖了NLP").
+		hs = hitsIn(s.cues[cueModelNouns], p, min(end, p+tune.nounBefore))
+		if len(hs) == 0 || !s.nounModifiers(p, hs[0].start) {
+			return p, false
+		}
+		q := hs[0].end
+		for q < end && s.buf[q] == ' ' {
+			q++
+		}
+		return q, q < end && latinUpperAt(s.buf, q)
 	}
 	q := hs[len(hs)-1].end
 	for q < end && q < hs[0].end+tune.nounAfter {
@@ -2029,6 +2198,20 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 		q += n
 	}
 	return p, false
+}
+
+// nounModifiers reports the words in [p, q) before a model noun as its
+// modifiers ("sentiment pre-training" of "the sentiment pre-training model
+// KORA", "情感预训练" of "情感预训练模型KORA"): letters, spaces and hyphens
+// only, no model named and no definition break ("the code and model …").
+func (s *state) nounModifiers(p, q int) bool {
+	gap := s.buf[p:q]
+	for _, r := range string(gap) {
+		if !unicode.IsLetter(r) && r != ' ' && r != '-' {
+			return false
+		}
+	}
+	return len(s.mentionsIn(p, q)) == 0 && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
 }
 
 // objectName adds the plain capitalised name a release verb introduces when
