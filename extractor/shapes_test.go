@@ -18,6 +18,12 @@ var shapePages = []struct {
 	extraction       string
 	drop             []string
 }{
+	// A story told as numbered cards, siblings of one class: text cards,
+	// and cards built around a photo or an embedded post whose only text
+	// is a heading, between them; the longest card scores above the list.
+	{file: "numbered-cards", url: "https://www.buzzline.example/mira/people-divided-redrawn-portrait",
+		title: "People Are Divided Over This Redrawn Portrait Of A Pop Star", published: "2023-03-02",
+		drop: []string{"More News", "Via photos", "23 Tweets"}},
 	// A live blog: timestamped posts, newest first, each with its own headline, share buttons and ads between.
 	{file: "live-blog", url: "https://www.dailymeridian.example/us/live-news/wildfire-cedar-falls-08-17-23/index.html",
 		title: "Live updates: Wildfire forces evacuations near Cedar Falls", published: "2023-08-17"},

@@ -667,7 +667,43 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return out
+	return s.fillGaps(out, top)
+}
+
+// minGapProseChars is the least text of a block of the story between two
+// taken ones that is taken too.
+const minGapProseChars = 80
+
+// fillGaps adds to out (top and its siblings taken, in document order) the
+// siblings lying between two taken ones that are shaped like top (same
+// tag, a class in common) and hold prose: the items of a story told as a
+// numbered list of cards, where a card built around an embed or a photo
+// scores below the text cards around it but is a part of the same story.
+func (s *scorer) fillGaps(out []*html.Node, top *html.Node) []*html.Node {
+	if len(out) < 2 {
+		return out
+	}
+	taken := make(map[*html.Node]bool, len(out))
+	for _, n := range out {
+		taken[n] = true
+	}
+	filled := make([]*html.Node, 0, len(out))
+	for sib := out[0]; sib != nil; sib = sib.NextSibling {
+		if taken[sib] {
+			filled = append(filled, sib)
+			if sib == out[len(out)-1] {
+				break
+			}
+			continue
+		}
+		if sib.Type != html.ElementNode || s.skip(sib) || !similar(sib, top) {
+			continue
+		}
+		if c, _ := s.side().measure(sib, 0, false); c.chars >= minGapProseChars && c.links*4 < c.chars {
+			filled = append(filled, sib)
+		}
+	}
+	return filled
 }
 
 // headlineBefore reports whether the element sibling just before n is or
