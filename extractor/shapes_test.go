@@ -24,6 +24,12 @@ var shapePages = []struct {
 	{file: "numbered-cards", url: "https://www.buzzline.example/mira/people-divided-redrawn-portrait",
 		title: "People Are Divided Over This Redrawn Portrait Of A Pop Star", published: "2023-03-02",
 		drop: []string{"More News", "Via photos", "23 Tweets"}},
+	// A deals post whose product lines are links, each with its price,
+	// under short headings; a "Read more:" link and related headlines
+	// with sums of money in them after it.
+	{file: "deals-links", url: "https://www.dailyfinds.example/2023/11/14/best-deals-tuesday.html",
+		title: "Today's best deals: headphones, robot vacuums and a cheap e-reader", published: "2023-11-14",
+		drop: []string{"Read more", "Monday's best deals", "$2 million"}},
 	// A live blog: timestamped posts, newest first, each with its own headline, share buttons and ads between.
 	{file: "live-blog", url: "https://www.dailymeridian.example/us/live-news/wildfire-cedar-falls-08-17-23/index.html",
 		title: "Live updates: Wildfire forces evacuations near Cedar Falls", published: "2023-08-17"},

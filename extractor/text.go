@@ -893,7 +893,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !pricedLine(b, h.lex) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -1093,6 +1093,28 @@ const maxShopLineChars = 80
 // shop, which the story keeps though it is all link.
 func shopLine(b block) bool {
 	return b.chars < maxShopLineChars && shopLineRe.MatchString(b.text)
+}
+
+// priceRe matches a shop's price: an amount in cents with a currency
+// sign before or after it ("$39.99", "£4.50", "19,99 €"), or an amount
+// in a currency that has no cents ("¥1,980", "1.980円", "29.000 đ",
+// "12,000원"). A sum in a headline is round ("$900", "$13.4bn").
+var priceRe = regexp.MustCompile(`[$€£]\s?\d[\d,.]*[.,]\d\d\b|\b\d[\d,.]*[.,]\d\d\s?[€£]|[¥₩₫]\s?\d|\d\s?(?:円|元|원|₫|VND\b|đ(?:$|[^\p{L}]))`)
+
+// maxPricedLineChars bounds the length of a linked line naming a product
+// and its price.
+const maxPricedLineChars = 300
+
+// pricedLine reports whether b is a round-up's line naming a product and
+// its price, all link ("<a>Echo Dot (2nd Generation) - White for $39.99
+// (list price $49.99)</a>"), which the story keeps: a link to another
+// story names no price (a sum in its headline is round, and "Read more:"
+// labels it).
+func pricedLine(b block, lex *lexicon) bool {
+	if b.chars >= maxPricedLineChars || !hasWord(b.text) || lex.promoLabel(b.text) {
+		return false
+	}
+	return priceRe.MatchString(b.text)
 }
 
 // minOwnChars is the least unlinked text of a linked sentence.

@@ -193,3 +193,29 @@ func checkMainText(t *testing.T, page string, want, drop []string) {
 		}
 	}
 }
+
+func TestPricedLine(t *testing.T) {
+	lex := mustLexicon()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Echo Dot (2nd Generation) - White for $39.99 (list price $49.99)", true},
+		{"Kinderbuch über Montessori, gebunden, 19,99 €", true},
+		{"ワイヤレスイヤホン 防水 ブラック ¥3,980", true},
+		{"Nồi chiên không dầu 5 lít giá 1.290.000đ", true},
+		{"Gadget startup raises $2 million to build a cheaper robot vacuum", false},
+		{"Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", false},
+		{"8TB SSD briefly appears on Amazon for $900", false},
+		{"Read more: Monday's best deals: $1.99 e-books and a $29.99 smart plug", false},
+		{"Inflation slows as prices rise 3.2% in October", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			b := block{text: tt.text, chars: len(strings.ReplaceAll(tt.text, " ", "")), links: len(tt.text)}
+			if got := pricedLine(b, lex); got != tt.want {
+				t.Errorf("pricedLine(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
