@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -1992,7 +1993,9 @@ func encloses(a, b *html.Node) bool {
 // headlined by another story than the page's title (an endless page that
 // has loaded the next stories, one of them longer), the <article> whose
 // <h1> is the title, and the other story's <article> (which an unclosed
-// page may nest inside it); or nil.
+// page may nest inside it); or nil. A top that is a stream of other
+// <article>s (a site of short posts: the page's own first, the latest
+// ones in a list below it, together longer) is such an other story too.
 func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
 	nt := normTitle(title)
 	if len(nt) < minTitleFold {
@@ -2004,7 +2007,10 @@ func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
 			art, h1 = p, firstH1(p, 0)
 		}
 	}
-	if h1 == nil || strings.Contains(normTitle(text(h1)), nt) {
+	stream := art == nil && top != body && streamOf(top)
+	if stream {
+		art = top
+	} else if h1 == nil || strings.Contains(normTitle(text(h1)), nt) {
 		return nil, nil
 	}
 	var find func(n *html.Node, depth int)
@@ -2026,7 +2032,47 @@ func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
 	if own == nil {
 		return nil, nil
 	}
+	if stream && related(own, art) {
+		// The page's <article> around the stream, or one in it: the
+		// stream is the page's own, its post and the cards after it.
+		return nil, nil
+	}
 	return own, art
+}
+
+// minStreamArticles is the least number of <article>s in a container
+// that makes it a stream of stories rather than one.
+const minStreamArticles = 3
+
+// minStreamShare is the least share of a stream's text inside its
+// <article>s: a story with a list of other stories' cards in it holds
+// its own text outside them.
+const minStreamShare = 0.8
+
+// streamOf reports whether n is a stream of stories: minStreamArticles
+// <article>s or more that hold nearly all its text.
+func streamOf(n *html.Node) bool {
+	k, inside := articlesIn(n, 0)
+	return k >= minStreamArticles && float64(inside) >= minStreamShare*float64(textChars(n, math.MaxInt, 0))
+}
+
+// articlesIn counts the <article> elements under n, not those nested in
+// one, and the text they hold.
+func articlesIn(n *html.Node, depth int) (k, chars int) {
+	for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Article {
+			k++
+			chars += textChars(c, math.MaxInt, 0)
+			continue
+		}
+		ck, cc := articlesIn(c, depth+1)
+		k += ck
+		chars += cc
+	}
+	return k, chars
 }
 
 // minTitleFold is the shortest folded title that tells stories apart.
