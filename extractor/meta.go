@@ -55,6 +55,9 @@ type pageMeta struct {
 	// h1Crumb says, for each of h1, whether it is a breadcrumb's last
 	// item.
 	h1Crumb []bool
+	// h1Linked says, for each of h1, whether it lies inside a link to
+	// another page (a section's banner, not a headline).
+	h1Linked []bool
 	// logos are the texts of the headings that name the site (its logo).
 	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
@@ -207,6 +210,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
 					m.h1Crumb = append(m.h1Crumb, role == h1Crumb)
+					m.h1Linked = append(m.h1Linked, inLink(n))
 					m.h1Split = append(m.h1Split, leadingPart(n) != nil)
 					m.h1Leads = append(m.h1Leads, kickerLead(n))
 					if len(m.afterH1) < 3 {
@@ -408,6 +412,33 @@ func holdsLink(n *html.Node, depth int) bool {
 func selfLink(a *html.Node) bool {
 	href := strings.TrimSpace(attr(a, "href"))
 	return href == "" || href[0] == '#'
+}
+
+// maxLinkLevels is how far above a heading a link around it is looked
+// for.
+const maxLinkLevels = 3
+
+// inLink reports whether n lies inside a link to another page, at most
+// maxLinkLevels up.
+func inLink(n *html.Node) bool {
+	p := n.Parent
+	for i := 0; p != nil && i < maxLinkLevels; i, p = i+1, p.Parent {
+		if p.DataAtom == atom.A {
+			return !selfLink(p)
+		}
+	}
+	return false
+}
+
+// linkedH1 reports whether the <h1> whose text is t lies inside a link to
+// another page.
+func (m *pageMeta) linkedH1(t string) bool {
+	for i, h := range m.h1 {
+		if h == t {
+			return i < len(m.h1Linked) && m.h1Linked[i]
+		}
+	}
+	return false
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat
