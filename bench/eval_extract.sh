@@ -21,6 +21,10 @@
 # start and body F1; eval_mercury_pages.py, which fetches its npm package
 # once into .cache/mercury-pages and skips with a note when npm, node or
 # the registry is missing), totals only; per page in .eval/mercury/.
+# And a third (DATES=0 skips it): publication dates against htmldate's
+# hand-checked evaluation pages (mediacloud news pages and htmldate's
+# comparison set) in the go-htmldate module go-trafilatura brings into the
+# Go module cache (eval_date_pages.py), beside go-trafilatura.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 for set in ${SETS:-articles metadata}; do
@@ -67,4 +71,9 @@ if [ "${MERCURY:-1}" != 0 ]; then
 	mflags=()
 	[ "$BASELINE" != 0 ] || mflags+=(--no-baseline)
 	python3 "$HERE/eval_mercury_pages.py" --bin "$BIN" --out .eval/mercury --summary "${mflags[@]}" || true
+fi
+if [ "${DATES:-1}" != 0 ]; then
+	dflags=()
+	[ "$BASELINE" != 0 ] || dflags+=(--no-baseline)
+	python3 "$HERE/eval_date_pages.py" --bin "$BIN" --out .eval/dates --summary "${dflags[@]}" || true
 fi
