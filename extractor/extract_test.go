@@ -212,6 +212,21 @@ func TestPageDates(t *testing.T) {
 		{"a page that prints no date dated by its description",
 			`<title>Bear cubs: a record year | National Park</title><meta name="description" content="Bear cubs: a record year (news of 14 January 2020)"><h1>Bear cubs: a record year</h1>` + para,
 			"", "2020-01-14"},
+		{"a UTC time of an American page is dated by New York's calendar",
+			`<html lang="en-US"><meta property="article:published_time" content="2023-05-02T02:54:29Z">` + para,
+			"https://eyewitness.example/traffic/station-closes-overnight/6144149/", "2023-05-01"},
+		{"in winter too, an hour later",
+			`<html lang="en-US"><meta property="article:published_time" content="2023-01-10T04:30:00Z">` + para,
+			"https://eyewitness.example/weather/first-snow/6144150/", "2023-01-09"},
+		{"a British page's UTC time in summer is an hour later",
+			`<html lang="en-GB"><meta property="article:published_time" content="2023-07-14T23:20:00Z">` + para,
+			"https://eveningpost.example/news/late-vote-in-council", "2023-07-15"},
+		{"a bare date written as UTC midnight stays",
+			`<html lang="en-US"><meta property="article:published_time" content="2023-05-02T00:00:00Z">` + para,
+			"https://eyewitness.example/traffic/bridge-reopens/6144151/", "2023-05-02"},
+		{"a page with no region stays in UTC",
+			`<html lang="en"><meta property="article:published_time" content="2023-05-02T02:54:29Z">` + para,
+			"https://wire.example/story/6144152/", "2023-05-02"},
 		{"day-month-year in the url",
 			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}
@@ -639,5 +654,36 @@ func TestExtractPagePanic(t *testing.T) {
 	}
 	if _, err := New().ExtractPage(page, event.Page{URL: "https://news.example.com/a"}); err != nil {
 		t.Fatalf("the same page without the bug: %v", err)
+	}
+}
+
+func TestRegionZoneSummer(t *testing.T) {
+	tests := []struct {
+		zone string
+		utc  string
+		want string // the offset in force
+	}{
+		{"us", "2023-03-12T06:59:00Z", "-05:00"},
+		{"us", "2023-03-12T07:00:00Z", "-04:00"},
+		{"us", "2023-11-05T05:59:00Z", "-04:00"},
+		{"us", "2023-11-05T06:00:00Z", "-05:00"},
+		{"gb", "2023-03-26T00:59:00Z", "Z"},
+		{"gb", "2023-03-26T01:00:00Z", "+01:00"},
+		{"gb", "2023-10-29T01:00:00Z", "Z"},
+		{"au", "2023-04-01T15:59:00Z", "+11:00"},
+		{"au", "2023-04-01T16:00:00Z", "+10:00"},
+		{"au", "2023-09-30T16:00:00Z", "+11:00"},
+		{"in", "2023-07-01T12:00:00Z", "+05:30"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.zone+" "+tc.utc, func(t *testing.T) {
+			at, err := time.Parse(time.RFC3339, tc.utc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := at.In(regionZones[tc.zone].at(at)).Format("Z07:00"); got != tc.want {
+				t.Errorf("offset %s, want %s", got, tc.want)
+			}
+		})
 	}
 }
