@@ -3,6 +3,8 @@ package extractor
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -665,10 +667,62 @@ func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
 		list = &m.otherAuthors
 	}
 	if len(*list) < maxHints {
-		if t := text(n); t != "" && len(t) < maxHintChars {
+		t := text(n)
+		if names := shortestNames(profileLinks(n, 0, nil)); len(names) > 0 {
+			// The names the element links to the writers' pages, not its
+			// "Follow on Twitter", "More from …" or the writer's title.
+			t = strings.Join(names, ", ")
+		}
+		if t != "" && len(t) < maxHintChars {
 			*list = append(*list, t)
 		}
 	}
+}
+
+// shortestNames drops from names those that hold another of them ("More
+// by Ann Lee" beside "Ann Lee"): a link's label around the name.
+func shortestNames(names []string) []string {
+	out := names[:0:0]
+	for _, a := range names {
+		held := false
+		for _, b := range names {
+			if a != b && strings.Contains(a, b) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// profilePathRe matches the path of a writer's page on a news site.
+var profilePathRe = regexp.MustCompile(`(?i)/(?:authors?|people|profiles?|by|staff|writers?|contributors?|journalists?|reporters?|autor(?:en|in)?|auteurs?|redakteure?|columnists?)/[^/?#]`)
+
+// maxProfileLinks bounds the links to writers' pages read in one author
+// element.
+const maxProfileLinks = 5
+
+// profileLinks returns the texts of the links under n (n included) to
+// writers' pages, in order.
+func profileLinks(n *html.Node, depth int, out []string) []string {
+	if depth > maxDepth || len(out) >= maxProfileLinks {
+		return out
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		if profilePathRe.MatchString(attr(n, "href")) {
+			if t := collapse(text(n)); t != "" && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = profileLinks(c, depth+1, out)
+	}
+	return out
 }
 
 // addHints records the text of a small element whose class or id names a
