@@ -35,6 +35,9 @@ func TestMainText(t *testing.T) {
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
+		{"a video player's label and running time are no text; a sentence about the video is",
+			`<article>` + prose("harbour") + `<p>Play Video - 2:46</p><p>Watch the video below to see the moment the ferry docked.</p>` + prose("museum") + `</article>`,
+			[]string{"The harbour is described", "Watch the video below to see the moment", "The museum is described"}, []string{"Play Video"}},
 		{"the publisher's notices at the story's end",
 			`<article>` + prose("harbour") + prose("museum") + `<p><em>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</em></p>` +
 				`<p>Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting the Ledger.</p>` +
