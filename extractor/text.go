@@ -890,8 +890,10 @@ func (b block) keep(h textHints) bool {
 	ld := float64(b.links) / float64(b.chars)
 	switch {
 	case b.heading != 0:
-		// A heading naming a product or a place links part of itself.
-		if ld > 0.5 {
+		// A heading naming a product or a place links part of itself; a
+		// round-up's heading naming a product and its price may link all
+		// of itself.
+		if ld > 0.5 && !pricedLine(b, h.lex) {
 			return false
 		}
 	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !pricedLine(b, h.lex) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
@@ -1097,10 +1099,11 @@ func shopLine(b block) bool {
 }
 
 // priceRe matches a shop's price: an amount in cents with a currency
-// sign before or after it ("$39.99", "£4.50", "19,99 €"), or an amount
-// in a currency that has no cents ("¥1,980", "1.980円", "29.000 đ",
-// "12,000원"). A sum in a headline is round ("$900", "$13.4bn").
-var priceRe = regexp.MustCompile(`[$€£]\s?\d[\d,.]*[.,]\d\d\b|\b\d[\d,.]*[.,]\d\d\s?[€£]|[¥₩₫]\s?\d|\d\s?(?:円|元|원|₫|VND\b|đ(?:$|[^\p{L}]))`)
+// sign before or after it ("$39.99", "£4.50", "19,99 €"), one in
+// brackets after the product's name ("Thumper ($20)"), or an amount in a
+// currency that has no cents ("¥1,980", "1.980円", "29.000 đ",
+// "12,000원"). A sum in a headline is round and bare ("$900", "$13.4bn").
+var priceRe = regexp.MustCompile(`\(\s?[$€£]\s?\d[\d,.]*\s?\)|[$€£]\s?\d[\d,.]*[.,]\d\d\b|\b\d[\d,.]*[.,]\d\d\s?[€£]|[¥₩₫]\s?\d|\d\s?(?:円|元|원|₫|VND\b|đ(?:$|[^\p{L}]))`)
 
 // maxPricedLineChars bounds the length of a linked line naming a product
 // and its price.

@@ -35,6 +35,10 @@ func TestMainText(t *testing.T) {
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
+		{"a round-up's linked heading naming a product and its price stays; a linked heading of another story goes",
+			`<article>` + prose("harbour") + `<h3><a href="https://shop.example/thumper">“Thumper” ($20)</a></h3>` + prose("museum") +
+				`<h3><a href="/news/other-story">Review: the new racing game has a great year</a></h3>` + prose("bridge") + `</article>`,
+			[]string{"The harbour is described", "“Thumper” ($20)", "The museum is described"}, []string{"Review: the new racing game"}},
 		{"a video player's label and running time are no text; a sentence about the video is",
 			`<article>` + prose("harbour") + `<p>Play Video - 2:46</p><p>Watch the video below to see the moment the ferry docked.</p>` + prose("museum") + `</article>`,
 			[]string{"The harbour is described", "Watch the video below to see the moment", "The museum is described"}, []string{"Play Video"}},
@@ -207,6 +211,7 @@ func TestPricedLine(t *testing.T) {
 		{"Kinderbuch über Montessori, gebunden, 19,99 €", true},
 		{"ワイヤレスイヤホン 防水 ブラック ¥3,980", true},
 		{"Nồi chiên không dầu 5 lít giá 1.290.000đ", true},
+		{"“Thumper” ($20)", true},
 		{"Gadget startup raises $2 million to build a cheaper robot vacuum", false},
 		{"Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", false},
 		{"8TB SSD briefly appears on Amazon for $900", false},
