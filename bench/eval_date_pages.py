@@ -21,6 +21,8 @@ import re
 import subprocess
 import sys
 
+from pagescore import extractor_runs
+
 MODULE = "github.com/markusmobius/go-htmldate@v1.9.1"
 SETS = (("mediacloud", "data-mediacloud.go"), ("comparison", "data-default.go"))
 ENTRY = re.compile(r'URL:\s*"([^"]*)",\s*File:\s*"([^"]*)",\s*Date:\s*"([^"]*)"')
@@ -76,12 +78,7 @@ def main():
     with open(manifest, "w", encoding="utf-8") as m:
         for _, path, url, _ in ps:
             m.write(f"{path}\t{url}\n")
-    runs = {"modelwire": [args.bin, "extract", "-j", "1", "--manifest"]}
-    if not args.no_baseline:
-        here = os.path.dirname(os.path.abspath(__file__))
-        gt = os.path.abspath(os.path.join(args.out, "gotrafilatura"))
-        if subprocess.run(["go", "-C", here, "build", "-o", gt, "./gotrafilatura"]).returncode == 0:
-            runs["go-trafilatura"] = [gt]
+    runs = extractor_runs(args.bin, args.out, baseline=not args.no_baseline)
     got = {name: run(argv, manifest, os.path.join(args.out, f"{name}.jsonl")) for name, argv in runs.items()}
 
     for name, dates in got.items():

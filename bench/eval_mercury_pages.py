@@ -42,8 +42,8 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import unicodedata
-from collections import Counter
+
+from pagescore import WORD, body_scores, days, extractor_runs, norm
 
 PACKAGE = "@postlight/mercury-parser@1.1.1"
 # The parser's runtime modules (its package.json names two of them by git
@@ -80,7 +80,6 @@ MIN_WORDS = 50
 # The body start is checked on the last START_WORDS of the test's 13.
 START_WORDS = 5
 
-WORD = re.compile(r"\w+", re.UNICODE)
 SKIP = {"script", "style", "noscript", "template", "svg", "math"}
 # Elements that end a line of text (for pagediff.py; words score alike).
 BLOCK = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote",
@@ -129,44 +128,8 @@ def unquote(lit):
         else {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1))), body)
 
 
-def shingles(text, n=4):
-    words = WORD.findall(text or "")
-    if len(words) < n:
-        return Counter([tuple(words)]) if words else Counter()
-    return Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
 
 
-def body_scores(true, pred):
-    """Per-page precision, recall and F1 of the shingle match."""
-    t, p = shingles(true), shingles(pred)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    if fp == fn == 0:
-        return 1.0, 1.0, 1.0
-    pr = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
-    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-
-
-def norm(s):
-    s = unicodedata.normalize("NFKC", s or "").lower()
-    return " ".join(WORD.findall(s))
-
-
-def days(s):
-    """The calendar days an ISO date may mean: as written and in UTC."""
-    s = (s or "").strip()
-    out = set()
-    if re.match(r"\d{4}-\d\d-\d\d", s):
-        out.add(s[:10])
-    try:
-        d = datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        if d.tzinfo:
-            out.add(d.astimezone(datetime.timezone.utc).date().isoformat())
-    except ValueError:
-        pass
-    return out
 
 
 def instant_days(s):
@@ -368,12 +331,7 @@ def main():
         for c in cs:
             c["page"] = restored(args.cache, c)
             m.write(f"{c['page']}\t{c['url']}\n")
-    runs = {"modelwire": [args.bin, "extract", "-j", "1", "--manifest"]}
-    if not args.no_baseline:
-        here = os.path.dirname(os.path.abspath(__file__))
-        gt = os.path.abspath(os.path.join(args.out, "gotrafilatura"))
-        if subprocess.run(["go", "-C", here, "build", "-o", gt, "./gotrafilatura"]).returncode == 0:
-            runs["go-trafilatura"] = [gt]
+    runs = extractor_runs(args.bin, args.out, baseline=not args.no_baseline)
     # The references and each extractor's text in the shape
     # ../shared/eval/score_articles.py and pagediff.py read.
     with open(os.path.join(args.out, "ground-truth.json"), "w", encoding="utf-8") as f:

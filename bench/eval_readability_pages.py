@@ -16,16 +16,13 @@ is a lead to read, not an error. Small synthetic unit-test pages (source under
 Exits 0 with a note on stderr when the pages are not in the module cache.
 """
 import argparse
-import datetime
 import html.parser
 import json
 import os
-import re
 import subprocess
 import sys
-import tempfile
-import unicodedata
-from collections import Counter
+
+from pagescore import WORD, body_scores, days, norm
 
 MODULE = "codeberg.org/readeck/go-readability/v2@v2.1.3"
 
@@ -34,7 +31,6 @@ MODULE = "codeberg.org/readeck/go-readability/v2@v2.1.3"
 # ("bug-1255978", "lazy-image-1", "keep-images") are real articles.
 SYNTHETIC = {"data-url-image"}
 
-WORD = re.compile(r"\w+", re.UNICODE)
 SKIP = {"script", "style", "noscript", "template", "svg", "math"}
 
 
@@ -77,44 +73,8 @@ def parse(path):
     return p
 
 
-def shingles(text, n=4):
-    words = WORD.findall(text or "")
-    if len(words) < n:
-        return Counter([tuple(words)]) if words else Counter()
-    return Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
 
 
-def body_scores(true, pred):
-    """Per-page precision, recall and F1 of the shingle match."""
-    t, p = shingles(true), shingles(pred)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    if fp == fn == 0:
-        return 1.0, 1.0, 1.0
-    pr = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
-    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-
-
-def norm(s):
-    s = unicodedata.normalize("NFKC", s or "").lower()
-    return " ".join(WORD.findall(s))
-
-
-def days(s):
-    """The calendar days an ISO date may mean: as written and in UTC."""
-    s = (s or "").strip()
-    out = set()
-    if re.match(r"\d{4}-\d\d-\d\d", s):
-        out.add(s[:10])
-    try:
-        d = datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        if d.tzinfo:
-            out.add(d.astimezone(datetime.timezone.utc).date().isoformat())
-    except ValueError:
-        pass
-    return out
 
 
 def main():
