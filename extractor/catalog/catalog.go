@@ -191,6 +191,9 @@ type Catalog struct {
 	// MakerPrepositions introduce the maker of a model named before them
 	// ("… from Brackenfield Labs"), with their spaces.
 	MakerPrepositions []string `yaml:"maker_prepositions"`
+	// MakerPhrases introduce the maker of the project a page is, named
+	// after them ("… developed by NetEase Youdao"), with their spaces.
+	MakerPhrases []string `yaml:"maker_phrases"`
 	// ReleaseNouns are the nouns of a release that a month can date ("its
 	// July launch").
 	ReleaseNouns []string `yaml:"release_nouns"`
@@ -817,6 +820,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LicenseWords = append(c.LicenseWords, o.LicenseWords...)
 	c.Determiners = append(c.Determiners, o.Determiners...)
 	c.MakerPrepositions = append(c.MakerPrepositions, o.MakerPrepositions...)
+	c.MakerPhrases = append(c.MakerPhrases, o.MakerPhrases...)
 	c.ReleaseNouns = append(c.ReleaseNouns, o.ReleaseNouns...)
 	c.ReleaseDocumentHeads = append(c.ReleaseDocumentHeads, o.ReleaseDocumentHeads...)
 	c.KoreanParticles = append(c.KoreanParticles, o.KoreanParticles...)
@@ -1188,6 +1192,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("license_words", c.LicenseWords)
 	v.spacedWords("determiners", c.Determiners)
 	v.spacedWords("maker_prepositions", c.MakerPrepositions)
+	v.spacedWords("maker_phrases", c.MakerPhrases)
 	v.names("release_nouns", c.ReleaseNouns)
 	v.names("release_document_heads", c.ReleaseDocumentHeads)
 	v.names("korean_particles", c.KoreanParticles)

@@ -85,6 +85,9 @@ func (s *state) discover() {
 	if len(stems.names) > 0 && len(s.newVendors) == 0 {
 		s.makerNamedFrom(stems.names)
 	}
+	if len(s.newVendors) == 0 {
+		s.projectMakerNamed()
+	}
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
@@ -1368,6 +1371,119 @@ func (s *state) makerNamedFrom(names []string) {
 			}
 		}
 	}
+}
+
+// projectMakerNamed adds the organisation no catalog knows that a
+// project's page names as the project's maker after a maker phrase (the
+// lexicon's maker_phrases), in a sentence naming the project:
+// "Bilingual and Crosslingual Embedding (BCEmbedding), developed by NetEase
+// Youdao, …" at pypi.org/project/bcembedding. The name is one capitalised
+// word ("created by Suno"), or up to three that fold to a handle the page
+// writes in a repository's address ("github.com/netease-youdao/…"): "developed by
+// Ada Lovelace" names a person, no organisation.
+func (s *state) projectMakerNamed() {
+	_, project, _, ok := s.project()
+	if !ok {
+		return
+	}
+	f := fold(project)
+	for _, sent := range s.sents {
+		text := s.buf[sent.start:sent.end]
+		for _, ph := range s.an.cat.MakerPhrases {
+			j := bytes.Index(text, []byte(ph))
+			if j < 0 || !namesProject(text, f) {
+				continue
+			}
+			p := sent.start + j + len(ph)
+			if name := s.makerNameAt(p, sent.end); name != "" {
+				s.addVendor(name, p)
+				return
+			}
+		}
+	}
+}
+
+// namesProject reports text naming a project whose name folds to f: a
+// word of text that folds to it, or for a name of more than four letters
+// the folded text holding it ("pyannote.audio").
+func namesProject(text []byte, f string) bool {
+	if len(f) > 4 {
+		return strings.Contains(fold(string(text)), f)
+	}
+	for _, w := range bytes.FieldsFunc(text, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) }) {
+		if fold(string(w)) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// makerNameAt returns the maker's name that starts at p, before end: one
+// to three capitalised words no catalog knows, ending the sentence, a
+// clause (",", ";", ")") or before a lower-case word; more than one word
+// only where they fold to a handle of a repository address on the page.
+func (s *state) makerNameAt(p, end int) string {
+	q, words := p, 0
+	for words < 3 && q < end && isUpper(s.buf[q]) {
+		w := wordEnd(s.buf, q)
+		for w+1 < end && s.buf[w] == '-' && isAlnum(s.buf[w+1]) {
+			w = wordEnd(s.buf, w+1) // "Hugging-Face"
+		}
+		if s.an.c.stopwords[string(s.buf[q:w])] || w-q < 2 {
+			return ""
+		}
+		words++
+		q = w
+		if q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]) {
+			q++
+			continue
+		}
+		break
+	}
+	if words == 0 || q < end && s.buf[q] != ' ' && !bytes.ContainsRune([]byte(",.;:)"), rune(s.buf[q])) {
+		return ""
+	}
+	if q+1 < end && s.buf[q] == ' ' && !isLower(s.buf[q+1]) {
+		return ""
+	}
+	name := string(s.buf[p:q])
+	if _, known := s.an.c.vendorOfAlias[fold(name)]; known || s.knownVendorIn(name) {
+		return ""
+	}
+	if words > 1 && !s.addressHandle(fold(name)) {
+		return ""
+	}
+	return name
+}
+
+// addressHandle reports a handle that folds to f in the page's address
+// or in a repository address the text writes ("github.com/netease-youdao/
+// BCEmbedding", "git@github.com:netease-youdao/…").
+func (s *state) addressHandle(f string) bool {
+	if owner, _, ok := repoURL(s.a.URL); ok && fold(owner) == f {
+		return true
+	}
+	for _, host := range repoHosts {
+		for _, sep := range []string{"/", ":"} {
+			pat := []byte(host + sep)
+			for i := 0; ; {
+				j := bytes.Index(s.buf[i:], pat)
+				if j < 0 {
+					break
+				}
+				st := i + j + len(pat)
+				e := st
+				for e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '-' || s.buf[e] == '_') {
+					e++
+				}
+				if e > st && fold(string(s.buf[st:e])) == f {
+					return true
+				}
+				i = st
+			}
+		}
+	}
+	return false
 }
 
 // orgAt returns the organisation name no catalog knows that starts at p:
