@@ -1040,9 +1040,9 @@ func (s *state) output() {
 		c.first = min(c.first, at)
 		return c
 	}
-	benchSide, owners := s.benchMakers(), s.owners()
+	benchSide, owners, short := s.benchMakers(), s.owners(), s.projectShortNames()
 	for _, h := range s.vendorHits {
-		if benchSide[h.idx] || owners[h.idx] {
+		if benchSide[h.idx] || owners[h.idx] || short[h.idx] {
 			continue
 		}
 		c := bump(h.idx, 1, h.start)
@@ -1082,7 +1082,7 @@ func (s *state) output() {
 			c.count += m.count
 		}
 	}
-	if v, owner := s.repoOwnerVendor(); v >= 0 && s.aboutAI && counts[v] == nil && !benchSide[v] && !owners[v] {
+	if v, owner := s.repoOwnerVendor(); v >= 0 && s.aboutAI && counts[v] == nil && !benchSide[v] && !owners[v] && !short[v] {
 		// A repository's page is its owner's: "facebookresearch/audiocraft"
 		// names Meta as the maker of the models it offers, named or not.
 		c := bump(v, 1, 0)
