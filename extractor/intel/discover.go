@@ -1378,9 +1378,10 @@ func (s *state) makerNamedFrom(names []string) {
 // lexicon's maker_phrases), in a sentence naming the project:
 // "Bilingual and Crosslingual Embedding (BCEmbedding), developed by NetEase
 // Youdao, …" at pypi.org/project/bcembedding. The name is one capitalised
-// word ("created by Suno"), or up to three that fold to a handle the page
-// writes in a repository's address ("github.com/netease-youdao/…"): "developed by
-// Ada Lovelace" names a person, no organisation.
+// word ("created by Suno"), or up to three that end in an organisation
+// suffix ("Wren Labs") or fold to a handle the page writes in a
+// repository's address ("github.com/netease-youdao/…"): "developed by Ada
+// Lovelace" names a person, no organisation.
 func (s *state) projectMakerNamed() {
 	_, project, _, ok := s.project()
 	if !ok {
@@ -1421,7 +1422,8 @@ func namesProject(text []byte, f string) bool {
 // makerNameAt returns the maker's name that starts at p, before end: one
 // to three capitalised words no catalog knows, ending the sentence, a
 // clause (",", ";", ")") or before a lower-case word; more than one word
-// only where they fold to a handle of a repository address on the page.
+// only where the last is an organisation suffix or they fold to a handle
+// of a repository address on the page.
 func (s *state) makerNameAt(p, end int) string {
 	q, words := p, 0
 	for words < 3 && q < end && isUpper(s.buf[q]) {
@@ -1429,8 +1431,9 @@ func (s *state) makerNameAt(p, end int) string {
 		for w+1 < end && s.buf[w] == '-' && isAlnum(s.buf[w+1]) {
 			w = wordEnd(s.buf, w+1) // "Hugging-Face"
 		}
-		if s.an.c.stopwords[string(s.buf[q:w])] || w-q < 2 {
-			return ""
+		word := string(s.buf[q:w])
+		if _, suffix := s.an.c.orgSuffixes[word]; s.an.c.stopwords[word] && (words == 0 || !suffix) || w-q < 2 {
+			return "" // "the Transformers team"; "Wren Labs" is a name
 		}
 		words++
 		q = w
@@ -1451,7 +1454,9 @@ func (s *state) makerNameAt(p, end int) string {
 		return ""
 	}
 	if words > 1 && !s.addressHandle(fold(name)) {
-		return ""
+		if _, suffix := s.an.c.orgSuffixes[name[strings.LastIndexByte(name, ' ')+1:]]; !suffix {
+			return ""
+		}
 	}
 	return name
 }

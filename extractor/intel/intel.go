@@ -1041,8 +1041,9 @@ func (s *state) output() {
 		return c
 	}
 	benchSide, owners, short := s.benchMakers(), s.owners(), s.projectShortNames()
+	code := s.namedOnlyAs(func(h hit) bool { return s.inCodeLine(h.start) })
 	for _, h := range s.vendorHits {
-		if benchSide[h.idx] || owners[h.idx] || short[h.idx] {
+		if benchSide[h.idx] || owners[h.idx] || short[h.idx] || code[h.idx] {
 			continue
 		}
 		c := bump(h.idx, 1, h.start)
