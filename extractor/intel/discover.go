@@ -110,7 +110,8 @@ func (s *state) discover() {
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
-				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo))) {
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
+				s.ownerModelID(owner)) {
 			s.addVendor(owner, 0)
 		}
 	}
@@ -1317,6 +1318,25 @@ func cjkWordBefore(b []byte) string {
 		return ""
 	}
 	return string(b[j:])
+}
+
+// ownerModelID reports a model the text names by its hub id under the
+// repository owner's handle, right after a model noun ("发布了中文匹配模型
+// acme/text2vec-large-chinese", "the embedding model acme/wren-embed-v2"):
+// the owner publishes models of its own, whatever other makers the page
+// names.
+func (s *state) ownerModelID(owner string) bool {
+	pat := []byte(owner + "/")
+	for _, h := range s.cues[cueModelNouns] {
+		p := h.end
+		for p < len(s.buf) && s.buf[p] == ' ' {
+			p++
+		}
+		if bytes.HasPrefix(s.buf[p:], pat) && p+len(pat) < len(s.buf) && isAlnum(s.buf[p+len(pat)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAfterAny reports a discovered name that a repository is named
