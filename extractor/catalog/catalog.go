@@ -219,6 +219,9 @@ type Catalog struct {
 	OwnerAfter     []string `yaml:"owner_after"`
 	CompanyForms   []string `yaml:"company_forms"`
 	TrademarkWords []string `yaml:"trademark_words"`
+	// SampleMarkers open sample data on their line ("数据示例：", "Data
+	// example:"): a name after one is an input, not a maker named.
+	SampleMarkers []string `yaml:"sample_markers"`
 	// FormerBefore make a vendor named right after them someone's former
 	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
 	// only so, it is no maker of the page's models either.
@@ -835,6 +838,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
+	c.SampleMarkers = append(c.SampleMarkers, o.SampleMarkers...)
 	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
 	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
 	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
@@ -1207,6 +1211,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)
+	v.names("sample_markers", c.SampleMarkers)
 	v.names("dataset_parts", c.DatasetParts)
 	v.spacedWords("score_openers", c.ScoreOpeners)
 	v.spacedWords("score_closers", c.ScoreClosers)

@@ -60,6 +60,20 @@ func (s *state) shortFor(h hit, f string) bool {
 	}
 }
 
+// sampleHit reports a vendor's name after a sample marker of the lexicon
+// (sample_markers: "数据示例：", "Sample input:") on its line: an input of
+// an example, no maker named.
+func (s *state) sampleHit(h hit) bool {
+	lo := bytes.LastIndexByte(s.buf[:h.start], '\n') + 1
+	line := s.buf[lo:h.start]
+	for _, w := range s.an.cat.SampleMarkers {
+		if bytes.Contains(line, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // namedOnlyAs returns the vendors every hit of which is such that is(h),
 // none of whose models the article names; nil when none.
 func (s *state) namedOnlyAs(is func(h hit) bool) map[int]bool {
