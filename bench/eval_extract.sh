@@ -15,6 +15,16 @@
 # the Go module cache (eval_readability_pages.py; skipped with a note when
 # the module cache lacks them), totals only; per page in
 # .eval/readability/perpage.txt.
+# And a second one (MERCURY=0 skips it): modelwire and go-trafilatura
+# against the per-site test cases of the Mercury parser, about a hundred
+# pages of big English news and magazine sites (title, date, author, body
+# start and body F1; eval_mercury_pages.py, which fetches its npm package
+# once into .cache/mercury-pages and skips with a note when npm, node or
+# the registry is missing), totals only; per page in .eval/mercury/.
+# And a third (DATES=0 skips it): publication dates against htmldate's
+# hand-checked evaluation pages (mediacloud news pages and htmldate's
+# comparison set) in the go-htmldate module go-trafilatura brings into the
+# Go module cache (eval_date_pages.py), beside go-trafilatura.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 for set in ${SETS:-articles metadata}; do
@@ -56,4 +66,14 @@ for set in ${SETS:-articles metadata}; do
 done
 if [ "${READABILITY:-1}" != 0 ]; then
 	python3 "$HERE/eval_readability_pages.py" --bin "$BIN" --out .eval/readability --summary || true
+fi
+if [ "${MERCURY:-1}" != 0 ]; then
+	mflags=()
+	[ "$BASELINE" != 0 ] || mflags+=(--no-baseline)
+	python3 "$HERE/eval_mercury_pages.py" --bin "$BIN" --out .eval/mercury --summary "${mflags[@]}" || true
+fi
+if [ "${DATES:-1}" != 0 ]; then
+	dflags=()
+	[ "$BASELINE" != 0 ] || dflags+=(--no-baseline)
+	python3 "$HERE/eval_date_pages.py" --bin "$BIN" --out .eval/dates --summary "${dflags[@]}" || true
 fi

@@ -212,6 +212,21 @@ func TestPageDates(t *testing.T) {
 		{"a page that prints no date dated by its description",
 			`<title>Bear cubs: a record year | National Park</title><meta name="description" content="Bear cubs: a record year (news of 14 January 2020)"><h1>Bear cubs: a record year</h1>` + para,
 			"", "2020-01-14"},
+		{"a UTC time of an American page is dated by New York's calendar",
+			`<html lang="en-US"><meta property="article:published_time" content="2023-05-02T02:54:29Z">` + para,
+			"https://eyewitness.example/traffic/station-closes-overnight/6144149/", "2023-05-01"},
+		{"in winter too, an hour later",
+			`<html lang="en-US"><meta property="article:published_time" content="2023-01-10T04:30:00Z">` + para,
+			"https://eyewitness.example/weather/first-snow/6144150/", "2023-01-09"},
+		{"a British page's UTC time in summer is an hour later",
+			`<html lang="en-GB"><meta property="article:published_time" content="2023-07-14T23:20:00Z">` + para,
+			"https://eveningpost.example/news/late-vote-in-council", "2023-07-15"},
+		{"a bare date written as UTC midnight stays",
+			`<html lang="en-US"><meta property="article:published_time" content="2023-05-02T00:00:00Z">` + para,
+			"https://eyewitness.example/traffic/bridge-reopens/6144151/", "2023-05-02"},
+		{"a page with no region stays in UTC",
+			`<html lang="en"><meta property="article:published_time" content="2023-05-02T02:54:29Z">` + para,
+			"https://wire.example/story/6144152/", "2023-05-02"},
 		{"day-month-year in the url",
 			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}
@@ -475,6 +490,12 @@ func TestTitle(t *testing.T) {
 		{"no h1: the heading printing the og:title up to a dash",
 			`<meta property="og:title" content="The historic somersault – a trip to the coast"><header><h2>The historic somersault</h2></header><p>Text.</p>`,
 			"https://travelweekly.example/travel/the-historic-somersault/", "The historic somersault"},
+		{"a blog's banner h1 linking to its front page over the heading printing the og:title",
+			`<title>Why does the app say hummus? - The Nosh – Daily Forward</title><meta property="og:title" content="The Funny Reason Your Chat App Can Say “Hummus”"><a href="https://dailyforward.example/nosh/"><h1 class="blog-banner-title"><span>The Nosh:</span><br> Your Daily Food Culture Fix</h1></a><section class="blog-article"><h2>The Funny Reason Your Chat App Can Say “Hummus”</h2><p>Text.</p></section>`,
+			"https://dailyforward.example/nosh/358592/why-does-the-app-say-hummus/", "The Funny Reason Your Chat App Can Say “Hummus”"},
+		{"a headline h1 linking to the story itself stays",
+			`<meta property="og:title" content="Council approves the harbour plan"><article><h1><a href="https://coastnews.example/2023/05/harbour-plan/">Council approves the harbour plan after a long night</a></h1><h2>Council approves the harbour plan</h2><p>Text.</p></article>`,
+			"https://coastnews.example/2023/05/harbour-plan/", "Council approves the harbour plan after a long night"},
 		{"a heading printing only a kicker before a colon is no headline",
 			`<meta property="og:title" content="Harbour towns: ferries keep running through the winter"><h2>Harbour towns</h2><p>Text.</p>`,
 			"https://coast.example/x", "Harbour towns: ferries keep running through the winter"},
@@ -509,6 +530,12 @@ func TestPageAuthors(t *testing.T) {
 		{"a byline's date and weekday cut from the name",
 			`<h1>Ruling</h1><div class="article-author"><a href="/a/dp"><span>Dana Price</span></a> Tuesday, May 2, 2023 @ 9:10 AM UTC</div>` + para + para,
 			[]string{"Dana Price"}, "9:10 AM"},
+		{"the names an author box links to the writers' pages, not its buttons and titles",
+			`<h1>Ruling</h1><div class="article-author"><a href="/author/nathan-tempey">Nathan Tempey</a> in <a href="/news">News</a> <a href="https://twitter.example/share">twitter</a> <a href="/print">print</a> <span>Senior Courts Reporter</span></div>` + para + para,
+			[]string{"Nathan Tempey"}, ""},
+		{"a link labelled around the name gives way to the name",
+			`<h1>Ruling</h1><div class="byline-author"><a href="/autor/tanja-karrasch">Tanja Karrasch</a> · <a href="/autor/tanja-karrasch">Alle Artikel von Tanja Karrasch</a></div>` + para + para,
+			[]string{"Tanja Karrasch"}, ""},
 		{"commenters only when nothing else names an author",
 			`<h1>Ruling</h1>` + para + `<ol class="commentlist"><li><div class="comment-author vcard"><b class="fn">Michael Dougherty</b></div></li></ol>`,
 			[]string{"Michael Dougherty"}, ""},
@@ -633,5 +660,36 @@ func TestExtractPagePanic(t *testing.T) {
 	}
 	if _, err := New().ExtractPage(page, event.Page{URL: "https://news.example.com/a"}); err != nil {
 		t.Fatalf("the same page without the bug: %v", err)
+	}
+}
+
+func TestRegionZoneSummer(t *testing.T) {
+	tests := []struct {
+		zone string
+		utc  string
+		want string // the offset in force
+	}{
+		{"us", "2023-03-12T06:59:00Z", "-05:00"},
+		{"us", "2023-03-12T07:00:00Z", "-04:00"},
+		{"us", "2023-11-05T05:59:00Z", "-04:00"},
+		{"us", "2023-11-05T06:00:00Z", "-05:00"},
+		{"gb", "2023-03-26T00:59:00Z", "Z"},
+		{"gb", "2023-03-26T01:00:00Z", "+01:00"},
+		{"gb", "2023-10-29T01:00:00Z", "Z"},
+		{"au", "2023-04-01T15:59:00Z", "+11:00"},
+		{"au", "2023-04-01T16:00:00Z", "+10:00"},
+		{"au", "2023-09-30T16:00:00Z", "+11:00"},
+		{"in", "2023-07-01T12:00:00Z", "+05:30"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.zone+" "+tc.utc, func(t *testing.T) {
+			at, err := time.Parse(time.RFC3339, tc.utc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := at.In(regionZones[tc.zone].at(at)).Format("Z07:00"); got != tc.want {
+				t.Errorf("offset %s, want %s", got, tc.want)
+			}
+		})
 	}
 }

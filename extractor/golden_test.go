@@ -108,6 +108,7 @@ func FuzzExtractArticle(f *testing.F) {
 	f.Add([]byte("<div><div><div><p>x</p></div>"))
 	f.Add([]byte("<meta charset=shift_jis><p>\x82\xa0\x82\xa2</p>"))
 	f.Add([]byte(`<html lang="en-GB"><title>Post | Site</title><meta property="article:published_time" content="2020-02-25T02:25:54Z"><h1>Site</h1><h1><span class="date">24.02.20</span>Post<small>sub</small></h1><p><b>Published on </b>02/10/2020</p><table><tr><td>a, b</td></tr></table>`))
+	f.Add([]byte("<details>\n| Model | COCO AP<sub>50</sub> |\n| :-- | --: |\n| [A-1](u) | **5.0** |\n| `a|b` \\| c |\n</details>"))
 	f.Add([]byte(`<script>{"published_at":"2019-03-02T06:22:28+01:00"}</script><header><article><p>Aktualisiert am 17.01.2021</p></article>`))
 	f.Add([]byte(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-13-45T99:99:99+99:99","author":{"name":[1,2]}}</script><h1>t</h1><time datetime="0">`))
 	f.Fuzz(func(t *testing.T, page []byte) {
@@ -120,6 +121,14 @@ func FuzzExtractArticle(f *testing.F) {
 				t.Fatalf("invalid UTF-8 in output: %q", s)
 			}
 		}
-		_ = tables
+		for _, tb := range tables {
+			for _, row := range tb.Rows {
+				for _, c := range row {
+					if !utf8Valid(c.Text) || len(c.Text) > 1<<10 {
+						t.Fatalf("table cell %q: invalid UTF-8 or longer than 1 KB", c.Text)
+					}
+				}
+			}
+		}
 	})
 }

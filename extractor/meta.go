@@ -3,6 +3,8 @@ package extractor
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -55,6 +57,9 @@ type pageMeta struct {
 	// h1Crumb says, for each of h1, whether it is a breadcrumb's last
 	// item.
 	h1Crumb []bool
+	// h1Linked says, for each of h1, whether it lies inside a link to
+	// another page (a section's banner, not a headline).
+	h1Linked []bool
 	// logos are the texts of the headings that name the site (its logo).
 	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
@@ -207,6 +212,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
 					m.h1Crumb = append(m.h1Crumb, role == h1Crumb)
+					m.h1Linked = append(m.h1Linked, inLink(n))
 					m.h1Split = append(m.h1Split, leadingPart(n) != nil)
 					m.h1Leads = append(m.h1Leads, kickerLead(n))
 					if len(m.afterH1) < 3 {
@@ -408,6 +414,33 @@ func holdsLink(n *html.Node, depth int) bool {
 func selfLink(a *html.Node) bool {
 	href := strings.TrimSpace(attr(a, "href"))
 	return href == "" || href[0] == '#'
+}
+
+// maxLinkLevels is how far above a heading a link around it is looked
+// for.
+const maxLinkLevels = 3
+
+// inLink reports whether n lies inside a link to another page, at most
+// maxLinkLevels up.
+func inLink(n *html.Node) bool {
+	p := n.Parent
+	for i := 0; p != nil && i < maxLinkLevels; i, p = i+1, p.Parent {
+		if p.DataAtom == atom.A {
+			return !selfLink(p)
+		}
+	}
+	return false
+}
+
+// linkedH1 reports whether the <h1> whose text is t lies inside a link to
+// another page.
+func (m *pageMeta) linkedH1(t string) bool {
+	for i, h := range m.h1 {
+		if h == t {
+			return i < len(m.h1Linked) && m.h1Linked[i]
+		}
+	}
+	return false
 }
 
 // hasH1 reports whether the page's headings already hold t (pages repeat
@@ -634,10 +667,62 @@ func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
 		list = &m.otherAuthors
 	}
 	if len(*list) < maxHints {
-		if t := text(n); t != "" && len(t) < maxHintChars {
+		t := text(n)
+		if names := shortestNames(profileLinks(n, 0, nil)); len(names) > 0 {
+			// The names the element links to the writers' pages, not its
+			// "Follow on Twitter", "More from …" or the writer's title.
+			t = strings.Join(names, ", ")
+		}
+		if t != "" && len(t) < maxHintChars {
 			*list = append(*list, t)
 		}
 	}
+}
+
+// shortestNames drops from names those that hold another of them ("More
+// by Ann Lee" beside "Ann Lee"): a link's label around the name.
+func shortestNames(names []string) []string {
+	out := names[:0:0]
+	for _, a := range names {
+		held := false
+		for _, b := range names {
+			if a != b && strings.Contains(a, b) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// profilePathRe matches the path of a writer's page on a news site.
+var profilePathRe = regexp.MustCompile(`(?i)/(?:authors?|people|profiles?|by|staff|writers?|contributors?|journalists?|reporters?|autor(?:en|in)?|auteurs?|redakteure?|columnists?)/[^/?#]`)
+
+// maxProfileLinks bounds the links to writers' pages read in one author
+// element.
+const maxProfileLinks = 5
+
+// profileLinks returns the texts of the links under n (n included) to
+// writers' pages, in order.
+func profileLinks(n *html.Node, depth int, out []string) []string {
+	if depth > maxDepth || len(out) >= maxProfileLinks {
+		return out
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		if profilePathRe.MatchString(attr(n, "href")) {
+			if t := collapse(text(n)); t != "" && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = profileLinks(c, depth+1, out)
+	}
+	return out
 }
 
 // addHints records the text of a small element whose class or id names a

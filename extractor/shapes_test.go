@@ -18,6 +18,23 @@ var shapePages = []struct {
 	extraction       string
 	drop             []string
 }{
+	// A story told as numbered cards, siblings of one class: text cards,
+	// and cards built around a photo or an embedded post whose only text
+	// is a heading, between them; the longest card scores above the list.
+	{file: "numbered-cards", url: "https://www.buzzline.example/mira/people-divided-redrawn-portrait",
+		title: "People Are Divided Over This Redrawn Portrait Of A Pop Star", published: "2023-03-02",
+		drop: []string{"More News", "Via photos", "23 Tweets"}},
+	// A deals post whose product lines are links, each with its price,
+	// under short headings; a "Read more:" link and related headlines
+	// with sums of money in them after it.
+	{file: "deals-links", url: "https://www.dailyfinds.example/2023/11/14/best-deals-tuesday.html",
+		title: "Today's best deals: headphones, robot vacuums and a cheap e-reader", published: "2023-11-14",
+		drop: []string{"Read more", "Monday's best deals", "$2 million"}},
+	// A site of short posts: the page's own, headlined by its title, then
+	// a list of the latest posts, each an <article> longer than it.
+	{file: "post-stream", url: "https://www.standardreview.example/posts/139022/candidate-posts-not-distraction",
+		title: "Maybe the candidate's posts are not a distraction after all", published: "2023-10-02",
+		drop: []string{"Latest posts", "opinion polls", "farm bill"}},
 	// A live blog: timestamped posts, newest first, each with its own headline, share buttons and ads between.
 	{file: "live-blog", url: "https://www.dailymeridian.example/us/live-news/wildfire-cedar-falls-08-17-23/index.html",
 		title: "Live updates: Wildfire forces evacuations near Cedar Falls", published: "2023-08-17"},

@@ -36,6 +36,11 @@ const (
 type Table struct {
 	// Caption is the table's <caption> text, "" when it has none.
 	Caption string
+	// Heading is the text of the headings (<h1>–<h6>) the table stands
+	// under, outermost first, joined by " / " ("Leaderboard / Evaluations
+	// in MTEB / Embedding Models"), "" when none: what a table under
+	// "OmniParseBench" scores.
+	Heading string
 	Rows    [][]Cell
 }
 
@@ -89,7 +94,8 @@ func TableOf(rows [][]string) Table {
 }
 
 // Tables returns the data tables under n: every <table> with at least two
-// rows, laid out as a grid (see Table). Nested tables are returned on their
+// rows, laid out as a grid (see Table), and every Markdown table a page
+// shows as text ("| a | b |" lines, see pipeTables). Nested tables are returned on their
 // own and not repeated inside their parent's cells. At most 64 tables of
 // 500 rows of 64 slots, 20,000 slots in all, and 1 KB of text per cell are
 // returned.
@@ -101,19 +107,41 @@ func Tables(n *html.Node) []Table {
 
 // tables collects the tables of one page within the bounds.
 type tables struct {
-	out   []Table
-	cells int // slots left in the page's budget
+	out     []Table
+	cells   int       // slots left in the page's budget
+	heading [6]string // the text of the last heading of each level
+}
+
+// headings returns the headings the next table stands under, outermost
+// first.
+func (tb *tables) headings() string {
+	var parts []string
+	for _, h := range tb.heading {
+		if h != "" {
+			parts = append(parts, h)
+		}
+	}
+	return strings.Join(parts, " / ")
 }
 
 func (tb *tables) find(n *html.Node, depth int) {
 	if depth > maxDepth || len(tb.out) >= maxTables || tb.cells <= 0 {
 		return
 	}
-	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
-		if t := tb.table(n); len(t.Rows) >= 2 {
-			tb.out = append(tb.out, t)
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			level := int(n.Data[1] - '1')
+			tb.heading[level] = cellText(n)
+			clear(tb.heading[level+1:]) // a new section ends the deeper ones
+		case atom.Table:
+			if t := tb.table(n); len(t.Rows) >= 2 {
+				t.Heading = tb.headings()
+				tb.out = append(tb.out, t)
+			}
 		}
 	}
+	tb.pipeTables(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		tb.find(c, depth+1)
 	}

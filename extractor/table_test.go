@@ -99,3 +99,58 @@ func TestTablesMerged(t *testing.T) {
 		t.Errorf("header marks: %+v %+v", tb.Rows[1][2], tb.Rows[2][2])
 	}
 }
+
+// TestTablesPipes reads Markdown tables a page shows as text (left
+// unrendered inside a raw HTML block): header, delimiter and body rows
+// of pipes, inline markup in a line of the source kept in its cell, links
+// by their text, emphasis dropped; lines of pipes without a delimiter row
+// and code blocks are no tables.
+func TestTablesPipes(t *testing.T) {
+	got := tablesOf(t, `<html><body><details><summary>Numbers</summary>
+
+| Model | COCO AP<sub>50:95</sub> | Size<br>(M) |
+| :--- | ---: | :-: |
+| [Lumen-S](https://example.com) | **53.0** | 3.5 |
+| sam2_hiera_t \| tiny | 48.1 |
+a line after the table
+</details>
+<p>a | b | c</p>
+<pre>| x | y |
+|---|---|
+| 1 | 2 |</pre></body></html>`)
+	if len(got) != 1 {
+		t.Fatalf("%d tables, want 1: %+v", len(got), got)
+	}
+	want := [][]string{
+		{"Model", "COCO AP50:95", "Size (M)"},
+		{"Lumen-S", "53.0", "3.5"},
+		{"sam2_hiera_t | tiny", "48.1"},
+	}
+	if texts := got[0].Texts(); !reflect.DeepEqual(texts, want) {
+		t.Fatalf("grid =\n%q\nwant\n%q", texts, want)
+	}
+	if c := got[0].Rows[0][0]; !c.Header {
+		t.Errorf("header cell %+v not a header", c)
+	}
+	if c := got[0].Rows[1][1]; !c.Strong || c.Header {
+		t.Errorf("bold body cell = %+v", c)
+	}
+}
+
+// TestTablesHeading gives each table the headings it stands under,
+// outermost first; a new heading ends the deeper sections before it.
+func TestTablesHeading(t *testing.T) {
+	got := tablesOf(t, `<h1>Lumen</h1><h2>Benchmarks</h2><h3>MTEB</h3>
+<table><tr><td>a</td></tr><tr><td>1</td></tr></table>
+<h2>Speed</h2>
+<table><tr><td>b</td></tr><tr><td>2</td></tr></table>`)
+	want := []string{"Lumen / Benchmarks / MTEB", "Lumen / Speed"}
+	if len(got) != len(want) {
+		t.Fatalf("%d tables", len(got))
+	}
+	for i, w := range want {
+		if got[i].Heading != w {
+			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
+		}
+	}
+}

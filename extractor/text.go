@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -667,7 +668,43 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return out
+	return s.fillGaps(out, top)
+}
+
+// minGapProseChars is the least text of a block of the story between two
+// taken ones that is taken too.
+const minGapProseChars = 80
+
+// fillGaps adds to out (top and its siblings taken, in document order) the
+// siblings lying between two taken ones that are shaped like top (same
+// tag, a class in common) and hold prose: the items of a story told as a
+// numbered list of cards, where a card built around an embed or a photo
+// scores below the text cards around it but is a part of the same story.
+func (s *scorer) fillGaps(out []*html.Node, top *html.Node) []*html.Node {
+	if len(out) < 2 {
+		return out
+	}
+	taken := make(map[*html.Node]bool, len(out))
+	for _, n := range out {
+		taken[n] = true
+	}
+	filled := make([]*html.Node, 0, len(out))
+	for sib := out[0]; sib != nil; sib = sib.NextSibling {
+		if taken[sib] {
+			filled = append(filled, sib)
+			if sib == out[len(out)-1] {
+				break
+			}
+			continue
+		}
+		if sib.Type != html.ElementNode || s.skip(sib) || !similar(sib, top) {
+			continue
+		}
+		if c, _ := s.side().measure(sib, 0, false); c.chars >= minGapProseChars && c.links*4 < c.chars {
+			filled = append(filled, sib)
+		}
+	}
+	return filled
 }
 
 // headlineBefore reports whether the element sibling just before n is or
@@ -802,11 +839,11 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
+var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|(play|watch)( the)? video(\W+\d{1,2}:\d\d(:\d\d)?)?|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
 	"advert", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama", "sponsored", "share", "tweet",
 	"email", "print", "read ", "continue", "listen to", "gift", "click", "related", "more from", "latest posts by",
 	"see also", "image source", "getty images", "photo:", "foto:", "ap", "reuters", "loading", "subscri", "sign up",
-	"follow us", "all rights reserved", "copyright", "©", "already a", "free account", "slideshow", "tip", "access")
+	"follow us", "all rights reserved", "copyright", "©", "already a", "free account", "slideshow", "tip", "access", "video")
 
 // shortcodeLine matches a line that is a publishing system's shortcode
 // left unrendered ("[button link=… type=big]Send us your review[/button]").
@@ -853,11 +890,13 @@ func (b block) keep(h textHints) bool {
 	ld := float64(b.links) / float64(b.chars)
 	switch {
 	case b.heading != 0:
-		// A heading naming a product or a place links part of itself.
-		if ld > 0.5 {
+		// A heading naming a product or a place links part of itself; a
+		// round-up's heading naming a product and its price may link all
+		// of itself.
+		if ld > 0.5 && !pricedLine(b, h.lex) {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !pricedLine(b, h.lex) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -1057,6 +1096,29 @@ const maxShopLineChars = 80
 // shop, which the story keeps though it is all link.
 func shopLine(b block) bool {
 	return b.chars < maxShopLineChars && shopLineRe.MatchString(b.text)
+}
+
+// priceRe matches a shop's price: an amount in cents with a currency
+// sign before or after it ("$39.99", "£4.50", "19,99 €"), one in
+// brackets after the product's name ("Thumper ($20)"), or an amount in a
+// currency that has no cents ("¥1,980", "1.980円", "29.000 đ",
+// "12,000원"). A sum in a headline is round and bare ("$900", "$13.4bn").
+var priceRe = regexp.MustCompile(`\(\s?[$€£]\s?\d[\d,.]*\s?\)|[$€£]\s?\d[\d,.]*[.,]\d\d\b|\b\d[\d,.]*[.,]\d\d\s?[€£]|[¥₩₫]\s?\d|\d\s?(?:円|元|원|₫|VND\b|đ(?:$|[^\p{L}]))`)
+
+// maxPricedLineChars bounds the length of a linked line naming a product
+// and its price.
+const maxPricedLineChars = 300
+
+// pricedLine reports whether b is a round-up's line naming a product and
+// its price, all link ("<a>Echo Dot (2nd Generation) - White for $39.99
+// (list price $49.99)</a>"), which the story keeps: a link to another
+// story names no price (a sum in its headline is round, and "Read more:"
+// labels it).
+func pricedLine(b block, lex *lexicon) bool {
+	if b.chars >= maxPricedLineChars || !hasWord(b.text) || lex.promoLabel(b.text) {
+		return false
+	}
+	return priceRe.MatchString(b.text)
 }
 
 // minOwnChars is the least unlinked text of a linked sentence.
@@ -1934,7 +1996,9 @@ func encloses(a, b *html.Node) bool {
 // headlined by another story than the page's title (an endless page that
 // has loaded the next stories, one of them longer), the <article> whose
 // <h1> is the title, and the other story's <article> (which an unclosed
-// page may nest inside it); or nil.
+// page may nest inside it); or nil. A top that is a stream of other
+// <article>s (a site of short posts: the page's own first, the latest
+// ones in a list below it, together longer) is such an other story too.
 func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
 	nt := normTitle(title)
 	if len(nt) < minTitleFold {
@@ -1946,7 +2010,10 @@ func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
 			art, h1 = p, firstH1(p, 0)
 		}
 	}
-	if h1 == nil || strings.Contains(normTitle(text(h1)), nt) {
+	stream := art == nil && top != body && streamOf(top)
+	if stream {
+		art = top
+	} else if h1 == nil || strings.Contains(normTitle(text(h1)), nt) {
 		return nil, nil
 	}
 	var find func(n *html.Node, depth int)
@@ -1968,7 +2035,47 @@ func ownArticle(body, top *html.Node, title string) (own, other *html.Node) {
 	if own == nil {
 		return nil, nil
 	}
+	if stream && related(own, art) {
+		// The page's <article> around the stream, or one in it: the
+		// stream is the page's own, its post and the cards after it.
+		return nil, nil
+	}
 	return own, art
+}
+
+// minStreamArticles is the least number of <article>s in a container
+// that makes it a stream of stories rather than one.
+const minStreamArticles = 3
+
+// minStreamShare is the least share of a stream's text inside its
+// <article>s: a story with a list of other stories' cards in it holds
+// its own text outside them.
+const minStreamShare = 0.8
+
+// streamOf reports whether n is a stream of stories: minStreamArticles
+// <article>s or more that hold nearly all its text.
+func streamOf(n *html.Node) bool {
+	k, inside := articlesIn(n, 0)
+	return k >= minStreamArticles && float64(inside) >= minStreamShare*float64(textChars(n, math.MaxInt, 0))
+}
+
+// articlesIn counts the <article> elements under n, not those nested in
+// one, and the text they hold.
+func articlesIn(n *html.Node, depth int) (k, chars int) {
+	for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Article {
+			k++
+			chars += textChars(c, math.MaxInt, 0)
+			continue
+		}
+		ck, cc := articlesIn(c, depth+1)
+		k += ck
+		chars += cc
+	}
+	return k, chars
 }
 
 // minTitleFold is the shortest folded title that tells stories apart.

@@ -35,6 +35,13 @@ func TestMainText(t *testing.T) {
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
+		{"a round-up's linked heading naming a product and its price stays; a linked heading of another story goes",
+			`<article>` + prose("harbour") + `<h3><a href="https://shop.example/thumper">“Thumper” ($20)</a></h3>` + prose("museum") +
+				`<h3><a href="/news/other-story">Review: the new racing game has a great year</a></h3>` + prose("bridge") + `</article>`,
+			[]string{"The harbour is described", "“Thumper” ($20)", "The museum is described"}, []string{"Review: the new racing game"}},
+		{"a video player's label and running time are no text; a sentence about the video is",
+			`<article>` + prose("harbour") + `<p>Play Video - 2:46</p><p>Watch the video below to see the moment the ferry docked.</p>` + prose("museum") + `</article>`,
+			[]string{"The harbour is described", "Watch the video below to see the moment", "The museum is described"}, []string{"Play Video"}},
 		{"the publisher's notices at the story's end",
 			`<article>` + prose("harbour") + prose("museum") + `<p><em>We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.</em></p>` +
 				`<p>Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting the Ledger.</p>` +
@@ -191,5 +198,32 @@ func checkMainText(t *testing.T, page string, want, drop []string) {
 		if strings.Contains(got, d) {
 			t.Errorf("text holds %q:\n%s", d, got)
 		}
+	}
+}
+
+func TestPricedLine(t *testing.T) {
+	lex := mustLexicon()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Echo Dot (2nd Generation) - White for $39.99 (list price $49.99)", true},
+		{"Kinderbuch über Montessori, gebunden, 19,99 €", true},
+		{"ワイヤレスイヤホン 防水 ブラック ¥3,980", true},
+		{"Nồi chiên không dầu 5 lít giá 1.290.000đ", true},
+		{"“Thumper” ($20)", true},
+		{"Gadget startup raises $2 million to build a cheaper robot vacuum", false},
+		{"Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", false},
+		{"8TB SSD briefly appears on Amazon for $900", false},
+		{"Read more: Monday's best deals: $1.99 e-books and a $29.99 smart plug", false},
+		{"Inflation slows as prices rise 3.2% in October", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			b := block{text: tt.text, chars: len(strings.ReplaceAll(tt.text, " ", "")), links: len(tt.text)}
+			if got := pricedLine(b, lex); got != tt.want {
+				t.Errorf("pricedLine(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
 	}
 }

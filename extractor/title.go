@@ -531,8 +531,10 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	// heading of its own (an <h2>, an element marked
 	// itemprop="headline") is the headline readers see; a
 	// short <h1> the metadata does not confirm then names a section or a
-	// box ("World News"), and any <h1> does beside a heading marked as
-	// the headline (another story's, further down the page).
+	// box ("World News"), an <h1> inside a link to another page does (a
+	// blog's banner linking to its front page), and any <h1> does beside
+	// a heading marked as the headline (another story's, further down the
+	// page).
 	if len(h1) == 1 && !unspacedText(h1[0]) {
 		printed := meta
 		if meta[0] == "" && meta[1] == "" {
@@ -543,7 +545,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		}
 		for _, t := range printed {
 			t = s.strip(t)
-			if h, ok := m.headingOf(t); ok && (h.marked || words(h1[0]) <= maxSectionWords) && !m.h1Holds(t) {
+			if h, ok := m.headingOf(t); ok && (h.marked || words(h1[0]) <= maxSectionWords || m.linkedH1(h1[0])) && !m.h1Holds(t) {
 				return t
 			}
 		}

@@ -108,6 +108,17 @@ type Catalog struct {
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
 	DefinitionBreaks []string `yaml:"definition_breaks"`
+	// ArchitectureNouns are what a README's opening sentence may call the
+	// model its title names ("… is a real-time transformer
+	// architecture").
+	ArchitectureNouns []string `yaml:"architecture_nouns"`
+	// HandleSuffixes end a repository owner's handle without being part
+	// of the organisation's name ("-ai" of "suno-ai", "-to" of
+	// "datalab-to").
+	HandleSuffixes []string `yaml:"handle_suffixes"`
+	// RebrandWords, right before a name, give an organisation's new name
+	// ("rebranded to OpenAudio"): a maker, not a model.
+	RebrandWords []string `yaml:"rebrand_words"`
 	// FollowingWords announce a list on the lines after a sentence that
 	// ends without a colon ("以下の2つのモデルを公開します。").
 	FollowingWords []string `yaml:"following_words"`
@@ -132,6 +143,14 @@ type Catalog struct {
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
+	// ModelHeaders are the header labels of a table's column of models
+	// ("Model", "模型"), matched whole and case-insensitively: the column's
+	// rows name models no text needs to introduce.
+	ModelHeaders []string `yaml:"model_headers"`
+	// BenchHeaders are the header labels of a table's column of
+	// benchmarks ("Benchmark", "数据集"), matched whole (before any
+	// bracket) and case-insensitively: the columns across are models.
+	BenchHeaders []string `yaml:"bench_headers"`
 	// OwnMarkers in a benchmark table's header or row label mark the
 	// article's own model ("Kimi K2 (ours)", "Ours", "本文方法").
 	OwnMarkers []string `yaml:"own_markers"`
@@ -790,6 +809,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
+	c.ArchitectureNouns = append(c.ArchitectureNouns, o.ArchitectureNouns...)
+	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
+	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
@@ -801,6 +823,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.ModelHeaders = append(c.ModelHeaders, o.ModelHeaders...)
+	c.BenchHeaders = append(c.BenchHeaders, o.BenchHeaders...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
@@ -1164,6 +1188,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("preview_words", c.PreviewWords)
 	v.names("reader_conditions", c.ReaderConditions)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
+	v.spacedWords("architecture_nouns", c.ArchitectureNouns)
+	v.names("handle_suffixes", c.HandleSuffixes)
+	v.names("rebrand_words", c.RebrandWords)
 	v.names("following_words", c.FollowingWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
@@ -1175,6 +1202,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("org_nouns", c.OrgNouns)
 	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
+	v.names("model_headers", c.ModelHeaders)
+	v.names("bench_headers", c.BenchHeaders)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
 	v.names("other_heads", c.OtherHeads)

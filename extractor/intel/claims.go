@@ -1237,7 +1237,7 @@ func (s *state) comparison(kind cueKind, c hit) {
 	}
 	var from span
 	for _, m := range near {
-		if m.role != roleNone || m.start >= c.start || slices.Contains(older, m.model) || s.rivalMarked(m.span) {
+		if m.role != roleNone || m.start >= c.start || slices.Contains(older, m.model) || s.rivalMarked(m.span) || s.rivalWordBefore(m.span) {
 			continue
 		}
 		// "X beats A, and Y beats B": a name past another comparison
@@ -1437,6 +1437,25 @@ func (s *state) comparisonIn(p, q int) bool {
 	for _, k := range comparisonCues {
 		if len(hitsIn(s.cues[k], p, q)) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// rivalWords stand right before the model a phrase measures against
+// ("+5.1% over PP-OCRv5", "faster than X", "相比X", "so với X"): never the
+// subject of a comparison later in the sentence.
+var rivalWords = []string{"over", "than", "versus", "vs.", "vs", "against", "相比", "相较于", "相比于", "so với"}
+
+// rivalWordBefore reports one of rivalWords right before a model name.
+func (s *state) rivalWordBefore(m span) bool {
+	t := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
+	for _, w := range rivalWords {
+		if bytes.HasSuffix(t, []byte(w)) {
+			n := len(t) - len(w)
+			if n == 0 || !isAlnum(t[n-1]) || !isAlnum(w[0]) {
+				return true
+			}
 		}
 	}
 	return false

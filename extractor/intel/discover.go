@@ -82,6 +82,7 @@ func (s *state) discover() {
 			stems.add(n.stem)
 		}
 	}
+	s.rebrandedMakers()
 	if len(stems.names) > 0 && len(s.newVendors) == 0 {
 		s.makerNamedFrom(stems.names)
 	}
@@ -112,7 +113,7 @@ func (s *state) discover() {
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
 				s.ownerModelID(owner)) {
-			s.addVendor(owner, 0)
+			s.addVendor(s.ownerSpelling(owner), 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
@@ -1320,23 +1321,37 @@ func cjkWordBefore(b []byte) string {
 	return string(b[j:])
 }
 
-// ownerModelID reports a model the text names by its hub id under the
-// repository owner's handle, right after a model noun ("发布了中文匹配模型
-// acme/text2vec-large-chinese", "the embedding model acme/wren-embed-v2"):
-// the owner publishes models of its own, whatever other makers the page
-// names.
-func (s *state) ownerModelID(owner string) bool {
-	pat := []byte(owner + "/")
-	for _, h := range s.cues[cueModelNouns] {
-		p := h.end
-		for p < len(s.buf) && s.buf[p] == ' ' {
-			p++
-		}
-		if bytes.HasPrefix(s.buf[p:], pat) && p+len(pat) < len(s.buf) && isAlnum(s.buf[p+len(pat)]) {
-			return true
-		}
+// ownerSpelling returns the name the text gives the organisation behind
+// a repository owner's handle: the handle past a suffix of the lexicon's
+// handle_suffixes ("suno" of "suno-ai"), where the text writes it as a
+// capitalised word of its own ("Bark … created by Suno"), with the
+// organisation suffixes the text writes after it ("Pellucid Labs" of
+// "pellucid-labs"); else the handle.
+func (s *state) ownerSpelling(owner string) string {
+	i := strings.LastIndexAny(owner, "-_")
+	if i < 3 || !slices.Contains(s.an.cat.HandleSuffixes, strings.ToLower(owner[i+1:])) {
+		return owner
 	}
-	return false
+	f := fold(owner[:i])
+	for p := s.titleEnd; p < len(s.buf); {
+		if !isUpper(s.buf[p]) || p > 0 && (isAlnum(s.buf[p-1]) || s.buf[p-1] == '-' || s.buf[p-1] == '/' || s.buf[p-1] == '.') {
+			p++
+			continue
+		}
+		q := wordEnd(s.buf, p)
+		if q == p {
+			p++
+			continue
+		}
+		if fold(string(s.buf[p:q])) == f && (q == len(s.buf) || s.buf[q] != '-' && s.buf[q] != '/' && s.buf[q] != '.' || q+1 == len(s.buf) || !isAlnum(s.buf[q+1])) {
+			for k := 0; k < 2 && s.orgSuffixAfter(q) != ""; k++ {
+				q = wordEnd(s.buf, q+1) // "Pellucid Labs", "Mekong AI Lab": the organisation's full name
+			}
+			return string(s.buf[p:q])
+		}
+		p = q
+	}
+	return owner
 }
 
 // namedAfterAny reports a discovered name that a repository is named
@@ -1393,122 +1408,37 @@ func (s *state) makerNamedFrom(names []string) {
 	}
 }
 
-// projectMakerNamed adds the organisation no catalog knows that a
-// project's page names as the project's maker after a maker phrase (the
-// lexicon's maker_phrases), in a sentence naming the project:
-// "Bilingual and Crosslingual Embedding (BCEmbedding), developed by NetEase
-// Youdao, …" at pypi.org/project/bcembedding. The name is one capitalised
-// word ("created by Suno"), or up to three that end in an organisation
-// suffix ("Wren Labs") or fold to a handle the page writes in a
-// repository's address ("github.com/netease-youdao/…"): "developed by Ada
-// Lovelace" names a person, no organisation.
-func (s *state) projectMakerNamed() {
-	_, project, _, ok := s.project()
-	if !ok {
-		return
-	}
-	f := fold(project)
-	for _, sent := range s.sents {
-		text := s.buf[sent.start:sent.end]
-		for _, ph := range s.an.cat.MakerPhrases {
-			j := bytes.Index(text, []byte(ph))
-			if j < 0 || !namesProject(text, f) {
+// rebrandedMakers adds the organisations the text gives a new name after
+// a word of the lexicon's rebrand_words ("we have rebranded to
+// OpenAudio", "更名为X"): a capitalised Latin name no catalog knows, the
+// maker of the models the page introduces, and no model itself
+// (dropRebranded).
+func (s *state) rebrandedMakers() {
+	low := bytes.ToLower(s.buf)
+	for _, w := range s.an.cat.RebrandWords {
+		pat := []byte(strings.ToLower(w))
+		for i := s.titleEnd; ; {
+			j := bytes.Index(low[i:], pat)
+			if j < 0 {
+				break
+			}
+			p := i + j + len(pat)
+			i = p
+			if p < len(s.buf) && s.buf[p] == ' ' {
+				p++
+			}
+			if p >= len(s.buf) || !isUpper(s.buf[p]) {
 				continue
 			}
-			p := sent.start + j + len(ph)
-			if name := s.makerNameAt(p, sent.end); name != "" {
-				s.addVendor(name, p)
-				return
+			e := wordEnd(s.buf, p)
+			name := string(s.buf[p:e])
+			if len(name) < 3 || s.knownWord(name) || slices.Contains(s.rebranded, fold(name)) {
+				continue
 			}
+			s.rebranded = append(s.rebranded, fold(name))
+			s.addVendor(name, p)
 		}
 	}
-}
-
-// namesProject reports text naming a project whose name folds to f: a
-// word of text that folds to it, or for a name of more than four letters
-// the folded text holding it ("pyannote.audio").
-func namesProject(text []byte, f string) bool {
-	if len(f) > 4 {
-		return strings.Contains(fold(string(text)), f)
-	}
-	for _, w := range bytes.FieldsFunc(text, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) }) {
-		if fold(string(w)) == f {
-			return true
-		}
-	}
-	return false
-}
-
-// makerNameAt returns the maker's name that starts at p, before end: one
-// to three capitalised words no catalog knows, ending the sentence, a
-// clause (",", ";", ")") or before a lower-case word; more than one word
-// only where the last is an organisation suffix or they fold to a handle
-// of a repository address on the page.
-func (s *state) makerNameAt(p, end int) string {
-	q, words := p, 0
-	for words < 3 && q < end && isUpper(s.buf[q]) {
-		w := wordEnd(s.buf, q)
-		for w+1 < end && s.buf[w] == '-' && isAlnum(s.buf[w+1]) {
-			w = wordEnd(s.buf, w+1) // "Hugging-Face"
-		}
-		word := string(s.buf[q:w])
-		if _, suffix := s.an.c.orgSuffixes[word]; s.an.c.stopwords[word] && (words == 0 || !suffix) || w-q < 2 {
-			return "" // "the Transformers team"; "Wren Labs" is a name
-		}
-		words++
-		q = w
-		if q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]) {
-			q++
-			continue
-		}
-		break
-	}
-	if words == 0 || q < end && s.buf[q] != ' ' && !bytes.ContainsRune([]byte(",.;:)"), rune(s.buf[q])) {
-		return ""
-	}
-	if q+1 < end && s.buf[q] == ' ' && !isLower(s.buf[q+1]) {
-		return ""
-	}
-	name := string(s.buf[p:q])
-	if _, known := s.an.c.vendorOfAlias[fold(name)]; known || s.knownVendorIn(name) {
-		return ""
-	}
-	if words > 1 && !s.addressHandle(fold(name)) {
-		if _, suffix := s.an.c.orgSuffixes[name[strings.LastIndexByte(name, ' ')+1:]]; !suffix {
-			return ""
-		}
-	}
-	return name
-}
-
-// addressHandle reports a handle that folds to f in the page's address
-// or in a repository address the text writes ("github.com/netease-youdao/
-// BCEmbedding", "git@github.com:netease-youdao/…").
-func (s *state) addressHandle(f string) bool {
-	if owner, _, ok := repoURL(s.a.URL); ok && fold(owner) == f {
-		return true
-	}
-	for _, host := range repoHosts {
-		for _, sep := range []string{"/", ":"} {
-			pat := []byte(host + sep)
-			for i := 0; ; {
-				j := bytes.Index(s.buf[i:], pat)
-				if j < 0 {
-					break
-				}
-				st := i + j + len(pat)
-				e := st
-				for e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '-' || s.buf[e] == '_') {
-					e++
-				}
-				if e > st && fold(string(s.buf[st:e])) == f {
-					return true
-				}
-				i = st
-			}
-		}
-	}
-	return false
 }
 
 // orgAt returns the organisation name no catalog knows that starts at p:
@@ -1689,11 +1619,21 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
+	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || hasInnerUpper(w) && s.calledModel(w)) {
+		// "🐶 Bark" at github.com/suno-ai/bark, and "Bark is a
+		// transformer-based text-to-audio model": the title spells the
+		// repository's name in its own case and the text defines it
+		// as a model where it first opens a sentence, which needs no
+		// version to be the page's own; so does a name with an inner
+		// capital that the text writes before a model noun ("ColPali:
+		// …" at github.com/illuin-tech/colpali, "the ColPali model").
+		return w, true
+	}
 	// An address names the page's repository; its title must name it
 	// too, or the text must call it a model ("Surya is a 689M param OCR
 	// model" at github.com/datalab-to/surya, titled "Datalab").
 	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo))
-	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:])) {
+	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:], false)) {
 		return "", false
 	}
 	if !isUpper(repo[0]) {
@@ -1714,7 +1654,11 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 // definedModel reports name opening a sentence of the text, past a list
 // mark, that calls it a model ("Surya is a 689M param OCR model", "Orion
 // 是一个开源大模型"): a README defining its own model.
-func (s *state) definedModel(name string) bool {
+//
+// With first set, only the first such sentence counts: the one that
+// introduces the name ("Quillpad is a notebook editor for …", not a later
+// "Quillpad now exports fine-tuned models").
+func (s *state) definedModel(name string, first bool) bool {
 	pat := []byte(name)
 	for i := s.titleEnd; ; {
 		j := bytes.Index(s.buf[i:], pat)
@@ -1731,8 +1675,13 @@ func (s *state) definedModel(name string) bool {
 		if k := bytes.LastIndexByte(s.buf[lo:sp.start], '\n'); k >= 0 {
 			lo += k + 1 // the sentence's line: a title without a full stop runs on
 		}
-		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 && s.definesModel(sp, sent) {
-			return true
+		if len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0 {
+			if s.definesModel(sp, sent) || first && s.definesArchitecture(sp, sent) {
+				return true
+			}
+			if first {
+				return false
+			}
 		}
 	}
 }
@@ -1744,6 +1693,23 @@ func (s *state) definedModel(name string) bool {
 // what the sentence calls the name.
 func (s *state) definesModel(sp, sent span) bool {
 	return s.definesModelIn(sp, sent, tune.nounAfter)
+}
+
+// definesArchitecture reports a noun of the lexicon's architecture_nouns
+// after name sp within nounAfter bytes of its sentence, with no clause
+// mark or definition break before it ("RF-DETR is a real-time
+// transformer architecture for …").
+func (s *state) definesArchitecture(sp, sent span) bool {
+	lb := bytes.ToLower(s.buf[sp.end:min(sent.end, sp.end+tune.nounAfter)])
+	for _, n := range s.an.cat.ArchitectureNouns {
+		if k := bytes.Index(lb, []byte(n)); k >= 0 {
+			gap := s.buf[sp.end : sp.end+k]
+			if !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definesModelIn is definesModel with a reach of its own: a list item's
@@ -1851,17 +1817,71 @@ func lettersOnly(w string) bool {
 // it, that no catalog knows and that names a model: with an inner capital
 // or a digit, or written in the text with a version or size after it.
 func (s *state) unknownRepoName(repo string) bool {
-	f := fold(repo)
-	if _, ok := s.an.c.vendorOfAlias[f]; ok {
-		return false
-	}
-	if _, ok := s.an.c.benchByFold[f]; ok || s.an.c.stemWords[strings.ToLower(repo)] || s.an.c.stopwords[repo] {
+	if s.knownWord(repo) {
 		return false
 	}
 	if hasInnerUpper(repo) || strings.ContainsAny(repo, "0123456789") {
 		return true
 	}
 	return s.versionedAfter(repo)
+}
+
+// calledModel reports name written in the text, as a word of its own,
+// right before a model noun of the lexicon's model_nouns, in the singular
+// ("the ColPali model", "ColPali模型"; "the AudioCraft models" are a
+// library's).
+func (s *state) calledModel(name string) bool {
+	pat := []byte(name)
+	for i := s.titleEnd; ; {
+		j := bytes.Index(s.buf[i:], pat)
+		if j < 0 {
+			return false
+		}
+		sp := span{i + j, i + j + len(pat)}
+		i = sp.end
+		if sp.start > 0 && isAlnum(s.buf[sp.start-1]) {
+			continue
+		}
+		for _, n := range s.an.cat.ModelNouns {
+			if e := sp.end + len(n); bytes.HasPrefix(s.buf[sp.end:], []byte(n)) && (e == len(s.buf) || !isLetterASCII(s.buf[e])) {
+				return true // not "the AudioCraft models", the models of a library
+			}
+		}
+	}
+}
+
+// knownWord reports a name that is a vendor's, a benchmark's, a stem word
+// or a stopword: no model of a repository's own.
+func (s *state) knownWord(name string) bool {
+	f := fold(name)
+	if _, ok := s.an.c.vendorOfAlias[f]; ok {
+		return true
+	}
+	_, ok := s.an.c.benchByFold[f]
+	return ok || s.an.c.stemWords[strings.ToLower(name)] || s.an.c.stopwords[name]
+}
+
+// titleSpelling returns the word of the title that spells repository
+// name repo in other case or with other joiners ("Bark" of "bark",
+// "RF-DETR" of "rf-detr"), or "".
+func (s *state) titleSpelling(repo string) string {
+	title := s.buf[:s.titleEnd]
+	f := fold(repo)
+	for i := 0; i < len(title); {
+		if !isAlnum(title[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(title) && (isAlnum(title[j]) || (title[j] == '-' || title[j] == '_' || title[j] == '.') && j+1 < len(title) && isAlnum(title[j+1])) {
+			j++
+		}
+		if fold(string(title[i:j])) == f {
+			return string(title[i:j])
+		}
+		i = j
+	}
+	return ""
 }
 
 // versionedAfter reports name written in the text with a version or size
@@ -2151,11 +2171,23 @@ func dashAt(buf []byte, i int) bool {
 
 // afterModelNoun returns where the name starts that a model noun at p
 // introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
-// first capitalised word within a few lowercase words after the noun.
+// first capitalised word within a few lowercase words after the noun. The
+// noun may follow its modifiers, and the name the noun then
+// ("the sentiment model KORA", "情感预训练模型KORA").
 func (s *state) afterModelNoun(p, end int) (int, bool) {
 	hs := hitsIn(s.cues[cueModelNouns], p, min(end, p+1))
 	if len(hs) == 0 {
-		return p, false
+		// After its modifiers, the noun is followed right by the name
+		// ("情感预训练模型SKEP"), not by more words ("…大模型，涵盖了NLP").
+		hs = hitsIn(s.cues[cueModelNouns], p, min(end, p+tune.nounBefore))
+		if len(hs) == 0 || !s.nounModifiers(p, hs[0].start) {
+			return p, false
+		}
+		q := hs[0].end
+		for q < end && s.buf[q] == ' ' {
+			q++
+		}
+		return q, q < end && latinUpperAt(s.buf, q)
 	}
 	q := hs[len(hs)-1].end
 	for q < end && q < hs[0].end+tune.nounAfter {
@@ -2170,6 +2202,20 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 		q += n
 	}
 	return p, false
+}
+
+// nounModifiers reports the words in [p, q) before a model noun as its
+// modifiers ("sentiment pre-training" of "the sentiment pre-training model
+// KORA", "情感预训练" of "情感预训练模型KORA"): letters, spaces and hyphens
+// only, no model named and no definition break ("the code and model …").
+func (s *state) nounModifiers(p, q int) bool {
+	gap := s.buf[p:q]
+	for _, r := range string(gap) {
+		if !unicode.IsLetter(r) && r != ' ' && r != '-' {
+			return false
+		}
+	}
+	return len(s.mentionsIn(p, q)) == 0 && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
 }
 
 // objectName adds the plain capitalised name a release verb introduces when
@@ -2339,4 +2385,141 @@ func asciiOnly(w string) bool {
 		}
 	}
 	return true
+}
+
+// ownerModelID reports a model the text names by its hub id under the
+// repository owner's handle, right after a model noun ("发布了中文匹配模型
+// acme/text2vec-large-chinese", "the embedding model acme/wren-embed-v2"):
+// the owner publishes models of its own, whatever other makers the page
+// names.
+func (s *state) ownerModelID(owner string) bool {
+	pat := []byte(owner + "/")
+	for _, h := range s.cues[cueModelNouns] {
+		p := h.end
+		for p < len(s.buf) && s.buf[p] == ' ' {
+			p++
+		}
+		if bytes.HasPrefix(s.buf[p:], pat) && p+len(pat) < len(s.buf) && isAlnum(s.buf[p+len(pat)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// projectMakerNamed adds the organisation no catalog knows that a
+// project's page names as the project's maker after a maker phrase (the
+// lexicon's maker_phrases), in a sentence naming the project:
+// "Bilingual and Crosslingual Embedding (BCEmbedding), developed by NetEase
+// Youdao, …" at pypi.org/project/bcembedding. The name is one capitalised
+// word ("created by Suno"), or up to three that end in an organisation
+// suffix ("Wren Labs") or fold to a handle the page writes in a
+// repository's address ("github.com/netease-youdao/…"): "developed by Ada
+// Lovelace" names a person, no organisation.
+func (s *state) projectMakerNamed() {
+	_, project, _, ok := s.project()
+	if !ok {
+		return
+	}
+	f := fold(project)
+	for _, sent := range s.sents {
+		text := s.buf[sent.start:sent.end]
+		for _, ph := range s.an.cat.MakerPhrases {
+			j := bytes.Index(text, []byte(ph))
+			if j < 0 || !namesProject(text, f) {
+				continue
+			}
+			p := sent.start + j + len(ph)
+			if name := s.makerNameAt(p, sent.end); name != "" {
+				s.addVendor(name, p)
+				return
+			}
+		}
+	}
+}
+
+// namesProject reports text naming a project whose name folds to f: a
+// word of text that folds to it, or for a name of more than four letters
+// the folded text holding it ("pyannote.audio").
+func namesProject(text []byte, f string) bool {
+	if len(f) > 4 {
+		return strings.Contains(fold(string(text)), f)
+	}
+	for _, w := range bytes.FieldsFunc(text, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) }) {
+		if fold(string(w)) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// makerNameAt returns the maker's name that starts at p, before end: one
+// to three capitalised words no catalog knows, ending the sentence, a
+// clause (",", ";", ")") or before a lower-case word; more than one word
+// only where the last is an organisation suffix or they fold to a handle
+// of a repository address on the page.
+func (s *state) makerNameAt(p, end int) string {
+	q, words := p, 0
+	for words < 3 && q < end && isUpper(s.buf[q]) {
+		w := wordEnd(s.buf, q)
+		for w+1 < end && s.buf[w] == '-' && isAlnum(s.buf[w+1]) {
+			w = wordEnd(s.buf, w+1) // "Hugging-Face"
+		}
+		word := string(s.buf[q:w])
+		if _, suffix := s.an.c.orgSuffixes[word]; s.an.c.stopwords[word] && (words == 0 || !suffix) || w-q < 2 {
+			return "" // "the Transformers team"; "Wren Labs" is a name
+		}
+		words++
+		q = w
+		if q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]) {
+			q++
+			continue
+		}
+		break
+	}
+	if words == 0 || q < end && s.buf[q] != ' ' && !bytes.ContainsRune([]byte(",.;:)"), rune(s.buf[q])) {
+		return ""
+	}
+	if q+1 < end && s.buf[q] == ' ' && !isLower(s.buf[q+1]) {
+		return ""
+	}
+	name := string(s.buf[p:q])
+	if _, known := s.an.c.vendorOfAlias[fold(name)]; known || s.knownVendorIn(name) {
+		return ""
+	}
+	if words > 1 && !s.addressHandle(fold(name)) {
+		if _, suffix := s.an.c.orgSuffixes[name[strings.LastIndexByte(name, ' ')+1:]]; !suffix {
+			return ""
+		}
+	}
+	return name
+}
+
+// addressHandle reports a handle that folds to f in the page's address
+// or in a repository address the text writes ("github.com/netease-youdao/
+// BCEmbedding", "git@github.com:netease-youdao/…").
+func (s *state) addressHandle(f string) bool {
+	if owner, _, ok := repoURL(s.a.URL); ok && fold(owner) == f {
+		return true
+	}
+	for _, host := range repoHosts {
+		for _, sep := range []string{"/", ":"} {
+			pat := []byte(host + sep)
+			for i := 0; ; {
+				j := bytes.Index(s.buf[i:], pat)
+				if j < 0 {
+					break
+				}
+				st := i + j + len(pat)
+				e := st
+				for e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '-' || s.buf[e] == '_') {
+					e++
+				}
+				if e > st && fold(string(s.buf[st:e])) == f {
+					return true
+				}
+				i = st
+			}
+		}
+	}
+	return false
 }

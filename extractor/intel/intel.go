@@ -220,6 +220,9 @@ type state struct {
 	// defined are the folded names a project's page defines as models
 	// in a list of its own ("* MusicGen: A … model"): listDefinitions.
 	defined []string
+	// rebranded are the folded names the text gives its maker after a
+	// rebrand word ("rebranded to OpenAudio"): rebrandedMakers.
+	rebranded []string
 	// repoFold is the folded repository name repoKey read, once
 	// repoRead.
 	repoFold string
@@ -295,7 +298,19 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
 	s.dropBareBeside()
+	s.dropRebranded()
 	s.output()
+}
+
+// dropRebranded forgets the models named exactly as an organisation the
+// text renames itself to ("rebranded to OpenAudio — introducing a new
+// series", whose models are "OpenAudio-S1" …): the name is the maker's.
+func (s *state) dropRebranded() {
+	for _, rec := range s.models {
+		if rec.family < 0 && slices.Contains(s.rebranded, fold(rec.name)) {
+			rec.count, rec.conf = 0, 0
+		}
+	}
 }
 
 // dropBareBeside forgets a bare catalogued series ("Jamba", "LongCat",
@@ -637,6 +652,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.lenient = false
 	s.repoFold, s.repoRead = "", false
 	s.defined = s.defined[:0]
+	s.rebranded = s.rebranded[:0]
 	s.followUp, s.followRead = false, false
 	s.newlines, s.newlinesRead = s.newlines[:0], false
 	s.orgWords, s.orgWordsRead = nil, false

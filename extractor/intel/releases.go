@@ -391,6 +391,10 @@ func (s *state) releaseSentence(c hit) {
 		if !s.inReach(m, c) || m.start >= c.end && objects != nil && !slices.Contains(objects, m.start) {
 			continue
 		}
+		if m.start >= c.end && s.documentAfter(m) {
+			named = true
+			continue // "Release of Uni2TS library": the name of a document or a tool
+		}
 		if subject && m.end <= c.start {
 			continue // "GreenNode của VNG công bố … GreenMind": the subject
 		}
@@ -431,11 +435,44 @@ func (s *state) releaseSentence(c hit) {
 	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
 	// "the models" of a later sentence are, nor is a topic the title
 	// says is still to come ("…上线，Qwen3.7-Max下月见").
-	if !named && s.topic >= 0 && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
+	if !named && s.topic >= 0 && s.ownTopic() && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
 		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
 		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
+}
+
+// ownTopic reports an article's topic model that an unnamed release of
+// its text can be: on a project's page, the project's own — one no
+// catalog knows, one the title names, or one of the vendor that owns the
+// repository (under a handle of its own, or one that begins with its name). A README's "Model Releases - … are available" is not a
+// release of another lab's model it names in a code sample
+// ("gpt-3.5-turbo-0613") or builds on ("PaliGemma-3B").
+func (s *state) ownTopic() bool {
+	if _, _, _, ok := s.project(); !ok {
+		return true
+	}
+	rec := s.models[s.topic]
+	if rec.vendor < 0 || s.titleNames(s.topic) {
+		return true
+	}
+	if v, _ := s.repoOwnerVendor(); v == rec.vendor {
+		return true
+	}
+	owner, _, _, _ := s.project()
+	return s.ownerOf(owner, rec.vendor)
+}
+
+// ownerOf reports a repository owner's handle that begins with a name of
+// vendor v ("Snowflake-Labs" of Snowflake): the vendor's team.
+func (s *state) ownerOf(owner string, v int) bool {
+	f := fold(owner)
+	for alias, i := range s.an.c.vendorOfAlias {
+		if i == v && len(alias) >= 4 && strings.HasPrefix(f, alias) {
+			return true
+		}
+	}
+	return false
 }
 
 // olderEntries takes back the releases that a changelog line gives to an
@@ -2025,8 +2062,8 @@ func (s *state) releasesNow(sent span) bool {
 // 模型上线，Qwen3.7-Max下月见".
 func (s *state) holdPlanned() {
 	for _, c := range s.cues[cuePlanned] {
-		if s.readerCondition(c) {
-			continue // "If you need a specific CUDA version, … before installing X"
+		if s.readerCondition(c) || s.inCodeLine(c.start) {
+			continue // "If you need a specific CUDA version, … before installing X"; code's "if x is in bf16"
 		}
 		k := s.sentenceAt(c.start)
 		sent := s.sents[k]
@@ -2397,6 +2434,22 @@ func (s *state) documentObject(c hit, sent span) bool {
 	}
 	docs := hitsIn(s.cues[cueDocuments], c.end, min(c.end+tune.objectAfter, sent.end))
 	return len(docs) > 0 && len(hitsIn(s.cues[cueModelNouns], c.end, docs[0].start)) == 0
+}
+
+// documentAfter reports a document noun right after mention m, past one
+// space at most: the name is the document's or the tool's ("the Uni2TS
+// library", "the Llama 4 paper", "X论文").
+func (s *state) documentAfter(m mention) bool {
+	p := m.end
+	if p < len(s.buf) && s.buf[p] == ' ' {
+		p++
+	}
+	for _, d := range hitsIn(s.cues[cueDocuments], p, min(len(s.buf), p+1)) {
+		if d.start == p {
+			return true
+		}
+	}
+	return false
 }
 
 // documentBetween reports a document noun between release cue c and

@@ -75,7 +75,7 @@ func (s *state) shortForms() {
 				}
 			}
 		}
-		if best < 0 {
+		if best < 0 || s.otherFamilyBefore(i, best) {
 			continue
 		}
 		parts, end := s.an.suffix(buf, j, true, false)
@@ -83,6 +83,29 @@ func (s *state) shortForms() {
 		s.addMention(span{i, end}, best, -1, s.an.cat.Families[best].Name, parts, resolution{how: howShort, conf: resolveConf.short, by: -1})
 		i = end - 1
 	}
+}
+
+// otherFamilyBefore reports the stem of a catalogued family other than f
+// right before i, past one space: "V2" of "Canary V2" is that family's
+// version, written apart where its names join it, not a short form of
+// Nemotron.
+func (s *state) otherFamilyBefore(i, f int) bool {
+	if i < 2 || s.buf[i-1] != ' ' {
+		return false
+	}
+	j := i - 1
+	for j > 0 && isLetterASCII(s.buf[j-1]) {
+		j--
+	}
+	w := strings.ToLower(string(s.buf[j : i-1]))
+	if len(w) < 3 {
+		return false
+	}
+	if g, ok := s.an.c.stemFamily[w]; ok && g != f {
+		return true
+	}
+	g, ok := s.an.c.caseStems[w]
+	return ok && g != f
 }
 
 // benchRightBefore reports a benchmark named right before i, past one
@@ -611,8 +634,8 @@ func (s *state) endsClause(p int) bool {
 // another maker than the vendor the sentence names as the plan's subject
 // (otherMakersPlan).
 func (s *state) markPlanned(c hit) {
-	if s.readerCondition(c) {
-		return // "If you use either X or Y, please cite …"
+	if s.readerCondition(c) || s.inCodeLine(c.start) {
+		return // "If you use either X or Y, please cite …"; "… if x is in bf16" in a code sample
 	}
 	chain := s.chainAfter(c.end)
 	if c.after {

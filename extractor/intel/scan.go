@@ -160,6 +160,12 @@ func (s *state) scan() {
 			if end, ok := s.tryPatterns(c.byRune[r], i); ok {
 				next = max(end, next)
 			}
+		case !isAlnum(b) && c.runes[b>>3]&(1<<(b&7)) != 0:
+			// A pattern opening with a sign ("#1 ranking"), filed by
+			// its first byte as CJK ones are by their rune.
+			if end, ok := s.tryPatterns(c.byRune[rune(b)], i); ok {
+				next = max(end, next)
+			}
 		case isAlnum(b) && i+1 < len(buf) && (i == 0 || !isAlnum(buf[i-1])):
 			if isUpper(b) && len(s.caps) < maxMentions {
 				s.caps = append(s.caps, int32(i)) // for the garble readers

@@ -1,9 +1,11 @@
 package intel
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/extractor"
@@ -33,6 +35,10 @@ type cell struct {
 	// ours: the cell marks the article's own model ("(ours)", "Ours");
 	// markOnly: the mark is all it says ("本次开源"), its text kept.
 	ours, markOnly bool
+	// headed: the model is read from the label alone, under a header of
+	// models (headedModelRows); it scores, but no download table offers
+	// it: which checkpoints a page releases its text says.
+	headed bool
 	// stacked are the benchmarks or numbers of a cell that stacks several
 	// on separate lines ("AIME 2024<br>AIME 2025", "74.3<br>79.2"), one
 	// per row of a table that merged them.
@@ -55,11 +61,19 @@ type stackedItem struct {
 // the models stand across the header (benchmarks down the label columns),
 // else down the label columns; download: it offers models for download.
 type table struct {
-	rows           [][]cell
-	head, labels   int
+	rows         [][]cell
+	head, labels int
+	// modelCol is the label column headed as models ("Model"), -1 when
+	// none: its cell names the row's model before any other label's.
+	modelCol int
+	// benchCol is the label column headed as benchmarks ("Dataset"), -1
+	// when none: its label names the row's benchmark.
+	benchCol       int
 	across, scored bool
 	download       bool
 	unit           string
+	// heading is the text of the page's heading over the table.
+	heading string
 }
 
 // tableModels reads the models in table cells (so a model shown only in a
@@ -82,7 +96,7 @@ func (s *state) tableModels() {
 
 // readTable reads one table within the cell budget.
 func (s *state) readTable(t extractor.Table, budget *int) table {
-	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption)}
+	tb := table{head: headerRows(t.Rows), unit: unitOf(t.Caption), modelCol: -1, benchCol: -1, heading: t.Heading}
 	tb.labels = labelColumns(t.Rows, tb.head)
 	tb.rows = make([][]cell, 0, len(t.Rows))
 	var seen map[string]cell // merged cells repeat their text: read once
@@ -126,6 +140,8 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 		tb.rows = append(tb.rows, out)
 	}
 	s.groupedNames(&tb)
+	s.headedModelRows(&tb)
+	s.headedModelColumns(&tb)
 	tb.orient()
 	s.baselineRows(&tb)
 	return tb
@@ -174,21 +190,216 @@ func rowScored(cells []cell) bool {
 
 // baselineName records a row label shaped like a model's name as a model
 // shown only in a table: a letter first, a capital and a digit
-// ("olmOCR-2-7B"), at most four words,
-// no metric or setting; footnote marks dropped. It returns the model or
-// -1.
+// ("olmOCR-2-7B") or a word with an inner capital and a hyphen
+// ("PaddleOCR-VL"), at most four words, no metric or setting; footnote
+// and other marks dropped. It returns the model or -1.
 func (s *state) baselineName(text string) int {
-	t := strings.TrimSpace(strings.TrimRight(text, "*†‡§¶ "))
-	words := strings.Fields(t)
-	if len(t) < 3 || len(t) > maxCellText || len(words) > 4 || !isLetterASCII(t[0]) || !hasUpper([]byte(t)) || !hasDigit(t) ||
-		strings.ContainsAny(t, "()（）%:/,") || metricWord(t) || setting(t) {
+	t := trimMarks(text)
+	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t)) || !labelShaped(t) {
 		return -1
 	}
+	return s.tableName(t)
+}
+
+// headedName records the row label of a column headed as models
+// ("Model") as a model (see labelName), shaped like a name — a letter
+// first, a digit, a capital past the first letter or words joined by
+// hyphens ("bce-embedding-base_v1", "CoSENT", "gte-large"), at most four
+// words, no metric or setting. It returns the model or -1.
+func (s *state) headedName(text string) int {
+	t, repo := labelName(text)
+	if len(t) < 2 || strings.ContainsAny(t, "%:/,") || !(repo || hasDigit(t) || hasUpper([]byte(t[1:])) || joinedWord(t)) || !labelShaped(t) {
+		return -1
+	}
+	return s.tableName(t)
+}
+
+// joinedWord reports one word of letters and digits joined by hyphens
+// or underscores ("bge-reranker-large").
+func joinedWord(t string) bool {
+	if !strings.ContainsAny(t, "-_") {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !isAlnum(c) && !((c == '-' || c == '_') && i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1])) {
+			return false
+		}
+	}
+	return true
+}
+
+// labelName returns the name a model's table label gives: the text before
+// any bracket ("sam2.1_hiera_large (config, checkpoint)"), the name after
+// its owner's in a repository id ("shibing624/text2vec-base-chinese"),
+// marks dropped; and whether it was a repository id.
+func labelName(text string) (string, bool) {
+	t := text
+	if i := strings.IndexAny(t, "(（["); i > 0 {
+		t = t[:i]
+	}
+	t = strings.TrimSpace(t)
+	repo := false
+	if owner, name, ok := strings.Cut(t, "/"); ok && owner != "" && !strings.ContainsAny(owner, " /") && name != "" && !strings.ContainsAny(name, " /") {
+		t, repo = name, true
+	}
+	return trimMarks(t), repo
+}
+
+// innerCapHyphen reports one word with a capital after a small letter and
+// a hyphen ("PaddleOCR-VL", "DeepSeek-OCR").
+func innerCapHyphen(t string) bool {
+	return !strings.ContainsRune(t, ' ') && strings.ContainsRune(t, '-') && hasInnerUpper(t)
+}
+
+// labelShaped reports a table label that may be a model's name: a letter
+// first, at most four words, no metric or setting.
+func labelShaped(t string) bool {
+	return len(t) <= maxCellText && isLetterASCII(t[0]) && len(strings.Fields(t)) <= 4 && !metricWord(t) && !setting(t)
+}
+
+// tableName records t as a model shown only in a table and returns it.
+func (s *state) tableName(t string) int {
 	sub := s.cellState(t)
 	m := sub.addMention(span{0, len(sub.buf)}, -1, -1, string(sub.buf), nil,
 		resolution{how: howDiscovered, conf: resolveConf.discovered, by: -1})
 	s.models = sub.models
 	return m
+}
+
+// trimMarks drops the marks after a table label ("RF-DETR-XL △",
+// "Model-7B*†") and the spaces around it.
+func trimMarks(t string) string {
+	t = strings.TrimSpace(t)
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' || r == '）' {
+			break
+		}
+		t = strings.TrimSpace(t[:len(t)-size])
+	}
+	return t
+}
+
+// headedModelRows reads the rows of scores of a table with a label column
+// headed as models ("Model", "模型"): that column's label names each
+// row's model, though no catalog or text knows it, and the whole label
+// does where a catalogued name covers only its start ("CoSENT" of
+// "CoSENT-macbert-base", beside an "Arch" column of "CoSENT").
+func (s *state) headedModelRows(tb *table) {
+	c := s.modelHeader(tb)
+	if c < 0 {
+		return
+	}
+	tb.modelCol = c
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || row[c].bench >= 0 || row[c].num || row[c].ours || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if name, _ := labelName(row[c].text); row[c].model >= 0 && fold(s.models[row[c].model].name) == fold(name) {
+			continue
+		}
+		if m := s.headedName(row[c].text); m >= 0 {
+			row[c].model, row[c].headed = m, true
+		}
+	}
+}
+
+// headedModelColumns reads the header of a table whose label column is
+// headed as benchmarks ("Benchmark", "数据集"): a header cell across it
+// that names no model, benchmark or metric but is shaped like a
+// checkpoint's name — a digit or a hyphen in one word ("community-1") —
+// or is a word the text keeps writing ("SKEP") names the column's model.
+func (s *state) headedModelColumns(tb *table) {
+	if tb.labels < 1 || tb.head < 1 {
+		return
+	}
+	if tb.benchCol = s.benchHeader(tb); tb.benchCol < 0 {
+		return
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c := tb.benchCol; c < len(tb.rows[r]) && tb.rows[r][c].model >= 0 && tb.rows[r][c].bench < 0 {
+			tb.rows[r][c].model = -1 // "DuCTB1.0" under "数据集": a test set
+		}
+	}
+	low := tb.rows[tb.head-1]
+	for c := tb.labels; c < len(low); c++ {
+		k := &low[c]
+		if tb.columnModel(c) >= 0 || k.bench >= 0 || k.num || k.ours || strings.ContainsRune(strings.TrimSpace(k.text), ' ') {
+			continue // a model's column already ("Nimbus-3" over "Non-thinking")
+		}
+		if t, _ := labelName(k.text); !hasDigit(t) && !strings.ContainsAny(t, "-_") && !s.recurring(t) {
+			continue
+		}
+		if m := s.headedName(k.text); m >= 0 {
+			k.model, k.headed = m, true
+		}
+	}
+}
+
+// minRecurring is how often the text writes a word for a column's
+// header to name a model by it alone ("SKEP" over scores on "SST-2").
+const minRecurring = 3
+
+// recurring reports a word of three letters or more, a capital first and
+// no metric, that the text writes at least minRecurring times whole.
+func (s *state) recurring(w string) bool {
+	if len(w) < 3 || !isUpper(w[0]) || metricWord(w) {
+		return false
+	}
+	n := 0
+	for i := 0; n < minRecurring; {
+		j := bytes.Index(s.buf[i:], []byte(w))
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		if (j == 0 || !isAlnum(s.buf[j-1])) && (end == len(s.buf) || !isAlnum(s.buf[end])) {
+			n++
+		}
+		i = end
+	}
+	return true
+}
+
+// benchHeader returns the label column headed as benchmarks, -1 when
+// none is.
+func (s *state) benchHeader(tb *table) int {
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		for c := 0; c < tb.labels && c < len(tb.rows[r]); c++ {
+			t := tb.rows[r][c].text
+			if i := strings.IndexAny(t, "(（"); i > 0 {
+				t = t[:i]
+			}
+			t = strings.TrimSpace(strings.Trim(t, "*_ "))
+			for _, h := range s.an.cat.BenchHeaders {
+				if strings.EqualFold(t, h) {
+					return c
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// modelHeader returns the label column whose header heads a column of
+// models, -1 when none does; of two, the one whose header comes first
+// in the catalog's list ("Model" before "Method").
+func (s *state) modelHeader(tb *table) int {
+	best, rank := -1, len(s.an.cat.ModelHeaders)
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		for c := 0; c < tb.labels && c < len(tb.rows[r]); c++ {
+			t := strings.TrimSpace(strings.Trim(tb.rows[r][c].text, "*_ "))
+			for i, h := range s.an.cat.ModelHeaders[:rank] {
+				if strings.EqualFold(t, h) {
+					best, rank = c, i
+					break
+				}
+			}
+		}
+	}
+	return best
 }
 
 // groupedNames reads the header columns that name no model alone but do
@@ -484,13 +695,20 @@ func (tb *table) columnOurs(c int) bool {
 	return false
 }
 
-// rowModel returns the model a row's label columns name, leftmost first,
-// and whether they mark it as the article's own.
+// rowModel returns the model a row's label columns name (the column
+// headed as models first, else the leftmost), and whether they mark it as
+// the article's own.
 func (tb *table) rowModel(r int) (int, bool) {
 	row := tb.rows[r]
 	ours := false
 	for c := 0; c < tb.labels && c < len(row); c++ {
 		ours = ours || row[c].ours
+	}
+	if c := tb.modelCol; c >= 0 {
+		if c < len(row) && row[c].model >= 0 {
+			return row[c].model, ours
+		}
+		return -1, ours // the other labels are a method's, a base's
 	}
 	for c := 0; c < tb.labels && c < len(row); c++ {
 		if row[c].model >= 0 {
@@ -514,7 +732,7 @@ func (s *state) noteDownloads(tb table) {
 		}
 		first := true
 		for _, c := range tb.rows[r] {
-			if c.model < 0 || c.spanned {
+			if c.model < 0 || c.spanned || c.headed {
 				continue
 			}
 			if first || s.isDownloadCell(c.text) {
@@ -777,7 +995,7 @@ func (s *state) cellState(text string) *state {
 }
 
 // cellNumber parses a score cell: "85.0", "**72.7**", "72.7*", "65,8%",
-// "1,035", "72.3 ± 0.4", "85.0 (86.1)", "−2.1", "41.3%". Marks around the
+// "1,035", "72.3 ± 0.4", "85.0 (86.1)", "−2.1", "41.3%", "253 ms". Marks around the
 // number (bold, footnote signs) are dropped; a value and its spread or a
 // second figure in brackets give the value. Fullwidth digits and dots
 // ("７１．２") read as their ASCII forms.
@@ -796,11 +1014,16 @@ func cellNumber(t string) (float64, string, bool) {
 		return 0, "", false // most label cells: a word
 	}
 	t = strings.TrimSpace(strings.Trim(t, "*†‡§¶#^~≈ "))
+	unit := ""
+	if n, u, ok := strings.Cut(t, " "); ok {
+		if rest, _, _ := strings.Cut(strings.TrimSpace(u), " ("); slices.Contains(cellUnits, strings.ToLower(rest)) {
+			t, unit = n, rest // "253 ms", "227.85 tokens/s (8-way concurrency)"
+		}
+	}
 	if i := strings.IndexAny(t, "±+(（/"); i > 0 {
 		t = strings.TrimSpace(t[:i]) // "72.3 ± 0.4", "85.0 (86.1)", "54.3/52.1"
 	}
 	t = strings.TrimRight(t, "*†‡§¶#^ ")
-	unit := ""
 	switch {
 	case strings.HasSuffix(t, "%"):
 		unit, t = "%", strings.TrimSpace(strings.TrimSuffix(t, "%"))
@@ -839,6 +1062,10 @@ func cellNumber(t string) (float64, string, bool) {
 	}
 	return v, unit, ok
 }
+
+// cellUnits are the units a score cell may write after its number, a
+// space between ("253 ms", "227.85 tokens/s"), lowercase.
+var cellUnits = []string{"ms", "s", "sec", "tokens/s", "token/s", "tok/s", "it/s", "fps", "qps"}
 
 // plainNumber reports digits with at most one decimal point and nothing
 // else: "85.0", "2121".
@@ -881,15 +1108,72 @@ func unitOf(label string) string {
 func (s *state) tableClaims() {
 	for i := range s.tableCells {
 		tb := &s.tableCells[i]
-		if len(tb.rows) < 2 || tb.download || !tb.scored {
+		if len(tb.rows) < 2 {
 			continue
 		}
+		if !tb.scored {
+			s.topicTable(tb)
+			continue
+		}
+		// A download table scores only catalogued benchmarks (its sizes
+		// and lengths are no scores).
 		if tb.across {
 			s.modelColumns(tb)
 		} else {
 			s.benchColumns(tb)
 		}
 	}
+}
+
+// topicTable reads a table of the article's own model that names no
+// model: rows headed as benchmarks ("数据集": "CTB5") and metrics across
+// ("UAS", "LAS"); each score is the topic's on the row's benchmark by the
+// column's metric ("CTB5 UAS"). A table naming any model is none, and so
+// is one whose test sets name the topic (a test set the text took for a
+// model).
+func (s *state) topicTable(tb *table) {
+	if tb.benchCol < 0 || s.topic < 0 || tb.download || tb.scores() < 2 {
+		return
+	}
+	topic := fold(s.models[s.topic].name)
+	for _, row := range tb.rows {
+		for c, k := range row {
+			if k.model >= 0 {
+				return // a model of its own: not the topic's table
+			}
+			if c == tb.benchCol && fold(benchLabel(k.text)) == topic {
+				return // the "topic" is a test set the table lists
+			}
+		}
+	}
+	width := maxRowWidth2(tb.rows)
+	for c := tb.labels; c < width; c++ {
+		metric, _, unit := tb.columnBench(c)
+		if metric == "" {
+			continue
+		}
+		for r := tb.head; r < len(tb.rows); r++ {
+			row := tb.rows[r]
+			if c >= len(row) || !row[c].num || tb.benchCol >= len(row) {
+				continue
+			}
+			set := benchLabel(row[tb.benchCol].text)
+			if set == "" {
+				continue
+			}
+			u := firstOf(row[c].unit, unit, tb.unit)
+			s.scoreClaim(s.topic, set+" "+metric, -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+		}
+	}
+}
+
+// maxRowWidth2 is the width of the widest row of cells.
+func maxRowWidth2(rows [][]cell) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r))
+	}
+	return w
 }
 
 // modelColumns reads a table with models across the header: each body
@@ -913,6 +1197,11 @@ func (s *state) modelColumns(tb *table) {
 		}
 	}
 	nameCol := tb.nameColumn()
+	catalogued := false // a row names a catalogued benchmark
+	for r := tb.head; r < len(tb.rows) && !catalogued; r++ {
+		_, bench, _ := tb.rowBench(tb.rows[r], nameCol)
+		catalogued = bench >= 0
+	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		name, bench, unit := tb.rowBench(row, nameCol)
@@ -920,6 +1209,12 @@ func (s *state) modelColumns(tb *table) {
 			continue
 		}
 		name, bench = s.unitBench(name, bench)
+		if !catalogued {
+			name, bench = s.headingBench(tb, name, bench)
+		}
+		if tb.download && bench < 0 && tb.benchCol < 0 {
+			continue
+		}
 		if st := tb.stackedBenches(row); st != nil {
 			s.stackedRow(tb, row, st, models, units, unit)
 			continue
@@ -960,9 +1255,13 @@ func (s *state) stackedRow(tb *table, row []cell, benches []stackedItem, models 
 }
 
 // nameColumn returns the label column that names the benchmarks when no
-// catalogued benchmark does: the one with the most distinct texts (a
+// catalogued benchmark does: the one headed as benchmarks, else the one
+// with the most distinct texts (a
 // column of metrics repeats "Pass@1", one of groups repeats "Math").
 func (tb *table) nameColumn() int {
+	if tb.benchCol >= 0 {
+		return tb.benchCol // headed "Dataset"
+	}
 	best, bestN := 0, -1
 	for c := 0; c < tb.labels; c++ {
 		seen := map[string]bool{}
@@ -1016,6 +1315,11 @@ func (s *state) benchColumns(tb *table) {
 			names[c], benches[c] = s.unitBench(names[c], benches[c])
 		}
 	}
+	if !slices.ContainsFunc(benches, func(b int) bool { return b >= 0 }) {
+		for c := range names {
+			names[c], benches[c] = s.headingBench(tb, names[c], benches[c])
+		}
+	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		model, ours := tb.rowModel(r)
@@ -1026,7 +1330,7 @@ func (s *state) benchColumns(tb *table) {
 			continue
 		}
 		for c := tb.labels; c < len(row); c++ {
-			if row[c].num && names[c] != "" {
+			if row[c].num && names[c] != "" && (!tb.download || benches[c] >= 0) {
 				u := firstOf(row[c].unit, units[c], tb.unit)
 				s.scoreClaim(model, names[c], benches[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 			}
@@ -1073,6 +1377,37 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, " "), -1, unit
+}
+
+// overallWords are the header labels of a table's one summary score
+// ("Overall", "Headline", "Avg"), which is the score on the benchmark its
+// headings name.
+var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "avg", "average", "总分", "总体", "综合", "平均", "総合", "総合スコア", "종합", "종합 점수", "평균", "điểm tổng", "trung bình"}
+
+// maxHeadingText is the longest text of a table's headings read for the
+// benchmark they name.
+const maxHeadingText = 2 * maxCellText
+
+// headingBench resolves the label of a table's summary score ("Overall",
+// "Score") to the one catalogued benchmark the heading over the table
+// names ("OmniParseBench", "Evaluations in MTEB / Embedding Models");
+// other labels, and labels under headings naming none or two, are
+// returned as they are.
+func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
+	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
+		return name, bench
+	}
+	sub := s.cellState(tb.heading)
+	sub.scan()
+	s.models = sub.models
+	found, idx := name, -1
+	for _, b := range sub.benches {
+		if b.idx < 0 || idx >= 0 && b.idx != idx {
+			return name, bench
+		}
+		found, idx = b.name, b.idx
+	}
+	return found, idx
 }
 
 // unitBench resolves a table label that only names a unit ("Elo",

@@ -150,8 +150,8 @@ func codeLine(line []byte) bool {
 				return true // " --model"
 			}
 		case '/':
-			if t[i-1] == '.' && (i < 2 || t[i-2] != '.') {
-				return true // "./models"
+			if t[i-1] == '.' && (i < 2 || t[i-2] != '.') && (i < 3 || t[i-2] != '(' || t[i-3] != ']') {
+				return true // "./models"; not a Markdown link's target "[demo](./examples/x.py)"
 			}
 		case '"':
 			if t[i-1] == '(' || t[i+1] == ')' {
