@@ -89,6 +89,9 @@ func (s *state) discover() {
 	if len(s.newVendors) == 0 {
 		s.projectMakerNamed()
 	}
+	if len(s.newVendors) == 0 {
+		s.projectOrgNamed()
+	}
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
@@ -2522,4 +2525,51 @@ func (s *state) addressHandle(f string) bool {
 		}
 	}
 	return false
+}
+
+// projectOrgNamed adds the organisation a project's page names by the
+// project's name and "AI", written on or apart ("built-in support for
+// pyannoteAI premium …" at pypi.org/project/pyannote.audio, "winget
+// install --id UnslothAI.Unsloth" at github.com/unslothai/unsloth): the
+// company behind the project. A name the catalog knows as a family or a
+// vendor is read by the catalog ("EXAONE AI Model License"), and "AI"
+// before another capitalised word opens a product's name.
+func (s *state) projectOrgNamed() {
+	_, project, _, ok := s.project()
+	if !ok {
+		return
+	}
+	stem := project
+	if i := strings.IndexAny(stem, ".-_"); i > 0 {
+		stem = stem[:i]
+	}
+	if len(stem) < 4 || s.knownWord(stem) {
+		return
+	}
+	low := bytes.ToLower(s.buf)
+	pat := []byte(strings.ToLower(stem))
+	for i := s.titleEnd; ; {
+		j := bytes.Index(low[i:], pat)
+		if j < 0 {
+			return
+		}
+		p := i + j
+		q := p + len(pat)
+		i = q
+		if p > 0 && (isAlnum(s.buf[p-1]) || bytes.IndexByte([]byte("/.-_@"), s.buf[p-1]) >= 0) {
+			continue // a word's tail, an address, a path
+		}
+		e := q
+		if e < len(s.buf) && s.buf[e] == ' ' {
+			e++
+		}
+		if !bytes.HasPrefix(s.buf[e:], []byte("AI")) || e+2 < len(s.buf) && (isAlnum(s.buf[e+2]) || s.buf[e+2] == '-') {
+			continue
+		}
+		if e+3 < len(s.buf) && s.buf[e+2] == ' ' && isUpper(s.buf[e+3]) {
+			continue // "Acme AI Studio": a product
+		}
+		s.addVendor(string(s.buf[p:e+2]), p)
+		return
+	}
 }
