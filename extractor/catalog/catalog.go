@@ -210,6 +210,9 @@ type Catalog struct {
 	// MakerPrepositions introduce the maker of a model named before them
 	// ("… from Brackenfield Labs"), with their spaces.
 	MakerPrepositions []string `yaml:"maker_prepositions"`
+	// MakerPhrases introduce the maker of the project a page is, named
+	// after them ("… developed by NetEase Youdao"), with their spaces.
+	MakerPhrases []string `yaml:"maker_phrases"`
 	// ReleaseNouns are the nouns of a release that a month can date ("its
 	// July launch").
 	ReleaseNouns []string `yaml:"release_nouns"`
@@ -235,6 +238,9 @@ type Catalog struct {
 	OwnerAfter     []string `yaml:"owner_after"`
 	CompanyForms   []string `yaml:"company_forms"`
 	TrademarkWords []string `yaml:"trademark_words"`
+	// SampleMarkers open sample data on their line ("数据示例：", "Data
+	// example:"): a name after one is an input, not a maker named.
+	SampleMarkers []string `yaml:"sample_markers"`
 	// FormerBefore make a vendor named right after them someone's former
 	// employer ("元グーグルの研究者", "ex-OpenAI researchers"): named
 	// only so, it is no maker of the page's models either.
@@ -841,6 +847,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LicenseWords = append(c.LicenseWords, o.LicenseWords...)
 	c.Determiners = append(c.Determiners, o.Determiners...)
 	c.MakerPrepositions = append(c.MakerPrepositions, o.MakerPrepositions...)
+	c.MakerPhrases = append(c.MakerPhrases, o.MakerPhrases...)
 	c.ReleaseNouns = append(c.ReleaseNouns, o.ReleaseNouns...)
 	c.ReleaseDocumentHeads = append(c.ReleaseDocumentHeads, o.ReleaseDocumentHeads...)
 	c.KoreanParticles = append(c.KoreanParticles, o.KoreanParticles...)
@@ -855,6 +862,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
+	c.SampleMarkers = append(c.SampleMarkers, o.SampleMarkers...)
 	c.DatasetParts = append(c.DatasetParts, o.DatasetParts...)
 	c.ScoreOpeners = append(c.ScoreOpeners, o.ScoreOpeners...)
 	c.ScoreClosers = append(c.ScoreClosers, o.ScoreClosers...)
@@ -1217,6 +1225,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("license_words", c.LicenseWords)
 	v.spacedWords("determiners", c.Determiners)
 	v.spacedWords("maker_prepositions", c.MakerPrepositions)
+	v.spacedWords("maker_phrases", c.MakerPhrases)
 	v.names("release_nouns", c.ReleaseNouns)
 	v.names("release_document_heads", c.ReleaseDocumentHeads)
 	v.names("korean_particles", c.KoreanParticles)
@@ -1231,6 +1240,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)
+	v.names("sample_markers", c.SampleMarkers)
 	v.names("dataset_parts", c.DatasetParts)
 	v.spacedWords("score_openers", c.ScoreOpeners)
 	v.spacedWords("score_closers", c.ScoreClosers)

@@ -86,6 +86,12 @@ func (s *state) discover() {
 	if len(stems.names) > 0 && len(s.newVendors) == 0 {
 		s.makerNamedFrom(stems.names)
 	}
+	if len(s.newVendors) == 0 {
+		s.projectMakerNamed()
+	}
+	if len(s.newVendors) == 0 {
+		s.projectOrgNamed()
+	}
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
@@ -108,7 +114,8 @@ func (s *state) discover() {
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
-				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo))) {
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
+				s.ownerModelID(owner)) {
 			s.addVendor(s.ownerSpelling(owner), 0)
 		}
 	}
@@ -2381,4 +2388,188 @@ func asciiOnly(w string) bool {
 		}
 	}
 	return true
+}
+
+// ownerModelID reports a model the text names by its hub id under the
+// repository owner's handle, right after a model noun ("发布了中文匹配模型
+// acme/text2vec-large-chinese", "the embedding model acme/wren-embed-v2"):
+// the owner publishes models of its own, whatever other makers the page
+// names.
+func (s *state) ownerModelID(owner string) bool {
+	pat := []byte(owner + "/")
+	for _, h := range s.cues[cueModelNouns] {
+		p := h.end
+		for p < len(s.buf) && s.buf[p] == ' ' {
+			p++
+		}
+		if bytes.HasPrefix(s.buf[p:], pat) && p+len(pat) < len(s.buf) && isAlnum(s.buf[p+len(pat)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// projectMakerNamed adds the organisation no catalog knows that a
+// project's page names as the project's maker after a maker phrase (the
+// lexicon's maker_phrases), in a sentence naming the project:
+// "Bilingual and Crosslingual Embedding (BCEmbedding), developed by NetEase
+// Youdao, …" at pypi.org/project/bcembedding. The name is one capitalised
+// word ("created by Suno"), or up to three that end in an organisation
+// suffix ("Wren Labs") or fold to a handle the page writes in a
+// repository's address ("github.com/netease-youdao/…"): "developed by Ada
+// Lovelace" names a person, no organisation.
+func (s *state) projectMakerNamed() {
+	_, project, _, ok := s.project()
+	if !ok {
+		return
+	}
+	f := fold(project)
+	for _, sent := range s.sents {
+		text := s.buf[sent.start:sent.end]
+		for _, ph := range s.an.cat.MakerPhrases {
+			j := bytes.Index(text, []byte(ph))
+			if j < 0 || !namesProject(text, f) {
+				continue
+			}
+			p := sent.start + j + len(ph)
+			if name := s.makerNameAt(p, sent.end); name != "" {
+				s.addVendor(name, p)
+				return
+			}
+		}
+	}
+}
+
+// namesProject reports text naming a project whose name folds to f: a
+// word of text that folds to it, or for a name of more than four letters
+// the folded text holding it ("pyannote.audio").
+func namesProject(text []byte, f string) bool {
+	if len(f) > 4 {
+		return strings.Contains(fold(string(text)), f)
+	}
+	for _, w := range bytes.FieldsFunc(text, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) }) {
+		if fold(string(w)) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// makerNameAt returns the maker's name that starts at p, before end: one
+// to three capitalised words no catalog knows, ending the sentence, a
+// clause (",", ";", ")") or before a lower-case word; more than one word
+// only where the last is an organisation suffix or they fold to a handle
+// of a repository address on the page.
+func (s *state) makerNameAt(p, end int) string {
+	q, words := p, 0
+	for words < 3 && q < end && isUpper(s.buf[q]) {
+		w := wordEnd(s.buf, q)
+		for w+1 < end && s.buf[w] == '-' && isAlnum(s.buf[w+1]) {
+			w = wordEnd(s.buf, w+1) // "Hugging-Face"
+		}
+		word := string(s.buf[q:w])
+		if _, suffix := s.an.c.orgSuffixes[word]; s.an.c.stopwords[word] && (words == 0 || !suffix) || w-q < 2 {
+			return "" // "the Transformers team"; "Wren Labs" is a name
+		}
+		words++
+		q = w
+		if q+1 < end && s.buf[q] == ' ' && isUpper(s.buf[q+1]) {
+			q++
+			continue
+		}
+		break
+	}
+	if words == 0 || q < end && s.buf[q] != ' ' && !bytes.ContainsRune([]byte(",.;:)"), rune(s.buf[q])) {
+		return ""
+	}
+	if q+1 < end && s.buf[q] == ' ' && !isLower(s.buf[q+1]) {
+		return ""
+	}
+	name := string(s.buf[p:q])
+	if _, known := s.an.c.vendorOfAlias[fold(name)]; known || s.knownVendorIn(name) {
+		return ""
+	}
+	if words > 1 && !s.addressHandle(fold(name)) {
+		if _, suffix := s.an.c.orgSuffixes[name[strings.LastIndexByte(name, ' ')+1:]]; !suffix {
+			return ""
+		}
+	}
+	return name
+}
+
+// addressHandle reports a handle that folds to f in the page's address
+// or in a repository address the text writes ("github.com/netease-youdao/
+// BCEmbedding", "git@github.com:netease-youdao/…").
+func (s *state) addressHandle(f string) bool {
+	if owner, _, ok := repoURL(s.a.URL); ok && fold(owner) == f {
+		return true
+	}
+	for _, host := range repoHosts {
+		for _, sep := range []string{"/", ":"} {
+			pat := []byte(host + sep)
+			for i := 0; ; {
+				j := bytes.Index(s.buf[i:], pat)
+				if j < 0 {
+					break
+				}
+				st := i + j + len(pat)
+				e := st
+				for e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '-' || s.buf[e] == '_') {
+					e++
+				}
+				if e > st && fold(string(s.buf[st:e])) == f {
+					return true
+				}
+				i = st
+			}
+		}
+	}
+	return false
+}
+
+// projectOrgNamed adds the organisation a project's page names by the
+// project's name and "AI", written on or apart ("built-in support for
+// pyannoteAI premium …" at pypi.org/project/pyannote.audio, "winget
+// install --id UnslothAI.Unsloth" at github.com/unslothai/unsloth): the
+// company behind the project. A name the catalog knows as a family or a
+// vendor is read by the catalog ("EXAONE AI Model License"), and "AI"
+// before another capitalised word opens a product's name.
+func (s *state) projectOrgNamed() {
+	_, project, _, ok := s.project()
+	if !ok {
+		return
+	}
+	stem := project
+	if i := strings.IndexAny(stem, ".-_"); i > 0 {
+		stem = stem[:i]
+	}
+	if len(stem) < 4 || s.knownWord(stem) {
+		return
+	}
+	low := bytes.ToLower(s.buf)
+	pat := []byte(strings.ToLower(stem))
+	for i := s.titleEnd; ; {
+		j := bytes.Index(low[i:], pat)
+		if j < 0 {
+			return
+		}
+		p := i + j
+		q := p + len(pat)
+		i = q
+		if p > 0 && (isAlnum(s.buf[p-1]) || bytes.IndexByte([]byte("/.-_@"), s.buf[p-1]) >= 0) {
+			continue // a word's tail, an address, a path
+		}
+		e := q
+		if e < len(s.buf) && s.buf[e] == ' ' {
+			e++
+		}
+		if !bytes.HasPrefix(s.buf[e:], []byte("AI")) || e+2 < len(s.buf) && (isAlnum(s.buf[e+2]) || s.buf[e+2] == '-') {
+			continue
+		}
+		if e+3 < len(s.buf) && s.buf[e+2] == ' ' && isUpper(s.buf[e+3]) {
+			continue // "Acme AI Studio": a product
+		}
+		s.addVendor(string(s.buf[p:e+2]), p)
+		return
+	}
 }

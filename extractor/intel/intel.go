@@ -1056,9 +1056,10 @@ func (s *state) output() {
 		c.first = min(c.first, at)
 		return c
 	}
-	benchSide, owners := s.benchMakers(), s.owners()
+	benchSide, owners, short := s.benchMakers(), s.owners(), s.projectShortNames()
+	code := s.namedOnlyAs(func(h hit) bool { return s.inCodeLine(h.start) || s.sampleHit(h) })
 	for _, h := range s.vendorHits {
-		if benchSide[h.idx] || owners[h.idx] {
+		if benchSide[h.idx] || owners[h.idx] || short[h.idx] || code[h.idx] {
 			continue
 		}
 		c := bump(h.idx, 1, h.start)
@@ -1098,7 +1099,7 @@ func (s *state) output() {
 			c.count += m.count
 		}
 	}
-	if v, owner := s.repoOwnerVendor(); v >= 0 && s.aboutAI && counts[v] == nil && !benchSide[v] && !owners[v] {
+	if v, owner := s.repoOwnerVendor(); v >= 0 && s.aboutAI && counts[v] == nil && !benchSide[v] && !owners[v] && !short[v] {
 		// A repository's page is its owner's: "facebookresearch/audiocraft"
 		// names Meta as the maker of the models it offers, named or not.
 		c := bump(v, 1, 0)

@@ -20,6 +20,60 @@ func (s *state) owners() map[int]bool {
 	return s.namedOnlyAs(s.ownerHit)
 }
 
+// projectShortNames returns the vendors the article names only by a short
+// name in capitals that opens the name of the page's project as the text
+// writes it ("KT" of "KTransformers" at github.com/kvcache-ai/ktransformers:
+// "KT's inference performance", "KT-Kernel"): the project's short name,
+// no maker, where no model of theirs is named.
+func (s *state) projectShortNames() map[int]bool {
+	_, project, _, ok := s.project()
+	if !ok {
+		return nil
+	}
+	f := fold(project)
+	return s.namedOnlyAs(func(h hit) bool { return s.shortFor(h, f) })
+}
+
+// shortFor reports a hit in at most tune.projectShortMax capitals that
+// the text also writes opening a word that folds to f, the project's
+// name, and longer than it.
+func (s *state) shortFor(h hit, f string) bool {
+	short := s.buf[h.start:h.end]
+	if len(short) > tune.projectShortMax || len(f) <= len(short) || !strings.HasPrefix(f, strings.ToLower(string(short))) {
+		return false
+	}
+	for _, c := range short {
+		if !isUpper(c) {
+			return false
+		}
+	}
+	for i := 0; ; {
+		j := bytes.Index(s.buf[i:], short)
+		if j < 0 {
+			return false
+		}
+		st := i + j
+		if e := wordEnd(s.buf, st); e > st+len(short) && (st == 0 || !isAlnum(s.buf[st-1])) && fold(string(s.buf[st:e])) == f {
+			return true
+		}
+		i = st + len(short)
+	}
+}
+
+// sampleHit reports a vendor's name after a sample marker of the lexicon
+// (sample_markers: "数据示例：", "Sample input:") on its line: an input of
+// an example, no maker named.
+func (s *state) sampleHit(h hit) bool {
+	lo := bytes.LastIndexByte(s.buf[:h.start], '\n') + 1
+	line := s.buf[lo:h.start]
+	for _, w := range s.an.cat.SampleMarkers {
+		if bytes.Contains(line, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // namedOnlyAs returns the vendors every hit of which is such that is(h),
 // none of whose models the article names; nil when none.
 func (s *state) namedOnlyAs(is func(h hit) bool) map[int]bool {

@@ -746,6 +746,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "PLaMo翻訳": a product the family's name opens.
 		return end, true
 	}
+	if len(parts) == 0 && en+1 < len(s.buf) && s.buf[en] == '_' && isAlnum(s.buf[en+1]) {
+		// "LLAMA_CPP_SPECIAL", "qwen_api_key": a word of an
+		// identifier, no model.
+		return end, true
+	}
 	if len(parts) == 0 {
 		if f.Bare && !lower && (s.otherThingAfter(en) || s.serviceFollows(en)) {
 			// "Llama.com", "Sarashina Model License", "Kimi开放平台",

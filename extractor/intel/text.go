@@ -100,6 +100,29 @@ func (s *state) findLines() {
 	}
 }
 
+// importInLine reports a Python import inside a line ("… reranking. from
+// acme.tools import Reranker import os"): a code block a page shows as
+// one line, opening with a comment.
+func importInLine(t []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(t[i:], []byte("from "))
+		if j < 0 {
+			return false
+		}
+		p := i + j + len("from ")
+		if i+j == 0 || t[i+j-1] == ' ' {
+			q := p
+			for q < len(t) && (isAlnum(t[q]) || t[q] == '_' || t[q] == '.') {
+				q++
+			}
+			if q > p && bytes.HasPrefix(t[q:], []byte(" import ")) {
+				return true
+			}
+		}
+		i = p
+	}
+}
+
 // codeStarts open lines of commands and code in READMEs.
 var codeStarts = []string{"python", "pip ", "git ", "cd ", "export ", "import ", "from ", "$ ", "curl ", "wget ",
 	"docker ", "bash ", "torchrun", "huggingface-cli", "modelscope ", "vllm ", "CUDA_", "conda ", "usage:", "ollama ", "llama-"}
@@ -117,7 +140,7 @@ func codeLine(line []byte) bool {
 			return true
 		}
 	}
-	if bibtexLine(t) {
+	if bibtexLine(t) || importInLine(t) {
 		return true
 	}
 	for i := 1; i+1 < len(t); i++ {

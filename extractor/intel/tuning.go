@@ -129,6 +129,10 @@ type releaseTuning struct {
 	// before it with a partner word ("from our partners AWS, Databricks
 	// and Groq") sells or hosts the page's models.
 	partnerReach int
+	// A vendor named only in at most projectShortMax capitals that open
+	// the page's project name as the text writes it ("KT" of
+	// "KTransformers") is the project's short name.
+	projectShortMax int
 
 	// A comparison whose sentence opens with a pronoun ("Its score …")
 	// is about the model named at most pronounReach bytes before; one
@@ -178,7 +182,7 @@ var tune = releaseTuning{
 	dataReach: 16, rivalReach: 24,
 
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40,
-	partnerReach: 120,
+	partnerReach: 120, projectShortMax: 3,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
 
