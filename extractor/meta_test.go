@@ -90,6 +90,12 @@ var metaPages = []struct {
 	// community posts beside the story.
 	{"jsonld-cdata.html", "https://harbortech.example/news/ferry-night-crossing/",
 		"Ferry operator adds a night crossing", "2023-04-18"},
+	// JSON-LD that strict JSON rejects: a raw line break inside a
+	// string, a comma before a closing brace and a stray closing brace
+	// after the object; the only other dates are those of related
+	// stories.
+	{"jsonld-broken.html", "https://lakesidedaily.example/region/water-board-reservoir",
+		"Water board approves a new reservoir", "2023-10-26"},
 }
 
 func TestMetaPages(t *testing.T) {
@@ -110,5 +116,27 @@ func TestMetaPages(t *testing.T) {
 				t.Errorf("published %s (%s), want %s", got, a.PublishedAt, p.published)
 			}
 		})
+	}
+}
+
+func TestLenientJSON(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int // values read
+	}{
+		{`{"a": 1}}`, 1},
+		{`{"a": 1} {"b": 2}`, 2},
+		{"{\"a\": \"two\nlines\"}", 1},
+		{`{"a": [1, 2,], "b": {"c": 3,},}`, 1},
+		{`{"a": "x, }"}`, 1},
+		{`{"a": }`, 0},
+	} {
+		got := lenientJSON(tt.in)
+		if len(got) != tt.want {
+			t.Errorf("lenientJSON(%q): %d values %v, want %d", tt.in, len(got), got, tt.want)
+		}
+	}
+	if v := lenientJSON(`{"a": "x, }"}`); len(v) == 1 && v[0].(map[string]any)["a"] != "x, }" {
+		t.Errorf("a string's comma and brace changed: %v", v)
 	}
 }
