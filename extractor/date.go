@@ -485,7 +485,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		vals = append(vals, metas[1:]...)
 	}
 	if t, ok := pickPrecise(dayFirst, vals...); ok {
-		if lt, ok := m.printedEarlier(t, ld.datePublished, dayFirst); ok {
+		if lt, ok := m.printedLD(t, ld.datePublished, dayFirst); ok {
 			return lt, true
 		}
 		return t, true
@@ -535,18 +535,31 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	return m.scriptDate()
 }
 
-// printedEarlier returns the JSON-LD publication time ld when it is before
-// t, the time taken from the meta tags, and the date printed for readers
-// is ld's day and not t's: the meta tag carries a republication or an
-// update (a post moved into a publication, a story re-sent, a CMS's
-// "published at" of its last version), the page the first publication.
-func (m *pageMeta) printedEarlier(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
+// printedLD returns the JSON-LD publication time ld when the date printed
+// for readers backs it against t, the time taken from the meta tags.
+// When ld is before t and the printed date falls on ld's day and not on
+// t's, the meta tag carries a republication or an update (a post moved
+// into a publication, a story re-sent, a CMS's "published at" of its last
+// version), the page the first publication. When ld is after t and the
+// page prints ld's own clock time on ld's day, the meta tag carries the
+// time the story was created in the content system (dcterms.created,
+// "creation_date"), hours before it went out as JSON-LD and the page say.
+func (m *pageMeta) printedLD(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
 	lt, ok := parseDate(ld, dayFirst)
-	if !ok || !t.After(lt) {
+	if !ok || t.Equal(lt) {
 		return time.Time{}, false
 	}
 	p, ok := m.visibleDate(dayFirst)
-	if !ok || !sameDay(p, lt) || sameDay(p, t) {
+	if !ok {
+		return time.Time{}, false
+	}
+	if t.After(lt) {
+		if !sameDay(p, lt) || sameDay(p, t) {
+			return time.Time{}, false
+		}
+		return lt, true
+	}
+	if !hasClock(ld) || p.Format("2006-01-02 15:04") != lt.Format("2006-01-02 15:04") {
 		return time.Time{}, false
 	}
 	return lt, true

@@ -96,6 +96,11 @@ var metaPages = []struct {
 	// stories.
 	{"jsonld-broken.html", "https://lakesidedaily.example/region/water-board-reservoir",
 		"Water board approves a new reservoir", "2023-10-26"},
+	// A meta creation time (dcterms.created) the evening before JSON-LD's
+	// publication time, which the page prints to the minute under the
+	// byline: the story went out at JSON-LD's time.
+	{"created-meta-time.html", "https://capitolwire.example/politics/third-debate-spending",
+		"Candidates clash over spending in the third debate", "2023-11-09"},
 }
 
 func TestMetaPages(t *testing.T) {
