@@ -659,7 +659,7 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 		if local.Hour() != 0 || local.Minute() != 0 {
 			// A printed clock time: the offset is its distance from UTC.
 			off := local.Sub(t).Round(15 * time.Minute)
-			if off >= -12*time.Hour && off <= 14*time.Hour && off != 0 {
+			if off >= westmostOffset && off <= eastmostOffset && off != 0 {
 				return t.In(time.FixedZone("", int(off.Seconds())))
 			}
 			return t
@@ -786,12 +786,20 @@ func (m *pageMeta) printedZone(t time.Time, dayFirst bool) *time.Location {
 		}
 		local = time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 		off := local.Sub(t)
-		if off != 0 && off >= -12*time.Hour && off <= 14*time.Hour && off%(15*time.Minute) == 0 {
+		if off != 0 && off >= westmostOffset && off <= eastmostOffset && off%(15*time.Minute) == 0 {
 			return time.FixedZone("", int(off.Seconds()))
 		}
 	}
 	return nil
 }
+
+// westmostOffset and eastmostOffset bound the offsets a page's zone is
+// inferred at: from Hawaii's (no newsroom keeps a zone further west;
+// -11 and -12 are a few small islands' or none) to the Line Islands'.
+const (
+	westmostOffset = -10 * time.Hour
+	eastmostOffset = 14 * time.Hour
+)
 
 // onDay returns t in the whole-hour zone nearest UTC whose calendar puts it
 // on day's date, or t itself when day is not next to t's UTC date.
@@ -801,12 +809,12 @@ func onDay(t, day time.Time) time.Time {
 	case -24 * time.Hour:
 		// The local day is the one before: a negative offset.
 		h := t.Hour() + 1
-		if h <= 12 {
+		if h <= int(-westmostOffset/time.Hour) {
 			return t.In(time.FixedZone("", -h*3600))
 		}
 	case 24 * time.Hour:
 		h := 24 - t.Hour()
-		if h <= 14 {
+		if h <= int(eastmostOffset/time.Hour) {
 			return t.In(time.FixedZone("", h*3600))
 		}
 	}

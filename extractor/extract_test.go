@@ -630,6 +630,11 @@ func TestOnDayKeepsInstant(t *testing.T) {
 		{"same day untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 4, 0, 0, 0, 0, naive), "2021-11-04", 0},
 		{"two days off untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 6, 0, 0, 0, 0, naive), "2021-11-04", 0},
 		{"no offset reaches it", time.Date(2021, 11, 4, 13, 0, 0, 0, time.UTC), time.Date(2021, 11, 3, 0, 0, 0, 0, naive), "2021-11-04", 0},
+		// 10:04 UTC is on the day before only west of Hawaii (-11),
+		// where no newsroom is: the URL's day is another (the day the
+		// story was filed), the UTC day stays.
+		{"west of hawaii untouched", time.Date(2020, 7, 9, 10, 4, 0, 0, time.UTC), time.Date(2020, 7, 8, 0, 0, 0, 0, naive), "2020-07-09", 0},
+		{"hawaii", time.Date(2020, 7, 9, 9, 4, 0, 0, time.UTC), time.Date(2020, 7, 8, 0, 0, 0, 0, naive), "2020-07-08", -10 * 3600},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
