@@ -80,22 +80,24 @@ var (
 const clockJoin = `^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?`
 
 // months maps month names and abbreviations in the languages of the news
-// the project reads to their number.
+// the project reads to their number. Arabic has the names of Egypt and
+// the Gulf (أكتوبر) and the one-word names of the Levant (تموز); the
+// Levant's two-word names (تشرين الأول) are not read.
 var months = func() map[string]time.Month {
 	m := make(map[string]time.Month, 256)
 	names := [][]string{
-		{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "ocak", "январь", "января", "tháng một"},
-		{"february", "feb", "februar", "février", "fév", "fevr", "févr", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "şubat", "февраль", "февраля"},
-		{"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "mart", "март", "марта", "mär"},
-		{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "nisan", "апрель", "апреля"},
-		{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "mayıs", "май", "мая"},
-		{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "haziran", "июнь", "июня"},
-		{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "temmuz", "июль", "июля"},
-		{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "ağustos", "август", "августа"},
-		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "wrzesień", "września", "eylül", "сентябрь", "сентября"},
-		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "ekim", "октябрь", "октября"},
-		{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "kasım", "ноябрь", "ноября"},
-		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "december", "grudzień", "grudnia", "aralık", "декабрь", "декабря"},
+		{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "ocak", "январь", "января", "tháng một", "يناير"},
+		{"february", "feb", "februar", "février", "fév", "fevr", "févr", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "şubat", "февраль", "февраля", "فبراير", "شباط"},
+		{"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "mart", "март", "марта", "mär", "مارس", "آذار"},
+		{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "nisan", "апрель", "апреля", "أبريل", "ابريل", "إبريل", "نيسان"},
+		{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "mayıs", "май", "мая", "مايو", "أيار", "ايار"},
+		{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "haziran", "июнь", "июня", "يونيو", "يونيه", "حزيران"},
+		{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "temmuz", "июль", "июля", "يوليو", "يوليه", "تموز"},
+		{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "ağustos", "август", "августа", "أغسطس", "اغسطس"},
+		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "wrzesień", "września", "eylül", "сентябрь", "сентября", "سبتمبر", "أيلول", "ايلول"},
+		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "ekim", "октябрь", "октября", "أكتوبر", "اكتوبر"},
+		{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "kasım", "ноябрь", "ноября", "نوفمبر"},
+		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "december", "grudzień", "grudnia", "aralık", "декабрь", "декабря", "ديسمبر"},
 	}
 	for i, ns := range names {
 		for _, n := range ns {

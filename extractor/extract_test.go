@@ -45,6 +45,8 @@ func TestParseDate(t *testing.T) {
 		{"dotted ymd", "2025.08.21", true, time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)},
 		{"slash dmy", "Cập nhật 29/5/2025", true, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)},
 		{"vietnamese long form", "Đà Nẵng, ngày 1 tháng 12 năm 2026", true, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+		{"arabic month name", "الأربعاء، 07 أكتوبر 2020 - 12:09 م", true, time.Date(2020, 10, 7, 12, 9, 0, 0, time.UTC)},
+		{"arabic month name, levant", "نشر في 14 تموز 2023", true, time.Date(2023, 7, 14, 0, 0, 0, 0, time.UTC)},
 		{"slash mdy american", "11/05/2019", false, time.Date(2019, 11, 5, 0, 0, 0, 0, time.UTC)},
 		{"slash unambiguous day", "29/05/2019", false, time.Date(2019, 5, 29, 0, 0, 0, 0, time.UTC)},
 		{"german dotted", "Datum: 18.10.2021", true, time.Date(2021, 10, 18, 0, 0, 0, 0, time.UTC)},
