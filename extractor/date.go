@@ -80,22 +80,24 @@ var (
 const clockJoin = `^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|klo|lúc|o godz\.?|godz\.?)[^\pL\d]{1,4})?`
 
 // months maps month names and abbreviations in the languages of the news
-// the project reads to their number.
+// the project reads to their number. Arabic has the names of Egypt and
+// the Gulf (أكتوبر) and the one-word names of the Levant (تموز); the
+// Levant's two-word names (تشرين الأول) are not read.
 var months = func() map[string]time.Month {
 	m := make(map[string]time.Month, 256)
 	names := [][]string{
-		{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "ocak", "январь", "января", "tháng một"},
-		{"february", "feb", "februar", "février", "fév", "fevr", "févr", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "şubat", "февраль", "февраля"},
-		{"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "mart", "март", "марта", "mär"},
-		{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "nisan", "апрель", "апреля"},
-		{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "mayıs", "май", "мая"},
-		{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "haziran", "июнь", "июня"},
-		{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "temmuz", "июль", "июля"},
-		{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "ağustos", "август", "августа"},
-		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "wrzesień", "września", "eylül", "сентябрь", "сентября"},
-		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "ekim", "октябрь", "октября"},
-		{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "kasım", "ноябрь", "ноября"},
-		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "december", "grudzień", "grudnia", "aralık", "декабрь", "декабря"},
+		{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "ocak", "январь", "января", "tháng một", "يناير"},
+		{"february", "feb", "februar", "février", "fév", "fevr", "févr", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "şubat", "февраль", "февраля", "فبراير", "شباط"},
+		{"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "mart", "март", "марта", "mär", "مارس", "آذار"},
+		{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "nisan", "апрель", "апреля", "أبريل", "ابريل", "إبريل", "نيسان"},
+		{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "mayıs", "май", "мая", "مايو", "أيار", "ايار"},
+		{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "haziran", "июнь", "июня", "يونيو", "يونيه", "حزيران"},
+		{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "temmuz", "июль", "июля", "يوليو", "يوليه", "تموز"},
+		{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "ağustos", "август", "августа", "أغسطس", "اغسطس"},
+		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "wrzesień", "września", "eylül", "сентябрь", "сентября", "سبتمبر", "أيلول", "ايلول"},
+		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "ekim", "октябрь", "октября", "أكتوبر", "اكتوبر"},
+		{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "kasım", "ноябрь", "ноября", "نوفمبر"},
+		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "december", "grudzień", "grudnia", "aralık", "декабрь", "декабря", "ديسمبر"},
 	}
 	for i, ns := range names {
 		for _, n := range ns {
@@ -485,7 +487,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		vals = append(vals, metas[1:]...)
 	}
 	if t, ok := pickPrecise(dayFirst, vals...); ok {
-		if lt, ok := m.printedEarlier(t, ld.datePublished, dayFirst); ok {
+		if lt, ok := m.printedLD(t, ld.datePublished, dayFirst); ok {
 			return lt, true
 		}
 		return t, true
@@ -535,18 +537,31 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	return m.scriptDate()
 }
 
-// printedEarlier returns the JSON-LD publication time ld when it is before
-// t, the time taken from the meta tags, and the date printed for readers
-// is ld's day and not t's: the meta tag carries a republication or an
-// update (a post moved into a publication, a story re-sent, a CMS's
-// "published at" of its last version), the page the first publication.
-func (m *pageMeta) printedEarlier(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
+// printedLD returns the JSON-LD publication time ld when the date printed
+// for readers backs it against t, the time taken from the meta tags.
+// When ld is before t and the printed date falls on ld's day and not on
+// t's, the meta tag carries a republication or an update (a post moved
+// into a publication, a story re-sent, a CMS's "published at" of its last
+// version), the page the first publication. When ld is after t and the
+// page prints ld's own clock time on ld's day, the meta tag carries the
+// time the story was created in the content system (dcterms.created,
+// "creation_date"), hours before it went out as JSON-LD and the page say.
+func (m *pageMeta) printedLD(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
 	lt, ok := parseDate(ld, dayFirst)
-	if !ok || !t.After(lt) {
+	if !ok || t.Equal(lt) {
 		return time.Time{}, false
 	}
 	p, ok := m.visibleDate(dayFirst)
-	if !ok || !sameDay(p, lt) || sameDay(p, t) {
+	if !ok {
+		return time.Time{}, false
+	}
+	if t.After(lt) {
+		if !sameDay(p, lt) || sameDay(p, t) {
+			return time.Time{}, false
+		}
+		return lt, true
+	}
+	if !hasClock(ld) || p.Format("2006-01-02 15:04") != lt.Format("2006-01-02 15:04") {
 		return time.Time{}, false
 	}
 	return lt, true
@@ -646,7 +661,7 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 		if local.Hour() != 0 || local.Minute() != 0 {
 			// A printed clock time: the offset is its distance from UTC.
 			off := local.Sub(t).Round(15 * time.Minute)
-			if off >= -12*time.Hour && off <= 14*time.Hour && off != 0 {
+			if off >= westmostOffset && off <= eastmostOffset && off != 0 {
 				return t.In(time.FixedZone("", int(off.Seconds())))
 			}
 			return t
@@ -773,12 +788,20 @@ func (m *pageMeta) printedZone(t time.Time, dayFirst bool) *time.Location {
 		}
 		local = time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 		off := local.Sub(t)
-		if off != 0 && off >= -12*time.Hour && off <= 14*time.Hour && off%(15*time.Minute) == 0 {
+		if off != 0 && off >= westmostOffset && off <= eastmostOffset && off%(15*time.Minute) == 0 {
 			return time.FixedZone("", int(off.Seconds()))
 		}
 	}
 	return nil
 }
+
+// westmostOffset and eastmostOffset bound the offsets a page's zone is
+// inferred at: from Hawaii's (no newsroom keeps a zone further west;
+// -11 and -12 are a few small islands' or none) to the Line Islands'.
+const (
+	westmostOffset = -10 * time.Hour
+	eastmostOffset = 14 * time.Hour
+)
 
 // onDay returns t in the whole-hour zone nearest UTC whose calendar puts it
 // on day's date, or t itself when day is not next to t's UTC date.
@@ -788,12 +811,12 @@ func onDay(t, day time.Time) time.Time {
 	case -24 * time.Hour:
 		// The local day is the one before: a negative offset.
 		h := t.Hour() + 1
-		if h <= 12 {
+		if h <= int(-westmostOffset/time.Hour) {
 			return t.In(time.FixedZone("", -h*3600))
 		}
 	case 24 * time.Hour:
 		h := 24 - t.Hour()
-		if h <= 14 {
+		if h <= int(eastmostOffset/time.Hour) {
 			return t.In(time.FixedZone("", h*3600))
 		}
 	}

@@ -45,6 +45,8 @@ func TestParseDate(t *testing.T) {
 		{"dotted ymd", "2025.08.21", true, time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)},
 		{"slash dmy", "Cập nhật 29/5/2025", true, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)},
 		{"vietnamese long form", "Đà Nẵng, ngày 1 tháng 12 năm 2026", true, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+		{"arabic month name", "الأربعاء، 07 أكتوبر 2020 - 12:09 م", true, time.Date(2020, 10, 7, 12, 9, 0, 0, time.UTC)},
+		{"arabic month name, levant", "نشر في 14 تموز 2023", true, time.Date(2023, 7, 14, 0, 0, 0, 0, time.UTC)},
 		{"slash mdy american", "11/05/2019", false, time.Date(2019, 11, 5, 0, 0, 0, 0, time.UTC)},
 		{"slash unambiguous day", "29/05/2019", false, time.Date(2019, 5, 29, 0, 0, 0, 0, time.UTC)},
 		{"german dotted", "Datum: 18.10.2021", true, time.Date(2021, 10, 18, 0, 0, 0, 0, time.UTC)},
@@ -630,6 +632,11 @@ func TestOnDayKeepsInstant(t *testing.T) {
 		{"same day untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 4, 0, 0, 0, 0, naive), "2021-11-04", 0},
 		{"two days off untouched", time.Date(2021, 11, 4, 23, 0, 0, 0, time.UTC), time.Date(2021, 11, 6, 0, 0, 0, 0, naive), "2021-11-04", 0},
 		{"no offset reaches it", time.Date(2021, 11, 4, 13, 0, 0, 0, time.UTC), time.Date(2021, 11, 3, 0, 0, 0, 0, naive), "2021-11-04", 0},
+		// 10:04 UTC is on the day before only west of Hawaii (-11),
+		// where no newsroom is: the URL's day is another (the day the
+		// story was filed), the UTC day stays.
+		{"west of hawaii untouched", time.Date(2020, 7, 9, 10, 4, 0, 0, time.UTC), time.Date(2020, 7, 8, 0, 0, 0, 0, naive), "2020-07-09", 0},
+		{"hawaii", time.Date(2020, 7, 9, 9, 4, 0, 0, time.UTC), time.Date(2020, 7, 8, 0, 0, 0, 0, naive), "2020-07-08", -10 * 3600},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -751,11 +751,81 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 
 // addJSONLD decodes one JSON-LD script and keeps its schema.org objects.
 func (m *pageMeta) addJSONLD(s string) {
+	s = unwrapCDATA(s)
 	var v any
-	if err := json.Unmarshal([]byte(unwrapCDATA(s)), &v); err != nil {
-		return // broken JSON-LD is common; the other sources remain
+	if err := json.Unmarshal([]byte(s), &v); err == nil {
+		m.ldWalk(v, 0)
+		return
 	}
-	m.ldWalk(v, 0)
+	// Broken JSON-LD is common; read what a lenient reading recovers,
+	// and the other sources remain.
+	for _, v := range lenientJSON(s) {
+		m.ldWalk(v, 0)
+	}
+}
+
+// maxLenientValues bounds the values read from one broken script.
+const maxLenientValues = 8
+
+// lenientJSON reads the JSON values of a script that strict decoding
+// rejects for the slips content systems make in JSON-LD: a stray brace or
+// a second object after the first, raw line breaks and tabs inside
+// strings, a comma before a closing bracket. It returns the values read
+// before the first error.
+func lenientJSON(s string) []any {
+	dec := json.NewDecoder(strings.NewReader(repairJSON(s)))
+	var out []any
+	for len(out) < maxLenientValues {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// repairJSON escapes control characters inside strings and drops commas
+// right before a closing bracket or brace; the rest of s is kept as is.
+func repairJSON(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	in, esc := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case in && esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case in && c == '"':
+			in = false
+		case in && c < 0x20:
+			switch c {
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteByte(' ')
+			}
+			continue
+		case c == '"':
+			in = true
+		case !in && c == ',':
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && (s[j] == '}' || s[j] == ']') {
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // unwrapCDATA returns the script s without the CDATA section some

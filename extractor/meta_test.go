@@ -90,6 +90,17 @@ var metaPages = []struct {
 	// community posts beside the story.
 	{"jsonld-cdata.html", "https://harbortech.example/news/ferry-night-crossing/",
 		"Ferry operator adds a night crossing", "2023-04-18"},
+	// JSON-LD that strict JSON rejects: a raw line break inside a
+	// string, a comma before a closing brace and a stray closing brace
+	// after the object; the only other dates are those of related
+	// stories.
+	{"jsonld-broken.html", "https://lakesidedaily.example/region/water-board-reservoir",
+		"Water board approves a new reservoir", "2023-10-26"},
+	// A meta creation time (dcterms.created) the evening before JSON-LD's
+	// publication time, which the page prints to the minute under the
+	// byline: the story went out at JSON-LD's time.
+	{"created-meta-time.html", "https://capitolwire.example/politics/third-debate-spending",
+		"Candidates clash over spending in the third debate", "2023-11-09"},
 }
 
 func TestMetaPages(t *testing.T) {
@@ -110,5 +121,27 @@ func TestMetaPages(t *testing.T) {
 				t.Errorf("published %s (%s), want %s", got, a.PublishedAt, p.published)
 			}
 		})
+	}
+}
+
+func TestLenientJSON(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int // values read
+	}{
+		{`{"a": 1}}`, 1},
+		{`{"a": 1} {"b": 2}`, 2},
+		{"{\"a\": \"two\nlines\"}", 1},
+		{`{"a": [1, 2,], "b": {"c": 3,},}`, 1},
+		{`{"a": "x, }"}`, 1},
+		{`{"a": }`, 0},
+	} {
+		got := lenientJSON(tt.in)
+		if len(got) != tt.want {
+			t.Errorf("lenientJSON(%q): %d values %v, want %d", tt.in, len(got), got, tt.want)
+		}
+	}
+	if v := lenientJSON(`{"a": "x, }"}`); len(v) == 1 && v[0].(map[string]any)["a"] != "x, }" {
+		t.Errorf("a string's comma and brace changed: %v", v)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -136,6 +137,9 @@ type extractResult struct {
 type extractFailure struct {
 	Source string `json:"source"`
 	Error  string `json:"error"`
+	// Article is what the page says of itself when it holds no article
+	// text (extractor.ErrNoContent): title, date, authors, with no text.
+	Article *extractArticle `json:"article,omitempty"`
 }
 
 // runExtract extracts inputs with a bounded pool of workers and writes the
@@ -180,24 +184,34 @@ func extractOne(x *extractor.Extractor, in extractInput, stdin io.Reader) any {
 		return extractFailure{Source: in.path, Error: err.Error()}
 	}
 	a, err := x.Extract(page, in.url)
+	if errors.Is(err, extractor.ErrNoContent) {
+		art := outputArticle(a, in.url)
+		return extractFailure{Source: in.path, Error: err.Error(), Article: &art}
+	}
 	if err != nil {
 		return extractFailure{Source: in.path, Error: err.Error()}
 	}
-	var rejected string
-	if in.url != "" {
-		a.CanonicalURL, rejected = pipeline.CanonicalOf(a.CanonicalURL, a.URL, "")
-	}
 	return extractResult{
-		Source: in.path,
-		Article: extractArticle{
-			URL: a.URL, CanonicalURL: a.CanonicalURL, RejectedCanonical: rejected, Title: a.Title, PublishedAt: a.PublishedAt,
-			Authors: nonNil(a.Authors), Language: a.Language, SiteName: a.SiteName, Text: a.Text,
-			Extraction: a.Extraction,
-		},
+		Source:   in.path,
+		Article:  outputArticle(a, in.url),
 		Vendors:  nonNil(a.Vendors),
 		Models:   nonNil(a.Models),
 		Claims:   nonNil(a.Claims),
 		Releases: nonNil(a.Releases),
+	}
+}
+
+// outputArticle returns the output fields of a, extracted from a page given
+// with pageURL.
+func outputArticle(a event.Article, pageURL string) extractArticle {
+	var rejected string
+	if pageURL != "" {
+		a.CanonicalURL, rejected = pipeline.CanonicalOf(a.CanonicalURL, a.URL, "")
+	}
+	return extractArticle{
+		URL: a.URL, CanonicalURL: a.CanonicalURL, RejectedCanonical: rejected, Title: a.Title, PublishedAt: a.PublishedAt,
+		Authors: nonNil(a.Authors), Language: a.Language, SiteName: a.SiteName, Text: a.Text,
+		Extraction: a.Extraction,
 	}
 }
 

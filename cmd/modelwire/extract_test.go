@@ -44,3 +44,33 @@ func TestExtractCanonicalSameSite(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractNoContentKeepsMetadata: a page with no article text fails,
+// and its record still says what the page says of itself (title, date).
+func TestExtractNoContentKeepsMetadata(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "page.html")
+	html := `<html><head><title>Bakery closes its doors | Town Paper</title>
+<meta property="article:published_time" content="2023-03-11T14:07:04-05:00">
+</head><body><div class="paywall">Subscribe to continue.</div></body></html>`
+	if err := os.WriteFile(p, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "extract", "--url", "https://townpaper.example/2023/03/11/bakery-closes", p)
+	if code == 0 {
+		t.Fatalf("extract: exit 0 for a page with no text: %s", out)
+	}
+	var got struct {
+		Error   string `json:"error"`
+		Article struct {
+			Title       string `json:"title"`
+			PublishedAt string `json:"published_at"`
+			Text        string `json:"text"`
+		} `json:"article"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("extract output %q: %v", out, err)
+	}
+	if got.Error == "" || got.Article.Text != "" || got.Article.PublishedAt[:min(10, len(got.Article.PublishedAt))] != "2023-03-11" {
+		t.Errorf("no-content record %q: want an error, no text and published_at 2023-03-11", out)
+	}
+}
