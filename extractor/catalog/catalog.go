@@ -122,6 +122,11 @@ type Catalog struct {
 	// FollowingWords announce a list on the lines after a sentence that
 	// ends without a colon ("以下の2つのモデルを公開します。").
 	FollowingWords []string `yaml:"following_words"`
+	// PageParts are words for a part of the page and participles that
+	// show one ("tables", "shown"): a comparison cue right after one
+	// points further down the page ("the tables below compare X"), at no
+	// rival. Lowercase, matched as words.
+	PageParts []string `yaml:"page_parts"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -807,6 +812,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
 	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
+	c.PageParts = append(c.PageParts, o.PageParts...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1184,6 +1190,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("handle_suffixes", c.HandleSuffixes)
 	v.names("rebrand_words", c.RebrandWords)
 	v.names("following_words", c.FollowingWords)
+	v.names("page_parts", c.PageParts)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)
