@@ -127,6 +127,10 @@ type Catalog struct {
 	// points further down the page ("the tables below compare X"), at no
 	// rival. Lowercase, matched as words.
 	PageParts []string `yaml:"page_parts"`
+	// LatestWords, right before a name, call it the newest of its line
+	// ("the latest YOLO26", "our new X", "最新的 X"): on a page about the
+	// page's own models they announce it.
+	LatestWords []string `yaml:"latest_words"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -813,6 +817,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.PageParts = append(c.PageParts, o.PageParts...)
+	c.LatestWords = append(c.LatestWords, o.LatestWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1191,6 +1196,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("rebrand_words", c.RebrandWords)
 	v.names("following_words", c.FollowingWords)
 	v.names("page_parts", c.PageParts)
+	v.names("latest_words", c.LatestWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

@@ -273,6 +273,7 @@ func (s *state) releases() {
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
+	s.releaseLatest()
 	s.olderEntries()
 	s.releaseAttributive()
 	s.releaseRepoTitle(false)
@@ -287,6 +288,58 @@ func (s *state) releases() {
 	s.dropReviewed()
 	s.dropReopened()
 	s.dropOlderSiblings()
+}
+
+// releaseLatest releases the page's own models that a word of the
+// lexicon's latest_words calls the newest of their line, right before the
+// name ("from early versions like YOLOv3 to the latest YOLO26", "our new
+// X"): on a page about them, that announces them. A model compared, built
+// on, planned, denied or recalled there is none, nor is another maker's
+// ("supports the latest Qwen3.5" on a framework's page).
+func (s *state) releaseLatest() {
+	for _, m := range s.mentions {
+		rec := s.models[m.model]
+		if m.role != roleNone || rec.conf >= tune.sentenceConf || rec.held || rec.denied || rec.recalled ||
+			s.inCodeLine(m.start) || s.inTableLine(m.start) || !s.latestBefore(m.start) || !s.ownModel(rec) {
+			continue
+		}
+		s.give(m.model, tune.sentenceConf, s.sentence(s.sentenceAt(m.start)), false)
+	}
+}
+
+// latestBefore reports a word of the lexicon's latest_words that ends
+// right before p, past one space, and starts a word.
+func (s *state) latestBefore(p int) bool {
+	b := s.buf[:p]
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	for _, w := range s.an.cat.LatestWords {
+		if len(b) < len(w) || !strings.EqualFold(string(b[len(b)-len(w):]), w) {
+			continue
+		}
+		if i := len(b) - len(w); i == 0 || w[0] >= utf8.RuneSelf || !isAlnum(b[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownModel reports a model of the page's own maker: on a project's page,
+// one no catalog gives a maker or one of the vendor that owns the
+// repository; elsewhere, one of the article's vendor.
+func (s *state) ownModel(rec *modelRec) bool {
+	owner, _, _, ok := s.project()
+	if !ok {
+		return rec.vendor >= 0 && rec.vendor == s.primary
+	}
+	if rec.vendor < 0 {
+		return rec.vendorName == "" || namedAfter(owner, rec.vendorName)
+	}
+	if v, _ := s.repoOwnerVendor(); v == rec.vendor {
+		return true
+	}
+	return owner != "" && s.ownerOf(owner, rec.vendor)
 }
 
 // dropOlderSiblings takes the release back from an older version of a
