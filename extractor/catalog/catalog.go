@@ -131,6 +131,11 @@ type Catalog struct {
 	// ("the latest YOLO26", "our new X", "最新的 X"): on a page about the
 	// page's own models they announce it.
 	LatestWords []string `yaml:"latest_words"`
+	// MethodNouns, right after a name (past a space, or written onto it
+	// in Chinese and Japanese), make it a method's or an algorithm's
+	// ("用CoSENT方法监督训练", "the CoSENT method"): no model a release
+	// sentence releases there.
+	MethodNouns []string `yaml:"method_nouns"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -818,6 +823,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
 	c.PageParts = append(c.PageParts, o.PageParts...)
 	c.LatestWords = append(c.LatestWords, o.LatestWords...)
+	c.MethodNouns = append(c.MethodNouns, o.MethodNouns...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1197,6 +1203,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("following_words", c.FollowingWords)
 	v.names("page_parts", c.PageParts)
 	v.names("latest_words", c.LatestWords)
+	v.names("method_nouns", c.MethodNouns)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

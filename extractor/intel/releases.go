@@ -1053,13 +1053,32 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) || s.methodAfter(m.end) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// methodAfter reports a word of the lexicon's method_nouns right after p,
+// past one space, that ends there as a word: the name before it is a
+// method's ("用CoSENT方法", "the CoSENT method"), no model released.
+func (s *state) methodAfter(p int) bool {
+	b := s.buf[p:]
+	if len(b) > 0 && b[0] == ' ' {
+		b = b[1:]
+	}
+	for _, w := range s.an.cat.MethodNouns {
+		if len(b) < len(w) || !strings.EqualFold(string(b[:len(w)]), w) {
+			continue
+		}
+		if w[0] >= utf8.RuneSelf || len(b) == len(w) || !isAlnum(b[len(w)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeModifier reports a mention that names the kind of model another
