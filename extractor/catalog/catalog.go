@@ -282,6 +282,11 @@ type Catalog struct {
 	// WithWords are Chinese "with" ("与", "同"): alone between two names
 	// ("X与Y比肩") they make the first the subject of the comparison.
 	WithWords []string `yaml:"with_words"`
+	// FramedPostCues are comparison cues that follow their target only
+	// inside a "with" frame ("与 X 相比"): with none before them in the
+	// clause, the name right before is the comparison's subject
+	// ("PP-ShiTuV2相比V1，…").
+	FramedPostCues []string `yaml:"framed_post_cues"`
 	// Months are the English month names, January first.
 	Months []string `yaml:"months"`
 	// MonthPrepositions before a month name date a release ("in March");
@@ -878,6 +883,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ScoreUnits = append(c.ScoreUnits, o.ScoreUnits...)
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
+	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
 	c.Months = append(c.Months, o.Months...)
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
@@ -1257,6 +1263,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("score_units", c.ScoreUnits)
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
+	v.names("framed_post_cues", c.FramedPostCues)
 	v.names("months", c.Months)
 	if len(c.Months) != 0 && len(c.Months) != 12 {
 		v.bad("months: %d names, want 12", len(c.Months))
