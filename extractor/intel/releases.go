@@ -747,7 +747,7 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		ownerEnd = bytes.Index(s.buf[:s.titleEnd], []byte(owner+"/")) + len(owner)
 	}
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
-		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model, sizes) {
+		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model, sizes) || s.toolTitle(m) {
 			continue
 		}
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
@@ -755,6 +755,32 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
 	}
+}
+
+// toolTitle reports a title whose words after mention m, to the end of
+// its part (a colon, a bar, a bracket or a spaced dash ends one), end
+// with a document noun ("Moondream Python Client Library", "X SDK"): the
+// page is a library's or a tool's made for the model, not the model's.
+func (s *state) toolTitle(m mention) bool {
+	seg := s.buf[m.end:s.titleEnd]
+	if i := bytes.IndexAny(seg, ":|(（："); i >= 0 {
+		seg = seg[:i]
+	}
+	for _, d := range []string{" - ", " – ", " — "} {
+		if i := bytes.Index(seg, []byte(d)); i >= 0 {
+			seg = seg[:i]
+		}
+	}
+	end := m.end + len(bytes.TrimRight(seg, " "))
+	if end <= m.end {
+		return false
+	}
+	for _, d := range hitsIn(s.cues[cueDocuments], m.end, end) {
+		if d.end == end {
+			return true
+		}
+	}
+	return false
 }
 
 // releaseRepoModel releases, on a repository's page that releases
