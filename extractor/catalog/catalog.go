@@ -122,6 +122,20 @@ type Catalog struct {
 	// FollowingWords announce a list on the lines after a sentence that
 	// ends without a colon ("以下の2つのモデルを公開します。").
 	FollowingWords []string `yaml:"following_words"`
+	// PageParts are words for a part of the page and participles that
+	// show one ("tables", "shown"): a comparison cue right after one
+	// points further down the page ("the tables below compare X"), at no
+	// rival. Lowercase, matched as words.
+	PageParts []string `yaml:"page_parts"`
+	// LatestWords, right before a name, call it the newest of its line
+	// ("the latest YOLO26", "our new X", "最新的 X"): on a page about the
+	// page's own models they announce it.
+	LatestWords []string `yaml:"latest_words"`
+	// MethodNouns, right after a name (past a space, or written onto it
+	// in Chinese and Japanese), make it a method's or an algorithm's
+	// ("用CoSENT方法监督训练", "the CoSENT method"): no model a release
+	// sentence releases there.
+	MethodNouns []string `yaml:"method_nouns"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -274,6 +288,11 @@ type Catalog struct {
 	// WithWords are Chinese "with" ("与", "同"): alone between two names
 	// ("X与Y比肩") they make the first the subject of the comparison.
 	WithWords []string `yaml:"with_words"`
+	// FramedPostCues are comparison cues that follow their target only
+	// inside a "with" frame ("与 X 相比"): with none before them in the
+	// clause, the name right before is the comparison's subject
+	// ("PP-ShiTuV2相比V1，…").
+	FramedPostCues []string `yaml:"framed_post_cues"`
 	// Months are the English month names, January first.
 	Months []string `yaml:"months"`
 	// MonthPrepositions before a month name date a release ("in March");
@@ -813,6 +832,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
 	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)
 	c.FollowingWords = append(c.FollowingWords, o.FollowingWords...)
+	c.PageParts = append(c.PageParts, o.PageParts...)
+	c.LatestWords = append(c.LatestWords, o.LatestWords...)
+	c.MethodNouns = append(c.MethodNouns, o.MethodNouns...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -869,6 +891,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ScoreUnits = append(c.ScoreUnits, o.ScoreUnits...)
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
+	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
 	c.Months = append(c.Months, o.Months...)
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
@@ -1192,6 +1215,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("handle_suffixes", c.HandleSuffixes)
 	v.names("rebrand_words", c.RebrandWords)
 	v.names("following_words", c.FollowingWords)
+	v.names("page_parts", c.PageParts)
+	v.names("latest_words", c.LatestWords)
+	v.names("method_nouns", c.MethodNouns)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)
@@ -1247,6 +1273,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("score_units", c.ScoreUnits)
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
+	v.names("framed_post_cues", c.FramedPostCues)
 	v.names("months", c.Months)
 	if len(c.Months) != 0 && len(c.Months) != 12 {
 		v.bad("months: %d names, want 12", len(c.Months))

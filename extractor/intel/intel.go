@@ -292,6 +292,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.tableClaims()
 	s.pageBenches()
 	s.tableModelsInProse()
+	s.releaseLatest() // the prose mentions of models tables introduced
 	s.proseClaims()
 	s.dropCodeOnly()
 	s.dropLabLists()

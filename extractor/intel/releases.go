@@ -273,6 +273,7 @@ func (s *state) releases() {
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
+	s.releaseLatest()
 	s.olderEntries()
 	s.releaseAttributive()
 	s.releaseRepoTitle(false)
@@ -287,6 +288,58 @@ func (s *state) releases() {
 	s.dropReviewed()
 	s.dropReopened()
 	s.dropOlderSiblings()
+}
+
+// releaseLatest releases the page's own models that a word of the
+// lexicon's latest_words calls the newest of their line, right before the
+// name ("from early versions like YOLOv3 to the latest YOLO26", "our new
+// X"): on a page about them, that announces them. A model compared, built
+// on, planned, denied or recalled there is none, nor is another maker's
+// ("supports the latest Qwen3.5" on a framework's page).
+func (s *state) releaseLatest() {
+	for _, m := range s.mentions {
+		rec := s.models[m.model]
+		if m.role != roleNone || rec.conf >= tune.sentenceConf || rec.held || rec.denied || rec.recalled ||
+			s.inCodeLine(m.start) || s.inTableLine(m.start) || !s.latestBefore(m.start) || !s.ownModel(rec) {
+			continue
+		}
+		s.give(m.model, tune.sentenceConf, s.sentence(s.sentenceAt(m.start)), false)
+	}
+}
+
+// latestBefore reports a word of the lexicon's latest_words that ends
+// right before p, past one space, and starts a word.
+func (s *state) latestBefore(p int) bool {
+	b := s.buf[:p]
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	for _, w := range s.an.cat.LatestWords {
+		if len(b) < len(w) || !strings.EqualFold(string(b[len(b)-len(w):]), w) {
+			continue
+		}
+		if i := len(b) - len(w); i == 0 || w[0] >= utf8.RuneSelf || !isAlnum(b[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownModel reports a model of the page's own maker: on a project's page,
+// one no catalog gives a maker or one of the vendor that owns the
+// repository; elsewhere, one of the article's vendor.
+func (s *state) ownModel(rec *modelRec) bool {
+	owner, _, _, ok := s.project()
+	if !ok {
+		return rec.vendor >= 0 && rec.vendor == s.primary
+	}
+	if rec.vendor < 0 {
+		return rec.vendorName == "" || namedAfter(owner, rec.vendorName)
+	}
+	if v, _ := s.repoOwnerVendor(); v == rec.vendor {
+		return true
+	}
+	return owner != "" && s.ownerOf(owner, rec.vendor)
 }
 
 // dropOlderSiblings takes the release back from an older version of a
@@ -694,7 +747,7 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		ownerEnd = bytes.Index(s.buf[:s.titleEnd], []byte(owner+"/")) + len(owner)
 	}
 	for _, m := range s.mentionsIn(0, s.titleEnd) {
-		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model, sizes) {
+		if m.role != roleNone || m.end <= ownerEnd || s.versionReleased(m.model, sizes) || s.toolTitle(m) {
 			continue
 		}
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
@@ -702,6 +755,32 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
 	}
+}
+
+// toolTitle reports a title whose words after mention m, to the end of
+// its part (a colon, a bar, a bracket or a spaced dash ends one), end
+// with a document noun ("Moondream Python Client Library", "X SDK"): the
+// page is a library's or a tool's made for the model, not the model's.
+func (s *state) toolTitle(m mention) bool {
+	seg := s.buf[m.end:s.titleEnd]
+	if i := bytes.IndexAny(seg, ":|(（："); i >= 0 {
+		seg = seg[:i]
+	}
+	for _, d := range []string{" - ", " – ", " — "} {
+		if i := bytes.Index(seg, []byte(d)); i >= 0 {
+			seg = seg[:i]
+		}
+	}
+	end := m.end + len(bytes.TrimRight(seg, " "))
+	if end <= m.end {
+		return false
+	}
+	for _, d := range hitsIn(s.cues[cueDocuments], m.end, end) {
+		if d.end == end {
+			return true
+		}
+	}
+	return false
 }
 
 // releaseRepoModel releases, on a repository's page that releases
@@ -1000,13 +1079,32 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) {
+	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) || s.methodAfter(m.end) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// methodAfter reports a word of the lexicon's method_nouns right after p,
+// past one space, that ends there as a word: the name before it is a
+// method's ("用CoSENT方法", "the CoSENT method"), no model released.
+func (s *state) methodAfter(p int) bool {
+	b := s.buf[p:]
+	if len(b) > 0 && b[0] == ' ' {
+		b = b[1:]
+	}
+	for _, w := range s.an.cat.MethodNouns {
+		if len(b) < len(w) || !strings.EqualFold(string(b[:len(w)]), w) {
+			continue
+		}
+		if w[0] >= utf8.RuneSelf || len(b) == len(w) || !isAlnum(b[len(w)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeModifier reports a mention that names the kind of model another

@@ -656,6 +656,10 @@ func (s *state) mark(c hit, r role) {
 		return
 	}
 	if c.after {
+		if s.subjectBeforeCue(c) && len(s.chainBefore(c.start)) > 0 {
+			s.markAfter(c.end, r) // "X相比Y": Y is the target
+			return
+		}
 		s.markBefore(c.start, r)
 		return
 	}
@@ -663,6 +667,33 @@ func (s *state) mark(c hit, r role) {
 		return // "超大规模", not "超GPT-4.5"
 	}
 	s.markAfter(c.end, r)
+}
+
+// subjectBeforeCue reports a cue of the lexicon's framed_post_cues with
+// no "with" word (with_words, or 和) before it in its clause of a Chinese
+// text, however
+// long the list it frames ("与GPT-4.5、Gemini 2.0 Pro相比"): the name
+// before it is the comparison's subject ("PP-ShiTuV2相比V1"), no target.
+func (s *state) subjectBeforeCue(c hit) bool {
+	if s.a == nil {
+		return false
+	}
+	if lang, _, _ := strings.Cut(s.a.Language, "-"); lang != "zh" || !slices.Contains(s.an.cat.FramedPostCues, string(s.buf[c.start:c.end])) {
+		return false // Japanese writes "X と比較" with its own "with"
+	}
+	lo := s.sents[s.sentenceAt(c.start)].start
+	clause := s.buf[lo:c.start]
+	for _, br := range []string{"，", "。", "；", "：", ",", ";", ":", "\n"} {
+		if i := bytes.LastIndex(clause, []byte(br)); i >= 0 {
+			clause = clause[i+len(br):]
+		}
+	}
+	for _, w := range s.an.cat.WithWords {
+		if bytes.Contains(clause, []byte(w)) {
+			return false
+		}
+	}
+	return !bytes.Contains(clause, []byte("和")) // "和 V1 比较": "and" is "with" here too
 }
 
 // nameAt reports a model mention starting at p, past one space.

@@ -360,6 +360,9 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 			if cueKind(r.idx) != cueAI && compoundTail(s.buf, st) {
 				continue // "instruction-following" is no "following"
 			}
+			if slices.Contains(comparisonCues, cueKind(r.idx)) && !r.after && s.pagePartBefore(st) {
+				continue // "the tables below compare X": down the page, no rival
+			}
 			hits := s.cues[r.idx]
 			if cueKind(r.idx) == cueAI {
 				// AI words consume nothing, so the model nouns and
@@ -377,6 +380,20 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		}
 	}
 	return en, consumed
+}
+
+// pagePartBefore reports a word of the lexicon's page_parts right before
+// st, past one space ("tables" of "the tables below"): a cue there points
+// further down the page.
+func (s *state) pagePartBefore(st int) bool {
+	if st < 2 || s.buf[st-1] != ' ' {
+		return false
+	}
+	j := st - 1
+	for j > 0 && isLetterASCII(s.buf[j-1]) {
+		j--
+	}
+	return j < st-1 && slices.Contains(s.an.cat.PageParts, strings.ToLower(string(s.buf[j:st-1])))
 }
 
 // compoundTail reports a Latin word at st that ends a hyphenated compound

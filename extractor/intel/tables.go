@@ -726,8 +726,9 @@ func (s *state) noteDownloads(tb table) {
 	if !tb.download {
 		return
 	}
+	marked := s.markColumns(tb)
 	for r := 1; r < len(tb.rows); r++ {
-		if s.unofferedRow(tb.rows[r]) {
+		if s.unofferedRow(tb.rows[r]) || s.unmarkedRow(tb.rows[r], marked) {
 			continue
 		}
 		first := true
@@ -741,6 +742,49 @@ func (s *state) noteDownloads(tb table) {
 			first = false
 		}
 	}
+}
+
+// markColumns returns the columns of a download table in which at least
+// two body rows hold a download mark: its links column.
+func (s *state) markColumns(tb table) []int {
+	n := map[int]int{}
+	for r := 1; r < len(tb.rows); r++ {
+		for c, k := range tb.rows[r] {
+			if !k.spanned && s.isDownloadCell(k.text) {
+				n[c]++
+			}
+		}
+	}
+	var cols []int
+	for c, k := range n {
+		if k >= 2 {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
+// unmarkedRow reports a row of a download table whose cells in the links
+// columns say something and hold no download mark ("usage", "See the
+// official card"), where other rows link their weights: a model the
+// project runs or documents (a third party's, in a toolkit's model zoo),
+// not one it offers.
+func (s *state) unmarkedRow(row []cell, marked []int) bool {
+	if len(marked) == 0 {
+		return false
+	}
+	said := false
+	for _, c := range marked {
+		if c >= len(row) || row[c].spanned {
+			continue
+		}
+		t := strings.TrimSpace(row[c].text)
+		if s.isDownloadCell(t) {
+			return false
+		}
+		said = said || t != ""
+	}
+	return said
 }
 
 // noteBenched marks the models a benchmark table compares the article's
