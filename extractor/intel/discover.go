@@ -431,7 +431,7 @@ func (s *state) productLike(sp span) bool {
 		return false
 	}
 	ws := string(w)
-	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
+	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) && !s.checkpointSegments(ws) {
 		return false
 	}
 	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || s.an.datasetLike(ws) || dated(ws) {
@@ -1916,6 +1916,35 @@ func lowerSegment(w string) bool {
 		}
 	}
 	return false
+}
+
+// checkpointSegments reports a hyphenated name whose lowercase segments
+// belong to a checkpoint's name, as the name grammar reads them
+// (lowerRunToSize): lowercase words a parameter size closes
+// ("Parakeet-unified-en-0.6b"; after a version only short ones,
+// "Kanana-1.5-o-8B"), or catalogued variant words after a version
+// ("Moirai-2.0-R-small").
+func (s *state) checkpointSegments(w string) bool {
+	segs := strings.Split(w, "-")
+	if len(segs) < 2 || len(segs) > 6 {
+		return false
+	}
+	sized := isSizeWord(segs[len(segs)-1])
+	versioned := segs[0] != "" && isDigit(segs[0][len(segs[0])-1]) // "R1-distilled-14B"
+	for _, seg := range segs[1:] {
+		switch {
+		case seg == "":
+			return false
+		case isDigit(seg[0]):
+			versioned = true
+		case lettersLower([]byte(seg)):
+			_, variant := s.an.c.variants[seg]
+			if !(variant && versioned || sized && (!versioned || len(seg) <= 3)) {
+				return false
+			}
+		}
+	}
+	return versioned || sized
 }
 
 // quotes are the marks Japanese, Chinese and Korean news put around a new

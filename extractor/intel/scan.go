@@ -1074,6 +1074,12 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 				kind = partWord // "Whisper large-v3": a lowercase variant tied to its version
 			}
 		}
+		if kind == partReject && sep == '-' && lowerRunToSize(buf, q, len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
+			kind = partWord // "Parakeet-unified-en-0.6b", "Kanana-1.5-o-8B": lowercase words a size closes
+		}
+		if kind == partReject && sep == '-' && len(text) == 1 && isUpper(text[0]) && hasVersion(parts) && an.variantOrSizeAfter(buf, w) {
+			kind = partCode // "Moirai-2.0-R-small": a one-letter line between version and variant
+		}
 		if sep == ' ' && bytes.HasPrefix(buf[w:], []byte("-to-")) {
 			kind = partReject // "Wan2.1 Image-to-Video" is a task, not a variant
 		}
@@ -1093,6 +1099,53 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// lowerRunToSize reports a run of at most three lowercase words joined
+// by hyphens from q that ends, still hyphen-joined, in a parameter size:
+// "unified-en-0.6b" of "Parakeet-unified-en-0.6b". A checkpoint's name
+// reads so; a phrase ("open-source", "state-of-the-art") has no size.
+// After a version or code (short) only short words, language codes and
+// modality letters, go on so ("Kanana-1.5-o-8B"): a longer word there
+// describes the model named before it ("R1-distilled-14B",
+// "Wren-2-distilled-14B").
+func lowerRunToSize(buf []byte, q int, short bool) bool {
+	for n := 0; n < 3; n++ {
+		w := wordEnd(buf, q)
+		if w == q || !lettersLower(buf[q:w]) || short && w-q > 3 || w+1 >= len(buf) || buf[w] != '-' {
+			return false
+		}
+		q = w + 1
+		if e := wordEnd(buf, q); e > q && isSizeWord(string(buf[q:e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// lettersLower reports a word of lowercase ASCII letters only.
+func lettersLower(w []byte) bool {
+	for _, c := range w {
+		if !isLower(c) {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+// variantOrSizeAfter reports a hyphen at w and a catalogued variant word
+// or a size after it: the "-small" of "Moirai-2.0-R-small".
+func (an *Analyzer) variantOrSizeAfter(buf []byte, w int) bool {
+	if w+1 >= len(buf) || buf[w] != '-' {
+		return false
+	}
+	e := wordEnd(buf, w+1)
+	if e == w+1 {
+		return false
+	}
+	word := string(buf[w+1 : e])
+	_, ok := an.c.variants[strings.ToLower(word)]
+	return ok || isSizeWord(word)
 }
 
 // numberedParts reports a version among a name's parts: the first part,
