@@ -1074,6 +1074,15 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 				kind = partWord // "Whisper large-v3": a lowercase variant tied to its version
 			}
 		}
+		if kind == partReject && sep == '_' && (len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
+			if e := an.underscoreTail(buf, q); e > q {
+				// "PP-ShiTuV2_rec_CLIP_vit_base", "PP-HGNetV2-B4_ML": a
+				// zoo's checkpoint, its tail joined with underscores.
+				parts = append(parts, part{sep: sep, text: string(buf[q:e]), kind: partWord})
+				end = e
+				break
+			}
+		}
 		if kind == partReject && sep == '-' && lowerRunToSize(buf, q, len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
 			kind = partWord // "Parakeet-unified-en-0.6b", "Kanana-1.5-o-8B": lowercase words a size closes
 		}
@@ -1121,6 +1130,43 @@ func lowerRunToSize(buf []byte, q int, short bool) bool {
 		}
 	}
 	return false
+}
+
+// underscoreTail returns the end of the checkpoint tail at q: at most
+// five words joined by underscores, the last a variant word, a size, a
+// short version ("v1") or a short code in capitals ("ML"), and the tail
+// not going on as code, a file name or a path ("_config.yaml",
+// "_loader(", "_base/"). It returns q when there is none.
+func (an *Analyzer) underscoreTail(buf []byte, q int) int {
+	last := ""
+	for n := 0; n < 5; n++ {
+		w := wordEnd(buf, q)
+		if w == q {
+			return q
+		}
+		last = string(buf[q:w])
+		q = w
+		if q+1 < len(buf) && buf[q] == '_' && isAlnum(buf[q+1]) {
+			q++
+			continue
+		}
+		break
+	}
+	if q < len(buf) {
+		switch c := buf[q]; {
+		case isAlnum(c), c == '_', c == '(', c == '=', c == '/', c == '[':
+			return -1
+		case c == '.' && q+1 < len(buf) && isAlnum(buf[q+1]):
+			return -1
+		}
+	}
+	_, variant := an.c.variants[strings.ToLower(last)]
+	code := len(last) >= 2 && len(last) <= 4 && isAllCapsOrDigits(last) && isUpper(last[0])
+	version := len(last) >= 2 && (last[0] == 'v' || last[0] == 'V') && isShortVersion(last[1:])
+	if variant || code || version || isSizeWord(last) {
+		return q
+	}
+	return -1
 }
 
 // lettersLower reports a word of lowercase ASCII letters only.
