@@ -1066,6 +1066,10 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			// when a size follows: "Hunyuan-MT-Chimera-7B".
 			kind = partWord
 		}
+		if kind == partReject && sep == '-' && len(parts) == 0 && isUpper(text[0]) && an.c.stemWords[strings.ToLower(text)] &&
+			w+1 < len(buf) && buf[w] == '-' && isSizeWord(string(buf[w+1:wordEnd(buf, w+1)])) {
+			kind = partWord // "Canary-Qwen-2.5B": one family's model on another's, one name
+		}
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) && !an.isFormat(string(buf[w+1:wordEnd(buf, w+1)])) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class", nor "MiniCPM-V 5.0-int4"
 		}
