@@ -89,6 +89,7 @@ func (s *state) discover() {
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
+	s.versionSiblings(&stems)
 	if _, repo, fromTitle, ok := s.repo(); ok {
 		if name, ok := s.unknownRepo(repo, fromTitle); ok {
 			stems.addWithStem(name)
@@ -292,6 +293,46 @@ func (s *state) discoverRivals(stems *stemList) map[string]bool {
 		}
 	}
 	return found
+}
+
+// versionSiblings adds the names the text writes as a discovered name
+// with another version number glued on ("PP-OCRv6" where "PP-OCRv5" was
+// found in a comparison): a series of numbered releases, each a model.
+// Only a hyphenated name ending in letters and a bare number counts, so
+// its stem is specific ("PP-OCRv"), not a word.
+func (s *state) versionSiblings(stems *stemList) {
+	for _, name := range slices.Clone(stems.names) {
+		i := len(name)
+		for i > 0 && isDigit(name[i-1]) {
+			i--
+		}
+		prefix := name[:i]
+		if i == len(name) || i < 4 || !isLetterASCII(prefix[i-1]) || !strings.Contains(prefix, "-") {
+			continue
+		}
+		pat := []byte(prefix)
+		for p := 0; ; {
+			j := bytes.Index(s.buf[p:], pat)
+			if j < 0 {
+				break
+			}
+			st := p + j
+			e := st + len(pat)
+			p = e
+			if !leftOK(s.buf, st) || e >= len(s.buf) || !isDigit(s.buf[e]) {
+				continue
+			}
+			for e < len(s.buf) && isDigit(s.buf[e]) {
+				e++
+			}
+			if e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '.' && e+1 < len(s.buf) && isDigit(s.buf[e+1])) {
+				continue // "PP-OCRv5x", "PP-OCRv5.1": another shape
+			}
+			if w := string(s.buf[st:e]); w != name && s.productLike(span{st, e}) {
+				stems.add(w)
+			}
+		}
+	}
 }
 
 // products yields the product-like words (productEnd) that start in
