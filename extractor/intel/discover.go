@@ -95,6 +95,7 @@ func (s *state) discover() {
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
+	s.versionSiblings(&stems)
 	if _, repo, fromTitle, ok := s.repo(); ok {
 		if name, ok := s.unknownRepo(repo, fromTitle); ok {
 			stems.addWithStem(name)
@@ -301,6 +302,46 @@ func (s *state) discoverRivals(stems *stemList) map[string]bool {
 	return found
 }
 
+// versionSiblings adds the names the text writes as a discovered name
+// with another version number glued on ("PP-OCRv6" where "PP-OCRv5" was
+// found in a comparison): a series of numbered releases, each a model.
+// Only a hyphenated name ending in letters and a bare number counts, so
+// its stem is specific ("PP-OCRv"), not a word.
+func (s *state) versionSiblings(stems *stemList) {
+	for _, name := range slices.Clone(stems.names) {
+		i := len(name)
+		for i > 0 && isDigit(name[i-1]) {
+			i--
+		}
+		prefix := name[:i]
+		if i == len(name) || i < 4 || !isLetterASCII(prefix[i-1]) || !strings.Contains(prefix, "-") {
+			continue
+		}
+		pat := []byte(prefix)
+		for p := 0; ; {
+			j := bytes.Index(s.buf[p:], pat)
+			if j < 0 {
+				break
+			}
+			st := p + j
+			e := st + len(pat)
+			p = e
+			if !leftOK(s.buf, st) || e >= len(s.buf) || !isDigit(s.buf[e]) {
+				continue
+			}
+			for e < len(s.buf) && isDigit(s.buf[e]) {
+				e++
+			}
+			if e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '.' && e+1 < len(s.buf) && isDigit(s.buf[e+1])) {
+				continue // "PP-OCRv5x", "PP-OCRv5.1": another shape
+			}
+			if w := string(s.buf[st:e]); w != name && s.productLike(span{st, e}) {
+				stems.add(w)
+			}
+		}
+	}
+}
+
 // products yields the product-like words (productEnd) that start in
 // [lo, hi) of the text, left to right.
 func (s *state) products(lo, hi int) iter.Seq[span] {
@@ -438,7 +479,7 @@ func (s *state) productLike(sp span) bool {
 		return false
 	}
 	ws := string(w)
-	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) {
+	if !(digits > 0 || inner || strings.Contains(ws, "-") && hasCapsSegment(ws)) || lowerSegment(ws) && !s.checkpointSegments(ws) {
 		return false
 	}
 	if isSizeWord(ws) || s.an.c.stopwords[ws] || s.an.c.stopwords[stemOf(ws)] || s.an.datasetLike(ws) || dated(ws) {
@@ -1923,6 +1964,35 @@ func lowerSegment(w string) bool {
 		}
 	}
 	return false
+}
+
+// checkpointSegments reports a hyphenated name whose lowercase segments
+// belong to a checkpoint's name, as the name grammar reads them
+// (lowerRunToSize): lowercase words a parameter size closes
+// ("Parakeet-unified-en-0.6b"; after a version only short ones,
+// "Kanana-1.5-o-8B"), or catalogued variant words after a version
+// ("Moirai-2.0-R-small").
+func (s *state) checkpointSegments(w string) bool {
+	segs := strings.Split(w, "-")
+	if len(segs) < 2 || len(segs) > 6 {
+		return false
+	}
+	sized := isSizeWord(segs[len(segs)-1])
+	versioned := segs[0] != "" && isDigit(segs[0][len(segs[0])-1]) // "R1-distilled-14B"
+	for _, seg := range segs[1:] {
+		switch {
+		case seg == "":
+			return false
+		case isDigit(seg[0]):
+			versioned = true
+		case lettersLower([]byte(seg)):
+			_, variant := s.an.c.variants[seg]
+			if !(variant && versioned || sized && (!versioned || len(seg) <= 3)) {
+				return false
+			}
+		}
+	}
+	return versioned || sized
 }
 
 // quotes are the marks Japanese, Chinese and Korean news put around a new

@@ -1088,6 +1088,10 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			// when a size follows: "Hunyuan-MT-Chimera-7B".
 			kind = partWord
 		}
+		if kind == partReject && sep == '-' && len(parts) == 0 && isUpper(text[0]) && an.c.stemWords[strings.ToLower(text)] &&
+			w+1 < len(buf) && buf[w] == '-' && isSizeWord(string(buf[w+1:wordEnd(buf, w+1)])) {
+			kind = partWord // "Canary-Qwen-2.5B": one family's model on another's, one name
+		}
 		if sep == ' ' && isDigit(text[0]) && w+1 < len(buf) && buf[w] == '-' && isLower(buf[w+1]) && !an.isFormat(string(buf[w+1:wordEnd(buf, w+1)])) {
 			kind = partReject // "Yi 4-bit", "Llama 3-based"; not "Flash-class", nor "MiniCPM-V 5.0-int4"
 		}
@@ -1095,6 +1099,21 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			if _, ok := an.c.variants[text]; ok {
 				kind = partWord // "Whisper large-v3": a lowercase variant tied to its version
 			}
+		}
+		if kind == partReject && sep == '_' && (len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
+			if e := an.underscoreTail(buf, q); e > q {
+				// "PP-ShiTuV2_rec_CLIP_vit_base", "PP-HGNetV2-B4_ML": a
+				// zoo's checkpoint, its tail joined with underscores.
+				parts = append(parts, part{sep: sep, text: string(buf[q:e]), kind: partWord})
+				end = e
+				break
+			}
+		}
+		if kind == partReject && sep == '-' && lowerRunToSize(buf, q, len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
+			kind = partWord // "Parakeet-unified-en-0.6b", "Kanana-1.5-o-8B": lowercase words a size closes
+		}
+		if kind == partReject && sep == '-' && len(text) == 1 && isUpper(text[0]) && hasVersion(parts) && an.variantOrSizeAfter(buf, w) {
+			kind = partCode // "Moirai-2.0-R-small": a one-letter line between version and variant
 		}
 		if sep == ' ' && bytes.HasPrefix(buf[w:], []byte("-to-")) {
 			kind = partReject // "Wan2.1 Image-to-Video" is a task, not a variant
@@ -1115,6 +1134,90 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// lowerRunToSize reports a run of at most three lowercase words joined
+// by hyphens from q that ends, still hyphen-joined, in a parameter size:
+// "unified-en-0.6b" of "Parakeet-unified-en-0.6b". A checkpoint's name
+// reads so; a phrase ("open-source", "state-of-the-art") has no size.
+// After a version or code (short) only short words, language codes and
+// modality letters, go on so ("Kanana-1.5-o-8B"): a longer word there
+// describes the model named before it ("R1-distilled-14B",
+// "Wren-2-distilled-14B").
+func lowerRunToSize(buf []byte, q int, short bool) bool {
+	for n := 0; n < 3; n++ {
+		w := wordEnd(buf, q)
+		if w == q || !lettersLower(buf[q:w]) || short && w-q > 3 || w+1 >= len(buf) || buf[w] != '-' {
+			return false
+		}
+		q = w + 1
+		if e := wordEnd(buf, q); e > q && isSizeWord(string(buf[q:e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// underscoreTail returns the end of the checkpoint tail at q: at most
+// five words joined by underscores, the last a variant word, a size, a
+// short version ("v1") or a short code in capitals ("ML"), and the tail
+// not going on as code, a file name or a path ("_config.yaml",
+// "_loader(", "_base/"). It returns q when there is none.
+func (an *Analyzer) underscoreTail(buf []byte, q int) int {
+	last := ""
+	for n := 0; n < 5; n++ {
+		w := wordEnd(buf, q)
+		if w == q {
+			return q
+		}
+		last = string(buf[q:w])
+		q = w
+		if q+1 < len(buf) && buf[q] == '_' && isAlnum(buf[q+1]) {
+			q++
+			continue
+		}
+		break
+	}
+	if q < len(buf) {
+		switch c := buf[q]; {
+		case isAlnum(c), c == '_', c == '(', c == '=', c == '/', c == '[':
+			return -1
+		case c == '.' && q+1 < len(buf) && isAlnum(buf[q+1]):
+			return -1
+		}
+	}
+	_, variant := an.c.variants[strings.ToLower(last)]
+	code := len(last) >= 2 && len(last) <= 4 && isAllCapsOrDigits(last) && isUpper(last[0])
+	version := len(last) >= 2 && (last[0] == 'v' || last[0] == 'V') && isShortVersion(last[1:])
+	if variant || code || version || isSizeWord(last) {
+		return q
+	}
+	return -1
+}
+
+// lettersLower reports a word of lowercase ASCII letters only.
+func lettersLower(w []byte) bool {
+	for _, c := range w {
+		if !isLower(c) {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+// variantOrSizeAfter reports a hyphen at w and a catalogued variant word
+// or a size after it: the "-small" of "Moirai-2.0-R-small".
+func (an *Analyzer) variantOrSizeAfter(buf []byte, w int) bool {
+	if w+1 >= len(buf) || buf[w] != '-' {
+		return false
+	}
+	e := wordEnd(buf, w+1)
+	if e == w+1 {
+		return false
+	}
+	word := string(buf[w+1 : e])
+	_, ok := an.c.variants[strings.ToLower(word)]
+	return ok || isSizeWord(word)
 }
 
 // numberedParts reports a version among a name's parts: the first part,
