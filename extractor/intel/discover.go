@@ -317,15 +317,8 @@ func (s *state) versionSiblings(stems *stemList) {
 		if i == len(name) || i < 4 || !isLetterASCII(prefix[i-1]) || !strings.Contains(prefix, "-") {
 			continue
 		}
-		pat := []byte(prefix)
-		for p := 0; ; {
-			j := bytes.Index(s.buf[p:], pat)
-			if j < 0 {
-				break
-			}
-			st := p + j
-			e := st + len(pat)
-			p = e
+		for st := range occurrences(s.buf, prefix) {
+			e := st + len(prefix)
 			if !leftOK(s.buf, st) || e >= len(s.buf) || !isDigit(s.buf[e]) {
 				continue
 			}
@@ -1703,14 +1696,8 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 // introduces the name ("Quillpad is a notebook editor for …", not a later
 // "Quillpad now exports fine-tuned models").
 func (s *state) definedModel(name string, first bool) bool {
-	pat := []byte(name)
-	for i := s.titleEnd; ; {
-		j := bytes.Index(s.buf[i:], pat)
-		if j < 0 {
-			return false
-		}
-		sp := span{i + j, i + j + len(pat)}
-		i = sp.end
+	for at := range occurrences(s.buf[s.titleEnd:], name) {
+		sp := span{s.titleEnd + at, s.titleEnd + at + len(name)}
 		if sp.end < len(s.buf) && isLetterASCII(s.buf[sp.end]) {
 			continue // "Suryaformer"
 		}
@@ -1728,6 +1715,7 @@ func (s *state) definedModel(name string, first bool) bool {
 			}
 		}
 	}
+	return false
 }
 
 // definesModel reports a model noun after name sp in its sentence, within
@@ -1875,14 +1863,8 @@ func (s *state) unknownRepoName(repo string) bool {
 // ("the ColPali model", "ColPali模型"; "the AudioCraft models" are a
 // library's).
 func (s *state) calledModel(name string) bool {
-	pat := []byte(name)
-	for i := s.titleEnd; ; {
-		j := bytes.Index(s.buf[i:], pat)
-		if j < 0 {
-			return false
-		}
-		sp := span{i + j, i + j + len(pat)}
-		i = sp.end
+	for at := range occurrences(s.buf[s.titleEnd:], name) {
+		sp := span{s.titleEnd + at, s.titleEnd + at + len(name)}
 		if sp.start > 0 && isAlnum(s.buf[sp.start-1]) {
 			continue
 		}
@@ -1892,6 +1874,7 @@ func (s *state) calledModel(name string) bool {
 			}
 		}
 	}
+	return false
 }
 
 // knownWord reports a name that is a vendor's, a benchmark's, a stem word
@@ -1931,18 +1914,13 @@ func (s *state) titleSpelling(repo string) string {
 // versionedAfter reports name written in the text with a version or size
 // right after it ("Kokoro-82M", "Marlin 2").
 func (s *state) versionedAfter(name string) bool {
-	pat := []byte(name)
-	for i := s.titleEnd; ; {
-		j := bytes.Index(s.buf[i:], pat)
-		if j < 0 {
-			return false
-		}
-		k := i + j + len(pat)
+	for at := range occurrences(s.buf[s.titleEnd:], name) {
+		k := s.titleEnd + at + len(name)
 		if k+1 < len(s.buf) && (s.buf[k] == '-' || s.buf[k] == ' ') && isDigit(s.buf[k+1]) || k < len(s.buf) && isDigit(s.buf[k]) {
 			return true
 		}
-		i = k
 	}
+	return false
 }
 
 // lowerSegment reports a hyphenated word with an all-lowercase segment:
