@@ -2515,8 +2515,8 @@ func (s *state) makerNameAt(p, end int) string {
 		for w+1 < end && s.buf[w] == '-' && isAlnum(s.buf[w+1]) {
 			w = wordEnd(s.buf, w+1) // "Hugging-Face"
 		}
-		word := string(s.buf[q:w])
-		if _, suffix := s.an.c.orgSuffixes[word]; s.an.c.stopwords[word] && (words == 0 || !suffix) || w-q < 2 {
+		word := s.buf[q:w]
+		if _, suffix := s.an.c.orgSuffixes[string(word)]; s.an.c.stopwords[string(word)] && (words == 0 || !suffix) || w-q < 2 {
 			return "" // "the Transformers team"; "Wren Labs" is a name
 		}
 		words++
