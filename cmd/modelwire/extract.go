@@ -38,7 +38,9 @@ input) and prints one JSON object per input, in input order (JSON Lines):
    "claims": [], "releases": []}
 
 An input that cannot be read or holds no article yields {"source": PATH,
-"error": "..."} and the others go on; the exit code is then 1.
+"error": "..."} and the others go on; the exit code is then 1. A page with no
+article text keeps what it says of itself there too: "article" with its title,
+date and authors and an empty text.
 
 --manifest names a file of "PATH<TAB>URL" lines (relative paths are relative to
 the manifest); --url gives the page URL of the FILE arguments.`,
