@@ -291,7 +291,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.releases()
 	s.tableClaims()
 	s.pageBenches()
-	s.tableModelsInProse()
+	s.releaseInProse(s.tableModelsInProse())
 	s.releaseLatest() // the prose mentions of models tables introduced
 	s.proseClaims()
 	s.dropCodeOnly()

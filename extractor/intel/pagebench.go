@@ -401,10 +401,11 @@ func (s *state) benchNameAt(sp span) bool {
 // tableModelsInProse records the prose mentions of models the page's
 // benchmark tables alone introduced (baselineRows: "CosyVoice 3-0.5B",
 // "Viettel-LLM 3 32B"), written exactly as in the table, so prose claims
-// can name them; a mention a comparison cue points at is compared.
-func (s *state) tableModelsInProse() {
+// can name them; a mention a comparison cue points at is compared. It
+// returns, per model, one it found in prose (nil when none).
+func (s *state) tableModelsInProse() []bool {
 	if !slices.ContainsFunc(s.models, func(m *modelRec) bool { return m.benched }) {
-		return
+		return nil
 	}
 	named := make([]bool, len(s.models))
 	for _, m := range s.mentions {
@@ -418,6 +419,7 @@ func (s *state) tableModelsInProse() {
 		}
 	}
 	added := false
+	found := make([]bool, len(s.models))
 	var starts map[[4]byte][]int
 	for i, m := range s.models {
 		if !sought(i) {
@@ -426,16 +428,18 @@ func (s *state) tableModelsInProse() {
 		if n <= indexFrom || bordered(m.name) {
 			// A few names are read as the text runs, and so is one whose
 			// places may overlap.
-			added = s.proseMentionsAt(i, s.placesOf(m.name)) || added
+			found[i] = s.proseMentionsAt(i, s.placesOf(m.name))
+			added = found[i] || added
 			continue
 		}
 		if starts == nil {
 			starts = s.wordStarts()
 		}
-		added = s.proseMentionsAt(i, starts[[4]byte([]byte(m.name[:4]))]) || added
+		found[i] = s.proseMentionsAt(i, starts[[4]byte([]byte(m.name[:4]))])
+		added = found[i] || added
 	}
 	if !added {
-		return
+		return nil
 	}
 	s.sortMentions()
 	for _, k := range comparisonCues {
@@ -449,6 +453,25 @@ func (s *state) tableModelsInProse() {
 					mm.role = roleTarget
 				}
 			}
+		}
+	}
+	return found
+}
+
+// releaseInProse reads again the release sentences that name a model only
+// the page's benchmark tables introduced (found, from tableModelsInProse):
+// the news line "Model Releases - foo-embed-v1 and foo-rerank-v1 are
+// available" releases the page's own models, though its leaderboard
+// lists them beside baselines; an older entry of the page's history
+// stays history (released: recalledIn, datedElsewhere).
+func (s *state) releaseInProse(found []bool) {
+	if found == nil {
+		return
+	}
+	for _, c := range s.cues[cueRelease] {
+		sent := s.sents[s.sentenceAt(c.start)]
+		if slices.ContainsFunc(s.mentionsIn(sent.start, sent.end), func(m mention) bool { return found[m.model] }) {
+			s.releaseSentence(c)
 		}
 	}
 }
