@@ -1,7 +1,11 @@
 package extractor
 
 import (
+	"bytes"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,6 +52,10 @@ func (tb *tables) pipeTables(n *html.Node) {
 	tb.pipeLines(strings.Split(b.String(), "\n"))
 }
 
+// pipeMarkdown renders Markdown tables only: raw HTML stays escaped text.
+// goldmark is safe for concurrent use.
+var pipeMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
 // maxPipeSource bounds the text read from one element for pipe tables.
 const maxPipeSource = 1 << 20
 
@@ -90,154 +98,40 @@ func inlineSource(b *strings.Builder, n *html.Node, depth int) {
 	}
 }
 
-// pipeLines finds the tables in lines: a header row of cells between
-// pipes, a delimiter row ("| :--- | ---: |") of as many cells, and the
-// rows after them up to a line with no pipe.
+// pipeLines finds the Markdown tables in lines and reads them as the
+// <table>s a README renderer makes of them: goldmark (its GFM table
+// extension) renders each run of lines holding a pipe, and the rendered
+// tables are read like the page's own, with the headings the lines stand
+// under. A line with no pipe ends a table, as a blank line does.
 func (tb *tables) pipeLines(lines []string) {
-	for i := 0; i+1 < len(lines) && len(tb.out) < maxTables && tb.cells > 0; i++ {
-		head := pipeCells(lines[i])
-		if len(head) == 0 || !delimiterRow(pipeCells(lines[i+1]), len(head)) {
-			continue
+	var src strings.Builder
+	for _, l := range lines {
+		if strings.Contains(l, "|") {
+			src.WriteString(l)
 		}
-		width := min(len(head), maxRowCells)
-		t := Table{Heading: tb.headings()}
-		t.Rows = append(t.Rows, tb.pipeRow(head[:width], true))
-		j := i + 2
-		for ; j < len(lines) && len(t.Rows) < maxTableRows && tb.cells > 0; j++ {
-			cells := pipeCells(lines[j])
-			if len(cells) == 0 {
-				break
-			}
-			t.Rows = append(t.Rows, tb.pipeRow(cells[:min(len(cells), width)], false))
-		}
-		if len(t.Rows) >= 2 {
-			tb.out = append(tb.out, t)
-		}
-		i = j - 1
+		src.WriteByte('\n')
 	}
-}
-
-// pipeRow makes the cells of one row within the page's budget.
-func (tb *tables) pipeRow(texts []string, head bool) []Cell {
-	row := make([]Cell, 0, len(texts))
-	for _, t := range texts {
-		if tb.cells <= 0 {
-			break
-		}
-		tb.cells--
-		text, strong := markdownCell(t[:min(len(t), 4*maxCellBytes)])
-		if len(text) > maxCellBytes {
-			text = strings.ToValidUTF8(text[:maxCellBytes], "")
-		}
-		row = append(row, Cell{Text: text, Header: head, Strong: strong, ColSpan: 1, RowSpan: 1})
+	var out bytes.Buffer
+	if err := pipeMarkdown.Convert([]byte(src.String()), &out); err != nil {
+		return // goldmark fails only when its writer does
 	}
-	return row
-}
-
-// pipeCells splits a line written as a table row into its cells' raw
-// texts, nil when it is none: a line holding a pipe, its outer pipes
-// optional; an escaped pipe ("\|") or one inside backticks stays in its
-// cell.
-func pipeCells(line string) []string {
-	line = strings.TrimSpace(line)
-	if !strings.Contains(line, "|") || line == "|" {
-		return nil
+	doc, err := html.Parse(&out)
+	if err != nil {
+		return
 	}
-	line = strings.TrimPrefix(line, "|")
-	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, `\|`) {
-		line = line[:len(line)-1]
-	}
-	var cells []string
-	start, code := 0, false
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case '\\':
-			i++
-		case '`':
-			code = !code
-		case '|':
-			if !code {
-				cells = append(cells, line[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(cells, line[start:])
-}
-
-// delimiterRow reports the row under a table's header: n cells of
-// hyphens, each with an optional colon at either end.
-func delimiterRow(cells []string, n int) bool {
-	if len(cells) != n {
-		return false
-	}
-	for _, c := range cells {
-		c = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(c), ":"), ":")
-		if c == "" || strings.Trim(c, "-") != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// markdownCell returns a raw cell's text as a renderer would show it
-// (links and images by their text, code marks, emphasis marks and escapes
-// dropped, white space collapsed) and whether emphasis wraps all of it.
-func markdownCell(t string) (string, bool) {
-	t = strings.TrimSpace(t)
-	strong := len(t) > 4 && (strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__"))
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == '!' && i+1 < len(t) && t[i+1] == '[':
-			// ![alt](src): an image shows no text
-			if end := linkEnd(t, i+1); end > 0 {
-				i = end - 1
+	heading := tb.headings()
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(tb.out) < maxTables && tb.cells > 0; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Table {
+				if t := tb.table(c); len(t.Rows) >= 2 {
+					t.Heading = heading
+					tb.out = append(tb.out, t)
+				}
 				continue
 			}
-			b.WriteByte(c)
-		case c == '[':
-			if end := linkEnd(t, i); end > 0 {
-				inner, _ := markdownCell(t[i+1 : strings.IndexByte(t[i:], ']')+i])
-				b.WriteString(inner)
-				i = end - 1
-				continue
-			}
-			b.WriteByte(c)
-		case c == '\\' && i+1 < len(t):
-			i++
-			b.WriteByte(t[i])
-		case c == '`' || (c == '*' || c == '_') && emphasisMark(t, i):
-		default:
-			b.WriteByte(c)
+			walk(c)
 		}
 	}
-	return collapse(b.String()), strong
-}
-
-// linkEnd returns the end of a Markdown link "[text](target)" opening at
-// i, or 0 when none opens there.
-func linkEnd(t string, i int) int {
-	close := strings.IndexByte(t[i:], ']')
-	if close < 0 || i+close+1 >= len(t) || t[i+close+1] != '(' {
-		return 0
-	}
-	end := strings.IndexByte(t[i+close+1:], ')')
-	if end < 0 {
-		return 0
-	}
-	return i + close + 1 + end + 1
-}
-
-// emphasisMark reports a "*" or "_" that opens or closes emphasis: one at
-// either end of the cell or of a word, not one inside a word
-// ("sam2_hiera_large").
-func emphasisMark(t string, i int) bool {
-	prevWord := i > 0 && isWordByte(t[i-1])
-	nextWord := i+1 < len(t) && isWordByte(t[i+1])
-	return !(prevWord && nextWord)
-}
-
-func isWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	walk(doc)
 }
