@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // regionZones reads the IANA database on any machine
 	"unicode"
 	"unicode/utf8"
 )
@@ -686,87 +687,34 @@ func (m *pageMeta) regionTime(t time.Time) time.Time {
 			continue
 		}
 		if z, ok := regionZones[v[3:]]; ok {
-			return t.In(z.at(t))
+			return t.In(z)
 		}
 		return t
 	}
 	return t
 }
 
-// regionZone is the zone most of a region's newsrooms keep: its standard
-// offset from UTC in minutes and its rule for summer time.
-type regionZone struct {
-	offset int
-	summer summerRule
-}
-
-// summerRule says when a zone keeps summer time (an hour ahead).
-type summerRule uint8
-
-const (
-	noSummer summerRule = iota
-	// usSummer: from the second Sunday of March to the first Sunday of
-	// November, at 2 a.m. local time.
-	usSummer
-	// euSummer: from the last Sunday of March to the last Sunday of
-	// October, at 1 a.m. UTC.
-	euSummer
-	// auSummer: from the first Sunday of October to the first Sunday of
-	// April, at 2 a.m. local standard time.
-	auSummer
-)
-
 // regionZones maps a language tag's region to the zone of its biggest
-// newsrooms: the US and Canada to New York's and Toronto's, Britain and
-// Ireland to London's, India to India's, Australia to Sydney's.
-var regionZones = map[string]regionZone{
-	"us": {-5 * 60, usSummer}, "ca": {-5 * 60, usSummer},
-	"gb": {0, euSummer}, "uk": {0, euSummer}, "ie": {0, euSummer},
-	"in": {5*60 + 30, noSummer},
-	"au": {10 * 60, auSummer},
-}
+// newsrooms, read from the IANA time zone database (time/tzdata is built
+// in, so a machine without one reads the same): the US and Canada to New
+// York's and Toronto's, Britain and Ireland to London's and Dublin's,
+// India to Kolkata's, Australia to Sydney's, each with its summer time.
+var regionZones = loadZones(map[string]string{
+	"us": "America/New_York", "ca": "America/Toronto",
+	"gb": "Europe/London", "uk": "Europe/London", "ie": "Europe/Dublin",
+	"in": "Asia/Kolkata",
+	"au": "Australia/Sydney",
+})
 
-// at returns the zone's fixed offset at the instant t.
-func (z regionZone) at(t time.Time) *time.Location {
-	off := time.Duration(z.offset) * time.Minute
-	if z.summerAt(t, off) {
-		off += time.Hour
+// loadZones loads the zones of names; one the database lacks is left out.
+func loadZones(names map[string]string) map[string]*time.Location {
+	out := make(map[string]*time.Location, len(names))
+	for region, name := range names {
+		if loc, err := time.LoadLocation(name); err == nil {
+			out[region] = loc
+		}
 	}
-	return time.FixedZone("", int(off.Seconds()))
-}
-
-// summerAt reports whether the instant t falls in the zone's summer
-// time; off is its standard offset.
-func (z regionZone) summerAt(t time.Time, off time.Duration) bool {
-	y := t.UTC().Year()
-	switch z.summer {
-	case usSummer:
-		start := nthSunday(y, time.March, 2).Add(2*time.Hour - off)
-		end := nthSunday(y, time.November, 1).Add(2*time.Hour - off - time.Hour)
-		return !t.Before(start) && t.Before(end)
-	case euSummer:
-		start := lastSunday(y, time.March).Add(time.Hour)
-		end := lastSunday(y, time.October).Add(time.Hour)
-		return !t.Before(start) && t.Before(end)
-	case auSummer:
-		end := nthSunday(y, time.April, 1).Add(2*time.Hour - off)
-		start := nthSunday(y, time.October, 1).Add(2*time.Hour - off)
-		return t.Before(end) || !t.Before(start)
-	}
-	return false
-}
-
-// nthSunday returns the n-th Sunday of month in year y, at 0:00 UTC.
-func nthSunday(y int, month time.Month, n int) time.Time {
-	d := time.Date(y, month, 1, 0, 0, 0, 0, time.UTC)
-	d = d.AddDate(0, 0, (7-int(d.Weekday()))%7)
-	return d.AddDate(0, 0, 7*(n-1))
-}
-
-// lastSunday returns the last Sunday of month in year y, at 0:00 UTC.
-func lastSunday(y int, month time.Month) time.Time {
-	d := time.Date(y, month+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
-	return d.AddDate(0, 0, -int(d.Weekday()))
+	return out
 }
 
 // printedZone returns the zone of a local clock time printed for readers

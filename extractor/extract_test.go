@@ -694,7 +694,7 @@ func TestRegionZoneSummer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := at.In(regionZones[tc.zone].at(at)).Format("Z07:00"); got != tc.want {
+			if got := at.In(regionZones[tc.zone]).Format("Z07:00"); got != tc.want {
 				t.Errorf("offset %s, want %s", got, tc.want)
 			}
 		})
