@@ -1373,13 +1373,58 @@ func (s *state) benchColumns(tb *table) {
 		if model < 0 {
 			continue
 		}
+		rowNames, rowIdx := s.rowBenches(tb, row, names, benches)
 		for c := tb.labels; c < len(row); c++ {
-			if row[c].num && names[c] != "" && (!tb.download || benches[c] >= 0) {
+			if row[c].num && rowNames[c] != "" && (!tb.download || rowIdx[c] >= 0) {
 				u := firstOf(row[c].unit, units[c], tb.unit)
-				s.scoreClaim(model, names[c], benches[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+				s.scoreClaim(model, rowNames[c], rowIdx[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 			}
 		}
 	}
+}
+
+// rowBenches names the benchmarks a row of models scores in a table with
+// a label column headed as benchmarks ("Datasets", "数据集"): the row's
+// label there names what its scores measure, a column's header only how
+// or which split ("Performance", "test-zh" under a row of "Seed-TTS"). A
+// label that lists, between " | ", as many names as the row has scores
+// ("SEED test-zh | test-en") names each score's in turn. Columns whose
+// header names a catalogued benchmark keep it, and so does every column
+// of a row without such a label (names and benches are returned).
+func (s *state) rowBenches(tb *table, row []cell, names []string, benches []int) ([]string, []int) {
+	c0 := tb.benchCol
+	if c0 < 0 || c0 >= len(row) || c0 == tb.modelCol || row[c0].num || row[c0].model >= 0 || row[c0].text == "" {
+		return names, benches
+	}
+	var cols []int
+	for c := tb.labels; c < len(row) && c < len(names); c++ {
+		if row[c].num && benches[c] < 0 {
+			cols = append(cols, c)
+		}
+	}
+	parts := strings.Split(row[c0].text, " | ")
+	if len(cols) == 0 || len(parts) > 1 && len(parts) != len(cols) || len(parts) > maxStacked {
+		return names, benches
+	}
+	outNames, outIdx := slices.Clone(names), slices.Clone(benches)
+	for i, c := range cols {
+		k := row[c0]
+		if len(parts) > 1 {
+			k = s.readCell(strings.TrimSpace(parts[i]))
+		}
+		name, idx := benchLabel(k.text), -1
+		if k.bench >= 0 && k.model < 0 {
+			name, idx = k.name, k.bench
+		}
+		if name == "" {
+			continue
+		}
+		if h := names[c]; h != "" && h != name && !slices.Contains(overallWords, strings.ToLower(h)) {
+			name += " " + h // "LibriSpeech" and "WER": "LibriSpeech WER"
+		}
+		outNames[c], outIdx[c] = name, idx
+	}
+	return outNames, outIdx
 }
 
 // columnBench names the benchmark of a column from its header rows: a
@@ -1426,7 +1471,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 // overallWords are the header labels of a table's one summary score
 // ("Overall", "Headline", "Avg"), which is the score on the benchmark its
 // headings name.
-var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "avg", "average", "总分", "总体", "综合", "平均", "総合", "総合スコア", "종합", "종합 점수", "평균", "điểm tổng", "trung bình"}
+var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "avg", "average", "performance", "result", "results", "性能", "성능", "hiệu năng", "总分", "总体", "综合", "平均", "総合", "総合スコア", "종합", "종합 점수", "평균", "điểm tổng", "trung bình"}
 
 // maxHeadingText is the longest text of a table's headings read for the
 // benchmark they name.
