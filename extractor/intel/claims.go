@@ -1059,6 +1059,19 @@ func (s *state) asideBefore(m mention, p int) bool {
 	return c >= 0 && !bytes.ContainsAny(s.buf[lo+open:m.start], ")）")
 }
 
+// bracketedBefore reports a name inside brackets opened after lo and
+// closed before p ("(approximately 70% that of Y)").
+func (s *state) bracketedBefore(m span, lo, p int) bool {
+	if lo > m.start || m.end > p {
+		return false
+	}
+	open := bytes.LastIndexAny(s.buf[lo:m.start], "(（")
+	if open < 0 || bytes.ContainsAny(s.buf[lo+open:m.start], ")）") {
+		return false
+	}
+	return bytes.ContainsAny(s.buf[m.end:p], ")）")
+}
+
 // subjectBefore returns the model a statement at p in sentence k is about:
 // the nearest model before p that is not compared against, else the first
 // such model of the sentence, else the article's topic model.
@@ -1236,14 +1249,18 @@ func (s *state) comparison(kind cueKind, c hit) {
 		chain = s.chainBefore(c.start)
 	}
 	var from span
+	aside := false // the subject is a name in brackets closed before the cue
 	for _, m := range near {
 		if m.role != roleNone || m.start >= c.start || slices.Contains(older, m.model) || s.rivalMarked(m.span) || s.rivalWordBefore(m.span) {
 			continue
 		}
 		// "X beats A, and Y beats B": a name past another comparison
-		// of the sentence opens a clause of its own, the subject here.
-		if subject < 0 || s.comparisonIn(from.end, m.start) {
+		// of the sentence opens a clause of its own, the subject here;
+		// a name past an aside's ("(70% of Y's size), X beats A") is
+		// the subject the aside is not.
+		if subject < 0 || s.comparisonIn(from.end, m.start) || aside && !s.bracketedBefore(m.span, sp.start, c.start) {
 			subject, from = m.model, m.span
+			aside = s.bracketedBefore(m.span, sp.start, c.start)
 		}
 	}
 	if subject >= 0 {
