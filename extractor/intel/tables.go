@@ -1483,7 +1483,8 @@ const maxHeadingText = 2 * maxCellText
 // other labels, and labels under headings naming none or two, are
 // returned as they are.
 func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
-	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
+	lang := languageLabel(name)
+	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !lang && !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
 		return name, bench
 	}
 	sub := s.cellState(tb.heading)
@@ -1496,7 +1497,26 @@ func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 		}
 		found, idx = b.name, b.idx
 	}
+	if lang && idx >= 0 {
+		found += " " + name // "CV3-Eval" over a column "zh": "CV3-Eval zh"
+	}
 	return found, idx
+}
+
+// languageLabel reports a header label that names a language, a split
+// of one or both ("zh", "ja", "hard-zh", "zh-en"): lowercase letters and
+// hyphens, the last word two letters.
+func languageLabel(l string) bool {
+	if len(l) < 2 || len(l) > 8 {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if !isLower(l[i]) && !(l[i] == '-' && i > 0 && i+1 < len(l)) {
+			return false
+		}
+	}
+	last := l[strings.LastIndexByte(l, '-')+1:]
+	return len(last) == 2
 }
 
 // unitBench resolves a table label that only names a unit ("Elo",
