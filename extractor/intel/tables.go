@@ -1455,7 +1455,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		if c >= len(tb.rows[r]) {
 			continue
 		}
-		k := tb.rows[r][c]
+		k := tb.rows[r][tb.groupColumn(r, c)]
 		l := benchLabel(k.text)
 		if l == "" || k.num || k.model >= 0 || setting(l) || len(parts) > 0 && parts[len(parts)-1] == l {
 			continue
@@ -1466,6 +1466,33 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, " "), -1, unit
+}
+
+// groupColumn returns the column whose header cell in row r stands over
+// column c: c itself, or, where a table that cannot merge cells (one
+// written in Markdown) leaves empty the cells right of a label over
+// metrics ("test-EN" and "" over "WER" and "SIM"), the column of that
+// label.
+func (tb *table) groupColumn(r, c int) int {
+	low := tb.head - 1
+	if r >= low || tb.rows[r][c].text != "" || !tb.metricAt(low, c) {
+		return c
+	}
+	for d := c - 1; d >= tb.labels && d < len(tb.rows[r]) && tb.metricAt(low, d); d-- {
+		if tb.rows[r][d].text != "" {
+			return d
+		}
+	}
+	return c
+}
+
+// metricAt reports a header cell that names a metric ("WER/%⬇", "SIM").
+func (tb *table) metricAt(r, c int) bool {
+	if c >= len(tb.rows[r]) {
+		return false
+	}
+	l := benchLabel(tb.rows[r][c].text)
+	return l != "" && metricWord(l)
 }
 
 // overallWords are the header labels of a table's one summary score
@@ -1608,7 +1635,8 @@ func benchLabel(t string) string {
 			t = t[:i]
 		}
 	}
-	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓ "))
+	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓⬆⬇ "))
+	t = strings.TrimSpace(strings.TrimSuffix(t, "/%")) // "WER/%⬇": the unit is read apart
 	if len(t) < 2 || len(t) > 40 || strings.ContainsAny(t, "。，") {
 		return ""
 	}
