@@ -883,7 +883,8 @@ func (s *state) readNumberCell(text string) cell {
 }
 
 // stackedNumbers reads a cell of two to four plain numbers separated by
-// spaces ("74.3 79.2"), as stacked lines flatten, or returns nil.
+// spaces ("74.3 79.2"), as stacked lines flatten, or by " | " ("1.39 |
+// 3.75", one number per split of the row's label), or returns nil.
 func stackedNumbers(text string) []stackedItem {
 	var vals [maxStacked]float64
 	n := 0
@@ -894,6 +895,9 @@ func stackedNumbers(text string) []stackedItem {
 		}
 		vals[n], _ = strconv.ParseFloat(w, 64)
 		rest = strings.TrimLeft(tail, " ")
+		if after, ok := strings.CutPrefix(rest, "| "); ok && after != "" {
+			rest = strings.TrimLeft(after, " ")
+		}
 	}
 	if n < 2 {
 		return nil
@@ -945,6 +949,8 @@ func (s *state) readCell(text string) cell {
 		for _, b := range sub.benches {
 			c.stacked = append(c.stacked, stackedItem{bench: b.idx, name: b.name})
 		}
+	} else if len(sub.mentions) == 0 && strings.Contains(t, " | ") {
+		c.stacked = s.pipedBenches(t)
 	}
 	if len(sub.mentions) > 0 {
 		c.model = sub.mentions[0].model
@@ -961,6 +967,43 @@ func (s *state) readCell(text string) cell {
 		c.model = s.topic
 	}
 	return c
+}
+
+// pipedBenches reads a label that splits its benchmark between " | ",
+// as its row's cells split their scores ("Librispeech clean | other" over
+// "1.39 | 3.75"): the first split whole, each next one after the words
+// before the first's last ("Librispeech other"). It returns nil for a
+// label of more than maxStacked splits or one naming a model.
+func (s *state) pipedBenches(t string) []stackedItem {
+	parts := strings.Split(t, " | ")
+	if len(parts) < 2 || len(parts) > maxStacked {
+		return nil
+	}
+	first := strings.TrimSpace(parts[0])
+	base := ""
+	if i := strings.LastIndexByte(first, ' '); i > 0 {
+		base = first[:i] + " "
+	}
+	out := make([]stackedItem, 0, len(parts))
+	for i, p := range parts {
+		name := strings.TrimSpace(p)
+		if i > 0 {
+			name = base + name
+		}
+		k := s.readCell(name)
+		if k.model >= 0 || k.num {
+			return nil
+		}
+		item := stackedItem{bench: k.bench, name: k.name}
+		if k.bench < 0 || fold(k.name) != fold(name) {
+			item.name = benchLabel(name) // "Librispeech other": the split as written
+		}
+		if item.name == "" {
+			return nil
+		}
+		out = append(out, item)
+	}
+	return out
 }
 
 // onlyBenches reports a cell whose text is its benchmarks and spaces
@@ -1259,7 +1302,7 @@ func (s *state) modelColumns(tb *table) {
 		if tb.download && bench < 0 && tb.benchCol < 0 {
 			continue
 		}
-		if st := tb.stackedBenches(row); st != nil {
+		if st := tb.stackedBenches(row); st != nil && !tb.unpairedPipes(row, len(st)) {
 			s.stackedRow(tb, row, st, models, units, unit)
 			continue
 		}
@@ -1282,6 +1325,25 @@ func (tb *table) stackedBenches(row []cell) []stackedItem {
 		}
 	}
 	return nil
+}
+
+// unpairedPipes reports a row whose label splits between " | " ("Harbor
+// dev | test") but none of whose cells splits its score as many ways: the
+// label names one benchmark.
+func (tb *table) unpairedPipes(row []cell, n int) bool {
+	piped := false
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		piped = piped || strings.Contains(row[c].text, " | ")
+	}
+	if !piped {
+		return false
+	}
+	for c := tb.labels; c < len(row); c++ {
+		if len(row[c].stacked) == n {
+			return false
+		}
+	}
+	return true
 }
 
 // stackedRow reads a row whose label stacks several benchmarks and whose
