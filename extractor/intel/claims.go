@@ -1059,6 +1059,55 @@ func (s *state) asideBefore(m mention, p int) bool {
 	return c >= 0 && !bytes.ContainsAny(s.buf[lo+open:m.start], ")）")
 }
 
+// maxLeadIn is how many sentences back a list's lead-in may stand, and
+// maxLeadInText the longest lead-in, in bytes: a line, not a paragraph
+// ending in a colon.
+const maxLeadIn, maxLeadInText = 4, 80
+
+// leadInSubject returns the model a list's lead-in names, the line before
+// the items that ends in a colon and names one model ("PP-OCRv6
+// highlights:", "PP-OCRv6 亮点："), for an item that names no subject ("Medium tier
+// achieves … surpassing Y"); items between that name no model may
+// stand before it. It returns -1 when none does.
+func (s *state) leadInSubject(k int) int {
+	for j := k - 1; j >= 1 && k-j <= maxLeadIn; j-- {
+		sp := s.sents[j]
+		ms := s.mentionsIn(sp.start, sp.end)
+		t := bytes.TrimSpace(s.buf[sp.start:sp.end])
+		if !bytes.HasSuffix(t, []byte(":")) && !bytes.HasSuffix(t, []byte("：")) {
+			if len(ms) > 0 {
+				return -1 // a line naming a model of its own between
+			}
+			continue
+		}
+		found := -1
+		for _, m := range ms {
+			if m.role != roleNone || found >= 0 && m.model != found {
+				return -1
+			}
+			found = m.model
+		}
+		if found < 0 || len(t) > maxLeadInText {
+			return -1
+		}
+		return found
+	}
+	return -1
+}
+
+// bracketedBefore reports a name inside brackets opened after lo and
+// closed before p ("(approximately 70% that of Y)").
+func (s *state) bracketedBefore(m span, lo, p int) bool {
+	if lo > m.start || m.end > p {
+		return false
+	}
+	open := bytes.LastIndexAny(s.buf[lo:m.start], "(（")
+	if open < 0 || bytes.ContainsAny(s.buf[lo+open:m.start], ")）") {
+		return false
+	}
+	return bytes.ContainsAny(s.buf[m.end:p], ")）")
+}
+
 // subjectBefore returns the model a statement at p in sentence k is about:
 // the nearest model before p that is not compared against, else the first
 // such model of the sentence, else the article's topic model.
@@ -1236,14 +1285,18 @@ func (s *state) comparison(kind cueKind, c hit) {
 		chain = s.chainBefore(c.start)
 	}
 	var from span
+	aside := false // the subject is a name in brackets closed before the cue
 	for _, m := range near {
 		if m.role != roleNone || m.start >= c.start || slices.Contains(older, m.model) || s.rivalMarked(m.span) || s.rivalWordBefore(m.span) {
 			continue
 		}
 		// "X beats A, and Y beats B": a name past another comparison
-		// of the sentence opens a clause of its own, the subject here.
-		if subject < 0 || s.comparisonIn(from.end, m.start) {
+		// of the sentence opens a clause of its own, the subject here;
+		// a name past an aside's ("(70% of Y's size), X beats A") is
+		// the subject the aside is not.
+		if subject < 0 || s.comparisonIn(from.end, m.start) || aside && !s.bracketedBefore(m.span, sp.start, c.start) {
 			subject, from = m.model, m.span
+			aside = s.bracketedBefore(m.span, sp.start, c.start)
 		}
 	}
 	if subject >= 0 {
@@ -1263,6 +1316,9 @@ func (s *state) comparison(kind cueKind, c hit) {
 	}
 	if subject < 0 && s.pronounIn(span{sp.start, c.start}) {
 		subject = s.referent(k, span{sp.start, c.start}) // "On HealthBench it beat o4-mini"
+	}
+	if subject < 0 {
+		subject = s.leadInSubject(k) // "X highlights: / Medium tier … surpassing Y"
 	}
 	// A Japanese or Korean frame after a rival its particle marks
 	// ("GPT-4o-mini（8.34）には及びません") leaves out a subject the

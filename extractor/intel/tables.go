@@ -883,7 +883,8 @@ func (s *state) readNumberCell(text string) cell {
 }
 
 // stackedNumbers reads a cell of two to four plain numbers separated by
-// spaces ("74.3 79.2"), as stacked lines flatten, or returns nil.
+// spaces ("74.3 79.2"), as stacked lines flatten, or by " | " ("1.39 |
+// 3.75", one number per split of the row's label), or returns nil.
 func stackedNumbers(text string) []stackedItem {
 	var vals [maxStacked]float64
 	n := 0
@@ -894,6 +895,9 @@ func stackedNumbers(text string) []stackedItem {
 		}
 		vals[n], _ = strconv.ParseFloat(w, 64)
 		rest = strings.TrimLeft(tail, " ")
+		if after, ok := strings.CutPrefix(rest, "| "); ok && after != "" {
+			rest = strings.TrimLeft(after, " ")
+		}
 	}
 	if n < 2 {
 		return nil
@@ -945,6 +949,8 @@ func (s *state) readCell(text string) cell {
 		for _, b := range sub.benches {
 			c.stacked = append(c.stacked, stackedItem{bench: b.idx, name: b.name})
 		}
+	} else if len(sub.mentions) == 0 && strings.Contains(t, " | ") {
+		c.stacked = s.pipedBenches(t)
 	}
 	if len(sub.mentions) > 0 {
 		c.model = sub.mentions[0].model
@@ -961,6 +967,43 @@ func (s *state) readCell(text string) cell {
 		c.model = s.topic
 	}
 	return c
+}
+
+// pipedBenches reads a label that splits its benchmark between " | ",
+// as its row's cells split their scores ("Librispeech clean | other" over
+// "1.39 | 3.75"): the first split whole, each next one after the words
+// before the first's last ("Librispeech other"). It returns nil for a
+// label of more than maxStacked splits or one naming a model.
+func (s *state) pipedBenches(t string) []stackedItem {
+	parts := strings.Split(t, " | ")
+	if len(parts) < 2 || len(parts) > maxStacked {
+		return nil
+	}
+	first := strings.TrimSpace(parts[0])
+	base := ""
+	if i := strings.LastIndexByte(first, ' '); i > 0 {
+		base = first[:i] + " "
+	}
+	out := make([]stackedItem, 0, len(parts))
+	for i, p := range parts {
+		name := strings.TrimSpace(p)
+		if i > 0 {
+			name = base + name
+		}
+		k := s.readCell(name)
+		if k.model >= 0 || k.num {
+			return nil
+		}
+		item := stackedItem{bench: k.bench, name: k.name}
+		if k.bench < 0 || fold(k.name) != fold(name) {
+			item.name = benchLabel(name) // "Librispeech other": the split as written
+		}
+		if item.name == "" {
+			return nil
+		}
+		out = append(out, item)
+	}
+	return out
 }
 
 // onlyBenches reports a cell whose text is its benchmarks and spaces
@@ -1259,7 +1302,7 @@ func (s *state) modelColumns(tb *table) {
 		if tb.download && bench < 0 && tb.benchCol < 0 {
 			continue
 		}
-		if st := tb.stackedBenches(row); st != nil {
+		if st := tb.stackedBenches(row); st != nil && !tb.unpairedPipes(row, len(st)) {
 			s.stackedRow(tb, row, st, models, units, unit)
 			continue
 		}
@@ -1282,6 +1325,25 @@ func (tb *table) stackedBenches(row []cell) []stackedItem {
 		}
 	}
 	return nil
+}
+
+// unpairedPipes reports a row whose label splits between " | " ("Harbor
+// dev | test") but none of whose cells splits its score as many ways: the
+// label names one benchmark.
+func (tb *table) unpairedPipes(row []cell, n int) bool {
+	piped := false
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		piped = piped || strings.Contains(row[c].text, " | ")
+	}
+	if !piped {
+		return false
+	}
+	for c := tb.labels; c < len(row); c++ {
+		if len(row[c].stacked) == n {
+			return false
+		}
+	}
+	return true
 }
 
 // stackedRow reads a row whose label stacks several benchmarks and whose
@@ -1373,13 +1435,58 @@ func (s *state) benchColumns(tb *table) {
 		if model < 0 {
 			continue
 		}
+		rowNames, rowIdx := s.rowBenches(tb, row, names, benches)
 		for c := tb.labels; c < len(row); c++ {
-			if row[c].num && names[c] != "" && (!tb.download || benches[c] >= 0) {
+			if row[c].num && rowNames[c] != "" && (!tb.download || rowIdx[c] >= 0) {
 				u := firstOf(row[c].unit, units[c], tb.unit)
-				s.scoreClaim(model, names[c], benches[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+				s.scoreClaim(model, rowNames[c], rowIdx[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 			}
 		}
 	}
+}
+
+// rowBenches names the benchmarks a row of models scores in a table with
+// a label column headed as benchmarks ("Datasets", "数据集"): the row's
+// label there names what its scores measure, a column's header only how
+// or which split ("Performance", "test-zh" under a row of "Seed-TTS"). A
+// label that lists, between " | ", as many names as the row has scores
+// ("SEED test-zh | test-en") names each score's in turn. Columns whose
+// header names a catalogued benchmark keep it, and so does every column
+// of a row without such a label (names and benches are returned).
+func (s *state) rowBenches(tb *table, row []cell, names []string, benches []int) ([]string, []int) {
+	c0 := tb.benchCol
+	if c0 < 0 || c0 >= len(row) || c0 == tb.modelCol || row[c0].num || row[c0].model >= 0 || row[c0].text == "" {
+		return names, benches
+	}
+	var cols []int
+	for c := tb.labels; c < len(row) && c < len(names); c++ {
+		if row[c].num && benches[c] < 0 {
+			cols = append(cols, c)
+		}
+	}
+	parts := strings.Split(row[c0].text, " | ")
+	if len(cols) == 0 || len(parts) > 1 && len(parts) != len(cols) || len(parts) > maxStacked {
+		return names, benches
+	}
+	outNames, outIdx := slices.Clone(names), slices.Clone(benches)
+	for i, c := range cols {
+		k := row[c0]
+		if len(parts) > 1 {
+			k = s.readCell(strings.TrimSpace(parts[i]))
+		}
+		name, idx := benchLabel(k.text), -1
+		if k.bench >= 0 && k.model < 0 {
+			name, idx = k.name, k.bench
+		}
+		if name == "" {
+			continue
+		}
+		if h := names[c]; h != "" && h != name && !slices.Contains(overallWords, strings.ToLower(h)) {
+			name += " " + h // "LibriSpeech" and "WER": "LibriSpeech WER"
+		}
+		outNames[c], outIdx[c] = name, idx
+	}
+	return outNames, outIdx
 }
 
 // columnBench names the benchmark of a column from its header rows: a
@@ -1410,7 +1517,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		if c >= len(tb.rows[r]) {
 			continue
 		}
-		k := tb.rows[r][c]
+		k := tb.rows[r][tb.groupColumn(r, c)]
 		l := benchLabel(k.text)
 		if l == "" || k.num || k.model >= 0 || setting(l) || len(parts) > 0 && parts[len(parts)-1] == l {
 			continue
@@ -1423,10 +1530,37 @@ func (tb *table) columnBench(c int) (string, int, string) {
 	return strings.Join(parts, " "), -1, unit
 }
 
+// groupColumn returns the column whose header cell in row r stands over
+// column c: c itself, or, where a table that cannot merge cells (one
+// written in Markdown) leaves empty the cells right of a label over
+// metrics ("test-EN" and "" over "WER" and "SIM"), the column of that
+// label.
+func (tb *table) groupColumn(r, c int) int {
+	low := tb.head - 1
+	if r >= low || tb.rows[r][c].text != "" || !tb.metricAt(low, c) {
+		return c
+	}
+	for d := c - 1; d >= tb.labels && d < len(tb.rows[r]) && tb.metricAt(low, d); d-- {
+		if tb.rows[r][d].text != "" {
+			return d
+		}
+	}
+	return c
+}
+
+// metricAt reports a header cell that names a metric ("WER/%⬇", "SIM").
+func (tb *table) metricAt(r, c int) bool {
+	if c >= len(tb.rows[r]) {
+		return false
+	}
+	l := benchLabel(tb.rows[r][c].text)
+	return l != "" && metricWord(l)
+}
+
 // overallWords are the header labels of a table's one summary score
 // ("Overall", "Headline", "Avg"), which is the score on the benchmark its
 // headings name.
-var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "avg", "average", "总分", "总体", "综合", "平均", "総合", "総合スコア", "종합", "종합 점수", "평균", "điểm tổng", "trung bình"}
+var overallWords = []string{"overall", "overall score", "headline", "headline score", "score", "total score", "avg", "average", "performance", "result", "results", "性能", "성능", "hiệu năng", "总分", "总体", "综合", "平均", "総合", "総合スコア", "종합", "종합 점수", "평균", "điểm tổng", "trung bình"}
 
 // maxHeadingText is the longest text of a table's headings read for the
 // benchmark they name.
@@ -1438,7 +1572,8 @@ const maxHeadingText = 2 * maxCellText
 // other labels, and labels under headings naming none or two, are
 // returned as they are.
 func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
-	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
+	lang := languageLabel(name)
+	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !lang && !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
 		return name, bench
 	}
 	sub := s.cellState(tb.heading)
@@ -1451,7 +1586,26 @@ func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 		}
 		found, idx = b.name, b.idx
 	}
+	if lang && idx >= 0 {
+		found += " " + name // "CV3-Eval" over a column "zh": "CV3-Eval zh"
+	}
 	return found, idx
+}
+
+// languageLabel reports a header label that names a language, a split
+// of one or both ("zh", "ja", "hard-zh", "zh-en"): lowercase letters and
+// hyphens, the last word two letters.
+func languageLabel(l string) bool {
+	if len(l) < 2 || len(l) > 8 {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if !isLower(l[i]) && !(l[i] == '-' && i > 0 && i+1 < len(l)) {
+			return false
+		}
+	}
+	last := l[strings.LastIndexByte(l, '-')+1:]
+	return len(last) == 2
 }
 
 // unitBench resolves a table label that only names a unit ("Elo",
@@ -1543,7 +1697,8 @@ func benchLabel(t string) string {
 			t = t[:i]
 		}
 	}
-	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓ "))
+	t = strings.TrimSpace(strings.Trim(t, "*†‡↑↓⬆⬇ "))
+	t = strings.TrimSpace(strings.TrimSuffix(t, "/%")) // "WER/%⬇": the unit is read apart
 	if len(t) < 2 || len(t) > 40 || strings.ContainsAny(t, "。，") {
 		return ""
 	}
