@@ -32,6 +32,11 @@ func TestMainText(t *testing.T) {
 			`<article class="main-content">` + prose("lead") + `<div class="row"><div id="x-article-text" class="column s-article-text js-dynamic-advertorial">` +
 				prose("culture") + prose("policy") + `</div></div><div class="advert">Buy now</div></article>`,
 			[]string{"The culture is described", "The policy is described"}, []string{"Buy now"}},
+		{"classes that say what a block has or lacks name no furniture",
+			`<div class="list"><div class="list-item item-image no_caption"><h2>A mother said her daughter was burning up from within before she died, after pills bought online.</h2><img src="/a.jpg"></div>` +
+				`<div class="list-item item-text">` + prose("pill") + `</div><div class="list-item item-text">` + prose("hospital") + `</div><div class="list-item item-text">` + prose("police") + `</div></div>` +
+				`<div class="widget has-sidebar"><p>Short links</p></div>`,
+			[]string{"A mother said her daughter", "The pill is described"}, []string{"Short links"}},
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
