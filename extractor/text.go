@@ -112,7 +112,7 @@ func (s *scorer) keeps(n *html.Node) bool {
 		if s.judging {
 			return true
 		}
-		c := attr(n, "class")
+		c := boxClass(n)
 		last := s.keptClass[c]
 		if c == "" || last == nil {
 			return false
@@ -125,6 +125,24 @@ func (s *scorer) keeps(n *html.Node) bool {
 		return cut.heading == nil || before(n, cut.heading)
 	}
 	return false
+}
+
+// boxClass is n's class without the tokens that hold a digit: a page
+// builder names each box's instance too ("box box-3fa2c1"), and boxes of
+// one kind share the rest.
+func boxClass(n *html.Node) string {
+	c := attr(n, "class")
+	if strings.IndexFunc(c, unicode.IsDigit) < 0 {
+		return c
+	}
+	var b strings.Builder
+	for _, tok := range strings.Fields(c) {
+		if strings.IndexFunc(tok, unicode.IsDigit) < 0 {
+			b.WriteString(tok)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // storyCut is the first heading after last, the last element of a class
@@ -283,7 +301,7 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 			case photoBox(n) && (sc.paras < minProseParas || amidProse(n)):
 			case sc.paras >= minProseParas:
 				p = proseMuch
-				if c := attr(n, "class"); c != "" && s.keptClass != nil {
+				if c := boxClass(n); c != "" && s.keptClass != nil {
 					s.keptClass[c] = n
 				}
 			case sc.paras > 0:
