@@ -213,8 +213,8 @@ func (c classes) of(n *html.Node) classFlags {
 	if len(ci) > maxClassBytes {
 		ci = ci[:maxClassBytes]
 	}
-	if strings.Contains(ci, "js-") {
-		ci = dropJSHooks(ci)
+	if strings.Contains(ci, "js-") || hasModifier(ci) {
+		ci = dropModifiers(ci)
 	}
 	f := classMatcher.flags(ci)
 	for _, tok := range strings.Fields(ci) {
@@ -403,18 +403,44 @@ func hiddenElement(n *html.Node, cc classes) bool {
 	return cc.of(n)&cfHidden != 0
 }
 
-// dropJSHooks removes the "js-" classes from ci: they name what scripts
+// modifierPrefixes start the class tokens that say what an element has
+// or lacks rather than what it is: "no_caption" on a photo without one,
+// "has-sidebar" on the column beside the sidebar, "with-related" on a
+// story that ends with links. Matched as furniture, they took a list
+// item's lead sentence or a story's whole column with them.
+var modifierPrefixes = []string{"no-", "no_", "has-", "has_", "with-", "without-"}
+
+// hasModifier reports whether ci may hold a modifier token.
+func hasModifier(ci string) bool {
+	return strings.Contains(ci, "no-") || strings.Contains(ci, "no_") || strings.Contains(ci, "has") || strings.Contains(ci, "with")
+}
+
+// dropModifiers removes from ci the "js-" classes, which name what scripts
 // attach to ("js-dynamic-advertorial" on an article's text), not what the
-// element is.
-func dropJSHooks(ci string) string {
+// element is, and the modifiers (modifierPrefixes). "no-print" stays: a
+// page keeps its furniture off paper with it.
+func dropModifiers(ci string) string {
 	var b strings.Builder
 	for _, tok := range strings.Fields(ci) {
-		if !strings.HasPrefix(tok, "js-") {
+		if !strings.HasPrefix(tok, "js-") && !modifier(tok) {
 			b.WriteString(tok)
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
+}
+
+// modifier reports whether tok is a modifier token (modifierPrefixes).
+func modifier(tok string) bool {
+	if tok == "no-print" || tok == "no_print" {
+		return false
+	}
+	for _, p := range modifierPrefixes {
+		if strings.HasPrefix(tok, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // inRunningText reports whether n is an inline element inside a paragraph

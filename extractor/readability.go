@@ -27,7 +27,7 @@ func readabilityText(doc *html.Node, u *url.URL, h textHints, cc classes) string
 	if err != nil || art.Node == nil {
 		return ""
 	}
-	s := scorer{useClass: false, cc: cc, kept: make(map[*html.Node]bool)}
+	s := scorer{useClass: false, cc: cc, kept: make(map[*html.Node]prose)}
 	r := renderer{s: &s}
 	r.render(art.Node, 0, false)
 	r.flush()

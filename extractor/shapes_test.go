@@ -48,6 +48,13 @@ var shapePages = []struct {
 	// A page builder's body split into sibling columns with ads, "skip advertisement" links and a "Read more" between them.
 	{file: "split-sections", url: "https://www.chronicletimes.example/2023/04/09/business/battery-plant-georgia.html",
 		title: "A Small Town Bets Its Future on a Battery Plant", published: "2023-04-09"},
+	// A page builder's story in boxes of one class whose class says
+	// "widget", most of them holding a paragraph or two, between photos
+	// and a "Read more" promo; after it, the same boxes hold an appeal for
+	// gifts under a heading of its own.
+	{file: "builder-widgets", url: "https://www.creekcourier.example/2023/03/07/alder-creek-water-plant/",
+		title: "Alder Creek will build a plant to clean its water", published: "2023-03-07",
+		drop: []string{"Read more", "Mill Road", "One of the town wells", "Do you value local news", "small monthly gift", "School board picks"}},
 	// An AMP page: amp-img, amp-ad, amp-sidebar and amp-list around the story.
 	{file: "amp", url: "https://www.lakesidegazette.example/news/local/elm-street-bike-lanes/amp/",
 		title: "City council approves new bike lanes on Elm Street", published: "2023-06-06"},

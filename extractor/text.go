@@ -55,11 +55,31 @@ type scorer struct {
 	hidden bool
 	cc     classes
 	cands  map[*html.Node]*candidate
-	// kept says, for each weakJunk element judged so far, whether it is
-	// kept for the prose it holds. Side scorers share it, so nested
-	// suspects are judged once each rather than once per ancestor.
-	kept map[*html.Node]bool
+	// kept says, for each weakJunk element judged so far, how much prose
+	// it holds. Side scorers share it, so nested suspects are judged once
+	// each rather than once per ancestor.
+	kept map[*html.Node]prose
+	// keptClass holds, by class, the last weakJunk element kept for the
+	// prose it holds (see keeps); shared like kept.
+	keptClass map[string]*html.Node
+	// cuts holds, by class, where the boxes of that class stop being the
+	// story's (see keeps); shared like kept.
+	cuts map[string]storyCut
+	// judging is set on the side scorer that measures a weakJunk
+	// element's prose: the paragraphs of the suspects nested in it count.
+	judging bool
 }
+
+// prose is how much prose a weakJunk element holds.
+type prose uint8
+
+const (
+	proseNone prose = iota
+	// proseSome: a paragraph or two, fewer than minProseParas.
+	proseSome
+	// proseMuch: minProseParas paragraphs or more.
+	proseMuch
+)
 
 // minProseParas is how many paragraphs of prose keep a weakJunk element.
 const minProseParas = 3
@@ -70,9 +90,103 @@ func (s *scorer) skip(n *html.Node) bool {
 	case hardJunk:
 		return true
 	case weakJunk:
-		return !s.kept[n]
+		return !s.keeps(n)
 	}
 	return false
+}
+
+// keeps reports whether the weakJunk element n, judged by measure, is
+// kept: for the paragraphs of prose it holds; or, with a paragraph or
+// two, when an element of its class was kept for its prose and no
+// heading lies between that element's last and n. A page builder wraps
+// each stretch of a story in the same boxes ("widget-wrap" around one to
+// three paragraphs, between photos and promos), and a box of the story's
+// two paragraphs is as much the story as one of three; after the story,
+// the same boxes hold what follows it under a heading of its own (an
+// appeal for donations, a bio, more stories).
+func (s *scorer) keeps(n *html.Node) bool {
+	switch s.kept[n] {
+	case proseMuch:
+		return true
+	case proseSome:
+		if s.judging {
+			return true
+		}
+		c := boxClass(n)
+		last := s.keptClass[c]
+		if c == "" || last == nil {
+			return false
+		}
+		cut := s.cuts[c]
+		if cut.last != last {
+			cut = storyCut{last: last, heading: headingAfter(last)}
+			s.cuts[c] = cut
+		}
+		return cut.heading == nil || before(n, cut.heading)
+	}
+	return false
+}
+
+// boxClass is n's class without the tokens that hold a digit: a page
+// builder names each box's instance too ("box box-3fa2c1"), and boxes of
+// one kind share the rest.
+func boxClass(n *html.Node) string {
+	c := attr(n, "class")
+	if strings.IndexFunc(c, unicode.IsDigit) < 0 {
+		return c
+	}
+	var b strings.Builder
+	for _, tok := range strings.Fields(c) {
+		if strings.IndexFunc(tok, unicode.IsDigit) < 0 {
+			b.WriteString(tok)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// storyCut is the first heading after last, the last element of a class
+// kept for its prose.
+type storyCut struct{ last, heading *html.Node }
+
+// maxCutNodes bounds the nodes headingAfter visits.
+const maxCutNodes = 5000
+
+// maxCutHeadingBytes is the longest heading that ends a story's boxes.
+const maxCutHeadingBytes = 200
+
+// headingAfter returns the first heading after n and its subtree in
+// document order, or nil: an <h1> to <h6>, or an element whose class
+// says heading (page builders write their headings as <div
+// class="…-heading-title">). A heading of furniture words ("Read more",
+// "Related") is a promo's inside the story, and is passed over.
+func headingAfter(n *html.Node) *html.Node {
+	for ; n != nil && n.NextSibling == nil; n = n.Parent {
+	}
+	if n == nil {
+		return nil
+	}
+	visited := 0
+	for m := n.NextSibling; m != nil && visited < maxCutNodes; visited++ {
+		if m.Type == html.ElementNode && (headingRank(m.DataAtom) > 0 || hasClassWord(m, "heading")) {
+			if t := text(m); t != "" && len(t) <= maxCutHeadingBytes && !boilerLine.MatchString(t) {
+				return m
+			}
+		}
+		switch {
+		case m.FirstChild != nil:
+			m = m.FirstChild
+		case m.NextSibling != nil:
+			m = m.NextSibling
+		default:
+			for m = m.Parent; m != nil && m.NextSibling == nil; m = m.Parent {
+			}
+			if m != nil {
+				m = m.NextSibling
+			}
+		}
+	}
+	return nil
 }
 
 // photoBox reports whether n's class or id names a gallery, slideshow or
@@ -127,7 +241,7 @@ func countLinkChars(n *html.Node) int {
 // side returns a scorer for measuring part of the page on the side, with
 // s's settings and judgements.
 func (s *scorer) side() *scorer {
-	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept}
+	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept, keptClass: s.keptClass, cuts: s.cuts}
 }
 
 // junk is junk, with photos' captions read as text when s.captions.
@@ -177,14 +291,25 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 	case hardJunk:
 		return c, false
 	case weakJunk:
-		keep, judged := s.kept[n]
-		if !judged {
+		if _, judged := s.kept[n]; !judged {
 			// Measure on the side; keep the element if it holds prose.
-			sc, _ := s.side().measureChildren(n, depth, inLink)
-			keep = sc.paras >= minProseParas && !(photoBox(n) && amidProse(n))
-			s.kept[n] = keep
+			j := s.side()
+			j.judging = true
+			sc, _ := j.measureChildren(n, depth, inLink)
+			p := proseNone
+			switch {
+			case photoBox(n) && (sc.paras < minProseParas || amidProse(n)):
+			case sc.paras >= minProseParas:
+				p = proseMuch
+				if c := boxClass(n); c != "" && s.keptClass != nil {
+					s.keptClass[c] = n
+				}
+			case sc.paras > 0:
+				p = proseSome
+			}
+			s.kept[n] = p
 		}
-		if !keep {
+		if !s.keeps(n) {
 			return c, false
 		}
 	}
@@ -1312,7 +1437,7 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	best := ""
 	var firstTop *html.Node
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]bool)}
+		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]prose), keptClass: make(map[string]*html.Node), cuts: make(map[string]storyCut)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body, nil)
 		if own, other := ownArticle(body, top, h.title); own != nil {

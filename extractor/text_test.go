@@ -32,6 +32,19 @@ func TestMainText(t *testing.T) {
 			`<article class="main-content">` + prose("lead") + `<div class="row"><div id="x-article-text" class="column s-article-text js-dynamic-advertorial">` +
 				prose("culture") + prose("policy") + `</div></div><div class="advert">Buy now</div></article>`,
 			[]string{"The culture is described", "The policy is described"}, []string{"Buy now"}},
+		{"classes that say what a block has or lacks name no furniture",
+			`<div class="list"><div class="list-item item-image no_caption"><h2>A mother said her daughter was burning up from within before she died, after pills bought online.</h2><img src="/a.jpg"></div>` +
+				`<div class="list-item item-text">` + prose("pill") + `</div><div class="list-item item-text">` + prose("hospital") + `</div><div class="list-item item-text">` + prose("police") + `</div></div>` +
+				`<div class="widget has-sidebar"><p>Short links</p></div>`,
+			[]string{"A mother said her daughter", "The pill is described"}, []string{"Short links"}},
+		{"a page builder's boxes of one kind, each named apart, hold the story up to the heading after it",
+			`<div class="page">` +
+				`<section><div class="widget-wrap wrap-4f2a1c">` + prose("harbour") + `</div></section>` +
+				`<section><div class="widget-wrap wrap-9b03d7">` + prose("ferry") + prose("pier") + prose("tide") + `</div></section>` +
+				`<section><div class="widget-wrap wrap-c71e55">` + prose("museum") + `</div></section>` +
+				`<section><div class="widget-wrap wrap-0d9e3a"><h3>Support our reporting</h3></div></section>` +
+				`<section><div class="widget-wrap wrap-5a6b2f">` + prose("appeal") + `</div></section></div>`,
+			[]string{"The harbour is described", "The tide is described", "The museum is described"}, []string{"The appeal is described", "Support our reporting"}},
 		{"an article split into sections",
 			`<main>` + section("heat", "fire", "ash") + section("storm", "flood") + section("drought", "smoke") + `</main><div class="sidebar"><p>Short links</p></div>`,
 			[]string{"The heat is described", "The flood is described", "The smoke is described"}, []string{"Short links"}},
