@@ -270,6 +270,7 @@ func (s *state) give(m int, conf float64, evidence string, along bool) {
 // released model. Every other model keeps the role its sentences gave it.
 func (s *state) releases() {
 	s.holdPlanned()
+	s.holdOpenTasks()
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
@@ -2193,6 +2194,36 @@ func (s *state) holdPlanned() {
 			s.models[m.model].mark(kindPlanned, c.start)
 		}
 	}
+}
+
+// holdOpenTasks holds the models a page names only in the open items of
+// a task list ("[ ] X-500M trained with more data" in a README's roadmap):
+// an unchecked box is work still to do, in any language, while a checked
+// one ("[x] 25hz base model") may be done and released.
+func (s *state) holdOpenTasks() {
+	open := make([]int, len(s.models))
+	for _, m := range s.mentions {
+		if open[m.model] >= 0 && s.openTask(m.start) {
+			open[m.model] = m.start + 1
+		} else {
+			open[m.model] = -1
+		}
+	}
+	for i, at := range open {
+		if at > 0 {
+			s.models[i].mark(kindPlanned, at-1)
+		}
+	}
+}
+
+// openTask reports p on the line of an unchecked task-list item: one that
+// opens with "[ ]", after a list bullet if the text kept one.
+func (s *state) openTask(p int) bool {
+	line := bytes.TrimLeft(s.buf[s.lineStart(p):p], " ")
+	for _, bullet := range []string{"- ", "* ", "+ "} {
+		line = bytes.TrimPrefix(line, []byte(bullet))
+	}
+	return bytes.HasPrefix(line, []byte("[ ]"))
 }
 
 // readerCondition reports a planned cue that opens a condition put to
