@@ -847,8 +847,12 @@ func namedAfter(repo, model string) bool {
 }
 
 // releaseDownloads releases the models the article's download tables
-// offer, when they are its vendor's (or no catalog knows them).
+// offer, when they are its vendor's (or no catalog knows them) and the
+// tables are no catalog of the vendor's lines (downloadCatalog).
 func (s *state) releaseDownloads() {
+	if s.downloadCatalog() {
+		return // a library's table of every model it runs: the page's news says which is new
+	}
 	for _, m := range s.downloads {
 		rec := s.models[m]
 		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
@@ -864,6 +868,22 @@ func (s *state) releaseDownloads() {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
+}
+
+// downloadCatalog reports download tables that offer models of
+// tune.catalogLines lines or more, by the first word of their names
+// ("Codestral 22B", "Mistral Large 2", "Mixtral 8x22B", "Pixtral 12B"
+// on an inference library's page): a catalog of every generation the
+// vendor published, where one release offers the sizes and tunings of
+// one or two lines.
+func (s *state) downloadCatalog() bool {
+	lines := map[string]bool{}
+	for _, m := range s.downloads {
+		if toks := s.models[m].tokens(); len(toks) > 0 && !isDigit(toks[0][0]) {
+			lines[toks[0]] = true
+		}
+	}
+	return len(lines) >= tune.catalogLines
 }
 
 // objectChain returns the starts of the models a release verb written
