@@ -2562,6 +2562,12 @@ func (s *state) cjkObject(m mention, c hit) bool {
 			if i := bytes.Index(gap, b); i >= 0 && len(hitsIn(s.vendorHits, c.end+i, m.start)) > 0 {
 				return false
 			}
+			if bytes.Equal(bytes.TrimSpace(gap), b) {
+				// "本项目的代码依照协议开源，X 模型的权重则需遵循…": the
+				// verb ends its clause, and the name opens the next
+				// as its subject.
+				return false
+			}
 		}
 		// "…上线，API 价格较文心5.0下降约 50%": a name a word of an
 		// earlier value opens is what the release is measured against.
