@@ -1252,8 +1252,8 @@ func (s *state) releaseVariants() {
 		named[i] = true
 	}
 	for i, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || !named[i] && len(s.mentions) > 0 {
-			continue
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || cut[i] || !named[i] && len(s.mentions) > 0 {
+			continue // a truncated reading ("Qwen3-TTS-12Hz-1.7B" of "…-1.7B/0.6B-CustomVoice") is no variant either
 		}
 		toks := m.tokens()
 		for _, r := range released {
@@ -1276,7 +1276,7 @@ func (s *state) cutShort() []bool {
 	cut := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if e := m.end; e+1 < len(s.buf) && s.buf[e] == '-' && !isDigit(s.buf[e+1]) && s.buf[e+1] != ' ' {
+		if e := m.end; e+1 < len(s.buf) && s.buf[e] == '-' && !isDigit(s.buf[e+1]) && s.buf[e+1] != ' ' || sharedTail(s.buf[m.end:]) {
 			cut[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -1286,6 +1286,17 @@ func (s *state) cutShort() []bool {
 		cut[i] = cut[i] && !whole[i]
 	}
 	return cut
+}
+
+// sharedTail reports a name's end that a slash joins to another size
+// sharing the rest of the name ("/0.6B-CustomVoice" after
+// "Qwen3-TTS-12Hz-1.7B"): the name read so far lacks its tail.
+func sharedTail(rest []byte) bool {
+	if len(rest) < 2 || rest[0] != '/' || !isDigit(rest[1]) {
+		return false
+	}
+	w := wordEnd(rest, 1)
+	return w+1 < len(rest) && rest[w] == '-' && !isDigit(rest[w+1]) && rest[w+1] != ' ' && isSizeWord(string(rest[1:w]))
 }
 
 // preview reports a variant that is only a preview ("-Preview" of a
