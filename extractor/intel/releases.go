@@ -413,6 +413,9 @@ func (s *state) releaseSentence(c hit) {
 		// and hold nothing back ("hf download … --include original/*").
 		return
 	}
+	if s.readerRequest(c) {
+		return // "Please first launch a local API server, then download X"
+	}
 	if s.blocked(c) {
 		s.hold(c)
 		return
@@ -2270,6 +2273,27 @@ func (s *state) readerCondition(c hit) bool {
 			continue // "if young …": not the pronoun
 		}
 		return true
+	}
+	return false
+}
+
+// readerRequest reports a release verb that a word of the lexicon's
+// reader_requests asks the reader to do: right before it, or before it
+// and one spaced word ("Please first launch …"). It is an instruction,
+// and releases nothing.
+func (s *state) readerRequest(c hit) bool {
+	b := bytes.TrimRight(s.buf[max(0, c.start-40):c.start], " ")
+	for range 2 {
+		for _, w := range s.an.cat.ReaderRequests {
+			if n := len(b) - len(w); n >= 0 && bytes.EqualFold(b[n:], []byte(w)) && (n == 0 || w[0] >= utf8.RuneSelf || !isAlnum(b[n-1])) {
+				return true
+			}
+		}
+		i := bytes.LastIndexByte(b, ' ')
+		if i < 0 || bytes.ContainsAny(b[i:], ".,;:!?") {
+			return false
+		}
+		b = bytes.TrimRight(b[:i], " ")
 	}
 	return false
 }
