@@ -104,6 +104,10 @@ type Catalog struct {
 	// a specific CUDA version, … before installing X", "如果您需要"): an
 	// instruction, not a plan for the model the sentence names.
 	ReaderConditions []string `yaml:"reader_conditions"`
+	// ReaderRequests ask the reader to do something ("please", "请"): a
+	// release verb right after one ("Please first launch a local API
+	// server") is an instruction, not an announcement.
+	ReaderRequests []string `yaml:"reader_requests"`
 	// DefinitionBreaks between a name and a model noun make the noun no
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
@@ -827,6 +831,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.FormerWords = append(c.FormerWords, o.FormerWords...)
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
+	c.ReaderRequests = append(c.ReaderRequests, o.ReaderRequests...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
 	c.ArchitectureNouns = append(c.ArchitectureNouns, o.ArchitectureNouns...)
 	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
@@ -1210,6 +1215,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("former_words", c.FormerWords)
 	v.names("preview_words", c.PreviewWords)
 	v.names("reader_conditions", c.ReaderConditions)
+	v.names("reader_requests", c.ReaderRequests)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
 	v.spacedWords("architecture_nouns", c.ArchitectureNouns)
 	v.names("handle_suffixes", c.HandleSuffixes)

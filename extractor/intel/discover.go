@@ -2224,7 +2224,9 @@ func dashAt(buf []byte, i int) bool {
 // introduces ("mô hình ngôn ngữ lớn Saola 3", "the model Mercury"): the
 // first capitalised word within a few lowercase words after the noun. The
 // noun may follow its modifiers, and the name the noun then
-// ("the sentiment model KORA", "情感预训练模型KORA").
+// ("the sentiment model KORA", "情感预训练模型KORA"). A capitalised noun
+// is a heading's word, and the capitalised word after it the heading's
+// next one, no name.
 func (s *state) afterModelNoun(p, end int) (int, bool) {
 	hs := hitsIn(s.cues[cueModelNouns], p, min(end, p+1))
 	if len(hs) == 0 {
@@ -2239,6 +2241,9 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 			q++
 		}
 		return q, q < end && latinUpperAt(s.buf, q)
+	}
+	if latinUpperAt(s.buf, hs[0].start) {
+		return p, false // a heading's capitalised words: "Released Models Description and Download"
 	}
 	q := hs[len(hs)-1].end
 	for q < end && q < hs[0].end+tune.nounAfter {

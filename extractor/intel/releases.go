@@ -270,6 +270,7 @@ func (s *state) give(m int, conf float64, evidence string, along bool) {
 // released model. Every other model keeps the role its sentences gave it.
 func (s *state) releases() {
 	s.holdPlanned()
+	s.holdOpenTasks()
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
@@ -411,6 +412,9 @@ func (s *state) releaseSentence(c hit) {
 		// A table's "Release date" column, a command, release nothing,
 		// and hold nothing back ("hf download … --include original/*").
 		return
+	}
+	if s.readerRequest(c) {
+		return // "Please first launch a local API server, then download X"
 	}
 	if s.blocked(c) {
 		s.hold(c)
@@ -846,8 +850,12 @@ func namedAfter(repo, model string) bool {
 }
 
 // releaseDownloads releases the models the article's download tables
-// offer, when they are its vendor's (or no catalog knows them).
+// offer, when they are its vendor's (or no catalog knows them) and the
+// tables are no catalog of the vendor's lines (downloadCatalog).
 func (s *state) releaseDownloads() {
+	if s.downloadCatalog() {
+		return // a library's table of every model it runs: the page's news says which is new
+	}
 	for _, m := range s.downloads {
 		rec := s.models[m]
 		if rec.held || rec.denied || rec.bare && rec.family >= 0 {
@@ -863,6 +871,22 @@ func (s *state) releaseDownloads() {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
+}
+
+// downloadCatalog reports download tables that offer models of
+// tune.catalogLines lines or more, by the first word of their names
+// ("Codestral 22B", "Mistral Large 2", "Mixtral 8x22B", "Pixtral 12B"
+// on an inference library's page): a catalog of every generation the
+// vendor published, where one release offers the sizes and tunings of
+// one or two lines.
+func (s *state) downloadCatalog() bool {
+	lines := map[string]bool{}
+	for _, m := range s.downloads {
+		if toks := s.models[m].tokens(); len(toks) > 0 && !isDigit(toks[0][0]) {
+			lines[toks[0]] = true
+		}
+	}
+	return len(lines) >= tune.catalogLines
 }
 
 // objectChain returns the starts of the models a release verb written
@@ -1231,8 +1255,8 @@ func (s *state) releaseVariants() {
 		named[i] = true
 	}
 	for i, m := range s.models {
-		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || !named[i] && len(s.mentions) > 0 {
-			continue
+		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || cut[i] || !named[i] && len(s.mentions) > 0 {
+			continue // a truncated reading ("Qwen3-TTS-12Hz-1.7B" of "…-1.7B/0.6B-CustomVoice") is no variant either
 		}
 		toks := m.tokens()
 		for _, r := range released {
@@ -1255,7 +1279,7 @@ func (s *state) cutShort() []bool {
 	cut := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if e := m.end; e+1 < len(s.buf) && s.buf[e] == '-' && !isDigit(s.buf[e+1]) && s.buf[e+1] != ' ' {
+		if e := m.end; e+1 < len(s.buf) && s.buf[e] == '-' && !isDigit(s.buf[e+1]) && s.buf[e+1] != ' ' || sharedTail(s.buf[m.end:]) {
 			cut[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -1265,6 +1289,17 @@ func (s *state) cutShort() []bool {
 		cut[i] = cut[i] && !whole[i]
 	}
 	return cut
+}
+
+// sharedTail reports a name's end that a slash joins to another size
+// sharing the rest of the name ("/0.6B-CustomVoice" after
+// "Qwen3-TTS-12Hz-1.7B"): the name read so far lacks its tail.
+func sharedTail(rest []byte) bool {
+	if len(rest) < 2 || rest[0] != '/' || !isDigit(rest[1]) {
+		return false
+	}
+	w := wordEnd(rest, 1)
+	return w+1 < len(rest) && rest[w] == '-' && !isDigit(rest[w+1]) && rest[w+1] != ' ' && isSizeWord(string(rest[1:w]))
 }
 
 // preview reports a variant that is only a preview ("-Preview" of a
@@ -2195,6 +2230,36 @@ func (s *state) holdPlanned() {
 	}
 }
 
+// holdOpenTasks holds the models a page names only in the open items of
+// a task list ("[ ] X-500M trained with more data" in a README's roadmap):
+// an unchecked box is work still to do, in any language, while a checked
+// one ("[x] 25hz base model") may be done and released.
+func (s *state) holdOpenTasks() {
+	open := make([]int, len(s.models))
+	for _, m := range s.mentions {
+		if open[m.model] >= 0 && s.openTask(m.start) {
+			open[m.model] = m.start + 1
+		} else {
+			open[m.model] = -1
+		}
+	}
+	for i, at := range open {
+		if at > 0 {
+			s.models[i].mark(kindPlanned, at-1)
+		}
+	}
+}
+
+// openTask reports p on the line of an unchecked task-list item: one that
+// opens with "[ ]", after a list bullet if the text kept one.
+func (s *state) openTask(p int) bool {
+	line := bytes.TrimLeft(s.buf[s.lineStart(p):p], " ")
+	for _, bullet := range []string{"- ", "* ", "+ "} {
+		line = bytes.TrimPrefix(line, []byte(bullet))
+	}
+	return bytes.HasPrefix(line, []byte("[ ]"))
+}
+
 // readerCondition reports a planned cue that opens a condition put to
 // the reader (the lexicon's reader_conditions: "if you", "如果您"): a
 // README's or a guide's instruction, not a plan for a model.
@@ -2208,6 +2273,27 @@ func (s *state) readerCondition(c hit) bool {
 			continue // "if young …": not the pronoun
 		}
 		return true
+	}
+	return false
+}
+
+// readerRequest reports a release verb that a word of the lexicon's
+// reader_requests asks the reader to do: right before it, or before it
+// and one spaced word ("Please first launch …"). It is an instruction,
+// and releases nothing.
+func (s *state) readerRequest(c hit) bool {
+	b := bytes.TrimRight(s.buf[max(0, c.start-40):c.start], " ")
+	for range 2 {
+		for _, w := range s.an.cat.ReaderRequests {
+			if n := len(b) - len(w); n >= 0 && bytes.EqualFold(b[n:], []byte(w)) && (n == 0 || w[0] >= utf8.RuneSelf || !isAlnum(b[n-1])) {
+				return true
+			}
+		}
+		i := bytes.LastIndexByte(b, ' ')
+		if i < 0 || bytes.ContainsAny(b[i:], ".,;:!?") {
+			return false
+		}
+		b = bytes.TrimRight(b[:i], " ")
 	}
 	return false
 }
@@ -2509,6 +2595,12 @@ func (s *state) cjkObject(m mention, c hit) bool {
 		gap := s.buf[c.end:m.start]
 		for _, b := range [][]byte{[]byte(","), []byte("，"), []byte("；"), []byte(";")} {
 			if i := bytes.Index(gap, b); i >= 0 && len(hitsIn(s.vendorHits, c.end+i, m.start)) > 0 {
+				return false
+			}
+			if bytes.Equal(bytes.TrimSpace(gap), b) {
+				// "本项目的代码依照协议开源，X 模型的权重则需遵循…": the
+				// verb ends its clause, and the name opens the next
+				// as its subject.
 				return false
 			}
 		}

@@ -83,7 +83,7 @@ func (s *state) findLines() {
 		}
 		line := buf[start:end]
 		switch {
-		case bytes.Count(line, []byte(" | ")) >= 2:
+		case bytes.Count(line, []byte(" | ")) >= 2 && !proseBeforeCells(line):
 			if len(s.tableLines) < maxHits {
 				s.tableLines = append(s.tableLines, span{start, end})
 			}
@@ -98,6 +98,21 @@ func (s *state) findLines() {
 		}
 		start = end + 1
 	}
+}
+
+// proseBeforeCells reports a line whose text before its first cell
+// separator ends a sentence and goes on ("[2026.04] We release X-2 — 2B,
+// 48kHz output! Weights | Docs | Playground"): a line of prose closed by
+// a bar of links, not a table's row, whose first cell is a name or a
+// label.
+func proseBeforeCells(line []byte) bool {
+	first := line[:bytes.Index(line, []byte(" | "))]
+	for _, end := range []string{". ", "! ", "? ", "。", "！", "？"} {
+		if i := bytes.Index(first, []byte(end)); i > 0 && i+len(end) < len(first) {
+			return true
+		}
+	}
+	return false
 }
 
 // importInLine reports a Python import inside a line ("… reranking. from

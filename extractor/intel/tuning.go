@@ -161,6 +161,12 @@ type releaseTuning struct {
 	// A bare series named at most seriesGap bytes before one of its own
 	// models, in the same phrase ("通义千问下一代旗舰 Qwen4"), qualifies it.
 	seriesGap int
+
+	// Download tables that offer the vendor's models of catalogLines
+	// lines or more (names of that many first words: "Codestral",
+	// "Mistral", "Mixtral", "Pixtral") are a catalog of everything the
+	// vendor ever published, not the checkpoints of one release.
+	catalogLines int
 }
 
 var tune = releaseTuning{
@@ -192,4 +198,6 @@ var tune = releaseTuning{
 	earlyBytes: 400,
 
 	makerGap: 8, seriesGap: 32,
+
+	catalogLines: 4,
 }
