@@ -495,6 +495,16 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		}
 		for _, t := range group {
 			if h := m.confirmedH1(t, siteHeading); h != "" {
+				if i == 0 && m.isH1Link(h) {
+					// A story list's entry (a link) that the
+					// metadata title matches yields to an
+					// <h1> in plain text that is the document
+					// title:
+					// the story's own heading.
+					if d := m.confirmedH1(docTitle, siteHeading); d != "" && !m.isH1Link(d) && normTitle(d) == normTitle(docTitle) {
+						return d
+					}
+				}
 				return h
 			}
 		}
@@ -886,6 +896,13 @@ func (m *pageMeta) confirmedH1(t string, siteHeading func(string) bool) string {
 		}
 	}
 	return best
+}
+
+// isH1Link reports whether the <h1> whose text is h is one link and no
+// more.
+func (m *pageMeta) isH1Link(h string) bool {
+	i := slices.Index(m.h1, h)
+	return i >= 0 && i < len(m.h1Link) && m.h1Link[i]
 }
 
 // h1EndsWith reports whether an <h1> ends with the title t after a part
