@@ -214,7 +214,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 					m.logos = append(m.logos, t)
 				}
 			}
-			if inBody && len(m.h1) < 5 && (role == h1Story || role == h1Crumb) {
+			if inBody && len(m.h1) < 5 && (role == h1Story || role == h1Crumb) && !strings.EqualFold(attr(n, "itemprop"), "alternativeHeadline") {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
 					m.h1Crumb = append(m.h1Crumb, role == h1Crumb)

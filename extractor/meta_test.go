@@ -123,6 +123,14 @@ var metaPages = []struct {
 	// document title's headline.
 	{"story-list-h1.html", "https://metrowire.example/us/senator-bridge-repairs/story?id=4412",
 		"Senator Says Harbor Bridge Repairs Will Take Two More Years", ""},
+	// An <h1> marked itemprop="alternativeHeadline" (the tab's short
+	// title) over an <h2> marked as the headline, which og:title is.
+	{"alternative-headline-h1.html", "https://homenotes.example/small-kitchen-mistakes",
+		"The 4 Most Common Small-Kitchen Mistakes and How to Fix Them", "2023-03-03"},
+	// A teaser in og:title and the document title, printed nowhere; the
+	// story's <h2> prints sailthru.title; the only <h1> is the logo.
+	{"social-title-h2.html", "https://civicpost.example/council-park-money-roads/",
+		"Council Moves Park Money to Road Repairs", ""},
 }
 
 func TestMetaPages(t *testing.T) {

@@ -472,7 +472,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	docTitle := s.strip(m.docTitle)
 	meta := []string{
 		uncut(m.ldArticle().headline, docTitle),
-		uncut(m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"), docTitle),
+		uncut(m.meta(titleKeys...), docTitle),
 	}
 	m.dropKickers(append([]string{docTitle}, meta...), s)
 	docSite := normTitle(s.titlePart(m.docTitle))
@@ -563,6 +563,9 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	if len(m.h1) == 0 {
 		if h := m.printedHead(meta, s); h != "" {
 			return h
+		}
+		if t := m.printedOtherTitle(append(meta, docTitle), s); t != "" {
+			return t
 		}
 	}
 	hasMeta := meta[0] != "" || meta[1] != ""
@@ -752,6 +755,32 @@ func (m *pageMeta) printedHead(meta []string, s site) string {
 				if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[len(h.text):], " ")); strings.ContainsRune("(|-–—·•", r) {
 					return h.text
 				}
+			}
+		}
+	}
+	return ""
+}
+
+// titleKeys are the meta names and properties pages give their title in,
+// most trusted first.
+var titleKeys = []string{"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"}
+
+// printedOtherTitle returns, for a page with no story <h1>, a metadata
+// title other than the first (sailthru.title, parsely-title …) that the
+// page prints as a heading of its own (<h2> in the article's header),
+// when neither the chosen metadata titles nor the document title are
+// printed: og:title and the tab's title are then the social headline,
+// the heading the one readers see. It returns "" when not.
+func (m *pageMeta) printedOtherTitle(titles []string, s site) string {
+	for _, t := range titles {
+		if _, ok := m.headingOf(s.strip(t)); ok {
+			return ""
+		}
+	}
+	for _, t := range m.metaAll(titleKeys...) {
+		if t = s.strip(t); t != "" {
+			if _, ok := m.headingOf(t); ok {
+				return t
 			}
 		}
 	}
