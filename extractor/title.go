@@ -17,6 +17,10 @@ import (
 // strongest first.
 var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", "｜", " ｜ ", " │ "}
 
+// spacedColon parts a headline from the site's name after it in some
+// titles ("Headline : NPR"); see strip.
+const spacedColon = " : "
+
 // titleDashes are the separators that also stand inside headlines ("GLM-5
 // – the open model"): a title split at one is never cut to its longest
 // part.
@@ -96,7 +100,7 @@ func archived(u *url.URL) *url.URL {
 // Globe" on bostonglobe.com). A title's parts are set apart by
 // separators, so a short part holding the name is the name.
 func (s site) isName(part string) bool {
-	if s.names(part) {
+	if s.names(part) || words(part) <= maxNameWords && abbreviates(s.label, part) {
 		return true
 	}
 	np := normTitle(part)
@@ -109,6 +113,30 @@ func (s site) isName(part string) bool {
 	}
 	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
 		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
+}
+
+// abbreviates reports whether the registrable label of a site's address
+// is the name part written short: the initials of its first words and
+// the rest whole ("latimes" for "Los Angeles Times", "nydailynews" for
+// "New York Daily News", "ajc" for "The Atlanta Journal-Constitution"), a
+// leading "The" left out.
+func abbreviates(label, part string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(part), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 || len(label) < 3 {
+		return false
+	}
+	var initials strings.Builder
+	for k, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials.WriteRune(r)
+		if initials.String()+strings.Join(ws[k+1:], "") == label {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNameWords is the most words of a title's part that names the site.
@@ -176,6 +204,12 @@ func (s site) strip(t string) string {
 	t = s.stripAffix(whole)
 	if t == "" {
 		return ""
+	}
+	if i := strings.LastIndex(t, spacedColon); i > 0 && words(t[:i]) >= 2 && s.isName(t[i+len(spacedColon):]) {
+		// "Headline : NPR": a spaced colon is no separator of
+		// titles (French headlines hold one, "Covid : …"), but before
+		// the site's name it is one.
+		t = strings.TrimSpace(t[:i])
 	}
 	// A title names its site once: with the name cut before the headline
 	// ("gipfelbuch.ch - Outdoornews - … auf Gipfelbuch.ch"), a last part
