@@ -161,7 +161,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 		return
 	}
 	if n.Type == html.TextNode && inBody {
-		m.addText(n, st.caption)
+		m.addText(n, st.caption || st.aside)
 		return
 	}
 	if n.Type == html.ElementNode {
@@ -550,9 +550,10 @@ func (m *pageMeta) addH1Dates(h *html.Node, depth int) {
 	}
 }
 
-// addText keeps body text around the first <h1>s and labelled dates; a
-// caption's text is no date line of the story's.
-func (m *pageMeta) addText(n *html.Node, caption bool) {
+// addText keeps body text around the first <h1>s and labelled dates;
+// the text of a caption or of what other stories and readers print
+// (skip) is no date line of the story's.
+func (m *pageMeta) addText(n *html.Node, skip bool) {
 	s := n.Data
 	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) && !todayDate(n.Parent, s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
@@ -573,7 +574,7 @@ func (m *pageMeta) addText(n *html.Node, caption bool) {
 			}
 		}
 	}
-	if caption {
+	if skip {
 		return
 	}
 	if len(m.afterH1) == 0 {

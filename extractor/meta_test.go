@@ -123,6 +123,10 @@ var metaPages = []struct {
 	// document title's headline.
 	{"story-list-h1.html", "https://metrowire.example/us/senator-bridge-repairs/story?id=4412",
 		"Senator Says Harbor Bridge Repairs Will Take Two More Years", ""},
+	// A dated link to a related story (class "related-link") between
+	// the headline and the byline's date.
+	{"related-date-before-byline.html", "https://townledger.example/news/library-branch-site",
+		"Library board picks a site for the new branch", "2023-11-08"},
 	// An <h1> marked itemprop="alternativeHeadline" (the tab's short
 	// title) over an <h2> marked as the headline, which og:title is.
 	{"alternative-headline-h1.html", "https://homenotes.example/small-kitchen-mistakes",
