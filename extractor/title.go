@@ -108,8 +108,10 @@ func (s site) isName(part string) bool {
 		return false
 	} else if n > 3 {
 		// A longer part names the site by its address's whole label
-		// ("European Championships Munich 2022" on munich2022.com).
-		return len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
+		// ("European Championships Munich 2022" on munich2022.com),
+		// unless a separator parts it in turn: it is then a headline
+		// and the site's name ("Opinion | Headline - The Site").
+		return len(s.label) >= minInnerLabel && strings.Contains(np, s.label) && !hasSeparator(part)
 	}
 	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
 		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
@@ -133,6 +135,16 @@ func abbreviates(label, part string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		initials.WriteRune(r)
 		if initials.String()+strings.Join(ws[k+1:], "") == label {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSeparator reports whether t holds one of titleSeparators.
+func hasSeparator(t string) bool {
+	for _, sep := range titleSeparators {
+		if strings.Contains(t, sep) {
 			return true
 		}
 	}
@@ -239,8 +251,10 @@ func (s site) strip(t string) string {
 			return t
 		}
 		if len(parts) > 1 && !slices.Contains(titleDashes, sep) {
-			// "Headline | Section": the longest part is the headline.
-			return s.stripAffix(strings.TrimSpace(longest(parts)))
+			// "Headline | Section": the longest part is the headline,
+			// which may still end in the site's name after a weaker
+			// separator ("Opinion | Headline - WSJ").
+			return s.strip(strings.TrimSpace(longest(parts)))
 		}
 		for cut := len(parts) < strings.Count(t, sep)+1; cut && len(parts) > 1 && sectionName(parts[len(parts)-1]); {
 			// "Headline - Section - Site", "Site - Headline - Section -
