@@ -545,10 +545,10 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 // into a publication, a story re-sent, a CMS's "published at" of its last
 // version), the page the first publication; so it does when t is the
 // page's own modification time a day or more after ld, printed date or
-// not. When ld is after t and the
-// page prints ld's own clock time on ld's day, the meta tag carries the
-// time the story was created in the content system (dcterms.created,
-// "creation_date"), hours before it went out as JSON-LD and the page say.
+// not. When ld is after t and the page prints ld's own clock time on
+// ld's day, the meta tag carries the time the story was created in the
+// content system (dcterms.created, "creation_date"), hours before it went
+// out as JSON-LD and the page say.
 func (m *pageMeta) printedLD(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
 	lt, ok := parseDate(ld, dayFirst)
 	if !ok || t.Equal(lt) {

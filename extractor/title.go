@@ -547,8 +547,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 					// A story list's entry (a link) that the
 					// metadata title matches yields to an
 					// <h1> in plain text that is the document
-					// title:
-					// the story's own heading.
+					// title: the story's own heading.
 					if d := m.confirmedH1(docTitle, siteHeading); d != "" && !m.isH1Link(d) && normTitle(d) == normTitle(docTitle) {
 						return d
 					}
@@ -612,7 +611,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		if h := m.printedHead(meta, s); h != "" {
 			return h
 		}
-		if t := m.printedOtherTitle(append(meta, docTitle), s); t != "" {
+		if t := m.printedOtherTitle([]string{meta[0], meta[1], docTitle}, s); t != "" {
 			return t
 		}
 	}
