@@ -308,16 +308,21 @@ func imageCaption(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	img, nWords := false, 0
+	img := false
+	for c := n.FirstChild; c != nil && !img; c = c.NextSibling {
+		img = c.DataAtom == atom.Img
+	}
+	if !img {
+		// Most elements: no words counted.
+		return false
+	}
+	nWords := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.DataAtom == atom.Img:
-			img = true
-		case c.Type == html.TextNode:
+		if c.Type == html.TextNode {
 			nWords += words(c.Data)
 		}
 	}
-	return img && nWords >= minCaptionWords
+	return nWords >= minCaptionWords
 }
 
 // dataDate returns the first data-* attribute of the <time> n that is
