@@ -543,14 +543,23 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 // When ld is before t and the printed date falls on ld's day and not on
 // t's, the meta tag carries a republication or an update (a post moved
 // into a publication, a story re-sent, a CMS's "published at" of its last
-// version), the page the first publication. When ld is after t and the
-// page prints ld's own clock time on ld's day, the meta tag carries the
-// time the story was created in the content system (dcterms.created,
-// "creation_date"), hours before it went out as JSON-LD and the page say.
+// version), the page the first publication; so it does when t is the
+// page's own modification time a day or more after ld, printed date or
+// not. When ld is after t and the page prints ld's own clock time on
+// ld's day, the meta tag carries the time the story was created in the
+// content system (dcterms.created, "creation_date"), hours before it went
+// out as JSON-LD and the page say.
 func (m *pageMeta) printedLD(t time.Time, ld string, dayFirst bool) (time.Time, bool) {
 	lt, ok := parseDate(ld, dayFirst)
 	if !ok || t.Equal(lt) {
 		return time.Time{}, false
+	}
+	if t.Sub(lt) >= minUpdateGap && m.modifiedAt(t) {
+		// The meta publication time is the page's last modification
+		// to the minute (a CMS that stamps every save as published),
+		// a day or more after JSON-LD's: that is the first
+		// publication.
+		return lt, true
 	}
 	p, ok := m.visibleDate(dayFirst)
 	if !ok {
@@ -566,6 +575,24 @@ func (m *pageMeta) printedLD(t time.Time, ld string, dayFirst bool) (time.Time, 
 		return time.Time{}, false
 	}
 	return lt, true
+}
+
+// minUpdateGap is how long after JSON-LD's publication time a meta
+// publication time that is the page's modification time must lie to be
+// taken for an update: closer, the two are the first save and the
+// publication of one story (WordPress stamps both within seconds), or
+// one clock time given in two zones.
+const minUpdateGap = 24 * time.Hour
+
+// modifiedAt reports whether the page gives t, to the minute, as the time
+// it was last modified (JSON-LD dateModified or a modification meta tag).
+func (m *pageMeta) modifiedAt(t time.Time) bool {
+	for _, v := range append([]string{m.ldArticle().dateModified}, m.metaAll(modifiedKeys...)...) {
+		if mt, ok := parseMachineDate(v); ok && hasClock(v) && mt.Sub(t).Abs() < time.Minute {
+			return true
+		}
+	}
+	return false
 }
 
 // sameDay reports whether the printed date p falls on t's calendar day,

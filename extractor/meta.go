@@ -60,6 +60,9 @@ type pageMeta struct {
 	// h1Linked says, for each of h1, whether it lies inside a link to
 	// another page (a section's banner, not a headline).
 	h1Linked []bool
+	// h1Link says, for each of h1, whether it is one link and no more (an
+	// entry of a list of stories, or a post's title linking to itself).
+	h1Link []bool
 	// logos are the texts of the headings that name the site (its logo).
 	logos []string
 	// times are <time> elements and itemprop dates: datetime (or text), and
@@ -146,6 +149,9 @@ type metaPlace struct {
 	aside bool
 	// hidden: in an element hidden from sight.
 	hidden bool
+	// caption: in a photo's caption, whose dates are the photo's (a
+	// wire picture taken days before the story).
+	caption bool
 }
 
 // walk gathers the hints under n.
@@ -155,7 +161,7 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 		return
 	}
 	if n.Type == html.TextNode && inBody {
-		m.addText(n)
+		m.addText(n, st.caption || st.aside)
 		return
 	}
 	if n.Type == html.ElementNode {
@@ -208,11 +214,12 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 					m.logos = append(m.logos, t)
 				}
 			}
-			if inBody && len(m.h1) < 5 && (role == h1Story || role == h1Crumb) {
+			if inBody && len(m.h1) < 5 && (role == h1Story || role == h1Crumb) && !strings.EqualFold(attr(n, "itemprop"), "alternativeHeadline") {
 				if t := m.headingText(n); t != "" && len(t) < 400 && !m.hasH1(t) {
 					m.h1 = append(m.h1, t)
 					m.h1Crumb = append(m.h1Crumb, role == h1Crumb)
 					m.h1Linked = append(m.h1Linked, inLink(n))
+					m.h1Link = append(m.h1Link, onlyLink(n, 3) != nil)
 					m.h1Split = append(m.h1Split, leadingPart(n) != nil)
 					m.h1Leads = append(m.h1Leads, kickerLead(n))
 					if len(m.afterH1) < 3 {
@@ -234,10 +241,11 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 		case atom.Time:
 			if len(m.times) < maxHints {
 				v, printed := attr(n, "datetime"), text(n)
+				dataKey, dataV := dataDate(n)
 				if v == "" {
-					v = printed
+					v = firstNonEmpty(dataV, printed)
 				}
-				ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+				ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop") + " " + dataKey)
 				_, pub := attrOK(n, "pubdate")
 				pub = pub || strings.Contains(ci, "publish") || strings.Contains(ci, "datecreated")
 				mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
@@ -273,10 +281,69 @@ func (m *pageMeta) walk(n *html.Node, depth int, st metaPlace) {
 			}
 		}
 	}
+	caption := st.caption || inBody && (photoCaption(n, m.cc) || imageCaption(n))
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walk(c, depth+1, metaPlace{inBody: inBody, aside: aside, hidden: st.hidden})
+		m.walk(c, depth+1, metaPlace{inBody: inBody, aside: aside, hidden: st.hidden, caption: caption})
 	}
 }
+
+// photoCaption reports whether n is marked as a photo's caption: a
+// <figcaption>, or a class that says caption (not a whole story's box,
+// whose classes may name a category "slide" or "photo").
+func photoCaption(n *html.Node, cc classes) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	return n.DataAtom == atom.Figcaption || hasClassWord(n, "caption") && cc.of(n)&cfStrong == 0 && n.DataAtom != atom.Article && n.DataAtom != atom.Main && n.DataAtom != atom.Body
+}
+
+// minCaptionWords is the least number of words of the text an element
+// holds beside an image for it to read as the image's caption (a
+// sentence) rather than a byline beside its writer's photo.
+const minCaptionWords = 15
+
+// imageCaption reports whether the element n is a caption without a
+// caption's markup: an image and, beside it in n, a sentence of text.
+func imageCaption(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	img := false
+	for c := n.FirstChild; c != nil && !img; c = c.NextSibling {
+		img = c.DataAtom == atom.Img
+	}
+	if !img {
+		// Most elements: no words counted.
+		return false
+	}
+	nWords := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			nWords += words(c.Data)
+		}
+	}
+	return nWords >= minCaptionWords
+}
+
+// dataDate returns the first data-* attribute of the <time> n that is
+// named for a time and holds a machine date, and its name: a <time> that
+// prints "4 hours ago" and keeps its instant in data-published,
+// data-timestamp or the like instead of datetime. Other data-*
+// attributes (an id of ten digits) are no dates.
+func dataDate(n *html.Node) (key, val string) {
+	for _, a := range n.Attr {
+		if !strings.HasPrefix(a.Key, "data-") || !timeKeyRe.MatchString(a.Key) {
+			continue
+		}
+		if _, ok := parseMachineDate(a.Val); ok {
+			return a.Key, a.Val
+		}
+	}
+	return "", ""
+}
+
+// timeKeyRe matches the names of data-* attributes that hold a time.
+var timeKeyRe = regexp.MustCompile(`date|time|publish|created|modified|updated`)
 
 // elsewhere reports whether the element n holds what others wrote or
 // other stories: comments, related or recommended stories, navigation.
@@ -488,8 +555,10 @@ func (m *pageMeta) addH1Dates(h *html.Node, depth int) {
 	}
 }
 
-// addText keeps body text around the first <h1>s and labelled dates.
-func (m *pageMeta) addText(n *html.Node) {
+// addText keeps body text around the first <h1>s and labelled dates;
+// the text of a caption or of what other stories and readers print
+// (skip) is no date line of the story's.
+func (m *pageMeta) addText(n *html.Node, skip bool) {
 	s := n.Data
 	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) && !todayDate(n.Parent, s) {
 		if t := text(n.Parent); len(t) < maxHintChars {
@@ -509,6 +578,9 @@ func (m *pageMeta) addText(n *html.Node) {
 				m.labeled = append(m.labeled, t)
 			}
 		}
+	}
+	if skip {
+		return
 	}
 	if len(m.afterH1) == 0 {
 		appendCollapsed(&m.beforeH1, s)

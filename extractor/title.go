@@ -17,6 +17,10 @@ import (
 // strongest first.
 var titleSeparators = []string{" | ", " || ", " – ", " — ", " - ", " :: ", " « ", " » ", " · ", " • ", " ~ ", " -- ", "｜", " ｜ ", " │ "}
 
+// spacedColon parts a headline from the site's name after it in some
+// titles ("Headline : NPR"); see strip.
+const spacedColon = " : "
+
 // titleDashes are the separators that also stand inside headlines ("GLM-5
 // – the open model"): a title split at one is never cut to its longest
 // part.
@@ -96,7 +100,7 @@ func archived(u *url.URL) *url.URL {
 // Globe" on bostonglobe.com). A title's parts are set apart by
 // separators, so a short part holding the name is the name.
 func (s site) isName(part string) bool {
-	if s.names(part) {
+	if s.names(part) || words(part) <= maxNameWords && abbreviates(s.label, part) {
 		return true
 	}
 	np := normTitle(part)
@@ -104,11 +108,47 @@ func (s site) isName(part string) bool {
 		return false
 	} else if n > 3 {
 		// A longer part names the site by its address's whole label
-		// ("European Championships Munich 2022" on munich2022.com).
-		return len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
+		// ("European Championships Munich 2022" on munich2022.com),
+		// unless a separator parts it in turn: it is then a headline
+		// and the site's name ("Opinion | Headline - The Site").
+		return len(s.label) >= minInnerLabel && strings.Contains(np, s.label) && !hasSeparator(part)
 	}
 	return len(s.name) >= 3 && strings.Contains(np, s.name) || len(s.label) >= 3 && strings.HasPrefix(np, s.label) ||
 		len(s.label) >= minInnerLabel && strings.Contains(np, s.label)
+}
+
+// abbreviates reports whether the registrable label of a site's address
+// is the name part written short: the initials of its first words and
+// the rest whole ("latimes" for "Los Angeles Times", "nydailynews" for
+// "New York Daily News", "ajc" for "The Atlanta Journal-Constitution"), a
+// leading "The" left out.
+func abbreviates(label, part string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(part), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 || len(label) < 3 {
+		return false
+	}
+	var initials strings.Builder
+	for k, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials.WriteRune(r)
+		if initials.String()+strings.Join(ws[k+1:], "") == label {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSeparator reports whether t holds one of titleSeparators.
+func hasSeparator(t string) bool {
+	for _, sep := range titleSeparators {
+		if strings.Contains(t, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNameWords is the most words of a title's part that names the site.
@@ -177,6 +217,12 @@ func (s site) strip(t string) string {
 	if t == "" {
 		return ""
 	}
+	if i := strings.LastIndex(t, spacedColon); i > 0 && words(t[:i]) >= 2 && s.isName(t[i+len(spacedColon):]) {
+		// "Headline : NPR": a spaced colon is no separator of
+		// titles (French headlines hold one, "Covid : …"), but before
+		// the site's name it is one.
+		t = strings.TrimSpace(t[:i])
+	}
 	// A title names its site once: with the name cut before the headline
 	// ("gipfelbuch.ch - Outdoornews - … auf Gipfelbuch.ch"), a last part
 	// that only holds it is the headline's.
@@ -205,8 +251,10 @@ func (s site) strip(t string) string {
 			return t
 		}
 		if len(parts) > 1 && !slices.Contains(titleDashes, sep) {
-			// "Headline | Section": the longest part is the headline.
-			return s.stripAffix(strings.TrimSpace(longest(parts)))
+			// "Headline | Section": the longest part is the headline,
+			// which may still end in the site's name after a weaker
+			// separator ("Opinion | Headline - WSJ").
+			return s.strip(strings.TrimSpace(longest(parts)))
 		}
 		for cut := len(parts) < strings.Count(t, sep)+1; cut && len(parts) > 1 && sectionName(parts[len(parts)-1]); {
 			// "Headline - Section - Site", "Site - Headline - Section -
@@ -472,7 +520,7 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	docTitle := s.strip(m.docTitle)
 	meta := []string{
 		uncut(m.ldArticle().headline, docTitle),
-		uncut(m.meta("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"), docTitle),
+		uncut(m.meta(titleKeys...), docTitle),
 	}
 	m.dropKickers(append([]string{docTitle}, meta...), s)
 	docSite := normTitle(s.titlePart(m.docTitle))
@@ -495,6 +543,15 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 		}
 		for _, t := range group {
 			if h := m.confirmedH1(t, siteHeading); h != "" {
+				if i == 0 && m.isH1Link(h) {
+					// A story list's entry (a link) that the
+					// metadata title matches yields to an
+					// <h1> in plain text that is the document
+					// title: the story's own heading.
+					if d := m.confirmedH1(docTitle, siteHeading); d != "" && !m.isH1Link(d) && normTitle(d) == normTitle(docTitle) {
+						return d
+					}
+				}
 				return h
 			}
 		}
@@ -553,6 +610,9 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 	if len(m.h1) == 0 {
 		if h := m.printedHead(meta, s); h != "" {
 			return h
+		}
+		if t := m.printedOtherTitle([]string{meta[0], meta[1], docTitle}, s); t != "" {
+			return t
 		}
 	}
 	hasMeta := meta[0] != "" || meta[1] != ""
@@ -748,6 +808,32 @@ func (m *pageMeta) printedHead(meta []string, s site) string {
 	return ""
 }
 
+// titleKeys are the meta names and properties pages give their title in,
+// most trusted first.
+var titleKeys = []string{"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"}
+
+// printedOtherTitle returns, for a page with no story <h1>, a metadata
+// title other than the first (sailthru.title, parsely-title …) that the
+// page prints as a heading of its own (<h2> in the article's header),
+// when neither the chosen metadata titles nor the document title are
+// printed: og:title and the tab's title are then the social headline,
+// the heading the one readers see. It returns "" when not.
+func (m *pageMeta) printedOtherTitle(titles []string, s site) string {
+	for _, t := range titles {
+		if _, ok := m.headingOf(s.strip(t)); ok {
+			return ""
+		}
+	}
+	for _, t := range m.metaAll(titleKeys...) {
+		if t = s.strip(t); t != "" {
+			if _, ok := m.headingOf(t); ok {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
 // printedOverCrumb returns the JSON-LD headline printed as a heading of
 // its own in the story (<h2 class="post-title">) when the page's only
 // story <h1> is a breadcrumb's last item that differs from it (the
@@ -886,6 +972,13 @@ func (m *pageMeta) confirmedH1(t string, siteHeading func(string) bool) string {
 		}
 	}
 	return best
+}
+
+// isH1Link reports whether the <h1> whose text is h is one link and no
+// more.
+func (m *pageMeta) isH1Link(h string) bool {
+	i := slices.Index(m.h1, h)
+	return i >= 0 && i < len(m.h1Link) && m.h1Link[i]
 }
 
 // h1EndsWith reports whether an <h1> ends with the title t after a part
