@@ -681,6 +681,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam] && !hubSpelling(f, surface)
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
+	if len(parts) == 0 && end == en && en < len(s.buf) && isDigit(s.buf[en]) && surface[len(surface)-1] < utf8.RuneSelf {
+		// "Qwen3TTSModel": the stem opens a class of code whose
+		// version glues onto a word (classGlued), no model.
+		return wordEnd(s.buf, en), true
+	}
 	if lower && len(f.Case) > 0 && !slices.Contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
 		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
 	}
