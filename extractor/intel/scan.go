@@ -990,10 +990,13 @@ func hasVersion(parts []part) bool {
 }
 
 // productContext reports a vendor name followed by one of its products
-// ("NVIDIA A800", "Apple Silicon", "google drive").
+// ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX").
 func (s *state) productContext(en int) bool {
 	rest := s.buf[en:min(len(s.buf), en+16)]
 	rest = bytes.TrimLeft(rest, " 的")
+	for _, poss := range []string{"'s ", "’s "} {
+		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX"
+	}
 	for _, w := range s.an.c.notVendorContext {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
