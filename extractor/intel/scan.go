@@ -1120,6 +1120,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if kind == partReject && sep == '-' && lowerRunToSize(buf, q, len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
 			kind = partWord // "Parakeet-unified-en-0.6b", "Kanana-1.5-o-8B": lowercase words a size closes
 		}
+		if kind == partReject && sep == '-' && an.checkpointTail(buf, q, w, parts) {
+			kind = partWord // "ltxv-13b-0.9.8-distilled": a checkpoint's id ends in its word
+		}
 		if kind == partReject && sep == '-' && len(text) == 1 && isUpper(text[0]) && hasVersion(parts) && an.variantOrSizeAfter(buf, w) {
 			kind = partCode // "Moirai-2.0-R-small": a one-letter line between version and variant
 		}
@@ -1201,6 +1204,30 @@ func (an *Analyzer) underscoreTail(buf []byte, q int) int {
 		return q
 	}
 	return -1
+}
+
+// checkpointTail reports a lowercase word at [q, w) that ends a
+// checkpoint's id written all in lowercase, its size and version joined
+// by hyphens before it ("distilled" of "ltxv-13b-0.9.8-distilled"): the
+// id is one word, its last part names the checkpoint. Only a packaging
+// part may follow it ("-fp8"); a file's extension ("….yaml") or more
+// words make it no id, and a word after a lone version describes the
+// model ("gemma2-lightweight", "Qwen3.5-style").
+func (an *Analyzer) checkpointTail(buf []byte, q, w int, parts []part) bool {
+	if !lettersLower(buf[q:w]) || len(parts) < 2 || !hasVersion(parts) || !hasSizePart(parts) {
+		return false
+	}
+	st := q
+	for st > 0 && (isAlnum(buf[st-1]) || buf[st-1] == '-' || buf[st-1] == '.') {
+		st--
+	}
+	if hasUpper(buf[st:w]) {
+		return false
+	}
+	if w+1 < len(buf) && buf[w] == '-' && isAlnum(buf[w+1]) {
+		return an.isFormat(string(buf[w+1 : wordEnd(buf, w+1)]))
+	}
+	return w >= len(buf) || !isAlnum(buf[w]) && buf[w] != '_' && (buf[w] != '.' || w+1 >= len(buf) || !isAlnum(buf[w+1]))
 }
 
 // lettersLower reports a word of lowercase ASCII letters only.
