@@ -1017,6 +1017,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	native := false // the last part was a variant spelt in Hangul or Katakana
 	for len(parts) < 10 {
 		q := end
+		if hasSize && parts[len(parts)-1].size {
+			q = sizeAlternatives(buf, q) // "1.7B/0.6B-CustomVoice": this size's CustomVoice
+		}
 		var sep byte
 		if q < len(buf) {
 			switch buf[q] {
@@ -1120,6 +1123,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if kind == partReject && sep == '-' && lowerRunToSize(buf, q, len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
 			kind = partWord // "Parakeet-unified-en-0.6b", "Kanana-1.5-o-8B": lowercase words a size closes
 		}
+		if kind == partReject && sep == '-' && an.sizeTail(buf, q, w, parts) {
+			kind = partWord // "VibeVoice-0.5B-Streaming": a checkpoint's id ends in its word
+		}
 		if kind == partReject && sep == '-' && an.checkpointTail(buf, q, w, parts) {
 			kind = partWord // "ltxv-13b-0.9.8-distilled": a checkpoint's id ends in its word
 		}
@@ -1204,6 +1210,48 @@ func (an *Analyzer) underscoreTail(buf []byte, q int) int {
 		return q
 	}
 	return -1
+}
+
+// sizeAlternatives returns where a name goes on past the other sizes a
+// slash lists after its size ("/0.6B" of "Qwen3-TTS-12Hz-1.7B/0.6B-Base",
+// "/14B/32B" of "Wren-8B/14B/32B-Instruct"): the variant after them is
+// every size's. Sizes the name does not go on after are left alone
+// ("Wren-8B/14B" is two names).
+func sizeAlternatives(buf []byte, q int) int {
+	p := q
+	for p+1 < len(buf) && buf[p] == '/' && isAlnum(buf[p+1]) {
+		w := wordEnd(buf, p+1)
+		if !isSizeWord(string(buf[p+1 : w])) {
+			return q
+		}
+		p = w
+	}
+	if p > q && p+1 < len(buf) && buf[p] == '-' && isUpper(buf[p+1]) {
+		return p
+	}
+	return q
+}
+
+// sizeTail reports a capitalised word at [q, w) written onto a size that
+// ends a hyphen-joined checkpoint id ("Streaming" of
+// "VibeVoice-0.5B-Streaming", "CustomVoice" of
+// "Qwen3-TTS-12Hz-1.7B-CustomVoice"): the id names the checkpoint whole.
+// A stopword ("-Model"), another family's stem or more of the id after it
+// keep the name at its size.
+func (an *Analyzer) sizeTail(buf []byte, q, w int, parts []part) bool {
+	if len(parts) == 0 || !parts[len(parts)-1].size || parts[len(parts)-1].sep == ' ' || w-q < 2 || !isUpper(buf[q]) {
+		return false
+	}
+	word := string(buf[q:w])
+	for i := 1; i < len(word); i++ {
+		if !isLower(word[i]) && !isUpper(word[i]) {
+			return false
+		}
+	}
+	if an.c.stopwords[word] || an.c.stemWords[strings.ToLower(word)] {
+		return false
+	}
+	return w >= len(buf) || !isAlnum(buf[w]) && buf[w] != '_' && buf[w] != '-' && (buf[w] != '.' || w+1 >= len(buf) || !isAlnum(buf[w+1]))
 }
 
 // checkpointTail reports a lowercase word at [q, w) that ends a
