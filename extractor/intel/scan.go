@@ -795,6 +795,10 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			}
 			return end, true
 		}
+	} else if !hasUpper(s.buf[st:end]) && (s.codeHeadAfter(end) || hasSuffixIn(s.buf[:st], s.an.cat.CodeBefore)) {
+		return end, true // "the `qwen-tts` package", "pip install qwen-tts": software, no model
+	} else if !hasUpper(s.buf[st:end]) && s.notModelPartAfter(end) {
+		return wordEnd(s.buf, end+1), true // "qwen-tts-demo": a command, as "Qwen-TTS-Demo" is an app
 	} else if lower && !hasSeparatedPart(parts) && !s.lenient {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
@@ -1806,6 +1810,39 @@ func (s *state) otherThingAfter(en int) bool {
 		w := wordEnd(s.buf, p+1)
 		if word := strings.ToLower(string(s.buf[p+1 : w])); s.an.c.otherHeads[word] || k > 0 && s.an.c.otherHeadsLater[word] {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
+		}
+		p = w
+	}
+	return false
+}
+
+// notModelPartAfter reports a hyphen and a word of the lexicon's
+// not_model_parts written onto the name ending at en: "-demo" of
+// "qwen-tts-demo".
+func (s *state) notModelPartAfter(en int) bool {
+	if en+1 >= len(s.buf) || s.buf[en] != '-' || !isLetterASCII(s.buf[en+1]) {
+		return false
+	}
+	var tmp [48]byte
+	return s.an.c.notModelParts[string(lowerKey(&tmp, string(s.buf[en+1:wordEnd(s.buf, en+1)])))]
+}
+
+// codeHeadAfter reports a word of the lexicon's code_heads after a name
+// ending at en, past a closing backtick and one capitalised word: "the
+// `qwen-tts` package", "the `qwen-asr` Python package", "the mistral-chat
+// command".
+func (s *state) codeHeadAfter(en int) bool {
+	p := en
+	if p < len(s.buf) && s.buf[p] == '`' {
+		p++
+	}
+	for k := 0; k < 2 && p+1 < len(s.buf) && s.buf[p] == ' ' && isLetterASCII(s.buf[p+1]); k++ {
+		w := wordEnd(s.buf, p+1)
+		if s.an.c.codeHeads[strings.ToLower(string(s.buf[p+1:w]))] {
+			return true
+		}
+		if !isUpper(s.buf[p+1]) {
+			return false
 		}
 		p = w
 	}
