@@ -71,6 +71,7 @@ func parse(page []byte) (*html.Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
 	}
+	joinWrappedNames(doc)
 	return doc, nil
 }
 

@@ -184,6 +184,13 @@ type Catalog struct {
 	OtherHeads       []string `yaml:"other_heads"`
 	OtherHeadsLater  []string `yaml:"other_heads_later"`
 	OtherHeadsJoined []string `yaml:"other_heads_joined"`
+	// CodeHeads are the words after a name written in lowercase that make
+	// it software ("the `qwen-tts` package", "the mistral-chat command"),
+	// matched in any case.
+	CodeHeads []string `yaml:"code_heads"`
+	// CodeBefore are the commands that install the software named after
+	// them ("pip install -U qwen-tts"), matched as written.
+	CodeBefore []string `yaml:"code_before"`
 	// WebDomains are the top-level domains that make a bare family name
 	// a web site ("Llama.com").
 	WebDomains []string `yaml:"web_domains"`
@@ -858,6 +865,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OtherHeads = append(c.OtherHeads, o.OtherHeads...)
 	c.OtherHeadsLater = append(c.OtherHeadsLater, o.OtherHeadsLater...)
 	c.OtherHeadsJoined = append(c.OtherHeadsJoined, o.OtherHeadsJoined...)
+	c.CodeHeads = append(c.CodeHeads, o.CodeHeads...)
+	c.CodeBefore = append(c.CodeBefore, o.CodeBefore...)
 	c.WebDomains = append(c.WebDomains, o.WebDomains...)
 	c.ServiceWords = append(c.ServiceWords, o.ServiceWords...)
 	c.ServiceWordsJoined = append(c.ServiceWordsJoined, o.ServiceWordsJoined...)
@@ -1241,6 +1250,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("other_heads", c.OtherHeads)
 	v.names("other_heads_later", c.OtherHeadsLater)
 	v.names("other_heads_joined", c.OtherHeadsJoined)
+	v.names("code_heads", c.CodeHeads)
 	v.names("web_domains", c.WebDomains)
 	v.names("service_words", c.ServiceWords)
 	v.names("service_words_joined", c.ServiceWordsJoined)

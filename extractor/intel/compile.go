@@ -205,6 +205,8 @@ type compiled struct {
 	// lists, lowercased: what a bare family name opens when it is no
 	// model (otherThingAfter).
 	otherHeads, otherHeadsLater, webDomains map[string]bool
+	// codeHeads are the lexicon's code_heads, lowercase.
+	codeHeads map[string]bool
 	// short lists the families a lone version prefix letter may stand for.
 	short [256][]int
 	// familyMods are each family's default modalities, familyVendor its
@@ -544,6 +546,7 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 		c.stopwords[s] = true
 	}
 	c.otherHeads = wordSet(cat.OtherHeads)
+	c.codeHeads = wordSet(cat.CodeHeads)
 	c.otherHeadsLater = wordSet(cat.OtherHeadsLater)
 	c.webDomains = wordSet(cat.WebDomains)
 }

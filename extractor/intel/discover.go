@@ -113,7 +113,7 @@ func (s *state) discover() {
 		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
 		// it is tuned from); on a page about models that introduces none,
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
-		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 &&
+		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
 				s.ownerModelID(owner)) {
@@ -2242,8 +2242,8 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 		}
 		return q, q < end && latinUpperAt(s.buf, q)
 	}
-	if latinUpperAt(s.buf, hs[0].start) {
-		return p, false // a heading's capitalised words: "Released Models Description and Download"
+	if titleCased(s.buf[hs[len(hs)-1].start:hs[len(hs)-1].end]) {
+		return p, false // "Released Models Description and Download": a heading's words
 	}
 	q := hs[len(hs)-1].end
 	for q < end && q < hs[0].end+tune.nounAfter {
@@ -2258,6 +2258,14 @@ func (s *state) afterModelNoun(p, end int) (int, bool) {
 		q += n
 	}
 	return p, false
+}
+
+// titleCased reports a Latin noun written with its capital ("Models"),
+// as a heading writes every word: the capitalised word after it goes on
+// with the heading, it names nothing.
+func titleCased(noun []byte) bool {
+	noun = bytes.TrimLeft(noun, " ")
+	return len(noun) > 1 && isUpper(noun[0]) && isLower(noun[1])
 }
 
 // nounModifiers reports the words in [p, q) before a model noun as its
@@ -2548,6 +2556,37 @@ func (s *state) makerNameAt(p, end int) string {
 		}
 	}
 	return name
+}
+
+// copiedRepo reports a repository page whose text gives the address of
+// a repository of the same name under another owner on a code host
+// ("git clone https://github.com/FunAudioLLM/CosyVoice.git" on
+// lucasjinreal/CosyVoice): the page is a fork or a repackaging, and its
+// owner made none of the models it names.
+func (s *state) copiedRepo(owner, repo string) bool {
+	text := strings.ToLower(s.a.Text)
+	owner, repo = strings.ToLower(owner), strings.ToLower(repo)
+	for _, host := range codeHosts {
+		pat := host + "/"
+		for i := 0; ; {
+			j := strings.Index(text[i:], pat)
+			if j < 0 {
+				break
+			}
+			i += j + len(pat)
+			o, rest, ok := strings.Cut(text[i:min(len(text), i+200)], "/")
+			if !ok || o == owner || strings.ContainsAny(o, " \n") {
+				continue
+			}
+			if e := strings.IndexFunc(rest, func(r rune) bool { return !isLetterOrDigit(r) && r != '-' && r != '_' && r != '.' }); e >= 0 {
+				rest = rest[:e]
+			}
+			if strings.TrimSuffix(rest, ".git") == repo {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addressHandle reports a handle that folds to f in the page's address

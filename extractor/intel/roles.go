@@ -1140,6 +1140,11 @@ func withoutScheme(u string) (string, bool) {
 // repository as /owner/repo.
 var repoHosts = []string{"github.com", "huggingface.co", "gitee.com", "gitcode.com", "modelscope.cn", "gitlab.com"}
 
+// codeHosts are the hubs of repoHosts that hold code, where a repository
+// of another owner with the same name is a copy; a model hub's
+// organisation often shares a lab's repository names.
+var codeHosts = []string{"github.com", "gitee.com", "gitcode.com", "gitlab.com"}
+
 // repoURL reads "owner/repo" from the address of a repository page on a
 // code or model hub (modelscope.cn/models/owner/repo too).
 func repoURL(u string) (owner, name string, ok bool) {

@@ -686,6 +686,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	f := &s.an.cat.Families[fam]
 	lower := surface[0] < utf8.RuneSelf && !hasUpper(surface) && !s.an.c.familyLower[fam] && !hubSpelling(f, surface)
 	parts, end := s.an.suffix(s.buf, en, f.Joined, lower)
+	if len(parts) == 0 && end == en && en < len(s.buf) && isDigit(s.buf[en]) && surface[len(surface)-1] < utf8.RuneSelf {
+		// "Qwen3TTSModel": the stem opens a class of code whose
+		// version glues onto a word (classGlued), no model.
+		return wordEnd(s.buf, en), true
+	}
 	if lower && len(f.Case) > 0 && !slices.Contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
 		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
 	}
@@ -795,6 +800,10 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 			}
 			return end, true
 		}
+	} else if !hasUpper(s.buf[st:end]) && (s.codeHeadAfter(end) || hasSuffixIn(s.buf[:st], s.an.cat.CodeBefore)) {
+		return end, true // "the `qwen-tts` package", "pip install qwen-tts": software, no model
+	} else if !hasUpper(s.buf[st:end]) && s.notModelPartAfter(end) {
+		return wordEnd(s.buf, end+1), true // "qwen-tts-demo": a command, as "Qwen-TTS-Demo" is an app
 	} else if lower && !hasSeparatedPart(parts) && !s.lenient {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
@@ -990,10 +999,13 @@ func hasVersion(parts []part) bool {
 }
 
 // productContext reports a vendor name followed by one of its products
-// ("NVIDIA A800", "Apple Silicon", "google drive").
+// ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX").
 func (s *state) productContext(en int) bool {
 	rest := s.buf[en:min(len(s.buf), en+16)]
 	rest = bytes.TrimLeft(rest, " 的")
+	for _, poss := range []string{"'s ", "’s "} {
+		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX"
+	}
 	for _, w := range s.an.c.notVendorContext {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
@@ -1014,6 +1026,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	native := false // the last part was a variant spelt in Hangul or Katakana
 	for len(parts) < 10 {
 		q := end
+		if hasSize && parts[len(parts)-1].size {
+			q = sizeAlternatives(buf, q) // "1.7B/0.6B-CustomVoice": this size's CustomVoice
+		}
 		var sep byte
 		if q < len(buf) {
 			switch buf[q] {
@@ -1117,6 +1132,12 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if kind == partReject && sep == '-' && lowerRunToSize(buf, q, len(parts) > 0 || p > 0 && isDigit(buf[p-1])) {
 			kind = partWord // "Parakeet-unified-en-0.6b", "Kanana-1.5-o-8B": lowercase words a size closes
 		}
+		if kind == partReject && sep == '-' && an.sizeTail(buf, q, w, parts) {
+			kind = partWord // "VibeVoice-0.5B-Streaming": a checkpoint's id ends in its word
+		}
+		if kind == partReject && sep == '-' && an.checkpointTail(buf, q, w, parts) {
+			kind = partWord // "ltxv-13b-0.9.8-distilled": a checkpoint's id ends in its word
+		}
 		if kind == partReject && sep == '-' && len(text) == 1 && isUpper(text[0]) && hasVersion(parts) && an.variantOrSizeAfter(buf, w) {
 			kind = partCode // "Moirai-2.0-R-small": a one-letter line between version and variant
 		}
@@ -1198,6 +1219,72 @@ func (an *Analyzer) underscoreTail(buf []byte, q int) int {
 		return q
 	}
 	return -1
+}
+
+// sizeAlternatives returns where a name goes on past the other sizes a
+// slash lists after its size ("/0.6B" of "Qwen3-TTS-12Hz-1.7B/0.6B-Base",
+// "/14B/32B" of "Wren-8B/14B/32B-Instruct"): the variant after them is
+// every size's. Sizes the name does not go on after are left alone
+// ("Wren-8B/14B" is two names).
+func sizeAlternatives(buf []byte, q int) int {
+	p := q
+	for p+1 < len(buf) && buf[p] == '/' && isAlnum(buf[p+1]) {
+		w := wordEnd(buf, p+1)
+		if !isSizeWord(string(buf[p+1 : w])) {
+			return q
+		}
+		p = w
+	}
+	if p > q && p+1 < len(buf) && buf[p] == '-' && isUpper(buf[p+1]) {
+		return p
+	}
+	return q
+}
+
+// sizeTail reports a capitalised word at [q, w) written onto a size that
+// ends a hyphen-joined checkpoint id ("Streaming" of
+// "VibeVoice-0.5B-Streaming", "CustomVoice" of
+// "Qwen3-TTS-12Hz-1.7B-CustomVoice"): the id names the checkpoint whole.
+// A stopword ("-Model"), another family's stem or more of the id after it
+// keep the name at its size.
+func (an *Analyzer) sizeTail(buf []byte, q, w int, parts []part) bool {
+	if len(parts) == 0 || !parts[len(parts)-1].size || parts[len(parts)-1].sep == ' ' || w-q < 2 || !isUpper(buf[q]) {
+		return false
+	}
+	word := string(buf[q:w])
+	for i := 1; i < len(word); i++ {
+		if !isLower(word[i]) && !isUpper(word[i]) {
+			return false
+		}
+	}
+	if an.c.stopwords[word] || an.c.stemWords[strings.ToLower(word)] {
+		return false
+	}
+	return w >= len(buf) || !isAlnum(buf[w]) && buf[w] != '_' && buf[w] != '-' && (buf[w] != '.' || w+1 >= len(buf) || !isAlnum(buf[w+1]))
+}
+
+// checkpointTail reports a lowercase word at [q, w) that ends a
+// checkpoint's id written all in lowercase, its size and version joined
+// by hyphens before it ("distilled" of "ltxv-13b-0.9.8-distilled"): the
+// id is one word, its last part names the checkpoint. Only a packaging
+// part may follow it ("-fp8"); a file's extension ("….yaml") or more
+// words make it no id, and a word after a lone version describes the
+// model ("gemma2-lightweight", "Qwen3.5-style").
+func (an *Analyzer) checkpointTail(buf []byte, q, w int, parts []part) bool {
+	if !lettersLower(buf[q:w]) || len(parts) < 2 || !hasVersion(parts) || !hasSizePart(parts) {
+		return false
+	}
+	st := q
+	for st > 0 && (isAlnum(buf[st-1]) || buf[st-1] == '-' || buf[st-1] == '.') {
+		st--
+	}
+	if hasUpper(buf[st:w]) {
+		return false
+	}
+	if w+1 < len(buf) && buf[w] == '-' && isAlnum(buf[w+1]) {
+		return an.isFormat(string(buf[w+1 : wordEnd(buf, w+1)]))
+	}
+	return w >= len(buf) || !isAlnum(buf[w]) && buf[w] != '_' && (buf[w] != '.' || w+1 >= len(buf) || !isAlnum(buf[w+1]))
 }
 
 // lettersLower reports a word of lowercase ASCII letters only.
@@ -1728,6 +1815,39 @@ func (s *state) otherThingAfter(en int) bool {
 		w := wordEnd(s.buf, p+1)
 		if word := strings.ToLower(string(s.buf[p+1 : w])); s.an.c.otherHeads[word] || k > 0 && s.an.c.otherHeadsLater[word] {
 			return true // "Kanana LLM Team" (a team right after is teamAround's)
+		}
+		p = w
+	}
+	return false
+}
+
+// notModelPartAfter reports a hyphen and a word of the lexicon's
+// not_model_parts written onto the name ending at en: "-demo" of
+// "qwen-tts-demo".
+func (s *state) notModelPartAfter(en int) bool {
+	if en+1 >= len(s.buf) || s.buf[en] != '-' || !isLetterASCII(s.buf[en+1]) {
+		return false
+	}
+	var tmp [48]byte
+	return s.an.c.notModelParts[string(lowerKey(&tmp, string(s.buf[en+1:wordEnd(s.buf, en+1)])))]
+}
+
+// codeHeadAfter reports a word of the lexicon's code_heads after a name
+// ending at en, past a closing backtick and one capitalised word: "the
+// `qwen-tts` package", "the `qwen-asr` Python package", "the mistral-chat
+// command".
+func (s *state) codeHeadAfter(en int) bool {
+	p := en
+	if p < len(s.buf) && s.buf[p] == '`' {
+		p++
+	}
+	for k := 0; k < 2 && p+1 < len(s.buf) && s.buf[p] == ' ' && isLetterASCII(s.buf[p+1]); k++ {
+		w := wordEnd(s.buf, p+1)
+		if s.an.c.codeHeads[strings.ToLower(string(s.buf[p+1:w]))] {
+			return true
+		}
+		if !isUpper(s.buf[p+1]) {
+			return false
 		}
 		p = w
 	}

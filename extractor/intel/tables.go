@@ -1065,6 +1065,7 @@ func (s *state) cellState(text string) *state {
 	s.cellsRead++
 	sub.firstBase = len(s.buf) + 2*maxCellText*s.cellsRead
 	sub.buf = appendHalfwidth(sub.buf[:0], text)
+	blankURLs(sub.buf) // a cell's link names a path, as the article's do
 	sub.newlines, sub.newlinesRead = sub.newlines[:0], false
 	sub.orgWords, sub.orgWordsRead = nil, false
 	sub.futures, sub.futuresRead = sub.futures[:0], false

@@ -164,8 +164,9 @@ type releaseTuning struct {
 
 	// Download tables that offer the vendor's models of catalogLines
 	// lines or more (names of that many first words: "Codestral",
-	// "Mistral", "Mixtral", "Pixtral") are a catalog of everything the
-	// vendor ever published, not the checkpoints of one release.
+	// "Mistral", "Pixtral") are a catalog of everything the vendor ever
+	// published, not the checkpoints of one release, which offers the
+	// sizes and tunings of one line or two.
 	catalogLines int
 }
 
@@ -199,5 +200,5 @@ var tune = releaseTuning{
 
 	makerGap: 8, seriesGap: 32,
 
-	catalogLines: 4,
+	catalogLines: 3,
 }
