@@ -11,8 +11,9 @@ import (
 
 // joinWrappedNames removes the line breaks a table cell puts inside one
 // hyphenated name to keep its column narrow ("GPT-4o<br>-Transcribe",
-// "Qwen3-ASR<br>-1.7B"): the break sits between a letter or digit and a
-// hyphen written onto the next word, where a list of items would start
+// "Qwen3-ASR<br>-1.7B", "Gemini-2.5-<br>Pro"): the break sits between a
+// letter or digit and a hyphen written onto the next word (or a hyphen
+// that ends the line and the word that goes on), where a list of items would start
 // its line with "- " instead. The name is then one word in the cell's
 // text and in the article's.
 func joinWrappedNames(n *html.Node) {
@@ -55,11 +56,28 @@ func wrapsName(br *html.Node) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev.Data)
 	rest := strings.TrimLeft(next.Data, "\n\r\t ")
+	if last == '-' {
+		return hyphenEnds(prev.Data, next, rest)
+	}
 	if !unicode.IsLetter(last) && !unicode.IsDigit(last) || !strings.HasPrefix(rest, "-") {
 		return false
 	}
 	second, _ := utf8.DecodeRuneInString(rest[1:])
 	if !unicode.IsLetter(second) && !unicode.IsDigit(second) || !strings.ContainsFunc(lastWord(prev.Data), unicode.IsLetter) {
+		return false
+	}
+	next.Data = rest
+	return true
+}
+
+// hyphenEnds reports the other way to wrap a name: the text before the
+// <br> ends in a hyphen written onto a letter or digit ("Gemini-2.5-"),
+// the text after it goes on with a letter or digit ("Pro"). It trims the
+// next text's leading space, as wrapsName does.
+func hyphenEnds(before string, next *html.Node, rest string) bool {
+	head, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, "-"))
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLetter(head) && !unicode.IsDigit(head) || !unicode.IsLetter(first) && !unicode.IsDigit(first) {
 		return false
 	}
 	next.Data = rest

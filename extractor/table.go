@@ -98,8 +98,10 @@ func TableOf(rows [][]string) Table {
 // shows as text ("| a | b |" lines, see pipeTables). Nested tables are returned on their
 // own and not repeated inside their parent's cells. At most 64 tables of
 // 500 rows of 64 slots, 20,000 slots in all, and 1 KB of text per cell are
-// returned.
+// returned. A name a cell wraps over a line break is joined first
+// (joinWrappedNames; a page parsed by the extractor has it joined already).
 func Tables(n *html.Node) []Table {
+	joinWrappedNames(n)
 	tb := tables{cells: maxPageCells}
 	tb.find(n, 0)
 	return tb.out
@@ -299,11 +301,10 @@ func strongCell(n *html.Node) bool {
 // cellText returns the text of a table cell, without nested tables and
 // footnote superscripts, with white space collapsed and cut to
 // maxCellBytes. A superscript inside a word stays in it ("τ<sup>2</sup>-Bench"
-// reads "τ2-Bench"), and so does a name a line break splits at a hyphen
-// ("Qwen3-ASR<br>-1.7B" reads "Qwen3-ASR-1.7B").
+// reads "τ2-Bench"); a name a line break splits at a hyphen was joined
+// before (joinWrappedNames).
 func cellText(n *html.Node) string {
 	var b strings.Builder
-	broken := false // a <br> since the last text
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
 		if b.Len() > maxCellBytes || depth > maxDepth {
@@ -311,21 +312,8 @@ func cellText(n *html.Node) string {
 		}
 		switch {
 		case n.Type == html.TextNode:
-			data := n.Data[:min(len(n.Data), 4*maxCellBytes)]
-			if strings.TrimSpace(data) == "" {
-				break
-			}
-			if broken && hyphenBreak(b.String(), data) {
-				t := strings.TrimRight(b.String(), " ")
-				b.Reset()
-				b.WriteString(t)
-				data = strings.TrimLeft(data, " \t\n\r")
-			}
-			broken = false
-			appendCollapsed(&b, data)
+			appendCollapsed(&b, n.Data[:min(len(n.Data), 4*maxCellBytes)])
 			appendSpace(&b)
-		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
-			broken = true
 		case n.Type == html.ElementNode && (n.DataAtom == atom.Table || n.DataAtom == atom.Script || n.DataAtom == atom.Style):
 			return
 		case n.Type == html.ElementNode && n.DataAtom == atom.Sup && footnoteMark(n):
@@ -347,35 +335,6 @@ func cellText(n *html.Node) string {
 		s = strings.ToValidUTF8(s[:maxCellBytes], "")
 	}
 	return s
-}
-
-// hyphenBreak reports a line break inside a hyphenated name: the text
-// before it ends in a word, not a number, and the text after it opens
-// with a hyphen ("Qwen3-ASR" and "-1.7B"), or the text before ends in a
-// hyphen after a letter or digit ("Gemini-2.5-" and "Pro"). A number over
-// a negative one ("74.3" and "-1.2") stays two.
-func hyphenBreak(before, after string) bool {
-	before = strings.TrimRight(before, " ")
-	after = strings.TrimLeft(after, " \t\n\r")
-	if before == "" || after == "" {
-		return false
-	}
-	last := before[strings.LastIndexByte(before, ' ')+1:]
-	if strings.HasSuffix(last, "-") {
-		l := strings.TrimSuffix(last, "-")
-		r, _ := utf8.DecodeLastRuneInString(l)
-		a, _ := utf8.DecodeRuneInString(after)
-		return l != "" && (unicode.IsLetter(r) || unicode.IsDigit(r)) && (unicode.IsLetter(a) || unicode.IsDigit(a))
-	}
-	if len(after) < 2 || after[0] != '-' {
-		return false
-	}
-	if _, err := strconv.ParseFloat(strings.TrimSuffix(last, "%"), 64); err == nil {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(last)
-	a, _ := utf8.DecodeRuneInString(after[1:])
-	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && (unicode.IsLetter(a) || unicode.IsDigit(a))
 }
 
 // inWord reports a superscript of letters or digits written between the

@@ -137,25 +137,6 @@ a line after the table
 	}
 }
 
-// TestTablesHyphenBreak joins a name a line break splits at a hyphen,
-// and keeps apart stacked numbers, a negative one among them, and words.
-func TestTablesHyphenBreak(t *testing.T) {
-	got := tablesOf(t, `<table>
-<tr><th></th><th>Nimbus-ASR<br>-1.7B</th><th>Orca-2.5-<br>Pro</th><th>Delta<br>-0.5</th><th>Test<br>Split</th></tr>
-<tr><td>Set</td><td>74.3<br>-1.2</td><td>3.1</td><td>4.0</td><td>5.5</td></tr>
-</table>`)
-	want := [][]string{
-		{"", "Nimbus-ASR-1.7B", "Orca-2.5-Pro", "Delta-0.5", "Test Split"},
-		{"Set", "74.3 -1.2", "3.1", "4.0", "5.5"},
-	}
-	if len(got) != 1 {
-		t.Fatalf("%d tables, want 1", len(got))
-	}
-	if texts := got[0].Texts(); !reflect.DeepEqual(texts, want) {
-		t.Fatalf("grid =\n%q\nwant\n%q", texts, want)
-	}
-}
-
 // TestTablesHeading gives each table the headings it stands under,
 // outermost first; a new heading ends the deeper sections before it.
 func TestTablesHeading(t *testing.T) {
