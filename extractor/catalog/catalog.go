@@ -214,6 +214,11 @@ type Catalog struct {
 	// UsageAfter make a bare family name before them its maker's
 	// service, whose usage they count ("豆包月活", "文心大模型日均调用量").
 	UsageAfter []string `yaml:"usage_after"`
+	// APIAfter, right after a model's name, and APIBefore, right before
+	// it, name the API that serves the model ("X API", "X的API", "the API
+	// of X", "API của X"): a launch of it makes an older model available.
+	APIAfter  []string `yaml:"api_after"`
+	APIBefore []string `yaml:"api_before"`
 	// ListLinks go between the sizes of a list ("7B, 14B and 32B",
 	// "7B/14B", "7B 및 14B"); their spaces are part of the link.
 	ListLinks []string `yaml:"list_links"`
@@ -875,6 +880,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TeamsAfter = append(c.TeamsAfter, o.TeamsAfter...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
 	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
+	c.APIAfter = append(c.APIAfter, o.APIAfter...)
+	c.APIBefore = append(c.APIBefore, o.APIBefore...)
 	c.ListLinks = append(c.ListLinks, o.ListLinks...)
 	c.SeriesGoalAfter = append(c.SeriesGoalAfter, o.SeriesGoalAfter...)
 	c.SeriesGoalNot = append(c.SeriesGoalNot, o.SeriesGoalNot...)
@@ -1259,6 +1266,8 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("teams_after", c.TeamsAfter)
 	v.spacedWords("series_before", c.SeriesBefore)
 	v.names("usage_after", c.UsageAfter)
+	v.spacedWords("api_after", c.APIAfter)
+	v.spacedWords("api_before", c.APIBefore)
 	v.spacedWords("list_links", c.ListLinks)
 	v.spacedWords("series_goal_after", c.SeriesGoalAfter)
 	v.names("series_goal_not", c.SeriesGoalNot)

@@ -201,12 +201,35 @@ func (s *state) availableOnly(m int) bool {
 		if s.blocked(c) || !s.namedIn(m, s.sents[s.sentenceAt(c.start)]) {
 			continue
 		}
-		if !s.availabilityCue(c) {
+		if !s.availabilityCue(c) && !s.apiNamed(m, s.sents[s.sentenceAt(c.start)]) {
 			return false
 		}
 		found = true
 	}
 	return found
+}
+
+// apiNamed reports model m named in sentence sp as the API it is served
+// by (the lexicon's api_after and api_before: "Gemini 3.5 Pro API",
+// "X의 API", "the API of X"): a launch of that API makes the model
+// available, as "now available in Amazon Bedrock" does; it is no launch
+// of the model.
+func (s *state) apiNamed(m int, sp span) bool {
+	for _, x := range s.mentionsIn(sp.start, sp.end) {
+		if x.model != m {
+			continue
+		}
+		if hasPrefixIn(s.buf[x.end:sp.end], s.an.cat.APIAfter) {
+			return true
+		}
+		before := s.buf[sp.start:x.start]
+		for _, w := range s.an.cat.APIBefore {
+			if bytes.HasSuffix(before, []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedIn reports a mention of model m in sentence sp.

@@ -188,7 +188,11 @@ type state struct {
 	glosses map[string]*glosses
 	primary int // vendor index, -1 when none
 	topic   int // model index, -1 when none
-	claims  []event.Claim
+	// topicReleases are the evidence of the text's unnamed releases of
+	// "the model" that the topic may take once every release sentence
+	// is read (releaseTopic).
+	topicReleases []string
+	claims        []event.Claim
 	// tableCells are the tables read cell by cell; downloads the models
 	// offered for download in them.
 	tableCells []table
@@ -644,6 +648,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.claims = nil
 	s.tableCells = s.tableCells[:0]
 	s.downloads = s.downloads[:0]
+	s.topicReleases = s.topicReleases[:0]
 	s.thousandsDot, s.decimalComma = false, false
 	s.sortedN = 0
 	s.aboutAI = false

@@ -274,6 +274,7 @@ func (s *state) releases() {
 	for _, c := range s.cues[cueRelease] {
 		s.releaseSentence(c)
 	}
+	s.releaseTopic()
 	s.releaseLatest()
 	s.olderEntries()
 	s.releaseAttributive()
@@ -492,9 +493,42 @@ func (s *state) releaseSentence(c hit) {
 	// article has released ("Gemma 3" beside "Gemma 3 270M") is not what
 	// "the models" of a later sentence are, nor is a topic the title
 	// says is still to come ("…上线，Qwen3.7-Max下月见").
-	if !named && s.topic >= 0 && s.ownTopic() && !s.plannedInTitle(s.topic) && !s.versionReleased(s.topic, false) && (k == 0 || s.inSentence(cueModelNouns, sent) && s.topicFits(sent)) &&
-		!s.inSentence(cueNegation, sent) && !s.inSentence(cuePlanned, sent) &&
-		!(s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent)) && !s.documentObject(c, sent) {
+	if named || s.topic < 0 || !s.ownTopic() || s.plannedInTitle(s.topic) || s.versionReleased(s.topic, false) || s.topicRoled(sent) ||
+		s.inSentence(cueNegation, sent) || s.inSentence(cuePlanned, sent) ||
+		s.inSentence(cueDocuments, sent) && !s.inSentence(cueModelNouns, sent) || s.documentObject(c, sent) {
+		return
+	}
+	switch {
+	case k == 0:
+		s.give(s.topic, tune.topicConf, ev, false)
+	case s.inSentence(cueModelNouns, sent) && s.topicFits(sent):
+		s.topicReleases = append(s.topicReleases, ev)
+	}
+}
+
+// topicRoled reports the topic model named in sentence sp in a role the
+// sentence gives it (built on, compared, planned, recalled): an unnamed
+// release there is of something else ("Qwen4-32BのGGUF量子化版が登場": a
+// packaging built on it).
+func (s *state) topicRoled(sp span) bool {
+	for _, m := range s.mentionsIn(sp.start, sp.end) {
+		if m.model == s.topic && m.role != roleNone {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseTopic gives the topic model the text's unnamed releases of "the
+// model" once every release sentence is read, unless one recalled the
+// topic as released before: "Chinese labs shipped a wave of models this
+// autumn. DeepSeek released DeepSeek-V3.2 in September, …" announces no
+// DeepSeek-V3.2.
+func (s *state) releaseTopic() {
+	if s.topic < 0 || s.models[s.topic].recalled {
+		return
+	}
+	for _, ev := range s.topicReleases {
 		s.give(s.topic, tune.topicConf, ev, false)
 	}
 }
@@ -1103,13 +1137,23 @@ func (s *state) genitive(p int) bool {
 // it and a verb after it ("… X. We release Y", "V3 gets a rival as
 // Alibaba ships Qwen3").
 func (s *state) released(m mention, c hit) bool {
-	if m.role != roleNone || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) || s.methodAfter(m.end) {
+	if m.role != roleNone || s.packaged(m) || s.seriesBeside(m) || s.recalledIn(m) || s.seriesGoal(m) || s.datedElsewhere(m, c) || s.typeModifier(m) || s.methodAfter(m.end) {
 		return false
 	}
 	if m.end <= c.start && (s.subjectBetween(m.end, c.start) || !c.after && s.otherMakerBetween(m, c.start)) {
 		return false
 	}
 	return true
+}
+
+// packaged reports a mention written with a packaging part at its end
+// ("Qwen3-32B-AWQ", "X-GGUF", "X_Q4_K_M"; the lexicon's formats and the
+// shapes isFormat knows): a release of it is of a packaging of the model,
+// often a third party's quantisation, not the model's release.
+func (s *state) packaged(m mention) bool {
+	name := s.buf[m.start:m.end]
+	i := bytes.LastIndexAny(name, "-_ ")
+	return i > 0 && s.an.isFormat(string(name[i+1:]))
 }
 
 // methodAfter reports a word of the lexicon's method_nouns right after p,
