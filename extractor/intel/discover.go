@@ -346,9 +346,9 @@ func (s *state) products(lo, hi int) iter.Seq[span] {
 				i += n
 				continue
 			}
-			if j+2 < hi && s.buf[j] == ' ' && isDigit(s.buf[j+1]) && plainWord(s.buf[i:j]) && !capitalBefore(s.buf, i) {
-				// "Motif 2.6B": a plain name and its size after a space
-				// (not "BitNet Official 2B").
+			if j+2 < hi && s.buf[j] == ' ' && isDigit(s.buf[j+1]) && (plainWord(s.buf[i:j]) || acronym(s.buf[i:j])) && !capitalBefore(s.buf, i) {
+				// "Motif 2.6B", "ESMX 6B": a plain name or an acronym
+				// and its size after a space (not "BitNet Official 2B").
 				if e := wordEnd(s.buf, j+1); isSizeWord(string(s.buf[j+1:e])) && (e == len(s.buf) || !isAlnum(s.buf[e])) {
 					j = e
 				}
@@ -388,6 +388,16 @@ func plainWord(w []byte) bool {
 		}
 	}
 	return len(w) > 1
+}
+
+// acronym reports a word of three to six capital letters: "ESMX".
+func acronym(w []byte) bool {
+	for _, c := range w {
+		if !isUpper(c) {
+			return false
+		}
+	}
+	return len(w) >= 3 && len(w) <= 6
 }
 
 // capitalBefore reports a capitalised Latin word right before i, after one
