@@ -433,7 +433,7 @@ func ownRivals(rivals map[string]bool, introduced []string) {
 // capital at a word start, then letters, digits, dots between digits and
 // inner hyphens. It returns i when no such word starts there.
 func productEnd(buf []byte, i int) int {
-	if !isUpper(buf[i]) || !leftOK(buf, i) {
+	if !(isUpper(buf[i]) || lowerHead(buf, i)) || !leftOK(buf, i) {
 		return i
 	}
 	j := i
@@ -449,6 +449,17 @@ func productEnd(buf []byte, i int) int {
 		}
 	}
 	return j
+}
+
+// lowerHead reports a word at i that opens with one to three lowercase
+// letters before a run of two capitals: "xKITE", "olmOCR", the lowercase
+// prefix some model names carry.
+func lowerHead(buf []byte, i int) bool {
+	j := i
+	for j < len(buf) && j-i < 4 && isLower(buf[j]) {
+		j++
+	}
+	return j > i && j-i <= 3 && j+1 < len(buf) && isUpper(buf[j]) && isUpper(buf[j+1])
 }
 
 // productLike reports a word that names a product: a capitalised word with a
