@@ -1687,6 +1687,13 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 		// …" at github.com/illuin-tech/colpali, "the ColPali model").
 		return w, true
 	}
+	if w := s.titleSpelling(repo); lettersOnly(repo) && w != "" && w != repo && hasInnerUpper(w) && !s.knownWord(w) && !s.an.datasetLike(w) && s.versionedAfter(w) {
+		// "NX-AI/xkite" titled "… the xKITE Paper" and "xKITE 7B" in
+		// the text: the title spells the lowercase repository's name in
+		// its own case, read only where the text writes it with a
+		// version or size, as "hexgrad/kokoro" and "Kokoro-82M" are.
+		return w, true
+	}
 	// An address names the page's repository; its title must name it
 	// too, or the text must call it a model ("Surya is a 689M param OCR
 	// model" at github.com/datalab-to/surya, titled "Datalab").
