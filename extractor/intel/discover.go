@@ -346,9 +346,9 @@ func (s *state) products(lo, hi int) iter.Seq[span] {
 				i += n
 				continue
 			}
-			if j+2 < hi && s.buf[j] == ' ' && isDigit(s.buf[j+1]) && plainWord(s.buf[i:j]) && !capitalBefore(s.buf, i) {
-				// "Motif 2.6B": a plain name and its size after a space
-				// (not "BitNet Official 2B").
+			if j+2 < hi && s.buf[j] == ' ' && isDigit(s.buf[j+1]) && (plainWord(s.buf[i:j]) || acronym(s.buf[i:j])) && !capitalBefore(s.buf, i) {
+				// "Motif 2.6B", "ESMX 6B": a plain name or an acronym
+				// and its size after a space (not "BitNet Official 2B").
 				if e := wordEnd(s.buf, j+1); isSizeWord(string(s.buf[j+1:e])) && (e == len(s.buf) || !isAlnum(s.buf[e])) {
 					j = e
 				}
@@ -390,6 +390,16 @@ func plainWord(w []byte) bool {
 	return len(w) > 1
 }
 
+// acronym reports a word of three to six capital letters: "ESMX".
+func acronym(w []byte) bool {
+	for _, c := range w {
+		if !isUpper(c) {
+			return false
+		}
+	}
+	return len(w) >= 3 && len(w) <= 6
+}
+
 // capitalBefore reports a capitalised Latin word right before i, after one
 // space.
 func capitalBefore(buf []byte, i int) bool {
@@ -423,7 +433,7 @@ func ownRivals(rivals map[string]bool, introduced []string) {
 // capital at a word start, then letters, digits, dots between digits and
 // inner hyphens. It returns i when no such word starts there.
 func productEnd(buf []byte, i int) int {
-	if !isUpper(buf[i]) || !leftOK(buf, i) {
+	if !(isUpper(buf[i]) || lowerHead(buf, i)) || !leftOK(buf, i) {
 		return i
 	}
 	j := i
@@ -439,6 +449,17 @@ func productEnd(buf []byte, i int) int {
 		}
 	}
 	return j
+}
+
+// lowerHead reports a word at i that opens with one to three lowercase
+// letters before a run of two capitals: "xKITE", "olmOCR", the lowercase
+// prefix some model names carry.
+func lowerHead(buf []byte, i int) bool {
+	j := i
+	for j < len(buf) && j-i < 4 && isLower(buf[j]) {
+		j++
+	}
+	return j > i && j-i <= 3 && j+1 < len(buf) && isUpper(buf[j]) && isUpper(buf[j+1])
 }
 
 // productLike reports a word that names a product: a capitalised word with a
@@ -1664,6 +1685,13 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 		// version to be the page's own; so does a name with an inner
 		// capital that the text writes before a model noun ("ColPali:
 		// …" at github.com/illuin-tech/colpali, "the ColPali model").
+		return w, true
+	}
+	if w := s.titleSpelling(repo); lettersOnly(repo) && w != "" && w != repo && hasInnerUpper(w) && !s.knownWord(w) && !s.an.datasetLike(w) && s.versionedAfter(w) {
+		// "NX-AI/xkite" titled "… the xKITE Paper" and "xKITE 7B" in
+		// the text: the title spells the lowercase repository's name in
+		// its own case, read only where the text writes it with a
+		// version or size, as "hexgrad/kokoro" and "Kokoro-82M" are.
 		return w, true
 	}
 	// An address names the page's repository; its title must name it
