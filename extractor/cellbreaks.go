@@ -32,9 +32,9 @@ func joinIn(n *html.Node, inCell bool, depth int) {
 		if inCell && wrapsName(c) {
 			prev, after := c.PrevSibling, c.NextSibling
 			prev.Data += after.Data
-			next = after.NextSibling
 			n.RemoveChild(c)
 			n.RemoveChild(after)
+			c = prev // the joined text may wrap on at a next <br>
 			continue
 		}
 		joinIn(c, inCell, depth+1)
