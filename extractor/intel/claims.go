@@ -639,20 +639,27 @@ func (s *state) rise(nums []score, sp span) (int, int) {
 }
 
 // gainRival returns the model of sentence sp a gain word of the lexicon
-// marks as what a rise is measured over ("over X", "比 X", "X 대비"),
-// or -1.
+// marks as what a rise is measured over, or -1: one a word before marks
+// ("over X", "比 X"), else one a word after marks ("X 대비", "X比"), so
+// that in "A 比 B 提升" B is the rival, not A.
 func (s *state) gainRival(sp span) int {
-	for _, m := range s.mentionsIn(sp.start, sp.end) {
-		if s.gainRivalAt(m.span) {
+	ms := s.mentionsIn(sp.start, sp.end)
+	for _, m := range ms {
+		if s.gainWordBefore(m.span) {
+			return m.model
+		}
+	}
+	for _, m := range ms {
+		if s.gainWordAfter(m.span) {
 			return m.model
 		}
 	}
 	return -1
 }
 
-// gainRivalAt reports a gain rival word right before a model name at m
-// ("over X", "比X") or right after it ("X 대비", "X比").
-func (s *state) gainRivalAt(m span) bool {
+// gainWordBefore reports a gain rival word right before a model name at
+// m ("over X", "比X").
+func (s *state) gainWordBefore(m span) bool {
 	before := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
 	for _, w := range s.an.cat.GainRivalsBefore {
 		if bytes.HasSuffix(before, []byte(w)) {
@@ -661,6 +668,12 @@ func (s *state) gainRivalAt(m span) bool {
 			}
 		}
 	}
+	return false
+}
+
+// gainWordAfter reports a gain rival word right after a model name at m
+// ("X 대비", "X比").
+func (s *state) gainWordAfter(m span) bool {
 	after := bytes.TrimLeft(s.buf[m.end:min(len(s.buf), m.end+tune.phraseAfter)], " ")
 	for _, w := range s.an.cat.GainRivalsAfter {
 		if bytes.HasPrefix(after, []byte(w)) {
@@ -677,7 +690,7 @@ func (s *state) gainRivalAt(m span) bool {
 func (s *state) gainSubject(k, p, rival int) int {
 	subject := -1
 	for _, m := range s.mentionsIn(s.sents[k].start, p) {
-		if m.role == roleNone && m.model != rival && !s.gainRivalAt(m.span) {
+		if m.role == roleNone && m.model != rival {
 			subject = m.model
 		}
 	}
