@@ -581,8 +581,8 @@ func (s *state) gainComparisons(k int) {
 	if s.inTableLine(sp.start) || len(hitsIn(s.cues[cueTrails], sp.start, sp.end)) > 0 {
 		return
 	}
-	rival := s.gainRival(sp)
-	if rival < 0 {
+	rivals := s.gainRivals(sp)
+	if len(rivals) == 0 {
 		return
 	}
 	benches := benchesIn(s.benches, sp.start, sp.end)
@@ -591,23 +591,25 @@ func (s *state) gainComparisons(k int) {
 	if at < 0 {
 		return
 	}
-	subject := s.gainSubject(k, at, rival)
-	if subject < 0 {
-		return
-	}
 	ev := s.sentence(k)
-	claim := event.Claim{Model: s.models[subject].name, Relation: "outperforms", Target: s.models[rival].name, Evidence: ev}
-	if b := nearestBench(benches, at); b >= 0 {
-		claim.Benchmark = benches[b].name
-		if earlier >= 0 && !s.scoredOn(rival, benches[b].name) {
-			unit := ""
-			if nums[earlier].percent {
-				unit = "%"
-			}
-			s.scoreClaim(rival, benches[b].name, benches[b].idx, nums[earlier].value, unit, ev)
+	for i, rival := range rivals {
+		subject := s.gainSubject(k, at, rivals)
+		if subject < 0 {
+			continue
 		}
+		claim := event.Claim{Model: s.models[subject].name, Relation: "outperforms", Target: s.models[rival].name, Evidence: ev}
+		if b := nearestBench(benches, at); b >= 0 {
+			claim.Benchmark = benches[b].name
+			if i == 0 && earlier >= 0 && !s.scoredOn(rival, benches[b].name) {
+				unit := ""
+				if nums[earlier].percent {
+					unit = "%"
+				}
+				s.scoreClaim(rival, benches[b].name, benches[b].idx, nums[earlier].value, unit, ev)
+			}
+		}
+		s.claims = append(s.claims, claim)
 	}
-	s.claims = append(s.claims, claim)
 }
 
 // rise returns where the rise of sentence sp's subject is written: its
@@ -638,23 +640,27 @@ func (s *state) rise(nums []score, sp span) (int, int) {
 	return -1, -1
 }
 
-// gainRival returns the model of sentence sp a gain word of the lexicon
-// marks as what a rise is measured over, or -1: one a word before marks
-// ("over X", "比 X"), else one a word after marks ("X 대비", "X比"), so
-// that in "A 比 B 提升" B is the rival, not A.
-func (s *state) gainRival(sp span) int {
+// gainRivals returns the models of sentence sp a gain word of the
+// lexicon marks as what a rise is measured over: those a word before
+// marks ("over X", "比 X"), else those a word after marks ("X 대비",
+// "X比"), so that in "A 比 B 提升" B is the rival, not A.
+func (s *state) gainRivals(sp span) []int {
 	ms := s.mentionsIn(sp.start, sp.end)
+	var rivals []int
 	for _, m := range ms {
-		if s.gainWordBefore(m.span) {
-			return m.model
+		if s.gainWordBefore(m.span) && !slices.Contains(rivals, m.model) {
+			rivals = append(rivals, m.model)
 		}
 	}
+	if len(rivals) > 0 {
+		return rivals
+	}
 	for _, m := range ms {
-		if s.gainWordAfter(m.span) {
-			return m.model
+		if s.gainWordAfter(m.span) && !slices.Contains(rivals, m.model) {
+			rivals = append(rivals, m.model)
 		}
 	}
-	return -1
+	return rivals
 }
 
 // gainWordBefore reports a gain rival word right before a model name at
@@ -684,13 +690,13 @@ func (s *state) gainWordAfter(m span) bool {
 }
 
 // gainSubject returns the model whose rise at p sentence k writes: the
-// last model before it that is neither compared against nor the rival,
+// last model before it that is neither compared against nor a rival,
 // else the model a list's lead-in names, else the sentence's subject,
-// else the article's topic when that is not the rival; -1 when none.
-func (s *state) gainSubject(k, p, rival int) int {
+// else the article's topic when that is no rival; -1 when none.
+func (s *state) gainSubject(k, p int, rivals []int) int {
 	subject := -1
 	for _, m := range s.mentionsIn(s.sents[k].start, p) {
-		if m.role == roleNone && m.model != rival {
+		if m.role == roleNone && !slices.Contains(rivals, m.model) {
 			subject = m.model
 		}
 	}
@@ -700,10 +706,10 @@ func (s *state) gainSubject(k, p, rival int) int {
 	if subject < 0 {
 		subject = s.subjectBefore(p, k)
 	}
-	if subject == rival {
+	if slices.Contains(rivals, subject) {
 		subject = s.topic
 	}
-	if subject < 0 || subject == rival {
+	if subject < 0 || slices.Contains(rivals, subject) {
 		return -1
 	}
 	return s.variantInScope(s.specific(subject), p)
