@@ -403,6 +403,21 @@ type Catalog struct {
 	// on its own ("HealthBench Hard", "SWE-bench Lite"); matched with
 	// this case.
 	BenchmarkSubsets []string `yaml:"benchmark_subsets"`
+	// LanguageCodes are the ISO 639-1 codes and the ISO 639-3 codes
+	// speech and multilingual benchmarks use ("ja", "yue", "cmn"): after
+	// a hyphen right after a benchmark's name, one names the benchmark's
+	// split in that language ("MGSM-ja", "Fleurs-yue"); lowercase.
+	LanguageCodes []string `yaml:"language_codes"`
+	// GainRivalsBefore are the words written right before the model a
+	// gain or a rise is measured over ("over X", "比 X", "so với X");
+	// GainRivalsAfter those written right after it ("X 대비", "X比",
+	// "Xと比べ"). Matched with this case.
+	GainRivalsBefore []string `yaml:"gain_rivals_before"`
+	GainRivalsAfter  []string `yaml:"gain_rivals_after"`
+	// ScoreArrows join an earlier score to the one it rose or fell to
+	// ("71.24% -> 80.60%", "70.1 → 80.6"): the number before one is an
+	// earlier value.
+	ScoreArrows []string `yaml:"score_arrows"`
 	// TestNouns are Chinese, Japanese and Korean words for a test or an
 	// exam ("평가", "試験", "测试"): with one in its sentence, a Latin
 	// acronym in brackets after the text's own words names the test it
@@ -762,13 +777,19 @@ const (
 	// performance on GIFT-Eval", "达到SOTA", "1위"): a claim of the
 	// model on each of them, with no value and no target.
 	CueLeads = "leads"
+	// CueGain marks a number that is a rise of its subject's score, a
+	// change (CueDelta) upwards ("+4.6%", "提升 3.2", "3.2ポイント向上",
+	// "+2.1점 향상", "cải thiện 3,2 điểm"): written beside a model it is
+	// measured over (GainRivalsBefore, GainRivalsAfter), the subject
+	// outperforms that model.
+	CueGain = "gain"
 )
 
 // CueKinds lists every cue kind, in a fixed order.
 var CueKinds = []string{CueRelease, CueOutperforms, CueMatches, CueEfficiency, CueBase,
 	CueHistory, CuePlanned, CueNegation, CueActive, CueTotal, CueParams, CueOpen, CueModelNouns, CueAI, CueNaming, CueDocuments,
 	CueTrails, CueRivals, CueAlongside, CueThanks, CueDenial, CueData, CueMembers, CueImproves, CueEarlier, CueDelta, CueSeries,
-	CueGenre, CueFresh, CueAvailable, CueLeads}
+	CueGenre, CueFresh, CueAvailable, CueLeads, CueGain}
 
 // Load reads every *.yaml file at the root of fsys, in name order, decodes
 // each strictly and merges them into one validated Catalog.
@@ -857,6 +878,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
 	c.TestNouns = append(c.TestNouns, o.TestNouns...)
 	c.BenchmarkSubsets = append(c.BenchmarkSubsets, o.BenchmarkSubsets...)
+	c.LanguageCodes = append(c.LanguageCodes, o.LanguageCodes...)
+	c.GainRivalsBefore = append(c.GainRivalsBefore, o.GainRivalsBefore...)
+	c.GainRivalsAfter = append(c.GainRivalsAfter, o.GainRivalsAfter...)
+	c.ScoreArrows = append(c.ScoreArrows, o.ScoreArrows...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
@@ -1245,6 +1270,10 @@ func (v *validation) lists(c *Catalog) {
 	v.names("rival_particles", c.RivalParticles)
 	v.names("test_nouns", c.TestNouns)
 	v.names("benchmark_subsets", c.BenchmarkSubsets)
+	v.names("language_codes", c.LanguageCodes)
+	v.names("gain_rivals_before", c.GainRivalsBefore)
+	v.names("gain_rivals_after", c.GainRivalsAfter)
+	v.names("score_arrows", c.ScoreArrows)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
 	v.names("org_nouns", c.OrgNouns)

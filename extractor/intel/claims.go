@@ -50,17 +50,21 @@ func (s *state) proseClaims() {
 	for _, c := range s.cues[cueLeads] {
 		s.leads(c)
 	}
+	for k := 1; k < len(s.sents); k++ {
+		s.gainComparisons(k)
+	}
 	s.dedupeClaims()
 }
 
 // score is a number of a sentence that may be a benchmark score: owner
 // is the model it is written beside ("o3-mini (86.5%)", "GPT-5 at 72.8%",
 // "70% for Qwen2.5"), -1 when none; earlier marks an earlier or a rival's
-// value without one ("up from 70%"), delta a change ("by 10.5%").
+// value without one ("up from 70%", "71.24% -> 80.60%"), delta a change
+// ("by 10.5%"), gain a change upwards ("+4.6%", "提升 3.2").
 type score struct {
 	number
-	owner          int
-	earlier, delta bool
+	owner                int
+	earlier, delta, gain bool
 }
 
 // sentenceScores pairs the scores of sentence k with its benchmarks and
@@ -564,6 +568,169 @@ func timesAt(buf []byte, i int) bool {
 	return false
 }
 
+// gainComparisons records the comparison sentence k makes by writing a
+// rise of its subject's score beside a model it is measured over: a gain
+// ("+4.6% on OmniDocBench over Y", "比 Y 提升 3.2", "Y 대비 +2.1점 향상",
+// "cải thiện 3,2 điểm so với Y") or an earlier value and the current one
+// ("from 70.1 to 80.6 compared with Y", "70.1 → 80.6"). The subject
+// outperforms that model, on the benchmark the sentence names nearest the
+// rise; an earlier value beside no model of its own is the rival's score
+// there. A sentence that says its subject trails is left to the cues.
+func (s *state) gainComparisons(k int) {
+	sp := s.sents[k]
+	if s.inTableLine(sp.start) || len(hitsIn(s.cues[cueTrails], sp.start, sp.end)) > 0 {
+		return
+	}
+	rivals := s.gainRivals(sp)
+	if len(rivals) == 0 {
+		return
+	}
+	benches := benchesIn(s.benches, sp.start, sp.end)
+	nums := s.sentenceNumbers(sp, benches)
+	at, earlier := s.rise(nums, sp)
+	if at < 0 {
+		return
+	}
+	ev := s.sentence(k)
+	for i, rival := range rivals {
+		subject := s.gainSubject(k, at, rivals)
+		if subject < 0 {
+			continue
+		}
+		claim := event.Claim{Model: s.models[subject].name, Relation: "outperforms", Target: s.models[rival].name, Evidence: ev}
+		if b := nearestBench(benches, at); b >= 0 {
+			claim.Benchmark = benches[b].name
+			if i == 0 && earlier >= 0 && !s.scoredOn(rival, benches[b].name) {
+				unit := ""
+				if nums[earlier].percent {
+					unit = "%"
+				}
+				s.scoreClaim(rival, benches[b].name, benches[b].idx, nums[earlier].value, unit, ev)
+			}
+		}
+		s.claims = append(s.claims, claim)
+	}
+}
+
+// rise returns where the rise of sentence sp's subject is written: its
+// first gain, or the current value after an earlier one of no model's
+// that it betters (the lower where the sentence says lower is better),
+// with that earlier value's index in nums; -1, -1 when none.
+func (s *state) rise(nums []score, sp span) (int, int) {
+	for _, n := range nums {
+		if n.gain {
+			return n.start, -1
+		}
+	}
+	lower := s.lowerBetter(sp)
+	for i, o := range nums {
+		if !o.earlier || o.delta || o.owner >= 0 || !o.percent && !o.decimal {
+			continue
+		}
+		for _, n := range nums[i+1:] {
+			if n.earlier || n.delta || n.owner >= 0 || n.percent != o.percent {
+				continue
+			}
+			if n.value > o.value != lower && n.value != o.value {
+				return n.start, i
+			}
+			break
+		}
+	}
+	return -1, -1
+}
+
+// gainRivals returns the models of sentence sp a gain word of the
+// lexicon marks as what a rise is measured over: those a word before
+// marks ("over X", "比 X"), else those a word after marks ("X 대비",
+// "X比"), so that in "A 比 B 提升" B is the rival, not A.
+func (s *state) gainRivals(sp span) []int {
+	ms := s.mentionsIn(sp.start, sp.end)
+	var rivals []int
+	for _, m := range ms {
+		if s.gainWordBefore(m.span) && !slices.Contains(rivals, m.model) {
+			rivals = append(rivals, m.model)
+		}
+	}
+	if len(rivals) > 0 {
+		return rivals
+	}
+	for _, m := range ms {
+		if s.gainWordAfter(m.span) && !slices.Contains(rivals, m.model) {
+			rivals = append(rivals, m.model)
+		}
+	}
+	return rivals
+}
+
+// gainWordBefore reports a gain rival word right before a model name at
+// m ("over X", "比X").
+func (s *state) gainWordBefore(m span) bool {
+	before := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
+	for _, w := range s.an.cat.GainRivalsBefore {
+		if bytes.HasSuffix(before, []byte(w)) {
+			if n := len(before) - len(w); n == 0 || !isAlnum(before[n-1]) || !isAlnum(w[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gainWordAfter reports a gain rival word right after a model name at m
+// ("X 대비", "X比").
+func (s *state) gainWordAfter(m span) bool {
+	after := bytes.TrimLeft(s.buf[m.end:min(len(s.buf), m.end+tune.phraseAfter)], " ")
+	for _, w := range s.an.cat.GainRivalsAfter {
+		if bytes.HasPrefix(after, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gainSubject returns the model whose rise at p sentence k writes: the
+// last model before it that is neither compared against nor a rival,
+// else the model a list's lead-in names, else the sentence's subject,
+// else the article's topic when that is no rival; -1 when none.
+func (s *state) gainSubject(k, p int, rivals []int) int {
+	subject := -1
+	for _, m := range s.mentionsIn(s.sents[k].start, p) {
+		if m.role == roleNone && !slices.Contains(rivals, m.model) {
+			subject = m.model
+		}
+	}
+	if subject < 0 {
+		subject = s.leadInSubject(k) // "X highlights: / Medium tier … +4.6% over Y"
+	}
+	if subject < 0 {
+		subject = s.subjectBefore(p, k)
+	}
+	if slices.Contains(rivals, subject) {
+		subject = s.topic
+	}
+	if subject < 0 || slices.Contains(rivals, subject) {
+		return -1
+	}
+	return s.variantInScope(s.specific(subject), p)
+}
+
+// nearestBench returns the index of the benchmark of benches nearest to
+// p, -1 when there is none.
+func nearestBench(benches []benchHit, p int) int {
+	best, dist := -1, 0
+	for i, b := range benches {
+		d := p - b.end
+		if b.start > p {
+			d = b.start - p
+		}
+		if best < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	return best
+}
+
 // sentenceNumbers reads the numbers of sentence sp that may be scores,
 // with the model each is written beside and whether it is an earlier
 // value or a change.
@@ -601,7 +768,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			// Only these can pair without a benchmark's unit; the others
 			// rarely matter, so their context is read only when they do.
 			sc.owner = s.numberOwner(n.span, sp)
-			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span), s.cueAround(cueDelta, n.span)
+			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span) || s.arrowAfter(n.span), s.cueAround(cueDelta, n.span)
+			sc.gain = s.cueAround(cueGain, n.span) || plusSigned(s.buf, n.start)
+			sc.delta = sc.delta || sc.gain
 			if !sc.earlier && sc.owner >= 0 {
 				sc.earlier = s.ownerIntroducedEarlier(sc.owner, n.start, sp) // "较上一代 X 的 60.1 分"
 			}
@@ -700,6 +869,7 @@ func (s *state) cueAround(k cueKind, n span) bool {
 	after := s.buf[n.end:min(len(s.buf), n.end+32)]
 	after = after[min(len(after), unitLen(after)):]
 	after = bytes.TrimPrefix(bytes.TrimPrefix(after, []byte(")")), []byte("）")) // "（70.9）から"
+	after = bytes.TrimLeft(after, " ")                                          // "+2.1점 향상"
 	for _, w := range s.an.c.valueWords[k] {
 		if w.after {
 			if hasPrefixFold(after, w.text) {
@@ -709,6 +879,27 @@ func (s *state) cueAround(k cueKind, n span) bool {
 		}
 		if len(before) >= len(w.text) && hasPrefixFold(before[len(before)-len(w.text):], w.text) &&
 			(len(before) == len(w.text) || !isAlnum(before[len(before)-len(w.text)-1]) || !isAlnum(w.text[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// plusSigned reports a plus sign right before a number at p, after no
+// letter or digit ("+4.6%", "(+2.1)", not "Command R+（0.821）"): a change
+// upwards, no score.
+func plusSigned(buf []byte, p int) bool {
+	return p > 0 && buf[p-1] == '+' && (p < 2 || !isAlnum(buf[p-2]) && buf[p-2] != '+')
+}
+
+// arrowAfter reports a score arrow of the lexicon right after a number,
+// past its unit ("71.24% -> 80.60%", "70.1 → 80.6"): the number is the
+// earlier value the one after the arrow rose or fell from.
+func (s *state) arrowAfter(n span) bool {
+	after := s.buf[n.end:min(len(s.buf), n.end+16)]
+	after = bytes.TrimLeft(after[min(len(after), unitLen(after)):], " ")
+	for _, a := range s.an.cat.ScoreArrows {
+		if bytes.HasPrefix(after, []byte(a)) {
 			return true
 		}
 	}

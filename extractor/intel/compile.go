@@ -61,6 +61,7 @@ const (
 	cueFresh
 	cueAvailable
 	cueLeads
+	cueGain
 	numCues
 )
 
@@ -191,6 +192,8 @@ type compiled struct {
 	variants      map[string]variant
 	formats       map[string]bool
 	notModelParts map[string]bool
+	// langCodes are the catalog's language codes, lowercase ("ja", "yue").
+	langCodes map[string]bool
 	// stemWords are lowercase stems and vendor names: a name part that is
 	// one starts another name ("GPT-Yi"); stemFamily finds the family of
 	// a lowercase stem.
@@ -275,6 +278,7 @@ func compile(cat *catalog.Catalog) *compiled {
 	c := &compiled{
 		variants:        map[string]variant{},
 		formats:         map[string]bool{},
+		langCodes:       map[string]bool{},
 		notModelParts:   map[string]bool{},
 		stemWords:       map[string]bool{},
 		stemFamily:      map[string]int{},
@@ -504,7 +508,7 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 				local := !after && !fixedOrder[lang]
 				r, _ := utf8.DecodeRuneInString(p)
 				tight := !after && utf8.RuneCountInString(p) == 1 && isCJK(r)
-				if cueKind(k) == cueEarlier || cueKind(k) == cueDelta {
+				if cueKind(k) == cueEarlier || cueKind(k) == cueDelta || cueKind(k) == cueGain {
 					// Read only beside numbers (valueWord), not scanned.
 					c.valueWords[k] = append(c.valueWords[k], valueWord{strings.ToLower(p), after})
 					continue
@@ -529,6 +533,9 @@ func (c *compiled) addLexicon(cat *catalog.Catalog, ps *patternSet) {
 	}
 	for _, f := range cat.Formats {
 		c.formats[strings.ToLower(f)] = true
+	}
+	for _, l := range cat.LanguageCodes {
+		c.langCodes[l] = true
 	}
 	for _, p := range cat.NotModelParts {
 		c.notModelParts[strings.ToLower(p)] = true

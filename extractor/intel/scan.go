@@ -452,7 +452,7 @@ func (s *state) benchName(idx, st, en int) (int, string) {
 		// this one, written as its maker writes it.
 		return en, string(s.buf[p:st]) + name
 	}
-	if e := compoundSuffix(s.buf, en); e > en {
+	if e := compoundSuffix(s.buf, en, s.an.c.langCodes); e > en {
 		if written := string(s.buf[st:en]); !strings.EqualFold(written, name) {
 			// "SEED test-zh": an alias's split in a language, as written,
 			// not run onto the catalog's name.
@@ -532,9 +532,10 @@ func compoundPrefix(buf []byte, st int) int {
 
 // compoundSuffix returns where a capitalised word of letters joined by a
 // hyphen right after a benchmark name ending at en ends ("-Hard" of
-// "HealthBench-Hard"), or en.
-func compoundSuffix(buf []byte, en int) int {
-	if e := langSuffix(buf, en); e > en {
+// "HealthBench-Hard"), or a language code of codes so joined ("-ja" of
+// "MGSM-ja"), or en.
+func compoundSuffix(buf []byte, en int, codes map[string]bool) int {
+	if e := langSuffix(buf, en, codes); e > en {
 		return e // "MGSM-ja", "BFCL-ko": the benchmark's translation
 	}
 	if en+2 >= len(buf) || buf[en] != '-' || !isUpper(buf[en+1]) {
@@ -550,13 +551,18 @@ func compoundSuffix(buf []byte, en int) int {
 	return e
 }
 
-// langSuffix returns where a hyphen and two lowercase letters right after
-// a benchmark name ending at en end, a language code ("-ja" of "MGSM-ja"),
-// or en.
-func langSuffix(buf []byte, en int) int {
-	e := en + 3
-	if e > len(buf) || buf[en] != '-' || !isLower(buf[en+1]) || !isLower(buf[en+2]) ||
-		e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' || buf[e] == '_') {
+// langSuffix returns where a hyphen and a language code of codes, in
+// lowercase letters, right after a benchmark name ending at en end ("-ja"
+// of "MGSM-ja", "-yue" of "Fleurs-yue"), or en.
+func langSuffix(buf []byte, en int, codes map[string]bool) int {
+	if en >= len(buf) || buf[en] != '-' {
+		return en
+	}
+	e := en + 1
+	for e < len(buf) && e-en <= 3 && isLower(buf[e]) {
+		e++
+	}
+	if e < len(buf) && (isAlnum(buf[e]) || buf[e] == '-' || buf[e] == '_') || !codes[string(buf[en+1:e])] {
 		return en
 	}
 	return e

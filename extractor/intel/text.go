@@ -46,8 +46,8 @@ func (s *state) segment() {
 			cut(i+n, i+n)
 		case r == '•' || r == '·' && i > 0 && buf[i-1] == ' ' || r == '…':
 			cut(i, i+n)
-		case r >= 0x2190 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF:
-			cut(i, i+n) // arrows, symbols, dingbats, emoji: list markers
+		case (r >= 0x2190 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF) && !betweenNumbers(buf, i, i+n):
+			cut(i, i+n) // arrows, symbols, dingbats, emoji: list markers, not "60.1 → 65.3"
 		}
 		i += n
 	}
@@ -55,6 +55,15 @@ func (s *state) segment() {
 	if len(s.sents) == 0 || s.sents[0].start > 0 {
 		s.sents = append([]span{{0, 0}}, s.sents...)
 	}
+}
+
+// betweenNumbers reports a mark at [i, j) between two numbers, spaces
+// and a percent sign between ("60.1 → 65.3", "71.2% → 80.6%"): an arrow
+// from an earlier score to the current one, inside its sentence.
+func betweenNumbers(buf []byte, i, j int) bool {
+	b := bytes.TrimRight(buf[max(0, i-4):i], " %")
+	a := bytes.TrimLeft(buf[j:min(len(buf), j+4)], " ")
+	return len(b) > 0 && isDigit(b[len(b)-1]) && len(a) > 0 && isDigit(a[0])
 }
 
 // closingQuoteAt returns the length of a curly closing quote at p ("”",
