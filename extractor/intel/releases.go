@@ -706,19 +706,59 @@ func (s *state) hasObject(c hit, objects []int) bool {
 //
 // An article whose headings feature no maker of its own (a roundup, "This
 // week in AI") releases every model whose maker leads its release
-// sentence ("Moonshot released Kimi K3. Zhipu released GLM-5.2.").
+// sentence ("Moonshot released Kimi K3. Zhipu released GLM-5.2."); one
+// that features its own maker releases another maker's model so led and
+// dated to the page's own day (ownNews: "Mistral AI released Mistral
+// Medium 4 on Monday as well", "Zalo AIも同日、「ZLM-3 8B」を公開した").
 func (s *state) makerFits(m mention, c hit, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
 		return true
 	}
 	if s.makerIn(v, sent) {
-		return s.featured(v) || !s.featured(s.primary) && s.makerLeads(v, m, c, sent)
+		return s.featured(v) || s.makerLeads(v, m, c, sent) && (!s.featured(s.primary) || s.ownNews(m, c, sent))
 	}
 	if k := s.sentenceAt(sent.start) + 1; sent.start >= s.titleEnd && s.inHeading(sent.start) && k < len(s.sents) && s.makerIn(v, s.sents[k]) {
 		return s.featured(v)
 	}
 	return false
+}
+
+// ownNews reports another maker's release that a page featuring its
+// own maker reports beside it: the maker's name leads the sentence
+// (makerLeads), the model is the verb's object, after it or, for a
+// Japanese or Korean verb that ends its clause, before it ("Zalo AIも
+// 同日、「ZLM-3 8B」を公開した"), not a subject of its own ("Qwen3.7已经
+// 开源"), and the sentence dates the release to the page's own day
+// (sameDay) and nothing before it (datedNow). A rival's release of
+// "this week" or "early this month" is context.
+func (s *state) ownNews(m mention, c hit, sent span) bool {
+	return (m.start >= c.end || c.after) && s.sameDay(sent) && s.datedNow(sent)
+}
+
+// sameDay reports a sentence dated to the page's own day: a word of the
+// lexicon's same_day ("the same day", "同日", "같은 날", "cùng ngày"), the
+// page's weekday ("on Monday" read on a Monday) or its date ("7日",
+// "December 7", "ngày 7/12").
+func (s *state) sameDay(sent span) bool {
+	text := s.buf[sent.start:sent.end]
+	for _, w := range s.an.cat.SameDay {
+		if bytes.Contains(bytes.ToLower(text), []byte(strings.ToLower(w))) {
+			return true
+		}
+	}
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	return bytes.Contains(text, []byte(pub.Weekday().String())) || s.datedWithin(sent, 0)
+}
+
+// datedNow reports a sentence that dates nothing before the page: no
+// history cue ("last week", "先月", "earlier") and no month before the
+// page's ("in November" read on December 2).
+func (s *state) datedNow(sent span) bool {
+	return len(hitsIn(s.cues[cueHistory], sent.start, sent.end)) == 0 && !s.earlierMonth(s.buf[sent.start:sent.end])
 }
 
 // makerLeads reports a name of vendor v in sentence sent before both the
