@@ -145,6 +145,11 @@ type Catalog struct {
 	// "cùng ngày"): another maker's release so dated is news beside the
 	// page's own.
 	SameDay []string `yaml:"same_day"`
+	// RoundupWords in a title make the page a round-up of several labs'
+	// news ("This week in AI", "AI周报", "今週のAI", "주간 AI", "AI tuần
+	// này"): each lab's own release it states, dated no earlier, is news,
+	// whichever model the title leads with.
+	RoundupWords []string `yaml:"roundup_words"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -858,6 +863,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatestWords = append(c.LatestWords, o.LatestWords...)
 	c.MethodNouns = append(c.MethodNouns, o.MethodNouns...)
 	c.SameDay = append(c.SameDay, o.SameDay...)
+	c.RoundupWords = append(c.RoundupWords, o.RoundupWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1247,6 +1253,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latest_words", c.LatestWords)
 	v.names("method_nouns", c.MethodNouns)
 	v.names("same_day", c.SameDay)
+	v.names("roundup_words", c.RoundupWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

@@ -716,7 +716,7 @@ func (s *state) makerFits(m mention, c hit, sent span) bool {
 		return true
 	}
 	if s.makerIn(v, sent) {
-		return s.featured(v) || s.makerLeads(v, m, c, sent) && (!s.featured(s.primary) || s.ownNews(m, c, sent))
+		return s.featured(v) || s.makerLeads(v, m, c, sent) && (!s.featured(s.primary) || s.roundupNews(m, c, sent) || s.ownNews(m, c, sent))
 	}
 	if k := s.sentenceAt(sent.start) + 1; sent.start >= s.titleEnd && s.inHeading(sent.start) && k < len(s.sents) && s.makerIn(v, s.sents[k]) {
 		return s.featured(v)
@@ -734,6 +734,27 @@ func (s *state) makerFits(m mention, c hit, sent span) bool {
 // "this week" or "early this month" is context.
 func (s *state) ownNews(m mention, c hit, sent span) bool {
 	return (m.start >= c.end || c.after) && s.sameDay(sent) && s.datedNow(sent)
+}
+
+// roundupNews reports another maker's release on a page whose title
+// makes it a round-up (a word of the lexicon's roundup_words: "This week
+// in AI: Kimi K3 leads a busy week"): the model is the verb's object, as
+// for ownNews, and the sentence dates nothing before the page (datedNow);
+// any day of the round-up's week is its news.
+func (s *state) roundupNews(m mention, c hit, sent span) bool {
+	return (m.start >= c.end || c.after) && s.roundupTitle() && s.datedNow(sent)
+}
+
+// roundupTitle reports a title holding a word of the lexicon's
+// roundup_words.
+func (s *state) roundupTitle() bool {
+	title := bytes.ToLower(s.buf[:s.titleEnd])
+	for _, w := range s.an.cat.RoundupWords {
+		if bytes.Contains(title, []byte(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameDay reports a sentence dated to the page's own day: a word of the
