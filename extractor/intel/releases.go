@@ -704,19 +704,21 @@ func (s *state) hasObject(c hit, objects []int) bool {
 // after it ("Claude Haiku 5 is generally available" over "Anthropic made
 // Claude Haiku 5 available …"): there the maker it names counts too.
 //
-// An article whose headings feature no maker of its own (a roundup, "This
-// week in AI") releases every model whose maker leads its release
-// sentence ("Moonshot released Kimi K3. Zhipu released GLM-5.2."); one
-// that features its own maker releases another maker's model so led and
-// dated to the page's own day (ownNews: "Mistral AI released Mistral
+// Another maker's model whose maker leads its release sentence, in a
+// sentence that dates nothing before the page (datedNow), is released by
+// an article whose headings feature no maker of its own (a roundup, "This
+// week in AI": "Moonshot released Kimi K3. Zhipu released GLM-5.2."), by a
+// round-up title (roundupNews) and, on a page featuring its own maker,
+// when dated to the page's own day (ownNews: "Mistral AI released Mistral
 // Medium 4 on Monday as well", "Zalo AIも同日、「ZLM-3 8B」を公開した").
+// "先月にはOpenAIが「GPT-5.5」を…投入しており" recalls, it releases nothing.
 func (s *state) makerFits(m mention, c hit, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
 		return true
 	}
 	if s.makerIn(v, sent) {
-		return s.featured(v) || s.makerLeads(v, m, c, sent) && (!s.featured(s.primary) || s.roundupNews(m, c, sent) || s.ownNews(m, c, sent))
+		return s.featured(v) || s.makerLeads(v, m, c, sent) && s.datedNow(sent) && (!s.featured(s.primary) || s.roundupNews(m, c) || s.ownNews(m, c, sent))
 	}
 	if k := s.sentenceAt(sent.start) + 1; sent.start >= s.titleEnd && s.inHeading(sent.start) && k < len(s.sents) && s.makerIn(v, s.sents[k]) {
 		return s.featured(v)
@@ -730,19 +732,18 @@ func (s *state) makerFits(m mention, c hit, sent span) bool {
 // Japanese or Korean verb that ends its clause, before it ("Zalo AIも
 // 同日、「ZLM-3 8B」を公開した"), not a subject of its own ("Qwen3.7已经
 // 开源"), and the sentence dates the release to the page's own day
-// (sameDay) and nothing before it (datedNow). A rival's release of
-// "this week" or "early this month" is context.
+// (sameDay). A rival's release of "this week" or "early this month" is
+// context.
 func (s *state) ownNews(m mention, c hit, sent span) bool {
-	return (m.start >= c.end || c.after) && s.sameDay(sent) && s.datedNow(sent)
+	return (m.start >= c.end || c.after) && s.sameDay(sent)
 }
 
 // roundupNews reports another maker's release on a page whose title
 // makes it a round-up (a word of the lexicon's roundup_words: "This week
 // in AI: Kimi K3 leads a busy week"): the model is the verb's object, as
-// for ownNews, and the sentence dates nothing before the page (datedNow);
-// any day of the round-up's week is its news.
-func (s *state) roundupNews(m mention, c hit, sent span) bool {
-	return (m.start >= c.end || c.after) && s.roundupTitle() && s.datedNow(sent)
+// for ownNews; any day of the round-up's week is its news.
+func (s *state) roundupNews(m mention, c hit) bool {
+	return (m.start >= c.end || c.after) && s.roundupTitle()
 }
 
 // roundupTitle reports a title holding a word of the lexicon's
