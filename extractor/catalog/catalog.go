@@ -140,6 +140,16 @@ type Catalog struct {
 	// ("用CoSENT方法监督训练", "the CoSENT method"): no model a release
 	// sentence releases there.
 	MethodNouns []string `yaml:"method_nouns"`
+	// SameDay are words that date a sentence to the day of the one before
+	// it, the page's own day in news ("the same day", "同日", "같은 날",
+	// "cùng ngày"): another maker's release so dated is news beside the
+	// page's own.
+	SameDay []string `yaml:"same_day"`
+	// RoundupWords in a title make the page a round-up of several labs'
+	// news ("This week in AI", "AI周报", "今週のAI", "주간 AI", "AI tuần
+	// này"): each lab's own release it states, dated no earlier, is news,
+	// whichever model the title leads with.
+	RoundupWords []string `yaml:"roundup_words"`
 	// LowerBetter are phrases and metric names that make a lower value the
 	// better one ("lower is better", "低いほど良い", "WER").
 	LowerBetter []string `yaml:"lower_better"`
@@ -873,6 +883,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PageParts = append(c.PageParts, o.PageParts...)
 	c.LatestWords = append(c.LatestWords, o.LatestWords...)
 	c.MethodNouns = append(c.MethodNouns, o.MethodNouns...)
+	c.SameDay = append(c.SameDay, o.SameDay...)
+	c.RoundupWords = append(c.RoundupWords, o.RoundupWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
 	c.RivalParticles = append(c.RivalParticles, o.RivalParticles...)
@@ -1265,6 +1277,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("page_parts", c.PageParts)
 	v.names("latest_words", c.LatestWords)
 	v.names("method_nouns", c.MethodNouns)
+	v.names("same_day", c.SameDay)
+	v.names("roundup_words", c.RoundupWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
 	v.names("rival_particles", c.RivalParticles)

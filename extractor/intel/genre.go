@@ -110,6 +110,11 @@ func (s *state) namesModelAfter(c hit, sent span) bool {
 // (일), "ngày 3/12", "hôm 4/12", "on December 3". A day with no month is in the
 // publication's month, or the month before when it lies ahead.
 func (s *state) datedFresh(sp span) bool {
+	return s.datedWithin(sp, tune.freshDays)
+}
+
+// datedWithin is datedFresh with days for freshDays.
+func (s *state) datedWithin(sp span, days int) bool {
 	pub := s.a.PublishedAt
 	if pub.IsZero() {
 		return false
@@ -134,7 +139,7 @@ func (s *state) datedFresh(sp span) bool {
 			month = s.an.monthName(w, true) // "December 3", "Dec. 3", "Dec 3"
 			ok = month > 0
 		}
-		if ok && withinDays(pub, month, day, tune.freshDays) {
+		if ok && withinDays(pub, month, day, days) {
 			return true
 		}
 	}

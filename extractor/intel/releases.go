@@ -704,21 +704,83 @@ func (s *state) hasObject(c hit, objects []int) bool {
 // after it ("Claude Haiku 5 is generally available" over "Anthropic made
 // Claude Haiku 5 available …"): there the maker it names counts too.
 //
-// An article whose headings feature no maker of its own (a roundup, "This
-// week in AI") releases every model whose maker leads its release
-// sentence ("Moonshot released Kimi K3. Zhipu released GLM-5.2.").
+// Another maker's model whose maker leads its release sentence, in a
+// sentence that dates nothing before the page (datedNow), is released by
+// an article whose headings feature no maker of its own (a roundup, "This
+// week in AI": "Moonshot released Kimi K3. Zhipu released GLM-5.2."), by a
+// round-up title (roundupNews) and, on a page featuring its own maker,
+// when dated to the page's own day (ownNews: "Mistral AI released Mistral
+// Medium 4 on Monday as well", "Zalo AIも同日、「ZLM-3 8B」を公開した").
+// "先月にはOpenAIが「GPT-5.5」を…投入しており" recalls, it releases nothing.
 func (s *state) makerFits(m mention, c hit, sent span) bool {
 	v := s.models[m.model].vendor
 	if v < 0 || s.primary < 0 || v == s.primary {
 		return true
 	}
 	if s.makerIn(v, sent) {
-		return s.featured(v) || !s.featured(s.primary) && s.makerLeads(v, m, c, sent)
+		return s.featured(v) || s.makerLeads(v, m, c, sent) && s.datedNow(sent) && (!s.featured(s.primary) || s.roundupNews(m, c) || s.ownNews(m, c, sent))
 	}
 	if k := s.sentenceAt(sent.start) + 1; sent.start >= s.titleEnd && s.inHeading(sent.start) && k < len(s.sents) && s.makerIn(v, s.sents[k]) {
 		return s.featured(v)
 	}
 	return false
+}
+
+// ownNews reports another maker's release that a page featuring its
+// own maker reports beside it: the maker's name leads the sentence
+// (makerLeads), the model is the verb's object, after it or, for a
+// Japanese or Korean verb that ends its clause, before it ("Zalo AIも
+// 同日、「ZLM-3 8B」を公開した"), not a subject of its own ("Qwen3.7已经
+// 开源"), and the sentence dates the release to the page's own day
+// (sameDay). A rival's release of "this week" or "early this month" is
+// context.
+func (s *state) ownNews(m mention, c hit, sent span) bool {
+	return (m.start >= c.end || c.after) && s.sameDay(sent)
+}
+
+// roundupNews reports another maker's release on a page whose title
+// makes it a round-up (a word of the lexicon's roundup_words: "This week
+// in AI: Kimi K3 leads a busy week"): the model is the verb's object, as
+// for ownNews; any day of the round-up's week is its news.
+func (s *state) roundupNews(m mention, c hit) bool {
+	return (m.start >= c.end || c.after) && s.roundupTitle()
+}
+
+// roundupTitle reports a title holding a word of the lexicon's
+// roundup_words.
+func (s *state) roundupTitle() bool {
+	title := bytes.ToLower(s.buf[:s.titleEnd])
+	for _, w := range s.an.cat.RoundupWords {
+		if bytes.Contains(title, []byte(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDay reports a sentence dated to the page's own day: a word of the
+// lexicon's same_day ("the same day", "同日", "같은 날", "cùng ngày"), the
+// page's weekday ("on Monday" read on a Monday) or its date ("7日",
+// "December 7", "ngày 7/12").
+func (s *state) sameDay(sent span) bool {
+	text := s.buf[sent.start:sent.end]
+	for _, w := range s.an.cat.SameDay {
+		if bytes.Contains(bytes.ToLower(text), []byte(strings.ToLower(w))) {
+			return true
+		}
+	}
+	pub := s.a.PublishedAt
+	if pub.IsZero() {
+		return false
+	}
+	return bytes.Contains(text, []byte(pub.Weekday().String())) || s.datedWithin(sent, 0)
+}
+
+// datedNow reports a sentence that dates nothing before the page: no
+// history cue ("last week", "先月", "earlier") and no month before the
+// page's ("in November" read on December 2).
+func (s *state) datedNow(sent span) bool {
+	return len(hitsIn(s.cues[cueHistory], sent.start, sent.end)) == 0 && !s.earlierMonth(s.buf[sent.start:sent.end])
 }
 
 // makerLeads reports a name of vendor v in sentence sent before both the
