@@ -117,7 +117,7 @@ func (s *state) discover() {
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
 				s.ownerModelID(owner)) {
-			s.addVendor(s.ownerSpelling(owner), 0)
+			s.addVendor(s.makerHandle(owner, repo), 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
@@ -2615,6 +2615,52 @@ func (s *state) copiedRepo(owner, repo string) bool {
 		}
 	}
 	return false
+}
+
+// makerHandle returns the handle of the organisation that publishes a
+// repository's models: where the text writes the owner's handle only in
+// addresses, a Hugging Face organisation named after the repository whose
+// address the text writes ("huggingface.co/wren/wren-7b" on
+// github.com/jdoe/wren: one person's repository, the project's
+// organisation its models' maker); else the owner's handle as the text
+// spells it ("由……中心（ACME-LAB）" names the owner as the maker).
+func (s *state) makerHandle(owner, repo string) string {
+	text, f := s.a.Text, fold(repo)
+	if handleWritten(text, owner) {
+		return s.ownerSpelling(owner)
+	}
+	pat := "huggingface.co/"
+	for i := 0; ; {
+		j := strings.Index(text[i:], pat)
+		if j < 0 {
+			break
+		}
+		i += j + len(pat)
+		org, _, ok := strings.Cut(text[i:min(len(text), i+100)], "/")
+		if ok && org != "" && !strings.ContainsAny(org, " \n") && fold(org) == f && fold(org) != fold(owner) {
+			return org
+		}
+	}
+	return s.ownerSpelling(owner)
+}
+
+// handleWritten reports text that writes a handle outside an address: not
+// after or before a slash, not inside a longer word.
+func handleWritten(text, handle string) bool {
+	low, h := strings.ToLower(text), strings.ToLower(handle)
+	for i := 0; ; {
+		j := strings.Index(low[i:], h)
+		if j < 0 {
+			return false
+		}
+		p, q := i+j, i+j+len(h)
+		i = q
+		before := p > 0 && (isAlnum(low[p-1]) || strings.IndexByte("/.-_@", low[p-1]) >= 0)
+		after := q < len(low) && (isAlnum(low[q]) || strings.IndexByte("/.-_", low[q]) >= 0)
+		if !before && !after {
+			return true
+		}
+	}
 }
 
 // addressHandle reports a handle that folds to f in the page's address
