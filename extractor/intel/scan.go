@@ -1000,8 +1000,11 @@ func hasVersion(parts []part) bool {
 
 // productContext reports a vendor name followed by one of its products
 // ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX").
+//
+// The text read after the name is long enough for the lexicon's longest
+// entry past a possessive ("Deep Learning Container").
 func (s *state) productContext(en int) bool {
-	rest := s.buf[en:min(len(s.buf), en+16)]
+	rest := s.buf[en:min(len(s.buf), en+48)]
 	rest = bytes.TrimLeft(rest, " 的")
 	for _, poss := range []string{"'s ", "’s "} {
 		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX"
