@@ -1595,7 +1595,14 @@ func (s *state) catalogModelNamed() bool {
 }
 
 func (s *state) addVendor(name string, at int) {
-	if v := s.vendorGarble(name); v >= 0 {
+	how, conf := howSound, resolveConf.vendorOrg
+	v := s.vendorGarble(name)
+	if hv, ok := s.an.hub[strings.ToLower(name)]; ok && v < 0 {
+		// "developed by Qwen": the Hugging Face organisation a catalogued
+		// vendor publishes under, no new maker.
+		v, how, conf = hv, howCatalog, resolveConf.catalog
+	}
+	if v >= 0 {
 		// "Zippu AI": a catalogued vendor garbled, no new one.
 		st := bytes.LastIndex(s.buf[:min(len(s.buf), at+len(name))], []byte(name))
 		if st < 0 {
@@ -1603,7 +1610,7 @@ func (s *state) addVendor(name string, at int) {
 		}
 		sp := span{st, min(len(s.buf), st+len(name))}
 		if !s.hitOverlaps(sp) && len(s.vendorHits) < maxHits {
-			s.vendorHits = append(s.vendorHits, hit{span: sp, idx: v, how: howSound, conf: float32(resolveConf.vendorOrg)})
+			s.vendorHits = append(s.vendorHits, hit{span: sp, idx: v, how: how, conf: float32(conf)})
 			sortHits(s.vendorHits)
 		}
 		return
