@@ -92,6 +92,9 @@ func (s *state) discover() {
 	if len(s.newVendors) == 0 {
 		s.projectOrgNamed()
 	}
+	if len(s.newVendors) == 0 && !s.anyVendorHit() && !s.catalogModelNamed() {
+		s.quotedHubOrgNamed()
+	}
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
@@ -2698,6 +2701,63 @@ func (s *state) addressHandle(f string) bool {
 		}
 	}
 	return false
+}
+
+// quotedHubOrgNamed adds the organisation no catalog knows whose hub ids a
+// project's page quotes in its code, at least twice and under no other
+// organisation ('from_pretrained("acme/Wren-6B")', '"acme/WrenFold"'),
+// where the text also writes it as a capitalised word of its own ("Acme
+// values open science"): the publisher of the models the page offers. A
+// page naming a catalogued vendor or model is read by the catalog.
+func (s *state) quotedHubOrgNamed() {
+	if _, _, _, ok := s.project(); !ok {
+		return
+	}
+	text := s.a.Text
+	counts := map[string]int{}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '"')
+		if j < 0 {
+			break
+		}
+		p := i + j + 1
+		i = p
+		e := p
+		for e < len(text) && (isAlnum(text[e]) || text[e] == '-' || text[e] == '_') {
+			e++
+		}
+		if e > p && e+1 < len(text) && text[e] == '/' && isAlnum(text[e+1]) {
+			counts[text[p:e]]++
+		}
+	}
+	if len(counts) != 1 {
+		return // none, or two publishers: no one maker
+	}
+	for org, n := range counts {
+		if name := s.capitalisedWord(fold(org)); n >= 2 && !s.hostOwner(org) && name != "" {
+			s.addVendor(name, 0)
+		}
+	}
+}
+
+// capitalisedWord returns a capitalised word of the text, outside
+// addresses and code names, that folds to f, or "".
+func (s *state) capitalisedWord(f string) string {
+	text := s.a.Text
+	for p := 0; p < len(text); p++ {
+		if !isUpper(text[p]) || p > 0 && (isAlnum(text[p-1]) || strings.IndexByte("/.-_@\"", text[p-1]) >= 0) {
+			continue
+		}
+		q := p
+		for q < len(text) && isAlnum(text[q]) {
+			q++
+		}
+		if fold(text[p:q]) == f && (q == len(text) || strings.IndexByte("/.-_\"(", text[q]) < 0 || text[q] == '.' && (q+1 == len(text) || !isAlnum(text[q+1]))) {
+			return text[p:q]
+		}
+		p = q
+	}
+	return ""
 }
 
 // projectOrgNamed adds the organisation a project's page names by the
