@@ -118,7 +118,7 @@ func (s *state) discover() {
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
-				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo) && !s.toolingRepo(repo, stems.names)) ||
 				s.ownerModelID(owner)) {
 			s.addVendor(s.makerHandle(owner, repo), 0)
 		}
@@ -1424,6 +1424,21 @@ func namedAfterAny(repo string, names []string) bool {
 		}
 	}
 	return false
+}
+
+// toolingRepo reports a repository named as one of the page's model
+// names with a tool or runtime word of the lexicon's stopwords after a
+// separator ("Wren-python", "wren_onnx", "Wren-MLX"): a port or a wrapper
+// of the model, whose owner is not its maker where the page names
+// another.
+func (s *state) toolingRepo(repo string, names []string) bool {
+	i := strings.LastIndexAny(repo, "-_.")
+	if i < 3 || i+1 >= len(repo) || !slices.ContainsFunc(names, func(n string) bool { return fold(n) == fold(repo[:i]) }) {
+		return false
+	}
+	w := repo[i+1:]
+	return s.an.c.stopwords[w] || s.an.c.stopwords[strings.ToLower(w)] || s.an.c.stopwords[strings.ToUpper(w)] ||
+		s.an.c.stopwords[strings.ToUpper(w[:1])+strings.ToLower(w[1:])]
 }
 
 // catalogNamedAfter reports a catalogued model of the article that a
