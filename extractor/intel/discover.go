@@ -92,6 +92,9 @@ func (s *state) discover() {
 	if len(s.newVendors) == 0 {
 		s.projectOrgNamed()
 	}
+	if len(s.newVendors) == 0 && !s.anyVendorHit() && !s.catalogModelNamed() {
+		s.quotedHubOrgNamed()
+	}
 	introduced := len(stems.names)
 	rivals := s.discoverRivals(&stems)
 	ownRivals(rivals, stems.names[:introduced])
@@ -115,9 +118,9 @@ func (s *state) discover() {
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
-				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo)) ||
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo) && !s.toolingRepo(repo, stems.names)) ||
 				s.ownerModelID(owner)) {
-			s.addVendor(s.ownerSpelling(owner), 0)
+			s.addVendor(s.makerHandle(owner, repo), 0)
 		}
 	}
 	// Longer names first, so "JoyAI-LLM-Flash" is read before "JoyAI".
@@ -1423,6 +1426,21 @@ func namedAfterAny(repo string, names []string) bool {
 	return false
 }
 
+// toolingRepo reports a repository named as one of the page's model
+// names with a tool or runtime word of the lexicon's stopwords after a
+// separator ("Wren-python", "wren_onnx", "Wren-MLX"): a port or a wrapper
+// of the model, whose owner is not its maker where the page names
+// another.
+func (s *state) toolingRepo(repo string, names []string) bool {
+	i := strings.LastIndexAny(repo, "-_.")
+	if i < 3 || i+1 >= len(repo) || !slices.ContainsFunc(names, func(n string) bool { return fold(n) == fold(repo[:i]) }) {
+		return false
+	}
+	w := repo[i+1:]
+	return s.an.c.stopwords[w] || s.an.c.stopwords[strings.ToLower(w)] || s.an.c.stopwords[strings.ToUpper(w)] ||
+		s.an.c.stopwords[strings.ToUpper(w[:1])+strings.ToLower(w[1:])]
+}
+
 // catalogNamedAfter reports a catalogued model of the article that a
 // repository is named after ("K-intelligence-Midm/Midm-2.0" and Mi:dm
 // 2.0): its maker is known, and the owner's handle names no other.
@@ -1595,7 +1613,14 @@ func (s *state) catalogModelNamed() bool {
 }
 
 func (s *state) addVendor(name string, at int) {
-	if v := s.vendorGarble(name); v >= 0 {
+	how, conf := howSound, resolveConf.vendorOrg
+	v := s.vendorGarble(name)
+	if hv, ok := s.an.hub[strings.ToLower(name)]; ok && v < 0 {
+		// "developed by Qwen": the Hugging Face organisation a catalogued
+		// vendor publishes under, no new maker.
+		v, how, conf = hv, howCatalog, resolveConf.catalog
+	}
+	if v >= 0 {
 		// "Zippu AI": a catalogued vendor garbled, no new one.
 		st := bytes.LastIndex(s.buf[:min(len(s.buf), at+len(name))], []byte(name))
 		if st < 0 {
@@ -1603,7 +1628,7 @@ func (s *state) addVendor(name string, at int) {
 		}
 		sp := span{st, min(len(s.buf), st+len(name))}
 		if !s.hitOverlaps(sp) && len(s.vendorHits) < maxHits {
-			s.vendorHits = append(s.vendorHits, hit{span: sp, idx: v, how: howSound, conf: float32(resolveConf.vendorOrg)})
+			s.vendorHits = append(s.vendorHits, hit{span: sp, idx: v, how: how, conf: float32(conf)})
 			sortHits(s.vendorHits)
 		}
 		return
@@ -2617,6 +2642,52 @@ func (s *state) copiedRepo(owner, repo string) bool {
 	return false
 }
 
+// makerHandle returns the handle of the organisation that publishes a
+// repository's models: where the text writes the owner's handle only in
+// addresses, a Hugging Face organisation named after the repository whose
+// address the text writes ("huggingface.co/wren/wren-7b" on
+// github.com/jdoe/wren: one person's repository, the project's
+// organisation its models' maker); else the owner's handle as the text
+// spells it ("由……中心（ACME-LAB）" names the owner as the maker).
+func (s *state) makerHandle(owner, repo string) string {
+	text, f := s.a.Text, fold(repo)
+	if handleWritten(text, owner) {
+		return s.ownerSpelling(owner)
+	}
+	pat := "huggingface.co/"
+	for i := 0; ; {
+		j := strings.Index(text[i:], pat)
+		if j < 0 {
+			break
+		}
+		i += j + len(pat)
+		org, _, ok := strings.Cut(text[i:min(len(text), i+100)], "/")
+		if ok && org != "" && !strings.ContainsAny(org, " \n") && fold(org) == f && fold(org) != fold(owner) {
+			return org
+		}
+	}
+	return s.ownerSpelling(owner)
+}
+
+// handleWritten reports text that writes a handle outside an address: not
+// after or before a slash, not inside a longer word.
+func handleWritten(text, handle string) bool {
+	low, h := strings.ToLower(text), strings.ToLower(handle)
+	for i := 0; ; {
+		j := strings.Index(low[i:], h)
+		if j < 0 {
+			return false
+		}
+		p, q := i+j, i+j+len(h)
+		i = q
+		before := p > 0 && (isAlnum(low[p-1]) || strings.IndexByte("/.-_@", low[p-1]) >= 0)
+		after := q < len(low) && (isAlnum(low[q]) || strings.IndexByte("/.-_", low[q]) >= 0)
+		if !before && !after {
+			return true
+		}
+	}
+}
+
 // addressHandle reports a handle that folds to f in the page's address
 // or in a repository address the text writes ("github.com/netease-youdao/
 // BCEmbedding", "git@github.com:netease-youdao/…").
@@ -2645,6 +2716,63 @@ func (s *state) addressHandle(f string) bool {
 		}
 	}
 	return false
+}
+
+// quotedHubOrgNamed adds the organisation no catalog knows whose hub ids a
+// project's page quotes in its code, at least twice and under no other
+// organisation ('from_pretrained("acme/Wren-6B")', '"acme/WrenFold"'),
+// where the text also writes it as a capitalised word of its own ("Acme
+// values open science"): the publisher of the models the page offers. A
+// page naming a catalogued vendor or model is read by the catalog.
+func (s *state) quotedHubOrgNamed() {
+	if _, _, _, ok := s.project(); !ok {
+		return
+	}
+	text := s.a.Text
+	counts := map[string]int{}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '"')
+		if j < 0 {
+			break
+		}
+		p := i + j + 1
+		i = p
+		e := p
+		for e < len(text) && (isAlnum(text[e]) || text[e] == '-' || text[e] == '_') {
+			e++
+		}
+		if e > p && e+1 < len(text) && text[e] == '/' && isAlnum(text[e+1]) {
+			counts[text[p:e]]++
+		}
+	}
+	if len(counts) != 1 {
+		return // none, or two publishers: no one maker
+	}
+	for org, n := range counts {
+		if name := s.capitalisedWord(fold(org)); n >= 2 && !s.hostOwner(org) && name != "" {
+			s.addVendor(name, 0)
+		}
+	}
+}
+
+// capitalisedWord returns a capitalised word of the text, outside
+// addresses and code names, that folds to f, or "".
+func (s *state) capitalisedWord(f string) string {
+	text := s.a.Text
+	for p := 0; p < len(text); p++ {
+		if !isUpper(text[p]) || p > 0 && (isAlnum(text[p-1]) || strings.IndexByte("/.-_@\"", text[p-1]) >= 0) {
+			continue
+		}
+		q := p
+		for q < len(text) && isAlnum(text[q]) {
+			q++
+		}
+		if fold(text[p:q]) == f && (q == len(text) || strings.IndexByte("/.-_\"(", text[q]) < 0 || text[q] == '.' && (q+1 == len(text) || !isAlnum(text[q+1]))) {
+			return text[p:q]
+		}
+		p = q
+	}
+	return ""
 }
 
 // projectOrgNamed adds the organisation a project's page names by the

@@ -1006,18 +1006,66 @@ func hasVersion(parts []part) bool {
 
 // productContext reports a vendor name followed by one of its products
 // ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX").
+//
+// The text read after the name is long enough for the lexicon's longest
+// entry past a possessive ("Deep Learning Container").
 func (s *state) productContext(en int) bool {
-	rest := s.buf[en:min(len(s.buf), en+16)]
+	rest := s.buf[en:min(len(s.buf), en+48)]
+	if tail, ok := listTail(s.buf[en:min(len(s.buf), en+160)]); ok {
+		rest = tail[:min(len(tail), 48)] // "英伟达、英特尔、昇腾等芯片": the list's kind
+	}
 	rest = bytes.TrimLeft(rest, " 的")
 	for _, poss := range []string{"'s ", "’s "} {
 		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX"
 	}
+	rest = bytes.TrimLeft(seriesCode(rest), " ")
 	for _, w := range s.an.c.notVendorContext {
 		if bytes.HasPrefix(rest, []byte(w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// listTail returns the text after a list of names written with the
+// enumeration comma that b opens ("、英特尔、昇腾等芯片" → "芯片"), where the
+// list ends in 等 or など before any other punctuation.
+func listTail(b []byte) ([]byte, bool) {
+	if !bytes.HasPrefix(b, []byte("、")) {
+		return nil, false
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '等':
+			return b[i+n:], true
+		case r == 'な' && bytes.HasPrefix(b[i:], []byte("など")):
+			return bytes.TrimPrefix(b[i+len("など"):], []byte("の")), true
+		case r == '。' || r == '，' || r == '；' || r == '\n' || r == ',' || r == ';' || r == '.':
+			return nil, false
+		}
+		i += n
+	}
+	return nil, false
+}
+
+// seriesCode drops a series number written before a product word
+// ("50 系显卡", "40系列 GPU"): the vendor's product line, read past.
+func seriesCode(b []byte) []byte {
+	i := 0
+	for i < len(b) && isDigit(b[i]) {
+		i++
+	}
+	if i == 0 {
+		return b
+	}
+	rest := bytes.TrimLeft(b[i:], " ")
+	for _, w := range []string{"系列", "系", "シリーズ", "시리즈"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return rest[len(w):]
+		}
+	}
+	return b
 }
 
 // suffix reads the name parts after a stem ending at p: versions, sizes,
