@@ -2620,17 +2620,11 @@ func (s *state) copiedRepo(owner, repo string) bool {
 	text := strings.ToLower(s.a.Text)
 	owner, repo = strings.ToLower(owner), strings.ToLower(repo)
 	for _, host := range codeHosts {
-		pat := host + "/"
-		for i := 0; ; {
-			j := strings.Index(text[i:], pat)
-			if j < 0 {
-				break
-			}
-			i += j + len(pat)
-			o, rest, ok := strings.Cut(text[i:min(len(text), i+200)], "/")
-			if !ok || o == owner || strings.ContainsAny(o, " \n") {
+		for _, a := range addresses(text, host, 200) {
+			if a.owner == owner {
 				continue
 			}
+			rest := a.rest
 			if e := strings.IndexFunc(rest, func(r rune) bool { return !isLetterOrDigit(r) && r != '-' && r != '_' && r != '.' }); e >= 0 {
 				rest = rest[:e]
 			}
@@ -2640,6 +2634,30 @@ func (s *state) copiedRepo(owner, repo string) bool {
 		}
 	}
 	return false
+}
+
+// address is one web address of a host the text writes: the owner's
+// handle right after the host, and the rest of the address (cut to the
+// window addresses reads).
+type address struct{ owner, rest string }
+
+// addresses returns the addresses of host ("github.com",
+// "huggingface.co") in text that go on with an owner and a slash, the
+// owner holding no space, reading at most window bytes after the host.
+func addresses(text, host string, window int) []address {
+	var out []address
+	pat := host + "/"
+	for i := 0; ; {
+		j := strings.Index(text[i:], pat)
+		if j < 0 {
+			return out
+		}
+		i += j + len(pat)
+		o, rest, ok := strings.Cut(text[i:min(len(text), i+window)], "/")
+		if ok && o != "" && !strings.ContainsAny(o, " \n") {
+			out = append(out, address{o, rest})
+		}
+	}
 }
 
 // makerHandle returns the handle of the organisation that publishes a
@@ -2654,16 +2672,9 @@ func (s *state) makerHandle(owner, repo string) string {
 	if handleWritten(text, owner) {
 		return s.ownerSpelling(owner)
 	}
-	pat := "huggingface.co/"
-	for i := 0; ; {
-		j := strings.Index(text[i:], pat)
-		if j < 0 {
-			break
-		}
-		i += j + len(pat)
-		org, _, ok := strings.Cut(text[i:min(len(text), i+100)], "/")
-		if ok && org != "" && !strings.ContainsAny(org, " \n") && fold(org) == f && fold(org) != fold(owner) {
-			return org
+	for _, a := range addresses(text, "huggingface.co", 100) {
+		if fold(a.owner) == f && fold(a.owner) != fold(owner) {
+			return a.owner
 		}
 	}
 	return s.ownerSpelling(owner)
