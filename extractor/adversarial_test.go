@@ -109,7 +109,7 @@ func TestTablesBounded(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse([]byte(tc.page))
+			doc, err := Parse([]byte(tc.page))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,7 +8,7 @@ import (
 // A <br> inside a hyphenated name in a table cell is no line break of
 // the name; between values, or before a list's "- ", it stays one.
 func TestJoinWrappedNames(t *testing.T) {
-	doc, err := parse([]byte(`<html><body><table>
+	doc, err := Parse([]byte(`<html><body><table>
 <tr><th>Model</th><th>GPT-4o<br>-Transcribe</th><th>Wren-2.5<br>-Pro</th><th>Orca-2.5-<br>Pro<br>-Max</th><th>Delta</th><th>Notes</th><th>Test<br>Split</th></tr>
 <tr><td>WER</td><td>5.1</td><td>4.8</td><td>3.9</td><td>74.3<br>-2.1</td><td>fast<br>- small</td><td>1.0 -<br>2.0</td></tr>
 </table><p>Line one<br>-flag stays</p></body></html>`))

@@ -65,8 +65,11 @@ func decode(page []byte) []byte {
 	return out
 }
 
-// parse decodes and parses page into a DOM.
-func parse(page []byte) (*html.Node, error) {
+// Parse decodes page (its declared or sniffed charset) and parses it into
+// the DOM the extractor reads, names a table cell wraps over a line break
+// joined (joinWrappedNames). Callers that read tables of a page
+// themselves (Tables) parse it with Parse to see what the extractor sees.
+func Parse(page []byte) (*html.Node, error) {
 	doc, err := html.ParseWithOptions(bytes.NewReader(decode(page)), html.ParseOptionEnableScripting(true))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)

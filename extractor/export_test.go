@@ -35,7 +35,7 @@ func SecondOpinion(page []byte, pageURL string) func() string {
 }
 
 func prepare(page []byte, pageURL string) (*html.Node, *url.URL, textHints, *pageMeta, classes, error) {
-	doc, err := parse(page)
+	doc, err := Parse(page)
 	if err != nil {
 		return nil, nil, textHints{}, nil, nil, err
 	}

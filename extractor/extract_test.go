@@ -513,7 +513,7 @@ func TestTitle(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse([]byte(tc.page))
+			doc, err := Parse([]byte(tc.page))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -115,7 +115,7 @@ func (x *Extractor) ExtractPage(body []byte, p event.Page) (a event.Article, err
 // date shapes news pages use.
 func (x *Extractor) ExtractArticle(page []byte, pageURL string) (event.Article, []Table, error) {
 	a := event.Article{URL: pageURL, CanonicalURL: pageURL, Authors: []string{}}
-	doc, err := parse(page)
+	doc, err := Parse(page)
 	if err != nil {
 		return a, nil, err
 	}

@@ -98,10 +98,9 @@ func TableOf(rows [][]string) Table {
 // shows as text ("| a | b |" lines, see pipeTables). Nested tables are returned on their
 // own and not repeated inside their parent's cells. At most 64 tables of
 // 500 rows of 64 slots, 20,000 slots in all, and 1 KB of text per cell are
-// returned. A name a cell wraps over a line break is joined first
-// (joinWrappedNames; a page parsed by the extractor has it joined already).
+// returned. n is a page read by Parse, which joins the names a cell wraps
+// over a line break.
 func Tables(n *html.Node) []Table {
-	joinWrappedNames(n)
 	tb := tables{cells: maxPageCells}
 	tb.find(n, 0)
 	return tb.out
@@ -302,7 +301,7 @@ func strongCell(n *html.Node) bool {
 // footnote superscripts, with white space collapsed and cut to
 // maxCellBytes. A superscript inside a word stays in it ("τ<sup>2</sup>-Bench"
 // reads "τ2-Bench"); a name a line break splits at a hyphen was joined
-// before (joinWrappedNames).
+// by Parse (joinWrappedNames).
 func cellText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node, int)

@@ -2,17 +2,14 @@ package extractor_test
 
 import (
 	"reflect"
-	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 
 	"github.com/modelwire/modelwire/extractor"
 )
 
 func tablesOf(t *testing.T, page string) []extractor.Table {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader(page))
+	doc, err := extractor.Parse([]byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}

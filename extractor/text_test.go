@@ -197,7 +197,7 @@ func TestMainText(t *testing.T) {
 // holds every want and none of drop.
 func checkMainText(t *testing.T, page string, want, drop []string) {
 	t.Helper()
-	doc, err := parse([]byte("<html><body>" + page + "</body></html>"))
+	doc, err := Parse([]byte("<html><body>" + page + "</body></html>"))
 	if err != nil {
 		t.Fatal(err)
 	}

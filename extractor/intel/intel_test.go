@@ -14,7 +14,6 @@ import (
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/net/html"
 
 	"github.com/modelwire/modelwire/configs"
 	"github.com/modelwire/modelwire/event"
@@ -121,7 +120,7 @@ func loadCase(t testing.TB, path string) (testCase, event.Article) {
 		c.Tables = append(c.Tables, extractor.Table{Rows: g})
 	}
 	if c.HTML != "" {
-		doc, err := html.Parse(strings.NewReader(c.HTML))
+		doc, err := extractor.Parse([]byte(c.HTML))
 		if err != nil {
 			t.Fatalf("%s: html: %v", path, err)
 		}
