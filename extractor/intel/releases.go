@@ -378,14 +378,27 @@ func (s *state) newerSameLine(m *modelRec) bool {
 }
 
 // newerSharesEvidence reports a newer released version of m's line whose
-// release evidence is m's own: one sentence releases both.
+// release evidence is m's own: one sentence releases both ("We release
+// X-3 and X-2.5"). A sentence that names three versions of the line or
+// more lists its history ("The X-2.5, X-2.6, X-3 and X-3.5 weights are
+// released under …"): it shares nothing, and the newest is the release.
 func (s *state) newerSharesEvidence(m *modelRec) bool {
+	shared := 0
 	for _, r := range s.models {
-		if r != m && r.conf >= tune.releasedBase && r.family == m.family && r.vendor == m.vendor && r.evidence == m.evidence {
-			return true
+		if r != m && r.conf >= tune.releasedBase && r.family == m.family && r.vendor == m.vendor && r.evidence == m.evidence && sameStem(r, m) {
+			shared++
 		}
 	}
-	return false
+	return shared == 1
+}
+
+// sameStem reports two versioned names with the same words before their
+// versions ("X-2.5" and "X-3.5-Fast").
+func sameStem(a, b *modelRec) bool {
+	at, bt := a.tokens(), b.tokens()
+	i, ok := nameVersion(at)
+	j, ok2 := nameVersion(bt)
+	return ok && ok2 && slices.Equal(at[:i], bt[:j])
 }
 
 // dropPassingSeries takes the release back from a bare catalogued series
@@ -885,10 +898,11 @@ func (s *state) toolTitle(m mention) bool {
 
 // releaseRepoModel releases, on a repository's page that releases
 // nothing else, the model no catalog knows that the repository is named
-// after and that the text writes with a version or size ("hexgrad/kokoro":
-// "An inference library for Kokoro-82M"): a README that offers its own
-// model without news of it announces it. The most specific such name is
-// the release; one compared, built on, planned, denied or recalled is none.
+// after ("hexgrad/kokoro": "An inference library for Kokoro-82M";
+// "NX-AI/tirex": "the pre-trained forecasting model TiRex"): a README
+// that offers its own model without news of it announces it. The most
+// specific such name is the release; one compared, built on, planned,
+// denied or recalled is none.
 func (s *state) releaseRepoModel() {
 	_, repo, _, ok := s.project()
 	if !ok {
@@ -900,7 +914,7 @@ func (s *state) releaseRepoModel() {
 			return
 		}
 		if rec.family >= 0 || rec.bare || rec.count == 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled ||
-			!hasDigit(rec.name) || !namedAfter(repo, stemOf(rec.name)) {
+			!namedAfter(repo, stemOf(rec.name)) {
 			continue
 		}
 		if best < 0 || len(rec.name) > len(s.models[best].name) {

@@ -719,7 +719,9 @@ func (tb *table) rowModel(r int) (int, bool) {
 }
 
 // noteDownloads notes the models a download table offers: the first model
-// of each row, and any model written beside a download mark ("🤗
+// of each row (in the column headed as models, when one is: a model a
+// description names, "using the BERT-large architecture", is the row's
+// base), and any model written beside a download mark ("🤗
 // Baichuan2-7B-Chat"); the models a row lists as its parts ("Language
 // Part": Qwen2.5-7B-Instruct) are not offered.
 func (s *state) noteDownloads(tb table) {
@@ -732,11 +734,12 @@ func (s *state) noteDownloads(tb table) {
 			continue
 		}
 		first := true
-		for _, c := range tb.rows[r] {
+		for i, c := range tb.rows[r] {
 			if c.model < 0 || c.spanned || c.headed {
 				continue
 			}
-			if first || s.isDownloadCell(c.text) {
+			named := tb.modelCol < 0 || i == tb.modelCol
+			if first && named || s.isDownloadCell(c.text) {
 				s.downloads = append(s.downloads, c.model)
 			}
 			first = false
