@@ -36,8 +36,9 @@ type cell struct {
 	// markOnly: the mark is all it says ("本次开源"), its text kept.
 	ours, markOnly bool
 	// headed: the model is read from the label alone, under a header of
-	// models (headedModelRows); it scores, but no download table offers
-	// it: which checkpoints a page releases its text says.
+	// models (headedModelRows); it scores, but a download table offers
+	// it only beside a header of downloads ("Download", "下载链接"):
+	// elsewhere which checkpoints a page releases its text says.
 	headed bool
 	// stacked are the benchmarks or numbers of a cell that stacks several
 	// on separate lines ("AIME 2024<br>AIME 2025", "74.3<br>79.2"), one
@@ -723,19 +724,23 @@ func (tb *table) rowModel(r int) (int, bool) {
 // description names, "using the BERT-large architecture", is the row's
 // base), and any model written beside a download mark ("🤗
 // Baichuan2-7B-Chat"); the models a row lists as its parts ("Language
-// Part": Qwen2.5-7B-Instruct) are not offered.
+// Part": Qwen2.5-7B-Instruct) are not offered. A label read only as a
+// model under a header of models is offered when a header cell of the
+// table is a download mark ("Model | Layers | Download": a README's sizes
+// to download), not when only a label says "checkpoint".
 func (s *state) noteDownloads(tb table) {
 	if !tb.download {
 		return
 	}
 	marked := s.markColumns(tb)
+	headerOffers := s.downloadHeader(tb)
 	for r := 1; r < len(tb.rows); r++ {
 		if s.unofferedRow(tb.rows[r]) || s.unmarkedRow(tb.rows[r], marked) {
 			continue
 		}
 		first := true
 		for i, c := range tb.rows[r] {
-			if c.model < 0 || c.spanned || c.headed {
+			if c.model < 0 || c.spanned || c.headed && !headerOffers {
 				continue
 			}
 			named := tb.modelCol < 0 || i == tb.modelCol
@@ -745,6 +750,19 @@ func (s *state) noteDownloads(tb table) {
 			first = false
 		}
 	}
+}
+
+// downloadHeader reports a header cell of a download table that is a
+// download mark ("Download", "下载链接"): a column of the rows' files.
+func (s *state) downloadHeader(tb table) bool {
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		for _, c := range tb.rows[r] {
+			if c.model < 0 && s.isDownloadCell(c.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markColumns returns the columns of a download table in which at least
