@@ -1013,6 +1013,7 @@ func (s *state) objectChain(c hit) []int {
 	out := []int{}
 	sent := s.sents[s.sentenceAt(c.start)]
 	anchor, kind := c.end, false
+	attributive := s.attributiveParticiple(c)
 	for i := s.mentionIndex(c.end); i < len(s.mentions) && len(out) < maxChain; i++ {
 		m := s.mentions[i]
 		if m.start >= sent.end {
@@ -1038,6 +1039,9 @@ func (s *state) objectChain(c hit) []int {
 			}
 		}
 		gap := s.buf[anchor:m.start]
+		if len(out) == 0 && attributive && len(bytes.TrimSpace(gap)) > 0 {
+			break // "the released v2 checkpoints use the X codec": X is no object
+		}
 		if len(out) == 0 || restart {
 			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
 				break
@@ -1049,6 +1053,24 @@ func (s *state) objectChain(c hit) []int {
 		anchor, kind = m.end, s.typeModifier(m)
 	}
 	return out
+}
+
+// attributiveParticiple reports an English release participle right
+// after a determiner ("the released v2/v3 checkpoints", "our published
+// weights"): an adjective of the noun after it, which the page released
+// before; it releases a model only when the model's name is that noun
+// ("the released X-2").
+func (s *state) attributiveParticiple(c hit) bool {
+	if !bytes.HasSuffix(s.buf[c.start:c.end], []byte("ed")) {
+		return false
+	}
+	before := s.buf[s.back(c.start, 8, 8):c.start]
+	if !bytes.HasSuffix(before, []byte(" ")) {
+		return false
+	}
+	before = bytes.TrimRight(before, " ")
+	i := bytes.LastIndexAny(before, " \n\t")
+	return slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(before[i+1:])))
 }
 
 // apposition reports a gap between two released names that describes the
