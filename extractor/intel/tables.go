@@ -285,7 +285,9 @@ func trimMarks(t string) string {
 // headed as models ("Model", "模型"): that column's label names each
 // row's model, though no catalog or text knows it, and the whole label
 // does where a catalogued name covers only its start ("CoSENT" of
-// "CoSENT-macbert-base", beside an "Arch" column of "CoSENT").
+// "CoSENT-macbert-base", beside an "Arch" column of "CoSENT"). In a
+// download table every row's label does, scored or not ("Checkpoint |
+// Parameters | Notes": the checkpoints a README offers).
 func (s *state) headedModelRows(tb *table) {
 	c := s.modelHeader(tb)
 	if c < 0 {
@@ -294,7 +296,7 @@ func (s *state) headedModelRows(tb *table) {
 	tb.modelCol = c
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
-		if len(row) <= tb.labels || row[c].bench >= 0 || row[c].num || row[c].ours || !rowScored(row[tb.labels:]) {
+		if len(row) <= tb.labels || row[c].bench >= 0 || row[c].num || row[c].ours || !rowScored(row[tb.labels:]) && !tb.download {
 			continue
 		}
 		if name, _ := labelName(row[c].text); row[c].model >= 0 && fold(s.models[row[c].model].name) == fold(name) {
