@@ -280,6 +280,7 @@ func (s *state) releases() {
 	s.releaseAttributive()
 	s.releaseRepoTitle(false)
 	s.releaseDownloads()
+	s.releaseOfferedSeries()
 	s.releaseSeries()
 	s.releaseVariants()
 	s.releaseRepoTitle(true)
@@ -981,6 +982,83 @@ func (s *state) releaseDownloads() {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
+}
+
+// releaseOfferedSeries releases, on a project's page, the series whose
+// sizes or tiers its download tables offer ("XGLM 564M" … "XGLM 7.5B",
+// "XLS-R 300M", "data2vec Base" and "data2vec Large") when no catalog
+// knows it and the text writes its name alone ("a family of models,
+// dubbed XGLM"): the model a per-model README introduces, its sizes
+// released alongside it. A series the page compares, builds on, plans,
+// denies or recalls is none.
+func (s *state) releaseOfferedSeries() {
+	if _, _, _, ok := s.project(); !ok || s.downloadCatalog() {
+		return
+	}
+	sizes := map[string]map[int]bool{}
+	for _, m := range s.downloads {
+		rec := s.models[m]
+		if rec.conf == 0 || rec.family >= 0 {
+			continue
+		}
+		if stem, ok := s.sizedStem(rec.name); ok {
+			if sizes[stem] == nil {
+				sizes[stem] = map[int]bool{}
+			}
+			sizes[stem][m] = true
+		}
+	}
+	for stem, of := range sizes {
+		if len(of) < 2 || !s.writtenAlone(stem) {
+			continue
+		}
+		m := s.tableName(stem)
+		if m < 0 {
+			continue
+		}
+		rec := s.models[m]
+		if rec.family >= 0 || rec.conf > 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled {
+			continue
+		}
+		s.give(m, tune.seriesConf, "series of "+stem, false)
+	}
+}
+
+// sizedStem returns a name's words before its last one when that word is
+// a size or a variant of the lexicon ("XGLM" of "XGLM 1.7B", "XLS-R" of
+// "XLS-R 300M", "data2vec" of "data2vec Large").
+func (s *state) sizedStem(name string) (string, bool) {
+	i := strings.LastIndexAny(name, " -_")
+	if i <= 0 || i+1 >= len(name) {
+		return "", false
+	}
+	last := name[i+1:]
+	if _, ok := s.an.c.variants[strings.ToLower(last)]; !ok && !isSizeWord(last) {
+		return "", false
+	}
+	return strings.TrimRight(name[:i], " -_"), true
+}
+
+// writtenAlone reports a place where the text writes name as a word of
+// its own, no size or version after it.
+func (s *state) writtenAlone(name string) bool {
+	for _, st := range s.placesOf(name) {
+		en := st + len(name)
+		if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-' || s.buf[st-1] == '_') {
+			continue
+		}
+		if en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-' || s.buf[en] == '_') || en+1 < len(s.buf) && s.buf[en] == '.' && isAlnum(s.buf[en+1]) {
+			continue // "XGLM-2", "xglm.564M"
+		}
+		if en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) {
+			continue
+		}
+		if s.inTableLine(st) || s.inCodeLine(st) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // downloadCatalog reports download tables that offer models of
