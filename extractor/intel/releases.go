@@ -280,6 +280,7 @@ func (s *state) releases() {
 	s.releaseAttributive()
 	s.releaseRepoTitle(false)
 	s.releaseDownloads()
+	s.releaseOfferedSeries()
 	s.releaseSeries()
 	s.releaseVariants()
 	s.releaseRepoTitle(true)
@@ -378,14 +379,27 @@ func (s *state) newerSameLine(m *modelRec) bool {
 }
 
 // newerSharesEvidence reports a newer released version of m's line whose
-// release evidence is m's own: one sentence releases both.
+// release evidence is m's own: one sentence releases both ("We release
+// X-3 and X-2.5"). A sentence that names three versions of the line or
+// more lists its history ("The X-2.5, X-2.6, X-3 and X-3.5 weights are
+// released under …"): it shares nothing, and the newest is the release.
 func (s *state) newerSharesEvidence(m *modelRec) bool {
+	shared := 0
 	for _, r := range s.models {
-		if r != m && r.conf >= tune.releasedBase && r.family == m.family && r.vendor == m.vendor && r.evidence == m.evidence {
-			return true
+		if r != m && r.conf >= tune.releasedBase && r.family == m.family && r.vendor == m.vendor && r.evidence == m.evidence && sameStem(r, m) {
+			shared++
 		}
 	}
-	return false
+	return shared == 1
+}
+
+// sameStem reports two versioned names with the same words before their
+// versions ("X-2.5" and "X-3.5-Fast").
+func sameStem(a, b *modelRec) bool {
+	at, bt := a.tokens(), b.tokens()
+	i, ok := nameVersion(at)
+	j, ok2 := nameVersion(bt)
+	return ok && ok2 && slices.Equal(at[:i], bt[:j])
 }
 
 // dropPassingSeries takes the release back from a bare catalogued series
@@ -885,10 +899,11 @@ func (s *state) toolTitle(m mention) bool {
 
 // releaseRepoModel releases, on a repository's page that releases
 // nothing else, the model no catalog knows that the repository is named
-// after and that the text writes with a version or size ("hexgrad/kokoro":
-// "An inference library for Kokoro-82M"): a README that offers its own
-// model without news of it announces it. The most specific such name is
-// the release; one compared, built on, planned, denied or recalled is none.
+// after ("hexgrad/kokoro": "An inference library for Kokoro-82M";
+// "NX-AI/tirex": "the pre-trained forecasting model TiRex"): a README
+// that offers its own model without news of it announces it. The most
+// specific such name is the release; one compared, built on, planned,
+// denied or recalled is none.
 func (s *state) releaseRepoModel() {
 	_, repo, _, ok := s.project()
 	if !ok {
@@ -900,7 +915,7 @@ func (s *state) releaseRepoModel() {
 			return
 		}
 		if rec.family >= 0 || rec.bare || rec.count == 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled ||
-			!hasDigit(rec.name) || !namedAfter(repo, stemOf(rec.name)) {
+			!namedAfter(repo, stemOf(rec.name)) {
 			continue
 		}
 		if best < 0 || len(rec.name) > len(s.models[best].name) {
@@ -969,6 +984,83 @@ func (s *state) releaseDownloads() {
 	}
 }
 
+// releaseOfferedSeries releases, on a project's page, the series whose
+// sizes or tiers its download tables offer ("XGLM 564M" … "XGLM 7.5B",
+// "XLS-R 300M", "data2vec Base" and "data2vec Large") when no catalog
+// knows it and the text writes its name alone ("a family of models,
+// dubbed XGLM"): the model a per-model README introduces, its sizes
+// released alongside it. A series the page compares, builds on, plans,
+// denies or recalls is none.
+func (s *state) releaseOfferedSeries() {
+	if _, _, _, ok := s.project(); !ok || s.downloadCatalog() {
+		return
+	}
+	sizes := map[string]map[int]bool{}
+	for _, m := range s.downloads {
+		rec := s.models[m]
+		if rec.conf == 0 || rec.family >= 0 {
+			continue
+		}
+		if stem, ok := s.sizedStem(rec.name); ok {
+			if sizes[stem] == nil {
+				sizes[stem] = map[int]bool{}
+			}
+			sizes[stem][m] = true
+		}
+	}
+	for stem, of := range sizes {
+		if len(of) < 2 || !s.writtenAlone(stem) {
+			continue
+		}
+		m := s.tableName(stem)
+		if m < 0 {
+			continue
+		}
+		rec := s.models[m]
+		if rec.family >= 0 || rec.conf > 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled {
+			continue
+		}
+		s.give(m, tune.seriesConf, "series of "+stem, false)
+	}
+}
+
+// sizedStem returns a name's words before its last one when that word is
+// a size or a variant of the lexicon ("XGLM" of "XGLM 1.7B", "XLS-R" of
+// "XLS-R 300M", "data2vec" of "data2vec Large").
+func (s *state) sizedStem(name string) (string, bool) {
+	i := strings.LastIndexAny(name, " -_")
+	if i <= 0 || i+1 >= len(name) {
+		return "", false
+	}
+	last := name[i+1:]
+	if _, ok := s.an.c.variants[strings.ToLower(last)]; !ok && !isSizeWord(last) {
+		return "", false
+	}
+	return strings.TrimRight(name[:i], " -_"), true
+}
+
+// writtenAlone reports a place where the text writes name as a word of
+// its own, no size or version after it.
+func (s *state) writtenAlone(name string) bool {
+	for _, st := range s.placesOf(name) {
+		en := st + len(name)
+		if st > 0 && (isAlnum(s.buf[st-1]) || s.buf[st-1] == '-' || s.buf[st-1] == '_') {
+			continue
+		}
+		if en < len(s.buf) && (isAlnum(s.buf[en]) || s.buf[en] == '-' || s.buf[en] == '_') || en+1 < len(s.buf) && s.buf[en] == '.' && isAlnum(s.buf[en+1]) {
+			continue // "XGLM-2", "xglm.564M"
+		}
+		if en+1 < len(s.buf) && s.buf[en] == ' ' && isDigit(s.buf[en+1]) {
+			continue
+		}
+		if s.inTableLine(st) || s.inCodeLine(st) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // downloadCatalog reports download tables that offer models of
 // tune.catalogLines lines or more, by the first word of their names
 // ("Codestral 22B", "Mistral Large 2", "Mixtral 8x22B", "Pixtral 12B"
@@ -999,6 +1091,7 @@ func (s *state) objectChain(c hit) []int {
 	out := []int{}
 	sent := s.sents[s.sentenceAt(c.start)]
 	anchor, kind := c.end, false
+	attributive := s.attributiveParticiple(c)
 	for i := s.mentionIndex(c.end); i < len(s.mentions) && len(out) < maxChain; i++ {
 		m := s.mentions[i]
 		if m.start >= sent.end {
@@ -1024,6 +1117,9 @@ func (s *state) objectChain(c hit) []int {
 			}
 		}
 		gap := s.buf[anchor:m.start]
+		if len(out) == 0 && attributive && len(bytes.TrimSpace(gap)) > 0 {
+			break // "the released v2 checkpoints use the X codec": X is no object
+		}
 		if len(out) == 0 || restart {
 			if len(gap) > tune.objectGap || bytes.ContainsAny(gap, ";。；") {
 				break
@@ -1035,6 +1131,24 @@ func (s *state) objectChain(c hit) []int {
 		anchor, kind = m.end, s.typeModifier(m)
 	}
 	return out
+}
+
+// attributiveParticiple reports an English release participle right
+// after a determiner ("the released v2/v3 checkpoints", "our published
+// weights"): an adjective of the noun after it, which the page released
+// before; it releases a model only when the model's name is that noun
+// ("the released X-2").
+func (s *state) attributiveParticiple(c hit) bool {
+	if !bytes.HasSuffix(s.buf[c.start:c.end], []byte("ed")) {
+		return false
+	}
+	before := s.buf[s.back(c.start, 8, 8):c.start]
+	if !bytes.HasSuffix(before, []byte(" ")) {
+		return false
+	}
+	before = bytes.TrimRight(before, " ")
+	i := bytes.LastIndexAny(before, " \n\t")
+	return slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(before[i+1:])))
 }
 
 // apposition reports a gap between two released names that describes the

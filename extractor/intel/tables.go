@@ -36,8 +36,9 @@ type cell struct {
 	// markOnly: the mark is all it says ("本次开源"), its text kept.
 	ours, markOnly bool
 	// headed: the model is read from the label alone, under a header of
-	// models (headedModelRows); it scores, but no download table offers
-	// it: which checkpoints a page releases its text says.
+	// models (headedModelRows); it scores, but a download table offers
+	// it only beside a header of downloads ("Download", "下载链接"):
+	// elsewhere which checkpoints a page releases its text says.
 	headed bool
 	// stacked are the benchmarks or numbers of a cell that stacks several
 	// on separate lines ("AIME 2024<br>AIME 2025", "74.3<br>79.2"), one
@@ -284,7 +285,9 @@ func trimMarks(t string) string {
 // headed as models ("Model", "模型"): that column's label names each
 // row's model, though no catalog or text knows it, and the whole label
 // does where a catalogued name covers only its start ("CoSENT" of
-// "CoSENT-macbert-base", beside an "Arch" column of "CoSENT").
+// "CoSENT-macbert-base", beside an "Arch" column of "CoSENT"). In a
+// download table every row's label does, scored or not ("Checkpoint |
+// Parameters | Notes": the checkpoints a README offers).
 func (s *state) headedModelRows(tb *table) {
 	c := s.modelHeader(tb)
 	if c < 0 {
@@ -293,7 +296,7 @@ func (s *state) headedModelRows(tb *table) {
 	tb.modelCol = c
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
-		if len(row) <= tb.labels || row[c].bench >= 0 || row[c].num || row[c].ours || !rowScored(row[tb.labels:]) {
+		if len(row) <= tb.labels || row[c].bench >= 0 || row[c].num || row[c].ours || !rowScored(row[tb.labels:]) && !tb.download {
 			continue
 		}
 		if name, _ := labelName(row[c].text); row[c].model >= 0 && fold(s.models[row[c].model].name) == fold(name) {
@@ -719,29 +722,49 @@ func (tb *table) rowModel(r int) (int, bool) {
 }
 
 // noteDownloads notes the models a download table offers: the first model
-// of each row, and any model written beside a download mark ("🤗
+// of each row (in the column headed as models, when one is: a model a
+// description names, "using the BERT-large architecture", is the row's
+// base), and any model written beside a download mark ("🤗
 // Baichuan2-7B-Chat"); the models a row lists as its parts ("Language
-// Part": Qwen2.5-7B-Instruct) are not offered.
+// Part": Qwen2.5-7B-Instruct) are not offered. A label read only as a
+// model under a header of models is offered when a header cell of the
+// table is a download mark ("Model | Layers | Download": a README's sizes
+// to download), not when only a label says "checkpoint".
 func (s *state) noteDownloads(tb table) {
 	if !tb.download {
 		return
 	}
 	marked := s.markColumns(tb)
+	headerOffers := s.downloadHeader(tb)
 	for r := 1; r < len(tb.rows); r++ {
 		if s.unofferedRow(tb.rows[r]) || s.unmarkedRow(tb.rows[r], marked) {
 			continue
 		}
 		first := true
-		for _, c := range tb.rows[r] {
-			if c.model < 0 || c.spanned || c.headed {
+		for i, c := range tb.rows[r] {
+			if c.model < 0 || c.spanned || c.headed && !headerOffers {
 				continue
 			}
-			if first || s.isDownloadCell(c.text) {
+			named := tb.modelCol < 0 || i == tb.modelCol
+			if first && named || s.isDownloadCell(c.text) {
 				s.downloads = append(s.downloads, c.model)
 			}
 			first = false
 		}
 	}
+}
+
+// downloadHeader reports a header cell of a download table that is a
+// download mark ("Download", "下载链接"): a column of the rows' files.
+func (s *state) downloadHeader(tb table) bool {
+	for r := 0; r < tb.head && r < len(tb.rows); r++ {
+		for _, c := range tb.rows[r] {
+			if c.model < 0 && s.isDownloadCell(c.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markColumns returns the columns of a download table in which at least
