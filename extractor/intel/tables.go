@@ -658,7 +658,25 @@ func (tb *table) orient() {
 		}
 	}
 	tb.across = across >= 1 && across >= down
-	tb.scored = across+down > 0 && tb.scores() >= 2
+	n := tb.scores()
+	tb.scored = across+down > 0 && (n >= 2 || n == 1 && !tb.across && tb.benchScored())
+}
+
+// benchScored reports a score in the body under a header cell that
+// names a catalogued benchmark ("COCO精度（AP）"): a table of one model
+// and one score scores it, where a lone number elsewhere may be a size.
+func (tb *table) benchScored() bool {
+	for r := tb.head; r < len(tb.rows); r++ {
+		for c := tb.labels; c < len(tb.rows[r]); c++ {
+			if !tb.rows[r][c].num {
+				continue
+			}
+			if _, bench, _ := tb.columnBench(c); bench >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scores counts the scores in the table's body.
@@ -1300,7 +1318,7 @@ func (s *state) modelColumns(tb *table) {
 		if !catalogued {
 			name, bench = s.headingBench(tb, name, bench)
 		}
-		if tb.download && bench < 0 && tb.benchCol < 0 {
+		if tb.download && bench < 0 && tb.benchCol < 0 && !s.metricLabel(tb, row) {
 			continue
 		}
 		if st := tb.stackedBenches(row); st != nil && !tb.unpairedPipes(row, len(st)) {
@@ -1315,6 +1333,52 @@ func (s *state) modelColumns(tb *table) {
 			s.scoreClaim(models[c], name, bench, row[c].value, u, rowEvidence(tb.rows[0], c, row))
 		}
 	}
+}
+
+// metricLabel reports a body row whose label columns name a quality
+// metric ("mAP", "Top-1 Acc"): a row of scores, in a table of downloads
+// too.
+func (s *state) metricLabel(tb *table, row []cell) bool {
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		if s.metricNamed(row[c].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// metricNamed reports a table label that names one of the catalog's
+// quality metrics (metric_headers) as a word: "mAP", "COCO精度（AP）",
+// "测试集精度（IoU）", "Top-1 Acc", not "mAPval" or "FP16".
+func (s *state) metricNamed(text string) bool {
+	lower := strings.ToLower(text)
+	for _, m := range s.an.cat.MetricHeaders {
+		if wordIn(lower, strings.ToLower(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports w in t as a word: no letter or digit right before or
+// after it where w starts or ends with a Latin letter or digit (a CJK
+// word is matched inside its text).
+func wordIn(t, w string) bool {
+	for i := 0; w != ""; {
+		j := strings.Index(t[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		before := j == 0 || !isAlnum(w[0]) || !isAlnum(t[j-1])
+		after := end == len(t) || !isAlnum(w[len(w)-1]) || !isAlnum(t[end])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+	return false
 }
 
 // stackedBenches returns the benchmarks a row's label stacks, nil when it
@@ -1427,6 +1491,12 @@ func (s *state) benchColumns(tb *table) {
 			names[c], benches[c] = s.headingBench(tb, names[c], benches[c])
 		}
 	}
+	metrics := make([]bool, width) // columns headed by a quality metric
+	for c := tb.labels; c < width && tb.download; c++ {
+		for r := 0; r < tb.head && !metrics[c]; r++ {
+			metrics[c] = c < len(tb.rows[r]) && s.metricNamed(tb.rows[r][c].text)
+		}
+	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		model, ours := tb.rowModel(r)
@@ -1438,7 +1508,7 @@ func (s *state) benchColumns(tb *table) {
 		}
 		rowNames, rowIdx := s.rowBenches(tb, row, names, benches)
 		for c := tb.labels; c < len(row); c++ {
-			if row[c].num && rowNames[c] != "" && (!tb.download || rowIdx[c] >= 0) {
+			if row[c].num && rowNames[c] != "" && (!tb.download || rowIdx[c] >= 0 || metrics[c]) {
 				u := firstOf(row[c].unit, units[c], tb.unit)
 				s.scoreClaim(model, rowNames[c], rowIdx[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 			}
@@ -1689,7 +1759,7 @@ func firstOf(vs ...string) string {
 // before any parenthesis, without trailing marks and arrows.
 func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
-		if inner := bracketed(t[i:]); inner != "" && scoreWord(t[:i]) {
+		if inner := bracketed(t[i:]); inner != "" && splitScoreWord(t[:i]) {
 			t = inner // "Điểm (Image Edit Arena)": the score of what is in brackets
 			if sp := strings.LastIndexByte(t, ' '); sp > 0 && slices.Contains(splitWords, strings.ToLower(t[sp+1:])) {
 				t = t[:sp]
@@ -1710,11 +1780,27 @@ func benchLabel(t string) string {
 // Error rates and overlap metrics ("CER (JSUT)", "BLEU (WMT23)") say the same
 // of the set in brackets.
 var scoreWords = []string{"score", "scores", "điểm", "điểm số", "得分", "分数", "分數", "评分", "점수", "スコア", "accuracy", "acc", "rating", "result", "results", "正答率", "准确率", "정확도",
-	"cer", "wer", "bleu", "f1", "em", "文字誤り率", "単語誤り率", "字错率", "词错率"}
+	"cer", "wer", "bleu", "f1", "em", "精度", "文字誤り率", "単語誤り率", "字错率", "词错率"}
 
 // splitWords name a benchmark's split after its name in brackets
 // ("ReazonSpeech テスト"): the benchmark is the name before them.
 var splitWords = []string{"test", "テスト", "테스트", "测试", "测试集", "測試", "dev", "val", "validation"}
+
+// splitScoreWord reports a label that only says "score", after a split
+// of a set if any ("Accuracy", "测试集精度", "Test accuracy"): the
+// brackets after it name what it measures ("测试集精度（IoU）").
+func splitScoreWord(t string) bool {
+	if scoreWord(t) {
+		return true
+	}
+	lower := strings.ToLower(strings.TrimSpace(t))
+	for _, w := range splitWords {
+		if rest, ok := strings.CutPrefix(lower, w); ok && rest != "" && scoreWord(rest) {
+			return true
+		}
+	}
+	return false
+}
 
 // scoreWord reports a label that only says "score" ("Score", "Điểm").
 func scoreWord(t string) bool {
