@@ -1576,6 +1576,16 @@ func (s *state) comparison(kind cueKind, c hit) {
 		}
 		return
 	}
+	if !c.after {
+		if listed := s.listedRivals(c.end); len(listed) > 0 {
+			for _, t := range listed {
+				if t != s.models[subject].name {
+					s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: relation, Target: t, Evidence: ev})
+				}
+			}
+			return
+		}
+	}
 	phrase := s.phraseAfter(c.end, sp.end)
 	if c.after {
 		phrase = s.phraseBefore(c.start, sp.start)
@@ -1588,6 +1598,68 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// maxListed is the most lines of a list a comparison cue's colon opens
+// read for its rivals.
+const maxListed = 8
+
+// listedRivals returns the rivals of a comparison cue ending at p whose
+// line names none and ends with a colon, one per line of the list it
+// opens ("outperforms the following popular models:" / "GPT4TS (NeurIPS
+// 23) by 7-12% …" / "LLMTime (NeurIPS 23) by 24% …"): the model a line
+// starts with, else the name-shaped word it starts with (see
+// listedName). The list ends at the first line that starts with
+// neither; nil when the line goes on past its colon or names a model
+// after the cue.
+func (s *state) listedRivals(p int) []string {
+	end := bytes.IndexByte(s.buf[p:], '\n')
+	if end < 0 {
+		return nil
+	}
+	end += p
+	line := bytes.TrimRight(s.buf[p:end], " ")
+	if !bytes.HasSuffix(line, []byte(":")) && !bytes.HasSuffix(line, []byte("：")) || len(s.mentionsIn(p, end)) > 0 {
+		return nil
+	}
+	var out []string
+	for start := end + 1; start < len(s.buf) && len(out) < maxListed; {
+		stop := bytes.IndexByte(s.buf[start:], '\n')
+		if stop < 0 {
+			stop = len(s.buf)
+		} else {
+			stop += start
+		}
+		lead := start
+		for lead < stop && (s.buf[lead] == ' ' || s.buf[lead] == '-' || s.buf[lead] == '*') {
+			lead++
+		}
+		if ms := s.mentionsIn(lead, stop); len(ms) > 0 && ms[0].start == lead {
+			out = append(out, s.models[ms[0].model].name)
+		} else if name := listedName(s.buf[lead:stop]); name != "" {
+			out = append(out, name)
+		} else {
+			break
+		}
+		start = stop + 1
+	}
+	return out
+}
+
+// listedName returns the word a line of a list of rivals starts with
+// when it is shaped like a model's name — a letter first, then a capital
+// or a digit ("LLMTime", "SimMTM", "Time-LLM") — and the line goes on
+// after it; "" otherwise ("Zero-shot results of …").
+func listedName(line []byte) string {
+	i := 0
+	for i < len(line) && (isAlnum(line[i]) || line[i] == '-' || line[i] == '_' || line[i] == '.') {
+		i++
+	}
+	w := strings.TrimRight(string(line[:i]), "-_.")
+	if len(w) < 3 || i == len(line) || line[i] != ' ' || !isLetterASCII(w[0]) || !(hasDigit(w) || hasUpper([]byte(w[1:]))) {
+		return ""
+	}
+	return w
 }
 
 // namedMember returns the one model of series m the article names, other
