@@ -977,8 +977,14 @@ func (s *state) readCell(text string) cell {
 		}
 	}
 	if c.model < 0 && c.bench < 0 {
-		if i, ok := s.byKey[fold(t)]; ok && (s.models[i].family < 0 || hasDigit(t)) {
-			c.model = i // a discovered model, or one the text names in another case ("whisper-large-v3")
+		// A discovered model, or one the text names in another case
+		// ("whisper-large-v3"), alone or before the setting it was run
+		// in ("xlmr.xxl (TRANSLATE-TRAIN-ALL)").
+		for _, name := range []string{t, strings.TrimSpace(t[:max(0, strings.IndexAny(t, "(（"))])} {
+			if i, ok := s.byKey[fold(name)]; ok && name != "" && (s.models[i].family < 0 || hasDigit(name)) {
+				c.model = i
+				break
+			}
 		}
 	}
 	if c.model < 0 && ours && s.topic >= 0 {
