@@ -92,6 +92,9 @@ func (s *state) tableModels() {
 		s.noteDownloads(tb)
 		s.noteBenched(tb)
 	}
+	for i := range s.tableCells {
+		s.sizedRows(&s.tableCells[i]) // once every table named its models
+	}
 }
 
 // readTable reads one table within the cell budget.
@@ -303,6 +306,105 @@ func (s *state) headedModelRows(tb *table) {
 			row[c].model, row[c].headed = m, true
 		}
 	}
+}
+
+// sizedRows reads the rows of scores of a table whose label columns give
+// a model's name and, in a column of their own, its size ("Qwen2.5 | 72B
+// | 86.1"): the row's model is the sized one ("Qwen2.5-72B") where the
+// article or any of its tables names it; and where the table lists the
+// article's own model
+// in several sizes ("Nimbus-2 | 7B", "Nimbus-2 | 72B"), each size is a
+// model of its own, recorded from the table. A rival's size the article
+// never names leaves the row's model as it is.
+func (s *state) sizedRows(tb *table) {
+	if !tb.scored || tb.across {
+		return
+	}
+	c := tb.sizeColumn()
+	if c < 0 {
+		return
+	}
+	sizes := map[int]map[string]bool{} // the sizes the table gives each model
+	for r := tb.head; r < len(tb.rows); r++ {
+		if m, _ := tb.rowModel(r); m >= 0 && c < len(tb.rows[r]) {
+			if sizes[m] == nil {
+				sizes[m] = map[string]bool{}
+			}
+			sizes[m][tb.rows[r][c].text] = true
+		}
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		m, _ := tb.rowModel(r)
+		if m < 0 || c >= len(row) || !sizeLabel(row[c].text) {
+			continue
+		}
+		if _, sized := nameSize(nameTokens(s.models[m].name)); sized {
+			continue // "VoxCPM-0.5B | 0.5B"
+		}
+		name := s.models[m].name + "-" + row[c].text
+		sized, ok := s.byKey[fold(name)]
+		if !ok && len(sizes[m]) >= 2 && s.topicFamily(m) {
+			sized = s.tableName(name)
+		} else if !ok {
+			continue
+		}
+		if sized < 0 {
+			continue
+		}
+		for k := 0; k < tb.labels && k < len(row); k++ {
+			if row[k].model == m {
+				row[k].model = sized
+			}
+		}
+	}
+}
+
+// topicFamily reports the article's topic or a model of its family.
+func (s *state) topicFamily(m int) bool {
+	if s.topic < 0 {
+		return false
+	}
+	t := s.models[s.topic]
+	return m == s.topic || t.family >= 0 && s.models[m].family == t.family
+}
+
+// sizeColumn returns the label column, past the first, whose body cells
+// are model sizes ("7B", "0.5B", "560M"; "-" where one is unknown), at
+// least two of them; -1 when none is.
+func (tb *table) sizeColumn() int {
+	for c := 1; c < tb.labels; c++ {
+		n, ok := 0, true
+		for r := tb.head; r < len(tb.rows) && ok; r++ {
+			if c >= len(tb.rows[r]) {
+				continue
+			}
+			switch t := tb.rows[r][c].text; {
+			case sizeLabel(t):
+				n++
+			case t != "" && strings.Trim(t, "-–—") != "":
+				ok = false
+			}
+		}
+		if ok && n >= 2 {
+			return c
+		}
+	}
+	return -1
+}
+
+// sizeLabel reports a label that is a model's size: a number and "B" or
+// "M" ("7B", "0.5B", "560M"), or a mixture's total and active sizes
+// ("30B-A3B").
+func sizeLabel(t string) bool {
+	if total, active, ok := strings.Cut(t, "-A"); ok {
+		return sizeLabel(total) && sizeLabel(active)
+	}
+	if len(t) < 2 {
+		return false
+	}
+	u := t[len(t)-1]
+	return (u == 'B' || u == 'M' || u == 'b') && plainNumber(t[:len(t)-1])
 }
 
 // headedModelColumns reads the header of a table whose label column is
