@@ -1342,7 +1342,7 @@ func (s *state) tableClaims() {
 // topicTable reads a table of the article's own model that names no
 // model: rows headed as benchmarks ("数据集": "CTB5") and metrics across
 // ("UAS", "LAS"); each score is the topic's on the row's benchmark by the
-// column's metric ("CTB5 UAS"). A table naming any model is none, and so
+// column's metric ("CTB5 UAS"; see setMetric). A table naming any model is none, and so
 // is one whose test sets name the topic (a test set the text took for a
 // model).
 func (s *state) topicTable(tb *table) {
@@ -1376,9 +1376,19 @@ func (s *state) topicTable(tb *table) {
 				continue
 			}
 			u := firstOf(row[c].unit, unit, tb.unit)
-			s.scoreClaim(s.topic, set+" "+metric, -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+			s.scoreClaim(s.topic, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 		}
 	}
+}
+
+// setMetric names a score of a topic table: the test set and the metric
+// ("CTB5 UAS"), the set alone under a column that only says it is a
+// score ("Score", "Accuracy", "得分").
+func setMetric(set, metric string) string {
+	if scoreWord(metric) || slices.Contains(overallWords, strings.ToLower(metric)) {
+		return set
+	}
+	return set + " " + metric
 }
 
 // maxRowWidth2 is the width of the widest row of cells.
