@@ -1498,6 +1498,12 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		subject = s.qualifiedNoun(span{sp.start, c.start}) // "The 4B model is on par with …"
 	}
+	if subject < 0 && !c.after {
+		subject = s.frameSubject(c.end, sp, older) // "Compared to A, B improves …"
+		if subject >= 0 && len(hitsIn(s.cues[cueOutperforms], s.frontedComma(c.end), sp.end)) > 0 {
+			kind = cueOutperforms // "…, B brings significant improvement": it does better
+		}
+	}
 	if subject < 0 && s.pronounStart(sp) {
 		// "It still trails X": the subject of the sentences before, not
 		// the last model they name ("… gains 6.7 points over Y-preview").
@@ -1598,6 +1604,23 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// frameSubject returns the model of the clause after a comparison frame
+// that opens its sentence and ends at p ("Compared to the 3.1 legacy
+// pipeline, community-1 brings …"): the first model past the frame's
+// comma the sentence compares to nothing, not an older one; -1 when none.
+func (s *state) frameSubject(p int, sp span, older []int) int {
+	comma := s.frontedComma(p)
+	if comma < 0 {
+		return -1
+	}
+	for _, m := range s.mentionsIn(comma, sp.end) {
+		if m.role == roleNone && !slices.Contains(older, m.model) {
+			return m.model
+		}
+	}
+	return -1
 }
 
 // maxListed is the most lines of a list a comparison cue's colon opens
@@ -2367,6 +2390,10 @@ func (s *state) phraseAfter(p, end int) string {
 	q := p
 	for q < end && q-p < tune.phraseAfter {
 		c := s.buf[q]
+		if c == '.' && q > p && isDigit(s.buf[q-1]) && q+1 < end && isDigit(s.buf[q+1]) {
+			q++ // "the 3.1 legacy pipeline": a version's point
+			continue
+		}
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == '\n' {
 			break
 		}
