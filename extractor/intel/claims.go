@@ -770,7 +770,10 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span) || s.arrowAfter(n.span), s.cueAround(cueDelta, n.span)
 			sc.gain = s.cueAround(cueGain, n.span) || plusSigned(s.buf, n.start)
-			sc.delta = sc.delta || sc.gain
+			sc.delta = sc.delta || sc.gain || s.marginAfterRival(n.span, sp)
+			if sc.delta && sc.owner >= 0 && s.marginAfterRival(n.span, sp) {
+				sc.owner = -1 // "cao hơn Qwen3-8B 2,3 điểm": by how much, no score of the rival
+			}
 			if !sc.earlier && sc.owner >= 0 {
 				sc.earlier = s.ownerIntroducedEarlier(sc.owner, n.start, sp) // "较上一代 X 的 60.1 分"
 			}
@@ -782,6 +785,30 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// marginAfterRival reports a number written right after the rival a
+// comparison cue points at, nothing but spaces between ("cao hơn Qwen3-8B
+// 2,3 điểm", "outperforms GPT-4o 3.1 points"): by how much the subject
+// wins, not the rival's score, which a bracket or a connector marks
+// ("outperforms GPT-4o (86.5%)", "beats GPT-4o at 80.1%").
+func (s *state) marginAfterRival(n, sent span) bool {
+	i := s.mentionIndex(n.start) - 1
+	if i < 0 {
+		return false
+	}
+	m := s.mentions[i]
+	if m.end > n.start || m.start < sent.start || m.role != roleTarget || len(bytes.TrimSpace(s.buf[m.end:n.start])) > 0 {
+		return false
+	}
+	for _, k := range measuredCues {
+		for _, h := range hitsIn(s.cues[k], max(sent.start, m.start-tune.phraseAfter), m.start) {
+			if !h.after && h.end <= m.start && len(bytes.TrimSpace(s.buf[h.end:m.start])) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inLicense reports a span inside a licence's name.
