@@ -342,13 +342,7 @@ func (s *state) sizedRows(tb *table) {
 		if _, sized := nameSize(nameTokens(s.models[m].name)); sized {
 			continue // "VoxCPM-0.5B | 0.5B"
 		}
-		name := s.models[m].name + "-" + row[c].text
-		sized, ok := s.byKey[fold(name)]
-		if !ok && len(sizes[m]) >= 2 && s.topicFamily(m) {
-			sized = s.tableName(name)
-		} else if !ok {
-			continue
-		}
+		sized := s.sizedModel(m, row[c].text, len(sizes[m]) >= 2 && s.topicFamily(m))
 		if sized < 0 {
 			continue
 		}
@@ -358,6 +352,20 @@ func (s *state) sizedRows(tb *table) {
 			}
 		}
 	}
+}
+
+// sizedModel returns model m in size ("Qwen2.5" and "72B":
+// "Qwen2.5-72B"): the one the article names, else, when record is set,
+// one recorded from the table; -1 when none.
+func (s *state) sizedModel(m int, size string, record bool) int {
+	name := s.models[m].name + "-" + size
+	if i, ok := s.byKey[fold(name)]; ok {
+		return i
+	}
+	if !record {
+		return -1
+	}
+	return s.tableName(name)
 }
 
 // topicFamily reports the article's topic or a model of its family.
@@ -1366,6 +1374,14 @@ func (s *state) topicTable(tb *table) {
 		if metric == "" {
 			continue
 		}
+		model := s.topic
+		if _, sized := nameSize(nameTokens(s.models[s.topic].name)); !sized && sizeLabel(metric) {
+			// "Benchmark | 7B | 72B" under the topic: its sizes.
+			if model = s.sizedModel(s.topic, metric, true); model < 0 {
+				continue
+			}
+			metric = ""
+		}
 		for r := tb.head; r < len(tb.rows); r++ {
 			row := tb.rows[r]
 			if c >= len(row) || !row[c].num || tb.benchCol >= len(row) {
@@ -1376,7 +1392,7 @@ func (s *state) topicTable(tb *table) {
 				continue
 			}
 			u := firstOf(row[c].unit, unit, tb.unit)
-			s.scoreClaim(s.topic, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+			s.scoreClaim(model, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 		}
 	}
 }
@@ -1385,7 +1401,7 @@ func (s *state) topicTable(tb *table) {
 // ("CTB5 UAS"), the set alone under a column that only says it is a
 // score ("Score", "Accuracy", "得分").
 func setMetric(set, metric string) string {
-	if scoreWord(metric) || slices.Contains(overallWords, strings.ToLower(metric)) {
+	if metric == "" || scoreWord(metric) || slices.Contains(overallWords, strings.ToLower(metric)) {
 		return set
 	}
 	return set + " " + metric
