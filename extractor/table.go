@@ -164,6 +164,12 @@ func leadLine(t *html.Node) string {
 	for p != nil && p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
 		p = p.PrevSibling
 	}
+	if p != nil && p.Type == html.TextNode {
+		// A README left as Markdown around the table's HTML: its last
+		// line, "**MUGE Retrieval**:".
+		text := strings.TrimSpace(p.Data)
+		return markdownLead(text[strings.LastIndexByte(text, '\n')+1:])
+	}
 	if p == nil || p.Type != html.ElementNode || p.DataAtom != atom.P || !strongCell(p) {
 		return ""
 	}
@@ -172,6 +178,20 @@ func leadLine(t *html.Node) string {
 		return ""
 	}
 	return text
+}
+
+// markdownLead returns the text of a Markdown line that is all bold
+// ("**XNLI (Conneau et al., 2018)**", "**MUGE Retrieval**:"), a colon
+// after it or none, at most maxTableLeadChars long; "" for any other line.
+func markdownLead(line string) string {
+	l := strings.TrimSpace(line)
+	l = strings.TrimSpace(strings.TrimRight(l, ":："))
+	inner, open := strings.CutPrefix(l, "**")
+	inner, closed := strings.CutSuffix(inner, "**")
+	if !open || !closed || inner == "" || strings.Contains(inner, "**") || len(inner) > maxTableLeadChars {
+		return ""
+	}
+	return strings.TrimSpace(inner)
 }
 
 // grid lays out the cells of one table as the HTML table model does: each
