@@ -183,6 +183,9 @@ type Catalog struct {
 	// "Top-1 Acc", "IoU", "精度"), matched as words (any case, inside
 	// CJK text): even a table that offers downloads scores its column.
 	MetricHeaders []string `yaml:"metric_headers"`
+	// RespectiveWords say a sentence's numbers go with the names it
+	// lists before them in order ("respectively", "分别", "それぞれ").
+	RespectiveWords []string `yaml:"respective_words"`
 	// OwnMarkers in a benchmark table's header or row label mark the
 	// article's own model ("Kimi K2 (ours)", "Ours", "本文方法").
 	OwnMarkers []string `yaml:"own_markers"`
@@ -906,6 +909,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ModelHeaders = append(c.ModelHeaders, o.ModelHeaders...)
 	c.BenchHeaders = append(c.BenchHeaders, o.BenchHeaders...)
 	c.MetricHeaders = append(c.MetricHeaders, o.MetricHeaders...)
+	c.RespectiveWords = append(c.RespectiveWords, o.RespectiveWords...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
@@ -1301,6 +1305,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("model_headers", c.ModelHeaders)
 	v.names("bench_headers", c.BenchHeaders)
 	v.names("metric_headers", c.MetricHeaders)
+	v.names("respective_words", c.RespectiveWords)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
 	v.names("other_heads", c.OtherHeads)

@@ -155,6 +155,12 @@ func (s *state) sentenceScores(k int) {
 			pairs = append(pairs, pair{bi, ni, cost})
 		}
 	}
+	if order := s.respectiveOrder(sp, benches, nums); order != nil {
+		pairs = pairs[:0]
+		for bi, ni := range order {
+			pairs = append(pairs, pair{bi, ni, 0})
+		}
+	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].cost < pairs[j].cost })
 	usedN := make([]bool, len(nums))
 	var credited []scored
@@ -203,6 +209,61 @@ func (s *state) sentenceScores(k int) {
 		credited = append(credited, scored{p.b, model, n.start, n.value, n.earlier && n.owner >= 0})
 	}
 	s.earlierComparisons(credited, benches, k)
+}
+
+// respectiveOrder pairs the benchmarks of a sentence that says its
+// numbers go with them in order ("在 C-Eval 和 CMMLU 上分别取得 75.3 和
+// 72.1", "… on A and B, respectively"): the i-th benchmark's number is
+// the i-th of as many scores, neither a change nor another model's, all
+// written after the benchmarks or all before them. It returns the index
+// in nums of each benchmark's number, nil when the sentence says no such
+// thing or the counts differ.
+func (s *state) respectiveOrder(sp span, benches []benchHit, nums []score) []int {
+	if len(benches) < 2 || !s.respective(sp) {
+		return nil
+	}
+	var after, before []int
+	for i, n := range nums {
+		if n.delta || n.earlier || n.owner >= 0 || !n.percent && !n.decimal {
+			continue
+		}
+		switch {
+		case n.start >= benches[len(benches)-1].end:
+			after = append(after, i)
+		case n.end <= benches[0].start:
+			before = append(before, i)
+		default:
+			return nil // numbers between the benchmarks: each beside its own
+		}
+	}
+	switch {
+	case len(after) == len(benches) && len(before) == 0:
+		return after
+	case len(before) == len(benches) && len(after) == 0:
+		return before
+	}
+	return nil
+}
+
+// respective reports one of the lexicon's respective_words in sentence
+// sp, a Latin one as a word.
+func (s *state) respective(sp span) bool {
+	t := s.buf[sp.start:sp.end]
+	for _, w := range s.an.cat.RespectiveWords {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], []byte(w))
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(w)
+			if !isAlnum(w[0]) || (j == 0 || !isAlnum(t[j-1])) && (end == len(t) || !isAlnum(t[end])) {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
 }
 
 // scored is a score sentenceScores credited: the benchmark's index in the
