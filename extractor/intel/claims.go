@@ -98,6 +98,9 @@ func (s *state) sentenceScores(k int) {
 		return // none, or a flattened table
 	}
 	nums := s.sentenceNumbers(sp, benches)
+	if len(benches) == 1 {
+		s.respectiveOwners(sp, nums) // "A 和 B 在 X 上分别达到 78.1 和 78.3"
+	}
 	type pair struct{ b, n, cost int }
 	var pairs []pair
 	candidates, valued := 0, 0
@@ -243,6 +246,41 @@ func (s *state) respectiveOrder(sp span, benches []benchHit, nums []score) []int
 		return before
 	}
 	return nil
+}
+
+// respectiveOwners gives the scores of a sentence that lists models and
+// then as many scores, saying they go in order ("PP-YOLOE-R-l和
+// PP-YOLOE-R-x分别达到了78.14和78.28", "A and B reach 78.1 and 78.3,
+// respectively"), to those models in order: the i-th score, neither a
+// change nor written beside a model, is the i-th model's.
+func (s *state) respectiveOwners(sp span, nums []score) {
+	if !s.respective(sp) {
+		return
+	}
+	var free []int
+	for i, n := range nums {
+		if !n.delta && !n.earlier && n.owner < 0 && (n.percent || n.decimal) {
+			free = append(free, i)
+		}
+	}
+	if len(free) < 2 {
+		return
+	}
+	var models []int
+	for _, m := range s.mentionsIn(sp.start, nums[free[0]].start) {
+		if m.role != roleNone {
+			return // a rival or an older model among them: not a plain list
+		}
+		if !slices.Contains(models, m.model) {
+			models = append(models, m.model)
+		}
+	}
+	if len(models) != len(free) || len(s.mentionsIn(nums[free[0]].start, sp.end)) > 0 {
+		return
+	}
+	for i, ni := range free {
+		nums[ni].owner = models[i]
+	}
 }
 
 // respective reports one of the lexicon's respective_words in sentence
