@@ -105,9 +105,13 @@ func inlineSource(b *strings.Builder, n *html.Node, depth int) {
 // under. A line with no pipe ends a table, as a blank line does.
 func (tb *tables) pipeLines(lines []string) {
 	var src strings.Builder
-	for _, l := range lines {
-		if strings.Contains(l, "|") {
+	for i, l := range lines {
+		switch {
+		case strings.Contains(l, "|"):
 			src.WriteString(l)
+		case i+1 < len(lines) && strings.Contains(lines[i+1], "|") && markdownLead(l) != "":
+			src.WriteString(l) // "**XNLI**" over the table: its lead, a paragraph apart
+			src.WriteByte('\n')
 		}
 		src.WriteByte('\n')
 	}
@@ -126,6 +130,9 @@ func (tb *tables) pipeLines(lines []string) {
 			if c.Type == html.ElementNode && c.DataAtom == atom.Table {
 				if t := tb.table(c); len(t.Rows) >= 2 {
 					t.Heading = heading
+					if lead := leadLine(c); lead != "" {
+						t.Heading = strings.TrimPrefix(t.Heading+" / "+lead, " / ")
+					}
 					tb.out = append(tb.out, t)
 				}
 				continue

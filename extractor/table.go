@@ -37,9 +37,10 @@ type Table struct {
 	// Caption is the table's <caption> text, "" when it has none.
 	Caption string
 	// Heading is the text of the headings (<h1>–<h6>) the table stands
-	// under, outermost first, joined by " / " ("Leaderboard / Evaluations
-	// in MTEB / Embedding Models"), "" when none: what a table under
-	// "OmniParseBench" scores.
+	// under, outermost first, and of the bold line right above it that
+	// titles it (see leadLine), joined by " / " ("Leaderboard /
+	// Evaluations in MTEB / Embedding Models"), "" when none: what a table
+	// under "OmniParseBench" scores.
 	Heading string
 	Rows    [][]Cell
 }
@@ -138,6 +139,9 @@ func (tb *tables) find(n *html.Node, depth int) {
 		case atom.Table:
 			if t := tb.table(n); len(t.Rows) >= 2 {
 				t.Heading = tb.headings()
+				if lead := leadLine(n); lead != "" {
+					t.Heading = strings.TrimPrefix(t.Heading+" / "+lead, " / ")
+				}
 				tb.out = append(tb.out, t)
 			}
 		}
@@ -146,6 +150,48 @@ func (tb *tables) find(n *html.Node, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		tb.find(c, depth+1)
 	}
+}
+
+// maxTableLeadChars bounds the text of a table's lead line (see leadLine).
+const maxTableLeadChars = 160
+
+// leadLine returns the text of the paragraph right before table t when
+// all of it is bold or emphasised and short — the title a README gives
+// the table below it ("**XNLI (Conneau et al., 2018)**", "**MMLU
+// results**") where it writes no heading; "" otherwise.
+func leadLine(t *html.Node) string {
+	p := t.PrevSibling
+	for p != nil && p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
+		p = p.PrevSibling
+	}
+	if p != nil && p.Type == html.TextNode {
+		// A README left as Markdown around the table's HTML: its last
+		// line, "**MUGE Retrieval**:".
+		text := strings.TrimSpace(p.Data)
+		return markdownLead(text[strings.LastIndexByte(text, '\n')+1:])
+	}
+	if p == nil || p.Type != html.ElementNode || p.DataAtom != atom.P || !strongCell(p) {
+		return ""
+	}
+	text := cellText(p)
+	if len(text) > maxTableLeadChars {
+		return ""
+	}
+	return text
+}
+
+// markdownLead returns the text of a Markdown line that is all bold
+// ("**XNLI (Conneau et al., 2018)**", "**MUGE Retrieval**:"), a colon
+// after it or none, at most maxTableLeadChars long; "" for any other line.
+func markdownLead(line string) string {
+	l := strings.TrimSpace(line)
+	l = strings.TrimSpace(strings.TrimRight(l, ":："))
+	inner, open := strings.CutPrefix(l, "**")
+	inner, closed := strings.CutSuffix(inner, "**")
+	if !open || !closed || inner == "" || strings.Contains(inner, "**") || len(inner) > maxTableLeadChars {
+		return ""
+	}
+	return strings.TrimSpace(inner)
 }
 
 // grid lays out the cells of one table as the HTML table model does: each

@@ -136,6 +136,56 @@ a line after the table
 
 // TestTablesHeading gives each table the headings it stands under,
 // outermost first; a new heading ends the deeper sections before it.
+// TestTablesLead: a short bold paragraph right above a table titles it,
+// after the headings; a paragraph of plain text, or one with text between
+// it and the table, does not.
+func TestTablesLead(t *testing.T) {
+	got := tablesOf(t, `<h2>Results</h2>
+<p><strong><a href="#">XNLI (Conneau et al., 2018)</a></strong></p>
+<table><tr><td>a</td></tr><tr><td>1</td></tr></table>
+<p><strong>GLUE</strong> <em>(dev set)</em></p>
+<table><tr><td>b</td></tr><tr><td>2</td></tr></table>
+<p>Scores on the dev set.</p>
+<table><tr><td>c</td></tr><tr><td>3</td></tr></table>
+<p><strong>MLQA</strong></p><p>Some words.</p>
+<table><tr><td>d</td></tr><tr><td>4</td></tr></table>`)
+	want := []string{"Results / XNLI (Conneau et al., 2018)", "Results / GLUE (dev set)", "Results", "Results"}
+	if len(got) != len(want) {
+		t.Fatalf("%d tables", len(got))
+	}
+	for i, w := range want {
+		if got[i].Heading != w {
+			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
+		}
+	}
+}
+
+// TestTablesMarkdownLead: a README left as Markdown titles a table with a
+// bold line right above it, over a table of pipes or of HTML.
+func TestTablesMarkdownLead(t *testing.T) {
+	got := tablesOf(t, `<h2>Results</h2>
+<div>**XNLI (Conneau et al., 2018)**
+| Model | average |
+|---|---|
+| a | 1 |
+</div>
+<div>
+**MUGE Retrieval**:
+<table><tr><td>b</td></tr><tr><td>2</td></tr></table>
+Some **bold** words:
+<table><tr><td>c</td></tr><tr><td>3</td></tr></table>
+</div>`)
+	want := []string{"Results / XNLI (Conneau et al., 2018)", "Results / MUGE Retrieval", "Results"}
+	if len(got) != len(want) {
+		t.Fatalf("%d tables", len(got))
+	}
+	for i, w := range want {
+		if got[i].Heading != w {
+			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
+		}
+	}
+}
+
 func TestTablesHeading(t *testing.T) {
 	got := tablesOf(t, `<h1>Lumen</h1><h2>Benchmarks</h2><h3>MTEB</h3>
 <table><tr><td>a</td></tr><tr><td>1</td></tr></table>

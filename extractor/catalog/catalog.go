@@ -179,6 +179,13 @@ type Catalog struct {
 	// benchmarks ("Benchmark", "数据集"), matched whole (before any
 	// bracket) and case-insensitively: the columns across are models.
 	BenchHeaders []string `yaml:"bench_headers"`
+	// MetricHeaders name a quality metric in a table's header ("mAP",
+	// "Top-1 Acc", "IoU", "精度"), matched as words (any case, inside
+	// CJK text): even a table that offers downloads scores its column.
+	MetricHeaders []string `yaml:"metric_headers"`
+	// RespectiveWords say a sentence's numbers go with the names it
+	// lists before them in order ("respectively", "分别", "それぞれ").
+	RespectiveWords []string `yaml:"respective_words"`
 	// OwnMarkers in a benchmark table's header or row label mark the
 	// article's own model ("Kimi K2 (ours)", "Ours", "本文方法").
 	OwnMarkers []string `yaml:"own_markers"`
@@ -901,6 +908,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
 	c.ModelHeaders = append(c.ModelHeaders, o.ModelHeaders...)
 	c.BenchHeaders = append(c.BenchHeaders, o.BenchHeaders...)
+	c.MetricHeaders = append(c.MetricHeaders, o.MetricHeaders...)
+	c.RespectiveWords = append(c.RespectiveWords, o.RespectiveWords...)
 	c.OwnMarkers = append(c.OwnMarkers, o.OwnMarkers...)
 	c.NameMorphemes = append(c.NameMorphemes, o.NameMorphemes...)
 	c.CountWords = append(c.CountWords, o.CountWords...)
@@ -1295,6 +1304,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("download_markers", c.DownloadMarkers)
 	v.names("model_headers", c.ModelHeaders)
 	v.names("bench_headers", c.BenchHeaders)
+	v.names("metric_headers", c.MetricHeaders)
+	v.names("respective_words", c.RespectiveWords)
 	v.names("own_markers", c.OwnMarkers)
 	v.names("name_morphemes", c.NameMorphemes)
 	v.names("other_heads", c.OtherHeads)

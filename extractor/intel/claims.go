@@ -98,6 +98,9 @@ func (s *state) sentenceScores(k int) {
 		return // none, or a flattened table
 	}
 	nums := s.sentenceNumbers(sp, benches)
+	if len(benches) == 1 {
+		s.respectiveOwners(sp, nums) // "A 和 B 在 X 上分别达到 78.1 和 78.3"
+	}
 	type pair struct{ b, n, cost int }
 	var pairs []pair
 	candidates, valued := 0, 0
@@ -155,6 +158,12 @@ func (s *state) sentenceScores(k int) {
 			pairs = append(pairs, pair{bi, ni, cost})
 		}
 	}
+	if order := s.respectiveOrder(sp, benches, nums); order != nil {
+		pairs = pairs[:0]
+		for bi, ni := range order {
+			pairs = append(pairs, pair{bi, ni, 0})
+		}
+	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].cost < pairs[j].cost })
 	usedN := make([]bool, len(nums))
 	var credited []scored
@@ -203,6 +212,96 @@ func (s *state) sentenceScores(k int) {
 		credited = append(credited, scored{p.b, model, n.start, n.value, n.earlier && n.owner >= 0})
 	}
 	s.earlierComparisons(credited, benches, k)
+}
+
+// respectiveOrder pairs the benchmarks of a sentence that says its
+// numbers go with them in order ("在 C-Eval 和 CMMLU 上分别取得 75.3 和
+// 72.1", "… on A and B, respectively"): the i-th benchmark's number is
+// the i-th of as many scores, neither a change nor another model's, all
+// written after the benchmarks or all before them. It returns the index
+// in nums of each benchmark's number, nil when the sentence says no such
+// thing or the counts differ.
+func (s *state) respectiveOrder(sp span, benches []benchHit, nums []score) []int {
+	if len(benches) < 2 || !s.respective(sp) {
+		return nil
+	}
+	var after, before []int
+	for i, n := range nums {
+		if n.delta || n.earlier || n.owner >= 0 || !n.percent && !n.decimal {
+			continue
+		}
+		switch {
+		case n.start >= benches[len(benches)-1].end:
+			after = append(after, i)
+		case n.end <= benches[0].start:
+			before = append(before, i)
+		default:
+			return nil // numbers between the benchmarks: each beside its own
+		}
+	}
+	switch {
+	case len(after) == len(benches) && len(before) == 0:
+		return after
+	case len(before) == len(benches) && len(after) == 0:
+		return before
+	}
+	return nil
+}
+
+// respectiveOwners gives the scores of a sentence that lists models and
+// then as many scores, saying they go in order ("PP-YOLOE-R-l和
+// PP-YOLOE-R-x分别达到了78.14和78.28", "A and B reach 78.1 and 78.3,
+// respectively"), to those models in order: the i-th score, neither a
+// change nor written beside a model, is the i-th model's.
+func (s *state) respectiveOwners(sp span, nums []score) {
+	if !s.respective(sp) {
+		return
+	}
+	var free []int
+	for i, n := range nums {
+		if !n.delta && !n.earlier && n.owner < 0 && (n.percent || n.decimal) {
+			free = append(free, i)
+		}
+	}
+	if len(free) < 2 {
+		return
+	}
+	var models []int
+	for _, m := range s.mentionsIn(sp.start, nums[free[0]].start) {
+		if m.role != roleNone {
+			return // a rival or an older model among them: not a plain list
+		}
+		if !slices.Contains(models, m.model) {
+			models = append(models, m.model)
+		}
+	}
+	if len(models) != len(free) || len(s.mentionsIn(nums[free[0]].start, sp.end)) > 0 {
+		return
+	}
+	for i, ni := range free {
+		nums[ni].owner = models[i]
+	}
+}
+
+// respective reports one of the lexicon's respective_words in sentence
+// sp, a Latin one as a word.
+func (s *state) respective(sp span) bool {
+	t := s.buf[sp.start:sp.end]
+	for _, w := range s.an.cat.RespectiveWords {
+		for i := 0; ; {
+			j := bytes.Index(t[i:], []byte(w))
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(w)
+			if !isAlnum(w[0]) || (j == 0 || !isAlnum(t[j-1])) && (end == len(t) || !isAlnum(t[end])) {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
 }
 
 // scored is a score sentenceScores credited: the benchmark's index in the
@@ -770,7 +869,10 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span) || s.arrowAfter(n.span), s.cueAround(cueDelta, n.span)
 			sc.gain = s.cueAround(cueGain, n.span) || plusSigned(s.buf, n.start)
-			sc.delta = sc.delta || sc.gain
+			sc.delta = sc.delta || sc.gain || s.marginAfterRival(n.span, sp)
+			if sc.delta && sc.owner >= 0 && s.marginAfterRival(n.span, sp) {
+				sc.owner = -1 // "cao hơn Qwen3-8B 2,3 điểm": by how much, no score of the rival
+			}
 			if !sc.earlier && sc.owner >= 0 {
 				sc.earlier = s.ownerIntroducedEarlier(sc.owner, n.start, sp) // "较上一代 X 的 60.1 分"
 			}
@@ -782,6 +884,30 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		nums = append(nums, sc)
 	}
 	return nums
+}
+
+// marginAfterRival reports a number written right after the rival a
+// comparison cue points at, nothing but spaces between ("cao hơn Qwen3-8B
+// 2,3 điểm", "outperforms GPT-4o 3.1 points"): by how much the subject
+// wins, not the rival's score, which a bracket or a connector marks
+// ("outperforms GPT-4o (86.5%)", "beats GPT-4o at 80.1%").
+func (s *state) marginAfterRival(n, sent span) bool {
+	i := s.mentionIndex(n.start) - 1
+	if i < 0 {
+		return false
+	}
+	m := s.mentions[i]
+	if m.end > n.start || m.start < sent.start || m.role != roleTarget || len(bytes.TrimSpace(s.buf[m.end:n.start])) > 0 {
+		return false
+	}
+	for _, k := range measuredCues {
+		for _, h := range hitsIn(s.cues[k], max(sent.start, m.start-tune.phraseAfter), m.start) {
+			if !h.after && h.end <= m.start && len(bytes.TrimSpace(s.buf[h.end:m.start])) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inLicense reports a span inside a licence's name.
@@ -1498,6 +1624,12 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if subject < 0 {
 		subject = s.qualifiedNoun(span{sp.start, c.start}) // "The 4B model is on par with …"
 	}
+	if subject < 0 && !c.after {
+		subject = s.frameSubject(c.end, sp, older) // "Compared to A, B improves …"
+		if subject >= 0 && len(hitsIn(s.cues[cueOutperforms], s.frontedComma(c.end), sp.end)) > 0 {
+			kind = cueOutperforms // "…, B brings significant improvement": it does better
+		}
+	}
 	if subject < 0 && s.pronounStart(sp) {
 		// "It still trails X": the subject of the sentences before, not
 		// the last model they name ("… gains 6.7 points over Y-preview").
@@ -1576,6 +1708,16 @@ func (s *state) comparison(kind cueKind, c hit) {
 		}
 		return
 	}
+	if !c.after {
+		if listed := s.listedRivals(c.end); len(listed) > 0 {
+			for _, t := range listed {
+				if t != s.models[subject].name {
+					s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: relation, Target: t, Evidence: ev})
+				}
+			}
+			return
+		}
+	}
 	phrase := s.phraseAfter(c.end, sp.end)
 	if c.after {
 		phrase = s.phraseBefore(c.start, sp.start)
@@ -1588,6 +1730,85 @@ func (s *state) comparison(kind cueKind, c hit) {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
 	}
 	s.claims = append(s.claims, claim)
+}
+
+// frameSubject returns the model of the clause after a comparison frame
+// that opens its sentence and ends at p ("Compared to the 3.1 legacy
+// pipeline, community-1 brings …"): the first model past the frame's
+// comma the sentence compares to nothing, not an older one; -1 when none.
+func (s *state) frameSubject(p int, sp span, older []int) int {
+	comma := s.frontedComma(p)
+	if comma < 0 {
+		return -1
+	}
+	for _, m := range s.mentionsIn(comma, sp.end) {
+		if m.role == roleNone && !slices.Contains(older, m.model) {
+			return m.model
+		}
+	}
+	return -1
+}
+
+// maxListed is the most lines of a list a comparison cue's colon opens
+// read for its rivals.
+const maxListed = 8
+
+// listedRivals returns the rivals of a comparison cue ending at p whose
+// line names none and ends with a colon, one per line of the list it
+// opens ("outperforms the following popular models:" / "GPT4TS (NeurIPS
+// 23) by 7-12% …" / "LLMTime (NeurIPS 23) by 24% …"): the model a line
+// starts with, else the name-shaped word it starts with (see
+// listedName). The list ends at the first line that starts with
+// neither; nil when the line goes on past its colon or names a model
+// after the cue.
+func (s *state) listedRivals(p int) []string {
+	end := bytes.IndexByte(s.buf[p:], '\n')
+	if end < 0 {
+		return nil
+	}
+	end += p
+	line := bytes.TrimRight(s.buf[p:end], " ")
+	if !bytes.HasSuffix(line, []byte(":")) && !bytes.HasSuffix(line, []byte("：")) || len(s.mentionsIn(p, end)) > 0 {
+		return nil
+	}
+	var out []string
+	for start := end + 1; start < len(s.buf) && len(out) < maxListed; {
+		stop := bytes.IndexByte(s.buf[start:], '\n')
+		if stop < 0 {
+			stop = len(s.buf)
+		} else {
+			stop += start
+		}
+		lead := start
+		for lead < stop && (s.buf[lead] == ' ' || s.buf[lead] == '-' || s.buf[lead] == '*') {
+			lead++
+		}
+		if ms := s.mentionsIn(lead, stop); len(ms) > 0 && ms[0].start == lead {
+			out = append(out, s.models[ms[0].model].name)
+		} else if name := listedName(s.buf[lead:stop]); name != "" {
+			out = append(out, name)
+		} else {
+			break
+		}
+		start = stop + 1
+	}
+	return out
+}
+
+// listedName returns the word a line of a list of rivals starts with
+// when it is shaped like a model's name — a letter first, then a capital
+// or a digit ("LLMTime", "SimMTM", "Time-LLM") — and the line goes on
+// after it; "" otherwise ("Zero-shot results of …").
+func listedName(line []byte) string {
+	i := 0
+	for i < len(line) && (isAlnum(line[i]) || line[i] == '-' || line[i] == '_' || line[i] == '.') {
+		i++
+	}
+	w := strings.TrimRight(string(line[:i]), "-_.")
+	if len(w) < 3 || i == len(line) || line[i] != ' ' || !isLetterASCII(w[0]) || !(hasDigit(w) || hasUpper([]byte(w[1:]))) {
+		return ""
+	}
+	return w
 }
 
 // namedMember returns the one model of series m the article names, other
@@ -2295,6 +2516,10 @@ func (s *state) phraseAfter(p, end int) string {
 	q := p
 	for q < end && q-p < tune.phraseAfter {
 		c := s.buf[q]
+		if c == '.' && q > p && isDigit(s.buf[q-1]) && q+1 < end && isDigit(s.buf[q+1]) {
+			q++ // "the 3.1 legacy pipeline": a version's point
+			continue
+		}
 		if c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == '\n' {
 			break
 		}

@@ -816,6 +816,9 @@ func (s *state) chainAfter(p int) []int {
 		if !first && s.clauseSubject(m.span) {
 			break // "beats A on X, and B outperforms C": B opens a clause
 		}
+		if comma := s.frontedComma(p); comma > 0 && m.start > comma {
+			break // "Compared to A, B improves …": B is the subject
+		}
 		out = append(out, i)
 		anchor = m.end
 	}
@@ -862,6 +865,32 @@ func (s *state) measuredCueEndsAt(p int) bool {
 		}
 	}
 	return false
+}
+
+// frontedComma returns where the comma is that closes a comparison
+// frame opening its sentence and ending at p ("Compared to A, B …",
+// "Versus the 3.1 pipeline, B …"): the words after it are the clause the
+// frame compares, its first model the subject. It returns -1 for a cue
+// with words before it in its sentence, or none after it up to a comma.
+func (s *state) frontedComma(p int) int {
+	sp := s.sents[s.sentenceAt(p)]
+	start := -1
+	for _, k := range comparisonCues {
+		for _, h := range hitsIn(s.cues[k], sp.start, p) {
+			if h.end == p && !h.after {
+				start = h.start
+			}
+		}
+	}
+	if start < 0 || hasLetter(string(s.buf[sp.start:start])) {
+		return -1
+	}
+	rest := s.buf[p:sp.end]
+	i := bytes.IndexAny(rest, ",，")
+	if i < 0 || bytes.ContainsAny(rest[:i], "(（") {
+		return -1
+	}
+	return p + i
 }
 
 // clauseSubject reports a model name a comparison cue follows directly

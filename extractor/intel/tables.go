@@ -93,6 +93,9 @@ func (s *state) tableModels() {
 		s.noteDownloads(tb)
 		s.noteBenched(tb)
 	}
+	for i := range s.tableCells {
+		s.sizedRows(&s.tableCells[i]) // once every table named its models
+	}
 }
 
 // readTable reads one table within the cell budget.
@@ -306,6 +309,113 @@ func (s *state) headedModelRows(tb *table) {
 			row[c].model, row[c].headed = m, true
 		}
 	}
+}
+
+// sizedRows reads the rows of scores of a table whose label columns give
+// a model's name and, in a column of their own, its size ("Qwen2.5 | 72B
+// | 86.1"): the row's model is the sized one ("Qwen2.5-72B") where the
+// article or any of its tables names it; and where the table lists the
+// article's own model
+// in several sizes ("Nimbus-2 | 7B", "Nimbus-2 | 72B"), each size is a
+// model of its own, recorded from the table. A rival's size the article
+// never names leaves the row's model as it is.
+func (s *state) sizedRows(tb *table) {
+	if !tb.scored || tb.across {
+		return
+	}
+	c := tb.sizeColumn()
+	if c < 0 {
+		return
+	}
+	sizes := map[int]map[string]bool{} // the sizes the table gives each model
+	for r := tb.head; r < len(tb.rows); r++ {
+		if m, _ := tb.rowModel(r); m >= 0 && c < len(tb.rows[r]) {
+			if sizes[m] == nil {
+				sizes[m] = map[string]bool{}
+			}
+			sizes[m][tb.rows[r][c].text] = true
+		}
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		m, _ := tb.rowModel(r)
+		if m < 0 || c >= len(row) || !sizeLabel(row[c].text) {
+			continue
+		}
+		if _, sized := nameSize(nameTokens(s.models[m].name)); sized {
+			continue // "VoxCPM-0.5B | 0.5B"
+		}
+		sized := s.sizedModel(m, row[c].text, len(sizes[m]) >= 2 && s.topicFamily(m))
+		if sized < 0 {
+			continue
+		}
+		for k := 0; k < tb.labels && k < len(row); k++ {
+			if row[k].model == m {
+				row[k].model = sized
+			}
+		}
+	}
+}
+
+// sizedModel returns model m in size ("Qwen2.5" and "72B":
+// "Qwen2.5-72B"): the one the article names, else, when record is set,
+// one recorded from the table; -1 when none.
+func (s *state) sizedModel(m int, size string, record bool) int {
+	name := s.models[m].name + "-" + size
+	if i, ok := s.byKey[fold(name)]; ok {
+		return i
+	}
+	if !record {
+		return -1
+	}
+	return s.tableName(name)
+}
+
+// topicFamily reports the article's topic or a model of its family.
+func (s *state) topicFamily(m int) bool {
+	if s.topic < 0 {
+		return false
+	}
+	t := s.models[s.topic]
+	return m == s.topic || t.family >= 0 && s.models[m].family == t.family
+}
+
+// sizeColumn returns the label column, past the first, whose body cells
+// are model sizes ("7B", "0.5B", "560M"; "-" where one is unknown), at
+// least two of them; -1 when none is.
+func (tb *table) sizeColumn() int {
+	for c := 1; c < tb.labels; c++ {
+		n, ok := 0, true
+		for r := tb.head; r < len(tb.rows) && ok; r++ {
+			if c >= len(tb.rows[r]) {
+				continue
+			}
+			switch t := tb.rows[r][c].text; {
+			case sizeLabel(t):
+				n++
+			case t != "" && strings.Trim(t, "-–—") != "":
+				ok = false
+			}
+		}
+		if ok && n >= 2 {
+			return c
+		}
+	}
+	return -1
+}
+
+// sizeLabel reports a label that is a model's size: a number and "B" or
+// "M" ("7B", "0.5B", "560M"), or a mixture's total and active sizes
+// ("30B-A3B").
+func sizeLabel(t string) bool {
+	if total, active, ok := strings.Cut(t, "-A"); ok {
+		return sizeLabel(total) && sizeLabel(active)
+	}
+	if len(t) < 2 {
+		return false
+	}
+	u := t[len(t)-1]
+	return (u == 'B' || u == 'M' || u == 'b') && plainNumber(t[:len(t)-1])
 }
 
 // headedModelColumns reads the header of a table whose label column is
@@ -661,7 +771,25 @@ func (tb *table) orient() {
 		}
 	}
 	tb.across = across >= 1 && across >= down
-	tb.scored = across+down > 0 && tb.scores() >= 2
+	n := tb.scores()
+	tb.scored = across+down > 0 && (n >= 2 || n == 1 && !tb.across && tb.benchScored())
+}
+
+// benchScored reports a score in the body under a header cell that
+// names a catalogued benchmark ("COCO精度（AP）"): a table of one model
+// and one score scores it, where a lone number elsewhere may be a size.
+func (tb *table) benchScored() bool {
+	for r := tb.head; r < len(tb.rows); r++ {
+		for c := tb.labels; c < len(tb.rows[r]); c++ {
+			if !tb.rows[r][c].num {
+				continue
+			}
+			if _, bench, _ := tb.columnBench(c); bench >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scores counts the scores in the table's body.
@@ -982,8 +1110,14 @@ func (s *state) readCell(text string) cell {
 		}
 	}
 	if c.model < 0 && c.bench < 0 {
-		if i, ok := s.byKey[fold(t)]; ok && (s.models[i].family < 0 || hasDigit(t)) {
-			c.model = i // a discovered model, or one the text names in another case ("whisper-large-v3")
+		// A discovered model, or one the text names in another case
+		// ("whisper-large-v3"), alone or before the setting it was run
+		// in ("xlmr.xxl (TRANSLATE-TRAIN-ALL)").
+		for _, name := range []string{t, strings.TrimSpace(t[:max(0, strings.IndexAny(t, "(（"))])} {
+			if i, ok := s.byKey[fold(name)]; ok && name != "" && (s.models[i].family < 0 || hasDigit(name)) {
+				c.model = i
+				break
+			}
 		}
 	}
 	if c.model < 0 && ours && s.topic >= 0 {
@@ -1239,7 +1373,7 @@ func (s *state) tableClaims() {
 // topicTable reads a table of the article's own model that names no
 // model: rows headed as benchmarks ("数据集": "CTB5") and metrics across
 // ("UAS", "LAS"); each score is the topic's on the row's benchmark by the
-// column's metric ("CTB5 UAS"). A table naming any model is none, and so
+// column's metric ("CTB5 UAS"; see setMetric). A table naming any model is none, and so
 // is one whose test sets name the topic (a test set the text took for a
 // model).
 func (s *state) topicTable(tb *table) {
@@ -1263,6 +1397,14 @@ func (s *state) topicTable(tb *table) {
 		if metric == "" {
 			continue
 		}
+		model := s.topic
+		if _, sized := nameSize(nameTokens(s.models[s.topic].name)); !sized && sizeLabel(metric) {
+			// "Benchmark | 7B | 72B" under the topic: its sizes.
+			if model = s.sizedModel(s.topic, metric, true); model < 0 {
+				continue
+			}
+			metric = ""
+		}
 		for r := tb.head; r < len(tb.rows); r++ {
 			row := tb.rows[r]
 			if c >= len(row) || !row[c].num || tb.benchCol >= len(row) {
@@ -1273,9 +1415,19 @@ func (s *state) topicTable(tb *table) {
 				continue
 			}
 			u := firstOf(row[c].unit, unit, tb.unit)
-			s.scoreClaim(s.topic, set+" "+metric, -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
+			s.scoreClaim(model, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 		}
 	}
+}
+
+// setMetric names a score of a topic table: the test set and the metric
+// ("CTB5 UAS"), the set alone under a column that only says it is a
+// score ("Score", "Accuracy", "得分").
+func setMetric(set, metric string) string {
+	if metric == "" || scoreWord(metric) || slices.Contains(overallWords, strings.ToLower(metric)) {
+		return set
+	}
+	return set + " " + metric
 }
 
 // maxRowWidth2 is the width of the widest row of cells.
@@ -1323,7 +1475,7 @@ func (s *state) modelColumns(tb *table) {
 		if !catalogued {
 			name, bench = s.headingBench(tb, name, bench)
 		}
-		if tb.download && bench < 0 && tb.benchCol < 0 {
+		if tb.download && bench < 0 && tb.benchCol < 0 && !s.metricLabel(tb, row) {
 			continue
 		}
 		if st := tb.stackedBenches(row); st != nil && !tb.unpairedPipes(row, len(st)) {
@@ -1338,6 +1490,52 @@ func (s *state) modelColumns(tb *table) {
 			s.scoreClaim(models[c], name, bench, row[c].value, u, rowEvidence(tb.rows[0], c, row))
 		}
 	}
+}
+
+// metricLabel reports a body row whose label columns name a quality
+// metric ("mAP", "Top-1 Acc"): a row of scores, in a table of downloads
+// too.
+func (s *state) metricLabel(tb *table, row []cell) bool {
+	for c := 0; c < tb.labels && c < len(row); c++ {
+		if s.metricNamed(row[c].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// metricNamed reports a table label that names one of the catalog's
+// quality metrics (metric_headers) as a word: "mAP", "COCO精度（AP）",
+// "测试集精度（IoU）", "Top-1 Acc", not "mAPval" or "FP16".
+func (s *state) metricNamed(text string) bool {
+	lower := strings.ToLower(text)
+	for _, m := range s.an.cat.MetricHeaders {
+		if wordIn(lower, strings.ToLower(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports w in t as a word: no letter or digit right before or
+// after it where w starts or ends with a Latin letter or digit (a CJK
+// word is matched inside its text).
+func wordIn(t, w string) bool {
+	for i := 0; w != ""; {
+		j := strings.Index(t[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		before := j == 0 || !isAlnum(w[0]) || !isAlnum(t[j-1])
+		after := end == len(t) || !isAlnum(w[len(w)-1]) || !isAlnum(t[end])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+	return false
 }
 
 // stackedBenches returns the benchmarks a row's label stacks, nil when it
@@ -1450,6 +1648,12 @@ func (s *state) benchColumns(tb *table) {
 			names[c], benches[c] = s.headingBench(tb, names[c], benches[c])
 		}
 	}
+	metrics := make([]bool, width) // columns headed by a quality metric
+	for c := tb.labels; c < width && tb.download; c++ {
+		for r := 0; r < tb.head && !metrics[c]; r++ {
+			metrics[c] = c < len(tb.rows[r]) && s.metricNamed(tb.rows[r][c].text)
+		}
+	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		model, ours := tb.rowModel(r)
@@ -1461,7 +1665,7 @@ func (s *state) benchColumns(tb *table) {
 		}
 		rowNames, rowIdx := s.rowBenches(tb, row, names, benches)
 		for c := tb.labels; c < len(row); c++ {
-			if row[c].num && rowNames[c] != "" && (!tb.download || rowIdx[c] >= 0) {
+			if row[c].num && rowNames[c] != "" && (!tb.download || rowIdx[c] >= 0 || metrics[c]) {
 				u := firstOf(row[c].unit, units[c], tb.unit)
 				s.scoreClaim(model, rowNames[c], rowIdx[c], row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 			}
@@ -1712,7 +1916,7 @@ func firstOf(vs ...string) string {
 // before any parenthesis, without trailing marks and arrows.
 func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
-		if inner := bracketed(t[i:]); inner != "" && scoreWord(t[:i]) {
+		if inner := bracketed(t[i:]); inner != "" && splitScoreWord(t[:i]) {
 			t = inner // "Điểm (Image Edit Arena)": the score of what is in brackets
 			if sp := strings.LastIndexByte(t, ' '); sp > 0 && slices.Contains(splitWords, strings.ToLower(t[sp+1:])) {
 				t = t[:sp]
@@ -1733,11 +1937,27 @@ func benchLabel(t string) string {
 // Error rates and overlap metrics ("CER (JSUT)", "BLEU (WMT23)") say the same
 // of the set in brackets.
 var scoreWords = []string{"score", "scores", "điểm", "điểm số", "得分", "分数", "分數", "评分", "점수", "スコア", "accuracy", "acc", "rating", "result", "results", "正答率", "准确率", "정확도",
-	"cer", "wer", "bleu", "f1", "em", "文字誤り率", "単語誤り率", "字错率", "词错率"}
+	"cer", "wer", "bleu", "f1", "em", "精度", "文字誤り率", "単語誤り率", "字错率", "词错率"}
 
 // splitWords name a benchmark's split after its name in brackets
 // ("ReazonSpeech テスト"): the benchmark is the name before them.
 var splitWords = []string{"test", "テスト", "테스트", "测试", "测试集", "測試", "dev", "val", "validation"}
+
+// splitScoreWord reports a label that only says "score", after a split
+// of a set if any ("Accuracy", "测试集精度", "Test accuracy"): the
+// brackets after it name what it measures ("测试集精度（IoU）").
+func splitScoreWord(t string) bool {
+	if scoreWord(t) {
+		return true
+	}
+	lower := strings.ToLower(strings.TrimSpace(t))
+	for _, w := range splitWords {
+		if rest, ok := strings.CutPrefix(lower, w); ok && rest != "" && scoreWord(rest) {
+			return true
+		}
+	}
+	return false
+}
 
 // scoreWord reports a label that only says "score" ("Score", "Điểm").
 func scoreWord(t string) bool {
