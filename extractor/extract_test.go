@@ -578,6 +578,15 @@ func TestCleanAuthors(t *testing.T) {
 		{"comma list", []string{"Ann Lee, Bo Chen"}, []string{"Ann Lee", "Bo Chen"}},
 		{"drops dates and urls", []string{"Updated 3 hours ago", "https://x.example/author/a"}, nil},
 		{"dedupes", []string{"Jane Doe", "jane doe"}, []string{"Jane Doe"}},
+		{"an author box's buttons around the name",
+			[]string{"Print Email Dana Price", "Follow on Twitter", "Dana Price Email the author", "View author archive Get author RSS feed"},
+			[]string{"Dana Price"}},
+		{"the story's tags after the name", []string{"Omar Reyes Tags: City Council, Budget Vote"}, []string{"Omar Reyes"}},
+		{"a cut text that reads as no name", []string{"Lena Hart", "Follow Lena on Instagram", "For more stories, follow me"}, []string{"Lena Hart"}},
+		{"the writer's job and publication beside the name",
+			[]string{"Sam Ortiz, Senior Courts Editor, The Valley Courier", "Opinion writer"}, []string{"Sam Ortiz"}},
+		{"a job alone is kept", []string{"Features Editor"}, []string{"Features Editor"}},
+		{"a publication beside an agency is a name", []string{"AFP/The Valley Courier"}, []string{"AFP", "The Valley Courier"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
