@@ -550,6 +550,14 @@ func TestPageAuthors(t *testing.T) {
 		{"a link labelled around the name gives way to the name",
 			`<h1>Ruling</h1><div class="byline-author"><a href="/autor/tanja-karrasch">Tanja Karrasch</a> · <a href="/autor/tanja-karrasch">Alle Artikel von Tanja Karrasch</a></div>` + para + para,
 			[]string{"Tanja Karrasch"}, ""},
+		{"bylines of a list of other stories beside the article's",
+			`<h1>Ruling</h1><div class="byline"><span class="author">Dana Price</span></div>` + para + para +
+				`<div class="grid"><div class="card"><a href="/2023/05/ferry-fares-rise-again-this-summer">Ferry fares rise again this summer</a><span class="author">Omar Reyes</span></div>` +
+				`<div class="card"><a href="/2023/05/school-board-delays-its-vote">School board delays its vote on the budget</a><span class="author">Lena Hart</span></div></div>`,
+			[]string{"Dana Price"}, ""},
+		{"a byline beside a link to another story when no other names an author",
+			`<h1>Ruling</h1>` + para + para + `<div class="card"><a href="/2023/05/ferry-fares-rise-again-this-summer">Ferry fares rise again this summer</a><span class="author">Omar Reyes</span></div>`,
+			[]string{"Omar Reyes"}, ""},
 		{"commenters only when nothing else names an author",
 			`<h1>Ruling</h1>` + para + `<ol class="commentlist"><li><div class="comment-author vcard"><b class="fn">Michael Dougherty</b></div></li></ol>`,
 			[]string{"Michael Dougherty"}, ""},

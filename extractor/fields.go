@@ -56,7 +56,7 @@ func (m *pageMeta) authors() []string {
 	if v := m.meta(authorKeys...); v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
 		sources = append(sources, []string{v})
 	}
-	sources = append(sources, m.authorTexts, m.otherAuthors)
+	sources = append(sources, m.authorTexts, m.teaserAuthors, m.otherAuthors)
 	for _, src := range sources {
 		if names := cleanAuthors(src); len(names) > 0 {
 			return names

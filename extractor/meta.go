@@ -71,8 +71,10 @@ type pageMeta struct {
 	// dateTexts are short texts of elements whose class or id says date.
 	dateTexts []string
 	// authorTexts are short texts of author and byline elements;
-	// otherAuthors those in comments and related stories.
-	authorTexts, otherAuthors []string
+	// teaserAuthors those beside a link to another story, as a list of
+	// stories prints its bylines (relatedDate); otherAuthors those in
+	// comments and related stories.
+	authorTexts, teaserAuthors, otherAuthors []string
 	// scripts are the texts of the page's other scripts, searched for a
 	// publication date in their data when nothing else gives one.
 	scripts []string
@@ -735,8 +737,11 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string, aside bool) {
 // or, aside, a commenter's or another story's.
 func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
 	list := &m.authorTexts
-	if aside {
+	switch {
+	case aside:
 		list = &m.otherAuthors
+	case relatedDate(n, m.cc):
+		list = &m.teaserAuthors
 	}
 	if len(*list) < maxHints {
 		t := text(n)
