@@ -1075,3 +1075,20 @@ func lastMatch(re *regexp.Regexp, s string) int {
 	}
 	return last
 }
+
+// maxTitleDateGap is how far after the headline printed on the page a date
+// may start and still be the story's date line.
+const maxTitleDateGap = 300
+
+// pageDate returns the date printed nearest after the headline title in
+// the page's text body, when one follows it closely; else the first date
+// on the page. A masthead prints the reader's today above the headline,
+// the story its own date below it.
+func pageDate(body, title string, dayFirst bool) (time.Time, bool) {
+	if i := strings.Index(body, title); title != "" && i >= 0 {
+		if t, at, _, ok := textDateAt(body[i+len(title):], dayFirst); ok && at <= maxTitleDateGap {
+			return t, true
+		}
+	}
+	return textDate(body, dayFirst)
+}
