@@ -736,6 +736,10 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string, aside bool) {
 // addAuthorText records the text of the author element n: the article's,
 // or, aside, a commenter's or another story's.
 func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
+	if n.DataAtom == atom.Label || formField(n) {
+		// A comment form's name field ("Name (required)"), not a name.
+		return
+	}
 	list := &m.authorTexts
 	switch {
 	case aside:
@@ -754,6 +758,18 @@ func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
 			*list = append(*list, t)
 		}
 	}
+}
+
+// formField reports whether n is a form's field with its label (<p
+// class="comment-form-author"><label>Name *</label><input></p>): a
+// <label> is among its children.
+func formField(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Label {
+			return true
+		}
+	}
+	return false
 }
 
 // shortestNames drops from names those that hold another of them ("More
