@@ -54,7 +54,11 @@ var authorKeys = []string{"author", "article:author", "parsely-author", "sailthr
 func (m *pageMeta) authors() []string {
 	sources := [][]string{m.ldAuthors(m.ldArticle())}
 	if v := m.meta(authorKeys...); v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
-		sources = append(sources, []string{v})
+		if len(m.metaAuthors) > 1 && v == m.metaAuthors[0] {
+			sources = append(sources, m.metaAuthors)
+		} else {
+			sources = append(sources, []string{v})
+		}
 	}
 	sources = append(sources, m.authorTexts, m.teaserAuthors, m.otherAuthors)
 	for _, src := range sources {

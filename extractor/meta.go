@@ -29,12 +29,15 @@ const (
 type pageMeta struct {
 	cc classes
 	// pageURL is the page's address, when known.
-	pageURL   *url.URL
-	lang      string
-	docTitle  string
-	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
-	canonical string
-	jsonld    []ldObject
+	pageURL  *url.URL
+	lang     string
+	docTitle string
+	metas    map[string]string // first non-empty content per lower-cased name/property/itemprop
+	// metaAuthors are the contents of every <meta name="author">, in
+	// order: a page may name each writer in a tag of its own.
+	metaAuthors []string
+	canonical   string
+	jsonld      []ldObject
 	// ldScripts counts the JSON-LD scripts read.
 	ldScripts int
 	// ldNames are the names of the JSON-LD objects by @id.
@@ -704,6 +707,9 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	}
 	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+			if k == "name" && key == "author" && len(m.metaAuthors) < maxHints {
+				m.metaAuthors = append(m.metaAuthors, content)
+			}
 			if _, ok := m.metas[key]; !ok {
 				m.metas[key] = content
 			}
