@@ -594,6 +594,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"von und", []string{"Von Max Müller und Erika Mustermann"}, []string{"Max Müller", "Erika Mustermann"}},
 		{"comma list", []string{"Ann Lee, Bo Chen"}, []string{"Ann Lee", "Bo Chen"}},
 		{"drops dates and urls", []string{"Updated 3 hours ago", "https://x.example/author/a"}, nil},
+		{"a newsroom's byline is an author", []string{"Von Redaktion Harbor Post"}, []string{"Redaktion Harbor Post"}},
+		{"a staff byline is an author", []string{"By Valley Times Staff"}, []string{"Valley Times Staff"}},
 		{"dedupes", []string{"Jane Doe", "jane doe"}, []string{"Jane Doe"}},
 		{"an author box's buttons around the name",
 			[]string{"Print Email Dana Price", "Follow on Twitter", "Dana Price Email the author", "View author archive Get author RSS feed"},

@@ -42,8 +42,11 @@ var (
 	tagsRe = regexp.MustCompile(`(?i)(?:^|\s)tags?\s*:`)
 	// roleRe matches the writer's job a byline prints beside the names
 	// ("Senior Politics Editor", "Opinion writer").
-	roleRe    = regexp.MustCompile(`(?i)\b(?:editor|writer|reporter|correspondent|columnist|contributor|producer|journalist)s?\b`)
-	notNameRe = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|\bfoto|\bphoto|\bbild\b|\bimage|\bcopyright|©|\bminute|\bread\b|\bupdated?\b|\bpublished|\bposted|\bredaktion\b|\bstaff\b|\bteam\b|\badmin\b|\bcomments?\b|\bshare\b`)
+	roleRe = regexp.MustCompile(`(?i)\b(?:editor|writer|reporter|correspondent|columnist|contributor|producer|journalist)s?\b`)
+	// notNameRe matches what no author's name holds. A newsroom's
+	// byline ("Redaktion", "Valley Times Staff", "Smart Shopping Team")
+	// is no person's, but it is the author the page names.
+	notNameRe = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|\bfoto|\bphoto|\bbild\b|\bimage|\bcopyright|©|\bminute|\bread\b|\bupdated?\b|\bpublished|\bposted|\badmin\b|\bcomments?\b|\bshare\b`)
 )
 
 // authorKeys are the meta names pages give authors in.
