@@ -596,6 +596,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"drops dates and urls", []string{"Updated 3 hours ago", "https://x.example/author/a"}, nil},
 		{"a newsroom's byline is an author", []string{"Von Redaktion Harbor Post"}, []string{"Redaktion Harbor Post"}},
 		{"a staff byline is an author", []string{"By Valley Times Staff"}, []string{"Valley Times Staff"}},
+		{"a handle after the name", []string{"Omar Reyes @omarreyes"}, []string{"Omar Reyes"}},
+		{"a byline's word alone is no name", []string{"Por", "By:"}, nil},
 		{"dedupes", []string{"Jane Doe", "jane doe"}, []string{"Jane Doe"}},
 		{"an author box's buttons around the name",
 			[]string{"Print Email Dana Price", "Follow on Twitter", "Dana Price Email the author", "View author archive Get author RSS feed"},

@@ -31,7 +31,7 @@ func words(s string) int {
 }
 
 var (
-	bylinePrefixRe = regexp.MustCompile(`(?i)^\s*(?:written\s+by|posted\s+by|published\s+by|reported\s+by|story\s+by|words\s+by|text\s+by|by|von|par|por|di|door|av|af|de|autor(?:in)?|author|auteur|redakteur|texte?|reportage|écrit par|escrito por|scritto da|bởi|작성자|기자)\s*[:：]?\s+`)
+	bylinePrefixRe = regexp.MustCompile(`(?i)^\s*(?:written\s+by|posted\s+by|published\s+by|reported\s+by|story\s+by|words\s+by|text\s+by|by|von|par|por|di|door|av|af|de|autor(?:in)?|author|auteur|redakteur|texte?|reportage|écrit par|escrito por|scritto da|bởi|작성자|기자)(?:\s*[:：]?\s+|\s*[:：]?\s*$)`)
 	authorSplitRe  = regexp.MustCompile(`(?i)\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bu\b|\ben\b|\bog\b|\boch\b|、|，)\s*`)
 	// authorButtonRe matches the buttons and links an author box prints
 	// around the name ("Email the author", "Follow on Twitter", "Full
@@ -43,6 +43,9 @@ var (
 	// roleRe matches the writer's job a byline prints beside the names
 	// ("Senior Politics Editor", "Opinion writer").
 	roleRe = regexp.MustCompile(`(?i)\b(?:editor|writer|reporter|correspondent|columnist|contributor|producer|journalist)s?\b`)
+	// handleRe is a social-media handle printed after a name ("Ann Lee
+	// @annlee").
+	handleRe = regexp.MustCompile(`(?:^|\s)@\w+`)
 	// notNameRe matches what no author's name holds. A newsroom's
 	// byline ("Redaktion", "Valley Times Staff", "Smart Shopping Team")
 	// is no person's, but it is the author the page names.
@@ -82,7 +85,7 @@ func cleanAuthors(raw []string) []string {
 		if r == "" || len(r) > maxHintChars || strings.Contains(r, "://") {
 			continue
 		}
-		r, cut := cutButtons(cutDate(r))
+		r, cut := cutButtons(cutDate(handleRe.ReplaceAllString(r, "")))
 		r = bylinePrefixRe.ReplaceAllString(r, "")
 		for _, name := range authorSplitRe.Split(r, -1) {
 			name = strings.Trim(bylinePrefixRe.ReplaceAllString(strings.TrimSpace(name), ""), " .:-–—·|()[]\"'")
