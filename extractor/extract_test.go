@@ -555,6 +555,10 @@ func TestPageAuthors(t *testing.T) {
 				`<div class="grid"><div class="card"><a href="/2023/05/ferry-fares-rise-again-this-summer">Ferry fares rise again this summer</a><span class="author">Omar Reyes</span></div>` +
 				`<div class="card"><a href="/2023/05/school-board-delays-its-vote">School board delays its vote on the budget</a><span class="author">Lena Hart</span></div></div>`,
 			[]string{"Dana Price"}, ""},
+		{"bylines of other stories in cards of their own (<article>)",
+			`<article><h1>Ruling</h1><div class="byline"><span class="author">Dana Price</span></div>` + para + para + `</article>` +
+				`<section><article class="card"><h4><a href="/2023/05/ferry-fares-rise-again-this-summer">Ferry fares rise again this summer</a></h4><div class="writer"><h4 class="author">By <a href="/omar-reyes/">Omar Reyes</a></h4></div></article></section>`,
+			[]string{"Dana Price"}, ""},
 		{"a byline beside a link to another story when no other names an author",
 			`<h1>Ruling</h1>` + para + para + `<div class="card"><a href="/2023/05/ferry-fares-rise-again-this-summer">Ferry fares rise again this summer</a><span class="author">Omar Reyes</span></div>`,
 			[]string{"Omar Reyes"}, ""},

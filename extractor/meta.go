@@ -644,7 +644,8 @@ const (
 // relatedDate reports whether the date element n belongs to another story
 // than the page's: it sits in the page's furniture (navigation, an aside,
 // a footer, a related-stories box), or next to a link that reads as a
-// headline, as a list of stories prints their dates.
+// headline, as a list of stories prints their dates (an <article> of
+// its own for each card too: the story's <article> has its text).
 func relatedDate(n *html.Node, cc classes) bool {
 	// The walk stops below <body>: its classes name the reader's state
 	// ("logged-out subType-unsubscribed", "modal-open"), not furniture.
@@ -655,7 +656,7 @@ func relatedDate(n *html.Node, cc classes) bool {
 	}
 	level := 0
 	for p := n.Parent; p != nil && p.Type == html.ElementNode && level < relatedLevels; p, level = p.Parent, level+1 {
-		if p.DataAtom == atom.Body || p.DataAtom == atom.Article || p.DataAtom == atom.Main || textChars(p, storyRegionChars, 0) >= storyRegionChars {
+		if p.DataAtom == atom.Body || p.DataAtom == atom.Main || textChars(p, storyRegionChars, 0) >= storyRegionChars {
 			return false
 		}
 		if teaserLink(p, n, 0) {
