@@ -42,8 +42,14 @@ var (
 	// '23": a two-digit year after an apostrophe.
 	dayMonthShortRe = mustStem(`\b(\d{1,2})(?:st|nd|rd|th)?\s*(\p{L}{3,12})\.?,?\s*['‘’](\d{2})\b`, "'", "‘", "’")
 	monthDayShortRe = mustStem(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*['‘’](\d{2})\b`, "'", "‘", "’")
-	// dayMonthRe is "29 May 2025", "29. Mai 2025", "29 de mayo de 2025".
-	dayMonthRe = mustStem(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`, "19", "20")
+	// dayMonthRe is "29 May 2025", "29. Mai 2025", "29 de mayo de 2025",
+	// and in Arabic "24 نيسان / أبريل 2020" (a month by both its names,
+	// the Levant's and Egypt's) and "24 تشرين الأول 2020" (a Levant name
+	// of two words). Latin pairs ("21. juni/lipanj") are left unread:
+	// on the one page of the sets that prints them they date other
+	// stories, in a list a printed date after the headline is not told
+	// from.
+	dayMonthRe = mustStem(`\b(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,12}(?:\s+ال\p{Arabic}{3,6})?(?:\s*/\s*\p{Arabic}{3,12}(?:\s+ال\p{Arabic}{3,6})?)?)\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})\b`, "19", "20")
 	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
 	// and not part of a longer dotted number.
 	dmyShortRe = mustStem(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`, ".")
@@ -82,12 +88,11 @@ const clockJoin = `^[^\pL\d]{0,6}(?:(?i:at|um|à|alle|ore|a las|a la|om|kl\.?|kl
 
 // months maps month names and abbreviations in the languages of the news
 // the project reads to their number. Arabic has the names of Egypt and
-// the Gulf (أكتوبر) and the one-word names of the Levant (تموز); the
-// Levant's two-word names (تشرين الأول) are not read.
+// the Gulf (أكتوبر) and those of the Levant (تموز, تشرين الأول).
 var months = func() map[string]time.Month {
 	m := make(map[string]time.Month, 256)
 	names := [][]string{
-		{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "ocak", "январь", "января", "tháng một", "يناير"},
+		{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "ocak", "январь", "января", "tháng một", "يناير", "كانون الثاني"},
 		{"february", "feb", "februar", "février", "fév", "fevr", "févr", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "şubat", "февраль", "февраля", "فبراير", "شباط"},
 		{"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "mart", "март", "марта", "mär", "مارس", "آذار"},
 		{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "nisan", "апрель", "апреля", "أبريل", "ابريل", "إبريل", "نيسان"},
@@ -96,9 +101,9 @@ var months = func() map[string]time.Month {
 		{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "temmuz", "июль", "июля", "يوليو", "يوليه", "تموز"},
 		{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "ağustos", "август", "августа", "أغسطس", "اغسطس"},
 		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "wrzesień", "września", "eylül", "сентябрь", "сентября", "سبتمبر", "أيلول", "ايلول"},
-		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "ekim", "октябрь", "октября", "أكتوبر", "اكتوبر"},
-		{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "kasım", "ноябрь", "ноября", "نوفمبر"},
-		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "december", "grudzień", "grudnia", "aralık", "декабрь", "декабря", "ديسمبر"},
+		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "ekim", "октябрь", "октября", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"},
+		{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "kasım", "ноябрь", "ноября", "نوفمبر", "تشرين الثاني"},
+		{"december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "december", "grudzień", "grudnia", "aralık", "декабрь", "декабря", "ديسمبر", "كانون الأول", "كانون الاول"},
 	}
 	for i, ns := range names {
 		for _, n := range ns {
@@ -107,6 +112,24 @@ var months = func() map[string]time.Month {
 	}
 	return m
 }()
+
+// monthNamed returns the month a name gives: one of months, or two of
+// them joined by a slash ("نيسان / أبريل"), the first known.
+func monthNamed(name string) (time.Month, bool) {
+	name = strings.ToLower(name)
+	if mo, ok := months[name]; ok {
+		return mo, true
+	}
+	first, second, ok := strings.Cut(name, "/")
+	if !ok {
+		return 0, false
+	}
+	if mo, ok := months[strings.TrimSpace(first)]; ok {
+		return mo, true
+	}
+	mo, ok := months[strings.TrimSpace(second)]
+	return mo, ok
+}
 
 // date builds a date when its parts are a real calendar day in range.
 func date(y, mo, d, h, mi, s int, loc *time.Location) (time.Time, bool) {
@@ -302,7 +325,7 @@ func textDateAt(s string, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	}{{dayMonthShortRe, 1, 2, shortYear, false}, {monthDayShortRe, 2, 1, shortYear, false}, {dayMonthRe, 1, 2, atoi, true}, {monthDayRe, 2, 1, atoi, false}} {
 		for _, m := range f.re.FindAllStringSubmatchIndex(s, 4) {
 			group := func(g int) string { return s[m[2*g]:m[2*g+1]] }
-			if mo, ok := months[strings.ToLower(group(f.month))]; ok {
+			if mo, ok := monthNamed(group(f.month)); ok {
 				day := atoi(group(f.day))
 				if f.ranged {
 					m, day = rangeStart(s, m, day)
@@ -1051,4 +1074,21 @@ func lastMatch(re *regexp.Regexp, s string) int {
 		last = m[0]
 	}
 	return last
+}
+
+// maxTitleDateGap is how far after the headline printed on the page a date
+// may start and still be the story's date line.
+const maxTitleDateGap = 300
+
+// pageDate returns the date printed nearest after the headline title in
+// the page's text body, when one follows it closely; else the first date
+// on the page. A masthead prints the reader's today above the headline,
+// the story its own date below it.
+func pageDate(body, title string, dayFirst bool) (time.Time, bool) {
+	if i := strings.Index(body, title); title != "" && i >= 0 {
+		if t, at, _, ok := textDateAt(body[i+len(title):], dayFirst); ok && at <= maxTitleDateGap {
+			return t, true
+		}
+	}
+	return textDate(body, dayFirst)
 }

@@ -31,9 +31,25 @@ func words(s string) int {
 }
 
 var (
-	bylinePrefixRe = regexp.MustCompile(`(?i)^\s*(?:written\s+by|posted\s+by|published\s+by|reported\s+by|story\s+by|words\s+by|text\s+by|by|von|par|por|di|door|av|af|de|autor(?:in)?|author|auteur|redakteur|texte?|reportage|écrit par|escrito por|scritto da|bởi|작성자|기자)\s*[:：]?\s+`)
+	bylinePrefixRe = regexp.MustCompile(`(?i)^\s*(?:written\s+by|posted\s+by|published\s+by|reported\s+by|story\s+by|words\s+by|text\s+by|by|von|par|por|di|door|av|af|de|autor(?:in)?|author|auteur|redakteur|texte?|reportage|écrit par|escrito por|scritto da|bởi|작성자|기자)(?:\s*[:：]?\s+|\s*[:：]?\s*$)`)
 	authorSplitRe  = regexp.MustCompile(`(?i)\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bu\b|\ben\b|\bog\b|\boch\b|、|，)\s*`)
-	notNameRe      = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|\bfoto|\bphoto|\bbild\b|\bimage|\bcopyright|©|\bminute|\bread\b|\bupdated?\b|\bpublished|\bposted|\bredaktion\b|\bstaff\b|\bteam\b|\badmin\b|\bcomments?\b|\bshare\b`)
+	// authorButtonRe matches the buttons and links an author box prints
+	// around the name ("Email the author", "Follow on Twitter", "Full
+	// Bio", "View author archive", "More by"): see cutButtons.
+	authorButtonRe = regexp.MustCompile(`(?i)(?:^|[\s,;|·•])(?:e-?mail(?:\s+the\s+author)?|print|follow(?:\s+on)?|twitter|facebook|instagram|linkedin|reddit|whatsapp|pinterest|youtube|xing|(?:full\s+)?bio|view(?:\s+(?:author|all|full|profile|posts|archive))+|author\s+archive|(?:get\s+)?(?:author\s+)?rss(?:\s+feed)?|report\s+typos|about\s+the\s+author|(?:for\s+)?more(?:\s+(?:by|from|about|stories))?)(?:$|[\s,;:|·•!])`)
+	// tagsRe is the label of the story's tags, which a byline's element
+	// may hold after the names: nothing after it is a name.
+	tagsRe = regexp.MustCompile(`(?i)(?:^|\s)tags?\s*:`)
+	// roleRe matches the writer's job a byline prints beside the names
+	// ("Senior Politics Editor", "Opinion writer").
+	roleRe = regexp.MustCompile(`(?i)\b(?:editor|writer|reporter|correspondent|columnist|contributor|producer|journalist)s?\b`)
+	// handleRe is a social-media handle printed after a name ("Ann Lee
+	// @annlee").
+	handleRe = regexp.MustCompile(`(?:^|\s)@\w+`)
+	// notNameRe matches what no author's name holds. A newsroom's
+	// byline ("Redaktion", "Valley Times Staff", "Smart Shopping Team")
+	// is no person's, but it is the author the page names.
+	notNameRe = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|\bfoto|\bphoto|\bbild\b|\bimage|\bcopyright|©|\bminute|\bread\b|\bupdated?\b|\bpublished|\bposted|\badmin\b|\bcomments?\b|\bshare\b`)
 )
 
 // authorKeys are the meta names pages give authors in.
@@ -44,9 +60,13 @@ var authorKeys = []string{"author", "article:author", "parsely-author", "sailthr
 func (m *pageMeta) authors() []string {
 	sources := [][]string{m.ldAuthors(m.ldArticle())}
 	if v := m.meta(authorKeys...); v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
-		sources = append(sources, []string{v})
+		if len(m.metaAuthors) > 1 && v == m.metaAuthors[0] {
+			sources = append(sources, m.metaAuthors)
+		} else {
+			sources = append(sources, []string{v})
+		}
 	}
-	sources = append(sources, m.authorTexts, m.otherAuthors)
+	sources = append(sources, m.authorTexts, m.teaserAuthors, m.otherAuthors)
 	for _, src := range sources {
 		if names := cleanAuthors(src); len(names) > 0 {
 			return names
@@ -65,11 +85,12 @@ func cleanAuthors(raw []string) []string {
 		if r == "" || len(r) > maxHintChars || strings.Contains(r, "://") {
 			continue
 		}
-		r = bylinePrefixRe.ReplaceAllString(cutDate(r), "")
+		r, cut := cutButtons(cutDate(handleRe.ReplaceAllString(r, "")))
+		r = bylinePrefixRe.ReplaceAllString(r, "")
 		for _, name := range authorSplitRe.Split(r, -1) {
 			name = strings.Trim(bylinePrefixRe.ReplaceAllString(strings.TrimSpace(name), ""), " .:-–—·|()[]\"'")
 			words := strings.Fields(name)
-			if len(words) == 0 || len(words) > 5 || len([]rune(name)) < 3 || notNameRe.MatchString(name) {
+			if len(words) == 0 || len(words) > 5 || len([]rune(name)) < 3 || notNameRe.MatchString(name) || cut && !capitalized(words) {
 				continue
 			}
 			if k := strings.ToLower(name); !seen[k] {
@@ -80,6 +101,61 @@ func cleanAuthors(raw []string) []string {
 		if len(out) >= 8 {
 			break
 		}
+	}
+	return dropRoles(out)
+}
+
+// cutButtons returns the byline text r without the buttons an author box
+// prints (authorButtonRe) and the tags it may hold (tagsRe), and whether
+// it cut any: buttons before the name are dropped, and the first one
+// after it ends the name, as what follows is the box's other links ("Ann
+// Lee Email the author Follow on Twitter").
+func cutButtons(r string) (string, bool) {
+	cut := false
+	if loc := tagsRe.FindStringIndex(r); loc != nil {
+		r, cut = r[:loc[0]], true
+	}
+	for {
+		loc := authorButtonRe.FindStringIndex(r)
+		if loc == nil {
+			return r, cut
+		}
+		cut = true
+		if strings.IndexFunc(r[:loc[0]], unicode.IsLetter) >= 0 {
+			return r[:loc[0]], true
+		}
+		r = r[loc[1]:]
+	}
+}
+
+// capitalized reports whether no word of a name starts with a lower-case
+// letter: a name cut from an author box's buttons must read as one
+// ("Follow Ann on Instagram" names nobody).
+func capitalized(words []string) bool {
+	for _, w := range words {
+		if c, _ := utf8.DecodeRuneInString(w); unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropRoles drops from names those that are a job (roleRe), with a
+// publication ("The …") right after one, unless nothing else is left:
+// "Ann Lee, Senior Politics Editor, The Daily Courier" is by Ann Lee.
+func dropRoles(names []string) []string {
+	out := names[:0:0]
+	role := false
+	for _, n := range names {
+		if roleRe.MatchString(n) || role && strings.HasPrefix(n, "The ") {
+			role = true
+			continue
+		}
+		role = false
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		return names
 	}
 	return out
 }

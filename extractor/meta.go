@@ -29,12 +29,15 @@ const (
 type pageMeta struct {
 	cc classes
 	// pageURL is the page's address, when known.
-	pageURL   *url.URL
-	lang      string
-	docTitle  string
-	metas     map[string]string // first non-empty content per lower-cased name/property/itemprop
-	canonical string
-	jsonld    []ldObject
+	pageURL  *url.URL
+	lang     string
+	docTitle string
+	metas    map[string]string // first non-empty content per lower-cased name/property/itemprop
+	// metaAuthors are the contents of every <meta name="author">, in
+	// order: a page may name each writer in a tag of its own.
+	metaAuthors []string
+	canonical   string
+	jsonld      []ldObject
 	// ldScripts counts the JSON-LD scripts read.
 	ldScripts int
 	// ldNames are the names of the JSON-LD objects by @id.
@@ -71,8 +74,10 @@ type pageMeta struct {
 	// dateTexts are short texts of elements whose class or id says date.
 	dateTexts []string
 	// authorTexts are short texts of author and byline elements;
-	// otherAuthors those in comments and related stories.
-	authorTexts, otherAuthors []string
+	// teaserAuthors those beside a link to another story, as a list of
+	// stories prints its bylines (relatedDate); otherAuthors those in
+	// comments and related stories.
+	authorTexts, teaserAuthors, otherAuthors []string
 	// scripts are the texts of the page's other scripts, searched for a
 	// publication date in their data when nothing else gives one.
 	scripts []string
@@ -639,7 +644,8 @@ const (
 // relatedDate reports whether the date element n belongs to another story
 // than the page's: it sits in the page's furniture (navigation, an aside,
 // a footer, a related-stories box), or next to a link that reads as a
-// headline, as a list of stories prints their dates.
+// headline, as a list of stories prints their dates (an <article> of
+// its own for each card too: the story's <article> has its text).
 func relatedDate(n *html.Node, cc classes) bool {
 	// The walk stops below <body>: its classes name the reader's state
 	// ("logged-out subType-unsubscribed", "modal-open"), not furniture.
@@ -650,7 +656,7 @@ func relatedDate(n *html.Node, cc classes) bool {
 	}
 	level := 0
 	for p := n.Parent; p != nil && p.Type == html.ElementNode && level < relatedLevels; p, level = p.Parent, level+1 {
-		if p.DataAtom == atom.Body || p.DataAtom == atom.Article || p.DataAtom == atom.Main || textChars(p, storyRegionChars, 0) >= storyRegionChars {
+		if p.DataAtom == atom.Body || p.DataAtom == atom.Main || textChars(p, storyRegionChars, 0) >= storyRegionChars {
 			return false
 		}
 		if teaserLink(p, n, 0) {
@@ -702,6 +708,9 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	}
 	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+			if k == "name" && key == "author" && len(m.metaAuthors) < maxHints {
+				m.metaAuthors = append(m.metaAuthors, content)
+			}
 			if _, ok := m.metas[key]; !ok {
 				m.metas[key] = content
 			}
@@ -734,9 +743,16 @@ func (m *pageMeta) addItemprop(n *html.Node, prop string, aside bool) {
 // addAuthorText records the text of the author element n: the article's,
 // or, aside, a commenter's or another story's.
 func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
+	if n.DataAtom == atom.Label || formField(n) {
+		// A comment form's name field ("Name (required)"), not a name.
+		return
+	}
 	list := &m.authorTexts
-	if aside {
+	switch {
+	case aside:
 		list = &m.otherAuthors
+	case relatedDate(n, m.cc):
+		list = &m.teaserAuthors
 	}
 	if len(*list) < maxHints {
 		t := text(n)
@@ -749,6 +765,18 @@ func (m *pageMeta) addAuthorText(n *html.Node, aside bool) {
 			*list = append(*list, t)
 		}
 	}
+}
+
+// formField reports whether n is a form's field with its label (<p
+// class="comment-form-author"><label>Name *</label><input></p>): a
+// <label> is among its children.
+func formField(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Label {
+			return true
+		}
+	}
+	return false
 }
 
 // shortestNames drops from names those that hold another of them ("More

@@ -131,6 +131,15 @@ var metaPages = []struct {
 	// title) over an <h2> marked as the headline, which og:title is.
 	{"alternative-headline-h1.html", "https://homenotes.example/small-kitchen-mistakes",
 		"The 4 Most Common Small-Kitchen Mistakes and How to Fix Them", "2023-03-03"},
+	// A site-wide og:title (the site's name and its tagline, "Southern
+	// Courier | Local news you can trust") beside a document title that
+	// names the site after the story's headline; no <h1>.
+	{"sitewide-tagline-title.html", "https://www.southerncourier.example/news/night-bus-vote",
+		"Council votes to keep the night bus running", "2023-08-22"},
+	// No <h1> and no date in the metadata: the masthead's today above
+	// the story's <h2>, the story's own date in a line just below it.
+	{"masthead-date-no-h1.html", "https://baysideledger.example/ferry-crews-roster",
+		"Ferry crews vote to accept the new roster", "2023-05-02"},
 	// A teaser in og:title and the document title, printed nowhere; the
 	// story's <h2> prints sailthru.title; the only <h1> is the logo.
 	{"social-title-h2.html", "https://civicpost.example/council-park-money-roads/",

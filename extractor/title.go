@@ -667,12 +667,21 @@ func (m *pageMeta) headline(siteName string, u *url.URL) string {
 // t, has none and reads as a headline (docTitle is it stripped, raw it
 // as printed).
 func (s site) siteWide(t, docTitle, raw string) bool {
-	if s.titlePart(t) == "" || s.titlePart(raw) != "" || words(docTitle) < minShortenedWords {
+	if s.titlePart(t) == "" || words(docTitle) < minShortenedWords {
 		return false
+	}
+	rest := normTitle(s.strip(t))
+	if s.titlePart(raw) != "" {
+		// Both name the site ("Harbor Post | Local news you can
+		// trust" beside "Ferry contract signed | Harbor Post"): t is
+		// the site's when the document title gives another headline,
+		// neither holding the other.
+		doc := normTitle(docTitle)
+		return rest != "" && !strings.Contains(doc, rest) && !strings.Contains(rest, doc)
 	}
 	// The rest of t in the document title ("Headline - Site Site") makes
 	// t the page's.
-	return !strings.Contains(normTitle(raw), normTitle(s.strip(t)))
+	return !strings.Contains(normTitle(raw), rest)
 }
 
 // printedPart returns the part of the title t, set apart by a separator,
