@@ -464,6 +464,12 @@ type Vendor struct {
 	// Hub ("deepseek-ai"): a new model repository there is the vendor
 	// releasing a model. Matched case-insensitively.
 	HuggingFace []string `yaml:"huggingface"`
+	// CodeOrgs are the vendor's organisations on code hosts (GitHub,
+	// GitLab) whose handles are no names the vendor is called by in text,
+	// being ordinary words there ("pytorch" of Meta): a repository of
+	// theirs is the vendor's. Handles that name the vendor
+	// ("facebookresearch") are aliases. Matched case-insensitively.
+	CodeOrgs []string `yaml:"code_orgs"`
 	// Parent is the id of the group that owns the vendor, a lab that signs
 	// its own models ("SB Intuitions" of SoftBank): its models are
 	// credited to the parent in a text that names the parent but not the
@@ -1084,6 +1090,7 @@ func (v *validation) vendors(list []Vendor) map[string]bool {
 		v.spellings(what, ven.Names)
 		v.names(what, ven.Hints)
 		v.names(what, ven.HuggingFace)
+		v.names(what, ven.CodeOrgs)
 		for _, org := range ven.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
 				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)

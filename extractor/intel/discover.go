@@ -104,6 +104,9 @@ func (s *state) discover() {
 			stems.addWithStem(name)
 		}
 	}
+	if name, ok := s.folderModel(); ok {
+		stems.add(name) // whole: "data" of "data2vec" is no stem
+	}
 	if _, _, _, ok := s.project(); ok {
 		for _, name := range s.listDefinitions() {
 			stems.addWithStem(name)
@@ -1597,6 +1600,9 @@ func (s *state) repoOwnerVendor() (int, string) {
 	if v, known := s.an.hub[strings.ToLower(owner)]; known {
 		return v, owner // a Hugging Face organisation of the vendor: "ibm-granite"
 	}
+	if v, known := s.an.code[strings.ToLower(owner)]; known && codeHost(s.a.URL) {
+		return v, owner // a code host organisation of the vendor: "pytorch/fairseq"
+	}
 	return -1, ""
 }
 
@@ -2830,5 +2836,106 @@ func (s *state) projectOrgNamed() {
 		}
 		s.addVendor(string(s.buf[p:e+2]), p)
 		return
+	}
+}
+
+// codeHost reports the address of a page on a code host (codeHosts).
+func codeHost(u string) bool {
+	rest, _ := withoutScheme(u)
+	host, _, _ := strings.Cut(rest, "/")
+	return slices.Contains(codeHosts, strings.TrimPrefix(host, "www."))
+}
+
+// readmeFolder returns the folder below a repository's root that holds
+// the README a code host's address shows: "xlmr" of
+// "github.com/pytorch/fairseq/blob/main/examples/xlmr/README.md". A
+// framework keeps one README per model in such folders; "" for a README
+// at the root or any other address.
+func readmeFolder(u string) string {
+	rest, ok := withoutScheme(u)
+	if !ok {
+		return ""
+	}
+	_, path, _ := strings.Cut(rest, "/")
+	if !codeHost(u) {
+		return ""
+	}
+	parts := slices.DeleteFunc(strings.Split(path, "/"), func(p string) bool { return p == "-" || p == "" })
+	// owner, repository, "blob" or "tree", branch, folders, file
+	if len(parts) < 6 || parts[2] != "blob" && parts[2] != "tree" || !strings.HasPrefix(strings.ToLower(parts[len(parts)-1]), "readme") {
+		return ""
+	}
+	if dir := parts[len(parts)-2]; repoName(dir) {
+		return dir
+	}
+	return ""
+}
+
+// folderModel returns the model a README kept in a folder of its own
+// (readmeFolder) is about: the folder's name as the text spells it
+// ("XLM-R" of "xlmr", "data2vec"), written like a name (a digit, or
+// capitals past its first letter: not "translation"), no catalog's word
+// and no model already read, that opens a line or a sentence of a text
+// about AI: the README's subject ("XLS-R is a set of large-scale models").
+func (s *state) folderModel() (string, bool) {
+	dir := readmeFolder(s.a.URL)
+	if len(dir) < 3 || !s.aboutAI {
+		return "", false
+	}
+	for sp := range s.spellings(fold(dir), s.titleEnd, len(s.buf)) {
+		w := string(s.buf[sp.start:sp.end])
+		if !nameLike(w) || s.knownWord(w) || s.an.datasetLike(w) || s.covered(sp) || s.hitOverlaps(sp) {
+			continue
+		}
+		if s.opensSentence(sp) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// nameLike reports a word written as a name, not an ordinary word: with a
+// digit ("data2vec") or a capital past its first letter ("XGLM",
+// "RoBERTa", "XLS-R").
+func nameLike(w string) bool {
+	if hasDigit(w) {
+		return true
+	}
+	for i := 1; i < len(w); i++ {
+		if isUpper(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports name sp at the start of its sentence or of its
+// line, past list marks.
+func (s *state) opensSentence(sp span) bool {
+	lo := s.sents[s.sentenceAt(sp.start)].start
+	if k := bytes.LastIndexByte(s.buf[lo:sp.start], '\n'); k >= 0 {
+		lo += k + 1
+	}
+	return len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0
+}
+
+// spellings yields the words in [lo, hi) whose fold is f: letters and
+// digits joined by hyphens, underscores or points ("XLM-R" for "xlmr").
+func (s *state) spellings(f string, lo, hi int) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		for i := lo; i < hi; {
+			if !isAlnum(s.buf[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < hi && (isAlnum(s.buf[j]) || (s.buf[j] == '-' || s.buf[j] == '_' || s.buf[j] == '.') && j+1 < hi && isAlnum(s.buf[j+1])) {
+				j++
+			}
+			if (i == 0 || !isAlnum(s.buf[i-1])) && fold(string(s.buf[i:j])) == f && !yield(span{i, j}) {
+				return
+			}
+			i = j
+		}
 	}
 }

@@ -51,6 +51,9 @@ type Analyzer struct {
 	cat *catalog.Catalog
 	c   *compiled
 	hub hubOrgs // Hugging Face organisations of catalog vendors
+	// code are the code host organisations of catalog vendors that are no
+	// names of theirs ("pytorch").
+	code hubOrgs
 	// states recycles the working memory of Analyze calls.
 	states sync.Pool
 }
@@ -59,7 +62,7 @@ var _ extractor.Analyzer = (*Analyzer)(nil)
 
 // New compiles cat into an Analyzer. cat must not be changed afterwards.
 func New(cat *catalog.Catalog) *Analyzer {
-	return &Analyzer{cat: cat, c: compile(cat), hub: newHubOrgs(cat)}
+	return &Analyzer{cat: cat, c: compile(cat), hub: newHubOrgs(cat), code: newCodeOrgs(cat)}
 }
 
 // modelRec is one distinct model found in an article.

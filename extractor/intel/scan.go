@@ -1649,8 +1649,8 @@ func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, pre
 		return partWord // a lowercase variant goes on after another: "Phi 4 mini flash"
 	case isVariant && len(w) >= 2 && isAllCaps(w) && len(prev) > 0 && prev[len(prev)-1].size:
 		return partWord // a hub suffix in capitals after the size: "Gemma 5 12B IT"
-	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
-		return partWord // "HyperCLOVA X THINK"
+	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw) && !slices.Contains(an.cat.ListJoiners, lw):
+		return partWord // "HyperCLOVA X THINK", not the "AND" of a title in capitals
 	case isVariant && capitals(w) >= 2 && len(prev) > 0 && prev[len(prev)-1].kind == partWord && prev[len(prev)-1].sep == ' ' && spacedOK(prev, hasSize || hasSizePart(prev)):
 		return partWord // after a spaced variant the name goes on spaced: "Pangu Pro MoE", "Hunyuan Lite VLM"
 	}
