@@ -113,6 +113,11 @@ func (s *state) discover() {
 			s.defined = append(s.defined, fold(name))
 		}
 	}
+	if len(s.newVendors) == 0 && !s.anyVendorHit() {
+		if owner := s.ownModelHubOwner(stems.names); owner != "" {
+			s.addVendor(s.ownerSpelling(owner), 0)
+		}
+	}
 	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
 		// The owner of a repository makes the new models, where no other
 		// maker is named or the models are named after the repository
@@ -121,7 +126,7 @@ func (s *state) discover() {
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
-				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo) && !s.toolingRepo(repo, stems.names)) ||
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && (namedExactly(repo, stems.names) && (handleWritten(s.a.Text, owner) || !s.catalogHolds(repo)) || !s.catalogNamedAfter(repo)) && !s.toolingRepo(repo, stems.names)) ||
 				s.ownerModelID(owner)) {
 			s.addVendor(s.makerHandle(owner, repo), 0)
 		}
@@ -1423,6 +1428,29 @@ func (s *state) ownerSpelling(owner string) string {
 func namedAfterAny(repo string, names []string) bool {
 	for _, n := range names {
 		if namedAfter(repo, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedExactly reports a repository whose name folds to one of names:
+// "collabora/WhisperSpeech" is named after WhisperSpeech, not after the
+// Whisper its name holds. A catalogued model that holds the repository's
+// whole name (catalogHolds) may be its namesake, unless the text writes
+// the owner's handle as a word too ("Collabora").
+func namedExactly(repo string, names []string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return fold(n) == fold(repo) })
+}
+
+// catalogHolds reports a catalogued model of the article whose name holds
+// a repository's whole name ("NeMo" in Nemotron, "Midm-2.0" in Mi:dm
+// 2.0) and whose maker the text names: the repository may be named after
+// it.
+func (s *state) catalogHolds(repo string) bool {
+	r := fold(repo)
+	for _, m := range s.models {
+		if m.family >= 0 && len(r) >= 3 && strings.Contains(fold(m.name), r) && slices.ContainsFunc(s.vendorHits, func(h hit) bool { return h.idx == m.vendor }) {
 			return true
 		}
 	}
@@ -2938,4 +2966,108 @@ func (s *state) spellings(f string, lo, hi int) iter.Seq[span] {
 			i = j
 		}
 	}
+}
+
+// ownModelHubOwner returns the one owner of the hub ids the text writes
+// for the models it introduces ("Datadog/Toto-Open-Base-1.0" of a README
+// introducing Toto, "--hf-checkpoint Aratako/Irodori-TTS-v4.1-Small"):
+// the publisher of the page's own checkpoints, whether or not it owns the
+// page's repository (a README vendored into another project). Only ids
+// that name a checkpoint of an introduced model count: a name that begins
+// with the model's as the text spells it, and is longer ("examples/data2vec"
+// is a folder, "outputs/irodori_tts_lora" a path); an owner of fewer than
+// three in four of them is none (two publishers name no one maker), and
+// so is an owner named after the
+// model ("parler-tts/parler-tts-mini", a project's handle, no maker's).
+// "" when none.
+func (s *state) ownModelHubOwner(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	counts := map[string]int{}
+	for id := range s.hubIDsIn(s.titleEnd, len(s.buf)) {
+		owner, name, _ := strings.Cut(id, "/")
+		low := strings.ToLower(name)
+		if s.hostOwner(owner) || namedAfterAny(owner, names) || !slices.ContainsFunc(names, func(n string) bool {
+			return len(n) >= 3 && len(low) > len(n) && strings.HasPrefix(low, strings.ToLower(n))
+		}) {
+			continue
+		}
+		counts[owner]++
+	}
+	best, total := "", 0
+	for owner, n := range counts {
+		total += n
+		if best == "" || n > counts[best] || n == counts[best] && owner < best {
+			best = owner
+		}
+	}
+	if best == "" || 4*counts[best] < 3*total {
+		return "" // two publishers: no one maker
+	}
+	return best
+}
+
+// hubIDsIn yields the "owner/name" ids written in [lo, hi) as words of
+// their own or after a hub's address ("huggingface.co/owner/name"): an
+// owner and a name of letters, digits, hyphens, underscores and points,
+// the name holding a letter and no file's extension, and no third part of
+// a path after them.
+func (s *state) hubIDsIn(lo, hi int) iter.Seq[string] {
+	idChar := func(c byte) bool { return isAlnum(c) || c == '-' || c == '_' || c == '.' }
+	return func(yield func(string) bool) {
+		for i := lo; i < hi; i++ {
+			if s.buf[i] != '/' || i == lo || i+1 >= hi || !isAlnum(s.buf[i-1]) || !isAlnum(s.buf[i+1]) {
+				continue
+			}
+			st := i
+			for st > lo && idChar(s.buf[st-1]) {
+				st--
+			}
+			e := i + 1
+			for e < hi && idChar(s.buf[e]) {
+				e++
+			}
+			for e > i+1 && s.buf[e-1] == '.' {
+				e-- // a sentence's full stop
+			}
+			if st > lo && s.buf[st-1] == '/' && !s.afterHub(st-1) || e < hi && s.buf[e] == '/' {
+				continue // a path: "a/b/c", not "huggingface.co/a/b"
+			}
+			owner, name := string(s.buf[st:i]), strings.TrimSuffix(string(s.buf[i+1:e]), ".git")
+			if !isAlnum(owner[0]) || !hasLetter(name) || hasDigit(owner) && !hasLetter(owner) || fileName(name) {
+				continue
+			}
+			if !yield(owner + "/" + name) {
+				return
+			}
+			i = e
+		}
+	}
+}
+
+// fileName reports a name ending in a file's extension, lowercase letters
+// after its last point ("kestrel3.py"), not a version ("v4.1").
+func fileName(name string) bool {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || i+1 == len(name) {
+		return false
+	}
+	for _, c := range []byte(name[i+1:]) {
+		if !isLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterHub reports the slash at p closing a repository host's address
+// ("huggingface.co/", "github.com/").
+func (s *state) afterHub(p int) bool {
+	for _, h := range repoHosts {
+		if bytes.HasSuffix(s.buf[:p], []byte(h)) {
+			return true
+		}
+	}
+	return false
 }
