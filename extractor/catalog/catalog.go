@@ -221,6 +221,10 @@ type Catalog struct {
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
+	// ModelNounsBefore are the model nouns a language writes before a
+	// model's name ("mô hình VietOCR"): a name after one is called a
+	// model, as a name before a model noun is ("the ColPali model").
+	ModelNounsBefore []string `yaml:"model_nouns_before"`
 	// UsageAfter make a bare family name before them its maker's
 	// service, whose usage they count ("豆包月活", "文心大模型日均调用量").
 	UsageAfter []string `yaml:"usage_after"`
@@ -922,6 +926,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.TeamsAfter = append(c.TeamsAfter, o.TeamsAfter...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
+	c.ModelNounsBefore = append(c.ModelNounsBefore, o.ModelNounsBefore...)
 	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
 	c.APIAfter = append(c.APIAfter, o.APIAfter...)
 	c.APIBefore = append(c.APIBefore, o.APIBefore...)
@@ -1315,6 +1320,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("teams_after", c.TeamsAfter)
 	v.spacedWords("series_before", c.SeriesBefore)
+	v.spacedWords("model_nouns_before", c.ModelNounsBefore)
 	v.names("usage_after", c.UsageAfter)
 	v.spacedWords("api_after", c.APIAfter)
 	v.spacedWords("api_before", c.APIBefore)

@@ -104,6 +104,11 @@ func (s *state) discover() {
 			stems.addWithStem(name)
 		}
 	}
+	if _, repo, _, ok := s.repo(); ok {
+		if name, ok := s.repoFamily(repo); ok {
+			stems.add(name)
+		}
+	}
 	if name, ok := s.folderModel(); ok {
 		stems.add(name) // whole: "data" of "data2vec" is no stem
 	}
@@ -1948,7 +1953,8 @@ func (s *state) unknownRepoName(repo string) bool {
 // calledModel reports name written in the text, as a word of its own,
 // right before a model noun of the lexicon's model_nouns, in the singular
 // ("the ColPali model", "ColPali模型"; "the AudioCraft models" are a
-// library's).
+// library's), or right after one of its model_nouns_before ("Mô hình
+// VietOCR").
 func (s *state) calledModel(name string) bool {
 	for at := range occurrences(s.buf[s.titleEnd:], name) {
 		sp := span{s.titleEnd + at, s.titleEnd + at + len(name)}
@@ -1959,6 +1965,9 @@ func (s *state) calledModel(name string) bool {
 			if e := sp.end + len(n); bytes.HasPrefix(s.buf[sp.end:], []byte(n)) && (e == len(s.buf) || !isLetterASCII(s.buf[e])) {
 				return true // not "the AudioCraft models", the models of a library
 			}
+		}
+		if (sp.end == len(s.buf) || !isLetterASCII(s.buf[sp.end])) && hasSuffixIn(s.buf[:sp.start], s.an.cat.ModelNounsBefore) {
+			return true // "Mô hình VietOCR"
 		}
 	}
 	return false
@@ -3070,4 +3079,47 @@ func (s *state) afterHub(p int) bool {
 		}
 	}
 	return false
+}
+
+// repoFamily returns the repository's name as the text writes it where
+// the text names two or more models after it, the name and a part after a
+// hyphen or underscore in any case ("OFA-Sys/Chinese-CLIP" and
+// chinese-clip-vit-base-patch16, chinese-clip-rn50): the line of models
+// the page is about. The name is written like a name (nameLike), as a
+// word of its own outside an address, and is no catalog's word nor
+// model; ids that name data ("…-RL-Data") do not count.
+func (s *state) repoFamily(repo string) (string, bool) {
+	if len(repo) < 4 || !nameLike(repo) || s.knownWord(repo) {
+		return "", false
+	}
+	if m, ok := s.an.ResolveModel(repo); ok && fold(m.Name) == fold(repo) {
+		return "", false // a catalogued model: "Qwen3-ASR" and Qwen3-ASR-Finetuning
+	}
+	low := bytes.ToLower(s.buf)
+	pat := []byte(strings.ToLower(repo))
+	var named []string
+	for at := range occurrences(low[s.titleEnd:], string(pat)) {
+		p := s.titleEnd + at
+		e := p + len(pat)
+		if p > 0 && (isAlnum(low[p-1]) || low[p-1] == '/') || e+1 >= len(low) || low[e] != '-' && low[e] != '_' || !isAlnum(low[e+1]) {
+			continue
+		}
+		q := e + 1
+		for q < len(low) && (isAlnum(low[q]) || (low[q] == '-' || low[q] == '_') && q+1 < len(low) && isAlnum(low[q+1])) {
+			q++
+		}
+		if id := string(low[p:q]); !slices.Contains(named, id) && !s.an.datasetLike(string(s.buf[p:q])) {
+			named = append(named, id)
+		}
+	}
+	if len(named) < 2 {
+		return "", false
+	}
+	for at := range occurrences(s.buf[s.titleEnd:], repo) {
+		sp := span{s.titleEnd + at, s.titleEnd + at + len(repo)}
+		if (sp.start == 0 || !isAlnum(s.buf[sp.start-1]) && s.buf[sp.start-1] != '/') && (sp.end == len(s.buf) || !isAlnum(s.buf[sp.end])) && !s.hitOverlaps(sp) {
+			return repo, true
+		}
+	}
+	return "", false
 }
