@@ -49,6 +49,9 @@ func (s *state) discover() {
 			if sp.start > 0 && s.buf[sp.start-1] == '-' && nativeRunBefore(s.buf, sp.start-1) >= 0 {
 				continue // the code of a native name: "VL-3B" of "하늘-VL-3B"
 			}
+			if sp.start <= c.start && c.start < sp.end {
+				continue // the release verb itself: "Released v2/v3 checkpoints remain supported"
+			}
 			if s.releaseSubject(sp, c) && s.productLike(sp) && s.objectIntroduced(c, hi, near) {
 				subject = sp // "VinBigData công bố ViGPT 3": the maker
 				continue
