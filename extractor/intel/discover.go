@@ -122,8 +122,15 @@ func (s *state) discover() {
 		}
 	}
 	if len(s.newVendors) == 0 && !s.anyVendorHit() {
-		if owner := s.ownModelHubOwner(stems.names); owner != "" {
+		if owner, ids := s.ownModelHubOwner(stems.names); owner != "" {
 			s.addVendor(s.ownerSpelling(owner), 0)
+			for _, name := range ids {
+				if i := strings.LastIndexAny(name, "-_"); i < 0 || !s.an.c.notModelParts[strings.ToLower(name[i+1:])] {
+					// "Toto-Open-Base-1.0", which the name grammar would
+					// end at "Toto"; not a "…-Demo" page.
+					stems.add(s.an.withoutFormats(name))
+				}
+			}
 		}
 	}
 	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
@@ -2989,14 +2996,15 @@ func (s *state) spellings(f string, lo, hi int) iter.Seq[span] {
 // with the model's as the text spells it, and is longer ("examples/data2vec"
 // is a folder, "outputs/irodori_tts_lora" a path); an owner of fewer than
 // three in four of them is none (two publishers name no one maker), and
-// so is an owner named after the
-// model ("parler-tts/parler-tts-mini", a project's handle, no maker's).
-// "" when none.
-func (s *state) ownModelHubOwner(names []string) string {
+// so is an owner named after the model ("parler-tts/parler-tts-mini", a
+// project's handle, no maker's). It returns the owner and the names of its
+// ids, the page's own checkpoints; "" when none.
+func (s *state) ownModelHubOwner(names []string) (string, []string) {
 	if len(names) == 0 {
-		return ""
+		return "", nil
 	}
 	counts := map[string]int{}
+	ids := map[string][]string{}
 	for id := range s.hubIDsIn(s.titleEnd, len(s.buf)) {
 		owner, name, _ := strings.Cut(id, "/")
 		low := strings.ToLower(name)
@@ -3006,6 +3014,9 @@ func (s *state) ownModelHubOwner(names []string) string {
 			continue
 		}
 		counts[owner]++
+		if !slices.Contains(ids[owner], name) {
+			ids[owner] = append(ids[owner], name)
+		}
 	}
 	best, total := "", 0
 	for owner, n := range counts {
@@ -3015,9 +3026,9 @@ func (s *state) ownModelHubOwner(names []string) string {
 		}
 	}
 	if best == "" || 4*counts[best] < 3*total {
-		return "" // two publishers: no one maker
+		return "", nil // two publishers: no one maker
 	}
-	return best
+	return best, ids[best]
 }
 
 // hubIDsIn yields the "owner/name" ids written in [lo, hi) as words of
