@@ -1090,9 +1090,19 @@ func (s *state) output() {
 	}
 	s.creditLabs(named)
 	releases := s.releasesModel()
+	owner := s.ownerMaker()
 	for _, m := range s.models {
 		switch {
 		case m.count == 0:
+		case m.vendor < 0 && m.vendorName == "" && m.family < 0 && !m.rival && owner != "" && len(s.newVendors) == 0 && !s.catalogPrefixed(m):
+			// A model of the page's own that no text gives a maker:
+			// the repository owner's ("breezedeus/cnstd" and db_resnet34).
+			c := newCounts[owner]
+			if c == nil {
+				c = &vc{id: event.Slug(owner), name: owner, first: m.first, how: howDiscovered, conf: resolveConf.discovered}
+				newCounts[owner] = c
+			}
+			c.count += m.count
 		case m.vendor >= 0 && !named[m.vendor] && !s.credits(m.vendor, releases):
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)
