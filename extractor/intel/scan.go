@@ -1005,7 +1005,8 @@ func hasVersion(parts []part) bool {
 }
 
 // productContext reports a vendor name followed by one of its products
-// ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX").
+// ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX",
+// "NVIDIAのGPU").
 //
 // The text read after the name is long enough for the lexicon's longest
 // entry past a possessive ("Deep Learning Container").
@@ -1015,8 +1016,8 @@ func (s *state) productContext(en int) bool {
 		rest = tail[:min(len(tail), 48)] // "英伟达、英特尔、昇腾等芯片": the list's kind
 	}
 	rest = bytes.TrimLeft(rest, " 的")
-	for _, poss := range []string{"'s ", "’s "} {
-		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX"
+	for _, poss := range []string{"'s ", "’s ", "の", "의 ", "의"} {
+		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX", "NVIDIAのGPU", "엔비디아의 GPU"
 	}
 	rest = bytes.TrimLeft(seriesCode(rest), " ")
 	for _, w := range s.an.c.notVendorContext {
