@@ -228,6 +228,10 @@ type Catalog struct {
 	// SeriesBefore make a bare family name after them its series, no
 	// model ("dòng mô hình Saola", "dòng PhoGPT").
 	SeriesBefore []string `yaml:"series_before"`
+	// ModelNounsBefore are the model nouns a language writes before a
+	// model's name ("mô hình VietOCR"): a name after one is called a
+	// model, as a name before a model noun is ("the ColPali model").
+	ModelNounsBefore []string `yaml:"model_nouns_before"`
 	// UsageAfter make a bare family name before them its maker's
 	// service, whose usage they count ("豆包月活", "文心大模型日均调用量").
 	UsageAfter []string `yaml:"usage_after"`
@@ -471,6 +475,12 @@ type Vendor struct {
 	// Hub ("deepseek-ai"): a new model repository there is the vendor
 	// releasing a model. Matched case-insensitively.
 	HuggingFace []string `yaml:"huggingface"`
+	// CodeOrgs are the vendor's organisations on code hosts (GitHub,
+	// GitLab) whose handles are no names the vendor is called by in text,
+	// being ordinary words there ("pytorch" of Meta): a repository of
+	// theirs is the vendor's. Handles that name the vendor
+	// ("facebookresearch") are aliases. Matched case-insensitively.
+	CodeOrgs []string `yaml:"code_orgs"`
 	// Parent is the id of the group that owns the vendor, a lab that signs
 	// its own models ("SB Intuitions" of SoftBank): its models are
 	// credited to the parent in a text that names the parent but not the
@@ -925,6 +935,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TeamAfter = append(c.TeamAfter, o.TeamAfter...)
 	c.TeamsAfter = append(c.TeamsAfter, o.TeamsAfter...)
 	c.SeriesBefore = append(c.SeriesBefore, o.SeriesBefore...)
+	c.ModelNounsBefore = append(c.ModelNounsBefore, o.ModelNounsBefore...)
 	c.UsageAfter = append(c.UsageAfter, o.UsageAfter...)
 	c.APIAfter = append(c.APIAfter, o.APIAfter...)
 	c.APIBefore = append(c.APIBefore, o.APIBefore...)
@@ -1093,6 +1104,7 @@ func (v *validation) vendors(list []Vendor) map[string]bool {
 		v.spellings(what, ven.Names)
 		v.names(what, ven.Hints)
 		v.names(what, ven.HuggingFace)
+		v.names(what, ven.CodeOrgs)
 		for _, org := range ven.HuggingFace {
 			if owner, ok := hubOrgs[strings.ToLower(org)]; ok {
 				v.bad("%s: Hugging Face organisation %q is %s's already", what, org, owner)
@@ -1319,6 +1331,7 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("team_after", c.TeamAfter)
 	v.spacedWords("teams_after", c.TeamsAfter)
 	v.spacedWords("series_before", c.SeriesBefore)
+	v.spacedWords("model_nouns_before", c.ModelNounsBefore)
 	v.names("usage_after", c.UsageAfter)
 	v.spacedWords("api_after", c.APIAfter)
 	v.spacedWords("api_before", c.APIBefore)

@@ -81,7 +81,23 @@ func (s *state) weighAI() {
 			w += min(m.count, 2) // "ChatGPT", "Kimi"
 		}
 	}
+	if w < minAIWeight && s.projectCalledModel() {
+		w++ // "Mô hình VietOCR" on the VietOCR repository's page
+	}
 	s.aboutAI = w >= minAIWeight
+}
+
+// projectCalledModel reports a project's page that calls the project a
+// model: its name, as the title spells it with a capital past its first
+// letter or a digit (nameLike), right before or after a model noun
+// ("the ColPali model", "Mô hình VietOCR"). It weighs as one AI cue.
+func (s *state) projectCalledModel() bool {
+	_, name, _, ok := s.project()
+	if !ok {
+		return false
+	}
+	w := s.titleSpelling(name)
+	return w != "" && nameLike(w) && !s.knownWord(w) && s.calledModel(w)
 }
 
 // paramCount reports a parameter count: a number close before a word for

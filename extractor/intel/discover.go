@@ -49,6 +49,9 @@ func (s *state) discover() {
 			if sp.start > 0 && s.buf[sp.start-1] == '-' && nativeRunBefore(s.buf, sp.start-1) >= 0 {
 				continue // the code of a native name: "VL-3B" of "하늘-VL-3B"
 			}
+			if sp.start <= c.start && c.start < sp.end {
+				continue // the release verb itself: "Released v2/v3 checkpoints remain supported"
+			}
 			if s.releaseSubject(sp, c) && s.productLike(sp) && s.objectIntroduced(c, hi, near) {
 				subject = sp // "VinBigData công bố ViGPT 3": the maker
 				continue
@@ -104,10 +107,30 @@ func (s *state) discover() {
 			stems.addWithStem(name)
 		}
 	}
+	if _, repo, _, ok := s.repo(); ok {
+		if name, ok := s.repoFamily(repo); ok {
+			stems.add(name)
+		}
+	}
+	if name, ok := s.folderModel(); ok {
+		stems.add(name) // whole: "data" of "data2vec" is no stem
+	}
 	if _, _, _, ok := s.project(); ok {
 		for _, name := range s.listDefinitions() {
 			stems.addWithStem(name)
 			s.defined = append(s.defined, fold(name))
+		}
+	}
+	if len(s.newVendors) == 0 && !s.anyVendorHit() {
+		if owner, ids := s.ownModelHubOwner(stems.names); owner != "" {
+			s.addVendor(s.ownerSpelling(owner), 0)
+			for _, name := range ids {
+				if i := strings.LastIndexAny(name, "-_"); i < 0 || !s.an.c.notModelParts[strings.ToLower(name[i+1:])] {
+					// "Toto-Open-Base-1.0", which the name grammar would
+					// end at "Toto"; not a "…-Demo" page.
+					stems.add(s.an.withoutFormats(name))
+				}
+			}
 		}
 	}
 	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
@@ -118,7 +141,7 @@ func (s *state) discover() {
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
 		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
-				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && !s.catalogNamedAfter(repo) && !s.toolingRepo(repo, stems.names)) ||
+				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && (namedExactly(repo, stems.names) && (handleWritten(s.a.Text, owner) || !s.catalogHolds(repo)) || !s.catalogNamedAfter(repo)) && !s.toolingRepo(repo, stems.names)) ||
 				s.ownerModelID(owner)) {
 			s.addVendor(s.makerHandle(owner, repo), 0)
 		}
@@ -1426,6 +1449,29 @@ func namedAfterAny(repo string, names []string) bool {
 	return false
 }
 
+// namedExactly reports a repository whose name folds to one of names:
+// "collabora/WhisperSpeech" is named after WhisperSpeech, not after the
+// Whisper its name holds. A catalogued model that holds the repository's
+// whole name (catalogHolds) may be its namesake, unless the text writes
+// the owner's handle as a word too ("Collabora").
+func namedExactly(repo string, names []string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return fold(n) == fold(repo) })
+}
+
+// catalogHolds reports a catalogued model of the article whose name holds
+// a repository's whole name ("NeMo" in Nemotron, "Midm-2.0" in Mi:dm
+// 2.0) and whose maker the text names: the repository may be named after
+// it.
+func (s *state) catalogHolds(repo string) bool {
+	r := fold(repo)
+	for _, m := range s.models {
+		if m.family >= 0 && len(r) >= 3 && strings.Contains(fold(m.name), r) && slices.ContainsFunc(s.vendorHits, func(h hit) bool { return h.idx == m.vendor }) {
+			return true
+		}
+	}
+	return false
+}
+
 // toolingRepo reports a repository named as one of the page's model
 // names with a tool or runtime word of the lexicon's stopwords after a
 // separator ("Wren-python", "wren_onnx", "Wren-MLX"): a port or a wrapper
@@ -1596,6 +1642,9 @@ func (s *state) repoOwnerVendor() (int, string) {
 	}
 	if v, known := s.an.hub[strings.ToLower(owner)]; known {
 		return v, owner // a Hugging Face organisation of the vendor: "ibm-granite"
+	}
+	if v, known := s.an.code[strings.ToLower(owner)]; known && codeHost(s.a.URL) {
+		return v, owner // a code host organisation of the vendor: "pytorch/fairseq"
 	}
 	return -1, ""
 }
@@ -1914,7 +1963,8 @@ func (s *state) unknownRepoName(repo string) bool {
 // calledModel reports name written in the text, as a word of its own,
 // right before a model noun of the lexicon's model_nouns, in the singular
 // ("the ColPali model", "ColPali模型"; "the AudioCraft models" are a
-// library's).
+// library's), or right after one of its model_nouns_before ("Mô hình
+// VietOCR").
 func (s *state) calledModel(name string) bool {
 	for at := range occurrences(s.buf[s.titleEnd:], name) {
 		sp := span{s.titleEnd + at, s.titleEnd + at + len(name)}
@@ -1925,6 +1975,9 @@ func (s *state) calledModel(name string) bool {
 			if e := sp.end + len(n); bytes.HasPrefix(s.buf[sp.end:], []byte(n)) && (e == len(s.buf) || !isLetterASCII(s.buf[e])) {
 				return true // not "the AudioCraft models", the models of a library
 			}
+		}
+		if (sp.end == len(s.buf) || !isLetterASCII(s.buf[sp.end])) && hasSuffixIn(s.buf[:sp.start], s.an.cat.ModelNounsBefore) {
+			return true // "Mô hình VietOCR"
 		}
 	}
 	return false
@@ -2831,4 +2884,256 @@ func (s *state) projectOrgNamed() {
 		s.addVendor(string(s.buf[p:e+2]), p)
 		return
 	}
+}
+
+// codeHost reports the address of a page on a code host (codeHosts).
+func codeHost(u string) bool {
+	rest, _ := withoutScheme(u)
+	host, _, _ := strings.Cut(rest, "/")
+	return slices.Contains(codeHosts, strings.TrimPrefix(host, "www."))
+}
+
+// readmeFolder returns the folder below a repository's root that holds
+// the README a code host's address shows: "xlmr" of
+// "github.com/pytorch/fairseq/blob/main/examples/xlmr/README.md". A
+// framework keeps one README per model in such folders; "" for a README
+// at the root or any other address.
+func readmeFolder(u string) string {
+	rest, ok := withoutScheme(u)
+	if !ok {
+		return ""
+	}
+	_, path, _ := strings.Cut(rest, "/")
+	if !codeHost(u) {
+		return ""
+	}
+	parts := slices.DeleteFunc(strings.Split(path, "/"), func(p string) bool { return p == "-" || p == "" })
+	// owner, repository, "blob" or "tree", branch, folders, file
+	if len(parts) < 6 || parts[2] != "blob" && parts[2] != "tree" || !strings.HasPrefix(strings.ToLower(parts[len(parts)-1]), "readme") {
+		return ""
+	}
+	if dir := parts[len(parts)-2]; repoName(dir) {
+		return dir
+	}
+	return ""
+}
+
+// folderModel returns the model a README kept in a folder of its own
+// (readmeFolder) is about: the folder's name as the text spells it
+// ("XLM-R" of "xlmr", "data2vec"), written like a name (a digit, or
+// capitals past its first letter: not "translation"), no catalog's word
+// and no model already read, that opens a line or a sentence of a text
+// about AI: the README's subject ("XLS-R is a set of large-scale models").
+func (s *state) folderModel() (string, bool) {
+	dir := readmeFolder(s.a.URL)
+	if len(dir) < 3 || !s.aboutAI {
+		return "", false
+	}
+	for sp := range s.spellings(fold(dir), s.titleEnd, len(s.buf)) {
+		w := string(s.buf[sp.start:sp.end])
+		if !nameLike(w) || s.knownWord(w) || s.an.datasetLike(w) || s.covered(sp) || s.hitOverlaps(sp) {
+			continue
+		}
+		if s.opensSentence(sp) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// nameLike reports a word written as a name, not an ordinary word: with a
+// digit ("data2vec") or a capital past its first letter ("XGLM",
+// "RoBERTa", "XLS-R").
+func nameLike(w string) bool {
+	if hasDigit(w) {
+		return true
+	}
+	for i := 1; i < len(w); i++ {
+		if isUpper(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports name sp at the start of its sentence or of its
+// line, past list marks.
+func (s *state) opensSentence(sp span) bool {
+	lo := s.sents[s.sentenceAt(sp.start)].start
+	if k := bytes.LastIndexByte(s.buf[lo:sp.start], '\n'); k >= 0 {
+		lo += k + 1
+	}
+	return len(bytes.Trim(s.buf[lo:sp.start], " *-•")) == 0
+}
+
+// spellings yields the words in [lo, hi) whose fold is f: letters and
+// digits joined by hyphens, underscores or points ("XLM-R" for "xlmr").
+func (s *state) spellings(f string, lo, hi int) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		for i := lo; i < hi; {
+			if !isAlnum(s.buf[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < hi && (isAlnum(s.buf[j]) || (s.buf[j] == '-' || s.buf[j] == '_' || s.buf[j] == '.') && j+1 < hi && isAlnum(s.buf[j+1])) {
+				j++
+			}
+			if (i == 0 || !isAlnum(s.buf[i-1])) && fold(string(s.buf[i:j])) == f && !yield(span{i, j}) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// ownModelHubOwner returns the one owner of the hub ids the text writes
+// for the models it introduces ("Datadog/Toto-Open-Base-1.0" of a README
+// introducing Toto, "--hf-checkpoint Aratako/Irodori-TTS-v4.1-Small"):
+// the publisher of the page's own checkpoints, whether or not it owns the
+// page's repository (a README vendored into another project). Only ids
+// that name a checkpoint of an introduced model count: a name that begins
+// with the model's as the text spells it, and is longer ("examples/data2vec"
+// is a folder, "outputs/irodori_tts_lora" a path); an owner of fewer than
+// three in four of them is none (two publishers name no one maker), and
+// so is an owner named after the model ("parler-tts/parler-tts-mini", a
+// project's handle, no maker's). It returns the owner and the names of its
+// ids, the page's own checkpoints; "" when none.
+func (s *state) ownModelHubOwner(names []string) (string, []string) {
+	if len(names) == 0 {
+		return "", nil
+	}
+	counts := map[string]int{}
+	ids := map[string][]string{}
+	for id := range s.hubIDsIn(s.titleEnd, len(s.buf)) {
+		owner, name, _ := strings.Cut(id, "/")
+		low := strings.ToLower(name)
+		if s.hostOwner(owner) || namedAfterAny(owner, names) || !slices.ContainsFunc(names, func(n string) bool {
+			return len(n) >= 3 && len(low) > len(n) && strings.HasPrefix(low, strings.ToLower(n))
+		}) {
+			continue
+		}
+		counts[owner]++
+		if !slices.Contains(ids[owner], name) {
+			ids[owner] = append(ids[owner], name)
+		}
+	}
+	best, total := "", 0
+	for owner, n := range counts {
+		total += n
+		if best == "" || n > counts[best] || n == counts[best] && owner < best {
+			best = owner
+		}
+	}
+	if best == "" || 4*counts[best] < 3*total {
+		return "", nil // two publishers: no one maker
+	}
+	return best, ids[best]
+}
+
+// hubIDsIn yields the "owner/name" ids written in [lo, hi) as words of
+// their own or after a hub's address ("huggingface.co/owner/name"): an
+// owner and a name of letters, digits, hyphens, underscores and points,
+// the name holding a letter and no file's extension, and no third part of
+// a path after them.
+func (s *state) hubIDsIn(lo, hi int) iter.Seq[string] {
+	idChar := func(c byte) bool { return isAlnum(c) || c == '-' || c == '_' || c == '.' }
+	return func(yield func(string) bool) {
+		for i := lo; i < hi; i++ {
+			if s.buf[i] != '/' || i == lo || i+1 >= hi || !isAlnum(s.buf[i-1]) || !isAlnum(s.buf[i+1]) {
+				continue
+			}
+			st := i
+			for st > lo && idChar(s.buf[st-1]) {
+				st--
+			}
+			e := i + 1
+			for e < hi && idChar(s.buf[e]) {
+				e++
+			}
+			for e > i+1 && s.buf[e-1] == '.' {
+				e-- // a sentence's full stop
+			}
+			if st > lo && s.buf[st-1] == '/' && !s.afterHub(st-1) || e < hi && s.buf[e] == '/' {
+				continue // a path: "a/b/c", not "huggingface.co/a/b"
+			}
+			owner, name := string(s.buf[st:i]), strings.TrimSuffix(string(s.buf[i+1:e]), ".git")
+			if !isAlnum(owner[0]) || !hasLetter(name) || hasDigit(owner) && !hasLetter(owner) || fileName(name) {
+				continue
+			}
+			if !yield(owner + "/" + name) {
+				return
+			}
+			i = e
+		}
+	}
+}
+
+// fileName reports a name ending in a file's extension, lowercase letters
+// after its last point ("kestrel3.py"), not a version ("v4.1").
+func fileName(name string) bool {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || i+1 == len(name) {
+		return false
+	}
+	for _, c := range []byte(name[i+1:]) {
+		if !isLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterHub reports the slash at p closing a repository host's address
+// ("huggingface.co/", "github.com/").
+func (s *state) afterHub(p int) bool {
+	for _, h := range repoHosts {
+		if bytes.HasSuffix(s.buf[:p], []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
+// repoFamily returns the repository's name as the text writes it where
+// the text names two or more models after it, the name and a part after a
+// hyphen or underscore in any case ("OFA-Sys/Chinese-CLIP" and
+// chinese-clip-vit-base-patch16, chinese-clip-rn50): the line of models
+// the page is about. The name is written like a name (nameLike), as a
+// word of its own outside an address, and is no catalog's word nor
+// model; ids that name data ("…-RL-Data") do not count.
+func (s *state) repoFamily(repo string) (string, bool) {
+	if len(repo) < 4 || !nameLike(repo) || s.knownWord(repo) {
+		return "", false
+	}
+	if m, ok := s.an.ResolveModel(repo); ok && fold(m.Name) == fold(repo) {
+		return "", false // a catalogued model: "Qwen3-ASR" and Qwen3-ASR-Finetuning
+	}
+	low := bytes.ToLower(s.buf)
+	pat := []byte(strings.ToLower(repo))
+	var named []string
+	for at := range occurrences(low[s.titleEnd:], string(pat)) {
+		p := s.titleEnd + at
+		e := p + len(pat)
+		if p > 0 && (isAlnum(low[p-1]) || low[p-1] == '/') || e+1 >= len(low) || low[e] != '-' && low[e] != '_' || !isAlnum(low[e+1]) {
+			continue
+		}
+		q := e + 1
+		for q < len(low) && (isAlnum(low[q]) || (low[q] == '-' || low[q] == '_') && q+1 < len(low) && isAlnum(low[q+1])) {
+			q++
+		}
+		if id := string(low[p:q]); !slices.Contains(named, id) && !s.an.datasetLike(string(s.buf[p:q])) {
+			named = append(named, id)
+		}
+	}
+	if len(named) < 2 {
+		return "", false
+	}
+	for at := range occurrences(s.buf[s.titleEnd:], repo) {
+		sp := span{s.titleEnd + at, s.titleEnd + at + len(repo)}
+		if (sp.start == 0 || !isAlnum(s.buf[sp.start-1]) && s.buf[sp.start-1] != '/') && (sp.end == len(s.buf) || !isAlnum(s.buf[sp.end])) && !s.hitOverlaps(sp) {
+			return repo, true
+		}
+	}
+	return "", false
 }

@@ -51,6 +51,9 @@ type Analyzer struct {
 	cat *catalog.Catalog
 	c   *compiled
 	hub hubOrgs // Hugging Face organisations of catalog vendors
+	// code are the code host organisations of catalog vendors that are no
+	// names of theirs ("pytorch").
+	code hubOrgs
 	// states recycles the working memory of Analyze calls.
 	states sync.Pool
 }
@@ -59,7 +62,7 @@ var _ extractor.Analyzer = (*Analyzer)(nil)
 
 // New compiles cat into an Analyzer. cat must not be changed afterwards.
 func New(cat *catalog.Catalog) *Analyzer {
-	return &Analyzer{cat: cat, c: compile(cat), hub: newHubOrgs(cat)}
+	return &Analyzer{cat: cat, c: compile(cat), hub: newHubOrgs(cat), code: newCodeOrgs(cat)}
 }
 
 // modelRec is one distinct model found in an article.
@@ -1087,9 +1090,19 @@ func (s *state) output() {
 	}
 	s.creditLabs(named)
 	releases := s.releasesModel()
+	owner := s.ownerMaker()
 	for _, m := range s.models {
 		switch {
 		case m.count == 0:
+		case m.vendor < 0 && m.vendorName == "" && m.family < 0 && !m.rival && owner != "" && len(s.newVendors) == 0 && !s.catalogPrefixed(m):
+			// A model of the page's own that no text gives a maker:
+			// the repository owner's ("breezedeus/cnstd" and db_resnet34).
+			c := newCounts[owner]
+			if c == nil {
+				c = &vc{id: event.Slug(owner), name: owner, first: m.first, how: howDiscovered, conf: resolveConf.discovered}
+				newCounts[owner] = c
+			}
+			c.count += m.count
 		case m.vendor >= 0 && !named[m.vendor] && !s.credits(m.vendor, releases):
 		case m.vendor >= 0:
 			c := bump(m.vendor, m.count, m.first)

@@ -26,6 +26,18 @@ func newHubOrgs(cat *catalog.Catalog) hubOrgs {
 	return m
 }
 
+// newCodeOrgs maps a lower-case code host organisation that is no name of
+// its vendor to the vendor's index in the catalog (catalog.Vendor.CodeOrgs).
+func newCodeOrgs(cat *catalog.Catalog) hubOrgs {
+	m := hubOrgs{}
+	for i, v := range cat.Vendors {
+		for _, org := range v.CodeOrgs {
+			m[strings.ToLower(org)] = i
+		}
+	}
+	return m
+}
+
 // repositoryRelease applies the first-hand evidence of a model card (an
 // article with a Repository): the repository's model is released by the
 // organisation that owns it — a catalog vendor when the catalog lists the

@@ -1099,6 +1099,34 @@ func (s *state) makersOfNewModels(primary int) {
 	}
 }
 
+// ownerMaker returns the handle of the repository the page is, as the
+// text spells it, when no catalog knows the owner, it is no hosting site
+// and the repository is no copy of another's: the maker of the page's own
+// models that no text gives a maker. "" otherwise.
+func (s *state) ownerMaker() string {
+	owner, repo, _, ok := s.repo()
+	if !ok || s.hostOwner(owner) || s.copiedRepo(owner, repo) {
+		return ""
+	}
+	if v, _ := s.repoOwnerVendor(); v >= 0 {
+		return ""
+	}
+	return s.makerHandle(owner, repo)
+}
+
+// catalogPrefixed reports model m named as a catalogued model of the page
+// goes on ("sam2.1_hiera_tiny" after SAM 2): a checkpoint of that model,
+// whose maker is known, not one of the page's own.
+func (s *state) catalogPrefixed(m *modelRec) bool {
+	f := fold(m.name)
+	for _, o := range s.models {
+		if o.family >= 0 && o != m && len(fold(o.name)) >= 3 && strings.HasPrefix(f, fold(o.name)) {
+			return true
+		}
+	}
+	return false
+}
+
 // newVendorFor returns the vendor no catalog knows that the sentence at p
 // names, else the first the article names.
 func (s *state) newVendorFor(p int) string {

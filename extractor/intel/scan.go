@@ -1005,7 +1005,8 @@ func hasVersion(parts []part) bool {
 }
 
 // productContext reports a vendor name followed by one of its products
-// ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX").
+// ("NVIDIA A800", "Apple Silicon", "google drive", "Apple's MLX",
+// "NVIDIAのGPU").
 //
 // The text read after the name is long enough for the lexicon's longest
 // entry past a possessive ("Deep Learning Container").
@@ -1015,8 +1016,8 @@ func (s *state) productContext(en int) bool {
 		rest = tail[:min(len(tail), 48)] // "英伟达、英特尔、昇腾等芯片": the list's kind
 	}
 	rest = bytes.TrimLeft(rest, " 的")
-	for _, poss := range []string{"'s ", "’s "} {
-		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX"
+	for _, poss := range []string{"'s ", "’s ", "の", "의 ", "의"} {
+		rest = bytes.TrimPrefix(rest, []byte(poss)) // "Apple's MLX", "NVIDIAのGPU", "엔비디아의 GPU"
 	}
 	rest = bytes.TrimLeft(seriesCode(rest), " ")
 	for _, w := range s.an.c.notVendorContext {
@@ -1649,8 +1650,8 @@ func (an *Analyzer) classifySpaced(w, lw string, first, hasSize, lower bool, pre
 		return partWord // a lowercase variant goes on after another: "Phi 4 mini flash"
 	case isVariant && len(w) >= 2 && isAllCaps(w) && len(prev) > 0 && prev[len(prev)-1].size:
 		return partWord // a hub suffix in capitals after the size: "Gemma 5 12B IT"
-	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw):
-		return partWord // "HyperCLOVA X THINK"
+	case first && len(w) >= 3 && isAllCaps(w) && !an.c.stopwords[w] && !an.isFormat(w) && !an.otherName(w, lw) && !slices.Contains(an.cat.ListJoiners, lw):
+		return partWord // "HyperCLOVA X THINK", not the "AND" of a title in capitals
 	case isVariant && capitals(w) >= 2 && len(prev) > 0 && prev[len(prev)-1].kind == partWord && prev[len(prev)-1].sep == ' ' && spacedOK(prev, hasSize || hasSizePart(prev)):
 		return partWord // after a spaced variant the name goes on spaced: "Pangu Pro MoE", "Hunyuan Lite VLM"
 	}
