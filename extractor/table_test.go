@@ -16,6 +16,19 @@ func tablesOf(t *testing.T, page string) []extractor.Table {
 	return extractor.Tables(doc)
 }
 
+// checkHeadings compares the tables' headings with want, in order.
+func checkHeadings(t *testing.T, got []extractor.Table, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d tables, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		if got[i].Heading != w {
+			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
+		}
+	}
+}
+
 func TestTables(t *testing.T) {
 	got := tablesOf(t, `<html><body><p>intro</p>
 <table><thead><tr><th>Model</th><th>MMLU</th></tr></thead>
@@ -150,14 +163,7 @@ func TestTablesLead(t *testing.T) {
 <p><strong>MLQA</strong></p><p>Some words.</p>
 <table><tr><td>d</td></tr><tr><td>4</td></tr></table>`)
 	want := []string{"Results / XNLI (Conneau et al., 2018)", "Results / GLUE (dev set)", "Results", "Results"}
-	if len(got) != len(want) {
-		t.Fatalf("%d tables", len(got))
-	}
-	for i, w := range want {
-		if got[i].Heading != w {
-			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
-		}
-	}
+	checkHeadings(t, got, want)
 }
 
 // TestTablesMarkdownLead: a README left as Markdown titles a table with a
@@ -176,14 +182,7 @@ Some **bold** words:
 <table><tr><td>c</td></tr><tr><td>3</td></tr></table>
 </div>`)
 	want := []string{"Results / XNLI (Conneau et al., 2018)", "Results / MUGE Retrieval", "Results"}
-	if len(got) != len(want) {
-		t.Fatalf("%d tables", len(got))
-	}
-	for i, w := range want {
-		if got[i].Heading != w {
-			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
-		}
-	}
+	checkHeadings(t, got, want)
 }
 
 func TestTablesHeading(t *testing.T) {
@@ -192,12 +191,5 @@ func TestTablesHeading(t *testing.T) {
 <h2>Speed</h2>
 <table><tr><td>b</td></tr><tr><td>2</td></tr></table>`)
 	want := []string{"Lumen / Benchmarks / MTEB", "Lumen / Speed"}
-	if len(got) != len(want) {
-		t.Fatalf("%d tables", len(got))
-	}
-	for i, w := range want {
-		if got[i].Heading != w {
-			t.Errorf("table %d heading %q, want %q", i, got[i].Heading, w)
-		}
-	}
+	checkHeadings(t, got, want)
 }
