@@ -1699,9 +1699,8 @@ func (s *state) pluralLaunches(c hit) bool {
 	if !plural {
 		return false
 	}
-	before := bytes.TrimRight(s.buf[s.back(c.start, 8, 8):c.start], " ")
-	i := bytes.LastIndexByte(before, ' ')
-	return slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(before[i+1:])))
+	words := bytes.Fields(s.buf[s.back(c.start, 8, 8):c.start]) // a line break may stand before the cue
+	return len(words) > 0 && slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(words[len(words)-1])))
 }
 
 // pastDate reports a release cue dated two months or more before the
