@@ -1131,6 +1131,9 @@ func cellNumber(t string) (float64, string, bool) {
 			t, unit = n, rest // "253 ms", "227.85 tokens/s (8-way concurrency)"
 		}
 	}
+	if slashDate(t) {
+		return 0, "", false // "7/18/2023": a launch date, not a score over others
+	}
 	if i := strings.IndexAny(t, "±+(（/"); i > 0 {
 		t = strings.TrimSpace(t[:i]) // "72.3 ± 0.4", "85.0 (86.1)", "54.3/52.1"
 	}
@@ -1172,6 +1175,28 @@ func cellNumber(t string) (float64, string, bool) {
 		v = -v
 	}
 	return v, unit, ok
+}
+
+// slashDate reports a cell that writes a date with slashes, day, month
+// and a four-digit year in either order ("7/18/2023", "18/7/2023",
+// "2023/7/18"): three whole numbers, one of them a year, the others a
+// month and a day. Scores a slash joins ("54.3/52.1/60.0") are never so.
+func slashDate(t string) bool {
+	parts := strings.Split(t, "/")
+	if len(parts) != 3 {
+		return false
+	}
+	n := make([]int, 3)
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v <= 0 {
+			return false
+		}
+		n[i] = v
+	}
+	day := func(a, b int) bool { return a <= 12 && b <= 31 || a <= 31 && b <= 12 }
+	year := func(v, width int) bool { return width == 4 && v >= 1900 && v <= 2199 }
+	return year(n[2], len(parts[2])) && day(n[0], n[1]) || year(n[0], len(parts[0])) && day(n[1], n[2])
 }
 
 // cellUnits are the units a score cell may write after its number, a
