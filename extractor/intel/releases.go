@@ -1474,6 +1474,7 @@ func (s *state) releaseVariants() {
 	for _, i := range s.downloads {
 		named[i] = true
 	}
+	of := make(map[int]*modelRec) // variant → the released model it varies
 	for i, m := range s.models {
 		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || cut[i] || !named[i] && len(s.mentions) > 0 {
 			continue // a truncated reading ("Qwen3-TTS-12Hz-1.7B" of "…-1.7B/0.6B-CustomVoice") is no variant either
@@ -1484,11 +1485,73 @@ func (s *state) releaseVariants() {
 				continue
 			}
 			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) && !preview(toks[len(r.toks):]) {
-				m.conf, m.evidence, m.along = tune.variantConf, "variant of "+r.m.name, true
+				of[i] = r.m
 				break
 			}
 		}
 	}
+	lines := s.offeredLines(of)
+	for i, r := range of {
+		if line := lineWord(s.models[i], r); line != "" && len(lines[r]) > 0 && !lines[r][line] && !s.offeredModel(i) {
+			continue // scored beside the checkpoints the page offers, of a line it offers none of
+		}
+		s.models[i].conf, s.models[i].evidence, s.models[i].along = tune.variantConf, "variant of "+r.name, true
+	}
+}
+
+// offeredModel reports a model the page offers: named in its prose, not
+// only in code and tables, or in a download table.
+func (s *state) offeredModel(i int) bool {
+	if slices.Contains(s.downloads, i) {
+		return true
+	}
+	for _, m := range s.mentions {
+		if m.model == i && !s.inCodeLine(m.start) && !s.inTableLine(m.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// offeredLines returns, per released model that has variants, the line
+// words (lineWord) of its released or variant checkpoints the page offers
+// (offeredModel): the lines of it the page releases ("12Hz" of
+// "Qwen3-TTS-12Hz-1.7B-Base"). A variant of another line that only a
+// benchmark table names ("Qwen3-TTS-25Hz-1.7B-Base" as a row beside
+// them) is the report's, not the release's.
+func (s *state) offeredLines(of map[int]*modelRec) map[*modelRec]map[string]bool {
+	lines := map[*modelRec]map[string]bool{}
+	for _, r := range of {
+		if lines[r] != nil {
+			continue
+		}
+		lines[r] = map[string]bool{}
+		rt := r.tokens()
+		for i, m := range s.models {
+			if m == r || of[i] != r && (m.conf <= 0 || m.vendor != r.vendor || m.vendorName != r.vendorName) {
+				continue
+			}
+			if t := m.tokens(); len(t) > len(rt) && equalTokens(t[:len(rt)], rt) && s.offeredModel(i) {
+				lines[r][lineWord(m, r)] = true
+			}
+		}
+	}
+	return lines
+}
+
+// lineWord returns the word after released model r's name in its variant
+// v when it is a number with a unit that is no size ("25Hz" of
+// "Qwen3-TTS-25Hz-1.7B-Base"): a line of the series. A size ("8B"), a
+// tuning ("Base", "Instruct") or a version names none: "".
+func lineWord(v, r *modelRec) string {
+	extra := v.tokens()[len(r.tokens()):]
+	if len(extra) < 2 || !isDigit(extra[0][0]) || isDigit(extra[1][0]) {
+		return ""
+	}
+	if w := extra[0] + extra[1]; !isSizeWord(w) && !isSizeWord(extra[0]+strings.ToUpper(extra[1])) {
+		return w
+	}
+	return ""
 }
 
 // cutShort reports, per model, one the text names only as the head of a
