@@ -286,6 +286,7 @@ func (s *state) releases() {
 	s.releaseRepoTitle(true)
 	s.releaseRepoModel()
 	s.releaseDefined()
+	s.releaseNewestDated()
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -951,6 +952,78 @@ func (s *state) releaseDefined() {
 		}
 		s.give(i, tune.repoTitleConf, s.sentence(s.sentenceAt(rec.first)), false)
 	}
+}
+
+// releaseNewestDated releases, on a repository's page that releases
+// nothing else, the model of the newest row of a table that dates its
+// rows ("Model | Launch date | Model sizes": "Llama 4 | 4/5/2025" below
+// the older generations): a README's table of its own generations, whose
+// newest the repository now serves. Only a model of the series the
+// repository is named after counts, and one compared, built on, planned,
+// denied or recalled is none.
+func (s *state) releaseNewestDated() {
+	_, repo, _, ok := s.project()
+	if !ok {
+		return
+	}
+	for _, rec := range s.models {
+		if rec.conf > 0 {
+			return
+		}
+	}
+	for _, tb := range s.tableCells {
+		m := tb.newestDatedRow()
+		if m < 0 {
+			continue
+		}
+		rec := s.models[m]
+		if rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled || !namedAfter(repo, stemOf(rec.name)) {
+			continue
+		}
+		s.give(m, tune.repoTitleConf, "newest row of a dated table of models", false)
+	}
+}
+
+// newestDatedRow returns the model of the row with the latest date in a
+// column whose body cells are all dates (slashDate or "2025-04-05"),
+// when that row names one and no other row has its date; else -1.
+func (tb *table) newestDatedRow() int {
+	for c := range cellRowsWidth(tb.rows) {
+		best, bestRow, tie, n := 0, -1, false, 0
+		for r := tb.head; r < len(tb.rows); r++ {
+			if c >= len(tb.rows[r]) {
+				n = -1
+				break
+			}
+			d := cellDate(strings.TrimSpace(tb.rows[r][c].text))
+			if d == 0 {
+				n = -1
+				break
+			}
+			n++
+			switch {
+			case d > best:
+				best, bestRow, tie = d, r, false
+			case d == best:
+				tie = true
+			}
+		}
+		if n < 2 || tie || bestRow < 0 {
+			continue
+		}
+		m, _ := tb.rowModel(bestRow)
+		return m
+	}
+	return -1
+}
+
+// cellRowsWidth is maxRowWidth for rows read into cells.
+func cellRowsWidth(rows [][]cell) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r))
+	}
+	return w
 }
 
 // namedAfter reports a repository named after a model: one name holds

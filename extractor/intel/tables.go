@@ -1177,6 +1177,37 @@ func cellNumber(t string) (float64, string, bool) {
 	return v, unit, ok
 }
 
+// cellDate returns a date a cell writes alone, as year*10000+month*100+
+// day ("7/18/2023" month first, "2025-04-05", "2023/7/18"), or 0. A day
+// first when the first number cannot be a month ("18/7/2023").
+func cellDate(t string) int {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '-' })
+	if len(parts) != 3 || strings.Count(t, "/")+strings.Count(t, "-") != 2 {
+		return 0
+	}
+	n := make([]int, 3)
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v <= 0 {
+			return 0
+		}
+		n[i] = v
+	}
+	y, mo, d := 0, 0, 0
+	switch {
+	case len(parts[0]) == 4:
+		y, mo, d = n[0], n[1], n[2]
+	case len(parts[2]) == 4 && n[0] > 12:
+		y, mo, d = n[2], n[1], n[0]
+	case len(parts[2]) == 4:
+		y, mo, d = n[2], n[0], n[1]
+	}
+	if y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return 0
+	}
+	return y*10000 + mo*100 + d
+}
+
 // slashDate reports a cell that writes a date with slashes, day, month
 // and a four-digit year in either order ("7/18/2023", "18/7/2023",
 // "2023/7/18"): three whole numbers, one of them a year, the others a
