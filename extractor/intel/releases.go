@@ -286,6 +286,7 @@ func (s *state) releases() {
 	s.releaseRepoTitle(true)
 	s.releaseRepoModel()
 	s.releaseDefined()
+	s.releaseNewestDated()
 	s.dropPassingSeries()
 	s.dropDeniedTitles()
 	s.dropReviewed()
@@ -953,6 +954,78 @@ func (s *state) releaseDefined() {
 	}
 }
 
+// releaseNewestDated releases, on a repository's page that releases
+// nothing else, the model of the newest row of a table that dates its
+// rows ("Model | Launch date | Model sizes": "Llama 4 | 4/5/2025" below
+// the older generations): a README's table of its own generations, whose
+// newest the repository now serves. Only a model of the series the
+// repository is named after counts, and one compared, built on, planned,
+// denied or recalled is none.
+func (s *state) releaseNewestDated() {
+	_, repo, _, ok := s.project()
+	if !ok {
+		return
+	}
+	for _, rec := range s.models {
+		if rec.conf > 0 {
+			return
+		}
+	}
+	for _, tb := range s.tableCells {
+		m := tb.newestDatedRow()
+		if m < 0 {
+			continue
+		}
+		rec := s.models[m]
+		if rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled || !namedAfter(repo, stemOf(rec.name)) {
+			continue
+		}
+		s.give(m, tune.repoTitleConf, "newest row of a dated table of models", false)
+	}
+}
+
+// newestDatedRow returns the model of the row with the latest date in a
+// column whose body cells are all dates (slashDate or "2025-04-05"),
+// when that row names one and no other row has its date; else -1.
+func (tb *table) newestDatedRow() int {
+	for c := range cellRowsWidth(tb.rows) {
+		best, bestRow, tie, n := 0, -1, false, 0
+		for r := tb.head; r < len(tb.rows); r++ {
+			if c >= len(tb.rows[r]) {
+				n = -1
+				break
+			}
+			d := cellDate(strings.TrimSpace(tb.rows[r][c].text))
+			if d == 0 {
+				n = -1
+				break
+			}
+			n++
+			switch {
+			case d > best:
+				best, bestRow, tie = d, r, false
+			case d == best:
+				tie = true
+			}
+		}
+		if n < 2 || tie || bestRow < 0 {
+			continue
+		}
+		m, _ := tb.rowModel(bestRow)
+		return m
+	}
+	return -1
+}
+
+// cellRowsWidth is maxRowWidth for rows read into cells.
+func cellRowsWidth(rows [][]cell) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r))
+	}
+	return w
+}
+
 // namedAfter reports a repository named after a model: one name holds
 // the other ("ml-fastvlm" and FastVLM, "Qwen2.5-VL" and Qwen2.5-VL).
 func namedAfter(repo, model string) bool {
@@ -1474,6 +1547,7 @@ func (s *state) releaseVariants() {
 	for _, i := range s.downloads {
 		named[i] = true
 	}
+	of := make(map[int]*modelRec) // variant → the released model it varies
 	for i, m := range s.models {
 		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || cut[i] || !named[i] && len(s.mentions) > 0 {
 			continue // a truncated reading ("Qwen3-TTS-12Hz-1.7B" of "…-1.7B/0.6B-CustomVoice") is no variant either
@@ -1484,11 +1558,73 @@ func (s *state) releaseVariants() {
 				continue
 			}
 			if len(toks) > len(r.toks) && equalTokens(toks[:len(r.toks)], r.toks) && !preview(toks[len(r.toks):]) {
-				m.conf, m.evidence, m.along = tune.variantConf, "variant of "+r.m.name, true
+				of[i] = r.m
 				break
 			}
 		}
 	}
+	lines := s.offeredLines(of)
+	for i, r := range of {
+		if line := lineWord(s.models[i], r); line != "" && len(lines[r]) > 0 && !lines[r][line] && !s.offeredModel(i) {
+			continue // scored beside the checkpoints the page offers, of a line it offers none of
+		}
+		s.models[i].conf, s.models[i].evidence, s.models[i].along = tune.variantConf, "variant of "+r.name, true
+	}
+}
+
+// offeredModel reports a model the page offers: named in its prose, not
+// only in code and tables, or in a download table.
+func (s *state) offeredModel(i int) bool {
+	if slices.Contains(s.downloads, i) {
+		return true
+	}
+	for _, m := range s.mentions {
+		if m.model == i && !s.inCodeLine(m.start) && !s.inTableLine(m.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// offeredLines returns, per released model that has variants, the line
+// words (lineWord) of its released or variant checkpoints the page offers
+// (offeredModel): the lines of it the page releases ("12Hz" of
+// "Qwen3-TTS-12Hz-1.7B-Base"). A variant of another line that only a
+// benchmark table names ("Qwen3-TTS-25Hz-1.7B-Base" as a row beside
+// them) is the report's, not the release's.
+func (s *state) offeredLines(of map[int]*modelRec) map[*modelRec]map[string]bool {
+	lines := map[*modelRec]map[string]bool{}
+	for _, r := range of {
+		if lines[r] != nil {
+			continue
+		}
+		lines[r] = map[string]bool{}
+		rt := r.tokens()
+		for i, m := range s.models {
+			if m == r || of[i] != r && (m.conf <= 0 || m.vendor != r.vendor || m.vendorName != r.vendorName) {
+				continue
+			}
+			if t := m.tokens(); len(t) > len(rt) && equalTokens(t[:len(rt)], rt) && s.offeredModel(i) {
+				lines[r][lineWord(m, r)] = true
+			}
+		}
+	}
+	return lines
+}
+
+// lineWord returns the word after released model r's name in its variant
+// v when it is a number with a unit that is no size ("25Hz" of
+// "Qwen3-TTS-25Hz-1.7B-Base"): a line of the series. A size ("8B"), a
+// tuning ("Base", "Instruct") or a version names none: "".
+func lineWord(v, r *modelRec) string {
+	extra := v.tokens()[len(r.tokens()):]
+	if len(extra) < 2 || !isDigit(extra[0][0]) || isDigit(extra[1][0]) {
+		return ""
+	}
+	if w := extra[0] + extra[1]; !isSizeWord(w) && !isSizeWord(extra[0]+strings.ToUpper(extra[1])) {
+		return w
+	}
+	return ""
 }
 
 // cutShort reports, per model, one the text names only as the head of a
@@ -1699,9 +1835,8 @@ func (s *state) pluralLaunches(c hit) bool {
 	if !plural {
 		return false
 	}
-	before := bytes.TrimRight(s.buf[s.back(c.start, 8, 8):c.start], " ")
-	i := bytes.LastIndexByte(before, ' ')
-	return slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(before[i+1:])))
+	words := bytes.Fields(s.buf[s.back(c.start, 8, 8):c.start]) // a line break may stand before the cue
+	return len(words) > 0 && slices.Contains(s.an.cat.MonthPossessives, string(bytes.ToLower(words[len(words)-1])))
 }
 
 // pastDate reports a release cue dated two months or more before the

@@ -1265,6 +1265,9 @@ func cellNumber(t string) (float64, string, bool) {
 			t, unit = n, rest // "253 ms", "227.85 tokens/s (8-way concurrency)"
 		}
 	}
+	if slashDate(t) {
+		return 0, "", false // "7/18/2023": a launch date, not a score over others
+	}
 	if i := strings.IndexAny(t, "±+(（/"); i > 0 {
 		t = strings.TrimSpace(t[:i]) // "72.3 ± 0.4", "85.0 (86.1)", "54.3/52.1"
 	}
@@ -1306,6 +1309,59 @@ func cellNumber(t string) (float64, string, bool) {
 		v = -v
 	}
 	return v, unit, ok
+}
+
+// cellDate returns a date a cell writes alone, as year*10000+month*100+
+// day ("7/18/2023" month first, "2025-04-05", "2023/7/18"), or 0. A day
+// first when the first number cannot be a month ("18/7/2023").
+func cellDate(t string) int {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '-' })
+	if len(parts) != 3 || strings.Count(t, "/")+strings.Count(t, "-") != 2 {
+		return 0
+	}
+	n := make([]int, 3)
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v <= 0 {
+			return 0
+		}
+		n[i] = v
+	}
+	y, mo, d := 0, 0, 0
+	switch {
+	case len(parts[0]) == 4:
+		y, mo, d = n[0], n[1], n[2]
+	case len(parts[2]) == 4 && n[0] > 12:
+		y, mo, d = n[2], n[1], n[0]
+	case len(parts[2]) == 4:
+		y, mo, d = n[2], n[0], n[1]
+	}
+	if y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return 0
+	}
+	return y*10000 + mo*100 + d
+}
+
+// slashDate reports a cell that writes a date with slashes, day, month
+// and a four-digit year in either order ("7/18/2023", "18/7/2023",
+// "2023/7/18"): three whole numbers, one of them a year, the others a
+// month and a day. Scores a slash joins ("54.3/52.1/60.0") are never so.
+func slashDate(t string) bool {
+	parts := strings.Split(t, "/")
+	if len(parts) != 3 {
+		return false
+	}
+	n := make([]int, 3)
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v <= 0 {
+			return false
+		}
+		n[i] = v
+	}
+	day := func(a, b int) bool { return a <= 12 && b <= 31 || a <= 31 && b <= 12 }
+	year := func(v, width int) bool { return width == 4 && v >= 1900 && v <= 2199 }
+	return year(n[2], len(parts[2])) && day(n[0], n[1]) || year(n[0], len(parts[0])) && day(n[1], n[2])
 }
 
 // cellUnits are the units a score cell may write after its number, a

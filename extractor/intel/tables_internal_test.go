@@ -29,3 +29,29 @@ func TestCellNumber(t *testing.T) {
 		})
 	}
 }
+
+// TestCellDate reads dates a cell writes alone, month or day first or
+// the year first; scores a slash joins are no dates and stay scores.
+func TestCellDate(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		date  int
+		score bool
+	}{
+		{"7/18/2023", 20230718, false},
+		{"18/7/2023", 20230718, false},
+		{"2025-04-05", 20250405, false},
+		{"2023/7/18", 20230718, false},
+		{"54.3/52.1", 0, true},
+		{"54/52/60", 0, true},
+		{"13/14/2023", 0, true},
+		{"2025-04", 0, false},
+	} {
+		if got := cellDate(tc.in); got != tc.date {
+			t.Errorf("cellDate(%q) = %d, want %d", tc.in, got, tc.date)
+		}
+		if _, _, ok := cellNumber(tc.in); ok != tc.score {
+			t.Errorf("cellNumber(%q) ok = %v, want %v", tc.in, ok, tc.score)
+		}
+	}
+}
