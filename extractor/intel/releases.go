@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -774,7 +775,7 @@ func (s *state) roundupTitle() bool {
 
 // sameDay reports a sentence dated to the page's own day: a word of the
 // lexicon's same_day ("the same day", "同日", "같은 날", "cùng ngày"), the
-// page's weekday ("on Monday" read on a Monday) or its date ("7日",
+// page's weekday ("on Monday", "周一" read on a Monday) or its date ("7日",
 // "December 7", "ngày 7/12").
 func (s *state) sameDay(sent span) bool {
 	text := s.buf[sent.start:sent.end]
@@ -787,7 +788,23 @@ func (s *state) sameDay(sent span) bool {
 	if pub.IsZero() {
 		return false
 	}
-	return bytes.Contains(text, []byte(pub.Weekday().String())) || s.datedWithin(sent, 0)
+	return s.namesWeekday(text, pub.Weekday()) || s.datedWithin(sent, 0)
+}
+
+// namesWeekday reports text naming weekday day in any catalog language
+// (the lexicon's weekdays: "Thursday", "周四", "木曜", "목요일", "thứ
+// Năm"), or in English when the lexicon lists no week.
+func (s *state) namesWeekday(text []byte, day time.Weekday) bool {
+	names := []string{day.String()}
+	if int(day) < len(s.an.cat.Weekdays) {
+		names = s.an.cat.Weekdays[day]
+	}
+	for _, n := range names {
+		if bytes.Contains(text, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // datedNow reports a sentence that dates nothing before the page: no
