@@ -816,10 +816,17 @@ func (s *state) datedNow(sent span) bool {
 
 // makerLeads reports a name of vendor v in sentence sent before both the
 // release verb c and the mention m: the verb's subject, not a name in a
-// later clause ("…, and NVIDIA's AceReason was in the comparison").
+// later clause ("…, and NVIDIA's AceReason was in the comparison"). A
+// model that is itself the verb's subject may have its maker's name
+// between it and the verb, in the same clause ("MiniMax-M3 from MiniMax
+// is now available"); a relative clause after a comma ("Kimi K2, which
+// Moonshot AI open-sourced …") is no such clause.
 func (s *state) makerLeads(v int, m mention, c hit, sent span) bool {
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-		if h.idx == v && h.start < c.start && h.start < m.start {
+		if h.idx != v || h.start >= c.start {
+			continue
+		}
+		if h.start < m.start || m.end <= h.start && !clauseBreak(s.buf[m.end:c.start]) {
 			return true
 		}
 	}
