@@ -145,6 +145,11 @@ type Catalog struct {
 	// "cùng ngày"): another maker's release so dated is news beside the
 	// page's own.
 	SameDay []string `yaml:"same_day"`
+	// Weekdays are the names of the days of the week in every catalog
+	// language, Sunday first as time.Weekday counts them ("Thursday",
+	// "周四", "木曜日", "목요일", "thứ Năm"): a news sentence naming the
+	// page's own weekday dates its release to the page's day.
+	Weekdays [][]string `yaml:"weekdays"`
 	// RoundupWords in a title make the page a round-up of several labs'
 	// news ("This week in AI", "AI周报", "今週のAI", "주간 AI", "AI tuần
 	// này"): each lab's own release it states, dated no earlier, is news,
@@ -901,6 +906,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LatestWords = append(c.LatestWords, o.LatestWords...)
 	c.MethodNouns = append(c.MethodNouns, o.MethodNouns...)
 	c.SameDay = append(c.SameDay, o.SameDay...)
+	c.Weekdays = mergeWeekdays(c.Weekdays, o.Weekdays)
 	c.RoundupWords = append(c.RoundupWords, o.RoundupWords...)
 	c.LowerBetter = append(c.LowerBetter, o.LowerBetter...)
 	c.PercentWords = append(c.PercentWords, o.PercentWords...)
@@ -1064,6 +1070,17 @@ func (v *validation) names(what string, list []string) {
 		if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
 			v.bad("%s: empty or padded name %q", what, s)
 		}
+	}
+}
+
+// weekdays reports a week that is not seven days long, or a day's
+// empty or padded name.
+func (v *validation) weekdays(week [][]string) {
+	if len(week) != 0 && len(week) != 7 {
+		v.bad("weekdays: %d days, want 7 (Sunday first)", len(week))
+	}
+	for _, day := range week {
+		v.names("weekdays", day)
 	}
 }
 
@@ -1299,6 +1316,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("latest_words", c.LatestWords)
 	v.names("method_nouns", c.MethodNouns)
 	v.names("same_day", c.SameDay)
+	v.weekdays(c.Weekdays)
 	v.names("roundup_words", c.RoundupWords)
 	v.names("lower_better", c.LowerBetter)
 	v.names("percent_words", c.PercentWords)
@@ -1477,4 +1495,20 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// mergeWeekdays adds an overlay's names of each day of the week to the
+// base's, day by day.
+func mergeWeekdays(base, more [][]string) [][]string {
+	if len(base) == 0 {
+		return more
+	}
+	out := make([][]string, len(base))
+	for i := range base {
+		out[i] = append([]string(nil), base[i]...)
+		if i < len(more) {
+			out[i] = append(out[i], more[i]...)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -775,7 +776,7 @@ func (s *state) roundupTitle() bool {
 
 // sameDay reports a sentence dated to the page's own day: a word of the
 // lexicon's same_day ("the same day", "同日", "같은 날", "cùng ngày"), the
-// page's weekday ("on Monday" read on a Monday) or its date ("7日",
+// page's weekday ("on Monday", "周一" read on a Monday) or its date ("7日",
 // "December 7", "ngày 7/12").
 func (s *state) sameDay(sent span) bool {
 	text := s.buf[sent.start:sent.end]
@@ -788,7 +789,23 @@ func (s *state) sameDay(sent span) bool {
 	if pub.IsZero() {
 		return false
 	}
-	return bytes.Contains(text, []byte(pub.Weekday().String())) || s.datedWithin(sent, 0)
+	return s.namesWeekday(text, pub.Weekday()) || s.datedWithin(sent, 0)
+}
+
+// namesWeekday reports text naming weekday day in any catalog language
+// (the lexicon's weekdays: "Thursday", "周四", "木曜", "목요일", "thứ
+// Năm"), or in English when the lexicon lists no week.
+func (s *state) namesWeekday(text []byte, day time.Weekday) bool {
+	names := []string{day.String()}
+	if int(day) < len(s.an.cat.Weekdays) {
+		names = s.an.cat.Weekdays[day]
+	}
+	for _, n := range names {
+		if bytes.Contains(text, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // datedNow reports a sentence that dates nothing before the page: no
@@ -800,10 +817,17 @@ func (s *state) datedNow(sent span) bool {
 
 // makerLeads reports a name of vendor v in sentence sent before both the
 // release verb c and the mention m: the verb's subject, not a name in a
-// later clause ("…, and NVIDIA's AceReason was in the comparison").
+// later clause ("…, and NVIDIA's AceReason was in the comparison"). A
+// model that is itself the verb's subject may have its maker's name
+// between it and the verb, in the same clause ("MiniMax-M3 from MiniMax
+// is now available"); a relative clause after a comma ("Kimi K2, which
+// Moonshot AI open-sourced …") is no such clause.
 func (s *state) makerLeads(v int, m mention, c hit, sent span) bool {
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-		if h.idx == v && h.start < c.start && h.start < m.start {
+		if h.idx != v || h.start >= c.start {
+			continue
+		}
+		if h.start < m.start || m.end <= h.start && !clauseBreak(s.buf[m.end:c.start]) {
 			return true
 		}
 	}
