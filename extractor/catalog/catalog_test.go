@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -155,4 +156,29 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error %v is not ErrInvalid", err)
 		}
 	})
+}
+
+// TestLoadMergesWeekdays: a second file's names of the days of the week
+// join the first's day by day, not as more days.
+func TestLoadMergesWeekdays(t *testing.T) {
+	good, err := os.ReadFile("testdata/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := "weekdays: [[Sunday], [Monday], [Tuesday], [Wednesday], [Thursday], [Friday], [Saturday]]\n"
+	ja := "weekdays: [[日曜], [月曜], [火曜], [水曜], [木曜], [金曜], [土曜]]\n"
+	c, err := catalog.Load(fstest.MapFS{
+		"good.yaml": {Data: good},
+		"x-en.yaml": {Data: []byte(en)},
+		"y-ja.yaml": {Data: []byte(ja)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Weekdays) != 7 {
+		t.Fatalf("%d days, want 7", len(c.Weekdays))
+	}
+	if want := []string{"Monday", "月曜"}; !reflect.DeepEqual(c.Weekdays[1], want) {
+		t.Errorf("Monday's names %v, want %v", c.Weekdays[1], want)
+	}
 }
