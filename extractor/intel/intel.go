@@ -982,17 +982,32 @@ func (s *state) creditLabs(named map[int]bool) {
 // credits reports whether the page names vendor v through its models,
 // when it does not name v itself: it releases a model of v, or it releases
 // nothing (a model it only names may be its subject), or it names a model
-// of v whose name a reader would credit to v (makerShown).
+// of v whose name a reader would credit to v (makerShown). A project's
+// page (a repository or package README) is about its own models: there a
+// rival's models must be named more than in passing (passingMakerMin
+// mentions in all) to make their maker a vendor of the page, while news
+// of a launch names the labs it measures the launch against.
 func (s *state) credits(v int, releases bool) bool {
 	if !releases {
 		return true
 	}
+	least := 1
+	if _, _, _, ok := s.project(); ok {
+		least = tune.passingMakerMin
+	}
+	shown := 0
 	for _, m := range s.models {
-		if m.count > 0 && m.vendor == v && (m.conf > 0 || s.makerShown(m)) {
+		if m.count == 0 || m.vendor != v {
+			continue
+		}
+		if m.conf > 0 {
 			return true
 		}
+		if s.makerShown(m) {
+			shown += m.count
+		}
 	}
-	return false
+	return shown >= least
 }
 
 // releasesModel reports whether the page releases a model it names.

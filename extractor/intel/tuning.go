@@ -125,6 +125,12 @@ type releaseTuning struct {
 	// benchmark follows each of its names within benchMakerReach bytes
 	// ("LMSYS Chatbot Arena") and none of its models is named.
 	benchMakerReach int
+	// A vendor a project's page (a README) never names, when the page
+	// releases another maker's model, is credited through its models only
+	// when they are named at least passingMakerMin times in all: one
+	// passing mention ("larger than GPT-3") names a model, not a maker of
+	// the page.
+	passingMakerMin int
 	// A vendor named in a list that opens at most partnerReach bytes
 	// before it with a partner word ("from our partners AWS, Databricks
 	// and Groq") sells or hosts the page's models.
@@ -188,7 +194,7 @@ var tune = releaseTuning{
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
 	dataReach: 16, rivalReach: 24,
 
-	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40,
+	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40, passingMakerMin: 2,
 	partnerReach: 120, projectShortMax: 3,
 
 	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
