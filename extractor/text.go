@@ -873,6 +873,11 @@ type block struct {
 	start *html.Node
 	// article is the <article> element the line is in, if any.
 	article *html.Node
+	// anchors counts the line's links; named, those whose text is one
+	// name of a thing, such as a checkpoint id ("ltxv-2b-0.9.8", see
+	// nameLink); ownWord tells that the text outside them holds a word.
+	anchors, named int
+	ownWord        bool
 }
 
 // renderer turns the chosen nodes into lines of text.
@@ -887,16 +892,21 @@ type renderer struct {
 	heading   atom.Atom
 	start     *html.Node
 	article   *html.Node
+	anchors   int
+	named     int
+	ownWord   bool
 	blocks    []block
 }
 
 func (r *renderer) flush() {
 	t := strings.TrimSpace(r.b.String())
 	if t != "" {
-		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, timed: r.timed, timeDated: r.timeDated, heading: r.heading, start: r.start, article: r.article})
+		r.blocks = append(r.blocks, block{text: t, chars: r.chars, links: r.links, timed: r.timed, timeDated: r.timeDated, heading: r.heading, start: r.start, article: r.article,
+			anchors: r.anchors, named: r.named, ownWord: r.ownWord})
 	}
 	r.b.Reset()
 	r.chars, r.links, r.timed, r.timeDated, r.heading, r.start = 0, 0, 0, false, 0, nil
+	r.anchors, r.named, r.ownWord = 0, 0, false
 }
 
 func (r *renderer) render(n *html.Node, depth int, inLink bool) {
@@ -909,6 +919,8 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 		r.chars += c.chars
 		if inLink {
 			r.links += c.chars
+		} else if !r.ownWord && hasWord(n.Data) {
+			r.ownWord = true
 		}
 		if r.inTime > 0 {
 			r.timed += c.chars
@@ -924,6 +936,9 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 	}
 	a := n.DataAtom
 	block := blockTags[a]
+	if a == atom.A && !inLink {
+		defer r.noteLink(r.b.Len(), len(r.blocks))
+	}
 	switch a {
 	case atom.A:
 		inLink = true
@@ -960,6 +975,19 @@ func (r *renderer) render(n *html.Node, depth int, inLink bool) {
 		r.flush()
 	} else if a == atom.Td || a == atom.Th || a == atom.Li {
 		appendSpace(&r.b)
+	}
+}
+
+// noteLink counts a link the renderer has just written, from offset at
+// of the line, which had blocks lines before it: a link that holds a
+// break of lines counts for none.
+func (r *renderer) noteLink(at, blocks int) {
+	if len(r.blocks) != blocks || r.b.Len() < at {
+		return
+	}
+	r.anchors++
+	if nameLink(r.b.String()[at:]) {
+		r.named++
 	}
 }
 
@@ -1021,7 +1049,7 @@ func (b block) keep(h textHints) bool {
 		if ld > 0.5 && !pricedLine(b, h.lex) {
 			return false
 		}
-	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !pricedLine(b, h.lex) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b):
+	case (ld > 0.5 || (b.chars < 80 && ld > 0.3)) && !bareURL.MatchString(b.text) && !linkedSentence(b, h.lex) && !shopLine(b) && !pricedLine(b, h.lex) && !postSignature.MatchString(b.text) && !linkedBullet(b) && !datedEntry(b) && !glossedLink(b) && !namedItem(b, h.lex):
 		return false
 	}
 	if b.chars < 80 && boilerLine.MatchString(b.text) || b.chars < maxNoticeChars && shortcodeLine.MatchString(b.text) {
@@ -1146,14 +1174,11 @@ func linkedSentence(b block, lex *lexicon) bool {
 // is long enough, and most items of its list link nothing, as no list of
 // other stories does, whose every item is a link.
 func linkedBullet(b block) bool {
-	if b.start == nil || b.links*4 > b.chars*3 || b.chars-b.links < minOwnChars {
+	if b.links*4 > b.chars*3 || b.chars-b.links < minOwnChars {
 		return false
 	}
-	li := b.start.Parent
-	for i := 0; li != nil && i < 3 && li.DataAtom != atom.Li; i++ {
-		li = li.Parent
-	}
-	if li == nil || li.DataAtom != atom.Li || li.Parent == nil {
+	li := listItem(b.start)
+	if li == nil || li.Parent == nil {
 		return false
 	}
 	items, plain := 0, 0
@@ -1167,6 +1192,22 @@ func linkedBullet(b block) bool {
 		}
 	}
 	return items >= minBulletItems && plain*2 >= items
+}
+
+// listItem returns the list item n, a line's first text node, lies in,
+// at most three elements down, or nil.
+func listItem(n *html.Node) *html.Node {
+	if n == nil {
+		return nil
+	}
+	li := n.Parent
+	for i := 0; li != nil && i < 3 && li.DataAtom != atom.Li; i++ {
+		li = li.Parent
+	}
+	if li == nil || li.DataAtom != atom.Li {
+		return nil
+	}
+	return li
 }
 
 // minBulletItems is the least number of items of a list of statements.
@@ -1192,6 +1233,43 @@ func datedEntry(b block) bool {
 	}
 	dateChars := len(strings.Join(strings.Fields(head), ""))
 	return b.chars-b.links-dateChars >= minEntryOwnChars
+}
+
+// maxNameChars bounds the length of a name a link gives.
+const maxNameChars = 80
+
+// nameLink reports whether s, a link's text, is one name written the
+// way a checkpoint, a model or a version is: one run of letters and
+// digits, both, joined by hyphens, dots, underscores, slashes or plus
+// signs ("ltxv-13b-0.9.8-distilled", "Foo-7B-Instruct", "v2.1"). A menu's
+// or a headline's link is words; a web or mail address is no name.
+func nameLink(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || len(s) > maxNameChars {
+		return false
+	}
+	letter, digit := false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letter = true
+		case unicode.IsDigit(r):
+			digit = true
+		case !strings.ContainsRune("-._/+", r):
+			return false
+		}
+	}
+	return letter && digit
+}
+
+// namedItem reports whether b is an item of a list that names a thing
+// by a link and says something of it in words of its own ("13B distilled
+// model <a>foo-13b-0.9-distilled</a>", "Depth control: <a>foo-depth-1.2</a>"),
+// as a README lists the checkpoints it releases: every link of the item
+// gives a name, not a page's title, and the item is no promoted link
+// ("Next: <a>Part-2</a>").
+func namedItem(b block, lex *lexicon) bool {
+	return b.ownWord && b.anchors > 0 && b.named == b.anchors && listItem(b.start) != nil && !lex.promoLabel(b.text)
 }
 
 // glossedLinkRe matches a line that is a name and a bracketed note on it

@@ -103,6 +103,11 @@ func TestMainText(t *testing.T) {
 				`<li><p>[2025/03/12] <a href="/v1">Lumo-1 base model</a> released.</p></li></ul>` + prose("install") +
 				`<ul><li>Oct 9, 2023: <a href="/a">Council votes on the harbour budget</a></li><li>Oct 2, 2023: <a href="/b">Ferry timetable changes again</a></li></ul></article>`,
 			[]string{"Aug 2025: Released Lumo-2.0-R-small.", "[2025/03/12] Lumo-1 base model released."}, []string{"Council votes", "Ferry timetable"}},
+		{"a README's list naming each checkpoint by a link stays; a menu, a list of headlines and a list of bare links go",
+			`<article>` + prose("toolkit") + `<ul><li>New checkpoints:</li><li>13B model <a href="/c/a.yaml">lumo-13b-0.4-distilled</a></li>` +
+				`<li>Depth control: <a href="https://hub.example/acme/lumo-depth-1.2">lumo-depth-1.2</a></li><li>轻量模型 <a href="/c/b">lumo-2b-0.4</a></li></ul>` + prose("install") +
+				`<ul><li><a href="/a">Home</a></li><li><a href="/b">World news</a></li><li>More: <a href="/c">Ferry timetable changes again this winter</a></li><li><a href="/d">covid-19</a></li></ul></article>`,
+			[]string{"13B model lumo-13b-0.4-distilled", "Depth control: lumo-depth-1.2", "轻量模型 lumo-2b-0.4"}, []string{"World news", "Ferry timetable", "covid-19"}},
 		{"a drop cap set apart from its word",
 			`<article><div class="body"><span class="dropcap">T</span><p>urkey and Poland have been removed from the list of travel corridors, the transport secretary said on Thursday evening in a statement.</p>` +
 				prose("quarantine") + prose("penalty") + `</div></article>`,
@@ -238,5 +243,25 @@ func TestPricedLine(t *testing.T) {
 				t.Errorf("pricedLine(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNameLink(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"ltxv-13b-0.9.8-distilled", true},
+		{" Foo-7B-Instruct ", true},
+		{"v2.1", true},
+		{"ComfyUI", false},
+		{"2025-07-16", false},
+		{"World news", false},
+		{"https://hub.example/foo-7b", false},
+		{"ann@example.com", false},
+	} {
+		if got := nameLink(tc.text); got != tc.want {
+			t.Errorf("nameLink(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
