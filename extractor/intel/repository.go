@@ -16,22 +16,23 @@ const repositoryConfidence = 0.97
 // in the catalog (catalog.Vendor.HuggingFace).
 type hubOrgs map[string]int
 
+// newHubOrgs maps each vendor's Hugging Face organisations.
 func newHubOrgs(cat *catalog.Catalog) hubOrgs {
-	m := hubOrgs{}
-	for i, v := range cat.Vendors {
-		for _, org := range v.HuggingFace {
-			m[strings.ToLower(org)] = i
-		}
-	}
-	return m
+	return orgIndex(cat, func(v catalog.Vendor) []string { return v.HuggingFace })
 }
 
 // newCodeOrgs maps a lower-case code host organisation that is no name of
 // its vendor to the vendor's index in the catalog (catalog.Vendor.CodeOrgs).
 func newCodeOrgs(cat *catalog.Catalog) hubOrgs {
+	return orgIndex(cat, func(v catalog.Vendor) []string { return v.CodeOrgs })
+}
+
+// orgIndex maps each lower-case organisation that orgs lists for a vendor
+// to that vendor's index in the catalog.
+func orgIndex(cat *catalog.Catalog, orgs func(catalog.Vendor) []string) hubOrgs {
 	m := hubOrgs{}
 	for i, v := range cat.Vendors {
-		for _, org := range v.CodeOrgs {
+		for _, org := range orgs(v) {
 			m[strings.ToLower(org)] = i
 		}
 	}
