@@ -752,7 +752,7 @@ func (s *state) alongside() {
 		}
 		for _, i := range chain {
 			m := &s.mentions[i]
-			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && v != s.primary {
+			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && !s.sameGroup(v, s.primary) {
 				m.role = roleTarget
 				s.models[m.model].mark(kindCompared, m.start)
 			}
