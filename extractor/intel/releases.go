@@ -1877,7 +1877,7 @@ func (s *state) pluralLaunches(c hit) bool {
 // (followUpTitle). Under a title that follows up, a release dated any day
 // before the page is past.
 func (s *state) pastDate(c hit) bool {
-	if s.recalledClause(c) {
+	if s.recalledClause(c) || s.backgroundClause(c) {
 		return true // "Kimi K2.5, released in late November," read on December 3
 	}
 	if s.followUpTitle() {
