@@ -847,17 +847,18 @@ func (s *state) makerIn(v int, sent span) bool {
 }
 
 // featured reports a vendor the article is about by its own headlines:
-// one its title or a heading names, or whose model it names there ("The
+// one its title or a heading names, or whose model it names there, itself
+// or its group or lab (sameGroup) ("The
 // Week in AI: Haiku 4.5, Veo 3.1 and Granite 4.0", "Moonshot AI tung Kimi
 // K2, Zhipu đáp trả bằng GLM-4.5").
 func (s *state) featured(v int) bool {
 	for _, h := range s.vendorHits {
-		if h.idx == v && s.inHeading(h.start) {
+		if s.sameGroup(h.idx, v) && s.inHeading(h.start) {
 			return true
 		}
 	}
 	for _, m := range s.mentions {
-		if s.models[m.model].vendor == v && s.inHeading(m.start) {
+		if s.sameGroup(s.models[m.model].vendor, v) && s.inHeading(m.start) {
 			return true
 		}
 	}
@@ -2542,7 +2543,7 @@ func (s *state) otherMakersPlan(c hit, sent span, v int) bool {
 		return false
 	}
 	for _, h := range hits {
-		if h.idx == v {
+		if s.sameGroup(h.idx, v) {
 			return false
 		}
 	}
@@ -2758,11 +2759,12 @@ func (s *state) subjectBetween(p, q int) bool {
 // and a release verb after it: the vendor is the verb's subject and
 // releases something else ("DeepSeek-V3 gets a rival as Alibaba ships
 // Qwen3"). The model's own maker there is no sign ("Kimi K2, which
-// Moonshot launched").
+// Moonshot launched"), nor is its group or lab (sameGroup: "Sarashina3 from
+// SoftBank's SB Intuitions was released").
 func (s *state) otherMakerBetween(m mention, q int) bool {
 	own := s.models[m.model].vendor
 	for _, h := range hitsIn(s.vendorHits, m.end, q) {
-		if h.idx != own {
+		if !s.sameGroup(h.idx, own) {
 			return true
 		}
 	}
@@ -2912,7 +2914,7 @@ func (s *state) topicFits(sp span) bool {
 	}
 	other := false
 	for _, h := range hitsIn(s.vendorHits, sp.start, sp.end) {
-		if h.idx == t.vendor {
+		if s.sameGroup(h.idx, t.vendor) {
 			return true
 		}
 		other = true

@@ -297,7 +297,7 @@ func (s *state) spacedForms() {
 		v := s.an.c.familyVendor[c.family]
 		named, by := s.lenient, int32(-1)
 		for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-			if h.idx == v {
+			if s.sameGroup(h.idx, v) {
 				named, by = true, int32(h.start)
 			}
 		}
