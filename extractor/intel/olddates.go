@@ -100,11 +100,15 @@ func parenthesisOpen(gap []byte) bool {
 
 // relativeGap reports the text between a name and a release verb that
 // opens a clause describing the name: a comma or a parenthesis, then
-// nothing or a relative opener ("which the company", "được").
+// nothing or a relative opener ("which the company", "được"), or a
+// relative pronoun right after the name ("mà DeepSeek đã").
 func (s *state) relativeGap(gap []byte) bool {
 	g := bytes.TrimLeft(gap, " ")
-	if len(g) == 0 || g[0] != ',' && g[0] != '(' {
+	if len(g) == 0 {
 		return false
+	}
+	if g[0] != ',' && g[0] != '(' {
+		return len(g) < len(gap) && leadingWord(g, s.an.cat.RelativePronouns)
 	}
 	g = bytes.TrimSpace(g[1:])
 	if len(g) == 0 {
@@ -421,6 +425,16 @@ func (s *state) ownMarked(text []byte) bool {
 	t := strings.ToLower(string(text))
 	for _, m := range s.an.c.ownMarkers {
 		if strings.Contains(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingWord reports text that begins with one of words as a whole word.
+func leadingWord(text []byte, words []string) bool {
+	for _, w := range words {
+		if bytes.HasPrefix(text, []byte(w)) && (len(text) == len(w) || !isAlnum(text[len(w)])) {
 			return true
 		}
 	}
