@@ -402,6 +402,10 @@ type Catalog struct {
 	// after a name that describes it ("X, which …", "X, được …"); a
 	// participle right after the comma opens one too ("X, released …").
 	RelativeOpeners []string `yaml:"relative_openers"`
+	// RelativePronouns open a clause that describes the name right
+	// after it, with no comma ("Y mà X đã phát hành", "the Y which X
+	// released").
+	RelativePronouns []string `yaml:"relative_pronouns"`
 	// ContactSubjects stand between a noun and the release verb of a
 	// relative clause with no opener that describes the noun: "the
 	// results it published for X" publishes the results, not X.
@@ -1011,6 +1015,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
+	c.RelativePronouns = append(c.RelativePronouns, o.RelativePronouns...)
 	c.ContactSubjects = append(c.ContactSubjects, o.ContactSubjects...)
 	c.GerundAuxiliaries = append(c.GerundAuxiliaries, o.GerundAuxiliaries...)
 	c.ParticipleAuxiliaries = append(c.ParticipleAuxiliaries, o.ParticipleAuxiliaries...)
@@ -1414,6 +1419,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
+	v.names("relative_pronouns", c.RelativePronouns)
 	v.names("contact_subjects", c.ContactSubjects)
 	for w, day := range c.MonthParts {
 		if w == "" || day < 1 || day > 28 {

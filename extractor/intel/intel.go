@@ -478,7 +478,7 @@ func (s *state) dropCodeOnly() {
 	}
 	var own [][]string // names of the vendor's models named in prose
 	for i, m := range s.models {
-		if prose[i] && m.vendor >= 0 && m.vendor == s.primary {
+		if prose[i] && m.vendor >= 0 && s.sameGroup(m.vendor, s.primary) {
 			own = append(own, m.tokens())
 		}
 	}

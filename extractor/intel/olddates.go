@@ -100,11 +100,15 @@ func parenthesisOpen(gap []byte) bool {
 
 // relativeGap reports the text between a name and a release verb that
 // opens a clause describing the name: a comma or a parenthesis, then
-// nothing or a relative opener ("which the company", "được").
+// nothing or a relative opener ("which the company", "được"), or a
+// relative pronoun right after the name ("mà DeepSeek đã").
 func (s *state) relativeGap(gap []byte) bool {
 	g := bytes.TrimLeft(gap, " ")
-	if len(g) == 0 || g[0] != ',' && g[0] != '(' {
+	if len(g) == 0 {
 		return false
+	}
+	if g[0] != ',' && g[0] != '(' {
+		return len(g) < len(gap) && leadingWord(g, s.an.cat.RelativePronouns)
 	}
 	g = bytes.TrimSpace(g[1:])
 	if len(g) == 0 {
@@ -363,6 +367,74 @@ func (s *state) datedElsewhere(m mention, c hit) bool {
 	}
 	for _, o := range hitsIn(s.cues[cueRelease], cl.start, cl.end) {
 		if o.start != c.start && o.end <= cl.end && s.pastDate(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// backgroundClause reports a release cue in a clause that describes a
+// name (describingClause) and names its maker as the verb's subject, on a
+// page whose title names another model: "DeepSeek-R1, which DeepSeek
+// released to much fanfare,", "DeepSeekが公開したDeepSeek-R1", "딥시크가
+// 공개했던 DeepSeek-R1" in a piece about DeepSeek-V4 describe an older
+// model, undated, not the page's news. A clause with no subject
+// ("开源的X", "X, được phát hành miễn phí") or with an own-model mark
+// ("本次开源的X") describes the page's own release.
+func (s *state) backgroundClause(c hit) bool {
+	if c.start < s.titleEnd || len(s.mentionsIn(0, s.titleEnd)) == 0 {
+		return false
+	}
+	lo, hi, ok := s.describingClause(c, s.sents[s.sentenceAt(c.start)])
+	if !ok || s.titleModelIn(span{start: lo, end: hi}) || s.ownMarked(s.buf[lo:hi]) {
+		return false
+	}
+	for _, m := range s.mentionsIn(lo, hi) {
+		if s.subjectMaker(s.models[m.model].vendor, lo, c.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectMaker reports a name of vendor v (or of its group or lab) between
+// lo and hi that stands alone, not inside a model's name.
+func (s *state) subjectMaker(v, lo, hi int) bool {
+	for _, h := range hitsIn(s.vendorHits, lo, hi) {
+		if h.end <= hi && s.sameGroup(h.idx, v) && !s.insideMention(h, lo) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideMention reports a hit h that lies in a model's name mentioned
+// from lo on.
+func (s *state) insideMention(h hit, lo int) bool {
+	for _, m := range s.mentionsIn(lo, h.end) {
+		if m.start <= h.start && h.start < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// ownMarked reports text that holds one of the catalog's own-model marks
+// ("本次开源", "this release"): a clause so marked is the page's news.
+func (s *state) ownMarked(text []byte) bool {
+	t := strings.ToLower(string(text))
+	for _, m := range s.an.c.ownMarkers {
+		if strings.Contains(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingWord reports text that begins with one of words as a whole word.
+func leadingWord(text []byte, words []string) bool {
+	for _, w := range words {
+		if bytes.HasPrefix(text, []byte(w)) && (len(text) == len(w) || !isAlnum(text[len(w)])) {
 			return true
 		}
 	}

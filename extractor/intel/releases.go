@@ -336,7 +336,7 @@ func (s *state) latestBefore(p int) bool {
 func (s *state) ownModel(rec *modelRec) bool {
 	owner, _, _, ok := s.project()
 	if !ok {
-		return rec.vendor >= 0 && rec.vendor == s.primary
+		return rec.vendor >= 0 && s.sameGroup(rec.vendor, s.primary)
 	}
 	if rec.vendor < 0 {
 		return rec.vendorName == "" || namedAfter(owner, rec.vendorName)
@@ -730,7 +730,7 @@ func (s *state) hasObject(c hit, objects []int) bool {
 // "先月にはOpenAIが「GPT-5.5」を…投入しており" recalls, it releases nothing.
 func (s *state) makerFits(m mention, c hit, sent span) bool {
 	v := s.models[m.model].vendor
-	if v < 0 || s.primary < 0 || v == s.primary {
+	if v < 0 || s.primary < 0 || s.sameGroup(v, s.primary) {
 		return true
 	}
 	if s.makerIn(v, sent) {
@@ -815,7 +815,8 @@ func (s *state) datedNow(sent span) bool {
 	return len(hitsIn(s.cues[cueHistory], sent.start, sent.end)) == 0 && !s.earlierMonth(s.buf[sent.start:sent.end])
 }
 
-// makerLeads reports a name of vendor v in sentence sent before both the
+// makerLeads reports a name of vendor v (or of its group or lab:
+// sameGroup) in sentence sent before both the
 // release verb c and the mention m: the verb's subject, not a name in a
 // later clause ("…, and NVIDIA's AceReason was in the comparison"). A
 // model that is itself the verb's subject may have its maker's name
@@ -824,7 +825,7 @@ func (s *state) datedNow(sent span) bool {
 // Moonshot AI open-sourced …") is no such clause.
 func (s *state) makerLeads(v int, m mention, c hit, sent span) bool {
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-		if h.idx != v || h.start >= c.start {
+		if !s.sameGroup(h.idx, v) || h.start >= c.start {
 			continue
 		}
 		if h.start < m.start || m.end <= h.start && !clauseBreak(s.buf[m.end:c.start]) {
@@ -834,10 +835,11 @@ func (s *state) makerLeads(v int, m mention, c hit, sent span) bool {
 	return false
 }
 
-// makerIn reports a name of vendor v in sentence sent.
+// makerIn reports a name of vendor v, or of its group or lab
+// (sameGroup), in sentence sent.
 func (s *state) makerIn(v int, sent span) bool {
 	for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-		if h.idx == v {
+		if s.sameGroup(h.idx, v) {
 			return true
 		}
 	}
@@ -845,17 +847,18 @@ func (s *state) makerIn(v int, sent span) bool {
 }
 
 // featured reports a vendor the article is about by its own headlines:
-// one its title or a heading names, or whose model it names there ("The
+// one its title or a heading names, or whose model it names there, itself
+// or its group or lab (sameGroup) ("The
 // Week in AI: Haiku 4.5, Veo 3.1 and Granite 4.0", "Moonshot AI tung Kimi
 // K2, Zhipu đáp trả bằng GLM-4.5").
 func (s *state) featured(v int) bool {
 	for _, h := range s.vendorHits {
-		if h.idx == v && s.inHeading(h.start) {
+		if s.sameGroup(h.idx, v) && s.inHeading(h.start) {
 			return true
 		}
 	}
 	for _, m := range s.mentions {
-		if s.models[m.model].vendor == v && s.inHeading(m.start) {
+		if s.sameGroup(s.models[m.model].vendor, v) && s.inHeading(m.start) {
 			return true
 		}
 	}
@@ -971,7 +974,7 @@ func (s *state) releaseDefined() {
 		if !slices.Contains(s.defined, fold(rec.name)) || rec.count == 0 || rec.rival || rec.targeted || rec.based || rec.held || rec.denied || rec.recalled {
 			continue
 		}
-		if s.primary >= 0 && rec.vendor >= 0 && rec.vendor != s.primary {
+		if s.primary >= 0 && rec.vendor >= 0 && !s.sameGroup(rec.vendor, s.primary) {
 			continue
 		}
 		s.give(i, tune.repoTitleConf, s.sentence(s.sentenceAt(rec.first)), false)
@@ -1075,7 +1078,7 @@ func (s *state) releaseDownloads() {
 		if s.olderThanReleased(rec) {
 			continue // "InternLM2.5-7B-Chat" in the zoo of a README releasing InternLM3
 		}
-		if s.primary < 0 || rec.vendor == s.primary || rec.family < 0 {
+		if s.primary < 0 || s.sameGroup(rec.vendor, s.primary) || rec.family < 0 {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
@@ -1875,7 +1878,7 @@ func (s *state) pluralLaunches(c hit) bool {
 // (followUpTitle). Under a title that follows up, a release dated any day
 // before the page is past.
 func (s *state) pastDate(c hit) bool {
-	if s.recalledClause(c) {
+	if s.recalledClause(c) || s.backgroundClause(c) {
 		return true // "Kimi K2.5, released in late November," read on December 3
 	}
 	if s.followUpTitle() {
@@ -2540,7 +2543,7 @@ func (s *state) otherMakersPlan(c hit, sent span, v int) bool {
 		return false
 	}
 	for _, h := range hits {
-		if h.idx == v {
+		if s.sameGroup(h.idx, v) {
 			return false
 		}
 	}
@@ -2756,11 +2759,12 @@ func (s *state) subjectBetween(p, q int) bool {
 // and a release verb after it: the vendor is the verb's subject and
 // releases something else ("DeepSeek-V3 gets a rival as Alibaba ships
 // Qwen3"). The model's own maker there is no sign ("Kimi K2, which
-// Moonshot launched").
+// Moonshot launched"), nor is its group or lab (sameGroup: "Sarashina3 from
+// SoftBank's SB Intuitions was released").
 func (s *state) otherMakerBetween(m mention, q int) bool {
 	own := s.models[m.model].vendor
 	for _, h := range hitsIn(s.vendorHits, m.end, q) {
-		if h.idx != own {
+		if !s.sameGroup(h.idx, own) {
 			return true
 		}
 	}
@@ -2910,7 +2914,7 @@ func (s *state) topicFits(sp span) bool {
 	}
 	other := false
 	for _, h := range hitsIn(s.vendorHits, sp.start, sp.end) {
-		if h.idx == t.vendor {
+		if s.sameGroup(h.idx, t.vendor) {
 			return true
 		}
 		other = true
@@ -3078,4 +3082,16 @@ func (s *state) clauseObject(m mention, c hit) bool {
 // clauseBreak reports a comma or semicolon in b.
 func clauseBreak(b []byte) bool {
 	return bytes.ContainsAny(b, ",;") || bytes.Contains(b, []byte("，")) || bytes.Contains(b, []byte("；"))
+}
+
+// sameGroup reports vendors a and b that are one maker: the same vendor,
+// or a lab and the group that owns it (the catalog's parent: SB Intuitions
+// of SoftBank, NC AI of NCSOFT). News names either as the models' maker
+// ("ソフトバンクは「Sarashina3」を開発した").
+func (s *state) sameGroup(a, b int) bool {
+	if a < 0 || b < 0 {
+		return false
+	}
+	p := s.an.c.vendorParent
+	return a == b || p[a] == b || p[b] == a
 }

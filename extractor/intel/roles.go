@@ -297,7 +297,7 @@ func (s *state) spacedForms() {
 		v := s.an.c.familyVendor[c.family]
 		named, by := s.lenient, int32(-1)
 		for _, h := range hitsIn(s.vendorHits, sent.start, sent.end) {
-			if h.idx == v {
+			if s.sameGroup(h.idx, v) {
 				named, by = true, int32(h.start)
 			}
 		}
@@ -752,7 +752,7 @@ func (s *state) alongside() {
 		}
 		for _, i := range chain {
 			m := &s.mentions[i]
-			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && v != s.primary {
+			if v := s.models[m.model].vendor; m.role == roleNone && v >= 0 && !s.sameGroup(v, s.primary) {
 				m.role = roleTarget
 				s.models[m.model].mark(kindCompared, m.start)
 			}
