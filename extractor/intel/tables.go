@@ -218,14 +218,15 @@ func (s *state) headedName(text string) int {
 	return s.tableName(t)
 }
 
-// joinedWord reports one word of letters and digits joined by hyphens
-// or underscores ("bge-reranker-large").
+// joinedWord reports one word of letters and digits joined by hyphens,
+// underscores or dots ("bge-reranker-large", a download id such as
+// "encoder.large").
 func joinedWord(t string) bool {
-	if !strings.ContainsAny(t, "-_") {
+	if !strings.ContainsAny(t, "-_.") {
 		return false
 	}
 	for i := 0; i < len(t); i++ {
-		if c := t[i]; !isAlnum(c) && !((c == '-' || c == '_') && i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1])) {
+		if c := t[i]; !isAlnum(c) && !((c == '-' || c == '_' || c == '.') && i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1])) {
 			return false
 		}
 	}
