@@ -218,14 +218,15 @@ func (s *state) headedName(text string) int {
 	return s.tableName(t)
 }
 
-// joinedWord reports one word of letters and digits joined by hyphens
-// or underscores ("bge-reranker-large").
+// joinedWord reports one word of letters and digits joined by hyphens,
+// underscores or dots ("bge-reranker-large", a download id such as
+// "encoder.large").
 func joinedWord(t string) bool {
-	if !strings.ContainsAny(t, "-_") {
+	if !strings.ContainsAny(t, "-_.") {
 		return false
 	}
 	for i := 0; i < len(t); i++ {
-		if c := t[i]; !isAlnum(c) && !((c == '-' || c == '_') && i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1])) {
+		if c := t[i]; !isAlnum(c) && !((c == '-' || c == '_' || c == '.') && i > 0 && i+1 < len(t) && isAlnum(t[i-1]) && isAlnum(t[i+1])) {
 			return false
 		}
 	}
@@ -776,20 +777,28 @@ func (tb *table) orient() {
 }
 
 // benchScored reports a score in the body under a header cell that
-// names a catalogued benchmark ("COCO精度（AP）"): a table of one model
-// and one score scores it, where a lone number elsewhere may be a size.
+// names a catalogued benchmark ("COCO精度（AP）") or a score metric
+// ("Accuracy"): a table of one model and one score scores it, where a
+// lone number elsewhere may be a size.
 func (tb *table) benchScored() bool {
 	for r := tb.head; r < len(tb.rows); r++ {
 		for c := tb.labels; c < len(tb.rows[r]); c++ {
 			if !tb.rows[r][c].num {
 				continue
 			}
-			if _, bench, _ := tb.columnBench(c); bench >= 0 {
+			if _, bench, _ := tb.columnBench(c); bench >= 0 || tb.scoreHeaded(c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// scoreHeaded reports a column whose lowest header cell names a score
+// metric ("Accuracy", "F1", "정확도").
+func (tb *table) scoreHeaded(c int) bool {
+	low := tb.head - 1
+	return low >= 0 && c < len(tb.rows[low]) && scoreWord(benchLabel(tb.rows[low][c].text))
 }
 
 // scores counts the scores in the table's body.
@@ -1851,13 +1860,13 @@ var overallWords = []string{"overall", "overall score", "headline", "headline sc
 const maxHeadingText = 2 * maxCellText
 
 // headingBench resolves the label of a table's summary score ("Overall",
-// "Score") to the one catalogued benchmark the heading over the table
+// "Score", "Accuracy") to the one catalogued benchmark the heading over the table
 // names ("OmniParseBench", "Evaluations in MTEB / Embedding Models");
 // other labels, and labels under headings naming none or two, are
 // returned as they are.
 func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 	lang := languageLabel(name)
-	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !lang && !slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) {
+	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !lang && !summaryLabel(name) {
 		return name, bench
 	}
 	sub := s.cellState(tb.heading)
@@ -1874,6 +1883,13 @@ func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 		found += " " + name // "CV3-Eval" over a column "zh": "CV3-Eval zh"
 	}
 	return found, idx
+}
+
+// summaryLabel reports a header label that names no benchmark but the
+// score on the one the table's heading names: a summary ("Overall") or a
+// bare score metric ("Accuracy", "F1", "정확도").
+func summaryLabel(name string) bool {
+	return slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) || scoreWord(name)
 }
 
 // languageLabel reports a header label that names a language, a split
