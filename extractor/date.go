@@ -53,9 +53,10 @@ var (
 	// dmyShortRe is 29.05.25 or 2.11.22, German pages' short form: dots,
 	// and not part of a longer dotted number.
 	dmyShortRe = mustStem(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:\s|$))`, ".")
-	// monthDayRe is "May 29, 2025" and "Mai 29 2025", and a range of
-	// days, "May 29–31, 2025", whose first day it gives.
-	monthDayRe = mustStem(`\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d{2})\b`, "19", "20")
+	// monthDayRe is "May 29, 2025" and "Mai 29 2025", "July, 16th, 2025"
+	// as a README's news log writes it, and a range of days, "May 29–31,
+	// 2025", whose first day it gives.
+	monthDayRe = mustStem(`\b(\p{L}{3,12})\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d{2})\b`, "19", "20")
 	// rangeStartRe is the first day of a range just before a dayMonthRe
 	// date ("14. - 20. Januar 2022", "14–20 January 2023"): a bare day
 	// number and a dash, not the end of another number.

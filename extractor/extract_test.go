@@ -55,6 +55,7 @@ func TestParseDate(t *testing.T) {
 		{"german dotted", "Datum: 18.10.2021", true, time.Date(2021, 10, 18, 0, 0, 0, 0, time.UTC)},
 		{"german month", "Pressemitteilung vom 25. Januar 2022 | Berlin", true, time.Date(2022, 1, 25, 0, 0, 0, 0, time.UTC)},
 		{"english month first", "Published November 18, 2019 at 3:30 pm", false, time.Date(2019, 11, 18, 15, 30, 0, 0, time.UTC)},
+		{"english month, comma, ordinal day", "July, 16th, 2025: New models", false, time.Date(2025, 7, 16, 0, 0, 0, 0, time.UTC)},
 		{"spanish", "3 de mayo de 2022", true, time.Date(2022, 5, 3, 0, 0, 0, 0, time.UTC)},
 		{"french", "le 23 mai 2019", true, time.Date(2019, 5, 23, 0, 0, 0, 0, time.UTC)},
 		{"german two-digit year", "Von: Björn Jahner | 31.10.23", true, time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC)},

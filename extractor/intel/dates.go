@@ -341,11 +341,33 @@ func dayAfter(b []byte) bool {
 // spaces when there is no day.
 func dayAfterMonth(after []byte) (day int, rest []byte) {
 	after = bytes.TrimLeft(after, " ")
+	if rest, ok := bytes.CutPrefix(after, []byte(",")); ok {
+		if rest = bytes.TrimLeft(rest, " "); firstDay(rest) > 0 {
+			after = rest // "July, 16th, 2025"
+		}
+	}
 	n, w := leadingDay(after)
 	if n == 0 {
 		return 0, after
 	}
-	return n, bytes.TrimLeft(bytes.TrimPrefix(after[w:], []byte("th")), " ,")
+	return n, bytes.TrimLeft(ordinalCut(after[w:]), " ,")
+}
+
+// ordinalCut strips the English ordinal ending of a day ("st", "nd",
+// "rd", "th": "December 31st, 2024", "May 2nd") from the start of b.
+func ordinalCut(b []byte) []byte {
+	for _, o := range []string{"st", "nd", "rd", "th"} {
+		if rest, ok := bytes.CutPrefix(b, []byte(o)); ok && (len(rest) == 0 || !isLetterASCII(rest[0])) {
+			return rest
+		}
+	}
+	return b
+}
+
+// firstDay returns the day of the month leadingDay reads, or 0.
+func firstDay(b []byte) int {
+	n, _ := leadingDay(b)
+	return n
 }
 
 // leadingDay reads a day of the month (1 to 31, one or two digits) at the

@@ -598,8 +598,7 @@ func (s *state) olderEntries() {
 		newest = pub.Year()*12 + int(pub.Month())
 	}
 	for _, c := range s.cues[cueRelease] {
-		sent := s.sents[s.sentenceAt(c.start)]
-		if len(s.mentionsIn(sent.start, sent.end)) > 0 {
+		if s.releasesNamed(s.sentenceAt(c.start)) {
 			newest = max(newest, s.entryMonth(c.start))
 		}
 	}
@@ -626,6 +625,22 @@ func (s *state) olderEntries() {
 			}
 		}
 	}
+}
+
+// releasesNamed reports a release sentence k that names a model, or
+// that ends in a colon over a line that does ("Release new models:" over
+// "13B model Foo-13B-2"): an entry of a news log that releases one.
+func (s *state) releasesNamed(k int) bool {
+	sent := s.sents[k]
+	if len(s.mentionsIn(sent.start, sent.end)) > 0 {
+		return true
+	}
+	t := bytes.TrimRight(s.buf[sent.start:sent.end], " ")
+	if k+1 >= len(s.sents) || !bytes.HasSuffix(t, []byte(":")) && !bytes.HasSuffix(t, []byte("：")) {
+		return false
+	}
+	next := s.sents[k+1]
+	return len(s.mentionsIn(next.start, next.end)) > 0
 }
 
 // elidedSizes returns the models that sizes listed right after mention m
@@ -2108,15 +2123,27 @@ func (s *state) entryMonth(p int) int {
 		return mo
 	}
 	ls := bytes.LastIndexByte(s.buf[:p], '\n') + 1
-	if ls <= s.titleEnd || ls < 2 {
-		return 0
+	for range maxEntryLines {
+		if ls <= s.titleEnd || ls < 2 {
+			return 0
+		}
+		ps := bytes.LastIndexByte(s.buf[:ls-1], '\n') + 1
+		if ps < s.titleEnd || ls-1-ps > tune.headingBytes {
+			return 0
+		}
+		if mo := s.lineDateMonth(span{start: ps, end: ls - 1}); mo > 0 {
+			return mo
+		}
+		ls = ps
 	}
-	ps := bytes.LastIndexByte(s.buf[:ls-1], '\n') + 1
-	if ps < s.titleEnd || ls-1-ps > tune.headingBytes {
-		return 0
-	}
-	return s.lineDateMonth(span{start: ps, end: ls - 1})
+	return 0
 }
+
+// maxEntryLines bounds the short lines of one entry of a news log, its
+// items under its dated heading ("2025-04-15: New checkpoints" over
+// "Release a new checkpoint foo-2b-0.9" and "Release a new distilled
+// model foo-2b-0.9-distilled").
+const maxEntryLines = 6
 
 // lineDateMonth returns the month of the date that opens sent when it is
 // a dated line (datedLine), as year*12+month, or 0.
@@ -2819,6 +2846,9 @@ func (s *state) listAfter(k int, conf float64, ev string) bool {
 			p++
 		}
 		ms := s.mentionsIn(p, p+1)
+		if len(ms) == 0 && p < item.end {
+			ms = s.namedLast(p, item.end)
+		}
 		if p >= item.end || !isUpper(s.buf[p]) && s.buf[p] < utf8.RuneSelf && len(ms) == 0 || s.inTableLine(p) {
 			break // an item opens with a capital or a name ("sarashina3-70b")
 		}
@@ -2838,6 +2868,21 @@ func (s *state) listAfter(k int, conf float64, ev string) bool {
 		}
 	}
 	return given
+}
+
+// namedLast returns the mention that closes a short list item from p to
+// end, after words that describe it ("13B distilled model
+// foo-13b-0.9-distilled"), as the only mention of the item; else none.
+func (s *state) namedLast(p, end int) []mention {
+	e := end
+	for e > p && (s.buf[e-1] == ' ' || s.buf[e-1] == '.') {
+		e--
+	}
+	ms := s.mentionsIn(p, e)
+	if len(ms) != 1 || ms[0].end != e || e-p > tune.headingBytes {
+		return nil
+	}
+	return ms
 }
 
 // followingList reports a sentence t that announces the list after it
