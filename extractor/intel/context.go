@@ -84,6 +84,9 @@ func (s *state) weighAI() {
 	if w < minAIWeight && s.projectCalledModel() {
 		w++ // "Mô hình VietOCR" on the VietOCR repository's page
 	}
+	if w < minAIWeight && s.abbreviatedOwnModel() {
+		w = minAIWeight // "the Segment Anything Model (SAM)" at …/segment-anything
+	}
 	s.aboutAI = w >= minAIWeight
 }
 
@@ -210,6 +213,18 @@ func (s *state) sizedTitle() bool {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// abbreviatedOwnModel reports a project's page (a repository's or a
+// package's) that spells out its own model's name with the name's
+// initials after it (abbreviatedRepoModel): a page about a model,
+// whatever other AI words it has.
+func (s *state) abbreviatedOwnModel() bool {
+	if _, repo, _, ok := s.project(); ok {
+		_, ok := s.abbreviatedRepoModel(repo)
+		return ok
 	}
 	return false
 }

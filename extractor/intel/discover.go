@@ -107,6 +107,11 @@ func (s *state) discover() {
 			stems.addWithStem(name)
 		}
 	}
+	if _, repo, _, ok := s.project(); ok {
+		if name, ok := s.abbreviatedRepoModel(repo); ok {
+			stems.add(name)
+		}
+	}
 	if _, repo, _, ok := s.repo(); ok {
 		if name, ok := s.repoFamily(repo); ok {
 			stems.add(name)
@@ -3136,4 +3141,61 @@ func (s *state) repoFamily(repo string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// abbreviatedRepoModel returns the name the text gives the project's own
+// model (repo: the repository's or package's name) where it spells it out in capitalised words ending on a model
+// noun, with the words' initials in brackets after it ("the Segment
+// Anything Model (SAM)" at …/segment-anything): the words before the noun
+// spell the repository's name, so the page names its own model, not a
+// kind of model ("Large Language Model (LLM)" names no repository).
+func (s *state) abbreviatedRepoModel(repo string) (string, bool) {
+	key := fold(repo)
+	for _, h := range s.cues[cueModelNouns] {
+		if h.start < s.titleEnd {
+			continue
+		}
+		noun := string(s.buf[h.start:h.end])
+		if !isUpper(noun[0]) {
+			continue
+		}
+		words := capitalisedWordsBefore(s.buf, h.start, 4)
+		for i := range words {
+			// "The Segment Anything Model": the words may follow others.
+			if fold(strings.Join(words[i:], "")) == key && initialsAfter(s.buf[h.end:], append(words[i:], noun)) {
+				return strings.Join(words[i:], " ") + " " + noun, true
+			}
+		}
+	}
+	return "", false
+}
+
+// capitalisedWordsBefore returns the ASCII words, each capitalised and
+// joined by single spaces, that run up to p, at most limit of them.
+func capitalisedWordsBefore(buf []byte, p, limit int) []string {
+	var words []string
+	for len(words) < limit && p > 1 && buf[p-1] == ' ' {
+		q := p - 1
+		for q > 0 && isLetterASCII(buf[q-1]) {
+			q--
+		}
+		if q == p-1 || !isUpper(buf[q]) {
+			break
+		}
+		words = append([]string{string(buf[q : p-1])}, words...)
+		p = q
+	}
+	return words
+}
+
+// initialsAfter reports rest opening with the initials of words in
+// capitals and brackets: " (SAM)" after "Segment Anything Model".
+func initialsAfter(rest []byte, words []string) bool {
+	var b strings.Builder
+	b.WriteString(" (")
+	for _, w := range words {
+		b.WriteByte(w[0])
+	}
+	b.WriteString(")")
+	return bytes.HasPrefix(rest, []byte(b.String()))
 }
