@@ -112,6 +112,9 @@ type Catalog struct {
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
 	DefinitionBreaks []string `yaml:"definition_breaks"`
+	// DefinitionCopulas after a name that opens a line make what follows
+	// the name's definition ("MoveNet is a …", "Kestrel 是一个…").
+	DefinitionCopulas []string `yaml:"definition_copulas"`
 	// ArchitectureNouns are what a README's opening sentence may call the
 	// model its title names ("… is a real-time transformer
 	// architecture").
@@ -902,6 +905,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.ReaderRequests = append(c.ReaderRequests, o.ReaderRequests...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
+	c.DefinitionCopulas = append(c.DefinitionCopulas, o.DefinitionCopulas...)
 	c.ArchitectureNouns = append(c.ArchitectureNouns, o.ArchitectureNouns...)
 	c.HandleSuffixes = append(c.HandleSuffixes, o.HandleSuffixes...)
 	c.RebrandWords = append(c.RebrandWords, o.RebrandWords...)

@@ -1880,7 +1880,7 @@ func (s *state) listDefinitions() []string {
 		} else if bytes.HasPrefix(rest, []byte("：")) {
 			colon = len("：")
 		}
-		if colon == 0 || !s.listItemStart(sp.start) {
+		if !s.listItemStart(sp.start) {
 			continue
 		}
 		name := string(s.buf[sp.start:sp.end])
@@ -1891,7 +1891,9 @@ func (s *state) listDefinitions() []string {
 		if s.foreignMakerIn(sent) {
 			continue // "* Qwen-Audio-X: an audio model from Alibaba": a supported model
 		}
-		if s.itemDefinesModel(span{sp.start, sp.end + colon}, sent) && !slices.Contains(names, name) {
+		defines := colon > 0 && s.itemDefinesModel(span{sp.start, sp.end + colon}, sent) ||
+			colon == 0 && s.copulaAfter(sp) && s.definesModel(sp, sent) // "MoveNet is an ultra fast model that …"
+		if defines && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
 	}
@@ -3198,4 +3200,16 @@ func initialsAfter(rest []byte, words []string) bool {
 	}
 	b.WriteString(")")
 	return bytes.HasPrefix(rest, []byte(b.String()))
+}
+
+// copulaAfter reports name sp followed by one of the lexicon's
+// definition_copulas: "MoveNet is a …", "Kestrel 是一个…".
+func (s *state) copulaAfter(sp span) bool {
+	rest := s.buf[sp.end:min(len(s.buf), sp.end+16)]
+	for _, c := range s.an.cat.DefinitionCopulas {
+		if bytes.HasPrefix(rest, []byte(c)) {
+			return true
+		}
+	}
+	return false
 }
