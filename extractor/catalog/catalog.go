@@ -113,7 +113,7 @@ type Catalog struct {
 	// serving language models").
 	DefinitionBreaks []string `yaml:"definition_breaks"`
 	// DefinitionCopulas after a name that opens a line make what follows
-	// the name's definition ("MoveNet is a …", "Kestrel 是一个…").
+	// the name's definition ("FlitNet is a …", "Kestrel 是一个…").
 	DefinitionCopulas []string `yaml:"definition_copulas"`
 	// ArchitectureNouns are what a README's opening sentence may call the
 	// model its title names ("… is a real-time transformer

@@ -1892,7 +1892,7 @@ func (s *state) listDefinitions() []string {
 			continue // "* Qwen-Audio-X: an audio model from Alibaba": a supported model
 		}
 		defines := colon > 0 && s.itemDefinesModel(span{sp.start, sp.end + colon}, sent) ||
-			colon == 0 && s.copulaAfter(sp) && s.definesModel(sp, sent) // "MoveNet is an ultra fast model that …"
+			colon == 0 && s.copulaAfter(sp) && s.definesModel(sp, sent) // "FlitNet is a compact pose model that …"
 		if defines && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
@@ -3203,7 +3203,7 @@ func initialsAfter(rest []byte, words []string) bool {
 }
 
 // copulaAfter reports name sp followed by one of the lexicon's
-// definition_copulas: "MoveNet is a …", "Kestrel 是一个…".
+// definition_copulas: "FlitNet is a …", "Kestrel 是一个…".
 func (s *state) copulaAfter(sp span) bool {
 	rest := s.buf[sp.end:min(len(s.buf), sp.end+16)]
 	for _, c := range s.an.cat.DefinitionCopulas {

@@ -795,8 +795,9 @@ func (s *state) roundupTitle() bool {
 // "December 7", "ngày 7/12").
 func (s *state) sameDay(sent span) bool {
 	text := s.buf[sent.start:sent.end]
+	lower := bytes.ToLower(text)
 	for _, w := range s.an.cat.SameDay {
-		if bytes.Contains(bytes.ToLower(text), []byte(strings.ToLower(w))) {
+		if bytes.Contains(lower, []byte(strings.ToLower(w))) {
 			return true
 		}
 	}
