@@ -410,9 +410,15 @@ func hiddenElement(n *html.Node, cc classes) bool {
 // item's lead sentence or a story's whole column with them.
 var modifierPrefixes = []string{"no-", "no_", "has-", "has_", "with-", "without-"}
 
-// hasModifier reports whether ci may hold a modifier token.
+// hasModifier reports whether ci may hold a modifier token
+// (modifierPrefixes).
 func hasModifier(ci string) bool {
-	return strings.Contains(ci, "no-") || strings.Contains(ci, "no_") || strings.Contains(ci, "has") || strings.Contains(ci, "with")
+	for _, p := range modifierPrefixes {
+		if strings.Contains(ci, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropModifiers removes from ci the "js-" classes, which name what scripts

@@ -1317,6 +1317,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("reader_conditions", c.ReaderConditions)
 	v.names("reader_requests", c.ReaderRequests)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
+	v.spacedWords("definition_copulas", c.DefinitionCopulas)
+	v.spacedWords("code_before", c.CodeBefore)
 	v.spacedWords("architecture_nouns", c.ArchitectureNouns)
 	v.names("handle_suffixes", c.HandleSuffixes)
 	v.names("rebrand_words", c.RebrandWords)
