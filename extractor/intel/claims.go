@@ -690,12 +690,12 @@ func (s *state) gainComparisons(k int) {
 	if at < 0 {
 		return
 	}
+	subject := s.gainSubject(k, at, rivals)
+	if subject < 0 {
+		return
+	}
 	ev := s.sentence(k)
 	for i, rival := range rivals {
-		subject := s.gainSubject(k, at, rivals)
-		if subject < 0 {
-			continue
-		}
 		claim := event.Claim{Model: s.models[subject].name, Relation: "outperforms", Target: s.models[rival].name, Evidence: ev}
 		if b := nearestBench(benches, at); b >= 0 {
 			claim.Benchmark = benches[b].name
@@ -869,8 +869,9 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 			sc.owner = s.numberOwner(n.span, sp)
 			sc.earlier, sc.delta = s.cueAround(cueEarlier, n.span) || s.arrowAfter(n.span), s.cueAround(cueDelta, n.span)
 			sc.gain = s.cueAround(cueGain, n.span) || plusSigned(s.buf, n.start)
-			sc.delta = sc.delta || sc.gain || s.marginAfterRival(n.span, sp)
-			if sc.delta && sc.owner >= 0 && s.marginAfterRival(n.span, sp) {
+			margin := s.marginAfterRival(n.span, sp)
+			sc.delta = sc.delta || sc.gain || margin
+			if sc.delta && sc.owner >= 0 && margin {
 				sc.owner = -1 // "cao hơn Qwen3-8B 2,3 điểm": by how much, no score of the rival
 			}
 			if !sc.earlier && sc.owner >= 0 {

@@ -227,11 +227,8 @@ func (s *state) apiNamed(m int, sp span) bool {
 		if hasPrefixIn(s.buf[x.end:sp.end], s.an.cat.APIAfter) {
 			return true
 		}
-		before := s.buf[sp.start:x.start]
-		for _, w := range s.an.cat.APIBefore {
-			if bytes.HasSuffix(before, []byte(w)) {
-				return true
-			}
+		if hasSuffixIn(s.buf[sp.start:x.start], s.an.cat.APIBefore) {
+			return true
 		}
 	}
 	return false

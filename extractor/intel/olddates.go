@@ -422,13 +422,8 @@ func (s *state) insideMention(h hit, lo int) bool {
 // ownMarked reports text that holds one of the catalog's own-model marks
 // ("本次开源", "this release"): a clause so marked is the page's news.
 func (s *state) ownMarked(text []byte) bool {
-	t := strings.ToLower(string(text))
-	for _, m := range s.an.c.ownMarkers {
-		if strings.Contains(t, m) {
-			return true
-		}
-	}
-	return false
+	i, _ := s.ownMarkAt(strings.ToLower(string(text)))
+	return i >= 0
 }
 
 // leadingWord reports text that begins with one of words as a whole word.

@@ -1031,7 +1031,7 @@ func (s *state) releaseNewestDated() {
 // column whose body cells are all dates (slashDate or "2025-04-05"),
 // when that row names one and no other row has its date; else -1.
 func (tb *table) newestDatedRow() int {
-	for c := range cellRowsWidth(tb.rows) {
+	for c := range maxRowWidth2(tb.rows) {
 		best, bestRow, tie, n := 0, -1, false, 0
 		for r := tb.head; r < len(tb.rows); r++ {
 			if c >= len(tb.rows[r]) {
@@ -1058,15 +1058,6 @@ func (tb *table) newestDatedRow() int {
 		return m
 	}
 	return -1
-}
-
-// cellRowsWidth is maxRowWidth for rows read into cells.
-func cellRowsWidth(rows [][]cell) int {
-	w := 0
-	for _, r := range rows {
-		w = max(w, len(r))
-	}
-	return w
 }
 
 // namedAfter reports a repository named after a model: one name holds

@@ -790,6 +790,7 @@ func (s *state) chainAfter(p int) []int {
 	var out []int
 	sent := s.sentenceAt(p)
 	anchor := p
+	comma := s.frontedComma(p)
 	from := s.mentionIndex(p)
 	for i := from; i < len(s.mentions) && i < from+maxChain; i++ {
 		m := &s.mentions[i]
@@ -816,7 +817,7 @@ func (s *state) chainAfter(p int) []int {
 		if !first && s.clauseSubject(m.span) {
 			break // "beats A on X, and B outperforms C": B opens a clause
 		}
-		if comma := s.frontedComma(p); comma > 0 && m.start > comma {
+		if comma > 0 && m.start > comma {
 			break // "Compared to A, B improves …": B is the subject
 		}
 		out = append(out, i)
@@ -1120,7 +1121,10 @@ func (s *state) ownerMaker() string {
 func (s *state) catalogPrefixed(m *modelRec) bool {
 	f := fold(m.name)
 	for _, o := range s.models {
-		if o.family >= 0 && o != m && len(fold(o.name)) >= 3 && strings.HasPrefix(f, fold(o.name)) {
+		if o.family < 0 || o == m {
+			continue
+		}
+		if of := fold(o.name); len(of) >= 3 && strings.HasPrefix(f, of) {
 			return true
 		}
 	}

@@ -1307,10 +1307,8 @@ func (an *Analyzer) sizeTail(buf []byte, q, w int, parts []part) bool {
 		return false
 	}
 	word := string(buf[q:w])
-	for i := 1; i < len(word); i++ {
-		if !isLower(word[i]) && !isUpper(word[i]) {
-			return false
-		}
+	if !lettersOnly(word) {
+		return false
 	}
 	if an.c.stopwords[word] || an.c.stemWords[strings.ToLower(word)] {
 		return false

@@ -1198,25 +1198,34 @@ func hasLetter(t string) bool {
 // ownMark removes an own-model mark ("(ours)", "Ours") from a cell's text
 // and reports whether there was one.
 func (s *state) ownMark(t string) (string, bool) {
-	lower := ""
+	lower := strings.ToLower(t)
+	i, j := s.ownMarkAt(lower)
+	if i < 0 {
+		return t, false
+	}
+	if len(lower) != len(t) {
+		return t, true // lowercasing changed the length: keep the text
+	}
+	return strings.TrimSpace(strings.Trim(t[:i]+t[j:], " ()（）,")), true
+}
+
+// ownMarkAt returns where the first of the catalog's own-model marks
+// stands in lower-cased text lower, as a word where the mark begins or
+// ends with a letter or digit (not the "ours" of "hours", "yours"); -1
+// when none does.
+func (s *state) ownMarkAt(lower string) (int, int) {
 	for _, lm := range s.an.c.ownMarkers {
-		if lower == "" {
-			lower = strings.ToLower(t)
-		}
 		i := strings.Index(lower, lm)
 		if i < 0 {
 			continue
 		}
 		j := i + len(lm)
 		if i > 0 && isAlnum(lower[i-1]) && isAlnum(lm[0]) || j < len(lower) && isAlnum(lower[j]) && isAlnum(lm[len(lm)-1]) {
-			continue // "hours", "yours"
+			continue
 		}
-		if len(lower) != len(t) {
-			return t, true // lowercasing changed the length: keep the text
-		}
-		return strings.TrimSpace(strings.Trim(t[:i]+t[j:], " ()（）,")), true
+		return i, j
 	}
-	return t, false
+	return -1, -1
 }
 
 // cellState returns the state that reads one table cell: it shares the
@@ -1351,26 +1360,11 @@ func cellDate(t string) int {
 	return y*10000 + mo*100 + d
 }
 
-// slashDate reports a cell that writes a date with slashes, day, month
-// and a four-digit year in either order ("7/18/2023", "18/7/2023",
-// "2023/7/18"): three whole numbers, one of them a year, the others a
-// month and a day. Scores a slash joins ("54.3/52.1/60.0") are never so.
+// slashDate reports a cell that writes a date with slashes ("7/18/2023",
+// "18/7/2023", "2023/7/18"): a cellDate whose parts slashes join. Scores
+// a slash joins ("54.3/52.1/60.0") are never so.
 func slashDate(t string) bool {
-	parts := strings.Split(t, "/")
-	if len(parts) != 3 {
-		return false
-	}
-	n := make([]int, 3)
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v <= 0 {
-			return false
-		}
-		n[i] = v
-	}
-	day := func(a, b int) bool { return a <= 12 && b <= 31 || a <= 31 && b <= 12 }
-	year := func(v, width int) bool { return width == 4 && v >= 1900 && v <= 2199 }
-	return year(n[2], len(parts[2])) && day(n[0], n[1]) || year(n[0], len(parts[0])) && day(n[1], n[2])
+	return strings.Count(t, "/") == 2 && cellDate(t) > 0
 }
 
 // cellUnits are the units a score cell may write after its number, a
@@ -1446,6 +1440,7 @@ func (s *state) topicTable(tb *table) {
 		return
 	}
 	topic := fold(s.models[s.topic].name)
+	_, topicSized := nameSize(nameTokens(s.models[s.topic].name))
 	for _, row := range tb.rows {
 		for c, k := range row {
 			if k.model >= 0 {
@@ -1463,7 +1458,7 @@ func (s *state) topicTable(tb *table) {
 			continue
 		}
 		model := s.topic
-		if _, sized := nameSize(nameTokens(s.models[s.topic].name)); !sized && sizeLabel(metric) {
+		if !topicSized && sizeLabel(metric) {
 			// "Benchmark | 7B | 72B" under the topic: its sizes.
 			if model = s.sizedModel(s.topic, metric, true); model < 0 {
 				continue
@@ -1489,7 +1484,7 @@ func (s *state) topicTable(tb *table) {
 // ("CTB5 UAS"), the set alone under a column that only says it is a
 // score ("Score", "Accuracy", "得分").
 func setMetric(set, metric string) string {
-	if metric == "" || scoreWord(metric) || slices.Contains(overallWords, strings.ToLower(metric)) {
+	if metric == "" || summaryLabel(metric) {
 		return set
 	}
 	return set + " " + metric
