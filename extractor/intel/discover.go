@@ -1851,6 +1851,30 @@ func (s *state) definesArchitecture(sp, sent span) bool {
 	return false
 }
 
+// definesModelPastCopula is definesModel for name sp followed by a
+// definition's copula: the model noun may also stand past the reach in
+// bytes when only tune.definitionWords spaced Latin words, the copula's
+// among them, come between ("Larkvoice-v0.2 is a leading open-weight text-to-speech model").
+func (s *state) definesModelPastCopula(sp, sent span) bool {
+	if s.definesModel(sp, sent) {
+		return true
+	}
+	hs := hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+tune.introduceAfter))
+	if len(hs) == 0 {
+		return false
+	}
+	gap := s.buf[sp.end:hs[0].start]
+	words := bytes.Fields(gap)
+	for _, w := range words {
+		for _, c := range w {
+			if c >= utf8.RuneSelf {
+				return false // an unspaced script: "是一个基于…的开发套件"
+			}
+		}
+	}
+	return len(words) <= tune.definitionWords && s.definesModelIn(sp, sent, hs[0].end-sp.end)
+}
+
 // definesModelIn is definesModel with a reach of its own: a list item's
 // definition runs to its full stop ("MusicGen: A state-of-the-art
 // controllable text-to-music model.").
@@ -1892,7 +1916,7 @@ func (s *state) listDefinitions() []string {
 			continue // "* Qwen-Audio-X: an audio model from Alibaba": a supported model
 		}
 		defines := colon > 0 && s.itemDefinesModel(span{sp.start, sp.end + colon}, sent) ||
-			colon == 0 && s.copulaAfter(sp) && s.definesModel(sp, sent) // "FlitNet is a compact pose model that …"
+			colon == 0 && s.copulaAfter(sp) && s.definesModelPastCopula(sp, sent) // "FlitNet is a compact pose model that …"
 		if defines && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
