@@ -1756,7 +1756,7 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
-	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || hasInnerUpper(w) && s.calledModel(w)) {
+	if w := s.ownSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || (hasInnerUpper(w) || isAllCaps(w)) && s.calledModel(w)) {
 		// "🐶 Bark" at github.com/suno-ai/bark, and "Bark is a
 		// transformer-based text-to-audio model": the title spells the
 		// repository's name in its own case and the text defines it
@@ -2023,6 +2023,25 @@ func (s *state) knownWord(name string) bool {
 	}
 	_, ok := s.an.c.benchByFold[f]
 	return ok || s.an.c.stemWords[strings.ToLower(name)] || s.an.c.stopwords[name]
+}
+
+// ownSpelling returns the project's name repo as the page spells it: as
+// its title does (titleSpelling), or, under a title that does not name it
+// (a file's name, "README.md"), as the text first writes it in another
+// case ("LAC" of "baidu/lac"), or "".
+func (s *state) ownSpelling(repo string) string {
+	if w := s.titleSpelling(repo); w != "" || bytes.Contains(bytes.ToLower(s.buf[:s.titleEnd]), []byte(strings.ToLower(repo))) {
+		return w
+	}
+	low := bytes.ToLower(s.buf)
+	for at := range occurrences(low[s.titleEnd:], strings.ToLower(repo)) {
+		p := s.titleEnd + at
+		e := p + len(repo)
+		if (p == 0 || !isAlnum(s.buf[p-1]) && s.buf[p-1] != '/' && s.buf[p-1] != '.' && s.buf[p-1] != '-') && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '-' && s.buf[e] != '_' && s.buf[e] != '/' && s.buf[e] != '.') {
+			return string(s.buf[p:e])
+		}
+	}
+	return ""
 }
 
 // titleSpelling returns the word of the title that spells repository
