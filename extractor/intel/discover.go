@@ -1776,18 +1776,26 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	// An address names the page's repository; its title must name it
 	// too, or the text must call it a model ("Surya is a 689M param OCR
 	// model" at github.com/datalab-to/surya, titled "Datalab").
-	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo))
+	spelled := s.titleSpelling(repo)
+	if spelled == repo {
+		spelled = ""
+	}
+	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) || spelled != ""
 	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:], false)) {
 		return "", false
 	}
 	if !isUpper(repo[0]) {
 		// "hexgrad/kokoro" and "Kokoro-82M" in the text: a repository
 		// named in lowercase after the model the text capitalises, read
-		// only where the text writes it with a version or size.
+		// only where the text writes it with a version or size; as the
+		// title spells it, if it does ("LTP 4" at …/ltp).
 		if !isLower(repo[0]) || !lettersOnly(repo) {
 			return "", false
 		}
 		repo = strings.ToUpper(repo[:1]) + repo[1:]
+		if spelled != "" {
+			repo = spelled
+		}
 		if !s.versionedAfter(repo) {
 			return "", false
 		}
