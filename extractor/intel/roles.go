@@ -686,6 +686,9 @@ func (s *state) mark(c hit, r role) {
 			s.markAfter(c.end, r) // "X相比Y": Y is the target
 			return
 		}
+		if j := hyphenBefore(s.buf, c.start); j >= 0 && !s.nameEndsAt(j) {
+			return // "a Ray Serve-based layer": the word the cue is joined to is no model
+		}
 		s.markBefore(c.start, r)
 		return
 	}
@@ -693,6 +696,29 @@ func (s *state) mark(c hit, r role) {
 		return // "超大规模", not "超GPT-4.5"
 	}
 	s.markAfter(c.end, r)
+}
+
+// hyphenBefore returns where the hyphen that joins cue p to the word
+// before it stands ("-based" or "based" of "Serve-based"), or -1.
+func hyphenBefore(buf []byte, p int) int {
+	switch {
+	case buf[p] == '-':
+		return p
+	case p > 0 && buf[p-1] == '-':
+		return p - 1
+	}
+	return -1
+}
+
+// nameEndsAt reports a mention that ends at p: the name a hyphen-joined
+// cue ("Mistral-7B-based") is joined to.
+func (s *state) nameEndsAt(p int) bool {
+	for _, m := range s.mentionsIn(max(0, p-tune.headingBytes), p) {
+		if m.end == p {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBeforeCue reports a cue of the lexicon's framed_post_cues with
