@@ -501,7 +501,7 @@ func (s *state) benchHeader(tb *table) int {
 // models, -1 when none does; of two, the one whose header comes first
 // in the catalog's list ("Model" before "Method"). In a download table
 // with none, a column headed as names ("名称", the lexicon's
-// name_headers) heads the models it offers.
+// name_headers) whose names link a model hub heads the models it offers.
 func (s *state) modelHeader(tb *table) int {
 	best, rank, named := -1, len(s.an.cat.ModelHeaders), -1
 	for r := 0; r < tb.head && r < len(tb.rows); r++ {
@@ -513,7 +513,7 @@ func (s *state) modelHeader(tb *table) int {
 					break
 				}
 			}
-			if best < 0 && tb.download && slices.ContainsFunc(s.an.cat.NameHeaders, func(h string) bool { return strings.EqualFold(t, h) }) {
+			if best < 0 && tb.download && slices.ContainsFunc(s.an.cat.NameHeaders, func(h string) bool { return strings.EqualFold(t, h) }) && s.hubColumn(tb, c) {
 				named = c
 			}
 		}
@@ -898,6 +898,18 @@ func (s *state) noteDownloads(tb table) {
 			first = false
 		}
 	}
+}
+
+// hubColumn reports a body cell of column c that links a model hub
+// (hubMarked): its names are the models the hub holds ("wisp-vc-tiny
+// (🤗)"), not the corpora a "Download" column links.
+func (s *state) hubColumn(tb *table, c int) bool {
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c < len(tb.rows[r]) && s.hubMarked(tb.rows[r][c].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // hubMarked reports a cell holding a link mark of a model hub (the
