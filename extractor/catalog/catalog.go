@@ -179,10 +179,19 @@ type Catalog struct {
 	// DownloadMarkers in a table's first rows make it a list of the
 	// models a page offers.
 	DownloadMarkers []string `yaml:"download_markers"`
+	// HubMarks are the marks of a link to a model hub ("🤗",
+	// "ModelScope"): written in the cell of a model a download table
+	// names, they offer that model for download.
+	HubMarks []string `yaml:"hub_marks"`
 	// ModelHeaders are the header labels of a table's column of models
 	// ("Model", "模型"), matched whole and case-insensitively: the column's
 	// rows name models no text needs to introduce.
 	ModelHeaders []string `yaml:"model_headers"`
+	// NameHeaders label a download table's column of names ("Name",
+	// "名称"), matched whole and case-insensitively: in a table that
+	// offers models for download, that column names them, as a header
+	// of ModelHeaders does.
+	NameHeaders []string `yaml:"name_headers"`
 	// BenchHeaders are the header labels of a table's column of
 	// benchmarks ("Benchmark", "数据集"), matched whole (before any
 	// bracket) and case-insensitively: the columns across are models.
@@ -930,7 +939,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.OrgAppositions = append(c.OrgAppositions, o.OrgAppositions...)
 	c.DownloadMarkers = append(c.DownloadMarkers, o.DownloadMarkers...)
+	c.HubMarks = append(c.HubMarks, o.HubMarks...)
 	c.ModelHeaders = append(c.ModelHeaders, o.ModelHeaders...)
+	c.NameHeaders = append(c.NameHeaders, o.NameHeaders...)
 	c.BenchHeaders = append(c.BenchHeaders, o.BenchHeaders...)
 	c.MetricHeaders = append(c.MetricHeaders, o.MetricHeaders...)
 	c.RespectiveWords = append(c.RespectiveWords, o.RespectiveWords...)
@@ -1343,7 +1354,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("org_nouns", c.OrgNouns)
 	v.names("org_appositions", c.OrgAppositions)
 	v.names("download_markers", c.DownloadMarkers)
+	v.names("hub_marks", c.HubMarks)
 	v.names("model_headers", c.ModelHeaders)
+	v.names("name_headers", c.NameHeaders)
 	v.names("bench_headers", c.BenchHeaders)
 	v.names("metric_headers", c.MetricHeaders)
 	v.names("respective_words", c.RespectiveWords)

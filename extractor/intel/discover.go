@@ -1756,7 +1756,7 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	if len(repo) < 3 || s.covered(span{0, s.titleEnd}) {
 		return "", false
 	}
-	if w := s.titleSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || hasInnerUpper(w) && s.calledModel(w)) {
+	if w := s.ownSpelling(repo); w != "" && w != repo && !s.knownWord(w) && (s.definedModel(w, true) || (hasInnerUpper(w) || isAllCaps(w)) && s.calledModel(w)) {
 		// "🐶 Bark" at github.com/suno-ai/bark, and "Bark is a
 		// transformer-based text-to-audio model": the title spells the
 		// repository's name in its own case and the text defines it
@@ -1776,18 +1776,26 @@ func (s *state) unknownRepo(repo string, fromTitle bool) (string, bool) {
 	// An address names the page's repository; its title must name it
 	// too, or the text must call it a model ("Surya is a 689M param OCR
 	// model" at github.com/datalab-to/surya, titled "Datalab").
-	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo))
+	spelled := s.titleSpelling(repo)
+	if spelled == repo {
+		spelled = ""
+	}
+	titled := fromTitle || bytes.Contains(s.buf[:s.titleEnd], []byte(repo)) || spelled != ""
 	if !titled && (!isLower(repo[0]) || !lettersOnly(repo) || !s.definedModel(strings.ToUpper(repo[:1])+repo[1:], false)) {
 		return "", false
 	}
 	if !isUpper(repo[0]) {
 		// "hexgrad/kokoro" and "Kokoro-82M" in the text: a repository
 		// named in lowercase after the model the text capitalises, read
-		// only where the text writes it with a version or size.
+		// only where the text writes it with a version or size; as the
+		// title spells it, if it does ("LTP 4" at …/ltp).
 		if !isLower(repo[0]) || !lettersOnly(repo) {
 			return "", false
 		}
 		repo = strings.ToUpper(repo[:1]) + repo[1:]
+		if spelled != "" {
+			repo = spelled
+		}
 		if !s.versionedAfter(repo) {
 			return "", false
 		}
@@ -1851,6 +1859,30 @@ func (s *state) definesArchitecture(sp, sent span) bool {
 	return false
 }
 
+// definesModelPastCopula is definesModel for name sp followed by a
+// definition's copula: the model noun may also stand past the reach in
+// bytes when only tune.definitionWords spaced Latin words, the copula's
+// among them, come between ("Larkvoice-v0.2 is a leading open-weight text-to-speech model").
+func (s *state) definesModelPastCopula(sp, sent span) bool {
+	if s.definesModel(sp, sent) {
+		return true
+	}
+	hs := hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+tune.introduceAfter))
+	if len(hs) == 0 {
+		return false
+	}
+	gap := s.buf[sp.end:hs[0].start]
+	words := bytes.Fields(gap)
+	for _, w := range words {
+		for _, c := range w {
+			if c >= utf8.RuneSelf {
+				return false // an unspaced script: "是一个基于…的开发套件"
+			}
+		}
+	}
+	return len(words) <= tune.definitionWords && s.definesModelIn(sp, sent, hs[0].end-sp.end)
+}
+
 // definesModelIn is definesModel with a reach of its own: a list item's
 // definition runs to its full stop ("MusicGen: A state-of-the-art
 // controllable text-to-music model.").
@@ -1892,7 +1924,7 @@ func (s *state) listDefinitions() []string {
 			continue // "* Qwen-Audio-X: an audio model from Alibaba": a supported model
 		}
 		defines := colon > 0 && s.itemDefinesModel(span{sp.start, sp.end + colon}, sent) ||
-			colon == 0 && s.copulaAfter(sp) && s.definesModel(sp, sent) // "FlitNet is a compact pose model that …"
+			colon == 0 && s.copulaAfter(sp) && s.definesModelPastCopula(sp, sent) // "FlitNet is a compact pose model that …"
 		if defines && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
@@ -1999,6 +2031,25 @@ func (s *state) knownWord(name string) bool {
 	}
 	_, ok := s.an.c.benchByFold[f]
 	return ok || s.an.c.stemWords[strings.ToLower(name)] || s.an.c.stopwords[name]
+}
+
+// ownSpelling returns the project's name repo as the page spells it: as
+// its title does (titleSpelling), or, under a title that does not name it
+// (a file's name, "README.md"), as the text first writes it in another
+// case ("LAC" of "baidu/lac"), or "".
+func (s *state) ownSpelling(repo string) string {
+	if w := s.titleSpelling(repo); w != "" || bytes.Contains(bytes.ToLower(s.buf[:s.titleEnd]), []byte(strings.ToLower(repo))) {
+		return w
+	}
+	low := bytes.ToLower(s.buf)
+	for at := range occurrences(low[s.titleEnd:], strings.ToLower(repo)) {
+		p := s.titleEnd + at
+		e := p + len(repo)
+		if (p == 0 || !isAlnum(s.buf[p-1]) && s.buf[p-1] != '/' && s.buf[p-1] != '.' && s.buf[p-1] != '-') && (e == len(s.buf) || !isAlnum(s.buf[e]) && s.buf[e] != '-' && s.buf[e] != '_' && s.buf[e] != '/' && s.buf[e] != '.') {
+			return string(s.buf[p:e])
+		}
+	}
+	return ""
 }
 
 // titleSpelling returns the word of the title that spells repository

@@ -630,6 +630,32 @@ func (s *state) endsClause(p int) bool {
 	return len(bytes.TrimSpace(tail)) <= tune.clauseTail
 }
 
+// readerClause reports cue c in a condition put to the reader, opened in
+// its clause before it by a word of the lexicon's reader_conditions ("如果
+// 您的学术工作中使用了X", "If you build on X in your work, please cite"):
+// the reader's use of a model, not the page's.
+func (s *state) readerClause(c hit) bool {
+	lo := s.sents[s.sentenceAt(c.start)].start
+	before := s.buf[lo:c.start]
+	if i := bytes.LastIndexAny(before, ",;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, br := range []string{"，", "；", "：", "、"} {
+		if i := bytes.LastIndex(before, []byte(br)); i >= 0 {
+			before = before[i+len(br):]
+		}
+	}
+	low := bytes.ToLower(before)
+	for _, w := range s.an.cat.ReaderConditions {
+		for at := range occurrences(low, strings.ToLower(w)) {
+			if at == 0 || w[0] >= utf8.RuneSelf || !isAlnum(low[at-1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // markPlanned marks planned the models plan c points at, but for those of
 // another maker than the vendor the sentence names as the plan's subject
 // (otherMakersPlan).
@@ -652,13 +678,16 @@ func (s *state) markPlanned(c hit) {
 // mark gives role r to the list of models cue c points at. A cue in a
 // command ("--include original/*") is no prose and points at nothing.
 func (s *state) mark(c hit, r role) {
-	if s.inCodeLine(c.start) {
+	if s.inCodeLine(c.start) || r == roleBase && s.readerClause(c) {
 		return
 	}
 	if c.after {
 		if s.subjectBeforeCue(c) && len(s.chainBefore(c.start)) > 0 {
 			s.markAfter(c.end, r) // "X相比Y": Y is the target
 			return
+		}
+		if j := hyphenBefore(s.buf, c.start); j >= 0 && !s.nameEndsAt(j) {
+			return // "a Ray Serve-based layer": the word the cue is joined to is no model
 		}
 		s.markBefore(c.start, r)
 		return
@@ -667,6 +696,29 @@ func (s *state) mark(c hit, r role) {
 		return // "超大规模", not "超GPT-4.5"
 	}
 	s.markAfter(c.end, r)
+}
+
+// hyphenBefore returns where the hyphen that joins cue p to the word
+// before it stands ("-based" or "based" of "Serve-based"), or -1.
+func hyphenBefore(buf []byte, p int) int {
+	switch {
+	case buf[p] == '-':
+		return p
+	case p > 0 && buf[p-1] == '-':
+		return p - 1
+	}
+	return -1
+}
+
+// nameEndsAt reports a mention that ends at p: the name a hyphen-joined
+// cue ("Mistral-7B-based") is joined to.
+func (s *state) nameEndsAt(p int) bool {
+	for _, m := range s.mentionsIn(max(0, p-tune.headingBytes), p) {
+		if m.end == p {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBeforeCue reports a cue of the lexicon's framed_post_cues with

@@ -499,9 +499,11 @@ func (s *state) benchHeader(tb *table) int {
 
 // modelHeader returns the label column whose header heads a column of
 // models, -1 when none does; of two, the one whose header comes first
-// in the catalog's list ("Model" before "Method").
+// in the catalog's list ("Model" before "Method"). In a download table
+// with none, a column headed as names ("名称", the lexicon's
+// name_headers) whose names link a model hub heads the models it offers.
 func (s *state) modelHeader(tb *table) int {
-	best, rank := -1, len(s.an.cat.ModelHeaders)
+	best, rank, named := -1, len(s.an.cat.ModelHeaders), -1
 	for r := 0; r < tb.head && r < len(tb.rows); r++ {
 		for c := 0; c < tb.labels && c < len(tb.rows[r]); c++ {
 			t := strings.TrimSpace(strings.Trim(tb.rows[r][c].text, "*_ "))
@@ -511,7 +513,13 @@ func (s *state) modelHeader(tb *table) int {
 					break
 				}
 			}
+			if best < 0 && tb.download && slices.ContainsFunc(s.an.cat.NameHeaders, func(h string) bool { return strings.EqualFold(t, h) }) && s.hubColumn(tb, c) {
+				named = c
+			}
 		}
+	}
+	if best < 0 {
+		return named
 	}
 	return best
 }
@@ -866,7 +874,8 @@ func (tb *table) rowModel(r int) (int, bool) {
 // Part": Qwen2.5-7B-Instruct) are not offered. A label read only as a
 // model under a header of models is offered when a header cell of the
 // table is a download mark ("Model | Layers | Download": a README's sizes
-// to download), not when only a label says "checkpoint".
+// to download) or when its own cell links it to a model hub ("seed-x-tiny
+// (🤗)"), not when only a label says "checkpoint".
 func (s *state) noteDownloads(tb table) {
 	if !tb.download {
 		return
@@ -879,7 +888,7 @@ func (s *state) noteDownloads(tb table) {
 		}
 		first := true
 		for i, c := range tb.rows[r] {
-			if c.model < 0 || c.spanned || c.headed && !headerOffers {
+			if c.model < 0 || c.spanned || c.headed && !headerOffers && !s.hubMarked(c.text) {
 				continue
 			}
 			named := tb.modelCol < 0 || i == tb.modelCol
@@ -889,6 +898,29 @@ func (s *state) noteDownloads(tb table) {
 			first = false
 		}
 	}
+}
+
+// hubColumn reports a body cell of column c that links a model hub
+// (hubMarked): its names are the models the hub holds ("wisp-vc-tiny
+// (🤗)"), not the corpora a "Download" column links.
+func (s *state) hubColumn(tb *table, c int) bool {
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c < len(tb.rows[r]) && s.hubMarked(tb.rows[r][c].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// hubMarked reports a cell holding a link mark of a model hub (the
+// lexicon's hub_marks: "seed-x-tiny (🤗)").
+func (s *state) hubMarked(t string) bool {
+	for _, m := range s.an.cat.HubMarks {
+		if strings.Contains(t, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // downloadHeader reports a header cell of a download table that is a

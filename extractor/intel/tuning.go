@@ -104,6 +104,12 @@ type releaseTuning struct {
 	// calls a name a model from nounBefore bytes before it to nounAfter
 	// after it ("the DiT model", "Mercury, a diffusion LLM").
 	introduceBefore, introduceAfter, nounBefore, nounAfter int
+	// After a definition's copula ("X is a"), a model noun defines the
+	// name across at most definitionWords spaced Latin words (the
+	// copula's among them), however
+	// many bytes they take ("is a leading open-weight text-to-speech
+	// model"); unspaced scripts keep nounAfter.
+	definitionWords int
 	// A name no catalog knows is data, not a model, with a data word
 	// ("training data", "数据集") at most dataReach bytes from it.
 	dataReach int
@@ -191,7 +197,7 @@ var tune = releaseTuning{
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80, clauseTail: 12,
 
-	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40,
+	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40, definitionWords: 6,
 	dataReach: 16, rivalReach: 24,
 
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40, passingMakerMin: 2,
