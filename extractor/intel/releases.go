@@ -593,9 +593,9 @@ func (s *state) ownerOf(owner string, v int) bool {
 // names ("11/2023: PhoGPT-4B" under "15/04/2026: PhoGPT-2-7B"), unless it
 // releases the series the page is titled after ("01-ai/Yi").
 func (s *state) olderEntries() {
-	newest := 0
+	newest, window := 0, tune.logPastMonths
 	if pub := s.a.PublishedAt; !pub.IsZero() {
-		newest = pub.Year()*12 + int(pub.Month())
+		newest, window = pub.Year()*12+int(pub.Month()), tune.pastMonths
 	}
 	for _, c := range s.cues[cueRelease] {
 		if s.releasesNamed(s.sentenceAt(c.start)) {
@@ -609,7 +609,7 @@ func (s *state) olderEntries() {
 		if mo == 0 {
 			continue
 		}
-		old := newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
+		old := newest-mo >= window && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			rec := s.models[m.model]
