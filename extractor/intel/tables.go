@@ -1129,10 +1129,29 @@ func (s *state) readCell(text string) cell {
 			}
 		}
 	}
+	if c.model < 0 && ours && c.bench < 0 {
+		// "Zyla-VC (Ours)": a name of its own beside the mark is the
+		// row's model, though the text never introduced it; only a
+		// mark alone or beside plain words ("Full model (ours)") is
+		// the topic's.
+		c.model = s.ownName(t)
+	}
 	if c.model < 0 && ours && s.topic >= 0 {
 		c.model = s.topic
 	}
 	return c
+}
+
+// ownName records the label an own-model mark stands beside as a model
+// shown only in a table when it is shaped like a name (see headedName:
+// a digit, a capital past the first letter, words joined by hyphens) and
+// no size alone ("7B (ours)" is the topic's size); it returns the model
+// or -1.
+func (s *state) ownName(t string) int {
+	if t == "" || sizeLabel(t) {
+		return -1
+	}
+	return s.headedName(t)
 }
 
 // pipedBenches reads a label that splits its benchmark between " | ",
