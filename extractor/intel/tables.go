@@ -1145,13 +1145,22 @@ func (s *state) readCell(text string) cell {
 // ownName records the label an own-model mark stands beside as a model
 // shown only in a table when it is shaped like a name (see headedName:
 // a digit, a capital past the first letter, words joined by hyphens) and
-// no size alone ("7B (ours)" is the topic's size); it returns the model
-// or -1.
+// neither a size alone ("7B (ours)" is the topic's size) nor a vendor's
+// name; it returns the model or -1.
 func (s *state) ownName(t string) int {
-	if t == "" || sizeLabel(t) {
+	if t == "" || sizeLabel(t) || s.vendorNamed(t) {
 		return -1
 	}
 	return s.headedName(t)
+}
+
+// vendorNamed reports a label that is a vendor's name, catalogued or
+// found in the article ("Acme (ours)" over the maker's columns).
+func (s *state) vendorNamed(t string) bool {
+	if _, ok := s.an.c.vendorOfAlias[fold(t)]; ok {
+		return true
+	}
+	return slices.ContainsFunc(s.newVendors, func(v string) bool { return fold(v) == fold(t) })
 }
 
 // pipedBenches reads a label that splits its benchmark between " | ",
@@ -1788,7 +1797,7 @@ func (s *state) rowBenches(tb *table, row []cell, names []string, benches []int)
 		if name == "" {
 			continue
 		}
-		if h := names[c]; h != "" && h != name && !slices.Contains(overallWords, strings.ToLower(h)) {
+		if h := names[c]; h != "" && h != name && !overallWord(h) {
 			name += " " + h // "LibriSpeech" and "WER": "LibriSpeech WER"
 		}
 		outNames[c], outIdx[c] = name, idx
@@ -1834,6 +1843,11 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		}
 		parts = append(parts, l)
 	}
+	if n := len(parts); n > 1 && overallWord(parts[n-1]) {
+		// "CoVoST 2" over "Avg.", "En-Zh", "Zh-En": the summary column
+		// is the score on the benchmark the merged cell names.
+		parts = parts[:n-1]
+	}
 	return strings.Join(parts, " "), -1, unit
 }
 
@@ -1873,6 +1887,10 @@ var overallWords = []string{"overall", "overall score", "headline", "headline sc
 // benchmark they name.
 const maxHeadingText = 2 * maxCellText
 
+// maxTitleWords is the most words of a heading read as a benchmark's
+// name (benchTitle).
+const maxTitleWords = 4
+
 // headingBench resolves the label of a table's summary score ("Overall",
 // "Score", "Accuracy") to the one catalogued benchmark the heading over the table
 // names ("OmniParseBench", "Evaluations in MTEB / Embedding Models");
@@ -1896,14 +1914,66 @@ func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 	if lang && idx >= 0 {
 		found += " " + name // "CV3-Eval" over a column "zh": "CV3-Eval zh"
 	}
+	if idx < 0 && !lang {
+		if t := s.benchTitle(tb.heading); t != "" {
+			return t, -1 // "Grand Bench Audio" over "Model | Accuracy"
+		}
+	}
 	return found, idx
+}
+
+// benchTitle returns the innermost of a table's headings when it is the
+// name of a benchmark no catalog knows: a title of at most maxTitleWords
+// words, each capitalised, one ending with a part of a benchmark's name
+// of the lexicon ("Bench", "Eval", "QA"), shaped like a name when it is
+// one word ("ZQBench", not "Benchmark"), naming no model; "" otherwise.
+func (s *state) benchTitle(heading string) string {
+	last := heading
+	if i := strings.LastIndex(heading, " / "); i >= 0 {
+		last = heading[i+len(" / "):]
+	}
+	words := strings.Fields(last)
+	if len(words) == 0 || len(words) > maxTitleWords {
+		return ""
+	}
+	part := false
+	for _, w := range words {
+		if !isUpper(w[0]) && !isDigit(w[0]) {
+			return ""
+		}
+		for _, p := range s.an.cat.BenchmarkParts {
+			part = part || strings.HasSuffix(w, p) // not "Benchmarks", "Evaluation"
+		}
+	}
+	if !part || len(words) == 1 && !nameShaped(last) {
+		return ""
+	}
+	sub := s.cellState(last)
+	sub.scan()
+	s.models = sub.models
+	if len(sub.mentions) > 0 {
+		return ""
+	}
+	return last
 }
 
 // summaryLabel reports a header label that names no benchmark but the
 // score on the one the table's heading names: a summary ("Overall") or a
 // bare score metric ("Accuracy", "F1", "정확도").
 func summaryLabel(name string) bool {
-	return slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) || scoreWord(name)
+	return overallWord(name) || scoreWord(name)
+}
+
+// overallWord reports a label of overallWords, abbreviated with a point
+// or not ("Avg.", "Avg").
+func overallWord(l string) bool {
+	return slices.Contains(overallWords, plainLabel(l))
+}
+
+// plainLabel is a header label lower-cased, without the spaces around it
+// and the point that abbreviates its last word ("Avg." → "avg").
+func plainLabel(l string) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(l)), "."))
 }
 
 // languageLabel reports a header label that names a language, a split
@@ -1979,7 +2049,7 @@ func metricWord(l string) bool {
 	if u := unitOf(l); u != "" {
 		return true
 	}
-	return slices.Contains(metricWords, strings.ToLower(strings.TrimSpace(l)))
+	return slices.Contains(metricWords, plainLabel(l))
 }
 
 // setting reports a header label that says how a benchmark was run, not
