@@ -1154,13 +1154,13 @@ func (s *state) ownName(t string) int {
 	return s.headedName(t)
 }
 
-// vendorNamed reports a label that is a vendor's name, catalogued or
-// found in the article ("Acme (ours)" over the maker's columns).
+// vendorNamed reports a label that is a catalogued vendor's name
+// ("Acme (ours)" over the maker's columns). A maker only the article
+// names may be the project's own name read off its repository path
+// ("zyla-vc/EVAL.md"), the model's too.
 func (s *state) vendorNamed(t string) bool {
-	if _, ok := s.an.c.vendorOfAlias[fold(t)]; ok {
-		return true
-	}
-	return slices.ContainsFunc(s.newVendors, func(v string) bool { return fold(v) == fold(t) })
+	_, ok := s.an.c.vendorOfAlias[fold(t)]
+	return ok
 }
 
 // pipedBenches reads a label that splits its benchmark between " | ",
