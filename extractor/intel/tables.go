@@ -2069,7 +2069,8 @@ func firstOf(vs ...string) string {
 }
 
 // benchLabel cleans a table label for use as a benchmark name: the text
-// before any parenthesis, without trailing marks and arrows.
+// before any parenthesis (the acronym in it after a description of the
+// measure, "Naturalness (UTMOS)"), without trailing marks and arrows.
 func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
 		if inner := bracketed(t[i:]); inner != "" && splitScoreWord(t[:i]) {
@@ -2077,6 +2078,8 @@ func benchLabel(t string) string {
 			if sp := strings.LastIndexByte(t, ' '); sp > 0 && slices.Contains(splitWords, strings.ToLower(t[sp+1:])) {
 				t = t[:sp]
 			}
+		} else if inner != "" && metricAcronym(inner) && description(t[:i]) {
+			t = inner // "Naturalness (UTMOS)": the metric's own name
 		} else {
 			t = t[:i]
 		}
@@ -2087,6 +2090,42 @@ func benchLabel(t string) string {
 		return ""
 	}
 	return t
+}
+
+// metricAcronym reports a metric's or benchmark's short name: capitals,
+// and digits or hyphens among them, three letters or more ("UTMOS",
+// "SSIM", "WER").
+func metricAcronym(t string) bool {
+	letters := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case isUpper(c):
+			letters++
+		case isDigit(c) || c == '-' && i > 0:
+		default:
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// description reports a label of plain words that describes a measure
+// rather than naming it: a capital at most on its first letter, no digit,
+// at most three words ("Naturalness", "Voice similarity", "Word error
+// rate").
+func description(t string) bool {
+	t = strings.TrimSpace(t)
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 0x80 || isDigit(c) || i > 0 && isUpper(c) {
+			return false
+		}
+	}
+	return isLetterASCII(t[0])
 }
 
 // scoreWords are header words that name a score, not what it measures.

@@ -130,3 +130,25 @@ func TestOverallWord(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchLabel names a column or row by its label: the acronym in
+// brackets after a plain description of the measure, the text before
+// brackets that hold a setting or a gloss.
+func TestBenchLabel(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"Naturalness (UTMOS) ↑", "UTMOS"},
+		{"Voice similarity (SSIM) ↑", "SSIM"},
+		{"Word error rate (WER)", "WER"},
+		{"Dead air (excess silence) ↓", "Dead air"},
+		{"ZQBench (5-shot)", "ZQBench"},
+		{"ZQBench (ZQB)", "ZQBench"},
+		{"Accuracy (Tale Eval)", "Tale Eval"},
+		{"Speed (ms)", "Speed"},
+	} {
+		if got := benchLabel(tc.in); got != tc.want {
+			t.Errorf("benchLabel(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
