@@ -2531,10 +2531,54 @@ func (s *state) phraseAfter(p, end int) string {
 		}
 		q++
 	}
+	if q-p >= tune.phraseAfter {
+		if e := s.nounNamedAfter(q, min(end, p+tune.phraseNamed)); e > q {
+			return s.evidence(p, e) // "… fine-tunes the pre-trained language model ZetaBERT"
+		}
+	}
 	for q > p && q < len(s.buf) && q-p >= tune.phraseAfter && s.buf[q] != ' ' {
 		q--
 	}
 	return s.evidence(p, q)
+}
+
+// nounNamedAfter returns where the name ends that a model noun of the
+// lexicon (one a space opens) gives right after it ("model ZetaBERT",
+// "models Quill-7B"),
+// written from before q up to end within one clause: a word opening with
+// a capital, shaped like a name (a digit, a hyphen or a capital past its
+// first letter); q when none does.
+func (s *state) nounNamedAfter(q, end int) int {
+	lo := max(0, q-len(" models"))
+	for i := lo; i < end; i++ {
+		switch s.buf[i] {
+		case ',', '.', ';', ':', '(', '\n':
+			if !(s.buf[i] == '.' && i > 0 && isDigit(s.buf[i-1]) && i+1 < end && isDigit(s.buf[i+1])) {
+				return q
+			}
+		}
+		for _, noun := range s.an.cat.ModelNouns {
+			if !strings.HasPrefix(noun, " ") || !bytes.HasPrefix(s.buf[i:end], []byte(noun)) {
+				continue // the nouns a space opens, written before a name
+			}
+			st := i + len(noun)
+			if st < end && s.buf[st] == 's' {
+				st++ // "models"
+			}
+			if st >= end || s.buf[st] != ' ' {
+				continue
+			}
+			st++
+			e := st
+			for e < end && (isAlnum(s.buf[e]) || s.buf[e] == '-' || s.buf[e] == '.' && e+1 < end && isAlnum(s.buf[e+1])) {
+				e++
+			}
+			if w := s.buf[st:e]; len(w) >= 3 && isUpper(w[0]) && nameShaped(string(w)) {
+				return e
+			}
+		}
+	}
+	return q
 }
 
 // phraseBefore returns the words before p back to the previous clause
