@@ -547,6 +547,13 @@ func (s *state) groupedNames(tb *table) {
 					k = s.readCell(up[c].text + " " + low[c].text)
 				}
 			}
+			if k.model < 0 || k.model == up[c].model || k.bench >= 0 {
+				if j := overlapJoin(up[c].text, low[c].text); j != "" {
+					// "Lyra 5.0" over "5.0 Mini": the low cell repeats
+					// the series' version before its variant.
+					k = s.readCell(j)
+				}
+			}
 			if k.model >= 0 && k.model != up[c].model && k.bench < 0 {
 				low[c].model = k.model
 			}
@@ -579,6 +586,20 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = s.ownShortHeader(low[c].text, false) // "M2.5-Lite" of MiniMax-M2.5-Lite
 		}
 	}
+}
+
+// overlapJoin joins a series' name and the header under it that repeats
+// the series' last words before words of its own ("Lyra 5.0" and "5.0
+// Mini": "Lyra 5.0 Mini"); "" when low repeats none of them or adds
+// nothing.
+func overlapJoin(up, low string) string {
+	u, l := strings.Fields(up), strings.Fields(low)
+	for n := min(len(u)-1, len(l)-1); n >= 1; n-- {
+		if slices.Equal(u[len(u)-n:], l[:n]) {
+			return strings.Join(append(slices.Clone(u), l[n:]...), " ")
+		}
+	}
+	return ""
 }
 
 // joinedHeader returns the model the text names whose name is a merged
