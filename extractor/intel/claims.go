@@ -188,6 +188,14 @@ func (s *state) sentenceScores(k int) {
 				subjectDone[p.b] = true
 			}
 			model = s.variantInScope(s.specific(s.subjectBefore(at, k)), at)
+			if n.start > b.end {
+				if q := s.qualifiedNoun(span{b.end, n.start}); q >= 0 {
+					// "On the FLEURS benchmark the Small model reaches
+					// 3.9%": the model noun past the benchmark is the
+					// subject, not the one the sentences before name.
+					model = q
+				}
+			}
 			if clause && creditedTo(credited, p.b, model) {
 				continue
 			}
@@ -534,6 +542,10 @@ func (s *state) carriedScores(k int) bool {
 	unit := s.benchUnit(b.idx)
 	nums := s.sentenceNumbers(sp, nil)
 	opener := s.sentenceOpener(sp, nums)
+	if opener < 0 {
+		opener = s.nounOpener(sp, nums) // "…ScandEval… . The Lite model scores 59.4"
+	}
+
 	first := -1
 	if ms := s.mentionsIn(sp.start, sp.end); len(ms) > 0 && ms[0].role == roleNone && fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
 		first = ms[0].model
@@ -621,6 +633,26 @@ func (s *state) sentenceOpener(sp span, nums []score) int {
 		return -1
 	}
 	return ms[0].model
+}
+
+// nounOpener returns the article's own model a sentence opens by a
+// variant or size word before a model noun ("The Lite model scores
+// 59.4"), when it names no model before its one number beside none; -1
+// otherwise.
+func (s *state) nounOpener(sp span, nums []score) int {
+	first, free := -1, 0
+	for _, n := range nums {
+		if n.owner < 0 && !n.earlier && !n.delta {
+			if first < 0 {
+				first = n.start
+			}
+			free++
+		}
+	}
+	if free != 1 || first-sp.start > tune.scoreReachAlone || len(s.mentionsIn(sp.start, first)) > 0 {
+		return -1
+	}
+	return s.qualifiedNoun(span{sp.start, first})
 }
 
 // fewWords reports at most two words of Latin letters before a sentence's
@@ -2026,7 +2058,12 @@ func (s *state) qualifiedNoun(sp span) int {
 				continue // "modeling"
 			}
 			if j > at {
-				if m := s.modelWith(nameTokens(string(t[s.sizedStart(t, j):j]))); m >= 0 {
+				q := nameTokens(string(t[s.sizedStart(t, j):j]))
+				m := s.modelWith(q)
+				if m < 0 {
+					m = s.recentWith(q, sp.start+j)
+				}
+				if m >= 0 {
 					found, at = m, j
 				}
 			}
@@ -2265,6 +2302,28 @@ func (s *state) modelWith(q []string) int {
 		}
 	}
 	return best
+}
+
+// recentWith returns the one model, of any family, named in the
+// pronounReach bytes before p whose name holds the variant word q alone
+// ("Voxtral 2 Small (24B) and Voxtral 2 Mini … the Small model" in a
+// roundup of other makers' models); -1 when none or more than one does.
+func (s *state) recentWith(q []string, p int) int {
+	if len(q) != 1 || !s.variantWord(q[0]) {
+		return -1
+	}
+	found := -1
+	for _, x := range s.mentionsIn(max(0, p-tune.pronounReach), p) {
+		m := s.models[x.model]
+		if m.count == 0 || m.targeted || x.model == found || !slices.Contains(nameTokens(m.name), q[0]) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = x.model
+	}
+	return found
 }
 
 // holdsAll reports every token of q among toks.
