@@ -2307,7 +2307,9 @@ func (s *state) modelWith(q []string) int {
 // recentWith returns the one model, of any family, named in the
 // pronounReach bytes before p whose name holds the variant word q alone
 // ("Voxtral 2 Small (24B) and Voxtral 2 Mini … the Small model" in a
-// roundup of other makers' models); -1 when none or more than one does.
+// roundup of other makers' models), neither compared against nor a
+// rival's column of a benchmark table ("33 for the Qwen instruct
+// model"); -1 when none or more than one does.
 func (s *state) recentWith(q []string, p int) int {
 	if len(q) != 1 || !s.variantWord(q[0]) {
 		return -1
@@ -2315,7 +2317,7 @@ func (s *state) recentWith(q []string, p int) int {
 	found := -1
 	for _, x := range s.mentionsIn(max(0, p-tune.pronounReach), p) {
 		m := s.models[x.model]
-		if m.count == 0 || m.targeted || x.model == found || !slices.Contains(nameTokens(m.name), q[0]) {
+		if m.count == 0 || m.targeted || m.benched || x.model == found || !slices.Contains(nameTokens(m.name), q[0]) {
 			continue
 		}
 		if found >= 0 {
