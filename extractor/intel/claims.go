@@ -749,8 +749,8 @@ func (s *state) gainComparisons(k int) {
 // with that earlier value's index in nums; -1, -1 when none.
 func (s *state) rise(nums []score, sp span) (int, int) {
 	for _, n := range nums {
-		if n.gain {
-			return n.start, -1
+		if n.gain || n.percent && n.value > 50 && n.value <= 100 && s.winRateBefore(n.start, sp.start) {
+			return n.start, -1 // "+4.6%", "win rates of 75.7% over X"
 		}
 	}
 	lower := s.lowerBetter(sp)
@@ -769,6 +769,18 @@ func (s *state) rise(nums []score, sp span) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// winRateBefore reports a win-rate word of the lexicon in the scoreReach
+// bytes before p, from start on ("win rates of 75.7%").
+func (s *state) winRateBefore(p, start int) bool {
+	before := bytes.ToLower(s.buf[max(start, p-tune.scoreReach):p])
+	for _, w := range s.an.cat.WinRateWords {
+		if bytes.Contains(before, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // gainRivals returns the models of sentence sp a gain word of the
@@ -795,9 +807,9 @@ func (s *state) gainRivals(sp span) []int {
 }
 
 // gainWordBefore reports a gain rival word right before a model name at
-// m ("over X", "比X").
+// m, an opening quote between or none ("over X", "over \"X\"", "比X").
 func (s *state) gainWordBefore(m span) bool {
-	before := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
+	before := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " \"'“「")
 	for _, w := range s.an.cat.GainRivalsBefore {
 		if bytes.HasSuffix(before, []byte(w)) {
 			if n := len(before) - len(w); n == 0 || !isAlnum(before[n-1]) || !isAlnum(w[0]) {
