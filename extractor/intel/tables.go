@@ -94,7 +94,35 @@ func (s *state) tableModels() {
 		s.noteBenched(tb)
 	}
 	for i := range s.tableCells {
+		s.laterNamedRows(&s.tableCells[i])
 		s.sizedRows(&s.tableCells[i]) // once every table named its models
+	}
+}
+
+// laterNamedRows reads again the row labels of a table of models down its
+// label columns that named no model when the table was read: a model a
+// later table introduced ("Zyla Audio 2 (base)" in a table without a
+// "Model" header, before the table headed so that names it) is that
+// row's model.
+func (s *state) laterNamedRows(tb *table) {
+	if tb.across || !tb.scored || tb.download || tb.labels < 1 {
+		return
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if m, _ := tb.rowModel(r); m >= 0 {
+			continue
+		}
+		c := max(tb.modelCol, 0)
+		if k := row[c]; k.text == "" || k.num || k.bench >= 0 {
+			continue
+		}
+		if k := s.readCell(row[c].text); k.model >= 0 && k.bench < 0 {
+			row[c].model = k.model
+		}
 	}
 }
 
