@@ -545,7 +545,6 @@ func (s *state) carriedScores(k int) bool {
 	if opener < 0 {
 		opener = s.nounOpener(sp, nums) // "…ScandEval… . The Lite model scores 59.4"
 	}
-
 	first := -1
 	if ms := s.mentionsIn(sp.start, sp.end); len(ms) > 0 && ms[0].role == roleNone && fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
 		first = ms[0].model
@@ -749,7 +748,7 @@ func (s *state) gainComparisons(k int) {
 // with that earlier value's index in nums; -1, -1 when none.
 func (s *state) rise(nums []score, sp span) (int, int) {
 	for _, n := range nums {
-		if n.gain || n.percent && n.value > 50 && n.value <= 100 && s.winRateBefore(n.start, sp.start) {
+		if n.gain || n.percent && n.value > winRateEven && n.value <= 100 && s.winRateBefore(n.start, sp.start) {
 			return n.start, -1 // "+4.6%", "win rates of 75.7% over X"
 		}
 	}
@@ -770,6 +769,10 @@ func (s *state) rise(nums []score, sp span) (int, int) {
 	}
 	return -1, -1
 }
+
+// winRateEven is the pairwise win rate, in percent, of two models that
+// do equally well: a win rate above it over a rival betters the rival.
+const winRateEven = 50
 
 // winRateBefore reports a win-rate word of the lexicon in the scoreReach
 // bytes before p, from start on ("win rates of 75.7%").
