@@ -456,6 +456,10 @@ type Catalog struct {
 	// "Xと比べ"). Matched with this case.
 	GainRivalsBefore []string `yaml:"gain_rivals_before"`
 	GainRivalsAfter  []string `yaml:"gain_rivals_after"`
+	// WinRateWords name a pairwise win rate ("win rate", "胜率"): a win
+	// rate above half over a model is a rise over it ("win rates of 75.7%
+	// over X"). Matched lower-cased.
+	WinRateWords []string `yaml:"win_rate_words"`
 	// ScoreArrows join an earlier score to the one it rose or fell to
 	// ("71.24% -> 80.60%", "70.1 → 80.6"): the number before one is an
 	// earlier value.
@@ -933,6 +937,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LanguageCodes = append(c.LanguageCodes, o.LanguageCodes...)
 	c.GainRivalsBefore = append(c.GainRivalsBefore, o.GainRivalsBefore...)
 	c.GainRivalsAfter = append(c.GainRivalsAfter, o.GainRivalsAfter...)
+	c.WinRateWords = append(c.WinRateWords, o.WinRateWords...)
 	c.ScoreArrows = append(c.ScoreArrows, o.ScoreArrows...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
@@ -1348,6 +1353,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("language_codes", c.LanguageCodes)
 	v.names("gain_rivals_before", c.GainRivalsBefore)
 	v.names("gain_rivals_after", c.GainRivalsAfter)
+	v.names("win_rate_words", c.WinRateWords)
 	v.names("score_arrows", c.ScoreArrows)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
