@@ -316,6 +316,15 @@ type Catalog struct {
 	// Databricks"): a vendor named only in such a list is no maker of
 	// the page's models.
 	PartnerWords []string `yaml:"partner_words"`
+	// ToolNouns name software, no model ("toolkit", "library", "套件"):
+	// a project its page calls one, right before or after its name or
+	// as the head of its summary, is a tool whose name and versions are
+	// no models.
+	ToolNouns []string `yaml:"tool_nouns"`
+	// ToolCopulas, right after a name that opens a line, open its
+	// definition as a tool ("Acme is a PyTorch based library", "Acme
+	// 是……库"); spaces are part of them.
+	ToolCopulas []string `yaml:"tool_copulas"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -973,6 +982,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.FormerRoles = append(c.FormerRoles, o.FormerRoles...)
 	c.FormerAfter = append(c.FormerAfter, o.FormerAfter...)
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
+	c.ToolNouns = append(c.ToolNouns, o.ToolNouns...)
+	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1384,6 +1395,8 @@ func (v *validation) lists(c *Catalog) {
 	v.names("former_roles", c.FormerRoles)
 	v.names("former_after", c.FormerAfter)
 	v.names("partner_words", c.PartnerWords)
+	v.names("tool_nouns", c.ToolNouns)
+	v.spacedWords("tool_copulas", c.ToolCopulas)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

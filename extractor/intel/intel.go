@@ -307,6 +307,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropSeriesBefore()
 	s.dropBareBeside()
 	s.dropRebranded()
+	s.dropToolProject()
 	s.output()
 }
 

@@ -1,0 +1,29 @@
+package intel
+
+import "testing"
+
+// TestToolVersion checks which names past a tool project's name are the
+// project with a software version (dropped) and which are models of
+// their own (kept).
+func TestToolVersion(t *testing.T) {
+	for _, tc := range []struct {
+		name, project string
+		version       bool
+	}{
+		{"WrenKit 3.2", "wrenkit", true},
+		{"WrenKit-3.2.1", "wrenkit", true},
+		{"FinchClas v2.6", "finchclas", true},
+		{"WrenKit-V1.1", "wrenkit", true},
+		{"Kite-OCR 4", "kiteocr", true},
+		{"Kite-OCRv6", "kiteocr", false},       // a version glued on: a model of the toolkit
+		{"WrenKit-82M", "wrenkit", false},      // a size
+		{"WrenKit-VL", "wrenkit", false},       // a model under a longer name
+		{"WrenKit 3.6 0522", "wrenkit", false}, // a dated checkpoint
+		{"WrenKit", "wrenkit", false},
+		{"Wren-7B", "wrenkit", false},
+	} {
+		if got := versionTail(pastFolded(tc.name, tc.project)); got != tc.version {
+			t.Errorf("versionTail(pastFolded(%q, %q)) = %v, want %v", tc.name, tc.project, got, tc.version)
+		}
+	}
+}
