@@ -325,6 +325,11 @@ type Catalog struct {
 	// definition as a tool ("Acme is a PyTorch based library", "Acme
 	// 是……库"); spaces are part of them.
 	ToolCopulas []string `yaml:"tool_copulas"`
+	// PlaceholderWords, with ComparisonNouns, make up the names of the
+	// anonymised rows of a comparison ("Top Open-source Model1",
+	// "Open-source SOTA"): a name of such words only names no model.
+	// Lowercase.
+	PlaceholderWords []string `yaml:"placeholder_words"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -984,6 +989,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
 	c.ToolNouns = append(c.ToolNouns, o.ToolNouns...)
 	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
+	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1397,6 +1403,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("partner_words", c.PartnerWords)
 	v.names("tool_nouns", c.ToolNouns)
 	v.spacedWords("tool_copulas", c.ToolCopulas)
+	v.names("placeholder_words", c.PlaceholderWords)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

@@ -308,6 +308,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropBareBeside()
 	s.dropRebranded()
 	s.dropToolProject()
+	s.dropPlaceholders()
 	s.output()
 }
 

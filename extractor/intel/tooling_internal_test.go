@@ -1,6 +1,10 @@
 package intel
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/modelwire/modelwire/configs"
+)
 
 // TestToolVersion checks which names past a tool project's name are the
 // project with a software version (dropped) and which are models of
@@ -24,6 +28,35 @@ func TestToolVersion(t *testing.T) {
 	} {
 		if got := versionTail(pastFolded(tc.name, tc.project)); got != tc.version {
 			t.Errorf("versionTail(pastFolded(%q, %q)) = %v, want %v", tc.name, tc.project, got, tc.version)
+		}
+	}
+}
+
+// TestPlaceholder checks which names no catalog knows are the anonymised
+// rows of a comparison and which are names.
+func TestPlaceholder(t *testing.T) {
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &state{an: New(cat)}
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Top Open-source Model1", true},
+		{"Top Close-source Model3", true},
+		{"Open-source SOTA", true},
+		{"Baseline A", true},
+		{"Best Closed-source Model 2", true},
+		{"Segment Anything Model", false}, // a word of a name
+		{"Wren Model 2", false},
+		{"Top Wren3D", false},
+		{"Model", true},
+		{"Finch-Baseline", false}, // one hyphenated name
+	} {
+		if got := s.placeholder(tc.name); got != tc.want {
+			t.Errorf("placeholder(%q) = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
