@@ -330,6 +330,10 @@ type Catalog struct {
 	// "Open-source SOTA"): a name of such words only names no model.
 	// Lowercase.
 	PlaceholderWords []string `yaml:"placeholder_words"`
+	// SocialPlatforms are the social networks and chat services a page
+	// links its community to ("Discord", "微信"): a vendor named only as
+	// an item of a row of such links is no model maker there.
+	SocialPlatforms []string `yaml:"social_platforms"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -990,6 +994,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ToolNouns = append(c.ToolNouns, o.ToolNouns...)
 	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
 	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
+	c.SocialPlatforms = append(c.SocialPlatforms, o.SocialPlatforms...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1404,6 +1409,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("tool_nouns", c.ToolNouns)
 	v.spacedWords("tool_copulas", c.ToolCopulas)
 	v.names("placeholder_words", c.PlaceholderWords)
+	v.names("social_platforms", c.SocialPlatforms)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

@@ -1083,7 +1083,7 @@ func (s *state) output() {
 		return c
 	}
 	benchSide, owners, short := s.benchMakers(), s.owners(), s.projectShortNames()
-	code := s.namedOnlyAs(func(h hit) bool { return s.inCodeLine(h.start) || s.sampleHit(h) })
+	code := s.namedOnlyAs(func(h hit) bool { return s.inCodeLine(h.start) || s.sampleHit(h) || s.socialHit(h) })
 	for _, h := range s.vendorHits {
 		if benchSide[h.idx] || owners[h.idx] || short[h.idx] || code[h.idx] {
 			continue
