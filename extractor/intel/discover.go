@@ -2998,13 +2998,26 @@ func (s *state) spellings(f string, lo, hi int) iter.Seq[span] {
 
 // formatNamed reports a hub owner or a repository named after a weight
 // format of the lexicon ("mlx-community", "onnx-community", "gguf-org";
-// "mlx-audio", "ggml"): a community that converts other makers' models,
-// or a runtime that ports them, whose owner makes none of the models the
-// page offers.
+// "mlx-audio", "ggml"; a format the lexicon spells in capitals or one
+// read by its shape, "int4"): a community that converts other makers'
+// models, or a runtime that ports them, whose owner makes none of the
+// models the page offers.
 func (an *Analyzer) formatNamed(name string) bool {
 	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		if an.isFormat(part) {
+		if an.isFormat(part) && !an.wordFormat(part) {
 			return true
+		}
+	}
+	return false
+}
+
+// wordFormat reports a format of the lexicon spelt as a word, not in
+// capitals ("Unsloth", "Dynamic", "Diffusers"): a packaging part of a
+// checkpoint's name, and a project's or a word's too.
+func (an *Analyzer) wordFormat(part string) bool {
+	for _, f := range an.cat.Formats {
+		if strings.EqualFold(f, part) {
+			return strings.ToUpper(f) != f
 		}
 	}
 	return false

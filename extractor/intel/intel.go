@@ -309,6 +309,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropRebranded()
 	s.dropToolProject()
 	s.dropPlaceholders()
+	s.dropPortReleases()
 	s.output()
 }
 
@@ -1106,7 +1107,9 @@ func (s *state) output() {
 		named[v] = true // only named vendors are counted so far
 	}
 	s.creditLabs(named)
-	releases := s.releasesModel()
+	// A port releases nothing of its own, yet names its models as a
+	// release page does: their makers are credited as a release page's.
+	releases := s.releasesModel() || s.portPage()
 	owner := s.ownerMaker()
 	for _, m := range s.models {
 		switch {

@@ -251,3 +251,25 @@ func (s *state) toolSummary(name string) bool {
 	}
 	return false
 }
+
+// dropPortReleases forgets the releases of a page of a runtime named
+// after a weight format ("jdoe/mlx-audio", formatNamed): it ports models
+// other makers release, and what it publishes of them are conversions
+// ("mlx-community/Wren-1B-bf16"), so no model it names is its release,
+// whatever its licence lines say ("Wren weights and code are released
+// under the MIT License"). The models stay named.
+func (s *state) dropPortReleases() {
+	if !s.portPage() {
+		return
+	}
+	for _, rec := range s.models {
+		rec.conf = 0
+	}
+}
+
+// portPage reports a page of a repository named after a weight format
+// (formatNamed): a runtime that ports other makers' models.
+func (s *state) portPage() bool {
+	_, repo, _, ok := s.repo()
+	return ok && s.an.formatNamed(repo)
+}

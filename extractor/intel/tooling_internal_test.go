@@ -60,3 +60,31 @@ func TestPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatNamed checks which hub owners and repositories are named
+// after a weight format (a converter or a port) and which are not.
+func TestFormatNamed(t *testing.T) {
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := New(cat)
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"mlx-community", true},
+		{"onnx-community", true},
+		{"mlx-audio", true},
+		{"wren-gguf", true},
+		{"finch-int4", true},
+		{"acme-unsloth", false}, // a format spelt as a word names a project too
+		{"dynamic-wren", false},
+		{"wren-tts", false},
+		{"acme-labs", false},
+	} {
+		if got := an.formatNamed(tc.name); got != tc.want {
+			t.Errorf("formatNamed(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
