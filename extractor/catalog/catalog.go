@@ -334,6 +334,12 @@ type Catalog struct {
 	// links its community to ("Discord", "微信"): a vendor named only as
 	// an item of a row of such links is no model maker there.
 	SocialPlatforms []string `yaml:"social_platforms"`
+	// DataNouns name data sets ("corpus", "treebank", "数据集"), and
+	// DataCopulas open a definition after a name that opens a line
+	// ("：", " is a "): a name the page so defines as a data set is no
+	// model.
+	DataNouns   []string `yaml:"data_nouns"`
+	DataCopulas []string `yaml:"data_copulas"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -995,6 +1001,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
 	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
 	c.SocialPlatforms = append(c.SocialPlatforms, o.SocialPlatforms...)
+	c.DataNouns = append(c.DataNouns, o.DataNouns...)
+	c.DataCopulas = append(c.DataCopulas, o.DataCopulas...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1410,6 +1418,8 @@ func (v *validation) lists(c *Catalog) {
 	v.spacedWords("tool_copulas", c.ToolCopulas)
 	v.names("placeholder_words", c.PlaceholderWords)
 	v.names("social_platforms", c.SocialPlatforms)
+	v.names("data_nouns", c.DataNouns)
+	v.spacedWords("data_copulas", c.DataCopulas)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

@@ -309,6 +309,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropRebranded()
 	s.dropToolProject()
 	s.dropPlaceholders()
+	s.dropDataDefined()
 	s.dropPortReleases()
 	s.output()
 }

@@ -151,25 +151,36 @@ func (s *state) toolBeside(sp span) bool {
 
 // toolDefined reports the name at sp opening a line, one of the
 // lexicon's tool_copulas right after it, and a tool noun in the clause
-// that follows (up to a clause mark): in Latin script before any
-// definition break ("Acme is a PyTorch based library for …"), in Han or
-// Kana as the clause's last word ("Acme 是基于 PaddlePaddle 搭建的
-// Transformers 库，"). A clause with a model noun is a model's ("Acme is
-// an innovative library of open-source language models").
+// that follows (definedAs): in Latin script before any definition break
+// ("Acme is a PyTorch based library for …"), in Han or Kana as the
+// clause's last word ("Acme 是基于 PaddlePaddle 搭建的 Transformers 库，").
+// A clause with a model noun is a model's ("Acme is an innovative library
+// of open-source language models").
 func (s *state) toolDefined(sp span) bool {
+	return s.definedAs(sp, s.an.cat.ToolCopulas, s.an.cat.ToolNouns)
+}
+
+// definedAs reports the name at sp opening a line, one of copulas right
+// after it, and one of nouns in the clause that follows, up to a clause
+// mark: in Latin script before any definition break (after a colon, past
+// capitalised words only: "Wren Chinese Treebank", not "trained on a
+// corpus of …"), in Han or Kana as the clause's last word; a clause with
+// a model noun defines a model.
+func (s *state) definedAs(sp span, copulas, nouns []string) bool {
 	if !s.lineOpens(sp.start) {
 		return false
 	}
 	rest := s.buf[sp.end:]
-	n := longestPrefix(rest, s.an.cat.ToolCopulas)
+	n := longestPrefix(rest, copulas)
 	if n == 0 {
 		return false
 	}
+	colon := strings.Trim(string(rest[:n]), " ") == ":" || strings.Trim(string(rest[:n]), " ") == "："
 	clause := rest[n:]
 	if k := bytes.IndexAny(clause, ",;:.!?\n"); k >= 0 {
 		clause = clause[:k]
 	}
-	for _, mark := range []string{"，", "。", "；", "："} {
+	for _, mark := range []string{"，", "。", "；", "：", "（"} {
 		if k := bytes.Index(clause, []byte(mark)); k >= 0 {
 			clause = clause[:k]
 		}
@@ -179,7 +190,7 @@ func (s *state) toolDefined(sp span) bool {
 		return false // "a library of open-source language models": a model's
 	}
 	lc := asciiLower(clause)
-	for _, noun := range s.an.cat.ToolNouns {
+	for _, noun := range nouns {
 		first, _ := utf8.DecodeRuneInString(noun)
 		if first >= utf8.RuneSelf {
 			if bytes.HasSuffix(clause, []byte(noun)) {
@@ -188,12 +199,47 @@ func (s *state) toolDefined(sp span) bool {
 			continue
 		}
 		for at := range occurrences(lc, strings.ToLower(noun)) {
-			if wordOpened(lc, at) && wordClosed(lc, at+len(noun)) && !hasAnyFold(clause[:at], s.an.cat.DefinitionBreaks) {
+			if wordOpened(lc, at) && wordClosed(lc, at+len(noun)) && !hasAnyFold(clause[:at], s.an.cat.DefinitionBreaks) &&
+				(!colon || capitalsOnly(clause[:at])) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// dropDataDefined forgets the models no catalog knows that the page
+// defines as data sets where it names them opening a line: the name, a
+// colon or a copula of the lexicon's data_copulas, and a data noun
+// (data_nouns) in the clause ("AcmeTB1.0：Acme Chinese Treebank 1.0 是
+// 构建的中文句法树库", "WrenSet is a corpus of …"). A model of the page is
+// defined as one, and a name the page defines as a model stays.
+func (s *state) dropDataDefined() {
+	for _, rec := range s.models {
+		if rec.count == 0 || rec.family >= 0 || s.definedModel(rec.name, false) {
+			continue
+		}
+		for at := range occurrences(s.buf[s.titleEnd:], rec.name) {
+			sp := span{s.titleEnd + at, s.titleEnd + at + len(rec.name)}
+			if s.definedAs(sp, s.an.cat.DataCopulas, s.an.cat.DataNouns) {
+				rec.count, rec.conf = 0, 0
+				s.claims = slices.DeleteFunc(s.claims, func(c event.Claim) bool { return c.Model == rec.name })
+				break
+			}
+		}
+	}
+}
+
+// capitalsOnly reports words that all open with a capital or a digit:
+// the expansion of a name after its colon ("Wren Chinese Treebank"), not
+// a sentence ("trained on a corpus of …").
+func capitalsOnly(b []byte) bool {
+	for _, w := range bytes.Fields(b) {
+		if !isUpper(w[0]) && !isDigit(w[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lineOpens reports p opening its line, past spaces and list marks.
