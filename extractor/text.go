@@ -65,6 +65,10 @@ type scorer struct {
 	// cuts holds, by class, where the boxes of that class stop being the
 	// story's (see keeps); shared like kept.
 	cuts map[string]storyCut
+	// meters holds, by parent and class, whether the paragraphs of that
+	// class under that parent are the story's (see meteredParagraph);
+	// shared like kept.
+	meters map[meterKey]bool
 	// judging is set on the side scorer that measures a weakJunk
 	// element's prose: the paragraphs of the suspects nested in it count.
 	judging bool
@@ -219,6 +223,78 @@ func amidProse(n *html.Node) bool {
 	return false
 }
 
+// meteredParagraph reports whether the paragraph n, whose class reads
+// like furniture, is one of the story's paragraphs all classed alike: a
+// paywall's meter marks every paragraph after the first few (<p
+// class="paywall">) and leaves the text on the page. Its parent holds
+// minProseParas paragraphs of prose or more, two of them or more of n's
+// class, and n does not follow a photo (a caption classed alike under
+// each of a story's photos is no paragraph of it).
+func (s *scorer) meteredParagraph(n *html.Node) bool {
+	if n.DataAtom != atom.P || n.Parent == nil || holdsImageOrIs(prevElement(n)) {
+		return false
+	}
+	k := meterKey{n.Parent, boxClass(n)}
+	if v, ok := s.meters[k]; ok {
+		return v
+	}
+	same, all := 0, 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.P || !proseParagraph(c) {
+			continue
+		}
+		switch {
+		case boxClass(c) == k.class:
+			same++
+		case judge(c, true, false, s.cc) != content:
+			continue
+		}
+		all++
+	}
+	v := same >= 2 && all >= minProseParas
+	if s.meters != nil {
+		s.meters[k] = v
+	}
+	return v
+}
+
+// meterKey is a parent and a class of paragraphs under it.
+type meterKey struct {
+	parent *html.Node
+	class  string
+}
+
+// proseParagraph reports whether the paragraph p reads as prose: 80
+// characters or more, under a third of them in links (as measure counts
+// paragraphs).
+func proseParagraph(p *html.Node) bool {
+	t := countText(text(p))
+	return t.chars >= 80 && countLinkChars(p)*3 < t.chars
+}
+
+// prevElement returns the element before n among its siblings, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// holdsImageOrIs reports whether n is an image, a picture or a figure, or
+// holds one a few levels down.
+func holdsImageOrIs(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Img, atom.Picture, atom.Figure:
+		return true
+	}
+	return holdsImage(n, 3)
+}
+
 // maxEmbedLevels is how far above a box the paragraphs of the story that
 // embeds it are looked for.
 const maxEmbedLevels = 4
@@ -241,7 +317,7 @@ func countLinkChars(n *html.Node) int {
 // side returns a scorer for measuring part of the page on the side, with
 // s's settings and judgements.
 func (s *scorer) side() *scorer {
-	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept, keptClass: s.keptClass, cuts: s.cuts}
+	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept, keptClass: s.keptClass, cuts: s.cuts, meters: s.meters}
 }
 
 // junk is junk, with photos' captions read as text when s.captions.
@@ -304,6 +380,8 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 				if c := boxClass(n); c != "" && s.keptClass != nil {
 					s.keptClass[c] = n
 				}
+			case sc.paras > 0 && s.meteredParagraph(n):
+				p = proseMuch
 			case sc.paras > 0:
 				p = proseSome
 			}
@@ -1515,7 +1593,7 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	best := ""
 	var firstTop *html.Node
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]prose), keptClass: make(map[string]*html.Node), cuts: make(map[string]storyCut)}
+		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]prose), keptClass: make(map[string]*html.Node), cuts: make(map[string]storyCut), meters: make(map[meterKey]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body, nil)
 		if own, other := ownArticle(body, top, h.title); own != nil {
