@@ -136,10 +136,8 @@ func spacedText(n *html.Node) string {
 }
 
 // appendCollapsed appends s to b with runs of white space as one space and
-// no space at the start of b, soft hyphens (U+00AD, which hyphenation
-// plugins write into every long word and browsers show only at a line's
-// end) left out, and bytes that are no UTF-8 as U+FFFD. The text between
-// is written a run at a time.
+// no space at the start of b, and bytes that are no UTF-8 as U+FFFD. The
+// text between is written a run at a time.
 func appendCollapsed(b *strings.Builder, s string) {
 	start := 0 // s[start:i] is text still to write
 	for i := 0; i < len(s); {
@@ -148,8 +146,6 @@ func appendCollapsed(b *strings.Builder, s string) {
 		case isSpace(r):
 			b.WriteString(s[start:i])
 			appendSpace(b)
-		case r == softHyphen:
-			b.WriteString(s[start:i])
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(s[start:i])
 			b.WriteRune('\uFFFD')
@@ -162,10 +158,6 @@ func appendCollapsed(b *strings.Builder, s string) {
 	}
 	b.WriteString(s[start:])
 }
-
-// softHyphen marks where a word may break across lines; it is no part of
-// the word.
-const softHyphen = '\u00AD'
 
 // appendSpace appends one space to b unless it is empty or ends in one.
 func appendSpace(b *strings.Builder) {

@@ -15,7 +15,6 @@ func TestAppendCollapsed(t *testing.T) {
 		{"no space after a line's end", "Lake\n", " levels", "Lake\nlevels"},
 		{"a space already there", "Lake ", "\u3000levels ", "Lake levels "},
 		{"bytes that are no UTF-8", "", "caf\xe9 \xff", "caf\uFFFD \uFFFD"},
-		{"soft hyphens left out", "", "Bevöl\u00adke\u00adrung re\u00ad gieren", "Bevölkerung re gieren"},
 		{"text of other scripts", "", "月之暗面 发布", "月之暗面 发布"},
 	}
 	for _, tt := range tests {
