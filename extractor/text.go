@@ -226,12 +226,13 @@ func amidProse(n *html.Node) bool {
 // meteredParagraph reports whether the paragraph n, whose class reads
 // like furniture, is one of the story's paragraphs all classed alike: a
 // paywall's meter marks every paragraph after the first few (<p
-// class="paywall">) and leaves the text on the page. Its parent holds
-// minProseParas paragraphs of prose or more, two of them or more of n's
-// class, and n does not follow a photo (a caption classed alike under
-// each of a story's photos is no paragraph of it).
+// class="paywall">, beside "dropcap" on a section's first) and leaves the
+// text on the page. Its parent holds minProseParas paragraphs of prose or
+// more, two of them or more with a class of n's; n's class names no caption
+// or credit (classed alike under each of a story's photos, they are no
+// paragraphs of it).
 func (s *scorer) meteredParagraph(n *html.Node) bool {
-	if n.DataAtom != atom.P || n.Parent == nil || holdsImageOrIs(prevElement(n)) {
+	if n.DataAtom != atom.P || n.Parent == nil || captionBox(n, s.cc) || strings.Contains(strings.ToLower(attr(n, "class")), "credit") {
 		return false
 	}
 	k := meterKey{n.Parent, boxClass(n)}
@@ -244,7 +245,7 @@ func (s *scorer) meteredParagraph(n *html.Node) bool {
 			continue
 		}
 		switch {
-		case boxClass(c) == k.class:
+		case similar(c, n):
 			same++
 		case judge(c, true, false, s.cc) != content:
 			continue
@@ -270,29 +271,6 @@ type meterKey struct {
 func proseParagraph(p *html.Node) bool {
 	t := countText(text(p))
 	return t.chars >= 80 && countLinkChars(p)*3 < t.chars
-}
-
-// prevElement returns the element before n among its siblings, or nil.
-func prevElement(n *html.Node) *html.Node {
-	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
-		if c.Type == html.ElementNode {
-			return c
-		}
-	}
-	return nil
-}
-
-// holdsImageOrIs reports whether n is an image, a picture or a figure, or
-// holds one a few levels down.
-func holdsImageOrIs(n *html.Node) bool {
-	if n == nil {
-		return false
-	}
-	switch n.DataAtom {
-	case atom.Img, atom.Picture, atom.Figure:
-		return true
-	}
-	return holdsImage(n, 3)
 }
 
 // maxEmbedLevels is how far above a box the paragraphs of the story that

@@ -184,10 +184,12 @@ func TestMainText(t *testing.T) {
 		{"paragraphs of the story classed by a paywall's meter stay; a byline classed like furniture goes",
 			`<div id="story-body" class="story__body"><p class="byline">By Ann Lee, who has covered the harbour, the ferries and the town council for the Ledger since 2009.</p>` + prose("harbour") + prose("island") +
 				`<div class="ad-unit"></div><h3>A family of ferrymen</h3><p class="paywall">The ferry was run by her grandfather, and later by her father, who kept the timetable, mended the nets and sold the tickets himself, year after year.</p>` +
-				`<p class="paywall">When the service stopped last winter, the town lost its only link to the island, and the school, the doctor and the shop went with it.</p>` +
+				`<p class="lead-in paywall">When the service stopped last winter, the town lost its only link to the island, and the school, the doctor and the shop went with it.</p>` +
+				`<img src="/quay.jpg"><p class="caption">The new quay, seen from the water on the morning the builders left, with the old pier and the lighthouse behind it.</p>` +
+				`<img src="/pier.jpg"><p class="caption">The pier after the storm of last winter, when waves broke over the sea wall and flooded the harbour road for two days.</p>` +
 				`<div class="newsletter"><h2>Sign up for the Ledger</h2><p>Our stories from the coast in your inbox.</p></div>` +
 				`<p class="paywall">The council says the new quay will open in spring, and that the ferry will call twice a day, as it did before the storm damaged the pier.</p></div>`,
-			[]string{"The harbour is described", "The ferry was run by her grandfather", "the town lost its only link", "will call twice a day"}, []string{"By Ann Lee", "Sign up"}},
+			[]string{"The harbour is described", "The ferry was run by her grandfather", "the town lost its only link", "will call twice a day"}, []string{"By Ann Lee", "Sign up", "The new quay, seen", "The pier after the storm"}},
 		{"a short Japanese story read from the page's body keeps its ticker and share bar out",
 			`<div class="ticker">速報：港の拡張計画が承認 | フェリー運航再開へ | 灯台を一般公開</div>` +
 				`<p>市は14日、3年間運休していたフェリーを来年春に再開すると発表した。北線、南線、島めぐり線の3路線で、1日8往復し、運賃は運休前と同じに据え置く。</p>` +
