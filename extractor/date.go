@@ -466,7 +466,8 @@ var (
 		"dc.date.created", "dcterms.created", "dc.created", "dc:created",
 		"citation_publication_date", "citation_date", "originalpublicationdate",
 		"cxenseparse:recs:publishtime", "article:post_date", "bt:pubdate", "datecreated",
-		"creation_date", "created", "eomportal-lastupdate",
+		"creation_date", "created", "eomportal-lastupdate", "article:published_date", "pub_date",
+		"published_at", "cxenseparse:publishtime", "prism.publicationdate", "dcterms:created",
 	}
 	// genericDateKeys name a date without saying which: content
 	// systems fill them with the day a page was generated or last
@@ -475,7 +476,8 @@ var (
 	modifiedKeys    = []string{
 		"article:modified_time", "og:updated_time", "article:modified", "datemodified",
 		"og:article:modified_time", "modified_time", "dcterms.modified", "dc.date.modified",
-		"last-modified", "lastmod", "revised",
+		"last-modified", "lastmod", "revised", "article:updated_time", "article:modified_date",
+		"shareaholic:article_modified_time", "bt:moddate", "last_updated_date",
 	}
 )
 
