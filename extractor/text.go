@@ -829,9 +829,11 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		// A paragraph in a wrapper of its own reads as a paragraph after
-		// the headline; before it, it is a box of the page's.
+		// the headline, or first in the story's container (the story's
+		// first paragraph set apart, with its dateline); elsewhere before
+		// it, it is a box of the page's.
 		para := sib
-		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P && (afterTop || headlineBefore(sib)) {
+		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P && (afterTop || headlineBefore(sib) || s.firstWithText(sib)) {
 			para = only
 		}
 		if para.DataAtom == atom.P || leadBlock(sib) {
@@ -886,6 +888,30 @@ func (s *scorer) fillGaps(out []*html.Node, top *html.Node) []*html.Node {
 		}
 	}
 	return filled
+}
+
+// firstWithText reports whether n is the first element with text in its
+// parent, furniture aside, and a paragraph follows it there: a <p>, a
+// block of text with no blocks inside, or a <p> in a wrapper of its own
+// (not a container of the whole story, which a box before it is apart
+// from).
+func (s *scorer) firstWithText(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
+			return false
+		case p.Type == html.ElementNode && !s.skip(p) && textChars(p, 1, 0) > 0:
+			return false
+		}
+	}
+	for p := n.NextSibling; p != nil; p = p.NextSibling {
+		if p.Type != html.ElementNode || s.skip(p) || textChars(p, 1, 0) == 0 {
+			continue
+		}
+		only := onlyElementChild(p)
+		return p.DataAtom == atom.P || leafBlock(p) || only != nil && only.DataAtom == atom.P
+	}
+	return false
 }
 
 // headlineBefore reports whether the element sibling just before n is or

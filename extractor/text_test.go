@@ -190,6 +190,13 @@ func TestMainText(t *testing.T) {
 				`<div class="newsletter"><h2>Sign up for the Ledger</h2><p>Our stories from the coast in your inbox.</p></div>` +
 				`<p class="paywall">The council says the new quay will open in spring, and that the ferry will call twice a day, as it did before the storm damaged the pier.</p></div>`,
 			[]string{"The harbour is described", "The ferry was run by her grandfather", "the town lost its only link", "will call twice a day"}, []string{"By Ann Lee", "Sign up", "The new quay, seen", "The pier after the storm"}},
+		{"the story's first paragraph in a wrapper of its own, first in the container of the paragraphs after it",
+			`<h1>Harbour reopens</h1><div class="strip">` + strings.Repeat(`<div class="card"><a href="/v">Watch: the ferries of the coast through the years, in pictures and film</a></div>`, 6) + `</div>` +
+				`<div class="story-body"><div class="lede-wrap"><p><cite>PORTLAND (Ledger)</cite> The harbour reopened on Monday after a year of repairs, and the first ferry docked at noon with the mayor aboard.</p></div>` +
+				`<div class="graf">Fishermen say the new quay is safer, and the town hopes the ferries that stopped calling will come back.</div>` +
+				`<div class="graf">The work cost four million dollars, most of it from the state, and took a month longer than planned.</div>` +
+				`<div class="rest">` + prose("harbour") + prose("quay") + prose("pier") + prose("tide") + prose("lighthouse") + `</div></div>`,
+			[]string{"PORTLAND (Ledger) The harbour reopened on Monday", "Fishermen say the new quay", "The quay is described"}, []string{"Watch: the ferries"}},
 		{"a short Japanese story read from the page's body keeps its ticker and share bar out",
 			`<div class="ticker">速報：港の拡張計画が承認 | フェリー運航再開へ | 灯台を一般公開</div>` +
 				`<p>市は14日、3年間運休していたフェリーを来年春に再開すると発表した。北線、南線、島めぐり線の3路線で、1日8往復し、運賃は運休前と同じに据え置く。</p>` +
