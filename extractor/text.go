@@ -1739,7 +1739,7 @@ func joinBlocks(blocks []block, h textHints) string {
 		if !kept[i] || i > 0 && authorBio(bl.text, h.authors, h.lex) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
-		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {
+		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms, h.lex) {
 			continue
 		}
 		if b.Len() > 0 && !dropCap {
@@ -1889,8 +1889,10 @@ const (
 
 // signUpBox reports whether the line starting at start sits in a small box
 // with an e-mail sign-up form ("Want more stories like this? Every day we
-// send an email …"), remembering each box's answer in seen.
-func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
+// send an email …"), or headed by a call to sign up or subscribe
+// ("Subscribe to the Ledger" over "Get the facts behind the news …"),
+// remembering each box's answer in seen.
+func signUpBox(start *html.Node, seen map[*html.Node]bool, lx *lexicon) bool {
 	n := start
 	for level := 0; n != nil && level < signUpLevels; level++ {
 		n = n.Parent
@@ -1899,7 +1901,7 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
 		}
 		v, ok := seen[n]
 		if !ok {
-			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && emailInput(n, 0)
+			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && (emailInput(n, 0) || signUpHeaded(n, lx))
 			seen[n] = v
 		}
 		if v {
@@ -1907,6 +1909,39 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
 		}
 	}
 	return false
+}
+
+// signUpHeaded reports whether the first text under n is a heading that
+// calls the reader to sign up or subscribe.
+func signUpHeaded(n *html.Node, lx *lexicon) bool {
+	h := firstText(n, 0)
+	for ; h != nil && h != n; h = h.Parent {
+		if headingRank(h.DataAtom) > 0 {
+			return lx.signUpHeading(text(h))
+		}
+	}
+	return false
+}
+
+// firstText returns the first text node with a word's characters under n,
+// or nil.
+func firstText(n *html.Node, depth int) *html.Node {
+	for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			if t := firstText(c, depth+1); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // emailInput reports whether an e-mail input lies under n.

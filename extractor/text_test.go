@@ -115,6 +115,11 @@ func TestMainText(t *testing.T) {
 		{"lines around an e-mail sign-up form",
 			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="cta"><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p><form><input type="email" placeholder="Your email"><button>Go</button></form></div>` + prose("ferry") + `</div></article>`,
 			[]string{"The harbour is described", "The ferry is described"}, []string{"Want more stories", "Every day we send"}},
+		{"a box headed by a call to subscribe, inside the story",
+			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="cta-box"><div class="cta-left"><h2>Subscribe to the Ledger</h2><p>Get the facts behind the news, plus analysis from every side.</p><a href="/s">Subscribe &amp; save</a></div>` +
+				`<div class="cta-right"><h2>Sign up for our free newsletters</h2><p>From our morning briefing to the weekend read, the best of the Ledger.</p></div></div>` + prose("ferry") +
+				`<div class="section"><h2>Subscribers pay more</h2><p>Ferry pass holders will pay ten dollars more a month from June.</p></div></div></article>`,
+			[]string{"The harbour is described", "The ferry is described", "Ferry pass holders will pay"}, []string{"Get the facts behind", "From our morning briefing"}},
 		{"a sentence with a long link",
 			`<article><div class="body">` + prose("harbour") + `<p>The suspect was convicted and <a href="/news/sentencing">sentenced to life in federal prison</a> last Thursday.</p>` + prose("quay") +
 				`<p><a href="/x">Follow us</a> on <a href="/fb">Facebook</a>, <a href="/tw">Twitter</a> and <a href="/ig">Instagram</a>.</p><p>Related: <a href="/y">Check out this story on the harbour's history</a>.</p></div></article>`,
