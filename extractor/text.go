@@ -228,9 +228,12 @@ func amidProse(n *html.Node) bool {
 // paywall's meter marks every paragraph after the first few (<p
 // class="paywall">, beside "dropcap" on a section's first) and leaves the
 // text on the page. Its parent holds minProseParas paragraphs of prose or
-// more, two of them or more with a class of n's; n's class names no caption
-// or credit (classed alike under each of a story's photos, they are no
-// paragraphs of it).
+// more: two of them or more with a class of n's, and one or more the
+// meter leaves free, whose class reads as no furniture (a page whose every
+// paragraph has a class read wrongly as furniture, "tagStyle_…" for
+// "tags", is read again without classes as a whole); n's class names no
+// caption or credit (classed alike under each of a story's photos, they
+// are no paragraphs of it).
 func (s *scorer) meteredParagraph(n *html.Node) bool {
 	if n.DataAtom != atom.P || n.Parent == nil || captionBox(n, s.cc) || strings.Contains(strings.ToLower(attr(n, "class")), "credit") {
 		return false
@@ -252,7 +255,7 @@ func (s *scorer) meteredParagraph(n *html.Node) bool {
 		}
 		all++
 	}
-	v := same >= 2 && all >= minProseParas
+	v := same >= 2 && all > same && all >= minProseParas
 	if s.meters != nil {
 		s.meters[k] = v
 	}

@@ -202,6 +202,10 @@ func TestMainText(t *testing.T) {
 				`<div class="graf">The work cost four million dollars, most of it from the state, and took a month longer than planned.</div>` +
 				`<div class="rest">` + prose("harbour") + prose("quay") + prose("pier") + prose("tide") + prose("lighthouse") + `</div></div>`,
 			[]string{"PORTLAND (Ledger) The harbour reopened on Monday", "Fishermen say the new quay", "The quay is described"}, []string{"Watch: the ferries"}},
+		{"a story whose every paragraph and link has a class read as furniture is read whole",
+			`<main><div><p class="tagStyle_k8mr7b"><strong>The first ten rounds of the </strong><a class="tagStyle_10eod42" href="/league"><strong>league</strong></a><strong> are played, and the table would look different without the referees' mistakes.</strong></p>` +
+				strings.Repeat(`<p class="tagStyle_k8mr7b">Hardly a weekend goes by without a debate about the referee, and this one had several decisions that the panel later found to be wrong, as it said on Monday.</p>`, 3) + `</div></main>`,
+			[]string{"The first ten rounds of the league are played"}, nil},
 		{"a short Japanese story read from the page's body keeps its ticker and share bar out",
 			`<div class="ticker">速報：港の拡張計画が承認 | フェリー運航再開へ | 灯台を一般公開</div>` +
 				`<p>市は14日、3年間運休していたフェリーを来年春に再開すると発表した。北線、南線、島めぐり線の3路線で、1日8往復し、運賃は運休前と同じに据え置く。</p>` +
