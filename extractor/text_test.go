@@ -124,6 +124,9 @@ func TestMainText(t *testing.T) {
 			`<article><div class="body">` + prose("harbour") + `<p>The suspect was convicted and <a href="/news/sentencing">sentenced to life in federal prison</a> last Thursday.</p>` + prose("quay") +
 				`<p><a href="/x">Follow us</a> on <a href="/fb">Facebook</a>, <a href="/tw">Twitter</a> and <a href="/ig">Instagram</a>.</p><p>Related: <a href="/y">Check out this story on the harbour's history</a>.</p></div></article>`,
 			[]string{"The suspect was convicted and sentenced to life in federal prison last Thursday."}, []string{"Follow us", "Related:"}},
+		{"a link classed like furniture in a paragraph set in bold",
+			`<article><div class="body">` + prose("harbour") + `<p><strong>Police said the </strong><a class="related-link" href="/topics/harbour">harbour road</a><strong> will stay closed until Friday, when the divers finish.</strong></p>` + prose("quay") + `</div></article>`,
+			[]string{"Police said the harbour road will stay closed"}, nil},
 		{"a card popping up over a name",
 			`<article><div class="body"><p>A man pleaded guilty to threatening Rep. <span class="people"><a href="/people/ann-lee">Ann Lee</a><span class="people-card"><span><img src="/ann.jpg" alt=""><a href="/people/ann-lee">Ann Lee</a><a href="/s/1">Progressives oppose the funding bill over surveillance</a> <a href="/s/2">Senators call for a new coordinator</a></span></span></span> (D-Minn.), prosecutors said on Monday.</p>` +
 				prose("harbour") + prose("quay") + `</div></article>`,
