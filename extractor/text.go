@@ -1886,15 +1886,17 @@ func commonAncestor(a, b *html.Node) *html.Node {
 // Bounds of the box around a sign-up form: how far up from a line, and
 // how much text the box may hold.
 const (
-	signUpLevels   = 4
+	signUpLevels   = 6
 	signUpBoxChars = 400
 )
 
 // signUpBox reports whether the line starting at start sits in a small box
 // with an e-mail sign-up form ("Want more stories like this? Every day we
-// send an email …"), or headed by a call to sign up or subscribe
-// ("Subscribe to the Ledger" over "Get the facts behind the news …"),
-// remembering each box's answer in seen.
+// send an email …"), headed by a call to sign up or subscribe
+// ("Subscribe to the Ledger" over "Get the facts behind the news …"), or
+// with a button that calls to (a paywall's barrier: "Continue reading for
+// free", a line of thanks, "Sign up to continue reading"), remembering
+// each box's answer in seen.
 func signUpBox(start *html.Node, seen map[*html.Node]bool, lx *lexicon) bool {
 	n := start
 	for level := 0; n != nil && level < signUpLevels; level++ {
@@ -1904,7 +1906,7 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool, lx *lexicon) bool {
 		}
 		v, ok := seen[n]
 		if !ok {
-			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && (emailInput(n, 0) || signUpHeaded(n, lx))
+			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && (emailInput(n, 0) || signUpHeaded(n, lx) || signUpButton(n, lx, 0))
 			seen[n] = v
 		}
 		if v {
@@ -1921,6 +1923,26 @@ func signUpHeaded(n *html.Node, lx *lexicon) bool {
 	for ; h != nil && h != n; h = h.Parent {
 		if headingRank(h.DataAtom) > 0 {
 			return lx.signUpHeading(text(h))
+		}
+	}
+	return false
+}
+
+// signUpButton reports whether a <button> under n calls the reader to
+// sign up or subscribe.
+func signUpButton(n *html.Node, lx *lexicon, depth int) bool {
+	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Button {
+			if lx.signUpHeading(text(c)) {
+				return true
+			}
+			continue
+		}
+		if signUpButton(c, lx, depth+1) {
+			return true
 		}
 	}
 	return false

@@ -120,6 +120,11 @@ func TestMainText(t *testing.T) {
 				`<div class="cta-right"><h2>Sign up for our free newsletters</h2><p>From our morning briefing to the weekend read, the best of the Ledger.</p></div></div>` + prose("ferry") +
 				`<div class="section"><h2>Subscribers pay more</h2><p>Ferry pass holders will pay ten dollars more a month from June.</p></div></div></article>`,
 			[]string{"The harbour is described", "The ferry is described", "Ferry pass holders will pay"}, []string{"Get the facts behind", "From our morning briefing"}},
+		{"a paywall's barrier after the story: a small box with a button calling to sign up",
+			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="layer"><div class="layer-inner"><div class="layer-text">` +
+				`<p><strong><span class="big">Continue reading for free</span></strong></p><p><strong><span class="small">We hope you're enjoying the Ledger's reporting from the coast.</span></strong></p></div>` +
+				`<div class="layer-buttons"><div><button>Sign up to continue reading</button></div><a href="/login">Already have an account? <strong>Sign in here</strong></a></div></div></div></div></article>`,
+			[]string{"The harbour is described", "The quay is described"}, []string{"Continue reading for free", "We hope you're enjoying"}},
 		{"a sentence with a long link",
 			`<article><div class="body">` + prose("harbour") + `<p>The suspect was convicted and <a href="/news/sentencing">sentenced to life in federal prison</a> last Thursday.</p>` + prose("quay") +
 				`<p><a href="/x">Follow us</a> on <a href="/fb">Facebook</a>, <a href="/tw">Twitter</a> and <a href="/ig">Instagram</a>.</p><p>Related: <a href="/y">Check out this story on the harbour's history</a>.</p></div></article>`,
