@@ -174,8 +174,9 @@ func TestMainText(t *testing.T) {
 			`<div class="entry-content">` + prose("simulation") + `<h1>A quoted title in the middle of the post</h1>` + prose("warfare") + `</div>`,
 			[]string{"The simulation is described", "The warfare is described"}, nil},
 		{"furniture lines between paragraphs",
-			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") + `</article>`,
-			[]string{"The budget is described", "The vote is described"}, []string{"Story continues", "Listen to this", "Gift this"}},
+			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") +
+				`<p>Advertisement - story continues below</p><p>Join our breaking news service on WhatsApp</p><p>Get more of the Ledger in your inbox</p><p>Do you have a story tip? Email: tips@ledger.example.</p>` + prose("ferry") + `</article>`,
+			[]string{"The budget is described", "The vote is described", "The ferry is described"}, []string{"Story continues", "Listen to this", "Gift this", "story continues below", "WhatsApp", "in your inbox", "story tip"}},
 		{"app, account and subscription prompts",
 			`<article>` + prose("budget") + `<p>Download the News app for breaking news and alerts</p><p>Already a subscriber? Sign in</p>` + prose("vote") +
 				`<p>Create a free account to continue reading</p><p>Have a news tip? Email us at tips@example.com.</p></article>`,
