@@ -175,8 +175,11 @@ func TestMainText(t *testing.T) {
 			[]string{"The simulation is described", "The warfare is described"}, nil},
 		{"furniture lines between paragraphs",
 			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") +
-				`<p>Advertisement - story continues below</p><p>Join our breaking news service on WhatsApp</p><p>Get more of the Ledger in your inbox</p><p>Do you have a story tip? Email: tips@ledger.example.</p>` + prose("ferry") + `</article>`,
-			[]string{"The budget is described", "The vote is described", "The ferry is described"}, []string{"Story continues", "Listen to this", "Gift this", "story continues below", "WhatsApp", "in your inbox", "story tip"}},
+				`<p>Advertisement - story continues below</p><p>Join our breaking news service on WhatsApp</p><p>Get more of the Ledger in your inbox</p><p>Do you have a story tip? Email: tips@ledger.example.</p>` + prose("ferry") +
+				`<div>Story Saved</div><div>You can find this story in My Bookmarks. Or by navigating to the user icon in the top right.</div><p>Do you have info to share with Ledger reporters? Here’s how.</p>` +
+				`<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p><div>Topics</div></article>`,
+			[]string{"The budget is described", "The vote is described", "The ferry is described"}, []string{"Story continues", "Listen to this", "Gift this", "story continues below", "WhatsApp", "in your inbox", "story tip",
+				"Story Saved", "My Bookmarks", "info to share", "reCAPTCHA", "Topics"}},
 		{"app, account and subscription prompts",
 			`<article>` + prose("budget") + `<p>Download the News app for breaking news and alerts</p><p>Already a subscriber? Sign in</p>` + prose("vote") +
 				`<p>Create a free account to continue reading</p><p>Have a news tip? Email us at tips@example.com.</p></article>`,
