@@ -450,17 +450,24 @@ func modifier(tok string) bool {
 }
 
 // inRunningText reports whether n is an inline element inside a paragraph
-// with text of its own beside n.
+// with text of its own beside n: written straight into it, or set in
+// bold or italics around n ("<strong>The first rounds of the
+// </strong><a class=…>league</a><strong> are played</strong>").
 func inRunningText(n *html.Node) bool {
 	if blockTags[n.DataAtom] || n.Parent == nil || n.Parent.DataAtom != atom.P {
 		return false
 	}
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != n && c.Type == html.TextNode && countText(c.Data).chars >= minRunningChars {
-			return true
+	chars := 0
+	for c := n.Parent.FirstChild; c != nil && chars < minRunningChars; c = c.NextSibling {
+		switch {
+		case c == n:
+		case c.Type == html.TextNode:
+			chars += countText(c.Data).chars
+		case c.Type == html.ElementNode && slices.Contains(emphasis, c.DataAtom):
+			chars += textChars(c, minRunningChars-chars, 0)
 		}
 	}
-	return false
+	return chars >= minRunningChars
 }
 
 // minRunningChars is the least text beside an inline element that makes

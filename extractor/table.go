@@ -158,7 +158,8 @@ const maxTableLeadChars = 160
 // leadLine returns the text of the paragraph right before table t when
 // all of it is bold or emphasised and short — the title a README gives
 // the table below it ("**XNLI (Conneau et al., 2018)**", "**MMLU
-// results**") where it writes no heading; "" otherwise.
+// results**") where it writes no heading — or when it is a bare name
+// (titleLine); "" otherwise.
 func leadLine(t *html.Node) string {
 	p := t.PrevSibling
 	for p != nil && p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
@@ -170,14 +171,36 @@ func leadLine(t *html.Node) string {
 		text := strings.TrimSpace(p.Data)
 		return markdownLead(text[strings.LastIndexByte(text, '\n')+1:])
 	}
-	if p == nil || p.Type != html.ElementNode || p.DataAtom != atom.P || !strongCell(p) {
+	if p == nil || p.Type != html.ElementNode || p.DataAtom != atom.P {
 		return ""
 	}
 	text := cellText(p)
-	if len(text) > maxTableLeadChars {
+	if len(text) > maxTableLeadChars || !strongCell(p) && !titleLine(text) {
 		return ""
 	}
 	return text
+}
+
+// maxTitleWords bounds the words of a plain paragraph read as a table's
+// title (see titleLine).
+const maxTitleWords = 4
+
+// titleLine reports a plain paragraph that is only a name, the title a
+// README writes unbolded right above its table ("MMAU", "Big Bench
+// Audio"): at most maxTitleWords words, each opening with a capital or a
+// digit, no sentence's or clause's mark.
+func titleLine(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > maxTitleWords || strings.ContainsAny(text, ".,:;!?。，：") {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // markdownLead returns the text of a Markdown line that is all bold

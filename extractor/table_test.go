@@ -166,6 +166,23 @@ func TestTablesLead(t *testing.T) {
 	checkHeadings(t, got, want)
 }
 
+// TestTablesTitleLead: a plain paragraph right above a table that is only
+// a name, each word capitalised, titles it too; a sentence or a phrase of
+// small words does not.
+func TestTablesTitleLead(t *testing.T) {
+	got := tablesOf(t, `<h3>Audio reasoning</h3>
+<p>ZQBench</p>
+<table><tr><td>a</td></tr><tr><td>1</td></tr></table>
+<p>Grand Quiz Audio</p>
+<table><tr><td>b</td></tr><tr><td>2</td></tr></table>
+<p>Scores on the dev set</p>
+<table><tr><td>c</td></tr><tr><td>3</td></tr></table>
+<p>See Results Below.</p>
+<table><tr><td>d</td></tr><tr><td>4</td></tr></table>`)
+	want := []string{"Audio reasoning / ZQBench", "Audio reasoning / Grand Quiz Audio", "Audio reasoning", "Audio reasoning"}
+	checkHeadings(t, got, want)
+}
+
 // TestTablesMarkdownLead: a README left as Markdown titles a table with a
 // bold line right above it, over a table of pipes or of HTML.
 func TestTablesMarkdownLead(t *testing.T) {

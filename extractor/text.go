@@ -65,6 +65,10 @@ type scorer struct {
 	// cuts holds, by class, where the boxes of that class stop being the
 	// story's (see keeps); shared like kept.
 	cuts map[string]storyCut
+	// meters holds, by parent and class, whether the paragraphs of that
+	// class under that parent are the story's (see meteredParagraph);
+	// shared like kept.
+	meters map[meterKey]bool
 	// judging is set on the side scorer that measures a weakJunk
 	// element's prose: the paragraphs of the suspects nested in it count.
 	judging bool
@@ -219,6 +223,59 @@ func amidProse(n *html.Node) bool {
 	return false
 }
 
+// meteredParagraph reports whether the paragraph n, whose class reads
+// like furniture, is one of the story's paragraphs all classed alike: a
+// paywall's meter marks every paragraph after the first few (<p
+// class="paywall">, beside "dropcap" on a section's first) and leaves the
+// text on the page. Its parent holds minProseParas paragraphs of prose or
+// more: two of them or more with a class of n's, and one or more the
+// meter leaves free, whose class reads as no furniture (a page whose every
+// paragraph has a class read wrongly as furniture, "tagStyle_…" for
+// "tags", is read again without classes as a whole); n's class names no
+// caption or credit (classed alike under each of a story's photos, they
+// are no paragraphs of it).
+func (s *scorer) meteredParagraph(n *html.Node) bool {
+	if n.DataAtom != atom.P || n.Parent == nil || captionBox(n, s.cc) || strings.Contains(strings.ToLower(attr(n, "class")), "credit") {
+		return false
+	}
+	k := meterKey{n.Parent, boxClass(n)}
+	if v, ok := s.meters[k]; ok {
+		return v
+	}
+	same, all := 0, 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.P || !proseParagraph(c) {
+			continue
+		}
+		switch {
+		case similar(c, n):
+			same++
+		case judge(c, true, false, s.cc) != content:
+			continue
+		}
+		all++
+	}
+	v := same >= 2 && all > same && all >= minProseParas
+	if s.meters != nil {
+		s.meters[k] = v
+	}
+	return v
+}
+
+// meterKey is a parent and a class of paragraphs under it.
+type meterKey struct {
+	parent *html.Node
+	class  string
+}
+
+// proseParagraph reports whether the paragraph p reads as prose: 80
+// characters or more, under a third of them in links (as measure counts
+// paragraphs).
+func proseParagraph(p *html.Node) bool {
+	t := countText(text(p))
+	return t.chars >= 80 && countLinkChars(p)*3 < t.chars
+}
+
 // maxEmbedLevels is how far above a box the paragraphs of the story that
 // embeds it are looked for.
 const maxEmbedLevels = 4
@@ -241,7 +298,7 @@ func countLinkChars(n *html.Node) int {
 // side returns a scorer for measuring part of the page on the side, with
 // s's settings and judgements.
 func (s *scorer) side() *scorer {
-	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept, keptClass: s.keptClass, cuts: s.cuts}
+	return &scorer{useClass: s.useClass, captions: s.captions, hidden: s.hidden, cc: s.cc, cands: make(map[*html.Node]*candidate), kept: s.kept, keptClass: s.keptClass, cuts: s.cuts, meters: s.meters}
 }
 
 // junk is junk, with photos' captions read as text when s.captions.
@@ -304,6 +361,8 @@ func (s *scorer) measure(n *html.Node, depth int, inLink bool) (counts, bool) {
 				if c := boxClass(n); c != "" && s.keptClass != nil {
 					s.keptClass[c] = n
 				}
+			case sc.paras > 0 && s.meteredParagraph(n):
+				p = proseMuch
 			case sc.paras > 0:
 				p = proseSome
 			}
@@ -773,9 +832,11 @@ func (s *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		// A paragraph in a wrapper of its own reads as a paragraph after
-		// the headline; before it, it is a box of the page's.
+		// the headline, or first in the story's container (the story's
+		// first paragraph set apart, with its dateline); elsewhere before
+		// it, it is a box of the page's.
 		para := sib
-		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P && (afterTop || headlineBefore(sib)) {
+		if only := onlyElementChild(sib); only != nil && only.DataAtom == atom.P && (afterTop || headlineBefore(sib) || s.firstWithText(sib)) {
 			para = only
 		}
 		if para.DataAtom == atom.P || leadBlock(sib) {
@@ -830,6 +891,30 @@ func (s *scorer) fillGaps(out []*html.Node, top *html.Node) []*html.Node {
 		}
 	}
 	return filled
+}
+
+// firstWithText reports whether n is the first element with text in its
+// parent, furniture aside, and a paragraph follows it there: a <p>, a
+// block of text with no blocks inside, or a <p> in a wrapper of its own
+// (not a container of the whole story, which a box before it is apart
+// from).
+func (s *scorer) firstWithText(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
+			return false
+		case p.Type == html.ElementNode && !s.skip(p) && textChars(p, 1, 0) > 0:
+			return false
+		}
+	}
+	for p := n.NextSibling; p != nil; p = p.NextSibling {
+		if p.Type != html.ElementNode || s.skip(p) || textChars(p, 1, 0) == 0 {
+			continue
+		}
+		only := onlyElementChild(p)
+		return p.DataAtom == atom.P || leafBlock(p) || only != nil && only.DataAtom == atom.P
+	}
+	return false
 }
 
 // headlineBefore reports whether the element sibling just before n is or
@@ -992,11 +1077,12 @@ func (r *renderer) noteLink(at, blocks int) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+scroll to continue.*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|(play|watch)( the)? video(\W+\d{1,2}:\d\d(:\d\d)?)?|have a (news )?tip\b.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
+var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+(scroll to continue|(the )?(story|article) continues (below|after)).*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|(play|watch)( the)? video(\W+\d{1,2}:\d\d(:\d\d)?)?|(do you )?have a (news |story )?tip\b.*|do you have (info|information) to share\b.*|(story|article) saved|you can find this (story|article) in (my|your) bookmarks\b.*|this site is protected by recaptcha\b.*|topics|tagged|more (from|about)|explore (more|further)|join (our|the) .{0,60}\b(whatsapp|telegram)\b.*|get .{0,40}\b(in|to) your inbox.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
 	"advert", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama", "sponsored", "share", "tweet",
 	"email", "print", "read ", "continue", "listen to", "gift", "click", "related", "more from", "latest posts by",
 	"see also", "image source", "getty images", "photo:", "foto:", "ap", "reuters", "loading", "subscri", "sign up",
-	"follow us", "all rights reserved", "copyright", "©", "already a", "free account", "slideshow", "tip", "access", "video")
+	"follow us", "all rights reserved", "copyright", "©", "already a", "free account", "slideshow", "tip", "access", "video",
+	"whatsapp", "telegram", "inbox", "info", "saved", "bookmarks", "recaptcha", "topics", "tagged", "more ", "explore")
 
 // shortcodeLine matches a line that is a publishing system's shortcode
 // left unrendered ("[button link=… type=big]Send us your review[/button]").
@@ -1515,7 +1601,7 @@ func scoredText(body *html.Node, h textHints, cc classes, mode reading) string {
 	best := ""
 	var firstTop *html.Node
 	for _, useClass := range []bool{true, false} {
-		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]prose), keptClass: make(map[string]*html.Node), cuts: make(map[string]storyCut)}
+		s := scorer{useClass: useClass, captions: mode&readCaptions != 0, hidden: mode&readHidden != 0, cc: cc, cands: make(map[*html.Node]*candidate, 64), kept: make(map[*html.Node]prose), keptClass: make(map[string]*html.Node), cuts: make(map[string]storyCut), meters: make(map[meterKey]bool)}
 		s.measure(body, 0, false)
 		top := s.topCandidate(body, nil)
 		if own, other := ownArticle(body, top, h.title); own != nil {
@@ -1657,7 +1743,7 @@ func joinBlocks(blocks []block, h textHints) string {
 		if !kept[i] || i > 0 && authorBio(bl.text, h.authors, h.lex) || orphanHeading(blocks[i:end], kept[i:end]) || boxTitle(blocks[:end], kept, i) {
 			continue
 		}
-		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms) {
+		if bl.chars < maxSignUpChars && signUpBox(bl.start, forms, h.lex) {
 			continue
 		}
 		if b.Len() > 0 && !dropCap {
@@ -1801,14 +1887,18 @@ func commonAncestor(a, b *html.Node) *html.Node {
 // Bounds of the box around a sign-up form: how far up from a line, and
 // how much text the box may hold.
 const (
-	signUpLevels   = 4
+	signUpLevels   = 6
 	signUpBoxChars = 400
 )
 
 // signUpBox reports whether the line starting at start sits in a small box
 // with an e-mail sign-up form ("Want more stories like this? Every day we
-// send an email …"), remembering each box's answer in seen.
-func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
+// send an email …"), headed by a call to sign up or subscribe
+// ("Subscribe to the Ledger" over "Get the facts behind the news …"), or
+// with a button that calls to (a paywall's barrier: "Continue reading for
+// free", a line of thanks, "Sign up to continue reading"), remembering
+// each box's answer in seen.
+func signUpBox(start *html.Node, seen map[*html.Node]bool, lx *lexicon) bool {
 	n := start
 	for level := 0; n != nil && level < signUpLevels; level++ {
 		n = n.Parent
@@ -1817,7 +1907,7 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
 		}
 		v, ok := seen[n]
 		if !ok {
-			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && emailInput(n, 0)
+			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && (emailInput(n, 0) || signUpHeaded(n, lx) || signUpButton(n, lx, 0))
 			seen[n] = v
 		}
 		if v {
@@ -1825,6 +1915,59 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool) bool {
 		}
 	}
 	return false
+}
+
+// signUpHeaded reports whether the first text under n is a heading that
+// calls the reader to sign up or subscribe.
+func signUpHeaded(n *html.Node, lx *lexicon) bool {
+	h := firstText(n, 0)
+	for ; h != nil && h != n; h = h.Parent {
+		if headingRank(h.DataAtom) > 0 {
+			return lx.signUpHeading(text(h))
+		}
+	}
+	return false
+}
+
+// signUpButton reports whether a <button> under n calls the reader to
+// sign up or subscribe.
+func signUpButton(n *html.Node, lx *lexicon, depth int) bool {
+	for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Button {
+			if lx.signUpHeading(text(c)) {
+				return true
+			}
+			continue
+		}
+		if signUpButton(c, lx, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstText returns the first text node with a word's characters under n,
+// or nil.
+func firstText(n *html.Node, depth int) *html.Node {
+	for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			if t := firstText(c, depth+1); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // emailInput reports whether an e-mail input lies under n.

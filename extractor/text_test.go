@@ -115,10 +115,23 @@ func TestMainText(t *testing.T) {
 		{"lines around an e-mail sign-up form",
 			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="cta"><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p><form><input type="email" placeholder="Your email"><button>Go</button></form></div>` + prose("ferry") + `</div></article>`,
 			[]string{"The harbour is described", "The ferry is described"}, []string{"Want more stories", "Every day we send"}},
+		{"a box headed by a call to subscribe, inside the story",
+			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="cta-box"><div class="cta-left"><h2>Subscribe to the Ledger</h2><p>Get the facts behind the news, plus analysis from every side.</p><a href="/s">Subscribe &amp; save</a></div>` +
+				`<div class="cta-right"><h2>Sign up for our free newsletters</h2><p>From our morning briefing to the weekend read, the best of the Ledger.</p></div></div>` + prose("ferry") +
+				`<div class="section"><h2>Subscribers pay more</h2><p>Ferry pass holders will pay ten dollars more a month from June.</p></div></div></article>`,
+			[]string{"The harbour is described", "The ferry is described", "Ferry pass holders will pay"}, []string{"Get the facts behind", "From our morning briefing"}},
+		{"a paywall's barrier after the story: a small box with a button calling to sign up",
+			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="layer"><div class="layer-inner"><div class="layer-text">` +
+				`<p><strong><span class="big">Continue reading for free</span></strong></p><p><strong><span class="small">We hope you're enjoying the Ledger's reporting from the coast.</span></strong></p></div>` +
+				`<div class="layer-buttons"><div><button>Sign up to continue reading</button></div><a href="/login">Already have an account? <strong>Sign in here</strong></a></div></div></div></div></article>`,
+			[]string{"The harbour is described", "The quay is described"}, []string{"Continue reading for free", "We hope you're enjoying"}},
 		{"a sentence with a long link",
 			`<article><div class="body">` + prose("harbour") + `<p>The suspect was convicted and <a href="/news/sentencing">sentenced to life in federal prison</a> last Thursday.</p>` + prose("quay") +
 				`<p><a href="/x">Follow us</a> on <a href="/fb">Facebook</a>, <a href="/tw">Twitter</a> and <a href="/ig">Instagram</a>.</p><p>Related: <a href="/y">Check out this story on the harbour's history</a>.</p></div></article>`,
 			[]string{"The suspect was convicted and sentenced to life in federal prison last Thursday."}, []string{"Follow us", "Related:"}},
+		{"a link classed like furniture in a paragraph set in bold",
+			`<article><div class="body">` + prose("harbour") + `<p><strong>Police said the </strong><a class="related-link" href="/topics/harbour">harbour road</a><strong> will stay closed until Friday, when the divers finish.</strong></p>` + prose("quay") + `</div></article>`,
+			[]string{"Police said the harbour road will stay closed"}, nil},
 		{"a card popping up over a name",
 			`<article><div class="body"><p>A man pleaded guilty to threatening Rep. <span class="people"><a href="/people/ann-lee">Ann Lee</a><span class="people-card"><span><img src="/ann.jpg" alt=""><a href="/people/ann-lee">Ann Lee</a><a href="/s/1">Progressives oppose the funding bill over surveillance</a> <a href="/s/2">Senators call for a new coordinator</a></span></span></span> (D-Minn.), prosecutors said on Monday.</p>` +
 				prose("harbour") + prose("quay") + `</div></article>`,
@@ -161,8 +174,12 @@ func TestMainText(t *testing.T) {
 			`<div class="entry-content">` + prose("simulation") + `<h1>A quoted title in the middle of the post</h1>` + prose("warfare") + `</div>`,
 			[]string{"The simulation is described", "The warfare is described"}, nil},
 		{"furniture lines between paragraphs",
-			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") + `</article>`,
-			[]string{"The budget is described", "The vote is described"}, []string{"Story continues", "Listen to this", "Gift this"}},
+			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") +
+				`<p>Advertisement - story continues below</p><p>Join our breaking news service on WhatsApp</p><p>Get more of the Ledger in your inbox</p><p>Do you have a story tip? Email: tips@ledger.example.</p>` + prose("ferry") +
+				`<div>Story Saved</div><div>You can find this story in My Bookmarks. Or by navigating to the user icon in the top right.</div><p>Do you have info to share with Ledger reporters? Here’s how.</p>` +
+				`<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p><div>Topics</div></article>`,
+			[]string{"The budget is described", "The vote is described", "The ferry is described"}, []string{"Story continues", "Listen to this", "Gift this", "story continues below", "WhatsApp", "in your inbox", "story tip",
+				"Story Saved", "My Bookmarks", "info to share", "reCAPTCHA", "Topics"}},
 		{"app, account and subscription prompts",
 			`<article>` + prose("budget") + `<p>Download the News app for breaking news and alerts</p><p>Already a subscriber? Sign in</p>` + prose("vote") +
 				`<p>Create a free account to continue reading</p><p>Have a news tip? Email us at tips@example.com.</p></article>`,
@@ -181,6 +198,26 @@ func TestMainText(t *testing.T) {
 		{"an access ranking headed in Japanese ends the story",
 			`<div class="body-x">` + prose("harbour") + prose("ferry") + `<div class="box-x"><h3>アクセスランキング</h3><ol><li>新型スマホのうわさまとめ</li><li>円相場、一時143円台</li></ol></div></div>`,
 			[]string{"The ferry is described"}, []string{"ランキング", "新型スマホ"}},
+		{"paragraphs of the story classed by a paywall's meter stay; a byline classed like furniture goes",
+			`<div id="story-body" class="story__body"><p class="byline">By Ann Lee, who has covered the harbour, the ferries and the town council for the Ledger since 2009.</p>` + prose("harbour") + prose("island") +
+				`<div class="ad-unit"></div><h3>A family of ferrymen</h3><p class="paywall">The ferry was run by her grandfather, and later by her father, who kept the timetable, mended the nets and sold the tickets himself, year after year.</p>` +
+				`<p class="lead-in paywall">When the service stopped last winter, the town lost its only link to the island, and the school, the doctor and the shop went with it.</p>` +
+				`<img src="/quay.jpg"><p class="caption">The new quay, seen from the water on the morning the builders left, with the old pier and the lighthouse behind it.</p>` +
+				`<img src="/pier.jpg"><p class="caption">The pier after the storm of last winter, when waves broke over the sea wall and flooded the harbour road for two days.</p>` +
+				`<div class="newsletter"><h2>Sign up for the Ledger</h2><p>Our stories from the coast in your inbox.</p></div>` +
+				`<p class="paywall">The council says the new quay will open in spring, and that the ferry will call twice a day, as it did before the storm damaged the pier.</p></div>`,
+			[]string{"The harbour is described", "The ferry was run by her grandfather", "the town lost its only link", "will call twice a day"}, []string{"By Ann Lee", "Sign up", "The new quay, seen", "The pier after the storm"}},
+		{"the story's first paragraph in a wrapper of its own, first in the container of the paragraphs after it",
+			`<h1>Harbour reopens</h1><div class="strip">` + strings.Repeat(`<div class="card"><a href="/v">Watch: the ferries of the coast through the years, in pictures and film</a></div>`, 6) + `</div>` +
+				`<div class="story-body"><div class="lede-wrap"><p><cite>PORTLAND (Ledger)</cite> The harbour reopened on Monday after a year of repairs, and the first ferry docked at noon with the mayor aboard.</p></div>` +
+				`<div class="graf">Fishermen say the new quay is safer, and the town hopes the ferries that stopped calling will come back.</div>` +
+				`<div class="graf">The work cost four million dollars, most of it from the state, and took a month longer than planned.</div>` +
+				`<div class="rest">` + prose("harbour") + prose("quay") + prose("pier") + prose("tide") + prose("lighthouse") + `</div></div>`,
+			[]string{"PORTLAND (Ledger) The harbour reopened on Monday", "Fishermen say the new quay", "The quay is described"}, []string{"Watch: the ferries"}},
+		{"a story whose every paragraph and link has a class read as furniture is read whole",
+			`<main><div><p class="tagStyle_k8mr7b"><strong>The first ten rounds of the </strong><a class="tagStyle_10eod42" href="/league"><strong>league</strong></a><strong> are played, and the table would look different without the referees' mistakes.</strong></p>` +
+				strings.Repeat(`<p class="tagStyle_k8mr7b">Hardly a weekend goes by without a debate about the referee, and this one had several decisions that the panel later found to be wrong, as it said on Monday.</p>`, 3) + `</div></main>`,
+			[]string{"The first ten rounds of the league are played"}, nil},
 		{"a short Japanese story read from the page's body keeps its ticker and share bar out",
 			`<div class="ticker">速報：港の拡張計画が承認 | フェリー運航再開へ | 灯台を一般公開</div>` +
 				`<p>市は14日、3年間運休していたフェリーを来年春に再開すると発表した。北線、南線、島めぐり線の3路線で、1日8往復し、運賃は運休前と同じに据え置く。</p>` +

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -213,6 +214,14 @@ func (lx *lexicon) signUpCall(s string) bool {
 		return false
 	}
 	return lx.signUp.MatchString(s) && lx.signUpWhat.MatchString(s) || signUpHereRe.MatchString(s)
+}
+
+// signUpHeading reports whether t, the heading of a box, opens with a call
+// to sign up or subscribe ("Subscribe to the Ledger", "Sign up for our
+// free newsletters").
+func (lx *lexicon) signUpHeading(t string) bool {
+	loc := lx.signUp.FindStringIndex(t)
+	return loc != nil && strings.IndexFunc(t[:loc[0]], unicode.IsLetter) < 0
 }
 
 // endLine reports a heading or short line that opens what follows a story,

@@ -329,6 +329,30 @@ type Catalog struct {
 	// Databricks"): a vendor named only in such a list is no maker of
 	// the page's models.
 	PartnerWords []string `yaml:"partner_words"`
+	// ToolNouns name software, no model ("toolkit", "library", "套件"):
+	// a project its page calls one, right before or after its name or
+	// as the head of its summary, is a tool whose name and versions are
+	// no models.
+	ToolNouns []string `yaml:"tool_nouns"`
+	// ToolCopulas, right after a name that opens a line, open its
+	// definition as a tool ("Acme is a PyTorch based library", "Acme
+	// 是……库"); spaces are part of them.
+	ToolCopulas []string `yaml:"tool_copulas"`
+	// PlaceholderWords, with ComparisonNouns, make up the names of the
+	// anonymised rows of a comparison ("Top Open-source Model1",
+	// "Open-source SOTA"): a name of such words only names no model.
+	// Lowercase.
+	PlaceholderWords []string `yaml:"placeholder_words"`
+	// SocialPlatforms are the social networks and chat services a page
+	// links its community to ("Discord", "微信"): a vendor named only as
+	// an item of a row of such links is no model maker there.
+	SocialPlatforms []string `yaml:"social_platforms"`
+	// DataNouns name data sets ("corpus", "treebank", "数据集"), and
+	// DataCopulas open a definition after a name that opens a line
+	// ("：", " is a "): a name the page so defines as a data set is no
+	// model.
+	DataNouns   []string `yaml:"data_nouns"`
+	DataCopulas []string `yaml:"data_copulas"`
 	// DatasetParts make a word that holds one the name of a benchmark or
 	// data set, no model ("OmniDocBench", "MedEval"), matched as written.
 	DatasetParts []string `yaml:"dataset_parts"`
@@ -460,6 +484,10 @@ type Catalog struct {
 	// "Xと比べ"). Matched with this case.
 	GainRivalsBefore []string `yaml:"gain_rivals_before"`
 	GainRivalsAfter  []string `yaml:"gain_rivals_after"`
+	// WinRateWords name a pairwise win rate ("win rate", "胜率"): a win
+	// rate above half over a model is a rise over it ("win rates of 75.7%
+	// over X"). Matched lower-cased.
+	WinRateWords []string `yaml:"win_rate_words"`
 	// ScoreArrows join an earlier score to the one it rose or fell to
 	// ("71.24% -> 80.60%", "70.1 → 80.6"): the number before one is an
 	// earlier value.
@@ -938,6 +966,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.LanguageCodes = append(c.LanguageCodes, o.LanguageCodes...)
 	c.GainRivalsBefore = append(c.GainRivalsBefore, o.GainRivalsBefore...)
 	c.GainRivalsAfter = append(c.GainRivalsAfter, o.GainRivalsAfter...)
+	c.WinRateWords = append(c.WinRateWords, o.WinRateWords...)
 	c.ScoreArrows = append(c.ScoreArrows, o.ScoreArrows...)
 	c.ListJoiners = append(c.ListJoiners, o.ListJoiners...)
 	c.OrgSuffixes = append(c.OrgSuffixes, o.OrgSuffixes...)
@@ -989,6 +1018,12 @@ func (c *Catalog) merge(o *Catalog) {
 	c.FormerRoles = append(c.FormerRoles, o.FormerRoles...)
 	c.FormerAfter = append(c.FormerAfter, o.FormerAfter...)
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
+	c.ToolNouns = append(c.ToolNouns, o.ToolNouns...)
+	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
+	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
+	c.SocialPlatforms = append(c.SocialPlatforms, o.SocialPlatforms...)
+	c.DataNouns = append(c.DataNouns, o.DataNouns...)
+	c.DataCopulas = append(c.DataCopulas, o.DataCopulas...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
 	c.CompanyForms = append(c.CompanyForms, o.CompanyForms...)
 	c.TrademarkWords = append(c.TrademarkWords, o.TrademarkWords...)
@@ -1354,6 +1389,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("language_codes", c.LanguageCodes)
 	v.names("gain_rivals_before", c.GainRivalsBefore)
 	v.names("gain_rivals_after", c.GainRivalsAfter)
+	v.names("win_rate_words", c.WinRateWords)
 	v.names("score_arrows", c.ScoreArrows)
 	v.names("list_joiners", c.ListJoiners)
 	v.names("org_suffixes", c.OrgSuffixes)
@@ -1403,6 +1439,12 @@ func (v *validation) lists(c *Catalog) {
 	v.names("former_roles", c.FormerRoles)
 	v.names("former_after", c.FormerAfter)
 	v.names("partner_words", c.PartnerWords)
+	v.names("tool_nouns", c.ToolNouns)
+	v.spacedWords("tool_copulas", c.ToolCopulas)
+	v.names("placeholder_words", c.PlaceholderWords)
+	v.names("social_platforms", c.SocialPlatforms)
+	v.names("data_nouns", c.DataNouns)
+	v.spacedWords("data_copulas", c.DataCopulas)
 	v.spacedWords("owner_after", c.OwnerAfter)
 	v.spacedWords("company_forms", c.CompanyForms)
 	v.names("trademark_words", c.TrademarkWords)

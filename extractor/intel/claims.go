@@ -188,6 +188,14 @@ func (s *state) sentenceScores(k int) {
 				subjectDone[p.b] = true
 			}
 			model = s.variantInScope(s.specific(s.subjectBefore(at, k)), at)
+			if n.start > b.end {
+				if q := s.qualifiedNoun(span{b.end, n.start}); q >= 0 {
+					// "On the FLEURS benchmark the Small model reaches
+					// 3.9%": the model noun past the benchmark is the
+					// subject, not the one the sentences before name.
+					model = q
+				}
+			}
 			if clause && creditedTo(credited, p.b, model) {
 				continue
 			}
@@ -534,6 +542,9 @@ func (s *state) carriedScores(k int) bool {
 	unit := s.benchUnit(b.idx)
 	nums := s.sentenceNumbers(sp, nil)
 	opener := s.sentenceOpener(sp, nums)
+	if opener < 0 {
+		opener = s.nounOpener(sp, nums) // "…ScandEval… . The Lite model scores 59.4"
+	}
 	first := -1
 	if ms := s.mentionsIn(sp.start, sp.end); len(ms) > 0 && ms[0].role == roleNone && fewWords(bytes.TrimSpace(s.buf[sp.start:ms[0].start])) {
 		first = ms[0].model
@@ -621,6 +632,26 @@ func (s *state) sentenceOpener(sp span, nums []score) int {
 		return -1
 	}
 	return ms[0].model
+}
+
+// nounOpener returns the article's own model a sentence opens by a
+// variant or size word before a model noun ("The Lite model scores
+// 59.4"), when it names no model before its one number beside none; -1
+// otherwise.
+func (s *state) nounOpener(sp span, nums []score) int {
+	first, free := -1, 0
+	for _, n := range nums {
+		if n.owner < 0 && !n.earlier && !n.delta {
+			if first < 0 {
+				first = n.start
+			}
+			free++
+		}
+	}
+	if free != 1 || first-sp.start > tune.scoreReachAlone || len(s.mentionsIn(sp.start, first)) > 0 {
+		return -1
+	}
+	return s.qualifiedNoun(span{sp.start, first})
 }
 
 // fewWords reports at most two words of Latin letters before a sentence's
@@ -717,8 +748,8 @@ func (s *state) gainComparisons(k int) {
 // with that earlier value's index in nums; -1, -1 when none.
 func (s *state) rise(nums []score, sp span) (int, int) {
 	for _, n := range nums {
-		if n.gain {
-			return n.start, -1
+		if n.gain || n.percent && n.value > winRateEven && n.value <= 100 && s.winRateBefore(n.start, sp.start) {
+			return n.start, -1 // "+4.6%", "win rates of 75.7% over X"
 		}
 	}
 	lower := s.lowerBetter(sp)
@@ -737,6 +768,22 @@ func (s *state) rise(nums []score, sp span) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// winRateEven is the pairwise win rate, in percent, of two models that
+// do equally well: a win rate above it over a rival betters the rival.
+const winRateEven = 50
+
+// winRateBefore reports a win-rate word of the lexicon in the scoreReach
+// bytes before p, from start on ("win rates of 75.7%").
+func (s *state) winRateBefore(p, start int) bool {
+	before := bytes.ToLower(s.buf[max(start, p-tune.scoreReach):p])
+	for _, w := range s.an.cat.WinRateWords {
+		if bytes.Contains(before, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // gainRivals returns the models of sentence sp a gain word of the
@@ -763,9 +810,9 @@ func (s *state) gainRivals(sp span) []int {
 }
 
 // gainWordBefore reports a gain rival word right before a model name at
-// m ("over X", "比X").
+// m, an opening quote between or none ("over X", "over \"X\"", "比X").
 func (s *state) gainWordBefore(m span) bool {
-	before := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
+	before := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " \"'“「")
 	for _, w := range s.an.cat.GainRivalsBefore {
 		if bytes.HasSuffix(before, []byte(w)) {
 			if n := len(before) - len(w); n == 0 || !isAlnum(before[n-1]) || !isAlnum(w[0]) {
@@ -2026,7 +2073,12 @@ func (s *state) qualifiedNoun(sp span) int {
 				continue // "modeling"
 			}
 			if j > at {
-				if m := s.modelWith(nameTokens(string(t[s.sizedStart(t, j):j]))); m >= 0 {
+				q := nameTokens(string(t[s.sizedStart(t, j):j]))
+				m := s.modelWith(q)
+				if m < 0 {
+					m = s.recentWith(q, sp.start+j)
+				}
+				if m >= 0 {
 					found, at = m, j
 				}
 			}
@@ -2265,6 +2317,30 @@ func (s *state) modelWith(q []string) int {
 		}
 	}
 	return best
+}
+
+// recentWith returns the one model, of any family, named in the
+// pronounReach bytes before p whose name holds the variant word q alone
+// ("Voxtral 2 Small (24B) and Voxtral 2 Mini … the Small model" in a
+// roundup of other makers' models), neither compared against nor a
+// rival's column of a benchmark table ("33 for the Qwen instruct
+// model"); -1 when none or more than one does.
+func (s *state) recentWith(q []string, p int) int {
+	if len(q) != 1 || !s.variantWord(q[0]) {
+		return -1
+	}
+	found := -1
+	for _, x := range s.mentionsIn(max(0, p-tune.pronounReach), p) {
+		m := s.models[x.model]
+		if m.count == 0 || m.targeted || m.benched || x.model == found || !slices.Contains(nameTokens(m.name), q[0]) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = x.model
+	}
+	return found
 }
 
 // holdsAll reports every token of q among toks.
@@ -2531,10 +2607,54 @@ func (s *state) phraseAfter(p, end int) string {
 		}
 		q++
 	}
+	if q-p >= tune.phraseAfter {
+		if e := s.nounNamedAfter(q, min(end, p+tune.phraseNamed)); e > q {
+			return s.evidence(p, e) // "… fine-tunes the pre-trained language model ZetaBERT"
+		}
+	}
 	for q > p && q < len(s.buf) && q-p >= tune.phraseAfter && s.buf[q] != ' ' {
 		q--
 	}
 	return s.evidence(p, q)
+}
+
+// nounNamedAfter returns where the name ends that a model noun of the
+// lexicon (one a space opens) gives right after it ("model ZetaBERT",
+// "models Quill-7B"),
+// written from before q up to end within one clause: a word opening with
+// a capital, shaped like a name (a digit, a hyphen or a capital past its
+// first letter); q when none does.
+func (s *state) nounNamedAfter(q, end int) int {
+	lo := max(0, q-len(" models"))
+	for i := lo; i < end; i++ {
+		switch s.buf[i] {
+		case ',', '.', ';', ':', '(', '\n':
+			if !(s.buf[i] == '.' && i > 0 && isDigit(s.buf[i-1]) && i+1 < end && isDigit(s.buf[i+1])) {
+				return q
+			}
+		}
+		for _, noun := range s.an.cat.ModelNouns {
+			if !strings.HasPrefix(noun, " ") || !bytes.HasPrefix(s.buf[i:end], []byte(noun)) {
+				continue // the nouns a space opens, written before a name
+			}
+			st := i + len(noun)
+			if st < end && s.buf[st] == 's' {
+				st++ // "models"
+			}
+			if st >= end || s.buf[st] != ' ' {
+				continue
+			}
+			st++
+			e := st
+			for e < end && (isAlnum(s.buf[e]) || s.buf[e] == '-' || s.buf[e] == '.' && e+1 < end && isAlnum(s.buf[e+1])) {
+				e++
+			}
+			if w := s.buf[st:e]; len(w) >= 3 && isUpper(w[0]) && nameShaped(string(w)) {
+				return e
+			}
+		}
+	}
+	return q
 }
 
 // phraseBefore returns the words before p back to the previous clause

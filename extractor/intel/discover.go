@@ -128,7 +128,9 @@ func (s *state) discover() {
 	}
 	if len(s.newVendors) == 0 && !s.anyVendorHit() {
 		if owner, ids := s.ownModelHubOwner(stems.names); owner != "" {
-			s.addVendor(s.ownerSpelling(owner), 0)
+			if !s.an.formatNamed(owner) {
+				s.addVendor(s.ownerSpelling(owner), 0)
+			}
 			for _, name := range ids {
 				if i := strings.LastIndexAny(name, "-_"); i < 0 || !s.an.c.notModelParts[strings.ToLower(name[i+1:])] {
 					// "Toto-Open-Base-1.0", which the name grammar would
@@ -149,7 +151,7 @@ func (s *state) discover() {
 		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
 		// it is tuned from); on a page about models that introduces none,
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
-		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) &&
+		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) && !s.an.formatNamed(repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && (namedExactly(repo, stems.names) && (handleWritten(s.a.Text, owner) || !s.catalogHolds(repo)) || !s.catalogNamedAfter(repo)) && !s.toolingRepo(repo, stems.names)) ||
 				s.ownerModelID(owner)) {
@@ -3048,6 +3050,33 @@ func (s *state) spellings(f string, lo, hi int) iter.Seq[span] {
 			i = j
 		}
 	}
+}
+
+// formatNamed reports a hub owner or a repository named after a weight
+// format of the lexicon ("mlx-community", "onnx-community", "gguf-org";
+// "mlx-audio", "ggml"; a format the lexicon spells in capitals or one
+// read by its shape, "int4"): a community that converts other makers'
+// models, or a runtime that ports them, whose owner makes none of the
+// models the page offers.
+func (an *Analyzer) formatNamed(name string) bool {
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if an.isFormat(part) && !an.wordFormat(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordFormat reports a format of the lexicon spelt as a word, not in
+// capitals ("Unsloth", "Dynamic", "Diffusers"): a packaging part of a
+// checkpoint's name, and a project's or a word's too.
+func (an *Analyzer) wordFormat(part string) bool {
+	for _, f := range an.cat.Formats {
+		if strings.EqualFold(f, part) {
+			return strings.ToUpper(f) != f
+		}
+	}
+	return false
 }
 
 // ownModelHubOwner returns the one owner of the hub ids the text writes

@@ -307,6 +307,10 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropSeriesBefore()
 	s.dropBareBeside()
 	s.dropRebranded()
+	s.dropToolProject()
+	s.dropPlaceholders()
+	s.dropDataDefined()
+	s.dropPortReleases()
 	s.output()
 }
 
@@ -1081,7 +1085,7 @@ func (s *state) output() {
 		return c
 	}
 	benchSide, owners, short := s.benchMakers(), s.owners(), s.projectShortNames()
-	code := s.namedOnlyAs(func(h hit) bool { return s.inCodeLine(h.start) || s.sampleHit(h) })
+	code := s.namedOnlyAs(func(h hit) bool { return s.inCodeLine(h.start) || s.sampleHit(h) || s.socialHit(h) })
 	for _, h := range s.vendorHits {
 		if benchSide[h.idx] || owners[h.idx] || short[h.idx] || code[h.idx] {
 			continue
@@ -1104,7 +1108,9 @@ func (s *state) output() {
 		named[v] = true // only named vendors are counted so far
 	}
 	s.creditLabs(named)
-	releases := s.releasesModel()
+	// A port releases nothing of its own, yet names its models as a
+	// release page does: their makers are credited as a release page's.
+	releases := s.releasesModel() || s.portPage()
 	owner := s.ownerMaker()
 	for _, m := range s.models {
 		switch {

@@ -400,18 +400,20 @@ func (s *state) benchNameAt(sp span) bool {
 
 // tableModelsInProse records the prose mentions of models the page's
 // benchmark tables alone introduced (baselineRows: "CosyVoice 3-0.5B",
-// "Viettel-LLM 3 32B"), written exactly as in the table, so prose claims
+// "Viettel-LLM 3 32B"; a row marked as the page's own, "Zyla-VC (Ours)"),
+// written exactly as in the table, so prose claims
 // can name them; a mention a comparison cue points at is compared. It
 // returns, per model, one it found in prose (nil when none).
 func (s *state) tableModelsInProse() []bool {
-	if !slices.ContainsFunc(s.models, func(m *modelRec) bool { return m.benched }) {
+	tabled := func(m *modelRec) bool { return m.benched || m.ours }
+	if !slices.ContainsFunc(s.models, tabled) {
 		return nil
 	}
 	named := make([]bool, len(s.models))
 	for _, m := range s.mentions {
 		named[m.model] = true
 	}
-	sought := func(i int) bool { return s.models[i].benched && !named[i] && len(s.models[i].name) >= 4 }
+	sought := func(i int) bool { return tabled(s.models[i]) && !named[i] && len(s.models[i].name) >= 4 }
 	n := 0
 	for i := range s.models {
 		if sought(i) {

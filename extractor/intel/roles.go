@@ -1154,11 +1154,12 @@ func (s *state) makersOfNewModels(primary int) {
 
 // ownerMaker returns the handle of the repository the page is, as the
 // text spells it, when no catalog knows the owner, it is no hosting site
-// and the repository is no copy of another's: the maker of the page's own
-// models that no text gives a maker. "" otherwise.
+// and the repository is no copy of another's nor a runtime named after a
+// weight format ("mlx-audio": a port): the maker of the page's own models
+// that no text gives a maker. "" otherwise.
 func (s *state) ownerMaker() string {
 	owner, repo, _, ok := s.repo()
-	if !ok || s.hostOwner(owner) || s.copiedRepo(owner, repo) {
+	if !ok || s.hostOwner(owner) || s.copiedRepo(owner, repo) || s.an.formatNamed(repo) {
 		return ""
 	}
 	if v, _ := s.repoOwnerVendor(); v >= 0 {

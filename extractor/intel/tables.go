@@ -94,7 +94,35 @@ func (s *state) tableModels() {
 		s.noteBenched(tb)
 	}
 	for i := range s.tableCells {
+		s.laterNamedRows(&s.tableCells[i])
 		s.sizedRows(&s.tableCells[i]) // once every table named its models
+	}
+}
+
+// laterNamedRows reads again the row labels of a table of models down its
+// label columns that named no model when the table was read: a model a
+// later table introduced ("Zyla Audio 2 (base)" in a table without a
+// "Model" header, before the table headed so that names it) is that
+// row's model.
+func (s *state) laterNamedRows(tb *table) {
+	if tb.across || !tb.scored || tb.download || tb.labels < 1 {
+		return
+	}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if m, _ := tb.rowModel(r); m >= 0 {
+			continue
+		}
+		c := max(tb.modelCol, 0)
+		if k := row[c]; k.text == "" || k.num || k.bench >= 0 {
+			continue
+		}
+		if k := s.readCell(row[c].text); k.model >= 0 && k.bench < 0 {
+			row[c].model = k.model
+		}
 	}
 }
 
@@ -555,6 +583,13 @@ func (s *state) groupedNames(tb *table) {
 					k = s.readCell(up[c].text + " " + low[c].text)
 				}
 			}
+			if k.model < 0 || k.model == up[c].model || k.bench >= 0 {
+				if j := overlapJoin(up[c].text, low[c].text); j != "" {
+					// "Lyra 5.0" over "5.0 Mini": the low cell repeats
+					// the series' version before its variant.
+					k = s.readCell(j)
+				}
+			}
 			if k.model >= 0 && k.model != up[c].model && k.bench < 0 {
 				low[c].model = k.model
 			}
@@ -587,6 +622,20 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = s.ownShortHeader(low[c].text, false) // "M2.5-Lite" of MiniMax-M2.5-Lite
 		}
 	}
+}
+
+// overlapJoin joins a series' name and the header under it that repeats
+// the series' last words before words of its own ("Lyra 5.0" and "5.0
+// Mini": "Lyra 5.0 Mini"); "" when low repeats none of them or adds
+// nothing.
+func overlapJoin(up, low string) string {
+	u, l := strings.Fields(up), strings.Fields(low)
+	for n := min(len(u)-1, len(l)-1); n >= 1; n-- {
+		if slices.Equal(u[len(u)-n:], l[:n]) {
+			return strings.Join(append(slices.Clone(u), l[n:]...), " ")
+		}
+	}
+	return ""
 }
 
 // joinedHeader returns the model the text names whose name is a merged
@@ -1161,10 +1210,38 @@ func (s *state) readCell(text string) cell {
 			}
 		}
 	}
+	if c.model < 0 && ours && c.bench < 0 {
+		// "Zyla-VC (Ours)": a name of its own beside the mark is the
+		// row's model, though the text never introduced it; only a
+		// mark alone or beside plain words ("Full model (ours)") is
+		// the topic's.
+		c.model = s.ownName(t)
+	}
 	if c.model < 0 && ours && s.topic >= 0 {
 		c.model = s.topic
 	}
 	return c
+}
+
+// ownName records the label an own-model mark stands beside as a model
+// shown only in a table when it is shaped like a name (see headedName:
+// a digit, a capital past the first letter, words joined by hyphens) and
+// neither a size alone ("7B (ours)" is the topic's size) nor a vendor's
+// name; it returns the model or -1.
+func (s *state) ownName(t string) int {
+	if t == "" || sizeLabel(t) || s.vendorNamed(t) {
+		return -1
+	}
+	return s.headedName(t)
+}
+
+// vendorNamed reports a label that is a catalogued vendor's name
+// ("Acme (ours)" over the maker's columns). A maker only the article
+// names may be the project's own name read off its repository path
+// ("zyla-vc/EVAL.md"), the model's too.
+func (s *state) vendorNamed(t string) bool {
+	_, ok := s.an.c.vendorOfAlias[fold(t)]
+	return ok
 }
 
 // pipedBenches reads a label that splits its benchmark between " | ",
@@ -1801,7 +1878,7 @@ func (s *state) rowBenches(tb *table, row []cell, names []string, benches []int)
 		if name == "" {
 			continue
 		}
-		if h := names[c]; h != "" && h != name && !slices.Contains(overallWords, strings.ToLower(h)) {
+		if h := names[c]; h != "" && h != name && !overallWord(h) {
 			name += " " + h // "LibriSpeech" and "WER": "LibriSpeech WER"
 		}
 		outNames[c], outIdx[c] = name, idx
@@ -1847,6 +1924,11 @@ func (tb *table) columnBench(c int) (string, int, string) {
 		}
 		parts = append(parts, l)
 	}
+	if n := len(parts); n > 1 && overallWord(parts[n-1]) {
+		// "CoVoST 2" over "Avg.", "En-Zh", "Zh-En": the summary column
+		// is the score on the benchmark the merged cell names.
+		parts = parts[:n-1]
+	}
 	return strings.Join(parts, " "), -1, unit
 }
 
@@ -1886,6 +1968,10 @@ var overallWords = []string{"overall", "overall score", "headline", "headline sc
 // benchmark they name.
 const maxHeadingText = 2 * maxCellText
 
+// maxTitleWords is the most words of a heading read as a benchmark's
+// name (benchTitle).
+const maxTitleWords = 4
+
 // headingBench resolves the label of a table's summary score ("Overall",
 // "Score", "Accuracy") to the one catalogued benchmark the heading over the table
 // names ("OmniParseBench", "Evaluations in MTEB / Embedding Models");
@@ -1909,14 +1995,66 @@ func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 	if lang && idx >= 0 {
 		found += " " + name // "CV3-Eval" over a column "zh": "CV3-Eval zh"
 	}
+	if idx < 0 && !lang {
+		if t := s.benchTitle(tb.heading); t != "" {
+			return t, -1 // "Grand Bench Audio" over "Model | Accuracy"
+		}
+	}
 	return found, idx
+}
+
+// benchTitle returns the innermost of a table's headings when it is the
+// name of a benchmark no catalog knows: a title of at most maxTitleWords
+// words, each capitalised, one ending with a part of a benchmark's name
+// of the lexicon ("Bench", "Eval", "QA"), shaped like a name when it is
+// one word ("ZQBench", not "Benchmark"), naming no model; "" otherwise.
+func (s *state) benchTitle(heading string) string {
+	last := heading
+	if i := strings.LastIndex(heading, " / "); i >= 0 {
+		last = heading[i+len(" / "):]
+	}
+	words := strings.Fields(last)
+	if len(words) == 0 || len(words) > maxTitleWords {
+		return ""
+	}
+	part := false
+	for _, w := range words {
+		if !isUpper(w[0]) && !isDigit(w[0]) {
+			return ""
+		}
+		for _, p := range s.an.cat.BenchmarkParts {
+			part = part || strings.HasSuffix(w, p) // not "Benchmarks", "Evaluation"
+		}
+	}
+	if !part || len(words) == 1 && !nameShaped(last) {
+		return ""
+	}
+	sub := s.cellState(last)
+	sub.scan()
+	s.models = sub.models
+	if len(sub.mentions) > 0 {
+		return ""
+	}
+	return last
 }
 
 // summaryLabel reports a header label that names no benchmark but the
 // score on the one the table's heading names: a summary ("Overall") or a
 // bare score metric ("Accuracy", "F1", "정확도").
 func summaryLabel(name string) bool {
-	return slices.Contains(overallWords, strings.ToLower(strings.TrimSpace(name))) || scoreWord(name)
+	return overallWord(name) || scoreWord(name)
+}
+
+// overallWord reports a label of overallWords, abbreviated with a point
+// or not ("Avg.", "Avg").
+func overallWord(l string) bool {
+	return slices.Contains(overallWords, plainLabel(l))
+}
+
+// plainLabel is a header label lower-cased, without the spaces around it
+// and the point that abbreviates its last word ("Avg." → "avg").
+func plainLabel(l string) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(l)), "."))
 }
 
 // languageLabel reports a header label that names a language, a split
@@ -1992,7 +2130,7 @@ func metricWord(l string) bool {
 	if u := unitOf(l); u != "" {
 		return true
 	}
-	return slices.Contains(metricWords, strings.ToLower(strings.TrimSpace(l)))
+	return slices.Contains(metricWords, plainLabel(l))
 }
 
 // setting reports a header label that says how a benchmark was run, not
@@ -2012,7 +2150,8 @@ func firstOf(vs ...string) string {
 }
 
 // benchLabel cleans a table label for use as a benchmark name: the text
-// before any parenthesis, without trailing marks and arrows.
+// before any parenthesis (the acronym in it after a description of the
+// measure, "Naturalness (UTMOS)"), without trailing marks and arrows.
 func benchLabel(t string) string {
 	if i := strings.IndexAny(t, "(（"); i > 0 {
 		if inner := bracketed(t[i:]); inner != "" && splitScoreWord(t[:i]) {
@@ -2020,6 +2159,8 @@ func benchLabel(t string) string {
 			if sp := strings.LastIndexByte(t, ' '); sp > 0 && slices.Contains(splitWords, strings.ToLower(t[sp+1:])) {
 				t = t[:sp]
 			}
+		} else if inner != "" && metricAcronym(inner) && description(t[:i]) {
+			t = inner // "Naturalness (UTMOS)": the metric's own name
 		} else {
 			t = t[:i]
 		}
@@ -2030,6 +2171,42 @@ func benchLabel(t string) string {
 		return ""
 	}
 	return t
+}
+
+// metricAcronym reports a metric's or benchmark's short name: capitals,
+// and digits or hyphens among them, three letters or more ("UTMOS",
+// "SSIM", "WER").
+func metricAcronym(t string) bool {
+	letters := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case isUpper(c):
+			letters++
+		case isDigit(c) || c == '-' && i > 0:
+		default:
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// description reports a label of plain words that describes a measure
+// rather than naming it: a capital at most on its first letter, no digit,
+// at most three words ("Naturalness", "Voice similarity", "Word error
+// rate").
+func description(t string) bool {
+	t = strings.TrimSpace(t)
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 0x80 || isDigit(c) || i > 0 && isUpper(c) {
+			return false
+		}
+	}
+	return isLetterASCII(t[0])
 }
 
 // scoreWords are header words that name a score, not what it measures.

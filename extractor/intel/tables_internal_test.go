@@ -1,6 +1,10 @@
 package intel
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/modelwire/modelwire/event"
+)
 
 // TestCellNumber reads score cells, a unit written after the number
 // among them; a number followed by other words is no score.
@@ -52,6 +56,99 @@ func TestCellDate(t *testing.T) {
 		}
 		if _, _, ok := cellNumber(tc.in); ok != tc.score {
 			t.Errorf("cellNumber(%q) ok = %v, want %v", tc.in, ok, tc.score)
+		}
+	}
+}
+
+// TestOwnName reads the label beside an own-model mark: a name of its own
+// is a model; a size, plain words or a vendor's name are not.
+func TestOwnName(t *testing.T) {
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"Zyla-VC", "Zyla-VC"},
+		{"Quill 3B", "Quill 3B"},
+		{"7B", ""},
+		{"Full model", ""},
+		{"Base", ""},
+		{"NVIDIA", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			s := an.newState(&event.Article{Text: "Evaluation of the voice models."}, nil)
+			got := ""
+			if m := s.ownName(tc.in); m >= 0 {
+				got = s.models[m].name
+			}
+			if got != tc.want {
+				t.Errorf("ownName(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBenchTitle reads the innermost heading over a table as a
+// benchmark's name only when it is built like one.
+func TestBenchTitle(t *testing.T) {
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"Quill 2 / Audio reasoning / Grand Bench Audio", "Grand Bench Audio"},
+		{"Results / ZQBench", "ZQBench"},
+		{"Results / Tale-Eval", "Tale-Eval"},
+		{"Quill 2 / Benchmark", ""},
+		{"Benchmarks", ""},
+		{"Evaluation", ""},
+		{"Audio reasoning", ""},
+		{"Results / our bench suite", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			s := an.newState(&event.Article{Text: "Evaluation of the models."}, nil)
+			if got := s.benchTitle(tc.in); got != tc.want {
+				t.Errorf("benchTitle(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestOverallWord reads summary labels with or without the point that
+// abbreviates them.
+func TestOverallWord(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Avg.", true},
+		{"Avg", true},
+		{" Overall ", true},
+		{"U.", false},
+		{"Sound", false},
+	} {
+		if got := overallWord(tc.in); got != tc.want {
+			t.Errorf("overallWord(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestBenchLabel names a column or row by its label: the acronym in
+// brackets after a plain description of the measure, the text before
+// brackets that hold a setting or a gloss.
+func TestBenchLabel(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"Naturalness (UTMOS) ↑", "UTMOS"},
+		{"Voice similarity (SSIM) ↑", "SSIM"},
+		{"Word error rate (WER)", "WER"},
+		{"Dead air (excess silence) ↓", "Dead air"},
+		{"ZQBench (5-shot)", "ZQBench"},
+		{"ZQBench (ZQB)", "ZQBench"},
+		{"Accuracy (Tale Eval)", "Tale Eval"},
+		{"Speed (ms)", "Speed"},
+	} {
+		if got := benchLabel(tc.in); got != tc.want {
+			t.Errorf("benchLabel(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

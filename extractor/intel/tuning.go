@@ -154,8 +154,11 @@ type releaseTuning struct {
 	// A comparison whose sentence opens with a pronoun ("Its score …")
 	// is about the model named at most pronounReach bytes before; one
 	// that names no model compares with the phrase of at most phraseAfter
-	// bytes after it (phraseBefore before it, for a cue that follows).
-	pronounReach, phraseAfter, phraseBefore int
+	// bytes after it (phraseBefore before it, for a cue that follows);
+	// a phrase so cut that goes on to name its rival after a model noun
+	// ("… the pre-trained language model ZetaBERT") runs to the name, at
+	// most phraseNamed bytes.
+	pronounReach, phraseAfter, phraseBefore, phraseNamed int
 
 	// A line of at most headingBytes with no sentence punctuation at its
 	// end is a heading: a vendor or model named in one (or in the title)
@@ -208,7 +211,7 @@ var tune = releaseTuning{
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40, passingMakerMin: 2,
 	partnerReach: 120, projectShortMax: 3,
 
-	pronounReach: 400, phraseAfter: 80, phraseBefore: 60,
+	pronounReach: 400, phraseAfter: 80, phraseBefore: 60, phraseNamed: 200,
 
 	headingBytes: 120,
 
