@@ -108,6 +108,10 @@ type Catalog struct {
 	// release verb right after one ("Please first launch a local API
 	// server") is an instruction, not an announcement.
 	ReaderRequests []string `yaml:"reader_requests"`
+	// SelfOffers open a sentence in which a page offers what it names
+	// ("This package provides", "本仓库提供"): the models named after one,
+	// beside the page's own release, are the page's too.
+	SelfOffers []string `yaml:"self_offers"`
 	// DefinitionBreaks between a name and a model noun make the noun no
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
@@ -941,6 +945,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PreviewWords = append(c.PreviewWords, o.PreviewWords...)
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.ReaderRequests = append(c.ReaderRequests, o.ReaderRequests...)
+	c.SelfOffers = append(c.SelfOffers, o.SelfOffers...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
 	c.DefinitionCopulas = append(c.DefinitionCopulas, o.DefinitionCopulas...)
 	c.ArchitectureNouns = append(c.ArchitectureNouns, o.ArchitectureNouns...)
@@ -1362,6 +1367,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("preview_words", c.PreviewWords)
 	v.names("reader_conditions", c.ReaderConditions)
 	v.names("reader_requests", c.ReaderRequests)
+	v.names("self_offers", c.SelfOffers)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
 	v.spacedWords("definition_copulas", c.DefinitionCopulas)
 	v.spacedWords("code_before", c.CodeBefore)

@@ -140,6 +140,11 @@ func (s *state) discover() {
 			}
 		}
 	}
+	if _, repo, _, ok := s.project(); ok && !namedAfterAny(repo, stems.names) {
+		for _, name := range s.repoCheckpoints() {
+			stems.add(name) // released by releaseRepoModel where the page releases nothing else
+		}
+	}
 	if owner, repo, _, ok := s.repo(); ok && !s.hostOwner(owner) {
 		// The owner of a repository makes the new models, where no other
 		// maker is named or the models are named after the repository
@@ -3116,6 +3121,40 @@ func (s *state) ownModelHubOwner(names []string) (string, []string) {
 		return "", nil // two publishers: no one maker
 	}
 	return best, ids[best]
+}
+
+// repoCheckpoints returns, on a project's page, the names of the hub ids
+// its text writes whose name is the project's name, a hyphen or an
+// underscore, and more with a digit ("acme/zentor-2-7B-1025" on
+// acme/zentor, "someone/zentor-base-v2"): checkpoints of the model the
+// page is named after, wherever they are published (a README that names
+// its own checkpoints only in commands and notes), with packaging
+// suffixes dropped ("-FP8"). A name ending in a word of the lexicon's
+// not_model_parts ("zentor-2-demo") is none. Discovery reads them only
+// where the text introduces no model named after the project: the
+// page's prose names its model otherwise.
+func (s *state) repoCheckpoints() []string {
+	_, repo, _, ok := s.project()
+	if !ok || len(repo) < 3 {
+		return nil
+	}
+	low := strings.ToLower(repo)
+	var out []string
+	for id := range s.hubIDsIn(s.titleEnd, len(s.buf)) {
+		_, name, _ := strings.Cut(id, "/")
+		name = s.an.withoutFormats(name)
+		rest, ok := strings.CutPrefix(strings.ToLower(name), low)
+		if !ok || len(rest) < 2 || rest[0] != '-' && rest[0] != '_' || !hasDigit(rest) {
+			continue
+		}
+		if i := strings.LastIndexAny(name, "-_"); s.an.c.notModelParts[strings.ToLower(name[i+1:])] {
+			continue
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // hubIDsIn yields the "owner/name" ids written in [lo, hi) as words of

@@ -289,6 +289,7 @@ func (s *state) releases() {
 	s.releaseDefined()
 	s.releaseNewestDated()
 	s.dropPassingSeries()
+	s.releaseSelfOffered()
 	s.dropDeniedTitles()
 	s.dropReviewed()
 	s.dropReopened()
@@ -593,9 +594,9 @@ func (s *state) ownerOf(owner string, v int) bool {
 // names ("11/2023: PhoGPT-4B" under "15/04/2026: PhoGPT-2-7B"), unless it
 // releases the series the page is titled after ("01-ai/Yi").
 func (s *state) olderEntries() {
-	newest := 0
+	newest, window := 0, tune.logPastMonths
 	if pub := s.a.PublishedAt; !pub.IsZero() {
-		newest = pub.Year()*12 + int(pub.Month())
+		newest, window = pub.Year()*12+int(pub.Month()), tune.pastMonths
 	}
 	for _, c := range s.cues[cueRelease] {
 		if s.releasesNamed(s.sentenceAt(c.start)) {
@@ -609,7 +610,7 @@ func (s *state) olderEntries() {
 		if mo == 0 {
 			continue
 		}
-		old := newest-mo >= tune.pastMonths && !s.titleSeriesIn(sent)
+		old := newest-mo >= window && !s.titleSeriesIn(sent)
 		var ev string
 		for _, m := range s.mentionsIn(sent.start, sent.end) {
 			rec := s.models[m.model]
@@ -995,6 +996,64 @@ func (s *state) releaseDefined() {
 		}
 		s.give(i, tune.repoTitleConf, s.sentence(s.sentenceAt(rec.first)), false)
 	}
+}
+
+// releaseSelfOffered releases alongside, on a project's page, the models
+// a sentence opened by a word of the lexicon's self_offers names beside a
+// model the page releases ("This package provides a streaming version of
+// the audio tokenizer (X) and the lm model (Y)" on the page of Y): the
+// page offers both as its own. A model of another maker than the released
+// one's, or one compared, planned, denied or recalled is none, and so is
+// one built on or introduced as another maker's (a rival) outside the
+// offer: a built-on cue inside it ("a version of the tokenizer (X)")
+// describes the page's own build of X. It runs after dropPassingSeries:
+// a bare series the page offers as its own is named in no passing.
+func (s *state) releaseSelfOffered() {
+	if _, _, _, ok := s.project(); !ok || len(s.an.cat.SelfOffers) == 0 {
+		return
+	}
+	for k, sent := range s.sents {
+		at := s.selfOfferEnd(sent)
+		if at < 0 {
+			continue
+		}
+		ms := s.mentionsIn(at, sent.end)
+		own := slices.IndexFunc(ms, func(m mention) bool { r := s.models[m.model]; return r.conf > 0 && !r.along })
+		if own < 0 {
+			continue
+		}
+		maker := s.models[ms[own].model].vendor
+		for _, m := range ms {
+			rec := s.models[m.model]
+			if rec.conf > 0 || rec.count == 0 || rec.targeted || rec.held || rec.denied || rec.recalled {
+				continue
+			}
+			if rec.vendor >= 0 && (maker < 0 || !s.sameGroup(rec.vendor, maker)) || rec.vendor < 0 && rec.family >= 0 {
+				continue // another maker's model, or one the catalog knows of none
+			}
+			if b := int(rec.roleAt[kindBuiltOn]) - 1; (rec.based || rec.rival) && (b < at || b >= sent.end) {
+				continue // built on, or introduced as another's, outside the offer
+			}
+			if s.primary >= 0 && rec.vendor >= 0 && !s.sameGroup(rec.vendor, s.primary) {
+				continue
+			}
+			s.give(m.model, tune.repoTitleConf, s.sentence(k), true)
+		}
+	}
+}
+
+// selfOfferEnd returns where a word of the lexicon's self_offers that
+// opens sentence sent ends, or -1.
+func (s *state) selfOfferEnd(sent span) int {
+	text := s.buf[sent.start:sent.end]
+	lead := len(text) - len(bytes.TrimLeft(text, " -*>#•"))
+	low := bytes.ToLower(text[lead:])
+	for _, w := range s.an.cat.SelfOffers {
+		if bytes.HasPrefix(low, []byte(strings.ToLower(w))) {
+			return sent.start + lead + len(w)
+		}
+	}
+	return -1
 }
 
 // releaseNewestDated releases, on a repository's page that releases

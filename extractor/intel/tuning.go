@@ -74,6 +74,11 @@ type releaseTuning struct {
 	// the clause goes on that far (a long list of objects). A release of
 	// a model the title names recalls only from titlePastDays.
 	pastMonths, pastDays, titlePastDays, dateBefore, dateBeforeRunes, dateAfter, dateClauseRunes, dateClauseAfter int
+	// On an undated page (a README) an entry of its news log recalls
+	// when dated logPastMonths or more before the log's newest release
+	// entry: the page was kept since that entry, and the entries of the
+	// quarter before it are its current launches.
+	logPastMonths int
 	// A sentence whose first dateHead bytes are a date and a colon is a
 	// dated line ("2025-04-16: …"): its date dates the whole line.
 	dateHead int
@@ -195,7 +200,7 @@ var tune = releaseTuning{
 
 	negationBefore: 14, plannedBefore: 28, historyBefore: 24, historyAfter: 20, postBlockAfter: 18,
 	cjkBlockAfter: 24, holdReach: 120,
-	pastMonths: 2, pastDays: 14, titlePastDays: 31, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24, elapsedDays: 7,
+	pastMonths: 2, pastDays: 14, titlePastDays: 31, logPastMonths: 3, dateBefore: 40, dateBeforeRunes: 30, dateAfter: 40, dateClauseRunes: 100, dateClauseAfter: 100, dateHead: 24, elapsedDays: 7,
 	freshDays: 7,
 
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80, clauseTail: 12,
