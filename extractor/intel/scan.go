@@ -112,6 +112,13 @@ func rightOK(buf []byte, j int, digitOK bool) bool {
 	return !unicode.IsLetter(r) || isCJK(r)
 }
 
+// gluedCode reports a version code glued onto a word ending in a
+// lower-case letter at j: a capital then a digit ("DeepSeekV2", "KimiK2"),
+// the camel case of a class or config name that still spells the model.
+func gluedCode(buf []byte, j int) bool {
+	return j > 0 && j+1 < len(buf) && isLower(buf[j-1]) && isUpper(buf[j]) && isDigit(buf[j+1])
+}
+
 // isCJK reports scripts written without spaces between words, where a Latin
 // name may touch the next word ("딥시크가", "发布GLM-4").
 func isCJK(r rune) bool {
@@ -297,7 +304,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		if r.exact != "" && string(surface) != r.exact {
 			return false
 		}
-		return rightOK(s.buf, en, digitOK)
+		return rightOK(s.buf, en, digitOK) || digitOK && gluedCode(s.buf, en)
 	}
 	for _, r := range refs {
 		if r.kind == hitNotModel && ok(r, false) {
@@ -696,6 +703,17 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "Qwen3TTSModel": the stem opens a class of code whose
 		// version glues onto a word (classGlued), no model.
 		return wordEnd(s.buf, en), true
+	}
+	if len(parts) == 0 && end == en && gluedCode(s.buf, en) {
+		// "DeepseekV2", "KimiK2": a code glued on in camel case; in a
+		// class of code ("DeepseekV2Config") no model.
+		w := wordEnd(s.buf, en)
+		code := string(s.buf[en:w])
+		if !isCodeWord(code) || w < len(s.buf) && isLetterASCII(s.buf[w]) {
+			return w, true
+		}
+		more, e := s.an.suffix(s.buf, w, f.Joined, false)
+		parts, end = append([]part{{sep: '-', text: code, kind: partCode}}, more...), e
 	}
 	if lower && len(f.Case) > 0 && !slices.Contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
 		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
