@@ -350,6 +350,7 @@ func TestNames(t *testing.T) {
 		{"native variants", "LG가 엑사원 딥을 공개했다. 엑사원 딥-32B, 솔라 프로 2, 딥러닝 엑사원 딥러닝.", []string{"EXAONE Deep", "EXAONE Deep-32B", "Solar Pro 2"}, []string{"EXAONE Deep Learning"}},
 		{"brackets", "FLUX.1 [dev], FLUX.1 Kontext [pro] and Granite-4.0-H-Small; see [1].", []string{"FLUX.1 dev", "FLUX.1 Kontext pro", "Granite-4.0-H-Small"}, nil},
 		{"glued code", "Support DeepseekV2, KimiK2 and DeepSeekV2.5-Lite; see the DeepseekV3Config class.", []string{"DeepSeek-V2", "Kimi K2", "DeepSeek-V2.5-Lite"}, []string{"DeepSeek-2", "DeepSeek", "Kimi", "DeepSeek-V3"}},
+		{"experts times size", "Support mixtral 8*7B, Mixtral 8×22B and Mixtral 8 * 7B; Gemini 3 Pro is 2× faster.", []string{"Mixtral 8x7B", "Mixtral 8x22B", "Gemini 3 Pro"}, []string{"Mixtral 8", "Gemini 3 Pro 2"}},
 		{"spaced joined", "StepFun released Step 3, a new language model. Step 2 of the guide: install.", []string{"Step 3"}, []string{"Step 2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

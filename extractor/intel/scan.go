@@ -1154,10 +1154,12 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if w == q {
 			break
 		}
-		if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w) || sep == ' ' && an.scoreUnitAt(buf, w)) {
-			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số", "Gemini 3 Pro 4.1 分": a quantity, not a version
-		}
 		text := string(buf[q:w])
+		if e, size := expertsTimes(buf, q, w); e > w {
+			text, w = size, e // "Mixtral 8*7B", "8×22B": experts times their size
+		} else if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w) || sep == ' ' && an.scoreUnitAt(buf, w) || bytes.HasPrefix(buf[w:], []byte("×"))) {
+			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số", "Gemini 3 Pro 4.1 分", "2× faster": a quantity, not a version
+		}
 		// "V-3": a lone capital joined to its number by a hyphen.
 		if len(text) == 1 && isUpper(text[0]) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
 			w2 := wordEnd(buf, w+1)
@@ -1233,6 +1235,36 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// expertsTimes reads a mixture's size written with a star or a times sign
+// between the count of experts q..w and the size of one ("8*7B", "8×22B",
+// "8 × 7B") and returns its end and the size spelt with an x ("8x7B"), or
+// w when none follows.
+func expertsTimes(buf []byte, q, w int) (int, string) {
+	if w == q || !isDigit(buf[q]) || !isNumber(string(buf[q:w])) {
+		return w, ""
+	}
+	p := w
+	if p < len(buf) && buf[p] == ' ' {
+		p++
+	}
+	switch {
+	case p < len(buf) && buf[p] == '*':
+		p++
+	case bytes.HasPrefix(buf[p:], []byte("×")):
+		p += len("×")
+	default:
+		return w, ""
+	}
+	if p < len(buf) && buf[p] == ' ' {
+		p++
+	}
+	e := wordEnd(buf, p)
+	if e == p || !isDigit(buf[p]) || !isSizeWord(string(buf[p:e])) {
+		return w, ""
+	}
+	return e, string(buf[q:w]) + "x" + string(buf[p:e])
 }
 
 // lowerRunToSize reports a run of at most three lowercase words joined
