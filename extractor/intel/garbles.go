@@ -320,7 +320,7 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	if e, ok := s.recased(sp, versioned); ok {
 		return e, true
 	}
-	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) {
+	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) || acronymInside(w) {
 		return 0, false
 	}
 	var kb [64]byte
@@ -364,6 +364,18 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	s.addMention(span{sp.start, end}, f, -1, stemOut(m.entry.name, fam.Name), parts,
 		resolution{how: how, conf: bestConf, by: int32(bestCtx)})
 	return end, true
+}
+
+// acronymInside reports a word with a run of capitals after a lower-case
+// letter ("LlaVA", "MobiLLM", "SkyVLA"): a name spelt on purpose with its
+// own acronym, not a typo of a catalogued one.
+func acronymInside(w []byte) bool {
+	for k := 1; k+1 < len(w); k++ {
+		if isLower(w[k-1]) && isUpper(w[k]) && isUpper(w[k+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // recased reads a stem the catalog matches only in its own case written in

@@ -351,6 +351,7 @@ func TestNames(t *testing.T) {
 		{"brackets", "FLUX.1 [dev], FLUX.1 Kontext [pro] and Granite-4.0-H-Small; see [1].", []string{"FLUX.1 dev", "FLUX.1 Kontext pro", "Granite-4.0-H-Small"}, nil},
 		{"glued code", "Support DeepseekV2, KimiK2 and DeepSeekV2.5-Lite; see the DeepseekV3Config class.", []string{"DeepSeek-V2", "Kimi K2", "DeepSeek-V2.5-Lite"}, []string{"DeepSeek-2", "DeepSeek", "Kimi", "DeepSeek-V3"}},
 		{"experts times size", "Support mixtral 8*7B, Mixtral 8×22B and Mixtral 8 * 7B; Gemini 3 Pro is 2× faster.", []string{"Mixtral 8x7B", "Mixtral 8x22B", "Gemini 3 Pro"}, []string{"Mixtral 8", "Gemini 3 Pro 2"}},
+		{"acronym inside", "Support LlaVA-Next and Lama 3 from Meta.", []string{"Llama 3"}, []string{"Llama Next", "Llama"}},
 		{"spaced joined", "StepFun released Step 3, a new language model. Step 2 of the guide: install.", []string{"Step 3"}, []string{"Step 2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
