@@ -375,6 +375,30 @@ func TestNames(t *testing.T) {
 	}
 }
 
+// TestDisplayNames checks the exact name a model is reported under where
+// the folded comparison of TestNames cannot tell spellings apart.
+func TestDisplayNames(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		// A number and capitals written onto a stem name a line of
+		// models, not a version to hyphenate, and a version may follow.
+		{"line on the stem", "Tencent released Hunyuan7X 2.0 and Hunyuan7X-Lite; GPT4o is older.", []string{"Hunyuan7X-2.0", "Hunyuan7X-Lite", "GPT-4o"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := event.Article{Title: "t", Text: tc.text, Language: "en"}
+			an.Analyze(&a, nil)
+			for _, w := range tc.want {
+				if !slices.Contains(names(a.Models), w) {
+					t.Errorf("%q not found in %v", w, names(a.Models))
+				}
+			}
+		})
+	}
+}
+
 // TestDocuments checks that a model named past a released document is not
 // released, and that one whose weights come with the document is.
 func TestDocuments(t *testing.T) {
