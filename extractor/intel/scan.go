@@ -1720,7 +1720,7 @@ func capitals(w string) int {
 // spacedNumber reads a number after a space: a short version ("Llama 3",
 // "Gemini 2.5") or a date code ("DeepSeek R1 0528"), not a table's score.
 func spacedNumber(w string, first, hasSize bool, prev []part) partKind {
-	if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize) || len(prev) == 1 && prev[0].line()) && isShortVersion(w) {
+	if (first || len(prev) > 0 && !isDigit(prev[len(prev)-1].text[0]) && spacedOK(prev, hasSize)) && isShortVersion(w) {
 		return partVersion
 	}
 	if !first && isDateCode(w) && !hasSize && hasVersion(prev) && spacedOK(prev, hasSize) {
@@ -1731,7 +1731,7 @@ func spacedNumber(w string, first, hasSize bool, prev []part) partKind {
 
 // line reports a first part that names a line of models rather than a
 // version: a number and capitals written onto the stem ("3D" of
-// "Hunyuan3D"), which a version may follow ("Hunyuan3D 2.0").
+// "Hunyuan3D").
 func (p part) line() bool {
 	return p.sep == 0 && p.kind == partVersion && isDigit(p.text[0]) && isUpper(p.text[len(p.text)-1])
 }
