@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/extractor/catalog"
 )
 
 // Garbled names: transliterations and machine-translation slips of Latin
@@ -320,7 +322,7 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	if e, ok := s.recased(sp, versioned); ok {
 		return e, true
 	}
-	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) {
+	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) || acronymInside(w) {
 		return 0, false
 	}
 	var kb [64]byte
@@ -353,6 +355,9 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	m := matches[best]
 	f := m.entry.idx
 	fam := &s.an.cat.Families[f]
+	if spelledStem(s.buf[sp.start:], fam) {
+		return 0, false // "LTX" of "LTX-Video": the stem in full, which the scanner read or declined
+	}
 	parts, end := s.an.suffix(s.buf, sp.end, fam.Joined, false)
 	if len(parts) == 0 && (!fam.Bare || versioned && !s.lenient) {
 		return 0, false
@@ -364,6 +369,30 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	s.addMention(span{sp.start, end}, f, -1, stemOut(m.entry.name, fam.Name), parts,
 		resolution{how: how, conf: bestConf, by: int32(bestCtx)})
 	return end, true
+}
+
+// spelledStem reports text that opens with one of the family's stems
+// written in full and ending a word there, as "LTX-Video" opens with the
+// stem "LTX-Video": no garble of another of its stems ("LTXV").
+func spelledStem(text []byte, fam *catalog.Family) bool {
+	for _, st := range fam.Stems {
+		if hasPrefixFold(text, strings.ToLower(st)) && rightOK(text, len(st), true) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymInside reports a word with a run of capitals after a lower-case
+// letter ("LlaVA", "MobiLLM", "SkyVLA"): a name spelt on purpose with its
+// own acronym, not a typo of a catalogued one.
+func acronymInside(w []byte) bool {
+	for k := 1; k+1 < len(w); k++ {
+		if isLower(w[k-1]) && isUpper(w[k]) && isUpper(w[k+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // recased reads a stem the catalog matches only in its own case written in

@@ -123,6 +123,9 @@ func (c *compiled) appendCanonical(dst []byte, fam int, stem string, parts []par
 			dst = append(dst, '.') // "FLUX.1"
 		case i == 0 && st == styleAttached && p.kind == partVersion && isDigit(p.text[0]) && !isDigit(stem[len(stem)-1]):
 			// "Qwen2.5"
+		case i == 0 && p.line() && stem != "" && !isDigit(stem[len(stem)-1]):
+			// "Hunyuan3D": a number and letters written onto the stem
+			// name a line of its own, not a version to hyphenate.
 		case st == styleSpaced:
 			dst = append(dst, ' ')
 		default:

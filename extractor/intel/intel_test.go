@@ -349,6 +349,10 @@ func TestNames(t *testing.T) {
 		{"spaced variants", "Gen-3 Alpha, Gen-4 Turbo, FLUX.1 Kontext, Hailuo 02 and Aya Expanse.", []string{"Gen-3 Alpha", "Gen-4 Turbo", "FLUX.1 Kontext", "Hailuo 02", "Aya Expanse"}, nil},
 		{"native variants", "LG가 엑사원 딥을 공개했다. 엑사원 딥-32B, 솔라 프로 2, 딥러닝 엑사원 딥러닝.", []string{"EXAONE Deep", "EXAONE Deep-32B", "Solar Pro 2"}, []string{"EXAONE Deep Learning"}},
 		{"brackets", "FLUX.1 [dev], FLUX.1 Kontext [pro] and Granite-4.0-H-Small; see [1].", []string{"FLUX.1 dev", "FLUX.1 Kontext pro", "Granite-4.0-H-Small"}, nil},
+		{"glued code", "Support DeepseekV2, KimiK2 and DeepSeekV2.5-Lite; see the DeepseekV3Config class.", []string{"DeepSeek-V2", "Kimi K2", "DeepSeek-V2.5-Lite"}, []string{"DeepSeek-2", "DeepSeek", "Kimi", "DeepSeek-V3"}},
+		{"experts times size", "Support mixtral 8*7B, Mixtral 8×22B and Mixtral 8 * 7B; Gemini 3 Pro is 2× faster.", []string{"Mixtral 8x7B", "Mixtral 8x22B", "Gemini 3 Pro"}, []string{"Mixtral 8", "Gemini 3 Pro 2"}},
+		{"acronym inside", "Support LlaVA-Next and Lama 3 from Meta.", []string{"Llama 3"}, []string{"Llama Next", "Llama"}},
+		{"stem spelt in full", "Lightricks released a new detailer model LTX-Video-ICLoRA-detailer-13B-0.9.8; Meta released Lama 3.", []string{"Llama 3"}, []string{"LTXV-Video"}},
 		{"spaced joined", "StepFun released Step 3, a new language model. Step 2 of the guide: install.", []string{"Step 3"}, []string{"Step 2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -366,6 +370,30 @@ func TestNames(t *testing.T) {
 			for _, n := range tc.not {
 				if got[fold(n)] {
 					t.Errorf("%q reported in %v", n, names(a.Models))
+				}
+			}
+		})
+	}
+}
+
+// TestDisplayNames checks the exact name a model is reported under where
+// the folded comparison of TestNames cannot tell spellings apart.
+func TestDisplayNames(t *testing.T) {
+	an := newAnalyzer(t)
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		// A number and capitals written onto a stem name a line of
+		// models, not a version to hyphenate.
+		{"line on the stem", "Tencent released Hunyuan7X-2.0 and Hunyuan7X-Lite; GPT4o is older.", []string{"Hunyuan7X-2.0", "Hunyuan7X-Lite", "GPT-4o"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := event.Article{Title: "t", Text: tc.text, Language: "en"}
+			an.Analyze(&a, nil)
+			for _, w := range tc.want {
+				if !slices.Contains(names(a.Models), w) {
+					t.Errorf("%q not found in %v", w, names(a.Models))
 				}
 			}
 		})

@@ -112,6 +112,13 @@ func rightOK(buf []byte, j int, digitOK bool) bool {
 	return !unicode.IsLetter(r) || isCJK(r)
 }
 
+// gluedCode reports a version code glued onto a word ending in a
+// lower-case letter at j: a capital then a digit ("DeepSeekV2", "KimiK2"),
+// the camel case of a class or config name that still spells the model.
+func gluedCode(buf []byte, j int) bool {
+	return j > 0 && j+1 < len(buf) && isLower(buf[j-1]) && isUpper(buf[j]) && isDigit(buf[j+1])
+}
+
 // isCJK reports scripts written without spaces between words, where a Latin
 // name may touch the next word ("딥시크가", "发布GLM-4").
 func isCJK(r rune) bool {
@@ -297,7 +304,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 		if r.exact != "" && string(surface) != r.exact {
 			return false
 		}
-		return rightOK(s.buf, en, digitOK)
+		return rightOK(s.buf, en, digitOK) || digitOK && gluedCode(s.buf, en)
 	}
 	for _, r := range refs {
 		if r.kind == hitNotModel && ok(r, false) {
@@ -696,6 +703,17 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "Qwen3TTSModel": the stem opens a class of code whose
 		// version glues onto a word (classGlued), no model.
 		return wordEnd(s.buf, en), true
+	}
+	if len(parts) == 0 && end == en && gluedCode(s.buf, en) {
+		// "DeepseekV2", "KimiK2": a code glued on in camel case; in a
+		// class of code ("DeepseekV2Config") no model.
+		w := wordEnd(s.buf, en)
+		code := string(s.buf[en:w])
+		if !isCodeWord(code) || w < len(s.buf) && isLetterASCII(s.buf[w]) {
+			return w, true
+		}
+		more, e := s.an.suffix(s.buf, w, f.Joined, false)
+		parts, end = append([]part{{sep: '-', text: code, kind: partCode}}, more...), e
 	}
 	if lower && len(f.Case) > 0 && !slices.Contains(f.Case, string(surface)) && !s.slug(st, end, parts) {
 		return 0, false // "granite" is a stone; "granite-5.0-8b-instruct" a model
@@ -1136,10 +1154,12 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		if w == q {
 			break
 		}
-		if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w) || sep == ' ' && an.scoreUnitAt(buf, w)) {
-			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số", "Gemini 3 Pro 4.1 分": a quantity, not a version
-		}
 		text := string(buf[q:w])
+		if e, size := expertsTimes(buf, q, w); e > w {
+			text, w = size, e // "Mixtral 8*7B", "8×22B": experts times their size
+		} else if isDigit(buf[q]) && (countWordAt(buf, w) || an.spacedCountAt(buf, w) || sep == ' ' && an.scoreUnitAt(buf, w) || bytes.HasPrefix(buf[w:], []byte("×"))) {
+			break // "千问1.66亿", "KikiLM-3-Mini 3 tỷ tham số", "Gemini 3 Pro 4.1 分", "2× faster": a quantity, not a version
+		}
 		// "V-3": a lone capital joined to its number by a hyphen.
 		if len(text) == 1 && isUpper(text[0]) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) {
 			w2 := wordEnd(buf, w+1)
@@ -1215,6 +1235,36 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 	}
 	// The dropped parts still count as consumed, so they are not read again.
 	return parts, end
+}
+
+// expertsTimes reads a mixture's size written with a star or a times sign
+// between the count of experts q..w and the size of one ("8*7B", "8×22B",
+// "8 × 7B") and returns its end and the size spelt with an x ("8x7B"), or
+// w when none follows.
+func expertsTimes(buf []byte, q, w int) (int, string) {
+	if w == q || !isDigit(buf[q]) || !isNumber(string(buf[q:w])) {
+		return w, ""
+	}
+	p := w
+	if p < len(buf) && buf[p] == ' ' {
+		p++
+	}
+	switch {
+	case p < len(buf) && buf[p] == '*':
+		p++
+	case bytes.HasPrefix(buf[p:], []byte("×")):
+		p += len("×")
+	default:
+		return w, ""
+	}
+	if p < len(buf) && buf[p] == ' ' {
+		p++
+	}
+	e := wordEnd(buf, p)
+	if e == p || !isDigit(buf[p]) || !isSizeWord(string(buf[p:e])) {
+		return w, ""
+	}
+	return e, string(buf[q:w]) + "x" + string(buf[p:e])
 }
 
 // lowerRunToSize reports a run of at most three lowercase words joined
@@ -1677,6 +1727,13 @@ func spacedNumber(w string, first, hasSize bool, prev []part) partKind {
 		return partCode // "DeepSeek R1 0528", "Qwen3 2507"
 	}
 	return partReject
+}
+
+// line reports a first part that names a line of models rather than a
+// version: a number and capitals written onto the stem ("3D" of
+// "Hunyuan3D").
+func (p part) line() bool {
+	return p.sep == 0 && p.kind == partVersion && isDigit(p.text[0]) && isUpper(p.text[len(p.text)-1])
 }
 
 // subBrand reports a capitalised word that may name a line of models
