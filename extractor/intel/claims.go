@@ -1002,8 +1002,19 @@ func (s *state) earlierWordBefore(at int, sent span) bool {
 			return true
 		}
 	}
+	for _, w := range rankWords {
+		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1])) {
+			return true // "92.1 on AIME 2025, above X's 89.3"
+		}
+	}
 	return false
 }
+
+// rankWords place a score against a rival's named right after them
+// ("above X's 89.3", "behind X's 91.0"); unlike the lexicon's earlier
+// words they mark only a number whose owner they introduce, never one
+// they stand right before ("scores above 90").
+var rankWords = []string{"above", "below", "ahead of", "behind", "beating", "trailing", "topping"}
 
 // listGoesOn reports a gap between two numbers that ends with a list
 // joiner ("… for Step-Audio 2 mini and ", "…, "): the second is an item
@@ -1325,6 +1336,10 @@ var scoreUnitWords = [][]byte{[]byte("điểm "), []byte("points "), []byte("poi
 // the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".
 func ownerConnector(gap []byte) bool {
 	g := bytes.TrimSpace(gap)
+	switch string(g) {
+	case "'s", "’s", "'s at", "’s at":
+		return true // "X's 89.3": a possessive, not a closing quote
+	}
 	for _, q := range []string{"'", "’", "\"", "”", "」", "』"} {
 		g = bytes.TrimPrefix(g, []byte(q))
 	}
