@@ -98,6 +98,15 @@ func inlineSource(b *strings.Builder, n *html.Node, depth int) {
 	}
 }
 
+// pipeAhead reports a line holding a pipe at i, or at i+1 past one blank
+// line.
+func pipeAhead(lines []string, i int) bool {
+	if i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	return i < len(lines) && strings.Contains(lines[i], "|")
+}
+
 // pipeLines finds the Markdown tables in lines and reads them as the
 // <table>s a README renderer makes of them: goldmark (its GFM table
 // extension) renders each run of lines holding a pipe, and the rendered
@@ -109,8 +118,11 @@ func (tb *tables) pipeLines(lines []string) {
 		switch {
 		case strings.Contains(l, "|"):
 			src.WriteString(l)
-		case i+1 < len(lines) && strings.Contains(lines[i+1], "|") && markdownLead(l) != "":
-			src.WriteString(l) // "**XNLI**" over the table: its lead, a paragraph apart
+		case pipeAhead(lines, i+1) && (markdownLead(l) != "" || titleLine(strings.TrimSpace(l))):
+			// "**XNLI**" or a plain "ZQBench" over the table, a blank
+			// line between or none: its title, a paragraph apart, as a
+			// README renderer shows it
+			src.WriteString(l)
 			src.WriteByte('\n')
 		}
 		src.WriteByte('\n')

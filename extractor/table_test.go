@@ -202,6 +202,31 @@ Some **bold** words:
 	checkHeadings(t, got, want)
 }
 
+// TestTablesPipeTitleLead: a plain name line right above a Markdown table
+// of pipes, a blank line between or none, titles it as it does an HTML
+// table; a sentence above it does not.
+func TestTablesPipeTitleLead(t *testing.T) {
+	got := tablesOf(t, `<h2>Results</h2>
+<div>ZQBench
+| Model | Avg. |
+|---|---|
+| a | 1 |
+
+Grand Quiz Audio
+
+| Model | Accuracy |
+|---|---|
+| b | 2 |
+
+Scores on the dev set are below.
+| Model | Accuracy |
+|---|---|
+| c | 3 |
+</div>`)
+	want := []string{"Results / ZQBench", "Results / Grand Quiz Audio", "Results"}
+	checkHeadings(t, got, want)
+}
+
 func TestTablesHeading(t *testing.T) {
 	got := tablesOf(t, `<h1>Lumen</h1><h2>Benchmarks</h2><h3>MTEB</h3>
 <table><tr><td>a</td></tr><tr><td>1</td></tr></table>

@@ -1002,8 +1002,19 @@ func (s *state) earlierWordBefore(at int, sent span) bool {
 			return true
 		}
 	}
+	for _, w := range rankWords {
+		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1])) {
+			return true // "92.1 on AIME 2025, above X's 89.3"
+		}
+	}
 	return false
 }
+
+// rankWords place a score against a rival's named right after them
+// ("above X's 89.3", "behind X's 91.0"); unlike the lexicon's earlier
+// words they mark only a number whose owner they introduce, never one
+// they stand right before ("scores above 90").
+var rankWords = []string{"above", "below", "ahead of", "behind", "beating", "trailing", "topping"}
 
 // listGoesOn reports a gap between two numbers that ends with a list
 // joiner ("… for Step-Audio 2 mini and ", "…, "): the second is an item
@@ -1325,6 +1336,10 @@ var scoreUnitWords = [][]byte{[]byte("điểm "), []byte("points "), []byte("poi
 // the number the model's: " at ", " (", "'s ", ": ", "：", "은 ", "的".
 func ownerConnector(gap []byte) bool {
 	g := bytes.TrimSpace(gap)
+	switch string(g) {
+	case "'s", "’s", "'s at", "’s at":
+		return true // "X's 89.3": a possessive, not a closing quote
+	}
 	for _, q := range []string{"'", "’", "\"", "”", "」", "』"} {
 		g = bytes.TrimPrefix(g, []byte(q))
 	}
@@ -1773,6 +1788,16 @@ func (s *state) comparison(kind cueKind, c hit) {
 	if phrase == "" || !s.comparisonNoun(phrase) {
 		return
 	}
+	if named := s.baselinesNamed(k, phrase); len(named) > 0 {
+		// "… two strong baselines, namely A and B. Our X outperforms the
+		// baseline models": the rivals the sentence before named.
+		for _, t := range named {
+			if t != s.models[subject].name {
+				s.claims = append(s.claims, event.Claim{Model: s.models[subject].name, Relation: relation, Target: t, Evidence: ev})
+			}
+		}
+		return
+	}
 	claim := event.Claim{Model: s.models[subject].name, Relation: relation, Target: phrase, Evidence: ev}
 	if bs := benchesIn(s.benches, max(sp.start, c.start-window), min(sp.end, c.end+window)); len(bs) > 0 {
 		claim.Benchmark = bs[0].name // "first among open-source models on MMMU"
@@ -1839,6 +1864,123 @@ func (s *state) listedRivals(p int) []string {
 			break
 		}
 		start = stop + 1
+	}
+	return out
+}
+
+// baselineWords name the models a comparison is measured against as a
+// group ("the baseline models", "these baselines").
+var baselineWords = []string{"baseline", "baselines"}
+
+// introWords open the list of names a group noun stands for ("baselines,
+// namely A and B", "baselines such as A and B").
+var introWords = []string{"namely", "such as", "including", "i.e.", "like", "viz."}
+
+// baselinesNamed returns the rivals a comparison's generic phrase stands
+// for ("outperforms the baseline models") when the sentence before sentence
+// k names them as a list after the same group noun ("two strong open
+// baselines, namely A and B"): the model each item starts with, else the
+// item when it is one name-shaped word; nil when the phrase has no
+// baseline word, the sentence before none or no such list.
+func (s *state) baselinesNamed(k int, phrase string) []string {
+	if k < 1 || !containsWord(strings.ToLower(phrase), baselineWords) {
+		return nil
+	}
+	prev := s.sents[k-1]
+	text := strings.ToLower(string(s.buf[prev.start:prev.end]))
+	at := -1
+	for _, w := range baselineWords {
+		if i := lastWordIndex(text, w); i >= 0 && i+len(w) > at {
+			at = i + len(w)
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	p := prev.start + at
+	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：")
+	intro := false
+	for _, w := range introWords {
+		if r, ok := cutPrefixFold(tail, w); ok {
+			tail, intro = r, true
+			break
+		}
+	}
+	if !intro {
+		return nil
+	}
+	tail = strings.TrimRight(strings.TrimSpace(tail), ".。")
+	var out []string
+	for _, item := range s.listItems(tail) {
+		if m, ok := s.byKey[fold(item)]; ok {
+			out = append(out, s.models[m].name)
+			continue
+		}
+		name := listedName([]byte(item + " "))
+		if name == "" || name != item {
+			return nil // the list goes on past names: no list of rivals
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// containsWord reports one of words in t as a whole word.
+func containsWord(t string, words []string) bool {
+	for _, w := range words {
+		if lastWordIndex(t, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordIndex returns where the last whole-word w stands in t, or -1.
+func lastWordIndex(t, w string) int {
+	for end := len(t); end > 0; {
+		i := strings.LastIndex(t[:end], w)
+		if i < 0 {
+			return -1
+		}
+		j := i + len(w)
+		if (i == 0 || !isAlnum(t[i-1])) && (j == len(t) || !isAlnum(t[j])) {
+			return i
+		}
+		end = i
+	}
+	return -1
+}
+
+// cutPrefixFold cuts prefix p from t, ignoring case, at a word's end.
+func cutPrefixFold(t, p string) (string, bool) {
+	if len(t) < len(p) || !strings.EqualFold(t[:len(p)], p) || len(t) > len(p) && isAlnum(t[len(p)]) && isAlnum(p[len(p)-1]) {
+		return t, false
+	}
+	return t[len(p):], true
+}
+
+// listItems splits a list of names at its commas and the lexicon's list
+// joiners ("A, B and C").
+func (s *state) listItems(t string) []string {
+	var out []string
+	for _, part := range strings.Split(t, ",") {
+		part = strings.TrimSpace(part)
+		for _, j := range s.an.cat.ListJoiners {
+			if r, ok := cutPrefixFold(part, j+" "); ok {
+				part = strings.TrimSpace(r)
+				break
+			}
+		}
+		for _, j := range s.an.cat.ListJoiners {
+			if a, b, ok := strings.Cut(part, " "+j+" "); ok {
+				out = append(out, strings.TrimSpace(a))
+				part = strings.TrimSpace(b)
+				break
+			}
+		}
+		if part != "" {
+			out = append(out, part)
+		}
 	}
 	return out
 }

@@ -324,20 +324,66 @@ func (s *state) discoverRivals(stems *stemList) map[string]bool {
 				if c.after {
 					lo, hi = max(sent.start, c.start-tune.rivalReach), c.start
 				}
+				first := -1
 				for sp := range s.products(lo, hi) {
-					w := string(s.buf[sp.start:sp.end])
-					if s.productLike(sp) && (hasDigit(w) || s.hasMorpheme(w)) && s.modelShaped(sp) && !s.dataBeside(sp) && s.aiNear(s.sentenceAt(sp.start)) {
-						stems.add(w)
-						if found == nil {
-							found = map[string]bool{}
+					if s.rivalShaped(sp) {
+						found = addFound(found, stems, string(s.buf[sp.start:sp.end]))
+						if first < 0 {
+							first = sp.start
 						}
-						found[w] = true
+					}
+				}
+				if c.after && first >= 0 {
+					// "A(71.5점)와 B(72.9점)보다": the list before a cue
+					// that follows its rivals names each of them.
+					for _, sp := range s.listedBefore(sent.start, first) {
+						found = addFound(found, stems, string(s.buf[sp.start:sp.end]))
 					}
 				}
 			}
 		}
 	}
 	return found
+}
+
+// rivalShaped reports a product-like name shaped surely like a model's
+// (a size, a name morpheme) in talk of models, not a data set's.
+func (s *state) rivalShaped(sp span) bool {
+	w := string(s.buf[sp.start:sp.end])
+	return s.productLike(sp) && (hasDigit(w) || s.hasMorpheme(w)) && s.modelShaped(sp) && !s.dataBeside(sp) && s.aiNear(s.sentenceAt(sp.start))
+}
+
+// addFound records a discovered rival's name.
+func addFound(found map[string]bool, stems *stemList, w string) map[string]bool {
+	stems.add(w)
+	if found == nil {
+		found = map[string]bool{}
+	}
+	found[w] = true
+	return found
+}
+
+// listedBefore returns the rival-shaped names listed before the name at
+// end, nearest first, each joined to the next by a list's joiner, past
+// the score in brackets beside it ("A(71.5점)와 B", "A, B"), from lo on.
+func (s *state) listedBefore(lo, end int) []span {
+	var out []span
+	for len(out) < tune.maxListedRivals {
+		var prev span
+		ok := false
+		for sp := range s.products(max(lo, end-tune.listReach), end) {
+			if sp.end <= end && s.joined(s.buf[sp.end:end]) {
+				prev, ok = sp, true
+				break // the first whose gap to the next name is a joiner
+			}
+		}
+		if !ok || !s.rivalShaped(prev) {
+			break
+		}
+		out = append(out, prev)
+		end = prev.start
+	}
+	return out
 }
 
 // versionSiblings adds the names the text writes as a discovered name

@@ -121,6 +121,10 @@ type releaseTuning struct {
 	// A comparison introduces a name no catalog knows up to rivalReach
 	// bytes after it (before it, for a cue that follows its model).
 	rivalReach int
+	// A list of rivals before such a cue goes on back to a name at most
+	// listReach bytes before the next one, for at most maxListedRivals
+	// names ("A(71.5점)와 B(72.9점)보다").
+	listReach, maxListedRivals int
 
 	// A score pairs with a benchmark at most scoreReach bytes from it,
 	// scoreReachAlone when it is the sentence's only benchmark and only
@@ -206,7 +210,7 @@ var tune = releaseTuning{
 	chainFirstAfter: 48, chainFirstBefore: 32, listGap: 28, asideBytes: 80, clauseTail: 12,
 
 	introduceBefore: 80, introduceAfter: 120, nounBefore: 32, nounAfter: 40, definitionWords: 6,
-	dataReach: 16, rivalReach: 24,
+	dataReach: 16, rivalReach: 24, listReach: 64, maxListedRivals: 6,
 
 	scoreReach: 40, scoreReachAlone: 120, ownerGap: 12, leadBenches: 4, benchMakerReach: 40, passingMakerMin: 2,
 	partnerReach: 120, projectShortMax: 3,
