@@ -1887,7 +1887,8 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 		return nil
 	}
 	prev := s.sents[k-1]
-	text := strings.ToLower(string(s.buf[prev.start:prev.end]))
+	// asciiLower keeps byte positions, which index s.buf below.
+	text := string(asciiLower(s.buf[prev.start:prev.end]))
 	at := -1
 	for _, w := range baselineWords {
 		if i := lastWordIndex(text, w); i >= 0 && i+len(w) > at {

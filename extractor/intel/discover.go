@@ -151,7 +151,7 @@ func (s *state) discover() {
 		// ("tidepool-labs/marlin" and Marlin-OCR-3B beside the Qwen base
 		// it is tuned from); on a page about models that introduces none,
 		// it is the maker of the models the page offers ("hexgrad/kokoro").
-		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) && !s.an.formatNamed(repo) &&
+		if v, _ := s.repoOwnerVendor(); v < 0 && len(s.newVendors) == 0 && !s.copiedRepo(owner, repo) && !s.an.runtimeNamed(repo) &&
 			(len(stems.names) == 0 && !s.catalogModelNamed() ||
 				len(stems.names) > 0 && (!s.anyVendorHit() || namedAfterAny(repo, stems.names) && (namedExactly(repo, stems.names) && (handleWritten(s.a.Text, owner) || !s.catalogHolds(repo)) || !s.catalogNamedAfter(repo)) && !s.toolingRepo(repo, stems.names)) ||
 				s.ownerModelID(owner)) {
@@ -2094,7 +2094,7 @@ func (s *state) ownSpelling(repo string) string {
 	if w := s.titleSpelling(repo); w != "" || bytes.Contains(bytes.ToLower(s.buf[:s.titleEnd]), []byte(strings.ToLower(repo))) {
 		return w
 	}
-	low := bytes.ToLower(s.buf)
+	low := asciiLower(s.buf) // byte positions of s.buf
 	for at := range occurrences(low[s.titleEnd:], strings.ToLower(repo)) {
 		p := s.titleEnd + at
 		e := p + len(repo)
@@ -3111,6 +3111,17 @@ func (an *Analyzer) formatNamed(name string) bool {
 		}
 	}
 	return false
+}
+
+// runtimeNamed reports a repository named after a weight format first
+// ("mlx-audio", "gguf-py"): a runtime that ports other makers' models. A
+// repository whose name ends with a format ("Wren3-8B-FP8", "…-GGUF") is
+// a maker's own converted checkpoint, and its page the maker's card.
+func (an *Analyzer) runtimeNamed(repo string) bool {
+	first, _, _ := strings.Cut(repo, "-")
+	first, _, _ = strings.Cut(first, "_")
+	first, _, _ = strings.Cut(first, ".")
+	return first != repo && an.formatNamed(first)
 }
 
 // wordFormat reports a format of the lexicon spelt as a word, not in

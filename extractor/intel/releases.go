@@ -1047,9 +1047,10 @@ func (s *state) releaseSelfOffered() {
 func (s *state) selfOfferEnd(sent span) int {
 	text := s.buf[sent.start:sent.end]
 	lead := len(text) - len(bytes.TrimLeft(text, " -*>#•"))
-	low := bytes.ToLower(text[lead:])
+	low := asciiLower(text[lead:])
 	for _, w := range s.an.cat.SelfOffers {
-		if bytes.HasPrefix(low, []byte(strings.ToLower(w))) {
+		// A Latin word ends there ("we provide", not "we provided").
+		if bytes.HasPrefix(low, []byte(strings.ToLower(w))) && (!isLetterASCII(w[len(w)-1]) || wordClosed(low, len(w))) {
 			return sent.start + lead + len(w)
 		}
 	}

@@ -1159,7 +1159,7 @@ func (s *state) makersOfNewModels(primary int) {
 // that no text gives a maker. "" otherwise.
 func (s *state) ownerMaker() string {
 	owner, repo, _, ok := s.repo()
-	if !ok || s.hostOwner(owner) || s.copiedRepo(owner, repo) || s.an.formatNamed(repo) {
+	if !ok || s.hostOwner(owner) || s.copiedRepo(owner, repo) || s.an.runtimeNamed(repo) {
 		return ""
 	}
 	if v, _ := s.repoOwnerVendor(); v >= 0 {

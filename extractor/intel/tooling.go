@@ -299,7 +299,7 @@ func (s *state) toolSummary(name string) bool {
 }
 
 // dropPortReleases forgets the releases of a page of a runtime named
-// after a weight format ("jdoe/mlx-audio", formatNamed): it ports models
+// after a weight format ("jdoe/mlx-audio", runtimeNamed): it ports models
 // other makers release, and what it publishes of them are conversions
 // ("mlx-community/Wren-1B-bf16"), so no model it names is its release,
 // whatever its licence lines say ("Wren weights and code are released
@@ -314,8 +314,8 @@ func (s *state) dropPortReleases() {
 }
 
 // portPage reports a page of a repository named after a weight format
-// (formatNamed): a runtime that ports other makers' models.
+// first (runtimeNamed): a runtime that ports other makers' models.
 func (s *state) portPage() bool {
 	_, repo, _, ok := s.repo()
-	return ok && s.an.formatNamed(repo)
+	return ok && s.an.runtimeNamed(repo)
 }
