@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -322,7 +323,7 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	if e, ok := s.recased(sp, versioned); ok {
 		return e, true
 	}
-	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) || acronymInside(w) {
+	if bytes.IndexByte(w, ' ') < 0 && s.ordinaryWord(w) {
 		return 0, false
 	}
 	var kb [64]byte
@@ -355,6 +356,9 @@ func (s *state) garbledModel(sp span) (int, bool) {
 	m := matches[best]
 	f := m.entry.idx
 	fam := &s.an.cat.Families[f]
+	if k := acronymAt(w); k >= 0 && !slices.ContainsFunc(fam.Stems, func(st string) bool { return acronymAt([]byte(st)) == k && st[:k] == string(w[:k]) }) {
+		return 0, false // "LlaVA": a spelling on purpose, unless a stem opens alike ("ChatGBT" of ChatGPT)
+	}
 	if spelledStem(s.buf[sp.start:], fam) {
 		return 0, false // "LTX" of "LTX-Video": the stem in full, which the scanner read or declined
 	}
@@ -383,16 +387,17 @@ func spelledStem(text []byte, fam *catalog.Family) bool {
 	return false
 }
 
-// acronymInside reports a word with a run of capitals after a lower-case
-// letter ("LlaVA", "MobiLLM", "SkyVLA"): a name spelt on purpose with its
-// own acronym, not a typo of a catalogued one.
-func acronymInside(w []byte) bool {
+// acronymAt returns where the first run of capitals after a lower-case
+// letter starts in w ("LlaVA", "MobiLLM", "SkyVLA"), or -1: a name spelt
+// on purpose with its own acronym, no typo of a catalogued one, unless a
+// stem opens alike ("ChatGBT" of ChatGPT).
+func acronymAt(w []byte) int {
 	for k := 1; k+1 < len(w); k++ {
 		if isLower(w[k-1]) && isUpper(w[k]) && isUpper(w[k+1]) {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // recased reads a stem the catalog matches only in its own case written in

@@ -352,6 +352,7 @@ func TestNames(t *testing.T) {
 		{"glued code", "Support DeepseekV2, KimiK2 and DeepSeekV2.5-Lite; see the DeepseekV3Config class.", []string{"DeepSeek-V2", "Kimi K2", "DeepSeek-V2.5-Lite"}, []string{"DeepSeek-2", "DeepSeek", "Kimi", "DeepSeek-V3"}},
 		{"experts times size", "Support mixtral 8*7B, Mixtral 8×22B and Mixtral 8 * 7B; Gemini 3 Pro is 2× faster.", []string{"Mixtral 8x7B", "Mixtral 8x22B", "Gemini 3 Pro"}, []string{"Mixtral 8", "Gemini 3 Pro 2"}},
 		{"acronym inside", "Support LlaVA-Next and Lama 3 from Meta.", []string{"Llama 3"}, []string{"Llama Next", "Llama"}},
+		{"acronym inside the stem too", "OpenAI released ChatGBT 5. Zhipu released ChatGML-4.", []string{"ChatGPT-5", "ChatGLM4"}, nil},
 		{"stem spelt in full", "Lightricks released a new detailer model LTX-Video-ICLoRA-detailer-13B-0.9.8; Meta released Lama 3.", []string{"Llama 3"}, []string{"LTXV-Video"}},
 		{"spaced joined", "StepFun released Step 3, a new language model. Step 2 of the guide: install.", []string{"Step 3"}, []string{"Step 2"}},
 	} {
