@@ -517,9 +517,6 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		if lt, ok := m.printedLD(t, ld.datePublished, dayFirst); ok {
 			return lt, true
 		}
-		if p, ok := m.firstPrinted(t, dayFirst); ok {
-			return p, true
-		}
 		return t, true
 	}
 	for _, h := range m.times {
@@ -605,39 +602,6 @@ func (m *pageMeta) printedLD(t time.Time, ld string, dayFirst bool) (time.Time, 
 	}
 	return lt, true
 }
-
-// firstPrinted returns the publication date printed for readers when t,
-// the page's machine publication time, is also its modification time and
-// falls days after the printed date, within maxStampGap: a system that
-// stamps the last update as the publication in every field ("January 19,
-// 2020 / 12:25 PM / Updated 8 hours ago" over 2020-01-20T09:49 as both).
-func (m *pageMeta) firstPrinted(t time.Time, dayFirst bool) (time.Time, bool) {
-	if !m.modifiedAt(t) {
-		return time.Time{}, false
-	}
-	p, ok := m.visibleDate(dayFirst)
-	if !ok || sameDay(p, t) || t.Sub(p) > maxStampGap {
-		return time.Time{}, false
-	}
-	// Farther before t than any zone's offset: not t's own day and
-	// clock time printed in the publisher's zone. A date with no clock
-	// time is its day's start: a day more apart.
-	apart := maxZoneOffset
-	if p.Hour() == 0 && p.Minute() == 0 {
-		apart += 24 * time.Hour
-	}
-	if t.Sub(p) <= apart {
-		return time.Time{}, false
-	}
-	return p, true
-}
-
-// maxZoneOffset is the largest offset of a time zone from UTC.
-const maxZoneOffset = 14 * time.Hour
-
-// maxStampGap is the longest an update stamped as the publication lies
-// after the printed publication date that is taken over it.
-const maxStampGap = 7 * 24 * time.Hour
 
 // minUpdateGap is how long after JSON-LD's publication time a meta
 // publication time that is the page's modification time must lie to be

@@ -130,10 +130,6 @@ func TestPageDates(t *testing.T) {
 		{"an update meta name, the page's only date",
 			`<meta property="article:modified_date" content="2023-11-09T10:00:00Z">` + para,
 			"", "2023-11-09"},
-		{"an update stamped as the publication in every field, under a printed first publication",
-			`<meta property="article:published_time" content="2023-03-15T09:49:00+0000"><meta property="article:modified_time" content="2023-03-15T09:49:00+0000">` +
-				`<h1>Ferry fares frozen</h1><div class="header-date">March 14, 2023 / 12:25 PM / Updated 8 hours ago</div>` + para,
-			"https://wire.example/article/ferry-fares-frozen-idUSKBN1ZJ0", "2023-03-14"},
 		{"rnews meta",
 			`<meta property="rnews:datePublished" content="2023-03-14T18:30:00-04:00">` + para,
 			"", "2023-03-14"},
