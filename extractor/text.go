@@ -1077,12 +1077,12 @@ func (r *renderer) noteLink(at, blocks int) {
 }
 
 // boilerLine matches whole short lines that are page furniture.
-var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+(scroll to continue|(the )?(story|article) continues (below|after)).*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|(play|watch)( the)? video(\W+\d{1,2}:\d\d(:\d\d)?)?|(do you )?have a (news |story )?tip\b.*|do you have (info|information) to share\b.*|(story|article) saved|you can find this (story|article) in (my|your) bookmarks\b.*|this site is protected by recaptcha\b.*|topics|tagged|more (from|about)|explore (more|further)|join (our|the) .{0,60}\b(whatsapp|telegram)\b.*|get .{0,40}\b(in|to) your inbox.*|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
+var boilerLine = mustStem(`(?i)^\W*(advertisement|advertising|adverts?|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored|share( this( article| story)?)?|share on \w+|tweet|email|print|read more|continue reading( the( main)? story)?|(the )?(story|article) continues (below|after).*|advertisement\W+(scroll to continue|(the )?(story|article) continues (below|after)).*|listen to (this )?(article|story).*|gift (this )?article|share full article|click here.*|read next|related( articles| stories)?|more from .*|(the )?latest posts by .*|see also|image source|getty images|photo:.*|foto:.*|\(?ap\)?|reuters|loading\.*|skip advertisement|subscribe.*|sign up.*|follow us.*|all rights reserved.*|copyright.*|©.*|already an? (subscriber|member)\b.*|(create|register for) a free account.*|(download|get) (the|our) .{0,30}app\b.*|(download|get)\b.{0,80}\b(the|our) .{0,30}\bapp|open in (the )?app|click to expand|this slideshow requires javascript|(play|watch)( the)? video(\W+\d{1,2}:\d\d(:\d\d)?)?|(do you )?have a (news |story )?tip\b.*|do you have (info|information) to share\b.*|(story|article) saved|you can find this (story|article) in (my|your) bookmarks\b.*|this site is protected by recaptcha\b.*|join (our|the) .{0,60}\b(whatsapp|telegram)( (channel|group|community))?|get .{0,40}\b(in|to) your inbox( (every|each) (day|morning|week))?|(to )?continue reading.{0,40}(subscri|account|log ?in|sign ?in).*|(thanks for reading\W+)?(subscribe|become an? (subscriber|member)).{0,30}(full|unlimited) access.*)\W*$`,
 	"advert", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama", "sponsored", "share", "tweet",
 	"email", "print", "read ", "continue", "listen to", "gift", "click", "related", "more from", "latest posts by",
 	"see also", "image source", "getty images", "photo:", "foto:", "ap", "reuters", "loading", "subscri", "sign up",
 	"follow us", "all rights reserved", "copyright", "©", "already a", "free account", "slideshow", "tip", "access", "video",
-	"whatsapp", "telegram", "inbox", "info", "saved", "bookmarks", "recaptcha", "topics", "tagged", "more ", "explore")
+	"whatsapp", "telegram", "inbox", "info", "saved", "bookmarks", "recaptcha")
 
 // shortcodeLine matches a line that is a publishing system's shortcode
 // left unrendered ("[button link=… type=big]Send us your review[/button]").
@@ -1907,7 +1907,7 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool, lx *lexicon) bool {
 		}
 		v, ok := seen[n]
 		if !ok {
-			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && (emailInput(n, 0) || signUpHeaded(n, lx) || signUpButton(n, lx, 0))
+			v = textChars(n, signUpBoxChars, 0) < signUpBoxChars && (emailInput(n, 0) || !holdsProse(n) && (signUpHeaded(n, lx) || signUpButton(n, lx, 0)))
 			seen[n] = v
 		}
 		if v {
@@ -1916,6 +1916,40 @@ func signUpBox(start *html.Node, seen map[*html.Node]bool, lx *lexicon) bool {
 	}
 	return false
 }
+
+// holdsProse reports whether n holds a story's text: a paragraph of
+// prose (proseParagraph), or two of storyParaChars or more (a short
+// story's own container, which a share bar's "Subscribe" button does not
+// make a sign-up box; a sign-up box's pitch is a line or two shorter).
+func holdsProse(n *html.Node) bool {
+	long := 0
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil && depth < maxDepth; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom != atom.P {
+				if walk(c, depth+1) {
+					return true
+				}
+				continue
+			}
+			if proseParagraph(c) {
+				return true
+			}
+			if t := countText(text(c)); t.chars >= storyParaChars && countLinkChars(c)*3 < t.chars {
+				long++
+			}
+		}
+		return long >= 2
+	}
+	return walk(n, 0)
+}
+
+// storyParaChars is the least text of a short story paragraph, longer
+// than a sign-up box's pitch line.
+const storyParaChars = 60
 
 // signUpHeaded reports whether the first text under n is a heading that
 // calls the reader to sign up or subscribe.

@@ -120,6 +120,10 @@ func TestMainText(t *testing.T) {
 				`<div class="cta-right"><h2>Sign up for our free newsletters</h2><p>From our morning briefing to the weekend read, the best of the Ledger.</p></div></div>` + prose("ferry") +
 				`<div class="section"><h2>Subscribers pay more</h2><p>Ferry pass holders will pay ten dollars more a month from June.</p></div></div></article>`,
 			[]string{"The harbour is described", "The ferry is described", "Ferry pass holders will pay"}, []string{"Get the facts behind", "From our morning briefing"}},
+		{"a short story whose container holds a button calling to subscribe is no sign-up box",
+			`<article><h1>Harbour reopens</h1><div class="body"><p>PORTLAND - The harbour reopened on Monday after a week of repairs to the old quay wall.</p>` +
+				`<p>Fishermen say the catch was landed in the next town while the work went on, at a cost.</p><div class="share"><button>Subscribe to alerts</button></div></div></article>`,
+			[]string{"The harbour reopened on Monday", "Fishermen say the catch"}, nil},
 		{"a paywall's barrier after the story: a small box with a button calling to sign up",
 			`<article><div class="body">` + prose("harbour") + prose("quay") + `<div class="layer"><div class="layer-inner"><div class="layer-text">` +
 				`<p><strong><span class="big">Continue reading for free</span></strong></p><p><strong><span class="small">We hope you're enjoying the Ledger's reporting from the coast.</span></strong></p></div>` +
@@ -177,9 +181,12 @@ func TestMainText(t *testing.T) {
 			`<article>` + prose("budget") + `<p>Story continues below advertisement</p><p>Listen to this article · 5:12 min</p><p>Gift this article</p>` + prose("vote") +
 				`<p>Advertisement - story continues below</p><p>Join our breaking news service on WhatsApp</p><p>Get more of the Ledger in your inbox</p><p>Do you have a story tip? Email: tips@ledger.example.</p>` + prose("ferry") +
 				`<div>Story Saved</div><div>You can find this story in My Bookmarks. Or by navigating to the user icon in the top right.</div><p>Do you have info to share with Ledger reporters? Here’s how.</p>` +
-				`<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p><div>Topics</div></article>`,
+				`<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p></article>`,
 			[]string{"The budget is described", "The vote is described", "The ferry is described"}, []string{"Story continues", "Listen to this", "Gift this", "story continues below", "WhatsApp", "in your inbox", "story tip",
-				"Story Saved", "My Bookmarks", "info to share", "reCAPTCHA", "Topics"}},
+				"Story Saved", "My Bookmarks", "info to share", "reCAPTCHA"}},
+		{"story lines that open like a call to join or a newsletter are kept",
+			`<article>` + prose("budget") + `<p>Join the thousands who moved from WhatsApp to Signal this year.</p><p>Get this: scam emails land in your inbox daily.</p>` + prose("vote") + `</article>`,
+			[]string{"Join the thousands who moved from WhatsApp", "scam emails land in your inbox daily"}, nil},
 		{"app, account and subscription prompts",
 			`<article>` + prose("budget") + `<p>Download the News app for breaking news and alerts</p><p>Already a subscriber? Sign in</p>` + prose("vote") +
 				`<p>Create a free account to continue reading</p><p>Have a news tip? Email us at tips@example.com.</p></article>`,
