@@ -777,13 +777,7 @@ const winRateEven = 50
 // winRateBefore reports a win-rate word of the lexicon in the scoreReach
 // bytes before p, from start on ("win rates of 75.7%").
 func (s *state) winRateBefore(p, start int) bool {
-	before := bytes.ToLower(s.buf[max(start, p-tune.scoreReach):p])
-	for _, w := range s.an.cat.WinRateWords {
-		if bytes.Contains(before, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hasAnyFold(s.buf[max(start, p-tune.scoreReach):p], s.an.cat.WinRateWords)
 }
 
 // gainRivals returns the models of sentence sp a gain word of the

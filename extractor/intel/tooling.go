@@ -244,8 +244,7 @@ func capitalsOnly(b []byte) bool {
 
 // lineOpens reports p opening its line, past spaces and list marks.
 func (s *state) lineOpens(p int) bool {
-	lo := bytes.LastIndexByte(s.buf[:p], '\n') + 1
-	return len(bytes.Trim(s.buf[lo:p], " *-•#")) == 0
+	return len(bytes.Trim(s.buf[s.lineStart(p):p], " *-•#")) == 0
 }
 
 // wordClosed reports b's word ending at i: no Latin letter follows.
