@@ -210,10 +210,8 @@ func amidProse(n *html.Node) bool {
 		n = n.Parent
 		k := 0
 		for c := n.FirstChild; c != nil && k < minProseParas; c = c.NextSibling {
-			if c.DataAtom == atom.P {
-				if t := countText(text(c)); t.chars >= 80 && countLinkChars(c)*3 < t.chars {
-					k++
-				}
+			if c.DataAtom == atom.P && proseParagraph(c) {
+				k++
 			}
 		}
 		if k >= minProseParas {

@@ -25,9 +25,10 @@ func (s *state) dropPlaceholders() {
 // placeholder reports a name whose words (split at spaces and
 // underscores) are all comparison nouns or placeholder words of the
 // lexicon (comparison_nouns, placeholder_words), the last one a
-// comparison noun, past an index: digits glued on ("Model1") or a last
-// word of one letter or digit ("Model A", "Baseline 2"). A word of a name
-// ("Segment Anything Model") makes it a name.
+// comparison noun, with or without an index: digits glued on ("Model1"),
+// a last word of one letter or digit ("Model A", "Baseline 2"), or none
+// ("Open-source SOTA", a lone "Baseline"). A word of a name ("Segment
+// Anything Model") makes it a name.
 func (s *state) placeholder(name string) bool {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '_' })
 	if len(words) > 1 && len(words[len(words)-1]) == 1 {

@@ -121,10 +121,7 @@ func (s *state) projectSpellings(name string) func(yield func(span, bool) bool) 
 func asciiLower(b []byte) []byte {
 	out := make([]byte, len(b))
 	for i, c := range b {
-		if isUpper(c) {
-			c += 'a' - 'A'
-		}
-		out[i] = c
+		out[i] = lowerASCII(c)
 	}
 	return out
 }
