@@ -2756,8 +2756,8 @@ func (s *state) phraseAfter(p, end int) string {
 }
 
 // nounNamedAfter returns where the name ends that a model noun of the
-// lexicon (one a space opens) gives right after it ("model ZetaBERT",
-// "models Quill-7B"),
+// lexicon (one a space opens, in any case) gives right after it ("model
+// ZetaBERT", "Models Quill-7B"),
 // written from before q up to end within one clause: a word opening with
 // a capital, shaped like a name (a digit, a hyphen or a capital past its
 // first letter); q when none does.
@@ -2771,11 +2771,11 @@ func (s *state) nounNamedAfter(q, end int) int {
 			}
 		}
 		for _, noun := range s.an.cat.ModelNouns {
-			if !strings.HasPrefix(noun, " ") || !bytes.HasPrefix(s.buf[i:end], []byte(noun)) {
+			if !strings.HasPrefix(noun, " ") || !hasPrefixFold(s.buf[i:end], strings.ToLower(noun)) {
 				continue // the nouns a space opens, written before a name
 			}
 			st := i + len(noun)
-			if st < end && s.buf[st] == 's' {
+			if st < end && lowerASCII(s.buf[st]) == 's' {
 				st++ // "models"
 			}
 			if st >= end || s.buf[st] != ' ' {
