@@ -338,6 +338,10 @@ type Catalog struct {
 	// definition as a tool ("Acme is a PyTorch based library", "Acme
 	// 是……库"); spaces are part of them.
 	ToolCopulas []string `yaml:"tool_copulas"`
+	// NotToolWords end in a tool noun but name no software ("仓库"
+	// repository, "模型库" model zoo, "数据库" database): a tool noun
+	// that ends one of them names no tool.
+	NotToolWords []string `yaml:"not_tool_words"`
 	// PlaceholderWords, with ComparisonNouns, make up the names of the
 	// anonymised rows of a comparison ("Top Open-source Model1",
 	// "Open-source SOTA"): a name of such words only names no model.
@@ -1020,6 +1024,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
 	c.ToolNouns = append(c.ToolNouns, o.ToolNouns...)
 	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
+	c.NotToolWords = append(c.NotToolWords, o.NotToolWords...)
 	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
 	c.SocialPlatforms = append(c.SocialPlatforms, o.SocialPlatforms...)
 	c.DataNouns = append(c.DataNouns, o.DataNouns...)
@@ -1441,6 +1446,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("partner_words", c.PartnerWords)
 	v.names("tool_nouns", c.ToolNouns)
 	v.spacedWords("tool_copulas", c.ToolCopulas)
+	v.names("not_tool_words", c.NotToolWords)
 	v.names("placeholder_words", c.PlaceholderWords)
 	v.names("social_platforms", c.SocialPlatforms)
 	v.names("data_nouns", c.DataNouns)

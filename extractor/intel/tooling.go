@@ -139,7 +139,7 @@ func (s *state) toolBeside(sp span) bool {
 		if len(after) >= len(n) && bytes.EqualFold(after[:len(n)], []byte(n)) && wordClosed(after, len(n)) {
 			return true
 		}
-		if k := len(before) - len(n); k >= 0 && bytes.EqualFold(before[k:], []byte(n)) && wordOpened(before, k) {
+		if k := len(before) - len(n); k >= 0 && bytes.EqualFold(before[k:], []byte(n)) && wordOpened(before, k) && !s.notToolWord(before, len(before), n) {
 			return true
 		}
 	}
@@ -190,7 +190,7 @@ func (s *state) definedAs(sp span, copulas, nouns []string) bool {
 	for _, noun := range nouns {
 		first, _ := utf8.DecodeRuneInString(noun)
 		if first >= utf8.RuneSelf {
-			if bytes.HasSuffix(clause, []byte(noun)) {
+			if bytes.HasSuffix(clause, []byte(noun)) && !s.notToolWord(clause, len(clause), noun) {
 				return true
 			}
 			continue
@@ -200,6 +200,18 @@ func (s *state) definedAs(sp span, copulas, nouns []string) bool {
 				(!colon || capitalsOnly(clause[:at])) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// notToolWord reports noun n ending at end in b as the tail of one of
+// the lexicon's not_tool_words ("官方仓库", "向量数据库"): a word that
+// names no software.
+func (s *state) notToolWord(b []byte, end int, n string) bool {
+	for _, w := range s.an.cat.NotToolWords {
+		if len(w) > len(n) && strings.HasSuffix(w, n) && end >= len(w) && string(b[end-len(w):end]) == w {
+			return true
 		}
 	}
 	return false
@@ -286,7 +298,7 @@ func (s *state) toolSummary(name string) bool {
 	head := title[lo:hi]
 	for _, n := range s.an.cat.ToolNouns {
 		for at := range occurrences(head, strings.ToLower(n)) {
-			if wordOpened(head, at) && wordClosed(head, at+len(n)) {
+			if wordOpened(head, at) && wordClosed(head, at+len(n)) && !s.notToolWord(head, at+len(n), n) {
 				return true
 			}
 		}
