@@ -1877,7 +1877,8 @@ var introWords = []string{"namely", "such as", "including", "i.e.", "like", "viz
 // item when it is one name-shaped word; nil when the phrase has no
 // baseline word, the sentence before none or no such list.
 func (s *state) baselinesNamed(k int, phrase string) []string {
-	if k < 1 || !containsWord(strings.ToLower(phrase), baselineWords) {
+	lower := strings.ToLower(phrase)
+	if k < 1 || !slices.ContainsFunc(baselineWords, func(w string) bool { return wordIn(lower, w) }) {
 		return nil
 	}
 	prev := s.sents[k-1]
@@ -1896,8 +1897,8 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：")
 	intro := false
 	for _, w := range introWords {
-		if r, ok := cutPrefixFold(tail, w); ok {
-			tail, intro = r, true
+		if hasPrefixFold([]byte(tail), w) && (len(tail) == len(w) || !isAlnum(tail[len(w)]) || !isAlnum(w[len(w)-1])) {
+			tail, intro = tail[len(w):], true // "namely", not "namelyX"
 			break
 		}
 	}
@@ -1920,16 +1921,6 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 	return out
 }
 
-// containsWord reports one of words in t as a whole word.
-func containsWord(t string, words []string) bool {
-	for _, w := range words {
-		if lastWordIndex(t, w) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // lastWordIndex returns where the last whole-word w stands in t, or -1.
 func lastWordIndex(t, w string) int {
 	for end := len(t); end > 0; {
@@ -1946,14 +1937,6 @@ func lastWordIndex(t, w string) int {
 	return -1
 }
 
-// cutPrefixFold cuts prefix p from t, ignoring case, at a word's end.
-func cutPrefixFold(t, p string) (string, bool) {
-	if len(t) < len(p) || !strings.EqualFold(t[:len(p)], p) || len(t) > len(p) && isAlnum(t[len(p)]) && isAlnum(p[len(p)-1]) {
-		return t, false
-	}
-	return t[len(p):], true
-}
-
 // listItems splits a list of names at its commas and the lexicon's list
 // joiners ("A, B and C").
 func (s *state) listItems(t string) []string {
@@ -1961,8 +1944,8 @@ func (s *state) listItems(t string) []string {
 	for _, part := range strings.Split(t, ",") {
 		part = strings.TrimSpace(part)
 		for _, j := range s.an.cat.ListJoiners {
-			if r, ok := cutPrefixFold(part, j+" "); ok {
-				part = strings.TrimSpace(r)
+			if hasPrefixFold([]byte(part), j+" ") {
+				part = strings.TrimSpace(part[len(j)+1:])
 				break
 			}
 		}
