@@ -379,6 +379,15 @@ type Catalog struct {
 	// clause, the name right before is the comparison's subject
 	// ("PP-ShiTuV2相比V1，…").
 	FramedPostCues []string `yaml:"framed_post_cues"`
+	// RankWords place a score against a rival's named right after them
+	// ("above X's 89.3"): the number is the rival's. Lowercase.
+	RankWords []string `yaml:"rank_words"`
+	// BaselineWords name a comparison's rivals as a group ("the baseline
+	// models"), and IntroWords, right after one in the sentence before,
+	// open the list of names it stands for ("baselines, namely A and B").
+	// Lowercase.
+	BaselineWords []string `yaml:"baseline_words"`
+	IntroWords    []string `yaml:"intro_words"`
 	// Months are the English month names, January first.
 	Months []string `yaml:"months"`
 	// MonthPrepositions before a month name date a release ("in March");
@@ -1040,6 +1049,9 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
+	c.RankWords = append(c.RankWords, o.RankWords...)
+	c.BaselineWords = append(c.BaselineWords, o.BaselineWords...)
+	c.IntroWords = append(c.IntroWords, o.IntroWords...)
 	c.Months = append(c.Months, o.Months...)
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
@@ -1462,6 +1474,9 @@ func (v *validation) lists(c *Catalog) {
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("framed_post_cues", c.FramedPostCues)
+	v.names("rank_words", c.RankWords)
+	v.names("baseline_words", c.BaselineWords)
+	v.names("intro_words", c.IntroWords)
 	v.names("months", c.Months)
 	if len(c.Months) != 0 && len(c.Months) != 12 {
 		v.bad("months: %d names, want 12", len(c.Months))

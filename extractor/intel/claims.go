@@ -979,7 +979,8 @@ func (s *state) ownerIntroducedEarlier(owner, p int, sent span) bool {
 
 // earlierWordBefore reports a word of an earlier value right before a
 // name at at, a word of history between or not ("较上一代 X", "compared
-// with X"): the name is what another is measured against.
+// with X"), or one of the lexicon's rank_words ("above X"): the name is
+// what another is measured against.
 func (s *state) earlierWordBefore(at int, sent span) bool {
 	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, at-tune.ownerGap), at) {
 		if len(bytes.TrimSpace(s.buf[h.end:at])) == 0 {
@@ -996,19 +997,13 @@ func (s *state) earlierWordBefore(at int, sent span) bool {
 			return true
 		}
 	}
-	for _, w := range rankWords {
+	for _, w := range s.an.cat.RankWords {
 		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1])) {
 			return true // "92.1 on AIME 2025, above X's 89.3"
 		}
 	}
 	return false
 }
-
-// rankWords place a score against a rival's named right after them
-// ("above X's 89.3", "behind X's 91.0"); unlike the lexicon's earlier
-// words they mark only a number whose owner they introduce, never one
-// they stand right before ("scores above 90").
-var rankWords = []string{"above", "below", "ahead of", "behind", "beating", "trailing", "topping"}
 
 // listGoesOn reports a gap between two numbers that ends with a list
 // joiner ("… for Step-Audio 2 mini and ", "…, "): the second is an item
@@ -1862,14 +1857,6 @@ func (s *state) listedRivals(p int) []string {
 	return out
 }
 
-// baselineWords name the models a comparison is measured against as a
-// group ("the baseline models", "these baselines").
-var baselineWords = []string{"baseline", "baselines"}
-
-// introWords open the list of names a group noun stands for ("baselines,
-// namely A and B", "baselines such as A and B").
-var introWords = []string{"namely", "such as", "including", "i.e.", "like", "viz."}
-
 // baselinesNamed returns the rivals a comparison's generic phrase stands
 // for ("outperforms the baseline models") when the sentence before sentence
 // k names them as a list after the same group noun ("two strong open
@@ -1878,14 +1865,14 @@ var introWords = []string{"namely", "such as", "including", "i.e.", "like", "viz
 // baseline word, the sentence before none or no such list.
 func (s *state) baselinesNamed(k int, phrase string) []string {
 	lower := strings.ToLower(phrase)
-	if k < 1 || !slices.ContainsFunc(baselineWords, func(w string) bool { return wordIn(lower, w) }) {
+	if k < 1 || !slices.ContainsFunc(s.an.cat.BaselineWords, func(w string) bool { return wordIn(lower, w) }) {
 		return nil
 	}
 	prev := s.sents[k-1]
 	// asciiLower keeps byte positions, which index s.buf below.
 	text := string(asciiLower(s.buf[prev.start:prev.end]))
 	at := -1
-	for _, w := range baselineWords {
+	for _, w := range s.an.cat.BaselineWords {
 		if i := lastWordIndex(text, w); i >= 0 && i+len(w) > at {
 			at = i + len(w)
 		}
@@ -1896,7 +1883,7 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 	p := prev.start + at
 	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：")
 	intro := false
-	for _, w := range introWords {
+	for _, w := range s.an.cat.IntroWords {
 		if hasPrefixFold([]byte(tail), w) && (len(tail) == len(w) || !isAlnum(tail[len(w)]) || !isAlnum(w[len(w)-1])) {
 			tail, intro = tail[len(w):], true // "namely", not "namelyX"
 			break
