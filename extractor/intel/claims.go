@@ -1881,7 +1881,7 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 		return nil
 	}
 	p := prev.start + at
-	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：")
+	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：，")
 	intro := false
 	for _, w := range s.an.cat.IntroWords {
 		if hasPrefixFold([]byte(tail), w) && (len(tail) == len(w) || !isAlnum(tail[len(w)]) || !isAlnum(w[len(w)-1])) {
@@ -1908,7 +1908,8 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 	return out
 }
 
-// lastWordIndex returns where the last whole-word w stands in t, or -1.
+// lastWordIndex returns where the last whole-word w stands in t, or -1;
+// as in wordIn, a Han word is matched inside its text.
 func lastWordIndex(t, w string) int {
 	for end := len(t); end > 0; {
 		i := strings.LastIndex(t[:end], w)
@@ -1916,7 +1917,7 @@ func lastWordIndex(t, w string) int {
 			return -1
 		}
 		j := i + len(w)
-		if (i == 0 || !isAlnum(t[i-1])) && (j == len(t) || !isAlnum(t[j])) {
+		if (i == 0 || !isAlnum(w[0]) || !isAlnum(t[i-1])) && (j == len(t) || !isAlnum(w[len(w)-1]) || !isAlnum(t[j])) {
 			return i
 		}
 		end = i
@@ -1924,11 +1925,11 @@ func lastWordIndex(t, w string) int {
 	return -1
 }
 
-// listItems splits a list of names at its commas and the lexicon's list
-// joiners ("A, B and C").
+// listItems splits a list of names at its commas (with "、" and "，") and
+// the lexicon's list joiners ("A, B and C", "A、B 和 C").
 func (s *state) listItems(t string) []string {
 	var out []string
-	for _, part := range strings.Split(t, ",") {
+	for _, part := range strings.Split(strings.NewReplacer("、", ",", "，", ",").Replace(t), ",") {
 		part = strings.TrimSpace(part)
 		for _, j := range s.an.cat.ListJoiners {
 			if hasPrefixFold([]byte(part), j+" ") {
