@@ -998,7 +998,7 @@ func (s *state) earlierWordBefore(at int, sent span) bool {
 		}
 	}
 	for _, w := range s.an.cat.RankWords {
-		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1])) {
+		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1]) || !isAlnum(w[0])) {
 			return true // "92.1 on AIME 2025, above X's 89.3"
 		}
 	}
