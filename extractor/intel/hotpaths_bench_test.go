@@ -47,14 +47,11 @@ func BenchmarkSocialLine(b *testing.B) {
 }
 
 // BenchmarkDefinedLines measures a long README naming many models no
-// catalog knows, each defined on a line of its own: every such model is
-// looked up where it opens a line.
+// catalog knows, each opening a line of its own: every such model is
+// looked up where it opens a line for a definition as a data set.
 func BenchmarkDefinedLines(b *testing.B) {
 	var t strings.Builder
 	t.WriteString("We release the Wren model family, open AI language models with 7 billion parameters, trained with deep learning.\n")
-	for i := range 300 {
-		fmt.Fprintf(&t, "- Wren%dX-%dB is a compact language model for task %d, trained on our corpus.\n", i, 1+i%9, i)
-	}
 	for i := range 300 {
 		fmt.Fprintf(&t, "Wren%dX-%dB scores %d.%d on MMLU-Pro in our tests.\n", i, 1+i%9, 50+i%40, i%10)
 	}

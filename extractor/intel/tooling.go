@@ -224,12 +224,19 @@ func (s *state) notToolWord(b []byte, end int, n string) bool {
 // 构建的中文句法树库", "WrenSet is a corpus of …"). A model of the page is
 // defined as one, and a name the page defines as a model stays.
 func (s *state) dropDataDefined() {
+	var opens []int // where each line's text opens, past list marks: read once, not per model
 	for _, rec := range s.models {
 		if rec.count == 0 || rec.family >= 0 || s.definedModel(rec.name, false) {
 			continue
 		}
-		for at := range occurrences(s.buf[s.titleEnd:], rec.name) {
-			sp := span{s.titleEnd + at, s.titleEnd + at + len(rec.name)}
+		if opens == nil {
+			opens = s.lineOpenings(s.titleEnd)
+		}
+		for _, at := range opens {
+			if !bytes.HasPrefix(s.buf[at:], []byte(rec.name)) {
+				continue
+			}
+			sp := span{at, at + len(rec.name)}
 			if s.definedAs(sp, s.an.cat.DataCopulas, s.an.cat.DataNouns) {
 				rec.count, rec.conf = 0, 0
 				s.claims = slices.DeleteFunc(s.claims, func(c event.Claim) bool { return c.Model == rec.name })
@@ -237,6 +244,24 @@ func (s *state) dropDataDefined() {
 			}
 		}
 	}
+}
+
+// lineOpenings returns where the text of each line from p on opens, past
+// spaces and list marks (lineOpens), in text order.
+func (s *state) lineOpenings(p int) []int {
+	out := []int{}
+	for at := s.lineStart(p); at < len(s.buf); {
+		q := at + len(s.buf[at:]) - len(bytes.TrimLeft(s.buf[at:], " *-•#"))
+		if q >= p && q < len(s.buf) && s.buf[q] != '\n' {
+			out = append(out, q)
+		}
+		k := bytes.IndexByte(s.buf[q:], '\n')
+		if k < 0 {
+			break
+		}
+		at = q + k + 1
+	}
+	return out
 }
 
 // capitalsOnly reports words that all open with a capital or a digit:
