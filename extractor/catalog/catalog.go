@@ -379,6 +379,9 @@ type Catalog struct {
 	// clause, the name right before is the comparison's subject
 	// ("PP-ShiTuV2相比V1，…").
 	FramedPostCues []string `yaml:"framed_post_cues"`
+	// StyleWords, right after a benchmark's name, make it the kind of
+	// another test ("AIME-style", "AIME形式"): no score there is its.
+	StyleWords []string `yaml:"style_words"`
 	// RankWords place a score against a rival's named right after them
 	// ("above X's 89.3"): the number is the rival's. Lowercase.
 	RankWords []string `yaml:"rank_words"`
@@ -1049,6 +1052,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
+	c.StyleWords = append(c.StyleWords, o.StyleWords...)
 	c.RankWords = append(c.RankWords, o.RankWords...)
 	c.BaselineWords = append(c.BaselineWords, o.BaselineWords...)
 	c.IntroWords = append(c.IntroWords, o.IntroWords...)
@@ -1474,6 +1478,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("framed_post_cues", c.FramedPostCues)
+	v.spacedWords("style_words", c.StyleWords)
 	v.names("rank_words", c.RankWords)
 	v.names("baseline_words", c.BaselineWords)
 	v.names("intro_words", c.IntroWords)
