@@ -379,6 +379,9 @@ type Catalog struct {
 	// clause, the name right before is the comparison's subject
 	// ("PP-ShiTuV2相比V1，…").
 	FramedPostCues []string `yaml:"framed_post_cues"`
+	// RivalWords stand right before the model a phrase measures against
+	// ("faster than X", "相比X"): never a later comparison's subject.
+	RivalWords []string `yaml:"rival_words"`
 	// StyleWords, right after a benchmark's name, make it the kind of
 	// another test ("AIME-style", "AIME形式"): no score there is its.
 	StyleWords []string `yaml:"style_words"`
@@ -1052,6 +1055,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
+	c.RivalWords = append(c.RivalWords, o.RivalWords...)
 	c.StyleWords = append(c.StyleWords, o.StyleWords...)
 	c.RankWords = append(c.RankWords, o.RankWords...)
 	c.BaselineWords = append(c.BaselineWords, o.BaselineWords...)
@@ -1478,6 +1482,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("framed_post_cues", c.FramedPostCues)
+	v.names("rival_words", c.RivalWords)
 	v.spacedWords("style_words", c.StyleWords)
 	v.names("rank_words", c.RankWords)
 	v.names("baseline_words", c.BaselineWords)

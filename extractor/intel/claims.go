@@ -2066,15 +2066,13 @@ func (s *state) comparisonIn(p, q int) bool {
 	return false
 }
 
-// rivalWords stand right before the model a phrase measures against
-// ("+5.1% over PP-OCRv5", "faster than X", "相比X", "so với X"): never the
-// subject of a comparison later in the sentence.
-var rivalWords = []string{"over", "than", "versus", "vs.", "vs", "against", "相比", "相较于", "相比于", "so với"}
-
-// rivalWordBefore reports one of rivalWords right before a model name.
+// rivalWordBefore reports one of the lexicon's rival_words right before
+// a model name ("+5.1% over PP-OCRv5", "faster than X", "相比X", "so với
+// X"): the model is never the subject of a comparison later in the
+// sentence.
 func (s *state) rivalWordBefore(m span) bool {
 	t := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
-	for _, w := range rivalWords {
+	for _, w := range s.an.cat.RivalWords {
 		if bytes.HasSuffix(t, []byte(w)) {
 			n := len(t) - len(w)
 			if n == 0 || !isAlnum(t[n-1]) || !isAlnum(w[0]) {
