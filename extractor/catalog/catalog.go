@@ -379,6 +379,9 @@ type Catalog struct {
 	// clause, the name right before is the comparison's subject
 	// ("PP-ShiTuV2相比V1，…").
 	FramedPostCues []string `yaml:"framed_post_cues"`
+	// TimesWords, right after a number, make it a multiplier, no score
+	// ("2.5x", "3 times", "2.5倍", "2,5 lần").
+	TimesWords []string `yaml:"times_words"`
 	// RivalWords stand right before the model a phrase measures against
 	// ("faster than X", "相比X"): never a later comparison's subject.
 	RivalWords []string `yaml:"rival_words"`
@@ -1055,6 +1058,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
+	c.TimesWords = append(c.TimesWords, o.TimesWords...)
 	c.RivalWords = append(c.RivalWords, o.RivalWords...)
 	c.StyleWords = append(c.StyleWords, o.StyleWords...)
 	c.RankWords = append(c.RankWords, o.RankWords...)
@@ -1482,6 +1486,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("framed_post_cues", c.FramedPostCues)
+	v.spacedWords("times_words", c.TimesWords)
 	v.names("rival_words", c.RivalWords)
 	v.spacedWords("style_words", c.StyleWords)
 	v.names("rank_words", c.RankWords)

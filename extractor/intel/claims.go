@@ -681,17 +681,13 @@ func currencyBefore(buf []byte, i int) bool {
 	return false
 }
 
-// timesAt reports a multiplier right after a number at i: "배", "倍",
-// "×", or "x" and "times" ending a word ("2.5x faster", "3 times").
-func timesAt(buf []byte, i int) bool {
-	rest := buf[i:]
-	for _, w := range []string{"배", "倍", "×", " ×"} {
-		if bytes.HasPrefix(rest, []byte(w)) {
-			return true
-		}
-	}
-	for _, w := range []string{"x", " times", "-fold"} {
-		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(rest[len(w)])) {
+// timesAt reports a multiplier right after a number at i, one of the
+// lexicon's times_words: "배", "倍", "×", or "x", "times" and "lần"
+// ending a word ("2.5x faster", "3 times", "gấp 2,5 lần").
+func (s *state) timesAt(i int) bool {
+	rest := s.buf[i:]
+	for _, w := range s.an.cat.TimesWords {
+		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(w[len(w)-1]) || !isAlnum(rest[len(w)])) {
 			return true
 		}
 	}
@@ -900,7 +896,7 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		if s.inLicense(n.span) {
 			continue // "Apache 2.0": a licence's version, no score
 		}
-		if !n.percent && timesAt(s.buf, n.end) {
+		if !n.percent && s.timesAt(n.end) {
 			continue // "파라미터가 2.5배 많은", "3倍", "2.5x faster": a ratio, no score
 		}
 		sc := score{number: n, owner: -1}
