@@ -1358,7 +1358,7 @@ func (s *state) cellState(text string) *state {
 	blankURLs(sub.buf) // a cell's link names a path, as the article's do
 	sub.newlines, sub.newlinesRead = sub.newlines[:0], false
 	sub.orgWords, sub.orgWordsRead = nil, false
-	sub.linkRows = nil
+	sub.linkRows, sub.sampleEnds = nil, nil
 	sub.futures, sub.futuresRead = sub.futures[:0], false
 	sub.glosses = nil // read from the buffer, which is the cell's now
 	sub.endingIn, sub.endingN = nil, 0
