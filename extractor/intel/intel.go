@@ -246,6 +246,12 @@ type state struct {
 	// orgWordsRead (orgWordBefore).
 	orgWords     map[string]bool
 	orgWordsRead bool
+	// linkRows holds, by the start of each line socialHit read, the items
+	// of the line when it is a row of links, nil when it is none.
+	linkRows map[int][]string
+	// sampleEnds holds, by the start of each line sampleHit read, where
+	// the first sample marker on it ends (math.MaxInt for none).
+	sampleEnds map[int]int
 	// futures are the times to come of the text (lastFuture), in text
 	// order, once futuresRead.
 	futures     []span
@@ -669,6 +675,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.followUp, s.followRead = false, false
 	s.newlines, s.newlinesRead = s.newlines[:0], false
 	s.orgWords, s.orgWordsRead = nil, false
+	s.linkRows, s.sampleEnds = nil, nil
 	s.futures, s.futuresRead = s.futures[:0], false
 	s.endingIn, s.endingN = nil, 0
 }

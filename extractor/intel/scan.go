@@ -287,14 +287,10 @@ func compoundEnd(buf []byte, en int) int {
 }
 
 // styleAfter reports a benchmark's name that goes on as the kind of
-// another test ("AIME-style", "MMLU-like"): no score is that benchmark's.
-func styleAfter(rest []byte) bool {
-	for _, w := range []string{"-style", "-like", " style ", "-inspired", "-type"} {
-		if bytes.HasPrefix(rest, []byte(w)) {
-			return true
-		}
-	}
-	return false
+// another test, one of the lexicon's style_words ("AIME-style",
+// "MMLU-like", "AIME形式"): no score is that benchmark's.
+func (s *state) styleAfter(rest []byte) bool {
+	return hasPrefixIn(rest, s.an.cat.StyleWords)
 }
 
 // accept applies the meanings of one match, most specific first, and returns
@@ -329,7 +325,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				return en, true
 			}
 			end, name := s.benchName(r.idx, st, en)
-			if styleAfter(s.buf[end:]) {
+			if s.styleAfter(s.buf[end:]) {
 				return end, true // "Japanese AIME-style Math Contest": another test, made like this one
 			}
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
