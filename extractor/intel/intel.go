@@ -302,6 +302,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.releaseLatest() // the prose mentions of models tables introduced
 	s.proseClaims()
 	s.dropCodeOnly()
+	s.dropArchitectureOnly()
 	s.dropLabLists()
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
@@ -491,6 +492,57 @@ func (s *state) dropCodeOnly() {
 			m.count, m.conf = 0, 0
 		}
 	}
+}
+
+// dropArchitectureOnly forgets the models an article names only as the
+// architecture something else is built with, the name right before an
+// architecture noun ("RoBERTa using the BERT-base architecture", "基于
+// Transformer架构"): a design the page reuses, no model it names, nor
+// its maker one of the page's vendors. A model the page releases stays,
+// and so does an earlier model of a family the page releases a model of
+// ("Ling 2.5 … 在 Ling 2.0 架构基础上": the generation the new one follows).
+func (s *state) dropArchitectureOnly() {
+	other := make([]bool, len(s.models))
+	arch := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if s.architectureAfter(m.end) {
+			arch[m.model] = true
+		} else {
+			other[m.model] = true
+		}
+	}
+	released := map[string]bool{} // the leading words of the released models' names
+	for _, m := range s.models {
+		if m.conf > 0 {
+			released[nameHead(m.name)] = true
+		}
+	}
+	for i, m := range s.models {
+		if arch[i] && !other[i] && m.conf == 0 && !released[nameHead(m.name)] {
+			m.count = 0
+		}
+	}
+}
+
+// nameHead returns a model name's first word, lowercased: "ling" of
+// "Ling-2.5-Flash" and of "Ling 2.0".
+func nameHead(name string) string {
+	if i := strings.IndexAny(name, " -_"); i > 0 {
+		name = name[:i]
+	}
+	return strings.ToLower(name)
+}
+
+// architectureAfter reports an architecture noun of the lexicon right
+// after byte p, past spaces (" architecture", "架构").
+func (s *state) architectureAfter(p int) bool {
+	rest := bytes.TrimLeft(s.buf[p:min(len(s.buf), p+32)], " ")
+	for _, n := range s.an.cat.ArchitectureNouns {
+		if n = strings.TrimLeft(n, " "); n != "" && len(rest) >= len(n) && bytes.EqualFold(rest[:len(n)], []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropLabLists forgets the bare family names the article writes only as
