@@ -303,6 +303,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.proseClaims()
 	s.dropCodeOnly()
 	s.dropArchitectureOnly()
+	s.dropCutNames()
 	s.dropLabLists()
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
@@ -543,6 +544,54 @@ func (s *state) architectureAfter(p int) bool {
 		}
 	}
 	return false
+}
+
+// dropCutNames forgets the models an article names only as the head of a
+// longer hyphenated name whose next word the name grammar does not know
+// ("Step-Audio" of "Step-Audio-AQAA", "LongCat-Audio" of
+// "LongCat-Audio-DiT", "ltxv-13b-0.9.7" of "ltxv-13b-0.9.7-distilled-lora128"):
+// the text names another model, not that one. A packaging part
+// ("-GGUF", "-Q4_K_M") or an adjective ("Llama-3-based") after the name
+// leaves it whole; a model the page releases stays.
+func (s *state) dropCutNames() {
+	cut := make([]bool, len(s.models))
+	whole := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if s.cutAt(m.end) {
+			cut[m.model] = true
+		} else {
+			whole[m.model] = true
+		}
+	}
+	for i, m := range s.models {
+		if cut[i] && !whole[i] && m.conf == 0 {
+			m.count = 0
+		}
+	}
+}
+
+// cutAt reports a hyphen at p and a word after it opening with a letter
+// that is no packaging part nor one of the lexicon's name_tails
+// ("-based", "-latest", "-jpn"): the hyphenated name goes on past what
+// the grammar read.
+func (s *state) cutAt(p int) bool {
+	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) {
+		return false
+	}
+	e := p + 1
+	for e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '_') {
+		e++
+	}
+	w := string(s.buf[p+1 : e])
+	if s.an.isFormat(w) {
+		return false
+	}
+	for _, a := range s.an.cat.NameTails {
+		if strings.EqualFold(a, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropLabLists forgets the bare family names the article writes only as
