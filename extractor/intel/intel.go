@@ -304,6 +304,7 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.dropCodeOnly()
 	s.dropArchitectureOnly()
 	s.dropCutNames()
+	s.dropInnerNames()
 	s.dropLabLists()
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
@@ -592,6 +593,43 @@ func (s *state) cutAt(p int) bool {
 		}
 	}
 	return true
+}
+
+// dropInnerNames forgets the models an article names only inside a
+// longer hyphenated name that another word opens ("Llama-2-7b" of
+// "chinese-llama-2-7b", "Mistral-7B" of "OpenHermes-2.5-Mistral-7B",
+// "Llama3-V-2_5" of "MiniCPM-Llama3-V-2_5"): the whole names a model
+// built on that one, not that one. A maker's name before it leaves it the
+// maker's model ("Meta-Llama-3-8B"); a model the page releases stays.
+func (s *state) dropInnerNames() {
+	inner := make([]bool, len(s.models))
+	whole := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if s.innerAt(m.start) {
+			inner[m.model] = true
+		} else {
+			whole[m.model] = true
+		}
+	}
+	for i, m := range s.models {
+		if inner[i] && !whole[i] && m.conf == 0 {
+			m.count = 0
+		}
+	}
+}
+
+// innerAt reports a hyphen right before byte st with a word of letters or
+// digits before it that is no vendor's name.
+func (s *state) innerAt(st int) bool {
+	if st < 2 || s.buf[st-1] != '-' || !isAlnum(s.buf[st-2]) {
+		return false
+	}
+	j := st - 1
+	for j > 0 && isAlnum(s.buf[j-1]) {
+		j--
+	}
+	_, vendor := s.an.c.vendorOfAlias[fold(string(s.buf[j:st-1]))]
+	return !vendor
 }
 
 // dropLabLists forgets the bare family names the article writes only as
