@@ -558,7 +558,7 @@ func (s *state) dropCutNames() {
 	cut := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if s.cutAt(m.end) {
+		if s.cutAt(m.end, s.models[m.model].family) {
 			cut[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -572,10 +572,11 @@ func (s *state) dropCutNames() {
 }
 
 // cutAt reports a hyphen at p and a word after it opening with a letter
-// that is no packaging part nor one of the lexicon's name_tails
+// that is no stem of the name's family fam, no packaging part nor one of
+// the lexicon's name_tails
 // ("-based", "-latest", "-jpn"): the hyphenated name goes on past what
 // the grammar read.
-func (s *state) cutAt(p int) bool {
+func (s *state) cutAt(p, fam int) bool {
 	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) {
 		return false
 	}
@@ -584,7 +585,7 @@ func (s *state) cutAt(p int) bool {
 		e++
 	}
 	w := string(s.buf[p+1 : e])
-	if s.an.isFormat(w) {
+	if s.an.isFormat(w) || s.stemOf(w, fam) {
 		return false
 	}
 	for _, a := range s.an.cat.NameTails {
@@ -605,7 +606,7 @@ func (s *state) dropInnerNames() {
 	inner := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if s.innerAt(m.start) {
+		if s.innerAt(m.start, s.models[m.model].family) {
 			inner[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -619,8 +620,9 @@ func (s *state) dropInnerNames() {
 }
 
 // innerAt reports a hyphen right before byte st with a word of letters or
-// digits before it that is no vendor's name.
-func (s *state) innerAt(st int) bool {
+// digits before it that is no vendor's name nor a stem of the name's
+// family fam.
+func (s *state) innerAt(st, fam int) bool {
 	if st < 2 || s.buf[st-1] != '-' || !isAlnum(s.buf[st-2]) {
 		return false
 	}
@@ -628,8 +630,17 @@ func (s *state) innerAt(st int) bool {
 	for j > 0 && isAlnum(s.buf[j-1]) {
 		j--
 	}
-	_, vendor := s.an.c.vendorOfAlias[fold(string(s.buf[j:st-1]))]
-	return !vendor
+	w := string(s.buf[j : st-1])
+	_, vendor := s.an.c.vendorOfAlias[fold(w)]
+	return !vendor && !s.stemOf(w, fam)
+}
+
+// stemOf reports a word that is a stem of family fam, past a version
+// written onto it ("Qwen" and "Qwen2" of Qwen): the name repeated, no
+// other name around it.
+func (s *state) stemOf(w string, fam int) bool {
+	f, ok := s.an.c.stemFamily[strings.TrimRight(strings.ToLower(w), "0123456789.")]
+	return ok && fam >= 0 && f == fam
 }
 
 // dropLabLists forgets the bare family names the article writes only as
