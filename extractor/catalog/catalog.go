@@ -351,6 +351,12 @@ type Catalog struct {
 	// links its community to ("Discord", "微信"): a vendor named only as
 	// an item of a row of such links is no model maker there.
 	SocialPlatforms []string `yaml:"social_platforms"`
+	// NameTails are words that may follow a model's name after a hyphen
+	// and leave it that model ("Llama-3-based", "qwen-max-latest",
+	// "gemma-2-2b-jpn-it"): adjectives, alias tags, language tags and
+	// short forms of variants. Any other word the name grammar stops at
+	// makes the hyphenated whole another model's name. Lowercase.
+	NameTails []string `yaml:"name_tails"`
 	// DataNouns name data sets ("corpus", "treebank", "数据集"), and
 	// DataCopulas open a definition after a name that opens a line
 	// ("：", " is a "): a name the page so defines as a data set is no
@@ -1045,6 +1051,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.NotToolWords = append(c.NotToolWords, o.NotToolWords...)
 	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
 	c.SocialPlatforms = append(c.SocialPlatforms, o.SocialPlatforms...)
+	c.NameTails = append(c.NameTails, o.NameTails...)
 	c.DataNouns = append(c.DataNouns, o.DataNouns...)
 	c.DataCopulas = append(c.DataCopulas, o.DataCopulas...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
@@ -1473,6 +1480,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("not_tool_words", c.NotToolWords)
 	v.names("placeholder_words", c.PlaceholderWords)
 	v.names("social_platforms", c.SocialPlatforms)
+	v.names("name_tails", c.NameTails)
 	v.names("data_nouns", c.DataNouns)
 	v.spacedWords("data_copulas", c.DataCopulas)
 	v.spacedWords("owner_after", c.OwnerAfter)

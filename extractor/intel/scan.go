@@ -828,6 +828,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
 	}
+	if constantName(s.buf, st, end) {
+		// "QWEN_MODEL", "MINIMAX_BASE_URL", "$MISTRAL_SMALL_3_1_INSTRUCT":
+		// an environment variable or constant of a code sample, no model.
+		return end, true
+	}
 	for _, p := range parts {
 		var tmp [48]byte
 		if s.an.c.notModelParts[string(lowerKey(&tmp, p.text))] {
@@ -2242,4 +2247,19 @@ func isAllCaps(w string) bool {
 		}
 	}
 	return true
+}
+
+// constantName reports the word around [st, end) written as a constant or
+// an environment variable: capitals and digits joined by underscores
+// ("QWEN_MODEL", "MINIMAX_BASE_URL"), which no maker names a model with.
+func constantName(buf []byte, st, end int) bool {
+	lo, hi := st, end
+	for lo > 0 && (isAlnum(buf[lo-1]) || buf[lo-1] == '_') {
+		lo--
+	}
+	for hi < len(buf) && (isAlnum(buf[hi]) || buf[hi] == '_') {
+		hi++
+	}
+	w := buf[lo:hi]
+	return bytes.IndexByte(w, '_') > 0 && bytes.IndexByte(w, '_') < len(w)-1 && bytes.IndexFunc(w, func(r rune) bool { return r < utf8.RuneSelf && isLower(byte(r)) }) < 0 && hasUpper(w)
 }
