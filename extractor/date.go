@@ -912,6 +912,10 @@ var (
 	// revisedLabelRe is updatedLabelRe without the labels that also date
 	// a first version ("Stand: 12.11.2021"): the labels of a later change.
 	revisedLabelRe = regexp.MustCompile(`(?i)\bupdated|\bmodified|\brevised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
+	// profileLabelRe matches the labels of a member's profile beside a
+	// forum post or a comment ("Joined: May 11, 2017", "Registriert:
+	// 18.09.2008"): the day the writer signed up, not the post's.
+	profileLabelRe = regexp.MustCompile(`(?i)\bjoined\b|\bjoin date|\bmember since|\bregistered\b|\bregistriert|mitglied seit|dabei seit|anmeldedatum|\binscrit|\binscription|membre depuis|\bregistrad[oa]|miembro desde|\biscritt[oa]|membro d[ae]l|lid sinds|geregistreerd|zarejestrowan|注册|註冊|가입`)
 )
 
 // labelStems are the literal parts of the date labels, to rule out most
@@ -1025,7 +1029,7 @@ func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool)
 		if !ok {
 			break
 		}
-		if updates || !updatedBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
 			return t, off + at, true
 		}
 		off += end
@@ -1042,7 +1046,7 @@ func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) 
 		if !ok {
 			break
 		}
-		if updates || !updatedBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
 			last, lastAt = t, off+at
 		}
 		off += end
@@ -1065,6 +1069,18 @@ func updatedBefore(s string, from, at int) bool {
 	return lastMatch(revisedLabelRe, before) > lastMatch(publishedLabelRe, before)
 }
 
+// profileBefore reports whether the last date label within maxLabelGap
+// bytes before s[at:], and after s[:from] (the date before), is a
+// profile's sign-up label.
+func profileBefore(s string, from, at int) bool {
+	from = max(from, at-maxLabelGap)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	before := s[from:at]
+	return lastMatch(profileLabelRe, before) > lastMatch(publishedLabelRe, before)
+}
+
 // changelogHeadingRe matches the CJK headings of a list of dated news
 // ("更新情報", "更新履歴", "更新日志"): their 更新 labels no later change;
 // the entries under them are dated each by its own date.
@@ -1085,13 +1101,14 @@ const maxTitleDateGap = 300
 
 // pageDate returns the date printed nearest after the headline title in
 // the page's text body, when one follows it closely; else the first date
-// on the page. A masthead prints the reader's today above the headline,
-// the story its own date below it.
+// on the page that is no poster's sign-up day. A masthead prints the
+// reader's today above the headline, the story its own date below it.
 func pageDate(body, title string, dayFirst bool) (time.Time, bool) {
 	if i := strings.Index(body, title); title != "" && i >= 0 {
-		if t, at, _, ok := textDateAt(body[i+len(title):], dayFirst); ok && at <= maxTitleDateGap {
+		if t, at, ok := firstPublishedDate(body[i+len(title):], dayFirst, true); ok && at <= maxTitleDateGap {
 			return t, true
 		}
 	}
-	return textDate(body, dayFirst)
+	t, _, ok := firstPublishedDate(body, dayFirst, true)
+	return t, ok
 }

@@ -144,6 +144,14 @@ var metaPages = []struct {
 	// story's <h2> prints sailthru.title; the only <h1> is the logo.
 	{"social-title-h2.html", "https://civicpost.example/council-park-money-roads/",
 		"Council Moves Park Money to Road Repairs", ""},
+	// A forum thread, no date in the metadata: the poster's box prints
+	// the day the poster joined before the post's own date.
+	{"forum-joined-date.html", "https://trailhead.example/threads/tent-coast-path.5521/",
+		"Which tent for a week on the coast path?", "2023-03-18"},
+	// A forum thread, no <h1>, no date in the metadata: the date
+	// nearest the thread's title is the poster's registration day.
+	{"forum-registered-no-h1.html", "https://gartenforum.example/viewtopic.php?t=812",
+		"Pumpe der Zisterne schaltet nicht ab", "2023-03-21"},
 }
 
 func TestMetaPages(t *testing.T) {
