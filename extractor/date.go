@@ -725,8 +725,9 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 }
 
 // regionTime returns the UTC time t in the zone of the region the page
-// declares in its language tag ("en-US", og:locale "en_US"), when nothing
-// on the page gives the publisher's zone: news is dated by the
+// declares in its language tag ("en-US", og:locale "en_US") or, with a
+// tag that names none, in that of its country domain (.ca, .co.uk, .it),
+// when nothing on the page gives the publisher's zone: news is dated by the
 // publisher's calendar, and a story a New York paper put out at 9 p.m.
 // is dated the day before its UTC time. A time at UTC midnight is a bare
 // date written as a time and is kept.
@@ -744,19 +745,39 @@ func (m *pageMeta) regionTime(t time.Time) time.Time {
 		}
 		return t
 	}
+	if z, ok := regionZones[countryDomain(m.pageURL)]; ok {
+		return t.In(z)
+	}
 	return t
+}
+
+// countryDomain returns the country code top-level domain of u's host
+// ("it" for www.example.it, "uk" for example.co.uk), or "".
+func countryDomain(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	h := strings.ToLower(u.Hostname())
+	tld := h[strings.LastIndexByte(h, '.')+1:]
+	if len(tld) != 2 || tld == h {
+		return ""
+	}
+	return tld
 }
 
 // regionZones maps a language tag's region to the zone of its biggest
 // newsrooms, read from the IANA time zone database (time/tzdata is built
 // in, so a machine without one reads the same): the US and Canada to New
 // York's and Toronto's, Britain and Ireland to London's and Dublin's,
-// India to Kolkata's, Australia to Sydney's, each with its summer time.
+// India to Kolkata's, Australia to Sydney's, the big western European
+// countries to their capitals', each with its summer time.
 var regionZones = loadZones(map[string]string{
 	"us": "America/New_York", "ca": "America/Toronto",
 	"gb": "Europe/London", "uk": "Europe/London", "ie": "Europe/Dublin",
 	"in": "Asia/Kolkata",
 	"au": "Australia/Sydney",
+	"it": "Europe/Rome", "de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid",
+	"nl": "Europe/Amsterdam", "at": "Europe/Vienna", "ch": "Europe/Zurich",
 })
 
 // loadZones loads the zones of names; one the database lacks is left out.

@@ -152,6 +152,11 @@ var metaPages = []struct {
 	// nearest the thread's title is the poster's registration day.
 	{"forum-registered-no-h1.html", "https://gartenforum.example/viewtopic.php?t=812",
 		"Pumpe der Zisterne schaltet nicht ab", "2023-03-21"},
+	// A UTC time after midnight, a language tag with no region, nothing
+	// else that places the publisher: the site's country domain gives
+	// the zone, and the story the evening before.
+	{"country-domain-zone.html", "https://www.capitalcourier.ca/news/1728875/school-buses-september",
+		"School buses to run a reduced service in September", "2023-08-24"},
 }
 
 func TestMetaPages(t *testing.T) {
