@@ -706,6 +706,11 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	if content == "" {
 		return
 	}
+	if strings.Contains(content, "&") {
+		// Escaped twice by the content system ("&amp;#039;"), read
+		// once by the parser: the entity is still there.
+		content = html.UnescapeString(content)
+	}
 	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
 			if k == "name" && key == "author" && len(m.metaAuthors) < maxHints {

@@ -157,6 +157,10 @@ var metaPages = []struct {
 	// the zone, and the story the evening before.
 	{"country-domain-zone.html", "https://www.capitalcourier.ca/news/1728875/school-buses-september",
 		"School buses to run a reduced service in September", "2023-08-24"},
+	// og:title escaped twice ("&amp;#039;"), no <h1> and no <title>:
+	// the entities left after parsing are read.
+	{"double-escaped-og-title.html", "https://valleywire.example/news/farmers-market-station",
+		`Farmers' market moves to the "old" station`, "2023-04-18"},
 }
 
 func TestMetaPages(t *testing.T) {
