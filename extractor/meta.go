@@ -619,6 +619,43 @@ func todayDate(n *html.Node, t string) bool {
 	return todayClassRe.MatchString(attr(n, "class")+" "+attr(n, "id")) || todayTextRe.MatchString(t)
 }
 
+// mastheadDate reports whether the date element n lies in the site's
+// masthead: a <header> outside any <article> or <main> that links to the
+// site's home page (its logo) and holds no <h1> (a story's header, with
+// its headline and byline, may link home too). A date there is the
+// reader's today.
+func mastheadDate(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Main:
+			return false
+		case atom.Header:
+			home, h1 := headerLinks(p)
+			return home && !h1
+		}
+	}
+	return false
+}
+
+// headerLinks reports whether n holds a link to the site's home page,
+// and whether it holds an <h1>.
+func headerLinks(n *html.Node) (home, h1 bool) {
+	for c := n.FirstChild; c != nil && !h1; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 {
+			return home, true
+		}
+		if c.DataAtom == atom.A && homeLink(attr(c, "href")) {
+			home = true
+		}
+		ch, c1 := headerLinks(c)
+		home, h1 = home || ch, c1
+	}
+	return home, h1
+}
+
 // nextElement returns the element after n among its siblings, or nil.
 func nextElement(n *html.Node) *html.Node {
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
@@ -843,7 +880,7 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 		m.addAuthorText(n, aside)
 	}
 	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
-		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) {
+		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !mastheadDate(n) {
 			if _, ok := textDate(t, true); !ok {
 				// A date badge prints its parts in elements of their own
 				// ("<span>Feb</span><span>18</span><span>2009</span>").

@@ -161,6 +161,11 @@ var metaPages = []struct {
 	// the entities left after parsing are read.
 	{"double-escaped-og-title.html", "https://valleywire.example/news/farmers-market-station",
 		`Farmers' market moves to the "old" station`, "2023-04-18"},
+	// No <h1>, no date in the metadata: the site's header, which links
+	// home, prints today's date in an element classed "date"; the
+	// story's date is a plain line under its <h2>.
+	{"masthead-date-class.html", "https://pacificstar.example/news/263700449/ridge-fire-control",
+		"Firefighters bring the ridge fire under control", "2023-03-13"},
 }
 
 func TestMetaPages(t *testing.T) {
