@@ -23,7 +23,7 @@ const (
 
 var (
 	// isoRe is ISO 8601 / RFC 3339 and the near misses pages write.
-	isoRe = regexp.MustCompile(`^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?`)
+	isoRe = regexp.MustCompile(`^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?`)
 	// compactRe is 20191119 or 20191119T103000.
 	compactRe = regexp.MustCompile(`^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$`)
 	// cjkRe is 2025年06月30日 and 2025년 6월 30일.
