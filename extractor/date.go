@@ -713,8 +713,13 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 			return m.regionTime(t)
 		}
 		if local.Hour() != 0 || local.Minute() != 0 {
-			// A printed clock time: the offset is its distance from UTC.
-			off := local.Sub(t).Round(15 * time.Minute)
+			// A printed clock time: the offset is its distance from UTC,
+			// when that is a zone's offset; else the printed time is
+			// another moment's (an update's) and tells no zone.
+			off, ok := zoneOffset(local.Sub(t))
+			if !ok {
+				return m.regionTime(t)
+			}
 			if off >= westmostOffset && off <= eastmostOffset && off != 0 {
 				return t.In(time.FixedZone("", int(off.Seconds())))
 			}
@@ -815,6 +820,36 @@ func (m *pageMeta) printedZone(t time.Time, dayFirst bool) *time.Location {
 		}
 	}
 	return nil
+}
+
+// maxOffsetSlack is how far from a zone's offset the distance between a
+// printed clock time and the machine time of one moment may lie: the
+// page rounds the time it prints, or saves it a few minutes apart.
+const maxOffsetSlack = 10 * time.Minute
+
+// oddOffsets are the offsets of zones that are no whole number of hours
+// from UTC (India's +5:30, Nepal's +5:45, Newfoundland's -3:30 and -2:30,
+// Central Australia's +9:30 and +10:30, and the like).
+var oddOffsets = []time.Duration{
+	-(9*time.Hour + 30*time.Minute), -(3*time.Hour + 30*time.Minute), -(2*time.Hour + 30*time.Minute),
+	3*time.Hour + 30*time.Minute, 4*time.Hour + 30*time.Minute, 5*time.Hour + 30*time.Minute,
+	5*time.Hour + 45*time.Minute, 6*time.Hour + 30*time.Minute, 8*time.Hour + 45*time.Minute,
+	9*time.Hour + 30*time.Minute, 10*time.Hour + 30*time.Minute, 12*time.Hour + 45*time.Minute,
+	13*time.Hour + 45*time.Minute,
+}
+
+// zoneOffset returns the zone offset d, the distance of a printed clock
+// time from the UTC time of one moment, lies within maxOffsetSlack of,
+// and whether there is one: 6h45m between a printed time and a machine
+// time is no zone's offset, but an update printed hours later.
+func zoneOffset(d time.Duration) (time.Duration, bool) {
+	best := d.Round(time.Hour)
+	for _, o := range oddOffsets {
+		if (d - o).Abs() < (d - best).Abs() {
+			best = o
+		}
+	}
+	return best, (d - best).Abs() <= maxOffsetSlack
 }
 
 // westmostOffset and eastmostOffset bound the offsets a page's zone is

@@ -762,3 +762,22 @@ func TestRegionZoneSummer(t *testing.T) {
 		})
 	}
 }
+
+func TestZoneOffset(t *testing.T) {
+	for _, tt := range []struct {
+		d, want time.Duration
+		ok      bool
+	}{
+		{-4*time.Hour - 2*time.Minute, -4 * time.Hour, true},
+		{5*time.Hour + 31*time.Minute, 5*time.Hour + 30*time.Minute, true},
+		{-3*time.Hour - 28*time.Minute, -3*time.Hour - 30*time.Minute, true},
+		{10 * time.Minute, 0, true},
+		{6*time.Hour + 46*time.Minute, 0, false},
+		{-1*time.Hour - 15*time.Minute, 0, false},
+	} {
+		got, ok := zoneOffset(tt.d)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("zoneOffset(%v) = %v, %v; want %v, %v", tt.d, got, ok, tt.want, tt.ok)
+		}
+	}
+}

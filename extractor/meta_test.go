@@ -166,6 +166,11 @@ var metaPages = []struct {
 	// story's date is a plain line under its <h2>.
 	{"masthead-date-class.html", "https://pacificstar.example/news/263700449/ridge-fire-control",
 		"Firefighters bring the ridge fire under control", "2023-03-13"},
+	// A UTC time late in the evening and, printed, only an update's
+	// time hours later: their distance is no zone's offset, and the
+	// language tag's region dates the story.
+	{"update-time-no-zone.html", "https://northernechopost.example/news/night-trains-northern-line",
+		"Night trains to run again on the northern line", "2023-09-28"},
 }
 
 func TestMetaPages(t *testing.T) {
