@@ -553,7 +553,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
 		return t, true
 	}
-	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
+	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished, m.ldOfType("VideoObject").uploadDate); ok {
 		return t, true
 	}
 	for _, h := range m.times {

@@ -125,8 +125,9 @@ type ldObject struct {
 	types                       []string
 	headline, name              string
 	datePublished, dateModified string
-	dateCreated                 string
-	authors                     []string
+	// uploadDate is a video's (VideoObject) publication time.
+	dateCreated, uploadDate string
+	authors                 []string
 	// authorIDs are the @ids of authors given by reference only
 	// ({"@id": ".../#/schema/person/…"}, as Yoast SEO writes them).
 	authorIDs   []string
@@ -1014,6 +1015,7 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			datePublished: ldString(x["datePublished"]),
 			dateModified:  ldString(x["dateModified"]),
 			dateCreated:   ldString(x["dateCreated"]),
+			uploadDate:    ldString(x["uploadDate"]),
 			authors:       ldNames(x["author"]),
 			authorIDs:     ldIDs(x["author"]),
 			publisher:     firstOf(ldNames(x["publisher"])),

@@ -171,6 +171,9 @@ var metaPages = []struct {
 	// language tag's region dates the story.
 	{"update-time-no-zone.html", "https://northernechopost.example/news/night-trains-northern-line",
 		"Night trains to run again on the northern line", "2023-09-28"},
+	// A video page whose only date is its VideoObject's uploadDate.
+	{"video-upload-date.html", "https://metrodaily.example/video/bridge-span-lift",
+		"Watch: crews lift the old bridge span into the river", "2023-03-14"},
 }
 
 func TestMetaPages(t *testing.T) {
