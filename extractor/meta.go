@@ -331,7 +331,7 @@ func imageCaption(n *html.Node) bool {
 	return nWords >= minCaptionWords
 }
 
-// dataDate returns the first data-* attribute of the <time> n that is
+// dataDate returns the first data-* attribute of the element n that is
 // named for a time and holds a machine date, and its name: a <time> that
 // prints "4 hours ago" and keeps its instant in data-published,
 // data-timestamp or the like instead of datetime. Other data-*
@@ -883,6 +883,13 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
 		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !mastheadDate(n) {
 			if _, ok := textDate(t, true); !ok {
+				if k, v := dataDate(n); v != "" && n.DataAtom != atom.Time && len(m.times) < maxHints {
+					// "2 days ago", the instant in data-timestamp: read
+					// as a <time> that keeps it there.
+					ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + k)
+					mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
+					m.times = append(m.times, dateHint{value: v, printed: t, published: strings.Contains(ci, "publish") && !mod, modified: mod, related: relatedDate(n, m.cc)})
+				}
 				// A date badge prints its parts in elements of their own
 				// ("<span>Feb</span><span>18</span><span>2009</span>").
 				t = spacedText(n)

@@ -174,6 +174,10 @@ var metaPages = []struct {
 	// A video page whose only date is its VideoObject's uploadDate.
 	{"video-upload-date.html", "https://metrodaily.example/video/bridge-span-lift",
 		"Watch: crews lift the old bridge span into the river", "2023-03-14"},
+	// A byline's "2 days ago" in an element classed for a date, no
+	// <time>: its data-timestamp keeps the instant.
+	{"relative-date-data-attribute.html", "https://metrodaily.example/news/council-late-bus",
+		"Council extends the late bus service", "2023-03-14"},
 }
 
 func TestMetaPages(t *testing.T) {
