@@ -23,7 +23,7 @@ const (
 
 var (
 	// isoRe is ISO 8601 / RFC 3339 and the near misses pages write.
-	isoRe = regexp.MustCompile(`^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?`)
+	isoRe = regexp.MustCompile(`^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?`)
 	// compactRe is 20191119 or 20191119T103000.
 	compactRe = regexp.MustCompile(`^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$`)
 	// cjkRe is 2025年06月30日 and 2025년 6월 30일.
@@ -553,7 +553,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
 		return t, true
 	}
-	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
+	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished, m.ldOfType("VideoObject").uploadDate); ok {
 		return t, true
 	}
 	for _, h := range m.times {
@@ -713,8 +713,13 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 			return m.regionTime(t)
 		}
 		if local.Hour() != 0 || local.Minute() != 0 {
-			// A printed clock time: the offset is its distance from UTC.
-			off := local.Sub(t).Round(15 * time.Minute)
+			// A printed clock time: the offset is its distance from UTC,
+			// when that is a zone's offset; else the printed time is
+			// another moment's (an update's) and tells no zone.
+			off, ok := zoneOffset(local.Sub(t))
+			if !ok {
+				return m.regionTime(t)
+			}
 			if off >= westmostOffset && off <= eastmostOffset && off != 0 {
 				return t.In(time.FixedZone("", int(off.Seconds())))
 			}
@@ -725,8 +730,9 @@ func (m *pageMeta) localize(t time.Time, u *url.URL, dayFirst bool) time.Time {
 }
 
 // regionTime returns the UTC time t in the zone of the region the page
-// declares in its language tag ("en-US", og:locale "en_US"), when nothing
-// on the page gives the publisher's zone: news is dated by the
+// declares in its language tag ("en-US", og:locale "en_US") or, with a
+// tag that names none, in that of its country domain (.ca, .co.uk, .it),
+// when nothing on the page gives the publisher's zone: news is dated by the
 // publisher's calendar, and a story a New York paper put out at 9 p.m.
 // is dated the day before its UTC time. A time at UTC midnight is a bare
 // date written as a time and is kept.
@@ -744,19 +750,39 @@ func (m *pageMeta) regionTime(t time.Time) time.Time {
 		}
 		return t
 	}
+	if z, ok := regionZones[countryDomain(m.pageURL)]; ok {
+		return t.In(z)
+	}
 	return t
+}
+
+// countryDomain returns the country code top-level domain of u's host
+// ("it" for www.example.it, "uk" for example.co.uk), or "".
+func countryDomain(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	h := strings.ToLower(u.Hostname())
+	tld := h[strings.LastIndexByte(h, '.')+1:]
+	if len(tld) != 2 || tld == h {
+		return ""
+	}
+	return tld
 }
 
 // regionZones maps a language tag's region to the zone of its biggest
 // newsrooms, read from the IANA time zone database (time/tzdata is built
 // in, so a machine without one reads the same): the US and Canada to New
 // York's and Toronto's, Britain and Ireland to London's and Dublin's,
-// India to Kolkata's, Australia to Sydney's, each with its summer time.
+// India to Kolkata's, Australia to Sydney's, the big western European
+// countries to their capitals', each with its summer time.
 var regionZones = loadZones(map[string]string{
 	"us": "America/New_York", "ca": "America/Toronto",
 	"gb": "Europe/London", "uk": "Europe/London", "ie": "Europe/Dublin",
 	"in": "Asia/Kolkata",
 	"au": "Australia/Sydney",
+	"it": "Europe/Rome", "de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid",
+	"nl": "Europe/Amsterdam", "at": "Europe/Vienna", "ch": "Europe/Zurich",
 })
 
 // loadZones loads the zones of names; one the database lacks is left out.
@@ -794,6 +820,36 @@ func (m *pageMeta) printedZone(t time.Time, dayFirst bool) *time.Location {
 		}
 	}
 	return nil
+}
+
+// maxOffsetSlack is how far from a zone's offset the distance between a
+// printed clock time and the machine time of one moment may lie: the
+// page rounds the time it prints, or saves it a few minutes apart.
+const maxOffsetSlack = 10 * time.Minute
+
+// oddOffsets are the offsets of zones that are no whole number of hours
+// from UTC (India's +5:30, Nepal's +5:45, Newfoundland's -3:30 and -2:30,
+// Central Australia's +9:30 and +10:30, and the like).
+var oddOffsets = []time.Duration{
+	-(9*time.Hour + 30*time.Minute), -(3*time.Hour + 30*time.Minute), -(2*time.Hour + 30*time.Minute),
+	3*time.Hour + 30*time.Minute, 4*time.Hour + 30*time.Minute, 5*time.Hour + 30*time.Minute,
+	5*time.Hour + 45*time.Minute, 6*time.Hour + 30*time.Minute, 8*time.Hour + 45*time.Minute,
+	9*time.Hour + 30*time.Minute, 10*time.Hour + 30*time.Minute, 12*time.Hour + 45*time.Minute,
+	13*time.Hour + 45*time.Minute,
+}
+
+// zoneOffset returns the zone offset d, the distance of a printed clock
+// time from the UTC time of one moment, lies within maxOffsetSlack of,
+// and whether there is one: 6h45m between a printed time and a machine
+// time is no zone's offset, but an update printed hours later.
+func zoneOffset(d time.Duration) (time.Duration, bool) {
+	best := d.Round(time.Hour)
+	for _, o := range oddOffsets {
+		if (d - o).Abs() < (d - best).Abs() {
+			best = o
+		}
+	}
+	return best, (d - best).Abs() <= maxOffsetSlack
 }
 
 // westmostOffset and eastmostOffset bound the offsets a page's zone is
@@ -912,6 +968,10 @@ var (
 	// revisedLabelRe is updatedLabelRe without the labels that also date
 	// a first version ("Stand: 12.11.2021"): the labels of a later change.
 	revisedLabelRe = regexp.MustCompile(`(?i)\bupdated|\bmodified|\brevised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
+	// profileLabelRe matches the labels of a member's profile beside a
+	// forum post or a comment ("Joined: May 11, 2017", "Registriert:
+	// 18.09.2008"): the day the writer signed up, not the post's.
+	profileLabelRe = regexp.MustCompile(`(?i)\bjoined\b|\bjoin date|\bmember since|\bregistered\b|\bregistriert|mitglied seit|dabei seit|anmeldedatum|\binscrit|\binscription|membre depuis|\bregistrad[oa]|miembro desde|\biscritt[oa]|membro d[ae]l|lid sinds|geregistreerd|zarejestrowan|注册|註冊|가입`)
 )
 
 // labelStems are the literal parts of the date labels, to rule out most
@@ -1025,7 +1085,7 @@ func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool)
 		if !ok {
 			break
 		}
-		if updates || !updatedBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
 			return t, off + at, true
 		}
 		off += end
@@ -1042,7 +1102,7 @@ func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) 
 		if !ok {
 			break
 		}
-		if updates || !updatedBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
 			last, lastAt = t, off+at
 		}
 		off += end
@@ -1065,6 +1125,18 @@ func updatedBefore(s string, from, at int) bool {
 	return lastMatch(revisedLabelRe, before) > lastMatch(publishedLabelRe, before)
 }
 
+// profileBefore reports whether the last date label within maxLabelGap
+// bytes before s[at:], and after s[:from] (the date before), is a
+// profile's sign-up label.
+func profileBefore(s string, from, at int) bool {
+	from = max(from, at-maxLabelGap)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	before := s[from:at]
+	return lastMatch(profileLabelRe, before) > lastMatch(publishedLabelRe, before)
+}
+
 // changelogHeadingRe matches the CJK headings of a list of dated news
 // ("更新情報", "更新履歴", "更新日志"): their 更新 labels no later change;
 // the entries under them are dated each by its own date.
@@ -1085,13 +1157,14 @@ const maxTitleDateGap = 300
 
 // pageDate returns the date printed nearest after the headline title in
 // the page's text body, when one follows it closely; else the first date
-// on the page. A masthead prints the reader's today above the headline,
-// the story its own date below it.
+// on the page that is no poster's sign-up day. A masthead prints the
+// reader's today above the headline, the story its own date below it.
 func pageDate(body, title string, dayFirst bool) (time.Time, bool) {
 	if i := strings.Index(body, title); title != "" && i >= 0 {
-		if t, at, _, ok := textDateAt(body[i+len(title):], dayFirst); ok && at <= maxTitleDateGap {
+		if t, at, ok := firstPublishedDate(body[i+len(title):], dayFirst, true); ok && at <= maxTitleDateGap {
 			return t, true
 		}
 	}
-	return textDate(body, dayFirst)
+	t, _, ok := firstPublishedDate(body, dayFirst, true)
+	return t, ok
 }

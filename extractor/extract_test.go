@@ -25,6 +25,18 @@ func mustURL(t *testing.T, s string) *url.URL {
 	return u
 }
 
+// TestMachineDateZone checks that machine dates keep their zone, near
+// misses too: a time read without its "Z" is a local clock time, and
+// would not be moved into the publisher's zone.
+func TestMachineDateZone(t *testing.T) {
+	for _, in := range []string{"2020-12-05T23:15:00Z", "2020-12-05T23:15:0Z", "2020-12-05 23:15:00 UTC"} {
+		got, ok := parseMachineDate(in)
+		if !ok || got.Location() != time.UTC || !got.Equal(time.Date(2020, 12, 5, 23, 15, 0, 0, time.UTC)) {
+			t.Errorf("parseMachineDate(%q) = %v (%v), %v; want 2020-12-05 23:15 UTC", in, got, got.Location(), ok)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	plus2 := time.FixedZone("", 2*3600)
 	tests := []struct {
@@ -748,5 +760,24 @@ func TestRegionZoneSummer(t *testing.T) {
 				t.Errorf("offset %s, want %s", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestZoneOffset(t *testing.T) {
+	for _, tt := range []struct {
+		d, want time.Duration
+		ok      bool
+	}{
+		{-4*time.Hour - 2*time.Minute, -4 * time.Hour, true},
+		{5*time.Hour + 31*time.Minute, 5*time.Hour + 30*time.Minute, true},
+		{-3*time.Hour - 28*time.Minute, -3*time.Hour - 30*time.Minute, true},
+		{10 * time.Minute, 0, true},
+		{6*time.Hour + 46*time.Minute, 0, false},
+		{-1*time.Hour - 15*time.Minute, 0, false},
+	} {
+		got, ok := zoneOffset(tt.d)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("zoneOffset(%v) = %v, %v; want %v, %v", tt.d, got, ok, tt.want, tt.ok)
+		}
 	}
 }

@@ -144,9 +144,10 @@ func (x *Extractor) ExtractArticle(page []byte, pageURL string) (event.Article, 
 		return a, tables, ErrNoContent
 	}
 	if a.PublishedAt.IsZero() {
-		// Last resort: the first date in the article, then on the page
+		// Last resort: the first date in the article (not a poster's
+		// sign-up day: see profileBefore), then on the page
 		// (the one just after the headline, if any: see pageDate).
-		if t, ok := textDate(a.Text[:min(len(a.Text), 2000)], dayFirst(declared, u)); ok {
+		if t, _, ok := firstPublishedDate(a.Text[:min(len(a.Text), 2000)], dayFirst(declared, u), true); ok {
 			a.PublishedAt = t
 		} else if t, ok := pageDate(text(findBody(doc)), a.Title, dayFirst(declared, u)); ok {
 			a.PublishedAt = t

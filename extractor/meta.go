@@ -125,8 +125,9 @@ type ldObject struct {
 	types                       []string
 	headline, name              string
 	datePublished, dateModified string
-	dateCreated                 string
-	authors                     []string
+	// uploadDate is a video's (VideoObject) publication time.
+	dateCreated, uploadDate string
+	authors                 []string
 	// authorIDs are the @ids of authors given by reference only
 	// ({"@id": ".../#/schema/person/…"}, as Yoast SEO writes them).
 	authorIDs   []string
@@ -330,7 +331,7 @@ func imageCaption(n *html.Node) bool {
 	return nWords >= minCaptionWords
 }
 
-// dataDate returns the first data-* attribute of the <time> n that is
+// dataDate returns the first data-* attribute of the element n that is
 // named for a time and holds a machine date, and its name: a <time> that
 // prints "4 hours ago" and keeps its instant in data-published,
 // data-timestamp or the like instead of datetime. Other data-*
@@ -619,6 +620,43 @@ func todayDate(n *html.Node, t string) bool {
 	return todayClassRe.MatchString(attr(n, "class")+" "+attr(n, "id")) || todayTextRe.MatchString(t)
 }
 
+// mastheadDate reports whether the date element n lies in the site's
+// masthead: a <header> outside any <article> or <main> that links to the
+// site's home page (its logo) and holds no <h1> (a story's header, with
+// its headline and byline, may link home too). A date there is the
+// reader's today.
+func mastheadDate(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Main:
+			return false
+		case atom.Header:
+			home, h1 := headerLinks(p)
+			return home && !h1
+		}
+	}
+	return false
+}
+
+// headerLinks reports whether n holds a link to the site's home page,
+// and whether it holds an <h1>.
+func headerLinks(n *html.Node) (home, h1 bool) {
+	for c := n.FirstChild; c != nil && !h1; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 {
+			return home, true
+		}
+		if c.DataAtom == atom.A && homeLink(attr(c, "href")) {
+			home = true
+		}
+		ch, c1 := headerLinks(c)
+		home, h1 = home || ch, c1
+	}
+	return home, h1
+}
+
 // nextElement returns the element after n among its siblings, or nil.
 func nextElement(n *html.Node) *html.Node {
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
@@ -705,6 +743,11 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	content := strings.TrimSpace(attr(n, "content"))
 	if content == "" {
 		return
+	}
+	if strings.Contains(content, "&") {
+		// Escaped twice by the content system ("&amp;#039;"), read
+		// once by the parser: the entity is still there.
+		content = html.UnescapeString(content)
 	}
 	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
@@ -838,8 +881,15 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 		m.addAuthorText(n, aside)
 	}
 	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
-		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) {
+		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !mastheadDate(n) {
 			if _, ok := textDate(t, true); !ok {
+				if k, v := dataDate(n); v != "" && n.DataAtom != atom.Time && len(m.times) < maxHints {
+					// "2 days ago", the instant in data-timestamp: read
+					// as a <time> that keeps it there.
+					ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + k)
+					mod := strings.Contains(ci, "modified") || strings.Contains(ci, "updated")
+					m.times = append(m.times, dateHint{value: v, printed: t, published: strings.Contains(ci, "publish") && !mod, modified: mod, related: relatedDate(n, m.cc)})
+				}
 				// A date badge prints its parts in elements of their own
 				// ("<span>Feb</span><span>18</span><span>2009</span>").
 				t = spacedText(n)
@@ -972,6 +1022,7 @@ func (m *pageMeta) ldWalk(v any, depth int) {
 			datePublished: ldString(x["datePublished"]),
 			dateModified:  ldString(x["dateModified"]),
 			dateCreated:   ldString(x["dateCreated"]),
+			uploadDate:    ldString(x["uploadDate"]),
 			authors:       ldNames(x["author"]),
 			authorIDs:     ldIDs(x["author"]),
 			publisher:     firstOf(ldNames(x["publisher"])),

@@ -144,6 +144,40 @@ var metaPages = []struct {
 	// story's <h2> prints sailthru.title; the only <h1> is the logo.
 	{"social-title-h2.html", "https://civicpost.example/council-park-money-roads/",
 		"Council Moves Park Money to Road Repairs", ""},
+	// A forum thread, no date in the metadata: the poster's box prints
+	// the day the poster joined before the post's own date.
+	{"forum-joined-date.html", "https://trailhead.example/threads/tent-coast-path.5521/",
+		"Which tent for a week on the coast path?", "2023-03-18"},
+	// A forum thread, no <h1>, no date in the metadata: the date
+	// nearest the thread's title is the poster's registration day.
+	{"forum-registered-no-h1.html", "https://gartenforum.example/viewtopic.php?t=812",
+		"Pumpe der Zisterne schaltet nicht ab", "2023-03-21"},
+	// A UTC time after midnight, a language tag with no region, nothing
+	// else that places the publisher: the site's country domain gives
+	// the zone, and the story the evening before.
+	{"country-domain-zone.html", "https://www.capitalcourier.ca/news/1728875/school-buses-september",
+		"School buses to run a reduced service in September", "2023-08-24"},
+	// og:title escaped twice ("&amp;#039;"), no <h1> and no <title>:
+	// the entities left after parsing are read.
+	{"double-escaped-og-title.html", "https://valleywire.example/news/farmers-market-station",
+		`Farmers' market moves to the "old" station`, "2023-04-18"},
+	// No <h1>, no date in the metadata: the site's header, which links
+	// home, prints today's date in an element classed "date"; the
+	// story's date is a plain line under its <h2>.
+	{"masthead-date-class.html", "https://pacificstar.example/news/263700449/ridge-fire-control",
+		"Firefighters bring the ridge fire under control", "2023-03-13"},
+	// A UTC time late in the evening and, printed, only an update's
+	// time hours later: their distance is no zone's offset, and the
+	// language tag's region dates the story.
+	{"update-time-no-zone.html", "https://northernechopost.example/news/night-trains-northern-line",
+		"Night trains to run again on the northern line", "2023-09-28"},
+	// A video page whose only date is its VideoObject's uploadDate.
+	{"video-upload-date.html", "https://metrodaily.example/video/bridge-span-lift",
+		"Watch: crews lift the old bridge span into the river", "2023-03-14"},
+	// A byline's "2 days ago" in an element classed for a date, no
+	// <time>: its data-timestamp keeps the instant.
+	{"relative-date-data-attribute.html", "https://metrodaily.example/news/council-late-bus",
+		"Council extends the late bus service", "2023-03-14"},
 }
 
 func TestMetaPages(t *testing.T) {
