@@ -3,6 +3,7 @@ package intel
 import (
 	"bytes"
 	"slices"
+	"unicode/utf8"
 )
 
 // minAIWeight is the weight of AI evidence an article needs before it is
@@ -87,6 +88,9 @@ func (s *state) weighAI() {
 	if w < minAIWeight && s.abbreviatedOwnModel() {
 		w = minAIWeight // "the Segment Anything Model (SAM)" at …/segment-anything
 	}
+	if w < minAIWeight && s.offersModels() {
+		w = minAIWeight // "This package provides models for running pose detection" at …/pose-detection
+	}
 	s.aboutAI = w >= minAIWeight
 }
 
@@ -101,6 +105,39 @@ func (s *state) projectCalledModel() bool {
 	}
 	w := s.titleSpelling(name)
 	return w != "" && nameLike(w) && !s.knownWord(w) && s.calledModel(w)
+}
+
+// offersModels reports a project's page with a sentence in which the page
+// offers models: opened by a word of the lexicon's self_offers, with a
+// model noun after it across at most tune.definitionWords lowercase
+// Latin words or numbers and no clause mark or definition break ("This
+// package provides multiple state-of-the-art models for …", "Currently,
+// we provide 3 model options:"). A package of models is about models
+// whatever task words it uses; "This package provides Django models" (a
+// capitalised word between) offers another framework's data models.
+func (s *state) offersModels() bool {
+	if _, _, _, ok := s.project(); !ok || len(s.an.cat.SelfOffers) == 0 {
+		return false
+	}
+	for _, sent := range s.sents {
+		at := s.selfOfferEnd(sent)
+		if at < 0 {
+			continue
+		}
+		hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
+		if len(hs) == 0 {
+			continue
+		}
+		gap := s.buf[at:hs[0].start]
+		words := bytes.Fields(gap)
+		if len(words) > tune.definitionWords || bytes.ContainsAny(gap, ";:!?。；,()") || hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
+			continue
+		}
+		if !slices.ContainsFunc(words, func(w []byte) bool { return isUpper(w[0]) || w[0] >= utf8.RuneSelf }) {
+			return true
+		}
+	}
+	return false
 }
 
 // paramCount reports a parameter count: a number close before a word for
