@@ -1942,9 +1942,37 @@ func (s *state) definesModelPastCopula(sp, sent span) bool {
 func (s *state) definesModelIn(sp, sent span, reach int) bool {
 	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+reach)) {
 		gap := s.buf[sp.end:h.start]
-		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
+		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(withoutPairedModifier(gap), s.an.cat.DefinitionBreaks)
 	}
 	return false
+}
+
+// withoutPairedModifier returns a definition's gap before its model noun
+// without the "and" that joins its last two lowercase words ("is an ultra
+// fast and accurate " → "is an ultra fast accurate "): two modifiers of
+// the noun, not a second thing the name is ("is a library and model zoo"
+// has a noun after the noun, "is a tool and a model" an article after
+// "and").
+func withoutPairedModifier(gap []byte) []byte {
+	words := bytes.Fields(gap)
+	n := len(words)
+	if n < 3 || !bytes.Equal(words[n-2], []byte("and")) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) {
+		return gap
+	}
+	return append(append([]byte(" "), bytes.Join(append(slices.Clone(words[:n-2]), words[n-1]), []byte(" "))...), ' ')
+}
+
+// articles are the English articles, which open a noun phrase of its own.
+var articles = []string{"a", "an", "the"}
+
+// lowerRun reports a word of lowercase Latin letters and hyphens.
+func lowerRun(w []byte) bool {
+	for _, c := range w {
+		if !isLower(c) && c != '-' {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // listDefinitions returns the names no catalog knows that a project's
