@@ -125,6 +125,10 @@ func (s *state) discover() {
 			stems.addWithStem(name)
 			s.defined = append(s.defined, fold(name))
 		}
+		for _, name := range s.offeredOptions() {
+			stems.add(name) // whole: "Acme" of "Acme Flowmesh" is the maker's
+			s.defined = append(s.defined, fold(name))
+		}
 	}
 	if len(s.newVendors) == 0 && !s.anyVendorHit() {
 		if owner, ids := s.ownModelHubOwner(stems.names); owner != "" {
@@ -2011,6 +2015,97 @@ func (s *state) listDefinitions() []string {
 		}
 	}
 	return names
+}
+
+// offeredOptions returns the names a project's page lists on the lines
+// after a counted offer of models that ends with a colon ("Currently, we
+// provide 3 model options:" and lines "GlideNet", "StrideNet:", each over
+// its description): a package's own models, which need no version. Only
+// a line that is one name with an inner capital or a digit counts, at
+// most as many as the offer counts, within two lines each; a name line
+// whose next line opens with it and one more capitalised word is read
+// with that word ("Acme:" over "Acme Flowmesh can detect …").
+func (s *state) offeredOptions() []string {
+	var names []string
+	for _, sent := range s.sents {
+		at := s.selfOfferEnd(sent)
+		if at < 0 {
+			continue
+		}
+		hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
+		if len(hs) == 0 {
+			continue
+		}
+		n := countBefore(s.buf[at:hs[0].start])
+		end := bytes.IndexByte(s.buf[hs[0].end:], '\n')
+		if n == 0 || end < 0 || !bytes.HasSuffix(bytes.TrimRight(s.buf[hs[0].end:hs[0].end+end], " "), []byte(":")) {
+			continue
+		}
+		p, found := hs[0].end+end+1, 0
+		for line := 0; line < 2*n+1 && found < n && p < len(s.buf); line++ {
+			e := p + bytes.IndexByte(s.buf[p:], '\n')
+			if e < p {
+				e = len(s.buf)
+			}
+			if name := s.optionLine(p, e); name != "" {
+				found++
+				if !slices.Contains(names, name) {
+					names = append(names, name)
+				}
+			}
+			p = e + 1
+		}
+	}
+	return names
+}
+
+// optionLine returns the name line [p, e) is, past list marks and before
+// a closing colon, when it has an inner capital or a digit and is no
+// vendor's, benchmark's or catalogued model's; with the next capitalised
+// word of the line after it where that line opens with the name and it.
+func (s *state) optionLine(p, e int) string {
+	for p < e && strings.IndexByte(" *-#", s.buf[p]) >= 0 {
+		p++
+	}
+	q := e
+	for q > p && (s.buf[q-1] == ' ' || s.buf[q-1] == ':') {
+		q--
+	}
+	if q <= p || productEnd(s.buf, p) != q {
+		return ""
+	}
+	name := string(s.buf[p:q])
+	if !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
+		return ""
+	}
+	if next := s.buf[min(e+1, len(s.buf)):]; q < e && bytes.HasPrefix(next, []byte(name+" ")) {
+		if k := len(name) + 1; k < len(next) && isUpper(next[k]) {
+			if j := productEnd(next, k); j > k {
+				name += " " + string(next[k:j]) // "Acme:" over "Acme Flowmesh can detect"
+			}
+		}
+	}
+	if s.knownWord(name) || s.hitOverlaps(span{p, q}) && !strings.Contains(name, " ") {
+		return ""
+	}
+	return name
+}
+
+// countBefore returns the count a number word of one or two digits
+// states in gap, the words between an offer and its model noun ("3" of
+// " 3 "), or 0.
+func countBefore(gap []byte) int {
+	n := 0
+	for _, w := range bytes.Fields(gap) {
+		if len(w) > 2 || !isDigit(w[0]) || len(w) == 2 && !isDigit(w[1]) {
+			continue
+		}
+		n = int(w[0] - '0')
+		if len(w) == 2 {
+			n = 10*n + int(w[1]-'0')
+		}
+	}
+	return n
 }
 
 // itemDefinesModel reports a list item's definition after its name and

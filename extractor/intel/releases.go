@@ -1047,6 +1047,9 @@ func (s *state) releaseSelfOffered() {
 func (s *state) selfOfferEnd(sent span) int {
 	text := s.buf[sent.start:sent.end]
 	lead := len(text) - len(bytes.TrimLeft(text, " -*>#•"))
+	if w := wordEnd(text, lead); w > lead && isUpper(text[lead]) && bytes.HasPrefix(text[w:], []byte(", ")) {
+		lead = w + 2 // "Currently, we provide …": one word and a comma before the offer
+	}
 	low := asciiLower(text[lead:])
 	for _, w := range s.an.cat.SelfOffers {
 		// A Latin word ends there ("we provide", not "we provided").
