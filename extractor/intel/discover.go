@@ -120,10 +120,19 @@ func (s *state) discover() {
 	if name, ok := s.folderModel(); ok {
 		stems.add(name) // whole: "data" of "data2vec" is no stem
 	}
-	if _, _, _, ok := s.project(); ok {
+	if _, repo, _, ok := s.project(); ok {
 		for _, name := range s.listDefinitions() {
 			stems.addWithStem(name)
 			s.defined = append(s.defined, fold(name))
+		}
+		if w := s.titleSegment(repo); w != "" && !s.knownWord(w) && !s.covered(span{0, s.titleEnd}) && s.definedModel(w, true) {
+			// "Quillsong" at pypi.org/project/acme-quillsong, and
+			// "Quillsong is a family of speech-to-text models": a title
+			// that is one part of the project's hyphenated name, which
+			// the text defines as a model where it first opens a
+			// sentence.
+			stems.add(w)
+			s.defined = append(s.defined, fold(w))
 		}
 		for _, name := range s.offeredOptions() {
 			stems.add(name) // whole: "Acme" of "Acme Flowmesh" is the maker's
@@ -2249,6 +2258,37 @@ func (s *state) titleSpelling(repo string) string {
 		i = j
 	}
 	return ""
+}
+
+// titleSegment returns the title when it is one capitalised word of
+// letters and digits that spells, in another case, one part of the
+// project's name split at hyphens, underscores and dots ("Quillsong" of
+// "acme-quillsong"), or "".
+func (s *state) titleSegment(repo string) string {
+	t := strings.TrimSpace(string(s.buf[:s.titleEnd]))
+	if len(t) < 3 || !isUpper(t[0]) || !isAlnumWord(t) {
+		return ""
+	}
+	parts := strings.FieldsFunc(repo, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		if fold(p) == fold(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// isAlnumWord reports a word of ASCII letters and digits.
+func isAlnumWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // versionedAfter reports name written in the text with a version or size
