@@ -2099,6 +2099,9 @@ func (s *state) datedLine(sent span) bool {
 		return true
 	}
 	k := bytes.IndexAny(head, ":：]")
+	if d := dashAfterDate(head); d > 0 && (k < 0 || d < k) {
+		k = d // "3/2026 - X is here", "Oct 2025 – …" has its month named
+	}
 	if k < 0 {
 		return false
 	}
@@ -2108,6 +2111,27 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// dashAfterDate returns where a spaced dash (" - ", " – ", " — ") stands
+// in head after a date that writes its year ("3/2026 - X is here",
+// "10/2025 - X launched"): a news log's separator, as a colon is; or -1.
+func dashAfterDate(head []byte) int {
+	d := -1
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if k := bytes.Index(head, []byte(sep)); k > 0 && (d < 0 || k < d) {
+			d = k
+		}
+	}
+	if d < 0 {
+		return -1
+	}
+	for _, w := range bytes.FieldsFunc(head[:d], func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') {
+			return d
+		}
+	}
+	return -1
 }
 
 // fullDateHead reports a line that opens with a whole numeric date, year
