@@ -1793,13 +1793,14 @@ func (s *state) olderVersion(m *modelRec, sameTail bool) bool {
 
 // nameVersion returns where the version stands in a name's tokens: the
 // first number, right after the stem's words ("2.5" of "InternLM2.5-1.8B",
-// "1.5" of "Halyard-Coder-1.5-7B"), when it is no size ("Qwen-7B").
+// "1.5" of "Halyard-Coder-1.5-7B"), when it is no size ("Qwen-7B",
+// "Lark-80M": billions, millions or trillions of parameters).
 func nameVersion(toks []string) (int, bool) {
 	for i, t := range toks {
 		if !isDigit(t[0]) {
 			continue
 		}
-		if i == 0 || i+1 < len(toks) && toks[i+1] == "b" {
+		if i == 0 || i+1 < len(toks) && (toks[i+1] == "b" || toks[i+1] == "m" || toks[i+1] == "t") {
 			return 0, false
 		}
 		return i, true
