@@ -88,6 +88,9 @@ func (s *state) weighAI() {
 	if w < minAIWeight && s.abbreviatedOwnModel() {
 		w = minAIWeight // "the Segment Anything Model (SAM)" at …/segment-anything
 	}
+	if w < minAIWeight && s.folderAcronym() != "" {
+		w = minAIWeight // "The Quill Sentence Coder (QSC) is a model" in …/quill-sentence-coder/README.md
+	}
 	if w < minAIWeight && s.offersModels() {
 		w = minAIWeight // "This package provides models for running pose detection" at …/pose-detection
 	}

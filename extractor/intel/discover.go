@@ -120,6 +120,13 @@ func (s *state) discover() {
 	if name, ok := s.folderModel(); ok {
 		stems.add(name) // whole: "data" of "data2vec" is no stem
 	}
+	if name := s.folderAcronym(); name != "" {
+		stems.add(name)
+		for _, v := range s.acronymVariants(name) {
+			stems.add(v)
+			s.defined = append(s.defined, fold(v))
+		}
+	}
 	if _, repo, _, ok := s.project(); ok {
 		for _, name := range s.listDefinitions() {
 			stems.addWithStem(name)
@@ -3213,6 +3220,83 @@ func (s *state) folderModel() (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// folderAcronym returns the initials a README kept in a folder of its own
+// (readmeFolder) gives its subject, where the text spells the folder's
+// hyphenated words out capitalised with the initials in brackets after
+// them, past any other bracket ("The Quill Sentence Coder (Doe et al.,
+// 2018) (QSC)" in …/quill-sentence-coder/README.md), and defines that as a
+// model ("(QSC) is a model that encodes text"): the page's own model,
+// read under its initials ("QSC lite").
+func (s *state) folderAcronym() string {
+	words := strings.Split(readmeFolder(s.a.URL), "-")
+	if len(words) < 2 {
+		return ""
+	}
+	var spelled, initials strings.Builder
+	for i, w := range words {
+		if w == "" || !lettersOnly(w) {
+			return ""
+		}
+		if i > 0 {
+			spelled.WriteByte(' ')
+		}
+		spelled.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		initials.WriteString(strings.ToUpper(w[:1]))
+	}
+	long, short := spelled.String(), initials.String()
+	for at := range occurrences(s.buf[s.titleEnd:], long) {
+		p := s.titleEnd + at + len(long)
+		for range 3 {
+			for p < len(s.buf) && s.buf[p] == ' ' {
+				p++
+			}
+			if p >= len(s.buf) || s.buf[p] != '(' {
+				break
+			}
+			e := bytes.IndexByte(s.buf[p:], ')')
+			if e < 0 || e > tune.nounAfter {
+				break
+			}
+			if string(s.buf[p+1:p+e]) == short {
+				sp := span{p, p + e + 1}
+				if s.copulaAfter(sp) && s.definesModel(sp, s.sents[s.sentenceAt(p)]) {
+					return short
+				}
+				break
+			}
+			p += e + 1
+		}
+	}
+	return ""
+}
+
+// acronymVariants returns the names the text writes as initials and one
+// word after a space that is a variant word of the lexicon in any case
+// ("QSC lite") or is written like a name ("QSC QnA"): the variants of a
+// model the page names by its initials (folderAcronym).
+func (s *state) acronymVariants(short string) []string {
+	var out []string
+	for at := range occurrences(s.buf[s.titleEnd:], short+" ") {
+		p := s.titleEnd + at
+		if p > 0 && isAlnum(s.buf[p-1]) {
+			continue
+		}
+		q := p + len(short) + 1
+		e := wordEnd(s.buf, q)
+		if e == q || e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '-') {
+			continue
+		}
+		w := string(s.buf[q:e])
+		if !nameLike(w) && !s.variantWord(strings.ToLower(w)) || s.an.c.stopwords[w] {
+			continue
+		}
+		if name := short + " " + w; !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // nameLike reports a word written as a name, not an ordinary word: with a
