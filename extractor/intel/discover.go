@@ -2087,8 +2087,11 @@ func (s *state) optionLine(p, e int) string {
 	for q > p && (s.buf[q-1] == ' ' || s.buf[q-1] == ':') {
 		q--
 	}
-	if q <= p || productEnd(s.buf, p) != q {
+	if q <= p {
 		return ""
+	}
+	if productEnd(s.buf, p) != q {
+		return s.optionWords(string(s.buf[p:q]))
 	}
 	name := string(s.buf[p:q])
 	if !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
@@ -2102,6 +2105,34 @@ func (s *state) optionLine(p, e int) string {
 		}
 	}
 	if s.knownWord(name) || s.hitOverlaps(span{p, q}) && !strings.Contains(name, " ") {
+		return ""
+	}
+	return name
+}
+
+// optionWords returns the name an option line of two to four capitalised
+// words gives, past a last word that is a stopword of the lexicon ("API",
+// "Model"): "Acme Portrait Depth" of "Acme Portrait Depth API". The name
+// keeps two words at least and one of them written as a name (an
+// acronym or an inner capital), so "Table of Contents" is none.
+func (s *state) optionWords(line string) string {
+	words := strings.Fields(line)
+	if len(words) > 4 {
+		return ""
+	}
+	if len(words) > 0 && s.an.c.stopwords[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	if len(words) < 2 || !slices.ContainsFunc(words, nameLike) {
+		return ""
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) || !isAlnumWord(w) || s.an.c.stopwords[w] {
+			return ""
+		}
+	}
+	name := strings.Join(words, " ")
+	if s.knownWord(name) {
 		return ""
 	}
 	return name
