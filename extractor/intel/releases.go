@@ -888,7 +888,9 @@ func (s *state) featured(v int) bool {
 // Efficient Vision Encoding …" at github.com/apple/ml-fastvlm) or a
 // package index's page of the project ("Moshi - PyTorch" at
 // pypi.org/project/moshi), the title's model that the repository or
-// package is named after.
+// package is named after. A package named after a catalogued maker's
+// model whose text never names that maker is another's runner or port
+// of it, no release of the model.
 //
 // With sizes set (after releaseVariants, so that none of its other sizes
 // becomes a variant of it), the versioned model a repository is named
@@ -912,8 +914,16 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
 			continue
 		}
+		if rec := s.models[m.model]; owner == "" && rec.family >= 0 && rec.vendor >= 0 && !s.vendorHitOf(rec.vendor) {
+			continue // "qwen-x-runner" at pypi.org: a package named after a lab's model that never names the lab runs it
+		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
 	}
+}
+
+// vendorHitOf reports vendor v, or one of its group, named in the text.
+func (s *state) vendorHitOf(v int) bool {
+	return slices.ContainsFunc(s.vendorHits, func(h hit) bool { return s.sameGroup(h.idx, v) })
 }
 
 // toolTitle reports a title whose words after mention m, to the end of
