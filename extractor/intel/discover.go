@@ -1013,6 +1013,9 @@ func (s *state) readStem(stem string, versioned bool, names []string) {
 		if len(parts) == 0 {
 			parts, end = s.spacedCode(stem, en, names)
 		}
+		if envSetting(s.buf, st, end) {
+			continue // "X38_MODEL", "X38_LLAMA_SERVER": a setting's name in code
+		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
 		}
