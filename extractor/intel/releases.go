@@ -889,8 +889,9 @@ func (s *state) featured(v int) bool {
 // package index's page of the project ("Moshi - PyTorch" at
 // pypi.org/project/moshi), the title's model that the repository or
 // package is named after. A package named after a catalogued maker's
-// model whose text never names that maker is another's runner or port
-// of it, no release of the model.
+// model whose text never names that maker and first names the model as
+// something built on (a quantised build) is another's runner or port of
+// it, no release of the model.
 //
 // With sizes set (after releaseVariants, so that none of its other sizes
 // becomes a variant of it), the versioned model a repository is named
@@ -914,11 +915,25 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
 			continue
 		}
-		if rec := s.models[m.model]; owner == "" && rec.family >= 0 && rec.vendor >= 0 && !s.vendorHitOf(rec.vendor) {
-			continue // "qwen-x-runner" at pypi.org: a package named after a lab's model that never names the lab runs it
+		if rec := s.models[m.model]; owner == "" && rec.family >= 0 && rec.vendor >= 0 && !s.vendorHitOf(rec.vendor) && s.firstNamedBuilt(m.model) {
+			continue // "在本地一键运行 X（…）GGUF 量化版" at pypi.org/project/x: a runner of another lab's model
 		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
 	}
+}
+
+// firstNamedBuilt reports the sentence in which the text first names
+// model i holding a cue of building on another's model ("量化版", "a GGUF
+// port of", "based on"): the page's first word of the model is about a
+// build of it.
+func (s *state) firstNamedBuilt(i int) bool {
+	for _, m := range s.mentionsIn(s.titleEnd, len(s.buf)) {
+		if m.model == i {
+			sent := s.sents[s.sentenceAt(m.start)]
+			return len(hitsIn(s.cues[cueBase], sent.start, sent.end)) > 0
+		}
+	}
+	return false
 }
 
 // vendorHitOf reports vendor v, or one of its group, named in the text.
