@@ -3,6 +3,10 @@ package intel
 import (
 	"bytes"
 	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/modelwire/modelwire/extractor/catalog"
 )
 
 // minAIWeight is the weight of AI evidence an article needs before it is
@@ -87,6 +91,15 @@ func (s *state) weighAI() {
 	if w < minAIWeight && s.abbreviatedOwnModel() {
 		w = minAIWeight // "the Segment Anything Model (SAM)" at …/segment-anything
 	}
+	if w < minAIWeight && s.folderAcronym() != "" {
+		w = minAIWeight // "The Quill Sentence Coder (QSC) is a model" in …/quill-sentence-coder/README.md
+	}
+	if w < minAIWeight && s.ownModelRow() {
+		w = minAIWeight // "Model | p50" over "Quillocr 0.1.0 | 1.54" at …/quillocr
+	}
+	if w < minAIWeight && s.offersModels() {
+		w = minAIWeight // "This package provides models for running pose detection" at …/pose-detection
+	}
 	s.aboutAI = w >= minAIWeight
 }
 
@@ -101,6 +114,85 @@ func (s *state) projectCalledModel() bool {
 	}
 	w := s.titleSpelling(name)
 	return w != "" && nameLike(w) && !s.knownWord(w) && s.calledModel(w)
+}
+
+// offersModels reports a project's page with a sentence in which the page
+// offers models: opened by a word of the lexicon's self_offers, with a
+// model noun after it across at most tune.definitionWords lowercase
+// Latin words or numbers and no clause mark or definition break ("This
+// package provides multiple state-of-the-art models for …", "Currently,
+// we provide 3 model options:"). A package of models is about models
+// whatever task words it uses; "This package provides Django models" (a
+// capitalised word between) offers another framework's data models.
+func (s *state) offersModels() bool {
+	if _, _, _, ok := s.project(); !ok || len(s.an.cat.SelfOffers) == 0 {
+		return false
+	}
+	for _, sent := range s.sents {
+		at := s.selfOfferEnd(sent)
+		if at < 0 {
+			continue
+		}
+		hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
+		if len(hs) == 0 {
+			continue
+		}
+		gap := s.buf[at:hs[0].start]
+		words := bytes.Fields(gap)
+		if len(words) > tune.definitionWords || bytes.ContainsAny(gap, ";:!?。；,()") || hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
+			continue
+		}
+		if !slices.ContainsFunc(words, func(w []byte) bool { return isUpper(w[0]) || w[0] >= utf8.RuneSelf }) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownModelRow reports a project's page with a table whose first header
+// cell is a model noun of the lexicon's model_nouns, in any language
+// ("Model", "模型"), and a row opening with the project's name as the
+// title spells it, in a name's shape, and a version ("QuillOCR 0.1.0" at
+// …/quillocr titled "QuillOCR"): the page measures its own model against
+// others, so it is about models whatever words it uses.
+func (s *state) ownModelRow() bool {
+	_, repo, _, ok := s.project()
+	if !ok {
+		return false
+	}
+	w := s.titleSpelling(repo)
+	if w == "" || !nameLike(w) {
+		return false
+	}
+	nouns := s.an.cat.Cues[catalog.CueModelNouns]
+	for _, t := range s.tables {
+		if len(t.Rows) < 2 || len(t.Rows[0]) == 0 || !s.modelNounCell(t.Rows[0][0].Text, nouns) {
+			continue
+		}
+		for _, row := range t.Rows[1:] {
+			if len(row) == 0 {
+				continue
+			}
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(row[0].Text), w+" "); ok && rest != "" && isDigit(rest[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modelNounCell reports a cell that is one model noun of nouns (model_nouns
+// by language), in any case.
+func (s *state) modelNounCell(text string, nouns map[string][]string) bool {
+	text = strings.TrimSpace(text)
+	for _, ns := range nouns {
+		for _, n := range ns {
+			if strings.EqualFold(text, strings.TrimSpace(n)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paramCount reports a parameter count: a number close before a word for

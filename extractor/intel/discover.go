@@ -120,9 +120,29 @@ func (s *state) discover() {
 	if name, ok := s.folderModel(); ok {
 		stems.add(name) // whole: "data" of "data2vec" is no stem
 	}
-	if _, _, _, ok := s.project(); ok {
+	if name := s.folderAcronym(); name != "" {
+		stems.add(name)
+		for _, v := range s.acronymVariants(name) {
+			stems.add(v)
+			s.defined = append(s.defined, fold(v))
+		}
+	}
+	if _, repo, _, ok := s.project(); ok {
 		for _, name := range s.listDefinitions() {
 			stems.addWithStem(name)
+			s.defined = append(s.defined, fold(name))
+		}
+		if w := s.titleSegment(repo); w != "" && !s.knownWord(w) && !s.covered(span{0, s.titleEnd}) && s.definedModel(w, true) {
+			// "Quillsong" at pypi.org/project/acme-quillsong, and
+			// "Quillsong is a family of speech-to-text models": a title
+			// that is one part of the project's hyphenated name, which
+			// the text defines as a model where it first opens a
+			// sentence.
+			stems.add(w)
+			s.defined = append(s.defined, fold(w))
+		}
+		for _, name := range s.offeredOptions() {
+			stems.add(name) // whole: "Acme" of "Acme Flowmesh" is the maker's
 			s.defined = append(s.defined, fold(name))
 		}
 	}
@@ -992,6 +1012,9 @@ func (s *state) readStem(stem string, versioned bool, names []string) {
 		parts, end := s.an.suffix(s.buf, en, false, false)
 		if len(parts) == 0 {
 			parts, end = s.spacedCode(stem, en, names)
+		}
+		if envSetting(s.buf, st, end) {
+			continue // "X38_MODEL", "X38_LLAMA_SERVER": a setting's name in code
 		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
 			continue // a native word alone is no name: "하늘AI", "하늘색"
@@ -1946,9 +1969,37 @@ func (s *state) definesModelPastCopula(sp, sent span) bool {
 func (s *state) definesModelIn(sp, sent span, reach int) bool {
 	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+reach)) {
 		gap := s.buf[sp.end:h.start]
-		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(gap, s.an.cat.DefinitionBreaks)
+		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(withoutPairedModifier(gap), s.an.cat.DefinitionBreaks)
 	}
 	return false
+}
+
+// withoutPairedModifier returns a definition's gap before its model noun
+// without the "and" that joins its last two lowercase words ("is an ultra
+// fast and accurate " → "is an ultra fast accurate "): two modifiers of
+// the noun, not a second thing the name is ("is a library and model zoo"
+// has a noun after the noun, "is a tool and a model" an article after
+// "and").
+func withoutPairedModifier(gap []byte) []byte {
+	words := bytes.Fields(gap)
+	n := len(words)
+	if n < 3 || !bytes.Equal(words[n-2], []byte("and")) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) {
+		return gap
+	}
+	return append(append([]byte(" "), bytes.Join(append(slices.Clone(words[:n-2]), words[n-1]), []byte(" "))...), ' ')
+}
+
+// articles are the English articles, which open a noun phrase of its own.
+var articles = []string{"a", "an", "the"}
+
+// lowerRun reports a word of lowercase Latin letters and hyphens.
+func lowerRun(w []byte) bool {
+	for _, c := range w {
+		if !isLower(c) && c != '-' {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // listDefinitions returns the names no catalog knows that a project's
@@ -1987,6 +2038,128 @@ func (s *state) listDefinitions() []string {
 		}
 	}
 	return names
+}
+
+// offeredOptions returns the names a project's page lists on the lines
+// after a counted offer of models that ends with a colon ("Currently, we
+// provide 3 model options:" and lines "GlideNet", "StrideNet:", each over
+// its description): a package's own models, which need no version. Only
+// a line that is one name with an inner capital or a digit counts, at
+// most as many as the offer counts, within two lines each; a name line
+// whose next line opens with it and one more capitalised word is read
+// with that word ("Acme:" over "Acme Flowmesh can detect …").
+func (s *state) offeredOptions() []string {
+	var names []string
+	for _, sent := range s.sents {
+		at := s.selfOfferEnd(sent)
+		if at < 0 {
+			continue
+		}
+		hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
+		if len(hs) == 0 {
+			continue
+		}
+		n := countBefore(s.buf[at:hs[0].start])
+		end := bytes.IndexByte(s.buf[hs[0].end:], '\n')
+		if n == 0 || end < 0 || !bytes.HasSuffix(bytes.TrimRight(s.buf[hs[0].end:hs[0].end+end], " "), []byte(":")) {
+			continue
+		}
+		p, found := hs[0].end+end+1, 0
+		for line := 0; line < 2*n+1 && found < n && p < len(s.buf); line++ {
+			e := p + bytes.IndexByte(s.buf[p:], '\n')
+			if e < p {
+				e = len(s.buf)
+			}
+			if name := s.optionLine(p, e); name != "" {
+				found++
+				if !slices.Contains(names, name) {
+					names = append(names, name)
+				}
+			}
+			p = e + 1
+		}
+	}
+	return names
+}
+
+// optionLine returns the name line [p, e) is, past list marks and before
+// a closing colon, when it has an inner capital or a digit and is no
+// vendor's, benchmark's or catalogued model's; with the next capitalised
+// word of the line after it where that line opens with the name and it.
+func (s *state) optionLine(p, e int) string {
+	for p < e && strings.IndexByte(" *-#", s.buf[p]) >= 0 {
+		p++
+	}
+	q := e
+	for q > p && (s.buf[q-1] == ' ' || s.buf[q-1] == ':') {
+		q--
+	}
+	if q <= p {
+		return ""
+	}
+	if productEnd(s.buf, p) != q {
+		return s.optionWords(string(s.buf[p:q]))
+	}
+	name := string(s.buf[p:q])
+	if !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
+		return ""
+	}
+	if next := s.buf[min(e+1, len(s.buf)):]; q < e && bytes.HasPrefix(next, []byte(name+" ")) {
+		if k := len(name) + 1; k < len(next) && isUpper(next[k]) {
+			if j := productEnd(next, k); j > k {
+				name += " " + string(next[k:j]) // "Acme:" over "Acme Flowmesh can detect"
+			}
+		}
+	}
+	if s.knownWord(name) || s.hitOverlaps(span{p, q}) && !strings.Contains(name, " ") {
+		return ""
+	}
+	return name
+}
+
+// optionWords returns the name an option line of two to four capitalised
+// words gives, past a last word that is a stopword of the lexicon ("API",
+// "Model"): "Acme Portrait Depth" of "Acme Portrait Depth API". The name
+// keeps two words at least and one of them written as a name (an
+// acronym or an inner capital), so "Table of Contents" is none.
+func (s *state) optionWords(line string) string {
+	words := strings.Fields(line)
+	if len(words) > 4 {
+		return ""
+	}
+	if len(words) > 0 && s.an.c.stopwords[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	if len(words) < 2 || !slices.ContainsFunc(words, nameLike) {
+		return ""
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) || !isAlnumWord(w) || s.an.c.stopwords[w] {
+			return ""
+		}
+	}
+	name := strings.Join(words, " ")
+	if s.knownWord(name) {
+		return ""
+	}
+	return name
+}
+
+// countBefore returns the count a number word of one or two digits
+// states in gap, the words between an offer and its model noun ("3" of
+// " 3 "), or 0.
+func countBefore(gap []byte) int {
+	n := 0
+	for _, w := range bytes.Fields(gap) {
+		if len(w) > 2 || !isDigit(w[0]) || len(w) == 2 && !isDigit(w[1]) {
+			continue
+		}
+		n = int(w[0] - '0')
+		if len(w) == 2 {
+			n = 10*n + int(w[1]-'0')
+		}
+	}
+	return n
 }
 
 // itemDefinesModel reports a list item's definition after its name and
@@ -2130,6 +2303,37 @@ func (s *state) titleSpelling(repo string) string {
 		i = j
 	}
 	return ""
+}
+
+// titleSegment returns the title when it is one capitalised word of
+// letters and digits that spells, in another case, one part of the
+// project's name split at hyphens, underscores and dots ("Quillsong" of
+// "acme-quillsong"), or "".
+func (s *state) titleSegment(repo string) string {
+	t := strings.TrimSpace(string(s.buf[:s.titleEnd]))
+	if len(t) < 3 || !isUpper(t[0]) || !isAlnumWord(t) {
+		return ""
+	}
+	parts := strings.FieldsFunc(repo, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		if fold(p) == fold(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// isAlnumWord reports a word of ASCII letters and digits.
+func isAlnumWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // versionedAfter reports name written in the text with a version or size
@@ -3054,6 +3258,83 @@ func (s *state) folderModel() (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// folderAcronym returns the initials a README kept in a folder of its own
+// (readmeFolder) gives its subject, where the text spells the folder's
+// hyphenated words out capitalised with the initials in brackets after
+// them, past any other bracket ("The Quill Sentence Coder (Doe et al.,
+// 2018) (QSC)" in …/quill-sentence-coder/README.md), and defines that as a
+// model ("(QSC) is a model that encodes text"): the page's own model,
+// read under its initials ("QSC lite").
+func (s *state) folderAcronym() string {
+	words := strings.Split(readmeFolder(s.a.URL), "-")
+	if len(words) < 2 {
+		return ""
+	}
+	var spelled, initials strings.Builder
+	for i, w := range words {
+		if w == "" || !lettersOnly(w) {
+			return ""
+		}
+		if i > 0 {
+			spelled.WriteByte(' ')
+		}
+		spelled.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		initials.WriteString(strings.ToUpper(w[:1]))
+	}
+	long, short := spelled.String(), initials.String()
+	for at := range occurrences(s.buf[s.titleEnd:], long) {
+		p := s.titleEnd + at + len(long)
+		for range 3 {
+			for p < len(s.buf) && s.buf[p] == ' ' {
+				p++
+			}
+			if p >= len(s.buf) || s.buf[p] != '(' {
+				break
+			}
+			e := bytes.IndexByte(s.buf[p:], ')')
+			if e < 0 || e > tune.nounAfter {
+				break
+			}
+			if string(s.buf[p+1:p+e]) == short {
+				sp := span{p, p + e + 1}
+				if s.copulaAfter(sp) && s.definesModel(sp, s.sents[s.sentenceAt(p)]) {
+					return short
+				}
+				break
+			}
+			p += e + 1
+		}
+	}
+	return ""
+}
+
+// acronymVariants returns the names the text writes as initials and one
+// word after a space that is a variant word of the lexicon in any case
+// ("QSC lite") or is written like a name ("QSC QnA"): the variants of a
+// model the page names by its initials (folderAcronym).
+func (s *state) acronymVariants(short string) []string {
+	var out []string
+	for at := range occurrences(s.buf[s.titleEnd:], short+" ") {
+		p := s.titleEnd + at
+		if p > 0 && isAlnum(s.buf[p-1]) {
+			continue
+		}
+		q := p + len(short) + 1
+		e := wordEnd(s.buf, q)
+		if e == q || e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '-') {
+			continue
+		}
+		w := string(s.buf[q:e])
+		if !nameLike(w) && !s.variantWord(strings.ToLower(w)) || s.an.c.stopwords[w] {
+			continue
+		}
+		if name := short + " " + w; !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // nameLike reports a word written as a name, not an ordinary word: with a

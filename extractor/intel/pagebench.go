@@ -465,7 +465,8 @@ func (s *state) tableModelsInProse() []bool {
 // the news line "Model Releases - foo-embed-v1 and foo-rerank-v1 are
 // available" releases the page's own models, though its leaderboard
 // lists them beside baselines; an older entry of the page's history
-// stays history (released: recalledIn, datedElsewhere).
+// stays history (released: recalledIn, datedElsewhere; olderEntries again
+// for the log's entries these names date).
 func (s *state) releaseInProse(found []bool) {
 	if found == nil {
 		return
@@ -476,6 +477,7 @@ func (s *state) releaseInProse(found []bool) {
 			s.releaseSentence(c)
 		}
 	}
+	s.olderEntries() // "10/2025 - X 1 launched" under "3/2026 - X 2 is here"
 }
 
 // proseMentionsAt records the mentions of model i at the places given (in

@@ -888,7 +888,10 @@ func (s *state) featured(v int) bool {
 // Efficient Vision Encoding …" at github.com/apple/ml-fastvlm) or a
 // package index's page of the project ("Moshi - PyTorch" at
 // pypi.org/project/moshi), the title's model that the repository or
-// package is named after.
+// package is named after. A package named after a catalogued maker's
+// model whose text never names that maker and first names the model as
+// something built on (a quantised build) is another's runner or port of
+// it, no release of the model.
 //
 // With sizes set (after releaseVariants, so that none of its other sizes
 // becomes a variant of it), the versioned model a repository is named
@@ -912,8 +915,30 @@ func (s *state) releaseRepoTitle(sizes bool) {
 		if !fromTitle && !namedAfter(repo, s.models[m.model].name) {
 			continue
 		}
+		if rec := s.models[m.model]; owner == "" && rec.family >= 0 && rec.vendor >= 0 && !s.vendorHitOf(rec.vendor) && s.firstNamedBuilt(m.model) {
+			continue // "在本地一键运行 X（…）GGUF 量化版" at pypi.org/project/x: a runner of another lab's model
+		}
 		s.give(m.model, tune.repoTitleConf, strings.TrimSpace(string(s.buf[:s.titleEnd])), false)
 	}
+}
+
+// firstNamedBuilt reports the sentence in which the text first names
+// model i holding a cue of building on another's model ("量化版", "a GGUF
+// port of", "based on"): the page's first word of the model is about a
+// build of it.
+func (s *state) firstNamedBuilt(i int) bool {
+	for _, m := range s.mentionsIn(s.titleEnd, len(s.buf)) {
+		if m.model == i {
+			sent := s.sents[s.sentenceAt(m.start)]
+			return len(hitsIn(s.cues[cueBase], sent.start, sent.end)) > 0
+		}
+	}
+	return false
+}
+
+// vendorHitOf reports vendor v, or one of its group, named in the text.
+func (s *state) vendorHitOf(v int) bool {
+	return slices.ContainsFunc(s.vendorHits, func(h hit) bool { return s.sameGroup(h.idx, v) })
 }
 
 // toolTitle reports a title whose words after mention m, to the end of
@@ -1047,6 +1072,9 @@ func (s *state) releaseSelfOffered() {
 func (s *state) selfOfferEnd(sent span) int {
 	text := s.buf[sent.start:sent.end]
 	lead := len(text) - len(bytes.TrimLeft(text, " -*>#•"))
+	if w := wordEnd(text, lead); w > lead && isUpper(text[lead]) && bytes.HasPrefix(text[w:], []byte(", ")) {
+		lead = w + 2 // "Currently, we provide …": one word and a comma before the offer
+	}
 	low := asciiLower(text[lead:])
 	for _, w := range s.an.cat.SelfOffers {
 		// A Latin word ends there ("we provide", not "we provided").
@@ -1790,13 +1818,14 @@ func (s *state) olderVersion(m *modelRec, sameTail bool) bool {
 
 // nameVersion returns where the version stands in a name's tokens: the
 // first number, right after the stem's words ("2.5" of "InternLM2.5-1.8B",
-// "1.5" of "Halyard-Coder-1.5-7B"), when it is no size ("Qwen-7B").
+// "1.5" of "Halyard-Coder-1.5-7B"), when it is no size ("Qwen-7B",
+// "Lark-80M": billions, millions or trillions of parameters).
 func nameVersion(toks []string) (int, bool) {
 	for i, t := range toks {
 		if !isDigit(t[0]) {
 			continue
 		}
-		if i == 0 || i+1 < len(toks) && toks[i+1] == "b" {
+		if i == 0 || i+1 < len(toks) && (toks[i+1] == "b" || toks[i+1] == "m" || toks[i+1] == "t") {
 			return 0, false
 		}
 		return i, true
@@ -2096,6 +2125,9 @@ func (s *state) datedLine(sent span) bool {
 		return true
 	}
 	k := bytes.IndexAny(head, ":：]")
+	if d := dashAfterDate(head); d > 0 && (k < 0 || d < k) {
+		k = d // "3/2026 - X is here", "Oct 2025 – …" has its month named
+	}
 	if k < 0 {
 		return false
 	}
@@ -2105,6 +2137,27 @@ func (s *state) datedLine(sent span) bool {
 		}
 	}
 	return true
+}
+
+// dashAfterDate returns where a spaced dash (" - ", " – ", " — ") stands
+// in head after a date that writes its year ("3/2026 - X is here",
+// "10/2025 - X launched"): a news log's separator, as a colon is; or -1.
+func dashAfterDate(head []byte) int {
+	d := -1
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if k := bytes.Index(head, []byte(sep)); k > 0 && (d < 0 || k < d) {
+			d = k
+		}
+	}
+	if d < 0 {
+		return -1
+	}
+	for _, w := range bytes.FieldsFunc(head[:d], func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') {
+			return d
+		}
+	}
+	return -1
 }
 
 // fullDateHead reports a line that opens with a whole numeric date, year

@@ -1148,7 +1148,7 @@ func (s *state) makersOfNewModels(primary int) {
 			m.vendor = v
 		case len(s.newVendors) > 0:
 			m.vendorName = s.newVendorFor(m.first)
-		case primary >= 0 && named[primary]:
+		case primary >= 0 && named[primary] && !s.othersMaker(m, primary):
 			m.vendor = primary
 		}
 	}
@@ -1325,6 +1325,26 @@ func (s *state) sentenceVendor(m int) int {
 		return v
 	}
 	return -1
+}
+
+// othersMaker reports vendor v, which no sentence names as m's maker, the
+// catalogued maker of another model the page names, where m is a name the
+// project's page defines as its own ("Quillsong is a family of
+// speech-to-text models … better than Whisper models from OpenAI"): v is
+// named for its own model, and the page's model is the project's.
+func (s *state) othersMaker(m *modelRec, v int) bool {
+	if !slices.Contains(s.defined, fold(m.name)) {
+		return false
+	}
+	if own, _ := s.repoOwnerVendor(); own == v {
+		return false
+	}
+	for _, o := range s.models {
+		if o != m && o.family >= 0 && o.vendor == v && o.count > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // makerAfterModel reports a vendor named right after one of its own

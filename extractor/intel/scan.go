@@ -842,6 +842,9 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	if len(parts) > 0 && lineOfVersions(s.buf, end) {
 		return end + 2, true // "Qwen3.x": a line of versions, no model
 	}
+	if envSetting(s.buf, st, end) {
+		return end, true // "X38_MODEL": a setting's name in code
+	}
 	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
 		// "AceReason-Nemotron-7B": a lab's own line built on the
 		// family, named as its makers write it, the family's maker's,
@@ -1176,6 +1179,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 		}
 		if an.classGlued(text) {
 			break // "SAM2ImagePredictor", "TimesFM3Forecaster": a class of code
+		}
+		if envIdentifier(buf, q, w, sep) {
+			break // "…/x-ocr-2 MAX_OUTPUT_TOKENS", "X38_MODEL": a setting's name in code
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
 		if kind == partReject && sep == '-' && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) &&
@@ -1530,6 +1536,61 @@ func (an *Analyzer) scoreUnitAt(buf []byte, i int) bool {
 		}
 	}
 	return false
+}
+
+// envIdentifier reports the word [q, w) after separator sep as part of
+// a setting's name written in capitals and underscores, as environment
+// variables and constants of code are: a word in capitals followed by an
+// underscore after a space ("MAX" of "MAX_OUTPUT_TOKENS"), or one in
+// capitals after an underscore whose word before has no lowercase letter
+// ("MODEL" of "X38_MODEL"). A name's part goes on in neither.
+func envIdentifier(buf []byte, q, w int, sep byte) bool {
+	if w-q < 2 || !upperRun(buf[q:w]) {
+		return false
+	}
+	switch sep {
+	case ' ':
+		return w+1 < len(buf) && buf[w] == '_' && isUpper(buf[w+1])
+	case '_':
+		return settingHead(buf, q-1)
+	}
+	return false
+}
+
+// settingHead reports the run of capitals, digits and underscores that
+// ends at p as a whole word of them: opened by no hyphen, point or
+// letter of another case ("X38" of "X38_MODEL", not "7B" of
+// "Qwen2.5-Omni-7B_RL").
+func settingHead(buf []byte, p int) bool {
+	i := settingStart(buf, p)
+	return i < p && (i == 0 || !isAlnum(buf[i-1]) && buf[i-1] != '-' && buf[i-1] != '.')
+}
+
+// envSetting reports the name read at [st, end) as the head of a
+// setting's name in capitals and underscores ("X38" of "X38_MODEL"): a
+// whole word of capitals and digits (settingHead; not "UD-IQ1" of
+// "UD-IQ1_S", a hyphenated code), an underscore and a capital after it.
+func envSetting(buf []byte, st, end int) bool {
+	return end+1 < len(buf) && buf[end] == '_' && isUpper(buf[end+1]) && settingStart(buf, end) == st && settingHead(buf, end)
+}
+
+// settingStart returns where the run of capitals, digits and underscores
+// ending at p starts.
+func settingStart(buf []byte, p int) int {
+	for p > 0 && (isUpper(buf[p-1]) || isDigit(buf[p-1]) || buf[p-1] == '_') {
+		p--
+	}
+	return p
+}
+
+// upperRun reports a word of capitals (no digit, no lowercase letter).
+func upperRun(b []byte) bool {
+	for _, c := range b {
+		if !isUpper(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // spacedCountAt reports a space and a count word written apart from its
