@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +73,9 @@ type table struct {
 	benchCol       int
 	across, scored bool
 	download       bool
-	unit           string
+	// tiered: its rows are the article's own model in tiers (tierRows).
+	tiered bool
+	unit   string
 	// heading is the text of the page's heading over the table.
 	heading string
 }
@@ -95,6 +98,7 @@ func (s *state) tableModels() {
 	}
 	for i := range s.tableCells {
 		s.laterNamedRows(&s.tableCells[i])
+		s.tierRows(&s.tableCells[i])
 		s.sizedRows(&s.tableCells[i]) // once every table named its models
 	}
 }
@@ -124,6 +128,96 @@ func (s *state) laterNamedRows(tb *table) {
 			row[c].model = k.model
 		}
 	}
+}
+
+// tierRows reads a table of scores whose rows are the article's own model
+// in several tiers and name no model: labels that are only a tier word
+// ("Base", "Small", "Tiny"), a number after it or not ("Base2"), written
+// once or beside each of its download marks ("🤗Base 🗜Base"). Each such
+// row is the article's model in that tier ("Nimbus-Base"), recorded from
+// the table, so its scores are credited to it. Two rows of tiers at
+// least, and no row naming a model of its own; a topic whose name ends
+// with a tier word has no tiers of its own.
+func (s *state) tierRows(tb *table) {
+	if s.topic < 0 || tb.across || tb.labels < 1 || len(tb.rows)-tb.head < 2 {
+		return
+	}
+	base := s.tierBase()
+	if toks := nameTokens(s.models[base].name); len(toks) == 0 || s.an.c.variants[toks[len(toks)-1]].spaced {
+		return
+	}
+	c := max(tb.modelCol, 0)
+	var rows []int
+	words := map[string]bool{}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if m, _ := tb.rowModel(r); m >= 0 {
+			return
+		}
+		if w := s.tierWord(row[c].text); w != "" {
+			rows = append(rows, r)
+			words[w] = true
+		}
+	}
+	if len(words) < 2 {
+		return
+	}
+	for _, r := range rows {
+		k := &tb.rows[r][c]
+		if m := s.sizedModel(base, s.tierWord(k.text), true); m >= 0 {
+			k.model = m
+		}
+	}
+	tb.tiered = true
+	tb.orient()
+}
+
+// tierBase returns the model whose tiers a table of tiers lists: the
+// topic, or the series its version numbers ("LTP" of "LTP 4") where the
+// page names the series more often than the version.
+func (s *state) tierBase() int {
+	t := s.models[s.topic]
+	toks := nameTokens(t.name)
+	if len(toks) < 2 || !isDigit(toks[len(toks)-1][0]) {
+		return s.topic
+	}
+	series := strings.TrimRight(t.name, "0123456789. -_")
+	series = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(series, "v"), "V"), " -_")
+	if m, ok := s.byKey[fold(series)]; ok && m != s.topic && s.models[m].count > t.count {
+		return m
+	}
+	return s.topic
+}
+
+// tierWord returns the tier a table label names alone: a variant word
+// written spaced after a name and capitalised ("Base", "Small", "Tiny"),
+// a number after it or not ("Base1"), repeated or not between the marks
+// of its links ("🤗Base 🗜Base"); "" otherwise.
+func (s *state) tierWord(text string) string {
+	w := ""
+	for f := range strings.FieldsSeq(text) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if f == "" || w != "" && f != w {
+			return ""
+		}
+		w = f
+	}
+	word := strings.TrimRight(w, "0123456789")
+	if len(word) < 2 || !isUpper(word[0]) || len(word) > 12 {
+		return ""
+	}
+	for i := 1; i < len(word); i++ {
+		if !isLower(word[i]) {
+			return ""
+		}
+	}
+	if v, ok := s.an.c.variants[strings.ToLower(word)]; !ok || !v.spaced {
+		return ""
+	}
+	return w
 }
 
 // readTable reads one table within the cell budget.
@@ -1822,6 +1916,7 @@ func (s *state) benchColumns(tb *table) {
 		for r := 0; r < tb.head && !metrics[c]; r++ {
 			metrics[c] = c < len(tb.rows[r]) && s.metricNamed(tb.rows[r][c].text)
 		}
+		metrics[c] = metrics[c] || tb.tiered && tb.fractionColumn(c)
 	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
@@ -1840,6 +1935,25 @@ func (s *state) benchColumns(tb *table) {
 			}
 		}
 	}
+}
+
+// fractionColumn reports a body column of scores out of a hundred: a
+// fraction among its numbers and none over 100 ("98.7", "95.4"), where
+// the columns of a download table that give sizes, layers or lengths
+// count in whole numbers.
+func (tb *table) fractionColumn(c int) bool {
+	frac := false
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c >= len(tb.rows[r]) || !tb.rows[r][c].num {
+			continue
+		}
+		v := tb.rows[r][c].value
+		if v < 0 || v > 100 {
+			return false
+		}
+		frac = frac || v != math.Trunc(v)
+	}
+	return frac
 }
 
 // rowBenches names the benchmarks a row of models scores in a table with
