@@ -33,6 +33,9 @@ type cell struct {
 	value float64
 	unit  string
 	num   bool
+	// prefixed: the cell names a model of its own on a catalogued one
+	// ("CN-CLIP"; prefixedName).
+	prefixed bool
 	// ours: the cell marks the article's own model ("(ours)", "Ours");
 	// markOnly: the mark is all it says ("本次开源"), its text kept.
 	ours, markOnly bool
@@ -265,6 +268,7 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 		}
 		tb.rows = append(tb.rows, out)
 	}
+	s.prefixedNames(&tb)
 	s.groupedNames(&tb)
 	s.headedModelRows(&tb)
 	s.headedModelColumns(&tb)
@@ -1292,6 +1296,14 @@ func (s *state) readCell(text string) cell {
 		if c.bench >= 0 && sub.benches[0].start < sub.mentions[0].start {
 			c.model = -1 // "MMLU (Qwen eval)"
 		}
+		if c.model >= 0 && s.prefixedName(sub.buf, sub.mentions[0]) {
+			// "CN-CLIP": a model of its own, named on the catalogued
+			// one it derives from (prefixedNames records it).
+			c.model, c.prefixed = -1, true
+			if i, ok := s.byKey[fold(t)]; ok {
+				c.model = i
+			}
+		}
 	}
 	if c.model < 0 && c.bench < 0 {
 		// A discovered model, or one the text names in another case
@@ -1315,6 +1327,54 @@ func (s *state) readCell(text string) cell {
 		c.model = s.topic
 	}
 	return c
+}
+
+// prefixedNames records the names of their own that the labels of a
+// table's scores give on a catalogued model ("CN-CLIP" beside "CLIP"):
+// a header cell over a column of scores, or a label of a row of scores.
+func (s *state) prefixedNames(tb *table) {
+	for r, row := range tb.rows {
+		for c := range row {
+			k := &row[c]
+			if !k.prefixed || k.model >= 0 {
+				continue
+			}
+			switch {
+			case r >= tb.head && c < tb.labels && rowScored(row[tb.labels:]):
+			case r < tb.head && c >= tb.labels && tb.columnScored(c):
+			default:
+				continue
+			}
+			k.model = s.headedName(k.text)
+		}
+	}
+}
+
+// columnScored reports a score in a body column.
+func (tb *table) columnScored(c int) bool {
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c < len(tb.rows[r]) && tb.rows[r][c].num {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixedName reports a cell that is a model's name with a word of its
+// own glued before it by a hyphen ("CN-CLIP", "Zh-Whisper"): a model
+// derived from the catalogued one, not it. A vendor's name before it
+// ("Meta-Llama-3") is the catalogued model's, written with its maker.
+func (s *state) prefixedName(buf []byte, m mention) bool {
+	if m.start < 3 || m.end != len(buf) || buf[m.start-1] != '-' {
+		return false
+	}
+	prefix := buf[:m.start-1]
+	for _, b := range prefix {
+		if !isAlnum(b) {
+			return false
+		}
+	}
+	return isLetterASCII(prefix[0]) && !s.vendorNamed(string(prefix))
 }
 
 // ownName records the label an own-model mark stands beside as a model
