@@ -2080,7 +2080,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 	}
 	named := false // the lowest label names a benchmark, not a metric
 	if low := tb.head - 1; c < len(tb.rows[low]) {
-		l := benchLabel(tb.rows[low][c].text)
+		l := nameBeforeSetting(benchLabel(tb.rows[low][c].text))
 		named = len(l) >= 3 && !setting(l) && !metricWord(l) && !isDigit(l[0]) && !(len(l) <= 3 && (l[0] == 'v' || l[0] == 'V'))
 	}
 	var parts []string
@@ -2089,7 +2089,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 			continue
 		}
 		k := tb.rows[r][tb.groupColumn(r, c)]
-		l := benchLabel(k.text)
+		l := nameBeforeSetting(benchLabel(k.text))
 		if l == "" || k.num || k.model >= 0 || setting(l) || len(parts) > 0 && parts[len(parts)-1] == l {
 			continue
 		}
@@ -2312,6 +2312,25 @@ func metricWord(l string) bool {
 func setting(l string) bool {
 	lower := strings.ToLower(l)
 	return strings.Contains(lower, "shot") || strings.Contains(lower, "@")
+}
+
+// nameBeforeSetting returns a header label that names a benchmark
+// before the setting it was run in, without the setting ("STAIR R@1":
+// "STAIR", "Flickr 5-shot": "Flickr"); a label that opens with a setting
+// ("0-shot, CoT", "R@1") and one with none are returned as they are.
+func nameBeforeSetting(l string) string {
+	words := strings.Fields(l)
+	if len(words) < 2 || !setting(l) || setting(words[0]) {
+		return l
+	}
+	n := len(words)
+	for n > 1 && setting(words[n-1]) {
+		n--
+	}
+	if setting(strings.Join(words[:n], " ")) {
+		return l
+	}
+	return strings.Join(words[:n], " ")
 }
 
 func firstOf(vs ...string) string {
