@@ -1316,6 +1316,11 @@ func (s *state) readCell(text string) cell {
 			}
 		}
 	}
+	if c.model < 0 && c.bench < 0 && len(sub.mentions) == 0 {
+		// "Nova 3 Pro" in a header, as the text wrote Amazon Nova 3 Pro
+		// beside its maker: the model the text's same spelling names.
+		c.model = s.spelledModel(t)
+	}
 	if c.model < 0 && ours && c.bench < 0 {
 		// "Zyla-VC (Ours)": a name of its own beside the mark is the
 		// row's model, though the text never introduced it; only a
@@ -1375,6 +1380,28 @@ func (s *state) prefixedName(buf []byte, m mention) bool {
 		}
 	}
 	return isLetterASCII(prefix[0]) && !s.vendorNamed(string(prefix))
+}
+
+// spelledModel returns the model a mention of the article's text names
+// in the very spelling of a table label ("Nova 3 Pro", which the text
+// read beside its maker as Amazon Nova 3 Pro), or -1: one model only,
+// a spelling with a digit.
+func (s *state) spelledModel(t string) int {
+	t = trimMarks(t)
+	if !hasDigit(t) || len(t) > maxCellText {
+		return -1
+	}
+	key, found := fold(t), -1
+	for _, m := range s.mentions {
+		if m.end-m.start != len(t) || fold(string(s.buf[m.start:m.end])) != key {
+			continue
+		}
+		if found >= 0 && found != m.model {
+			return -1
+		}
+		found = m.model
+	}
+	return found
 }
 
 // ownName records the label an own-model mark stands beside as a model
