@@ -1742,6 +1742,15 @@ func (s *state) topicTable(tb *table) {
 		}
 	}
 	width := maxRowWidth2(tb.rows)
+	base, tiers := s.tierBase(), 0 // the columns headed by a tier word
+	if toks := nameTokens(s.models[base].name); len(toks) > 0 && s.an.c.variants[toks[len(toks)-1]].spaced {
+		tiers = -1 // "Nimbus-Large" has no tiers of its own
+	}
+	for c := tb.labels; c < width && tiers >= 0; c++ {
+		if metric, _, _ := tb.columnBench(c); s.tierWord(metric) != "" {
+			tiers++
+		}
+	}
 	for c := tb.labels; c < width; c++ {
 		metric, _, unit := tb.columnBench(c)
 		if metric == "" {
@@ -1751,6 +1760,12 @@ func (s *state) topicTable(tb *table) {
 		if !topicSized && sizeLabel(metric) {
 			// "Benchmark | 7B | 72B" under the topic: its sizes.
 			if model = s.sizedModel(s.topic, metric, true); model < 0 {
+				continue
+			}
+			metric = ""
+		} else if w := s.tierWord(metric); w != "" && tiers >= 2 {
+			// "Benchmark | Base | Large": its tiers.
+			if model = s.sizedModel(base, w, true); model < 0 {
 				continue
 			}
 			metric = ""
