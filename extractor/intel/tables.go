@@ -1726,7 +1726,14 @@ func (s *state) tableClaims() {
 // is one whose test sets name the topic (a test set the text took for a
 // model).
 func (s *state) topicTable(tb *table) {
-	if tb.benchCol < 0 || s.topic < 0 || tb.download || tb.scores() < 2 {
+	if s.topic < 0 || tb.download || tb.scores() < 2 {
+		return
+	}
+	benchCol := tb.benchCol
+	if benchCol < 0 && tb.labels >= 1 && s.sizesAcross(tb) {
+		benchCol = 0 // "  | Small | Large": the labels are the benchmarks
+	}
+	if benchCol < 0 {
 		return
 	}
 	topic := fold(s.models[s.topic].name)
@@ -1736,7 +1743,7 @@ func (s *state) topicTable(tb *table) {
 			if k.model >= 0 {
 				return // a model of its own: not the topic's table
 			}
-			if c == tb.benchCol && fold(benchLabel(k.text)) == topic {
+			if c == benchCol && fold(benchLabel(k.text)) == topic {
 				return // the "topic" is a test set the table lists
 			}
 		}
@@ -1772,10 +1779,10 @@ func (s *state) topicTable(tb *table) {
 		}
 		for r := tb.head; r < len(tb.rows); r++ {
 			row := tb.rows[r]
-			if c >= len(row) || !row[c].num || tb.benchCol >= len(row) {
+			if c >= len(row) || !row[c].num || benchCol >= len(row) {
 				continue
 			}
-			set := benchLabel(row[tb.benchCol].text)
+			set := benchLabel(row[benchCol].text)
 			if set == "" {
 				continue
 			}
@@ -1783,6 +1790,28 @@ func (s *state) topicTable(tb *table) {
 			s.scoreClaim(model, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 		}
 	}
+}
+
+// sizesAcross reports a header that only gives the topic's sizes or
+// tiers across, two at least ("7B | 72B", "Small | Large"), over
+// labels that name no model: a table of the topic's own sizes, whatever
+// heads its label column.
+func (s *state) sizesAcross(tb *table) bool {
+	if tb.head < 1 {
+		return false
+	}
+	n := 0
+	for c := tb.labels; c < len(tb.rows[tb.head-1]); c++ {
+		t := benchLabel(tb.rows[tb.head-1][c].text)
+		switch {
+		case t == "":
+		case sizeLabel(t) || s.tierWord(t) != "":
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // setMetric names a score of a topic table: the test set and the metric
