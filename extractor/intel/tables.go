@@ -196,9 +196,10 @@ func (s *state) tierBase() int {
 }
 
 // tierWord returns the tier a table label names alone: a variant word
-// written spaced after a name and capitalised ("Base", "Small", "Tiny"),
-// a number after it or not ("Base1"), repeated or not between the marks
-// of its links ("🤗Base 🗜Base"); "" otherwise.
+// written spaced after a name, capitalised or in lowercase ("Base",
+// "small", "Tiny"), a number after it or not ("Base1"), repeated or not
+// between the marks of its links ("🤗Base 🗜Base"), capitalised; ""
+// otherwise.
 func (s *state) tierWord(text string) string {
 	w := ""
 	for f := range strings.FieldsSeq(text) {
@@ -209,7 +210,7 @@ func (s *state) tierWord(text string) string {
 		w = f
 	}
 	word := strings.TrimRight(w, "0123456789")
-	if len(word) < 2 || !isUpper(word[0]) || len(word) > 12 {
+	if len(word) < 2 || !isLetterASCII(word[0]) || len(word) > 12 {
 		return ""
 	}
 	for i := 1; i < len(word); i++ {
@@ -220,7 +221,7 @@ func (s *state) tierWord(text string) string {
 	if v, ok := s.an.c.variants[strings.ToLower(word)]; !ok || !v.spaced {
 		return ""
 	}
-	return w
+	return strings.ToUpper(w[:1]) + w[1:] // "small": "Small"
 }
 
 // readTable reads one table within the cell budget.
