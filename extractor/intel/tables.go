@@ -1558,6 +1558,12 @@ func cellNumber(t string) (float64, string, bool) {
 		v, err := strconv.ParseFloat(t, 64)
 		return v, "", err == nil // "85.0": most body cells
 	}
+	if r, size := utf8.DecodeLastRuneInString(t); size > 1 && footnoteMark(r) {
+		u := strings.TrimRightFunc(t, footnoteMark)
+		if u != "" {
+			return cellNumber(u) // "1.8¹", "72.4ᵃ": the footnote is no digit of the score
+		}
+	}
 	if needsFolding(t) {
 		if f := string(appendHalfwidth(nil, t)); f != t {
 			return cellNumber(f) // "７１．２"
@@ -1618,6 +1624,12 @@ func cellNumber(t string) (float64, string, bool) {
 		v = -v
 	}
 	return v, unit, ok
+}
+
+// footnoteMark reports a superscript digit or letter, the mark of a
+// footnote after a score ("¹", "²", "ᵃ", "⁺").
+func footnoteMark(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || r >= 0x2070 && r <= 0x209F || r >= 0x1D2C && r <= 0x1D6A
 }
 
 // cellDate returns a date a cell writes alone, as year*10000+month*100+
