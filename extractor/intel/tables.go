@@ -1264,8 +1264,8 @@ func (s *state) readCell(text string) cell {
 	t, ours := s.ownMark(strings.TrimSpace(strings.Trim(text, "*†‡§¶ ")))
 	c.ours, c.text = ours, t
 	if t == "" || len(t) > maxCellText {
-		if ours && s.topic >= 0 {
-			c.model = s.topic // "Ours"
+		if ours {
+			c.model = s.markedOwn() // "Ours"
 		}
 		if t == "" {
 			c.text, c.markOnly = text, ours // "本次开源" over its columns
@@ -1329,8 +1329,8 @@ func (s *state) readCell(text string) cell {
 		// the topic's.
 		c.model = s.ownName(t)
 	}
-	if c.model < 0 && ours && s.topic >= 0 {
-		c.model = s.topic
+	if c.model < 0 && ours {
+		c.model = s.markedOwn()
 	}
 	return c
 }
@@ -1405,16 +1405,48 @@ func (s *state) spelledModel(t string) int {
 	return found
 }
 
+// markedOwn returns the model a bare own-model mark ("Ours", "本文方法")
+// stands for: the one model an earlier table marked as the article's own
+// by name ("Tarnwell (ours)") when the topic is another, else the topic;
+// -1 when neither is.
+func (s *state) markedOwn() int {
+	own := -1
+	for i, rec := range s.models {
+		if !rec.ours || i == s.topic {
+			continue
+		}
+		if own >= 0 {
+			return s.topic // two of its own: which is unsaid
+		}
+		own = i
+	}
+	if own < 0 || s.topic >= 0 && s.models[s.topic].ours {
+		return s.topic
+	}
+	return own
+}
+
 // ownName records the label an own-model mark stands beside as a model
 // shown only in a table when it is shaped like a name (see headedName:
-// a digit, a capital past the first letter, words joined by hyphens) and
+// a digit, a capital past the first letter, words joined by hyphens) or
+// is one capitalised word the title spells so (the project's name), and
 // neither a size alone ("7B (ours)" is the topic's size) nor a vendor's
 // name; it returns the model or -1.
 func (s *state) ownName(t string) int {
 	if t == "" || sizeLabel(t) || s.vendorNamed(t) {
 		return -1
 	}
-	return s.headedName(t)
+	if m := s.headedName(t); m >= 0 {
+		return m
+	}
+	// "Tarnwell (ours)" on the page titled "Tarnwell: …": a plain word,
+	// the project's name as its title spells it.
+	if name, _ := labelName(t); len(name) >= 3 && isUpper(name[0]) && !strings.ContainsAny(name, " \t") {
+		if w := s.titleSpelling(name); w == name && !s.knownWord(w) && labelShaped(w) {
+			return s.tableName(w)
+		}
+	}
+	return -1
 }
 
 // vendorNamed reports a label that is a catalogued vendor's name
@@ -1857,7 +1889,7 @@ func (s *state) modelColumns(tb *table) {
 		if c >= tb.labels {
 			models[c] = tb.columnModel(c)
 			if models[c] < 0 && tb.columnOurs(c) {
-				models[c] = s.topic
+				models[c] = s.markedOwn()
 			}
 			for r := 0; r < tb.head; r++ {
 				if c < len(tb.rows[r]) && units[c] == "" {
@@ -2066,7 +2098,7 @@ func (s *state) benchColumns(tb *table) {
 		row := tb.rows[r]
 		model, ours := tb.rowModel(r)
 		if model < 0 && ours {
-			model = s.topic
+			model = s.markedOwn()
 		}
 		if model < 0 {
 			continue
