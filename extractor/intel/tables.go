@@ -275,6 +275,7 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 	s.headedModelColumns(&tb)
 	tb.orient()
 	s.baselineRows(&tb)
+	s.baselineColumns(&tb)
 	return tb
 }
 
@@ -326,10 +327,46 @@ func rowScored(cells []cell) bool {
 // and other marks dropped. It returns the model or -1.
 func (s *state) baselineName(text string) int {
 	t := trimMarks(text)
-	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t)) || !labelShaped(t) {
+	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t) || checkpointID(t)) || !labelShaped(t) {
 		return -1
 	}
 	return s.tableName(t)
+}
+
+// checkpointID reports one word of letters and digits joined by hyphens,
+// a digit among them, as a checkpoint's id is written ("bge-m3",
+// "multilingual-e5-large", "jina-embeddings-v3").
+func checkpointID(t string) bool {
+	return strings.ContainsRune(t, '-') && hasDigit(t) && joinedWord(t)
+}
+
+// baselineColumns reads the header of a benchmark table with models
+// across it whose cell no catalog or text knows but is shaped like a
+// model's name (see baselineName): beside two columns of models or more,
+// such a column of scores is a model compared.
+func (s *state) baselineColumns(tb *table) {
+	if !tb.across || !tb.scored || tb.download || tb.head < 1 {
+		return
+	}
+	low := tb.rows[tb.head-1]
+	named := 0
+	for c := tb.labels; c < len(low); c++ {
+		if tb.columnModel(c) >= 0 {
+			named++
+		}
+	}
+	if named < 2 {
+		return
+	}
+	for c := tb.labels; c < len(low); c++ {
+		k := &low[c]
+		if tb.columnModel(c) >= 0 || k.bench >= 0 || k.num || k.text == "" || k.spanned || !tb.columnScored(c) {
+			continue
+		}
+		if m := s.baselineName(k.text); m >= 0 {
+			k.model = m
+		}
+	}
 }
 
 // headedName records the row label of a column headed as models
