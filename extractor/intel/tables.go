@@ -1359,6 +1359,13 @@ func (s *state) readCell(text string) cell {
 		// beside its maker: the model the text's same spelling names.
 		c.model = s.spelledModel(t)
 	}
+	if c.model < 0 && ours && c.bench < 0 && sizeLabel(t) {
+		// "Ours (2B)": the article's model in that size, as the text
+		// names it.
+		if own := s.markedOwn(); own >= 0 {
+			c.model = s.sizedModel(own, t, false)
+		}
+	}
 	if c.model < 0 && ours && c.bench < 0 {
 		// "Zyla-VC (Ours)": a name of its own beside the mark is the
 		// row's model, though the text never introduced it; only a
