@@ -159,3 +159,31 @@ func BenchmarkSecondOpinion(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(weak)), "ns/weak-doc")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/set-doc")
 }
+
+// BenchmarkEmptySiblings measures ExtractArticle on a page whose story
+// follows a long run of empty wrappers of one paragraph each (spacers a
+// page builder leaves): each is checked for being the first block with
+// text in its parent.
+func BenchmarkEmptySiblings(b *testing.B) {
+	var h strings.Builder
+	h.WriteString("<html><head><title>Wren-7B released</title></head><body><div id=main>")
+	for range 1500 {
+		h.WriteString("<div><p> </p></div>")
+	}
+	h.WriteString("<div class=story>")
+	for i := range 12 {
+		h.WriteString("<p>Wren Labs released Wren-7B, an open language model, and published its weights and a report on the tests it ran this week, paragraph ")
+		h.WriteString(strings.Repeat("x", i+1))
+		h.WriteString(".</p>")
+	}
+	h.WriteString("</div></div></body></html>")
+	page := []byte(h.String())
+	x := extractor.New()
+	b.SetBytes(int64(len(page)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := x.ExtractArticle(page, "https://example.com/wren"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

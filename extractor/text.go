@@ -72,6 +72,10 @@ type scorer struct {
 	// judging is set on the side scorer that measures a weakJunk
 	// element's prose: the paragraphs of the suspects nested in it count.
 	judging bool
+	// before and after keep, per node, textBefore's and textAfter's
+	// answers (firstWithText).
+	before map[*html.Node]bool
+	after  map[*html.Node]*html.Node
 }
 
 // prose is how much prose a weakJunk element holds.
@@ -897,22 +901,74 @@ func (s *scorer) fillGaps(out []*html.Node, top *html.Node) []*html.Node {
 // (not a container of the whole story, which a box before it is apart
 // from).
 func (s *scorer) firstWithText(n *html.Node) bool {
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
-		switch {
-		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
-			return false
-		case p.Type == html.ElementNode && !s.skip(p) && textChars(p, 1, 0) > 0:
-			return false
+	if s.textBefore(n) {
+		return false
+	}
+	p := s.textAfter(n)
+	if p == nil {
+		return false
+	}
+	only := onlyElementChild(p)
+	return p.DataAtom == atom.P || leafBlock(p) || only != nil && only.DataAtom == atom.P
+}
+
+// textBefore reports a sibling before n with text: a text node or an
+// element, furniture aside. Each sibling's answer is kept, so a run of
+// empty siblings is walked once, not once per sibling.
+func (s *scorer) textBefore(n *html.Node) bool {
+	if s.before == nil {
+		s.before = map[*html.Node]bool{}
+	}
+	var run []*html.Node // n and the siblings back to one with an answer
+	seen := false
+	for p := n; ; p = p.PrevSibling {
+		if v, ok := s.before[p]; ok {
+			seen = v
+			break
+		}
+		run = append(run, p)
+		q := p.PrevSibling
+		if q == nil {
+			break
+		}
+		if q.Type == html.TextNode && strings.TrimSpace(q.Data) != "" || q.Type == html.ElementNode && !s.skip(q) && textChars(q, 1, 0) > 0 {
+			seen = true
+			break
 		}
 	}
-	for p := n.NextSibling; p != nil; p = p.NextSibling {
-		if p.Type != html.ElementNode || s.skip(p) || textChars(p, 1, 0) == 0 {
-			continue
-		}
-		only := onlyElementChild(p)
-		return p.DataAtom == atom.P || leafBlock(p) || only != nil && only.DataAtom == atom.P
+	for i := len(run) - 1; i >= 0; i-- {
+		s.before[run[i]] = seen
 	}
-	return false
+	return seen
+}
+
+// textAfter returns the first element sibling after n with text,
+// furniture aside, or nil; kept per sibling as textBefore's answers are.
+func (s *scorer) textAfter(n *html.Node) *html.Node {
+	if s.after == nil {
+		s.after = map[*html.Node]*html.Node{}
+	}
+	var run []*html.Node
+	var found *html.Node
+	for p := n; ; p = p.NextSibling {
+		if v, ok := s.after[p]; ok {
+			found = v
+			break
+		}
+		run = append(run, p)
+		q := p.NextSibling
+		if q == nil {
+			break
+		}
+		if q.Type == html.ElementNode && !s.skip(q) && textChars(q, 1, 0) > 0 {
+			found = q
+			break
+		}
+	}
+	for _, p := range run {
+		s.after[p] = found
+	}
+	return found
 }
 
 // headlineBefore reports whether the element sibling just before n is or

@@ -338,6 +338,10 @@ type Catalog struct {
 	// definition as a tool ("Acme is a PyTorch based library", "Acme
 	// 是……库"); spaces are part of them.
 	ToolCopulas []string `yaml:"tool_copulas"`
+	// NotToolWords end in a tool noun but name no software ("仓库"
+	// repository, "模型库" model zoo, "数据库" database): a tool noun
+	// that ends one of them names no tool.
+	NotToolWords []string `yaml:"not_tool_words"`
 	// PlaceholderWords, with ComparisonNouns, make up the names of the
 	// anonymised rows of a comparison ("Top Open-source Model1",
 	// "Open-source SOTA"): a name of such words only names no model.
@@ -347,6 +351,12 @@ type Catalog struct {
 	// links its community to ("Discord", "微信"): a vendor named only as
 	// an item of a row of such links is no model maker there.
 	SocialPlatforms []string `yaml:"social_platforms"`
+	// NameTails are words that may follow a model's name after a hyphen
+	// and leave it that model ("Llama-3-based", "qwen-max-latest",
+	// "gemma-2-2b-jpn-it"): adjectives, alias tags, language tags and
+	// short forms of variants. Any other word the name grammar stops at
+	// makes the hyphenated whole another model's name. Lowercase.
+	NameTails []string `yaml:"name_tails"`
 	// DataNouns name data sets ("corpus", "treebank", "数据集"), and
 	// DataCopulas open a definition after a name that opens a line
 	// ("：", " is a "): a name the page so defines as a data set is no
@@ -375,6 +385,24 @@ type Catalog struct {
 	// clause, the name right before is the comparison's subject
 	// ("PP-ShiTuV2相比V1，…").
 	FramedPostCues []string `yaml:"framed_post_cues"`
+	// TimesWords, right after a number, make it a multiplier, no score
+	// ("2.5x", "3 times", "2.5倍", "2,5 lần").
+	TimesWords []string `yaml:"times_words"`
+	// RivalWords stand right before the model a phrase measures against
+	// ("faster than X", "相比X"): never a later comparison's subject.
+	RivalWords []string `yaml:"rival_words"`
+	// StyleWords, right after a benchmark's name, make it the kind of
+	// another test ("AIME-style", "AIME形式"): no score there is its.
+	StyleWords []string `yaml:"style_words"`
+	// RankWords place a score against a rival's named right after them
+	// ("above X's 89.3"): the number is the rival's. Lowercase.
+	RankWords []string `yaml:"rank_words"`
+	// BaselineWords name a comparison's rivals as a group ("the baseline
+	// models"), and IntroWords, right after one in the sentence before,
+	// open the list of names it stands for ("baselines, namely A and B").
+	// Lowercase.
+	BaselineWords []string `yaml:"baseline_words"`
+	IntroWords    []string `yaml:"intro_words"`
 	// Months are the English month names, January first.
 	Months []string `yaml:"months"`
 	// MonthPrepositions before a month name date a release ("in March");
@@ -1020,8 +1048,10 @@ func (c *Catalog) merge(o *Catalog) {
 	c.PartnerWords = append(c.PartnerWords, o.PartnerWords...)
 	c.ToolNouns = append(c.ToolNouns, o.ToolNouns...)
 	c.ToolCopulas = append(c.ToolCopulas, o.ToolCopulas...)
+	c.NotToolWords = append(c.NotToolWords, o.NotToolWords...)
 	c.PlaceholderWords = append(c.PlaceholderWords, o.PlaceholderWords...)
 	c.SocialPlatforms = append(c.SocialPlatforms, o.SocialPlatforms...)
+	c.NameTails = append(c.NameTails, o.NameTails...)
 	c.DataNouns = append(c.DataNouns, o.DataNouns...)
 	c.DataCopulas = append(c.DataCopulas, o.DataCopulas...)
 	c.OwnerAfter = append(c.OwnerAfter, o.OwnerAfter...)
@@ -1035,6 +1065,12 @@ func (c *Catalog) merge(o *Catalog) {
 	c.TopicParticles = append(c.TopicParticles, o.TopicParticles...)
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
+	c.TimesWords = append(c.TimesWords, o.TimesWords...)
+	c.RivalWords = append(c.RivalWords, o.RivalWords...)
+	c.StyleWords = append(c.StyleWords, o.StyleWords...)
+	c.RankWords = append(c.RankWords, o.RankWords...)
+	c.BaselineWords = append(c.BaselineWords, o.BaselineWords...)
+	c.IntroWords = append(c.IntroWords, o.IntroWords...)
 	c.Months = append(c.Months, o.Months...)
 	c.MonthPrepositions = append(c.MonthPrepositions, o.MonthPrepositions...)
 	c.MonthPossessives = append(c.MonthPossessives, o.MonthPossessives...)
@@ -1441,8 +1477,10 @@ func (v *validation) lists(c *Catalog) {
 	v.names("partner_words", c.PartnerWords)
 	v.names("tool_nouns", c.ToolNouns)
 	v.spacedWords("tool_copulas", c.ToolCopulas)
+	v.names("not_tool_words", c.NotToolWords)
 	v.names("placeholder_words", c.PlaceholderWords)
 	v.names("social_platforms", c.SocialPlatforms)
+	v.names("name_tails", c.NameTails)
 	v.names("data_nouns", c.DataNouns)
 	v.spacedWords("data_copulas", c.DataCopulas)
 	v.spacedWords("owner_after", c.OwnerAfter)
@@ -1456,6 +1494,12 @@ func (v *validation) lists(c *Catalog) {
 	v.names("topic_particles", c.TopicParticles)
 	v.names("with_words", c.WithWords)
 	v.names("framed_post_cues", c.FramedPostCues)
+	v.spacedWords("times_words", c.TimesWords)
+	v.names("rival_words", c.RivalWords)
+	v.spacedWords("style_words", c.StyleWords)
+	v.names("rank_words", c.RankWords)
+	v.names("baseline_words", c.BaselineWords)
+	v.names("intro_words", c.IntroWords)
 	v.names("months", c.Months)
 	if len(c.Months) != 0 && len(c.Months) != 12 {
 		v.bad("months: %d names, want 12", len(c.Months))

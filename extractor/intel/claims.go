@@ -772,17 +772,13 @@ func currencyBefore(buf []byte, i int) bool {
 	return false
 }
 
-// timesAt reports a multiplier right after a number at i: "배", "倍",
-// "×", or "x" and "times" ending a word ("2.5x faster", "3 times").
-func timesAt(buf []byte, i int) bool {
-	rest := buf[i:]
-	for _, w := range []string{"배", "倍", "×", " ×"} {
-		if bytes.HasPrefix(rest, []byte(w)) {
-			return true
-		}
-	}
-	for _, w := range []string{"x", " times", "-fold"} {
-		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(rest[len(w)])) {
+// timesAt reports a multiplier right after a number at i, one of the
+// lexicon's times_words: "배", "倍", "×", or "x", "times" and "lần"
+// ending a word ("2.5x faster", "3 times", "gấp 2,5 lần").
+func (s *state) timesAt(i int) bool {
+	rest := s.buf[i:]
+	for _, w := range s.an.cat.TimesWords {
+		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(w[len(w)-1]) || !isAlnum(rest[len(w)])) {
 			return true
 		}
 	}
@@ -991,7 +987,7 @@ func (s *state) sentenceNumbers(sp span, benches []benchHit) []score {
 		if s.inLicense(n.span) {
 			continue // "Apache 2.0": a licence's version, no score
 		}
-		if !n.percent && timesAt(s.buf, n.end) {
+		if !n.percent && s.timesAt(n.end) {
 			continue // "파라미터가 2.5배 많은", "3倍", "2.5x faster": a ratio, no score
 		}
 		sc := score{number: n, owner: -1}
@@ -1070,7 +1066,8 @@ func (s *state) ownerIntroducedEarlier(owner, p int, sent span) bool {
 
 // earlierWordBefore reports a word of an earlier value right before a
 // name at at, a word of history between or not ("较上一代 X", "compared
-// with X"): the name is what another is measured against.
+// with X"), or one of the lexicon's rank_words ("above X"): the name is
+// what another is measured against.
 func (s *state) earlierWordBefore(at int, sent span) bool {
 	for _, h := range hitsIn(s.cues[cueHistory], max(sent.start, at-tune.ownerGap), at) {
 		if len(bytes.TrimSpace(s.buf[h.end:at])) == 0 {
@@ -1087,19 +1084,13 @@ func (s *state) earlierWordBefore(at int, sent span) bool {
 			return true
 		}
 	}
-	for _, w := range rankWords {
-		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1])) {
+	for _, w := range s.an.cat.RankWords {
+		if k := len(before) - len(w); k >= 0 && hasPrefixFold(before[k:], w) && (k == 0 || !isAlnum(before[k-1]) || !isAlnum(w[0])) {
 			return true // "92.1 on AIME 2025, above X's 89.3"
 		}
 	}
 	return false
 }
-
-// rankWords place a score against a rival's named right after them
-// ("above X's 89.3", "behind X's 91.0"); unlike the lexicon's earlier
-// words they mark only a number whose owner they introduce, never one
-// they stand right before ("scores above 90").
-var rankWords = []string{"above", "below", "ahead of", "behind", "beating", "trailing", "topping"}
 
 // listGoesOn reports a gap between two numbers that ends with a list
 // joiner ("… for Step-Audio 2 mini and ", "…, "): the second is an item
@@ -1953,14 +1944,6 @@ func (s *state) listedRivals(p int) []string {
 	return out
 }
 
-// baselineWords name the models a comparison is measured against as a
-// group ("the baseline models", "these baselines").
-var baselineWords = []string{"baseline", "baselines"}
-
-// introWords open the list of names a group noun stands for ("baselines,
-// namely A and B", "baselines such as A and B").
-var introWords = []string{"namely", "such as", "including", "i.e.", "like", "viz."}
-
 // baselinesNamed returns the rivals a comparison's generic phrase stands
 // for ("outperforms the baseline models") when the sentence before sentence
 // k names them as a list after the same group noun ("two strong open
@@ -1968,14 +1951,15 @@ var introWords = []string{"namely", "such as", "including", "i.e.", "like", "viz
 // item when it is one name-shaped word; nil when the phrase has no
 // baseline word, the sentence before none or no such list.
 func (s *state) baselinesNamed(k int, phrase string) []string {
-	if k < 1 || !containsWord(strings.ToLower(phrase), baselineWords) {
+	lower := strings.ToLower(phrase)
+	if k < 1 || !slices.ContainsFunc(s.an.cat.BaselineWords, func(w string) bool { return wordIn(lower, w) }) {
 		return nil
 	}
 	prev := s.sents[k-1]
 	// asciiLower keeps byte positions, which index s.buf below.
 	text := string(asciiLower(s.buf[prev.start:prev.end]))
 	at := -1
-	for _, w := range baselineWords {
+	for _, w := range s.an.cat.BaselineWords {
 		if i := lastWordIndex(text, w); i >= 0 && i+len(w) > at {
 			at = i + len(w)
 		}
@@ -1984,11 +1968,11 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 		return nil
 	}
 	p := prev.start + at
-	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：")
+	tail := strings.TrimLeft(string(s.buf[p:prev.end]), " ,:：，")
 	intro := false
-	for _, w := range introWords {
-		if r, ok := cutPrefixFold(tail, w); ok {
-			tail, intro = r, true
+	for _, w := range s.an.cat.IntroWords {
+		if hasPrefixFold([]byte(tail), w) && (len(tail) == len(w) || !isAlnum(tail[len(w)]) || !isAlnum(w[len(w)-1])) {
+			tail, intro = tail[len(w):], true // "namely", not "namelyX"
 			break
 		}
 	}
@@ -2011,17 +1995,8 @@ func (s *state) baselinesNamed(k int, phrase string) []string {
 	return out
 }
 
-// containsWord reports one of words in t as a whole word.
-func containsWord(t string, words []string) bool {
-	for _, w := range words {
-		if lastWordIndex(t, w) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// lastWordIndex returns where the last whole-word w stands in t, or -1.
+// lastWordIndex returns where the last whole-word w stands in t, or -1;
+// as in wordIn, a Han word is matched inside its text.
 func lastWordIndex(t, w string) int {
 	for end := len(t); end > 0; {
 		i := strings.LastIndex(t[:end], w)
@@ -2029,7 +2004,7 @@ func lastWordIndex(t, w string) int {
 			return -1
 		}
 		j := i + len(w)
-		if (i == 0 || !isAlnum(t[i-1])) && (j == len(t) || !isAlnum(t[j])) {
+		if (i == 0 || !isAlnum(w[0]) || !isAlnum(t[i-1])) && (j == len(t) || !isAlnum(w[len(w)-1]) || !isAlnum(t[j])) {
 			return i
 		}
 		end = i
@@ -2037,23 +2012,15 @@ func lastWordIndex(t, w string) int {
 	return -1
 }
 
-// cutPrefixFold cuts prefix p from t, ignoring case, at a word's end.
-func cutPrefixFold(t, p string) (string, bool) {
-	if len(t) < len(p) || !strings.EqualFold(t[:len(p)], p) || len(t) > len(p) && isAlnum(t[len(p)]) && isAlnum(p[len(p)-1]) {
-		return t, false
-	}
-	return t[len(p):], true
-}
-
-// listItems splits a list of names at its commas and the lexicon's list
-// joiners ("A, B and C").
+// listItems splits a list of names at its commas (with "、" and "，") and
+// the lexicon's list joiners ("A, B and C", "A、B 和 C").
 func (s *state) listItems(t string) []string {
 	var out []string
-	for _, part := range strings.Split(t, ",") {
+	for _, part := range strings.Split(strings.NewReplacer("、", ",", "，", ",").Replace(t), ",") {
 		part = strings.TrimSpace(part)
 		for _, j := range s.an.cat.ListJoiners {
-			if r, ok := cutPrefixFold(part, j+" "); ok {
-				part = strings.TrimSpace(r)
+			if hasPrefixFold([]byte(part), j+" ") {
+				part = strings.TrimSpace(part[len(j)+1:])
 				break
 			}
 		}
@@ -2186,15 +2153,13 @@ func (s *state) comparisonIn(p, q int) bool {
 	return false
 }
 
-// rivalWords stand right before the model a phrase measures against
-// ("+5.1% over PP-OCRv5", "faster than X", "相比X", "so với X"): never the
-// subject of a comparison later in the sentence.
-var rivalWords = []string{"over", "than", "versus", "vs.", "vs", "against", "相比", "相较于", "相比于", "so với"}
-
-// rivalWordBefore reports one of rivalWords right before a model name.
+// rivalWordBefore reports one of the lexicon's rival_words right before
+// a model name ("+5.1% over PP-OCRv5", "faster than X", "相比X", "so với
+// X"): the model is never the subject of a comparison later in the
+// sentence.
 func (s *state) rivalWordBefore(m span) bool {
 	t := bytes.TrimRight(s.buf[max(0, m.start-tune.phraseAfter):m.start], " ")
-	for _, w := range rivalWords {
+	for _, w := range s.an.cat.RivalWords {
 		if bytes.HasSuffix(t, []byte(w)) {
 			n := len(t) - len(w)
 			if n == 0 || !isAlnum(t[n-1]) || !isAlnum(w[0]) {
@@ -2847,8 +2812,8 @@ func (s *state) phraseAfter(p, end int) string {
 }
 
 // nounNamedAfter returns where the name ends that a model noun of the
-// lexicon (one a space opens) gives right after it ("model ZetaBERT",
-// "models Quill-7B"),
+// lexicon (one a space opens, in any case) gives right after it ("model
+// ZetaBERT", "Models Quill-7B"),
 // written from before q up to end within one clause: a word opening with
 // a capital, shaped like a name (a digit, a hyphen or a capital past its
 // first letter); q when none does.
@@ -2862,11 +2827,11 @@ func (s *state) nounNamedAfter(q, end int) int {
 			}
 		}
 		for _, noun := range s.an.cat.ModelNouns {
-			if !strings.HasPrefix(noun, " ") || !bytes.HasPrefix(s.buf[i:end], []byte(noun)) {
+			if !strings.HasPrefix(noun, " ") || !hasPrefixFold(s.buf[i:end], strings.ToLower(noun)) {
 				continue // the nouns a space opens, written before a name
 			}
 			st := i + len(noun)
-			if st < end && s.buf[st] == 's' {
+			if st < end && lowerASCII(s.buf[st]) == 's' {
 				st++ // "models"
 			}
 			if st >= end || s.buf[st] != ' ' {

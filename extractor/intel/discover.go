@@ -1915,7 +1915,11 @@ func (s *state) definesArchitecture(sp, sent span) bool {
 // definesModelPastCopula is definesModel for name sp followed by a
 // definition's copula: the model noun may also stand past the reach in
 // bytes when only tune.definitionWords spaced Latin words, the copula's
-// among them, come between ("Larkvoice-v0.2 is a leading open-weight text-to-speech model").
+// among them, come between ("Larkvoice-v0.2 is a leading open-weight
+// text-to-speech model"); Vietnamese letters are Latin ("Tiếng Việt").
+// Han and Kana are unspaced, so no words are counted in them, and a
+// Korean definition ends on its head noun ("모델을 위한 도구"), so a model
+// noun inside it may be a modifier: neither reaches past.
 func (s *state) definesModelPastCopula(sp, sent span) bool {
 	if s.definesModel(sp, sent) {
 		return true
@@ -1927,9 +1931,9 @@ func (s *state) definesModelPastCopula(sp, sent span) bool {
 	gap := s.buf[sp.end:hs[0].start]
 	words := bytes.Fields(gap)
 	for _, w := range words {
-		for _, c := range w {
-			if c >= utf8.RuneSelf {
-				return false // an unspaced script: "是一个基于…的开发套件"
+		for _, c := range string(w) {
+			if c >= utf8.RuneSelf && !unicode.Is(unicode.Latin, c) {
+				return false // Han or Kana, unspaced: "是一个基于…的开发套件"; Hangul: its noun comes last
 			}
 		}
 	}

@@ -246,6 +246,12 @@ type state struct {
 	// orgWordsRead (orgWordBefore).
 	orgWords     map[string]bool
 	orgWordsRead bool
+	// linkRows holds, by the start of each line socialHit read, the items
+	// of the line when it is a row of links, nil when it is none.
+	linkRows map[int][]string
+	// sampleEnds holds, by the start of each line sampleHit read, where
+	// the first sample marker on it ends (math.MaxInt for none).
+	sampleEnds map[int]int
 	// futures are the times to come of the text (lastFuture), in text
 	// order, once futuresRead.
 	futures     []span
@@ -302,6 +308,9 @@ func (an *Analyzer) Analyze(a *event.Article, tables []extractor.Table) {
 	s.releaseLatest() // the prose mentions of models tables introduced
 	s.proseClaims()
 	s.dropCodeOnly()
+	s.dropArchitectureOnly()
+	s.dropCutNames()
+	s.dropInnerNames()
 	s.dropLabLists()
 	s.dropKindsOnly()
 	s.dropSeriesBefore()
@@ -493,6 +502,153 @@ func (s *state) dropCodeOnly() {
 	}
 }
 
+// dropArchitectureOnly forgets the models an article names only as the
+// architecture something else is built with, the name right before an
+// architecture noun ("RoBERTa using the BERT-base architecture", "基于
+// Transformer架构"): a design the page reuses, no model it names, nor
+// its maker one of the page's vendors. A model the page releases stays,
+// and so does an earlier model of a family the page releases a model of
+// ("Ling 2.5 … 在 Ling 2.0 架构基础上": the generation the new one follows).
+func (s *state) dropArchitectureOnly() {
+	other := make([]bool, len(s.models))
+	arch := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if s.architectureAfter(m.end) {
+			arch[m.model] = true
+		} else {
+			other[m.model] = true
+		}
+	}
+	released := map[string]bool{} // the leading words of the released models' names
+	for _, m := range s.models {
+		if m.conf > 0 {
+			released[nameHead(m.name)] = true
+		}
+	}
+	for i, m := range s.models {
+		if arch[i] && !other[i] && m.conf == 0 && !released[nameHead(m.name)] {
+			m.count = 0
+		}
+	}
+}
+
+// nameHead returns a model name's first word, lowercased: "ling" of
+// "Ling-2.5-Flash" and of "Ling 2.0".
+func nameHead(name string) string {
+	if i := strings.IndexAny(name, " -_"); i > 0 {
+		name = name[:i]
+	}
+	return strings.ToLower(name)
+}
+
+// architectureAfter reports an architecture noun of the lexicon right
+// after byte p, past spaces (" architecture", "架构").
+func (s *state) architectureAfter(p int) bool {
+	rest := bytes.TrimLeft(s.buf[p:min(len(s.buf), p+32)], " ")
+	for _, n := range s.an.cat.ArchitectureNouns {
+		if n = strings.TrimLeft(n, " "); n != "" && len(rest) >= len(n) && bytes.EqualFold(rest[:len(n)], []byte(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropCutNames forgets the models an article names only as the head of a
+// longer hyphenated name whose next word the name grammar does not know
+// ("Step-Audio" of "Step-Audio-AQAA", "LongCat-Audio" of
+// "LongCat-Audio-DiT", "ltxv-13b-0.9.7" of "ltxv-13b-0.9.7-distilled-lora128"):
+// the text names another model, not that one. A packaging part
+// ("-GGUF", "-Q4_K_M") or an adjective ("Llama-3-based") after the name
+// leaves it whole; a model the page releases stays.
+func (s *state) dropCutNames() {
+	cut := make([]bool, len(s.models))
+	whole := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if s.cutAt(m.end, s.models[m.model].family) {
+			cut[m.model] = true
+		} else {
+			whole[m.model] = true
+		}
+	}
+	for i, m := range s.models {
+		if cut[i] && !whole[i] && m.conf == 0 {
+			m.count = 0
+		}
+	}
+}
+
+// cutAt reports a hyphen at p and a word after it opening with a letter
+// that is no stem of the name's family fam, no packaging part nor one of
+// the lexicon's name_tails
+// ("-based", "-latest", "-jpn"): the hyphenated name goes on past what
+// the grammar read.
+func (s *state) cutAt(p, fam int) bool {
+	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) {
+		return false
+	}
+	e := p + 1
+	for e < len(s.buf) && (isAlnum(s.buf[e]) || s.buf[e] == '_') {
+		e++
+	}
+	w := string(s.buf[p+1 : e])
+	if s.an.isFormat(w) || s.stemOf(w, fam) {
+		return false
+	}
+	for _, a := range s.an.cat.NameTails {
+		if strings.EqualFold(a, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropInnerNames forgets the models an article names only inside a
+// longer hyphenated name that another word opens ("Llama-2-7b" of
+// "chinese-llama-2-7b", "Mistral-7B" of "OpenHermes-2.5-Mistral-7B",
+// "Llama3-V-2_5" of "MiniCPM-Llama3-V-2_5"): the whole names a model
+// built on that one, not that one. A maker's name before it leaves it the
+// maker's model ("Meta-Llama-3-8B"); a model the page releases stays.
+func (s *state) dropInnerNames() {
+	inner := make([]bool, len(s.models))
+	whole := make([]bool, len(s.models))
+	for _, m := range s.mentions {
+		if s.innerAt(m.start, s.models[m.model].family) {
+			inner[m.model] = true
+		} else {
+			whole[m.model] = true
+		}
+	}
+	for i, m := range s.models {
+		if inner[i] && !whole[i] && m.conf == 0 {
+			m.count = 0
+		}
+	}
+}
+
+// innerAt reports a hyphen right before byte st with a word of letters or
+// digits before it that is no vendor's name nor a stem of the name's
+// family fam.
+func (s *state) innerAt(st, fam int) bool {
+	if st < 2 || s.buf[st-1] != '-' || !isAlnum(s.buf[st-2]) {
+		return false
+	}
+	j := st - 1
+	for j > 0 && isAlnum(s.buf[j-1]) {
+		j--
+	}
+	w := string(s.buf[j : st-1])
+	_, vendor := s.an.c.vendorOfAlias[fold(w)]
+	return !vendor && !s.stemOf(w, fam)
+}
+
+// stemOf reports a word that is a stem of family fam, past a version
+// written onto it ("Qwen" and "Qwen2" of Qwen): the name repeated, no
+// other name around it.
+func (s *state) stemOf(w string, fam int) bool {
+	f, ok := s.an.c.stemFamily[strings.TrimRight(strings.ToLower(w), "0123456789.")]
+	return ok && fam >= 0 && f == fam
+}
+
 // dropLabLists forgets the bare family names the article writes only as
 // items of a list of labs ("Meanwhile Qwen, Zhipu and ByteDance's Seed team
 // …", "딥시크, 큐웬에 이어"): next to a vendor's name, joined to it by a
@@ -669,6 +825,7 @@ func (s *state) reset(a *event.Article, tables []extractor.Table) {
 	s.followUp, s.followRead = false, false
 	s.newlines, s.newlinesRead = s.newlines[:0], false
 	s.orgWords, s.orgWordsRead = nil, false
+	s.linkRows, s.sampleEnds = nil, nil
 	s.futures, s.futuresRead = s.futures[:0], false
 	s.endingIn, s.endingN = nil, 0
 }

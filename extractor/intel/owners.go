@@ -2,7 +2,9 @@ package intel
 
 import (
 	"bytes"
+	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,14 +66,25 @@ func (s *state) shortFor(h hit, f string) bool {
 // (sample_markers: "数据示例：", "Sample input:") on its line: an input of
 // an example, no maker named.
 func (s *state) sampleHit(h hit) bool {
-	lo := bytes.LastIndexByte(s.buf[:h.start], '\n') + 1
-	line := s.buf[lo:h.start]
-	for _, w := range s.an.cat.SampleMarkers {
-		if bytes.Contains(line, []byte(w)) {
-			return true
+	lo := s.lineStart(h.start)
+	end, read := s.sampleEnds[lo]
+	if !read { // once per line: a page of one long line names vendors often
+		end = math.MaxInt
+		hi := len(s.buf)
+		if k := sort.SearchInts(s.newlines, lo); k < len(s.newlines) {
+			hi = s.newlines[k]
 		}
+		for _, w := range s.an.cat.SampleMarkers {
+			if i := bytes.Index(s.buf[lo:hi], []byte(w)); i >= 0 {
+				end = min(end, lo+i+len(w))
+			}
+		}
+		if s.sampleEnds == nil {
+			s.sampleEnds = map[int]int{}
+		}
+		s.sampleEnds[lo] = end
 	}
-	return false
+	return end <= h.start
 }
 
 // namedOnlyAs returns the vendors every hit of which is such that is(h),

@@ -648,7 +648,9 @@ func (s *state) readerClause(c hit) bool {
 	low := bytes.ToLower(before)
 	for _, w := range s.an.cat.ReaderConditions {
 		for at := range occurrences(low, strings.ToLower(w)) {
-			if at == 0 || w[0] >= utf8.RuneSelf || !isAlnum(low[at-1]) {
+			end := at + len(w)
+			if (at == 0 || w[0] >= utf8.RuneSelf || !isAlnum(low[at-1])) &&
+				(end == len(low) || w[len(w)-1] >= utf8.RuneSelf || !isAlnum(low[end])) { // "if you", not "if youth"
 				return true
 			}
 		}

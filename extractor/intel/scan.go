@@ -287,14 +287,10 @@ func compoundEnd(buf []byte, en int) int {
 }
 
 // styleAfter reports a benchmark's name that goes on as the kind of
-// another test ("AIME-style", "MMLU-like"): no score is that benchmark's.
-func styleAfter(rest []byte) bool {
-	for _, w := range []string{"-style", "-like", " style ", "-inspired", "-type"} {
-		if bytes.HasPrefix(rest, []byte(w)) {
-			return true
-		}
-	}
-	return false
+// another test, one of the lexicon's style_words ("AIME-style",
+// "MMLU-like", "AIME形式"): no score is that benchmark's.
+func (s *state) styleAfter(rest []byte) bool {
+	return hasPrefixIn(rest, s.an.cat.StyleWords)
 }
 
 // accept applies the meanings of one match, most specific first, and returns
@@ -329,7 +325,7 @@ func (s *state) accept(refs []ref, st, en int, surface []byte) (int, bool) {
 				return en, true
 			}
 			end, name := s.benchName(r.idx, st, en)
-			if styleAfter(s.buf[end:]) {
+			if s.styleAfter(s.buf[end:]) {
 				return end, true // "Japanese AIME-style Math Contest": another test, made like this one
 			}
 			s.benches = append(s.benches, benchHit{span{st, end}, r.idx, name})
@@ -831,6 +827,11 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	} else if lower && !hasSeparatedPart(parts) && !s.lenient {
 		// "qwen2" and "llama3" are code identifiers more often than names.
 		return 0, false
+	}
+	if constantName(s.buf, st, end) {
+		// "QWEN_MODEL", "MINIMAX_BASE_URL", "$MISTRAL_SMALL_3_1_INSTRUCT":
+		// an environment variable or constant of a code sample, no model.
+		return end, true
 	}
 	for _, p := range parts {
 		var tmp [48]byte
@@ -2246,4 +2247,19 @@ func isAllCaps(w string) bool {
 		}
 	}
 	return true
+}
+
+// constantName reports the word around [st, end) written as a constant or
+// an environment variable: capitals and digits joined by underscores
+// ("QWEN_MODEL", "MINIMAX_BASE_URL"), which no maker names a model with.
+func constantName(buf []byte, st, end int) bool {
+	lo, hi := st, end
+	for lo > 0 && (isAlnum(buf[lo-1]) || buf[lo-1] == '_') {
+		lo--
+	}
+	for hi < len(buf) && (isAlnum(buf[hi]) || buf[hi] == '_') {
+		hi++
+	}
+	w := buf[lo:hi]
+	return bytes.IndexByte(w, '_') > 0 && bytes.IndexByte(w, '_') < len(w)-1 && bytes.IndexFunc(w, func(r rune) bool { return r < utf8.RuneSelf && isLower(byte(r)) }) < 0 && hasUpper(w)
 }

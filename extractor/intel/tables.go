@@ -81,6 +81,12 @@ type table struct {
 	unit   string
 	// heading is the text of the page's heading over the table.
 	heading string
+	// headingRead is set once headingBench has read heading for the
+	// benchmark it names: headingName and headingIdx, or headingMixed
+	// for a heading that names none catalogued or two.
+	headingRead, headingMixed bool
+	headingName               string
+	headingIdx                int
 }
 
 // tableModels reads the models in table cells (so a model shown only in a
@@ -1610,6 +1616,7 @@ func (s *state) cellState(text string) *state {
 	blankURLs(sub.buf) // a cell's link names a path, as the article's do
 	sub.newlines, sub.newlinesRead = sub.newlines[:0], false
 	sub.orgWords, sub.orgWordsRead = nil, false
+	sub.linkRows, sub.sampleEnds = nil, nil
 	sub.futures, sub.futuresRead = sub.futures[:0], false
 	sub.glosses = nil // read from the buffer, which is the cell's now
 	sub.endingIn, sub.endingN = nil, 0
@@ -2316,15 +2323,25 @@ func (s *state) headingBench(tb *table, name string, bench int) (string, int) {
 	if bench >= 0 || tb.heading == "" || len(tb.heading) > maxHeadingText || !lang && !summaryLabel(name) {
 		return name, bench
 	}
-	sub := s.cellState(tb.heading)
-	sub.scan()
-	s.models = sub.models
-	found, idx := name, -1
-	for _, b := range sub.benches {
-		if b.idx < 0 || idx >= 0 && b.idx != idx {
-			return name, bench
+	if !tb.headingRead { // once per table, not per row
+		tb.headingRead, tb.headingIdx = true, -1
+		sub := s.cellState(tb.heading)
+		sub.scan()
+		s.models = sub.models
+		for _, b := range sub.benches {
+			if b.idx < 0 || tb.headingIdx >= 0 && b.idx != tb.headingIdx {
+				tb.headingMixed = true
+				break
+			}
+			tb.headingName, tb.headingIdx = b.name, b.idx
 		}
-		found, idx = b.name, b.idx
+	}
+	if tb.headingMixed {
+		return name, bench
+	}
+	found, idx := name, tb.headingIdx
+	if idx >= 0 {
+		found = tb.headingName
 	}
 	if lang && idx >= 0 {
 		found += " " + name // "CV3-Eval" over a column "zh": "CV3-Eval zh"

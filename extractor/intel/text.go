@@ -147,9 +147,12 @@ func importInLine(t []byte) bool {
 	}
 }
 
-// codeStarts open lines of commands and code in READMEs.
+// codeStarts open lines of commands and code in READMEs; a declaration
+// or an awaited call opens a JavaScript or Rust example ("const passage =
+// …", "let model = …"), whose strings are sample data.
 var codeStarts = []string{"python", "pip ", "git ", "cd ", "export ", "import ", "from ", "$ ", "curl ", "wget ",
-	"docker ", "bash ", "torchrun", "huggingface-cli", "modelscope ", "vllm ", "CUDA_", "conda ", "usage:", "ollama ", "llama-"}
+	"docker ", "bash ", "torchrun", "huggingface-cli", "modelscope ", "vllm ", "CUDA_", "conda ", "usage:", "ollama ", "llama-",
+	"const ", "let ", "var ", "await "}
 
 // codeLine reports a line of a command or code block: one that starts
 // like a command, or carries a command-line flag ("--model"), a relative

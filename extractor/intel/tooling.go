@@ -139,7 +139,7 @@ func (s *state) toolBeside(sp span) bool {
 		if len(after) >= len(n) && bytes.EqualFold(after[:len(n)], []byte(n)) && wordClosed(after, len(n)) {
 			return true
 		}
-		if k := len(before) - len(n); k >= 0 && bytes.EqualFold(before[k:], []byte(n)) && wordOpened(before, k) {
+		if k := len(before) - len(n); k >= 0 && bytes.EqualFold(before[k:], []byte(n)) && wordOpened(before, k) && !s.notToolWord(before, len(before), n) {
 			return true
 		}
 	}
@@ -190,7 +190,7 @@ func (s *state) definedAs(sp span, copulas, nouns []string) bool {
 	for _, noun := range nouns {
 		first, _ := utf8.DecodeRuneInString(noun)
 		if first >= utf8.RuneSelf {
-			if bytes.HasSuffix(clause, []byte(noun)) {
+			if bytes.HasSuffix(clause, []byte(noun)) && !s.notToolWord(clause, len(clause), noun) {
 				return true
 			}
 			continue
@@ -205,6 +205,18 @@ func (s *state) definedAs(sp span, copulas, nouns []string) bool {
 	return false
 }
 
+// notToolWord reports noun n ending at end in b as the tail of one of
+// the lexicon's not_tool_words ("官方仓库", "向量数据库"): a word that
+// names no software.
+func (s *state) notToolWord(b []byte, end int, n string) bool {
+	for _, w := range s.an.cat.NotToolWords {
+		if len(w) > len(n) && strings.HasSuffix(w, n) && end >= len(w) && string(b[end-len(w):end]) == w {
+			return true
+		}
+	}
+	return false
+}
+
 // dropDataDefined forgets the models no catalog knows that the page
 // defines as data sets where it names them opening a line: the name, a
 // colon or a copula of the lexicon's data_copulas, and a data noun
@@ -212,12 +224,19 @@ func (s *state) definedAs(sp span, copulas, nouns []string) bool {
 // 构建的中文句法树库", "WrenSet is a corpus of …"). A model of the page is
 // defined as one, and a name the page defines as a model stays.
 func (s *state) dropDataDefined() {
+	var opens []int // where each line's text opens, past list marks: read once, not per model
 	for _, rec := range s.models {
 		if rec.count == 0 || rec.family >= 0 || s.definedModel(rec.name, false) {
 			continue
 		}
-		for at := range occurrences(s.buf[s.titleEnd:], rec.name) {
-			sp := span{s.titleEnd + at, s.titleEnd + at + len(rec.name)}
+		if opens == nil {
+			opens = s.lineOpenings(s.titleEnd)
+		}
+		for _, at := range opens {
+			if !bytes.HasPrefix(s.buf[at:], []byte(rec.name)) {
+				continue
+			}
+			sp := span{at, at + len(rec.name)}
 			if s.definedAs(sp, s.an.cat.DataCopulas, s.an.cat.DataNouns) {
 				rec.count, rec.conf = 0, 0
 				s.claims = slices.DeleteFunc(s.claims, func(c event.Claim) bool { return c.Model == rec.name })
@@ -225,6 +244,24 @@ func (s *state) dropDataDefined() {
 			}
 		}
 	}
+}
+
+// lineOpenings returns where the text of each line from p on opens, past
+// spaces and list marks (lineOpens), in text order.
+func (s *state) lineOpenings(p int) []int {
+	out := []int{}
+	for at := s.lineStart(p); at < len(s.buf); {
+		q := at + len(s.buf[at:]) - len(bytes.TrimLeft(s.buf[at:], " *-•#"))
+		if q >= p && q < len(s.buf) && s.buf[q] != '\n' {
+			out = append(out, q)
+		}
+		k := bytes.IndexByte(s.buf[q:], '\n')
+		if k < 0 {
+			break
+		}
+		at = q + k + 1
+	}
+	return out
 }
 
 // capitalsOnly reports words that all open with a capital or a digit:
@@ -286,7 +323,7 @@ func (s *state) toolSummary(name string) bool {
 	head := title[lo:hi]
 	for _, n := range s.an.cat.ToolNouns {
 		for at := range occurrences(head, strings.ToLower(n)) {
-			if wordOpened(head, at) && wordClosed(head, at+len(n)) {
+			if wordOpened(head, at) && wordClosed(head, at+len(n)) && !s.notToolWord(head, at+len(n), n) {
 				return true
 			}
 		}

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/modelwire/modelwire/configs"
@@ -85,6 +86,36 @@ func TestFormatNamed(t *testing.T) {
 	} {
 		if got := an.formatNamed(tc.name); got != tc.want {
 			t.Errorf("formatNamed(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestToolBeside checks which words beside a project's name call it a
+// tool: a tool noun, not a longer word that only ends in one (模型库 a
+// model zoo, 数据库 a database, 仓库 a repository).
+func TestToolBeside(t *testing.T) {
+	cat, err := configs.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := New(cat)
+	for _, tc := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"图像识别套件FinchClas", "FinchClas", true},
+		{"轻量级推理库 FinchKit", "FinchKit", true},
+		{"the toolkit WrenKit", "WrenKit", true},
+		{"WrenKit toolkit", "WrenKit", true},
+		{"模型库 FinchLM", "FinchLM", false},
+		{"向量数据库 FinchDB", "FinchDB", false},
+		{"官方仓库 FinchTTS", "FinchTTS", false},
+		{"知識庫 FinchQA", "FinchQA", false},
+	} {
+		s := &state{an: an, buf: []byte(tc.text)}
+		i := strings.Index(tc.text, tc.name)
+		if got := s.toolBeside(span{i, i + len(tc.name)}); got != tc.want {
+			t.Errorf("toolBeside(%q in %q) = %v, want %v", tc.name, tc.text, got, tc.want)
 		}
 	}
 }
