@@ -711,6 +711,10 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = m
 			continue
 		}
+		if m := s.tierUnder(up, low, c); m >= 0 {
+			low[c].model = m
+			continue
+		}
 		if c < len(up) && up[c].model >= 0 && !s.models[up[c].model].bare && (isDigit(low[c].text[0]) || s.variantModel(up[c].text, low[c].text)) && up[c].text != low[c].text {
 			// A series over its sizes or variants: "LLM-jp-3.1" over
 			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
@@ -764,6 +768,29 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = s.ownShortHeader(low[c].text, false) // "M2.5-Lite" of MiniMax-M2.5-Lite
 		}
 	}
+}
+
+// tierUnder returns the model a tier word names under a merged header
+// cell of the article's own series ("Zyla-ASR" over "Tiny" and "Base"):
+// the series in that tier ("Zyla-ASR-Tiny"), recorded from the table
+// when the text does not name it; -1 when the cell is no tier, or the
+// series over it is a rival's or already ends with a tier.
+func (s *state) tierUnder(up, low []cell, c int) int {
+	if c >= len(up) || up[c].model < 0 || up[c].text == low[c].text {
+		return -1
+	}
+	m := up[c].model
+	if !up[c].ours && !s.topicFamily(m) || s.models[m].bare {
+		return -1
+	}
+	if toks := nameTokens(s.models[m].name); len(toks) == 0 || s.an.c.variants[toks[len(toks)-1]].spaced {
+		return -1
+	}
+	w := s.tierWord(low[c].text)
+	if w == "" {
+		return -1
+	}
+	return s.sizedModel(m, w, true)
 }
 
 // overlapJoin joins a series' name and the header under it that repeats
