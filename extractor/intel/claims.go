@@ -39,6 +39,7 @@ func (s *state) benchUnit(idx int) string {
 // "媲美 GPT-4o", "behind Claude 3.7 Sonnet", "improves upon DeepSeek-VL")
 // from sentences.
 func (s *state) proseClaims() {
+	s.taskMetrics()
 	for k := 1; k < len(s.sents); k++ {
 		s.sentenceScores(k)
 	}
@@ -54,6 +55,96 @@ func (s *state) proseClaims() {
 		s.gainComparisons(k)
 	}
 	s.dedupeClaims()
+}
+
+// maxTaskRunes bounds the words of a task named before its metric
+// (taskMetrics).
+const maxTaskRunes = 8
+
+// taskMetrics adds to the benchmarks of the text the scores a Chinese or
+// Japanese text states as a task's metric, the task written right before
+// a Latin metric of the catalog's (metric_headers: "F1", "WER", "mAP")
+// and a number close after ("词性标注F1值超过0.94", "专名识别F1达到0.85"):
+// "词性标注F1" is what the number scores, as a benchmark no catalog
+// knows. The task is the run of two to maxTaskRunes letters of those
+// scripts after a mark or a space; the metric keeps a capital.
+func (s *state) taskMetrics() {
+	var added []benchHit
+	var lower []byte // the text with its ASCII letters lowered
+	for _, m := range s.an.cat.MetricHeaders {
+		if len(m) < 2 || !isLetterASCII(m[0]) {
+			continue
+		}
+		if lower == nil {
+			lower = make([]byte, len(s.buf))
+			for i, b := range s.buf {
+				if isUpper(b) {
+					b += 'a' - 'A'
+				}
+				lower[i] = b
+			}
+		}
+		key := []byte(strings.ToLower(m))
+		for i := 0; ; {
+			j := bytes.Index(lower[i:], key)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(m)
+			i = end
+			word := s.buf[start:end]
+			if !hasUpper(word) || end < len(s.buf) && isAlnum(s.buf[end]) {
+				continue
+			}
+			task := s.taskBefore(start)
+			if task < 0 || !s.numberSoon(end) {
+				continue
+			}
+			added = append(added, benchHit{span: span{task, end}, idx: -1, name: string(s.buf[task:end])})
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	s.benches = append(s.benches, added...)
+	sort.SliceStable(s.benches, func(i, j int) bool { return s.benches[i].start < s.benches[j].start })
+}
+
+// taskBefore returns where the task named right before position p
+// starts: two to maxTaskRunes Han or kana letters after a mark, a space
+// or the start of the text; -1 when none.
+func (s *state) taskBefore(p int) int {
+	n, at := 0, p
+	for at > 0 {
+		r, size := utf8.DecodeLastRune(s.buf[:at])
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			break
+		}
+		at -= size
+		if n++; n > maxTaskRunes {
+			return -1
+		}
+	}
+	if n < 2 {
+		return -1
+	}
+	return at
+}
+
+// numberSoon reports a digit within a few letters after position p
+// ("值超过0.91", "达到 0.85").
+func (s *state) numberSoon(p int) bool {
+	for i, n := p, 0; i < len(s.buf) && n < 5; n++ {
+		if isDigit(s.buf[i]) {
+			return true
+		}
+		r, size := utf8.DecodeRune(s.buf[i:])
+		if !unicode.IsLetter(r) && r != ' ' {
+			return false
+		}
+		i += size
+	}
+	return false
 }
 
 // score is a number of a sentence that may be a benchmark score: owner

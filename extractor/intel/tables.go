@@ -2,6 +2,7 @@ package intel
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,6 +33,9 @@ type cell struct {
 	value float64
 	unit  string
 	num   bool
+	// prefixed: the cell names a model of its own on a catalogued one
+	// ("CN-CLIP"; prefixedName).
+	prefixed bool
 	// ours: the cell marks the article's own model ("(ours)", "Ours");
 	// markOnly: the mark is all it says ("本次开源"), its text kept.
 	ours, markOnly bool
@@ -72,7 +76,9 @@ type table struct {
 	benchCol       int
 	across, scored bool
 	download       bool
-	unit           string
+	// tiered: its rows are the article's own model in tiers (tierRows).
+	tiered bool
+	unit   string
 	// heading is the text of the page's heading over the table.
 	heading string
 	// headingRead is set once headingBench has read heading for the
@@ -101,6 +107,7 @@ func (s *state) tableModels() {
 	}
 	for i := range s.tableCells {
 		s.laterNamedRows(&s.tableCells[i])
+		s.tierRows(&s.tableCells[i])
 		s.sizedRows(&s.tableCells[i]) // once every table named its models
 	}
 }
@@ -130,6 +137,97 @@ func (s *state) laterNamedRows(tb *table) {
 			row[c].model = k.model
 		}
 	}
+}
+
+// tierRows reads a table of scores whose rows are the article's own model
+// in several tiers and name no model: labels that are only a tier word
+// ("Base", "Small", "Tiny"), a number after it or not ("Base2"), written
+// once or beside each of its download marks ("🤗Base 🗜Base"). Each such
+// row is the article's model in that tier ("Nimbus-Base"), recorded from
+// the table, so its scores are credited to it. Two rows of tiers at
+// least, and no row naming a model of its own; a topic whose name ends
+// with a tier word has no tiers of its own.
+func (s *state) tierRows(tb *table) {
+	if s.topic < 0 || tb.across || tb.labels < 1 || len(tb.rows)-tb.head < 2 {
+		return
+	}
+	base := s.tierBase()
+	if toks := nameTokens(s.models[base].name); len(toks) == 0 || s.an.c.variants[toks[len(toks)-1]].spaced {
+		return
+	}
+	c := max(tb.modelCol, 0)
+	var rows []int
+	words := map[string]bool{}
+	for r := tb.head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		if len(row) <= tb.labels || !rowScored(row[tb.labels:]) {
+			continue
+		}
+		if m, _ := tb.rowModel(r); m >= 0 {
+			return
+		}
+		if w := s.tierWord(row[c].text); w != "" {
+			rows = append(rows, r)
+			words[w] = true
+		}
+	}
+	if len(words) < 2 {
+		return
+	}
+	for _, r := range rows {
+		k := &tb.rows[r][c]
+		if m := s.sizedModel(base, s.tierWord(k.text), true); m >= 0 {
+			k.model = m
+		}
+	}
+	tb.tiered = true
+	tb.orient()
+}
+
+// tierBase returns the model whose tiers a table of tiers lists: the
+// topic, or the series its version numbers ("LTP" of "LTP 4") where the
+// page names the series more often than the version.
+func (s *state) tierBase() int {
+	t := s.models[s.topic]
+	toks := nameTokens(t.name)
+	if len(toks) < 2 || !isDigit(toks[len(toks)-1][0]) {
+		return s.topic
+	}
+	series := strings.TrimRight(t.name, "0123456789. -_")
+	series = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(series, "v"), "V"), " -_")
+	if m, ok := s.byKey[fold(series)]; ok && m != s.topic && s.models[m].count > t.count {
+		return m
+	}
+	return s.topic
+}
+
+// tierWord returns the tier a table label names alone: a variant word
+// written spaced after a name, capitalised or in lowercase ("Base",
+// "small", "Tiny"), a number after it or not ("Base1"), repeated or not
+// between the marks of its links ("🤗Base 🗜Base"), capitalised; ""
+// otherwise.
+func (s *state) tierWord(text string) string {
+	w := ""
+	for f := range strings.FieldsSeq(text) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if f == "" || w != "" && f != w {
+			return ""
+		}
+		w = f
+	}
+	word := strings.TrimRight(w, "0123456789")
+	if len(word) < 2 || !isLetterASCII(word[0]) || len(word) > 12 {
+		return ""
+	}
+	for i := 1; i < len(word); i++ {
+		if !isLower(word[i]) {
+			return ""
+		}
+	}
+	if v, ok := s.an.c.variants[strings.ToLower(word)]; !ok || !v.spaced {
+		return ""
+	}
+	return strings.ToUpper(w[:1]) + w[1:] // "small": "Small"
 }
 
 // readTable reads one table within the cell budget.
@@ -177,11 +275,13 @@ func (s *state) readTable(t extractor.Table, budget *int) table {
 		}
 		tb.rows = append(tb.rows, out)
 	}
+	s.prefixedNames(&tb)
 	s.groupedNames(&tb)
 	s.headedModelRows(&tb)
 	s.headedModelColumns(&tb)
 	tb.orient()
 	s.baselineRows(&tb)
+	s.baselineColumns(&tb)
 	return tb
 }
 
@@ -233,10 +333,46 @@ func rowScored(cells []cell) bool {
 // and other marks dropped. It returns the model or -1.
 func (s *state) baselineName(text string) int {
 	t := trimMarks(text)
-	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t)) || !labelShaped(t) {
+	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t) || checkpointID(t)) || !labelShaped(t) {
 		return -1
 	}
 	return s.tableName(t)
+}
+
+// checkpointID reports one word of letters and digits joined by hyphens,
+// a digit among them, as a checkpoint's id is written ("bge-m3",
+// "multilingual-e5-large", "jina-embeddings-v3").
+func checkpointID(t string) bool {
+	return strings.ContainsRune(t, '-') && hasDigit(t) && joinedWord(t)
+}
+
+// baselineColumns reads the header of a benchmark table with models
+// across it whose cell no catalog or text knows but is shaped like a
+// model's name (see baselineName): beside two columns of models or more,
+// such a column of scores is a model compared.
+func (s *state) baselineColumns(tb *table) {
+	if !tb.across || !tb.scored || tb.download || tb.head < 1 {
+		return
+	}
+	low := tb.rows[tb.head-1]
+	named := 0
+	for c := tb.labels; c < len(low); c++ {
+		if tb.columnModel(c) >= 0 {
+			named++
+		}
+	}
+	if named < 2 {
+		return
+	}
+	for c := tb.labels; c < len(low); c++ {
+		k := &low[c]
+		if tb.columnModel(c) >= 0 || k.bench >= 0 || k.num || k.text == "" || k.spanned || !tb.columnScored(c) {
+			continue
+		}
+		if m := s.baselineName(k.text); m >= 0 {
+			k.model = m
+		}
+	}
 }
 
 // headedName records the row label of a column headed as models
@@ -575,6 +711,10 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = m
 			continue
 		}
+		if m := s.tierUnder(up, low, c); m >= 0 {
+			low[c].model = m
+			continue
+		}
 		if c < len(up) && up[c].model >= 0 && !s.models[up[c].model].bare && (isDigit(low[c].text[0]) || s.variantModel(up[c].text, low[c].text)) && up[c].text != low[c].text {
 			// A series over its sizes or variants: "LLM-jp-3.1" over
 			// "13b-instruct4" is LLM-jp-3.1-13b-instruct4,
@@ -628,6 +768,29 @@ func (s *state) groupedNames(tb *table) {
 			low[c].model = s.ownShortHeader(low[c].text, false) // "M2.5-Lite" of MiniMax-M2.5-Lite
 		}
 	}
+}
+
+// tierUnder returns the model a tier word names under a merged header
+// cell of the article's own series ("Zyla-ASR" over "Tiny" and "Base"):
+// the series in that tier ("Zyla-ASR-Tiny"), recorded from the table
+// when the text does not name it; -1 when the cell is no tier, or the
+// series over it is a rival's or already ends with a tier.
+func (s *state) tierUnder(up, low []cell, c int) int {
+	if c >= len(up) || up[c].model < 0 || up[c].text == low[c].text {
+		return -1
+	}
+	m := up[c].model
+	if !up[c].ours && !s.topicFamily(m) || s.models[m].bare {
+		return -1
+	}
+	if toks := nameTokens(s.models[m].name); len(toks) == 0 || s.an.c.variants[toks[len(toks)-1]].spaced {
+		return -1
+	}
+	w := s.tierWord(low[c].text)
+	if w == "" {
+		return -1
+	}
+	return s.sizedModel(m, w, true)
 }
 
 // overlapJoin joins a series' name and the header under it that repeats
@@ -1171,8 +1334,8 @@ func (s *state) readCell(text string) cell {
 	t, ours := s.ownMark(strings.TrimSpace(strings.Trim(text, "*†‡§¶ ")))
 	c.ours, c.text = ours, t
 	if t == "" || len(t) > maxCellText {
-		if ours && s.topic >= 0 {
-			c.model = s.topic // "Ours"
+		if ours {
+			c.model = s.markedOwn() // "Ours"
 		}
 		if t == "" {
 			c.text, c.markOnly = text, ours // "本次开源" over its columns
@@ -1204,6 +1367,14 @@ func (s *state) readCell(text string) cell {
 		if c.bench >= 0 && sub.benches[0].start < sub.mentions[0].start {
 			c.model = -1 // "MMLU (Qwen eval)"
 		}
+		if c.model >= 0 && s.prefixedName(sub.buf, sub.mentions[0]) {
+			// "CN-CLIP": a model of its own, named on the catalogued
+			// one it derives from (prefixedNames records it).
+			c.model, c.prefixed = -1, true
+			if i, ok := s.byKey[fold(t)]; ok {
+				c.model = i
+			}
+		}
 	}
 	if c.model < 0 && c.bench < 0 {
 		// A discovered model, or one the text names in another case
@@ -1216,6 +1387,18 @@ func (s *state) readCell(text string) cell {
 			}
 		}
 	}
+	if c.model < 0 && c.bench < 0 && len(sub.mentions) == 0 {
+		// "Nova 3 Pro" in a header, as the text wrote Amazon Nova 3 Pro
+		// beside its maker: the model the text's same spelling names.
+		c.model = s.spelledModel(t)
+	}
+	if c.model < 0 && ours && c.bench < 0 && sizeLabel(t) {
+		// "Ours (2B)": the article's model in that size, as the text
+		// names it.
+		if own := s.markedOwn(); own >= 0 {
+			c.model = s.sizedModel(own, t, false)
+		}
+	}
 	if c.model < 0 && ours && c.bench < 0 {
 		// "Zyla-VC (Ours)": a name of its own beside the mark is the
 		// row's model, though the text never introduced it; only a
@@ -1223,22 +1406,124 @@ func (s *state) readCell(text string) cell {
 		// the topic's.
 		c.model = s.ownName(t)
 	}
-	if c.model < 0 && ours && s.topic >= 0 {
-		c.model = s.topic
+	if c.model < 0 && ours {
+		c.model = s.markedOwn()
 	}
 	return c
 }
 
+// prefixedNames records the names of their own that the labels of a
+// table's scores give on a catalogued model ("CN-CLIP" beside "CLIP"):
+// a header cell over a column of scores, or a label of a row of scores.
+func (s *state) prefixedNames(tb *table) {
+	for r, row := range tb.rows {
+		for c := range row {
+			k := &row[c]
+			if !k.prefixed || k.model >= 0 {
+				continue
+			}
+			switch {
+			case r >= tb.head && c < tb.labels && rowScored(row[tb.labels:]):
+			case r < tb.head && c >= tb.labels && tb.columnScored(c):
+			default:
+				continue
+			}
+			k.model = s.headedName(k.text)
+		}
+	}
+}
+
+// columnScored reports a score in a body column.
+func (tb *table) columnScored(c int) bool {
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c < len(tb.rows[r]) && tb.rows[r][c].num {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixedName reports a cell that is a model's name with a word of its
+// own glued before it by a hyphen ("CN-CLIP", "Zh-Whisper"): a model
+// derived from the catalogued one, not it. A vendor's name before it
+// ("Meta-Llama-3") is the catalogued model's, written with its maker.
+func (s *state) prefixedName(buf []byte, m mention) bool {
+	if m.start < 3 || m.end != len(buf) || buf[m.start-1] != '-' {
+		return false
+	}
+	prefix := buf[:m.start-1]
+	for _, b := range prefix {
+		if !isAlnum(b) {
+			return false
+		}
+	}
+	return isLetterASCII(prefix[0]) && !s.vendorNamed(string(prefix))
+}
+
+// spelledModel returns the model a mention of the article's text names
+// in the very spelling of a table label ("Nova 3 Pro", which the text
+// read beside its maker as Amazon Nova 3 Pro), or -1: one model only,
+// a spelling with a digit.
+func (s *state) spelledModel(t string) int {
+	t = trimMarks(t)
+	if !hasDigit(t) || len(t) > maxCellText {
+		return -1
+	}
+	key, found := fold(t), -1
+	for _, m := range s.mentions {
+		if m.end-m.start != len(t) || fold(string(s.buf[m.start:m.end])) != key {
+			continue
+		}
+		if found >= 0 && found != m.model {
+			return -1
+		}
+		found = m.model
+	}
+	return found
+}
+
+// markedOwn returns the model a bare own-model mark ("Ours", "本文方法")
+// stands for: the one model an earlier table marked as the article's own
+// by name ("Tarnwell (ours)") when the topic is another, else the topic;
+// -1 when neither is.
+func (s *state) markedOwn() int {
+	own := -1
+	for i, rec := range s.models {
+		if !rec.ours || i == s.topic {
+			continue
+		}
+		if own >= 0 {
+			return s.topic // two of its own: which is unsaid
+		}
+		own = i
+	}
+	if own < 0 || s.topic >= 0 && s.models[s.topic].ours {
+		return s.topic
+	}
+	return own
+}
+
 // ownName records the label an own-model mark stands beside as a model
 // shown only in a table when it is shaped like a name (see headedName:
-// a digit, a capital past the first letter, words joined by hyphens) and
+// a digit, a capital past the first letter, words joined by hyphens) or
+// is one capitalised word the title spells so (the project's name), and
 // neither a size alone ("7B (ours)" is the topic's size) nor a vendor's
 // name; it returns the model or -1.
 func (s *state) ownName(t string) int {
 	if t == "" || sizeLabel(t) || s.vendorNamed(t) {
 		return -1
 	}
-	return s.headedName(t)
+	if m := s.headedName(t); m >= 0 {
+		return m
+	}
+	// "Tarnwell (ours)" on the page titled "Tarnwell: …": a plain word,
+	// the project's name as its title spells it.
+	if name, _ := labelName(t); len(name) >= 3 && isUpper(name[0]) && !strings.ContainsAny(name, " \t") {
+		if w := s.titleSpelling(name); w == name && !s.knownWord(w) && labelShaped(w) {
+			return s.tableName(w)
+		}
+	}
+	return -1
 }
 
 // vendorNamed reports a label that is a catalogued vendor's name
@@ -1383,6 +1668,12 @@ func cellNumber(t string) (float64, string, bool) {
 		v, err := strconv.ParseFloat(t, 64)
 		return v, "", err == nil // "85.0": most body cells
 	}
+	if r, size := utf8.DecodeLastRuneInString(t); size > 1 && footnoteMark(r) {
+		u := strings.TrimRightFunc(t, footnoteMark)
+		if u != "" {
+			return cellNumber(u) // "1.8¹", "72.4ᵃ": the footnote is no digit of the score
+		}
+	}
 	if needsFolding(t) {
 		if f := string(appendHalfwidth(nil, t)); f != t {
 			return cellNumber(f) // "７１．２"
@@ -1443,6 +1734,12 @@ func cellNumber(t string) (float64, string, bool) {
 		v = -v
 	}
 	return v, unit, ok
+}
+
+// footnoteMark reports a superscript digit or letter, the mark of a
+// footnote after a score ("¹", "²", "ᵃ", "⁺").
+func footnoteMark(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || r >= 0x2070 && r <= 0x209F || r >= 0x1D2C && r <= 0x1D6A
 }
 
 // cellDate returns a date a cell writes alone, as year*10000+month*100+
@@ -1552,7 +1849,14 @@ func (s *state) tableClaims() {
 // is one whose test sets name the topic (a test set the text took for a
 // model).
 func (s *state) topicTable(tb *table) {
-	if tb.benchCol < 0 || s.topic < 0 || tb.download || tb.scores() < 2 {
+	if s.topic < 0 || tb.download || tb.scores() < 2 {
+		return
+	}
+	benchCol := tb.benchCol
+	if benchCol < 0 && tb.labels >= 1 && s.sizesAcross(tb) {
+		benchCol = 0 // "  | Small | Large": the labels are the benchmarks
+	}
+	if benchCol < 0 {
 		return
 	}
 	topic := fold(s.models[s.topic].name)
@@ -1562,12 +1866,21 @@ func (s *state) topicTable(tb *table) {
 			if k.model >= 0 {
 				return // a model of its own: not the topic's table
 			}
-			if c == tb.benchCol && fold(benchLabel(k.text)) == topic {
+			if c == benchCol && fold(benchLabel(k.text)) == topic {
 				return // the "topic" is a test set the table lists
 			}
 		}
 	}
 	width := maxRowWidth2(tb.rows)
+	base, tiers := s.tierBase(), 0 // the columns headed by a tier word
+	if toks := nameTokens(s.models[base].name); len(toks) > 0 && s.an.c.variants[toks[len(toks)-1]].spaced {
+		tiers = -1 // "Nimbus-Large" has no tiers of its own
+	}
+	for c := tb.labels; c < width && tiers >= 0; c++ {
+		if metric, _, _ := tb.columnBench(c); s.tierWord(metric) != "" {
+			tiers++
+		}
+	}
 	for c := tb.labels; c < width; c++ {
 		metric, _, unit := tb.columnBench(c)
 		if metric == "" {
@@ -1580,13 +1893,19 @@ func (s *state) topicTable(tb *table) {
 				continue
 			}
 			metric = ""
+		} else if w := s.tierWord(metric); w != "" && tiers >= 2 {
+			// "Benchmark | Base | Large": its tiers.
+			if model = s.sizedModel(base, w, true); model < 0 {
+				continue
+			}
+			metric = ""
 		}
 		for r := tb.head; r < len(tb.rows); r++ {
 			row := tb.rows[r]
-			if c >= len(row) || !row[c].num || tb.benchCol >= len(row) {
+			if c >= len(row) || !row[c].num || benchCol >= len(row) {
 				continue
 			}
-			set := benchLabel(row[tb.benchCol].text)
+			set := benchLabel(row[benchCol].text)
 			if set == "" {
 				continue
 			}
@@ -1594,6 +1913,28 @@ func (s *state) topicTable(tb *table) {
 			s.scoreClaim(model, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 		}
 	}
+}
+
+// sizesAcross reports a header that only gives the topic's sizes or
+// tiers across, two at least ("7B | 72B", "Small | Large"), over
+// labels that name no model: a table of the topic's own sizes, whatever
+// heads its label column.
+func (s *state) sizesAcross(tb *table) bool {
+	if tb.head < 1 {
+		return false
+	}
+	n := 0
+	for c := tb.labels; c < len(tb.rows[tb.head-1]); c++ {
+		t := benchLabel(tb.rows[tb.head-1][c].text)
+		switch {
+		case t == "":
+		case sizeLabel(t) || s.tierWord(t) != "":
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // setMetric names a score of a topic table: the test set and the metric
@@ -1626,7 +1967,7 @@ func (s *state) modelColumns(tb *table) {
 		if c >= tb.labels {
 			models[c] = tb.columnModel(c)
 			if models[c] < 0 && tb.columnOurs(c) {
-				models[c] = s.topic
+				models[c] = s.markedOwn()
 			}
 			for r := 0; r < tb.head; r++ {
 				if c < len(tb.rows[r]) && units[c] == "" {
@@ -1829,12 +2170,13 @@ func (s *state) benchColumns(tb *table) {
 		for r := 0; r < tb.head && !metrics[c]; r++ {
 			metrics[c] = c < len(tb.rows[r]) && s.metricNamed(tb.rows[r][c].text)
 		}
+		metrics[c] = metrics[c] || tb.tiered && tb.fractionColumn(c)
 	}
 	for r := tb.head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		model, ours := tb.rowModel(r)
 		if model < 0 && ours {
-			model = s.topic
+			model = s.markedOwn()
 		}
 		if model < 0 {
 			continue
@@ -1847,6 +2189,25 @@ func (s *state) benchColumns(tb *table) {
 			}
 		}
 	}
+}
+
+// fractionColumn reports a body column of scores out of a hundred: a
+// fraction among its numbers and none over 100 ("98.7", "95.4"), where
+// the columns of a download table that give sizes, layers or lengths
+// count in whole numbers.
+func (tb *table) fractionColumn(c int) bool {
+	frac := false
+	for r := tb.head; r < len(tb.rows); r++ {
+		if c >= len(tb.rows[r]) || !tb.rows[r][c].num {
+			continue
+		}
+		v := tb.rows[r][c].value
+		if v < 0 || v > 100 {
+			return false
+		}
+		frac = frac || v != math.Trunc(v)
+	}
+	return frac
 }
 
 // rowBenches names the benchmarks a row of models scores in a table with
@@ -1913,7 +2274,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 	}
 	named := false // the lowest label names a benchmark, not a metric
 	if low := tb.head - 1; c < len(tb.rows[low]) {
-		l := benchLabel(tb.rows[low][c].text)
+		l := nameBeforeSetting(benchLabel(tb.rows[low][c].text))
 		named = len(l) >= 3 && !setting(l) && !metricWord(l) && !isDigit(l[0]) && !(len(l) <= 3 && (l[0] == 'v' || l[0] == 'V'))
 	}
 	var parts []string
@@ -1922,7 +2283,7 @@ func (tb *table) columnBench(c int) (string, int, string) {
 			continue
 		}
 		k := tb.rows[r][tb.groupColumn(r, c)]
-		l := benchLabel(k.text)
+		l := nameBeforeSetting(benchLabel(k.text))
 		if l == "" || k.num || k.model >= 0 || setting(l) || len(parts) > 0 && parts[len(parts)-1] == l {
 			continue
 		}
@@ -2155,6 +2516,25 @@ func metricWord(l string) bool {
 func setting(l string) bool {
 	lower := strings.ToLower(l)
 	return strings.Contains(lower, "shot") || strings.Contains(lower, "@")
+}
+
+// nameBeforeSetting returns a header label that names a benchmark
+// before the setting it was run in, without the setting ("STAIR R@1":
+// "STAIR", "Flickr 5-shot": "Flickr"); a label that opens with a setting
+// ("0-shot, CoT", "R@1") and one with none are returned as they are.
+func nameBeforeSetting(l string) string {
+	words := strings.Fields(l)
+	if len(words) < 2 || !setting(l) || setting(words[0]) {
+		return l
+	}
+	n := len(words)
+	for n > 1 && setting(words[n-1]) {
+		n--
+	}
+	if setting(strings.Join(words[:n], " ")) {
+		return l
+	}
+	return strings.Join(words[:n], " ")
 }
 
 func firstOf(vs ...string) string {

@@ -22,6 +22,9 @@ func TestCellNumber(t *testing.T) {
 		{"253 ms", 253, "ms", true},
 		{"227.85 tokens/s", 227.85, "tokens/s", true},
 		{"87.58 tokens/s (8-way concurrency)", 87.58, "tokens/s", true},
+		{"1.8¹", 1.8, "", true},
+		{"72.4ᵃ", 72.4, "", true},
+		{"65.2%²", 65.2, "%", true},
 		{"2 GPUs", 0, "", false},
 		{"8×L20 GPU", 0, "", false},
 	} {
