@@ -7,7 +7,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 CONFIG ?= configs/modelwire.yaml
 EVAL  ?= ../shared/eval
 # held-out release sets (written by hand, or real READMEs from PyPI), scored by make eval (bench/eval_heldout.sh)
-HELDOUT ?= bench/heldout bench/heldout2 bench/heldout3 bench/heldout4 bench/heldout5 bench/heldout6 bench/heldout7 bench/heldout8 bench/heldout9 bench/heldout10 bench/heldout11 bench/heldout12 bench/heldout13 bench/heldout14 bench/heldout15 bench/heldout16 bench/heldout17 bench/heldout18 bench/heldout19 bench/heldout20 bench/heldout21 bench/heldout22 bench/heldout23 bench/heldout24 bench/heldout25 bench/heldout26 bench/heldout27 bench/heldout28 bench/heldout29 bench/heldout30 bench/heldout31 bench/heldout32 bench/heldout33 bench/heldout34
+HELDOUT ?= bench/heldout bench/heldout2 bench/heldout3 bench/heldout4 bench/heldout5 bench/heldout6 bench/heldout7 bench/heldout8 bench/heldout9 bench/heldout10 bench/heldout11 bench/heldout12 bench/heldout13 bench/heldout14 bench/heldout15 bench/heldout16 bench/heldout17 bench/heldout18 bench/heldout19 bench/heldout20 bench/heldout21 bench/heldout22 bench/heldout23 bench/heldout24 bench/heldout25 bench/heldout26 bench/heldout27 bench/heldout28 bench/heldout29 bench/heldout30 bench/heldout31 bench/heldout32 bench/heldout33 bench/heldout34 bench/heldout35
 
 VENV  := .cache/venv
 PYREQ := .ci/test-requirements.txt
