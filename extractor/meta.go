@@ -744,21 +744,41 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	if content == "" {
 		return
 	}
-	if strings.Contains(content, "&") {
-		// Escaped twice by the content system ("&amp;#039;"), read
-		// once by the parser: the entity is still there.
-		content = html.UnescapeString(content)
-	}
 	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+			v := content
+			if textMetaKey(key) && leftEntityRe.MatchString(v) {
+				// Escaped twice by the content system ("&amp;#039;"),
+				// read once by the parser: the entity is still there.
+				v = html.UnescapeString(v)
+			}
 			if k == "name" && key == "author" && len(m.metaAuthors) < maxHints {
-				m.metaAuthors = append(m.metaAuthors, content)
+				m.metaAuthors = append(m.metaAuthors, v)
 			}
 			if _, ok := m.metas[key]; !ok {
-				m.metas[key] = content
+				m.metas[key] = v
 			}
 		}
 	}
+}
+
+// leftEntityRe matches a whole character reference ("&#039;", "&quot;"),
+// with its closing ';', as a text escaped twice keeps after parsing; a
+// URL's "&section=" is none.
+var leftEntityRe = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+
+// textMetaKey reports whether the meta key (og:title, twitter:description,
+// og:site_name, author) names a text, which a content system may escape
+// twice, rather than a URL or a date, whose '&' is the data's own.
+func textMetaKey(key string) bool {
+	if i := strings.LastIndexAny(key, ":."); i >= 0 {
+		key = key[i+1:]
+	}
+	switch key {
+	case "title", "description", "site_name", "author":
+		return true
+	}
+	return false
 }
 
 func (m *pageMeta) addItemprop(n *html.Node, prop string, aside bool) {
