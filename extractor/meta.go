@@ -621,40 +621,69 @@ func todayDate(n *html.Node, t string) bool {
 }
 
 // mastheadDate reports whether the date element n lies in the site's
-// masthead: a <header> outside any <article> or <main> that links to the
-// site's home page (its logo) and holds no <h1> (a story's header, with
-// its headline and byline, may link home too). A date there is the
-// reader's today.
-func mastheadDate(n *html.Node) bool {
+// masthead: the nearest <header> around it links to the site's home page
+// (its logo), holds no story heading (see storyHeading: a story's header,
+// with its headline and byline, may link home too), and no <article> or
+// <main> holds it. A date there is the reader's today.
+func (m *pageMeta) mastheadDate(n *html.Node) bool {
+	var header *html.Node
 	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
 		switch p.DataAtom {
 		case atom.Article, atom.Main:
 			return false
 		case atom.Header:
-			home, h1 := headerLinks(p)
-			return home && !h1
+			if header == nil {
+				header = p
+			}
 		}
 	}
-	return false
+	if header == nil {
+		return false
+	}
+	home, story := m.headerLinks(header)
+	return home && !story
 }
 
 // headerLinks reports whether n holds a link to the site's home page,
-// and whether it holds an <h1>.
-func headerLinks(n *html.Node) (home, h1 bool) {
-	for c := n.FirstChild; c != nil && !h1; c = c.NextSibling {
+// and whether it holds a story heading.
+func (m *pageMeta) headerLinks(n *html.Node) (home, story bool) {
+	for c := n.FirstChild; c != nil && !story; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if c.DataAtom == atom.H1 {
+		if m.storyHeading(c) {
 			return home, true
 		}
 		if c.DataAtom == atom.A && homeLink(attr(c, "href")) {
 			home = true
 		}
-		ch, c1 := headerLinks(c)
-		home, h1 = home || ch, c1
+		ch, cs := m.headerLinks(c)
+		home, story = home || ch, cs
 	}
-	return home, h1
+	return home, story
+}
+
+// storyHeading reports whether n is a story's headline: an <h1>, or
+// another heading whose text is the bulk of the page's title (a site's
+// name in a logo heading is its smaller part).
+func (m *pageMeta) storyHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1:
+		return true
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	default:
+		return false
+	}
+	h := collapse(text(n))
+	if h == "" {
+		return false
+	}
+	for _, t := range [...]string{m.docTitle, m.metas["og:title"]} {
+		if strings.Contains(t, h) && 2*len(h) > len(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextElement returns the element after n among its siblings, or nil.
@@ -901,7 +930,7 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 		m.addAuthorText(n, aside)
 	}
 	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
-		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !mastheadDate(n) {
+		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !m.mastheadDate(n) {
 			if _, ok := textDate(t, true); !ok {
 				if k, v := dataDate(n); v != "" && n.DataAtom != atom.Time && len(m.times) < maxHints {
 					// "2 days ago", the instant in data-timestamp: read
