@@ -970,8 +970,11 @@ var (
 	revisedLabelRe = regexp.MustCompile(`(?i)\bupdated|\bmodified|\brevised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
 	// profileLabelRe matches the labels of a member's profile beside a
 	// forum post or a comment ("Joined: May 11, 2017", "Registriert:
-	// 18.09.2008"): the day the writer signed up, not the post's.
-	profileLabelRe = regexp.MustCompile(`(?i)\bjoined\b|\bjoin date|\bmember since|\bregistered\b|\bregistriert|mitglied seit|dabei seit|anmeldedatum|\binscrit|\binscription|membre depuis|\bregistrad[oa]|miembro desde|\biscritt[oa]|membro d[ae]l|lid sinds|geregistreerd|zarejestrowan|注册|註冊|가입`)
+	// 18.09.2008", "Member since May 2017"): the day the writer signed
+	// up, not the post's. A label is one only in a label's shape, right
+	// before the date: with a colon, or alone (<dt>Joined</dt><dd>…),
+	// so that a byline's "Registered Dietitian · May 5, 2024" is none.
+	profileLabelRe = regexp.MustCompile(`(?i)(?:\bjoined|\bjoin date|\bmember since|\bregistered|\bregistriert|mitglied seit|dabei seit|anmeldedatum|\binscrit|\binscription|membre depuis|\bregistrad[oa]|miembro desde|\biscritt[oa]|membro dal|lid sinds|geregistreerd|zarejestrowan[ya]?|注册(?:时间|日期|于)|註冊(?:時間|日期|於)|가입일자?)(?:\s*[:：]\s*(?:\p{L}+,?\s*)?|\s*)$`)
 )
 
 // labelStems are the literal parts of the date labels, to rule out most
@@ -1125,16 +1128,15 @@ func updatedBefore(s string, from, at int) bool {
 	return lastMatch(revisedLabelRe, before) > lastMatch(publishedLabelRe, before)
 }
 
-// profileBefore reports whether the last date label within maxLabelGap
-// bytes before s[at:], and after s[:from] (the date before), is a
-// profile's sign-up label.
+// profileBefore reports whether the text within maxLabelGap bytes before
+// s[at:], and after s[:from] (the date before), ends in a profile's
+// sign-up label.
 func profileBefore(s string, from, at int) bool {
 	from = max(from, at-maxLabelGap)
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
-	before := s[from:at]
-	return lastMatch(profileLabelRe, before) > lastMatch(publishedLabelRe, before)
+	return profileLabelRe.MatchString(s[from:at])
 }
 
 // changelogHeadingRe matches the CJK headings of a list of dated news
