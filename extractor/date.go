@@ -553,7 +553,11 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
 		return t, true
 	}
-	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished, m.ldOfType("VideoObject").uploadDate); ok {
+	video, mainVideo := m.video()
+	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
+		return t, true
+	}
+	if t, ok := parseDate(video.uploadDate, dayFirst); ok && mainVideo {
 		return t, true
 	}
 	for _, h := range m.times {
@@ -561,7 +565,30 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 			return t, true
 		}
 	}
-	return m.scriptDate()
+	if t, ok := m.scriptDate(); ok {
+		return t, true
+	}
+	// A player embedded in a story: its upload is another day's,
+	// taken only when the page gives nothing else.
+	return parseDate(video.uploadDate, dayFirst)
+}
+
+// video returns the page's JSON-LD VideoObject and whether it is the
+// page's main object: og:type says a video, or no article object is
+// there and the video's name or URL is the page's.
+func (m *pageMeta) video() (ldObject, bool) {
+	v := m.ldOfType("VideoObject")
+	if strings.HasPrefix(strings.ToLower(m.meta("og:type")), "video") {
+		return v, true
+	}
+	if len(m.ldArticle().types) > 0 {
+		return v, false
+	}
+	own := v
+	if own.headline == "" {
+		own.headline = v.name
+	}
+	return v, m.ownArticle(own) > 0
 }
 
 // printedLD returns the JSON-LD publication time ld when the date printed

@@ -266,6 +266,12 @@ func TestPageDates(t *testing.T) {
 		{"a Chinese profile's registration day is no post's date",
 			`<html lang="zh"><h1>哪款帐篷好？</h1><div class="poster">山行者 注册于 2017年3月3日</div><p class="post-date">2024年5月5日</p>` + para,
 			"", "2024-05-05"},
+		{"an embedded player's upload dates no story that has a date in its script data",
+			`<title>Council approves budget</title><script type="application/ld+json">{"@type":"VideoObject","name":"Archive: the bridge in 2019","uploadDate":"2019-03-14T15:00:00-04:00"}</script><h1>Council approves budget</h1>` + para + `<script type="application/json">{"publishedAt":"2024-05-05T10:00:00Z"}</script>`,
+			"", "2024-05-05"},
+		{"a video page of og:type video is dated by its upload",
+			`<meta property="og:type" content="video.other"><script type="application/ld+json">{"@type":"VideoObject","name":"Bridge span lifted","uploadDate":"2023-03-14T15:00:00-04:00"}</script><h1>Watch it</h1>` + para + `<script type="application/json">{"publishedAt":"2024-05-05T10:00:00Z"}</script>`,
+			"", "2023-03-14"},
 		{"day-month-year in the url",
 			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}

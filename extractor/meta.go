@@ -125,7 +125,8 @@ type ldObject struct {
 	types                       []string
 	headline, name              string
 	datePublished, dateModified string
-	// uploadDate is a video's (VideoObject) publication time.
+	// dateCreated is when the object was made (a last resort for its
+	// publication); uploadDate a video's (VideoObject) publication time.
 	dateCreated, uploadDate string
 	authors                 []string
 	// authorIDs are the @ids of authors given by reference only
