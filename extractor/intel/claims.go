@@ -774,11 +774,27 @@ func currencyBefore(buf []byte, i int) bool {
 
 // timesAt reports a multiplier right after a number at i, one of the
 // lexicon's times_words: "배", "倍", "×", or "x", "times" and "lần"
-// ending a word ("2.5x faster", "3 times", "gấp 2,5 lần").
+// ending a word ("2.5x faster", "3 times", "gấp 2,5 lần"), and no
+// times_not_after word next ("lần lượt", respectively).
 func (s *state) timesAt(i int) bool {
 	rest := s.buf[i:]
 	for _, w := range s.an.cat.TimesWords {
 		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(w[len(w)-1]) || !isAlnum(rest[len(w)])) {
+			return !s.timesNotAfter(rest[len(w):])
+		}
+	}
+	return false
+}
+
+// timesNotAfter reports whether rest, the text after a times word, opens
+// with one of the lexicon's times_not_after words, whole.
+func (s *state) timesNotAfter(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	for _, w := range s.an.cat.TimesNotAfter {
+		if !bytes.HasPrefix(rest, []byte(w)) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(rest[len(w):]); len(rest) == len(w) || !isLetterOrDigit(r) {
 			return true
 		}
 	}
