@@ -857,7 +857,7 @@ const maxOffsetSlack = 10 * time.Minute
 // oddOffsets are the offsets of zones that are no whole number of hours
 // from UTC (India's +5:30, Nepal's +5:45, Newfoundland's -3:30 and -2:30,
 // Central Australia's +9:30 and +10:30, and the like).
-var oddOffsets = []time.Duration{
+var oddOffsets = [...]time.Duration{
 	-(9*time.Hour + 30*time.Minute), -(3*time.Hour + 30*time.Minute), -(2*time.Hour + 30*time.Minute),
 	3*time.Hour + 30*time.Minute, 4*time.Hour + 30*time.Minute, 5*time.Hour + 30*time.Minute,
 	5*time.Hour + 45*time.Minute, 6*time.Hour + 30*time.Minute, 8*time.Hour + 45*time.Minute,
