@@ -546,7 +546,7 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		return t, true
 	}
 	for _, s := range m.dateTexts {
-		if t, _, ok := firstPublishedDate(s, dayFirst, false); ok {
+		if t, _, ok := m.lex.firstPublishedDate(s, dayFirst, false); ok {
 			return t, true
 		}
 	}
@@ -995,13 +995,6 @@ var (
 	// revisedLabelRe is updatedLabelRe without the labels that also date
 	// a first version ("Stand: 12.11.2021"): the labels of a later change.
 	revisedLabelRe = regexp.MustCompile(`(?i)\bupdated|\bmodified|\brevised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
-	// profileLabelRe matches the labels of a member's profile beside a
-	// forum post or a comment ("Joined: May 11, 2017", "Registriert:
-	// 18.09.2008", "Member since May 2017"): the day the writer signed
-	// up, not the post's. A label is one only in a label's shape, right
-	// before the date: with a colon, or alone (<dt>Joined</dt><dd>…),
-	// so that a byline's "Registered Dietitian · May 5, 2024" is none.
-	profileLabelRe = regexp.MustCompile(`(?i)(?:\bjoined|\bjoin date|\bmember since|\bregistered|\bregistriert|mitglied seit|dabei seit|anmeldedatum|\binscrit|\binscription|membre depuis|\bregistrad[oa]|miembro desde|\biscritt[oa]|membro dal|lid sinds|geregistreerd|zarejestrowan[ya]?|注册(?:时间|日期|于)|註冊(?:時間|日期|於)|가입일자?)(?:\s*[:：]\s*(?:\p{L}+,?\s*)?|\s*)$`)
 )
 
 // labelStems are the literal parts of the date labels, to rule out most
@@ -1084,10 +1077,10 @@ func (m *pageMeta) headlineDate(dayFirst, updates bool) (time.Time, bool) {
 	if len(m.afterH1) == 0 {
 		return time.Time{}, false
 	}
-	after, at, okAfter := firstPublishedDate(m.afterH1[0].String(), dayFirst, updates)
+	after, at, okAfter := m.lex.firstPublishedDate(m.afterH1[0].String(), dayFirst, updates)
 	b := m.beforeH1.String()
 	b = b[max(0, len(b)-beforeH1Chars):]
-	before, bt, okBefore := lastPublishedDate(b, dayFirst, updates)
+	before, bt, okBefore := m.lex.lastPublishedDate(b, dayFirst, updates)
 	switch {
 	case okBefore && (!okAfter || beforeH1Weight*(len(b)-bt) < at):
 		return before, true
@@ -1095,7 +1088,7 @@ func (m *pageMeta) headlineDate(dayFirst, updates bool) (time.Time, bool) {
 		return after, true
 	}
 	for _, buf := range m.afterH1[1:] {
-		if t, _, ok := firstPublishedDate(buf.String(), dayFirst, updates); ok {
+		if t, _, ok := m.lex.firstPublishedDate(buf.String(), dayFirst, updates); ok {
 			return t, true
 		}
 	}
@@ -1108,14 +1101,14 @@ const maxDatesScanned = 8
 // firstPublishedDate returns the first date in s, and where it starts,
 // that no update label ("Updated", "Zuletzt geändert am:") comes just
 // before, unless updates is set.
-func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
+func (lx *lexicon) firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
 	off := 0
 	for i := 0; i < maxDatesScanned; i++ {
 		t, at, end, ok := textDateAt(s[off:], dayFirst)
 		if !ok {
 			break
 		}
-		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !lx.profileBefore(s, off, off+at) {
 			return t, off + at, true
 		}
 		off += end
@@ -1124,7 +1117,7 @@ func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool)
 }
 
 // lastPublishedDate is firstPublishedDate for the last such date in s.
-func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
+func (lx *lexicon) lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
 	var last time.Time
 	lastAt, off := -1, 0
 	for i := 0; i < maxDatesScanned; i++ {
@@ -1132,7 +1125,7 @@ func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) 
 		if !ok {
 			break
 		}
-		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !lx.profileBefore(s, off, off+at) {
 			last, lastAt = t, off+at
 		}
 		off += end
@@ -1158,12 +1151,12 @@ func updatedBefore(s string, from, at int) bool {
 // profileBefore reports whether the text within maxLabelGap bytes before
 // s[at:], and after s[:from] (the date before), ends in a profile's
 // sign-up label.
-func profileBefore(s string, from, at int) bool {
+func (lx *lexicon) profileBefore(s string, from, at int) bool {
 	from = max(from, at-maxLabelGap)
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
-	return profileLabelRe.MatchString(s[from:at])
+	return lx.profile.MatchString(s[from:at])
 }
 
 // changelogHeadingRe matches the CJK headings of a list of dated news
@@ -1188,12 +1181,12 @@ const maxTitleDateGap = 300
 // the page's text body, when one follows it closely; else the first date
 // on the page that is no poster's sign-up day. A masthead prints the
 // reader's today above the headline, the story its own date below it.
-func pageDate(body, title string, dayFirst bool) (time.Time, bool) {
+func (lx *lexicon) pageDate(body, title string, dayFirst bool) (time.Time, bool) {
 	if i := strings.Index(body, title); title != "" && i >= 0 {
-		if t, at, ok := firstPublishedDate(body[i+len(title):], dayFirst, true); ok && at <= maxTitleDateGap {
+		if t, at, ok := lx.firstPublishedDate(body[i+len(title):], dayFirst, true); ok && at <= maxTitleDateGap {
 			return t, true
 		}
 	}
-	t, _, ok := firstPublishedDate(body, dayFirst, true)
+	t, _, ok := lx.firstPublishedDate(body, dayFirst, true)
 	return t, ok
 }

@@ -561,7 +561,7 @@ func TestTitle(t *testing.T) {
 				t.Fatal(err)
 			}
 			u := mustURL(t, tc.url)
-			m := collectMeta(doc, make(classes))
+			m := collectMeta(doc, make(classes), testExtractor.lex)
 			if got := m.title(m.siteName(u), u); got != tc.want {
 				t.Errorf("title = %q, want %q", got, tc.want)
 			}

@@ -28,6 +28,8 @@ const (
 // pageMeta is what one walk over a page gathers for its metadata fields.
 type pageMeta struct {
 	cc classes
+	// lex holds the words of each language the extractor reads.
+	lex *lexicon
 	// pageURL is the page's address, when known.
 	pageURL  *url.URL
 	lang     string
@@ -140,9 +142,10 @@ type ldObject struct {
 	url string
 }
 
-// collectMeta walks doc once and gathers the metadata hints.
-func collectMeta(doc *html.Node, cc classes) *pageMeta {
-	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}
+// collectMeta walks doc once and gathers the metadata hints; lx reads
+// the dates in them.
+func collectMeta(doc *html.Node, cc classes, lx *lexicon) *pageMeta {
+	m := &pageMeta{cc: cc, lex: lx, metas: make(map[string]string, 32)}
 	m.walk(doc, 0, metaPlace{})
 	return m
 }
