@@ -802,13 +802,17 @@ var leftEntityRe = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-
 
 // textMetaKey reports whether the meta key (og:title, twitter:description,
 // og:site_name, author) names a text, which a content system may escape
-// twice, rather than a URL or a date, whose '&' is the data's own.
+// twice, rather than a URL (og:url, og:image, article:author, which may
+// be a profile's address) or a date, whose '&' is the data's own.
 func textMetaKey(key string) bool {
+	if key == "author" {
+		return true
+	}
 	if i := strings.LastIndexAny(key, ":."); i >= 0 {
 		key = key[i+1:]
 	}
 	switch key {
-	case "title", "description", "site_name", "author":
+	case "title", "description", "site_name":
 		return true
 	}
 	return false
