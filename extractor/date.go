@@ -546,14 +546,18 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 		return t, true
 	}
 	for _, s := range m.dateTexts {
-		if t, _, ok := firstPublishedDate(s, dayFirst, false); ok {
+		if t, _, ok := m.lex.firstPublishedDate(s, dayFirst, false); ok {
 			return t, true
 		}
 	}
 	if t, ok := m.labeledDate(updatedLabelRe, dayFirst); ok {
 		return t, true
 	}
-	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished, m.ldOfType("VideoObject").uploadDate); ok {
+	video, mainVideo := m.video()
+	if t, ok := pick(dayFirst, ld.dateCreated, m.ldOfType("WebPage").datePublished); ok {
+		return t, true
+	}
+	if t, ok := parseDate(video.uploadDate, dayFirst); ok && mainVideo {
 		return t, true
 	}
 	for _, h := range m.times {
@@ -561,7 +565,30 @@ func (m *pageMeta) published(u *url.URL, dayFirst bool) (time.Time, bool) {
 			return t, true
 		}
 	}
-	return m.scriptDate()
+	if t, ok := m.scriptDate(); ok {
+		return t, true
+	}
+	// A player embedded in a story: its upload is another day's,
+	// taken only when the page gives nothing else.
+	return parseDate(video.uploadDate, dayFirst)
+}
+
+// video returns the page's JSON-LD VideoObject and whether it is the
+// page's main object: og:type says a video, or no article object is
+// there and the video's name or URL is the page's.
+func (m *pageMeta) video() (ldObject, bool) {
+	v := m.ldOfType("VideoObject")
+	if strings.HasPrefix(strings.ToLower(m.meta("og:type")), "video") {
+		return v, true
+	}
+	if len(m.ldArticle().types) > 0 {
+		return v, false
+	}
+	own := v
+	if own.headline == "" {
+		own.headline = v.name
+	}
+	return v, m.ownArticle(own) > 0
 }
 
 // printedLD returns the JSON-LD publication time ld when the date printed
@@ -830,7 +857,7 @@ const maxOffsetSlack = 10 * time.Minute
 // oddOffsets are the offsets of zones that are no whole number of hours
 // from UTC (India's +5:30, Nepal's +5:45, Newfoundland's -3:30 and -2:30,
 // Central Australia's +9:30 and +10:30, and the like).
-var oddOffsets = []time.Duration{
+var oddOffsets = [...]time.Duration{
 	-(9*time.Hour + 30*time.Minute), -(3*time.Hour + 30*time.Minute), -(2*time.Hour + 30*time.Minute),
 	3*time.Hour + 30*time.Minute, 4*time.Hour + 30*time.Minute, 5*time.Hour + 30*time.Minute,
 	5*time.Hour + 45*time.Minute, 6*time.Hour + 30*time.Minute, 8*time.Hour + 45*time.Minute,
@@ -968,10 +995,6 @@ var (
 	// revisedLabelRe is updatedLabelRe without the labels that also date
 	// a first version ("Stand: 12.11.2021"): the labels of a later change.
 	revisedLabelRe = regexp.MustCompile(`(?i)\bupdated|\bmodified|\brevised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|cập nhật|更新|수정`)
-	// profileLabelRe matches the labels of a member's profile beside a
-	// forum post or a comment ("Joined: May 11, 2017", "Registriert:
-	// 18.09.2008"): the day the writer signed up, not the post's.
-	profileLabelRe = regexp.MustCompile(`(?i)\bjoined\b|\bjoin date|\bmember since|\bregistered\b|\bregistriert|mitglied seit|dabei seit|anmeldedatum|\binscrit|\binscription|membre depuis|\bregistrad[oa]|miembro desde|\biscritt[oa]|membro d[ae]l|lid sinds|geregistreerd|zarejestrowan|注册|註冊|가입`)
 )
 
 // labelStems are the literal parts of the date labels, to rule out most
@@ -1054,10 +1077,10 @@ func (m *pageMeta) headlineDate(dayFirst, updates bool) (time.Time, bool) {
 	if len(m.afterH1) == 0 {
 		return time.Time{}, false
 	}
-	after, at, okAfter := firstPublishedDate(m.afterH1[0].String(), dayFirst, updates)
+	after, at, okAfter := m.lex.firstPublishedDate(m.afterH1[0].String(), dayFirst, updates)
 	b := m.beforeH1.String()
 	b = b[max(0, len(b)-beforeH1Chars):]
-	before, bt, okBefore := lastPublishedDate(b, dayFirst, updates)
+	before, bt, okBefore := m.lex.lastPublishedDate(b, dayFirst, updates)
 	switch {
 	case okBefore && (!okAfter || beforeH1Weight*(len(b)-bt) < at):
 		return before, true
@@ -1065,7 +1088,7 @@ func (m *pageMeta) headlineDate(dayFirst, updates bool) (time.Time, bool) {
 		return after, true
 	}
 	for _, buf := range m.afterH1[1:] {
-		if t, _, ok := firstPublishedDate(buf.String(), dayFirst, updates); ok {
+		if t, _, ok := m.lex.firstPublishedDate(buf.String(), dayFirst, updates); ok {
 			return t, true
 		}
 	}
@@ -1078,14 +1101,14 @@ const maxDatesScanned = 8
 // firstPublishedDate returns the first date in s, and where it starts,
 // that no update label ("Updated", "Zuletzt geändert am:") comes just
 // before, unless updates is set.
-func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
+func (lx *lexicon) firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
 	off := 0
 	for i := 0; i < maxDatesScanned; i++ {
 		t, at, end, ok := textDateAt(s[off:], dayFirst)
 		if !ok {
 			break
 		}
-		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !lx.profileBefore(s, off, off+at) {
 			return t, off + at, true
 		}
 		off += end
@@ -1094,7 +1117,7 @@ func firstPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool)
 }
 
 // lastPublishedDate is firstPublishedDate for the last such date in s.
-func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
+func (lx *lexicon) lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) {
 	var last time.Time
 	lastAt, off := -1, 0
 	for i := 0; i < maxDatesScanned; i++ {
@@ -1102,7 +1125,7 @@ func lastPublishedDate(s string, dayFirst, updates bool) (time.Time, int, bool) 
 		if !ok {
 			break
 		}
-		if (updates || !updatedBefore(s, off, off+at)) && !profileBefore(s, off, off+at) {
+		if (updates || !updatedBefore(s, off, off+at)) && !lx.profileBefore(s, off, off+at) {
 			last, lastAt = t, off+at
 		}
 		off += end
@@ -1125,16 +1148,15 @@ func updatedBefore(s string, from, at int) bool {
 	return lastMatch(revisedLabelRe, before) > lastMatch(publishedLabelRe, before)
 }
 
-// profileBefore reports whether the last date label within maxLabelGap
-// bytes before s[at:], and after s[:from] (the date before), is a
-// profile's sign-up label.
-func profileBefore(s string, from, at int) bool {
+// profileBefore reports whether the text within maxLabelGap bytes before
+// s[at:], and after s[:from] (the date before), ends in a profile's
+// sign-up label.
+func (lx *lexicon) profileBefore(s string, from, at int) bool {
 	from = max(from, at-maxLabelGap)
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
-	before := s[from:at]
-	return lastMatch(profileLabelRe, before) > lastMatch(publishedLabelRe, before)
+	return lx.profile.MatchString(s[from:at])
 }
 
 // changelogHeadingRe matches the CJK headings of a list of dated news
@@ -1159,12 +1181,12 @@ const maxTitleDateGap = 300
 // the page's text body, when one follows it closely; else the first date
 // on the page that is no poster's sign-up day. A masthead prints the
 // reader's today above the headline, the story its own date below it.
-func pageDate(body, title string, dayFirst bool) (time.Time, bool) {
+func (lx *lexicon) pageDate(body, title string, dayFirst bool) (time.Time, bool) {
 	if i := strings.Index(body, title); title != "" && i >= 0 {
-		if t, at, ok := firstPublishedDate(body[i+len(title):], dayFirst, true); ok && at <= maxTitleDateGap {
+		if t, at, ok := lx.firstPublishedDate(body[i+len(title):], dayFirst, true); ok && at <= maxTitleDateGap {
 			return t, true
 		}
 	}
-	t, _, ok := firstPublishedDate(body, dayFirst, true)
+	t, _, ok := lx.firstPublishedDate(body, dayFirst, true)
 	return t, ok
 }

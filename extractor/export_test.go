@@ -44,7 +44,7 @@ func prepare(page []byte, pageURL string) (*html.Node, *url.URL, textHints, *pag
 		u = nil
 	}
 	cc := make(classes)
-	m := collectMeta(doc, cc)
+	m := collectMeta(doc, cc, testExtractor.lex)
 	m.pageURL = u
 	authors := m.authors()
 	h := textHints{title: m.title(m.siteName(u), u), authors: authors, bios: m.authorBios(authors), lex: testExtractor.lex}

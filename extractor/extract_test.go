@@ -251,6 +251,27 @@ func TestPageDates(t *testing.T) {
 		{"a page with no region stays in UTC",
 			`<html lang="en"><meta property="article:published_time" content="2023-05-02T02:54:29Z">` + para,
 			"https://wire.example/story/6144152/", "2023-05-02"},
+		{"a job title with a sign-up word is no profile label",
+			`<h1>Council approves budget</h1><div class="meta">By Jane Doe, Registered Dietitian · May 5, 2024</div>` + para,
+			"", "2024-05-05"},
+		{"a committee member is no member since",
+			`<html lang="it"><h1>Bilancio approvato</h1><div class="meta">di Mario Rossi, membro del comitato · 5 maggio 2024</div>` + para,
+			"", "2024-05-05"},
+		{"a certified accountant is no registration",
+			`<html lang="zh"><h1>议会通过预算</h1><div class="meta">作者：张三，注册会计师 2024年5月5日</div>` + para,
+			"", "2024-05-05"},
+		{"a profile's sign-up day after a colon is no post's date",
+			`<h1>Which tent?</h1><div class="poster">ridgewalker<br>Member since: Mar 3, 2017</div><p class="post-date">May 5, 2024</p>` + para,
+			"", "2024-05-05"},
+		{"a Chinese profile's registration day is no post's date",
+			`<html lang="zh"><h1>哪款帐篷好？</h1><div class="poster">山行者 注册于 2017年3月3日</div><p class="post-date">2024年5月5日</p>` + para,
+			"", "2024-05-05"},
+		{"an embedded player's upload dates no story that has a date in its script data",
+			`<title>Council approves budget</title><script type="application/ld+json">{"@type":"VideoObject","name":"Archive: the bridge in 2019","uploadDate":"2019-03-14T15:00:00-04:00"}</script><h1>Council approves budget</h1>` + para + `<script type="application/json">{"publishedAt":"2024-05-05T10:00:00Z"}</script>`,
+			"", "2024-05-05"},
+		{"a video page of og:type video is dated by its upload",
+			`<meta property="og:type" content="video.other"><script type="application/ld+json">{"@type":"VideoObject","name":"Bridge span lifted","uploadDate":"2023-03-14T15:00:00-04:00"}</script><h1>Watch it</h1>` + para + `<script type="application/json">{"publishedAt":"2024-05-05T10:00:00Z"}</script>`,
+			"", "2023-03-14"},
 		{"day-month-year in the url",
 			para, "https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
 	}
@@ -540,7 +561,7 @@ func TestTitle(t *testing.T) {
 				t.Fatal(err)
 			}
 			u := mustURL(t, tc.url)
-			m := collectMeta(doc, make(classes))
+			m := collectMeta(doc, make(classes), testExtractor.lex)
 			if got := m.title(m.siteName(u), u); got != tc.want {
 				t.Errorf("title = %q, want %q", got, tc.want)
 			}

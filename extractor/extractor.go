@@ -124,7 +124,7 @@ func (x *Extractor) ExtractArticle(page []byte, pageURL string) (event.Article, 
 		u = nil
 	}
 	cc := make(classes, 256)
-	m := collectMeta(doc, cc)
+	m := collectMeta(doc, cc, x.lex)
 	m.pageURL = u
 	declared := m.declaredLanguage()
 	a.SiteName = m.siteName(u)
@@ -147,9 +147,9 @@ func (x *Extractor) ExtractArticle(page []byte, pageURL string) (event.Article, 
 		// Last resort: the first date in the article (not a poster's
 		// sign-up day: see profileBefore), then on the page
 		// (the one just after the headline, if any: see pageDate).
-		if t, _, ok := firstPublishedDate(a.Text[:min(len(a.Text), 2000)], dayFirst(declared, u), true); ok {
+		if t, _, ok := x.lex.firstPublishedDate(a.Text[:min(len(a.Text), 2000)], dayFirst(declared, u), true); ok {
 			a.PublishedAt = t
-		} else if t, ok := pageDate(text(findBody(doc)), a.Title, dayFirst(declared, u)); ok {
+		} else if t, ok := x.lex.pageDate(text(findBody(doc)), a.Title, dayFirst(declared, u)); ok {
 			a.PublishedAt = t
 		} else if t, ok := m.summaryDate(dayFirst(declared, u)); ok {
 			a.PublishedAt = t

@@ -19,6 +19,9 @@ var goldenPages = []struct{ file, url string }{
 	{"news-jsonld.html", "https://daily.example/tech/acme-wren-7b?utm_source=feed"},
 	{"zh-dateline.html", "https://news.example.cn/tech/12345.html"},
 	{"de-latin1.html", "https://www.beispiel-zeitung.de/wirtschaft/ki-modell"},
+	// og:url and og:image with query strings ("&amp;section="): read
+	// once, as HTML escapes them, the URLs keep their '&'.
+	{"og-url-query.html", "https://news.example/amp/story"},
 }
 
 // goldenArticle is the part of an article the golden files pin down.

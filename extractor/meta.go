@@ -28,6 +28,8 @@ const (
 // pageMeta is what one walk over a page gathers for its metadata fields.
 type pageMeta struct {
 	cc classes
+	// lex holds the words of each language the extractor reads.
+	lex *lexicon
 	// pageURL is the page's address, when known.
 	pageURL  *url.URL
 	lang     string
@@ -125,7 +127,8 @@ type ldObject struct {
 	types                       []string
 	headline, name              string
 	datePublished, dateModified string
-	// uploadDate is a video's (VideoObject) publication time.
+	// dateCreated is when the object was made (a last resort for its
+	// publication); uploadDate a video's (VideoObject) publication time.
 	dateCreated, uploadDate string
 	authors                 []string
 	// authorIDs are the @ids of authors given by reference only
@@ -139,9 +142,10 @@ type ldObject struct {
 	url string
 }
 
-// collectMeta walks doc once and gathers the metadata hints.
-func collectMeta(doc *html.Node, cc classes) *pageMeta {
-	m := &pageMeta{cc: cc, metas: make(map[string]string, 32)}
+// collectMeta walks doc once and gathers the metadata hints; lx reads
+// the dates in them.
+func collectMeta(doc *html.Node, cc classes, lx *lexicon) *pageMeta {
+	m := &pageMeta{cc: cc, lex: lx, metas: make(map[string]string, 32)}
 	m.walk(doc, 0, metaPlace{})
 	return m
 }
@@ -621,40 +625,69 @@ func todayDate(n *html.Node, t string) bool {
 }
 
 // mastheadDate reports whether the date element n lies in the site's
-// masthead: a <header> outside any <article> or <main> that links to the
-// site's home page (its logo) and holds no <h1> (a story's header, with
-// its headline and byline, may link home too). A date there is the
-// reader's today.
-func mastheadDate(n *html.Node) bool {
+// masthead: the nearest <header> around it links to the site's home page
+// (its logo), holds no story heading (see storyHeading: a story's header,
+// with its headline and byline, may link home too), and no <article> or
+// <main> holds it. A date there is the reader's today.
+func (m *pageMeta) mastheadDate(n *html.Node) bool {
+	var header *html.Node
 	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
 		switch p.DataAtom {
 		case atom.Article, atom.Main:
 			return false
 		case atom.Header:
-			home, h1 := headerLinks(p)
-			return home && !h1
+			if header == nil {
+				header = p
+			}
 		}
 	}
-	return false
+	if header == nil {
+		return false
+	}
+	home, story := m.headerLinks(header)
+	return home && !story
 }
 
 // headerLinks reports whether n holds a link to the site's home page,
-// and whether it holds an <h1>.
-func headerLinks(n *html.Node) (home, h1 bool) {
-	for c := n.FirstChild; c != nil && !h1; c = c.NextSibling {
+// and whether it holds a story heading.
+func (m *pageMeta) headerLinks(n *html.Node) (home, story bool) {
+	for c := n.FirstChild; c != nil && !story; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if c.DataAtom == atom.H1 {
+		if m.storyHeading(c) {
 			return home, true
 		}
 		if c.DataAtom == atom.A && homeLink(attr(c, "href")) {
 			home = true
 		}
-		ch, c1 := headerLinks(c)
-		home, h1 = home || ch, c1
+		ch, cs := m.headerLinks(c)
+		home, story = home || ch, cs
 	}
-	return home, h1
+	return home, story
+}
+
+// storyHeading reports whether n is a story's headline: an <h1>, or
+// another heading whose text is the bulk of the page's title (a site's
+// name in a logo heading is its smaller part).
+func (m *pageMeta) storyHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1:
+		return true
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	default:
+		return false
+	}
+	h := collapse(text(n))
+	if h == "" {
+		return false
+	}
+	for _, t := range [...]string{m.docTitle, m.metas["og:title"]} {
+		if strings.Contains(t, h) && 2*len(h) > len(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextElement returns the element after n among its siblings, or nil.
@@ -744,21 +777,45 @@ func (m *pageMeta) addMeta(n *html.Node) {
 	if content == "" {
 		return
 	}
-	if strings.Contains(content, "&") {
-		// Escaped twice by the content system ("&amp;#039;"), read
-		// once by the parser: the entity is still there.
-		content = html.UnescapeString(content)
-	}
 	for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
 		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+			v := content
+			if textMetaKey(key) && leftEntityRe.MatchString(v) {
+				// Escaped twice by the content system ("&amp;#039;"),
+				// read once by the parser: the entity is still there.
+				v = html.UnescapeString(v)
+			}
 			if k == "name" && key == "author" && len(m.metaAuthors) < maxHints {
-				m.metaAuthors = append(m.metaAuthors, content)
+				m.metaAuthors = append(m.metaAuthors, v)
 			}
 			if _, ok := m.metas[key]; !ok {
-				m.metas[key] = content
+				m.metas[key] = v
 			}
 		}
 	}
+}
+
+// leftEntityRe matches a whole character reference ("&#039;", "&quot;"),
+// with its closing ';', as a text escaped twice keeps after parsing; a
+// URL's "&section=" is none.
+var leftEntityRe = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+
+// textMetaKey reports whether the meta key (og:title, twitter:description,
+// og:site_name, author) names a text, which a content system may escape
+// twice, rather than a URL (og:url, og:image, article:author, which may
+// be a profile's address) or a date, whose '&' is the data's own.
+func textMetaKey(key string) bool {
+	if key == "author" {
+		return true
+	}
+	if i := strings.LastIndexAny(key, ":."); i >= 0 {
+		key = key[i+1:]
+	}
+	switch key {
+	case "title", "description", "site_name":
+		return true
+	}
+	return false
 }
 
 func (m *pageMeta) addItemprop(n *html.Node, prop string, aside bool) {
@@ -881,7 +938,7 @@ func (m *pageMeta) addHints(n *html.Node, aside bool) {
 		m.addAuthorText(n, aside)
 	}
 	if !aside && len(m.dateTexts) < maxHints && f&cfDate != 0 {
-		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !mastheadDate(n) {
+		if t := text(n); t != "" && len(t) < maxHintChars && !todayDate(n, t) && !m.mastheadDate(n) {
 			if _, ok := textDate(t, true); !ok {
 				if k, v := dataDate(n); v != "" && n.DataAtom != atom.Time && len(m.times) < maxHints {
 					// "2 days ago", the instant in data-timestamp: read

@@ -171,6 +171,15 @@ var metaPages = []struct {
 	// language tag's region dates the story.
 	{"update-time-no-zone.html", "https://northernechopost.example/news/night-trains-northern-line",
 		"Night trains to run again on the northern line", "2023-09-28"},
+	// No <h1>, no meta date: the story's <header>, inside <article>,
+	// links home in its breadcrumbs and prints the date under an <h2>
+	// headline; the text names an earlier day first.
+	{"story-header-in-article.html", "https://towntimes.example/news/council-approves-budget",
+		"Council approves budget", "2024-05-05"},
+	// The same, no <article> or <main>: the <h2> that is the page
+	// title's headline makes the <header> the story's, no masthead.
+	{"story-header-h2.html", "https://towntimes.example/news/council-approves-budget",
+		"Council approves budget", "2024-05-05"},
 	// A video page whose only date is its VideoObject's uploadDate.
 	{"video-upload-date.html", "https://metrodaily.example/video/bridge-span-lift",
 		"Watch: crews lift the old bridge span into the river", "2023-03-14"},

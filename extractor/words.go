@@ -28,6 +28,7 @@ type wordLists struct {
 	BioVerbs          map[string][]string `yaml:"bio_verbs"`
 	Comments          map[string][]string `yaml:"comments"`
 	CommentsUncounted map[string][]string `yaml:"comments_uncounted"`
+	ProfileLabels     map[string][]string `yaml:"profile_labels"`
 }
 
 // wholeScript reports a language whose story_end phrases stand alone with
@@ -65,6 +66,10 @@ type lexicon struct {
 	// bioVerbs are how an author's bio goes on after the name, matched
 	// as written, between spaces.
 	bioVerbs []string
+	// profile matches a text that ends in a profile's sign-up label, in
+	// a label's shape: with a colon (and a weekday, say, after it), or
+	// alone (see profileBefore).
+	profile *regexp.Regexp
 }
 
 // parseLexicon decodes and compiles a words.yaml.
@@ -78,7 +83,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 	for name, byLang := range map[string]map[string][]string{
 		"story_end": w.StoryEnd, "promo_labels": w.PromoLabels, "sign_up": w.SignUp,
 		"sign_up_what": w.SignUpWhat, "newsletter_verbs": w.NewsletterVerbs, "bio_verbs": w.BioVerbs,
-		"comments": w.Comments, "comments_uncounted": w.CommentsUncounted,
+		"comments": w.Comments, "comments_uncounted": w.CommentsUncounted, "profile_labels": w.ProfileLabels,
 	} {
 		if err := checkPhrases(byLang); err != nil {
 			return nil, fmt.Errorf("words %s: %w", name, err)
@@ -94,6 +99,7 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		}
 	}
 	promoLatin, promoWhole := splitScripts(w.PromoLabels)
+	profileLatin, profileWhole := splitScripts(w.ProfileLabels)
 	signLatin, signWhole := splitScripts(w.SignUp)
 	if len(promoLatin) == 0 || len(signLatin) == 0 {
 		return nil, fmt.Errorf("words promo_labels, sign_up: no phrases in Latin-script languages")
@@ -109,6 +115,8 @@ func parseLexicon(data []byte) (*lexicon, error) {
 		bioVerbs:       all(w.BioVerbs),
 		comments: regexp.MustCompile(`(?i)^\W*((\d+ )?(` + alternation(all(w.Comments)) + `)( \(\d+\))?|` +
 			alternation(all(w.CommentsUncounted)) + `)\W*$`),
+		profile: regexp.MustCompile(`(?i)(?:\b(?:` + alternation(profileLatin) + `)` + orWhole(`(?:`, profileWhole, `)`) +
+			`)(?:\s*[:：]\s*(?:\p{L}+,?\s*)?|\s*)$`),
 	}
 	var err error
 	if lx.endLatin, err = stemPhrases(`(?i)^\W*(`+alternation(latin)+`)\W*$`, latin); err != nil {

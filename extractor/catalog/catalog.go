@@ -388,6 +388,10 @@ type Catalog struct {
 	// TimesWords, right after a number, make it a multiplier, no score
 	// ("2.5x", "3 times", "2.5倍", "2,5 lần").
 	TimesWords []string `yaml:"times_words"`
+	// TimesNotAfter are the words that, next after a times word, make it
+	// no multiplier ("lần lượt", respectively; "lần đầu", the first
+	// time): the number before it stays a score.
+	TimesNotAfter []string `yaml:"times_not_after"`
 	// RivalWords stand right before the model a phrase measures against
 	// ("faster than X", "相比X"): never a later comparison's subject.
 	RivalWords []string `yaml:"rival_words"`
@@ -1066,6 +1070,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.WithWords = append(c.WithWords, o.WithWords...)
 	c.FramedPostCues = append(c.FramedPostCues, o.FramedPostCues...)
 	c.TimesWords = append(c.TimesWords, o.TimesWords...)
+	c.TimesNotAfter = append(c.TimesNotAfter, o.TimesNotAfter...)
 	c.RivalWords = append(c.RivalWords, o.RivalWords...)
 	c.StyleWords = append(c.StyleWords, o.StyleWords...)
 	c.RankWords = append(c.RankWords, o.RankWords...)
@@ -1495,6 +1500,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("with_words", c.WithWords)
 	v.names("framed_post_cues", c.FramedPostCues)
 	v.spacedWords("times_words", c.TimesWords)
+	v.names("times_not_after", c.TimesNotAfter)
 	v.names("rival_words", c.RivalWords)
 	v.spacedWords("style_words", c.StyleWords)
 	v.names("rank_words", c.RankWords)

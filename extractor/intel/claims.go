@@ -316,7 +316,7 @@ func (s *state) sentenceScores(k int) {
 // respectiveOrder pairs the benchmarks of a sentence that says its
 // numbers go with them in order ("在 C-Eval 和 CMMLU 上分别取得 75.3 和
 // 72.1", "… on A and B, respectively"): the i-th benchmark's number is
-// the i-th of as many scores, neither a change nor another model's, all
+// the i-th of as many scores, no change and all of one model at most, all
 // written after the benchmarks or all before them. It returns the index
 // in nums of each benchmark's number, nil when the sentence says no such
 // thing or the counts differ.
@@ -324,9 +324,19 @@ func (s *state) respectiveOrder(sp span, benches []benchHit, nums []score) []int
 	if len(benches) < 2 || !s.respective(sp) {
 		return nil
 	}
+	// A number beside the sentence's one model ("A scores 85.2 and 90.1
+	// on X and Y, respectively") is one of the list; beside models of
+	// their own, numbers are theirs.
+	owner := -1
+	for _, n := range nums {
+		if n.owner >= 0 && owner >= 0 && n.owner != owner {
+			return nil
+		}
+		owner = max(owner, n.owner)
+	}
 	var after, before []int
 	for i, n := range nums {
-		if n.delta || n.earlier || n.owner >= 0 || !n.percent && !n.decimal {
+		if n.delta || n.earlier || !n.percent && !n.decimal {
 			continue
 		}
 		switch {
@@ -774,11 +784,27 @@ func currencyBefore(buf []byte, i int) bool {
 
 // timesAt reports a multiplier right after a number at i, one of the
 // lexicon's times_words: "배", "倍", "×", or "x", "times" and "lần"
-// ending a word ("2.5x faster", "3 times", "gấp 2,5 lần").
+// ending a word ("2.5x faster", "3 times", "gấp 2,5 lần"), and no
+// times_not_after word next ("lần lượt", respectively).
 func (s *state) timesAt(i int) bool {
 	rest := s.buf[i:]
 	for _, w := range s.an.cat.TimesWords {
 		if bytes.HasPrefix(rest, []byte(w)) && (len(rest) == len(w) || !isAlnum(w[len(w)-1]) || !isAlnum(rest[len(w)])) {
+			return !s.timesNotAfter(rest[len(w):])
+		}
+	}
+	return false
+}
+
+// timesNotAfter reports whether rest, the text after a times word, opens
+// with one of the lexicon's times_not_after words, whole.
+func (s *state) timesNotAfter(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " ")
+	for _, w := range s.an.cat.TimesNotAfter {
+		if !bytes.HasPrefix(rest, []byte(w)) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(rest[len(w):]); len(rest) == len(w) || !isLetterOrDigit(r) {
 			return true
 		}
 	}
