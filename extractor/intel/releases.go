@@ -2168,7 +2168,9 @@ func fullDateHead(head []byte) bool {
 }
 
 // fullDateLen returns the length of the whole numeric date that opens
-// head before a space (fullDateHead), or 0.
+// head before a space (fullDateHead), or 0; a colon right after the date
+// counts in it ("2026.12.05：🎉 我们开源了 …": the emoji cuts the date and
+// its colon off as a sentence of their own).
 func fullDateLen(head []byte) int {
 	i := 0
 	for i < len(head) && isDigit(head[i]) {
@@ -2192,6 +2194,11 @@ func fullDateLen(head []byte) int {
 	}
 	if i < len(head) && head[i] == ' ' {
 		return i
+	}
+	for _, colon := range []string{":", "："} {
+		if bytes.HasPrefix(head[i:], []byte(colon)) {
+			return i + len(colon)
+		}
 	}
 	return 0
 }
