@@ -2022,8 +2022,48 @@ func (s *state) followUpTitle() bool {
 		}
 		past = past || s.pastDate(c) || s.aheadDate(c)
 	}
-	s.followUp = past
-	return past
+	s.followUp = past || s.elapsedTitle()
+	return s.followUp
+}
+
+// clauseCloses reports b opening with the end of a clause: nothing, or
+// a comma, colon, dash or stop. A Latin word of elapsed_title counts
+// only so ("Three weeks in, X …", not "Two years in the making").
+func clauseCloses(b []byte) bool {
+	b = bytes.TrimLeft(b, " ")
+	return len(b) == 0 || hasPrefixIn(b, []string{",", ":", ";", ".", "!", "?", "—", "–", "-", "，", "：", "|"})
+}
+
+// elapsedTitle reports a title, with no release word of its own, that
+// counts a week or more since a launch ("Three weeks in, X is
+// everywhere", "X三周后"): a span of time (elapsedIn's units) with a word
+// of the lexicon's elapsed_title right after it.
+func (s *state) elapsedTitle() bool {
+	title := s.buf[:s.titleEnd]
+	for _, set := range []struct {
+		units []string
+		days  int
+	}{{s.an.cat.ElapsedUnits, 30}, {s.an.cat.ElapsedWeekUnits, 7}, {s.an.cat.ElapsedYearUnits, 365}} {
+		for _, u := range set.units {
+			for at := range occurrences(title, u) {
+				k := at + len(u)
+				if u[0] < utf8.RuneSelf && (at == 0 || title[at-1] != ' ' || k < len(title) && isAlnum(title[k])) {
+					continue // a Latin unit is a word
+				}
+				n, _ := s.elapsedCount(bytes.TrimRight(title[:at], " "))
+				if set.days >= 365 && n >= 100 || n*set.days < tune.elapsedDays {
+					continue
+				}
+				after := bytes.TrimLeft(title[k:], " ")
+				for _, w := range s.an.cat.ElapsedTitle {
+					if bytes.HasPrefix(after, []byte(w)) && (w[0] >= utf8.RuneSelf || clauseCloses(after[len(w):])) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // titleModelIn reports a model in sentence sp that the title names too.
