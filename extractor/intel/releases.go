@@ -1173,10 +1173,36 @@ func (s *state) releaseDownloads() {
 		if s.olderThanReleased(rec) {
 			continue // "InternLM2.5-7B-Chat" in the zoo of a README releasing InternLM3
 		}
+		if s.recalledBase(rec) {
+			continue // "Gemma 4 27B" (bf16) beside the released "Gemma 4 27B QAT"
+		}
 		if s.primary < 0 || s.sameGroup(rec.vendor, s.primary) || rec.family < 0 {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
+}
+
+// recalledBase reports a model whose name a model the text releases
+// continues with more words ("X 27B" under a released "X 27B QAT"), of a
+// series the text dates before the page ("When we launched X in
+// September"): a table row of the older base the new variant is measured
+// against, not a release of the page's.
+func (s *state) recalledBase(m *modelRec) bool {
+	toks := m.tokens()
+	derived, recalled := false, false
+	for _, r := range s.models {
+		if r == m || r.vendor != m.vendor {
+			continue
+		}
+		rt := r.tokens()
+		switch {
+		case len(rt) > len(toks) && slices.Equal(rt[:len(toks)], toks) && r.conf >= tune.releasedBase && !r.along:
+			derived = true
+		case len(rt) < len(toks) && slices.Equal(toks[:len(rt)], rt) && r.recalled && r.conf == 0:
+			recalled = true
+		}
+	}
+	return derived && recalled
 }
 
 // releaseOfferedSeries releases, on a project's page, the series whose
@@ -1618,6 +1644,26 @@ func (s *state) recalledIn(m mention) bool {
 	return false
 }
 
+// plannedOnly reports a model named, and named only, before a word of
+// plans in its sentence ("(X QAT) … sẽ ra mắt trong những tuần tới", "X
+// will follow", "X は来月公開予定"): a variant the page says is still to
+// come, whatever clause the plan word governs. A condition before the
+// name ("If you need …, use X") plans nothing of X.
+func (s *state) plannedOnly(model int) bool {
+	seen := false
+	for _, m := range s.mentions {
+		if m.model != model {
+			continue
+		}
+		seen = true
+		sent := s.sents[s.sentenceAt(m.start)]
+		if len(hitsIn(s.cues[cuePlanned], m.end, sent.end)) == 0 {
+			return false
+		}
+	}
+	return seen
+}
+
 // releaseSeries releases the model a title names when the text releases
 // its variants: a page titled "Step-Audio" that open-sources
 // Step-Audio-Chat and Step-Audio-TTS-3B releases Step-Audio too.
@@ -1669,10 +1715,17 @@ func (s *state) releaseVariants() {
 	for _, i := range s.downloads {
 		named[i] = true
 	}
+	offered := make([]bool, len(s.models))
+	for _, i := range s.downloads {
+		offered[i] = true
+	}
 	of := make(map[int]*modelRec) // variant → the released model it varies
 	for i, m := range s.models {
 		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || cut[i] || !named[i] && len(s.mentions) > 0 {
 			continue // a truncated reading ("Qwen3-TTS-12Hz-1.7B" of "…-1.7B/0.6B-CustomVoice") is no variant either
+		}
+		if !offered[i] && s.plannedOnly(i) {
+			continue // "(X QAT) sẽ ra mắt trong những tuần tới": a variant still to come
 		}
 		toks := m.tokens()
 		for _, r := range released {
