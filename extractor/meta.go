@@ -571,8 +571,12 @@ func (m *pageMeta) addH1Dates(h *html.Node, depth int) {
 func (m *pageMeta) addText(n *html.Node, skip bool) {
 	s := n.Data
 	if len(s) < 120 && len(m.labeled) < maxHints && n.Parent != nil && isDateLabel(s) && !todayDate(n.Parent, s) {
+		// A label word inside a link is a word of another story's
+		// headline ("<a>X 发布：…</a> 2026.09.18" in a list of more
+		// news): the date beside the link is that story's.
+		link := n.Parent.DataAtom == atom.A
 		if t := text(n.Parent); len(t) < maxHintChars {
-			if !strings.ContainsAny(t, "0123456789") {
+			if !strings.ContainsAny(t, "0123456789") && !link {
 				// The label alone; the date in the next element
 				// (<dt>Published</dt><dd>May 17, 2023</dd>).
 				if next := nextElement(n.Parent); next != nil {
@@ -583,7 +587,7 @@ func (m *pageMeta) addText(n *html.Node, skip bool) {
 			}
 			m.labeled = append(m.labeled, t)
 		}
-		if p := n.Parent.Parent; p != nil && len(m.labeled) < maxHints {
+		if p := n.Parent.Parent; p != nil && len(m.labeled) < maxHints && !link {
 			if t := text(p); len(t) < maxHintChars {
 				m.labeled = append(m.labeled, t)
 			}

@@ -466,6 +466,11 @@ type Catalog struct {
 	// its clause ("two months on from its launch", "six weeks after Meta
 	// launched"): the span counts the time since the release.
 	ElapsedAhead []string `yaml:"elapsed_ahead"`
+	// ElapsedTitle follow a span of time in a title that counts it since
+	// a launch the title does not name ("Three weeks in, X is
+	// everywhere", "X, a month on", "X三周后", "X 3주 만에"): the page
+	// follows up on an older release.
+	ElapsedTitle []string `yaml:"elapsed_title"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -1109,6 +1114,7 @@ func (c *Catalog) merge(o *Catalog) {
 	}
 	c.ElapsedClosers = append(c.ElapsedClosers, o.ElapsedClosers...)
 	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
+	c.ElapsedTitle = append(c.ElapsedTitle, o.ElapsedTitle...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.RelativePronouns = append(c.RelativePronouns, o.RelativePronouns...)
@@ -1534,6 +1540,7 @@ func (v *validation) lists(c *Catalog) {
 	}
 	v.names("elapsed_closers", c.ElapsedClosers)
 	v.names("elapsed_ahead", c.ElapsedAhead)
+	v.names("elapsed_title", c.ElapsedTitle)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	v.names("relative_pronouns", c.RelativePronouns)

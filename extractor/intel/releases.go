@@ -1173,10 +1173,36 @@ func (s *state) releaseDownloads() {
 		if s.olderThanReleased(rec) {
 			continue // "InternLM2.5-7B-Chat" in the zoo of a README releasing InternLM3
 		}
+		if s.recalledBase(rec) {
+			continue // "Gemma 4 27B" (bf16) beside the released "Gemma 4 27B QAT"
+		}
 		if s.primary < 0 || s.sameGroup(rec.vendor, s.primary) || rec.family < 0 {
 			s.give(m, tune.downloadConf, "listed for download", true)
 		}
 	}
+}
+
+// recalledBase reports a model whose name a model the text releases
+// continues with more words ("X 27B" under a released "X 27B QAT"), of a
+// series the text dates before the page ("When we launched X in
+// September"): a table row of the older base the new variant is measured
+// against, not a release of the page's.
+func (s *state) recalledBase(m *modelRec) bool {
+	toks := m.tokens()
+	derived, recalled := false, false
+	for _, r := range s.models {
+		if r == m || r.vendor != m.vendor {
+			continue
+		}
+		rt := r.tokens()
+		switch {
+		case len(rt) > len(toks) && slices.Equal(rt[:len(toks)], toks) && r.conf >= tune.releasedBase && !r.along:
+			derived = true
+		case len(rt) < len(toks) && slices.Equal(toks[:len(rt)], rt) && r.recalled && r.conf == 0:
+			recalled = true
+		}
+	}
+	return derived && recalled
 }
 
 // releaseOfferedSeries releases, on a project's page, the series whose
@@ -1618,6 +1644,26 @@ func (s *state) recalledIn(m mention) bool {
 	return false
 }
 
+// plannedOnly reports a model named, and named only, before a word of
+// plans in its sentence ("(X QAT) … sẽ ra mắt trong những tuần tới", "X
+// will follow", "X は来月公開予定"): a variant the page says is still to
+// come, whatever clause the plan word governs. A condition before the
+// name ("If you need …, use X") plans nothing of X.
+func (s *state) plannedOnly(model int) bool {
+	seen := false
+	for _, m := range s.mentions {
+		if m.model != model {
+			continue
+		}
+		seen = true
+		sent := s.sents[s.sentenceAt(m.start)]
+		if len(hitsIn(s.cues[cuePlanned], m.end, sent.end)) == 0 {
+			return false
+		}
+	}
+	return seen
+}
+
 // releaseSeries releases the model a title names when the text releases
 // its variants: a page titled "Step-Audio" that open-sources
 // Step-Audio-Chat and Step-Audio-TTS-3B releases Step-Audio too.
@@ -1669,10 +1715,17 @@ func (s *state) releaseVariants() {
 	for _, i := range s.downloads {
 		named[i] = true
 	}
+	offered := make([]bool, len(s.models))
+	for _, i := range s.downloads {
+		offered[i] = true
+	}
 	of := make(map[int]*modelRec) // variant → the released model it varies
 	for i, m := range s.models {
 		if m.conf > 0 || m.targeted || m.bare || m.held || m.denied || m.recalled || cut[i] || !named[i] && len(s.mentions) > 0 {
 			continue // a truncated reading ("Qwen3-TTS-12Hz-1.7B" of "…-1.7B/0.6B-CustomVoice") is no variant either
+		}
+		if !offered[i] && s.plannedOnly(i) {
+			continue // "(X QAT) sẽ ra mắt trong những tuần tới": a variant still to come
 		}
 		toks := m.tokens()
 		for _, r := range released {
@@ -2022,8 +2075,48 @@ func (s *state) followUpTitle() bool {
 		}
 		past = past || s.pastDate(c) || s.aheadDate(c)
 	}
-	s.followUp = past
-	return past
+	s.followUp = past || s.elapsedTitle()
+	return s.followUp
+}
+
+// clauseCloses reports b opening with the end of a clause: nothing, or
+// a comma, colon, dash or stop. A Latin word of elapsed_title counts
+// only so ("Three weeks in, X …", not "Two years in the making").
+func clauseCloses(b []byte) bool {
+	b = bytes.TrimLeft(b, " ")
+	return len(b) == 0 || hasPrefixIn(b, []string{",", ":", ";", ".", "!", "?", "—", "–", "-", "，", "：", "|"})
+}
+
+// elapsedTitle reports a title, with no release word of its own, that
+// counts a week or more since a launch ("Three weeks in, X is
+// everywhere", "X三周后"): a span of time (elapsedIn's units) with a word
+// of the lexicon's elapsed_title right after it.
+func (s *state) elapsedTitle() bool {
+	title := s.buf[:s.titleEnd]
+	for _, set := range []struct {
+		units []string
+		days  int
+	}{{s.an.cat.ElapsedUnits, 30}, {s.an.cat.ElapsedWeekUnits, 7}, {s.an.cat.ElapsedYearUnits, 365}} {
+		for _, u := range set.units {
+			for at := range occurrences(title, u) {
+				k := at + len(u)
+				if u[0] < utf8.RuneSelf && (at == 0 || title[at-1] != ' ' || k < len(title) && isAlnum(title[k])) {
+					continue // a Latin unit is a word
+				}
+				n, _ := s.elapsedCount(bytes.TrimRight(title[:at], " "))
+				if set.days >= 365 && n >= 100 || n*set.days < tune.elapsedDays {
+					continue
+				}
+				after := bytes.TrimLeft(title[k:], " ")
+				for _, w := range s.an.cat.ElapsedTitle {
+					if bytes.HasPrefix(after, []byte(w)) && (w[0] >= utf8.RuneSelf || clauseCloses(after[len(w):])) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // titleModelIn reports a model in sentence sp that the title names too.
@@ -2168,7 +2261,9 @@ func fullDateHead(head []byte) bool {
 }
 
 // fullDateLen returns the length of the whole numeric date that opens
-// head before a space (fullDateHead), or 0.
+// head before a space (fullDateHead), or 0; a colon right after the date
+// counts in it ("2026.12.05：🎉 我们开源了 …": the emoji cuts the date and
+// its colon off as a sentence of their own).
 func fullDateLen(head []byte) int {
 	i := 0
 	for i < len(head) && isDigit(head[i]) {
@@ -2192,6 +2287,11 @@ func fullDateLen(head []byte) int {
 	}
 	if i < len(head) && head[i] == ' ' {
 		return i
+	}
+	for _, colon := range []string{":", "："} {
+		if bytes.HasPrefix(head[i:], []byte(colon)) {
+			return i + len(colon)
+		}
 	}
 	return 0
 }
