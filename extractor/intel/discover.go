@@ -1969,7 +1969,7 @@ func (s *state) definesModelPastCopula(sp, sent span) bool {
 func (s *state) definesModelIn(sp, sent span, reach int) bool {
 	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+reach)) {
 		gap := s.buf[sp.end:h.start]
-		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(withoutPairedModifier(gap), s.an.cat.DefinitionBreaks)
+		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(s.withoutPairedModifier(gap), s.an.cat.DefinitionBreaks)
 	}
 	return false
 }
@@ -1977,16 +1977,37 @@ func (s *state) definesModelIn(sp, sent span, reach int) bool {
 // withoutPairedModifier returns a definition's gap before its model noun
 // without the "and" that joins its last two lowercase words ("is an ultra
 // fast and accurate " → "is an ultra fast accurate "): two modifiers of
-// the noun, not a second thing the name is ("is a library and model zoo"
-// has a noun after the noun, "is a tool and a model" an article after
-// "and").
-func withoutPairedModifier(gap []byte) []byte {
+// the noun, not a second thing the name is ("is a tool and a model" has
+// an article after "and"; "is a library and pretrained models", "is a
+// tokenizer and embedding model" a noun before it: a word of the
+// lexicon's tool_nouns or data_nouns, or an agent noun in -izer/-iser).
+func (s *state) withoutPairedModifier(gap []byte) []byte {
 	words := bytes.Fields(gap)
 	n := len(words)
-	if n < 3 || !bytes.Equal(words[n-2], []byte("and")) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) {
+	if n < 3 || !bytes.Equal(words[n-2], []byte("and")) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) ||
+		s.thingNoun(words[n-3]) || s.thingNoun(words[n-1]) {
 		return gap
 	}
 	return append(append([]byte(" "), bytes.Join(append(slices.Clone(words[:n-2]), words[n-1]), []byte(" "))...), ' ')
+}
+
+// thingNoun reports a lowercase word that names a thing, not a quality of
+// a model: a word of the lexicon's tool_nouns or data_nouns ("library",
+// "dataset"), or an agent noun ending in -izer or -iser ("tokenizer").
+func (s *state) thingNoun(w []byte) bool {
+	for _, ns := range [][]string{s.an.cat.ToolNouns, s.an.cat.DataNouns} {
+		for _, n := range ns {
+			if strings.EqualFold(string(w), n) {
+				return true
+			}
+		}
+	}
+	for _, suf := range []string{"izer", "iser", "izers", "isers"} {
+		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
 }
 
 // articles are the English articles, which open a noun phrase of its own.
