@@ -31,6 +31,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -519,24 +520,32 @@ func (s *state) dropArchitectureOnly() {
 			other[m.model] = true
 		}
 	}
-	released := map[string]bool{} // the leading words of the released models' names
+	released := map[string]bool{} // the families of the released models
 	for _, m := range s.models {
 		if m.conf > 0 {
-			released[nameHead(m.name)] = true
+			released[familyKey(m.family, m.name)] = true
 		}
 	}
 	for i, m := range s.models {
-		if arch[i] && !other[i] && m.conf == 0 && !released[nameHead(m.name)] {
+		if arch[i] && !other[i] && m.conf == 0 && !released[familyKey(m.family, m.name)] {
 			m.count = 0
 		}
 	}
 }
 
-// nameHead returns a model name's first word, lowercased: "ling" of
-// "Ling-2.5-Flash" and of "Ling 2.0".
-func nameHead(name string) string {
+// familyKey returns what tells a model's family: the catalog's family
+// fam, or for a name of no catalogued family its first word lowercased
+// without a version closing it ("ling" of "Ling-2.5-Flash" and of "Ling
+// 2.0", "qwen" of "Qwen3-Max" and of "Qwen2.5").
+func familyKey(fam int, name string) string {
+	if fam >= 0 {
+		return "#" + strconv.Itoa(fam)
+	}
 	if i := strings.IndexAny(name, " -_"); i > 0 {
 		name = name[:i]
+	}
+	if t := strings.TrimRight(name, "0123456789."); t != "" {
+		name = t
 	}
 	return strings.ToLower(name)
 }
