@@ -565,15 +565,16 @@ func (s *state) architectureAfter(p int) bool {
 // dropCutNames forgets the models an article names only as the head of a
 // longer hyphenated name whose next word the name grammar does not know
 // ("Step-Audio" of "Step-Audio-AQAA", "LongCat-Audio" of
-// "LongCat-Audio-DiT", "ltxv-13b-0.9.7" of "ltxv-13b-0.9.7-distilled-lora128"):
-// the text names another model, not that one. A packaging part
-// ("-GGUF", "-Q4_K_M") or an adjective ("Llama-3-based") after the name
-// leaves it whole; a model the page releases stays.
+// "LongCat-Audio-DiT", "ltxv-13b" of "ltxv-13b-lora128"): the text names
+// another model, not that one. A packaging part ("-GGUF", "-Q4_K_M"), a
+// word of the lexicon's name_tails ("Llama-3-based", "-distilled") or,
+// after a name written with capitals, a lowercase word ("GPT-4-annotated
+// dialogues") leaves it whole; a model the page releases stays.
 func (s *state) dropCutNames() {
 	cut := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if s.cutAt(m.end, s.models[m.model].family) {
+		if s.cutAt(m.span, s.models[m.model].family) {
 			cut[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -586,13 +587,15 @@ func (s *state) dropCutNames() {
 	}
 }
 
-// cutAt reports a hyphen at p and a word after it opening with a letter
-// that is no stem of the name's family fam, no packaging part nor one of
-// the lexicon's name_tails
-// ("-based", "-latest", "-jpn"): the hyphenated name goes on past what
-// the grammar read.
-func (s *state) cutAt(p, fam int) bool {
-	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) {
+// cutAt reports a hyphen right after the name at m and a word after it
+// opening with a letter that is no stem of the name's family fam, no
+// packaging part nor one of the lexicon's name_tails ("-based",
+// "-latest", "-jpn"), and opens with a capital when the name holds one
+// (a name goes on in a name's shape; "GPT-4-annotated" is a compound
+// adjective): the hyphenated name goes on past what the grammar read.
+func (s *state) cutAt(m span, fam int) bool {
+	p := m.end
+	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) || isLower(s.buf[p+1]) && hasUpper(s.buf[m.start:m.end]) {
 		return false
 	}
 	e := p + 1
@@ -616,12 +619,14 @@ func (s *state) cutAt(p, fam int) bool {
 // "chinese-llama-2-7b", "Mistral-7B" of "OpenHermes-2.5-Mistral-7B",
 // "Llama3-V-2_5" of "MiniCPM-Llama3-V-2_5"): the whole names a model
 // built on that one, not that one. A maker's name before it leaves it the
-// maker's model ("Meta-Llama-3-8B"); a model the page releases stays.
+// maker's model ("Meta-Llama-3-8B"), and a lowercase word before a name
+// written with capitals is a prefix of a word, no name ("post-GPT-4 era",
+// "non-Llama-3 models"); a model the page releases stays.
 func (s *state) dropInnerNames() {
 	inner := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if s.innerAt(m.start, s.models[m.model].family) {
+		if s.innerAt(m.span, s.models[m.model].family) {
 			inner[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -634,10 +639,12 @@ func (s *state) dropInnerNames() {
 	}
 }
 
-// innerAt reports a hyphen right before byte st with a word of letters or
-// digits before it that is no vendor's name nor a stem of the name's
-// family fam.
-func (s *state) innerAt(st, fam int) bool {
+// innerAt reports a hyphen right before the name at m with a word of
+// letters or digits before it that is no vendor's name nor a stem of the
+// name's family fam, nor a lowercase word before a name holding a capital
+// (a hub id is written lowercase throughout: "chinese-llama-2-7b").
+func (s *state) innerAt(m span, fam int) bool {
+	st := m.start
 	if st < 2 || s.buf[st-1] != '-' || !isAlnum(s.buf[st-2]) {
 		return false
 	}
@@ -646,6 +653,9 @@ func (s *state) innerAt(st, fam int) bool {
 		j--
 	}
 	w := string(s.buf[j : st-1])
+	if lowerWord(w) && hasUpper(s.buf[m.start:m.end]) {
+		return false
+	}
 	_, vendor := s.an.c.vendorOfAlias[fold(w)]
 	return !vendor && !s.stemOf(w, fam)
 }
