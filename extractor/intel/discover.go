@@ -3333,8 +3333,11 @@ func (s *state) folderAcronym() string {
 
 // acronymVariants returns the names the text writes as initials and one
 // word after a space that is a variant word of the lexicon in any case
-// ("QSC lite") or is written like a name ("QSC QnA"): the variants of a
-// model the page names by its initials (folderAcronym).
+// ("QSC lite") or is written like a name and defined with it: bracketed
+// or before a definition copula ("(QSC QnA) is a model"): the variants
+// of a model the page names by its initials (folderAcronym). A format or
+// a not_model_parts word after the initials, or an undefined one ("the
+// QSC WebGL backend"), names something else.
 func (s *state) acronymVariants(short string) []string {
 	var out []string
 	for at := range occurrences(s.buf[s.titleEnd:], short+" ") {
@@ -3348,14 +3351,34 @@ func (s *state) acronymVariants(short string) []string {
 			continue
 		}
 		w := string(s.buf[q:e])
-		if !nameLike(w) && !s.variantWord(strings.ToLower(w)) || s.an.c.stopwords[w] {
+		if s.an.c.stopwords[w] || s.an.isFormat(w) || s.an.c.notModelParts[strings.ToLower(w)] {
 			continue
 		}
-		if name := short + " " + w; !slices.Contains(out, name) {
+		name := short + " " + w
+		if !s.variantWord(strings.ToLower(w)) && !(nameLike(w) && s.definedName(name)) {
+			continue
+		}
+		if !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// definedName reports name written in brackets ("(QSC QnA)") or right
+// before a definition copula of the lexicon ("QSC QnA is a model").
+func (s *state) definedName(name string) bool {
+	for _, b := range []string{"(" + name + ")", "（" + name + "）"} {
+		if bytes.Contains(s.buf, []byte(b)) {
+			return true
+		}
+	}
+	for _, c := range s.an.cat.DefinitionCopulas {
+		if bytes.Contains(s.buf, []byte(name+c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLike reports a word written as a name, not an ordinary word: with a
