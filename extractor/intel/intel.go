@@ -568,8 +568,9 @@ func (s *state) architectureAfter(p int) bool {
 // "LongCat-Audio-DiT", "ltxv-13b" of "ltxv-13b-lora128"): the text names
 // another model, not that one. A packaging part ("-GGUF", "-Q4_K_M"), a
 // word of the lexicon's name_tails ("Llama-3-based", "-distilled") or,
-// after a name written with capitals, a lowercase word ("GPT-4-annotated
-// dialogues") leaves it whole; a model the page releases stays.
+// after a name opening with a capital, a lowercase participle ending the
+// word ("GPT-4-annotated dialogues") leaves it whole; a model the page
+// releases stays.
 func (s *state) dropCutNames() {
 	cut := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
@@ -590,12 +591,13 @@ func (s *state) dropCutNames() {
 // cutAt reports a hyphen right after the name at m and a word after it
 // opening with a letter that is no stem of the name's family fam, no
 // packaging part nor one of the lexicon's name_tails ("-based",
-// "-latest", "-jpn"), and opens with a capital when the name holds one
-// (a name goes on in a name's shape; "GPT-4-annotated" is a compound
-// adjective): the hyphenated name goes on past what the grammar read.
+// "-latest", "-jpn"), nor, after a name opening with a capital, a
+// lowercase participle that ends the word ("GPT-4-annotated": a compound
+// adjective; "Llama-3-8B-fixed-special-embedding" goes on): the
+// hyphenated name goes on past what the grammar read.
 func (s *state) cutAt(m span, fam int) bool {
 	p := m.end
-	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) || isLower(s.buf[p+1]) && hasUpper(s.buf[m.start:m.end]) {
+	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) {
 		return false
 	}
 	e := p + 1
@@ -603,6 +605,9 @@ func (s *state) cutAt(m span, fam int) bool {
 		e++
 	}
 	w := string(s.buf[p+1 : e])
+	if isUpper(s.buf[m.start]) && participle(w) && (e == len(s.buf) || s.buf[e] != '-') {
+		return false
+	}
 	if s.an.isFormat(w) || s.stemOf(w, fam) {
 		return false
 	}
@@ -614,14 +619,21 @@ func (s *state) cutAt(m span, fam int) bool {
 	return true
 }
 
+// participle reports a lowercase word of at least five letters ending in
+// "ed" or "ing" ("annotated", "beating"): the tail of a compound
+// adjective, not a part of a name.
+func participle(w string) bool {
+	return len(w) >= 5 && lowerWord(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
 // dropInnerNames forgets the models an article names only inside a
 // longer hyphenated name that another word opens ("Llama-2-7b" of
 // "chinese-llama-2-7b", "Mistral-7B" of "OpenHermes-2.5-Mistral-7B",
 // "Llama3-V-2_5" of "MiniCPM-Llama3-V-2_5"): the whole names a model
 // built on that one, not that one. A maker's name before it leaves it the
 // maker's model ("Meta-Llama-3-8B"), and a lowercase word before a name
-// written with capitals is a prefix of a word, no name ("post-GPT-4 era",
-// "non-Llama-3 models"); a model the page releases stays.
+// opening with a capital is a prefix of a word, no name ("post-GPT-4
+// era", "non-Llama-3 models"); a model the page releases stays.
 func (s *state) dropInnerNames() {
 	inner := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
@@ -641,8 +653,9 @@ func (s *state) dropInnerNames() {
 
 // innerAt reports a hyphen right before the name at m with a word of
 // letters or digits before it that is no vendor's name nor a stem of the
-// name's family fam, nor a lowercase word before a name holding a capital
-// (a hub id is written lowercase throughout: "chinese-llama-2-7b").
+// name's family fam, nor a lowercase word before a name opening with a
+// capital (a hub id opens lowercase: "chinese-llama-2-7b",
+// "mamba-codestral-7B").
 func (s *state) innerAt(m span, fam int) bool {
 	st := m.start
 	if st < 2 || s.buf[st-1] != '-' || !isAlnum(s.buf[st-2]) {
@@ -653,7 +666,7 @@ func (s *state) innerAt(m span, fam int) bool {
 		j--
 	}
 	w := string(s.buf[j : st-1])
-	if lowerWord(w) && hasUpper(s.buf[m.start:m.end]) {
+	if lowerWord(w) && isUpper(s.buf[m.start]) {
 		return false
 	}
 	_, vendor := s.an.c.vendorOfAlias[fold(w)]
