@@ -2105,8 +2105,10 @@ func (s *state) offeredOptions() []string {
 
 // optionLine returns the name line [p, e) is, past list marks and before
 // a closing colon, when it has an inner capital or a digit and is no
-// vendor's, benchmark's or catalogued model's; with the next capitalised
-// word of the line after it where that line opens with the name and it.
+// vendor's, benchmark's, format's, catalogued model's or stopword
+// (software: "WebGL:", "ONNX"); a line closed by a colon whose next line
+// opens with its word and a capitalised word gives the two words, whatever
+// their shape ("Acme:" over "Acme Flowmesh can detect …").
 func (s *state) optionLine(p, e int) string {
 	for p < e && strings.IndexByte(" *-#", s.buf[p]) >= 0 {
 		p++
@@ -2122,15 +2124,18 @@ func (s *state) optionLine(p, e int) string {
 		return s.optionWords(string(s.buf[p:q]))
 	}
 	name := string(s.buf[p:q])
-	if !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
-		return ""
+	if s.an.isFormat(name) {
+		return "" // "ONNX:": a format the package ships
 	}
-	if next := s.buf[min(e+1, len(s.buf)):]; q < e && bytes.HasPrefix(next, []byte(name+" ")) {
+	if next := s.buf[min(e+1, len(s.buf)):]; q < e && bytes.Contains(s.buf[q:e], []byte(":")) && bytes.HasPrefix(next, []byte(name+" ")) {
 		if k := len(name) + 1; k < len(next) && isUpper(next[k]) {
 			if j := productEnd(next, k); j > k {
 				name += " " + string(next[k:j]) // "Acme:" over "Acme Flowmesh can detect"
 			}
 		}
+	}
+	if !strings.Contains(name, " ") && !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
+		return ""
 	}
 	if s.knownWord(name) || s.hitOverlaps(span{p, q}) && !strings.Contains(name, " ") {
 		return ""
