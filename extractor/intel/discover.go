@@ -1013,7 +1013,7 @@ func (s *state) readStem(stem string, versioned bool, names []string) {
 		if len(parts) == 0 {
 			parts, end = s.spacedCode(stem, en, names)
 		}
-		if envSetting(s.buf, st, end) {
+		if constantName(s.buf, st, end) {
 			continue // "X38_MODEL", "X38_LLAMA_SERVER": a setting's name in code
 		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
@@ -1975,8 +1975,9 @@ func (s *state) definesModelIn(sp, sent span, reach int) bool {
 }
 
 // withoutPairedModifier returns a definition's gap before its model noun
-// without the "and" that joins its last two lowercase words ("is an ultra
-// fast and accurate " → "is an ultra fast accurate "): two modifiers of
+// without the list word (the lexicon's list_joiners: "and") that joins
+// its last two lowercase words ("is an ultra fast and accurate " → "is
+// an ultra fast accurate "): two modifiers of
 // the noun, not a second thing the name is ("is a tool and a model" has
 // an article after "and"; "is a library and pretrained models", "is a
 // tokenizer and embedding model" a noun before it: a word of the
@@ -1984,7 +1985,7 @@ func (s *state) definesModelIn(sp, sent span, reach int) bool {
 func (s *state) withoutPairedModifier(gap []byte) []byte {
 	words := bytes.Fields(gap)
 	n := len(words)
-	if n < 3 || !bytes.Equal(words[n-2], []byte("and")) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) ||
+	if n < 3 || !slices.Contains(s.an.cat.ListJoiners, string(words[n-2])) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) ||
 		s.thingNoun(words[n-3]) || s.thingNoun(words[n-1]) {
 		return gap
 	}
@@ -2013,7 +2014,8 @@ func (s *state) thingNoun(w []byte) bool {
 // articles are the English articles, which open a noun phrase of its own.
 var articles = []string{"a", "an", "the"}
 
-// lowerRun reports a word of lowercase Latin letters and hyphens.
+// lowerRun reports a word of lowercase Latin letters and hyphens
+// ("state-of-the-art"); lowerWord takes no hyphen.
 func lowerRun(w []byte) bool {
 	for _, c := range w {
 		if !isLower(c) && c != '-' {
