@@ -112,6 +112,11 @@ type Catalog struct {
 	// ("This package provides", "本仓库提供"): the models named after one,
 	// beside the page's own release, are the page's too.
 	SelfOffers []string `yaml:"self_offers"`
+	// ModelTasks name what a model of a machine-learning task does
+	// ("detection", "keypoints", "识别"): a page offering models that
+	// names none offers some other kind of model (a framework's data
+	// models, 3D models).
+	ModelTasks []string `yaml:"model_tasks"`
 	// DefinitionBreaks between a name and a model noun make the noun no
 	// head of what the sentence calls the name ("Harbor is a tool for
 	// serving language models").
@@ -983,6 +988,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ReaderConditions = append(c.ReaderConditions, o.ReaderConditions...)
 	c.ReaderRequests = append(c.ReaderRequests, o.ReaderRequests...)
 	c.SelfOffers = append(c.SelfOffers, o.SelfOffers...)
+	c.ModelTasks = append(c.ModelTasks, o.ModelTasks...)
 	c.DefinitionBreaks = append(c.DefinitionBreaks, o.DefinitionBreaks...)
 	c.DefinitionCopulas = append(c.DefinitionCopulas, o.DefinitionCopulas...)
 	c.ArchitectureNouns = append(c.ArchitectureNouns, o.ArchitectureNouns...)
@@ -1415,6 +1421,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("reader_conditions", c.ReaderConditions)
 	v.names("reader_requests", c.ReaderRequests)
 	v.names("self_offers", c.SelfOffers)
+	v.names("model_tasks", c.ModelTasks)
 	v.spacedWords("definition_breaks", c.DefinitionBreaks)
 	v.spacedWords("definition_copulas", c.DefinitionCopulas)
 	v.spacedWords("code_before", c.CodeBefore)

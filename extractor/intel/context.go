@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/modelwire/modelwire/extractor/catalog"
@@ -122,10 +123,13 @@ func (s *state) projectCalledModel() bool {
 // Latin words or numbers and no clause mark or definition break ("This
 // package provides multiple state-of-the-art models for …", "Currently,
 // we provide 3 model options:"). A package of models is about models
-// whatever task words it uses; "This package provides Django models" (a
-// capitalised word between) offers another framework's data models.
+// whatever AI words it uses, so long as it names a task of the
+// lexicon's model_tasks ("pose detection", "keypoints"); "This package
+// provides Django models" (a capitalised word between), "pydantic models
+// for the GitHub REST API" (no task) and "3D models of historic towers"
+// (a word led by a digit between) offer other kinds of models.
 func (s *state) offersModels() bool {
-	if _, _, _, ok := s.project(); !ok || len(s.an.cat.SelfOffers) == 0 {
+	if _, _, _, ok := s.project(); !ok || len(s.an.cat.SelfOffers) == 0 || !hasAnyFold(s.buf, s.an.cat.ModelTasks) {
 		return false
 	}
 	for _, sent := range s.sents {
@@ -142,7 +146,9 @@ func (s *state) offersModels() bool {
 		if len(words) > tune.definitionWords || bytes.ContainsAny(gap, ";:!?。；,()") || hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
 			continue
 		}
-		if !slices.ContainsFunc(words, func(w []byte) bool { return isUpper(w[0]) || w[0] >= utf8.RuneSelf }) {
+		if !slices.ContainsFunc(words, func(w []byte) bool {
+			return isUpper(w[0]) || w[0] >= utf8.RuneSelf || isDigit(w[0]) && bytes.ContainsFunc(w, unicode.IsLetter)
+		}) {
 			return true
 		}
 	}

@@ -1013,7 +1013,7 @@ func (s *state) readStem(stem string, versioned bool, names []string) {
 		if len(parts) == 0 {
 			parts, end = s.spacedCode(stem, en, names)
 		}
-		if envSetting(s.buf, st, end) {
+		if constantName(s.buf, st, end) {
 			continue // "X38_MODEL", "X38_LLAMA_SERVER": a setting's name in code
 		}
 		if native && pat[len(pat)-1] >= utf8.RuneSelf && (len(parts) == 0 || s.buf[en] != '-' && !(versioned && spacedNumberAt(s.buf, en))) {
@@ -1969,30 +1969,53 @@ func (s *state) definesModelPastCopula(sp, sent span) bool {
 func (s *state) definesModelIn(sp, sent span, reach int) bool {
 	for _, h := range hitsIn(s.cues[cueModelNouns], sp.end, min(sent.end, sp.end+reach)) {
 		gap := s.buf[sp.end:h.start]
-		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(withoutPairedModifier(gap), s.an.cat.DefinitionBreaks)
+		return !bytes.ContainsAny(gap, ";:!?。；") && !bytes.Contains(gap, []byte(". ")) && !hasAnyFold(s.withoutPairedModifier(gap), s.an.cat.DefinitionBreaks)
 	}
 	return false
 }
 
 // withoutPairedModifier returns a definition's gap before its model noun
-// without the "and" that joins its last two lowercase words ("is an ultra
-// fast and accurate " → "is an ultra fast accurate "): two modifiers of
-// the noun, not a second thing the name is ("is a library and model zoo"
-// has a noun after the noun, "is a tool and a model" an article after
-// "and").
-func withoutPairedModifier(gap []byte) []byte {
+// without the list word (the lexicon's list_joiners: "and") that joins
+// its last two lowercase words ("is an ultra fast and accurate " → "is
+// an ultra fast accurate "): two modifiers of
+// the noun, not a second thing the name is ("is a tool and a model" has
+// an article after "and"; "is a library and pretrained models", "is a
+// tokenizer and embedding model" a noun before it: a word of the
+// lexicon's tool_nouns or data_nouns, or an agent noun in -izer/-iser).
+func (s *state) withoutPairedModifier(gap []byte) []byte {
 	words := bytes.Fields(gap)
 	n := len(words)
-	if n < 3 || !bytes.Equal(words[n-2], []byte("and")) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) {
+	if n < 3 || !slices.Contains(s.an.cat.ListJoiners, string(words[n-2])) || !lowerRun(words[n-3]) || !lowerRun(words[n-1]) || slices.Contains(articles, string(words[n-1])) ||
+		s.thingNoun(words[n-3]) || s.thingNoun(words[n-1]) {
 		return gap
 	}
 	return append(append([]byte(" "), bytes.Join(append(slices.Clone(words[:n-2]), words[n-1]), []byte(" "))...), ' ')
 }
 
+// thingNoun reports a lowercase word that names a thing, not a quality of
+// a model: a word of the lexicon's tool_nouns or data_nouns ("library",
+// "dataset"), or an agent noun ending in -izer or -iser ("tokenizer").
+func (s *state) thingNoun(w []byte) bool {
+	for _, ns := range [][]string{s.an.cat.ToolNouns, s.an.cat.DataNouns} {
+		for _, n := range ns {
+			if strings.EqualFold(string(w), n) {
+				return true
+			}
+		}
+	}
+	for _, suf := range []string{"izer", "iser", "izers", "isers"} {
+		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
+}
+
 // articles are the English articles, which open a noun phrase of its own.
 var articles = []string{"a", "an", "the"}
 
-// lowerRun reports a word of lowercase Latin letters and hyphens.
+// lowerRun reports a word of lowercase Latin letters and hyphens
+// ("state-of-the-art"); lowerWord takes no hyphen.
 func lowerRun(w []byte) bool {
 	for _, c := range w {
 		if !isLower(c) && c != '-' {
@@ -2084,8 +2107,10 @@ func (s *state) offeredOptions() []string {
 
 // optionLine returns the name line [p, e) is, past list marks and before
 // a closing colon, when it has an inner capital or a digit and is no
-// vendor's, benchmark's or catalogued model's; with the next capitalised
-// word of the line after it where that line opens with the name and it.
+// vendor's, benchmark's, format's, catalogued model's or stopword
+// (software: "WebGL:", "ONNX"); a line closed by a colon whose next line
+// opens with its word and a capitalised word gives the two words, whatever
+// their shape ("Acme:" over "Acme Flowmesh can detect …").
 func (s *state) optionLine(p, e int) string {
 	for p < e && strings.IndexByte(" *-#", s.buf[p]) >= 0 {
 		p++
@@ -2101,15 +2126,18 @@ func (s *state) optionLine(p, e int) string {
 		return s.optionWords(string(s.buf[p:q]))
 	}
 	name := string(s.buf[p:q])
-	if !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
-		return ""
+	if s.an.isFormat(name) {
+		return "" // "ONNX:": a format the package ships
 	}
-	if next := s.buf[min(e+1, len(s.buf)):]; q < e && bytes.HasPrefix(next, []byte(name+" ")) {
+	if next := s.buf[min(e+1, len(s.buf)):]; q < e && bytes.Contains(s.buf[q:e], []byte(":")) && bytes.HasPrefix(next, []byte(name+" ")) {
 		if k := len(name) + 1; k < len(next) && isUpper(next[k]) {
 			if j := productEnd(next, k); j > k {
 				name += " " + string(next[k:j]) // "Acme:" over "Acme Flowmesh can detect"
 			}
 		}
+	}
+	if !strings.Contains(name, " ") && !hasInnerUpper(name) && !strings.ContainsAny(name, "0123456789") {
+		return ""
 	}
 	if s.knownWord(name) || s.hitOverlaps(span{p, q}) && !strings.Contains(name, " ") {
 		return ""
@@ -3312,8 +3340,11 @@ func (s *state) folderAcronym() string {
 
 // acronymVariants returns the names the text writes as initials and one
 // word after a space that is a variant word of the lexicon in any case
-// ("QSC lite") or is written like a name ("QSC QnA"): the variants of a
-// model the page names by its initials (folderAcronym).
+// ("QSC lite") or is written like a name and defined with it: bracketed
+// or before a definition copula ("(QSC QnA) is a model"): the variants
+// of a model the page names by its initials (folderAcronym). A format or
+// a not_model_parts word after the initials, or an undefined one ("the
+// QSC WebGL backend"), names something else.
 func (s *state) acronymVariants(short string) []string {
 	var out []string
 	for at := range occurrences(s.buf[s.titleEnd:], short+" ") {
@@ -3327,14 +3358,34 @@ func (s *state) acronymVariants(short string) []string {
 			continue
 		}
 		w := string(s.buf[q:e])
-		if !nameLike(w) && !s.variantWord(strings.ToLower(w)) || s.an.c.stopwords[w] {
+		if s.an.c.stopwords[w] || s.an.isFormat(w) || s.an.c.notModelParts[strings.ToLower(w)] {
 			continue
 		}
-		if name := short + " " + w; !slices.Contains(out, name) {
+		name := short + " " + w
+		if !s.variantWord(strings.ToLower(w)) && !(nameLike(w) && s.definedName(name)) {
+			continue
+		}
+		if !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// definedName reports name written in brackets ("(QSC QnA)") or right
+// before a definition copula of the lexicon ("QSC QnA is a model").
+func (s *state) definedName(name string) bool {
+	for _, b := range []string{"(" + name + ")", "（" + name + "）"} {
+		if bytes.Contains(s.buf, []byte(b)) {
+			return true
+		}
+	}
+	for _, c := range s.an.cat.DefinitionCopulas {
+		if bytes.Contains(s.buf, []byte(name+c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLike reports a word written as a name, not an ordinary word: with a

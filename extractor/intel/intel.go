@@ -31,6 +31,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -519,24 +520,32 @@ func (s *state) dropArchitectureOnly() {
 			other[m.model] = true
 		}
 	}
-	released := map[string]bool{} // the leading words of the released models' names
+	released := map[string]bool{} // the families of the released models
 	for _, m := range s.models {
 		if m.conf > 0 {
-			released[nameHead(m.name)] = true
+			released[familyKey(m.family, m.name)] = true
 		}
 	}
 	for i, m := range s.models {
-		if arch[i] && !other[i] && m.conf == 0 && !released[nameHead(m.name)] {
+		if arch[i] && !other[i] && m.conf == 0 && !released[familyKey(m.family, m.name)] {
 			m.count = 0
 		}
 	}
 }
 
-// nameHead returns a model name's first word, lowercased: "ling" of
-// "Ling-2.5-Flash" and of "Ling 2.0".
-func nameHead(name string) string {
+// familyKey returns what tells a model's family: the catalog's family
+// fam, or for a name of no catalogued family its first word lowercased
+// without a version closing it ("ling" of "Ling-2.5-Flash" and of "Ling
+// 2.0", "qwen" of "Qwen3-Max" and of "Qwen2.5").
+func familyKey(fam int, name string) string {
+	if fam >= 0 {
+		return "#" + strconv.Itoa(fam)
+	}
 	if i := strings.IndexAny(name, " -_"); i > 0 {
 		name = name[:i]
+	}
+	if t := strings.TrimRight(name, "0123456789."); t != "" {
+		name = t
 	}
 	return strings.ToLower(name)
 }
@@ -556,15 +565,17 @@ func (s *state) architectureAfter(p int) bool {
 // dropCutNames forgets the models an article names only as the head of a
 // longer hyphenated name whose next word the name grammar does not know
 // ("Step-Audio" of "Step-Audio-AQAA", "LongCat-Audio" of
-// "LongCat-Audio-DiT", "ltxv-13b-0.9.7" of "ltxv-13b-0.9.7-distilled-lora128"):
-// the text names another model, not that one. A packaging part
-// ("-GGUF", "-Q4_K_M") or an adjective ("Llama-3-based") after the name
-// leaves it whole; a model the page releases stays.
+// "LongCat-Audio-DiT", "ltxv-13b" of "ltxv-13b-lora128"): the text names
+// another model, not that one. A packaging part ("-GGUF", "-Q4_K_M"), a
+// word of the lexicon's name_tails ("Llama-3-based", "-distilled") or,
+// after a name opening with a capital, a lowercase participle ending the
+// word ("GPT-4-annotated dialogues") leaves it whole; a model the page
+// releases stays.
 func (s *state) dropCutNames() {
 	cut := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if s.cutAt(m.end, s.models[m.model].family) {
+		if s.cutAt(m.span, s.models[m.model].family) {
 			cut[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -577,12 +588,15 @@ func (s *state) dropCutNames() {
 	}
 }
 
-// cutAt reports a hyphen at p and a word after it opening with a letter
-// that is no stem of the name's family fam, no packaging part nor one of
-// the lexicon's name_tails
-// ("-based", "-latest", "-jpn"): the hyphenated name goes on past what
-// the grammar read.
-func (s *state) cutAt(p, fam int) bool {
+// cutAt reports a hyphen right after the name at m and a word after it
+// opening with a letter that is no stem of the name's family fam, no
+// packaging part nor one of the lexicon's name_tails ("-based",
+// "-latest", "-jpn"), nor, after a name opening with a capital, a
+// lowercase participle that ends the word ("GPT-4-annotated": a compound
+// adjective; "Llama-3-8B-fixed-special-embedding" goes on): the
+// hyphenated name goes on past what the grammar read.
+func (s *state) cutAt(m span, fam int) bool {
+	p := m.end
 	if p+1 >= len(s.buf) || s.buf[p] != '-' || !isLetterASCII(s.buf[p+1]) {
 		return false
 	}
@@ -591,6 +605,9 @@ func (s *state) cutAt(p, fam int) bool {
 		e++
 	}
 	w := string(s.buf[p+1 : e])
+	if isUpper(s.buf[m.start]) && participle(w) && (e == len(s.buf) || s.buf[e] != '-') {
+		return false
+	}
 	if s.an.isFormat(w) || s.stemOf(w, fam) {
 		return false
 	}
@@ -602,17 +619,26 @@ func (s *state) cutAt(p, fam int) bool {
 	return true
 }
 
+// participle reports a lowercase word of at least five letters ending in
+// "ed" or "ing" ("annotated", "beating"): the tail of a compound
+// adjective, not a part of a name.
+func participle(w string) bool {
+	return len(w) >= 5 && lowerWord(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
 // dropInnerNames forgets the models an article names only inside a
 // longer hyphenated name that another word opens ("Llama-2-7b" of
 // "chinese-llama-2-7b", "Mistral-7B" of "OpenHermes-2.5-Mistral-7B",
 // "Llama3-V-2_5" of "MiniCPM-Llama3-V-2_5"): the whole names a model
 // built on that one, not that one. A maker's name before it leaves it the
-// maker's model ("Meta-Llama-3-8B"); a model the page releases stays.
+// maker's model ("Meta-Llama-3-8B"), and a lowercase word before a name
+// opening with a capital is a prefix of a word, no name ("post-GPT-4
+// era", "non-Llama-3 models"); a model the page releases stays.
 func (s *state) dropInnerNames() {
 	inner := make([]bool, len(s.models))
 	whole := make([]bool, len(s.models))
 	for _, m := range s.mentions {
-		if s.innerAt(m.start, s.models[m.model].family) {
+		if s.innerAt(m.span, s.models[m.model].family) {
 			inner[m.model] = true
 		} else {
 			whole[m.model] = true
@@ -625,10 +651,13 @@ func (s *state) dropInnerNames() {
 	}
 }
 
-// innerAt reports a hyphen right before byte st with a word of letters or
-// digits before it that is no vendor's name nor a stem of the name's
-// family fam.
-func (s *state) innerAt(st, fam int) bool {
+// innerAt reports a hyphen right before the name at m with a word of
+// letters or digits before it that is no vendor's name nor a stem of the
+// name's family fam, nor a lowercase word before a name opening with a
+// capital (a hub id opens lowercase: "chinese-llama-2-7b",
+// "mamba-codestral-7B").
+func (s *state) innerAt(m span, fam int) bool {
+	st := m.start
 	if st < 2 || s.buf[st-1] != '-' || !isAlnum(s.buf[st-2]) {
 		return false
 	}
@@ -637,6 +666,9 @@ func (s *state) innerAt(st, fam int) bool {
 		j--
 	}
 	w := string(s.buf[j : st-1])
+	if lowerWord(w) && isUpper(s.buf[m.start]) {
+		return false
+	}
 	_, vendor := s.an.c.vendorOfAlias[fold(w)]
 	return !vendor && !s.stemOf(w, fam)
 }

@@ -922,19 +922,40 @@ func (s *state) releaseRepoTitle(sizes bool) {
 	}
 }
 
-// firstNamedBuilt reports the sentence in which the text first names
-// model i holding a cue of building on another's model ("量化版", "a GGUF
-// port of", "based on"): the page's first word of the model is about a
-// build of it.
+// firstNamedBuilt reports the text's first mention of model i with a
+// cue of building on another's model attached to it: one before it
+// ("a GGUF port of X", "based on X") or one that follows what it
+// qualifies after it, past a bracket ("X（…）GGUF 量化版"), each at most
+// builtReach bytes off with no clause break between. The page's first
+// word of the model is then about a build of it; a base cue elsewhere in
+// the sentence ("X is a text-to-video model that renders scenes like a
+// film crew would") says nothing of X.
 func (s *state) firstNamedBuilt(i int) bool {
 	for _, m := range s.mentionsIn(s.titleEnd, len(s.buf)) {
-		if m.model == i {
-			sent := s.sents[s.sentenceAt(m.start)]
-			return len(hitsIn(s.cues[cueBase], sent.start, sent.end)) > 0
+		if m.model != i {
+			continue
 		}
+		sent := s.sents[s.sentenceAt(m.start)]
+		q := m.end
+		if g := bytes.TrimLeft(s.buf[q:sent.end], " "); len(g) > 0 && (g[0] == '(' || bytes.HasPrefix(g, []byte("（"))) {
+			if j := bytes.IndexAny(g, ")）"); j >= 0 {
+				q = sent.end - len(g) + j
+			}
+		}
+		for _, h := range hitsIn(s.cues[cueBase], sent.start, sent.end) {
+			if !h.after && h.end <= m.start && m.start-h.end <= builtReach && !clauseBreak(s.buf[h.end:m.start]) ||
+				h.after && h.start >= q && h.start-q <= builtReach && !clauseBreak(s.buf[q:h.start]) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
+
+// builtReach is how far from a model's name, in bytes, a cue of building
+// on it may lie and still attach to it.
+const builtReach = 16
 
 // vendorHitOf reports vendor v, or one of its group, named in the text.
 func (s *state) vendorHitOf(v int) bool {

@@ -829,7 +829,7 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 		return 0, false
 	}
 	if constantName(s.buf, st, end) {
-		// "QWEN_MODEL", "MINIMAX_BASE_URL", "$MISTRAL_SMALL_3_1_INSTRUCT":
+		// "QWEN_MODEL", "MINIMAX_BASE_URL", "$MISTRAL_SMALL_3_1_INSTRUCT", "X38_MODEL":
 		// an environment variable or constant of a code sample, no model.
 		return end, true
 	}
@@ -841,9 +841,6 @@ func (s *state) familyMention(r ref, st, en int, surface []byte) (int, bool) {
 	}
 	if len(parts) > 0 && lineOfVersions(s.buf, end) {
 		return end + 2, true // "Qwen3.x": a line of versions, no model
-	}
-	if envSetting(s.buf, st, end) {
-		return end, true // "X38_MODEL": a setting's name in code
 	}
 	if ps := s.derivativePrefix(st); ps < st && len(parts) > 0 {
 		// "AceReason-Nemotron-7B": a lab's own line built on the
@@ -1545,7 +1542,7 @@ func (an *Analyzer) scoreUnitAt(buf []byte, i int) bool {
 // capitals after an underscore whose word before has no lowercase letter
 // ("MODEL" of "X38_MODEL"). A name's part goes on in neither.
 func envIdentifier(buf []byte, q, w int, sep byte) bool {
-	if w-q < 2 || !upperRun(buf[q:w]) {
+	if w-q < 2 || !isAllCaps(string(buf[q:w])) {
 		return false
 	}
 	switch sep {
@@ -1566,14 +1563,6 @@ func settingHead(buf []byte, p int) bool {
 	return i < p && (i == 0 || !isAlnum(buf[i-1]) && buf[i-1] != '-' && buf[i-1] != '.')
 }
 
-// envSetting reports the name read at [st, end) as the head of a
-// setting's name in capitals and underscores ("X38" of "X38_MODEL"): a
-// whole word of capitals and digits (settingHead; not "UD-IQ1" of
-// "UD-IQ1_S", a hyphenated code), an underscore and a capital after it.
-func envSetting(buf []byte, st, end int) bool {
-	return end+1 < len(buf) && buf[end] == '_' && isUpper(buf[end+1]) && settingStart(buf, end) == st && settingHead(buf, end)
-}
-
 // settingStart returns where the run of capitals, digits and underscores
 // ending at p starts.
 func settingStart(buf []byte, p int) int {
@@ -1581,16 +1570,6 @@ func settingStart(buf []byte, p int) int {
 		p--
 	}
 	return p
-}
-
-// upperRun reports a word of capitals (no digit, no lowercase letter).
-func upperRun(b []byte) bool {
-	for _, c := range b {
-		if !isUpper(c) {
-			return false
-		}
-	}
-	return true
 }
 
 // spacedCountAt reports a space and a count word written apart from its

@@ -1199,14 +1199,23 @@ func (s *state) unmarkedRow(row []cell, marked []int) bool {
 
 // noteBenched marks the models a benchmark table compares the article's
 // own against: every model of its header (or label column) but those
-// marked "(ours)".
+// marked "(ours)" and, on a project's page, the project's name as the
+// title spells it with a version ("QuillOCR 0.1.0" at …/quillocr titled
+// "QuillOCR"): the page's own model in the release it measures.
 func (s *state) noteBenched(tb table) {
 	if !tb.scored || tb.download {
 		return
 	}
+	own := ""
+	if _, repo, _, ok := s.project(); ok {
+		own = s.titleSpelling(repo)
+	}
 	mark := func(m int, ours bool) {
 		if m < 0 {
 			return
+		}
+		if rest, ok := strings.CutPrefix(s.models[m].name, own+" "); own != "" && ok && rest != "" && isDigit(rest[0]) {
+			ours = true
 		}
 		if ours {
 			s.models[m].ours = true
