@@ -133,15 +133,11 @@ func (s *state) offersModels() bool {
 		return false
 	}
 	for _, sent := range s.sents {
-		at := s.selfOfferEnd(sent)
-		if at < 0 {
+		at, noun, ok := s.offeredNoun(sent)
+		if !ok {
 			continue
 		}
-		hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
-		if len(hs) == 0 {
-			continue
-		}
-		gap := s.buf[at:hs[0].start]
+		gap := s.buf[at:noun.start]
 		words := bytes.Fields(gap)
 		if len(words) > tune.definitionWords || bytes.ContainsAny(gap, ";:!?。；,()") || hasAnyFold(gap, s.an.cat.DefinitionBreaks) {
 			continue

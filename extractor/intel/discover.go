@@ -2074,20 +2074,16 @@ func (s *state) listDefinitions() []string {
 func (s *state) offeredOptions() []string {
 	var names []string
 	for _, sent := range s.sents {
-		at := s.selfOfferEnd(sent)
-		if at < 0 {
+		at, noun, ok := s.offeredNoun(sent)
+		if !ok {
 			continue
 		}
-		hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
-		if len(hs) == 0 {
+		n := countBefore(s.buf[at:noun.start])
+		end := bytes.IndexByte(s.buf[noun.end:], '\n')
+		if n == 0 || end < 0 || !bytes.HasSuffix(bytes.TrimRight(s.buf[noun.end:noun.end+end], " "), []byte(":")) {
 			continue
 		}
-		n := countBefore(s.buf[at:hs[0].start])
-		end := bytes.IndexByte(s.buf[hs[0].end:], '\n')
-		if n == 0 || end < 0 || !bytes.HasSuffix(bytes.TrimRight(s.buf[hs[0].end:hs[0].end+end], " "), []byte(":")) {
-			continue
-		}
-		p, found := hs[0].end+end+1, 0
+		p, found := noun.end+end+1, 0
 		for line := 0; line < 2*n+1 && found < n && p < len(s.buf); line++ {
 			e := p + bytes.IndexByte(s.buf[p:], '\n')
 			if e < p {

@@ -1106,6 +1106,21 @@ func (s *state) selfOfferEnd(sent span) int {
 	return -1
 }
 
+// offeredNoun returns, for a sentence that opens with a self_offers
+// word, where that word ends and the first model noun after it
+// ("This package provides models …"); ok is false for other sentences.
+func (s *state) offeredNoun(sent span) (at int, noun hit, ok bool) {
+	at = s.selfOfferEnd(sent)
+	if at < 0 {
+		return at, hit{}, false
+	}
+	hs := hitsIn(s.cues[cueModelNouns], at, sent.end)
+	if len(hs) == 0 {
+		return at, hit{}, false
+	}
+	return at, hs[0], true
+}
+
 // releaseNewestDated releases, on a repository's page that releases
 // nothing else, the model of the newest row of a table that dates its
 // rows ("Model | Launch date | Model sizes": "Llama 4 | 4/5/2025" below
