@@ -2129,12 +2129,16 @@ func clauseCloses(b []byte) bool {
 // of the lexicon's elapsed_title right after it.
 func (s *state) elapsedTitle() bool {
 	title := s.buf[:s.titleEnd]
+	low := make([]byte, len(title)) // Latin words in any case ("Three Weeks In")
+	for i, c := range title {
+		low[i] = lowerASCII(c)
+	}
 	for _, set := range []struct {
 		units []string
 		days  int
 	}{{s.an.cat.ElapsedUnits, 30}, {s.an.cat.ElapsedWeekUnits, 7}, {s.an.cat.ElapsedYearUnits, 365}} {
 		for _, u := range set.units {
-			for at := range occurrences(title, u) {
+			for at := range occurrences(low, u) {
 				k := at + len(u)
 				if u[0] < utf8.RuneSelf && (at == 0 || title[at-1] != ' ' || k < len(title) && isAlnum(title[k])) {
 					continue // a Latin unit is a word
@@ -2143,7 +2147,7 @@ func (s *state) elapsedTitle() bool {
 				if set.days >= 365 && n >= 100 || n*set.days < tune.elapsedDays {
 					continue
 				}
-				after := bytes.TrimLeft(title[k:], " ")
+				after := bytes.TrimLeft(low[k:], " ")
 				for _, w := range s.an.cat.ElapsedTitle {
 					if bytes.HasPrefix(after, []byte(w)) && (w[0] >= utf8.RuneSelf || clauseCloses(after[len(w):])) {
 						return true
