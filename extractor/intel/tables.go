@@ -333,17 +333,46 @@ func rowScored(cells []cell) bool {
 // and other marks dropped. It returns the model or -1.
 func (s *state) baselineName(text string) int {
 	t := trimMarks(text)
-	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t) || checkpointID(t)) || !labelShaped(t) {
+	if len(t) < 3 || strings.ContainsAny(t, "()（）%:/,") || !(hasUpper([]byte(t)) && hasDigit(t) || innerCapHyphen(t) || s.checkpointID(t)) || !labelShaped(t) {
 		return -1
 	}
 	return s.tableName(t)
 }
 
-// checkpointID reports one word of letters and digits joined by hyphens,
-// a digit among them, as a checkpoint's id is written ("bge-m3",
-// "multilingual-e5-large", "jina-embeddings-v3").
-func checkpointID(t string) bool {
-	return strings.ContainsRune(t, '-') && hasDigit(t) && joinedWord(t)
+// checkpointID reports one word of letters and digits joined by hyphens
+// as a checkpoint's id is written ("bge-m3", "multilingual-e5-large",
+// "jina-embeddings-v3", "text-embedding-3-large"): a part with a digit
+// that also has a letter or is not the last, no packaging part or metric.
+// A word and a bare number after it ("covid-19", "top-5", "k-12") is an
+// id only where the text writes it as well ("We release community-2");
+// packagings ("fp16-int8") are none.
+func (s *state) checkpointID(t string) bool {
+	if !strings.ContainsRune(t, '-') || !joinedWord(t) {
+		return false
+	}
+	parts := strings.Split(t, "-")
+	bare := false
+	for i, p := range parts {
+		if !hasDigit(p) || s.an.isFormat(p) || metricWord(p) {
+			continue
+		}
+		if i+1 < len(parts) || hasLetter(p) {
+			return true
+		}
+		bare = true
+	}
+	return bare && s.writesWord(t)
+}
+
+// writesWord reports w written as a word of the page's title or text.
+func (s *state) writesWord(w string) bool {
+	for at := range occurrences(s.buf, w) {
+		k := at + len(w)
+		if (at == 0 || !isAlnum(s.buf[at-1]) && s.buf[at-1] != '-') && (k == len(s.buf) || !isAlnum(s.buf[k]) && s.buf[k] != '-') {
+			return true
+		}
+	}
+	return false
 }
 
 // baselineColumns reads the header of a benchmark table with models
@@ -384,6 +413,9 @@ func (s *state) headedName(text string) int {
 	t, repo := labelName(text)
 	if len(t) < 2 || strings.ContainsAny(t, "%:/,") || !(repo || hasDigit(t) || hasUpper([]byte(t[1:])) || joinedWord(t)) || !labelShaped(t) {
 		return -1
+	}
+	if !repo && strings.ContainsRune(t, '-') && joinedWord(t) && hasDigit(t) && !hasUpper([]byte(t)) && !s.checkpointID(t) {
+		return -1 // "covid-19", "fp16-int8"
 	}
 	return s.tableName(t)
 }
