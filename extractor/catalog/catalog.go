@@ -476,6 +476,10 @@ type Catalog struct {
 	// everywhere", "X, a month on", "X三周后", "X 3주 만에"): the page
 	// follows up on an older release.
 	ElapsedTitle []string `yaml:"elapsed_title"`
+	// TaskOpeners are particles and pronouns that open the words before
+	// a task a Chinese or Japanese sentence scores ("在词性标注F1",
+	// "我们的命名识别F1"): the task starts after the last of them.
+	TaskOpeners []string `yaml:"task_openers"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -1121,6 +1125,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedClosers = append(c.ElapsedClosers, o.ElapsedClosers...)
 	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.ElapsedTitle = append(c.ElapsedTitle, o.ElapsedTitle...)
+	c.TaskOpeners = append(c.TaskOpeners, o.TaskOpeners...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.RelativePronouns = append(c.RelativePronouns, o.RelativePronouns...)
@@ -1548,6 +1553,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_closers", c.ElapsedClosers)
 	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("elapsed_title", c.ElapsedTitle)
+	v.names("task_openers", c.TaskOpeners)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	v.names("relative_pronouns", c.RelativePronouns)

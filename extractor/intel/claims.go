@@ -111,8 +111,9 @@ func (s *state) taskMetrics() {
 }
 
 // taskBefore returns where the task named right before position p
-// starts: two to maxTaskRunes Han or kana letters after a mark, a space
-// or the start of the text; -1 when none.
+// starts: two to maxTaskRunes Han or kana letters after a mark, a space,
+// the start of the text or a particle or pronoun of the lexicon's
+// task_openers ("在词性标注F1": "词性标注"); -1 when none.
 func (s *state) taskBefore(p int) int {
 	n, at := 0, p
 	for at > 0 {
@@ -125,6 +126,13 @@ func (s *state) taskBefore(p int) int {
 			return -1
 		}
 	}
+	run := at
+	for _, w := range s.an.cat.TaskOpeners {
+		for o := range occurrences(s.buf[run:p], w) {
+			at = max(at, run+o+len(w))
+		}
+	}
+	n = utf8.RuneCount(s.buf[at:p])
 	if n < 2 {
 		return -1
 	}
