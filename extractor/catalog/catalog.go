@@ -480,6 +480,13 @@ type Catalog struct {
 	// a task a Chinese or Japanese sentence scores ("在词性标注F1",
 	// "我们的命名识别F1"): the task starts after the last of them.
 	TaskOpeners []string `yaml:"task_openers"`
+	// TierRuns are runs of tier words a table's columns or rows may give
+	// a model in ("Tiny, Base, Small, Medium, Large", "Mini, Pro, Max"):
+	// columns headed by words of no one run ("Fast | Deep") are modes.
+	TierRuns [][]string `yaml:"tier_runs"`
+	// TierHeads head a table's label column whose rows may write a tier
+	// in lowercase ("Size": "small", "large").
+	TierHeads []string `yaml:"tier_heads"`
 	// AttributiveEnds follow a Chinese, Japanese or Korean release verb
 	// that modifies the name after it ("发布的X", "公開された「X」",
 	// "공개된 X"): the verb describes the name, it does not release it.
@@ -1126,6 +1133,8 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.ElapsedTitle = append(c.ElapsedTitle, o.ElapsedTitle...)
 	c.TaskOpeners = append(c.TaskOpeners, o.TaskOpeners...)
+	c.TierRuns = append(c.TierRuns, o.TierRuns...)
+	c.TierHeads = append(c.TierHeads, o.TierHeads...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
 	c.RelativeOpeners = append(c.RelativeOpeners, o.RelativeOpeners...)
 	c.RelativePronouns = append(c.RelativePronouns, o.RelativePronouns...)
@@ -1554,6 +1563,10 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("elapsed_title", c.ElapsedTitle)
 	v.names("task_openers", c.TaskOpeners)
+	for _, run := range c.TierRuns {
+		v.names("tier_runs", run)
+	}
+	v.names("tier_heads", c.TierHeads)
 	v.names("attributive_ends", c.AttributiveEnds)
 	v.names("relative_openers", c.RelativeOpeners)
 	v.names("relative_pronouns", c.RelativePronouns)

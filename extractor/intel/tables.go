@@ -156,6 +156,7 @@ func (s *state) tierRows(tb *table) {
 		return
 	}
 	c := max(tb.modelCol, 0)
+	lower := s.tierLabelColumn(tb, c)
 	var rows []int
 	words := map[string]bool{}
 	for r := tb.head; r < len(tb.rows); r++ {
@@ -166,7 +167,11 @@ func (s *state) tierRows(tb *table) {
 		if m, _ := tb.rowModel(r); m >= 0 {
 			return
 		}
-		if w := s.tierWord(row[c].text); w != "" {
+		w := s.tierWordCase(row[c].text, lower)
+		if w == "" && strings.TrimSpace(row[c].text) != "" {
+			w = s.tierWordCase(row[c].text, s.writesWord(s.models[base].name+" "+strings.TrimSpace(row[c].text)))
+		}
+		if w != "" {
 			rows = append(rows, r)
 			words[w] = true
 		}
@@ -182,6 +187,20 @@ func (s *state) tierRows(tb *table) {
 	}
 	tb.tiered = true
 	tb.orient()
+}
+
+// tierLabelColumn reports a label column c where a tier may be written
+// in lowercase ("small", "large"): one headed as models ("Model") or as
+// sizes or tiers ("Size", "Variant", "7B"), not one of settings ("Batch").
+func (s *state) tierLabelColumn(tb *table, c int) bool {
+	if tb.modelCol >= 0 {
+		return true
+	}
+	if tb.head < 1 || c >= len(tb.rows[tb.head-1]) {
+		return false
+	}
+	h := strings.ToLower(benchLabel(tb.rows[tb.head-1][c].text))
+	return sizeLabel(h) || slices.Contains(s.an.cat.TierHeads, h)
 }
 
 // tierBase returns the model whose tiers a table of tiers lists: the
@@ -206,7 +225,11 @@ func (s *state) tierBase() int {
 // "small", "Tiny"), a number after it or not ("Base1"), repeated or not
 // between the marks of its links ("🤗Base 🗜Base"), capitalised; ""
 // otherwise.
-func (s *state) tierWord(text string) string {
+func (s *state) tierWord(text string) string { return s.tierWordCase(text, true) }
+
+// tierWordCase is tierWord, with a tier written in lowercase ("small")
+// only where lower is set.
+func (s *state) tierWordCase(text string, lower bool) string {
 	w := ""
 	for f := range strings.FieldsSeq(text) {
 		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -216,7 +239,7 @@ func (s *state) tierWord(text string) string {
 		w = f
 	}
 	word := strings.TrimRight(w, "0123456789")
-	if len(word) < 2 || !isLetterASCII(word[0]) || len(word) > 12 {
+	if len(word) < 2 || !isLetterASCII(word[0]) || len(word) > 12 || !lower && !isUpper(word[0]) {
 		return ""
 	}
 	for i := 1; i < len(word); i++ {
@@ -1914,13 +1937,18 @@ func (s *state) topicTable(tb *table) {
 	}
 	width := maxRowWidth2(tb.rows)
 	base, tiers := s.tierBase(), 0 // the columns headed by a tier word
+	var heads []string
 	if toks := nameTokens(s.models[base].name); len(toks) > 0 && s.an.c.variants[toks[len(toks)-1]].spaced {
 		tiers = -1 // "Nimbus-Large" has no tiers of its own
 	}
 	for c := tb.labels; c < width && tiers >= 0; c++ {
 		if metric, _, _ := tb.columnBench(c); s.tierWord(metric) != "" {
 			tiers++
+			heads = append(heads, s.tierWord(metric))
 		}
+	}
+	if tiers >= 2 && !s.tierRun(heads) {
+		tiers = 0 // "Fast | Deep": modes, no tiers
 	}
 	for c := tb.labels; c < width; c++ {
 		metric, _, unit := tb.columnBench(c)
@@ -1954,6 +1982,24 @@ func (s *state) topicTable(tb *table) {
 			s.scoreClaim(model, setMetric(set, metric), -1, row[c].value, u, rowEvidence(tb.rows[tb.head-1], c, row))
 		}
 	}
+}
+
+// tierRun reports tier words all of one run of the lexicon's tier_runs
+// ("Base | Large", "Mini | Pro | Max"); modes ("Fast | Deep") are none.
+func (s *state) tierRun(words []string) bool {
+	for _, run := range s.an.cat.TierRuns {
+		all := true
+		for _, w := range words {
+			if !slices.ContainsFunc(run, func(t string) bool { return strings.EqualFold(t, strings.TrimRight(w, "0123456789")) }) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // sizesAcross reports a header that only gives the topic's sizes or
