@@ -480,6 +480,10 @@ type Catalog struct {
 	// a task a Chinese or Japanese sentence scores ("在词性标注F1",
 	// "我们的命名识别F1"): the task starts after the last of them.
 	TaskOpeners []string `yaml:"task_openers"`
+	// VerbVariants are spaced variant words that are verbs too
+	// ("Translate"): after a name with a space they continue it only
+	// where the name is quoted or written twice ("Can X Translate…?").
+	VerbVariants []string `yaml:"verb_variants"`
 	// TierRuns are runs of tier words a table's columns or rows may give
 	// a model in ("Tiny, Base, Small, Medium, Large", "Mini, Pro, Max"):
 	// columns headed by words of no one run ("Fast | Deep") are modes.
@@ -1133,6 +1137,7 @@ func (c *Catalog) merge(o *Catalog) {
 	c.ElapsedAhead = append(c.ElapsedAhead, o.ElapsedAhead...)
 	c.ElapsedTitle = append(c.ElapsedTitle, o.ElapsedTitle...)
 	c.TaskOpeners = append(c.TaskOpeners, o.TaskOpeners...)
+	c.VerbVariants = append(c.VerbVariants, o.VerbVariants...)
 	c.TierRuns = append(c.TierRuns, o.TierRuns...)
 	c.TierHeads = append(c.TierHeads, o.TierHeads...)
 	c.AttributiveEnds = append(c.AttributiveEnds, o.AttributiveEnds...)
@@ -1563,6 +1568,7 @@ func (v *validation) lists(c *Catalog) {
 	v.names("elapsed_ahead", c.ElapsedAhead)
 	v.names("elapsed_title", c.ElapsedTitle)
 	v.names("task_openers", c.TaskOpeners)
+	v.names("verb_variants", c.VerbVariants)
 	for _, run := range c.TierRuns {
 		v.names("tier_runs", run)
 	}

@@ -1181,6 +1181,9 @@ func (an *Analyzer) suffix(buf []byte, p int, joined, lower bool) ([]part, int) 
 			break // "…/x-ocr-2 MAX_OUTPUT_TOKENS", "X38_MODEL": a setting's name in code
 		}
 		kind := an.classify(text, sep, len(parts) == 0, hasSize, joined, lower, parts)
+		if kind == partWord && sep == ' ' && an.verbVariant(text) && !namedAgain(buf, p, w) {
+			kind = partReject // "Can Gemma 3 Translate Better…": a verb, not "X Translate"
+		}
 		if kind == partReject && sep == '-' && an.subBrand(text) && w+1 < len(buf) && buf[w] == '-' && isDigit(buf[w+1]) &&
 			(len(parts) == 0 || isSizeWord(string(buf[w+1:wordEnd(buf, w+1)]))) {
 			// "Kanana-Flag-1.5-32.5B", "Kanana-Essence-9.8B"; further on
@@ -2302,4 +2305,28 @@ func constantName(buf []byte, st, end int) bool {
 	}
 	w := buf[lo:hi]
 	return bytes.IndexByte(w, '_') > 0 && bytes.IndexByte(w, '_') < len(w)-1 && bytes.IndexFunc(w, func(r rune) bool { return r < utf8.RuneSelf && isLower(byte(r)) }) < 0 && hasUpper(w)
+}
+
+// verbVariant reports a variant word that is a verb as well (the
+// lexicon's verb_variants: "Translate"): written spaced after a name it
+// may be the sentence's verb.
+func (an *Analyzer) verbVariant(w string) bool {
+	return slices.ContainsFunc(an.cat.VerbVariants, func(v string) bool { return strings.EqualFold(v, w) })
+}
+
+// namedAgain reports the name buf[p:e] written in quotes ("「PLaMo 3
+// Translate」", "'X Translate'") or twice in buf.
+func namedAgain(buf []byte, p, e int) bool {
+	if e < len(buf) {
+		if r, _ := utf8.DecodeRune(buf[e:]); strings.ContainsRune("'\"’”」』》", r) {
+			return true
+		}
+	}
+	n := 0
+	for range occurrences(buf, string(buf[p:e])) {
+		if n++; n >= 2 {
+			return true
+		}
+	}
+	return false
 }
