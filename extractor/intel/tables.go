@@ -1801,9 +1801,15 @@ func cellNumber(t string) (float64, string, bool) {
 }
 
 // footnoteMark reports a superscript digit or letter, the mark of a
-// footnote after a score ("¹", "²", "ᵃ", "⁺").
+// footnote after a score ("¹", "²", "ᵃ").
 func footnoteMark(r rune) bool {
-	return r == '¹' || r == '²' || r == '³' || r >= 0x2070 && r <= 0x209F || r >= 0x1D2C && r <= 0x1D6A
+	switch {
+	case r == '¹' || r == '²' || r == '³' || r == '⁰' || r >= '⁴' && r <= '⁹':
+		return true // superscript digits
+	case r == 'ⁱ' || r == 'ⁿ' || r >= 0x1D2C && r <= 0x1D61 || r >= 0x1D9C && r <= 0x1DBF:
+		return true // superscript letters ("ᵃ", "ᶜ"); not the signs "⁺⁻" nor subscripts "₂", "ᵢ"
+	}
+	return false
 }
 
 // cellDate returns a date a cell writes alone, as year*10000+month*100+

@@ -25,6 +25,10 @@ func TestCellNumber(t *testing.T) {
 		{"1.8¹", 1.8, "", true},
 		{"72.4ᵃ", 72.4, "", true},
 		{"65.2%²", 65.2, "%", true},
+		{"3×10⁴", 0, "", false},   // a power of ten, no footnote
+		{"1.2×10³", 0, "", false}, // likewise
+		{"65.2⁻", 0, "", false},   // a superscript sign is no footnote mark
+		{"41.5₂", 0, "", false},   // nor is a subscript
 		{"2 GPUs", 0, "", false},
 		{"8×L20 GPU", 0, "", false},
 	} {
