@@ -168,8 +168,13 @@ func (s *state) tierRows(tb *table) {
 			return
 		}
 		w := s.tierWordCase(row[c].text, lower)
-		if w == "" && strings.TrimSpace(row[c].text) != "" {
-			w = s.tierWordCase(row[c].text, s.writesWord(s.models[base].name+" "+strings.TrimSpace(row[c].text)))
+		if w == "" {
+			// A lowercase tier elsewhere only where the text writes it
+			// after the model's name ("Zyla small"); the text is searched
+			// for tier words only, not for every label.
+			if t := s.tierWordCase(row[c].text, true); t != "" && s.writesWord(s.models[base].name+" "+strings.TrimSpace(row[c].text)) {
+				w = t
+			}
 		}
 		if w != "" {
 			rows = append(rows, r)
@@ -1948,9 +1953,10 @@ func (s *state) topicTable(tb *table) {
 		tiers = -1 // "Nimbus-Large" has no tiers of its own
 	}
 	for c := tb.labels; c < width && tiers >= 0; c++ {
-		if metric, _, _ := tb.columnBench(c); s.tierWord(metric) != "" {
+		metric, _, _ := tb.columnBench(c)
+		if w := s.tierWord(metric); w != "" {
 			tiers++
-			heads = append(heads, s.tierWord(metric))
+			heads = append(heads, w)
 		}
 	}
 	if tiers >= 2 && !s.tierRun(heads) {
